@@ -198,13 +198,26 @@ func NewHandler(d Deps, page ...ErrorPage) http.Handler {
 func SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
-			"object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		hd.Set("Content-Security-Policy", securityPolicy("'none'"))
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "same-origin")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// securityPolicy is SecurityHeaders' Content-Security-Policy, framed by
+// ancestors alone.
+func securityPolicy(ancestors string) string {
+	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+		"object-src 'none'; frame-ancestors " + ancestors + "; base-uri 'none'; form-action 'self'"
+}
+
+// frameableBySelf lets a page under SecurityHeaders be framed by this
+// site's own pages, and no other.
+func frameableBySelf(hd http.Header) {
+	hd.Set("Content-Security-Policy", securityPolicy("'self'"))
+	hd.Set("X-Frame-Options", "SAMEORIGIN")
 }
 
 func (h *handler) handleMetrics(w http.ResponseWriter, r *http.Request) {

@@ -302,6 +302,13 @@ func intParam(s string, def int, name string) (int, error) {
 func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request) {
 	d, rc, err := h.Documents.Original(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
+		if r.URL.Query().Get("inline") == "1" && h.errorPage != nil && navigating(r) {
+			// The refusal of a PDF asked for our document page's frame is
+			// the UI's error page, shown in that frame (a damaged original
+			// is first found there): framed by our pages alone, as the
+			// PDF would have been.
+			frameableBySelf(w.Header())
+		}
 		h.writeError(w, r, err)
 		return
 	}

@@ -252,6 +252,35 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context) error {
 	return err
 }
 
+// NewestActions returns, for each of objects that has an event whose
+// action begins with prefix (such as "document.original."), the action
+// of its newest such event; the others are left out. One query per list
+// of objects.
+func (s *Store) NewestActions(ctx context.Context, objects []string, prefix string) (map[string]string, error) {
+	out := map[string]string{}
+	err := forInLists(objects, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT e.object, e.action FROM event e JOIN
+			(SELECT MAX(id) AS id FROM event WHERE object IN `+in+` AND action LIKE ? GROUP BY object) newest
+			ON e.id = newest.id`, append(args, prefix+"%")...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var object, action string
+			if err := rows.Scan(&object, &action); err != nil {
+				return err
+			}
+			out[object] = action
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("newest events %s: %w", prefix, err)
+	}
+	return out, nil
+}
+
 // EventFilter selects audit log entries; empty fields match all.
 type EventFilter struct {
 	Object string

@@ -22,3 +22,14 @@ func (s *Service) BuildWaiters() int {
 	}
 	return n
 }
+
+// SetSmallOriginals bounds how many small originals are held read whole
+// at once to n, until restore is called.
+func SetSmallOriginals(n int) (restore func()) {
+	old := smallOriginals
+	smallOriginals = make(chan struct{}, n)
+	return func() { smallOriginals = old }
+}
+
+// SmallOriginalsHeld is how many small originals read whole are held now.
+func SmallOriginalsHeld() int { return len(smallOriginals) }

@@ -258,8 +258,9 @@ func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.Stored
 	return t, nil
 }
 
-// Original opens the bytes of a document as uploaded; the caller closes
-// the reader, and checks them against d.SHA256 as it sends them
+// Original opens the bytes of a document as uploaded; the caller must
+// close the reader (a small original read whole holds its place in
+// smallOriginals until then), and checks them against d.SHA256 as it sends them
 // (OriginalFoundDamaged when they do not match). An original already
 // found damaged is hashed first, and is an error that says how to mend it
 // (ingest.OriginalDamagedError) unless it reads whole again; so is a
@@ -280,24 +281,47 @@ func (s *Service) Original(ctx context.Context, u *catalog.User, id string) (*ca
 	if d.Size > SmallOriginal {
 		return d, rc, nil
 	}
+	slots := smallOriginals
 	select {
-	case smallOriginals <- struct{}{}:
-		defer func() { <-smallOriginals }()
+	case slots <- struct{}{}:
 	default:
 		return d, rc, nil // the budget is spent: checked as it is sent
 	}
+	// The slot is held while the bytes read are: until the caller closes
+	// the reader handed out (the client has them all, or went away), or
+	// until this returns without one.
+	held := &heldOriginal{slots: slots}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, d.Size+1))
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, d.Size+1))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, d.Size+1)); err != nil {
+		held.Close()
 		return nil, nil, fmt.Errorf("read the original of %s: %w", d.ID, err)
 	}
+	b := buf.Bytes()
 	if sum := sha256.Sum256(b); int64(len(b)) != d.Size || hex.EncodeToString(sum[:]) != d.SHA256 {
+		held.Close()
+		// Refused with the way to mend it even when the catalog cannot
+		// take the find now: the next download hashes it again.
 		if err := s.OriginalFoundDamaged(context.WithoutCancel(ctx), d, "download", u.Username); err != nil {
-			return nil, nil, fmt.Errorf("record the damaged original of %s: %w", d.ID, err)
+			s.ingest.Logger().Error("record a damaged original", "id", d.ID, "err", err)
 		}
 		return nil, nil, ingest.OriginalDamagedError(d)
 	}
-	return d, io.NopCloser(bytes.NewReader(b)), nil
+	held.Reader = bytes.NewReader(b)
+	return d, held, nil
+}
+
+// heldOriginal is a small original read whole, holding its slot of
+// smallOriginals until it is closed (once; closing again does nothing).
+type heldOriginal struct {
+	io.Reader
+	slots chan struct{}
+	once  sync.Once
+}
+
+func (h *heldOriginal) Close() error {
+	h.once.Do(func() { <-h.slots })
+	return nil
 }
 
 // SmallOriginal is the size up to which Original reads and hashes an
@@ -312,7 +336,8 @@ func (s *Service) Original(ctx context.Context, u *catalog.User, id string) (*ca
 const SmallOriginal = 4 << 20
 
 // smallOriginals bounds the memory of the originals read whole at once
-// (16 × 4 MiB); a download beyond it streams, checked as it is sent.
+// (16 × 4 MiB), each held from its read until its reader is closed; a
+// download beyond it streams, checked as it is sent.
 var smallOriginals = make(chan struct{}, 16)
 
 // CheckFlaggedOriginal hashes d's original when it was found damaged or

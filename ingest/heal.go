@@ -160,6 +160,25 @@ func OriginalFlagged(ctx context.Context, cat *catalog.Store, id string) (bool, 
 	return len(evs) == 1 && evs[0].Action == EventOriginalDamaged, nil
 }
 
+// FlaggedOriginals says, of documents ids, which ones' originals the
+// newest word is that they were found damaged or missing (OriginalFlagged
+// of each, in one query per list of IDs).
+func FlaggedOriginals(ctx context.Context, events interface {
+	NewestActions(ctx context.Context, objects []string, prefix string) (map[string]string, error)
+}, ids []string) (map[string]bool, error) {
+	newest, err := events.NewestActions(ctx, ids, eventsOfOriginal)
+	if err != nil {
+		return nil, fmt.Errorf("read the events of the originals: %w", err)
+	}
+	flagged := map[string]bool{}
+	for id, action := range newest {
+		if action == EventOriginalDamaged {
+			flagged[id] = true
+		}
+	}
+	return flagged, nil
+}
+
 // OriginalIntact says whether d's stored original is there and hashes to
 // its SHA-256; only the store's being out of reach is an error.
 func OriginalIntact(ctx context.Context, blobs blob.Store, d *catalog.Document) (bool, error) {

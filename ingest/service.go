@@ -211,6 +211,10 @@ func (s *Service) comparer() *comparer {
 // MaxUpload is the per-file upload limit in bytes.
 func (s *Service) MaxUpload() int64 { return s.cfg.MaxUpload }
 
+// Logger is where the pipeline, and the services beside it, say what
+// they could not do for a request that still succeeds.
+func (s *Service) Logger() *slog.Logger { return s.log }
+
 // Stage receives one upload, in memory when it is small and there is room
 // (Config.StageMemory), else into a temporary file; see Stage.
 func (s *Service) Stage(r io.Reader, filename string) (*Staged, error) {

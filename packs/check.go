@@ -106,7 +106,9 @@ func (v *verified) record(sha, version string, whole bool) {
 // refused with the documents named rather than cut the ZIP short. An
 // original this service hashed whole before, whose stored object has
 // the same version since (the folder's file, S3's ETag), is not read
-// again; one found damaged before is hashed first. Hashing stops when
+// again, unless the catalog flags it damaged (OriginalFlagged: a file
+// spoilt in place keeps its version); one found damaged before, by this
+// service or as the catalog says, is hashed first. Hashing stops when
 // the pack's check budget is spent (DefaultCheckBudget): what is left
 // is hashed as it is sent, as every original is. Only the store's being
 // out of reach, or ctx's end, is an error.
@@ -114,14 +116,15 @@ func (p *Pack) CheckOriginals(ctx context.Context) (*Check, error) {
 	if p.verified == nil {
 		p.verified = newVerified()
 	}
+	suspect := func(pd PackedDocument) bool { return pd.OriginalFlagged || p.verified.suspect(pd.Document.SHA256) }
 	order := make([]int, 0, len(p.Docs))
 	for i, pd := range p.Docs { // suspects first: the budget may not reach the end
-		if p.verified.suspect(pd.Document.SHA256) {
+		if suspect(pd) {
 			order = append(order, i)
 		}
 	}
 	for i, pd := range p.Docs {
-		if !p.verified.suspect(pd.Document.SHA256) {
+		if !suspect(pd) {
 			order = append(order, i)
 		}
 	}
@@ -137,7 +140,7 @@ func (p *Pack) CheckOriginals(ctx context.Context) (*Check, error) {
 	for range min(originalChecks, len(p.Docs)) {
 		wg.Go(func() {
 			for i := range next {
-				verdicts[i] = p.checkOriginal(ctx, within, p.Docs[i].Document)
+				verdicts[i] = p.checkOriginal(ctx, within, p.Docs[i].Document, p.Docs[i].OriginalFlagged)
 			}
 		})
 	}
@@ -185,12 +188,12 @@ type verdict struct {
 }
 
 // checkOriginal hashes d's original unless it was hashed whole at its
-// version; within is ctx with the check's budget, whose end leaves the
-// original unchecked.
-func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document) verdict {
+// version and is not flagged damaged; within is ctx with the check's
+// budget, whose end leaves the original unchecked.
+func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document, flagged bool) verdict {
 	key := catalog.OriginalKey(d.SHA256)
 	info, err := p.blobs.Stat(within, key)
-	if err == nil && p.verified.wholeAt(d.SHA256, info.Version) {
+	if err == nil && !flagged && p.verified.wholeAt(d.SHA256, info.Version) {
 		return verdict{state: reused}
 	}
 	if err == nil {

@@ -163,3 +163,66 @@ func TestCheckOriginalsKeepsToItsBudget(t *testing.T) {
 		t.Fatalf("sending a damaged original left unchecked: %v, want a DamagedError naming %s", err, bad.ID)
 	}
 }
+
+// sameVersionStore gives every object one version, however its bytes
+// change: a folder's file spoilt in place (bit rot), which keeps its
+// size, time and inode.
+type sameVersionStore struct{ blob.Store }
+
+func (s sameVersionStore) Stat(ctx context.Context, key string) (blob.Info, error) {
+	info, err := s.Store.Stat(ctx, key)
+	info.Version = "v1"
+	return info, err
+}
+
+func (s sameVersionStore) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	return s.Store.GetRange(ctx, key, off, n, "")
+}
+
+// TestCheckOriginalsHashesWhatTheCatalogFlagsDamaged: an original hashed
+// whole before and spoilt in place since (its version unchanged) is taken
+// as whole by its version; once a download or evidence check flagged it
+// damaged in the catalog, every pack hashes it again before its first
+// byte and names it, rather than cut the ZIP where it is sent.
+func TestCheckOriginalsHashesWhatTheCatalogFlagsDamaged(t *testing.T) {
+	e := testenv.New(t)
+	const n = 6
+	store := sameVersionStore{e.Blobs}
+	addLinkedTo(t, e, store, n, 4096, 11)
+	svc := packs.NewService(report.NewService(e.Catalog), e.Catalog, store)
+	check := func() (*packs.Pack, *packs.Check) {
+		t.Helper()
+		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+		if err != nil || len(p.Docs) != n {
+			t.Fatalf("prepare: %v, %d originals, want %d", err, len(p.Docs), n)
+		}
+		c, err := p.CheckOriginals(ctx)
+		if err != nil {
+			t.Fatalf("check the originals: %v", err)
+		}
+		return p, c
+	}
+	p, c := check()
+	if len(c.Damaged) != 0 || c.Hashed != n {
+		t.Fatalf("first check: %v damaged, %d hashed; want none, %d", ids(c.Damaged), c.Hashed, n)
+	}
+	spoilt := p.Docs[3].Document
+	putOriginal(t, store, spoilt, "在原处损坏的内容")
+	if _, c = check(); len(c.Damaged) != 0 || c.Reused != n {
+		t.Fatalf("spoilt in place, not flagged: %v damaged, %d reused; the test's store should keep the version", ids(c.Damaged), c.Reused)
+	}
+	if err := ingest.FlagDamagedOriginal(ctx, e.Catalog, spoilt.ID, "check", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // and not reused from the check before either
+		p, c = check()
+		for _, pd := range p.Docs {
+			if pd.OriginalFlagged != (pd.Document.ID == spoilt.ID) {
+				t.Errorf("the pack takes %s's original as flagged damaged: %v", pd.Document.ID, pd.OriginalFlagged)
+			}
+		}
+		if got := ids(c.Damaged); !slices.Equal(got, []string{spoilt.ID}) || c.Hashed != 1 || c.Reused != n-1 {
+			t.Errorf("flagged damaged in the catalog: %v damaged, %d hashed, %d reused; want [%s], 1, %d", got, c.Hashed, c.Reused, spoilt.ID, n-1)
+		}
+	}
+}

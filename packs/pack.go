@@ -13,14 +13,18 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/report"
 )
 
 // Documents is what a pack needs of the catalog: its documents by id,
 // deleted or not (a claim may cite a document deleted since), all in one
-// call however many the round has; ids of no document are left out.
+// call however many the round has (ids of no document are left out); and
+// NewestActions, what the audit log last said of their originals
+// (ingest.FlaggedOriginals).
 type Documents interface {
 	DocumentsAnyStateByID(ctx context.Context, ids []string) (map[string]*catalog.Document, error)
+	NewestActions(ctx context.Context, objects []string, prefix string) (map[string]string, error)
 }
 
 // Service writes evidence packs within the caller's city scope.
@@ -76,6 +80,10 @@ type PackedDocument struct {
 	// what was carried over from the last round and not confirmed yet
 	// (待确认): the manifest marks it as the report does (CarriedMark).
 	ToConfirm bool
+	// OriginalFlagged is true when the original was found damaged or
+	// missing (by a download, a pack or evidence check) and not mended
+	// since: CheckOriginals hashes it first, and always.
+	OriginalFlagged bool
 }
 
 // Prepare gathers a pack for city and round (0: the current round) for u.
@@ -109,6 +117,17 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 			continue // a file that could not be read is no evidence: the report names it, marked 未能读取
 		}
 		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn, ToConfirm: use.ToConfirm})
+	}
+	packed := make([]string, len(p.Docs))
+	for i, pd := range p.Docs {
+		packed[i] = pd.Document.ID
+	}
+	flagged, err := ingest.FlaggedOriginals(ctx, s.docs, packed)
+	if err != nil {
+		return nil, fmt.Errorf("pack documents: %w", err)
+	}
+	for i := range p.Docs {
+		p.Docs[i].OriginalFlagged = flagged[p.Docs[i].Document.ID]
 	}
 	return p, nil
 }

@@ -142,3 +142,43 @@ func TestADamagedOriginalsLinksAnswerAPage(t *testing.T) {
 		t.Errorf("a program's download of a damaged original: %d %q %.300s, want the JSON 409", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
 }
+
+// TestADamagedPDFsFrameShowsTheErrorPage: the document page shows a PDF
+// in a frame (original?inline=1), often where a damaged original is first
+// found; the error page answering it may be framed by our own pages (else
+// the browser shows a blocked frame instead of how to mend it), and by no
+// other site. Every other refusal stays unframeable.
+func TestADamagedPDFsFrameShowsTheErrorPage(t *testing.T) {
+	s := newSite(t)
+	s.withAPI()
+	d := s.env.Upload("330100", "工作总结.txt", "杭州市学分银行建设工作总结。")
+	if err := s.env.Blobs.Put(context.Background(), catalog.OriginalKey(d.SHA256), strings.NewReader("杭州市学分银行建设工作总结（草稿）。"), -1, ""); err != nil {
+		t.Fatal(err)
+	}
+	coord := s.login("wang")
+	original := "/api/v1/documents/" + d.ID + "/original"
+	resp, page := coord.navigate(original+"?inline=1", "/documents/"+d.ID)
+	csp := resp.Header.Get("Content-Security-Policy")
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(html.UnescapeString(textOf(page)), "的原件已损坏或缺失") {
+		t.Fatalf("the frame's damaged original: %d %.300s, want the error page saying so", resp.StatusCode, page)
+	}
+	if resp.Header.Get("X-Frame-Options") != "SAMEORIGIN" || !strings.Contains(csp, "frame-ancestors 'self'") ||
+		strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("the error page in the document page's frame: X-Frame-Options %q, CSP %q; want it framed by our pages alone",
+			resp.Header.Get("X-Frame-Options"), csp)
+	}
+	for _, tt := range []struct {
+		name string
+		get  func() *http.Response
+	}{
+		{"下载原件", func() *http.Response { r, _ := coord.navigate(original, "/documents/"+d.ID); return r }},
+		{"a program's inline=1", func() *http.Response { r, _ := coord.get(original + "?inline=1"); return r }},
+	} {
+		resp := tt.get()
+		if resp.StatusCode != http.StatusConflict || resp.Header.Get("X-Frame-Options") != "DENY" ||
+			!strings.Contains(resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+			t.Errorf("%s of a damaged original: %d, X-Frame-Options %q, CSP %q; want 409 and no framing", tt.name,
+				resp.StatusCode, resp.Header.Get("X-Frame-Options"), resp.Header.Get("Content-Security-Policy"))
+		}
+	}
+}
