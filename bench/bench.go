@@ -59,6 +59,10 @@ type Config struct {
 	// pipeline, cfg.IngestRounds rounds): the figure a change to the
 	// pipeline's speed is judged by, without the steps after it.
 	IngestOnly bool
+	// FileCreateWait is how long the ingest waits at most, before its
+	// rounds, while a new file is dear in the work folder
+	// (waitForCheapFiles); 0 measures only.
+	FileCreateWait time.Duration
 	// SettleQuiet is how long the index folder must stay unchanged before
 	// merges count as settled.
 	SettleQuiet time.Duration

@@ -22,10 +22,9 @@ import (
 // a while at most, for the file system to be itself again; the figure is
 // kept with the results.
 const (
-	cheapFileCreate   = 100 * time.Microsecond
-	fileCreateProbe   = 500
-	fileCreateMaxWait = 10 * time.Minute
-	fileCreatePause   = 30 * time.Second
+	cheapFileCreate = 100 * time.Microsecond
+	fileCreateProbe = 500
+	fileCreatePause = 30 * time.Second
 )
 
 // fileCreateCost creates n files of 3 KB (the corpus's documents) in a
@@ -33,6 +32,9 @@ const (
 // files are left for the work folder's removal: deleting them would tax
 // the files created next.
 func fileCreateCost(dir string, n int) (time.Duration, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
 	probe, err := os.MkdirTemp(dir, "file-create-")
 	if err != nil {
 		return 0, err
@@ -64,7 +66,7 @@ func fileCreateCost(dir string, n int) (time.Duration, error) {
 
 // waitForCheapFiles measures what a new file costs in the work folder and,
 // while it costs more than cheapFileCreate, waits for up to
-// fileCreateMaxWait, saying so; it returns the last cost measured.
+// Config.FileCreateWait, saying so; it returns the last cost measured.
 func (r *run) waitForCheapFiles(ctx context.Context) (time.Duration, error) {
 	start := time.Now()
 	for {
@@ -76,8 +78,8 @@ func (r *run) waitForCheapFiles(ctx context.Context) (time.Duration, error) {
 			r.logf("a new 3 KB file costs %d µs of CPU here", cost.Microseconds())
 			return cost, nil
 		}
-		if time.Since(start) >= fileCreateMaxWait {
-			r.logf("a new 3 KB file still costs %d µs of CPU here after %v (files deleted lately on this file system): the pipeline's figures pay it", cost.Microseconds(), fileCreateMaxWait)
+		if time.Since(start) >= r.cfg.FileCreateWait {
+			r.logf("a new 3 KB file costs %d µs of CPU here after a wait of %v (files deleted lately on this file system): the pipeline's figures pay it", cost.Microseconds(), time.Since(start).Round(time.Second))
 			return cost, nil
 		}
 		r.logf("a new 3 KB file costs %d µs of CPU here (files deleted lately on this file system); waiting %v", cost.Microseconds(), fileCreatePause)

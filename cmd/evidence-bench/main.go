@@ -62,6 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	queries := fs.Int("queries", 300, "searches in the latency mix")
 	qualityDocs := fs.Int("quality-docs", 3000, "documents in the search-quality corpus")
 	settle := fs.Duration("settle", 10*time.Second, "how long the index must stay unchanged before merges count as settled")
+	fileWait := fs.Duration("file-wait", 10*time.Minute, "before the ingest rounds, how long to wait at most while a new file costs over 100 µs of CPU in the work folder (files deleted lately on ext4 without a journal); 0: measure only")
 	ocr := fs.Bool("ocr", true, "measure OCR: scanned pages through the pipeline, accuracy, seal detection, memory on a long scan (needs tesseract and pdftoppm)")
 	ocrPages := fs.Int("ocr-pages", 60, "generated scanned pages for the OCR speed, accuracy and seal figures")
 	ocrScanPages := fs.Int("ocr-scan-pages", 100, "pages of the scan whose OCR the memory figure watches")
@@ -132,7 +133,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := bench.Run(ctx, bench.Config{
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
-		Clients: *clients, PerRequest: *perRequest, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
+		Clients: *clients, PerRequest: *perRequest, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, FileCreateWait: *fileWait, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
 		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
 		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly, IngestOnly: *ingestOnly,
 	})

@@ -65,7 +65,7 @@ func TestBenchSmoke(t *testing.T) {
 	evidence := buildEvidence(t, dir)
 	out := filepath.Join(dir, "results.json")
 	stdout, err := runBench(t, "--evidence", evidence, "--docs", "24", "--pdfs", "0", "--quality-docs", "40", "--queries", "12",
-		"--clients", "3", "--settle", "500ms", "--ingest-rounds", "2", "--long-docs", "6", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
+		"--clients", "3", "--settle", "500ms", "--file-wait", "0", "--ingest-rounds", "2", "--long-docs", "6", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
 		"--domain", filepath.Join("..", "..", "..", "shared", "domain"))
 	if err != nil {
 		t.Fatalf("evidence-bench: %v", err)
