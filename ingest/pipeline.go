@@ -617,14 +617,6 @@ func (b *pendingBatch) send(send func([]indexJob)) {
 	b.jobs, b.text = b.jobs[:0], 0
 }
 
-// indexBatch records the jobs' extractions and writes them to the index,
-// the indexer's two steps one after the other.
-func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
-	if jobs = s.recordExtractions(ctx, jobs); len(jobs) > 0 {
-		s.writeBatch(ctx, jobs)
-	}
-}
-
 // writeBatch writes jobs, whose extractions are recorded, to the index,
 // links the documents of one 文号, and marks them indexed.
 func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {

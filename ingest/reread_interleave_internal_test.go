@@ -253,3 +253,11 @@ func forgetReaders(t *testing.T, r *rig, ids ...string) {
 		}
 	}
 }
+
+// indexBatch records the jobs' extractions and writes them to the index,
+// the indexer's two steps one after the other, as runIndexer does.
+func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
+	if jobs = s.recordExtractions(ctx, jobs); len(jobs) > 0 {
+		s.writeBatch(ctx, jobs)
+	}
+}
