@@ -17,7 +17,8 @@ import (
 // other throttling) or 503 (its store or catalog briefly down, its disk
 // full, its queue long) — is sent again after the wait its Retry-After
 // asks, doubling from it after the second such answer in a row, at most
-// retryWaitCap at a time (without one: retryFirstWait, doubling), until retryGiveUp of waiting for the same files; then the
+// retryWaitCap at a time (without one: retryFirstWait, doubling), until retryGiveUp of waiting for the same files
+// without one of them taken (a file taken starts the waits again); then the
 // import stops with the server's message. These are variables for the
 // tests.
 var (
@@ -139,9 +140,12 @@ func doubled(d time.Duration, n int) time.Duration {
 // the whole request or a file of it), waits (busyAnswer.wait, said through
 // note) and sends again only those files: a file the server recorded in an
 // answer is never sent twice (it would come back as a duplicate of
-// itself). Past retryGiveUp of waiting it gives up: the files still
-// refused are left unanswered (not imported) and the error says how long
-// it waited and the server's message. Interrupted while it waits, it
+// itself). An answer that took some files while refusing others starts
+// the waits again (busyWaits from the first): the server is working, and
+// the doubling is for one that takes nothing. Past retryGiveUp of waiting
+// since the last file taken it gives up: the files still refused are left
+// unanswered (not imported) and the error says how long it waited and the
+// server's message. Interrupted while it waits, it
 // returns what the server answered so far and ctx's error.
 func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(string)) ([]*fileOutcome, error) {
 	outs := make([]*fileOutcome, len(jobs))
@@ -159,9 +163,11 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		got, err := c.uploadRequest(ctx, batch)
 		var again []int
 		var busy *busyAnswer
+		progress := false // the server took a file of this request
 		for k, o := range got {
 			outs[todo[k]] = o
 			if o.busy == nil {
+				progress = progress || o.answered
 				c.ownDuplicate(o, refusals[todo[k]], outs)
 				continue
 			}
@@ -178,6 +184,11 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		}
 		if len(again) == 0 {
 			return outs, err
+		}
+		if progress {
+			// A server that took some of the files is working: the waits
+			// start again from the first, as does the time to give up.
+			waits = busyWaits{}
 		}
 		d, ok := waits.next(busy)
 		if !ok {
