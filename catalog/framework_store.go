@@ -191,13 +191,17 @@ func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
 	return out, rows.Err()
 }
 
+// DefaultRoundLabel is the label AddRound gives a round added without
+// one: 2019年度监测.
+func DefaultRoundLabel(year int) string { return fmt.Sprintf("%d年度监测", year) }
+
 // AddRound adds a monitoring round; current makes it the current one.
 func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 	if r.Year < 2000 || r.Year > 2100 {
 		return FieldErrorf("year", EINVALID, "监测轮次的年份 %d 不合理", r.Year)
 	}
 	if r.Label == "" {
-		r.Label = fmt.Sprintf("%d年度监测", r.Year)
+		r.Label = DefaultRoundLabel(r.Year)
 	}
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

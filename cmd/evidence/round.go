@@ -46,7 +46,7 @@ func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	r := catalog.Round{Year: *year, Label: *label, Current: *current}
 	if *server != "" {
-		err = dial(*server, *token, lang).addRound(ctx, r)
+		err = dial(*server, *token, lang).addRound(ctx, r, func(line string) { fmt.Fprintln(stderr, line) })
 	} else {
 		err = cmd.withApp(ctx, appOptions{}, func(a *app) error { return a.framework.AddRound(ctx, cliAdmin(), r) })
 	}
@@ -60,18 +60,52 @@ func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return nil
 }
 
-// addRound is `round add --server`: POST /api/v1/rounds, sent once (a
-// round the server added before answering 503 would come back a
-// conflict if sent again; its message says to try again later).
-func (c *remote) addRound(ctx context.Context, r catalog.Round) error {
+// addRound is `round add --server`: POST /api/v1/rounds, sent again
+// while the server answers it is busy (doWaiting, each wait said through
+// note). A round the server recorded before answering 503 comes back as
+// already there when sent again: that answer, after a busy one, is the
+// request's success when the round the server holds is the one asked for
+// (sameRound), and the conflict it is otherwise.
+func (c *remote) addRound(ctx context.Context, r catalog.Round, note func(string)) error {
 	body, _ := json.Marshal(map[string]any{"year": r.Year, "label": r.Label, "current": r.Current})
-	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/rounds", bytes.NewReader(body))
-	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
+	sent := 0
 	var out struct{}
-	return c.do(req, &out)
+	err := c.doWaiting(ctx, func() (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/rounds", bytes.NewReader(body))
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		sent++
+		return req, nil
+	}, &out, note)
+	if sent < 2 || catalog.ErrorCode(err) != catalog.ECONFLICT {
+		return err
+	}
+	var rounds struct {
+		Rounds []apiRound `json:"rounds"`
+	}
+	if lerr := c.doWaiting(ctx, c.get(ctx, "/api/v1/rounds"), &rounds, note); lerr != nil {
+		return fmt.Errorf("read the rounds after a conflict: %w", lerr)
+	}
+	for _, held := range rounds.Rounds {
+		if sameRound(held, r) {
+			return nil
+		}
+	}
+	return err
+}
+
+// sameRound says whether held, a round the server holds, is the round r
+// a request asked for: the same year and label (the label the server
+// gives a round added without one, DefaultRoundLabel), and current when
+// the request made it so.
+func sameRound(held apiRound, r catalog.Round) bool {
+	label := r.Label
+	if label == "" {
+		label = catalog.DefaultRoundLabel(r.Year)
+	}
+	return held.Year == r.Year && held.Label == label && (held.Current || !r.Current)
 }
 
 // runRoundCurrent is `evidence round current --year N`: the round made
