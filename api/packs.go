@@ -50,6 +50,19 @@ func (h *handler) handleEvidencePack(w http.ResponseWriter, r *http.Request) {
 		h.Logger.Error("evidence pack cut short", "city", p.Report.City.Code, "round", p.Report.Round, "err", err)
 		panic(http.ErrAbortHandler)
 	}
+	h.logPackVerdicts(p)
+}
+
+// logPackVerdicts logs the damaged flags the pack cleared (originals it
+// found whole again) and what of its verdicts the catalog could not
+// record (a later pack hashes those again).
+func (h *handler) logPackVerdicts(p *packs.Pack) {
+	for _, d := range p.Cleared() {
+		h.Logger.Info("evidence pack found a flagged original whole; flag cleared", "id", d.ID, "sha256", d.SHA256)
+	}
+	if err := p.Unrecorded(); err != nil {
+		h.Logger.Warn("evidence pack: verdicts on originals not recorded", "city", p.Report.City.Code, "err", err)
+	}
 }
 
 // checkPackOriginals hashes the originals of the pack before its first
@@ -67,7 +80,7 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 		return fmt.Errorf("check the originals of the pack: %w", err)
 	}
 	h.Logger.Info("evidence pack originals checked", "city", p.Report.City.Code, "originals", len(p.Docs),
-		"hashed", c.Hashed, "reused", c.Reused, "unchecked", c.Unchecked, "damaged", len(c.Damaged), "took", time.Since(start))
+		"hashed", c.Hashed, "reused", c.Reused, "unchecked", c.Unchecked, "damaged", len(c.Damaged), "cleared", len(c.Cleared), "took", time.Since(start))
 	var damaged []string
 	for _, d := range c.Damaged {
 		damaged = append(damaged, d.Title)
@@ -76,6 +89,7 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 	if len(damaged) == 0 {
 		return nil
 	}
+	h.logPackVerdicts(p)
 	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包;没有上传权限的请联系本市协调员或管理员", len(damaged), damagedTitles(damaged))
 }
 

@@ -28,10 +28,6 @@ const originalChecks = 4
 // not hashed by then are hashed as they are sent, as every original is.
 const DefaultCheckBudget = 20 * time.Second
 
-// maxVerified bounds the verifications a service remembers; past it they
-// are forgotten and hashed again, which costs time and never a verdict.
-const maxVerified = 200_000
-
 // Check is what CheckOriginals found of a pack's originals before its
 // first byte.
 type Check struct {
@@ -39,10 +35,16 @@ type Check struct {
 	// hash to its SHA-256, in the pack's order.
 	Damaged []*catalog.Document
 	// Hashed originals were read through; Reused were taken as whole
-	// because this service hashed the same stored object (its version
-	// unchanged) whole before; Unchecked were left, the budget spent, to
-	// the hash every original has as it is sent.
+	// because a pack hashed the same stored object (its version
+	// unchanged) whole before, as the catalog records (in this process or
+	// another, before a restart); Unchecked were left, the budget spent,
+	// to the hash every original has as it is sent.
 	Hashed, Reused, Unchecked int
+	// Cleared are the documents whose original the catalog flagged
+	// damaged or missing and the check hashed whole (put back, or a
+	// restore): the flag is cleared, and the audit log says the pack
+	// found it whole.
+	Cleared []*catalog.Document
 }
 
 // DamagedError is what WriteTo returns when an original it sends does not
@@ -56,24 +58,18 @@ type DamagedError struct {
 func (e *DamagedError) Error() string { return e.err.Error() }
 func (e *DamagedError) Unwrap() error { return e.err }
 
-// verified remembers, for the originals a service hashed whole, the
-// version of the stored object it hashed (blob.Info.Version), and those
-// found damaged, which the next pack hashes first.
+// verified remembers the originals a service's packs found damaged and
+// not whole since, which the next pack hashes first (those the catalog
+// flags are, too). What was found whole is kept in the catalog
+// (Documents.WholeOriginals), shared by every process and kept over a
+// restart.
 type verified struct {
 	mu      sync.Mutex
-	whole   map[string]string // SHA-256 → version hashed whole
-	damaged map[string]bool   // SHA-256 found damaged and not whole since
+	damaged map[string]bool // SHA-256 found damaged and not whole since
 }
 
 func newVerified() *verified {
-	return &verified{whole: map[string]string{}, damaged: map[string]bool{}}
-}
-
-// wholeAt reports whether sha was hashed whole as it is at version.
-func (v *verified) wholeAt(sha, version string) bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return version != "" && v.whole[sha] == version
+	return &verified{damaged: map[string]bool{}}
 }
 
 func (v *verified) suspect(sha string) bool {
@@ -82,39 +78,46 @@ func (v *verified) suspect(sha string) bool {
 	return v.damaged[sha]
 }
 
-// record says what hashing sha at version found.
-func (v *verified) record(sha, version string, whole bool) {
+// record says what hashing sha found.
+func (v *verified) record(sha string, whole bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	delete(v.whole, sha)
-	delete(v.damaged, sha)
-	if !whole {
-		v.damaged[sha] = true
+	if whole {
+		delete(v.damaged, sha)
 		return
 	}
-	if version == "" {
-		return
+	if len(v.damaged) >= maxSuspects {
+		clear(v.damaged)
 	}
-	if len(v.whole) >= maxVerified {
-		clear(v.whole)
-	}
-	v.whole[sha] = version
+	v.damaged[sha] = true
 }
+
+// maxSuspects bounds the originals a service remembers found damaged;
+// past it they are forgotten, which costs their order, never a verdict.
+const maxSuspects = 100_000
 
 // CheckOriginals hashes the pack's originals before its first byte, at
 // most originalChecks at once, so that a damaged or missing one can be
 // refused with the documents named rather than cut the ZIP short. An
-// original this service hashed whole before, whose stored object has
-// the same version since (the folder's file, S3's ETag), is not read
-// again, unless the catalog flags it damaged (OriginalFlagged: a file
-// spoilt in place keeps its version); one found damaged before, by this
-// service or as the catalog says, is hashed first. Hashing stops when
-// the pack's check budget is spent (DefaultCheckBudget): what is left
-// is hashed as it is sent, as every original is. Only the store's being
-// out of reach, or ctx's end, is an error.
+// original a pack hashed whole before, whose stored object has the same
+// version since (the folder's file, S3's ETag), is not read again — the
+// catalog records it (Documents.WholeOriginals), so this holds across
+// processes and restarts — unless the catalog flags it damaged
+// (OriginalFlagged: a file spoilt in place keeps its version); one found
+// damaged before, by this service or as the catalog says, is hashed
+// first. One the catalog flags and the check finds whole has its flag
+// cleared, said in the audit log (Check.Cleared). Hashing stops when the
+// pack's check budget is spent (DefaultCheckBudget): what is left is
+// hashed as it is sent, as every original is. Only the store's or the
+// catalog's being out of reach, or ctx's end, is an error; verdicts the
+// catalog could not record are Unrecorded.
 func (p *Pack) CheckOriginals(ctx context.Context) (*Check, error) {
 	if p.verified == nil {
 		p.verified = newVerified()
+	}
+	known, err := p.knownWhole(ctx)
+	if err != nil {
+		return nil, err
 	}
 	suspect := func(pd PackedDocument) bool { return pd.OriginalFlagged || p.verified.suspect(pd.Document.SHA256) }
 	order := make([]int, 0, len(p.Docs))
@@ -140,7 +143,8 @@ func (p *Pack) CheckOriginals(ctx context.Context) (*Check, error) {
 	for range min(originalChecks, len(p.Docs)) {
 		wg.Go(func() {
 			for i := range next {
-				verdicts[i] = p.checkOriginal(ctx, within, p.Docs[i].Document, p.Docs[i].OriginalFlagged)
+				d := p.Docs[i].Document
+				verdicts[i] = p.checkOriginal(ctx, within, d, p.Docs[i].OriginalFlagged, known[d.SHA256])
 			}
 		})
 	}
@@ -155,21 +159,31 @@ feed:
 	close(next)
 	wg.Wait()
 	c := &Check{}
-	for i, v := range verdicts {
+	v := newVerdicts()
+	for i, vd := range verdicts {
+		d := p.Docs[i].Document
 		switch {
-		case v.err != nil:
-			return nil, v.err
-		case v.state == unchecked:
+		case vd.err != nil:
+			return nil, vd.err
+		case vd.state == unchecked:
 			c.Unchecked++
-		case v.state == reused:
+		case vd.state == reused:
 			c.Reused++
-		case v.state == damaged:
+		case vd.state == damaged:
 			c.Hashed++
-			c.Damaged = append(c.Damaged, p.Docs[i].Document)
+			c.Damaged = append(c.Damaged, d)
+			v.damaged = append(v.damaged, d.SHA256)
 		default:
 			c.Hashed++
+			v.whole[d.SHA256] = vd.version
+			if p.Docs[i].OriginalFlagged {
+				p.Docs[i].OriginalFlagged = false
+				c.Cleared = append(c.Cleared, d)
+				v.cleared = append(v.cleared, d)
+			}
 		}
 	}
+	p.keep(ctx, v)
 	return c, nil
 }
 
@@ -182,18 +196,21 @@ const (
 	damaged
 )
 
+// verdict is what checking one original found; version is the stored
+// object's that was hashed whole ("" when the store could not name it).
 type verdict struct {
-	state state
-	err   error
+	state   state
+	version string
+	err     error
 }
 
 // checkOriginal hashes d's original unless it was hashed whole at its
-// version and is not flagged damaged; within is ctx with the check's
-// budget, whose end leaves the original unchecked.
-func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document, flagged bool) verdict {
+// version (known, "" for never) and is not flagged damaged; within is ctx
+// with the check's budget, whose end leaves the original unchecked.
+func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document, flagged bool, known string) verdict {
 	key := catalog.OriginalKey(d.SHA256)
 	info, err := p.blobs.Stat(within, key)
-	if err == nil && !flagged && p.verified.wholeAt(d.SHA256, info.Version) {
+	if err == nil && !flagged && known != "" && info.Version == known {
 		return verdict{state: reused}
 	}
 	if err == nil {
@@ -206,9 +223,9 @@ func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document, f
 			ok, err = hashes(within, p.blobs, key, "", d.SHA256)
 		}
 		if err == nil {
-			p.verified.record(d.SHA256, info.Version, ok)
+			p.verified.record(d.SHA256, ok)
 			if ok {
-				return verdict{state: whole}
+				return verdict{state: whole, version: info.Version}
 			}
 			return verdict{state: damaged}
 		}
@@ -222,7 +239,7 @@ func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document, f
 		return verdict{err: fmt.Errorf("check the original of %s: %w", d.ID, err)}
 	}
 	// Missing, or not readable through: damaged.
-	p.verified.record(d.SHA256, "", false)
+	p.verified.record(d.SHA256, false)
 	return verdict{state: damaged}
 }
 

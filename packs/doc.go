@@ -27,9 +27,13 @@
 // its SHA-256 stops the pack with an error rather than ship a manifest that
 // vouches for damaged bytes. Before the first byte, CheckOriginals hashes
 // the originals a few at once so that a damaged one can be refused with
-// the documents named (the API's 409): one this service hashed whole
-// before at the same stored version (blob.Info.Version) is not read
-// again, one found damaged is hashed first next time, and the hashing
+// the documents named (the API's 409): one a pack hashed whole before
+// at the same stored version (blob.Info.Version) is not read again —
+// the catalog keeps these verdicts (Documents.WholeOriginals), as it
+// keeps the hash of each original sent, so they hold across processes
+// and restarts — one flagged damaged in the catalog and found whole has
+// its flag cleared with an audit entry, one found damaged is hashed
+// first next time, and the hashing
 // stops at a budget (DefaultCheckBudget) that keeps the first byte within
 // a reverse proxy's patience, leaving the rest to the hash on the way.
 //

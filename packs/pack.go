@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -22,9 +23,18 @@ import (
 // call however many the round has (ids of no document are left out); and
 // NewestActions, what the audit log last said of their originals
 // (ingest.FlaggedOriginals).
+//
+// WholeOriginals and RecordOriginalVerdicts keep what packs found hashing
+// originals (the stored object's version each was whole at), so that a
+// pack does not hash again what a pack before it, in this process or
+// another, found whole and unchanged since; RecordEvent writes the audit
+// entry that clears the damaged flag of an original a pack found whole.
 type Documents interface {
 	DocumentsAnyStateByID(ctx context.Context, ids []string) (map[string]*catalog.Document, error)
 	NewestActions(ctx context.Context, objects []string, prefix string) (map[string]string, error)
+	WholeOriginals(ctx context.Context, shas []string) (map[string]string, error)
+	RecordOriginalVerdicts(ctx context.Context, whole map[string]string, damaged []string) error
+	RecordEvent(ctx context.Context, e catalog.Event) error
 }
 
 // Service writes evidence packs within the caller's city scope.
@@ -33,8 +43,9 @@ type Service struct {
 	docs    Documents
 	blobs   blob.Store
 	now     func() time.Time
-	// verified is what the service's packs found hashing originals,
-	// shared by them (CheckOriginals); budget bounds that hashing.
+	// verified is what the service's packs found damaged hashing
+	// originals, shared by them (CheckOriginals); budget bounds that
+	// hashing.
 	verified *verified
 	budget   time.Duration
 }
@@ -64,8 +75,16 @@ type Pack struct {
 	Indicator string
 
 	blobs    blob.Store
+	docs     Documents
 	verified *verified
 	budget   time.Duration
+	// user is who asked for the pack, for the audit log; known is what
+	// the catalog records of its originals hashed whole (knownWhole), and
+	// unrecorded what of its verdicts the catalog could not record.
+	user       string
+	known      map[string]string
+	unrecorded error
+	cleared    []*catalog.Document
 }
 
 // PackedDocument is one document of a pack.
@@ -95,7 +114,7 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 	if err != nil {
 		return nil, err
 	}
-	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs, verified: s.verified, budget: s.budget}
+	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs, docs: s.docs, verified: s.verified, budget: s.budget, user: u.Username}
 	uses := rep.Documents()
 	ids := make([]string, len(uses))
 	for i, use := range uses {
@@ -177,14 +196,24 @@ func (p *Pack) Filename() string {
 // at most one file's buffers at a time, never a whole original. A failure
 // part-way (a missing or damaged original, a cancelled context, w failing)
 // returns an error; what was written to w by then is not a valid ZIP.
+//
+// Each original's hash on the way is a verdict as CheckOriginals' are:
+// kept in the catalog by the stored object's version (whole, or dropped
+// when damaged), and an original the catalog flagged damaged that is sent
+// whole has its flag cleared, said in the audit log.
 func (p *Pack) WriteTo(ctx context.Context, w io.Writer) error {
+	if _, err := p.knownWhole(ctx); err != nil {
+		return err
+	}
 	zw := zip.NewWriter(w)
 	var entries []Entry
-	for _, pd := range p.Docs {
+	v := newVerdicts()
+	defer p.keep(context.WithoutCancel(ctx), v)
+	for i := range p.Docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		e, err := p.writeOriginal(ctx, zw, pd)
+		e, err := p.writeOriginal(ctx, zw, &p.Docs[i], v)
 		if err != nil {
 			return err
 		}
@@ -210,10 +239,11 @@ func (p *Pack) WriteTo(ctx context.Context, w io.Writer) error {
 }
 
 // writeOriginal copies one original from the blob store into the pack and
-// checks its bytes against the SHA-256 the catalog holds.
-func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocument) (Entry, error) {
+// checks its bytes against the SHA-256 the catalog holds, adding what it
+// found to v.
+func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocument, v *verdicts) (Entry, error) {
 	d := pd.Document
-	rc, err := p.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	rc, version, err := p.openOriginal(ctx, d)
 	if err != nil {
 		return Entry{}, fmt.Errorf("pack original of %s: %w", d.ID, err)
 	}
@@ -233,9 +263,15 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
 		if p.verified != nil {
-			p.verified.record(d.SHA256, "", false) // the next pack hashes it first
+			p.verified.record(d.SHA256, false) // the next pack hashes it first
 		}
+		v.damaged = append(v.damaged, d.SHA256)
 		return Entry{}, &DamagedError{Document: d, err: catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)}
+	}
+	v.whole[d.SHA256] = version
+	if pd.OriginalFlagged {
+		pd.OriginalFlagged = false
+		v.cleared = append(v.cleared, d)
 	}
 	title := d.Title
 	if pd.Withdrawn {
@@ -245,6 +281,24 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	}
 	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
 		Indicators: pd.Indicators}, nil
+}
+
+// openOriginal opens d's stored original by the version Stat names (""
+// when the store names none, or the object was put again between the
+// two: read as it is now), so that what its hash finds is said of that
+// version.
+func (p *Pack) openOriginal(ctx context.Context, d *catalog.Document) (io.ReadCloser, string, error) {
+	key := catalog.OriginalKey(d.SHA256)
+	info, err := p.blobs.Stat(ctx, key)
+	if err != nil {
+		return nil, "", err
+	}
+	rc, err := p.blobs.GetRange(ctx, key, 0, -1, info.Version)
+	if errors.Is(err, blob.ErrChanged) {
+		rc, err = p.blobs.Get(ctx, key)
+		info.Version = ""
+	}
+	return rc, info.Version, err
 }
 
 // writeFile adds a file the archive makes (report, README, manifest) and

@@ -62,6 +62,12 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("save pack: %w", err)
 		}
 		sayln(stdout, lang, "已生成 %s(原件 %d 份)", path, len(p.Docs))
+		if n := len(p.Cleared()); n > 0 {
+			sayln(stdout, lang, "其中 %d 份原件此前标记为损坏或缺失，本次校验完好，已清除标记（记入审计日志）", n)
+		}
+		if err := p.Unrecorded(); err != nil {
+			sayln(stderr, lang, "注意：原件的校验结果未能记入目录（%v），证据包不受影响；下次生成证据包时会重新校验这些原件", err)
+		}
 		return nil
 	})
 }
