@@ -17,7 +17,9 @@ import (
 // BenchmarkCheckOriginalsOnS3 is the wait before a pack's first byte
 // on S3 (a Versity Gateway on loopback) for 200 originals of 1 MB:
 // hashed one after another (as before), a few at once, and again with
-// the first check's verdicts reused. Run it with -benchtime=1x.
+// the first check's verdicts reused, by the same pack and by a pack of a
+// new service (a restart: the verdicts are the catalog's). Run it with
+// -benchtime=1x.
 func BenchmarkCheckOriginalsOnS3(b *testing.B) {
 	g, err := s3gw.Start()
 	if err != nil {
@@ -65,6 +67,13 @@ func benchCheckOriginals(b *testing.B, e *testenv.Env, s3 blob.Store, n int) {
 		if err != nil || len(p.Docs) != n {
 			b.Fatalf("prepare: %v, %d originals", err, len(p.Docs))
 		}
+		var shas []string // the last round's verdicts forgotten: every original hashed again
+		for _, pd := range p.Docs {
+			shas = append(shas, pd.Document.SHA256)
+		}
+		if err := e.Catalog.RecordOriginalVerdicts(ctx, nil, shas); err != nil {
+			b.Fatal(err)
+		}
 		start := time.Now()
 		for _, pd := range p.Docs {
 			if ok, err := ingest.OriginalIntact(ctx, s3, pd.Document); err != nil || !ok {
@@ -83,7 +92,17 @@ func benchCheckOriginals(b *testing.B, e *testenv.Env, s3 blob.Store, n int) {
 			b.Fatalf("again: %+v %v", c, err)
 		}
 		reused := time.Since(start)
+		start = time.Now()
+		restarted := packs.NewService(report.NewService(e.Catalog), e.Catalog, s3)
+		if p, err = restarted.Prepare(ctx, coordA, hangzhou, 2017); err != nil {
+			b.Fatal(err)
+		}
+		if c, err = p.CheckOriginals(ctx); err != nil || c.Reused != n {
+			b.Fatalf("after a restart: %+v %v", c, err)
+		}
+		afterRestart := time.Since(start)
 		b.ReportMetric(serial.Seconds(), "s-serial")
+		b.ReportMetric(afterRestart.Seconds(), "s-restarted")
 		b.ReportMetric(concurrent.Seconds(), "s-concurrent")
 		b.ReportMetric(reused.Seconds(), "s-reused")
 	}
