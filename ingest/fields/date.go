@@ -14,8 +14,9 @@ import (
 var datePattern = regexp.MustCompile(`(\d{4}|[〇○零O0一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
 // dates is datePattern around its 年: four characters of at most 3 bytes
-// before it; after it at most 年, two numerals, 月, three numerals and 日.
-var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 2*3 + 3 + 3*3 + 3}
+// before it; after it at most 年, two numerals, 月, three numerals and 日,
+// so a 年 with no 月 after it in that span starts none.
+var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 2*3 + 3 + 3*3 + 3, needs: "月"}
 
 // isoDate finds 2018-03-12 or 2018.3.12, as web pages print them.
 var isoDate = regexp.MustCompile(`((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})`)
