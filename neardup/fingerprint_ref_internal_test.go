@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// The fingerprint as it was computed before the twenty-ninth session's
+// The fingerprint as it was computed before the thirtieth session's
 // step 16 (bench/README.md): the reference the faster code must equal
 // bit for bit, since the catalog keeps the bands it gave.
 
