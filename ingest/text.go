@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -85,7 +86,9 @@ func (t *StoredText) Headless() bool {
 // SaveText writes t as the text of the document with these bytes and
 // returns the hash of what it wrote, for the catalog (RecordTextHash).
 func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) (catalog.TextHash, error) {
-	body, err := json.Marshal(t)
+	buf := textBuffers.Get().(*bytes.Buffer)
+	defer putTextBuffer(buf)
+	body, err := encodeText(buf, t)
 	if err != nil {
 		return catalog.TextHash{}, fmt.Errorf("encode text: %w", err)
 	}
@@ -94,6 +97,32 @@ func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) 
 		return catalog.TextHash{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	return hashText(body), nil
+}
+
+// textBuffers hold the JSON of texts being saved: a document's text is
+// encoded into a buffer the worker used before, not a new slice each time
+// (bench/README.md, ingest step 16). The store has read the body when Put
+// returns, so the buffer is free again then.
+var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledText is the largest buffer kept for the next text: a text of
+// tens of MiB is not held for the small ones after it.
+const maxPooledText = 1 << 20
+
+func putTextBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledText {
+		textBuffers.Put(buf)
+	}
+}
+
+// encodeText returns t as json.Marshal encodes it, written into buf.
+func encodeText(buf *bytes.Buffer, t *StoredText) ([]byte, error) {
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(t); err != nil {
+		return nil, err
+	}
+	// Encode ends the value with a newline that Marshal does not write.
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // LoadText reads the stored text of the document with these bytes;

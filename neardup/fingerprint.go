@@ -1,8 +1,6 @@
 package neardup
 
 import (
-	"encoding/binary"
-	"hash/fnv"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -80,9 +78,47 @@ func digitFollows(s string) bool {
 }
 
 // Shingles returns the set of ShingleSize-character shingles of the
-// normalised text of pages.
+// normalised text of pages: each page normalised alone (Normalize), the
+// shingles running on across pages. The characters are normalised and
+// hashed as they are read, without a copy of the text as runes.
 func Shingles(pages ...string) Set {
-	return shingles(normalizePages(pages))
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	// A Chinese text keeps about one character in three bytes.
+	set := make(Set, 0, n/3+ShingleSize)
+	var w [ShingleSize]rune
+	kept := 0
+	for _, p := range pages {
+		prev := rune(0)
+		for i, orig := range p {
+			r := halfWidth(orig)
+			before := prev
+			prev = r
+			switch {
+			case r >= 0x4e00 && r <= 0x9fff: // the common Han characters
+			case r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			case r == '.':
+				if !isDigit(before) || !digitFollows(p[i+utf8.RuneLen(orig):]) {
+					continue
+				}
+			case r < 0x2e80 || !unicode.Is(unicode.Han, r):
+				continue
+			}
+			w[0], w[1], w[2] = w[1], w[2], r
+			if kept++; kept >= ShingleSize {
+				set = append(set, shingleHash3(w))
+			}
+		}
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 // shingles returns the set of shingles of normalised text.
@@ -96,6 +132,20 @@ func shingles(rs []rune) Set {
 	}
 	slices.Sort(set)
 	return slices.Compact(set)
+}
+
+// shingleHash3 is shingleHash of a shingle held in an array, unrolled.
+func shingleHash3(w [ShingleSize]rune) uint64 {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
+	for _, r := range w {
+		u := uint32(r)
+		h = (h ^ uint64(byte(u))) * prime64
+		h = (h ^ uint64(byte(u>>8))) * prime64
+		h = (h ^ uint64(byte(u>>16))) * prime64
+		h = (h ^ uint64(byte(u>>24))) * prime64
+	}
+	return h
 }
 
 // shingleHash is the 64-bit FNV-1a hash of the runes as little-endian
@@ -165,27 +215,46 @@ func (s Set) Fingerprint() (Fingerprint, bool) {
 		return fp, false
 	}
 	var sig [SignatureSize]uint64
-	for i := range sig {
-		sig[i] = ^uint64(0)
-	}
-	for _, x := range s {
-		for i, seed := range seeds {
-			if h := mix(x ^ seed); h < sig[i] {
-				sig[i] = h
+	minHashes(s, &sig)
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	for b := range Bands {
+		// FNV-1a of the band's number as one byte and its rows as
+		// little-endian 64-bit words.
+		h := (uint64(offset64) ^ uint64(byte(b))) * prime64
+		for _, v := range sig[b*Rows : (b+1)*Rows] {
+			for range 8 {
+				h = (h ^ (v & 0xff)) * prime64
+				v >>= 8
 			}
 		}
-	}
-	buf := make([]byte, 0, Rows*8+1)
-	for b := range Bands {
-		buf = append(buf[:0], byte(b))
-		for _, v := range sig[b*Rows : (b+1)*Rows] {
-			buf = binary.LittleEndian.AppendUint64(buf, v)
-		}
-		h := fnv.New64a()
-		h.Write(buf)
-		fp.Bands[b] = int64(h.Sum64())
+		fp.Bands[b] = int64(h)
 	}
 	return fp, true
+}
+
+// minHashes sets sig to the MinHash signature of s: for each seed the least
+// mix(x ^ seed) over its shingles. Two seeds at a time over the whole
+// set, in a function of their own so that the minima, the seeds and the
+// shingle stay in registers, rather than each shingle's 128 hashes in
+// turn against a signature in memory (bench/README.md, ingest step 16).
+func minHashes(s Set, sig *[SignatureSize]uint64) {
+	for i := 0; i+2 <= SignatureSize; i += 2 {
+		sig[i], sig[i+1] = minHash2(s, seeds[i], seeds[i+1])
+	}
+}
+
+// minHash2 returns the least mix(x ^ s0) and mix(x ^ s1) over s.
+func minHash2(s Set, s0, s1 uint64) (uint64, uint64) {
+	m0, m1 := ^uint64(0), ^uint64(0)
+	for _, x := range s {
+		if h := mix(x ^ s0); h < m0 {
+			m0 = h
+		}
+		if h := mix(x ^ s1); h < m1 {
+			m1 = h
+		}
+	}
+	return m0, m1
 }
 
 // SharesBand reports whether two fingerprints are LSH candidates.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // datePattern finds dates written the Chinese way, in Arabic digits
@@ -13,8 +14,9 @@ import (
 var datePattern = regexp.MustCompile(`(\d{4}|[〇○零O0一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
 // dates is datePattern around its 年: four characters of at most 3 bytes
-// before it; after it at most 年, two numerals, 月, three numerals and 日.
-var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 2*3 + 3 + 3*3 + 3}
+// before it; after it at most 年, two numerals, 月, three numerals and 日,
+// so a 年 with no 月 after it in that span starts none.
+var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 2*3 + 3 + 3*3 + 3, needs: "月"}
 
 // isoDate finds 2018-03-12 or 2018.3.12, as web pages print them.
 var isoDate = regexp.MustCompile(`((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})`)
@@ -62,16 +64,11 @@ func validDate(y, m, d string) string {
 // for a year (二〇一八), with 十 for a month or day (十二, 二十一); -1 when
 // s is neither.
 func chineseNumber(s string, year bool) int {
-	digits := map[rune]int{'〇': 0, '○': 0, '零': 0, 'O': 0, '0': 0, '一': 1, '二': 2, '三': 3, '四': 4,
-		'五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	for i := '1'; i <= '9'; i++ {
-		digits[i] = int(i - '0')
-	}
 	if year || !strings.ContainsRune(s, '十') {
 		n := 0
 		for _, r := range s {
-			d, ok := digits[r]
-			if !ok {
+			d := numeralValue(r)
+			if d < 0 {
 				return -1
 			}
 			n = n*10 + d
@@ -81,12 +78,49 @@ func chineseNumber(s string, year bool) int {
 	tens, ones, _ := strings.Cut(s, "十")
 	n := 10
 	if tens != "" {
-		n = 10 * digits[[]rune(tens)[0]]
+		n = 10 * max(0, numeralValue(leadRune(tens)))
 	}
 	if ones != "" {
-		n += digits[[]rune(ones)[0]]
+		n += max(0, numeralValue(leadRune(ones)))
 	}
 	return n
+}
+
+// numeralValue is the value of a digit or a Chinese numeral from 〇 to 九
+// (〇, ○, 零 and O are zero), -1 for any other character.
+func numeralValue(r rune) int {
+	switch r {
+	case '〇', '○', '零', 'O', '0':
+		return 0
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	if r >= '1' && r <= '9' {
+		return int(r - '0')
+	}
+	return -1
+}
+
+// leadRune is the first character of s.
+func leadRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // signatureAfter starts what may follow the date of the signature block.

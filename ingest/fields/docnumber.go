@@ -13,8 +13,9 @@ var docNumberPattern = regexp.MustCompile(`(\p{Han}{1,24})[〔\[【(﹝〖]((?:1
 
 // docNumbers is docNumberPattern around its opening bracket: 24 Han
 // characters of at most 4 bytes before it; after it at most the bracket,
-// the year, the closing bracket, 第, four digits and 号.
-var docNumbers = anchored{re: docNumberPattern, anchors: "〔[【(﹝〖", before: 24 * 4, after: 3 + 4 + 3 + 3 + 4 + 3}
+// the year, the closing bracket, 第, four digits and 号, which a bracket
+// with no 号 after it in that span starts none of.
+var docNumbers = anchored{re: docNumberPattern, anchors: "〔[【(﹝〖", before: 24 * 4, after: 3 + 4 + 3 + 3 + 4 + 3, needs: "号"}
 
 // ownDocNumber returns the document's own 文号 from the head of its first
 // page and the byte offsets where it starts and ends in head (-1, -1 when
