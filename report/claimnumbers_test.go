@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -21,14 +22,15 @@ func TestClaimNumbersMarkAlikeOnHeatMapCompareAndReport(t *testing.T) {
 	cases := []struct {
 		name, city, statement, quote, verdict string
 		want, wantReport                      string
+		mark                                  string // after the claim in the report, "" for none
 	}{
-		{"number written", "110000", "参与市民3.2万人次。", "参与市民达3.2万人次", "", catalog.IndicatorEvidence, report.Present},
-		{"number cut by the quote, on the page", "310000", "参与市民3.2万人次。", "参与市民达3.2", "", catalog.IndicatorEvidence, report.Present},
-		{"number only spaced", "330100", "全市开展市民学习活动1200场。", "全市开展市民学习活动1 200场", "", catalog.IndicatorNumberToCheck, report.NumberToCheck},
-		{"number in no quote", "510100", "参与市民5万人次。", "参与市民达3.2万人次", "", catalog.IndicatorValueNotFound, report.ValueNotFound},
-		{"both: the number in no quote first", "420100", "开展活动1200场，参与市民5万人次。", "全市开展市民学习活动1 200场，参与市民达3.2万人次", "", catalog.IndicatorValueNotFound, report.ValueNotFound},
-		{"only spaced, verified", "430100", "全市开展市民学习活动1200场。", "全市开展市民学习活动1 200场", "verified", catalog.IndicatorVerified, report.Verified},
-		{"in no quote, sent back", "330200", "参与市民5万人次。", "参与市民达3.2万人次", "insufficient", catalog.IndicatorInsufficient, report.Insufficient},
+		{"number written", "110000", "参与市民3.2万人次。", "参与市民达3.2万人次", "", catalog.IndicatorEvidence, report.Present, ""},
+		{"number cut by the quote, on the page", "310000", "参与市民3.2万人次。", "参与市民达3.2", "", catalog.IndicatorEvidence, report.Present, ""},
+		{"number only spaced", "330100", "全市开展市民学习活动1200场。", "全市开展市民学习活动1 200场", "", catalog.IndicatorNumberToCheck, report.NumberToCheck, "（定性描述中的数字待核对：引文中仅见以空格分开的数字）"},
+		{"number in no quote", "510100", "参与市民5万人次。", "参与市民达3.2万人次", "", catalog.IndicatorValueNotFound, report.ValueNotFound, "（定性描述中的数字未在引文中找到）"},
+		{"both: the number in no quote first", "420100", "开展活动1200场，参与市民5万人次。", "全市开展市民学习活动1 200场，参与市民达3.2万人次", "", catalog.IndicatorValueNotFound, report.ValueNotFound, "（定性描述中的数字未在引文中找到）"},
+		{"only spaced, verified", "430100", "全市开展市民学习活动1200场。", "全市开展市民学习活动1 200场", "verified", catalog.IndicatorVerified, report.Verified, ""},
+		{"in no quote, sent back", "330200", "参与市民5万人次。", "参与市民达3.2万人次", "insufficient", catalog.IndicatorInsufficient, report.Insufficient, ""},
 	}
 	e := testenv.New(t)
 	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
@@ -79,6 +81,20 @@ func TestClaimNumbersMarkAlikeOnHeatMapCompareAndReport(t *testing.T) {
 					if it.Indicator.Code == "3.1.1" {
 						reported = it.Status
 					}
+				}
+			}
+			row := strings.Join(padded(t, r)["3.1.1"], "|")
+			if c.mark != "" && !strings.Contains(row, c.statement+"【待审核】"+c.mark) {
+				t.Errorf("%s: the report's 3.1.1 row %q, want the claim marked %s after its verdict", c.city, row, c.mark)
+			}
+			if c.mark == "" && strings.Contains(row, "定性描述中的数字") {
+				t.Errorf("%s: the report's 3.1.1 row %q marks the claim's numbers, want no mark", c.city, row)
+			}
+			if c.want == catalog.IndicatorNumberToCheck {
+				r.Lang = report.English
+				en := strings.Join(padded(t, r)["3.1.1"], "|")
+				if !strings.Contains(en, "A claim's number to check") || !strings.Contains(en, "(a number of the statement to check: its quote writes it only as digits parted by a space)") {
+					t.Errorf("%s: the English report's 3.1.1 row %q, want its status and the claim's mark in English", c.city, en)
 				}
 			}
 			if heat != c.want || compared != c.want || reported != c.wantReport {

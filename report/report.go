@@ -84,6 +84,12 @@ type Item struct {
 	// copy starts 待审核, and the report says what the last verdict was
 	// (PreviousContradicted).
 	ContradictedBefore map[string]bool
+	// ClaimNumbers are how the numbers of the claims still 待审核 stand
+	// against their quotes, by claim ID (catalog.CheckClaimNumbers): a
+	// claim whose number is in no quote, or written there only spaced,
+	// is marked so after its verdict (numbersMark), as the indicator's
+	// status says of it.
+	ClaimNumbers map[string]catalog.ClaimNumbersStanding
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
@@ -649,7 +655,8 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore}
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore,
+		ClaimNumbers: d.claimNumbers}
 	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
