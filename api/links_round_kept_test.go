@@ -11,7 +11,8 @@ import (
 // different page sent with the round without a quote is refused by name
 // (400, field page) instead of being dropped without a word; another
 // quote is added to the link (200, quoted added), never dropped; and
-// sending none answers with the link's own page and first quote.
+// sending none answers with the link's own page and first quote. A page
+// one of the link's passages is on, added later, is the link's too.
 func TestLinkForAnotherRoundKeepsOrRefusesItsPage(t *testing.T) {
 	e := newEnv(t)
 	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。全市持卡人数达到12.3万人。\f附件：持卡人数统计表")
@@ -37,5 +38,17 @@ func TestLinkForAnotherRoundKeepsOrRefusesItsPage(t *testing.T) {
 	}
 	if l := body["link"].(map[string]any); l["page"] != float64(1) || l["quote"] != "杭州市发放市民终身学习卡" {
 		t.Errorf("the link used in 2018: %v, want page 1 and its quote", l)
+	}
+	// Once a passage of the link is on page 2, page 2 is the link's: sent
+	// without a quote it drops nothing.
+	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018,
+		"page": 2, "quote": "持卡人数统计表"}), "coordA")
+	if resp.StatusCode != http.StatusOK || body["quoted"] != "added" {
+		t.Fatalf("linking for 2018 with a quote on page 2: %d %v, want 200 with the quote added", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018,
+		"page": 2}), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("linking for 2018 at page 2, which a passage of the link is on: %d %v, want 201", resp.StatusCode, body)
 	}
 }

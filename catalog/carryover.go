@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -548,12 +549,14 @@ func (s *Store) linkOnce(ctx context.Context, tx *sql.Tx, l *Link, round int, by
 
 // keptAsItIs refuses a page without a quote, or a note, given for a link
 // the document has already and uses in another round as it is: they would
-// be dropped without a word. A quote, with its page, is added to the link
-// (addLinkPassage).
+// be dropped without a word. A page any of the link's passages is on
+// (Passages) is the link's: nothing is dropped. A quote, with its page,
+// is added to the link (addLinkPassage).
 func keptAsItIs(given, had Link, round int) error {
+	pages := linkPages(had)
 	field := ""
 	switch {
-	case given.Quote == "" && given.Page != 0 && given.Page != had.Page:
+	case given.Quote == "" && given.Page != 0 && !slices.Contains(pages, given.Page):
 		field = "page"
 	case given.Note != "" && given.Note != had.Note:
 		field = "note"
@@ -561,11 +564,33 @@ func keptAsItIs(given, had Link, round int) error {
 		return nil
 	}
 	at := Words{Chinese: "未填页码", English: "no page"}
-	if had.Page > 0 {
-		at = Words{Chinese: fmt.Sprintf("第 %d 页", had.Page), English: fmt.Sprintf("page %d", had.Page)}
+	if len(pages) > 0 {
+		zh, en := make([]string, len(pages)), make([]string, len(pages))
+		for i, p := range pages {
+			zh[i], en[i] = strconv.Itoa(p), strconv.Itoa(p)
+		}
+		at = Words{Chinese: "第 " + strings.Join(zh, "、") + " 页", English: "page " + strings.Join(en, ", ")}
+		if len(pages) > 1 {
+			at.English = "pages " + strings.Join(en, ", ")
+		}
 	}
 	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码或备注(填了引文的页码随引文补充到这条关联);请去掉页码和备注后再提交,或连同该页的引文一起提交",
 		had.IndicatorCode, at, round)
+}
+
+// linkPages are the pages l cites, its own and its passages', in order,
+// once each; none when it names no page.
+func linkPages(l Link) []int {
+	var pages []int
+	if l.Page > 0 {
+		pages = append(pages, l.Page)
+	}
+	for _, p := range l.Passages() {
+		if p.Page > 0 && !slices.Contains(pages, p.Page) {
+			pages = append(pages, p.Page)
+		}
+	}
+	return pages
 }
 
 func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, round, from int, fresh bool, by, now string) error {

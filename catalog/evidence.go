@@ -46,8 +46,9 @@ type EvidenceUse struct {
 	DocumentID string
 	Kind       string // EvidenceLink, EvidenceClaim or EvidenceValue
 	SourceID   string // the link's, claim's or value's ID
-	// Page and Quote are the citation's; a link's first passage (the
-	// others are rows of link_quote: Link.Passages reads them all).
+	// Page and Quote are the citation's, or the link's passage's: a link
+	// citing several passages (Link.Passages) is a use per passage, in
+	// their order, all with the link's SourceID.
 	Page  int
 	Quote string
 }
@@ -169,12 +170,22 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		return q
 	}
 	y := fmt.Sprint(f.Round)
+	linkRound := `(` + ofDocumentRound + `
+			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
+	// A link's passages after its first (link_quote) are uses of their
+	// own, as a claim's citations are: where the first shows, they do.
+	// Counting documents needs the link alone.
+	added := ""
+	if details {
+		added = part(EvidenceLink, `'link', l.id, q.page, q.quote, q.position, l.created_at`,
+			`link l JOIN link_quote q ON q.link_id = l.id JOIN document d ON d.id = l.document_id`,
+			`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round})
+	}
 	var parts []string
 	for _, p := range []string{
 		part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
-			`d.city`, `l.indicator_code`, `(`+ofDocumentRound+`
-			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`,
-			[]any{y, y, f.Round, f.Round}),
+			`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round}),
+		added,
 		part(EvidenceClaim, `'claim', c.id, t.page, t.quote, t.position, c.created_at`,
 			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id AND c.status <> 'withdrawn'`,
 			`c.city`, `c.indicator_code`, `c.round = ?`, []any{f.Round}),

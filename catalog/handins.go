@@ -59,6 +59,9 @@ func (s *Store) unlinkHandIns(ctx context.Context, tx *sql.Tx, assignmentID, doc
 // confirm, the document renumbered for the index, and a link.delete event
 // by by, whose detail adds to the link's own.
 func (s *Store) unlinkOne(ctx context.Context, tx *sql.Tx, l Link, by string, detail map[string]any) error {
+	if err := s.lockLinkDocument(ctx, tx, l.DocumentID); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
 		return fmt.Errorf("delete link %s: %w", l.ID, err)
 	}

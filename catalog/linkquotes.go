@@ -106,8 +106,13 @@ func readAddedPassages(ctx context.Context, q querier, links []Link) error {
 // link holds maxLinkPassages passages already.
 func (s *Store) AddLinkQuote(ctx context.Context, l *Link) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// checkLink locks the document's row, then the link's is locked:
+		// the order every writer of a link takes them (lockLinkDocument).
 		if err := s.checkLink(ctx, tx, l, nil); err != nil {
 			return err
+		}
+		if s.quoteDocumentLocked != nil {
+			s.quoteDocumentLocked()
 		}
 		// Locked first: two quotes added at once are both kept.
 		var id string

@@ -118,9 +118,12 @@ func testLinkQuotesAreRows(t *testing.T, s *Store) {
 	if err := s.db.QueryRowContext(ctx, `SELECT quote FROM link WHERE id = ?`, link.ID).Scan(&column); err != nil || column != "建立学分银行制度" {
 		t.Errorf("the link's quote column: %q %v, want its first quote alone", column, err)
 	}
+	// Every passage is a use of the link, in order, as a claim's
+	// citations are: a passage added later shows where the first does.
+	used := []string{"1 建立学分银行制度", "2 学分银行为学习者建立终身学习档案", "0 第三条 学分认定"}
 	uses, err := s.EvidenceUses(ctx, EvidenceFilter{Kinds: []string{EvidenceLink}})
-	if err != nil || len(uses) != 1 || uses[0].Quote != "建立学分银行制度" {
-		t.Errorf("evidence uses %+v %v, want the link's first quote without marks", uses, err)
+	if got := usedPassages(uses, link.ID); err != nil || !reflect.DeepEqual(got, used) {
+		t.Errorf("evidence uses of the link: %q %v, want its passages %q, without marks", got, err, used)
 	}
 	events, err := s.Events(ctx, "D1", 20)
 	if err != nil {
@@ -141,11 +144,15 @@ func testLinkQuotesAreRows(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	uses, err = s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Kinds: []string{EvidenceLink}})
-	if err != nil || len(uses) != 1 {
-		t.Fatalf("links counted in 2018 after carrying over: %+v %v", uses, err)
+	if got := usedPassages(uses, link.ID); err != nil || !reflect.DeepEqual(got, used) {
+		t.Fatalf("the link carried into 2018 is used with %q %v, want its passages %q", got, err, used)
 	}
 	if got := passagesOf(t, s, uses[0].SourceID); !reflect.DeepEqual(got, want) {
 		t.Errorf("the link carried into 2018 cites %q, want %q", got, want)
+	}
+	counts, err := s.EvidenceCounts(ctx, EvidenceFilter{Round: 2018})
+	if err != nil || len(counts) != 1 || counts[0].Documents != 1 {
+		t.Errorf("evidence counted in 2018: %+v %v, want one document however many passages its link cites", counts, err)
 	}
 
 	if err := s.DeleteLink(ctx, link.ID, "zhang"); err != nil {
@@ -262,4 +269,15 @@ func testLinkQuotesAddedAtOnce(t *testing.T, s *Store) {
 	if rows := linkQuoteRows(t, s, link.ID); len(rows) != len(quotes) {
 		t.Errorf("link_quote rows %q, want %d", rows, len(quotes))
 	}
+}
+
+// usedPassages are the uses of link id, each as its page and quote.
+func usedPassages(uses []EvidenceUse, id string) []string {
+	var out []string
+	for _, u := range uses {
+		if u.Kind == EvidenceLink && u.SourceID == id {
+			out = append(out, fmt.Sprint(u.Page, " ", u.Quote))
+		}
+	}
+	return out
 }

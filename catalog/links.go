@@ -177,6 +177,21 @@ func (s *Store) linkCreated(ctx context.Context, tx *sql.Tx, l *Link) error {
 		Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "page": l.Page}})
 }
 
+// lockLinkDocument locks, inside tx, the row of the document whose link
+// the transaction is about to change or delete (dialect.lockRow; a
+// deleted document too). Every writer of a link takes its document's
+// row first and the link's after it, as checkLink does when a link is
+// made or given a quote (AddLinkQuote): on PostgreSQL a quote added
+// while the link is deleted then waits for the deletion, or it for the
+// quote, where the other order (the link, then its document, to renumber
+// it) deadlocked.
+func (s *Store) lockLinkDocument(ctx context.Context, tx *sql.Tx, documentID string) error {
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM document WHERE id = ?`+s.dialect.lockRow, documentID).Scan(new(string)); err != nil {
+		return fmt.Errorf("lock document %s of a link: %w", documentID, err)
+	}
+	return nil
+}
+
 // bumpSeq marks a document changed, so a follower index can catch up, and
 // moves an indexed document back to extracted: its index entry must be
 // rewritten, and if that does not happen now, start-up does it.
@@ -220,9 +235,25 @@ func (s *Store) LinksByID(ctx context.Context, ids []string) (map[string]Link, e
 	})
 }
 
-// DeleteLink removes a link, with an audit event.
+// DeleteLink removes a link, with its passages, with an audit event.
 func (s *Store) DeleteLink(ctx context.Context, id, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var doc string
+		err := tx.QueryRowContext(ctx, `SELECT document_id FROM link WHERE id = ?`, id).Scan(&doc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "关联 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("read link %s: %w", id, err)
+		}
+		if err := s.lockLinkDocument(ctx, tx, doc); err != nil {
+			return err
+		}
+		if s.unlinkDocumentLocked != nil {
+			s.unlinkDocumentLocked()
+		}
+		// Read once the document is held: a passage added meanwhile is
+		// in, or the link is gone.
 		links, err := queryLinks(ctx, tx, `WHERE l.id = ?`, id)
 		if err != nil {
 			return err

@@ -54,6 +54,9 @@ type Store struct {
 	// the document's row: what it does stands for what other requests
 	// did meanwhile.
 	withdrawLocked func()
+	// quoteDocumentLocked and unlinkDocumentLocked, set by tests only,
+	// run once AddLinkQuote and DeleteLink hold the link's document's row.
+	quoteDocumentLocked, unlinkDocumentLocked func()
 }
 
 // Statements returns how many SQL statements the store has sent to its

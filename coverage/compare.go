@@ -8,35 +8,25 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// Round statuses of an indicator in a comparison.
+// Round statuses of an indicator in a comparison and on the heat map:
+// the catalog's (catalog.IndicatorFacts), which the report uses too.
 const (
-	StatusGap       = "gap"        // 缺: no evidence and no value
-	StatusEvidence  = "evidence"   // evidence or a value, nothing verified yet
-	StatusVerified  = "verified"   // a verified claim or value
-	StatusToConfirm = "to_confirm" // carried from the last round, 待确认
-	// StatusContradicted is 与证据矛盾: a reviewer found the value or a
-	// claim contradicted by its evidence. It outweighs everything else (a
-	// verified claim beside it, an item carried over to re-confirm): the
-	// indicator needs correcting before it counts. Every verdict a reviewer
-	// gave in the round outweighs StatusToConfirm.
-	StatusContradicted = "contradicted"
-	// StatusInsufficient is 证据不足: a reviewer sent the claim or value
-	// back for more evidence. It outweighs a verified one, as the
-	// indicator needs the coordinator's work before it counts.
-	StatusInsufficient = "insufficient"
+	StatusGap          = catalog.IndicatorGap          // 缺: no evidence and no value
+	StatusEvidence     = catalog.IndicatorEvidence     // evidence or a value, nothing verified yet
+	StatusVerified     = catalog.IndicatorVerified     // a verified claim or value
+	StatusToConfirm    = catalog.IndicatorToConfirm    // carried from the last round, 待确认
+	StatusContradicted = catalog.IndicatorContradicted // 与证据矛盾: outweighs everything else
+	StatusInsufficient = catalog.IndicatorInsufficient // 证据不足: outweighs a verified one
 	// StatusAbsent is an indicator a round compared never had (本轮无此指标)
 	// and has nothing for: one added since a round that keeps its names,
 	// one today's framework dropped in a round that follows it (compareRow).
 	StatusAbsent = "absent"
-	// StatusValueNotFound is 数值未在引文中找到: the round's value, not
-	// reviewed yet, has a number its quote does not write. It comes after
-	// every verdict and 待确认, before 有证据, as a reviewer has to look.
-	StatusValueNotFound = "value_not_found"
+	// StatusValueNotFound is 数值未在引文中找到: the round's value, or a
+	// claim, not reviewed yet has a number its quotes do not write.
+	StatusValueNotFound = catalog.IndicatorValueNotFound
 	// StatusNumberToCheck is 定性描述中的数字待核对: a claim not reviewed
-	// yet has a number its quotes write only as digits parted by a space
-	// (1200场 against “1 200”), which may be one number or a table's
-	// neighbours. It comes right after StatusValueNotFound.
-	StatusNumberToCheck = "number_to_check"
+	// yet has a number its quotes write only spaced.
+	StatusNumberToCheck = catalog.IndicatorNumberToCheck
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -266,7 +256,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
-				notFound = notFound || !withdrawn[v.Citation.DocumentID] && numberNotInQuote(v)
+				notFound = notFound || !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v)
 				if c := v.Citation; c.RecheckError != "" && !withdrawn[c.DocumentID] {
 					cell.QuoteRecheck, cell.QuoteRecheckEN = c.RecheckError, c.RecheckErrorEN
 				}
@@ -279,67 +269,12 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				cell.ToConfirm++
 			}
 		}
-		cell.Status = roundStatus{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+		cell.Status = catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
 			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
-			Evidence: cell.Documents > 0 || backed}.status()
+			Evidence: cell.Documents > 0 || backed}.Status()
 		return cell
 	}, nil
-}
-
-// roundStatus is what an indicator's status in a round rests on. Its
-// status is the one rule the round comparison and the coverage matrix
-// (Cell.Status, CityCoverage.Covered) share. The report's status
-// (report.Item.Status, set in report.go's item) mirrors it with its own
-// copy of the switch, as report does not import coverage: keep the two
-// in step, in the same order.
-type roundStatus struct {
-	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
-	ToConfirm                            bool // anything carried over and still 待确认
-	ValueNotFound                        bool // numberNotInQuote, or a pending claim's number in no quote
-	NumberToCheck                        bool // a pending claim's number its quotes write only spaced
-	NoValue                              bool // a quantitative indicator without its number
-	Evidence                             bool // evidence documents, or a claim citing a live one
-}
-
-// status weighs f: every verdict a reviewer gave in the round first
-// (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
-// yet (待确认: not this round's evidence, as the report says), then a
-// number its quote does not write; a quantitative indicator without its
-// number is a gap whatever else is there.
-func (f roundStatus) status() string {
-	switch {
-	case f.Contradicted:
-		return StatusContradicted
-	case f.Insufficient:
-		return StatusInsufficient
-	case f.Verified:
-		return StatusVerified
-	case f.ToConfirm:
-		return StatusToConfirm
-	case f.ValueNotFound:
-		return StatusValueNotFound
-	case f.NumberToCheck:
-		return StatusNumberToCheck
-	case f.NoValue:
-		return StatusGap
-	case f.Evidence:
-		return StatusEvidence
-	}
-	return StatusGap
-}
-
-// numberNotInQuote reports whether v waits for review with its quote
-// found on its page, in its own unit, and its number not in it
-// (数值未在引文中找到). A quote not found there or a passage in another
-// unit is not this state: /values and the import say 引文不在第 N 页 and
-// 单位不符 of those.
-//
-// A value whose quote is to be checked again (its look in the text read
-// anew failed, catalog.Citation.RecheckError) is not either: its marks
-// are the old text's, and the cell says 引文待重新核对 with why instead.
-func numberNotInQuote(v catalog.Value) bool {
-	return v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && v.Citation.RecheckError == ""
 }
 
 // withdrawnSources returns the documents cited by vals that are deleted
@@ -383,10 +318,10 @@ func (s *Service) checkClaims(ctx context.Context, city string, round int) (map[
 		}
 		for i := range pending {
 			n := out[pending[i].Indicator]
-			switch checkClaim(ctx, &pending[i], s.claimNumbers) {
-			case claimNumberMissing:
+			switch catalog.CheckClaimNumbers(ctx, &pending[i], s.claimNumbers) {
+			case catalog.ClaimNumbersMissing:
 				n[0]++
-			case claimNumberSpaced:
+			case catalog.ClaimNumbersSpaced:
 				n[1]++
 			}
 			out[pending[i].Indicator] = n

@@ -224,14 +224,14 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 }
 
 // Status is the cell's status by the rule /compare and the report share
-// (roundStatus): 待确认 when anything carried over waits to be confirmed
+// (catalog.IndicatorFacts): 待确认 when anything carried over waits to be confirmed
 // and no reviewer gave a verdict in the round; a quantitative indicator
 // without its number is a gap.
 func (c Cell) Status() string {
-	return roundStatus{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
+	return catalog.IndicatorFacts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
 		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
 		NumberToCheck: c.ClaimsSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
-		Evidence: c.Documents > 0 || c.Backed > 0}.status()
+		Evidence: c.Documents > 0 || c.Backed > 0}.Status()
 }
 
 // Finish counts each city's covered indicators, once the cells have
@@ -276,38 +276,13 @@ func (m *Matrix) AddClaimNumbers(ctx context.Context, pending []catalog.Claim, c
 		if cell == nil {
 			continue
 		}
-		switch checkClaim(ctx, c, check) {
-		case claimNumberMissing:
+		switch catalog.CheckClaimNumbers(ctx, c, check) {
+		case catalog.ClaimNumbersMissing:
 			cell.ClaimsNotFound++
-		case claimNumberSpaced:
+		case catalog.ClaimNumbersSpaced:
 			cell.ClaimsSpaced++
 		}
 	}
-}
-
-// A claimNumbers is how a pending claim's statement numbers stand against
-// its quotes, the worst first.
-type claimNumbers int
-
-const (
-	claimNumbersFound  claimNumbers = iota
-	claimNumberSpaced               // one only spaced (numbers_spaced)
-	claimNumberMissing              // one in no quote (numbers_not_found)
-)
-
-// checkClaim checks c's numbers (check) when c waits for review with
-// citations; a reviewed claim's verdict settles it.
-func checkClaim(ctx context.Context, c *catalog.Claim, check ClaimNumbers) claimNumbers {
-	if c.ReviewStatus() != catalog.ClaimPending || len(c.Citations) == 0 {
-		return claimNumbersFound
-	}
-	switch missing, spaced := check(ctx, c); {
-	case len(missing) > 0:
-		return claimNumberMissing
-	case len(spaced) > 0:
-		return claimNumberSpaced
-	}
-	return claimNumbersFound
 }
 
 // AddValues counts vals in the cells of their city and indicator: those a
@@ -329,7 +304,7 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			if v.Status == catalog.ClaimVerified {
 				c.VerifiedValues++
 			}
-			if numberNotInQuote(v) {
+			if catalog.ValueNumberNotInQuote(v) {
 				c.ValuesNotFound++
 			}
 			if v.Citation.RecheckError != "" {

@@ -18,11 +18,9 @@ type Service struct {
 func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
 
 // ClaimNumbers says which numbers of a claim's statement (定性描述) none
-// of its quotes writes (values.Service.ClaimNumbers's Missing), and
-// which a quote writes only as digits parted by a space (its Spaced:
-// 1200场 against “1 200”, one number or a table's neighbours, for the
-// reviewer to check): none when every one is written.
-type ClaimNumbers func(ctx context.Context, c *catalog.Claim) (missing, spaced []string)
+// of its quotes writes, and which a quote writes only spaced
+// (catalog.ClaimNumberCheck; values.Service.ClaimNumberCheck).
+type ClaimNumbers = catalog.ClaimNumberCheck
 
 // UseClaimNumbers makes the matrix count in each cell the pending claims
 // whose numbers check says are not in their quotes (Cell.ClaimsNotFound)

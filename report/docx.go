@@ -85,7 +85,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		}
 	}
 	for _, c := range it.Claims {
-		b.para("", catalog.TypedText(c.Statement)+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
+		b.para("", catalog.TypedText(c.Statement)+r.verdict(it, c.ID, c.Status)+r.numbersMark(it, c.ID)+r.carriedMark(it.Carried[c.ID]))
 	}
 	b.para("Heading3", r.word("佐证材料"))
 	if len(it.Evidence) == 0 {

@@ -64,6 +64,7 @@ var englishWords = map[string]string{
 	Contradicted:  "Contradicted by evidence",
 	ToConfirm:     "Carried over, to confirm",
 	ValueNotFound: "Number not found in its quote",
+	NumberToCheck: "A claim's number to check (its quote writes it only as digits parted by a space, such as 1 200)",
 	"待审核":         "Pending review",
 	"属实":          "Verified",
 	"证据不足":        "Insufficient evidence",
@@ -148,6 +149,26 @@ func (r *Report) word(zh string) string {
 		}
 	}
 	return zh
+}
+
+// numbersMark follows a pending claim's verdict when a number of its
+// statement is in none of its quotes, or written there only spaced
+// (Item.ClaimNumbers); "" otherwise.
+func (r *Report) numbersMark(it Item, id string) string {
+	en := r.Lang == English
+	switch it.ClaimNumbers[id] {
+	case catalog.ClaimNumbersMissing:
+		if en {
+			return " (a number of the statement is not in its quotes)"
+		}
+		return "\uFF08定性描述中的数字未在引文中找到\uFF09"
+	case catalog.ClaimNumbersSpaced:
+		if en {
+			return " (a number of the statement to check: its quote writes it only as digits parted by a space)"
+		}
+		return "\uFF08定性描述中的数字待核对\uFF1A引文中仅见以空格分开的数字\uFF09"
+	}
+	return ""
 }
 
 // verdict is a claim's or value's review status after its statement or

@@ -12,11 +12,20 @@ import (
 
 // Service builds reports within the caller's city scope.
 type Service struct {
-	cat *catalog.Store
+	cat          *catalog.Store
+	claimNumbers catalog.ClaimNumberCheck
 }
 
 // NewService returns the report service over the catalog.
 func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
+
+// UseClaimNumbers makes the report weigh the numbers of each claim still
+// 待审核 with check, the check the heat map and /compare use
+// (coverage.Service.UseClaimNumbers): a number in none of its quotes makes
+// the indicator 数值未在引文中找到, one written there only spaced
+// 定性描述中的数字待核对, as they mark it. Without it no claim's numbers
+// are weighed.
+func (s *Service) UseClaimNumbers(check catalog.ClaimNumberCheck) { s.claimNumbers = check }
 
 // Report is a city's monitoring report for a round.
 type Report struct {
@@ -75,6 +84,12 @@ type Item struct {
 	// copy starts 待审核, and the report says what the last verdict was
 	// (PreviousContradicted).
 	ContradictedBefore map[string]bool
+	// ClaimNumbers are how the numbers of the claims still 待审核 stand
+	// against their quotes, by claim ID (catalog.CheckClaimNumbers): a
+	// claim whose number is in no quote, or written there only spaced,
+	// is marked so after its verdict (numbersMark), as the indicator's
+	// status says of it.
+	ClaimNumbers map[string]catalog.ClaimNumbersStanding
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
@@ -172,7 +187,11 @@ func (e Evidence) mark() string {
 // not this round's evidence, as the round comparison
 // (coverage.StatusToConfirm) shows it. Then 数值未在引文中找到: a value
 // waiting for review whose quote is on its page but whose number is not
-// in it (coverage.StatusValueNotFound); then 缺 or 有证据.
+// in it, or a claim waiting for review with a number in none of its
+// quotes (coverage.StatusValueNotFound); then 定性描述中的数字待核对, a
+// claim's number its quotes write only spaced; then 缺 or 有证据. The
+// order is catalog.IndicatorFacts's, which the heat map and /compare
+// use (statusWords).
 const (
 	Gap = "缺"
 	// NoEvidence and NotReported say 缺 in a sentence, as the Word
@@ -184,12 +203,30 @@ const (
 	Contradicted = "与证据矛盾"
 	ToConfirm    = "待确认"
 	// ValueNotFound: the value's quote is on its page, its number is not
-	// in it, and no reviewer has judged it yet.
+	// in it, and no reviewer has judged it yet; or a claim not reviewed
+	// yet has a number in none of its quotes, as the heat map says.
 	ValueNotFound = "数值未在引文中找到"
+	// NumberToCheck: a claim not reviewed yet has a number its quotes
+	// write only as digits parted by a space (1200场 against “1 200”),
+	// one number or a table's neighbours (coverage.StatusNumberToCheck).
+	NumberToCheck = "定性描述中的数字待核对"
 	// Insufficient (证据不足): a reviewer sent a claim or the value back
 	// for more evidence; after 待确认, it outweighs a verified one.
 	Insufficient = "证据不足"
 )
+
+// statusWords are the report's words for the statuses of
+// catalog.IndicatorFacts.
+var statusWords = map[string]string{
+	catalog.IndicatorGap:           Gap,
+	catalog.IndicatorEvidence:      Present,
+	catalog.IndicatorVerified:      Verified,
+	catalog.IndicatorToConfirm:     ToConfirm,
+	catalog.IndicatorContradicted:  Contradicted,
+	catalog.IndicatorInsufficient:  Insufficient,
+	catalog.IndicatorValueNotFound: ValueNotFound,
+	catalog.IndicatorNumberToCheck: NumberToCheck,
+}
 
 // PreviousContradicted follows the verdict of a claim or value carried
 // over from a round where a reviewer found it 与证据矛盾.
@@ -374,6 +411,9 @@ type data struct {
 	// contradictedBefore are the claims and values carried from a round
 	// where a reviewer found their source 与证据矛盾, by ID.
 	contradictedBefore map[string]bool
+	// claimNumbers are how the numbers of the claims still 待审核 stand
+	// against their quotes (catalog.CheckClaimNumbers), by claim ID.
+	claimNumbers map[string]catalog.ClaimNumbersStanding
 	// partOf are the documents whose text is part of another's (部分重复):
 	// for each, the documents containing it.
 	partOf map[string][]string
@@ -493,6 +533,10 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	// Each claim came with its citations (FindClaims): read them again
 	// and the report paid a query for nothing.
 	d.claims = list
+	d.claimNumbers = map[string]catalog.ClaimNumbersStanding{}
+	for i := range list {
+		d.claimNumbers[list[i].ID] = catalog.CheckClaimNumbers(ctx, &list[i], s.claimNumbers)
+	}
 	claimIDs := make([]string, len(list))
 	for i, c := range list {
 		claimIDs[i] = c.ID
@@ -611,7 +655,8 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore}
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore,
+		ClaimNumbers: d.claimNumbers}
 	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
@@ -651,7 +696,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		live = live || !d.gone[id] && !carried && doc.Status != catalog.StatusFailed
 	}
-	verified, contradicted, insufficient, toConfirm, valueNotFound := false, false, false, false, false
+	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -666,8 +711,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			toConfirm = d.carried[v.ID]
 			// A value whose quote is to be checked again has the old
 			// text's marks: no 数值未在引文中找到 from them.
-			valueNotFound = v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" &&
-				v.Citation.RecheckError == "" && !d.gone[v.Citation.DocumentID]
+			valueNotFound = catalog.ValueNumberNotInQuote(*v) && !d.gone[v.Citation.DocumentID]
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
 			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage, recheckWords(v.Citation))
@@ -680,6 +724,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			insufficient = insufficient || c.Status == catalog.ClaimInsufficient
 			toConfirm = toConfirm || d.carried[c.ID]
+			valueNotFound = valueNotFound || d.claimNumbers[c.ID] == catalog.ClaimNumbersMissing
+			numberToCheck = numberToCheck || d.claimNumbers[c.ID] == catalog.ClaimNumbersSpaced
 			for _, t := range c.Citations {
 				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage, recheckWords(t))
 			}
@@ -697,24 +743,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
-	// The rule of coverage's roundStatus (the round comparison, the heat
-	// map and its covered count): keep the two in step, in the same order.
-	switch {
-	case contradicted:
-		it.Status = Contradicted
-	case insufficient:
-		it.Status = Insufficient
-	case verified:
-		it.Status = Verified
-	case toConfirm:
-		it.Status = ToConfirm // the round comparison's order: a reviewer's verdict in the round first, then what is carried and not confirmed
-	case valueNotFound:
-		it.Status = ValueNotFound // as /compare, the heat map and `evidence coverage` say it
-	case ind.Kind == catalog.Quantitative && it.Value == nil:
-		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
-	case live:
-		it.Status = Present
-	}
+	// The one rule of the heat map and /compare.
+	it.Status = statusWords[catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+		ToConfirm: toConfirm, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck,
+		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.Status()]
 	return it
 }
 

@@ -189,7 +189,7 @@ func (r *Report) itemRow(it Item) []any {
 	}
 	var claims []string
 	for _, c := range it.Claims {
-		claims = append(claims, catalog.TypedText(c.Statement)+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
+		claims = append(claims, catalog.TypedText(c.Statement)+r.verdict(it, c.ID, c.Status)+r.numbersMark(it, c.ID)+r.carriedMark(it.Carried[c.ID]))
 	}
 	var ev []string
 	for _, e := range it.Evidence {

@@ -97,3 +97,16 @@ func numberTail(before, passage string) string {
 
 // chineseNumerals are the characters of a number written in Chinese.
 const chineseNumerals = "〇零一二两三四五六七八九十百千万亿"
+
+// ClaimNumberCheck is ClaimNumbers as the heat map, /compare and the
+// report weigh a pending claim's numbers (catalog.CheckClaimNumbers):
+// the numbers no quote writes, and those a quote writes only spaced.
+func (s *Service) ClaimNumberCheck() catalog.ClaimNumberCheck {
+	return func(ctx context.Context, c *catalog.Claim) (missing, spaced []string) {
+		nums := s.ClaimNumbers(ctx, c)
+		for _, r := range nums.Spaced {
+			spaced = append(spaced, r.Statement)
+		}
+		return nums.Missing, spaced
+	}
+}

@@ -219,7 +219,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	// Reports and packs read the catalog and the blobs only, so the
 	// commands that write them need no index.
+	a.values = values.NewService(a.cat, a.blobs)
+	// The report marks a pending claim whose numbers are not in its
+	// quotes, or only spaced, by the check the heat map uses.
 	a.reports = report.NewService(a.cat)
+	a.reports.UseClaimNumbers(a.values.ClaimNumberCheck())
 	a.packs = packs.NewService(a.reports, a.cat, a.blobs)
 	if !opts.withIndex {
 		return a, nil
@@ -282,7 +286,6 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// index, never backed up.
 	a.documents.UseThumbnailCache(filepath.Join(dataDir, "thumbnails"))
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
-	a.values = values.NewService(a.cat, a.blobs)
 	// A text read anew has the quotes cited in it looked for again.
 	a.ingest.UseQuotes(a.values)
 	// Quotes are checked within the budget the document pages use.
@@ -293,13 +296,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.values.UseXLSReader(a.sandbox)
 	// The heat map marks a pending claim whose numbers are not in its
 	// quotes as a value's, by the claim page's check.
-	a.coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) (missing, spaced []string) {
-		nums := a.values.ClaimNumbers(ctx, c)
-		for _, r := range nums.Spaced {
-			spaced = append(spaced, r.Statement)
-		}
-		return nums.Missing, spaced
-	})
+	a.coverage.UseClaimNumbers(a.values.ClaimNumberCheck())
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

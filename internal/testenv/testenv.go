@@ -145,13 +145,7 @@ func New(t testing.TB) *Env {
 	svc.SetTextBudget(e.Documents)
 	// A text read anew has the quotes cited in it looked for again.
 	svc.UseQuotes(e.Values)
-	e.Coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) (missing, spaced []string) {
-		nums := e.Values.ClaimNumbers(ctx, c)
-		for _, r := range nums.Spaced {
-			spaced = append(spaced, r.Statement)
-		}
-		return nums.Missing, spaced
-	})
+	e.Coverage.UseClaimNumbers(e.Values.ClaimNumberCheck())
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +161,7 @@ func (e *Env) Services(a *auth.Authenticator) services.Set {
 		a = e.Auth
 	}
 	reports := report.NewService(e.Catalog)
+	reports.UseClaimNumbers(e.Values.ClaimNumberCheck())
 	return services.Set{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
 		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
 		Values: e.Values, Reports: reports, Packs: packs.NewService(reports, e.Catalog, e.Blobs), Notes: e.Notes, Saved: e.Saved,

@@ -1,0 +1,114 @@
+package catalog
+
+import "context"
+
+// Statuses of a key indicator in a round: the one rule (IndicatorFacts)
+// by which the heat map (its cells and covered count), the round
+// comparison (/compare, `evidence coverage`) and the city report mark an
+// indicator, so that one claim or value shows the same mark on each.
+const (
+	IndicatorGap          = "gap"          // 缺: no evidence and no value
+	IndicatorEvidence     = "evidence"     // evidence or a value, nothing verified yet
+	IndicatorVerified     = "verified"     // a verified claim or value
+	IndicatorToConfirm    = "to_confirm"   // carried from the last round, 待确认
+	IndicatorContradicted = "contradicted" // 与证据矛盾
+	IndicatorInsufficient = "insufficient" // 证据不足
+	// IndicatorValueNotFound is 数值未在引文中找到: the value, or a claim,
+	// not reviewed yet has a number its quotes do not write.
+	IndicatorValueNotFound = "value_not_found"
+	// IndicatorNumberToCheck is 定性描述中的数字待核对: a claim not reviewed
+	// yet has a number its quotes write only as digits parted by a space
+	// (1200场 against “1 200”), one number or a table's neighbours.
+	IndicatorNumberToCheck = "number_to_check"
+)
+
+// IndicatorFacts are what a key indicator's status in a round rests on.
+type IndicatorFacts struct {
+	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
+	ToConfirm                            bool // anything carried over and still 待确认
+	// ValueNotFound: the value's number is not in its quote
+	// (ValueNumberNotInQuote), or a pending claim's number is in none of
+	// its quotes (ClaimNumbersMissing).
+	ValueNotFound bool
+	// NumberToCheck: a pending claim's number its quotes write only
+	// spaced (ClaimNumbersSpaced).
+	NumberToCheck bool
+	NoValue       bool // a quantitative indicator without its number
+	Evidence      bool // evidence documents, or a claim citing a live one
+}
+
+// Status weighs f: every verdict a reviewer gave in the round first
+// (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
+// yet (待确认: not this round's evidence), then a number its quote does
+// not write, then one written only spaced; a quantitative indicator
+// without its number is a gap whatever else is there.
+func (f IndicatorFacts) Status() string {
+	switch {
+	case f.Contradicted:
+		return IndicatorContradicted
+	case f.Insufficient:
+		return IndicatorInsufficient
+	case f.Verified:
+		return IndicatorVerified
+	case f.ToConfirm:
+		return IndicatorToConfirm
+	case f.ValueNotFound:
+		return IndicatorValueNotFound
+	case f.NumberToCheck:
+		return IndicatorNumberToCheck
+	case f.NoValue:
+		return IndicatorGap
+	case f.Evidence:
+		return IndicatorEvidence
+	}
+	return IndicatorGap
+}
+
+// ValueNumberNotInQuote reports whether v waits for review with its quote
+// found on its page, in its own unit, and its number not in it
+// (数值未在引文中找到). A quote not found there or a passage in another
+// unit is not this state: /values and the import say 引文不在第 N 页 and
+// 单位不符 of those. A value whose quote is to be checked again (its look
+// in the text read anew failed, Citation.RecheckError) is not either: its
+// marks are the old text's, and the pages say 引文待重新核对 instead.
+// Whether its cited document is withdrawn is the caller's to add.
+func ValueNumberNotInQuote(v Value) bool {
+	return v.Status == ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && v.Citation.RecheckError == ""
+}
+
+// ClaimNumberCheck says which numbers of a claim's statement (定性描述)
+// none of its quotes writes (missing), and which a quote writes only as
+// digits parted by a space (spaced: 1200场 against “1 200”): none when
+// every one is written. values.Service.ClaimNumberCheck is the one the
+// claim's page uses.
+type ClaimNumberCheck func(ctx context.Context, c *Claim) (missing, spaced []string)
+
+// ClaimNumbersStanding is how a claim's statement numbers stand against
+// its quotes, for its indicator's status (IndicatorFacts).
+type ClaimNumbersStanding int
+
+const (
+	// ClaimNumbersFound: every number written, the claim reviewed, or
+	// no check.
+	ClaimNumbersFound ClaimNumbersStanding = iota
+	// ClaimNumbersSpaced: one written only spaced (numbers_spaced).
+	ClaimNumbersSpaced
+	// ClaimNumbersMissing: one in no quote (numbers_not_found).
+	ClaimNumbersMissing
+)
+
+// CheckClaimNumbers checks c's numbers with check when c waits for review
+// (待审核) with citations: a reviewer's verdict settles a reviewed claim,
+// and a claim citing nothing has no quote to find them in.
+func CheckClaimNumbers(ctx context.Context, c *Claim, check ClaimNumberCheck) ClaimNumbersStanding {
+	if check == nil || c.ReviewStatus() != ClaimPending || len(c.Citations) == 0 {
+		return ClaimNumbersFound
+	}
+	switch missing, spaced := check(ctx, c); {
+	case len(missing) > 0:
+		return ClaimNumbersMissing
+	case len(spaced) > 0:
+		return ClaimNumbersSpaced
+	}
+	return ClaimNumbersFound
+}
