@@ -173,14 +173,58 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 // document's fields_revision, and the fields whose value changed are
 // returned, with the values they had.
 func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) (fieldChanges, error) {
-	var title, filename, number, issuer, issuedOn, round, extracted, edited string
-	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
-		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
+	r, err := s.readFieldsRow(ctx, tx, id)
 	if err != nil {
-		return fieldChanges{}, fmt.Errorf("read fields of %s: %w", id, err)
+		return fieldChanges{}, err
 	}
-	auto, _ := decodeExtracted(extracted)
-	byHand := decodeFields(edited)
+	fc, err := r.fill(ctx, tx, f)
+	if err != nil {
+		return fieldChanges{}, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE document SET `+filledColumns+` WHERE id = ?`, append(r.filledArgs(f), id)...)
+	if err != nil {
+		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
+	}
+	return fc, nil
+}
+
+// fieldsRow is what fillFields reads of a document, its fields as the
+// fill leaves them after fill, and its status (for setStatus, which
+// writes the fill with the status in one UPDATE).
+type fieldsRow struct {
+	status                                                              Status
+	title, filename, number, issuer, issuedOn, round, extracted, edited string
+	auto                                                                []string // the fields read from the text, after fill
+}
+
+// readFieldsRow reads document id's fields inside tx, locking its row
+// where writers run side by side; sql.ErrNoRows (wrapped) when there is
+// no such document.
+func (s *Store) readFieldsRow(ctx context.Context, tx *sql.Tx, id string) (*fieldsRow, error) {
+	r := &fieldsRow{}
+	err := tx.QueryRowContext(ctx, `SELECT status, title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
+		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&r.status, &r.title, &r.filename, &r.number, &r.issuer,
+		&r.issuedOn, &r.round, &r.extracted, &r.edited)
+	if err != nil {
+		return nil, fmt.Errorf("read fields of %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// filledColumns are the columns a fill writes, in filledArgs' order.
+const filledColumns = `title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?, extracted_fields = ?, fields_revision = ?`
+
+// filledArgs are the values of filledColumns after fill(f).
+func (r *fieldsRow) filledArgs(f FieldFill) []any {
+	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, f.DocNumberRead), f.Revision}
+}
+
+// fill applies f to the fields of r as fillFields says, reading the
+// rounds in tx when the round is inferred, and returns what changed.
+func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldChanges, error) {
+	title, filename, number, issuer, issuedOn, round := r.title, r.filename, r.number, r.issuer, r.issuedOn, r.round
+	auto, _ := decodeExtracted(r.extracted)
+	byHand := decodeFields(r.edited)
 	wasRead := slices.Clone(auto)
 	var out fieldChanges
 	change := func(dst *string, name, v string) {
@@ -216,25 +260,20 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
 		slices.Contains(out.names, FieldTitle))
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
-		r, err := inferRound(ctx, tx, issuedOn, title, filename)
+		rd, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {
 			return fieldChanges{}, err
 		}
-		if r != "" {
-			if r != round {
-				change(&round, FieldRound, r)
+		if rd != "" {
+			if rd != round {
+				change(&round, FieldRound, rd)
 			}
 			if !slices.Contains(auto, FieldRound) {
 				auto = append(auto, FieldRound)
 			}
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
-		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round,
-		encodeExtracted(auto, f.DocNumberRead), f.Revision, id)
-	if err != nil {
-		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
-	}
+	r.title, r.number, r.issuer, r.issuedOn, r.round, r.auto = title, number, issuer, issuedOn, round, auto
 	return out, nil
 }
 
