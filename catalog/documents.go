@@ -596,38 +596,41 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool
 	// One UPDATE for the status and what comes with it (a fresh job, the
 	// first indexed time, the reading, the reader): a statement each cost
 	// the pipeline three more a document.
-	query := `UPDATE document SET status = ?, error = ?, error_en = ?,
-				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ?`
-	args := []any{c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq}
+	var query strings.Builder // built once, not copied at each part
+	query.Grow(512)
+	query.WriteString(`UPDATE document SET status = ?, error = ?, error_en = ?,
+				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ?`)
+	args := make([]any, 0, 24)
+	args = append(args, c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq)
 	if c.Status == StatusStored { // tried again from the start: a fresh job
-		query += `, attempts = 0, lease_owner = '', lease_until = ''`
+		query.WriteString(`, attempts = 0, lease_owner = '', lease_until = ''`)
 	}
 	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
-		query += `, indexed_at = CASE WHEN indexed_at = '' THEN ? ELSE indexed_at END`
+		query.WriteString(`, indexed_at = CASE WHEN indexed_at = '' THEN ? ELSE indexed_at END`)
 		args = append(args, formatTime(s.now()))
 	}
 	if c.Reading != nil {
 		sources, confidence, seals := encodeReading(*c.Reading)
-		query += `, page_sources = ?, ocr_confidence = ?, seal_pages = ?`
+		query.WriteString(`, page_sources = ?, ocr_confidence = ?, seal_pages = ?`)
 		args = append(args, sources, confidence, seals)
 	}
 	if c.Reader != nil {
-		query += `, reader = ?, reader_version = ?`
+		query.WriteString(`, reader = ?, reader_version = ?`)
 		args = append(args, c.Reader.Name, c.Reader.Version)
 	}
 	if fields != nil {
-		query += `, ` + filledColumns
+		query.WriteString(`, ` + filledColumns)
 		args = append(args, fields.filledArgs(*c.Fill)...)
 	}
-	query += ` WHERE id = ?`
+	query.WriteString(` WHERE id = ?`)
 	args = append(args, c.ID)
 	if len(c.From) > 0 {
-		query += ` AND status IN (?` + strings.Repeat(", ?", len(c.From)-1) + `)`
+		query.WriteString(` AND status IN (?` + strings.Repeat(", ?", len(c.From)-1) + `)`)
 		for _, f := range c.From {
 			args = append(args, f)
 		}
 	}
-	res, err := tx.ExecContext(ctx, query, args...)
+	res, err := tx.ExecContext(ctx, query.String(), args...)
 	if err != nil {
 		return false, fmt.Errorf("set status of %s: %w", c.ID, err)
 	}

@@ -149,7 +149,7 @@ func benchIngestCatalog(b *testing.B, steps ingestCatalogSteps) {
 		batch++
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu, stmts := cpuTime(), s.Statements()
 	b.ResetTimer()
 	for b.Loop() {
 		if err := runIngestBatch(ctx, s, steps, batch, rng); err != nil {
@@ -159,6 +159,7 @@ func benchIngestCatalog(b *testing.B, steps ingestCatalogSteps) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*benchBatch), "cpu-ns/doc")
+	b.ReportMetric(float64(s.Statements()-stmts)/float64(b.N*benchBatch), "stmts/doc")
 }
 
 func BenchmarkIngestCatalog(b *testing.B) {
