@@ -119,45 +119,43 @@ func (s *Store) InferRound(ctx context.Context, issuedOn string, names ...string
 }
 
 func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string) (string, error) {
+	// The years that may decide, in order: the year an annual summary's
+	// title names when dated the year after (ReportYear), the year of its
+	// date or, undated, the one year its names give (YearNamed); else
+	// the current round. One query asks for all three (it asked for each
+	// in turn, up to three statements an extraction, step 17 in
+	// bench/README.md).
+	var report int
 	if len(names) > 0 {
-		// An annual summary dated early the next year is the year's its
-		// title names, when that year is a round (ReportYear).
-		if y := ReportYear(names[0], issuedOn); y != 0 {
-			var n int
-			if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM round WHERE year = ?`, y).Scan(&n); err != nil {
-				return "", fmt.Errorf("find round %d: %w", y, err)
-			}
-			if n > 0 {
-				return strconv.Itoa(y), nil
-			}
-		}
+		report = ReportYear(names[0], issuedOn)
 	}
 	if issuedOn == "" {
 		if y := YearNamed(names...); y != 0 {
 			issuedOn = strconv.Itoa(y)
 		}
 	}
+	var issued int
 	if len(issuedOn) >= 4 {
 		if y, err := strconv.Atoi(issuedOn[:4]); err == nil {
-			var n int
-			if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM round WHERE year = ?`, y).Scan(&n); err != nil {
-				return "", fmt.Errorf("find round %d: %w", y, err)
-			}
-			if n > 0 {
-				return strconv.Itoa(y), nil
-			}
+			issued = y
 		}
 	}
-	var y int
-	err := q.QueryRowContext(ctx, `SELECT COALESCE((SELECT year FROM round WHERE is_current = 1),
-		(SELECT MAX(year) FROM round), 0)`).Scan(&y)
+	var reportRounds, issuedRounds, current int
+	err := q.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM round WHERE year = ?), (SELECT COUNT(*) FROM round WHERE year = ?),
+		COALESCE((SELECT year FROM round WHERE is_current = 1), (SELECT MAX(year) FROM round), 0)`, report, issued).
+		Scan(&reportRounds, &issuedRounds, &current)
 	if err != nil {
-		return "", fmt.Errorf("find current round: %w", err)
+		return "", fmt.Errorf("find the round of %q: %w", issuedOn, err)
 	}
-	if y == 0 {
-		return "", nil
+	switch {
+	case report != 0 && reportRounds > 0:
+		return strconv.Itoa(report), nil
+	case issued != 0 && issuedRounds > 0:
+		return strconv.Itoa(issued), nil
+	case current != 0:
+		return strconv.Itoa(current), nil
 	}
-	return strconv.Itoa(y), nil
+	return "", nil
 }
 
 // fillFields applies, inside a transaction, the fields read from document
@@ -173,14 +171,58 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 // document's fields_revision, and the fields whose value changed are
 // returned, with the values they had.
 func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) (fieldChanges, error) {
-	var title, filename, number, issuer, issuedOn, round, extracted, edited string
-	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
-		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
+	r, err := s.readFieldsRow(ctx, tx, id)
 	if err != nil {
-		return fieldChanges{}, fmt.Errorf("read fields of %s: %w", id, err)
+		return fieldChanges{}, err
 	}
-	auto, _ := decodeExtracted(extracted)
-	byHand := decodeFields(edited)
+	fc, err := r.fill(ctx, tx, f)
+	if err != nil {
+		return fieldChanges{}, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE document SET `+filledColumns+` WHERE id = ?`, append(r.filledArgs(f), id)...)
+	if err != nil {
+		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
+	}
+	return fc, nil
+}
+
+// fieldsRow is what fillFields reads of a document, its fields as the
+// fill leaves them after fill, and its status (for setStatus, which
+// writes the fill with the status in one UPDATE).
+type fieldsRow struct {
+	status                                                              Status
+	title, filename, number, issuer, issuedOn, round, extracted, edited string
+	auto                                                                []string // the fields read from the text, after fill
+}
+
+// readFieldsRow reads document id's fields inside tx, locking its row
+// where writers run side by side; sql.ErrNoRows (wrapped) when there is
+// no such document.
+func (s *Store) readFieldsRow(ctx context.Context, tx *sql.Tx, id string) (*fieldsRow, error) {
+	r := &fieldsRow{}
+	err := tx.QueryRowContext(ctx, `SELECT status, title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
+		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&r.status, &r.title, &r.filename, &r.number, &r.issuer,
+		&r.issuedOn, &r.round, &r.extracted, &r.edited)
+	if err != nil {
+		return nil, fmt.Errorf("read fields of %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// filledColumns are the columns a fill writes, in filledArgs' order.
+const filledColumns = `title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?, extracted_fields = ?, fields_revision = ?`
+
+// filledArgs are the values of filledColumns after fill(f).
+func (r *fieldsRow) filledArgs(f FieldFill) []any {
+	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, f.DocNumberRead), f.Revision}
+}
+
+// fill applies f to the fields of r as fillFields says, reading the
+// rounds in tx when the round is inferred, and returns what changed.
+func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldChanges, error) {
+	title, filename, number, issuer, issuedOn, round := r.title, r.filename, r.number, r.issuer, r.issuedOn, r.round
+	auto, _ := decodeExtracted(r.extracted)
+	byHand := decodeFields(r.edited)
 	wasRead := slices.Clone(auto)
 	var out fieldChanges
 	change := func(dst *string, name, v string) {
@@ -216,25 +258,20 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
 		slices.Contains(out.names, FieldTitle))
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
-		r, err := inferRound(ctx, tx, issuedOn, title, filename)
+		rd, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {
 			return fieldChanges{}, err
 		}
-		if r != "" {
-			if r != round {
-				change(&round, FieldRound, r)
+		if rd != "" {
+			if rd != round {
+				change(&round, FieldRound, rd)
 			}
 			if !slices.Contains(auto, FieldRound) {
 				auto = append(auto, FieldRound)
 			}
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
-		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round,
-		encodeExtracted(auto, f.DocNumberRead), f.Revision, id)
-	if err != nil {
-		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
-	}
+	r.title, r.number, r.issuer, r.issuedOn, r.round, r.auto = title, number, issuer, issuedOn, round, auto
 	return out, nil
 }
 

@@ -128,3 +128,57 @@ func testStatusChangeOneUpdate(t *testing.T, s *Store) {
 		t.Errorf("indexed again: indexed at %q, want the first time %q kept", got, want)
 	}
 }
+
+func TestStatusChangeWithFieldsOneUpdate(t *testing.T) {
+	forEachStore(t, testStatusChangeWithFieldsOneUpdate)
+}
+
+// testStatusChangeWithFieldsOneUpdate: an extraction's status change
+// with the fields read from its text costs one statement more than the
+// change alone (reading the fields), not two (a second UPDATE): the
+// fields land with the status, are named as read, and a change From a
+// status the document is not in writes neither.
+func testStatusChangeWithFieldsOneUpdate(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, id := range []string{"D1", "D2", "D3"} {
+		d := newDoc(id, "sha-"+id)
+		d.Title, d.Round = DefaultTitle(d.Filename), "2019" // typed round: none inferred
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cost := func(c StatusChange) int64 {
+		t.Helper()
+		before := s.Statements()
+		if err := s.SetStatus(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		return s.Statements() - before
+	}
+	fill := &FieldFill{Title: "杭州市学习型城市建设三年行动计划", DocNumber: "杭政办〔2019〕12号", Issuer: "杭州市人民政府办公厅",
+		IssuedOn: "2019-04-08", Revision: 3}
+	bare := cost(StatusChange{ID: "D1", Status: StatusExtracted})
+	if full := cost(StatusChange{ID: "D2", Status: StatusExtracted, Fill: fill}); full != bare+1 {
+		t.Errorf("a change with the fields read took %d statements, one without %d: want one more (their read)", full, bare)
+	}
+	d, err := s.Document(ctx, "D2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != StatusExtracted || d.Title != fill.Title || d.DocNumber != fill.DocNumber || d.Issuer != fill.Issuer ||
+		d.IssuedOn != fill.IssuedOn || d.Round != "2019" || !d.IsExtracted(FieldDocNumber) || d.IsExtracted(FieldRound) {
+		t.Errorf("after the change: %s %q %q %q %q round %q, read %v; want extracted with the fields read, the typed round kept",
+			d.Status, d.Title, d.DocNumber, d.Issuer, d.IssuedOn, d.Round, d.ExtractedFields)
+	}
+	moved, err := s.MoveStatus(ctx, StatusChange{ID: "D3", Status: StatusIndexed, Fill: fill, From: []Status{StatusExtracted}},
+		StatusChange{ID: "NONE", Status: StatusIndexed, Fill: fill, From: []Status{StatusExtracted}})
+	if err != nil || moved[0] || moved[1] {
+		t.Fatalf("moves from extracted of a stored and a missing document: %v, %v; want neither moved", moved, err)
+	}
+	if d, err := s.Document(ctx, "D3"); err != nil || d.Status != StatusStored || d.Title != DefaultTitle(d.Filename) || d.DocNumber != "" {
+		t.Errorf("a document not moved: %+v, %v; want stored, its fields untouched", d, err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "NONE", Status: StatusExtracted, Fill: fill}); !IsNotFound(err) {
+		t.Errorf("a missing document without From: %v, want ENOTFOUND", err)
+	}
+}
