@@ -119,10 +119,16 @@ func (s *Store) InferRound(ctx context.Context, issuedOn string, names ...string
 }
 
 func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string) (string, error) {
+	return inferRoundBy(ctx, q, true, issuedOn, names...)
+}
+
+// inferRoundBy is inferRound, reading years in Chinese numerals in the
+// names only when numerals is true (yearNamed).
+func inferRoundBy(ctx context.Context, q queryer, numerals bool, issuedOn string, names ...string) (string, error) {
 	if len(names) > 0 {
 		// An annual summary dated early the next year is the year's its
 		// title names, when that year is a round (ReportYear).
-		if y := ReportYear(names[0], issuedOn); y != 0 {
+		if y := reportYear(numerals, names[0], issuedOn); y != 0 {
 			var n int
 			if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM round WHERE year = ?`, y).Scan(&n); err != nil {
 				return "", fmt.Errorf("find round %d: %w", y, err)
@@ -133,7 +139,7 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 		}
 	}
 	if issuedOn == "" {
-		if y := YearNamed(names...); y != 0 {
+		if y := yearNamed(numerals, names...); y != 0 {
 			issuedOn = strconv.Itoa(y)
 		}
 	}
@@ -160,6 +166,27 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 	return strconv.Itoa(y), nil
 }
 
+// movedByNumerals returns the round a document's names now give it when
+// they write a year in Chinese numerals and its round is the one the rule
+// before ChineseYearRevision still gives (that rule filed it, and the
+// round was not chosen otherwise since): that year's round, or the
+// report year's (二〇一七年度工作总结 dated 2018 → 2017), when it exists.
+// "" when the round stays.
+func movedByNumerals(ctx context.Context, q queryer, round, issuedOn, title, filename string) (string, error) {
+	if !hasChineseYear(title, filename) {
+		return "", nil
+	}
+	before, err := inferRoundBy(ctx, q, false, issuedOn, title, filename)
+	if err != nil || before != round {
+		return "", err
+	}
+	now, err := inferRound(ctx, q, issuedOn, title, filename)
+	if err != nil || now == round {
+		return "", err
+	}
+	return now, nil
+}
+
 // fillFields applies, inside a transaction, the fields read from document
 // id's text (f): a field filled from the text before (extracted_fields)
 // takes the new reading, and is emptied (the title: back to the file name)
@@ -168,14 +195,18 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 // an edit (edited_fields). Typed and edited values are never touched. The
 // round is inferred again when it was inferred before and the date changed
 // (at the first reading it changes from none): a document read again is
-// not moved to a round added since only because it was added. What was
+// not moved to a round added since only because it was added. A round
+// inferred before its names' years in Chinese numerals were read moves
+// once, read by ChineseYearRevision (movedByNumerals). What was
 // filled is named in extracted_fields, f.Revision recorded as the
 // document's fields_revision, and the fields whose value changed are
 // returned, with the values they had.
 func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) (fieldChanges, error) {
 	var title, filename, number, issuer, issuedOn, round, extracted, edited string
-	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
-		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
+	var revision int
+	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields,
+		fields_revision FROM document WHERE id = ?`+s.dialect.lockRow, id).
+		Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited, &revision)
 	if err != nil {
 		return fieldChanges{}, fmt.Errorf("read fields of %s: %w", id, err)
 	}
@@ -215,6 +246,16 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	// year before its date (ReportYear).
 	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
 		slices.Contains(out.names, FieldTitle))
+	if !inferred && slices.Contains(auto, FieldRound) && revision < ChineseYearRevision && f.Revision >= ChineseYearRevision {
+		// A round inferred before years in Chinese numerals were read.
+		r, err := movedByNumerals(ctx, tx, round, issuedOn, title, filename)
+		if err != nil {
+			return fieldChanges{}, err
+		}
+		if r != "" {
+			change(&round, FieldRound, r)
+		}
+	}
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		r, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {
