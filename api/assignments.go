@@ -44,7 +44,9 @@ type AssignmentJSON struct {
 	Submissions []SubmissionJSON `json:"submissions"`
 	// Returned marks the files of documents the coordinator returned
 	// (退回), each with who, when and the reason; documents still lists
-	// them, and the others are what counts as handed in.
+	// them, and the others are what counts as handed in. A returned file
+	// since withdrawn (or deleted) stays here, after the others, marked
+	// so, and documents no longer lists it.
 	Returned []ReturnedJSON `json:"returned"`
 	// LinkedByCoordinator, in a list of tasks, beside an owed task: the
 	// documents the coordinator linked to its indicator for its round
@@ -64,6 +66,28 @@ type ReturnedJSON struct {
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
 	Reason     string    `json:"reason"`
+	// WithdrawnAt and WithdrawnBy: the department withdrew the returned
+	// file since (已撤回), which deleted it; DeletedAt and DeletedBy: the
+	// document was deleted otherwise. Its return stays listed either way.
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	WithdrawnBy string     `json:"withdrawn_by,omitempty"`
+	DeletedAt   *time.Time `json:"deleted_at,omitempty"`
+	DeletedBy   string     `json:"deleted_by,omitempty"`
+}
+
+// returnedJSON is the returned file id of t as ReturnedJSON gives it.
+func returnedJSON(t *assignments.Task, id string) ReturnedJSON {
+	r, name := t.Returned[id], t.ReturnedDocs[id]
+	out := ReturnedJSON{DocumentID: id, Title: name.Title, Filename: name.Filename, By: r.By, At: r.At, Reason: r.Reason}
+	if g := r.Gone; g != nil {
+		at := g.At
+		if g.Withdrawn {
+			out.WithdrawnAt, out.WithdrawnBy = &at, g.By
+		} else {
+			out.DeletedAt, out.DeletedBy = &at, g.By
+		}
+	}
+	return out
 }
 
 // SubmissionJSON is one hand-in of a document's bytes.
@@ -88,10 +112,12 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 	}
 	returned := []ReturnedJSON{}
 	for _, id := range docs {
-		if r, ok := t.Returned[id]; ok {
-			name := t.ReturnedDocs[id]
-			returned = append(returned, ReturnedJSON{DocumentID: id, Title: name.Title, Filename: name.Filename, By: r.By, At: r.At, Reason: r.Reason})
+		if _, ok := t.Returned[id]; ok {
+			returned = append(returned, returnedJSON(t, id))
 		}
+	}
+	for _, id := range t.ReturnedGone() {
+		returned = append(returned, returnedJSON(t, id))
 	}
 	return AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),

@@ -14,18 +14,10 @@ import (
 // still 已退回 with its reason). The stamped table, other bytes, is taken.
 // The coordinator may take the returned file back by uploading it.
 func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
-	e := newEnv(t)
-	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
-		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("import: %d %v", resp.StatusCode, body)
-	}
-	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
-	id := body["assignments"].([]any)[0].(map[string]any)["id"].(string)
+	e, id := taskEnv(t)
 	const table = "杭州市2018年社区教育统计表：社区学校126所，参与人次48.6万。"
 	hand := func(who, name, text string) (*http.Response, map[string]any) {
-		return e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "statistics", "assignment": id},
-			map[string][]byte{name: []byte(text)})), who)
+		return e.handIn(id, who, "statistics", name, text)
 	}
 	if resp, body := hand("contribA", "社区教育统计表.txt", table); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in the table: %d %v", resp.StatusCode, body)
@@ -33,11 +25,7 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"请提供盖章版统计表"}`), "coordA"); resp.StatusCode != 200 {
 		t.Fatalf("return: %d %v", resp.StatusCode, body)
 	}
-	task := func() map[string]any {
-		t.Helper()
-		_, body := e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
-		return body["assignments"].([]any)[0].(map[string]any)
-	}
+	task := func() map[string]any { return e.firstTask(t, "contribA") }
 	events := func() int {
 		t.Helper()
 		_, body := e.do(e.request("GET", "/api/v1/events?limit=200", nil), "admin")
@@ -45,7 +33,7 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 	}
 	before, docs, evs := task(), e.liveDocuments(), events()
 
-	resp, body = hand("contribA", "社区教育统计表（再次提交）.txt", table)
+	resp, body := hand("contribA", "社区教育统计表（再次提交）.txt", table)
 	detail, _ := body["error"].(map[string]any)
 	msg, _ := detail["message"].(string)
 	en, _ := detail["message_en"].(string)
@@ -76,26 +64,16 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 
 // TestReturnedFileWithdrawnThenHandedInAgainIsRefused: 市教育局 hands in
 // its statistics table, the coordinator returns it, and the department
-// withdraws it (nothing else holds it: it is deleted). The very same bytes
+// withdraws it (nothing else holds it: it is deleted). The task still
+// lists its return, marked withdrawn (withdrawn_at, withdrawn_by). The very same bytes
 // handed in afterwards are still the file returned: 409 naming the
 // return, the task still 已退回, nothing recorded.
 func TestReturnedFileWithdrawnThenHandedInAgainIsRefused(t *testing.T) {
-	e := newEnv(t)
-	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
-		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("import: %d %v", resp.StatusCode, body)
-	}
-	task := func() map[string]any {
-		t.Helper()
-		_, body := e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
-		return body["assignments"].([]any)[0].(map[string]any)
-	}
-	id := task()["id"].(string)
+	e, id := taskEnv(t)
+	task := func() map[string]any { return e.firstTask(t, "contribA") }
 	const table = "杭州市2018年社区教育统计表：社区学校126所，参与人次48.6万。"
 	hand := func(name string) (*http.Response, map[string]any) {
-		return e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "statistics", "assignment": id},
-			map[string][]byte{name: []byte(table)})), "contribA")
+		return e.handIn(id, "contribA", "statistics", name, table)
 	}
 	if resp, body := hand("社区教育统计表.txt"); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in the table: %d %v", resp.StatusCode, body)
@@ -108,9 +86,27 @@ func TestReturnedFileWithdrawnThenHandedInAgainIsRefused(t *testing.T) {
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"请提供盖章版统计表"}`), "coordA"); resp.StatusCode != 200 {
 		t.Fatalf("return: %d %v", resp.StatusCode, body)
 	}
-	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": doc}), "contribA")
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": doc}), "contribA")
 	if resp.StatusCode != 200 || body["document_deleted"] != true {
 		t.Fatalf("withdrawing the returned table: %d %v, want 200 with the file deleted", resp.StatusCode, body)
+	}
+	// The coordinator still sees the return, the file marked withdrawn
+	// with who and when, by the title it had; documents no longer lists it.
+	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "coordA")
+	var coord map[string]any
+	for _, a := range body["assignments"].([]any) {
+		if a.(map[string]any)["id"] == id {
+			coord = a.(map[string]any)
+		}
+	}
+	returned, _ := coord["returned"].([]any)
+	if len(returned) != 1 || len(coord["documents"].([]any)) != 0 {
+		t.Fatalf("the task after the withdrawal: %v, want the returned table listed and no document", coord)
+	}
+	r := returned[0].(map[string]any)
+	if at, _ := r["withdrawn_at"].(string); r["document_id"] != doc || r["reason"] != "请提供盖章版统计表" || r["by"] != "coordA" ||
+		r["withdrawn_by"] != "contribA" || at == "" || r["filename"] != "社区教育统计表.txt" || r["deleted_at"] != nil {
+		t.Errorf("the withdrawn returned table: %v, want its return, withdrawn_by contribA, withdrawn_at and its file name", r)
 	}
 
 	resp, body = hand("社区教育统计表（再次提交）.txt")

@@ -12,18 +12,10 @@ import (
 // accepted, goes with its link, the document deleted as nothing else held
 // it; a withdrawal without document_id is 400 naming the field.
 func TestReturnAndWithdrawUnlinkHandIns(t *testing.T) {
-	e := newEnv(t)
-	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
-		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("import: %d %v", resp.StatusCode, body)
-	}
-	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
-	id := body["assignments"].([]any)[0].(map[string]any)["id"].(string)
+	e, id := taskEnv(t)
 	hand := func(text string) string {
 		t.Helper()
-		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "work_summary", "assignment": id},
-			map[string][]byte{"总结.txt": []byte(text)})), "contribA")
+		resp, body := e.handIn(id, "contribA", "work_summary", "总结.txt", text)
 		if resp.StatusCode != http.StatusCreated {
 			t.Fatalf("hand-in: %d %v", resp.StatusCode, body)
 		}
@@ -36,7 +28,7 @@ func TestReturnAndWithdrawUnlinkHandIns(t *testing.T) {
 		return l
 	}
 	summary := hand("2018年杭州市社区教育工作总结：新建社区学校12所")
-	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"工作总结不是学分银行制度文件"}`), "coordA")
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"工作总结不是学分银行制度文件"}`), "coordA")
 	unlinked, _ := body["unlinked"].([]any)
 	if resp.StatusCode != 200 || len(unlinked) != 1 || unlinked[0].(map[string]any)["document_id"] != summary ||
 		unlinked[0].(map[string]any)["indicator"] != "2.3.1" {

@@ -153,7 +153,7 @@ func (s *Service) ListLinked(ctx context.Context, u *catalog.User, f Filter) ([]
 	if err := s.AttachLinked(ctx, u, list); err != nil {
 		return nil, err
 	}
-	if err := s.nameReturned(ctx, u, list); err != nil {
+	if err := s.NameReturned(ctx, u, list); err != nil {
 		return nil, err
 	}
 	return list, nil
@@ -164,10 +164,11 @@ type DocName struct {
 	Title, Filename string
 }
 
-// nameReturned fills each task's ReturnedDocs with the title and file
-// name of its returned files u may read (a deleted one, or one of a city
-// u may not see, is left out), read at once.
-func (s *Service) nameReturned(ctx context.Context, u *catalog.User, tasks []Task) error {
+// NameReturned fills each task's ReturnedDocs with the title and file
+// name of its returned files u may read (one of a city u may not see is
+// left out; a file withdrawn or deleted since is named as it was, so that
+// its return reads in full), read at once.
+func (s *Service) NameReturned(ctx context.Context, u *catalog.User, tasks []Task) error {
 	var ids []string
 	for _, t := range tasks {
 		for id := range t.Returned {
@@ -177,7 +178,7 @@ func (s *Service) nameReturned(ctx context.Context, u *catalog.User, tasks []Tas
 	if len(ids) == 0 {
 		return nil
 	}
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+	docs, err := s.cat.DocumentsAnyStateByID(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("returned documents: %w", err)
 	}

@@ -298,35 +298,49 @@ func (f taskFiles) fill(a *Assignment) {
 
 // assignmentDocuments returns the live documents handed in for the
 // assignments matching cond (over assignment a), who handed each in and
-// which were returned.
+// which were returned, with the returned files since deleted among the
+// returned ones (ReturnedFile.Gone; not among the documents).
 func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (taskFiles, error) {
 	f := taskFiles{docs: map[string][]string{}, by: map[string]map[string]string{}, returned: map[string]map[string]ReturnedFile{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id, ad.submitted_by, ad.returned_at, ad.returned_by,
-		ad.return_reason FROM assignment_document ad
+		ad.return_reason, doc.deleted_at FROM assignment_document ad
 		JOIN assignment a ON a.id = ad.assignment_id JOIN document doc ON doc.id = ad.document_id
-		WHERE doc.deleted_at IS NULL AND `+cond+` ORDER BY ad.at, ad.document_id`, args...)
+		WHERE (doc.deleted_at IS NULL OR ad.returned_at <> '') AND `+cond+` ORDER BY ad.at, ad.document_id`, args...)
 	if err != nil {
 		return f, fmt.Errorf("query assignment documents: %w", err)
 	}
 	defer rows.Close()
+	var gone []string
 	for rows.Next() {
 		var aid, did, user, returnedAt, returnedBy, reason string
-		if err := rows.Scan(&aid, &did, &user, &returnedAt, &returnedBy, &reason); err != nil {
+		var deleted sql.NullString
+		if err := rows.Scan(&aid, &did, &user, &returnedAt, &returnedBy, &reason, &deleted); err != nil {
 			return f, err
+		}
+		if returnedAt != "" {
+			if f.returned[aid] == nil {
+				f.returned[aid] = map[string]ReturnedFile{}
+			}
+			r := ReturnedFile{By: returnedBy, At: parseTime(returnedAt), Reason: reason}
+			if deleted.Valid && deleted.String != "" {
+				r.Gone = &FileGone{At: parseTime(deleted.String)}
+				f.returned[aid][did] = r
+				gone = append(gone, did)
+				continue
+			}
+			f.returned[aid][did] = r
 		}
 		f.docs[aid] = append(f.docs[aid], did)
 		if f.by[aid] == nil {
 			f.by[aid] = map[string]string{}
 		}
 		f.by[aid][did] = user
-		if returnedAt != "" {
-			if f.returned[aid] == nil {
-				f.returned[aid] = map[string]ReturnedFile{}
-			}
-			f.returned[aid][did] = ReturnedFile{By: returnedBy, At: parseTime(returnedAt), Reason: reason}
-		}
 	}
-	return f, rows.Err()
+	if err := rows.Err(); err != nil {
+		return f, err
+	}
+	rows.Close()
+	return f, s.tellGone(ctx, f.returned, gone)
 }
 
 // UpdateAssignment replaces an assignment's due date, contact and

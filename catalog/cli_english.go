@@ -50,6 +50,8 @@ var cliEnglish = map[string]string{
 	"（协调员已关联 %d 份佐证材料，不算部门提交）":                                   " (the coordinator has linked %d {document|documents}; not a hand-in by the department)",
 	"    协调员已关联：%s  %s":         "    linked by the coordinator: %s  %s",
 	"    已退回：%s  %s %s，原因：%s":   "    returned: %s  by %s %s, reason: %s",
+	"      已撤回：%s %s，退回记录保留":    "      withdrawn by %s %s; the return stays on record",
+	"      已删除：%s %s，退回记录保留":    "      deleted by %s %s; the return stays on record",
 	"重新核对引文 %d 处,其中 %d 处结果变化":   "%d {quote|quotes} checked again, %d of them changed",
 	"%d 处引文核对失败(%s),已标为引文待重新核对": "%d {quote|quotes} could not be checked again (%s): marked to be checked again",
 	"%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取": "The quotes of %d {text|texts} could neither be checked again nor marked to be checked again, and keep the old text's marks (%s); read again to check them",

@@ -119,6 +119,12 @@ func (s *Store) InferRound(ctx context.Context, issuedOn string, names ...string
 }
 
 func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string) (string, error) {
+	return inferRoundBy(ctx, q, true, issuedOn, names...)
+}
+
+// inferRoundBy is inferRound, reading years in Chinese numerals in the
+// names only when numerals is true (yearNamed).
+func inferRoundBy(ctx context.Context, q queryer, numerals bool, issuedOn string, names ...string) (string, error) {
 	// The years that may decide, in order: the year an annual summary's
 	// title names when dated the year after (ReportYear), the year of its
 	// date or, undated, the one year its names give (YearNamed); else
@@ -127,10 +133,10 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 	// bench/README.md).
 	var report int
 	if len(names) > 0 {
-		report = ReportYear(names[0], issuedOn)
+		report = reportYear(numerals, names[0], issuedOn)
 	}
 	if issuedOn == "" {
-		if y := YearNamed(names...); y != 0 {
+		if y := yearNamed(numerals, names...); y != 0 {
 			issuedOn = strconv.Itoa(y)
 		}
 	}
@@ -158,6 +164,27 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 	return "", nil
 }
 
+// movedByNumerals returns the round a document's names now give it when
+// they write a year in Chinese numerals and its round is the one the rule
+// before ChineseYearRevision still gives (that rule filed it, and the
+// round was not chosen otherwise since): that year's round, or the
+// report year's (二〇一七年度工作总结 dated 2018 → 2017), when it exists.
+// "" when the round stays.
+func movedByNumerals(ctx context.Context, q queryer, round, issuedOn, title, filename string) (string, error) {
+	if !hasChineseYear(title, filename) {
+		return "", nil
+	}
+	before, err := inferRoundBy(ctx, q, false, issuedOn, title, filename)
+	if err != nil || before != round {
+		return "", err
+	}
+	now, err := inferRound(ctx, q, issuedOn, title, filename)
+	if err != nil || now == round {
+		return "", err
+	}
+	return now, nil
+}
+
 // fillFields applies, inside a transaction, the fields read from document
 // id's text (f): a field filled from the text before (extracted_fields)
 // takes the new reading, and is emptied (the title: back to the file name)
@@ -166,7 +193,9 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 // an edit (edited_fields). Typed and edited values are never touched. The
 // round is inferred again when it was inferred before and the date changed
 // (at the first reading it changes from none): a document read again is
-// not moved to a round added since only because it was added. What was
+// not moved to a round added since only because it was added. A round
+// inferred before its names' years in Chinese numerals were read moves
+// once, read by ChineseYearRevision (movedByNumerals). What was
 // filled is named in extracted_fields, f.Revision recorded as the
 // document's fields_revision, and the fields whose value changed are
 // returned, with the values they had.
@@ -192,6 +221,7 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 type fieldsRow struct {
 	status                                                              Status
 	title, filename, number, issuer, issuedOn, round, extracted, edited string
+	revision                                                            int      // fields_revision as read
 	auto                                                                []string // the fields read from the text, after fill
 }
 
@@ -200,9 +230,9 @@ type fieldsRow struct {
 // no such document.
 func (s *Store) readFieldsRow(ctx context.Context, tx *sql.Tx, id string) (*fieldsRow, error) {
 	r := &fieldsRow{}
-	err := tx.QueryRowContext(ctx, `SELECT status, title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
-		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&r.status, &r.title, &r.filename, &r.number, &r.issuer,
-		&r.issuedOn, &r.round, &r.extracted, &r.edited)
+	err := tx.QueryRowContext(ctx, `SELECT status, title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields,
+		fields_revision FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&r.status, &r.title, &r.filename, &r.number, &r.issuer,
+		&r.issuedOn, &r.round, &r.extracted, &r.edited, &r.revision)
 	if err != nil {
 		return nil, fmt.Errorf("read fields of %s: %w", id, err)
 	}
@@ -257,6 +287,16 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldCha
 	// year before its date (ReportYear).
 	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
 		slices.Contains(out.names, FieldTitle))
+	if !inferred && slices.Contains(auto, FieldRound) && r.revision < ChineseYearRevision && f.Revision >= ChineseYearRevision {
+		// A round inferred before years in Chinese numerals were read.
+		moved, err := movedByNumerals(ctx, tx, round, issuedOn, title, filename)
+		if err != nil {
+			return fieldChanges{}, err
+		}
+		if moved != "" {
+			change(&round, FieldRound, moved)
+		}
+	}
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		rd, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -16,6 +17,68 @@ type ReturnedFile struct {
 	By     string
 	At     time.Time
 	Reason string
+	// Gone says, of a file deleted after its return (its department
+	// withdrew it, or someone deleted the document), when, by whom and
+	// whether it was the withdrawal; nil while the file is in the
+	// archive. Its return stays on the task all the same.
+	Gone *FileGone
+}
+
+// FileGone is how a returned file left the archive.
+type FileGone struct {
+	At time.Time
+	By string
+	// Withdrawn: its department withdrew it from the task (撤回), which
+	// deleted it; otherwise the document was deleted (删除).
+	Withdrawn bool
+}
+
+// tellGone fills, in returned (by task, then document), who deleted each
+// returned file of gone and whether by withdrawing it from that task, from
+// the document.delete events (the last of each document): a withdrawal's
+// names its task and the reason "hand-in withdrawn". A file whose deletion
+// has no event keeps its time only.
+func (s *Store) tellGone(ctx context.Context, returned map[string]map[string]ReturnedFile, gone []string) error {
+	if len(gone) == 0 {
+		return nil
+	}
+	type deletion struct{ at, by, reason, task string }
+	last := map[string]deletion{}
+	err := forInLists(gone, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT object, at, username, detail FROM event
+			WHERE action = 'document.delete' AND object IN `+in+` ORDER BY id`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var doc, at, by, detail string
+			if err := rows.Scan(&doc, &at, &by, &detail); err != nil {
+				return err
+			}
+			var d struct {
+				Reason     string `json:"reason"`
+				Assignment string `json:"assignment"`
+			}
+			_ = json.Unmarshal([]byte(detail), &d) // a detail unreadable tells no withdrawal
+			last[doc] = deletion{at, by, d.Reason, d.Assignment}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("deletions of returned files: %w", err)
+	}
+	for task, files := range returned {
+		for doc, r := range files {
+			d, ok := last[doc]
+			if r.Gone == nil || !ok {
+				continue
+			}
+			r.Gone = &FileGone{At: r.Gone.At, By: d.by, Withdrawn: d.reason == "hand-in withdrawn" && d.task == task}
+			files[doc] = r
+		}
+	}
+	return nil
 }
 
 // HandedIn returns the documents handed in for the assignment that were
@@ -28,6 +91,26 @@ func (a *Assignment) HandedIn() []string {
 			out = append(out, id)
 		}
 	}
+	return out
+}
+
+// ReturnedGone returns the ids of the returned files since deleted
+// (ReturnedFile.Gone), which Documents no longer lists, in the order they
+// left the archive.
+func (a *Assignment) ReturnedGone() []string {
+	var out []string
+	for id, r := range a.Returned {
+		if r.Gone != nil {
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		gi, gj := a.Returned[out[i]].Gone.At, a.Returned[out[j]].Gone.At
+		if !gi.Equal(gj) {
+			return gi.Before(gj)
+		}
+		return out[i] < out[j]
+	})
 	return out
 }
 

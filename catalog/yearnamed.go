@@ -26,6 +26,24 @@ func arabicYears(t string) string {
 	return cnYear.ReplaceAllStringFunc(t, cnDigits.Replace)
 }
 
+// ChineseYearRevision is the field reader revision (fields.Revision)
+// from which a round inferred from a document's names reads a year
+// written in Chinese numerals (二〇一八年度工作报告 → 2018): a document an
+// older reader read has, when read again by it, its inferred round moved
+// to that year's once (fillFields, movedByNumerals).
+const ChineseYearRevision = 8
+
+// hasChineseYear says whether one of texts writes a year in Chinese
+// numerals (cnYear).
+func hasChineseYear(texts ...string) bool {
+	for _, t := range texts {
+		if cnYear.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // yearRange is a span of years (2017—2018年, 2017-2018): more than one.
 var yearRange = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[—–\-－~～至到]\s*(?:19|20)[0-9]{2}`)
 
@@ -34,9 +52,18 @@ var yearRange = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[—–\-－~～至到]\
 // so does 二〇一八年度…), or 0 when they name none or more than one
 // (2017—2018年).
 func YearNamed(texts ...string) int {
+	return yearNamed(true, texts...)
+}
+
+// yearNamed is YearNamed, reading years in Chinese numerals only when
+// numerals is true: without, it is the rule before field reader revision
+// ChineseYearRevision, which fillFields compares with.
+func yearNamed(numerals bool, texts ...string) int {
 	year := 0
 	for _, t := range texts {
-		t = arabicYears(t)
+		if numerals {
+			t = arabicYears(t)
+		}
 		if yearRange.MatchString(t) {
 			return 0
 		}
@@ -67,7 +94,13 @@ var yearReport = regexp.MustCompile(`(?:总结|报告|年报|统计公报|统计
 // issued early the year after, while a notice of 2019 about a 2017 event
 // is 2019's.
 func ReportYear(title, issuedOn string) int {
-	y := YearNamed(title)
+	return reportYear(true, title, issuedOn)
+}
+
+// reportYear is ReportYear, with years in Chinese numerals read only when
+// numerals is true (yearNamed).
+func reportYear(numerals bool, title, issuedOn string) int {
+	y := yearNamed(numerals, title)
 	if y == 0 || len(issuedOn) < 4 {
 		return 0
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"mime"
@@ -29,6 +30,10 @@ type docRef struct {
 	// Returned marks a file handed in that the coordinator returned (who,
 	// when, why); nil for one that still counts.
 	Returned *catalog.ReturnedFile
+	// Gone says a returned file was since withdrawn or deleted: it is
+	// listed, by the title it had, for its return's sake, with no link
+	// (its page is gone) and nothing to do.
+	Gone bool
 	// Held says, of a returned file, that something else holds it (the
 	// coordinator's link, another task, a citation…): it cannot be
 	// withdrawn (409), so the page offers no 撤回 beside it, only its
@@ -85,6 +90,9 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 	if err != nil {
 		h.Logger.Warn("tasks: documents handed in", "err", err)
 	}
+	if err := h.Assignments.NameReturned(r.Context(), u, tasks); err != nil {
+		h.Logger.Warn("tasks: returned files", "err", err)
+	}
 	out := make([]taskRow, len(tasks))
 	for i, t := range tasks {
 		out[i] = taskRow{Task: t}
@@ -100,6 +108,14 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 					ref.Held = held
 				}
 				out[i].Handed = append(out[i].Handed, ref)
+			}
+		}
+		for _, id := range t.ReturnedGone() {
+			// Withdrawn (or deleted) since its return: listed for the
+			// history, by the title it had, when u may read it.
+			if name, ok := t.ReturnedDocs[id]; ok {
+				rf := t.Returned[id]
+				out[i].Handed = append(out[i].Handed, docRef{ID: id, Title: cmp.Or(name.Title, name.Filename), Returned: &rf, Gone: true})
 			}
 		}
 		if l := t.LinkedByCoordinator; l != nil {

@@ -263,8 +263,9 @@ func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool) s
 
 // returnedMark says, beside a file handed in for a task, that the
 // coordinator returned it: who, when and the reason they typed
-// (（已退回：wang 2018-04-01 10:00 UTC+8，原因：缺少文号）); "" for a file not
-// returned.
+// (（已退回：wang 2018-04-01 10:00 UTC+8，原因：缺少文号）), and of one since
+// withdrawn or deleted who took it away and when (…；已撤回：li 2018-04-02
+// 09:00 UTC+8）); "" for a file not returned.
 func returnedMark(l Lang, r *catalog.ReturnedFile) string {
 	if r == nil {
 		return ""
@@ -272,6 +273,13 @@ func returnedMark(l Lang, r *catalog.ReturnedFile) string {
 	s := tr(l, "tasks.file_returned") + colon(l) + strings.TrimSpace(r.By+" "+formatTime(r.At))
 	if r.Reason != "" {
 		s += tr(l, "tasks.return_sep") + tr(l, "tasks.return_why") + colon(l) + catalog.TypedText(r.Reason)
+	}
+	if g := r.Gone; g != nil {
+		key := "tasks.file_return_deleted"
+		if g.Withdrawn {
+			key = "tasks.file_return_withdrawn"
+		}
+		s += tr(l, "tasks.return_gone_sep") + tr(l, key) + colon(l) + strings.TrimSpace(g.By+" "+formatTime(g.At))
 	}
 	return strings.TrimSpace(paren(l, s))
 }

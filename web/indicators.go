@@ -36,6 +36,10 @@ type indicatorsPage struct {
 	Tree    []*coverage.Node
 	Columns []catalog.City
 	Rows    []heatRow
+	// OutOfScope says, in the page's language, why the heat map is empty
+	// when the city asked for (a shared link's) is one the user may not
+	// see (coverage.Matrix.OutOfScope); "" otherwise.
+	OutOfScope string
 }
 
 // cellLook gives a heat-map cell its class, a symbol and words, so colour
@@ -120,6 +124,10 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	p.OutOfScope = m.OutOfScope
+	if lang == English && m.OutOfScopeEN != "" {
+		p.OutOfScope = m.OutOfScopeEN
 	}
 	byCity := map[string]map[string]coverage.Cell{}
 	for _, c := range m.Cities {

@@ -127,3 +127,47 @@ func TestReturnedFileHeldOffersNoWithdraw(t *testing.T) {
 		t.Errorf("asked to withdraw the held returned rules, the page does not refuse naming the return:\n%.1500s", text)
 	}
 }
+
+// TestReturnedFileWithdrawnStaysListed: 市教育局 hands in
+// 学分银行工作总结, the coordinator returns it (缺少文号), and the
+// department withdraws it, which deletes it. 我的任务 and the board still
+// list it by its title, with no link to its deleted page and no 撤回,
+// marked 已退回 with the reason and 已撤回 with who and when; in English,
+// withdrawn by.
+func TestReturnedFileWithdrawnStaysListed(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+		t.Fatalf("handing in the summary: %d %.800s", resp.StatusCode, page)
+	}
+	if _, err := s.env.Assignments.Return(ctx, testenv.Admin, task, "缺少文号"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.env.Catalog.Assignment(ctx, task)
+	if err != nil || len(a.Documents) != 1 {
+		t.Fatalf("the task with the summary: %+v %v", a, err)
+	}
+	doc := a.Documents[0]
+	if _, page := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {doc}, "confirm": {"1"}}); !strings.Contains(textOf(page), "已从档案中删除") {
+		t.Fatalf("withdrawing the returned summary: %.1500s", textOf(page))
+	}
+	_, mine := dept.get("/tasks")
+	_, board := s.login("wang").get("/assignments?city=330100&round=2018")
+	for name, page := range map[string]string{"我的任务": mine, "the board": board} {
+		text := strings.Join(strings.Fields(html.UnescapeString(textOf(page))), " ")
+		got := regexp.MustCompile(`学分银行工作总结[^·]*`).FindString(text)
+		if !strings.Contains(got, "已退回：test") || !strings.Contains(got, "原因：缺少文号；已撤回：jiaoyu ") || !strings.Contains(got, "UTC+8）") {
+			t.Errorf("%s: the withdrawn returned file reads %q, want it listed 已退回 … 原因：缺少文号；已撤回：jiaoyu … UTC+8）:\n%.1500s", name, got, text)
+		}
+		if strings.Contains(page, `href="/documents/`+doc+`"`) || strings.Contains(page, `name="document_id" value="`+doc+`"`) {
+			t.Errorf("%s links to the deleted file or offers to withdraw it again", name)
+		}
+	}
+	dept.english()
+	_, mine = dept.get("/tasks")
+	text := strings.Join(strings.Fields(html.UnescapeString(textOf(mine))), " ")
+	if got := regexp.MustCompile(`学分银行工作总结[^·]*`).FindString(text); !strings.Contains(got, "reason: 缺少文号; withdrawn by: jiaoyu ") {
+		t.Errorf("English 我的任务: the withdrawn returned file reads %q, want … reason: 缺少文号; withdrawn by: jiaoyu …", got)
+	}
+}

@@ -154,6 +154,12 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 		for _, r := range t.Returned {
 			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
 				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+			switch {
+			case r.WithdrawnAt != nil:
+				sayln(w, lang, "      已撤回：%s %s，退回记录保留", r.WithdrawnBy, r.WithdrawnAt.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8")
+			case r.DeletedAt != nil:
+				sayln(w, lang, "      已删除：%s %s，退回记录保留", r.DeletedBy, r.DeletedAt.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8")
+			}
 		}
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {

@@ -20,45 +20,12 @@ import (
 // --task without --server is refused before anything is read.
 func TestIngestToATaskRefusesTheReturnedFile(t *testing.T) {
 	ctx := context.Background()
-	data := filepath.Join(t.TempDir(), "data")
-	token := addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
-	dir := t.TempDir()
-	table := filepath.Join(dir, "责任分解表.csv")
-	returned := filepath.Join(dir, "社区教育统计表.txt")
-	stamped := filepath.Join(dir, "社区教育统计表（盖章版）.txt")
-	for path, text := range map[string]string{table: "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n",
-		returned: "杭州市2018年社区教育统计表：社区学校126所。", stamped: "杭州市2018年社区教育统计表：社区学校126所。（已盖章）"} {
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if out, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
-		t.Fatalf("import: %v\n%s", err, out)
-	}
-	if out, err := runCLI(t, "ingest", returned, "--data", data, "--city", "330100", "--type", "statistics", "--round", "2018"); err != nil {
-		t.Fatalf("ingest: %v\n%s", err, out)
-	}
-	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
-	if err != nil {
+	f := returnedTaskFixture(t, "社区教育统计表.txt", "杭州市2018年社区教育统计表：社区学校126所。", "statistics", "请提供盖章版统计表")
+	data, token, task, returned := f.data, f.token, f.task, f.path
+	stamped := filepath.Join(t.TempDir(), "社区教育统计表（盖章版）.txt")
+	if err := os.WriteFile(stamped, []byte("杭州市2018年社区教育统计表：社区学校126所。（已盖章）"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	found, _, err := cat.FindDocuments(ctx, catalog.DocumentFilter{City: "330100"})
-	if err != nil || len(found) != 1 {
-		t.Fatalf("the table ingested: %v %v", found, err)
-	}
-	tasks, err := cat.FindAssignments(ctx, catalog.AssignmentFilter{City: "330100"})
-	if err != nil || len(tasks) != 1 {
-		t.Fatalf("the task: %v %v", tasks, err)
-	}
-	task := tasks[0].ID
-	if err := cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: task, From: catalog.AssignmentStatuses,
-		To: catalog.AssignmentSubmitted, Documents: []string{found[0].ID}, By: "jiaoyu"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.ReturnAssignment(ctx, task, "请提供盖章版统计表", "wang"); err != nil {
-		t.Fatal(err)
-	}
-	cat.Close()
 
 	if _, err := runCLI(t, "ingest", returned, "--data", data, "--type", "statistics", "--task", task); err == nil || !strings.Contains(err.Error(), "--task 只能与 --server 一起使用") {
 		t.Errorf("--task without --server: %v", err)
@@ -92,7 +59,7 @@ func TestIngestToATaskRefusesTheReturnedFile(t *testing.T) {
 	if !strings.Contains(out, "新增 1，重复 0，失败 1") || strings.Contains(out, "盖章版）.txt") {
 		t.Errorf("the stamped table not handed in alone:\n%s", out)
 	}
-	cat, err = catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,9 +76,13 @@ type Fields struct {
 // last digit (three digits ending in 5, 6 or 8) is marked a guess
 // (SourceGuess, with what OCR read), which the catalog keeps and the
 // document's page and the API show for a person to check; its value is
-// unchanged, but documents 6 read keep no mark until read again.
-// TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 7
+// unchanged, but documents 6 read keep no mark until read again. 8: a
+// round inferred from a document's names reads a year in Chinese
+// numerals (二〇一八年度工作报告 → 2018; catalog.ChineseYearRevision): a
+// document an older reader filed under another round for want of it
+// moves to that year's once when read again, unless a person set its
+// round. TestFieldRulesRaiseTheirRevision pins it.
+const Revision = 8
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
