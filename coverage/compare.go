@@ -32,7 +32,8 @@ const (
 	// reviewed yet, has a number its quote does not write. It comes after
 	// every verdict and 待确认, before 有证据, as a reviewer has to look.
 	StatusValueNotFound = "value_not_found"
-	// StatusNumberToCheck is 定性描述中的数字待核对: a claim not reviewed
+	// StatusNumberToCheck is 定性描述中的数字待核对 (数值待核对 for a
+	// value): a claim or value not reviewed
 	// yet has a number its quotes write only as digits parted by a space
 	// (1200场 against “1 200”), which may be one number or a table's
 	// neighbours. It comes right after StatusValueNotFound.
@@ -117,6 +118,9 @@ type RoundCell struct {
 	// writes only spaced, as the coverage matrix's cell does.
 	ClaimsNotFound int `json:"claims_not_found"`
 	ClaimsSpaced   int `json:"claims_spaced"`
+	// ValuesSpaced is 1 when the round's value, not reviewed yet, has its
+	// number written only spaced in its quote (Cell.ValuesSpaced).
+	ValuesSpaced int `json:"values_spaced"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -267,6 +271,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
 				notFound = notFound || !withdrawn[v.Citation.DocumentID] && numberNotInQuote(v)
+				if !withdrawn[v.Citation.DocumentID] && !numberNotInQuote(v) && numberSpaced(&v, s.valueSpaced) {
+					cell.ValuesSpaced++
+				}
 				if c := v.Citation; c.RecheckError != "" && !withdrawn[c.DocumentID] {
 					cell.QuoteRecheck, cell.QuoteRecheckEN = c.RecheckError, c.RecheckErrorEN
 				}
@@ -280,7 +287,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 		cell.Status = roundStatus{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0,
+			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0 || cell.ValuesSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.status()
 		return cell
@@ -297,7 +304,7 @@ type roundStatus struct {
 	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
 	ToConfirm                            bool // anything carried over and still 待确认
 	ValueNotFound                        bool // numberNotInQuote, or a pending claim's number in no quote
-	NumberToCheck                        bool // a pending claim's number its quotes write only spaced
+	NumberToCheck                        bool // a pending claim's or value's number its quotes write only spaced
 	NoValue                              bool // a quantitative indicator without its number
 	Evidence                             bool // evidence documents, or a claim citing a live one
 }
@@ -340,6 +347,15 @@ func (f roundStatus) status() string {
 // are the old text's, and the cell says 引文待重新核对 with why instead.
 func numberNotInQuote(v catalog.Value) bool {
 	return v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && v.Citation.RecheckError == ""
+}
+
+// numberSpaced reports whether v waits for review with its number found
+// in its quote only as digits parted by a space (spaced, nil: never): one
+// number or a table's neighbours, for the reviewer to check. A quote to
+// be checked again is not: its marks are the old text's.
+func numberSpaced(v *catalog.Value, spaced ValueSpaced) bool {
+	return spaced != nil && v.Status == catalog.ClaimPending && v.ValueFound && v.Citation.QuoteFound &&
+		v.Citation.RecheckError == "" && spaced(v) != ""
 }
 
 // withdrawnSources returns the documents cited by vals that are deleted

@@ -25,6 +25,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.source":                {Chinese: "出处", English: "Source"},
 	"values.context":               {Chinese: "原文", English: "On the page"},
 	"values.found":                 {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
+	"values.found_spaced":          {Chinese: "引文中仅见以空格分开的数字，尚不能确认即为该数值；请按下方说明核对", English: "The quoted passage writes the number only as digits parted by a space: not yet sure it is this number; check it as the note below says"},
 	"values.found_lost":            {Chinese: "请核对：保存时该数值在引文中找到，按现行规则未找到（evidence values recheck 会更新此标记）", English: "Check: the number was found in the quoted passage when saved, but today's rules do not find it there (evidence values recheck updates this mark)"},
 	"values.found_gained":          {Chinese: "按现行规则该数值在引文中可以找到（保存时未找到）；请核对", English: "By today's rules the number is in the quoted passage (not found when saved); check it"},
 	"values.found_rough":           {Chinese: "该数值在引文中的约数“%s”范围内，请以统计台账等确切数字核对", English: "The number lies within “%s”, a rough number in the quoted passage; check it against an exact figure such as the statistics ledger's"},

@@ -300,6 +300,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		}
 		return nums.Missing, spaced
 	})
+	// and a pending value whose number its quote writes only spaced, as
+	// /values and the report warn of it.
+	a.coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

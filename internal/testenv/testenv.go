@@ -152,6 +152,9 @@ func New(t testing.TB) *Env {
 		}
 		return nums.Missing, spaced
 	})
+	// and a pending value whose number its quote writes only spaced, as
+	// /values and the report warn of it.
+	e.Coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
