@@ -504,6 +504,8 @@ var messages = map[string]map[Lang]string{
 	"docs.delete.title":         {Chinese: "确认删除", English: "Confirm delete"},
 	"docs.delete.question":      {Chinese: "确定删除这 %d 份文档吗?删除后不再出现在列表和检索中,引用它们的定性描述将退回待审核。", English: "Delete these %d documents? They leave lists and search; claims citing them go back to review."},
 	"docs.delete.confirm":       {Chinese: "确认删除", English: "Delete"},
+	"confirm.kept":              {Chinese: "以下文档不会删除：", English: "These documents will not be deleted:"},
+	"docs.bulk.coordinator":     {Chinese: "删除误传的文档", English: "Delete documents uploaded by mistake"},
 	"docs.deleted":              {Chinese: "已删除《%s》", English: "Deleted “%s”"},
 	"docs.moved":                {Chinese: "已把《%s》移到%s", English: "Moved “%s” to %s"},
 	"docs.reopened":             {Chinese: ";%d 条引用它的定性描述已退回待审核", English: "; %d {claim|claims} citing it went back to review"},
