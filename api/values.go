@@ -57,6 +57,11 @@ type valueJSON struct {
 	// recording or importing, and wherever the value is read again, for
 	// the reviewer verifying it.
 	Warnings []fieldErrorJSON `json:"warnings,omitempty"`
+	// ValueSpaced, when value_found, is the digits parted by a space
+	// (1 200) the quote writes the number in only so: found, but it may
+	// be a table's 1 and 200, for the reviewer to check (a warning says
+	// so); left out for any other value.
+	ValueSpaced string `json:"value_spaced,omitempty"`
 }
 
 func toValueJSON(l values.Listed) valueJSON {
@@ -65,6 +70,9 @@ func toValueJSON(l values.Listed) valueJSON {
 		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
 		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
+	if v.ValueFound {
+		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
+	}
 	for _, w := range v.Warnings {
 		out.Warnings = append(out.Warnings, fieldErrorJSON{Field: "value", Message: w.Chinese, MessageEn: w.English})
 	}

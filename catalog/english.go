@@ -149,7 +149,6 @@ var englishMessages = map[string]string{
 	"登录已过期,请重新登录":                                "Your session has expired; log in again",
 	"用户名或密码错误":                                   "Wrong user name or password",
 	"只有管理员可以使用管理页面":                              "Only administrators can use the admin page",
-	"只有管理员可以删除文档":                                "Only administrators can delete documents",
 	"只有本市协调员或管理员可以修改该城市的材料、指标关联和定性描述":            "Only the city's coordinator or an administrator can change its documents, links and statements",
 	"内部错误,已记录日志;请稍后重试或联系管理员":                     "Internal error, logged; try again later or contact the administrator",
 	"本系统未安装读取%s所需的程序 %s;请管理员安装 Debian 软件包 %s(apt-get install %s)后重试": "The program this archive needs to read %s (%s) is not installed; ask the administrator to install the Debian package %s (apt-get install %s), then try again",

@@ -24,8 +24,9 @@ const (
 	// StatusValueNotFound is 数值未在引文中找到: the round's value, or a
 	// claim, not reviewed yet has a number its quotes do not write.
 	StatusValueNotFound = catalog.IndicatorValueNotFound
-	// StatusNumberToCheck is 定性描述中的数字待核对: a claim not reviewed
-	// yet has a number its quotes write only spaced.
+	// StatusNumberToCheck is 定性描述中的数字待核对 (数值待核对 for a
+	// value): a claim or value not reviewed yet has a number its quotes
+	// write only spaced.
 	StatusNumberToCheck = catalog.IndicatorNumberToCheck
 )
 
@@ -107,6 +108,9 @@ type RoundCell struct {
 	// writes only spaced, as the coverage matrix's cell does.
 	ClaimsNotFound int `json:"claims_not_found"`
 	ClaimsSpaced   int `json:"claims_spaced"`
+	// ValuesSpaced is 1 when the round's value, not reviewed yet, has its
+	// number written only spaced in its quote (Cell.ValuesSpaced).
+	ValuesSpaced int `json:"values_spaced"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -257,6 +261,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
 				notFound = notFound || !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v)
+				if !withdrawn[v.Citation.DocumentID] && !catalog.ValueNumberNotInQuote(v) && numberSpaced(&v, s.valueSpaced) {
+					cell.ValuesSpaced++
+				}
 				if c := v.Citation; c.RecheckError != "" && !withdrawn[c.DocumentID] {
 					cell.QuoteRecheck, cell.QuoteRecheckEN = c.RecheckError, c.RecheckErrorEN
 				}
@@ -270,7 +277,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 		cell.Status = catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0,
+			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0 || cell.ValuesSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.Status()
 		return cell
@@ -331,4 +338,13 @@ func (s *Service) checkClaims(ctx context.Context, city string, round int) (map[
 		}
 		f.After = catalog.ClaimCursor(pending[len(pending)-1])
 	}
+}
+
+// numberSpaced reports whether v waits for review with its number found
+// in its quote only as digits parted by a space (spaced, nil: never): one
+// number or a table's neighbours, for the reviewer to check. A quote to
+// be checked again is not: its marks are the old text's.
+func numberSpaced(v *catalog.Value, spaced ValueSpaced) bool {
+	return spaced != nil && v.Status == catalog.ClaimPending && v.ValueFound && v.Citation.QuoteFound &&
+		v.Citation.RecheckError == "" && spaced(v) != ""
 }

@@ -150,6 +150,12 @@ type Cell struct {
 	// table's neighbours 1 and 200): not found, as on the claim's page,
 	// the heat map marks the cell ？ 定性描述中的数字待核对.
 	ClaimsSpaced int `json:"claims_spaced"`
+	// ValuesSpaced counts the values among Values still 待审核 whose number
+	// their quote writes only as digits parted by a space (1200 against
+	// “累计开户 1 200 人”, which may be a table's 1 and 200): found, but to
+	// check, the heat map marks the cell ？ as for ClaimsSpaced, as
+	// /values and the report warn of it.
+	ValuesSpaced int `json:"values_spaced"`
 	// QuotesToRecheck counts the values among Values whose quote's look
 	// in its text read anew failed (引文待重新核对): their marks are the
 	// old text's, so they count in no ValuesNotFound; QuoteRecheck and
@@ -230,7 +236,7 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 func (c Cell) Status() string {
 	return catalog.IndicatorFacts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
 		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
-		NumberToCheck: c.ClaimsSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
+		NumberToCheck: c.ClaimsSpaced > 0 || c.ValuesSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
 		Evidence: c.Documents > 0 || c.Backed > 0}.Status()
 }
 
@@ -287,8 +293,10 @@ func (m *Matrix) AddClaimNumbers(ctx context.Context, pending []catalog.Claim, c
 
 // AddValues counts vals in the cells of their city and indicator: those a
 // reviewer found contradicted by their evidence, and the others whose
-// cited source is not in withdrawn (documents deleted since).
-func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
+// cited source is not in withdrawn (documents deleted since), with those
+// pending whose number spaced finds only spaced in their quote (nil:
+// none).
+func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool, spaced ValueSpaced) {
 	cells := m.cells()
 	for _, v := range vals {
 		c := cells[[2]string{v.City, v.Indicator}]
@@ -306,6 +314,8 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			}
 			if catalog.ValueNumberNotInQuote(v) {
 				c.ValuesNotFound++
+			} else if numberSpaced(&v, spaced) {
+				c.ValuesSpaced++
 			}
 			if v.Citation.RecheckError != "" {
 				if c.QuotesToRecheck++; c.QuoteRecheck == "" {

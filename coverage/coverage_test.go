@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -118,7 +119,7 @@ func TestAQuantitativeIndicatorIsCoveredByItsValue(t *testing.T) {
 		t.Errorf("Build alone counts %d covered, want none until Finish", got)
 	}
 	m.AddValues([]catalog.Value{{City: "510100", Round: 2018, Indicator: "1.2.3", Number: 36, Given: "36", ValueFound: true,
-		Status: catalog.ClaimPending, Citation: catalog.Citation{DocumentID: "D1", Page: 1, Quote: "成员单位36个"}}}, nil)
+		Status: catalog.ClaimPending, Citation: catalog.Citation{DocumentID: "D1", Page: 1, Quote: "成员单位36个"}}}, nil, nil)
 	m.Finish()
 	if got := m.Cities[0].Covered; got != 1 {
 		t.Errorf("成都 with a value for 1.2.3: %d covered, want 1", got)
@@ -141,12 +142,61 @@ func TestXLSXCellSaysWhatTheHeatMapSays(t *testing.T) {
 		{"定性描述引用的文档已撤回", Cell{Claims: 1}, "缺", "Gap"},
 		{"只有关联文档", Cell{Documents: 3}, 3, 3},
 		{"定量指标什么都没有", Cell{Kind: "quantitative"}, "缺", "Gap"},
+		{"数值仅见以空格分开的数字", Cell{Kind: "quantitative", Documents: 2, Values: 1, ValuesSpaced: 1}, "数值待核对\uFF082 份\uFF09", "A value's number to check (2 documents)"},
 	} {
 		if got := xlsxWords[false].cellMark(tt.cell); got != tt.zh {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.zh)
 		}
 		if got := xlsxWords[true].cellMark(tt.cell); got != tt.en {
 			t.Errorf("%s in English: %v, want %v", tt.name, got, tt.en)
+		}
+	}
+}
+
+// TestAValueFoundOnlySpacedIsANumberToCheck: 杭州's 1200人 for 1.2.3 is
+// found in its quote “累计开户 1 200 人” only as digits parted by a space
+// (one number, or a table's 1 and 200): while it waits for review the
+// cell counts it in ValuesSpaced and its status is number_to_check, as a
+// claim's would be; a value reviewed, not found, written plainly, whose
+// quote is to be checked again or whose source is withdrawn is not (probe
+// s30 §3).
+func TestAValueFoundOnlySpacedIsANumberToCheck(t *testing.T) {
+	spaced := func(v *catalog.Value) string {
+		if strings.Contains(v.Citation.Quote, "1 200") {
+			return "1 200"
+		}
+		return ""
+	}
+	pending := catalog.Value{City: "330100", Round: 2018, Indicator: "1.2.3", Number: 1200, Given: "1200", Unit: "人", ValueFound: true,
+		Status: catalog.ClaimPending, Citation: catalog.Citation{DocumentID: "D1", Page: 1, Quote: "累计开户 1 200 人", QuoteFound: true, FoundOnPage: 1}}
+	for _, tt := range []struct {
+		name   string
+		change func(v *catalog.Value)
+		check  ValueSpaced
+		want   int
+		status string
+	}{
+		{"待审核，仅见以空格分开的数字", func(*catalog.Value) {}, spaced, 1, StatusNumberToCheck},
+		{"引文中写作1200", func(v *catalog.Value) { v.Citation.Quote = "累计开户1200人" }, spaced, 0, StatusEvidence},
+		{"已审核属实", func(v *catalog.Value) { v.Status = catalog.ClaimVerified }, spaced, 0, StatusVerified},
+		{"数值未在引文中找到", func(v *catalog.Value) { v.ValueFound = false }, spaced, 0, StatusValueNotFound},
+		{"引文待重新核对", func(v *catalog.Value) { v.Citation.RecheckError = "文本重新读取失败" }, spaced, 0, StatusEvidence},
+		{"来源文档已撤回", func(*catalog.Value) {}, spaced, 0, StatusGap},
+		{"未接入核对", func(*catalog.Value) {}, nil, 0, StatusEvidence},
+	} {
+		v := pending
+		tt.change(&v)
+		withdrawn := map[string]bool{}
+		documents := 1
+		if tt.name == "来源文档已撤回" {
+			withdrawn["D1"], documents = true, 0
+		}
+		m := Build(2018, []catalog.City{{Code: "330100", Name: "杭州"}}, inds, []catalog.LinkCount{{City: "330100", Indicator: "1.2.3", Documents: documents}}, nil)
+		m.AddValues([]catalog.Value{v}, withdrawn, tt.check)
+		for _, c := range m.Cities[0].Cells {
+			if c.Code == "1.2.3" && (c.ValuesSpaced != tt.want || c.Status() != tt.status) {
+				t.Errorf("%s: values_spaced %d, status %s; want %d, %s", tt.name, c.ValuesSpaced, c.Status(), tt.want, tt.status)
+			}
 		}
 	}
 }

@@ -7,8 +7,9 @@ import (
 )
 
 // Load assembles the coverage matrix of a round (0: all rounds) for the
-// cities named, or for every city when none is (or only "" is).
-func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (*Matrix, error) {
+// cities named, or for every city when none is (or only "" is), counting
+// the pending values whose number spaced finds only spaced (nil: none).
+func Load(ctx context.Context, cat *catalog.Store, round int, spaced ValueSpaced, codes ...string) (*Matrix, error) {
 	inds, naming, err := roundIndicators(ctx, cat, round)
 	if err != nil {
 		return nil, err
@@ -55,7 +56,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	}
 	m := Build(round, cities, inds, counts, claims)
 	m.nameRound(naming)
-	m.AddValues(vals, withdrawn)
+	m.AddValues(vals, withdrawn, spaced)
 	m.AddCarried(carried)
 	m.Finish()
 	return m, nil

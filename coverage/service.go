@@ -12,6 +12,7 @@ import (
 type Service struct {
 	cat          *catalog.Store
 	claimNumbers ClaimNumbers
+	valueSpaced  ValueSpaced
 }
 
 // NewService returns the coverage service over the catalog.
@@ -28,6 +29,18 @@ type ClaimNumbers = catalog.ClaimNumberCheck
 // without it none are counted.
 func (s *Service) UseClaimNumbers(check ClaimNumbers) { s.claimNumbers = check }
 
+// ValueSpaced is the run of digits parted by a space (1 200) that v's
+// quote writes its number in when it writes it only so
+// (values.SpacedIn: one number, or a table's neighbours 1 and 200), ""
+// when the quote writes it plainly.
+type ValueSpaced func(v *catalog.Value) string
+
+// UseValueSpaced makes the matrix count in each cell the pending values
+// whose number spaced says their quote writes only spaced
+// (Cell.ValuesSpaced), and /compare say number_to_check of them, as of
+// such a claim; without it none are counted.
+func (s *Service) UseValueSpaced(spaced ValueSpaced) { s.valueSpaced = spaced }
+
 // Matrix is the coverage matrix of a round (0: all rounds) for one city,
 // or for every city u may see when city is empty.
 func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city string) (*Matrix, error) {
@@ -43,7 +56,7 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 		m.OutOfScope, m.OutOfScopeEN = why.Chinese, why.English
 		return m, nil
 	}
-	m, err := Load(ctx, s.cat, round, scoped...)
+	m, err := Load(ctx, s.cat, round, s.valueSpaced, scoped...)
 	if err != nil || s.claimNumbers == nil {
 		return m, err
 	}

@@ -124,8 +124,11 @@ func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange)
 		return catalog.FieldErrorf("ids", catalog.EINVALID, "没有选择文档;请先勾选要修改的文档")
 	case len(ids) > maxBulk:
 		return catalog.FieldErrorf("ids", catalog.EINVALID, "一次最多修改 %d 份文档,选择了 %d 份", maxBulk, len(ids))
-	case c.Delete && u.Role != catalog.RoleAdmin:
-		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档")
+	case c.Delete && u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator:
+		// Each document is then checked as one deleted alone is
+		// (CheckDelete): a coordinator's, of their city and cited by
+		// nothing.
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员和本市协调员可以删除文档")
 	case c.Delete:
 		return nil
 	case c.City != "":

@@ -2,6 +2,7 @@ package documents_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -54,8 +55,44 @@ func TestBulkEditChangesEveryChosenDocumentOnce(t *testing.T) {
 	if catalog.ErrorField(err) != "issued_on" {
 		t.Errorf("bulk edit with a bad date: %v, want an error about issued_on", err)
 	}
-	if _, err := e.Documents.Bulk(ctx, coordA, documents.BulkChange{IDs: []string{a.ID}, Delete: true}); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
-		t.Errorf("bulk delete by a coordinator: %v, want EFORBIDDEN", err)
+}
+
+// TestBulkDeleteFollowsTheSingleDeleteRule: a bulk delete applies the rule
+// DELETE /api/v1/documents/{id} and the document page apply
+// (CheckDelete), where it refused every coordinator with “只有管理员可以删除
+// 文档” (probe s30 §27): 杭州's coordinator deletes the city's document
+// nothing cites, keeps the one a 定性描述 cites (saying so), and a
+// department contributor may not bulk delete at all.
+func TestBulkDeleteFollowsTheSingleDeleteRule(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	stray := e.Upload("330100", "老年教育2020.txt", "杭州市老年教育工作要点。")
+	cited := e.Upload("330100", "学分银行.txt", "杭州市建立学分银行。")
+	if _, err := e.Claims.Create(ctx, coordA, claims.Input{Indicator: "2.3.1", Statement: "建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: cited.ID, Page: 1, Quote: "杭州市建立学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	jiaoyu := &catalog.User{Username: "jiaoyu", Role: catalog.RoleContributor, City: "330100", Department: "市教育局"}
+	if _, err := e.Documents.Bulk(ctx, jiaoyu, documents.BulkChange{IDs: []string{stray.ID}, Delete: true}); catalog.ErrorCode(err) != catalog.EFORBIDDEN ||
+		!strings.Contains(catalog.ErrorMessage(err), "管理员和本市协调员") {
+		t.Errorf("bulk delete by a contributor: %v, want EFORBIDDEN naming who may", err)
+	}
+	out, err := e.Documents.Bulk(ctx, coordA, documents.BulkChange{IDs: []string{stray.ID, cited.ID}, Delete: true})
+	if err != nil {
+		t.Fatalf("bulk delete by 杭州's coordinator: %v", err)
+	}
+	for _, o := range out {
+		d, _ := e.Catalog.Document(ctx, o.ID)
+		switch o.ID {
+		case stray.ID:
+			if o.Err != nil || d != nil {
+				t.Errorf("the document nothing cites: %v, still listed %v; want deleted", o.Err, d != nil)
+			}
+		case cited.ID:
+			if catalog.ErrorCode(o.Err) != catalog.EFORBIDDEN || !strings.Contains(catalog.ErrorMessage(o.Err), "1 处") || d == nil {
+				t.Errorf("the cited document: %v, kept %v; want EFORBIDDEN saying 1 处 cites it, kept", o.Err, d != nil)
+			}
+		}
 	}
 }
 

@@ -2,9 +2,11 @@ package values
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 )
 
 // Listed is a value with the same indicator's value of the city's latest
@@ -117,6 +119,28 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 		shown[i] = &p.Values[i].Value
 	}
 	return p, s.warnStored(ctx, shown...)
+}
+
+// PendingIn counts, in each of rounds (those with none left out), the
+// values of f's city and indicator within u's scope waiting for a
+// verdict (待审核), so that an empty /values can say where values wait,
+// as claims.Service.PendingIn does for the review queue.
+func (s *Service) PendingIn(ctx context.Context, u *catalog.User, f Filter, rounds []int) ([]claims.RoundCount, error) {
+	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))
+	if !visible {
+		return nil, nil
+	}
+	var out []claims.RoundCount
+	for _, y := range rounds {
+		counts, err := s.cat.CountValues(ctx, catalog.ValueFilter{Cities: cities, Round: y, Indicator: f.Indicator})
+		if err != nil {
+			return nil, fmt.Errorf("count pending values of round %d: %w", y, err)
+		}
+		if n := counts[catalog.ClaimPending]; n > 0 {
+			out = append(out, claims.RoundCount{Round: y, Count: n})
+		}
+	}
+	return out, nil
 }
 
 // ContradictedBefore returns, by ID, those of vs carried over from a

@@ -88,7 +88,8 @@ func measuresChange(ind *catalog.Indicator) bool {
 }
 
 // warnStored sets the Warnings of stored values as recording them gave
-// the coordinator (years of schooling over 30), so that the reviewer who
+// the coordinator (years of schooling over 30; a number found only as
+// digits parted by a space, 1 200), so that the reviewer who
 // verifies the number sees the same warning beside it; a stored number
 // recording would refuse now (a negative count saved before it was
 // checked, a value carried over) is said as a warning too. The current
@@ -98,10 +99,7 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 		return nil
 	}
 	_, inds, err := s.cat.CurrentFramework(ctx)
-	if catalog.IsNotFound(err) {
-		return nil // no framework: nothing to check against
-	}
-	if err != nil {
+	if err != nil && !catalog.IsNotFound(err) { // no framework: no bounds to check against
 		return fmt.Errorf("indicators for value warnings: %w", err)
 	}
 	byCode := make(map[string]*catalog.Indicator, len(inds))
@@ -109,17 +107,31 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 		byCode[inds[i].Code] = &inds[i]
 	}
 	for _, v := range vs {
+		v.Warnings = nil
 		ind := byCode[v.Indicator]
-		if ind == nil || !catalog.SameUnit(ind.Unit, v.Unit) {
-			// Recorded in another unit than the indicator's today: the
-			// number is not in the unit the bounds are for.
-			continue
+		// Recorded in another unit than the indicator's today, the
+		// number is not in the unit the bounds are for.
+		if ind != nil && catalog.SameUnit(ind.Unit, v.Unit) {
+			warnings, err := plausible(ind, v.Number, v.Written())
+			if err != nil {
+				warnings = append(warnings, catalog.MessageWords(err))
+			}
+			v.Warnings = warnings
 		}
-		warnings, err := plausible(ind, v.Number, v.Written())
-		if err != nil {
-			warnings = append(warnings, catalog.MessageWords(err))
-		}
-		v.Warnings = warnings
+		v.Warnings = append(v.Warnings, spacedWarning(v)...)
+	}
+	return nil
+}
+
+// spacedWarning is the warning recording gave of a value found in its
+// quote only as digits parted by a space (SpacedNote), said again
+// wherever the value is read: none for any other.
+func spacedWarning(v *catalog.Value) []catalog.Words {
+	if !v.ValueFound {
+		return nil
+	}
+	if sp := SpacedIn(v.Citation.Quote, v); sp != "" {
+		return []catalog.Words{SpacedNote(sp)}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 
@@ -13,32 +14,47 @@ import (
 type confirmPage struct {
 	Question string
 	Items    []string
-	Action   string
-	Fields   []hiddenField
-	Button   string
-	Cancel   string
+	// Kept are the chosen items that will not change, each with why
+	// (a document the user may not delete).
+	Kept   []keptItem
+	Action string
+	Fields []hiddenField
+	Button string
+	Cancel string
 }
 
 type hiddenField struct{ Name, Value string }
 
-// confirmDelete asks an admin to confirm deleting the chosen documents,
-// naming each one.
+// keptItem is a chosen item the confirmed action leaves alone, and why.
+type keptItem struct{ Title, Why string }
+
+// confirmDelete asks to confirm deleting the chosen documents, naming
+// each one, by the rule the API and the document page apply
+// (documents.Service.CheckDelete: an admin any; a city's coordinator
+// those of the city nothing cites): the others are named apart with why
+// they stay, and when none may go the page says why instead.
 func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []string, ret string) {
 	lang := langOf(r)
 	u := sessionFrom(r).User
-	if u.Role != catalog.RoleAdmin {
-		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档"))
-		return
-	}
 	p := &confirmPage{Action: "/documents/bulk", Button: tr(lang, "docs.delete.confirm"), Cancel: ret,
 		Fields: []hiddenField{{"action", "delete"}, {"confirm", "1"}, {"return", ret}}}
+	var refused error
 	for _, id := range ids {
 		d, err := h.Documents.Get(r.Context(), u, id)
 		if err != nil {
 			continue
 		}
+		if err := h.Documents.CheckDelete(r.Context(), u, d); err != nil {
+			refused = cmp.Or(refused, err)
+			p.Kept = append(p.Kept, keptItem{Title: d.Title, Why: errorText(lang, err)})
+			continue
+		}
 		p.Items = append(p.Items, d.Title)
 		p.Fields = append(p.Fields, hiddenField{"ids", d.ID})
+	}
+	if len(p.Items) == 0 && refused != nil {
+		h.fail(w, r, refused)
+		return
 	}
 	p.Question = fmt.Sprintf(tr(lang, "docs.delete.question"), len(p.Items))
 	h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), p)

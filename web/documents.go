@@ -30,6 +30,11 @@ type documentsPage struct {
 	MoveCities []option
 	CanEdit    bool
 	IsAdmin    bool
+	// CanDelete offers a coordinator the bulk delete, which deletes only
+	// what the document page's delete would (documents.Service.CheckDelete:
+	// their city's documents nothing cites) and names the rest; an admin
+	// has it among the admin actions.
+	CanDelete bool
 	// Return is this listing's address, where a bulk form comes back to.
 	Return string
 	Bulk   formState
@@ -112,7 +117,8 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 	lang := langOf(r)
 	p := &documentsPage{City: q.Get("city"), DocType: q.Get("doc_type"), Status: q.Get("status"), Indicator: q.Get("indicator"),
 		Round: q.Get("round"), Sort: q.Get("sort"), Bulk: bulk, Outcomes: failed,
-		CanEdit: u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator, IsAdmin: u.Role == catalog.RoleAdmin}
+		CanEdit: u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator, IsAdmin: u.Role == catalog.RoleAdmin,
+		CanDelete: u.Role == catalog.RoleCoordinator}
 	if p.Sort != string(catalog.SortIssued) {
 		p.Sort = string(catalog.SortUploaded)
 	}

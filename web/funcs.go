@@ -37,6 +37,10 @@ var funcs = template.FuncMap{
 	"colon":   colon,
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
+	// compareStatus names a /compare cell's status: a number to check
+	// that only the round's value writes spaced is 数值待核对, a claim's
+	// 定性描述中的数字待核对.
+	"compareStatus": compareStatusKey,
 	// duplicateLabel says which stored file a file sent is (d) and, sent
 	// for another round, where its indicators now count: the one wording
 	// of 上传 and 我的任务 (upload.js says it from the same words).

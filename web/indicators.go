@@ -64,6 +64,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
 	case c.ClaimsSpaced > 0: // a claim's number its quote writes only spaced (1 200): one number or two, for the reviewer to check, as the claim's page and /compare say
 		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
+	case c.ValuesSpaced > 0: // so is a value's number its quote writes only spaced (1200 against “1 200”), as /values and the report warn
+		return "valuenotfound", "？", tr(l, "compare.status.value_to_check")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")
 	case c.Values > 0: // so is a value whose source was withdrawn

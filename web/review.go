@@ -49,6 +49,10 @@ type reviewPage struct {
 	// the round shown has none (本轮没有待审核的定性描述；其他轮次还有…),
 	// so that the queue is no dead end.
 	Elsewhere []claims.RoundCount
+	// OutOfScope is why the queue is empty when its city is one the
+	// user may not see (cityOutOfReach): never an empty queue without a
+	// word.
+	OutOfScope string
 }
 
 // RoundLink is the address of the pending tab in round, the city and
@@ -139,6 +143,7 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
 	var round int
 	p.Round, round = h.queueRound(r, query)
+	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)
 	asked := readPage(query)
 	p.PageNum = asked.shown(100000)
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
@@ -203,6 +208,16 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 // pendingElsewhere counts the claims waiting for review in the rounds
 // other than shown, under p's city and indicator.
 func (h *handler) pendingElsewhere(r *http.Request, u *catalog.User, p *reviewPage, shown int) ([]claims.RoundCount, error) {
+	others, err := h.otherRounds(r, shown)
+	if err != nil {
+		return nil, err
+	}
+	return h.Claims.PendingIn(r.Context(), u, catalog.ClaimFilter{City: p.City, Indicator: p.Indicator}, others)
+}
+
+// otherRounds are the monitoring rounds but shown: where an empty queue
+// of /review or /values looks for work waiting.
+func (h *handler) otherRounds(r *http.Request, shown int) ([]int, error) {
 	rounds, err := h.Framework.Rounds(r.Context())
 	if err != nil {
 		return nil, err
@@ -213,7 +228,18 @@ func (h *handler) pendingElsewhere(r *http.Request, u *catalog.User, p *reviewPa
 			others = append(others, rd.Year)
 		}
 	}
-	return h.Claims.PendingIn(r.Context(), u, catalog.ClaimFilter{City: p.City, Indicator: p.Indicator}, others)
+	return others, nil
+}
+
+// cityOutOfReach is why a queue asked for city (/review, /values) is
+// empty when u may not see that city, in the words /compare gives (城市
+// 330100 不在您的账号可查看的城市范围内；请选择您负责的城市……); "" when
+// no city is asked for or u may see it.
+func cityOutOfReach(l Lang, u *catalog.User, city string) string {
+	if city == "" || u.CanSee(city) {
+		return ""
+	}
+	return errorText(l, u.SeeObject(city, catalog.ObjectCity, city))
 }
 
 type claimPage struct {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -83,6 +84,20 @@ type valuesPage struct {
 	// it was listed by its number.
 	PageNum, Total, Pages int
 	Prev, Next, After     string
+	// Elsewhere are the other rounds with values waiting for review when
+	// the round shown has none on the pending tab (本轮没有待审核的数值；
+	// 其他轮次还有…), as /review says of claims.
+	Elsewhere []claims.RoundCount
+	// OutOfScope is why the page is empty when its city is one the user
+	// may not see (cityOutOfReach), as /review and /compare say.
+	OutOfScope string
+}
+
+// RoundLink is the address of the pending tab in round, the city kept.
+func (p *valuesPage) RoundLink(round int) string {
+	in := *p
+	in.Round = strconv.Itoa(round)
+	return "/values?status=" + string(catalog.ClaimPending) + "&" + in.Filters()
 }
 
 // valuesPageSize is how many values /values shows at once: a big city's
@@ -213,6 +228,17 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: list.Counts[s], Current: string(s) == p.Status})
 	}
 	p.Total, p.Pages = list.Total, (list.Total+valuesPageSize-1)/valuesPageSize
+	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)
+	if p.OutOfScope == "" && p.Status == string(catalog.ClaimPending) && round != 0 && list.Total == 0 {
+		others, err := h.otherRounds(r, round)
+		if err == nil {
+			p.Elsewhere, err = h.Values.PendingIn(r.Context(), u, values.Filter{City: p.City}, others)
+		}
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
 	if p.PageNum > 1 {
 		p.Prev = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
 	}

@@ -236,6 +236,16 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, status, "compare", tr(langOf(r), "compare.title"), p)
 }
 
+// compareStatusKey is the words key of a /compare cell's status: a
+// number to check (number_to_check) that no claim but the round's value
+// writes only spaced is the value's, 数值待核对, not 定性描述中的.
+func compareStatusKey(c coverage.RoundCell) string {
+	if c.Status == coverage.StatusNumberToCheck && c.ClaimsSpaced == 0 && c.ValuesSpaced > 0 {
+		return "compare.status.value_to_check"
+	}
+	return "compare.status." + c.Status
+}
+
 // askedRounds are the rounds chosen on /compare's list (rounds=2017&
 // rounds=2019) or written in its address (rounds=2017,2019); one that is
 // no year is an EINVALID error about the field rounds.

@@ -297,6 +297,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// The heat map marks a pending claim whose numbers are not in its
 	// quotes as a value's, by the claim page's check.
 	a.coverage.UseClaimNumbers(a.values.ClaimNumberCheck())
+	// and a pending value whose number its quote writes only spaced, as
+	// /values and the report warn of it.
+	a.coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

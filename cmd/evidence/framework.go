@@ -188,6 +188,8 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
 				case cell.ClaimsSpaced > 0:
 					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
+				case cell.ValuesSpaced > 0:
+					note = words(lang, "  【数值待核对】", "  [a value's number to check]")
 				}
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)

@@ -146,6 +146,9 @@ func New(t testing.TB) *Env {
 	// A text read anew has the quotes cited in it looked for again.
 	svc.UseQuotes(e.Values)
 	e.Coverage.UseClaimNumbers(e.Values.ClaimNumberCheck())
+	// and a pending value whose number its quote writes only spaced, as
+	// /values and the report warn of it.
+	e.Coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
