@@ -329,7 +329,7 @@ func (h *handler) withSession(rt route) http.Handler {
 			return
 		}
 		if r.Method == http.MethodPost {
-			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if multipartForm(r) {
 				release, err := h.Auth.TakeUploadSlot(cred.User)
 				if err != nil {
 					h.fail(w, r, err)
@@ -339,6 +339,22 @@ func (h *handler) withSession(rt route) http.Handler {
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
 			head := parthead.Limit(r) // a part's header at most 16 KiB, not Go's 10 MiB
+			if multipartForm(r) {
+				// The token before the files: a form refused here has had
+				// none of its files read, let alone spooled to disk.
+				files, err := checkCSRFFirst(r, cred.CSRF)
+				if cut := head.Err(); cut != nil {
+					err = cut
+				}
+				if catalog.ErrorCode(err) == catalog.EFORBIDDEN {
+					h.formExpired(w, r, err, files)
+					return
+				}
+				if err != nil {
+					h.fail(w, r, err)
+					return
+				}
+			}
 			err := parseForm(r)
 			if cut := head.Err(); cut != nil {
 				err = cut // the reader may call the line it had begun malformed
@@ -353,7 +369,7 @@ func (h *handler) withSession(rt route) http.Handler {
 				return
 			}
 			if err := checkFormCSRF(r, cred.CSRF); err != nil {
-				h.formExpired(w, r, err)
+				h.formExpired(w, r, err, r.MultipartForm != nil && len(r.MultipartForm.File) > 0)
 				return
 			}
 		}
@@ -400,7 +416,7 @@ func checkFormCSRF(r *http.Request, want string) error {
 		got = r.PostFormValue("csrf_token")
 	}
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
-		return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌(CSRF);请刷新页面后重试")
+		return errFormCSRF()
 	}
 	return nil
 }
@@ -409,7 +425,7 @@ func checkFormCSRF(r *http.Request, want string) error {
 // handler finds them already read. (Go's own limit of 1,000 parts bounds
 // a multipart form while it is read.)
 func parseForm(r *http.Request) error {
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+	if multipartForm(r) {
 		if err := r.ParseMultipartForm(formMemory); err != nil {
 			return formError(err)
 		}
@@ -584,10 +600,10 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 // tab — saying so and that what was typed comes back on the page
 // (data-form-lost keeps it for ux.js), not the token's technical words. A
 // form with files says they must be chosen again: a page cannot keep them.
-func (h *handler) formExpired(w http.ResponseWriter, r *http.Request, err error) {
+func (h *handler) formExpired(w http.ResponseWriter, r *http.Request, err error, files bool) {
 	status := httperr.Prepare(w, r, h.Logger, err)
 	message := "form.expired"
-	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
+	if files {
 		message = "form.expired_files"
 	}
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": tr(langOf(r), message),

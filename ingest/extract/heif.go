@@ -90,7 +90,7 @@ func HEIFToJPEG(ctx context.Context, path string, timeout time.Duration, maxByte
 		// libheif decodes with several threads: its CPU limit, a backstop
 		// for its deadline, is the same reason as the deadline.
 		return nil, fmt.Errorf("heif-convert killed after %s: %v: %w: %w", timeout, err, ErrConvertTimeout, errOCRTimeout(timeout))
-	case err != nil && helperOutOfMemory(stderr):
+	case cmd.outOfMemory(stderr, err):
 		return nil, errHelperTooComplex("heif-convert", err)
 	case err != nil:
 		return nil, fmt.Errorf("heif-convert: %v: %s: %w", err, strings.TrimSpace(stderr.buf.String()), errImageCorrupt())

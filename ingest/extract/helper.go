@@ -84,8 +84,9 @@ type helperCmd struct {
 
 	ctx      context.Context
 	cmd      *exec.Cmd
-	group    bool   // its own process group, killed whole when ctx ends
-	fileSize uint64 // the largest file it may write, bytes; 0: no limit
+	group    bool         // its own process group, killed whole when ctx ends
+	fileSize uint64       // the largest file it may write, bytes; 0: no limit
+	lim      helperLimits // what it was started under (start)
 }
 
 // newHelperCmd is the program tool with args, which ctx bounds in time:
@@ -121,6 +122,7 @@ func (h *helperCmd) start() error {
 	}
 	dieWithParent(cmd)
 	lim := helperLimits{memory: uint64(helperMemoryLimit()), cpuSeconds: helperCPUSeconds(h.ctx), fileSize: h.fileSize}
+	h.lim = lim
 	if err := launchLimited(cmd, lim); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -146,19 +148,53 @@ func (h *helperCmd) combinedOutput() ([]byte, error) {
 	return out.buf.Bytes(), err
 }
 
-// helperOutOfMemory reports whether a started program that failed says it
-// could not get memory: at the helper's limit poppler's programs print
-// "Out of memory" or die of std::bad_alloc, tesseract and libheif say
-// "Cannot allocate memory". Its stderr is searched whole as it was written
-// (cappedBuffer.Write), not only in the part kept: pdftotext can print
-// 144 KB of syntax errors before std::bad_alloc.
-func helperOutOfMemory(stderr *cappedBuffer) bool {
-	return stderr.outOfMemory
+// outOfMemory reports whether the started program, which failed with err
+// (its Wait error), ran out of memory. Its words are one sign of it: at
+// the helper's limit poppler's programs print "Out of memory" or die of
+// std::bad_alloc, tesseract and libheif say "Cannot allocate memory" (its
+// stderr is searched whole as it was written, cappedBuffer.Write, not only
+// in the part kept: pdftotext can print 144 KB of syntax errors before
+// std::bad_alloc). But a program may say nothing, or say it in a language
+// of its own, so how it ended counts too (diedOutOfMemory): killed
+// outright when neither its context nor its CPU limit did it (the kernel's
+// OOM killer sends SIGKILL and no word), or failed having held most of its
+// address-space limit in memory (a NULL from malloc dereferenced, an abort
+// or an exit with no message). A program its context ended did not run out
+// of memory, whatever it printed.
+func (h *helperCmd) outOfMemory(stderr *cappedBuffer, err error) bool {
+	if err == nil || h.ctx.Err() != nil {
+		return false
+	}
+	if stderr != nil && stderr.outOfMemory {
+		return true
+	}
+	return h.cmd.ProcessState != nil && diedOutOfMemory(h.cmd.ProcessState, h.lim)
+}
+
+// nearMemoryLimit is how much of its address-space limit a program that
+// failed must have held resident (its peak RSS) to count as out of
+// memory: pdftotext stopped at a 256 MiB limit had held 234 MiB (91 %), at
+// 1 GiB 906 MiB (86 %); a program failing for another reason holds far
+// less. Libraries, thread stacks and malloc's reserved arenas take the
+// address space that is not resident.
+func nearMemoryLimit(peakRSS, limit uint64) bool {
+	return limit > 0 && peakRSS >= limit/4*3
 }
 
 // outOfMemoryWords are what a program says when it cannot get memory, in
 // lower case.
-var outOfMemoryWords = []string{"bad_alloc", "out of memory", "cannot allocate memory"}
+// Chinese too, as strerror(ENOMEM) reads under a zh_CN locale.
+var outOfMemoryWords = []string{"bad_alloc", "out of memory", "cannot allocate memory", "无法分配内存", "内存不足"}
+
+// outOfMemoryCarry is how much of a write is kept for the next: the
+// longest word less a byte.
+var outOfMemoryCarry = func() int {
+	n := 0
+	for _, w := range outOfMemoryWords {
+		n = max(n, len(w))
+	}
+	return n - 1
+}()
 
 // scanOutOfMemory looks for outOfMemoryWords in what a program writes to
 // stderr, one write at a time, carrying the end of each write to the next
@@ -174,8 +210,7 @@ func (c *cappedBuffer) scanOutOfMemory(p []byte) {
 			return
 		}
 	}
-	const keep = len("cannot allocate memory") - 1
-	c.carry = append(c.carry[:0], s[max(0, len(s)-keep):]...)
+	c.carry = append(c.carry[:0], s[max(0, len(s)-outOfMemoryCarry):]...)
 }
 
 // errHelperTooComplex is what a program stopped at its memory limit

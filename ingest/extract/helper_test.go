@@ -221,7 +221,7 @@ func TestOutOfMemoryAfterNoisyStderr(t *testing.T) {
 	b.max, b.discard = 4096, true
 	b.Write([]byte(strings.Repeat("Syntax Error: Unknown operator\n", 5000) + "Out of mem"))
 	b.Write([]byte("ory\n"))
-	if !helperOutOfMemory(&b) {
+	if !b.outOfMemory {
 		t.Error("\"Out of mem\" + \"ory\" not found")
 	}
 }

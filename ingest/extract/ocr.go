@@ -207,7 +207,7 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 		return "", 0, fmt.Errorf("tesseract killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return "", 0, errTextTooLarge(maxOCROutput)
-	case err != nil && helperOutOfMemory(stderr):
+	case cmd.outOfMemory(stderr, err):
 		return "", 0, errHelperTooComplex("tesseract", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")

@@ -262,7 +262,7 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 		return nil, fmt.Errorf("pdftoppm killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return nil, fmt.Errorf("pdftoppm output over %d bytes: %w", maxRenderOutput, errPDFCorrupt())
-	case err != nil && helperOutOfMemory(stderr):
+	case cmd.outOfMemory(stderr, err):
 		return nil, errHelperTooComplex("pdftoppm", err)
 	case err != nil:
 		// A page poppler cannot draw keeps whatever its text layer had.

@@ -42,7 +42,7 @@ type cappedBuffer struct {
 	discard  bool // keep what fits and drop the rest silently (stderr)
 	// outOfMemory is set when a stderr (discard) buffer was written words
 	// saying the program could not get memory, kept or not
-	// (helperOutOfMemory); carry is the end of the last write.
+	// (helperCmd.outOfMemory); carry is the end of the last write.
 	outOfMemory bool
 	carry       []byte
 }
@@ -81,7 +81,7 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 		return nil, fmt.Errorf("pdftotext: %w", ctx.Err())
 	case stdout.overflow:
 		return nil, errTextTooLarge(lim.MaxTextBytes)
-	case err != nil && helperOutOfMemory(stderr):
+	case cmd.outOfMemory(stderr, err):
 		return nil, errHelperTooComplex("pdftotext", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")

@@ -3,6 +3,7 @@
 package extract
 
 import (
+	"os"
 	"os/exec"
 	"time"
 )
@@ -28,3 +29,7 @@ func killedOutright(error) bool { return false }
 
 // overCPU cannot tell a helper's CPU limit where there are no signals.
 func overCPU(error) bool { return false }
+
+// diedOutOfMemory cannot tell how a helper ended where there are no
+// signals or rusage: its words alone say it ran out of memory.
+func diedOutOfMemory(*os.ProcessState, helperLimits) bool { return false }

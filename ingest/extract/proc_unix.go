@@ -4,7 +4,11 @@ package extract
 
 import (
 	"errors"
+	"os"
 	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -56,4 +60,64 @@ func overCPU(waitErr error) bool {
 	}
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	return ok && ws.Signaled() && ws.Signal() == syscall.SIGXCPU
+}
+
+// diedOutOfMemory reports whether a helper that ended as ps says, started
+// under lim, ran out of memory (helperCmd.outOfMemory): killed by a
+// SIGKILL that its CPU limit did not send (after SIGXCPU, at the hard
+// limit a second on), or failed any way with its peak resident memory
+// near its address-space limit, and above ours.
+func diedOutOfMemory(ps *os.ProcessState, lim helperLimits) bool {
+	if ps.Success() {
+		return false
+	}
+	ws, ok := ps.Sys().(syscall.WaitStatus)
+	if !ok {
+		return false
+	}
+	if ws.Signaled() && ws.Signal() == syscall.SIGXCPU {
+		return false
+	}
+	if ws.Signaled() && ws.Signal() == syscall.SIGKILL {
+		cpu := ps.UserTime() + ps.SystemTime()
+		return lim.cpuSeconds == 0 || cpu < time.Duration(lim.cpuSeconds)*time.Second
+	}
+	peak := peakRSS(ps)
+	// A child's peak counts the memory of the process it was forked from,
+	// which the kernel records when the child executes its program (with
+	// Go's vfork, the parent's own high-water mark): a peak no higher than
+	// ours may be ours, and says nothing of the helper.
+	return peak > selfHighWater() && nearMemoryLimit(peak, lim.memory)
+}
+
+// selfHighWater is the most memory this process has held resident, in
+// bytes (VmHWM in /proc/self/status); 0 where there is no /proc.
+func selfHighWater() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kib, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kib << 10
+		}
+	}
+	return 0
+}
+
+// peakRSS is the most memory the process held resident, in bytes
+// (getrusage's ru_maxrss: KiB on Linux, bytes on macOS).
+func peakRSS(ps *os.ProcessState) uint64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok || ru.Maxrss <= 0 {
+		return 0
+	}
+	if runtime.GOOS == "darwin" {
+		return uint64(ru.Maxrss)
+	}
+	return uint64(ru.Maxrss) << 10
 }

@@ -30,7 +30,11 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if memhogPath != "" {
+		os.RemoveAll(filepath.Dir(memhogPath))
+	}
+	os.Exit(code)
 }
 
 // formatStuck is the test child's reader that never returns (TestMain).

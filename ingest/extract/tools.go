@@ -86,7 +86,7 @@ func (t *externalTool) run(ctx context.Context, path string, maxOut int64, args 
 		return nil, fmt.Errorf("%s: %w", t.name, ctx.Err())
 	case stdout.overflow:
 		return nil, errTextTooLarge(maxOut)
-	case err != nil && helperOutOfMemory(stderr):
+	case cmd.outOfMemory(stderr, err):
 		return nil, errHelperTooComplex(t.name, err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")

@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+var (
+	memhogOnce sync.Once
+	memhogPath string
+	memhogErr  error
+)
+
+// memhog builds testdata/memhog, a program that runs out of memory the
+// ways a reader does, once for the package's tests. On amd64 it is built
+// for 386: a 64-bit Go program reserves some 700 MB of address space
+// before it allocates a byte, so under a limit of a few hundred MiB it
+// could never hold most of it resident, as a C reader (poppler,
+// tesseract) does; a 32-bit one holds 95 % of it.
+func memhog(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat("/proc/self/limits"); err != nil || lookProgram("prlimit") == "" {
+		skipOutsideCI(t, "no prlimit or no /proc here")
+	}
+	memhogOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "memhog")
+		if err != nil {
+			memhogErr = err
+			return
+		}
+		memhogPath = filepath.Join(dir, "memhog")
+		build := exec.Command(goTool(t), "build", "-o", memhogPath, "./testdata/memhog")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if runtime.GOARCH == "amd64" {
+			build.Env = append(build.Env, "GOARCH=386")
+		}
+		if out, err := build.CombinedOutput(); err != nil {
+			memhogErr = errors.New(string(out))
+		}
+	})
+	if memhogErr != nil {
+		t.Fatalf("build testdata/memhog: %v", memhogErr)
+	}
+	return memhogPath
+}
+
+// inSmallProcess reports whether the test runs in a fresh process of the
+// test binary; when not, it runs the test there and reports its outcome.
+// A helper's peak memory counts its parent's (the kernel records the
+// forking process's high-water mark when the helper executes), so only a
+// parent that has held less than the helper's limit, unlike this package's
+// tests after a few hundred fixtures, can tell the helper's own.
+func inSmallProcess(t *testing.T) bool {
+	t.Helper()
+	if os.Getenv("EVIDENCE_SMALL_PROCESS") == "1" {
+		return true
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), "EVIDENCE_SMALL_PROCESS=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Errorf("%s in a fresh process: %v\n%s", t.Name(), err, out)
+	}
+	return false
+}
+
+// TestHelperOutOfMemoryWithoutItsWords: a reading program stopped at its
+// memory limit is known for it even when it says nothing of it, or says
+// it in a language of its own, by how it ended: killed outright (the
+// kernel's OOM killer says nothing) or failed holding most of its limit
+// in memory. A program failing on a damaged file, holding little, or
+// killed at its deadline, did not run out of memory.
+func TestHelperOutOfMemoryWithoutItsWords(t *testing.T) {
+	if !inSmallProcess(t) {
+		return
+	}
+	hog := memhog(t)
+	defer helperMemory.Store(helperMemory.Load())
+	helperMemory.Store(256 << 20)
+	for _, tt := range []struct {
+		mode     string
+		want     bool
+		resident bool // needs a program that can hold most of its limit (memhog's note)
+	}{
+		{mode: "silent", want: true, resident: true},
+		{mode: "foreign", want: true, resident: true},
+		{mode: "killed", want: true},
+		{mode: "corrupt", want: false},
+	} {
+		t.Run(tt.mode, func(t *testing.T) {
+			if tt.resident && runtime.GOARCH != "amd64" {
+				t.Skipf("memhog is built 32-bit on amd64 only, and a 64-bit Go program cannot hold most of a small limit")
+			}
+			cmd := newHelperCmd(t.Context(), hog)
+			cmd.Env = append(os.Environ(), "MEMHOG="+tt.mode)
+			stderr := &cappedBuffer{max: 4096, discard: true}
+			cmd.Stderr = stderr
+			err := cmd.run()
+			if err == nil {
+				t.Fatalf("memhog %s succeeded", tt.mode)
+			}
+			if stderr.outOfMemory {
+				t.Fatalf("memhog %s said %q, which has the words: the test needs a program that does not", tt.mode, stderr.buf.String())
+			}
+			if got := cmd.outOfMemory(stderr, err); got != tt.want {
+				t.Errorf("memhog %s (%v, peak %d MiB, said %q): out of memory %v, want %v",
+					tt.mode, err, peakRSS(cmd.cmd.ProcessState)>>20, stderr.buf.String(), got, tt.want)
+			}
+		})
+	}
+	t.Run("killed at its deadline", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		cmd := newHelperCmd(ctx, hog)
+		cmd.Env = append(os.Environ(), "MEMHOG=sleep")
+		if err := cmd.start(); err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+		if err := cmd.wait(); err == nil || cmd.outOfMemory(nil, err) {
+			t.Errorf("memhog killed at its deadline: %v, out of memory %v, want a failure not of memory", err, cmd.outOfMemory(nil, err))
+		}
+	})
+}
+
+// TestSilentReaderOutOfMemoryIsTooComplex: a reader that dies at its
+// limit without a word ends with the memory reason, which names the limit
+// and what to do, not with what a damaged file would say.
+func TestSilentReaderOutOfMemoryIsTooComplex(t *testing.T) {
+	if !inSmallProcess(t) {
+		return
+	}
+	hog := memhog(t)
+	if runtime.GOARCH != "amd64" {
+		t.Skipf("memhog is built 32-bit on amd64 only, and a 64-bit Go program cannot hold most of a small limit")
+	}
+	defer helperMemory.Store(helperMemory.Load())
+	helperMemory.Store(256 << 20)
+	t.Setenv("MEMHOG", "silent")
+	path := writeTemp(t, "嵌套数组.pdf", []byte("%PDF-1.4\n"))
+	_, err := runPdftotext(t.Context(), hog, path, Limits{MaxTextBytes: 1 << 20})
+	msg := catalog.ErrorMessage(err)
+	if !errors.Is(err, errHelperMemory) || catalog.ErrorCode(err) != catalog.EINVALID ||
+		!strings.Contains(msg, "文件结构异常复杂") || !strings.Contains(msg, "256 MiB") || !strings.Contains(msg, "重新导出") {
+		t.Errorf("got %v (%q), want EINVALID naming the 256 MiB limit and saying to export the file again", err, msg)
+	}
+}
