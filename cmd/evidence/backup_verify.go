@@ -330,7 +330,7 @@ func printDamage(w io.Writer, lang report.Lang, damaged []backupDamage) {
 			sayln(w, lang, "  %s  [%s] %s\uFF1B%s", d.Key, label, what, kept)
 		}
 		for _, doc := range d.Documents {
-			sayln(w, lang, "  %s  %s\uFF08%s\uFF09  [%s] %s\uFF1B%s", doc.ID, titleWords(doc.Title), doc.Filename, label, what, kept)
+			sayln(w, lang, "  %s  %s\uFF08%s\uFF09  [%s] %s\uFF1B%s", doc.ID, catalog.TitleWords(doc.Title), doc.Filename, label, what, kept)
 		}
 	}
 	if kinds[ingest.ProblemOriginal] {
@@ -340,9 +340,4 @@ func printDamage(w io.Writer, lang report.Lang, damaged []backupDamage) {
 		sayln(w, lang, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取;然后再运行 evidence backup")
 	}
 	sayln(w, lang, "用这份备份恢复时:没有完好原件的文档标为原件损坏,evidence check 会列出它们;没有完好提取文字的文档在 evidence serve 启动后从原件重新提取")
-}
-
-// titleWords is a document's title quoted in each language.
-func titleWords(title string) catalog.Words {
-	return catalog.Words{Chinese: "《" + title + "》", English: "“" + title + "”"}
 }
