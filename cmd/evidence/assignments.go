@@ -153,7 +153,7 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
 		for _, r := range t.Returned {
 			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
-				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+				catalog.ShowTime(r.At), catalog.TypedText(r.Reason))
 		}
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {
