@@ -56,7 +56,7 @@ func TestHandInTheCoordinatorsLink(t *testing.T) {
 	// file was returned, with when, by whom and why; not "not linked".
 	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/hand-in-linked", map[string]any{"document_id": doc}), "contribA")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "这份材料已于") || !strings.Contains(msg, "由 coordA 退回（原因：请补交2018年度的管理办法）") {
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "这份材料已于") || !strings.Contains(msg, "UTC+8 由 coordA 退回（原因：请补交2018年度的管理办法）") {
 		t.Errorf("hand-in-linked of the returned file: %d %v, want 409 saying it was returned, by whom and why", resp.StatusCode, body)
 	}
 	// Withdrawing the returned file is refused too, naming the return:
@@ -64,7 +64,7 @@ func TestHandInTheCoordinatorsLink(t *testing.T) {
 	// the coordinator's link.
 	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": doc}), "contribA")
 	msg, _ = body["error"].(map[string]any)["message"].(string)
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "由 coordA 退回（原因：请补交2018年度的管理办法）") {
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "UTC+8 由 coordA 退回（原因：请补交2018年度的管理办法）") {
 		t.Errorf("withdrawing the returned file: %d %v, want 409 naming the return", resp.StatusCode, body)
 	}
 	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")

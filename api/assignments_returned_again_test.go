@@ -37,7 +37,7 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 	detail, _ := body["error"].(map[string]any)
 	msg, _ := detail["message"].(string)
 	en, _ := detail["message_en"].(string)
-	for _, want := range []string{"这份文件与 ", " 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）",
+	for _, want := range []string{"这份文件与 ", " UTC+8 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）",
 		"请上传更正后的文件（如盖章版）", "由协调员为本任务上传这份文件"} {
 		if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, want) {
 			t.Errorf("the returned file again: %d %q, want 409 with %q", resp.StatusCode, msg, want)
@@ -112,7 +112,7 @@ func TestReturnedFileWithdrawnThenHandedInAgainIsRefused(t *testing.T) {
 	resp, body = hand("社区教育统计表（再次提交）.txt")
 	detail, _ := body["error"].(map[string]any)
 	msg, _ := detail["message"].(string)
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, " 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）") {
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, " UTC+8 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）") {
 		t.Errorf("the withdrawn returned file handed in again: %d %v, want 409 naming the return", resp.StatusCode, body)
 	}
 	if after := task(); after["status"] != "returned" || after["reason"] != "请提供盖章版统计表" {

@@ -99,7 +99,8 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 func damagedTitles(titles []string) catalog.Words {
 	var zh, en []string
 	for _, t := range titles[:min(len(titles), 5)] {
-		zh, en = append(zh, "《"+t+"》"), append(en, "“"+t+"”")
+		w := catalog.TitleWords(t)
+		zh, en = append(zh, w.Chinese), append(en, w.English)
 	}
 	w := catalog.Words{Chinese: strings.Join(zh, "、"), English: strings.Join(en, ", ")}
 	if len(titles) > 5 {

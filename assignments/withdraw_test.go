@@ -283,7 +283,7 @@ func TestAReturnedFileStaysReturned(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err := s.Withdraw(ctx, renshe, task, plan.ID)
-	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "由 wang 退回") || !strings.Contains(err.Error(), reason) {
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "UTC+8 由 wang 退回") || !strings.Contains(err.Error(), reason) {
 		t.Errorf("withdrawing the returned plan: %v, want 409 naming the return by wang and its reason", err)
 	}
 	if _, err := e.Catalog.WithdrawHandIn(ctx, task, plan.ID, "renshe"); catalog.ErrorCode(err) != catalog.ECONFLICT {
@@ -338,7 +338,7 @@ func TestReturnedFileHeldElsewhereIsNotOfferedForDeletion(t *testing.T) {
 		}
 		_, err = s.WithdrawTarget(ctx, jiaoyu, task, d.ID)
 		if held {
-			if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "由 wang 退回") || !strings.Contains(err.Error(), reason) {
+			if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "UTC+8 由 wang 退回") || !strings.Contains(err.Error(), reason) {
 				t.Errorf("asking to withdraw the returned summary another upload holds: %v, want 409 naming the return", err)
 			}
 			continue

@@ -90,7 +90,7 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 		// not that the coordinator never linked it.
 		if r, returned := a.Returned[documentID]; returned {
 			return nil, catalog.Errorf(catalog.ECONFLICT, "这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量",
-				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, catalog.TypedText(r.Reason))
+				catalog.ShowTime(r.At), r.By, catalog.TypedText(r.Reason))
 		}
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择")
 	}
@@ -143,7 +143,7 @@ func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, docum
 			return a, nil
 		}
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员",
-			r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, returnReason(r.Reason))
+			catalog.ShowTime(r.At), r.By, returnReason(r.Reason))
 	}
 	return a, nil
 }

@@ -195,14 +195,14 @@ func OriginalIntactAgain(ctx context.Context, cat *catalog.Store, id, user strin
 // OriginalDamagedError is what a person asking for d's original is told
 // when it is damaged or missing: how to mend it.
 func OriginalDamagedError(d *catalog.Document) error {
-	return catalog.Errorf(catalog.ECONFLICT, "《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员", d.Title)
+	return catalog.Errorf(catalog.ECONFLICT, "%s的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员", catalog.TitleWords(d.Title))
 }
 
 // RepairedWords says, in both languages, that the file uploaded mended
 // d's damaged or missing original.
 func RepairedWords(d *catalog.Document) catalog.Words {
 	return catalog.Words{
-		Chinese: fmt.Sprintf("已用上传的文件修复损坏的原件《%s》", d.Title),
+		Chinese: "已用上传的文件修复损坏的原件" + catalog.BookTitle(d.Title),
 		English: fmt.Sprintf("Repaired the damaged original of “%s” with the file uploaded", d.Title),
 	}
 }

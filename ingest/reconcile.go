@@ -292,33 +292,54 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	if err != nil {
 		return catalog.Words{Chinese: "提取文字无法读取：" + err.Error(), English: "the extracted text cannot be read: " + err.Error()}, nil
 	}
-	want, err := cat.TextHashOf(ctx, d.SHA256)
-	switch {
-	case catalog.IsNotFound(err):
-		// Written before hashes were recorded: it must at least read.
-	case err != nil:
-		return catalog.Words{}, err
-	case len(body) == 0:
-		return catalog.Words{Chinese: fmt.Sprintf("提取文字被清空：%s 为 0 字节，写入时是 %d 字节", key, want.Size),
-			English: fmt.Sprintf("the extracted text was emptied: %s is 0 bytes, %d bytes when written", key, want.Size)}, nil
-	default:
-		if got := hashText(body); got.SHA256 != want.SHA256 {
-			return catalog.Words{Chinese: fmt.Sprintf("提取文字被替换或损坏：%s（%d 字节）的 SHA-256 是 %s，写入时是 %s（%d 字节）",
-				key, len(body), got.SHA256, want.SHA256, want.Size),
-				English: fmt.Sprintf("the extracted text was replaced or damaged: the SHA-256 of %s (%d bytes) is %s, %s (%d bytes) when written",
-					key, len(body), got.SHA256, want.SHA256, want.Size)}, nil
-		}
-	}
-	t, err := decodeText(d.SHA256, body)
-	if err != nil {
-		return catalog.Words{Chinese: fmt.Sprintf("提取文字无法读取：%s（%d 字节）不是保存的文字", key, len(body)),
-			English: fmt.Sprintf("the extracted text cannot be read: %s (%d bytes) is not text as the archive saves it", key, len(body))}, nil
+	t, p, err := verifyText(ctx, cat, d.SHA256, body)
+	if err != nil || p.Chinese != "" {
+		return p, err
 	}
 	if d.Pages > 0 && len(t.Pages) != d.Pages {
 		return catalog.Words{Chinese: fmt.Sprintf("提取文字有 %d 页，目录记录 %d 页", len(t.Pages), d.Pages),
 			English: fmt.Sprintf(catalog.ChooseForms("the extracted text has %d {page|pages}, the catalog records %d", []any{len(t.Pages)}), len(t.Pages), d.Pages)}, nil
 	}
 	return catalog.Words{}, nil
+}
+
+// TextProblem says what is wrong with body, read as the stored text of
+// the original with SHA-256 sha: that it is not what the catalog recorded
+// when it was written, or, for text older than those records, that it
+// does not read as text the archive saves. Nothing when nothing is; only
+// a failure to ask the catalog is an error. Backup holds each text to it
+// before copying one.
+func TextProblem(ctx context.Context, cat *catalog.Store, sha string, body []byte) (catalog.Words, error) {
+	_, p, err := verifyText(ctx, cat, sha, body)
+	return p, err
+}
+
+// verifyText is TextProblem, with the text decoded when it has none.
+func verifyText(ctx context.Context, cat *catalog.Store, sha string, body []byte) (*StoredText, catalog.Words, error) {
+	key := catalog.TextKey(sha)
+	want, err := cat.TextHashOf(ctx, sha)
+	switch {
+	case catalog.IsNotFound(err):
+		// Written before hashes were recorded: it must at least read.
+	case err != nil:
+		return nil, catalog.Words{}, err
+	case len(body) == 0:
+		return nil, catalog.Words{Chinese: fmt.Sprintf("提取文字被清空：%s 为 0 字节，写入时是 %d 字节", key, want.Size),
+			English: fmt.Sprintf("the extracted text was emptied: %s is 0 bytes, %d bytes when written", key, want.Size)}, nil
+	default:
+		if got := hashText(body); got.SHA256 != want.SHA256 {
+			return nil, catalog.Words{Chinese: fmt.Sprintf("提取文字被替换或损坏：%s（%d 字节）的 SHA-256 是 %s，写入时是 %s（%d 字节）",
+				key, len(body), got.SHA256, want.SHA256, want.Size),
+				English: fmt.Sprintf("the extracted text was replaced or damaged: the SHA-256 of %s (%d bytes) is %s, %s (%d bytes) when written",
+					key, len(body), got.SHA256, want.SHA256, want.Size)}, nil
+		}
+	}
+	t, err := decodeText(sha, body)
+	if err != nil {
+		return nil, catalog.Words{Chinese: fmt.Sprintf("提取文字无法读取：%s（%d 字节）不是保存的文字", key, len(body)),
+			English: fmt.Sprintf("the extracted text cannot be read: %s (%d bytes) is not text as the archive saves it", key, len(body))}, nil
+	}
+	return t, catalog.Words{}, nil
 }
 
 // Repair re-extracts the documents whose stored text a Check found bad:

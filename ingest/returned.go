@@ -39,5 +39,5 @@ func (s *Service) returnedAgain(ctx context.Context, u *catalog.User, a *catalog
 // corrected file, or have the coordinator take this one back.
 func returnedFileRefused(r catalog.ReturnedFile) error {
 	return catalog.Errorf(catalog.ECONFLICT, "这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员为本任务上传这份文件",
-		r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, catalog.TypedText(r.Reason))
+		catalog.ShowTime(r.At), r.By, catalog.TypedText(r.Reason))
 }

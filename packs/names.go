@@ -22,9 +22,10 @@ func originalPath(d *catalog.Document) string {
 	return "originals/" + name + "." + extension(d)
 }
 
-// safeTitle keeps letters, digits and a few brackets of a title; anything
-// else (separators, dots, spaces, commas, control characters) becomes one
-// underscore, so the result can never climb out of its folder or split a
+// safeTitle keeps letters, numbers and a few brackets of a title (numbers,
+// not only digits: 〇 of 二〇一八年度 is a letterlike number, category Nl);
+// anything else (separators, dots, spaces, commas, control characters)
+// becomes one underscore, so the result can never climb out of its folder or split a
 // manifest line.
 func safeTitle(title string) string {
 	var b strings.Builder
@@ -33,7 +34,7 @@ func safeTitle(title string) string {
 		if n >= maxTitleRunes {
 			break
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_()（）〔〕《》【】", r) {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune("-_()（）〔〕《》【】", r) {
 			b.WriteRune(r)
 			n, under = n+1, false
 		} else if !under && b.Len() > 0 {

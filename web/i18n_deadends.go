@@ -21,6 +21,7 @@ var deadendMessages = map[string]map[Lang]string{
 	"doc.linked.quote_missing":   {Chinese: "\uFF1B但在文档中没有找到这段引文，请核对原文", English: "; but the quote was not found in the document: check it against the text"},
 	"doc.unlinked":               {Chinese: "已取消《%s》与指标 %s 的关联", English: "“%s” no longer linked to indicator %s"},
 	"error.back_page":            {Chinese: "返回上一页", English: "Back to the previous page"},
+	"error.open_top":             {Chinese: "在整个窗口中打开文档页", English: "Open the document page in the whole window"},
 	"review.filter":              {Chinese: "筛选", English: "Filter"},
 	"review.all_cities":          {Chinese: "全部城市", English: "All cities"},
 	"review.all_inds":            {Chinese: "全部指标", English: "All indicators"},

@@ -30,7 +30,7 @@ var withdrawMessages = map[string]map[Lang]string{
 		English: "The coordinator returned this file, and it does not count as your department's hand-in; once withdrawn it is removed from the archive, while the return (who, when, why) stays on record. Withdraw it?"},
 	"tasks.withdraw.ask":       {Chinese: "。确定撤回吗？", English: ". Withdraw it?"},
 	"tasks.withdraw.confirm":   {Chinese: "确认撤回", English: "Withdraw"},
-	"tasks.withdrawn":          {Chinese: "已撤回《%s》", English: "Withdrew “%s”"},
+	"tasks.withdrawn":          {Chinese: "已撤回%s", English: "Withdrew %s"},
 	"tasks.withdrawn.unlinked": {Chinese: "，并取消其对指标 %s 的关联", English: ", and removed its link to indicator %s"},
 	"tasks.withdrawn.deleted":  {Chinese: "；该文件没有其他用途，已从档案中删除", English: "; the file was used for nothing else and was removed from the archive"},
 	"tasks.withdrawn.kept":     {Chinese: "；文件仍保留在档案中", English: "; the file stays in the archive"},

@@ -162,6 +162,12 @@ func TestADamagedPDFsFrameShowsTheErrorPage(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict || !strings.Contains(html.UnescapeString(textOf(page)), "的原件已损坏或缺失") {
 		t.Fatalf("the frame's damaged original: %d %.300s, want the error page saying so", resp.StatusCode, page)
 	}
+	// Inside the frame, the message alone: not a second site with its top
+	// bar and menu, and a link that leaves the frame.
+	if strings.Contains(page, `href="/search"`) || strings.Contains(page, "退出") || strings.Contains(page, "<nav") ||
+		!strings.Contains(page, `<a href="/documents/`+d.ID+`" target="_top"`) {
+		t.Errorf("the error page in the document page's frame is not a bare message with a link to the whole page:\n%.1500s", page)
+	}
 	if resp.Header.Get("X-Frame-Options") != "SAMEORIGIN" || !strings.Contains(csp, "frame-ancestors 'self'") ||
 		strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") {
 		t.Errorf("the error page in the document page's frame: X-Frame-Options %q, CSP %q; want it framed by our pages alone",

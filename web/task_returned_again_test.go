@@ -28,7 +28,7 @@ func TestReturnedFileHandedInAgainIsRefusedOnMyTasks(t *testing.T) {
 	resp, page := dept.handIn(task, "社区教育统计表.txt", table)
 	got := html.UnescapeString(page)
 	form := got[max(0, strings.Index(got, `id="task-`+task+`"`)):]
-	for _, want := range []string{"社区教育统计表.txt\uFF1A这份文件与 ", " 由 test 退回的文件完全相同\uFF08退回原因\uFF1A请提供盖章版统计表\uFF09\uFF0C没有再次提交",
+	for _, want := range []string{"社区教育统计表.txt\uFF1A这份文件与 ", " UTC+8 由 test 退回的文件完全相同\uFF08退回原因\uFF1A请提供盖章版统计表\uFF09\uFF0C没有再次提交",
 		"请上传更正后的文件\uFF08如盖章版\uFF09"} {
 		if resp.StatusCode != 200 || !strings.Contains(form, want) {
 			t.Errorf("the returned file again: %d, want %q on the task's form in %.3000s", resp.StatusCode, want, textOf(form))

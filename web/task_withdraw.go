@@ -42,7 +42,7 @@ func (h *handler) taskWithdraw(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	msg := fmt.Sprintf(tr(lang, "tasks.withdrawn"), title)
+	msg := fmt.Sprintf(tr(lang, "tasks.withdrawn"), quotedTitle(lang, title))
 	if len(done.Unlinked) > 0 {
 		msg += fmt.Sprintf(tr(lang, "tasks.withdrawn.unlinked"), a.Indicator)
 	}
@@ -112,4 +112,14 @@ func (h *handler) taskHandInLinked(w http.ResponseWriter, r *http.Request) {
 		title = d.Title
 	}
 	back(w, r, fmt.Sprintf("/tasks?round=%d#task-%s", t.Round, t.ID), fmt.Sprintf(tr(lang, "tasks.handed_linked"), title))
+}
+
+// quotedTitle is a document's title quoted as a message in lang quotes
+// it: catalog.TitleWords.
+func quotedTitle(lang Lang, title string) string {
+	w := catalog.TitleWords(title)
+	if lang == English {
+		return w.English
+	}
+	return w.Chinese
 }

@@ -63,13 +63,17 @@ func TestReturnAndWithdrawSayWhatWent(t *testing.T) {
 // confirm 撤回, it reads that the coordinator's link to 2.3.1 stays and
 // the file too — not that the file is no longer linked to 2.3.1 — and so
 // it goes: after 撤回 the link is there and the file in the archive.
-// Once the coordinator returns it instead, 撤回 is refused, naming the
+// The title, which holds 《》 itself, is not nested inside another 《》
+// (〈〉 inside). Once the coordinator returns it instead, 撤回 is refused, naming the
 // return, and the file stays marked 已退回 with the reason on 我的任务.
 func TestWithdrawingALinkedHandInSaysTheLinkStays(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	dept, task := departmentWithATask(t, s)
-	notice := s.env.Upload("330100", "学分银行工作通知.txt", "杭州市教育局关于推进学分银行建设的通知。")
+	notice := s.env.Upload("330100", "关于印发《杭州市学分银行管理办法》的通知.txt", "关于印发《杭州市学分银行管理办法》的通知\n杭州市教育局关于推进学分银行建设的通知。")
+	if !strings.Contains(notice.Title, "《") {
+		t.Fatalf("the notice's title %q holds no 《》 to quote", notice.Title)
+	}
 	if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: notice.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +90,7 @@ func TestWithdrawingALinkedHandInSaysTheLinkStays(t *testing.T) {
 		t.Errorf("the confirmation of withdrawing the coordinator's notice promises what will not happen:\n%.1500s", text)
 	}
 	_, page = dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {notice.ID}, "confirm": {"1"}})
-	if !strings.Contains(page, "文件仍保留在档案中") {
+	if !strings.Contains(page, "已撤回"+catalog.BookTitle(notice.Title)+"；文件仍保留在档案中") || strings.Contains(page, "已撤回《"+notice.Title+"》") {
 		t.Errorf("我的任务 after 撤回 does not say the file stays:\n%.1500s", textOf(page))
 	}
 	links, err := s.env.Catalog.DocumentLinks(ctx, notice.ID)

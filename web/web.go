@@ -91,6 +91,10 @@ func NewErrorPage(d Deps) (func(http.ResponseWriter, *http.Request, error), erro
 		if cred, aerr := h.Auth.Authenticate(r); aerr == nil {
 			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, &session{User: cred.User, CSRF: cred.CSRF}))
 		}
+		if r.URL.Query().Get("inline") == "1" {
+			h.failFramed(w, r, err)
+			return
+		}
 		h.fail(w, r, err)
 	}, nil
 }
@@ -509,8 +513,13 @@ func (h *handler) parseTemplates() error {
 		if base == "layout" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		files := append([]string{"templates/layout.html", n}, parts...)
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...)
+		// Files named bare_*.html are whole pages without the site's top
+		// bar and menu: shown inside a frame of one of our pages.
+		root, files := "layout.html", append([]string{"templates/layout.html", n}, parts...)
+		if strings.HasPrefix(base, "bare_") {
+			root, files = base+".html", []string{n}
+		}
+		t, err := template.New(root).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return fmt.Errorf("parse template %s: %w", n, err)
 		}
@@ -592,6 +601,17 @@ func (h *handler) cityNames(r *http.Request) map[string]string {
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": errorText(langOf(r), err),
+		"Back": refererPath(r)})
+}
+
+// failFramed is fail for a request shown inside a frame of one of our
+// pages (the document page's PDF frame asks for original?inline=1): the
+// message alone, without the site's top bar and menu, which would be a
+// second site inside the page, and a link that opens the page the frame
+// is in (else search) in the whole window.
+func (h *handler) failFramed(w http.ResponseWriter, r *http.Request, err error) {
+	status := httperr.Prepare(w, r, h.Logger, err)
+	h.render(w, r, status, "bare_error", tr(langOf(r), "error.title"), map[string]string{"Message": errorText(langOf(r), err),
 		"Back": refererPath(r)})
 }
 

@@ -153,12 +153,12 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
 		for _, r := range t.Returned {
 			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
-				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+				catalog.ShowTime(r.At), catalog.TypedText(r.Reason))
 			switch {
 			case r.WithdrawnAt != nil:
-				sayln(w, lang, "      已撤回：%s %s，退回记录保留", r.WithdrawnBy, r.WithdrawnAt.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8")
+				sayln(w, lang, "      已撤回：%s %s，退回记录保留", r.WithdrawnBy, catalog.ShowTime(*r.WithdrawnAt))
 			case r.DeletedAt != nil:
-				sayln(w, lang, "      已删除：%s %s，退回记录保留", r.DeletedBy, r.DeletedAt.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8")
+				sayln(w, lang, "      已删除：%s %s，退回记录保留", r.DeletedBy, catalog.ShowTime(*r.DeletedAt))
 			}
 		}
 		if l := t.LinkedByCoordinator; l != nil {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,6 +38,8 @@ type backupReport struct {
 	Unchanged int       `json:"blobs_unchanged"`
 	Bytes     int64     `json:"bytes_copied"`
 	S3        bool      `json:"s3,omitempty"`
+	// Damaged lists the objects of the store found damaged and left out.
+	Damaged []backupDamage `json:"damaged,omitempty"`
 }
 
 // runBackup copies a consistent snapshot of a data folder into --out
@@ -79,7 +79,12 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if rep.S3 {
 			sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
 		}
-		return nil
+		if len(rep.Damaged) == 0 {
+			return nil
+		}
+		flagDamagedLive(ctx, a.cat, rep.Damaged, stderr)
+		printDamage(stdout, lang, rep.Damaged)
+		return exitError{1}
 	})
 }
 
@@ -155,8 +160,14 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	}
 	if _, ok := a.blobs.(*blob.Folder); !ok {
 		rep.S3 = true
-	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep, step); err != nil {
+	} else if err := copyBlobs(ctx, a.blobs, a.cat, filepath.Join(out, backupBlobs), rep, step); err != nil {
 		return nil, backupDiskError(out, err)
+	}
+	if err := noteDamage(ctx, a.cat, tmp, rep.Damaged); err != nil {
+		return nil, err
+	}
+	if err := syncFile(tmp); err != nil {
+		return nil, backupDiskError(out, fmt.Errorf("write catalog snapshot: %w", err))
 	}
 	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
 		return nil, fmt.Errorf("put catalog snapshot in place: %w", err)
@@ -242,74 +253,16 @@ func countDocuments(ctx context.Context, path string) (int, error) {
 	return total, err
 }
 
-// copyBlobs copies every object of store into dir/<key>, skipping those
-// already there with the same bytes: an original's key is its hash, so
-// its size settles it; other objects are compared by SHA-256.
-func copyBlobs(ctx context.Context, store blob.Store, dir string, rep *backupReport, step func()) error {
-	return store.List(ctx, "", func(info blob.Info) error {
-		defer step()
-		dst := filepath.Join(dir, filepath.FromSlash(info.Key))
-		if same, err := sameBlob(ctx, store, info, dst); err != nil {
-			return err
-		} else if same {
-			rep.Unchanged++
-			return nil
-		}
-		rc, err := store.Get(ctx, info.Key)
-		if catalog.IsNotFound(err) {
-			return nil // deleted since it was listed
-		}
-		if err != nil {
-			return err
-		}
-		defer rc.Close()
-		n, err := writeFileAtomic(dst, rc)
-		if err != nil {
-			return fmt.Errorf("back up %s: %w", info.Key, err)
-		}
-		rep.Copied++
-		rep.Bytes += n
-		return nil
-	})
-}
-
-func sameBlob(ctx context.Context, store blob.Store, info blob.Info, dst string) (bool, error) {
-	fi, err := os.Stat(dst)
-	if err != nil || fi.Size() != info.Size {
-		return false, nil
-	}
-	if strings.HasPrefix(info.Key, "originals/") {
-		return true, nil
-	}
-	rc, err := store.Get(ctx, info.Key)
-	if err != nil {
-		return false, nil
-	}
-	defer rc.Close()
-	a, err := hashOf(rc)
-	if err != nil {
-		return false, nil
-	}
-	f, err := os.Open(dst)
-	if err != nil {
-		return false, nil
-	}
-	defer f.Close()
-	b, err := hashOf(f)
-	return err == nil && a == b, nil
-}
-
-func hashOf(r io.Reader) (string, error) {
-	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // writeFileAtomic writes r to path through a temp file and a rename, so
 // that a backup cut short never leaves half a file under a good name.
 func writeFileAtomic(path string, r io.Reader) (int64, error) {
+	return writeFileChecked(path, r, nil)
+}
+
+// writeFileChecked is writeFileAtomic asking keep, once every byte is on
+// disk and before the rename, whether the bytes may go under path: an
+// error from keep leaves path as it was, and is returned.
+func writeFileChecked(path string, r io.Reader, keep func() error) (int64, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return 0, err
 	}
@@ -323,6 +276,9 @@ func writeFileAtomic(path string, r io.Reader) (int64, error) {
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil && keep != nil {
+		err = keep()
 	}
 	if err == nil {
 		err = os.Rename(f.Name(), path)

@@ -53,7 +53,7 @@ func TestIngestToATaskRefusesTheReturnedFile(t *testing.T) {
 			refusedLine = l
 		}
 	}
-	if !strings.Contains(refusedLine, "这份文件与 ") || !strings.Contains(refusedLine, " 由 wang 退回的文件完全相同（退回原因：请提供盖章版统计表）") {
+	if !strings.Contains(refusedLine, "这份文件与 ") || !strings.Contains(refusedLine, " UTC+8 由 wang 退回的文件完全相同（退回原因：请提供盖章版统计表）") {
 		t.Errorf("the returned table's line: %q\n%s", refusedLine, out)
 	}
 	if !strings.Contains(out, "新增 1，重复 0，失败 1") || strings.Contains(out, "盖章版）.txt") {
