@@ -224,6 +224,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// quotes, or only spaced, by the check the heat map uses.
 	a.reports = report.NewService(a.cat)
 	a.reports.UseClaimNumbers(a.values.ClaimNumberCheck())
+	// The heat map (and `evidence coverage`, which opens no index) marks a
+	// pending claim whose numbers are not in its quotes as a value's, by
+	// the claim page's check, and a pending value whose number its quote
+	// writes only spaced, as /values and the report warn of it.
+	a.coverage.UseClaimNumbers(a.values.ClaimNumberCheck())
+	a.coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	a.packs = packs.NewService(a.reports, a.cat, a.blobs)
 	if !opts.withIndex {
 		return a, nil
@@ -294,12 +300,6 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// So are the stored texts compared to find near duplicates.
 	a.ingest.SetTextBudget(a.documents)
 	a.values.UseXLSReader(a.sandbox)
-	// The heat map marks a pending claim whose numbers are not in its
-	// quotes as a value's, by the claim page's check.
-	a.coverage.UseClaimNumbers(a.values.ClaimNumberCheck())
-	// and a pending value whose number its quote writes only spaced, as
-	// /values and the report warn of it.
-	a.coverage.UseValueSpaced(func(v *catalog.Value) string { return values.SpacedIn(v.Citation.Quote, v) })
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

@@ -1,51 +1,44 @@
 package main
 
 import (
-	"bytes"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/lcmonitor/evidence/coverage"
-	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/catalog"
 )
 
-// TestPrintCoverageMarksInTheHeatMapsOrder: `evidence coverage` marks a
-// cell as the heat map, /compare, the xlsx and the report do: 与证据矛盾
-// first, then 证据不足, then 待确认 (carried over, not confirmed): a
-// reviewer's verdict in the round stays the state, so a cell sent back
-// with a carried link is 【证据不足】【待确认】, and a verified one with a
-// carried link 【待确认】 (review pfix #4: it printed nothing).
-func TestPrintCoverageMarksInTheHeatMapsOrder(t *testing.T) {
-	m := &coverage.Matrix{Cities: []coverage.CityCoverage{{Code: "330100", Name: "杭州", Total: 5, Cells: []coverage.Cell{
-		{Code: "2.3.1", Name: "学分银行", Kind: "qualitative", Documents: 1, Claims: 1, Contradicted: 1, Insufficient: 1},
-		{Code: "2.3.2", Name: "社区学校", Kind: "qualitative", Documents: 1, Claims: 2, ToConfirm: 1, Insufficient: 1},
-		{Code: "2.3.3", Name: "老年大学", Kind: "qualitative", Documents: 1, Claims: 2, Insufficient: 1, Verified: 1},
-		{Code: "2.3.4", Name: "学习型组织", Kind: "qualitative", Documents: 1, Claims: 1, ToConfirm: 1},
-		{Code: "3.1.3", Name: "市民年参与学习活动人次", Kind: "quantitative", Documents: 1, Values: 1, ValuesNotFound: 1},
-		{Code: "2.3.5", Name: "社区教育", Kind: "qualitative", Documents: 1, Claims: 1, Verified: 1, ToConfirm: 1},
-	}}}}
-	var b bytes.Buffer
-	printCoverage(&b, report.Chinese, m)
-	want := map[string]string{"2.3.1": "【与证据矛盾】", "2.3.2": "【证据不足】【待确认】", "2.3.3": "【证据不足】", "2.3.4": "【待确认】",
-		"3.1.3": "【数值未在引文中找到】", "2.3.5": "【待确认】"}
-	for _, line := range strings.Split(b.String(), "\n") {
-		for code, mark := range want {
-			if strings.Contains(line, " "+code+" ") {
-				if !strings.HasSuffix(line, mark) {
-					t.Errorf("%s: %q, want it marked %s", code, line, mark)
-				}
-				delete(want, code)
-			}
+// TestCoverageMarksAValueFoundOnlySpaced: `evidence coverage`, which opens
+// no index, weighs a pending value's number as the heat map does: 1200
+// quoted from “累计开户 1 200 人” is 【数值待核对】 on its line.
+func TestCoverageMarksAValueFoundOnlySpaced(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ids := ingestFixtures(t, data)
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := &catalog.Value{City: "330200", Round: 2017, Indicator: "2.2.1", Number: 1200, Given: "1200", Unit: "人",
+		ValueFound: true, Citation: catalog.Citation{DocumentID: ids["wuhan-case.html"], SHA256: fixtureSHA(t, "wuhan-case.html"),
+			Page: 1, Quote: "累计开户 1 200 人", QuoteFound: true, FoundOnPage: 1}}
+	err = cat.SaveValue(ctx, value, "admin")
+	cat.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "coverage", "--data", data, "--round", "2017", "--city", "330200")
+	if err != nil {
+		t.Fatalf("evidence coverage: %v\n%s", err, out)
+	}
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "2.2.1") {
+			line = l
 		}
 	}
-	if len(want) > 0 {
-		t.Errorf("not listed: %v in\n%s", want, b.String())
-	}
-	b.Reset()
-	printCoverage(&b, report.English, m)
-	for _, want := range []string{"[insufficient evidence][carried over, to confirm]", "[number not found in its quote]"} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("in English no cell reads %s:\n%s", want, b.String())
-		}
+	if !strings.Contains(line, "数值待核对") {
+		t.Errorf("coverage's 2.2.1 line %q does not mark the value found only spaced:\n%s", line, out)
 	}
 }
