@@ -155,11 +155,10 @@ func (h *helperCmd) combinedOutput() ([]byte, error) {
 // stderr is searched whole as it was written, cappedBuffer.Write, not only
 // in the part kept: pdftotext can print 144 KB of syntax errors before
 // std::bad_alloc). But a program may say nothing, or say it in a language
-// of its own, so how it ended counts too (diedOutOfMemory): killed
-// outright when neither its context nor its CPU limit did it (the kernel's
-// OOM killer sends SIGKILL and no word), or failed having held most of its
-// address-space limit in memory (a NULL from malloc dereferenced, an abort
-// or an exit with no message). A program its context ended did not run out
+// of its own, so how it ended counts too (diedOutOfMemory): failed having
+// held most of its address-space limit in memory (a NULL from malloc
+// dereferenced, an abort or an exit with no message). A helper killed
+// outright (SIGKILL) is not blamed on its file. A program its context ended did not run out
 // of memory, whatever it printed.
 func (h *helperCmd) outOfMemory(stderr *cappedBuffer, err error) bool {
 	if err == nil || h.ctx.Err() != nil {

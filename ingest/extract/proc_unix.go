@@ -63,10 +63,13 @@ func overCPU(waitErr error) bool {
 }
 
 // diedOutOfMemory reports whether a helper that ended as ps says, started
-// under lim, ran out of memory (helperCmd.outOfMemory): killed by a
-// SIGKILL that its CPU limit did not send (after SIGXCPU, at the hard
-// limit a second on), or failed any way with its peak resident memory
-// near its address-space limit, and above ours.
+// under lim, ran out of memory (helperCmd.outOfMemory): failed any way
+// with its peak resident memory near its address-space limit, and above
+// ours. A helper killed by a signal is not: at its address-space limit a
+// program's allocations fail, it is not killed; a SIGKILL comes from the
+// kernel's OOM killer when the server itself is short of memory, or from
+// a person, and says nothing against the file (the sandbox says so of its
+// child: errKilledOutright).
 func diedOutOfMemory(ps *os.ProcessState, lim helperLimits) bool {
 	if ps.Success() {
 		return false
@@ -75,12 +78,8 @@ func diedOutOfMemory(ps *os.ProcessState, lim helperLimits) bool {
 	if !ok {
 		return false
 	}
-	if ws.Signaled() && ws.Signal() == syscall.SIGXCPU {
+	if ws.Signaled() && (ws.Signal() == syscall.SIGXCPU || ws.Signal() == syscall.SIGKILL) {
 		return false
-	}
-	if ws.Signaled() && ws.Signal() == syscall.SIGKILL {
-		cpu := ps.UserTime() + ps.SystemTime()
-		return lim.cpuSeconds == 0 || cpu < time.Duration(lim.cpuSeconds)*time.Second
 	}
 	peak := peakRSS(ps)
 	// A child's peak counts the memory of the process it was forked from,
