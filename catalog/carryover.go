@@ -653,8 +653,21 @@ type lockedLink struct {
 // none.
 func (s *Store) lockLink(ctx context.Context, tx *sql.Tx, linkID string) (*lockedLink, error) {
 	l := &lockedLink{id: linkID}
+	// Its document's row first, then the link's, as every writer of a
+	// link takes them (lockLinkDocument).
+	var docID string
+	err := tx.QueryRowContext(ctx, `SELECT document_id FROM link WHERE id = ?`, linkID).Scan(&docID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read link %s: %w", linkID, err)
+	}
+	if err := s.lockLinkDocument(ctx, tx, docID); err != nil {
+		return nil, err
+	}
 	var docRound, issuedOn string
-	err := tx.QueryRowContext(ctx, `SELECT d.id, d.city, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
+	err = tx.QueryRowContext(ctx, `SELECT d.id, d.city, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
 		WHERE l.id = ? AND d.deleted_at IS NULL`+s.dialect.lockRow, linkID).Scan(&l.docID, &l.city, &docRound, &issuedOn, &l.code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
