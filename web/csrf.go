@@ -8,7 +8,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -112,7 +111,9 @@ type replayBody struct {
 	io.Closer
 }
 
-// multipartForm reports whether r posts a multipart form (files).
+// multipartForm reports whether r posts a multipart form (files): by its
+// media type, whatever its case, as ParseMultipartForm reads it.
 func multipartForm(r *http.Request) bool {
-	return strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == "multipart/form-data"
 }

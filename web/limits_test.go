@@ -105,11 +105,13 @@ func TestUploadFormTokenIsCheckedBeforeItsFiles(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, before, after, header string
+		contentType                 string // multipart/form-data when empty
 	}{
 		{name: "no token", before: field("doc_type", "other")},
 		{name: "the token after the file", after: field("csrf_token", wang.csrf)},
 		{name: "a wrong token", before: field("csrf_token", "forged") + field("doc_type", "other")},
 		{name: "a wrong header", before: field("csrf_token", wang.csrf), header: "forged"},
+		{name: "no token, the media type in capitals", before: field("doc_type", "other"), contentType: "Multipart/Form-Data; boundary=XX"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			body := &countingBody{r: io.MultiReader(strings.NewReader(tt.before+filePart),
@@ -117,6 +119,9 @@ func TestUploadFormTokenIsCheckedBeforeItsFiles(t *testing.T) {
 				strings.NewReader("\r\n"+tt.after+"--XX--\r\n"))}
 			req := httptest.NewRequest("POST", "/upload", body)
 			req.Header.Set("Content-Type", "multipart/form-data; boundary=XX")
+			if tt.contentType != "" {
+				req.Header.Set("Content-Type", tt.contentType)
+			}
 			if tt.header != "" {
 				req.Header.Set("X-CSRF-Token", tt.header)
 			}
