@@ -175,6 +175,10 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 	// A link's passages after its first (link_quote) are uses of their
 	// own, as a claim's citations are: where the first shows, they do.
 	// Counting documents needs the link alone.
+	// part adds its arguments as it is built: the parts are built in the
+	// order the query reads them.
+	first := part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
+		`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round})
 	added := ""
 	if details {
 		added = part(EvidenceLink, `'link', l.id, q.page, q.quote, q.position, l.created_at`,
@@ -183,8 +187,7 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 	}
 	var parts []string
 	for _, p := range []string{
-		part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
-			`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round}),
+		first,
 		added,
 		part(EvidenceClaim, `'claim', c.id, t.page, t.quote, t.position, c.created_at`,
 			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id AND c.status <> 'withdrawn'`,

@@ -63,7 +63,7 @@ type BulkChange struct {
 	Patch     catalog.DocumentPatch
 	Indicator string // link each document to this key indicator
 	City      string // move each document into this city (admins)
-	Delete    bool   // delete each document (admins)
+	Delete    bool   // delete each document (admins; a city's coordinator those nothing cites, CheckDelete)
 	// ListedRound is the round of the list the documents were chosen
 	// from (/documents?round=2018), "" for none. A round change then
 	// leaves alone the documents listed there only because a link of
@@ -90,8 +90,8 @@ type BulkOutcome struct {
 }
 
 // Bulk makes one change to many documents for u. The change itself is
-// checked first — the fields as an edit checks them, a move or a delete
-// for an admin — and refused whole (nothing changes) when it is wrong.
+// checked first — the fields as an edit checks them, a move for an admin,
+// a delete by CheckDelete's rule — and refused whole (nothing changes) when it is wrong.
 // Then each document is changed on its own: one that u may not see or
 // change gets its error in its outcome, and the others go ahead.
 func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]BulkOutcome, error) {
