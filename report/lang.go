@@ -65,6 +65,7 @@ var englishWords = map[string]string{
 	ToConfirm:     "Carried over, to confirm",
 	ValueNotFound: "Number not found in its quote",
 	NumberToCheck: "A claim's number to check (its quote writes it only as digits parted by a space, such as 1 200)",
+	ValueToCheck:  "A value's number to check (its quote writes it only as digits parted by a space, such as 1 200)",
 	"待审核":         "Pending review",
 	"属实":          "Verified",
 	"证据不足":        "Insufficient evidence",

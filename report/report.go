@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Service builds reports within the caller's city scope.
@@ -210,6 +211,10 @@ const (
 	// write only as digits parted by a space (1200场 against “1 200”),
 	// one number or a table's neighbours (coverage.StatusNumberToCheck).
 	NumberToCheck = "定性描述中的数字待核对"
+	// ValueToCheck is NumberToCheck when only the value's number is so
+	// found (1200人 against “累计开户 1 200 人”), as the heat map and
+	// /compare say it.
+	ValueToCheck = "数值待核对"
 	// Insufficient (证据不足): a reviewer sent a claim or the value back
 	// for more evidence; after 待确认, it outweighs a verified one.
 	Insufficient = "证据不足"
@@ -697,6 +702,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		live = live || !d.gone[id] && !carried && doc.Status != catalog.StatusFailed
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
+	valueSpaced := false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -712,6 +718,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 			// A value whose quote is to be checked again has the old
 			// text's marks: no 数值未在引文中找到 from them.
 			valueNotFound = catalog.ValueNumberNotInQuote(*v) && !d.gone[v.Citation.DocumentID]
+			// Its number found only as digits its quote parts by a space:
+			// to check, as the heat map and /compare mark it.
+			valueSpaced = !valueNotFound && !d.gone[v.Citation.DocumentID] && v.Status == catalog.ClaimPending && v.ValueFound &&
+				v.Citation.QuoteFound && v.Citation.RecheckError == "" && values.SpacedIn(v.Citation.Quote, v) != ""
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
 			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage, recheckWords(v.Citation))
@@ -745,8 +755,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	// The one rule of the heat map and /compare.
 	it.Status = statusWords[catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-		ToConfirm: toConfirm, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck,
+		ToConfirm: toConfirm, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck || valueSpaced,
 		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.Status()]
+	if it.Status == NumberToCheck && !numberToCheck {
+		it.Status = ValueToCheck
+	}
 	return it
 }
 
