@@ -51,18 +51,7 @@ func testCheckOriginals(t *testing.T, e *testenv.Env, store blob.Store) {
 	const n = 12
 	addLinkedTo(t, e, store, n, 4096, 7)
 	svc := packs.NewService(report.NewService(e.Catalog), e.Catalog, store)
-	check := func() (*packs.Pack, *packs.Check) {
-		t.Helper()
-		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
-		if err != nil || len(p.Docs) != n {
-			t.Fatalf("prepare: %v, %d originals, want %d", err, len(p.Docs), n)
-		}
-		c, err := p.CheckOriginals(ctx)
-		if err != nil {
-			t.Fatalf("check the originals: %v", err)
-		}
-		return p, c
-	}
+	check := func() (*packs.Pack, *packs.Check) { t.Helper(); return checkedPack(t, svc, n) }
 	p, _ := check()
 	// One missing, one of other bytes, one cut short.
 	missing, other, cut := p.Docs[2].Document, p.Docs[5].Document, p.Docs[9].Document
@@ -190,18 +179,7 @@ func TestCheckOriginalsHashesWhatTheCatalogFlagsDamaged(t *testing.T) {
 	store := sameVersionStore{e.Blobs}
 	addLinkedTo(t, e, store, n, 4096, 11)
 	svc := packs.NewService(report.NewService(e.Catalog), e.Catalog, store)
-	check := func() (*packs.Pack, *packs.Check) {
-		t.Helper()
-		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
-		if err != nil || len(p.Docs) != n {
-			t.Fatalf("prepare: %v, %d originals, want %d", err, len(p.Docs), n)
-		}
-		c, err := p.CheckOriginals(ctx)
-		if err != nil {
-			t.Fatalf("check the originals: %v", err)
-		}
-		return p, c
-	}
+	check := func() (*packs.Pack, *packs.Check) { t.Helper(); return checkedPack(t, svc, n) }
 	p, c := check()
 	if len(c.Damaged) != 0 || c.Hashed != n {
 		t.Fatalf("first check: %v damaged, %d hashed; want none, %d", ids(c.Damaged), c.Hashed, n)
@@ -225,4 +203,19 @@ func TestCheckOriginalsHashesWhatTheCatalogFlagsDamaged(t *testing.T) {
 			t.Errorf("flagged damaged in the catalog: %v damaged, %d hashed, %d reused; want [%s], 1, %d", got, c.Hashed, c.Reused, spoilt.ID, n-1)
 		}
 	}
+}
+
+// checkedPack prepares hangzhou's 2017 pack by svc, which must hold n
+// originals (any number when n < 0), and checks them.
+func checkedPack(t *testing.T, svc *packs.Service, n int) (*packs.Pack, *packs.Check) {
+	t.Helper()
+	p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+	if err != nil || n >= 0 && len(p.Docs) != n {
+		t.Fatalf("prepare: %v, %d originals, want %d", err, len(p.Docs), n)
+	}
+	c, err := p.CheckOriginals(ctx)
+	if err != nil {
+		t.Fatalf("check the originals: %v", err)
+	}
+	return p, c
 }

@@ -53,13 +53,9 @@ func testPackVerdicts(t *testing.T, e *testenv.Env, store blob.Store) {
 	svc := packs.NewService(report.NewService(cat), cat, store)
 	check := func() (*packs.Pack, *packs.Check) {
 		t.Helper()
-		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
-		if err != nil {
-			t.Fatalf("prepare: %v", err)
-		}
-		c, err := p.CheckOriginals(ctx)
-		if err != nil || p.Unrecorded() != nil {
-			t.Fatalf("check the originals: %v (unrecorded: %v)", err, p.Unrecorded())
+		p, c := checkedPack(t, svc, -1)
+		if p.Unrecorded() != nil {
+			t.Fatalf("verdicts not recorded: %v", p.Unrecorded())
 		}
 		return p, c
 	}
