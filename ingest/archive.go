@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/readerr"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -164,7 +165,7 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 		return nil, refused(memberDamaged(archive, name))
 	}
 	defer rc.Close()
-	src := &sourceReader{r: rc}
+	src := &readerr.Source{R: rc}
 	m, err := stageFile(src, name, s.cfg.TempDir, maxBytes, s.mem, true, false)
 	switch {
 	case err == nil && m.archive:
@@ -173,13 +174,13 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 	case err == nil:
 		m.Archive = archive
 		return m, nil
-	case src.err != nil:
+	case src.Err != nil:
 		// The archive's bytes, not the disk: a checksum that does not
 		// match, a cut-off member, a broken deflate stream.
 		return nil, refused(memberDamaged(archive, name))
 	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
 		// archive/zip fails a read past the size the directory gives
-		// (src.err above); this is that size met all the same.
+		// (src.Err above); this is that size met all the same.
 		return nil, refused(memberTooLarge(archive, name, maxBytes))
 	}
 	return nil, err

@@ -17,6 +17,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/readerr"
 )
 
 // Staged is an upload received but not yet in the archive: hashed,
@@ -143,7 +144,7 @@ func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget
 		}
 	}()
 	h := sha256.New()
-	src := &sourceReader{r: r}
+	src := &readerr.Source{R: r}
 	in := io.TeeReader(io.LimitReader(src, maxBytes+1), h)
 	var first []byte
 	all := false
@@ -279,7 +280,7 @@ func (w headWriter) Write(p []byte) (int, error) {
 
 // receiveError says whose fault a failure to receive an upload was: the
 // request's (too large, cut off) or ours (the disk).
-func receiveError(err error, src *sourceReader, name string, maxBytes int64) error {
+func receiveError(err error, src *readerr.Source, name string, maxBytes int64) error {
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
 		// The request's body went over its cap while this file was
@@ -288,32 +289,16 @@ func receiveError(err error, src *sourceReader, name string, maxBytes int64) err
 		// file's replacement) this file is over the limit.
 		return fmt.Errorf("receive %s: %w: %w", name, maxErr, tooLarge(name, maxBytes))
 	}
-	if src.err != nil {
+	if src.Err != nil {
 		// The sender's side: a body cut off mid-file, a broken connection,
 		// or one that stopped moving (bodyrate), which says so itself.
 		var said *catalog.Error
-		if errors.As(src.err, &said) {
+		if errors.As(src.Err, &said) {
 			return fmt.Errorf("receive %s: %w", name, said)
 		}
 		return catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整(传输在中途中断);请重新上传", name)
 	}
 	return fmt.Errorf("receive %s: %w", name, diskFull(err))
-}
-
-// sourceReader remembers a read error, so that Stage tells a sender's
-// failure (the client's fault, a 4xx) from a failure to write the temp
-// file (ours).
-type sourceReader struct {
-	r   io.Reader
-	err error
-}
-
-func (s *sourceReader) Read(p []byte) (int, error) {
-	n, err := s.r.Read(p)
-	if err != nil && err != io.EOF {
-		s.err = err
-	}
-	return n, err
 }
 
 func tooLarge(name string, maxBytes int64) error {

@@ -16,6 +16,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/readerr"
 	"github.com/lcmonitor/evidence/report"
 )
 
@@ -46,21 +47,6 @@ func (d backupDamage) sha() string { return strings.TrimSuffix(path.Base(d.Key),
 type errDamaged struct{ what catalog.Words }
 
 func (e errDamaged) Error() string { return e.what.English }
-
-// sourceReader remembers the error of the object being read, so that a
-// copy that fails can tell a bad object from a bad backup disk.
-type sourceReader struct {
-	r   io.Reader
-	err error
-}
-
-func (s *sourceReader) Read(p []byte) (int, error) {
-	n, err := s.r.Read(p)
-	if err != nil && err != io.EOF {
-		s.err = err
-	}
-	return n, err
-}
 
 // copyBlobs copies every object of store into dir/<key>, holding each to
 // what it should be as it goes: an original to the SHA-256 its key names
@@ -106,7 +92,7 @@ func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst s
 		return unreadable(ctx, info.Key, err, dst, sha, rep)
 	}
 	defer rc.Close()
-	src := &sourceReader{r: rc}
+	src := &readerr.Source{R: rc}
 	h := sha256.New()
 	n, err := writeFileChecked(dst, io.TeeReader(src, h), func() error {
 		if got := hex.EncodeToString(h.Sum(nil)); got != sha {
@@ -117,8 +103,8 @@ func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst s
 	})
 	var bad errDamaged
 	switch {
-	case src.err != nil:
-		return unreadable(ctx, info.Key, src.err, dst, sha, rep)
+	case src.Err != nil:
+		return unreadable(ctx, info.Key, src.Err, dst, sha, rep)
 	case errors.As(err, &bad):
 		rep.damaged(info.Key, ingest.ProblemOriginal, bad.what, originalCopyGood(dst, sha))
 		return nil
