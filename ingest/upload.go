@@ -42,6 +42,9 @@ type Tasks interface {
 	// Submitted records stored documents handed in for the assignment by
 	// u and marks it submitted.
 	Submitted(ctx context.Context, u *catalog.User, id string, documentIDs []string) error
+	// HandInTypeOf is the kind of document a hand-in for a that names
+	// none is given: the one 我的任务 pre-selects for it.
+	HandInTypeOf(ctx context.Context, a *catalog.Assignment) (catalog.DocType, error)
 }
 
 // UseTasks lets uploads be handed in against responsibility assignments;
@@ -141,7 +144,8 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 // city is refused (EFORBIDDEN), whatever surface they use.
 //
 // Against an assignment, the city, round and department default to the
-// assignment's and its indicator is linked; a contributor may upload only
+// assignment's, the type to the one 我的任务 pre-selects for it, and its
+// indicator is linked; a contributor may upload only
 // this way, against their own department's assignments. The assignment
 // becomes submitted once at least one file is stored.
 //
@@ -275,8 +279,9 @@ func (s *Service) CheckUploader(ctx context.Context, u *catalog.User, city, assi
 }
 
 // uploadTarget checks an upload against an assignment and fills meta's
-// city, round and department from it; a city that is not the
-// assignment's is refused.
+// city, round, department and, when it names none, type from it (the
+// type 我的任务 pre-selects); a city that is not the assignment's is
+// refused.
 func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, meta *Meta) (*catalog.Assignment, error) {
 	if s.tasks == nil {
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用责任分解任务")
@@ -293,6 +298,14 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市(%s),上传的城市应与任务一致", name)
 	}
 	meta.City = a.City
+	if strings.TrimSpace(meta.DocType) == "" {
+		// As 我的任务 pre-selects it; a file's own type still wins.
+		dt, err := s.tasks.HandInTypeOf(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		meta.DocType = string(dt)
+	}
 	if meta.Round == "" {
 		meta.Round = strconv.Itoa(a.Round)
 	}
