@@ -66,8 +66,12 @@ func main() {
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	var ee exitError
+	var ue usageError
 	switch {
 	case err == nil:
+	case errors.As(err, &ue):
+		fmt.Fprintf(os.Stderr, "evidence: %s\n", describeIn(err, argsLang(os.Args[1:])))
+		os.Exit(2)
 	case errors.As(err, &ee):
 		os.Exit(ee.code)
 	case errors.Is(err, flag.ErrHelp):
