@@ -7,6 +7,7 @@ package catalog
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
 	"尚无监测轮次；添加：evidence round add --year 2019":                 "No monitoring round yet; add one: evidence round add --year 2019",
+	"尚无城市；添加：evidence city add --code 330100 --name 杭州":        "No city yet; add one: evidence city add --code 330100 --name Hangzhou",
 	"未知的子命令“%s”，可用的子命令见下方用法：":                                  "Unknown subcommand “%s”; the subcommands are in the usage below:",
 	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
