@@ -54,4 +54,16 @@ func TestHandInTakesTheTasksTypeAndOneTaskReadsAsListed(t *testing.T) {
 			t.Errorf("%s: GET task %s says %q, want where to find the department's tasks", c.who, c.id, msg)
 		}
 	}
+	// A file's own type still wins over the task's.
+	files := []namedFile{{"学分银行试点方案.txt", []byte("杭州市学分银行试点方案。")}, {"学分银行统计表.txt", []byte("学分银行开户数：十二万人。")}}
+	resp, body = e.do(e.request("POST", "/api/v1/documents", orderedUploadBody(map[string]string{"assignment": id, "doc_type.1": "statistics"}, files)), "contribA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("two files, the second with its own type: %d %v", resp.StatusCode, body)
+	}
+	for _, d := range body["documents"].([]any) {
+		m := d.(map[string]any)
+		if want := map[float64]string{0: "policy", 1: "statistics"}[m["part"].(float64)]; m["doc_type"] != want {
+			t.Errorf("part %v: doc_type %v, want %s", m["part"], m["doc_type"], want)
+		}
+	}
 }

@@ -170,6 +170,14 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		}
 		task = a
 		codes = append([]string{a.Indicator}, codes...)
+		if strings.TrimSpace(meta.DocType) == "" {
+			// As 我的任务 pre-selects it; a file's own type still wins.
+			dt, err := s.tasks.HandInTypeOf(ctx, a)
+			if err != nil {
+				return nil, err
+			}
+			meta.DocType = string(dt)
+		}
 	} else if u.Role == catalog.RoleContributor {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
 	}
@@ -279,9 +287,8 @@ func (s *Service) CheckUploader(ctx context.Context, u *catalog.User, city, assi
 }
 
 // uploadTarget checks an upload against an assignment and fills meta's
-// city, round, department and, when it names none, type from it (the
-// type 我的任务 pre-selects); a city that is not the assignment's is
-// refused.
+// city, round and department from it; a city that is not the
+// assignment's is refused.
 func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, meta *Meta) (*catalog.Assignment, error) {
 	if s.tasks == nil {
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用责任分解任务")
@@ -298,14 +305,6 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市(%s),上传的城市应与任务一致", name)
 	}
 	meta.City = a.City
-	if strings.TrimSpace(meta.DocType) == "" {
-		// As 我的任务 pre-selects it; a file's own type still wins.
-		dt, err := s.tasks.HandInTypeOf(ctx, a)
-		if err != nil {
-			return nil, err
-		}
-		meta.DocType = string(dt)
-	}
 	if meta.Round == "" {
 		meta.Round = strconv.Itoa(a.Round)
 	}
