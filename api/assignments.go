@@ -206,6 +206,19 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": AssignmentList(list)})
 }
 
+// handleAssignmentView answers one task as GET /api/v1/assignments lists
+// it, to whoever may list it: a task of another department (for a
+// department contributor) or of a city out of reach is 404, as a document
+// is, so that ids reveal nothing.
+func (h *handler) handleAssignmentView(w http.ResponseWriter, r *http.Request) {
+	t, err := h.Assignments.GetLinked(r.Context(), userFrom(r.Context()), r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": AssignmentList([]assignments.Task{*t})[0]})
+}
+
 // AssignmentList is list, as assignments.Service.ListLinked gives it, in
 // the shape GET /api/v1/assignments answers: each task with what the
 // coordinator linked beside it.

@@ -231,7 +231,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"DELETE /api/v1/departments/{id}": {func() *http.Request {
 			return e.request("DELETE", "/api/v1/departments/"+e.department(), nil)
 		}, manageA(200)},
-		"GET /api/v1/assignments":          {func() *http.Request { return e.request("GET", "/api/v1/assignments?city="+cityA, nil) }, all(200)},
+		"GET /api/v1/assignments": {func() *http.Request { return e.request("GET", "/api/v1/assignments?city="+cityA, nil) }, all(200)},
+		"GET /api/v1/assignments/{id}": {func() *http.Request {
+			return e.request("GET", "/api/v1/assignments/"+e.submittedTask(), nil)
+		}, readA()},
 		"GET /api/v1/assignments/progress": {func() *http.Request { return e.request("GET", "/api/v1/assignments/progress?city="+cityA, nil) }, all(200)},
 		"POST /api/v1/assignments/{id}/return": {func() *http.Request {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/return", `{"reason":"缺少文号"}`)

@@ -159,6 +159,23 @@ func (s *Service) ListLinked(ctx context.Context, u *catalog.User, f Filter) ([]
 	return list, nil
 }
 
+// GetLinked is one task u may see (Get) as ListLinked gives it: with what
+// the coordinator linked beside it and its returned files named.
+func (s *Service) GetLinked(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+	t, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	one := []Task{*t}
+	if err := s.AttachLinked(ctx, u, one); err != nil {
+		return nil, err
+	}
+	if err := s.NameReturned(ctx, u, one); err != nil {
+		return nil, err
+	}
+	return &one[0], nil
+}
+
 // DocName is a document's title and stored file name.
 type DocName struct {
 	Title, Filename string

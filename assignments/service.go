@@ -97,6 +97,27 @@ type Task struct {
 	marked bool
 }
 
+// HandInType is the kind of document a hand-in for t starts at: the kind
+// its indicator's 信息性质说明 asks for first (catalog.DocTypeOfInfo;
+// 1.1.1's 政策文件 is a policy), else 工作总结. 我的任务 pre-selects it, and
+// an upload for the task that names no type is given it (HandInTypeOf).
+func (t Task) HandInType() catalog.DocType {
+	if dt, ok := catalog.DocTypeOfInfo(t.IndicatorInfo); ok {
+		return dt
+	}
+	return catalog.DocWorkSummary
+}
+
+// HandInTypeOf is the kind of document a hand-in for a starts at
+// (Task.HandInType), read from its indicator as its round names it.
+func (s *Service) HandInTypeOf(ctx context.Context, a *catalog.Assignment) (catalog.DocType, error) {
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return "", fmt.Errorf("task %s's kind of document: %w", a.ID, err)
+	}
+	return tasks[0].HandInType(), nil
+}
+
 // canManage: admins, and coordinators for their own city.
 func canManage(u *catalog.User, city string) error {
 	if u.CanEdit(city) == nil {

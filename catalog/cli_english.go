@@ -7,6 +7,7 @@ package catalog
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
 	"尚无监测轮次；添加：evidence round add --year 2019":                 "No monitoring round yet; add one: evidence round add --year 2019",
+	"尚无城市；添加：evidence city add --code 330100 --name 杭州":        "No city yet; add one: evidence city add --code 330100 --name Hangzhou",
 	"未知的子命令“%s”，可用的子命令见下方用法：":                                  "Unknown subcommand “%s”; the subcommands are in the usage below:",
 	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
@@ -123,8 +124,9 @@ var cliEnglish = map[string]string{
 	"服务器应答 %s":                           "The server answered %s",
 	"服务器应答不是有效的 JSON":                    "The server's answer is not valid JSON",
 	"服务器应答中没有这个文件的结果":                    "the server's answer says nothing of this file",
-	"--task 只能与 --server 一起使用：任务的提交经由运行中的档案系统记录；请加上 --server 地址和 --token 令牌":            "--task works only with --server: a task's hand-ins are recorded by the running archive; add --server with its address and --token with your token",
-	"部门填报人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）": "A department contributor's account hands files in for a task only: name the task with --task (its id as evidence assignments list --server %s shows it)",
+	"--task 只能与 --server 一起使用：任务的提交经由运行中的档案系统记录；请加上 --server 地址和 --token 令牌":                                       "--task works only with --server: a task's hand-ins are recorded by the running archive; add --server with its address and --token with your token",
+	"没有编号为 %s 的任务，或它不是您的账号可以提交的任务（部门联系人只能为本部门的任务提交）：请运行 evidence assignments list --server %s 查看任务编号，再用 --task 指定": "There is no task %s, or it is not one your account may hand files in for (a department contributor hands files in for their own department's tasks only): run evidence assignments list --server %s for the task ids, then name one with --task",
+	"部门联系人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）":                            "A department contributor's account hands files in for a task only: name the task with --task (its id as evidence assignments list --server %s shows it)",
 	"--per-request 应在 1 到 %d 之间,收到 %d": "--per-request should be between 1 and %d, got %d",
 	"服务器应答中没有文档":                       "the server's answer holds no document",
 	"未知的导出格式 %q;可选 xlsx、yaml、csv":      "Unknown export format %q; choose xlsx, yaml or csv",

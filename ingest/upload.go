@@ -42,6 +42,9 @@ type Tasks interface {
 	// Submitted records stored documents handed in for the assignment by
 	// u and marks it submitted.
 	Submitted(ctx context.Context, u *catalog.User, id string, documentIDs []string) error
+	// HandInTypeOf is the kind of document a hand-in for a that names
+	// none is given: the one 我的任务 pre-selects for it.
+	HandInTypeOf(ctx context.Context, a *catalog.Assignment) (catalog.DocType, error)
 }
 
 // UseTasks lets uploads be handed in against responsibility assignments;
@@ -141,7 +144,8 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 // city is refused (EFORBIDDEN), whatever surface they use.
 //
 // Against an assignment, the city, round and department default to the
-// assignment's and its indicator is linked; a contributor may upload only
+// assignment's, the type to the one 我的任务 pre-selects for it, and its
+// indicator is linked; a contributor may upload only
 // this way, against their own department's assignments. The assignment
 // becomes submitted once at least one file is stored.
 //
@@ -166,6 +170,14 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		}
 		task = a
 		codes = append([]string{a.Indicator}, codes...)
+		if strings.TrimSpace(meta.DocType) == "" {
+			// As 我的任务 pre-selects it; a file's own type still wins.
+			dt, err := s.tasks.HandInTypeOf(ctx, a)
+			if err != nil {
+				return nil, err
+			}
+			meta.DocType = string(dt)
+		}
 	} else if u.Role == catalog.RoleContributor {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
 	}

@@ -254,11 +254,8 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 	p.Tasks = h.taskRows(r, shown)
 	for i, t := range p.Tasks {
 		// The kind chosen on a form that came back, else the kind the
-		// task's indicator asks for (1.1.1: 政策文件), else 工作总结.
-		chosen, ok := catalog.DocTypeOfInfo(t.IndicatorInfo)
-		if !ok {
-			chosen = catalog.DocWorkSummary
-		}
+		// task's indicator asks for (Task.HandInType).
+		chosen := t.HandInType()
 		if kept := catalog.DocType(st.Value("doc_type")); kept != "" && t.ID == id {
 			chosen = kept
 		}

@@ -416,7 +416,7 @@ func TestCLIFlagErrorsAreSaidOnce(t *testing.T) {
 // its place is no subcommand, and only the usage is said (probe s29 §8).
 func TestUnknownSubcommandIsNamed(t *testing.T) {
 	for _, args := range [][]string{{"round", "show"}, {"user", "删除"}, {"assignments", "export"}, {"framework", "list"},
-		{"city", "list"}, {"catalog", "copy"}, {"blobs", "move"}, {"values", "list"}} {
+		{"city", "show"}, {"catalog", "copy"}, {"blobs", "move"}, {"values", "list"}} {
 		var out, errOut bytes.Buffer
 		err := run(t.Context(), args, &out, &errOut)
 		var ee exitError

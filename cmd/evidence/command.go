@@ -59,6 +59,15 @@ func flagsError(err error) error {
 	return exitError{2}
 }
 
+// usageError is a command given what it cannot run with — a flag left
+// out, a task that is not the user's — found before any work: said as
+// err says it, with exit status 2, as a bad flag is (main).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+
+func (e usageError) Unwrap() error { return e.err }
+
 // withApp opens the archive in the data folder (--data) with opts, its
 // log's warnings and errors on stderr, runs do with it, and closes it.
 func (c *command) withApp(ctx context.Context, opts appOptions, do func(a *app) error) error {

@@ -127,8 +127,11 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "list" {
+		return runCityList(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "add" {
-		return badSubcommand(args, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京"), stderr)
+		return badSubcommand(args, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京\n       evidence city list [--json] [--server URL --token T]"), stderr)
 	}
 	cmd := newCommand("city add", stderr)
 	code := cmd.String("code", "", "GB/T 2260 code")

@@ -84,7 +84,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	perRequest := fset.Int("per-request", groupFiles, "files sent to --server in one request, as the web upload page sends a folder (1: a file a request)")
-	task := fset.String("task", "", "with --server: hand the files in for this task (its id, as evidence assignments list shows it): linked to its indicator, the task submitted; the only way a department contributor's token uploads")
+	task := fset.String("task", "", "with --server: hand the files in for this task (its id, as evidence assignments list shows it): linked to its indicator, the task submitted, of the type its indicator asks for unless --type says otherwise; the only way a department contributor's token uploads")
 	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return flagsError(err)
@@ -112,9 +112,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接:%s", len(skipped), strings.Join(skipped, words(lang, "、", ", ")))
 	}
 	if *server != "" {
-		if *manifest == "" && *docType == "" {
-			// The server would refuse each file after its upload; say it once.
-			return missingDocType()
+		if *manifest == "" && *docType == "" && strings.TrimSpace(*task) == "" {
+			// The server would refuse each file after its upload; say
+			// it once, with --task, which a department contributor's
+			// account needs anyway and which gives the type.
+			return usageError{missingDocType(strings.TrimRight(*server, "/"))}
 		}
 		if *perRequest < 1 || *perRequest > groupFiles*4 {
 			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
@@ -128,7 +130,16 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		if c.role == string(catalog.RoleContributor) && strings.TrimSpace(*task) == "" {
 			// The server would refuse each file; say once what to do.
-			return catalog.Errorf(catalog.EINVALID, "部门填报人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）", c.base)
+			return usageError{catalog.Errorf(catalog.EINVALID, "部门联系人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）", c.base)}
+		}
+		if id := strings.TrimSpace(*task); id != "" {
+			// A task the token may not hand in for would fail every file.
+			if err := c.checkTask(ctx, id, func(line string) { fmt.Fprintln(stderr, line) }); err != nil {
+				if ctx.Err() != nil {
+					return stoppedIngest(stdout, stderr, lang, nil, len(jobs), *asJSON, errInterrupted)
+				}
+				return err
+			}
 		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)
 		if stopped != nil {
@@ -590,14 +601,20 @@ func defaultCLIUser() string {
 }
 
 // missingDocType says that --type is missing and lists every type's code
-// with its name, so that a folder's import is given the right one.
-func missingDocType() error {
+// with its name, so that a folder's import is given the right one; and,
+// in the same message, that --task for the server at server gives the
+// type instead, and is what a department contributor's account needs.
+func missingDocType(server string) error {
 	var zh, en []string
 	for _, t := range catalog.DocTypes {
 		zh = append(zh, string(t)+" "+catalog.DocTypeLabels[t])
 		en = append(en, string(t)+" ("+catalog.DocTypeLabelsEN[t]+")")
 	}
 	return &catalog.Error{Code: catalog.EINVALID,
-		Message: "缺少文件类型 --type，可选：" + strings.Join(zh, "、") + "（一次导入一种类型；各文件类型不同时，可用 --manifest 清单逐个指定）",
-		English: "The document type --type is missing; one of: " + strings.Join(en, ", ") + " (one type per import; for files of different types, give each its own in a --manifest)"}
+		Message: "缺少文件类型 --type，可选：" + strings.Join(zh, "、") + "（一次导入一种类型；各文件类型不同时，可用 --manifest 清单逐个指定）。" +
+			"为责任分解任务提交时，用 --task 指定任务即可不写 --type：类型取该任务指标的信息性质说明所要求的类型，与“我的任务”预选的相同；" +
+			"部门联系人的账号只能这样提交，任务编号见 evidence assignments list --server " + server,
+		English: "The document type --type is missing; one of: " + strings.Join(en, ", ") + " (one type per import; for files of different types, give each its own in a --manifest). " +
+			"Handing files in for a task, name it with --task and leave --type out: the type is the one the task's indicator asks for, as My tasks preselects it; " +
+			"a department contributor's account hands files in only this way, the task ids as evidence assignments list --server " + server + " shows them"}
 }

@@ -32,10 +32,11 @@ func TestIngestToATaskRefusesTheReturnedFile(t *testing.T) {
 	}
 	s := startServer(t, data)
 	// A contributor's token without --task: said once, before any file,
-	// with what to do.
-	if out, err := runCLI(t, "ingest", stamped, "--server", s.base, "--token", token, "--type", "statistics"); err == nil ||
-		!strings.Contains(err.Error(), "部门填报人的账号只能为责任分解任务提交材料：请用 --task 指定任务") || strings.Contains(out, "社区教育统计表") {
-		t.Errorf("a contributor without --task: %v\n%s", err, out)
+	// with what to do, in the role's own name (部门联系人).
+	var ue usageError
+	if out, err := runCLI(t, "ingest", stamped, "--server", s.base, "--token", token, "--type", "statistics"); !errors.As(err, &ue) ||
+		!strings.Contains(err.Error(), "部门联系人的账号只能为责任分解任务提交材料：请用 --task 指定任务") || strings.Contains(out, "社区教育统计表") {
+		t.Errorf("a contributor without --task: %v\n%s; want a usage error (exit 2)", err, out)
 	}
 	out, err := runCLI(t, "ingest", returned, "--server", s.base, "--token", token, "--type", "statistics", "--task", task, "--lang", "en")
 	var ee exitError

@@ -45,7 +45,8 @@ Commands:
   verify-pack re-hash every file of a pack against its manifest: evidence verify-pack FILE.zip (exit 1 on any mismatch)
   values     re-check every stored value against its cited text by today's rules, recording the marks that changed: evidence values recheck [--city 330100] [--round 2019]
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
-  city       add a city: evidence city add --code 320100 --name 南京
+  city       add a city: evidence city add --code 320100 --name 南京;
+             list them: evidence city list [--json] [--server URL --token T]
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current];
              make an existing one current: evidence round current --year 2019 [--server URL --token T];
              list them: evidence round list [--json] [--server URL --token T]
@@ -66,8 +67,12 @@ func main() {
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	var ee exitError
+	var ue usageError
 	switch {
 	case err == nil:
+	case errors.As(err, &ue):
+		fmt.Fprintf(os.Stderr, "evidence: %s\n", describeIn(err, argsLang(os.Args[1:])))
+		os.Exit(2)
 	case errors.As(err, &ee):
 		os.Exit(ee.code)
 	case errors.Is(err, flag.ErrHelp):
