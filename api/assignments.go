@@ -53,7 +53,23 @@ type AssignmentJSON struct {
 	// (assignments.Service.MarkLinked, as the board counts them). They
 	// are no hand-in by the department: the task stays open.
 	LinkedByCoordinator *assignments.CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
-	UpdatedAt           time.Time                     `json:"updated_at"`
+	// AcceptedDeleted, beside an owed task, says it is owed again because
+	// the file accepted for it was deleted (which, by whom, when), and
+	// AcceptedDeletedNote (AcceptedDeletedNoteEn) says so in words; absent
+	// otherwise. reason is then the earlier return's, not why it is owed.
+	AcceptedDeleted       *AcceptedDeletedJSON `json:"accepted_deleted,omitempty"`
+	AcceptedDeletedNote   string               `json:"accepted_deleted_note,omitempty"`
+	AcceptedDeletedNoteEn string               `json:"accepted_deleted_note_en,omitempty"`
+	UpdatedAt             time.Time            `json:"updated_at"`
+}
+
+// AcceptedDeletedJSON is the file accepted for a task, since deleted.
+type AcceptedDeletedJSON struct {
+	DocumentID string    `json:"document_id"`
+	Title      string    `json:"title"`
+	Filename   string    `json:"filename"`
+	By         string    `json:"by"`
+	At         time.Time `json:"at"`
 }
 
 // ReturnedJSON is a file handed in for a task and returned; in a list of
@@ -97,6 +113,10 @@ type SubmissionJSON struct {
 	User       string    `json:"user"`
 	Filename   string    `json:"filename"`
 	At         time.Time `json:"at"`
+	// Role is the submitter's role (coordinator, admin, contributor; ""
+	// when the account is gone): a coordinator's hand-in for the task has
+	// role coordinator and no department.
+	Role string `json:"role"`
 }
 
 func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
@@ -107,7 +127,7 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 	subs := []SubmissionJSON{}
 	for _, id := range docs {
 		for _, s := range t.Submissions[id] {
-			subs = append(subs, SubmissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At})
+			subs = append(subs, SubmissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At, Role: string(s.Role)})
 		}
 	}
 	returned := []ReturnedJSON{}
@@ -119,9 +139,23 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 	for _, id := range t.ReturnedGone() {
 		returned = append(returned, returnedJSON(t, id))
 	}
-	return AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
+	out := AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
-		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
+		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt,
+		AcceptedDeleted: acceptedDeletedJSON(t.AcceptedGone)}
+	if g := t.AcceptedGone; g != nil {
+		w := catalog.AcceptedGoneWords(g)
+		out.AcceptedDeletedNote, out.AcceptedDeletedNoteEn = w.Chinese, w.English
+	}
+	return out
+}
+
+// acceptedDeletedJSON is g as the API gives it; nil for nil.
+func acceptedDeletedJSON(g *catalog.AcceptedGone) *AcceptedDeletedJSON {
+	if g == nil {
+		return nil
+	}
+	return &AcceptedDeletedJSON{DocumentID: g.Document, Title: g.Title, Filename: g.Filename, By: g.By, At: g.At}
 }
 
 // maxTableBytes bounds a responsibility table upload.

@@ -38,7 +38,7 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 	msg, _ := detail["message"].(string)
 	en, _ := detail["message_en"].(string)
 	for _, want := range []string{"这份文件与 ", " UTC+8 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）",
-		"请上传更正后的文件（如盖章版）", "由协调员为本任务上传这份文件"} {
+		"请上传更正后的文件（如盖章版）", "由协调员在“责任分解”页面该任务的“为本任务提交文件”中提交这份文件"} {
 		if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, want) {
 			t.Errorf("the returned file again: %d %q, want 409 with %q", resp.StatusCode, msg, want)
 		}

@@ -35,3 +35,30 @@ func TestOlderUnrecordedHandInsStillShown(t *testing.T) {
 		t.Errorf("task 2.3.1 shows hand-ins %q, want %q", names, want)
 	}
 }
+
+// TestCoordinatorHandInIsNotTheDepartments: wang, the coordinator, first
+// uploaded 社区教育年报.pdf on the upload page (no task), renshe handed the
+// same bytes in for 市人社局's task 2.3.3, and after a return wang handed
+// them in for the task (evidence ingest --task). The task lists the two
+// hand-ins only, not wang's upload-page upload, and wang's as the
+// coordinator's, without the department it was filed under.
+func TestCoordinatorHandInIsNotTheDepartments(t *testing.T) {
+	at := time.Date(2026, 12, 3, 21, 3, 25, 0, time.UTC)
+	a := catalog.Assignment{ID: "task-233", Department: "市人力资源和社会保障局", HandedInBy: map[string]string{"doc": "wang"}}
+	subs := []catalog.Submission{
+		{DocumentID: "doc", User: "wang", Filename: "社区教育年报.pdf", At: at, Role: catalog.RoleCoordinator},
+		{DocumentID: "doc", User: "renshe", Department: "市人力资源和社会保障局", Filename: "社区教育年报.pdf", At: at.Add(time.Minute),
+			Assignment: "task-233", Role: catalog.RoleContributor},
+		{DocumentID: "doc", User: "wang", Department: "市人力资源和社会保障局", Filename: "社区教育年报.pdf", At: at.Add(8 * time.Minute),
+			Assignment: "task-233", Role: catalog.RoleCoordinator},
+	}
+	got := handIns(a, "doc", subs)
+	var names []string
+	for _, sub := range got {
+		names = append(names, sub.User+"|"+sub.Department+"|"+string(sub.Role))
+	}
+	want := []string{"renshe|市人力资源和社会保障局|contributor", "wang||coordinator"}
+	if len(names) != len(want) || names[0] != want[0] || names[1] != want[1] {
+		t.Errorf("task 2.3.3 shows hand-ins %q, want %q", names, want)
+	}
+}

@@ -328,29 +328,41 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 // shown beside the hand-ins recorded for a); never the same bytes
 // uploaded elsewhere (a coordinator on the upload page, another
 // department for its own task), nor a submission recorded for another
-// task.
+// task. A user with a submission recorded for a has handed in since
+// submissions record their task, so their submissions without one are
+// uploads for no task (the coordinator's upload-page upload of the bytes
+// they later handed in for a) and are left out.
+//
+// A coordinator's or an admin's hand-in is filed under a's department
+// (the document's 责任单位), but they are not of it: it is told by their
+// role (Submission.Role), its Department left empty.
 func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
 	var out []catalog.Submission
 	seen := map[[2]string]bool{}
 	keep := func(sub catalog.Submission) {
+		if sub.Role == catalog.RoleCoordinator || sub.Role == catalog.RoleAdmin {
+			sub.Department = ""
+		}
 		if key := [2]string{sub.User, sub.Department}; !seen[key] {
 			seen[key] = true
 			out = append(out, sub)
 		}
 	}
+	recorded := map[string]bool{}
 	for _, sub := range subs {
 		if sub.Assignment == a.ID {
+			recorded[sub.User] = true
 			keep(sub)
 		}
 	}
 	by := a.HandedInBy[id]
 	for _, sub := range subs {
-		if sub.Assignment == "" && sub.User == by {
+		if sub.Assignment == "" && sub.User == by && !recorded[sub.User] {
 			keep(sub)
 		}
 	}
 	for _, sub := range subs {
-		if sub.Assignment == "" && sub.User != by && sub.Department != "" && sub.Department == a.Department {
+		if sub.Assignment == "" && sub.User != by && !recorded[sub.User] && sub.Department != "" && sub.Department == a.Department {
 			keep(sub)
 		}
 	}

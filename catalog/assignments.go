@@ -68,9 +68,13 @@ type Assignment struct {
 	// Returned marks, by document id, the files the coordinator returned
 	// (who, when, why); Documents still lists them, HandedIn leaves them
 	// out. A file handed in again loses its mark.
-	Returned  map[string]ReturnedFile
-	CreatedBy string
-	UpdatedAt time.Time
+	Returned map[string]ReturnedFile
+	// AcceptedGone, on an open or returned assignment, says it is owed
+	// because the file accepted for it was deleted (which, by whom, when);
+	// nil otherwise.
+	AcceptedGone *AcceptedGone
+	CreatedBy    string
+	UpdatedAt    time.Time
 }
 
 // Overdue reports whether the department still owes the assignment after
@@ -226,7 +230,11 @@ func (s *Store) Assignment(ctx context.Context, id string) (*Assignment, error) 
 		return nil, err
 	}
 	docs.fill(a)
-	return a, nil
+	one := []Assignment{*a}
+	if err := s.tellAcceptedGone(ctx, one); err != nil {
+		return nil, err
+	}
+	return &one[0], nil
 }
 
 // FindAssignments returns the assignments f selects with their documents,
@@ -278,6 +286,9 @@ func (s *Store) FindAssignments(ctx context.Context, f AssignmentFilter) ([]Assi
 	}
 	for i := range out {
 		docs.fill(&out[i])
+	}
+	if err := s.tellAcceptedGone(ctx, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

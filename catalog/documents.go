@@ -205,8 +205,9 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at, assignment_id FROM submission
-		WHERE document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY at`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT s.document_id, s.username, s.department, s.filename, s.at, s.assignment_id,
+		COALESCE(u.role, '') FROM submission s LEFT JOIN app_user u ON u.username = s.username
+		WHERE s.document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query submissions: %w", err)
 	}
@@ -215,7 +216,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 		var sub Submission
 		var at string
 		var task sql.NullString
-		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task); err != nil {
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task, &sub.Role); err != nil {
 			return nil, err
 		}
 		sub.At, sub.Assignment = parseTime(at), task.String

@@ -222,6 +222,11 @@ type Submission struct {
 	// handed in for; "" for an upload for no task, or a submission from
 	// before tasks were recorded with it that could not be told.
 	Assignment string
+	// Role is the submitter's role now (SubmissionsOf reads it from the
+	// user's account; "" when the account is gone): a coordinator's or an
+	// admin's hand-in for a department's task is told by it, not by the
+	// department it was filed under.
+	Role Role
 }
 
 // DocumentFilter selects documents for listing; empty fields match all.

@@ -42,7 +42,7 @@ func (s *Store) reopenDependents(ctx context.Context, tx *sql.Tx, documentID str
 	if r.Values, err = s.reopenValuesCiting(ctx, tx, documentID, reason, by); err != nil {
 		return r, err
 	}
-	r.Assignments, err = s.reopenEmptiedAssignments(ctx, tx, documentID, "handed-in document deleted", by)
+	r.Assignments, err = s.reopenEmptiedAssignments(ctx, tx, documentID, reopenedWhy, by)
 	return r, err
 }
 

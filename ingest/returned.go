@@ -38,6 +38,6 @@ func (s *Service) returnedAgain(ctx context.Context, u *catalog.User, a *catalog
 // coordinator returned (r) on the task, and what to do: hand in the
 // corrected file, or have the coordinator take this one back.
 func returnedFileRefused(r catalog.ReturnedFile) error {
-	return catalog.Errorf(catalog.ECONFLICT, "这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员为本任务上传这份文件",
+	return catalog.Errorf(catalog.ECONFLICT, "这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员在“责任分解”页面该任务的“为本任务提交文件”中提交这份文件",
 		catalog.ShowTime(r.At), r.By, catalog.TypedText(r.Reason))
 }

@@ -252,17 +252,7 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	p.Tasks = h.taskRows(r, shown)
-	for i, t := range p.Tasks {
-		// The kind chosen on a form that came back, else the kind the
-		// task's indicator asks for (Task.HandInType).
-		chosen := t.HandInType()
-		if kept := catalog.DocType(st.Value("doc_type")); kept != "" && t.ID == id {
-			chosen = kept
-		}
-		for _, dt := range catalog.DocTypes {
-			p.Tasks[i].DocTypes = append(p.Tasks[i].DocTypes, option{string(dt), docTypeLabel(langOf(r), string(dt)), dt == chosen})
-		}
-	}
+	fillDocTypes(langOf(r), p.Tasks, id, catalog.DocType(st.Value("doc_type")))
 	h.render(w, r, status, "tasks", tr(langOf(r), "tasks.title"), p)
 }
 
@@ -414,12 +404,16 @@ type assignmentsPage struct {
 	ReturnID string
 	// Copy is the copy-the-previous-round form sent back with its error.
 	Copy formState
+	// HandIn is the 为本任务提交文件 form of task HandInID sent back: the
+	// kind chosen and the error.
+	HandIn   formState
+	HandInID string
 }
 
 // boardForms are the board's forms that may come back with errors.
 type boardForms struct {
-	Add, Import, Return, Copy formState
-	ReturnID                  string
+	Add, Import, Return, Copy, HandIn formState
+	ReturnID, HandInID                string
 }
 
 // assignmentFields are the add-a-task form's fields.
@@ -443,7 +437,8 @@ func (h *handler) showAssignments(w http.ResponseWriter, r *http.Request, status
 func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, forms boardForms) {
 	u := sessionFrom(r).User
 	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
-		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy}
+		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy,
+		HandIn: forms.HandIn, HandInID: forms.HandInID}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -486,6 +481,7 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	p.Tasks = h.taskRows(r, tasks)
+	fillDocTypes(langOf(r), p.Tasks, p.HandInID, catalog.DocType(p.HandIn.Value("doc_type")))
 	h.render(w, r, status, "assignments", tr(langOf(r), "assignments.title"), p)
 }
 

@@ -345,6 +345,11 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 				map[string]string{"doc_type": "work_summary", "next": "/tasks"},
 				map[string][]byte{"总结.txt": []byte(fmt.Sprintf("第%d份学分银行工作总结", next()))})
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
+		"POST /assignments/{id}/upload": {func(b *browser) *http.Response {
+			return b.postFiles("/assignments/"+task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})+"/upload",
+				map[string]string{"doc_type": "work_summary", "next": "/assignments"},
+				map[string][]byte{"总结.txt": []byte(fmt.Sprintf("第%d份协调员代交的学分银行工作总结", next()))})
+		}, manageA("303")},
 		"POST /tasks/{id}/hand-in-linked": {func(b *browser) *http.Response {
 			id := task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})
 			n := next()

@@ -48,6 +48,7 @@ var funcs = template.FuncMap{
 	// submitters names the hand-ins of a document shown on a task.
 	"submitters":   submitters,
 	"returnedMark": returnedMark,
+	"acceptedGone": acceptedGone,
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
@@ -240,7 +241,11 @@ func submitters(l Lang, subs []catalog.Submission) string {
 	each := make([]string, len(subs))
 	for i, s := range subs {
 		who := s.User
-		if s.Department != "" {
+		switch {
+		case s.Role == catalog.RoleCoordinator || s.Role == catalog.RoleAdmin:
+			// Handed in by the coordinator for the department: told by role.
+			who = s.Role.Label(l == English) + " " + s.User
+		case s.Department != "":
 			who = s.Department + " " + s.User
 		}
 		if s.Filename != "" {
@@ -286,4 +291,18 @@ func returnedMark(l Lang, r *catalog.ReturnedFile) string {
 		s += tr(l, "tasks.return_gone_sep") + tr(l, key) + colon(l) + strings.TrimSpace(g.By+" "+formatTime(g.At))
 	}
 	return strings.TrimSpace(paren(l, s))
+}
+
+// acceptedGone says that a task is owed again because the file accepted
+// for it was deleted: which (by its title, else its file name), when and
+// by whom; "" when g is nil.
+func acceptedGone(l Lang, g *catalog.AcceptedGone) string {
+	if g == nil {
+		return ""
+	}
+	name := g.Title
+	if name == "" {
+		name = g.Filename
+	}
+	return trf(l, "tasks.accepted_gone", name, formatTime(g.At), g.By)
 }

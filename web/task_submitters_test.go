@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
@@ -39,6 +40,47 @@ func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 		_, body := s.login(tt.user).get(tt.path)
 		if text := html.UnescapeString(textOf(body)); !want.MatchString(text) {
 			t.Errorf("%s does not list the submitters as %q: %.1500s", tt.path, want, text)
+		}
+	}
+}
+
+// TestCoordinatorHandInIsLabelledCoordinator: wang, the coordinator,
+// hands the file in for 市教育局's task (filed under the department); the
+// board and 我的任务 name the hand-in 协调员 wang, not 市教育局 wang, and
+// in English Coordinator wang.
+func TestCoordinatorHandInIsLabelledCoordinator(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
+	task, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, task.ID, []string{doc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "wang", Department: "市教育局",
+		Filename: "学分银行总结.txt", Assignment: task.ID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		user, path, want, not string
+		english               bool
+	}{
+		{"wang", "/assignments?city=330100&round=2018", "协调员 wang “学分银行总结.txt”", "市教育局 wang", false},
+		{"jiaoyu", "/tasks?round=2018", "协调员 wang “学分银行总结.txt”", "市教育局 wang", false},
+		{"jiaoyu", "/tasks?round=2018", "Coordinator wang “学分银行总结.txt”", "市教育局 wang", true},
+	} {
+		c := s.login(tt.user)
+		if tt.english {
+			c.english()
+		}
+		_, body := c.get(tt.path)
+		text := html.UnescapeString(textOf(body))
+		if !strings.Contains(text, tt.want) || strings.Contains(text, tt.not) {
+			t.Errorf("%s: want %q and no %q: %.1500s", tt.path, tt.want, tt.not, text)
 		}
 	}
 }

@@ -214,6 +214,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /assignments/missing.xlsx", handle: h.assignmentMissing, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/return", handle: h.assignmentReturn, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/accept", handle: h.assignmentAccept, roles: writerRoles, denied: boardDenied},
+		{pattern: "POST /assignments/{id}/upload", handle: h.assignmentHandIn, roles: writerRoles, denied: boardDenied},
 		{pattern: "GET /account", handle: h.accountPage},
 		{pattern: "POST /account/password", handle: h.accountPassword},
 		{pattern: "POST /account/tokens", handle: h.accountTokenCreate},
@@ -389,7 +390,8 @@ const maxFormBytes = 1 << 20
 // form otherwise.
 func (h *handler) bodyLimit(r *http.Request) int64 {
 	switch {
-	case r.URL.Path == "/upload", strings.HasPrefix(r.URL.Path, "/tasks/"):
+	case r.URL.Path == "/upload", strings.HasPrefix(r.URL.Path, "/tasks/"),
+		strings.HasPrefix(r.URL.Path, "/assignments/") && strings.HasSuffix(r.URL.Path, "/upload"):
 		return 8*h.Ingest.MaxUpload() + maxFormBytes
 	case strings.HasPrefix(r.URL.Path, "/documents/") && strings.HasSuffix(r.URL.Path, "/original"):
 		return h.Ingest.MaxUpload() + maxFormBytes

@@ -161,6 +161,10 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 				sayln(w, lang, "      已删除：%s %s，退回记录保留", r.DeletedBy, catalog.ShowTime(*r.DeletedAt))
 			}
 		}
+		if t.AcceptedDeleted != nil {
+			// Why an accepted task is owed again: its accepted file deleted.
+			fmt.Fprintln(w, "    "+words(lang, t.AcceptedDeletedNote, t.AcceptedDeletedNoteEn))
+		}
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {
 				sayln(w, lang, "    协调员已关联：%s  %s", d.ID, d.Title)

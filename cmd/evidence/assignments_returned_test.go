@@ -65,3 +65,48 @@ func TestAssignmentsListKeepsAReturnedFileDeleted(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignmentsListSaysTheAcceptedFileWasDeleted: the file 市教育局
+// handed in after the return is accepted, and wang deletes it. `assignments
+// list` says, below the task, that the accepted file was deleted, by whom
+// and when, in Chinese and with --lang en in English.
+func TestAssignmentsListSaysTheAcceptedFileWasDeleted(t *testing.T) {
+	ctx := context.Background()
+	f := returnedTaskFixture(t, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。", "work_summary", "缺少文号")
+	cat, err := catalog.Open(ctx, filepath.Join(f.data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &catalog.Document{ID: "STAMPED", SHA256: strings.Repeat("5", 64), Size: 1, MIME: "text/plain", Format: "txt",
+		Filename: "学分银行工作总结（盖章版）.txt", Title: "学分银行工作总结（盖章版）", DocType: catalog.DocWorkSummary, City: "330100",
+		Status: catalog.StatusStored, UploadedBy: "jiaoyu"}
+	err = cat.CreateDocument(ctx, d, catalog.Submission{User: "jiaoyu", Department: "市教育局"})
+	for _, c := range []catalog.AssignmentChange{
+		{ID: f.task, To: catalog.AssignmentSubmitted, Documents: []string{d.ID}, By: "jiaoyu"},
+		{ID: f.task, To: catalog.AssignmentAccepted, By: "wang"},
+	} {
+		if err == nil {
+			c.From = catalog.AssignmentStatuses
+			err = cat.ChangeAssignment(ctx, c)
+		}
+	}
+	if err == nil {
+		_, err = cat.DeleteDocument(ctx, d.ID, "wang")
+	}
+	cat.Close()
+	if err != nil {
+		t.Fatalf("handing in, accepting and deleting the stamped summary: %v", err)
+	}
+	for _, lang := range []struct{ flag, want string }{
+		{"zh", "    已确认的材料《学分银行工作总结（盖章版）》已于 "},
+		{"en", "    The accepted file 《学分银行工作总结（盖章版）》 was deleted on "},
+	} {
+		out, err := runCLI(t, "assignments", "list", "--data", f.data, "--city", "330100", "--lang", lang.flag)
+		if err != nil {
+			t.Fatalf("list: %v\n%s", err, out)
+		}
+		if !strings.Contains(out, lang.want) || !strings.Contains(out, "wang") {
+			t.Errorf("assignments list --lang %s does not say the accepted file was deleted (%q):\n%s", lang.flag, lang.want, out)
+		}
+	}
+}

@@ -38,6 +38,10 @@ type fileOutcome struct {
 	// Repaired: a duplicate whose stored original was missing or damaged,
 	// mended from the file sent.
 	Repaired bool `json:"repaired_original,omitempty"`
+	// Task: a duplicate sent with --task, the server's answer a success:
+	// its document was handed in for this task all the same (the task
+	// submitted, a returned mark taken away), which the line says.
+	Task string `json:"task,omitempty"`
 	docFields
 	// answered: the server answered for this file (an entry of a request
 	// of several files named it), so it is reported even when the
@@ -431,6 +435,10 @@ func printOutcomeLines(w io.Writer, lang report.Lang, outcomes []*fileOutcome) {
 		case "duplicate":
 			if o.Repaired {
 				sayln(w, lang, "  修复  %s\uFF1A已用上传的文件修复损坏的原件《%s》（%s）", o.Path, o.Title, o.ID)
+				continue
+			}
+			if o.Task != "" {
+				sayln(w, lang, "  已提交到任务  %s\uFF1A档案中已有相同文件的文档“%s”（%s），未再保存，已将该文档作为任务 %s 的材料提交", o.Path, o.Title, o.ID, o.Task)
 				continue
 			}
 			if o.Title != "" {

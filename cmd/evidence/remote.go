@@ -287,7 +287,7 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
 	o.Outcome, o.answered = "stored", true
 	if d.Duplicate {
-		o.Outcome = "duplicate"
+		o.Outcome, o.Task = "duplicate", job.Fields["assignment"]
 	}
 	return o, nil
 }
@@ -431,7 +431,7 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 		o.Outcome, o.answered, o.Repaired = "stored", true, d.RepairedOriginal
 		o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
 		if d.Duplicate {
-			o.Outcome = "duplicate"
+			o.Outcome, o.Task = "duplicate", jobs[sent[k]].Fields["assignment"]
 		}
 		answered[k] = true
 	}

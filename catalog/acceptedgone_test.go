@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+)
+
+// The task 2.3.1 of 市教育局 was returned (缺少文号), the stamped summary
+// handed in and accepted; wang then deletes it. The task is 已退回 again
+// with the old reason, but says the accepted file 学分银行工作总结（盖章版）
+// was deleted, by wang, when (Assignment and FindAssignments alike). A
+// submitted file deleted tells nothing of the kind, and a new hand-in
+// takes the word away.
+func TestAcceptedFileDeletedIsTold(t *testing.T) {
+	forEachStore(t, testAcceptedFileDeletedIsTold)
+}
+
+func testAcceptedFileDeletedIsTold(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "2", "2.3.1", "2.3.2")
+	for id, title := range map[string]string{"D1": "学分银行工作总结", "D2": "学分银行工作总结（盖章版）", "D3": "学分银行工作总结（再次提交）", "D4": "社区教育统计表"} {
+		d := newDoc(id, "sha-"+id)
+		d.Title, d.Filename = title, title+".docx"
+		if err := s.CreateDocument(ctx, d, Submission{User: "jiaoyu", Department: "市教育局"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+		{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "2.3.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, other := imp.Assignments[0].ID, imp.Assignments[1].ID
+	change := func(c AssignmentChange) {
+		t.Helper()
+		c.From = AssignmentStatuses
+		if err := s.ChangeAssignment(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D1"}, By: "jiaoyu"})
+	change(AssignmentChange{ID: task, To: AssignmentReturned, Reason: "缺少文号，请提供盖章版", By: "wang"})
+	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D2"}, By: "jiaoyu"})
+	change(AssignmentChange{ID: task, To: AssignmentAccepted, By: "wang"})
+	change(AssignmentChange{ID: other, To: AssignmentSubmitted, Documents: []string{"D4"}, By: "jiaoyu"})
+	for _, id := range []string{"D2", "D4"} {
+		if _, err := s.DeleteDocument(ctx, id, "wang"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := s.Assignment(ctx, task)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := a.AcceptedGone
+	if a.Status != AssignmentReturned || g == nil || g.Document != "D2" || g.Title != "学分银行工作总结（盖章版）" ||
+		g.Filename != "学分银行工作总结（盖章版）.docx" || g.By != "wang" || g.At.IsZero() {
+		t.Fatalf("task 2.3.1 after its accepted file was deleted: %s %+v, want returned and the accepted file told deleted by wang", a.Status, g)
+	}
+	list, err := s.FindAssignments(ctx, AssignmentFilter{City: "330100"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range list {
+		if l.ID == task && (l.AcceptedGone == nil || l.AcceptedGone.Document != "D2") {
+			t.Errorf("FindAssignments: task 2.3.1 %+v, want the accepted file told deleted", l.AcceptedGone)
+		}
+		if l.ID == other && (l.Status != AssignmentOpen || l.AcceptedGone != nil) {
+			t.Errorf("task 2.3.2, whose submitted (not accepted) file was deleted: %s %+v, want open and no word of an accepted file", l.Status, l.AcceptedGone)
+		}
+	}
+	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D3"}, By: "jiaoyu"})
+	change(AssignmentChange{ID: task, To: AssignmentReturned, Reason: "请补充附件", By: "wang"})
+	if a, err := s.Assignment(ctx, task); err != nil || a.AcceptedGone != nil {
+		t.Errorf("task 2.3.1 handed in and returned again: %+v %v, want no word of the deleted file", a, err)
+	}
+}
