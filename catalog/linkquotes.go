@@ -227,3 +227,13 @@ func citesAlready(l Link, p LinkPassage) bool {
 	}
 	return false
 }
+
+// HasLinkQuote says whether the document id has a link with a quote: what
+// its first reading looks for in its text (ingest), one indexed query.
+func (s *Store) HasLinkQuote(ctx context.Context, id string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM link WHERE document_id = ? AND quote <> ''`, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("links with a quote of document %s: %w", id, err)
+	}
+	return n > 0, nil
+}
