@@ -51,7 +51,7 @@ func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link)
 
 // lookForLinkQuote looks for the quotes of the link l just written in
 // the text of its document d, with the other quotes cited in that text
-// (recheckQuotes, which records only the marks that changed), and reads
+// (Quotes.RecheckQuotes, which records only the marks that changed), and reads
 // l back with its marks. A link without a quote, or a document with no
 // text yet (its reading looks for them), costs nothing more; a look that
 // fails leaves the link saved, its quote marked not looked for yet
@@ -60,7 +60,16 @@ func (s *Service) lookForLinkQuote(ctx context.Context, d *catalog.Document, l *
 	if l.Quote == "" || d.SHA256 == "" || d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
 		return
 	}
-	s.recheckQuotes(ctx, d.SHA256)
+	if s.quotes == nil {
+		return
+	}
+	// Not recheckQuotes: the text did not change, so a look that fails
+	// leaves the claims' and values' marks standing, and the link's
+	// quote not looked for.
+	if _, err := s.quotes.RecheckQuotes(ctx, d.SHA256); err != nil {
+		s.log.Warn("look for a link's quote", "link", l.ID, "sha256", d.SHA256, "err", err)
+		return
+	}
 	now, err := s.cat.Link(ctx, l.ID)
 	if err != nil {
 		s.log.Warn("read a link back after looking for its quote", "link", l.ID, "err", err)
