@@ -21,6 +21,12 @@ type linkJSON struct {
 	Indicator  string `json:"indicator"`
 	Page       int    `json:"page,omitempty"`
 	Quote      string `json:"quote,omitempty"`
+	// QuoteFound and FoundOnPage say whether Quote is on Page of the
+	// document's text and on which page it was found (0: nowhere), as a
+	// citation's; both left out while it was not looked for yet (no text
+	// yet, a link made before they were kept, a text being read anew).
+	QuoteFound  *bool `json:"quote_found,omitempty"`
+	FoundOnPage *int  `json:"found_on_page,omitempty"`
 	// Quotes are every passage the link cites, page and quote first, then
 	// those added by linking the document to the indicator again with
 	// another quote; left out while it cites one at most.
@@ -32,21 +38,39 @@ type linkJSON struct {
 
 // passageJSON is a passage a link cites, with who gave it and when.
 type passageJSON struct {
-	Page      int       `json:"page,omitempty"`
-	Quote     string    `json:"quote"`
-	CreatedBy string    `json:"created_by"`
-	CreatedAt time.Time `json:"created_at"`
+	Page  int    `json:"page,omitempty"`
+	Quote string `json:"quote"`
+	// QuoteFound and FoundOnPage are linkJSON's, for this passage.
+	QuoteFound  *bool     `json:"quote_found,omitempty"`
+	FoundOnPage *int      `json:"found_on_page,omitempty"`
+	CreatedBy   string    `json:"created_by"`
+	CreatedAt   time.Time `json:"created_at"`
 }
 
 func toLinkJSON(l catalog.Link) linkJSON {
 	out := linkJSON{ID: l.ID, DocumentID: l.DocumentID, Indicator: l.IndicatorCode, Page: l.Page, Quote: l.Quote,
 		Note: l.Note, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
-	if passages := l.Passages(); len(passages) > 1 {
+	passages := l.Passages()
+	if len(passages) > 0 {
+		out.QuoteFound, out.FoundOnPage = markJSON(passages[0].QuoteMark)
+	}
+	if len(passages) > 1 {
 		for _, p := range passages {
-			out.Quotes = append(out.Quotes, passageJSON{Page: p.Page, Quote: p.Quote, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt})
+			pj := passageJSON{Page: p.Page, Quote: p.Quote, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt}
+			pj.QuoteFound, pj.FoundOnPage = markJSON(p.QuoteMark)
+			out.Quotes = append(out.Quotes, pj)
 		}
 	}
 	return out
+}
+
+// markJSON is m as quote_found and found_on_page: nil while the quote
+// was not looked for.
+func markJSON(m catalog.QuoteMark) (*bool, *int) {
+	if !m.Checked {
+		return nil, nil
+	}
+	return &m.QuoteFound, &m.FoundOnPage
 }
 
 // linkedAnswer is what POST /api/v1/links answers of a document linked to

@@ -73,10 +73,15 @@ type Link struct {
 	// added are the passages added after Page and Quote, from
 	// link_quote, when the document was linked to the indicator again
 	// with another quote (AddLinkQuote); Passages lists them all.
-	added     []LinkPassage
-	Note      string
-	CreatedBy string
-	CreatedAt time.Time
+	added []LinkPassage
+	// QuoteChecked, QuoteFound and FoundOnPage are where Quote was found
+	// in the document's text (QuoteMark's, as Passages gives them).
+	QuoteChecked bool
+	QuoteFound   bool
+	FoundOnPage  int
+	Note         string
+	CreatedBy    string
+	CreatedAt    time.Time
 	// Quoted says, after CreateLinks or LinkInRound found the link made
 	// already and AddLinkQuote gave it the quote asked for, what that
 	// did; LinkMade for a link made anew. Not stored.

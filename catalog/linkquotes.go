@@ -16,7 +16,24 @@ type LinkPassage struct {
 	Quote     string
 	CreatedBy string
 	CreatedAt time.Time
+	// QuoteMark is where Quote was found in the document's text.
+	QuoteMark
 }
+
+// QuoteMark is where a link's quote was found in its document's text
+// when it was last looked for: on its write, and again whenever the text
+// is read anew (RecordQuotesFoundAgain). A quote not looked for yet (a
+// link made before migration 032, or before its text was read) is not
+// Checked; a reader must not show it as the document's words then either.
+type QuoteMark struct {
+	Checked     bool
+	QuoteFound  bool
+	FoundOnPage int // the page the quote was found on, 0 for nowhere
+}
+
+// Unfound says the quote was looked for and is not on its page: not in
+// the text at all (FoundOnPage 0) or on another page (FoundOnPage).
+func (m QuoteMark) Unfound() bool { return m.Checked && !m.QuoteFound }
 
 // LinkQuoted is what linking a document to an indicator it is linked to
 // already, with a quote, did (AddLinkQuote).
@@ -44,7 +61,8 @@ func (l Link) Passages() []LinkPassage {
 	if l.Quote == "" {
 		return nil
 	}
-	first := LinkPassage{Page: l.Page, Quote: l.Quote, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
+	first := LinkPassage{Page: l.Page, Quote: l.Quote, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt,
+		QuoteMark: QuoteMark{Checked: l.QuoteChecked, QuoteFound: l.QuoteFound, FoundOnPage: l.FoundOnPage}}
 	return append([]LinkPassage{first}, l.added...)
 }
 
@@ -62,7 +80,7 @@ const maxLinkPassages = 20
 
 // linkQuoteColumns are the columns of link_quote a link's passages are
 // read from (readAddedPassages).
-const linkQuoteColumns = `link_id, page, quote, created_by, created_at`
+const linkQuoteColumns = `link_id, page, quote, created_by, created_at, quote_found, found_on_page`
 
 // readAddedPassages gives each of links the passages added to it, from
 // link_quote, in position order, in one query per maxInList links.
@@ -85,9 +103,11 @@ func readAddedPassages(ctx context.Context, q querier, links []Link) error {
 		for rows.Next() {
 			var id, when string
 			var p LinkPassage
-			if err := rows.Scan(&id, &p.Page, &p.Quote, &p.CreatedBy, &when); err != nil {
+			var found sql.NullBool
+			if err := rows.Scan(&id, &p.Page, &p.Quote, &p.CreatedBy, &when, &found, &p.FoundOnPage); err != nil {
 				return fmt.Errorf("read quote of a link: %w", err)
 			}
+			p.Checked, p.QuoteFound = found.Valid, found.Bool
 			p.CreatedAt = parseTime(when)
 			if i, ok := at[id]; ok {
 				links[i].added = append(links[i].added, p)
@@ -172,7 +192,9 @@ func (s *Store) addLinkPassage(ctx context.Context, tx *sql.Tx, l *Link, p LinkP
 		if p.Page > 0 {
 			l.Page = p.Page
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ? WHERE id = ?`, l.Page, l.Quote, l.ID); err != nil {
+		// Not looked for yet: the writer looks for it (ingest.AddLink).
+		l.QuoteChecked, l.QuoteFound, l.FoundOnPage = false, false, 0
+		if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ?, quote_found = NULL, found_on_page = 0 WHERE id = ?`, l.Page, l.Quote, l.ID); err != nil {
 			return 0, fmt.Errorf("give link %s its quote: %w", l.ID, err)
 		}
 	case citesAlready(*l, p):
@@ -204,4 +226,14 @@ func citesAlready(l Link, p LinkPassage) bool {
 		}
 	}
 	return false
+}
+
+// HasLinkQuote says whether the document id has a link with a quote: what
+// its first reading looks for in its text (ingest), one indexed query.
+func (s *Store) HasLinkQuote(ctx context.Context, id string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM link WHERE document_id = ? AND quote <> ''`, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("links with a quote of document %s: %w", id, err)
+	}
+	return n > 0, nil
 }

@@ -14,21 +14,35 @@ import (
 
 const linkColumns = `l.id, l.document_id, l.indicator_code, l.page, l.quote, l.note, l.created_by, l.created_at`
 
-// queryLinks reads the links where selects, each with the passages added
-// to it (readAddedPassages), oldest first.
+// linkMarkColumns are where a link's own quote was found (migration 032).
+const linkMarkColumns = `, l.quote_found, l.found_on_page`
+
+// queryLinks reads the links where selects, each with where its quote
+// was found and the passages added to it (readAddedPassages), oldest
+// first.
 func queryLinks(ctx context.Context, q querier, where string, args ...any) ([]Link, error) {
-	links, err := queryLinkRows(ctx, q, where, args...)
+	links, err := scanLinkRows(ctx, q, true, where, args...)
 	if err != nil {
 		return nil, err
 	}
 	return links, readAddedPassages(ctx, q, links)
 }
 
-// queryLinkRows is queryLinks without the passages added to the links:
-// for migration 029's Go step, which runs before link_quote exists and
-// needs the links' IDs alone.
+// queryLinkRows is queryLinks without the passages added to the links
+// and their quotes' marks: for migration 029's Go step, which runs before
+// link_quote and the marks exist and needs the links' IDs alone.
 func queryLinkRows(ctx context.Context, q querier, where string, args ...any) ([]Link, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+linkColumns+` FROM link l `+where+` ORDER BY l.created_at, l.id`, args...)
+	return scanLinkRows(ctx, q, false, where, args...)
+}
+
+// scanLinkRows reads the links where selects, with their quotes' marks
+// when marked.
+func scanLinkRows(ctx context.Context, q querier, marked bool, where string, args ...any) ([]Link, error) {
+	cols := linkColumns
+	if marked {
+		cols += linkMarkColumns
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+cols+` FROM link l `+where+` ORDER BY l.created_at, l.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query links: %w", err)
 	}
@@ -37,10 +51,16 @@ func queryLinkRows(ctx context.Context, q querier, where string, args ...any) ([
 	for rows.Next() {
 		var l Link
 		var at string
-		if err := rows.Scan(&l.ID, &l.DocumentID, &l.IndicatorCode, &l.Page, &l.Quote, &l.Note, &l.CreatedBy, &at); err != nil {
+		var found sql.NullBool
+		dest := []any{&l.ID, &l.DocumentID, &l.IndicatorCode, &l.Page, &l.Quote, &l.Note, &l.CreatedBy, &at}
+		if marked {
+			dest = append(dest, &found, &l.FoundOnPage)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		l.CreatedAt = parseTime(at)
+		l.QuoteChecked, l.QuoteFound = found.Valid, found.Bool
 		out = append(out, l)
 	}
 	return out, rows.Err()

@@ -9,10 +9,18 @@ import (
 // CitedQuote is a quote a claim's citation or a value cites in a text,
 // with where it was found when it was last looked for.
 type CitedQuote struct {
-	// Kind is "claim" (a citation of a claim) or "value".
+	// Kind is "claim" (a citation of a claim), "value", or "link" (a
+	// link's quote: its own, Position 0, or one added after it).
 	Kind string
-	// ID is the citation's ID for a claim's, the value's for a value.
+	// ID is the citation's ID for a claim's, the value's for a value, the
+	// link's for a link's.
 	ID string
+	// Position is, for a link's quote, 0 for the link's own and the
+	// link_quote row's position for one added after it.
+	Position int
+	// Unchecked says a link's quote was never looked for (QuoteMark's
+	// Checked false): recording it records a mark, changed or not.
+	Unchecked bool
 	// Owner is the claim's ID for a claim's citation, the value's for a
 	// value: the object of its audit event.
 	Owner      string
@@ -29,16 +37,23 @@ type CitedQuote struct {
 }
 
 // QuotesIn lists the quotes that cite the text sha, found or not: the
-// claims' citations (Kind "claim") and the values (Kind "value"), in one
+// claims' citations (Kind "claim"), the values (Kind "value") and the
+// quotes of the links of the documents whose text it is (Kind "link"), in one
 // query (the OCR-reader migration's indexes citation_text and value_text,
 // …_ocr_reader.sql): what a text read anew has looked for again.
 func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, ''),
-		CASE WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = citation.claim_id AND claim.status = 'withdrawn') THEN 1 ELSE 0 END
+		CASE WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = citation.claim_id AND claim.status = 'withdrawn') THEN 1 ELSE 0 END, 0, 0
 		FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0, 0, 0
 		FROM value WHERE sha256 = ?
-		ORDER BY 1, 2`, sha, sha)
+		UNION ALL SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
+		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL AND l.quote <> ''
+		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
+		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL
+		ORDER BY 1, 2, 14`, sha, sha, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
@@ -46,12 +61,13 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 	var out []CitedQuote
 	for rows.Next() {
 		q := CitedQuote{Citation: Citation{SHA256: sha}}
-		var withdrawn int
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn); err != nil {
+		var withdrawn, unchecked int
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn,
+			&q.Position, &unchecked); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
-		q.Withdrawn = withdrawn != 0
+		q.Withdrawn, q.Unchecked = withdrawn != 0, unchecked != 0
 		out = append(out, q)
 	}
 	if err := rows.Err(); err != nil {
@@ -81,7 +97,7 @@ type ValueMarks struct {
 // changed says whether f changes the marks QuotesIn gave.
 func (f QuoteFoundAgain) changed() bool {
 	q := f.Quote
-	if f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage {
+	if q.Unchecked || f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage {
 		return true
 	}
 	return f.Value != nil && (f.Value.Found != q.ValueFound || f.Value.PassageUnit != q.PassageUnit)
@@ -96,7 +112,9 @@ func (f QuoteFoundAgain) changed() bool {
 // for it. A claim or value whose marks change is stamped updated now, so
 // that a client paging by updated_at (ClaimFilter.After) gets it again;
 // so is one whose quote's last look had failed (RecheckError), which is
-// cleared. It returns how many marks changed.
+// cleared. A link's quote (Kind "link") gets its mark (QuoteMark) with no
+// event and no stamp: the link's quote is not changed, only where it is
+// read, as the pages show it. It returns how many marks changed.
 func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -112,6 +130,14 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			// A quote whose last look failed is looked for now: it says
 			// so no more, changed or not.
 			if !f.changed() && q.RecheckError == "" {
+				continue
+			}
+			if q.Kind == "link" {
+				n, err := recordLinkQuoteFound(ctx, tx, f)
+				if err != nil {
+					return err
+				}
+				changed += n
 				continue
 			}
 			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL`
@@ -163,4 +189,42 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 		return 0, err
 	}
 	return changed, nil
+}
+
+// recordLinkQuoteFound records where a link's quote (QuotesIn's Kind
+// "link") is found, inside tx, unless its page or quote changed since
+// QuotesIn: then its writer looks for it. It returns 1 when it recorded.
+func recordLinkQuoteFound(ctx context.Context, tx *sql.Tx, f QuoteFoundAgain) (int, error) {
+	q := f.Quote
+	query := `UPDATE link SET quote_found = ?, found_on_page = ? WHERE id = ? AND page = ? AND quote = ?`
+	args := []any{f.Found, f.FoundOnPage, q.ID, q.Page, q.Quote}
+	if q.Position > 0 {
+		query = `UPDATE link_quote SET quote_found = ?, found_on_page = ? WHERE link_id = ? AND position = ? AND page = ? AND quote = ?`
+		args = []any{f.Found, f.FoundOnPage, q.ID, q.Position, q.Page, q.Quote}
+	}
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("record where quote %d of link %s is found: %w", q.Position, q.ID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("record where quote %d of link %s is found: %w", q.Position, q.ID, err)
+	}
+	return int(n), nil
+}
+
+// addLinkQuoteFoundColumns is the Go step of migration 032 on SQLite: it
+// adds quote_found (NULL: not looked for yet) and found_on_page to link
+// and link_quote where they are missing, so the migration may run again
+// under another number.
+func addLinkQuoteFoundColumns(ctx context.Context, tx *sql.Tx) error {
+	for _, table := range []string{"link", "link_quote"} {
+		if err := addColumnIfMissing(ctx, tx, table, "quote_found", `INTEGER`); err != nil {
+			return err
+		}
+		if err := addColumnIfMissing(ctx, tx, table, "found_on_page", `INTEGER NOT NULL DEFAULT 0`); err != nil {
+			return err
+		}
+	}
+	return nil
 }

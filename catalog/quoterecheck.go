@@ -38,7 +38,9 @@ type QuotesRechecked struct {
 // the quote saved again, clears it. The claims and values marked are
 // stamped updated now, so that a client paging by updated_at sees them
 // again. A withdrawn claim's citations are left as they are: nothing
-// counts on them. It returns how many quotes it marked.
+// counts on them. The quotes of the links of the documents whose text
+// sha is are marked not looked for yet (QuoteMark). It returns how many
+// quotes it marked.
 func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN string) (int, error) {
 	marked := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -59,6 +61,11 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?
 				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}},
 			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}},
+			// A link's quote keeps no reason: it is not looked for yet
+			// (QuoteMark.Checked false) until a later look finds it.
+			{`UPDATE link SET quote_found = NULL, found_on_page = 0 WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}},
+			{`UPDATE link_quote SET quote_found = NULL, found_on_page = 0 WHERE link_id IN
+				(SELECT l.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ?)`, []any{sha}},
 		} {
 			res, err := tx.ExecContext(ctx, u.query, u.args...)
 			if err != nil {

@@ -212,6 +212,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/029_returned_files.sql":       returnedFiles029(true),
 	"migrations/029_returned_files.pg.sql":    returnedFiles029(false),
 	"migrations/030_link_quotes.sql":          txOnly(moveLinkQuotes030),
+	"migrations/032_link_quote_found.sql":     txOnly(addLinkQuoteFoundColumns),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

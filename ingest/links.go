@@ -29,21 +29,55 @@ func (s *Service) editableDocument(ctx context.Context, u *catalog.User, id stri
 // search by indicator follows at once. A document linked to the indicator
 // already is ECONFLICT, unless l has a quote: the link gets it, with its
 // page (catalog.AddLinkQuote), and l becomes the link, l.Quoted saying
-// what was done.
+// what was done. A quote given is then looked for in the document's text
+// (lookForLinkQuote), so that l says whether it is there.
 func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link) error {
-	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+	d, err := s.editableDocument(ctx, u, l.DocumentID)
+	if err != nil {
 		return err
 	}
 	l.CreatedBy = u.Username
-	err := s.cat.CreateLinks(ctx, []*catalog.Link{l}, false)
+	err = s.cat.CreateLinks(ctx, []*catalog.Link{l}, false)
 	if catalog.ErrorCode(err) == catalog.ECONFLICT && l.Quote != "" {
 		err = s.cat.AddLinkQuote(ctx, l)
 	}
 	if err != nil {
 		return err
 	}
+	s.lookForLinkQuote(ctx, d, l)
 	s.refreshLogged(ctx, l.DocumentID)
 	return nil
+}
+
+// lookForLinkQuote looks for the quotes of the link l just written in
+// the text of its document d, with the other quotes cited in that text
+// (Quotes.RecheckQuotes, which records only the marks that changed), and reads
+// l back with its marks. A link without a quote, or a document with no
+// text yet (its reading looks for them), costs nothing more; a look that
+// fails leaves the link saved, its quote marked not looked for yet
+// (引文尚未核对) until the text is read anew.
+func (s *Service) lookForLinkQuote(ctx context.Context, d *catalog.Document, l *catalog.Link) {
+	if l.Quote == "" || d.SHA256 == "" || d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return
+	}
+	if s.quotes == nil {
+		return
+	}
+	// Not recheckQuotes: the text did not change, so a look that fails
+	// leaves the claims' and values' marks standing, and the link's
+	// quote not looked for.
+	if _, err := s.quotes.RecheckQuotes(ctx, d.SHA256); err != nil {
+		s.log.Warn("look for a link's quote", "link", l.ID, "sha256", d.SHA256, "err", err)
+		return
+	}
+	now, err := s.cat.Link(ctx, l.ID)
+	if err != nil {
+		s.log.Warn("read a link back after looking for its quote", "link", l.ID, "err", err)
+		return
+	}
+	quoted := l.Quoted
+	*l = *now
+	l.Quoted = quoted
 }
 
 // AddLinkInRound is AddLink for a monitoring round: round 0 or the
@@ -71,6 +105,7 @@ func (s *Service) AddLinkInRound(ctx context.Context, u *catalog.User, l *catalo
 	if err := s.cat.LinkInRound(ctx, []*catalog.Link{l}, round, u.Username); err != nil {
 		return err
 	}
+	s.lookForLinkQuote(ctx, d, l)
 	s.refreshLogged(ctx, d.ID)
 	return nil
 }
@@ -168,4 +203,16 @@ func (s *Service) refreshLogged(ctx context.Context, ids ...string) {
 // documents go to the pipeline, which indexes them again.
 func (s *Service) RefreshAfterChange(ctx context.Context, ids ...string) {
 	s.refreshLogged(ctx, ids...)
+}
+
+// linkQuoted says whether the document id has a link with a quote, for
+// its first reading to look for it; a failure to tell is logged and
+// taken as yes, which costs a look.
+func (s *Service) linkQuoted(ctx context.Context, id string) bool {
+	ok, err := s.cat.HasLinkQuote(ctx, id)
+	if err != nil {
+		s.log.Warn("tell whether a document has link quotes", "id", id, "err", err)
+		return true
+	}
+	return ok
 }

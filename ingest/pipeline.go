@@ -324,11 +324,12 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	var text *catalog.TextRecord
 	var t *StoredText
 	body, err := readText(ctx, s.blobs, d.SHA256)
-	// Never read before (a fresh upload, a replaced original): nothing
-	// cites its text, for a claim or value cites only a document read
-	// (extracted or indexed), so its quotes need no second look. Repair
-	// and retry keep the pages counted, and a text bad or outdated has
-	// them looked for again.
+	// Never read before (a fresh upload, a replaced original): no claim
+	// or value cites its text, for they cite only a document read
+	// (extracted or indexed); only a link given a quote while it was
+	// being read can, so its quotes are looked for only then. Repair and
+	// retry keep the pages counted, and a text bad or outdated has them
+	// looked for again.
 	neverRead := catalog.IsNotFound(err) && d.Pages == 0
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
@@ -370,8 +371,9 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 			return nil, err
 		}
 		// Read anew (repair, older rules): the quotes cited in the old
-		// text are looked for in the new.
-		if !neverRead {
+		// text are looked for in the new. Read first: the quotes of links
+		// given while it was being read are looked for now.
+		if !neverRead || s.linkQuoted(ctx, d.ID) {
 			s.recheckQuotes(ctx, d.SHA256)
 		}
 		// Recorded with the bands, in their transaction.

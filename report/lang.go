@@ -333,6 +333,11 @@ func (r *Report) quoteMark(q Quote) string {
 		return r.quoteRecheck(q.Recheck)
 	case q.NotFound:
 		return r.quoteNotFound(q)
+	case q.Unchecked:
+		if r.Lang == English {
+			return " (quote not yet checked against the source text)"
+		}
+		return "\uFF08引文尚未与原文核对\uFF09"
 	}
 	return ""
 }

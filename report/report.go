@@ -154,6 +154,10 @@ type Quote struct {
 	// RecheckError): NotFound and FoundOnPage are the old text's then,
 	// and the report says 引文待重新核对 with why in their place.
 	Recheck catalog.Words
+	// Unchecked says a link's quote was not looked for in the text yet
+	// (catalog.QuoteMark): the report says 引文尚未与原文核对, not
+	// passing it off as the document's words.
+	Unchecked bool
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -666,7 +670,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
 	// it into the round is.
-	add := func(id string, page int, quote string, carried, notFound bool, foundOn int, recheck catalog.Words) {
+	// mark is the quote's mark (Quote's NotFound, FoundOnPage, Recheck,
+	// Unchecked).
+	add := func(id string, page int, quote string, carried bool, mark Quote) {
+		mark.Text, mark.Page = quote, page
 		doc := d.docs[id]
 		if doc == nil {
 			return
@@ -680,7 +687,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if seen {
 			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
 			if e := &it.Evidence[i]; quote != "" && e.Page == page && !slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Text == quote }) {
-				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn, Recheck: recheck})
+				e.Quotes = append(e.Quotes, mark)
 				if e.Quote == "" {
 					e.Quote = quote
 				}
@@ -695,7 +702,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
 				Unreadable: doc.Status == catalog.StatusFailed}
 			if quote != "" {
-				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn, Recheck: recheck}}
+				e.Quotes = []Quote{mark}
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
@@ -724,7 +731,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 				v.Citation.QuoteFound && v.Citation.RecheckError == "" && values.SpacedIn(v.Citation.Quote, v) != ""
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage, recheckWords(v.Citation))
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], citedMark(v.Citation))
 		}
 	}
 	for _, c := range d.claims {
@@ -737,7 +744,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			valueNotFound = valueNotFound || d.claimNumbers[c.ID] == catalog.ClaimNumbersMissing
 			numberToCheck = numberToCheck || d.claimNumbers[c.ID] == catalog.ClaimNumbersSpaced
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage, recheckWords(t))
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], citedMark(t))
 			}
 		}
 	}
@@ -748,8 +755,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if len(passages) == 0 { // a link without a quote lists the document, at its page
 			passages = []catalog.LinkPassage{{Page: l.Page}}
 		}
+		// A link's quote the text does not have is marked as a
+		// citation's; one not looked for yet says so.
 		for _, p := range passages {
-			add(id, p.Page, p.Quote, d.carried[l.ID], false, 0, catalog.Words{})
+			add(id, p.Page, p.Quote, d.carried[l.ID], Quote{NotFound: p.Unfound(), FoundOnPage: p.FoundOnPage, Unchecked: p.Quote != "" && !p.Checked})
 		}
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
@@ -810,4 +819,10 @@ type DocumentUse struct {
 // languages; empty when it did not.
 func recheckWords(c catalog.Citation) catalog.Words {
 	return catalog.Words{Chinese: c.RecheckError, English: c.RecheckErrorEN}
+}
+
+// citedMark is the mark of the quote of c, a claim's or a value's
+// citation.
+func citedMark(c catalog.Citation) Quote {
+	return Quote{NotFound: !c.QuoteFound, FoundOnPage: c.FoundOnPage, Recheck: recheckWords(c)}
 }

@@ -64,23 +64,50 @@ type LinkRef struct {
 	Quote  string        `json:"quote,omitempty"`
 	Quotes []LinkPassage `json:"quotes,omitempty"`
 	Note   string        `json:"note,omitempty"`
+	// QuoteFound and FoundOnPage say whether Quote is on Page of the
+	// document's text and where it was found (0: nowhere); left out while
+	// it was not looked for (Mark.Checked false).
+	QuoteFound  *bool `json:"quote_found,omitempty"`
+	FoundOnPage *int  `json:"found_on_page,omitempty"`
+	// Mark is where Quote was found, for the pages to mark a quote the
+	// text does not have.
+	Mark catalog.QuoteMark `json:"-"`
 }
 
-// LinkPassage is a passage a link cites.
+// LinkPassage is a passage a link cites, with LinkRef's marks.
 type LinkPassage struct {
-	Page  int    `json:"page,omitempty"`
-	Quote string `json:"quote"`
+	Page        int               `json:"page,omitempty"`
+	Quote       string            `json:"quote"`
+	QuoteFound  *bool             `json:"quote_found,omitempty"`
+	FoundOnPage *int              `json:"found_on_page,omitempty"`
+	Mark        catalog.QuoteMark `json:"-"`
 }
 
 // linkRef is l as an evidence item names it.
 func linkRef(l catalog.Link) *LinkRef {
 	ref := &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note}
-	if passages := l.Passages(); len(passages) > 1 {
+	passages := l.Passages()
+	if len(passages) > 0 {
+		ref.Mark = passages[0].QuoteMark
+		ref.QuoteFound, ref.FoundOnPage = markRefs(ref.Mark)
+	}
+	if len(passages) > 1 {
 		for _, p := range passages {
-			ref.Quotes = append(ref.Quotes, LinkPassage{Page: p.Page, Quote: p.Quote})
+			lp := LinkPassage{Page: p.Page, Quote: p.Quote, Mark: p.QuoteMark}
+			lp.QuoteFound, lp.FoundOnPage = markRefs(p.QuoteMark)
+			ref.Quotes = append(ref.Quotes, lp)
 		}
 	}
 	return ref
+}
+
+// markRefs is m as quote_found and found_on_page: nil while the quote was
+// not looked for.
+func markRefs(m catalog.QuoteMark) (*bool, *int) {
+	if !m.Checked {
+		return nil, nil
+	}
+	return &m.QuoteFound, &m.FoundOnPage
 }
 
 // Evidence lists an indicator's evidence: linked documents first, then

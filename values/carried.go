@@ -49,6 +49,11 @@ type CarriedItem struct {
 	// (failed): it is no evidence, and confirming it is refused until it
 	// is read again.
 	Unreadable *catalog.Document
+	// UnfoundQuotes are the passages a carried link cites whose quote its
+	// document's text does not have (on its page, or at all) or that were
+	// not looked for yet (catalog.QuoteMark), for the page to mark them
+	// before anyone confirms the link.
+	UnfoundQuotes []catalog.LinkPassage
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -125,6 +130,11 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 			if l, ok := links[it.ObjectID]; ok {
 				it.DocumentID = l.DocumentID
 				ids = append(ids, l.DocumentID)
+				for _, p := range l.Passages() {
+					if !p.Checked || !p.QuoteFound {
+						it.UnfoundQuotes = append(it.UnfoundQuotes, p)
+					}
+				}
 			} else {
 				it.What, it.WhatEnglish = deletedWhat, deletedWhatEnglish // removed since it was carried; the decision still stands
 			}

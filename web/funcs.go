@@ -95,6 +95,9 @@ var funcs = template.FuncMap{
 		}
 		return w.Chinese
 	},
+	// linkmark marks a link's quote its document's text does not have
+	// (引文未在原文中找到, 引文不在第 N 页).
+	"linkmark": linkQuoteMark,
 	// errorText is an application error's message in l (catalog.MessageIn).
 	"errorText": errorText,
 	// pagelabel names a page as its format has them: a sheet of a

@@ -1,0 +1,14 @@
+-- Whether a link's quote is written in its document's text, and where:
+-- link.quote_found and link_quote.quote_found are 1 when the quote was
+-- found, 0 when it was not, NULL when it was not looked for yet (a link
+-- made before this migration, before its text was read, or whose quote
+-- was just changed); found_on_page is the page it was found on (0 for
+-- nowhere), as for a claim's citation. Existing quotes are left NULL
+-- (引文尚未核对), not checked here: the texts are blobs the catalog does
+-- not read, and reading every cited text in a migration would hold up
+-- start-up; a link is looked for on its next write or when its text is
+-- read anew (重新读取, evidence repair). SQLite has no ADD COLUMN IF NOT
+-- EXISTS: the Go step (addLinkQuoteFoundColumns) adds the columns where
+-- missing, so the migration may run again under another number;
+-- PostgreSQL by the twin 032_link_quote_found.pg.sql.
+SELECT 1;

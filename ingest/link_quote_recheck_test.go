@@ -1,0 +1,56 @@
+package ingest_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestLinkQuotesLookedForAgainWhenReadAnew: a link given a quote has it
+// looked for at once (这句话不在文中: not found; 开展全民终身学习活动月 on
+// page 1: found); a look that fails marks both not looked for; the text
+// read again (evidence repair deletes a damaged one, retry reads it)
+// marks them again, as it marks claims' citations.
+func TestLinkQuotesLookedForAgainWhenReadAnew(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "社区教育年报.txt", "杭州市开展全民终身学习活动月。")
+	missing := &catalog.Link{DocumentID: d.ID, IndicatorCode: "1.1.1", Page: 1, Quote: "这句话不在文中"}
+	found := &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1, Quote: "开展全民终身学习活动月"}
+	for _, l := range []*catalog.Link{missing, found} {
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	marks := func() [2]catalog.QuoteMark {
+		t.Helper()
+		var out [2]catalog.QuoteMark
+		for i, l := range []*catalog.Link{missing, found} {
+			got, err := e.Catalog.Link(ctx, l.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[i] = got.Passages()[0].QuoteMark
+		}
+		return out
+	}
+	want := [2]catalog.QuoteMark{{Checked: true}, {Checked: true, QuoteFound: true, FoundOnPage: 1}}
+	if got := marks(); got != want || missing.QuoteChecked != true || missing.QuoteFound {
+		t.Errorf("links just given their quotes: %+v (the link answered %+v), want %+v", got, missing, want)
+	}
+	if _, err := e.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := marks(); got != [2]catalog.QuoteMark{} {
+		t.Errorf("after a failed look: %+v, want both not looked for", got)
+	}
+	if err := e.Blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	retry(t, e, d)
+	if got := marks(); got != want {
+		t.Errorf("after the text was read again: %+v, want %+v", got, want)
+	}
+}
