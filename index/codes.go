@@ -145,3 +145,28 @@ func docNumberSerialForm(word string) (string, bool) {
 		return sm[1] + sm[3]
 	}), true
 }
+
+// docNumberEnd is a 文号's bracketed year and serial at the end of a word,
+// with its 号 or without (杭教发〔2018〕125号, 杭教发(2018]125), in any of
+// the brackets documents, keyboards and OCR have.
+var docNumberEnd = regexp.MustCompile(`^(.*[(\[\x{3014}\x{3010}\x{3016}\x{FF08}](?:19|20)[0-9]{2}[)\]\x{3015}\x{3011}\x{3017}\x{FF09}])(第?[0-9]{1,4})(号?)$`)
+
+// docNumberReadForms returns the 文号 in word as OCR reads it off a scan,
+// or nothing when word does not end with a 文号's year and serial: without
+// its 号 (杭教发〔2018〕125 for 杭教发〔2018〕125号: OCR drops the 号 or
+// reads it as a digit, and the serial's edge mark keeps 125 from 1250)
+// and with a space after the year's closing bracket (杭教发（2018] 125),
+// which OCR sets there and which no pair of the n-gram fields spans.
+// The brackets need no forms: the index folds them all to ( and ).
+func docNumberReadForms(word string) []string {
+	m := docNumberEnd.FindStringSubmatch(word)
+	if m == nil {
+		return nil
+	}
+	head, serial, hao := m[1], m[2], m[3]
+	forms := []string{head + " " + serial + hao}
+	if hao != "" {
+		forms = append(forms, head+serial, head+" "+serial)
+	}
+	return forms
+}
