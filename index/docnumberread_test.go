@@ -18,9 +18,9 @@ func TestDocNumberAsReadFindsTheDocument(t *testing.T) {
 		// read): only the read form beside the guess finds it.
 		{ID: "cover", Title: "关于开展老年教育学习点评估的通知", DocNumber: "杭教发〔2018〕12号", DocNumberRead: "杭教发(2018]125",
 			Pages: []string{"各区、县（市）教育局：现将老年教育学习点评估工作通知如下。"}},
-		// No guess: the 文号 only in the text as OCR spaced it.
+		// No guess: the 文号 only in the text as OCR read it.
 		{ID: "text", Title: "社区学院工作要点",
-			Pages: []string{"根据杭教发（2018] 125 文件精神，制定本要点。"}},
+			Pages: []string{"根据杭教发（2018]125文件精神，制定本要点。"}},
 		// Another 文号 whose serial 125 is the head of.
 		{ID: "other", Title: "关于公布2018年度学习型社区名单的通知",
 			Pages: []string{"杭教发〔2018〕1250号"}},
@@ -54,9 +54,9 @@ func TestDocNumberReadForms(t *testing.T) {
 		word string
 		want []string
 	}{
-		{"杭教发〔2018〕125号", []string{"杭教发〔2018〕 125号", "杭教发〔2018〕125", "杭教发〔2018〕 125"}},
-		{"杭教发(2018)125", []string{"杭教发(2018) 125"}},
-		{"〔2018〕第12号", []string{"〔2018〕 第12号", "〔2018〕第12", "〔2018〕 第12"}},
+		{"杭教发〔2018〕125号", []string{"杭教发〔2018〕125"}},
+		{"杭教发(2018)125", nil},
+		{"〔2018〕第12号", []string{"〔2018〕第12"}},
 		{"杭教发〔2018〕", nil},
 		{"2018年125号", nil},
 	}
