@@ -80,3 +80,27 @@ func testDocNumberGuess(t *testing.T, s *Store) {
 		t.Errorf("a 文号 typed at upload: read as %q, want never a guess", got.DocNumberRead)
 	}
 }
+
+// TestDocNumberShownMarksAGuess: a list shows a guessed 文号 with the
+// mark in each language, a typed or edited one as it is, and none empty.
+func TestDocNumberShownMarksAGuess(t *testing.T) {
+	tests := []struct {
+		name string
+		d    Document
+		want Words
+	}{
+		{"guessed from what OCR read", Document{DocNumber: "杭教发〔2018〕12号", DocNumberRead: "杭教发(2018]125", ExtractedFields: []string{FieldDocNumber},
+			Reading: Reading{PageSources: []string{SourceOCR}}},
+			Words{Chinese: "杭教发〔2018〕12号（推断，请核对）", English: "杭教发〔2018〕12号 (inferred; please check)"}},
+		{"read as written", Document{DocNumber: "杭教发〔2018〕12号", ExtractedFields: []string{FieldDocNumber}},
+			Words{Chinese: "杭教发〔2018〕12号", English: "杭教发〔2018〕12号"}},
+		{"typed", Document{DocNumber: "杭教发〔2018〕125号", DocNumberRead: "杭教发(2018]125"},
+			Words{Chinese: "杭教发〔2018〕125号", English: "杭教发〔2018〕125号"}},
+		{"none", Document{}, Words{}},
+	}
+	for _, tt := range tests {
+		if got := DocNumberShown(&tt.d); got != tt.want {
+			t.Errorf("%s: DocNumberShown = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -78,6 +78,24 @@ func DocNumberGuess(d *Document) Words {
 	}
 }
 
+// DocNumberGuessMark follows a 文号 that is a guess (DocNumberGuess)
+// where a list shows it as one cell or line: a search hit, a pack's
+// manifest.
+var DocNumberGuessMark = Words{Chinese: "（推断，请核对）", English: " (inferred; please check)"}
+
+// DocNumberShown is d's 文号 as a list shows it, in both languages: with
+// DocNumberGuessMark after it when it is a guess, so that no list states
+// a guess as fact; empty when d has none.
+func DocNumberShown(d *Document) Words {
+	if d.DocNumber == "" {
+		return Words{}
+	}
+	if DocNumberGuess(d).Chinese == "" {
+		return Words{Chinese: d.DocNumber, English: d.DocNumber}
+	}
+	return Words{Chinese: d.DocNumber + DocNumberGuessMark.Chinese, English: d.DocNumber + DocNumberGuessMark.English}
+}
+
 // decodeExtracted splits extracted_fields into the names of the fields
 // read from the text and what OCR read of a 文号 inferred from it.
 func decodeExtracted(s string) (fields []string, docNumberRead string) {

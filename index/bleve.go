@@ -73,8 +73,11 @@ import (
 // 19 holds a word of two or three characters that the segmentation cut
 // otherwise where it could have cut around it (几十万 in 几十|万人次:
 // zh.appendRecut), so that a query of that word finds it, and one
-// numeral alone before a measure word as a count (分校八所 as #8所).
-const schemaVersion = "19"
+// numeral alone before a measure word as a count (分校八所 as #8所); 20
+// holds in the title the 文号 as OCR read it where the document's 文号 was
+// inferred from it (Document.DocNumberRead), so that 杭教发(2018]125 finds
+// the document whose 文号 was guessed as 杭教发〔2018〕12号.
+const schemaVersion = "20"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -322,8 +325,10 @@ func toBleveDoc(d Document) (map[string]any, error) {
 		return nil, err
 	}
 	title := d.Title
-	if d.DocNumber != "" && !strings.Contains(title, d.DocNumber) {
-		title += "\n" + d.DocNumber
+	for _, n := range []string{d.DocNumber, d.DocNumberRead} {
+		if n != "" && !strings.Contains(title, n) {
+			title += "\n" + n
+		}
 	}
 	bd := map[string]any{
 		fieldTitle:      title,

@@ -145,3 +145,29 @@ func docNumberSerialForm(word string) (string, bool) {
 		return sm[1] + sm[3]
 	}), true
 }
+
+// docNumberEnd is a 文号's bracketed year and serial at the end of a word,
+// with its 号 or without (杭教发〔2018〕125号, 杭教发(2018]125), in any of
+// the brackets documents, keyboards and OCR have.
+var docNumberEnd = regexp.MustCompile(`^(.*[(\[\x{3014}\x{3010}\x{3016}\x{FF08}](?:19|20)[0-9]{2}[)\]\x{3015}\x{3011}\x{3017}\x{FF09}])(第?[0-9]{1,4})(号?)$`)
+
+// docNumberReadForms returns the 文号 in word without its 号, as OCR
+// reads it off a scan (杭教发〔2018〕125 for 杭教发〔2018〕125号: OCR drops
+// the 号 or reads it as a digit; the serial's edge mark keeps 125 from
+// 1250), or nothing when word does not end with a 文号's year, serial and
+// 号. The brackets need no forms: the index folds them all to ( and ).
+// A space OCR sets inside a 文号 (杭教发（2018] 125) gets no form: a
+// phrase across whitespace reads the whitespace token's positions in
+// every document that has the 文号's pairs, 25 times the cost of the
+// search (bench/README.md); the 文号 as read is found in the title
+// (Document.DocNumberRead) instead.
+func docNumberReadForms(word string) []string {
+	m := docNumberEnd.FindStringSubmatch(word)
+	if m == nil {
+		return nil
+	}
+	if m[3] == "" {
+		return nil
+	}
+	return []string{m[1] + m[2]}
+}

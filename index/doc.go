@@ -55,7 +55,12 @@
 // a 文号 typed without the brackets round its year as documents write it
 // with them (甬政发2015 finds 甬政发〔2015〕58号: docNumberForms), and a 文号 with 第 before its serial or without
 // (〔2015〕58号 finds 〔2015〕第58号 and the other way round:
-// docNumberSerialForm).
+// docNumberSerialForm), and a 文号 as OCR reads it off a scan, without
+// its 号 (杭教发〔2018〕125号 finds 杭教发（2018]125: docNumberReadForms; the
+// serial's edge mark keeps it from 杭教发〔2018〕1250号). A space OCR set
+// inside a 文号 in the text (杭教发（2018] 125) gets no form, as a phrase
+// across whitespace costs 25 times the search; the title holds the 文号
+// as read, where it was guessed from, without spaces.
 //
 // A year in Chinese numerals is searched with each sign of zero that
 // documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,
@@ -189,7 +194,11 @@
 // # Fields of a Bleve document
 //
 //	title       text, zh_index, term vectors: the document title, and on a line of
-//	            its own its 文号 when the title does not hold it; matches are boosted ×3,
+//	            its own its 文号 when the title does not hold it, and on another, since
+//	            format 20, the 文号 as OCR read it where the 文号 is a guess from it
+//	            (Document.DocNumberRead: 杭教发(2018]125 beside 杭教发〔2018〕12号), so
+//	            that the 文号 on the paper finds the document if the guess is wrong;
+//	            matches are boosted ×3,
 //	            and in a search that asks for it (Query.TitleFirst) a document whose
 //	            title matches a clause's word ranks above every one whose text alone
 //	            does (titleFirstQuery).

@@ -23,6 +23,12 @@ type Document struct {
 	// DocNumber is the 文号 given with the document: searched with its
 	// title, so a 文号 finds its document even where the text has none.
 	DocNumber string
+	// DocNumberRead is the 文号 as OCR read it where DocNumber was
+	// inferred from it (catalog.Document.DocNumberRead: 杭教发(2018]125
+	// for 杭教发〔2018〕12号), "" otherwise. It is searched with the title
+	// too, so that the 文号 the paper shows finds the document when the
+	// guess is wrong, as the guess does when it is right.
+	DocNumberRead string
 }
 
 // Index is the full-text index of the archive. It is derived data: the

@@ -137,6 +137,13 @@ func formsOf(word string) []string {
 			bases = append(bases, f)
 		}
 	}
+	for _, b := range bases {
+		for _, f := range docNumberReadForms(b) {
+			if !slices.Contains(bases, f) {
+				bases = append(bases, f)
+			}
+		}
+	}
 	for _, c := range bases {
 		for _, w := range append([]string{c}, wanForms(c)...) {
 			for _, f := range numberForms(w) {

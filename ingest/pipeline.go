@@ -1011,6 +1011,10 @@ func IndexDocument(d *catalog.Document, pages []string) index.Document {
 		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Year: d.Year(), DocNumber: d.DocNumber,
 	}
+	if d.IsExtracted(catalog.FieldDocNumber) {
+		// The 文号 as OCR read it, while the 文号 is the guess from it.
+		doc.DocNumberRead = d.DocNumberRead
+	}
 	// A month without its day is dated on the 1st, so that a range of
 	// days finds it in its month; a bare year is left to the year filter.
 	for _, layout := range []string{"2006-01-02", "2006-01"} {

@@ -279,7 +279,10 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 	} else if pd.ToConfirm {
 		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}
-	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
+	// A 文号 guessed from what OCR read says so (推断，请核对), as the
+	// document's page does.
+	number := catalog.DocNumberShown(d)
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: p.words(number.Chinese, number.English),
 		Indicators: pd.Indicators}, nil
 }
 

@@ -106,14 +106,19 @@ type Hit struct {
 	Filename string `json:"filename"`
 	// MIME is the original's type, so a page can tell which hits have
 	// page thumbnails.
-	MIME      string     `json:"mime"`
-	City      string     `json:"city"`
-	CityName  string     `json:"city_name"`
-	DocType   string     `json:"doc_type"`
-	IssuedOn  string     `json:"issued_on,omitempty"`
-	DocNumber string     `json:"doc_number,omitempty"`
-	Score     float64    `json:"score"`
-	Fragments []Fragment `json:"fragments"`
+	MIME      string `json:"mime"`
+	City      string `json:"city"`
+	CityName  string `json:"city_name"`
+	DocType   string `json:"doc_type"`
+	IssuedOn  string `json:"issued_on,omitempty"`
+	DocNumber string `json:"doc_number,omitempty"`
+	// DocNumberGuessed says that DocNumber was inferred from what OCR
+	// read off a scan, DocNumberRead (catalog.DocNumberGuess): a guess
+	// that a result line marks as one (推断，请核对).
+	DocNumberGuessed bool       `json:"doc_number_guessed,omitempty"`
+	DocNumberRead    string     `json:"doc_number_read,omitempty"`
+	Score            float64    `json:"score"`
+	Fragments        []Fragment `json:"fragments"`
 	// NearDuplicates is how many lower-ranked hits of this page were near
 	// duplicates of this one and folded into it ("另有 N 个相近版本");
 	// NearDuplicateIDs names them.
@@ -282,11 +287,15 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, docs map[stri
 			// Deleted since it was indexed; the index catches up shortly.
 			continue
 		}
-		out.Hits = append(out.Hits, Hit{
+		hit := Hit{
 			ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City],
 			DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
 			Fragments: fragments(h.ID, h.Pages, h.Spans),
-		})
+		}
+		if catalog.DocNumberGuess(d).Chinese != "" {
+			hit.DocNumberGuessed, hit.DocNumberRead = true, d.DocNumberRead
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	for _, field := range index.FacetFields {
 		facets := []Facet{}

@@ -49,3 +49,34 @@ func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
 		t.Errorf("the corrected 文号 still says it is a guess: %.800s", textOf(metaSection(t, page)))
 	}
 }
+
+// TestSearchLineSaysADocNumberIsAGuess: the result line of a document
+// whose 文号 was guessed from 杭教发（2018] 125 shows the guess marked as
+// one, for whichever form of the 文号 an expert searched.
+func TestSearchLineSaysADocNumberIsAGuess(t *testing.T) {
+	s := newSite(t)
+	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
+		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n"), "评选通知.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	if d.DocNumber != "杭教发〔2018〕12号" || d.DocNumberRead == "" {
+		t.Fatalf("文号 %q read as %q; want 杭教发〔2018〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
+	}
+	zhou := s.login("zhou")
+	for _, q := range []string{"杭教发(2018]125", "杭教发〔2018〕125号", "杭教发〔2018〕12号"} {
+		_, page := zhou.get("/search?q=" + url.QueryEscape(q))
+		// textOf sets a space between elements; the mark is a span.
+		_, line, _ := strings.Cut(html.UnescapeString(textOf(page)), "评选工作的通知")
+		if !strings.Contains(strings.ReplaceAll(line, " ", ""), "杭教发〔2018〕12号（推断，请核对）") {
+			t.Errorf("search %q: the result line does not mark the guessed 文号: %.300s", q, line)
+		}
+	}
+}
