@@ -29,7 +29,7 @@ func TestLinkQuoteNotInTheTextIsMarked(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct {
-		lang                report.Lang
+		lang               report.Lang
 		missing, elsewhere string
 	}{
 		{report.Chinese, "\uFF08原文中未找到该引文\uFF09", "\uFF08第1页未找到该引文\uFF0C见第2页\uFF09"},
