@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -77,7 +79,9 @@ func (s *Store) tellAcceptedGone(ctx context.Context, list []Assignment) error {
 		}
 		g := &AcceptedGone{Document: d.Document, By: m.by, At: parseTime(m.at)}
 		err := s.db.QueryRowContext(ctx, `SELECT title, filename FROM document WHERE id = ?`, d.Document).Scan(&g.Title, &g.Filename)
-		if err != nil {
+		// A row purged since is still told, by the document's ID: the
+		// note must not take the task pages down with it.
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("the accepted file %s deleted: %w", d.Document, err)
 		}
 		list[at[obj]].AcceptedGone = g
@@ -89,11 +93,19 @@ func (s *Store) tellAcceptedGone(ctx context.Context, list []Assignment) error {
 // the file accepted for it, g, was deleted: which (by its title, else its
 // file name), when (UTC+8) and by whom.
 func AcceptedGoneWords(g *AcceptedGone) Words {
-	name := g.Title
-	if name == "" {
-		name = g.Filename
-	}
 	at := g.At.In(time.FixedZone("UTC+8", 8*3600)).Format("2006-01-02 15:04") + " UTC+8"
-	return Words{Chinese: "已确认的材料《" + name + "》已于 " + at + " 由 " + g.By + " 删除，任务因此重新打开；是否需要重新提交，请与协调员确认",
-		English: "The accepted file 《" + name + "》 was deleted on " + at + " by " + g.By + ", so the task is open again; ask the coordinator whether to hand it in again"}
+	return Words{Chinese: "已确认的材料" + BookTitle(g.Name()) + "已于 " + at + " 由 " + g.By + " 删除，任务因此重新打开；是否需要重新提交，请与协调员确认",
+		English: "The accepted file “" + g.Name() + "” was deleted on " + at + " by " + g.By + ", so the task is open again; ask the coordinator whether to hand it in again"}
+}
+
+// Name is how the deleted file is named: its title, else its file name,
+// else (its row purged) its ID.
+func (g *AcceptedGone) Name() string {
+	switch {
+	case g.Title != "":
+		return g.Title
+	case g.Filename != "":
+		return g.Filename
+	}
+	return g.Document
 }

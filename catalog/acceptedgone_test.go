@@ -58,6 +58,9 @@ func testAcceptedFileDeletedIsTold(t *testing.T, s *Store) {
 		g.Filename != "学分银行工作总结（盖章版）.docx" || g.By != "wang" || g.At.IsZero() {
 		t.Fatalf("task 2.3.1 after its accepted file was deleted: %s %+v, want returned and the accepted file told deleted by wang", a.Status, g)
 	}
+	if gone := *g; gone.Name() != "学分银行工作总结（盖章版）" || (&AcceptedGone{Document: "D2"}).Name() != "D2" {
+		t.Errorf("the deleted file named %q; a purged row's by its ID %q", gone.Name(), (&AcceptedGone{Document: "D2"}).Name())
+	}
 	list, err := s.FindAssignments(ctx, AssignmentFilter{City: "330100"})
 	if err != nil {
 		t.Fatal(err)

@@ -54,3 +54,30 @@ func TestLinkQuotesLookedForAgainWhenReadAnew(t *testing.T) {
 		t.Errorf("after the text was read again: %+v, want %+v", got, want)
 	}
 }
+
+// TestLinkQuoteLookedForWhileItsDocumentIsRead: a reading saves the text,
+// asks whether a link has a quote, and only later records the status; a
+// link given its quote in between is looked for at once, as its text is
+// stored, though the document is not yet marked read.
+func TestLinkQuoteLookedForWhileItsDocumentIsRead(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "社区教育年报.txt", "杭州市开展全民终身学习活动月。")
+	// The text stays stored; the status is what a reading not yet
+	// recorded leaves.
+	if _, err := e.Catalog.MoveStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored,
+		From: []catalog.Status{catalog.StatusIndexed}}); err != nil {
+		t.Fatal(err)
+	}
+	l := &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1, Quote: "开展全民终身学习活动月"}
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, l); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Catalog.Link(ctx, l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (catalog.QuoteMark{Checked: true, QuoteFound: true, FoundOnPage: 1}); got.Passages()[0].QuoteMark != want {
+		t.Errorf("quote given while the document is read: %+v, want %+v", got.Passages()[0].QuoteMark, want)
+	}
+}

@@ -57,17 +57,20 @@ func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link)
 // fails leaves the link saved, its quote marked not looked for yet
 // (引文尚未核对) until the text is read anew.
 func (s *Service) lookForLinkQuote(ctx context.Context, d *catalog.Document, l *catalog.Link) {
-	if l.Quote == "" || d.SHA256 == "" || d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+	if l.Quote == "" || d.SHA256 == "" || s.quotes == nil {
 		return
 	}
-	if s.quotes == nil {
-		return
-	}
+	// Looked for whenever the text is stored, whatever the document's
+	// status: a reading saves the text, then asks whether a link has a
+	// quote (extract), and records its status only later; a link written
+	// in between would else be looked for by neither.
 	// Not recheckQuotes: the text did not change, so a look that fails
 	// leaves the claims' and values' marks standing, and the link's
 	// quote not looked for.
 	if _, err := s.quotes.RecheckQuotes(ctx, d.SHA256); err != nil {
-		s.log.Warn("look for a link's quote", "link", l.ID, "sha256", d.SHA256, "err", err)
+		if !catalog.IsNotFound(err) { // no text yet: its reading looks for it
+			s.log.Warn("look for a link's quote", "link", l.ID, "sha256", d.SHA256, "err", err)
+		}
 		return
 	}
 	now, err := s.cat.Link(ctx, l.ID)

@@ -303,9 +303,9 @@ func acceptedGone(l Lang, g *catalog.AcceptedGone) string {
 	if g == nil {
 		return ""
 	}
-	name := g.Title
-	if name == "" {
-		name = g.Filename
+	name := catalog.BookTitle(g.Name())
+	if l == English {
+		name = "“" + g.Name() + "”"
 	}
 	return trf(l, "tasks.accepted_gone", name, formatTime(g.At), g.By)
 }

@@ -183,7 +183,7 @@ var messages = map[string]map[Lang]string{
 	"tasks.intro":                    {Chinese: "本部门负责提交佐证材料的关键指标。选择文件后点击“提交材料”,材料即关联到该指标,任务变为已提交。", English: "The key indicators your department must supply evidence for. Hand in files for a task and they are linked to its indicator; the task becomes submitted."},
 	"tasks.wanted":                   {Chinese: "需要的材料", English: "Evidence wanted"},
 	"tasks.reason":                   {Chinese: "退回原因", English: "Reason for return"},
-	"tasks.accepted_gone":            {Chinese: "已确认的材料《%s》已于 %s 由 %s 删除，任务因此重新打开；是否需要重新提交，请与协调员确认", English: "The accepted file 《%s》 was deleted on %s by %s, so the task is open again; ask the coordinator whether to hand it in again"},
+	"tasks.accepted_gone":            {Chinese: "已确认的材料%s已于 %s 由 %s 删除，任务因此重新打开；是否需要重新提交，请与协调员确认", English: "The accepted file %s was deleted on %s by %s, so the task is open again; ask the coordinator whether to hand it in again"},
 	"tasks.earlier_reason":           {Chinese: "此前的退回原因", English: "Earlier reason for return"},
 	"tasks.handed_in":                {Chinese: "已提交的材料", English: "Handed in"},
 	"tasks.submit":                   {Chinese: "提交材料", English: "Hand in"},

@@ -38,7 +38,7 @@ func TestAcceptedFileDeletedIsToldOnMyTasksAndTheBoard(t *testing.T) {
 	}{
 		{dept, "/tasks?round=2018", false, []string{"已确认的材料《", "》已于 ", " UTC+8 由 wang 删除，任务因此重新打开"}},
 		{s.login("wang"), "/assignments?city=330100&round=2018", false, []string{"已确认的材料《", " UTC+8 由 wang 删除"}},
-		{dept, "/tasks?round=2018", true, []string{"The accepted file 《", " by wang, so the task is open again"}},
+		{dept, "/tasks?round=2018", true, []string{"The accepted file “学分银行工作总结（盖章版）” was deleted", " by wang, so the task is open again"}},
 	} {
 		if tt.english {
 			tt.b.english()

@@ -12,6 +12,7 @@ type Source struct {
 	Err error
 }
 
+// Read reads from R, keeping its error (io.EOF is no error).
 func (s *Source) Read(p []byte) (int, error) {
 	n, err := s.R.Read(p)
 	if err != nil && err != io.EOF {
