@@ -127,6 +127,7 @@ var cliEnglish = map[string]string{
 	"服务器应答中没有这个文件的结果":                    "the server's answer says nothing of this file",
 	"--task 只能与 --server 一起使用：任务的提交经由运行中的档案系统记录；请加上 --server 地址和 --token 令牌":                                       "--task works only with --server: a task's hand-ins are recorded by the running archive; add --server with its address and --token with your token",
 	"没有编号为 %s 的任务，或它不是您的账号可以提交的任务（部门联系人只能为本部门的任务提交）：请运行 evidence assignments list --server %s 查看任务编号，再用 --task 指定": "There is no task %s, or it is not one your account may hand files in for (a department contributor hands files in for their own department's tasks only): run evidence assignments list --server %s for the task ids, then name one with --task",
+	"账号 %s 是专家或审核人，只能查阅，不能上传材料：请用协调员或部门联系人的账号（--token）":                                                            "The account %s is an expert's or a reviewer's: it may read but not upload files; use a coordinator's or a department contact's account (--token)",
 	"部门联系人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）":                            "A department contributor's account hands files in for a task only: name the task with --task (its id as evidence assignments list --server %s shows it)",
 	"--per-request 应在 1 到 %d 之间,收到 %d": "--per-request should be between 1 and %d, got %d",
 	"服务器应答中没有文档":                       "the server's answer holds no document",

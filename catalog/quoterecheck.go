@@ -57,15 +57,16 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 		for _, u := range []struct {
 			query string
 			args  []any
+			links bool // a link's quote: not looked for again, but given no reason, so not counted
 		}{
 			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?
-				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}},
-			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}},
+				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}, false},
+			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}, false},
 			// A link's quote keeps no reason: it is not looked for yet
 			// (QuoteMark.Checked false) until a later look finds it.
-			{`UPDATE link SET quote_found = NULL, found_on_page = 0 WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}},
+			{`UPDATE link SET quote_found = NULL, found_on_page = 0 WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}, true},
 			{`UPDATE link_quote SET quote_found = NULL, found_on_page = 0 WHERE link_id IN
-				(SELECT l.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ?)`, []any{sha}},
+				(SELECT l.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ?)`, []any{sha}, true},
 		} {
 			res, err := tx.ExecContext(ctx, u.query, u.args...)
 			if err != nil {
@@ -75,7 +76,9 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 			if err != nil {
 				return fmt.Errorf("mark the quotes cited in text %s to look for again: %w", sha, err)
 			}
-			marked += int(n)
+			if !u.links {
+				marked += int(n)
+			}
 		}
 		return nil
 	})

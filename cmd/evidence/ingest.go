@@ -132,6 +132,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			return err
 		}
+		if c.role == string(catalog.RoleExpert) || c.role == string(catalog.RoleReviewer) {
+			// The server would refuse each file; a task check would let
+			// the account through, as it may read every task.
+			return usageError{catalog.Errorf(catalog.EINVALID, "账号 %s 是专家或审核人，只能查阅，不能上传材料：请用协调员或部门联系人的账号（--token）", c.me)}
+		}
 		if c.role == string(catalog.RoleContributor) && strings.TrimSpace(*task) == "" {
 			// The server would refuse each file; say once what to do.
 			return usageError{catalog.Errorf(catalog.EINVALID, "部门联系人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）", c.base)}

@@ -55,6 +55,7 @@ func TestIngestForATaskTakesItsTypeAndChecksItFirst(t *testing.T) {
 	if err := os.WriteFile(file, []byte("杭州市学分银行管理办法\n\n杭政办发〔2018〕12号\n\n为推进终身学习，建立学分银行制度。"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	shen := addUser(t, f.data, "--name", "shen", "--role", "expert")
 	s := startServer(t, f.data)
 	for _, c := range []struct{ name, token, task string }{
 		{"a task that does not exist", f.token, "01NOSUCHTASK0000000000000"},
@@ -67,6 +68,12 @@ func TestIngestForATaskTakesItsTypeAndChecksItFirst(t *testing.T) {
 			!strings.Contains(msg, "请运行 evidence assignments list --server "+s.base) || strings.Contains(out, "学分银行管理办法") {
 			t.Errorf("%s: %v (%q)\n%s\nwant a usage error pointing to evidence assignments list --server, nothing sent", c.name, err, msg, out)
 		}
+	}
+	// An expert may read every task, so the task's check lets it through:
+	// its role stops it first.
+	out, err := runCLI(t, "ingest", file, "--server", s.base, "--token", shen, "--task", f.task)
+	if msg := describe(err); !errors.As(err, new(usageError)) || !strings.Contains(msg, "账号 shen 是专家或审核人") {
+		t.Errorf("an expert's token: %v (%q)\n%s\nwant a usage error naming the role", err, msg, out)
 	}
 	cat, err := catalog.Open(ctx, filepath.Join(f.data, "catalog.db"))
 	if err != nil {
