@@ -3,7 +3,6 @@ package web
 import (
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -88,13 +87,7 @@ func (h *handler) handInFailed(w http.ResponseWriter, r *http.Request, err error
 		h.fail(w, r, err)
 		return
 	}
-	next := safeNext(r.FormValue("next"))
-	q := url.Values{}
-	if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
-		q = u.Query()
-	} else {
-		next = "/assignments"
-	}
+	q, next := boardOfForm(r)
 	// The form is small: every error above it, none beside a field.
 	st := typed(r, "doc_type")
 	st.setError(langOf(r), err)

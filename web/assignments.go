@@ -612,6 +612,16 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.saved"))
 }
 
+// boardOfForm is the board a form posted from it came from (its "next"):
+// its query and its address, the whole board when next is not one.
+func boardOfForm(r *http.Request) (url.Values, string) {
+	next := safeNext(r.FormValue("next"))
+	if u, err := url.Parse(next); err == nil && strings.HasPrefix(u.Path, "/assignments") {
+		return u.Query(), next
+	}
+	return url.Values{}, "/assignments"
+}
+
 func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 	t, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason"))
 	if err != nil {
@@ -621,13 +631,7 @@ func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 		}
 		// The board the form came from, the reason typed kept beside
 		// its task.
-		next := safeNext(r.FormValue("next"))
-		q := url.Values{}
-		if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
-			q = u.Query()
-		} else {
-			next = "/assignments"
-		}
+		q, next := boardOfForm(r)
 		st := typed(r, "reason")
 		st.setError(langOf(r), err, "reason")
 		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Return: st, ReturnID: r.PathValue("id")})

@@ -99,7 +99,7 @@ func TestAssignmentsListSaysTheAcceptedFileWasDeleted(t *testing.T) {
 	}
 	for _, lang := range []struct{ flag, want string }{
 		{"zh", "    已确认的材料《学分银行工作总结（盖章版）》已于 "},
-		{"en", "    The accepted file 《学分银行工作总结（盖章版）》 was deleted on "},
+		{"en", "    The accepted file “学分银行工作总结（盖章版）” was deleted on "},
 	} {
 		out, err := runCLI(t, "assignments", "list", "--data", f.data, "--city", "330100", "--lang", lang.flag)
 		if err != nil {
