@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -18,18 +19,8 @@ import (
 // note is gone.
 func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
 	s := newSite(t)
-	st, err := s.env.Ingest.Stage(strings.NewReader("教育部文件\n\n教发〔2023〕125\n\n关于推进学习型城市建设的意见\n\n"+
-		"各省、自治区、直辖市教育厅（教委）：\n    现就推进学习型城市建设提出如下意见。\n\n教育部\n2023年3月6日\n"), "意见.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Remove()
-	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
-	if err != nil || out[0].Err != nil {
-		t.Fatalf("upload: %v %+v", err, out)
-	}
-	d := s.env.WaitIndexed(out[0].Document.ID)
+	d := uploadPolicyText(t, s, "意见.txt", "教育部文件\n\n教发〔2023〕125\n\n关于推进学习型城市建设的意见\n\n"+
+		"各省、自治区、直辖市教育厅（教委）：\n    现就推进学习型城市建设提出如下意见。\n\n教育部\n2023年3月6日\n")
 	if d.DocNumber != "教发〔2023〕12号" || d.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 教发〔2023〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
 	}
@@ -55,18 +46,8 @@ func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
 // one, for whichever form of the 文号 an expert searched.
 func TestSearchLineSaysADocNumberIsAGuess(t *testing.T) {
 	s := newSite(t)
-	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n"), "评选通知.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Remove()
-	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
-	if err != nil || out[0].Err != nil {
-		t.Fatalf("upload: %v %+v", err, out)
-	}
-	d := s.env.WaitIndexed(out[0].Document.ID)
+	d := uploadPolicyText(t, s, "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
+		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n")
 	if d.DocNumber != "杭教发〔2018〕12号" || d.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 杭教发〔2018〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
 	}
@@ -79,4 +60,21 @@ func TestSearchLineSaysADocNumberIsAGuess(t *testing.T) {
 			t.Errorf("search %q: the result line does not mark the guessed 文号: %.300s", q, line)
 		}
 	}
+}
+
+// uploadPolicyText uploads text as the file name, a policy document of
+// 330100, and returns it indexed.
+func uploadPolicyText(t *testing.T, s *site, name, text string) *catalog.Document {
+	t.Helper()
+	st, err := s.env.Ingest.Stage(strings.NewReader(text), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	return s.env.WaitIndexed(out[0].Document.ID)
 }
