@@ -17,18 +17,8 @@ import (
 // with no space before it, on the board and on 我的任务; each with the
 // name the file was sent under and when.
 func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
-	s := newSite(t)
-	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	s, doc, _ := submittedTask(t)
 	ctx := context.Background()
-	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
-	task, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
-		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, task.ID, []string{doc.ID}); err != nil {
-		t.Fatal(err)
-	}
 	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "jiaoyu", Department: "市教育局",
 		Filename: "总结.txt"}); err != nil {
 		t.Fatal(err)
@@ -49,18 +39,8 @@ func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 // board and 我的任务 name the hand-in 协调员 wang, not 市教育局 wang, and
 // in English Coordinator wang.
 func TestCoordinatorHandInIsLabelledCoordinator(t *testing.T) {
-	s := newSite(t)
-	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	s, doc, task := submittedTask(t)
 	ctx := context.Background()
-	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
-	task, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
-		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, task.ID, []string{doc.ID}); err != nil {
-		t.Fatal(err)
-	}
 	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "wang", Department: "市教育局",
 		Filename: "学分银行总结.txt", Assignment: task.ID}); err != nil {
 		t.Fatal(err)
@@ -83,4 +63,23 @@ func TestCoordinatorHandInIsLabelledCoordinator(t *testing.T) {
 			t.Errorf("%s: want %q and no %q: %.1500s", tt.path, tt.want, tt.not, text)
 		}
 	}
+}
+
+// submittedTask is a site with 市教育局's contact jiaoyu and its task
+// 2.3.1 of 2018, submitted with the summary doc (uploaded by test).
+func submittedTask(t *testing.T) (*site, *catalog.Document, *assignments.Task) {
+	t.Helper()
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
+	task, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, task.ID, []string{doc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	return s, doc, task
 }
