@@ -10,6 +10,8 @@
 #   fonts-noto-cjk   Chinese glyphs in the browser tests' screenshots
 #   util-linux       prlimit: every program the reading starts runs under its limits
 #                    (Essential on Debian and Ubuntu, so always installed; listed to be checked)
+#   gcc              cc: builds the tests' C program that runs out of memory as a
+#                    C reader does (ingest/extract/testdata/memhog)
 #   postgresql       the server (initdb, pg_ctl) the tests start a throwaway catalog
 #                    cluster with (internal/pgtest); several nodes share one
 #
@@ -17,7 +19,7 @@
 #        debian-packages.sh install  install the missing ones (needs root and apt-get)
 set -euo pipefail
 
-packages=(util-linux poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc libheif-examples chromium fonts-noto-cjk postgresql)
+packages=(util-linux poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc libheif-examples chromium fonts-noto-cjk gcc postgresql)
 
 missing=()
 for p in "${packages[@]}"; do
