@@ -47,6 +47,11 @@ type Folder struct {
 	meta    string
 	tmp     string
 	noAttrs bool // always write metadata files (tests of that path)
+
+	// lazy guards epoch, the handle on objects/ whose sync will make the
+	// objects PutLazy writes now durable (LazyPutter).
+	lazy  sync.RWMutex
+	epoch *os.File
 }
 
 var _ Store = (*Folder)(nil)
@@ -70,6 +75,14 @@ func NewFolder(dir string) (*Folder, error) {
 	if err := f.removeStaleTemp(time.Now().Add(-staleTempAge)); err != nil {
 		return nil, fmt.Errorf("open folder store %s: %w", dir, err)
 	}
+	if syncsFileSystem {
+		// Closed with the Folder: an unreachable File closes itself.
+		epoch, err := os.Open(f.objects)
+		if err != nil {
+			return nil, fmt.Errorf("open folder store %s: %w", dir, err)
+		}
+		f.epoch = epoch
+	}
 	return f, nil
 }
 
@@ -89,43 +102,88 @@ func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, c
 // writeObject is Put but for the sync of the folder the object is renamed
 // into, which it returns for the caller to sync.
 func (f *Folder) writeObject(ctx context.Context, key string, r io.Reader, size int64, contentType string) (string, error) {
-	if err := ValidKey(key); err != nil {
+	o, err := f.prepareWrite(ctx, key, r, size, contentType, true)
+	if err != nil {
 		return "", err
 	}
-	if err := ctx.Err(); err != nil {
-		return "", fmt.Errorf("put %s: %w", key, err)
+	return f.place(ctx, o)
+}
+
+// readyObject is an object's file written (or moved in) and typed, under
+// tmp/ or where its caller staged it, waiting to be renamed into place.
+type readyObject struct {
+	key, tmp    string
+	moved       bool // tmp is the caller's file (PutFile), not one of tmp/
+	size        int64
+	contentType string
+}
+
+// prepareWrite writes r to a temporary file with its content type, synced
+// when durable, ready to be placed. Nothing is left behind on failure.
+func (f *Folder) prepareWrite(ctx context.Context, key string, r io.Reader, size int64, contentType string, durable bool) (readyObject, error) {
+	if err := ValidKey(key); err != nil {
+		return readyObject{}, err
 	}
-	// The name is cleared once renamed, so cleanup never touches a path that
-	// a concurrent Put may have been given by CreateTemp since.
-	var data string
-	defer func() {
-		if data != "" {
-			os.Remove(data)
-		}
-	}()
+	if err := ctx.Err(); err != nil {
+		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
+	}
 	src := newSource(ctx, r, size)
 	ctype := contentTypeOrDefault(contentType)
-	data, typed, err := f.writeTemp(src, true, ctype)
+	data, typed, err := f.writeTemp(src, durable, ctype)
 	if src.err != nil {
-		return "", fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
+		if err == nil {
+			os.Remove(data)
+		}
+		return readyObject{}, fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
 	}
 	if err != nil {
-		return "", f.fail("put", key, err)
+		return readyObject{}, f.fail("put", key, err)
 	}
+	o := readyObject{key: key, tmp: data, size: size, contentType: contentType}
 	if err := ctx.Err(); err != nil {
-		return "", fmt.Errorf("put %s: %w", key, err)
+		f.discard(o)
+		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	if !typed {
 		if err := f.putMeta(key, ctype); err != nil {
-			return "", f.fail("put", key, err)
+			f.discard(o)
+			return readyObject{}, f.fail("put", key, err)
 		}
 	}
-	final := f.path(f.objects, key)
-	if err := publish(data, final, false); err != nil {
-		return "", f.fail("put", key, err)
+	return o, nil
+}
+
+// place renames a ready object into place and returns the folder it went
+// into, for the caller to sync ("" when it was copied in by Put, synced,
+// because the caller's file is on another file system). On failure a
+// temporary file of the store's own is removed.
+func (f *Folder) place(ctx context.Context, o readyObject) (string, error) {
+	final := f.path(f.objects, o.key)
+	err := publish(o.tmp, final, false)
+	if errors.Is(err, syscall.EXDEV) && o.moved {
+		src, oerr := os.Open(o.tmp)
+		if oerr != nil {
+			return "", f.fail("put", o.key, oerr)
+		}
+		defer src.Close()
+		if err := f.Put(ctx, o.key, src, o.size, o.contentType); err != nil {
+			return "", err
+		}
+		return "", os.Remove(o.tmp)
 	}
-	data = ""
+	if err != nil {
+		f.discard(o)
+		return "", f.fail("put", o.key, err)
+	}
 	return filepath.Dir(final), nil
+}
+
+// discard removes a ready object's temporary file, unless it is the
+// caller's (which PutFile leaves where it was on failure).
+func (f *Folder) discard(o readyObject) {
+	if !o.moved {
+		os.Remove(o.tmp)
+	}
 }
 
 // writeTemp copies r into a new file under tmp/, syncs it when durable,

@@ -2,12 +2,10 @@ package blob
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // FilePutter is implemented by stores that can take a finished local file
@@ -56,11 +54,16 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 	return f.PutFiles(ctx, []LocalFile{{Key: key, Path: path, Size: size, ContentType: contentType}})[0]
 }
 
-// PutFiles implements FilesPutter: each file is synced and renamed into
-// place as by PutFile, and each folder they were renamed into (or a
-// Present file is in) is synced once, after the last rename into it; a failed folder sync fails every
+// PutFiles implements FilesPutter. Several files to write on Linux are
+// put together (putTogether: two syncs of the file system for them all).
+// Otherwise each file is synced and renamed into place as by PutFile, and
+// each folder they were renamed into (or a Present file is in) is synced
+// once, after the last rename into it; a failed folder sync fails every
 // file renamed into it (they may be there, but are not known durable).
 func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
+	if syncsFileSystem && writesSeveral(files) {
+		return f.putTogether(ctx, files)
+	}
 	errs := make([]error, len(files))
 	dirs := map[string][]int{} // folder to sync → the files renamed into it
 	var order []string
@@ -109,15 +112,25 @@ func (f *Folder) presentObject(key string) (string, error) {
 // moveFile is PutFile but for the sync of the folder the file is renamed
 // into, which it returns ("" when it was copied through Put, synced).
 func (f *Folder) moveFile(ctx context.Context, key, path string, size int64, contentType string) (string, error) {
-	if err := ValidKey(key); err != nil {
+	o, err := f.prepareMove(ctx, key, path, size, contentType, true)
+	if err != nil {
 		return "", err
 	}
+	return f.place(ctx, o)
+}
+
+// prepareMove checks the caller's file at path and gives it its content
+// type, synced when durable, ready to be placed.
+func (f *Folder) prepareMove(ctx context.Context, key, path string, size int64, contentType string, durable bool) (readyObject, error) {
+	if err := ValidKey(key); err != nil {
+		return readyObject{}, err
+	}
 	if err := ctx.Err(); err != nil {
-		return "", fmt.Errorf("put %s: %w", key, err)
+		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	file, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return "", fmt.Errorf("put %s: %w", key, err)
+		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	st, err := file.Stat()
 	if err == nil && st.Size() != size {
@@ -125,35 +138,19 @@ func (f *Folder) moveFile(ctx context.Context, key, path string, size int64, con
 	}
 	ctype := contentTypeOrDefault(contentType)
 	typed := err == nil && f.setType(file, ctype)
-	if err == nil {
+	if err == nil && durable {
 		err = file.Sync()
 	}
 	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return "", f.fail("put", key, err)
+		return readyObject{}, f.fail("put", key, err)
 	}
 	if !typed {
 		if err := f.putMeta(key, ctype); err != nil {
-			return "", f.fail("put", key, err)
+			return readyObject{}, f.fail("put", key, err)
 		}
 	}
-	final := f.path(f.objects, key)
-	err = publish(path, final, false)
-	if errors.Is(err, syscall.EXDEV) {
-		src, oerr := os.Open(path)
-		if oerr != nil {
-			return "", f.fail("put", key, oerr)
-		}
-		defer src.Close()
-		if err := f.Put(ctx, key, src, size, contentType); err != nil {
-			return "", err
-		}
-		return "", os.Remove(path)
-	}
-	if err != nil {
-		return "", f.fail("put", key, err)
-	}
-	return filepath.Dir(final), nil
+	return readyObject{key: key, tmp: path, moved: true, size: size, contentType: contentType}, nil
 }

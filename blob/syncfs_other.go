@@ -1,0 +1,13 @@
+//go:build !linux
+
+package blob
+
+import (
+	"errors"
+	"os"
+)
+
+// Elsewhere each object is synced on its own: see Folder.PutLazy.
+const syncsFileSystem = false
+
+func syncFileSystem(*os.File) error { return errors.ErrUnsupported }
