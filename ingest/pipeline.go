@@ -25,6 +25,9 @@ type indexJob struct {
 	ext   *catalog.Extraction
 	// recorded says its extraction was recorded with this batch.
 	recorded bool
+	// lazyText says its text was saved by a lazy put (blob.LazyPutter),
+	// to be made durable before its extraction is recorded.
+	lazyText bool
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -323,6 +326,7 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
 	var text *catalog.TextRecord
 	var t *StoredText
+	var lazyText bool
 	body, err := readText(ctx, s.blobs, d.SHA256)
 	// Never read before (a fresh upload, a replaced original): no claim
 	// or value cites its text, for they cite only a document read
@@ -355,6 +359,11 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		if text, err = textRecordIfMissing(ctx, s.cat, d.SHA256, body); err != nil {
 			return nil, err
 		}
+		// Found with no hash recorded, it was saved by an extraction not
+		// recorded (a crash, a failed flush, or another document of the
+		// same bytes still on its way), by a lazy put perhaps: it is
+		// flushed before it is recorded, as one saved now would be.
+		lazyText = text != nil && s.lazyStore()
 	} else {
 		// Missing or damaged: the text is read again from the original.
 		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) && !errors.Is(err, errOutdatedText) {
@@ -366,16 +375,28 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		if t, err = s.extractOriginal(ctx, d, ocr); err != nil {
 			return nil, err
 		}
-		h, err := SaveText(ctx, s.blobs, d.SHA256, t)
+		// A fresh upload's text on a catalog of its own is made durable
+		// with its batch's, before the batch is recorded
+		// (recordExtractions); on a shared one the extraction is recorded
+		// at once, below.
+		h, lazy, err := s.saveText(ctx, d.SHA256, t, neverRead && !s.cfg.Shared)
 		if err != nil {
 			return nil, err
 		}
 		// Read anew (repair, older rules): the quotes cited in the old
 		// text are looked for in the new. Read first: the quotes of links
-		// given while it was being read are looked for now.
+		// given while it was being read are looked for now, in a text
+		// made durable first, as the marks will be.
 		if !neverRead || s.linkQuoted(ctx, d.ID) {
+			if lazy {
+				if err := s.flushTexts(ctx); err != nil {
+					return nil, err
+				}
+				lazy = false
+			}
 			s.recheckQuotes(ctx, d.SHA256)
 		}
+		lazyText = lazy
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}
@@ -391,7 +412,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Text: text, Alone: change}}
+		Text: text, Alone: change}, lazyText: lazyText}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -739,6 +760,10 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	if len(exts) == 0 {
 		return jobs
 	}
+	jobs, exts = s.flushBatchTexts(ctx, jobs, exts)
+	if len(exts) == 0 {
+		return jobs
+	}
 	outs, err := s.cat.RecordExtractions(ctx, exts, maxNearDuplicateCandidates)
 	// A batch cut off by the stop (ctx ended) is left to the next start,
 	// as one that found the catalog unavailable is to a retry: neither
@@ -803,6 +828,39 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 		ready = append(ready, j)
 	}
 	return ready
+}
+
+// flushBatchTexts makes the texts of the batch's jobs saved by lazy puts
+// durable, by one flush, before their extractions are recorded. When the
+// flush fails, those jobs are left out and their documents tried again
+// later (the store is at fault, not the documents); the retry finds each
+// text with no hash recorded and flushes it again. It returns the jobs
+// left and their extractions, and may reuse the storage of jobs.
+func (s *Service) flushBatchTexts(ctx context.Context, jobs []indexJob, exts []catalog.Extraction) ([]indexJob, []catalog.Extraction) {
+	lazy := func(j indexJob) bool { return j.ext != nil && j.lazyText }
+	if !slices.ContainsFunc(jobs, lazy) {
+		return jobs, exts
+	}
+	err := s.flushTexts(ctx)
+	if err == nil {
+		return jobs, exts
+	}
+	if ctx.Err() != nil {
+		return nil, nil // stopping: the documents stay stored, and the next Start extracts them
+	}
+	for _, j := range jobs {
+		if lazy(j) {
+			s.unavailable(ctx, j.doc.ID, atRecord, err)
+		}
+	}
+	jobs = slices.DeleteFunc(jobs, lazy)
+	exts = exts[:0]
+	for _, j := range jobs {
+		if j.ext != nil {
+			exts = append(exts, *j.ext)
+		}
+	}
+	return jobs, exts
 }
 
 // linkNearDuplicates compares the text of each of linking, jobs of batch,

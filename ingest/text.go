@@ -86,6 +86,11 @@ func (t *StoredText) Headless() bool {
 // SaveText writes t as the text of the document with these bytes and
 // returns the hash of what it wrote, for the catalog (RecordTextHash).
 func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) (catalog.TextHash, error) {
+	return saveTextBy(ctx, sha, t, store.Put)
+}
+
+// saveTextBy is SaveText through put, a store's Put or PutLazy.
+func saveTextBy(ctx context.Context, sha string, t *StoredText, put func(context.Context, string, io.Reader, int64, string) error) (catalog.TextHash, error) {
 	buf := textBuffers.Get().(*bytes.Buffer)
 	defer putTextBuffer(buf)
 	body, err := encodeText(buf, t)
@@ -93,7 +98,7 @@ func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) 
 		return catalog.TextHash{}, fmt.Errorf("encode text: %w", err)
 	}
 	key := catalog.TextKey(sha)
-	if err := store.Put(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
+	if err := put(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
 		return catalog.TextHash{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	return hashText(body), nil
@@ -194,4 +199,31 @@ func textRecordIfMissing(ctx context.Context, cat *catalog.Store, sha string, bo
 		return nil, err
 	}
 	return &catalog.TextRecord{Original: sha, Hash: hashText(body)}, nil
+}
+
+// saveText saves t as SaveText does, by a lazy put when lazy is asked and
+// the store takes one (blob.LazyPutter); it says whether it did, and the
+// text must then be flushed (flushTexts) before anything records it.
+func (s *Service) saveText(ctx context.Context, sha string, t *StoredText, lazy bool) (catalog.TextHash, bool, error) {
+	lp, ok := s.blobs.(blob.LazyPutter)
+	if !lazy || !ok {
+		h, err := SaveText(ctx, s.blobs, sha, t)
+		return h, false, err
+	}
+	h, err := saveTextBy(ctx, sha, t, lp.PutLazy)
+	return h, err == nil, err
+}
+
+// lazyStore says whether the store takes lazy puts.
+func (s *Service) lazyStore() bool {
+	_, ok := s.blobs.(blob.LazyPutter)
+	return ok
+}
+
+// flushTexts makes the texts saved by lazy puts so far durable.
+func (s *Service) flushTexts(ctx context.Context) error {
+	if err := s.blobs.(blob.LazyPutter).Flush(ctx); err != nil {
+		return fmt.Errorf("sync extracted texts: %w", err)
+	}
+	return nil
 }
