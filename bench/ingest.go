@@ -376,13 +376,16 @@ func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients,
 // last look, or has reached n: the polling is the bench's harness, not a
 // user's work, and its requests count in the server's CPU, so a run
 // without failures asks once a look, not twice, and one with failures
-// ends a look later at most.
+// ends a look later at most. The looks are rare while many documents are
+// left and frequent near the end (nextLook): a look every 200 ms cost the
+// server 0.8 CPU-s of a 50 s round (bench/README.md, ingest step 19).
 func (c *client) waitIndexed(ctx context.Context, n int) (failed int, err error) {
-	return c.waitIndexedEvery(ctx, n, 200*time.Millisecond)
+	return c.waitIndexedEvery(ctx, n, 100*time.Millisecond, 2*time.Second)
 }
 
-func (c *client) waitIndexedEvery(ctx context.Context, n int, every time.Duration) (failed int, err error) {
-	last := -1
+func (c *client) waitIndexedEvery(ctx context.Context, n int, least, most time.Duration) (failed int, err error) {
+	last, wait := -1, least
+	lookedAt := time.Now()
 	for {
 		indexed, err := c.countStatus(ctx, "indexed")
 		if err != nil {
@@ -397,13 +400,29 @@ func (c *client) waitIndexedEvery(ctx context.Context, n int, every time.Duratio
 				return failed, nil
 			}
 		}
-		last = indexed
+		if last >= 0 {
+			wait = nextLook(n-indexed, indexed-last, time.Since(lookedAt), least, most)
+		}
+		last, lookedAt = indexed, time.Now()
 		select {
 		case <-ctx.Done():
 			return 0, ctx.Err()
-		case <-time.After(every):
+		case <-time.After(wait):
 		}
 	}
+}
+
+// nextLook is how long the wait lets pass before its next look when left
+// documents are still to come and moved came in the time since the last
+// look: a quarter of the time the rest would take at that rate, between
+// least and most, so that the last look is at most least late. Nothing
+// moved (a pause) waits least.
+func nextLook(left, moved int, since, least, most time.Duration) time.Duration {
+	if moved <= 0 || since <= 0 {
+		return least
+	}
+	rest := time.Duration(float64(since) * float64(left) / float64(moved))
+	return min(max(rest/4, least), most)
 }
 
 // waitSettled polls the size of dir until it has not changed for quiet,

@@ -43,7 +43,7 @@ func TestWaitIndexedAsksOnceALook(t *testing.T) {
 			}))
 			defer srv.Close()
 			c := &client{base: srv.URL, token: "t", http: srv.Client()}
-			failed, err := c.waitIndexedEvery(context.Background(), tc.n, time.Millisecond)
+			failed, err := c.waitIndexedEvery(context.Background(), tc.n, time.Millisecond, time.Millisecond)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,5 +51,25 @@ func TestWaitIndexedAsksOnceALook(t *testing.T) {
 				t.Errorf("failed %d after asking %v; want %d after %v", failed, asked, tc.wantFailed, tc.wantAsked)
 			}
 		})
+	}
+}
+
+// The harness looks rarely while many documents are left and often near
+// the end, never later than least after the last one.
+func TestNextLookWaitsLessNearTheEnd(t *testing.T) {
+	const least, most = 100 * time.Millisecond, 2 * time.Second
+	for _, tc := range []struct {
+		name        string
+		left, moved int
+		since, want time.Duration
+	}{
+		{"most left", 5000, 200, 2 * time.Second, most},
+		{"a few seconds left", 600, 200, time.Second, 750 * time.Millisecond},
+		{"the last few", 10, 200, time.Second, least},
+		{"a pause", 500, 0, time.Second, least},
+	} {
+		if got := nextLook(tc.left, tc.moved, tc.since, least, most); got != tc.want {
+			t.Errorf("%s: next look after %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
