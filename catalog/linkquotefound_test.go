@@ -141,3 +141,35 @@ func testLinkQuoteFoundMigrated(t *testing.T, s *Store) {
 		}
 	}
 }
+
+// TestLinkQuoteFoundInAReplacedText: marks looked for in the text a
+// document had when its quotes were listed are not recorded once its
+// original is replaced meanwhile (its new text's reading looks for
+// them): the link's quote stays not looked for, not marked from the old
+// text. Both dialects.
+func TestLinkQuoteFoundInAReplacedText(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "1", "1.1.1")
+		l := quotedLink(t, s, "社区教育年报")
+		quotes, err := s.QuotesIn(ctx, "sha-社区教育年报")
+		if err != nil || len(quotes) != 1 {
+			t.Fatalf("quotes in the text: %+v, %v; want the link's", quotes, err)
+		}
+		if err := s.SetStatus(ctx, StatusChange{ID: l.DocumentID, Status: StatusFailed, Error: "读取超时"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReplaceOriginal(ctx, l.DocumentID, Replacement{SHA256: "sha-社区教育年报（重新扫描）", Format: "pdf",
+			Filename: "社区教育年报.pdf", Size: 10, By: "wang"}); err != nil {
+			t.Fatal(err)
+		}
+		changed, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0], Found: true, FoundOnPage: 1}})
+		if err != nil || changed != 0 {
+			t.Errorf("marks of the old text recorded: %d changed, %v; want none", changed, err)
+		}
+		want := []string{"1 false false 0 建成社区学习共同体 120 个"}
+		if got := linkMarks(t, s, l.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("the link's passages after its original was replaced: %q, want %q (not looked for yet)", got, want)
+		}
+	})
+}

@@ -114,7 +114,9 @@ func (f QuoteFoundAgain) changed() bool {
 // so is one whose quote's last look had failed (RecheckError), which is
 // cleared. A link's quote (Kind "link") gets its mark (QuoteMark) with no
 // event and no stamp: the link's quote is not changed, only where it is
-// read, as the pages show it. It returns how many marks changed.
+// read, as the pages show it, and only while its document is live and
+// still has the text q.SHA256 (its row locked first, as every writer of
+// a link locks it). It returns how many marks changed.
 func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -125,6 +127,13 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			return err
 		}
 		stamp := formatTime(now)
+		// The links' documents before the links, as every writer of a
+		// link takes them (lockLinkDocument); each with the text it has
+		// now.
+		texts, err := s.lockLinkDocuments(ctx, tx, linkDocuments(found))
+		if err != nil {
+			return err
+		}
 		for _, f := range found {
 			q := f.Quote
 			// A quote whose last look failed is looked for now: it says
@@ -133,6 +142,12 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				continue
 			}
 			if q.Kind == "link" {
+				if texts[q.DocumentID] != q.SHA256 {
+					// Its document was deleted, or given another
+					// original, since QuotesIn: the mark is the old
+					// text's, and the new text's reading looks for it.
+					continue
+				}
 				n, err := recordLinkQuoteFound(ctx, tx, f)
 				if err != nil {
 					return err
@@ -189,6 +204,17 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 		return 0, err
 	}
 	return changed, nil
+}
+
+// linkDocuments are the documents of the links' quotes among found.
+func linkDocuments(found []QuoteFoundAgain) []string {
+	var ids []string
+	for _, f := range found {
+		if f.Quote.Kind == "link" {
+			ids = append(ids, f.Quote.DocumentID)
+		}
+	}
+	return ids
 }
 
 // recordLinkQuoteFound records where a link's quote (QuotesIn's Kind
