@@ -142,7 +142,8 @@ func testLinkQuoteFoundMigrated(t *testing.T, s *Store) {
 	}
 }
 
-// TestLinkQuoteFoundInAReplacedText: marks looked for in the text a
+// TestLinkQuoteFoundInAReplacedText: a link's quotes are listed
+// (LinkQuotes) only in the text its document has; marks looked for in the text a
 // document had when its quotes were listed are not recorded once its
 // original is replaced meanwhile (its new text's reading looks for
 // them): the link's quote stays not looked for, not marked from the old
@@ -156,12 +157,18 @@ func TestLinkQuoteFoundInAReplacedText(t *testing.T) {
 		if err != nil || len(quotes) != 1 {
 			t.Fatalf("quotes in the text: %+v, %v; want the link's", quotes, err)
 		}
+		if own, err := s.LinkQuotes(ctx, "sha-社区教育年报", l.ID); err != nil || !reflect.DeepEqual(own, quotes) {
+			t.Errorf("the link's quotes: %+v, %v; want %+v, as QuotesIn lists them", own, err, quotes)
+		}
 		if err := s.SetStatus(ctx, StatusChange{ID: l.DocumentID, Status: StatusFailed, Error: "读取超时"}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.ReplaceOriginal(ctx, l.DocumentID, Replacement{SHA256: "sha-社区教育年报（重新扫描）", Format: "pdf",
 			Filename: "社区教育年报.pdf", Size: 10, By: "wang"}); err != nil {
 			t.Fatal(err)
+		}
+		if own, err := s.LinkQuotes(ctx, "sha-社区教育年报", l.ID); err != nil || len(own) != 0 {
+			t.Errorf("the link's quotes in the text its document no longer has: %+v, %v; want none", own, err)
 		}
 		changed, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0], Found: true, FoundOnPage: 1}})
 		if err != nil || changed != 0 {

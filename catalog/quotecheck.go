@@ -47,16 +47,43 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 		FROM citation WHERE sha256 = ?
 		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0, 0, 0
 		FROM value WHERE sha256 = ?
-		UNION ALL SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
-		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
-		FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL AND l.quote <> ''
-		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
-		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
-		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL
+		UNION ALL `+linkQuotesWhere(`d.sha256 = ?`)+`
 		ORDER BY 1, 2, 14`, sha, sha, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
+	return scanCitedQuotes(rows, sha)
+}
+
+// LinkQuotes lists the quotes of link id, as QuotesIn lists them (Kind
+// "link"), while its document is live and its original's SHA-256 is sha:
+// what adding a quote to a link looks for in that text, and nothing else
+// cited there. None when the link is gone or its document has another
+// text now (its reading looks for them).
+func (s *Store) LinkQuotes(ctx context.Context, sha, id string) ([]CitedQuote, error) {
+	rows, err := s.db.QueryContext(ctx, linkQuotesWhere(`d.sha256 = ? AND l.id = ?`)+` ORDER BY 1, 2, 14`, sha, id, sha, id)
+	if err != nil {
+		return nil, fmt.Errorf("list the quotes of link %s: %w", id, err)
+	}
+	return scanCitedQuotes(rows, sha)
+}
+
+// linkQuotesWhere selects, as QuotesIn scans them, the quotes of the
+// links of the live documents that where picks (of the link l and its
+// document d; its arguments are given twice): each link's own, then those
+// added after it.
+func linkQuotesWhere(where string) string {
+	return `SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
+		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link l JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL AND l.quote <> ''
+		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
+		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL`
+}
+
+// scanCitedQuotes reads the quotes QuotesIn selects in rows, cited in the
+// text sha, and closes rows.
+func scanCitedQuotes(rows *sql.Rows, sha string) ([]CitedQuote, error) {
 	defer rows.Close()
 	var out []CitedQuote
 	for rows.Next() {
