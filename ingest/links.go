@@ -209,14 +209,28 @@ func (s *Service) RefreshAfterChange(ctx context.Context, ids ...string) {
 	s.refreshLogged(ctx, ids...)
 }
 
-// linkQuoted says whether the document id has a link with a quote, for
-// its first reading to look for it; a failure to tell is logged and
-// taken as yes, which costs a look.
-func (s *Service) linkQuoted(ctx context.Context, id string) bool {
-	ok, err := s.cat.HasLinkQuote(ctx, id)
-	if err != nil {
-		s.log.Warn("tell whether a document has link quotes", "id", id, "err", err)
-		return true
+// lookForLinkQuotes looks for the quotes cited in the texts of the jobs
+// read for the first time (indexJob.linkQuotes) that have a link with a
+// quote: a link given one while its document was read. Which have one is
+// asked once for the batch (catalog.LinkQuotedDocuments); a failure to
+// tell is logged and taken as yes for all, which costs a look each.
+func (s *Service) lookForLinkQuotes(ctx context.Context, jobs []indexJob) {
+	var ids []string
+	for _, j := range jobs {
+		if j.linkQuotes {
+			ids = append(ids, j.doc.ID)
+		}
 	}
-	return ok
+	if len(ids) == 0 {
+		return
+	}
+	quoted, err := s.cat.LinkQuotedDocuments(ctx, ids)
+	if err != nil {
+		s.log.Warn("tell which documents have link quotes", "documents", len(ids), "err", err)
+	}
+	for _, j := range jobs {
+		if j.linkQuotes && (err != nil || quoted[j.doc.ID]) {
+			s.recheckQuotes(ctx, j.doc.SHA256)
+		}
+	}
 }

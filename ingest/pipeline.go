@@ -25,6 +25,10 @@ type indexJob struct {
 	ext   *catalog.Extraction
 	// recorded says its extraction was recorded with this batch.
 	recorded bool
+	// linkQuotes says its text was read for the first time: the quotes
+	// of the links given while it was read are looked for with its batch
+	// (lookForLinkQuotes).
+	linkQuotes bool
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -331,6 +335,10 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// retry keep the pages counted, and a text bad or outdated has them
 	// looked for again.
 	neverRead := catalog.IsNotFound(err) && d.Pages == 0
+	// A text stored but never recorded (a reading stopped between the
+	// two) is a first reading's too: its links' quotes are looked for
+	// with its batch unless looked for here.
+	looked := false
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
@@ -372,9 +380,11 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		}
 		// Read anew (repair, older rules): the quotes cited in the old
 		// text are looked for in the new. Read first: the quotes of links
-		// given while it was being read are looked for now.
-		if !neverRead || s.linkQuoted(ctx, d.ID) {
+		// given while it was being read are looked for with its batch,
+		// the text stored.
+		if !neverRead {
 			s.recheckQuotes(ctx, d.SHA256)
+			looked = true
 		}
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
@@ -391,7 +401,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Text: text, Alone: change}}
+		Text: text, Alone: change}, linkQuotes: d.Pages == 0 && !looked}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -728,8 +738,11 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 // that are ready for the index. A job whose extraction could not be
 // recorded is handled as a failed extraction; when the batch's
 // transaction fails, each extraction is recorded alone, so one document's
-// fault fails no other.
+// fault fails no other. The quotes of the links of the documents read for
+// the first time are looked for first, asked for once for the batch
+// (lookForLinkQuotes).
 func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []indexJob {
+	s.lookForLinkQuotes(ctx, jobs)
 	var exts []catalog.Extraction
 	for _, j := range jobs {
 		if j.ext != nil {
