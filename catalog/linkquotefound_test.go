@@ -180,3 +180,39 @@ func TestLinkQuoteFoundInAReplacedText(t *testing.T) {
 		}
 	})
 }
+
+// TestUncheckedLinkTexts: the texts with a link quote not looked for yet
+// are listed in order, a page at a time, those of documents read only:
+// not one whose quotes were looked for, nor one not read yet (its
+// reading looks for them). Both dialects.
+func TestUncheckedLinkTexts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "1", "1.1.1")
+		for _, id := range []string{"甲年报", "乙年报", "丙年报", "丁年报"} {
+			quotedLink(t, s, id)
+			if id != "丁年报" {
+				if err := s.SetStatus(ctx, StatusChange{ID: id, Status: StatusIndexed, Pages: 1}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		quotes, err := s.QuotesIn(ctx, "sha-乙年报")
+		if err != nil || len(quotes) != 1 {
+			t.Fatalf("quotes in 乙年报: %+v, %v", quotes, err)
+		}
+		if _, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0]}}); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"sha-丙年报", "sha-甲年报"}
+		slices.Sort(want)
+		first, err := s.UncheckedLinkTexts(ctx, "", 1)
+		if err != nil || !slices.Equal(first, want[:1]) {
+			t.Errorf("first page of one: %q, %v; want %q", first, err, want[:1])
+		}
+		rest, err := s.UncheckedLinkTexts(ctx, want[0], 10)
+		if err != nil || !slices.Equal(rest, want[1:]) {
+			t.Errorf("the page after %s: %q, %v; want %q", want[0], rest, err, want[1:])
+		}
+	})
+}

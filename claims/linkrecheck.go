@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -36,15 +37,11 @@ func RecheckLink(ctx context.Context, cat *catalog.Store, blobs blob.Store, budg
 		if err != nil || len(quotes) == 0 {
 			return out, err
 		}
-		found, err := lookFor(ctx, blobs, budget, sha, quotes, nil)
+		n, err := lookAndRecord(ctx, cat, blobs, budget, sha, quotes, nil)
 		if err != nil {
 			return out, err
 		}
-		changed, err := cat.RecordQuotesFoundAgain(ctx, found)
-		if err != nil {
-			return out, err
-		}
-		out.Checked, out.Changed = len(found), out.Changed+changed
+		out.Checked, out.Changed = n.Checked, out.Changed+n.Changed
 		after, err := blobs.Stat(ctx, catalog.TextKey(sha))
 		if catalog.IsNotFound(err) {
 			return out, nil // deleted to be read anew: that reading looks for them after this
@@ -57,4 +54,21 @@ func RecheckLink(ctx context.Context, cat *catalog.Store, blobs blob.Store, budg
 		}
 	}
 	return out, fmt.Errorf("look for the quotes of link %s: text %s put again %d times while they were looked for", id, sha, linkLooks)
+}
+
+// CheckUncheckedLinks looks for the link quotes not looked for yet
+// (catalog.CitedQuote's Unchecked) in the text sha and records their
+// marks, leaving every other quote cited there as it is: evidence quotes
+// check, for the links made before their quotes were looked for. It
+// returns how many quotes it looked for and how many marks changed.
+func CheckUncheckedLinks(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string) (catalog.QuotesRechecked, error) {
+	quotes, err := cat.QuotesIn(ctx, sha)
+	if err != nil {
+		return catalog.QuotesRechecked{}, err
+	}
+	quotes = slices.DeleteFunc(quotes, func(q catalog.CitedQuote) bool { return q.Kind != "link" || !q.Unchecked })
+	if len(quotes) == 0 {
+		return catalog.QuotesRechecked{}, nil
+	}
+	return lookAndRecord(ctx, cat, blobs, budget, sha, quotes, nil)
 }

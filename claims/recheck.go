@@ -28,6 +28,15 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 	if err != nil || len(quotes) == 0 {
 		return none, err
 	}
+	return lookAndRecord(ctx, cat, blobs, budget, sha, quotes, numbers)
+}
+
+// lookAndRecord looks for quotes in the text sha (lookFor) and records
+// where each is found (catalog.RecordQuotesFoundAgain); it returns how
+// many it looked for and how many marks changed.
+func lookAndRecord(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string, quotes []catalog.CitedQuote,
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (catalog.QuotesRechecked, error) {
+	var none catalog.QuotesRechecked
 	found, err := lookFor(ctx, blobs, budget, sha, quotes, numbers)
 	if err != nil {
 		return none, err
