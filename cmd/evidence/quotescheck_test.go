@@ -18,13 +18,10 @@ func TestQuotesCheckLooksForLinkQuotesNotLookedFor(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ids := ingestFixtures(t, data)
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := openDataCatalog(t, data)
 	found := &catalog.Link{DocumentID: ids["wuhan-case.html"], IndicatorCode: "1.1.1", Page: 1, Quote: "江汉区培育社区学习共同体120个", CreatedBy: "admin"}
 	missing := &catalog.Link{DocumentID: ids["wuhan-case.html"], IndicatorCode: "2.2.1", Page: 1, Quote: "这句话不在文中", CreatedBy: "admin"}
-	err = cat.CreateLinks(ctx, []*catalog.Link{found, missing}, false)
+	err := cat.CreateLinks(ctx, []*catalog.Link{found, missing}, false)
 	cat.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -33,10 +30,7 @@ func TestQuotesCheckLooksForLinkQuotesNotLookedFor(t *testing.T) {
 	if err != nil || !strings.Contains(out, "已核对 1 份文本中尚未核对的 2 段关联引文") {
 		t.Fatalf("quotes check: %v\n%s", err, out)
 	}
-	cat, err = catalog.Open(ctx, filepath.Join(data, "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat = openDataCatalog(t, data)
 	for _, c := range []struct {
 		link *catalog.Link
 		want catalog.QuoteMark
@@ -54,4 +48,15 @@ func TestQuotesCheckLooksForLinkQuotesNotLookedFor(t *testing.T) {
 		!strings.Contains(out, "In 0 texts, looked for 0 link quotes not looked for yet") {
 		t.Errorf("quotes check again: %v\n%s", err, out)
 	}
+}
+
+// openDataCatalog opens the SQLite catalog of the data folder data; the
+// caller closes it before a command opens it.
+func openDataCatalog(t *testing.T, data string) *catalog.Store {
+	t.Helper()
+	cat, err := catalog.Open(context.Background(), filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
 }
