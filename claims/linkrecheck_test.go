@@ -2,8 +2,6 @@ package claims_test
 
 import (
 	"context"
-	"io"
-	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -14,28 +12,17 @@ import (
 )
 
 // textPutAgain is a store whose text is put again (as a repair reads it
-// anew) once it has been read: at the next Stat of it, as the text's
-// new reading would land between a look and the check after it.
+// anew) once it has been read (textReads): at the next Stat of it, as the
+// text's new reading would land between a look and the check after it.
 type textPutAgain struct {
-	blob.Store
+	*textReads
 	t     *testing.T
 	sha   string
 	again *ingest.StoredText // put once, then nil
-	read  bool
-}
-
-func (s *textPutAgain) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	s.read = s.read || strings.HasPrefix(key, "text/")
-	return s.Store.Get(ctx, key)
-}
-
-func (s *textPutAgain) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
-	s.read = s.read || strings.HasPrefix(key, "text/")
-	return s.Store.GetRange(ctx, key, off, n, version)
 }
 
 func (s *textPutAgain) Stat(ctx context.Context, key string) (blob.Info, error) {
-	if s.read && s.again != nil && key == catalog.TextKey(s.sha) {
+	if s.n.Load() > 0 && s.again != nil && key == catalog.TextKey(s.sha) {
 		if _, err := ingest.SaveText(ctx, s.Store, s.sha, s.again); err != nil {
 			s.t.Fatal(err)
 		}
@@ -57,7 +44,7 @@ func TestRecheckLinkLooksAgainInATextPutAgain(t *testing.T) {
 	if err := e.Catalog.CreateLinks(ctx, []*catalog.Link{l}, false); err != nil {
 		t.Fatal(err)
 	}
-	blobs := &textPutAgain{Store: e.Blobs, t: t, sha: d.SHA256,
+	blobs := &textPutAgain{textReads: &textReads{Store: e.Blobs}, t: t, sha: d.SHA256,
 		again: &ingest.StoredText{Extractor: "txt", Pages: []string{"杭州市开展全民终身学习活动月，建成学分银行，开户3.2万人。"}}}
 	n, err := claims.RecheckLink(ctx, e.Catalog, blobs, nil, d.SHA256, l.ID)
 	if err != nil || n.Checked != 1 {
