@@ -73,6 +73,11 @@ func (failingQuotes) RecheckQuotes(context.Context, string) (catalog.QuotesReche
 		English: "The text store cannot be read just now; try again later"}
 }
 
+// RecheckLinkQuotes fails as RecheckQuotes does.
+func (f failingQuotes) RecheckLinkQuotes(ctx context.Context, sha, _ string) (catalog.QuotesRechecked, error) {
+	return f.RecheckQuotes(ctx, sha)
+}
+
 // TestRereadRunCountsTheQuotes: a claim cites the text an older reader
 // gave, and looking again for its quote in the text read anew fails. The
 // run GET /api/v1/admin/reread answers gives what /admin's line and the

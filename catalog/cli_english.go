@@ -94,6 +94,8 @@ var cliEnglish = map[string]string{
 	"已添加城市 %s（%s）":                                 "Added the city %s (%s)",
 	"已按现行规则重新核对 %d 个数值，%d 个标记已更改":                  "Re-checked %d {value|values} by today's rules; %d {mark|marks} changed",
 	"%d 份引用的文本暂时无法读取，其中的数值未核对；请稍后重试":               "%d cited {text|texts} could not be read now; their values were not checked: try again later",
+	"已核对 %d 份文本中尚未核对的 %d 段关联引文":                    "In %d {text|texts}, looked for %d link {quote|quotes} not looked for yet",
+	"%d 份文本暂时无法读取，其中的关联引文未核对；请稍后重新运行":              "%d {text|texts} could not be read now; their link quotes were not looked for: run it again later",
 	"已将监测轮次 %d 设为当前轮次":                             "The monitoring round %d is now the current round",
 	"监测轮次 %d 已是当前轮次":                               "The monitoring round %d was the current round already",
 	"尚无城市结转到 %d 年度:如需结转上一轮的关联、定性描述和数值,请在“结转事项核对”页面点“从上一轮结转”":                      "No city has been carried over into %d yet: to carry the previous round's links, claims and values over, click “Carry over from the previous round” on the page Carried-over items",

@@ -98,3 +98,48 @@ func assertUnlinked(t *testing.T, s *Store, id string) {
 		t.Errorf("link %s after its deletion: %d links, %d passages; want none", id, links, quotes)
 	}
 }
+
+// On a shared PostgreSQL catalog, recording where a link's quote is
+// found (RecordQuotesFoundAgain) and marking it to be looked for again
+// (MarkQuotesToRecheck) take the link's document's row before the
+// link's, as deleting the link does: each waits for the deletion holding
+// the document, and neither deadlocks. In the other order (the link,
+// then the document) one of them would hold what the other waits for.
+func TestPostgresQuoteMarksLockTheDocumentFirst(t *testing.T) {
+	s := storeOpeners[1].open(t)
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1")
+	for _, c := range []struct {
+		name string
+		mark func(quotes []CitedQuote, sha string) error
+	}{
+		{"RecordQuotesFoundAgain", func(quotes []CitedQuote, _ string) error {
+			_, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0], Found: true, FoundOnPage: 1}})
+			return err
+		}},
+		{"MarkQuotesToRecheck", func(_ []CitedQuote, sha string) error {
+			_, err := s.MarkQuotesToRecheck(ctx, sha, "文字存储暂时无法读取", "")
+			return err
+		}},
+	} {
+		l := quotedLink(t, s, "社区教育年报"+c.name)
+		sha := "sha-" + l.DocumentID
+		quotes, err := s.QuotesIn(ctx, sha)
+		if err != nil || len(quotes) != 1 {
+			t.Fatalf("quotes in the text: %+v, %v; want the link's", quotes, err)
+		}
+		release, unlinked := heldAt(t, &s.unlinkDocumentLocked, func() error { return s.DeleteLink(ctx, l.ID, "admin") })
+		marked := make(chan error, 1)
+		go func() { marked <- c.mark(quotes, sha) }()
+		waitForLockWaiters(t, s, 1, c.name+" while the link is deleted")
+		release()
+		if err := <-unlinked; err != nil {
+			t.Errorf("%s: link deleted while its quote is marked: %v, want it deleted", c.name, err)
+		}
+		if err := <-marked; err != nil {
+			t.Errorf("%s while the link is deleted: %v, want nothing marked and no error", c.name, err)
+		}
+		assertUnlinked(t, s, l.ID)
+	}
+}

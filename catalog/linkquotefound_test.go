@@ -141,3 +141,78 @@ func testLinkQuoteFoundMigrated(t *testing.T, s *Store) {
 		}
 	}
 }
+
+// TestLinkQuoteFoundInAReplacedText: a link's quotes are listed
+// (LinkQuotes) only in the text its document has; marks looked for in the text a
+// document had when its quotes were listed are not recorded once its
+// original is replaced meanwhile (its new text's reading looks for
+// them): the link's quote stays not looked for, not marked from the old
+// text. Both dialects.
+func TestLinkQuoteFoundInAReplacedText(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "1", "1.1.1")
+		l := quotedLink(t, s, "社区教育年报")
+		quotes, err := s.QuotesIn(ctx, "sha-社区教育年报")
+		if err != nil || len(quotes) != 1 {
+			t.Fatalf("quotes in the text: %+v, %v; want the link's", quotes, err)
+		}
+		if own, err := s.LinkQuotes(ctx, "sha-社区教育年报", l.ID); err != nil || !reflect.DeepEqual(own, quotes) {
+			t.Errorf("the link's quotes: %+v, %v; want %+v, as QuotesIn lists them", own, err, quotes)
+		}
+		if err := s.SetStatus(ctx, StatusChange{ID: l.DocumentID, Status: StatusFailed, Error: "读取超时"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReplaceOriginal(ctx, l.DocumentID, Replacement{SHA256: "sha-社区教育年报（重新扫描）", Format: "pdf",
+			Filename: "社区教育年报.pdf", Size: 10, By: "wang"}); err != nil {
+			t.Fatal(err)
+		}
+		if own, err := s.LinkQuotes(ctx, "sha-社区教育年报", l.ID); err != nil || len(own) != 0 {
+			t.Errorf("the link's quotes in the text its document no longer has: %+v, %v; want none", own, err)
+		}
+		changed, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0], Found: true, FoundOnPage: 1}})
+		if err != nil || changed != 0 {
+			t.Errorf("marks of the old text recorded: %d changed, %v; want none", changed, err)
+		}
+		want := []string{"1 false false 0 建成社区学习共同体 120 个"}
+		if got := linkMarks(t, s, l.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("the link's passages after its original was replaced: %q, want %q (not looked for yet)", got, want)
+		}
+	})
+}
+
+// TestUncheckedLinkTexts: the texts with a link quote not looked for yet
+// are listed in order, a page at a time, those of documents read only:
+// not one whose quotes were looked for, nor one not read yet (its
+// reading looks for them). Both dialects.
+func TestUncheckedLinkTexts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "1", "1.1.1")
+		for _, id := range []string{"甲年报", "乙年报", "丙年报", "丁年报"} {
+			quotedLink(t, s, id)
+			if id != "丁年报" {
+				if err := s.SetStatus(ctx, StatusChange{ID: id, Status: StatusIndexed, Pages: 1}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		quotes, err := s.QuotesIn(ctx, "sha-乙年报")
+		if err != nil || len(quotes) != 1 {
+			t.Fatalf("quotes in 乙年报: %+v, %v", quotes, err)
+		}
+		if _, err := s.RecordQuotesFoundAgain(ctx, []QuoteFoundAgain{{Quote: quotes[0]}}); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"sha-丙年报", "sha-甲年报"}
+		slices.Sort(want)
+		first, err := s.UncheckedLinkTexts(ctx, "", 1)
+		if err != nil || !slices.Equal(first, want[:1]) {
+			t.Errorf("first page of one: %q, %v; want %q", first, err, want[:1])
+		}
+		rest, err := s.UncheckedLinkTexts(ctx, want[0], 10)
+		if err != nil || !slices.Equal(rest, want[1:]) {
+			t.Errorf("the page after %s: %q, %v; want %q", want[0], rest, err, want[1:])
+		}
+	})
+}

@@ -228,12 +228,26 @@ func citesAlready(l Link, p LinkPassage) bool {
 	return false
 }
 
-// HasLinkQuote says whether the document id has a link with a quote: what
-// its first reading looks for in its text (ingest), one indexed query.
-func (s *Store) HasLinkQuote(ctx context.Context, id string) (bool, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM link WHERE document_id = ? AND quote <> ''`, id).Scan(&n); err != nil {
-		return false, fmt.Errorf("links with a quote of document %s: %w", id, err)
-	}
-	return n > 0, nil
+// LinkQuotedDocuments says which of the documents ids have a link with a
+// quote: what their first reading looks for in their text (ingest), in
+// one indexed query per maxInList documents, so that a batch of readings
+// asks once.
+func (s *Store) LinkQuotedDocuments(ctx context.Context, ids []string) (map[string]bool, error) {
+	quoted := map[string]bool{}
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT document_id FROM link WHERE document_id IN `+in+` AND quote <> ''`, args...)
+		if err != nil {
+			return fmt.Errorf("documents with link quotes: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return fmt.Errorf("documents with link quotes: %w", err)
+			}
+			quoted[id] = true
+		}
+		return rows.Err()
+	})
+	return quoted, err
 }

@@ -212,6 +212,46 @@ func (s *Store) lockLinkDocument(ctx context.Context, tx *sql.Tx, documentID str
 	return nil
 }
 
+// lockLinkDocuments is lockLinkDocument for each of ids, sorted, so that
+// two transactions locking documents in common take them in one order. It
+// returns the SHA-256 of the original each live one has now; a deleted or
+// missing document is locked (when there) but not in the map.
+func (s *Store) lockLinkDocuments(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
+	texts := make(map[string]string, len(ids))
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	err := forInLists(ids, func(in string, args []any) error {
+		return s.lockDocumentRows(ctx, tx, `WHERE id IN `+in, args, texts)
+	})
+	return texts, err
+}
+
+// lockDocumentRows locks, inside tx, the rows of the documents where
+// picks, in the order of their IDs, and puts the SHA-256 of each live
+// one's original in texts.
+func (s *Store) lockDocumentRows(ctx context.Context, tx *sql.Tx, where string, args []any, texts map[string]string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, sha256, deleted_at IS NULL FROM document `+where+` ORDER BY id`+s.dialect.lockRow, args...)
+	if err != nil {
+		return fmt.Errorf("lock the documents of links: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, sha string
+		var live bool
+		if err := rows.Scan(&id, &sha, &live); err != nil {
+			return fmt.Errorf("lock the documents of links: %w", err)
+		}
+		if live {
+			texts[id] = sha
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("lock the documents of links: %w", err)
+	}
+	return nil
+}
+
 // bumpSeq marks a document changed, so a follower index can catch up, and
 // moves an indexed document back to extracted: its index entry must be
 // rewritten, and if that does not happen now, start-up does it.

@@ -47,16 +47,43 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 		FROM citation WHERE sha256 = ?
 		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0, 0, 0
 		FROM value WHERE sha256 = ?
-		UNION ALL SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
-		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
-		FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL AND l.quote <> ''
-		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
-		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
-		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE d.sha256 = ? AND d.deleted_at IS NULL
+		UNION ALL `+linkQuotesWhere(`d.sha256 = ?`)+`
 		ORDER BY 1, 2, 14`, sha, sha, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
+	return scanCitedQuotes(rows, sha)
+}
+
+// LinkQuotes lists the quotes of link id, as QuotesIn lists them (Kind
+// "link"), while its document is live and its original's SHA-256 is sha:
+// what adding a quote to a link looks for in that text, and nothing else
+// cited there. None when the link is gone or its document has another
+// text now (its reading looks for them).
+func (s *Store) LinkQuotes(ctx context.Context, sha, id string) ([]CitedQuote, error) {
+	rows, err := s.db.QueryContext(ctx, linkQuotesWhere(`d.sha256 = ? AND l.id = ?`)+` ORDER BY 1, 2, 14`, sha, id, sha, id)
+	if err != nil {
+		return nil, fmt.Errorf("list the quotes of link %s: %w", id, err)
+	}
+	return scanCitedQuotes(rows, sha)
+}
+
+// linkQuotesWhere selects, as QuotesIn scans them, the quotes of the
+// links of the live documents that where picks (of the link l and its
+// document d; its arguments are given twice): each link's own, then those
+// added after it.
+func linkQuotesWhere(where string) string {
+	return `SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
+		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link l JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL AND l.quote <> ''
+		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
+		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
+		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL`
+}
+
+// scanCitedQuotes reads the quotes QuotesIn selects in rows, cited in the
+// text sha, and closes rows.
+func scanCitedQuotes(rows *sql.Rows, sha string) ([]CitedQuote, error) {
 	defer rows.Close()
 	var out []CitedQuote
 	for rows.Next() {
@@ -114,7 +141,9 @@ func (f QuoteFoundAgain) changed() bool {
 // so is one whose quote's last look had failed (RecheckError), which is
 // cleared. A link's quote (Kind "link") gets its mark (QuoteMark) with no
 // event and no stamp: the link's quote is not changed, only where it is
-// read, as the pages show it. It returns how many marks changed.
+// read, as the pages show it, and only while its document is live and
+// still has the text q.SHA256 (its row locked first, as every writer of
+// a link locks it). It returns how many marks changed.
 func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -125,6 +154,13 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			return err
 		}
 		stamp := formatTime(now)
+		// The links' documents before the links, as every writer of a
+		// link takes them (lockLinkDocument); each with the text it has
+		// now.
+		texts, err := s.lockLinkDocuments(ctx, tx, linkDocuments(found))
+		if err != nil {
+			return err
+		}
 		for _, f := range found {
 			q := f.Quote
 			// A quote whose last look failed is looked for now: it says
@@ -133,6 +169,12 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				continue
 			}
 			if q.Kind == "link" {
+				if texts[q.DocumentID] != q.SHA256 {
+					// Its document was deleted, or given another
+					// original, since QuotesIn: the mark is the old
+					// text's, and the new text's reading looks for it.
+					continue
+				}
 				n, err := recordLinkQuoteFound(ctx, tx, f)
 				if err != nil {
 					return err
@@ -189,6 +231,17 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 		return 0, err
 	}
 	return changed, nil
+}
+
+// linkDocuments are the documents of the links' quotes among found.
+func linkDocuments(found []QuoteFoundAgain) []string {
+	var ids []string
+	for _, f := range found {
+		if f.Quote.Kind == "link" {
+			ids = append(ids, f.Quote.DocumentID)
+		}
+	}
+	return ids
 }
 
 // recordLinkQuoteFound records where a link's quote (QuotesIn's Kind

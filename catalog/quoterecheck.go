@@ -50,6 +50,12 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 			return err
 		}
 		stamp := formatTime(now)
+		// The documents whose links' quotes are marked below, before
+		// those links, as every writer of a link takes them
+		// (lockLinkDocument).
+		if err := s.lockDocumentRows(ctx, tx, `WHERE sha256 = ?`, []any{sha}, map[string]string{}); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?)
 			AND status <> ?`, stamp, sha, ClaimWithdrawn); err != nil {
 			return fmt.Errorf("stamp the claims citing text %s: %w", sha, err)

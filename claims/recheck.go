@@ -28,6 +28,32 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 	if err != nil || len(quotes) == 0 {
 		return none, err
 	}
+	return lookAndRecord(ctx, cat, blobs, budget, sha, quotes, numbers)
+}
+
+// lookAndRecord looks for quotes in the text sha (lookFor) and records
+// where each is found (catalog.RecordQuotesFoundAgain); it returns how
+// many it looked for and how many marks changed.
+func lookAndRecord(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string, quotes []catalog.CitedQuote,
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (catalog.QuotesRechecked, error) {
+	var none catalog.QuotesRechecked
+	found, err := lookFor(ctx, blobs, budget, sha, quotes, numbers)
+	if err != nil {
+		return none, err
+	}
+	changed, err := cat.RecordQuotesFoundAgain(ctx, found)
+	if err != nil {
+		return none, err
+	}
+	return catalog.QuotesRechecked{Checked: len(found), Changed: changed}, nil
+}
+
+// lookFor looks for quotes in the text sha and gives where each is found
+// now, as Recheck records it; a value's quote only with numbers (see
+// Recheck).
+func lookFor(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, quotes []catalog.CitedQuote,
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) ([]catalog.QuoteFoundAgain, error) {
+	var err error
 	var whole *CitedText // the text held whole, read for the first quote
 	defer func() {
 		if whole != nil {
@@ -43,7 +69,7 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 		if ct != nil {
 			ct.Match = FindQuote(ct.Pages, q.Page, q.Quote)
 		} else if ct, err = ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote); err != nil {
-			return none, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
+			return nil, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
 		} else if ct.heldWhole {
 			whole = ct
 		}
@@ -63,9 +89,5 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 		}
 		found = append(found, f)
 	}
-	changed, err := cat.RecordQuotesFoundAgain(ctx, found)
-	if err != nil {
-		return none, err
-	}
-	return catalog.QuotesRechecked{Checked: len(found), Changed: changed}, nil
+	return found, nil
 }

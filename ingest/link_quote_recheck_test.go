@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -81,5 +82,42 @@ func TestLinkQuoteLookedForWhileItsDocumentIsRead(t *testing.T) {
 	}
 	if want := (catalog.QuoteMark{Checked: true, QuoteFound: true, FoundOnPage: 1}); got.Passages()[0].QuoteMark != want {
 		t.Errorf("quote given while the document is read: %+v, want %+v", got.Passages()[0].QuoteMark, want)
+	}
+}
+
+// TestAddingALinkLooksForItsQuotesOnly: a link given a quote has that
+// quote looked for and marked, and nothing else cited in the text: a
+// claim's citation there keeps its mark (here one recorded not found,
+// which a look at the whole text would have changed), for the text did
+// not change.
+func TestAddingALinkLooksForItsQuotesOnly(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "社区教育年报.txt", "杭州市开展全民终身学习活动月。")
+	c, err := e.Claims.Create(ctx, testenv.Admin, claims.Input{City: hangzhou, Round: 2017, Indicator: "1.1.1",
+		Statement: "杭州市开展全民终身学习活动月", Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "开展全民终身学习活动月"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes, err := e.Catalog.QuotesIn(ctx, d.SHA256)
+	if err != nil || len(quotes) != 1 {
+		t.Fatalf("quotes in the text: %+v, %v; want the claim's", quotes, err)
+	}
+	if _, err := e.Catalog.RecordQuotesFoundAgain(ctx, []catalog.QuoteFoundAgain{{Quote: quotes[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	l := &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1, Quote: "开展全民终身学习活动月"}
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, l); err != nil {
+		t.Fatal(err)
+	}
+	if want := (catalog.QuoteMark{Checked: true, QuoteFound: true, FoundOnPage: 1}); l.Passages()[0].QuoteMark != want {
+		t.Errorf("the link just given its quote: %+v, want %+v", l.Passages()[0].QuoteMark, want)
+	}
+	got, err := e.Catalog.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Citations[0].QuoteFound {
+		t.Errorf("the claim's citation after a link was given a quote in its text: %+v, want its mark left as recorded (not found)", got.Citations[0])
 	}
 }

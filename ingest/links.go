@@ -50,12 +50,13 @@ func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link)
 }
 
 // lookForLinkQuote looks for the quotes of the link l just written in
-// the text of its document d, with the other quotes cited in that text
-// (Quotes.RecheckQuotes, which records only the marks that changed), and reads
-// l back with its marks. A link without a quote, or a document with no
-// text yet (its reading looks for them), costs nothing more; a look that
-// fails leaves the link saved, its quote marked not looked for yet
-// (引文尚未核对) until the text is read anew.
+// the text of its document d, and records their marks only
+// (Quotes.RecheckLinkQuotes): the claims' and values' quotes in that text
+// keep theirs, for the text did not change. Then l is read back with its
+// marks. A link without a quote, or a document with no text yet (its
+// reading looks for them), costs nothing more; a look that fails leaves
+// the link saved, its quote marked not looked for yet (引文尚未核对)
+// until the text is read anew.
 func (s *Service) lookForLinkQuote(ctx context.Context, d *catalog.Document, l *catalog.Link) {
 	if l.Quote == "" || d.SHA256 == "" || s.quotes == nil {
 		return
@@ -63,11 +64,11 @@ func (s *Service) lookForLinkQuote(ctx context.Context, d *catalog.Document, l *
 	// Looked for whenever the text is stored, whatever the document's
 	// status: a reading saves the text, then asks whether a link has a
 	// quote (extract), and records its status only later; a link written
-	// in between would else be looked for by neither.
-	// Not recheckQuotes: the text did not change, so a look that fails
-	// leaves the claims' and values' marks standing, and the link's
-	// quote not looked for.
-	if _, err := s.quotes.RecheckQuotes(ctx, d.SHA256); err != nil {
+	// in between would else be looked for by neither. A mark is recorded
+	// only while the document has the text d.SHA256, and looked for again
+	// when the text is put again meanwhile (claims.RecheckLink): a repair
+	// reading it anew keeps the marks of the new text.
+	if _, err := s.quotes.RecheckLinkQuotes(ctx, d.SHA256, l.ID); err != nil {
 		if !catalog.IsNotFound(err) { // no text yet: its reading looks for it
 			s.log.Warn("look for a link's quote", "link", l.ID, "sha256", d.SHA256, "err", err)
 		}
@@ -208,14 +209,28 @@ func (s *Service) RefreshAfterChange(ctx context.Context, ids ...string) {
 	s.refreshLogged(ctx, ids...)
 }
 
-// linkQuoted says whether the document id has a link with a quote, for
-// its first reading to look for it; a failure to tell is logged and
-// taken as yes, which costs a look.
-func (s *Service) linkQuoted(ctx context.Context, id string) bool {
-	ok, err := s.cat.HasLinkQuote(ctx, id)
-	if err != nil {
-		s.log.Warn("tell whether a document has link quotes", "id", id, "err", err)
-		return true
+// lookForLinkQuotes looks for the quotes cited in the texts of the jobs
+// read for the first time (indexJob.linkQuotes) that have a link with a
+// quote: a link given one while its document was read. Which have one is
+// asked once for the batch (catalog.LinkQuotedDocuments); a failure to
+// tell is logged and taken as yes for all, which costs a look each.
+func (s *Service) lookForLinkQuotes(ctx context.Context, jobs []indexJob) {
+	var ids []string
+	for _, j := range jobs {
+		if j.linkQuotes {
+			ids = append(ids, j.doc.ID)
+		}
 	}
-	return ok
+	if len(ids) == 0 {
+		return
+	}
+	quoted, err := s.cat.LinkQuotedDocuments(ctx, ids)
+	if err != nil {
+		s.log.Warn("tell which documents have link quotes", "documents", len(ids), "err", err)
+	}
+	for _, j := range jobs {
+		if j.linkQuotes && (err != nil || quoted[j.doc.ID]) {
+			s.recheckQuotes(ctx, j.doc.SHA256)
+		}
+	}
 }

@@ -28,6 +28,10 @@ type indexJob struct {
 	// lazyText says its text was saved by a lazy put (blob.LazyPutter),
 	// to be made durable before its extraction is recorded.
 	lazyText bool
+	// linkQuotes says its text was read for the first time: the quotes
+	// of the links given while it was read are looked for with its batch
+	// (lookForLinkQuotes).
+	linkQuotes bool
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -335,6 +339,10 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// retry keep the pages counted, and a text bad or outdated has them
 	// looked for again.
 	neverRead := catalog.IsNotFound(err) && d.Pages == 0
+	// A text stored but never recorded (a reading stopped between the
+	// two) is a first reading's too: its links' quotes are looked for
+	// with its batch unless looked for here.
+	looked := false
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
@@ -385,16 +393,12 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		}
 		// Read anew (repair, older rules): the quotes cited in the old
 		// text are looked for in the new. Read first: the quotes of links
-		// given while it was being read are looked for now, in a text
-		// made durable first, as the marks will be.
-		if !neverRead || s.linkQuoted(ctx, d.ID) {
-			if lazy {
-				if err := s.flushTexts(ctx); err != nil {
-					return nil, err
-				}
-				lazy = false
-			}
+		// given while it was being read are looked for with its batch,
+		// the text stored and made durable (a lazy put is a first
+		// reading's only).
+		if !neverRead {
 			s.recheckQuotes(ctx, d.SHA256)
+			looked = true
 		}
 		lazyText = lazy
 		// Recorded with the bands, in their transaction.
@@ -412,7 +416,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Text: text, Alone: change}, lazyText: lazyText}
+		Text: text, Alone: change}, lazyText: lazyText, linkQuotes: d.Pages == 0 && !looked}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -749,7 +753,9 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 // that are ready for the index. A job whose extraction could not be
 // recorded is handled as a failed extraction; when the batch's
 // transaction fails, each extraction is recorded alone, so one document's
-// fault fails no other.
+// fault fails no other. The quotes of the links of the documents read for
+// the first time are looked for first, asked for once for the batch
+// (lookForLinkQuotes).
 func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []indexJob {
 	var exts []catalog.Extraction
 	for _, j := range jobs {
@@ -764,6 +770,8 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	if len(exts) == 0 {
 		return jobs
 	}
+	// Looked for in texts made durable: their marks are recorded now.
+	s.lookForLinkQuotes(ctx, jobs)
 	outs, err := s.cat.RecordExtractions(ctx, exts, maxNearDuplicateCandidates)
 	// A batch cut off by the stop (ctx ended) is left to the next start,
 	// as one that found the catalog unavailable is to a retry: neither

@@ -15,6 +15,10 @@ func (q quotesFailingWith) RecheckQuotes(context.Context, string) (catalog.Quote
 	return catalog.QuotesRechecked{}, q.err
 }
 
+func (q quotesFailingWith) RecheckLinkQuotes(context.Context, string, string) (catalog.QuotesRechecked, error) {
+	return catalog.QuotesRechecked{}, q.err
+}
+
 // TestQuotesNeitherCheckedNorMarkedAreCounted: looking again for the
 // quotes of a text read anew fails, and so does marking them 引文待重新核对
 // (the catalog is gone too). The quotes keep the old text's marks, so

@@ -51,13 +51,17 @@ type Tasks interface {
 // without it an upload naming an assignment is refused.
 func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 
-// Quotes looks again for the quotes claims and values cite in a text read
-// anew (values.Service's).
+// Quotes looks again for the quotes claims, values and links cite in a
+// text read anew, and for a link's just given (values.Service's).
 type Quotes interface {
 	// RecheckQuotes records where the quotes cited in the text sha are
 	// found now and returns how many it looked for and how many marks
 	// changed.
 	RecheckQuotes(ctx context.Context, sha string) (catalog.QuotesRechecked, error)
+	// RecheckLinkQuotes records where the quotes of link id, just given
+	// one, are found in the text sha of its document, and only those;
+	// ENOTFOUND when that text is not stored (yet).
+	RecheckLinkQuotes(ctx context.Context, sha, id string) (catalog.QuotesRechecked, error)
 }
 
 // UseQuotes has the quotes cited in a text looked for again, by q,

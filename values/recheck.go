@@ -27,6 +27,15 @@ func (s *Service) RecheckQuotes(ctx context.Context, sha string) (catalog.Quotes
 	})
 }
 
+// RecheckLinkQuotes looks for the quotes of link id, just given one, in
+// the text sha of its document, and records their marks only
+// (claims.RecheckLink): the claims' and values' quotes in that text are
+// left as they are. It returns how many quotes it looked for and how many
+// marks changed.
+func (s *Service) RecheckLinkQuotes(ctx context.Context, sha, id string) (catalog.QuotesRechecked, error) {
+	return claims.RecheckLink(ctx, s.cat, s.blobs, s.budget, sha, id)
+}
+
 // RecheckValues looks again, by today's rules, for the number of every
 // value stored for city and round ("" and 0: every one) in the passage
 // its quote finds in its cited text (evidence values recheck): a value

@@ -58,6 +58,11 @@ func (failingQuotes) RecheckQuotes(context.Context, string) (catalog.QuotesReche
 		English: "The text store cannot be read just now; try again later"}
 }
 
+// RecheckLinkQuotes fails as RecheckQuotes does.
+func (f failingQuotes) RecheckLinkQuotes(ctx context.Context, sha, _ string) (catalog.QuotesRechecked, error) {
+	return f.RecheckQuotes(ctx, sha)
+}
+
 var _ ingest.Quotes = failingQuotes{}
 
 // TestFailedQuoteRecheckIsSaidOnTheClaimAndTheDocument: looking again

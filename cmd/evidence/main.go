@@ -44,6 +44,7 @@ Commands:
   pack       a city's evidence pack (ZIP): evidence pack --city 330100 [--round 2017] [--out FILE.zip]
   verify-pack re-hash every file of a pack against its manifest: evidence verify-pack FILE.zip (exit 1 on any mismatch)
   values     re-check every stored value against its cited text by today's rules, recording the marks that changed: evidence values recheck [--city 330100] [--round 2019]
+  quotes     look for every link quote not looked for yet (links made before quotes were looked for) in its document's text: evidence quotes check
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京;
              list them: evidence city list [--json] [--server URL --token T]
@@ -161,6 +162,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBlobs(ctx, rest, stdout, stderr)
 	case "values":
 		return runValues(ctx, rest, stdout, stderr)
+	case "quotes":
+		return runQuotes(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
