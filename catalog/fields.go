@@ -78,6 +78,16 @@ func DocNumberGuess(d *Document) Words {
 	}
 }
 
+// DocNumberGuessRead is what was read where d's 文号 was inferred from
+// it (DocNumberRead when DocNumberGuess has words), "" when the 文号 was
+// read as written, typed or edited: what a list needs to mark a guess.
+func DocNumberGuessRead(d *Document) string {
+	if DocNumberGuess(d).Chinese == "" {
+		return ""
+	}
+	return d.DocNumberRead
+}
+
 // DocNumberGuessMark follows a 文号 that is a guess (DocNumberGuess)
 // where a list shows it as one cell or line: a search hit, a pack's
 // manifest.
