@@ -89,8 +89,9 @@ func DocNumberGuessRead(d *Document) string {
 }
 
 // DocNumberGuessMark follows a 文号 that is a guess (DocNumberGuess)
-// where a list shows it as one cell or line: a search hit, a pack's
-// manifest.
+// where a list shows it as one cell or line: a search hit, the report, an
+// export. A pack's manifest says it in a column of its own instead, so
+// that its 文号 cell can be matched as typed.
 var DocNumberGuessMark = Words{Chinese: "（推断，请核对）", English: " (inferred; please check)"}
 
 // DocNumberShown is d's 文号 as a list shows it, in both languages: with

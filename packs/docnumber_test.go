@@ -13,8 +13,9 @@ import (
 // TestPackManifestSaysADocNumberWasGuessed: a 文号 guessed from what was
 // read (杭教发（2018] 125 as 杭教发〔2018〕12号) stands alone in the
 // manifest's doc_number cell, as a person would type it, and its
-// doc_number_source cell says 推断, not 填写 as for a typed one; reading
-// the manifest back gives the plain 文号 and that it was guessed.
+// doc_number_source cell says 推断, not 填写 as for a typed one nor 自动识别
+// as for one read as written; reading the manifest back gives the plain
+// 文号 and that it was guessed.
 func TestPackManifestSaysADocNumberWasGuessed(t *testing.T) {
 	e, svc, typed := withData(t)
 	scan := e.Upload(hangzhou, "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
@@ -22,8 +23,15 @@ func TestPackManifestSaysADocNumberWasGuessed(t *testing.T) {
 	if scan.DocNumber != "杭教发〔2018〕12号" || scan.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 杭教发〔2018〕12号 marked a guess", scan.DocNumber, scan.DocNumberRead)
 	}
-	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: scan.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
-		t.Fatal(err)
+	read := e.Upload(hangzhou, "活动周通知.txt", "杭州市教育局文件\n\n杭教职成〔2018〕7号\n\n关于开展全民终身学习活动周的通知\n\n"+
+		"各区、县（市）教育局：\n    现将全民终身学习活动周有关事项通知如下。\n\n杭州市教育局\n2018年9月3日\n")
+	if read.DocNumber != "杭教职成〔2018〕7号" || !read.IsExtracted(catalog.FieldDocNumber) || read.DocNumberRead != "" {
+		t.Fatalf("文号 %q (extracted %v, read as %q); want 杭教职成〔2018〕7号 read as written", read.DocNumber, read.ExtractedFields, read.DocNumberRead)
+	}
+	for _, d := range []*catalog.Document{scan, read} {
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	data := write(t, svc, coordA, hangzhou)
 	cells := map[string][2]string{}
@@ -35,6 +43,7 @@ func TestPackManifestSaysADocNumberWasGuessed(t *testing.T) {
 		want [2]string
 	}{
 		{scan, [2]string{"杭教发〔2018〕12号", "推断"}},
+		{read, [2]string{"杭教职成〔2018〕7号", "自动识别"}},
 		{typed, [2]string{"杭政办发〔2017〕12号", "填写"}},
 	} {
 		if got := cells[tt.doc.ID]; got != tt.want {
@@ -45,14 +54,17 @@ func TestPackManifestSaysADocNumberWasGuessed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := map[string]packs.Entry{}
+	back := map[string]packs.Entry{}
 	for _, en := range entries {
-		read[en.DocumentID] = en
+		back[en.DocumentID] = en
 	}
-	if got := read[scan.ID]; got.DocNumber != "杭教发〔2018〕12号" || got.DocNumberFrom != packs.DocNumberGuessed {
+	if got := back[scan.ID]; got.DocNumber != "杭教发〔2018〕12号" || got.DocNumberFrom != packs.DocNumberGuessed {
 		t.Errorf("guessed 文号 read back as %q from %v, want 杭教发〔2018〕12号 guessed", got.DocNumber, got.DocNumberFrom)
 	}
-	if got := read[typed.ID]; got.DocNumber != "杭政办发〔2017〕12号" || got.DocNumberFrom != packs.DocNumberTyped {
+	if got := back[read.ID]; got.DocNumberFrom != packs.DocNumberRead {
+		t.Errorf("文号 read as written read back from %v, want auto-read", got.DocNumberFrom)
+	}
+	if got := back[typed.ID]; got.DocNumber != "杭政办发〔2017〕12号" || got.DocNumberFrom != packs.DocNumberTyped {
 		t.Errorf("typed 文号 read back as %q from %v, want 杭政办发〔2017〕12号 typed", got.DocNumber, got.DocNumberFrom)
 	}
 	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {
