@@ -18,8 +18,7 @@ import (
 // 文号 and that it was guessed.
 func TestPackManifestSaysADocNumberWasGuessed(t *testing.T) {
 	e, svc, typed := withData(t)
-	scan := e.Upload(hangzhou, "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n")
+	scan := e.Upload(hangzhou, "评选通知.txt", testenv.GuessedNotice)
 	if scan.DocNumber != "杭教发〔2018〕12号" || scan.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 杭教发〔2018〕12号 marked a guess", scan.DocNumber, scan.DocNumberRead)
 	}

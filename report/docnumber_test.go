@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
 )
 
@@ -15,8 +16,7 @@ import (
 // is shown as typed. The report used to state the guess as fact.
 func TestGuessedDocNumberIsMarked(t *testing.T) {
 	e, svc := withData(t)
-	scan := e.Upload(hangzhou, "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n")
+	scan := e.Upload(hangzhou, "评选通知.txt", testenv.GuessedNotice)
 	const guessed = "杭教发〔2018〕12号"
 	if scan.DocNumber != guessed || catalog.DocNumberGuess(scan).Chinese == "" {
 		t.Fatalf("文号 %q read as %q; want %s marked a guess", scan.DocNumber, scan.DocNumberRead, guessed)

@@ -17,8 +17,7 @@ import (
 // export used to state it as fact.
 func TestExportMarksAGuessedDocNumber(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload("330100", "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n")
+	d := e.Upload("330100", "评选通知.txt", testenv.GuessedNotice)
 	if d.DocNumber != "杭教发〔2018〕12号" || d.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 杭教发〔2018〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // TestEveryPageMarksAGuessedDocNumber: a 文号 guessed from 杭教发（2018]
-// 125, its undated document linked to 2.3.2 and carried into 2018, is marked a
+// 125, its document linked to 2.3.2 and carried into 2018, is marked a
 // guess on every page that shows it — the indicator page, /carryovers,
 // the list of documents and the document's own header — in Chinese and
 // English, while a typed 文号 beside it is not. The indicator page and
@@ -19,8 +19,7 @@ import (
 func TestEveryPageMarksAGuessedDocNumber(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
-	d := uploadPolicyText(t, s, "评选通知.txt", "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n"+
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n")
+	d := uploadPolicyText(t, s, "评选通知.txt", testenv.GuessedNotice)
 	const guessed, typed = "杭教发〔2018〕12号", "杭政办发〔2017〕12号"
 	if d.DocNumber != guessed || catalog.DocNumberGuessRead(d) == "" {
 		t.Fatalf("文号 %q read as %q; want %s marked a guess", d.DocNumber, d.DocNumberRead, guessed)
