@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestSearchFindsADocNumberAsReadAndMarksTheGuess: a 文号 line read as
@@ -12,8 +14,7 @@ import (
 // 文号 is a guess, with what was read.
 func TestSearchFindsADocNumberAsReadAndMarksTheGuess(t *testing.T) {
 	e := newEnv(t)
-	text := "杭州市教育局文件\n\n杭教发（2018] 125\n\n关于开展社区教育示范街道评选工作的通知\n\n" +
-		"各区、县（市）教育局：\n    现将社区教育示范街道评选工作通知如下。\n\n杭州市教育局\n2018年5月8日\n"
+	text := testenv.GuessedNotice
 	fields := map[string]string{"city": cityA, "doc_type": "policy"}
 	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"评选通知.txt": []byte(text)})), "coordA")
 	if resp.StatusCode != http.StatusCreated {

@@ -78,8 +78,11 @@ type changedFields struct {
 	Filename  string `json:"filename"`
 	Title     string `json:"title"`
 	DocNumber string `json:"doc_number"`
-	Issuer    string `json:"issuer"`
-	IssuedOn  string `json:"issued_on"`
+	// DocNumberRead is what the text has where DocNumber was inferred
+	// from it, as the document JSON gives it: a guess to check.
+	DocNumberRead string `json:"doc_number_read,omitempty"`
+	Issuer        string `json:"issuer"`
+	IssuedOn      string `json:"issued_on"`
 }
 
 // handleRereadState answers the count and the latest run (admin).
@@ -138,7 +141,7 @@ func rereadRunJSON(run *ingest.RereadRun) *rereadRun {
 	}
 	for _, d := range run.Fields.Changed[:min(len(run.Fields.Changed), rereadListMax)] {
 		j.Changed = append(j.Changed, changedFields{ID: d.ID, Filename: d.Filename, Title: d.Title, DocNumber: d.DocNumber,
-			Issuer: d.Issuer, IssuedOn: d.IssuedOn})
+			DocNumberRead: catalog.DocNumberGuessRead(d), Issuer: d.Issuer, IssuedOn: d.IssuedOn})
 	}
 	return j
 }

@@ -78,9 +78,20 @@ func DocNumberGuess(d *Document) Words {
 	}
 }
 
+// DocNumberGuessRead is what was read where d's 文号 was inferred from
+// it (DocNumberRead when DocNumberGuess has words), "" when the 文号 was
+// read as written, typed or edited: what a list needs to mark a guess.
+func DocNumberGuessRead(d *Document) string {
+	if DocNumberGuess(d).Chinese == "" {
+		return ""
+	}
+	return d.DocNumberRead
+}
+
 // DocNumberGuessMark follows a 文号 that is a guess (DocNumberGuess)
-// where a list shows it as one cell or line: a search hit, a pack's
-// manifest.
+// where a list shows it as one cell or line: a search hit, the report, an
+// export. A pack's manifest says it in a column of its own instead, so
+// that its 文号 cell can be matched as typed.
 var DocNumberGuessMark = Words{Chinese: "（推断，请核对）", English: " (inferred; please check)"}
 
 // DocNumberShown is d's 文号 as a list shows it, in both languages: with

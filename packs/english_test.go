@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,6 +66,9 @@ func TestPackInEnglish(t *testing.T) {
 	}
 	titles := map[string]string{}
 	for _, r := range rows[1:] {
+		if !slices.Contains([]string{"", "typed", "auto-read", "inferred"}, r[5]) {
+			t.Errorf("%s: the source of its document number %q, want it in English", r[0], r[5])
+		}
 		titles[r[0]] = r[3]
 		if r[2] != "" {
 			titles[r[2]] = r[3]

@@ -229,7 +229,7 @@ func (p *Pack) WriteTo(ctx context.Context, w io.Writer) error {
 		return fmt.Errorf("pack readme: %w", err)
 	}
 	entries = append(entries, Entry{Path: ReadmeName, SHA256: sum, Title: p.words("核验说明", "How to verify the pack")})
-	if _, err := p.writeFile(zw, ManifestName, zip.Deflate, func(w io.Writer) error { return writeManifest(w, entries) }); err != nil {
+	if _, err := p.writeFile(zw, ManifestName, zip.Deflate, func(w io.Writer) error { return writeManifest(w, entries, p.Report.Lang) }); err != nil {
 		return fmt.Errorf("pack manifest: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -279,10 +279,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 	} else if pd.ToConfirm {
 		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}
-	// A 文号 guessed from what OCR read says so (推断，请核对), as the
-	// document's page does.
-	number := catalog.DocNumberShown(d)
-	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: p.words(number.Chinese, number.English),
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber, DocNumberFrom: docNumberSourceOf(d),
 		Indicators: pd.Indicators}, nil
 }
 

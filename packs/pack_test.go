@@ -62,6 +62,42 @@ func write(t *testing.T, svc *packs.Service, u *catalog.User, city string) []byt
 	return buf.Bytes()
 }
 
+// manifest is the manifest.csv of the pack data, as written.
+func manifest(t *testing.T, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("pack is not a zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == packs.ManifestName {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			raw, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return raw
+		}
+	}
+	t.Fatalf("the pack has no %s", packs.ManifestName)
+	return nil
+}
+
+// manifestRows are the rows of the pack data's manifest.csv, its header
+// first.
+func manifestRows(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(manifest(t, data), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	return rows
+}
+
 func TestPackManifestAndFiles(t *testing.T) {
 	_, svc, d := withData(t)
 	data := write(t, svc, coordA, hangzhou)
@@ -88,7 +124,7 @@ func TestPackManifestAndFiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("manifest: %v", err)
 	}
-	if got := strings.Join(rows[0], ","); got != "path,sha256,document_id,title,doc_number,indicators" {
+	if got := strings.Join(rows[0], ","); got != "path,sha256,document_id,title,doc_number,doc_number_source,indicators" {
 		t.Errorf("manifest header %q", got)
 	}
 	if len(rows) != 4 {
@@ -98,13 +134,13 @@ func TestPackManifestAndFiles(t *testing.T) {
 	if !regexp.MustCompile(`^originals/` + d.ID + `-[^/.,]+\.txt$`).MatchString(orig[0]) {
 		t.Errorf("original's path %q: want originals/<id>-<safe title>.txt", orig[0])
 	}
-	if orig[1] != d.SHA256 || orig[2] != d.ID || orig[4] != "杭政办发〔2017〕12号" {
-		t.Errorf("original's row %v, want sha %s, id %s and the 文号", orig, d.SHA256, d.ID)
+	if orig[1] != d.SHA256 || orig[2] != d.ID || orig[4] != "杭政办发〔2017〕12号" || orig[5] != "填写" {
+		t.Errorf("original's row %v, want sha %s, id %s and the 文号 typed (填写)", orig, d.SHA256, d.ID)
 	}
 	if !strings.HasPrefix(orig[3], "'=") {
 		t.Errorf("title cell %q: a formula-leading title must be neutralised with an apostrophe", orig[3])
 	}
-	if got := strings.Split(orig[5], ";"); !slices.Contains(got, "2.2.1") || !slices.Contains(got, "2.3.1") {
+	if got := strings.Split(orig[6], ";"); !slices.Contains(got, "2.2.1") || !slices.Contains(got, "2.3.1") {
 		t.Errorf("indicators %v, want 2.2.1 (value) and 2.3.1 (link)", got)
 	}
 	if !bytes.Equal(files[orig[0]], []byte("杭州市认定市民终身学习基地123个,建立学分银行。")) {
@@ -175,22 +211,7 @@ func TestPackManifestMarksWithdrawn(t *testing.T) {
 		t.Fatalf("withdraw %s: %v", d.ID, err)
 	}
 	data := write(t, svc, coordA, hangzhou)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw []byte
-	for _, f := range zr.File {
-		if f.Name == packs.ManifestName {
-			rc, _ := f.Open()
-			raw, _ = io.ReadAll(rc)
-			rc.Close()
-		}
-	}
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
-	if err != nil {
-		t.Fatalf("manifest: %v", err)
-	}
+	rows := manifestRows(t, data)
 	titles := map[string]string{}
 	for _, r := range rows[1:] {
 		titles[r[2]] = r[3]

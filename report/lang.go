@@ -227,6 +227,18 @@ func (r *Report) mark(e Evidence) string {
 	return ""
 }
 
+// docNumber is e's 文号 in l, followed by catalog.DocNumberGuessMark
+// when it is a guess, as every list of the archive shows it.
+func (e Evidence) docNumber(l Lang) string {
+	if !e.DocNumberGuessed || e.DocNumber == "" {
+		return e.DocNumber
+	}
+	if l == English {
+		return e.DocNumber + catalog.DocNumberGuessMark.English
+	}
+	return e.DocNumber + catalog.DocNumberGuessMark.Chinese
+}
+
 // scans names the documents listed under e (Evidence.Scans):
 // （另有扫描件或副本：照片1.jpg、照片2.jpg）.
 func (r *Report) scans(e Evidence) string {

@@ -134,6 +134,10 @@ type Evidence struct {
 	Unreadable bool
 	// Filename is the document's file name.
 	Filename string
+	// DocNumberGuessed says DocNumber was inferred from what was read
+	// (catalog.DocNumberGuess): the report marks it a guess, never states
+	// it as fact.
+	DocNumberGuessed bool
 	// Scans are the other documents of the indicator listed under this
 	// one (foldScans), named by their file names: a scan or photo sharing
 	// its 文号, or whose text is part of its text, that no claim or value
@@ -700,7 +704,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
-				Unreadable: doc.Status == catalog.StatusFailed}
+				Unreadable: doc.Status == catalog.StatusFailed, DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != ""}
 			if quote != "" {
 				e.Quotes = []Quote{mark}
 			}

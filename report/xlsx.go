@@ -275,7 +275,7 @@ func EvidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
-	return strings.Join([]string{e.Name(), e.DocNumber, e.IssuedOn, page}, " | ")
+	return strings.Join([]string{e.Name(), e.docNumber(Chinese), e.IssuedOn, page}, " | ")
 }
 
 // evidenceLine is EvidenceLine in the report's language, followed by
@@ -286,7 +286,7 @@ func (r *Report) evidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = r.page(e.Page)
 	}
-	parts := []string{r.name(e), e.DocNumber, e.IssuedOn, page}
+	parts := []string{r.name(e), e.docNumber(r.Lang), e.IssuedOn, page}
 	for _, q := range e.Quotes {
 		if mark := r.quoteMark(q); mark != "" {
 			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+mark)

@@ -314,8 +314,7 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 			continue
 		}
 		item := EvidenceItem{
-			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
-				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
+			Hit:   hitOf(d, labels["city"][d.City]),
 			Link:  linkRef(l),
 			Round: d.MonitoringRound(),
 		}
@@ -372,8 +371,7 @@ func (s *Service) citedEvidence(ctx context.Context, uses []catalog.EvidenceUse,
 		}
 		first := refs[id][0]
 		item := EvidenceItem{
-			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
-				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
+			Hit:   hitOf(d, labels["city"][d.City]),
 			Cited: refs[id],
 			Round: d.MonitoringRound(),
 		}

@@ -122,7 +122,7 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
 		total = res.Total
-		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, baseURL)
+		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, baseURL, english)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -137,7 +137,9 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 // pageRows turns one page of index hits into rows: a row per passage,
 // or one for a hit without passages, marked for words holding the
 // numbers want; documents deleted since they were indexed are left out.
-func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string, baseURL string) ([][]any, error) {
+// A 文号 guessed from what was read is marked so (catalog.DocNumberShown),
+// in English when english is true.
+func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string, baseURL string, english bool) ([][]any, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
@@ -156,9 +158,13 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSe
 		if !ok {
 			continue
 		}
+		number := catalog.DocNumberShown(d).Chinese
+		if english {
+			number = catalog.DocNumberShown(d).English
+		}
 		doc := []any{
 			spreadsheet.Neutralize(d.Title), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
-			spreadsheet.Neutralize(d.DocNumber), spreadsheet.Neutralize(d.IssuedOn),
+			spreadsheet.Neutralize(number), spreadsheet.Neutralize(d.IssuedOn),
 			spreadsheet.Neutralize(strings.Join(slices.Compact(inds[d.ID]), "\u3001")),
 		}
 		frags := buildFragmentsFor(h.Pages, h.Spans, want)

@@ -99,6 +99,17 @@ type Relaxation struct {
 	Total  uint64 `json:"total"`
 }
 
+// hitOf is d as a hit without passages, in the city named cityName: its
+// 文号 marked a guess when it was inferred (catalog.DocNumberGuess), so no
+// list that shows hits states a guess as fact.
+func hitOf(d *catalog.Document, cityName string) Hit {
+	h := Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: cityName,
+		DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}}
+	h.DocNumberRead = catalog.DocNumberGuessRead(d)
+	h.DocNumberGuessed = h.DocNumberRead != ""
+	return h
+}
+
 // Hit is one matching document with its best passages.
 type Hit struct {
 	ID       string `json:"id"`
@@ -287,14 +298,8 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, docs map[stri
 			// Deleted since it was indexed; the index catches up shortly.
 			continue
 		}
-		hit := Hit{
-			ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City],
-			DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
-			Fragments: fragments(h.ID, h.Pages, h.Spans),
-		}
-		if catalog.DocNumberGuess(d).Chinese != "" {
-			hit.DocNumberGuessed, hit.DocNumberRead = true, d.DocNumberRead
-		}
+		hit := hitOf(d, labels["city"][d.City])
+		hit.Score, hit.Fragments = h.Score, fragments(h.ID, h.Pages, h.Spans)
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, field := range index.FacetFields {

@@ -42,6 +42,10 @@ type CarriedItem struct {
 	// Filename and DocNumber tell a linked document from another of the
 	// same title (the PDF and the DOCX of one 工作总结).
 	Filename, DocNumber string
+	// DocNumberRead is what was read where DocNumber was inferred from it
+	// (catalog.DocNumberGuess), for the page to mark the guess; "" when
+	// the 文号 was typed or read as written.
+	DocNumberRead string
 	// DocumentGone is true for a link whose document was deleted since it
 	// was carried: there is nothing to confirm, only to drop.
 	DocumentGone bool
@@ -158,7 +162,7 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 			it.What, it.WhatEnglish, it.DocumentID = deletedWhat, deletedWhatEnglish, "" // removed since it was carried
 			continue
 		}
-		it.What, it.Filename, it.DocNumber = d.Title, d.Filename, d.DocNumber
+		it.What, it.Filename, it.DocNumber, it.DocNumberRead = d.Title, d.Filename, d.DocNumber, catalog.DocNumberGuessRead(d)
 		_, alive := live[d.ID]
 		it.DocumentGone = !alive
 		if alive && d.Status == catalog.StatusFailed {

@@ -98,8 +98,10 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 			zh, en = append(zh, fmt.Sprintf("等 %d 份", len(match))), append(en, fmt.Sprintf("%d in all", len(match)))
 			break
 		}
-		zh = append(zh, fmt.Sprintf(catalog.Fullwidth("《%s》(文号 %s,文件 %s,文档编号 %s)"), d.Title, orNone(d.DocNumber), d.Filename, d.ID))
-		number := d.DocNumber
+		// A 文号 guessed from what was read says so, as every list does.
+		shown := catalog.DocNumberShown(d)
+		zh = append(zh, fmt.Sprintf(catalog.Fullwidth("《%s》(文号 %s,文件 %s,文档编号 %s)"), d.Title, orNone(shown.Chinese), d.Filename, d.ID))
+		number := shown.English
 		if number == "" {
 			number = "none"
 		}

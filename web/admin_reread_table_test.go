@@ -22,7 +22,9 @@ func TestRereadChangedFieldsShownOnceTheRunEnds(t *testing.T) {
 	if err := h.parseTemplates(); err != nil {
 		t.Fatal(err)
 	}
-	changed := &catalog.Document{ID: "D1", Filename: "通知.pdf", Title: "杭州市教育局关于开展全民终身学习活动周的通知", DocNumber: "杭教职成〔2018〕7号"}
+	// Its 文号 was guessed from what was read: the table marks it so.
+	changed := &catalog.Document{ID: "D1", Filename: "通知.pdf", Title: "杭州市教育局关于开展全民终身学习活动周的通知", DocNumber: "杭教职成〔2018〕7号",
+		ExtractedFields: []string{catalog.FieldDocNumber}, DocNumberRead: "杭教职成（2018] 7"}
 	page := func(running bool) string {
 		t.Helper()
 		run := &ingest.RereadRun{Running: running, Done: 1, Total: 2, Fields: ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}}}
@@ -39,6 +41,9 @@ func TestRereadChangedFieldsShownOnceTheRunEnds(t *testing.T) {
 	}
 	if p := page(false); !strings.Contains(p, `id="rereadchanged"`) || !strings.Contains(p, "杭教职成〔2018〕7号") {
 		t.Errorf("once the run ended, /admin lacks the changed fields' table: %.1500s", textOf(from(p, "新版读取器")))
+	}
+	if p := page(false); !strings.Contains(html.UnescapeString(p), "杭教职成〔2018〕7号<span class=\"guess\"") {
+		t.Errorf("the changed fields' table does not mark the guessed 文号: %.1500s", textOf(from(p, "新版读取器")))
 	}
 }
 

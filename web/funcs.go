@@ -160,6 +160,17 @@ var funcs = template.FuncMap{
 	"edited": func(l Lang, m *editedMark) map[string]any {
 		return map[string]any{"L": l, "M": m}
 	},
+	// guess passes the language and what was read to "docnumber-guess"
+	// (_docnumber.html) for a 文号 inferred from it; nil, no mark, when
+	// read is "": the 文号 was typed or read as written.
+	"guess": func(l Lang, read string) map[string]any {
+		if read == "" {
+			return nil
+		}
+		return map[string]any{"L": l, "Read": read}
+	},
+	// docread is guess's read for a document.
+	"docread": catalog.DocNumberGuessRead,
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {

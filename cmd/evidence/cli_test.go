@@ -14,6 +14,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -255,26 +256,38 @@ func TestIngestWithAManifest(t *testing.T) {
 	}
 }
 
+// TestIngestJSONShowsTheFieldsReadFromTheText: ingest --json gives the
+// fields read from the text, and for a 文号 guessed from what was read
+// (杭教发（2018] 125 as 杭教发〔2018〕12号) what the text has, in
+// doc_number_read as the API's document JSON does, so a script can tell
+// the guess from a 文号 read as written.
 func TestIngestJSONShowsTheFieldsReadFromTheText(t *testing.T) {
-	data := filepath.Join(t.TempDir(), "data")
-	path := filepath.Join(t.TempDir(), "scan-0012.txt")
-	notice := "宁波市人民政府文件\n\n甬政发〔2015〕58号\n\n宁波市人民政府关于加快发展社区教育的通知\n\n各区县（市）人民政府：\n" +
-		"    现就加快发展社区教育通知如下。\n\n宁波市人民政府\n二〇一五年十月九日\n"
-	if err := os.WriteFile(path, []byte(notice), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := runCLI(t, "ingest", path, "--data", data, "--city", "330200", "--type", "policy", "--json")
-	if err != nil {
-		t.Fatalf("ingest: %v\n%s", err, out)
-	}
-	var summary struct{ Files []fileOutcome }
-	if err := json.Unmarshal([]byte(out), &summary); err != nil || len(summary.Files) != 1 {
-		t.Fatalf("ingest --json: %v\n%s", err, out)
-	}
-	f := summary.Files[0]
-	if f.DocNumber != "甬政发〔2015〕58号" || f.IssuedOn != "2015-10-09" || f.Issuer != "宁波市人民政府" ||
-		f.Title != "宁波市人民政府关于加快发展社区教育的通知" || len(f.ExtractedFields) != 5 {
-		t.Errorf("fields in --json: %+v", f.docFields)
+	for _, tt := range []struct {
+		city, text                    string
+		number, read, title, issuedOn string
+	}{
+		{"330200", "宁波市人民政府文件\n\n甬政发〔2015〕58号\n\n宁波市人民政府关于加快发展社区教育的通知\n\n各区县（市）人民政府：\n" +
+			"    现就加快发展社区教育通知如下。\n\n宁波市人民政府\n二〇一五年十月九日\n",
+			"甬政发〔2015〕58号", "", "宁波市人民政府关于加快发展社区教育的通知", "2015-10-09"},
+		{"330100", testenv.GuessedNotice, testenv.GuessedNumber, testenv.GuessedRead, "关于开展社区教育示范街道评选工作的通知", "2018-05-08"},
+	} {
+		data := filepath.Join(t.TempDir(), "data")
+		path := filepath.Join(t.TempDir(), "scan-0012.txt")
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := runCLI(t, "ingest", path, "--data", data, "--city", tt.city, "--type", "policy", "--json")
+		if err != nil {
+			t.Fatalf("ingest: %v\n%s", err, out)
+		}
+		var summary struct{ Files []fileOutcome }
+		if err := json.Unmarshal([]byte(out), &summary); err != nil || len(summary.Files) != 1 {
+			t.Fatalf("ingest --json: %v\n%s", err, out)
+		}
+		f := summary.Files[0]
+		if f.DocNumber != tt.number || f.DocNumberRead != tt.read || f.IssuedOn != tt.issuedOn || f.Title != tt.title || len(f.ExtractedFields) != 5 {
+			t.Errorf("fields in --json: %+v, want 文号 %s read as %q", f.docFields, tt.number, tt.read)
+		}
 	}
 }
 

@@ -109,9 +109,12 @@ func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
 
 // TestPrintFieldsReread: repair's summary of the fields read again ends
 // without a dangling colon when nothing changed, says an empty value is
-// empty, and counts the texts it could not read, in either language.
+// empty, marks a 文号 guessed from what was read, and counts the texts it
+// could not read, in either language.
 func TestPrintFieldsReread(t *testing.T) {
 	changed := &catalog.Document{ID: "D1", Filename: "通知.pdf", Title: "关于开展全民终身学习活动周的通知", IssuedOn: "2018-09-03"}
+	guessed := &catalog.Document{ID: "D2", Filename: "评选通知.pdf", Title: "关于开展社区教育示范街道评选工作的通知", DocNumber: "杭教发〔2018〕12号",
+		ExtractedFields: []string{catalog.FieldDocNumber}, DocNumberRead: "杭教发（2018] 125"}
 	tests := []struct {
 		name string
 		r    ingest.FieldsReread
@@ -123,6 +126,12 @@ func TestPrintFieldsReread(t *testing.T) {
 		{"an empty value", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}}, report.Chinese,
 			"重新读取 1 个文档的标题、文号、发文机关和成文日期，1 个有变化（人工填写或修改过的字段不变）：\n" +
 				"  D1  通知.pdf  标题：关于开展全民终身学习活动周的通知  文号：（空）  发文机关：（空）  成文日期：2018-09-03\n"},
+		{"a guessed 文号", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{guessed}}, report.Chinese,
+			"重新读取 1 个文档的标题、文号、发文机关和成文日期，1 个有变化（人工填写或修改过的字段不变）：\n" +
+				"  D2  评选通知.pdf  标题：关于开展社区教育示范街道评选工作的通知  文号：杭教发〔2018〕12号（推断，请核对）  发文机关：（空）  成文日期：（空）\n"},
+		{"a guessed 文号 in English", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{guessed}}, report.English,
+			"Read the title, document number, issuer and date of 1 document again; 1 changed (fields a person typed or edited stay as they are):\n" +
+				"  D2  评选通知.pdf  title: 关于开展社区教育示范街道评选工作的通知  number: 杭教发〔2018〕12号 (inferred; please check)  issuer: (empty)  date: (empty)\n"},
 		{"unreadable", ingest.FieldsReread{Unreadable: 1}, report.Chinese, "1 个文档存储的文字读不出，其字段留待下次重新读取\n"},
 		{"heads", ingest.FieldsReread{Read: 3, Heads: 2, HeadsLeft: 1}, report.Chinese,
 			"重新读取 3 个文档的标题、文号、发文机关和成文日期，都没有变化\n" +

@@ -61,8 +61,13 @@ type fileOutcome struct {
 // holds them once read, and which of them were filled from the text
 // (extracted_fields, as in the API).
 type docFields struct {
-	Title           string   `json:"title,omitempty"`
-	DocNumber       string   `json:"doc_number,omitempty"`
+	Title     string `json:"title,omitempty"`
+	DocNumber string `json:"doc_number,omitempty"`
+	// DocNumberRead is what the text has where DocNumber was inferred
+	// from it (catalog.DocNumberGuessRead): a guess to check; "" for a
+	// 文号 read as written or typed. A server's document JSON gives it
+	// under the same name.
+	DocNumberRead   string   `json:"doc_number_read,omitempty"`
 	Issuer          string   `json:"issuer,omitempty"`
 	IssuedOn        string   `json:"issued_on,omitempty"`
 	Round           string   `json:"round,omitempty"`
@@ -70,8 +75,8 @@ type docFields struct {
 }
 
 func fieldsOf(d *catalog.Document) docFields {
-	return docFields{Title: d.Title, DocNumber: d.DocNumber, Issuer: d.Issuer, IssuedOn: d.IssuedOn, Round: d.Round,
-		ExtractedFields: d.ExtractedFields}
+	return docFields{Title: d.Title, DocNumber: d.DocNumber, DocNumberRead: catalog.DocNumberGuessRead(d), Issuer: d.Issuer,
+		IssuedOn: d.IssuedOn, Round: d.Round, ExtractedFields: d.ExtractedFields}
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -411,8 +411,10 @@ func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 		return v
 	}
 	for _, d := range r.Changed {
+		// A 文号 guessed from what was read says so, as every list does.
+		number := catalog.DocNumberShown(d)
 		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename,
-			shown(d.Title), shown(d.DocNumber), shown(d.Issuer), shown(d.IssuedOn))
+			shown(d.Title), shown(words(lang, number.Chinese, number.English)), shown(d.Issuer), shown(d.IssuedOn))
 	}
 	if r.Heads > 0 {
 		sayln(w, lang, "%d 个旧版存储的文字重新提取后与原来相同，已补存原文开头，标题按原文恢复全角标点", r.Heads)
