@@ -130,13 +130,12 @@ func TestHandInWithAFileRefusedShowsNoEmptyNotice(t *testing.T) {
 // linking its document — not only 已提交 1 个文件; in English too.
 func TestBoardHandInOfAStoredFileSaysDuplicate(t *testing.T) {
 	for _, tt := range []struct {
-		english    bool
-		handed     string
-		duplicate  string
-		anotherNew string
+		english   bool
+		handed    string
+		duplicate string
 	}{
-		{false, "已提交 1 个文件", "<strong>统计表（部门报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“社区教育统计表.txt”是同一文件", "重复文件"},
-		{true, "1 file handed in", "<strong>统计表（部门报送）.txt</strong>: Duplicate: the same file as the stored “社区教育统计表.txt”", "Duplicate"},
+		{false, "已提交 1 个文件", "<strong>统计表（部门报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“社区教育统计表.txt”是同一文件"},
+		{true, "1 file handed in", "<strong>统计表（部门报送）.txt</strong>: Duplicate: the same file as the stored “社区教育统计表.txt”"},
 	} {
 		s := newSite(t)
 		_, task := departmentWithATask(t, s)
