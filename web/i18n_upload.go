@@ -18,8 +18,11 @@ var uploadMessages = map[string]map[Lang]string{
 	// round, indicator code and name, department, status.
 	"upload.task.item":   {Chinese: "%s%d 年度 · %s %s · %s（%s）", English: "%sround %d · %s %s · %s (%s)"},
 	"upload.handed_task": {Chinese: "已提交 %d 个文件，作为任务“%s”的材料", English: "%d {file|files} handed in for the task “%s”"},
-	"upload.need_files":  {Chinese: "请选择要上传的文件", English: "Choose the files to upload"},
-	"upload.need_city":   {Chinese: "请选择城市", English: "Choose a city"},
+	// upload.handed_row, on a file's row, names the task it was handed in
+	// for (the page's script, the task's indicator and department).
+	"upload.handed_row": {Chinese: "已提交到任务“%s”", English: "handed in for the task “%s”"},
+	"upload.need_files": {Chinese: "请选择要上传的文件", English: "Choose the files to upload"},
+	"upload.need_city":  {Chinese: "请选择城市", English: "Choose a city"},
 	"upload.need_type": {Chinese: "请选择文件类型\uFF08如政策文件、工作总结\uFF09\uFF0C或在下方为每个文件分别选择",
 		English: "Choose the type of document (such as policy document or work summary), here or for each file below"},
 	"upload.not_sent": {Chinese: "未上传", English: "Not sent"},

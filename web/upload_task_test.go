@@ -50,7 +50,7 @@ func TestUploadPageHandsInForATask(t *testing.T) {
 	wang := s.login("wang")
 	_, page := wang.get("/upload")
 	choice := regexp.MustCompile(`(?s)<select id="assignment" name="assignment".*?</select>`).FindString(page)
-	if !strings.Contains(choice, `<option value="`+owed+`" data-doc-type="`+want+`">`) || !strings.Contains(choice, "2.3.1") ||
+	if !strings.Contains(choice, `<option value="`+owed+`" data-doc-type="`+want+`" data-name="2.3.1 市教育局">`) || !strings.Contains(choice, "2.3.1") ||
 		strings.Contains(choice, accepted) || strings.Contains(choice, ningbo) {
 		t.Fatalf("the upload page's task choice: %q, want the owed task %s (type %s) alone", choice, owed, want)
 	}
@@ -58,7 +58,7 @@ func TestUploadPageHandsInForATask(t *testing.T) {
 	// A form refused (no city's file) comes back with the task and its type.
 	got := wang.postFilesBody("/upload", map[string]string{"city": "330100", "assignment": owed, "indicators": "9.9.9"},
 		map[string][]byte{"学分银行工作总结.txt": []byte("杭州市学分银行建设工作总结。")})
-	if !regexp.MustCompile(`<option value="`+owed+`" data-doc-type="`+want+`" selected>`).MatchString(got.body) ||
+	if !regexp.MustCompile(`<option value="`+owed+`" data-doc-type="`+want+`" data-name="[^"]*" selected>`).MatchString(got.body) ||
 		!regexp.MustCompile(`<option value="`+want+`" selected>`).MatchString(got.body) {
 		t.Errorf("the form refused does not keep the task chosen and its type: %.3000s", got.body)
 	}

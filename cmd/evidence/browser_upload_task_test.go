@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -13,7 +14,8 @@ import (
 // 市教育局's task 1.1.1 under 提交到任务 on the upload page; the type of
 // document turns to the one the task asks for (政策文件, as 我的任务
 // pre-selects it), and the file the page's script sends is handed in for
-// the task: it is submitted, the file on it.
+// the task, its row says so (已提交到任务“1.1.1 市教育局”), and the task is
+// submitted with the file on it.
 func TestUploadPageHandsInForATaskInABrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
@@ -35,6 +37,9 @@ func TestUploadPageHandsInForATaskInABrowser(t *testing.T) {
 	u.waitFor("a row for the file", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
 	u.do("upload", chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("the file stored", `document.querySelectorAll('#outcomes li[data-kind="stored"]').length === 1`)
+	if row := u.text(`#outcomes li[data-kind="stored"]`); !strings.Contains(row, "已提交到任务“1.1.1 市教育局”") {
+		t.Errorf("the file's row does not say it was handed in for the task: %q", row)
+	}
 	_, list := s.get("/api/v1/assignments", url.Values{"city": {"330100"}})
 	tasks, _ := list["assignments"].([]any)
 	if len(tasks) != 1 {

@@ -395,6 +395,7 @@
       label = ((english && doc.repaired_en) || doc.repaired) + " · " + label;
     }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
+    if (it.task) { label += " · " + fill(words.handedTask, it.task); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));
     var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
@@ -718,6 +719,9 @@
   // prepare shows a row as being sent: its fields fixed, a progress bar.
   function prepare(it) {
     it.sent = true;
+    // The task the file is handed in for (提交到任务), said on its row.
+    var task = form.querySelector('[name="assignment"]:not([disabled])');
+    it.task = task && task.value && task.selectedOptions.length ? task.selectedOptions[0].dataset.name || "" : "";
     it.again = false;
     it.actions.textContent = "";
     if (it.order) { it.order.disable(true); }
