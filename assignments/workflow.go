@@ -98,7 +98,8 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 	if err != nil {
 		return nil, err
 	}
-	err = s.cat.HandInLinked(ctx, id, documentID, catalog.Submission{User: u.Username, Department: a.Department, Filename: d.Filename})
+	err = s.cat.HandInLinked(ctx, id, documentID, catalog.Submission{User: u.Username, Role: u.Role, Department: a.Department,
+		Filename: d.Filename})
 	if err != nil {
 		return nil, err
 	}

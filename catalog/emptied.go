@@ -4,26 +4,34 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // emptiedAssignments returns, read through db, the submitted or
 // accepted assignments with no live document handed in but returned
-// ones, by city, round,
-// department and indicator: all of them, or, when document is not "",
-// those that document was handed in for (it has just been deleted in the
-// caller's transaction). lock ends the SELECT: the dialect's lockRow when
-// the caller changes them in its transaction, "" to read only. This is
-// the one rule of what deleting the last document sends back, and of what
-// check names and repair mends among tasks emptied before deletes did.
-func emptiedAssignments(ctx context.Context, db querier, document, lock string) ([]Assignment, error) {
-	cond, args := ``, []any{AssignmentSubmitted, AssignmentAccepted}
-	if document != "" {
-		cond, args = ` AND a.id IN (SELECT assignment_id FROM assignment_document WHERE document_id = ?)`, append(args, document)
+// ones, by city, round, department and indicator: all of them, or, when
+// documents are given, those they were handed in for, counting them as
+// deleted (they have just been deleted in the caller's transaction, or
+// are about to be: DeletingReopens). lock ends the SELECT: the dialect's
+// lockRow when the caller changes them in its transaction, "" to read
+// only. This is the one rule of what deleting the last document sends
+// back, of what a deletion's question names, and of what check names and
+// repair mends among tasks emptied before deletes did.
+func emptiedAssignments(ctx context.Context, db querier, documents []string, lock string) ([]Assignment, error) {
+	others, cond, args := ``, ``, []any{AssignmentSubmitted, AssignmentAccepted}
+	if len(documents) > 0 {
+		in := `(?` + strings.Repeat(`, ?`, len(documents)-1) + `)`
+		others, cond = ` AND o.document_id NOT IN `+in, ` AND a.id IN (SELECT assignment_id FROM assignment_document WHERE document_id IN `+in+`)`
+		for range 2 {
+			for _, d := range documents {
+				args = append(args, d)
+			}
+		}
 	}
 	rows, err := db.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
 		WHERE a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
 			JOIN document od ON od.id = o.document_id WHERE o.assignment_id = a.id AND od.deleted_at IS NULL
-			AND o.returned_at = '')`+cond+`
+			AND o.returned_at = ''`+others+`)`+cond+`
 		ORDER BY a.city, a.round, d.name, a.indicator_code, a.id`+lock, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query emptied assignments: %w", err)
@@ -40,12 +48,24 @@ func emptiedAssignments(ctx context.Context, db querier, document, lock string) 
 	return out, rows.Err()
 }
 
+// DeletingReopens returns the submitted or accepted assignments that
+// deleting documents (all of them) would send back to where they stood
+// before their hand-in, as DeleteDocument does to a task left with no
+// live document handed in: for the question before a deletion, which
+// names them. Nothing changes.
+func (s *Store) DeletingReopens(ctx context.Context, documents []string) ([]Assignment, error) {
+	if len(documents) == 0 {
+		return nil, nil
+	}
+	return emptiedAssignments(ctx, s.db, documents, "")
+}
+
 // EmptiedAssignments returns the submitted or accepted assignments that
 // have no live document handed in (every one deleted before deletes sent
 // such tasks back), by city, round, department and indicator: what
 // `evidence check` names and ReopenEmptiedAssignments mends.
 func (s *Store) EmptiedAssignments(ctx context.Context) ([]Assignment, error) {
-	return emptiedAssignments(ctx, s.db, "", "")
+	return emptiedAssignments(ctx, s.db, nil, "")
 }
 
 // ReopenedTask is an assignment as it was before ReopenEmptiedAssignments
@@ -79,7 +99,11 @@ func (s *Store) ReopenEmptiedAssignments(ctx context.Context, by string) ([]Reop
 // event naming reason, the status it had (was) and document; it returns
 // each as it was with where it went.
 func (s *Store) reopenEmptied(ctx context.Context, tx *sql.Tx, document, reason, by string) ([]ReopenedTask, error) {
-	tasks, err := emptiedAssignments(ctx, tx, document, s.dialect.lockRow)
+	var documents []string
+	if document != "" {
+		documents = []string{document}
+	}
+	tasks, err := emptiedAssignments(ctx, tx, documents, s.dialect.lockRow)
 	if err != nil {
 		return nil, err
 	}

@@ -13,8 +13,9 @@ type Replacement struct {
 	SHA256, MIME, Format, Filename string
 	Size                           int64
 	// By is the user who replaced it, recorded as a submission and in the
-	// audit log.
+	// audit log; Role is their role then, recorded with the submission.
 	By, Department string
+	Role           Role
 }
 
 // ReplaceOriginal puts a new original under a failed document: the same
@@ -77,7 +78,8 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		// the document now carries the new file's name (README,
 		// replacement).
 		now := s.now()
-		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Department: r.Department, Filename: r.Filename, At: now}); err != nil {
+		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Role: r.Role, Department: r.Department, Filename: r.Filename,
+			At: now}); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{At: now, User: r.By, Action: "document.replace", Object: id,

@@ -213,6 +213,8 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/029_returned_files.pg.sql":    returnedFiles029(false),
 	"migrations/030_link_quotes.sql":          txOnly(moveLinkQuotes030),
 	"migrations/032_link_quote_found.sql":     txOnly(addLinkQuoteFoundColumns),
+	"migrations/033_submission_role.sql":      txOnly(addSubmissionRole),
+	"migrations/033_submission_role.pg.sql":   txOnly(fillSubmissionRoles),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

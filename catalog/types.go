@@ -222,10 +222,13 @@ type Submission struct {
 	// handed in for; "" for an upload for no task, or a submission from
 	// before tasks were recorded with it that could not be told.
 	Assignment string
-	// Role is the submitter's role now (SubmissionsOf reads it from the
-	// user's account; "" when the account is gone): a coordinator's or an
-	// admin's hand-in for a department's task is told by it, not by the
-	// department it was filed under.
+	// Role is the submitter's role when they submitted it, recorded with
+	// the submission (the caller gives it: the uploader's account's role
+	// at that moment); "" when not known. A coordinator's or an admin's
+	// hand-in for a department's task is told by it, not by the
+	// department it was filed under, and a role changed later does not
+	// rewrite who handed what in. Submissions from before it was recorded
+	// were given the account's role at migration 033.
 	Role Role
 }
 

@@ -484,6 +484,26 @@ func (s *Service) CheckDelete(ctx context.Context, u *catalog.User, d *catalog.D
 	return nil
 }
 
+// DeletingReopens returns the responsibility tasks that deleting the
+// documents ids, all of them, would send back to before their hand-in
+// (catalog.Store.DeletingReopens): a task accepted or submitted with
+// nothing else handed in is owed again. The question before a deletion
+// names them. Callers have checked u may delete each (CheckDelete); a
+// task u may not see is left out.
+func (s *Service) DeletingReopens(ctx context.Context, u *catalog.User, ids []string) ([]catalog.Assignment, error) {
+	tasks, err := s.cat.DeletingReopens(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("tasks deleting %d documents reopens: %w", len(ids), err)
+	}
+	var out []catalog.Assignment
+	for _, a := range tasks {
+		if u.CanSee(a.City) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
 // Delete removes a document (a soft delete, audited) and its index entry,
 // as CheckDelete allows. It returns what went back because of it: the
 // claims and values that cited it, back to review, and the tasks left

@@ -30,7 +30,7 @@ func (s *Service) Replace(ctx context.Context, u *catalog.User, id string, st *S
 		return nil, err
 	}
 	nd, err := s.cat.ReplaceOriginal(ctx, d.ID, catalog.Replacement{SHA256: st.SHA256, Size: st.Size, MIME: st.MIME,
-		Format: string(st.Format), Filename: st.Filename, By: u.Username, Department: u.Department})
+		Format: string(st.Format), Filename: st.Filename, By: u.Username, Role: u.Role, Department: u.Department})
 	if err != nil {
 		return nil, err
 	}

@@ -469,7 +469,8 @@ func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Met
 			}
 		}
 		docs = append(docs, d)
-		subs = append(subs, catalog.Submission{User: user.Username, Department: metas[i].Department, Filename: st.Filename, Assignment: task})
+		subs = append(subs, catalog.Submission{User: user.Username, Role: user.Role, Department: metas[i].Department, Filename: st.Filename,
+			Assignment: task})
 	}
 	return docs, subs, nil
 }
@@ -568,7 +569,8 @@ func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Stag
 	if err != nil {
 		return nil, err
 	}
-	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
+	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Role: user.Role, Department: m.Department, Filename: st.Filename,
+		Assignment: task}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
 		return nil, err
 	}

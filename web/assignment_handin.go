@@ -68,11 +68,20 @@ func (h *handler) assignmentHandIn(w http.ResponseWriter, r *http.Request) {
 		h.handInFailed(w, r, err)
 		return
 	}
-	stored, more, _ := tallyHandIn(lang, outcomes)
+	stored, more, done := tallyHandIn(lang, outcomes)
 	refused = append(refused, more...)
 	msg := trf(lang, "tasks.handed", stored)
 	if len(refused) > 0 {
 		msg += tr(lang, "tasks.some_refused") + strings.Join(refused, tr(lang, "list.sep"))
+	}
+	if done != nil {
+		// A file the archive held already is named beside the stored
+		// document it is, as 我的任务 names it: a line after a redirect
+		// cannot link it, and 已提交 alone hid that nothing new was stored.
+		done.Message = msg
+		q, next := boardOfForm(r)
+		h.showBoard(w, r, http.StatusOK, q, next, boardForms{HandInID: id, HandInDone: done})
+		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), msg)
 }

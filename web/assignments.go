@@ -408,12 +408,17 @@ type assignmentsPage struct {
 	// kind chosen and the error.
 	HandIn   formState
 	HandInID string
+	// HandInDone is what the hand-in for task HandInID just did, when it
+	// has more to say than a line: the files that were stored documents
+	// already, each named beside the stored file, as 我的任务 says it.
+	HandInDone *handedIn
 }
 
 // boardForms are the board's forms that may come back with errors.
 type boardForms struct {
 	Add, Import, Return, Copy, HandIn formState
 	ReturnID, HandInID                string
+	HandInDone                        *handedIn
 }
 
 // assignmentFields are the add-a-task form's fields.
@@ -438,7 +443,7 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 	u := sessionFrom(r).User
 	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
 		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy,
-		HandIn: forms.HandIn, HandInID: forms.HandInID}
+		HandIn: forms.HandIn, HandInID: forms.HandInID, HandInDone: forms.HandInDone}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}

@@ -16,11 +16,15 @@ type confirmPage struct {
 	Items    []string
 	// Kept are the chosen items that will not change, each with why
 	// (a document the user may not delete).
-	Kept   []keptItem
-	Action string
-	Fields []hiddenField
-	Button string
-	Cancel string
+	Kept []keptItem
+	// Reopens names the responsibility tasks the deletion would leave
+	// with nothing handed in, owed again (an accepted one too): said
+	// before, not only after.
+	Reopens []string
+	Action  string
+	Fields  []hiddenField
+	Button  string
+	Cancel  string
 }
 
 type hiddenField struct{ Name, Value string }
@@ -39,6 +43,7 @@ func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []st
 	p := &confirmPage{Action: "/documents/bulk", Button: tr(lang, "docs.delete.confirm"), Cancel: ret,
 		Fields: []hiddenField{{"action", "delete"}, {"confirm", "1"}, {"return", ret}}}
 	var refused error
+	var deleting []string // the ids that will go, whose tasks the page names
 	for _, id := range ids {
 		d, err := h.Documents.Get(r.Context(), u, id)
 		if err != nil {
@@ -51,13 +56,35 @@ func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []st
 		}
 		p.Items = append(p.Items, d.Title)
 		p.Fields = append(p.Fields, hiddenField{"ids", d.ID})
+		deleting = append(deleting, d.ID)
 	}
 	if len(p.Items) == 0 && refused != nil {
 		h.fail(w, r, refused)
 		return
 	}
+	var err error
+	if p.Reopens, err = h.deleteReopens(r, deleting); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p.Question = fmt.Sprintf(tr(lang, "docs.delete.question"), len(p.Items))
 	h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), p)
+}
+
+// deleteReopens names, in the page's language, the tasks deleting the
+// documents ids would reopen (documents.Service.DeletingReopens): 2.3.1
+// 市教育局（2018 年度，当前状态：已确认）.
+func (h *handler) deleteReopens(r *http.Request, ids []string) ([]string, error) {
+	lang := langOf(r)
+	tasks, err := h.Documents.DeletingReopens(r.Context(), sessionFrom(r).User, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(tasks))
+	for i, a := range tasks {
+		out[i] = trf(lang, "confirm.reopen_task", a.Indicator, a.Department, a.Round, tr(lang, "assignment."+string(a.Status)))
+	}
+	return out, nil
 }
 
 // documentDelete deletes one document (admins) once confirmed.
@@ -74,8 +101,13 @@ func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
+		reopens, err := h.deleteReopens(r, []string{d.ID})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), &confirmPage{
-			Question: fmt.Sprintf(tr(lang, "docs.delete.question"), 1), Items: []string{d.Title},
+			Question: fmt.Sprintf(tr(lang, "docs.delete.question"), 1), Items: []string{d.Title}, Reopens: reopens,
 			Action: "/documents/" + d.ID + "/delete", Fields: []hiddenField{{"confirm", "1"}},
 			Button: tr(lang, "docs.delete.confirm"), Cancel: "/documents/" + d.ID})
 		return

@@ -171,6 +171,11 @@ var funcs = template.FuncMap{
 	},
 	// docread is guess's read for a document.
 	"docread": catalog.DocNumberGuessRead,
+	// handedNotice passes the language and what a hand-in did to
+	// "handed-notice", the notice 我的任务 and the board show after it.
+	"handedNotice": func(l Lang, d *handedIn) map[string]any {
+		return map[string]any{"L": l, "D": d}
+	},
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {

@@ -122,3 +122,37 @@ func TestHandInWithAFileRefusedShowsNoEmptyNotice(t *testing.T) {
 		t.Errorf("a hand-in with nothing stored before shows a notice box of what it did: %.3000s", body[strings.Index(body, `class="flash handed"`)-200:])
 	}
 }
+
+// TestBoardHandInOfAStoredFileSaysDuplicate: wang, the coordinator, hands
+// in on the board (为本任务提交文件) for 市教育局's task a file the archive
+// holds already, renamed. The board says, as 我的任务 does, that it was
+// handed in and that it is the stored file — 重复文件, naming it and
+// linking its document — not only 已提交 1 个文件; in English too.
+func TestBoardHandInOfAStoredFileSaysDuplicate(t *testing.T) {
+	for _, tt := range []struct {
+		english   bool
+		handed    string
+		duplicate string
+	}{
+		{false, "已提交 1 个文件", "<strong>统计表（部门报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“社区教育统计表.txt”是同一文件"},
+		{true, "1 file handed in", "<strong>统计表（部门报送）.txt</strong>: Duplicate: the same file as the stored “社区教育统计表.txt”"},
+	} {
+		s := newSite(t)
+		_, task := departmentWithATask(t, s)
+		const table = "杭州市2018年社区教育统计表：社区学校126所，参与人次48.6万。"
+		stored := s.env.Upload("330100", "社区教育统计表.txt", table)
+		wang := s.login("wang")
+		if tt.english {
+			wang.english()
+		}
+		const board = "/assignments?city=330100&round=2018"
+		got := wang.postFilesBody("/assignments/"+task+"/upload", map[string]string{"doc_type": "statistics", "next": board},
+			map[string][]byte{"统计表（部门报送）.txt": []byte(table)})
+		page := html.UnescapeString(got.body)
+		for _, want := range []string{tt.handed, tt.duplicate, `<a href="/documents/` + stored.ID + `">` + stored.Title + "</a>"} {
+			if got.resp.StatusCode != 200 || !strings.Contains(page, want) {
+				t.Errorf("english %v: the board's hand-in of a stored file: %d, want %q in %.3000s", tt.english, got.resp.StatusCode, want, textOf(got.body))
+			}
+		}
+	}
+}

@@ -20,4 +20,10 @@ var boardMessages = map[string]map[Lang]string{
 	// them again.
 	"tasks.linked_docs": {Chinese: "协调员已关联的材料（无需重复上传）",
 		English: "Documents the coordinator linked (no need to upload them again)"},
+	// confirm.reopens heads, in the question before a deletion, the tasks
+	// it would leave with nothing handed in (confirm.reopen_task each:
+	// indicator, department, round, status now).
+	"confirm.reopens": {Chinese: "删除后，以下责任分解任务将没有提交的材料，回到提交前的状态（未提交或已退回），需要责任单位重新提交：",
+		English: "Deleting leaves these tasks with no material handed in: they go back to before the hand-in (not submitted, or returned), and the department has to hand in again:"},
+	"confirm.reopen_task": {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
 }

@@ -8,6 +8,19 @@ import "github.com/lcmonitor/evidence/catalog"
 // messages, as formMessages do, so that pages changed in parallel do not
 // fight over one map literal; init merges them, Chinese made full-width.
 var uploadMessages = map[string]map[Lang]string{
+	// The upload page's 提交到任务: the files sent are handed in for the
+	// task chosen, as on the board or 我的任务.
+	"upload.task":      {Chinese: "提交到任务（可选）", English: "Hand in for a task (optional)"},
+	"upload.task.none": {Chinese: "不提交到任务", English: "No task"},
+	"upload.task.note": {Chinese: "选择任务后，文件即作为该任务的材料提交：关联到任务的指标，任务变为已提交，与“责任分解”中的“为本任务提交文件”相同；文件类型默认为该任务需要的类型。",
+		English: "With a task chosen, the files are handed in for it: linked to its indicator, and the task becomes submitted, as with Hand in files for this task on the board; the type of document starts at the one the task asks for."},
+	// upload.task.item is one task: city (an administrator's, with " · "),
+	// round, indicator code and name, department, status.
+	"upload.task.item":   {Chinese: "%s%d 年度 · %s %s · %s（%s）", English: "%sround %d · %s %s · %s (%s)"},
+	"upload.handed_task": {Chinese: "已提交 %d 个文件，作为任务“%s”的材料", English: "%d {file|files} handed in for the task “%s”"},
+	// upload.handed_row, on a file's row, names the task it was handed in
+	// for (the page's script, the task's indicator and department).
+	"upload.handed_row": {Chinese: "已提交到任务“%s”", English: "handed in for the task “%s”"},
 	"upload.need_files": {Chinese: "请选择要上传的文件", English: "Choose the files to upload"},
 	"upload.need_city":  {Chinese: "请选择城市", English: "Choose a city"},
 	"upload.need_type": {Chinese: "请选择文件类型\uFF08如政策文件、工作总结\uFF09\uFF0C或在下方为每个文件分别选择",

@@ -23,9 +23,10 @@ func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 		Filename: "总结.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	// test uploaded it (testenv).
+	// test, an administrator, uploaded it (testenv): named by the role
+	// it uploaded in, with no department.
 	const when = ` \d{4}-\d\d-\d\d \d\d:\d\d UTC\+8`
-	want := regexp.MustCompile("\uFF08提交\uFF1Atest “总结.txt”" + when + "\u3001市教育局 jiaoyu “总结.txt”" + when + "\uFF09")
+	want := regexp.MustCompile("\uFF08提交\uFF1A管理员 test “总结.txt”" + when + "\u3001市教育局 jiaoyu “总结.txt”" + when + "\uFF09")
 	for _, tt := range []struct{ user, path string }{{"wang", "/assignments?city=330100&round=2018"}, {"jiaoyu", "/tasks?round=2018"}} {
 		_, body := s.login(tt.user).get(tt.path)
 		if text := html.UnescapeString(textOf(body)); !want.MatchString(text) {
@@ -41,8 +42,8 @@ func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 func TestCoordinatorHandInIsLabelledCoordinator(t *testing.T) {
 	s, doc, task := submittedTask(t)
 	ctx := context.Background()
-	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "wang", Department: "市教育局",
-		Filename: "学分银行总结.txt", Assignment: task.ID}); err != nil {
+	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "wang", Role: catalog.RoleCoordinator,
+		Department: "市教育局", Filename: "学分银行总结.txt", Assignment: task.ID}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {

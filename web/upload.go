@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"mime/multipart"
@@ -71,8 +72,14 @@ type uploadPage struct {
 	// sends a larger file alone and keeps a request of several files
 	// within it.
 	MaxUploadBytes int64
-	Outcomes       []uploadOutcome
-	Totals         *uploadTotals
+	// Tasks are the tasks the files may be handed in for (提交到任务,
+	// handInTasks); none, no choice.
+	Tasks    []taskOption
+	Outcomes []uploadOutcome
+	Totals   *uploadTotals
+	// HandedFor says, after an upload for a task, how many files were
+	// handed in for it.
+	HandedFor string
 	// State is what was chosen and typed when the form was sent, and the
 	// error about it.
 	State formState
@@ -81,7 +88,7 @@ type uploadPage struct {
 // uploadFields are the upload form's fields besides the files: for every
 // file at once (the page's script lets each file have its own type, 文号,
 // date and round).
-var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round", "join_photos"}
+var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round", "join_photos", "assignment"}
 
 // uploadForm is the upload form with what st holds chosen.
 func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
@@ -97,8 +104,15 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 	if p.Cities, err = h.cityOptions(r, u, city); err != nil {
 		return nil, err
 	}
+	var taskType catalog.DocType
+	if p.Tasks, taskType, err = h.handInTasks(r, st.Value("assignment")); err != nil {
+		return nil, err
+	}
+	// The kind chosen, else the one the chosen task asks for, as 我的任务
+	// pre-selects it (and the upload service gives a hand-in naming none).
+	chosen := catalog.DocType(cmp.Or(st.Value("doc_type"), string(taskType)))
 	for _, t := range catalog.DocTypes {
-		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == st.Value("doc_type")})
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == chosen})
 	}
 	return p, nil
 }
@@ -129,7 +143,8 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	// Who may upload for which city is checked before any file is
 	// staged, as the API does; Upload checks again.
-	if err := h.Ingest.CheckUploader(r.Context(), u, r.FormValue("city"), ""); err != nil {
+	task := r.FormValue("assignment")
+	if err := h.Ingest.CheckUploader(r.Context(), u, r.FormValue("city"), task); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -177,7 +192,8 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
-		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != ""}
+		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != "",
+		Assignment: task}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT && code != catalog.ETOOLARGE {
@@ -217,6 +233,14 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		p.Outcomes = append(p.Outcomes, uo)
 	}
 	p.Totals = totalsOf(p.Outcomes)
+	if task != "" {
+		// The choice again, with the task's status after the hand-in.
+		if p.Tasks, _, err = h.handInTasks(r, task); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	p.HandedFor = handedFor(langOf(r), p.Tasks, task, outcomes)
 	h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 }
 

@@ -39,7 +39,7 @@
   // The form's fields by name, with the id of the error shown beside each
   // (as the server's form names them), and a file's own field for each.
   var errorIds = { file: "up-files-err", city: "up-city-err", doc_type: "up-type-err", doc_number: "up-number-err",
-    issued_on: "up-date-err", round: "up-round-err", indicators: "up-ind-err" };
+    issued_on: "up-date-err", round: "up-round-err", indicators: "up-ind-err", assignment: "up-task-err" };
   var ownField = { doc_type: "f-type", doc_number: "f-number", issued_on: "f-date", round: "f-round" };
   // The codes of a refusal about the file's bytes themselves: sent again,
   // it would be refused again.
@@ -66,6 +66,20 @@
   });
   input.addEventListener("change", choose);
   if (joinBox) { joinBox.addEventListener("change", choose); }
+
+  // Choosing a task (提交到任务) picks the type of document its hand-in
+  // starts at, as 我的任务 pre-selects it, unless the uploader chose
+  // another type; no task leaves the type as it is.
+  var task = document.getElementById("assignment");
+  var docType = document.getElementById("doc_type");
+  if (task && docType) {
+    var picked = task.selectedOptions.length ? task.selectedOptions[0].dataset.docType || "" : "";
+    task.addEventListener("change", function () {
+      var want = task.selectedOptions.length ? task.selectedOptions[0].dataset.docType || "" : "";
+      if (want && (docType.value === "" || docType.value === picked)) { docType.value = want; }
+      picked = want;
+    });
+  }
 
   function isPhoto(file) {
     return /^image\/(jpeg|png|heic|heif|avif|webp)$/.test(file.type) || /\.(jpe?g|png|heic|heif|avif|webp)$/i.test(file.name);
@@ -381,6 +395,7 @@
       label = ((english && doc.repaired_en) || doc.repaired) + " · " + label;
     }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
+    if (it.task) { label += " · " + fill(words.handedTask, it.task); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));
     var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
@@ -500,6 +515,7 @@
     prepare(it);
     var data = new FormData();
     data.append("city", field("city"));
+    data.append("assignment", field("assignment"));
     data.append("doc_type", it.type.value || field("doc_type"));
     data.append("doc_number", value(it, "f-number", "doc_number"));
     data.append("issued_on", value(it, "f-date", "issued_on"));
@@ -596,6 +612,7 @@
   function groupForm(rows) {
     var data = new FormData();
     data.append("city", field("city"));
+    data.append("assignment", field("assignment"));
     // Every row may have its own type and the form none (check allows
     // it): the first row's then stands for the request's, which a server
     // wants; each row's own goes as doc_type.N.
@@ -702,6 +719,9 @@
   // prepare shows a row as being sent: its fields fixed, a progress bar.
   function prepare(it) {
     it.sent = true;
+    // The task the file is handed in for (提交到任务), said on its row.
+    var task = form.querySelector('[name="assignment"]:not([disabled])');
+    it.task = task && task.value && task.selectedOptions.length ? task.selectedOptions[0].dataset.name || "" : "";
     it.again = false;
     it.actions.textContent = "";
     if (it.order) { it.order.disable(true); }

@@ -1,0 +1,20 @@
+-- The role of the one who submitted a file (submission.role), recorded
+-- when it is submitted: the board, 我的任务 and the API's task named a
+-- hand-in's submitter by the account's role now, so that a department
+-- contact later made coordinator turned their past hand-ins into a
+-- coordinator's (协调员 NAME, no department) and back. '' when not known
+-- (an account gone before this migration, a program's upload).
+--
+-- Existing submissions are given the submitter's role at the time of
+-- this migration: the best knowledge there is, as nothing recorded
+-- before tells the role an account had when it submitted (a role change
+-- is not in the audit log's detail); a later change no longer reaches
+-- them. Only submissions with no role are filled, so the migration may
+-- run again, under another number, without rewriting a role recorded
+-- since.
+--
+-- The Go step (addSubmissionRole, migrationFills) adds the column where
+-- missing (SQLite has no ADD COLUMN IF NOT EXISTS) and fills it;
+-- PostgreSQL adds it in the twin 033_submission_role.pg.sql and fills it
+-- by the same step (fillSubmissionRoles).
+SELECT 1;

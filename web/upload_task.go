@@ -1,0 +1,80 @@
+package web
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// taskOption is a task on the upload page's 提交到任务 choice, with the
+// kind of document a hand-in for it starts at (Task.HandInType), which
+// the page's script picks in 文件类型 when the task is chosen.
+type taskOption struct {
+	Value, Label, DocType string
+	// Name is the task in a sentence: its indicator and department.
+	Name     string
+	Selected bool
+}
+
+// handInTasks lists the tasks u may hand files in for from the upload
+// page, the one chosen (id) selected: those a hand-in may name
+// (assignments.Service.UploadTarget: of a city u manages, not accepted,
+// as 我的任务 offers its form), the newest round first. The files sent
+// with one are handed in by the upload service exactly as on the board
+// (为本任务提交文件) and in the API (assignment=). It returns too the kind
+// of document the chosen task starts at, "" when none is chosen.
+func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog.DocType, error) {
+	u := sessionFrom(r).User
+	tasks, err := h.Assignments.List(r.Context(), u, assignments.Filter{})
+	if err != nil {
+		return nil, "", err
+	}
+	slices.SortStableFunc(tasks, func(a, b assignments.Task) int {
+		return cmp.Or(cmp.Compare(b.Round, a.Round), cmp.Compare(a.City, b.City), cmp.Compare(a.Indicator, b.Indicator),
+			cmp.Compare(a.Department, b.Department))
+	})
+	lang := langOf(r)
+	var out []taskOption
+	var chosen catalog.DocType
+	for _, t := range tasks {
+		if t.Status == catalog.AssignmentAccepted || u.CanEdit(t.City) != nil {
+			continue
+		}
+		city := ""
+		if u.Role == catalog.RoleAdmin {
+			city = h.cityLabel(r, t.City) + " · "
+		}
+		label := trf(lang, "upload.task.item", city, t.Round, t.Indicator, t.IndicatorName, t.Department, tr(lang, "assignment."+string(t.Status)))
+		o := taskOption{Value: t.ID, Label: label, DocType: string(t.HandInType()), Name: t.Indicator + " " + t.Department,
+			Selected: t.ID == id}
+		if o.Selected {
+			chosen = t.HandInType()
+		}
+		out = append(out, o)
+	}
+	return out, chosen, nil
+}
+
+// handedFor says how many of outcomes were handed in for task id (one of
+// tasks, named by its indicator and department); "" for an upload for no
+// task.
+func handedFor(lang Lang, tasks []taskOption, id string, outcomes []ingest.Outcome) string {
+	if id == "" {
+		return ""
+	}
+	n := 0
+	for _, o := range outcomes {
+		if o.Err == nil {
+			n++
+		}
+	}
+	name := id
+	if i := slices.IndexFunc(tasks, func(t taskOption) bool { return t.Value == id }); i >= 0 {
+		name = tasks[i].Name
+	}
+	return trf(lang, "upload.handed_task", n, name)
+}
