@@ -18,6 +18,13 @@
 //   - S3 keeps objects in one bucket of an S3-compatible service (MinIO,
 //     Versity Gateway, a cloud store), so several nodes can share them.
 //
+// Each Put is durable when it returns. The folder store can also put many
+// objects with their syncs shared (FilesPutter: one upload request's
+// originals; LazyPutter: a bulk load's texts, made durable by one Flush
+// before the catalog records them), which on Linux syncs the whole file
+// system once (syncfs) instead of each file and folder: a fraction of the
+// cost (bench/README.md, ingest step 19).
+//
 // Both report failures as catalog errors: a missing key is ENOTFOUND, a
 // malformed key is EINVALID, and an object store that cannot be reached is
 // EUNAVAILABLE with a message a person can act on. The package blobtest
