@@ -48,6 +48,10 @@ type Folder struct {
 	tmp     string
 	noAttrs bool // always write metadata files (tests of that path)
 
+	// sharedSyncs says that syncs are shared by syncing the file system
+	// as one (Linux 5.8 and later: syncFileSystem); else each object is
+	// synced on its own, as by Put.
+	sharedSyncs bool
 	// lazy guards epoch, the handle on objects/ whose sync will make the
 	// objects PutLazy writes now durable (LazyPutter).
 	lazy  sync.RWMutex
@@ -75,7 +79,7 @@ func NewFolder(dir string) (*Folder, error) {
 	if err := f.removeStaleTemp(time.Now().Add(-staleTempAge)); err != nil {
 		return nil, fmt.Errorf("open folder store %s: %w", dir, err)
 	}
-	if syncsFileSystem {
+	if f.sharedSyncs = syncfsReportsErrors(); f.sharedSyncs {
 		// Closed with the Folder: an unreachable File closes itself.
 		epoch, err := os.Open(f.objects)
 		if err != nil {

@@ -54,14 +54,15 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 	return f.PutFiles(ctx, []LocalFile{{Key: key, Path: path, Size: size, ContentType: contentType}})[0]
 }
 
-// PutFiles implements FilesPutter. Several files to write on Linux are
-// put together (putTogether: two syncs of the file system for them all).
+// PutFiles implements FilesPutter. Several files to write on Linux 5.8
+// and later are put together (putTogether: two syncs of the file system
+// for them all).
 // Otherwise each file is synced and renamed into place as by PutFile, and
 // each folder they were renamed into (or a Present file is in) is synced
 // once, after the last rename into it; a failed folder sync fails every
 // file renamed into it (they may be there, but are not known durable).
 func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
-	if syncsFileSystem && writesSeveral(files) {
+	if f.sharedSyncs && writesSeveral(files) {
 		return f.putTogether(ctx, files)
 	}
 	errs := make([]error, len(files))

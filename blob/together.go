@@ -24,8 +24,12 @@ type LazyPutter interface {
 	PutLazy(ctx context.Context, key string, r io.Reader, size int64, contentType string) error
 
 	// Flush makes every object PutLazy stored before Flush was called as
-	// durable as Put's, or says why it could not (then none of them is
-	// known to be). It is safe to call from several goroutines.
+	// durable as Put's, or says why it could not. A failed Flush may
+	// concern any object put before it, even one that a later Flush then
+	// reports durable (a page whose write failed is not written again):
+	// a caller must treat every object put before a failed Flush as
+	// lost, and put it again (ingest does, by counting its flushes).
+	// Flush may be called from several goroutines.
 	Flush(ctx context.Context) error
 }
 
@@ -33,9 +37,10 @@ var _ LazyPutter = (*Folder)(nil)
 
 // PutLazy implements LazyPutter: the object's file is written and renamed
 // into place without syncs; Flush syncs the file system. Where the file
-// system cannot be synced as one (not Linux), PutLazy is Put.
+// system cannot be synced as one (not Linux, or before 5.8), PutLazy is
+// Put.
 func (f *Folder) PutLazy(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
-	if !syncsFileSystem {
+	if !f.sharedSyncs {
 		return f.Put(ctx, key, r, size, contentType)
 	}
 	// Held while the object is written, so that the whole write is in one
@@ -57,7 +62,7 @@ func (f *Folder) PutLazy(ctx context.Context, key string, r io.Reader, size int6
 // else, hears of a failed write of any of its objects; a fresh handle
 // would not hear of one before it was opened.
 func (f *Folder) Flush(ctx context.Context) error {
-	if !syncsFileSystem {
+	if !f.sharedSyncs {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
@@ -79,12 +84,15 @@ func (f *Folder) Flush(ctx context.Context) error {
 }
 
 // putTogether is PutFiles for several files to write, where the file
-// system can be synced as one: the files are written (or moved in)
+// system can be synced as one: the files held in memory are written
 // unsynced, one sync of the file system makes their bytes durable, they
 // are renamed into place, and a second sync makes the renames durable.
 // Two syncs a request instead of one for each file and folder; and an
 // object under its key is still always whole, which callers rely on when
-// they find one stored (LocalFile.Present).
+// they find one stored (LocalFile.Present). A file moved in (Path) was
+// written before the handle was opened, and a failed write of it
+// reported to another handle would not be heard of: it is synced on its
+// own, whose failure only its own file hears of.
 func (f *Folder) putTogether(ctx context.Context, files []LocalFile) []error {
 	errs := make([]error, len(files))
 	// Opened before any write, so that its syncs hear of every failed one.
@@ -104,7 +112,7 @@ func (f *Folder) putTogether(ctx context.Context, files []LocalFile) []error {
 		case lf.Path == "":
 			ready[i], errs[i] = f.prepareWrite(ctx, lf.Key, lf.Body, lf.Size, lf.ContentType, false)
 		default:
-			ready[i], errs[i] = f.prepareMove(ctx, lf.Key, lf.Path, lf.Size, lf.ContentType, false)
+			ready[i], errs[i] = f.prepareMove(ctx, lf.Key, lf.Path, lf.Size, lf.ContentType, true)
 		}
 	}
 	if err := syncFS(h); err != nil {

@@ -26,6 +26,7 @@ type flushWatch struct {
 	mu          sync.Mutex
 	unflushed   []string // texts put lazily since the last good flush
 	lazyPuts    int
+	putsOf      map[string]int // lazy puts of each text
 	flushes     int
 	failFlushes int
 	early       []string // texts recorded before a flush covered them
@@ -39,6 +40,7 @@ func (w *flushWatch) PutLazy(ctx context.Context, key string, r io.Reader, size 
 	defer w.mu.Unlock()
 	w.unflushed = append(w.unflushed, key)
 	w.lazyPuts++
+	w.putsOf[key]++
 	return nil
 }
 
@@ -61,7 +63,7 @@ func (w *flushWatch) Flush(ctx context.Context) error {
 
 // watchFlushes puts a flushWatch in front of the rig's folder store.
 func watchFlushes(r *rig, failFlushes int) *flushWatch {
-	w := &flushWatch{Folder: r.blobs.(*blob.Folder), cat: r.cat, failFlushes: failFlushes}
+	w := &flushWatch{Folder: r.blobs.(*blob.Folder), cat: r.cat, failFlushes: failFlushes, putsOf: map[string]int{}}
 	r.blobs = w
 	return w
 }
@@ -116,8 +118,9 @@ func TestFreshTextsAreFlushedWithTheirBatchBeforeTheyAreRecorded(t *testing.T) {
 }
 
 // A flush that fails fails no document: its documents are tried again,
-// their texts found with no hash recorded are flushed again, and they
-// are indexed.
+// their texts found with no hash recorded are put again (a page whose
+// write failed is clean, and a flush would not write it again) and
+// flushed, and they are indexed.
 func TestTextsWhoseFlushFailedAreTriedAgain(t *testing.T) {
 	r := newRig(t)
 	w := watchFlushes(r, 1)
@@ -140,7 +143,37 @@ func TestTextsWhoseFlushFailedAreTriedAgain(t *testing.T) {
 	if w.flushes < 2 {
 		t.Errorf("%d flushes, want the failed one and another", w.flushes)
 	}
+	for _, id := range ids {
+		if key := catalog.TextKey(got[id].SHA256); w.putsOf[key] < 2 {
+			t.Errorf("%s put %d times, want again after the failed flush", key, w.putsOf[key])
+		}
+	}
 	if len(w.early) > 0 {
 		t.Errorf("texts recorded before a good flush covered them: %v", w.early)
+	}
+}
+
+// A failed flush concerns every text put before it, also one that a later
+// flush covers: flushes run one at a time, so one that failed before a
+// text's put began does not concern it.
+func TestTextFlushesLostSinceAFailure(t *testing.T) {
+	var f textFlushes
+	if f.lost(0) != nil {
+		t.Fatal("a text is lost with no flush failed")
+	}
+	f.started.Store(3)
+	f.failed, f.cause = 2, errors.New("同步文件系统失败")
+	for _, tc := range []struct {
+		since uint64
+		lost  bool
+	}{
+		{0, true},  // put before any flush: the failed one may concern it
+		{1, true},  // put while flush 2 had not begun
+		{2, true},  // put while flush 2 ran, perhaps before its epoch ended
+		{3, false}, // put after flush 2 had ended
+	} {
+		if got := f.lost(tc.since) != nil; got != tc.lost {
+			t.Errorf("a text put after %d flushes started: lost %v, want %v", tc.since, got, tc.lost)
+		}
 	}
 }

@@ -26,8 +26,10 @@ type indexJob struct {
 	// recorded says its extraction was recorded with this batch.
 	recorded bool
 	// lazyText says its text was saved by a lazy put (blob.LazyPutter),
-	// to be made durable before its extraction is recorded.
-	lazyText bool
+	// to be made durable before its extraction is recorded, when
+	// lazySince flushes had started (textFlushes.lost).
+	lazyText  bool
+	lazySince uint64
 	// linkQuotes says its text was read for the first time: the quotes
 	// of the links given while it was read are looked for with its batch
 	// (lookForLinkQuotes).
@@ -331,6 +333,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	var text *catalog.TextRecord
 	var t *StoredText
 	var lazyText bool
+	var lazySince uint64
 	body, err := readText(ctx, s.blobs, d.SHA256)
 	// Never read before (a fresh upload, a replaced original): no claim
 	// or value cites its text, for they cite only a document read
@@ -369,9 +372,15 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		}
 		// Found with no hash recorded, it was saved by an extraction not
 		// recorded (a crash, a failed flush, or another document of the
-		// same bytes still on its way), by a lazy put perhaps: it is
-		// flushed before it is recorded, as one saved now would be.
-		lazyText = text != nil && s.lazyStore()
+		// same bytes still on its way), by a lazy put perhaps, whose
+		// failed write a flush would not write again: it is put again
+		// and flushed before it is recorded, as one saved now would be.
+		if text != nil && s.lazyStore() {
+			if lazySince, err = s.putTextLazily(ctx, d.SHA256, body); err != nil {
+				return nil, err
+			}
+			lazyText = true
+		}
 	} else {
 		// Missing or damaged: the text is read again from the original.
 		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) && !errors.Is(err, errOutdatedText) {
@@ -387,7 +396,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		// with its batch's, before the batch is recorded
 		// (recordExtractions); on a shared one the extraction is recorded
 		// at once, below.
-		h, lazy, err := s.saveText(ctx, d.SHA256, t, neverRead && !s.cfg.Shared)
+		h, since, lazy, err := s.saveText(ctx, d.SHA256, t, neverRead && !s.cfg.Shared)
 		if err != nil {
 			return nil, err
 		}
@@ -400,7 +409,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 			s.recheckQuotes(ctx, d.SHA256)
 			looked = true
 		}
-		lazyText = lazy
+		lazyText, lazySince = lazy, since
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}
@@ -416,7 +425,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Text: text, Alone: change}, lazyText: lazyText, linkQuotes: d.Pages == 0 && !looked}
+		Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -839,29 +848,34 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 }
 
 // flushBatchTexts makes the texts of the batch's jobs saved by lazy puts
-// durable, by one flush, before their extractions are recorded. When the
-// flush fails, those jobs are left out and their documents tried again
-// later (the store is at fault, not the documents); the retry finds each
-// text with no hash recorded and flushes it again. It returns the jobs
+// durable, by one flush, before their extractions are recorded. A job
+// whose text a failed flush may concern (this one, or an earlier one
+// after its text was put: textFlushes) is left out and its document tried
+// again later (the store is at fault, not the document); the retry finds
+// its text with no hash recorded and puts it again. It returns the jobs
 // left and their extractions, and may reuse the storage of jobs.
 func (s *Service) flushBatchTexts(ctx context.Context, jobs []indexJob, exts []catalog.Extraction) ([]indexJob, []catalog.Extraction) {
 	lazy := func(j indexJob) bool { return j.ext != nil && j.lazyText }
 	if !slices.ContainsFunc(jobs, lazy) {
 		return jobs, exts
 	}
-	err := s.flushTexts(ctx)
-	if err == nil {
-		return jobs, exts
-	}
-	if ctx.Err() != nil {
+	if err := s.flushTexts(ctx); err != nil && ctx.Err() != nil {
 		return nil, nil // stopping: the documents stay stored, and the next Start extracts them
 	}
+	lost := map[string]bool{}
 	for _, j := range jobs {
-		if lazy(j) {
-			s.unavailable(ctx, j.doc.ID, atRecord, err)
+		if !lazy(j) {
+			continue
+		}
+		if cause := s.flushes.lost(j.lazySince); cause != nil {
+			lost[j.doc.ID] = true
+			s.unavailable(ctx, j.doc.ID, atRecord, cause)
 		}
 	}
-	jobs = slices.DeleteFunc(jobs, lazy)
+	if len(lost) == 0 {
+		return jobs, exts
+	}
+	jobs = slices.DeleteFunc(jobs, func(j indexJob) bool { return lazy(j) && lost[j.doc.ID] })
 	exts = exts[:0]
 	for _, j := range jobs {
 		if j.ext != nil {

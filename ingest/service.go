@@ -165,7 +165,8 @@ type Service struct {
 	stalls   stalls // documents the store or the catalog holds up (unavailable)
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
-	indexMu  sync.Mutex // serialises index writes; see writeIndex
+	indexMu  sync.Mutex  // serialises index writes; see writeIndex
+	flushes  textFlushes // of the texts saved by lazy puts
 	cancel   context.CancelFunc
 	// running is Start's context, ended by Close: background work the
 	// server starts (StartReread) ends with it.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -202,16 +203,29 @@ func textRecordIfMissing(ctx context.Context, cat *catalog.Store, sha string, bo
 }
 
 // saveText saves t as SaveText does, by a lazy put when lazy is asked and
-// the store takes one (blob.LazyPutter); it says whether it did, and the
-// text must then be flushed (flushTexts) before anything records it.
-func (s *Service) saveText(ctx context.Context, sha string, t *StoredText, lazy bool) (catalog.TextHash, bool, error) {
+// the store takes one (blob.LazyPutter); it says whether it did, with the
+// flushes started before the put (textFlushes.lost): the text must then be
+// flushed (flushTexts) before anything records it.
+func (s *Service) saveText(ctx context.Context, sha string, t *StoredText, lazy bool) (h catalog.TextHash, since uint64, put bool, err error) {
 	lp, ok := s.blobs.(blob.LazyPutter)
 	if !lazy || !ok {
 		h, err := SaveText(ctx, s.blobs, sha, t)
-		return h, false, err
+		return h, 0, false, err
 	}
-	h, err := saveTextBy(ctx, sha, t, lp.PutLazy)
-	return h, err == nil, err
+	since = s.flushes.started.Load()
+	h, err = saveTextBy(ctx, sha, t, lp.PutLazy)
+	return h, since, err == nil, err
+}
+
+// putTextLazily puts a text's stored bytes again by a lazy put and
+// returns the flushes started before it.
+func (s *Service) putTextLazily(ctx context.Context, sha string, body []byte) (uint64, error) {
+	since := s.flushes.started.Load()
+	key := catalog.TextKey(sha)
+	if err := s.blobs.(blob.LazyPutter).PutLazy(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
+		return 0, fmt.Errorf("put %s: %w", key, err)
+	}
+	return since, nil
 }
 
 // lazyStore says whether the store takes lazy puts.
@@ -220,10 +234,40 @@ func (s *Service) lazyStore() bool {
 	return ok
 }
 
+// textFlushes counts the flushes of texts saved by lazy puts and keeps the
+// last that failed. A failed flush may concern any text put before it,
+// even one that a later flush reports durable (a page whose write failed
+// is not written again: blob.LazyPutter), so such a text is put again
+// before it is recorded.
+type textFlushes struct {
+	started atomic.Uint64 // flushes started, read before each lazy put
+	mu      sync.Mutex    // one flush at a time: a failure is known before the next one's callers ask
+	failed  uint64        // the number of the last flush that failed, 0 for none
+	cause   error
+}
+
+// lost returns why a text put when since flushes had started must be put
+// again (a flush that failed since it was put), nil when none failed. A
+// flush that failed before since had ended before the put began, for
+// flushes run one at a time.
+func (f *textFlushes) lost(since uint64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failed != 0 && f.failed >= since {
+		return f.cause
+	}
+	return nil
+}
+
 // flushTexts makes the texts saved by lazy puts so far durable.
 func (s *Service) flushTexts(ctx context.Context) error {
+	f := &s.flushes
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := f.started.Add(1)
 	if err := s.blobs.(blob.LazyPutter).Flush(ctx); err != nil {
-		return fmt.Errorf("sync extracted texts: %w", err)
+		f.failed, f.cause = n, fmt.Errorf("sync extracted texts: %w", err)
+		return f.cause
 	}
 	return nil
 }

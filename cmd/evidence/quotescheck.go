@@ -28,7 +28,7 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		sayln(stdout, lang, "已核对 %d 份文本中尚未核对的 %d 段关联引文", n.Texts, n.Quotes)
 		if n.Skipped > 0 {
-			sayln(stdout, lang, "%d 份文本暂时无法读取，其中的关联引文未核对；请稍后重新运行", n.Skipped)
+			sayln(stdout, lang, "%d 份文本无法读取，其中的关联引文未核对；若 evidence check 报告其文字缺失或损坏，请先运行 evidence repair，再重新运行本命令", n.Skipped)
 		}
 		return nil
 	})
