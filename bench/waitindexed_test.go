@@ -64,7 +64,7 @@ func TestNextLookWaitsLessNearTheEnd(t *testing.T) {
 		since, want time.Duration
 	}{
 		{"most left", 5000, 200, 2 * time.Second, most},
-		{"a few seconds left", 600, 200, time.Second, 750 * time.Millisecond},
+		{"a few seconds left", 1200, 200, time.Second, 750 * time.Millisecond},
 		{"the last few", 10, 200, time.Second, least},
 		{"a pause", 500, 0, time.Second, least},
 	} {

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -412,6 +413,10 @@ type assignmentsPage struct {
 	// has more to say than a line: the files that were stored documents
 	// already, each named beside the stored file, as 我的任务 says it.
 	HandInDone *handedIn
+	// HandInUnlisted says that task HandInID is not on the board as
+	// filtered (a board of open tasks, the task submitted now): the
+	// notice of what its hand-in did goes above the tasks instead.
+	HandInUnlisted bool
 }
 
 // boardForms are the board's forms that may come back with errors.
@@ -486,6 +491,7 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	p.Tasks = h.taskRows(r, tasks)
+	p.HandInUnlisted = p.HandInDone != nil && !slices.ContainsFunc(p.Tasks, func(t taskRow) bool { return t.ID == p.HandInID })
 	fillDocTypes(langOf(r), p.Tasks, p.HandInID, catalog.DocType(p.HandIn.Value("doc_type")))
 	h.render(w, r, status, "assignments", tr(langOf(r), "assignments.title"), p)
 }
