@@ -762,9 +762,10 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 // that are ready for the index. A job whose extraction could not be
 // recorded is handled as a failed extraction; when the batch's
 // transaction fails, each extraction is recorded alone, so one document's
-// fault fails no other. The quotes of the links of the documents read for
-// the first time are looked for first, asked for once for the batch
-// (lookForLinkQuotes).
+// fault fails no other. Before anything is recorded, the texts saved by
+// lazy puts are made durable (flushBatchTexts), then the quotes of the
+// links of the documents read for the first time are looked for in them,
+// asked for once for the batch (lookForLinkQuotes).
 func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []indexJob {
 	var exts []catalog.Extraction
 	for _, j := range jobs {
