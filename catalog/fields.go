@@ -88,11 +88,18 @@ func DocNumberGuessRead(d *Document) string {
 	return d.DocNumberRead
 }
 
+// DocNumberGuessWords say that a 文号 is a guess (DocNumberGuess): the
+// one wording of every mark, DocNumberGuessMark's and the web's, so that
+// no page and no file words it differently.
+var DocNumberGuessWords = Words{Chinese: "推断，请核对", English: "inferred; please check"}
+
 // DocNumberGuessMark follows a 文号 that is a guess (DocNumberGuess)
 // where a list shows it as one cell or line: a search hit, the report, an
 // export. A pack's manifest says it in a column of its own instead, so
-// that its 文号 cell can be matched as typed.
-var DocNumberGuessMark = Words{Chinese: "（推断，请核对）", English: " (inferred; please check)"}
+// that its 文号 cell can be matched as typed. Where the 文号 is itself in
+// brackets after a name, the words go inside them after a comma: two
+// brackets in a row read as two remarks.
+var DocNumberGuessMark = Words{Chinese: "（" + DocNumberGuessWords.Chinese + "）", English: " (" + DocNumberGuessWords.English + ")"}
 
 // DocNumberShown is d's 文号 as a list shows it, in both languages: with
 // DocNumberGuessMark after it when it is a guess, so that no list states

@@ -171,6 +171,10 @@ var funcs = template.FuncMap{
 	},
 	// docread is guess's read for a document.
 	"docread": catalog.DocNumberGuessRead,
+	// guessmark is catalog.DocNumberGuessMark in l: the web says a 文号
+	// is a guess in the words the report and the exports use.
+	"guessmark":   func(l Lang) string { return inLang(l, catalog.DocNumberGuessMark) },
+	"numberParen": numberParen,
 	// handedNotice passes the language and what a hand-in did to
 	// "handed-notice", the notice 我的任务 and the board show after it.
 	"handedNotice": func(l Lang, d *handedIn) map[string]any {
@@ -202,6 +206,19 @@ func docTypeLabel(l Lang, t string) string {
 		return s
 	}
 	return t
+}
+
+// numberParen is a 文号 in parentheses after a name (paren); when it was
+// inferred from read (guess), the mark goes inside them after a comma,
+// （杭教发〔2018〕12号，推断，请核对）, never as a second pair after them.
+func numberParen(l Lang, number, read string) template.HTML {
+	inner := template.HTMLEscapeString(number)
+	if read != "" {
+		words := inLang(l, catalog.Words{Chinese: "\uFF0C" + catalog.DocNumberGuessWords.Chinese, English: ", " + catalog.DocNumberGuessWords.English})
+		inner += `<span class="guess" title="` + template.HTMLEscapeString(trf(l, "search.docnumber.guess.title", read)) + `">` +
+			template.HTMLEscapeString(words) + `</span>`
+	}
+	return template.HTML(paren(l, inner))
 }
 
 // paren puts s in parentheses: full-width ones in Chinese, "(s)" with a
