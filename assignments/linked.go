@@ -37,7 +37,7 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 			continue
 		}
 		t.marked, t.Linked, t.Covered = true, nil, false
-		if (t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned) && u.CanSee(t.City) && t.Round != 0 {
+		if t.Owed() && u.CanSee(t.City) && t.Round != 0 {
 			k := slot{t.City, t.Round}
 			owed[k] = append(owed[k], t)
 		}

@@ -36,7 +36,7 @@ func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, rou
 	}
 	out := []Task{}
 	for _, t := range all {
-		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {
+		if t.Owed() {
 			out = append(out, t)
 		}
 	}

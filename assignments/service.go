@@ -97,6 +97,17 @@ type Task struct {
 	marked bool
 }
 
+// Owed says that t waits for its department's files: it is open (未提交)
+// or returned (已退回). The board offers its hand-in form (为本任务提交文件)
+// on these tasks alone and the upload page its 提交到任务 choice, one rule
+// for both, so that neither offers a task the other does not; the board
+// counts them as owed and they alone may be covered (MarkLinked). A
+// submitted task still takes more files (UploadTarget), from 我的任务 or
+// the API, but no coordinator's page proposes it.
+func (t Task) Owed() bool {
+	return t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned
+}
+
 // HandInType is the kind of document a hand-in for t starts at: the kind
 // its indicator's 信息性质说明 asks for first (catalog.DocTypeOfInfo;
 // 1.1.1's 政策文件 is a policy), else 工作总结. 我的任务 pre-selects it, and

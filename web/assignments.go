@@ -181,7 +181,7 @@ func taskRounds(tasks []assignments.Task, chosen, current int) []taskRound {
 			byYear[t.Round] = tr
 		}
 		tr.Tasks++
-		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {
+		if t.Owed() {
 			tr.Owed++
 		}
 	}

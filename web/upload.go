@@ -234,13 +234,20 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Totals = totalsOf(p.Outcomes)
 	if task != "" {
-		// The choice again, with the task's status after the hand-in.
+		// The choice again: a task handed in for is owed no more and
+		// leaves it, as its form leaves the board, so the task is named
+		// from itself.
 		if p.Tasks, _, err = h.handInTasks(r, task); err != nil {
 			h.fail(w, r, err)
 			return
 		}
+		t, err := h.Assignments.Get(r.Context(), u, task)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.HandedFor = handedFor(langOf(r), t, outcomes)
 	}
-	p.HandedFor = handedFor(langOf(r), p.Tasks, task, outcomes)
 	h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 }
 

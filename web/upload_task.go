@@ -21,12 +21,12 @@ type taskOption struct {
 }
 
 // handInTasks lists the tasks u may hand files in for from the upload
-// page, the one chosen (id) selected: those a hand-in may name
-// (assignments.Service.UploadTarget: of a city u manages, not accepted,
-// as 我的任务 offers its form), the newest round first. The files sent
-// with one are handed in by the upload service exactly as on the board
-// (为本任务提交文件) and in the API (assignment=). It returns too the kind
-// of document the chosen task starts at, "" when none is chosen.
+// page, the one chosen (id) selected: the owed tasks (Task.Owed: 未提交 or
+// 已退回) of a city u manages, as the board offers its hand-in form on
+// them, the newest round first. The files sent with one are handed in by
+// the upload service exactly as on the board (为本任务提交文件) and in the
+// API (assignment=). It returns too the kind of document the chosen task
+// starts at, "" when none is chosen.
 func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog.DocType, error) {
 	u := sessionFrom(r).User
 	tasks, err := h.Assignments.List(r.Context(), u, assignments.Filter{})
@@ -41,7 +41,7 @@ func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog
 	var out []taskOption
 	var chosen catalog.DocType
 	for _, t := range tasks {
-		if t.Status == catalog.AssignmentAccepted || u.CanEdit(t.City) != nil {
+		if !t.Owed() || u.CanEdit(t.City) != nil {
 			continue
 		}
 		city := ""
@@ -59,11 +59,10 @@ func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog
 	return out, chosen, nil
 }
 
-// handedFor says how many of outcomes were handed in for task id (one of
-// tasks, named by its indicator and department); "" for an upload for no
-// task.
-func handedFor(lang Lang, tasks []taskOption, id string, outcomes []ingest.Outcome) string {
-	if id == "" {
+// handedFor says how many of outcomes were handed in for task t, named by
+// its indicator and department; "" for an upload for no task.
+func handedFor(lang Lang, t *assignments.Task, outcomes []ingest.Outcome) string {
+	if t == nil {
 		return ""
 	}
 	n := 0
@@ -72,9 +71,5 @@ func handedFor(lang Lang, tasks []taskOption, id string, outcomes []ingest.Outco
 			n++
 		}
 	}
-	name := id
-	if i := slices.IndexFunc(tasks, func(t taskOption) bool { return t.Value == id }); i >= 0 {
-		name = tasks[i].Name
-	}
-	return trf(lang, "upload.handed_task", n, name)
+	return trf(lang, "upload.handed_task", n, t.Indicator+" "+t.Department)
 }

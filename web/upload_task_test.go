@@ -19,7 +19,7 @@ import (
 // comes back keeps it and pre-selects that kind. Uploading a file with the
 // task chosen (no type given) hands it in as the board does: the task is
 // submitted with the file, linked to 2.3.1, the type the task asks for,
-// and the page says for which task.
+// and the page says for which task, which leaves the choice.
 func TestUploadPageHandsInForATask(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -68,6 +68,11 @@ func TestUploadPageHandsInForATask(t *testing.T) {
 	text := html.UnescapeString(textOf(got.body))
 	if got.resp.StatusCode != 200 || !strings.Contains(text, "已提交 1 个文件\uFF0C作为任务“2.3.1 市教育局”的材料") {
 		t.Errorf("the upload for the task: %d %.3000s", got.resp.StatusCode, text)
+	}
+	// Handed in for, the task is owed no more: it leaves the choice as
+	// its form leaves the board.
+	if after := regexp.MustCompile(`(?s)<select id="assignment" name="assignment".*?</select>`).FindString(got.body); strings.Contains(after, owed) {
+		t.Errorf("the choice after the hand-in still offers the task handed in for: %q", after)
 	}
 	a, err := s.env.Catalog.Assignment(ctx, owed)
 	if err != nil {
