@@ -299,7 +299,8 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/links/"+link(bare("330100"))+"/delete", url.Values{})
 			return resp
 		}, editA("303")},
-		"GET /upload": {get("/upload"), writers("200")},
+		// A department's contributor is taken to 我的任务, where it hands in.
+		"GET /upload": {get("/upload"), outcomes{"admin": "200", "coordA": "200", "coordB": "200", "expert": "403", "reviewer": "403", "contribA": "303"}},
 		"POST /upload": {func(b *browser) *http.Response {
 			return b.postFiles("/upload", map[string]string{"city": "330100", "doc_type": "policy"},
 				map[string][]byte{"通知.txt": []byte(fmt.Sprintf("第%d号通知:召开学习型城市建设推进会。", next()))})

@@ -21,6 +21,10 @@ var uploadMessages = map[string]map[Lang]string{
 	// upload.handed_row, on a file's row, names the task it was handed in
 	// for (the page's script, the task's indicator and department).
 	"upload.handed_row": {Chinese: "已提交到任务“%s”", English: "handed in for the task “%s”"},
+	// upload.to_tasks greets a department's contributor sent from 上传 to
+	// 我的任务, where its files are handed in.
+	"upload.to_tasks": {Chinese: "部门联系人在“我的任务”中提交材料：在对应任务下选择文件，点“提交材料”，文件即作为该任务的材料交协调员确认。",
+		English: "Departments hand files in on My tasks: choose the files under the task they are for and press Hand in; the coordinator then checks them as that task's material."},
 	"upload.need_files": {Chinese: "请选择要上传的文件", English: "Choose the files to upload"},
 	"upload.need_city":  {Chinese: "请选择城市", English: "Choose a city"},
 	"upload.need_type": {Chinese: "请选择文件类型\uFF08如政策文件、工作总结\uFF09\uFF0C或在下方为每个文件分别选择",

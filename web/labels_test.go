@@ -136,7 +136,7 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 		{zhou, "GET", "/claims/new", "只有协调员和管理员可以撰写定性描述"},
 		// A department's contributor, on a coordinator's page, is told
 		// where its own work is.
-		{jiaoyu, "GET", "/upload", "只有协调员和管理员可以上传材料\uFF1B部门联系人请在“我的任务”中查看本部门的任务并提交材料"},
+		{jiaoyu, "POST", "/upload", "只有协调员和管理员可以上传材料\uFF1B部门联系人请在“我的任务”中查看本部门的任务并提交材料"},
 		{jiaoyu, "GET", "/assignments", "只有本市协调员和管理员可以管理责任分解\uFF1B部门联系人请在“我的任务”中"},
 		{zhou, "GET", "/upload", "只有协调员和管理员可以上传材料"},
 	}

@@ -117,8 +117,17 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 	return p, nil
 }
 
+// uploadPage is the upload form. A department's contributor hands its
+// files in on 我的任务, each task with its own form (its files filed under
+// the department, the task submitted), which covers all a contributor may
+// upload: the address it followed or typed takes it there, saying so,
+// rather than to a refusal.
 func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
+	if u.Role == catalog.RoleContributor {
+		back(w, r, "/tasks", tr(langOf(r), "upload.to_tasks"))
+		return
+	}
 	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
 		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以上传材料"))
 		return

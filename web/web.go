@@ -119,7 +119,10 @@ var (
 	adminDenied  = "只有管理员可以使用管理页面"
 	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
 	uploadDenied = "只有协调员和管理员可以上传材料"
-	claimDenied  = "只有协调员和管理员可以撰写定性描述"
+	// A department's contributor opening 上传 is taken to 我的任务, where
+	// it hands its files in (uploadPage); its upload form is refused.
+	uploadPageRoles = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator, catalog.RoleContributor}
+	claimDenied     = "只有协调员和管理员可以撰写定性描述"
 	// The collection board is the coordinators' (and admins'); 我的任务 is
 	// a department's.
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
@@ -185,7 +188,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /carryovers", handle: h.carryoversPage},
 		{pattern: "POST /carryovers", handle: h.carryoverStart, roles: writerRoles, denied: carryDenied},
 		{pattern: "POST /carryovers/{id}", handle: h.carryoverDecide, roles: writerRoles, denied: carryDenied},
-		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
+		{pattern: "GET /upload", handle: h.uploadPage, roles: uploadPageRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},
 		{pattern: "GET /values", handle: h.valuesReviewPage},
