@@ -478,6 +478,16 @@ func (s *Store) LinkInRound(ctx context.Context, links []*Link, round int, by st
 	docID := links[0].DocumentID
 	now := formatTime(s.now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The round is held until the links are in it: DeleteRound,
+		// which refuses a round anything is used in, waits and then sees
+		// them, or has deleted it first and the links are refused.
+		err := tx.QueryRowContext(ctx, `SELECT year FROM round WHERE year = ?`+s.dialect.keyShare, round).Scan(new(int))
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "监测轮次 %d 不存在", round)
+		}
+		if err != nil {
+			return fmt.Errorf("round of links to use in it: %w", err)
+		}
 		var city, docRound string
 		if err := tx.QueryRowContext(ctx, `SELECT city, round FROM document WHERE id = ?`, docID).Scan(&city, &docRound); err != nil {
 			return fmt.Errorf("document of links to use in round %d: %w", round, err)
@@ -782,8 +792,11 @@ func (s *Store) RoundLinkedDocuments(ctx context.Context, city string, round int
 // belongs to it.
 func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Locked before anything is counted: a link being used in the
+		// round (LinkInRound) or the round being made current finishes
+		// first and is counted, or waits and finds the round gone.
 		var current bool
-		err := tx.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`, year).Scan(&current)
+		err := tx.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`+s.dialect.lockToDelete, year).Scan(&current)
 		if err == sql.ErrNoRows {
 			return Errorf(ENOTFOUND, "监测轮次 %d 不存在", year)
 		}

@@ -29,6 +29,14 @@ type dialect struct {
 	// (a link or citation being inserted for the document); SQLite's
 	// immediate transaction already excludes every other writer.
 	lockRow string
+	// lockToDelete ends a SELECT of a row the transaction checks and then
+	// deletes: PostgreSQL's FOR UPDATE, which waits for every holder of a
+	// keyShare lock, so the check sees what they wrote.
+	lockToDelete string
+	// keyShare ends a SELECT of a row a transaction needs to stay while
+	// it writes what refers to it: PostgreSQL's FOR KEY SHARE, which many
+	// hold at once and which holds up only deleting the row.
+	keyShare string
 	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer.
@@ -81,10 +89,12 @@ var postgresDialect = dialect{
 		_, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v)
 		return err
 	},
-	translate:  postgresError,
-	lockRow:    " FOR NO KEY UPDATE",
-	skipLocked: " FOR UPDATE SKIP LOCKED",
-	nowMs:      `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
+	translate:    postgresError,
+	lockRow:      " FOR NO KEY UPDATE",
+	lockToDelete: " FOR UPDATE",
+	keyShare:     " FOR KEY SHARE",
+	skipLocked:   " FOR UPDATE SKIP LOCKED",
+	nowMs:        `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
 }
 
 func advisoryLock(ctx context.Context, tx *sql.Tx, key int64) error {

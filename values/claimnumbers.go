@@ -86,7 +86,7 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 		found, exact, rough, spaced := false, false, "", ""
 		for _, p := range passages {
 			if n.Approx {
-				if roughFound(n, p.Text+p.After) {
+				if roughFound(n, unit, p.Text+p.After) {
 					found, exact = true, true
 					break
 				}
@@ -127,10 +127,21 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 }
 
 // roughFound reports whether passage writes a number within the rough
-// number n of a statement (12万 for 十多万).
-func roughFound(n Number, passage string) bool {
-	for _, p := range findNumbers(fold(passage)) {
-		if n.within(p.Value, 1) {
+// number n of a statement, written in unit (12万人 for 十多万人), in a unit
+// of unit's family or in none it knows, as locateInPassage holds a
+// value's number to its unit: 十多万人 is not found in 12万人次 nor in 12万元.
+func roughFound(n Number, unit, passage string) bool {
+	fam, scale := unitFamily(unit)
+	rs := []rune(fold(passage))
+	for _, p := range findNumbers(string(rs)) {
+		wfam, wscale := unitFamily(unitAfter(rs, p))
+		if p.Percent {
+			wfam, wscale = famPercent, 1
+		}
+		if fam != "" && wfam != "" && wfam != fam {
+			continue
+		}
+		if n.within(p.Value*wscale, scale) {
 			return true
 		}
 	}

@@ -9,12 +9,13 @@ import (
 
 // Unit families: the units a passage may write a number in that count
 // the same kind of thing, so that a value in one is found written in
-// another of the family (人次 for 人, 所 for 个), and the scale of each
+// another of the family (名 for 人, 所 for 个), and the scale of each
 // in its family's base (万元 is 1e4 元). A unit of another family, or of
 // the same at another scale, is 单位不符: the number is there, but it
 // counts something else.
 const (
 	famPeople  = "people"
+	famVisits  = "visits"
 	famThings  = "things"
 	famEvents  = "events"
 	famPercent = "percent"
@@ -33,10 +34,11 @@ const (
 // after a number, each with its family. Anything else after a number (a
 // noun, punctuation) says nothing about its unit.
 var passageUnits = map[string]string{
-	// 人次 counts visits, not people, but a ledger's people and the
-	// passage's person-times are the same figure often enough (存入学分银行
-	// 的…人次) that the reviewer, not the check, tells them apart.
-	"人": famPeople, "名": famPeople, "位": famPeople, "人次": famPeople,
+	// 人次 counts visits, not people: one resident at ten lectures is ten
+	// 人次. A statement of 几十万人 that a passage's 几十万人次 stood for
+	// would claim ten times the residents reached, so the two are 单位不符
+	// and the reviewer sees the passage's unit.
+	"人": famPeople, "名": famPeople, "位": famPeople, "人次": famVisits,
 	"个": famThings, "所": famThings, "家": famThings, "处": famThings, "座": famThings, "间": famThings,
 	"支": famThings, "项": famThings, "类": famThings, "种": famThings,
 	"场": famEvents, "次": famEvents, "期": famEvents, "届": famEvents, "轮": famEvents,

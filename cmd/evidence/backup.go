@@ -24,6 +24,14 @@ import (
 // text/<sha256>.json) and backup.json (what the last run did). A second
 // backup into the same folder replaces the snapshot and copies only the
 // blobs it lacks or whose bytes changed.
+//
+// An original's copy is trusted without being read when it has the
+// original's size and was last written before the previous run finished:
+// only verified bytes are put there, so a copy written since was written
+// by someone else (a hand copy, a tool, a bad restore of the folder) and
+// is hashed again. Reading every copy on every run would make an
+// incremental backup cost as much as a full one; damage that leaves the
+// time alone (a disk's bit rot) is what --verify is for.
 const (
 	backupCatalog  = "catalog.db"
 	backupBlobs    = "blobs"
@@ -37,7 +45,15 @@ type backupReport struct {
 	Copied    int       `json:"blobs_copied"`
 	Unchanged int       `json:"blobs_unchanged"`
 	Bytes     int64     `json:"bytes_copied"`
-	S3        bool      `json:"s3,omitempty"`
+	// Rehashed counts the originals' copies already in the backup that
+	// this run read and hashed; Repaired those of them it found damaged
+	// and copied again from the store.
+	Rehashed int  `json:"originals_rehashed"`
+	Repaired int  `json:"originals_repaired"`
+	S3       bool `json:"s3,omitempty"`
+	// Finished is when the run ended: the next run trusts the originals'
+	// copies written before it.
+	Finished time.Time `json:"finished_at"`
 	// Damaged lists the objects of the store found damaged and left out.
 	Damaged []backupDamage `json:"damaged,omitempty"`
 }
@@ -51,6 +67,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	cmd := newCommand("backup", stderr)
 	cmd.reorder = true
 	out := cmd.String("out", "", "backup folder (created; an earlier backup there is brought up to date)")
+	verify := cmd.Bool("verify", false, "hash every original's copy already in the backup, not only those written since the last run, and copy the damaged ones again")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -66,7 +83,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
 		}
 		bar := countBar(stderr, words(lang, "备份", "Backing up"))
-		rep, err := backup(ctx, a, *out, func() { bar.Add(1) })
+		rep, err := backup(ctx, a, *out, *verify, func() { bar.Add(1) })
 		bar.Finish()
 		if err != nil {
 			return failedTo(catalog.Words{Chinese: "备份未完成，上一次完整的备份未被改动：",
@@ -76,6 +93,12 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// leaves punctuation after a path (ASCII) as it is.
 		sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
 			*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
+		if *verify {
+			sayln(stdout, lang, "已重新核对备份中 %d 个原件副本的 SHA-256", rep.Rehashed)
+		}
+		if rep.Repaired > 0 {
+			sayln(stdout, lang, "其中 %d 个原件在备份中的副本已损坏（与其 SHA-256 不符），已从存储重新复制", rep.Repaired)
+		}
 		if rep.S3 {
 			sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
 		}
@@ -129,11 +152,13 @@ func resolvedPath(path string) string {
 
 // backup brings the backup in out up to date with a's catalog and folder
 // store, calling step after each object of the store it has looked at.
-func backup(ctx context.Context, a *app, out string, step func()) (*backupReport, error) {
+// verify hashes every original's copy already there.
+func backup(ctx context.Context, a *app, out string, verify bool, step func()) (*backupReport, error) {
 	if err := os.MkdirAll(filepath.Join(out, backupBlobs), 0o755); err != nil {
 		return nil, backupDiskError(out, fmt.Errorf("create backup folder: %w", err))
 	}
 	rep := &backupReport{At: time.Now().UTC()}
+	trustBefore := trustedCopiesBefore(out, verify)
 	// The new snapshot replaces the last one only once every blob it
 	// names has been copied and it is on disk: a backup stopped midway
 	// (Ctrl-C, a full disk) leaves the last good one whole, with some of
@@ -160,7 +185,7 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	}
 	if _, ok := a.blobs.(*blob.Folder); !ok {
 		rep.S3 = true
-	} else if err := copyBlobs(ctx, a.blobs, a.cat, filepath.Join(out, backupBlobs), rep, step); err != nil {
+	} else if err := copyBlobs(ctx, a.blobs, a.cat, filepath.Join(out, backupBlobs), trustBefore, rep, step); err != nil {
 		return nil, backupDiskError(out, err)
 	}
 	if err := noteDamage(ctx, a.cat, tmp, rep.Damaged); err != nil {
@@ -175,11 +200,33 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	if err := syncFile(out); err != nil {
 		return nil, fmt.Errorf("write catalog snapshot: %w", err)
 	}
+	rep.Finished = time.Now().UTC()
 	body, _ := json.MarshalIndent(rep, "", "  ")
 	if err := os.WriteFile(filepath.Join(out, backupManifest), body, 0o644); err != nil {
 		return nil, fmt.Errorf("write %s: %w", backupManifest, err)
 	}
 	return rep, nil
+}
+
+// copyTimeSlack covers file systems that keep a file's time coarsely (FAT:
+// two seconds): a copy damaged just after a run finished must not look
+// older than the run's end.
+const copyTimeSlack = 2 * time.Second
+
+// trustedCopiesBefore is the time before which an original's copy in out,
+// of the right size, was written by a finished backup and is trusted
+// unread: the zero time, trusting none, with verify or when no earlier run
+// recorded its end (a first run, a run stopped midway, a backup written
+// before runs recorded it).
+func trustedCopiesBefore(out string, verify bool) time.Time {
+	if verify {
+		return time.Time{}
+	}
+	prev, err := readBackupManifest(out)
+	if err != nil || prev.Finished.IsZero() {
+		return time.Time{}
+	}
+	return prev.Finished.Add(-copyTimeSlack)
 }
 
 // removeSnapshot removes a catalog snapshot being written and SQLite's

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -53,17 +54,18 @@ func (e errDamaged) Error() string { return e.what.English }
 // (hashed as it is copied), a stored text to the hash cat recorded when
 // it was written. A damaged object is not copied and never replaces the
 // copy already in dir; it goes into rep.Damaged, and the copy goes on.
-// Objects already in dir are skipped: an original of the same size (its
-// key is its hash, and only a verified copy is put there), another object
-// with the same bytes.
-func copyBlobs(ctx context.Context, store blob.Store, cat *catalog.Store, dir string, rep *backupReport, step func()) error {
+// Objects already in dir are skipped: an original whose copy has its size
+// and was written before trustBefore unread (its key is its hash, and only
+// a verified copy is put there), one written since once its copy hashes to
+// its key, another object with the same bytes.
+func copyBlobs(ctx context.Context, store blob.Store, cat *catalog.Store, dir string, trustBefore time.Time, rep *backupReport, step func()) error {
 	return store.List(ctx, "", func(info blob.Info) error {
 		defer step()
 		dst := filepath.Join(dir, filepath.FromSlash(info.Key))
 		var err error
 		switch {
 		case strings.HasPrefix(info.Key, "originals/"):
-			err = backupOriginal(ctx, store, info, dst, rep)
+			err = backupOriginal(ctx, store, info, dst, trustBefore, rep)
 		case strings.HasPrefix(info.Key, "text/"):
 			err = backupText(ctx, store, cat, info, dst, rep)
 		default:
@@ -76,14 +78,24 @@ func copyBlobs(ctx context.Context, store blob.Store, cat *catalog.Store, dir st
 	})
 }
 
-// backupOriginal copies the original info names into dst unless a copy of
-// its size is there, and keeps it only when it hashes to its key.
-func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst string, rep *backupReport) error {
-	if fi, err := os.Stat(dst); err == nil && fi.Size() == info.Size {
-		rep.Unchanged++
-		return nil
-	}
+// backupOriginal copies the original info names into dst unless a good
+// copy is there (see copyBlobs), and keeps it only when it hashes to its
+// key. A copy there that is not good is copied again and counted repaired.
+func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst string, trustBefore time.Time, rep *backupReport) error {
 	sha := path.Base(info.Key)
+	fi, err := os.Stat(dst)
+	hadCopy := err == nil
+	if hadCopy && fi.Size() == info.Size {
+		if fi.ModTime().Before(trustBefore) {
+			rep.Unchanged++
+			return nil
+		}
+		rep.Rehashed++
+		if originalCopyGood(dst, sha) {
+			rep.Unchanged++
+			return nil
+		}
+	}
 	rc, err := store.Get(ctx, info.Key)
 	if catalog.IsNotFound(err) {
 		return nil // deleted since it was listed
@@ -113,6 +125,9 @@ func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst s
 	}
 	rep.Copied++
 	rep.Bytes += n
+	if hadCopy {
+		rep.Repaired++
+	}
 	return nil
 }
 
