@@ -402,3 +402,42 @@ func BenchmarkExtractedStatus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCatalogGrowth is the catalog's CPU a document as the archive
+// grows: one op fills a new catalog with 200 indexer batches (51,200
+// documents, as make bench's ingest) through the catalog calls of
+// BenchmarkIngestCatalog, and reports the CPU a document of the first and
+// the last 40 batches. The bands' random places in their index make the
+// later batches dearer (writerCachePragmas):
+//
+//	go test ./catalog -run '^$' -bench CatalogGrowth -benchtime 1x -count 3
+func BenchmarkCatalogGrowth(b *testing.B) {
+	const batches, window = 200, 40
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		s, err := openSQLite(ctx, filepath.Join(b.TempDir(), "catalog.db"), stmtCacheSize)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rng := rand.New(rand.NewPCG(1, 2))
+		var first, last time.Duration
+		for batch := range batches {
+			cpu := cpuTime()
+			if err := runIngestBatch(ctx, s, currentIngestSteps, batch, rng); err != nil {
+				b.Fatal(err)
+			}
+			switch took := cpuTime() - cpu; {
+			case batch < window:
+				first += took
+			case batch >= batches-window:
+				last += took
+			}
+		}
+		s.Close()
+		perDoc := func(d time.Duration) float64 { return float64(d.Microseconds()) / (window * benchBatch) }
+		b.ReportMetric(perDoc(first), "first-cpu-µs/doc")
+		b.ReportMetric(perDoc(last), "last-cpu-µs/doc")
+	}
+}

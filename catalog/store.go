@@ -129,7 +129,7 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	// in one INSERT passed that every time (≈ 1 % of serve's CPU in the
 	// quick bench's ingest, bench/README.md). It is not part of the
 	// database's durability: it is thrown away at the transaction's end.
-	writer, err := openSQLitePool(path, params+"&_txlock=immediate&_pragma=temp_store(MEMORY)", cacheSize, 1, stmts)
+	writer, err := openSQLitePool(path, params+"&_txlock=immediate&_pragma=temp_store(MEMORY)"+writerCachePragmas, cacheSize, 1, stmts)
 	if err != nil {
 		return nil, err
 	}
@@ -167,6 +167,20 @@ func locked(err error) bool {
 	code := se.Code() & 0xff
 	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
 }
+
+// writerCachePragmas size the writer's page cache and how often it
+// checkpoints the WAL. A batch's sixteen near-duplicate bands a document
+// go into the (band, hash) index at random places, so each batch dirties
+// a page of that index for nearly every insert once the archive holds
+// tens of thousands of documents: with SQLite's default 2 MB cache those
+// pages were read again for every batch, and with its default checkpoint
+// every 1,000 pages each batch's pages were written back to the database
+// file at once. Holding 32 MiB of pages and checkpointing every 8,000
+// (a WAL of up to 32 MiB) cut the catalog's CPU a document at 50,000
+// documents from 680–850 to 460 µs (BenchmarkCatalogGrowth,
+// bench/README.md ingest step 20); the pages are only held once read, so
+// a small archive pays nothing.
+const writerCachePragmas = "&_pragma=cache_size(-32768)&_pragma=wal_autocheckpoint(8000)"
 
 // readConns is the number of SQLite connections answering reads at once.
 // Under make load searches wait for one (their holders wait for a core);
