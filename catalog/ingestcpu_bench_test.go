@@ -408,7 +408,7 @@ func BenchmarkExtractedStatus(b *testing.B) {
 // documents, as make bench's ingest) through the catalog calls of
 // BenchmarkIngestCatalog, and reports the CPU a document of the first and
 // the last 40 batches. The bands' random places in their index make the
-// later batches dearer (writerCachePragmas):
+// later batches dearer (writerPragmas):
 //
 //	go test ./catalog -run '^$' -bench CatalogGrowth -benchtime 1x -count 3
 func BenchmarkCatalogGrowth(b *testing.B) {
