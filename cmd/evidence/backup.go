@@ -93,11 +93,11 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// leaves punctuation after a path (ASCII) as it is.
 		sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
 			*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
-		if *verify {
+		if *verify || rep.Rehashed > 0 {
 			sayln(stdout, lang, "已重新核对备份中 %d 个原件副本的 SHA-256", rep.Rehashed)
 		}
 		if rep.Repaired > 0 {
-			sayln(stdout, lang, "其中 %d 个原件在备份中的副本已损坏（与其 SHA-256 不符），已从存储重新复制", rep.Repaired)
+			sayln(stdout, lang, "备份中 %d 个原件副本已损坏（大小或 SHA-256 不符），已从存储重新复制", rep.Repaired)
 		}
 		if rep.S3 {
 			sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
@@ -211,13 +211,20 @@ func backup(ctx context.Context, a *app, out string, verify bool, step func()) (
 // copyTimeSlack covers file systems that keep a file's time coarsely (FAT:
 // two seconds): a copy damaged just after a run finished must not look
 // older than the run's end.
-const copyTimeSlack = 2 * time.Second
+var copyTimeSlack = 2 * time.Second
 
-// trustedCopiesBefore is the time before which an original's copy in out,
-// of the right size, was written by a finished backup and is trusted
-// unread: the zero time, trusting none, with verify or when no earlier run
-// recorded its end (a first run, a run stopped midway, a backup written
-// before runs recorded it).
+// trustedCopiesBefore is the time, by the backup disk's clock, before
+// which an original's copy in out, of the right size, was written by a
+// finished backup and is trusted unread: the zero time, trusting none,
+// with verify or when no earlier run recorded its end (a first run, a run
+// stopped midway, a backup written before runs recorded it).
+//
+// The bound is the time the last run wrote backup.json, as the disk keeps
+// it, not the finished_at it wrote there: a copy's time is the disk's too
+// (a NAS or a share keeps its server's clock), so this machine's clock
+// being ahead cannot make a damaged copy look old, nor the disk's being
+// ahead make every good one look new. A backup.json whose time is past the
+// disk's present (a clock set back since) trusts nothing.
 func trustedCopiesBefore(out string, verify bool) time.Time {
 	if verify {
 		return time.Time{}
@@ -226,7 +233,31 @@ func trustedCopiesBefore(out string, verify bool) time.Time {
 	if err != nil || prev.Finished.IsZero() {
 		return time.Time{}
 	}
-	return prev.Finished.Add(-copyTimeSlack)
+	fi, err := os.Stat(filepath.Join(out, backupManifest))
+	if err != nil {
+		return time.Time{}
+	}
+	now, err := diskNow(out)
+	if err != nil || fi.ModTime().After(now) {
+		return time.Time{}
+	}
+	return fi.ModTime().Add(-copyTimeSlack)
+}
+
+// diskNow is the present by the clock of the disk holding dir: the time
+// it gives a file made there.
+func diskNow(dir string) (time.Time, error) {
+	f, err := os.CreateTemp(dir, ".clock-*")
+	if err != nil {
+		return time.Time{}, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return time.Time{}, err
+	}
+	return fi.ModTime(), nil
 }
 
 // removeSnapshot removes a catalog snapshot being written and SQLite's

@@ -13,46 +13,44 @@ import (
 
 // TestIncrementalBackupRehashesOnlyCopiesWrittenSince: a run reads none
 // of the originals' copies a finished run left alone, hashes a copy
-// written since (and copies a damaged one again from the store), and
-// with --verify hashes them all, which finds damage that left the file's
-// time as it was.
+// changed since (and copies a damaged one again from the store), also
+// one whose modification time was set back (cp -p, touch -d: the change
+// time tells), and with --verify hashes them all, which finds damage
+// that happened before the last run ended. Each step's clock is the
+// backup disk's: backup.json's time, not the finished_at written in it.
 func TestIncrementalBackupRehashesOnlyCopiesWrittenSince(t *testing.T) {
+	// The slack for coarse file times would have every copy the last run
+	// wrote hashed again in a test whose runs are milliseconds apart;
+	// settle puts the last run's end past its copies instead.
+	defer func(slack time.Duration) { copyTimeSlack = slack }(copyTimeSlack)
+	copyTimeSlack = 0
 	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
 	ingestFixtures(t, data)
 	copyOf := func(fixture string) string {
 		return filepath.Join(bk, backupBlobs, filepath.FromSlash(catalog.OriginalKey(fixtureSHA(t, fixture))))
 	}
-	dayAgo := time.Now().Add(-24 * time.Hour)
-	// ageCopies makes the run before have happened a day ago, as nightly
-	// backups do: within the slack kept for coarse file times, a copy the
-	// last run wrote is hashed again, which would blur the counts below.
-	ageCopies := func(t *testing.T) {
-		for _, f := range []string{"ningbo-policy.pdf", "wuhan-case.html", "chengdu-news-gb18030.txt"} {
-			if err := os.Chtimes(copyOf(f), dayAgo, dayAgo); err != nil {
-				t.Fatal(err)
-			}
-		}
-		rep := readBackupReport(t, bk)
-		rep.Finished = dayAgo.Add(time.Hour)
-		writeBackupReport(t, bk, rep)
+	manifest := filepath.Join(bk, backupManifest)
+	// settle writes backup.json again a moment later, as the disk's clock
+	// ticks coarsely (a few milliseconds): its time is then past every
+	// copy the last run wrote, as it is a night later.
+	settle := func(t *testing.T) {
+		time.Sleep(20 * time.Millisecond)
+		writeBackupReport(t, bk, readBackupReport(t, bk))
 	}
-	// damage flips the first bytes of a fixture's copy, keeping its size.
-	damage := func(fixture string, keepTime bool) func(t *testing.T) {
-		return func(t *testing.T) {
-			ageCopies(t)
-			b, err := os.ReadFile(copyOf(fixture))
-			if err != nil {
-				t.Fatal(err)
-			}
-			copy(b, "损坏的字节")
-			if err := os.WriteFile(copyOf(fixture), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if keepTime {
-				if err := os.Chtimes(copyOf(fixture), dayAgo, dayAgo); err != nil {
-					t.Fatal(err)
-				}
-			}
+	dayAgo := time.Now().Add(-24 * time.Hour)
+	// damage flips the first bytes of a fixture's copy, keeping its size
+	// and setting its modification time back a day, as cp -p would.
+	damage := func(fixture string) {
+		b, err := os.ReadFile(copyOf(fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		copy(b, "损坏的字节")
+		if err := os.WriteFile(copyOf(fixture), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(copyOf(fixture), dayAgo, dayAgo); err != nil {
+			t.Fatal(err)
 		}
 	}
 	policySize := fileSize(t, filepath.Join("testdata", "ningbo-policy.pdf"))
@@ -66,19 +64,44 @@ func TestIncrementalBackupRehashesOnlyCopiesWrittenSince(t *testing.T) {
 		says                       string
 	}{
 		{name: "首次备份", before: func(*testing.T) {}, copied: 6, bytes: -1},
-		{name: "原件未变的增量备份", before: ageCopies},
-		{name: "备份中的原件副本被改写", before: damage("ningbo-policy.pdf", false),
-			copied: 1, rehashed: 1, repaired: 1, bytes: policySize, says: "其中 1 个原件在备份中的副本已损坏（与其 SHA-256 不符），已从存储重新复制"},
-		// Bit rot leaves the time alone: a plain run does not read the
-		// copy, which is the cost --verify is there to pay.
-		{name: "损坏且修改时间未变", before: damage("wuhan-case.html", true)},
-		{name: "--verify 全部重新核对", before: func(*testing.T) {}, verify: true,
+		{name: "原件未变的增量备份", before: settle},
+		{name: "备份中的原件副本被改写，修改时间被改回", before: func(t *testing.T) {
+			settle(t)
+			damage("ningbo-policy.pdf")
+		}, copied: 1, rehashed: 1, repaired: 1, bytes: policySize, says: "备份中 1 个原件副本已损坏（大小或 SHA-256 不符），已从存储重新复制"},
+		// Damage before the last run ended (bit rot leaves the times
+		// alone): a plain run does not read the copy, which is the cost
+		// --verify is there to pay.
+		{name: "损坏发生在上次备份结束之前", before: func(t *testing.T) {
+			damage("wuhan-case.html")
+			settle(t)
+		}},
+		{name: "--verify 全部重新核对", before: settle, verify: true,
 			copied: 1, rehashed: 3, repaired: 1, bytes: caseSize, says: "已重新核对备份中 3 个原件副本的 SHA-256"},
 		{name: "旧版备份没有记录结束时间", before: func(t *testing.T) {
-			ageCopies(t)
+			settle(t)
 			rep := readBackupReport(t, bk)
 			rep.Finished = time.Time{}
 			writeBackupReport(t, bk, rep)
+		}, rehashed: 3, says: "已重新核对备份中 3 个原件副本的 SHA-256"},
+		// This machine's clock, in finished_at, does not count: a day
+		// ahead, it would have trusted the damaged copy above.
+		{name: "本机时钟超前", before: func(t *testing.T) {
+			settle(t)
+			rep := readBackupReport(t, bk)
+			rep.Finished = time.Now().Add(24 * time.Hour)
+			writeBackupReport(t, bk, rep)
+			time.Sleep(20 * time.Millisecond)
+			damage("chengdu-news-gb18030.txt")
+		}, copied: 1, rehashed: 1, repaired: 1, bytes: -1},
+		// backup.json's time past the disk's present: the clock was set
+		// back since, and no time can be trusted.
+		{name: "备份盘时钟被调回", before: func(t *testing.T) {
+			settle(t)
+			future := time.Now().Add(24 * time.Hour)
+			if err := os.Chtimes(manifest, future, future); err != nil {
+				t.Fatal(err)
+			}
 		}, rehashed: 3},
 	}
 	for _, s := range steps {

@@ -86,7 +86,7 @@ func backupOriginal(ctx context.Context, store blob.Store, info blob.Info, dst s
 	fi, err := os.Stat(dst)
 	hadCopy := err == nil
 	if hadCopy && fi.Size() == info.Size {
-		if fi.ModTime().Before(trustBefore) {
+		if changedAt(fi).Before(trustBefore) {
 			rep.Unchanged++
 			return nil
 		}
