@@ -11,17 +11,24 @@ import (
 )
 
 // manyValues saves n values of city A citing docID, one per round from
-// 1900 up of indicator 2.2.1, straight into the catalog (a big city's
-// round has a thousand and more).
+// 2000 up of indicator 2.2.1, then of 2.2.2 and on from 2000 again when a
+// hundred rounds are used, straight into the catalog (a big city's round
+// has a thousand and more). The rounds are added: a value is saved only
+// in a round that exists, and AddRound takes years up to 2100.
 func (e *env) manyValues(docID string, n int) {
 	e.t.Helper()
+	for y := 2000; y < 2000+min(n, 100); y++ {
+		if err := e.cat.AddRound(context.Background(), catalog.Round{Year: y}, "admin"); err != nil && catalog.ErrorCode(err) != catalog.ECONFLICT {
+			e.t.Fatal(err)
+		}
+	}
 	d, err := e.cat.Document(context.Background(), docID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	vs := make([]*catalog.Value, n)
 	for i := range vs {
-		vs[i] = &catalog.Value{City: cityA, Round: 1900 + i, Indicator: "2.2.1", Number: float64(i), Given: fmt.Sprint(i), Unit: "个",
+		vs[i] = &catalog.Value{City: cityA, Round: 2000 + i%100, Indicator: fmt.Sprintf("2.2.%d", 1+i/100), Number: float64(i), Given: fmt.Sprint(i), Unit: "个",
 			Citation: catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "认定市民终身学习基地123个"}, CreatedBy: "coordA"}
 	}
 	if err := e.cat.SaveValues(context.Background(), vs, "coordA"); err != nil {
@@ -62,8 +69,8 @@ func TestValueListIsPaged(t *testing.T) {
 	}
 	// Each value still shows the one of the round before.
 	if list, _ := body["values"].([]any); len(list) > 1 {
-		if prev, _ := list[1].(map[string]any)["previous"].(map[string]any); prev == nil || prev["round"] != float64(1900) {
-			t.Errorf("1901's value: previous %v, want 1900's", prev)
+		if prev, _ := list[1].(map[string]any)["previous"].(map[string]any); prev == nil || prev["round"] != float64(2000) {
+			t.Errorf("2001's value: previous %v, want 2000's", prev)
 		}
 	}
 	for _, q := range []string{"page=0", "page=-1", "size=0", "size=501", "page=99999999999999999999", "page=abc", "status=bogus"} {

@@ -236,6 +236,9 @@ func TestReturnedHandInIsNotCarriedOver(t *testing.T) {
 		To: catalog.AssignmentReturned, Reason: "工作总结不是学分银行制度文件", By: "wang"}); err != nil {
 		t.Fatal(err)
 	}
+	if err := e.Catalog.AddRound(ctx, catalog.Round{Year: 2019}, "admin"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := e.Catalog.CarryOver(ctx, hangzhou, 2018, 2019, "wang"); err != nil {
 		t.Fatal(err)
 	}

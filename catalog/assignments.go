@@ -120,6 +120,9 @@ func (s *Store) ImportAssignments(ctx context.Context, city string, round int, r
 	now := formatTime(s.now())
 	var ids []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdRound(ctx, tx, round); err != nil {
+			return err
+		}
 		var err error
 		ids, err = s.importRows(ctx, tx, city, round, rows, by, now, out)
 		if err != nil {

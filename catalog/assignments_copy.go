@@ -47,6 +47,9 @@ func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, 
 	}
 	now := formatTime(s.now())
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdRound(ctx, tx, to); err != nil {
+			return err
+		}
 		for _, a := range list {
 			if !keep(a.Indicator) {
 				out.Skipped = append(out.Skipped, a)

@@ -26,6 +26,7 @@ func testCopyAssignmentsTwiceAtOnce(t *testing.T, s *Store) {
 		t.Fatalf("import the 2018 table: %v", err)
 	}
 	keep := func(string) bool { return true }
+	addRounds(t, s, 2019, 2020, 2021, 2022, 2023)
 	for attempt := range 5 {
 		to := 2019 + attempt
 		start := make(chan struct{})

@@ -73,6 +73,9 @@ func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by str
 		if err != nil {
 			return err
 		}
+		if err := s.holdRound(ctx, tx, to); err != nil {
+			return err
+		}
 		now := formatTime(stamp)
 		add := func(kind CarryKind, code, source, object string) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id,
@@ -478,15 +481,8 @@ func (s *Store) LinkInRound(ctx context.Context, links []*Link, round int, by st
 	docID := links[0].DocumentID
 	now := formatTime(s.now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		// The round is held until the links are in it: DeleteRound,
-		// which refuses a round anything is used in, waits and then sees
-		// them, or has deleted it first and the links are refused.
-		err := tx.QueryRowContext(ctx, `SELECT year FROM round WHERE year = ?`+s.dialect.keyShare, round).Scan(new(int))
-		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "监测轮次 %d 不存在", round)
-		}
-		if err != nil {
-			return fmt.Errorf("round of links to use in it: %w", err)
+		if err := s.holdRound(ctx, tx, round); err != nil {
+			return err
 		}
 		var city, docRound string
 		if err := tx.QueryRowContext(ctx, `SELECT city, round FROM document WHERE id = ?`, docID).Scan(&city, &docRound); err != nil {
@@ -638,6 +634,11 @@ func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, r
 func (s *Store) DropLinkFromRound(ctx context.Context, linkID string, round int, by string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// A dropped row may be written into the round (the link kept for
+		// its other rounds only).
+		if err := s.holdRound(ctx, tx, round); err != nil {
+			return err
+		}
 		l, err := s.lockLink(ctx, tx, linkID)
 		if err != nil {
 			return err

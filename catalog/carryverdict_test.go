@@ -18,6 +18,7 @@ func TestContradictedBefore(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+		addRounds(t, s, 2019, 2020)
 		if err := s.CreateDocument(ctx, newDoc("D1", "D1-sha"), Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)
 		}

@@ -237,6 +237,9 @@ func (s *Store) CreateClaim(ctx context.Context, c *Claim) error {
 		if err != nil {
 			return err
 		}
+		if err := s.holdRound(ctx, tx, c.Round); err != nil {
+			return err
+		}
 		c.CreatedAt, c.UpdatedAt = now, now
 		_, err = tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.City, c.Round, c.Indicator, c.Statement, c.Status, c.CreatedBy,

@@ -48,6 +48,7 @@ func TestCarriedClaimsStampedInCommitOrder(t *testing.T) {
 func testStampsFollowCommits(t *testing.T, s *Store, change func(context.Context) error) {
 	ctx := context.Background()
 	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	addRounds(t, s, 2019)
 	for _, id := range []string{"D1", "D2"} {
 		if err := s.CreateDocument(ctx, newDoc(id, id+"-sha"), Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)

@@ -652,6 +652,9 @@ var englishMessages = map[string]string{
 	// Withdrawing a file the coordinator returned (WithdrawHandIn, WithdrawTarget).
 	"这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员": "This file was returned on %s by %s (reason: %s): it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record for the department and the coordinator to see. To have the file removed from the archive, ask the city's coordinator",
 	"这份文件已被协调员退回，不再算作本部门对该任务的提交，无需撤回；退回记录保留。如需从档案中删除这份文件，请联系本市协调员":                         "The coordinator returned this file: it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record. To have the file removed from the archive, ask the city's coordinator",
+
+	// A round deleted while something was being written into it (holdRound).
+	"监测轮次 %d 不存在（可能刚被删除）；请刷新页面，选择现有的轮次后重试": "There is no monitoring round %d (it may just have been deleted); reload the page, choose a round that exists and try again",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -18,6 +18,7 @@ func TestEvidenceUsesAreLinksClaimsAndValues(t *testing.T) {
 func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 	ctx := context.Background()
 	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	addRounds(t, s, 2019)
 	for _, id := range []string{"LINKED", "CITED", "VALUED", "GONE", "OTHER"} {
 		d := newDoc(id, "sha-"+id)
 		d.Round = "2018"

@@ -35,6 +35,7 @@ func TestValuesArePagedInSQL(t *testing.T) { forEachStore(t, testValuesArePagedI
 
 func testValuesArePagedInSQL(t *testing.T, s *Store) {
 	ctx := context.Background()
+	addRounds(t, s, 2016, 2019)
 	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
 	}

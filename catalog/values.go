@@ -155,7 +155,14 @@ func (s *Store) SaveValue(ctx context.Context, v *Value, by string) error {
 
 // SaveValues saves several values as SaveValue does, all or none.
 func (s *Store) SaveValues(ctx context.Context, vs []*Value, by string) error {
+	rounds := make([]int, len(vs))
+	for i, v := range vs {
+		rounds[i] = v.Round
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdRounds(ctx, tx, rounds); err != nil {
+			return err
+		}
 		for _, v := range vs {
 			if err := s.saveValue(ctx, tx, v, by); err != nil {
 				return err

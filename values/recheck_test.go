@@ -113,6 +113,9 @@ func TestRecheckValuesKeepsAnotherRoundsQuoteToRecheck(t *testing.T) {
 	e := testenv.New(t)
 	const quote = "全市建成社区学习点1200个"
 	d := e.Upload(hangzhou, "zongjie.txt", "杭州市终身学习工作总结\n"+quote+"，覆盖全部街道。")
+	if err := e.Catalog.AddRound(ctx, catalog.Round{Year: 2019}, "admin"); err != nil {
+		t.Fatal(err)
+	}
 	saved := func(round int) *catalog.Value {
 		t.Helper()
 		v := &catalog.Value{City: hangzhou, Round: round, Indicator: "2.3.3", Number: 1200, Given: "1200", Unit: "个",

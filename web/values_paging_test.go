@@ -20,9 +20,10 @@ func TestValuesPageIsPaged(t *testing.T) {
 	ctx := context.Background()
 	d := s.env.Upload("330100", "统计公报.txt", "2017年认定市民终身学习基地123个。")
 	n := valuesPageSize + 7
+	addValueRounds(t, s, n)
 	vs := make([]*catalog.Value, n)
 	for i := range vs {
-		vs[i] = &catalog.Value{City: "330100", Round: 1900 + i, Indicator: "2.2.1", Number: 123, Given: "123", Unit: "个",
+		vs[i] = &catalog.Value{City: "330100", Round: 2000 + i, Indicator: "2.2.1", Number: 123, Given: "123", Unit: "个",
 			Citation: catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "认定市民终身学习基地123个"}, CreatedBy: "wang"}
 	}
 	if err := s.env.Catalog.SaveValues(ctx, vs, "wang"); err != nil {
@@ -51,7 +52,7 @@ func TestValuesPageIsPaged(t *testing.T) {
 	}
 	last := vs[n-1].ID
 	if !strings.Contains(body, `id="value-`+last+`"`) {
-		t.Fatalf("page 2 lacks the last value (round %d)", 1900+n-1)
+		t.Fatalf("page 2 lacks the last value (round %d)", 2000+n-1)
 	}
 	resp, body := li.post("/values/"+last+"/review", url.Values{"verdict": {"verified"}, "status": {"pending"},
 		"filters": {"city=330100&round="}, "page": {"2"}})
@@ -82,9 +83,10 @@ func TestValuesNextPageSkipsNoneAfterVerdicts(t *testing.T) {
 	ctx := context.Background()
 	d := s.env.Upload("330100", "统计公报.txt", "2017年认定市民终身学习基地123个。")
 	n := valuesPageSize + 7
+	addValueRounds(t, s, n)
 	vs := make([]*catalog.Value, n)
 	for i := range vs {
-		vs[i] = &catalog.Value{City: "330100", Round: 1900 + i, Indicator: "2.2.1", Number: 123, Given: "123", Unit: "个",
+		vs[i] = &catalog.Value{City: "330100", Round: 2000 + i, Indicator: "2.2.1", Number: 123, Given: "123", Unit: "个",
 			Citation: catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "认定市民终身学习基地123个"}, CreatedBy: "wang"}
 	}
 	if err := s.env.Catalog.SaveValues(ctx, vs, "wang"); err != nil {
@@ -123,6 +125,17 @@ func TestValuesNextPageSkipsNoneAfterVerdicts(t *testing.T) {
 }
 
 // queryOf is the query of an address.
+// addValueRounds adds the rounds from 2000 up that n values, one a round,
+// are saved in: a value is saved only in a round that exists.
+func addValueRounds(t *testing.T, s *site, n int) {
+	t.Helper()
+	for y := 2000; y < 2000+n; y++ {
+		if err := s.env.Catalog.AddRound(context.Background(), catalog.Round{Year: y}, "admin"); err != nil && catalog.ErrorCode(err) != catalog.ECONFLICT {
+			t.Fatal(err)
+		}
+	}
+}
+
 func queryOf(address string) url.Values {
 	u, _ := url.Parse(address)
 	return u.Query()
