@@ -121,11 +121,15 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 // files in on 我的任务, each task with its own form (its files filed under
 // the department, the task submitted), which covers all a contributor may
 // upload: the address it followed or typed takes it there, saying so,
-// rather than to a refusal.
+// rather than to a refusal. The notice goes in the address, not in a flash
+// cookie: the address is often a link from the OA system, WeChat or an
+// e-mail, and a SameSite=Strict cookie set on such a visit is not sent
+// with the redirect, so 我的任务 lacked the notice and the next page
+// opened showed it.
 func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	if u.Role == catalog.RoleContributor {
-		back(w, r, "/tasks", tr(langOf(r), "upload.to_tasks"))
+		http.Redirect(w, r, "/tasks?from=upload", http.StatusSeeOther)
 		return
 	}
 	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
