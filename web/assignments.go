@@ -142,6 +142,29 @@ type tasksPage struct {
 	// Done is what a hand-in just did, by task id, when it has more to
 	// say than a line: the files that were stored documents already.
 	Done map[string]*handedIn
+	// Notice is what the page says about how it was reached
+	// (arrivalNotice), "" for nothing.
+	Notice string
+}
+
+// arrivalNotices are the notices 我的任务 shows when one of our redirects
+// names in ?from= the page it came from, by that value. The server picks
+// the words from this fixed set, so a link from elsewhere can show at
+// most one of these sentences, never words of its own.
+var arrivalNotices = map[string]string{
+	// A contributor opened 上传 (uploadPage).
+	"upload": "upload.to_tasks",
+}
+
+// arrivalNotice is the notice for the ?from= of r's address, "" for
+// none or a value not in arrivalNotices. It reads the address only, so a
+// form posted with a from field shows nothing.
+func arrivalNotice(r *http.Request) string {
+	key, ok := arrivalNotices[r.URL.Query().Get("from")]
+	if !ok || r.Method != http.MethodGet {
+		return ""
+	}
+	return tr(langOf(r), key)
 }
 
 // handedIn is what a hand-in did: how many files it handed in (Message,
@@ -240,6 +263,7 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 	if done != nil {
 		p.Done[id] = done
 	}
+	p.Notice = arrivalNotice(r)
 	var shown []assignments.Task
 	for _, t := range tasks {
 		if t.Round == round {

@@ -14,9 +14,10 @@ import (
 
 // TestDocumentPageSaysADocNumberIsAGuess: a 文号 whose 号 was taken from
 // its last digit (教发〔2023〕125 read as 教发〔2023〕12号) is shown with
-// what the text has and a request to check it, on the coordinator's form
-// and on the page an expert reads; once the coordinator corrects it, the
-// note is gone.
+// what the text has and a request to check it: the whole note on the
+// coordinator's form, and on the page an expert reads the mark and what
+// the text has after it, 请核对 once; once the coordinator corrects it,
+// the note is gone.
 func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
 	s := newSite(t)
 	d := uploadPolicyText(t, s, "意见.txt", "教育部文件\n\n教发〔2023〕125\n\n关于推进学习型城市建设的意见\n\n"+
@@ -24,11 +25,19 @@ func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
 	if d.DocNumber != "教发〔2023〕12号" || d.DocNumberRead == "" {
 		t.Fatalf("文号 %q read as %q; want 教发〔2023〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
 	}
-	const note = "文号由文中文字推断（原文为“教发〔2023〕125”），请核对"
-	for _, who := range []string{"wang", "zhou"} {
-		_, page := s.login(who).get("/documents/" + d.ID)
-		if text := html.UnescapeString(textOf(metaSection(t, page))); !strings.Contains(text, note) {
-			t.Errorf("%s: the page does not say the 文号 is a guess (%s): %.800s", who, note, text)
+	for _, tt := range []struct {
+		who, note string
+		// checks is how often the page asks for a check: the form's hint
+		// on 自动识别 asks too.
+		checks int
+	}{
+		{"wang", "文号由文中文字推断（原文为“教发〔2023〕125”），请核对", 2},
+		{"zhou", "教发〔2023〕12号 （推断，请核对） 自动识别 原文为“教发〔2023〕125”", 1},
+	} {
+		_, page := s.login(tt.who).get("/documents/" + d.ID)
+		text := html.UnescapeString(textOf(metaSection(t, page)))
+		if !strings.Contains(text, tt.note) || strings.Count(text, "请核对") != tt.checks {
+			t.Errorf("%s: the page does not say the 文号 is a guess (%s), 请核对 %d times: %.800s", tt.who, tt.note, tt.checks, text)
 		}
 	}
 	wang := s.login("wang")

@@ -85,6 +85,9 @@ type documentPage struct {
 	// DocNumberNote says that the 文号 read from a scan is a guess, with
 	// what OCR read (catalog.Document.DocNumberRead), for a person to check.
 	DocNumberNote string
+	// DocNumberRead is DocNumberNote beside the guess mark, which says
+	// 推断，请核对 already: only what was read, lest one line ask twice.
+	DocNumberRead string
 	// Edited marks the fields a person gave a value by an edit (which no
 	// reading of the text writes over), shown as 已人工修改 with who and
 	// when as the audit log has it ("" when it no longer does).
@@ -179,6 +182,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	} else {
 		p.DocNumberNote = w.Chinese
 	}
+	p.DocNumberRead = docNumberRead(lang, d)
 	if p.Edited, err = h.editedFields(r, d); err != nil {
 		h.fail(w, r, err)
 		return
@@ -608,4 +612,20 @@ func roundNote(l Lang, d *catalog.Document) string {
 		return trf(l, "doc.round_year_absent_dated", y, d.IssuedOn, d.Round)
 	}
 	return ""
+}
+
+// docNumberRead says what was read where d's 文号 was guessed from it,
+// from a scan or from a text, "" when the 文号 is no guess (as
+// catalog.DocNumberGuess): the note beside the mark, which asks for the
+// check itself.
+func docNumberRead(lang Lang, d *catalog.Document) string {
+	read := catalog.DocNumberGuessRead(d)
+	switch {
+	case read == "":
+		return ""
+	case d.Reading.ByOCR():
+		return trf(lang, "doc.docnumber_read_ocr", read)
+	default:
+		return trf(lang, "doc.docnumber_read_text", read)
+	}
 }

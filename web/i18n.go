@@ -255,6 +255,8 @@ var messages = map[string]map[Lang]string{
 	"assignments.accepted":           {Chinese: "已确认", English: "Accepted"},
 	"doc.auto":                       {Chinese: "自动识别", English: "auto-read"},
 	"doc.auto.hint":                  {Chinese: "标有“自动识别”的字段是从文件文字中读出或按成文日期推定的,请核对;修改后保存即视为已确认。", English: "Fields marked auto-read were read from the text or inferred from the date: please check them; a field you change and save counts as confirmed."},
+	"doc.docnumber_read_text":        {Chinese: "原文为“%s”", English: "the text has “%s”"},
+	"doc.docnumber_read_ocr":         {Chinese: "原识别为“%s”", English: "OCR read “%s”"},
 	"doc.edited":                     {Chinese: "已人工修改", English: "edited"},
 	"doc.edited.hint":                {Chinese: "标有“已人工修改”的字段由人工修改过,重新读取文字时不会被覆盖。", English: "Fields marked edited were changed by a person; reading the text again never writes over them."},
 	"doc.edited.by":                  {Chinese: "（%s，%s）", English: "(%s, %s)"},

@@ -18,6 +18,9 @@ var uploadMessages = map[string]map[Lang]string{
 	// round, indicator code and name, department, status.
 	"upload.task.item":   {Chinese: "%s%d 年度 · %s %s · %s（%s）", English: "%sround %d · %s %s · %s (%s)"},
 	"upload.handed_task": {Chinese: "已提交 %d 个文件，作为任务“%s”的材料", English: "%d {file|files} handed in for the task “%s”"},
+	// upload.handed_unnamed is upload.handed_task when the task could not
+	// be read back after the hand-in (afterHandIn).
+	"upload.handed_unnamed": {Chinese: "已提交 %d 个文件，作为所选任务的材料", English: "%d {file|files} handed in for the task chosen"},
 	// upload.handed_row, on a file's row, names the task it was handed in
 	// for (the page's script, the task's indicator and department).
 	"upload.handed_row": {Chinese: "已提交到任务“%s”", English: "handed in for the task “%s”"},

@@ -121,11 +121,15 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 // files in on 我的任务, each task with its own form (its files filed under
 // the department, the task submitted), which covers all a contributor may
 // upload: the address it followed or typed takes it there, saying so,
-// rather than to a refusal.
+// rather than to a refusal. The notice goes in the address, not in a flash
+// cookie: the address is often a link from the OA system, WeChat or an
+// e-mail, and a SameSite=Strict cookie set on such a visit is not sent
+// with the redirect, so 我的任务 lacked the notice and the next page
+// opened showed it.
 func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	if u.Role == catalog.RoleContributor {
-		back(w, r, "/tasks", tr(langOf(r), "upload.to_tasks"))
+		http.Redirect(w, r, "/tasks?from=upload", http.StatusSeeOther)
 		return
 	}
 	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
@@ -243,21 +247,30 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Totals = totalsOf(p.Outcomes)
 	if task != "" {
-		// The choice again: a task handed in for is owed no more and
-		// leaves it, as its form leaves the board, so the task is named
-		// from itself.
-		if p.Tasks, _, err = h.handInTasks(r, task); err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		t, err := h.Assignments.Get(r.Context(), u, task)
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		p.HandedFor = handedFor(langOf(r), t, outcomes)
+		p.Tasks, p.HandedFor = h.afterHandIn(r, task, outcomes)
 	}
 	h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
+}
+
+// afterHandIn is the task choice and the line saying what was handed in,
+// once the files are stored and the task submitted. The choice is read
+// again, as a task handed in for is owed no more and leaves it, as its
+// form leaves the board, so the task is named from itself. Neither read
+// may end on an error page: it would read as a failed upload and invite
+// the files again. So a failure is logged and the page goes on without the
+// choice, or says the files went to the chosen task without its name.
+func (h *handler) afterHandIn(r *http.Request, task string, outcomes []ingest.Outcome) ([]taskOption, string) {
+	lang := langOf(r)
+	tasks, _, err := h.handInTasks(r, task)
+	if err != nil {
+		h.Logger.Warn("list tasks after hand-in", "task", task, "err", err)
+	}
+	t, err := h.Assignments.Get(r.Context(), sessionFrom(r).User, task)
+	if err != nil {
+		h.Logger.Warn("read task after hand-in", "task", task, "err", err)
+		return tasks, trf(lang, "upload.handed_unnamed", handedCount(outcomes))
+	}
+	return tasks, handedFor(lang, t, outcomes)
 }
 
 func stageFormFile(svc *ingest.Service, fh *multipart.FileHeader) (*ingest.Staged, error) {

@@ -65,11 +65,16 @@ func handedFor(lang Lang, t *assignments.Task, outcomes []ingest.Outcome) string
 	if t == nil {
 		return ""
 	}
+	return trf(lang, "upload.handed_task", handedCount(outcomes), t.Indicator+" "+t.Department)
+}
+
+// handedCount is how many of outcomes were handed in: those not failed.
+func handedCount(outcomes []ingest.Outcome) int {
 	n := 0
 	for _, o := range outcomes {
 		if o.Err == nil {
 			n++
 		}
 	}
-	return trf(lang, "upload.handed_task", n, t.Indicator+" "+t.Department)
+	return n
 }
