@@ -393,11 +393,46 @@ type AssignmentChange struct {
 // assignment no longer in one of c.From (someone else moved it) is
 // ECONFLICT and nothing changes.
 func (s *Store) ChangeAssignment(ctx context.Context, c AssignmentChange) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.changeAssignment(ctx, tx, c, nil) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdAssignmentRound(ctx, tx, c.ID); err != nil {
+			return err
+		}
+		return s.changeAssignment(ctx, tx, c, nil)
+	})
+}
+
+// holdAssignmentRound holds, inside tx, the round of assignment id
+// (holdRound) before anything of the assignment is written: a hand-in
+// makes a task the round's data, which DeleteRound counts, and the
+// task's row and its files' rows would otherwise meet DeleteRound's
+// deletion of the round's open tasks (a foreign key error on
+// PostgreSQL). ENOTFOUND when the task is gone.
+func (s *Store) holdAssignmentRound(ctx context.Context, tx *sql.Tx, id string) error {
+	round, err := assignmentRound(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return s.holdRound(ctx, tx, round)
+}
+
+// assignmentRound reads the round of assignment id inside tx, without a
+// lock: a task never changes round, and its row goes only with its round,
+// which the caller then holds. ENOTFOUND when the task is gone.
+func assignmentRound(ctx context.Context, tx *sql.Tx, id string) (int, error) {
+	var round int
+	err := tx.QueryRowContext(ctx, `SELECT round FROM assignment WHERE id = ?`, id).Scan(&round)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, Errorf(ENOTFOUND, "任务 %s 不存在", id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read the round of task %s: %w", id, err)
+	}
+	return round, nil
 }
 
 // changeAssignment applies c inside tx, its audit event's detail with
-// the entries of more besides.
+// the entries of more besides. The caller holds the assignment's round
+// first (holdAssignmentRound).
 func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentChange, more map[string]any) error {
 	now := formatTime(s.now())
 	q := `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (?` +

@@ -303,12 +303,17 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		var object string
 		var was CarryState
 		var round int
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ?`, id).Scan(&kind, &object)
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, round FROM carryover WHERE id = ?`, id).Scan(&kind, &object, &round)
 		if err == sql.ErrNoRows {
 			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
 		}
 		if err != nil {
 			return fmt.Errorf("read carryover %s: %w", id, err)
+		}
+		// A link dropped from the round may be confirmed in it again (as
+		// RestoreLinkToRound does): the round before the link and its rows.
+		if err := s.holdRound(ctx, tx, round); err != nil {
+			return err
 		}
 		// A link is locked before its rows, as DropLinkFromRound locks it.
 		var link *lockedLink

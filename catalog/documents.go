@@ -57,6 +57,9 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 	now := s.now()
 	provisional := make([]int64, len(docs))
 	assigned, err := s.runTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdDocumentRounds(ctx, tx, docs, subs); err != nil {
+			return err
+		}
 		docArgs := make([][]any, len(docs))
 		subArgs := make([][]any, len(docs))
 		for i, d := range docs {
@@ -108,6 +111,45 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		d.Seq = assigned[provisional[i]]
 	}
 	return nil
+}
+
+// holdDocumentRounds holds, inside tx, the rounds new documents are
+// written into (holdRounds): their own, and the rounds of the tasks they
+// are handed in for, which the submissions name. Each once, so that a
+// request of many files of one round pays one read. A round that is not
+// there, or was deleted since the upload read it, is ENOTFOUND, as a
+// task that is gone is.
+func (s *Store) holdDocumentRounds(ctx context.Context, tx *sql.Tx, docs []*Document, subs []Submission) error {
+	var rounds []int
+	for _, d := range docs {
+		if y, ok := roundYear(d.Round); ok {
+			rounds = append(rounds, y)
+		}
+	}
+	var tasks []string
+	for _, sub := range subs {
+		if sub.Assignment != "" && !slices.Contains(tasks, sub.Assignment) {
+			tasks = append(tasks, sub.Assignment)
+		}
+	}
+	for _, id := range tasks {
+		round, err := assignmentRound(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		rounds = append(rounds, round)
+	}
+	return s.holdRounds(ctx, tx, rounds)
+}
+
+// roundYear is the round a document's round field names; false for none
+// (""), and for text no round's year matches, which no round can hold.
+func roundYear(round string) (int, bool) {
+	if round == "" {
+		return 0, false
+	}
+	y, err := strconv.Atoi(round)
+	return y, err == nil
 }
 
 // nullIfEmpty is s for a nullable column: NULL when s is "".
@@ -752,6 +794,11 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if p.Round != nil {
+			if err := s.holdNewRound(ctx, tx, id, *p.Round); err != nil {
+				return err
+			}
+		}
 		if guard != nil {
 			if err := guard(tx); err != nil {
 				return err
@@ -783,6 +830,28 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return nil, err
 	}
 	return s.Document(ctx, id)
+}
+
+// holdNewRound holds, inside tx, the round an edit moves document id
+// into (holdRound), before the document's row is written. A round the
+// document is in already is not held: it counts there, so DeleteRound
+// refuses it, and a document of a year no round was added for (typed at
+// upload) stays editable. The document is read without a lock; a
+// document gone is left to the UPDATE to find.
+func (s *Store) holdNewRound(ctx context.Context, tx *sql.Tx, id, round string) error {
+	y, ok := roundYear(round)
+	if !ok {
+		return nil
+	}
+	var had string
+	err := tx.QueryRowContext(ctx, `SELECT round FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&had)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && had == round) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the round of document %s: %w", id, err)
+	}
+	return s.holdRound(ctx, tx, y)
 }
 
 // DocumentCitedBy counts the citations of claims (withdrawn ones aside)

@@ -85,6 +85,10 @@ func (s *Store) unlinkOne(ctx context.Context, tx *sql.Tx, l Link, by string, de
 func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]Link, error) {
 	var unlinked []Link
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Before the documents unlinkHandIns locks (roundhold.go).
+		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		if unlinked, err = s.unlinkHandIns(ctx, tx, id, "", "hand-in returned", by); err != nil {
 			return err
@@ -112,6 +116,9 @@ func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]
 // returned is ECONFLICT.
 func (s *Store) HandInLinked(ctx context.Context, id, documentID string, sub Submission) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
+			return err
+		}
 		sub.DocumentID, sub.Assignment = documentID, id
 		if sub.At.IsZero() {
 			sub.At = s.now()

@@ -14,6 +14,11 @@ import (
 func (s *Store) RestoreLinkToRound(ctx context.Context, linkID string, round int, by string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The link counts in the round again, as DropLinkFromRound's row
+		// is written into it: the round first, before the link's rows.
+		if err := s.holdRound(ctx, tx, round); err != nil {
+			return err
+		}
 		l, err := s.lockLink(ctx, tx, linkID)
 		if err != nil {
 			return err

@@ -84,16 +84,43 @@ var roundWriters = []roundWriter{
 		_, err := s.CopyAssignments(ctx, "330100", 2017, round, func(string) bool { return true }, "zhang")
 		return err
 	}, ""},
+	{"hand in a file for a task", roundTaskSetup, func(ctx context.Context, s *Store, round int) error {
+		return s.ChangeAssignment(ctx, AssignmentChange{ID: setupID(s, "task"), From: []AssignmentStatus{AssignmentOpen},
+			To: AssignmentSubmitted, Documents: []string{"D1"}, By: "minzheng"})
+	}, ECONFLICT},
+	{"hand in a file the coordinator linked", roundTaskSetup, func(ctx context.Context, s *Store, round int) error {
+		return s.HandInLinked(ctx, setupID(s, "task"), "D1", Submission{User: "zhang", Department: "市民政局", Filename: "D1.txt"})
+	}, ECONFLICT},
+	{"upload a document of the round", roundWriterSetup, func(ctx context.Context, s *Store, round int) error {
+		return s.CreateDocuments(ctx, []*Document{roundDocument(round)}, []Submission{{User: "zhang", Filename: "D2.txt"}})
+	}, ECONFLICT},
+	{"upload a file for a task of the round", roundTaskSetup, func(ctx context.Context, s *Store, round int) error {
+		d := roundDocument(round)
+		d.Round = "" // the task names the round; its open task goes with it, the upload's history stays
+		return s.CreateDocuments(ctx, []*Document{d}, []Submission{{User: "minzheng", Filename: "D2.txt", Assignment: setupID(s, "task")}})
+	}, ""},
+	{"move a document into the round", roundWriterSetup, func(ctx context.Context, s *Store, round int) error {
+		y := fmt.Sprint(round)
+		_, err := s.UpdateDocument(ctx, "D1", DocumentPatch{Round: &y}, "zhang")
+		return err
+	}, ECONFLICT},
+	{"put a dropped link back into the round", roundDroppedLinkSetup, func(ctx context.Context, s *Store, round int) error {
+		return s.RestoreLinkToRound(ctx, setupID(s, "link"), round, "zhang")
+	}, ECONFLICT},
+	{"confirm a dropped link in the round again", roundDroppedLinkSetup, func(ctx context.Context, s *Store, round int) error {
+		return s.DecideCarryover(ctx, setupID(s, "carryover"), CarryConfirmed, "zhang")
+	}, ECONFLICT},
 }
 
 // roundRows counts the rows that name round in the tables of a round's
-// data.
+// data, the documents (which name it in text) among them.
 func roundRows(t *testing.T, s *Store, round int) int {
 	t.Helper()
 	var n int
 	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM claim WHERE round = ?) + (SELECT count(*) FROM value WHERE round = ?)
-		+ (SELECT count(*) FROM carryover WHERE round = ?) + (SELECT count(*) FROM assignment WHERE round = ?)`,
-		round, round, round, round).Scan(&n); err != nil {
+		+ (SELECT count(*) FROM carryover WHERE round = ?) + (SELECT count(*) FROM assignment WHERE round = ?)
+		+ (SELECT count(*) FROM document WHERE round = ?)`,
+		round, round, round, round, fmt.Sprint(round)).Scan(&n); err != nil {
 		t.Fatalf("count the rows of round %d: %v", round, err)
 	}
 	return n
@@ -107,8 +134,8 @@ func TestWritingIntoADeletedRoundIsNotFound(t *testing.T) {
 		t.Run(w.name, func(t *testing.T) {
 			forEachStore(t, func(t *testing.T, s *Store) {
 				ctx := context.Background()
-				w.setup(t, s)
 				addRounds(t, s, 2026)
+				w.setup(t, s)
 				if err := s.DeleteRound(ctx, 2026, "admin"); err != nil {
 					t.Fatalf("delete the empty round 2026: %v", err)
 				}
@@ -141,8 +168,8 @@ func TestRoundWritersAndDeleteRoundWaitForEachOther(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				s := storeOpeners[1].open(t)
 				t.Cleanup(func() { s.Close() })
-				w.setup(t, s)
 				addRounds(t, s, 2026)
+				w.setup(t, s)
 				writeErr, deleteErr := raceRoundWriter(t, s, w, writerFirst)
 				checkRoundRace(t, s, w, writerFirst, writeErr, deleteErr)
 			})
