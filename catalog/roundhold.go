@@ -18,10 +18,17 @@ import (
 // and refuses, or DeleteRound commits first and the writer finds the
 // round gone, before it has written anything.
 //
-// Lock order: the round is held before any document, link or claim row
-// (as LinkInRound does), and after only the claims' stamp lock
-// (claimStamp), which DeleteRound never takes; so a writer and DeleteRound
-// never wait on each other in a circle.
+// A writer that knows the round only through another row (a hand-in
+// through its task, an upload through the task it is for) reads that
+// row's round without a lock and holds the round: the row goes only with
+// the round, so once the round is held the row stays.
+//
+// Lock order: the round is held before any document, link, claim or
+// task row (as LinkInRound does; DeleteRound deletes the round's open
+// tasks, so a hand-in that locked its task first would wait on it in a
+// circle), and after only the claims' stamp lock (claimStamp), which
+// DeleteRound never takes; so a writer and DeleteRound never wait on each
+// other in a circle.
 
 // holdRound keeps round from being deleted until tx ends: FOR KEY SHARE
 // on PostgreSQL, which many writers hold at once and which holds up only
