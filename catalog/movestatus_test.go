@@ -140,6 +140,7 @@ func TestStatusChangeWithFieldsOneUpdate(t *testing.T) {
 // status the document is not in writes neither.
 func testStatusChangeWithFieldsOneUpdate(t *testing.T, s *Store) {
 	ctx := context.Background()
+	addRounds(t, s, 2019) // a document is uploaded into a round that exists
 	for _, id := range []string{"D1", "D2", "D3"} {
 		d := newDoc(id, "sha-"+id)
 		d.Title, d.Round = DefaultTitle(d.Filename), "2019" // typed round: none inferred
