@@ -627,7 +627,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool
 		case len(c.From) > 0 && !slices.Contains(c.From, fields.status):
 			return false, nil // in another status: left as it is, as below
 		}
-		if fc, err = fields.fill(ctx, tx, *c.Fill); err != nil {
+		if fc, err = fields.fill(ctx, tx, *c.Fill, s.holdFilled(ctx, tx)); err != nil {
 			return false, err
 		}
 	}

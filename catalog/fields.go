@@ -240,7 +240,7 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	if err != nil {
 		return fieldChanges{}, err
 	}
-	fc, err := r.fill(ctx, tx, f)
+	fc, err := r.fill(ctx, tx, f, s.holdFilled(ctx, tx))
 	if err != nil {
 		return fieldChanges{}, err
 	}
@@ -284,8 +284,10 @@ func (r *fieldsRow) filledArgs(f FieldFill) []any {
 }
 
 // fill applies f to the fields of r as fillFields says, reading the
-// rounds in tx when the round is inferred, and returns what changed.
-func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldChanges, error) {
+// rounds in tx when the round is inferred, and returns what changed. A
+// round it moves the document into is held first (hold, holdFilled);
+// one deleted since the rounds were read is not moved into.
+func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func(round string) (bool, error)) (fieldChanges, error) {
 	title, filename, number, issuer, issuedOn, round := r.title, r.filename, r.number, r.issuer, r.issuedOn, r.round
 	auto, _ := decodeExtracted(r.extracted)
 	byHand := decodeFields(r.edited)
@@ -330,7 +332,11 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldCha
 			return fieldChanges{}, err
 		}
 		if moved != "" {
-			change(&round, FieldRound, moved)
+			if held, err := hold(moved); err != nil {
+				return fieldChanges{}, err
+			} else if held {
+				change(&round, FieldRound, moved)
+			}
 		}
 	}
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
@@ -338,17 +344,42 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill) (fieldCha
 		if err != nil {
 			return fieldChanges{}, err
 		}
-		if rd != "" {
-			if rd != round {
+		held := rd == round
+		if rd != "" && !held {
+			if held, err = hold(rd); err != nil {
+				return fieldChanges{}, err
+			}
+			if held {
 				change(&round, FieldRound, rd)
 			}
-			if !slices.Contains(auto, FieldRound) {
-				auto = append(auto, FieldRound)
-			}
+		}
+		if rd != "" && held && !slices.Contains(auto, FieldRound) {
+			auto = append(auto, FieldRound)
 		}
 	}
 	r.title, r.number, r.issuer, r.issuedOn, r.round, r.auto = title, number, issuer, issuedOn, round, auto
 	return out, nil
+}
+
+// holdFilled is fill's hold inside tx: it holds the round a reading moves
+// a document into (holdRound), and says false, without an error, when
+// DeleteRound removed it since fill read the rounds, so the document
+// stays where it was rather than land in a round that is gone or fail
+// its reading. The round is held after the document's row, against the
+// order roundhold.go gives, which is safe here: DeleteRound locks no
+// document, and the other writers' holds do not exclude this one.
+func (s *Store) holdFilled(ctx context.Context, tx *sql.Tx) func(round string) (bool, error) {
+	return func(round string) (bool, error) {
+		y, ok := roundYear(round)
+		if !ok {
+			return true, nil
+		}
+		err := s.holdRound(ctx, tx, y)
+		if IsNotFound(err) {
+			return false, nil
+		}
+		return err == nil, err
+	}
 }
 
 // fieldChanges are the fields a reading of the text changed.

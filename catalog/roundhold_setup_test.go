@@ -82,3 +82,15 @@ func roundDocument(round int) *Document {
 	d.Title, d.Round = "杭州市2026年社区教育工作总结", fmt.Sprint(round)
 	return d
 }
+
+// roundReadingSetup is roundWriterSetup with D2 uploaded without a round
+// or a date, waiting to be read.
+func roundReadingSetup(t *testing.T, s *Store) {
+	t.Helper()
+	roundWriterSetup(t, s)
+	d := roundDocument(0)
+	d.Round = ""
+	if err := s.CreateDocument(context.Background(), d, Submission{User: "zhang", Filename: "D2.txt"}); err != nil {
+		t.Fatal(err)
+	}
+}
