@@ -88,7 +88,7 @@ func TestEnglishMessagesAreUsed(t *testing.T) {
 // TestErrorsCarryTheirEnglish: Errorf fills in the English of a message
 // it knows, with the same values; prefixes and fields keep it.
 func TestErrorsCarryTheirEnglish(t *testing.T) {
-	e := FieldErrorf("issued_on", EINVALID, "日期“%s”不存在;请检查月和日", "2018-02-30")
+	e := FieldErrorf("issued_on", EINVALID, "日期“%s”不存在；请检查月和日", "2018-02-30")
 	if e.English != "The date “2018-02-30” does not exist; check the month and the day" {
 		t.Errorf("English %q", e.English)
 	}
@@ -123,7 +123,7 @@ func TestWordsAreGivenInEachLanguage(t *testing.T) {
 	if e := Errorf(EINTERNAL, "%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员", Words{Chinese: "提取文字"}); e.English != "" {
 		t.Errorf("English made with a value that has none: %q", e.English)
 	}
-	inner := FieldErrorf("page", EINVALID, "页码 %d 超出范围:文档共 %d 页", 9, 1)
+	inner := FieldErrorf("page", EINVALID, "页码 %d 超出范围：文档共 %d 页", 9, 1)
 	if w := MessageWords(inner); w.Chinese != inner.Message || w.English != "Page 9 is out of range: the document has 1 page" {
 		t.Errorf("MessageWords %+v", w)
 	}
