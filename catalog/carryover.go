@@ -580,7 +580,7 @@ func keptAsItIs(given, had Link, round int) error {
 			at.English = "pages " + strings.Join(en, ", ")
 		}
 	}
-	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s)，计入 %d 年度时沿用这条关联，不能另填页码或备注（填了引文的页码随引文补充到这条关联）；请去掉页码和备注后再提交，或连同该页的引文一起提交",
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s（%s），计入 %d 年度时沿用这条关联，不能另填页码或备注（填了引文的页码随引文补充到这条关联）；请去掉页码和备注后再提交，或连同该页的引文一起提交",
 		had.IndicatorCode, at, round)
 }
 

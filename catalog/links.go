@@ -152,7 +152,7 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 			return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
 		}
 		if ind.Level != KeyLevel {
-			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标（三级指标）;%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
+			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标（三级指标）；%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
 	}
 	l.Quote = strings.ReplaceAll(l.Quote, oldUnitSep, "")
