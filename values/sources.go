@@ -85,7 +85,7 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 	case len(match) == 1:
 		return match[0].ID, nil
 	case len(match) == 0:
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料;请核对后重填,或改填文档编号",
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料；请核对后重填，或改填文档编号",
 			strings.Join(said, "”“"))
 	}
 	// The documents in each language's punctuation: 《…》（文号 …，文件 …，
@@ -114,7 +114,7 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 		en = append(en, fmt.Sprintf("“%s” (file No. %s, file %s, document ID %s)", d.Title, numberEn, d.Filename, d.ID))
 	}
 	list := catalog.Words{Chinese: strings.Join(zh, "\u3001"), English: strings.Join(en, "; ")}
-	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分",
+	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料：%s；请改填文档编号，或同时填写文号和标题以区分",
 		strings.Join(said, "”“"), list)
 }
 
