@@ -77,10 +77,10 @@ var reservedUsernames = map[string]bool{"system": true, "cli": true}
 func (n NewUser) account() (*catalog.User, error) {
 	name := strings.TrimSpace(n.Username)
 	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/:") {
-		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名必填,不超过 64 字符,不含空格、斜杠或冒号")
+		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名必填，不超过 64 字符，不含空格、斜杠或冒号")
 	}
 	if reservedUsernames[strings.ToLower(name)] {
-		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名“%s”留给系统记录自己的操作(审计日志),请换一个", name)
+		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名“%s”留给系统记录自己的操作（审计日志），请换一个", name)
 	}
 	r, err := catalog.ParseRole(n.Role)
 	if err != nil {
@@ -94,13 +94,13 @@ func (n NewUser) account() (*catalog.User, error) {
 	dept := strings.TrimSpace(n.Department)
 	switch {
 	case r == catalog.RoleCoordinator && n.City == "":
-		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "协调员（coordinator）必须指定所属城市")
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
-		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人必须指定所属城市和部门(责任单位),如城市 330100(杭州)、部门“市教育局”")
+		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人必须指定所属城市和部门（责任单位），如城市 330100（杭州）、部门“市教育局”")
 	case !cityBound && n.City != "":
-		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核专家可用 cities 限定多个城市)")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员（coordinator）和部门联系人（contributor）属于某个城市；其他角色不要指定城市（审核专家可用 cities 限定多个城市）")
 	case r != catalog.RoleReviewer && len(n.Cities) > 0:
-		return nil, catalog.FieldErrorf("cities", catalog.EINVALID, "只有审核专家(reviewer)可以限定城市列表 cities")
+		return nil, catalog.FieldErrorf("cities", catalog.EINVALID, "只有审核专家（reviewer）可以限定城市列表 cities")
 	}
 	var cities []string
 	for _, c := range n.Cities {
@@ -225,13 +225,13 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 	dept := strings.TrimSpace(department)
 	switch {
 	case u.Role != catalog.RoleContributor && u.Role != catalog.RoleCoordinator:
-		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个部门;%s 的角色不能指定部门", u.Username)
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员（coordinator）和部门联系人（contributor）属于某个部门；%s 的角色不能指定部门", u.Username)
 	case u.Role == catalog.RoleContributor && dept == "":
-		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有部门(责任单位),如“市教育局”")
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有部门（责任单位），如“市教育局”")
 	case u.Role == catalog.RoleContributor:
 		d, err := s.cat.DepartmentByName(ctx, u.City, dept)
 		if catalog.IsNotFound(err) {
-			return nil, catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”;请填写名单中的部门名称,或先在部门名单中添加", u.City, dept)
+			return nil, catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”；请填写名单中的部门名称，或先在部门名单中添加", u.City, dept)
 		}
 		if err != nil {
 			return nil, err

@@ -49,7 +49,7 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if in.Username == "" && in.Password == "" {
 		// Neither came: most often JSON sent without its Content-Type (curl
 		// -d), read as a form; "wrong user name or password" would mislead.
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到用户名和密码;请以 JSON 提交(Content-Type: application/json)或用表单字段 username、password"))
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到用户名和密码；请以 JSON 提交（Content-Type: application/json）或用表单字段 username、password"))
 		return
 	}
 	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))
@@ -154,7 +154,7 @@ func (h *handler) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.Department == nil {
-		h.writeError(w, r, catalog.FieldErrorf("department", catalog.EINVALID, "请提供要修改的字段 department(部门)"))
+		h.writeError(w, r, catalog.FieldErrorf("department", catalog.EINVALID, "请提供要修改的字段 department（部门）"))
 		return
 	}
 	u, err := h.Accounts.SetDepartment(r.Context(), userFrom(r.Context()), r.PathValue("name"), *in.Department)
@@ -255,7 +255,7 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.Limit < 1 || f.Limit > 1000 {
 		// Out of range used to give 100 without a word, 5000 as much as -1.
-		h.writeError(w, r, catalog.FieldErrorf("limit", catalog.EINVALID, "limit 应在 1 到 1000 之间,收到 %d", f.Limit))
+		h.writeError(w, r, catalog.FieldErrorf("limit", catalog.EINVALID, "limit 应在 1 到 1000 之间，收到 %d", f.Limit))
 		return
 	}
 	before, err := intParam(q.Get("before"), 0, "before")
@@ -264,11 +264,11 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if q.Has("before") && q.Get("before") == "" {
-		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 为空;应为上一页答复中的 next"))
+		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 为空；应为上一页答复中的 next"))
 		return
 	}
 	if q.Has("before") && before < 1 {
-		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 应为上一页答复中的 next(正整数),收到 %d", before))
+		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 应为上一页答复中的 next（正整数），收到 %d", before))
 		return
 	}
 	f.Before = int64(before)
@@ -307,7 +307,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
 		return now.Add(-d), nil
 	}
-	return time.Time{}, catalog.Errorf(catalog.EINVALID, "since 应为日期(2017-06-01)、时间(RFC 3339)或时长(24h、7d),收到 %q", s)
+	return time.Time{}, catalog.Errorf(catalog.EINVALID, "since 应为日期（2017-06-01）、时间（RFC 3339）或时长（24h、7d），收到 %q", s)
 }
 
 // ParseSince is parseSince for the CLI.

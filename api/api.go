@@ -189,7 +189,7 @@ func NewHandler(d Deps, page ...ErrorPage) http.Handler {
 		}
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个接口:%s %s", r.Method, r.URL.Path))
+		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个接口：%s %s", r.Method, r.URL.Path))
 	})
 	return h.recoverer(SecurityHeaders(h.instrument(mux)))
 }
@@ -253,7 +253,7 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 		body["ready"], body["error"], body["error_en"] = false, catalog.ErrorMessage(err), catalog.MessageIn(err, true)
 		status = http.StatusServiceUnavailable
 	} else if !lag.CaughtUp {
-		body["error"] = catalog.Fullwidth("索引正在追赶目录,请稍候")
+		body["error"] = catalog.Fullwidth("索引正在追赶目录，请稍候")
 		body["error_en"] = "The index is catching up with the catalog; wait a moment"
 		status = http.StatusServiceUnavailable
 	}
@@ -344,7 +344,7 @@ func (h *handler) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				h.Logger.Error("panic in handler", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				h.writeError(w, r, catalog.Errorf(catalog.EINTERNAL, "内部错误,已记录日志;请稍后重试或联系管理员"))
+				h.writeError(w, r, catalog.Errorf(catalog.EINTERNAL, "内部错误，已记录日志；请稍后重试或联系管理员"))
 			}
 		}()
 		next.ServeHTTP(w, r)

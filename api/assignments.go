@@ -163,7 +163,7 @@ const maxTableBytes = 10 << 20
 
 func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request) {
 	name, data, fields, err := readOneFile(w, r, maxTableBytes,
-		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传责任分解表(.xlsx、.xls、.et 或 .csv,不超过 10 MiB)"))
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传责任分解表（.xlsx、.xls、.et 或 .csv，不超过 10 MiB）"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

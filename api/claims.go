@@ -129,7 +129,7 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
 		Round: round, Limit: size, Offset: (page - 1) * size, After: q.Get("after")}
 	if f.After != "" && page > 1 {
-		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))
 		return
 	}
 	list, err := h.Claims.List(r.Context(), u, f)
@@ -168,10 +168,10 @@ func pageParams(q url.Values, defSize int) (page, size int, err error) {
 		return 0, 0, err
 	}
 	if page < 1 || page > maxPage {
-		return 0, 0, catalog.FieldErrorf("page", catalog.EINVALID, "分页参数超出范围:page 应在 1 到 %d 之间,收到 %d", maxPage, page)
+		return 0, 0, catalog.FieldErrorf("page", catalog.EINVALID, "分页参数超出范围：page 应在 1 到 %d 之间，收到 %d", maxPage, page)
 	}
 	if size < 1 || size > maxListSize {
-		return 0, 0, catalog.FieldErrorf("size", catalog.EINVALID, "分页参数超出范围:size 应在 1 到 %d 之间,收到 %d", maxListSize, size)
+		return 0, 0, catalog.FieldErrorf("size", catalog.EINVALID, "分页参数超出范围：size 应在 1 到 %d 之间，收到 %d", maxListSize, size)
 	}
 	return page, size, nil
 }

@@ -220,7 +220,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator"), Round: q.Get("round"),
 		Sort: catalog.DocumentSort(q.Get("sort"))}
 	if f.Sort != "" && f.Sort != catalog.SortUploaded && f.Sort != catalog.SortIssued {
-		h.writeError(w, r, catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 未知;可选 uploaded(上传时间)或 issued(成文日期)", f.Sort))
+		h.writeError(w, r, catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 未知；可选 uploaded（上传时间）或 issued（成文日期）", f.Sort))
 		return
 	}
 	// A filter value that cannot match is a mistake to say, not an empty
@@ -228,7 +228,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	switch f.Status {
 	case "", catalog.StatusStored, catalog.StatusExtracted, catalog.StatusIndexed, catalog.StatusFailed:
 	default:
-		h.writeError(w, r, catalog.FieldErrorf("status", catalog.EINVALID, "文档状态 %q 未知;可选 stored(已保存)、extracted(已提取)、indexed(可检索)或 failed(失败)", f.Status))
+		h.writeError(w, r, catalog.FieldErrorf("status", catalog.EINVALID, "文档状态 %q 未知；可选 stored（已保存）、extracted（已提取）、indexed（可检索）或 failed（失败）", f.Status))
 		return
 	}
 	if f.DocType != "" {
@@ -240,7 +240,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		f.DocType = t
 	}
 	if y, err := strconv.Atoi(f.Round); f.Round != "" && (err != nil || y < 1900 || y > 2200) {
-		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", f.Round))
+		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份，如 2018；收到 %.40q", f.Round))
 		return
 	}
 	page, size, err := pageParams(q, 50)
@@ -250,7 +250,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Limit, f.Offset, f.After = size, (page-1)*size, q.Get("after")
 	if f.After != "" && page > 1 {
-		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))
 		return
 	}
 	docs, total, err := h.Documents.List(r.Context(), userFrom(r.Context()), f)
@@ -291,10 +291,10 @@ func intParam(s string, def int, name string) (int, error) {
 	n, err := strconv.Atoi(s)
 	var numErr *strconv.NumError
 	if err != nil && !(errors.As(err, &numErr) && numErr.Err == strconv.ErrRange) {
-		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 应为整数,收到 %.40q", name, s)
+		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 应为整数，收到 %.40q", name, s)
 	}
 	if err != nil || n < -maxIntParam || n > maxIntParam {
-		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 超出范围:%.40s", name, s)
+		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 超出范围：%.40s", name, s)
 	}
 	return n, nil
 }
@@ -432,7 +432,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if parts == maxUploadFiles {
-			h.writeError(w, r, catalog.Errorf(catalog.ETOOLARGE, "一个请求的文件过多(每个请求最多 %d 个文件);请分批上传", maxUploadFiles))
+			h.writeError(w, r, catalog.Errorf(catalog.ETOOLARGE, "一个请求的文件过多（每个请求最多 %d 个文件）；请分批上传", maxUploadFiles))
 			return
 		}
 		files, inArchive, err := h.Ingest.StageUpload(r.Context(), part, part.FileName(), unpack)
@@ -468,7 +468,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeUploaded(w, r, refused, many)
 			return
 		}
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件；请在字段 file 中选择要上传的文件"))
 		return
 	}
 	fields := fr.fields
@@ -713,7 +713,7 @@ func (h *handler) handleDocumentReplace(w http.ResponseWriter, r *http.Request) 
 	}
 	part, err := fr.nextFile()
 	if errors.Is(err, io.EOF) {
-		err = catalog.FieldErrorf("file", catalog.EINVALID, "没有收到文件;请在字段 file 中选择替换的文件")
+		err = catalog.FieldErrorf("file", catalog.EINVALID, "没有收到文件；请在字段 file 中选择替换的文件")
 	}
 	if err != nil {
 		h.writeError(w, r, err)

@@ -72,7 +72,7 @@ func newFormReader(w http.ResponseWriter, r *http.Request, limit int64) (*formRe
 	head := parthead.Limit(r) // a part's header at most 16 KiB, not Go's 10 MiB
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传,文件放在字段 file 中")
+		return nil, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传，文件放在字段 file 中")
 	}
 	csrf, _ := r.Context().Value(csrfKey{}).(string)
 	return &formReader{mr: mr, head: head, csrf: csrf, fields: map[string]string{}, most: maxFormFields, limit: limit}, nil
@@ -109,18 +109,18 @@ func (f *formReader) nextFile() (*multipart.Part, error) {
 func (f *formReader) readField(part *multipart.Part) error {
 	f.count++
 	if f.count > f.most {
-		return catalog.Errorf(catalog.EINVALID, "表单字段过多(最多 %d 个)", f.most)
+		return catalog.Errorf(catalog.EINVALID, "表单字段过多（最多 %d 个）", f.most)
 	}
 	b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
 	if err != nil {
 		return f.partError(err)
 	}
 	if len(b) > maxFieldBytes {
-		return catalog.Errorf(catalog.ETOOLARGE, "表单字段 %s 过长(单个字段最多 %s)", part.FormName(), ingest.FormatBytes(maxFieldBytes))
+		return catalog.Errorf(catalog.ETOOLARGE, "表单字段 %s 过长（单个字段最多 %s）", part.FormName(), ingest.FormatBytes(maxFieldBytes))
 	}
 	f.total += len(b)
 	if f.total > maxFormBytes {
-		return catalog.Errorf(catalog.ETOOLARGE, "表单字段合计过长(最多 %s)", ingest.FormatBytes(maxFormBytes))
+		return catalog.Errorf(catalog.ETOOLARGE, "表单字段合计过长（最多 %s）", ingest.FormatBytes(maxFormBytes))
 	}
 	if part.FormName() == "csrf_token" && f.csrf != "" {
 		if subtle.ConstantTimeCompare(b, []byte(f.csrf)) != 1 {
@@ -134,7 +134,7 @@ func (f *formReader) readField(part *multipart.Part) error {
 }
 
 func errCSRF() error {
-	return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌(X-CSRF-Token 头,或放在文件之前的 csrf_token 字段);请刷新页面后重试")
+	return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌（X-CSRF-Token 头，或放在文件之前的 csrf_token 字段）；请刷新页面后重试")
 }
 
 // partError is partError with the form's limit, or its overCap error when
@@ -154,7 +154,7 @@ func (f *formReader) partError(err error) error {
 // cap, maxUploadRequest times the per-file limit perFile: the files in it
 // may each be under the per-file limit, so none is named.
 func errUploadRequestTooLarge(perFile int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "这次上传的文件合计超过一个请求的上限 %s(单个文件上限 %s 的 %d 倍);请把其余文件放在另一个请求中上传",
+	return catalog.Errorf(catalog.ETOOLARGE, "这次上传的文件合计超过一个请求的上限 %s（单个文件上限 %s 的 %d 倍）；请把其余文件放在另一个请求中上传",
 		ingest.FormatBytes(maxUploadRequest*perFile), ingest.FormatBytes(perFile), maxUploadRequest)
 }
 
@@ -164,7 +164,7 @@ func errUploadRequestTooLarge(perFile int64) error {
 func partError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(整个请求最多 %s);请分批上传", ingest.FormatBytes(limit))
+		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限（整个请求最多 %s）；请分批上传", ingest.FormatBytes(limit))
 	}
 	var said *catalog.Error
 	if errors.As(err, &said) {
@@ -173,13 +173,13 @@ func partError(err error, limit int64) error {
 	if errors.Is(err, multipart.ErrMessageTooLarge) {
 		// A part's header over Go's bounds (10,000 lines, 10 MiB): no
 		// browser sends one, and the body did arrive.
-		return catalog.Errorf(catalog.EINVALID, "上传表单中有一部分的头部(header)行数过多或过长,无法读取;浏览器和 evidence ingest 不会这样发送,请检查上传所用的程序")
+		return catalog.Errorf(catalog.EINVALID, "上传表单中有一部分的头部（header）行数过多或过长，无法读取；浏览器和 evidence ingest 不会这样发送，请检查上传所用的程序")
 	}
 	var pe textproto.ProtocolError
 	if errors.As(err, &pe) || strings.Contains(err.Error(), "malformed MIME header") {
-		return catalog.Errorf(catalog.EINVALID, "表单的文件名或字段名含有不允许的字符(如 NUL、DEL 等控制字符);请给文件改名后重新上传")
+		return catalog.Errorf(catalog.EINVALID, "表单的文件名或字段名含有不允许的字符（如 NUL、DEL 等控制字符）；请给文件改名后重新上传")
 	}
-	return catalog.Errorf(catalog.EINVALID, "上传数据不完整(传输在中途中断),请重新上传")
+	return catalog.Errorf(catalog.EINVALID, "上传数据不完整（传输在中途中断），请重新上传")
 }
 
 // readOneFile reads a form with one small file, into memory: its name, its

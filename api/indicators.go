@@ -89,7 +89,7 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	name, data, fields, err := readOneFile(w, r, maxFrameworkBytes,
-		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传指标体系文件(.yaml、.xlsx、.xls、.et 或 .csv,不超过 %s)", ingest.FormatBytes(maxFrameworkBytes)))
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传指标体系文件（.yaml、.xlsx、.xls、.et 或 .csv，不超过 %s）", ingest.FormatBytes(maxFrameworkBytes)))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

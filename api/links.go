@@ -111,17 +111,17 @@ func jsonError(err error, v any) error {
 		}
 		want := jsonKind(typeErr.Type)
 		if field == "" {
-			return catalog.Errorf(catalog.EINVALID, "请求内容应为 JSON %s,收到的是 %s", want, typeErr.Value)
+			return catalog.Errorf(catalog.EINVALID, "请求内容应为 JSON %s，收到的是 %s", want, typeErr.Value)
 		}
-		return catalog.FieldErrorf(field, catalog.EINVALID, "字段 %s 应为%s,收到的是 %s", typeErr.Field, want, typeErr.Value)
+		return catalog.FieldErrorf(field, catalog.EINVALID, "字段 %s 应为%s，收到的是 %s", typeErr.Field, want, typeErr.Value)
 	case errors.As(err, &syntaxErr):
-		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:第 %d 个字节附近有语法错误", syntaxErr.Offset)
+		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON：第 %d 个字节附近有语法错误", syntaxErr.Offset)
 	case errors.As(err, &tooBig):
-		return catalog.Errorf(catalog.ETOOLARGE, "请求内容过大(超过 %d KiB)", maxJSONBody>>10)
+		return catalog.Errorf(catalog.ETOOLARGE, "请求内容过大（超过 %d KiB）", maxJSONBody>>10)
 	case errors.Is(err, io.EOF):
-		return catalog.Errorf(catalog.EINVALID, "请求内容为空:需要一个 JSON 对象")
+		return catalog.Errorf(catalog.EINVALID, "请求内容为空：需要一个 JSON 对象")
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:内容不完整")
+		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON：内容不完整")
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		field := strings.Trim(name, `"`)
@@ -129,7 +129,7 @@ func jsonError(err error, v any) error {
 		if len(accepted) == 0 {
 			return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
 		}
-		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q;可用的字段:%s", field,
+		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q；可用的字段：%s", field,
 			catalog.Words{Chinese: strings.Join(accepted, "、"), English: strings.Join(accepted, ", ")})
 	}
 	return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON")
@@ -266,7 +266,7 @@ func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s 
 func linkRound(s string) (int, error) {
 	round, err := strconv.Atoi(s)
 	if err != nil || len(s) != 4 || round < 1000 {
-		return 0, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018")
+		return 0, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018")
 	}
 	return round, nil
 }

@@ -103,7 +103,7 @@ func (h *handler) handleRoundUpdate(w http.ResponseWriter, r *http.Request) {
 		err = readJSON(r, &in)
 	}
 	if err == nil && (in.Current == nil || !*in.Current) {
-		err = catalog.FieldErrorf("current", catalog.EINVALID, "只能把监测轮次设为当前轮次(\"current\": true);要换掉当前轮次,请把另一个轮次设为当前轮次")
+		err = catalog.FieldErrorf("current", catalog.EINVALID, "只能把监测轮次设为当前轮次（\"current\": true）；要换掉当前轮次，请把另一个轮次设为当前轮次")
 	}
 	var changed bool
 	if err == nil {

@@ -64,7 +64,7 @@ func searchRequest(r *http.Request) (search.Request, error) {
 	for _, y := range listParam(r, "year") {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1900 || n > 2200 {
-			return req, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字,收到 %q", y)
+			return req, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字，收到 %q", y)
 		}
 		req.Years = append(req.Years, n)
 	}

@@ -125,7 +125,7 @@ func textRequest(q url.Values) (documents.TextRequest, error) {
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
-			return req, catalog.FieldErrorf(f.name, catalog.EINVALID, "页码 %s=%q 无效:应为从 1 开始的整数", f.name, s)
+			return req, catalog.FieldErrorf(f.name, catalog.EINVALID, "页码 %s=%q 无效：应为从 1 开始的整数", f.name, s)
 		}
 		for _, p := range f.to {
 			*p = n

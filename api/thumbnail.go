@@ -14,7 +14,7 @@ import (
 func (h *handler) handleDocumentThumbnail(w http.ResponseWriter, r *http.Request) {
 	page, err := strconv.Atoi(r.PathValue("page"))
 	if err != nil || page < 1 || page > maxIntParam {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "页码应为正整数,收到 %.20q", r.PathValue("page")))
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "页码应为正整数，收到 %.20q", r.PathValue("page")))
 		return
 	}
 	t, err := h.Documents.Thumbnail(r.Context(), userFrom(r.Context()), r.PathValue("id"), page)

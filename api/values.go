@@ -118,7 +118,7 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 	// last page's next, page= by offset.
 	after := q.Get("after")
 	if after != "" && page > 1 {
-		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))
 		return
 	}
 	p, err := h.Values.ListPage(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
@@ -180,7 +180,7 @@ const maxLedgerBytes = 10 << 20
 
 func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
 	_, data, fields, err := readOneFile(w, r, maxLedgerBytes,
-		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx、.xls 或 .et,不超过 10 MiB)"))
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账（.xlsx、.xls 或 .et，不超过 10 MiB）"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -304,7 +304,7 @@ func (h *handler) handleCoverageCompare(w http.ResponseWriter, r *http.Request) 
 	for _, s := range catalog.SplitList(q.Get("rounds")) {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "参数 rounds 应为逗号分隔的年份,如 2017,2019;收到 %q", q.Get("rounds")))
+			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "参数 rounds 应为逗号分隔的年份，如 2017,2019；收到 %q", q.Get("rounds")))
 			return
 		}
 		rounds = append(rounds, n)
@@ -326,7 +326,7 @@ func withCheckedHint(err error) error {
 		return err
 	}
 	hinted := *e
-	hinted.Message += catalog.Fullwidth("(接口请求中传 \"checked\": true)")
+	hinted.Message += catalog.Fullwidth("（接口请求中传 \"checked\": true）")
 	if hinted.English != "" {
 		hinted.English += ` (in the API, send "checked": true)`
 	}

@@ -80,7 +80,7 @@ func newImportError(rows []RowError) *ImportError {
 	zh, en := make([]string, len(rows)), make([]string, len(rows))
 	english := true
 	for i, r := range rows {
-		zh[i] = fmt.Sprintf(catalog.Fullwidth("第 %d 行:%s"), r.Row, r.Reason)
+		zh[i] = fmt.Sprintf(catalog.Fullwidth("第 %d 行：%s"), r.Row, r.Reason)
 		en[i] = fmt.Sprintf("Row %d: %s", r.Row, r.English)
 		english = english && r.English != ""
 	}
@@ -88,7 +88,7 @@ func newImportError(rows []RowError) *ImportError {
 	if english {
 		lines.English = strings.Join(en, "\n")
 	}
-	return &ImportError{Rows: rows, err: catalog.Errorf(catalog.EINVALID, "责任分解表有 %d 行有误,未导入任何一行;请改正后重新导入:\n%s",
+	return &ImportError{Rows: rows, err: catalog.Errorf(catalog.EINVALID, "责任分解表有 %d 行有误，未导入任何一行；请改正后重新导入：\n%s",
 		len(rows), lines)}
 }
 
@@ -122,7 +122,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 		city = u.City
 	}
 	if city == "" {
-		return "", 0, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city(如 330100 杭州)")
+		return "", 0, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city（如 330100 杭州）")
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
 		if catalog.IsNotFound(err) {
@@ -131,7 +131,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 		return "", 0, err
 	}
 	if !u.CanSee(city) {
-		return "", 0, catalog.Errorf(catalog.EFORBIDDEN, "只能管理本市(%s)的责任分解", u.City)
+		return "", 0, catalog.Errorf(catalog.EFORBIDDEN, "只能管理本市（%s）的责任分解", u.City)
 	}
 	if err := canManage(u, city); err != nil {
 		return "", 0, err
@@ -164,7 +164,7 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		if _, ok := index[need.col]; !ok {
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
-			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有找到含 %s(%s)列的表头;表头应为:指标编码、责任单位、截止日期、联系人(表头之上的标题行可以保留)",
+			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有找到含 %s（%s）列的表头；表头应为：指标编码、责任单位、截止日期、联系人（表头之上的标题行可以保留）",
 				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
@@ -198,7 +198,7 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		return nil, newImportError(bad)
 	}
 	if len(rows) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行;表头(第 %d 行)之下应每行一项任务", heading.Rows)
+		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行；表头（第 %d 行）之下应每行一项任务", heading.Rows)
 	}
 	return rows, nil
 }
@@ -248,13 +248,13 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	case r.Indicator == "":
 		wrong("indicator", "指标编码为空")
 	case other != "":
-		wrong("indicator", "指标编码 %s 与所写名称不符:所写名称是指标 %s 的名称;请核对编码", code, other)
+		wrong("indicator", "指标编码 %s 与所写名称不符：所写名称是指标 %s 的名称；请核对编码", code, other)
 	case !ok && !unicode.IsDigit(firstRune(r.Indicator)):
 		wrong("indicator", "指标 %q 不在当前指标体系中", r.Indicator)
 	case !ok:
 		wrong("indicator", "指标编码 %q 不在当前指标体系中", r.Indicator)
 	case ind.Level != catalog.KeyLevel:
-		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, ind.NameWords(), ind.Level)
+		wrong("indicator", "%s %s 是%d级指标，只能分解关键指标（三级指标）", ind.Code, ind.NameWords(), ind.Level)
 	}
 	if r.Department == "" {
 		wrong("department", "责任单位为空")
@@ -264,9 +264,9 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	} else if due, ok := ParseDue(r.Due); ok {
 		r.Due = due
 	} else if DueShape(r.Due) {
-		wrong("due", "截止日期 %q 不存在,请检查月和日", r.Due)
+		wrong("due", "截止日期 %q 不存在，请检查月和日", r.Due)
 	} else {
-		wrong("due", "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", r.Due)
+		wrong("due", "截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）", r.Due)
 	}
 	if len([]rune(r.Contact)) > maxContactRunes {
 		wrong("contact", "联系人超过 %d 字", maxContactRunes)
@@ -274,7 +274,7 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	if len(why) == 0 {
 		key := r.Indicator + "\x00" + catalog.DepartmentKey(c.cityName, r.Department)
 		if first, dup := c.seen[key]; dup {
-			wrong("", "与第 %d 行重复(同一指标、同一责任单位)", first)
+			wrong("", "与第 %d 行重复（同一指标、同一责任单位）", first)
 		} else {
 			c.seen[key] = row
 		}

@@ -22,7 +22,7 @@ func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, rou
 		city = u.City
 	}
 	if city == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "请指定城市(参数 city,如 330100)")
+		return nil, catalog.Errorf(catalog.EINVALID, "请指定城市（参数 city，如 330100）")
 	}
 	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, err

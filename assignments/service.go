@@ -182,7 +182,7 @@ func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*cat
 // errNotYourTask is what a contributor hears of a task of another
 // department, of another city or of none.
 func errNotYourTask() error {
-	return catalog.Errorf(catalog.ENOTFOUND, "任务不存在或不属于您的部门;请在“我的任务”中选择本部门的任务")
+	return catalog.Errorf(catalog.ENOTFOUND, "任务不存在或不属于您的部门；请在“我的任务”中选择本部门的任务")
 }
 
 // Get returns one assignment u may see.

@@ -40,7 +40,7 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "退回时请写明原因,部门联系人会看到它")
+		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "退回时请写明原因，部门联系人会看到它")
 	}
 	if len([]rune(reason)) > maxReasonRunes {
 		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "退回原因不能超过 %d 字", maxReasonRunes)
@@ -89,7 +89,7 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 		// A file handed in and returned is no longer offered: say why,
 		// not that the coordinator never linked it.
 		if r, returned := a.Returned[documentID]; returned {
-			return nil, catalog.Errorf(catalog.ECONFLICT, "这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量",
+			return nil, catalog.Errorf(catalog.ECONFLICT, "这份材料已于 %s 由 %s 退回（原因：%s）；请提交本部门的其他材料，或先与协调员商量",
 				catalog.ShowTime(r.At), r.By, catalog.TypedText(r.Reason))
 		}
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择")
@@ -257,7 +257,7 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 	// in since is.
 	handed := a.HandedIn()
 	if len(handed) == 0 {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交")
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这项任务没有可确认的材料（提交的文档已被删除）；请退回任务，让部门重新提交")
 	}
 	if err := s.someReadable(ctx, handed); err != nil {
 		return nil, err
@@ -299,7 +299,7 @@ func (s *Service) someReadable(ctx context.Context, ids []string) error {
 func notSubmitted(a *catalog.Assignment) error {
 	// The statuses' codes are English words: open, submitted, returned, accepted.
 	status := catalog.Words{Chinese: catalog.AssignmentStatusLabels[a.Status], English: string(a.Status)}
-	return catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”,只有“已提交”的任务可以退回或确认", status)
+	return catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”，只有“已提交”的任务可以退回或确认", status)
 }
 
 // UploadTarget returns the assignment u hands documents in for, checking
@@ -319,7 +319,7 @@ func (s *Service) UploadTarget(ctx context.Context, u *catalog.User, id string) 
 		}
 	}
 	if a.Status == catalog.AssignmentAccepted {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "该任务已确认,不能再提交材料;如需补充请联系本市协调员")
+		return nil, catalog.Errorf(catalog.ECONFLICT, "该任务已确认，不能再提交材料；如需补充请联系本市协调员")
 	}
 	return a, nil
 }
@@ -390,9 +390,9 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 	if c.Due != nil {
 		due, ok := ParseDue(*c.Due)
 		if !ok && DueShape(*c.Due) {
-			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 不存在,请检查月和日", *c.Due)
+			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 不存在，请检查月和日", *c.Due)
 		} else if !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", *c.Due)
+			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）", *c.Due)
 		}
 		a.Due = due
 	}
@@ -402,7 +402,7 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 	if c.Department != nil {
 		d, err := s.cat.DepartmentByName(ctx, a.City, *c.Department)
 		if catalog.IsNotFound(err) {
-			return nil, catalog.Errorf(catalog.EINVALID, "本市部门名单中没有 %q;请先在部门名单中添加", *c.Department)
+			return nil, catalog.Errorf(catalog.EINVALID, "本市部门名单中没有 %q；请先在部门名单中添加", *c.Department)
 		}
 		if err != nil {
 			return nil, err

@@ -108,9 +108,9 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		}
 		n, seconds := WaitWords(wait)
 		if seconds {
-			return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 秒后再试", n)
+			return nil, catalog.Throttled(wait, "登录失败次数过多，请 %d 秒后再试", n)
 		}
-		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", n)
+		return nil, catalog.Throttled(wait, "登录失败次数过多，请 %d 分钟后再试", n)
 	}
 	hash, err := a.cat.PasswordHash(ctx, username)
 	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
@@ -196,7 +196,7 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
 	}
 	c, err := r.Cookie(CookieName)
 	if err != nil || c.Value == "" {
-		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录:请登录,或在 Authorization 头中提供 Bearer 令牌")
+		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录：请登录，或在 Authorization 头中提供 Bearer 令牌")
 	}
 	s, err := a.cat.SessionByHash(r.Context(), catalog.HashToken(c.Value), a.now())
 	if err != nil {
@@ -218,7 +218,7 @@ func CheckCSRF(r *http.Request, cred *Credential) error {
 		got = r.PostFormValue("csrf_token")
 	}
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(cred.CSRF)) != 1 {
-		return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌;请刷新页面后重试")
+		return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌；请刷新页面后重试")
 	}
 	return nil
 }
@@ -306,7 +306,7 @@ func (a *Authenticator) CheckOrigin(r *http.Request) error {
 	}
 	u, err := url.Parse(from)
 	if err != nil || u.Host == "" || !strings.EqualFold(u.Host, host) {
-		return catalog.Errorf(catalog.EFORBIDDEN, "登录请求来自其他网站,已拒绝;请直接打开本系统的登录页面登录")
+		return catalog.Errorf(catalog.EFORBIDDEN, "登录请求来自其他网站，已拒绝；请直接打开本系统的登录页面登录")
 	}
 	return nil
 }

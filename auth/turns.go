@@ -48,7 +48,7 @@ func (t *addressTurns) take(ctx context.Context, addr string) (func(), error) {
 	}
 	if at.waiting >= maxWaitingLogins {
 		t.mu.Unlock()
-		return nil, catalog.Throttled(5*time.Second, "同一地址同时发出的登录请求过多,请稍后再试")
+		return nil, catalog.Throttled(5*time.Second, "同一地址同时发出的登录请求过多，请稍后再试")
 	}
 	at.waiting++
 	t.mu.Unlock()

@@ -524,11 +524,11 @@ func DiskError(err error) *catalog.Error {
 	var e *catalog.Error
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满，文件未保存；请联系管理员清理磁盘")
 	case errors.Is(err, syscall.EDQUOT):
-		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间超出配额，文件未保存；请联系管理员清理磁盘或提高配额")
 	case errors.Is(err, syscall.EROFS):
-		e = catalog.Errorf(catalog.EUNAVAILABLE, "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "文件存储变成了只读（磁盘可能出错后被重新挂载为只读），文件未保存；请联系管理员检查磁盘")
 	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE), errors.Is(err, syscall.ENOMEM):
 		e = catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时繁忙（打开的文件数或内存已达上限），本次操作未完成；请稍后重试，若一直如此请联系管理员")
 		e.RetryAfter = retryBusyAfter

@@ -148,7 +148,7 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	}
 	endpoint = strings.TrimSuffix(endpoint, "/")
 	if endpoint == "" || cfg.Bucket == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "对象存储配置不完整:需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET")
+		return nil, catalog.Errorf(catalog.EINVALID, "对象存储配置不完整：需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET")
 	}
 	transport, err := newS3Transport(secure)
 	if err != nil {
@@ -164,7 +164,7 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("s3 client for %s: %w: %w", endpoint,
-			catalog.Errorf(catalog.EINVALID, "对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误(应为 主机:端口)"), err)
+			catalog.Errorf(catalog.EINVALID, "对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误（应为 主机：端口）"), err)
 	}
 	s := &S3{client: client, bucket: cfg.Bucket}
 	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
@@ -441,21 +441,21 @@ func classify(op string, err error) (code, msg string) {
 		case resp.Code == "NoSuchKey" || resp.StatusCode == http.StatusNotFound && resp.Code != "NoSuchBucket":
 			return catalog.ENOTFOUND, ""
 		case resp.Code == "NoSuchBucket":
-			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置"
+			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶（EVIDENCE_S3_BUCKET），%s；请联系管理员检查配置"
 		case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized ||
 			resp.Code == "AccessDenied" || resp.Code == "InvalidAccessKeyId" || resp.Code == "SignatureDoesNotMatch":
-			return catalog.EUNAVAILABLE, "对象存储拒绝访问(访问密钥或权限配置有误),%s;请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
+			return catalog.EUNAVAILABLE, "对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
 		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
-			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求(S3 服务出错),%s;请稍后重试或联系管理员"
+			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求（S3 服务出错），%s；请稍后重试或联系管理员"
 		}
 		return "", ""
 	}
 	var netErr net.Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
-		return catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, "对象存储响应超时（S3 服务无应答），%s；请稍后重试或联系管理员"
 	case errors.As(err, &netErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, "对象存储不可用（S3 服务无法连接），%s；请稍后重试或联系管理员"
 	}
 	return "", ""
 }

@@ -92,5 +92,5 @@ func (s *source) fail(err error) error {
 
 func sizeMismatch(want int64, got string) error {
 	return fmt.Errorf("%w: declared %d bytes, read %s",
-		catalog.Errorf(catalog.EINVALID, "文件长度与声明的大小不一致,文件未保存;请重新上传"), want, got)
+		catalog.Errorf(catalog.EINVALID, "文件长度与声明的大小不一致，文件未保存；请重新上传"), want, got)
 }

@@ -111,7 +111,7 @@ func validPrefix(prefix string) error {
 	}
 	// Completing the last segment turns a prefix into a key it could match.
 	if len(prefix) > MaxKeyLen || !validPath(prefix+"x") {
-		return catalog.Errorf(catalog.EINVALID, "存储键前缀 %q 无效(只允许小写字母、数字和 . _ -,以单个 / 分隔)", prefix)
+		return catalog.Errorf(catalog.EINVALID, "存储键前缀 %q 无效（只允许小写字母、数字和 . _ -，以单个 / 分隔）", prefix)
 	}
 	return nil
 }
@@ -141,11 +141,11 @@ func invalidKey(key string) error {
 	if len(key) > 64 {
 		key = key[:64] + "…"
 	}
-	return catalog.Errorf(catalog.EINVALID, "存储键 %q 无效(只允许小写字母、数字和 . _ -,以单个 / 分隔,最长 %d 字节)", key, MaxKeyLen)
+	return catalog.Errorf(catalog.EINVALID, "存储键 %q 无效（只允许小写字母、数字和 . _ -，以单个 / 分隔，最长 %d 字节）", key, MaxKeyLen)
 }
 
 func badRange(key string, off int64) error {
-	return catalog.Errorf(catalog.EINVALID, "读取对象 %s 的起点 %d 无效(应不小于 0)", key, off)
+	return catalog.Errorf(catalog.EINVALID, "读取对象 %s 的起点 %d 无效（应不小于 0）", key, off)
 }
 
 func notFound(key string) error {

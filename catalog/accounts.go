@@ -230,7 +230,7 @@ func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (
 		return nil, fmt.Errorf("query session: %w", err)
 	}
 	if u == nil {
-		return nil, Errorf(EUNAUTHORIZED, "登录已过期,请重新登录")
+		return nil, Errorf(EUNAUTHORIZED, "登录已过期，请重新登录")
 	}
 	if u.Disabled {
 		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)

@@ -43,7 +43,7 @@ func ParseAssignmentStatus(s string) (AssignmentStatus, error) {
 			return st, nil
 		}
 	}
-	return "", Errorf(EINVALID, "未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)", s)
+	return "", Errorf(EINVALID, "未知的任务状态 %q；可选：open（未提交）、submitted（已提交）、returned（已退回）、accepted（已确认）", s)
 }
 
 // Assignment is one row of a city's responsibility table (责任分解表):
@@ -446,7 +446,7 @@ func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentCh
 		return fmt.Errorf("change assignment %s: %w", c.ID, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return Errorf(ECONFLICT, "任务状态已变化,请刷新后重试")
+		return Errorf(ECONFLICT, "任务状态已变化，请刷新后重试")
 	}
 	for _, d := range c.Documents {
 		if err := handInAgain(ctx, tx, c.ID, d, c.By, now); err != nil {

@@ -343,11 +343,11 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		case kind == CarryLink && state == CarryConfirmed && was == CarryDropped && link != nil:
 			// 本轮不用 undone: the link counts in the round again.
 		case was == state:
-			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s),无需再次处理", round, carryStateWords(was))
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过（%s），无需再次处理", round, carryStateWords(was))
 		case kind == CarryLink:
-			return Errorf(ECONFLICT, "这条关联的文档已删除,不能再计入 %d 年度", round)
+			return Errorf(ECONFLICT, "这条关联的文档已删除，不能再计入 %d 年度", round)
 		default:
-			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过（%s）；本轮不再使用的话，请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
 		if link != nil && state == CarryDropped {
 			// The same checks as DropLinkFromRound: never a link left
@@ -381,7 +381,7 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 // be read: neither is evidence of the round. Dropping stays open.
 func carriedLinkConfirmable(ctx context.Context, tx *sql.Tx, object string, link *lockedLink) error {
 	if link == nil {
-		return Errorf(ECONFLICT, "这条关联的文档已删除,不能确认沿用;请选择“本轮不用”")
+		return Errorf(ECONFLICT, "这条关联的文档已删除，不能确认沿用；请选择“本轮不用”")
 	}
 	d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ?`, link.docID))
 	if err != nil {
@@ -585,7 +585,7 @@ func keptAsItIs(given, had Link, round int) error {
 			at.English = "pages " + strings.Join(en, ", ")
 		}
 	}
-	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码或备注(填了引文的页码随引文补充到这条关联);请去掉页码和备注后再提交,或连同该页的引文一起提交",
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s（%s），计入 %d 年度时沿用这条关联，不能另填页码或备注（填了引文的页码随引文补充到这条关联）；请去掉页码和备注后再提交，或连同该页的引文一起提交",
 		had.IndicatorCode, at, round)
 }
 
@@ -731,9 +731,9 @@ func dropLinkFromRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round int
 	ownHere := ownCounts && l.own == y
 	switch {
 	case here == 0 && !ownHere:
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度,无需去掉", l.code, round)
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度，无需去掉", l.code, round)
 	case elsewhere == 0:
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联", l.code, round)
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度，没有其他轮次使用；要去掉它，请直接删除这条关联", l.code, round)
 	}
 	how := "carried"
 	if here > 0 {
@@ -810,7 +810,7 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 			return err
 		}
 		if current {
-			return Errorf(ECONFLICT, "监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次", year)
+			return Errorf(ECONFLICT, "监测轮次 %d 是当前轮次，不能删除；请先把其他轮次设为当前轮次", year)
 		}
 		var docs, claims, values, carried, tasks int
 		err = tx.QueryRowContext(ctx, `SELECT
@@ -825,7 +825,7 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 			return fmt.Errorf("count round data: %w", err)
 		}
 		if docs+claims+values+carried+tasks > 0 {
-			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除", year, docs, claims, values, carried, tasks)
+			return Errorf(ECONFLICT, "监测轮次 %d 已有数据（文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项），不能删除", year, docs, claims, values, carried, tasks)
 		}
 		// Tasks nobody has handed anything in for (a table copied into the
 		// round by mistake) go with it.

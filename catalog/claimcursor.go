@@ -20,7 +20,7 @@ func ClaimCursor(c Claim) string {
 // parseClaimCursor reads a ClaimCursor back into the stored change time
 // and id it stands after.
 func parseClaimCursor(s string) (updated, id string, err error) {
-	bad := FieldErrorf("after", EINVALID, "after 不是有效的翻页位置:请用上一页答复中的 next")
+	bad := FieldErrorf("after", EINVALID, "after 不是有效的翻页位置：请用上一页答复中的 next")
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return "", "", bad

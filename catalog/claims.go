@@ -96,9 +96,9 @@ func ParseVerdict(s string) (ClaimStatus, error) {
 	case "":
 		// A form sent with no verdict ticked: nothing was unknown, one
 		// was missing.
-		return "", Errorf(EINVALID, "请选择审核结论:属实、证据不足或与证据矛盾")
+		return "", Errorf(EINVALID, "请选择审核结论：属实、证据不足或与证据矛盾")
 	}
-	return "", Errorf(EINVALID, "未知的审核结论“%s”;请选择属实、证据不足或与证据矛盾(API 中为 verified、insufficient、contradicted)", s)
+	return "", Errorf(EINVALID, "未知的审核结论“%s”；请选择属实、证据不足或与证据矛盾（API 中为 verified、insufficient、contradicted）", s)
 }
 
 // Claim is what a city says for a key indicator in a round.
@@ -170,9 +170,9 @@ func (c Citation) QuoteWarning() (w Words, ok bool) {
 	case c.QuoteFound:
 		return Words{}, false
 	case c.FoundOnPage > 0 && c.FoundOnPage != c.Page:
-		return MessageWords(Errorf(EINVALID, "引文不在第 %d 页,在第 %d 页;请核对页码", c.Page, c.FoundOnPage)), true
+		return MessageWords(Errorf(EINVALID, "引文不在第 %d 页，在第 %d 页；请核对页码", c.Page, c.FoundOnPage)), true
 	}
-	return MessageWords(Errorf(EINVALID, "所引文档中未找到该引文(请核对页码或原文)")), true
+	return MessageWords(Errorf(EINVALID, "所引文档中未找到该引文（请核对页码或原文）")), true
 }
 
 // Review is a reviewer's verdict on a claim.
@@ -328,7 +328,7 @@ func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Clai
 			case st == ClaimWithdrawn:
 				return Errorf(ECONFLICT, "这条定性描述已经撤回")
 			default:
-				return Errorf(ECONFLICT, "这条定性描述已审核属实,不能撤回")
+				return Errorf(ECONFLICT, "这条定性描述已审核属实，不能撤回")
 			}
 		}
 		// A claim carried over and withdrawn in its new round is not used

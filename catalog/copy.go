@@ -121,7 +121,7 @@ func (s *Store) checkEmpty(ctx context.Context, tables []string) error {
 			return fmt.Errorf("count %s in the target: %w (is it migrated to the same version?)", t, s.dialect.translate(err))
 		}
 		if n > 0 {
-			return Errorf(ECONFLICT, "目标数据库不是空的(表 %s 有 %d 行);请指定一个新建的空数据库", t, n)
+			return Errorf(ECONFLICT, "目标数据库不是空的（表 %s 有 %d 行）；请指定一个新建的空数据库", t, n)
 		}
 	}
 	return nil
@@ -199,7 +199,7 @@ func verifyCopy(ctx context.Context, src *sql.Tx, dst *sql.DB, tables []string) 
 		out = append(out, TableCount{Table: t, Rows: a})
 	}
 	if len(bad) > 0 {
-		return out, Errorf(EINTERNAL, "复制后行数不一致:%s", strings.Join(bad, ","))
+		return out, Errorf(EINTERNAL, "复制后行数不一致：%s", strings.Join(bad, ","))
 	}
 	return out, nil
 }

@@ -28,7 +28,7 @@ func ParseDate(field, s string) (string, error) {
 	norm := strings.Trim(dateSeparators.Replace(halfWidthDigits(s)), "-")
 	m := dateShape.FindStringSubmatch(norm)
 	if m == nil {
-		return "", FieldErrorf(field, EINVALID, "无法识别日期“%s”;请写成 2018-03-20、2018年3月20日、2018.3.20 或 2018/3/20", s)
+		return "", FieldErrorf(field, EINVALID, "无法识别日期“%s”；请写成 2018-03-20、2018年3月20日、2018.3.20 或 2018/3/20", s)
 	}
 	out, layout := m[1], "2006"
 	if m[2] != "" {
@@ -38,7 +38,7 @@ func ParseDate(field, s string) (string, error) {
 		out, layout = out+"-"+pad2(m[3]), "2006-01-02"
 	}
 	if _, err := time.Parse(layout, out); err != nil {
-		return "", FieldErrorf(field, EINVALID, "日期“%s”不存在;请检查月和日", s)
+		return "", FieldErrorf(field, EINVALID, "日期“%s”不存在；请检查月和日", s)
 	}
 	return out, nil
 }

@@ -150,7 +150,7 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 	case err == nil && reuse:
 		return d, false, nil
 	case err == nil:
-		return nil, false, FieldErrorf("name", ECONFLICT, "部门“%s”已在本市部门名单中(与“%s”视为同一部门)", d.Name, name)
+		return nil, false, FieldErrorf("name", ECONFLICT, "部门“%s”已在本市部门名单中（与“%s”视为同一部门）", d.Name, name)
 	case !IsNotFound(err):
 		return nil, false, err
 	}
@@ -262,7 +262,7 @@ func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
 			return fmt.Errorf("count assignments: %w", err)
 		}
 		if n > 0 {
-			return Errorf(EINVALID, "部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门", d.Name, n)
+			return Errorf(EINVALID, "部门“%s”还有 %d 项责任分解任务，不能删除；请先把任务改派给其他部门", d.Name, n)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete department: %w", err)

@@ -31,7 +31,7 @@ type documentKey struct {
 // parseDocumentCursor reads a DocumentCursor of a listing in order sort,
 // given as the parameter field ("after" or "before").
 func parseDocumentCursor(s string, sort DocumentSort, field string) (documentKey, error) {
-	bad := FieldErrorf(field, EINVALID, "%s 不是有效的翻页位置:请用上一页答复中的 next,或从第一页重新列出", field)
+	bad := FieldErrorf(field, EINVALID, "%s 不是有效的翻页位置：请用上一页答复中的 next，或从第一页重新列出", field)
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return documentKey{}, bad

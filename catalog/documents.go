@@ -771,9 +771,9 @@ func contributorEdit(ctx context.Context, q queryRower, id, user string) error {
 	}
 	switch {
 	case n > 0 || accepted > 0:
-		return Errorf(EFORBIDDEN, "该材料已被协调员确认或已被定性描述、数值引用,部门联系人不能再修改;如有错误,请联系本市协调员")
+		return Errorf(EFORBIDDEN, "该材料已被协调员确认或已被定性描述、数值引用，部门联系人不能再修改；如有错误，请联系本市协调员")
 	case others > 0:
-		return Errorf(EFORBIDDEN, "该材料也是其他部门联系人提交的材料,部门联系人不能修改;如有错误,请联系本市协调员")
+		return Errorf(EFORBIDDEN, "该材料也是其他部门联系人提交的材料，部门联系人不能修改；如有错误，请联系本市协调员")
 	}
 	return nil
 }
@@ -1005,7 +1005,7 @@ func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
 		return fmt.Errorf("move document %s: %w", id, err)
 	}
 	if n > 0 {
-		return Errorf(ECONFLICT, "目标城市已有同一文件,不能移过去;请删除这一份")
+		return Errorf(ECONFLICT, "目标城市已有同一文件，不能移过去；请删除这一份")
 	}
 	var values, handins int
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM value WHERE document_id = ?),
@@ -1022,11 +1022,11 @@ func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
 func notMovable(values, handins int) error {
 	switch {
 	case values > 0 && handins > 0:
-		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传", values, handins)
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用，又是 %d 项任务交付的材料，不能移到其他城市；请先删除这些数值，再删除这份文档并在正确的城市重新上传", values, handins)
 	case values > 0:
-		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值", values)
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用，不能移到其他城市；请先删除这些数值", values)
 	case handins > 0:
-		return Errorf(ECONFLICT, "这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传", handins)
+		return Errorf(ECONFLICT, "这份文档是本市 %d 项任务交付的材料，不能移到其他城市；如确是放错了城市，请删除它并在正确的城市重新上传", handins)
 	}
 	return nil
 }

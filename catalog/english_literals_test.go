@@ -57,10 +57,10 @@ func TestMessageLiteralsFound(t *testing.T) {
 	for _, want := range []struct{ text, file string }{
 		{"检索词不超过 %d 字", "savedsearch/service.go"},                     // catalog.Errorf
 		{"请给检索起一个名称", "savedsearch/service.go"},                       // catalog.FieldErrorf
-		{"暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", "ingest/extract/extract.go"}, // ourMessage
-		{"索引已重建:%d 个文档可检索", "cmd/evidence/"},                          // sayln
+		{"暂不支持该文件格式；%s，请另存为其中一种格式后重新上传", "ingest/extract/extract.go"}, // ourMessage
+		{"索引已重建：%d 个文档可检索", "cmd/evidence/"},                          // sayln
 		{"编码重复", "framework/framework.go"},                            // a closure, bad
-		{"对象存储拒绝访问(访问密钥或权限配置有误),%s;请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY", "blob/s3.go"}, // returned by classify
+		{"对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY", "blob/s3.go"}, // returned by classify
 		{"只有管理员可以把文档移到其他城市", "web/web.go"},                                                                  // a route's denied
 		{"部门联系人请在“我的任务”中查看本部门的任务并提交材料", "web/web.go"},                                                       // a hint appended
 	} {

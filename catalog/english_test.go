@@ -88,7 +88,7 @@ func TestEnglishMessagesAreUsed(t *testing.T) {
 // TestErrorsCarryTheirEnglish: Errorf fills in the English of a message
 // it knows, with the same values; prefixes and fields keep it.
 func TestErrorsCarryTheirEnglish(t *testing.T) {
-	e := FieldErrorf("issued_on", EINVALID, "日期“%s”不存在;请检查月和日", "2018-02-30")
+	e := FieldErrorf("issued_on", EINVALID, "日期“%s”不存在；请检查月和日", "2018-02-30")
 	if e.English != "The date “2018-02-30” does not exist; check the month and the day" {
 		t.Errorf("English %q", e.English)
 	}
@@ -112,7 +112,7 @@ func TestErrorsCarryTheirEnglish(t *testing.T) {
 // Chinese in the Chinese message and English in the English one.
 func TestWordsAreGivenInEachLanguage(t *testing.T) {
 	stage := Words{Chinese: "提取文字", English: "Extracting the text"}
-	e := Errorf(EINTERNAL, "%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员", stage)
+	e := Errorf(EINTERNAL, "%s失败（内部错误，已记录日志）；可重新上传同一文件重试，或联系管理员", stage)
 	if !strings.HasPrefix(e.Message, "提取文字失败\uFF08内部错误") {
 		t.Errorf("Chinese %q", e.Message)
 	}
@@ -120,10 +120,10 @@ func TestWordsAreGivenInEachLanguage(t *testing.T) {
 		t.Errorf("English %q", e.English)
 	}
 	// A value without English leaves the message Chinese only.
-	if e := Errorf(EINTERNAL, "%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员", Words{Chinese: "提取文字"}); e.English != "" {
+	if e := Errorf(EINTERNAL, "%s失败（内部错误，已记录日志）；可重新上传同一文件重试，或联系管理员", Words{Chinese: "提取文字"}); e.English != "" {
 		t.Errorf("English made with a value that has none: %q", e.English)
 	}
-	inner := FieldErrorf("page", EINVALID, "页码 %d 超出范围:文档共 %d 页", 9, 1)
+	inner := FieldErrorf("page", EINVALID, "页码 %d 超出范围：文档共 %d 页", 9, 1)
 	if w := MessageWords(inner); w.Chinese != inner.Message || w.English != "Page 9 is out of range: the document has 1 page" {
 		t.Errorf("MessageWords %+v", w)
 	}

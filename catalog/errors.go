@@ -235,7 +235,7 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
-	return Fullwidth("内部错误,已记录日志;请稍后重试或联系管理员 (internal error)")
+	return Fullwidth("内部错误，已记录日志；请稍后重试或联系管理员 (internal error)")
 }
 
 // MessageIn is ErrorMessage in English when english is set and the

@@ -130,7 +130,7 @@ func (s *Store) CurrentFramework(ctx context.Context) (*Framework, []Indicator, 
 	err := s.db.QueryRowContext(ctx, `SELECT key, id, name, name_en, version, imported_at, imported_by FROM framework
 		WHERE is_current = 1`).Scan(&key, &fw.ID, &fw.Name, &fw.NameEN, &fw.Version, &at, &fw.ImportedBy)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil, Errorf(ENOTFOUND, "尚未导入指标体系;请用 evidence framework import 导入")
+		return nil, nil, Errorf(ENOTFOUND, "尚未导入指标体系；请用 evidence framework import 导入")
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("query current framework: %w", err)
@@ -222,7 +222,7 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 			Detail: map[string]any{"label": r.Label, "current": r.Current}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return FieldErrorf("year", ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请在轮次列表中点“设为当前轮次”", r.Year)
+		return FieldErrorf("year", ECONFLICT, "监测轮次 %d 已存在；如需设为当前轮次，请在轮次列表中点“设为当前轮次”", r.Year)
 	}
 	return err
 }
@@ -230,7 +230,7 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 // AddCity adds a city by its GB/T 2260 code.
 func (s *Store) AddCity(ctx context.Context, c City, by string) error {
 	if len(c.Code) != 6 || c.Code[0] == '0' || !isDigits(c.Code) {
-		return FieldErrorf("code", EINVALID, "城市代码应为 6 位 GB/T 2260 行政区划代码(如 320100),收到 %q", c.Code)
+		return FieldErrorf("code", EINVALID, "城市代码应为 6 位 GB/T 2260 行政区划代码（如 320100），收到 %q", c.Code)
 	}
 	if c.Name == "" {
 		return FieldErrorf("name", EINVALID, "缺少城市名称")

@@ -62,7 +62,7 @@ func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts 
 	if err != nil {
 		return err
 	}
-	reason := Errorf(EINVALID, "处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传", attempts)
+	reason := Errorf(EINVALID, "处理了 %d 次仍未完成（处理程序中途退出），请检查文件是否损坏后重新上传", attempts)
 	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, error_en = ?, lease_owner = '',
 		lease_until = '', seq = ? WHERE id = ?`, reason.Message, nullIfEmpty(reason.English), seq, id); err != nil {
 		return err

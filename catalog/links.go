@@ -152,7 +152,7 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 			return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
 		}
 		if ind.Level != KeyLevel {
-			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
+			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标（三级指标）；%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
 	}
 	l.Quote = strings.ReplaceAll(l.Quote, oldUnitSep, "")
@@ -165,10 +165,10 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 		return fmt.Errorf("check document %s: %w", l.DocumentID, err)
 	}
 	if l.Page < 0 || (pages > 0 && l.Page > pages) {
-		return FieldErrorf("page", EINVALID, "页码 %d 超出范围:文档共 %d 页", l.Page, pages)
+		return FieldErrorf("page", EINVALID, "页码 %d 超出范围：文档共 %d 页", l.Page, pages)
 	}
 	if len([]rune(l.Quote)) > 2000 || len([]rune(l.Note)) > 2000 {
-		return FieldErrorf("quote", EINVALID, "引文或备注过长(超过 2000 字)")
+		return FieldErrorf("quote", EINVALID, "引文或备注过长（超过 2000 字）")
 	}
 	return nil
 }

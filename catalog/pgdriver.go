@@ -153,7 +153,7 @@ func outOfReach(err error) error {
 	if err == nil || !connectionLost(err) {
 		return err
 	}
-	return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库,请稍后重试"), err)
+	return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库，请稍后重试"), err)
 }
 
 func connectionLost(err error) bool {

@@ -39,14 +39,14 @@ func TestEnglishMessagesCountInTheRightForm(t *testing.T) {
 		args   []any
 		want   string
 	}{
-		{"页码 %d 不存在:《%s》共 %d 页", []any{3, "通知", 1}, "There is no page 3: “通知” has 1 page"},
-		{"页码 %d 不存在:《%s》共 %d 页", []any{3, "通知", 2}, "There is no page 3: “通知” has 2 pages"},
-		{"页码 %d 超出范围:文档共 %d 页", []any{2, 1}, "Page 2 is out of range: the document has 1 page"},
-		{"页码 %d 超出范围:该文档共 %d 页", []any{2, 1}, "Page 2 is out of range: the document has 1 page"},
-		{"本文件共 %d 页,没有第 %d 页", []any{1, 2}, "The document has 1 page; there is no page 2"},
-		{"需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传", []any{1, 50}, "1 page needs OCR, over the limit of 50 pages a file; split the file and upload the parts"},
+		{"页码 %d 不存在：《%s》共 %d 页", []any{3, "通知", 1}, "There is no page 3: “通知” has 1 page"},
+		{"页码 %d 不存在：《%s》共 %d 页", []any{3, "通知", 2}, "There is no page 3: “通知” has 2 pages"},
+		{"页码 %d 超出范围：文档共 %d 页", []any{2, 1}, "Page 2 is out of range: the document has 1 page"},
+		{"页码 %d 超出范围：该文档共 %d 页", []any{2, 1}, "Page 2 is out of range: the document has 1 page"},
+		{"本文件共 %d 页，没有第 %d 页", []any{1, 2}, "The document has 1 page; there is no page 2"},
+		{"需要文字识别（OCR）的页数为 %d 页，超过每个文件 %d 页的上限；请拆分后分别上传", []any{1, 50}, "1 page needs OCR, over the limit of 50 pages a file; split the file and upload the parts"},
 		{"已恢复到 %s\uFF1A%d 个文档可检索", []any{"/data", 1}, "Restored to /data: 1 document searchable"},
-		{"核验通过:%d 个文件与 manifest.csv 一致", []any{1}, "Verified: 1 file matches manifest.csv"},
+		{"核验通过：%d 个文件与 manifest.csv 一致", []any{1}, "Verified: 1 file matches manifest.csv"},
 	} {
 		if got := catalog.EnglishOf(tt.format, tt.args...); got != tt.want {
 			t.Errorf("English of %q with %v: %q, want %q", tt.format, tt.args, got, tt.want)

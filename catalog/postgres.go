@@ -121,11 +121,11 @@ func startupError(url string, err error) error {
 	var pe *pgconn.PgError
 	switch {
 	case errors.As(err, &pe) && pe.Code == "3D000": // invalid_catalog_name
-		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 中没有数据库 %s;请先创建它(createdb),或改正 EVIDENCE_DATABASE_URL", where), err)
+		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 中没有数据库 %s；请先创建它（createdb），或改正 EVIDENCE_DATABASE_URL", where), err)
 	case errors.As(err, &pe) && (pe.Code == "28P01" || pe.Code == "28000"): // authentication
-		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 拒绝登录数据库 %s(用户名或密码不对,或 pg_hba.conf 不允许);请检查 EVIDENCE_DATABASE_URL", where), err)
+		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 拒绝登录数据库 %s（用户名或密码不对，或 pg_hba.conf 不允许）；请检查 EVIDENCE_DATABASE_URL", where), err)
 	case connectionLost(err):
-		return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库 %s;请确认 PostgreSQL 正在运行,EVIDENCE_DATABASE_URL 中的地址和端口正确,然后重新运行", where), err)
+		return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库 %s；请确认 PostgreSQL 正在运行，EVIDENCE_DATABASE_URL 中的地址和端口正确，然后重新运行", where), err)
 	}
 	return postgresError(err)
 }
@@ -141,13 +141,13 @@ func postgresError(err error) error {
 		case "23503": // foreign_key_violation
 			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
 		case "40001", "40P01", "55P03", "57P01", "57P03": // serialization, deadlock, lock, shutdown, starting
-			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙，请稍后重试"), err)
 		}
 		return err
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
-		return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "无法连接目录数据库,请稍后重试"), err)
+		return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "无法连接目录数据库，请稍后重试"), err)
 	}
 	return err
 }

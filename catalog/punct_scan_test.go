@@ -13,13 +13,7 @@ import (
 // the format must write full-width itself (\uFF0C). Digits grouped by
 // commas (1,086) are fine.
 func TestChineseMessagesHaveFullWidthPunctuation(t *testing.T) {
-	// Left to its owners (ingest/extract/sniff.go): its arguments are
-	// Chinese, so the ; and , between them read half-width.
-	skip := map[string]bool{"暂不支持%s;%s,%s": true}
 	for format := range englishMessages {
-		if skip[format] {
-			continue
-		}
 		if bad := halfWidthInChinese(Fullwidth(format)); bad != "" {
 			t.Errorf("message %q has half-width punctuation %s", Fullwidth(format), bad)
 		}

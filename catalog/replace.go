@@ -39,13 +39,13 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 			return Errorf(ECONFLICT, "只有处理失败的文档可以替换原件")
 		}
 		if d.SHA256 == r.SHA256 {
-			return Errorf(ECONFLICT, "上传的文件与原件完全相同;请选择另一个文件,或点“重新读取”")
+			return Errorf(ECONFLICT, "上传的文件与原件完全相同；请选择另一个文件，或点“重新读取”")
 		}
 		var other string
 		err = tx.QueryRowContext(ctx, `SELECT title FROM document WHERE sha256 = ? AND city = ? AND deleted_at IS NULL AND id <> ?`,
 			r.SHA256, d.City, id).Scan(&other)
 		if err == nil {
-			return Errorf(ECONFLICT, "本市档案中已有同一文件“%s”;无需替换,可删除这一份", other)
+			return Errorf(ECONFLICT, "本市档案中已有同一文件“%s”；无需替换，可删除这一份", other)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("replace original of %s: %w", id, err)
@@ -68,7 +68,7 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		}
 		// A retry or another replacement committed since the check above.
 		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ECONFLICT, "这份文档刚刚已被重新读取或替换;请刷新页面查看")
+			return Errorf(ECONFLICT, "这份文档刚刚已被重新读取或替换；请刷新页面查看")
 		}
 		// The replacement's submission records no task: the one who
 		// replaces (mostly the city's coordinator) did not hand it in

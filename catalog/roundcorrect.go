@@ -176,7 +176,7 @@ const MaxIndicatorName = 200
 // change nothing and record nothing.
 func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, edit RoundNameEdit, by string) (*NameCorrection, error) {
 	if edit.Name == nil && edit.NameEN == nil {
-		return nil, FieldErrorf("name", EINVALID, "请填写要改正的指标名称(中文名称或英文名称)")
+		return nil, FieldErrorf("name", EINVALID, "请填写要改正的指标名称（中文名称或英文名称）")
 	}
 	clean := func(p *string) *string {
 		if p == nil {
@@ -187,13 +187,13 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 	}
 	edit = RoundNameEdit{Name: clean(edit.Name), NameEN: clean(edit.NameEN), WasName: clean(edit.WasName), WasNameEN: clean(edit.WasNameEN)}
 	if edit.Name != nil && *edit.Name == "" {
-		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空;请填写该轮次应有的名称")
+		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空；请填写该轮次应有的名称")
 	}
 	if edit.Name != nil && utf8.RuneCountInString(*edit.Name) > MaxIndicatorName {
-		return nil, FieldErrorf("name", EINVALID, "指标名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.Name), MaxIndicatorName)
+		return nil, FieldErrorf("name", EINVALID, "指标名称太长（%d 个字符）；最多 %d 个字符", utf8.RuneCountInString(*edit.Name), MaxIndicatorName)
 	}
 	if edit.NameEN != nil && utf8.RuneCountInString(*edit.NameEN) > MaxIndicatorName {
-		return nil, FieldErrorf("name_en", EINVALID, "英文名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.NameEN), MaxIndicatorName)
+		return nil, FieldErrorf("name_en", EINVALID, "英文名称太长（%d 个字符）；最多 %d 个字符", utf8.RuneCountInString(*edit.NameEN), MaxIndicatorName)
 	}
 	c := &NameCorrection{Round: round, Code: code}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -319,7 +319,7 @@ func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection
 		err := tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND name = ? AND code <> ? ORDER BY position LIMIT 1`,
 			c.Round, c.New, c.Code).Scan(&other)
 		if err == nil {
-			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.New)
+			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.New)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("look for the name in round %d: %w", c.Round, err)
@@ -342,7 +342,7 @@ func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection
 			return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
 		}
 		if strings.EqualFold(en, c.NewEN) {
-			return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.NewEN)
+			return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.NewEN)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -399,7 +399,7 @@ func (s *Store) keptRound(ctx context.Context, tx *sql.Tx, round int) error {
 	case err != nil:
 		return fmt.Errorf("read round %d: %w", round, err)
 	case current == 1:
-		return Errorf(EINVALID, "%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入", round)
+		return Errorf(EINVALID, "%d 年度是当前轮次，其指标名称随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
 	}
-	return Errorf(EINVALID, "%d 年度没有保存自己的指标名称,随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入", round)
+	return Errorf(EINVALID, "%d 年度没有保存自己的指标名称，随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
 }

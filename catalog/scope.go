@@ -96,7 +96,7 @@ func (u *User) SeeObject(city string, what Words, id string) error {
 		return nil
 	}
 	if what == ObjectCity {
-		return Errorf(ENOTFOUND, "城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号", id)
+		return Errorf(ENOTFOUND, "城市 %s 不在您的账号可查看的城市范围内；请选择您负责的城市，或请管理员调整您的账号", id)
 	}
 	return Errorf(ENOTFOUND, "%s %s 不存在", what, id)
 }

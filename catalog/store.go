@@ -355,7 +355,7 @@ func sqliteError(err error) error {
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
 			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err) // both, so Open can tell a lock
+			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙，请稍后重试"), err) // both, so Open can tell a lock
 		case sqlite3.SQLITE_FULL:
 			// The disk (or the file's page limit) is full; the transaction
 			// was rolled back, so nothing of it was written.
@@ -435,7 +435,7 @@ func (s *Store) City(ctx context.Context, code string) (City, error) {
 	c := City{Code: code}
 	err := s.db.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, code).Scan(&c.Name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, Errorf(ENOTFOUND, "未知的城市代码 %q(应为 GB/T 2260 行政区划代码,如 330100 杭州)", code)
+		return c, Errorf(ENOTFOUND, "未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）", code)
 	}
 	if err != nil {
 		return c, fmt.Errorf("query city %s: %w", code, err)
@@ -460,7 +460,7 @@ func parseTime(s string) time.Time {
 // where path is written is an error that is syscall.ENOSPC.
 func (s *Store) Snapshot(ctx context.Context, path string) error {
 	if s.dialect.name != sqliteDialect.name {
-		return Errorf(EINVALID, "目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库")
+		return Errorf(EINVALID, "目录在 PostgreSQL 中：请用 pg_dump 备份目录数据库")
 	}
 	// A reader, not the writer, so that writes go on; VACUUM INTO counts as
 	// a write for query_only, lifted on this connection for its length.

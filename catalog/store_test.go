@@ -125,7 +125,7 @@ func testFailureReasonKeepsItsEnglish(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	reason := Errorf(EINVALID, "文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件")
+	reason := Errorf(EINVALID, "文件中没有可提取的文字（可能只包含图片或是空白文档）；请上传含文字的文件")
 	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusFailed, Error: reason.Message, ErrorEnglish: reason.English},
 		StatusChange{ID: "D2", Status: StatusFailed, Error: "台账是空的"})
 	if err != nil {

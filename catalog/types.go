@@ -63,7 +63,7 @@ func ParseDocType(s string) (DocType, error) {
 			return t, nil
 		}
 	}
-	return "", FieldErrorf("doc_type", EINVALID, "未知的文件类型 %q;可选:policy(政策文件)、work_summary(工作总结)、meeting_notice(会议通知)、press_report(新闻报道)、honor(荣誉表彰)、case(典型案例)、statistics(统计数据)、other(其他)", s)
+	return "", FieldErrorf("doc_type", EINVALID, "未知的文件类型 %q；可选：policy（政策文件）、work_summary（工作总结）、meeting_notice（会议通知）、press_report（新闻报道）、honor（荣誉表彰）、case（典型案例）、statistics（统计数据）、other（其他）", s)
 }
 
 // Document is one uploaded file of evidence and what is known about it.
@@ -320,7 +320,7 @@ func ParseRole(s string) (Role, error) {
 	case RoleAdmin, RoleCoordinator, RoleExpert, RoleReviewer, RoleContributor:
 		return r, nil
 	}
-	return "", Errorf(EINVALID, "未知的角色 %q;可选:admin、coordinator、expert、reviewer、contributor", s)
+	return "", Errorf(EINVALID, "未知的角色 %q；可选：admin、coordinator、expert、reviewer、contributor", s)
 }
 
 // User is an account.
@@ -395,7 +395,7 @@ func (u *User) CanEdit(city string) error {
 	case u.Role == RoleCoordinator && u.City == city:
 		return nil
 	case u.Role == RoleContributor:
-		return Errorf(EFORBIDDEN, "部门联系人只能在“我的任务”中针对本部门的任务提交材料,不能修改材料、指标关联和定性描述")
+		return Errorf(EFORBIDDEN, "部门联系人只能在“我的任务”中针对本部门的任务提交材料，不能修改材料、指标关联和定性描述")
 	}
 	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和定性描述")
 }

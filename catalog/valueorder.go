@@ -104,7 +104,7 @@ type valueKey struct {
 }
 
 func parseValueCursor(s string) (valueKey, error) {
-	bad := FieldErrorf("after", EINVALID, "%s 不是有效的翻页位置:请用上一页答复中的 next,或从第一页重新列出", "after")
+	bad := FieldErrorf("after", EINVALID, "%s 不是有效的翻页位置：请用上一页答复中的 next，或从第一页重新列出", "after")
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return valueKey{}, bad

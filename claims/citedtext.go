@@ -121,12 +121,12 @@ func (ct *CitedText) charge(i int, cost int64) error {
 		if catalog.ErrorCode(alone) == catalog.ETOOLARGE && ct.scanning && i+1 != ct.cited {
 			// A page the user did not cite, read looking for the quote
 			// in the whole text: citing another page would not help.
-			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法在全文中查找引文;请把文件拆分后重新上传", i+1)
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长，无法在全文中查找引文；请把文件拆分后重新上传", i+1)
 		}
 		if catalog.ErrorCode(alone) == catalog.ETOOLARGE {
-			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长，无法核对其中的引文；请引用其他页，或把文件拆分后重新上传", i+1)
 		}
-		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页和它前后几页的文字合起来太长,无法核对其中的引文;请把文件拆分后重新上传", i+1)
+		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页和它前后几页的文字合起来太长，无法核对其中的引文；请把文件拆分后重新上传", i+1)
 	}
 	if err != nil {
 		return fmt.Errorf("page %d: %w", i+1, err)

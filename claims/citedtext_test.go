@@ -157,7 +157,7 @@ type limitBudget struct {
 
 func (b *limitBudget) LendText(n, total int64) (func(), error) {
 	if total > b.limit {
-		return nil, catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看", b.limit>>20)
+		return nil, catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长（超过 %d MB），无法整页显示；请下载原件查看", b.limit>>20)
 	}
 	return b.peakBudget.LendText(n, total)
 }

@@ -58,7 +58,7 @@ func canWrite(u *catalog.User, city string) error {
 		return nil
 	}
 	if u.Role == catalog.RoleCoordinator {
-		return catalog.Errorf(catalog.EFORBIDDEN, "协调员只能为本市(%s)撰写定性描述", u.City)
+		return catalog.Errorf(catalog.EFORBIDDEN, "协调员只能为本市（%s）撰写定性描述", u.City)
 	}
 	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撰写和修改定性描述")
 }
@@ -149,7 +149,7 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标（三级指标）；%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 	}
 	return ind, nil
 }
@@ -165,15 +165,15 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 	if c.Statement == "" {
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空"))
 	} else if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
-		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长(超过 %d 字)", maxStatementRunes))
+		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长（超过 %d 字）", maxStatementRunes))
 	}
 	if len(kept)+len(added) > maxCitations {
-		return catalog.Join(append(mistakes, catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations))...)
+		return catalog.Join(append(mistakes, catalog.Errorf(catalog.EINVALID, "引用过多（超过 %d 条）", maxCitations))...)
 	}
 	if len(kept)+len(added) == 0 {
 		// A statement without evidence would colour its heat-map cell
 		// with nothing behind it.
-		mistakes = append(mistakes, catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用:请选择佐证材料、页码并填写引文"))
+		mistakes = append(mistakes, catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用：请选择佐证材料、页码并填写引文"))
 	}
 	cits := append([]catalog.Citation(nil), kept...)
 	for i, in := range added {
@@ -211,13 +211,13 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 	if quote == "" {
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文"))
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes))
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
 	}
 	switch {
 	case in.Page == 0:
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "请填写引文所在的页码"))
 	case d != nil && (in.Page < 1 || in.Page > d.Pages):
-		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在：《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
 		return nil, catalog.Join(mistakes...)
@@ -273,10 +273,10 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, catalog.OnInvalidField("document_id", catalog.NotFoundAsInvalid(err))
 	}
 	if city != "" && d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市定性描述的佐证材料", d.Title)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市定性描述的佐证材料", d.Title)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字(%s),暂不能引用", d.Title, stillReading(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, stillReading(d.Status))
 	}
 	return d, nil
 }
@@ -354,7 +354,7 @@ func (s *Service) RemoveCitation(ctx context.Context, u *catalog.User, id string
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "定性描述没有第 %d 条引用", n)
 	}
 	if len(c.Citations) == 1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用,不能删除;请先添加另一条引用")
+		return nil, catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用，不能删除；请先添加另一条引用")
 	}
 	kept := append(append([]catalog.Citation(nil), c.Citations[:n-1]...), c.Citations[n:]...)
 	if err := s.save(ctx, u, c, c.Statement, kept, nil); err != nil {
@@ -372,7 +372,7 @@ func (s *Service) editable(ctx context.Context, u *catalog.User, id string) (*ca
 		return nil, err
 	}
 	if c.Status == catalog.ClaimWithdrawn {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回,不能再修改")
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回，不能再修改")
 	}
 	return c, nil
 }
@@ -387,7 +387,7 @@ func CheckWithdraw(u *catalog.User, c *catalog.Claim) error {
 	case c.Status == catalog.ClaimWithdrawn:
 		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已经撤回")
 	case c.Status == catalog.ClaimVerified:
-		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已审核属实,不能撤回")
+		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已审核属实，不能撤回")
 	}
 	return nil
 }
@@ -444,16 +444,16 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	comment = strings.TrimSpace(comment)
 	if v != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由,以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由，以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxStatementRunes)
 	}
 	if c.Status == catalog.ClaimWithdrawn {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回,无需审核")
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回，无需审核")
 	}
 	if c.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核(%s),需协调员修改后才能再次审核", catalog.VerdictIn(c.Status))
+		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s），需协调员修改后才能再次审核", catalog.VerdictIn(c.Status))
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
 	if err := s.cat.AddReview(ctx, r); err != nil {
@@ -491,7 +491,7 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 		p.Deleted = catalog.IsNotFound(err)
 		ct, err := ReadCitedText(ctx, s.blobs, s.budget, cit.SHA256, cit.Page, cit.Quote)
 		if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE {
-			p.Unavailable = catalog.Errorf(code, "无法显示这段引文所在页的文字:%s", catalog.MessageWords(err))
+			p.Unavailable = catalog.Errorf(code, "无法显示这段引文所在页的文字：%s", catalog.MessageWords(err))
 			if d, ok := catalog.RetryAfter(err); ok {
 				p.Unavailable.RetryAfter = d
 			}
@@ -512,8 +512,8 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 // cannot be cited yet.
 func stillReading(s catalog.Status) catalog.Words {
 	if s == catalog.StatusFailed {
-		return catalog.Words{Chinese: catalog.Fullwidth("文字提取失败,请查看文档页面上的原因"),
+		return catalog.Words{Chinese: catalog.Fullwidth("文字提取失败，请查看文档页面上的原因"),
 			English: "its text could not be extracted; see the reason on the document's page"}
 	}
-	return catalog.Words{Chinese: catalog.Fullwidth("文字还在提取中,请稍后再试"), English: "its text is still being extracted; try again later"}
+	return catalog.Words{Chinese: catalog.Fullwidth("文字还在提取中，请稍后再试"), English: "its text is still being extracted; try again later"}
 }

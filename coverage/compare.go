@@ -130,7 +130,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 		return nil, err
 	}
 	if len(rounds) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "请给出要对比的轮次,如 rounds=2017,2019")
+		return nil, catalog.Errorf(catalog.EINVALID, "请给出要对比的轮次，如 rounds=2017,2019")
 	}
 	slices.Sort(rounds)
 	rounds = slices.Compact(rounds)

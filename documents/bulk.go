@@ -121,9 +121,9 @@ func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange)
 	c.IDs = ids
 	switch {
 	case len(ids) == 0:
-		return catalog.FieldErrorf("ids", catalog.EINVALID, "没有选择文档;请先勾选要修改的文档")
+		return catalog.FieldErrorf("ids", catalog.EINVALID, "没有选择文档；请先勾选要修改的文档")
 	case len(ids) > maxBulk:
-		return catalog.FieldErrorf("ids", catalog.EINVALID, "一次最多修改 %d 份文档,选择了 %d 份", maxBulk, len(ids))
+		return catalog.FieldErrorf("ids", catalog.EINVALID, "一次最多修改 %d 份文档，选择了 %d 份", maxBulk, len(ids))
 	case c.Delete && u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator:
 		// Each document is then checked as one deleted alone is
 		// (CheckDelete): a coordinator's, of their city and cited by
@@ -139,7 +139,7 @@ func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange)
 	}
 	c.Indicator = strings.TrimSpace(c.Indicator)
 	if c.Indicator == "" && c.Patch == (catalog.DocumentPatch{}) {
-		return catalog.Errorf(catalog.EINVALID, "没有要修改的内容;请填写至少一项或选择一个指标")
+		return catalog.Errorf(catalog.EINVALID, "没有要修改的内容；请填写至少一项或选择一个指标")
 	}
 	if c.Indicator != "" {
 		if _, err := s.ingest.CheckIndicators(ctx, []string{c.Indicator}); err != nil {
@@ -196,7 +196,7 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 // not made at all.
 func linkFailed(indicator string, err error) error {
 	return fmt.Errorf("%w: %w", errRestSaved, catalog.Errorf(catalog.ErrorCode(err),
-		"文档的其他修改已保存,但没有关联到指标 %s：%s", indicator, catalog.MessageWords(err)))
+		"文档的其他修改已保存，但没有关联到指标 %s：%s", indicator, catalog.MessageWords(err)))
 }
 
 // OfRoundItself reports whether d is a document of round, or of no round
@@ -223,10 +223,10 @@ func otherRound(d *catalog.Document, round string, rest bool) error {
 	}
 	if rest {
 		return fmt.Errorf("%w: %w: %w", errOtherRound, errRestSaved, catalog.Errorf(catalog.ECONFLICT,
-			"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次),其他修改已保存;要让它计入其他轮次,请在文档页按该轮次关联",
+			"这份文档属于 %s，只是有关联计入 %s 年度，未修改其所属轮次（改了会把它移出原轮次），其他修改已保存；要让它计入其他轮次，请在文档页按该轮次关联",
 			own, round))
 	}
 	return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
-		"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次);要让它计入其他轮次,请在文档页按该轮次关联",
+		"这份文档属于 %s，只是有关联计入 %s 年度，未修改其所属轮次（改了会把它移出原轮次）；要让它计入其他轮次，请在文档页按该轮次关联",
 		own, round))
 }

@@ -14,7 +14,7 @@ import (
 // languages that the other changes were saved and why the link was not
 // made: the API answers it ok with that reason, as the README says.
 func TestLinkFailedAfterTheFieldsSaysTheyWereSaved(t *testing.T) {
-	why := catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 超出范围:文档共 %d 页", 9, 3)
+	why := catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 超出范围：文档共 %d 页", 9, 3)
 	err := linkFailed("2.3.1", why)
 	if !errors.Is(err, errRestSaved) || errors.Is(err, errOtherRound) {
 		t.Errorf("%v: want it marked saved (errRestSaved) and not as of another round", err)

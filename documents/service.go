@@ -240,9 +240,9 @@ func (s *Service) Text(ctx context.Context, u *catalog.User, id string) (*catalo
 func textReady(d *catalog.Document) error {
 	switch d.Status {
 	case catalog.StatusStored:
-		return catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
+		return catalog.Errorf(catalog.ECONFLICT, "文档还在处理中，文字尚未提取；请稍后再试")
 	case catalog.StatusFailed:
-		return catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
+		return catalog.Errorf(catalog.ECONFLICT, "文档处理失败，没有可用的文字：%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
 	}
 	return nil
 }
@@ -449,10 +449,10 @@ func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catal
 		return err
 	}
 	if d.City != u.City || d.UploadedBy != u.Username {
-		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能修改本人上传的材料;如需修改其他材料,请联系本市协调员")
+		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能修改本人上传的材料；如需修改其他材料，请联系本市协调员")
 	}
 	if changes(p.Department, d.Department) || changes(p.Round, d.Round) {
-		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人不能修改材料的责任单位和监测轮次;如需修改,请联系本市协调员")
+		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人不能修改材料的责任单位和监测轮次；如需修改，请联系本市协调员")
 	}
 	return s.cat.ContributorEdit(ctx, d.ID, u.Username)
 }

@@ -73,7 +73,7 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		req.From = 1
 	}
 	if req.From < 1 || req.To != 0 && req.To < req.From {
-		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页", req.From, req.To)
+		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "页码范围 %d–%d 无效：起始页应从 1 开始，且不大于结束页", req.From, req.To)
 	}
 	key, err := s.pageIndexKey(ctx, d)
 	if err != nil {
@@ -118,7 +118,7 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 // begin: it opens the blob at page req.From.
 func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req TextRequest, ix *pageIndex) (*TextRange, error) {
 	if req.From > ix.pageCount() {
-		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", ix.pageCount(), req.From)
+		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页，没有第 %d 页", ix.pageCount(), req.From)
 	}
 	end := int64(-1)
 	if req.To != 0 && req.To <= ix.pageCount() {
@@ -167,7 +167,7 @@ func (tr *TextRange) skipTo(n int) error {
 			if err := tr.tp.Err(); err != nil {
 				return fmt.Errorf("text of %s: %w", tr.Document.ID, err)
 			}
-			return catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", tr.tp.PageNumber(), n)
+			return catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页，没有第 %d 页", tr.tp.PageNumber(), n)
 		}
 		if tr.tp.PageNumber() == n {
 			tr.started = true
@@ -365,10 +365,10 @@ func (b *textBudget) take(n, total int64) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if total > b.size {
-		return catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看", b.size/shownCost>>20)
+		return catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长（超过 %d MB），无法整页显示；请下载原件查看", b.size/shownCost>>20)
 	}
 	if b.used+n > b.size {
-		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试", int(budgetRetry/time.Second))
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件，暂时没有余力读取这一页；请 %d 秒后再试", int(budgetRetry/time.Second))
 		e.RetryAfter = budgetRetry
 		return e
 	}

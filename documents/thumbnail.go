@@ -53,7 +53,7 @@ func (s *Service) Thumbnail(ctx context.Context, u *catalog.User, id string, pag
 		return nil, err
 	}
 	if !HasThumbnail(d.MIME) {
-		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", d.MIME)
+		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件（%s）没有页面缩略图", d.MIME)
 	}
 	// Only a file the sandboxed extraction read through is drawn here: a
 	// failed or unread one may be the hostile file the sandbox is for.

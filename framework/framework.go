@@ -63,7 +63,7 @@ func parse(ctx context.Context, filename string, data []byte, meta catalog.Frame
 		rows, err = parseCSV(data)
 		p = &Parsed{}
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "不支持的指标体系文件格式 %q;请使用 .yaml、.xlsx、.xls、.et 或 .csv", ext)
+		return nil, catalog.Errorf(catalog.EINVALID, "不支持的指标体系文件格式 %q；请使用 .yaml、.xlsx、.xls、.et 或 .csv", ext)
 	}
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 	at := 0
 	bad := func(r row, format string, args ...any) {
 		what := catalog.MessageWords(catalog.Errorf(catalog.EINVALID, format, args...))
-		where := catalog.Errorf(catalog.EINVALID, "%s(编码 %q):%s", r.where, r.ind.Code, what)
+		where := catalog.Errorf(catalog.EINVALID, "%s（编码 %q）：%s", r.where, r.ind.Code, what)
 		found = append(found, problem{at, catalog.MessageWords(where)})
 	}
 	seen := map[string]bool{}
@@ -143,7 +143,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		r.ind.NameEN = strings.TrimSpace(catalog.DropInvisible(r.ind.NameEN))
 		ind := r.ind
 		if !codePattern.MatchString(ind.Code) {
-			bad(r, "编码应为以点分隔的数字,如 2.3.1")
+			bad(r, "编码应为以点分隔的数字，如 2.3.1")
 			continue
 		}
 		ind.Level = strings.Count(ind.Code, ".") + 1
@@ -152,7 +152,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		}
 		switch {
 		case ind.Level > catalog.KeyLevel:
-			bad(r, "指标体系最多三级,此编码为 %d 级", ind.Level)
+			bad(r, "指标体系最多三级，此编码为 %d 级", ind.Level)
 		case r.nested && r.parent != ind.ParentCode:
 			bad(r, "编码与所在的上级 %q 不符", r.parent)
 		case ind.ParentCode != "" && !seen[ind.ParentCode]:
@@ -165,11 +165,11 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		kind, ok := parseKind(string(ind.Kind))
 		switch {
 		case !ok:
-			bad(r, "未知的指标类型 %q(应为 qualitative/定性 或 quantitative/定量)", ind.Kind)
+			bad(r, "未知的指标类型 %q（应为 qualitative/定性 或 quantitative/定量）", ind.Kind)
 		case ind.Level == catalog.KeyLevel && kind == "":
-			bad(r, "关键指标(三级)必须注明类型:定性或定量")
+			bad(r, "关键指标（三级）必须注明类型：定性或定量")
 		case ind.Level < catalog.KeyLevel && kind != "":
-			bad(r, "只有关键指标(三级)有类型,%d 级指标不应填写", ind.Level)
+			bad(r, "只有关键指标（三级）有类型，%d 级指标不应填写", ind.Level)
 		}
 		ind.Kind = kind
 		out = append(out, ind)
@@ -185,7 +185,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		chinese, english = append(chinese, none.Chinese), append(english, none.English)
 	}
 	if len(chinese) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "指标体系有 %d 处错误,未导入任何内容:\n%s", len(chinese),
+		return nil, catalog.Errorf(catalog.EINVALID, "指标体系有 %d 处错误，未导入任何内容：\n%s", len(chinese),
 			catalog.Words{Chinese: strings.Join(chinese, "\n"), English: strings.Join(english, "\n")})
 	}
 	return sortParentsFirst(out), nil
@@ -196,10 +196,10 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 // in the words the correction uses.
 func tooLong(r row, bad func(r row, format string, args ...any)) {
 	if n := utf8.RuneCountInString(r.ind.Name); n > catalog.MaxIndicatorName {
-		bad(r, "指标名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
+		bad(r, "指标名称太长（%d 个字符）；最多 %d 个字符", n, catalog.MaxIndicatorName)
 	}
 	if n := utf8.RuneCountInString(r.ind.NameEN); n > catalog.MaxIndicatorName {
-		bad(r, "英文名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
+		bad(r, "英文名称太长（%d 个字符）；最多 %d 个字符", n, catalog.MaxIndicatorName)
 	}
 }
 

@@ -61,7 +61,7 @@ func ReadTable(ctx context.Context, filename string, data []byte, xls spreadshee
 	case ".xlsx", ".xls", ".et":
 		return readWorkbook(ctx, data, xls)
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "不支持的表格格式 %q;请使用 .xlsx、.xls、.et 或 .csv", ext)
+		return nil, catalog.Errorf(catalog.EINVALID, "不支持的表格格式 %q；请使用 .xlsx、.xls、.et 或 .csv", ext)
 	}
 }
 
@@ -89,11 +89,11 @@ func readWorkbook(ctx context.Context, data []byte, xls spreadsheet.XLSReader) (
 	sheet, records, err := spreadsheet.ReadWorkbook(ctx, data, maxTableRows, xls)
 	switch {
 	case errors.Is(err, spreadsheet.ErrNotXLSX):
-		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 Excel 或 WPS 表格文件;请用 Excel 或 WPS 另存为 .xlsx 后再导入")
+		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 Excel 或 WPS 表格文件；请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	case errors.Is(err, spreadsheet.ErrNoSheet):
 		return nil, catalog.Errorf(catalog.EINVALID, "表格文件中没有工作表")
 	case errors.Is(err, spreadsheet.ErrUnreadable):
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheet)
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s，文件可能已损坏；请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheet)
 	case errors.Is(err, spreadsheet.ErrTooManyRows):
 		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 	}
@@ -112,7 +112,7 @@ func tableRows(records [][]string) ([]row, error) {
 		if _, ok := index[need.col]; !ok {
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
-			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有含 %s(%s)列的表头;表头应为:指标编码、指标名称、指标类型、信息性质说明、单位、关键词(也可用英文表头)",
+			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有含 %s（%s）列的表头；表头应为：指标编码、指标名称、指标类型、信息性质说明、单位、关键词（也可用英文表头）",
 				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}

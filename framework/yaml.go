@@ -35,7 +35,7 @@ type yamlNode struct {
 func parseYAML(data []byte) (*Parsed, []row, error) {
 	var f yamlFile
 	if err := yaml.Unmarshal(data, &f); err != nil {
-		return nil, nil, catalog.Errorf(catalog.EINVALID, "YAML 格式错误:%v", err)
+		return nil, nil, catalog.Errorf(catalog.EINVALID, "YAML 格式错误：%v", err)
 	}
 	p := &Parsed{Framework: catalog.Framework{ID: f.Framework.ID, Name: f.Framework.Name, NameEN: f.Framework.NameEN, Version: f.Framework.Version}}
 	var rows []row

@@ -177,7 +177,7 @@ func Open(dir string) (*Bleve, error) {
 	if string(v) != schemaVersion {
 		idx.Close()
 		return nil, fmt.Errorf("%w: %w", ErrSchema, catalog.Errorf(catalog.EUNAVAILABLE,
-			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion))
+			"索引格式版本为 %q，当前程序需要 %q；请运行 evidence reindex 重建索引", v, schemaVersion))
 	}
 	return newBleve(idx, dir), nil
 }
@@ -225,12 +225,12 @@ func damaged(dir string, err error) error {
 	}
 	if perr := unreadableFile(dir); perr != nil {
 		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-			"无法读取索引的文件(%v);索引本身可能完好:请检查数据目录的所有者和权限(evidence 以哪个用户运行),或磁盘是否有故障 / "+
+			"无法读取索引的文件（%v）；索引本身可能完好：请检查数据目录的所有者和权限（evidence 以哪个用户运行），或磁盘是否有故障 / "+
 				"cannot read the index's files: the index itself may be sound; check the data folder's owner and permissions "+
 				"(which user evidence runs as) or the disk", perr), perr)
 	}
 	return fmt.Errorf("%w: %w: %v", ErrDamaged, catalog.Errorf(catalog.EUNAVAILABLE,
-		"索引 %s 已损坏,无法读取;索引只是由目录和已存文字派生的,请运行 evidence reindex 重建(或启动 evidence serve,它会自动重建)", dir), err)
+		"索引 %s 已损坏，无法读取；索引只是由目录和已存文字派生的，请运行 evidence reindex 重建（或启动 evidence serve，它会自动重建）", dir), err)
 }
 
 // machineError reports an error of the machine rather than of the data: no

@@ -44,7 +44,7 @@ func (s *Service) AdmitUpload(ctx context.Context) (func(), error) {
 		return nil, ctx.Err()
 	case <-timer.C:
 		e := catalog.Errorf(catalog.EUNAVAILABLE,
-			"服务器正在处理的上传较多,等候%s仍未轮到;文件没有保存,请稍后重新上传", waitWords(g.wait))
+			"服务器正在处理的上传较多，等候%s仍未轮到；文件没有保存，请稍后重新上传", waitWords(g.wait))
 		e.RetryAfter = retryUploadAfter
 		return nil, e
 	}

@@ -106,12 +106,12 @@ func (s *Service) unpack(ctx context.Context, st *Staged, budget *UnpackBudget) 
 	switch {
 	case len(members) == 0:
 		return nil, nil, &RefusedFile{Filename: st.Filename,
-			Err: catalog.Errorf(catalog.EINVALID, "压缩包“%s”中没有文件;请检查后重新压缩上传", st.Filename)}
+			Err: catalog.Errorf(catalog.EINVALID, "压缩包“%s”中没有文件；请检查后重新压缩上传", st.Filename)}
 	case len(members) > budget.files:
 		// Refused whole, not a row per file past the count: a crafted
 		// directory of 90,000 entries would make an answer of megabytes.
 		return nil, nil, &RefusedFile{Filename: st.Filename, Err: catalog.Errorf(catalog.ETOOLARGE,
-			"压缩包“%s”中有 %d 个文件,一次上传最多 %d 个;请分成几个压缩包上传", st.Filename, len(members), maxArchiveFiles)}
+			"压缩包“%s”中有 %d 个文件，一次上传最多 %d 个；请分成几个压缩包上传", st.Filename, len(members), maxArchiveFiles)}
 	}
 	budget.files -= len(members)
 	refuse := func(name string, err error) {
@@ -125,13 +125,13 @@ func (s *Service) unpack(ctx context.Context, st *Staged, budget *UnpackBudget) 
 		size := int64(min(f.UncompressedSize64, uint64(1<<62)))
 		switch {
 		case f.Flags&0x1 != 0:
-			refuse(name, catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”已加密,无法读取;请解压后上传该文件", st.Filename, name))
+			refuse(name, catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”已加密，无法读取；请解压后上传该文件", st.Filename, name))
 			continue
 		case size > s.cfg.MaxUpload:
-			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”超过单个文件上传上限 %s;请压缩或拆分后单独上传", st.Filename, name, FormatBytes(s.cfg.MaxUpload)))
+			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”超过单个文件上传上限 %s；请压缩或拆分后单独上传", st.Filename, name, FormatBytes(s.cfg.MaxUpload)))
 			continue
 		case size > budget.bytes:
-			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包中的文件解压后合计超过一次上传 %s 的上限,“%s”中的“%s”未处理;请分几次上传", FormatBytes(budget.limit), st.Filename, name))
+			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包中的文件解压后合计超过一次上传 %s 的上限，“%s”中的“%s”未处理；请分几次上传", FormatBytes(budget.limit), st.Filename, name))
 			continue
 		}
 		// Charged as declared whether it is taken or refused: reading it
@@ -160,7 +160,7 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 	rc, err := f.Open()
 	if err != nil {
 		if errors.Is(err, zip.ErrAlgorithm) {
-			return nil, refused(catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”使用了不支持的压缩方式;请用系统自带的压缩功能或 ZIP 格式重新压缩后上传", archive, name))
+			return nil, refused(catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”使用了不支持的压缩方式；请用系统自带的压缩功能或 ZIP 格式重新压缩后上传", archive, name))
 		}
 		return nil, refused(memberDamaged(archive, name))
 	}
@@ -170,7 +170,7 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 	switch {
 	case err == nil && m.archive:
 		m.Remove()
-		return nil, refused(catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”又是一个压缩包,不会再解开;请解压后上传其中的文件", archive, name))
+		return nil, refused(catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”又是一个压缩包，不会再解开；请解压后上传其中的文件", archive, name))
 	case err == nil:
 		m.Archive = archive
 		return m, nil
@@ -187,11 +187,11 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 }
 
 func memberTooLarge(archive, name string, maxBytes int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”解压后超过它自己声明的 %s(可能是压缩炸弹),未处理;请解压后单独上传该文件", archive, name, FormatBytes(maxBytes))
+	return catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”解压后超过它自己声明的 %s（可能是压缩炸弹），未处理；请解压后单独上传该文件", archive, name, FormatBytes(maxBytes))
 }
 
 func memberDamaged(archive, name string) error {
-	return catalog.Errorf(catalog.EINVALID, "压缩包“%s”中的“%s”已损坏,无法解压;请重新压缩后上传", archive, name)
+	return catalog.Errorf(catalog.EINVALID, "压缩包“%s”中的“%s”已损坏，无法解压；请重新压缩后上传", archive, name)
 }
 
 // openArchive opens the staged archive's directory, reading no more of
@@ -215,11 +215,11 @@ func openArchive(st *Staged) (*zip.Reader, io.Closer, error) {
 	}
 	if errors.Is(err, errDirectoryTooLarge) {
 		return nil, nil, &RefusedFile{Filename: st.Filename, Err: catalog.Errorf(catalog.ETOOLARGE,
-			"压缩包“%s”的目录过大(文件过多);请分成几个压缩包上传,每个不超过 %d 个文件", st.Filename, maxArchiveFiles)}
+			"压缩包“%s”的目录过大（文件过多）；请分成几个压缩包上传，每个不超过 %d 个文件", st.Filename, maxArchiveFiles)}
 	}
 	if err != nil {
 		return nil, nil, &RefusedFile{Filename: st.Filename, Err: catalog.Errorf(catalog.EINVALID,
-			"压缩包“%s”已损坏,无法打开;请重新压缩后上传", st.Filename)}
+			"压缩包“%s”已损坏，无法打开；请重新压缩后上传", st.Filename)}
 	}
 	limited.left = -1 // the members' reads are bounded by their sizes
 	return zr, closer, nil
@@ -280,5 +280,5 @@ func memberName(f *zip.File) (string, bool) {
 // one document's own (title, 文号, date, issuer) given with a ZIP
 // archive, whose files each have their own.
 func ArchiveFieldRefused(field string) error {
-	return catalog.FieldErrorf(field, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关;请将这几项留空(系统从正文中读取),上传后再在各文件的页面上修改")
+	return catalog.FieldErrorf(field, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关；请将这几项留空（系统从正文中读取），上传后再在各文件的页面上修改")
 }

@@ -13,7 +13,7 @@ import (
 // document that has not failed has no cause.
 func TestFailureCause(t *testing.T) {
 	internal, _ := failureReason(catalog.Words{Chinese: "读取文字", English: "reading the text"}, errors.New("boom"))
-	encrypted, _ := failureReason(catalog.Words{}, catalog.Errorf(catalog.EINVALID, "PDF 文件已加密(设置了打开密码),无法提取文字;请去除密码后重新上传"))
+	encrypted, _ := failureReason(catalog.Words{}, catalog.Errorf(catalog.EINVALID, "PDF 文件已加密（设置了打开密码），无法提取文字；请去除密码后重新上传"))
 	for _, tt := range []struct {
 		name string
 		doc  catalog.Document

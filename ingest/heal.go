@@ -73,7 +73,7 @@ func (s *Service) healOriginal(ctx context.Context, d *catalog.Document, st *Sta
 	}
 	if good, err := storedHashes(ctx, s.blobs, key, d.SHA256); err != nil || !good {
 		return false, fmt.Errorf("repair original %s of %s: the copy written does not read back (%v): %w", key, d.ID, err,
-			catalog.Errorf(catalog.EUNAVAILABLE, "原件修复后读回校验不符,文件存储可能有故障;请稍后重新上传或联系管理员"))
+			catalog.Errorf(catalog.EUNAVAILABLE, "原件修复后读回校验不符，文件存储可能有故障；请稍后重新上传或联系管理员"))
 	}
 	s.log.Info("original repaired from an upload", "id", d.ID, "sha256", d.SHA256, "was", was, "user", user.Username)
 	err = s.cat.RecordEvent(ctx, catalog.Event{User: user.Username, Action: EventOriginalRepaired, Object: d.ID,
@@ -195,7 +195,7 @@ func OriginalIntactAgain(ctx context.Context, cat *catalog.Store, id, user strin
 // OriginalDamagedError is what a person asking for d's original is told
 // when it is damaged or missing: how to mend it.
 func OriginalDamagedError(d *catalog.Document) error {
-	return catalog.Errorf(catalog.ECONFLICT, "%s的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员", catalog.TitleWords(d.Title))
+	return catalog.Errorf(catalog.ECONFLICT, "%s的原件已损坏或缺失；请用同一文件重新上传（上传页），档案会用它修复原件，文档的编号、信息和关联都不变；没有上传权限的请联系本市协调员或管理员", catalog.TitleWords(d.Title))
 }
 
 // RepairedWords says, in both languages, that the file uploaded mended

@@ -31,11 +31,11 @@ const maxDecodedPhotoBytes = 64 << 20
 // the file, with the field "file".
 func (s *Service) joinPhotos(ctx context.Context, files []*Staged) (*Staged, error) {
 	if len(files) > MaxJoinedPhotos {
-		return nil, catalog.FieldErrorf("file", catalog.EINVALID, "一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传", MaxJoinedPhotos, len(files))
+		return nil, catalog.FieldErrorf("file", catalog.EINVALID, "一份文件最多合并 %d 张照片，这次选了 %d 张；请分成几份上传", MaxJoinedPhotos, len(files))
 	}
 	for i, f := range files {
 		if f.MIME != extract.MIMEJPEG && f.MIME != extract.MIMEPNG && !needsConversion(f.MIME) {
-			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", i+1, f.Filename)
+			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片（JPEG、PNG、HEIC 或 WebP），不能合并为一份文件；请去掉它，或不勾选“合并为一份文件”", i+1, f.Filename)
 		}
 	}
 	photos := make([]photopdf.Photo, len(files))
@@ -65,7 +65,7 @@ func (s *Service) joinPhotos(ctx context.Context, files []*Staged) (*Staged, err
 	var pe *photopdf.PhotoError
 	switch {
 	case err != nil && catalog.ErrorCode(err) == catalog.ETOOLARGE:
-		return nil, catalog.FieldErrorf("file", catalog.ETOOLARGE, "%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并", len(files), FormatBytes(s.cfg.MaxUpload))
+		return nil, catalog.FieldErrorf("file", catalog.ETOOLARGE, "%d 张照片合并后超过单个文件 %s 的上限；请分成几份上传，或压缩照片后再合并", len(files), FormatBytes(s.cfg.MaxUpload))
 	case errors.As(werr, &pe):
 		st.Remove()
 		return nil, photoRefused(pe)
@@ -82,7 +82,7 @@ func (s *Service) joinPhotos(ctx context.Context, files []*Staged) (*Staged, err
 // when it arrived (empty, of a kind the archive cannot read): the others
 // are not joined without it, which would store a document missing a page.
 func JoinRefused(filename string, err error) error {
-	return catalog.FieldErrorf("file", catalog.EINVALID, "文件 %q 无法使用(%s),照片没有合并,也没有保存;请去掉或换掉它后重新上传", filename, catalog.MessageWords(err))
+	return catalog.FieldErrorf("file", catalog.EINVALID, "文件 %q 无法使用（%s），照片没有合并，也没有保存；请去掉或换掉它后重新上传", filename, catalog.MessageWords(err))
 }
 
 // joinedName is the joined PDF's name: the first photo's, as a PDF.
@@ -95,11 +95,11 @@ func photoRefused(pe *photopdf.PhotoError) error {
 	n := pe.Index + 1
 	switch {
 	case errors.Is(pe, photopdf.ErrNotPhoto):
-		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", n, pe.Name)
+		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片（JPEG、PNG、HEIC 或 WebP），不能合并为一份文件；请去掉它，或不勾选“合并为一份文件”", n, pe.Name)
 	case errors.Is(pe, photopdf.ErrTooManyPixels):
-		return catalog.FieldErrorf("file", catalog.ETOOLARGE, "第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传", n, pe.Name, pe.Width, pe.Height)
+		return catalog.FieldErrorf("file", catalog.ETOOLARGE, "第 %d 张照片 %q 像素过高（%d×%d 像素），不能合并；请在手机相机中改用默认的照片尺寸重新拍摄，或压缩后上传", n, pe.Name, pe.Width, pe.Height)
 	case errors.Is(pe, photopdf.ErrCorrupt):
-		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传", n, pe.Name)
+		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 张照片 %q 已损坏，无法读取；请重新拍摄或重新导出后上传", n, pe.Name)
 	}
 	return fmt.Errorf("join photo %d (%s): %w", n, pe.Name, pe.Err)
 }

@@ -99,11 +99,11 @@ func (s *Service) conversionRefused(i int, name string, err error) error {
 		pe.Index, pe.Name = i, name
 		return photoRefused(pe)
 	case errors.Is(err, extract.ErrConvertTimeout):
-		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 张照片 %q 转换为 JPEG 超时(超过 %d 秒),不能合并;请在手机上把它转为 JPEG 后重新上传", i+1, name, int(s.joinConvertTimeout()/time.Second))
+		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 张照片 %q 转换为 JPEG 超时（超过 %d 秒），不能合并；请在手机上把它转为 JPEG 后重新上传", i+1, name, int(s.joinConvertTimeout()/time.Second))
 	case catalog.ErrorCode(err) == catalog.EUNSUPPORTED:
-		return catalog.FieldErrorf("file", catalog.EUNSUPPORTED, "第 %d 张照片 %q 是 HEIC/HEIF 格式,本服务器无法转换(%s),不能合并;请联系管理员,或先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并", i+1, name, catalog.MessageWords(err))
+		return catalog.FieldErrorf("file", catalog.EUNSUPPORTED, "第 %d 张照片 %q 是 HEIC/HEIF 格式，本服务器无法转换（%s），不能合并；请联系管理员，或先在手机上转为 JPEG（苹果手机：设置—相机—格式—兼容性最佳）后再合并", i+1, name, catalog.MessageWords(err))
 	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
-		return catalog.FieldErrorf("file", catalog.ETOOLARGE, "第 %d 张照片 %q 转为 JPEG 后超过 %s,不能合并;请压缩后上传", i+1, name, FormatBytes(maxDecodedPhotoBytes))
+		return catalog.FieldErrorf("file", catalog.ETOOLARGE, "第 %d 张照片 %q 转为 JPEG 后超过 %s，不能合并；请压缩后上传", i+1, name, FormatBytes(maxDecodedPhotoBytes))
 	case catalog.ErrorCode(err) == catalog.EINVALID:
 		return photoRefused(&photopdf.PhotoError{Index: i, Name: name, Err: photopdf.ErrCorrupt})
 	}

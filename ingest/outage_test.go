@@ -54,9 +54,9 @@ func TestUploadTheStoreCannotTakeSaysTheFileWasNotSaved(t *testing.T) {
 		want, not    string
 		puts         int
 	}{
-		{"store down", "对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员", false, "稍后", "读取", 1},
-		{"bucket missing", "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置", false, "联系管理员检查配置", "稍后", 1},
-		{"store hung", "对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员", true, "稍后", "读取", 0},
+		{"store down", "对象存储不可用（S3 服务无法连接），%s；请稍后重试或联系管理员", false, "稍后", "读取", 1},
+		{"bucket missing", "对象存储中找不到存储桶（EVIDENCE_S3_BUCKET），%s；请联系管理员检查配置", false, "联系管理员检查配置", "稍后", 1},
+		{"store hung", "对象存储响应超时（S3 服务无应答），%s；请稍后重试或联系管理员", true, "稍后", "读取", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRig(t)

@@ -19,7 +19,7 @@ func (s *Service) Replace(ctx context.Context, u *catalog.User, id string, st *S
 		return nil, err
 	}
 	if d.Status != catalog.StatusFailed {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以替换原件;该文档%s", statusWords[d.Status])
+		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以替换原件；该文档%s", statusWords[d.Status])
 	}
 	done, err := s.AdmitUpload(ctx)
 	if err != nil {

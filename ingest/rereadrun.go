@@ -90,15 +90,15 @@ func (s *Service) StartReread(u *catalog.User) error {
 	if s.cfg.Shared {
 		// One run per node: nothing stops another node's run on the same
 		// catalog, and two would read the same texts at once.
-		return catalog.Errorf(catalog.ECONFLICT, "目录由多台服务器共用,无法在运行中重新读取;请停止所有服务器后运行 evidence repair --outdated")
+		return catalog.Errorf(catalog.ECONFLICT, "目录由多台服务器共用，无法在运行中重新读取；请停止所有服务器后运行 evidence repair --outdated")
 	}
 	if s.running == nil {
-		return catalog.Errorf(catalog.EUNAVAILABLE, "处理流程没有运行,无法重新读取")
+		return catalog.Errorf(catalog.EUNAVAILABLE, "处理流程没有运行，无法重新读取")
 	}
 	s.reread.mu.Lock()
 	defer s.reread.mu.Unlock()
 	if s.reread.run != nil && s.reread.run.Running {
-		return catalog.Errorf(catalog.ECONFLICT, "重新读取正在进行(已完成 %d/%d),请稍后再查看进度", s.reread.run.Done, s.reread.run.Total)
+		return catalog.Errorf(catalog.ECONFLICT, "重新读取正在进行（已完成 %d/%d），请稍后再查看进度", s.reread.run.Done, s.reread.run.Total)
 	}
 	run := &RereadRun{By: u.Username, Started: time.Now(), Running: true, Phase: "text"}
 	s.reread.run = run

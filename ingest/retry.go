@@ -16,7 +16,7 @@ func (s *Service) Retry(ctx context.Context, u *catalog.User, id string) (*catal
 		return nil, err
 	}
 	if d.Status != catalog.StatusFailed {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以重新读取;该文档%s", statusWords[d.Status])
+		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以重新读取；该文档%s", statusWords[d.Status])
 	}
 	if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ func RetryFailed(ctx context.Context, cat *catalog.Store, u *catalog.User, ids [
 // statusWords say a document's state in a coordinator's words, in each
 // language.
 var statusWords = map[catalog.Status]catalog.Words{
-	catalog.StatusStored:    {Chinese: catalog.Fullwidth("已保存,正在等待提取文字"), English: "is stored and waiting for its text to be extracted"},
-	catalog.StatusExtracted: {Chinese: catalog.Fullwidth("已提取文字,正在建立索引"), English: "has its text extracted and is being indexed"},
+	catalog.StatusStored:    {Chinese: catalog.Fullwidth("已保存，正在等待提取文字"), English: "is stored and waiting for its text to be extracted"},
+	catalog.StatusExtracted: {Chinese: catalog.Fullwidth("已提取文字，正在建立索引"), English: "has its text extracted and is being indexed"},
 	catalog.StatusIndexed:   {Chinese: "已经可以检索", English: "is searchable already"},
 }

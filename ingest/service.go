@@ -255,7 +255,7 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 		return err
 	}
 	if strings.TrimSpace(m.DocType) == "" {
-		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型(如政策文件、工作总结)")
+		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型（如政策文件、工作总结）")
 	}
 	return checkFields(m)
 }
@@ -280,7 +280,7 @@ func checkFields(m *Meta) error {
 		// that show nothing (学\u200b习), which no search would match.
 		*f.value = strings.TrimSpace(catalog.DropInvisible(*f.value))
 		if len([]rune(*f.value)) > maxMetaRunes {
-			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长(超过 %d 字):%.20s…", f.words, maxMetaRunes, *f.value)
+			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长（超过 %d 字）：%.20s…", f.words, maxMetaRunes, *f.value)
 		}
 	}
 	dt, err := catalog.ParseDocType(m.DocType)
@@ -292,7 +292,7 @@ func checkFields(m *Meta) error {
 		return err
 	}
 	if m.Round != "" && !roundPattern.MatchString(m.Round) {
-		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份(如 2017),收到“%s”", m.Round)
+		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份（如 2017），收到“%s”", m.Round)
 	}
 	return nil
 }
@@ -670,7 +670,7 @@ func (s *Service) originalPresent(ctx context.Context, st *Staged) (bool, error)
 		return false, fmt.Errorf("check original of %s: %w", st.Filename, err)
 	case timedOut(err):
 		return false, fmt.Errorf("check original of %s: %w: %w", st.Filename,
-			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时,文件未保存;请稍后重试或联系管理员"), err)
+			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时，文件未保存；请稍后重试或联系管理员"), err)
 	}
 	return false, nil
 }
@@ -730,7 +730,7 @@ func failureReason(stage catalog.Words, err error) (chinese, english string) {
 	if errors.As(err, &e) {
 		return e.Message, e.English
 	}
-	r := catalog.Errorf(catalog.EINTERNAL, "%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员", stage)
+	r := catalog.Errorf(catalog.EINTERNAL, "%s失败（内部错误，已记录日志）；可重新上传同一文件重试，或联系管理员", stage)
 	return r.Message, r.English
 }
 
@@ -754,7 +754,7 @@ func (s *Service) CheckIndicators(ctx context.Context, codes []string) ([]string
 			return nil, err
 		}
 		if ind.Level != catalog.KeyLevel {
-			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
+			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标（三级指标）；%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
 		out = append(out, c)
 	}

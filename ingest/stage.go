@@ -296,13 +296,13 @@ func receiveError(err error, src *readerr.Source, name string, maxBytes int64) e
 		if errors.As(src.Err, &said) {
 			return fmt.Errorf("receive %s: %w", name, said)
 		}
-		return catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整(传输在中途中断);请重新上传", name)
+		return catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整（传输在中途中断）；请重新上传", name)
 	}
 	return fmt.Errorf("receive %s: %w", name, diskFull(err))
 }
 
 func tooLarge(name string, maxBytes int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "文件“%s”超过上传上限 %s;请压缩或拆分后再上传", name, FormatBytes(maxBytes))
+	return catalog.Errorf(catalog.ETOOLARGE, "文件“%s”超过上传上限 %s；请压缩或拆分后再上传", name, FormatBytes(maxBytes))
 }
 
 // prefixMessage names the file in a user-facing error, so that a person

@@ -188,7 +188,7 @@ var ErrBadText = errors.New("stored text damaged")
 
 func errBadText(sha string, cause error) error {
 	return fmt.Errorf("%w: text/%s.json: %v: %w", ErrBadText, sha, cause,
-		catalog.Errorf(catalog.ECONFLICT, "该文档保存的提取文字已损坏,暂时无法显示;请管理员运行 evidence check 查明,再用 evidence repair 重新提取"))
+		catalog.Errorf(catalog.ECONFLICT, "该文档保存的提取文字已损坏，暂时无法显示；请管理员运行 evidence check 查明，再用 evidence repair 重新提取"))
 }
 
 // textRecordIfMissing returns the hash record of an original's stored

@@ -460,7 +460,7 @@ func (t *TextPages) Page(limit int) (string, error) {
 			return "", err
 		}
 		if len(buf) > limit {
-			return "", catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看", t.page, limit>>20)
+			return "", catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字超过 %d MB，无法整页读取；请下载原件查看", t.page, limit>>20)
 		}
 	}
 }

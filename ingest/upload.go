@@ -128,7 +128,7 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 	}
 	var e *catalog.Error
 	if !errors.As(err, &e) {
-		e = catalog.Errorf(catalog.EINTERNAL, "重新核对引文时出错(内部错误,已记录日志);再次重新读取,或重新保存引文,即可再核对")
+		e = catalog.Errorf(catalog.EINTERNAL, "重新核对引文时出错（内部错误，已记录日志）；再次重新读取，或重新保存引文，即可再核对")
 	}
 	reason := catalog.Words{Chinese: e.Message, English: e.English}
 	s.log.Warn("quotes not looked for again in a text read anew", "sha256", sha, "err", err)
@@ -183,7 +183,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 			meta.DocType = string(dt)
 		}
 	} else if u.Role == catalog.RoleContributor {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料；请在“我的任务”中选择任务后上传")
 	}
 	if meta.City == "" && u.Role == catalog.RoleCoordinator {
 		meta.City = u.City
@@ -205,7 +205,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		return nil, catalog.OnInvalidField("indicators", err)
 	}
 	if len(req.Files) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件")
+		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件；请选择要上传的文件")
 	}
 	if err := archiveFields(req); err != nil {
 		return nil, err
@@ -306,7 +306,7 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		if c, err := s.cat.City(ctx, a.City); err == nil {
 			name = catalog.Words{Chinese: c.Name, English: c.EnglishName()}
 		}
-		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市(%s),上传的城市应与任务一致", name)
+		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市（%s），上传的城市应与任务一致", name)
 	}
 	meta.City = a.City
 	if meta.Round == "" {
@@ -498,7 +498,7 @@ func (s *Service) otherCityDenied(ctx context.Context, u *catalog.User, city str
 	if u.Role != catalog.RoleCoordinator || u.City == "" {
 		return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料")
 	}
-	return catalog.Errorf(catalog.EFORBIDDEN, "您是%s(%s)的协调员,不能为%s(%s)上传材料;请切换到本市或联系管理员",
+	return catalog.Errorf(catalog.EFORBIDDEN, "您是%s（%s）的协调员，不能为%s（%s）上传材料；请切换到本市或联系管理员",
 		s.cityName(ctx, u.City), u.City, s.cityName(ctx, city), city)
 }
 

@@ -163,7 +163,7 @@ func (p *Pack) Only(code string) error {
 		}
 	}
 	if !found {
-		return catalog.Errorf(catalog.EINVALID, "%s 不是当前指标体系的关键指标(三级指标)", code)
+		return catalog.Errorf(catalog.EINVALID, "%s 不是当前指标体系的关键指标（三级指标）", code)
 	}
 	var docs []PackedDocument
 	for _, pd := range p.Docs {
@@ -266,7 +266,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 			p.verified.record(d.SHA256, false) // the next pack hashes it first
 		}
 		v.damaged = append(v.damaged, d.SHA256)
-		return Entry{}, &DamagedError{Document: d, err: catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)}
+		return Entry{}, &DamagedError{Document: d, err: catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏（SHA-256 为 %s，应为 %s）；请运行 evidence check", d.ID, got, d.SHA256)}
 	}
 	v.whole[d.SHA256] = version
 	if pd.OriginalFlagged {

@@ -39,7 +39,7 @@ func writeReadme(w io.Writer, p *Pack) error {
 	if p.Indicator == "" {
 		return nil
 	}
-	_, err := fmt.Fprintf(w, catalog.Fullwidth("\r\n本包只收关键指标 %s 的佐证材料原件;监测报告仍为全市全部指标。\r\n"), p.Indicator)
+	_, err := fmt.Fprintf(w, catalog.Fullwidth("\r\n本包只收关键指标 %s 的佐证材料原件；监测报告仍为全市全部指标。\r\n"), p.Indicator)
 	return err
 }
 
@@ -49,27 +49,27 @@ func writeReadme(w io.Writer, p *Pack) error {
 // a verb, after a Latin label) are written as escapes. The commands keep
 // their ASCII commas and colons.
 var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
-	"城市:%s\uFF08%s\uFF09  监测轮次:%d  生成时间:%s  生成人:%s  原件:%d 份\r\n" +
+	"城市：%s\uFF08%s\uFF09  监测轮次：%d  生成时间：%s  生成人：%s  原件：%d 份\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
-	"  manifest.csv  文件清单:每个文件一行,依次为路径、SHA-256、文档编号、标题、文号、文号来源、所支撑的关键指标(分号分隔)。\r\n" +
+	"  manifest.csv  文件清单：每个文件一行，依次为路径、SHA-256、文档编号、标题、文号、文号来源、所支撑的关键指标（分号分隔）。\r\n" +
 	"                文号来源为“填写”“自动识别”或“推断”\uFF1B“推断”的文号由识别出的文字推断而来\uFF0C请核对后再引用。\r\n" +
 	"                标题后注明\uFF08已撤回\uFF09的文档已在档案库中撤回\uFF0C不再作为佐证材料\uFF0C原件仅供核对。\r\n" +
 	"                标题后注明\uFF08沿用上一轮\uFF0C待确认\uFF09的文档由上一轮结转而来\uFF0C本轮尚未确认沿用\uFF0C暂不作为本轮的佐证材料。\r\n" +
-	"  originals/    佐证材料原件,与上传时逐字节相同;文件名为“文档编号-标题.扩展名”。\r\n" +
+	"  originals/    佐证材料原件，与上传时逐字节相同；文件名为“文档编号-标题.扩展名”。\r\n" +
 	"  report.xlsx   本轮监测报告。\r\n" +
 	"  README.txt    本说明。\r\n" +
 	"\r\n" +
 	"如何核验\r\n" +
-	"1. 用档案库程序(不需联网):\r\n" +
+	"1. 用档案库程序（不需联网）：\r\n" +
 	"     evidence verify-pack 证据包.zip\r\n" +
-	"   逐个重新计算 SHA-256 并与 manifest.csv 比对;全部一致时显示“核验通过”,\r\n" +
-	"   否则逐项列出内容不一致、缺失或清单外多出的文件,并以状态码 1 退出。\r\n" +
-	"2. 不用档案库程序:解压后在解压目录中计算每个文件的 SHA-256,与 manifest.csv 的 sha256 列逐行比对。\r\n" +
+	"   逐个重新计算 SHA-256 并与 manifest.csv 比对；全部一致时显示“核验通过”，\r\n" +
+	"   否则逐项列出内容不一致、缺失或清单外多出的文件，并以状态码 1 退出。\r\n" +
+	"2. 不用档案库程序：解压后在解压目录中计算每个文件的 SHA-256，与 manifest.csv 的 sha256 列逐行比对。\r\n" +
 	"     Linux\uFF1Atail -n +2 manifest.csv | cut -d, -f1,2 | awk -F, '{print $2\"  \"$1}' | sha256sum -c\r\n" +
-	"     macOS:同上,把最后的 sha256sum -c 换成 shasum -a 256 -c\r\n" +
+	"     macOS：同上，把最后的 sha256sum -c 换成 shasum -a 256 -c\r\n" +
 	"     Windows\uFF1Acertutil -hashfile originals\\文件名 SHA256\r\n" +
-	"3. 原件的 SHA-256 也是它在档案库中的编号,可与档案库文档页面上显示的 SHA-256 对照。\r\n")
+	"3. 原件的 SHA-256 也是它在档案库中的编号，可与档案库文档页面上显示的 SHA-256 对照。\r\n")
 
 // readmeEN is the README's text in an English pack. The originals keep
 // their names, and the pack's file name is the one the user saved.

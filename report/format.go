@@ -21,7 +21,7 @@ func ContentType(format string) (string, error) {
 	}
 	ct, ok := reportTypes[format]
 	if !ok {
-		return "", catalog.Errorf(catalog.EINVALID, "不支持的报告格式 %q;可选:xlsx、docx", format)
+		return "", catalog.Errorf(catalog.EINVALID, "不支持的报告格式 %q；可选：xlsx、docx", format)
 	}
 	return ct, nil
 }

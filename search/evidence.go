@@ -135,7 +135,7 @@ func RoundParam(q string) (int, error) {
 
 // notARound says that q, given as a monitoring round, is no year.
 func notARound(q string) error {
-	return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", q)
+	return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份，如 2018；收到 %.40q", q)
 }
 
 // IndicatorEvidence returns the evidence documents of a key indicator (of

@@ -55,7 +55,7 @@ func ParseSort(s string) (index.Sort, error) {
 			return o, nil
 		}
 	}
-	return "", catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 无效;可用 relevance、issued、issued_asc、uploaded", s)
+	return "", catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 无效；可用 relevance、issued、issued_asc、uploaded", s)
 }
 
 // ParseMatch reads how a search matches its words (the request parameter

@@ -60,7 +60,7 @@ func parseQuery(q string) (*parsed, error) {
 	// and the stored text has none.
 	q = catalog.DropInvisible(width.Fold.String(q))
 	if utf8.RuneCountInString(q) > maxQueryRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长(超过 %d 字),请精简后再试", maxQueryRunes)
+		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长（超过 %d 字），请精简后再试", maxQueryRunes)
 	}
 	items, err := lexQuery(q)
 	if err != nil {
@@ -73,13 +73,13 @@ func parseQuery(q string) (*parsed, error) {
 	for i, it := range items {
 		if it.and {
 			if i == 0 || i == len(items)-1 || items[i-1].or || items[i-1].and || items[i+1].or {
-				return nil, catalog.Errorf(catalog.EINVALID, "AND 两边都需要检索词(如:学分银行 AND 社区教育;不写 AND,用空格分开也是同时包含)")
+				return nil, catalog.Errorf(catalog.EINVALID, "AND 两边都需要检索词（如：学分银行 AND 社区教育；不写 AND，用空格分开也是同时包含）")
 			}
 			continue
 		}
 		if it.or {
 			if i == 0 || i == len(items)-1 || items[i-1].or || items[i-1].exclude || items[i+1].exclude {
-				return nil, catalog.Errorf(catalog.EINVALID, "OR 两边都需要检索词(如:学分银行 OR 学习成果认证)")
+				return nil, catalog.Errorf(catalog.EINVALID, "OR 两边都需要检索词（如：学分银行 OR 学习成果认证）")
 			}
 			joinNext = true
 			continue
@@ -114,7 +114,7 @@ func parseQuery(q string) (*parsed, error) {
 		joinNext = false
 	}
 	if len(p.clauses)+len(p.exclude) > maxQueryTerms {
-		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多(超过 %d 个),请精简后再试", maxQueryTerms)
+		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多（超过 %d 个），请精简后再试", maxQueryTerms)
 	}
 	return p, nil
 }
@@ -265,7 +265,7 @@ func checkSearchable(text string) error {
 	if len(terms) == 0 {
 		// text has its widths folded; shown with the punctuation the
 		// user more likely typed (，。 rather than ,.).
-		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字(只有标点或符号)", catalog.Fullwidth(text))
+		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字（只有标点或符号）", catalog.Fullwidth(text))
 	}
 	return nil
 }
@@ -297,13 +297,13 @@ func lexQuery(q string) ([]item, error) {
 			it.exclude = true
 			i++
 			if i == len(rs) || unicode.IsSpace(rs[i]) {
-				return nil, catalog.Errorf(catalog.EINVALID, "减号后需要紧跟要排除的词(如:-征求意见稿)")
+				return nil, catalog.Errorf(catalog.EINVALID, "减号后需要紧跟要排除的词（如：-征求意见稿）")
 			}
 		}
 		if closing, ok := isQuote(rs[i]); ok {
 			end := indexRune(rs, i+1, closing)
 			if end < 0 {
-				return nil, catalog.Errorf(catalog.EINVALID, "引号不配对:短语需要用一对引号括起来(如:\"学分银行\")")
+				return nil, catalog.Errorf(catalog.EINVALID, "引号不配对：短语需要用一对引号括起来（如：\"学分银行\"）")
 			}
 			it.text, it.phrase = strings.TrimSpace(string(rs[i+1:end])), true
 			i = end + 1
@@ -327,7 +327,7 @@ func lexQuery(q string) ([]item, error) {
 					i++
 				}
 				if i == len(rs) || rs[i] == '-' || rs[i] == '－' {
-					return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词(如:学分银行 NOT 征求意见稿,也可写作 -征求意见稿)")
+					return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词（如：学分银行 NOT 征求意见稿，也可写作 -征求意见稿）")
 				}
 				notNext = true
 				continue
@@ -335,7 +335,7 @@ func lexQuery(q string) ([]item, error) {
 		}
 		if notNext {
 			if it.or || it.and {
-				return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词(如:学分银行 NOT 征求意见稿,也可写作 -征求意见稿)")
+				return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词（如：学分银行 NOT 征求意见稿，也可写作 -征求意见稿）")
 			}
 			it.exclude, notNext = true, false
 		}

@@ -185,7 +185,7 @@ func (s *Service) indexGeneration() (uint64, bool) {
 
 // ErrPaging is the error of a page of results out of range.
 func ErrPaging() *catalog.Error {
-	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d", MaxSize, maxWindow)
+	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围：1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d", MaxSize, maxWindow)
 }
 
 // Search runs req. A query it cannot read is EINVALID with the reason.
@@ -255,7 +255,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		out.SubstringNotice, out.SubstringNoticeEn = n.Message, n.English
 	}
 	if len(p.fields) > 0 {
-		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法(%s);已在标题和正文中检索其余的词:%s",
+		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法（%s）；已在标题和正文中检索其余的词：%s",
 			strings.Join(p.fields, "、"), p.words(req.Query))
 		out.Notice, out.NoticeEn = n.Message, n.English
 	}

@@ -78,12 +78,12 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 		} else if !v.ValueFound {
 			// Saved all the same, as /values keeps it, but said per row:
 			// the import's answer named only its flag (value_found).
-			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "引文中未找到该数值(请核对数值或引文)")))
+			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "引文中未找到该数值（请核对数值或引文）")))
 		}
 		vs, lines = append(vs, v), append(lines, rows[i].Line)
 	}
 	if len(bad) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误,未导入任何数值:\n%s", len(bad), joinWords(bad, "\n", "\n"))
+		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误，未导入任何数值：\n%s", len(bad), joinWords(bad, "\n", "\n"))
 	}
 	if len(vs) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有数值行")
@@ -110,10 +110,10 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 					before.English, after.English = before.Chinese, after.Chinese
 				}
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-					"替换了本轮原有的数值:%s → %s", before, after)))
+					"替换了本轮原有的数值：%s → %s", before, after)))
 			case was.Status != catalog.ClaimPending:
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-					"本轮原有的数值 %s 已经审核,重新导入后回到待审核", written(was))))
+					"本轮原有的数值 %s 已经审核，重新导入后回到待审核", written(was))))
 			}
 		}
 		for j, w := range v.Warnings {
@@ -219,7 +219,7 @@ func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]
 	sheet, rows, err := spreadsheet.ReadWorkbook(ctx, data, maxLedgerRows+1, xls)
 	switch {
 	case errors.Is(err, spreadsheet.ErrNotXLSX):
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 Excel 或 WPS 表格(.xlsx、.xls 或 .et)")
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账：请上传 Excel 或 WPS 表格（.xlsx、.xls 或 .et）")
 	case errors.Is(err, spreadsheet.ErrNoSheet):
 		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有工作表")
 	case errors.Is(err, spreadsheet.ErrUnreadable):
@@ -238,12 +238,12 @@ func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]
 		if _, ok := col[need.col]; !ok {
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
-			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s(%s)列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)",
+			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s（%s）列的表头；表头应为 指标编码、数值、单位、文档编号、页码、引文（表头之上的标题行可以保留）",
 				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
 	if !slices.ContainsFunc(sourceColumns, func(c string) bool { _, ok := col[c]; return ok }) {
-		return nil, catalog.Errorf(catalog.EINVALID, "台账缺少数值出处列;请用 文档编号、文号、文件名 或 标题 中的一列写明数值出自哪份材料")
+		return nil, catalog.Errorf(catalog.EINVALID, "台账缺少数值出处列；请用 文档编号、文号、文件名 或 标题 中的一列写明数值出自哪份材料")
 	}
 	var out []ledgerRow
 	for i, row := range rows[heading.Rows:] {

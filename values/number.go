@@ -53,10 +53,10 @@ func ParseNumber(s string) (Number, error) {
 	}
 	// A rough number, alone or with its unit (一百多个), is said to be one.
 	if len(nums) > 0 && nums[0].Approx && strings.HasPrefix(f, nums[0].Text) {
-		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
+		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数；请填写确切的数值，如 123000 或 12.3万", s)
 	}
 	if len(nums) != 1 || strings.ReplaceAll(nums[0].Text, " ", "") != strings.ReplaceAll(f, " ", "") {
-		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%", s)
+		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q；请填写如 123000、12.3万、1,234 或 85.3%%", s)
 	}
 	return nums[0], nil
 }

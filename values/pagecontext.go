@@ -128,10 +128,10 @@ func unavailable(sha string, err error) *catalog.Error {
 	code := catalog.ErrorCode(err)
 	if code != catalog.ETOOLARGE && code != catalog.EUNAVAILABLE {
 		slog.Error("values: page context", "sha256", sha, "err", err)
-		return catalog.Errorf(catalog.EINTERNAL, "无法显示这段引文所在页的文字:%s",
+		return catalog.Errorf(catalog.EINTERNAL, "无法显示这段引文所在页的文字：%s",
 			catalog.Words{Chinese: "内部错误，已记录日志", English: "internal error, logged"})
 	}
-	note := catalog.Errorf(code, "无法显示这段引文所在页的文字:%s", catalog.MessageWords(err))
+	note := catalog.Errorf(code, "无法显示这段引文所在页的文字：%s", catalog.MessageWords(err))
 	if d, ok := catalog.RetryAfter(err); ok {
 		note.RetryAfter = d
 	}

@@ -198,7 +198,7 @@ func SpacedNote(spaced string) catalog.Words {
 		zh, en = zh+sep+g, en+enSep+g
 	}
 	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-		"引文中的“%s”可能是千位以空格分组的%s,也可能是表格中相邻的%s;请核对", spaced,
+		"引文中的“%s”可能是千位以空格分组的%s，也可能是表格中相邻的%s；请核对", spaced,
 		strings.ReplaceAll(spaced, " ", ""), catalog.Words{Chinese: zh, English: en}))
 }
 

@@ -41,24 +41,24 @@ func plausible(ind *catalog.Indicator, number float64, typed string) (warnings [
 	name := ind.NameWords()
 	switch {
 	case number < 0:
-		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 的数值不能为负数(填写的是 %s);请核对", ind.Code, name, typed)
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 的数值不能为负数（填写的是 %s）；请核对", ind.Code, name, typed)
 	case fam == famPercent && number > 100:
-		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数", ind.Code, name, typed)
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 是比例，不能超过 100%%（填写的是 %s）；请核对是否误填了年份或人数", ind.Code, name, typed)
 	case fam == famYears && number > maxSchoolingYears:
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数", ind.Code, name,
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年，很少见；请核对是否误填了年份或人数", ind.Code, name,
 			strconv.FormatFloat(number, 'f', -1, 64), maxSchoolingYears)
 		return []catalog.Words{catalog.MessageWords(w)}, nil
 	case (fam == famPeople || fam == famVisits) && number*scale > maxPeople && scale != 1:
 		// Most likely a count typed out in full for a unit in 万
 		// (1256000 for 万人次, meaning 人次).
 		_, base := splitScale(normUnit(ind.Unit))
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值是否按指标单位“%s”填写,或在单位栏填写数值所用的单位(如“%s”)", ind.Code, name,
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值是否按指标单位“%s”填写，或在单位栏填写数值所用的单位（如“%s”）", ind.Code, name,
 			inUnit(number, ind.Unit), unitWords(ind.Unit), unitWords(base))
 		return []catalog.Words{catalog.MessageWords(w)}, nil
 	case fam == famPeople && number*scale > maxPeople:
 		// People past China's population; visits counted in 人次 (an
 		// online platform's) may pass it.
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值的位数和单位", ind.Code, name,
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位", ind.Code, name,
 			inUnit(number, ind.Unit))
 		return []catalog.Words{catalog.MessageWords(w)}, nil
 	}

@@ -39,7 +39,7 @@ func (s *Service) CarryOver(ctx context.Context, u *catalog.User, city string, t
 		}
 	}
 	if from == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 之前没有轮次,无可结转的内容", to)
+		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 之前没有轮次，无可结转的内容", to)
 	}
 	return s.cat.CarryOver(ctx, city, from, to, u.Username)
 }
@@ -80,7 +80,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 		return nil, err
 	}
 	if action == "restore" && (c.Kind != catalog.CarryLink || c.State != catalog.CarryDropped) {
-		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的关联才能重新计入本轮;这一项请用 confirm(确认沿用)或 drop(本轮不再使用)")
+		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的关联才能重新计入本轮；这一项请用 confirm（确认沿用）或 drop（本轮不再使用）")
 	}
 	if (action == "confirm" || action == "restore") && !checked && c.State == catalog.CarryToConfirm {
 		verdict, err := s.lastVerdict(ctx, *c)
@@ -88,7 +88,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 			return nil, err
 		}
 		if verdict == catalog.ClaimContradicted {
-			return nil, catalog.FieldErrorf("checked", catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”再确认,否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
+			return nil, catalog.FieldErrorf("checked", catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾；请先核对，确需沿用时勾选“已核对，仍沿用”再确认，否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
 		}
 	}
 	var state catalog.CarryState
@@ -100,7 +100,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	case "drop":
 		state = catalog.CarryDropped
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用)、restore(把本轮不用的关联重新计入本轮);修改请直接编辑定性描述或重新填报数值", action)
+		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q；可选：confirm（确认沿用）、drop（本轮不再使用）、restore（把本轮不用的关联重新计入本轮）；修改请直接编辑定性描述或重新填报数值", action)
 	}
 	if err := s.cat.DecideCarryover(ctx, id, state, u.Username); err != nil {
 		return nil, err

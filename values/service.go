@@ -157,7 +157,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 			// Within what the passage says, which is no exact number:
 			// the coordinator is told to check the value against one.
 			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-				"引文中的“%s”是约数,所填数值在其范围内;请以统计台账等确切数字核对", at.Text)))
+				"引文中的“%s”是约数，所填数值在其范围内；请以统计台账等确切数字核对", at.Text)))
 		}
 		if v.ValueFound && at.Spaced != "" {
 			v.Warnings = append(v.Warnings, SpacedNote(at.Spaced))
@@ -210,7 +210,7 @@ func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indic
 		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel || ind.Kind != catalog.Quantitative {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, ind.NameWords())
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值；%s %s 不是定量指标", ind.Code, ind.NameWords())
 	}
 	return ind, nil
 }
@@ -219,7 +219,7 @@ func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indic
 // the field value.
 func number(w Written) (*Number, error) {
 	if strings.TrimSpace(string(w)) == "" {
-		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "请填写数值,如 123000、12.3万 或 85.3%%")
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "请填写数值，如 123000、12.3万 或 85.3%%")
 	}
 	n, err := ParseNumber(string(w))
 	if err != nil {
@@ -254,15 +254,15 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
-		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文(含该数字的一句话)"))
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文（含该数字的一句话）"))
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes))
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
 	}
 	switch {
 	case in.Page == 0:
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "请填写引文所在的页码"))
 	case d != nil && (in.Page < 1 || in.Page > d.Pages):
-		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在：《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
 		return "", "", catalog.Join(mistakes...)
@@ -299,15 +299,15 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 	}
 	if err != nil {
 		if catalog.IsNotFound(err) {
-			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", id)
+			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在；请从文档页面选取出处", id)
 		}
 		return nil, err
 	}
 	if city != "" && d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市数值的出处", d.Title)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市数值的出处", d.Title)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字(%s),暂不能引用", d.Title, statusWords(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, statusWords(d.Status))
 	}
 	return d, nil
 }
@@ -369,13 +369,13 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由,以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由，以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxCommentRunes)
+		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
 	}
 	if v.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核(%s),需协调员修改后才能再次审核", catalog.VerdictIn(v.Status))
+		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s），需协调员修改后才能再次审核", catalog.VerdictIn(v.Status))
 	}
 	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {

@@ -85,30 +85,36 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 	case len(match) == 1:
 		return match[0].ID, nil
 	case len(match) == 0:
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料;请核对后重填,或改填文档编号",
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料；请核对后重填，或改填文档编号",
 			strings.Join(said, "”“"))
 	}
 	// The documents in each language's punctuation: 《…》（文号 …，文件 …，
 	// 文档编号 …）、… and “…” (file No. …, file …, document ID …); …. Only
-	// the format is made full-width: a title and a file name read as
-	// written (方案(定稿).docx).
+	// the format is full-width: a title and a file name read as written
+	// (方案(定稿).docx).
 	var zh, en []string
 	for i, d := range match {
 		if i == 5 {
 			zh, en = append(zh, fmt.Sprintf("等 %d 份", len(match))), append(en, fmt.Sprintf("%d in all", len(match)))
 			break
 		}
-		// A 文号 guessed from what was read says so, as every list does.
-		shown := catalog.DocNumberShown(d)
-		zh = append(zh, fmt.Sprintf(catalog.Fullwidth("《%s》(文号 %s,文件 %s,文档编号 %s)"), d.Title, orNone(shown.Chinese), d.Filename, d.ID))
-		number := shown.English
-		if number == "" {
-			number = "none"
+		// A 文号 guessed from what was read says so, as every list does;
+		// being in brackets already, the words follow it after a comma, as
+		// the web's lists write （杭教发〔2018〕12号，推断，请核对）: a second
+		// bracket inside the first would read as a remark on a remark.
+		numberZh, numberEn := orNone(d.DocNumber), d.DocNumber
+		if numberEn == "" {
+			numberEn = "none"
 		}
-		en = append(en, fmt.Sprintf("“%s” (file No. %s, file %s, document ID %s)", d.Title, number, d.Filename, d.ID))
+		if catalog.DocNumberGuess(d).Chinese != "" {
+			numberZh += "，" + catalog.DocNumberGuessWords.Chinese
+			numberEn += ", " + catalog.DocNumberGuessWords.English
+		}
+		zh = append(zh, fmt.Sprintf("《%s》（文号 %s，文件 %s，文档编号 %s）", d.Title, numberZh, d.Filename, d.ID))
+		en = append(en, fmt.Sprintf("“%s” (file No. %s, file %s, document ID %s)", d.Title, numberEn, d.Filename, d.ID))
 	}
 	list := catalog.Words{Chinese: strings.Join(zh, "\u3001"), English: strings.Join(en, "; ")}
-	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分",
+	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料：%s；请改填文档编号，或同时填写文号和标题以区分",
 		strings.Join(said, "”“"), list)
 }
 

@@ -10,7 +10,9 @@ import (
 // TestSeveralSourcesMarkAGuessedDocNumber: when a ledger's title names
 // two documents, the message listing them marks a 文号 guessed from what
 // was read as a guess, in Chinese and English, so the coordinator does
-// not copy it into the ledger as fact; a typed 文号 stays as typed.
+// not copy it into the ledger as fact; a typed 文号 stays as typed. The
+// mark follows the 文号 inside the document's one bracket after a comma
+// (文号 …，推断，请核对，文件 …), never as a bracket of its own within it.
 func TestSeveralSourcesMarkAGuessedDocNumber(t *testing.T) {
 	docs := []*catalog.Document{
 		{ID: "D1", Title: "评选通知", Filename: "评选通知.pdf", DocNumber: "杭教发〔2018〕12号",
@@ -23,8 +25,8 @@ func TestSeveralSourcesMarkAGuessedDocNumber(t *testing.T) {
 		english      bool
 		guess, typed string
 	}{
-		{false, "文号 杭教发〔2018〕12号\uFF08推断\uFF0C请核对\uFF09\uFF0C", "文号 杭教发〔2018〕13号\uFF0C"},
-		{true, "file No. 杭教发〔2018〕12号 (inferred; please check),", "file No. 杭教发〔2018〕13号,"},
+		{false, "（文号 杭教发〔2018〕12号，推断，请核对，文件 评选通知.pdf，", "（文号 杭教发〔2018〕13号，文件 评选通知.docx，"},
+		{true, "(file No. 杭教发〔2018〕12号, inferred; please check, file 评选通知.pdf,", "(file No. 杭教发〔2018〕13号, file 评选通知.docx,"},
 	} {
 		msg := catalog.MessageIn(err, tt.english)
 		if !strings.Contains(msg, tt.guess) || !strings.Contains(msg, tt.typed) {

@@ -46,7 +46,7 @@ func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, d
 		got = "%"
 	}
 	if percent && got != "%" {
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "数值写成了百分数,单位却是 %q;请统一", given)
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "数值写成了百分数，单位却是 %q；请统一", given)
 	}
 	wantScale, wantBase := splitScale(want)
 	switch {
@@ -58,7 +58,7 @@ func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, d
 		}
 		return 1, 1, nil
 	case want == "%":
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%", ind.Code, ind.NameWords(), given)
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例（%%），不能用 %q 作单位；请填写百分比，如 85.3%%", ind.Code, ind.NameWords(), given)
 	}
 	if gotScale, gotBase := splitScale(got); gotBase == wantBase {
 		return gotScale, wantScale, nil

@@ -79,7 +79,7 @@ func (h *handler) accountTokenCreate(w http.ResponseWriter, r *http.Request) {
 	label := strings.TrimSpace(r.PostFormValue("label"))
 	var err error
 	if label == "" {
-		err = catalog.FieldErrorf("label", catalog.EINVALID, "请为令牌写一个用途,如“上报脚本”")
+		err = catalog.FieldErrorf("label", catalog.EINVALID, "请为令牌写一个用途，如“上报脚本”")
 	}
 	var t *accounts.NewToken
 	if err == nil {

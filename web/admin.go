@@ -181,7 +181,7 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil {
-		h.adminFormFailed(w, r, "round", catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字,如 2018"))
+		h.adminFormFailed(w, r, "round", catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字，如 2018"))
 		return
 	}
 	rd := catalog.Round{Year: year, Label: r.PostFormValue("label"), Current: r.PostFormValue("current") == "on"}
@@ -270,7 +270,7 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
-		h.adminFormFailed(w, r, "framework", catalog.FieldErrorf("file", catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx、.xls、.et 或 .csv)"))
+		h.adminFormFailed(w, r, "framework", catalog.FieldErrorf("file", catalog.EINVALID, "请选择指标体系文件（.yaml、.xlsx、.xls、.et 或 .csv）"))
 		return
 	}
 	fh := r.MultipartForm.File["file"][0]

@@ -53,7 +53,7 @@ func (h *handler) adminRoundCurrent(w http.ResponseWriter, r *http.Request) {
 	l := langOf(r)
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
-		h.fail(w, r, catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字,如 2018"))
+		h.fail(w, r, catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字，如 2018"))
 		return
 	}
 	u := sessionFrom(r).User

@@ -548,7 +548,7 @@ func (h *handler) roundOptions(r *http.Request, asked string) (int, []option, er
 func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		h.importFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择责任分解表文件(.xlsx、.xls、.et 或 .csv)"))
+		h.importFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择责任分解表文件（.xlsx、.xls、.et 或 .csv）"))
 		return
 	}
 	defer file.Close()

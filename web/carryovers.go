@@ -93,7 +93,7 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 	city := r.PostFormValue("city")
 	round, err := strconv.Atoi(r.PostFormValue("round"))
 	if err != nil {
-		err = catalog.FieldErrorf("round", catalog.EINVALID, "请选择要结转到的监测轮次(年份)")
+		err = catalog.FieldErrorf("round", catalog.EINVALID, "请选择要结转到的监测轮次（年份）")
 	}
 	var rep *catalog.CarryReport
 	if err == nil {

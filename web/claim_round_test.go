@@ -186,7 +186,7 @@ func TestClaimSavedSaysItsQuoteWasNotFound(t *testing.T) {
 	}
 	unfound := catalog.Fullwidth("但第 1 条引用的引文未在文档第 1 页及其他页中找到,请核对引文和页码")
 	_, body := wang.post("/claims", form("建立学分银行"))
-	if got := flash(body); !strings.Contains(got, catalog.Fullwidth("定性描述已提交,等待审核")) || strings.Contains(got, "未在文档") {
+	if got := flash(body); !strings.Contains(got, catalog.Fullwidth("定性描述已提交，等待审核")) || strings.Contains(got, "未在文档") {
 		t.Errorf("a found quote's notice: %q", got)
 	}
 	resp, body := wang.post("/claims", form("建立终身学习护照"))

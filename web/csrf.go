@@ -20,7 +20,7 @@ const maxBeforeToken = 64 << 10
 
 // errFormCSRF is a form without the session's CSRF token.
 func errFormCSRF() error {
-	return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌(CSRF);请刷新页面后重试")
+	return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌（CSRF）；请刷新页面后重试")
 }
 
 // checkCSRFFirst authorises a multipart form before any of its files is

@@ -12,7 +12,7 @@ var deadendMessages = map[string]map[Lang]string{
 	"admin.user_enabled":         {Chinese: "已启用用户 %s", English: "User %s enabled"},
 	"admin.city_added":           {Chinese: "已添加城市 %s\uFF08%s\uFF09", English: "City %s (%s) added"},
 	"admin.round_added":          {Chinese: "已添加监测轮次 %d", English: "Round %d added"},
-	"admin.round_current":        {Chinese: "(当前轮次)", English: " (the current round)"},
+	"admin.round_current":        {Chinese: "（当前轮次）", English: " (the current round)"},
 	"admin.semicolon":            {Chinese: "\uFF1B", English: "; "},
 	"doc.linked":                 {Chinese: "已把《%s》关联到指标 %s", English: "“%s” linked to indicator %s"},
 	"doc.linked.quote_added":     {Chinese: "《%s》已关联指标 %s，已补充引文", English: "“%s” was linked to indicator %s already; the quote was added to the link"},
@@ -26,12 +26,12 @@ var deadendMessages = map[string]map[Lang]string{
 	"review.all_cities":          {Chinese: "全部城市", English: "All cities"},
 	"review.all_inds":            {Chinese: "全部指标", English: "All indicators"},
 	"claim.withdraw":             {Chinese: "撤回定性描述", English: "Withdraw the statement"},
-	"claim.withdraw.confirm": {Chinese: "撤回后,这条定性描述不再进入审核队列和热力图,但仍保留在历史记录中。确定撤回吗?",
+	"claim.withdraw.confirm": {Chinese: "撤回后，这条定性描述不再进入审核队列和热力图，但仍保留在历史记录中。确定撤回吗？",
 		English: "Once withdrawn, the statement leaves the review queue and the heat map but stays in the history. Withdraw it?"},
 	"claim.withdrawn":       {Chinese: "已撤回", English: "Withdrawn"},
 	"claim.withdrawn_done":  {Chinese: "已撤回这条定性描述", English: "The statement was withdrawn"},
 	"claim.to_confirm_note": {Chinese: "这条定性描述是从上一轮结转来的，待本市协调员在“结转事项核对”页确认在 %d 年度沿用后才进入审核；确认前不能给出审核结论。", English: "This statement was carried over from the last round; it enters review once the city's coordinator confirms it for round %d on Carried-over items, and cannot be given a verdict before."},
-	"claim.withdrawn_note":  {Chinese: "这条定性描述已撤回,不再参与审核和统计。", English: "This statement was withdrawn; it is no longer reviewed or counted."},
+	"claim.withdrawn_note":  {Chinese: "这条定性描述已撤回，不再参与审核和统计。", English: "This statement was withdrawn; it is no longer reviewed or counted."},
 	"event.claim.withdraw":  {Chinese: "撤回定性描述", English: "Withdrew a statement"},
 }
 

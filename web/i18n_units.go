@@ -14,6 +14,6 @@ func init() {
 }
 
 var unitScaleMessages = map[string]map[Lang]string{
-	"values.unit_mismatch_scale": {Chinese: "单位不符:原文中该数字的单位是“%s”,填报的是“%s”(即 %s);请核对数值或原文",
+	"values.unit_mismatch_scale": {Chinese: "单位不符：原文中该数字的单位是“%s”，填报的是“%s”（即 %s）；请核对数值或原文",
 		English: "Unit mismatch: the passage writes the number in “%s”, the value was given as “%s” (that is %s); check the value or the passage"},
 }

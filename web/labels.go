@@ -144,7 +144,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.assignment.import":    {Chinese: "导入责任分解表", English: "Imported a responsibility table"},
 	"event.assignment.edit":      {Chinese: "修改任务", English: "Edited a task"},
 	"event.assignment.open":      {Chinese: "任务重新打开", English: "Reopened a task"},
-	"event.assignment.reopen":    {Chinese: "任务材料已删除,任务回到提交前状态", English: "A task's material was deleted; it went back"},
+	"event.assignment.reopen":    {Chinese: "任务材料已删除，任务回到提交前状态", English: "A task's material was deleted; it went back"},
 	"event.assignment.submitted": {Chinese: "提交任务材料", English: "Handed in for a task"},
 	"event.assignment.returned":  {Chinese: "退回任务", English: "Returned a task"},
 	"event.assignment.accepted":  {Chinese: "确认任务", English: "Accepted a task"},

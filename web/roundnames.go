@@ -47,7 +47,7 @@ func (h *handler) adminRoundPage(w http.ResponseWriter, r *http.Request) {
 func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status int, code string, st formState) {
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
-		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
+		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面：%s", r.URL.Path))
 		return
 	}
 	n, err := h.Framework.RoundNames(r.Context(), year)
@@ -83,7 +83,7 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
-		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
+		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面：%s", r.URL.Path))
 		return
 	}
 	code := r.PathValue("code")

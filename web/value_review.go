@@ -385,11 +385,11 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	file, _, err := r.FormFile("file")
 	if err != nil {
-		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件(.xlsx、.xls 或 .et)"))
+		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件（.xlsx、.xls 或 .et）"))
 		return
 	}
 	defer file.Close()
-	round, err := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	round, err := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018"))
 	if err != nil {
 		h.ledgerFailed(w, r, err)
 		return

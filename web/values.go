@@ -33,8 +33,8 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	// A page or round that is no number is sent as none the service
 	// takes (page 0, round -1), so that it refuses the value and finds
 	// its other mistakes too (withFormMistake).
-	page, pageErr := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字,如 3"))
-	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	page, pageErr := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，如 3"))
+	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018"))
 	if roundErr != nil {
 		round = -1
 	}
@@ -255,7 +255,7 @@ func askedRounds(asked []string) ([]int, error) {
 		for _, s := range catalog.SplitList(a) {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				return rounds, catalog.FieldErrorf("rounds", catalog.EINVALID, "轮次“%s”不是年份;请从列表中选择要对比的轮次", s)
+				return rounds, catalog.FieldErrorf("rounds", catalog.EINVALID, "轮次“%s”不是年份；请从列表中选择要对比的轮次", s)
 			}
 			rounds = append(rounds, n)
 		}

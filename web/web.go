@@ -127,7 +127,7 @@ var (
 	// a department's.
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
 	contributorRoles = []catalog.Role{catalog.RoleContributor}
-	tasksDenied      = "“我的任务”是部门联系人的页面;协调员请使用“责任分解”页面"
+	tasksDenied      = "“我的任务”是部门联系人的页面；协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
@@ -281,7 +281,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 	if cred, err := h.Auth.Authenticate(r); err == nil {
 		r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, &session{User: cred.User, CSRF: cred.CSRF}))
 	}
-	h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
+	h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面：%s", r.URL.Path))
 }
 
 // recoverer turns a panic in a page into a logged error page.
@@ -293,7 +293,7 @@ func (h *handler) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				h.Logger.Error("panic in page", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				h.fail(w, r, catalog.Errorf(catalog.EINTERNAL, "内部错误,已记录日志;请稍后重试或联系管理员"))
+				h.fail(w, r, catalog.Errorf(catalog.EINTERNAL, "内部错误，已记录日志；请稍后重试或联系管理员"))
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -449,10 +449,10 @@ func parseForm(r *http.Request) error {
 		}
 	}
 	if count > maxFormFields {
-		return catalog.Errorf(catalog.EINVALID, "表单字段过多(最多 %d 个)", maxFormFields)
+		return catalog.Errorf(catalog.EINVALID, "表单字段过多（最多 %d 个）", maxFormFields)
 	}
 	if total > maxFieldBytes {
-		return catalog.Errorf(catalog.ETOOLARGE, "表单字段合计过长(最多 %s)", ingest.FormatBytes(maxFieldBytes))
+		return catalog.Errorf(catalog.ETOOLARGE, "表单字段合计过长（最多 %s）", ingest.FormatBytes(maxFieldBytes))
 	}
 	return nil
 }
@@ -461,13 +461,13 @@ func parseForm(r *http.Request) error {
 func formError(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return catalog.Errorf(catalog.ETOOLARGE, "提交的内容超过上限(%s);请减少文件数量或大小后重试", ingest.FormatBytes(mbe.Limit))
+		return catalog.Errorf(catalog.ETOOLARGE, "提交的内容超过上限（%s）；请减少文件数量或大小后重试", ingest.FormatBytes(mbe.Limit))
 	}
 	var said *catalog.Error
 	if errors.As(err, &said) {
 		return said // the body stopped moving (bodyrate)
 	}
-	return catalog.Errorf(catalog.EINVALID, "表单数据不完整,请刷新页面后重新提交")
+	return catalog.Errorf(catalog.EINVALID, "表单数据不完整，请刷新页面后重新提交")
 }
 
 // view is what every page template gets.

@@ -40,7 +40,7 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 		return err
 	}
 	if cmd.NArg() != 1 {
-		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件:evidence assignments import FILE --city 330100")
+		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件：evidence assignments import FILE --city 330100")
 	}
 	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
@@ -52,9 +52,9 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 		if err != nil {
 			return err
 		}
-		say(stdout, lang, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
+		say(stdout, lang, "已导入责任分解表：新增 %d 项，更新 %d 项", imp.Added, imp.Updated)
 		if len(imp.NewDepartments) > 0 {
-			say(stdout, lang, ";新加入部门名单:%v", imp.NewDepartments)
+			say(stdout, lang, "；新加入部门名单：%v", imp.NewDepartments)
 		}
 		fmt.Fprintln(stdout)
 		return nil

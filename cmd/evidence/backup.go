@@ -91,7 +91,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		// The comma after the folder's name is written full width: Fullwidth
 		// leaves punctuation after a path (ASCII) as it is.
-		sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
+		sayln(stdout, lang, "备份完成：%s\uFF0C%d 个文档；复制 %d 个对象（%s），%d 个未变而跳过",
 			*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 		if *verify || rep.Rehashed > 0 {
 			sayln(stdout, lang, "已重新核对备份中 %d 个原件副本的 SHA-256", rep.Rehashed)
@@ -100,7 +100,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			sayln(stdout, lang, "备份中 %d 个原件副本已损坏（大小或 SHA-256 不符），已从存储重新复制", rep.Repaired)
 		}
 		if rep.S3 {
-			sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
+			sayln(stdout, lang, "注意：对象存储是 S3，本备份只含目录；请用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
 		}
 		if len(rep.Damaged) == 0 {
 			return nil
@@ -118,11 +118,11 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func checkBackupFolder(data, out string) error {
 	dataAbs, outAbs := resolvedPath(data), resolvedPath(out)
 	if rel, err := filepath.Rel(dataAbs, outAbs); err == nil && (rel == "." || filepath.IsLocal(rel)) {
-		return catalog.Errorf(catalog.EINVALID, "备份文件夹 %s 在数据文件夹 %s 之内:备份会覆盖正在使用的目录数据库;请把备份放在数据文件夹之外,最好是另一块磁盘(--out is inside the data folder)", out, data)
+		return catalog.Errorf(catalog.EINVALID, "备份文件夹 %s 在数据文件夹 %s 之内：备份会覆盖正在使用的目录数据库；请把备份放在数据文件夹之外，最好是另一块磁盘（--out is inside the data folder）", out, data)
 	}
 	for _, marker := range []string{"index", filepath.Join("blobs", "objects")} {
 		if st, err := os.Stat(filepath.Join(out, marker)); err == nil && st.IsDir() {
-			return catalog.Errorf(catalog.EINVALID, "文件夹 %s 是一个档案库的数据文件夹(其中有 %s),不是备份文件夹:备份会覆盖它的目录数据库;请另选一个空文件夹或以前的备份文件夹(--out is an archive's data folder)", out, marker)
+			return catalog.Errorf(catalog.EINVALID, "文件夹 %s 是一个档案库的数据文件夹（其中有 %s），不是备份文件夹：备份会覆盖它的目录数据库；请另选一个空文件夹或以前的备份文件夹（--out is an archive's data folder）", out, marker)
 		}
 	}
 	return nil
@@ -275,13 +275,13 @@ func backupDiskError(out string, err error) error {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-			"备份文件夹 %s 所在的磁盘已满(或超出配额),档案库本身未受影响;请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup", out), err)
+			"备份文件夹 %s 所在的磁盘已满（或超出配额），档案库本身未受影响；请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup", out), err)
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-			"备份文件夹 %s 所在的磁盘是只读的,档案库本身未受影响;请重新以可写方式挂载该磁盘或换一个备份文件夹", out), err)
+			"备份文件夹 %s 所在的磁盘是只读的，档案库本身未受影响；请重新以可写方式挂载该磁盘或换一个备份文件夹", out), err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EFORBIDDEN,
-			"没有写入备份文件夹 %s 的权限,档案库本身未受影响;请换一个备份文件夹,或以有权限的用户运行 evidence backup", out), err)
+			"没有写入备份文件夹 %s 的权限，档案库本身未受影响；请换一个备份文件夹，或以有权限的用户运行 evidence backup", out), err)
 	}
 	return err
 }
@@ -539,10 +539,10 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 	// those whose text is missing: what else is stored was not yet read
 	// when the backup was taken.
 	if pending := n[catalog.StatusStored] + n[catalog.StatusExtracted] - len(missing); pending > 0 {
-		say(stdout, lang, ";另有 %d 个尚未处理完,启动 evidence serve 后继续处理", pending)
+		say(stdout, lang, "；另有 %d 个尚未处理完，启动 evidence serve 后继续处理", pending)
 	}
 	if failed := n[catalog.StatusFailed]; failed > 0 {
-		say(stdout, lang, "\uFF1B%d 个处理失败,原因见网页的文档列表(状态“处理失败”)", failed)
+		say(stdout, lang, "\uFF1B%d 个处理失败，原因见网页的文档列表（状态“处理失败”）", failed)
 	}
 	fmt.Fprintln(stdout)
 	return nil

@@ -317,7 +317,7 @@ func flagDamagedLive(ctx context.Context, cat *catalog.Store, damaged []backupDa
 // wrong with each, whether the backup still holds a good copy, and how to
 // mend them.
 func printDamage(w io.Writer, lang report.Lang, damaged []backupDamage) {
-	sayln(w, lang, "但有 %d 个对象已损坏,没有复制进备份(其余内容都已备份):", len(damaged))
+	sayln(w, lang, "但有 %d 个对象已损坏，没有复制进备份（其余内容都已备份）：", len(damaged))
 	kinds := map[ingest.ProblemKind]bool{}
 	for _, d := range damaged {
 		kinds[d.Kind] = true
@@ -335,10 +335,10 @@ func printDamage(w io.Writer, lang report.Lang, damaged []backupDamage) {
 		}
 	}
 	if kinds[ingest.ProblemOriginal] {
-		sayln(w, lang, "原件的问题:请本市协调员(或上传它的责任单位)在上传页重新上传同一文件,档案会用它修复原件,文档的编号、信息和关联都不变;找不到原文件时,从以前的备份恢复它。修复后再运行 evidence backup")
+		sayln(w, lang, "原件的问题：请本市协调员（或上传它的责任单位）在上传页重新上传同一文件，档案会用它修复原件，文档的编号、信息和关联都不变；找不到原文件时，从以前的备份恢复它。修复后再运行 evidence backup")
 	}
 	if kinds[ingest.ProblemText] {
-		sayln(w, lang, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取;然后再运行 evidence backup")
+		sayln(w, lang, "提取文字的问题：停止 evidence serve 后运行 evidence repair，从原件重新提取；然后再运行 evidence backup")
 	}
-	sayln(w, lang, "用这份备份恢复时:没有完好原件的文档标为原件损坏,evidence check 会列出它们;没有完好提取文字的文档在 evidence serve 启动后从原件重新提取")
+	sayln(w, lang, "用这份备份恢复时：没有完好原件的文档标为原件损坏，evidence check 会列出它们；没有完好提取文字的文档在 evidence serve 启动后从原件重新提取")
 }

@@ -32,11 +32,11 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "%s %s\n    %s\n", mark, web.ReaderName(webLang(lang), r), readerDetail(lang, r))
 		if !r.Available {
-			sayln(stdout, lang, "    安装:apt-get install %s", r.Package)
+			sayln(stdout, lang, "    安装：apt-get install %s", r.Package)
 		}
 	}
 	if missing > 0 {
-		sayln(stdout, lang, "%d 个可选程序不可用(未安装或无法运行);缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。", missing)
+		sayln(stdout, lang, "%d 个可选程序不可用（未安装或无法运行）；缺少它们的文件会标记为“处理失败”并写明要安装的软件包，安装后运行 evidence retry 重新读取。", missing)
 		return exitError{1}
 	}
 	sayln(stdout, lang, "所有可选程序均已安装。")
@@ -89,7 +89,7 @@ func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		sayln(stdout, lang, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。", n)
+		sayln(stdout, lang, "已将 %d 个处理失败的文档重新排队；启动 evidence serve 后会重新读取。", n)
 		return nil
 	})
 }

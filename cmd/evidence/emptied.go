@@ -16,11 +16,11 @@ func printEmptied(w io.Writer, lang report.Lang, tasks []catalog.Assignment) {
 	if len(tasks) == 0 {
 		return
 	}
-	say(w, lang, "发现 %d 个责任任务标为已提交或已确认,提交的文档却都已删除:\n", len(tasks))
+	say(w, lang, "发现 %d 个责任任务标为已提交或已确认，提交的文档却都已删除：\n", len(tasks))
 	for _, a := range tasks {
 		fmt.Fprintf(w, "  %s  %s\n", a.ID, taskLine(lang, a))
 	}
-	sayln(w, lang, "这些任务:运行 evidence repair,退回到提交前的状态(未提交,或曾退回的为已退回),并记入审计日志")
+	sayln(w, lang, "这些任务：运行 evidence repair，退回到提交前的状态（未提交，或曾退回的为已退回），并记入审计日志")
 }
 
 // printReopened says which tasks repair sent back, and where each went.
@@ -28,7 +28,7 @@ func printReopened(w io.Writer, lang report.Lang, tasks []catalog.ReopenedTask) 
 	if len(tasks) == 0 {
 		return
 	}
-	say(w, lang, "重新打开 %d 个提交的文档都已删除的责任任务:\n", len(tasks))
+	say(w, lang, "重新打开 %d 个提交的文档都已删除的责任任务：\n", len(tasks))
 	for _, t := range tasks {
 		fmt.Fprintf(w, "  %s  %s → %s\n", t.ID, taskLine(lang, t.Assignment), statusLabel(lang, t.To))
 	}

@@ -37,7 +37,7 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		case "csv":
 			body, err = framework.ExportCSV(inds)
 		default:
-			return catalog.Errorf(catalog.EINVALID, "未知的导出格式 %q;可选 xlsx、yaml、csv", *format)
+			return catalog.Errorf(catalog.EINVALID, "未知的导出格式 %q；可选 xlsx、yaml、csv", *format)
 		}
 		if err != nil {
 			return err
@@ -46,7 +46,7 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 		if *out != "" {
-			sayln(stdout, lang, "已导出指标体系 %s(%s 版,%d 个指标)到 %s", frameworkName(*fw, lang), fw.Version, len(inds), *out)
+			sayln(stdout, lang, "已导出指标体系 %s（%s 版，%d 个指标）到 %s", frameworkName(*fw, lang), fw.Version, len(inds), *out)
 		}
 		return nil
 	})
@@ -64,7 +64,7 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	if cmd.NArg() != 1 {
-		return catalog.Errorf(catalog.EINVALID, "请给出一个指标体系文件:evidence framework import FILE")
+		return catalog.Errorf(catalog.EINVALID, "请给出一个指标体系文件：evidence framework import FILE")
 	}
 	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
@@ -87,13 +87,13 @@ func importFramework(ctx context.Context, a *app, file string, body []byte, fw c
 	if err != nil {
 		return err
 	}
-	sayln(stdout, lang, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d",
+	sayln(stdout, lang, "已导入指标体系 %s（%s 版）：%d 个指标，新增 %d，移除 %d",
 		frameworkName(rep.Framework, lang), rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
 	if rep.KeptRound != 0 {
 		sayln(stdout, lang, "%d 年度的报告保留导入前的指标名称", rep.KeptRound)
 	}
 	if len(rep.OrphanLinks) > 0 {
-		sayln(stdout, lang, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:", len(rep.OrphanLinks))
+		sayln(stdout, lang, "注意：%d 条文档关联指向已移除的指标，已保留，请重新关联：", len(rep.OrphanLinks))
 		for _, l := range rep.OrphanLinks {
 			sayln(stdout, lang, "  文档 %s → 指标 %s", l.DocumentID, l.IndicatorCode)
 		}

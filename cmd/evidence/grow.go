@@ -36,7 +36,7 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	path := filepath.Join(*data, "catalog.db")
 	if _, err := os.Stat(path); err != nil {
-		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有目录 %s(用 --data 指定)", path)
+		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有目录 %s（用 --data 指定）", path)
 	}
 	src, err := catalog.Open(ctx, path)
 	if err != nil {
@@ -57,7 +57,7 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "  %-22s %d\n", c.Table, c.Rows)
 		rows += c.Rows
 	}
-	sayln(stdout, lang, "目录已复制到 PostgreSQL：%d 张表,%d 行,逐表核对行数一致。下一步:设置 EVIDENCE_DATABASE_URL 后运行 evidence check", len(counts), rows)
+	sayln(stdout, lang, "目录已复制到 PostgreSQL：%d 张表，%d 行，逐表核对行数一致。下一步：设置 EVIDENCE_DATABASE_URL 后运行 evidence check", len(counts), rows)
 	return nil
 }
 
@@ -77,11 +77,11 @@ func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cfg, ok := blob.ConfigFromEnv()
 	if *to != "s3" || !ok {
-		return catalog.Errorf(catalog.EINVALID, "--to s3 需要 EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 等环境变量(与 serve 相同)")
+		return catalog.Errorf(catalog.EINVALID, "--to s3 需要 EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 等环境变量（与 serve 相同）")
 	}
 	dir := filepath.Join(*data, "blobs")
 	if _, err := os.Stat(dir); err != nil {
-		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有文件存储 %s(用 --data 指定)", dir)
+		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有文件存储 %s（用 --data 指定）", dir)
 	}
 	from, err := blob.NewFolder(dir)
 	if err != nil {
@@ -98,10 +98,10 @@ func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		bar.Set(done)
 	})
 	bar.Finish()
-	summary := sayf(lang, "%d 个对象：复制 %d 个(%d 字节,写后读回核对 SHA-256),已在存储桶中且哈希相同而跳过 %d 个",
+	summary := sayf(lang, "%d 个对象：复制 %d 个（%d 字节，写后读回核对 SHA-256），已在存储桶中且哈希相同而跳过 %d 个",
 		rep.Objects, rep.Copied, rep.Bytes, rep.Skipped)
 	if err != nil {
-		sayln(stdout, lang, "复制中断,重新运行即可继续:%s", summary)
+		sayln(stdout, lang, "复制中断，重新运行即可继续：%s", summary)
 		return err
 	}
 	sayln(stdout, lang, "已复制到存储桶 %s：%s", cfg.Bucket, summary)

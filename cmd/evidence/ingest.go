@@ -118,7 +118,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(skipped) > 0 {
-		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接:%s", len(skipped), strings.Join(skipped, words(lang, "、", ", ")))
+		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接：%s", len(skipped), strings.Join(skipped, words(lang, "、", ", ")))
 	}
 	if *server != "" {
 		if *manifest == "" && *docType == "" && strings.TrimSpace(*task) == "" {
@@ -128,7 +128,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usageError{missingDocType(strings.TrimRight(*server, "/"))}
 		}
 		if *perRequest < 1 || *perRequest > groupFiles*4 {
-			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
+			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间，收到 %d", groupFiles*4, *perRequest)
 		}
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest}
 		if err := c.check(ctx, func(line string) { fmt.Fprintln(stderr, line) }); err != nil {
@@ -171,13 +171,13 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func ingestJobs(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
 	if manifest != "" {
 		if len(args) > 0 {
-			return nil, nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出,不要再给出文件或文件夹")
+			return nil, nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出，不要再给出文件或文件夹")
 		}
 		jobs, err := readManifest(manifest, defaults)
 		return jobs, nil, err
 	}
 	if len(args) == 0 {
-		return nil, nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹:evidence ingest FILE|DIR… --city 330100 --type policy(或 --manifest 清单.csv)")
+		return nil, nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹：evidence ingest FILE|DIR… --city 330100 --type policy（或 --manifest 清单.csv）")
 	}
 	files, skipped, err := collectFiles(args)
 	if err != nil {
@@ -197,7 +197,7 @@ func ingestJobs(args []string, manifest string, defaults map[string]string) (job
 // (a folder's files by name), to be joined into one document.
 func joinJob(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
 	if manifest != "" {
-		return nil, nil, catalog.Errorf(catalog.EINVALID, "--join 合并命令行给出的照片,不能与 --manifest 同用")
+		return nil, nil, catalog.Errorf(catalog.EINVALID, "--join 合并命令行给出的照片，不能与 --manifest 同用")
 	}
 	var photos []string
 	for _, arg := range args {
@@ -208,7 +208,7 @@ func joinJob(args []string, manifest string, defaults map[string]string) (jobs [
 		photos, skipped = append(photos, files...), append(skipped, skip...)
 	}
 	if len(photos) < 2 {
-		return nil, skipped, catalog.Errorf(catalog.EINVALID, "--join 需要至少两张照片(同一份纸质文件的各页),这次给出了 %d 个文件", len(photos))
+		return nil, skipped, catalog.Errorf(catalog.EINVALID, "--join 需要至少两张照片（同一份纸质文件的各页），这次给出了 %d 个文件", len(photos))
 	}
 	return []fileJob{{Path: photos[0], Fields: defaults, Photos: photos}}, skipped, nil
 }
@@ -331,13 +331,13 @@ func stoppedIngest(stdout, stderr io.Writer, lang report.Lang, outcomes []*fileO
 	} else {
 		printOutcomeLines(stdout, lang, done)
 	}
-	so := sayf(lang, "新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)", counts["stored"], counts["duplicate"], counts["failed"], left, total)
+	so := sayf(lang, "新增 %d，重复 %d，失败 %d，未导入 %d（共 %d 个文件）", counts["stored"], counts["duplicate"], counts["failed"], left, total)
 	fmt.Fprintln(stderr)
 	if interrupted {
-		sayln(stderr, lang, "已中断:%s;已保存的文件会在下次启动时继续处理,重新运行同一命令即可导入其余文件(已导入的会显示为重复)", so)
+		sayln(stderr, lang, "已中断：%s；已保存的文件会在下次启动时继续处理，重新运行同一命令即可导入其余文件（已导入的会显示为重复）", so)
 		return exitError{130}
 	}
-	sayln(stderr, lang, "已停止:%s。%s;服务器恢复后重新运行同一命令即可(已上传的会显示为重复)", describeIn(why, lang), so)
+	sayln(stderr, lang, "已停止：%s。%s；服务器恢复后重新运行同一命令即可（已上传的会显示为重复）", describeIn(why, lang), so)
 	return exitError{1}
 }
 
@@ -428,7 +428,7 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 func stageFile(svc *ingest.Service, path string) (*ingest.Staged, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取文件:%v", err)
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取文件：%v", err)
 	}
 	defer f.Close()
 	return svc.Stage(f, filepath.Base(path))
@@ -471,7 +471,7 @@ func reportIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutcome, a
 			return err
 		}
 	} else {
-		sayln(stdout, lang, "导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)",
+		sayln(stdout, lang, "导入完成：新增 %d，重复 %d，失败 %d（共 %d 个文件）",
 			counts["stored"], counts["duplicate"], counts["failed"], len(outcomes))
 		printOutcomeLines(stdout, lang, outcomes)
 	}

@@ -426,11 +426,11 @@ func TestWaitSaidInEachLanguage(t *testing.T) {
 		}
 	}
 	busy := catalog.Words{Chinese: "目录数据库正忙于其他写入", English: "the catalog is busy with other writes"}
-	if got, want := sayf(report.English, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(5*time.Second), 1, busy),
+	if got, want := sayf(report.English, "等候%s后重新发送 %d 个文件（服务器应答：%s）", durationWords(5*time.Second), 1, busy),
 		"Waiting 5 seconds, then sending 1 file again (the server answered: the catalog is busy with other writes)"; got != want {
 		t.Errorf("in English: %q, want %q", got, want)
 	}
-	if got, want := sayf(report.Chinese, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(5*time.Second), 1, busy),
+	if got, want := sayf(report.Chinese, "等候%s后重新发送 %d 个文件（服务器应答：%s）", durationWords(5*time.Second), 1, busy),
 		"等候 5 秒后重新发送 1 个文件（服务器应答：目录数据库正忙于其他写入）"; got != want {
 		t.Errorf("in Chinese: %q, want %q", got, want)
 	}

@@ -34,11 +34,11 @@ func storeGaveUpIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutco
 		}
 		return why
 	}
-	sayln(stdout, lang, "导入未完成:新增 %d,重复 %d,失败 %d(共 %d 个文件);其中 %d 个已保存的文件待存储恢复后由 evidence serve 继续处理",
+	sayln(stdout, lang, "导入未完成：新增 %d，重复 %d，失败 %d（共 %d 个文件）；其中 %d 个已保存的文件待存储恢复后由 evidence serve 继续处理",
 		counts["stored"], counts["duplicate"], counts["failed"], len(outcomes), len(waiting))
 	printOutcomeLines(stdout, lang, outcomes)
 	for _, o := range waiting {
-		sayln(stdout, lang, "  待处理  %s\uFF1A已保存,存储恢复后由 evidence serve 继续处理", o.Path)
+		sayln(stdout, lang, "  待处理  %s\uFF1A已保存，存储恢复后由 evidence serve 继续处理", o.Path)
 	}
 	return why
 }

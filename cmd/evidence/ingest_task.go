@@ -27,7 +27,7 @@ func (c *remote) checkTask(ctx context.Context, id string, note func(string)) er
 		return err
 	}
 	if body.Assignment.Status == string(catalog.AssignmentAccepted) {
-		return catalog.Errorf(catalog.ECONFLICT, "该任务已确认,不能再提交材料;如需补充请联系本市协调员")
+		return catalog.Errorf(catalog.ECONFLICT, "该任务已确认，不能再提交材料；如需补充请联系本市协调员")
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			os.RemoveAll(newDir)
 			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 				// Say that nothing was lost: the index searched is the old one.
-				return failedTo(catalog.Words{Chinese: "索引未重建,原有索引未改动:", English: "the index was not rebuilt (the old one is untouched): "}, err)
+				return failedTo(catalog.Words{Chinese: "索引未重建，原有索引未改动：", English: "the index was not rebuilt (the old one is untouched): "}, err)
 			}
 			return fmt.Errorf("rebuild index: %w", err)
 		}
@@ -55,9 +55,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return fmt.Errorf("count indexed documents: %w", err)
 		}
-		sayln(stdout, lang, "索引已重建:%d 个文档可检索", n[catalog.StatusIndexed])
+		sayln(stdout, lang, "索引已重建：%d 个文档可检索", n[catalog.StatusIndexed])
 		if len(missing) > 0 {
-			sayln(stdout, lang, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:", len(missing))
+			sayln(stdout, lang, "%d 个文档缺少已提取的文字，已重新排队，下次启动 evidence serve 时会重新提取：", len(missing))
 			for _, id := range missing {
 				fmt.Fprintf(stdout, "  %s\n", id)
 			}
@@ -109,7 +109,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(problems) == 0 && len(emptied) == 0 {
-		sayln(stdout, lang, "校验通过:所有原件与提取文字的哈希一致,索引与目录一致")
+		sayln(stdout, lang, "校验通过：所有原件与提取文字的哈希一致，索引与目录一致")
 		return nil
 	}
 	if len(problems) > 0 {
@@ -141,7 +141,7 @@ func noteUnfinished(ctx context.Context, a *app, lang report.Lang, w io.Writer) 
 		return err
 	}
 	if n := counts[catalog.StatusStored] + counts[catalog.StatusExtracted]; n > 0 {
-		sayln(w, lang, "注意:%d 个文档尚未处理完(已保存 %d 个、已提取 %d 个,尚未索引),搜索还找不到它们;启动 evidence serve 后会继续处理",
+		sayln(w, lang, "注意：%d 个文档尚未处理完（已保存 %d 个、已提取 %d 个，尚未索引），搜索还找不到它们；启动 evidence serve 后会继续处理",
 			n, counts[catalog.StatusStored], counts[catalog.StatusExtracted])
 	}
 	return nil
@@ -181,7 +181,7 @@ const maxIndexProblemsListed = 10
 // only the changes after the last it applied, so a document its index
 // lost before that stays lost until reindex.
 func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, shared bool) {
-	sayln(w, lang, "发现 %d 个问题:", len(problems))
+	sayln(w, lang, "发现 %d 个问题：", len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
 		kinds[p.Kind]++
@@ -194,19 +194,19 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, sha
 		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, words(lang, label.Chinese, label.English), words(lang, p.What, p.WhatEnglish))
 	}
 	if n := kinds[ingest.ProblemIndex] - maxIndexProblemsListed; n > 0 {
-		sayln(w, lang, "  ……另有 %d 个文档有索引的问题(共 %d 个)", n, kinds[ingest.ProblemIndex])
+		sayln(w, lang, "  ……另有 %d 个文档有索引的问题（共 %d 个）", n, kinds[ingest.ProblemIndex])
 	}
 	if kinds[ingest.ProblemText] > 0 {
-		sayln(w, lang, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取")
+		sayln(w, lang, "提取文字的问题：停止 evidence serve 后运行 evidence repair，从原件重新提取")
 	}
 	switch {
 	case kinds[ingest.ProblemIndex] > 0 && shared:
-		sayln(w, lang, "索引的问题:停止本节点的 evidence serve 后运行 evidence reindex,重建本节点的索引(共享目录的节点重启后只跟随新的变更,补不上缺失的文档)")
+		sayln(w, lang, "索引的问题：停止本节点的 evidence serve 后运行 evidence reindex，重建本节点的索引（共享目录的节点重启后只跟随新的变更，补不上缺失的文档）")
 	case kinds[ingest.ProblemIndex] > 0:
-		sayln(w, lang, "索引的问题:运行 evidence reindex(或重启 evidence serve)")
+		sayln(w, lang, "索引的问题：运行 evidence reindex（或重启 evidence serve）")
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
-		sayln(w, lang, "原件的问题:重新上传同一原件即可修复,或从备份恢复(evidence restore);许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载")
+		sayln(w, lang, "原件的问题：重新上传同一原件即可修复，或从备份恢复（evidence restore）；许多原件同时缺失时，先确认文件存储（--data 文件夹下的 blobs，或 S3 存储桶的设置）是否正确、已挂载")
 	}
 }
 
@@ -283,8 +283,8 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
 		groups := []reextractGroup{
-			{ids: ids, heading: sayf(lang, "重新提取 %d 个文档的文字:", len(ids)), bar: words(lang, "重新提取", "Extracting again")},
-			{ids: fieldIDs, heading: sayf(lang, "重新索引 %d 个字段有变化的文档:", len(fieldIDs)), bar: words(lang, "重新索引", "Indexing again")},
+			{ids: ids, heading: sayf(lang, "重新提取 %d 个文档的文字：", len(ids)), bar: words(lang, "重新提取", "Extracting again")},
+			{ids: fieldIDs, heading: sayf(lang, "重新索引 %d 个字段有变化的文档：", len(fieldIDs)), bar: words(lang, "重新索引", "Indexing again")},
 		}
 		if err := reextract(ctx, a, watch, groups, lang, stdout, stderr); err != nil {
 			return err
@@ -308,9 +308,9 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if len(others) > 0 {
-		sayln(stdout, lang, "另有 %d 个问题不是重新提取能修复的:", len(others))
+		sayln(stdout, lang, "另有 %d 个问题不是重新提取能修复的：", len(others))
 		if textLeft {
-			sayln(stdout, lang, "(原件也有问题的文档不重新提取文字:先恢复原件)")
+			sayln(stdout, lang, "（原件也有问题的文档不重新提取文字：先恢复原件）")
 		}
 		printProblems(stdout, lang, others, a.cat.Shared())
 		return exitError{1}
@@ -400,9 +400,9 @@ func rereadFields(ctx context.Context, a *app, lang report.Lang, stderr io.Write
 func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 	switch {
 	case r.Read > 0 && len(r.Changed) == 0:
-		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,都没有变化", r.Read)
+		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期，都没有变化", r.Read)
 	case r.Read > 0:
-		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):", r.Read, len(r.Changed))
+		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期，%d 个有变化（人工填写或修改过的字段不变）：", r.Read, len(r.Changed))
 	}
 	shown := func(v string) string {
 		if v == "" {
@@ -413,7 +413,7 @@ func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 	for _, d := range r.Changed {
 		// A 文号 guessed from what was read says so, as every list does.
 		number := catalog.DocNumberShown(d)
-		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename,
+		sayln(w, lang, "  %s  %s  标题：%s  文号：%s  发文机关：%s  成文日期：%s", d.ID, d.Filename,
 			shown(d.Title), shown(words(lang, number.Chinese, number.English)), shown(d.Issuer), shown(d.IssuedOn))
 	}
 	if r.Heads > 0 {
@@ -423,7 +423,7 @@ func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 		sayln(w, lang, "%d 个旧版存储的文字重新提取后与原来不同或无法提取，保持原样，标题仍为半角标点", r.HeadsLeft)
 	}
 	if r.Unreadable > 0 {
-		sayln(w, lang, "%d 个文档存储的文字读不出,其字段留待下次重新读取", r.Unreadable)
+		sayln(w, lang, "%d 个文档存储的文字读不出，其字段留待下次重新读取", r.Unreadable)
 	}
 }
 
@@ -439,13 +439,13 @@ func printKept(w io.Writer, lang report.Lang, kept []ingest.KeptText) {
 		}
 	}
 	if len(cited) > 0 {
-		sayln(w, lang, "保留 %d 个文档由旧版读取程序提取的文字(重新读取可能使被引用的原文换页或改变,引用就对不上审核时看到的原文):", len(cited))
+		sayln(w, lang, "保留 %d 个文档由旧版读取程序提取的文字（重新读取可能使被引用的原文换页或改变，引用就对不上审核时看到的原文）：", len(cited))
 		for _, k := range cited {
 			sayln(w, lang, "  %s  %s  其文字被 %d 处定性描述或数值引用", k.Document.ID, k.Document.Filename, k.Cited)
 		}
 	}
 	if len(failed) > 0 {
-		sayln(w, lang, "未能重新读取 %d 个文档,仍按原来的文字检索:", len(failed))
+		sayln(w, lang, "未能重新读取 %d 个文档，仍按原来的文字检索：", len(failed))
 		for _, k := range failed {
 			fmt.Fprintf(w, "  %s  %s  %s\n", k.Document.ID, k.Document.Filename, k.Reason)
 		}
@@ -459,14 +459,14 @@ func printKept(w io.Writer, lang report.Lang, kept []ingest.KeptText) {
 // even be marked.
 func printQuoteChecks(w io.Writer, lang report.Lang, q ingest.QuoteChecks) {
 	if q.Checked > 0 {
-		sayln(w, lang, "重新核对引文 %d 处,其中 %d 处结果变化", q.Checked, q.Changed)
+		sayln(w, lang, "重新核对引文 %d 处，其中 %d 处结果变化", q.Checked, q.Changed)
 	}
 	why := catalog.Words{Chinese: q.Why(false), English: q.Why(true)}
 	if q.Failed > 0 {
-		sayln(w, lang, "%d 处引文核对失败(%s),已标为引文待重新核对", q.Failed, why)
+		sayln(w, lang, "%d 处引文核对失败（%s），已标为引文待重新核对", q.Failed, why)
 	}
 	if q.Unmarked > 0 {
-		sayln(w, lang, "%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取", q.Unmarked, why)
+		sayln(w, lang, "%d 个文字中的引文既未能重新核对，也未能标为待重新核对，仍是旧文字的标记（%s）；请再次重新读取", q.Unmarked, why)
 	}
 }
 

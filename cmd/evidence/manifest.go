@@ -52,27 +52,27 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		if data, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data); err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "清单编码无法识别;请另存为 UTF-8 CSV")
+			return nil, catalog.Errorf(catalog.EINVALID, "清单编码无法识别；请另存为 UTF-8 CSV")
 		}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "清单 %s 没有表头:%v", path, err)
+		return nil, catalog.Errorf(catalog.EINVALID, "清单 %s 没有表头：%v", path, err)
 	}
 	cols := make([]string, len(header))
 	hasFile := false
 	for i, h := range header {
 		col, ok := manifestColumns[strings.ToLower(strings.TrimSpace(h))]
 		if !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "清单第 1 行有未知的列 %q;可用的列:file(文件)、title、city、doc_type、issued_on、doc_number、issuer、department、round、indicators", h)
+			return nil, catalog.Errorf(catalog.EINVALID, "清单第 1 行有未知的列 %q；可用的列：file（文件）、title、city、doc_type、issued_on、doc_number、issuer、department、round、indicators", h)
 		}
 		cols[i] = col
 		hasFile = hasFile || col == "file"
 	}
 	if !hasFile {
-		return nil, catalog.Errorf(catalog.EINVALID, "清单缺少 file(文件)列")
+		return nil, catalog.Errorf(catalog.EINVALID, "清单缺少 file（文件）列")
 	}
 	base := filepath.Dir(path)
 	var jobs []fileJob
@@ -83,7 +83,7 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 			break
 		}
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "清单第 %d 行格式错误:%v", line, err)
+			return nil, catalog.Errorf(catalog.EINVALID, "清单第 %d 行格式错误：%v", line, err)
 		}
 		job := fileJob{Fields: map[string]string{}}
 		for k, v := range defaults {
@@ -126,7 +126,7 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 			}
 			list.Chinese, list.English = list.Chinese+p.Chinese, list.English+p.English
 		}
-		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题,未导入任何文件:\n%s", len(problems), list)
+		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题，未导入任何文件：\n%s", len(problems), list)
 	}
 	if len(jobs) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "清单中没有文件")

@@ -61,7 +61,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err := os.Rename(tmp.Name(), path); err != nil {
 			return fmt.Errorf("save pack: %w", err)
 		}
-		sayln(stdout, lang, "已生成 %s(原件 %d 份)", path, len(p.Docs))
+		sayln(stdout, lang, "已生成 %s（原件 %d 份）", path, len(p.Docs))
 		if n := len(p.Cleared()); n > 0 {
 			sayln(stdout, lang, "其中 %d 份原件此前标记为损坏或缺失，本次校验完好，已清除标记（记入审计日志）", n)
 		}
@@ -84,7 +84,7 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return catalog.Errorf(catalog.EINVALID, "用法:evidence verify-pack 证据包.zip")
+		return catalog.Errorf(catalog.EINVALID, "用法：evidence verify-pack 证据包.zip")
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
@@ -100,16 +100,16 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), catalog.Words{Chinese: err.Error(), English: packs.EnglishOf(err)})
+		return catalog.Errorf(catalog.EINVALID, "%s 无法核验：%v", fs.Arg(0), catalog.Words{Chinese: err.Error(), English: packs.EnglishOf(err)})
 	}
 	if v.OK() {
-		sayln(stdout, lang, "核验通过:%d 个文件与 manifest.csv 一致", v.Files)
+		sayln(stdout, lang, "核验通过：%d 个文件与 manifest.csv 一致", v.Files)
 		return nil
 	}
 	for _, p := range v.Problems {
 		fmt.Fprintln(stdout, words(lang, p.String(), p.English()))
 	}
-	sayln(stdout, lang, "核验未通过:清单 %d 个文件,发现 %d 处问题", v.Files, len(v.Problems))
+	sayln(stdout, lang, "核验未通过：清单 %d 个文件，发现 %d 处问题", v.Files, len(v.Problems))
 	return exitError{1}
 }
 

@@ -13,7 +13,7 @@ import (
 // reindex, not that a restart would do: a restarted node follows only
 // the changes after the last it applied and never fills a hole behind it.
 func TestIndexProblemAdvice(t *testing.T) {
-	problems := []ingest.Problem{{DocumentID: "01M8SF7J0YG3N8Z67AJ4Q6JNFM", Kind: ingest.ProblemIndex, What: "目录中已索引,搜索索引中却没有"}}
+	problems := []ingest.Problem{{DocumentID: "01M8SF7J0YG3N8Z67AJ4Q6JNFM", Kind: ingest.ProblemIndex, What: "目录中已索引，搜索索引中却没有"}}
 	for _, c := range []struct {
 		shared      bool
 		wantRestart bool

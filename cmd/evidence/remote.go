@@ -58,7 +58,7 @@ func (c *remote) get(ctx context.Context, path string) func() (*http.Request, er
 	return func() (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
 		}
 		return req, nil
 	}
@@ -183,7 +183,7 @@ func (o *fileOutcome) pending() bool { return o.Status == "stored" || o.Status =
 func (c *remote) unfinished(outcomes []*fileOutcome) []*fileOutcome {
 	for _, o := range outcomes {
 		if o.Outcome != "failed" && o.pending() {
-			o.Error = sayf(c.lang, "已上传,中断时尚未处理完")
+			o.Error = sayf(c.lang, "已上传，中断时尚未处理完")
 		}
 	}
 	return outcomes
@@ -232,9 +232,9 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
-			o.Error = sayf(c.lang, "无法读取文件:%v", err)
+			o.Error = sayf(c.lang, "无法读取文件：%v", err)
 			if len(job.Photos) > 0 {
-				err = ingest.JoinRefused(filepath.Base(p), catalog.Errorf(catalog.EINVALID, "无法读取文件:%v", err))
+				err = ingest.JoinRefused(filepath.Base(p), catalog.Errorf(catalog.EINVALID, "无法读取文件：%v", err))
 				o.Error = describeIn(err, c.lang)
 			}
 			return o, nil
@@ -349,7 +349,7 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 		outs[i] = &fileOutcome{Path: job.Path, Outcome: "failed"}
 		f, err := os.Open(job.Path)
 		if err != nil {
-			outs[i].Error = sayf(c.lang, "无法读取文件:%v", err)
+			outs[i].Error = sayf(c.lang, "无法读取文件：%v", err)
 			continue
 		}
 		files = append(files, f)
@@ -540,7 +540,7 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome, note func(string)) er
 				continue
 			}
 			// Stored, but whether it became searchable is unknown: say so.
-			o.Outcome, o.Error = "failed", sayf(c.lang, "已上传,但无法获知处理结果:%s", describeIn(err, c.lang))
+			o.Outcome, o.Error = "failed", sayf(c.lang, "已上传，但无法获知处理结果：%s", describeIn(err, c.lang))
 			return nil
 		}
 		failingSince, waits = time.Time{}, busyWaits{}
@@ -583,12 +583,12 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 	sent := time.Now()
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s: %v: %w", req.Method, req.URL.Path, err, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
+		return fmt.Errorf("%s %s: %v: %w", req.Method, req.URL.Path, err, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s，请检查地址和网络", c.base))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
-		return fmt.Errorf("read answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EUNAVAILABLE, "读取服务器应答失败(%v)", err))
+		return fmt.Errorf("read answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EUNAVAILABLE, "读取服务器应答失败（%v）", err))
 	}
 	if resp.StatusCode >= 300 {
 		for _, v := range onError {
@@ -640,7 +640,7 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	}
 	hr, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/search?"+v.Encode(), nil)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
 	}
 	var res search.Result
 	if err := c.do(hr, &res); err != nil {

@@ -52,7 +52,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("save report: %w", err)
 		}
 		if rep.Empty {
-			sayln(stdout, reportLang, "已生成 %s(该城市本轮尚无数据,报告为空)", path)
+			sayln(stdout, reportLang, "已生成 %s（该城市本轮尚无数据，报告为空）", path)
 			return nil
 		}
 		sayln(stdout, reportLang, "已生成 %s", path)
@@ -72,5 +72,5 @@ func cliLang(s string) (report.Lang, error) {
 	case lang == "en" || l == "english":
 		return report.English, nil
 	}
-	return report.Chinese, catalog.Errorf(catalog.EINVALID, "--lang 应为 zh(中文)或 en(英文),而不是“%s”", s)
+	return report.Chinese, catalog.Errorf(catalog.EINVALID, "--lang 应为 zh（中文）或 en（英文），而不是“%s”", s)
 }

@@ -192,9 +192,9 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		}
 		d, ok := waits.next(busy)
 		if !ok {
-			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件:%s", durationWords(waits.waited), catalog.MessageWords(busy))
+			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件：%s", durationWords(waits.waited), catalog.MessageWords(busy))
 		}
-		note(sayf(c.lang, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(d), len(again), catalog.MessageWords(busy)))
+		note(sayf(c.lang, "等候%s后重新发送 %d 个文件（服务器应答：%s）", durationWords(d), len(again), catalog.MessageWords(busy)))
 		if err := sleep(ctx, d); err != nil {
 			return outs, err
 		}

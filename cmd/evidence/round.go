@@ -51,7 +51,7 @@ func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		err = cmd.withApp(ctx, appOptions{}, func(a *app) error { return a.framework.AddRound(ctx, cliAdmin(), r) })
 	}
 	if catalog.ErrorCode(err) == catalog.ECONFLICT {
-		return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
+		return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在；如需设为当前轮次，请运行 evidence round current --year %d", *year, *year)
 	}
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (c *remote) addRound(ctx context.Context, r catalog.Round, note func(string
 	err := c.doWaiting(ctx, func() (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/rounds", bytes.NewReader(body))
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
 		}
 		req.Header.Set("Content-Type", "application/json")
 		sent++
@@ -120,7 +120,7 @@ func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	if *year == 0 {
-		return catalog.Errorf(catalog.EINVALID, "缺少 --year:要设为当前轮次的年份,如 --year 2019")
+		return catalog.Errorf(catalog.EINVALID, "缺少 --year：要设为当前轮次的年份，如 --year 2019")
 	}
 	var out roundMadeCurrent
 	if *server != "" {
@@ -162,7 +162,7 @@ func (c *remote) makeCurrent(ctx context.Context, year int, out *roundMadeCurren
 	return c.doWaiting(ctx, func() (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, "PATCH", fmt.Sprintf("%s/api/v1/rounds/%d", c.base, year), bytes.NewReader(body))
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
 		}
 		req.Header.Set("Content-Type", "application/json")
 		return req, nil
@@ -181,11 +181,11 @@ func printMadeCurrent(w io.Writer, lang report.Lang, year int, out roundMadeCurr
 		sayln(w, lang, "监测轮次 %d 已是当前轮次", year)
 	}
 	if !out.CarriedOver {
-		sayln(w, lang, "尚无城市结转到 %d 年度:如需结转上一轮的关联、定性描述和数值,请在“结转事项核对”页面点“从上一轮结转”", year)
+		sayln(w, lang, "尚无城市结转到 %d 年度：如需结转上一轮的关联、定性描述和数值，请在“结转事项核对”页面点“从上一轮结转”", year)
 	} else {
-		sayln(w, lang, "%d 年度此前已结转过;此后上一轮新增的关联、定性描述和数值未自动结转:如需补结转,请在“结转事项核对”页面点“从上一轮结转”(已结转过的不重复结转)", year)
+		sayln(w, lang, "%d 年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”（已结转过的不重复结转）", year)
 	}
 	if !out.Tables {
-		sayln(w, lang, "%d 年度尚无责任分解表:如需沿用上一轮的,请在“责任分解”页面点“从上一轮复制责任分解表”", year)
+		sayln(w, lang, "%d 年度尚无责任分解表：如需沿用上一轮的，请在“责任分解”页面点“从上一轮复制责任分解表”", year)
 	}
 }

@@ -43,7 +43,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, y := range catalog.SplitList(*year) {
 		n, err := strconv.Atoi(y)
 		if err != nil {
-			return catalog.Errorf(catalog.EINVALID, "年份应为四位数字,收到 %q", y)
+			return catalog.Errorf(catalog.EINVALID, "年份应为四位数字，收到 %q", y)
 		}
 		req.Years = append(req.Years, n)
 	}
@@ -68,13 +68,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	sayln(stdout, lang, "共 %d 条结果(%d ms)", res.Total, res.TookMS)
+	sayln(stdout, lang, "共 %d 条结果（%d ms）", res.Total, res.TookMS)
 	if len(res.Scope) > 0 {
 		names := make([]string, len(res.Scope))
 		for i, c := range res.Scope {
 			names[i] = c.Name + words(lang, "（"+c.Code+"）", " ("+c.Code+")")
 		}
-		sayln(stdout, lang, "仅检索了您的账号可查看的城市:%s", strings.Join(names, words(lang, "、", ", ")))
+		sayln(stdout, lang, "仅检索了您的账号可查看的城市：%s", strings.Join(names, words(lang, "、", ", ")))
 	}
 	if res.Notice != "" {
 		fmt.Fprintln(stdout, words(lang, res.Notice, res.NoticeEn))
@@ -87,7 +87,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,
 			words(lang, catalog.DocTypeLabels[docType], catalog.DocTypeLabelsEN[docType]), h.ID)
 		for _, f := range h.Fragments {
-			sayln(stdout, lang, "   第%d页:%s", f.Page, plainFragment(f.HTML))
+			sayln(stdout, lang, "   第%d页：%s", f.Page, plainFragment(f.HTML))
 		}
 	}
 	if a := res.AsSubstring; a != nil {
@@ -112,7 +112,7 @@ func quotedWords(words []string) string {
 func searchLocally(ctx context.Context, data string, req search.Request, stderr io.Writer) (*search.Result, error) {
 	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE && strings.Contains(catalog.ErrorMessage(err), "索引目录") {
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用;请通过它检索:evidence search --server http://地址 --token 令牌 检索词(或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN) / the index is held by a running evidence serve: search through it with --server URL --token TOKEN (or $EVIDENCE_SERVER)")
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用；请通过它检索：evidence search --server http://地址 --token 令牌 检索词（或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN） / the index is held by a running evidence serve: search through it with --server URL --token TOKEN (or $EVIDENCE_SERVER)")
 	}
 	if err != nil {
 		return nil, err

@@ -86,10 +86,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		// Another node would find none of the originals this one keeps,
 		// and fail their documents in the shared catalog.
 		log.Warn("catalog in PostgreSQL but blobs in a local folder: run one node only, or give every node the same S3 bucket")
-		sayln(stdout, lang, "evidence: 注意:目录在 PostgreSQL 中,文件却存在本机的文件夹里;只能运行这一个节点。要运行多个节点,请让每个节点使用同一个 S3 存储桶(EVIDENCE_S3_*,见 README 的 Running on several machines 一节)")
+		sayln(stdout, lang, "evidence: 注意：目录在 PostgreSQL 中，文件却存在本机的文件夹里；只能运行这一个节点。要运行多个节点，请让每个节点使用同一个 S3 存储桶（EVIDENCE_S3_*，见 README 的 Running on several machines 一节）")
 	}
 	if n, err := a.cat.CountUsers(ctx); err == nil && n == 0 {
-		sayln(stdout, lang, "evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌")
+		sayln(stdout, lang, "evidence: 尚无账号；请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌")
 	}
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -107,7 +107,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	go func() { defer close(tailed); auditRefusalTails(tailsCtx, authn, log) }()
 	defer func() { stopTails(); <-tailed }()
 	if a.rebuilding {
-		fmt.Fprintln(stdout, words(lang, catalog.Fullwidth("evidence: 索引是旧版本写的(或已损坏),正在后台从已存文字重建;重建完成前,搜索只能找到已重建的文档,进度见日志")+
+		fmt.Fprintln(stdout, words(lang, catalog.Fullwidth("evidence: 索引是旧版本写的（或已损坏），正在后台从已存文字重建；重建完成前，搜索只能找到已重建的文档，进度见日志")+
 			" / rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)",
 			"evidence: rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)"))
 		rebuilt := make(chan struct{})
@@ -231,7 +231,7 @@ func listen(addr string) (net.Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if errors.Is(err, syscall.EADDRINUSE) {
 		return nil, fmt.Errorf("listen on %s: %w", addr, catalog.Errorf(catalog.EUNAVAILABLE,
-			"地址 %s 已被占用(另一个 evidence serve 或其他程序正在使用);请先停止它,或用 --addr 换一个端口,如 --addr 127.0.0.1:8081", addr))
+			"地址 %s 已被占用（另一个 evidence serve 或其他程序正在使用）；请先停止它，或用 --addr 换一个端口，如 --addr 127.0.0.1:8081", addr))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", addr, err)

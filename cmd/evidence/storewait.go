@@ -129,7 +129,7 @@ func (w *storeWatch) wait(ctx context.Context, wait func(context.Context) error)
 		w.mu.Unlock()
 		minutes := catalog.Words{Chinese: formatWait(w.patience, false), English: formatWait(w.patience, true)}
 		return failedTo(catalog.Words{
-			Chinese: fmt.Sprintf("已等候 %s,存储仍不可用,尚未处理完的文档留待恢复后由 evidence serve 继续处理:", minutes.Chinese),
+			Chinese: fmt.Sprintf("已等候 %s，存储仍不可用，尚未处理完的文档留待恢复后由 evidence serve 继续处理：", minutes.Chinese),
 			English: fmt.Sprintf("the store has been unavailable for %s; the documents not yet done are left for evidence serve to finish once it is back: ", minutes.English),
 		}, cause)
 	}

@@ -60,10 +60,10 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 			})
 		}
-		sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, roleWord(lang, u.Role))
-		sayln(stdout, lang, "密码:%s", c.Password)
-		sayln(stdout, lang, "API 令牌:%s", c.Token.Token)
-		sayln(stdout, lang, "请妥善保存:密码和令牌不会再次显示。")
+		sayln(stdout, lang, "用户 %s（%s）已创建", u.Username, roleWord(lang, u.Role))
+		sayln(stdout, lang, "密码：%s", c.Password)
+		sayln(stdout, lang, "API 令牌：%s", c.Token.Token)
+		sayln(stdout, lang, "请妥善保存：密码和令牌不会再次显示。")
 		return nil
 	})
 }
@@ -109,7 +109,7 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 			return err
 		}
 		if disable {
-			sayln(stdout, lang, "用户 %s 已停用;其会话已结束,令牌不再有效", *name)
+			sayln(stdout, lang, "用户 %s 已停用；其会话已结束，令牌不再有效", *name)
 		} else {
 			sayln(stdout, lang, "用户 %s 已启用", *name)
 		}
@@ -129,7 +129,7 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 		if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
 			return err
 		}
-		sayln(stdout, lang, "用户 %s 的新密码:%s", *name, pw)
+		sayln(stdout, lang, "用户 %s 的新密码：%s", *name, pw)
 		return nil
 	})
 }
@@ -145,7 +145,7 @@ func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		sayln(stdout, lang, "用户 %s 的部门已改为:%s", u.Username, u.Department)
+		sayln(stdout, lang, "用户 %s 的部门已改为：%s", u.Username, u.Department)
 		return nil
 	})
 }
@@ -166,7 +166,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *limit < 1 {
-		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数,收到 %d", *limit)
+		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数，收到 %d", *limit)
 	}
 	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
 		f := catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from}

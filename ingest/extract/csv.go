@@ -83,7 +83,7 @@ func csvRows(ctx context.Context, text string, sep rune, t *tableText) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("read csv: %v: %w", err, catalog.Errorf(catalog.EINVALID, "CSV 表格格式有误,无法读取;请用 Excel 或 WPS 打开后另存为 XLSX 再上传"))
+			return fmt.Errorf("read csv: %v: %w", err, catalog.Errorf(catalog.EINVALID, "CSV 表格格式有误，无法读取；请用 Excel 或 WPS 打开后另存为 XLSX 再上传"))
 		}
 		if err := t.row(rec); err != nil {
 			return err

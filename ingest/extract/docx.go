@@ -29,7 +29,7 @@ func extractDOCX(ctx context.Context, path string, lim Limits) (*Result, error) 
 
 	doc := findZipFile(&zr.Reader, "word/document.xml")
 	if doc == nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "DOCX 文件中缺少正文(word/document.xml),可能已损坏或不是 Word 文档;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+		return nil, catalog.Errorf(catalog.EINVALID, "DOCX 文件中缺少正文（word/document.xml），可能已损坏或不是 Word 文档；请用 Word 或 WPS 打开后另存为 DOCX 再上传")
 	}
 	w := docxWalker{budget: textBudget{max: lim.MaxTextBytes}}
 	if err := readZipXML(ctx, doc, lim.MaxUnzipped, w.token); err != nil {
@@ -311,9 +311,9 @@ func docxTitle(ctx context.Context, f *zip.File, max int64) (string, error) {
 }
 
 func errDOCXCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "DOCX 文件已损坏,无法打开或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+	return catalog.Errorf(catalog.EINVALID, "DOCX 文件已损坏，无法打开或解析；请用 Word 或 WPS 打开后另存为 DOCX 再上传")
 }
 
 func errDOCXTooLarge(max int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "DOCX 解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理", formatBytes(max))
+	return catalog.Errorf(catalog.ETOOLARGE, "DOCX 解压后超过 %s 上限（可能是压缩炸弹），已拒绝处理", formatBytes(max))
 }

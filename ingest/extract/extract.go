@@ -389,7 +389,7 @@ func finish(res *Result, format Format, lim Limits) error {
 		if format == FormatPDF {
 			return errNoTextPDF()
 		}
-		return catalog.Errorf(catalog.EINVALID, "文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件")
+		return catalog.Errorf(catalog.EINVALID, "文件中没有可提取的文字（可能只包含图片或是空白文档）；请上传含文字的文件")
 	}
 	return nil
 }
@@ -447,7 +447,7 @@ func formatBytes(n int64) string {
 // to do about it.
 
 func errUnsupportedFormat() error {
-	return ourMessage(catalog.EUNSUPPORTED, "暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", supportedFormats(false))
+	return ourMessage(catalog.EUNSUPPORTED, "暂不支持该文件格式；%s，请另存为其中一种格式后重新上传", supportedFormats(false))
 }
 
 // ourMessage is catalog.Errorf for messages whose values are our own words
@@ -466,13 +466,13 @@ func ourMessage(code, format string, args ...any) error {
 }
 
 func errCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "文件内容已损坏或格式不正确,无法提取文字;请用原软件打开检查,重新导出后上传")
+	return catalog.Errorf(catalog.EINVALID, "文件内容已损坏或格式不正确，无法提取文字；请用原软件打开检查，重新导出后上传")
 }
 
 func errTimeout(d time.Duration) error {
-	return catalog.Errorf(catalog.EINVALID, "提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传", formatSeconds(d))
+	return catalog.Errorf(catalog.EINVALID, "提取文字超时（超过 %s），文件可能过大或已损坏；请拆分文件或重新导出后上传", formatSeconds(d))
 }
 
 func errTextTooLarge(max int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "提取出的文字超过 %s 上限,已停止处理;请将文件拆分后分别上传", formatBytes(max))
+	return catalog.Errorf(catalog.ETOOLARGE, "提取出的文字超过 %s 上限，已停止处理；请将文件拆分后分别上传", formatBytes(max))
 }

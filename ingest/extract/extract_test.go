@@ -113,7 +113,7 @@ func TestExtractCancelledByCaller(t *testing.T) {
 
 func TestExtractBadArguments(t *testing.T) {
 	_, err := Extract(context.Background(), "ppt", fixture("news.utf8.txt"), Limits{})
-	wantError(t, "unknown format", err, catalog.EUNSUPPORTED, "目前支持 PDF、OFD、Word(DOCX/DOC)、")
+	wantError(t, "unknown format", err, catalog.EUNSUPPORTED, "目前支持 PDF、OFD、Word（DOCX/DOC）、")
 
 	_, err = Extract(context.Background(), FormatTXT, fixture("missing.txt"), Limits{})
 	if err == nil || catalog.ErrorCode(err) != catalog.EINTERNAL {

@@ -118,7 +118,7 @@ func TestSecondWaveFixtures(t *testing.T) {
 func TestEncryptedOfficeFiles(t *testing.T) {
 	for _, file := range []string{"encrypted-word97.doc", "encrypted-excel97.xls"} {
 		_, err := sniffAndExtract(t, file, Limits{})
-		wantError(t, file, err, catalog.EINVALID, "文件已加密(设置了打开密码),无法读取其中的文字;请在 Word、Excel 或 WPS 中取消密码后重新上传")
+		wantError(t, file, err, catalog.EINVALID, "文件已加密（设置了打开密码），无法读取其中的文字；请在 Word、Excel 或 WPS 中取消密码后重新上传")
 	}
 	// Whatever the stored format says, the OLE directory decides.
 	for _, f := range []Format{FormatDOC, FormatXLS} {

@@ -27,7 +27,7 @@ func init() {
 		if path == "" {
 			return false, notInPath("heif-convert")
 		}
-		return true, detail("已安装:%s", "%s", path)
+		return true, detail("已安装：%s", "%s", path)
 	})
 }
 

@@ -51,7 +51,7 @@ func extractImage(ctx context.Context, path string, lim Limits) (*Result, error)
 }
 
 func errImageTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "图片文件超过 %s 上限;请降低分辨率或拆分后上传", formatBytes(maxImageFileBytes))
+	return catalog.Errorf(catalog.ETOOLARGE, "图片文件超过 %s 上限；请降低分辨率或拆分后上传", formatBytes(maxImageFileBytes))
 }
 
 func imageResult(pages *ocrDoc, err error) (*Result, error) {
@@ -128,9 +128,9 @@ func tiffFrame(data []byte, ifd uint32) []byte {
 }
 
 func errTooManyFrames(max int) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传", max)
+	return catalog.Errorf(catalog.ETOOLARGE, "TIFF 文件的页数（帧数）超过 %d 页上限，可能是异常文件；请拆分后分别上传", max)
 }
 
 func errBlankScan() error {
-	return catalog.Errorf(catalog.EINVALID, "扫描件的每一页都是空白,没有可识别的文字;请检查扫描时是否放反或漏放了纸张,重新扫描后上传")
+	return catalog.Errorf(catalog.EINVALID, "扫描件的每一页都是空白，没有可识别的文字；请检查扫描时是否放反或漏放了纸张，重新扫描后上传")
 }

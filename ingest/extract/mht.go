@@ -16,5 +16,5 @@ import (
 const MIMEMHT = "multipart/related"
 
 func errMHTWithoutPage() error {
-	return catalog.Errorf(catalog.EINVALID, "网页存档(MHT)文件中找不到网页正文,可能已损坏;请用 Word 打开后另存为 DOCX 或 PDF 再上传")
+	return catalog.Errorf(catalog.EINVALID, "网页存档（MHT）文件中找不到网页正文，可能已损坏；请用 Word 打开后另存为 DOCX 或 PDF 再上传")
 }

@@ -20,7 +20,7 @@ import (
 var catdoc = &externalTool{
 	name:    "catdoc",
 	pkg:     "catdoc",
-	purpose: catalog.Words{Chinese: " Word 97–2003(.doc)和 WPS 文字(.wps)文件", English: "Word 97–2003 (.doc) and WPS Writer (.wps) files"},
+	purpose: catalog.Words{Chinese: " Word 97–2003（.doc）和 WPS 文字（.wps）文件", English: "Word 97–2003 (.doc) and WPS Writer (.wps) files"},
 }
 
 func init() { catdoc.register() }
@@ -34,7 +34,7 @@ func extractWord97(ctx context.Context, path string, lim Limits) (*Result, error
 		if errors.As(err, &appErr) || isContextError(err) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EINVALID, "Word 文件(.doc/.wps)已损坏,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传"))
+		return nil, fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EINVALID, "Word 文件（.doc/.wps）已损坏，无法读取；请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传"))
 	}
 	if !utf8.Valid(out) {
 		out = []byte(strings.ToValidUTF8(string(out), "\uFFFD"))

@@ -118,7 +118,7 @@ func checkImageSize(w, h int) error {
 	}
 	if int64(w)*int64(h) > MaxImagePixels {
 		return catalog.Errorf(catalog.ETOOLARGE,
-			"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传", w, h,
+			"图片尺寸过大（%d×%d 像素，超过 %s像素上限），可能是异常文件；请以 300 dpi 左右重新扫描或缩小后上传", w, h,
 			catalog.Words{Chinese: fmt.Sprintf("%d 万", MaxImagePixels/10000), English: fmt.Sprintf("%d million", MaxImagePixels/1_000_000)})
 	}
 	return nil
@@ -130,7 +130,7 @@ func checkImageSize(w, h int) error {
 // size, which reads as well.
 func errPhotoTooLarge(w, h int) error {
 	return catalog.Errorf(catalog.ETOOLARGE,
-		"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传", w, h,
+		"照片像素过高（%d×%d 像素，超过 %s像素上限）；请在手机相机中改用默认的照片尺寸（如 1200 万像素）重新拍摄，或压缩后上传", w, h,
 		catalog.Words{Chinese: fmt.Sprintf("%d 万", MaxImagePixels/10000), English: fmt.Sprintf("%d million", MaxImagePixels/1_000_000)})
 }
 
@@ -383,12 +383,12 @@ func hasHan(l ocrLine) bool {
 }
 
 func errImageCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "图片文件已损坏或格式不正确,无法识别文字;请重新扫描或导出为 JPEG、PNG 或 TIFF 后上传")
+	return catalog.Errorf(catalog.EINVALID, "图片文件已损坏或格式不正确，无法识别文字；请重新扫描或导出为 JPEG、PNG 或 TIFF 后上传")
 }
 
 func errOCRTimeout(d time.Duration) error {
 	return catalog.Errorf(catalog.EINVALID,
-		"文字识别(OCR)单页超时(超过 %s),已停止处理;请检查扫描件是否清晰、页面是否异常,或降低分辨率后重新上传", formatSeconds(d))
+		"文字识别（OCR）单页超时（超过 %s），已停止处理；请检查扫描件是否清晰、页面是否异常，或降低分辨率后重新上传", formatSeconds(d))
 }
 
 // formatSeconds renders a time limit for a user: "60 秒", "500 毫秒".

@@ -116,5 +116,5 @@ func (d *ocrDoc) sealPages(pageOf []int) []int {
 }
 
 func errTooManyOCRPages(n, max int) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传", n, max)
+	return catalog.Errorf(catalog.ETOOLARGE, "需要文字识别（OCR）的页数为 %d 页，超过每个文件 %d 页的上限；请拆分后分别上传", n, max)
 }

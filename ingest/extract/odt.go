@@ -27,7 +27,7 @@ func extractODT(ctx context.Context, path string, lim Limits) (*Result, error) {
 	defer zr.Close()
 	content := findZipFile(&zr.Reader, "content.xml")
 	if content == nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "ODT 文档中缺少正文(content.xml),可能已损坏;请用 WPS 或 LibreOffice 打开后另存为 DOCX 再上传")
+		return nil, catalog.Errorf(catalog.EINVALID, "ODT 文档中缺少正文（content.xml），可能已损坏；请用 WPS 或 LibreOffice 打开后另存为 DOCX 再上传")
 	}
 	w := odtWalker{budget: textBudget{max: lim.MaxTextBytes}}
 	if err := z.readXML(ctx, content, w.token); err != nil {

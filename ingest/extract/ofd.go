@@ -99,7 +99,7 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 }
 
 func errOFDGarbled() error {
-	return catalog.Errorf(catalog.EINVALID, "OFD 中的文字无法正确解码,读出的是乱码(字体缺少编码映射或映射有误,也可能是文件已损坏);请从原软件重新导出 OFD 或 PDF,或上传 Word 原件")
+	return catalog.Errorf(catalog.EINVALID, "OFD 中的文字无法正确解码，读出的是乱码（字体缺少编码映射或映射有误，也可能是文件已损坏）；请从原软件重新导出 OFD 或 PDF，或上传 Word 原件")
 }
 
 // ofdBody is one DocBody of OFD.xml.
@@ -111,7 +111,7 @@ type ofdBody struct {
 func (o *ofdFile) readRoot() ([]ofdBody, error) {
 	f := o.member("OFD.xml")
 	if f == nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少 OFD.xml,可能已损坏或不是 OFD 文件;请用 OFD 阅读器打开后重新导出再上传")
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少 OFD.xml，可能已损坏或不是 OFD 文件；请用 OFD 阅读器打开后重新导出再上传")
 	}
 	var bodies []ofdBody
 	var field *string
@@ -146,7 +146,7 @@ func (o *ofdFile) readRoot() ([]ofdBody, error) {
 	}
 	bodies = slices.DeleteFunc(bodies, func(b ofdBody) bool { return b.docRoot == "" })
 	if len(bodies) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件的 OFD.xml 中没有文档(DocRoot),可能已损坏;请用 OFD 阅读器打开后重新导出再上传")
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件的 OFD.xml 中没有文档（DocRoot），可能已损坏；请用 OFD 阅读器打开后重新导出再上传")
 	}
 	return bodies, nil
 }
@@ -224,11 +224,11 @@ func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
 	if loc == ".." || strings.HasPrefix(loc, "../") {
 		// The archive never reads outside the zip; a location that leaves
 		// it is no damage a reader re-export would mend.
-		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外,可能是异常文件,已拒绝处理;请用 OFD 阅读器打开后重新导出,或上传原始文件", clip(loc, 80))
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外，可能是异常文件，已拒绝处理；请用 OFD 阅读器打开后重新导出，或上传原始文件", clip(loc, 80))
 	}
 	f := o.member(loc)
 	if f == nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少文档描述 %s,可能已损坏;请用 OFD 阅读器打开后重新导出再上传", path.Base(loc))
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少文档描述 %s，可能已损坏；请用 OFD 阅读器打开后重新导出再上传", path.Base(loc))
 	}
 	doc := &ofdDocument{loc: loc, templates: map[string]string{}}
 	var inPages, inRes bool
@@ -242,7 +242,7 @@ func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
 			case "Page":
 				if inPages {
 					if len(doc.pages) >= maxOFDPages {
-						return catalog.Errorf(catalog.ETOOLARGE, "OFD 文件超过 %d 页,已停止处理;请拆分后上传", maxOFDPages)
+						return catalog.Errorf(catalog.ETOOLARGE, "OFD 文件超过 %d 页，已停止处理；请拆分后上传", maxOFDPages)
 					}
 					doc.pages = append(doc.pages, ofdPageRef{id: attr(t, "ID"), loc: resolveOFD(loc, attr(t, "BaseLoc"))})
 				}

@@ -43,7 +43,7 @@ func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMed
 		return err
 	}
 	if !isOCRImage(data) {
-		c.fail(catalog.Errorf(catalog.EUNSUPPORTED, "OFD 页面图片的格式(%s)无法识别文字", path.Ext(f.Name)))
+		c.fail(catalog.Errorf(catalog.EUNSUPPORTED, "OFD 页面图片的格式（%s）无法识别文字", path.Ext(f.Name)))
 		return nil
 	}
 	page, err := ocrImage(o.ctx, data, o.lim)
@@ -113,10 +113,10 @@ func (c *ofdOCR) failure(besideGarbage bool) error {
 	why := catalog.MessageWords(c.failed)
 	if besideGarbage {
 		return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
-			"OFD 文件中的文字是乱码,其余是扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或从原软件重新导出后上传", why))
+			"OFD 文件中的文字是乱码，其余是扫描图片，需要文字识别（OCR）才能读取，但识别失败：%s；请安装文字识别组件后重试，或从原软件重新导出后上传", why))
 	}
 	return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
-		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", why))
+		"OFD 文件只含扫描图片，需要文字识别（OCR）才能读取，但识别失败：%s；请安装文字识别组件后重试，或上传含文字的版本", why))
 }
 
 // isOCRImage reports PNG, JPEG and TIFF, the images ocrImage reads.

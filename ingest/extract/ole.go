@@ -122,9 +122,9 @@ func extractOLE(ctx context.Context, path string, lim Limits) (*Result, error) {
 	case oleEncrypted:
 		return nil, errEncrypted()
 	case olePowerPoint:
-		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持旧版 PowerPoint 演示文稿(.ppt);请另存为 PPTX 或 PDF 后上传")
+		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持旧版 PowerPoint 演示文稿（.ppt）；请另存为 PPTX 或 PDF 后上传")
 	}
-	return nil, catalog.Errorf(catalog.EINVALID, "无法识别的旧版 Office 文件:其中既没有 Word 文档也没有 Excel 工作簿;请用原软件打开后另存为 DOCX、XLSX 或 PDF 再上传")
+	return nil, catalog.Errorf(catalog.EINVALID, "无法识别的旧版 Office 文件：其中既没有 Word 文档也没有 Excel 工作簿；请用原软件打开后另存为 DOCX、XLSX 或 PDF 再上传")
 }
 
 func init() {
@@ -133,12 +133,12 @@ func init() {
 }
 
 func errOLECorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "旧版 Office 文件(.doc/.xls/.wps)已损坏,无法读取;请用 Word、Excel 或 WPS 打开后另存为 DOCX、XLSX 或 PDF 再上传")
+	return catalog.Errorf(catalog.EINVALID, "旧版 Office 文件（.doc/.xls/.wps）已损坏，无法读取；请用 Word、Excel 或 WPS 打开后另存为 DOCX、XLSX 或 PDF 再上传")
 }
 
 // errEncrypted is for password-protected files of any office format.
 func errEncrypted() error {
-	return catalog.Errorf(catalog.EINVALID, "文件已加密(设置了打开密码),无法读取其中的文字;请在 Word、Excel 或 WPS 中取消密码后重新上传")
+	return catalog.Errorf(catalog.EINVALID, "文件已加密（设置了打开密码），无法读取其中的文字；请在 Word、Excel 或 WPS 中取消密码后重新上传")
 }
 
 // oleStreamHint looks for a stream name in the head of an OLE file; the

@@ -453,17 +453,17 @@ func isEncrypted(errs ...error) bool {
 }
 
 func errNoTextPDF() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 中没有可提取的文字(可能是扫描件,需要 OCR);请上传含文字层的 PDF 或 Word 原件")
+	return catalog.Errorf(catalog.EINVALID, "PDF 中没有可提取的文字（可能是扫描件，需要 OCR）；请上传含文字层的 PDF 或 Word 原件")
 }
 
 func errPDFGarbled() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 中的文字无法正确解码,读出的是乱码(字体缺少编码映射或映射有误,也可能是文件已损坏);请从 Word、WPS 等原软件重新导出 PDF,或上传 Word 原件")
+	return catalog.Errorf(catalog.EINVALID, "PDF 中的文字无法正确解码，读出的是乱码（字体缺少编码映射或映射有误，也可能是文件已损坏）；请从 Word、WPS 等原软件重新导出 PDF，或上传 Word 原件")
 }
 
 func errPDFEncrypted() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 文件已加密(设置了打开密码),无法提取文字;请去除密码后重新上传")
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件已加密（设置了打开密码），无法提取文字；请去除密码后重新上传")
 }
 
 func errPDFCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏或不完整,无法读取;请用 PDF 阅读器打开检查,重新导出或重新上传完整的文件")
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏或不完整，无法读取；请用 PDF 阅读器打开检查，重新导出或重新上传完整的文件")
 }

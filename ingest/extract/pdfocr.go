@@ -189,7 +189,7 @@ func (t pdfText) drawsNoImages() bool {
 // errNoTextOrImages is a PDF in which no reader found text and no page
 // draws an image: not a blank scan, but a file with nothing to read.
 func errNoTextOrImages() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 文件中没有可读取的文字或图像;请用 PDF 阅读器打开检查,确认内容后重新导出或上传原文件")
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件中没有可读取的文字或图像；请用 PDF 阅读器打开检查，确认内容后重新导出或上传原文件")
 }
 
 // garbledOCRMinConfidence is the least mean confidence of the OCR text of

@@ -57,13 +57,13 @@ func pptxSlideOrder(ctx context.Context, z *zipBudget, zr *zip.Reader) ([]string
 	const pres = "ppt/presentation.xml"
 	pf := findZipFile(zr, pres)
 	if pf == nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "PPTX 文件中缺少 ppt/presentation.xml,可能已损坏或不是演示文稿;请用 PowerPoint 或 WPS 打开后另存为 PPTX 再上传")
+		return nil, catalog.Errorf(catalog.EINVALID, "PPTX 文件中缺少 ppt/presentation.xml，可能已损坏或不是演示文稿；请用 PowerPoint 或 WPS 打开后另存为 PPTX 再上传")
 	}
 	var ids []string
 	err := z.readXML(ctx, pf, func(tok xml.Token) error {
 		if t, ok := tok.(xml.StartElement); ok && t.Name.Local == "sldId" {
 			if len(ids) >= maxSlides {
-				return catalog.Errorf(catalog.ETOOLARGE, "演示文稿超过 %d 张幻灯片,已停止处理;请拆分后上传", maxSlides)
+				return catalog.Errorf(catalog.ETOOLARGE, "演示文稿超过 %d 张幻灯片，已停止处理；请拆分后上传", maxSlides)
 			}
 			ids = append(ids, attrNS(t, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))
 		}

@@ -103,12 +103,12 @@ const (
 // retried by `evidence retry` or a new upload after the install.
 func errReaderMissing(what catalog.Words, packages string) error {
 	return catalog.Errorf(catalog.EUNSUPPORTED,
-		"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)",
+		"服务器未安装%s，无法识别该文件中的文字；请管理员安装 Debian 软件包 %s 后重试（evidence retry 或重新上传）",
 		what, catalog.Words{Chinese: packages, English: strings.ReplaceAll(packages, "、", ", ")})
 }
 
 func init() {
-	registerReader("tesseract", "扫描件文字识别,chi_sim + eng", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
+	registerReader("tesseract", "扫描件文字识别，chi_sim + eng", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
 	registerReader("pdftoppm", "扫描版 PDF 页面渲染", "poppler-utils", checkProgram("pdftoppm", "-v"))
 	registerReader("pdftotext", "PDF 文字层备用读取", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
 }
@@ -122,7 +122,7 @@ func detail(chinese, english string, args ...any) catalog.Words {
 
 // notInPath is the detail of a program not found on PATH.
 func notInPath(name string) catalog.Words {
-	return detail("未安装:PATH 中找不到 %s", "%s not found in PATH", name)
+	return detail("未安装：PATH 中找不到 %s", "%s not found in PATH", name)
 }
 
 // checkProgram reports whether a program is installed and the first line
@@ -137,12 +137,12 @@ func checkProgram(name string, versionArgs ...string) func(ctx context.Context) 
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 		switch {
 		case err != nil && first == "":
-			return false, detail("%s 无法运行(%v)", "%s: %v", path, err)
+			return false, detail("%s 无法运行（%v）", "%s: %v", path, err)
 		case err != nil:
-			return false, detail("%s 无法运行(%v):%s", "%s: %v: %s", path, err, first)
+			return false, detail("%s 无法运行（%v）：%s", "%s: %v: %s", path, err, first)
 		}
 		// The first line names the version itself: pdftoppm version 22.12.0.
-		return true, detail("已安装:%s (%s)", "%s: %s", path, first)
+		return true, detail("已安装：%s (%s)", "%s: %s", path, first)
 	}
 }
 
@@ -153,7 +153,7 @@ func checkTesseract(ctx context.Context) (bool, catalog.Words) {
 	}
 	langs, err := tesseractLanguages(ctx, path)
 	if err != nil {
-		return false, detail("tesseract 无法列出语言数据(%v)", "%v", err)
+		return false, detail("tesseract 无法列出语言数据（%v）", "%v", err)
 	}
 	var missing []string
 	for _, l := range ocrLanguages {
@@ -162,7 +162,7 @@ func checkTesseract(ctx context.Context) (bool, catalog.Words) {
 		}
 	}
 	if len(missing) > 0 {
-		return false, detail("%s:缺少语言数据 %s", "%s: language data missing: %s", path, strings.Join(missing, ", "))
+		return false, detail("%s：缺少语言数据 %s", "%s: language data missing: %s", path, strings.Join(missing, ", "))
 	}
-	return true, detail("已安装:%s,语言 %s", "%s: languages %s", path, strings.Join(ocrLanguages, "+"))
+	return true, detail("已安装：%s，语言 %s", "%s: languages %s", path, strings.Join(ocrLanguages, "+"))
 }

@@ -380,5 +380,5 @@ func (r *rtfReader) breakPage() {
 }
 
 func errRTFCorrupt(why string) error {
-	return fmt.Errorf("rtf: %s: %w", why, catalog.Errorf(catalog.EINVALID, "RTF 文档格式有误,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 再上传"))
+	return fmt.Errorf("rtf: %s: %w", why, catalog.Errorf(catalog.EINVALID, "RTF 文档格式有误，无法读取；请用 Word 或 WPS 打开后另存为 DOCX 再上传"))
 }

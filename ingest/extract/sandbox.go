@@ -430,9 +430,9 @@ func settled(base, limit uint64) bool {
 // document still fails, so a file that draws the OOM killer every time
 // cannot keep the server retrying.
 func errKilledOutright() error {
-	return catalog.Errorf(catalog.EINVALID, "读取该文件的进程被系统强制结束(多半是服务器内存不足),文件本身未必有问题;请稍后点“重试”,若再次失败请联系管理员")
+	return catalog.Errorf(catalog.EINVALID, "读取该文件的进程被系统强制结束（多半是服务器内存不足），文件本身未必有问题；请稍后点“重试”，若再次失败请联系管理员")
 }
 
 func errTooComplex(memory int64) error {
-	return catalog.Errorf(catalog.EINVALID, "文件结构异常复杂,读取时超出内存上限(%s),已停止处理;请用原软件打开检查,重新导出后上传", formatBytes(memory))
+	return catalog.Errorf(catalog.EINVALID, "文件结构异常复杂，读取时超出内存上限（%s），已停止处理；请用原软件打开检查，重新导出后上传", formatBytes(memory))
 }

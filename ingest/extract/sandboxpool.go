@@ -210,7 +210,7 @@ func startError(err error) error {
 	for _, short := range []error{syscall.EAGAIN, syscall.EMFILE, syscall.ENFILE, syscall.ENOMEM} {
 		if errors.Is(err, short) {
 			return fmt.Errorf("start extraction sandbox: %w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-				"服务器暂时无法启动读取文件的进程(进程数、打开文件数或内存已满),稍后自动重试;若一直如此请联系管理员"), err)
+				"服务器暂时无法启动读取文件的进程（进程数、打开文件数或内存已满），稍后自动重试；若一直如此请联系管理员"), err)
 		}
 	}
 	return fmt.Errorf("start extraction sandbox: %w", err)

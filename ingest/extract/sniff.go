@@ -78,7 +78,7 @@ func SniffUpload(head []byte, filename string) (Format, string, error) {
 
 func sniff(head []byte, filename string, zipOK bool) (Format, string, error) {
 	if len(head) == 0 {
-		return "", "", catalog.Errorf(catalog.EINVALID, "文件为空;请检查文件后重新上传")
+		return "", "", catalog.Errorf(catalog.EINVALID, "文件为空；请检查文件后重新上传")
 	}
 	ext := extension(filename)
 	k, err := sniffContent(head, ext)
@@ -92,14 +92,14 @@ func sniff(head []byte, filename string, zipOK bool) (Format, string, error) {
 		return "", "", ourMessage(catalog.EUNSUPPORTED, "不接受这种类型的文件（%s）；%s", k.name, supportedFormats(zipOK))
 	}
 	if k.format == "" {
-		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(zipOK), k.advice)
+		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s；%s，%s", k.name, supportedFormats(zipOK), k.advice)
 		if k.archive {
 			return "", "", archiveError{err}
 		}
 		return "", "", err
 	}
 	if _, ok := extractors[k.format]; !ok {
-		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(zipOK), adviceFor(k.class))
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s；%s，%s", k.name, supportedFormats(zipOK), adviceFor(k.class))
 	}
 	mime := k.mime
 	if mime == "" {
@@ -166,14 +166,14 @@ var (
 	nameHTML = words(" HTML 网页", "an HTML page")
 	nameCSV  = words(" CSV 表格", "a CSV table")
 	nameOFD  = words(" OFD 版式文件", "an OFD document")
-	nameODT  = words(" OpenDocument 文档(.odt)", "an OpenDocument text (.odt)")
-	nameOLE  = words("旧版 Office 文件(.doc/.xls/.wps)", "an old Office file (.doc/.xls/.wps)")
-	namePPT  = words("旧版 PowerPoint 演示文稿(.ppt)", "an old PowerPoint presentation (.ppt)")
+	nameODT  = words(" OpenDocument 文档（.odt）", "an OpenDocument text (.odt)")
+	nameOLE  = words("旧版 Office 文件（.doc/.xls/.wps）", "an old Office file (.doc/.xls/.wps)")
+	namePPT  = words("旧版 PowerPoint 演示文稿（.ppt）", "an old PowerPoint presentation (.ppt)")
 	nameZIP  = words(" ZIP 压缩包", "a ZIP archive")
 )
 
 var (
-	adviceScan   = words("扫描件请先做文字识别(OCR)或上传含文字的 PDF", "Recognise the text of a scan (OCR) first, or upload a PDF with text")
+	adviceScan   = words("扫描件请先做文字识别（OCR）或上传含文字的 PDF", "Recognise the text of a scan (OCR) first, or upload a PDF with text")
 	adviceOffice = words("请另存为 DOCX 或 PDF 后上传", "Save it as DOCX or PDF and upload that")
 	adviceOther  = words("请另存为 PDF 后上传", "Save it as PDF and upload that")
 	adviceUnzip  = words("请解压后分别上传其中的文件", "Unzip it and upload the files in it one by one")
@@ -257,16 +257,16 @@ var formatList = []struct {
 }{
 	{[]Format{FormatPDF}, words("PDF", "PDF")},
 	{[]Format{FormatOFD}, words("OFD", "OFD")},
-	{[]Format{FormatDOCX, FormatDOC}, words("Word(DOCX/DOC)", "Word (DOCX/DOC)")},
-	{[]Format{FormatDOC}, words("WPS 文字(.wps)", "WPS Writer (.wps)")},
+	{[]Format{FormatDOCX, FormatDOC}, words("Word（DOCX/DOC）", "Word (DOCX/DOC)")},
+	{[]Format{FormatDOC}, words("WPS 文字（.wps）", "WPS Writer (.wps)")},
 	{[]Format{FormatODT}, words("ODT", "ODT")},
 	{[]Format{FormatRTF}, words("RTF", "RTF")},
-	{[]Format{FormatXLSX, FormatXLS}, words("Excel(XLSX/XLS)", "Excel (XLSX/XLS)")},
+	{[]Format{FormatXLSX, FormatXLS}, words("Excel（XLSX/XLS）", "Excel (XLSX/XLS)")},
 	{[]Format{FormatCSV}, words("CSV", "CSV")},
 	{[]Format{FormatPPTX}, words("PPTX", "PPTX")},
 	{[]Format{FormatTXT}, words("TXT", "TXT")},
 	{[]Format{FormatHTML}, words("HTML", "HTML")},
-	{[]Format{FormatImage}, words("图片(JPG/PNG/TIFF/HEIC/WebP)", "images (JPG/PNG/TIFF/HEIC/WebP)")},
+	{[]Format{FormatImage}, words("图片（JPG/PNG/TIFF/HEIC/WebP）", "images (JPG/PNG/TIFF/HEIC/WebP)")},
 }
 
 // supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…",
@@ -306,7 +306,7 @@ func englishList(items []string) string {
 // content is another.
 func errNameMismatch(ext string, promised, actual catalog.Words) error {
 	actual.Chinese = strings.TrimSpace(actual.Chinese)
-	return ourMessage(catalog.EINVALID, "文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
+	return ourMessage(catalog.EINVALID, "文件扩展名是 %s，但内容不是%s；请检查文件是否损坏或上传了错误的文件（检测到的内容：%s）",
 		ext, promised, actual)
 }
 
@@ -362,8 +362,8 @@ var nameHEIC = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
 var heifSequenceBrands = map[string]bool{"msf1": true, "hevc": true, "hevx": true, "avis": true}
 
 var (
-	nameHEIFSequence   = words(" HEIF 图像序列(手机的实况照片、连拍或动图,不是一张照片)", "a HEIF image sequence (a phone's live photo, burst or animation, not a single picture)")
-	adviceHEIFSequence = words("请在手机上选出要用的那一张照片,导出为 JPEG 后上传", "Pick the one picture you need on the phone, export it as JPEG and upload that")
+	nameHEIFSequence   = words(" HEIF 图像序列（手机的实况照片、连拍或动图，不是一张照片）", "a HEIF image sequence (a phone's live photo, burst or animation, not a single picture)")
+	adviceHEIFSequence = words("请在手机上选出要用的那一张照片，导出为 JPEG 后上传", "Pick the one picture you need on the phone, export it as JPEG and upload that")
 )
 
 var magics = []struct {
@@ -479,7 +479,7 @@ func sniffZip(head []byte, ext string) kind {
 		return kind{class: classZip, format: FormatODT, name: nameODT}
 	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
-		return kind{class: classZip, name: words(" OpenDocument 表格或演示文稿(ODS/ODP)", "an OpenDocument spreadsheet or presentation (ODS/ODP)"),
+		return kind{class: classZip, name: words(" OpenDocument 表格或演示文稿（ODS/ODP）", "an OpenDocument spreadsheet or presentation (ODS/ODP)"),
 			advice: words("请另存为 XLSX、PPTX 或 PDF 后上传", "Save it as XLSX, PPTX or PDF and upload that")}
 	}
 	byContent := []struct {

@@ -183,7 +183,7 @@ func TestSniffImagesOnceReadable(t *testing.T) {
 	if f, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); err != nil || f != FormatImage {
 		t.Errorf("a PNG named .pdf (a scan renamed): got %q, %v, want it read as an image", f, err)
 	}
-	if msg := supportedFormats(false).Chinese; !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF/HEIC/WebP)") {
+	if msg := supportedFormats(false).Chinese; !strings.HasSuffix(msg, "、图片（JPG/PNG/TIFF/HEIC/WebP）") {
 		t.Errorf("supported formats %q should name images", msg)
 	}
 }

@@ -162,5 +162,5 @@ func cleanCell(s string) string {
 }
 
 func errTableTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "表格的单元格超过 %d 个上限(可能是异常文件),已停止处理;请删除空行空列或拆分后上传", maxTableCells)
+	return catalog.Errorf(catalog.ETOOLARGE, "表格的单元格超过 %d 个上限（可能是异常文件），已停止处理；请删除空行空列或拆分后上传", maxTableCells)
 }

@@ -65,7 +65,7 @@ func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeo
 	case MIMEJPEG, MIMEPNG, MIMETIFF, MIMEWEBP, MIMEHEIC, MIMEAVIF:
 		img, err = imageThumbnail(ctx, path, page, longSide, timeout)
 	default:
-		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", mime)
+		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件（%s）没有页面缩略图", mime)
 	}
 	if err != nil {
 		return nil, err
@@ -95,15 +95,15 @@ func thumbnailPrecheck(mime string, page, longSide int) error {
 		return nil
 	case MIMEHEIC, MIMEAVIF:
 		if lookProgram("heif-convert") == "" {
-			return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 heif-convert(Debian 软件包 libheif-examples),HEIC/HEIF 照片没有页面缩略图")
+			return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 heif-convert（Debian 软件包 libheif-examples），HEIC/HEIF 照片没有页面缩略图")
 		}
 		return nil
 	}
-	return catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", mime)
+	return catalog.Errorf(catalog.EUNSUPPORTED, "这类文件（%s）没有页面缩略图", mime)
 }
 
 func errNoPdftoppm() error {
-	return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图")
+	return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm（Debian 软件包 poppler-utils），PDF 没有页面缩略图")
 }
 
 // pdfThumbnail renders one page small with pdftoppm: -scale-to fixes the

@@ -32,11 +32,11 @@ func (t *externalTool) register() {
 // package name goes in as it is.
 func (t *externalTool) check(context.Context) (bool, catalog.Words) {
 	if p := t.path(); p != "" {
-		return true, detail("已安装:%s", "%s", p)
+		return true, detail("已安装：%s", "%s", p)
 	}
 	// The English is all the line says: the one below names the package.
 	return false, catalog.Words{
-		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)"), catalog.Fullwidth(t.purpose.Chinese), t.pkg, t.pkg),
+		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装：无法读取%s；请安装 Debian 软件包 %s(apt-get install %s)"), catalog.Fullwidth(t.purpose.Chinese), t.pkg, t.pkg),
 		English: "not installed",
 	}
 }
@@ -59,7 +59,7 @@ func (t *externalTool) path() string {
 // document is marked failed with this reason and `evidence retry` reads it
 // once the package is installed.
 func (t *externalTool) errMissing() error {
-	return ourMessage(catalog.EUNSUPPORTED, "本系统未安装读取%s所需的程序 %s;请管理员安装 Debian 软件包 %s(apt-get install %s)后重试", t.purpose, t.name, t.pkg, t.pkg)
+	return ourMessage(catalog.EUNSUPPORTED, "本系统未安装读取%s所需的程序 %s；请管理员安装 Debian 软件包 %s（apt-get install %s）后重试", t.purpose, t.name, t.pkg, t.pkg)
 }
 
 // run runs the tool with args and the absolute path of the file last, under

@@ -43,5 +43,5 @@ func decodeText(data []byte) (text, encoding string, err error) {
 }
 
 func errEncoding() error {
-	return catalog.Errorf(catalog.EINVALID, "文本编码无法识别:既不是 UTF-8 也不是 GB18030/GBK;请另存为 UTF-8 后重新上传")
+	return catalog.Errorf(catalog.EINVALID, "文本编码无法识别：既不是 UTF-8 也不是 GB18030/GBK；请另存为 UTF-8 后重新上传")
 }

@@ -60,7 +60,7 @@ func TestTXTEncodings(t *testing.T) {
 
 func TestTXTRejected(t *testing.T) {
 	_, err := sniffAndExtract(t, "random.txt", Limits{})
-	wantError(t, "random.txt", err, catalog.EINVALID, "文本编码无法识别:既不是 UTF-8 也不是 GB18030/GBK;请另存为 UTF-8 后重新上传")
+	wantError(t, "random.txt", err, catalog.EINVALID, "文本编码无法识别：既不是 UTF-8 也不是 GB18030/GBK；请另存为 UTF-8 后重新上传")
 
 	_, err = sniffAndExtract(t, "empty.txt", Limits{})
 	wantError(t, "empty.txt", err, catalog.EINVALID, "文件为空")

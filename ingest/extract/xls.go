@@ -72,7 +72,7 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 		return nil, err
 	}
 	if fi.Size() > lim.MaxUnzipped {
-		return nil, catalog.Errorf(catalog.ETOOLARGE, "Excel 97–2003 表格(.xls)超过 %s 上限;请另存为 XLSX 或拆分后上传", formatBytes(lim.MaxUnzipped))
+		return nil, catalog.Errorf(catalog.ETOOLARGE, "Excel 97–2003 表格（.xls）超过 %s 上限；请另存为 XLSX 或拆分后上传", formatBytes(lim.MaxUnzipped))
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -294,5 +294,5 @@ func formatExcelDate(v float64, code string) string {
 }
 
 func errXLSCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "Excel 97–2003 表格(.xls)已损坏,无法读取;请用 Excel 或 WPS 打开后另存为 XLSX 再上传")
+	return catalog.Errorf(catalog.EINVALID, "Excel 97–2003 表格（.xls）已损坏，无法读取；请用 Excel 或 WPS 打开后另存为 XLSX 再上传")
 }

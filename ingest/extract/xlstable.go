@@ -93,16 +93,16 @@ func (s *Sandbox) tableRunError(ctx context.Context, err error) error {
 		return err
 	case errors.Is(err, errChildDeadline):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格过大或结构过于复杂,读取超过时间上限(%s)仍未完成,已停止;请用 Excel 或 WPS 打开,另存为 .xlsx,或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout)))
+			"表格过大或结构过于复杂，读取超过时间上限（%s）仍未完成，已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout)))
 	case errors.Is(err, errChildMemory):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格过大或结构过于复杂,读取时超出内存上限(%s),已停止;请用 Excel 或 WPS 打开,另存为 .xlsx,或把工作表拆成几个较小的文件后再导入", formatBytes(s.memory())))
+			"表格过大或结构过于复杂，读取时超出内存上限（%s），已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatBytes(s.memory())))
 	case errors.Is(err, errChildKilled):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EUNAVAILABLE,
-			"读取表格的进程被系统强制结束(多半是服务器内存一时不足),文件本身未必有问题;请稍后重试,若仍不行,请另存为 .xlsx 或把工作表拆小后再导入"))
+			"读取表格的进程被系统强制结束（多半是服务器内存一时不足），文件本身未必有问题；请稍后重试，若仍不行，请另存为 .xlsx 或把工作表拆小后再导入"))
 	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格内容过多(读出的文字超过 %s);请只保留需要导入的工作表和列,另存为 .xlsx 后再导入", formatBytes(maxTableAnswer)))
+			"表格内容过多（读出的文字超过 %s）；请只保留需要导入的工作表和列，另存为 .xlsx 后再导入", formatBytes(maxTableAnswer)))
 	case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
 		return err
 	}
@@ -150,7 +150,7 @@ func (s *Sandbox) tableSlot(ctx context.Context) (func(), error) {
 	case <-ctx.Done():
 		return nil, fmt.Errorf("wait for a reader of tables: %w", ctx.Err())
 	case <-t.C:
-		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在读取其他 .xls/.et 表格(同时最多 %d 个),请稍后重试;另存为 .xlsx 的表格无需等待", cap(slots))
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在读取其他 .xls/.et 表格（同时最多 %d 个），请稍后重试；另存为 .xlsx 的表格无需等待", cap(slots))
 		e.RetryAfter = wait
 		return nil, e
 	}
@@ -202,15 +202,15 @@ func readXLSTable(ctx context.Context, path string, maxRows int, lim Limits) (sh
 		return nil, err
 	}
 	if fi.Size() > lim.MaxUnzipped {
-		return nil, catalog.Errorf(catalog.ETOOLARGE, "表格文件超过 %s;请只保留需要导入的工作表和列,另存为 .xlsx 后再导入", formatBytes(lim.MaxUnzipped))
+		return nil, catalog.Errorf(catalog.ETOOLARGE, "表格文件超过 %s；请只保留需要导入的工作表和列，另存为 .xlsx 后再导入", formatBytes(lim.MaxUnzipped))
 	}
 	switch kind, err := inspectOLE(path); {
 	case err != nil:
 		return nil, fmt.Errorf("%v: %w", err, errXLSTableDamaged())
 	case kind == oleEncrypted:
-		return nil, catalog.Errorf(catalog.EINVALID, "表格设置了打开密码,无法读取;请在 Excel 或 WPS 中取消密码,保存后再导入")
+		return nil, catalog.Errorf(catalog.EINVALID, "表格设置了打开密码，无法读取；请在 Excel 或 WPS 中取消密码，保存后再导入")
 	case kind != oleExcel:
-		return nil, catalog.Errorf(catalog.EINVALID, "这个文件不是 Excel 或 WPS 表格(可能是改了扩展名的 Word 文档);请上传表格文件(.xlsx、.xls、.et 或 .csv)")
+		return nil, catalog.Errorf(catalog.EINVALID, "这个文件不是 Excel 或 WPS 表格（可能是改了扩展名的 Word 文档）；请上传表格文件（.xlsx、.xls、.et 或 .csv）")
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -306,12 +306,12 @@ func xlsRecords(ctx context.Context, wb *xls.Workbook, ws *xls.Sheet, formulas m
 }
 
 func errXLSTableDamaged() error {
-	return catalog.Errorf(catalog.EINVALID, "表格文件(.xls/.et)已损坏或格式不正确,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	return catalog.Errorf(catalog.EINVALID, "表格文件（.xls/.et）已损坏或格式不正确，无法读取；请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入")
 }
 
 // errTableTempCopy is what the user sees when the server cannot write the
 // temporary copy a table is read from (a full disk, a folder it may not
 // write): nothing is wrong with the file.
 func errTableTempCopy() error {
-	return catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时无法写入表格的临时副本,请稍后再试;若仍不行,请管理员检查数据文件夹中 tmp 的磁盘空间和写入权限")
+	return catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时无法写入表格的临时副本，请稍后再试；若仍不行，请管理员检查数据文件夹中 tmp 的磁盘空间和写入权限")
 }

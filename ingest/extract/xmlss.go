@@ -37,7 +37,7 @@ func isXMLSpreadsheet(path string) bool {
 // a label merged down repeated in each row it covers.
 func extractXMLSpreadsheet(ctx context.Context, path string, lim Limits) (*Result, error) {
 	data, err := readCapped(path, lim.MaxUnzipped, func() error {
-		return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 超过 %s 上限;请另存为 XLSX 或拆分后上传", formatBytes(lim.MaxUnzipped))
+		return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 超过 %s 上限；请另存为 XLSX 或拆分后上传", formatBytes(lim.MaxUnzipped))
 	})
 	if err != nil {
 		return nil, err

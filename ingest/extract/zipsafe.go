@@ -143,11 +143,11 @@ func (z *zipBudget) inflateAll(ctx context.Context, zr *zip.Reader) error {
 }
 
 func (z *zipBudget) errTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "%s解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理", z.what, formatBytes(z.max))
+	return catalog.Errorf(catalog.ETOOLARGE, "%s解压后超过 %s 上限（可能是压缩炸弹），已拒绝处理", z.what, formatBytes(z.max))
 }
 
 func (z *zipBudget) errCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "%s已损坏,无法打开或解析;请用原软件打开后重新导出再上传", z.what)
+	return catalog.Errorf(catalog.EINVALID, "%s已损坏，无法打开或解析；请用原软件打开后重新导出再上传", z.what)
 }
 
 // doctypeError marks the refusal of a DOCTYPE so that readXML passes it on
@@ -157,7 +157,7 @@ type doctypeError struct{ error }
 func (e doctypeError) Unwrap() error { return e.error }
 
 func (z *zipBudget) errDoctype() error {
-	return doctypeError{catalog.Errorf(catalog.EINVALID, "%s中含有 DOCTYPE 或外部实体声明,出于安全原因拒绝处理;请用原软件重新导出后上传", z.what)}
+	return doctypeError{catalog.Errorf(catalog.EINVALID, "%s中含有 DOCTYPE 或外部实体声明，出于安全原因拒绝处理；请用原软件重新导出后上传", z.what)}
 }
 
 func isDoctype(err error) bool {

@@ -26,11 +26,11 @@ import (
 func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
 	text, _, err := DecodeText(data)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
+		return nil, catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别；请另存为 UTF-8 CSV")
 	}
 	sep := Separator(text)
 	if n, row := widestRecord(text, sep); n > maxCSVFields {
-		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, MaxColumns)
+		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", row, MaxColumns)
 	}
 	if sep == '\t' {
 		return readTabbed(text, maxRows)
@@ -46,7 +46,7 @@ func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
+			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误：%v", err)
 		}
 		// encoding/csv passes over empty lines, which a spreadsheet
 		// shows as empty rows: they keep their place, so that a row is
@@ -62,7 +62,7 @@ func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
 			last--
 		}
 		if last > MaxColumns {
-			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", len(records)+1, MaxColumns)
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", len(records)+1, MaxColumns)
 		}
 		records = append(records, slices.Clone(rec[:last]))
 		if len(records) > maxRows {

@@ -88,7 +88,7 @@ func readHTMLTables(ctx context.Context, data []byte, contentType string, maxRow
 // ranges filled; nil is a page without a table.
 func finishHTMLTable(title string, best *htmlTable) (string, [][]string, error) {
 	if best == nil {
-		return "", nil, catalog.Errorf(catalog.EINVALID, "这个网页格式的表格文件里没有表格;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+		return "", nil, catalog.Errorf(catalog.EINVALID, "这个网页格式的表格文件里没有表格；请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入")
 	}
 	if best.tooMany {
 		return "", nil, ErrTooManyRows
@@ -105,7 +105,7 @@ func finishHTMLTable(title string, best *htmlTable) (string, [][]string, error) 
 const maxTableDepth = 16
 
 func errHTMLTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "网页表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	return catalog.Errorf(catalog.ETOOLARGE, "网页表格过大；请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入")
 }
 
 // htmlReader reads a page's tables token by token, keeping only the
@@ -157,7 +157,7 @@ func (r *htmlReader) tag(t *htmlTable, start bool) error {
 		r.inTitle = start
 	case tag == "table" && start:
 		if len(r.open) >= maxTableDepth {
-			return catalog.Errorf(catalog.ETOOLARGE, "网页表格嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", maxTableDepth)
+			return catalog.Errorf(catalog.ETOOLARGE, "网页表格嵌套超过 %d 层；请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入", maxTableDepth)
 		}
 		r.open = append(r.open, &htmlTable{})
 	case tag == "table" && t != nil:
@@ -217,17 +217,17 @@ func (t *htmlTable) startCell(rows, cols int) error {
 		c++
 	}
 	if c+cols > MaxColumns {
-		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r+1, MaxColumns)
+		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", r+1, MaxColumns)
 	}
 	if t.cells++; t.cells > maxPaddedCells {
-		return catalog.Errorf(catalog.EINVALID, "表格的合并单元格过多或相互重叠;请取消合并后再导入")
+		return catalog.Errorf(catalog.EINVALID, "表格的合并单元格过多或相互重叠；请取消合并后再导入")
 	}
 	for len(t.row) < c+cols {
 		t.row = append(t.row, "")
 	}
 	if rows > 1 || cols > 1 {
 		if len(t.merges) >= maxMerges {
-			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处；请取消合并后再导入", maxMerges)
 		}
 		t.merges = append(t.merges, span{top: r, left: c, bottom: r + rows - 1, right: c + cols - 1})
 		for len(t.covered) < c+cols {

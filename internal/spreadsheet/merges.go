@@ -34,7 +34,7 @@ func collectMerges(out *[]span) func(xml.Token) error {
 			return nil
 		}
 		if len(*out) >= maxMerges {
-			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处；请取消合并后再导入", maxMerges)
 		}
 		if s, ok := parseRange(attr(se, "ref")); ok {
 			*out = append(*out, s)
@@ -128,7 +128,7 @@ func fillMerges(records [][]string, merges []span) error {
 		right := min(m.right, MaxColumns-1)
 		bottom := min(m.bottom, len(records)-1)
 		if visited += (bottom - m.top + 1) * (right - m.left + 1); visited > maxPaddedCells {
-			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格过多或相互重叠;请取消合并后再导入")
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格过多或相互重叠；请取消合并后再导入")
 		}
 		for r := m.top; r <= bottom; r++ {
 			for len(records[r]) <= right {

@@ -124,7 +124,7 @@ func mhtNoPage(location string) bool {
 func readMHTTable(ctx context.Context, data []byte, maxRows int) (string, [][]string, error) {
 	pages, ok := MHTPages(data)
 	if !ok {
-		return "", nil, catalog.Errorf(catalog.EINVALID, "单个文件网页(MHT)表格文件中找不到网页,可能已损坏;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+		return "", nil, catalog.Errorf(catalog.EINVALID, "单个文件网页（MHT）表格文件中找不到网页，可能已损坏；请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入")
 	}
 	if p, ok := mhtSheetPage(pages); ok {
 		return readHTMLTable(ctx, p.Page, p.ContentType, maxRows)

@@ -39,10 +39,10 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 		name := strings.ToLower(m.Name)
 		switch {
 		case name == "xl/styles.xml" && m.UncompressedSize64 > maxStylesXML:
-			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的样式表过大(解压后超过 %d MiB);请把数据复制到新建的工作簿(只粘贴数值)后再导入", maxStylesXML>>20)
+			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的样式表过大（解压后超过 %d MiB）；请把数据复制到新建的工作簿（只粘贴数值）后再导入", maxStylesXML>>20)
 		case name == "xl/sharedstrings.xml":
 			if m.UncompressedSize64 > maxStringsXML {
-				return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大(解压后超过 %d MiB);请只保留需要导入的工作表和列,另存后再导入", maxStringsXML>>20)
+				return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大（解压后超过 %d MiB）；请只保留需要导入的工作表和列，另存后再导入", maxStringsXML>>20)
 			}
 			if err := scanMember(m, countStrings()); err != nil {
 				return nil, err
@@ -95,7 +95,7 @@ func countStrings() func(xml.Token) error {
 	return func(tok xml.Token) error {
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
 			if n++; n > maxStrings {
-				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字超过 %d 条;请只保留需要导入的工作表和列,另存后再导入", maxStrings)
+				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字超过 %d 条；请只保留需要导入的工作表和列，另存后再导入", maxStrings)
 			}
 		}
 		return nil
@@ -117,7 +117,7 @@ func measureSheet(maxRows int) func(xml.Token) error {
 				inData = false
 			case ok && ee.Name.Local == "row":
 				if padded += width; padded > maxPaddedCells {
-					return catalog.Errorf(catalog.EINVALID, "表格的行列过多(各行展开后超过 %d 个单元格,可能有很远的列中留有格式或空公式);请只保留需要导入的列后再导入", maxPaddedCells)
+					return catalog.Errorf(catalog.EINVALID, "表格的行列过多（各行展开后超过 %d 个单元格，可能有很远的列中留有格式或空公式）；请只保留需要导入的列后再导入", maxPaddedCells)
 				}
 			}
 			return nil
@@ -143,7 +143,7 @@ func measureSheet(maxRows int) func(xml.Token) error {
 		case "v", "f", "is":
 			switch {
 			case col > MaxColumns:
-				return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, MaxColumns)
+				return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", row, MaxColumns)
 			case row > maxRows:
 				return ErrTooManyRows
 			}

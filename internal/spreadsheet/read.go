@@ -86,7 +86,7 @@ func readRows(f *excelize.File, sheet string, maxRows int) ([][]string, error) {
 		case n > maxRows:
 			return nil, ErrTooManyRows
 		case len(row) > MaxColumns:
-			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", n, MaxColumns)
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", n, MaxColumns)
 		}
 		for len(records) < n-1 {
 			records = append(records, nil)
@@ -110,7 +110,7 @@ func checkUnzipped(data []byte, maxRows int) ([]span, error) {
 	var total uint64
 	for _, m := range zr.File {
 		if m.UncompressedSize64 > MaxUnzipped-total {
-			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件解压后超过 %d MiB;请只保留需要导入的工作表和列,另存后再导入", MaxUnzipped>>20)
+			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件解压后超过 %d MiB；请只保留需要导入的工作表和列，另存后再导入", MaxUnzipped>>20)
 		}
 		total += m.UncompressedSize64
 	}

@@ -166,7 +166,7 @@ func readTabbed(text string, maxRows int) ([][]string, error) {
 			continue
 		}
 		if last > MaxColumns {
-			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", len(records)+empty+1, MaxColumns)
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", len(records)+empty+1, MaxColumns)
 		}
 		if len(records)+empty+1 > maxRows {
 			return nil, ErrTooManyRows

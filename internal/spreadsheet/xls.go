@@ -100,7 +100,7 @@ func ReadWorkbook(ctx context.Context, data []byte, maxRows int, xls XLSReader) 
 		return ReadFirstSheet(data, maxRows)
 	}
 	if xls == nil {
-		return "", nil, catalog.Errorf(catalog.EINVALID, "这里不能读取 Excel 97–2003 表格(.xls/.et);请用 Excel 或 WPS 另存为 .xlsx 后再导入")
+		return "", nil, catalog.Errorf(catalog.EINVALID, "这里不能读取 Excel 97–2003 表格（.xls/.et）；请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	}
 	sheet, err := xls.ReadXLS(ctx, data, maxRows)
 	if err != nil {
@@ -119,11 +119,11 @@ func sheetRecords(sheet *Sheet, maxRows int) ([][]string, error) {
 	}
 	for i, rec := range sheet.Records {
 		if len(rec) > MaxColumns {
-			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", i+1, MaxColumns)
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", i+1, MaxColumns)
 		}
 	}
 	if len(sheet.Merges) > maxMerges {
-		return nil, catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+		return nil, catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处；请取消合并后再导入", maxMerges)
 	}
 	merges := make([]span, 0, len(sheet.Merges))
 	for _, m := range sheet.Merges {

@@ -126,11 +126,11 @@ func xmlCharsetReader(label string, input io.Reader) (io.Reader, error) {
 }
 
 func errXMLDamaged() error {
-	return catalog.Errorf(catalog.EINVALID, "XML 电子表格 2003 已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
+	return catalog.Errorf(catalog.EINVALID, "XML 电子表格 2003 已损坏，无法读取；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新提交")
 }
 
 func errXMLTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
+	return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 过大；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新提交")
 }
 
 // xmlssReader reads a workbook token by token.
@@ -162,7 +162,7 @@ func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
 	switch t := tok.(type) {
 	case xml.StartElement:
 		if r.depth++; r.depth > maxXMLDepth {
-			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交", maxXMLDepth)
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 嵌套超过 %d 层；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新提交", maxXMLDepth)
 		}
 		return false, r.start(t)
 	case xml.EndElement:
@@ -173,7 +173,7 @@ func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
 			break
 		}
 		if r.cell.Len()+len(t) > maxXMLCellText {
-			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 的第 %d 行有单元格文字超过 %d MiB,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx", r.rowAt+1, maxXMLCellText>>20)
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 的第 %d 行有单元格文字超过 %d MiB，无法读取；请用 Excel 或 WPS 打开，另存为 .xlsx", r.rowAt+1, maxXMLCellText>>20)
 		}
 		r.cell.Write(t)
 	}
@@ -233,7 +233,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 	// bounded before any sum: 2⁶³−1 columns would wrap round past the check
 	across, down = min(max(0, across), MaxColumns), min(max(0, down), r.maxRows)
 	if r.cellAt+across+1 > MaxColumns {
-		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
+		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列；请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
 	}
 	if r.cells += r.cellAt + 1 - len(r.row); r.cells > maxPaddedCells {
 		return errXMLTooLarge()
@@ -243,7 +243,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 	}
 	if across > 0 || down > 0 {
 		if len(r.sheet.Merges) >= maxMerges {
-			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处；请取消合并后再导入", maxMerges)
 		}
 		r.sheet.Merges = append(r.sheet.Merges, Merge{Top: r.rowAt, Left: r.cellAt, Bottom: r.rowAt + down, Right: r.cellAt + across})
 		for len(r.covered) <= r.cellAt+across {
