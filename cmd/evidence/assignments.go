@@ -45,7 +45,7 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
+		return catalog.Errorf(catalog.EINVALID, "无法读取 %s：%v", file, err)
 	}
 	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
 		imp, err := a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})

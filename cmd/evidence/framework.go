@@ -69,7 +69,7 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
+		return catalog.Errorf(catalog.EINVALID, "无法读取 %s：%v", file, err)
 	}
 	return cmd.withApp(ctx, appOptions{}, func(a *app) error {
 		return importFramework(ctx, a, file, body, catalog.Framework{ID: *id, Name: *name, Version: *version}, *nextRound, lang, stdout)

@@ -47,7 +47,7 @@ var manifestColumns = map[string]string{
 func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取清单 %s:%v", path, err)
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取清单 %s：%v", path, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {

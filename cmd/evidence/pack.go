@@ -91,12 +91,12 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 		if errors.Is(err, os.ErrNotExist) {
 			return catalog.Errorf(catalog.ENOTFOUND, "找不到证据包 %s", fs.Arg(0))
 		}
-		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s:%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s：%v", fs.Arg(0), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s:%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s：%v", fs.Arg(0), err)
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {
