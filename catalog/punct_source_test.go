@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestChineseSourceTextIsFullWidth: every Chinese string literal of the
@@ -234,13 +235,22 @@ func halfWidthMarks(s string) string {
 // of s that a Chinese reader sees as slips: one touching a Chinese
 // character or Chinese punctuation, a parenthesis paired with a
 // full-width one （…), and both of a pair either of which touches Chinese
-// or which holds it. Those between Latin letters, digits and format
-// verbs are code (%s:%v, 10:30, a(1).pdf).
+// or which holds it. Those between Latin letters and digits are code
+// (10:30, a(1).pdf), and so is a format verb's mark in a text without
+// Chinese (%s: %w); in Chinese text a mark right after a verb and not
+// followed by a space (Latin style) is prose, as in 无法读取 %s：%v,
+// where the verb stands for a Chinese word or a name the sentence goes
+// on from.
 func halfWidthAt(s string) []int {
 	rs := []rune(s)
 	bad := map[int]bool{}
+	chinese := slices.ContainsFunc(rs, isChinese)
+	afterVerb := func(i int) bool {
+		return chinese && i > 1 && rs[i-2] == '%' && unicode.IsLetter(rs[i-1]) && (i < 3 || rs[i-3] != '%') &&
+			(i+1 == len(rs) || rs[i+1] != ' ')
+	}
 	touches := func(i int) bool {
-		return i > 0 && isChinese(rs[i-1]) || i+1 < len(rs) && isChinese(rs[i+1])
+		return i > 0 && isChinese(rs[i-1]) || i+1 < len(rs) && isChinese(rs[i+1]) || afterVerb(i)
 	}
 	var open []int
 	for i, r := range rs {
@@ -304,6 +314,9 @@ func TestHalfWidthMarks(t *testing.T) {
 		{"截止时间 10:30，地点 a(1).pdf", false},
 		{"请填写如 123000、12.3万、1,234 或 85.3%%", false},
 		{"--out 与 --data 不能相同", false},
+		{"无法读取 %s:%v", true},                            // a verb's mark in Chinese text
+		{"请安装 Debian 软件包 %s(apt-get install %s)", true}, // the pair opened right after a verb
+		{"query documents of %d 文号 of %s: %w", false},   // an error's context, Latin style
 	} {
 		if got := halfWidthMarks(tt.text) != ""; got != tt.bad {
 			t.Errorf("halfWidthMarks(%q) = %q, want a mark reported: %v", tt.text, halfWidthMarks(tt.text), tt.bad)

@@ -142,7 +142,7 @@ func checkProgram(name string, versionArgs ...string) func(ctx context.Context) 
 			return false, detail("%s 无法运行（%v）：%s", "%s: %v: %s", path, err, first)
 		}
 		// The first line names the version itself: pdftoppm version 22.12.0.
-		return true, detail("已安装：%s (%s)", "%s: %s", path, first)
+		return true, detail("已安装：%s（%s）", "%s: %s", path, first)
 	}
 }
 

@@ -21,7 +21,7 @@ func TestCheckProgramSaysWhatItFound(t *testing.T) {
 		wantEnglish  string
 	}{
 		{"runs", "echo 'fakeprog version 22.12.0' >&2", true,
-			"已安装：{bin} (fakeprog version 22.12.0)", "{bin}: fakeprog version 22.12.0"},
+			"已安装：{bin}（fakeprog version 22.12.0）", "{bin}: fakeprog version 22.12.0"},
 		{"fails with a message", "echo 'error while loading shared libraries: libpoppler.so.126' >&2; exit 127", false,
 			"{bin} 无法运行（exit status 127）：error while loading shared libraries: libpoppler.so.126",
 			"{bin}: exit status 127: error while loading shared libraries: libpoppler.so.126"},
@@ -55,7 +55,7 @@ func TestToolCheckKeepsValuesAsWritten(t *testing.T) {
 	missing := ""
 	tool.override.Store(&missing)
 	ok, got := tool.check(context.Background())
-	want := "未安装：无法读取旧版文件（.doc）；请安装 Debian 软件包 fake-reader(apt-get install fake-reader)"
+	want := "未安装：无法读取旧版文件（.doc）；请安装 Debian 软件包 fake-reader（apt-get install fake-reader）"
 	if ok || got.Chinese != want {
 		t.Errorf("got %v %q, want false %q", ok, got.Chinese, want)
 	}

@@ -36,7 +36,7 @@ func (t *externalTool) check(context.Context) (bool, catalog.Words) {
 	}
 	// The English is all the line says: the one below names the package.
 	return false, catalog.Words{
-		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装：无法读取%s；请安装 Debian 软件包 %s(apt-get install %s)"), catalog.Fullwidth(t.purpose.Chinese), t.pkg, t.pkg),
+		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装：无法读取%s；请安装 Debian 软件包 %s（apt-get install %s）"), catalog.Fullwidth(t.purpose.Chinese), t.pkg, t.pkg),
 		English: "not installed",
 	}
 }
