@@ -592,8 +592,9 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved []bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		moved = make([]bool, len(changes))
+		hold := s.holdFilled(ctx, tx)
 		for i, c := range changes {
-			ok, err := s.setStatus(ctx, tx, c)
+			ok, err := s.setStatus(ctx, tx, c, hold)
 			if err != nil {
 				return err
 			}
@@ -607,7 +608,9 @@ func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved 
 	return moved, nil
 }
 
-func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool, error) {
+// setStatus applies c inside tx; hold is the transaction's holdFilled,
+// shared by its changes so that each round is held once.
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold func(round string) (bool, error)) (bool, error) {
 	// The fields read from the text go in the status's UPDATE: read (and
 	// locked) first, then written with it, instead of a second UPDATE of
 	// the row (a statement more for each extraction, step 17 in
@@ -627,7 +630,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool
 		case len(c.From) > 0 && !slices.Contains(c.From, fields.status):
 			return false, nil // in another status: left as it is, as below
 		}
-		if fc, err = fields.fill(ctx, tx, *c.Fill, s.holdFilled(ctx, tx)); err != nil {
+		if fc, err = fields.fill(ctx, tx, *c.Fill, hold); err != nil {
 			return false, err
 		}
 	}
@@ -836,15 +839,20 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 // into (holdRound), before the document's row is written. A round the
 // document is in already is not held: it counts there, so DeleteRound
 // refuses it, and a document of a year no round was added for (typed at
-// upload) stays editable. The document is read without a lock; a
-// document gone is left to the UPDATE to find.
+// upload) stays editable. The document's row is locked (dialect.lockRow)
+// before its round is compared: read without a lock, a reading of the
+// text could move the document out of the round between the comparison
+// and the UPDATE, DeleteRound then find the round empty, and the edit
+// put the document back into a round that is gone. Document, then
+// round, the order holdFilled takes them in (see there why it is safe).
+// A document gone is left to the UPDATE to find.
 func (s *Store) holdNewRound(ctx context.Context, tx *sql.Tx, id, round string) error {
 	y, ok := roundYear(round)
 	if !ok {
 		return nil
 	}
 	var had string
-	err := tx.QueryRowContext(ctx, `SELECT round FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&had)
+	err := tx.QueryRowContext(ctx, `SELECT round FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&had)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && had == round) {
 		return nil
 	}

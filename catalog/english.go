@@ -655,6 +655,9 @@ var englishMessages = map[string]string{
 
 	// A round deleted while something was being written into it (holdRound).
 	"监测轮次 %d 不存在（可能刚被删除）；请刷新页面，选择现有的轮次后重试": "There is no monitoring round %d (it may just have been deleted); reload the page, choose a round that exists and try again",
+
+	// A round never added, typed in an upload or an edit (ingest.CheckRound).
+	"监测轮次 %d 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加": "There is no monitoring round %d: give a round that exists; if this round is needed, an admin adds it first under Rounds on the Administration page",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -365,20 +365,44 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func
 // a document into (holdRound), and says false, without an error, when
 // DeleteRound removed it since fill read the rounds, so the document
 // stays where it was rather than land in a round that is gone or fail
-// its reading. The round is held after the document's row, against the
-// order roundhold.go gives, which is safe here: DeleteRound locks no
-// document, and the other writers' holds do not exclude this one.
+// its reading. One hold serves every document of a transaction (a batch
+// of the indexer's, up to 256): each distinct round is held once, and a
+// round found gone is not asked again.
+//
+// The round is held after the document's row, against the order
+// roundhold.go gives. That cannot close a circle on PostgreSQL, because
+// a FOR KEY SHARE request is granted at once when the round's row is
+// held only in FOR KEY SHARE, even while DeleteRound's FOR UPDATE waits
+// for it: KEY SHARE conflicts with no held KEY SHARE, and a waiting FOR
+// UPDATE does not make later KEY SHARE requests queue behind it. So in
+// the one circle there could be — another writer holds the round and
+// waits for a document this reading has locked, DeleteRound waits for
+// that writer, and this reading asks for the round — this reading is
+// not held behind DeleteRound: it takes the round, commits and lets the
+// writer go (TestReadingTakesTheRoundPastAWaitingDeleteRound). The
+// order's own reason does not apply either: DeleteRound locks no
+// document. On SQLite the immediate transaction excludes every other
+// writer.
 func (s *Store) holdFilled(ctx context.Context, tx *sql.Tx) func(round string) (bool, error) {
+	held := map[int]bool{} // by year: true held, false gone
 	return func(round string) (bool, error) {
 		y, ok := roundYear(round)
 		if !ok {
 			return true, nil
 		}
+		if h, asked := held[y]; asked {
+			return h, nil
+		}
 		err := s.holdRound(ctx, tx, y)
 		if IsNotFound(err) {
+			held[y] = false
 			return false, nil
 		}
-		return err == nil, err
+		if err != nil {
+			return false, err
+		}
+		held[y] = true
+		return true, nil
 	}
 }
 

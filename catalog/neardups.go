@@ -187,6 +187,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		// loop (nothing in it reads them): a statement for the batch, not
 		// one a document.
 		var texts []TextRecord
+		hold := s.holdFilled(ctx, tx)
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
 			first, ok := live[e.ID]
@@ -218,7 +219,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 				out[i].Candidates = cands
 				continue
 			}
-			if _, err := s.setStatus(ctx, tx, e.Alone); err != nil {
+			if _, err := s.setStatus(ctx, tx, e.Alone, hold); err != nil {
 				return err
 			}
 			out[i].Applied = true

@@ -28,7 +28,10 @@ import (
 // tasks, so a hand-in that locked its task first would wait on it in a
 // circle), and after only the claims' stamp lock (claimStamp), which
 // DeleteRound never takes; so a writer and DeleteRound never wait on each
-// other in a circle.
+// other in a circle. Two writers take the document first: a reading of
+// the text (holdFilled) and an edit moving a document (holdNewRound),
+// which must lock the document to know whether it moves; holdFilled says
+// why that is safe.
 
 // holdRound keeps round from being deleted until tx ends: FOR KEY SHARE
 // on PostgreSQL, which many writers hold at once and which holds up only

@@ -424,6 +424,14 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	if err := s.ingest.CheckPatch(ctx, &p); err != nil {
 		return nil, err
 	}
+	// Only a round the document moves to: one it is in already, of a year
+	// no round was added for (typed before rounds were checked), stays
+	// as the form sends it back.
+	if p.Round != nil && *p.Round != d.Round {
+		if err := s.ingest.CheckRound(ctx, *p.Round); err != nil {
+			return nil, err
+		}
+	}
 	update := s.cat.UpdateDocument
 	if u.Role == catalog.RoleContributor {
 		update = s.cat.UpdateOwnDocument // checked again with the change

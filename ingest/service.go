@@ -257,7 +257,31 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 	if strings.TrimSpace(m.DocType) == "" {
 		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型（如政策文件、工作总结）")
 	}
-	return checkFields(m)
+	if err := checkFields(m); err != nil {
+		return err
+	}
+	return s.CheckRound(ctx, m.Round)
+}
+
+// CheckRound refuses, on the field "round", a round the catalog has not
+// got: the forms take the round as typed, so a slip (2109) is told here
+// that no such round was added, and where one is, rather than by the
+// catalog's hold on the round (catalog.holdRound), which remains for a
+// round deleted while the request runs. "" and text that is not a year
+// pass (checkFields refuses the latter).
+func (s *Service) CheckRound(ctx context.Context, round string) error {
+	y, err := strconv.Atoi(round)
+	if err != nil {
+		return nil
+	}
+	ok, err := s.cat.RoundExists(ctx, y)
+	if err != nil {
+		return fmt.Errorf("look up round %d: %w", y, err)
+	}
+	if !ok {
+		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加", y)
+	}
+	return nil
 }
 
 // checkFields validates the fields that need no catalog lookup.
@@ -480,15 +504,17 @@ func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Met
 // files[stored[k]]) in one transaction, gives each file its outcome and
 // hands the recorded documents to the extraction queue. When someone
 // stored some of the same bytes between the duplicate query and the
-// insert (a conflict), each file is recorded on its own, as one alone
-// would be.
+// insert (a conflict), or a round or task some of the files name was
+// deleted since the request was checked (not found), each file is
+// recorded on its own, as one alone would be: only the files it concerns
+// fail.
 func (s *Service) record(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
 	stored []int, docs []*catalog.Document, subs []catalog.Submission, outs []*Outcome, errs []error) {
 	var err error
 	if len(docs) > 0 {
 		err = s.cat.CreateDocuments(ctx, docs, subs)
 	}
-	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
+	if code := catalog.ErrorCode(err); (code == catalog.ECONFLICT || code == catalog.ENOTFOUND) && len(docs) > 1 {
 		err = nil
 		for k, i := range stored {
 			if cerr := s.cat.CreateDocument(ctx, docs[k], subs[k]); cerr != nil {

@@ -226,7 +226,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	out := make([]Outcome, len(files))
 	var stored []string
-	metas, refused := partMetas(files, meta, req)
+	metas, refused := partMetas(files, meta, req, s.roundChecker(ctx, meta.Round))
 	again, err := s.returnedAgain(ctx, u, task, files)
 	if err != nil {
 		return nil, err
@@ -369,10 +369,26 @@ func (m *Meta) OwnField(name string) *string {
 	return nil
 }
 
+// roundChecker is CheckRound for the files' own rounds of one request,
+// asking the catalog once a round; checked is the request's own, which
+// CheckMeta has checked.
+func (s *Service) roundChecker(ctx context.Context, checked string) func(round string) error {
+	known := map[string]error{checked: nil}
+	return func(round string) error {
+		err, ok := known[round]
+		if !ok {
+			err = s.CheckRound(ctx, round)
+			known[round] = err
+		}
+		return err
+	}
+}
+
 // partMetas is each file's metadata: meta with the fields of its part
-// (req.PartMeta) set over it, checked; refused[i] is why file i's own
-// fields cannot be taken (nil when they can).
-func partMetas(files []*Staged, meta Meta, req UploadRequest) (metas []Meta, refused []error) {
+// (req.PartMeta) set over it, checked, its own round by checkRound;
+// refused[i] is why file i's own fields cannot be taken (nil when they
+// can), which refuses that file only.
+func partMetas(files []*Staged, meta Meta, req UploadRequest, checkRound func(string) error) (metas []Meta, refused []error) {
 	metas, refused = make([]Meta, len(files)), make([]error, len(files))
 	for i, st := range files {
 		metas[i] = meta
@@ -393,6 +409,9 @@ func partMetas(files []*Staged, meta Meta, req UploadRequest) (metas []Meta, ref
 		}
 		if refused[i] == nil {
 			refused[i] = checkFields(m)
+		}
+		if refused[i] == nil {
+			refused[i] = checkRound(m.Round)
 		}
 	}
 	return metas, refused
