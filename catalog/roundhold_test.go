@@ -226,22 +226,8 @@ func raceRoundWriter(t *testing.T, s *Store, w roundWriter, writerFirst bool) (w
 // lock; a call that ends first (done) has not waited, and fails the test.
 func waitForLockWaits(ctx context.Context, t *testing.T, s *Store, n int, done <-chan error) {
 	t.Helper()
-	for {
-		var waiting int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
-			WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
-			t.Fatalf("count the backends waiting for a lock: %v", err)
-		}
-		if waiting >= n {
-			return
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("call %d ended (%v) before it waited for a lock; want it held by the audit log or the round", n, err)
-		case <-ctx.Done():
-			t.Fatalf("%d backends waiting for a lock, want %d: %v", waiting, n, ctx.Err())
-		case <-time.After(10 * time.Millisecond):
-		}
+	if err, ended := waitOrDone(ctx, t, s, n, done); ended {
+		t.Fatalf("call %d ended (%v) before it waited for a lock; want it held by the audit log or the round", n, err)
 	}
 }
 
