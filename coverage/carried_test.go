@@ -124,8 +124,9 @@ func TestSameFileUploadedForTheNextRound(t *testing.T) {
 }
 
 // TestSameFileForARoundThatDoesNotExist: the same bytes uploaded again
-// naming a round that was never added are refused for that round, as a
-// link for it is, instead of counting in it.
+// naming a round that was never added are refused, on the round field,
+// before anything is looked up or written (ingest.CheckRound), instead
+// of counting in that round.
 func TestSameFileForARoundThatDoesNotExist(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
@@ -136,13 +137,10 @@ func TestSameFileForARoundThatDoesNotExist(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Remove()
-	out, err := e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{Meta: ingest.Meta{City: hangzhou, DocType: "policy",
+	_, err = e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{Meta: ingest.Meta{City: hangzhou, DocType: "policy",
 		Round: "2030"}, Indicators: []string{"2.3.2"}, Files: []*ingest.Staged{st}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if o := out[0]; o.Err == nil || !strings.Contains(o.Err.Error(), "监测轮次 2030 不存在") || o.UsedInRound != 0 {
-		t.Errorf("the same bytes for round 2030: err %v, used in round %d; want 监测轮次 2030 不存在", o.Err, o.UsedInRound)
+	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "round" || !strings.Contains(err.Error(), "监测轮次 2030 不存在") {
+		t.Errorf("the same bytes for round 2030: %v; want EINVALID on round saying 监测轮次 2030 不存在", err)
 	}
 	if links, err := e.Catalog.LinksOfDocuments(ctx, []string{d.ID}); err != nil || len(links) != 0 {
 		t.Errorf("links after the refusal: %+v, %v; want none", links, err)
