@@ -76,8 +76,11 @@ import (
 // numeral alone before a measure word as a count (分校八所 as #8所); 20
 // holds in the title the 文号 as OCR read it where the document's 文号 was
 // inferred from it (Document.DocNumberRead), so that 杭教发(2018]125 finds
-// the document whose 文号 was guessed as 杭教发〔2018〕12号.
-const schemaVersion = "20"
+// the document whose 文号 was guessed as 杭教发〔2018〕12号; 21 leaves the
+// whitespace inside a 文号 in the text out of the n-gram fields (浙政发
+// [2019] 5号, 杭教发(2018)\n12号: zh.docNumberGaps), so that the 文号
+// typed without it finds the document.
+const schemaVersion = "21"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -156,11 +156,11 @@ var docNumberEnd = regexp.MustCompile(`^(.*[(\[\x{3014}\x{3010}\x{3016}\x{FF08}]
 // the 号 or reads it as a digit; the serial's edge mark keeps 125 from
 // 1250), or nothing when word does not end with a 文号's year, serial and
 // 号. The brackets need no forms: the index folds them all to ( and ).
-// A space OCR sets inside a 文号 (杭教发（2018] 125) gets no form: a
-// phrase across whitespace reads the whitespace token's positions in
-// every document that has the 文号's pairs, 25 times the cost of the
-// search (bench/README.md); the 文号 as read is found in the title
-// (Document.DocNumberRead) instead.
+// A space OCR sets inside a 文号 (杭教发（2018] 125) needs none either:
+// the n-gram fields leave it out (zh.docNumberGaps), where a phrase
+// across whitespace would read the whitespace token's positions in every
+// document that has the 文号's pairs, 25 times the cost of the search
+// (bench/README.md).
 func docNumberReadForms(word string) []string {
 	m := docNumberEnd.FindStringSubmatch(word)
 	if m == nil {

@@ -84,8 +84,10 @@ func IsCrossableWord(word string) bool {
 // larger number (一万二千人 in 十一万二千人), unless the word holds a second
 // count (十全十美, 一万人三千场), which only its own letters find. A date
 // is searched in each of its spellings (2018-03-20, 2018年3月20日:
-// dateForms).
+// dateForms). A 文号 typed with spaces inside is searched without them.
 func searchForms(word string) []string {
+	// A 文号 typed with spaces is the 文号 (zh.JoinDocNumbers).
+	word = zh.JoinDocNumbers(word)
 	if dates := dateForms(word); dates != nil {
 		// 2018-03-20 finds 2018年3月20日, and 二〇一八年三月二十日 with
 		// every sign of zero.

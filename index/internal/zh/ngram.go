@@ -1,7 +1,6 @@
 package zh
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,7 +16,8 @@ import (
 // indexed as overlapping pairs of characters (bigrams, analyzer
 // NgramIndexAnalyzer), and such a word becomes the phrase of its own pairs
 // (NgramQueryAnalyzer, or Bigrams with query true; Bigrams says which
-// pairs and positions). Pairs never span whitespace; punctuation is kept,
+// pairs and positions). Pairs never span whitespace, but inside a 文号
+// (docNumberGaps) and at a page break inside a sentence; punctuation is kept,
 // so 12.3万 is 12|2.|.3|3万 and a 文号 such as 〔2015〕58号 is searchable.
 //
 // A number is not cut out of a longer number: at the first and last digit
@@ -101,10 +101,8 @@ func Bigrams(text []byte, query bool) []Token {
 	ft := lowerASCII(f.Text)
 	var rs []rune
 	var offs []int
-	var cuts []pageCut
-	if bytes.IndexByte(ft, pageBreak) >= 0 {
-		cuts = pageCuts(string(ft))
-	}
+	// The whitespace inside a 文号 is left out too (docNumberGaps).
+	cuts := ngramCuts(string(ft))
 	for i, r := range string(ft) {
 		for len(cuts) > 0 && i >= cuts[0].to {
 			cuts = cuts[1:]
@@ -113,7 +111,8 @@ func Bigrams(text []byte, query bool) []Token {
 			// A page break inside a sentence joins its two pages,
 			// as a line break does (extract.Normalize): the pair of
 			// the characters either side spans it, and the page
-			// number at the foot of the page before it.
+			// number at the foot of the page before it; so does the
+			// pair either side of whitespace inside a 文号.
 			continue
 		}
 		rs = append(rs, r)
@@ -365,7 +364,7 @@ func CrossableWord(seg *gse.Segmenter, word string) bool {
 // cent or per mille sign after a digit.
 func substringForm(word string) string {
 	notAlnum := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-	s := strings.TrimLeftFunc(joinCJK(string(lowerASCII(Fold([]byte(word)).Text))), notAlnum)
+	s := strings.TrimLeftFunc(dropDocNumberGaps(joinCJK(string(lowerASCII(Fold([]byte(word)).Text)))), notAlnum)
 	for {
 		r, n := utf8.DecodeLastRuneInString(s)
 		if n == 0 || !notAlnum(r) {
@@ -442,7 +441,8 @@ type SubstringFinder struct {
 // NewSubstringFinder folds text for Find.
 func NewSubstringFinder(text string) *SubstringFinder {
 	f := Fold([]byte(text))
-	ft, at := joinPages(string(lowerASCII(f.Text)))
+	lt := string(lowerASCII(f.Text))
+	ft, at := joinCuts(lt, ngramCuts(lt))
 	return &SubstringFinder{f: f, ft: ft, at: at}
 }
 

@@ -127,7 +127,13 @@ func joinPages(t string) (string, func(int) int) {
 	if strings.IndexByte(t, pageBreak) < 0 {
 		return t, func(i int) int { return i }
 	}
-	cuts := pageCuts(t)
+	return joinCuts(t, pageCuts(t))
+}
+
+// joinCuts removes cuts, in order and apart, from t and returns the text
+// without them and the function that maps the offset of a byte of that
+// text back to t.
+func joinCuts(t string, cuts []pageCut) (string, func(int) int) {
 	if len(cuts) == 0 {
 		return t, func(i int) int { return i }
 	}
