@@ -45,7 +45,7 @@ func afterMarks(text string, lo, hi int) []int {
 	}
 	for i := lo; i < hi; {
 		_, n := utf8.DecodeRuneInString(text[i:])
-		if isClauseMark(text, i) {
+		if isClauseMark(text, i) && !(text[i] == '\n' && inDocNumber(text, i)) {
 			out = append(out, i+n)
 		}
 		i += n
@@ -53,12 +53,36 @@ func afterMarks(text string, lo, hi int) []int {
 	return out
 }
 
+// inDocNumber reports whether the byte at i of text is inside a 文号
+// (docNumberText): a line break there, as a PDF's line wrap leaves in
+// 杭教发(2018)\n12号, is no clause's end, and a fragment cut at it would
+// show the 文号 in half.
+func inDocNumber(text string, i int) bool {
+	lo, hi := backRunes(text, i, docNumberRunes), forwardRunes(text, i, docNumberRunes)
+	for _, sp := range docNumberText.FindAllStringIndex(text[lo:hi], -1) {
+		if lo+sp[0] < i && i < lo+sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// docNumberText is a 文号 with the issuer's abbreviation before it, in any
+// bracket, with the whitespace OCR, Word files and line wraps leave inside
+// it (甬政发〔2015〕58号, 浙政发 [2019] 5号, 杭教发(2018)\n12号), and
+// docNumberRunes the most characters either side of one of its
+// characters that such a 文号 takes, spaces but for a few left out.
+var docNumberText = regexp.MustCompile(`\p{Han}{0,8}[ \t\n]*[〔\[(（【][ \t\n]*\d{4}[ \t\n]*[〕\])）】][ \t\n]*\d+[ \t\n]*号`)
+
+const docNumberRunes = 32
+
 // protected matches what a cut must not fall inside: a 文号 with the
-// issuer's abbreviation before it (甬政发〔2015〕58号, with any bracket), and
+// issuer's abbreviation before it (甬政发〔2015〕58号, with any bracket and
+// whitespace inside: docNumberText), and
 // a number with its decimal or thousands separators, a percent sign and
 // the two characters after it, which hold its unit (12.3万人次, 342场,
 // 1,234期次).
-var protected = regexp.MustCompile(`\p{Han}{0,8}[〔\[(（【]\d{4}[〕\])）】]\d+号|\d+(?:[.,:]\d+)*[%‰]?[万亿千百]?\p{Han}{0,2}`)
+var protected = regexp.MustCompile(docNumberText.String() + `|\d+(?:[.,:]\d+)*[%‰]?[万亿千百]?\p{Han}{0,2}`)
 
 // safeCuts returns the offsets in [lo, hi] at which text may be cut when no
 // clause mark is near: word boundaries outside protected spans.

@@ -103,6 +103,28 @@ func TestFragmentKeepsTheDocumentNumberWhole(t *testing.T) {
 	}
 }
 
+// TestFragmentKeepsASpacedDocNumberWhole: a 文号 with whitespace inside
+// (浙政发 [2019] 5号 as Normalize leaves it beside ASCII brackets, or a
+// line wrap after its year, which is otherwise a clause's end) is shown
+// whole or not at all, wherever the match is that the fragment shows.
+func TestFragmentKeepsASpacedDocNumberWhole(t *testing.T) {
+	base := boundaryPages["no punctuation near"]
+	for _, form := range []string{"甬政发 [2015] 58号", "甬政发(2015)\n58号", "甬政发 ( 2015 ) 58 号"} {
+		page := strings.Replace(base, "甬政发〔2015〕58号", form, 1)
+		for _, match := range []string{"终身学习", "活动周", "读书会", "各区县", "文件精神", "同步开展"} {
+			frags := buildFragments([]string{page}, []index.Span{span(1, page, match, 0)})
+			if len(frags) != 1 {
+				t.Fatalf("%q / %s: %d fragments", form, match, len(frags))
+			}
+			text, _, _ := fragmentText(frags[0].HTML)
+			head, tail := strings.Contains(text, "甬政发"), strings.Contains(text, "58号") || strings.Contains(text, "58 号")
+			if head != tail {
+				t.Errorf("%q / %s: fragment %q shows the 文号 in half", form, match, text)
+			}
+		}
+	}
+}
+
 func isBound(bounds []int, off int) bool {
 	for _, b := range bounds {
 		if b == off {
