@@ -53,6 +53,9 @@ func TestDocNumberWithSpacesInTextIsFound(t *testing.T) {
 		// Typed with the spaces the text has, it is the same 文号.
 		{"浙政发 [2019] 5 号", []string{"ascii"}},
 		{"杭教发 〔2018〕 12 号", []string{"brokenline", "fullwidth", "raw", "round", "serial", "wrapped"}},
+		// Without its issuer it is every issuer's, the text joined
+		// where the word is.
+		{"〔2018〕 12号", []string{"brokenline", "fullwidth", "otherissuer", "raw", "round", "serial", "wrapped"}},
 	}
 	for _, tt := range tests {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.query), Size: 20})

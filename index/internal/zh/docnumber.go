@@ -25,8 +25,11 @@ import (
 // folded as Fold folds it (every bracket of a 文号 is ( or )): between
 // the issuer's abbreviation, a Chinese character, and the bracket of the
 // year, inside the brackets round the year, between the year and the
-// serial, after 第, and before the 号. Whitespace that holds a page
-// break is no gap: pageCuts decides those.
+// serial, after 第, and before the 号. A year in brackets with a serial
+// after it is taken for a 文号 without its issuer too: what each gap is
+// is read from the 文号 from its bracket on, so that a query word holding
+// a part of the text is joined where the text is. Whitespace that holds
+// a page break is no gap: pageCuts decides those.
 func docNumberGaps(t string) []pageCut {
 	var gaps []pageCut
 	for off := 0; ; {
@@ -49,11 +52,13 @@ func appendDocNumberGaps(gaps []pageCut, t string, p int) []pageCut {
 			found = append(found, pageCut{from: from, to: to})
 		}
 	}
+	// The issuer is not asked for otherwise: a query word may start at
+	// the bracket ("(2018) 12号"), and it must be joined as the text it
+	// is a part of is.
 	b := spaceBefore(t, p)
-	if r, _ := utf8.DecodeLastRuneInString(t[:b]); !unicode.Is(unicode.Han, r) {
-		return gaps
+	if r, _ := utf8.DecodeLastRuneInString(t[:b]); unicode.Is(unicode.Han, r) {
+		gap(b, p)
 	}
-	gap(b, p)
 	i := spaceAfter(t, p+1)
 	gap(p+1, i)
 	if n := digitsAt(t, i); n != 4 || !(strings.HasPrefix(t[i:], "19") || strings.HasPrefix(t[i:], "20")) {

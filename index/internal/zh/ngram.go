@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -102,7 +103,10 @@ func Bigrams(text []byte, query bool) []Token {
 	var rs []rune
 	var offs []int
 	// The whitespace inside a 文号 is left out too (docNumberGaps).
-	cuts := ngramCuts(string(ft))
+	var cuts []pageCut
+	if bytes.IndexByte(ft, pageBreak) >= 0 || bytes.IndexByte(ft, '(') >= 0 {
+		cuts = ngramCuts(string(ft))
+	}
 	for i, r := range string(ft) {
 		for len(cuts) > 0 && i >= cuts[0].to {
 			cuts = cuts[1:]
