@@ -62,6 +62,10 @@ type valueJSON struct {
 	// be a table's 1 and 200, for the reviewer to check (a warning says
 	// so); left out for any other value.
 	ValueSpaced string `json:"value_spaced,omitempty"`
+	// ValueRough, when not value_found, is the rough number (约数) the
+	// quote writes with the value as its bound, not reaching it (5000余
+	// for 5000): the number is there, but not as an exact figure.
+	ValueRough string `json:"value_rough,omitempty"`
 }
 
 func toValueJSON(l values.Listed) valueJSON {
@@ -72,6 +76,8 @@ func toValueJSON(l values.Listed) valueJSON {
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
 		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
+	} else {
+		out.ValueRough = values.RoughBound(c.Quote, &v)
 	}
 	for _, w := range v.Warnings {
 		out.Warnings = append(out.Warnings, fieldErrorJSON{Field: "value", Message: w.Chinese, MessageEn: w.English})

@@ -304,6 +304,7 @@ var englishMessages = map[string]string{
 	"指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值是否按指标单位“%s”填写，或在单位栏填写数值所用的单位（如“%s”）": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check that the number is in the indicator's unit, “%s”, or enter the unit it is in (such as “%s”) in the unit box",
 	"引文中的“%s”是约数，所填数值在其范围内；请以统计台账等确切数字核对":                                  "The quote writes “%s”, a rough number, and the value lies within it; check the value against an exact figure such as the statistics ledger's",
 	"引文中的“%s”可能是千位以空格分组的%s，也可能是表格中相邻的%s；请核对":                               "The quote's “%s” may be %s with its thousands grouped by a space, or %s side by side in a table row; check which",
+	"引文中的“%s”按 %s 核对：扫描件识别时在小数点旁多出了空格；请对照原件核对":                             "The quote's “%s” is checked as %s: OCR set spaces beside the decimal point that the scan lacks; check it against the original",
 	"%q 是约数；请填写确切的数值，如 123000 或 12.3万":                                     "%q is a rough number; enter an exact value, such as 123000 or 12.3万",
 	"指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位":                              "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check the number's digits and its unit",
 

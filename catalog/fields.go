@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -101,17 +102,36 @@ var DocNumberGuessWords = Words{Chinese: "推断，请核对", English: "inferre
 // brackets in a row read as two remarks.
 var DocNumberGuessMark = Words{Chinese: "（" + DocNumberGuessWords.Chinese + "）", English: " (" + DocNumberGuessWords.English + ")"}
 
-// DocNumberShown is d's 文号 as a list shows it, in both languages: with
-// DocNumberGuessMark after it when it is a guess, so that no list states
-// a guess as fact; empty when d has none.
+// DocNumberShown is d's 文号 as a list shows it, in both languages: in
+// DocNumberForm, with DocNumberGuessMark after it when it is a guess, so
+// that no list states a guess as fact; empty when d has none.
 func DocNumberShown(d *Document) Words {
 	if d.DocNumber == "" {
 		return Words{}
 	}
+	number := DocNumberForm(d.DocNumber)
 	if DocNumberGuess(d).Chinese == "" {
-		return Words{Chinese: d.DocNumber, English: d.DocNumber}
+		return Words{Chinese: number, English: number}
 	}
-	return Words{Chinese: d.DocNumber + DocNumberGuessMark.Chinese, English: d.DocNumber + DocNumberGuessMark.English}
+	return Words{Chinese: number + DocNumberGuessMark.Chinese, English: number + DocNumberGuessMark.English}
+}
+
+// docNumberBrackets finds the year of a 文号 in the brackets people type
+// for 〔〕, which no keyboard has: 杭教职成[2017]9号, 【2017】, (2017),
+// （2017）, ［2017］, 〖2017〗, ﹝2017﹞, spaces inside as OCR sets them.
+var docNumberBrackets = regexp.MustCompile(`(\p{Han})\s*[\[【(（［〖﹝〔]\s*((?:19|20)\d{2})\s*[\]】)）］〗﹞〕]\s*(第?\d{1,5}\s*号)`)
+
+// DocNumberForm is a 文号 as the archive shows it: its year in 〔〕, as
+// GB/T 9704 writes it and as a 文号 read from a text is stored
+// (杭教职成[2017]9号 → 杭教职成〔2017〕9号); anything else as typed. The
+// stored 文号 keeps what was typed: searching folds the brackets alike,
+// and a pack's manifest and the matching of the same 文号 compare it as
+// typed.
+func DocNumberForm(s string) string {
+	if !strings.ContainsAny(s, "[【(（［〖﹝〔") {
+		return s
+	}
+	return docNumberBrackets.ReplaceAllString(s, "$1〔$2〕$3")
 }
 
 // decodeExtracted splits extracted_fields into the names of the fields

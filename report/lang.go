@@ -227,16 +227,18 @@ func (r *Report) mark(e Evidence) string {
 	return ""
 }
 
-// docNumber is e's 文号 in l, followed by catalog.DocNumberGuessMark
-// when it is a guess, as every list of the archive shows it.
+// docNumber is e's 文号 in l, its year in 〔〕 (catalog.DocNumberForm),
+// followed by catalog.DocNumberGuessMark when it is a guess, as every
+// list of the archive shows it.
 func (e Evidence) docNumber(l Lang) string {
-	if !e.DocNumberGuessed || e.DocNumber == "" {
-		return e.DocNumber
+	number := catalog.DocNumberForm(e.DocNumber)
+	if !e.DocNumberGuessed || number == "" {
+		return number
 	}
 	if l == English {
-		return e.DocNumber + catalog.DocNumberGuessMark.English
+		return number + catalog.DocNumberGuessMark.English
 	}
-	return e.DocNumber + catalog.DocNumberGuessMark.Chinese
+	return number + catalog.DocNumberGuessMark.Chinese
 }
 
 // scans names the documents listed under e (Evidence.Scans):
@@ -273,6 +275,12 @@ func (r *Report) notFound(v *catalog.Value) string {
 			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value is in %s)", r.unit(v.PassageUnit), r.unit(v.Unit))
 		}
 		return fmt.Sprintf("\uFF08单位不符\uFF1A原文中该数字的单位是“%s”\uFF0C数值的单位是“%s”\uFF09", v.PassageUnit, v.Unit)
+	}
+	if rough := values.RoughBound(v.Citation.Quote, v); rough != "" {
+		if r.Lang == English {
+			return fmt.Sprintf(" (the source text writes it only roughly: “%s”)", rough)
+		}
+		return fmt.Sprintf("\uFF08原文写的是约数“%s”\uFF0C不是确切的这个数值\uFF09", rough)
 	}
 	if r.Lang == English {
 		return " (value not found in the source text)"

@@ -188,6 +188,9 @@ func signed(rs []rune, n Number, start, end int, percent, negative bool) Number 
 			n, end = approximate(rs, exact, exactEnd, true) // 30多%
 		}
 	}
+	if end+1 < len(rs) && rs[end] == ' ' && rs[end+1] == '%' && !percent {
+		end++ // OCR's 95 %
+	}
 	if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
 		mille := rs[end] == '‰'
 		percent = true
@@ -213,12 +216,17 @@ func hasPrefix(rs []rune, i int, p string) bool {
 	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
 }
 
-// arabic reads 1,234.5, 12.3万, 1万2千 or, when spaced, 1 200人 (joined,
-// Number.Joined) from rs[i:].
+// arabic reads 1,234.5, 12.3万, 1万2千 or, when spaced, 1 200人 or 87 . 6
+// (joined, Number.Joined) from rs[i:].
 func arabic(rs []rune, i int, spaced bool) (Number, int, bool) {
 	digits, j := "", i
 	if spaced {
 		digits, j = numread.SpacedDigits(rs, i, measureAt)
+		if digits == "" {
+			// 87 . 6%: OCR's spaces around a decimal point, in a text
+			// read before OCR's text came to be joined so.
+			digits, j = numread.SpacedPoint(rs, i)
+		}
 	}
 	var joined string
 	if digits != "" {

@@ -220,6 +220,25 @@ func RoughIn(quote string, v *catalog.Value) string {
 	return n.Text
 }
 
+// RoughBound is the rough number quote writes with v's number as its
+// bound, not reaching it (5000 of 放置图书5000余册: more than 5000), as
+// written, when the quote does not write v: the number is there, written
+// as 约数, and is no exact figure, which the coordinator is told instead
+// of “not in the quote” (value_rough). "" for any other value.
+func RoughBound(quote string, v *catalog.Value) string {
+	if v.ValueFound || !v.Citation.QuoteFound || v.PassageUnit != "" {
+		return ""
+	}
+	typed := typedOf(v)
+	_, scale := unitFamily(v.Unit)
+	for _, n := range FindNumbers(quote) {
+		if n.Approx && n.Exclusive && (same(n.Value, typed) || same(n.Value, v.Number) || same(n.Value, v.Number*scale)) {
+			return n.Text
+		}
+	}
+	return ""
+}
+
 // recordedIn is the first number in passage equal to typed or number,
 // with any run of numerals read as one (scanNumbers loose).
 func recordedIn(passage string, typed, number float64) (Number, bool) {

@@ -185,6 +185,12 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 // a line break (1 200人, 1\n200人: Number.Spaced) gets: the quote may write the joined number
 // or the groups side by side in a table row; the reviewer checks which.
 func SpacedNote(spaced string) catalog.Words {
+	if strings.Contains(spaced, ".") {
+		// 87 . 6: no table parts a number at its point; OCR set the
+		// spaces (numread.SpacedPoint), which the scan itself lacks.
+		return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+			"引文中的“%s”按 %s 核对：扫描件识别时在小数点旁多出了空格；请对照原件核对", spaced, strings.Join(strings.Fields(spaced), "")))
+	}
 	// A line break between the groups (a PDF's line wrap) is shown as a
 	// space: the note is one line.
 	groups := strings.Fields(spaced)

@@ -171,6 +171,9 @@ var funcs = template.FuncMap{
 	},
 	// docread is guess's read for a document.
 	"docread": catalog.DocNumberGuessRead,
+	// docnum is a 文号 as the archive shows it, its year in 〔〕 however
+	// it was typed (catalog.DocNumberForm); an edit form keeps it as typed.
+	"docnum": catalog.DocNumberForm,
 	// guessmark is catalog.DocNumberGuessMark in l: the web says a 文号
 	// is a guess in the words the report and the exports use.
 	"guessmark":   func(l Lang) string { return inLang(l, catalog.DocNumberGuessMark) },
@@ -212,7 +215,7 @@ func docTypeLabel(l Lang, t string) string {
 // inferred from read (guess), the mark goes inside them after a comma,
 // （杭教发〔2018〕12号，推断，请核对）, never as a second pair after them.
 func numberParen(l Lang, number, read string) template.HTML {
-	inner := template.HTMLEscapeString(number)
+	inner := template.HTMLEscapeString(catalog.DocNumberForm(number))
 	if read != "" {
 		words := inLang(l, catalog.Words{Chinese: "\uFF0C" + catalog.DocNumberGuessWords.Chinese, English: ", " + catalog.DocNumberGuessWords.English})
 		inner += `<span class="guess" title="` + template.HTMLEscapeString(trf(l, "search.docnumber.guess.title", read)) + `">` +

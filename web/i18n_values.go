@@ -30,6 +30,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.found_gained":          {Chinese: "按现行规则该数值在引文中可以找到（保存时未找到）；请核对", English: "By today's rules the number is in the quoted passage (not found when saved); check it"},
 	"values.found_rough":           {Chinese: "该数值在引文中的约数“%s”范围内，请以统计台账等确切数字核对", English: "The number lies within “%s”, a rough number in the quoted passage; check it against an exact figure such as the statistics ledger's"},
 	"values.not_found":             {Chinese: "引文中未找到该数值，请核对", English: "The number is not in the quoted passage; check it"},
+	"values.rough_bound":           {Chinese: "引文写的是约数“%s”，不是确切的这个数值；请以统计台账等确切数字核对", English: "The quoted passage writes the number only roughly, “%s”, not as this exact figure; check it against an exact figure such as the statistics ledger's"},
 	"values.quote_not_found":       {Chinese: "所引文档中未找到该引文（请核对页码或原文）", English: "The quote is not in the cited document (check the page or the document's words)"},
 	"values.quote_elsewhere":       {Chinese: "这段引文不在第 %d 页，而在第 %d 页，请核对页码", English: "This passage is not on page %d but on page %d; check the page"},
 	"values.empty":                 {Chinese: "没有符合条件的数值。", English: "No values here."},

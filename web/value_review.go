@@ -335,6 +335,8 @@ func valueNote(l Lang, v *catalog.Value, mismatch string) string {
 		return tr(l, "values.quote_not_found")
 	case mismatch != "":
 		return mismatch
+	case values.RoughBound(c.Quote, v) != "":
+		return trf(l, "values.rough_bound", values.RoughBound(c.Quote, v))
 	}
 	return tr(l, "values.not_found")
 }

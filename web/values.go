@@ -70,6 +70,9 @@ func valueSaved(l Lang, v *catalog.Value) string {
 		msg = fmt.Sprintf(tr(l, "value.quote_elsewhere"), c.Page, c.FoundOnPage)
 	case !c.QuoteFound:
 		msg = fmt.Sprintf(tr(l, "value.quote_missing"), c.Page)
+	case values.RoughBound(c.Quote, v) != "":
+		// 5000 of 5000余册: the number is there, as 约数.
+		msg = fmt.Sprintf(tr(l, "value.rough_bound"), values.RoughBound(c.Quote, v))
 	default:
 		msg = tr(l, "value.not_found")
 	}

@@ -233,7 +233,7 @@ func encodePGM(g *image.Gray) []byte {
 
 // parseTesseractTSV rebuilds the text from tesseract's TSV (level 5 rows
 // are words): words of a line joined by spaces (Normalize removes those
-// between Han characters), lines by "\n", blocks by "\n\n", and lines
+// between Han characters; joinOCRNumbers those inside a number), lines by "\n", blocks by "\n\n", and lines
 // where a 公文's layout ends a paragraph by "\n\n" too (breakLayoutLines,
 // told by where each line's words stand). conf is the
 // mean word confidence scaled to 0–1, 0 when there are no words. Noise at
@@ -265,7 +265,7 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 		for j, w := range l.words {
 			texts[j] = w.text
 		}
-		placed = append(placed, layoutLine{text: strings.Join(texts, " "), left: l.left, right: l.right})
+		placed = append(placed, layoutLine{text: joinOCRNumbers(strings.Join(texts, " ")), left: l.left, right: l.right})
 	}
 	return breakLayoutLines(placed, true), conf
 }

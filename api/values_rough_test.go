@@ -1,0 +1,39 @@
+package api
+
+import (
+	"net/http"
+	"testing"
+)
+
+// TestAValueThatIsARoughNumbersBoundSaysSo: 5000 recorded from
+// “放置图书5000余册” (more than 5000) is not found, and the answer says the
+// quote writes it as 约数 (value_rough 5000余), where it said only
+// value_found false (probe s36 §9); 87.6% from OCR's “87 . 6%” is found
+// with value_spaced; a number not in the quote has neither.
+func TestAValueThatIsARoughNumbersBoundSaysSo(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "阅读活动总结.txt", "建成50座漂流书亭，放置图书5000余册。企业比例为87 . 6%.")
+	for _, tt := range []struct {
+		round                   int
+		indicator, value, quote string
+		found                   bool
+		rough, spaced           string
+	}{
+		{2017, "3.2.2", "5000", "放置图书5000余册", false, "5000余", ""},
+		{2018, "3.2.2", "6000", "放置图书5000余册", false, "", ""},
+		{2017, "1.3.2", "87.6%", "企业比例为87 . 6%", true, "", "87 . 6"},
+	} {
+		resp, body := e.do(e.request("POST", "/api/v1/values", map[string]any{"round": tt.round, "indicator": tt.indicator, "value": tt.value,
+			"citation": map[string]any{"document_id": doc, "page": 1, "quote": tt.quote}}), "coordA")
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST %s from %q: %d %v", tt.value, tt.quote, resp.StatusCode, body)
+		}
+		v := body["value"].(map[string]any)
+		rough, _ := v["value_rough"].(string)
+		spaced, _ := v["value_spaced"].(string)
+		if v["value_found"] != tt.found || rough != tt.rough || spaced != tt.spaced {
+			t.Errorf("POST %s from %q: value_found %v, value_rough %q, value_spaced %q; want %v, %q, %q",
+				tt.value, tt.quote, v["value_found"], rough, spaced, tt.found, tt.rough, tt.spaced)
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package extract
+
+import "testing"
+
+// TestJoinOCRNumbers: the spaces tesseract sets around a decimal point and
+// before a per cent sign are taken out of a line, as the probe's scan of
+// 人社局's statistics report read them (企业比例为87 . 6%, 1. 5% 至2. 5%);
+// an item's number and what follows it (说明：1. …；3. 2016年底) and
+// numbers a space parts without a point (1260 342) stay as read.
+func TestJoinOCRNumbers(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"小数点两边的空格", "足额提取员工教育培训经费的企业比例为87 . 6%.", "足额提取员工教育培训经费的企业比例为87.6%."},
+		{"小数点后的空格", "按工资总额的1. 5% 至2. 5% 足额提取", "按工资总额的1.5% 至2.5% 足额提取"},
+		{"小数点前的空格", "参与市民达3 .2万人次", "参与市民达3.2万人次"},
+		{"百分号前的空格", "覆盖率达到 98 % ,", "覆盖率达到 98% ,"},
+		{"全角百分号", "占比 30 ％", "占比 30％"},
+		{"指标编号", "指标 1. 3. 2 企业比例", "指标 1.3.2 企业比例"},
+		{"分句后的条目编号不连", "说明 : 1. 社区 (村) 数以市民政局年报为准 ; 3. 2016年底建成率为98 . 7%", "说明 : 1. 社区 (村) 数以市民政局年报为准 ; 3. 2016年底建成率为98.7%"},
+		{"条目编号后的年份不连", "计为已建3. 2016年底", "计为已建3. 2016年底"},
+		{"行首的条目编号不连", "2. 3 项工作", "2. 3 项工作"},
+		{"分句后的小数带百分号照连", "同比增长 : 3. 5%", "同比增长 : 3.5%"},
+		{"没有小数点的数字不连", "合计 1260 342", "合计 1260 342"},
+		{"句号后没有数字", "共 12 所. 全市", "共 12 所. 全市"},
+	}
+	for _, tt := range tests {
+		if got := joinOCRNumbers(tt.line); got != tt.want {
+			t.Errorf("%s: joinOCRNumbers(%q) = %q, want %q", tt.name, tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestOCRNumbersJoinedWithinALine: tesseract gives 87, . and 6% as words of
+// one line, which the page's text joins; a number ending one line and the
+// item number starting the next are never joined, and the stored form
+// (Normalize) keeps 87.6% searchable as typed.
+func TestOCRNumbersJoinedWithinALine(t *testing.T) {
+	head := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	tests := []struct {
+		name, tsv, want string
+	}{
+		{"一行中的小数", tsvRow(1, 1, 90, "企业比例为87") + tsvRow(1, 1, 88, ".") + tsvRow(1, 1, 91, "6%."), "企业比例为87.6%."},
+		{"行末的数字与下一行的编号", tsvRow(1, 1, 90, "共计12") + tsvRow(1, 1, 90, ".") + tsvRow(1, 2, 90, "3") + tsvRow(1, 2, 90, "项"), "共计12 .\n3项"},
+	}
+	for _, tt := range tests {
+		got, _ := parseTesseractTSV([]byte(head + tt.tsv))
+		if got := Normalize(got); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
