@@ -75,7 +75,9 @@ func (s *Service) unpackOther(ctx context.Context, st *Staged, budget *UnpackBud
 		return nil, nil, fmt.Errorf("unpack %s: %w", st.Filename, ctx.Err())
 	}
 	if refused := s.archiveRefusal(st, err); refused != nil {
-		s.log.Info("archive refused", "archive", st.Filename, "reason", err)
+		if s.log != nil {
+			s.log.Info("archive refused", "archive", st.Filename, "reason", err)
+		}
 		return nil, nil, refused
 	}
 	return nil, nil, fmt.Errorf("unpack %s: %w", st.Filename, err)

@@ -165,11 +165,13 @@ func write7zs() {
 		"说明.txt":  []byte("这个压缩包很小，解开后的“全是零.txt”有64 MiB。"),
 	}))
 
-	// One LZMA stream whose header asks for a 1.5 GiB dictionary: the
-	// header is left uncompressed so that the dictionary can be set.
+	// One PPMd stream whose properties ask for a model of 3.75 GiB, which
+	// the decoder allocates before it reads a byte (an LZMA dictionary is
+	// cut to the stream's size by the library): the header is left
+	// uncompressed so that the properties can be set.
 	small := filepath.Join(tmp, "small.7z")
-	run(tree("dict", map[string][]byte{"通知.txt": []byte(notice)}), "7zz", "a", "-bd", "-m0=LZMA", "-md=64k", "-mhc=off", small, ".")
-	save("字典过大.7z", withDictionary(read(small), 0x60000000))
+	run(tree("ppmd", map[string][]byte{"通知.txt": []byte(notice)}), "7zz", "a", "-bd", "-m0=PPMd:mem=1m:o=6", "-mhc=off", small, ".")
+	save("内存过大.7z", withMemory(read(small), []byte{0x03, 0x04, 0x01}, 0xf0000000))
 
 	// The first of volumes of 2 KiB each (7-Zip's -v): 7z.001, .002 …
 	vols := filepath.Join(tmp, "vol", "分卷.7z")
@@ -187,19 +189,20 @@ func sevenZip(name, dir string, args ...string) {
 	run(dir, "7zz", append(append([]string{"a", "-bd"}, args...), dst, ".")...)
 }
 
-// withDictionary sets the dictionary of the archive's first LZMA coder
-// (ID 03 01 01, five bytes of properties) to size, and the checksums of
-// the header and of the start header that covers it.
-func withDictionary(a []byte, size uint32) []byte {
+// withMemory sets the memory the archive's first coder of the given ID
+// asks for (five bytes of properties: one, then the size; PPMd's model,
+// LZMA's dictionary) to size, and the checksums of the header and of the
+// start header that covers it.
+func withMemory(a []byte, coder []byte, size uint32) []byte {
 	a = bytes.Clone(a)
 	next := 32 + int(binary.LittleEndian.Uint64(a[12:]))
 	n := int(binary.LittleEndian.Uint64(a[20:]))
 	header := a[next : next+n]
-	i := bytes.Index(header, []byte{0x23, 0x03, 0x01, 0x01, 0x05}) // the ID's length 3, with properties
+	i := bytes.Index(header, append(append([]byte{0x23}, coder...), 0x05)) // the ID's length 3, with properties
 	if i < 0 {
-		log.Fatal("no LZMA coder in the header")
+		log.Fatalf("no coder % x in the header", coder)
 	}
-	binary.LittleEndian.PutUint32(header[i+6:], size) // after lc/lp/pb
+	binary.LittleEndian.PutUint32(header[i+6:], size) // after PPMd's order, LZMA's lc/lp/pb
 	binary.LittleEndian.PutUint32(a[28:], crc32.ChecksumIEEE(header))
 	binary.LittleEndian.PutUint32(a[8:], crc32.ChecksumIEEE(a[12:32]))
 	return a
