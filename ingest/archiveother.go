@@ -17,9 +17,9 @@ import (
 // archive's headers ask for and are not known never to loop, so with a
 // sandbox (every server) the archive is read in a child of its own,
 // killed past its memory, when it stalls and at its time
-// (extract.Sandbox.Unpack); its files come back through a pipe, each
-// staged as it arrives. Without one (unit tests) it is read in process,
-// as extractions are.
+// (extract.Sandbox.Unpack, Config.ArchiveSandbox or Config.Sandbox); its
+// files come back through a pipe, each staged as it arrives. Without one
+// (unit tests) it is read in process, as extractions are.
 func (s *Service) unpackOther(ctx context.Context, st *Staged, budget *UnpackBudget) ([]*Staged, []Outcome, error) {
 	path, cleanup, err := s.archiveFile(st)
 	if err != nil {
@@ -27,8 +27,8 @@ func (s *Service) unpackOther(ctx context.Context, st *Staged, budget *UnpackBud
 	}
 	defer cleanup()
 	unpack := extract.UnpackInProcess
-	if s.cfg.Sandbox != nil {
-		unpack = s.cfg.Sandbox.Unpack
+	if sb := s.archiveSandbox(); sb != nil {
+		unpack = sb.Unpack
 	}
 	u := &unpacking{archive: st.Filename}
 	var kept []entry // by the index of the listing
@@ -81,6 +81,15 @@ func (s *Service) unpackOther(ctx context.Context, st *Staged, budget *UnpackBud
 		return nil, nil, refused
 	}
 	return nil, nil, fmt.Errorf("unpack %s: %w", st.Filename, err)
+}
+
+// archiveSandbox is where RAR and 7z archives are unpacked, nil for in
+// process.
+func (s *Service) archiveSandbox() *extract.Sandbox {
+	if s.cfg.ArchiveSandbox != nil {
+		return s.cfg.ArchiveSandbox
+	}
+	return s.cfg.Sandbox
 }
 
 // unpackLimits are the bounds of unpacking one RAR or 7z archive.
@@ -138,7 +147,7 @@ func (s *Service) archiveRefusal(st *Staged, err error) *RefusedFile {
 	case errors.Is(err, extract.ErrArchiveEntries):
 		e = catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”的目录过大（文件过多）；请分成几个压缩包上传，每个不超过 %d 个文件", name, maxArchiveFiles)
 	case errors.Is(err, extract.ErrArchiveMemory):
-		e = catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”解压所需的内存超过上限 %s，已停止处理；请用默认设置重新压缩，或解压后分几次上传其中的文件", name, FormatBytes(s.cfg.Sandbox.MemoryLimit()))
+		e = catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”解压所需的内存超过上限 %s，已停止处理；请用默认设置重新压缩，或解压后分几次上传其中的文件", name, FormatBytes(s.archiveSandbox().MemoryLimit()))
 	case errors.Is(err, extract.ErrArchiveTime):
 		lim = lim.WithDefaults()
 		e = catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”解压太慢（%d 秒没有进展，或总共超过 %d 分钟），已停止处理；请解压后分几次上传其中的文件",
