@@ -139,8 +139,8 @@ func TestStageUploadUnpacksRARAnd7z(t *testing.T) {
 // TestStageUploadRARAnd7zLimits: the rules of a ZIP hold for RAR and 7z:
 // the request's budget of eight times the per-file limit by declared
 // sizes, where a solid archive's file refused for its size still costs
-// the decoding that reaches the files after it; encrypted files refused
-// alone, encrypted headers and a volume of several refused whole, a RAR
+// the decoding that reaches the files after it; encrypted files and a 7z
+// file whose bytes fail its checksum refused alone, encrypted headers and a volume of several refused whole, a RAR
 // dictionary over the limit refused by name.
 func TestStageUploadRARAnd7zLimits(t *testing.T) {
 	sb := childSandbox(t, 0)
@@ -161,6 +161,7 @@ func TestStageUploadRARAnd7zLimits(t *testing.T) {
 		{archive: "整体压缩.7z", wantFiles: ledgers(10), refused: map[string]string{"第11份大表.txt": "超过单个文件上传上限", "第12份说明.txt": "合计超过一次上传"}},
 		{archive: "加密.7z", wantFiles: map[string]bool{}, refused: map[string]string{"关于推进学分银行建设的通知.txt": "已加密", "2018年社区教育工作总结.txt": "已加密"}},
 		{archive: "字典过大.rar", wantFiles: map[string]bool{"通知.txt": true}, refused: map[string]string{"总结.txt": "字典超过 256 MiB"}},
+		{archive: "损坏.7z", wantFiles: map[string]bool{"总结.txt": true}, refused: map[string]string{"通知.txt": "已损坏，无法解压"}},
 		{archive: "加密目录.7z", whole: "连其中的文件名都已加密"},
 		{archive: "加密目录.rar", whole: "连其中的文件名都已加密"},
 		{archive: "分卷.part1.rar", whole: "分卷压缩包中的一卷"},

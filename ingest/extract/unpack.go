@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -387,7 +389,7 @@ func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, take Take) er
 		return take(t.Index, &entryReader{err: sevenEntryError(err)})
 	}
 	defer rc.Close()
-	r := &entryReader{ctx: ctx, r: io.LimitReader(rc, t.Max+1), classify: sevenEntryError}
+	r := &entryReader{ctx: ctx, r: io.LimitReader(&crcReader{r: rc, want: zf.CRC32, crc: crc32.NewIEEE()}, t.Max+1), classify: sevenEntryError}
 	if err := take(t.Index, r); err != nil {
 		return err
 	}
@@ -397,6 +399,25 @@ func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, take Take) er
 		io.Copy(io.Discard, &entryReader{ctx: ctx, r: rc, classify: sevenEntryError})
 	}
 	return nil
+}
+
+// crcReader fails at the end of a file whose bytes do not have the
+// checksum its header gives (want; 0 when it gives none): the 7z library
+// checks no file's checksum, and a damaged stored file, or one encrypted
+// and stored, reads as bytes all the same.
+type crcReader struct {
+	r    io.Reader
+	want uint32
+	crc  hash.Hash32
+}
+
+func (c *crcReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.crc.Write(p[:n])
+	if err == io.EOF && c.want != 0 && c.crc.Sum32() != c.want {
+		return n, fmt.Errorf("%w: checksum %08x, header says %08x", ErrEntryDamaged, c.crc.Sum32(), c.want)
+	}
+	return n, err
 }
 
 // sevenEntryError is why an entry of a 7z archive cannot be read.

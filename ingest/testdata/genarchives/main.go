@@ -173,6 +173,14 @@ func write7zs() {
 	run(tree("ppmd", map[string][]byte{"通知.txt": []byte(notice)}), "7zz", "a", "-bd", "-m0=PPMd:mem=1m:o=6", "-mhc=off", small, ".")
 	save("内存过大.7z", withMemory(read(small), []byte{0x03, 0x04, 0x01}, 0xf0000000))
 
+	// Two files stored (no compression) in one stream, a byte of the
+	// first changed: its checksum no longer matches; the second is whole.
+	stored := filepath.Join(tmp, "stored.7z")
+	run(tree("stored", map[string][]byte{"通知.txt": []byte(notice), "总结.txt": []byte(summary)}), "7zz", "a", "-bd", "-mx0", "-mhc=off", stored, ".")
+	damaged := read(stored)
+	damaged[32+bytes.Index(damaged[32:], []byte("推进"))] ^= 0x01
+	save("损坏.7z", damaged)
+
 	// The first of volumes of 2 KiB each (7-Zip's -v): 7z.001, .002 …
 	vols := filepath.Join(tmp, "vol", "分卷.7z")
 	run(tree("vols", map[string][]byte{"台账.txt": sized("分卷压缩的社区教育台账。", 6000)}), "7zz", "a", "-bd", "-mx0", "-v2k", vols, ".")
