@@ -145,7 +145,12 @@ func (s *Service) plan(u *unpacking, entries []entry, budget *UnpackBudget) ([]i
 		case e.size > budget.bytes:
 			u.refuse(e.name, catalog.Errorf(catalog.ETOOLARGE, "压缩包中的文件解压后合计超过一次上传 %s 的上限，“%s”中的“%s”未处理；请分几次上传", FormatBytes(budget.limit), u.archive, e.name))
 			if e.solid {
-				budget.bytes = 0 // nothing after it in its stream is in reach
+				// The files after it in its stream are reached only by
+				// decoding it: past the budget as well. The rest of the
+				// request's budget goes with them, which is simpler to
+				// say than to follow each stream, and costs only files
+				// a request this large would have lost soon after.
+				budget.bytes = 0
 			}
 		default:
 			// Charged as declared whether it is taken or refused: reading
