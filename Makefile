@@ -58,7 +58,7 @@ bench-binaries:
 # Then the fields' anchored matching (ingest/fields) against its regexps.
 FUZZTIME ?= 30s
 FUZZMINIMIZE ?= 2s
-FUZZ_TARGETS := FuzzPDF FuzzZipFormats FuzzOFD FuzzText FuzzRTF FuzzOLE FuzzImage FuzzSniff FuzzNormalize
+FUZZ_TARGETS := FuzzPDF FuzzZipFormats FuzzOFD FuzzText FuzzRTF FuzzOLE FuzzImage FuzzSniff FuzzNormalize FuzzRAR Fuzz7z
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -126,6 +129,108 @@ func TestUploadingAZipArchive(t *testing.T) {
 		}
 		if resp.StatusCode != http.StatusOK || !found {
 			t.Errorf("tasks: %d %v", resp.StatusCode, body)
+		}
+	})
+}
+
+func archiveFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "archives", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestUploadingRARAnd7zArchives: a department's 材料汇总.rar or .7z is
+// answered as a ZIP is: its files documents naming the archive, linked to
+// the indicators sent, the files it cannot take under errors by name and
+// archive; a crafted archive is refused with its reason, the server's
+// memory as it was: a PPMd model of 3.75 GiB kills the sandbox child, and
+// 64 MiB of zeros from 10 KB pass through to disk.
+func TestUploadingRARAnd7zArchives(t *testing.T) {
+	e := newEnv(t)
+	fields := map[string]string{"city": cityA, "doc_type": "work_summary", "round": "2018", "indicators": "2.3.1"}
+	for _, tt := range []struct {
+		archive string
+		status  int
+	}{
+		{"材料汇总.rar", http.StatusCreated},
+		// The same two texts again: each a duplicate, answered all the same.
+		{"材料汇总.7z", http.StatusOK},
+	} {
+		t.Run(tt.archive, func(t *testing.T) {
+			resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{tt.archive: archiveFixture(t, tt.archive)})), "coordA")
+			if resp.StatusCode != tt.status {
+				t.Fatalf("upload: %d %v, want %d", resp.StatusCode, body, tt.status)
+			}
+			var names []string
+			for _, d := range body["documents"].([]any) {
+				doc := d.(map[string]any)
+				if doc["archive"] != tt.archive {
+					t.Errorf("document %v: archive %v", doc["filename"], doc["archive"])
+				}
+				names = append(names, doc["filename"].(string))
+				d := e.te.WaitIndexed(doc["id"].(string))
+				if d.City != cityA || d.Round != "2018" {
+					t.Errorf("%s: city %s round %s", d.Filename, d.City, d.Round)
+				}
+			}
+			slices.Sort(names)
+			if want := []string{"2018年社区教育工作总结.txt", "关于推进学分银行建设的通知.txt"}; !slices.Equal(names, want) {
+				t.Errorf("documents %v, want %v", names, want)
+			}
+			errs, _ := body["errors"].([]any)
+			var refused []string
+			for _, x := range errs {
+				r := x.(map[string]any)
+				if r["archive"] != tt.archive {
+					t.Errorf("refused %v: archive %v", r["filename"], r["archive"])
+				}
+				refused = append(refused, r["filename"].(string))
+			}
+			if !slices.Contains(refused, "安装程序.exe") || !slices.Contains(refused, "旧材料.zip") || !slices.Contains(refused, "空白.txt") {
+				t.Errorf("refused %v, want the program, the archive inside and the empty file", refused)
+			}
+		})
+	}
+	for _, tt := range []struct{ archive, phrase string }{
+		{"内存过大.7z", "解压所需的内存超过上限"},
+		{"加密目录.rar", "连其中的文件名都已加密"},
+		{"分卷.part1.rar", "分卷压缩包中的一卷"},
+	} {
+		t.Run(tt.archive, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{tt.archive: archiveFixture(t, tt.archive)})), "coordA")
+			runtime.ReadMemStats(&after)
+			errBody, _ := body["error"].(map[string]any)
+			msg, _ := errBody["message"].(string)
+			if resp.StatusCode < 400 || resp.StatusCode >= 500 || !strings.Contains(msg, tt.phrase) || !strings.Contains(msg, tt.archive) {
+				t.Fatalf("%d %v; want 4xx saying %q", resp.StatusCode, body, tt.phrase)
+			}
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+				t.Errorf("the server allocated %d MiB for a %d-byte archive", grew>>20, len(archiveFixture(t, tt.archive)))
+			}
+		})
+	}
+	t.Run("全是零.7z", func(t *testing.T) {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"全是零.7z": archiveFixture(t, "全是零.7z")})), "coordA")
+		runtime.ReadMemStats(&after)
+		docs, _ := body["documents"].([]any)
+		errs, _ := body["errors"].([]any)
+		if resp.StatusCode != http.StatusCreated || len(docs) != 1 || len(errs) != 1 {
+			t.Fatalf("%d %v; want 说明.txt stored and 全是零.txt refused", resp.StatusCode, body)
+		}
+		if r := errs[0].(map[string]any); r["filename"] != "全是零.txt" || !strings.Contains(r["error"].(map[string]any)["message"].(string), "内容不是文本文件") {
+			t.Errorf("refused %v", r)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 32<<20 {
+			t.Errorf("64 MiB unpacked allocated %d MiB in the server; want them streamed to disk", grew>>20)
 		}
 	})
 }

@@ -80,7 +80,7 @@ type documentJSON struct {
 	// JoinedPhotos: in an upload's answer, the document is this many
 	// photos joined into one PDF, a page each (join_photos=1).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
-	// Archive: in an upload's answer, the ZIP archive the file came in
+	// Archive: in an upload's answer, the archive (ZIP, RAR, 7z) the file came in
 	// (its files are unpacked, each a document).
 	Archive string `json:"archive,omitempty"`
 	// Part: in the answer to an upload of several files, which of the
@@ -412,7 +412,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	// not read.
 	var refused []ingest.Outcome
 	many := false                        // more than one file part: each outcome names its part
-	unpack := h.Ingest.NewUnpackBudget() // for all the request's ZIP archives
+	unpack := h.Ingest.NewUnpackBudget() // for all the request's archives of files
 	for parts := 0; ; parts++ {
 		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
@@ -531,7 +531,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 	var failed []map[string]any
 	var firstErr error
 	allDuplicates := true
-	fromArchive := false // a ZIP archive's files: each refused one under errors
+	fromArchive := false // an archive's files: each refused one under errors
 	var stored []*catalog.Document
 	for _, o := range outcomes {
 		if o.Err == nil {
@@ -591,7 +591,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 	}
 	if len(docs) == 0 {
 		if len(failed) > 1 || fromArchive {
-			// Every file refused (several sent, or a ZIP archive's): the
+			// Every file refused (several sent, or an archive's): the
 			// first one's status and reason, and each file's under errors.
 			status := httperr.Prepare(w, r, h.Logger, firstErr)
 			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),

@@ -8,7 +8,7 @@ import (
 
 // TestUploadingAProgramListsWhatIsAccepted: 程序.exe uploaded is refused
 // (415) as a type the archive does not accept, with the kinds it does
-// accept, ZIP archives among them, and no advice to save a program as PDF.
+// accept, archives (ZIP, RAR, 7z) among them, and no advice to save a program as PDF.
 func TestUploadingAProgramListsWhatIsAccepted(t *testing.T) {
 	e := newEnv(t)
 	fields := map[string]string{"city": cityA, "doc_type": "policy"}
@@ -19,7 +19,7 @@ func TestUploadingAProgramListsWhatIsAccepted(t *testing.T) {
 	if resp.StatusCode != http.StatusUnsupportedMediaType {
 		t.Fatalf("程序.exe: %d %v; want 415", resp.StatusCode, body)
 	}
-	for _, want := range []string{"不接受这种类型的文件", "PDF、", "装有这些文件的 ZIP 压缩包"} {
+	for _, want := range []string{"不接受这种类型的文件", "PDF、", "装有这些文件的压缩包（ZIP/RAR/7z）"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("程序.exe: %q lacks %q", msg, want)
 		}

@@ -297,15 +297,16 @@ func overlapping(t *testing.T, n int, data []byte) []byte {
 }
 
 // TestStageUploadMemberRefusalListsNoZip: a program sent alone through an
-// upload form is refused with ZIP archives among the kinds accepted (the
-// form unpacks one); the same program inside 材料汇总.zip is refused
-// without them, since a ZIP inside the ZIP is refused too.
+// upload form is refused with archives (ZIP/RAR/7z) among the kinds
+// accepted (the form unpacks them); the same program inside 材料汇总.zip
+// is refused without them, since an archive inside the archive is refused
+// too.
 func TestStageUploadMemberRefusalListsNoZip(t *testing.T) {
 	const exe = "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"
 	s := &Service{cfg: Config{MaxUpload: 4096, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
 	_, _, err := s.StageUpload(t.Context(), strings.NewReader(exe), "安装程序.exe", s.NewUnpackBudget())
-	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "不接受这种类型的文件") || !strings.Contains(msg, "装有这些文件的 ZIP 压缩包") {
-		t.Errorf("安装程序.exe uploaded alone: %q, want ZIP among the kinds accepted", msg)
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "不接受这种类型的文件") || !strings.Contains(msg, "装有这些文件的压缩包（ZIP/RAR/7z）") {
+		t.Errorf("安装程序.exe uploaded alone: %q, want archives among the kinds accepted", msg)
 	}
 	archive := testfiles.Zip(t, testfiles.ZipFile{Name: "关于推进学分银行建设的通知.txt", Data: zipNotice}, testfiles.ZipFile{Name: "安装程序.exe", Data: exe})
 	staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(archive), "材料汇总.zip", s.NewUnpackBudget())
@@ -318,7 +319,7 @@ func TestStageUploadMemberRefusalListsNoZip(t *testing.T) {
 	if len(refused) != 1 {
 		t.Fatalf("refused %v, want 安装程序.exe alone", refused)
 	}
-	if msg := catalog.ErrorMessage(refused[0].Err); !strings.Contains(msg, "不接受这种类型的文件") || strings.Contains(msg, "ZIP") {
-		t.Errorf("安装程序.exe in 材料汇总.zip: %q, want it refused without listing ZIP archives", msg)
+	if msg := catalog.ErrorMessage(refused[0].Err); !strings.Contains(msg, "不接受这种类型的文件") || strings.Contains(msg, "压缩包") {
+		t.Errorf("安装程序.exe in 材料汇总.zip: %q, want it refused without listing archives", msg)
 	}
 }

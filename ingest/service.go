@@ -44,6 +44,14 @@ type Config struct {
 	// memory limit, killed at its deadline (extract.Sandbox); without it,
 	// extraction runs in this process, as in unit tests.
 	Sandbox *extract.Sandbox
+	// ArchiveSandbox, when set, is where RAR and 7z archives of files are
+	// unpacked instead of Sandbox (tests that read files in process but
+	// unpack as a server does); with neither, they are unpacked in
+	// process, as in unit tests.
+	ArchiveSandbox *extract.Sandbox
+	// Unpack bounds the unpacking of one RAR or 7z archive of files (its
+	// entries are Service's own); zero fields take extract's defaults.
+	Unpack extract.UnpackLimits
 	// RetryDelay is how long a document waits before it is read again
 	// after the object store, the disk or the catalog was unavailable
 	// (S3 down, disk full, catalog busy); default 5 s.

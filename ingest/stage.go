@@ -31,14 +31,14 @@ type Staged struct {
 	Format   extract.Format
 	MIME     string
 
-	// Archive is the ZIP archive the file came in (StageUpload), "" for
+	// Archive is the archive the file came in (StageUpload), "" for
 	// a file sent as it is.
 	Archive string
 	// Part is which file part of its upload request the file came in
 	// (counted from 0), for the request's answer.
 	Part int
 
-	archive bool // a ZIP archive of files, to unpack (StageUpload)
+	archive extract.ArchiveFormat // an archive of files, to unpack (StageUpload); "" for a file
 
 	data []byte     // the bytes of an upload held in memory
 	mem  *memBudget // where the memory it holds is given back
@@ -129,11 +129,11 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 	return stageFile(r, filename, dir, maxBytes, mem, false, false)
 }
 
-// stageFile is stage that, with archives, keeps a ZIP archive of files
-// (Staged.archive) for StageUpload to unpack instead of refusing it. With
-// upload (a file sent by an upload form itself, not a member of its ZIP)
-// a refusal lists ZIP archives among the kinds accepted; a member's does
-// not, since a ZIP inside the ZIP is refused.
+// stageFile is stage that, with archives, keeps an archive of files (ZIP,
+// RAR, 7z: Staged.archive) for StageUpload to unpack instead of refusing
+// it. With upload (a file sent by an upload form itself, not a member of
+// its archive) a refusal lists archives among the kinds accepted; a
+// member's does not, since an archive inside the archive is refused.
 func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget, archives, upload bool) (*Staged, error) {
 	name := SanitizeFilename(filename)
 	st := &Staged{Filename: name, mem: mem}
@@ -173,12 +173,12 @@ func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var err error
 	sniff := extract.Sniff
-	if upload { // an upload form's own file: its refusals name ZIP among the kinds accepted
+	if upload { // an upload form's own file: its refusals name archives among the kinds accepted
 		sniff = extract.SniffUpload
 	}
 	st.Format, st.MIME, err = sniff(head[:min(len(head), sniffBytes)], name)
-	if archives && errors.Is(err, extract.ErrZipArchive) {
-		st.archive = true
+	if archives && errors.Is(err, extract.ErrArchive) {
+		st.archive = extract.ArchiveOf(err)
 		ok = true
 		return st, nil
 	}

@@ -364,11 +364,11 @@ func tallyHandIn(lang Lang, outcomes []ingest.Outcome) (stored int, refused []st
 	return stored, refused, done
 }
 
-// stageHandIn stages a hand-in's files, its ZIP archives unpacked, and
+// stageHandIn stages a hand-in's files, its archives of files unpacked, and
 // says why of each file refused on arrival, a line each; joinRefused is
 // the first of them in both languages, for photos to be joined.
 func (h *handler) stageHandIn(r *http.Request, files []*multipart.FileHeader) (staged []*ingest.Staged, refused []string, joinRefused error) {
-	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
+	unpack := h.Ingest.NewUnpackBudget() // for all the form's archives of files
 	for _, fh := range files {
 		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
 		staged = append(staged, st...)

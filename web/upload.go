@@ -13,13 +13,13 @@ import (
 )
 
 // uploadAccept is what the upload forms' file pickers offer (上传材料
-// and 我的任务's hand-in): the formats ingest reads, and ZIP archives,
+// and 我的任务's hand-in): the formats ingest reads, and archives of them (ZIP, RAR, 7z),
 // whose files are stored one by one.
-const uploadAccept = ".pdf,.ofd,.docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.csv,.pptx,.txt,.html,.htm,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.avif,.webp,.zip"
+const uploadAccept = ".pdf,.ofd,.docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.csv,.pptx,.txt,.html,.htm,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.avif,.webp,.zip,.rar,.7z"
 
 type uploadOutcome struct {
 	Filename string
-	Archive  string // the ZIP archive the file came in, if any
+	Archive  string // the archive (ZIP, RAR, 7z) the file came in, if any
 	Doc      *catalog.Document
 	Outcome  string // stored, duplicate, retried (a duplicate that had failed), failed
 	Error    string
@@ -172,7 +172,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		files = r.MultipartForm.File["file"]
 	}
 	var joinRefused error                // the first file refused on arrival, in both languages
-	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
+	unpack := h.Ingest.NewUnpackBudget() // for all the form's archives of files
 	for _, fh := range files {
 		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
 		staged = append(staged, st...)
@@ -282,7 +282,7 @@ func stageFormFile(svc *ingest.Service, fh *multipart.FileHeader) (*ingest.Stage
 	return svc.Stage(f, fh.Filename)
 }
 
-// stageFormFiles stages one file of an upload form, or the files of a ZIP
+// stageFormFiles stages one file of an upload form, or the files of an
 // archive and those it refused (ingest.Service.StageUpload).
 func stageFormFiles(ctx context.Context, svc *ingest.Service, fh *multipart.FileHeader, budget *ingest.UnpackBudget) ([]*ingest.Staged, []ingest.Outcome, error) {
 	f, err := fh.Open()

@@ -301,15 +301,26 @@ const (
 	groupBytes = 16 << 20
 )
 
+// isArchiveName says whether path names an archive of files the server
+// unpacks, whose answer is its files'.
+func isArchiveName(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".zip", ".rar", ".7z":
+		return true
+	}
+	return false
+}
+
 // requestGroups cuts jobs into the requests that send them: runs of files
 // with the same fields, up to perRequest files and groupBytes together;
-// photos to be joined and ZIP archives go alone, as does a file that
+// photos to be joined and archives of files (.zip, .rar, .7z) go alone,
+// as does a file that
 // cannot be looked at (its request says why).
 func requestGroups(jobs []fileJob, perRequest int) [][]fileJob {
 	var groups [][]fileJob
 	var size int64
 	alone := func(job fileJob) (bool, int64) {
-		if len(job.Photos) > 0 || strings.EqualFold(filepath.Ext(job.Path), ".zip") {
+		if len(job.Photos) > 0 || isArchiveName(job.Path) {
 			return true, 0
 		}
 		st, err := os.Stat(job.Path)

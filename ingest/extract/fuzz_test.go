@@ -7,7 +7,9 @@ import (
 	"errors"
 	"flag"
 	"image"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -306,4 +308,118 @@ func FuzzSniff(f *testing.F) {
 			t.Fatalf("Sniff(%q) = %q %q: no reader for it", name, format, mime)
 		}
 	})
+}
+
+// fuzzUnpackLimits keep an archive's unpacking quick: a child of its own
+// under 256 MiB, stopped after a second without a byte or three in all.
+var fuzzUnpackLimits = UnpackLimits{MaxEntries: 1000, Stall: time.Second, Timeout: 3 * time.Second}
+
+// fuzzUnpack unpacks data as format in a sandbox child, as a server does
+// (unlike the readers above, the archive decoders are trusted with
+// nothing in process: a crafted header may ask them for GiBs), taking
+// every file of up to 1 MiB. It must end within its time, read no entry
+// past what it declares, and fail, if at all, with a reason the upload
+// can give: one of the ErrArchive sentinels for the archive, an ErrEntry
+// one for a file.
+func fuzzUnpack(t *testing.T, format ArchiveFormat, data []byte) {
+	file, err := os.CreateTemp("", "fuzz-unpack-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := file.Name()
+	defer os.Remove(path)
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := testSandbox(256 << 20)
+	defer sb.Close()
+	var sizes []int64
+	choose := func(entries []ArchiveEntry) ([]ArchiveTake, error) {
+		if len(entries) > fuzzUnpackLimits.MaxEntries {
+			t.Fatalf("%s: %d entries listed past the limit of %d", format, len(entries), fuzzUnpackLimits.MaxEntries)
+		}
+		var takes []ArchiveTake
+		for i, e := range entries {
+			if !e.Dir && e.Size >= 0 && e.Size <= 1<<20 {
+				takes = append(takes, ArchiveTake{Index: i, Max: e.Size})
+			}
+		}
+		sizes = make([]int64, len(entries))
+		for _, tk := range takes {
+			sizes[tk.Index] = tk.Max
+		}
+		return takes, nil
+	}
+	take := func(i int, r io.Reader) error {
+		n, err := io.Copy(io.Discard, r)
+		if n > sizes[i]+1 {
+			t.Fatalf("%s: entry %d gave %d bytes, past its %d and one", format, i, n, sizes[i])
+		}
+		if err != nil && !isEntryError(err) {
+			t.Fatalf("%s: entry %d failed with %v, no reason an upload can give", format, i, err)
+		}
+		return nil
+	}
+	start := time.Now()
+	err = sb.Unpack(context.Background(), format, path, fuzzUnpackLimits, choose, take)
+	if took := time.Since(start); took > fuzzUnpackLimits.Timeout+fuzzGrace() {
+		t.Fatalf("%s: unpacking took %s, past its %s", format, took, fuzzUnpackLimits.Timeout)
+	}
+	if err != nil && !isArchiveError(err) {
+		t.Fatalf("%s: %v, no reason an upload can give", format, err)
+	}
+}
+
+func isArchiveError(err error) bool {
+	for _, e := range []error{ErrArchiveDamaged, ErrArchiveEncrypted, ErrArchiveVolume, ErrArchiveEntries, ErrArchiveMemory, ErrArchiveTime} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func isEntryError(err error) bool {
+	for _, e := range []error{ErrEntryDamaged, ErrEntryEncrypted, ErrEntryMethod, ErrEntryDictionary} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// addArchives seeds f with ingest's archives of files of the extension.
+func addArchives(f *testing.F, ext string) {
+	dir := filepath.Join("..", "testdata", "archives")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ext) {
+			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+}
+
+func FuzzRAR(f *testing.F) {
+	addArchives(f, ".rar")
+	f.Add([]byte("Rar!\x1a\x07\x01\x00"))
+	f.Add([]byte("Rar!\x1a\x07\x00\xcf\x90\x73\x00\x00\x0d\x00\x00\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzUnpack(t, ArchiveRAR, data) })
+}
+
+func Fuzz7z(f *testing.F) {
+	addArchives(f, ".7z")
+	addArchives(f, ".7z.001")
+	f.Add([]byte("7z\xbc\xaf\x27\x1c\x00\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzUnpack(t, Archive7z, data) })
 }

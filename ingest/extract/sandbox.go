@@ -63,6 +63,9 @@ type childRequest struct {
 	// Table, when set, asks for the first sheet of a workbook as records
 	// (xlstable.go) instead of its text.
 	Table *tableRequest `json:"table,omitempty"`
+	// Unpack, when set, asks for the archive of files to be unpacked
+	// (unpacksandbox.go).
+	Unpack *unpackRequest `json:"unpack,omitempty"`
 }
 
 // thumbnailRequest is the page a child is to draw, and how large.
@@ -91,6 +94,16 @@ type childMessage struct {
 	// spreadsheet error that refused it (tableSentinels).
 	Sheet   *spreadsheet.Sheet `json:"sheet,omitempty"`
 	Refused string             `json:"refused,omitempty"`
+	// An unpacking's messages (unpacksandbox.go): the listing, an entry
+	// begun, a chunk of its bytes (Chunk raw bytes follow the line), its
+	// end (Fail names an entry's or the archive's failure), the end.
+	Listed   bool           `json:"listed,omitempty"`
+	Entries  []ArchiveEntry `json:"entries,omitempty"`
+	Entry    *int           `json:"entry,omitempty"`
+	Chunk    int            `json:"chunk,omitempty"`
+	EntryEnd bool           `json:"entry_end,omitempty"`
+	Fail     string         `json:"fail,omitempty"`
+	Unpacked bool           `json:"unpacked,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same
@@ -134,6 +147,15 @@ func decodedInProcess(format Format, path string) bool {
 	}
 	fi, err := os.Stat(path)
 	return err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInProcessText
+}
+
+// MemoryLimit is the address space one child may take (Memory or its
+// default); nil's is the default.
+func (s *Sandbox) MemoryLimit() int64 {
+	if s == nil {
+		return DefaultSandboxMemory
+	}
+	return s.memory()
 }
 
 func (s *Sandbox) memory() int64 {
@@ -332,6 +354,12 @@ func RunChild(in io.Reader, out io.Writer) int {
 		defer mu.Unlock()
 		enc.Encode(m)
 	}
+	raw := func(m childMessage, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		enc.Encode(m)
+		out.Write(data)
+	}
 	var base uint64 // address space once limited
 	for first := true; ; first = false {
 		line, err := readLine(r, 1<<20)
@@ -361,7 +389,12 @@ func RunChild(in io.Reader, out io.Writer) int {
 			}
 			base = mappedBytes()
 		}
-		m := childAnswer(req, send)
+		var m childMessage
+		if req.Unpack != nil {
+			m = unpackAnswer(req, childConn{in: r, send: send, raw: raw})
+		} else {
+			m = childAnswer(req, send)
+		}
 		m.Reusable = m.Reusable && settled(base, uint64(max(req.Memory, 0)))
 		send(m)
 	}

@@ -70,8 +70,8 @@ func Sniff(head []byte, filename string) (Format, string, error) {
 	return sniff(head, filename, false)
 }
 
-// SniffUpload is Sniff for an upload form, which also takes a ZIP archive
-// of files: its refusals list ZIP among the kinds accepted.
+// SniffUpload is Sniff for an upload form, which also takes an archive of
+// files (ZIP, RAR, 7z): its refusals list them among the kinds accepted.
 func SniffUpload(head []byte, filename string) (Format, string, error) {
 	return sniff(head, filename, true)
 }
@@ -93,8 +93,8 @@ func sniff(head []byte, filename string, zipOK bool) (Format, string, error) {
 	}
 	if k.format == "" {
 		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s；%s，%s", k.name, supportedFormats(zipOK), k.advice)
-		if k.archive {
-			return "", "", archiveError{err}
+		if k.archive != "" {
+			return "", "", archiveError{err, k.archive}
 		}
 		return "", "", err
 	}
@@ -128,7 +128,7 @@ type kind struct {
 	mime    string        // "" for the format's usual type
 	name    catalog.Words // for messages: " PNG 图片", "a PNG image"
 	advice  catalog.Words // for types we cannot read
-	archive bool          // a ZIP of files, which an upload form unpacks
+	archive ArchiveFormat // an archive of files, which an upload form unpacks
 	// notAccepted: no document at all (a program, known by its magic
 	// bytes), which no saving as another format mends; the refusal lists
 	// what is accepted instead of advice. An unknown binary (a CNKI .caj,
@@ -136,17 +136,30 @@ type kind struct {
 	notAccepted bool
 }
 
-// ErrZipArchive is what Sniff's error is (errors.Is) for a ZIP archive of
-// files (材料汇总.zip): not a document, but an upload form can take the
-// files in it (ingest's StageUpload).
-var ErrZipArchive = errors.New("a ZIP archive of files")
+// ErrArchive is what Sniff's error is (errors.Is) for an archive of files
+// (材料汇总.zip, .rar, .7z): not a document, but an upload form can take
+// the files in it (ingest's StageUpload). ArchiveOf says which kind.
+var ErrArchive = errors.New("an archive of files")
 
-// archiveError is Sniff's refusal of a ZIP archive: the message a reader
-// of one file gets, and ErrZipArchive for the upload forms.
-type archiveError struct{ error }
+// archiveError is Sniff's refusal of an archive of files: the message a
+// reader of one file gets, and ErrArchive for the upload forms.
+type archiveError struct {
+	error
+	format ArchiveFormat
+}
 
 func (e archiveError) Unwrap() error        { return e.error }
-func (e archiveError) Is(target error) bool { return target == ErrZipArchive }
+func (e archiveError) Is(target error) bool { return target == ErrArchive }
+
+// ArchiveOf is the kind of archive Sniff's error refused, "" when it
+// refused something else.
+func ArchiveOf(err error) ArchiveFormat {
+	var ae archiveError
+	if errors.As(err, &ae) {
+		return ae.format
+	}
+	return ""
+}
 
 // words is what a message puts in, in Chinese and in English. The Chinese
 // of a format's name starts with a space when it starts with Latin letters,
@@ -271,7 +284,7 @@ var formatList = []struct {
 
 // supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…",
 // "it reads PDF, OFD, … and images (JPG/PNG/TIFF)"; with zipOK (an upload
-// form, which unpacks one) ZIP archives of them last.
+// form, which unpacks them) ZIP, RAR and 7z archives of them last.
 func supportedFormats(zipOK bool) catalog.Words {
 	var zh, en []string
 	for _, f := range formatList {
@@ -289,7 +302,7 @@ func supportedFormats(zipOK bool) catalog.Words {
 		}
 	}
 	if zipOK {
-		zh, en = append(zh, "装有这些文件的 ZIP 压缩包"), append(en, "ZIP archives of these")
+		zh, en = append(zh, "装有这些文件的压缩包（ZIP/RAR/7z）"), append(en, "archives of these (ZIP/RAR/7z)")
 	}
 	return words("目前支持 "+strings.Join(zh, "、"), "it reads "+englishList(en))
 }
@@ -377,8 +390,8 @@ var magics = []struct {
 	{"GIF87a", kind{class: classImage, name: nameGIF, advice: adviceScan}},
 	{"GIF89a", kind{class: classImage, name: nameGIF, advice: adviceScan}},
 	{"{\\rtf", kind{class: classText, format: FormatRTF, name: nameRTF}},
-	{"Rar!\x1a\x07", kind{name: words(" RAR 压缩包", "a RAR archive"), advice: adviceUnzip}},
-	{"7z\xbc\xaf\x27\x1c", kind{name: words(" 7z 压缩包", "a 7z archive"), advice: adviceUnzip}},
+	{"Rar!\x1a\x07", kind{name: words(" RAR 压缩包", "a RAR archive"), advice: adviceUnzip, archive: ArchiveRAR}},
+	{"7z\xbc\xaf\x27\x1c", kind{name: words(" 7z 压缩包", "a 7z archive"), advice: adviceUnzip, archive: Archive7z}},
 	{"\x1f\x8b", kind{name: words(" gzip 压缩文件", "a gzip-compressed file"), advice: adviceUnzip}},
 }
 
@@ -473,7 +486,7 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 // OpenDocument mimetype in the head, else by the extension.
 func sniffZip(head []byte, ext string) kind {
 	if zipOfFiles(zipNames(head)) {
-		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: true}
+		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: ArchiveZIP}
 	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
 		return kind{class: classZip, format: FormatODT, name: nameODT}
@@ -513,7 +526,7 @@ func sniffZip(head []byte, ext string) kind {
 			return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 		}
 	}
-	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: true}
+	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: ArchiveZIP}
 }
 
 var adviceUnzipZIP = words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")

@@ -166,14 +166,15 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 
 // TestSniffUploadRefusesAProgram: a program uploaded through a form
 // (程序.exe) is refused as a type the archive does not accept, listing the
-// kinds it does with ZIP among them (the form unpacks one), and no advice
-// to save it as PDF; a reader of one file does not list ZIP.
+// kinds it does with archives among them (the form unpacks ZIP, RAR and
+// 7z), and no advice to save it as PDF; a reader of one file does not
+// list them.
 func TestSniffUploadRefusesAProgram(t *testing.T) {
 	head := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00@\x00")
 	_, _, err := SniffUpload(head, "程序.exe")
 	wantError(t, "程序.exe", err, catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08程序\uFF09")
 	zh := catalog.MessageIn(err, false)
-	for _, want := range []string{"PDF、", "Excel\uFF08XLSX/XLS\uFF09", "、装有这些文件的 ZIP 压缩包"} {
+	for _, want := range []string{"PDF、", "Excel\uFF08XLSX/XLS\uFF09", "、装有这些文件的压缩包\uFF08ZIP/RAR/7z\uFF09"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("程序.exe: %q lacks %q", zh, want)
 		}
@@ -181,10 +182,10 @@ func TestSniffUploadRefusesAProgram(t *testing.T) {
 	if strings.Contains(zh, "另存为") {
 		t.Errorf("程序.exe: %q tells to save a program as another format", zh)
 	}
-	if en := catalog.MessageIn(err, true); !strings.HasSuffix(en, "images (JPG/PNG/TIFF/HEIC/WebP) and ZIP archives of these") {
-		t.Errorf("程序.exe in English: %q, want ZIP archives last in the list", en)
+	if en := catalog.MessageIn(err, true); !strings.HasSuffix(en, "images (JPG/PNG/TIFF/HEIC/WebP) and archives of these (ZIP/RAR/7z)") {
+		t.Errorf("程序.exe in English: %q, want archives last in the list", en)
 	}
-	if _, _, err := Sniff(head, "程序.exe"); strings.Contains(catalog.MessageIn(err, false), "ZIP") {
+	if _, _, err := Sniff(head, "程序.exe"); strings.Contains(catalog.MessageIn(err, false), "压缩包") {
 		t.Errorf("a reader of one file lists ZIP: %q", catalog.MessageIn(err, false))
 	}
 }

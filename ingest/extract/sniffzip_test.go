@@ -3,6 +3,7 @@ package extract
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"hash/crc32"
 	"os"
 	"testing"
@@ -86,6 +87,31 @@ func TestSniffPackagesAreNotZipsOfFiles(t *testing.T) {
 		format, _, err := Sniff(data[:min(len(data), SniffLen)], tt.file)
 		if err != nil || format != tt.want {
 			t.Errorf("sniff %s %v: got %q, %v, want %q", tt.file, tt.members, format, err, tt.want)
+		}
+	}
+}
+
+// TestSniffUploadTakesArchivesOfFiles: a ZIP, RAR (4 and 5) or 7z archive
+// of files is, to an upload form, an archive to unpack of its kind
+// (ErrArchive, ArchiveOf); one named as a document is refused for not
+// being one, and a gzip file is no archive of files.
+func TestSniffUploadTakesArchivesOfFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		head string
+		want ArchiveFormat
+	}{
+		{"材料汇总.zip", "PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x03\x00\x00\x00\x0a\x00\x00\x00通知.pdf%PD", ArchiveZIP},
+		{"材料汇总.rar", "Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00", ArchiveRAR},
+		{"旧材料.rar", "Rar!\x1a\x07\x00\xcf\x90\x73\x00\x00\x0d\x00", ArchiveRAR},
+		{"材料汇总.7z", "7z\xbc\xaf\x27\x1c\x00\x04", Archive7z},
+		{"改了名的压缩包.pdf", "7z\xbc\xaf\x27\x1c\x00\x04", ""}, // not what its name says
+		{"日志.gz", "\x1f\x8b\x08\x00", ""},
+	}
+	for _, tt := range tests {
+		_, _, err := SniffUpload([]byte(tt.head), tt.name)
+		if got := ArchiveOf(err); got != tt.want || errors.Is(err, ErrArchive) != (tt.want != "") {
+			t.Errorf("%s: archive %q (errors.Is ErrArchive %v), want %q", tt.name, got, errors.Is(err, ErrArchive), tt.want)
 		}
 	}
 }

@@ -5,8 +5,9 @@
 // server's maintenance database URL) the catalog is a fresh database on that
 // server instead, so every service test can run on PostgreSQL too.
 //
-// Tables saved as .xls or .et are imported through a real extraction
-// sandbox whose child is the test binary itself: any test binary that
+// Tables saved as .xls or .et are imported, and RAR and 7z archives of
+// files unpacked, through a real extraction sandbox whose child is the
+// test binary itself: any test binary that
 // links this package answers as the sandbox's child when started with
 // EVIDENCE_EXTRACT_CHILD=1 (init below), before its tests would run.
 package testenv
@@ -125,7 +126,9 @@ func New(t testing.TB) *Env {
 	t.Cleanup(func() { idx.Close() })
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	held := &heldFolder{Folder: blobs}
-	svc := ingest.New(cat, held, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
+	// Files are read in process, as unit tests read them; RAR and 7z
+	// archives are unpacked in the sandbox, as a server unpacks them.
+	svc := ingest.New(cat, held, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet, ArchiveSandbox: sandbox})
 	srch := search.NewService(idx, cat)
 	tasks := assignments.NewService(cat)
 	tasks.UseXLSReader(sandbox)

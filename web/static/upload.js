@@ -1,10 +1,10 @@
 // Upload files through the JSON API, several a request (up to 16 files or
 // 16 MiB: the server stores a request's files together; photos to join
-// and ZIP archives go alone). Each chosen file gets a row
+// and archives (ZIP, RAR, 7z) go alone). Each chosen file gets a row
 // with its own type, 文号, date and round (empty: the form's), and a button
 // to remove it before sending; then its upload progress, its processing
 // until it is indexed or has failed, and a retry for a file that failed.
-// A row is a file's, or a group's: a ZIP archive's row holds a row for
+// A row is a file's, or a group's: an archive's row holds a row for
 // each of its files once it is unpacked. The totals line counts the files
 // by outcome, a group by its files. With 合并为一份文件 ticked,
 // the chosen photos (JPEG, PNG, HEIC, WebP) become one row, sorted by file
@@ -144,7 +144,7 @@
 
   // item is one file's row — or the row of photos to be joined, in their
   // order, sent as one file — with its name, its fields and a remove
-  // button. Once sent, a ZIP archive's row becomes a group (unpacked).
+  // button. Once sent, an archive's row becomes a group (unpacked).
   function item(files) {
     var file = files[0];
     var it = { file: file, files: files, sent: false, kind: "", members: null, group: null };
@@ -410,13 +410,13 @@
     follow(it, doc);
   }
 
-  // archiveErrors reports refusals of the files of a ZIP archive, which the
+  // archiveErrors reports refusals of the files of an archive, which the
   // archive unpacked.
   function archiveErrors(list) {
     return list.length > 0 && list.every(function (e) { return e.archive; });
   }
 
-  // unpacked makes a ZIP archive's row a group: its files under it, each
+  // unpacked makes an archive's row a group: its files under it, each
   // a row of its own followed as a file sent alone — the documents the
   // archive took and the files it refused, with why. The archive's row
   // stays sent (choose does not list it again); its files are counted.
@@ -561,9 +561,9 @@
   }
 
   // groupable says whether a row may share a request: one file sent as it
-  // is (not photos to join, not a ZIP archive, whose answers are a group's).
+  // is (not photos to join, not an archive, whose answers are a group's).
   function groupable(it, most) {
-    return it.files.length === 1 && !/\.zip$/i.test(it.file.name) && it.file.size <= most;
+    return it.files.length === 1 && !/\.(zip|rar|7z)$/i.test(it.file.name) && it.file.size <= most;
   }
 
   // groupsOf cuts the rows to send into the requests that send them.

@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func archiveFixture(name string) string { return filepath.Join("..", "testdata", "archives", name) }
+
+// takeAll chooses every file of an archive and counts what each gives.
+func takeAll(got map[string]int64) (Choose, Take) {
+	var names []string
+	choose := func(entries []ArchiveEntry) ([]ArchiveTake, error) {
+		var takes []ArchiveTake
+		names = make([]string, len(entries))
+		for i, e := range entries {
+			names[i] = e.Name
+			if !e.Dir {
+				takes = append(takes, ArchiveTake{Index: i, Max: e.Size})
+			}
+		}
+		return takes, nil
+	}
+	take := func(i int, r io.Reader) error {
+		n, _ := io.Copy(io.Discard, r)
+		got[names[i]] = n
+		return nil
+	}
+	return choose, take
+}
+
+// TestUnpackEndsWhateverTheChildDoes: an unpacking ends with its reason
+// whether the child lists too many entries, stalls, sends an entry that
+// never ends, says what is no part of the conversation, dies or is given
+// up by the caller; none leaves the caller waiting past its limits.
+func TestUnpackEndsWhateverTheChildDoes(t *testing.T) {
+	tests := []struct {
+		name    string
+		sandbox *Sandbox
+		lim     UnpackLimits
+		cancel  bool
+		want    error
+	}{
+		{"条目过多", testSandbox(0), UnpackLimits{MaxEntries: 3}, false, ErrArchiveEntries},
+		{"不动了", &Sandbox{Command: []string{"sh", "-c", "read request; sleep 60"}}, UnpackLimits{Stall: 300 * time.Millisecond}, false, ErrArchiveTime},
+		{"一个文件没完没了", &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"listed":true,"entries":[{"name":"a.txt","size":1}]}'; read selection; echo '{"entry":0}'; while :; do echo '{"chunk":1}'; printf x; done`}},
+			UnpackLimits{Stall: 10 * time.Second, Timeout: 500 * time.Millisecond}, false, ErrArchiveTime},
+		{"说无关的话", &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"progress":[1,2]}'; sleep 60`}}, UnpackLimits{}, false, nil},
+		{"死了", &Sandbox{Command: []string{"sh", "-c", "read request; exit 3"}}, UnpackLimits{}, false, ErrArchiveDamaged},
+		{"调用方放弃", &Sandbox{Command: []string{"sh", "-c", "read request; sleep 60"}}, UnpackLimits{}, true, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer tt.sandbox.Close()
+			ctx, cancel := context.WithCancel(t.Context())
+			if tt.cancel {
+				time.AfterFunc(200*time.Millisecond, cancel)
+			}
+			defer cancel()
+			start := time.Now()
+			choose, take := takeAll(map[string]int64{})
+			err := tt.sandbox.Unpack(ctx, Archive7z, archiveFixture("材料汇总.7z"), tt.lim, choose, take)
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("ended after %s", took)
+			}
+			if tt.want == nil {
+				// Messages that are no part of the conversation end it.
+				if err == nil {
+					t.Fatal("a child that talks nonsense: no error")
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("%v; want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnpackInTheChildReadsAsInProcess: the child streams every file's
+// bytes back as reading in process gives them, in RAR (separate and
+// solid) and 7z.
+func TestUnpackInTheChildReadsAsInProcess(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	for _, tt := range []struct {
+		name   string
+		format ArchiveFormat
+	}{{"分别压缩.rar", ArchiveRAR}, {"整体压缩.rar", ArchiveRAR}, {"整体压缩.7z", Archive7z}, {"材料汇总.7z", Archive7z}} {
+		inProcess, inChild := map[string]int64{}, map[string]int64{}
+		choose, take := takeAll(inProcess)
+		if err := UnpackInProcess(t.Context(), tt.format, archiveFixture(tt.name), UnpackLimits{}, choose, take); err != nil {
+			t.Fatalf("%s in process: %v", tt.name, err)
+		}
+		choose, take = takeAll(inChild)
+		if err := sb.Unpack(t.Context(), tt.format, archiveFixture(tt.name), UnpackLimits{}, choose, take); err != nil {
+			t.Fatalf("%s in the child: %v", tt.name, err)
+		}
+		if len(inChild) < 2 || len(inChild) != len(inProcess) {
+			t.Errorf("%s: %v in the child, %v in process", tt.name, inChild, inProcess)
+		}
+		for name, n := range inProcess {
+			if inChild[name] != n {
+				t.Errorf("%s: %s gave %d bytes in the child, %d in process", tt.name, name, inChild[name], n)
+			}
+		}
+	}
+}

@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A sandbox child unpacks a RAR or 7z archive in one conversation:
+//
+//	parent: {"path":…,"memory":…,"unpack":{"format":"7z","limits":…}}
+//	child:  {"listed":true,"entries":[…]}
+//	parent: {"takes":[{"i":0,"max":…},…]}
+//	child:  {"entry":0} {"chunk":N} N raw bytes … {"entry_end":true[,"fail":"entry_damaged"]}
+//	        … for every entry taken, in the archive's order
+//	child:  {"unpacked":true}, or {"fail":"encrypted","detail":…}
+//
+// The child's address space is limited as an extraction's is; the parent
+// kills it when the caller gives up, when it sends nothing for
+// UnpackLimits.Stall and at UnpackLimits.Timeout. A child that unpacked
+// is never given another request: the dictionaries it allocated stay in
+// the address space the Go runtime keeps.
+
+// unpackRequest asks a child to unpack the archive at the request's path.
+type unpackRequest struct {
+	Format ArchiveFormat `json:"format"`
+	Limits UnpackLimits  `json:"limits"`
+}
+
+// unpackSelection is the parent's answer to a listing.
+type unpackSelection struct {
+	Takes []ArchiveTake `json:"takes"`
+}
+
+// Bounds of the conversation: a listing of DefaultUnpackEntries entries
+// with long names fits maxListing; a chunk is what the child reads at a
+// time.
+const (
+	maxListing = 64 << 20
+	chunkSize  = 64 << 10
+)
+
+// Unpack unpacks the RAR or 7z archive at path in a child of its own, as
+// UnpackInProcess does in process: choose is told the entries, and take
+// is given each chosen one as it arrives. An unpacking stopped by the
+// child's memory limit is ErrArchiveMemory, by its time ErrArchiveTime,
+// by ctx ctx's error; a child that dies otherwise is ErrArchiveDamaged
+// (a decoder's crash is the archive's doing).
+func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, choose Choose, take Take) error {
+	if len(s.Command) == 0 {
+		return errors.New("unpack: sandbox has no command")
+	}
+	lim = lim.WithDefaults()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	body, err := json.Marshal(childRequest{Path: abs, Memory: s.memory(), Unpack: &unpackRequest{Format: format, Limits: lim}})
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	c, err := s.start()
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	defer c.close()
+	w := watchUnpack(ctx, c, lim)
+	defer w.stop()
+	if _, err := c.stdin.Write(append(body, '\n')); err != nil {
+		return w.explain(c, fmt.Errorf("unpack: send request: %w", err))
+	}
+	if err := converse(c, w, choose, take); err != nil {
+		return w.explain(c, err)
+	}
+	return nil
+}
+
+// converse reads the child's messages until its last.
+func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
+	for {
+		m, err := readMessage(c.stdout, maxListing)
+		if err != nil {
+			return err
+		}
+		w.alive()
+		switch {
+		case m.Listed:
+			takes, err := choose(m.Entries)
+			if err != nil {
+				return err
+			}
+			sel, err := json.Marshal(unpackSelection{Takes: takes})
+			if err != nil {
+				return err
+			}
+			if _, err := c.stdin.Write(append(sel, '\n')); err != nil {
+				return fmt.Errorf("unpack: send selection: %w", err)
+			}
+		case m.Entry != nil:
+			r := &chunkReader{r: c.stdout, w: w}
+			if err := take(*m.Entry, r); err != nil {
+				return err
+			}
+			if err := r.drain(); err != nil {
+				return err
+			}
+		case m.Unpacked:
+			return nil
+		case errorKinds[m.Fail] != nil:
+			return fmt.Errorf("%w: %s", errorKinds[m.Fail], m.Detail)
+		default:
+			return fmt.Errorf("unpack: child: %s", m.Detail)
+		}
+	}
+}
+
+// errChildGone is a child whose messages ended before its last.
+var errChildGone = errors.New("unpack: the child ended without its last message")
+
+func readMessage(r *bufio.Reader, max int) (*childMessage, error) {
+	line, err := readLine(r, max)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errChildGone, err)
+	}
+	var m childMessage
+	if err := json.Unmarshal(line, &m); err != nil {
+		return nil, fmt.Errorf("unpack: decode message: %w", err)
+	}
+	return &m, nil
+}
+
+// chunkReader reads one entry's chunks as they come; a failure the child
+// names ends it with that kind's error.
+type chunkReader struct {
+	r    *bufio.Reader
+	w    *unpackWatch
+	left int   // bytes of the current chunk not read yet
+	end  error // io.EOF or the entry's failure, once its end came
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	for c.left == 0 {
+		if c.end != nil {
+			return 0, c.end
+		}
+		m, err := readMessage(c.r, 1<<10)
+		if err != nil {
+			c.end = err
+			return 0, err
+		}
+		c.w.alive()
+		switch {
+		case m.Chunk > 0 && m.Chunk <= chunkSize:
+			c.left = m.Chunk
+		case m.EntryEnd && errorKinds[m.Fail] != nil:
+			c.end = fmt.Errorf("%w: %s", errorKinds[m.Fail], m.Detail)
+		case m.EntryEnd:
+			c.end = io.EOF
+		default:
+			c.end = fmt.Errorf("unpack: unexpected message in an entry: %+v", m)
+		}
+	}
+	n, err := io.ReadFull(c.r, p[:min(len(p), c.left)])
+	c.left -= n
+	if err != nil {
+		c.end = fmt.Errorf("%w: %w", errChildGone, err)
+		return n, c.end
+	}
+	return n, nil
+}
+
+// drain reads what take left of the entry, up to its end: the next
+// message is the next entry's. An entry's failure is not the
+// conversation's.
+func (c *chunkReader) drain() error {
+	_, err := io.Copy(io.Discard, c)
+	if err == nil || errorKind(err) != "" {
+		return nil
+	}
+	return err
+}
+
+// unpackWatch kills a child that the caller gave up on, that sent nothing
+// for lim.Stall or that ran past lim.Timeout, and says why it did.
+type unpackWatch struct {
+	last   atomic.Int64 // unix nanoseconds of the last message
+	why    atomic.Pointer[error]
+	done   chan struct{}
+	once   sync.Once
+	stall  time.Duration
+	budget time.Duration
+}
+
+func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
+	w := &unpackWatch{done: make(chan struct{}), stall: lim.Stall, budget: lim.Timeout}
+	w.alive()
+	start := time.Now()
+	go func() {
+		tick := time.NewTicker(min(lim.Stall/4, 100*time.Millisecond))
+		defer tick.Stop()
+		for {
+			var why error
+			select {
+			case <-w.done:
+				return
+			case <-ctx.Done():
+				why = fmt.Errorf("unpack: cancelled: %w", ctx.Err())
+			case <-tick.C:
+				if time.Since(start) > lim.Timeout || time.Since(time.Unix(0, w.last.Load())) > lim.Stall {
+					why = fmt.Errorf("%w (%s without progress or %s in all)", ErrArchiveTime, lim.Stall, lim.Timeout)
+				}
+			}
+			if why != nil {
+				w.why.Store(&why)
+				c.kill()
+				return
+			}
+		}
+	}()
+	return w
+}
+
+func (w *unpackWatch) alive() { w.last.Store(time.Now().UnixNano()) }
+
+func (w *unpackWatch) stop() { w.once.Do(func() { close(w.done) }) }
+
+// explain is why the conversation with c ended in err: the watch's
+// reason when it killed the child, the child's memory when it ran out,
+// else err; a child that died without a word crashed on the archive.
+func (w *unpackWatch) explain(c *child, err error) error {
+	w.stop()
+	if why := w.why.Load(); why != nil {
+		return *why
+	}
+	if !errors.Is(err, errChildGone) {
+		return err
+	}
+	c.stdin.Close()
+	select {
+	case <-c.exited:
+	case <-time.After(2 * time.Second):
+	}
+	tail := c.stderr.String()
+	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
+		return fmt.Errorf("%w: %v", ErrArchiveMemory, err)
+	}
+	return fmt.Errorf("%w: the child died (%v): %v: %s", ErrArchiveDamaged, c.waitErr, err, strings.TrimSpace(tail))
+}
+
+// childConn is what a child's unpacking talks through: the parent's
+// lines in, and messages (some followed by raw bytes) out.
+type childConn struct {
+	in   *bufio.Reader
+	send func(childMessage)
+	raw  func(childMessage, []byte)
+}
+
+// unpackAnswer unpacks the archive a child was asked for, sending the
+// listing and the chosen entries' bytes, and returns the last message.
+func unpackAnswer(req childRequest, conn childConn) childMessage {
+	choose := func(entries []ArchiveEntry) ([]ArchiveTake, error) {
+		conn.send(childMessage{Listed: true, Entries: entries})
+		line, err := readLine(conn.in, maxListing)
+		if err != nil {
+			return nil, fmt.Errorf("read selection: %w", err)
+		}
+		var sel unpackSelection
+		if err := json.Unmarshal(line, &sel); err != nil {
+			return nil, fmt.Errorf("decode selection: %w", err)
+		}
+		return sel.Takes, nil
+	}
+	buf := make([]byte, chunkSize)
+	take := func(i int, r io.Reader) error {
+		conn.send(childMessage{Entry: &i})
+		for {
+			n, err := r.Read(buf)
+			if n > 0 {
+				conn.raw(childMessage{Chunk: n}, buf[:n])
+			}
+			switch {
+			case err == io.EOF:
+				conn.send(childMessage{EntryEnd: true})
+				return nil
+			case err != nil:
+				kind := errorKind(err)
+				if kind == "" {
+					kind = "entry_damaged"
+				}
+				conn.send(childMessage{EntryEnd: true, Fail: kind, Detail: err.Error()})
+				return nil
+			}
+		}
+	}
+	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, req.Unpack.Limits.WithDefaults(), choose, take)
+	if err != nil {
+		return childMessage{Fail: errorKind(err), Detail: err.Error()}
+	}
+	return childMessage{Unpacked: true}
+}
