@@ -48,7 +48,7 @@ func writeReadme(w io.Writer, p *Pack) error {
 // fold it back; the marks Fullwidth cannot tell belong to Chinese (around
 // a verb, after a Latin label) are written as escapes. The commands keep
 // their ASCII commas and colons.
-var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
+var readme = catalog.Fullwidth("学习型城市建设监测证据包\r\n" +
 	"城市：%s\uFF08%s\uFF09  监测轮次：%d  生成时间：%s  生成人：%s  原件：%d 份\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
