@@ -10,8 +10,8 @@ func init() {
 }
 
 var adminConfirmMessages = map[string]map[Lang]string{
-	"admin.confirm.round":       {Chinese: "%d 年度", English: "round %d"},
-	"admin.confirm.round_named": {Chinese: "%d 年度（%s）", English: "round %d (%s)"},
+	"admin.confirm.round":         {Chinese: "%d 年度", English: "round %d"},
+	"admin.confirm.round_named":   {Chinese: "%d 年度（%s）", English: "round %d (%s)"},
 	"admin.confirm.current_title": {Chinese: "设为当前轮次", English: "Make a round current"},
 	"admin.confirm.current_question": {Chinese: "确定将%s设为当前轮次吗？现在的当前轮次是%s。确认后：",
 		English: "Make %s the current round? The current round now is %s. Once confirmed:"},
@@ -38,8 +38,8 @@ var adminConfirmMessages = map[string]map[Lang]string{
 		English: "%s's sessions and API tokens end at once, and they can no longer sign in"},
 	"admin.confirm.disable_undo": {Chinese: "以后可在系统管理页点“启用”恢复这个账号，本人需重新登录",
 		English: "the account can be enabled again on the admin page later; its owner signs in again"},
-	"admin.confirm.disable_button":  {Chinese: "确认停用", English: "Disable"},
-	"admin.confirm.password_title":  {Chinese: "重置密码", English: "Reset a password"},
+	"admin.confirm.disable_button": {Chinese: "确认停用", English: "Disable"},
+	"admin.confirm.password_title": {Chinese: "重置密码", English: "Reset a password"},
 	"admin.confirm.password_question": {Chinese: "确定为账号 %s重置密码吗？确认后：",
 		English: "Reset the password of the account %s? Once confirmed:"},
 	"admin.confirm.password_sessions": {Chinese: "%s 原有的登录和访问令牌（API）随即失效，原密码不能再用",
