@@ -112,6 +112,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.link.quote":           {Chinese: "补充关联引文", English: "Added a quote to a link"},
 	"event.claim.create":         {Chinese: "撰写定性描述", English: "Wrote a claim"},
 	"event.claim.edit":           {Chinese: "修改定性描述", English: "Edited a claim"},
+	"event.claim.cite":           {Chinese: "添加引用", English: "Added a citation"},
+	"event.claim.uncite":         {Chinese: "删除引用", English: "Removed a citation"},
 	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},
 	"event.claim.reopen":         {Chinese: "定性描述退回待审核", English: "A claim went back to review"},
 	"event.value.reopen":         {Chinese: "数值退回待审核", English: "A value went back to review"},
