@@ -158,6 +158,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.carryover.confirmed":  {Chinese: "确认沿用结转事项", English: "Confirmed a carried item"},
 	"event.carryover.dropped":    {Chinese: "结转事项本轮不再使用", English: "Dropped a carried item"},
 	"event.carryover.updated":    {Chinese: "修改结转事项", English: "Updated a carried item"},
+	"event.carryover.restored":   {Chinese: "恢复本轮不用的结转事项", English: "Restored a dropped carried item"},
 	"event.carryover.to_confirm": {Chinese: "结转事项待确认", English: "A carried item awaits re-confirmation"},
 	"event.obj.round":            {Chinese: "监测轮次", English: "round"},
 	"event.obj.department":       {Chinese: "部门", English: "department"},
