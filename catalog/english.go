@@ -436,7 +436,7 @@ var englishMessages = map[string]string{
 	"分页参数超出范围：1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
 	"监测轮次 %d 之前没有轮次，无可结转的内容":                             "There is no round before %d, so there is nothing to carry over",
 	"未知的处理方式 %q；可选：confirm（确认沿用）、drop（本轮不再使用）、restore（恢复本轮不用的事项）；修改请直接编辑定性描述或重新填报数值": "Unknown action %q; choose confirm (keep it), drop (not used this round) or restore (put back an item dropped from this round); to change something, edit the statement or record the value again",
-	"只有本轮不用的事项才能恢复；这一项请用 confirm（确认沿用）或 drop（本轮不再使用）":                                     "Only an item dropped from this round can be restored to it; for this item choose confirm (keep it) or drop (not used this round)",
+	"只有本轮不用的事项才能恢复；这一项请用 confirm（确认沿用）或 drop（本轮不再使用）":                                "Only an item dropped from this round can be restored to it; for this item choose confirm (keep it) or drop (not used this round)",
 	"关联请用“重新计入本轮”恢复":                              "A link is put back with Count in this round again",
 	"这一项在 %d 年度没有标为本轮不用（%s），无需恢复":                 "This item is not dropped from round %d (%s); there is nothing to restore",
 	"上一轮的这条定性描述已撤回或删除，不能恢复":                       "The last round's claim was withdrawn or deleted since; it cannot be restored",
