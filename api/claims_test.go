@@ -183,7 +183,7 @@ func TestReviewSendBackCycle(t *testing.T) {
 		h := h.(map[string]any)
 		actions = append(actions, h["user"].(string)+":"+h["action"].(string))
 	}
-	if strings.Join(actions, " ") != "coordA:claim.create reviewer:claim.review coordA:claim.edit reviewer:claim.review" {
+	if strings.Join(actions, " ") != "coordA:claim.create reviewer:claim.review coordA:claim.cite reviewer:claim.review" {
 		t.Errorf("history %v", actions)
 	}
 	if n := len(view["reviews"].([]any)); n != 2 {

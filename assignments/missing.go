@@ -46,8 +46,22 @@ func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, rou
 // XLSXType is the media type of the spreadsheets this package writes.
 const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// MissingFilename names the missing-materials file of a city and round.
-func MissingFilename(city string, round int) string {
+// MissingFilename names the missing-materials file of a city and round
+// for u, as the report and the evidence pack name theirs: by the city's
+// name (未交材料-杭州-2018.xlsx), its code only where the catalog has no
+// name for it; the city defaults to a coordinator's, as in Missing.
+func (s *Service) MissingFilename(ctx context.Context, u *catalog.User, city string, round int) string {
+	city = strings.TrimSpace(city)
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if c, err := s.cat.City(ctx, city); err == nil && strings.TrimSpace(c.Name) != "" {
+		city = c.Name
+	}
+	return missingFilename(city, round)
+}
+
+func missingFilename(city string, round int) string {
 	name := "未交材料"
 	if city != "" {
 		name += "-" + city

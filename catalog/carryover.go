@@ -157,21 +157,31 @@ func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, now
 		return 0, fmt.Errorf("claims to carry: %w", err)
 	}
 	for _, c := range claims {
-		id := ulid.Make().String()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
-			SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, c[0]); err != nil {
-			return 0, fmt.Errorf("carry claim %s: %w", c[0], err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
-			SELECT id || ?, ?, position, document_id, sha256, page, quote, quote_found, found_on_page FROM citation WHERE claim_id = ?`,
-			"-"+id, id, c[0]); err != nil {
-			return 0, fmt.Errorf("carry citations of %s: %w", c[0], err)
+		id, err := copyClaim(ctx, tx, c[0], to, now)
+		if err != nil {
+			return 0, err
 		}
 		if err := add(CarryClaim, c[1], c[0], id); err != nil {
 			return 0, err
 		}
 	}
 	return len(claims), nil
+}
+
+// copyClaim copies the claim source, with its citations, into round to,
+// pending review there, and returns the copy's id.
+func copyClaim(ctx context.Context, tx *sql.Tx, source string, to int, now string) (string, error) {
+	id := ulid.Make().String()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
+		SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
+		return "", fmt.Errorf("carry claim %s: %w", source, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
+		SELECT id || ?, ?, position, document_id, sha256, page, quote, quote_found, found_on_page FROM citation WHERE claim_id = ?`,
+		"-"+id, id, source); err != nil {
+		return "", fmt.Errorf("carry citations of %s: %w", source, err)
+	}
+	return id, nil
 }
 
 // carryValues copies the round's values into the next as carryClaims
@@ -183,18 +193,28 @@ func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, now
 		return 0, fmt.Errorf("values to carry: %w", err)
 	}
 	for _, v := range vals {
-		id := ulid.Make().String()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit,
-			document_id, sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
-			SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
-			value_found, passage_unit, ?, created_by, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, now, now, v[0]); err != nil {
-			return 0, fmt.Errorf("carry value %s: %w", v[0], err)
+		id, err := copyValue(ctx, tx, v[0], to, now)
+		if err != nil {
+			return 0, err
 		}
 		if err := add(CarryValue, v[1], v[0], id); err != nil {
 			return 0, err
 		}
 	}
 	return len(vals), nil
+}
+
+// copyValue copies the value source into round to, pending review there,
+// and returns the copy's id.
+func copyValue(ctx context.Context, tx *sql.Tx, source string, to int, now string) (string, error) {
+	id := ulid.Make().String()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit,
+		document_id, sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
+		SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
+		value_found, passage_unit, ?, created_by, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
+		return "", fmt.Errorf("carry value %s: %w", source, err)
+	}
+	return id, nil
 }
 
 // CarryFilter selects carried objects; empty fields match all.

@@ -273,9 +273,25 @@ func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Cit
 	return nil
 }
 
+// ClaimChange is the audit action of a change to a claim: its history
+// names what was done (添加引用, not 修改定性描述, for a citation added).
+type ClaimChange string
+
+// The changes UpdateClaimAs records.
+const (
+	ClaimEdited  ClaimChange = "claim.edit"   // the statement, or the citations replaced
+	ClaimCited   ClaimChange = "claim.cite"   // one citation added, the rest kept
+	ClaimUncited ClaimChange = "claim.uncite" // one citation removed, the rest kept
+)
+
 // UpdateClaim replaces a claim's statement and citations and puts it back
-// in the review queue, with an audit event.
+// in the review queue, with an audit event (claim.edit).
 func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
+	return s.UpdateClaimAs(ctx, c, by, ClaimEdited)
+}
+
+// UpdateClaimAs is UpdateClaim recorded as change.
+func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change ClaimChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now, err := s.claimStamp(ctx, tx)
 		if err != nil {
@@ -298,7 +314,7 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 			return err // says what it was marking (moveCarried)
 		}
 		c.Status, c.UpdatedAt = ClaimPending, now
-		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "claim.edit", Object: "claim:" + c.ID,
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: string(change), Object: "claim:" + c.ID,
 			Detail: map[string]any{"statement": c.Statement, "citations": len(c.Citations)}})
 	})
 }

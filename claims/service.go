@@ -324,7 +324,7 @@ func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statem
 	if cits != nil {
 		kept = nil
 	}
-	if err := s.save(ctx, u, c, st, kept, cits); err != nil {
+	if err := s.save(ctx, u, c, st, kept, cits, catalog.ClaimEdited); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -337,7 +337,7 @@ func (s *Service) AddCitation(ctx context.Context, u *catalog.User, id string, c
 	if err != nil {
 		return nil, err
 	}
-	if err := s.save(ctx, u, c, c.Statement, c.Citations, []CitationInput{cit}); err != nil {
+	if err := s.save(ctx, u, c, c.Statement, c.Citations, []CitationInput{cit}, catalog.ClaimCited); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -357,7 +357,7 @@ func (s *Service) RemoveCitation(ctx context.Context, u *catalog.User, id string
 		return nil, catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用，不能删除；请先添加另一条引用")
 	}
 	kept := append(append([]catalog.Citation(nil), c.Citations[:n-1]...), c.Citations[n:]...)
-	if err := s.save(ctx, u, c, c.Statement, kept, nil); err != nil {
+	if err := s.save(ctx, u, c, c.Statement, kept, nil, catalog.ClaimUncited); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -414,11 +414,13 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, reason stri
 	return s.cat.WithdrawClaim(ctx, id, u.Username, reason)
 }
 
-func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
+// save checks and stores c with statement and its citations (kept, then
+// added), recorded as change.
+func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, change catalog.ClaimChange) error {
 	if err := s.fill(ctx, u, c, statement, kept, added); err != nil {
 		return err
 	}
-	return s.cat.UpdateClaim(ctx, c, u.Username)
+	return s.cat.UpdateClaimAs(ctx, c, u.Username, change)
 }
 
 // Review records a reviewer's verdict. Only reviewers and admins give

@@ -91,6 +91,11 @@ type Pack struct {
 type PackedDocument struct {
 	Document   *catalog.Document
 	Indicators []string
+	// Ties are how the document is tied to each of Indicators
+	// (report.DocumentUse): the manifest marks an indicator whose tie is
+	// not sound (tieMarks), so that a citation a reviewer rejected or a
+	// quote the document lacks is not passed off as support.
+	Ties map[string]report.Tie
 	// Withdrawn is true when the document was deleted (撤回) after it was
 	// linked or cited: it is still packed, and the manifest marks it as
 	// the report does, so nobody takes it for evidence.
@@ -135,7 +140,7 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		if use.Unreadable {
 			continue // a file that could not be read is no evidence: the report names it, marked 未能读取
 		}
-		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn, ToConfirm: use.ToConfirm})
+		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Ties: use.Ties, Withdrawn: use.Withdrawn, ToConfirm: use.ToConfirm})
 	}
 	packed := make([]string, len(p.Docs))
 	for i, pd := range p.Docs {
@@ -280,7 +285,31 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}
 	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber, DocNumberFrom: docNumberSourceOf(d),
-		Indicators: pd.Indicators}, nil
+		Indicators: p.indicatorCells(pd)}, nil
+}
+
+// tieMarks follow, in the manifest, an indicator the document is cited
+// for but does not support, saying why.
+var tieMarks = map[report.Tie]catalog.Words{
+	report.TieQuoteNotFound: {Chinese: "（引文未找到）", English: " (quote not found)"},
+	report.TieInsufficient:  {Chinese: "（证据不足）", English: " (insufficient evidence)"},
+	report.TieContradicted:  {Chinese: "（与证据矛盾）", English: " (contradicted by the evidence)"},
+}
+
+// indicatorCells are pd's indicators as the manifest lists them: those it
+// supports as they are, the others marked (1.1.2（证据不足）). They are
+// kept, not left out: report.xlsx lists the same citations under those
+// indicators with their verdicts, and an assessor matching the two should
+// find the file in both, told not to count it.
+func (p *Pack) indicatorCells(pd *PackedDocument) []string {
+	out := make([]string, len(pd.Indicators))
+	for i, code := range pd.Indicators {
+		out[i] = code
+		if m, ok := tieMarks[pd.Ties[code]]; ok {
+			out[i] += p.words(m.Chinese, m.English)
+		}
+	}
+	return out
 }
 
 // openOriginal opens d's stored original by the version Stat names (""

@@ -37,6 +37,10 @@ func TestReadmeIsWrittenAsChineseIs(t *testing.T) {
 	}
 	rs := []rune(text)
 	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i+1]) {
+			// “学习型城市建设监测 证据包” (probe s36 finding 16).
+			t.Errorf("README has an ASCII space between Chinese words: %q", string(rs[max(0, i-8):min(len(rs), i+8)]))
+		}
 		if !strings.ContainsRune(",;:()!?", r) {
 			continue
 		}

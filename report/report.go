@@ -138,11 +138,53 @@ type Evidence struct {
 	// (catalog.DocNumberGuess): the report marks it a guess, never states
 	// it as fact.
 	DocNumberGuessed bool
+	// Tie is the best of what ties the document to the indicator here:
+	// TieSound unless every claim or value citing it was judged 证据不足
+	// or 与证据矛盾, or every quote of it is not in the document.
+	Tie Tie
 	// Scans are the other documents of the indicator listed under this
 	// one (foldScans), named by their file names: a scan or photo sharing
 	// its 文号, or whose text is part of its text, that no claim or value
 	// cites. Documents lists them as documents of the report.
 	Scans []Evidence
+}
+
+// Tie says how well what ties a document to an indicator holds, worst
+// last: the evidence pack's manifest lists an indicator whose tie is not
+// TieSound marked, not as one the document supports.
+type Tie int
+
+const (
+	// TieSound: a link, or a citation not judged against, whose quote
+	// is in the document (or not looked for yet).
+	TieSound Tie = iota
+	// TieQuoteNotFound: the quote is nowhere in the document's text.
+	TieQuoteNotFound
+	// TieInsufficient: the citing claim or value was judged 证据不足.
+	TieInsufficient
+	// TieContradicted: the citing claim or value was judged 与证据矛盾.
+	TieContradicted
+)
+
+// citationTie is the tie of a citation whose claim or value has status
+// and whose quote has mark: a verdict against it outweighs its quote.
+func citationTie(status catalog.ClaimStatus, mark Quote) Tie {
+	switch {
+	case status == catalog.ClaimContradicted:
+		return TieContradicted
+	case status == catalog.ClaimInsufficient:
+		return TieInsufficient
+	}
+	return quoteTie(mark)
+}
+
+// quoteTie is TieQuoteNotFound for a quote on no page of its document
+// (one found on another page is still the document's words).
+func quoteTie(mark Quote) Tie {
+	if mark.NotFound && mark.FoundOnPage == 0 {
+		return TieQuoteNotFound
+	}
+	return TieSound
 }
 
 // Quote is a passage quoted from a document. NotFound is true when a
@@ -676,7 +718,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 	// it into the round is.
 	// mark is the quote's mark (Quote's NotFound, FoundOnPage, Recheck,
 	// Unchecked).
-	add := func(id string, page int, quote string, carried bool, mark Quote) {
+	add := func(id string, page int, quote string, carried bool, mark Quote, tie Tie) {
 		mark.Text, mark.Page = quote, page
 		doc := d.docs[id]
 		if doc == nil {
@@ -690,6 +732,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		if seen {
 			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
+			it.Evidence[i].Tie = min(it.Evidence[i].Tie, tie)
 			if e := &it.Evidence[i]; quote != "" && e.Page == page && !slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Text == quote }) {
 				e.Quotes = append(e.Quotes, mark)
 				if e.Quote == "" {
@@ -704,7 +747,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
-				Unreadable: doc.Status == catalog.StatusFailed, DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != ""}
+				Unreadable: doc.Status == catalog.StatusFailed, DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie}
 			if quote != "" {
 				e.Quotes = []Quote{mark}
 			}
@@ -735,7 +778,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 				v.Citation.QuoteFound && v.Citation.RecheckError == "" && values.SpacedIn(v.Citation.Quote, v) != ""
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], citedMark(v.Citation))
+			mark := citedMark(v.Citation)
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], mark, citationTie(v.Status, mark))
 		}
 	}
 	for _, c := range d.claims {
@@ -748,7 +792,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 			valueNotFound = valueNotFound || d.claimNumbers[c.ID] == catalog.ClaimNumbersMissing
 			numberToCheck = numberToCheck || d.claimNumbers[c.ID] == catalog.ClaimNumbersSpaced
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], citedMark(t))
+				mark := citedMark(t)
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], mark, citationTie(c.Status, mark))
 			}
 		}
 	}
@@ -762,7 +807,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		// A link's quote the text does not have is marked as a
 		// citation's; one not looked for yet says so.
 		for _, p := range passages {
-			add(id, p.Page, p.Quote, d.carried[l.ID], Quote{NotFound: p.Unfound(), FoundOnPage: p.FoundOnPage, Unchecked: p.Quote != "" && !p.Checked})
+			mark := Quote{NotFound: p.Unfound(), FoundOnPage: p.FoundOnPage, Unchecked: p.Quote != "" && !p.Checked}
+			add(id, p.Page, p.Quote, d.carried[l.ID], mark, quoteTie(mark))
 		}
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
@@ -810,13 +856,21 @@ func addUse(out *[]DocumentUse, at map[string]int, code string, e Evidence) {
 	u.ToConfirm = u.ToConfirm && e.ToConfirm
 	if !slices.Contains(u.Indicators, code) {
 		u.Indicators = append(u.Indicators, code)
+		if u.Ties == nil {
+			u.Ties = map[string]Tie{}
+		}
+		u.Ties[code] = e.Tie
 	}
+	u.Ties[code] = min(u.Ties[code], e.Tie)
 }
 
-// DocumentUse is a document of the report and the indicators it backs.
+// DocumentUse is a document of the report and the indicators it is
+// cited or linked for, with the best tie to each (Ties, by code): one
+// whose tie is not TieSound the document does not support.
 type DocumentUse struct {
 	Evidence
 	Indicators []string
+	Ties       map[string]Tie
 }
 
 // recheckWords is why looking again for c's quote failed, in both

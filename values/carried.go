@@ -37,7 +37,8 @@ type CarriedItem struct {
 	Reopened bool
 	// Restorable is true for a link dropped from the round whose document
 	// is neither deleted nor unreadable (failed): 重新计入本轮 can put it
-	// back.
+	// back; and for a dropped claim or value whose source is still there
+	// (described by it, as the copy was deleted): 恢复 copies it back.
 	Restorable bool
 	// Filename and DocNumber tell a linked document from another of the
 	// same title (the PDF and the DOCX of one 工作总结).
@@ -91,6 +92,11 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 	out := make([]CarriedItem, 0, len(list))
 	for _, c := range list {
 		it, err := s.describe(ctx, c)
+		if catalog.ErrorCode(err) == catalog.ENOTFOUND && c.State == catalog.CarryDropped && c.Kind != catalog.CarryLink {
+			// Dropping deleted the round's copy: what was dropped is its
+			// source, which RestoreCarried copies back.
+			it, err = s.describeDropped(ctx, c)
+		}
 		if catalog.ErrorCode(err) == catalog.ENOTFOUND {
 			it.What, it.WhatEnglish, err = deletedWhat, deletedWhatEnglish, nil // removed since it was carried; the decision still stands
 		}
@@ -171,6 +177,28 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 		it.Restorable = it.State == catalog.CarryDropped && !it.DocumentGone && it.Unreadable == nil
 	}
 	return nil
+}
+
+// describeDropped describes a claim or value dropped from the round by
+// its source in the round it came from, Restorable while that source is
+// there to copy back (a claim not withdrawn); ENOTFOUND when it is gone.
+func (s *Service) describeDropped(ctx context.Context, c catalog.Carryover) (CarriedItem, error) {
+	src := c
+	src.ObjectID = c.SourceID
+	it, err := s.describe(ctx, src)
+	it.Carryover = c
+	if err != nil {
+		return it, err
+	}
+	it.Restorable = true
+	if c.Kind == catalog.CarryClaim {
+		cl, err := s.cat.Claim(ctx, c.SourceID)
+		if err != nil {
+			return it, err
+		}
+		it.Restorable = cl.Status != catalog.ClaimWithdrawn
+	}
+	return it, nil
 }
 
 func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedItem, error) {

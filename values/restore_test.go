@@ -11,8 +11,8 @@ import (
 )
 
 // A value a reviewer found 与证据矛盾 last round is not confirmed without
-// the box 已核对，仍沿用 whatever the action is called: "restore" is for a
-// link taken out of the round only, and the unknown-action message names it.
+// the box 已核对，仍沿用 whatever the action is called: "restore" is for an
+// item dropped from the round only, and the unknown-action message names it.
 func TestRestoreIsForDroppedLinksOnly(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "tongji.txt", "杭州市认定市民终身学习基地48个，学习型社区创建达标比例为88.1%。")
@@ -34,8 +34,8 @@ func TestRestoreIsForDroppedLinksOnly(t *testing.T) {
 	id := carried[0].ID
 	for _, checked := range []bool{false, true} {
 		_, err := e.Values.DecideChecked(ctx, coordA, id, "restore", checked)
-		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "只有本轮不用的关联") {
-			t.Errorf("restore of a carried value (checked %v): %v, want EINVALID saying restore is for dropped links", checked, err)
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "只有本轮不用的事项才能恢复") {
+			t.Errorf("restore of a carried value (checked %v): %v, want EINVALID saying restore is for dropped items", checked, err)
 		}
 	}
 	if c, _ := e.Catalog.CarryoverByID(ctx, id); c.State != catalog.CarryToConfirm {

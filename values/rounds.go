@@ -79,8 +79,16 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	if err := u.CanEdit(c.City); err != nil {
 		return nil, err
 	}
-	if action == "restore" && (c.Kind != catalog.CarryLink || c.State != catalog.CarryDropped) {
-		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的关联才能重新计入本轮；这一项请用 confirm（确认沿用）或 drop（本轮不再使用）")
+	if action == "restore" && c.State != catalog.CarryDropped {
+		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的事项才能恢复；这一项请用 confirm（确认沿用）或 drop（本轮不再使用）")
+	}
+	if action == "restore" && c.Kind != catalog.CarryLink {
+		// Its copy was deleted when dropped: copied again, it waits to
+		// be confirmed as it did before.
+		if err := s.cat.RestoreCarried(ctx, id, u.Username); err != nil {
+			return nil, err
+		}
+		return s.cat.CarryoverByID(ctx, id)
 	}
 	if (action == "confirm" || action == "restore") && !checked && c.State == catalog.CarryToConfirm {
 		verdict, err := s.lastVerdict(ctx, *c)
@@ -100,7 +108,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	case "drop":
 		state = catalog.CarryDropped
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q；可选：confirm（确认沿用）、drop（本轮不再使用）、restore（把本轮不用的关联重新计入本轮）；修改请直接编辑定性描述或重新填报数值", action)
+		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q；可选：confirm（确认沿用）、drop（本轮不再使用）、restore（恢复本轮不用的事项）；修改请直接编辑定性描述或重新填报数值", action)
 	}
 	if err := s.cat.DecideCarryover(ctx, id, state, u.Username); err != nil {
 		return nil, err

@@ -108,7 +108,7 @@ func TestAccountPagePassword(t *testing.T) {
 func TestAdminResetsAPassword(t *testing.T) {
 	s := newSite(t)
 	admin := s.login("admin")
-	resp, body := admin.post("/admin/users/wang/password", url.Values{})
+	resp, body := admin.post("/admin/users/wang/password", url.Values{"confirm": {"1"}})
 	m := regexp.MustCompile(`已为 wang 生成新密码\x{FF1A}(\S+?)\x{FF08}`).FindStringSubmatch(html.UnescapeString(textOf(body)))
 	if resp.StatusCode != 200 || m == nil {
 		t.Fatalf("reset: %d %.400s", resp.StatusCode, textOf(body))

@@ -134,6 +134,12 @@ func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
+	// Disabling oneself is refused by SetDisabled before any question;
+	// enabling gives back access and is asked nothing.
+	if disabled && r.PostFormValue("confirm") != "1" && r.PathValue("name") != sessionFrom(r).User.Username {
+		h.confirmUserAction(w, r, "disable")
+		return
+	}
 	u, err := h.Accounts.SetDisabled(r.Context(), sessionFrom(r).User, r.PathValue("name"), disabled)
 	if err != nil {
 		// The users' table again, the error above it.
@@ -148,9 +154,13 @@ func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled b
 }
 
 // adminUserPassword gives a user a new generated password, shown on the
-// admin page this once, for one who forgot theirs; it ends their
-// sessions and API tokens (accounts.SetPassword).
+// admin page this once, for one who forgot theirs, once confirmed; it
+// ends their sessions and API tokens (accounts.SetPassword).
 func (h *handler) adminUserPassword(w http.ResponseWriter, r *http.Request) {
+	if r.PostFormValue("confirm") != "1" {
+		h.confirmUserAction(w, r, "password")
+		return
+	}
 	name := r.PathValue("name")
 	pw := auth.NewPassword()
 	if err := h.Accounts.SetPassword(r.Context(), sessionFrom(r).User, accounts.PasswordChange{Username: name, Password: pw}); err != nil {

@@ -64,7 +64,7 @@ func TestRoundCarriedWhenMadeCurrent(t *testing.T) {
 			return page
 		}, []string{"同时结转上一轮的关联、定性描述和数值"}, map[int]int{2019: 0}},
 		{"设为当前轮次 2019", func() string {
-			_, page := admin.post("/admin/rounds/2019/current", url.Values{"carry": {"on"}})
+			_, page := admin.post("/admin/rounds/2019/current", url.Values{"carry": {"on"}, "confirm": {"1"}})
 			return page
 		}, []string{"已将监测轮次 2019 设为当前轮次", "已从 2018 年度新结转", "定性描述 1 项"}, map[int]int{2019: 1}},
 		{"add 2020, carried at once by the coordinator's button", func() string {
@@ -82,7 +82,7 @@ func TestRoundCarriedWhenMadeCurrent(t *testing.T) {
 			return page
 		}, []string{"同时结转上一轮在上次结转后新增的关联、定性描述和数值"}, map[int]int{2020: 1}},
 		{"设为当前轮次 2020 carries only the new claim", func() string {
-			_, page := admin.post("/admin/rounds/2020/current", url.Values{"carry": {"on"}})
+			_, page := admin.post("/admin/rounds/2020/current", url.Values{"carry": {"on"}, "confirm": {"1"}})
 			return page
 		}, []string{"监测轮次 2020 此前已结转过，本次只结转上一轮此后新增的事项", "已从 2019 年度新结转 1 项", "定性描述 1 项"}, map[int]int{2020: 2}},
 	}

@@ -39,7 +39,7 @@ func (h *handler) roundOffers(r *http.Request, rounds []catalog.Round) (map[int]
 }
 
 // adminRoundCurrent makes an existing round the current one (设为当前轮次
-// on /admin) and, when asked, carries every city over into it and copies
+// on /admin), once confirmed (confirmRoundCurrent), and, when asked, carries every city over into it and copies
 // their responsibility tables, as adding a current round does; only when
 // this request made the round current (SetCurrentRound lets one of two
 // admins clicking at the same moment change it), so that a second click
@@ -54,6 +54,9 @@ func (h *handler) adminRoundCurrent(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
 		h.fail(w, r, catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字，如 2018"))
+		return
+	}
+	if r.PostFormValue("confirm") != "1" && h.confirmRoundCurrent(w, r, year) {
 		return
 	}
 	u := sessionFrom(r).User

@@ -52,6 +52,7 @@ func TestMakeExistingRoundCurrent(t *testing.T) {
 		{2019, url.Values{}, []string{"监测轮次 2019 已是当前轮次"}, nil},
 	}
 	for _, st := range steps {
+		st.form.Set("confirm", "1")
 		resp, page := admin.post(fmt.Sprintf("/admin/rounds/%d/current", st.year), st.form)
 		text := textOf(page)
 		if resp.StatusCode != 200 {

@@ -700,7 +700,7 @@ func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", assignments.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
-		map[string]string{"filename": assignments.MissingFilename(q.Get("city"), round)}))
+		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), sessionFrom(r).User, q.Get("city"), round)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
 }

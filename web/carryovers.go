@@ -71,7 +71,8 @@ func carryoversPath(city string, round int) string {
 	return "/carryovers?city=" + url.QueryEscape(city) + "&round=" + strconv.Itoa(round)
 }
 
-// carryoverDecide confirms or drops one carried item.
+// carryoverDecide confirms or drops one carried item, or restores one
+// dropped.
 func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 	// The confirm button of an item found 与证据矛盾 last round comes with
 	// the box 已核对，仍沿用; without it ticked the service refuses.
@@ -82,8 +83,10 @@ func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	msg := tr(langOf(r), "carry.decided."+string(c.State))
-	if r.PostFormValue("action") == "restore" {
+	if r.PostFormValue("action") == "restore" && c.Kind == catalog.CarryLink {
 		msg = trf(langOf(r), "carry.decided.restored", c.Round)
+	} else if r.PostFormValue("action") == "restore" {
+		msg = trf(langOf(r), "carry.decided.restored_item", c.Round)
 	}
 	back(w, r, carryoversPath(c.City, c.Round), msg)
 }

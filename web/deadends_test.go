@@ -127,7 +127,7 @@ func TestSuccessMessagesSayWhatWasDone(t *testing.T) {
 	if text := textOf(body); resp.StatusCode != 200 || strings.Contains(text, "没有找到这段引文") || !strings.Contains(text, "关联到指标 2.3.2") {
 		t.Errorf("link with a quote on its page: %d %.300s", resp.StatusCode, text)
 	}
-	resp, body = admin.post("/admin/users/wang/disable", url.Values{})
+	resp, body = admin.post("/admin/users/wang/disable", url.Values{"confirm": {"1"}})
 	flash("disable", resp, body, "已停用用户 wang")
 	resp, body = admin.post("/admin/users/wang/enable", url.Values{})
 	flash("enable", resp, body, "已启用用户 wang")

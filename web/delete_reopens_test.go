@@ -63,3 +63,30 @@ func TestDeleteConfirmationNamesTheTasksItReopens(t *testing.T) {
 		t.Errorf("the task after asking: %+v %v, want still accepted", a, err)
 	}
 }
+
+// TestDeleteFlashJoinsWithFullWidthMarks: deleting the accepted summary
+// says what it reopened, joined to “已删除《…》” with “；”, never the
+// ASCII “;” the probe saw (s36 finding 10).
+func TestDeleteFlashJoinsWithFullWidthMarks(t *testing.T) {
+	s := newSite(t)
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "学分银行工作总结.txt", "杭州市学分银行建设工作总结：新增学分银行账户3.2万个。"); resp.StatusCode != 200 {
+		t.Fatalf("hand-in: %d %.800s", resp.StatusCode, textOf(page))
+	}
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.env.Catalog.Assignment(ctx, task)
+	if err != nil || len(a.Documents) != 1 {
+		t.Fatalf("the task handed in: %+v %v", a, err)
+	}
+	resp, body := s.login("wang").post("/documents/"+a.Documents[0]+"/delete", url.Values{"confirm": {"1"}})
+	text := html.UnescapeString(textOf(body))
+	if resp.StatusCode != 200 || !regexp.MustCompile(`已删除《[^》]+》；1 项责任分解任务`).MatchString(text) {
+		t.Errorf("delete: %d, want “已删除《…》；1 项责任分解任务…” with a full-width mark: %.1200s", resp.StatusCode, text)
+	}
+	if strings.Contains(text, "》;") {
+		t.Errorf("delete: an ASCII “;” joins the flash: %.1200s", text)
+	}
+}

@@ -21,6 +21,10 @@ type confirmPage struct {
 	// with nothing handed in, owed again (an accepted one too): said
 	// before, not only after.
 	Reopens []string
+	// Warning is said apart and louder than the question: what makes
+	// this confirmation unlike the usual one (a round older than the
+	// current one made current).
+	Warning string
 	Action  string
 	Fields  []hiddenField
 	Button  string

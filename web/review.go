@@ -256,6 +256,10 @@ type claimPage struct {
 	// from, with its verdicts there; nil for a claim written in its round.
 	CarriedFrom        *catalog.Claim
 	CarriedFromReviews []catalog.Review
+	// Verdict is the review that sent the claim back (证据不足, 与证据矛盾),
+	// shown beside its status, as /values shows a value's: its reason is
+	// what the coordinator must act on, not a line deep in the history.
+	Verdict *catalog.Review
 	// NumberWarnings say which numbers of the statement its quotes do not
 	// write, or write only roughly (values.CheckStatement), in the page's
 	// language: for its coordinator and its reviewer alike.
@@ -290,6 +294,9 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		History: v.History, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
+	}
+	if rs := c.ReviewStatus(); (rs == catalog.ClaimInsufficient || rs == catalog.ClaimContradicted) && len(v.Reviews) > 0 {
+		p.Verdict = &v.Reviews[len(v.Reviews)-1] // oldest first: the last is the one the status shows
 	}
 	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
