@@ -337,7 +337,8 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 // a, or by someone of a's department (a colleague's earlier re-hand-in of
 // the same bytes, which wrote no task record to tell it by, is still
 // shown beside the hand-ins recorded for a); never the same bytes
-// uploaded elsewhere (a coordinator on the upload page, another
+// uploaded elsewhere (a coordinator on the upload page, even one whose
+// account names a's department, another
 // department for its own task), nor a submission recorded for another
 // task. A user with a submission recorded for a has handed in since
 // submissions record their task, so their submissions without one are
@@ -373,7 +374,11 @@ func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catal
 		}
 	}
 	for _, sub := range subs {
-		if sub.Assignment == "" && sub.User != by && !recorded[sub.User] && sub.Department != "" && sub.Department == a.Department {
+		// A coordinator's or admin's submission names their own account's
+		// department, which may be a's: an upload for no task on the upload
+		// page is theirs, never a colleague's hand-in for a.
+		colleague := sub.Role != catalog.RoleCoordinator && sub.Role != catalog.RoleAdmin
+		if sub.Assignment == "" && sub.User != by && !recorded[sub.User] && colleague && sub.Department != "" && sub.Department == a.Department {
 			keep(sub)
 		}
 	}
