@@ -150,6 +150,17 @@ func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, e
 	return d.ID, nil
 }
 
+// DepartmentListed says whether u's department is on their city's list of
+// departments (by key), where tasks find it; an account created before
+// the list was checked may name one it lacks, and 我的任务 says so.
+func (s *Service) DepartmentListed(ctx context.Context, u *catalog.User) (bool, error) {
+	id, err := s.ownDepartment(ctx, u)
+	if err != nil {
+		return false, fmt.Errorf("find %s's department on the list: %w", u.Username, err)
+	}
+	return id != "", nil
+}
+
 // visible returns the assignment with id when u may see it: within the
 // city scope, and for a contributor their own department's only; any
 // other is ENOTFOUND, so that ids reveal nothing.

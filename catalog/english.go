@@ -28,7 +28,7 @@ var englishMessages = map[string]string{
 	"这条关联的文档已删除，不能确认沿用；请选择“本轮不用”":                                                                         "The linked document was deleted, so the link cannot be confirmed; drop it from the round",
 	"这条关联的文档“%s”未能读取（%s），不能确认沿用；请在文档页重新读取或上传替换文件后再确认，或选择“本轮不用”":                                           "The linked document “%s” could not be read (%s), so the link cannot be confirmed; read it again or upload a replacement on its document page, then confirm, or drop it from the round",
 	"提交的文件“%s”未能读取（%s），不能确认；请退回任务，让部门重新上传可读取的文件":                                                          "The file “%s” handed in could not be read (%s), so the task cannot be accepted; return it and ask the department to upload a readable file",
-	"只有协调员（coordinator）和部门联系人（contributor）属于某个部门；%s 的角色不能指定部门":                                            "Only coordinators and department contributors belong to a department; %s's role cannot have one",
+	"只有协调员和部门联系人属于某个部门；%s 的角色不能指定部门":                                                                      "Only coordinators and department contributors belong to a department; %s's role cannot have one",
 	"部门联系人必须有部门（责任单位），如“市教育局”":                                                                            "A department contributor must have a department (such as 市教育局)",
 	"城市 %s 的部门名单中没有“%s”；请填写名单中的部门名称，或先在部门名单中添加":                                                           "City %s has no department “%s” in its list; give a name from the list, or add the department to the list first",
 	"请提供要修改的字段 department（部门）":                                                                            "Send the field to change: department",

@@ -145,6 +145,11 @@ type tasksPage struct {
 	// Notice is what the page says about how it was reached
 	// (arrivalNotice), "" for nothing.
 	Notice string
+	// Department is the account's department, named when there is no
+	// task at all, and Unlisted says the city's list lacks it: the
+	// contributor then learns why the page is empty and whom to ask.
+	Department string
+	Unlisted   bool
 }
 
 // arrivalNotices are the notices 我的任务 shows when one of our redirects
@@ -264,6 +269,14 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 		p.Done[id] = done
 	}
 	p.Notice = arrivalNotice(r)
+	if len(tasks) == 0 {
+		listed, err := h.Assignments.DepartmentListed(r.Context(), u)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.Department, p.Unlisted = u.Department, !listed
+	}
 	var shown []assignments.Task
 	for _, t := range tasks {
 		if t.Round == round {
