@@ -268,12 +268,14 @@ func AssignmentList(list []assignments.Task) []AssignmentJSON {
 func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Reason string `json:"reason"`
+		// Documents are the files to return, by document id; none: all.
+		Documents []string `json:"documents"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	t, err := h.Assignments.Return(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason)
+	t, err := h.Assignments.ReturnFiles(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason, in.Documents)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

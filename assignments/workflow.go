@@ -34,6 +34,16 @@ func (s *Service) managed(ctx context.Context, u *catalog.User, id string) (*cat
 // returned names them (Unlinked). Admins and the city's coordinators
 // only.
 func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string) (*Task, error) {
+	return s.ReturnFiles(ctx, u, id, reason, nil)
+}
+
+// ReturnFiles is Return of the files documents names alone (nil: every
+// file handed in): those go back to the department, marked returned, and
+// only their bytes are refused if handed in again; the others stay handed
+// in, and the task stays submitted for them, awaiting 确认
+// (catalog.Store.ReturnAssignmentFiles). A document not awaiting
+// confirmation on the task is ECONFLICT on the documents field.
+func (s *Service) ReturnFiles(ctx context.Context, u *catalog.User, id, reason string, documents []string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -48,7 +58,7 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)
 	}
-	unlinked, err := s.cat.ReturnAssignment(ctx, id, reason, u.Username)
+	unlinked, err := s.cat.ReturnAssignmentFiles(ctx, id, reason, u.Username, documents)
 	if err != nil {
 		return nil, err
 	}

@@ -191,6 +191,8 @@ var messages = map[string]map[Lang]string{
 	"tasks.round_item":               {Chinese: "%d 年度（%d 项任务，未交 %d 项）", English: "%d (%d {task|tasks}, %d owed)"},
 	"tasks.round_current":            {Chinese: "当前轮次", English: "current round"},
 	"tasks.empty_round":              {Chinese: "本部门在 %d 年度暂无责任分解任务。", English: "Your department has no tasks in round %d."},
+	"assignments.returned_some":      {Chinese: "已退回所选的 %d 份文件，部门联系人会看到退回原因；其余文件仍为已提交，等待确认", English: "Returned the %d {file|files} chosen; the department sees the reason. The other files stay handed in, awaiting confirmation"},
+	"assignments.return_files":       {Chinese: "退回哪些文件（未勾选的文件仍为已提交，等待确认）：", English: "Files to return (those left unticked stay handed in, awaiting confirmation):"},
 	"tasks.empty_listed":             {Chinese: "您的账号部门是“%s”，本市责任分解表中暂无这个部门的任务。如责任分解表尚未导入，或表中的责任单位名称与此不同，请联系本市协调员或管理员。", English: "Your account's department is “%s”; the city's responsibility table has no tasks for it yet. If the table has not been imported, or names the department otherwise, ask the city's coordinator or an admin."},
 	"tasks.empty_unlisted":           {Chinese: "您的账号部门是“%s”，本市部门名单中没有这个部门，因此看不到任何任务。请联系管理员把您的账号改到部门名单中的部门（即责任分解表中的责任单位名称）。", English: "Your account's department is “%s”, which is not on the city's list of departments, so no task reaches you. Ask an admin to move your account to a department on the list (as the responsibility table names it)."},
 	"assignment.open":                {Chinese: "未提交", English: "Open"},
