@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,27 @@ func TestReturnNamedFilesAlone(t *testing.T) {
 		map[string]any{"reason": "请补充文号", "documents": []string{ids[1]}}), "coordA")
 	if detail, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusConflict || detail["field"] != "documents" {
 		t.Errorf("returning the summary twice: %d %v, want 409 on documents", resp.StatusCode, body)
+	}
+}
+
+// TestDeleteTaskThroughTheAPI: DELETE /api/v1/assignments/{id} deletes a
+// task added by mistake (200 with the task as it was, then 404), and
+// refuses one with a file handed in, 409 saying to withdraw or return it.
+func TestDeleteTaskThroughTheAPI(t *testing.T) {
+	e, id := taskEnv(t)
+	if resp, body := e.handIn(id, "contribA", "policy", "学分银行通知.txt", "杭州市学分银行建设通知。"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in: %d %v", resp.StatusCode, body)
+	}
+	resp, body := e.do(e.request("DELETE", "/api/v1/assignments/"+id, nil), "coordA")
+	if !strings.Contains(errMessage(body), "请先由部门撤回这些材料") || resp.StatusCode != http.StatusConflict {
+		t.Errorf("deleting a task with a hand-in: %d %v, want 409 saying what to do", resp.StatusCode, body)
+	}
+	slip := e.mistakenTask()
+	resp, body = e.do(e.request("DELETE", "/api/v1/assignments/"+slip, nil), "coordA")
+	if deleted, _ := body["deleted"].(map[string]any); resp.StatusCode != 200 || deleted["indicator"] != "1.1.3" {
+		t.Fatalf("deleting the mistaken task: %d %v", resp.StatusCode, body)
+	}
+	if resp, _ := e.do(e.request("GET", "/api/v1/assignments/"+slip, nil), "coordA"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the deleted task: %d, want 404", resp.StatusCode)
 	}
 }

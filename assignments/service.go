@@ -134,7 +134,7 @@ func canManage(u *catalog.User, city string) error {
 	if u.CanEdit(city) == nil {
 		return nil
 	}
-	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以导入、修改、退回或确认责任分解任务")
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以导入、修改、退回、确认或删除责任分解任务")
 }
 
 // ownDepartment returns the id of a contributor's department in their
