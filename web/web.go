@@ -217,6 +217,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /assignments/missing.xlsx", handle: h.assignmentMissing, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/return", handle: h.assignmentReturn, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/accept", handle: h.assignmentAccept, roles: writerRoles, denied: boardDenied},
+		{pattern: "POST /assignments/{id}/delete", handle: h.assignmentDelete, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/upload", handle: h.assignmentHandIn, roles: writerRoles, denied: boardDenied},
 		{pattern: "GET /account", handle: h.accountPage},
 		{pattern: "POST /account/password", handle: h.accountPassword},
