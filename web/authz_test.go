@@ -422,10 +422,11 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/admin/users", form("username", fmt.Sprintf("new%d", next()), "role", "expert"))
 			return resp
 		}, adminOnly("200")},
-		"POST /admin/users/{name}/disable":  {post("/admin/users/dummy/disable", url.Values{}), adminOnly("303")},
-		"POST /admin/users/{name}/enable":   {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
-		"POST /admin/users/{name}/password": {post("/admin/users/dummy/password", url.Values{}), adminOnly("200")},
-		"GET /account":                      {get("/account"), signedIn("200")},
+		"POST /admin/users/{name}/disable":    {post("/admin/users/dummy/disable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/enable":     {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/password":   {post("/admin/users/dummy/password", url.Values{}), adminOnly("200")},
+		"POST /admin/users/{name}/department": {post("/admin/users/jiaoyu/department", form("department", "市教育局")), adminOnly("303")},
+		"GET /account":                        {get("/account"), signedIn("200")},
 		// A wrong current password: refused for everyone, who each may
 		// change only their own.
 		"POST /account/password":           {post("/account/password", form("current", "不对", "password", "x-2026-abc", "confirm", "x-2026-abc")), signedIn("400")},
