@@ -3,6 +3,7 @@ package accounts
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -112,8 +113,10 @@ func (n NewUser) account() (*catalog.User, error) {
 }
 
 // Create adds an account on behalf of an admin: the fields are checked,
-// a coordinator's or contributor's city and a reviewer's cities must exist, and a password is generated when none
-// is given. Nothing is stored when a check fails; a taken name is
+// a coordinator's or contributor's city and a reviewer's cities must
+// exist, a contributor's department must be on its city's list (as
+// SetDepartment: the list's name is kept), and a password is generated
+// when none is given. Nothing is stored when a check fails; a taken name is
 // ECONFLICT.
 func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*Created, error) {
 	if err := requireAdmin(actor); err != nil {
@@ -134,6 +137,13 @@ func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*
 				field = "cities"
 			}
 			return nil, catalog.AsInvalid(err, field)
+		}
+	}
+	if u.Role == catalog.RoleContributor {
+		// As SetDepartment: an account of a department not on the list
+		// matches no task, and its 我的任务 would stay empty for good.
+		if u.Department, err = s.listedDepartment(ctx, u.City, u.Department); err != nil {
+			return nil, err
 		}
 	}
 	c := &Created{User: u, Password: n.Password}
@@ -225,21 +235,30 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 	dept := strings.TrimSpace(department)
 	switch {
 	case u.Role != catalog.RoleContributor && u.Role != catalog.RoleCoordinator:
-		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员（coordinator）和部门联系人（contributor）属于某个部门；%s 的角色不能指定部门", u.Username)
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员和部门联系人属于某个部门；%s 的角色不能指定部门", u.Username)
 	case u.Role == catalog.RoleContributor && dept == "":
 		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有部门（责任单位），如“市教育局”")
 	case u.Role == catalog.RoleContributor:
-		d, err := s.cat.DepartmentByName(ctx, u.City, dept)
-		if catalog.IsNotFound(err) {
-			return nil, catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”；请填写名单中的部门名称，或先在部门名单中添加", u.City, dept)
-		}
-		if err != nil {
+		if dept, err = s.listedDepartment(ctx, u.City, dept); err != nil {
 			return nil, err
 		}
-		dept = d.Name
 	}
 	if err := s.cat.SetUserDepartment(ctx, u.Username, dept, actor.Username); err != nil {
 		return nil, err
 	}
 	return s.cat.User(ctx, u.Username)
+}
+
+// listedDepartment returns the name city's list gives dept (by key: 教育局
+// finds 市教育局); a name not on the list is EINVALID on the department
+// field, saying where departments are added.
+func (s *Service) listedDepartment(ctx context.Context, city, dept string) (string, error) {
+	d, err := s.cat.DepartmentByName(ctx, city, dept)
+	if catalog.IsNotFound(err) {
+		return "", catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”；请填写名单中的部门名称，或先在部门名单中添加", city, dept)
+	}
+	if err != nil {
+		return "", fmt.Errorf("find department %q of city %s: %w", dept, city, err)
+	}
+	return d.Name, nil
 }

@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,9 +91,57 @@ func TestCreateChecksTheAccountAndShowsItsSecretsOnce(t *testing.T) {
 	if err != nil || given.Generated || given.Password != password || given.Token != nil {
 		t.Errorf("a given password: %+v %v", given, err)
 	}
-	dept, err := s.Create(ctx, admin, NewUser{Username: "jiaoyu", Role: "contributor", City: "330100", Department: " 市教育局 "})
-	if err != nil || dept.User.Role != catalog.RoleContributor || dept.User.City != "330100" || dept.User.Department != "市教育局" {
-		t.Errorf("a contributor of 杭州 市教育局: %+v %v", dept, err)
+}
+
+// TestContributorsDepartmentMustBeListed: an account for 文广旅局, which
+// 杭州's list of departments does not have (it has 市文化广电旅游局), is
+// refused on the department field, as moving an account there is, and
+// nothing is stored; one typed 教育局 gets the list's name 市教育局, so
+// that it finds that department's tasks.
+func TestContributorsDepartmentMustBeListed(t *testing.T) {
+	s, cat := newService(t)
+	ctx := context.Background()
+	for _, name := range []string{"市教育局", "市文化广电旅游局"} {
+		if _, err := cat.AddDepartment(ctx, "330100", name, "wang"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		username, typed, want string // want "": refused
+	}{
+		{"wenhua2", "文广旅局", ""},
+		{"renshe", "市人社局", ""},
+		{"jiaoyu", " 市教育局 ", "市教育局"},
+		{"jiaoyu2", "教育局", "市教育局"},
+		{"wenhua", "杭州市文化广电旅游局", "市文化广电旅游局"},
+	} {
+		c, err := s.Create(ctx, admin, NewUser{Username: tt.username, Role: "contributor", City: "330100", Department: tt.typed})
+		if tt.want == "" {
+			var e *catalog.Error
+			if !errors.As(err, &e) || e.Code != catalog.EINVALID || e.Field != "department" ||
+				!strings.Contains(e.Message, "城市 330100 的部门名单中没有“"+tt.typed+"”") {
+				t.Errorf("%s of %q: %v, want EINVALID on department naming the list", tt.username, tt.typed, err)
+			}
+			if _, err := cat.User(ctx, tt.username); !catalog.IsNotFound(err) {
+				t.Errorf("%s of %q was stored though refused: %v", tt.username, tt.typed, err)
+			}
+			continue
+		}
+		if err != nil || c.User.Role != catalog.RoleContributor || c.User.City != "330100" || c.User.Department != tt.want {
+			t.Errorf("%s of %q: %+v %v, want a contributor of 杭州 %s", tt.username, tt.typed, c, err, tt.want)
+		}
+	}
+}
+
+// TestOnlyCoordinatorsAndContributorsHaveADepartment: moving an expert
+// to a department is refused in Chinese words alone, without the English
+// role codes inside the sentence.
+func TestOnlyCoordinatorsAndContributorsHaveADepartment(t *testing.T) {
+	s, _ := newService(t)
+	_, err := s.SetDepartment(context.Background(), admin, "zhou", "市教育局")
+	msg := catalog.ErrorMessage(err)
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "只有协调员和部门联系人属于某个部门") || strings.Contains(msg, "coordinator") {
+		t.Errorf("giving the expert zhou a department: %v, want EINVALID in Chinese words alone", err)
 	}
 }
 

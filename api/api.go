@@ -130,6 +130,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/assignments", handle: h.handleAssignmentList},
 		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
 		{pattern: "GET /api/v1/assignments/{id}", handle: h.handleAssignmentView},
+		{pattern: "DELETE /api/v1/assignments/{id}", handle: h.handleAssignmentDelete},
 		{pattern: "GET /api/v1/departments", handle: h.handleDepartmentList},
 		{pattern: "POST /api/v1/departments", handle: h.handleDepartmentCreate},
 		{pattern: "PATCH /api/v1/departments/{id}", handle: h.handleDepartmentRename},

@@ -265,15 +265,28 @@ func AssignmentList(list []assignments.Task) []AssignmentJSON {
 	return out
 }
 
+// handleAssignmentDelete deletes a task added by mistake, one nothing
+// counts as handed in for, and answers it as it was.
+func (h *handler) handleAssignmentDelete(w http.ResponseWriter, r *http.Request) {
+	t, err := h.Assignments.Delete(r.Context(), userFrom(r.Context()), r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": toAssignmentJSON(t)})
+}
+
 func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Reason string `json:"reason"`
+		// Documents are the files to return, by document id; none: all.
+		Documents []string `json:"documents"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	t, err := h.Assignments.Return(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason)
+	t, err := h.Assignments.ReturnFiles(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason, in.Documents)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -235,6 +235,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/assignments/{id}": {func() *http.Request {
 			return e.request("GET", "/api/v1/assignments/"+e.submittedTask(), nil)
 		}, readA()},
+		"DELETE /api/v1/assignments/{id}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/assignments/"+e.mistakenTask(), nil)
+		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 404})},
 		"GET /api/v1/assignments/progress": {func() *http.Request { return e.request("GET", "/api/v1/assignments/progress?city="+cityA, nil) }, all(200)},
 		"POST /api/v1/assignments/{id}/return": {func() *http.Request {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/return", `{"reason":"缺少文号"}`)

@@ -90,3 +90,34 @@ func TestOnlyDepartmentAccountsChangeDepartment(t *testing.T) {
 		}
 	}
 }
+
+// TestContributorOfAnUnlistedDepartmentIsRefused: POST /api/v1/users for
+// a contributor of 文广旅局, a name 杭州's list lacks, is 400 on the
+// department field, as PATCH is, and no account is made; 教育局 is
+// accepted under the list's name 市教育局.
+func TestContributorOfAnUnlistedDepartmentIsRefused(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	if _, err := e.cat.DepartmentByName(ctx, cityA, "市教育局"); err != nil {
+		t.Fatalf("the fixture's 市教育局 is not on 杭州's list: %v", err)
+	}
+	for _, tt := range []struct {
+		username, department string
+		status               int
+		want                 string // the department stored, "" none
+	}{
+		{"wenhua2", "文广旅局", http.StatusBadRequest, ""},
+		{"jiaoyu9", "教育局", http.StatusCreated, "市教育局"},
+	} {
+		resp, body := e.do(e.request("POST", "/api/v1/users", map[string]any{"username": tt.username, "role": "contributor",
+			"city": cityA, "department": tt.department}), "admin")
+		errObj, _ := body["error"].(map[string]any)
+		if resp.StatusCode != tt.status || tt.want == "" && (errObj["field"] != "department" || !strings.Contains(errMessage(body), "部门名单中没有“文广旅局”")) {
+			t.Errorf("creating %s of %s: %d %v, want %d", tt.username, tt.department, resp.StatusCode, body, tt.status)
+		}
+		u, err := e.cat.User(ctx, tt.username)
+		if tt.want == "" && !catalog.IsNotFound(err) || tt.want != "" && (err != nil || u.Department != tt.want) {
+			t.Errorf("%s after creation as of %s: %+v %v, want department %q", tt.username, tt.department, u, err, tt.want)
+		}
+	}
+}

@@ -221,6 +221,18 @@ func (e *env) department() string {
 	return d.ID
 }
 
+// mistakenTask returns a task of city A for 1.1.3 given to a department
+// of its own by a slip, open: nothing handed in, so it may be deleted.
+func (e *env) mistakenTask() string {
+	e.t.Helper()
+	t, err := e.te.Assignments.Add(context.Background(), testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018,
+		Indicator: "1.1.3", Department: fmt.Sprintf("市第%d局", e.next()), Due: "2018-05-01"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return t.ID
+}
+
 func (e *env) submittedTask() string {
 	e.t.Helper()
 	ctx := context.Background()

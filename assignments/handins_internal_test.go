@@ -62,3 +62,23 @@ func TestCoordinatorHandInIsNotTheDepartments(t *testing.T) {
 		t.Errorf("task 2.3.3 shows hand-ins %q, want %q", names, want)
 	}
 }
+
+// TestCoordinatorUploadOfTheDepartmentsBytesIsNoHandIn: wang, the
+// coordinator, whose account names 市教育局, returned jiaoyu's 简报B.txt
+// and then uploaded the same bytes on the upload page for no task. The
+// task 1.1.1 of 市教育局 still lists jiaoyu's hand-in alone: wang's
+// upload is no hand-in for it, though his account names its department.
+func TestCoordinatorUploadOfTheDepartmentsBytesIsNoHandIn(t *testing.T) {
+	at := time.Date(2019, 4, 2, 10, 0, 0, 0, time.UTC)
+	a := catalog.Assignment{ID: "task-111", Department: "市教育局", HandedInBy: map[string]string{"doc": "jiaoyu"}}
+	for _, role := range []catalog.Role{catalog.RoleCoordinator, catalog.RoleAdmin} {
+		subs := []catalog.Submission{
+			{DocumentID: "doc", User: "jiaoyu", Department: "市教育局", Filename: "简报B.txt", At: at, Assignment: "task-111", Role: catalog.RoleContributor},
+			{DocumentID: "doc", User: "wang", Department: "市教育局", Filename: "简报B.txt", At: at.Add(time.Hour), Role: role},
+		}
+		got := handIns(a, "doc", subs)
+		if len(got) != 1 || got[0].User != "jiaoyu" {
+			t.Errorf("task 1.1.1 with a %s's upload-page upload of its bytes lists %+v, want jiaoyu's hand-in alone", role, got)
+		}
+	}
+}

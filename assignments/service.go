@@ -134,7 +134,7 @@ func canManage(u *catalog.User, city string) error {
 	if u.CanEdit(city) == nil {
 		return nil
 	}
-	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以导入、修改、退回或确认责任分解任务")
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以导入、修改、退回、确认或删除责任分解任务")
 }
 
 // ownDepartment returns the id of a contributor's department in their
@@ -148,6 +148,17 @@ func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, e
 		return "", err
 	}
 	return d.ID, nil
+}
+
+// DepartmentListed says whether u's department is on their city's list of
+// departments (by key), where tasks find it; an account created before
+// the list was checked may name one it lacks, and 我的任务 says so.
+func (s *Service) DepartmentListed(ctx context.Context, u *catalog.User) (bool, error) {
+	id, err := s.ownDepartment(ctx, u)
+	if err != nil {
+		return false, fmt.Errorf("find %s's department on the list: %w", u.Username, err)
+	}
+	return id != "", nil
 }
 
 // visible returns the assignment with id when u may see it: within the
@@ -337,7 +348,8 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 // a, or by someone of a's department (a colleague's earlier re-hand-in of
 // the same bytes, which wrote no task record to tell it by, is still
 // shown beside the hand-ins recorded for a); never the same bytes
-// uploaded elsewhere (a coordinator on the upload page, another
+// uploaded elsewhere (a coordinator on the upload page, even one whose
+// account names a's department, another
 // department for its own task), nor a submission recorded for another
 // task. A user with a submission recorded for a has handed in since
 // submissions record their task, so their submissions without one are
@@ -373,7 +385,11 @@ func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catal
 		}
 	}
 	for _, sub := range subs {
-		if sub.Assignment == "" && sub.User != by && !recorded[sub.User] && sub.Department != "" && sub.Department == a.Department {
+		// A coordinator's or admin's submission names their own account's
+		// department, which may be a's: an upload for no task on the upload
+		// page is theirs, never a colleague's hand-in for a.
+		colleague := sub.Role != catalog.RoleCoordinator && sub.Role != catalog.RoleAdmin
+		if sub.Assignment == "" && sub.User != by && !recorded[sub.User] && colleague && sub.Department != "" && sub.Department == a.Department {
 			keep(sub)
 		}
 	}

@@ -34,6 +34,16 @@ func (s *Service) managed(ctx context.Context, u *catalog.User, id string) (*cat
 // returned names them (Unlinked). Admins and the city's coordinators
 // only.
 func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string) (*Task, error) {
+	return s.ReturnFiles(ctx, u, id, reason, nil)
+}
+
+// ReturnFiles is Return of the files documents names alone (nil: every
+// file handed in): those go back to the department, marked returned, and
+// only their bytes are refused if handed in again; the others stay handed
+// in, and the task stays submitted for them, awaiting 确认
+// (catalog.Store.ReturnAssignmentFiles). A document not awaiting
+// confirmation on the task is ECONFLICT on the documents field.
+func (s *Service) ReturnFiles(ctx context.Context, u *catalog.User, id, reason string, documents []string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -48,7 +58,7 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)
 	}
-	unlinked, err := s.cat.ReturnAssignment(ctx, id, reason, u.Username)
+	unlinked, err := s.cat.ReturnAssignmentFiles(ctx, id, reason, u.Username, documents)
 	if err != nil {
 		return nil, err
 	}
@@ -413,4 +423,41 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
+}
+
+// Delete deletes a task added or imported by mistake and returns it as it
+// was: admins and the city's coordinators only. A task something was
+// handed in for and neither returned nor withdrawn, or accepted, is
+// ECONFLICT saying what to do first (catalog.Store.DeleteAssignment).
+func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+	t, err := s.DeleteTarget(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.cat.DeleteAssignment(ctx, id, u.Username); err != nil {
+		return nil, fmt.Errorf("delete task %s: %w", id, err)
+	}
+	return t, nil
+}
+
+// DeleteTarget returns the task u would delete, for the question before
+// it (its indicator and department named): another city's is ENOTFOUND,
+// one u may only see EFORBIDDEN, and one with files handed in or accepted
+// ECONFLICT, as Delete would say. Nothing changes.
+func (s *Service) DeleteTarget(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+	a, err := s.managed(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case a.Status == catalog.AssignmentAccepted:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "任务已确认，不能删除：确认的材料是本轮该指标的佐证；如任务确属误加，请先删除已确认的材料（任务随之重新打开），再删除任务")
+	case len(a.HandedIn()) > 0:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "该任务已有 %d 份部门提交的材料，不能删除；如任务确属误加，请先由部门撤回这些材料，或由协调员退回后再删除", len(a.HandedIn()))
+	}
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return nil, err
+	}
+	return &tasks[0], nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -76,34 +77,141 @@ func (s *Store) unlinkOne(ctx context.Context, tx *sql.Tx, l Link, by string, de
 	return s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: l.DocumentID, Detail: detail})
 }
 
-// ReturnAssignment is ChangeAssignment of a submitted assignment to
-// returned with reason, and, in the same transaction, deletes the links
-// its hand-ins made (unlinkHandIns): a file sent back is no evidence for
-// the indicator, nor carried into the next round, while the links the
-// coordinator made by hand stay. The documents stay, listed on the task
-// and marked returned (Assignment.Returned). It returns the links deleted.
+// ReturnAssignment is ReturnAssignmentFiles of every file handed in.
 func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]Link, error) {
+	return s.ReturnAssignmentFiles(ctx, id, reason, by, nil)
+}
+
+// ReturnAssignmentFiles returns files of a submitted assignment to its
+// department with reason: documents, the files chosen (nil: every file
+// handed in and not returned yet). Each is marked returned (who, when,
+// why; Assignment.Returned) and, in the same transaction, the links its
+// hand-in made are deleted (unlinkHandIns): a file sent back is no
+// evidence for the indicator, nor carried into the next round, while the
+// links the coordinator made by hand stay. The documents stay, listed on
+// the task. When every file handed in is returned the assignment is
+// returned (ChangeAssignment); when some stay handed in, it stays
+// submitted, the files kept waiting for 确认 and the department told
+// which came back. Either way one assignment.returned event names the
+// files returned and kept. A document not handed in for it and not
+// returned yet, and a task no longer submitted, are ECONFLICT. It
+// returns the links deleted.
+func (s *Store) ReturnAssignmentFiles(ctx context.Context, id, reason, by string, documents []string) ([]Link, error) {
 	var unlinked []Link
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// Before the documents unlinkHandIns locks (roundhold.go).
 		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
 			return err
 		}
-		var err error
-		if unlinked, err = s.unlinkHandIns(ctx, tx, id, "", "hand-in returned", by); err != nil {
+		pending, err := pendingFiles(ctx, tx, id)
+		if err != nil {
 			return err
+		}
+		chosen, kept, err := chooseReturned(pending, documents)
+		if err != nil {
+			return err
+		}
+		// A return of every file unlinks as returns always did: the links
+		// of deleted files' hand-ins too.
+		whose := chosen
+		if len(kept) == 0 {
+			whose = []string{""}
+		}
+		for _, d := range whose {
+			links, err := s.unlinkHandIns(ctx, tx, id, d, "hand-in returned", by)
+			if err != nil {
+				return err
+			}
+			unlinked = append(unlinked, links...)
 		}
 		unlinkedDocs := make([]string, len(unlinked))
 		for i, l := range unlinked {
 			unlinkedDocs[i] = l.DocumentID
 		}
-		c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentSubmitted}, To: AssignmentReturned, Reason: reason, By: by}
-		return s.changeAssignment(ctx, tx, c, map[string]any{"unlinked": unlinkedDocs})
+		more := map[string]any{"unlinked": unlinkedDocs, "returned": chosen}
+		if len(kept) == 0 {
+			c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentSubmitted}, To: AssignmentReturned, Reason: reason, By: by}
+			return s.changeAssignment(ctx, tx, c, more)
+		}
+		more["kept"] = kept
+		return s.returnSome(ctx, tx, id, reason, by, chosen, more)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return unlinked, nil
+}
+
+// pendingFiles are, in the order handed in, the files of assignment id
+// handed in and not returned whose documents are not deleted: what a
+// return may send back.
+func pendingFiles(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT ad.document_id FROM assignment_document ad JOIN document doc ON doc.id = ad.document_id
+		WHERE ad.assignment_id = ? AND ad.returned_at = '' AND doc.deleted_at IS NULL ORDER BY ad.at, ad.document_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("files handed in for %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("read a file handed in for %s: %w", id, err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// chooseReturned splits pending into the files documents names (all of
+// them when documents is empty) and the others, kept; a document not
+// pending (a page shown before it was returned or withdrawn) is ECONFLICT.
+func chooseReturned(pending, documents []string) (chosen, kept []string, err error) {
+	if len(documents) == 0 {
+		return pending, nil, nil
+	}
+	want := map[string]bool{}
+	for _, d := range documents {
+		if !slices.Contains(pending, d) {
+			return nil, nil, FieldErrorf("documents", ECONFLICT, "文档 %s 不是该任务待确认的提交材料（可能已退回、已撤回或已删除）；请刷新页面后重新选择", d)
+		}
+		want[d] = true
+	}
+	for _, d := range pending {
+		if want[d] {
+			chosen = append(chosen, d)
+		} else {
+			kept = append(kept, d)
+		}
+	}
+	return chosen, kept, nil
+}
+
+// returnSome marks the files chosen of submitted assignment id returned,
+// inside tx, the task staying submitted for the files kept, with its
+// reason and an assignment.returned event; a task no longer submitted is
+// ECONFLICT.
+func (s *Store) returnSome(ctx context.Context, tx *sql.Tx, id, reason, by string, chosen []string, more map[string]any) error {
+	now := formatTime(s.now())
+	res, err := tx.ExecContext(ctx, `UPDATE assignment SET reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
+		reason, now, id, AssignmentSubmitted)
+	if err != nil {
+		return fmt.Errorf("return files of %s: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(ECONFLICT, "任务状态已变化，请刷新后重试")
+	}
+	for _, d := range chosen {
+		if _, err := tx.ExecContext(ctx, `UPDATE assignment_document SET returned_at = ?, returned_by = ?, return_reason = ?
+			WHERE assignment_id = ? AND document_id = ? AND returned_at = ''`, now, by, reason, id, d); err != nil {
+			return fmt.Errorf("mark %s of %s returned: %w", d, id, err)
+		}
+	}
+	detail := map[string]any{"status": AssignmentSubmitted, "reason": reason}
+	for k, v := range more {
+		detail[k] = v
+	}
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.returned", Object: "assignment:" + id, Detail: detail})
 }
 
 // HandInLinked records a document the coordinator linked to an

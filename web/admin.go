@@ -33,6 +33,9 @@ type adminPage struct {
 	Forms map[string]formState
 	// CityNames are the cities' names by code.
 	CityNames map[string]string
+	// DepartmentChoices are the departments each coordinator or
+	// contributor may be moved to, by username (departmentChoices).
+	DepartmentChoices map[string][]option
 	// EventRows are the Events in words.
 	EventRows []eventRow
 	// OlderEvents and NewerEvents are the links to the audit log's pages
@@ -79,6 +82,10 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	}
 	p.Readers = h.Ingest.Readers(r.Context())
 	if p.Reread, err = h.rereadSection(r); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.DepartmentChoices, err = h.departmentChoices(r, p.Users); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -374,4 +381,55 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 	}
 	p.Events = events
 	return nil
+}
+
+// departmentChoices are, by username, the departments an admin may move
+// each coordinator or contributor to: their city's list, the account's
+// own selected; a coordinator may also have none, and a department the
+// list lacks (an account made before creation checked it) is offered
+// too, marked so, that the admin sees why the account finds no task.
+func (h *handler) departmentChoices(r *http.Request, users []catalog.User) (map[string][]option, error) {
+	lang := langOf(r)
+	admin := sessionFrom(r).User
+	lists := map[string][]catalog.Department{}
+	out := map[string][]option{}
+	for _, u := range users {
+		if (u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor) || u.City == "" {
+			continue
+		}
+		list, ok := lists[u.City]
+		if !ok {
+			var err error
+			if list, err = h.Assignments.Departments(r.Context(), admin, u.City); err != nil {
+				return nil, fmt.Errorf("departments of city %s: %w", u.City, err)
+			}
+			lists[u.City] = list
+		}
+		var opts []option
+		if u.Role == catalog.RoleCoordinator {
+			opts = append(opts, option{"", tr(lang, "admin.department_none"), u.Department == ""})
+		}
+		listed := u.Department == ""
+		for _, d := range list {
+			opts = append(opts, option{d.Name, d.Name, d.Name == u.Department})
+			listed = listed || d.Name == u.Department
+		}
+		if !listed {
+			opts = append(opts, option{u.Department, fmt.Sprintf(tr(lang, "admin.department_unlisted"), u.Department), true})
+		}
+		out[u.Username] = opts
+	}
+	return out, nil
+}
+
+// adminUserDepartment moves a coordinator or contributor to another
+// department of their city's list (accounts.Service.SetDepartment's
+// checks); a refusal shows the users' table again with why above it.
+func (h *handler) adminUserDepartment(w http.ResponseWriter, r *http.Request) {
+	u, err := h.Accounts.SetDepartment(r.Context(), sessionFrom(r).User, r.PathValue("name"), r.PostFormValue("department"))
+	if err != nil {
+		h.adminFormFailed(w, r, "users", err)
+		return
+	}
+	back(w, r, "/admin#users", fmt.Sprintf(tr(langOf(r), "admin.department_changed"), u.Username, u.Department))
 }

@@ -55,6 +55,20 @@ type taskRow struct {
 	DocTypes []option
 }
 
+// Returnable are the files a return may send back: handed in, not
+// returned yet and not deleted. The return form offers them one by one
+// when there are several, so that a right file need not go back with a
+// wrong one.
+func (t taskRow) Returnable() []docRef {
+	var out []docRef
+	for _, d := range t.Handed {
+		if d.Returned == nil && !d.Gone {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Withdrawable says the department may still take a file it handed in
 // back (撤回): the coordinator has not accepted the task.
 func (t taskRow) Withdrawable() bool {
@@ -145,6 +159,11 @@ type tasksPage struct {
 	// Notice is what the page says about how it was reached
 	// (arrivalNotice), "" for nothing.
 	Notice string
+	// Department is the account's department, named when there is no
+	// task at all, and Unlisted says the city's list lacks it: the
+	// contributor then learns why the page is empty and whom to ask.
+	Department string
+	Unlisted   bool
 }
 
 // arrivalNotices are the notices 我的任务 shows when one of our redirects
@@ -264,6 +283,14 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 		p.Done[id] = done
 	}
 	p.Notice = arrivalNotice(r)
+	if len(tasks) == 0 {
+		listed, err := h.Assignments.DepartmentListed(r.Context(), u)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.Department, p.Unlisted = u.Department, !listed
+	}
 	var shown []assignments.Task
 	for _, t := range tasks {
 		if t.Round == round {
@@ -473,6 +500,10 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
 		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy,
 		HandIn: forms.HandIn, HandInID: forms.HandInID, HandInDone: forms.HandInDone}
+	if err := cityInReach(u, p.City); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -658,21 +689,31 @@ func boardOfForm(r *http.Request) (url.Values, string) {
 }
 
 func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
-	t, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason"))
+	reason := r.FormValue("reason") // parses the form, documents with it
+	t, err := h.Assignments.ReturnFiles(r.Context(), sessionFrom(r).User, r.PathValue("id"), reason, r.PostForm["documents"])
 	if err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 			h.fail(w, r, err)
 			return
 		}
-		// The board the form came from, the reason typed kept beside
-		// its task.
+		// The board the form came from, the reason typed and the files
+		// ticked kept beside its task.
 		q, next := boardOfForm(r)
 		st := typed(r, "reason")
+		st.Checked = map[string]bool{}
+		for _, id := range r.PostForm["documents"] {
+			st.Checked[id] = true
+		}
 		st.setError(langOf(r), err, "reason")
 		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Return: st, ReturnID: r.PathValue("id")})
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), returnedMessage(langOf(r), t.Indicator, t.Unlinked))
+	msg := returnedMessage(langOf(r), t.Indicator, t.Unlinked)
+	if t.Status == catalog.AssignmentSubmitted {
+		// Some files were kept: the task still waits for 确认.
+		msg = trf(langOf(r), "assignments.returned_some", len(r.PostForm["documents"]))
+	}
+	back(w, r, safeNext(r.FormValue("next")), msg)
 }
 
 func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {

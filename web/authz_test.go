@@ -395,6 +395,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/assignments/"+submitted()+"/accept", url.Values{})
 			return resp
 		}, manageA("303")},
+		"POST /assignments/{id}/delete": {func(b *browser) *http.Response {
+			a, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+				Indicator: "1.1.3", Department: fmt.Sprintf("市第%d局", next()), Due: "2018-05-01"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/assignments/"+a.ID+"/delete", form("confirm", "1"))
+			return resp
+		}, manageA("303")},
 		"GET /departments": {get("/departments"), writers("200")},
 		"POST /departments": {func(b *browser) *http.Response {
 			resp, _ := b.post("/departments", form("city", "330100", "name", fmt.Sprintf("市第%d局", next())))
@@ -413,10 +422,11 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/admin/users", form("username", fmt.Sprintf("new%d", next()), "role", "expert"))
 			return resp
 		}, adminOnly("200")},
-		"POST /admin/users/{name}/disable":  {post("/admin/users/dummy/disable", form("confirm", "1")), adminOnly("303")},
-		"POST /admin/users/{name}/enable":   {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
-		"POST /admin/users/{name}/password": {post("/admin/users/dummy/password", form("confirm", "1")), adminOnly("200")},
-		"GET /account":                      {get("/account"), signedIn("200")},
+		"POST /admin/users/{name}/disable":    {post("/admin/users/dummy/disable", form("confirm", "1")), adminOnly("303")},
+		"POST /admin/users/{name}/enable":     {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/password":   {post("/admin/users/dummy/password", form("confirm", "1")), adminOnly("200")},
+		"POST /admin/users/{name}/department": {post("/admin/users/jiaoyu/department", form("department", "市教育局")), adminOnly("303")},
+		"GET /account":                        {get("/account"), signedIn("200")},
 		// A wrong current password: refused for everyone, who each may
 		// change only their own.
 		"POST /account/password":           {post("/account/password", form("current", "不对", "password", "x-2026-abc", "confirm", "x-2026-abc")), signedIn("400")},

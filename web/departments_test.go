@@ -106,3 +106,38 @@ func TestRenamingADepartmentKeepsItsContributor(t *testing.T) {
 		t.Errorf("renshe after the rename does not see its task 2.3.1: %.500s", text)
 	}
 }
+
+// TestBoardsOfAnotherCitySaySo: 宁波's coordinator following a link to
+// 杭州's 责任分解 board or 部门名单 is told that 杭州 is not among the
+// cities the account may see, as /indicators and /carryovers say, in
+// Chinese and English, instead of being shown 宁波's own board under
+// 杭州's address; 杭州's coordinator still sees 杭州's.
+func TestBoardsOfAnotherCitySaySo(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUser("ningbo", "coordinator", "330200")
+	if _, err := s.env.Assignments.Add(context.Background(), testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市人力社保局", Due: "2018-03-31"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"/assignments?city=330100&round=2018", "/departments?city=330100"} {
+		for _, tt := range []struct {
+			user    string
+			english bool
+			status  int
+			want    string
+		}{
+			{"ningbo", false, 404, "城市 330100 不在您的账号可查看的城市范围内"},
+			{"ningbo", true, 404, "330100 is not among the cities your account may see"},
+			{"wang", false, 200, "市人力社保局"},
+		} {
+			b := s.login(tt.user)
+			if tt.english {
+				b.english()
+			}
+			resp, body := b.get(page)
+			if text := html.UnescapeString(textOf(body)); resp.StatusCode != tt.status || !strings.Contains(text, tt.want) {
+				t.Errorf("%s opens %s (english %v): %d, want %d and %q: %.500s", tt.user, page, tt.english, resp.StatusCode, tt.status, tt.want, text)
+			}
+		}
+	}
+}

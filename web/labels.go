@@ -149,6 +149,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.assignment.reopen":    {Chinese: "任务材料已删除，任务回到提交前状态", English: "A task's material was deleted; it went back"},
 	"event.assignment.submitted": {Chinese: "提交任务材料", English: "Handed in for a task"},
 	"event.assignment.returned":  {Chinese: "退回任务", English: "Returned a task"},
+	"event.assignment.delete":    {Chinese: "删除任务", English: "Deleted a task"},
 	"event.assignment.accepted":  {Chinese: "确认任务", English: "Accepted a task"},
 	"event.assignment.withdraw":  {Chinese: "撤回任务材料", English: "Withdrew a file handed in for a task"},
 	"event.assignment.copy":      {Chinese: "复制责任分解表", English: "Copied a responsibility table"},

@@ -242,6 +242,18 @@ func cityOutOfReach(l Lang, u *catalog.User, city string) string {
 	return errorText(l, u.SeeObject(city, catalog.ObjectCity, city))
 }
 
+// cityInReach is ENOTFOUND, saying so in the words /indicators and
+// /carryovers give (城市 330100 不在您的账号可查看的城市范围内……), when
+// the city asked for in an address (a shared link, a typed code) is one u
+// may not see: a page fixed to the user's own city would otherwise show
+// that city under the other's address without a word.
+func cityInReach(u *catalog.User, city string) error {
+	if city == "" {
+		return nil
+	}
+	return u.SeeObject(city, catalog.ObjectCity, city)
+}
+
 type claimPage struct {
 	Claim         *catalog.Claim
 	IndicatorName string

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -16,7 +17,8 @@ import (
 )
 
 const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
-       evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]`
+       evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]
+       evidence assignments delete ID [--server URL --token T]`
 
 // runAssignments imports and lists responsibility tables (责任分解表) as
 // an admin, with the rules of the assignments service.
@@ -26,6 +28,8 @@ func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer
 		return runAssignmentsImport(ctx, args[1:], stdout, stderr)
 	case len(args) > 0 && args[0] == "list":
 		return runAssignmentsList(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && args[0] == "delete":
+		return runAssignmentsDelete(ctx, args[1:], stdout, stderr)
 	}
 	return badSubcommand(args, assignmentsUsage, stderr)
 }
@@ -59,6 +63,52 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 		fmt.Fprintln(stdout)
 		return nil
 	})
+}
+
+// runAssignmentsDelete deletes a task added or imported by mistake, on
+// the data folder as an admin or, with --server, through DELETE
+// /api/v1/assignments/{id} as the token's user: the rules of
+// assignments.Service.Delete either way (nothing handed in; audited).
+func runAssignmentsDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cmd := newCommand("assignments delete", stderr)
+	cmd.reorder = true
+	server, token := cmd.serverFlags("API token of the city's coordinator or an admin")
+	lang, err := cmd.parse(args)
+	if err != nil {
+		return err
+	}
+	if cmd.NArg() != 1 {
+		return catalog.Errorf(catalog.EINVALID, "请给出一项任务的 ID：evidence assignments delete ID（ID 见 evidence assignments list）")
+	}
+	id := cmd.Arg(0)
+	var t api.AssignmentJSON
+	if *server != "" {
+		var body struct {
+			Deleted api.AssignmentJSON `json:"deleted"`
+		}
+		c := dial(*server, *token, lang)
+		err = c.doWaiting(ctx, func() (*http.Request, error) {
+			req, err := http.NewRequestWithContext(ctx, "DELETE", c.base+"/api/v1/assignments/"+url.PathEscape(id), nil)
+			if err != nil {
+				return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
+			}
+			return req, nil
+		}, &body, func(line string) { fmt.Fprintln(stderr, line) })
+		t = body.Deleted
+	} else {
+		err = cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+			deleted, err := a.assignments.Delete(ctx, cliAdmin(), id)
+			if err == nil {
+				t = api.AssignmentList([]assignments.Task{*deleted})[0]
+			}
+			return err
+		})
+	}
+	if err != nil {
+		return err
+	}
+	sayln(stdout, lang, "已删除任务 %s：%s %s，截止 %s", t.ID, t.Indicator, t.Department, t.Due)
+	return nil
 }
 
 // assignmentStatusEnglish are the statuses' names in English, as the

@@ -22,8 +22,10 @@ func TestContributorOnAPhone(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	const pw = "学习型城市建设2018"
-	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "jiaoyu", "--role", "contributor", "--password", pw,
-		"--city", "330100", "--department", "市教育局"); err != nil {
+	jiaoyu := []string{"user", "add", "--data", data, "--name", "jiaoyu", "--role", "contributor", "--password", pw,
+		"--city", "330100", "--department", "市教育局"}
+	listDepartmentOf(t, data, jiaoyu)
+	if _, err := runCLI(t, jiaoyu...); err != nil {
 		t.Fatalf("add jiaoyu: %v", err)
 	}
 	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wang", "--role", "coordinator", "--password", pw,

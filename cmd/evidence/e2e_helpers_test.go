@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/s3gw"
 )
 
@@ -41,6 +42,7 @@ func runCLI(t *testing.T, args ...string) (string, error) {
 // addUser creates an account with the CLI and returns its API token.
 func addUser(t *testing.T, dataDir string, args ...string) string {
 	t.Helper()
+	listDepartmentOf(t, dataDir, args)
 	out, err := runCLI(t, append([]string{"user", "add", "--data", dataDir, "--json"}, args...)...)
 	if err != nil {
 		t.Fatalf("user add: %v", err)
@@ -62,6 +64,7 @@ func (s *server) addAccounts(password string, accounts [][]string) {
 	s.t.Helper()
 	for _, acc := range accounts {
 		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", password}, acc[2:]...)
+		listDepartmentOf(s.t, s.dataDir, args)
 		if _, err := runCLI(s.t, args...); err != nil {
 			s.t.Fatalf("add %s: %v", acc[0], err)
 		}
@@ -243,4 +246,37 @@ func useS3(t *testing.T, addr, bucket string) {
 	}
 	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
 	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+}
+
+// listDepartmentOf puts the department of a contributor that args of
+// `user add` create on its city's list, unless the list has it: an
+// account's department must be listed first, as an admin adds it on 部门名单
+// or by importing the table. Other accounts' args change nothing.
+func listDepartmentOf(t testing.TB, dataDir string, args []string) {
+	t.Helper()
+	flag := map[string]string{}
+	for i := 0; i+1 < len(args); i++ {
+		if strings.HasPrefix(args[i], "--") {
+			flag[args[i]] = args[i+1]
+		}
+	}
+	city, dept := flag["--city"], flag["--department"]
+	if flag["--role"] != "contributor" || city == "" || dept == "" {
+		return
+	}
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(context.Background(), filepath.Join(dataDir, "catalog.db"))
+	if err != nil {
+		t.Fatalf("open the catalog to list %s: %v", dept, err)
+	}
+	defer cat.Close()
+	_, err = cat.DepartmentByName(context.Background(), city, dept)
+	if catalog.IsNotFound(err) {
+		_, err = cat.AddDepartment(context.Background(), city, dept, "admin")
+	}
+	if err != nil {
+		t.Fatalf("list department %s of city %s: %v", dept, city, err)
+	}
 }

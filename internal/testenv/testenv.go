@@ -180,16 +180,36 @@ func (e *Env) AddUser(name, role, city string) string {
 	return e.AddUserIn(name, role, city, "")
 }
 
-// AddUserIn is AddUser with a department, as contributors need.
+// AddUserIn is AddUser with a department, as contributors need. A
+// contributor's department is first put on the city's list when the list
+// lacks it, as an admin must before creating the account (a test of the
+// refusal calls Accounts.Create itself).
 func (e *Env) AddUserIn(name, role, city, department string) string {
 	e.T.Helper()
 	admin := &catalog.User{Username: "test", Role: catalog.RoleAdmin}
+	if role == string(catalog.RoleContributor) && city != "" && department != "" {
+		e.listDepartment(city, department)
+	}
 	c, err := e.Accounts.Create(context.Background(), admin,
 		accounts.NewUser{Username: name, Role: role, City: city, Department: department, Password: Password, TokenLabel: "test"})
 	if err != nil {
 		e.T.Fatal(err)
 	}
 	return c.Token.Token
+}
+
+// listDepartment puts department on city's list unless the list has it
+// by key (教育局 for 市教育局).
+func (e *Env) listDepartment(city, department string) {
+	e.T.Helper()
+	ctx := context.Background()
+	_, err := e.Catalog.DepartmentByName(ctx, city, department)
+	if catalog.IsNotFound(err) {
+		_, err = e.Catalog.AddDepartment(ctx, city, department, "test")
+	}
+	if err != nil {
+		e.T.Fatalf("list department %s of city %s: %v", department, city, err)
+	}
 }
 
 // AddReviewer adds a reviewer limited to cities (every city when none)

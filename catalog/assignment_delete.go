@@ -1,0 +1,83 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// DeleteAssignment deletes an assignment added or imported by mistake,
+// in one transaction with an assignment.delete event naming what it was
+// (city, round, indicator, department, due date): it then no longer
+// counts as owed or overdue, no longer holds its department, and is not
+// copied into later rounds. Only a task nothing counts as handed in for
+// may go: an accepted task is ECONFLICT, and so is one with a file handed
+// in and neither returned nor withdrawn, the message saying to withdraw
+// or return it first. The records of files returned (and since withdrawn
+// or deleted) go with the task, their ids in the event; the documents
+// stay. An assignment that is not there is ENOTFOUND.
+func (s *Store) DeleteAssignment(ctx context.Context, id, by string) (*Assignment, error) {
+	a, err := s.Assignment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		// Before anything of the task is read for the decision: a hand-in
+		// holds the round too, so none slips in between.
+		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
+			return err
+		}
+		var status AssignmentStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`, id).Scan(&status); err != nil {
+			return fmt.Errorf("read the status of task %s: %w", id, err)
+		}
+		pending, err := pendingFiles(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case status == AssignmentAccepted:
+			return Errorf(ECONFLICT, "任务已确认，不能删除：确认的材料是本轮该指标的佐证；如任务确属误加，请先删除已确认的材料（任务随之重新打开），再删除任务")
+		case len(pending) > 0:
+			return Errorf(ECONFLICT, "该任务已有 %d 份部门提交的材料，不能删除；如任务确属误加，请先由部门撤回这些材料，或由协调员退回后再删除", len(pending))
+		}
+		returned, err := returnedRecords(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assignment_document WHERE assignment_id = ?`, id); err != nil {
+			return fmt.Errorf("delete the returned files' records of task %s: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assignment WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete task %s: %w", id, err)
+		}
+		detail := map[string]any{"city": a.City, "round": a.Round, "indicator": a.Indicator, "department": a.Department, "due": a.Due}
+		if len(returned) > 0 {
+			detail["returned"] = returned
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.delete", Object: "assignment:" + id, Detail: detail})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// returnedRecords are the documents of the records assignment id keeps
+// of its files returned, withdrawn or deleted, inside tx.
+func returnedRecords(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT document_id FROM assignment_document WHERE assignment_id = ? ORDER BY at, document_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("the returned files of task %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("read a returned file of task %s: %w", id, err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
