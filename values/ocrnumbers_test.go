@@ -16,12 +16,13 @@ import (
 const ocrStatsPage = "杭州市人力资源和社会保障局关于2018年度企业职工教育培训经费提取情况的统计报告\n" +
 	"按工资总额的1. 5% 至2. 5% 足额提取员工教育培训经费的企业比例为87 . 6%.\n" +
 	"说明:1.企业数以年报为准;3. 2016年底数据不计.\n" +
+	"1. 50%以上的社区建有学校,计为已建3. 2016 年底,目标任务 3. 5个街道.\n" +
 	"建成 50 座漂流书亭，放置图书5000余册，供市民免费阅读。"
 
 // TestValueFoundInOCRSpacedNumbers: a value cited from a text OCR read
 // with spaces inside a decimal (87 . 6%) is found, and said to be read
-// past OCR's spaces (value_spaced); an item's number before a year is no
-// decimal; a value that is the bound of a rough number (5000 of 5000余册)
+// past OCR's spaces (value_spaced); an item's number (at a line's start,
+// after a space) or one before a year, spaced or not, is no decimal; a value that is the bound of a rough number (5000 of 5000余册)
 // is not found but said to be written roughly (RoughBound), where a value
 // that is not there at all gets no such words.
 func TestValueFoundInOCRSpacedNumbers(t *testing.T) {
@@ -35,6 +36,9 @@ func TestValueFoundInOCRSpacedNumbers(t *testing.T) {
 		{"小数点两边的空格", "1.3.2", "87.6%", "企业比例为87 . 6%", true, "87 . 6", ""},
 		{"小数点后的空格", "1.3.2", "1.5%", "按工资总额的1. 5% 至2. 5%", true, "1. 5", ""},
 		{"条目编号不是小数", "1.3.2", "3.2016", "3. 2016年底数据不计", false, "", ""},
+		{"行首条目编号后的百分数", "1.3.2", "1.50%", "1. 50%以上的社区建有学校", false, "", ""},
+		{"隔空格的年份", "1.3.2", "3.2016", "计为已建3. 2016 年底", false, "", ""},
+		{"空格后的条目编号", "3.2.2", "3.5", "目标任务 3. 5个街道", false, "", ""},
 		{"约数的下限", "3.2.2", "5000", "放置图书5000余册", false, "", "5000余"},
 		{"原文中没有", "3.2.2", "6000", "放置图书5000余册", false, "", ""},
 	}

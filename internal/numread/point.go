@@ -8,13 +8,21 @@ import "strings"
 // none. extract joins such numbers in the text it reads by OCR today;
 // the values package reads them so in texts stored before.
 //
-// A point between two runs of digits is a decimal point except where the
-// digits before it number an item: at the text's start or after a mark
-// that ends a clause (说明：1. 社区…；2. 教学点…；3. 2016年底…, as the
-// 武汉 statistics' notes write them), unless a per cent sign follows the
-// digits after it (增长：3. 5%); and never before a year (3. 2016年底).
-// A line break is no space here: a number ending a line and an item's
-// number starting the next are two.
+// Joining a point that is not a decimal point changes what the text says
+// (1. 50%以上的社区 is an item about 50%, not 1.50%), so it is joined
+// only on evidence. A point with spaces on both sides (87 . 6) is
+// decimal: a list writes its item's number with the point against it. A
+// point against one run of digits (1. 5, 3 .2) is decimal only mid-
+// sentence, right after a character that is neither a space nor a mark
+// opening a clause (总额的1. 5%); at the text's or a line's start, after
+// a clause mark or an opening bracket (说明：1. 社区…；2. 85%的市民…, as the
+// 武汉 statistics' notes write them), or after a space (目标任务 3. 5个街道)
+// it numbers an item, unless its whole part is 0, which no list counts
+// from. A per cent sign after the fraction is no evidence: a list item may
+// open with a percentage. Digits after the point that are a year (3. 2016
+// 年底, 3 . 2016—2020年) are never joined, whatever the spaces. A line
+// break is no space here: a number ending a line and an item's number
+// starting the next are two.
 func SpacedPoint(rs []rune, i int) (string, int) {
 	if i >= len(rs) || !isDigit(rs[i]) || i > 0 && (isDigit(rs[i-1]) || rs[i-1] == ',') {
 		return "", i
@@ -28,26 +36,43 @@ func SpacedPoint(rs []rune, i int) (string, int) {
 		return "", i
 	}
 	next := skipSpaces(rs, j+1)
-	if j == last+1 && next == j+1 || next >= len(rs) || !isDigit(rs[next]) {
+	spaceBefore, spaceAfter := j > last+1, next > j+1
+	if !spaceBefore && !spaceAfter || next >= len(rs) || !isDigit(rs[next]) {
 		return "", i // no space: a number as written, read plainly
 	}
 	end := next
 	for end < len(rs) && isDigit(rs[end]) {
 		end++
 	}
-	if end-next == 4 && end < len(rs) && rs[end] == '年' {
+	if yearAt(rs, next, end) {
 		return "", i // an item's number before a year: 3. 2016年底
 	}
-	if !PercentAt(rs, end) {
-		before := i - 1
-		for before >= 0 && (rs[before] == ' ' || rs[before] == '\t') {
-			before--
-		}
-		if before < 0 || endsClause(rs[before]) {
-			return "", i
-		}
+	if !(spaceBefore && spaceAfter) && itemStart(rs, i) && string(rs[i:last+1]) != "0" {
+		return "", i
 	}
 	return string(rs[i:last+1]) + "." + string(rs[next:end]), end
+}
+
+// yearAt reports whether the digits rs[from:to] are a year: 19xx or 20xx
+// followed, through OCR's spaces, by 年 or a mark that joins it to another
+// year (2016—2020年, 2016至2020年).
+func yearAt(rs []rune, from, to int) bool {
+	if to-from != 4 || !(rs[from] == '1' && rs[from+1] == '9' || rs[from] == '2' && rs[from+1] == '0') {
+		return false
+	}
+	k := skipSpaces(rs, to)
+	return k < len(rs) && strings.ContainsRune("年至到-—–~～", rs[k])
+}
+
+// itemStart reports whether a number at rs[i] stands where a list puts its
+// item's number: the text's start, after a space, a clause mark or an
+// opening bracket.
+func itemStart(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r := rs[i-1]
+	return r == ' ' || r == '\t' || endsClause(r) || strings.ContainsRune("(（[【〔", r)
 }
 
 // PercentAt reports whether a per cent sign, half or full width, follows
