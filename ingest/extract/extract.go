@@ -129,7 +129,8 @@ const Version = 3
 // (ReaderOf's pdf+ocr, VersionOf): it is offered for reading again when
 // ocr's rules rise, one read from the text layer alone is not. 4 (ocr):
 // the spaces tesseract sets inside a number taken out (87 . 6%, 1. 5%,
-// 95 %: joinOCRNumbers), where a value cited from the scan and a search
+// 95 %: joinOCRNumbers; never an item's number or a year, 1. 50%以上,
+// 3. 2016 年底), where a value cited from the scan and a search
 // for 87.6% found nothing; a scan's pages read by OCR (pdf+ocr, ofd+ocr)
 // rise with it.
 var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 4}

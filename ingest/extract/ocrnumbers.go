@@ -11,7 +11,8 @@ import (
 // 1. 5% 至2. 5%, read as the words "87" "." "6%") and before a per cent
 // sign (95 %). Normalize keeps a space between a digit and '.' or '%'
 // (none of them is CJK), so without this 87.6% was searched and cited in
-// vain. Which point is a decimal point is numread.SpacedPoint's rule, by
+// vain. Which point is a decimal point, not an item's number (1. 50%以上的
+// 社区) or one before a year (3. 2016 年底), is numread.SpacedPoint's rule, by
 // which the values package reads the texts OCR read before. A line is
 // one line of the page: a number ending a line and an item's number
 // starting the next are never joined.
@@ -25,7 +26,7 @@ func joinOCRNumbers(line string) string {
 	for i := 0; i < len(rs); {
 		if digits, end := numread.SpacedPoint(rs, i); digits != "" {
 			// The digits after the point are read again as a start:
-			// an indicator's code, 1. 3. 2, is 1.3.2.
+			// an indicator's code OCR spaced, 1 . 3 . 2, is 1.3.2.
 			whole, fraction, _ := strings.Cut(digits, ".")
 			b.WriteString(whole + ".")
 			i = end - len(fraction)
