@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"testing"
@@ -108,5 +109,56 @@ func TestUnpackInTheChildReadsAsInProcess(t *testing.T) {
 				t.Errorf("%s: %s gave %d bytes in the child, %d in process", tt.name, name, inChild[name], n)
 			}
 		}
+	}
+}
+
+// TestUnpackRefusesAChildThatLies: the parent checks every entry the
+// child sends against the files it chose, in their order, none twice,
+// and takes "unpacked" only once each of them came; a child that breaks
+// any of these has the archive refused as damaged, take never given an
+// entry that was not chosen, and nothing panics.
+func TestUnpackRefusesAChildThatLies(t *testing.T) {
+	const (
+		listing = `read request; echo '{"listed":true,"entries":[{"name":"通知.txt","size":1},{"name":"总结.txt","size":1}]}'; read selection; `
+		entry0  = `echo '{"entry":0}'; echo '{"chunk":1}'; printf x; echo '{"entry_end":true}'; `
+	)
+	tests := []struct {
+		name  string
+		child string
+		taken string // the entries take was given
+	}{
+		{"未选的条目", listing + `echo '{"entry":99999}'; sleep 60`, "[]"},
+		{"负的条目", listing + `echo '{"entry":-1}'; sleep 60`, "[]"},
+		{"列出之前就送条目", `read request; echo '{"entry":0}'; sleep 60`, "[]"},
+		{"同一条目两次", listing + entry0 + entry0 + `sleep 60`, "[0]"},
+		{"顺序颠倒", listing + `echo '{"entry":1}'; sleep 60`, "[]"},
+		{"还没送就说完了", listing + `echo '{"unpacked":true}'; sleep 60`, "[]"},
+		{"少送一个就说完了", listing + entry0 + `echo '{"unpacked":true}'; sleep 60`, "[0]"},
+		{"没列出就说完了", `read request; echo '{"unpacked":true}'; sleep 60`, "[]"},
+		{"列出两次", listing + `echo '{"listed":true,"entries":[{"name":"通知.txt","size":1}]}'; sleep 60`, "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb := &Sandbox{Command: []string{"sh", "-c", tt.child}}
+			defer sb.Close()
+			choose, _ := takeAll(map[string]int64{})
+			taken := []int{}
+			take := func(i int, r io.Reader) error {
+				taken = append(taken, i)
+				_, err := io.Copy(io.Discard, r)
+				return err
+			}
+			start := time.Now()
+			err := sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{Stall: 20 * time.Second}, choose, take)
+			if !errors.Is(err, ErrArchiveDamaged) {
+				t.Fatalf("%v; want the archive refused as damaged", err)
+			}
+			if got := fmt.Sprint(taken); got != tt.taken {
+				t.Errorf("take was given %s; want %s", got, tt.taken)
+			}
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("ended after %s; want at once", took)
+			}
+		})
 	}
 }

@@ -83,8 +83,13 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 	return nil
 }
 
-// converse reads the child's messages until its last.
+// converse reads the child's messages until its last. The child is not
+// trusted to keep to the conversation: an entry must be the next one
+// chosen, and "unpacked" must come after every one of them, or the
+// archive is ErrArchiveDamaged (the caller discards what it took of it).
 func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
+	var takes []ArchiveTake // nil until the listing is answered
+	next := 0               // the index in takes of the entry due
 	for {
 		m, err := readMessage(c.stdout, maxListing)
 		if err != nil {
@@ -93,18 +98,17 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 		w.alive()
 		switch {
 		case m.Listed:
-			takes, err := choose(m.Entries)
-			if err != nil {
-				return err
+			if takes != nil {
+				return fmt.Errorf("%w: the child listed the archive twice", ErrArchiveDamaged)
 			}
-			sel, err := json.Marshal(unpackSelection{Takes: takes})
-			if err != nil {
+			if takes, err = answerListing(c, m.Entries, choose); err != nil {
 				return err
-			}
-			if _, err := c.stdin.Write(append(sel, '\n')); err != nil {
-				return fmt.Errorf("unpack: send selection: %w", err)
 			}
 		case m.Entry != nil:
+			if next >= len(takes) || *m.Entry != takes[next].Index {
+				return fmt.Errorf("%w: the child sent entry %d, not the next chosen (%d of %d)", ErrArchiveDamaged, *m.Entry, next, len(takes))
+			}
+			next++
 			r := &chunkReader{r: c.stdout, w: w}
 			if err := take(*m.Entry, r); err != nil {
 				return err
@@ -113,6 +117,9 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 				return err
 			}
 		case m.Unpacked:
+			if takes == nil || next < len(takes) {
+				return fmt.Errorf("%w: the child ended with %d of the %d entries chosen sent", ErrArchiveDamaged, next, len(takes))
+			}
 			return nil
 		case errorKinds[m.Fail] != nil:
 			return fmt.Errorf("%w: %s", errorKinds[m.Fail], m.Detail)
@@ -120,6 +127,27 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 			return fmt.Errorf("unpack: child: %s", m.Detail)
 		}
 	}
+}
+
+// answerListing asks choose about the entries listed and sends the child
+// its choice; the choice is never nil, so that an empty one still counts
+// as the listing answered.
+func answerListing(c *child, entries []ArchiveEntry, choose Choose) ([]ArchiveTake, error) {
+	takes, err := choose(entries)
+	if err != nil {
+		return nil, err
+	}
+	if takes == nil {
+		takes = []ArchiveTake{}
+	}
+	sel, err := json.Marshal(unpackSelection{Takes: takes})
+	if err != nil {
+		return nil, fmt.Errorf("unpack: encode selection: %w", err)
+	}
+	if _, err := c.stdin.Write(append(sel, '\n')); err != nil {
+		return nil, fmt.Errorf("unpack: send selection: %w", err)
+	}
+	return takes, nil
 }
 
 // errChildGone is a child whose messages ended before its last.
