@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 func archiveFixture(name string) string { return filepath.Join("..", "testdata", "archives", name) }
@@ -160,5 +163,68 @@ func TestUnpackRefusesAChildThatLies(t *testing.T) {
 				t.Errorf("ended after %s; want at once", took)
 			}
 		})
+	}
+}
+
+// TestUnpackWaitsForAFreePlace: with one place to unpack, a second
+// archive waits while the first is being unpacked and starts when it
+// ends; one whose request ends while it waits stops waiting at once, and
+// one that waits past UnpackWait is told to try again shortly
+// (EUNAVAILABLE with a retry time).
+func TestUnpackWaitsForAFreePlace(t *testing.T) {
+	sb := &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"listed":true,"entries":[]}'; read selection; echo '{"unpacked":true}'`},
+		Unpacks: 1, UnpackWait: time.Minute}
+	defer sb.Close()
+	unpack := func(ctx context.Context, listed chan<- struct{}, hold <-chan struct{}) error {
+		choose := func([]ArchiveEntry) ([]ArchiveTake, error) {
+			listed <- struct{}{}
+			<-hold
+			return nil, nil
+		}
+		return sb.Unpack(ctx, Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{}, choose, func(int, io.Reader) error { return nil })
+	}
+	listed, hold := make(chan struct{}, 3), make(chan struct{})
+	first := make(chan error, 1)
+	go func() { first <- unpack(t.Context(), listed, hold) }()
+	<-listed // the first holds the place, its child listing
+
+	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := unpack(ctx, listed, hold); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("an unpacking whose request ended while it waited: %v, want the request's end", err)
+	}
+	if took := time.Since(start); took > sb.UnpackWait/2 {
+		t.Errorf("an unpacking whose request ended waited %s", took)
+	}
+
+	second := make(chan error, 1)
+	go func() { second <- unpack(t.Context(), listed, hold) }()
+	select {
+	case <-listed:
+		t.Fatal("a second archive was listed while the first held the only place")
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(hold)
+	if err := <-first; err != nil {
+		t.Fatalf("the first archive: %v", err)
+	}
+	if err := <-second; err != nil {
+		t.Fatalf("the second archive, once the place was free: %v", err)
+	}
+
+	release, err := sb.unpackSlot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	sb.UnpackWait = 50 * time.Millisecond
+	choose, take := takeAll(map[string]int64{})
+	err = sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{}, choose, take)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "同时最多 1 个") {
+		t.Errorf("an unpacking with every place busy: %v, want EUNAVAILABLE naming the bound", err)
+	}
+	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
+		t.Errorf("an unpacking with every place busy: no retry time (%v)", err)
 	}
 }

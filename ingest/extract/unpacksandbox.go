@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // A sandbox child unpacks a RAR or 7z archive in one conversation:
@@ -67,6 +69,11 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 	if err != nil {
 		return fmt.Errorf("unpack: %w", err)
 	}
+	release, err := s.unpackSlot(ctx)
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	defer release()
 	c, err := s.start()
 	if err != nil {
 		return fmt.Errorf("unpack: %w", err)
@@ -81,6 +88,37 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 		return w.explain(c, err)
 	}
 	return nil
+}
+
+// Defaults of Sandbox.Unpacks and Sandbox.UnpackWait. Each archive is
+// unpacked in a child that may take the sandbox's Memory and a core for
+// minutes, before the upload is admitted (AdmitUpload counts stored
+// files, not these); a handful at once could take the server's memory.
+// The uploader has sent the archive already, so it waits longer than an
+// import of a table does before being told to try again.
+const (
+	DefaultUnpacks    = 2
+	DefaultUnpackWait = time.Minute
+)
+
+// unpackSlot waits for one of the Unpacks places to be free and returns
+// the call that frees it: at most UnpackWait, then EUNAVAILABLE saying
+// to try again shortly, or until ctx ends. The wait is before the
+// child's start, so it spends none of UnpackLimits' time.
+func (s *Sandbox) unpackSlot(ctx context.Context) (func(), error) {
+	n, wait := s.Unpacks, s.UnpackWait
+	if n <= 0 {
+		n = DefaultUnpacks
+	}
+	if wait <= 0 {
+		wait = DefaultUnpackWait
+	}
+	slots := s.slots(&s.unpacks, n)
+	return waitSlot(ctx, slots, wait, "a place to unpack", func() error {
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在解压其他 RAR/7z 压缩包（同时最多 %d 个），请稍后重试；ZIP 压缩包无需等待", cap(slots))
+		e.RetryAfter = wait
+		return e
+	})
 }
 
 // converse reads the child's messages until its last. The child is not
