@@ -112,6 +112,10 @@ type childMessage struct {
 	EntryEnd bool           `json:"entry_end,omitempty"`
 	Fail     string         `json:"fail,omitempty"`
 	Unpacked bool           `json:"unpacked,omitempty"`
+	// Alive is an unpacking child's heartbeat: the bytes of the archive
+	// it has read so far, sent while it decodes what it sends nothing
+	// of (heartbeat).
+	Alive int64 `json:"alive,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same

@@ -7,6 +7,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -226,5 +228,110 @@ func TestUnpackWaitsForAFreePlace(t *testing.T) {
 	}
 	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
 		t.Errorf("an unpacking with every place busy: no retry time (%v)", err)
+	}
+}
+
+// TestUnpackHeartbeatKeepsAReadingChildAlive: a child that sends nothing
+// but heartbeats counting more of the archive read, for longer than the
+// stall limit (while it skips a large file of a solid stream, or decodes
+// a chosen one slowly, between its chunks), is not killed, and its file
+// comes whole; heartbeats that count nothing more read are silence, and
+// none lets a child run past the total time.
+func TestUnpackHeartbeatKeepsAReadingChildAlive(t *testing.T) {
+	const listing = `read request; echo '{"listed":true,"entries":[{"name":"活动视频.mp4","size":9},{"name":"通知.txt","size":2}]}'; read selection; `
+	beats := func(from, to int, same bool) string {
+		n := "$i"
+		if same {
+			n = "5"
+		}
+		return fmt.Sprintf(`i=%d; while [ $i -le %d ]; do echo "{\"alive\":%s}"; sleep 0.1; i=$((i+1)); done; `, from, to, n)
+	}
+	tests := []struct {
+		name  string
+		child string
+		lim   UnpackLimits
+		want  error
+	}{
+		{"跳过大文件时报平安", listing + beats(1, 10, false) +
+			`echo '{"entry":1}'; echo '{"chunk":1}'; printf a; ` + beats(11, 20, false) + `echo '{"chunk":1}'; printf b; echo '{"entry_end":true}'; echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond}, nil},
+		{"报平安却没读", listing + beats(1, 30, true) + `echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond}, ErrArchiveTime},
+		{"报平安不延长总时限", listing + beats(1, 100, false) + `echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond, Timeout: 1500 * time.Millisecond}, ErrArchiveTime},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb := &Sandbox{Command: []string{"sh", "-c", tt.child}}
+			defer sb.Close()
+			choose := func([]ArchiveEntry) ([]ArchiveTake, error) { return []ArchiveTake{{Index: 1, Max: 2}}, nil }
+			var got []byte
+			take := func(i int, r io.Reader) error {
+				b, err := io.ReadAll(r)
+				got = b
+				return err
+			}
+			start := time.Now()
+			err := sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), tt.lim, choose, take)
+			took := time.Since(start)
+			if tt.want == nil {
+				if err != nil || string(got) != "ab" {
+					t.Fatalf("%v after %s, file %q; want the file whole", err, took, got)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("%v after %s; want %v", err, took, tt.want)
+			}
+			if took > 2500*time.Millisecond {
+				t.Errorf("ended after %s; want within the stall or the total time", took)
+			}
+		})
+	}
+}
+
+// TestHeartbeatOnlyWhileTheArchiveIsRead: the child's heartbeat says how
+// much of the archive it read, only in an interval in which that grew,
+// and nothing once stopped (the final message is the last line).
+func TestHeartbeatOnlyWhileTheArchiveIsRead(t *testing.T) {
+	var read atomic.Int64
+	var mu sync.Mutex
+	var sent []int64
+	stop := heartbeat(&read, 10*time.Millisecond, func(m childMessage) {
+		mu.Lock()
+		defer mu.Unlock()
+		sent = append(sent, m.Alive)
+	})
+	count := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(sent)
+	}
+	for range 5 {
+		read.Add(4096)
+		time.Sleep(30 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the last read's heartbeat, however late its tick
+	reading := count()
+	time.Sleep(100 * time.Millisecond) // decoding without reading: a loop
+	idle := count() - reading
+	read.Add(1)
+	stop()
+	after := count()
+	read.Add(1)
+	time.Sleep(50 * time.Millisecond)
+	if reading < 3 {
+		t.Errorf("%d heartbeats while reading 5 times, 30 ms apart, every 10 ms; want at least 3", reading)
+	}
+	if idle != 0 {
+		t.Errorf("%d heartbeats while nothing was read; want none", idle)
+	}
+	if count() != after {
+		t.Errorf("a heartbeat after stop: %v", sent)
+	}
+	for i := 1; i < len(sent); i++ {
+		if sent[i] <= sent[i-1] {
+			t.Errorf("heartbeats %v do not grow", sent)
+		}
 	}
 }

@@ -25,9 +25,14 @@ import (
 //	        … for every entry taken, in the archive's order
 //	child:  {"unpacked":true}, or {"fail":"encrypted","detail":…}
 //
+// and, between any two of its messages, {"alive":N}: N bytes of the
+// archive read so far, sent while the child decodes what it sends nothing
+// of (an entry it skips in a solid stream, a header, a slow entry).
+//
 // The child's address space is limited as an extraction's is; the parent
-// kills it when the caller gives up, when it sends nothing for
-// UnpackLimits.Stall and at UnpackLimits.Timeout. A child that unpacked
+// kills it when the caller gives up, when for UnpackLimits.Stall it
+// sends nothing and reads no more of the archive, and at
+// UnpackLimits.Timeout, however alive it is. A child that unpacked
 // is never given another request: the dictionaries it allocated stay in
 // the address space the Go runtime keeps.
 
@@ -133,8 +138,9 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 		if err != nil {
 			return err
 		}
-		w.alive()
+		w.alive(m)
 		switch {
+		case m.Alive > 0:
 		case m.Listed:
 			if takes != nil {
 				return fmt.Errorf("%w: the child listed the archive twice", ErrArchiveDamaged)
@@ -222,8 +228,9 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 			c.end = err
 			return 0, err
 		}
-		c.w.alive()
+		c.w.alive(m)
 		switch {
+		case m.Alive > 0:
 		case m.Chunk > 0 && m.Chunk <= chunkSize:
 			c.left = m.Chunk
 		case m.EntryEnd && errorKinds[m.Fail] != nil:
@@ -258,6 +265,7 @@ func (c *chunkReader) drain() error {
 // for lim.Stall or that ran past lim.Timeout, and says why it did.
 type unpackWatch struct {
 	last   atomic.Int64 // unix nanoseconds of the last message
+	heard  int64        // the greatest heartbeat, read by the conversation's goroutine alone
 	why    atomic.Pointer[error]
 	done   chan struct{}
 	once   sync.Once
@@ -267,7 +275,7 @@ type unpackWatch struct {
 
 func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 	w := &unpackWatch{done: make(chan struct{}), stall: lim.Stall, budget: lim.Timeout}
-	w.alive()
+	w.touch()
 	start := time.Now()
 	go func() {
 		tick := time.NewTicker(min(lim.Stall/4, 100*time.Millisecond))
@@ -294,7 +302,21 @@ func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 	return w
 }
 
-func (w *unpackWatch) alive() { w.last.Store(time.Now().UnixNano()) }
+// alive notes a message of the child's. A heartbeat counts only when
+// the child read more of the archive than the one before said: a
+// decoder looping on what it has read, or a child repeating itself,
+// still falls silent. Nothing here moves the Timeout.
+func (w *unpackWatch) alive(m *childMessage) {
+	if m.Alive > 0 {
+		if m.Alive <= w.heard {
+			return
+		}
+		w.heard = m.Alive
+	}
+	w.touch()
+}
+
+func (w *unpackWatch) touch() { w.last.Store(time.Now().UnixNano()) }
 
 func (w *unpackWatch) stop() { w.once.Do(func() { close(w.done) }) }
 
@@ -366,9 +388,43 @@ func unpackAnswer(req childRequest, conn childConn) childMessage {
 			}
 		}
 	}
-	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, req.Unpack.Limits.WithDefaults(), choose, take)
+	lim := req.Unpack.Limits.WithDefaults()
+	var read atomic.Int64
+	stop := heartbeat(&read, max(lim.Stall/4, 10*time.Millisecond), conn.send)
+	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, lim, &read, choose, take)
+	stop()
 	if err != nil {
 		return childMessage{Fail: errorKind(err), Detail: err.Error()}
 	}
 	return childMessage{Unpacked: true}
+}
+
+// heartbeat sends {"alive":N} every interval in which read (the bytes of
+// the archive read, N) grew, until the call it returns, which waits for
+// its last send: the unpacking's final message must be the last line.
+// A decoder skipping an entry of a solid stream sends nothing for as long
+// as that takes, but it reads the archive as it goes.
+func heartbeat(read *atomic.Int64, interval time.Duration, send func(childMessage)) (stop func()) {
+	done, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(exited)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		var sent int64
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if n := read.Load(); n > sent {
+					send(childMessage{Alive: n})
+					sent = n
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-exited
+	}
 }
