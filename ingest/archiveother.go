@@ -60,6 +60,11 @@ func (s *Service) unpackOther(ctx context.Context, st *Staged, budget *UnpackBud
 		return takes, nil
 	}
 	take := func(i int, r io.Reader) error {
+		// Unpack hands over only the entries chosen; should that ever
+		// break, the archive is refused rather than the request panicking.
+		if i < 0 || i >= len(kept) || kept[i].name == "" {
+			return fmt.Errorf("%w: entry %d was not chosen", extract.ErrArchiveDamaged, i)
+		}
 		e := kept[i]
 		return s.stageEntry(u, e, r, func(err error) error { return entryRefusal(u.archive, e, err, s.unpackLimits()) })
 	}

@@ -349,3 +349,45 @@ func TestPlanChargesWhatReachingAFileDecodes(t *testing.T) {
 		})
 	}
 }
+
+// TestStageUploadChildThatLiesLeavesNothingStaged: a child that sends a
+// file it was asked for and then one it was not, or says it is done
+// before the second file, has the archive refused as damaged, and the
+// file staged from it is removed from the temporary folder.
+func TestStageUploadChildThatLiesLeavesNothingStaged(t *testing.T) {
+	listing := `read request; echo '{"listed":true,"entries":[{"name":"通知.txt","size":%[1]d},{"name":"总结.txt","size":%[1]d}]}'; read selection; ` +
+		`echo '{"entry":0}'; echo '{"chunk":%[1]d}'; printf '%%s' '%[2]s'; echo '{"entry_end":true}'; `
+	first := fmt.Sprintf(listing, len(archiveNotice), archiveNotice)
+	second := fmt.Sprintf(`echo '{"entry":1}'; echo '{"chunk":%[1]d}'; printf '%%s' '%[2]s'; echo '{"entry_end":true}'; `, len(archiveSummary), archiveSummary)
+	tests := []struct{ name, lie string }{
+		{"如实送完", second + `echo '{"unpacked":true}'; sleep 60`},
+		{"未选的条目", `echo '{"entry":7}'; sleep 60`},
+		{"提前说完", `echo '{"unpacked":true}'; sleep 60`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb := &extract.Sandbox{Command: []string{"sh", "-c", first + tt.lie}}
+			t.Cleanup(sb.Close)
+			s := archiveService(t, 4096, sb)
+			s.mem = nil // every file staged on disk, where a leftover shows
+			got, err := stageArchive(t, s, "材料汇总.7z", s.NewUnpackBudget())
+			if tt.name == "如实送完" {
+				// The fake child is understood when it keeps to the conversation.
+				if err != nil || got.files["通知.txt"] != archiveNotice || got.files["总结.txt"] != archiveSummary {
+					t.Fatalf("files %v, %v; want both texts", got.files, err)
+				}
+				return
+			}
+			if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "已损坏") {
+				t.Fatalf("%v; want the archive refused as damaged", err)
+			}
+			left, err := os.ReadDir(s.cfg.TempDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(left) != 0 {
+				t.Errorf("left in the temporary folder: %v", left)
+			}
+		})
+	}
+}

@@ -43,11 +43,19 @@ type Sandbox struct {
 	// TableWait is how long ReadXLS waits for a free reader of tables
 	// before it answers EUNAVAILABLE; default DefaultTableWait.
 	TableWait time.Duration
+	// Unpacks bounds the RAR and 7z archives Unpack unpacks at once,
+	// each in a child that may take Memory for UnpackLimits.Timeout;
+	// default DefaultUnpacks. Read once, at the first Unpack.
+	Unpacks int
+	// UnpackWait is how long Unpack waits for a free place before it
+	// answers EUNAVAILABLE; default DefaultUnpackWait.
+	UnpackWait time.Duration
 
-	mu     sync.Mutex
-	idle   []*child      // clean children waiting for work (sandboxpool.go)
-	closed bool          // Close was called: a child given back is ended at once
-	tables chan struct{} // a token for each table being read (tableSlot)
+	mu      sync.Mutex
+	idle    []*child      // clean children waiting for work (sandboxpool.go)
+	closed  bool          // Close was called: a child given back is ended at once
+	tables  chan struct{} // a token for each table being read (tableSlot)
+	unpacks chan struct{} // a token for each archive being unpacked (unpackSlot)
 }
 
 // childRequest is what the parent asks of the child on its stdin.
@@ -104,6 +112,10 @@ type childMessage struct {
 	EntryEnd bool           `json:"entry_end,omitempty"`
 	Fail     string         `json:"fail,omitempty"`
 	Unpacked bool           `json:"unpacked,omitempty"`
+	// Alive is an unpacking child's heartbeat: the bytes of the archive
+	// it has read so far, sent while it decodes what it sends nothing
+	// of (heartbeat).
+	Alive int64 `json:"alive,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bodgit/sevenzip"
@@ -153,15 +154,17 @@ type Take func(index int, r io.Reader) error
 // for a server without a sandbox (unit tests). ctx is checked before
 // every read; a decoder stuck inside one read is not stopped by it.
 func UnpackInProcess(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, choose Choose, take Take) error {
-	return unpackArchive(ctx, format, path, lim.WithDefaults(), choose, take)
+	return unpackArchive(ctx, format, path, lim.WithDefaults(), nil, choose, take)
 }
 
-func unpackArchive(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, choose Choose, take Take) error {
+// unpackArchive unpacks, adding to read (when not nil) every byte it
+// reads of the archive: a sandbox child's heartbeat.
+func unpackArchive(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, read *atomic.Int64, choose Choose, take Take) error {
 	switch format {
 	case ArchiveRAR:
-		return unpackRAR(ctx, path, lim, choose, take)
+		return unpackRAR(ctx, oneFile{path: path, read: read}, lim, choose, take)
 	case Archive7z:
-		return unpack7z(ctx, path, lim, choose, take)
+		return unpack7z(ctx, path, read, lim, choose, take)
 	}
 	return fmt.Errorf("unpack %s: not an archive this reads", format)
 }
@@ -184,7 +187,10 @@ func takeIndex(takes []ArchiveTake, n int) (map[int]int64, int, error) {
 // oneFile is a file system of one file, the RAR archive being read under
 // rarName: rardecode asks for the next volume of a multi-volume archive
 // by name, and no other file of the server is to be opened.
-type oneFile struct{ path string }
+type oneFile struct {
+	path string
+	read *atomic.Int64 // counts the bytes read, when not nil
+}
 
 const rarName = "archive.rar"
 
@@ -194,11 +200,35 @@ func (o oneFile) Open(name string) (fs.File, error) {
 	if name != rarName {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: errOtherVolume}
 	}
-	return os.Open(o.path)
+	f, err := os.Open(o.path)
+	if err != nil || o.read == nil {
+		return f, err
+	}
+	return &countedFile{File: f, read: o.read}, nil
 }
 
-func unpackRAR(ctx context.Context, path string, lim UnpackLimits, choose Choose, take Take) error {
-	opts := []rardecode.Option{rardecode.FileSystem(oneFile{path}), rardecode.MaxDictionarySize(lim.Dictionary)}
+// countedFile is an archive file that adds the bytes read of it to read;
+// the methods it does not count (Seek, Stat, Close) are the file's, so
+// that the libraries find the same file.
+type countedFile struct {
+	*os.File
+	read *atomic.Int64
+}
+
+func (c *countedFile) Read(p []byte) (int, error) {
+	n, err := c.File.Read(p)
+	c.read.Add(int64(n))
+	return n, err
+}
+
+func (c *countedFile) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.File.ReadAt(p, off)
+	c.read.Add(int64(n))
+	return n, err
+}
+
+func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Choose, take Take) error {
+	opts := []rardecode.Option{rardecode.FileSystem(archive), rardecode.MaxDictionarySize(lim.Dictionary)}
 	// List reads the headers alone, walking over the packed data: a solid
 	// archive is not decoded to be listed.
 	files, err := rardecode.List(rarName, opts...)
@@ -328,7 +358,7 @@ func rarEntryError(err error) error {
 	return fmt.Errorf("%w: %v", ErrEntryDamaged, err)
 }
 
-func unpack7z(ctx context.Context, path string, lim UnpackLimits, choose Choose, take Take) error {
+func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLimits, choose Choose, take Take) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open archive: %w", err)
@@ -338,8 +368,12 @@ func unpack7z(ctx context.Context, path string, lim UnpackLimits, choose Choose,
 	if err != nil {
 		return fmt.Errorf("open archive: %w", err)
 	}
+	var r io.ReaderAt = f
+	if read != nil {
+		r = &countedFile{File: f, read: read}
+	}
 	// A header with a password: NewReader cannot list the entries.
-	zr, err := sevenzip.NewReader(f, fi.Size())
+	zr, err := sevenzip.NewReader(r, fi.Size())
 	if err != nil {
 		var re *sevenzip.ReadError
 		if errors.As(err, &re) && re.Encrypted {

@@ -3,10 +3,16 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 func archiveFixture(name string) string { return filepath.Join("..", "testdata", "archives", name) }
@@ -107,6 +113,225 @@ func TestUnpackInTheChildReadsAsInProcess(t *testing.T) {
 			if inChild[name] != n {
 				t.Errorf("%s: %s gave %d bytes in the child, %d in process", tt.name, name, inChild[name], n)
 			}
+		}
+	}
+}
+
+// TestUnpackRefusesAChildThatLies: the parent checks every entry the
+// child sends against the files it chose, in their order, none twice,
+// and takes "unpacked" only once each of them came; a child that breaks
+// any of these has the archive refused as damaged, take never given an
+// entry that was not chosen, and nothing panics.
+func TestUnpackRefusesAChildThatLies(t *testing.T) {
+	const (
+		listing = `read request; echo '{"listed":true,"entries":[{"name":"通知.txt","size":1},{"name":"总结.txt","size":1}]}'; read selection; `
+		entry0  = `echo '{"entry":0}'; echo '{"chunk":1}'; printf x; echo '{"entry_end":true}'; `
+	)
+	tests := []struct {
+		name  string
+		child string
+		taken string // the entries take was given
+	}{
+		{"未选的条目", listing + `echo '{"entry":99999}'; sleep 60`, "[]"},
+		{"负的条目", listing + `echo '{"entry":-1}'; sleep 60`, "[]"},
+		{"列出之前就送条目", `read request; echo '{"entry":0}'; sleep 60`, "[]"},
+		{"同一条目两次", listing + entry0 + entry0 + `sleep 60`, "[0]"},
+		{"顺序颠倒", listing + `echo '{"entry":1}'; sleep 60`, "[]"},
+		{"还没送就说完了", listing + `echo '{"unpacked":true}'; sleep 60`, "[]"},
+		{"少送一个就说完了", listing + entry0 + `echo '{"unpacked":true}'; sleep 60`, "[0]"},
+		{"没列出就说完了", `read request; echo '{"unpacked":true}'; sleep 60`, "[]"},
+		{"列出两次", listing + `echo '{"listed":true,"entries":[{"name":"通知.txt","size":1}]}'; sleep 60`, "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb := &Sandbox{Command: []string{"sh", "-c", tt.child}}
+			defer sb.Close()
+			choose, _ := takeAll(map[string]int64{})
+			taken := []int{}
+			take := func(i int, r io.Reader) error {
+				taken = append(taken, i)
+				_, err := io.Copy(io.Discard, r)
+				return err
+			}
+			start := time.Now()
+			err := sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{Stall: 20 * time.Second}, choose, take)
+			if !errors.Is(err, ErrArchiveDamaged) {
+				t.Fatalf("%v; want the archive refused as damaged", err)
+			}
+			if got := fmt.Sprint(taken); got != tt.taken {
+				t.Errorf("take was given %s; want %s", got, tt.taken)
+			}
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("ended after %s; want at once", took)
+			}
+		})
+	}
+}
+
+// TestUnpackWaitsForAFreePlace: with one place to unpack, a second
+// archive waits while the first is being unpacked and starts when it
+// ends; one whose request ends while it waits stops waiting at once, and
+// one that waits past UnpackWait is told to try again shortly
+// (EUNAVAILABLE with a retry time).
+func TestUnpackWaitsForAFreePlace(t *testing.T) {
+	sb := &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"listed":true,"entries":[]}'; read selection; echo '{"unpacked":true}'`},
+		Unpacks: 1, UnpackWait: time.Minute}
+	defer sb.Close()
+	unpack := func(ctx context.Context, listed chan<- struct{}, hold <-chan struct{}) error {
+		choose := func([]ArchiveEntry) ([]ArchiveTake, error) {
+			listed <- struct{}{}
+			<-hold
+			return nil, nil
+		}
+		return sb.Unpack(ctx, Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{}, choose, func(int, io.Reader) error { return nil })
+	}
+	listed, hold := make(chan struct{}, 3), make(chan struct{})
+	first := make(chan error, 1)
+	go func() { first <- unpack(t.Context(), listed, hold) }()
+	<-listed // the first holds the place, its child listing
+
+	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := unpack(ctx, listed, hold); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("an unpacking whose request ended while it waited: %v, want the request's end", err)
+	}
+	if took := time.Since(start); took > sb.UnpackWait/2 {
+		t.Errorf("an unpacking whose request ended waited %s", took)
+	}
+
+	second := make(chan error, 1)
+	go func() { second <- unpack(t.Context(), listed, hold) }()
+	select {
+	case <-listed:
+		t.Fatal("a second archive was listed while the first held the only place")
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(hold)
+	if err := <-first; err != nil {
+		t.Fatalf("the first archive: %v", err)
+	}
+	if err := <-second; err != nil {
+		t.Fatalf("the second archive, once the place was free: %v", err)
+	}
+
+	release, err := sb.unpackSlot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	sb.UnpackWait = 50 * time.Millisecond
+	choose, take := takeAll(map[string]int64{})
+	err = sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{}, choose, take)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "同时最多 1 个") {
+		t.Errorf("an unpacking with every place busy: %v, want EUNAVAILABLE naming the bound", err)
+	}
+	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
+		t.Errorf("an unpacking with every place busy: no retry time (%v)", err)
+	}
+}
+
+// TestUnpackHeartbeatKeepsAReadingChildAlive: a child that sends nothing
+// but heartbeats counting more of the archive read, for longer than the
+// stall limit (while it skips a large file of a solid stream, or decodes
+// a chosen one slowly, between its chunks), is not killed, and its file
+// comes whole; heartbeats that count nothing more read are silence, and
+// none lets a child run past the total time.
+func TestUnpackHeartbeatKeepsAReadingChildAlive(t *testing.T) {
+	const listing = `read request; echo '{"listed":true,"entries":[{"name":"活动视频.mp4","size":9},{"name":"通知.txt","size":2}]}'; read selection; `
+	beats := func(from, to int, same bool) string {
+		n := "$i"
+		if same {
+			n = "5"
+		}
+		return fmt.Sprintf(`i=%d; while [ $i -le %d ]; do echo "{\"alive\":%s}"; sleep 0.1; i=$((i+1)); done; `, from, to, n)
+	}
+	tests := []struct {
+		name  string
+		child string
+		lim   UnpackLimits
+		want  error
+	}{
+		{"跳过大文件时报平安", listing + beats(1, 10, false) +
+			`echo '{"entry":1}'; echo '{"chunk":1}'; printf a; ` + beats(11, 20, false) + `echo '{"chunk":1}'; printf b; echo '{"entry_end":true}'; echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond}, nil},
+		{"报平安却没读", listing + beats(1, 30, true) + `echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond}, ErrArchiveTime},
+		{"报平安不延长总时限", listing + beats(1, 100, false) + `echo '{"unpacked":true}'`,
+			UnpackLimits{Stall: 400 * time.Millisecond, Timeout: 1500 * time.Millisecond}, ErrArchiveTime},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb := &Sandbox{Command: []string{"sh", "-c", tt.child}}
+			defer sb.Close()
+			choose := func([]ArchiveEntry) ([]ArchiveTake, error) { return []ArchiveTake{{Index: 1, Max: 2}}, nil }
+			var got []byte
+			take := func(i int, r io.Reader) error {
+				b, err := io.ReadAll(r)
+				got = b
+				return err
+			}
+			start := time.Now()
+			err := sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), tt.lim, choose, take)
+			took := time.Since(start)
+			if tt.want == nil {
+				if err != nil || string(got) != "ab" {
+					t.Fatalf("%v after %s, file %q; want the file whole", err, took, got)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("%v after %s; want %v", err, took, tt.want)
+			}
+			if took > 2500*time.Millisecond {
+				t.Errorf("ended after %s; want within the stall or the total time", took)
+			}
+		})
+	}
+}
+
+// TestHeartbeatOnlyWhileTheArchiveIsRead: the child's heartbeat says how
+// much of the archive it read, only in an interval in which that grew,
+// and nothing once stopped (the final message is the last line).
+func TestHeartbeatOnlyWhileTheArchiveIsRead(t *testing.T) {
+	var read atomic.Int64
+	var mu sync.Mutex
+	var sent []int64
+	stop := heartbeat(&read, 10*time.Millisecond, func(m childMessage) {
+		mu.Lock()
+		defer mu.Unlock()
+		sent = append(sent, m.Alive)
+	})
+	count := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(sent)
+	}
+	for range 5 {
+		read.Add(4096)
+		time.Sleep(30 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the last read's heartbeat, however late its tick
+	reading := count()
+	time.Sleep(100 * time.Millisecond) // decoding without reading: a loop
+	idle := count() - reading
+	read.Add(1)
+	stop()
+	after := count()
+	read.Add(1)
+	time.Sleep(50 * time.Millisecond)
+	if reading < 3 {
+		t.Errorf("%d heartbeats while reading 5 times, 30 ms apart, every 10 ms; want at least 3", reading)
+	}
+	if idle != 0 {
+		t.Errorf("%d heartbeats while nothing was read; want none", idle)
+	}
+	if count() != after {
+		t.Errorf("a heartbeat after stop: %v", sent)
+	}
+	for i := 1; i < len(sent); i++ {
+		if sent[i] <= sent[i-1] {
+			t.Errorf("heartbeats %v do not grow", sent)
 		}
 	}
 }

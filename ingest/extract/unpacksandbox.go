@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // A sandbox child unpacks a RAR or 7z archive in one conversation:
@@ -23,9 +25,14 @@ import (
 //	        … for every entry taken, in the archive's order
 //	child:  {"unpacked":true}, or {"fail":"encrypted","detail":…}
 //
+// and, between any two of its messages, {"alive":N}: N bytes of the
+// archive read so far, sent while the child decodes what it sends nothing
+// of (an entry it skips in a solid stream, a header, a slow entry).
+//
 // The child's address space is limited as an extraction's is; the parent
-// kills it when the caller gives up, when it sends nothing for
-// UnpackLimits.Stall and at UnpackLimits.Timeout. A child that unpacked
+// kills it when the caller gives up, when for UnpackLimits.Stall it
+// sends nothing and reads no more of the archive, and at
+// UnpackLimits.Timeout, however alive it is. A child that unpacked
 // is never given another request: the dictionaries it allocated stay in
 // the address space the Go runtime keeps.
 
@@ -67,6 +74,11 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 	if err != nil {
 		return fmt.Errorf("unpack: %w", err)
 	}
+	release, err := s.unpackSlot(ctx)
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	defer release()
 	c, err := s.start()
 	if err != nil {
 		return fmt.Errorf("unpack: %w", err)
@@ -83,28 +95,64 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 	return nil
 }
 
-// converse reads the child's messages until its last.
+// Defaults of Sandbox.Unpacks and Sandbox.UnpackWait. Each archive is
+// unpacked in a child that may take the sandbox's Memory and a core for
+// minutes, before the upload is admitted (AdmitUpload counts stored
+// files, not these); a handful at once could take the server's memory.
+// The uploader has sent the archive already, so it waits longer than an
+// import of a table does before being told to try again.
+const (
+	DefaultUnpacks    = 2
+	DefaultUnpackWait = time.Minute
+)
+
+// unpackSlot waits for one of the Unpacks places to be free and returns
+// the call that frees it: at most UnpackWait, then EUNAVAILABLE saying
+// to try again shortly, or until ctx ends. The wait is before the
+// child's start, so it spends none of UnpackLimits' time.
+func (s *Sandbox) unpackSlot(ctx context.Context) (func(), error) {
+	n, wait := s.Unpacks, s.UnpackWait
+	if n <= 0 {
+		n = DefaultUnpacks
+	}
+	if wait <= 0 {
+		wait = DefaultUnpackWait
+	}
+	slots := s.slots(&s.unpacks, n)
+	return waitSlot(ctx, slots, wait, "a place to unpack", func() error {
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在解压其他 RAR/7z 压缩包（同时最多 %d 个），请稍后重试；ZIP 压缩包无需等待", cap(slots))
+		e.RetryAfter = wait
+		return e
+	})
+}
+
+// converse reads the child's messages until its last. The child is not
+// trusted to keep to the conversation: an entry must be the next one
+// chosen, and "unpacked" must come after every one of them, or the
+// archive is ErrArchiveDamaged (the caller discards what it took of it).
 func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
+	var takes []ArchiveTake // nil until the listing is answered
+	next := 0               // the index in takes of the entry due
 	for {
 		m, err := readMessage(c.stdout, maxListing)
 		if err != nil {
 			return err
 		}
-		w.alive()
+		w.alive(m)
 		switch {
+		case m.Alive > 0:
 		case m.Listed:
-			takes, err := choose(m.Entries)
-			if err != nil {
-				return err
+			if takes != nil {
+				return fmt.Errorf("%w: the child listed the archive twice", ErrArchiveDamaged)
 			}
-			sel, err := json.Marshal(unpackSelection{Takes: takes})
-			if err != nil {
+			if takes, err = answerListing(c, m.Entries, choose); err != nil {
 				return err
-			}
-			if _, err := c.stdin.Write(append(sel, '\n')); err != nil {
-				return fmt.Errorf("unpack: send selection: %w", err)
 			}
 		case m.Entry != nil:
+			if next >= len(takes) || *m.Entry != takes[next].Index {
+				return fmt.Errorf("%w: the child sent entry %d, not the next chosen (%d of %d)", ErrArchiveDamaged, *m.Entry, next, len(takes))
+			}
+			next++
 			r := &chunkReader{r: c.stdout, w: w}
 			if err := take(*m.Entry, r); err != nil {
 				return err
@@ -113,6 +161,9 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 				return err
 			}
 		case m.Unpacked:
+			if takes == nil || next < len(takes) {
+				return fmt.Errorf("%w: the child ended with %d of the %d entries chosen sent", ErrArchiveDamaged, next, len(takes))
+			}
 			return nil
 		case errorKinds[m.Fail] != nil:
 			return fmt.Errorf("%w: %s", errorKinds[m.Fail], m.Detail)
@@ -120,6 +171,27 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 			return fmt.Errorf("unpack: child: %s", m.Detail)
 		}
 	}
+}
+
+// answerListing asks choose about the entries listed and sends the child
+// its choice; the choice is never nil, so that an empty one still counts
+// as the listing answered.
+func answerListing(c *child, entries []ArchiveEntry, choose Choose) ([]ArchiveTake, error) {
+	takes, err := choose(entries)
+	if err != nil {
+		return nil, err
+	}
+	if takes == nil {
+		takes = []ArchiveTake{}
+	}
+	sel, err := json.Marshal(unpackSelection{Takes: takes})
+	if err != nil {
+		return nil, fmt.Errorf("unpack: encode selection: %w", err)
+	}
+	if _, err := c.stdin.Write(append(sel, '\n')); err != nil {
+		return nil, fmt.Errorf("unpack: send selection: %w", err)
+	}
+	return takes, nil
 }
 
 // errChildGone is a child whose messages ended before its last.
@@ -156,8 +228,9 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 			c.end = err
 			return 0, err
 		}
-		c.w.alive()
+		c.w.alive(m)
 		switch {
+		case m.Alive > 0:
 		case m.Chunk > 0 && m.Chunk <= chunkSize:
 			c.left = m.Chunk
 		case m.EntryEnd && errorKinds[m.Fail] != nil:
@@ -192,6 +265,7 @@ func (c *chunkReader) drain() error {
 // for lim.Stall or that ran past lim.Timeout, and says why it did.
 type unpackWatch struct {
 	last   atomic.Int64 // unix nanoseconds of the last message
+	heard  int64        // the greatest heartbeat, read by the conversation's goroutine alone
 	why    atomic.Pointer[error]
 	done   chan struct{}
 	once   sync.Once
@@ -201,7 +275,7 @@ type unpackWatch struct {
 
 func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 	w := &unpackWatch{done: make(chan struct{}), stall: lim.Stall, budget: lim.Timeout}
-	w.alive()
+	w.touch()
 	start := time.Now()
 	go func() {
 		tick := time.NewTicker(min(lim.Stall/4, 100*time.Millisecond))
@@ -228,7 +302,21 @@ func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 	return w
 }
 
-func (w *unpackWatch) alive() { w.last.Store(time.Now().UnixNano()) }
+// alive notes a message of the child's. A heartbeat counts only when
+// the child read more of the archive than the one before said: a
+// decoder looping on what it has read, or a child repeating itself,
+// still falls silent. Nothing here moves the Timeout.
+func (w *unpackWatch) alive(m *childMessage) {
+	if m.Alive > 0 {
+		if m.Alive <= w.heard {
+			return
+		}
+		w.heard = m.Alive
+	}
+	w.touch()
+}
+
+func (w *unpackWatch) touch() { w.last.Store(time.Now().UnixNano()) }
 
 func (w *unpackWatch) stop() { w.once.Do(func() { close(w.done) }) }
 
@@ -300,9 +388,43 @@ func unpackAnswer(req childRequest, conn childConn) childMessage {
 			}
 		}
 	}
-	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, req.Unpack.Limits.WithDefaults(), choose, take)
+	lim := req.Unpack.Limits.WithDefaults()
+	var read atomic.Int64
+	stop := heartbeat(&read, max(lim.Stall/4, 10*time.Millisecond), conn.send)
+	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, lim, &read, choose, take)
+	stop()
 	if err != nil {
 		return childMessage{Fail: errorKind(err), Detail: err.Error()}
 	}
 	return childMessage{Unpacked: true}
+}
+
+// heartbeat sends {"alive":N} every interval in which read (the bytes of
+// the archive read, N) grew, until the call it returns, which waits for
+// its last send: the unpacking's final message must be the last line.
+// A decoder skipping an entry of a solid stream sends nothing for as long
+// as that takes, but it reads the archive as it goes.
+func heartbeat(read *atomic.Int64, interval time.Duration, send func(childMessage)) (stop func()) {
+	done, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(exited)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		var sent int64
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if n := read.Load(); n > sent {
+					send(childMessage{Alive: n})
+					sent = n
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-exited
+	}
 }

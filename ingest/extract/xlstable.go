@@ -130,30 +130,12 @@ func (s *Sandbox) tableSlot(ctx context.Context) (func(), error) {
 	if wait <= 0 {
 		wait = DefaultTableWait
 	}
-	s.mu.Lock()
-	if s.tables == nil {
-		s.tables = make(chan struct{}, n)
-	}
-	slots := s.tables
-	s.mu.Unlock()
-	release := func() { <-slots }
-	select {
-	case slots <- struct{}{}:
-		return release, nil
-	default:
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case slots <- struct{}{}:
-		return release, nil
-	case <-ctx.Done():
-		return nil, fmt.Errorf("wait for a reader of tables: %w", ctx.Err())
-	case <-t.C:
+	slots := s.slots(&s.tables, n)
+	return waitSlot(ctx, slots, wait, "a reader of tables", func() error {
 		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在读取其他 .xls/.et 表格（同时最多 %d 个），请稍后重试；另存为 .xlsx 的表格无需等待", cap(slots))
 		e.RetryAfter = wait
-		return nil, e
-	}
+		return e
+	})
 }
 
 // tempCopy writes data to a new temporary file and returns its absolute
