@@ -279,7 +279,9 @@ func (h *handler) handleAssignmentDelete(w http.ResponseWriter, r *http.Request)
 func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Reason string `json:"reason"`
-		// Documents are the files to return, by document id; none: all.
+		// Documents are the files to return, by document id. Absent or
+		// null decodes to nil, every file; [] decodes to an empty slice
+		// that is not nil, which the catalog refuses.
 		Documents []string `json:"documents"`
 	}
 	if err := readJSON(r, &in); err != nil {

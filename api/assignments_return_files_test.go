@@ -52,6 +52,35 @@ func TestReturnNamedFilesAlone(t *testing.T) {
 	}
 }
 
+// TestReturnAnEmptyListOfFiles: a client that filtered its list of files
+// down to nothing sends "documents": []. That is 400 on documents, and
+// the file stays handed in; only a request without the field (or null)
+// returns every file.
+func TestReturnAnEmptyListOfFiles(t *testing.T) {
+	e, id := taskEnv(t)
+	if resp, body := e.handIn(id, "contribA", "policy", "学分银行通知.txt", "杭州市学分银行建设通知：杭教成〔2017〕15号。"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in: %d %v", resp.StatusCode, body)
+	}
+	for _, tt := range []struct {
+		name   string
+		body   map[string]any
+		status int
+		after  string
+	}{
+		{"空列表", map[string]any{"reason": "材料不全", "documents": []string{}}, http.StatusBadRequest, "submitted"},
+		{"不给列表", map[string]any{"reason": "材料不全"}, http.StatusOK, "returned"},
+	} {
+		resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", tt.body), "coordA")
+		detail, _ := body["error"].(map[string]any)
+		if resp.StatusCode != tt.status || tt.status == http.StatusBadRequest && detail["field"] != "documents" {
+			t.Errorf("%s: %d %v, want %d", tt.name, resp.StatusCode, body, tt.status)
+		}
+		if got := e.firstTask(t, "contribA")["status"]; got != tt.after {
+			t.Errorf("%s: the task is %v after, want %s", tt.name, got, tt.after)
+		}
+	}
+}
+
 // TestDeleteTaskThroughTheAPI: DELETE /api/v1/assignments/{id} deletes a
 // task added by mistake (200 with the task as it was, then 404), and
 // refuses one with a file handed in, 409 saying to withdraw or return it.

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -15,23 +16,37 @@ import (
 // in and neither returned nor withdrawn, the message saying to withdraw
 // or return it first. The records of files returned (and since withdrawn
 // or deleted) go with the task, their ids in the event; the documents
-// stay. An assignment that is not there is ENOTFOUND.
+// stay. A hand-in under way (handInsUnderway) is ECONFLICT too: its files
+// are stored and linked before the task records them. An assignment that
+// is not there is ENOTFOUND.
 func (s *Store) DeleteAssignment(ctx context.Context, id, by string) (*Assignment, error) {
 	a, err := s.Assignment(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		// Before anything of the task is read for the decision: a hand-in
-		// holds the round too, so none slips in between.
+		// The round before the task row, in the order a hand-in takes
+		// them (holdAssignmentRound, then changeAssignment's UPDATE).
 		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
 			return err
 		}
+		// Holding the round is a shared lock a hand-in holds as well; the
+		// row lock is what makes a hand-in committing now wait for the
+		// decision, or the decision wait and see the hand-in, instead of
+		// the DELETE failing on its foreign key (a 500).
 		var status AssignmentStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`, id).Scan(&status); err != nil {
-			return fmt.Errorf("read the status of task %s: %w", id, err)
+		err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "该任务已不存在（可能刚被删除）；请刷新页面")
+		}
+		if err != nil {
+			return fmt.Errorf("lock task %s: %w", id, err)
 		}
 		pending, err := pendingFiles(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		uploading, err := handInsUnderway(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -40,6 +55,8 @@ func (s *Store) DeleteAssignment(ctx context.Context, id, by string) (*Assignmen
 			return Errorf(ECONFLICT, "任务已确认，不能删除：确认的材料是本轮该指标的佐证；如任务确属误加，请先删除已确认的材料（任务随之重新打开），再删除任务")
 		case len(pending) > 0:
 			return Errorf(ECONFLICT, "该任务已有 %d 份部门提交的材料，不能删除；如任务确属误加，请先由部门撤回这些材料，或由协调员退回后再删除", len(pending))
+		case uploading > 0:
+			return Errorf(ECONFLICT, "该部门正在提交材料（%d 份文件已存入档案，尚未记入任务），不能删除；请待提交完成后刷新页面，由部门撤回或由协调员退回后再删除", uploading)
 		}
 		returned, err := returnedRecords(ctx, tx, id)
 		if err != nil {
@@ -80,4 +97,25 @@ func returnedRecords(ctx context.Context, tx *sql.Tx, id string) ([]string, erro
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// handInsUnderway counts, inside tx, the documents being handed in for
+// assignment id: a live document whose submission names the task, which
+// the task does not record yet (Upload stores and links every file before
+// it records them) and which was not withdrawn from it since. A document
+// withdrawn is told by its assignment.withdraw event, the only trace a
+// withdrawal of a file something else still holds leaves; the event's
+// detail is JSON written by recordEvent, its keys without spaces.
+func handInsUnderway(ctx context.Context, tx *sql.Tx, id string) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT sb.document_id) FROM submission sb
+		JOIN document d ON d.id = sb.document_id AND d.deleted_at IS NULL
+		WHERE sb.assignment_id = ?
+		AND NOT EXISTS (SELECT 1 FROM assignment_document ad WHERE ad.assignment_id = sb.assignment_id AND ad.document_id = sb.document_id)
+		AND NOT EXISTS (SELECT 1 FROM event e WHERE e.object = ? AND e.action = 'assignment.withdraw' AND e.at >= sb.at
+			AND e.detail LIKE '%"document":"' || sb.document_id || '"%')`, id, "assignment:"+id).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("hand-ins under way for task %s: %w", id, err)
+	}
+	return n, nil
 }

@@ -416,13 +416,15 @@ func (s *Store) holdAssignmentRound(ctx context.Context, tx *sql.Tx, id string) 
 }
 
 // assignmentRound reads the round of assignment id inside tx, without a
-// lock: a task never changes round, and its row goes only with its round,
-// which the caller then holds. ENOTFOUND when the task is gone.
+// lock: a task never changes round, and its row goes with its round,
+// which the caller then holds, or by DeleteAssignment, which locks the
+// row. ENOTFOUND, without the internal id a person could not act on,
+// when the task is gone.
 func assignmentRound(ctx context.Context, tx *sql.Tx, id string) (int, error) {
 	var round int
 	err := tx.QueryRowContext(ctx, `SELECT round FROM assignment WHERE id = ?`, id).Scan(&round)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, Errorf(ENOTFOUND, "任务 %s 不存在", id)
+		return 0, Errorf(ENOTFOUND, "该任务已不存在（可能刚被删除）；请刷新页面")
 	}
 	if err != nil {
 		return 0, fmt.Errorf("read the round of task %s: %w", id, err)

@@ -164,11 +164,17 @@ func pendingFiles(ctx context.Context, tx *sql.Tx, id string) ([]string, error) 
 }
 
 // chooseReturned splits pending into the files documents names (all of
-// them when documents is empty) and the others, kept; a document not
+// them when documents is nil) and the others, kept; a document not
 // pending (a page shown before it was returned or withdrawn) is ECONFLICT.
+// An empty choice that is not nil is EINVALID: a form with every box
+// unticked, or a client that filtered its list down to nothing, did not
+// mean to return every file.
 func chooseReturned(pending, documents []string) (chosen, kept []string, err error) {
-	if len(documents) == 0 {
+	if documents == nil {
 		return pending, nil, nil
+	}
+	if len(documents) == 0 {
+		return nil, nil, FieldErrorf("documents", EINVALID, "请至少勾选一份要退回的文件；不退回任何文件时无需提交")
 	}
 	want := map[string]bool{}
 	for _, d := range documents {
@@ -190,7 +196,8 @@ func chooseReturned(pending, documents []string) (chosen, kept []string, err err
 // returnSome marks the files chosen of submitted assignment id returned,
 // inside tx, the task staying submitted for the files kept, with its
 // reason and an assignment.returned event; a task no longer submitted is
-// ECONFLICT.
+// ECONFLICT. When no file kept is left under the task row's lock, the
+// task is returned as a whole.
 func (s *Store) returnSome(ctx context.Context, tx *sql.Tx, id, reason, by string, chosen []string, more map[string]any) error {
 	now := formatTime(s.now())
 	res, err := tx.ExecContext(ctx, `UPDATE assignment SET reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
@@ -200,6 +207,21 @@ func (s *Store) returnSome(ctx context.Context, tx *sql.Tx, id, reason, by strin
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return Errorf(ECONFLICT, "任务状态已变化，请刷新后重试")
+	}
+	// The files kept were read before the task row was locked: on
+	// PostgreSQL a withdrawal (document, then task row) may have taken
+	// them meanwhile, and, seeing the files chosen still pending, left the
+	// task submitted. Read under the lock, nothing kept means the return
+	// took the last files, and the task is returned, not left submitted
+	// with nothing to confirm.
+	left, err := pendingFiles(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(left, func(d string) bool { return !slices.Contains(chosen, d) }) {
+		more["kept"] = []string{}
+		c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentSubmitted}, To: AssignmentReturned, Reason: reason, By: by}
+		return s.changeAssignment(ctx, tx, c, more)
 	}
 	for _, d := range chosen {
 		if _, err := tx.ExecContext(ctx, `UPDATE assignment_document SET returned_at = ?, returned_by = ?, return_reason = ?

@@ -258,7 +258,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	if req.Assignment != "" && len(stored) > 0 {
 		if err := s.tasks.Submitted(ctx, u, req.Assignment, stored); err != nil {
-			return out, err
+			return out, s.taskGone(ctx, u, task, out, err)
 		}
 	}
 	return out, nil

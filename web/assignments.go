@@ -690,7 +690,13 @@ func boardOfForm(r *http.Request) (url.Values, string) {
 
 func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 	reason := r.FormValue("reason") // parses the form, documents with it
-	t, err := h.Assignments.ReturnFiles(r.Context(), sessionFrom(r).User, r.PathValue("id"), reason, r.PostForm["documents"])
+	chosen := r.PostForm["documents"]
+	// A form that showed the boxes says so: with every box unticked it
+	// sends no documents at all, which must not read as "return all".
+	if chosen == nil && r.PostForm.Get("choose_files") == "1" {
+		chosen = []string{}
+	}
+	t, err := h.Assignments.ReturnFiles(r.Context(), sessionFrom(r).User, r.PathValue("id"), reason, chosen)
 	if err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 			h.fail(w, r, err)

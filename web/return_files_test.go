@@ -56,3 +56,33 @@ func TestReturnOnlyTheFilesTicked(t *testing.T) {
 		t.Errorf("returning the summary again: %d, want the board with the error and the reason kept: %.600s", resp.StatusCode, text)
 	}
 }
+
+// TestReturnWithEveryBoxUnticked: 市教育局 hands in two files for 2.3.1 and
+// the coordinator unticks both before pressing 退回, meaning to keep them.
+// The form says it showed the boxes (choose_files), so nothing ticked is
+// an error beside the files, the reason kept, and nothing is returned:
+// read as "return all", both files would be sent back and their bytes
+// refused when handed in again.
+func TestReturnWithEveryBoxUnticked(t *testing.T) {
+	s := newSite(t)
+	dept, task := departmentWithATask(t, s)
+	for _, f := range [][2]string{{"学分银行通知.txt", "杭州市学分银行建设通知：杭教成〔2017〕15号。"}, {"阅读活动总结.txt", "2018年杭州市全民阅读活动总结。"}} {
+		if resp, page := dept.handIn(task, f[0], f[1]); resp.StatusCode != 200 {
+			t.Fatalf("handing in %s: %d %.600s", f[0], resp.StatusCode, textOf(page))
+		}
+	}
+	wang := s.login("wang")
+	const board = "/assignments?city=330100&round=2018"
+	if _, page := wang.get(board); !strings.Contains(page, `name="choose_files" value="1"`) {
+		t.Fatalf("the return form with two files does not say it shows the boxes: %.600s", textOf(page))
+	}
+	resp, page := wang.post("/assignments/"+task+"/return", url.Values{"reason": {"材料不全，请补充"}, "choose_files": {"1"}, "next": {board}})
+	text := html.UnescapeString(textOf(page))
+	if resp.StatusCode != 400 || !strings.Contains(text, "请至少勾选一份要退回的文件") || !strings.Contains(page, `value="材料不全，请补充"`) {
+		t.Errorf("returning with no box ticked: %d, want 400 with the error and the reason kept: %.600s", resp.StatusCode, text)
+	}
+	a, err := s.env.Catalog.Assignment(context.Background(), task)
+	if err != nil || a.Status != catalog.AssignmentSubmitted || len(a.Returned) != 0 || len(a.HandedIn()) != 2 {
+		t.Fatalf("after a return with no box ticked: %+v (%v), want 已提交 with both files handed in", a, err)
+	}
+}
