@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // TestSearchFindsADocNumberWrittenWithSpaces: an ordinary search for a
@@ -27,16 +26,7 @@ func TestSearchFindsADocNumberWrittenWithSpaces(t *testing.T) {
 		"D4": "根据杭教发 [2012] 18号文件,统计口径不变。",
 		"D5": "根据浙政发 [2019] 5号文件精神,制定本方案。",
 	}
-	for id, text := range docs {
-		d := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "cc", Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
-			Title: "工作通知", DocType: catalog.DocPolicy, City: "330100", Status: catalog.StatusIndexed, UploadedBy: "admin"}
-		if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := idx.Index(ctx, []index.Document{{ID: id, Title: d.Title, Pages: []string{text}, City: "330100"}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storeTexts(t, cat, idx, docs, "工作通知", catalog.DocPolicy)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	for _, tt := range []struct {
 		q    string

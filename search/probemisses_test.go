@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // TestSearchFindsWhatTheTextWrites: the words a probe typed and found
@@ -27,16 +26,7 @@ func TestSearchFindsWhatTheTextWrites(t *testing.T) {
 		"D3": "本办法自2017年9月1日起施行。",
 		"D4": "学院下设分校8所。",
 	}
-	for id, text := range docs {
-		d := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "bb", Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
-			Title: "工作总结", DocType: catalog.DocWorkSummary, City: "330100", Status: catalog.StatusIndexed, UploadedBy: "admin"}
-		if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := idx.Index(ctx, []index.Document{{ID: id, Title: d.Title, Pages: []string{text}, City: "330100"}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storeTexts(t, cat, idx, docs, "工作总结", catalog.DocWorkSummary)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	for _, tt := range []struct {
 		q    string

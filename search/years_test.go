@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // A year typed in Arabic digits finds the documents that write it in
@@ -22,16 +21,7 @@ func TestSearchYearsInEitherNumerals(t *testing.T) {
 		"D3": "二零二三年全市终身学习品牌项目评选结果公布。",
 		"D4": "二〇二二年全市新建老年大学两所。",
 	}
-	for id, text := range docs {
-		d := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "aa", Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
-			Title: "学习型城市建设工作总结", DocType: catalog.DocWorkSummary, City: "330100", Status: catalog.StatusIndexed, UploadedBy: "admin"}
-		if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := idx.Index(ctx, []index.Document{{ID: id, Title: d.Title, Pages: []string{text}, City: "330100"}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storeTexts(t, cat, idx, docs, "学习型城市建设工作总结", catalog.DocWorkSummary)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	marks := map[string]string{"D1": "<mark>二〇二三年", "D2": "<mark>2023年", "D3": "<mark>二零二三年"}
 	for _, q := range []string{"2023年", "二〇二三年", "二零二三年 全市"} {
