@@ -50,24 +50,32 @@ func fuzzGrace() time.Duration {
 	return time.Minute
 }
 
-// fuzzRead writes data to a file and reads it as format, checking what
-// every extractor promises.
-func fuzzRead(t *testing.T, format Format, data []byte) {
-	// One file per input in the system's temporary folder: t.TempDir
-	// would make and remove a folder for each of thousands of inputs.
-	file, err := os.CreateTemp("", "fuzz-extract-*")
+// fuzzFile writes data to a new file named by pattern in the system's
+// temporary folder and returns its path, for the caller to remove: one
+// file per input, as t.TempDir would make and remove a folder for each of
+// thousands of inputs.
+func fuzzFile(t *testing.T, pattern string, data []byte) string {
+	t.Helper()
+	file, err := os.CreateTemp("", pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := file.Name()
-	defer os.Remove(path)
 	_, err = file.Write(data)
 	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
+		os.Remove(file.Name())
 		t.Fatal(err)
 	}
+	return file.Name()
+}
+
+// fuzzRead writes data to a file and reads it as format, checking what
+// every extractor promises.
+func fuzzRead(t *testing.T, format Format, data []byte) {
+	path := fuzzFile(t, "fuzz-extract-*", data)
+	defer os.Remove(path)
 	lim := fuzzLimits.withDefaults()
 	ctx, cancel := context.WithTimeout(context.Background(), lim.Timeout)
 	defer cancel()
@@ -322,19 +330,8 @@ var fuzzUnpackLimits = UnpackLimits{MaxEntries: 1000, Stall: time.Second, Timeou
 // can give: one of the ErrArchive sentinels for the archive, an ErrEntry
 // one for a file.
 func fuzzUnpack(t *testing.T, format ArchiveFormat, data []byte) {
-	file, err := os.CreateTemp("", "fuzz-unpack-*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := file.Name()
+	path := fuzzFile(t, "fuzz-unpack-*", data)
 	defer os.Remove(path)
-	_, err = file.Write(data)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	sb := testSandbox(256 << 20)
 	defer sb.Close()
 	var sizes []int64
@@ -365,7 +362,7 @@ func fuzzUnpack(t *testing.T, format ArchiveFormat, data []byte) {
 		return nil
 	}
 	start := time.Now()
-	err = sb.Unpack(context.Background(), format, path, fuzzUnpackLimits, choose, take)
+	err := sb.Unpack(context.Background(), format, path, fuzzUnpackLimits, choose, take)
 	if took := time.Since(start); took > fuzzUnpackLimits.Timeout+fuzzGrace() {
 		t.Fatalf("%s: unpacking took %s, past its %s", format, took, fuzzUnpackLimits.Timeout)
 	}
