@@ -245,9 +245,10 @@ func halfWidthAt(s string) []int {
 	rs := []rune(s)
 	bad := map[int]bool{}
 	chinese := slices.ContainsFunc(rs, isChinese)
+	prose := chinese && chineseProse(rs)
 	afterVerb := func(i int) bool {
 		return chinese && i > 1 && rs[i-2] == '%' && unicode.IsLetter(rs[i-1]) && (i < 3 || rs[i-3] != '%') &&
-			(i+1 == len(rs) || rs[i+1] != ' ')
+			(prose || i+1 == len(rs) || rs[i+1] != ' ')
 	}
 	touches := func(i int) bool {
 		return i > 0 && isChinese(rs[i-1]) || i+1 < len(rs) && isChinese(rs[i+1]) || afterVerb(i)
@@ -290,6 +291,25 @@ func halfWidthAt(s string) []int {
 	return at
 }
 
+// chineseProse reports whether rs, a literal, is a Chinese sentence rather
+// than a Latin one naming a Chinese term (query documents of %d 文号 of
+// %s: %w): more Chinese characters than Latin letters outside its format
+// verbs. In a Chinese sentence a verb's mark is prose even with a space
+// after it (无法读取 %s: %w reads 无法读取 X: …), so it is written full
+// width.
+func chineseProse(rs []rune) bool {
+	han, latin := 0, 0
+	for i, r := range rs {
+		switch {
+		case isChinese(r) && unicode.Is(unicode.Han, r):
+			han++
+		case r < unicode.MaxASCII && unicode.IsLetter(r) && !(i > 0 && rs[i-1] == '%'):
+			latin++
+		}
+	}
+	return han > latin
+}
+
 // TestHalfWidthMarks: the marks the test above reports, and those it
 // leaves alone as code, Latin or numbers.
 func TestHalfWidthMarks(t *testing.T) {
@@ -317,6 +337,8 @@ func TestHalfWidthMarks(t *testing.T) {
 		{"无法读取 %s:%v", true},                            // a verb's mark in Chinese text
 		{"请安装 Debian 软件包 %s(apt-get install %s)", true}, // the pair opened right after a verb
 		{"query documents of %d 文号 of %s: %w", false},   // an error's context, Latin style
+		{"无法读取原件 %s: %w", true},                         // a verb's mark in a Chinese sentence, Latin spacing
+		{"读取 %s 的文本 (%s): %w", true},
 	} {
 		if got := halfWidthMarks(tt.text) != ""; got != tt.bad {
 			t.Errorf("halfWidthMarks(%q) = %q, want a mark reported: %v", tt.text, halfWidthMarks(tt.text), tt.bad)
