@@ -128,6 +128,11 @@ func TestTitleTraps(t *testing.T) {
 		{"a sentence cut inside ()", "市委市政府(关于建设学习型城市的决定)出台以来,全市新建社区学校36所。", "", "", ""},
 		{"a sentence opening with 根据 is no headline", "根据《杭州市学习型城市建设三年行动计划》要求开展评估\n评估分三个阶段,历时两个月。", "", "", ""},
 		{"a sentence opening with 为进一步 is no title", "为进一步推进学习型城市建设现提出如下意见\n一、总体要求:坚持政府推动。", "", "", ""},
+		{"a bulletin keeps its issue", "学习型城市建设工作简报（第17期）\n本期导读：全市社区教育工作会议召开。", "", "学习型城市建设工作简报(第17期)", fields.SourceTitleLine},
+		{"a bulletin keeps its running issue", "社区教育工作快报（总第120期）\n本期内容。", "", "社区教育工作快报(总第120期)", fields.SourceTitleLine},
+		{"an announcement keeps its number", "宁波市人民政府公告（第3号）\n为推进学习型城市建设，现公告如下。", "", "宁波市人民政府公告(第3号)", fields.SourceTitleLine},
+		{"a report of a series keeps its serial", "杭州市社区学校建设情况通报（编号B001）\n全市社区学校建设进展顺利。", "", "杭州市社区学校建设情况通报(编号B001)", fields.SourceTitleLine},
+		{"a clause of the body ending in a kind word is no title", "宁波市2018年学习型城市建设工作材料（第17号）\n宁波市建立健全了工作推进制度，经费投入逐年增加。", "", "宁波市2018年学习型城市建设工作材料(第17号)", fields.SourceHead},
 		{"a title with 《》 and a span of years under its 文号", "杭州市教育局文件\n杭教职成〔2011〕5号\n杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知\n各区:", "", "杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知", fields.SourceTitleLine},
 	}
 	for _, tt := range tests {

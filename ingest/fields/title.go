@@ -15,8 +15,11 @@ var docKinds = []string{"实施意见", "指导意见", "若干意见", "意见"
 	"规定", "细则", "要点", "计划", "总结", "纪要", "条例", "章程", "标准", "指南", "名单", "命令", "议案", "公报", "公示",
 	"安排", "制度", "准则", "清单", "简报", "快报", "专报"}
 
-// kindSuffix is what a title may add after its docKind.
-var kindSuffix = regexp.MustCompile(`^(?:\((?:试行|暂行|征求意见稿|草案|修订稿?|送审稿|\d{4}\s*[-—–~至]+\s*\d{4}年?)\))`)
+// kindSuffix is what a title may add after its docKind: (试行) and its
+// like, the years it covers, and the issue of a series, (第17期),
+// (总第120期), (第3号), (编号B001), without which forty 通报 of one
+// series would share one title.
+var kindSuffix = regexp.MustCompile(`^(?:\((?:试行|暂行|征求意见稿|草案|修订稿?|送审稿|\d{4}\s*[-—–~至]+\s*\d{4}年?|总?第\s*\d{1,5}\s*[期号]|编号\s*[A-Za-z0-9][A-Za-z0-9-]{0,15})\))`)
 
 // kindStarts holds the first character of every docKind.
 var kindStarts = func() string {
@@ -304,6 +307,12 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 	for _, e := range ends {
 		if rest := line[e[1]:]; strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "》") || strings.HasPrefix(rest, "”") {
 			continue
+		}
+		// A kind word a clause mark follows ends a clause of the body
+		// ("宁波市建立健全了工作推进制度,经费投入逐年增加"), not a title
+		// run into it.
+		if rest := line[e[1]:]; rest != "" && strings.ContainsRune(",;、。", []rune(rest)[0]) {
+			break
 		}
 		if t := strings.TrimSpace(line[:e[1]]); (ok(t) || ok(trimBeforeIssuer(t))) && runeLen(t) <= 60 {
 			return trimBeforeIssuer(t), strings.Contains(t, "关于")
