@@ -81,8 +81,12 @@ type Fields struct {
 // numerals (二〇一八年度工作报告 → 2018; catalog.ChineseYearRevision): a
 // document an older reader filed under another round for want of it
 // moves to that year's once when read again, unless a person set its
-// round. TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 8
+// round. 9: a title whose 关于 OCR misread as a few Latin letters right
+// after the name of the body that wrote it (杭州市人力资源和社会保障局RF
+// 2018年度…的统计报告, the body's line run into the title's) is read with
+// 关于 and without the body, which is the issuer (garbledAbout).
+// TestFieldRulesRaiseTheirRevision pins it.
+const Revision = 9
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
@@ -108,7 +112,8 @@ func Read(pages []string, embeddedTitle string) Fields {
 		// masthead from the title.
 		head = head[:numStart] + "\n" + head[numEnd:]
 	}
-	f.Title = readTitle(head)
+	var lineIssuer string
+	f.Title, lineIssuer = readTitle(head)
 	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
 		f.Title = Field{Value: t, Source: SourceEmbedded}
 	}
@@ -123,6 +128,9 @@ func Read(pages []string, embeddedTitle string) Fields {
 		}
 	} else if iss := titleIssuer(f.Title.Value); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceTitle}
+	} else if lineIssuer != "" && f.Title.Source != SourceEmbedded {
+		// The body's name before a title whose 关于 OCR misread.
+		f.Issuer = Field{Value: lineIssuer, Source: SourceHead}
 	}
 	if f.IssuedOn.Value == "" {
 		f.IssuedOn = headDate(head)
