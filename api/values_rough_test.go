@@ -1,27 +1,32 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 )
 
-// TestAValueThatIsARoughNumbersBoundSaysSo: 5000 recorded from
-// “放置图书5000余册” (more than 5000) is not found, and the answer says the
-// quote writes it as 约数 (value_rough 5000余), where it said only
+// TestAValueThatIsARoughNumbersBoundSaysSo: 1200 recorded from
+// “全年培训企业职工1200余人” (more than 1200) is not found, and the answer
+// says the quote writes it as 约数 (value_rough 1200余), where it said only
 // value_found false (probe s36 §9); 87.6% from OCR's “87 . 6%” is found
-// with value_spaced; a number not in the quote has neither.
+// with value_spaced; a number not in the quote has neither. 5000 books
+// per resident from “放置图书5000余册” is unit_mismatch (册) with a
+// warning that the number is unlikely, and no value_rough.
 func TestAValueThatIsARoughNumbersBoundSaysSo(t *testing.T) {
 	e := newEnv(t)
-	doc := e.upload(cityA, "阅读活动总结.txt", "建成50座漂流书亭，放置图书5000余册。企业比例为87 . 6%.")
+	doc := e.upload(cityA, "阅读活动总结.txt", "建成50座漂流书亭，放置图书5000余册。企业比例为87 . 6%.全年培训企业职工1200余人。")
 	for _, tt := range []struct {
 		round                   int
 		indicator, value, quote string
 		found                   bool
-		rough, spaced           string
+		rough, spaced, unit     string
 	}{
-		{2017, "3.2.2", "5000", "放置图书5000余册", false, "5000余", ""},
-		{2018, "3.2.2", "6000", "放置图书5000余册", false, "", ""},
-		{2017, "1.3.2", "87.6%", "企业比例为87 . 6%", true, "", "87 . 6"},
+		{2017, "2.3.3", "1200", "全年培训企业职工1200余人", false, "1200余", "", ""},
+		{2018, "2.3.3", "1300", "全年培训企业职工1200余人", false, "", "", ""},
+		{2017, "1.3.2", "87.6%", "企业比例为87 . 6%", true, "", "87 . 6", ""},
+		{2017, "3.2.2", "5000", "放置图书5000余册", false, "", "", "册"},
 	} {
 		resp, body := e.do(e.request("POST", "/api/v1/values", map[string]any{"round": tt.round, "indicator": tt.indicator, "value": tt.value,
 			"citation": map[string]any{"document_id": doc, "page": 1, "quote": tt.quote}}), "coordA")
@@ -34,6 +39,12 @@ func TestAValueThatIsARoughNumbersBoundSaysSo(t *testing.T) {
 		if v["value_found"] != tt.found || rough != tt.rough || spaced != tt.spaced {
 			t.Errorf("POST %s from %q: value_found %v, value_rough %q, value_spaced %q; want %v, %q, %q",
 				tt.value, tt.quote, v["value_found"], rough, spaced, tt.found, tt.rough, tt.spaced)
+		}
+		unit, _ := v["passage_unit"].(string)
+		warnings := fmt.Sprint(v["warnings"])
+		if v["unit_mismatch"] != (tt.unit != "") || unit != tt.unit || (tt.unit != "") != strings.Contains(warnings, "是人均数") {
+			t.Errorf("POST %s from %q: unit_mismatch %v, passage_unit %q, warnings %s; want passage unit %q and, with it, the warning",
+				tt.value, tt.quote, v["unit_mismatch"], unit, warnings, tt.unit)
 		}
 	}
 }

@@ -319,6 +319,7 @@ var englishMessages = map[string]string{
 	"引文中的“%s”按 %s 核对：扫描件识别时在小数点旁多出了空格；请对照原件核对":                             "The quote's “%s” is checked as %s: OCR set spaces beside the decimal point that the scan lacks; check it against the original",
 	"%q 是约数；请填写确切的数值，如 123000 或 12.3万":                                     "%q is a rough number; enter an exact value, such as 123000 or 12.3万",
 	"指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位":                              "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check the number's digits and its unit",
+	"指标 %s %s 是人均数，数值 %s 超过 %s，很少见；请核对是否填成了总数":                             "Indicator %s %s counts per resident, and the value %s is over %s, which is rare; check whether a total was entered instead",
 
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",

@@ -67,7 +67,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	line := r.word("状态") + colon + r.word(status)
 	if it.Value != nil {
 		line += "  " + r.word("数值") + colon + r.written(it.Value)
-		line += r.foundNote(it)
+		line += r.foundNote(it) + r.unlikelyNote(it)
 		line += r.verdict(it, it.Value.ID, it.Value.Status) + r.carriedMark(it.Carried[it.Value.ID])
 	} else if it.Indicator.Kind == "quantitative" {
 		line += "  " + r.word("数值") + colon + r.word(NotReported)

@@ -315,6 +315,21 @@ func (r *Report) spacedNote(spaced string) string {
 	return "\uFF08" + w.Chinese + "\uFF09"
 }
 
+// unlikelyNote follows a value whose number its indicator's unit makes
+// unlikely (values.Unlikely: 5000 books per resident), each warning in
+// brackets; "" for any other value.
+func (r *Report) unlikelyNote(it Item) string {
+	var b strings.Builder
+	for _, w := range values.Unlikely(&it.Indicator, it.Value) {
+		if r.Lang == English {
+			b.WriteString(" (" + w.English + ")")
+		} else {
+			b.WriteString("\uFF08" + w.Chinese + "\uFF09")
+		}
+	}
+	return b.String()
+}
+
 // quoteNotFound follows a claim's quote that does not occur on the page
 // it cites, as notFound follows a value's number: on another page, it
 // names that page; not in the document, it says so.

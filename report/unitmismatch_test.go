@@ -89,3 +89,35 @@ func TestReportSaysUnitMismatchOfScale(t *testing.T) {
 		t.Errorf("English DOCX lacks %q: %.1200s", want, text[strings.Index(text, "2.3.3"):])
 	}
 }
+
+// TestReportSaysPerCapitaMismatch: the probe's 5000 for 3.2.2 人均公共图
+// 书馆藏书量 (册/人), citing “放置图书5000余册”, is reported as 单位不符
+// (册 against 册/人) and with the warning that 5000 books per resident is
+// unlikely, in each language.
+func TestReportSaysPerCapitaMismatch(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "yuedu.txt", "建成50座漂流书亭，放置图书5000余册，供市民免费阅读。")
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "3.2.2", Value: "5000",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "放置图书5000余册"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := docx(t, r)
+	for _, want := range []string{"\uFF08单位不符\uFF1A原文中该数字的单位是“册”\uFF0C数值的单位是“册/人”\uFF09",
+		"\uFF08指标 3.2.2 人均公共图书馆藏书量 是人均数\uFF0C数值 5000册/人 超过 20册/人\uFF0C很少见\uFF1B请核对是否填成了总数\uFF09"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("DOCX lacks %q: %.800s", want, text)
+		}
+	}
+	r.Lang = report.English
+	text, _, _ = docx(t, r)
+	for _, want := range []string{"(unit mismatch: the source text writes the number in volumes, the value is in volumes per person)",
+		"(Indicator 3.2.2 Public-library books per resident counts per resident, and the value 5,000 volumes per person is over 20 volumes per person"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("English DOCX lacks %q: %.1200s", want, text)
+		}
+	}
+}

@@ -14,7 +14,8 @@ import (
 // spaces or a line break inside (as extract.Normalize leaves them beside
 // ASCII brackets), shows it marked whole in a fragment and on the page,
 // and finds no document that holds only another 文号 with the same
-// numbers.
+// numbers; a 文号 typed from after its opening bracket, spaced as the
+// text is (2018） 12号), finds what the 文号 from its bracket finds.
 func TestSearchFindsADocNumberWrittenWithSpaces(t *testing.T) {
 	ctx := context.Background()
 	cat, idx := openStores(t)
@@ -45,6 +46,13 @@ func TestSearchFindsADocNumberWrittenWithSpaces(t *testing.T) {
 		{"杭教发〔2012〕18号", []string{"D4"}, nil},
 		{"浙政发〔2019〕5号", []string{"D5"}, map[string][2]string{"D5": {"<mark>浙政发 〔2019〕 5号</mark>", "<mark>浙政发 〔2019〕 5号</mark>"}}},
 		{`"浙政发 [2019] 5号"`, []string{"D5"}, nil},
+		// Typed from after the opening bracket, with the text's space
+		// (review s36 #8): as the whole 文号 finds them.
+		{`"（2018） 12号"`, []string{"D1", "D2", "D3"}, nil},
+		{`"2018） 12号"`, []string{"D1", "D2", "D3"}, map[string][2]string{"D2": {"2018） 12号</mark>", "2018）\n12号</mark>"}}},
+		{`"2018] 12号"`, []string{"D1", "D2", "D3"}, nil},
+		{`"2019〕 5号"`, []string{"D5"}, nil},
+		{`"2012] 12号"`, nil, nil},
 	} {
 		res, err := svc.Search(ctx, Request{Query: tt.q, User: admin})
 		if err != nil {

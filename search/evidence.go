@@ -218,6 +218,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 	if err != nil {
 		return nil, err
 	}
+	listed := len(out.Items)
 	for _, h := range page.Hits {
 		item := EvidenceItem{Hit: h, Suggested: true}
 		if d, ok := docs[h.ID]; ok {
@@ -229,6 +230,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 			item.Passage = &best
 		}
 		out.Items = append(out.Items, item)
+	}
+	if out.Items, err = s.foldVersions(ctx, out.Items, listed); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -17,14 +17,16 @@ const ocrStatsPage = "杭州市人力资源和社会保障局关于2018年度企
 	"按工资总额的1. 5% 至2. 5% 足额提取员工教育培训经费的企业比例为87 . 6%.\n" +
 	"说明:1.企业数以年报为准;3. 2016年底数据不计.\n" +
 	"1. 50%以上的社区建有学校,计为已建3. 2016 年底,目标任务 3. 5个街道.\n" +
-	"建成 50 座漂流书亭，放置图书5000余册，供市民免费阅读。"
+	"建成 50 座漂流书亭，放置图书5000余册，供市民免费阅读。\n全年培训企业职工1200余人。"
 
 // TestValueFoundInOCRSpacedNumbers: a value cited from a text OCR read
 // with spaces inside a decimal (87 . 6%) is found, and said to be read
 // past OCR's spaces (value_spaced); an item's number (at a line's start,
-// after a space) or one before a year, spaced or not, is no decimal; a value that is the bound of a rough number (5000 of 5000余册)
-// is not found but said to be written roughly (RoughBound), where a value
-// that is not there at all gets no such words.
+// after a space) or one before a year, spaced or not, is no decimal; a
+// value that is the bound of a rough number (1200 of 1200余人) is not
+// found but said to be written roughly (RoughBound), where a value that
+// is not there at all gets no such words, nor one whose passage counts
+// something else (5000余册 for books per resident: 单位不符).
 func TestValueFoundInOCRSpacedNumbers(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "统计报告.txt", ocrStatsPage)
@@ -39,8 +41,9 @@ func TestValueFoundInOCRSpacedNumbers(t *testing.T) {
 		{"行首条目编号后的百分数", "1.3.2", "1.50%", "1. 50%以上的社区建有学校", false, "", ""},
 		{"隔空格的年份", "1.3.2", "3.2016", "计为已建3. 2016 年底", false, "", ""},
 		{"空格后的条目编号", "3.2.2", "3.5", "目标任务 3. 5个街道", false, "", ""},
-		{"约数的下限", "3.2.2", "5000", "放置图书5000余册", false, "", "5000余"},
-		{"原文中没有", "3.2.2", "6000", "放置图书5000余册", false, "", ""},
+		{"约数的下限", "2.3.3", "1200", "全年培训企业职工1200余人", false, "", "1200余"},
+		{"原文中没有", "2.3.3", "1300", "全年培训企业职工1200余人", false, "", ""},
+		{"人均数引了总数的约数", "3.2.2", "5000", "放置图书5000余册", false, "", ""},
 	}
 	for _, tt := range tests {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),

@@ -96,6 +96,47 @@ func unitAfter(rs []rune, n Number) string {
 	return ""
 }
 
+// perCapitaUnit reports whether an indicator's unit counts per resident
+// (册/人, 元/人, 元/每人): a passage then writes the value only where it
+// says so (perCapitaAt), since a total in the numerator's unit (藏书5000
+// 册) is the commonest number beside it.
+func perCapitaUnit(u string) bool {
+	_, per, ok := strings.Cut(normUnit(u), "/")
+	return ok && (per == "人" || per == "每人")
+}
+
+// perCapitaWords say that a number counts per resident when they come
+// before it in its clause (人均藏书1.2册, 每百人拥有图书120册) or right
+// after its unit (1.2册/人).
+var perCapitaWords = []string{"人均", "每人", "每位", "每名", "每个居民", "每百人", "每千人", "每万人", "平均每"}
+
+// clauseMarks end the clause a number's per-resident words are looked
+// for in, folded (，is ,) or not.
+const clauseMarks = ",.;!?\n" + "\uFF0C\u3002\uFF1B\uFF01\uFF1F\u3001"
+
+// perCapitaAt reports whether the folded text rs says that the number n
+// counts per resident: one of perCapitaWords before it in its clause, or
+// /人 or 每人 right after its unit.
+func perCapitaAt(rs []rune, n Number) bool {
+	start := n.end - len([]rune(n.Text))
+	from := start
+	for from > 0 && !strings.ContainsRune(clauseMarks, rs[from-1]) {
+		from--
+	}
+	before := string(rs[from:max(from, start)])
+	for _, w := range perCapitaWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	i := n.end
+	for i < len(rs) && (unicode.IsSpace(rs[i]) || rs[i] == '多' || rs[i] == '余') {
+		i++
+	}
+	i += len([]rune(unitAfter(rs, n)))
+	return hasPrefix(rs, i, "/人") || hasPrefix(rs, i, "/每人") || hasPrefix(rs, i, "每人")
+}
+
 // afterRunes is how much of the page after a quote is read for the
 // number's unit: the longest unit, a space and a 多 between.
 const afterRunes = longestUnit + 4
@@ -122,6 +163,7 @@ func findInPassage(passage, after string, typed, number float64, unit string) (f
 // in the folded passage (Number.end) and as written.
 func locateInPassage(passage, after string, typed, number float64, unit string) (at Number, found bool, mismatch string) {
 	fam, scale := unitFamily(unit)
+	perCapita := perCapitaUnit(unit)
 	base := number * scale
 	inPassage := len([]rune(fold(passage)))
 	rs := []rune(fold(passage + after))
@@ -139,6 +181,18 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 			wfam, wscale = famPercent, 1
 		}
 		bare, multiplier := unscaled(n)
+		if perCapita && wfam == fam && written != "" && !perCapitaAt(rs, n) {
+			// 5000余册 cited for 册/人: the passage counts the books, not
+			// the books per resident, whatever its number.
+			switch {
+			case mismatch != "":
+			case n.Approx && n.bounds(typed, number, base, wscale) || !n.Approx && (matches(n.Value) || same(n.Value*wscale, base)):
+				mismatch = written
+			case multiplier != "" && matches(bare):
+				mismatch = multiplier + written // 85万元 for 85 元/人
+			}
+			continue
+		}
 		switch {
 		case n.Approx:
 			// A rough number (十多万人) writes every value between its

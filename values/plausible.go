@@ -9,60 +9,114 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// maxSchoolingYears is the most years of schooling a population's mean
-// can plausibly reach; more is most likely a year (2018) or a count typed
-// in the wrong box.
-const maxSchoolingYears = 30
+// bound is the most a value can plausibly reach for an indicator whose
+// unit is of family (counted per resident or not), in the family's base
+// unit (人 for 万人), per resident when perCapita.
+type bound struct {
+	family    string
+	perCapita bool
+	most      float64
+	// refuse says more cannot be (a share over 100%): the value is
+	// refused, where more than most is otherwise only unlikely, warned
+	// of and saved.
+	refuse bool
+	// scaledOnly limits the bound to units in 万 or 亿 (万人次): a count
+	// typed out in full there (1256000 for 万人次, meaning 人次) passes it.
+	scaledOnly bool
+}
+
+// bounds are what an indicator's unit allows, one row per kind of unit
+// the frameworks use; a unit no row names has no upper bound, though no
+// count is ever negative (plausible). Each row has its case in
+// TestPlausibleBounds.
+var bounds = []bound{
+	// A share: more than 100% is a year or a count typed for a rate.
+	{family: famPercent, most: 100, refuse: true},
+	// Mean years of schooling: more than 30 is a year (2018) or a count.
+	{family: famYears, most: 30},
+	// China's population: no city counts more people, in 人 or in 万人.
+	{family: famPeople, most: maxPeople},
+	// Visits in 人次 may pass the population (an online platform's), but
+	// not in 万人次, where most likely 万 was written twice.
+	{family: famVisits, most: maxPeople, scaledOnly: true},
+	// Public-library books per resident: the best-stocked cities hold
+	// about 5; 20 is the library's whole stock typed (5000余册).
+	{family: famBooks, perCapita: true, most: 20},
+	// Money per resident (社区教育经费人均标准): standards run from a few
+	// yuan to a few tens; over 1000 is a budget's total typed.
+	{family: famMoney, perCapita: true, most: 1000},
+}
 
 // maxPeople is China's population, more than any city counts of people
-// or visits in a year; more is most likely 万 written twice (1256000 typed
-// for an indicator in 万人次, meaning 人次).
+// or visits in a year.
 const maxPeople = 1.4e9
+
+// boundOf is the bound of an indicator's unit, and the unit's scale in
+// its family's base; nil when bounds has none for it.
+func boundOf(unit string) (*bound, float64) {
+	fam, scale := unitFamily(unit)
+	per := perCapitaUnit(unit)
+	for i, b := range bounds {
+		if b.family == fam && b.perCapita == per && (!b.scaledOnly || scale != 1) {
+			return &bounds[i], scale
+		}
+	}
+	return nil, scale
+}
 
 // changeWords in an indicator's name say it measures a change, which may
 // fall below zero or pass 100%: 增长率, 增幅.
 var changeWords = []string{"增长", "增幅", "增速", "变化", "变动", "提高", "下降"}
 
 // plausible checks a value's number, in the indicator's unit, against
-// what the indicator can hold. It refuses (EINVALID about the field
-// value) a negative count, rate, amount or number of years, and a rate
-// over 100%, unless the indicator's name says it measures a change; it
-// warns of a magnitude that is possible but unlikely (years of schooling
-// over 30, more people or visits than China has people), which is saved
-// all the same.
+// what the indicator can hold (bounds). It refuses (EINVALID about the
+// field value) a negative count, rate, amount or number of years, and a
+// number past a bound that cannot be passed (a rate over 100%), unless
+// the indicator's name says it measures a change; it warns of one past
+// any other bound (years of schooling over 30, more people than China
+// has, 5000 books per resident), which is saved all the same.
 func plausible(ind *catalog.Indicator, number float64, typed string) (warnings []catalog.Words, err error) {
 	if ind == nil {
 		return nil, nil
 	}
-	fam, scale := unitFamily(ind.Unit)
-	if fam == "" || measuresChange(ind) {
+	if fam, _ := unitFamily(ind.Unit); fam == "" || measuresChange(ind) {
 		return nil, nil
 	}
 	name := ind.NameWords()
-	switch {
-	case number < 0:
+	if number < 0 {
 		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 的数值不能为负数（填写的是 %s）；请核对", ind.Code, name, typed)
-	case fam == famPercent && number > 100:
+	}
+	b, scale := boundOf(ind.Unit)
+	if b == nil || number*scale <= b.most {
+		return nil, nil
+	}
+	if b.refuse {
 		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 是比例，不能超过 100%%（填写的是 %s）；请核对是否误填了年份或人数", ind.Code, name, typed)
-	case fam == famYears && number > maxSchoolingYears:
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年，很少见；请核对是否误填了年份或人数", ind.Code, name,
-			strconv.FormatFloat(number, 'f', -1, 64), maxSchoolingYears)
-		return []catalog.Words{catalog.MessageWords(w)}, nil
-	case (fam == famPeople || fam == famVisits) && number*scale > maxPeople && scale != 1:
+	}
+	return []catalog.Words{catalog.MessageWords(unlikely(ind, b, number, scale))}, nil
+}
+
+// unlikely says why number, past b in the indicator's unit, is unlikely
+// and what was most likely typed instead.
+func unlikely(ind *catalog.Indicator, b *bound, number, scale float64) error {
+	name := ind.NameWords()
+	switch {
+	case b.perCapita:
+		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 是人均数，数值 %s 超过 %s，很少见；请核对是否填成了总数", ind.Code, name,
+			inUnit(number, ind.Unit), inUnit(b.most, ind.Unit))
+	case b.family == famYears:
+		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年，很少见；请核对是否误填了年份或人数", ind.Code, name,
+			strconv.FormatFloat(number, 'f', -1, 64), int(b.most))
+	case scale != 1:
 		// Most likely a count typed out in full for a unit in 万
 		// (1256000 for 万人次, meaning 人次).
 		_, base := splitScale(normUnit(ind.Unit))
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值是否按指标单位“%s”填写，或在单位栏填写数值所用的单位（如“%s”）", ind.Code, name,
+		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值是否按指标单位“%s”填写，或在单位栏填写数值所用的单位（如“%s”）", ind.Code, name,
 			inUnit(number, ind.Unit), unitWords(ind.Unit), unitWords(base))
-		return []catalog.Words{catalog.MessageWords(w)}, nil
-	case fam == famPeople && number*scale > maxPeople:
-		// People past China's population; visits counted in 人次 (an
-		// online platform's) may pass it.
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位", ind.Code, name,
+	default:
+		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位", ind.Code, name,
 			inUnit(number, ind.Unit))
-		return []catalog.Words{catalog.MessageWords(w)}, nil
 	}
-	return nil, nil
 }
 
 // inUnit is number in unit in each language as catalog.AmountIn writes
@@ -107,20 +161,25 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 		byCode[inds[i].Code] = &inds[i]
 	}
 	for _, v := range vs {
-		v.Warnings = nil
-		ind := byCode[v.Indicator]
-		// Recorded in another unit than the indicator's today, the
-		// number is not in the unit the bounds are for.
-		if ind != nil && catalog.SameUnit(ind.Unit, v.Unit) {
-			warnings, err := plausible(ind, v.Number, v.Written())
-			if err != nil {
-				warnings = append(warnings, catalog.MessageWords(err))
-			}
-			v.Warnings = warnings
-		}
-		v.Warnings = append(v.Warnings, spacedWarning(v)...)
+		v.Warnings = append(Unlikely(byCode[v.Indicator], v), spacedWarning(v)...)
 	}
 	return nil
+}
+
+// Unlikely is what recording v's number for ind would refuse or warn of
+// (a rate over 100%, 5000 books per resident: plausible), each as a
+// warning, so that the reviewer and the report's reader see it beside the
+// stored number; none when ind is nil or counts in another unit than v
+// was recorded in, whose bounds are for other numbers.
+func Unlikely(ind *catalog.Indicator, v *catalog.Value) []catalog.Words {
+	if ind == nil || !catalog.SameUnit(ind.Unit, v.Unit) {
+		return nil
+	}
+	warnings, err := plausible(ind, v.Number, v.Written())
+	if err != nil {
+		warnings = append(warnings, catalog.MessageWords(err))
+	}
+	return warnings
 }
 
 // spacedWarning is the warning recording gave of a value found in its

@@ -62,6 +62,15 @@ func (n Number) within(v, scale float64) bool {
 	return v >= least*(1-1e-12) && v < n.Upper*scale
 }
 
+// bounds reports whether the rough number n, counted in scale of its
+// unit, writes any of a value's readings (typed, in the indicator's unit,
+// counted out in its base) or has one as its bound (5000 of 5000余册):
+// the number the value was taken from, whatever its unit says.
+func (n Number) bounds(typed, number, base, scale float64) bool {
+	return n.within(typed, 1) || n.within(number, 1) || n.within(base, scale) ||
+		same(n.Value, typed) || same(n.Value, number) || same(n.Value*scale, base)
+}
+
 // vague reads a number written with 几 or 数 and multipliers (几十万, 数十
 // 万人次, 几百所, 数千名: numread.Vague) at rs[i:], as the rough number it
 // writes, from two of its place up to but not ten, when it stands as a

@@ -10,11 +10,13 @@ import (
 
 // TestValueSavedSaysRoughAndOCRSpacedNumbers: a value cited from OCR's
 // 87 . 6% is found, said to be read past the spaces at its point; one
-// that is the bound of a 约数 (5000 of 5000余册) is said to be written
-// roughly, never “not in the passage”; one not there at all still is.
+// that is the bound of a 约数 (1200 of 1200余人) is said to be written
+// roughly, never “not in the passage”; one not there at all still is; a
+// total cited for a value per resident (5000余册 for 册/人) is 单位不符,
+// naming both units, with the warning that the number is unlikely.
 func TestValueSavedSaysRoughAndOCRSpacedNumbers(t *testing.T) {
 	s := newSite(t)
-	doc := s.env.Upload("330100", "统计.txt", "足额提取员工教育培训经费的企业比例为87 . 6%.\n建成50座漂流书亭，放置图书5000余册。")
+	doc := s.env.Upload("330100", "统计.txt", "足额提取员工教育培训经费的企业比例为87 . 6%.\n建成50座漂流书亭，放置图书5000余册。全年培训企业职工1200余人。")
 	wang := s.login("wang")
 	tests := []struct {
 		name       string
@@ -23,10 +25,14 @@ func TestValueSavedSaysRoughAndOCRSpacedNumbers(t *testing.T) {
 	}{
 		{"识别出的小数", url.Values{"indicator": {"1.3.2"}, "value": {"87.6%"}, "page": {"1"}, "quote": {"企业比例为87 . 6%"}},
 			"扫描件识别时在小数点旁多出了空格", "没有这个数值"},
-		{"约数", url.Values{"indicator": {"3.2.2"}, "value": {"5000"}, "page": {"1"}, "quote": {"放置图书5000余册"}},
-			"原文写的是约数“5000余”", "没有这个数值"},
-		{"没有的数值", url.Values{"indicator": {"3.2.2"}, "value": {"6000"}, "page": {"1"}, "quote": {"放置图书5000余册"}},
+		{"约数", url.Values{"indicator": {"2.3.3"}, "value": {"1200"}, "page": {"1"}, "quote": {"全年培训企业职工1200余人"}},
+			"原文写的是约数“1200余”", "没有这个数值"},
+		{"没有的数值", url.Values{"indicator": {"2.3.3"}, "value": {"1300"}, "page": {"1"}, "quote": {"全年培训企业职工1200余人"}},
 			"所引原文中没有这个数值", "约数"},
+		{"人均数引了总数", url.Values{"indicator": {"3.2.2"}, "value": {"5000"}, "page": {"1"}, "quote": {"放置图书5000余册"}},
+			"单位不符\uFF1A原文中该数字的单位是“册”\uFF0C数值的单位是“册/人”", "没有这个数值"},
+		{"人均数的警告", url.Values{"indicator": {"3.2.2"}, "value": {"5000"}, "page": {"1"}, "quote": {"放置图书5000余册"}},
+			"数值 5000册/人 超过 20册/人\uFF0C很少见", "约数"},
 	}
 	for _, tt := range tests {
 		resp, body := wang.post("/documents/"+doc.ID+"/values", tt.form)

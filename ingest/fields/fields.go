@@ -84,6 +84,10 @@ type Fields struct {
 // round. 9: a title keeps the issue of its series, (第17期), (第3号),
 // (编号B001) (kindSuffix), and a clause of the body ending in a kind word
 // before a comma (…建立健全了工作推进制度，…) is no title.
+// Also 9: a title whose 关于 OCR misread as a few Latin letters right
+// after the name of the body that wrote it (杭州市人力资源和社会保障局RF
+// 2018年度…的统计报告, the body's line run into the title's) is read with
+// 关于 and without the body, which is the issuer (garbledAbout).
 // TestFieldRulesRaiseTheirRevision pins it.
 const Revision = 9
 
@@ -111,7 +115,8 @@ func Read(pages []string, embeddedTitle string) Fields {
 		// masthead from the title.
 		head = head[:numStart] + "\n" + head[numEnd:]
 	}
-	f.Title = readTitle(head)
+	var lineIssuer string
+	f.Title, lineIssuer = readTitle(head)
 	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
 		f.Title = Field{Value: t, Source: SourceEmbedded}
 	}
@@ -126,6 +131,9 @@ func Read(pages []string, embeddedTitle string) Fields {
 		}
 	} else if iss := titleIssuer(f.Title.Value); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceTitle}
+	} else if lineIssuer != "" && f.Title.Source != SourceEmbedded {
+		// The body's name before a title whose 关于 OCR misread.
+		f.Issuer = Field{Value: lineIssuer, Source: SourceHead}
 	}
 	if f.IssuedOn.Value == "" {
 		f.IssuedOn = headDate(head)

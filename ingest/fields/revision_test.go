@@ -22,7 +22,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"a spreadsheet's title, date and 文号 are never read from its header or its cells, a 文号 OCR misread is read and never part of the title (6); "+
 			"a 文号 whose 号 was taken from its last digit is marked a guess (7); "+
 			"a round inferred from names reads years in Chinese numerals, catalog.ChineseYearRevision (8); "+
-			"a title keeps its series' issue, a clause of the body is no title (9)", fields.Revision)
+			"a title keeps its series' issue, a clause of the body is no title, "+
+			"a title whose 关于 OCR misread as Latin letters after the body's name is read with 关于, the body its issuer (9)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -54,6 +55,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"宁波市2018年学习型城市建设工作材料（第17号）", "", ""},
 		{6, "号 read as 8 under a seal", "甬教办(2019) 458\n\n宁波市教育局关于公布2019年社区教育统计数据的通知“各区县(i)教育局,市直属各学校 : 正文。",
 			"宁波市教育局关于公布2019年社区教育统计数据的通知", "甬教办〔2019〕45号", ""},
+		{9, "关于 read as RF after the body's line, run together", "杭州市人力资源和社会保障局RF 2018年度企业职工教育培训经费提取情况的统计报告2018年,全市企业比例为87 . 6%.",
+			"关于2018年度企业职工教育培训经费提取情况的统计报告", "", ""},
 		{6, "号 read as 5, not part of the title", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。",
 			"关于推进学习型城市建设的意见", "教发〔2023〕12号", ""},
 	}

@@ -127,9 +127,13 @@ var reportMarks = []string{"一、", "本报讯", "本报记者", "(记者", "�
 // ends in the kind of document (…关于…的通知), joined with the next line
 // or two when the title wraps; failing that, the first line that reads
 // like a headline.
-func readTitle(head string) Field {
+//
+// A title whose 关于 OCR misread as a few Latin letters, after the body's
+// name run into it or on a line of its own (garbledAbout), is read with
+// 关于 and without the body, which is issuer: "" for any other title.
+func readTitle(head string) (title Field, issuer string) {
 	segs := segments(head)
-	var weak, headline string
+	var weak, headline, weakIssuer string
 	for i := range segs {
 		if isMasthead(segs[i]) || docNumberLine(segs[i]) {
 			continue
@@ -142,11 +146,18 @@ func readTitle(head string) Field {
 			if t == "" {
 				continue
 			}
+			above, iss := "", ""
+			if i > 0 {
+				above = segs[i-1]
+			}
+			if about, body, ok := garbledAbout(t, above); ok {
+				t, iss, strong = about, body, true
+			}
 			if strong {
-				return Field{Value: t, Source: SourceTitleLine}
+				return Field{Value: t, Source: SourceTitleLine}, iss
 			}
 			if weak == "" {
-				weak = t
+				weak, weakIssuer = t, iss
 			}
 		}
 		if headline == "" && i < 6 && !coverLine(segs, i) {
@@ -155,11 +166,54 @@ func readTitle(head string) Field {
 	}
 	switch {
 	case weak != "":
-		return Field{Value: weak, Source: SourceTitleLine}
+		return Field{Value: weak, Source: SourceTitleLine}, weakIssuer
 	case headline != "":
-		return Field{Value: headline, Source: SourceHead}
+		return Field{Value: headline, Source: SourceHead}, ""
 	}
-	return Field{}
+	return Field{}, ""
+}
+
+// ocrAbout is what OCR may read a title's 关于 as: one to three Latin
+// letters (RF, Xf), then maybe a space.
+var ocrAbout = regexp.MustCompile(`^[A-Za-z]{1,3} ?`)
+
+// garbledAbout reads a title whose 关于 OCR misread as a few Latin
+// letters (ocrAbout) after the name of the body that wrote it: that name
+// run into the title in the stored text ("<body>RF 2018年度…的统计报告":
+// OCR's lines are joined where no sentence ends), or on the line above
+// a title that starts with the letters. Only where what follows reads as
+// the rest of an official title, starting with a Han character or a
+// digit and ending "…的<kind>" (关于…的通知, …的统计报告), are the
+// letters 关于: a title may hold a word in Latin letters (推进AI赋能…),
+// and one may start with it when no body's name stands before. It
+// returns 关于 and the rest, without the body, whose name is issuer; ok
+// false for any other title.
+func garbledAbout(t, above string) (title, issuer string, ok bool) {
+	at := strings.IndexFunc(t, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) })
+	if at < 0 {
+		return "", "", false
+	}
+	body := t[:at]
+	if body == "" {
+		body = above
+	}
+	if runeLen(body) < 4 || issuerName(body) == "" {
+		return "", "", false
+	}
+	m := ocrAbout.FindStringIndex(t[at:])
+	if m == nil {
+		return "", "", false
+	}
+	rest := t[at+m[1]:]
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !isHan(first) && !unicode.IsDigit(first) || strings.Contains(rest, "关于") {
+		return "", "", false
+	}
+	ends := titleEnds(rest)
+	if len(ends) == 0 || ends[len(ends)-1][1] != len(rest) || !strings.Contains(rest[:ends[len(ends)-1][0]], "的") {
+		return "", "", false
+	}
+	return "关于" + rest, issuerName(body), true
 }
 
 // coverLine reports whether segs[i] names the bodies that wrote a report

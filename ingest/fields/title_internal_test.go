@@ -49,3 +49,33 @@ func TestTitleEndsAsTheRegexp(t *testing.T) {
 		t.Errorf("only %d title ends in %d lines: the test no longer tries the kinds", matched, len(lines))
 	}
 }
+
+// TestTitleWithOCRsGarbledAbout: the probe's scan (s36 #7), whose 关于 OCR
+// read as RF under the body's line, gives the title with 关于 and the body
+// as its issuer, whether the lines were joined in the stored text or not;
+// a title's own Latin word, a title with no body's name before it, or a
+// rest that does not read as "…的<kind>" keeps its letters, and a body's
+// line above a title without 关于 stays out of it.
+func TestTitleWithOCRsGarbledAbout(t *testing.T) {
+	const want = "关于2018年度企业职工教育培训经费提取情况的统计报告"
+	tests := []struct {
+		name, text, title, issuer string
+	}{
+		{"joined", "杭州市人力资源和社会保障局RF 2018年度企业职工教育培训经费提取情况的统计报告2018年,全市企业比例为87 . 6%.",
+			want, "杭州市人力资源和社会保障局"},
+		{"on their lines", "杭州市人力资源和社会保障局\nRF 2018年度企业职工教育培训经费提取情况的统计报告\n2018年,全市企业比例为87.6%。",
+			want, "杭州市人力资源和社会保障局"},
+		{"lower case, no space", "杭州市教育局xf推进社区教育的实施意见\n各区教育局:\n正文。", "关于推进社区教育的实施意见", "杭州市教育局"},
+		{"a title's own Latin word", "杭州市教育局关于推进AI赋能终身学习的通知\n各区教育局:\n正文。",
+			"杭州市教育局关于推进AI赋能终身学习的通知", "杭州市教育局"},
+		{"no body before", "VR体验馆开放的通知\n各社区:\n正文。", "VR体验馆开放的通知", ""},
+		{"a rest without 的", "杭州市教育局\nRF 2018年工作要点\n正文。", "RF2018年工作要点", ""},
+		{"a body's line above a title", "杭州市教育局\n2018年杭州市社区教育工作总结\n一、主要工作", "2018年杭州市社区教育工作总结", ""},
+	}
+	for _, tt := range tests {
+		f := Read([]string{tt.text}, "")
+		if f.Title.Value != tt.title || f.Issuer.Value != tt.issuer {
+			t.Errorf("%s: title %q, issuer %q; want %q, %q", tt.name, f.Title.Value, f.Issuer.Value, tt.title, tt.issuer)
+		}
+	}
+}

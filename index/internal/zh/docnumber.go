@@ -152,29 +152,55 @@ func ngramCuts(t string) []pageCut {
 }
 
 // dropDocNumberGaps returns s, a query word folded, without the
-// whitespace inside its 文号s (docNumberGaps), as the n-gram fields hold
-// them.
+// whitespace inside its 文号s (queryDocNumberGaps), as the n-gram fields
+// hold them.
 func dropDocNumberGaps(s string) string {
-	if strings.IndexByte(s, '(') < 0 {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, ')') < 0 {
 		return s
 	}
-	out, _ := joinCuts(s, docNumberGaps(s))
+	out, _ := joinCuts(s, queryDocNumberGaps(s))
 	return out
 }
 
+// queryDocNumberGaps are docNumberGaps of a query word, which may start
+// inside a 文号, after its year's opening bracket ("2018) 12号", of the
+// text's 杭教发(2018) 12号): a year at the word's start closed by its
+// bracket is read as the 文号 from that bracket on, so that the word is
+// joined where the text it is a part of is. The text has the bracket, so
+// its gaps are docNumberGaps' alone, and the index is unchanged.
+func queryDocNumberGaps(s string) []pageCut {
+	gaps := docNumberGaps(s)
+	i := spaceAfter(s, 0)
+	if n := digitsAt(s, i); n != 4 || !(strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20")) {
+		return gaps
+	}
+	if j := spaceAfter(s, i+4); j >= len(s) || s[j] != ')' {
+		return gaps
+	}
+	var head []pageCut
+	for _, g := range appendDocNumberGaps(nil, "("+s, 0) {
+		// Offsets in s, one byte before those in "(" + s.
+		if g.to > 1 {
+			head = append(head, pageCut{from: max(g.from-1, 0), to: g.to - 1})
+		}
+	}
+	return append(head, gaps...)
+}
+
 // JoinDocNumbers returns word without the whitespace inside its 文号s
-// (docNumberGaps), its characters otherwise as written, so that a 文号
-// typed with spaces (杭教发 〔2018〕 12 号, in quotes) is searched in
-// every form of the 文号 typed without them (〔2018〕第12号 too).
+// (queryDocNumberGaps), its characters otherwise as written, so that a
+// 文号 typed with spaces (杭教发 〔2018〕 12 号, in quotes, or from after
+// its opening bracket, 2018〕 12号) is searched in every form of the 文号
+// typed without them (〔2018〕第12号 too).
 func JoinDocNumbers(word string) string {
 	if !strings.ContainsAny(word, " \t\n\u3000") || loadFolding() != nil {
 		return word
 	}
 	f := Fold([]byte(word))
-	if bytes.IndexByte(f.Text, '(') < 0 {
+	if bytes.IndexByte(f.Text, '(') < 0 && bytes.IndexByte(f.Text, ')') < 0 {
 		return word
 	}
-	gaps := docNumberGaps(string(f.Text))
+	gaps := queryDocNumberGaps(string(f.Text))
 	if len(gaps) == 0 {
 		return word
 	}

@@ -47,6 +47,12 @@ func TestJoinDocNumbers(t *testing.T) {
 		{"學分銀行 〔2018〕", "學分銀行〔2018〕"},
 		{"ISO 9001", "ISO 9001"},
 		{"2018年 12号", "2018年 12号"},
+		// From after the year's opening bracket (review s36 #8).
+		{"2018） 12号", "2018）12号"},
+		{"2018 ] 第 12 号", "2018]第12号"},
+		{"1999） 12号", "1999）12号"},
+		{"3018） 12号", "3018） 12号"},
+		{"12） 12号", "12） 12号"},
 	}
 	for _, tt := range tests {
 		if got := JoinDocNumbers(tt.word); got != tt.want {
