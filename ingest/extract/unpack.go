@@ -41,7 +41,7 @@ const (
 // ArchiveEntry is one entry of a RAR or 7z archive as its headers declare
 // it, before anything of it is decoded.
 type ArchiveEntry struct {
-	Name string `json:"name"` // as stored: a RAR 4 name without its Unicode form is the bytes written (GBK on Chinese Windows)
+	Name string `json:"name"` // UTF-8: a RAR 4 name without its Unicode form is decoded from GB18030 (rarEntryName)
 	Size int64  `json:"size"` // unpacked, as declared
 	Dir  bool   `json:"dir,omitempty"`
 	// Link is a symbolic or hard link, a name for another entry's bytes.
@@ -240,7 +240,7 @@ func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Ch
 	}
 	entries := make([]ArchiveEntry, len(files))
 	for i, f := range files {
-		entries[i] = ArchiveEntry{Name: f.Name, Size: max(f.UnPackedSize, 0), Dir: f.IsDir, Encrypted: f.Encrypted, Solid: f.Solid,
+		entries[i] = ArchiveEntry{Name: rarEntryName(f.Name), Size: max(f.UnPackedSize, 0), Dir: f.IsDir, Encrypted: f.Encrypted, Solid: f.Solid,
 			Link: f.LinkType != rardecode.LinkTypeNone || f.Mode()&fs.ModeSymlink != 0}
 		if f.UnKnownSize {
 			entries[i].Size = -1
