@@ -372,11 +372,12 @@ func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLi
 	if read != nil {
 		r = &countedFile{File: f, read: read}
 	}
+	refuse7zDecryption()
 	// A header with a password: NewReader cannot list the entries.
 	zr, err := sevenzip.NewReader(r, fi.Size())
 	if err != nil {
 		var re *sevenzip.ReadError
-		if errors.As(err, &re) && re.Encrypted {
+		if errors.Is(err, errNo7zPassword) || errors.As(err, &re) && re.Encrypted {
 			return fmt.Errorf("%w: %v", ErrArchiveEncrypted, err)
 		}
 		return fmt.Errorf("%w: %v", ErrArchiveDamaged, err)
@@ -437,8 +438,9 @@ func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, take Take) er
 
 // crcReader fails at the end of a file whose bytes do not have the
 // checksum its header gives (want; 0 when it gives none): the 7z library
-// checks no file's checksum, and a damaged stored file, or one encrypted
-// and stored, reads as bytes all the same.
+// checks no file's checksum, and a damaged stored file reads as bytes all
+// the same. (An encrypted stored one fails before, at its password:
+// refuse7zDecryption.)
 type crcReader struct {
 	r    io.Reader
 	want uint32
@@ -458,7 +460,7 @@ func (c *crcReader) Read(p []byte) (int, error) {
 func sevenEntryError(err error) error {
 	var re *sevenzip.ReadError
 	switch {
-	case errors.As(err, &re) && re.Encrypted:
+	case errors.Is(err, errNo7zPassword), errors.As(err, &re) && re.Encrypted:
 		return fmt.Errorf("%w: %v", ErrEntryEncrypted, err)
 	case strings.Contains(err.Error(), "unsupported compression algorithm"):
 		return fmt.Errorf("%w: %v", ErrEntryMethod, err)

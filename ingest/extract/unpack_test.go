@@ -335,3 +335,49 @@ func TestHeartbeatOnlyWhileTheArchiveIsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestUnpack7zEncryptedIsSaidEncrypted: a 7z file encrypted is refused
+// as encrypted whether it is compressed or stored (which the library
+// would decrypt with no password into bytes that only fail the checksum:
+// damaged), and encrypted names refuse the archive whole.
+func TestUnpack7zEncryptedIsSaidEncrypted(t *testing.T) {
+	tests := []struct {
+		archive   string
+		entryErr  error // of every file
+		wholeErr  error
+		wantFiles int
+	}{
+		{archive: "加密.7z", entryErr: ErrEntryEncrypted, wantFiles: 2},
+		{archive: "加密未压缩.7z", entryErr: ErrEntryEncrypted, wantFiles: 2},
+		{archive: "加密目录.7z", wholeErr: ErrArchiveEncrypted},
+		{archive: "损坏.7z", wantFiles: 2}, // one file damaged: neither said encrypted
+	}
+	for _, tt := range tests {
+		t.Run(tt.archive, func(t *testing.T) {
+			choose, _ := takeAll(map[string]int64{})
+			errs := map[int]error{}
+			take := func(i int, r io.Reader) error {
+				_, errs[i] = io.Copy(io.Discard, r)
+				return nil
+			}
+			err := UnpackInProcess(t.Context(), Archive7z, archiveFixture(tt.archive), UnpackLimits{}, choose, take)
+			if tt.wholeErr != nil {
+				if !errors.Is(err, tt.wholeErr) {
+					t.Fatalf("%v; want %v", err, tt.wholeErr)
+				}
+				return
+			}
+			if err != nil || len(errs) != tt.wantFiles {
+				t.Fatalf("%v, %d files read; want %d", err, len(errs), tt.wantFiles)
+			}
+			for i, e := range errs {
+				switch {
+				case tt.entryErr != nil && !errors.Is(e, tt.entryErr):
+					t.Errorf("file %d: %v; want %v", i, e, tt.entryErr)
+				case tt.entryErr == nil && errors.Is(e, ErrEntryEncrypted):
+					t.Errorf("file %d of an archive without a password: %v", i, e)
+				}
+			}
+		})
+	}
+}
