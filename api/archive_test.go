@@ -234,3 +234,25 @@ func TestUploadingRARAnd7zArchives(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadingAnOldRARWithGBKNames: a RAR 4 archive made by WinRAR on
+// Chinese Windows, its names in GBK without their Unicode form (one of
+// them in Unicode), is answered with each file a document under its
+// Chinese name: the sandbox child's listing crosses a pipe as JSON, where
+// names read as bytes would come out as U+FFFD.
+func TestUploadingAnOldRARWithGBKNames(t *testing.T) {
+	e := newEnv(t)
+	fields := map[string]string{"city": cityA, "doc_type": "work_summary"}
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"旧版材料.rar": archiveFixture(t, "旧版材料.rar")})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	var names []string
+	for _, d := range body["documents"].([]any) {
+		names = append(names, d.(map[string]any)["filename"].(string))
+	}
+	slices.Sort(names)
+	if want := []string{"2018年社区教育工作总结.txt", "学分银行通知.txt", "誠信建设承诺书.txt"}; !slices.Equal(names, want) {
+		t.Errorf("documents %v, want %v", names, want)
+	}
+}

@@ -136,11 +136,43 @@ func TestStageUploadUnpacksRARAnd7z(t *testing.T) {
 	}
 }
 
+// TestStageUploadRAR4NamesReadAsChinese: a RAR 4 archive as WinRAR 3
+// wrote it on Chinese Windows stores names in GBK without the Unicode
+// flag; they are staged under their Chinese names, also the one whose
+// character 誠 has '\' as its second byte (rardecode reads that byte as a
+// folder's end), beside one stored with its Unicode name, in the sandbox
+// child (whose listing crosses a pipe as JSON, where bytes that are not
+// UTF-8 would become U+FFFD) and in process alike.
+func TestStageUploadRAR4NamesReadAsChinese(t *testing.T) {
+	want := map[string]string{
+		"学分银行通知.txt":        archiveNotice,
+		"2018年社区教育工作总结.txt": archiveSummary,
+		"誠信建设承诺书.txt":       "誠信建设承诺书：各社区学校承诺如实填报学习型城市监测数据，不弄虚作假。",
+	}
+	for _, where := range []string{"沙箱", "进程内"} {
+		t.Run(where, func(t *testing.T) {
+			var sb *extract.Sandbox
+			if where == "沙箱" {
+				sb = childSandbox(t, 0)
+			}
+			s := archiveService(t, 4096, sb)
+			got, err := stageArchive(t, s, "旧版材料.rar", s.NewUnpackBudget())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got.files) != fmt.Sprint(want) || len(got.refused) != 0 {
+				t.Errorf("files %v refused %v; want %v", got.files, got.refused, want)
+			}
+		})
+	}
+}
+
 // TestStageUploadRARAnd7zLimits: the rules of a ZIP hold for RAR and 7z:
 // the request's budget of eight times the per-file limit by declared
 // sizes, where a solid archive's file refused for its size still costs
 // the decoding that reaches the files after it; encrypted files and a 7z
-// file whose bytes fail its checksum refused alone, encrypted headers and a volume of several refused whole, a RAR
+// file whose bytes fail its checksum refused alone (an encrypted one,
+// stored or compressed, as encrypted), encrypted headers and a volume of several refused whole, a RAR
 // dictionary over the limit refused by name.
 func TestStageUploadRARAnd7zLimits(t *testing.T) {
 	sb := childSandbox(t, 0)
@@ -160,6 +192,9 @@ func TestStageUploadRARAnd7zLimits(t *testing.T) {
 		{archive: "分别压缩.7z", wantFiles: merge(ledgers(10), "第12份说明.txt"), refused: map[string]string{"第11份大表.txt": "超过单个文件上传上限"}},
 		{archive: "整体压缩.7z", wantFiles: ledgers(10), refused: map[string]string{"第11份大表.txt": "超过单个文件上传上限", "第12份说明.txt": "合计超过一次上传"}},
 		{archive: "加密.7z", wantFiles: map[string]bool{}, refused: map[string]string{"关于推进学分银行建设的通知.txt": "已加密", "2018年社区教育工作总结.txt": "已加密"}},
+		// Stored and encrypted: decrypted with no password, it reads as bytes
+		// that fail the checksum, yet it is not damaged.
+		{archive: "加密未压缩.7z", wantFiles: map[string]bool{}, refused: map[string]string{"关于推进学分银行建设的通知.txt": "已加密", "2018年社区教育工作总结.txt": "已加密"}},
 		{archive: "字典过大.rar", wantFiles: map[string]bool{"通知.txt": true}, refused: map[string]string{"总结.txt": "字典超过 256 MiB"}},
 		{archive: "损坏.7z", wantFiles: map[string]bool{"总结.txt": true}, refused: map[string]string{"通知.txt": "已损坏，无法解压"}},
 		{archive: "加密目录.7z", whole: "连其中的文件名都已加密"},

@@ -84,6 +84,10 @@ type appOptions struct {
 	// otherwise check, back up over a good backup, or search and report
 	// an empty one.
 	existing bool
+	// unpacks bounds the RAR and 7z archives unpacked at once and the
+	// wait for a place (serve's --unpacks, --unpack-wait); zero is the
+	// sandbox's defaults.
+	unpacks unpackSettings
 }
 
 // swapIndex puts the index folder next in the place of dir, keeping the
@@ -191,6 +195,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return nil, fmt.Errorf("create temporary folder %s: %w", tmpDir, err)
 	}
 	a.sandbox.TempDir = tmpDir
+	a.sandbox.Unpacks, a.sandbox.UnpackWait = opts.unpacks.unpacks, opts.unpacks.wait
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.framework.UseXLSReader(a.sandbox)
 	a.assignments = assignments.NewService(a.cat)

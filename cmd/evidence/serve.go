@@ -33,8 +33,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	workers := fs.Int("workers", 0, "text extraction workers (default: number of CPUs)")
 	trustProxy := fs.Bool("trust-proxy", os.Getenv("EVIDENCE_TRUST_PROXY") == "1",
 		"a reverse proxy in front sets X-Forwarded-For/-Proto (or EVIDENCE_TRUST_PROXY=1)")
+	unpackSet, err := unpackFlags(fs)
+	if err != nil {
+		return usageError{err}
+	}
 	if err := fs.Parse(args); err != nil {
 		return flagsError(err)
+	}
+	unpacks, err := unpackSet()
+	if err != nil {
+		return usageError{err}
 	}
 	lang, err := langOf(fs)
 	if err != nil {
@@ -58,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	defer ln.Close()
 	fmt.Fprintln(stdout, words(lang, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting",
 		"evidence: starting (loading the word dictionary, opening the catalog and the index)…"))
-	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}})
+	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}, unpacks: unpacks})
 	if err != nil {
 		return err
 	}

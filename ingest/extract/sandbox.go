@@ -113,8 +113,8 @@ type childMessage struct {
 	Fail     string         `json:"fail,omitempty"`
 	Unpacked bool           `json:"unpacked,omitempty"`
 	// Alive is an unpacking child's heartbeat: the bytes of the archive
-	// it has read so far, sent while it decodes what it sends nothing
-	// of (heartbeat).
+	// it has read and decoded so far, sent while it decodes what it
+	// sends nothing of (heartbeat).
 	Alive int64 `json:"alive,omitempty"`
 }
 

@@ -41,7 +41,7 @@ const (
 // ArchiveEntry is one entry of a RAR or 7z archive as its headers declare
 // it, before anything of it is decoded.
 type ArchiveEntry struct {
-	Name string `json:"name"` // as stored: a RAR 4 name without its Unicode form is the bytes written (GBK on Chinese Windows)
+	Name string `json:"name"` // UTF-8: a RAR 4 name without its Unicode form is decoded from GB18030 (rarEntryName)
 	Size int64  `json:"size"` // unpacked, as declared
 	Dir  bool   `json:"dir,omitempty"`
 	// Link is a symbolic or hard link, a name for another entry's bytes.
@@ -157,14 +157,15 @@ func UnpackInProcess(ctx context.Context, format ArchiveFormat, path string, lim
 	return unpackArchive(ctx, format, path, lim.WithDefaults(), nil, choose, take)
 }
 
-// unpackArchive unpacks, adding to read (when not nil) every byte it
-// reads of the archive: a sandbox child's heartbeat.
-func unpackArchive(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, read *atomic.Int64, choose Choose, take Take) error {
+// unpackArchive unpacks, counting in progress (when not nil) every byte
+// it reads of the archive and every byte it decodes: a sandbox child's
+// heartbeat.
+func unpackArchive(ctx context.Context, format ArchiveFormat, path string, lim UnpackLimits, progress *unpackProgress, choose Choose, take Take) error {
 	switch format {
 	case ArchiveRAR:
-		return unpackRAR(ctx, oneFile{path: path, read: read}, lim, choose, take)
+		return unpackRAR(ctx, oneFile{path: path, read: progress.readCounter()}, lim, progress, choose, take)
 	case Archive7z:
-		return unpack7z(ctx, path, read, lim, choose, take)
+		return unpack7z(ctx, path, progress, lim, choose, take)
 	}
 	return fmt.Errorf("unpack %s: not an archive this reads", format)
 }
@@ -227,7 +228,7 @@ func (c *countedFile) ReadAt(p []byte, off int64) (int, error) {
 	return n, err
 }
 
-func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Choose, take Take) error {
+func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, progress *unpackProgress, choose Choose, take Take) error {
 	opts := []rardecode.Option{rardecode.FileSystem(archive), rardecode.MaxDictionarySize(lim.Dictionary)}
 	// List reads the headers alone, walking over the packed data: a solid
 	// archive is not decoded to be listed.
@@ -240,7 +241,7 @@ func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Ch
 	}
 	entries := make([]ArchiveEntry, len(files))
 	for i, f := range files {
-		entries[i] = ArchiveEntry{Name: f.Name, Size: max(f.UnPackedSize, 0), Dir: f.IsDir, Encrypted: f.Encrypted, Solid: f.Solid,
+		entries[i] = ArchiveEntry{Name: rarEntryName(f.Name), Size: max(f.UnPackedSize, 0), Dir: f.IsDir, Encrypted: f.Encrypted, Solid: f.Solid,
 			Link: f.LinkType != rardecode.LinkTypeNone || f.Mode()&fs.ModeSymlink != 0}
 		if f.UnKnownSize {
 			entries[i].Size = -1
@@ -256,7 +257,7 @@ func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Ch
 	}
 	for _, f := range files {
 		if f.Solid {
-			return takeSolidRAR(ctx, opts, chosen, last, take)
+			return takeSolidRAR(ctx, opts, chosen, last, progress, take)
 		}
 	}
 	// Each entry on its own: one that cannot be read (a dictionary over
@@ -265,14 +266,14 @@ func unpackRAR(ctx context.Context, archive oneFile, lim UnpackLimits, choose Ch
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := takeRAR(ctx, files[t.Index], t, take); err != nil {
+		if err := takeRAR(ctx, files[t.Index], t, progress, take); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func takeRAR(ctx context.Context, f *rardecode.File, t ArchiveTake, take Take) error {
+func takeRAR(ctx context.Context, f *rardecode.File, t ArchiveTake, progress *unpackProgress, take Take) error {
 	rc, err := f.Open()
 	if err != nil {
 		if errors.Is(rarArchiveError(err), ErrArchiveVolume) {
@@ -281,12 +282,15 @@ func takeRAR(ctx context.Context, f *rardecode.File, t ArchiveTake, take Take) e
 		return take(t.Index, &entryReader{err: rarEntryError(err)})
 	}
 	defer rc.Close()
-	return take(t.Index, &entryReader{ctx: ctx, r: io.LimitReader(rc, t.Max+1), classify: rarEntryError})
+	return take(t.Index, &entryReader{ctx: ctx, r: io.LimitReader(progress.counting(rc), t.Max+1), classify: rarEntryError})
 }
 
 // takeSolidRAR reads a solid archive from its start: each entry is
-// decoded from the dictionary the entries before it left.
-func takeSolidRAR(ctx context.Context, opts []rardecode.Option, chosen map[int]int64, last int, take Take) error {
+// decoded from the dictionary the entries before it left. What is not
+// taken of an entry before the last chosen is decoded here, counted in
+// progress, rather than inside Next, where a large entry skipped would
+// decode for minutes with nothing to show for it.
+func takeSolidRAR(ctx context.Context, opts []rardecode.Option, chosen map[int]int64, last int, progress *unpackProgress, take Take) error {
 	rc, err := rardecode.OpenReader(rarName, opts...)
 	if err != nil {
 		return rarArchiveError(err)
@@ -309,12 +313,23 @@ func takeSolidRAR(ctx context.Context, opts []rardecode.Option, chosen map[int]i
 			// failed Next), nor could a solid stream past a broken entry.
 			return takeRest(chosen, i, last, take, rarEntryError(err))
 		}
-		max, ok := chosen[i]
-		if !ok {
-			continue
+		if max, ok := chosen[i]; ok {
+			r := &entryReader{ctx: ctx, r: io.LimitReader(progress.counting(&rc.Reader), max+1), classify: rarEntryError}
+			if err := take(i, r); err != nil {
+				return err
+			}
+			if r.err != nil {
+				continue // its failure is its own; Next says whether the stream goes on
+			}
 		}
-		if err := take(i, &entryReader{ctx: ctx, r: io.LimitReader(&rc.Reader, max+1), classify: rarEntryError}); err != nil {
-			return err
+		if i == last {
+			break
+		}
+		// A failure of the entry's own (its checksum, its password) is
+		// left to Next, which says whether the stream goes on past it.
+		rest := &entryReader{ctx: ctx, r: progress.counting(&rc.Reader), classify: rarEntryError}
+		if _, err := io.Copy(io.Discard, rest); err != nil && ctx.Err() != nil {
+			return ctx.Err()
 		}
 	}
 	return nil
@@ -358,7 +373,7 @@ func rarEntryError(err error) error {
 	return fmt.Errorf("%w: %v", ErrEntryDamaged, err)
 }
 
-func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLimits, choose Choose, take Take) error {
+func unpack7z(ctx context.Context, path string, progress *unpackProgress, lim UnpackLimits, choose Choose, take Take) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open archive: %w", err)
@@ -369,14 +384,15 @@ func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLi
 		return fmt.Errorf("open archive: %w", err)
 	}
 	var r io.ReaderAt = f
-	if read != nil {
-		r = &countedFile{File: f, read: read}
+	if progress != nil {
+		r = &countedFile{File: f, read: &progress.read}
 	}
+	refuse7zDecryption()
 	// A header with a password: NewReader cannot list the entries.
 	zr, err := sevenzip.NewReader(r, fi.Size())
 	if err != nil {
 		var re *sevenzip.ReadError
-		if errors.As(err, &re) && re.Encrypted {
+		if errors.Is(err, errNo7zPassword) || errors.As(err, &re) && re.Encrypted {
 			return fmt.Errorf("%w: %v", ErrArchiveEncrypted, err)
 		}
 		return fmt.Errorf("%w: %v", ErrArchiveDamaged, err)
@@ -384,10 +400,12 @@ func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLi
 	if len(zr.File) > lim.MaxEntries {
 		return fmt.Errorf("%w: %d", ErrArchiveEntries, len(zr.File))
 	}
-	perStream := map[int]int{}
-	for _, zf := range zr.File {
+	perStream, next := map[int]int{}, map[int]int{} // next: a stream's first entry not decoded yet
+	for i, zf := range zr.File {
 		if zf.UncompressedSize > 0 {
-			perStream[zf.Stream]++
+			if perStream[zf.Stream]++; perStream[zf.Stream] == 1 {
+				next[zf.Stream] = i
+			}
 		}
 	}
 	entries := make([]ArchiveEntry, len(zr.File))
@@ -406,23 +424,51 @@ func unpack7z(ctx context.Context, path string, read *atomic.Int64, lim UnpackLi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := take7z(ctx, zr.File[t.Index], t, take); err != nil {
+		zf := zr.File[t.Index]
+		if zf.UncompressedSize > 0 && perStream[zf.Stream] > 1 {
+			skip7z(ctx, zr.File[next[zf.Stream]:t.Index], zf.Stream, progress)
+			next[zf.Stream] = t.Index + 1
+		}
+		if err := take7z(ctx, zf, t, progress, take); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// skip7z decodes the entries of stream in files, which come before one
+// taken in that solid stream, counting them in progress: opened, the
+// entry taken would have the library decode them inside one call, with
+// nothing to show for it however long that takes. Their errors are left
+// to the entry taken, whose reading fails with them.
+func skip7z(ctx context.Context, files []*sevenzip.File, stream int, progress *unpackProgress) {
+	for _, zf := range files {
+		if zf.UncompressedSize == 0 || zf.Stream != stream || ctx.Err() != nil {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return
+		}
+		_, err = io.Copy(io.Discard, &entryReader{ctx: ctx, r: progress.counting(rc), classify: sevenEntryError})
+		rc.Close()
+		if err != nil {
+			return
+		}
+	}
+}
+
 // take7z hands one entry to take and reads what take left of it: the
 // library keeps a solid stream's decoder at the end of the entry read
 // whole, and the next entry of that stream starts from there instead of
 // decoding the stream again from its start.
-func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, take Take) error {
-	rc, err := zf.Open()
+func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, progress *unpackProgress, take Take) error {
+	zr, err := zf.Open()
 	if err != nil {
 		return take(t.Index, &entryReader{err: sevenEntryError(err)})
 	}
-	defer rc.Close()
+	defer zr.Close()
+	rc := progress.counting(zr)
 	r := &entryReader{ctx: ctx, r: io.LimitReader(&crcReader{r: rc, want: zf.CRC32, crc: crc32.NewIEEE()}, t.Max+1), classify: sevenEntryError}
 	if err := take(t.Index, r); err != nil {
 		return err
@@ -437,8 +483,9 @@ func take7z(ctx context.Context, zf *sevenzip.File, t ArchiveTake, take Take) er
 
 // crcReader fails at the end of a file whose bytes do not have the
 // checksum its header gives (want; 0 when it gives none): the 7z library
-// checks no file's checksum, and a damaged stored file, or one encrypted
-// and stored, reads as bytes all the same.
+// checks no file's checksum, and a damaged stored file reads as bytes all
+// the same. (An encrypted stored one fails before, at its password:
+// refuse7zDecryption.)
 type crcReader struct {
 	r    io.Reader
 	want uint32
@@ -458,7 +505,7 @@ func (c *crcReader) Read(p []byte) (int, error) {
 func sevenEntryError(err error) error {
 	var re *sevenzip.ReadError
 	switch {
-	case errors.As(err, &re) && re.Encrypted:
+	case errors.Is(err, errNo7zPassword), errors.As(err, &re) && re.Encrypted:
 		return fmt.Errorf("%w: %v", ErrEntryEncrypted, err)
 	case strings.Contains(err.Error(), "unsupported compression algorithm"):
 		return fmt.Errorf("%w: %v", ErrEntryMethod, err)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -294,10 +293,11 @@ func TestUnpackHeartbeatKeepsAReadingChildAlive(t *testing.T) {
 // much of the archive it read, only in an interval in which that grew,
 // and nothing once stopped (the final message is the last line).
 func TestHeartbeatOnlyWhileTheArchiveIsRead(t *testing.T) {
-	var read atomic.Int64
+	var progress unpackProgress
+	read := &progress.read
 	var mu sync.Mutex
 	var sent []int64
-	stop := heartbeat(&read, 10*time.Millisecond, func(m childMessage) {
+	stop := heartbeat(&progress, 10*time.Millisecond, func(m childMessage) {
 		mu.Lock()
 		defer mu.Unlock()
 		sent = append(sent, m.Alive)
@@ -333,5 +333,154 @@ func TestHeartbeatOnlyWhileTheArchiveIsRead(t *testing.T) {
 		if sent[i] <= sent[i-1] {
 			t.Errorf("heartbeats %v do not grow", sent)
 		}
+	}
+}
+
+// TestUnpack7zEncryptedIsSaidEncrypted: a 7z file encrypted is refused
+// as encrypted whether it is compressed or stored (which the library
+// would decrypt with no password into bytes that only fail the checksum:
+// damaged), and encrypted names refuse the archive whole.
+func TestUnpack7zEncryptedIsSaidEncrypted(t *testing.T) {
+	tests := []struct {
+		archive   string
+		entryErr  error // of every file
+		wholeErr  error
+		wantFiles int
+	}{
+		{archive: "加密.7z", entryErr: ErrEntryEncrypted, wantFiles: 2},
+		{archive: "加密未压缩.7z", entryErr: ErrEntryEncrypted, wantFiles: 2},
+		{archive: "加密目录.7z", wholeErr: ErrArchiveEncrypted},
+		{archive: "损坏.7z", wantFiles: 2}, // one file damaged: neither said encrypted
+	}
+	for _, tt := range tests {
+		t.Run(tt.archive, func(t *testing.T) {
+			choose, _ := takeAll(map[string]int64{})
+			errs := map[int]error{}
+			take := func(i int, r io.Reader) error {
+				_, errs[i] = io.Copy(io.Discard, r)
+				return nil
+			}
+			err := UnpackInProcess(t.Context(), Archive7z, archiveFixture(tt.archive), UnpackLimits{}, choose, take)
+			if tt.wholeErr != nil {
+				if !errors.Is(err, tt.wholeErr) {
+					t.Fatalf("%v; want %v", err, tt.wholeErr)
+				}
+				return
+			}
+			if err != nil || len(errs) != tt.wantFiles {
+				t.Fatalf("%v, %d files read; want %d", err, len(errs), tt.wantFiles)
+			}
+			for i, e := range errs {
+				switch {
+				case tt.entryErr != nil && !errors.Is(e, tt.entryErr):
+					t.Errorf("file %d: %v; want %v", i, e, tt.entryErr)
+				case tt.entryErr == nil && errors.Is(e, ErrEntryEncrypted):
+					t.Errorf("file %d of an archive without a password: %v", i, e)
+				}
+			}
+		})
+	}
+}
+
+// TestHeartbeatWhileDecodingFromOneRead: a decoder writing out an entry
+// of zeros from the one read of the archive it made, slower than the
+// heartbeat's interval, still sends heartbeats that grow as it decodes;
+// without a byte decoded there is none. The decoder is a reader that
+// gives one chunk each time the test lets it, so what is counted does
+// not hang on timing.
+func TestHeartbeatWhileDecodingFromOneRead(t *testing.T) {
+	var progress unpackProgress
+	progress.read.Add(4096) // the one read
+	beats := make(chan int64, 64)
+	stop := heartbeat(&progress, 5*time.Millisecond, func(m childMessage) { beats <- m.Alive })
+	defer stop()
+	next := func() int64 {
+		select {
+		case n := <-beats:
+			return n
+		case <-time.After(5 * time.Second):
+			t.Fatal("no heartbeat within 5 s of a byte decoded")
+			return 0
+		}
+	}
+	if first := next(); first != 4096 {
+		t.Fatalf("first heartbeat %d, want the 4096 bytes read", first)
+	}
+	step := make(chan struct{})
+	decoder := progress.counting(&gatedZeros{step: step})
+	go io.Copy(io.Discard, decoder)
+	last := int64(4096)
+	for range 3 {
+		step <- struct{}{}
+		n := next()
+		if n <= last || progress.read.Load() != 4096 {
+			t.Fatalf("heartbeat %d after %d: want it to grow with the bytes decoded alone", n, last)
+		}
+		last = n
+	}
+	select {
+	case n := <-beats:
+		t.Errorf("heartbeat %d with nothing more decoded", n)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(step)
+}
+
+// gatedZeros gives a buffer of zeros for each value on step, and ends
+// when step is closed.
+type gatedZeros struct{ step chan struct{} }
+
+func (g *gatedZeros) Read(p []byte) (int, error) {
+	if _, ok := <-g.step; !ok {
+		return 0, io.EOF
+	}
+	clear(p)
+	return len(p), nil
+}
+
+// TestUnpackCountsWhatItDecodes: what an unpacking decodes and sends
+// nothing of is counted for the heartbeat: the files of a solid stream
+// decoded to reach the one taken (RAR and 7z), and the rest of a file
+// past what take read (64 MiB of zeros from 10 KB of archive).
+func TestUnpackCountsWhatItDecodes(t *testing.T) {
+	tests := []struct {
+		archive string
+		format  ArchiveFormat
+		take    string
+		max     int64
+		atLeast int64 // bytes decoded
+	}{
+		{"整体压缩.rar", ArchiveRAR, "第12份说明.txt", 100, 35_100},
+		{"整体压缩.7z", Archive7z, "第12份说明.txt", 100, 35_100},
+		{"全是零.7z", Archive7z, "说明.txt", 100, 64 << 20},
+		{"全是零.7z", Archive7z, "全是零.txt", 100, 64 << 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.archive+"/"+tt.take, func(t *testing.T) {
+			choose := func(entries []ArchiveEntry) ([]ArchiveTake, error) {
+				for i, e := range entries {
+					if e.Name == tt.take {
+						return []ArchiveTake{{Index: i, Max: tt.max}}, nil
+					}
+				}
+				return nil, fmt.Errorf("no %s in %v", tt.take, entries)
+			}
+			var got []byte
+			take := func(_ int, r io.Reader) error {
+				var err error
+				got, err = io.ReadAll(r)
+				return err
+			}
+			var progress unpackProgress
+			if err := unpackArchive(t.Context(), tt.format, archiveFixture(tt.archive), UnpackLimits{}.WithDefaults(), &progress, choose, take); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 {
+				t.Fatalf("%s: nothing taken", tt.take)
+			}
+			if d := progress.decoded.Load(); d < tt.atLeast {
+				t.Errorf("%d bytes counted decoded (%d read); want at least %d", d, progress.read.Load(), tt.atLeast)
+			}
+		})
 	}
 }

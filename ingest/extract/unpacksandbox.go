@@ -25,13 +25,15 @@ import (
 //	        … for every entry taken, in the archive's order
 //	child:  {"unpacked":true}, or {"fail":"encrypted","detail":…}
 //
-// and, between any two of its messages, {"alive":N}: N bytes of the
-// archive read so far, sent while the child decodes what it sends nothing
-// of (an entry it skips in a solid stream, a header, a slow entry).
+// and, between any two of its messages, {"alive":N}: N the bytes of the
+// archive read plus the bytes decoded so far (unpackProgress), sent while
+// the child decodes what it sends nothing of (an entry it skips in a
+// solid stream, a header, the rest of an entry past what was asked, a
+// slow entry).
 //
 // The child's address space is limited as an extraction's is; the parent
 // kills it when the caller gives up, when for UnpackLimits.Stall it
-// sends nothing and reads no more of the archive, and at
+// sends nothing and neither reads nor decodes more of the archive, and at
 // UnpackLimits.Timeout, however alive it is. A child that unpacked
 // is never given another request: the dictionaries it allocated stay in
 // the address space the Go runtime keeps.
@@ -303,9 +305,9 @@ func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 }
 
 // alive notes a message of the child's. A heartbeat counts only when
-// the child read more of the archive than the one before said: a
-// decoder looping on what it has read, or a child repeating itself,
-// still falls silent. Nothing here moves the Timeout.
+// the child read or decoded more of the archive than the one before
+// said: a decoder looping on what it has read without writing out, or a
+// child repeating itself, still falls silent. Nothing here moves the Timeout.
 func (w *unpackWatch) alive(m *childMessage) {
 	if m.Alive > 0 {
 		if m.Alive <= w.heard {
@@ -389,9 +391,9 @@ func unpackAnswer(req childRequest, conn childConn) childMessage {
 		}
 	}
 	lim := req.Unpack.Limits.WithDefaults()
-	var read atomic.Int64
-	stop := heartbeat(&read, max(lim.Stall/4, 10*time.Millisecond), conn.send)
-	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, lim, &read, choose, take)
+	var progress unpackProgress
+	stop := heartbeat(&progress, max(lim.Stall/4, 10*time.Millisecond), conn.send)
+	err := unpackArchive(context.Background(), req.Unpack.Format, req.Path, lim, &progress, choose, take)
 	stop()
 	if err != nil {
 		return childMessage{Fail: errorKind(err), Detail: err.Error()}
@@ -399,12 +401,12 @@ func unpackAnswer(req childRequest, conn childConn) childMessage {
 	return childMessage{Unpacked: true}
 }
 
-// heartbeat sends {"alive":N} every interval in which read (the bytes of
-// the archive read, N) grew, until the call it returns, which waits for
-// its last send: the unpacking's final message must be the last line.
-// A decoder skipping an entry of a solid stream sends nothing for as long
-// as that takes, but it reads the archive as it goes.
-func heartbeat(read *atomic.Int64, interval time.Duration, send func(childMessage)) (stop func()) {
+// heartbeat sends {"alive":N} every interval in which progress (N, the
+// bytes of the archive read and decoded) grew, until the call it
+// returns, which waits for its last send: the unpacking's final message
+// must be the last line. A decoder skipping an entry of a solid stream
+// sends nothing for as long as that takes, but it decodes as it goes.
+func heartbeat(progress *unpackProgress, interval time.Duration, send func(childMessage)) (stop func()) {
 	done, exited := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(exited)
@@ -416,7 +418,7 @@ func heartbeat(read *atomic.Int64, interval time.Duration, send func(childMessag
 			case <-done:
 				return
 			case <-t.C:
-				if n := read.Load(); n > sent {
+				if n := progress.total(); n > sent {
 					send(childMessage{Alive: n})
 					sent = n
 				}

@@ -3,8 +3,9 @@
 //
 //	go run ./ingest/testdata/genarchives
 //
-// RAR archives are written by rar5.go (stored files); 7z archives by
-// 7-Zip (Debian's 7zip package, `7zz`), one crafted afterwards. The
+// RAR archives are written by rar5.go and rar4.go (stored files); 7z
+// archives by 7-Zip (Debian's 7zip package, `7zz`), two crafted
+// afterwards. The
 // archives are committed; run this again only to change them.
 package main
 
@@ -27,6 +28,7 @@ const out = "ingest/testdata/archives"
 const (
 	notice  = "关于推进学分银行建设的通知：各区县教育局要建立终身学习学分银行，到2020年累计开户学习者达到12000人。"
 	summary = "2018年社区教育工作总结：全市社区学校覆盖率达到百分之百，参与社区教育活动达1.2万人次。"
+	pledge  = "誠信建设承诺书：各社区学校承诺如实填报学习型城市监测数据，不弄虚作假。"
 	program = "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"
 )
 
@@ -110,6 +112,19 @@ func writeRARs() {
 		{name: "通知.txt", data: []byte(notice)},
 		{name: "总结.txt", data: bytes.Repeat([]byte{0x11}, 64), size: 2000, compression: method3Dict1GiB},
 	}}.bytes())
+
+	// RAR 4 as WinRAR 3 wrote it on Chinese Windows: names in GBK, one
+	// whose character 誠 has '\' (0x5c) as its second byte; and one in
+	// Unicode, as it wrote on a Windows of another code page.
+	old := []rar4Entry{
+		{name: "材料", dir: true},
+		{name: `材料\学分银行通知.txt`, data: []byte(notice)},
+		{name: `材料\2018年社区教育工作总结.txt`, data: []byte(summary), unicode: true},
+		{name: `材料\誠信建设承诺书.txt`, data: []byte(pledge)},
+	}
+	rar4 := rar4Archive(old)
+	checkRAR4(rar4, old)
+	save("旧版材料.rar", rar4)
 }
 
 func write7zs() {
@@ -150,6 +165,9 @@ func write7zs() {
 	sevenZip("材料汇总.7z", tree("all", all))
 	sevenZip("加密.7z", tree("texts", texts), "-p学习型城市", "-mhe=off")
 	sevenZip("加密目录.7z", tree("texts", texts), "-p学习型城市", "-mhe=on")
+	// Encrypted but stored: the library decrypts it with no password into
+	// bytes of the right length that are not the file.
+	sevenZip("加密未压缩.7z", tree("texts", texts), "-p学习型城市", "-mhe=off", "-mx0")
 
 	names, data := budgetFiles()
 	budget := map[string][]byte{}

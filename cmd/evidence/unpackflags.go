@@ -1,0 +1,51 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// unpackSettings are how many RAR and 7z archives a server unpacks at
+// once and how long an upload waits for a place (extract.Sandbox.Unpacks
+// and UnpackWait). Each archive takes a child of up to the sandbox's
+// 1 GiB and a core for minutes, so a server with memory to spare may
+// take more, and one short of it fewer.
+type unpackSettings struct {
+	unpacks int
+	wait    time.Duration
+}
+
+// unpackFlags adds serve's --unpacks and --unpack-wait to fs, their
+// defaults read from EVIDENCE_UNPACKS and EVIDENCE_UNPACK_WAIT (an
+// unreadable one is an error at once), and returns the call that
+// checks them once fs is parsed.
+func unpackFlags(fs *flag.FlagSet) (func() (unpackSettings, error), error) {
+	n, err := countFromEnv("EVIDENCE_UNPACKS", "archives unpacked at once")
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		n = extract.DefaultUnpacks
+	}
+	wait, err := durationFromEnv("EVIDENCE_UNPACK_WAIT")
+	if err != nil {
+		return nil, err
+	}
+	if wait == 0 {
+		wait = extract.DefaultUnpackWait
+	}
+	unpacks := fs.Int("unpacks", n, "RAR and 7z archives unpacked at once, each in a child of up to 1 GiB (or EVIDENCE_UNPACKS)")
+	unpackWait := fs.Duration("unpack-wait", wait, "how long an upload of a RAR or 7z archive waits for a place to unpack before it is answered 503 (or EVIDENCE_UNPACK_WAIT)")
+	return func() (unpackSettings, error) {
+		if *unpacks < 1 || *unpacks > 64 {
+			return unpackSettings{}, fmt.Errorf("--unpacks=%d: want a number of archives unpacked at once from 1 to 64", *unpacks)
+		}
+		if *unpackWait <= 0 {
+			return unpackSettings{}, fmt.Errorf("--unpack-wait=%s: want a duration such as 90s or 2m", *unpackWait)
+		}
+		return unpackSettings{unpacks: *unpacks, wait: *unpackWait}, nil
+	}, nil
+}
