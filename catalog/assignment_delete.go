@@ -100,20 +100,18 @@ func returnedRecords(ctx context.Context, tx *sql.Tx, id string) ([]string, erro
 }
 
 // handInsUnderway counts, inside tx, the documents being handed in for
-// assignment id: a live document whose submission names the task, which
-// the task does not record yet (Upload stores and links every file before
-// it records them) and which was not withdrawn from it since. A document
-// withdrawn is told by its assignment.withdraw event, the only trace a
-// withdrawal of a file something else still holds leaves; the event's
-// detail is JSON written by recordEvent, its keys without spaces.
+// assignment id: a live document with a submission for the task still
+// uploading (submission.handin), which the task does not record yet
+// (Upload stores and links every file before it records them). An upload
+// that ended without the task recording its files marked them abandoned,
+// and a withdrawal marked its file withdrawn: neither holds the task.
 func handInsUnderway(ctx context.Context, tx *sql.Tx, id string) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT sb.document_id) FROM submission sb
 		JOIN document d ON d.id = sb.document_id AND d.deleted_at IS NULL
-		WHERE sb.assignment_id = ?
-		AND NOT EXISTS (SELECT 1 FROM assignment_document ad WHERE ad.assignment_id = sb.assignment_id AND ad.document_id = sb.document_id)
-		AND NOT EXISTS (SELECT 1 FROM event e WHERE e.object = ? AND e.action = 'assignment.withdraw' AND e.at >= sb.at
-			AND e.detail LIKE '%"document":"' || sb.document_id || '"%')`, id, "assignment:"+id).Scan(&n)
+		WHERE sb.assignment_id = ? AND sb.handin = ?
+		AND NOT EXISTS (SELECT 1 FROM assignment_document ad WHERE ad.assignment_id = sb.assignment_id AND ad.document_id = sb.document_id)`,
+		id, handInUploading).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("hand-ins under way for task %s: %w", id, err)
 	}
