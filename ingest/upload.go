@@ -247,6 +247,15 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	for k, i := range taken {
 		outs[i], errs[i] = o[k], e[k]
 	}
+	if task != nil {
+		s.linksBefore(ctx, outs, errs)
+	}
+	var written []string // the documents this request wrote a submission of
+	for _, o := range outs {
+		if o != nil && o.Document != nil {
+			written = append(written, o.Document.ID)
+		}
+	}
 	for i, st := range files {
 		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], metas[i].Round, codes)
 		if len(files) < len(req.Files) {
@@ -256,12 +265,36 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 			stored = append(stored, out[i].Document.ID)
 		}
 	}
-	if req.Assignment != "" && len(stored) > 0 {
-		if err := s.tasks.Submitted(ctx, u, req.Assignment, stored); err != nil {
-			return out, s.taskGone(ctx, u, task, out, err)
-		}
+	if task == nil {
+		return out, nil
+	}
+	err = nil
+	if len(stored) > 0 {
+		err = s.tasks.Submitted(ctx, u, req.Assignment, stored)
+	}
+	// Whatever the task did not record (a file that failed to link, a
+	// task that refused or is gone, a request that died) is given up, so
+	// that it does not hold the task as a hand-in under way for ever.
+	s.abandonHandIns(ctx, task.ID, u, written)
+	if err != nil {
+		return out, s.taskGone(ctx, u, task, out, err)
 	}
 	return out, nil
+}
+
+// abandonHandIns marks the submissions of documents for task by u that
+// the task did not record as abandoned (catalog.Store.AbandonHandIns);
+// those it recorded are left as they are. It runs even when the request
+// died: that is the failure it is for. A failure is logged: the hand-ins
+// then hold the task against deletion until the department withdraws or
+// hands them in again.
+func (s *Service) abandonHandIns(ctx context.Context, task string, u *catalog.User, documents []string) {
+	if task == "" || len(documents) == 0 {
+		return
+	}
+	if err := s.cat.AbandonHandIns(context.WithoutCancel(ctx), task, u.Username, documents); err != nil {
+		s.log.Error("hand-ins not given up", "task", task, "documents", documents, "err", err)
+	}
 }
 
 // CheckUploader makes Upload's checks of who may upload for which city or
