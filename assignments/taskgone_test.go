@@ -173,3 +173,40 @@ func TestAHandInThatDiedDoesNotHoldItsTask(t *testing.T) {
 		t.Fatalf("delete the task after the upload died: %v; want it deleted, nothing being handed in", err)
 	}
 }
+
+// TestAHandInIsFiledInItsTasksRound: 市教育局 hands in two files for its
+// 2018 task of 2.3.1 from a form that sent another round (the upload
+// page offers the current one; a row may carry its own, round.N). Both
+// are filed in 2018, the task's round: a file of 2017 would be listed on
+// the task and count nowhere the task asks for.
+func TestAHandInIsFiledInItsTasksRound(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	task := imported(t, s)["2.3.1"].ID
+	var files []*ingest.Staged
+	for name, text := range map[string]string{
+		"社区教育工作总结.txt": summaryText,
+		"老年大学招生简章.txt": "杭州市老年大学2018年春季招生简章：开设书法、摄影等课程。",
+	} {
+		st, err := e.Ingest.Stage(strings.NewReader(text), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Remove()
+		st.Part = len(files)
+		files = append(files, st)
+	}
+	own := map[int]ingest.Meta{files[1].Part: {Round: "2017"}}
+	out, err := e.Ingest.Upload(ctx, jiaoyu, ingest.UploadRequest{Meta: ingest.Meta{Round: "2017"}, Assignment: task, Files: files, PartMeta: own})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.Err != nil {
+			t.Fatalf("%s: %v", o.Filename, o.Err)
+		}
+		if o.Document.Round != "2018" {
+			t.Errorf("%s handed in for a 2018 task is filed in %q; want 2018", o.Filename, o.Document.Round)
+		}
+	}
+}
