@@ -57,3 +57,50 @@ func testMigration035FillsHandInStates(t *testing.T, s *Store) {
 		t.Fatalf("delete after the migration: %v; want ECONFLICT for the plan handed in, not for the summary whose upload died", err)
 	}
 }
+
+// TestDeletedTaskKeepsItsReturns: 市教育局 hands in 学分银行实施方案 and
+// 社区学校名单 for 1.1.1; the coordinator returns both (缺少文号), the
+// department withdraws the list (deleted: nothing else holds it), and the
+// task, added by mistake, is deleted. Each return stays readable by its
+// document — who, when, why, and which task it was — and the audit event
+// names them with their reasons, not by id alone.
+func TestDeletedTaskKeepsItsReturns(t *testing.T) { forEachStore(t, testDeletedTaskKeepsItsReturns) }
+
+func testDeletedTaskKeepsItsReturns(t *testing.T, s *Store) {
+	ctx := context.Background()
+	task, handIn := returnedFixture(t, s)
+	handIn("学分银行实施方案", true)
+	handIn("社区学校名单", true)
+	if _, err := s.ReturnAssignment(ctx, task, "缺少文号", "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if w, err := s.WithdrawHandIn(ctx, task, "社区学校名单", "jiaoyu"); err != nil || !w.DocumentDeleted {
+		t.Fatalf("withdraw the returned list: %+v %v; want it deleted", w, err)
+	}
+	if _, err := s.DeleteAssignment(ctx, task, "wang"); err != nil {
+		t.Fatalf("delete a task with returned files only: %v", err)
+	}
+	for _, doc := range []string{"学分银行实施方案", "社区学校名单"} {
+		got, err := s.PastReturns(ctx, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].Reason != "缺少文号" || got[0].By != "wang" || got[0].At.IsZero() ||
+			got[0].Indicator != "1.1.1" || got[0].Department != "市教育局" || got[0].Round != 2018 || got[0].DeletedBy != "wang" {
+			t.Errorf("%s's returns after its task was deleted: %+v; want wang's return for 缺少文号 of 市教育局's 1.1.1 (2018)", doc, got)
+		}
+	}
+	events, err := s.FindEvents(ctx, EventFilter{Object: "assignment:" + task, Action: "assignment.delete"})
+	if err != nil || len(events) != 1 {
+		t.Fatalf("the deletion's event: %+v %v", events, err)
+	}
+	returned, _ := events[0].Detail["returned"].([]any)
+	if len(returned) != 2 {
+		t.Fatalf("the deletion's event names %v; want both files' returns", events[0].Detail["returned"])
+	}
+	for _, r := range returned {
+		if m, _ := r.(map[string]any); m["reason"] != "缺少文号" || m["by"] != "wang" {
+			t.Errorf("a return in the deletion's event: %v; want its reason and who returned it", r)
+		}
+	}
+}

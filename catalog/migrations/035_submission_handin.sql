@@ -19,4 +19,22 @@
 -- again under another number. The Go step adds the column where missing
 -- (SQLite has no ADD COLUMN IF NOT EXISTS); PostgreSQL adds it in the
 -- twin 035_submission_handin.pg.sql.
-SELECT 1;
+
+-- The returns (退回) of files handed in for a task deleted since
+-- (deleted_task_return): the task's records of them go with it, and the
+-- document page still says 曾被退回 with who, when and why, so a file a
+-- coordinator sent back is never shown as if it had never been returned.
+CREATE TABLE IF NOT EXISTS deleted_task_return (
+    document_id    TEXT NOT NULL,
+    assignment_id  TEXT NOT NULL,
+    city           TEXT NOT NULL,
+    round          INTEGER NOT NULL,
+    indicator_code TEXT NOT NULL,
+    department     TEXT NOT NULL,
+    returned_by    TEXT NOT NULL,
+    returned_at    TEXT NOT NULL,
+    reason         TEXT NOT NULL,
+    deleted_by     TEXT NOT NULL,
+    deleted_at     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deleted_task_return_document ON deleted_task_return (document_id);
