@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // DeleteAssignment deletes an assignment added or imported by mistake,
@@ -15,7 +16,9 @@ import (
 // may go: an accepted task is ECONFLICT, and so is one with a file handed
 // in and neither returned nor withdrawn, the message saying to withdraw
 // or return it first. The records of files returned (and since withdrawn
-// or deleted) go with the task, their ids in the event; the documents
+// or deleted) go with the task, named in the event; the returns among
+// them are kept (deleted_task_return, PastReturns), so the document page
+// still says the file was returned, by whom, when and why. The documents
 // stay. A hand-in under way (handInsUnderway) is ECONFLICT too: its files
 // are stored and linked before the task records them. An assignment that
 // is not there is ENOTFOUND.
@@ -62,6 +65,9 @@ func (s *Store) DeleteAssignment(ctx context.Context, id, by string) (*Assignmen
 		if err != nil {
 			return err
 		}
+		if err := keepReturns(ctx, tx, a, returned, by, formatTime(s.now())); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM assignment_document WHERE assignment_id = ?`, id); err != nil {
 			return fmt.Errorf("delete the returned files' records of task %s: %w", id, err)
 		}
@@ -80,40 +86,105 @@ func (s *Store) DeleteAssignment(ctx context.Context, id, by string) (*Assignmen
 	return a, nil
 }
 
-// returnedRecords are the documents of the records assignment id keeps
-// of its files returned, withdrawn or deleted, inside tx.
-func returnedRecords(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT document_id FROM assignment_document WHERE assignment_id = ? ORDER BY at, document_id`, id)
+// returnedRecord is one file's record on a task about to be deleted:
+// its document and, when the coordinator returned it, who, when and why
+// (At "" for a file not returned, whose document was deleted).
+type returnedRecord struct {
+	Document string `json:"document"`
+	By       string `json:"by,omitempty"`
+	At       string `json:"at,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+// returnedRecords are the records assignment id keeps of its files
+// returned, withdrawn or deleted, inside tx.
+func returnedRecords(ctx context.Context, tx *sql.Tx, id string) ([]returnedRecord, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT document_id, returned_by, returned_at, return_reason FROM assignment_document
+		WHERE assignment_id = ? ORDER BY at, document_id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("the returned files of task %s: %w", id, err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []returnedRecord
 	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
+		var r returnedRecord
+		if err := rows.Scan(&r.Document, &r.By, &r.At, &r.Reason); err != nil {
 			return nil, fmt.Errorf("read a returned file of task %s: %w", id, err)
 		}
-		out = append(out, d)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// keepReturns writes, inside tx, the returns among records of task a,
+// deleted by by at now, into deleted_task_return: the task's rows go
+// with it, and a file sent back stays marked 曾被退回 (PastReturns).
+func keepReturns(ctx context.Context, tx *sql.Tx, a *Assignment, records []returnedRecord, by, now string) error {
+	for _, r := range records {
+		if r.At == "" {
+			continue
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO deleted_task_return (document_id, assignment_id, city, round, indicator_code,
+			department, returned_by, returned_at, reason, deleted_by, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.Document, a.ID, a.City, a.Round, a.Indicator, a.Department, r.By, r.At, r.Reason, by, now)
+		if err != nil {
+			return fmt.Errorf("keep the return of %s from task %s: %w", r.Document, a.ID, err)
+		}
+	}
+	return nil
+}
+
+// PastReturn is a return (退回) of a document handed in for a task since
+// deleted: the task, as it was, and who returned the file, when and why.
+type PastReturn struct {
+	City       string
+	Round      int
+	Indicator  string
+	Department string
+	By         string
+	At         time.Time
+	Reason     string
+	// DeletedBy deleted the task, at DeletedAt.
+	DeletedBy string
+	DeletedAt time.Time
+}
+
+// PastReturns lists, oldest first, the returns of documentID kept from
+// tasks deleted since (DeleteAssignment): what the document page shows as
+// 曾被退回 once no task lists the file. None is an empty list.
+func (s *Store) PastReturns(ctx context.Context, documentID string) ([]PastReturn, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT city, round, indicator_code, department, returned_by, returned_at, reason,
+		deleted_by, deleted_at FROM deleted_task_return WHERE document_id = ? ORDER BY returned_at, assignment_id`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("past returns of %s: %w", documentID, err)
+	}
+	defer rows.Close()
+	var out []PastReturn
+	for rows.Next() {
+		var r PastReturn
+		var at, deletedAt string
+		if err := rows.Scan(&r.City, &r.Round, &r.Indicator, &r.Department, &r.By, &at, &r.Reason, &r.DeletedBy, &deletedAt); err != nil {
+			return nil, fmt.Errorf("read a past return of %s: %w", documentID, err)
+		}
+		r.At, r.DeletedAt = parseTime(at), parseTime(deletedAt)
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }
 
 // handInsUnderway counts, inside tx, the documents being handed in for
-// assignment id: a live document whose submission names the task, which
-// the task does not record yet (Upload stores and links every file before
-// it records them) and which was not withdrawn from it since. A document
-// withdrawn is told by its assignment.withdraw event, the only trace a
-// withdrawal of a file something else still holds leaves; the event's
-// detail is JSON written by recordEvent, its keys without spaces.
+// assignment id: a live document with a submission for the task still
+// uploading (submission.handin), which the task does not record yet
+// (Upload stores and links every file before it records them). An upload
+// that ended without the task recording its files marked them abandoned,
+// and a withdrawal marked its file withdrawn: neither holds the task.
 func handInsUnderway(ctx context.Context, tx *sql.Tx, id string) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT sb.document_id) FROM submission sb
 		JOIN document d ON d.id = sb.document_id AND d.deleted_at IS NULL
-		WHERE sb.assignment_id = ?
-		AND NOT EXISTS (SELECT 1 FROM assignment_document ad WHERE ad.assignment_id = sb.assignment_id AND ad.document_id = sb.document_id)
-		AND NOT EXISTS (SELECT 1 FROM event e WHERE e.object = ? AND e.action = 'assignment.withdraw' AND e.at >= sb.at
-			AND e.detail LIKE '%"document":"' || sb.document_id || '"%')`, id, "assignment:"+id).Scan(&n)
+		WHERE sb.assignment_id = ? AND sb.handin = ?
+		AND NOT EXISTS (SELECT 1 FROM assignment_document ad WHERE ad.assignment_id = sb.assignment_id AND ad.document_id = sb.document_id)`,
+		id, handInUploading).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("hand-ins under way for task %s: %w", id, err)
 	}

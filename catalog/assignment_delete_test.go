@@ -42,6 +42,47 @@ func TestDeleteAssignmentWhileHandedIn(t *testing.T) {
 				t.Fatalf("withdraw the plan: %+v %v; want it withdrawn and kept for wang's link", w, err)
 			}
 		}, ""},
+		// On a shared catalog the node that took the withdrawal may run
+		// a little behind the one that took the upload: its event is
+		// stamped before the submission, which must not leave the file
+		// "being handed in" for ever.
+		{"撤回节点时钟较慢", func(t *testing.T, s *Store, task string, handIn func(string, bool)) {
+			handIn("学分银行实施方案", true)
+			if err := s.CreateLinks(ctx, []*Link{{DocumentID: "学分银行实施方案", IndicatorCode: "1.1.2", CreatedBy: "wang"}}, false); err != nil {
+				t.Fatal(err)
+			}
+			ahead := s.now
+			s.now = func() time.Time { return ahead().Add(-time.Hour) }
+			if w, err := s.WithdrawHandIn(ctx, task, "学分银行实施方案", "jiaoyu"); err != nil || w.DocumentDeleted {
+				t.Fatalf("withdraw the plan: %+v %v; want it withdrawn and kept for wang's link", w, err)
+			}
+		}, ""},
+		// The upload wrote its submission, then failed before the task
+		// recorded the file, and said so (AbandonHandIns).
+		{"上传未完成", func(t *testing.T, s *Store, task string, _ func(string, bool)) {
+			sub := Submission{User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案.pdf", Assignment: task}
+			if err := s.CreateDocument(ctx, newDoc("学分银行实施方案", "sha-方案"), sub); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AbandonHandIns(ctx, task, "jiaoyu", []string{"学分银行实施方案"}); err != nil {
+				t.Fatal(err)
+			}
+		}, ""},
+		// Another user's upload of the same bytes for the task, still
+		// under way, is not abandoned by jiaoyu's failing one.
+		{"他人仍在上传", func(t *testing.T, s *Store, task string, _ func(string, bool)) {
+			sub := Submission{User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案.pdf", Assignment: task}
+			if err := s.CreateDocument(ctx, newDoc("学分银行实施方案", "sha-方案"), sub); err != nil {
+				t.Fatal(err)
+			}
+			sub.DocumentID, sub.User = "学分银行实施方案", "li"
+			if err := s.AddSubmission(ctx, sub); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AbandonHandIns(ctx, task, "jiaoyu", []string{"学分银行实施方案"}); err != nil {
+				t.Fatal(err)
+			}
+		}, "该部门正在提交材料（1 份文件"},
 		{"上传页上传", func(t *testing.T, s *Store, task string, _ func(string, bool)) {
 			sub := Submission{User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案.pdf"}
 			if err := s.CreateDocument(ctx, newDoc("学分银行实施方案", "sha-方案"), sub); err != nil {

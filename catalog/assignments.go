@@ -454,6 +454,11 @@ func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentCh
 		if err := handInAgain(ctx, tx, c.ID, d, c.By, now); err != nil {
 			return err
 		}
+		// An upload's hand-in abandoned meanwhile (its request gave up
+		// waiting) is recorded all the same: the task lists the file.
+		if err := markHandIns(ctx, tx, c.ID, d, handInRecorded, handInUploading, handInAbandoned); err != nil {
+			return err
+		}
 	}
 	if c.To == AssignmentReturned {
 		if err := markReturned(ctx, tx, c.ID, c.By, c.Reason, now); err != nil {

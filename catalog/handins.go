@@ -323,6 +323,9 @@ func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("file %s on %s: %w", documentID, id, err)
 		}
+		if err := markHandIns(ctx, tx, id, documentID, handInWithdrawn, handInRecorded, handInUploading); err != nil {
+			return err
+		}
 		if returnedAt != "" {
 			return s.withdrawReturned(ctx, tx, w, id, documentID, status, by)
 		}

@@ -91,6 +91,14 @@ func (s *Service) GetAll(ctx context.Context, u *catalog.User, ids []string) (ma
 	return docs, nil
 }
 
+// PastReturns are the returns (退回) of d handed in for tasks deleted
+// since (catalog.Store.PastReturns): no task lists the file any more, and
+// its page still says who sent it back, when and why. d is one the
+// caller may read (Get).
+func (s *Service) PastReturns(ctx context.Context, d *catalog.Document) ([]catalog.PastReturn, error) {
+	return s.cat.PastReturns(ctx, d.ID)
+}
+
 // QuotesToRecheck are the quotes claims and values cite in d whose look
 // in its text read anew failed (catalog.MarkQuotesToRecheck): their marks
 // are the old text's until they are looked for again. A withdrawn

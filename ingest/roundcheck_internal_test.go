@@ -101,3 +101,28 @@ func TestFilesOfARoundDeletedMidUploadFailAlone(t *testing.T) {
 		}
 	}
 }
+
+// A file's own round that cannot be looked up (the catalog out of reach
+// as the request is checked) refuses that file alone, naming it and the
+// round and saying to upload it again later: unavailable, on the round
+// field, not an internal error a coordinator cannot act on. A file whose
+// own round is the request's, checked already, is not refused.
+func TestAFileWhoseRoundCannotBeLookedUpIsNamed(t *testing.T) {
+	r := newRig(t)
+	svc, _ := r.service(t)
+	files := stageTexts(t, svc, "杭州市社区教育工作总结。", "杭州市老年大学招生简章。")
+	if err := r.cat.Close(); err != nil {
+		t.Fatal(err)
+	}
+	req := UploadRequest{Meta: Meta{City: "330100", DocType: "work_summary", Round: "2018"}, Files: files,
+		PartMeta: map[int]Meta{0: {Round: "2018"}, 1: {Round: "2017"}}}
+	_, refused := partMetas(files, req.Meta, req, svc.roundChecker(context.Background(), req.Meta.Round))
+	if refused[0] != nil {
+		t.Errorf("%s, of the request's round: %v; want it taken", files[0].Filename, refused[0])
+	}
+	msg := catalog.ErrorMessage(refused[1])
+	if catalog.ErrorCode(refused[1]) != catalog.EUNAVAILABLE || catalog.ErrorField(refused[1]) != "round" ||
+		!strings.Contains(msg, files[1].Filename) || !strings.Contains(msg, "监测轮次 2017") || !strings.Contains(msg, "稍后重新上传") {
+		t.Errorf("%s, its round 2017 not looked up: %v (%q); want EUNAVAILABLE on round naming the file and the round", files[1].Filename, refused[1], msg)
+	}
+}

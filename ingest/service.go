@@ -361,6 +361,10 @@ type Outcome struct {
 	// (Staged.Part).
 	Part int
 	Err  error // set when the file was not stored or not linked
+	// hadLinks are the ids of the links a duplicate's document had before
+	// an upload for a task linked it (linksBefore): an upload whose task
+	// was deleted meanwhile undoes its own links only (taskGone).
+	hadLinks []string
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -614,6 +618,9 @@ func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Stag
 		// Sending a failed file again is the natural way to ask for a
 		// retry; the uploader is told it had failed, and why.
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+			// The file has no outcome for Upload to give up on: its
+			// hand-in, written above, is given up here.
+			s.abandonHandIns(ctx, task, user, []string{d.ID})
 			return nil, err
 		}
 		out.Retried, out.PreviousError, out.PreviousErrorEnglish = true, d.Error, d.ErrorEnglish

@@ -226,7 +226,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	out := make([]Outcome, len(files))
 	var stored []string
-	metas, refused := partMetas(files, meta, req, s.roundChecker(ctx, meta.Round))
+	metas, refused := partMetas(files, meta, taskRounds(req, task), s.roundChecker(ctx, meta.Round))
 	again, err := s.returnedAgain(ctx, u, task, files)
 	if err != nil {
 		return nil, err
@@ -247,6 +247,15 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	for k, i := range taken {
 		outs[i], errs[i] = o[k], e[k]
 	}
+	if task != nil {
+		s.linksBefore(ctx, outs, errs)
+	}
+	var written []string // the documents this request wrote a submission of
+	for _, o := range outs {
+		if o != nil && o.Document != nil {
+			written = append(written, o.Document.ID)
+		}
+	}
 	for i, st := range files {
 		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], metas[i].Round, codes)
 		if len(files) < len(req.Files) {
@@ -256,12 +265,36 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 			stored = append(stored, out[i].Document.ID)
 		}
 	}
-	if req.Assignment != "" && len(stored) > 0 {
-		if err := s.tasks.Submitted(ctx, u, req.Assignment, stored); err != nil {
-			return out, s.taskGone(ctx, u, task, out, err)
-		}
+	if task == nil {
+		return out, nil
+	}
+	err = nil
+	if len(stored) > 0 {
+		err = s.tasks.Submitted(ctx, u, req.Assignment, stored)
+	}
+	// Whatever the task did not record (a file that failed to link, a
+	// task that refused or is gone, a request that died) is given up, so
+	// that it does not hold the task as a hand-in under way for ever.
+	s.abandonHandIns(ctx, task.ID, u, written)
+	if err != nil {
+		return out, s.taskGone(ctx, u, task, out, err)
 	}
 	return out, nil
+}
+
+// abandonHandIns marks the submissions of documents for task by u that
+// the task did not record as abandoned (catalog.Store.AbandonHandIns);
+// those it recorded are left as they are. It runs even when the request
+// died: that is the failure it is for. A failure is logged: the hand-ins
+// then hold the task against deletion until the department withdraws or
+// hands them in again.
+func (s *Service) abandonHandIns(ctx context.Context, task string, u *catalog.User, documents []string) {
+	if task == "" || len(documents) == 0 {
+		return
+	}
+	if err := s.cat.AbandonHandIns(context.WithoutCancel(ctx), task, u.Username, documents); err != nil {
+		s.log.Error("hand-ins not given up", "task", task, "documents", documents, "err", err)
+	}
 }
 
 // CheckUploader makes Upload's checks of who may upload for which city or
@@ -309,9 +342,11 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市（%s），上传的城市应与任务一致", name)
 	}
 	meta.City = a.City
-	if meta.Round == "" {
-		meta.Round = strconv.Itoa(a.Round)
-	}
+	// A hand-in is evidence of the task's round, whatever round the form
+	// sent (the upload page offers the current one for a task of last
+	// round): filed in another, the task would list a file that counts
+	// nowhere it asks for.
+	meta.Round = strconv.Itoa(a.Round)
 	if meta.Department == "" {
 		meta.Department = a.Department
 	}
@@ -369,20 +404,47 @@ func (m *Meta) OwnField(name string) *string {
 	return nil
 }
 
+// taskRounds is req with no file part's own round when it hands files in
+// for task: each is filed in the task's round (uploadTarget), which a
+// part's round.N must not move it out of.
+func taskRounds(req UploadRequest, task *catalog.Assignment) UploadRequest {
+	if task == nil || len(req.PartMeta) == 0 {
+		return req
+	}
+	own := make(map[int]Meta, len(req.PartMeta))
+	for part, m := range req.PartMeta {
+		m.Round = ""
+		own[part] = m
+	}
+	req.PartMeta = own
+	return req
+}
+
 // roundChecker is CheckRound for the files' own rounds of one request,
 // asking the catalog once a round; checked is the request's own, which
-// CheckMeta has checked.
+// CheckMeta has checked. A lookup that fails (the catalog out of reach)
+// is logged here with its cause and answered as unavailable, so that
+// partMetas can tell the file it refuses instead of an internal error.
 func (s *Service) roundChecker(ctx context.Context, checked string) func(round string) error {
 	known := map[string]error{checked: nil}
 	return func(round string) error {
 		err, ok := known[round]
 		if !ok {
 			err = s.CheckRound(ctx, round)
+			var e *catalog.Error
+			if err != nil && !errors.As(err, &e) {
+				s.log.Error("round of a file not looked up", "round", round, "err", err)
+				err = errRoundUnchecked
+			}
 			known[round] = err
 		}
 		return err
 	}
 }
+
+// errRoundUnchecked is a file's own round that could not be looked up;
+// partMetas names the file.
+var errRoundUnchecked = errors.New("round not looked up")
 
 // partMetas is each file's metadata: meta with the fields of its part
 // (req.PartMeta) set over it, checked, its own round by checkRound;
@@ -412,6 +474,9 @@ func partMetas(files []*Staged, meta Meta, req UploadRequest, checkRound func(st
 		}
 		if refused[i] == nil {
 			refused[i] = checkRound(m.Round)
+		}
+		if errors.Is(refused[i], errRoundUnchecked) {
+			refused[i] = catalog.FieldErrorf("round", catalog.EUNAVAILABLE, "暂时无法核对文件 %s 所填的监测轮次 %s，这份文件未保存；请稍后重新上传这份文件", st.Filename, m.Round)
 		}
 	}
 	return metas, refused

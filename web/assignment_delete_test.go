@@ -57,3 +57,34 @@ func TestDeleteAMistakenTaskFromTheBoard(t *testing.T) {
 		t.Errorf("deleting the task with a hand-in: %d %.600s", resp.StatusCode, text)
 	}
 }
+
+// TestADeletedTasksReturnStaysOnTheDocumentPage: 市教育局 hands in 学分银行
+// 通知 for its task; the coordinator returns it (缺少文号) and, the task
+// being a slip, deletes it. The file's page still says it was returned,
+// by whom, why, for which task and that the task was deleted: nothing
+// else lists it any more.
+func TestADeletedTasksReturnStaysOnTheDocumentPage(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	dept, handed := departmentWithATask(t, s)
+	if resp, page := dept.handIn(handed, "学分银行通知.txt", "杭州市学分银行建设通知。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+		t.Fatalf("handing in: %d %.600s", resp.StatusCode, textOf(page))
+	}
+	a, err := s.env.Catalog.Assignment(ctx, handed)
+	if err != nil || len(a.HandedIn()) != 1 {
+		t.Fatalf("the task handed in: %+v %v", a, err)
+	}
+	doc := a.HandedIn()[0]
+	if _, err := s.env.Catalog.ReturnAssignment(ctx, handed, "缺少文号", "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Catalog.DeleteAssignment(ctx, handed, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	_, page := s.login("wang").get("/documents/" + doc)
+	text := html.UnescapeString(textOf(page))
+	if !strings.Contains(page, `id="past-returns"`) || !strings.Contains(text, "曾被退回：wang 于") || !strings.Contains(text, "原因：缺少文号") ||
+		!strings.Contains(text, "该任务已于") {
+		t.Errorf("the page of a file returned for a task deleted since: want 曾被退回 with who and why: %.1500s", text)
+	}
+}

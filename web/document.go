@@ -66,6 +66,9 @@ type documentPage struct {
 	// QuotesToRecheck are the quotes cited in the document whose look in
 	// its text read anew failed (引文待重新核对), with why.
 	QuotesToRecheck []catalog.CitedQuote
+	// PastReturns say, one a line, that the file was returned for a task
+	// deleted since (曾被退回：…).
+	PastReturns []string
 	// IndexCut says from which page search does not find the text of a
 	// document longer than the index takes ("" when it takes it all).
 	IndexCut string
@@ -218,6 +221,15 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	if p.QuotesToRecheck, err = h.Documents.QuotesToRecheck(r.Context(), d); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	returns, err := h.Documents.PastReturns(r.Context(), d)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	for _, pr := range returns {
+		p.PastReturns = append(p.PastReturns, trf(lang, "doc.past_return", pr.By, formatTime(pr.At), pr.Indicator, pr.Department,
+			pr.Round, catalog.TypedText(pr.Reason), formatTime(pr.DeletedAt), pr.DeletedBy))
 	}
 	if err := h.fillNearDuplicates(r, p, rd.NearDuplicates); err != nil {
 		h.fail(w, r, err)
