@@ -20,6 +20,7 @@ var cliEnglish = map[string]string{
 	"  %s  %s  其文字被 %d 处定性描述或数值引用":                             "  %s  %s  its text is cited by %d {statement or value|statements or values}",
 	"  ……另有 %d 个文档有索引的问题（共 %d 个）":                              "  … and %d more {document|documents} with index problems (%d in all)",
 	"  失败  %s\uFF1A%s": "  failed     %s: %s",
+	"  新增  %s":         "  new        %s",
 	"  待处理  %s\uFF1A已保存，存储恢复后由 evidence serve 继续处理": "  waiting    %s: stored; evidence serve reads it once the store is back",
 	"  文档 %s → 指标 %s": "  document %s → indicator %s",
 	"  已提交到任务  %s\uFF1A档案中已有相同文件的文档“%s”（%s），未再保存，已将该文档作为任务 %s 的材料提交": "  handed in for the task  %s: the archive already holds the same file as the document “%s” (%s); not stored again, the document handed in for task %s",

@@ -99,15 +99,15 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		case ctx.Err() != nil:
 			// The files the server answered for before (a request cut
 			// off, or a wait for the server interrupted) are reported.
-			return c.unfinished(append(outcomes, answeredOf(got)...)), errInterrupted
+			return c.unfinished(append(outcomes, expandArchives(answeredOf(got))...)), errInterrupted
 		case stopsImport(err):
 			// The files the server answered for (stored before the store
 			// went, or refused) are reported; those of a request it did
 			// not answer, or did not take in retryGiveUp, are left not
 			// imported.
-			return c.unfinished(append(outcomes, answeredOf(got)...)), err
+			return c.unfinished(append(outcomes, expandArchives(answeredOf(got))...)), err
 		}
-		outcomes = append(outcomes, got...)
+		outcomes = append(outcomes, expandArchives(got)...)
 		bar.Add(len(got))
 	}
 	bar.Finish()
@@ -270,10 +270,15 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 		return o, nil
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	var body struct {
-		Documents []apiDocument `json:"documents"`
+	var body groupAnswer
+	err = c.do(req, &body, &body)
+	if len(job.Photos) == 0 && busyOf(err) == nil && body.fromArchive() {
+		// The answer is the archive's files: each its own outcome.
+		o.members = c.archiveMembers(job, &body)
+		o.Outcome, o.Error, o.answered = "archive", "", true
+		return o, nil
 	}
-	if err := c.do(req, &body); err != nil {
+	if err != nil {
 		o.Error, o.busy = describeIn(err, c.lang), busyOf(err)
 		return o, err
 	}
@@ -414,10 +419,12 @@ type groupAnswer struct {
 		apiDocument
 		Part       *int   `json:"part"`
 		UploadedAs string `json:"uploaded_as"`
+		Archive    string `json:"archive"`
 	} `json:"documents"`
 	Errors []struct {
 		Part     *int   `json:"part"`
 		Filename string `json:"filename"`
+		Archive  string `json:"archive"`
 		Error    struct {
 			Code, Message string
 			MessageEn     string `json:"message_en"`
