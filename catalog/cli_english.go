@@ -21,6 +21,7 @@ var cliEnglish = map[string]string{
 	"  ……另有 %d 个文档有索引的问题（共 %d 个）":                              "  … and %d more {document|documents} with index problems (%d in all)",
 	"  失败  %s\uFF1A%s": "  failed     %s: %s",
 	"  新增  %s":         "  new        %s",
+	"没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME，责任任务写 assignment:ID": "No object “%s”: it is the ID of no document, statement or value, and the audit log does not name it; write a statement as claim:ID, a value as value:ID, an account as user:NAME, a task as assignment:ID",
 	"  待处理  %s\uFF1A已保存，存储恢复后由 evidence serve 继续处理": "  waiting    %s: stored; evidence serve reads it once the store is back",
 	"  文档 %s → 指标 %s": "  document %s → indicator %s",
 	"  已提交到任务  %s\uFF1A档案中已有相同文件的文档“%s”（%s），未再保存，已将该文档作为任务 %s 的材料提交": "  handed in for the task  %s: the archive already holds the same file as the document “%s” (%s); not stored again, the document handed in for task %s",
