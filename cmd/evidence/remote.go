@@ -614,18 +614,25 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 			// a request of several).
 			json.Unmarshal(raw, v)
 		}
-		var e apiError
-		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
-			// The API's own code and message, so callers can tell a
-			// refused file from an unavailable server.
-			return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
-		}
-		return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
+		return answerError(resp, raw, sent)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))
 	}
 	return nil
+}
+
+// answerError is the error of resp, an answer of the server that is no
+// success, its body raw, to a request sent at sent: the API's own code
+// and message in both languages, so that callers can tell a refused file
+// from an unavailable server and a person reads it in their language; a
+// busyAnswer when it says to come back later (answerBusy).
+func answerError(resp *http.Response, raw []byte, sent time.Time) error {
+	var e apiError
+	if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
+		return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
+	}
+	return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 }
 
 // search runs req through GET /api/v1/search (the server applies the

@@ -213,7 +213,7 @@ func eventObject(ctx context.Context, a *app, object string) (string, error) {
 	if len(named) > 0 {
 		return object, nil
 	}
-	return "", catalog.Errorf(catalog.ENOTFOUND, "没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME，责任任务写 assignment:ID", object)
+	return "", catalog.Errorf(catalog.ENOTFOUND, "没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME", object)
 }
 
 // printEvents prints the last limit events f finds, oldest first.
