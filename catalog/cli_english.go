@@ -21,6 +21,7 @@ var cliEnglish = map[string]string{
 	"  ……另有 %d 个文档有索引的问题（共 %d 个）":                              "  … and %d more {document|documents} with index problems (%d in all)",
 	"  失败  %s\uFF1A%s": "  failed     %s: %s",
 	"  新增  %s":         "  new        %s",
+	"未知的命令“%s”，可用的命令见下方用法：":                                                           "Unknown command “%s”; the commands are in the usage below:",
 	"服务器的应答中途中断，未保存 %s；请重试":                                                           "The server's answer was cut off; %s was not saved. Try again",
 	"服务器发来的证据包不完整（%v），未保存；请重试，仍不完整时请管理员运行 evidence check":                             "The evidence pack the server sent is incomplete (%v) and was not saved; try again, and if it is still incomplete ask an administrator to run evidence check",
 	"没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME": "No object “%s”: it is the ID of no document, statement or value, and the audit log does not name it; write a statement as claim:ID, a value as value:ID and an account as user:NAME",
