@@ -115,7 +115,6 @@ var halfWidthAllowed = []allowedLiteral{
 	{"blob/blobtest/suite.go", `{"extractor":"pdf","version":1,"pages":["杭州市学习型城市建设工作总结:社区学习共同体、学分银行与终身学习四级网络体系。","第二页:市民终身学习服务平台"]}`, "extracted text as stored"},
 	// English that names a Chinese word in its own brackets.
 	{"ingest/pipeline.go", "find the documents of its 文号: %w", "English: an error's context"},
-	{"cmd/evidence/main.go", "evidence — 学习型城市建设监测佐证材料库 (learning-city evidence archive)…", "English: the command line's usage"},
 }
 
 // chineseLiterals are gf's string literals holding a Chinese character,

@@ -106,24 +106,40 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	city := cmd.String("city", "", "one city code (default: all cities)")
 	round := cmd.Int("round", 0, "monitoring round (year); default: all")
 	xlsx := cmd.String("xlsx", "", "also write the matrix to this XLSX file")
-	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
-		m, err := a.coverage.Matrix(ctx, cliAdmin(), *round, *city)
+	server, token := cmd.serverFlags("API token of an account that may see the cities, e.g. a city's coordinator")
+	lang, err := cmd.parse(args)
+	if err != nil {
+		return err
+	}
+	var m *coverage.Matrix
+	if *server != "" {
+		m, err = dial(*server, *token, lang).coverage(ctx, *round, *city, func(line string) { fmt.Fprintln(stderr, line) })
+	} else {
+		err = cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+			m, err = a.coverage.Matrix(ctx, cliAdmin(), *round, *city)
+			return err
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if m.OutOfScope != "" {
+		// A city the token may not see is an empty matrix, not an
+		// error: without this line nothing at all was printed.
+		fmt.Fprintln(stdout, words(lang, m.OutOfScope, m.OutOfScopeEN))
+	}
+	printCoverage(stdout, lang, m)
+	if *xlsx != "" {
+		body, err := m.XLSX(lang == report.English)
 		if err != nil {
 			return err
 		}
-		printCoverage(stdout, lang, m)
-		if *xlsx != "" {
-			body, err := m.XLSX(lang == report.English)
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
-				return fmt.Errorf("write %s: %w", *xlsx, err)
-			}
-			sayln(stdout, lang, "已写入 %s", *xlsx)
+		if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", *xlsx, err)
 		}
-		return nil
-	})
+		sayln(stdout, lang, "已写入 %s", *xlsx)
+	}
+	return nil
 }
 
 func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {

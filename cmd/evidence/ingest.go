@@ -27,7 +27,11 @@ import (
 
 // fileOutcome is what became of one file given to `evidence ingest`.
 type fileOutcome struct {
+	// Path is the file given, or for a file of an archive the server
+	// unpacked, the archive's path and the file's name in it
+	// (材料/汇总.zip/通知.txt), Archive naming the archive's path.
 	Path      string `json:"path"`
+	Archive   string `json:"archive,omitempty"`
 	ID        string `json:"id,omitempty"`
 	Outcome   string `json:"outcome"` // stored, duplicate, failed
 	Status    string `json:"status,omitempty"`
@@ -55,6 +59,11 @@ type fileOutcome struct {
 	// the archive held before (sendWaiting).
 	uploadedBy string
 	uploadedAt time.Time
+	// members: an archive the server unpacked, whose files' outcomes
+	// (expandArchives) stand for it; laterMember: a file of an archive
+	// after its first, counted with it as one file given (jobsDone).
+	members     []*fileOutcome
+	laterMember bool
 }
 
 // docFields are a document's official-document fields as the archive
@@ -319,7 +328,7 @@ func stoppedIngest(stdout, stderr io.Writer, lang report.Lang, outcomes []*fileO
 	for _, o := range done {
 		counts[o.Outcome]++
 	}
-	left := total - len(done)
+	left := total - jobsDone(done)
 	interrupted := errors.Is(why, errInterrupted)
 	if asJSON {
 		reason := "interrupted"
@@ -436,10 +445,15 @@ func stageFile(svc *ingest.Service, path string) (*ingest.Staged, error) {
 
 // printOutcomeLines lists the files a person has to hear about: each that
 // failed, with the reason, and each the archive already held, with the
-// document that holds its bytes (else "重复 2" leaves them to guess which).
+// document that holds its bytes (else "重复 2" leaves them to guess which);
+// and each new file of an archive, which the command line did not name.
 func printOutcomeLines(w io.Writer, lang report.Lang, outcomes []*fileOutcome) {
 	for _, o := range outcomes {
 		switch o.Outcome {
+		case "stored":
+			if o.Archive != "" {
+				sayln(w, lang, "  新增  %s", o.Path)
+			}
 		case "failed":
 			sayln(w, lang, "  失败  %s\uFF1A%s", o.Path, o.Error)
 		case "duplicate":

@@ -22,12 +22,21 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
 	out := cmd.String("out", "", "file to write (default: 证据包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
 	indicator := cmd.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
+	server, token := cmd.serverFlags("API token of an account that may see the city, e.g. its coordinator")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
+	}
+	if *server != "" {
+		path, n, err := dial(*server, *token, lang).pack(ctx, *city, *round, *indicator, *out, func(line string) { fmt.Fprintln(stderr, line) })
+		if err != nil {
+			return err
+		}
+		sayln(stdout, lang, "已生成 %s（原件 %d 份）", path, n)
+		return nil
 	}
 	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
 		p, err := a.packs.Prepare(ctx, cliAdmin(), *city, *round)

@@ -99,15 +99,15 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		case ctx.Err() != nil:
 			// The files the server answered for before (a request cut
 			// off, or a wait for the server interrupted) are reported.
-			return c.unfinished(append(outcomes, answeredOf(got)...)), errInterrupted
+			return c.unfinished(append(outcomes, expandArchives(answeredOf(got))...)), errInterrupted
 		case stopsImport(err):
 			// The files the server answered for (stored before the store
 			// went, or refused) are reported; those of a request it did
 			// not answer, or did not take in retryGiveUp, are left not
 			// imported.
-			return c.unfinished(append(outcomes, answeredOf(got)...)), err
+			return c.unfinished(append(outcomes, expandArchives(answeredOf(got))...)), err
 		}
-		outcomes = append(outcomes, got...)
+		outcomes = append(outcomes, expandArchives(got)...)
 		bar.Add(len(got))
 	}
 	bar.Finish()
@@ -270,10 +270,15 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 		return o, nil
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	var body struct {
-		Documents []apiDocument `json:"documents"`
+	var body groupAnswer
+	err = c.do(req, &body, &body)
+	if len(job.Photos) == 0 && busyOf(err) == nil && body.fromArchive() {
+		// The answer is the archive's files: each its own outcome.
+		o.members = c.archiveMembers(job, &body)
+		o.Outcome, o.Error, o.answered = "archive", "", true
+		return o, nil
 	}
-	if err := c.do(req, &body); err != nil {
+	if err != nil {
 		o.Error, o.busy = describeIn(err, c.lang), busyOf(err)
 		return o, err
 	}
@@ -414,10 +419,12 @@ type groupAnswer struct {
 		apiDocument
 		Part       *int   `json:"part"`
 		UploadedAs string `json:"uploaded_as"`
+		Archive    string `json:"archive"`
 	} `json:"documents"`
 	Errors []struct {
 		Part     *int   `json:"part"`
 		Filename string `json:"filename"`
+		Archive  string `json:"archive"`
 		Error    struct {
 			Code, Message string
 			MessageEn     string `json:"message_en"`
@@ -607,18 +614,25 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 			// a request of several).
 			json.Unmarshal(raw, v)
 		}
-		var e apiError
-		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
-			// The API's own code and message, so callers can tell a
-			// refused file from an unavailable server.
-			return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
-		}
-		return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
+		return answerError(resp, raw, sent)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))
 	}
 	return nil
+}
+
+// answerError is the error of resp, an answer of the server that is no
+// success, its body raw, to a request sent at sent: the API's own code
+// and message in both languages, so that callers can tell a refused file
+// from an unavailable server and a person reads it in their language; a
+// busyAnswer when it says to come back later (answerBusy).
+func answerError(resp *http.Response, raw []byte, sent time.Time) error {
+	var e apiError
+	if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
+		return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
+	}
+	return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 }
 
 // search runs req through GET /api/v1/search (the server applies the

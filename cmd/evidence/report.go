@@ -19,12 +19,21 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
 	format := cmd.String("format", "xlsx", "xlsx or docx")
 	out := cmd.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
+	server, token := cmd.serverFlags("API token of an account that may see the city, e.g. its coordinator")
 	reportLang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
+	}
+	if *server != "" {
+		path, err := dial(*server, *token, reportLang).report(ctx, *city, *round, *format, *out, func(line string) { fmt.Fprintln(stderr, line) })
+		if err != nil {
+			return err
+		}
+		sayln(stdout, reportLang, "已生成 %s", path)
+		return nil
 	}
 	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
 		rep, err := a.reports.Build(ctx, cliAdmin(), *city, *round)

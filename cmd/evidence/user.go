@@ -153,7 +153,7 @@ func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Wri
 func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("events", stderr)
 	since := cmd.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
-	object := cmd.String("object", "", "only events about this object (a document ID, user:NAME …)")
+	object := cmd.String("object", "", "only events about this object: a document's, claim's or value's ID, or user:NAME, assignment:ID …")
 	user := cmd.String("user", "", "only events by this user")
 	action := cmd.String("action", "", "only this action, or a prefix such as document.")
 	limit := cmd.Int("limit", 1000, "at most this many")
@@ -169,9 +169,51 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数，收到 %d", *limit)
 	}
 	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
-		f := catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from}
+		obj, err := eventObject(ctx, a, strings.TrimSpace(*object))
+		if err != nil {
+			return err
+		}
+		f := catalog.EventFilter{Object: obj, User: *user, Action: *action, Since: from}
 		return printEvents(ctx, a, f, *limit, *asJSON, stdout)
 	})
+}
+
+// eventObject is the object of the audit log that --object names. A bare
+// id is a document's as the log records it, or else the claim's or
+// value's it is (ids are ULIDs, never shared), which the log records as
+// claim:ID or value:ID: a coordinator copies the id from a page and
+// otherwise got an empty list, as if nothing had happened to it. A bare
+// id that is none of them and that no event names is ENOTFOUND, saying
+// how to write the others, rather than nothing printed.
+func eventObject(ctx context.Context, a *app, object string) (string, error) {
+	if object == "" || strings.Contains(object, ":") {
+		return object, nil
+	}
+	if _, err := a.cat.Document(ctx, object); err == nil {
+		return object, nil
+	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
+		return "", fmt.Errorf("look up document %s: %w", object, err)
+	}
+	if _, err := a.cat.Claim(ctx, object); err == nil {
+		return "claim:" + object, nil
+	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
+		return "", fmt.Errorf("look up claim %s: %w", object, err)
+	}
+	if _, err := a.cat.Value(ctx, object); err == nil {
+		return "value:" + object, nil
+	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
+		return "", fmt.Errorf("look up value %s: %w", object, err)
+	}
+	// An object the log names bare that is no document now (one removed
+	// for good) is still asked for as written.
+	named, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), catalog.EventFilter{Object: object, Limit: 1})
+	if err != nil {
+		return "", err
+	}
+	if len(named) > 0 {
+		return object, nil
+	}
+	return "", catalog.Errorf(catalog.ENOTFOUND, "没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME", object)
 }
 
 // printEvents prints the last limit events f finds, oldest first.
