@@ -91,7 +91,7 @@ var cliEnglish = map[string]string{
 	"已导入指标体系 %s（%s 版）：%d 个指标，新增 %d，移除 %d":                                        "Imported the framework %s (version %s): %d {indicator|indicators}, %d added, %d removed",
 	"已删除任务 %s：%s %s，截止 %s":                                                       "Deleted task %s: %s %s, due %s",
 	"请给出一项任务的 ID：evidence assignments delete ID（ID 见 evidence assignments list）": "Give one task's ID: evidence assignments delete ID (see evidence assignments list for IDs)",
-	"已导入责任分解表：新增 %d 项，更新 %d 项":                                                   "Imported the responsibility table: %d {task|tasks} added, %d updated",
+	"已导入责任分解表：新增 %d 项，更新 %d 项，未变 %d 项":                                           "Imported the responsibility table: %d {task|tasks} added, %d updated, %d unchanged",
 	"已导出指标体系 %s（%s 版，%d 个指标）到 %s":                                                "Exported the framework %s (version %s, %d {indicator|indicators}) to %s",
 	"已将 %d 个处理失败的文档重新排队；启动 evidence serve 后会重新读取。":                               "Queued %d failed {document|documents} again; evidence serve reads {it|them} again once started.",
 	"已恢复到 %s\uFF1A%d 个文档可检索":                                                     "Restored to %s: %d {document|documents} searchable",

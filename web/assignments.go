@@ -595,7 +595,7 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 		h.importFailed(w, r, err)
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated))
+	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated, imp.Unchanged))
 }
 
 // assignmentCopy starts the board's round from the previous round's

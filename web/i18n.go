@@ -256,7 +256,7 @@ var messages = map[string]map[Lang]string{
 	"assignments.file":               {Chinese: "表格文件", English: "Table file"},
 	"assignments.add":                {Chinese: "添加或修改一项任务", English: "Add or change one task"},
 	"assignments.save":               {Chinese: "保存", English: "Save"},
-	"assignments.imported":           {Chinese: "已导入：新增 %d 项，更新 %d 项", English: "Imported: %d added, %d updated"},
+	"assignments.imported":           {Chinese: "已导入：新增 %d 项，更新 %d 项，未变 %d 项", English: "Imported: %d added, %d updated, %d unchanged"},
 	"assignments.copy":               {Chinese: "从上一轮复制责任分解表", English: "Copy the table of the previous round"},
 	"assignments.copy_hint":          {Chinese: "把本市上一轮的任务（指标、责任单位、联系人）复制到本轮，状态均为未提交，截止日期顺延到本轮的同月同日；本轮已有的任务不变，上一轮的任务和已交材料不受影响。", English: "Copies the city's tasks of the previous round (indicator, department, contact) into this round, each not handed in, due on the same day of this round's year; tasks this round already has stay as they are, and the previous round's tasks and hand-ins do not change."},
 	"assignments.copied":             {Chinese: "已从 %d 年度复制责任分解表：新增 %d 项任务，本轮已有 %d 项未改动", English: "Copied the table of %d: %d {task|tasks} added, %d already there and left as they were"},

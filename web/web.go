@@ -208,7 +208,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /tasks/{id}/hand-in-linked", handle: h.taskHandInLinked},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
-		{pattern: "POST /assignments/import", handle: h.assignmentImport},
+		{pattern: "POST /assignments/import", handle: h.assignmentImport, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/copy", handle: h.assignmentCopy},
 		{pattern: "GET /departments", handle: h.departmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /departments", handle: h.departmentCreate, roles: writerRoles, denied: boardDenied},

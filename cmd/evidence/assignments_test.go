@@ -41,6 +41,11 @@ func TestAssignmentsImportAndList(t *testing.T) {
 	if err != nil || !strings.Contains(out, "新增 2 项") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
+	// The same table again changes nothing, and says so (probe s36 #19).
+	out, err = runCLI(t, "assignments", "import", good, "--data", data, "--city", "330100", "--round", "2018")
+	if err != nil || !strings.Contains(out, "新增 0 项，更新 0 项，未变 2 项") {
+		t.Errorf("the same table imported again: %v\n%s; want 新增 0 项，更新 0 项，未变 2 项", err, out)
+	}
 	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--department", "杭州市教育局")
 	if err != nil || !strings.Contains(out, "2.3.1") || strings.Contains(out, "1.3.2") || !strings.Contains(out, "未提交 逾期") {
 		t.Errorf("list of 杭州市教育局 (= 市教育局): %v\n%s", err, out)
