@@ -546,6 +546,7 @@ var englishMessages = map[string]string{
 	"这个文件不是 Excel 或 WPS 表格（可能是改了扩展名的 Word 文档）；请上传表格文件（.xlsx、.xls、.et 或 .csv）":                                                                 "This file is no Excel or WPS workbook (perhaps a Word document renamed); upload a table (.xlsx, .xls, .et or .csv)",
 	"无法读取工作表 %s，文件可能已损坏；请用 Excel 或 WPS 另存为 .xlsx 后再导入":                                                                                        "The sheet %s cannot be read and the file may be damaged; save it as .xlsx in Excel or WPS, then import it",
 	"未知的文件类型 %q；可选：policy（政策文件）、work_summary（工作总结）、meeting_notice（会议通知）、press_report（新闻报道）、honor（荣誉表彰）、case（典型案例）、statistics（统计数据）、other（其他）": "Unknown document type %q; choose policy, work_summary, meeting_notice, press_report, honor, case, statistics or other",
+	"没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）":                                                                                    "There is no city with the code %s; check the code (a GB/T 2260 administrative division code, such as 330100 for Hangzhou)",
 	"未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）":                                                                                             "Unknown city code %q (it should be a GB/T 2260 administrative division code, such as 330100 for Hangzhou)",
 	"只有管理员可以删除监测轮次": "Only administrators can delete monitoring rounds",
 	// Administration: accounts, rounds, the framework, the store and the catalog's tools; API parameters.
