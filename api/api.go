@@ -31,7 +31,7 @@ type handler struct {
 
 // ErrorPage writes err as the web UI's error page (in the language the
 // person chose, with the way back), for a browser that followed one of
-// the UI's links to the API (下载原件, 下载证据包) and was refused: a
+// the UI's links to the API (下载原件, 下载佐证材料包) and was refused: a
 // person reads a page, not JSON.
 type ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 

@@ -289,7 +289,7 @@ var messages = map[string]map[Lang]string{
 	"compare.status.value_not_found": {Chinese: "数值未在引文中找到", English: "Number not found in its quote"},
 	"compare.status.number_to_check": {Chinese: "定性描述中的数字待核对（引文中仅见以空格分开的数字，如 1 200）", English: "A claim's number to check (its quote writes it only as digits parted by a space, such as 1 200)"},
 	"compare.status.value_to_check":  {Chinese: "数值待核对（引文中仅见以空格分开的数字，如 1 200）", English: "A value's number to check (its quote writes it only as digits parted by a space, such as 1 200)"},
-	"compare.pack":                   {Chinese: "下载%d年度证据包（ZIP）", English: "Download the %d evidence pack (ZIP)"},
+	"compare.pack":                   {Chinese: "下载%d年度佐证材料包（ZIP）", English: "Download the %d evidence pack (ZIP)"},
 	"compare.carry":                  {Chinese: "核对%d年度结转事项", English: "Review what was carried into %d"},
 	"carry.title":                    {Chinese: "结转事项核对", English: "Carried-over items"},
 	"carry.intro":                    {Chinese: "新一轮监测开始时，上一轮的指标关联、定性描述和数值会结转过来，标为“待确认”。请逐项确认沿用或本轮不再使用；需要修改的，请直接编辑定性描述或重新填报数值。确认沿用的定性描述和数值进入本轮审核（上轮审核结论仅供参考），由审核专家重新核实。", English: "When a round starts, the previous round's links, claims and values are carried over as \"to re-confirm\". Confirm or drop each; to change one, edit the claim or record the value again. Confirmed claims and values are reviewed again in this round (last round's verdict is shown for reference)."},

@@ -78,7 +78,7 @@ func NewHandler(d Deps) (http.Handler, error) {
 // NewErrorPage returns what writes an error as the UI's error page, with
 // the menu of the person's session when there is one: the JSON API
 // answers with it a browser that followed one of the UI's links to it
-// (下载原件, 下载证据包) and was refused (api.ErrorPage).
+// (下载原件, 下载佐证材料包) and was refused (api.ErrorPage).
 func NewErrorPage(d Deps) (func(http.ResponseWriter, *http.Request, error), error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
