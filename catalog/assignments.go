@@ -393,7 +393,7 @@ func (s *Store) UpdateAssignment(ctx context.Context, a *Assignment, by string) 
 			Detail: map[string]any{"due": a.Due, "contact": a.Contact, "department": a.DepartmentID}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return Errorf(ECONFLICT, "该部门在本轮已有此指标的任务")
+		return Errorf(ECONFLICT, "该责任单位在本轮已有此指标的任务")
 	}
 	return err
 }

@@ -179,7 +179,7 @@ func TestUserDepartment(t *testing.T) {
 		t.Errorf("moving to a department not on the list: %v, want it refused naming 市民政局", err)
 	}
 	out, err := runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "人社局")
-	if err != nil || !strings.Contains(out, "用户 jiaoyu 的部门已改为：市人社局") {
+	if err != nil || !strings.Contains(out, "用户 jiaoyu 的责任单位已改为：市人社局") {
 		t.Fatalf("moving jiaoyu to 人社局: %v\n%s", err, out)
 	}
 	out, err = runCLI(t, "user", "list", "--data", data)
