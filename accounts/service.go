@@ -97,7 +97,7 @@ func (n NewUser) account() (*catalog.User, error) {
 	case r == catalog.RoleCoordinator && n.City == "":
 		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "协调员（coordinator）必须指定所属城市")
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
-		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人必须指定所属城市和部门（责任单位），如城市 330100（杭州）、部门“市教育局”")
+		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人必须指定所属城市和责任单位，如城市 330100（杭州）、责任单位“市教育局”")
 	case !cityBound && n.City != "":
 		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员（coordinator）和部门联系人（contributor）属于某个城市；其他角色不要指定城市（审核专家可用 cities 限定多个城市）")
 	case r != catalog.RoleReviewer && len(n.Cities) > 0:
@@ -235,9 +235,9 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 	dept := strings.TrimSpace(department)
 	switch {
 	case u.Role != catalog.RoleContributor && u.Role != catalog.RoleCoordinator:
-		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员和部门联系人属于某个部门；%s 的角色不能指定部门", u.Username)
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员和部门联系人属于某个责任单位；%s 的角色不能指定责任单位", u.Username)
 	case u.Role == catalog.RoleContributor && dept == "":
-		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有部门（责任单位），如“市教育局”")
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有责任单位，如“市教育局”")
 	case u.Role == catalog.RoleContributor:
 		if dept, err = s.listedDepartment(ctx, u.City, dept); err != nil {
 			return nil, err
@@ -255,7 +255,7 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 func (s *Service) listedDepartment(ctx context.Context, city, dept string) (string, error) {
 	d, err := s.cat.DepartmentByName(ctx, city, dept)
 	if catalog.IsNotFound(err) {
-		return "", catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”；请填写名单中的部门名称，或先在部门名单中添加", city, dept)
+		return "", catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在责任单位名单中添加", city, dept)
 	}
 	if err != nil {
 		return "", fmt.Errorf("find department %q of city %s: %w", dept, city, err)

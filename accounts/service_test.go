@@ -119,7 +119,7 @@ func TestContributorsDepartmentMustBeListed(t *testing.T) {
 		if tt.want == "" {
 			var e *catalog.Error
 			if !errors.As(err, &e) || e.Code != catalog.EINVALID || e.Field != "department" ||
-				!strings.Contains(e.Message, "城市 330100 的部门名单中没有“"+tt.typed+"”") {
+				!strings.Contains(e.Message, "城市 330100 的责任单位名单中没有“"+tt.typed+"”") {
 				t.Errorf("%s of %q: %v, want EINVALID on department naming the list", tt.username, tt.typed, err)
 			}
 			if _, err := cat.User(ctx, tt.username); !catalog.IsNotFound(err) {
@@ -140,7 +140,7 @@ func TestOnlyCoordinatorsAndContributorsHaveADepartment(t *testing.T) {
 	s, _ := newService(t)
 	_, err := s.SetDepartment(context.Background(), admin, "zhou", "市教育局")
 	msg := catalog.ErrorMessage(err)
-	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "只有协调员和部门联系人属于某个部门") || strings.Contains(msg, "coordinator") {
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "只有协调员和部门联系人属于某个责任单位") || strings.Contains(msg, "coordinator") {
 		t.Errorf("giving the expert zhou a department: %v, want EINVALID in Chinese words alone", err)
 	}
 }

@@ -154,7 +154,7 @@ func (h *handler) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.Department == nil {
-		h.writeError(w, r, catalog.FieldErrorf("department", catalog.EINVALID, "请提供要修改的字段 department（部门）"))
+		h.writeError(w, r, catalog.FieldErrorf("department", catalog.EINVALID, "请提供要修改的字段 department（责任单位）"))
 		return
 	}
 	u, err := h.Accounts.SetDepartment(r.Context(), userFrom(r.Context()), r.PathValue("name"), *in.Department)

@@ -31,7 +31,7 @@ type handler struct {
 
 // ErrorPage writes err as the web UI's error page (in the language the
 // person chose, with the way back), for a browser that followed one of
-// the UI's links to the API (下载原件, 下载证据包) and was refused: a
+// the UI's links to the API (下载原件, 下载佐证材料包) and was refused: a
 // person reads a page, not JSON.
 type ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 
@@ -125,7 +125,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/claims/{id}/withdraw", handle: h.handleClaimWithdraw},
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
-		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport, files: true},
+		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport, roles: editorRoles, files: true},
 		{pattern: "POST /api/v1/assignments/copy", handle: h.handleAssignmentCopy},
 		{pattern: "GET /api/v1/assignments", handle: h.handleAssignmentList},
 		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
@@ -141,7 +141,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/assignments/{id}/hand-in-linked", handle: h.handleAssignmentHandInLinked},
 		{pattern: "POST /api/v1/values", handle: h.handleValueCreate},
 		{pattern: "GET /api/v1/values", handle: h.handleValueList},
-		{pattern: "POST /api/v1/values/import", handle: h.handleValueImport, files: true},
+		{pattern: "POST /api/v1/values/import", handle: h.handleValueImport, roles: editorRoles, files: true},
 		{pattern: "GET /api/v1/values/{id}", handle: h.handleValueView},
 		{pattern: "POST /api/v1/values/{id}/reviews", handle: h.handleValueReview},
 		{pattern: "POST /api/v1/rounds/{year}/carryover", handle: h.handleRoundCarryover},

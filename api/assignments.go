@@ -189,7 +189,7 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 		}
 		out = append(out, toAssignmentJSON(t))
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated,
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated, "unchanged": imp.Unchanged,
 		"new_departments": nonNil(imp.NewDepartments)})
 }
 

@@ -82,7 +82,7 @@ func TestOnlyDepartmentAccountsChangeDepartment(t *testing.T) {
 	e := newEnv(t)
 	for _, name := range []string{"expert", "admin"} {
 		resp, body := e.do(e.request("PATCH", "/api/v1/users/"+name, map[string]any{"department": "市教育局"}), "admin")
-		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(errMessage(body), "不能指定部门") {
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(errMessage(body), "不能指定责任单位") {
 			t.Errorf("giving %s a department: %d %v, want 400 saying its role has none", name, resp.StatusCode, body)
 		}
 		if u, err := e.cat.User(context.Background(), name); err != nil || u.Department != "" {
@@ -112,7 +112,7 @@ func TestContributorOfAnUnlistedDepartmentIsRefused(t *testing.T) {
 		resp, body := e.do(e.request("POST", "/api/v1/users", map[string]any{"username": tt.username, "role": "contributor",
 			"city": cityA, "department": tt.department}), "admin")
 		errObj, _ := body["error"].(map[string]any)
-		if resp.StatusCode != tt.status || tt.want == "" && (errObj["field"] != "department" || !strings.Contains(errMessage(body), "部门名单中没有“文广旅局”")) {
+		if resp.StatusCode != tt.status || tt.want == "" && (errObj["field"] != "department" || !strings.Contains(errMessage(body), "责任单位名单中没有“文广旅局”")) {
 			t.Errorf("creating %s of %s: %d %v, want %d", tt.username, tt.department, resp.StatusCode, body, tt.status)
 		}
 		u, err := e.cat.User(ctx, tt.username)

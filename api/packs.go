@@ -90,7 +90,7 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 		return nil
 	}
 	h.logPackVerdicts(p)
-	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失：%s；请用同一文件重新上传这些文档（上传页），档案会用它们修复原件，然后再下载证据包；没有上传权限的请联系本市协调员或管理员", len(damaged), damagedTitles(damaged))
+	return catalog.Errorf(catalog.ECONFLICT, "佐证材料包中有 %d 份原件已损坏或缺失：%s；请用同一文件重新上传这些文档（上传页），档案会用它们修复原件，然后再下载佐证材料包；没有上传权限的请联系本市协调员或管理员", len(damaged), damagedTitles(damaged))
 }
 
 // damagedTitles names at most five of the pack's damaged originals by

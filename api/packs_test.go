@@ -72,7 +72,7 @@ func TestEvidencePackDownload(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp, body, err = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "admin")
-	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "证据包中有 1 份原件已损坏或缺失") ||
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "佐证材料包中有 1 份原件已损坏或缺失") ||
 		!strings.Contains(string(body), "《"+d.Title+"》") || !strings.Contains(string(body), "重新上传") {
 		t.Errorf("pack with a damaged original: %d %s %v, want 409 naming the document and how to mend it", resp.StatusCode, body, err)
 	}
@@ -202,7 +202,7 @@ func TestEvidencePackOnS3NamesDamagedOriginals(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp, body, err = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "admin")
-	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "证据包中有 1 份原件已损坏或缺失") ||
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "佐证材料包中有 1 份原件已损坏或缺失") ||
 		!strings.Contains(string(body), "《"+d.Title+"》") {
 		t.Errorf("pack from S3 with a damaged original: %d %s %v, want 409 naming the document", resp.StatusCode, body, err)
 	}

@@ -23,7 +23,9 @@ import (
 var columns = map[string]string{
 	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator", "编码": "indicator", "code": "indicator",
 	"关键指标": "indicator", "指标代码": "indicator", "指标序号": "indicator",
+	// The UI says 责任单位; a table from elsewhere may say 报送部门 or 部门.
 	"department": "department", "责任单位": "department", "责任部门": "department", "部门": "department",
+	"报送部门": "department", "报送单位": "department",
 	"牵头单位": "department", "牵头部门": "department", "责任处室": "department", "承办单位": "department", "责任主体": "department",
 	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due", "完成时间": "due", "完成期限": "due", "时间节点": "due",
 	"contact": "contact", "联系人": "contact", "联系人及电话": "contact", "联系人及联系方式": "contact",

@@ -412,7 +412,7 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 	if c.Department != nil {
 		d, err := s.cat.DepartmentByName(ctx, a.City, *c.Department)
 		if catalog.IsNotFound(err) {
-			return nil, catalog.Errorf(catalog.EINVALID, "本市部门名单中没有 %q；请先在部门名单中添加", *c.Department)
+			return nil, catalog.Errorf(catalog.EINVALID, "本市责任单位名单中没有 %q；请先在责任单位名单中添加", *c.Department)
 		}
 		if err != nil {
 			return nil, err

@@ -96,7 +96,8 @@ type AssignmentRow struct {
 type AssignmentImport struct {
 	Assignments    []Assignment
 	Added          int
-	Updated        int      // rows for an existing task: due date and contact replaced
+	Updated        int      // rows for an existing task whose due date or contact they changed
+	Unchanged      int      // rows for an existing task that already had their due date and contact
 	NewDepartments []string // departments added to the city's list
 }
 
@@ -130,7 +131,7 @@ func (s *Store) ImportAssignments(ctx context.Context, city string, round int, r
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.import", Object: fmt.Sprintf("assignments:%s:%d", city, round),
 			Detail: map[string]any{"city": city, "round": round, "rows": len(rows), "added": out.Added, "updated": out.Updated,
-				"new_departments": out.NewDepartments}})
+				"unchanged": out.Unchanged, "new_departments": out.NewDepartments}})
 	})
 	if err != nil {
 		return nil, err
@@ -168,40 +169,59 @@ func (s *Store) importRows(ctx context.Context, tx *sql.Tx, city string, round i
 				out.NewDepartments = append(out.NewDepartments, d.Name)
 			}
 		}
-		id, added, err := upsertAssignment(ctx, tx, city, round, d.ID, r, by, now)
+		id, outcome, err := upsertAssignment(ctx, tx, city, round, d.ID, r, by, now)
 		if err != nil {
 			return nil, err
 		}
-		if added {
+		switch outcome {
+		case rowAdded:
 			out.Added++
-		} else {
+		case rowUpdated:
 			out.Updated++
+		default:
+			out.Unchanged++
 		}
 		ids = append(ids, id)
 	}
 	return ids, nil
 }
 
-func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, deptID string, r AssignmentRow, by, now string) (id string, added bool, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT id FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
-		city, round, r.Indicator, deptID).Scan(&id)
+// rowOutcome is what storing one row of a table did to its task.
+type rowOutcome int
+
+const (
+	rowUnchanged rowOutcome = iota
+	rowAdded
+	rowUpdated
+)
+
+// upsertAssignment stores one row. A row that repeats what its task
+// already says is left alone, neither written nor counted as an update,
+// so re-importing the same table tells the coordinator nothing changed.
+func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, deptID string, r AssignmentRow, by, now string) (string, rowOutcome, error) {
+	var id, due, contact string
+	err := tx.QueryRowContext(ctx, `SELECT id, due, contact FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
+		city, round, r.Indicator, deptID).Scan(&id, &due, &contact)
 	switch {
 	case err == nil:
+		if due == r.Due && contact == r.Contact {
+			return id, rowUnchanged, nil
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, updated_at = ? WHERE id = ?`, r.Due, r.Contact, now, id)
 		if err != nil {
-			return "", false, fmt.Errorf("update assignment %s: %w", id, err)
+			return "", 0, fmt.Errorf("update assignment %s: %w", id, err)
 		}
-		return id, false, nil
+		return id, rowUpdated, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return "", false, fmt.Errorf("query assignment: %w", err)
+		return "", 0, fmt.Errorf("query assignment: %w", err)
 	}
 	id = ulid.Make().String()
 	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, AssignmentOpen, by, now, now)
 	if err != nil {
-		return "", false, fmt.Errorf("insert assignment: %w", err)
+		return "", 0, fmt.Errorf("insert assignment: %w", err)
 	}
-	return id, true, nil
+	return id, rowAdded, nil
 }
 
 const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.status, a.reason, a.created_by, a.updated_at`
@@ -373,7 +393,7 @@ func (s *Store) UpdateAssignment(ctx context.Context, a *Assignment, by string) 
 			Detail: map[string]any{"due": a.Due, "contact": a.Contact, "department": a.DepartmentID}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return Errorf(ECONFLICT, "该部门在本轮已有此指标的任务")
+		return Errorf(ECONFLICT, "该责任单位在本轮已有此指标的任务")
 	}
 	return err
 }

@@ -99,7 +99,7 @@ func departmentByKey(ctx context.Context, q queryer, city, key, name string) (*D
 	d := Department{City: city}
 	err := q.QueryRowContext(ctx, `SELECT id, name FROM department WHERE city = ? AND name_key = ?`, city, key).Scan(&d.ID, &d.Name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(ENOTFOUND, "本市没有部门 %q", name)
+		return nil, Errorf(ENOTFOUND, "本市没有责任单位 %q", name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("query department %s: %w", name, err)
@@ -113,7 +113,7 @@ func (s *Store) Department(ctx context.Context, id string) (*Department, error) 
 	err := s.db.QueryRowContext(ctx, `SELECT city, name, (SELECT COUNT(*) FROM assignment a WHERE a.department_id = ?)
 		FROM department WHERE id = ?`, id, id).Scan(&d.City, &d.Name, &d.Assignments)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(ENOTFOUND, "部门 %s 不存在", id)
+		return nil, Errorf(ENOTFOUND, "责任单位 %s 不存在", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("query department %s: %w", id, err)
@@ -139,7 +139,7 @@ func (s *Store) AddDepartment(ctx context.Context, city, name, by string) (*Depa
 func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by string, reuse bool) (d *Department, created bool, err error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return nil, false, FieldErrorf("name", EINVALID, "部门名称不能为空")
+		return nil, false, FieldErrorf("name", EINVALID, "责任单位名称不能为空")
 	}
 	key, err := s.departmentKeyOf(ctx, tx, city, name)
 	if err != nil {
@@ -150,7 +150,7 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 	case err == nil && reuse:
 		return d, false, nil
 	case err == nil:
-		return nil, false, FieldErrorf("name", ECONFLICT, "部门“%s”已在本市部门名单中（与“%s”视为同一部门）", d.Name, name)
+		return nil, false, FieldErrorf("name", ECONFLICT, "责任单位“%s”已在本市责任单位名单中（与“%s”视为同一单位）", d.Name, name)
 	case !IsNotFound(err):
 		return nil, false, err
 	}
@@ -173,7 +173,7 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return nil, FieldErrorf("name", EINVALID, "部门名称不能为空")
+		return nil, FieldErrorf("name", EINVALID, "责任单位名称不能为空")
 	}
 	if s.renameStarting != nil {
 		s.renameStarting()
@@ -187,7 +187,7 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]st
 		d := &Department{ID: id}
 		err := tx.QueryRowContext(ctx, `SELECT city, name FROM department WHERE id = ?`+s.dialect.lockRow, id).Scan(&d.City, &d.Name)
 		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "部门 %s 不存在", id)
+			return Errorf(ENOTFOUND, "责任单位 %s 不存在", id)
 		}
 		if err != nil {
 			return fmt.Errorf("query department %s: %w", id, err)
@@ -209,7 +209,7 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]st
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.rename", Object: "department:" + id, Detail: detail})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return nil, FieldErrorf("name", ECONFLICT, "本市已有部门与“%s”同名", name)
+		return nil, FieldErrorf("name", ECONFLICT, "本市已有责任单位与“%s”同名", name)
 	}
 	return moved, err
 }
@@ -262,7 +262,7 @@ func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
 			return fmt.Errorf("count assignments: %w", err)
 		}
 		if n > 0 {
-			return Errorf(EINVALID, "部门“%s”还有 %d 项责任分解任务，不能删除；请先把任务改派给其他部门", d.Name, n)
+			return Errorf(EINVALID, "责任单位“%s”还有 %d 项责任分解任务，不能删除；请先把任务改派给其他责任单位", d.Name, n)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete department: %w", err)

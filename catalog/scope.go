@@ -108,6 +108,6 @@ var (
 	ObjectClaim      = Words{Chinese: "定性描述", English: "statement"}
 	ObjectValue      = Words{Chinese: "数值", English: "value"}
 	ObjectCarried    = Words{Chinese: "结转记录", English: "carried-over item"}
-	ObjectDepartment = Words{Chinese: "部门", English: "department"}
+	ObjectDepartment = Words{Chinese: "责任单位", English: "department"}
 	ObjectAssignment = Words{Chinese: "任务", English: "task"}
 )

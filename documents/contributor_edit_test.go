@@ -87,8 +87,12 @@ func TestContributorCorrectsOwnUpload(t *testing.T) {
 			t.Errorf("the contributor editing an upload now %s: %v, want EFORBIDDEN naming the coordinator", name, err)
 		}
 	}
+	// A 责任单位 the coordinator changes must be on the city's list.
+	if _, err := e.Catalog.AddDepartment(ctx, "330100", "市人社局", "wang"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := e.Documents.Edit(ctx, coordA, d.ID, catalog.DocumentPatch{Title: str("杭州市学分银行建设情况报告"),
-		Department: str("市教育局（终身教育处）")}); err != nil {
+		Department: str("市人社局")}); err != nil {
 		t.Errorf("the coordinator editing an accepted document: %v", err)
 	}
 }

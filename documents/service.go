@@ -429,6 +429,9 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	if err := s.CheckEditFields(ctx, u, d, p); err != nil {
 		return nil, err
 	}
+	if err := s.listedDepartment(ctx, d, &p); err != nil {
+		return nil, err
+	}
 	if err := s.ingest.CheckPatch(ctx, &p); err != nil {
 		return nil, err
 	}
@@ -471,6 +474,35 @@ func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catal
 		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人不能修改材料的责任单位和监测轮次；如需修改，请联系本市协调员")
 	}
 	return s.cat.ContributorEdit(ctx, d.ID, u.Username)
+}
+
+// listedDepartment holds a changed 责任单位 to the city's list, so that a
+// typo (市教肓局) does not make a department no task or filter finds; the
+// name is stored as the list writes it (教育局 becomes 市教育局). A value
+// left as it was passes even when the list lacks it, so a document
+// stored before the list existed can be saved without retyping it, and
+// clearing the field is allowed.
+func (s *Service) listedDepartment(ctx context.Context, d *catalog.Document, p *catalog.DocumentPatch) error {
+	if !changes(p.Department, d.Department) {
+		return nil
+	}
+	name := strings.TrimSpace(catalog.DropInvisible(*p.Department))
+	if name == "" {
+		return nil
+	}
+	dept, err := s.cat.DepartmentByName(ctx, d.City, name)
+	if catalog.IsNotFound(err) {
+		city := d.City
+		if c, err := s.cat.City(ctx, d.City); err == nil && c.Name != "" {
+			city = c.Name
+		}
+		return catalog.FieldErrorf("department", catalog.EINVALID, "%s的责任单位名单中没有“%s”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", city, name)
+	}
+	if err != nil {
+		return fmt.Errorf("find department %q of city %s: %w", name, d.City, err)
+	}
+	p.Department = &dept.Name
+	return nil
 }
 
 // changes reports whether a patch field is set to something other than

@@ -1,4 +1,4 @@
-// Package packs writes and checks evidence packs (证据包): one ZIP per
+// Package packs writes and checks evidence packs (佐证材料包): one ZIP per
 // city and monitoring round that a reviewer can take away and verify
 // without the archive.
 //

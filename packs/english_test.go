@@ -142,7 +142,7 @@ func TestVerifyProblemsInEnglish(t *testing.T) {
 // TestUnreadablePackInEnglish: why a pack cannot be verified at all is
 // said in English too, and in Chinese as before.
 func TestUnreadablePackInEnglish(t *testing.T) {
-	junk := []byte("这不是证据包")
+	junk := []byte("这不是佐证材料包")
 	_, err := packs.Verify(bytes.NewReader(junk), int64(len(junk)))
 	if err == nil || !strings.HasPrefix(err.Error(), "不是有效的 ZIP 文件\uFF1A") || !strings.HasPrefix(packs.EnglishOf(err), "not a valid ZIP file: ") {
 		t.Errorf("verify junk: %v / %q", err, packs.EnglishOf(err))

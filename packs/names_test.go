@@ -1,19 +1,37 @@
 package packs
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
 
-func TestSafeTitleKeepsChineseNumbers(t *testing.T) {
-	for _, tc := range []struct{ title, want string }{
-		{"二〇一八年度杭州市社区教育发展报告", "二〇一八年度杭州市社区教育发展报告"},
-		{"关于开展二〇一八年全民终身学习活动周的通知", "关于开展二〇一八年全民终身学习活动周的通知"},
-		{"《关于印发〈学习型城市建设方案〉的通知》", "《关于印发_学习型城市建设方案_的通知》"},
-		{"杭教发〔2018〕125号", "杭教发〔2018〕125号"},
-		{"第Ⅲ部分：①社区教育", "第Ⅲ部分_①社区教育"},
-		{"../../etc/passwd", "etc_passwd"},
-		{"社区教育、老年教育，职业教育", "社区教育_老年教育_职业教育"},
-	} {
-		if got := safeTitle(tc.title); got != tc.want {
-			t.Errorf("safeTitle(%q) = %q, want %q", tc.title, got, tc.want)
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
+)
+
+// TestChinesePackIsCalledItsMaterials: a Chinese pack is a 佐证材料包,
+// the word the rest of the archive uses for evidence, in its file name
+// (by the city's name, as the report's) and in its README's title and
+// command (probe s36 #16 called it 证据包).
+func TestChinesePackIsCalledItsMaterials(t *testing.T) {
+	tests := []struct {
+		indicator, name string
+	}{
+		{"", "佐证材料包-杭州-2018.zip"},
+		{"2.3.1", "佐证材料包-杭州-2018-2.3.1.zip"},
+	}
+	for _, tt := range tests {
+		p := &Pack{Report: &report.Report{City: catalog.City{Code: "330100", Name: "杭州"}, Round: 2018}, By: "wang", Indicator: tt.indicator}
+		if got := p.Filename(); got != tt.name {
+			t.Errorf("pack of %q: file name %q, want %q", tt.indicator, got, tt.name)
+		}
+		var buf bytes.Buffer
+		if err := writeReadme(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		if !strings.Contains(text, "学习型城市建设监测佐证材料包\r\n") || !strings.Contains(text, "evidence verify-pack 佐证材料包.zip") || strings.Contains(text, "证据包") {
+			t.Errorf("pack of %q: README does not call it 佐证材料包 throughout:\n%.300s", tt.indicator, text)
 		}
 	}
 }

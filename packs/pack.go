@@ -191,9 +191,9 @@ func (p *Pack) Filename() string {
 		return name + ".zip"
 	}
 	if p.Indicator != "" {
-		return fmt.Sprintf("证据包-%s-%d-%s.zip", p.Report.City.Name, p.Report.Round, p.Indicator)
+		return fmt.Sprintf("佐证材料包-%s-%d-%s.zip", p.Report.City.Name, p.Report.Round, p.Indicator)
 	}
-	return fmt.Sprintf("证据包-%s-%d.zip", p.Report.City.Name, p.Report.Round)
+	return fmt.Sprintf("佐证材料包-%s-%d.zip", p.Report.City.Name, p.Report.Round)
 }
 
 // WriteTo streams the pack as a ZIP to w: the originals one by one from

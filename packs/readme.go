@@ -48,7 +48,7 @@ func writeReadme(w io.Writer, p *Pack) error {
 // fold it back; the marks Fullwidth cannot tell belong to Chinese (around
 // a verb, after a Latin label) are written as escapes. The commands keep
 // their ASCII commas and colons.
-var readme = catalog.Fullwidth("学习型城市建设监测证据包\r\n" +
+var readme = catalog.Fullwidth("学习型城市建设监测佐证材料包\r\n" +
 	"城市：%s\uFF08%s\uFF09  监测轮次：%d  生成时间：%s  生成人：%s  原件：%d 份\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
@@ -63,7 +63,7 @@ var readme = catalog.Fullwidth("学习型城市建设监测证据包\r\n" +
 	"\r\n" +
 	"如何核验\r\n" +
 	"1. 用档案库程序（不需联网）：\r\n" +
-	"     evidence verify-pack 证据包.zip\r\n" +
+	"     evidence verify-pack 佐证材料包.zip\r\n" +
 	"   逐个重新计算 SHA-256 并与 manifest.csv 比对；全部一致时显示“核验通过”，\r\n" +
 	"   否则逐项列出内容不一致、缺失或清单外多出的文件，并以状态码 1 退出。\r\n" +
 	"2. 不用档案库程序：解压后在解压目录中计算每个文件的 SHA-256，与 manifest.csv 的 sha256 列逐行比对。\r\n" +

@@ -204,6 +204,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Size > MaxSize || req.From < 0 || req.From > maxWindow-req.Size {
 		return nil, ErrPaging()
 	}
+	if err := s.knownCities(ctx, req.Cities); err != nil {
+		return nil, err
+	}
 	cities, visible := req.User.ScopeCities(req.Cities)
 	if !visible {
 		out := emptyResult()
@@ -265,6 +268,28 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// knownCities refuses a filter naming a city the catalog does not have:
+// searched, it would find nothing and read as a city without evidence.
+func (s *Service) knownCities(ctx context.Context, codes []string) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	names, err := s.cities.lookup(ctx, s.cat, codes)
+	if err != nil {
+		return fmt.Errorf("look up the cities searched: %w", err)
+	}
+	var unknown []string
+	for _, c := range codes {
+		if _, ok := names[c]; !ok {
+			unknown = append(unknown, c)
+		}
+	}
+	if len(unknown) > 0 {
+		return catalog.FieldErrorf("city", catalog.EINVALID, "没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）", strings.Join(unknown, "、"))
+	}
+	return nil
 }
 
 // emptyResult has the shape of every result: empty lists, never null.

@@ -35,7 +35,7 @@ func TestAdminMovesAnAccountToAnotherDepartment(t *testing.T) {
 	}
 	admin := s.login("admin")
 	_, page := admin.get("/admin")
-	for _, want := range []string{`id="dept-wenhua2"`, `<option value="文广旅局" selected>文广旅局（不在部门名单中）</option>`,
+	for _, want := range []string{`id="dept-wenhua2"`, `<option value="文广旅局" selected>文广旅局（不在责任单位名单中）</option>`,
 		`<option value="市文化广电旅游局">`, `id="dept-jiaoyu"`, `<option value="市教育局" selected>`, `id="dept-wang"`} {
 		if !strings.Contains(html.UnescapeString(page), want) {
 			t.Errorf("/admin lacks %s", want)
@@ -45,7 +45,7 @@ func TestAdminMovesAnAccountToAnotherDepartment(t *testing.T) {
 		t.Errorf("/admin offers the expert zhou a department")
 	}
 	resp, page := admin.post("/admin/users/wenhua2/department", url.Values{"department": {"文广局"}})
-	if text := html.UnescapeString(textOf(page)); resp.StatusCode != 400 || !strings.Contains(text, "城市 330100 的部门名单中没有“文广局”") ||
+	if text := html.UnescapeString(textOf(page)); resp.StatusCode != 400 || !strings.Contains(text, "城市 330100 的责任单位名单中没有“文广局”") ||
 		!strings.Contains(page, `id="users-error"`) {
 		t.Errorf("moving wenhua2 to 文广局: %d %.500s", resp.StatusCode, text)
 	}

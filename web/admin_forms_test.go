@@ -30,7 +30,7 @@ func TestAdminFormErrorsKeepWhatWasTyped(t *testing.T) {
 		{"contributor without a department", "/admin/users", url.Values{"username": {"jy"}, "role": {"contributor"}, "city": {"330100"}},
 			400, "u-dept-err", "部门", []string{`value="330100" selected`}},
 		{"contributor of a department not on the list", "/admin/users", url.Values{"username": {"wenhua2"}, "role": {"contributor"}, "city": {"330100"}, "department": {"文广旅局"}},
-			400, "u-dept-err", "城市 330100 的部门名单中没有“文广旅局”", []string{`value="wenhua2"`, `value="文广旅局"`}},
+			400, "u-dept-err", "城市 330100 的责任单位名单中没有“文广旅局”", []string{`value="wenhua2"`, `value="文广旅局"`}},
 		{"city code of four digits", "/admin/cities", url.Values{"code": {"3201"}, "name": {"南京"}},
 			400, "ct-code-err", "6 位", []string{`value="3201"`, `value="南京"`}},
 		{"a city that exists", "/admin/cities", url.Values{"code": {"330100"}, "name": {"杭州"}},

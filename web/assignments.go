@@ -468,6 +468,9 @@ type assignmentsPage struct {
 	// filtered (a board of open tasks, the task submitted now): the
 	// notice of what its hand-in did goes above the tasks instead.
 	HandInUnlisted bool
+	// Downloads are the city's report and 佐证材料包 for the round shown,
+	// as /compare links them.
+	Downloads *reportLink
 }
 
 // boardForms are the board's forms that may come back with errors.
@@ -546,6 +549,9 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	p.Tasks = h.taskRows(r, tasks)
+	if p.City != "" && p.Round != 0 {
+		p.Downloads = reportLinks(p.City, p.Round, langOf(r))
+	}
 	p.HandInUnlisted = p.HandInDone != nil && !slices.ContainsFunc(p.Tasks, func(t taskRow) bool { return t.ID == p.HandInID })
 	fillDocTypes(langOf(r), p.Tasks, p.HandInID, catalog.DocType(p.HandIn.Value("doc_type")))
 	h.render(w, r, status, "assignments", tr(langOf(r), "assignments.title"), p)
@@ -595,7 +601,7 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 		h.importFailed(w, r, err)
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated))
+	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated, imp.Unchanged))
 }
 
 // assignmentCopy starts the board's round from the previous round's

@@ -95,7 +95,7 @@ func TestMyTasksAndTheCityBoard(t *testing.T) {
 
 	coord := s.login("wang")
 	_, board := coord.get("/assignments")
-	for _, want := range []string{"各部门进度", "市教育局", "市人社局", "李科长", "已提交", "学分银行建设工作总结"} {
+	for _, want := range []string{"各责任单位进度", "市教育局", "市人社局", "李科长", "已提交", "学分银行建设工作总结"} {
 		if !strings.Contains(board, want) {
 			t.Errorf("the board does not show %q", want)
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
-// departmentsPage is a city's list of departments (部门名单): the names a
+// departmentsPage is a city's list of departments (责任单位名单): the names a
 // responsibility table may use, each with its number of tasks, and the
 // forms to add, rename and remove one.
 type departmentsPage struct {

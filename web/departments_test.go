@@ -28,7 +28,7 @@ func TestDepartmentsPage(t *testing.T) {
 	wang := s.login("wang")
 
 	resp, body := wang.post("/departments", url.Values{"city": {"330100"}, "name": {"市教育局"}})
-	if resp.StatusCode != 200 || resp.Request.URL.Path != "/departments" || !strings.Contains(textOf(body), "已添加部门") {
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/departments" || !strings.Contains(textOf(body), "已添加责任单位") {
 		t.Fatalf("adding 市教育局: %d at %s: %.300s", resp.StatusCode, resp.Request.URL, textOf(body))
 	}
 	if !strings.Contains(body, ">市教育局</a>") || !strings.Contains(body, ">市人社局</a>") {
@@ -70,7 +70,7 @@ func TestDepartmentsPage(t *testing.T) {
 		t.Fatalf("deleting a department with a task: %d, want 400 with the reason on its row: %.500s", resp.StatusCode, textOf(body))
 	}
 	resp, body = wang.post("/departments/"+ids["市教育局"]+"/delete", url.Values{"city": {"330100"}})
-	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已删除部门") || strings.Contains(body, "市教育体育局</a>") {
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已删除责任单位") || strings.Contains(body, "市教育体育局</a>") {
 		t.Fatalf("deleting an empty department: %d %.500s", resp.StatusCode, textOf(body))
 	}
 
@@ -108,7 +108,7 @@ func TestRenamingADepartmentKeepsItsContributor(t *testing.T) {
 }
 
 // TestBoardsOfAnotherCitySaySo: 宁波's coordinator following a link to
-// 杭州's 责任分解 board or 部门名单 is told that 杭州 is not among the
+// 杭州's 责任分解 board or 责任单位名单 is told that 杭州 is not among the
 // cities the account may see, as /indicators and /carryovers say, in
 // Chinese and English, instead of being shown 宁波's own board under
 // 杭州's address; 杭州's coordinator still sees 杭州's.

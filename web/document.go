@@ -40,6 +40,10 @@ type documentPage struct {
 	// CanEditMeta: u may correct the metadata (CanEdit, or a contributor
 	// with their own unreviewed upload, who keeps its 责任单位 and round).
 	CanEditMeta bool
+	// Departments are the city's 责任单位名单, offered as the 责任单位
+	// field is typed (a datalist: a name stored before the list keeps
+	// showing, and the service refuses only a changed name off the list).
+	Departments []string
 	Query       string
 	PageNum     int
 	PageCount   int
@@ -243,6 +247,14 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		if p.ValueOptions, err = h.quantitativeOptions(r); err != nil {
 			h.fail(w, r, err)
 			return
+		}
+		depts, err := h.Assignments.Departments(r.Context(), u, d.City)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		for _, dept := range depts {
+			p.Departments = append(p.Departments, dept.Name)
 		}
 		for i := range p.ValueOptions {
 			p.ValueOptions[i].Selected = p.ValueOptions[i].Value == p.Value.Value("indicator")

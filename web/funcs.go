@@ -185,6 +185,9 @@ var funcs = template.FuncMap{
 	},
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
+	"downloads": func(l Lang, d *reportLink) map[string]any {
+		return map[string]any{"L": l, "D": d}
+	},
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {
 		return map[string]any{"L": l, "N": n, "City": city}
 	},

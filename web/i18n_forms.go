@@ -10,7 +10,7 @@ import "github.com/lcmonitor/evidence/catalog"
 var formMessages = map[string]map[Lang]string{
 	"doc.failed.title":            {Chinese: "这份文件未能读取", English: "This file could not be read"},
 	"doc.failed.unknown":          {Chinese: "未记录原因", English: "no reason was recorded"},
-	"doc.original_damaged":        {Chinese: "档案中保存的原件已损坏或缺失，暂时无法下载，也不能放进证据包。用同一文件重新上传即可修复：档案会用它替换损坏的原件，文档的编号、信息和关联的指标都保持不变。", English: "The original kept in the archive is damaged or missing: it cannot be downloaded or packed for now. Upload the same file again to mend it: the archive replaces the damaged copy with it, and the document's ID, details and linked indicators stay as they are."},
+	"doc.original_damaged":        {Chinese: "档案中保存的原件已损坏或缺失，暂时无法下载，也不能放进佐证材料包。用同一文件重新上传即可修复：档案会用它替换损坏的原件，文档的编号、信息和关联的指标都保持不变。", English: "The original kept in the archive is damaged or missing: it cannot be downloaded or packed for now. Upload the same file again to mend it: the archive replaces the damaged copy with it, and the document's ID, details and linked indicators stay as they are."},
 	"doc.original_damaged.upload": {Chinese: "去上传页重新上传同一文件", English: "Upload the same file again"},
 	"doc.original_damaged.ask":    {Chinese: "您没有上传权限：请联系本市协调员或管理员用同一文件重新上传。", English: "You cannot upload: ask the city's coordinator or an admin to upload the same file again."},
 	"doc.failed.hint": {Chinese: "原件已保存在档案中，可以下载。安装了所需的程序或放宽了限制后，点“重新读取”；文件本身损坏或不是所说的格式时，上传替换文件：文档的编号、信息和关联的指标都保持不变。",

@@ -36,6 +36,9 @@ type indicatorsPage struct {
 	Tree    []*coverage.Node
 	Columns []catalog.City
 	Rows    []heatRow
+	// Downloads are the report and 佐证材料包 of the city shown, for the
+	// round shown (the current one when all are): nil for no one city.
+	Downloads *reportLink
 	// OutOfScope says, in the page's language, why the heat map is empty
 	// when the city asked for (a shared link's) is one the user may not
 	// see (coverage.Matrix.OutOfScope); "" otherwise.
@@ -131,6 +134,9 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	if lang == English && m.OutOfScopeEN != "" {
 		p.OutOfScope = m.OutOfScopeEN
 	}
+	if round := downloadRound(p.Round, p.Rounds); p.City != "" && p.OutOfScope == "" && round != 0 {
+		p.Downloads = reportLinks(p.City, round, lang)
+	}
 	byCity := map[string]map[string]coverage.Cell{}
 	for _, c := range m.Cities {
 		p.Columns = append(p.Columns, catalog.City{Code: c.Code, Name: cityLabel(lang, catalog.City{Code: c.Code, Name: c.Name})})
@@ -149,6 +155,20 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 		p.Rows = append(p.Rows, row)
 	}
 	h.render(w, r, http.StatusOK, "indicators", tr(lang, "ind.title"), p)
+}
+
+// downloadRound is the round whose report a page links: the one shown,
+// or the current one when the page shows every round together.
+func downloadRound(shown int, rounds []catalog.Round) int {
+	if shown != 0 {
+		return shown
+	}
+	for _, rd := range rounds {
+		if rd.Current {
+			return rd.Year
+		}
+	}
+	return 0
 }
 
 type indicatorPage struct {

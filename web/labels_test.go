@@ -106,7 +106,7 @@ func TestAuditLogNamesObjects(t *testing.T) {
 	_, body := admin.get("/admin")
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
 	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
-		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%",
+		"添加责任单位", "责任单位 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%",
 		"审核定性描述 · 属实", "审核数值 · 属实"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.900s", want, events)
@@ -223,7 +223,7 @@ func TestEventObjectsInWords(t *testing.T) {
 		}
 	}
 	for action, want := range map[string]string{"value.create": "填报数值", "search.save": "保存检索", "login.throttled": "登录失败次数过多\uFF0C暂缓登录",
-		"assignment.returned": "退回任务", "department.delete": "删除部门", "carryover.dropped": "结转事项本轮不再使用", "assignment.new_kind": "责任分解任务"} {
+		"assignment.returned": "退回任务", "department.delete": "删除责任单位", "carryover.dropped": "结转事项本轮不再使用", "assignment.new_kind": "责任分解任务"} {
 		if got := actionName(Chinese, action); got != want {
 			t.Errorf("actionName(%s) = %q, want %q", action, got, want)
 		}

@@ -97,7 +97,7 @@ func (b *browser) navigate(path, from string) (*http.Response, string) {
 }
 
 // TestADamagedOriginalsLinksAnswerAPage: the UI's links to a damaged
-// original (下载原件) and to a pack holding one (下载证据包) go to the API;
+// original (下载原件) and to a pack holding one (下载佐证材料包) go to the API;
 // a browser following them is refused with the UI's error page, in the
 // UI's language, saying how to mend it, who to ask, and the way back —
 // never the API's JSON, which a program still gets.
@@ -116,7 +116,7 @@ func TestADamagedOriginalsLinksAnswerAPage(t *testing.T) {
 	coord := s.login("wang")
 	for _, tt := range []struct{ name, path, from, says string }{
 		{"下载原件", "/api/v1/documents/" + d.ID + "/original", "/documents/" + d.ID, "《" + d.Title + "》的原件已损坏或缺失；请用同一文件重新上传（上传页）"},
-		{"下载证据包", "/api/v1/packs/330100?round=2017", "/compare?round=2017", "证据包中有 1 份原件已损坏或缺失：《" + d.Title + "》；请用同一文件重新上传这些文档（上传页）"},
+		{"下载佐证材料包", "/api/v1/packs/330100?round=2017", "/compare?round=2017", "佐证材料包中有 1 份原件已损坏或缺失：《" + d.Title + "》；请用同一文件重新上传这些文档（上传页）"},
 	} {
 		resp, page := coord.navigate(tt.path, tt.from)
 		text := html.UnescapeString(textOf(page))

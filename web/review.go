@@ -31,8 +31,11 @@ type statusTab struct {
 
 type reviewPage struct {
 	Status string
-	Tabs   []statusTab
-	Claims []claimRow
+	// ValuesKey names /values in its link as that page titles itself for
+	// the account (valuesWords).
+	ValuesKey string
+	Tabs      []statusTab
+	Claims    []claimRow
 	// Next is the first claim waiting for this user's verdict.
 	Next *catalog.Claim
 	// City, Indicator and Round filter the queue (its tabs' counts and
@@ -140,7 +143,8 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if status == "" && u.Role != catalog.RoleCoordinator {
 		status = string(catalog.ClaimPending)
 	}
-	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
+	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator")),
+		ValuesKey: valuesWords(u).title}
 	var round int
 	p.Round, round = h.queueRound(r, query)
 	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)

@@ -63,10 +63,13 @@ type valueRow struct {
 // what /review is for claims.
 type valuesPage struct {
 	Status, City string
-	Round        string
-	Tabs         []statusTab
-	Values       []valueRow
-	Cities       []option
+	// TitleKey and IntroKey say what the page is to who looks at it
+	// (valuesWords).
+	TitleKey, IntroKey string
+	Round              string
+	Tabs               []statusTab
+	Values             []valueRow
+	Cities             []option
 	// CanImport shows the ledger import form (admins, coordinators);
 	// ImportCities is its city menu.
 	CanImport    bool
@@ -163,7 +166,9 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		q.Set("page", r.PostFormValue("page"))
 		q.Set("after", r.PostFormValue("after"))
 	}
-	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Form: form, State: st}
+	words := valuesWords(u)
+	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Form: form, State: st,
+		TitleKey: words.title, IntroKey: words.intro}
 	if p.Status == "" && u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor {
 		p.Status = string(catalog.ClaimPending)
 	}
@@ -264,7 +269,20 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
 		p.Refused = st.Error
 	}
-	h.render(w, r, status, "values", tr(langOf(r), "values.title"), p)
+	h.render(w, r, status, "values", tr(langOf(r), p.TitleKey), p)
+}
+
+// valuesPageWords are the title and introduction of /values for one
+// account: a reviewer's queue to check, or, for the coordinator who
+// records values there and imports the 数值台账 (and anyone else who
+// only reads them), the city's values, which it does not review.
+type valuesPageWords struct{ title, intro string }
+
+func valuesWords(u *catalog.User) valuesPageWords {
+	if u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin {
+		return valuesPageWords{title: "values.title", intro: "values.intro"}
+	}
+	return valuesPageWords{title: "values.title.own", intro: "values.intro.own"}
 }
 
 // valueRows are list as /values and an indicator's page show them, for u:

@@ -180,6 +180,16 @@ type reportLink struct {
 	XLSX, DOCX, Pack, Carry string
 }
 
+// reportLinks are the downloads of a city's round: its report (XLSX,
+// DOCX) in the page's language and its 佐证材料包, all from the API, which
+// decides who may have them, and its carried items' page. /compare, the
+// indicators page and the board link the same files.
+func reportLinks(city string, round int, l Lang) *reportLink {
+	base := "/api/v1/reports/" + url.PathEscape(city) + "?round=" + strconv.Itoa(round) + "&lang=" + string(l)
+	return &reportLink{Round: round, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
+		Pack: "/api/v1/packs/" + url.PathEscape(city) + "?round=" + strconv.Itoa(round), Carry: carryoversPath(city, round)}
+}
+
 // comparePage shows a city's key indicators across rounds side by side,
 // with the report of each round to download.
 func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
@@ -231,9 +241,7 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	p.RoundsSize = min(max(len(p.Rounds), 2), 6)
 	if p.Comparison != nil {
 		for _, y := range p.Comparison.Rounds {
-			base := "/api/v1/reports/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y) + "&lang=" + string(langOf(r))
-			p.Reports = append(p.Reports, reportLink{Round: y, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
-				Pack: "/api/v1/packs/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y), Carry: carryoversPath(p.City, y)})
+			p.Reports = append(p.Reports, *reportLinks(p.City, y, langOf(r)))
 		}
 	}
 	h.render(w, r, status, "compare", tr(langOf(r), "compare.title"), p)

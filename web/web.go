@@ -78,7 +78,7 @@ func NewHandler(d Deps) (http.Handler, error) {
 // NewErrorPage returns what writes an error as the UI's error page, with
 // the menu of the person's session when there is one: the JSON API
 // answers with it a browser that followed one of the UI's links to it
-// (下载原件, 下载证据包) and was refused (api.ErrorPage).
+// (下载原件, 下载佐证材料包) and was refused (api.ErrorPage).
 func NewErrorPage(d Deps) (func(http.ResponseWriter, *http.Request, error), error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
@@ -208,7 +208,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /tasks/{id}/hand-in-linked", handle: h.taskHandInLinked},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
-		{pattern: "POST /assignments/import", handle: h.assignmentImport},
+		{pattern: "POST /assignments/import", handle: h.assignmentImport, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/copy", handle: h.assignmentCopy},
 		{pattern: "GET /departments", handle: h.departmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /departments", handle: h.departmentCreate, roles: writerRoles, denied: boardDenied},

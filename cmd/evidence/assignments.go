@@ -56,9 +56,9 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 		if err != nil {
 			return err
 		}
-		say(stdout, lang, "已导入责任分解表：新增 %d 项，更新 %d 项", imp.Added, imp.Updated)
+		say(stdout, lang, "已导入责任分解表：新增 %d 项，更新 %d 项，未变 %d 项", imp.Added, imp.Updated, imp.Unchanged)
 		if len(imp.NewDepartments) > 0 {
-			say(stdout, lang, "；新加入部门名单：%v", imp.NewDepartments)
+			say(stdout, lang, "；新加入责任单位名单：%v", imp.NewDepartments)
 		}
 		fmt.Fprintln(stdout)
 		return nil

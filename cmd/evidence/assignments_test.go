@@ -41,6 +41,11 @@ func TestAssignmentsImportAndList(t *testing.T) {
 	if err != nil || !strings.Contains(out, "新增 2 项") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
+	// The same table again changes nothing, and says so (probe s36 #19).
+	out, err = runCLI(t, "assignments", "import", good, "--data", data, "--city", "330100", "--round", "2018")
+	if err != nil || !strings.Contains(out, "新增 0 项，更新 0 项，未变 2 项") {
+		t.Errorf("the same table imported again: %v\n%s; want 新增 0 项，更新 0 项，未变 2 项", err, out)
+	}
 	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--department", "杭州市教育局")
 	if err != nil || !strings.Contains(out, "2.3.1") || strings.Contains(out, "1.3.2") || !strings.Contains(out, "未提交 逾期") {
 		t.Errorf("list of 杭州市教育局 (= 市教育局): %v\n%s", err, out)
@@ -174,7 +179,7 @@ func TestUserDepartment(t *testing.T) {
 		t.Errorf("moving to a department not on the list: %v, want it refused naming 市民政局", err)
 	}
 	out, err := runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "人社局")
-	if err != nil || !strings.Contains(out, "用户 jiaoyu 的部门已改为：市人社局") {
+	if err != nil || !strings.Contains(out, "用户 jiaoyu 的责任单位已改为：市人社局") {
 		t.Fatalf("moving jiaoyu to 人社局: %v\n%s", err, out)
 	}
 	out, err = runCLI(t, "user", "list", "--data", data)

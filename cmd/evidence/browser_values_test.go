@@ -102,7 +102,7 @@ func TestValueReportAndPackInARealBrowser(t *testing.T) {
 	}
 	u.do("pack with a damaged original", chromedp.Navigate(s.base+"/compare?city=330100&rounds=2017"),
 		chromedp.WaitVisible(css(`#reports a.pack`)), chromedp.Click(css(`#reports a.pack`)), chromedp.WaitVisible(css(`#error-back`)))
-	if msg := u.text(`p.error`); !strings.Contains(msg, "证据包中有 1 份原件已损坏或缺失") || !strings.Contains(msg, "请用同一文件重新上传这些文档") {
+	if msg := u.text(`p.error`); !strings.Contains(msg, "佐证材料包中有 1 份原件已损坏或缺失") || !strings.Contains(msg, "请用同一文件重新上传这些文档") {
 		t.Errorf("the pack button with a damaged original led to %q, want the error page saying how to mend it", msg)
 	}
 	t.Logf("walk took %s", time.Since(start).Round(time.Millisecond))

@@ -250,7 +250,7 @@ func useS3(t *testing.T, addr, bucket string) {
 
 // listDepartmentOf puts the department of a contributor that args of
 // `user add` create on its city's list, unless the list has it: an
-// account's department must be listed first, as an admin adds it on 部门名单
+// account's department must be listed first, as an admin adds it on 责任单位名单
 // or by importing the table. Other accounts' args change nothing.
 func listDepartmentOf(t testing.TB, dataDir string, args []string) {
 	t.Helper()

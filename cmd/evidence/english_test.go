@@ -87,7 +87,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 	check("(1 original)", en("pack", "--city", "330100", "--out", filepath.Join(root, "pack.zip")))
 	check("Verified: 3 files match manifest.csv", en("verify-pack", filepath.Join(root, "pack.zip")))
 	check("No evidence pack", en("verify-pack", filepath.Join(root, "nothing.zip")))
-	os.WriteFile(filepath.Join(root, "not-a-pack.zip"), []byte("这不是证据包"), 0o644)
+	os.WriteFile(filepath.Join(root, "not-a-pack.zip"), []byte("这不是佐证材料包"), 0o644)
 	check("cannot be verified: not a valid ZIP file", en("verify-pack", filepath.Join(root, "not-a-pack.zip")))
 	check("evidence (not counting those to confirm, nor quantitative ones without their value)", en("coverage", "--city", "330100"))
 	check("Exported the framework", en("framework", "export", "--out", filepath.Join(root, "framework.yaml")))

@@ -36,7 +36,7 @@ var manifestColumns = map[string]string{
 	"issued_on": "issued_on", "发布日期": "issued_on", "日期": "issued_on",
 	"doc_number": "doc_number", "文号": "doc_number",
 	"issuer": "issuer", "发文机关": "issuer",
-	"department": "department", "报送部门": "department", "部门": "department",
+	"department": "department", "责任单位": "department", "报送部门": "department", "部门": "department",
 	"round": "round", "监测轮次": "round", "轮次": "round",
 	"indicators": "indicators", "indicator": "indicators", "指标": "indicators", "关联指标": "indicators",
 }

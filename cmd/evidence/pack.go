@@ -20,7 +20,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	cmd := newCommand("pack", stderr)
 	city := cmd.String("city", "", "city code, e.g. 330100")
 	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
-	out := cmd.String("out", "", "file to write (default: 证据包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
+	out := cmd.String("out", "", "file to write (default: 佐证材料包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
 	indicator := cmd.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
 	server, token := cmd.serverFlags("API token of an account that may see the city, e.g. its coordinator")
 	lang, err := cmd.parse(args)
@@ -75,7 +75,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			sayln(stdout, lang, "其中 %d 份原件此前标记为损坏或缺失，本次校验完好，已清除标记（记入审计日志）", n)
 		}
 		if err := p.Unrecorded(); err != nil {
-			sayln(stderr, lang, "注意：原件的校验结果未能记入目录（%v），证据包不受影响；下次生成证据包时会重新校验这些原件", err)
+			sayln(stderr, lang, "注意：原件的校验结果未能记入目录（%v），佐证材料包不受影响；下次生成佐证材料包时会重新校验这些原件", err)
 		}
 		return nil
 	})
@@ -93,19 +93,19 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return catalog.Errorf(catalog.EINVALID, "用法：evidence verify-pack 证据包.zip")
+		return catalog.Errorf(catalog.EINVALID, "用法：evidence verify-pack 佐证材料包.zip")
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return catalog.Errorf(catalog.ENOTFOUND, "找不到证据包 %s", fs.Arg(0))
+			return catalog.Errorf(catalog.ENOTFOUND, "找不到佐证材料包 %s", fs.Arg(0))
 		}
-		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s：%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "无法打开佐证材料包 %s：%v", fs.Arg(0), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s：%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "无法打开佐证材料包 %s：%v", fs.Arg(0), err)
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {

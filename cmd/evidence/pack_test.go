@@ -92,8 +92,8 @@ func copyPackChanging(t *testing.T, from, to, prefix string) string {
 // TestVerifyPackNamesAMissingFile: a pack that is not there is said in
 // words, not as Go's open error.
 func TestVerifyPackNamesAMissingFile(t *testing.T) {
-	_, err := runCLI(t, "verify-pack", filepath.Join(t.TempDir(), "证据包.zip"))
-	if err == nil || !strings.Contains(err.Error(), "找不到证据包") || strings.Contains(err.Error(), "open pack") {
+	_, err := runCLI(t, "verify-pack", filepath.Join(t.TempDir(), "佐证材料包.zip"))
+	if err == nil || !strings.Contains(err.Error(), "找不到佐证材料包") || strings.Contains(err.Error(), "open pack") {
 		t.Errorf("verify-pack of a missing file: %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -84,7 +85,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	for i, h := range res.Hits {
 		docType := catalog.DocType(h.DocType)
-		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,
+		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, hitCity(h, lang),
 			words(lang, catalog.DocTypeLabels[docType], catalog.DocTypeLabelsEN[docType]), h.ID)
 		for _, f := range h.Fragments {
 			sayln(stdout, lang, "   第%d页：%s", f.Page, plainFragment(f.HTML))
@@ -132,4 +133,13 @@ func plainFragment(h string) string {
 	})
 	r := strings.NewReplacer("&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&amp;", "&")
 	return r.Replace(h)
+}
+
+// hitCity names a hit's city as people know it, 杭州 rather than 330100;
+// the code stands in only for a city the archive has no name for.
+func hitCity(h search.Hit, lang report.Lang) string {
+	if strings.TrimSpace(h.CityName) == "" {
+		return h.City
+	}
+	return words(lang, h.CityName, catalog.City{Code: h.City, Name: h.CityName}.EnglishName())
 }

@@ -29,6 +29,10 @@ func TestSearchThroughARunningServer(t *testing.T) {
 	if err != nil || !strings.Contains(out, "共 2 条结果") || !strings.Contains(out, "【学分银行】") {
 		t.Fatalf("search --server: %v\n%s", err, out)
 	}
+	// Hits name their city as people do, not by its code (probe s36 #16).
+	if !strings.Contains(out, "[杭州 · 政策文件]") || !strings.Contains(out, "[成都 · 政策文件]") || strings.Contains(out, "[330100") {
+		t.Errorf("search --server does not name the hits' cities:\n%s", out)
+	}
 
 	// A field as other search engines write it searches its words and
 	// says that there is no field syntax.

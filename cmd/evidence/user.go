@@ -145,7 +145,7 @@ func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		sayln(stdout, lang, "用户 %s 的部门已改为：%s", u.Username, u.Department)
+		sayln(stdout, lang, "用户 %s 的责任单位已改为：%s", u.Username, u.Department)
 		return nil
 	})
 }

@@ -38,7 +38,7 @@ type Set struct {
 	Assignments *assignments.Service
 	Values      *values.Service
 	Reports     *report.Service
-	// Packs writes evidence packs (证据包).
+	// Packs writes evidence packs (佐证材料包).
 	Packs *packs.Service
 	// Notes is experts' notes on documents.
 	Notes *notes.Service

@@ -1,0 +1,63 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestDocumentDepartmentFromTheList: the document form offers 杭州's
+// 责任单位名单 as the field is typed, and a changed 责任单位 off the list
+// (the typo 市教肓局 of probe s36 #17) comes back beside the field, naming
+// the list and where to add to it, with nothing saved; a name typed
+// another way is stored as the list writes it; a name stored before the
+// list existed is shown and saved unchanged.
+func TestDocumentDepartmentFromTheList(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.AddDepartment(ctx, testenv.Admin, "330100", "市教育局"); err != nil {
+		t.Fatal(err)
+	}
+	d := s.env.Upload("330100", "学分银行通知.txt", "杭州市教育局关于推进学分银行建设的通知")
+	old := "区社区学院"
+	if _, err := s.env.Catalog.UpdateDocument(ctx, d.ID, catalog.DocumentPatch{Department: &old}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	_, page := wang.get("/documents/" + d.ID)
+	if !strings.Contains(page, `list="m-dept-list"`) || !strings.Contains(page, `<option value="市教育局">`) || !strings.Contains(page, `value="区社区学院"`) {
+		t.Fatalf("the form neither offers the list nor shows the stored 区社区学院: %.3000s", page)
+	}
+	tests := []struct {
+		typed  string
+		status int
+		says   string // beside the field, "" when saved
+		stored string
+	}{
+		{"区社区学院", http.StatusOK, "", "区社区学院"},
+		{"市教肓局", http.StatusBadRequest, "杭州的责任单位名单中没有“市教肓局”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", "区社区学院"},
+		{"教育局", http.StatusOK, "", "市教育局"},
+		{"", http.StatusOK, "", ""},
+	}
+	for _, tt := range tests {
+		resp, body := wang.post("/documents/"+d.ID, url.Values{"title": {d.Title}, "doc_type": {"policy"}, "department": {tt.typed}})
+		if resp.StatusCode != tt.status {
+			t.Errorf("责任单位 %q: %d %.500s, want %d", tt.typed, resp.StatusCode, textOf(body), tt.status)
+		}
+		if tt.says != "" {
+			beside(t, "责任单位 "+tt.typed, resp, body, tt.status, "m-dept-err", tt.says)
+			if !strings.Contains(html.UnescapeString(body), `value="`+tt.typed+`"`) {
+				t.Errorf("责任单位 %q: the refused form does not keep what was typed", tt.typed)
+			}
+		}
+		if got, err := s.env.Catalog.Document(ctx, d.ID); err != nil || got.Department != tt.stored {
+			t.Errorf("责任单位 %q: stored %q, %v; want %q", tt.typed, got.Department, err, tt.stored)
+		}
+	}
+}
