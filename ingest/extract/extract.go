@@ -132,8 +132,11 @@ const Version = 3
 // 95 %: joinOCRNumbers; never an item's number or a year, 1. 50%以上,
 // 3. 2016 年底), where a value cited from the scan and a search
 // for 87.6% found nothing; a scan's pages read by OCR (pdf+ocr, ofd+ocr)
-// rise with it.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 4}
+// rise with it. 5 (ocr): a page read with low confidence that tesseract's
+// orientation detection cannot judge (most Chinese pages) is read turned
+// each way and the best reading kept (readTurned), where a page lying
+// sideways was indexed as garbage.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 5}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored
