@@ -1,6 +1,7 @@
 package fields_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -13,15 +14,16 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 8 || catalog.ChineseYearRevision > fields.Revision {
-		t.Errorf("Revision = %d, want 8: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 9 || catalog.ChineseYearRevision > fields.Revision {
+		t.Errorf("Revision = %d, want 9: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
 			"a title keeps the full-width marks its head wrote (5); "+
 			"a spreadsheet's title, date and 文号 are never read from its header or its cells, a 文号 OCR misread is read and never part of the title (6); "+
 			"a 文号 whose 号 was taken from its last digit is marked a guess (7); "+
-			"a round inferred from names reads years in Chinese numerals, catalog.ChineseYearRevision (8)", fields.Revision)
+			"a round inferred from names reads years in Chinese numerals, catalog.ChineseYearRevision (8); "+
+			"an item's numbered line is never the title (9)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -51,6 +53,13 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"宁波市教育局关于公布2019年社区教育统计数据的通知", "甬教办〔2019〕45号", ""},
 		{6, "号 read as 5, not part of the title", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。",
 			"关于推进学习型城市建设的意见", "教发〔2023〕12号", ""},
+		{9, "a garbled page, then item 3 of the body", "= sR Fs\nx辽\nHeFSeFoOMH\n\f三、学分银行建设稳步推进\n全市学分银行累计存入学习成果12万条，较上年增长三成。",
+			"", "", ""},
+		{9, "a numbered item under a garbled line", "aM AMS -\n(一)社区教育网络进一步完善\n全年新增社区学校24所，省级现代化社区学校11所。",
+			"", "", ""},
+		{9, "an item numbered 1.", "1.社区学校建设情况\n全年新增社区学校24所，覆盖全部街道。", "", "", ""},
+		{9, "a title opening with a year is still one", "2018年社区教育工作总结\n一、社区教育网络进一步完善\n正文。",
+			"2018年社区教育工作总结", "", ""},
 	}
 	// 6: a ledger's header row, due dates and listed 文号, which Read
 	// took for its title, 成文日期 and 文号.
@@ -60,7 +69,14 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			f.Title.Value, f.DocNumber.Value, f.IssuedOn.Value)
 	}
 	// 7: the 文号 of 6's 教发〔2023〕125 is a guess, marked with what OCR read.
-	if f := fields.Read([]string{tests[len(tests)-1].text}, ""); f.DocNumber.Source != fields.SourceGuess || f.DocNumber.Read != "教发〔2023〕125" {
+	guessed := slices.IndexFunc(tests, func(tt struct {
+		revision            int
+		name, text          string
+		title, number, date string
+	}) bool {
+		return tt.name == "号 read as 5, not part of the title"
+	})
+	if f := fields.Read([]string{tests[guessed].text}, ""); f.DocNumber.Source != fields.SourceGuess || f.DocNumber.Read != "教发〔2023〕125" {
 		t.Errorf("revision 7, a 文号 whose 号 was taken from its last digit: source %q, read as %q; want a guess read as 教发〔2023〕125 (rules changed: raise Revision)",
 			f.DocNumber.Source, f.DocNumber.Read)
 	}
