@@ -123,6 +123,13 @@ const (
 	// in finding near duplicates, and the coordinator is asked for a better
 	// photo or the original file.
 	SourceOCRLow = "ocr-low"
+	// SourceGarbled is a page of a text file or a spreadsheet whose text is
+	// mojibake that could not be turned back (UTF-8 Chinese read as
+	// Windows-1252 and saved with bytes lost: 2018å¹´ç¤¾åŒº…): kept and
+	// indexed as it is, but, like SourceOCRLow, it fills no field, takes no
+	// part in finding near duplicates, and the contributor is asked for
+	// the original file.
+	SourceGarbled = "garbled"
 )
 
 // LowOCRConfidence is the mean word confidence (0–1) under which a page
@@ -132,16 +139,16 @@ const (
 const LowOCRConfidence = 0.5
 
 // TrustedPages returns pages with the text of the pages read with low
-// confidence (SourceOCRLow) left out, for the uses that must not take
+// confidence (SourceOCRLow) or left as mojibake (SourceGarbled) left out, for the uses that must not take
 // misread text for the document's words: fields read from the text and
 // near-duplicate fingerprints. pages itself is not changed.
 func (r Reading) TrustedPages(pages []string) []string {
-	if !slices.Contains(r.PageSources, SourceOCRLow) {
+	if !r.Unreliable() {
 		return pages
 	}
 	out := slices.Clone(pages)
 	for i, s := range r.PageSources {
-		if s == SourceOCRLow && i < len(out) {
+		if (s == SourceOCRLow || s == SourceGarbled) && i < len(out) {
 			out[i] = ""
 		}
 	}
@@ -154,6 +161,13 @@ type Reading struct {
 	PageSources   []string // SourceText, SourceOCR or SourceUnreadable per page; nil when every page is text
 	OCRConfidence *float64 // mean recognition confidence (0–1) over OCR'd pages; nil without OCR
 	SealPages     []int    // 1-based pages with a red official seal (公章)
+}
+
+// Unreliable says whether any page's text is mostly wrong as read: OCR
+// read it with low confidence (SourceOCRLow) or it is mojibake no reader
+// could undo (SourceGarbled).
+func (r Reading) Unreliable() bool {
+	return slices.Contains(r.PageSources, SourceOCRLow) || slices.Contains(r.PageSources, SourceGarbled)
 }
 
 // ByOCR says whether any page was read by OCR.

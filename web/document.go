@@ -558,6 +558,8 @@ func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 		line = fmt.Sprintf(tr(l, "doc.read.unreadable"), n)
 	case sources[n-1] == catalog.SourceOCRLow:
 		line = fmt.Sprintf(tr(l, "doc.read.ocrlow"), n)
+	case sources[n-1] == catalog.SourceGarbled:
+		line = fmt.Sprintf(tr(l, "doc.read.garbled"), n)
 	case sources[n-1] == catalog.SourceOCR:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {

@@ -45,6 +45,7 @@ const (
 	SourceOCR        = catalog.SourceOCR
 	SourceUnreadable = catalog.SourceUnreadable
 	SourceOCRLow     = catalog.SourceOCRLow
+	SourceGarbled    = catalog.SourceGarbled
 )
 
 // ocrSource is the source of a page OCR read as text with mean confidence
@@ -132,8 +133,15 @@ const Version = 3
 // 95 %: joinOCRNumbers; never an item's number or a year, 1. 50%以上,
 // 3. 2016 年底), where a value cited from the scan and a search
 // for 87.6% found nothing; a scan's pages read by OCR (pdf+ocr, ofd+ocr)
-// rise with it.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 4}
+// rise with it. 5 (ocr): a page read with low confidence that tesseract's
+// orientation detection cannot judge (most Chinese pages) is read turned
+// each way and the best reading kept (readTurned), where a page lying
+// sideways was indexed as garbage. 1 (txt, xmlss), 3 (xls, xlsx) and 4
+// (csv): Chinese text stored as mojibake (UTF-8 read as Windows-1252 and
+// saved so, 2018å¹´ç¤¾åŒº…) turned back into it (mojibake.go), and a page
+// whose mojibake cannot be undone marked SourceGarbled, where both were
+// indexed as the document's text.
+var readerRevisions = map[string]int{"xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 5}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored
@@ -372,6 +380,9 @@ func isContextError(err error) bool {
 // finish normalises every page, enforces the text limit and rejects files
 // without any text.
 func finish(res *Result, format Format, lim Limits) error {
+	if mojibakeReaders[res.Extractor] {
+		mendMojibake(res)
+	}
 	res.Version = VersionOf(ReaderOf(res.Extractor, res.PageSources))
 	res.Head = headOf(res.Title, res.Pages, res.PageSources)
 	res.Title = strings.TrimSpace(Normalize(res.Title))

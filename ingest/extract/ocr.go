@@ -52,7 +52,7 @@ const maxOCROutput = 16 << 20
 // without ink, turns a JPEG as its EXIF tag says, evens out uneven light
 // (light.go), levels a tilted page (deskew.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
-// tesseract finds turned is read again upright (orient.go). A missing tesseract or language model is
+// tesseract finds turned, or that it cannot judge, is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
 func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	lim = lim.withDefaults()
@@ -75,18 +75,7 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err
 	}
-	if deg, ok := detectRotation(ctx, tess, page, lim); ok && deg != 0 {
-		text, conf, err := runTesseract(ctx, tess, level(rotateClockwise(page, deg)), lim)
-		if err != nil {
-			// The page was read once; a second reading that fails (its
-			// time ran out) leaves that reading, unless the work is over.
-			return out, ctx.Err()
-		}
-		if conf > out.Confidence {
-			out.Text, out.Confidence = text, conf
-		}
-	}
-	return out, nil
+	return readTurned(ctx, tess, page, lim, out)
 }
 
 // decodePageImage decodes a JPEG, PNG, TIFF (first frame) or PPM after

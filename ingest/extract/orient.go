@@ -19,7 +19,9 @@ import (
 // its tag says, and a page read with less than reorientBelow confidence is
 // shown to tesseract's orientation detection (OSD, --psm 0, ~3 s a page);
 // if that finds it turned, the page is read again upright and the better
-// reading kept.
+// reading kept. OSD judges by Latin script: on a Chinese page it mostly
+// says "Too few characters" and gives no answer, so a page it cannot judge
+// is read turned each other way (readTurned).
 
 // reorientBelow is the mean word confidence under which a page's
 // orientation is checked: well above a turned page's, below an upright
@@ -101,6 +103,45 @@ func rotateClockwise(g *image.Gray, deg int) *image.Gray {
 		return orientGray(g, 8)
 	}
 	return g
+}
+
+// turnsWithoutOSD are the turns tried, clockwise, on a low-confidence page
+// OSD cannot judge: a quarter either way first, since a page is fed or
+// photographed sideways more often than upside down.
+var turnsWithoutOSD = []int{90, 270, 180}
+
+// readTurned reads page again turned as OSD says, or, when OSD has no
+// answer, turned by each of turnsWithoutOSD, and returns the reading of
+// best confidence, out (the reading as it lies) included. It stops at the
+// first turn read above reorientBelow: an upright page reads above it and
+// a turned one well below (orient.go's measure), so the other turns could
+// only be garbage. Each reading runs under lim.OCRPageTimeout like the
+// first, so a page OSD cannot judge costs at most three more readings, and
+// only a page read below reorientBelow pays it (a blurred photo as well as
+// a turned page: the price of not knowing which it is).
+func readTurned(ctx context.Context, tess string, page *image.Gray, lim Limits, out PageOCR) (PageOCR, error) {
+	turns := turnsWithoutOSD
+	if deg, ok := detectRotation(ctx, tess, page, lim); ok {
+		if deg == 0 {
+			return out, nil
+		}
+		turns = []int{deg}
+	}
+	for _, deg := range turns {
+		text, conf, err := runTesseract(ctx, tess, level(rotateClockwise(page, deg)), lim)
+		if err != nil {
+			// The page was read once; a reading turned that fails (its
+			// time ran out) leaves that reading, unless the work is over.
+			return out, ctx.Err()
+		}
+		if conf > out.Confidence {
+			out.Text, out.Confidence = text, conf
+		}
+		if out.Confidence >= reorientBelow {
+			break
+		}
+	}
+	return out, nil
 }
 
 // detectRotation asks tesseract's orientation detection by how many degrees

@@ -117,3 +117,39 @@ func TestOCRTurnedPhotos(t *testing.T) {
 		})
 	}
 }
+
+// TestOCRSidewaysPageOSDCannotJudge reads a Chinese page scanned lying
+// sideways, on which tesseract's orientation detection says "Too few
+// characters": without trying the page turned each way its text was
+// garbage (= sR Fs / HeFSeFoOMH) under the flag ocr-low.
+func TestOCRSidewaysPageOSDCannotJudge(t *testing.T) {
+	needOCR(t)
+	data, err := os.ReadFile(fixture("sideways-scan.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tess, err := findTesseract(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := decodePageImage(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := level(flattenLight(prepareForOCR(img, true).gray))
+	if deg, ok := detectRotation(context.Background(), tess, page, Limits{}.withDefaults()); ok {
+		t.Fatalf("OSD turned the fixture by %d°: it no longer stands for a page OSD cannot judge", deg)
+	}
+	res, err := Extract(context.Background(), FormatImage, fixture("sideways-scan.png"), Limits{})
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	for _, p := range []string{"社区教育工作总结", "社区学校", "学习型城市"} {
+		if !strings.Contains(res.Pages[0], p) {
+			t.Errorf("page lacks %q:\n%s", p, res.Pages[0])
+		}
+	}
+	if c := res.OCRConfidence; c == nil || *c < reorientBelow {
+		t.Errorf("OCR confidence %v, want at least %v once upright", c, reorientBelow)
+	}
+}

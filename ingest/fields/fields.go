@@ -88,7 +88,10 @@ type Fields struct {
 // after the name of the body that wrote it (杭州市人力资源和社会保障局RF
 // 2018年度…的统计报告, the body's line run into the title's) is read with
 // 关于 and without the body, which is the issuer (garbledAbout).
-// TestFieldRulesRaiseTheirRevision pins it.
+// Also 9: a line opening with an item's number (一、 (一) 1.) is never
+// the title (itemline.go): a scan whose first page OCR read as garbage
+// had item 3 of its body as its title. TestFieldRulesRaiseTheirRevision
+// pins it.
 const Revision = 9
 
 // maxHeadRunes bounds the part of the first page searched for the

@@ -1,6 +1,7 @@
 package fields_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,7 +24,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"a 文号 whose 号 was taken from its last digit is marked a guess (7); "+
 			"a round inferred from names reads years in Chinese numerals, catalog.ChineseYearRevision (8); "+
 			"a title keeps its series' issue, a clause of the body is no title, "+
-			"a title whose 关于 OCR misread as Latin letters after the body's name is read with 关于, the body its issuer (9)", fields.Revision)
+			"a title whose 关于 OCR misread as Latin letters after the body's name is read with 关于, the body its issuer, "+
+			"an item's numbered line is never the title (9)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -59,6 +61,13 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"关于2018年度企业职工教育培训经费提取情况的统计报告", "", ""},
 		{6, "号 read as 5, not part of the title", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。",
 			"关于推进学习型城市建设的意见", "教发〔2023〕12号", ""},
+		{9, "a garbled page, then item 3 of the body", "= sR Fs\nx辽\nHeFSeFoOMH\n\f三、学分银行建设稳步推进\n全市学分银行累计存入学习成果12万条，较上年增长三成。",
+			"", "", ""},
+		{9, "a numbered item under a garbled line", "aM AMS -\n(一)社区教育网络进一步完善\n全年新增社区学校24所，省级现代化社区学校11所。",
+			"", "", ""},
+		{9, "an item numbered 1.", "1.社区学校建设情况\n全年新增社区学校24所，覆盖全部街道。", "", "", ""},
+		{9, "a title opening with a year is still one", "2018年社区教育工作总结\n一、社区教育网络进一步完善\n正文。",
+			"2018年社区教育工作总结", "", ""},
 	}
 	// 6: a ledger's header row, due dates and listed 文号, which Read
 	// took for its title, 成文日期 and 文号.
@@ -68,7 +77,14 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			f.Title.Value, f.DocNumber.Value, f.IssuedOn.Value)
 	}
 	// 7: the 文号 of 6's 教发〔2023〕125 is a guess, marked with what OCR read.
-	if f := fields.Read([]string{tests[len(tests)-1].text}, ""); f.DocNumber.Source != fields.SourceGuess || f.DocNumber.Read != "教发〔2023〕125" {
+	guessed := slices.IndexFunc(tests, func(tt struct {
+		revision            int
+		name, text          string
+		title, number, date string
+	}) bool {
+		return tt.name == "号 read as 5, not part of the title"
+	})
+	if f := fields.Read([]string{tests[guessed].text}, ""); f.DocNumber.Source != fields.SourceGuess || f.DocNumber.Read != "教发〔2023〕125" {
 		t.Errorf("revision 7, a 文号 whose 号 was taken from its last digit: source %q, read as %q; want a guess read as 教发〔2023〕125 (rules changed: raise Revision)",
 			f.DocNumber.Source, f.DocNumber.Read)
 	}

@@ -135,7 +135,7 @@ func readTitle(head string) (title Field, issuer string) {
 	segs := segments(head)
 	var weak, headline, weakIssuer string
 	for i := range segs {
-		if isMasthead(segs[i]) || docNumberLine(segs[i]) {
+		if isMasthead(segs[i]) || docNumberLine(segs[i]) || itemLine(segs[i]) {
 			continue
 		}
 		for n := 1; n <= 3 && i+n <= len(segs); n++ {

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// docStatus names d's status; a searchable document whose text is mostly
+// wrong — OCR read a page with low confidence (a blurred photo: 19%), or
+// a page is mojibake no reader could undo — says so and what to do, where
+// 可检索 alone let a task be accepted on a file nobody can read.
+func docStatus(l Lang, d *catalog.Document) string {
+	if d.Status != catalog.StatusIndexed {
+		return tr(l, "status."+string(d.Status))
+	}
+	switch unreliable(d) {
+	case catalog.SourceOCRLow:
+		conf := 0
+		if c := d.Reading.OCRConfidence; c != nil {
+			conf = int(*c*100 + 0.5)
+		}
+		return fmt.Sprintf(tr(l, "status.indexed.ocrlow"), conf)
+	case catalog.SourceGarbled:
+		return tr(l, "status.indexed.garbled")
+	}
+	return tr(l, "status.indexed")
+}
+
+// unreliable returns why d's text is unreliable: catalog.SourceOCRLow
+// when OCR read a page, or all its pages on the whole, with low
+// confidence; catalog.SourceGarbled for mojibake; "" for a sound text.
+func unreliable(d *catalog.Document) string {
+	r := d.Reading
+	switch {
+	case slices.Contains(r.PageSources, catalog.SourceOCRLow),
+		r.OCRConfidence != nil && *r.OCRConfidence < catalog.LowOCRConfidence:
+		return catalog.SourceOCRLow
+	case slices.Contains(r.PageSources, catalog.SourceGarbled):
+		return catalog.SourceGarbled
+	}
+	return ""
+}

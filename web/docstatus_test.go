@@ -1,0 +1,43 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestDocStatusSaysTheTextIsUnreliable: 我的任务 and the board said 可检索
+// of a blurred photo (confidence 19%) and of a mojibake ledger, and the
+// task was accepted on them; they now say the text is unreliable and what
+// to do, in both languages, while a sound document stays 可检索.
+func TestDocStatusSaysTheTextIsUnreliable(t *testing.T) {
+	low, good := 0.19, 0.93
+	blurred := &catalog.Document{Status: catalog.StatusIndexed, Pages: 1, Reading: catalog.Reading{
+		PageSources: []string{catalog.SourceOCRLow}, OCRConfidence: &low}}
+	ledger := &catalog.Document{Status: catalog.StatusIndexed, Pages: 1, Reading: catalog.Reading{
+		PageSources: []string{catalog.SourceGarbled}}}
+	scan := &catalog.Document{Status: catalog.StatusIndexed, Pages: 1, Reading: catalog.Reading{
+		PageSources: []string{catalog.SourceOCR}, OCRConfidence: &good}}
+	waiting := &catalog.Document{Status: catalog.StatusStored, Reading: blurred.Reading}
+	tests := []struct {
+		name string
+		lang Lang
+		doc  *catalog.Document
+		want string
+	}{
+		{"模糊照片", Chinese, blurred, "可检索，但文字识别不可靠（置信度 19%）：请重新拍照或上传原件"},
+		{"blurred photo", English, blurred, "Searchable, but its text recognition is unreliable (confidence 19%): please retake the photo or upload the original file"},
+		{"乱码台账", Chinese, ledger, "可检索，但文字是乱码（文件编码有误）：请上传原件，或另存为 UTF-8 后重新上传"},
+		{"清晰扫描件", Chinese, scan, "可检索"},
+		{"尚未读完", Chinese, waiting, "已保存，等待提取文字"},
+	}
+	for _, tt := range tests {
+		if got := docStatus(tt.lang, tt.doc); got != tt.want {
+			t.Errorf("%s: docStatus = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := pageReading(Chinese, ledger, 1, false); !strings.Contains(got, "乱码") || !strings.Contains(got, "UTF-8") {
+		t.Errorf("the ledger's page reading %q does not say its text is garbled", got)
+	}
+}
