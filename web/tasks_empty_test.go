@@ -36,7 +36,7 @@ func TestEmptyTasksPageNamesTheDepartment(t *testing.T) {
 	}{
 		{"wenhua2", false, []string{"您的账号的责任单位是“文广旅局”", "本市责任单位名单中没有这个单位", "请联系管理员"}},
 		{"wenhua2", true, []string{"“文广旅局”", "not on the city's list of departments"}},
-		{"jiaoyu", false, []string{"您的账号的责任单位是“市教育局”", "本市责任分解表中暂无这个部门的任务", "请联系本市协调员或管理员"}},
+		{"jiaoyu", false, []string{"您的账号的责任单位是“市教育局”", "本市责任分解表中暂无这个责任单位的任务", "请联系本市协调员或管理员"}},
 	} {
 		b := s.login(tt.user)
 		if tt.english {
