@@ -849,8 +849,9 @@ func apart(ev []Evidence) (evidence, unreadable []Evidence) {
 	return evidence, unreadable
 }
 
-// Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear; a scan
+// Documents returns every evidence document of the report once (never
+// one of Item.Unreadable: a file that could not be read is no evidence,
+// and the pack leaves it out), with the key indicators it substantiates, in the order they first appear; a scan
 // listed under a document (Evidence.Scans) comes after it. A document
 // is ToConfirm only when every use of it is (carried over and 待确认): one
 // use the round confirmed makes it the round's evidence.
