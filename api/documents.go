@@ -530,6 +530,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 	var docs []documentJSON
 	var failed []map[string]any
 	var firstErr error
+	var first ingest.Outcome // the first refused, to name with its archive
 	allDuplicates := true
 	fromArchive := false // an archive's files: each refused one under errors
 	var stored []*catalog.Document
@@ -548,7 +549,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		fromArchive = fromArchive || o.Archive != ""
 		if o.Err != nil {
 			if firstErr == nil {
-				firstErr = o.Err
+				firstErr, first = o.Err, o
 			}
 			f := map[string]any{"filename": o.Filename,
 				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err),
@@ -594,8 +595,16 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			// Every file refused (several sent, or an archive's): the
 			// first one's status and reason, and each file's under errors.
 			status := httperr.Prepare(w, r, h.Logger, firstErr)
+			message, messageEn := catalog.ErrorMessage(firstErr), englishOf(firstErr)
+			if first.Archive != "" {
+				// A refusal of one file of an archive names the archive and
+				// the file: the reason alone named neither, and a department
+				// resending its package could not tell which file of which.
+				message = fmt.Sprintf("压缩包\u201C%s\u201D中的\u201C%s\u201D\uFF1A%s", first.Archive, first.Filename, message)
+				messageEn = fmt.Sprintf("\u201C%s\u201D in the archive \u201C%s\u201D: %s", first.Filename, first.Archive, messageEn)
+			}
 			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),
-				Message: catalog.ErrorMessage(firstErr), MessageEn: englishOf(firstErr)}, "errors": failed})
+				Message: message, MessageEn: messageEn}, "errors": failed})
 			return
 		}
 		h.writeError(w, r, firstErr)

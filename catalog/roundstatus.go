@@ -20,6 +20,11 @@ const (
 	// yet has a number its quotes write only as digits parted by a space
 	// (1200场 against “1 200”), one number or a table's neighbours.
 	IndicatorNumberToCheck = "number_to_check"
+	// IndicatorNoValue is 有佐证，缺数值: a quantitative indicator with
+	// evidence but without its number. It is still a gap for the count of
+	// covered indicators, but not 缺少佐证: the report listed the very
+	// evidence its status line denied.
+	IndicatorNoValue = "no_value"
 )
 
 // IndicatorFacts are what a key indicator's status in a round rests on.
@@ -41,7 +46,8 @@ type IndicatorFacts struct {
 // (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
 // yet (待确认: not this round's evidence), then a number its quote does
 // not write, then one written only spaced; a quantitative indicator
-// without its number is a gap whatever else is there.
+// without its number is 有佐证，缺数值 when it has evidence and a gap
+// when it has none.
 func (f IndicatorFacts) Status() string {
 	switch {
 	case f.Contradicted:
@@ -56,12 +62,25 @@ func (f IndicatorFacts) Status() string {
 		return IndicatorValueNotFound
 	case f.NumberToCheck:
 		return IndicatorNumberToCheck
+	case f.NoValue && f.Evidence:
+		return IndicatorNoValue
 	case f.NoValue:
 		return IndicatorGap
 	case f.Evidence:
 		return IndicatorEvidence
 	}
 	return IndicatorGap
+}
+
+// CountsAsEvidence reports whether d, withdrawn or not (撤回, which the
+// caller knows), counts as evidence of the indicators it is linked to or
+// cited for: not withdrawn and read. A file
+// that could not be read (failed) says nothing anyone can check until a
+// later reading succeeds. EvidenceCounts applies the same rule in SQL
+// (the heat map's and the coverage's counts); the report and the pack
+// apply it here, so the numbers they show agree.
+func CountsAsEvidence(d *Document, withdrawn bool) bool {
+	return d != nil && !withdrawn && d.Status != StatusFailed
 }
 
 // ValueNumberNotInQuote reports whether v waits for review with its quote

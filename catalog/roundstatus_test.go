@@ -8,7 +8,8 @@ import (
 // TestIndicatorStatusOrder: the one rule of the heat map, /compare and the
 // report, weighed in order: every verdict, then what waits to be
 // confirmed, then a number in no quote, then one only spaced, then a
-// quantitative indicator without its number, then evidence.
+// quantitative indicator without its number (有佐证，缺数值 when it has
+// evidence, else a gap), then evidence.
 func TestIndicatorStatusOrder(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -17,7 +18,8 @@ func TestIndicatorStatusOrder(t *testing.T) {
 	}{
 		{"nothing", IndicatorFacts{}, IndicatorGap},
 		{"evidence", IndicatorFacts{Evidence: true}, IndicatorEvidence},
-		{"quantitative without its number, with evidence", IndicatorFacts{NoValue: true, Evidence: true}, IndicatorGap},
+		{"quantitative without its number, with evidence", IndicatorFacts{NoValue: true, Evidence: true}, IndicatorNoValue},
+		{"quantitative without its number or evidence", IndicatorFacts{NoValue: true}, IndicatorGap},
 		{"a claim's number only spaced", IndicatorFacts{NumberToCheck: true, Evidence: true}, IndicatorNumberToCheck},
 		{"spaced before no number", IndicatorFacts{NumberToCheck: true, NoValue: true}, IndicatorNumberToCheck},
 		{"a number in no quote before one spaced", IndicatorFacts{ValueNotFound: true, NumberToCheck: true}, IndicatorValueNotFound},

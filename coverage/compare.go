@@ -28,6 +28,9 @@ const (
 	// value): a claim or value not reviewed yet has a number its quotes
 	// write only spaced.
 	StatusNumberToCheck = catalog.IndicatorNumberToCheck
+	// StatusNoValue is 有佐证，缺数值: a quantitative indicator with
+	// evidence and no value; covered by no count, as a gap is not.
+	StatusNoValue = catalog.IndicatorNoValue
 )
 
 // Comparison is a city's key indicators across rounds, side by side.

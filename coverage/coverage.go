@@ -243,14 +243,15 @@ func (c Cell) Status() string {
 // Finish counts each city's covered indicators, once the cells have
 // their documents, claims, values and carried objects: those with
 // evidence documents whose status is neither a gap nor 待确认, as the
-// report counts them (a quantitative indicator without its value is a
-// gap; evidence carried over and not confirmed does not count).
+// report counts them (a quantitative indicator without its value is not
+// covered, 有佐证，缺数值 or not; evidence carried over and not confirmed
+// does not count).
 func (m *Matrix) Finish() {
 	for i := range m.Cities {
 		row := &m.Cities[i]
 		row.Covered = 0
 		for _, c := range row.Cells {
-			if st := c.Status(); c.Documents > 0 && st != StatusToConfirm && st != StatusGap {
+			if st := c.Status(); c.Documents > 0 && st != StatusToConfirm && st != StatusGap && st != StatusNoValue {
 				row.Covered++
 			}
 		}

@@ -97,7 +97,7 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 	}
 	rows, _ := f.GetRows("覆盖情况")
 	if len(rows) != 6 || rows[0][3] != "杭州\uFF08330100\uFF09" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" ||
-		rows[4][3] != "缺" || rows[4][4] != "4" || rows[5][3] != "已核实\uFF081 份\uFF09" {
+		rows[4][3] != "缺" || rows[4][4] != "有佐证\uFF0C缺数值\uFF084 份\uFF09" || rows[5][3] != "已核实\uFF081 份\uFF09" {
 		t.Errorf("xlsx rows %v", rows)
 	}
 }

@@ -1,8 +1,10 @@
 package coverage_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,29 +112,80 @@ func TestCoverageXLSXInEnglish(t *testing.T) {
 	}
 }
 
-// TestQuantitativeWithoutValueIsGap: a quantitative indicator with a
-// linked document but no value is 缺 on /compare, as in the report: what it
-// lacks is its number.
-func TestQuantitativeWithoutValueIsGap(t *testing.T) {
+// TestReportHeatMapAndCompareAgree: on the same data the report, the heat
+// map's cell (the matrix, which `evidence coverage` prints) and /compare
+// give each indicator one status and one count of evidence documents. A
+// quantitative indicator with a linked document and no value is 有佐证，
+// 缺数值 on all three (the report said 缺少佐证 while listing the
+// document), and is not covered; a linked file that could not be read is
+// no evidence anywhere: the report lists it apart (未能读取的材料), not
+// in its evidence (it listed six documents where the heat map counted
+// four).
+func TestReportHeatMapAndCompareAgree(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "jidi.txt", "杭州市认定市民终身学习基地123个。")
-	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.2.1", Page: 1}); err != nil {
-		t.Fatal(err)
+	jidi := e.Upload(hangzhou, "jidi.txt", "杭州市认定市民终身学习基地123个。")
+	juece := e.Upload(hangzhou, "juece.txt", "中共杭州市委关于推进学习型城市建设的决定。")
+	jiami := e.Upload(hangzhou, "jiami.txt", "加密台账，无法读取。")
+	for _, l := range []catalog.Link{
+		{DocumentID: jidi.ID, IndicatorCode: "2.2.1", Page: 1},
+		{DocumentID: juece.ID, IndicatorCode: "1.1.1", Page: 1},
+		{DocumentID: jiami.ID, IndicatorCode: "1.1.1", Page: 1},
+	} {
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, &l); err != nil {
+			t.Fatalf("link %s to %s: %v", l.DocumentID, l.IndicatorCode, err)
+		}
+	}
+	if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: jiami.ID, Status: catalog.StatusFailed, Error: "文件已加密，无法读取"}); err != nil {
+		t.Fatalf("fail the encrypted ledger: %v", err)
 	}
 	rep, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
 	if err != nil {
 		t.Fatal(err)
 	}
+	items := map[string]report.Item{}
 	for _, a := range rep.Areas {
 		for _, it := range a.Items {
-			if it.Indicator.Code == "2.2.1" && it.Status != report.Gap {
-				t.Fatalf("report 2.2.1: %q, want 缺", it.Status)
-			}
+			items[it.Indicator.Code] = it
 		}
 	}
-	if r := roundView(t, e, testenv.Admin, 2017).compared["2.2.1"]; r.Status != coverage.StatusGap || r.Documents != 1 {
-		t.Errorf("compare 2.2.1 with a linked document and no value: %+v, want gap with 1 document", r)
+	v := roundView(t, e, testenv.Admin, 2017)
+	for _, tt := range []struct {
+		code, status, words string
+		documents           int
+		unreadable          int
+	}{
+		{"2.2.1", coverage.StatusNoValue, report.NoValue, 1, 0},
+		{"1.1.1", coverage.StatusEvidence, report.Present, 1, 1},
+		{"1.1.2", coverage.StatusGap, report.Gap, 0, 0},
+	} {
+		it, cell, compared := items[tt.code], v.cells[tt.code], v.compared[tt.code]
+		if it.Status != tt.words || len(it.Evidence) != tt.documents || len(it.Unreadable) != tt.unreadable {
+			t.Errorf("report %s: %q with %d documents and %d unreadable, want %q, %d and %d",
+				tt.code, it.Status, len(it.Evidence), len(it.Unreadable), tt.words, tt.documents, tt.unreadable)
+		}
+		if cell.Status() != tt.status || cell.Documents != tt.documents {
+			t.Errorf("heat map %s: %s with %d documents, want %s with %d", tt.code, cell.Status(), cell.Documents, tt.status, tt.documents)
+		}
+		if compared.Status != tt.status || compared.Documents != tt.documents {
+			t.Errorf("compare %s: %s with %d documents, want %s with %d", tt.code, compared.Status, compared.Documents, tt.status, tt.documents)
+		}
+	}
+	// 1.1.1 is covered; 2.2.1 has no number yet, so it is not.
+	if got := v.matrix.Cities[0].Covered; got != 1 {
+		t.Errorf("covered: %d, want 1 (1.1.1 only)", got)
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteDOCX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc := docxText(t, buf.Bytes())
+	_, after, _ := strings.Cut(doc, "2.2.1 ")
+	if _, status, _ := strings.Cut(after, "状态\uFF1A"); !strings.HasPrefix(status, report.NoValue) {
+		t.Errorf("the Word report's 2.2.1 reads %.40q, want 状态：%s", status, report.NoValue)
+	}
+	if !strings.Contains(doc, report.UnreadableHeading) {
+		t.Errorf("the Word report does not list the encrypted ledger under %s", report.UnreadableHeading)
 	}
 }
 
@@ -212,4 +265,18 @@ func coverageRowsOf(t *testing.T, m *coverage.Matrix, english bool) (string, [][
 		t.Fatalf("sheet %s: %d rows, %v", sheet, len(rows), err)
 	}
 	return sheet, rows
+}
+
+// docxText is the text of a Word document's body, its tags dropped.
+func docxText(t *testing.T, docx []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("read the Word report: %v", err)
+	}
+	body, err := fs.ReadFile(zr, "word/document.xml")
+	if err != nil {
+		t.Fatalf("read the Word report's body: %v", err)
+	}
+	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(body), "")
 }

@@ -96,6 +96,8 @@ func (w matrixWords) cellMark(c Cell) any {
 		mark = w.numberToCheck
 	case c.ValuesSpaced > 0:
 		mark = w.valueToCheck
+	case c.Status() == StatusNoValue: // evidence, and no number: as the report and /compare say (有佐证，缺数值)
+		mark = w.noValue
 	case c.Backed > 0:
 		mark = w.claimed
 	case c.Values > 0:
@@ -132,6 +134,7 @@ type matrixWords struct {
 	valued, toConfirm, insufficient   string
 	valueNotFound, numberToCheck      string
 	valueToCheck                      string // a value's number its quote writes only spaced
+	noValue                           string // a quantitative indicator with evidence and no value
 	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
 	english                           bool
@@ -139,9 +142,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

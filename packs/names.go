@@ -22,27 +22,60 @@ func originalPath(d *catalog.Document) string {
 	return "originals/" + name + "." + extension(d)
 }
 
-// safeTitle keeps letters, numbers and a few brackets of a title (numbers,
-// not only digits: 〇 of 二〇一八年度 is a letterlike number, category Nl);
-// anything else (separators, dots, spaces, commas, control characters)
-// becomes one underscore, so the result can never climb out of its folder or split a
-// manifest line.
+// safeTitle is a title as a file name can have it on every system the
+// pack is opened on: the characters Windows refuses in a name (\ / : * ?
+// " < > |) and control and format characters (a line break would split a
+// manifest line, a bidi override would disguise the extension) become
+// one underscore, and so does a dot (the name's one dot is before its
+// extension: 通知.exe in a title never reads as the file's type), and everything else stays as the title writes it, so
+// 2017—2019 and 〈〉 are not turned into _. A title longer than
+// maxTitleRunes is cut at a character boundary, and a bracket the cut
+// leaves open is dropped with what follows it (…三年行动计划（2017—2019
+// becomes …三年行动计划), so the name never reads as the title cut short
+// inside a bracket. Dots, spaces, hyphens and underscores at either end
+// go: the name follows the document's id and precedes its extension.
 func safeTitle(title string) string {
-	var b strings.Builder
-	n, under := 0, false
+	var out []rune
+	under, cut := false, false
 	for _, r := range title {
-		if n >= maxTitleRunes {
+		if len(out) >= maxTitleRunes {
+			cut = true
 			break
 		}
-		if unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune("-_()（）〔〕《》【】", r) {
-			b.WriteRune(r)
-			n, under = n+1, false
-		} else if !under && b.Len() > 0 {
-			b.WriteByte('_')
-			n, under = n+1, true
+		if strings.ContainsRune(`\/:*?"<>|.`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			if !under && len(out) > 0 {
+				out = append(out, '_')
+				under = true
+			}
+			continue
+		}
+		out, under = append(out, r), false
+	}
+	if cut {
+		out = closeBrackets(out)
+	}
+	return strings.Trim(string(out), "_-. ")
+}
+
+// brackets are the pairs a title opens and closes, by their opener.
+var brackets = map[rune]rune{'(': ')', '（': '）', '〔': '〕', '《': '》', '【': '】', '〈': '〉', '[': ']', '［': '］',
+	'「': '」', '『': '』', '“': '”', '‘': '’'}
+
+// closeBrackets drops from a cut title the first bracket left open and
+// everything after it.
+func closeBrackets(title []rune) []rune {
+	var open []int // where the brackets still open were opened
+	for i, r := range title {
+		if _, ok := brackets[r]; ok {
+			open = append(open, i)
+		} else if len(open) > 0 && brackets[title[open[len(open)-1]]] == r {
+			open = open[:len(open)-1]
 		}
 	}
-	return strings.Trim(b.String(), "_-")
+	if len(open) == 0 {
+		return title
+	}
+	return title[:open[0]]
 }
 
 // extension is the document's own extension when it is short and plain,

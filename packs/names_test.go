@@ -35,3 +35,47 @@ func TestChinesePackIsCalledItsMaterials(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeTitleKeepsChineseNumbers(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"二〇一八年度杭州市社区教育发展报告", "二〇一八年度杭州市社区教育发展报告"},
+		{"关于开展二〇一八年全民终身学习活动周的通知", "关于开展二〇一八年全民终身学习活动周的通知"},
+		{"《关于印发〈学习型城市建设方案〉的通知》", "《关于印发〈学习型城市建设方案〉的通知》"},
+		{"杭教发〔2018〕125号", "杭教发〔2018〕125号"},
+		{"第Ⅲ部分：①社区教育", "第Ⅲ部分：①社区教育"},
+		{"第Ⅲ部分:①社区教育", "第Ⅲ部分_①社区教育"},
+		{"../../etc/passwd", "etc_passwd"},
+		{"社区教育、老年教育，职业教育", "社区教育、老年教育，职业教育"},
+	} {
+		if got := safeTitle(tc.title); got != tc.want {
+			t.Errorf("safeTitle(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
+// TestSafeTitleCutsOutsideBrackets: a long title is cut at a character
+// boundary without leaving a bracket open (the probe's pack named a file
+// …三年行动计划（2017_2019.doc), and keeps what Windows allows in a name
+// (—, full-width punctuation), replacing only what it refuses and control
+// characters.
+func TestSafeTitleCutsOutsideBrackets(t *testing.T) {
+	for _, tc := range []struct{ name, title, want string }{
+		{"cut inside its bracket", "杭州市人民政府办公厅关于印发杭州市推进学习型城市建设三年行动计划（2017—2019年）的通知",
+			"杭州市人民政府办公厅关于印发杭州市推进学习型城市建设三年行动计划"},
+		{"short, with a dash", "三年行动计划（2017—2019年）", "三年行动计划（2017—2019年）"},
+		{"brackets closed before the cut", "关于印发《杭州市社区教育工作要点》的通知（杭教成〔2018〕21号）及其附件一至附件五的说明材料",
+			"关于印发《杭州市社区教育工作要点》的通知（杭教成〔2018〕21号）及其附件一至"},
+		{"nested, cut inside the inner one", "关于转发《杭州市终身学习促进条例（草案征求意见稿第二次修订版本全文及起草说明和附件）》的通知",
+			"关于转发"},
+		{"refused characters and a line break", "工作总结*最终版?\n2018/12", "工作总结_最终版_2018_12"},
+		{"a right-to-left override", "通知\u202Ecod.exe", "通知_cod_exe"},
+	} {
+		got := safeTitle(tc.title)
+		if got != tc.want {
+			t.Errorf("%s: safeTitle(%q) = %q, want %q", tc.name, tc.title, got, tc.want)
+		}
+		if n := len([]rune(got)); n > maxTitleRunes {
+			t.Errorf("%s: %d characters, more than %d", tc.name, n, maxTitleRunes)
+		}
+	}
+}

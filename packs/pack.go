@@ -137,9 +137,6 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		if d.City != rep.City.Code {
 			continue // evidence is always the city's own; never ship another city's file
 		}
-		if use.Unreadable {
-			continue // a file that could not be read is no evidence: the report names it, marked 未能读取
-		}
 		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Ties: use.Ties, Withdrawn: use.Withdrawn, ToConfirm: use.ToConfirm})
 	}
 	packed := make([]string, len(p.Docs))

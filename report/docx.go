@@ -56,10 +56,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 
 func (r *Report) docItem(b *docBody, it Item) {
 	b.para("Heading2", it.Indicator.Code+" "+r.nameNow(it.Indicator.Name, it.Indicator.NameEN, it.Now))
-	colon := "\uFF1A"
-	if r.Lang == English {
-		colon = ": "
-	}
+	colon := r.colon()
 	status := it.Status
 	if status == Gap {
 		status = NoEvidence // a paragraph, not a cell: in words
@@ -90,10 +87,19 @@ func (r *Report) docItem(b *docBody, it Item) {
 	b.para("Heading3", r.word("佐证材料"))
 	if len(it.Evidence) == 0 {
 		b.para("", r.word(Gap))
-		return
+	} else {
+		r.evidenceTable(b, it.Evidence)
 	}
+	if len(it.Unreadable) > 0 {
+		b.para("Heading3", r.word(UnreadableHeading))
+		r.evidenceTable(b, it.Unreadable)
+	}
+}
+
+// evidenceTable writes documents with their pages and quotes as a table.
+func (r *Report) evidenceTable(b *docBody, ev []Evidence) {
 	rows := [][]string{{r.word("标题"), r.word("文号"), r.word("日期"), r.word("页码"), r.word("引文")}}
-	for _, e := range it.Evidence {
+	for _, e := range ev {
 		page := ""
 		if e.Page > 0 {
 			page = strconv.Itoa(e.Page)

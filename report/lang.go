@@ -77,6 +77,11 @@ var englishWords = map[string]string{
 	"页码":          "Page",
 	"引文":          "Quote",
 	"上一轮数值":       "Previous round's value",
+
+	// A quantitative indicator's status with evidence and no value, and
+	// the heading of the files that could not be read.
+	NoValue:           "Evidence, value not reported",
+	UnreadableHeading: "Files that could not be read",
 }
 
 // previousValue is the indicator's value in the latest earlier round,
@@ -140,6 +145,14 @@ func (r *Report) previousValue(it Item) string {
 	default:
 		return out + "\uFF08\u672C\u8F6E\u51CF\u5C11 " + amount + "\uFF09"
 	}
+}
+
+// colon is the colon after a label in the report's language.
+func (r *Report) colon() string {
+	if r.Lang == English {
+		return ": "
+	}
+	return "\uFF1A"
 }
 
 // word is zh in the report's language.

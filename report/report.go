@@ -66,13 +66,19 @@ type Item struct {
 	// renamed since the round (zero otherwise): the report writes
 	// 旧名（现名：新名）.
 	Now    catalog.Indicator
-	Status string // 缺 (gap), 有证据, 已核实, 与证据矛盾
+	Status string // 缺 (gap), 有证据, 有佐证，缺数值, 已核实, 与证据矛盾 …
 	Value  *catalog.Value
 	// Previous is the indicator's value in the city's latest earlier
 	// round, nil when none has one: the report compares with it.
 	Previous *catalog.Value
 	Claims   []catalog.Claim
-	Evidence []Evidence
+	// Evidence is what counts as evidence or is marked as none (withdrawn,
+	// carried over to confirm); a file linked or cited that could not be
+	// read is in Unreadable instead (未能读取的材料): it is no evidence
+	// anyone can check (catalog.CountsAsEvidence), and listed among the
+	// evidence it made the report's count differ from the heat map's.
+	Evidence   []Evidence
+	Unreadable []Evidence
 	// Reasons are the reviewers' comments behind the verdicts, by claim
 	// or value ID, so that a reader without the archive sees why.
 	Reasons map[string]string
@@ -268,6 +274,12 @@ const (
 	// Insufficient (证据不足): a reviewer sent a claim or the value back
 	// for more evidence; after 待确认, it outweighs a verified one.
 	Insufficient = "证据不足"
+	// NoValue: a quantitative indicator with evidence but no value
+	// reported (catalog.IndicatorNoValue).
+	NoValue = "有佐证\uFF0C缺数值"
+	// UnreadableHeading heads the files linked or cited that could not be
+	// read (Item.Unreadable), apart from the evidence.
+	UnreadableHeading = "未能读取的材料"
 )
 
 // statusWords are the report's words for the statuses of
@@ -281,6 +293,7 @@ var statusWords = map[string]string{
 	catalog.IndicatorInsufficient:  Insufficient,
 	catalog.IndicatorValueNotFound: ValueNotFound,
 	catalog.IndicatorNumberToCheck: NumberToCheck,
+	catalog.IndicatorNoValue:       NoValue,
 }
 
 // PreviousContradicted follows the verdict of a claim or value carried
@@ -753,7 +766,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
-		live = live || !d.gone[id] && !carried && doc.Status != catalog.StatusFailed
+		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id])
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
 	valueSpaced := false
@@ -812,6 +825,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
+	it.Evidence, it.Unreadable = apart(it.Evidence)
 	// The one rule of the heat map and /compare.
 	it.Status = statusWords[catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
 		ToConfirm: toConfirm, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck || valueSpaced,
@@ -822,8 +836,22 @@ func (d *data) item(ind catalog.Indicator) Item {
 	return it
 }
 
-// Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear; a scan
+// apart parts ev into the evidence and the files that could not be read
+// (Evidence.Unreadable).
+func apart(ev []Evidence) (evidence, unreadable []Evidence) {
+	for _, e := range ev {
+		if e.Unreadable {
+			unreadable = append(unreadable, e)
+		} else {
+			evidence = append(evidence, e)
+		}
+	}
+	return evidence, unreadable
+}
+
+// Documents returns every evidence document of the report once (never
+// one of Item.Unreadable: a file that could not be read is no evidence,
+// and the pack leaves it out), with the key indicators it substantiates, in the order they first appear; a scan
 // listed under a document (Evidence.Scans) comes after it. A document
 // is ToConfirm only when every use of it is (carried over and 待确认): one
 // use the round confirmed makes it the round's evidence.

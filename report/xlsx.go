@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -195,6 +196,12 @@ func (r *Report) itemRow(it Item) []any {
 	for _, e := range it.Evidence {
 		ev = append(ev, r.evidenceLine(e))
 	}
+	if len(it.Unreadable) > 0 {
+		ev = append(ev, r.word(UnreadableHeading)+r.colon())
+		for _, e := range it.Unreadable {
+			ev = append(ev, r.evidenceLine(e))
+		}
+	}
 	return append(row, r.fitCell(claims), r.fitCell(ev), r.previousValue(it))
 }
 
@@ -261,7 +268,7 @@ func (r *Report) foundNote(it Item) string {
 }
 
 func (r *Report) title(it Item, id string) string {
-	for _, e := range it.Evidence {
+	for _, e := range slices.Concat(it.Evidence, it.Unreadable) {
 		if e.DocumentID == id {
 			return r.name(e)
 		}

@@ -69,12 +69,14 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
 	case c.ValuesSpaced > 0: // so is a value's number its quote writes only spaced (1200 against “1 200”), as /values and the report warn
 		return "valuenotfound", "？", tr(l, "compare.status.value_to_check")
+	case c.Status() == coverage.StatusNoValue: // a quantitative indicator's evidence without its number: not 缺少佐证, not covered either, as the report and /compare say
+		return "novalue", "◐" + strconv.Itoa(c.Documents), trf(l, "heat.no_value", c.Documents)
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")
 	case c.Values > 0: // so is a value whose source was withdrawn
 		return "claimed", "◆", tr(l, "ind.valued")
 	case c.Documents > 0:
-		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
+		return "linked", "●" + strconv.Itoa(c.Documents), trf(l, "heat.documents", c.Documents)
 	}
 	return "none", "✕", tr(l, "ind.gap")
 }

@@ -171,17 +171,36 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "issued_from", "issued_to", "sort", "match"}
 
 // Facet is the address of this search narrowed to a facet's value (the
-// indicators facet sets the indicator parameter), from the first page.
+// indicators facet sets the indicator parameter), from the first page;
+// for the value the search is already narrowed to (FacetOn), the address
+// without it, so the facet list clears what it set: it linked to the
+// same address, and the filter could not be taken off there.
 func (p *searchPage) Facet(name, value string) string {
 	v := url.Values{}
 	for k, vals := range p.params {
 		v[k] = vals
 	}
-	if name == "indicators" {
-		name = "indicator"
+	name = facetParam(name)
+	if v.Get(name) == value {
+		v.Del(name)
+	} else {
+		v.Set(name, value)
 	}
-	v.Set(name, value)
 	return "/search?" + v.Encode()
+}
+
+// FacetOn reports whether the search is narrowed to the facet's value.
+func (p *searchPage) FacetOn(name, value string) bool {
+	return p.params.Get(facetParam(name)) == value
+}
+
+// facetParam is the parameter a facet sets: the indicators facet sets
+// indicator.
+func facetParam(name string) string {
+	if name == "indicators" {
+		return "indicator"
+	}
+	return name
 }
 
 func (p *searchPage) pager(r *http.Request, total int) {

@@ -38,6 +38,13 @@ func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog
 			cmp.Compare(a.Department, b.Department))
 	})
 	lang := langOf(r)
+	// English pages name a task's indicator by its English name, as the
+	// task board and every other page do: the probe read 市民年参与学习活动人次
+	// in an English list.
+	var namesEN map[string]string
+	if lang == English {
+		namesEN = h.indicatorNamesEN(r)
+	}
 	var out []taskOption
 	var chosen catalog.DocType
 	for _, t := range tasks {
@@ -48,7 +55,7 @@ func (h *handler) handInTasks(r *http.Request, id string) ([]taskOption, catalog
 		if u.Role == catalog.RoleAdmin {
 			city = h.cityLabel(r, t.City) + " · "
 		}
-		label := trf(lang, "upload.task.item", city, t.Round, t.Indicator, t.IndicatorName, t.Department, tr(lang, "assignment."+string(t.Status)))
+		label := trf(lang, "upload.task.item", city, t.Round, t.Indicator, cmp.Or(namesEN[t.Indicator], t.IndicatorName), t.Department, tr(lang, "assignment."+string(t.Status)))
 		o := taskOption{Value: t.ID, Label: label, DocType: string(t.HandInType()), Name: t.Indicator + " " + t.Department,
 			Selected: t.ID == id}
 		if o.Selected {

@@ -209,6 +209,10 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
 				case cell.ValuesSpaced > 0:
 					note = words(lang, "  【数值待核对】", "  [a value's number to check]")
+				case cell.Status() == coverage.StatusNoValue:
+					// Evidence and no number: not covered, as the report,
+					// the heat map and /compare say.
+					note = words(lang, "  【有佐证，缺数值】", "  [evidence, value not reported]")
 				}
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)

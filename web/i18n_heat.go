@@ -1,0 +1,21 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// heatMessages are the heat map's counts, which say "1 document" and "2
+// documents" in English (the probe read "1 documents"), and the status of
+// a quantitative indicator with evidence and no value (有佐证，缺数值),
+// which the report, /compare, the coverage sheet and the command line
+// give alike (catalog.IndicatorNoValue).
+var heatMessages = map[string]map[Lang]string{
+	"heat.documents":          {Chinese: "%d 份材料", English: "%d {document|documents}"},
+	"heat.no_value":           {Chinese: "%d 份材料，缺数值", English: "%d {document|documents}, value not reported"},
+	"compare.status.no_value": {Chinese: "有佐证，缺数值", English: "Evidence, value not reported"},
+}
+
+func init() {
+	for k, m := range heatMessages {
+		m[Chinese] = catalog.TypedText(m[Chinese])
+		messages[k] = m
+	}
+}
