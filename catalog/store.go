@@ -242,6 +242,8 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/032_link_quote_found.sql":     txOnly(addLinkQuoteFoundColumns),
 	"migrations/033_submission_role.sql":      txOnly(addSubmissionRole),
 	"migrations/033_submission_role.pg.sql":   txOnly(fillSubmissionRoles),
+	"migrations/036_citation_numbers.sql":     txOnly(addCitationNumbers),
+	"migrations/036_citation_numbers.pg.sql":  txOnly(fillCitationNumbers),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.
