@@ -16,6 +16,10 @@ import (
 )
 
 type citationJSON struct {
+	// Number names the citation on its claim for the claim's life
+	// (catalog.Citation.Number): DELETE …/citations/{n} and a warning's
+	// citations[n] name it so; a removed one leaves a gap.
+	Number      int    `json:"number"`
 	DocumentID  string `json:"document_id"`
 	SHA256      string `json:"sha256"`
 	Page        int    `json:"page"`
@@ -68,7 +72,7 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 		Status: string(c.ReviewStatus()), Carry: string(c.Carry), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		Citations: make([]citationJSON, len(c.Citations))}
 	for i, t := range c.Citations {
-		out.Citations[i] = citationJSON{DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
+		out.Citations[i] = citationJSON{Number: t.Number, DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
 			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
 	}
 	if len(c.Citations) > 0 {
@@ -101,10 +105,10 @@ func (h *handler) handleClaimCreate(w http.ResponseWriter, r *http.Request) {
 func (h *handler) claimAnswer(ctx context.Context, c *catalog.Claim) map[string]any {
 	out := map[string]any{"claim": h.toClaimJSON(ctx, c)}
 	var warnings []fieldErrorJSON
-	for i, t := range c.Citations {
+	for _, t := range c.Citations {
 		if w, ok := t.QuoteWarning(); ok {
-			// Counted from 1, as DELETE …/citations/{n} counts them.
-			warnings = append(warnings, fieldErrorJSON{Field: fmt.Sprintf("citations[%d].quote", i+1), Message: w.Chinese, MessageEn: w.English})
+			// By its number, as DELETE …/citations/{n} names it.
+			warnings = append(warnings, fieldErrorJSON{Field: fmt.Sprintf("citations[%d].quote", t.Number), Message: w.Chinese, MessageEn: w.English})
 		}
 	}
 	if warnings != nil {

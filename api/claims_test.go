@@ -231,6 +231,9 @@ func TestReviewSendBackCycle(t *testing.T) {
 	}
 }
 
+// TestRemoveCitationKeepsTheOthersAndNeverTheLast: DELETE …/citations/{n}
+// removes the citation numbered n; the others keep their numbers, and
+// the last one left is refused.
 func TestRemoveCitationKeepsTheOthersAndNeverTheLast(t *testing.T) {
 	e := newEnv(t)
 	doc := e.upload(cityA, "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
@@ -240,15 +243,18 @@ func TestRemoveCitationKeepsTheOthersAndNeverTheLast(t *testing.T) {
 		t.Fatalf("remove citation 1: %d %v", resp.StatusCode, body)
 	}
 	cits := body["claim"].(map[string]any)["citations"].([]any)
-	if len(cits) != 1 || cits[0].(map[string]any)["quote"] != "学分银行" {
-		t.Errorf("after removing citation 1: %v, want only 学分银行", cits)
+	// The one left keeps its number 2: a number names one citation for
+	// the claim's life, so 1 is gone, not the one that was 2.
+	if len(cits) != 1 || cits[0].(map[string]any)["quote"] != "学分银行" || cits[0].(map[string]any)["number"] != 2.0 {
+		t.Errorf("after removing citation 1: %v, want only 学分银行, number 2", cits)
 	}
 	for _, tt := range []struct {
 		path   string
 		status int
 		phrase string
 	}{
-		{"/citations/1", 400, "唯一"},
+		{"/citations/2", 400, "唯一"},
+		{"/citations/1", 404, "第 1 条"},
 		{"/citations/5", 404, "第 5 条"},
 		{"/citations/x", 400, "整数"},
 	} {

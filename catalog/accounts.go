@@ -283,6 +283,8 @@ func (s *Store) NewestActions(ctx context.Context, objects []string, prefix stri
 
 // EventFilter selects audit log entries; empty fields match all.
 type EventFilter struct {
+	// Object is what the events are about: their own object, or one of
+	// the others they name (Event.Also).
 	Object string
 	User   string
 	Action string // exact, or a prefix ending in "." such as "document."
@@ -306,7 +308,7 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	var where []string
 	var args []any
 	if f.Object != "" {
-		where, args = append(where, "object = ?"), append(args, f.Object)
+		where, args = append(where, "(object = ? OR id IN (SELECT event_id FROM event_about WHERE object = ?))"), append(args, f.Object, f.Object)
 	}
 	if f.User != "" {
 		where, args = append(where, "username = ?"), append(args, f.User)

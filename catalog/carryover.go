@@ -172,8 +172,8 @@ func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, now
 // pending review there, and returns the copy's id.
 func copyClaim(ctx context.Context, tx *sql.Tx, source string, to int, now string) (string, error) {
 	id := ulid.Make().String()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
-		SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at, citations_numbered)
+		SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ?, citations_numbered FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
 		return "", fmt.Errorf("carry claim %s: %w", source, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)

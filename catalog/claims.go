@@ -113,6 +113,10 @@ type Claim struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	Citations []Citation
+	// LastCitation is the number the claim's last citation was given, its
+	// removed citations included: the next one added takes the one after
+	// (Citation.Number).
+	LastCitation int
 	// Carry is the state of the carry-over that brought the claim into its
 	// round (CarryToConfirm while it waits for its coordinator), "" when
 	// it was written there.
@@ -134,7 +138,11 @@ func reviewStatus(st ClaimStatus, carry CarryState) ClaimStatus {
 // Citation points a claim at a passage: a document, a page and the quoted
 // text, with whether the quote was found there.
 type Citation struct {
-	ID          string
+	ID string
+	// Number names the citation on its claim from 1, for the claim's
+	// life: removing a citation leaves a gap rather than renumbering
+	// the others, so a reviewer's 第3条 keeps naming the same one.
+	Number      int
 	DocumentID  string
 	SHA256      string
 	Page        int
@@ -247,30 +255,14 @@ func (s *Store) CreateClaim(ctx context.Context, c *Claim) error {
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", err)
 		}
-		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
+		if c.LastCitation, err = insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
 		}
+		detail, docs := citationChanges(nil, c.Citations)
+		detail["city"], detail["indicator"], detail["statement"], detail["citations"] = c.City, c.Indicator, c.Statement, len(c.Citations)
 		return s.recordEvent(ctx, tx, Event{At: now, User: c.CreatedBy, Action: "claim.create", Object: "claim:" + c.ID,
-			Detail: map[string]any{"city": c.City, "indicator": c.Indicator, "statement": c.Statement, "citations": len(c.Citations)}})
+			Also: docs, Detail: detail})
 	})
-}
-
-func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Citation) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM citation WHERE claim_id = ?`, claimID); err != nil {
-		return fmt.Errorf("clear citations: %w", err)
-	}
-	for i := range cits {
-		c := &cits[i]
-		if c.ID == "" {
-			c.ID = ulid.Make().String()
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, claimID, i, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage)
-		if err != nil {
-			return fmt.Errorf("insert citation: %w", err)
-		}
-	}
-	return nil
 }
 
 // ClaimChange is the audit action of a change to a claim: its history
@@ -307,15 +299,24 @@ func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change C
 		if n, _ := res.RowsAffected(); n == 0 {
 			return claimNotChangeable(ctx, tx, c.ID)
 		}
-		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
+		// The citations as they were are read in the change's
+		// transaction, so the event names what this change removed, not
+		// what one committed since the service looked did.
+		before, err := citationsIn(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if c.LastCitation, err = insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
 		}
 		if err := s.markCarryUpdated(ctx, tx, CarryClaim, c.ID, by); err != nil {
 			return err // says what it was marking (moveCarried)
 		}
 		c.Status, c.UpdatedAt = ClaimPending, now
+		detail, docs := citationChanges(before, c.Citations)
+		detail["statement"], detail["citations"] = c.Statement, len(c.Citations)
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: string(change), Object: "claim:" + c.ID,
-			Detail: map[string]any{"statement": c.Statement, "citations": len(c.Citations)}})
+			Also: docs, Detail: detail})
 	})
 }
 
@@ -464,20 +465,32 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 		return nil, Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
 	}
 	c := &claims[0]
-	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '') FROM citation
+	if c.Citations, err = citationsIn(ctx, s.db, id); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// citationsIn reads the citations of claim id, in number order, through
+// q (the store's database, or a transaction that changes them).
+func citationsIn(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, id string) ([]Citation, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '') FROM citation
 		WHERE claim_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("query citations: %w", err)
 	}
 	defer rows.Close()
+	var out []Citation
 	for rows.Next() {
 		var t Citation
-		if err := rows.Scan(&t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
+		if err := rows.Scan(&t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 			return nil, err
 		}
-		c.Citations = append(c.Citations, t)
+		out = append(out, t)
 	}
-	return c, rows.Err()
+	return out, rows.Err()
 }
 
 // ClaimsByID returns the claims of ids by ID, without their citations,
@@ -585,7 +598,7 @@ func (s *Store) ClaimStatusCounts(ctx context.Context, f ClaimFilter) (map[Claim
 
 func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]Claim, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at,
-		COALESCE((SELECT k.state FROM carryover k WHERE k.kind = 'claim' AND k.object_id = claim.id), '')
+		citations_numbered, COALESCE((SELECT k.state FROM carryover k WHERE k.kind = 'claim' AND k.object_id = claim.id), '')
 		FROM claim `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query claims: %w", err)
@@ -596,7 +609,7 @@ func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]C
 		var c Claim
 		var created, updated string
 		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.Indicator, &c.Statement, &c.Status, &c.CreatedBy, &created, &updated,
-			&c.Carry); err != nil {
+			&c.LastCitation, &c.Carry); err != nil {
 			return nil, err
 		}
 		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
@@ -657,7 +670,7 @@ func (s *Store) ReviewsOf(ctx context.Context, claimIDs []string) (map[string][]
 func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string][]Citation, error) {
 	out := map[string][]Citation{}
 	return out, forInLists(claimIDs, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '')
+		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '')
 			FROM citation WHERE claim_id IN `+in+` ORDER BY claim_id, position`, args...)
 		if err != nil {
 			return fmt.Errorf("query citations: %w", err)
@@ -666,7 +679,7 @@ func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string]
 		for rows.Next() {
 			var claim string
 			var t Citation
-			if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
+			if err := rows.Scan(&claim, &t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 				return err
 			}
 			out[claim] = append(out[claim], t)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -89,29 +90,84 @@ func (s *Store) writeEvents(ctx context.Context, tx *sql.Tx, events []Event) err
 		return err
 	}
 	for len(events) > 0 {
-		run := events[:min(len(events), eventRowsPerInsert)]
-		events = events[len(run):]
+		// An event naming other objects is written alone, to learn its
+		// ID for them; the others in runs, in order, before and after it.
+		n := slices.IndexFunc(events[:min(len(events), eventRowsPerInsert)], func(e Event) bool { return len(e.Also) > 0 })
+		if n == 0 {
+			if err := s.writeEventAlso(ctx, tx, titled(events[0], titles)); err != nil {
+				return err
+			}
+			events = events[1:]
+			continue
+		}
+		if n < 0 {
+			n = min(len(events), eventRowsPerInsert)
+		}
+		run := events[:n]
+		events = events[n:]
 		args := make([]any, 0, 5*len(run))
 		for _, e := range run {
-			if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && titles[id] != "" {
-				e.Detail = maps.Clone(e.Detail)
-				if e.Detail == nil {
-					e.Detail = map[string]any{}
-				}
-				e.Detail[EventTitle] = titles[id]
+			e = titled(e, titles)
+			detail, err := eventDetail(e)
+			if err != nil {
+				return err
 			}
-			detail := []byte("{}")
-			if e.Detail != nil {
-				if detail, err = json.Marshal(e.Detail); err != nil {
-					return fmt.Errorf("encode event detail of %s: %w", e.Action, err)
-				}
-			}
-			args = append(args, formatTime(e.At), e.User, e.Action, e.Object, string(detail))
+			args = append(args, formatTime(e.At), e.User, e.Action, e.Object, detail)
 		}
 		q := `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)` +
 			strings.Repeat(", (?, ?, ?, ?, ?)", len(run)-1)
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("record event %s: %w", run[0].Action, err)
+		}
+	}
+	return nil
+}
+
+// titled is e recording the title its document has now (titles, by
+// document ID), when it is about one and names no title yet.
+func titled(e Event, titles map[string]string) Event {
+	if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && titles[id] != "" {
+		e.Detail = maps.Clone(e.Detail)
+		if e.Detail == nil {
+			e.Detail = map[string]any{}
+		}
+		e.Detail[EventTitle] = titles[id]
+	}
+	return e
+}
+
+// eventDetail is e's Detail as the log stores it.
+func eventDetail(e Event) (string, error) {
+	if e.Detail == nil {
+		return "{}", nil
+	}
+	b, err := json.Marshal(e.Detail)
+	if err != nil {
+		return "", fmt.Errorf("encode event detail of %s: %w", e.Action, err)
+	}
+	return string(b), nil
+}
+
+// writeEventAlso writes e and the other objects it names (Event.Also),
+// each once.
+func (s *Store) writeEventAlso(ctx context.Context, tx *sql.Tx, e Event) error {
+	detail, err := eventDetail(e)
+	if err != nil {
+		return err
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		formatTime(e.At), e.User, e.Action, e.Object, detail).Scan(&id); err != nil {
+		return fmt.Errorf("record event %s: %w", e.Action, err)
+	}
+	seen := map[string]bool{e.Object: true}
+	for _, o := range e.Also {
+		if seen[o] {
+			continue
+		}
+		seen[o] = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_about (event_id, object) VALUES (?, ?)`, id, o); err != nil {
+			return fmt.Errorf("record that event %s is about %s: %w", e.Action, o, err)
 		}
 	}
 	return nil

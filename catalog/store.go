@@ -244,6 +244,8 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/033_submission_role.pg.sql":   txOnly(fillSubmissionRoles),
 	"migrations/035_submission_handin.sql":    handIn035(true),
 	"migrations/035_submission_handin.pg.sql": handIn035(false),
+	"migrations/036_citation_numbers.sql":     txOnly(addCitationNumbers),
+	"migrations/036_citation_numbers.pg.sql":  txOnly(fillCitationNumbers),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

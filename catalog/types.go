@@ -359,6 +359,11 @@ type Event struct {
 	User   string
 	Action string // e.g. document.upload, document.duplicate, user.create
 	Object string // e.g. the document ID
+	// Also names the other objects the event is about (the documents a
+	// claim's change cites or stops citing): a search of the log by one
+	// of them (EventFilter.Object) finds the event too. It is written
+	// with the event and not read back.
+	Also   []string
 	Detail map[string]any
 }
 

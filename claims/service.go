@@ -1,8 +1,11 @@
 package claims
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +100,7 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 	if ind != nil {
 		c.Indicator = ind.Code
 	}
-	if mistakes, err = mistake(mistakes, s.fill(ctx, u, c, in.Statement, nil, in.Citations)); err != nil {
+	if mistakes, err = mistake(mistakes, s.fill(ctx, u, c, in.Statement, nil, in.Citations, 1)); err != nil {
 		return nil, err
 	}
 	if len(mistakes) > 0 {
@@ -159,7 +162,11 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 // again: a kept citation may point at a document deleted since, and the
 // claim must stay editable. Every mistake is reported at once
 // (catalog.Join), a citation's prefixed with its number.
-func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
+//
+// first is the number the first citation added is named by in a
+// mistake: the one it would take (Citation.Number), or its place in the
+// list when the list replaces the claim's citations.
+func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, first int) error {
 	var mistakes []error
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
@@ -183,7 +190,7 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 			if each == nil {
 				return err
 			}
-			n := len(kept) + i + 1
+			n := first + i
 			for _, e := range each {
 				mistakes = append(mistakes, e.Prefixed(fmt.Sprintf("第 %d 条引用\uFF1A", n), fmt.Sprintf("Citation %d: ", n)))
 			}
@@ -320,14 +327,43 @@ func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statem
 	if statement != nil {
 		st = *statement
 	}
-	kept := c.Citations
-	if cits != nil {
-		kept = nil
+	if cits == nil {
+		if err := s.save(ctx, u, c, st, c.Citations, nil, catalog.ClaimEdited, 0); err != nil {
+			return nil, err
+		}
+		return c, nil
 	}
-	if err := s.save(ctx, u, c, st, kept, cits, catalog.ClaimEdited); err != nil {
+	old := c.Citations
+	if err := s.fill(ctx, u, c, st, nil, cits, 1); err != nil {
+		return nil, err
+	}
+	keepNumbers(c.Citations, old)
+	if err := s.cat.UpdateClaimAs(ctx, c, u.Username, catalog.ClaimEdited); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// keepNumbers gives each citation of cits that cites what one of old
+// cited (the same document, page and quote) that one's number, each at
+// most once: a list sent to replace the claim's citations that repeats
+// one keeps its number, and only the new ones take new numbers.
+func keepNumbers(cits, old []catalog.Citation) {
+	used := make([]bool, len(old))
+	for i := range cits {
+		for j, o := range old {
+			if !used[j] && o.DocumentID == cits[i].DocumentID && o.Page == cits[i].Page && o.Quote == cits[i].Quote {
+				used[j] = true
+				cits[i].ID, cits[i].Number = o.ID, o.Number
+				break
+			}
+		}
+	}
+	// Stored in number order, as the claim lists them; the new ones
+	// (0, numbered on saving) after the kept.
+	slices.SortStableFunc(cits, func(a, b catalog.Citation) int {
+		return cmp.Compare(cmp.Or(a.Number, math.MaxInt), cmp.Or(b.Number, math.MaxInt))
+	})
 }
 
 // AddCitation appends one citation, keeping the others as they are; the
@@ -337,30 +373,41 @@ func (s *Service) AddCitation(ctx context.Context, u *catalog.User, id string, c
 	if err != nil {
 		return nil, err
 	}
-	if err := s.save(ctx, u, c, c.Statement, c.Citations, []CitationInput{cit}, catalog.ClaimCited); err != nil {
+	if err := s.save(ctx, u, c, c.Statement, c.Citations, []CitationInput{cit}, catalog.ClaimCited, c.LastCitation+1); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// RemoveCitation removes the n-th citation (from 1) of a claim, keeping
-// the others; a claim keeps at least one, and goes back to the queue.
+// RemoveCitation removes the citation numbered n (Citation.Number) of a
+// claim, keeping the others with their numbers; a claim keeps at least
+// one, and goes back to the queue.
 func (s *Service) RemoveCitation(ctx context.Context, u *catalog.User, id string, n int) (*catalog.Claim, error) {
 	c, err := s.editable(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	if n < 1 || n > len(c.Citations) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "定性描述没有第 %d 条引用", n)
+	if err := CheckRemoveCitation(c, n); err != nil {
+		return nil, err
 	}
-	if len(c.Citations) == 1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用，不能删除；请先添加另一条引用")
-	}
-	kept := append(append([]catalog.Citation(nil), c.Citations[:n-1]...), c.Citations[n:]...)
-	if err := s.save(ctx, u, c, c.Statement, kept, nil, catalog.ClaimUncited); err != nil {
+	kept := slices.DeleteFunc(slices.Clone(c.Citations), func(t catalog.Citation) bool { return t.Number == n })
+	if err := s.save(ctx, u, c, c.Statement, kept, nil, catalog.ClaimUncited, 0); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// CheckRemoveCitation says why c's citation numbered n may not be
+// removed, or nil: c has none of that number (removed already), or it is
+// c's only one.
+func CheckRemoveCitation(c *catalog.Claim, n int) error {
+	if !slices.ContainsFunc(c.Citations, func(t catalog.Citation) bool { return t.Number == n }) {
+		return catalog.Errorf(catalog.ENOTFOUND, "定性描述没有第 %d 条引用", n)
+	}
+	if len(c.Citations) == 1 {
+		return catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用，不能删除；请先添加另一条引用")
+	}
+	return nil
 }
 
 func (s *Service) editable(ctx context.Context, u *catalog.User, id string) (*catalog.Claim, error) {
@@ -415,9 +462,9 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, reason stri
 }
 
 // save checks and stores c with statement and its citations (kept, then
-// added), recorded as change.
-func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, change catalog.ClaimChange) error {
-	if err := s.fill(ctx, u, c, statement, kept, added); err != nil {
+// added, first named by number first in a mistake), recorded as change.
+func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, change catalog.ClaimChange, first int) error {
+	if err := s.fill(ctx, u, c, statement, kept, added, first); err != nil {
 		return err
 	}
 	return s.cat.UpdateClaimAs(ctx, c, u.Username, change)

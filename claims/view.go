@@ -58,6 +58,9 @@ type View struct {
 	Passages []CitedPassage
 	Reviews  []catalog.Review
 	History  []catalog.Event
+	// Titles are the titles of the documents the citations and the
+	// history's citations cite, by ID ("" for one not in the catalog).
+	Titles map[string]string
 	// CanEdit: u may change the claim; CanReview: u may record a verdict
 	// on it now (a reviewer or admin who did not write it, while pending).
 	CanEdit, CanReview bool
@@ -100,6 +103,9 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	v.History = make([]catalog.Event, len(events))
 	for i, e := range events {
 		v.History[len(events)-1-i] = e
+	}
+	if err := s.titles(ctx, v); err != nil {
+		return nil, err
 	}
 	return v, nil
 }

@@ -112,7 +112,10 @@ var funcs = template.FuncMap{
 	"pagelabel": pageLabel,
 	"round":     roundLabel,
 	"action":    actionName,
-	"verdict":   verdictName,
+	// citechanges names the citations a claim event added or removed
+	// (historyCitations).
+	"citechanges": historyCitations,
+	"verdict":     verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false

@@ -264,10 +264,13 @@ type claimPage struct {
 	Passages      []claims.CitedPassage
 	Reviews       []catalog.Review
 	History       []catalog.Event
-	Candidates    []search.Candidate
-	CanEdit       bool
-	CanReview     bool
-	CanWithdraw   bool
+	// Titles are the titles of the documents the history's citations
+	// cite, by ID (claims.View.Titles).
+	Titles      map[string]string
+	Candidates  []search.Candidate
+	CanEdit     bool
+	CanReview   bool
+	CanWithdraw bool
 	// CarriedFrom is the earlier round's claim this one was carried
 	// from, with its verdicts there; nil for a claim written in its round.
 	CarriedFrom        *catalog.Claim
@@ -307,7 +310,7 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	c := v.Claim
 	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, CanWithdraw: v.CanWithdraw, Passages: v.Passages, Reviews: v.Reviews,
-		History: v.History, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
+		History: v.History, Titles: v.Titles, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
 	}
@@ -459,13 +462,19 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 // withQuoteWarning adds to the notice of a saved claim that the quote of
-// one of its last n citations was not found in the document, so that
-// whoever typed it learns so at once, not from the reviewer's return.
+// one of its last n citations is not on its page: on which page it is,
+// as the citation's card says, else that the document does not have it,
+// so that whoever typed it learns so at once, not from the reviewer's
+// return.
 func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) string {
-	for i := max(len(cits)-n, 0); i < len(cits); i++ {
-		if !cits[i].QuoteFound {
-			return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", i+1, cits[i].Page)
+	for _, c := range cits[max(len(cits)-n, 0):] {
+		switch {
+		case c.QuoteFound:
+			continue
+		case c.FoundOnPage > 0 && c.FoundOnPage != c.Page:
+			return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_elsewhere", c.Number, c.Page, c.FoundOnPage)
 		}
+		return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", c.Number, c.Page)
 	}
 	return notice
 }
@@ -515,14 +524,59 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/claims/"+c.ID+"#cith", h.withNumberWarning(r, withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
 }
 
+// claimRemoveCitation removes a citation by its number; from a claim
+// that has a verdict, only once asked to confirm: the removal clears the
+// verdict, which a single click should not.
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.PathValue("n"))
+	if r.PostFormValue("confirm") != "1" {
+		if asked, err := h.askRemoveCitation(w, r, n); err != nil || asked {
+			if err != nil {
+				h.claimFormFailed(w, r, "remove", err)
+			}
+			return
+		}
+	}
 	c, err := h.Claims.RemoveCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), n)
 	if err != nil {
 		h.claimFormFailed(w, r, "remove", err)
 		return
 	}
 	back(w, r, "/claims/"+c.ID+"#cith", fmt.Sprintf(tr(langOf(r), "claim.uncited"), n))
+}
+
+// askRemoveCitation shows the confirmation before removing citation n of
+// a claim that has a verdict, naming the verdict it clears and the
+// citation; asked is false when the claim has none, to remove at once.
+func (h *handler) askRemoveCitation(w http.ResponseWriter, r *http.Request, n int) (asked bool, err error) {
+	lang, id := langOf(r), r.PathValue("id")
+	v, err := h.Claims.View(r.Context(), sessionFrom(r).User, id)
+	if err != nil {
+		return false, err
+	}
+	c := v.Claim
+	if c.Status != catalog.ClaimVerified && c.Status != catalog.ClaimInsufficient && c.Status != catalog.ClaimContradicted {
+		return false, nil
+	}
+	if err := claims.CheckRemoveCitation(c, n); err != nil {
+		return false, err
+	}
+	if !v.CanEdit {
+		return false, nil // refused by RemoveCitation, with its reason
+	}
+	var items []string
+	for _, t := range c.Citations {
+		if t.Number == n {
+			items = append(items, citationLine(lang, claims.EventCitation{Number: t.Number, DocumentID: t.DocumentID, Page: t.Page, Quote: t.Quote},
+				v.Titles[t.DocumentID]))
+		}
+	}
+	h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.remove_citation"), &confirmPage{
+		Question: trf(lang, "claim.uncite.confirm", n), Items: items,
+		Warning: trf(lang, "claim.uncite.verdict", verdictName(lang, string(c.Status))),
+		Action:  fmt.Sprintf("/claims/%s/citations/%d/delete", id, n), Fields: []hiddenField{{"confirm", "1"}},
+		Button: tr(lang, "claim.remove_citation"), Cancel: "/claims/" + id + "#citation-" + strconv.Itoa(n)})
+	return true, nil
 }
 
 func (h *handler) claimReview(w http.ResponseWriter, r *http.Request) {

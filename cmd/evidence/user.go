@@ -153,7 +153,7 @@ func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Wri
 func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("events", stderr)
 	since := cmd.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
-	object := cmd.String("object", "", "only events about this object: a document's, claim's or value's ID, or user:NAME, assignment:ID …")
+	object := cmd.String("object", "", "only events about this object: a document's ID (which lists the claim events citing it too), a claim's or value's ID, or user:NAME, assignment:ID …")
 	user := cmd.String("user", "", "only events by this user")
 	action := cmd.String("action", "", "only this action, or a prefix such as document.")
 	limit := cmd.Int("limit", 1000, "at most this many")

@@ -1,0 +1,70 @@
+package claims
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// EventCitation is a citation as a claim's audit event records it
+// (catalog.EventCitationsAdded, catalog.EventCitationsRemoved).
+type EventCitation struct {
+	Number     int    `json:"number"`
+	DocumentID string `json:"document_id"`
+	Page       int    `json:"page"`
+	Quote      string `json:"quote"`
+}
+
+// EventCitations are the citations a claim event added and removed;
+// none for an event recorded before they were (it said only how many
+// the claim had).
+func EventCitations(e catalog.Event) (added, removed []EventCitation) {
+	return eventCitations(e.Detail[catalog.EventCitationsAdded]), eventCitations(e.Detail[catalog.EventCitationsRemoved])
+}
+
+// eventCitations reads a list of an event's Detail as decoded from the
+// log (numbers as float64) or as recorded (ints) alike, through JSON;
+// anything else is none.
+func eventCitations(v any) []EventCitation {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var out []EventCitation
+	if json.Unmarshal(b, &out) != nil {
+		return nil
+	}
+	return out
+}
+
+// titles fills v.Titles: the title of each document its citations and
+// its history's cite, a deleted one's too, so that the history names
+// what a removed citation cited.
+func (s *Service) titles(ctx context.Context, v *View) error {
+	v.Titles = map[string]string{}
+	for _, p := range v.Passages {
+		v.Titles[p.DocumentID] = p.Title
+	}
+	for _, e := range v.History {
+		added, removed := EventCitations(e)
+		for _, c := range append(added, removed...) {
+			if _, ok := v.Titles[c.DocumentID]; ok {
+				continue
+			}
+			d, err := s.cat.DocumentAnyState(ctx, c.DocumentID)
+			switch {
+			case catalog.IsNotFound(err):
+				v.Titles[c.DocumentID] = ""
+			case err != nil:
+				return err
+			default:
+				v.Titles[c.DocumentID] = d.Title
+			}
+		}
+	}
+	return nil
+}
