@@ -2,11 +2,13 @@ package assignments_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -171,6 +173,48 @@ func TestAHandInThatDiedDoesNotHoldItsTask(t *testing.T) {
 	}
 	if _, err := s.Delete(bg, coordA, task); err != nil {
 		t.Fatalf("delete the task after the upload died: %v; want it deleted, nothing being handed in", err)
+	}
+}
+
+// TestAServerStartFreesAHandInLeftMidUpload: the server stopped (kill -9,
+// a power cut) while 市教育局's hand-in for 2.3.1 was being stored: its
+// file and submission written, the task not yet told, and no request left
+// to say the upload ended. While so the task cannot be deleted; the next
+// start of the archive's pipeline, before any request, frees it.
+func TestAServerStartFreesAHandInLeftMidUpload(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	task := imported(t, s)["2.3.1"].ID
+	doc := &catalog.Document{ID: "01HANDINLEFTMIDUPLOAD00000", SHA256: strings.Repeat("ab", 32), Size: 10, MIME: "text/plain",
+		Format: "txt", Filename: "工作总结.txt", Title: "社区教育工作总结", DocType: catalog.DocPolicy, City: hangzhou,
+		Status: catalog.StatusFailed, UploadedBy: "jiaoyu", Round: "2018"}
+	sub := catalog.Submission{User: "jiaoyu", Department: "市教育局", Filename: "工作总结.txt", Assignment: task}
+	if err := e.Catalog.CreateDocument(ctx, doc, sub); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delete(ctx, coordA, task); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Fatalf("delete the task while its hand-in was being stored: %v; want ECONFLICT", err)
+	}
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	restarted := ingest.New(e.Catalog, e.Blobs, idx, ingest.Config{TempDir: filepath.Join(t.TempDir(), "tmp"), Logger: e.Logger})
+	if err := restarted.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer restarted.Close()
+	_, err = s.Delete(ctx, coordA, task)
+	if e.Catalog.Shared() {
+		// Never swept: another node may be uploading.
+		if catalog.ErrorCode(err) != catalog.ECONFLICT {
+			t.Fatalf("delete on a shared catalog after a node started: %v; want it still held (ECONFLICT)", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("delete the task after the archive started again: %v; want it deleted", err)
 	}
 }
 

@@ -160,6 +160,45 @@ func TestPostgresDeleteAssignmentWaitsForAHandIn(t *testing.T) {
 // with every box unticked, an API client that filtered its list down to
 // nothing) is refused on documents, and both files stay handed in; only
 // no list at all (nil) means every file.
+// TestAHandInLeftByAStoppedServer: the server died in the middle of 市教
+// 育局's upload (kill -9, a power cut), after its submission was written
+// and before the task recorded the file; no request is left to say the
+// upload ended. The next start of a one-machine archive says so
+// (AbandonDeadHandIns), and the task may then be deleted. On a shared
+// catalog another node may be uploading: nothing is swept and the task
+// stays held.
+func TestAHandInLeftByAStoppedServer(t *testing.T) {
+	ctx := context.Background()
+	forEachStore(t, func(t *testing.T, s *Store) {
+		task, _ := returnedFixture(t, s)
+		sub := Submission{User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案.pdf", Assignment: task}
+		if err := s.CreateDocument(ctx, newDoc("学分银行实施方案", "sha-方案"), sub); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteAssignment(ctx, task, "wang"); ErrorCode(err) != ECONFLICT {
+			t.Fatalf("delete the task while its hand-in is uploading: %v; want ECONFLICT", err)
+		}
+		n, err := s.AbandonDeadHandIns(ctx)
+		want := 1
+		if s.Shared() {
+			want = 0
+		}
+		if err != nil || n != want {
+			t.Fatalf("hand-ins swept at start: %d, %v; want %d", n, err, want)
+		}
+		_, err = s.DeleteAssignment(ctx, task, "wang")
+		if s.Shared() {
+			if ErrorCode(err) != ECONFLICT {
+				t.Fatalf("delete on a shared catalog after the sweep: %v; want it still held (ECONFLICT)", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("delete the task after the start swept its dead hand-in: %v; want it deleted", err)
+		}
+	})
+}
+
 func TestReturnNoFileChosen(t *testing.T) { forEachStore(t, testReturnNoFileChosen) }
 
 func testReturnNoFileChosen(t *testing.T, s *Store) {

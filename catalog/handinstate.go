@@ -72,6 +72,29 @@ func (s *Store) AbandonHandIns(ctx context.Context, id, user string, documents [
 	})
 }
 
+// AbandonDeadHandIns marks every submission still uploading as abandoned
+// and returns how many it marked: called when a one-machine archive's
+// server starts (ingest.Service.Start), before it takes a request, when
+// no upload can be under way, so those were left by a server that
+// stopped in the middle (kill -9, a power cut) and would otherwise hold
+// their tasks against deletion for ever. A shared catalog (PostgreSQL)
+// is never swept: another node may be uploading.
+func (s *Store) AbandonDeadHandIns(ctx context.Context) (int, error) {
+	if s.Shared() {
+		return 0, nil
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE submission SET handin = ? WHERE handin = ?`, handInAbandoned, handInUploading)
+		if err != nil {
+			return fmt.Errorf("abandon the hand-ins left by a server that stopped: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
 // handIn035 is migration 035's Go step: the column where missing (on
 // SQLite) and the state of every task's submission that has none yet.
 func handIn035(addColumn bool) func(context.Context, *Store, *sql.Tx) error {

@@ -52,6 +52,15 @@ func (s *Service) Start(ctx context.Context) error {
 	s.running = ctx
 	s.toIndex = make(chan indexJob, s.cfg.BatchSize*2)
 	s.reconciled = make(chan struct{})
+	// Before any request: a hand-in still uploading now was left by a
+	// server that stopped mid-upload, and would hold its task for ever
+	// (on a one-machine catalog only; catalog.AbandonDeadHandIns).
+	if n, err := s.cat.AbandonDeadHandIns(ctx); err != nil {
+		s.cancel()
+		return err
+	} else if n > 0 {
+		s.log.Info("hand-ins left by a server that stopped mid-upload no longer hold their tasks", "count", n)
+	}
 	if err := s.requeueUnfinished(ctx); err != nil {
 		s.cancel()
 		return err
