@@ -130,7 +130,7 @@ func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, docum
 		return nil, err
 	}
 	if u.Role != catalog.RoleContributor && u.CanEdit(a.City) != nil {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任部门、本市协调员或管理员可以撤回提交的材料")
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任单位、本市协调员或管理员可以撤回提交的材料")
 	}
 	if a.Status == catalog.AssignmentAccepted {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员")
@@ -325,7 +325,7 @@ func (s *Service) UploadTarget(ctx context.Context, u *catalog.User, id string) 
 	}
 	if u.Role != catalog.RoleContributor {
 		if err := u.CanEdit(a.City); err != nil {
-			return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任部门、本市协调员或管理员可以为它提交材料")
+			return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任单位、本市协调员或管理员可以为它提交材料")
 		}
 	}
 	if a.Status == catalog.AssignmentAccepted {

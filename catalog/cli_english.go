@@ -23,7 +23,7 @@ var cliEnglish = map[string]string{
 	"  新增  %s":         "  new        %s",
 	"未知的命令“%s”，可用的命令见下方用法：":                                                           "Unknown command “%s”; the commands are in the usage below:",
 	"服务器的应答中途中断，未保存 %s；请重试":                                                           "The server's answer was cut off; %s was not saved. Try again",
-	"服务器发来的证据包不完整（%v），未保存；请重试，仍不完整时请管理员运行 evidence check":                             "The evidence pack the server sent is incomplete (%v) and was not saved; try again, and if it is still incomplete ask an administrator to run evidence check",
+	"服务器发来的佐证材料包不完整（%v），未保存；请重试，仍不完整时请管理员运行 evidence check":                           "The evidence pack the server sent is incomplete (%v) and was not saved; try again, and if it is still incomplete ask an administrator to run evidence check",
 	"没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME": "No object “%s”: it is the ID of no document, statement or value, and the audit log does not name it; write a statement as claim:ID, a value as value:ID and an account as user:NAME",
 	"  待处理  %s\uFF1A已保存，存储恢复后由 evidence serve 继续处理":                                   "  waiting    %s: stored; evidence serve reads it once the store is back",
 	"  文档 %s → 指标 %s": "  document %s → indicator %s",

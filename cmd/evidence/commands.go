@@ -88,12 +88,12 @@ func commandTable() []topCommand {
 			zh: []string{"城市的监测报告：evidence report --city 330100 [--round 2017] [--format xlsx|docx] [--out FILE] [--server URL --token T]"},
 			en: []string{"a city's monitoring report: evidence report --city 330100 [--round 2017] [--format xlsx|docx] [--out FILE] [--server URL --token T]"}},
 		{name: "pack", run: runPack,
-			zh: []string{"城市的证据包（ZIP）：evidence pack --city 330100 [--round 2017] [--out FILE.zip] [--server URL --token T]"},
+			zh: []string{"城市的佐证材料包（ZIP）：evidence pack --city 330100 [--round 2017] [--out FILE.zip] [--server URL --token T]"},
 			en: []string{"a city's evidence pack (ZIP): evidence pack --city 330100 [--round 2017] [--out FILE.zip] [--server URL --token T]"}},
 		{name: "verify-pack", run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return runVerifyPack(args, stdout, stderr)
 		},
-			zh: []string{"按清单重新计算证据包中每个文件的哈希：evidence verify-pack FILE.zip（有不符时退出码为 1）"},
+			zh: []string{"按清单重新计算佐证材料包中每个文件的哈希：evidence verify-pack FILE.zip（有不符时退出码为 1）"},
 			en: []string{"re-hash every file of a pack against its manifest: evidence verify-pack FILE.zip (exit 1 on any mismatch)"}},
 		{name: "values", run: runValues, subs: []string{"recheck"},
 			zh: []string{"按现行规则重新核对每个数值与其引文，记录变化的标记：evidence values recheck [--city 330100] [--round 2019]"},

@@ -75,6 +75,21 @@ func TestHelpListsEverySubcommand(t *testing.T) {
 // EVIDENCE_LANG=en asks for English, and says how to ask; asked for, it
 // is on stdout with exit status 0; no command, or one the binary does
 // not have, is a usage error as elsewhere: the help on stderr, exit 2.
+// TestChineseHelpUsesTheUsersTerms: the Chinese help calls the pack a
+// 佐证材料包 and a task's department its 责任单位, as the web pages and
+// messages do (review s37 #6: the help was written with 证据包).
+func TestChineseHelpUsesTheUsersTerms(t *testing.T) {
+	help := usageText(report.Chinese)
+	for _, old := range []string{"证据包", "责任部门", "报送部门", "部门名单"} {
+		if strings.Contains(help, old) {
+			t.Errorf("the Chinese help says %q:\n%s", old, help)
+		}
+	}
+	if !strings.Contains(help, "佐证材料包") {
+		t.Errorf("the Chinese help does not name the 佐证材料包:\n%s", help)
+	}
+}
+
 func TestHelpLanguageAndExitStatus(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -142,14 +142,14 @@ func (c *remote) report(ctx context.Context, city string, round int, format, out
 func (c *remote) pack(ctx context.Context, city string, round int, indicator, out string, note func(string)) (string, int, error) {
 	path := "/api/v1/packs/" + url.PathEscape(city) + "?" + roundQuery(round, c.lang, map[string]string{"indicator": indicator})
 	originals := 0
-	saved, err := c.download(ctx, path, out, "evidence-pack-"+city+".zip", note, func(f *os.File) error {
+	saved, err := c.download(ctx, path, out, "佐证材料包-"+city+".zip", note, func(f *os.File) error {
 		st, err := f.Stat()
 		if err != nil {
 			return fmt.Errorf("stat pack: %w", err)
 		}
 		zr, err := zip.NewReader(f, st.Size())
 		if err != nil {
-			return catalog.Errorf(catalog.EUNAVAILABLE, "服务器发来的证据包不完整（%v），未保存；请重试，仍不完整时请管理员运行 evidence check", err)
+			return catalog.Errorf(catalog.EUNAVAILABLE, "服务器发来的佐证材料包不完整（%v），未保存；请重试，仍不完整时请管理员运行 evidence check", err)
 		}
 		for _, zf := range zr.File {
 			if strings.HasPrefix(zf.Name, "originals/") && !strings.HasSuffix(zf.Name, "/") {
