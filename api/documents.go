@@ -80,8 +80,10 @@ type documentJSON struct {
 	// JoinedPhotos: in an upload's answer, the document is this many
 	// photos joined into one PDF, a page each (join_photos=1).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
-	// Archive: in an upload's answer, the archive (ZIP, RAR, 7z) the file came in
-	// (its files are unpacked, each a document).
+	// Archive is the archive (ZIP, RAR, 7z) the document's file was
+	// unpacked from when it was stored (catalog.Document.Archive). In an
+	// upload's answer it is the archive the file sent came in, so that the
+	// upload page groups an archive's files under it, a duplicate's too.
 	Archive string `json:"archive,omitempty"`
 	// Part: in the answer to an upload of several files, which of the
 	// request's file parts this document came from, counted from 0 in the
@@ -161,7 +163,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 		ID: d.ID, SHA256: d.SHA256, Filename: d.Filename, Title: d.Title, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Issuer: d.Issuer, IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Round: d.Round,
 		Status: string(d.Status), Error: d.Error, ErrorEn: d.ErrorEnglish, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
-		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []linkJSON{},
+		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Archive: d.Archive, Links: []linkJSON{},
 		PageSources: d.Reading.Sources(d.Pages), OCRConfidence: d.Reading.OCRConfidence, SealPages: d.Reading.SealPages,
 	}
 	if dj.SealPages == nil {

@@ -14,7 +14,7 @@ import (
 
 const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
 	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq,
-	page_sources, ocr_confidence, seal_pages, extracted_fields, error_en, edited_fields`
+	page_sources, ocr_confidence, seal_pages, extracted_fields, error_en, edited_fields, archive`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -22,14 +22,14 @@ func scanDocument(r rowScanner) (*Document, error) {
 	var d Document
 	var uploadedAt, sources, seals, extracted, edited string
 	var confidence sql.NullFloat64
-	var errorEnglish sql.NullString
+	var errorEnglish, archive sql.NullString
 	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
 		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
-		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted, &errorEnglish, &edited)
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted, &errorEnglish, &edited, &archive)
 	if err != nil {
 		return nil, err
 	}
-	d.ErrorEnglish = errorEnglish.String
+	d.ErrorEnglish, d.Archive = errorEnglish.String, archive.String
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
 	d.ExtractedFields, d.DocNumberRead = decodeExtracted(extracted)
@@ -79,7 +79,7 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			docArgs[i] = []any{d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 				d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
 				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeExtracted(d.ExtractedFields, d.DocNumberRead), nullIfEmpty(d.ErrorEnglish),
-				encodeFields(d.EditedFields)}
+				encodeFields(d.EditedFields), nullIfEmpty(d.Archive)}
 			subArgs[i] = submissionArgs(d.ID, sub)
 		}
 		// The request's rows in a few statements, not two a document.
@@ -165,7 +165,7 @@ func submissionArgs(id string, sub Submission) []any {
 	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment), sub.Role, handInOf(sub)}
 }
 
-// maxRowsPerInsert bounds the rows of one multi-row INSERT (26 arguments
+// maxRowsPerInsert bounds the rows of one multi-row INSERT (27 arguments
 // a document's), well within SQLite's and PostgreSQL's limits.
 const maxRowsPerInsert = 16
 

@@ -22,7 +22,8 @@ type Replacement struct {
 // id, metadata and links, the new bytes, status stored (so it is read
 // again), no error, no pages, no reading, a fresh job. A title still the
 // default one of the old file name becomes that of the new one, so the
-// text may fill it. Only a failed document may be replaced (ECONFLICT
+// text may fill it. The archive the old file came in is cleared: the new
+// one was uploaded alone. Only a failed document may be replaced (ECONFLICT
 // otherwise: a read document's text is what claims and values cite);
 // bytes another live document of the city holds are ECONFLICT too. The
 // replacement is a submission and an audit event naming both hashes.
@@ -60,7 +61,7 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		}
 		sources, confidence, seals := encodeReading(Reading{})
 		res, err := tx.ExecContext(ctx, `UPDATE document SET sha256 = ?, size = ?, mime = ?, format = ?, filename = ?, title = ?,
-			status = ?, error = '', error_en = NULL, pages = 0, page_sources = ?, ocr_confidence = ?, seal_pages = ?, seq = ?,
+			archive = NULL, status = ?, error = '', error_en = NULL, pages = 0, page_sources = ?, ocr_confidence = ?, seal_pages = ?, seq = ?,
 			attempts = 0, lease_owner = '', lease_until = '' WHERE id = ? AND status = ?`,
 			r.SHA256, r.Size, r.MIME, r.Format, r.Filename, title, StatusStored, sources, confidence, seals, seq, id, StatusFailed)
 		if err != nil {

@@ -246,6 +246,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/035_submission_handin.pg.sql": handIn035(false),
 	"migrations/036_citation_numbers.sql":     txOnly(addCitationNumbers),
 	"migrations/036_citation_numbers.pg.sql":  txOnly(fillCitationNumbers),
+	"migrations/037_document_archive.sql":     txOnly(addDocumentArchive),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

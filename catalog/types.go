@@ -106,6 +106,12 @@ type Document struct {
 	// EditedFields names the fields a person gave a new value by an edit
 	// (emptied included): no reading of the text writes over them.
 	EditedFields []string
+	// Archive is the file name of the archive (ZIP, RAR, 7z) the document's
+	// file was unpacked from when it was stored, so that a coordinator
+	// can tell which department's package it came in; "" for a file
+	// uploaded alone, and for documents stored before it was recorded
+	// (migration 037). A later upload of the same bytes leaves it as it is.
+	Archive string
 }
 
 // Page sources, one per page in Reading.PageSources.

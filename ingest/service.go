@@ -333,7 +333,7 @@ func checkFields(m *Meta) error {
 // one already holding the same bytes), or the error that stopped it.
 type Outcome struct {
 	Filename  string // the sanitised name it was uploaded under
-	Archive   string // the ZIP archive it came in (StageUpload), if any
+	Archive   string // the archive (ZIP, RAR, 7z) it came in (StageUpload), if any
 	Document  *catalog.Document
 	Duplicate bool // the same bytes were already in the archive
 	// UsedInRound, for a duplicate uploaded for a round other than its
@@ -574,7 +574,7 @@ func newDocument(st *Staged, m Meta, user *catalog.User) *catalog.Document {
 		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
 		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
 		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
-		Status: catalog.StatusStored, UploadedBy: user.Username,
+		Status: catalog.StatusStored, UploadedBy: user.Username, Archive: st.Archive,
 	}
 }
 

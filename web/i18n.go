@@ -119,6 +119,7 @@ var messages = map[string]map[Lang]string{
 	"doc.round":                      {Chinese: "监测轮次", English: "Round"},
 	"doc.pages":                      {Chinese: "页数", English: "Pages"},
 	"doc.filename":                   {Chinese: "文件名", English: "File name"},
+	"doc.from_archive":               {Chinese: "来自压缩包“%s”", English: "From the archive “%s”"},
 	"doc.save":                       {Chinese: "保存", English: "Save"},
 	"doc.text":                       {Chinese: "提取的文字", English: "Extracted text"},
 	"doc.links":                      {Chinese: "关联的指标", English: "Linked indicators"},

@@ -1,0 +1,15 @@
+-- The archive (ZIP, RAR, 7z) a document's file was unpacked from
+-- (document.archive, its file name as uploaded: 教育局材料汇总.zip), so
+-- that a coordinator can tell which department's package a file came in
+-- (the API's document "archive", the document page's 来自压缩包“…”).
+-- Recorded when the document is stored; NULL for a file uploaded alone,
+-- and for every document stored before this migration: the archive was
+-- never kept, and nothing recorded tells which one a file came in. A
+-- later upload of the same bytes (a duplicate) leaves it as it is; a
+-- replaced original, uploaded alone, clears it.
+--
+-- The Go step (addDocumentArchive, migrationFills) adds the column where
+-- missing (SQLite has no ADD COLUMN IF NOT EXISTS), so the migration may
+-- run again under another number; PostgreSQL adds it in the twin
+-- 037_document_archive.pg.sql.
+SELECT 1;
