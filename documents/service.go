@@ -93,10 +93,24 @@ func (s *Service) GetAll(ctx context.Context, u *catalog.User, ids []string) (ma
 
 // PastReturns are the returns (退回) of d handed in for tasks deleted
 // since (catalog.Store.PastReturns): no task lists the file any more, and
-// its page still says who sent it back, when and why. d is one the
+// its page still says who sent it back, when and why, to those who saw
+// the return while the task lived: an admin, the city's coordinator and
+// the task's own 责任单位 (我的任务 and the board show returns to no one
+// else), never another department, an expert or a reviewer. d is one the
 // caller may read (Get).
-func (s *Service) PastReturns(ctx context.Context, d *catalog.Document) ([]catalog.PastReturn, error) {
-	return s.cat.PastReturns(ctx, d.ID)
+func (s *Service) PastReturns(ctx context.Context, u *catalog.User, d *catalog.Document) ([]catalog.PastReturn, error) {
+	returns, err := s.cat.PastReturns(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	seen := returns[:0]
+	for _, pr := range returns {
+		own := u.Role == catalog.RoleContributor && u.City == pr.City && u.Department == pr.Department
+		if u.CanEdit(pr.City) == nil || own {
+			seen = append(seen, pr)
+		}
+	}
+	return seen, nil
 }
 
 // QuotesToRecheck are the quotes claims and values cite in d whose look

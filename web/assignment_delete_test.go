@@ -87,4 +87,22 @@ func TestADeletedTasksReturnStaysOnTheDocumentPage(t *testing.T) {
 		!strings.Contains(text, "该任务已于") {
 		t.Errorf("the page of a file returned for a task deleted since: want 曾被退回 with who and why: %.1500s", text)
 	}
+	// The return reached only the coordinator and the task's 责任单位
+	// while the task lived: so after it too (review s37 #5). Another
+	// department, the expert zhou and the reviewer li read the document
+	// but never its return reason.
+	s.env.AddUserIn("renshe", "contributor", "330100", "市人社局")
+	for _, tt := range []struct {
+		user string
+		sees bool
+	}{{"jiaoyu", true}, {"admin", true}, {"renshe", false}, {"zhou", false}, {"li", false}} {
+		resp, page := s.login(tt.user).get("/documents/" + doc)
+		if resp.StatusCode != 200 {
+			t.Errorf("%s reads the document: %d", tt.user, resp.StatusCode)
+			continue
+		}
+		if got := strings.Contains(page, `id="past-returns"`) || strings.Contains(page, "缺少文号"); got != tt.sees {
+			t.Errorf("%s sees the deleted task's return: %v, want %v", tt.user, got, tt.sees)
+		}
+	}
 }

@@ -226,7 +226,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
-	returns, err := h.Documents.PastReturns(r.Context(), d)
+	returns, err := h.Documents.PastReturns(r.Context(), u, d)
 	if err != nil {
 		h.fail(w, r, err)
 		return
