@@ -6,6 +6,8 @@ package catalog
 // englishMessages are; they join englishMessages, so the same tests hold
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
+	"--unpacks=%d 无效：同时解压的压缩包数应为 1 到 64":                       "--unpacks=%d: want a number of archives unpacked at once from 1 to 64",
+	"--unpack-wait=%s 无效：应为大于零的时长，如 90s 或 2m":                  "--unpack-wait=%s: want a duration over zero, such as 90s or 2m",
 	"尚无监测轮次；添加：evidence round add --year 2019":                 "No monitoring round yet; add one: evidence round add --year 2019",
 	"尚无城市；添加：evidence city add --code 330100 --name 杭州":        "No city yet; add one: evidence city add --code 330100 --name Hangzhou",
 	"未知的子命令“%s”，可用的子命令见下方用法：":                                  "Unknown subcommand “%s”; the subcommands are in the usage below:",

@@ -2,9 +2,9 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
@@ -41,10 +41,10 @@ func unpackFlags(fs *flag.FlagSet) (func() (unpackSettings, error), error) {
 	unpackWait := fs.Duration("unpack-wait", wait, "how long an upload of a RAR or 7z archive waits for a place to unpack before it is answered 503 (or EVIDENCE_UNPACK_WAIT)")
 	return func() (unpackSettings, error) {
 		if *unpacks < 1 || *unpacks > 64 {
-			return unpackSettings{}, fmt.Errorf("--unpacks=%d: want a number of archives unpacked at once from 1 to 64", *unpacks)
+			return unpackSettings{}, catalog.Errorf(catalog.EINVALID, "--unpacks=%d 无效：同时解压的压缩包数应为 1 到 64", *unpacks)
 		}
 		if *unpackWait <= 0 {
-			return unpackSettings{}, fmt.Errorf("--unpack-wait=%s: want a duration such as 90s or 2m", *unpackWait)
+			return unpackSettings{}, catalog.Errorf(catalog.EINVALID, "--unpack-wait=%s 无效：应为大于零的时长，如 90s 或 2m", *unpackWait)
 		}
 		return unpackSettings{unpacks: *unpacks, wait: *unpackWait}, nil
 	}, nil
