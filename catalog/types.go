@@ -154,7 +154,7 @@ func (r Reading) TrustedPages(pages []string) []string {
 	}
 	out := slices.Clone(pages)
 	for i, s := range r.PageSources {
-		if (s == SourceOCRLow || s == SourceGarbled) && i < len(out) {
+		if Untrusted(s) && i < len(out) {
 			out[i] = ""
 		}
 	}
@@ -169,11 +169,39 @@ type Reading struct {
 	SealPages     []int    // 1-based pages with a red official seal (公章)
 }
 
-// Unreliable says whether any page's text is mostly wrong as read: OCR
-// read it with low confidence (SourceOCRLow) or it is mojibake no reader
-// could undo (SourceGarbled).
+// Untrusted says whether a page read as source is mostly wrong as read:
+// OCR read it with low confidence (SourceOCRLow) or it is mojibake no
+// reader could undo (SourceGarbled). It is the one rule of unreliable
+// text: TrustedPages leaves such pages out, the head reader passes over
+// them (extract headOf), and 我的任务 and the board call a document with
+// one unreliable (UnreliableSource).
+func Untrusted(source string) bool {
+	return source == SourceOCRLow || source == SourceGarbled
+}
+
+// UnreliableSource returns why the document's text is unreliable, by
+// Untrusted: SourceOCRLow when a page was read by OCR with low
+// confidence, else SourceGarbled when a page is mojibake, "" when every
+// page can be trusted. It judges by the pages alone, as TrustedPages
+// does: a document's mean OCR confidence does not make a page it trusts
+// unreliable.
+func (r Reading) UnreliableSource() string {
+	why := ""
+	for _, s := range r.PageSources {
+		switch {
+		case s == SourceOCRLow:
+			return SourceOCRLow
+		case Untrusted(s):
+			why = s
+		}
+	}
+	return why
+}
+
+// Unreliable says whether any page's text is mostly wrong as read
+// (UnreliableSource).
 func (r Reading) Unreliable() bool {
-	return slices.Contains(r.PageSources, SourceOCRLow) || slices.Contains(r.PageSources, SourceGarbled)
+	return r.UnreliableSource() != ""
 }
 
 // ByOCR says whether any page was read by OCR.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -15,7 +14,7 @@ func docStatus(l Lang, d *catalog.Document) string {
 	if d.Status != catalog.StatusIndexed {
 		return tr(l, "status."+string(d.Status))
 	}
-	switch unreliable(d) {
+	switch d.Reading.UnreliableSource() {
 	case catalog.SourceOCRLow:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {
@@ -26,19 +25,4 @@ func docStatus(l Lang, d *catalog.Document) string {
 		return tr(l, "status.indexed.garbled")
 	}
 	return tr(l, "status.indexed")
-}
-
-// unreliable returns why d's text is unreliable: catalog.SourceOCRLow
-// when OCR read a page, or all its pages on the whole, with low
-// confidence; catalog.SourceGarbled for mojibake; "" for a sound text.
-func unreliable(d *catalog.Document) string {
-	r := d.Reading
-	switch {
-	case slices.Contains(r.PageSources, catalog.SourceOCRLow),
-		r.OCRConfidence != nil && *r.OCRConfidence < catalog.LowOCRConfidence:
-		return catalog.SourceOCRLow
-	case slices.Contains(r.PageSources, catalog.SourceGarbled):
-		return catalog.SourceGarbled
-	}
-	return ""
 }

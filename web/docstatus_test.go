@@ -41,3 +41,31 @@ func TestDocStatusSaysTheTextIsUnreliable(t *testing.T) {
 		t.Errorf("the ledger's page reading %q does not say its text is garbled", got)
 	}
 }
+
+// TestDocStatusAgreesWithTrustedPages: 我的任务 and the board call a
+// document unreliable exactly when the fields' reader leaves a page of it
+// out (catalog.Reading.TrustedPages): a scan read before ocr-low existed,
+// its mean confidence low but no page marked, was called 不可靠 while its
+// pages filled its fields.
+func TestDocStatusAgreesWithTrustedPages(t *testing.T) {
+	old, low := 0.45, 0.31
+	pages := []string{"杭州市教育局关于推进学习型城市建设的通知", "二〇一八年三月十二日"}
+	tests := []struct {
+		name    string
+		reading catalog.Reading
+		want    string
+	}{
+		{"旧版扫描件", catalog.Reading{PageSources: []string{catalog.SourceOCR, catalog.SourceOCR}, OCRConfidence: &old}, "可检索"},
+		{"一页模糊", catalog.Reading{PageSources: []string{catalog.SourceOCR, catalog.SourceOCRLow}, OCRConfidence: &low}, "可检索，但文字识别不可靠（置信度 31%）：请重新拍照或上传原件"},
+		{"一页乱码", catalog.Reading{PageSources: []string{catalog.SourceText, catalog.SourceGarbled}}, "可检索，但文字是乱码（文件编码有误）：请上传原件，或另存为 UTF-8 后重新上传"},
+	}
+	for _, tt := range tests {
+		d := &catalog.Document{Status: catalog.StatusIndexed, Pages: 2, Reading: tt.reading}
+		got := docStatus(Chinese, d)
+		trusted := tt.reading.TrustedPages(pages)
+		leftOut := trusted[0] != pages[0] || trusted[1] != pages[1]
+		if got != tt.want || (got != "可检索") != leftOut {
+			t.Errorf("%s: docStatus %q (want %q), the fields' reader leaves a page out: %v", tt.name, got, tt.want, leftOut)
+		}
+	}
+}

@@ -42,7 +42,7 @@ var funcs = template.FuncMap{
 	// department never learns that what it handed in cannot be read.
 	"docStatus": docStatus,
 	"unreliable": func(d *catalog.Document) bool {
-		return d.Status == catalog.StatusIndexed && unreliable(d) != ""
+		return d.Status == catalog.StatusIndexed && d.Reading.Unreliable()
 	},
 	// compareStatus names a /compare cell's status: a number to check
 	// that only the round's value writes spaced is 数值待核对, a claim's

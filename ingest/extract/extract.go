@@ -193,9 +193,13 @@ const (
 // OCR is bounded per page, not by Timeout alone: when an extractor is about
 // to OCR n pages, the extraction's deadline moves out by n × OCRPageTimeout,
 // and each page (rendering plus tesseract) must finish within
-// OCRPageTimeout or the document fails. So a 100-page scan at a few seconds
-// a page finishes under the defaults, while a hung page still ends after
-// one minute.
+// OCRPageTimeout or the document fails. A page read with low confidence is
+// shown to orientation detection and may be read again turned (readTurned,
+// up to four more runs of tesseract): each of those runs has its own
+// OCRPageTimeout and first moves the deadline out by one more, so the extra
+// tries never spend the time granted for the document's first readings.
+// So a 100-page scan at a few seconds a page finishes under the defaults,
+// while a hung page still ends after one minute.
 type Limits struct {
 	Timeout      time.Duration // per extraction, default 60s, plus OCRPageTimeout per OCR'd page
 	MaxTextBytes int64         // max extracted text, default 64 MiB

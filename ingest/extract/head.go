@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // Bounds of Result.Head: a 公文's masthead, 文号, title and addressees
@@ -22,14 +24,16 @@ const (
 // most maxHeadBytes in all, cut at a whole character) of the first page
 // that has more than whitespace, as the reader gave them; invalid UTF-8
 // becomes U+FFFD, as Normalize makes it, so that the head stores as JSON.
-// A page OCR read with low confidence (sources, Result.PageSources) is
-// passed over, as the fields' reader passes it over (TrustedPages): its
-// marks are a guess. The page is cut to maxHeadBytes before its lines are
+// A page whose text is unreliable (sources, Result.PageSources: read by
+// OCR with low confidence, or mojibake left as it was) is passed over by
+// catalog.Untrusted, the rule by which the fields' reader passes it over
+// (TrustedPages) and the document's status calls it unreliable: its marks
+// are a guess. The page is cut to maxHeadBytes before its lines are
 // split, so that a page of many megabytes on few lines is never copied.
 func headOf(title string, pages, sources []string) string {
 	var page string
 	for i, p := range pages {
-		if i < len(sources) && sources[i] == SourceOCRLow {
+		if i < len(sources) && catalog.Untrusted(sources[i]) {
 			continue
 		}
 		if strings.TrimFunc(p, unicode.IsSpace) != "" {

@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestHeadKeepsTheTitleAsWritten: the pages of a DOCX and of a PDF with a
@@ -76,5 +78,26 @@ func TestHeadOfCutsALongPageFirst(t *testing.T) {
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
 		t.Errorf("headOf allocated %d bytes for a head of %d: the page was copied", n, len(head))
+	}
+}
+
+// TestHeadPassesOverWhatTheStatusCallsUnreliable: a mojibake page left as
+// it was is passed over by the head reader as a page OCR read with low
+// confidence is, by the rule that makes 我的任务 and the board call the
+// document unreliable (catalog.Reading.UnreliableSource), where the head
+// (and the title, 文号 and issuer read from it) came from the mojibake.
+func TestHeadPassesOverWhatTheStatusCallsUnreliable(t *testing.T) {
+	const sound = "杭州市教育局关于推进学习型城市建设的通知"
+	for source, bad := range map[string]string{
+		SourceGarbled: "2018å¹´ç¤¾åŒº?æ•™è‚²å·¥ä½œå°è´¦",
+		SourceOCRLow:  "杭卅市教盲局关干推进学习型城币建设的逼知 EEE",
+	} {
+		sources := []string{source, SourceText}
+		head := headOf("", []string{bad, sound}, sources)
+		passed := head == sound
+		unreliable := catalog.Reading{PageSources: sources}.UnreliableSource() == source
+		if !passed || !unreliable {
+			t.Errorf("%s page: head %q (passed over: %v), status calls it unreliable: %v; want both", source, head, passed, unreliable)
+		}
 	}
 }

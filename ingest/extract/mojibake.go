@@ -43,8 +43,54 @@ func cp1252Byte(r rune) (byte, bool) {
 // any run was turned (turned); garbled whether a run looked like such mojibake
 // (three or more lead-byte letters followed by continuation bytes) but
 // did not turn back into valid UTF-8 with Han characters.
+//
+// Chinese text puts — “” … ‘’ where a Latin word with an accent can meet
+// them, and one letter à–ï with two such signs is the UTF-8 of one Han
+// character: Café—— read back was Caf闗. So s is taken a cell at a time
+// (between line breaks and cellSeparator), and a cell that holds a Han
+// character is left alone: a text saved as mojibake is mojibake through
+// and through, and a cell beside Chinese is a Latin word, not mojibake.
+// And a run is turned only when it reads as two Han characters or more (6
+// bytes or more of the upper half), unless another run of s did: a cell of
+// one character (是, 否) of a ledger in mojibake is turned with the rest,
+// a lone Café—— is not.
 func repairMojibake(s string) (out string, turned, garbled bool) {
 	if !hasHighLatin(s) {
+		return s, false, false
+	}
+	out, turned, garbled = repairCells(s, 2)
+	if turned {
+		out, _, garbled = repairCells(s, 1)
+	}
+	return out, turned, garbled
+}
+
+// repairCells is repairMojibake turning runs that read as at least minHan
+// Han characters.
+func repairCells(s string, minHan int) (out string, turned, garbled bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for s != "" {
+		cell, sep := s, ""
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			cell, sep = s[:i], "\n"
+		}
+		if i := strings.Index(cell, cellSeparator); i >= 0 {
+			cell, sep = cell[:i], cellSeparator
+		}
+		s = s[len(cell)+len(sep):]
+		fixed, t, g := repairCell(cell, minHan)
+		b.WriteString(fixed)
+		b.WriteString(sep)
+		turned, garbled = turned || t, garbled || g
+	}
+	return b.String(), turned, garbled
+}
+
+// repairCell turns the runs of one cell that read as minHan Han
+// characters or more, unless the cell holds a Han character already.
+func repairCell(s string, minHan int) (out string, turned, garbled bool) {
+	if !hasHighLatin(s) || strings.IndexFunc(s, isHan) >= 0 {
 		return s, false, false
 	}
 	var b strings.Builder
@@ -58,11 +104,11 @@ func repairMojibake(s string) (out string, turned, garbled bool) {
 		b.WriteString(s[:i])
 		s = s[i:]
 		n, raw := mojibakeRun(s)
-		if fixed, ok := decodedHan(raw); ok {
+		if fixed, han := decodedHan(raw); han >= minHan {
 			b.WriteString(fixed)
 			turned = true
 		} else {
-			if leadPairs(s[:n]) >= 3 {
+			if han == 0 && leadPairs(s[:n]) >= 3 {
 				garbled = true
 			}
 			b.WriteString(s[:n])
@@ -71,6 +117,8 @@ func repairMojibake(s string) (out string, turned, garbled bool) {
 	}
 	return b.String(), turned, garbled
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // hasHighLatin says whether s holds any rune of Latin-1 or Windows-1252's
 // upper half: the cheap test that leaves Chinese and ASCII text alone.
@@ -109,20 +157,22 @@ func mojibakeRun(s string) (n int, raw []byte) {
 	return n, raw[:kept]
 }
 
-// decodedHan reads raw as UTF-8 and returns it when it is valid and holds
-// a Han character: the mark of a Chinese text read as Windows-1252, which
-// Latin text of that code page never turns into.
-func decodedHan(raw []byte) (string, bool) {
+// decodedHan reads raw as UTF-8 and returns it with the number of its Han
+// characters when it is valid (0 when it is not): Han characters are the
+// mark of a Chinese text read as Windows-1252, which Latin text of that
+// code page turns into only by chance, and hardly twice in a row.
+func decodedHan(raw []byte) (string, int) {
 	if !utf8.Valid(raw) {
-		return "", false
+		return "", 0
 	}
 	s := string(raw)
+	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return s, true
+		if isHan(r) {
+			n++
 		}
 	}
-	return "", false
+	return s, n
 }
 
 // leadPairs counts the places in s where a letter standing for a UTF-8

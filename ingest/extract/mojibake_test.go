@@ -36,13 +36,31 @@ func TestRepairMojibake(t *testing.T) {
 		{"Chinese untouched", "2018年社区教育工作台账", "2018年社区教育工作台账", false, false},
 		{"Latin-1 words untouched", "Müller café 2018", "Müller café 2018", false, false},
 		{"a lone sign", "温度 25°C，增长 5‰", "温度 25°C，增长 5‰", false, false},
+		// One letter à–ï with two of Chinese text's signs is the UTF-8 of
+		// a Han character: é—— read back as 闗.
+		{"Café beside Chinese", "Café——咖啡馆", "Café——咖啡馆", false, false},
+		{"Café in a cell of its own", "店名 | Café—— | 咖啡馆", "店名 | Café—— | 咖啡馆", false, false},
+		{"Café alone", "Café——Bistro", "Café——Bistro", false, false},
+		{"naïve in quotes", "naïve“引号”", "naïve“引号”", false, false},
+		{"French and German names beside Chinese", "外籍讲师：François Lefèvre、Jürgen Müller——主讲《终身学习》", "外籍讲师：François Lefèvre、Jürgen Müller——主讲《终身学习》", false, false},
 	}
 	// The mojibake of real text, made as Excel makes it.
 	for _, s := range []string{"2018年社区教育工作台账", "上城区 | 社区学校 | 12所", "学分银行累计存入学习成果12万条"} {
 		tests = append(tests, struct {
 			name, in, want  string
 			mended, garbled bool
-		}{"mended: " + s, "序号 " + asANSI(t, s) + " 备注", "序号 " + s + " 备注", true, false})
+		}{"mended: " + s, "序号 | " + asANSI(t, s) + " | 备注", "序号 | " + s + " | 备注", true, false})
+	}
+	// A ledger in mojibake: its cells of one character (是, 否) are
+	// turned with the rest, though one alone would not be.
+	for _, tt := range []struct{ in, want string }{
+		{asANSI(t, "社区学校 | 是\n\n老年大学 | 否"), "社区学校 | 是\n\n老年大学 | 否"},
+		{asANSI(t, "是"), asANSI(t, "是")},
+	} {
+		tests = append(tests, struct {
+			name, in, want  string
+			mended, garbled bool
+		}{"one character: " + tt.want, tt.in, tt.want, tt.in != tt.want, false})
 	}
 	// A byte of 教 (0x95, •) lost as ? on a save: the run no longer turns
 	// back, and is kept as it is, marked.
@@ -82,7 +100,7 @@ func TestMojibakeLedgerReadsAsChinese(t *testing.T) {
 		// Latin text without the five bytes 1252 leaves undefined (台 has
 		// one), in UTF-8.
 		csv:     asANSI(t, summary) + "\n" + asANSI(t, cell) + ",12\n",
-		txt:     asANSI(t, summary) + "\n" + asANSI(t, cell) + "12所\n",
+		txt:     asANSI(t, summary+"\n"+cell+"12所") + "\n",
 		lostCSV: strings.ReplaceAll(asANSI(t, summary+"\n"+cell), "\u2022", "?") + ",12\n",
 	} {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {

@@ -115,12 +115,18 @@ var turnsWithoutOSD = []int{90, 270, 180}
 // best confidence, out (the reading as it lies) included. It stops at the
 // first turn read above reorientBelow: an upright page reads above it and
 // a turned one well below (orient.go's measure), so the other turns could
-// only be garbage. Each reading runs under lim.OCRPageTimeout like the
-// first, so a page OSD cannot judge costs at most three more readings, and
-// only a page read below reorientBelow pays it (a blurred photo as well as
-// a turned page: the price of not knowing which it is).
+// only be garbage. The OSD run and each reading turned run under
+// lim.OCRPageTimeout like the first reading, and each first moves the
+// extraction's deadline out by one OCRPageTimeout (extendDeadline): the
+// document was granted one per page, which the first reading may use up,
+// so without it a long faint scan would time out in its extra readings and
+// lose the ocr-low text its first readings had. A page OSD cannot judge
+// thus costs at most four more page limits, granted as they are spent,
+// and only a page read below reorientBelow pays them (a blurred photo as
+// well as a turned page: the price of not knowing which it is).
 func readTurned(ctx context.Context, tess string, page *image.Gray, lim Limits, out PageOCR) (PageOCR, error) {
 	turns := turnsWithoutOSD
+	extendDeadline(ctx, lim.OCRPageTimeout)
 	if deg, ok := detectRotation(ctx, tess, page, lim); ok {
 		if deg == 0 {
 			return out, nil
@@ -128,6 +134,7 @@ func readTurned(ctx context.Context, tess string, page *image.Gray, lim Limits, 
 		turns = []int{deg}
 	}
 	for _, deg := range turns {
+		extendDeadline(ctx, lim.OCRPageTimeout)
 		text, conf, err := runTesseract(ctx, tess, level(rotateClockwise(page, deg)), lim)
 		if err != nil {
 			// The page was read once; a reading turned that fails (its

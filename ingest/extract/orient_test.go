@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/internal/exif"
 )
@@ -151,5 +152,37 @@ func TestOCRSidewaysPageOSDCannotJudge(t *testing.T) {
 	}
 	if c := res.OCRConfidence; c == nil || *c < reorientBelow {
 		t.Errorf("OCR confidence %v, want at least %v once upright", c, reorientBelow)
+	}
+}
+
+// TestTurnedReadingsExtendTheDeadline reads a faint page that OSD cannot
+// judge with a tesseract taking half the page limit per reading: its
+// first reading and the three turned ones outlast what the document was
+// granted for one page, so each extra try must grant itself a page limit,
+// or the document failed as 超时 and lost the ocr-low text it had.
+func TestTurnedReadingsExtendTheDeadline(t *testing.T) {
+	dir := t.TempDir()
+	calls := filepath.Join(dir, "calls")
+	tsv := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\\n" +
+		"5\t1\t1\t1\t1\t1\t100\t100\t400\t40\t40\t社区教育工作总结\\n"
+	withProgram(t, "tesseract", fakeTesseract(t, `cat >/dev/null
+echo "$*" >> `+calls+`
+case "$*" in *"--psm 0"*) echo "Too few characters. Skipping this page"; exit 0;; esac
+sleep 1
+printf '`+tsv+`'`))
+	const page = 2 * time.Second
+	res, err := Extract(context.Background(), FormatImage, fixture("page.png"), Limits{Timeout: time.Second, OCRPageTimeout: page})
+	if err != nil {
+		t.Fatalf("a faint page read four times at half the page limit each: %v", err)
+	}
+	if !strings.Contains(res.Pages[0], "社区教育工作总结") || res.PageSources[0] != SourceOCRLow {
+		t.Errorf("page %q (%s), want the faint reading kept as %s", res.Pages[0], res.PageSources[0], SourceOCRLow)
+	}
+	log, err := os.ReadFile(calls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(log), "\n"); n != 5 {
+		t.Errorf("tesseract ran %d times, want 5 (a reading, OSD, three turned readings):\n%s", n, log)
 	}
 }

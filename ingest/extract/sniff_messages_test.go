@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -127,8 +126,6 @@ func TestSniffMessagesHaveTheirEnglish(t *testing.T) {
 		t.Errorf("Chinese left in the English messages:\n%s", got)
 	}
 }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // TestSniffMessagesInEnglish shows what an English page says for a file
 // of a type the archive cannot read, a name that promises another
