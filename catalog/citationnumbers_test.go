@@ -180,3 +180,78 @@ func testCitationNumbersMigration(t *testing.T, s *Store) {
 		}
 	}
 }
+
+// Two citation changes to one claim at the same moment: wang's save
+// gives citations 1, 2 and 3; li's, built on the claim as it was with 1
+// and 2, would give 1, 2 and 4, undoing wang's citation 3 (which looked
+// like a deliberate removal) and logging li as having removed it. Li's
+// save is refused instead, and nothing of it is written: not its
+// citation, not its event.
+func TestClaimSaveBuiltOnAStaleReadIsRefused(t *testing.T) {
+	forEachStore(t, testClaimSaveOnStaleRead)
+}
+
+func testClaimSaveOnStaleRead(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "2", "2.3.1")
+	for _, id := range []string{"D1", "D2", "D3"} {
+		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "wang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &Claim{City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州市已建立市民终身学习学分银行", CreatedBy: "wang",
+		Citations: []Citation{citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 2, "全年存入学习成果45.3万条")}}
+	if err := s.CreateClaim(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	wang, err := s.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	li, err := s.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wang.Citations = append(wang.Citations, citeDoc("D3", 1, "学习成果均可存入"))
+	if err := s.UpdateClaimAs(ctx, wang, "wang", ClaimCited); err != nil {
+		t.Fatalf("wang's save: %v", err)
+	}
+	li.Citations = append(li.Citations, citeDoc("D3", 2, "课时达到规定要求"))
+	err = s.UpdateClaimAs(ctx, li, "li", ClaimCited)
+	if ErrorCode(err) != ECONFLICT || !strings.Contains(err.Error(), "定性描述已被他人修改，请刷新页面后重试") {
+		t.Fatalf("li's save built on the claim before wang's: %v, want ECONFLICT 定性描述已被他人修改，请刷新页面后重试", err)
+	}
+	got, err := s.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := numbersOf(got.Citations); !slices.Equal(n, []int{1, 2, 3}) || got.Citations[2].Quote != "学习成果均可存入" {
+		t.Errorf("citations %v after li's refused save, want wang's 1, 2, 3 (3: 学习成果均可存入)", got.Citations)
+	}
+	if got.LastCitation != 3 {
+		t.Errorf("last citation number %d, want 3: li's refused save gave none", got.LastCitation)
+	}
+	evs, err := s.FindEvents(ctx, EventFilter{Object: "claim:" + c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		if e.User == "li" {
+			t.Errorf("li's refused save left an event %s %v", e.Action, e.Detail)
+		}
+	}
+
+	// Li, having read the claim again, adds the citation: it takes 4 and
+	// wang's 3 stays.
+	li, err = s.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	li.Citations = append(li.Citations, citeDoc("D3", 2, "课时达到规定要求"))
+	if err := s.UpdateClaimAs(ctx, li, "li", ClaimCited); err != nil {
+		t.Fatalf("li's save on a fresh read: %v", err)
+	}
+	if got, err = s.Claim(ctx, c.ID); err != nil || !slices.Equal(numbersOf(got.Citations), []int{1, 2, 3, 4}) {
+		t.Errorf("citations %v (%v) after li's save on a fresh read, want 1, 2, 3, 4", got.Citations, err)
+	}
+}

@@ -37,7 +37,13 @@ func testClaimChangesAreNamed(t *testing.T, s *Store) {
 		if err := s.AddReview(ctx, &Review{ClaimID: c.ID, Reviewer: "liu", Verdict: ClaimInsufficient, Comment: "请补充条例文本"}); err != nil {
 			t.Fatal(err)
 		}
-		c.Citations = tt.cits
+		// The change is built on the claim as the verdict left it (a
+		// save built on it before is refused: UpdateClaimAs).
+		read, err := s.Claim(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.UpdatedAt, c.Citations = read.UpdatedAt, tt.cits
 		if err := s.UpdateClaimAs(ctx, c, "wang", tt.change); err != nil {
 			t.Fatalf("%s: %v", tt.change, err)
 		}

@@ -282,12 +282,27 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 	return s.UpdateClaimAs(ctx, c, by, ClaimEdited)
 }
 
-// UpdateClaimAs is UpdateClaim recorded as change.
+// UpdateClaimAs is UpdateClaim recorded as change. c.UpdatedAt is the
+// claim's as the change was built on it: when the claim changed since,
+// the save is refused (ECONFLICT) and nothing is written; zero skips the
+// check.
 func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change ClaimChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now, err := s.claimStamp(ctx, tx)
 		if err != nil {
 			return err
+		}
+		// A save is built on the claim as its caller read it (UpdatedAt):
+		// one committed since, a citation added or removed by someone
+		// else, would be undone by this one's list, so it is refused.
+		// Every change of a claim is stamped holding the claims' lock
+		// (claimStamp), held here too, so none commits between this
+		// check and the update. A zero UpdatedAt is a save built on no
+		// read, unchecked.
+		if !c.UpdatedAt.IsZero() {
+			if err := claimUnchangedSince(ctx, tx, c.ID, c.UpdatedAt); err != nil {
+				return err
+			}
 		}
 		// The status is checked in the statement itself: a withdraw
 		// committed since the service looked is not undone.
@@ -318,6 +333,26 @@ func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change C
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: string(change), Object: "claim:" + c.ID,
 			Also: docs, Detail: detail})
 	})
+}
+
+// claimUnchangedSince refuses a save of claim id built on its state as
+// of read when it has changed since: ECONFLICT, or why it cannot change
+// at all (gone, withdrawn).
+func claimUnchangedSince(ctx context.Context, tx *sql.Tx, id string, read time.Time) error {
+	var status ClaimStatus
+	var updated string
+	err := tx.QueryRowContext(ctx, `SELECT status, updated_at FROM claim WHERE id = ?`, id).Scan(&status, &updated)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
+	case err != nil:
+		return fmt.Errorf("read claim %s: %w", id, err)
+	case status == ClaimWithdrawn:
+		return claimNotChangeable(ctx, tx, id)
+	case formatTime(parseTime(updated)) != formatTime(read): // as stored: to the microsecond
+		return Errorf(ECONFLICT, "定性描述已被他人修改，请刷新页面后重试")
+	}
+	return nil
 }
 
 // WithdrawClaim marks a claim withdrawn, with an audit event
