@@ -70,7 +70,7 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 		t.Fatalf("the document read again: %+v", d)
 	}
 	got, err := LoadText(ctx, r.blobs, photo.SHA256)
-	if err != nil || got.Version != extract.Version || !strings.Contains(got.Pages[0], "1260场") {
+	if err != nil || got.Version != extract.VersionOf("txt") || !strings.Contains(got.Pages[0], "1260场") {
 		t.Errorf("text read again: %+v, %v; want today's reading of the file", got, err)
 	}
 	if n := hits(t, r.idx, "1260场"); n != 1 {
@@ -79,7 +79,7 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 	if got, err := LoadText(ctx, r.blobs, cited.SHA256); err != nil || got.Version != extract.Version-1 {
 		t.Errorf("cited text: %+v, %v; want it kept as the claim saw it", got, err)
 	}
-	if got, err := LoadText(ctx, r.blobs, current.SHA256); err != nil || got.Version != extract.Version {
+	if got, err := LoadText(ctx, r.blobs, current.SHA256); err != nil || got.Version != extract.VersionOf("txt") {
 		t.Errorf("current text: %+v, %v", got, err)
 	}
 	if queued, _, err := svc.RereadOutdated(ctx, nil); err != nil || len(queued) != 0 {
@@ -109,7 +109,9 @@ func TestRereadOutdatedByReader(t *testing.T) {
 		if err != nil || got.Extractor != tc.extractor || got.Version != extract.VersionOf(tc.extractor) {
 			t.Fatalf("%s: stored %+v, %v; want read by %s at today's version", tc.d.Filename, got, err, tc.extractor)
 		}
-		got.Version = extract.Version // what the rules before the tables' change wrote
+		if tc.d == ledger {
+			got.Version-- // what the rules before the tables' change wrote
+		}
 		saveOlderText(t, r, tc.d.SHA256, got)
 	}
 	svc, _ = r.service(t)

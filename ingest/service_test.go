@@ -445,7 +445,7 @@ func TestTextReadByOlderRulesIsReadAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Version != extract.Version || len(got.Pages) != 1 || !strings.Contains(got.Pages[0], "1260场") {
-		t.Errorf("stored text after the upload: version %d, pages %q; want version %d with the file's words", got.Version, got.Pages, extract.Version)
+	if got.Version != extract.VersionOf("txt") || len(got.Pages) != 1 || !strings.Contains(got.Pages[0], "1260场") {
+		t.Errorf("stored text after the upload: version %d, pages %q; want version %d with the file's words", got.Version, got.Pages, extract.VersionOf("txt"))
 	}
 }

@@ -29,7 +29,7 @@ func TestTextSavedWithoutItsHashGetsIt(t *testing.T) {
 	// With its head as today's readers keep it: a head-less text is read
 	// again from its original (StoredText.Headless).
 	head, _, _ := strings.Cut(body, "\n")
-	want, err := ingest.SaveText(context.Background(), e.Blobs, sha, &ingest.StoredText{Extractor: "txt", Version: extract.Version,
+	want, err := ingest.SaveText(context.Background(), e.Blobs, sha, &ingest.StoredText{Extractor: "txt", Version: extract.VersionOf("txt"),
 		Pages: []string{body}, Head: head})
 	if err != nil {
 		t.Fatal(err)
