@@ -50,7 +50,7 @@ func TestAdminMovesAnAccountToAnotherDepartment(t *testing.T) {
 		t.Errorf("moving wenhua2 to 文广局: %d %.500s", resp.StatusCode, text)
 	}
 	resp, page = admin.post("/admin/users/wenhua2/department", url.Values{"department": {"市文化广电旅游局"}})
-	if text := html.UnescapeString(textOf(page)); resp.StatusCode != 200 || !strings.Contains(text, "已将 wenhua2 的部门改为“市文化广电旅游局”") {
+	if text := html.UnescapeString(textOf(page)); resp.StatusCode != 200 || !strings.Contains(text, "已将 wenhua2 的责任单位改为“市文化广电旅游局”") {
 		t.Errorf("moving wenhua2 to 市文化广电旅游局: %d %.500s", resp.StatusCode, text)
 	}
 	if u, err := s.env.Catalog.User(ctx, "wenhua2"); err != nil || u.Department != "市文化广电旅游局" {

@@ -98,7 +98,7 @@ func TestRenamingADepartmentKeepsItsContributor(t *testing.T) {
 	}
 	wang := s.login("wang")
 	resp, body := wang.post("/departments/"+d.ID, url.Values{"city": {"330100"}, "name": {"市人力资源和社会保障局"}})
-	if text := textOf(body); resp.StatusCode != 200 || !strings.Contains(text, "已同时更新 1 个部门账号：renshe") || strings.Contains(text, "jiaoyu") {
+	if text := textOf(body); resp.StatusCode != 200 || !strings.Contains(text, "已同时更新 1 个该单位的账号：renshe") || strings.Contains(text, "jiaoyu") {
 		t.Fatalf("renaming 市人力社保局: %d, want the page to name renshe (and not jiaoyu) as moved with it: %.500s", resp.StatusCode, text)
 	}
 	_, body = s.login("renshe").get("/tasks")

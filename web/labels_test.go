@@ -29,7 +29,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	users := textOf(body[strings.Index(body, `id="users"`):strings.Index(body, `id="userform"`)])
 	// A department's account names its department: an admin tells
 	// twenty of them apart.
-	for _, want := range []string{"协调员", "杭州", "已启用", "报送部门", "部门联系人 杭州 市教育局"} {
+	for _, want := range []string{"协调员", "杭州", "已启用", "责任单位", "部门联系人 杭州 市教育局"} {
 		if !strings.Contains(users, want) {
 			t.Errorf("the users table lacks %q: %.400s", want, users)
 		}
@@ -190,7 +190,7 @@ func TestEventObjectsInWords(t *testing.T) {
 		{"framework.import", "framework:2018", nil, "", "指标体系 2018", ""},
 		{"token.create", "token:" + id, map[string]any{"label": "上报脚本"}, "", "访问令牌 上报脚本", ""},
 		{"carryover.confirmed", "carryover:" + id, nil, "", "结转事项 " + id, ""},
-		{"department.rename", "department:" + id, map[string]any{"from": "教育局", "to": "市教育局"}, "", "部门 市教育局", ""},
+		{"department.rename", "department:" + id, map[string]any{"from": "教育局", "to": "市教育局"}, "", "责任单位 市教育局", ""},
 		{"assignment.import", "assignments:330100:2018", nil, "", "责任分解表 杭州 2018", ""},
 		{"city.create", "city:330100", nil, "", "城市 杭州", ""},
 		{"user.create", id, nil, "", id, ""}, // a bare ID of no document event is not a document
