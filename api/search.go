@@ -61,12 +61,18 @@ func searchRequest(r *http.Request) (search.Request, error) {
 		Query: r.URL.Query().Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
 		Indicators: listParam(r, "indicator"), User: userFrom(r.Context()),
 	}
-	for _, y := range listParam(r, "year") {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1900 || n > 2200 {
-			return req, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字，收到 %q", y)
+	// round is year by the name the rest of the API gives it: the index's
+	// year of a document is its monitoring round (or, with none, the
+	// year it was issued), so a client filtering by round, as it does
+	// the coverage and the reports, is not silently given every round.
+	for _, name := range []string{"year", "round"} {
+		for _, y := range listParam(r, name) {
+			n, err := strconv.Atoi(y)
+			if err != nil || n < 1900 || n > 2200 {
+				return req, catalog.Errorf(catalog.EINVALID, "年份 %s 应为四位数字，收到 %q", name, y).OnField(name)
+			}
+			req.Years = append(req.Years, n)
 		}
-		req.Years = append(req.Years, n)
 	}
 	q := r.URL.Query()
 	var err error

@@ -62,6 +62,13 @@ func parseQuery(q string) (*parsed, error) {
 	if utf8.RuneCountInString(q) > maxQueryRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长（超过 %d 字），请精简后再试", maxQueryRunes)
 	}
+	if onlyMarks(q) {
+		// Said of the whole query: lexing it first would name a part,
+		// such as the empty quotation of “” among ，。！？ typed alone.
+		if err := checkSearchable(strings.TrimSpace(q)); err != nil {
+			return nil, err
+		}
+	}
 	items, err := lexQuery(q)
 	if err != nil {
 		return nil, err
@@ -255,6 +262,15 @@ func isSpacedCharacter(it item) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(it.text)
 	return unicode.Is(unicode.Han, r) || unicode.IsPunct(r)
+}
+
+// onlyMarks reports whether q holds neither a letter nor a digit but
+// more than quotation marks (a bare "" is an empty quotation).
+func onlyMarks(q string) bool {
+	if strings.Trim(q, " \"“”「」") == "" {
+		return false
+	}
+	return !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 func checkSearchable(text string) error {

@@ -101,6 +101,8 @@ func TestParseQueryErrors(t *testing.T) {
 		{"，。、", "没有可检索的文字"},
 		{"……!!!", "没有可检索的文字"},
 		{"学分银行 〔〕", "没有可检索的文字"},
+		{"，。！？、；：“”（）", "没有可检索的文字"}, // not an empty quotation (probe s38 #8)
+		{"“” ！", "没有可检索的文字"},
 		{strings.Repeat("学习周", 67), "过长"}, // 201 characters
 		{strings.Repeat("学", 100) + strings.Repeat(" ", 1) + strings.Repeat("周", 100), "过长"},
 		{strings.Repeat("学", maxQueryRunes+1), "过长"},

@@ -217,5 +217,26 @@ func wholeNumbers(pages []string, spans []index.Span, want numberSet) []index.Sp
 			out = append(out, sp)
 		}
 	}
+	if len(out) == 0 {
+		return literalNumbers(pages, spans, want)
+	}
+	return out
+}
+
+// literalNumbers are the spans that are, as written, one of the numbers
+// asked for, though inside a longer number (15 in 1.15万): search finds
+// a number's digits as a substring, so a hit found only there would
+// otherwise be shown with no mark at all and the reader could not see
+// why it was found. Kept only when no whole number is marked.
+func literalNumbers(pages []string, spans []index.Span, want numberSet) []index.Span {
+	var out []index.Span
+	for _, sp := range spans {
+		if sp.Page < 1 || sp.Page > len(pages) || sp.Start < 0 || sp.End > len(pages[sp.Page-1]) || sp.Start >= sp.End {
+			continue
+		}
+		if want[numberKey(pages[sp.Page-1][sp.Start:sp.End])] {
+			out = append(out, sp)
+		}
+	}
 	return out
 }
