@@ -123,10 +123,10 @@ var docNumberBrackets = regexp.MustCompile(`(\p{Han})\s*[\[【(（［〖﹝〔]\
 
 // DocNumberForm is a 文号 as the archive shows it: its year in 〔〕, as
 // GB/T 9704 writes it and as a 文号 read from a text is stored
-// (杭教职成[2017]9号 → 杭教职成〔2017〕9号); anything else as typed. The
-// stored 文号 keeps what was typed: searching folds the brackets alike,
-// and a pack's manifest and the matching of the same 文号 compare it as
-// typed.
+// (杭教职成[2017]9号 → 杭教职成〔2017〕9号); anything else as typed. A
+// 文号 typed at upload or in an edit (the form, PATCH) is stored in it;
+// one typed before that was not is shown in it, and searching folds the
+// brackets alike.
 func DocNumberForm(s string) string {
 	if !strings.ContainsAny(s, "[【(（［〖﹝〔") {
 		return s

@@ -647,7 +647,7 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, 
 		}
 		return pr.head, pr.release, nil
 	}
-	return s.search.TextSuggestions(ctx, key, d.Title, head, skip, min(max(limit, 1), 50))
+	return s.search.TextSuggestions(ctx, key, d.Title, d.City, head, skip, min(max(limit, 1), 50))
 }
 
 // textHash names d's stored text as it is now, for what is kept of it:

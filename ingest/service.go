@@ -315,6 +315,10 @@ func checkFields(m *Meta) error {
 			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长（超过 %d 字）：%.20s…", f.words, maxMetaRunes, *f.value)
 		}
 	}
+	// Stored as the archive shows it and as a 文号 read from a text is
+	// stored, so that a typed 杭教职成[2017]9号 is the same 文号 as a read
+	// 杭教职成〔2017〕9号 wherever one is compared with the other.
+	m.DocNumber = catalog.DocNumberForm(m.DocNumber)
 	dt, err := catalog.ParseDocType(m.DocType)
 	if err != nil {
 		return err

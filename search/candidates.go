@@ -26,6 +26,11 @@ type Candidate struct {
 	Numbers    []string `json:"numbers_found"`
 	AllNumbers bool     `json:"all_numbers"`
 	Score      float64  `json:"score"`
+	// NearDuplicates is how many other versions of the document (near
+	// duplicates) had passages here and were folded into this one's
+	// (另有 N 个版本); NearDuplicateIDs names them.
+	NearDuplicates   int      `json:"near_duplicates"`
+	NearDuplicateIDs []string `json:"near_duplicate_ids,omitempty"`
 }
 
 var numberPattern = regexp.MustCompile(`\d+(\.\d+)?`)
@@ -121,6 +126,11 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	// Folded before the limit, so that the versions' passages leave room
+	// for other documents'.
+	if out, err = s.foldCandidateVersions(ctx, out); err != nil {
+		return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)
+	}
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}

@@ -151,6 +151,7 @@ type Service struct {
 	terms      termSet
 	frags      fragmentCache
 	suggested  suggestionCache
+	common     commonTermSet
 	cities     cityNames
 	rebuilding atomic.Bool
 }

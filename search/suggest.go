@@ -124,23 +124,26 @@ func isDigitsOnly(s string) bool {
 
 // SuggestIndicators ranks the key indicators a document likely
 // substantiates, from the indicators' keywords, names and info matched
-// against its title and text with the same Chinese analysis as search.
-// Indicators in skip (already linked) are left out.
+// against its title and text with the same Chinese analysis as search;
+// the framework's generic words (学习型城市, 终身学习) count only beside
+// a word of the indicator's own. Indicators in skip (already linked) are
+// left out.
 func (s *Service) SuggestIndicators(ctx context.Context, title string, pages []string, skip []string, limit int) ([]Suggestion, error) {
 	sets, _, err := s.keyIndicatorTermsVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := rankIndicators(sets, title, pages)
+	ranked, err := rankIndicators(sets, title, pages, genericIn(nil))
 	if err != nil {
 		return nil, err
 	}
 	return pickSuggestions(ranked, skip, limit), nil
 }
 
-// rankIndicators is every key indicator that title and pages speak to,
-// best first, each with its passage.
-func rankIndicators(sets []indicatorTerms, title string, pages []string) ([]Suggestion, error) {
+// rankIndicators is every key indicator that title and pages speak to
+// with at least one term that is not generic, best first, each with its
+// passage.
+func rankIndicators(sets []indicatorTerms, title string, pages []string, generic func(string) bool) ([]Suggestion, error) {
 	body, err := index.NewMatcher(pages)
 	if err != nil {
 		return nil, err
@@ -151,7 +154,7 @@ func rankIndicators(sets []indicatorTerms, title string, pages []string) ([]Sugg
 	}
 	var out []Suggestion
 	for _, it := range sets {
-		sg, spans := scoreIndicator(it, body, head)
+		sg, spans := scoreIndicator(it, body, head, generic)
 		if sg.Score <= 0 {
 			continue
 		}
@@ -190,10 +193,13 @@ func pickSuggestions(ranked []Suggestion, skip []string, limit int) []Suggestion
 
 // scoreIndicator sums, over the indicator's terms found in the document,
 // the term's weight times a damped count, boosting title matches; it
-// returns the spans of the matches for the passage.
-func scoreIndicator(it indicatorTerms, body, head *index.Matcher) (Suggestion, []index.Span) {
+// returns the spans of the matches for the passage. Found generic terms
+// alone score 0: every document of the city would be suggested for the
+// indicator whose name holds them.
+func scoreIndicator(it indicatorTerms, body, head *index.Matcher, generic func(string) bool) (Suggestion, []index.Span) {
 	sg := Suggestion{Code: it.ind.Code, Name: it.ind.Name, Kind: string(it.ind.Kind), Terms: []string{}}
 	var spans []index.Span
+	specific := false
 	for _, t := range it.terms {
 		inBody := body.Find(t)
 		inTitle := len(head.Find(t)) > 0
@@ -210,6 +216,10 @@ func scoreIndicator(it indicatorTerms, body, head *index.Matcher) (Suggestion, [
 		sg.Score += it.weight[t] * score
 		sg.Terms = append(sg.Terms, t)
 		spans = append(spans, inBody...)
+		specific = specific || !generic(t)
+	}
+	if !specific {
+		return Suggestion{Code: sg.Code, Name: sg.Name, Kind: sg.Kind, Terms: []string{}}, nil
 	}
 	// Normalise by the indicator's vocabulary so that indicators with long
 	// keyword lists do not win by size alone.

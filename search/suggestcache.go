@@ -58,20 +58,26 @@ func (c *suggestionCache) put(key string, ranked []Suggestion) {
 	}
 }
 
-// TextSuggestions is SuggestIndicators for a stored text that text names
+// TextSuggestions is SuggestIndicators for a stored text of city that text names
 // (it must name the same words for as long as the process runs: the
 // SHA-256 of the text's blob, which a text read anew changes, never the
 // original's): its ranking under the current framework and title is kept
 // for the next call, and pages, which gives the text's head, is only
 // called when there is none. An empty text names no text: its ranking is
 // not kept. pages' release, when not nil, is called once the pages are
-// analysed.
-func (s *Service) TextSuggestions(ctx context.Context, text, title string, pages func() ([]string, func(), error), skip []string, limit int) ([]Suggestion, error) {
+// analysed. Besides the framework's generic words, a term found in
+// nearly every document of city (cityCommonTerms) is not enough on its
+// own either.
+func (s *Service) TextSuggestions(ctx context.Context, text, title, city string, pages func() ([]string, func(), error), skip []string, limit int) ([]Suggestion, error) {
 	sets, version, err := s.keyIndicatorTermsVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := version + "\x00" + text + "\x00" + title
+	common, commonKey, err := s.cityCommonTerms(ctx, city, sets, version)
+	if err != nil {
+		return nil, err
+	}
+	key := version + "\x00" + text + "\x00" + title + "\x00" + commonKey
 	if ranked, ok := s.suggested.get(key); ok && text != "" {
 		return pickSuggestions(ranked, skip, limit), nil
 	}
@@ -79,7 +85,7 @@ func (s *Service) TextSuggestions(ctx context.Context, text, title string, pages
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := rankIndicators(sets, title, ps)
+	ranked, err := rankIndicators(sets, title, ps, genericIn(common))
 	if release != nil {
 		release()
 	}

@@ -20,12 +20,12 @@ func TestTextSuggestionsAreKeptPerTextAndTitle(t *testing.T) {
 		return text, nil, nil
 	}
 	const title = "宁波市学分银行建设实施办法"
-	first, err := svc.TextSuggestions(ctx, "sha-a", title, pages, nil, 5)
+	first, err := svc.TextSuggestions(ctx, "sha-a", title, "330100", pages, nil, 5)
 	if err != nil || len(first) < 2 {
 		t.Fatalf("first ranking: %+v, %v; want two or more", first, err)
 	}
 	skip := []string{first[0].Code}
-	kept, err := svc.TextSuggestions(ctx, "sha-a", title, pages, skip, 5)
+	kept, err := svc.TextSuggestions(ctx, "sha-a", title, "330100", pages, skip, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestTextSuggestionsAreKeptPerTextAndTitle(t *testing.T) {
 	if !slices.Equal(codes(kept), codes(fresh)) || slices.ContainsFunc(kept, func(s Suggestion) bool { return s.Code == skip[0] }) {
 		t.Errorf("kept, with %s linked: %q; ranked afresh: %q", skip[0], codes(kept), codes(fresh))
 	}
-	if _, err := svc.TextSuggestions(ctx, "sha-a", "另一个标题", pages, nil, 5); err != nil || reads != 2 {
+	if _, err := svc.TextSuggestions(ctx, "sha-a", "另一个标题", "330100", pages, nil, 5); err != nil || reads != 2 {
 		t.Errorf("another title: %v, %d reads; want it ranked anew", err, reads)
 	}
 }

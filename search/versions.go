@@ -8,43 +8,119 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// foldVersions keeps one suggestion of each group of versions (near
-// duplicates: the .pdf and .docx of one 文号, a draft and its final
-// text), so that a page does not suggest one document twice. A
-// suggestion that is a version of a document already listed (linked or
-// cited: items before from) is taken out and counted on that one; of
-// suggestions that are versions of each other the newest upload is kept,
-// at the place of the best ranked, counting the others (NearDuplicates,
-// said as 另有 N 个版本).
-func (s *Service) foldVersions(ctx context.Context, items []EvidenceItem, from int) ([]EvidenceItem, error) {
-	if len(items) <= from {
-		return items, nil
-	}
-	ids := make([]string, len(items))
-	for i, it := range items {
-		ids[i] = it.ID
+// versionGroup is one group of versions (near duplicates: the .pdf and
+// .docx of one 文号, a draft and its final text) of a ranked list of
+// documents: ID is the document shown for it, Folded the others, said as
+// 另有 N 个版本.
+type versionGroup struct {
+	ID     string
+	Folded []string
+}
+
+// groupVersions groups ids (distinct documents, best ranked first) by
+// version, so that a page suggests one document once: the first fixed of
+// them are already listed (linked or cited) and stand for their groups
+// as they are; each later one joins the first group before it holding a
+// version of it and, unless that group's document is fixed, stands for
+// it when it was uploaded after that document, at the group's place
+// (the best ranked). The indicator page's suggestions and a claim's
+// candidate passages share this one rule, so the two pages never show
+// different versions of one document. ok is false when no two of ids
+// are versions of each other (groups is then nil).
+func (s *Service) groupVersions(ctx context.Context, ids []string, fixed int) (groups []versionGroup, ok bool, err error) {
+	if len(ids) <= fixed || len(ids) < 2 {
+		return nil, false, nil
 	}
 	docs, pairs, err := s.cat.HitDocuments(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("versions of suggested evidence: %w", err)
+		return nil, false, fmt.Errorf("versions of suggested documents: %w", err)
 	}
 	if len(pairs) == 0 {
-		return items, nil
+		return nil, false, nil
 	}
-	kept := items[:from]
-	for _, it := range items[from:] {
-		into := slices.IndexFunc(kept, func(k EvidenceItem) bool { return slices.Contains(pairs[it.ID], k.ID) })
+	// The documents in each group, to find a version among them.
+	members := make([][]string, 0, len(ids))
+	for i, id := range ids {
+		into := -1
+		if i >= fixed {
+			into = slices.IndexFunc(members, func(m []string) bool {
+				return slices.ContainsFunc(m, func(k string) bool { return slices.Contains(pairs[id], k) })
+			})
+		}
 		if into < 0 {
-			kept = append(kept, it)
+			groups = append(groups, versionGroup{ID: id})
+			members = append(members, []string{id})
 			continue
 		}
-		if k := kept[into]; into >= from && newer(docs[it.ID], docs[k.ID]) {
-			it.NearDuplicates, it.NearDuplicateIDs = k.NearDuplicates, append(k.NearDuplicateIDs, k.ID)
-			kept[into] = it
+		g := &groups[into]
+		members[into] = append(members[into], id)
+		if into >= fixed && newer(docs[id], docs[g.ID]) {
+			g.Folded, g.ID = append(g.Folded, g.ID), id
 		} else {
-			kept[into].NearDuplicateIDs = append(kept[into].NearDuplicateIDs, it.ID)
+			g.Folded = append(g.Folded, id)
 		}
-		kept[into].NearDuplicates++
+	}
+	return groups, true, nil
+}
+
+// foldVersions keeps one suggestion of each group of versions
+// (groupVersions): a suggestion that is a version of a document already
+// listed (items before from) is taken out and counted on that one
+// (NearDuplicates, NearDuplicateIDs).
+func (s *Service) foldVersions(ctx context.Context, items []EvidenceItem, from int) ([]EvidenceItem, error) {
+	ids := make([]string, len(items))
+	byID := make(map[string]EvidenceItem, len(items))
+	for i, it := range items {
+		ids[i], byID[it.ID] = it.ID, it
+	}
+	groups, ok, err := s.groupVersions(ctx, ids, from)
+	if err != nil || !ok {
+		return items, err
+	}
+	kept := make([]EvidenceItem, len(groups))
+	for i, g := range groups {
+		kept[i] = byID[g.ID]
+		kept[i].NearDuplicates, kept[i].NearDuplicateIDs = len(g.Folded), g.Folded
+	}
+	return kept, nil
+}
+
+// foldCandidateVersions keeps the passages of one document of each group
+// of versions among a claim's candidates (ranked best first), so that the
+// .pdf and .docx of one 文号 do not propose the same passage twice. A
+// document linked to the claim's indicator is preferred to its unlinked
+// versions, as it is to other passages (linkedBonus); otherwise the
+// newest upload stands for its group (groupVersions).
+func (s *Service) foldCandidateVersions(ctx context.Context, cands []Candidate) ([]Candidate, error) {
+	var linked, others []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if seen[c.DocumentID] {
+			continue
+		}
+		seen[c.DocumentID] = true
+		if c.Linked {
+			linked = append(linked, c.DocumentID)
+		} else {
+			others = append(others, c.DocumentID)
+		}
+	}
+	groups, ok, err := s.groupVersions(ctx, append(linked, others...), len(linked))
+	if err != nil || !ok {
+		return cands, err
+	}
+	shown := make(map[string][]string, len(groups))
+	for _, g := range groups {
+		shown[g.ID] = g.Folded
+	}
+	kept := cands[:0:0]
+	for _, c := range cands {
+		folded, ok := shown[c.DocumentID]
+		if !ok {
+			continue
+		}
+		c.NearDuplicates, c.NearDuplicateIDs = len(folded), folded
+		kept = append(kept, c)
 	}
 	return kept, nil
 }

@@ -182,7 +182,8 @@ var funcs = template.FuncMap{
 	// docread is guess's read for a document.
 	"docread": catalog.DocNumberGuessRead,
 	// docnum is a 文号 as the archive shows it, its year in 〔〕 however
-	// it was typed (catalog.DocNumberForm); an edit form keeps it as typed.
+	// it was typed (catalog.DocNumberForm), also in the edit form, whose
+	// save stores it so.
 	"docnum": catalog.DocNumberForm,
 	// guessmark is catalog.DocNumberGuessMark in l: the web says a 文号
 	// is a guess in the words the report and the exports use.

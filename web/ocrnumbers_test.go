@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
@@ -43,27 +44,39 @@ func TestValueSavedSaysRoughAndOCRSpacedNumbers(t *testing.T) {
 	}
 }
 
-// TestTypedDocNumberShownWithChineseBrackets: a 文号 typed with ASCII
-// brackets is shown with 〔〕 on the document page and in the list, while
-// the edit form keeps what was typed.
-func TestTypedDocNumberShownWithChineseBrackets(t *testing.T) {
+// TestTypedDocNumberStoredWithChineseBrackets: a 文号 typed in the edit
+// form with the brackets a keyboard has ([], 【】, (), （）) is stored with
+// 〔〕, as a 文号 read from the text is, and so shown on the document page,
+// in the list, in the edit form and in search results (probe s36 #17).
+func TestTypedDocNumberStoredWithChineseBrackets(t *testing.T) {
 	s := newSite(t)
 	d := uploadUntypedNotice(t, s)
 	wang := s.login("wang")
-	form := url.Values{"title": {d.Title}, "doc_type": {"policy"}, "issuer": {d.Issuer}, "doc_number": {"杭教职成[2017]9号"},
-		"issued_on": {d.IssuedOn}, "department": {d.Department}, "round": {d.Round}}
-	if resp, body := wang.post("/documents/"+d.ID, form); resp.StatusCode != http.StatusOK {
-		t.Fatalf("edit: %d %.300s", resp.StatusCode, textOf(body))
-	}
-	for _, path := range []string{"/documents/" + d.ID, "/documents"} {
-		_, body := wang.get(path)
-		if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "杭教职成〔2017〕9号") {
-			t.Errorf("%s does not show the 文号 with 〔〕: %.800s", path, text)
+	const want = "杭教职成〔2017〕9号"
+	for _, typed := range []string{"杭教职成[2017]9号", "杭教职成【2017】9号", "杭教职成(2017)9号", "杭教职成（2017）9号", "杭教职成 [ 2017 ] 9号"} {
+		form := url.Values{"title": {d.Title}, "doc_type": {"policy"}, "issuer": {d.Issuer}, "doc_number": {typed},
+			"issued_on": {d.IssuedOn}, "department": {d.Department}, "round": {d.Round}}
+		if resp, body := wang.post("/documents/"+d.ID, form); resp.StatusCode != http.StatusOK {
+			t.Fatalf("edit %s: %d %.300s", typed, resp.StatusCode, textOf(body))
 		}
-	}
-	_, body := wang.get("/documents/" + d.ID + "?edit=1")
-	if !strings.Contains(html.UnescapeString(body), `value="杭教职成[2017]9号"`) {
-		t.Errorf("the edit form does not keep the 文号 as typed")
+		stored, err := s.env.Catalog.Document(context.Background(), d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.DocNumber != want {
+			t.Errorf("typed %s: stored %q, want %q", typed, stored.DocNumber, want)
+		}
+		s.env.WaitIndexed(d.ID)
+		for _, path := range []string{"/documents/" + d.ID, "/documents", "/search?q=" + url.QueryEscape("先进集体")} {
+			_, body := wang.get(path)
+			if text := html.UnescapeString(textOf(body)); !strings.Contains(text, want) {
+				t.Errorf("typed %s: %s does not show the 文号 with 〔〕: %.800s", typed, path, text)
+			}
+		}
+		_, body := wang.get("/documents/" + d.ID + "?edit=1")
+		if !strings.Contains(html.UnescapeString(body), `value="`+want+`"`) {
+			t.Errorf("typed %s: the edit form does not hold %s", typed, want)
+		}
 	}
 }
 

@@ -5,9 +5,10 @@ import "testing"
 // TestJoinOCRNumbers: the spaces tesseract sets around a decimal point and
 // before a per cent sign are taken out of a line, as the probe's scan of
 // 人社局's statistics report read them (企业比例为87 . 6%, 1. 5% 至2. 5%);
-// an item's number and what follows it (说明：1. …；3. 2016年底,
-// 1. 50%以上的社区, 目标任务 3. 5个街道) and numbers a space parts without a
-// point (1260 342) stay as read.
+// a number after a word stating a quantity with % or a unit after it is
+// joined too (同比增长：3. 5%, 达到 3. 5%); an item's number and what
+// follows it (说明：1. …；3. 2016年底, 1. 50%以上的社区, 目标任务 3. 5个街道)
+// and numbers a space parts without a point (1260 342) stay as read.
 func TestJoinOCRNumbers(t *testing.T) {
 	tests := []struct {
 		name, line, want string
@@ -27,7 +28,11 @@ func TestJoinOCRNumbers(t *testing.T) {
 		{"行首条目编号后的百分数不连", "1. 50% 以上的社区建有学校", "1. 50% 以上的社区建有学校"},
 		{"冒号后条目编号后的百分数不连", "说明 : 2. 85% 的市民参与", "说明 : 2. 85% 的市民参与"},
 		{"空格后的条目编号不连", "目标任务 3. 5个街道", "目标任务 3. 5个街道"},
-		{"分句后带百分号也不连", "同比增长 : 3. 5 %", "同比增长 : 3. 5%"},
+		{"增长冒号后的百分数", "同比增长 : 3. 5 %", "同比增长 : 3.5%"},
+		{"全角冒号后的百分数", "同比增长：3. 5%", "同比增长：3.5%"},
+		{"达到后的百分数", "参与率达到 3. 5%", "参与率达到 3.5%"},
+		{"提高后的单位", "人均藏书提高 1. 2 册", "人均藏书提高 1.2 册"},
+		{"达到后的条目编号不连", "目标达到 2. 3项", "目标达到 2. 3项"},
 		{"没有小数点的数字不连", "合计 1260 342", "合计 1260 342"},
 		{"句号后没有数字", "共 12 所. 全市", "共 12 所. 全市"},
 	}

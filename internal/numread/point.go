@@ -1,6 +1,9 @@
 package numread
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // SpacedPoint reads a decimal number whose point OCR set apart from its
 // digits by spaces (87 . 6, 1. 5, 3 .2) from rs[i:], i at its first
@@ -18,8 +21,10 @@ import "strings"
 // a clause mark or an opening bracket (说明：1. 社区…；2. 85%的市民…, as the
 // 武汉 statistics' notes write them), or after a space (目标任务 3. 5个街道)
 // it numbers an item, unless its whole part is 0, which no list counts
-// from. A per cent sign after the fraction is no evidence: a list item may
-// open with a percentage. Digits after the point that are a year (3. 2016
+// from, or a word that states a quantity comes before it (quantityBefore:
+// 达到 3. 5%, 同比增长：3. 5%) and % or a unit after it (unitAfter): no list
+// puts its items' numbers there. A per cent sign after the fraction alone
+// is no evidence: a list item may open with a percentage (说明：2. 85%的市民). Digits after the point that are a year (3. 2016
 // 年底, 3 . 2016—2020年) are never joined, whatever the spaces. A line
 // break is no space here: a number ending a line and an item's number
 // starting the next are two.
@@ -47,7 +52,8 @@ func SpacedPoint(rs []rune, i int) (string, int) {
 	if yearAt(rs, next, end) {
 		return "", i // an item's number before a year: 3. 2016年底
 	}
-	if !(spaceBefore && spaceAfter) && itemStart(rs, i) && string(rs[i:last+1]) != "0" {
+	if !(spaceBefore && spaceAfter) && itemStart(rs, i) && string(rs[i:last+1]) != "0" &&
+		!(quantityBefore(rs, i) && unitAfter(rs, end)) {
 		return "", i
 	}
 	return string(rs[i:last+1]) + "." + string(rs[next:end]), end
@@ -73,6 +79,51 @@ func itemStart(rs []rune, i int) bool {
 	}
 	r := rs[i-1]
 	return r == ' ' || r == '\t' || endsClause(r) || strings.ContainsRune("(（[【〔", r)
+}
+
+// quantityVerbs state the quantity that follows them: 达到 3. 5%,
+// 增长 3. 5%.
+var quantityVerbs = []string{"达到", "增长", "提高", "为", "占"}
+
+// quantityNouns name a quantity whose value follows their colon:
+// 覆盖率：3. 5%. Another word's colon (说明：) may open a list.
+var quantityNouns = []string{"率", "比例", "比重"}
+
+// quantityBefore reports whether a number at rs[i], with spaces before it
+// but no line break, follows a word that states the quantity it is: a
+// quantityVerbs verb, or a colon after one or after a quantityNouns noun.
+func quantityBefore(rs []rune, i int) bool {
+	k := i
+	for k > 0 && (rs[k-1] == ' ' || rs[k-1] == '\t') {
+		k--
+	}
+	words := quantityVerbs
+	if k > 0 && (rs[k-1] == '：' || rs[k-1] == ':') {
+		k--
+		for k > 0 && (rs[k-1] == ' ' || rs[k-1] == '\t') {
+			k--
+		}
+		words = append(slices.Clip(quantityVerbs), quantityNouns...)
+	}
+	before := string(rs[:k])
+	for _, w := range words {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// units are the units of a quantity whose first character may follow a
+// number (3.5万人, 3.5倍, 3.5个百分点); none an item's heading starts with
+// (项, 条, 是, 要), so 达到 2. 3项 is not read as a quantity of 2.3项.
+const units = "万亿千百个人元倍册所次座家户名场天岁平米公里吨亩小"
+
+// unitAfter reports whether a per cent sign or a unit follows rs[i:],
+// through spaces.
+func unitAfter(rs []rune, i int) bool {
+	i = skipSpaces(rs, i)
+	return PercentAt(rs, i) || i < len(rs) && strings.ContainsRune(units, rs[i])
 }
 
 // PercentAt reports whether a per cent sign, half or full width, follows

@@ -4,10 +4,11 @@ import "testing"
 
 // TestSpacedPoint: a decimal point OCR set apart by spaces is read joined
 // where the text says it is one: spaces on both sides, or mid-sentence
-// right after a character; an item's number at a line's start, after a
-// clause mark, a bracket or a space (1. 50%以上的社区, 目标任务 3. 5个街道),
-// a year after the point (3. 2016 年底) and a number written without
-// spaces are not read here.
+// right after a character, or after a word stating a quantity (达到 3. 5%,
+// 增长：3. 5%) with % or a unit after it; an item's number at a line's
+// start, after a clause mark, a bracket or a space (1. 50%以上的社区,
+// 说明：2. 85%的市民, 目标任务 3. 5个街道), a year after the point (3. 2016
+// 年底) and a number written without spaces are not read here.
 func TestSpacedPoint(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -24,7 +25,21 @@ func TestSpacedPoint(t *testing.T) {
 		{"没有空格照原文", "企业比例为87.6%", 5, ""},
 		{"行首条目编号后的百分数", "1. 50%以上的社区建有学校", 0, ""},
 		{"冒号后条目编号后的百分数", "说明：2. 85%的市民参与", 3, ""},
-		{"分句后的百分数也不连", "同比增长：3. 5%", 5, ""},
+		{"增长冒号后的百分数", "同比增长：3. 5%", 5, "3.5"},
+		{"增长冒号空格后的百分数", "同比增长： 3. 5%", 6, "3.5"},
+		{"达到空格后的百分数", "覆盖率达到 3. 5%", 6, "3.5"},
+		{"提高空格后的单位", "人均藏书提高 1. 2册", 7, "1.2"},
+		{"占空格后的百分数", "参与人数占 12. 5 %", 6, "12.5"},
+		{"为空格后的万人", "参与人数为 3. 2万人次", 6, "3.2"},
+		{"比例冒号后的百分数", "参与比例：3. 5%", 5, "3.5"},
+		{"率冒号后的百分数", "覆盖率：3. 5%", 4, "3.5"},
+		{"达到空格后的万人", "学习人数达到 3. 5万人", 7, "3.5"},
+		{"达到后的条目", "目标达到 2. 3项工作", 5, ""},
+		{"达到后无百分号或单位", "目标达到 2. 5以上", 5, ""},
+		{"说明冒号后的条目编号不连", "说明：2. 85%的市民参与", 3, ""},
+		{"增长冒号后的年份", "增长：3. 2016年底", 3, ""},
+		{"换行后的增长不算", "同比增长\n3. 5%", 5, ""},
+		{"行首的条目编号照旧", "1. 2万人参与", 0, ""},
 		{"年份前有空格", "计为已建3. 2016 年底", 4, ""},
 		{"年份紧接年", "计为已建3. 2016年底", 4, ""},
 		{"分号后的年份", "年报为准；3. 2016年底", 5, ""},
