@@ -18,7 +18,7 @@ import (
 // citation's card (the coordinator's and the reviewer's), the values page
 // and the document's link say the quote matches the scan's recognised
 // text approximately and what OCR read, in Chinese and English; none says
-// it was not found.
+// it was not found. So does the notice after linking with that quote.
 func TestApproximateQuoteIsShownWithWhatOCRRead(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -50,6 +50,10 @@ func TestApproximateQuoteIsShownWithWhatOCRRead(t *testing.T) {
 	_, body := b.post("/claims/"+c.ID+"/citations", url.Values{"document_id": {doc.ID}, "page": {"1"}, "quote": {quote}})
 	if got := html.UnescapeString(body); !strings.Contains(got, "第 2 条引用的引文与扫描件识别文字基本一致\uFF08识别为“甚”\uFF09") {
 		t.Errorf("the notice after citing does not say what OCR read: %.1500s", textOf(body))
+	}
+	_, body = b.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "page": {"1"}, "quote": {quote}})
+	if got := html.UnescapeString(body); !strings.Contains(got, "引文与扫描件识别文字基本一致\uFF08识别为“甚”\uFF09") || strings.Contains(got, "没有找到这段引文") {
+		t.Errorf("the notice after linking does not say what OCR read: %.1500s", textOf(body))
 	}
 	for _, tt := range []struct {
 		user, lang, path, want string
