@@ -26,6 +26,10 @@ type citationJSON struct {
 	Quote       string `json:"quote"`
 	QuoteFound  bool   `json:"quote_found"`
 	FoundOnPage int    `json:"found_on_page"`
+	// QuoteRead, set when the quote matched a page OCR read only
+	// approximately (one or two characters read otherwise), is what OCR
+	// read there (甚 for 其); left out for an exact match or none.
+	QuoteRead string `json:"quote_read,omitempty"`
 	// RecheckError says why looking for the quote again in its text read
 	// anew failed (引文待重新核对): quote_found and found_on_page are the
 	// old text's until it is looked for again.
@@ -73,7 +77,7 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 		Citations: make([]citationJSON, len(c.Citations))}
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{Number: t.Number, DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
-			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
+			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, QuoteRead: t.QuoteRead, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
 	}
 	if len(c.Citations) > 0 {
 		nums := h.Values.ClaimNumbers(ctx, c)

@@ -27,6 +27,9 @@ type linkJSON struct {
 	// yet, a link made before they were kept, a text being read anew).
 	QuoteFound  *bool `json:"quote_found,omitempty"`
 	FoundOnPage *int  `json:"found_on_page,omitempty"`
+	// QuoteRead is what OCR read where the quote matched a scanned page
+	// only approximately, as a citation's quote_read.
+	QuoteRead string `json:"quote_read,omitempty"`
 	// Quotes are every passage the link cites, page and quote first, then
 	// those added by linking the document to the indicator again with
 	// another quote; left out while it cites one at most.
@@ -43,6 +46,7 @@ type passageJSON struct {
 	// QuoteFound and FoundOnPage are linkJSON's, for this passage.
 	QuoteFound  *bool     `json:"quote_found,omitempty"`
 	FoundOnPage *int      `json:"found_on_page,omitempty"`
+	QuoteRead   string    `json:"quote_read,omitempty"`
 	CreatedBy   string    `json:"created_by"`
 	CreatedAt   time.Time `json:"created_at"`
 }
@@ -53,10 +57,11 @@ func toLinkJSON(l catalog.Link) linkJSON {
 	passages := l.Passages()
 	if len(passages) > 0 {
 		out.QuoteFound, out.FoundOnPage = markJSON(passages[0].QuoteMark)
+		out.QuoteRead = passages[0].Read
 	}
 	if len(passages) > 1 {
 		for _, p := range passages {
-			pj := passageJSON{Page: p.Page, Quote: p.Quote, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt}
+			pj := passageJSON{Page: p.Page, Quote: p.Quote, QuoteRead: p.Read, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt}
 			pj.QuoteFound, pj.FoundOnPage = markJSON(p.QuoteMark)
 			out.Quotes = append(out.Quotes, pj)
 		}
@@ -227,6 +232,9 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 		h.Logger.Warn("check link quote", "link", l.ID, "err", err)
 	} else if checked {
 		out["quote_found"], out["found_on_page"] = m.Found, m.FoundOnPage
+		if m.Read != "" {
+			out["quote_read"] = m.Read
+		}
 	}
 	h.writeJSON(w, r, status, out)
 }

@@ -73,7 +73,7 @@ func toValueJSON(l values.Listed) valueJSON {
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
 		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
 		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
-			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
+			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, QuoteRead: c.QuoteRead, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
 		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
 	} else {

@@ -176,8 +176,8 @@ func copyClaim(ctx context.Context, tx *sql.Tx, source string, to int, now strin
 		SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ?, citations_numbered FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
 		return "", fmt.Errorf("carry claim %s: %w", source, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
-		SELECT id || ?, ?, position, document_id, sha256, page, quote, quote_found, found_on_page FROM citation WHERE claim_id = ?`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page, quote_read)
+		SELECT id || ?, ?, position, document_id, sha256, page, quote, quote_found, found_on_page, quote_read FROM citation WHERE claim_id = ?`,
 		"-"+id, id, source); err != nil {
 		return "", fmt.Errorf("carry citations of %s: %w", source, err)
 	}
@@ -209,8 +209,8 @@ func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, now
 func copyValue(ctx context.Context, tx *sql.Tx, source string, to int, now string) (string, error) {
 	id := ulid.Make().String()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit,
-		document_id, sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
-		SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
+		document_id, sha256, page, quote, quote_found, found_on_page, quote_read, value_found, passage_unit, status, created_by, created_at, updated_at)
+		SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page, quote_read,
 		value_found, passage_unit, ?, created_by, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, now, now, source); err != nil {
 		return "", fmt.Errorf("carry value %s: %w", source, err)
 	}

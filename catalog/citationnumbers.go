@@ -54,8 +54,8 @@ func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Cit
 			c.Number = last
 		}
 		last = max(last, c.Number)
-		_, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, claimID, c.Number-1, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage)
+		_, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page, quote_read)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, claimID, c.Number-1, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, c.QuoteRead)
 		if err != nil {
 			return 0, fmt.Errorf("insert citation: %w", err)
 		}

@@ -149,6 +149,12 @@ type Citation struct {
 	Quote       string
 	QuoteFound  bool
 	FoundOnPage int // the page the quote was found on, 0 if nowhere
+	// QuoteRead is set when the quote matched a page OCR read only
+	// approximately, one or two characters read otherwise
+	// (claims.FindQuoteRead): those characters as OCR read them (甚 for
+	// 其); "" for an exact match or none. Found still counts as found:
+	// the page shows the reading so the reviewer can judge it.
+	QuoteRead string
 	// RecheckError, when not empty, says why looking for the quote again
 	// failed once its text was read anew (MarkQuotesToRecheck): QuoteFound
 	// and FoundOnPage are the old text's then, to be checked again.
@@ -511,7 +517,7 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 func citationsIn(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, id string) ([]Citation, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '') FROM citation
+	rows, err := q.QueryContext(ctx, `SELECT id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, quote_read, recheck_error, COALESCE(recheck_error_en, '') FROM citation
 		WHERE claim_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("query citations: %w", err)
@@ -520,7 +526,7 @@ func citationsIn(ctx context.Context, q interface {
 	var out []Citation
 	for rows.Next() {
 		var t Citation
-		if err := rows.Scan(&t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
+		if err := rows.Scan(&t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.QuoteRead, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 			return nil, err
 		}
 		out = append(out, t)
@@ -705,7 +711,7 @@ func (s *Store) ReviewsOf(ctx context.Context, claimIDs []string) (map[string][]
 func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string][]Citation, error) {
 	out := map[string][]Citation{}
 	return out, forInLists(claimIDs, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '')
+		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, position + 1, document_id, sha256, page, quote, quote_found, found_on_page, quote_read, recheck_error, COALESCE(recheck_error_en, '')
 			FROM citation WHERE claim_id IN `+in+` ORDER BY claim_id, position`, args...)
 		if err != nil {
 			return fmt.Errorf("query citations: %w", err)
@@ -714,7 +720,7 @@ func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string]
 		for rows.Next() {
 			var claim string
 			var t Citation
-			if err := rows.Scan(&claim, &t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
+			if err := rows.Scan(&claim, &t.ID, &t.Number, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.QuoteRead, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 				return err
 			}
 			out[claim] = append(out[claim], t)

@@ -79,6 +79,7 @@ type Link struct {
 	QuoteChecked bool
 	QuoteFound   bool
 	FoundOnPage  int
+	QuoteRead    string // QuoteMark.Read
 	Note         string
 	CreatedBy    string
 	CreatedAt    time.Time

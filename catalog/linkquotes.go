@@ -29,6 +29,9 @@ type QuoteMark struct {
 	Checked     bool
 	QuoteFound  bool
 	FoundOnPage int // the page the quote was found on, 0 for nowhere
+	// Read is what OCR read where the quote matched only approximately
+	// (Citation.QuoteRead), "" for an exact match or none.
+	Read string
 }
 
 // Unfound says the quote was looked for and is not on its page: not in
@@ -62,7 +65,7 @@ func (l Link) Passages() []LinkPassage {
 		return nil
 	}
 	first := LinkPassage{Page: l.Page, Quote: l.Quote, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt,
-		QuoteMark: QuoteMark{Checked: l.QuoteChecked, QuoteFound: l.QuoteFound, FoundOnPage: l.FoundOnPage}}
+		QuoteMark: QuoteMark{Checked: l.QuoteChecked, QuoteFound: l.QuoteFound, FoundOnPage: l.FoundOnPage, Read: l.QuoteRead}}
 	return append([]LinkPassage{first}, l.added...)
 }
 
@@ -80,7 +83,7 @@ const maxLinkPassages = 20
 
 // linkQuoteColumns are the columns of link_quote a link's passages are
 // read from (readAddedPassages).
-const linkQuoteColumns = `link_id, page, quote, created_by, created_at, quote_found, found_on_page`
+const linkQuoteColumns = `link_id, page, quote, created_by, created_at, quote_found, found_on_page, quote_read`
 
 // readAddedPassages gives each of links the passages added to it, from
 // link_quote, in position order, in one query per maxInList links.
@@ -104,7 +107,7 @@ func readAddedPassages(ctx context.Context, q querier, links []Link) error {
 			var id, when string
 			var p LinkPassage
 			var found sql.NullBool
-			if err := rows.Scan(&id, &p.Page, &p.Quote, &p.CreatedBy, &when, &found, &p.FoundOnPage); err != nil {
+			if err := rows.Scan(&id, &p.Page, &p.Quote, &p.CreatedBy, &when, &found, &p.FoundOnPage, &p.Read); err != nil {
 				return fmt.Errorf("read quote of a link: %w", err)
 			}
 			p.Checked, p.QuoteFound = found.Valid, found.Bool
@@ -193,8 +196,8 @@ func (s *Store) addLinkPassage(ctx context.Context, tx *sql.Tx, l *Link, p LinkP
 			l.Page = p.Page
 		}
 		// Not looked for yet: the writer looks for it (ingest.AddLink).
-		l.QuoteChecked, l.QuoteFound, l.FoundOnPage = false, false, 0
-		if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ?, quote_found = NULL, found_on_page = 0 WHERE id = ?`, l.Page, l.Quote, l.ID); err != nil {
+		l.QuoteChecked, l.QuoteFound, l.FoundOnPage, l.QuoteRead = false, false, 0, ""
+		if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ?, quote_found = NULL, found_on_page = 0, quote_read = '' WHERE id = ?`, l.Page, l.Quote, l.ID); err != nil {
 			return 0, fmt.Errorf("give link %s its quote: %w", l.ID, err)
 		}
 	case citesAlready(*l, p):

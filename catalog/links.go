@@ -15,7 +15,7 @@ import (
 const linkColumns = `l.id, l.document_id, l.indicator_code, l.page, l.quote, l.note, l.created_by, l.created_at`
 
 // linkMarkColumns are where a link's own quote was found (migration 032).
-const linkMarkColumns = `, l.quote_found, l.found_on_page`
+const linkMarkColumns = `, l.quote_found, l.found_on_page, l.quote_read`
 
 // queryLinks reads the links where selects, each with where its quote
 // was found and the passages added to it (readAddedPassages), oldest
@@ -54,7 +54,7 @@ func scanLinkRows(ctx context.Context, q querier, marked bool, where string, arg
 		var found sql.NullBool
 		dest := []any{&l.ID, &l.DocumentID, &l.IndicatorCode, &l.Page, &l.Quote, &l.Note, &l.CreatedBy, &at}
 		if marked {
-			dest = append(dest, &found, &l.FoundOnPage)
+			dest = append(dest, &found, &l.FoundOnPage, &l.QuoteRead)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err

@@ -42,13 +42,13 @@ type CitedQuote struct {
 // query (the OCR-reader migration's indexes citation_text and value_text,
 // …_ocr_reader.sql): what a text read anew has looked for again.
 func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, quote_read, 0, '', recheck_error, COALESCE(recheck_error_en, ''),
 		CASE WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = citation.claim_id AND claim.status = 'withdrawn') THEN 1 ELSE 0 END, 0, 0
 		FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0, 0, 0
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, quote_read, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0, 0, 0
 		FROM value WHERE sha256 = ?
 		UNION ALL `+linkQuotesWhere(`d.sha256 = ?`)+`
-		ORDER BY 1, 2, 14`, sha, sha, sha, sha)
+		ORDER BY 1, 2, 15`, sha, sha, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
@@ -61,7 +61,7 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 // cited there. None when the link is gone or its document has another
 // text now (its reading looks for them).
 func (s *Store) LinkQuotes(ctx context.Context, sha, id string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, linkQuotesWhere(`d.sha256 = ? AND l.id = ?`)+` ORDER BY 1, 2, 14`, sha, id, sha, id)
+	rows, err := s.db.QueryContext(ctx, linkQuotesWhere(`d.sha256 = ? AND l.id = ?`)+` ORDER BY 1, 2, 15`, sha, id, sha, id)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes of link %s: %w", id, err)
 	}
@@ -73,10 +73,10 @@ func (s *Store) LinkQuotes(ctx context.Context, sha, id string) ([]CitedQuote, e
 // document d; its arguments are given twice): each link's own, then those
 // added after it.
 func linkQuotesWhere(where string) string {
-	return `SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, 0, '', '', '', 0, 0,
+	return `SELECT 'link', l.id, l.id, l.document_id, l.page, l.quote, COALESCE(l.quote_found, 0), l.found_on_page, l.quote_read, 0, '', '', '', 0, 0,
 		CASE WHEN l.quote_found IS NULL THEN 1 ELSE 0 END
 		FROM link l JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL AND l.quote <> ''
-		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, 0, '', '', '', 0, q.position,
+		UNION ALL SELECT 'link', l.id, l.id, l.document_id, q.page, q.quote, COALESCE(q.quote_found, 0), q.found_on_page, q.quote_read, 0, '', '', '', 0, q.position,
 		CASE WHEN q.quote_found IS NULL THEN 1 ELSE 0 END
 		FROM link_quote q JOIN link l ON l.id = q.link_id JOIN document d ON d.id = l.document_id WHERE ` + where + ` AND d.deleted_at IS NULL`
 }
@@ -89,7 +89,7 @@ func scanCitedQuotes(rows *sql.Rows, sha string) ([]CitedQuote, error) {
 	for rows.Next() {
 		q := CitedQuote{Citation: Citation{SHA256: sha}}
 		var withdrawn, unchecked int
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn,
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.QuoteRead, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn,
 			&q.Position, &unchecked); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
@@ -109,6 +109,9 @@ type QuoteFoundAgain struct {
 	Quote       CitedQuote // as QuotesIn gave it
 	Found       bool
 	FoundOnPage int
+	// Read is what OCR read where the quote matched only approximately
+	// (Citation.QuoteRead), "" for an exact match.
+	Read string
 	// Value, for a value whose number was looked for again in the passage
 	// found, is its marks now (ValueFound, PassageUnit); nil leaves them.
 	Value *ValueMarks
@@ -124,7 +127,7 @@ type ValueMarks struct {
 // changed says whether f changes the marks QuotesIn gave.
 func (f QuoteFoundAgain) changed() bool {
 	q := f.Quote
-	if q.Unchecked || f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage {
+	if q.Unchecked || f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage || f.Read != q.QuoteRead {
 		return true
 	}
 	return f.Value != nil && (f.Value.Found != q.ValueFound || f.Value.PassageUnit != q.PassageUnit)
@@ -182,10 +185,10 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				changed += n
 				continue
 			}
-			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL`
-			args := []any{f.Found, f.FoundOnPage}
+			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, quote_read = ?, recheck_error = '', recheck_error_en = NULL`
+			args := []any{f.Found, f.FoundOnPage, f.Read}
 			if q.Kind == "value" {
-				query = `UPDATE value SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL, updated_at = ?`
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?, quote_read = ?, recheck_error = '', recheck_error_en = NULL, updated_at = ?`
 				args = append(args, stamp)
 				if f.Value != nil {
 					query += `, value_found = ?, passage_unit = ?`
@@ -210,8 +213,8 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			}
 			changed++
 			detail := map[string]any{"document_id": q.DocumentID, "page": q.Page, "quote": q.Quote,
-				"quote_found": f.Found, "found_on_page": f.FoundOnPage,
-				"from": map[string]any{"quote_found": q.QuoteFound, "found_on_page": q.FoundOnPage}}
+				"quote_found": f.Found, "found_on_page": f.FoundOnPage, "quote_read": f.Read,
+				"from": map[string]any{"quote_found": q.QuoteFound, "found_on_page": q.FoundOnPage, "quote_read": q.QuoteRead}}
 			if q.Kind == "claim" {
 				detail["citation"] = q.ID
 			}
@@ -249,11 +252,11 @@ func linkDocuments(found []QuoteFoundAgain) []string {
 // QuotesIn: then its writer looks for it. It returns 1 when it recorded.
 func recordLinkQuoteFound(ctx context.Context, tx *sql.Tx, f QuoteFoundAgain) (int, error) {
 	q := f.Quote
-	query := `UPDATE link SET quote_found = ?, found_on_page = ? WHERE id = ? AND page = ? AND quote = ?`
-	args := []any{f.Found, f.FoundOnPage, q.ID, q.Page, q.Quote}
+	query := `UPDATE link SET quote_found = ?, found_on_page = ?, quote_read = ? WHERE id = ? AND page = ? AND quote = ?`
+	args := []any{f.Found, f.FoundOnPage, f.Read, q.ID, q.Page, q.Quote}
 	if q.Position > 0 {
-		query = `UPDATE link_quote SET quote_found = ?, found_on_page = ? WHERE link_id = ? AND position = ? AND page = ? AND quote = ?`
-		args = []any{f.Found, f.FoundOnPage, q.ID, q.Position, q.Page, q.Quote}
+		query = `UPDATE link_quote SET quote_found = ?, found_on_page = ?, quote_read = ? WHERE link_id = ? AND position = ? AND page = ? AND quote = ?`
+		args = []any{f.Found, f.FoundOnPage, f.Read, q.ID, q.Position, q.Page, q.Quote}
 	}
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {

@@ -70,8 +70,8 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}, false},
 			// A link's quote keeps no reason: it is not looked for yet
 			// (QuoteMark.Checked false) until a later look finds it.
-			{`UPDATE link SET quote_found = NULL, found_on_page = 0 WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}, true},
-			{`UPDATE link_quote SET quote_found = NULL, found_on_page = 0 WHERE link_id IN
+			{`UPDATE link SET quote_found = NULL, found_on_page = 0, quote_read = '' WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}, true},
+			{`UPDATE link_quote SET quote_found = NULL, found_on_page = 0, quote_read = '' WHERE link_id IN
 				(SELECT l.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.sha256 = ?)`, []any{sha}, true},
 		} {
 			res, err := tx.ExecContext(ctx, u.query, u.args...)

@@ -62,7 +62,7 @@ type ValueFilter struct {
 }
 
 const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
-	v.quote, v.quote_found, v.found_on_page, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
+	v.quote, v.quote_found, v.found_on_page, v.quote_read, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
 	v.recheck_error, COALESCE(v.recheck_error_en, ''), COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
 
 // Written is the value as its coordinator wrote it, with its unit when
@@ -191,15 +191,15 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	if old == "" {
 		action, v.ID, v.CreatedAt = "value.create", ulid.Make().String(), now
 		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit, document_id,
-			sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator,
-			IndicatorOrder(v.Indicator), v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
+			sha256, page, quote, quote_found, found_on_page, quote_read, value_found, passage_unit, status, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator,
+			IndicatorOrder(v.Indicator), v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, c.QuoteRead,
 			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), formatTime(now))
 	} else {
 		v.ID = old
 		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
-			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?,
-			recheck_error = '', recheck_error_en = NULL WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
+			quote = ?, quote_found = ?, found_on_page = ?, quote_read = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?,
+			recheck_error = '', recheck_error_en = NULL WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, c.QuoteRead,
 			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), old)
 		if err == nil {
 			err = s.markCarryUpdated(ctx, tx, CarryValue, old, by)
@@ -260,7 +260,7 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 		var created, updated string
 		c := &v.Citation
 		if err := rows.Scan(&v.ID, &v.City, &v.Round, &v.Indicator, &v.Number, &v.Given, &v.Unit, &c.DocumentID, &c.SHA256,
-			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &v.ValueFound, &v.PassageUnit, &v.Status, &v.CreatedBy, &created, &updated,
+			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &c.QuoteRead, &v.ValueFound, &v.PassageUnit, &v.Status, &v.CreatedBy, &created, &updated,
 			&c.RecheckError, &c.RecheckErrorEN, &v.Carry); err != nil {
 			return nil, err
 		}

@@ -47,6 +47,7 @@ type CitedText struct {
 	releases  map[int]func() // by page index, what each held page took
 	held      map[int]int64  // by page index, the bytes lent to it
 	folds     int            // pages folded by the stream (the tests: each about once)
+	sources   []string       // how each page was read, for a text held whole (FindQuoteRead)
 	cited     int            // the cited page (1-based)
 	scanning  bool           // the stream reads every page for the quote (scan)
 	heldWhole bool           // every page is held (a text up to wholeTextBytes)
@@ -171,7 +172,7 @@ func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 		}
 		if ok {
 			ct.heldWhole = true
-			ct.Match = FindQuote(ct.Pages, page, quote)
+			ct.Match = ct.Find(page, quote)
 			return ct, nil
 		}
 	}
@@ -218,5 +219,24 @@ func (ct *CitedText) whole(ctx context.Context, blobs blob.Store, sha string, si
 		}
 		ct.Pages = append(ct.Pages, text)
 	}
-	return true, tp.Err()
+	if err := tp.Err(); err != nil {
+		return false, err
+	}
+	// The page sources follow the pages in the blob: which pages OCR read
+	// decides whether a quote may match with a misread character.
+	reading, err := tp.Reading()
+	if err != nil {
+		return false, err
+	}
+	ct.sources = reading.PageSources
+	return true, nil
+}
+
+// Find looks for another quote in the pages ct holds by the one rule
+// (FindQuoteRead). Of a text read as a stream (bigger than
+// wholeTextBytes) it holds a few pages, and their sources are not known:
+// such a text's quotes are matched exactly only, its pages let go as
+// they are passed.
+func (ct *CitedText) Find(page int, quote string) Match {
+	return FindQuoteRead(ct.Pages, ct.sources, page, quote)
 }

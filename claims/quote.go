@@ -216,6 +216,10 @@ type Match struct {
 	// Next is the rest of a quote that runs on past the page it starts
 	// on, a span on each page it runs onto.
 	Next []PageSpan
+	// Read is set when the quote matched a page OCR read only
+	// approximately (FindQuoteRead): the characters OCR read where the
+	// quote differs (甚 for 其), "" for an exact match.
+	Read string
 }
 
 // Passage returns the text a match covers, as the pages write it; a quote

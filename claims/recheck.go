@@ -67,14 +67,14 @@ func lookFor(ctx context.Context, blobs blob.Store, budget TextBudget, sha strin
 		}
 		ct := whole
 		if ct != nil {
-			ct.Match = FindQuote(ct.Pages, q.Page, q.Quote)
+			ct.Match = ct.Find(q.Page, q.Quote)
 		} else if ct, err = ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote); err != nil {
 			return nil, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
 		} else if ct.heldWhole {
 			whole = ct
 		}
 		m := ct.Match
-		f := catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage}
+		f := catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage, Read: m.Read}
 		if q.Kind == "value" {
 			f.Value = numbers(q, ct.Pages, m)
 		}

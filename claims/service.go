@@ -236,7 +236,7 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 	ct.Close()
 	m := ct.Match
 	return &catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote,
-		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}, nil
+		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage, QuoteRead: m.Read}, nil
 }
 
 // QuoteOnPage looks for quote on page of a document's text, as a

@@ -359,6 +359,20 @@ func (r *Report) quoteNotFound(q Quote) string {
 	return "\uFF08原文中未找到该引文\uFF09"
 }
 
+// approximately follows a quote found on a page OCR read with a
+// character or two read otherwise (Quote.Read): the report prints the
+// quote as typed, not the misreading, and says it was matched so; "" for
+// a quote matched exactly or not at all.
+func (r *Report) approximately(q Quote) string {
+	if q.Read == "" || q.FoundOnPage == 0 {
+		return ""
+	}
+	if r.Lang == English {
+		return " (matches the scan's recognised text approximately)"
+	}
+	return "（与扫描件识别文字基本一致）"
+}
+
 // quoteRecheck follows a quote whose look in its text read anew failed
 // (引文待重新核对), with why, in place of the old text's mark.
 func (r *Report) quoteRecheck(why catalog.Words) string {
@@ -374,13 +388,16 @@ func (r *Report) quoteRecheck(why catalog.Words) string {
 
 // quoteMark is what follows a quote: 引文待重新核对 with why when its
 // look in the text read anew failed, before and in place of the old
-// text's mark; else its mark when it is not found on its page; else "".
+// text's mark; else its mark when it is not found on its page, and that
+// it matched a scan's recognised text approximately when it did; else "".
 func (r *Report) quoteMark(q Quote) string {
 	switch {
 	case q.Recheck.Chinese != "":
 		return r.quoteRecheck(q.Recheck)
 	case q.NotFound:
-		return r.quoteNotFound(q)
+		return r.quoteNotFound(q) + r.approximately(q)
+	case q.Read != "":
+		return r.approximately(q)
 	case q.Unchecked:
 		if r.Lang == English {
 			return " (quote not yet checked against the source text)"

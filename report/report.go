@@ -210,6 +210,10 @@ type Quote struct {
 	// (catalog.QuoteMark): the report says 引文尚未与原文核对, not
 	// passing it off as the document's words.
 	Unchecked bool
+	// Read is what OCR read where the quote matched a scanned page only
+	// approximately (catalog.Citation's QuoteRead): the report prints the
+	// quote as its coordinator typed it, marked as matched approximately.
+	Read string
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -820,7 +824,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		// A link's quote the text does not have is marked as a
 		// citation's; one not looked for yet says so.
 		for _, p := range passages {
-			mark := Quote{NotFound: p.Unfound(), FoundOnPage: p.FoundOnPage, Unchecked: p.Quote != "" && !p.Checked}
+			mark := Quote{NotFound: p.Unfound(), FoundOnPage: p.FoundOnPage, Unchecked: p.Quote != "" && !p.Checked, Read: p.Read}
 			add(id, p.Page, p.Quote, d.carried[l.ID], mark, quoteTie(mark))
 		}
 	}
@@ -910,5 +914,5 @@ func recheckWords(c catalog.Citation) catalog.Words {
 // citedMark is the mark of the quote of c, a claim's or a value's
 // citation.
 func citedMark(c catalog.Citation) Quote {
-	return Quote{NotFound: !c.QuoteFound, FoundOnPage: c.FoundOnPage, Recheck: recheckWords(c)}
+	return Quote{NotFound: !c.QuoteFound, FoundOnPage: c.FoundOnPage, Recheck: recheckWords(c), Read: c.QuoteRead}
 }

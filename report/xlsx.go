@@ -258,11 +258,11 @@ func (r *Report) foundNote(it Item) string {
 		// again, and why, is what to say.
 		return r.quoteRecheck(recheckWords(c))
 	case it.Value.ValueFound:
-		return r.roughNote(values.RoughIn(c.Quote, it.Value)) + r.spacedNote(values.SpacedIn(c.Quote, it.Value))
+		return r.roughNote(values.RoughIn(c.Quote, it.Value)) + r.spacedNote(values.SpacedIn(c.Quote, it.Value)) + r.approximately(citedMark(c))
 	case !c.QuoteFound:
 		// The quote itself is not in the document (or not on its page):
 		// that, not the number, is what to check.
-		return r.quoteNotFound(Quote{Page: c.Page, FoundOnPage: c.FoundOnPage})
+		return r.quoteNotFound(Quote{Page: c.Page, FoundOnPage: c.FoundOnPage}) + r.approximately(citedMark(c))
 	}
 	return r.notFound(it.Value)
 }

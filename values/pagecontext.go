@@ -99,7 +99,7 @@ func (s *Service) textContexts(ctx context.Context, vs []*Listed, out map[string
 		key := cited{c.Quote, c.Page}
 		pt, ok := read[key]
 		if !ok {
-			if m := claims.FindQuote(ct.Pages, c.Page, c.Quote); m.Found {
+			if m := ct.Find(c.Page, c.Quote); m.Found {
 				pt = passageOf(ct, m)
 			} else {
 				var note *catalog.Error

@@ -273,7 +273,7 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	}
 	defer ct.Close()
 	m := ct.Match
-	*c = catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote, QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}
+	*c = catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote, QuoteFound: m.Found, FoundOnPage: m.FoundOnPage, QuoteRead: m.Read}
 	if !m.Found {
 		return "", "", nil
 	}

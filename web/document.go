@@ -482,6 +482,9 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 		case m.FoundOnPage == 0:
 			flash += tr(lang, "doc.linked.quote_missing")
 		}
+		if m.Read != "" {
+			flash += tr(lang, "claim.notice_sep") + quoteRead(lang, m.Read)
+		}
 	}
 	back(w, r, "/documents/"+l.DocumentID+"#links", flash)
 }

@@ -105,6 +105,10 @@ var funcs = template.FuncMap{
 	// linkmark marks a link's quote its document's text does not have
 	// (引文未在原文中找到, 引文不在第 N 页).
 	"linkmark": linkQuoteMark,
+	// quoteread and linkread say a quote matched a scan's recognised text
+	// approximately, with what OCR read (识别为“甚”).
+	"quoteread": quoteRead,
+	"linkread":  linkQuoteRead,
 	// errorText is an application error's message in l (catalog.MessageIn).
 	"errorText": errorText,
 	// pagelabel names a page as its format has them: a sheet of a

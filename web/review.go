@@ -466,9 +466,17 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 // as the citation's card says, else that the document does not have it,
 // so that whoever typed it learns so at once, not from the reviewer's
 // return.
+//
+// A quote found only approximately on a scan (QuoteRead) is said too,
+// after any not found: the coordinator sees what OCR read, and that the
+// reviewer will check it against the scan.
 func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) string {
+	approx := ""
 	for _, c := range cits[max(len(cits)-n, 0):] {
 		switch {
+		case c.QuoteFound && c.QuoteRead != "" && approx == "":
+			approx = tr(l, "claim.notice_sep") + trf(l, "claim.quote_approx", c.Number, c.QuoteRead)
+			continue
 		case c.QuoteFound:
 			continue
 		case c.FoundOnPage > 0 && c.FoundOnPage != c.Page:
@@ -476,7 +484,7 @@ func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) str
 		}
 		return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", c.Number, c.Page)
 	}
-	return notice
+	return notice + approx
 }
 
 // withNumberWarning adds to the notice of a saved claim the numbers of

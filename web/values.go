@@ -76,6 +76,11 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	default:
 		msg = tr(l, "value.not_found")
 	}
+	if c.FoundOnPage > 0 && c.QuoteRead != "" {
+		// Found on a scan with a character or two read otherwise: what
+		// OCR read, for the scan to be checked.
+		msg += tr(l, "claim.notice_sep") + quoteRead(l, c.QuoteRead)
+	}
 	if v.Replaced != "" {
 		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
 	}

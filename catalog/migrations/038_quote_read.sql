@@ -1,0 +1,14 @@
+-- What OCR read where a quote matched a scanned page only approximately
+-- (quote_read: 甚 for 其; '' for an exact match or none), beside
+-- quote_found and found_on_page on the claims' citations, the values and
+-- the links' quotes (link, link_quote). A quote typed from the paper
+-- that differs from the page OCR read by one or two characters is found
+-- (claims.FindQuoteRead), and the pages and the report say it matched
+-- the scan's recognised text approximately. Empty for every quote looked
+-- for before: they were matched exactly; a text read anew looks again.
+--
+-- The Go step (addQuoteReadColumns, migrationFills) adds the columns
+-- where missing (SQLite has no ADD COLUMN IF NOT EXISTS), so the
+-- migration may run again under another number; PostgreSQL adds them in
+-- the twin 038_quote_read.pg.sql.
+SELECT 1;

@@ -1,0 +1,113 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+func TestFindNearQuote(t *testing.T) {
+	const page = "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行。\n全市建成社区学校190所，成宋显著。"
+	tests := []struct {
+		name, quote string
+		found       bool
+		read        string
+	}{
+		{"其 read as 甚", "凡课时达到规定要求的，其学习成果均可存入杭州市民终身学习学分银行", true, "甚"},
+		{"two misread", "凡课时达到规定要求的，其学习成就均可存入", true, "甚果"},
+		{"three differ", "凡课时达到规定要求的，其学习成就均可存进", false, ""},
+		{"a number differs", "全市建成社区学校180所，成果显著", false, ""},
+		{"成宋 for 成果 in a quote of ten", "社区学校190所，成果显著", true, "宋"},
+		{"two in a quote of ten are too many", "社区学院190所，成就显著", false, ""},
+		{"too short to judge", "成果显著", false, ""},
+		{"seven characters never", "学习成就均可存", false, ""},
+		{"quote of other words", "全市社区教育经费投入增长百分之十五以上", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := FindNearQuote(page, tt.quote)
+			if ok != tt.found || m.Read != tt.read {
+				t.Fatalf("FindNearQuote(%q) = %+v, %v; want found %v reading %q", tt.quote, m, ok, tt.found, tt.read)
+			}
+			if ok && page[m.Start:m.End] == "" {
+				t.Errorf("empty passage for %q", tt.quote)
+			}
+		})
+	}
+}
+
+func TestFindQuoteRead(t *testing.T) {
+	pages := []string{
+		"杭州市学习型城市建设工作总结。全市建成社区学校190所。",
+		"凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行。",
+	}
+	const quote = "凡课时达到规定要求的，其学习成果均可存入杭州市民终身学习学分银行"
+	ocr := []string{catalog.SourceText, catalog.SourceOCR}
+	tests := []struct {
+		name          string
+		sources       []string
+		page          int
+		quote         string
+		found         bool
+		onPage        int
+		read, passage string
+	}{
+		{"cited OCR page", ocr, 2, quote, true, 2, "甚", "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行"},
+		{"another page cited", ocr, 1, quote, false, 2, "甚", "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行"},
+		{"text layer needs the words exactly", nil, 2, quote, false, 0, "", ""},
+		{"the page OCR read is another", []string{catalog.SourceOCR, catalog.SourceText}, 2, quote, false, 0, "", ""},
+		{"low confidence OCR is not matched approximately", []string{catalog.SourceText, catalog.SourceOCRLow}, 2, quote, false, 0, "", ""},
+		{"exact wins and reads nothing", ocr, 1, "全市建成社区学校190所", true, 1, "", "全市建成社区学校190所"},
+		{"three differ", ocr, 2, "凡课时达到规定要求的，其学习成就均可存进", false, 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := FindQuoteRead(pages, tt.sources, tt.page, tt.quote)
+			if m.Found != tt.found || m.FoundOnPage != tt.onPage || m.Read != tt.read || m.Passage(pages) != tt.passage {
+				t.Fatalf("FindQuoteRead(page %d, %q) = found %v on %d reading %q passage %q; want %v on %d reading %q passage %q",
+					tt.page, tt.quote, m.Found, m.FoundOnPage, m.Read, m.Passage(pages), tt.found, tt.onPage, tt.read, tt.passage)
+			}
+		})
+	}
+}
+
+// A page that repeats the quote's opening over and over (a table whose
+// every row begins alike) must cost the page's length, not page × quote:
+// comparing the quote at each place until its third difference would
+// take 300,000 × 30,000 comparisons here, many seconds.
+func TestFindNearQuoteRepetitivePageIsLinear(t *testing.T) {
+	quote := strings.Repeat("学", 30000) + "成果显著"
+	long := strings.Repeat("学", 300000)
+	tests := []struct {
+		name, page string
+		found      bool
+		read       string
+	}{
+		{"no ending anywhere", long, false, ""},
+		{"the ending misread once at the very end", long + "成宋显著", true, "宋"},
+		{"misread twice at the very end", long + "成宋显着", true, "宋着"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			m, ok := FindNearQuote(tt.page, quote)
+			took := time.Since(start)
+			if ok != tt.found || m.Read != tt.read {
+				t.Fatalf("FindNearQuote on a repetitive page = %+v, %v; want found %v reading %q", m, ok, tt.found, tt.read)
+			}
+			if took > 3*time.Second {
+				t.Fatalf("FindNearQuote took %v on a page of %d characters: not linear", took, len([]rune(tt.page)))
+			}
+		})
+	}
+}
+
+func BenchmarkFindNearQuoteRepetitive(b *testing.B) {
+	quote := strings.Repeat("学", 30000) + "成果显著"
+	page := strings.Repeat("学", 300000)
+	for b.Loop() {
+		FindNearQuote(page, quote)
+	}
+}
