@@ -89,7 +89,7 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		if err != nil {
 			return err
 		}
-		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin) VALUES `, subArgs, func(from, to int) string {
+		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin, upload_node) VALUES `, subArgs, func(from, to int) string {
 			return fmt.Sprintf("insert submissions for %s", idRange(docs[from:to]))
 		})
 		if err != nil {
@@ -162,7 +162,7 @@ func nullIfEmpty(s string) any {
 
 // submissionArgs are the values of a submission's row for document id.
 func submissionArgs(id string, sub Submission) []any {
-	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment), sub.Role, handInOf(sub)}
+	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment), sub.Role, handInOf(sub), sub.Node}
 }
 
 // maxRowsPerInsert bounds the rows of one multi-row INSERT (27 arguments
@@ -202,8 +202,8 @@ func idRange(docs []*Document) string {
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, submissionArgs(sub.DocumentID, sub)...)
+	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin, upload_node)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, submissionArgs(sub.DocumentID, sub)...)
 	if err != nil {
 		return fmt.Errorf("insert submission for %s: %w", sub.DocumentID, err)
 	}

@@ -247,6 +247,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/036_citation_numbers.sql":     txOnly(addCitationNumbers),
 	"migrations/036_citation_numbers.pg.sql":  txOnly(fillCitationNumbers),
 	"migrations/037_document_archive.sql":     txOnly(addDocumentArchive),
+	"migrations/039_node_heartbeat.sql":       txOnly(addUploadNode),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.
