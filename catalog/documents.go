@@ -248,7 +248,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 		args[i] = id
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT s.document_id, s.username, s.department, s.filename, s.at, s.assignment_id,
-		s.role FROM submission s WHERE s.document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.at`, args...)
+		s.role, s.upload_node FROM submission s WHERE s.document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query submissions: %w", err)
 	}
@@ -257,7 +257,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 		var sub Submission
 		var at string
 		var task sql.NullString
-		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task, &sub.Role); err != nil {
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task, &sub.Role, &sub.Node); err != nil {
 			return nil, err
 		}
 		sub.At, sub.Assignment = parseTime(at), task.String
