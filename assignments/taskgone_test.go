@@ -207,7 +207,9 @@ func TestAServerStartFreesAHandInLeftMidUpload(t *testing.T) {
 	defer restarted.Close()
 	_, err = s.Delete(ctx, coordA, task)
 	if e.Catalog.Shared() {
-		// Never swept: another node may be uploading.
+		// Not swept at start: another node may be uploading. This
+		// hand-in names no node, so only a day's age frees it
+		// (catalog.UnknownNodeHandInAge; catalog's nodealive_test.go).
 		if catalog.ErrorCode(err) != catalog.ECONFLICT {
 			t.Fatalf("delete on a shared catalog after a node started: %v; want it still held (ECONFLICT)", err)
 		}

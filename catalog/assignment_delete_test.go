@@ -165,8 +165,9 @@ func TestPostgresDeleteAssignmentWaitsForAHandIn(t *testing.T) {
 // and before the task recorded the file; no request is left to say the
 // upload ended. The next start of a one-machine archive says so
 // (AbandonDeadHandIns), and the task may then be deleted. On a shared
-// catalog another node may be uploading: nothing is swept and the task
-// stays held.
+// catalog another node may be uploading: nothing is swept at start and
+// the task stays held, until the nodes take the hand-in's node for
+// stopped (nodealive_test.go).
 func TestAHandInLeftByAStoppedServer(t *testing.T) {
 	ctx := context.Background()
 	forEachStore(t, func(t *testing.T, s *Store) {

@@ -30,6 +30,9 @@
 //     order, and a follower reading "after seq N" never misses a change
 //     (seq.go says why this is correct and cannot deadlock). Extraction
 //     jobs are taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob);
+//     each node says it is alive (node_heartbeat, NodeAlive), and the
+//     hand-ins a silent node was uploading are abandoned by the others
+//     (AbandonStoppedNodesHandIns);
 //   - errors: sqliteError and postgresError turn unique and foreign-key
 //     violations, busy and lock errors into ECONFLICT, EINVALID and
 //     EUNAVAILABLE;

@@ -89,7 +89,7 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		if err != nil {
 			return err
 		}
-		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin) VALUES `, subArgs, func(from, to int) string {
+		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin, upload_node) VALUES `, subArgs, func(from, to int) string {
 			return fmt.Sprintf("insert submissions for %s", idRange(docs[from:to]))
 		})
 		if err != nil {
@@ -162,7 +162,7 @@ func nullIfEmpty(s string) any {
 
 // submissionArgs are the values of a submission's row for document id.
 func submissionArgs(id string, sub Submission) []any {
-	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment), sub.Role, handInOf(sub)}
+	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment), sub.Role, handInOf(sub), sub.Node}
 }
 
 // maxRowsPerInsert bounds the rows of one multi-row INSERT (27 arguments
@@ -202,8 +202,8 @@ func idRange(docs []*Document) string {
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, submissionArgs(sub.DocumentID, sub)...)
+	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin, upload_node)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, submissionArgs(sub.DocumentID, sub)...)
 	if err != nil {
 		return fmt.Errorf("insert submission for %s: %w", sub.DocumentID, err)
 	}
@@ -248,7 +248,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 		args[i] = id
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT s.document_id, s.username, s.department, s.filename, s.at, s.assignment_id,
-		s.role FROM submission s WHERE s.document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.at`, args...)
+		s.role, s.upload_node FROM submission s WHERE s.document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query submissions: %w", err)
 	}
@@ -257,7 +257,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 		var sub Submission
 		var at string
 		var task sql.NullString
-		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task, &sub.Role); err != nil {
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task, &sub.Role, &sub.Node); err != nil {
 			return nil, err
 		}
 		sub.At, sub.Assignment = parseTime(at), task.String

@@ -78,7 +78,9 @@ func (s *Store) AbandonHandIns(ctx context.Context, id, user string, documents [
 // no upload can be under way, so those were left by a server that
 // stopped in the middle (kill -9, a power cut) and would otherwise hold
 // their tasks against deletion for ever. A shared catalog (PostgreSQL)
-// is never swept: another node may be uploading.
+// is not swept so, as another node may be uploading: its nodes abandon
+// the hand-ins of a node that stopped saying it is alive instead
+// (AbandonStoppedNodesHandIns).
 func (s *Store) AbandonDeadHandIns(ctx context.Context) (int, error) {
 	if s.Shared() {
 		return 0, nil

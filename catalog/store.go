@@ -248,6 +248,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/036_citation_numbers.pg.sql":  txOnly(fillCitationNumbers),
 	"migrations/037_document_archive.sql":     txOnly(addDocumentArchive),
 	"migrations/038_quote_read.sql":           txOnly(addQuoteReadColumns),
+	"migrations/039_node_heartbeat.sql":       txOnly(addUploadNode),
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

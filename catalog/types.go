@@ -278,6 +278,11 @@ type Submission struct {
 	// rewrite who handed what in. Submissions from before it was recorded
 	// were given the account's role at migration 033.
 	Role Role
+	// Node is the node whose upload writes a hand-in (ingest.Config.Node),
+	// so that the others can abandon it once that node has stopped
+	// (AbandonStoppedNodesHandIns); "" for none known, which only age
+	// abandons (UnknownNodeHandInAge).
+	Node string
 }
 
 // DocumentFilter selects documents for listing; empty fields match all.

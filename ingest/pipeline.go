@@ -61,6 +61,14 @@ func (s *Service) Start(ctx context.Context) error {
 	} else if n > 0 {
 		s.log.Info("hand-ins left by a server that stopped mid-upload no longer hold their tasks", "count", n)
 	}
+	// On a shared catalog the other nodes go by this node's beat instead
+	// (nodealive.go): the first before any request it takes.
+	if s.cfg.Shared {
+		if err := s.startNodeBeat(ctx); err != nil {
+			s.cancel()
+			return err
+		}
+	}
 	if err := s.requeueUnfinished(ctx); err != nil {
 		s.cancel()
 		return err
@@ -97,7 +105,7 @@ func (s *Service) Start(ctx context.Context) error {
 		s.runIndexer(ctx)
 	}()
 	if s.cfg.Shared {
-		s.wg.Add(2)
+		s.wg.Add(3)
 		go func() {
 			defer s.wg.Done()
 			s.runFollower(ctx)
@@ -105,6 +113,10 @@ func (s *Service) Start(ctx context.Context) error {
 		go func() {
 			defer s.wg.Done()
 			s.adoptOrphans(ctx)
+		}()
+		go func() {
+			defer s.wg.Done()
+			s.keepNodeAlive(ctx)
 		}()
 	}
 	if s.cfg.Shared {

@@ -511,7 +511,7 @@ func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Met
 		}
 		docs = append(docs, d)
 		subs = append(subs, catalog.Submission{User: user.Username, Role: user.Role, Department: metas[i].Department, Filename: st.Filename,
-			Assignment: task})
+			Assignment: task, Node: s.cfg.Node})
 	}
 	return docs, subs, nil
 }
@@ -613,7 +613,7 @@ func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Stag
 		return nil, err
 	}
 	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Role: user.Role, Department: m.Department, Filename: st.Filename,
-		Assignment: task}
+		Assignment: task, Node: s.cfg.Node}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
 		return nil, err
 	}

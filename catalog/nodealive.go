@@ -1,0 +1,98 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// On a shared catalog (PostgreSQL, several nodes) a hand-in left
+// uploading by a node that stopped cannot be swept at that node's next
+// start, as on one machine (AbandonDeadHandIns): node names change at
+// each start (ingest.Config.Node), and another node may be uploading.
+// So each node records its name on the hand-ins it writes
+// (Submission.Node), says every little while that it is alive
+// (NodeAlive), and every node abandons the hand-ins of a node silent for
+// longer than NodeSilence (AbandonStoppedNodesHandIns). Migration 039.
+
+// NodeSilence is how long a node of a shared catalog may go without
+// saying it is alive (NodeAlive) before the others take it for stopped
+// and abandon the hand-ins it was uploading. A running node says so four
+// times as often (ingest), so a slow beat or two never costs a live
+// upload its hand-ins; the nodes' clocks must agree to well within it,
+// as they must for extraction leases.
+const NodeSilence = 2 * time.Minute
+
+// UnknownNodeHandInAge is how old a hand-in still uploading that names no
+// node (written before migration 039) must be before any node abandons
+// it: nothing tells whose upload it is nor whether that node runs, and no
+// upload takes a day between storing a file and the task recording it.
+const UnknownNodeHandInAge = 24 * time.Hour
+
+// NodeAlive records that node is alive now, by its clock, and forgets
+// the nodes silent for longer than UnknownNodeHandInAge (a node's name is
+// new at each start, so the rows of nodes long stopped would only pile
+// up; their hand-ins are abandoned whether their row is there or not).
+// It is idempotent: a node calls it at start and then every NodeSilence/4.
+func (s *Store) NodeAlive(ctx context.Context, node string) error {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO node_heartbeat (node, alive_at) VALUES (?, ?)
+			ON CONFLICT (node) DO UPDATE SET alive_at = excluded.alive_at`, node, formatTime(now))
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM node_heartbeat WHERE alive_at < ?`, formatTime(now.Add(-UnknownNodeHandInAge)))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record that node %s is alive: %w", node, err)
+	}
+	return nil
+}
+
+// AbandonStoppedNodesHandIns marks as abandoned, on a shared catalog, the
+// hand-ins still uploading of every node but self that has not said it
+// is alive (NodeAlive) for NodeSilence, and those naming no node once
+// UnknownNodeHandInAge old, and returns how many it marked. A hand-in
+// younger than NodeSilence is kept whatever its node's row says: its node
+// wrote it then, so was alive, even if it has not yet said so. A node
+// that comes back after being taken for stopped finds its hand-ins
+// abandoned; recording the files then records them all the same
+// (ChangeAssignment takes abandoned hand-ins too).
+//
+// On a one-machine catalog it does nothing: AbandonDeadHandIns sweeps
+// there at start, and a command run beside the server (evidence ingest)
+// does not say it is alive.
+//
+// One UPDATE, over the partial index of the hand-ins uploading; the
+// states are literals in the text so that both databases see the index
+// applies.
+func (s *Store) AbandonStoppedNodesHandIns(ctx context.Context, self string) (int, error) {
+	if !s.Shared() {
+		return 0, nil
+	}
+	now := s.now()
+	silent, unknown := formatTime(now.Add(-NodeSilence)), formatTime(now.Add(-UnknownNodeHandInAge))
+	res, err := s.execWrite(ctx, `UPDATE submission SET handin = 'abandoned'
+		WHERE handin = 'uploading' AND at < ? AND (
+			(upload_node = '' AND at < ?)
+			OR (upload_node <> '' AND upload_node <> ? AND NOT EXISTS (SELECT 1 FROM node_heartbeat h
+				WHERE h.node = submission.upload_node AND h.alive_at >= ?)))`, silent, unknown, self, silent)
+	if err != nil {
+		return 0, fmt.Errorf("abandon the hand-ins of nodes that stopped: %w", s.dialect.translate(err))
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("abandon the hand-ins of nodes that stopped: %w", err)
+	}
+	return int(n), nil
+}
+
+// addUploadNode is migration 039's Go step on SQLite: submission.upload_node
+// where it is missing, so the migration may run again under another
+// number. Submissions already written name no node.
+func addUploadNode(ctx context.Context, tx *sql.Tx) error {
+	return addColumnIfMissing(ctx, tx, "submission", "upload_node", `TEXT NOT NULL DEFAULT ''`)
+}
