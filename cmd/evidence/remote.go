@@ -48,9 +48,12 @@ type fieldsRefused struct{ error }
 func (e fieldsRefused) Unwrap() error { return e.error }
 
 // refusesFields says whether err, a request's to which no file got its
-// own answer, refuses the fields the request's files share.
-func refusesFields(err error, got []*fileOutcome) bool {
-	return catalog.ErrorCode(err) == catalog.EINVALID && catalog.ErrorField(err) != "" && len(answeredOf(got)) == 0
+// own answer, refuses one of fields, those the request's files share
+// (not the files themselves: photos that cannot be joined are refused
+// on "file", and other files may join).
+func refusesFields(err error, got []*fileOutcome, fields map[string]string) bool {
+	_, shared := fields[catalog.ErrorField(err)]
+	return catalog.ErrorCode(err) == catalog.EINVALID && shared && len(answeredOf(got)) == 0
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -113,7 +116,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 			got, err = c.uploadEach(ctx, group, note)
 		}
 		switch {
-		case c.sameFields && len(outcomes) == 0 && refusesFields(err, got):
+		case c.sameFields && len(outcomes) == 0 && refusesFields(err, got, group[0].Fields):
 			return nil, fieldsRefused{err}
 		case ctx.Err() != nil:
 			// The files the server answered for before (a request cut
