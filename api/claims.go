@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -211,6 +212,7 @@ func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
 		history[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}
 	}
 	out := map[string]any{"claim": cj, "reviews": rj, "history": history}
+	w.Header().Set("ETag", claimETag(v.Claim))
 	if f := v.CarriedFrom; f != nil {
 		// A claim carried from an earlier round starts 待审核 with no
 		// review of its own: what its source was found there goes with it.
@@ -232,12 +234,38 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	c, err := h.Claims.Update(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Statement, in.Citations)
+	version, err := claimVersionOf(r)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
+	c, err := h.Claims.UpdateAt(r.Context(), userFrom(r.Context()), r.PathValue("id"), version, in.Statement, in.Citations)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", claimETag(c))
 	h.writeJSON(w, r, http.StatusOK, h.claimAnswer(r.Context(), c))
+}
+
+// claimETag is the claim's version (catalog.Claim.Version) as an ETag. It
+// is strong, as If-Match compares only strong tags: it names the stored
+// claim, which no two versions share.
+func claimETag(c *catalog.Claim) string { return `"` + c.Version() + `"` }
+
+// claimVersionOf reads the claim version a PATCH was built on from its
+// If-Match header: "" when there is none or it is *, which leave the
+// check to the service's own read, as before the header was read.
+func claimVersionOf(r *http.Request) (string, error) {
+	v := strings.TrimSpace(r.Header.Get("If-Match"))
+	if v == "" || v == "*" {
+		return "", nil
+	}
+	tag, ok := strings.CutPrefix(v, `"`)
+	if tag, ok2 := strings.CutSuffix(tag, `"`); ok && ok2 && tag != "" && !strings.ContainsAny(tag, `", `) {
+		return tag, nil
+	}
+	return "", catalog.Errorf(catalog.EINVALID, "If-Match 应为读取这条定性描述时应答的一个 ETag，原样带引号，收到 %s", v)
 }
 
 func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {

@@ -2,8 +2,38 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
+
+// educationTasks stores, with a framework of 2.3.1 and 2.3.2, docs as
+// 市教育局's contact jiaoyu uploaded them and 市教育局's tasks of both
+// indicators in 杭州's 2018 round: the hand-in tests' starting point.
+// change makes a change to either task from whatever state it is in.
+func educationTasks(t *testing.T, s *Store, docs ...*Document) (task231, task232 string, change func(AssignmentChange)) {
+	t.Helper()
+	ctx := context.Background()
+	importSmallFramework(t, s, "2", "2.3.1", "2.3.2")
+	for _, d := range docs {
+		if err := s.CreateDocument(ctx, d, Submission{User: "jiaoyu", Department: "市教育局"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+		{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "2.3.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	change = func(c AssignmentChange) {
+		t.Helper()
+		c.From = AssignmentStatuses
+		if err := s.ChangeAssignment(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return imp.Assignments[0].ID, imp.Assignments[1].ID, change
+}
 
 // The task 2.3.1 of 市教育局 was returned (缺少文号), the stamped summary
 // handed in and accepted; wang then deletes it. The task is 已退回 again
@@ -17,28 +47,13 @@ func TestAcceptedFileDeletedIsTold(t *testing.T) {
 
 func testAcceptedFileDeletedIsTold(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "2", "2.3.1", "2.3.2")
-	for id, title := range map[string]string{"D1": "学分银行工作总结", "D2": "学分银行工作总结（盖章版）", "D3": "学分银行工作总结（再次提交）", "D4": "社区教育统计表"} {
-		d := newDoc(id, "sha-"+id)
+	var docs []*Document
+	for i, title := range []string{"学分银行工作总结", "学分银行工作总结（盖章版）", "学分银行工作总结（再次提交）", "社区教育统计表"} {
+		d := newDoc(fmt.Sprintf("D%d", i+1), fmt.Sprintf("sha-D%d", i+1))
 		d.Title, d.Filename = title, title+".docx"
-		if err := s.CreateDocument(ctx, d, Submission{User: "jiaoyu", Department: "市教育局"}); err != nil {
-			t.Fatal(err)
-		}
+		docs = append(docs, d)
 	}
-	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
-		{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "2.3.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	task, other := imp.Assignments[0].ID, imp.Assignments[1].ID
-	change := func(c AssignmentChange) {
-		t.Helper()
-		c.From = AssignmentStatuses
-		if err := s.ChangeAssignment(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	task, other, change := educationTasks(t, s, docs...)
 	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D1"}, By: "jiaoyu"})
 	change(AssignmentChange{ID: task, To: AssignmentReturned, Reason: "缺少文号，请提供盖章版", By: "wang"})
 	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D2"}, By: "jiaoyu"})

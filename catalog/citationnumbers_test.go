@@ -22,6 +22,25 @@ func numbersOf(cits []Citation) []int {
 	return out
 }
 
+// claimWithCitations stores, in a store with the small framework, the
+// documents D1, D2 and D3 of 杭州 and wang's claim on 2.3.1 citing them
+// as cits do: the claim the citation tests change.
+func claimWithCitations(t *testing.T, s *Store, cits ...Citation) *Claim {
+	t.Helper()
+	ctx := context.Background()
+	importSmallFramework(t, s, "2", "2.3.1")
+	for _, id := range []string{"D1", "D2", "D3"} {
+		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "wang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &Claim{City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州市已建立市民终身学习学分银行", CreatedBy: "wang", Citations: cits}
+	if err := s.CreateClaim(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // A citation keeps its number for the claim's life: removing one leaves
 // a gap, and one added after takes a number never given before, even
 // when the removed one was the last (a reviewer's 第3条 must not come to
@@ -32,17 +51,7 @@ func TestCitationNumbersStayForTheClaimsLife(t *testing.T) {
 
 func testCitationNumbersStay(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "2", "2.3.1")
-	for _, id := range []string{"D1", "D2", "D3"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "wang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c := &Claim{City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州市已建立市民终身学习学分银行", CreatedBy: "wang",
-		Citations: []Citation{citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 2, "全年存入学习成果45.3万条"), citeDoc("D3", 1, "学习成果均可存入")}}
-	if err := s.CreateClaim(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := claimWithCitations(t, s, citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 2, "全年存入学习成果45.3万条"), citeDoc("D3", 1, "学习成果均可存入"))
 	steps := []struct {
 		name   string
 		change func(cits []Citation) []Citation
@@ -90,17 +99,7 @@ func TestClaimEventsNameTheirCitations(t *testing.T) { forEachStore(t, testClaim
 
 func testClaimEventsNameCitations(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "2", "2.3.1")
-	for _, id := range []string{"D1", "D2"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "wang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c := &Claim{City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州市已建立市民终身学习学分银行", CreatedBy: "wang",
-		Citations: []Citation{citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 3, "全年存入学习成果45.3万条")}}
-	if err := s.CreateClaim(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := claimWithCitations(t, s, citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 3, "全年存入学习成果45.3万条"))
 	c.Citations = c.Citations[:1]
 	if err := s.UpdateClaimAs(ctx, c, "wang", ClaimUncited); err != nil {
 		t.Fatal(err)
@@ -193,17 +192,7 @@ func TestClaimSaveBuiltOnAStaleReadIsRefused(t *testing.T) {
 
 func testClaimSaveOnStaleRead(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "2", "2.3.1")
-	for _, id := range []string{"D1", "D2", "D3"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "wang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c := &Claim{City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州市已建立市民终身学习学分银行", CreatedBy: "wang",
-		Citations: []Citation{citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 2, "全年存入学习成果45.3万条")}}
-	if err := s.CreateClaim(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := claimWithCitations(t, s, citeDoc("D1", 1, "学分银行管理办法"), citeDoc("D2", 2, "全年存入学习成果45.3万条"))
 	wang, err := s.Claim(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -356,10 +357,23 @@ func claimUnchangedSince(ctx context.Context, tx *sql.Tx, id string, read time.T
 	case status == ClaimWithdrawn:
 		return claimNotChangeable(ctx, tx, id)
 	case formatTime(parseTime(updated)) != formatTime(read): // as stored: to the microsecond
-		return Errorf(ECONFLICT, "定性描述已被他人修改，请刷新页面后重试")
+		return ClaimChangedError()
 	}
 	return nil
 }
+
+// ClaimChangedError is the refusal of a change built on a claim that has
+// changed since it was read (ECONFLICT), with what to do.
+func ClaimChangedError() *Error {
+	return Errorf(ECONFLICT, "定性描述已被他人修改，请刷新页面后重试")
+}
+
+// Version names the state of c that a change may be built on: its
+// UpdatedAt as stored, to the microsecond, which every change of the
+// claim moves (claimStamp). The API gives it as the claim's ETag, and a
+// PATCH that sends it back in If-Match is refused once the claim has
+// changed since.
+func (c *Claim) Version() string { return strconv.FormatInt(c.UpdatedAt.UnixMicro(), 10) }
 
 // WithdrawClaim marks a claim withdrawn, with an audit event
 // claim.withdraw, and a carry-over of it dropped from its round; a

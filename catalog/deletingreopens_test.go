@@ -18,29 +18,14 @@ func TestDeletingReopensNamesTheTasksLeftEmpty(t *testing.T) {
 
 func testDeletingReopensNamesTheTasksLeftEmpty(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "2", "2.3.1", "2.3.2")
+	var docs []*Document
 	for _, id := range []string{"总结", "统计表", "统计表（续）"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "jiaoyu", Department: "市教育局"}); err != nil {
-			t.Fatal(err)
-		}
+		docs = append(docs, newDoc(id, "sha-"+id))
 	}
-	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
-		{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "2.3.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	accepted, submitted := imp.Assignments[0].ID, imp.Assignments[1].ID
-	for _, c := range []AssignmentChange{
-		{ID: accepted, To: AssignmentSubmitted, Documents: []string{"总结"}, By: "jiaoyu"},
-		{ID: accepted, To: AssignmentAccepted, By: "wang"},
-		{ID: submitted, To: AssignmentSubmitted, Documents: []string{"统计表", "统计表（续）"}, By: "jiaoyu"},
-	} {
-		c.From = AssignmentStatuses
-		if err := s.ChangeAssignment(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	accepted, submitted, change := educationTasks(t, s, docs...)
+	change(AssignmentChange{ID: accepted, To: AssignmentSubmitted, Documents: []string{"总结"}, By: "jiaoyu"})
+	change(AssignmentChange{ID: accepted, To: AssignmentAccepted, By: "wang"})
+	change(AssignmentChange{ID: submitted, To: AssignmentSubmitted, Documents: []string{"统计表", "统计表（续）"}, By: "jiaoyu"})
 	for _, tt := range []struct {
 		deleting []string
 		want     []string

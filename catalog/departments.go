@@ -85,6 +85,36 @@ func (s *Store) Departments(ctx context.Context, city string) ([]Department, err
 	return out, rows.Err()
 }
 
+// ListedDepartment holds name, a document's 责任单位 as typed, to city's
+// list of departments (责任单位名单) and returns it as the list writes it
+// (教育局 becomes 市教育局), so that a typo (市教肓局) does not file
+// evidence under a department no task or filter finds. A city with no
+// list yet takes any name as typed: its documents are filed before any
+// responsibility table is imported. A name off the list is EINVALID on
+// the department field, naming the city, the name and where to add it.
+// Uploads and edits share this one rule.
+func (s *Store) ListedDepartment(ctx context.Context, city, name string) (string, error) {
+	d, err := s.DepartmentByName(ctx, city, name)
+	if err == nil {
+		return d.Name, nil
+	}
+	if !IsNotFound(err) {
+		return "", fmt.Errorf("find department %q of city %s: %w", name, city, err)
+	}
+	var listed bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM department WHERE city = ?)`, city).Scan(&listed); err != nil {
+		return "", fmt.Errorf("query whether city %s has departments: %w", city, err)
+	}
+	if !listed {
+		return name, nil
+	}
+	cityName := city
+	if c, err := s.City(ctx, city); err == nil && c.Name != "" {
+		cityName = c.Name
+	}
+	return "", FieldErrorf("department", EINVALID, "%s的责任单位名单中没有“%s”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", cityName, name)
+}
+
 // DepartmentByName returns city's department whose name has the same
 // DepartmentKey as name, or ENOTFOUND.
 func (s *Store) DepartmentByName(ctx context.Context, city, name string) (*Department, error) {

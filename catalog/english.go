@@ -388,6 +388,7 @@ var englishMessages = map[string]string{
 	"status 应为 pending、to_confirm、verified、insufficient 或 contradicted":           "status should be pending, to_confirm, verified, insufficient or contradicted",
 	"这条定性描述已经撤回":                                                                  "This statement has already been withdrawn",
 	"这条定性描述已审核属实，不能撤回":                                                            "This statement was reviewed as verified and cannot be withdrawn",
+	"If-Match 应为读取这条定性描述时应答的一个 ETag，原样带引号，收到 %s":                                  "If-Match should be one ETag as the claim's answer gave it, quotes included; got %s",
 	"定性描述已被他人修改，请刷新页面后重试":                                                         "The statement was changed by someone else meanwhile; reload the page and try again",
 	"这条定性描述已撤回，不能再修改或审核":                                                          "This statement was withdrawn and can no longer be changed or reviewed",
 	"未知的审核结论“%s”；请选择属实、证据不足或与证据矛盾（API 中为 verified、insufficient、contradicted）": "Unknown verdict “%s”; choose verified, insufficient or contradicted",

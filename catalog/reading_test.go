@@ -15,13 +15,21 @@ func TestTrustedPagesLeavesOutLowConfidenceOCR(t *testing.T) {
 		sources []string
 		want    []string
 		byOCR   bool
+		conf    float64 // the reading's mean OCR confidence; 0: none recorded
 	}{
-		{"born digital", nil, pages, false},
-		{"scanned", []string{SourceOCR, SourceOCR, SourceOCR}, pages, true},
-		{"one blurred photo page", []string{SourceText, SourceOCRLow, SourceOCR}, []string{pages[0], "", pages[2]}, true},
-		{"all blurred", []string{SourceOCRLow, SourceOCRLow, SourceOCRLow}, []string{"", "", ""}, true},
+		{"born digital", nil, pages, false, 0},
+		{"scanned", []string{SourceOCR, SourceOCR, SourceOCR}, pages, true, 0},
+		{"one blurred photo page", []string{SourceText, SourceOCRLow, SourceOCR}, []string{pages[0], "", pages[2]}, true, 0},
+		{"all blurred", []string{SourceOCRLow, SourceOCRLow, SourceOCRLow}, []string{"", "", ""}, true, 0},
+		{"scanned before pages were marked, read poorly", []string{SourceText, SourceOCR, SourceOCR}, []string{pages[0], "", ""}, true, 0.42},
+		{"scanned before pages were marked, read well", []string{SourceText, SourceOCR, SourceOCR}, pages, true, 0.81},
 	} {
 		r := Reading{PageSources: tc.sources}
+		if tc.conf > 0 {
+			// With no page marked ocr-low (a reading made before the
+			// marks), a low mean makes each OCR page one read so.
+			r.OCRConfidence = &tc.conf
+		}
 		if got := r.TrustedPages(pages); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: trusted pages %q, want %q", tc.name, got, tc.want)
 		}

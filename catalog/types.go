@@ -145,16 +145,17 @@ const (
 const LowOCRConfidence = 0.5
 
 // TrustedPages returns pages with the text of the pages read with low
-// confidence (SourceOCRLow) or left as mojibake (SourceGarbled) left out, for the uses that must not take
-// misread text for the document's words: fields read from the text and
-// near-duplicate fingerprints. pages itself is not changed.
+// confidence (SourceOCRLow, PageSource) or left as mojibake
+// (SourceGarbled) left out, for the uses that must not take misread text
+// for the document's words: fields read from the text and near-duplicate
+// fingerprints. pages itself is not changed.
 func (r Reading) TrustedPages(pages []string) []string {
 	if !r.Unreliable() {
 		return pages
 	}
 	out := slices.Clone(pages)
-	for i, s := range r.PageSources {
-		if Untrusted(s) && i < len(out) {
+	for i := range out {
+		if Untrusted(r.PageSource(i)) {
 			out[i] = ""
 		}
 	}
@@ -171,24 +172,49 @@ type Reading struct {
 
 // Untrusted says whether a page read as source is mostly wrong as read:
 // OCR read it with low confidence (SourceOCRLow) or it is mojibake no
-// reader could undo (SourceGarbled). It is the one rule of unreliable
-// text: TrustedPages leaves such pages out, the head reader passes over
-// them (extract headOf), and 我的任务 and the board call a document with
-// one unreliable (UnreliableSource).
+// reader could undo (SourceGarbled). With PageSource it is the one rule
+// of unreliable text: TrustedPages leaves such pages out, the head reader
+// passes over them (extract headOf), the document page says so of each,
+// and 我的任务 and the board call a document with one unreliable
+// (UnreliableSource).
 func Untrusted(source string) bool {
 	return source == SourceOCRLow || source == SourceGarbled
 }
 
+// PageSource returns how page i (from 0) was read, as the rule of
+// unreliable text takes it: as recorded ("text" when nothing was), but a
+// page OCR read for a reading made before pages were marked
+// SourceOCRLow, whose mean confidence is under LowOCRConfidence, is
+// SourceOCRLow too. Which of that scan's pages pulled the mean down was
+// not recorded, and today's reader marks at least one of them (the mean
+// leaves out blank pages, as the marks do), so without this the scan
+// read worst, before the marks, would be the one called sound.
+func (r Reading) PageSource(i int) string {
+	if i < 0 || i >= len(r.PageSources) {
+		return SourceText
+	}
+	if s := r.PageSources[i]; s != SourceOCR || !r.lowUnmarked() {
+		return s
+	}
+	return SourceOCRLow
+}
+
+// lowUnmarked says whether r's OCR reading has a low mean confidence and
+// no page marked SourceOCRLow: one made before the marks existed.
+func (r Reading) lowUnmarked() bool {
+	return r.OCRConfidence != nil && *r.OCRConfidence < LowOCRConfidence && !slices.Contains(r.PageSources, SourceOCRLow)
+}
+
 // UnreliableSource returns why the document's text is unreliable, by
-// Untrusted: SourceOCRLow when a page was read by OCR with low
-// confidence, else SourceGarbled when a page is mojibake, "" when every
-// page can be trusted. It judges by the pages alone, as TrustedPages
-// does: a document's mean OCR confidence does not make a page it trusts
-// unreliable.
+// Untrusted of each PageSource: SourceOCRLow when a page was read by OCR
+// with low confidence, else SourceGarbled when a page is mojibake, ""
+// when every page can be trusted. It judges by the pages, as
+// TrustedPages does, so that a document is called unreliable exactly
+// when a page of it is left out.
 func (r Reading) UnreliableSource() string {
 	why := ""
-	for _, s := range r.PageSources {
-		switch {
+	for i := range r.PageSources {
+		switch s := r.PageSource(i); {
 		case s == SourceOCRLow:
 			return SourceOCRLow
 		case Untrusted(s):

@@ -317,11 +317,25 @@ func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (m
 
 // Update changes a claim's statement and, when citations is not nil,
 // replaces its citations (each checked anew); the claim goes back to the
-// review queue.
+// review queue. The change is built on the service's own read of the
+// claim: one committed since that read is ECONFLICT (catalog.Store
+// UpdateClaimAs), one committed before it is not seen.
 func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
+	return s.UpdateAt(ctx, u, id, "", statement, cits)
+}
+
+// UpdateAt is Update built on the claim as its client read it: version,
+// unless "", is the catalog.Claim.Version the client was shown (the
+// API's ETag, sent back in If-Match). A claim changed since is
+// ECONFLICT, nothing saved, so that a statement written against an older
+// text does not silently replace another's change made in between.
+func (s *Service) UpdateAt(ctx context.Context, u *catalog.User, id, version string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
 	c, err := s.editable(ctx, u, id)
 	if err != nil {
 		return nil, err
+	}
+	if version != "" && version != c.Version() {
+		return nil, catalog.ClaimChangedError()
 	}
 	st := c.Statement
 	if statement != nil {

@@ -495,7 +495,8 @@ func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catal
 // name is stored as the list writes it (教育局 becomes 市教育局). A value
 // left as it was passes even when the list lacks it, so a document
 // stored before the list existed can be saved without retyping it, and
-// clearing the field is allowed.
+// clearing the field is allowed. A city with no list yet takes any name,
+// as an upload does (catalog.Store.ListedDepartment).
 func (s *Service) listedDepartment(ctx context.Context, d *catalog.Document, p *catalog.DocumentPatch) error {
 	if !changes(p.Department, d.Department) {
 		return nil
@@ -504,18 +505,11 @@ func (s *Service) listedDepartment(ctx context.Context, d *catalog.Document, p *
 	if name == "" {
 		return nil
 	}
-	dept, err := s.cat.DepartmentByName(ctx, d.City, name)
-	if catalog.IsNotFound(err) {
-		city := d.City
-		if c, err := s.cat.City(ctx, d.City); err == nil && c.Name != "" {
-			city = c.Name
-		}
-		return catalog.FieldErrorf("department", catalog.EINVALID, "%s的责任单位名单中没有“%s”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", city, name)
-	}
+	listed, err := s.cat.ListedDepartment(ctx, d.City, name)
 	if err != nil {
-		return fmt.Errorf("find department %q of city %s: %w", name, d.City, err)
+		return err
 	}
-	p.Department = &dept.Name
+	p.Department = &listed
 	return nil
 }
 

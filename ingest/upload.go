@@ -194,6 +194,9 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
 		return nil, err
 	}
+	if err := s.listedDepartment(ctx, u, task, &meta); err != nil {
+		return nil, err
+	}
 	if req.Assignment == "" {
 		if err := u.CanEdit(meta.City); err != nil {
 			return nil, s.otherCityDenied(ctx, u, meta.City)
@@ -351,6 +354,25 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		meta.Department = a.Department
 	}
 	return a, nil
+}
+
+// listedDepartment holds a 责任单位 the uploader typed to the city's list
+// (catalog.Store.ListedDepartment), as an edit is held. The one the
+// upload takes by default, the uploader's own or the task's, passes as
+// it is: a contributor's hand-in is filed under the department its
+// account and task name, which the list itself keeps current, and a
+// coordinator's own department may predate the list.
+func (s *Service) listedDepartment(ctx context.Context, u *catalog.User, task *catalog.Assignment, meta *Meta) error {
+	name := meta.Department
+	if name == "" || name == u.Department || task != nil && name == task.Department {
+		return nil
+	}
+	listed, err := s.cat.ListedDepartment(ctx, meta.City, name)
+	if err != nil {
+		return err
+	}
+	meta.Department = listed
+	return nil
 }
 
 // checkRequestMeta is CheckMeta for the request's own fields, but a

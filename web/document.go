@@ -549,21 +549,25 @@ func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 	if n < 1 || n > len(sources) {
 		return ""
 	}
+	// By the rule of unreliable text (PageSource, not the recorded
+	// source): a scan read before pages were marked, its mean confidence
+	// low, says so of each page, as 我的任务 calls it unreliable.
+	src := d.Reading.PageSource(n - 1)
 	sealed := slices.Contains(d.Reading.SealPages, n)
-	if sources[n-1] == catalog.SourceText && !sealed && pageKey(d.MIME) != "search.page" {
+	if src == catalog.SourceText && !sealed && pageKey(d.MIME) != "search.page" {
 		return "" // a sheet or a slide read as text: nothing to tell
 	}
 	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
 	switch {
-	case blank && sources[n-1] != catalog.SourceUnreadable:
+	case blank && src != catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.blank"), n)
-	case sources[n-1] == catalog.SourceUnreadable:
+	case src == catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.unreadable"), n)
-	case sources[n-1] == catalog.SourceOCRLow:
+	case src == catalog.SourceOCRLow:
 		line = fmt.Sprintf(tr(l, "doc.read.ocrlow"), n)
-	case sources[n-1] == catalog.SourceGarbled:
+	case src == catalog.SourceGarbled:
 		line = fmt.Sprintf(tr(l, "doc.read.garbled"), n)
-	case sources[n-1] == catalog.SourceOCR:
+	case src == catalog.SourceOCR:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {
 			conf = int(*c*100 + 0.5)

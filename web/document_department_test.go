@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,53 @@ func TestDocumentDepartmentFromTheList(t *testing.T) {
 		}
 		if got, err := s.env.Catalog.Document(ctx, d.ID); err != nil || got.Department != tt.stored {
 			t.Errorf("责任单位 %q: stored %q, %v; want %q", tt.typed, got.Department, err, tt.stored)
+		}
+	}
+}
+
+// TestUploadDepartmentFromTheList: the upload form offers 杭州's
+// 责任单位名单 as the edit form does, and the upload service holds a typed
+// 责任单位 to it: a typo comes back beside the field, as typed, with no
+// file stored; a name typed another way is stored as the list writes it.
+func TestUploadDepartmentFromTheList(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.AddDepartment(ctx, testenv.Admin, "330100", "市教育局"); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	if _, form := wang.get("/upload"); !strings.Contains(form, `list="up-dept-list"`) || !strings.Contains(form, `<option value="市教育局">`) {
+		t.Fatalf("the upload form does not offer 杭州's list of departments: %.3000s", form)
+	}
+	tests := []struct {
+		file, typed string
+		status      int
+		says        string // beside the field, "" when stored
+		stored      string
+	}{
+		{"学分银行通知.txt", "市教肓局", http.StatusBadRequest, "杭州的责任单位名单中没有“市教肓局”；请从名单中选择", ""},
+		{"社区教育总结.txt", "教育局", http.StatusOK, "", "市教育局"},
+	}
+	for _, tt := range tests {
+		got := wang.postFilesBody("/upload", map[string]string{"city": "330100", "doc_type": "policy", "department": tt.typed},
+			map[string][]byte{tt.file: []byte("杭州市关于推进学分银行建设的通知：" + tt.file)})
+		if tt.says != "" {
+			beside(t, "责任单位 "+tt.typed, got.resp, got.body, tt.status, "up-dept-err", tt.says, `value="`+tt.typed+`"`)
+		} else if got.resp.StatusCode != tt.status {
+			t.Errorf("责任单位 %q: %d %.500s, want %d", tt.typed, got.resp.StatusCode, textOf(got.body), tt.status)
+		}
+		docs, _, err := s.env.Catalog.FindDocuments(ctx, catalog.DocumentFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stored []string
+		for _, d := range docs {
+			if d.Filename == tt.file {
+				stored = append(stored, d.Department)
+			}
+		}
+		if want := []string{tt.stored}; tt.stored == "" && len(stored) != 0 || tt.stored != "" && !slices.Equal(stored, want) {
+			t.Errorf("责任单位 %q: stored %q, want %q", tt.typed, stored, tt.stored)
 		}
 	}
 }

@@ -176,6 +176,7 @@ var messages = map[string]map[Lang]string{
 	"status.failed":                  {Chinese: "处理失败", English: "Failed"},
 	"upload.title":                   {Chinese: "上传佐证材料", English: "Upload evidence"},
 	"upload.files":                   {Chinese: "选择文件（可多选，也可拖入此处）", English: "Choose files (several at once, or drop them here)"},
+	"upload.department.note":         {Chinese: "可选；从本市责任单位名单中选择，留空则记为您账号的责任单位", English: "Optional; choose from the city's list of departments; left empty, the document is filed under your account's department"},
 	"upload.indicators":              {Chinese: "关联指标编码（可选，用逗号分隔，如 2.3.1）", English: "Indicator codes (optional, comma-separated, e.g. 2.3.1)"},
 	"upload.submit":                  {Chinese: "上传", English: "Upload"},
 	"upload.stored":                  {Chinese: "已保存", English: "Stored"},

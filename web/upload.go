@@ -74,9 +74,13 @@ type uploadPage struct {
 	MaxUploadBytes int64
 	// Tasks are the tasks the files may be handed in for (提交到任务,
 	// handInTasks); none, no choice.
-	Tasks    []taskOption
-	Outcomes []uploadOutcome
-	Totals   *uploadTotals
+	Tasks []taskOption
+	// Departments are the chosen city's 责任单位名单, offered as the
+	// 责任单位 field is typed, as on a document's form; the upload
+	// service refuses a typed name off the list.
+	Departments []string
+	Outcomes    []uploadOutcome
+	Totals      *uploadTotals
 	// HandedFor says, after an upload for a task, how many files were
 	// handed in for it.
 	HandedFor string
@@ -88,7 +92,7 @@ type uploadPage struct {
 // uploadFields are the upload form's fields besides the files: for every
 // file at once (the page's script lets each file have its own type, 文号,
 // date and round).
-var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round", "join_photos", "assignment"}
+var uploadFields = []string{"city", "doc_type", "department", "indicators", "doc_number", "issued_on", "round", "join_photos", "assignment"}
 
 // uploadForm is the upload form with what st holds chosen.
 func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
@@ -103,6 +107,15 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 	var err error
 	if p.Cities, err = h.cityOptions(r, u, city); err != nil {
 		return nil, err
+	}
+	if city != "" {
+		depts, err := h.Assignments.Departments(r.Context(), u, city)
+		if err != nil {
+			return nil, fmt.Errorf("departments of city %s: %w", city, err)
+		}
+		for _, d := range depts {
+			p.Departments = append(p.Departments, d.Name)
+		}
 	}
 	var taskType catalog.DocType
 	if p.Tasks, taskType, err = h.handInTasks(r, st.Value("assignment")); err != nil {
@@ -203,7 +216,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
-	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
+	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"), Department: r.FormValue("department"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
 		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != "",
 		Assignment: task}

@@ -139,7 +139,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *perRequest < 1 || *perRequest > groupFiles*4 {
 			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间，收到 %d", groupFiles*4, *perRequest)
 		}
-		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest}
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest,
+			sameFields: *manifest == ""}
 		if err := c.check(ctx, func(line string) { fmt.Fprintln(stderr, line) }); err != nil {
 			if ctx.Err() != nil {
 				return stoppedIngest(stdout, stderr, lang, nil, len(jobs), *asJSON, errInterrupted)
@@ -165,6 +166,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)
+		if refused, ok := stopped.(fieldsRefused); ok {
+			return refused.error
+		}
 		if stopped != nil {
 			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, stopped)
 		}

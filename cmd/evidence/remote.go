@@ -34,6 +34,26 @@ type remote struct {
 	perRequest int
 	// me is the token's account, as check found it, and role its role.
 	me, role string
+	// sameFields: every file carries the same fields (no manifest), so a
+	// request the server refuses for them stands for every request.
+	sameFields bool
+}
+
+// fieldsRefused is the server's refusal of the fields every file of an
+// import shares (a 责任单位 off the city's list, a round never added):
+// the import stops with it before sending more, as a local import does,
+// rather than send every file to hear the same refusal.
+type fieldsRefused struct{ error }
+
+func (e fieldsRefused) Unwrap() error { return e.error }
+
+// refusesFields says whether err, a request's to which no file got its
+// own answer, refuses one of fields, those the request's files share
+// (not the files themselves: photos that cannot be joined are refused
+// on "file", and other files may join).
+func refusesFields(err error, got []*fileOutcome, fields map[string]string) bool {
+	_, shared := fields[catalog.ErrorField(err)]
+	return catalog.ErrorCode(err) == catalog.EINVALID && shared && len(answeredOf(got)) == 0
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -96,6 +116,8 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 			got, err = c.uploadEach(ctx, group, note)
 		}
 		switch {
+		case c.sameFields && len(outcomes) == 0 && refusesFields(err, got, group[0].Fields):
+			return nil, fieldsRefused{err}
 		case ctx.Err() != nil:
 			// The files the server answered for before (a request cut
 			// off, or a wait for the server interrupted) are reported.
@@ -192,8 +214,8 @@ func (c *remote) unfinished(outcomes []*fileOutcome) []*fileOutcome {
 // apiError is the API's error body.
 type apiError struct {
 	Error struct {
-		Code, Message string
-		MessageEn     string `json:"message_en"`
+		Code, Message, Field string
+		MessageEn            string `json:"message_en"`
 	} `json:"error"`
 }
 
@@ -630,7 +652,7 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 func answerError(resp *http.Response, raw []byte, sent time.Time) error {
 	var e apiError
 	if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
-		return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
+		return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn, Field: e.Error.Field}, sent)
 	}
 	return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 }

@@ -38,7 +38,7 @@
   var english = document.documentElement.lang === "en";
   // The form's fields by name, with the id of the error shown beside each
   // (as the server's form names them), and a file's own field for each.
-  var errorIds = { file: "up-files-err", city: "up-city-err", doc_type: "up-type-err", doc_number: "up-number-err",
+  var errorIds = { file: "up-files-err", city: "up-city-err", doc_type: "up-type-err", department: "up-dept-err", doc_number: "up-number-err",
     issued_on: "up-date-err", round: "up-round-err", indicators: "up-ind-err", assignment: "up-task-err" };
   var ownField = { doc_type: "f-type", doc_number: "f-number", issued_on: "f-date", round: "f-round" };
   // The codes of a refusal about the file's bytes themselves: sent again,
@@ -517,6 +517,7 @@
     data.append("city", field("city"));
     data.append("assignment", field("assignment"));
     data.append("doc_type", it.type.value || field("doc_type"));
+    data.append("department", field("department"));
     data.append("doc_number", value(it, "f-number", "doc_number"));
     data.append("issued_on", value(it, "f-date", "issued_on"));
     data.append("round", value(it, "f-round", "round"));
@@ -617,6 +618,7 @@
     // it): the first row's then stands for the request's, which a server
     // wants; each row's own goes as doc_type.N.
     data.append("doc_type", field("doc_type") || rows[0].type.value);
+    data.append("department", field("department"));
     data.append("doc_number", field("doc_number"));
     data.append("issued_on", field("issued_on"));
     data.append("round", field("round"));
