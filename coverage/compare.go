@@ -114,6 +114,10 @@ type RoundCell struct {
 	// ValuesSpaced is 1 when the round's value, not reviewed yet, has its
 	// number written only spaced in its quote (Cell.ValuesSpaced).
 	ValuesSpaced int `json:"values_spaced"`
+	// ValuesNotFound is 1 when the round's value, not reviewed yet, has
+	// its number in no quote (Cell.ValuesNotFound): with ClaimsNotFound
+	// it tells whose number value_not_found is, a value's or a claim's.
+	ValuesNotFound int `json:"values_not_found"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -263,7 +267,10 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
-				notFound = notFound || !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v)
+				if !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v) {
+					notFound = true
+					cell.ValuesNotFound++
+				}
 				if !withdrawn[v.Citation.DocumentID] && !catalog.ValueNumberNotInQuote(v) && numberSpaced(&v, s.valueSpaced) {
 					cell.ValuesSpaced++
 				}

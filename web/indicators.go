@@ -63,8 +63,10 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 			why = c.QuoteRecheckEN
 		}
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
-	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0: // a value's or a claim's number its quote does not write, not reviewed yet: as /compare says
+	case c.ValuesNotFound > 0: // a value's number its quote does not write, not reviewed yet: as /compare says
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
+	case c.ClaimsNotFound > 0: // a claim's: a qualitative indicator has no 数值, and the statement is what to correct
+		return "valuenotfound", "？", tr(l, "compare.status.claim_number_not_found")
 	case c.ClaimsSpaced > 0: // a claim's number its quote writes only spaced (1 200): one number or two, for the reviewer to check, as the claim's page and /compare say
 		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
 	case c.ValuesSpaced > 0: // so is a value's number its quote writes only spaced (1200 against “1 200”), as /values and the report warn

@@ -203,8 +203,10 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
 			} else if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 {
 				switch {
-				case cell.ValuesNotFound > 0 || cell.ClaimsNotFound > 0:
+				case cell.ValuesNotFound > 0:
 					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
+				case cell.ClaimsNotFound > 0:
+					note = words(lang, "  【定性描述中的数字未在引文中找到】", "  [a claim's number not found in its quotes]")
 				case cell.ClaimsSpaced > 0:
 					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
 				case cell.ValuesSpaced > 0:
