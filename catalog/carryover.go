@@ -233,6 +233,24 @@ type CarryFilter struct {
 	Document string
 }
 
+// KeptValues returns the values of a city's round carried over and
+// confirmed as they were (确认沿用), by ID, each with the round whose
+// figure it is: a value changed since is CarryUpdated, no longer kept.
+// The report and the round comparison say 沿用2018年度数值 of them.
+func (s *Store) KeptValues(ctx context.Context, city string, round int) (map[string]int, error) {
+	kept, err := s.Carryovers(ctx, CarryFilter{City: city, Round: round, State: CarryConfirmed, Live: true})
+	if err != nil {
+		return nil, fmt.Errorf("kept values of %s in %d: %w", city, round, err)
+	}
+	out := map[string]int{}
+	for _, c := range kept {
+		if c.Kind == CarryValue && c.FromRound > 0 {
+			out[c.ObjectID] = c.FromRound
+		}
+	}
+	return out, nil
+}
+
 // Carryovers lists carried objects by indicator code and kind.
 func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, error) {
 	q := `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state, decided_by, decided_at, created_at

@@ -91,6 +91,10 @@ type RoundCell struct {
 	// ValueStatus is the value's review status (pending, verified,
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
+	// KeptFrom, when the value was carried over and confirmed as it was
+	// (确认沿用), is the round whose figure it is: the page says
+	// 沿用2018年度数值 beside it, since it was not measured again.
+	KeptFrom int `json:"kept_from,omitempty"`
 	// QuoteRecheck, when there is a value whose quote's look in its text
 	// read anew failed, is why (引文待重新核对), and QuoteRecheckEN the
 	// same in English when it has one: the value's marks are the old
@@ -114,6 +118,10 @@ type RoundCell struct {
 	// ValuesSpaced is 1 when the round's value, not reviewed yet, has its
 	// number written only spaced in its quote (Cell.ValuesSpaced).
 	ValuesSpaced int `json:"values_spaced"`
+	// ValuesNotFound is 1 when the round's value, not reviewed yet, has
+	// its number in no quote (Cell.ValuesNotFound): with ClaimsNotFound
+	// it tells whose number value_not_found is, a value's or a claim's.
+	ValuesNotFound int `json:"values_not_found"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -246,6 +254,10 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
+	kept, err := s.cat.KeptValues(ctx, city, round)
+	if err != nil {
+		return nil, err
+	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
@@ -260,10 +272,14 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			if v.Indicator == code {
 				n := v.Number
 				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
+				cell.KeptFrom = kept[v.ID]
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
-				notFound = notFound || !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v)
+				if !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v) {
+					notFound = true
+					cell.ValuesNotFound++
+				}
 				if !withdrawn[v.Citation.DocumentID] && !catalog.ValueNumberNotInQuote(v) && numberSpaced(&v, s.valueSpaced) {
 					cell.ValuesSpaced++
 				}

@@ -169,6 +169,12 @@ type Cell struct {
 	// 矛盾, 证据不足, 属实, which stays the state with ↻ beside it) and before
 	// anything else, as /compare and the report do (StatusToConfirm).
 	ToConfirm int `json:"to_confirm"`
+	// AllRounds says the cell sums every round (全部, round 0). A carried
+	// item to confirm is a copy of evidence an earlier round of the sum
+	// holds (or held), so there it stands beside the state that evidence
+	// gives rather than instead of it: 全部 is at least as covered as any
+	// of its rounds (CarriedOnly).
+	AllRounds bool `json:"-"`
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
@@ -197,7 +203,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 			docs := n[key]
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
 				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted,
-				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed})
+				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed, AllRounds: round == 0})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)
@@ -233,11 +239,41 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 // (catalog.IndicatorFacts): 待确认 when anything carried over waits to be confirmed
 // and no reviewer gave a verdict in the round; a quantitative indicator
 // without its number is a gap.
+//
+// Over all rounds (AllRounds) what is carried is the state only when
+// nothing else gives one: the rounds it was carried from count as they
+// are (2018 covered, 2019 待确认: covered, ↻ beside).
 func (c Cell) Status() string {
+	if c.CarriedOnly() {
+		return StatusToConfirm
+	}
+	return c.facts().Status()
+}
+
+// CarriedOnly reports whether the cell's state is 待确认 (↻) alone: it has
+// items carried over to confirm and no reviewer's verdict, and, over all
+// rounds, nothing but a gap without them. Otherwise any ↻ stands beside
+// the cell's state.
+func (c Cell) CarriedOnly() bool {
+	if c.ToConfirm == 0 {
+		return false
+	}
+	f := c.facts()
+	f.ToConfirm = true
+	if st := f.Status(); st != StatusToConfirm || !c.AllRounds {
+		return st == StatusToConfirm
+	}
+	f.ToConfirm = false
+	st := f.Status()
+	return st == StatusGap || st == StatusNoValue
+}
+
+// facts are what the cell's status rests on, carried items left aside.
+func (c Cell) facts() catalog.IndicatorFacts {
 	return catalog.IndicatorFacts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
-		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
+		ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
 		NumberToCheck: c.ClaimsSpaced > 0 || c.ValuesSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
-		Evidence: c.Documents > 0 || c.Backed > 0}.Status()
+		Evidence: c.Documents > 0 || c.Backed > 0}
 }
 
 // Finish counts each city's covered indicators, once the cells have

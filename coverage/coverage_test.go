@@ -129,7 +129,9 @@ func TestAQuantitativeIndicatorIsCoveredByItsValue(t *testing.T) {
 // TestXLSXCellSaysWhatTheHeatMapSays: a coverage spreadsheet's cell reads
 // as the heat map's cell: what a reviewer found outweighs the count, a
 // submitted claim citing a live document is no gap even without a linked
-// document, and an indicator with nothing at all is 缺 whatever its kind.
+// document, an indicator with nothing at all is 缺 whatever its kind, and
+// a claim's number in no quote is the claim's (定性描述中的数字未在引文中找到),
+// a value's the value's.
 func TestXLSXCellSaysWhatTheHeatMapSays(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
@@ -143,6 +145,8 @@ func TestXLSXCellSaysWhatTheHeatMapSays(t *testing.T) {
 		{"只有关联文档", Cell{Documents: 3}, 3, 3},
 		{"定量指标什么都没有", Cell{Kind: "quantitative"}, "缺", "Gap"},
 		{"数值仅见以空格分开的数字", Cell{Kind: "quantitative", Documents: 2, Values: 1, ValuesSpaced: 1}, "数值待核对\uFF082 份\uFF09", "A value's number to check (2 documents)"},
+		{"定性描述中的数字未在引文中找到", Cell{Kind: "qualitative", Documents: 1, Claims: 1, Backed: 1, ClaimsNotFound: 1}, "定性描述中的数字未在引文中找到\uFF081 份\uFF09", "A claim's number not found in its quotes (1 document)"},
+		{"数值未在引文中找到", Cell{Kind: "quantitative", Documents: 1, Values: 1, ValuesNotFound: 1, Claims: 1, Backed: 1, ClaimsNotFound: 1}, "数值未在引文中找到\uFF081 份\uFF09", "Number not found in its quote (1 document)"},
 	} {
 		if got := xlsxWords[false].cellMark(tt.cell); got != tt.zh {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.zh)

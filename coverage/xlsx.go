@@ -78,7 +78,8 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 // value recorded whose source is not withdrawn, each with the count of
 // evidence documents (linked or cited) when there are any; else that
 // count, or 缺 when there is nothing at all. A verdict with something
-// carried still to confirm says both (证据不足 · 待确认（1 份）).
+// carried still to confirm says both (证据不足 · 待确认（1 份）), as does
+// any state over all rounds (有证据 · 待确认（2 份）).
 func (w matrixWords) cellMark(c Cell) any {
 	var mark string
 	switch {
@@ -88,10 +89,12 @@ func (w matrixWords) cellMark(c Cell) any {
 		mark = w.insufficient
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		mark = w.verified
-	case c.ToConfirm > 0:
+	case c.CarriedOnly():
 		mark = w.toConfirm
-	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0:
+	case c.ValuesNotFound > 0:
 		mark = w.valueNotFound
+	case c.ClaimsNotFound > 0: // a claim's number, which a qualitative indicator's statement holds: no 数值
+		mark = w.claimNumberNotFound
 	case c.ClaimsSpaced > 0:
 		mark = w.numberToCheck
 	case c.ValuesSpaced > 0:
@@ -102,14 +105,18 @@ func (w matrixWords) cellMark(c Cell) any {
 		mark = w.claimed
 	case c.Values > 0:
 		mark = w.valued
-	case c.Documents > 0:
+	case c.Documents > 0 && c.ToConfirm == 0:
 		return c.Documents
+	case c.Documents > 0: // over all rounds, beside what was carried (有证据 · 待确认): the count alone would hide it
+		mark = w.evidence
 	default:
 		return w.gap
 	}
-	// A verdict of the round stays the state; a carried item beside it
-	// still waits to be confirmed, as the heat map says (证据不足 · 待确认).
-	if c.ToConfirm > 0 && mark != w.toConfirm && (c.Contradicted > 0 || c.Insufficient > 0 || c.Verified > 0 || c.VerifiedValues > 0) {
+	// A verdict of the round stays the state, and over all rounds what
+	// the rounds carried from hold (Cell.CarriedOnly); a carried item
+	// beside it still waits to be confirmed, as the heat map says (证据不足
+	// · 待确认).
+	if c.ToConfirm > 0 && mark != w.toConfirm {
 		mark += " · " + w.toConfirm
 	}
 	if c.Documents == 0 {
@@ -133,6 +140,8 @@ type matrixWords struct {
 	contradicted, verified, claimed   string
 	valued, toConfirm, insufficient   string
 	valueNotFound, numberToCheck      string
+	claimNumberNotFound               string // a claim's number in no quote
+	evidence                          string // documents only, beside items carried (全部)
 	valueToCheck                      string // a value's number its quote writes only spaced
 	noValue                           string // a quantitative indicator with evidence and no value
 	count                             string // after a mark: the documents, from their count and plural
@@ -142,9 +151,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", claimNumberNotFound: "定性描述中的数字未在引文中找到", evidence: "有证据", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", claimNumberNotFound: "A claim's number not found in its quotes", evidence: "Evidence", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

@@ -16,7 +16,8 @@ import (
 // the 2018 report (XLSX and DOCX, Chinese and English) shows 2.2.1 as this
 // round's, and the rest as 待确认 — status, value, claim and document
 // marked (沿用上一轮，待确认), the previous-round column not saying the
-// unconfirmed number held steady — as the round comparison shows it.
+// unconfirmed number held steady — as the round comparison shows it; the
+// confirmed one is 2017's figure kept (沿用2017年度数值), not 本轮持平.
 func TestReportMarksWhatIsStillToConfirm(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "tongji.txt", "杭州市认定市民终身学习基地48个，存入学分银行的社会培训成果13万人，建立学分银行。")
@@ -62,8 +63,8 @@ func TestReportMarksWhatIsStillToConfirm(t *testing.T) {
 
 	rows := padded(t, r)
 	if got := rows["2.2.1"]; got[3] != report.Present || strings.Contains(strings.Join(got, "|"), "待确认") ||
-		got[9] != "2017 年度：48个（本轮持平）" {
-		t.Errorf("2.2.1, confirmed: %q, want 有证据, compared with 2017, nothing 待确认", got)
+		got[9] != "2017 年度：48个（沿用2017年度数值）" {
+		t.Errorf("2.2.1, confirmed: %q, want 有证据, 2017's figure kept, nothing 待确认", got)
 	}
 	if got := rows["2.3.3"]; got[3] != report.ToConfirm || !strings.Contains(got[6], report.CarriedMark) ||
 		got[9] != "2017 年度：13万人（沿用至本轮，待确认）" {
@@ -76,7 +77,7 @@ func TestReportMarksWhatIsStillToConfirm(t *testing.T) {
 
 	text, _, _ := docx(t, r)
 	for _, want := range []string{"状态：待确认  数值：13万人【待审核】（沿用上一轮，待确认）  上一轮数值：2017 年度：13万人（沿用至本轮，待确认）",
-		"杭州市建立了学分银行【待审核】（沿用上一轮，待确认）", "tongji（沿用上一轮，待确认）", "状态：有证据  数值：48个【待审核】  上一轮数值：2017 年度：48个（本轮持平）"} {
+		"杭州市建立了学分银行【待审核】（沿用上一轮，待确认）", "tongji（沿用上一轮，待确认）", "状态：有证据  数值：48个【待审核】  上一轮数值：2017 年度：48个（沿用2017年度数值）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("2018 DOCX lacks %q: %.3000s", want, text)
 		}

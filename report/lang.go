@@ -122,6 +122,14 @@ func (r *Report) previousValue(it Item) string {
 		}
 		return out + "\uFF08\u6CBF\u7528\u81F3\u672C\u8F6E\uFF0C\u5F85\u786E\u8BA4\uFF09"
 	}
+	if from := it.KeptFrom[it.Value.ID]; from > 0 {
+		// Confirmed as carried: the figure is that round's, not measured
+		// again, which 本轮持平 would claim.
+		if en {
+			return out + fmt.Sprintf(" (%d's figure, kept for this round)", from)
+		}
+		return out + fmt.Sprintf("\uFF08\u6CBF\u7528%d\u5E74\u5EA6\u6570\u503C\uFF09", from)
+	}
 	c := it.Value.CompareWith(p)
 	if !c.Comparable {
 		if en {

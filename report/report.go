@@ -97,6 +97,11 @@ type Item struct {
 	// is marked so after its verdict (numbersMark), as the indicator's
 	// status says of it.
 	ClaimNumbers map[string]catalog.ClaimNumbersStanding
+	// KeptFrom are the values (by ID) carried over and confirmed as they
+	// were (确认沿用), each with the round whose figure it is: the report
+	// says 沿用2018年度数值 of such a value, not 本轮持平, which would read
+	// as a figure measured again this round.
+	KeptFrom map[string]int
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
@@ -480,6 +485,9 @@ type data struct {
 	// carried are the claims, values and links carried into the round
 	// and still 待确认, by ID.
 	carried map[string]bool
+	// keptFrom are the values confirmed as carried (确认沿用), by ID, with
+	// the round they came from.
+	keptFrom map[string]int
 	// contradictedBefore are the claims and values carried from a round
 	// where a reviewer found their source 与证据矛盾, by ID.
 	contradictedBefore map[string]bool
@@ -639,6 +647,9 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	for _, c := range carried {
 		d.carried[c.ObjectID] = true
 	}
+	if d.keptFrom, err = s.cat.KeptValues(ctx, city, round); err != nil {
+		return nil, err
+	}
 	for _, v := range d.values {
 		ids[v.Citation.DocumentID] = true
 	}
@@ -728,7 +739,7 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 
 func (d *data) item(ind catalog.Indicator) Item {
 	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore,
-		ClaimNumbers: d.claimNumbers}
+		ClaimNumbers: d.claimNumbers, KeptFrom: d.keptFrom}
 	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // StatementNumbers is how the numbers of a claim's statement (定性描述)
@@ -41,8 +42,9 @@ type RoughNumber struct {
 // looks for it in the passages (a claim's quotes): found as a value's
 // number is found in its quote, a rough number of the statement (十多万人)
 // found when a passage writes a number within it. Years, months and days
-// of a date (2018年, 3月20日), ordinals (第3届) and Chinese numerals under
-// ten (一批) are no figures to check.
+// of a date (2018年, 3月20日), ordinals (第3届), the year and serial of a
+// 文号 (杭教成〔2017〕15号) and Chinese numerals under ten (一批) are no
+// figures to check.
 func CheckStatement(statement string, passages []string) StatementNumbers {
 	ps := make([]QuotedPassage, len(passages))
 	for i, p := range passages {
@@ -64,13 +66,14 @@ type QuotedPassage struct {
 func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbers {
 	var out StatementNumbers
 	rs := []rune(fold(statement))
+	docNumbers := docNumberRunes(string(rs))
 	seen := map[string]bool{}
 	for _, n := range findNumbers(string(rs)) {
 		if n.Spaced != "" && !n.Joined {
 			continue // 1 200 read as its groups: the joined reading is checked
 		}
 		unit := unitAfter(rs, n)
-		if dateOrOrdinal(rs, n, unit) {
+		if dateOrOrdinal(rs, n, unit) || inSpans(docNumbers, n.end-1) {
 			continue
 		}
 		written := n.Text
@@ -86,8 +89,16 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 		found, exact, rough, spaced := false, false, "", ""
 		for _, p := range passages {
 			if n.Approx {
-				if roughFound(n, unit, p.Text+p.After) {
+				switch within, holder := roughFound(n, unit, p.Text+p.After); {
+				case within:
 					found, exact = true, true
+				case holder != "":
+					found = true
+					if rough == "" {
+						rough = holder
+					}
+				}
+				if exact {
 					break
 				}
 				continue
@@ -127,10 +138,16 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 }
 
 // roughFound reports whether passage writes a number within the rough
-// number n of a statement, written in unit (12万人 for 十多万人), in a unit
-// of unit's family or in none it knows, as locateInPassage holds a
-// value's number to its unit: 十多万人 is not found in 12万人次 nor in 12万元.
-func roughFound(n Number, unit, passage string) bool {
+// number n of a statement, written in unit (12万人 for 十多万人), or the
+// same rough number (1200余场 for 1200余场, 1200多场 reads the same), in a
+// unit of unit's family or in none it knows, as locateInPassage holds a
+// value's number to its unit: 十多万人 is not found in 12万人次 nor in
+// 12万元. Otherwise holder is a wider rough number of passage that n lies
+// in (1000余 for 1200余), which the statement states more closely than its
+// source: found only within a rough number, as 1250场 in 1200余场 is. The
+// round number a rough one starts from is neither (1200 for 1200余: more
+// than 1200 is not proved by 1200).
+func roughFound(n Number, unit, passage string) (within bool, holder string) {
 	fam, scale := unitFamily(unit)
 	rs := []rune(fold(passage))
 	for _, p := range findNumbers(string(rs)) {
@@ -142,10 +159,47 @@ func roughFound(n Number, unit, passage string) bool {
 			continue
 		}
 		if n.within(p.Value*wscale, scale) {
-			return true
+			return true, ""
+		}
+		if !p.Approx {
+			continue
+		}
+		switch n.inRange(scale, p, wscale) {
+		case rangeSame:
+			return true, ""
+		case rangeInside:
+			if holder == "" {
+				holder = p.Text
+			}
 		}
 	}
-	return false
+	return false, holder
+}
+
+// How a rough number's range stands to another's (Number.inRange).
+const (
+	rangeOutside = iota
+	rangeSame
+	rangeInside
+)
+
+// inRange says how the rough number n, counted in scale, stands to the
+// rough number p, counted in pscale: the same range (1200余 and 1200多),
+// inside it (1200余 in 1000余, 十五六万 in 十几万) or not wholly in it.
+func (n Number) inRange(scale float64, p Number, pscale float64) int {
+	least, upper := n.Value*scale, n.Upper*scale
+	pLeast, pUpper := p.Value*pscale, p.Upper*pscale
+	sameEdge := func(a, b float64) bool { return a == b || same(a, b) }
+	if sameEdge(least, pLeast) && n.Exclusive == p.Exclusive && sameEdge(upper, pUpper) {
+		return rangeSame
+	}
+	starts := least > pLeast && !sameEdge(least, pLeast) ||
+		sameEdge(least, pLeast) && (n.Exclusive || !p.Exclusive)
+	ends := upper < pUpper || sameEdge(upper, pUpper)
+	if starts && ends {
+		return rangeInside
+	}
+	return rangeOutside
 }
 
 // dateOrOrdinal reports whether n, followed by unit in rs, is part of a
@@ -166,6 +220,26 @@ func dateOrOrdinal(rs []rune, n Number, unit string) bool {
 		return true
 	case (unit == "月" || unit == "日") && whole:
 		return true
+	}
+	return false
+}
+
+// docNumberRunes are the spans, in runes of s, of its 文号
+// (fields.DocNumberSpans): their digits are no figures of a statement.
+func docNumberRunes(s string) [][2]int {
+	var out [][2]int
+	for _, sp := range fields.DocNumberSpans(s) {
+		out = append(out, [2]int{utf8.RuneCountInString(s[:sp[0]]), utf8.RuneCountInString(s[:sp[1]])})
+	}
+	return out
+}
+
+// inSpans reports whether the rune at i is inside one of spans.
+func inSpans(spans [][2]int, i int) bool {
+	for _, sp := range spans {
+		if i >= sp[0] && i < sp[1] {
+			return true
+		}
 	}
 	return false
 }

@@ -83,6 +83,10 @@ func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	msg := tr(langOf(r), "carry.decided."+string(c.State))
+	if c.Kind == catalog.CarryValue && c.State == catalog.CarryConfirmed && c.FromRound > 0 {
+		// A figure kept is last round's, not measured again: say whose.
+		msg = trf(langOf(r), "carry.decided.confirmed_value", c.FromRound)
+	}
 	if r.PostFormValue("action") == "restore" && c.Kind == catalog.CarryLink {
 		msg = trf(langOf(r), "carry.decided.restored", c.Round)
 	} else if r.PostFormValue("action") == "restore" {

@@ -14,8 +14,8 @@ import (
 
 // TestHeatMapMarksAClaimWhoseNumbersAreNotInItsQuotes: 杭州's 3.1.1 has a
 // pending 定性描述 saying 参与市民5万人次 where its quote writes 3.2万人次;
-// the heat map marks the cell ？ with the words a value's not found gets
-// (数值未在引文中找到), where it said ◆ 已提交定性描述. 宁波's claim, whose
+// the heat map marks the cell ？ 定性描述中的数字未在引文中找到 (a value's
+// number not found is 数值未在引文中找到), where it said ◆ 已提交定性描述. 宁波's claim, whose
 // number its quote cuts before the unit (参与市民达3.2, 万人次 right after
 // on the page), is found, as on the claim's page: ◆. Once reviewed, 杭州's
 // claim is the verdict's.
@@ -44,8 +44,8 @@ func TestHeatMapMarksAClaimWhoseNumbersAreNotInItsQuotes(t *testing.T) {
 		}
 		return html.UnescapeString(m[2]), html.UnescapeString(m[1])
 	}
-	if symbol, label := cell("330100", "杭州"); symbol != "？" || label != "数值未在引文中找到" {
-		t.Errorf("杭州 3.1.1: %s %q, want ？ 数值未在引文中找到", symbol, label)
+	if symbol, label := cell("330100", "杭州"); symbol != "？" || label != "定性描述中的数字未在引文中找到" {
+		t.Errorf("杭州 3.1.1: %s %q, want ？ 定性描述中的数字未在引文中找到", symbol, label)
 	}
 	if symbol, label := cell("330200", "宁波"); symbol != "◆" || label != "已提交定性描述" {
 		t.Errorf("宁波 3.1.1: %s %q, want ◆ 已提交定性描述 (3.2万人次 is on the page right after the quote)", symbol, label)

@@ -46,25 +46,38 @@ type indicatorsPage struct {
 }
 
 // cellLook gives a heat-map cell its class, a symbol and words, so colour
-// is never the only signal.
+// is never the only signal. Items carried over and not confirmed are the
+// state (↻ 待确认) only when nothing outranks them (coverage.Cell.CarriedOnly);
+// otherwise ↻ stands beside the state: a reviewer's verdict in the round,
+// or, over all rounds (全部), whatever the rounds they were carried from
+// hold.
 func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
+	if c.CarriedOnly() {
+		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	}
+	class, symbol, label = cellState(l, c)
+	return class, symbol + carried(c), label + carriedWords(l, c)
+}
+
+// cellState is the look of a cell's state, carried items aside.
+func cellState(l Lang, c coverage.Cell) (class, symbol, label string) {
 	switch {
 	case c.Contradicted > 0:
-		return "contradicted", "⚠" + carried(c), tr(l, "claim.contradicted") + carriedWords(l, c)
+		return "contradicted", "⚠", tr(l, "claim.contradicted")
 	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
-		return "insufficient", "△" + carried(c), tr(l, "compare.status.insufficient") + carriedWords(l, c) // "Insufficient evidence", as the legend, /compare and the xlsx say
+		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
 	case c.Verified > 0 || c.VerifiedValues > 0:
-		return "verified", "✔" + carried(c), tr(l, "claim.verified") + carriedWords(l, c)
-	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare; a reviewer's verdict in the round stays the state, with ↻ beside it
-		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+		return "verified", "✔", tr(l, "claim.verified")
 	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
 		why := c.QuoteRecheck
 		if l == English && c.QuoteRecheckEN != "" {
 			why = c.QuoteRecheckEN
 		}
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
-	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0: // a value's or a claim's number its quote does not write, not reviewed yet: as /compare says
+	case c.ValuesNotFound > 0: // a value's number its quote does not write, not reviewed yet: as /compare says
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
+	case c.ClaimsNotFound > 0: // a claim's: a qualitative indicator has no 数值, and the statement is what to correct
+		return "valuenotfound", "？", tr(l, "compare.status.claim_number_not_found")
 	case c.ClaimsSpaced > 0: // a claim's number its quote writes only spaced (1 200): one number or two, for the reviewer to check, as the claim's page and /compare say
 		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
 	case c.ValuesSpaced > 0: // so is a value's number its quote writes only spaced (1200 against “1 200”), as /values and the report warn
@@ -81,8 +94,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	return "none", "✕", tr(l, "ind.gap")
 }
 
-// carried is the ↻ shown beside a reviewer's verdict when the cell also
-// has items carried over and not confirmed yet, and carriedWords says so.
+// carried is the ↻ shown beside a cell's state when the cell also has
+// items carried over and not confirmed yet, and carriedWords says so.
 func carried(c coverage.Cell) string {
 	if c.ToConfirm > 0 {
 		return " ↻"

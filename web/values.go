@@ -254,10 +254,16 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 
 // compareStatusKey is the words key of a /compare cell's status: a
 // number to check (number_to_check) that no claim but the round's value
-// writes only spaced is the value's, 数值待核对, not 定性描述中的.
+// writes only spaced is the value's, 数值待核对, not 定性描述中的; a
+// number not found (value_not_found) that only a claim misses is the
+// claim's, 定性描述中的数字未在引文中找到: a qualitative indicator has no
+// 数值 to look for.
 func compareStatusKey(c coverage.RoundCell) string {
 	if c.Status == coverage.StatusNumberToCheck && c.ClaimsSpaced == 0 && c.ValuesSpaced > 0 {
 		return "compare.status.value_to_check"
+	}
+	if c.Status == coverage.StatusValueNotFound && c.ValuesNotFound == 0 && c.ClaimsNotFound > 0 {
+		return "compare.status.claim_number_not_found"
 	}
 	return "compare.status." + c.Status
 }

@@ -199,12 +199,14 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			// Carried over, not confirmed: after a verdict of the round,
 			// which stays the state, and beside it (【证据不足】【待确认】),
 			// as the heat map, /compare and the xlsx put it.
-			if cell.ToConfirm > 0 {
-				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
-			} else if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 {
+			// Over all rounds what the rounds carried from hold stays the
+			// state too (coverage.Cell.CarriedOnly).
+			if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 && !cell.CarriedOnly() {
 				switch {
-				case cell.ValuesNotFound > 0 || cell.ClaimsNotFound > 0:
+				case cell.ValuesNotFound > 0:
 					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
+				case cell.ClaimsNotFound > 0:
+					note = words(lang, "  【定性描述中的数字未在引文中找到】", "  [a claim's number not found in its quotes]")
 				case cell.ClaimsSpaced > 0:
 					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
 				case cell.ValuesSpaced > 0:
@@ -214,6 +216,9 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 					// the heat map and /compare say.
 					note = words(lang, "  【有佐证，缺数值】", "  [evidence, value not reported]")
 				}
+			}
+			if cell.ToConfirm > 0 {
+				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}

@@ -17,6 +17,19 @@ var docNumberPattern = regexp.MustCompile(`(\p{Han}{1,24})[〔\[【(﹝〖]((?:1
 // with no 号 after it in that span starts none of.
 var docNumbers = anchored{re: docNumberPattern, anchors: "〔[【(﹝〖", before: 24 * 4, after: 3 + 4 + 3 + 3 + 4 + 3, needs: "号"}
 
+// DocNumberSpans returns where each 文号 of s starts and ends, in bytes,
+// from the opening bracket of its year to its 号 (〔2017〕15号 of
+// 杭教成〔2017〕15号, [2018]12号 of 杭政办发[2018]12号): s width-folded,
+// its brackets any of those the 文号 reader takes. The year and serial of a
+// 文号 name a document; a statement that cites one states no figure by them.
+func DocNumberSpans(s string) [][2]int {
+	var out [][2]int
+	for _, m := range docNumbers.findAll(s) {
+		out = append(out, [2]int{m[3], m[1]})
+	}
+	return out
+}
+
 // ownDocNumber returns the document's own 文号 from the head of its first
 // page and the byte offsets where it starts and ends in head (-1, -1 when
 // it has none).
