@@ -57,6 +57,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "verified", "✔" + carried(c), tr(l, "claim.verified") + carriedWords(l, c)
 	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare; a reviewer's verdict in the round stays the state, with ↻ beside it
 		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	case c.SourcesDeleted > 0: // a claim or value whose documents are all deleted backs nothing, claims and values alike, as /compare says
+		return "sourcedeleted", "✕", tr(l, "compare.status.source_deleted")
 	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
 		why := c.QuoteRecheck
 		if l == English && c.QuoteRecheckEN != "" {

@@ -203,6 +203,8 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
 			} else if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 {
 				switch {
+				case cell.SourcesDeleted > 0:
+					note = words(lang, "  【出处已删除】", "  [source deleted]")
 				case cell.ValuesNotFound > 0 || cell.ClaimsNotFound > 0:
 					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
 				case cell.ClaimsSpaced > 0:
