@@ -79,3 +79,39 @@ func DeletedError(t *Tombstone) error {
 	return catalog.Errorf(catalog.ENOTFOUND, "文档《%s》已于 %s 由 %s 删除；原件仍保留（SHA-256：%s）",
 		title, catalog.ShowTime(t.DeletedAt), t.DeletedBy, t.Document.SHA256)
 }
+
+// Affected is what deleting documents takes evidence from: the claims and
+// values citing them u may see, and the indicators they are linked to.
+type Affected struct {
+	Citing     []catalog.Citing
+	Indicators []string // linked indicator codes, each once, in order met
+}
+
+// Affects says what deleting the documents ids would take evidence from,
+// for the confirmation to say before, not after.
+func (s *Service) Affects(ctx context.Context, u *catalog.User, ids []string) (*Affected, error) {
+	a := &Affected{}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		citing, err := s.cat.CitingDocument(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range citing {
+			if u.CanSee(c.City) {
+				a.Citing = append(a.Citing, c)
+			}
+		}
+		links, err := s.cat.DocumentLinks(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("links of %s: %w", id, err)
+		}
+		for _, l := range links {
+			if !seen[l.IndicatorCode] {
+				seen[l.IndicatorCode] = true
+				a.Indicators = append(a.Indicators, l.IndicatorCode)
+			}
+		}
+	}
+	return a, nil
+}
