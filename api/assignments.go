@@ -70,6 +70,9 @@ type AcceptedDeletedJSON struct {
 	Filename   string    `json:"filename"`
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
+	// Was is accepted or submitted: where the task stood when its file
+	// was deleted.
+	Was string `json:"was"`
 }
 
 // ReturnedJSON is a file handed in for a task and returned; in a list of
@@ -81,7 +84,10 @@ type ReturnedJSON struct {
 	Filename   string    `json:"filename,omitempty"`
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
-	Reason     string    `json:"reason"`
+	// Was is accepted or submitted: where the task stood when its file
+	// was deleted.
+	Was    string `json:"was"`
+	Reason string `json:"reason"`
 	// WithdrawnAt and WithdrawnBy: the department withdrew the returned
 	// file since (已撤回), which deleted it; DeletedAt and DeletedBy: the
 	// document was deleted otherwise. Its return stays listed either way.
@@ -155,7 +161,7 @@ func acceptedDeletedJSON(g *catalog.AcceptedGone) *AcceptedDeletedJSON {
 	if g == nil {
 		return nil
 	}
-	return &AcceptedDeletedJSON{DocumentID: g.Document, Title: g.Title, Filename: g.Filename, By: g.By, At: g.At}
+	return &AcceptedDeletedJSON{DocumentID: g.Document, Title: g.Title, Filename: g.Filename, By: g.By, At: g.At, Was: string(g.Was)}
 }
 
 // maxTableBytes bounds a responsibility table upload.

@@ -224,11 +224,14 @@ type carryJSON struct {
 	ObjectID  string `json:"object_id"`
 	State     string `json:"state"`
 	DecidedBy string `json:"decided_by,omitempty"`
+	// SourcesDeleted: a carried claim or value whose cited documents are
+	// all deleted (出处已删除), which cannot be confirmed.
+	SourcesDeleted bool `json:"sources_deleted"`
 }
 
 func toCarryJSON(c *catalog.Carryover) carryJSON {
 	return carryJSON{ID: c.ID, City: c.City, Round: c.Round, FromRound: c.FromRound, Kind: string(c.Kind), Indicator: c.Indicator,
-		SourceID: c.SourceID, ObjectID: c.ObjectID, State: string(c.State), DecidedBy: c.DecidedBy}
+		SourceID: c.SourceID, ObjectID: c.ObjectID, State: string(c.State), DecidedBy: c.DecidedBy, SourcesDeleted: c.SourcesDeleted}
 }
 
 func (h *handler) handleRoundCarryover(w http.ResponseWriter, r *http.Request) {

@@ -20,6 +20,10 @@ type AcceptedGone struct {
 	Filename string
 	By       string // who deleted it
 	At       time.Time
+	// Was is where the task stood when the file was deleted: accepted,
+	// or submitted (handed in, not accepted yet), which the department
+	// must be told as much as an accepted one (请重新提交).
+	Was AssignmentStatus
 }
 
 // reopenedWhy is the reason of the assignment.reopen event that deleting
@@ -33,7 +37,7 @@ var statusActions = map[string]bool{"assignment.submitted": true, "assignment.re
 
 // tellAcceptedGone sets AcceptedGone on each open or returned assignment
 // of list whose last move (the audit log's) was deleting the file
-// accepted for it, with the document's title and file name as stored.
+// accepted or submitted for it, with the document's title and file name as stored.
 func (s *Store) tellAcceptedGone(ctx context.Context, list []Assignment) error {
 	at := map[string]int{}
 	var objects []string
@@ -74,10 +78,10 @@ func (s *Store) tellAcceptedGone(ctx context.Context, list []Assignment) error {
 			Document string           `json:"document"`
 		}
 		_ = json.Unmarshal([]byte(m.detail), &d) // a detail unreadable tells nothing
-		if m.action != "assignment.reopen" || d.Reason != reopenedWhy || d.Was != AssignmentAccepted || d.Document == "" {
+		if m.action != "assignment.reopen" || d.Reason != reopenedWhy || d.Was != AssignmentAccepted && d.Was != AssignmentSubmitted || d.Document == "" {
 			continue
 		}
-		g := &AcceptedGone{Document: d.Document, By: m.by, At: parseTime(m.at)}
+		g := &AcceptedGone{Document: d.Document, By: m.by, At: parseTime(m.at), Was: d.Was}
 		err := s.db.QueryRowContext(ctx, `SELECT title, filename FROM document WHERE id = ?`, d.Document).Scan(&g.Title, &g.Filename)
 		// A row purged since is still told, by the document's ID: the
 		// note must not take the task pages down with it.
@@ -94,6 +98,10 @@ func (s *Store) tellAcceptedGone(ctx context.Context, list []Assignment) error {
 // file name), when (UTC+8) and by whom.
 func AcceptedGoneWords(g *AcceptedGone) Words {
 	at := g.At.In(time.FixedZone("UTC+8", 8*3600)).Format("2006-01-02 15:04") + " UTC+8"
+	if g.Was == AssignmentSubmitted {
+		return Words{Chinese: "您提交的" + BookTitle(g.Name()) + "已于 " + at + " 由 " + g.By + " 删除，请重新提交",
+			English: "The file you handed in, “" + g.Name() + "”, was deleted on " + at + " by " + g.By + "; hand it in again"}
+	}
 	return Words{Chinese: "已确认的材料" + BookTitle(g.Name()) + "已于 " + at + " 由 " + g.By + " 删除，任务因此重新打开；是否需要重新提交，请与协调员确认",
 		English: "The accepted file “" + g.Name() + "” was deleted on " + at + " by " + g.By + ", so the task is open again; ask the coordinator whether to hand it in again"}
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -39,8 +40,9 @@ func educationTasks(t *testing.T, s *Store, docs ...*Document) (task231, task232
 // handed in and accepted; wang then deletes it. The task is 已退回 again
 // with the old reason, but says the accepted file 学分银行工作总结（盖章版）
 // was deleted, by wang, when (Assignment and FindAssignments alike). A
-// submitted file deleted tells nothing of the kind, and a new hand-in
-// takes the word away.
+// submitted (not accepted) file deleted is told too, as one to hand in
+// again (您提交的《社区教育统计表》…请重新提交), and a new hand-in takes
+// the word away.
 func TestAcceptedFileDeletedIsTold(t *testing.T) {
 	forEachStore(t, testAcceptedFileDeletedIsTold)
 }
@@ -84,8 +86,18 @@ func testAcceptedFileDeletedIsTold(t *testing.T, s *Store) {
 		if l.ID == task && (l.AcceptedGone == nil || l.AcceptedGone.Document != "D2") {
 			t.Errorf("FindAssignments: task 2.3.1 %+v, want the accepted file told deleted", l.AcceptedGone)
 		}
-		if l.ID == other && (l.Status != AssignmentOpen || l.AcceptedGone != nil) {
-			t.Errorf("task 2.3.2, whose submitted (not accepted) file was deleted: %s %+v, want open and no word of an accepted file", l.Status, l.AcceptedGone)
+		if l.ID == task && l.AcceptedGone != nil && l.AcceptedGone.Was != AssignmentAccepted {
+			t.Errorf("task 2.3.1's deleted file was %q, want accepted", l.AcceptedGone.Was)
+		}
+		if l.ID != other {
+			continue
+		}
+		g := l.AcceptedGone
+		if l.Status != AssignmentOpen || g == nil || g.Document != "D4" || g.Was != AssignmentSubmitted || g.By != "wang" {
+			t.Fatalf("task 2.3.2, whose submitted (not accepted) file was deleted: %s %+v, want open and the submitted file told deleted by wang", l.Status, g)
+		}
+		if w := AcceptedGoneWords(g).Chinese; !strings.HasPrefix(w, "您提交的《社区教育统计表》已于 ") || !strings.HasSuffix(w, " 由 wang 删除，请重新提交") {
+			t.Errorf("task 2.3.2's note %q, want 您提交的《社区教育统计表》已于 … 由 wang 删除，请重新提交", w)
 		}
 	}
 	change(AssignmentChange{ID: task, To: AssignmentSubmitted, Documents: []string{"D3"}, By: "jiaoyu"})

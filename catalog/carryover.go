@@ -49,6 +49,10 @@ type Carryover struct {
 	DecidedBy string
 	DecidedAt time.Time
 	CreatedAt time.Time
+	// SourcesDeleted is true for a carried claim or value whose cited
+	// documents are all deleted (出处已删除, sourcesDeletedSQL): it
+	// cannot be confirmed as it is.
+	SourcesDeleted bool
 }
 
 // CarryReport counts what a carry-over took into the new round.
@@ -253,8 +257,8 @@ func (s *Store) KeptValues(ctx context.Context, city string, round int) (map[str
 
 // Carryovers lists carried objects by indicator code and kind.
 func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, error) {
-	q := `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state, decided_by, decided_at, created_at
-		FROM carryover WHERE 1 = 1`
+	q := `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state, decided_by, decided_at, created_at,
+		` + carrySourcesDeletedSQL + ` FROM carryover WHERE 1 = 1`
 	var args []any
 	if where, a := filterCities(nil, nil, "city", f.City, f.Cities); len(where) > 0 {
 		q, args = q+` AND `+strings.Join(where, " AND "), a
@@ -280,7 +284,7 @@ func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, err
 // CarryoverByID returns one carried object, or ENOTFOUND.
 func (s *Store) CarryoverByID(ctx context.Context, id string) (*Carryover, error) {
 	cs, err := s.queryCarryovers(ctx, `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
-		decided_by, decided_at, created_at FROM carryover WHERE id = ?`, id)
+		decided_by, decided_at, created_at, `+carrySourcesDeletedSQL+` FROM carryover WHERE id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +299,7 @@ func (s *Store) CarryoverByID(ctx context.Context, id string) (*Carryover, error
 // ENOTFOUND when it was not.
 func (s *Store) CarriedInto(ctx context.Context, kind CarryKind, objectID string) (*Carryover, error) {
 	cs, err := s.queryCarryovers(ctx, `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
-		decided_by, decided_at, created_at FROM carryover WHERE kind = ? AND object_id = ? ORDER BY round DESC`, kind, objectID)
+		decided_by, decided_at, created_at, `+carrySourcesDeletedSQL+` FROM carryover WHERE kind = ? AND object_id = ? ORDER BY round DESC`, kind, objectID)
 	if err != nil {
 		return nil, err
 	}
@@ -316,7 +320,7 @@ func (s *Store) queryCarryovers(ctx context.Context, q string, args ...any) ([]C
 		var c Carryover
 		var decided, created string
 		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.FromRound, &c.Kind, &c.Indicator, &c.SourceID, &c.ObjectID, &c.State,
-			&c.DecidedBy, &decided, &created); err != nil {
+			&c.DecidedBy, &decided, &created, &c.SourcesDeleted); err != nil {
 			return nil, err
 		}
 		if decided != "" {
@@ -386,6 +390,15 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 			return Errorf(ECONFLICT, "这条关联的文档已删除，不能再计入 %d 年度", round)
 		default:
 			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过（%s）；本轮不再使用的话，请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
+		}
+		if kind != CarryLink && state == CarryConfirmed {
+			gone, err := sourcesDeleted(ctx, tx, kind, object)
+			if err != nil {
+				return err
+			}
+			if gone {
+				return SourcesDeletedConfirmError(kind)
+			}
 		}
 		if link != nil && state == CarryDropped {
 			// The same checks as DropLinkFromRound: never a link left

@@ -429,6 +429,9 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		if r.At, err = s.claimStamp(ctx, tx); err != nil {
 			return err
 		}
+		if err := refuseVerifiedWithoutSources(ctx, tx, CarryClaim, r.ClaimID, r.Verdict); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO review (id, claim_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, r.ClaimID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
 		if err != nil {
@@ -759,16 +762,23 @@ type ClaimCount struct {
 	// document was withdrawn or could not be read is no evidence, as the
 	// report reads it.
 	Backed int
+	// SourcesDeleted counts the claims whose cited documents are all
+	// deleted (出处已删除): none of them counts in Verified.
+	SourcesDeleted int
 }
 
 // CountClaims counts claims per city and indicator (of a round when round
 // is not 0, of these cities when any is not empty).
 func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
-	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END),
+	gone := sourcesDeletedSQL(CarryClaim, "claim.id")
+	// A claim whose documents are all deleted is no longer 属实 whatever
+	// its last verdict: it counts among SourcesDeleted instead.
+	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' AND NOT ` + gone + ` THEN 1 ELSE 0 END),
 		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN status = 'insufficient' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN EXISTS (SELECT 1 FROM citation t JOIN document d ON d.id = t.document_id
-			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL AND d.status <> 'failed') THEN 1 ELSE 0 END) FROM claim
+			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL AND d.status <> 'failed') THEN 1 ELSE 0 END),
+		SUM(CASE WHEN ` + gone + ` THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
 	var args []any
 	if round != 0 {
@@ -785,7 +795,7 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 	var out []ClaimCount
 	for rows.Next() {
 		var c ClaimCount
-		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted, &c.Insufficient, &c.Backed); err != nil {
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted, &c.Insufficient, &c.Backed, &c.SourcesDeleted); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -25,6 +25,10 @@ const (
 	// covered indicators, but not 缺少佐证: the report listed the very
 	// evidence its status line denied.
 	IndicatorNoValue = "no_value"
+	// IndicatorSourceDeleted is 出处已删除: a claim or the value of the
+	// round rests only on documents deleted since (SourcesDeleted), so it
+	// backs nothing until it cites a new source or is dropped.
+	IndicatorSourceDeleted = "source_deleted"
 )
 
 // IndicatorFacts are what a key indicator's status in a round rests on.
@@ -38,13 +42,17 @@ type IndicatorFacts struct {
 	// NumberToCheck: a pending claim's number its quotes write only
 	// spaced (ClaimNumbersSpaced).
 	NumberToCheck bool
+	// SourceDeleted: a claim or the value rests only on deleted
+	// documents (SourcesDeleted); it counts in none of the verdicts.
+	SourceDeleted bool
 	NoValue       bool // a quantitative indicator without its number
 	Evidence      bool // evidence documents, or a claim citing a live one
 }
 
 // Status weighs f: every verdict a reviewer gave in the round first
 // (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
-// yet (待确认: not this round's evidence), then a number its quote does
+// yet (待确认: not this round's evidence), then a claim or value whose
+// documents are all deleted (出处已删除), then a number its quote does
 // not write, then one written only spaced; a quantitative indicator
 // without its number is 有佐证，缺数值 when it has evidence and a gap
 // when it has none.
@@ -58,6 +66,8 @@ func (f IndicatorFacts) Status() string {
 		return IndicatorVerified
 	case f.ToConfirm:
 		return IndicatorToConfirm
+	case f.SourceDeleted:
+		return IndicatorSourceDeleted
 	case f.ValueNotFound:
 		return IndicatorValueNotFound
 	case f.NumberToCheck:

@@ -274,6 +274,9 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) error {
 	r.ID, r.At, r.ClaimID = ulid.Make().String(), s.now(), ""
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := refuseVerifiedWithoutSources(ctx, tx, CarryValue, valueID, r.Verdict); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO value_review (id, value_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, valueID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
 		if err != nil {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 
@@ -51,18 +52,27 @@ func (s *Service) titles(ctx context.Context, v *View) error {
 	}
 	for _, e := range v.History {
 		added, removed := EventCitations(e)
+		var ids []string
 		for _, c := range append(added, removed...) {
-			if _, ok := v.Titles[c.DocumentID]; ok {
+			ids = append(ids, c.DocumentID)
+		}
+		// A document's own event (its deletion) is in the claim's history
+		// through event_about: named by the document's title too.
+		if id, ok := e.DocumentID(); ok {
+			ids = append(ids, id)
+		}
+		for _, id := range ids {
+			if _, ok := v.Titles[id]; ok {
 				continue
 			}
-			d, err := s.cat.DocumentAnyState(ctx, c.DocumentID)
+			d, err := s.cat.DocumentAnyState(ctx, id)
 			switch {
 			case catalog.IsNotFound(err):
-				v.Titles[c.DocumentID] = ""
+				v.Titles[id] = ""
 			case err != nil:
 				return err
 			default:
-				v.Titles[c.DocumentID] = d.Title
+				v.Titles[id] = cmp.Or(d.Title, d.Filename)
 			}
 		}
 	}

@@ -28,6 +28,9 @@ const (
 	// value): a claim or value not reviewed yet has a number its quotes
 	// write only spaced.
 	StatusNumberToCheck = catalog.IndicatorNumberToCheck
+	// StatusSourceDeleted is 出处已删除: a claim or the value rests only
+	// on documents deleted since.
+	StatusSourceDeleted = catalog.IndicatorSourceDeleted
 	// StatusNoValue is 有佐证，缺数值: a quantitative indicator with
 	// evidence and no value; covered by no count, as a gap is not.
 	StatusNoValue = catalog.IndicatorNoValue
@@ -115,6 +118,11 @@ type RoundCell struct {
 	// writes only spaced, as the coverage matrix's cell does.
 	ClaimsNotFound int `json:"claims_not_found"`
 	ClaimsSpaced   int `json:"claims_spaced"`
+	// SourcesDeleted counts the claims and the value whose cited
+	// documents are all deleted (出处已删除), as the heat map's cell does:
+	// the status is source_deleted when no verdict or carry-over
+	// outweighs it.
+	SourcesDeleted int `json:"sources_deleted"`
 	// ValuesSpaced is 1 when the round's value, not reviewed yet, has its
 	// number written only spaced in its quote (Cell.ValuesSpaced).
 	ValuesSpaced int `json:"values_spaced"`
@@ -264,7 +272,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		verified, contradicted, insufficient, backed, notFound := false, false, false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
-				cell.Claims, cell.Verified = c.Claims, c.Verified
+				cell.Claims, cell.Verified, cell.SourcesDeleted = c.Claims, c.Verified, c.SourcesDeleted
 				verified, contradicted, insufficient, backed = c.Verified > 0, c.Contradicted > 0, c.Insufficient > 0, c.Backed > 0
 			}
 		}
@@ -273,7 +281,13 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				n := v.Number
 				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
 				cell.KeptFrom = kept[v.ID]
-				verified = verified || v.Status == catalog.ClaimVerified
+				// A value resting only on deleted documents is no more 属实
+				// than such a claim (CountClaims): both are 出处已删除.
+				gone := catalog.SourcesDeleted(catalog.ValueDocuments(&v), func(id string) bool { return withdrawn[id] })
+				if gone && v.Status != catalog.ClaimContradicted {
+					cell.SourcesDeleted++
+				}
+				verified = verified || v.Status == catalog.ClaimVerified && !gone
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
 				if !withdrawn[v.Citation.DocumentID] && catalog.ValueNumberNotInQuote(v) {
@@ -296,7 +310,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 		cell.Status = catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0 || cell.ValuesSpaced > 0,
+			ToConfirm: cell.ToConfirm > 0, SourceDeleted: cell.SourcesDeleted > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0 || cell.ValuesSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.Status()
 		return cell

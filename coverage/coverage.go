@@ -128,6 +128,10 @@ type Cell struct {
 	// claims whose documents were all withdrawn are no evidence, as in
 	// the report, where such an indicator is 缺.
 	Backed int `json:"backed"`
+	// SourcesDeleted counts the claims and values whose cited documents
+	// are all deleted (出处已删除, catalog.SourcesDeleted): claims and
+	// values alike, none of them counts as verified or as a value.
+	SourcesDeleted int `json:"sources_deleted"`
 	// Values counts the values recorded whose cited source is not
 	// withdrawn, and VerifiedValues those a reviewer verified: a
 	// quantitative indicator with its number is no gap, linked documents
@@ -203,7 +207,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 			docs := n[key]
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
 				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted,
-				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed, AllRounds: round == 0})
+				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed, SourcesDeleted: cl[key].SourcesDeleted, AllRounds: round == 0})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)
@@ -271,7 +275,7 @@ func (c Cell) CarriedOnly() bool {
 // facts are what the cell's status rests on, carried items left aside.
 func (c Cell) facts() catalog.IndicatorFacts {
 	return catalog.IndicatorFacts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
-		ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
+		SourceDeleted: c.SourcesDeleted > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
 		NumberToCheck: c.ClaimsSpaced > 0 || c.ValuesSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
 		Evidence: c.Documents > 0 || c.Backed > 0}
 }
@@ -341,7 +345,9 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool, spac
 		case c == nil:
 		case v.Status == catalog.ClaimContradicted:
 			c.Contradicted++
-		case !withdrawn[v.Citation.DocumentID]:
+		case catalog.SourcesDeleted(catalog.ValueDocuments(&v), func(id string) bool { return withdrawn[id] }):
+			c.SourcesDeleted++
+		default:
 			c.Values++
 			if v.Status == catalog.ClaimInsufficient {
 				c.Insufficient++

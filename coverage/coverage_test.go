@@ -185,7 +185,7 @@ func TestAValueFoundOnlySpacedIsANumberToCheck(t *testing.T) {
 		{"已审核属实", func(v *catalog.Value) { v.Status = catalog.ClaimVerified }, spaced, 0, StatusVerified},
 		{"数值未在引文中找到", func(v *catalog.Value) { v.ValueFound = false }, spaced, 0, StatusValueNotFound},
 		{"引文待重新核对", func(v *catalog.Value) { v.Citation.RecheckError = "文本重新读取失败" }, spaced, 0, StatusEvidence},
-		{"来源文档已撤回", func(*catalog.Value) {}, spaced, 0, StatusGap},
+		{"来源文档已撤回", func(*catalog.Value) {}, spaced, 0, StatusSourceDeleted},
 		{"未接入核对", func(*catalog.Value) {}, nil, 0, StatusEvidence},
 	} {
 		v := pending

@@ -20,10 +20,11 @@ import (
 )
 
 // TestWithdrawnDocumentIsNoEvidence: a value (3.1.3) and a claim (1.1.1)
-// whose only cited document was deleted (撤回) since leave their
-// indicators a gap in the comparison, as the report has them, and the
-// claim is not counted as backed in the coverage matrix; a claim citing a
-// live document (1.1.2) still counts.
+// whose only cited document was deleted since leave their indicators
+// alike 出处已删除 (source_deleted) in the comparison, the heat map's cell
+// and the report, with no evidence document counted, and the claim is
+// not counted as backed in the coverage matrix; a claim citing a live
+// document (1.1.2) still counts.
 func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
@@ -57,17 +58,20 @@ func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 		}
 	}
 	v := roundView(t, e, testenv.Admin, 2017)
-	want := map[string]string{"3.1.3": coverage.StatusGap, "1.1.1": coverage.StatusGap, "1.1.2": coverage.StatusEvidence}
-	words := map[string]string{coverage.StatusGap: report.Gap, coverage.StatusEvidence: report.Present}
+	want := map[string]string{"3.1.3": coverage.StatusSourceDeleted, "1.1.1": coverage.StatusSourceDeleted, "1.1.2": coverage.StatusEvidence}
+	words := map[string]string{coverage.StatusSourceDeleted: report.SourceDeleted, coverage.StatusEvidence: report.Present}
 	for code, w := range want {
 		cell := v.compared[code]
 		if cell.Status != w {
-			t.Errorf("compare %s: status %q, want %q (its cited document was withdrawn: %v)", code, cell.Status, w, w == coverage.StatusGap)
+			t.Errorf("compare %s: status %q, want %q (its cited document was deleted: %v)", code, cell.Status, w, w == coverage.StatusSourceDeleted)
+		}
+		if got := v.cells[code].Status(); got != w {
+			t.Errorf("heat map %s: status %q, want %q like the comparison", code, got, w)
 		}
 		if inReport[code] != words[w] {
 			t.Errorf("report %s: status %q, want %q like the comparison", code, inReport[code], words[w])
 		}
-		if w == coverage.StatusGap && cell.Documents != 0 {
+		if w == coverage.StatusSourceDeleted && cell.Documents != 0 {
 			t.Errorf("compare %s: %d documents, want 0 (only a withdrawn one)", code, cell.Documents)
 		}
 	}
@@ -231,8 +235,10 @@ func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 		t.Fatalf("withdraw: %v", err)
 	}
 	got = marks()
-	if got["3.1.3"] != "缺" || got["4.1.2"] != "缺" {
-		t.Errorf("values whose source was withdrawn: 3.1.3 %q, 4.1.2 %q; want 缺", got["3.1.3"], got["4.1.2"])
+	// A value verified before its source was deleted is no more 已核实
+	// than one pending: both 出处已删除, as a claim would be.
+	if got["3.1.3"] != "出处已删除" || got["4.1.2"] != "出处已删除" {
+		t.Errorf("values whose source was deleted: 3.1.3 %q, 4.1.2 %q; want 出处已删除", got["3.1.3"], got["4.1.2"])
 	}
 }
 

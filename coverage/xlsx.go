@@ -91,6 +91,8 @@ func (w matrixWords) cellMark(c Cell) any {
 		mark = w.verified
 	case c.CarriedOnly():
 		mark = w.toConfirm
+	case c.SourcesDeleted > 0: // a claim or value resting only on deleted documents, as the heat map says
+		mark = w.sourceDeleted
 	case c.ValuesNotFound > 0:
 		mark = w.valueNotFound
 	case c.ClaimsNotFound > 0: // a claim's number, which a qualitative indicator's statement holds: no 数值
@@ -143,6 +145,7 @@ type matrixWords struct {
 	claimNumberNotFound               string // a claim's number in no quote
 	evidence                          string // documents only, beside items carried (全部)
 	valueToCheck                      string // a value's number its quote writes only spaced
+	sourceDeleted                     string // a claim or value resting only on deleted documents
 	noValue                           string // a quantitative indicator with evidence and no value
 	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
@@ -151,9 +154,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", claimNumberNotFound: "定性描述中的数字未在引文中找到", evidence: "有证据", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", claimNumberNotFound: "定性描述中的数字未在引文中找到", evidence: "有证据", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", sourceDeleted: "出处已删除", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", claimNumberNotFound: "A claim's number not found in its quotes", evidence: "Evidence", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", claimNumberNotFound: "A claim's number not found in its quotes", evidence: "Evidence", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", sourceDeleted: "Source deleted", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

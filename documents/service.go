@@ -151,9 +151,15 @@ type View struct {
 }
 
 // View returns the document with its links and near duplicates, as a
-// document page shows it.
+// document page shows it. A deleted one is ENOTFOUND saying who deleted
+// it and when (DeletedError).
 func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, error) {
 	d, err := s.Get(ctx, u, id)
+	if catalog.IsNotFound(err) {
+		if t, terr := s.Tombstone(ctx, u, id); terr == nil {
+			return nil, DeletedError(t)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -77,8 +77,8 @@ func TestPackInEnglish(t *testing.T) {
 	if titles["report.xlsx"] != "Monitoring report" || titles[packs.ReadmeName] != "How to verify the pack" {
 		t.Errorf("manifest titles of the archive's files: %q, %q", titles["report.xlsx"], titles[packs.ReadmeName])
 	}
-	if got := titles[d.ID]; !strings.HasSuffix(got, "/../统计公报 (withdrawn)") {
-		t.Errorf("withdrawn document's title cell %q: want its title kept, marked (withdrawn)", got)
+	if got := titles[d.ID]; !strings.HasSuffix(got, "/../统计公报 (document deleted)") {
+		t.Errorf("withdrawn document's title cell %q: want its title kept, marked (document deleted)", got)
 	}
 	if got := titles[live.ID]; got != live.Title {
 		t.Errorf("live document's title cell %q, want %q as the user wrote it", got, live.Title)

@@ -277,7 +277,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 	}
 	title := d.Title
 	if pd.Withdrawn {
-		title += p.words(report.Withdrawn, " (withdrawn)")
+		title += p.words(report.Withdrawn, " (document deleted)")
 	} else if pd.ToConfirm {
 		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}

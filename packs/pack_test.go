@@ -198,7 +198,7 @@ func TestPackStopsOnDamagedOriginal(t *testing.T) {
 }
 
 // TestPackManifestMarksWithdrawn: a document deleted (撤回) after a value
-// cited it is still packed, but its manifest row says （已撤回） after the
+// cited it is still packed, but its manifest row says （文档已删除） after the
 // title, as the report does, so nobody takes it for evidence; a live
 // document's title is left as it is.
 func TestPackManifestMarksWithdrawn(t *testing.T) {
@@ -216,10 +216,10 @@ func TestPackManifestMarksWithdrawn(t *testing.T) {
 	for _, r := range rows[1:] {
 		titles[r[2]] = r[3]
 	}
-	if got := titles[d.ID]; !strings.HasSuffix(got, "（已撤回）") {
-		t.Errorf("withdrawn document's title cell %q: want it marked （已撤回）", got)
+	if got := titles[d.ID]; !strings.HasSuffix(got, "（文档已删除）") {
+		t.Errorf("withdrawn document's title cell %q: want it marked （文档已删除）", got)
 	}
-	if got := titles[live.ID]; strings.Contains(got, "已撤回") {
+	if got := titles[live.ID]; strings.Contains(got, "文档已删除") {
 		t.Errorf("live document's title cell %q is marked withdrawn", got)
 	}
 	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {

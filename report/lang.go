@@ -65,6 +65,7 @@ var englishWords = map[string]string{
 	ToConfirm:     "Carried over, to confirm",
 	ValueNotFound: "Number not found in its quote",
 	NumberToCheck: "A claim's number to check (its quote writes it only as digits parted by a space, such as 1 200)",
+	SourceDeleted: "Source deleted",
 	ValueToCheck:  "A value's number to check (its quote writes it only as digits parted by a space, such as 1 200)",
 	"待审核":         "Pending review",
 	"属实":          "Verified",
@@ -202,6 +203,9 @@ func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
 		return it.Mark(id, st)
 	}
 	m := " [" + englishWords[VerdictLabels[st]] + "]"
+	if it.SourcesDeleted[id] && st != catalog.ClaimContradicted {
+		m = " [source deleted, no evidence]"
+	}
 	if why := it.Reasons[id]; why != "" {
 		m += " (reviewer: " + catalog.TypedText(why) + ")" // the reason as written, in Chinese punctuation as the Chinese report shows it
 	}
@@ -228,7 +232,7 @@ func (r *Report) carriedMark(carried bool) string {
 // not be read or is still to be confirmed, with the scans listed under it.
 func (r *Report) name(e Evidence) string {
 	if r.Lang == English && e.Withdrawn {
-		return "《" + e.Title + "》 (withdrawn)" + r.carriedMark(e.ToConfirm)
+		return "《" + e.Title + "》 (document deleted)" + r.carriedMark(e.ToConfirm)
 	}
 	return "《" + e.Title + "》" + r.mark(e) + r.carriedMark(e.ToConfirm) + r.scans(e)
 }
@@ -241,7 +245,7 @@ func (r *Report) mark(e Evidence) string {
 	}
 	switch {
 	case e.Withdrawn:
-		return " (withdrawn)"
+		return " (document deleted)"
 	case e.Unreadable:
 		return " (could not be read)"
 	}

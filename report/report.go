@@ -102,6 +102,10 @@ type Item struct {
 	// says 沿用2018年度数值 of such a value, not 本轮持平, which would read
 	// as a figure measured again this round.
 	KeptFrom map[string]int
+	// SourcesDeleted are the claims and the value (by ID) whose cited
+	// documents are all deleted (catalog.SourcesDeleted): the report
+	// marks them lacking evidence (SourceDeletedMark), never 【属实】.
+	SourcesDeleted map[string]bool
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
@@ -109,6 +113,9 @@ type Item struct {
 // 【证据不足】（审核意见：需要正式文件）.
 func (it Item) Mark(id string, st catalog.ClaimStatus) string {
 	m := verdictMark(st)
+	if it.SourcesDeleted[id] && st != catalog.ClaimContradicted {
+		m = SourceDeletedMark
+	}
 	if why := it.Reasons[id]; why != "" {
 		m += "\uFF08审核意见\uFF1A" + catalog.TypedText(why) + "\uFF09"
 	}
@@ -221,8 +228,15 @@ type Quote struct {
 	Read string
 }
 
-// Withdrawn marks the title of a withdrawn document in the report.
-const Withdrawn = "\uFF08已撤回\uFF09"
+// Withdrawn marks the title of a document deleted since it was linked or
+// cited: 文档已删除, the archive's word for it (撤回 is a claim's or a
+// hand-in's).
+const Withdrawn = "\uFF08文档已删除\uFF09"
+
+// SourceDeletedMark takes the place of the verdict of a claim or value
+// whose cited documents are all deleted: whatever a reviewer found,
+// nothing left backs it.
+const SourceDeletedMark = "【出处已删除\uFF0C缺少佐证】"
 
 // Unreadable marks the title of a document that could not be read.
 const Unreadable = "\uFF08未能读取\uFF09"
@@ -286,6 +300,10 @@ const (
 	// NoValue: a quantitative indicator with evidence but no value
 	// reported (catalog.IndicatorNoValue).
 	NoValue = "有佐证\uFF0C缺数值"
+	// SourceDeleted: a claim or the value rests only on documents deleted
+	// since (catalog.IndicatorSourceDeleted): lacking evidence until it
+	// cites a new source.
+	SourceDeleted = "出处已删除"
 	// UnreadableHeading heads the files linked or cited that could not be
 	// read (Item.Unreadable), apart from the evidence.
 	UnreadableHeading = "未能读取的材料"
@@ -303,6 +321,7 @@ var statusWords = map[string]string{
 	catalog.IndicatorValueNotFound: ValueNotFound,
 	catalog.IndicatorNumberToCheck: NumberToCheck,
 	catalog.IndicatorNoValue:       NoValue,
+	catalog.IndicatorSourceDeleted: SourceDeleted,
 }
 
 // PreviousContradicted follows the verdict of a claim or value carried
@@ -739,7 +758,12 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 
 func (d *data) item(ind catalog.Indicator) Item {
 	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore,
-		ClaimNumbers: d.claimNumbers, KeptFrom: d.keptFrom}
+		ClaimNumbers: d.claimNumbers, KeptFrom: d.keptFrom, SourcesDeleted: map[string]bool{}}
+	// sourcesDeleted is the archive's one rule (catalog.SourcesDeleted)
+	// over the documents deleted since.
+	sourcesDeleted := func(docs []string) bool {
+		return catalog.SourcesDeleted(docs, func(id string) bool { return d.gone[id] })
+	}
 	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
@@ -784,7 +808,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id])
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
-	valueSpaced := false
+	valueSpaced, sourceDeleted := false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -793,7 +817,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 	for i := range d.values {
 		if v := &d.values[i]; v.Indicator == ind.Code {
 			it.Value = v
-			verified = v.Status == catalog.ClaimVerified
+			// A value resting only on deleted documents backs nothing,
+			// whatever its verdict said: lacking evidence, as such a claim.
+			it.SourcesDeleted[v.ID] = sourcesDeleted(catalog.ValueDocuments(v))
+			sourceDeleted = it.SourcesDeleted[v.ID] && v.Status != catalog.ClaimContradicted
+			verified = v.Status == catalog.ClaimVerified && !it.SourcesDeleted[v.ID]
 			contradicted = v.Status == catalog.ClaimContradicted
 			insufficient = v.Status == catalog.ClaimInsufficient
 			toConfirm = d.carried[v.ID]
@@ -813,7 +841,9 @@ func (d *data) item(ind catalog.Indicator) Item {
 	for _, c := range d.claims {
 		if c.Indicator == ind.Code {
 			it.Claims = append(it.Claims, c)
-			verified = verified || c.Status == catalog.ClaimVerified
+			it.SourcesDeleted[c.ID] = sourcesDeleted(catalog.ClaimDocuments(&c))
+			sourceDeleted = sourceDeleted || it.SourcesDeleted[c.ID] && c.Status != catalog.ClaimContradicted
+			verified = verified || c.Status == catalog.ClaimVerified && !it.SourcesDeleted[c.ID]
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			insufficient = insufficient || c.Status == catalog.ClaimInsufficient
 			toConfirm = toConfirm || d.carried[c.ID]
@@ -843,7 +873,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 	it.Evidence, it.Unreadable = apart(it.Evidence)
 	// The one rule of the heat map and /compare.
 	it.Status = statusWords[catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-		ToConfirm: toConfirm, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck || valueSpaced,
+		ToConfirm: toConfirm, SourceDeleted: sourceDeleted, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck || valueSpaced,
 		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.Status()]
 	if it.Status == NumberToCheck && !numberToCheck {
 		it.Status = ValueToCheck

@@ -103,9 +103,11 @@ func TestLinkedAndCitedDocumentListedOnce(t *testing.T) {
 	}
 }
 
-// TestWithdrawnDocumentIsMarkedAndNotEvidence: a document deleted (撤回)
-// after a claim cited it is still named in the report, marked 已撤回 in
-// both formats, and the indicator it alone backed is 缺, not 有证据.
+// TestWithdrawnDocumentIsMarkedAndNotEvidence: a document deleted after
+// a claim cited it is still named in the report, marked 文档已删除 (not
+// 已撤回, a claim's or a hand-in's word) in both formats; the indicator
+// it alone backed is 出处已删除, not 有证据, and the claim is marked
+// lacking evidence in place of its verdict.
 func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "biaozhang.txt", "2017年共评出终身学习品牌项目12个。")
@@ -125,16 +127,20 @@ func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
 			if it.Indicator.Code != "3.1.2" {
 				continue
 			}
-			if it.Status != report.Gap || len(it.Evidence) != 1 || !it.Evidence[0].Withdrawn {
-				t.Errorf("3.1.2 backed only by a withdrawn document: status %q evidence %+v, want 缺 and the document marked", it.Status, it.Evidence)
+			if it.Status != report.SourceDeleted || len(it.Evidence) != 1 || !it.Evidence[0].Withdrawn {
+				t.Errorf("3.1.2 backed only by a deleted document: status %q evidence %+v, want 出处已删除 and the document marked", it.Status, it.Evidence)
 			}
-			if line := report.EvidenceLine(it.Evidence[0]); !strings.Contains(line, "\uFF08已撤回\uFF09") {
-				t.Errorf("XLSX evidence line %q lacks 已撤回", line)
+			if line := report.EvidenceLine(it.Evidence[0]); !strings.Contains(line, "\uFF08文档已删除\uFF09") {
+				t.Errorf("XLSX evidence line %q lacks 文档已删除", line)
+			}
+			if m := it.Mark(it.Claims[0].ID, it.Claims[0].Status); m != report.SourceDeletedMark {
+				t.Errorf("the claim citing only the deleted document is marked %q, want %q", m, report.SourceDeletedMark)
 			}
 		}
 	}
-	if text, _, _ := docx(t, r); !strings.Contains(text, "\uFF08已撤回\uFF09") {
-		t.Errorf("DOCX does not mark the withdrawn document: %.600s", text)
+	if text, _, _ := docx(t, r); !strings.Contains(text, "\uFF08文档已删除\uFF09") || strings.Contains(text, "已撤回") ||
+		!strings.Contains(text, "评出终身学习品牌项目12个"+report.SourceDeletedMark) {
+		t.Errorf("DOCX does not mark the deleted document (文档已删除) and the claim lacking evidence: %.600s", text)
 	}
 }
 

@@ -166,6 +166,14 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	at.Page, _ = strconv.Atoi(r.URL.Query().Get("page"))
 	at.Part, _ = strconv.Atoi(r.URL.Query().Get("part"))
 	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), at, 5)
+	if catalog.IsNotFound(err) {
+		// A deleted document's page says so, by whom and when, rather
+		// than 文档不存在: claims and carry-overs still link to it.
+		if t, terr := h.Documents.Tombstone(r.Context(), u, r.PathValue("id")); terr == nil {
+			h.render(w, r, http.StatusGone, "tombstone", tr(lang, "tomb.title"), t)
+			return
+		}
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return

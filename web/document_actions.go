@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -21,6 +23,10 @@ type confirmPage struct {
 	// with nothing handed in, owed again (an accepted one too): said
 	// before, not only after.
 	Reopens []string
+	// Affects says, per round, the claims and values citing the
+	// documents (their carried copies counted apart) and the indicators
+	// they are linked to: what loses its evidence.
+	Affects []string
 	// Warning is said apart and louder than the question: what makes
 	// this confirmation unlike the usual one (a round older than the
 	// current one made current).
@@ -71,8 +77,61 @@ func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []st
 		h.fail(w, r, err)
 		return
 	}
-	p.Question = fmt.Sprintf(tr(lang, "docs.delete.question"), len(p.Items))
+	if p.Question, p.Affects, err = h.deleteAffects(r, deleting); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), p)
+}
+
+// deleteAffects is the delete confirmation's question for the documents
+// ids, with its sentence about claims and values only when any cites
+// them, and what they are evidence of, in the page's language: per
+// round the claims and values citing them (其中 N 处为结转到 2019 年度的
+// 副本), then the indicators they are linked to.
+func (h *handler) deleteAffects(r *http.Request, ids []string) (string, []string, error) {
+	lang := langOf(r)
+	a, err := h.Documents.Affects(r.Context(), sessionFrom(r).User, ids)
+	if err != nil {
+		return "", nil, err
+	}
+	question := trf(lang, "docs.delete.question", len(ids))
+	if len(a.Citing) > 0 {
+		question += tr(lang, "docs.delete.citing_back")
+	}
+	type tally struct{ claims, values, copies int }
+	byRound := map[int]*tally{}
+	var rounds []int
+	for _, c := range a.Citing {
+		t := byRound[c.Round]
+		if t == nil {
+			t = &tally{}
+			byRound[c.Round] = t
+			rounds = append(rounds, c.Round)
+		}
+		if c.Kind == catalog.CarryClaim {
+			t.claims++
+		} else {
+			t.values++
+		}
+		if c.FromRound != 0 {
+			t.copies++
+		}
+	}
+	slices.Sort(rounds)
+	var lines []string
+	for _, round := range rounds {
+		t := byRound[round]
+		line := trf(lang, "docs.delete.affects_round", round, t.claims, t.values)
+		if t.copies > 0 {
+			line += trf(lang, "docs.delete.affects_copies", t.copies, round)
+		}
+		lines = append(lines, line)
+	}
+	if len(a.Indicators) > 0 {
+		lines = append(lines, trf(lang, "docs.delete.affects_links", strings.Join(a.Indicators, tr(lang, "list.sep"))))
+	}
+	return question, lines, nil
 }
 
 // deleteReopens names, in the page's language, the tasks deleting the
@@ -110,8 +169,13 @@ func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
+		question, affects, err := h.deleteAffects(r, []string{d.ID})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), &confirmPage{
-			Question: fmt.Sprintf(tr(lang, "docs.delete.question"), 1), Items: []string{d.Title}, Reopens: reopens,
+			Question: question, Affects: affects, Items: []string{d.Title}, Reopens: reopens,
 			Action: "/documents/" + d.ID + "/delete", Fields: []hiddenField{{"confirm", "1"}},
 			Button: tr(lang, "docs.delete.confirm"), Cancel: "/documents/" + d.ID})
 		return

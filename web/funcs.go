@@ -351,7 +351,7 @@ func returnedMark(l Lang, r *catalog.ReturnedFile) string {
 }
 
 // acceptedGone says that a task is owed again because the file accepted
-// for it was deleted: which (by its title, else its file name), when and
+// (or submitted, not accepted yet) for it was deleted: which (by its title, else its file name), when and
 // by whom; "" when g is nil.
 func acceptedGone(l Lang, g *catalog.AcceptedGone) string {
 	if g == nil {
@@ -360,6 +360,9 @@ func acceptedGone(l Lang, g *catalog.AcceptedGone) string {
 	name := catalog.BookTitle(g.Name())
 	if l == English {
 		name = "“" + g.Name() + "”"
+	}
+	if g.Was == catalog.AssignmentSubmitted {
+		return trf(l, "tasks.submitted_gone", name, formatTime(g.At), g.By)
 	}
 	return trf(l, "tasks.accepted_gone", name, formatTime(g.At), g.By)
 }

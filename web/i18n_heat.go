@@ -11,6 +11,9 @@ var heatMessages = map[string]map[Lang]string{
 	"heat.documents":          {Chinese: "%d 份材料", English: "%d {document|documents}"},
 	"heat.no_value":           {Chinese: "%d 份材料，缺数值", English: "%d {document|documents}, value not reported"},
 	"compare.status.no_value": {Chinese: "有佐证，缺数值", English: "Evidence, value not reported"},
+	// A claim or value whose cited documents are all deleted, on the
+	// heat map, /compare and the carry-over list alike.
+	"compare.status.source_deleted": {Chinese: "出处已删除", English: "Source deleted"},
 }
 
 func init() {

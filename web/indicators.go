@@ -68,6 +68,8 @@ func cellState(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
+	case c.SourcesDeleted > 0: // a claim or value whose documents are all deleted backs nothing, claims and values alike, as /compare says
+		return "sourcedeleted", "✕", tr(l, "compare.status.source_deleted")
 	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
 		why := c.QuoteRecheck
 		if l == English && c.QuoteRecheckEN != "" {

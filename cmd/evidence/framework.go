@@ -203,6 +203,8 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			// state too (coverage.Cell.CarriedOnly).
 			if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 && !cell.CarriedOnly() {
 				switch {
+				case cell.SourcesDeleted > 0:
+					note = words(lang, "  【出处已删除】", "  [source deleted]")
 				case cell.ValuesNotFound > 0:
 					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
 				case cell.ClaimsNotFound > 0:
