@@ -303,7 +303,7 @@ func TestEveryMutationIsAudited(t *testing.T) {
 		{"POST", "/api/v1/links", map[string]any{"document_id": id, "indicator": "2.3.1"}, "coordA", "link.create"},
 		{"POST", "/api/v1/users", map[string]any{"username": "zhao", "role": "reviewer"}, "admin", "user.create"},
 		{"POST", "/api/v1/users/zhao/disable", nil, "admin", "user.disable"},
-		{"POST", "/api/v1/users/zhao/password", `{"password":"新的密码要足够长才安全"}`, "admin", "user.password"},
+		{"POST", "/api/v1/users/zhao/password", `{"password":"新的密码要足够长才安全"}`, "admin", "user.password_reset"},
 		{"POST", "/api/v1/tokens", `{"label":"x"}`, "expert", "token.create"},
 		{"DELETE", "/api/v1/documents/" + id, nil, "admin", "document.delete"},
 	}

@@ -29,6 +29,13 @@ func (s *Service) AddDepartment(ctx context.Context, u *catalog.User, city, name
 	return s.cat.AddDepartment(ctx, city, name, u.Username)
 }
 
+// Department returns a department of a city u may manage, for the page
+// that goes back to its city's list after a change; another city's is
+// ENOTFOUND.
+func (s *Service) Department(ctx context.Context, u *catalog.User, id string) (*catalog.Department, error) {
+	return s.department(ctx, u, id)
+}
+
 // department returns a department of a city u may manage; another
 // city's is ENOTFOUND.
 func (s *Service) department(ctx context.Context, u *catalog.User, id string) (*catalog.Department, error) {

@@ -112,18 +112,26 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		}
 		return nil, catalog.Throttled(wait, "登录失败次数过多，请 %d 分钟后再试", n)
 	}
-	hash, err := a.cat.PasswordHash(ctx, username)
+	hash, disabled, err := a.cat.LoginHash(ctx, username)
 	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
 		return nil, err
 	}
 	if err != nil {
 		CheckPassword(string(dummyHash), password)
 	}
-	if err != nil || !CheckPassword(hash, password) {
+	if right := err == nil && CheckPassword(hash, password); !right || disabled {
 		if err := a.throttle.Fail(ctx, username, addr); err != nil {
 			return nil, err
 		}
-		if err := a.audit(ctx, username, "login.fail", addr); err != nil {
+		// A disabled account is its own entry, that the admin reading the
+		// log sees why its owner cannot get in; the person is told only
+		// what a wrong password tells, so the answer does not say which
+		// names exist or were disabled.
+		action := "login.fail"
+		if disabled {
+			action = "login.disabled"
+		}
+		if err := a.audit(ctx, username, action, addr); err != nil {
 			return nil, err
 		}
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")

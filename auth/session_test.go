@@ -306,3 +306,43 @@ func TestAShortWaitIsSaidInSeconds(t *testing.T) {
 		}
 	}
 }
+
+// TestADisabledAccountsLoginIsAuditedApart: the owner of a disabled
+// account is told what a wrong password tells, but the audit log says
+// the account is disabled (login.disabled), with the address, so the
+// admin reading it learns why they cannot get in; a wrong password for
+// an enabled account stays login.fail.
+func TestADisabledAccountsLoginIsAuditedApart(t *testing.T) {
+	ctx := context.Background()
+	cat, _ := newStore(t)
+	hash, err := HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.CreateUser(ctx, &catalog.User{Username: "李娜", Role: catalog.RoleExpert}, hash, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.SetDisabled(ctx, "李娜", true, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	a := NewAuthenticator(cat, time.Hour)
+	for _, tt := range []struct {
+		user, password, addr, action string
+	}{
+		{"李娜", testPassword, "10.0.0.7", "login.disabled"},
+		{"李娜", "错误的密码", "10.0.0.8", "login.disabled"},
+		{"zhang", "错误的密码", "10.0.0.9", "login.fail"},
+	} {
+		_, err := a.LogIn(ctx, tt.user, tt.password, tt.addr)
+		if catalog.ErrorCode(err) != catalog.EUNAUTHORIZED || !strings.Contains(err.Error(), "用户名或密码错误") || strings.Contains(err.Error(), "停用") {
+			t.Errorf("%s from %s: %v, want only 用户名或密码错误", tt.user, tt.addr, err)
+		}
+		evs, err := cat.FindEvents(ctx, catalog.EventFilter{Object: "user:" + tt.user, Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 1 || evs[0].Action != tt.action || evs[0].Detail["address"] != tt.addr {
+			t.Errorf("%s from %s: audited %+v, want %s with the address", tt.user, tt.addr, evs, tt.action)
+		}
+	}
+}

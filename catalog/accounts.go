@@ -40,6 +40,22 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return out, nil
 }
 
+// LoginHash returns an account's stored password hash and whether the
+// account is disabled, for a login that must tell the audit log a
+// disabled account's refusal (login.disabled) while telling the person
+// no more than for a wrong password. An unknown account is
+// EUNAUTHORIZED.
+func (s *Store) LoginHash(ctx context.Context, username string) (hash string, disabled bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT password_hash, disabled FROM app_user WHERE username = ?`, username).Scan(&hash, &disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, Errorf(EUNAUTHORIZED, "用户名或密码错误")
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("query password of %s: %w", username, err)
+	}
+	return hash, disabled, nil
+}
+
 // PasswordHash returns the stored password hash of an enabled account;
 // unknown and disabled accounts are EUNAUTHORIZED alike, so a login
 // attempt learns nothing about which names exist.
@@ -72,7 +88,14 @@ func (s *Store) SetPassword(ctx context.Context, username, hash, by string) erro
 		if err != nil {
 			return err
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.password", Object: "user:" + username,
+		// Another's password set is a reset (an admin's, or the command
+		// line's), its own entry: the log tells it from a user changing
+		// their own.
+		action := "user.password"
+		if by != username {
+			action = "user.password_reset"
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: action, Object: "user:" + username,
 			Detail: map[string]any{"tokens_revoked": revoked}})
 	})
 }
@@ -180,20 +203,27 @@ func (s *Store) Tokens(ctx context.Context, username string) ([]Token, error) {
 // empty, for admins).
 func (s *Store) RevokeToken(ctx context.Context, id, username, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		q := `DELETE FROM token WHERE id = ?`
+		// Its label and owner go into the log: once deleted, the token's
+		// ID alone would tell the admin nothing.
+		var owner, label string
+		q := `SELECT username, label FROM token WHERE id = ?`
 		args := []any{id}
 		if username != "" {
 			q += ` AND username = ?`
 			args = append(args, username)
 		}
-		res, err := tx.ExecContext(ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("revoke token %s: %w", id, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		err := tx.QueryRowContext(ctx, q, args...).Scan(&owner, &label)
+		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "令牌 %s 不存在", id)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "token.revoke", Object: "token:" + id})
+		if err != nil {
+			return fmt.Errorf("read token %s: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM token WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("revoke token %s: %w", id, err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "token.revoke", Object: "token:" + id,
+			Detail: map[string]any{"label": label, "owner": owner}})
 	})
 }
 

@@ -345,7 +345,8 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		var object string
 		var was CarryState
 		var round int
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, round FROM carryover WHERE id = ?`, id).Scan(&kind, &object, &round)
+		var indicator string
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, round, indicator_code FROM carryover WHERE id = ?`, id).Scan(&kind, &object, &round, &indicator)
 		if err == sql.ErrNoRows {
 			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
 		}
@@ -422,8 +423,10 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 			state, by, formatTime(now), id); err != nil {
 			return fmt.Errorf("decide carryover: %w", err)
 		}
+		// The indicator and round name the item in the audit log: a
+		// dropped claim or value is deleted, and a bare ID says nothing.
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "carryover." + string(state), Object: "carryover:" + id,
-			Detail: map[string]any{"kind": kind, "object": object}})
+			Detail: map[string]any{"kind": kind, "object": object, "indicator": indicator, "round": round}})
 	})
 }
 

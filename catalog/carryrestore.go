@@ -54,7 +54,7 @@ func (s *Store) RestoreCarried(ctx context.Context, id, by string) error {
 			return fmt.Errorf("restore carryover %s: %w", id, err)
 		}
 		return s.recordEvent(ctx, tx, Event{At: stamp, User: by, Action: "carryover.restored", Object: "carryover:" + id,
-			Detail: map[string]any{"kind": c.Kind, "object": object, "source": c.SourceID}})
+			Detail: map[string]any{"kind": c.Kind, "object": object, "source": c.SourceID, "indicator": c.Indicator, "round": c.Round}})
 	})
 }
 

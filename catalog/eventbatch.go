@@ -89,6 +89,9 @@ func (s *Store) writeEvents(ctx context.Context, tx *sql.Tx, events []Event) err
 	if err != nil {
 		return err
 	}
+	if events, err = departmentNamed(ctx, tx, events); err != nil {
+		return err
+	}
 	for len(events) > 0 {
 		// An event naming other objects is written alone, to learn its
 		// ID for them; the others in runs, in order, before and after it.
@@ -207,4 +210,52 @@ func eventTitles(ctx context.Context, tx *sql.Tx, events []Event) (map[string]st
 		return nil, fmt.Errorf("titles of %d documents for their events: %w", len(ids), err)
 	}
 	return titles, nil
+}
+
+// departmentNamed is events, each about a task recording the name of the
+// task's 责任单位 as the transaction leaves it (EventDepartment), unless it
+// names one already; a task deleted in the transaction has none to
+// record (its delete event names its department itself).
+func departmentNamed(ctx context.Context, tx *sql.Tx, events []Event) ([]Event, error) {
+	var ids []string
+	for _, e := range events {
+		if id, ok := strings.CutPrefix(e.Object, "assignment:"); ok && e.Detail[EventDepartment] == nil && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return events, nil
+	}
+	names := make(map[string]string, len(ids))
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT a.id, d.name FROM assignment a JOIN department d ON d.id = a.department_id WHERE a.id IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, name string
+			if err := rows.Scan(&id, &name); err != nil {
+				return err
+			}
+			names[id] = name
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("departments of %d tasks for their events: %w", len(ids), err)
+	}
+	out := slices.Clone(events)
+	for i, e := range out {
+		id, _ := strings.CutPrefix(e.Object, "assignment:")
+		if name := names[id]; name != "" && strings.HasPrefix(e.Object, "assignment:") && e.Detail[EventDepartment] == nil {
+			e.Detail = maps.Clone(e.Detail)
+			if e.Detail == nil {
+				e.Detail = map[string]any{}
+			}
+			e.Detail[EventDepartment] = name
+			out[i] = e
+		}
+	}
+	return out, nil
 }

@@ -437,6 +437,13 @@ type Event struct {
 // events logged before it was recorded have none.
 const EventTitle = "doc_title"
 
+// EventDepartment is the key of an event's Detail under which an event
+// about a task (object "assignment:ID") records the name its 责任单位 had
+// when it happened (recordEvent): a department renamed later would
+// otherwise rename it in the history too. Events logged before it was
+// recorded have none, and are shown with today's name.
+const EventDepartment = "department_name"
+
 // documentEventKinds are the kinds of audit event (the action's part
 // before its dot) whose object is a bare document ID.
 var documentEventKinds = map[string]bool{"document": true, "link": true, "note": true}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -96,22 +95,4 @@ func (h *handler) accountTokenCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.renderAccount(w, r, http.StatusOK, &accountPage{NewToken: t})
-}
-
-func (h *handler) accountTokenRevoke(w http.ResponseWriter, r *http.Request) {
-	u := sessionFrom(r).User
-	id := r.PathValue("id")
-	label := id
-	if ts, err := h.Accounts.Tokens(r.Context(), u, ""); err == nil {
-		for _, t := range ts {
-			if t.ID == id && t.Label != "" {
-				label = t.Label
-			}
-		}
-	}
-	if err := h.Accounts.RevokeToken(r.Context(), u, id); err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	back(w, r, "/account#tokens", fmt.Sprintf(tr(langOf(r), "account.token_revoked"), label))
 }

@@ -56,7 +56,15 @@ func TestAccountPageTokens(t *testing.T) {
 	}
 	action := row[i+len(`action="`):]
 	action = action[:strings.Index(action, `"`)]
+	// 撤销 asks first, as 停用 does: one click cuts off a script.
 	_, body = zhou.post(action, url.Values{})
+	if !strings.Contains(html.UnescapeString(textOf(body)), "确定撤销 zhou 的访问令牌“上报脚本”吗") || !strings.Contains(body, `name="confirm" value="1"`) {
+		t.Errorf("revoke asks nothing: %.300s", textOf(body))
+	}
+	if got := api(); got != 200 {
+		t.Errorf("a token asked about: %d, want 200 (still valid until confirmed)", got)
+	}
+	_, body = zhou.post(action, url.Values{"confirm": {"1"}})
 	if !strings.Contains(html.UnescapeString(textOf(body)), "已撤销令牌“上报脚本”") {
 		t.Errorf("revoke: %.300s", textOf(body))
 	}

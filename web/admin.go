@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,13 @@ type adminPage struct {
 	// OlderEvents and NewerEvents are the links to the audit log's pages
 	// beside this one, when there are such pages.
 	OlderEvents, NewerEvents string
+	// EventsBy, EventsAction and EventsAbout are the audit log's filters
+	// as chosen (用户, 操作, 对象: GET /api/v1/events' user, action and
+	// object), ActionChoices the 操作 filter's options.
+	EventsBy, EventsAction, EventsAbout string
+	ActionChoices                       []option
+	// Tokens are every account's API tokens still valid.
+	Tokens []catalog.Token
 }
 
 func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
@@ -79,6 +87,10 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	}
 	if fw, _, err := h.Framework.Current(r.Context()); err == nil {
 		p.Framework = fw
+	}
+	if p.Tokens, err = h.Accounts.EveryToken(r.Context(), admin); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	p.Readers = h.Ingest.Readers(r.Context())
 	if p.Reread, err = h.rereadSection(r); err != nil {
@@ -347,7 +359,25 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 	q := r.URL.Query()
 	before, _ := strconv.ParseInt(q.Get("events_before"), 10, 64)
 	after, _ := strconv.ParseInt(q.Get("events_after"), 10, 64)
-	f := catalog.EventFilter{Before: max(before, 0), Limit: eventsPageSize + 1}
+	p.EventsBy, p.EventsAction, p.EventsAbout = strings.TrimSpace(q.Get("user")), strings.TrimSpace(q.Get("action")), strings.TrimSpace(q.Get("object"))
+	p.ActionChoices = actionChoices(langOf(r), p.EventsAction)
+	f := catalog.EventFilter{User: p.EventsBy, Action: p.EventsAction, Object: p.EventsAbout, Before: max(before, 0), Limit: eventsPageSize + 1}
+	// A page beside this one keeps the filters.
+	pageLink := func(key string, id int64) string {
+		v := url.Values{}
+		for k, s := range map[string]string{"user": p.EventsBy, "action": p.EventsAction, "object": p.EventsAbout} {
+			if s != "" {
+				v.Set(k, s)
+			}
+		}
+		if key != "" {
+			v.Set(key, strconv.FormatInt(id, 10))
+		}
+		if len(v) == 0 {
+			return "/admin#events"
+		}
+		return "/admin?" + v.Encode() + "#events"
+	}
 	if f.Before == 0 {
 		f.After = max(after, 0)
 	}
@@ -371,13 +401,13 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 	}
 	if len(events) > 0 {
 		if more || f.After != 0 {
-			p.OlderEvents = fmt.Sprintf("/admin?events_before=%d#events", events[len(events)-1].ID)
+			p.OlderEvents = pageLink("events_before", events[len(events)-1].ID)
 		}
 		if f.Before != 0 || f.After != 0 {
-			p.NewerEvents = fmt.Sprintf("/admin?events_after=%d#events", events[0].ID)
+			p.NewerEvents = pageLink("events_after", events[0].ID)
 		}
 	} else if f.Before != 0 {
-		p.NewerEvents = "/admin#events"
+		p.NewerEvents = pageLink("", 0)
 	}
 	p.Events = events
 	return nil

@@ -426,6 +426,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /admin/users/{name}/enable":     {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
 		"POST /admin/users/{name}/password":   {post("/admin/users/dummy/password", form("confirm", "1")), adminOnly("200")},
 		"POST /admin/users/{name}/department": {post("/admin/users/jiaoyu/department", form("department", "市教育局")), adminOnly("303")},
+		"POST /admin/tokens/{id}/revoke":      {post("/admin/tokens/01ZZZZZZZZZZZZZZZZZZZZZZZZ/revoke", form("confirm", "1")), adminOnly("404")},
 		"GET /account":                        {get("/account"), signedIn("200")},
 		// A wrong current password: refused for everyone, who each may
 		// change only their own.

@@ -11,9 +11,11 @@ import (
 )
 
 type carryoversPage struct {
-	City    string
-	Cities  []option
-	Round   int
+	City   string
+	Cities []option
+	Round  int
+	// Rounds are the rounds to choose from, Round selected.
+	Rounds  []option
 	Items   []values.CarriedItem
 	Pending int
 	CanEdit bool
@@ -57,6 +59,10 @@ func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status 
 		if it.State == catalog.CarryToConfirm {
 			p.Pending++
 		}
+	}
+	if _, p.Rounds, err = h.roundOptions(r, strconv.Itoa(p.Round)); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	if p.Names, err = h.Framework.Names(r.Context()); err != nil {
 		h.fail(w, r, err)

@@ -76,7 +76,15 @@ func (h *handler) departmentCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
-	id, name, city := r.PathValue("id"), r.PostFormValue("name"), r.PostFormValue("city")
+	id, name := r.PathValue("id"), r.PostFormValue("name")
+	// Back to the department's own city, whatever the form sent (a form
+	// without it once led to the list of no city).
+	d, err := h.Assignments.Department(r.Context(), sessionFrom(r).User, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	city := d.City
 	moved, err := h.Assignments.RenameDepartment(r.Context(), sessionFrom(r).User, id, name)
 	if err != nil {
 		if !formProblem(err) {
@@ -96,7 +104,12 @@ func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {
-	city := r.PostFormValue("city")
+	d, err := h.Assignments.Department(r.Context(), sessionFrom(r).User, r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	city := d.City
 	if err := h.Assignments.DeleteDepartment(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
 		if !formProblem(err) {
 			h.fail(w, r, err)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,6 +20,9 @@ type eventRow struct {
 	Did    string
 	About  string
 	Link   string
+	// Detail is what else the event recorded that the admin needs: the
+	// address of a sign-in, a user's departments before and after.
+	Detail string
 }
 
 // eventRows puts the admin page's audit events in words: documents by
@@ -45,10 +49,24 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	if err != nil {
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
-	named := h.objectNames(ctx, l, u, objects, cities)
+	// A carried claim or value logged before its event named its
+	// indicator is named by looking it up.
+	lookups := slices.Clone(objects)
+	for _, e := range events {
+		if kind, _ := e.Detail["kind"].(string); strings.HasPrefix(e.Object, "carryover:") && e.Detail["indicator"] == nil && (kind == "claim" || kind == "value") {
+			obj, _ := e.Detail["object"].(string)
+			lookups = append(lookups, kind+":"+obj)
+		}
+	}
+	named, tasks := h.objectNames(ctx, l, u, lookups, cities)
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
-		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
+		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action), Detail: eventDetail(l, e)}
+		if refusedLogin(e.Action) {
+			// The account named is the one tried, not who tried: the
+			// log must not show the victim as the actor.
+			row.User = tr(l, "event.actor.anonymous")
+		}
 		if v, ok := e.Detail["verdict"]; ok {
 			row.Did += " · " + verdictName(l, v) // 审核数值 · 与证据矛盾: which verdict, not only that one was given
 		}
@@ -96,7 +114,22 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				title = then
 			}
 		}
+		if city, _ := e.Detail["city"].(string); e.Action == "assignment.delete" && tasks[objects[i]] == nil {
+			// The task is gone; its delete event names what it was.
+			dept, _ := e.Detail["department"].(string)
+			indicator, _ := e.Detail["indicator"].(string)
+			title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[city], city), dept, indicator)
+		}
+		if t := tasks[objects[i]]; t != nil {
+			// The department as the event recorded it: renamed since, the
+			// history still says what was true then.
+			dept, _ := e.Detail[catalog.EventDepartment].(string)
+			title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[t.City], t.City), cmp.Or(dept, t.Department), t.Indicator)
+		}
 		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
+		if strings.HasPrefix(objects[i], "carryover:") {
+			row.About = carriedItem(l, e.Detail, named)
+		}
 		if other != "" {
 			row.About += fmt.Sprintf(tr(l, otherKey), other)
 		}
@@ -137,7 +170,7 @@ func numberMarked(l Lang, detail map[string]any) string {
 // carry what they were about (a review names only its claim or value).
 // One that cannot be read (deleted, not u's to see) is left out, and its
 // row shows its ID.
-func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) map[string]string {
+func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) (map[string]string, map[string]*catalog.Assignment) {
 	city := func(code string) string { return cmp.Or(cities[code], code) }
 	byKind := map[string][]string{}
 	for _, obj := range objects {
@@ -156,6 +189,7 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 		h.Logger.Warn("audit log: values", "err", err)
 	}
 	names := map[string]string{}
+	tasks := map[string]*catalog.Assignment{}
 	for _, obj := range objects {
 		if _, done := names[obj]; done {
 			continue
@@ -173,14 +207,61 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 			}
 		case "assignment":
 			if t, err := h.Assignments.Get(ctx, u, id); err == nil {
-				name = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator)
+				name, tasks[obj] = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator), &t.Assignment
 			}
 		default:
 			continue
 		}
 		names[obj] = name
 	}
-	return names
+	return names, tasks
+}
+
+// refusedLogin reports whether action is a sign-in that was refused: its
+// event names the account tried, by whoever tried it.
+func refusedLogin(action string) bool {
+	return action == "login.fail" || action == "login.throttled" || action == "login.disabled"
+}
+
+// eventDetail is what the 详情 column says of e: the address a sign-in
+// came from (and the refusals left out since the entry before), the
+// departments a user was moved between.
+func eventDetail(l Lang, e catalog.Event) string {
+	var said []string
+	if kind, _, _ := strings.Cut(e.Action, "."); kind == "login" {
+		if addr, _ := e.Detail["address"].(string); addr != "" {
+			said = append(said, trf(l, "event.detail.address", addr))
+		}
+		if n := count(e.Detail["refused_since_last"]); n > 0 {
+			said = append(said, trf(l, "event.detail.refused", n))
+		}
+	}
+	if e.Action == "user.department" {
+		from, _ := e.Detail["from"].(string)
+		to, _ := e.Detail["to"].(string)
+		said = append(said, trf(l, "event.detail.moved", cmp.Or(from, tr(l, "event.empty")), cmp.Or(to, tr(l, "event.empty"))))
+	}
+	return strings.Join(said, tr(l, "admin.semicolon"))
+}
+
+// carriedItem names what a carry-over decision was about as its event
+// recorded it (定性描述 3.1.1（2019 年度）); an event logged before it
+// recorded the indicator names a claim or value by looking it up
+// (named), and anything else by its ID.
+func carriedItem(l Lang, detail map[string]any, named map[string]string) string {
+	kind, _ := detail["kind"].(string)
+	obj, _ := detail["object"].(string)
+	word := tr(l, "event.obj."+kind)
+	if word == "event.obj."+kind {
+		word = tr(l, "event.obj.carryover")
+	}
+	if indicator, _ := detail["indicator"].(string); indicator != "" {
+		return trf(l, "event.carried_item", word, indicator, count(detail["round"]))
+	}
+	if name := named[kind+":"+obj]; name != "" {
+		return word + " " + name
+	}
+	return word + " " + obj
 }
 
 // objectKey is an audit event's object as "kind:id": document events log

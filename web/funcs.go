@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/ingest"
@@ -76,12 +75,7 @@ var funcs = template.FuncMap{
 	"roleName": roleName,
 	// tokenLabel is a token's label, the one the command line gives in
 	// the page's language.
-	"tokenLabel": func(l Lang, label string) string {
-		if label == accounts.CommandLineTokenLabel {
-			return tr(l, "account.token_cli")
-		}
-		return label
-	},
+	"tokenLabel": tokenName,
 	// shown is a quote as the document shows its text: ASCII punctuation
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).

@@ -285,7 +285,6 @@ var messages = map[string]map[Lang]string{
 	"nav.compare":                           {Chinese: "轮次对比", English: "Rounds"},
 	"compare.title":                         {Chinese: "各轮次指标对比", English: "Indicators across rounds"},
 	"compare.rounds":                        {Chinese: "轮次", English: "Rounds"},
-	"compare.rounds_hint":                   {Chinese: "按住 Ctrl（Mac 上为 ⌘）可选多个轮次", English: "Hold Ctrl (⌘ on a Mac) to choose several rounds"},
 	"compare.show":                          {Chinese: "对比", English: "Compare"},
 	"compare.indicator":                     {Chinese: "关键指标", English: "Key indicator"},
 	"compare.docs":                          {Chinese: "%d 份文档", English: "%d {document|documents}"},

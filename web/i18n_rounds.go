@@ -28,7 +28,7 @@ var roundMessages = map[string]map[Lang]string{
 	"admin.framework_kept":        {Chinese: "；%d 年度的报告保留导入前的指标名称", English: "; round %d's report keeps the names it had before"},
 	"event.round.correct_name":    {Chinese: "改正监测轮次保存的指标名称", English: "Corrected a round's kept indicator name"},
 	"admin.round_names":           {Chinese: "指标名称", English: "Indicator names"},
-	"round.title":                 {Chinese: "%s 的指标名称", English: "Indicator names of %s"},
+	"round.title":                 {Chinese: "%s的指标名称", English: "Indicator names of %s"},
 	"round.back":                  {Chinese: "返回系统管理", English: "Back to administration"},
 	"round.kept":                  {Chinese: "该轮次保存了自己的指标名称，其报告、佐证材料包和各页面按这些名称显示；导入时有误的名称可在这里逐项改正，每次改正都记入审计日志。", English: "This round keeps its own indicator names: its report, evidence pack and pages show them. A name imported wrongly can be corrected here, one at a time; each correction goes into the audit log."},
 	"round.current":               {Chinese: "这是当前轮次：其指标名称随当前指标体系，不单独保存；要改名称，请改正指标体系文件后重新导入。", English: "This is the current round: its indicator names follow the current framework and are not kept apart; to change one, correct the framework file and import it again."},

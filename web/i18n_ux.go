@@ -10,7 +10,7 @@ var uxMessages = map[string]map[Lang]string{
 	"search.shortcuts":   {Chinese: "快捷键：/ 检索框，Enter 确认，Esc 取消", English: "Keys: / search box, Enter confirm, Esc cancel"},
 	"facets.toggle":      {Chinese: "筛选", English: "Filter"},
 	"search.thumb":       {Chinese: "第 %d 页缩略图", English: "Thumbnail of page %d"},
-	"confirm.keys":       {Chinese: "按 Enter 确认，按 Esc 取消", English: "Enter confirms, Esc cancels"},
+	"confirm.keys":       {Chinese: "按 Esc 取消", English: "Esc cancels"},
 }
 
 func init() {

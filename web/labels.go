@@ -131,7 +131,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.user.disable":         {Chinese: "停用用户", English: "Disabled a user"},
 	"event.user.password":        {Chinese: "修改密码", English: "Changed a password"},
 	"event.token.create":         {Chinese: "创建访问令牌", English: "Created a token"},
-	"event.token.revoke":         {Chinese: "吊销访问令牌", English: "Revoked a token"},
+	"event.token.revoke":         {Chinese: "撤销访问令牌", English: "Revoked a token"},
 	"event.assignment":           {Chinese: "责任分解任务", English: "Task"},
 	"event.carryover":            {Chinese: "结转事项", English: "Carry-over"},
 	"event.department":           {Chinese: "责任单位", English: "Department"},

@@ -55,14 +55,16 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 		h.fail(w, r, err)
 		return
 	}
-	p := &roundNamesPage{Names: n, Form: code, State: st, Label: strconv.Itoa(year)}
+	// A round without a label is named 2018 年度, not a bare number run
+	// into the Chinese after it.
+	p := &roundNamesPage{Names: n, Form: code, State: st, Label: trf(langOf(r), "admin.confirm.round", year)}
 	rounds, err := h.Framework.Rounds(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	for _, rd := range rounds {
-		if rd.Year == year {
+		if rd.Year == year && rd.Label != "" {
 			p.Label = roundLabel(langOf(r), rd.Year, rd.Label)
 		}
 	}

@@ -171,9 +171,9 @@ type comparePage struct {
 	City   string
 	Cities []option
 	// Rounds are the archive's rounds to choose from, those compared (or
-	// asked for) selected; RoundsSize is how many the list shows at once.
-	Rounds     []option
-	RoundsSize int
+	// asked for) selected, each a box to tick: a phone has no Ctrl for
+	// a list of several.
+	Rounds []option
 	// Form holds a bad choice of rounds, said beside the list.
 	Form       formState
 	Comparison *coverage.Comparison
@@ -243,7 +243,6 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	for _, rd := range all {
 		p.Rounds = append(p.Rounds, option{strconv.Itoa(rd.Year), roundLabel(langOf(r), rd.Year, rd.Label), slices.Contains(rounds, rd.Year)})
 	}
-	p.RoundsSize = min(max(len(p.Rounds), 2), 6)
 	if p.Comparison != nil {
 		for _, y := range p.Comparison.Rounds {
 			p.Reports = append(p.Reports, *reportLinks(p.City, y, langOf(r)))

@@ -229,6 +229,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /admin/users/{name}/enable", handle: h.adminUserEnable, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/users/{name}/password", handle: h.adminUserPassword, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/users/{name}/department", handle: h.adminUserDepartment, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/tokens/{id}/revoke", handle: h.adminTokenRevoke, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/cities", handle: h.adminCityCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/rounds", handle: h.adminRoundCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "GET /admin/rounds/{year}", handle: h.adminRoundPage, roles: adminRoles, denied: adminDenied},

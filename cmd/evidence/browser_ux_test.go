@@ -15,7 +15,7 @@ import (
 // TestEverydayUseInARealBrowser walks the comforts of issue 16 as an
 // admin would: the page thumbnail of a PDF hit loads as a PNG; "/" jumps
 // to the search box; at 390 px the facets wait behind a 筛选 button that
-// opens them; a confirmation answers Esc and Enter, the citation picker
+// opens them; a confirmation focuses 取消 and answers Esc, the citation picker
 // Esc; English pages name indicators and cities in English. Then the main
 // pages are photographed at 1280 and 390 px, none scrolling sideways and
 // every button legible (取消关联 and 停用 were once white on white) and
@@ -98,18 +98,22 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		chromedp.KeyEvent("/"), chromedp.WaitVisible(css(`#q`)))
 	u.waitFor(`"/" on the documents page focuses the search box`, `document.activeElement && document.activeElement.id === 'q'`)
 
-	// A confirmation: Esc cancels, Enter confirms.
+	// A confirmation: the focus is on 取消, never on the destructive
+	// button, so a second Enter (a double key press) goes back instead of
+	// deleting; Esc cancels; only a deliberate press of the button deletes.
 	u.do("delete asks", chromedp.Navigate(s.base+"/documents"), chromedp.WaitVisible(css(`#doctable`)), chromedp.Click(css(fmt.Sprintf(`input.pick[value=%q]`, ids[1]))), chromedp.Click(css(`#bulk-delete`)),
 		chromedp.WaitVisible(css(`#confirm`)))
-	if id := eval[string](u, `document.activeElement.id`); id != "confirm" {
-		t.Errorf("the confirmation's button has no focus (%q has), so Enter would not confirm", id)
+	if focused := eval[bool](u, `document.activeElement.hasAttribute('data-cancel')`); !focused {
+		t.Errorf("the confirmation's focus is on %q, not on 取消: Enter would act", eval[string](u, `document.activeElement.outerHTML.slice(0, 80)`))
 	}
 	u.shot(shots, "confirm-1280")
-	u.do("Esc cancels", chromedp.KeyEvent(kb.Escape), chromedp.WaitVisible(css(`#doctable`)))
+	u.do("Enter goes back", chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(css(`#doctable`)))
 	u.do("delete asks again", chromedp.Click(css(fmt.Sprintf(`input.pick[value=%q]`, ids[1]))), chromedp.Click(css(`#bulk-delete`)),
-		chromedp.WaitVisible(css(`#confirm`)), chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(css(`.flash`)))
+		chromedp.WaitVisible(css(`#confirm`)), chromedp.KeyEvent(kb.Escape), chromedp.WaitVisible(css(`#doctable`)))
+	u.do("delete confirmed", chromedp.Click(css(fmt.Sprintf(`input.pick[value=%q]`, ids[1]))), chromedp.Click(css(`#bulk-delete`)),
+		chromedp.WaitVisible(css(`#confirm`)), chromedp.Click(css(`#confirm`)), chromedp.WaitVisible(css(`.flash`)))
 	if msg := u.text(`.flash`); !strings.Contains(msg, "已删除 1 份文档") {
-		t.Errorf("Enter on the confirmation: %q", msg)
+		t.Errorf("the confirmation's button: %q", msg)
 	}
 
 	// The citation picker: Enter searches, Esc closes the hits.

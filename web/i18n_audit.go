@@ -1,0 +1,49 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// The words of the admin's audit log and its filters, and of API tokens
+// on /admin: kept apart from i18n.go so that they merge cleanly; they join
+// messages at start-up, with full-width punctuation as the rest.
+func init() {
+	for k, m := range auditMessages {
+		m[Chinese] = catalog.TypedText(m[Chinese])
+		messages[k] = m
+	}
+}
+
+var auditMessages = map[string]map[Lang]string{
+	"event.login.disabled":        {Chinese: "登录被拒（账户已停用）", English: "Sign-in refused (account disabled)"},
+	"event.user.department":       {Chinese: "修改用户的责任单位", English: "Moved a user to another department"},
+	"event.user.password_reset":   {Chinese: "重置密码", English: "Reset a password"},
+	"event.round.use_links":       {Chinese: "关联计入监测轮次", English: "Counted links in a round"},
+	"event.actor.anonymous":       {Chinese: "（未登录）", English: "(not signed in)"},
+	"event.detail.address":        {Chinese: "地址 %s", English: "from %s"},
+	"event.detail.refused":        {Chinese: "其间另有 %d 次被拒", English: "%d more {refusal|refusals} since"},
+	"event.detail.moved":          {Chinese: "“%s”→“%s”", English: "“%s” → “%s”"},
+	"event.carried_item":          {Chinese: "%s %s（%d 年度）", English: "%s %s (round %d)"},
+	"event.obj.link":              {Chinese: "关联", English: "link"},
+	"admin.events.when":           {Chinese: "时间", English: "Time"},
+	"admin.events.who":            {Chinese: "操作人", English: "By"},
+	"admin.events.did":            {Chinese: "操作", English: "Action"},
+	"admin.events.about":          {Chinese: "对象", English: "Object"},
+	"admin.events.detail":         {Chinese: "详情", English: "Details"},
+	"admin.events.user":           {Chinese: "用户", English: "User"},
+	"admin.events.any":            {Chinese: "全部", English: "All"},
+	"admin.events.object_hint":    {Chinese: "如 user:exp1", English: "such as user:exp1"},
+	"admin.events.kind_all":       {Chinese: "%s（全部）", English: "%s (all)"},
+	"admin.events.filter":         {Chinese: "筛选", English: "Filter"},
+	"admin.events.clear":          {Chinese: "清除筛选", English: "Clear filters"},
+	"admin.events.none":           {Chinese: "没有符合条件的记录", English: "No events match"},
+	"admin.events.filter_note":    {Chinese: "登录失败的记录按被尝试的账户归入“用户”。", English: "A failed sign-in is filed under the account tried."},
+	"carry.intro_readonly":        {Chinese: "新一轮监测开始时，上一轮的指标关联、定性描述和数值会结转过来，标为“待确认”，由本市协调员逐项确认沿用或本轮不再使用。本页仅供查看。", English: "When a round starts, the previous round's links, claims and values are carried over as \"to re-confirm\"; the city's coordinators confirm or drop each. This page is for reading only."},
+	"carry.doc_gone_readonly":     {Chinese: "文档已删除，不能确认沿用", English: "Document deleted; it cannot be confirmed"},
+	"carry.contradicted_readonly": {Chinese: "上一轮审核认定与证据矛盾", English: "Found contradicted by its evidence last round"},
+	"admin.tokens":                {Chinese: "访问令牌", English: "API tokens"},
+	"admin.tokens.none":           {Chinese: "没有有效的访问令牌", English: "No API tokens"},
+	"admin.token_revoked":         {Chinese: "已撤销 %s 的访问令牌“%s”", English: "Revoked %s's API token “%s”"},
+	"confirm.revoke_title":        {Chinese: "撤销访问令牌", English: "Revoke an API token"},
+	"confirm.revoke_button":       {Chinese: "确认撤销", English: "Revoke"},
+	"confirm.revoke_question":     {Chinese: "确定撤销 %s 的访问令牌“%s”吗？", English: "Revoke %s's API token “%s”?"},
+	"confirm.revoke_effect":       {Chinese: "使用这个令牌的脚本或程序将立即无法访问档案；撤销后不能恢复，需要时请重新创建令牌。", English: "Scripts or programs using this token lose access at once; it cannot be undone: make a new token if needed."},
+}
