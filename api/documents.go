@@ -145,11 +145,29 @@ type nearDuplicateJSON struct {
 	City       string  `json:"city"`
 	Kind       string  `json:"kind"`
 	Relation   string  `json:"relation"`
+	// The version's file, format, upload time and round, the indicators
+	// it is linked to and its citations, which tell two versions of one
+	// title apart; Notice (NoticeEn) says it as the document page and the
+	// upload page do (documents.VersionNotice).
+	Filename   string    `json:"filename"`
+	Format     string    `json:"format"`
+	UploadedAt time.Time `json:"uploaded_at"`
+	Round      string    `json:"round"`
+	Linked     []string  `json:"linked"`
+	Cited      int       `json:"cited"`
+	Notice     string    `json:"notice"`
+	NoticeEn   string    `json:"notice_en"`
 }
 
 // toNearDuplicateJSON is n, a near duplicate of the document viewed.
 func toNearDuplicateJSON(n catalog.NearDuplicate) nearDuplicateJSON {
-	nj := nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City, Kind: "near", Relation: "near"}
+	w := documents.VersionNotice(n)
+	nj := nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City, Kind: "near", Relation: "near",
+		Filename: n.Filename, Format: n.Format, UploadedAt: n.UploadedAt, Round: n.Round, Linked: n.Linked,
+		Cited: n.Cited, Notice: w.Chinese, NoticeEn: w.English}
+	if nj.Linked == nil {
+		nj.Linked = []string{}
+	}
 	switch n.Relation {
 	case catalog.PartOf:
 		nj.Kind, nj.Relation = "part", "part_of"

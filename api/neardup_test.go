@@ -143,3 +143,33 @@ func TestDocumentJSONGivesPartOf(t *testing.T) {
 		t.Errorf("the notice's entry for its near duplicate %q, want %q", got[other], want)
 	}
 }
+
+// TestNearDuplicateJSONTellsVersionsApart: each version in
+// near_duplicates has its file, format, round, upload time, links and a
+// notice in both languages, which the upload page shows once the new
+// document is read (the upload's answer, before reading, cannot): the
+// probe's versions were a title and a city alone (probe s38 #5).
+func TestNearDuplicateJSONTellsVersionsApart(t *testing.T) {
+	e := newEnv(t)
+	draft := e.upload(cityA, "policy.txt", testenv.NoticeDraft)
+	if resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": draft, "indicator": "2.3.1", "page": 1}), "admin"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("link: %d %v", resp.StatusCode, body)
+	}
+	final := e.upload(cityA, "policy_v2.txt", testenv.NoticeFinal)
+	_, body := e.do(e.request("GET", "/api/v1/documents/"+final, nil), "admin")
+	list, _ := body["near_duplicates"].([]any)
+	if len(list) != 1 {
+		t.Fatalf("near_duplicates of policy_v2.txt: %v, want policy.txt", body["near_duplicates"])
+	}
+	n := list[0].(map[string]any)
+	linked, _ := n["linked"].([]any)
+	if n["filename"] != "policy.txt" || n["format"] != "txt" || n["round"] != "2017" || len(linked) != 1 || linked[0] != "2.3.1" ||
+		n["uploaded_at"] == "" || n["cited"] != float64(0) {
+		t.Errorf("near duplicate %v: want policy.txt, txt, 2017, linked to 2.3.1, not cited, with its upload time", n)
+	}
+	zh, _ := n["notice"].(string)
+	en, _ := n["notice_en"].(string)
+	if !strings.Contains(zh, "\uFF08policy.txt\uFF0C2017年度\uFF0C已关联 2.3.1\uFF09内容相近") || !strings.Contains(en, "(policy.txt, round 2017, linked to 2.3.1)") {
+		t.Errorf("notice %q / %q: want the file, round and indicator of the kept version", zh, en)
+	}
+}
