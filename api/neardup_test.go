@@ -173,3 +173,55 @@ func TestNearDuplicateJSONTellsVersionsApart(t *testing.T) {
 		t.Errorf("notice %q / %q: want the file, round and indicator of the kept version", zh, en)
 	}
 }
+
+// TestIndicatorEvidenceGroupsLinkedVersions: the .pdf and .docx of one
+// policy, both linked to 2.3.1, are listed together, the newest first,
+// each naming the other (near_duplicates 1), the later one marked
+// version_of the first, and counted once; the probe saw two unrelated
+// entries with near_duplicates 0 and “2 份文档” (probe s38 #5).
+func TestIndicatorEvidenceGroupsLinkedVersions(t *testing.T) {
+	e := newEnv(t)
+	older := e.upload(cityA, "policy.txt", testenv.NoticeDraft)
+	other := e.upload(cityA, "方案.txt", testenv.Unrelated)
+	newer := e.upload(cityA, "policy_v2.txt", testenv.NoticeFinal)
+	for _, id := range []string{older, other, newer} {
+		if resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": id, "indicator": "2.3.1", "page": 1}), "admin"); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("link %s: %d %v", id, resp.StatusCode, body)
+		}
+	}
+	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.1/evidence?city="+cityA, nil), "admin")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("evidence: %d %v", resp.StatusCode, body)
+	}
+	type entry struct {
+		id, versionOf string
+		near          float64
+	}
+	var got []entry
+	for _, x := range body["documents"].([]any) {
+		d := x.(map[string]any)
+		if d["suggested"] == true {
+			continue
+		}
+		v, _ := d["version_of"].(string)
+		got = append(got, entry{d["id"].(string), v, d["near_duplicates"].(float64)})
+	}
+	at := func(id string) int {
+		for i, g := range got {
+			if g.id == id {
+				return i
+			}
+		}
+		return -1
+	}
+	n, o := at(newer), at(older)
+	if len(got) != 3 || n < 0 || o != n+1 {
+		t.Fatalf("linked evidence %v: want all three, policy_v2.txt then policy.txt right after it", got)
+	}
+	if got[n].versionOf != "" || got[n].near != 1 || got[o].versionOf != newer || got[o].near != 1 || got[at(other)].near != 0 {
+		t.Errorf("linked evidence %v: want policy.txt version_of policy_v2.txt, each naming the other, 方案.txt alone", got)
+	}
+	if body["counted"] != float64(2) {
+		t.Errorf("counted %v, want 2 (the two versions count once)", body["counted"])
+	}
+}

@@ -90,6 +90,7 @@ var messages = map[string]map[Lang]string{
 	"search.as_substring":            {Chinese: "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配。", English: "%d more {document holds|documents hold} %s, but the text makes other words of it with the characters beside it, so it was not matched as a word. "},
 	"search.as_substring.link":       {Chinese: "查看这些材料", English: "Show them"},
 	"ind.versions":                   {Chinese: "另有 %d 个版本", English: "%d more versions"},
+	"ind.version_of":                 {Chinese: "上一份文档的另一版本（内容相近），与它合计一份", English: "another version of the document above (nearly the same text), counted with it as one"},
 	"search.neardup":                 {Chinese: "另有 %d 个相近版本", English: "%d more near-duplicate versions"},
 	"search.docnumber.guess.title":   {Chinese: "文号由“%s”推断，请核对", English: "The document number (文号) was inferred from “%s”; please check it"},
 	"filter.city":                    {Chinese: "城市", English: "City"},
