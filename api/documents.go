@@ -65,6 +65,12 @@ type documentJSON struct {
 	// UsedInRound: in an upload's answer, the duplicate is a document of
 	// another round, and the upload's indicators count in this round too.
 	UsedInRound int `json:"used_in_round,omitempty"`
+	// RoundNotApplied and DocTypeNotApplied: in an upload's answer, the
+	// round and type the upload chose that the duplicate's document, kept
+	// as stored, does not have (its own are round and doc_type); the
+	// notices say so.
+	RoundNotApplied   string `json:"round_not_applied,omitempty"`
+	DocTypeNotApplied string `json:"doc_type_not_applied,omitempty"`
 	// UploadedAs: in an upload's answer, the name the file was sent
 	// under; a duplicate's document keeps the name it was stored under
 	// (filename), and DuplicateNotice (DuplicateNoticeEn in English) says
@@ -139,11 +145,29 @@ type nearDuplicateJSON struct {
 	City       string  `json:"city"`
 	Kind       string  `json:"kind"`
 	Relation   string  `json:"relation"`
+	// The version's file, format, upload time and round, the indicators
+	// it is linked to and its citations, which tell two versions of one
+	// title apart; Notice (NoticeEn) says it as the document page and the
+	// upload page do (documents.VersionNotice).
+	Filename   string    `json:"filename"`
+	Format     string    `json:"format"`
+	UploadedAt time.Time `json:"uploaded_at"`
+	Round      string    `json:"round"`
+	Linked     []string  `json:"linked"`
+	Cited      int       `json:"cited"`
+	Notice     string    `json:"notice"`
+	NoticeEn   string    `json:"notice_en"`
 }
 
 // toNearDuplicateJSON is n, a near duplicate of the document viewed.
 func toNearDuplicateJSON(n catalog.NearDuplicate) nearDuplicateJSON {
-	nj := nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City, Kind: "near", Relation: "near"}
+	w := documents.VersionNotice(n)
+	nj := nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City, Kind: "near", Relation: "near",
+		Filename: n.Filename, Format: n.Format, UploadedAt: n.UploadedAt, Round: n.Round, Linked: n.Linked,
+		Cited: n.Cited, Notice: w.Chinese, NoticeEn: w.English}
+	if nj.Linked == nil {
+		nj.Linked = []string{}
+	}
 	switch n.Relation {
 	case catalog.PartOf:
 		nj.Kind, nj.Relation = "part", "part_of"
@@ -581,13 +605,14 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			dj.RepairedOriginal, dj.Repaired, dj.RepairedEn = true, w.Chinese, w.English
 		}
 		if dup {
-			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound, o.Linked)
+			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound, o.Linked, o.Unapplied)
 			if o.RepairedOriginal {
 				dj.DuplicateNotice = dj.Repaired + "\uFF1B" + dj.DuplicateNotice
 				dj.DuplicateNoticeEn = dj.RepairedEn + "; " + dj.DuplicateNoticeEn
 			}
-			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, false)
-			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, true)
+			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, false)
+			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, true)
+			dj.RoundNotApplied, dj.DocTypeNotApplied = o.Unapplied.Round, string(o.Unapplied.DocType)
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -632,8 +657,8 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 // the words the upload page and 我的任务 use (ingest.DuplicateWords): a
 // Chinese and an English sentence naming the files as they are written
 // (%q would escape a quote or a backslash in a name).
-func duplicateNotice(sent string, d *catalog.Document, usedInRound int, linked bool) (zh, en string) {
-	w := ingest.DuplicateWords(d, usedInRound, linked)
+func duplicateNotice(sent string, d *catalog.Document, usedInRound int, linked bool, un ingest.Unapplied) (zh, en string) {
+	w := ingest.DuplicateWords(d, usedInRound, linked, un)
 	zh = fmt.Sprintf("上传的“%s”是重复文件\uFF1A%s\uFF1B已保存的文档\uFF1A《%s》\uFF0C/documents/%s", sent, w.Chinese, d.Title, d.ID)
 	en = fmt.Sprintf("“%s” sent is a duplicate: %s; the stored document: “%s”, /documents/%s", sent, w.English, d.Title, d.ID)
 	return zh, en

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 )
 
 // TestDuplicateAnswerNamesTheFileSent: the same bytes sent again under
@@ -109,7 +110,7 @@ func TestDuplicateNoticeNamesFilesAsWritten(t *testing.T) {
 			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
 			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018; the stored document: “培训情况(2018)”, /documents/01M8"},
 	} {
-		zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)", Round: tt.round}, tt.usedInRound, false)
+		zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)", Round: tt.round}, tt.usedInRound, false, ingest.Unapplied{})
 		if zh != tt.zh {
 			t.Errorf("%s: duplicate notice\n%q, want\n%q", tt.name, zh, tt.zh)
 		}

@@ -54,6 +54,7 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 	h.writeJSON(w, r, http.StatusOK, map[string]any{
 		"indicator": indicator,
 		"documents": ev.Items,
+		"counted":   ev.Counted,
 	})
 }
 

@@ -143,3 +143,85 @@ func TestDocumentJSONGivesPartOf(t *testing.T) {
 		t.Errorf("the notice's entry for its near duplicate %q, want %q", got[other], want)
 	}
 }
+
+// TestNearDuplicateJSONTellsVersionsApart: each version in
+// near_duplicates has its file, format, round, upload time, links and a
+// notice in both languages, which the upload page shows once the new
+// document is read (the upload's answer, before reading, cannot): the
+// probe's versions were a title and a city alone (probe s38 #5).
+func TestNearDuplicateJSONTellsVersionsApart(t *testing.T) {
+	e := newEnv(t)
+	draft := e.upload(cityA, "policy.txt", testenv.NoticeDraft)
+	if resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": draft, "indicator": "2.3.1", "page": 1}), "admin"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("link: %d %v", resp.StatusCode, body)
+	}
+	final := e.upload(cityA, "policy_v2.txt", testenv.NoticeFinal)
+	_, body := e.do(e.request("GET", "/api/v1/documents/"+final, nil), "admin")
+	list, _ := body["near_duplicates"].([]any)
+	if len(list) != 1 {
+		t.Fatalf("near_duplicates of policy_v2.txt: %v, want policy.txt", body["near_duplicates"])
+	}
+	n := list[0].(map[string]any)
+	linked, _ := n["linked"].([]any)
+	if n["filename"] != "policy.txt" || n["format"] != "txt" || n["round"] != "2017" || len(linked) != 1 || linked[0] != "2.3.1" ||
+		n["uploaded_at"] == "" || n["cited"] != float64(0) {
+		t.Errorf("near duplicate %v: want policy.txt, txt, 2017, linked to 2.3.1, not cited, with its upload time", n)
+	}
+	zh, _ := n["notice"].(string)
+	en, _ := n["notice_en"].(string)
+	if !strings.Contains(zh, "\uFF08policy.txt\uFF0C2017年度\uFF0C已关联 2.3.1\uFF09内容相近") || !strings.Contains(en, "(policy.txt, round 2017, linked to 2.3.1)") {
+		t.Errorf("notice %q / %q: want the file, round and indicator of the kept version", zh, en)
+	}
+}
+
+// TestIndicatorEvidenceGroupsLinkedVersions: the .pdf and .docx of one
+// policy, both linked to 2.3.1, are listed together, the newest first,
+// each naming the other (near_duplicates 1), the later one marked
+// version_of the first, and counted once; the probe saw two unrelated
+// entries with near_duplicates 0 and “2 份文档” (probe s38 #5).
+func TestIndicatorEvidenceGroupsLinkedVersions(t *testing.T) {
+	e := newEnv(t)
+	older := e.upload(cityA, "policy.txt", testenv.NoticeDraft)
+	other := e.upload(cityA, "方案.txt", testenv.Unrelated)
+	newer := e.upload(cityA, "policy_v2.txt", testenv.NoticeFinal)
+	for _, id := range []string{older, other, newer} {
+		if resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": id, "indicator": "2.3.1", "page": 1}), "admin"); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("link %s: %d %v", id, resp.StatusCode, body)
+		}
+	}
+	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.1/evidence?city="+cityA, nil), "admin")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("evidence: %d %v", resp.StatusCode, body)
+	}
+	type entry struct {
+		id, versionOf string
+		near          float64
+	}
+	var got []entry
+	for _, x := range body["documents"].([]any) {
+		d := x.(map[string]any)
+		if d["suggested"] == true {
+			continue
+		}
+		v, _ := d["version_of"].(string)
+		got = append(got, entry{d["id"].(string), v, d["near_duplicates"].(float64)})
+	}
+	at := func(id string) int {
+		for i, g := range got {
+			if g.id == id {
+				return i
+			}
+		}
+		return -1
+	}
+	n, o := at(newer), at(older)
+	if len(got) != 3 || n < 0 || o != n+1 {
+		t.Fatalf("linked evidence %v: want all three, policy_v2.txt then policy.txt right after it", got)
+	}
+	if got[n].versionOf != "" || got[n].near != 1 || got[o].versionOf != newer || got[o].near != 1 || got[at(other)].near != 0 {
+		t.Errorf("linked evidence %v: want policy.txt version_of policy_v2.txt, each naming the other, 方案.txt alone", got)
+	}
+	if body["counted"] != float64(2) {
+		t.Errorf("counted %v, want 2 (the two versions count once)", body["counted"])
+	}
+}

@@ -13,12 +13,13 @@ import (
 
 // TestSearchExportXLSX: the results of a search as a workbook with the
 // Chinese columns, one row per passage, a link to its page, and a title
-// that looks like a formula kept as text.
+// and a file name that look like formulas kept as text; the file name
+// tells apart versions that share a title.
 func TestSearchExportXLSX(t *testing.T) {
 	e := newEnv(t)
 	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy",
 		"title": `=HYPERLINK("http://example.com","学分银行")`, "doc_number": "杭政办发〔2018〕12号", "issued_on": "2018-03-20"},
-		map[string][]byte{"a.txt": []byte("杭州市学分银行管理办法。\f第二页：学分银行实行学习成果认证。")})), "admin")
+		map[string][]byte{"=1+2学分银行办法.txt": []byte("杭州市学分银行管理办法。\f第二页：学分银行实行学习成果认证。")})), "admin")
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("upload: %d %v", resp.StatusCode, body)
 	}
@@ -44,7 +45,7 @@ func TestSearchExportXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
+	wantHeader := []string{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
 	if len(rows) == 0 || !slices.Equal(rows[0], wantHeader) {
 		t.Fatalf("header %v, want %v", rows[0], wantHeader)
 	}
@@ -53,9 +54,9 @@ func TestSearchExportXLSX(t *testing.T) {
 	}
 	for i, row := range rows[1:] {
 		page := []string{"1", "2"}[i]
-		if row[0] != `'=HYPERLINK("http://example.com","学分银行")` || row[1] != "杭州" || row[2] != "政策文件" ||
-			row[3] != "杭政办发〔2018〕12号" || row[4] != "2018-03-20" || row[6] != page ||
-			!strings.Contains(row[7], "学分银行") || !strings.HasSuffix(row[8], "/documents/"+id+"?page="+page) {
+		if row[0] != `'=HYPERLINK("http://example.com","学分银行")` || row[1] != "'=1+2学分银行办法.txt" || row[2] != "杭州" || row[3] != "政策文件" ||
+			row[4] != "杭政办发〔2018〕12号" || row[5] != "2018-03-20" || row[7] != page ||
+			!strings.Contains(row[8], "学分银行") || !strings.HasSuffix(row[9], "/documents/"+id+"?page="+page) {
 			t.Errorf("row %d: %q", i+2, row)
 		}
 	}
@@ -145,10 +146,10 @@ func TestSearchExportInEnglish(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: no sheet Results: %v", how, err)
 		}
-		if rows[0][0] != "Title" || rows[0][7] != "Passage" {
+		if rows[0][0] != "Title" || rows[0][1] != "File name" || rows[0][8] != "Passage" {
 			t.Errorf("%s: header %q", how, rows[0])
 		}
-		if len(rows) < 2 || rows[1][2] != "Work summary" || !strings.Contains(rows[1][7], "学分银行") {
+		if len(rows) < 2 || rows[1][3] != "Work summary" || !strings.Contains(rows[1][8], "学分银行") {
 			t.Errorf("%s: row %q, want an English type and the Chinese passage", how, rows[1:])
 		}
 	}

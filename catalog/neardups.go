@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // NearDuplicate is another document whose text is nearly the same as a
@@ -20,6 +21,16 @@ type NearDuplicate struct {
 	City       string
 	Similarity float64
 	Relation   Relation
+	// The version's own file, day and round, and what uses it (NearDuplicates
+	// fills them): two versions of one notice share a title and a city, and
+	// a list of those alone could not tell the .pdf from the .docx, nor
+	// which one the city already counts.
+	Filename   string
+	Format     string
+	UploadedAt time.Time
+	Round      string
+	Linked     []string // the indicators it is linked to
+	Cited      int      // citations of claims and values citing it
 }
 
 // Relation is how another document's text is like a document's.
@@ -410,22 +421,56 @@ func candidateQuery(n, limit int) string {
 // nearDuplicatesSQL is NearDuplicates' query, for the document's id
 // twice: the documents that are part of it are found by other_id
 // (near_duplicates_other, migration 027).
-const nearDuplicatesSQL = `SELECT id, title, city, similarity, relation FROM (
+const nearDuplicatesSQL = `SELECT id, title, city, similarity, relation, filename, format, uploaded_at, round FROM (
 		SELECT d.id, d.title, d.city, n.similarity, CASE WHEN EXISTS (SELECT 1 FROM near_duplicates r
-			WHERE r.document_id = n.other_id AND r.other_id = n.document_id) THEN 'near' ELSE 'part_of' END AS relation
+			WHERE r.document_id = n.other_id AND r.other_id = n.document_id) THEN 'near' ELSE 'part_of' END AS relation,
+			d.filename, d.format, d.uploaded_at, d.round
 		FROM near_duplicates n JOIN document d ON d.id = n.other_id AND d.deleted_at IS NULL
 		WHERE n.document_id = ?
 		UNION ALL
-		SELECT d.id, d.title, d.city, n.similarity, 'contains' FROM near_duplicates n
+		SELECT d.id, d.title, d.city, n.similarity, 'contains', d.filename, d.format, d.uploaded_at, d.round FROM near_duplicates n
 		JOIN document d ON d.id = n.document_id AND d.deleted_at IS NULL
 		WHERE n.other_id = ? AND NOT EXISTS (SELECT 1 FROM near_duplicates r
 			WHERE r.document_id = n.other_id AND r.other_id = n.document_id)) x
 		ORDER BY relation <> 'near', similarity DESC, id`
 
 // NearDuplicates returns the live near duplicates of a document, of every
-// city (the caller applies the scope rule), most similar first, then the
-// documents its text is part of or that are part of it.
+// city (the caller applies the scope rule), newest upload first (the
+// version a coordinator most likely means), then the documents its text
+// is part of or that are part of it, each with the indicators it is
+// linked to and how often it is cited.
 func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDuplicate, error) {
+	out, err := s.nearDuplicateRows(ctx, documentID)
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	ids := make([]string, len(out))
+	for i, n := range out {
+		ids[i] = n.ID
+	}
+	linked, err := s.DocumentIndicators(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("links of the near duplicates of %s: %w", documentID, err)
+	}
+	for i := range out {
+		out[i].Linked = slices.Compact(linked[out[i].ID])
+		if out[i].Cited, err = citedBy(ctx, s.db, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(out, func(a, b NearDuplicate) int {
+		if an, bn := a.Relation == Near, b.Relation == Near; an != bn {
+			if an {
+				return -1
+			}
+			return 1
+		}
+		return b.UploadedAt.Compare(a.UploadedAt)
+	})
+	return out, nil
+}
+
+func (s *Store) nearDuplicateRows(ctx context.Context, documentID string) ([]NearDuplicate, error) {
 	rows, err := s.db.QueryContext(ctx, nearDuplicatesSQL, documentID, documentID)
 	if err != nil {
 		return nil, fmt.Errorf("query near duplicates of %s: %w", documentID, err)
@@ -434,9 +479,11 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	out := []NearDuplicate{}
 	for rows.Next() {
 		var n NearDuplicate
-		if err := rows.Scan(&n.ID, &n.Title, &n.City, &n.Similarity, &n.Relation); err != nil {
+		var at string
+		if err := rows.Scan(&n.ID, &n.Title, &n.City, &n.Similarity, &n.Relation, &n.Filename, &n.Format, &at, &n.Round); err != nil {
 			return nil, err
 		}
+		n.UploadedAt = parseTime(at)
 		out = append(out, n)
 	}
 	return out, rows.Err()

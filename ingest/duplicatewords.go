@@ -16,7 +16,12 @@ import (
 // It is the one wording of a duplicate upload: the upload page's rows
 // (sent by the API), 我的任务's hand-in notice and the API's
 // duplicate_notice all say it after 重复文件 (Duplicate).
-func DuplicateWords(d *catalog.Document, usedInRound int, linked bool) catalog.Words {
+//
+// When the upload chose a round or a type that d, kept as stored, does not
+// have (un), it also says who uploaded d and when, and that the choice was
+// not applied and where to change it: a coordinator who chose 2019 took
+// the old answer to mean the file now counts in 2019.
+func DuplicateWords(d *catalog.Document, usedInRound int, linked bool, un Unapplied) catalog.Words {
 	roundZh, roundEn, countsZh, countsEn := "", "", "", ""
 	switch {
 	case usedInRound == 0 && linked && d.Round != "":
@@ -32,16 +37,52 @@ func DuplicateWords(d *catalog.Document, usedInRound int, linked bool) catalog.W
 		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %d 年度", usedInRound)
 		countsEn = fmt.Sprintf("; the indicators linked now count in round %d", usedInRound)
 	}
+	if !un.None() {
+		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
+		if d.Round != "" {
+			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
+		}
+		day := d.UploadedAt.In(catalog.ChinaTime).Format("2006-01-02")
+		roundZh += fmt.Sprintf("\uFF0C%s 于 %s 上传", d.UploadedBy, day)
+		roundEn += fmt.Sprintf(", uploaded by %s on %s", d.UploadedBy, day)
+		zh, en := un.words(d)
+		countsZh, countsEn = countsZh+zh, countsEn+en
+	}
 	return catalog.Words{
 		Chinese: fmt.Sprintf("与已保存的“%s”是同一文件\uFF08内容完全相同%s\uFF09\uFF0C未重复保存%s", d.Filename, roundZh, countsZh),
 		English: fmt.Sprintf("the same file as the stored “%s” (exactly the same content%s), not stored twice%s", d.Filename, roundEn, countsEn),
 	}
 }
 
+// Unapplied is what an upload chose for a file whose bytes were stored
+// already that the stored document does not have; the zero value is
+// nothing.
+type Unapplied struct {
+	Round   string          // a round other than the document's
+	DocType catalog.DocType // a type other than the document's
+}
+
+// None reports whether the upload chose nothing the document lacks.
+func (un Unapplied) None() bool { return un.Round == "" && un.DocType == "" }
+
+// words says, after 未重复保存, that the choices of un were not applied to
+// d and how to apply them.
+func (un Unapplied) words(d *catalog.Document) (zh, en string) {
+	if un.Round != "" {
+		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s 年度\uFF0C请在文档页修改", un.Round)
+		en += fmt.Sprintf("; its round was not changed: to count it in round %s, change it on its page", un.Round)
+	}
+	if un.DocType != "" {
+		zh += fmt.Sprintf("\uFF1B其类型仍为%s\uFF0C如需改为%s\uFF0C请在文档页修改", catalog.DocTypeLabels[d.DocType], catalog.DocTypeLabels[un.DocType])
+		en += fmt.Sprintf("; its type is still %s: to make it %s, change it on its page", catalog.DocTypeLabelsEN[d.DocType], catalog.DocTypeLabelsEN[un.DocType])
+	}
+	return zh, en
+}
+
 // DuplicateLabel is DuplicateWords as a sentence of its own, in English
 // when english: 重复文件：与已保存的…
-func DuplicateLabel(d *catalog.Document, usedInRound int, linked, english bool) string {
-	w := DuplicateWords(d, usedInRound, linked)
+func DuplicateLabel(d *catalog.Document, usedInRound int, linked bool, un Unapplied, english bool) string {
+	w := DuplicateWords(d, usedInRound, linked, un)
 	if english {
 		return "Duplicate: " + w.English
 	}

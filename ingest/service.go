@@ -348,6 +348,10 @@ type Outcome struct {
 	// upload to an indicator it named (a task's, or 关联指标 on the upload
 	// page) that the document was not linked to before.
 	Linked bool
+	// Unapplied is what the upload chose for a duplicate that its
+	// document, kept as it was stored, does not have: the uploader who
+	// chose 2019 must not believe the file now counts there.
+	Unapplied Unapplied
 	// Retried: the document already holding these bytes had failed, and
 	// is read again; PreviousError is why it had failed, and
 	// PreviousErrorEnglish that in English ("" when it has none).

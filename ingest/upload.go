@@ -261,6 +261,10 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	for i, st := range files {
 		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], metas[i].Round, codes)
+		if out[i].Err == nil && out[i].Duplicate {
+			typed := strings.TrimSpace(req.Meta.DocType) != "" || req.PartMeta[st.Part].DocType != ""
+			out[i].Unapplied = unappliedTo(&out[i], metas[i], typed)
+		}
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
 		}
@@ -568,6 +572,22 @@ func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, co
 	}
 	o.UsedInRound = year
 	return nil
+}
+
+// unappliedTo is what m, the fields a duplicate o was uploaded with, asked
+// that o's document does not have: a round other than its own, unless the
+// upload's links count there (UsedInRound says so), and a type other than
+// its own when the uploader chose one (typed), not a task's default.
+func unappliedTo(o *Outcome, m Meta, typed bool) Unapplied {
+	var un Unapplied
+	d := o.Document
+	if m.Round != "" && m.Round != d.Round && o.UsedInRound == 0 {
+		un.Round = m.Round
+	}
+	if typed && m.DocType != "" && catalog.DocType(m.DocType) != d.DocType {
+		un.DocType = catalog.DocType(m.DocType)
+	}
+	return un
 }
 
 // logUnexpected logs an error that is not the user's doing, whose message

@@ -38,6 +38,12 @@ type EvidenceItem struct {
 	Status  string `json:"status,omitempty"`
 	Error   string `json:"error,omitempty"`
 	ErrorEN string `json:"error_en,omitempty"`
+	// VersionOf, on a linked or cited document, is the listed document
+	// it is another version of (near duplicates: the .pdf and .docx of one
+	// 文号), listed just before it and standing for their group, which
+	// counts as one document (Evidence.Counted); "" for the first of a
+	// group. Each of a group has the others in NearDuplicateIDs.
+	VersionOf string `json:"version_of,omitempty"`
 }
 
 // markFailed sets item's Status and Error when d could not be read.
@@ -115,6 +121,10 @@ func markRefs(m catalog.QuoteMark) (*bool, *int) {
 type Evidence struct {
 	Indicator catalog.Indicator `json:"-"`
 	Items     []EvidenceItem    `json:"documents"`
+	// Counted is how many documents the linked and cited ones are, a
+	// group of versions counted once (VersionOf): one policy's .pdf and
+	// .docx are one document of evidence.
+	Counted int `json:"counted"`
 }
 
 // RoundParam reads the monitoring round a request asks for (?round=, on
@@ -194,6 +204,14 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 		return nil, err
 	}
 	out.Items = append(append(out.Items, linked...), cited...)
+	if out.Items, err = s.groupListed(ctx, out.Items); err != nil {
+		return nil, err
+	}
+	for _, it := range out.Items {
+		if it.VersionOf == "" {
+			out.Counted++
+		}
+	}
 	if err := s.markRounds(ctx, out.Items, code, cities, round); err != nil {
 		return nil, err
 	}

@@ -37,12 +37,12 @@ type exportWords struct {
 }
 
 var exportLangs = map[bool]exportWords{
-	false: {results: "检索结果", about: "说明", header: []any{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"},
+	false: {results: "检索结果", about: "说明", header: []any{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"},
 		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", issued: "成文日期",
 		at: "导出时间", docs: "命中文档", rows: "导出行数", note: "说明", warn: "注意",
 		explain: "每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出",
 		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-"},
-	true: {results: "Results", about: "About", header: []any{"Title", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
+	true: {results: "Results", about: "About", header: []any{"Title", "File name", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
 		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", issued: "Date issued",
 		at: "Exported at", docs: "Documents found", rows: "Rows exported", note: "Note", warn: "Warning",
 		explain: "One row per passage found; at most %d rows are exported: narrow the search and export in parts for more",
@@ -80,7 +80,7 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 			return nil, fmt.Errorf("write row %d: %w", i+2, err)
 		}
 	}
-	for col, width := range map[string]float64{"A": 40, "F": 14, "H": 60, "I": 40} {
+	for col, width := range map[string]float64{"A": 40, "B": 24, "G": 14, "I": 60, "J": 40} {
 		f.SetColWidth(w.results, col, col, width)
 	}
 	if err := writeAbout(f, w, req, total, len(rows)); err != nil {
@@ -162,8 +162,10 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSe
 		if english {
 			number = catalog.DocNumberShown(d).English
 		}
+		// The file name tells apart versions that share a title (the
+		// .pdf and .docx of one notice), which are rows of their own.
 		doc := []any{
-			spreadsheet.Neutralize(d.Title), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
+			spreadsheet.Neutralize(d.Title), spreadsheet.Neutralize(d.Filename), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
 			spreadsheet.Neutralize(number), spreadsheet.Neutralize(d.IssuedOn),
 			spreadsheet.Neutralize(strings.Join(slices.Compact(inds[d.ID]), "\u3001")),
 		}

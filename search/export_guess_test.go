@@ -41,7 +41,7 @@ func TestExportMarksAGuessedDocNumber(t *testing.T) {
 		if err != nil || len(rows) < 2 {
 			t.Fatalf("export (English %v): %v rows %v", tt.english, err, rows)
 		}
-		if got := rows[1][3]; got != tt.want {
+		if got := rows[1][4]; got != tt.want {
 			t.Errorf("export (English %v): 文号 cell %q, want %q", tt.english, got, tt.want)
 		}
 	}

@@ -130,3 +130,41 @@ func (s *Service) foldCandidateVersions(ctx context.Context, cands []Candidate) 
 func newer(a, b *catalog.Document) bool {
 	return a != nil && b != nil && a.UploadedAt.After(b.UploadedAt)
 }
+
+// groupListed lists the linked and cited documents of an indicator by
+// group of versions, each group where its first member is, its newest
+// upload first, the others right after it marked VersionOf; every member
+// names the others (NearDuplicateIDs). The groups are foldVersions' own,
+// the rule by which suggestions and search fold versions, so a page never
+// groups a .pdf and a .docx one way here and another there. Nothing is
+// left out: each version keeps its link, which can be removed on its own.
+func (s *Service) groupListed(ctx context.Context, items []EvidenceItem) ([]EvidenceItem, error) {
+	if len(items) < 2 {
+		return items, nil
+	}
+	heads, err := s.foldVersions(ctx, slices.Clone(items), 0)
+	if err != nil || len(heads) == len(items) {
+		return items, err
+	}
+	byID := make(map[string]EvidenceItem, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	out := make([]EvidenceItem, 0, len(items))
+	for _, h := range heads {
+		group := append([]string{h.ID}, h.NearDuplicateIDs...)
+		for i, id := range group {
+			it := byID[id]
+			others := slices.Concat(group[:i], group[i+1:])
+			it.NearDuplicates, it.NearDuplicateIDs = len(others), others
+			if len(others) == 0 {
+				it.NearDuplicateIDs = nil
+			}
+			if i > 0 {
+				it.VersionOf = h.ID
+			}
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}

@@ -202,6 +202,7 @@ type handedDuplicate struct {
 	Doc         *catalog.Document
 	UsedInRound int
 	Linked      bool // linked to the task's indicator
+	Unapplied   ingest.Unapplied
 }
 
 // taskRound is a round on 我的任务's round choice: its year, how many of
@@ -385,7 +386,7 @@ func tallyHandIn(lang Lang, outcomes []ingest.Outcome) (stored int, refused []st
 			if done == nil {
 				done = &handedIn{}
 			}
-			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound, Linked: o.Linked})
+			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound, Linked: o.Linked, Unapplied: o.Unapplied})
 		}
 	}
 	return stored, refused, done

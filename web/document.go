@@ -79,7 +79,13 @@ type documentPage struct {
 	// NearDups are the document's other versions; Diff shows what changed
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
-	Diff     *diffView
+	// VersionNotices say, at the head of the page, which kept documents
+	// this one is a version of (documents.VersionNotice): the uploader
+	// lands here after uploading and learns that policy.pdf is kept
+	// already, which the upload, made before the text is read, could not
+	// say.
+	VersionNotices []string
+	Diff           *diffView
 	// DiffNote says why the chosen version's diff is not shown (texts too
 	// long to compare, the server busy with other long texts).
 	DiffNote string

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 )
 
 // TestDuplicateNoticeNamesTheStoredFile: the same bytes sent again under
@@ -55,13 +56,31 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 		if tt.english {
 			wang.english()
 		}
-		resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "other", "round": "2018",
+		resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": string(doc.DocType), "round": "2018",
 			"indicators": "2.3.2"}, "终身学习卡（2018年报送）.txt", []byte("杭州市终身学习卡发放情况:全市发放终身学习卡12万张。"))
 		got := html.UnescapeString(body)
 		link := `<a href="/documents/` + doc.ID + `">` + doc.Title + `</a>`
 		if resp.StatusCode != 200 || doc.Round == "2018" || !strings.Contains(got, tt.want) || !strings.Contains(got, link) {
 			t.Errorf("the same file for 2018 (English %v): %d, want %q and %s in %.2000s", tt.english, resp.StatusCode, tt.want, link, textOf(body))
 		}
+	}
+}
+
+// TestDuplicateWithoutIndicatorsSaysTheRoundWasNotApplied: the same file
+// sent on 上传 for 2018 with no indicator leaves its document in its own
+// round, and the page says so with the stored copy's uploader; the probe's
+// page said only 重复文件 (probe s38 #9).
+func TestDuplicateWithoutIndicatorsSaysTheRoundWasNotApplied(t *testing.T) {
+	s := newSite(t)
+	const text = "杭州市社区学院办学情况：全年开设课程三百余门。"
+	doc := s.env.Upload("330100", "社区学院.txt", text)
+	wang := s.login("wang")
+	_, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": string(doc.DocType), "round": "2018"},
+		"社区学院.txt", []byte(text))
+	got := html.UnescapeString(textOf(body))
+	want := "属于 " + doc.Round + " 年度\uFF0C" + doc.UploadedBy + " 于 "
+	if doc.Round == "2018" || !strings.Contains(got, want) || !strings.Contains(got, "其监测轮次未改动\uFF0C如需计入 2018 年度\uFF0C请在文档页修改") {
+		t.Errorf("the same file for 2018 without indicators: want %q and that 2018 was not applied in %.1500s", want, got)
 	}
 }
 
@@ -83,7 +102,7 @@ func TestDuplicateLabel(t *testing.T) {
 		{English, "", 2018, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018"},
 	} {
 		d := &catalog.Document{Filename: "学习卡通知.txt", Round: tt.round}
-		if got := duplicateLabel(tt.lang, d, tt.usedInRound, false); got != tt.want {
+		if got := duplicateLabel(tt.lang, d, tt.usedInRound, false, ingest.Unapplied{}); got != tt.want {
 			t.Errorf("%s, round %q, used in %d: %q, want %q", tt.lang, tt.round, tt.usedInRound, got, tt.want)
 		}
 	}

@@ -317,8 +317,8 @@ func colon(l Lang) string {
 
 // duplicateLabel says that a file sent is the stored document d's file,
 // in the words the API sends the upload page (ingest.DuplicateLabel).
-func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool) string {
-	return ingest.DuplicateLabel(d, usedInRound, linked, l == English)
+func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool, un ingest.Unapplied) string {
+	return ingest.DuplicateLabel(d, usedInRound, linked, un, l == English)
 }
 
 // returnedMark says, beside a file handed in for a task, that the

@@ -6,12 +6,18 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/neardup"
 )
 
 // nearDupView is one other version of a document, as its page lists it.
 type nearDupView struct {
 	ID, Title, CityName, Percent string
+	// What tells versions of one title apart: the file, its format, when
+	// it was uploaded, its round, and the indicators it is linked to and
+	// the citations it has (Linked joined; none: neither).
+	Filename, Format, Uploaded, Round, Linked string
+	Cited                                     int
 	// Label is the words of its relation (a message key taking Percent):
 	// similarity, or part of one another (部分重复).
 	Label    string
@@ -67,7 +73,13 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 			label = relationLabels[catalog.Near]
 		}
 		p.NearDups = append(p.NearDups, nearDupView{ID: n.ID, Title: n.Title, CityName: names[n.City],
-			Percent: fmt.Sprintf("%.1f%%", n.Similarity*100), Label: label, Selected: n.ID == chosen})
+			Percent: fmt.Sprintf("%.1f%%", n.Similarity*100), Label: label, Selected: n.ID == chosen,
+			Filename: n.Filename, Format: strings.ToUpper(n.Format), Uploaded: catalog.ShowTime(n.UploadedAt), Round: n.Round,
+			Linked: strings.Join(n.Linked, tr(langOf(r), "list.sep")), Cited: n.Cited})
+		if n.Relation == catalog.Near {
+			w := documents.VersionNotice(n)
+			p.VersionNotices = append(p.VersionNotices, map[bool]string{false: w.Chinese, true: w.English}[langOf(r) == English])
+		}
 	}
 	cmp, err := h.Documents.Compare(r.Context(), sessionFrom(r).User, p.Doc.ID, chosen)
 	if catalog.ErrorCode(err) == catalog.ENOTFOUND || catalog.ErrorCode(err) == catalog.ECONFLICT {

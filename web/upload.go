@@ -29,6 +29,9 @@ type uploadOutcome struct {
 	// UsedInRound: a duplicate of a document of another round, whose
 	// indicators linked now count in this round.
 	UsedInRound int
+	// Unapplied is what the upload chose that a duplicate's document does
+	// not have (ingest.Outcome.Unapplied).
+	Unapplied ingest.Unapplied
 	// Linked: a duplicate linked to the indicators chosen (关联指标).
 	Linked bool
 	// JoinedPhotos: the document is this many photos joined, a page each.
@@ -237,7 +240,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, o := range outcomes {
 		uo := uploadOutcome{Filename: o.Filename, Archive: o.Archive, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
-			UsedInRound: o.UsedInRound, Linked: o.Linked, JoinedPhotos: o.JoinedPhotos}
+			UsedInRound: o.UsedInRound, Linked: o.Linked, Unapplied: o.Unapplied, JoinedPhotos: o.JoinedPhotos}
 		if o.RepairedOriginal {
 			w := ingest.RepairedWords(o.Document)
 			uo.Repaired = w.Chinese

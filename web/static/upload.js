@@ -406,6 +406,8 @@
     it.status = st;
     it.round = el("span", "round-note");
     it.state.appendChild(it.round);
+    it.versions = el("span", "versions-notice");
+    it.state.appendChild(it.versions);
     setKind(it, doc.duplicate ? "duplicate" : "stored");
     follow(it, doc);
   }
@@ -464,6 +466,7 @@
     var round = roundLine(doc);
     it.round.textContent = round ? " · " + round : "";
     it.round.dataset.round = doc.round || "";
+    it.versions.textContent = versionsLine(doc);
     if (doc.status === "stored" || doc.status === "extracted") {
       setTimeout(function () { poll(it); }, 700);
       return;
@@ -477,6 +480,16 @@
     it.actions.appendChild(document.createTextNode(" "));
     it.actions.appendChild(a);
     setKind(it, "failed");
+  }
+
+  // versionsLine names the kept documents a new one is a version of
+  // (policy.pdf when policy.docx was uploaded): known only once its text
+  // is read, so the upload's answer cannot say it and the polling does.
+  function versionsLine(doc) {
+    if (doc.status !== "indexed" || !doc.near_duplicates) { return ""; }
+    var notes = doc.near_duplicates.filter(function (n) { return n.kind === "near"; })
+      .map(function (n) { return (english && n.notice_en) || n.notice; });
+    return notes.length ? " · " + notes.join(english ? "; " : "\uFF1B") : "";
   }
 
   function poll(it) {
