@@ -44,11 +44,19 @@ func testDeleteReopensValuesAndTasks(t *testing.T, s *Store) {
 	}
 	wantTasksSentBack(t, s, accepted, returned, kept)
 	for _, obj := range []string{"value:" + v.ID, "assignment:" + accepted, "assignment:" + returned} {
-		ev, err := s.Events(ctx, obj, 1)
+		ev, err := s.Events(ctx, obj, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ev) != 1 || ev[0].User != "admin" || (ev[0].Action != "value.reopen" && ev[0].Action != "assignment.reopen") {
+		// A value's history ends with the deletion that reopened it
+		// (document.delete names the values citing the document).
+		if len(ev) > 0 && obj == "value:"+v.ID {
+			if ev[0].Action != "document.delete" {
+				t.Errorf("last event of %s: %+v, want the document's deletion", obj, ev)
+			}
+			ev = ev[1:]
+		}
+		if len(ev) == 0 || ev[0].User != "admin" || (ev[0].Action != "value.reopen" && ev[0].Action != "assignment.reopen") {
 			t.Errorf("last event of %s: %+v, want a reopen by admin", obj, ev)
 		}
 	}
