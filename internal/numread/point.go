@@ -82,8 +82,14 @@ func itemStart(rs []rune, i int) bool {
 }
 
 // quantityVerbs state the quantity that follows them: 达到 3. 5%,
-// 增长 3. 5%.
-var quantityVerbs = []string{"达到", "增长", "提高", "为", "占"}
+// 增长 3. 5%. 为 alone is not one: it ends 因为, 成为, 作为 and opens
+// lists (主要措施为：1. 5个社区试点); it is after a word naming a
+// quantity (quantityIs: 人数为 3. 2万人次).
+var quantityVerbs = []string{"达到", "增长", "提高", "占"}
+
+// quantityIs are the last characters of words naming a quantity, before
+// 为: 人数为, 比例为, 总额为, 数量为, 覆盖率为.
+const quantityIs = "数率例重额量值"
 
 // quantityNouns name a quantity whose value follows their colon:
 // 覆盖率：3. 5%. Another word's colon (说明：) may open a list.
@@ -105,13 +111,19 @@ func quantityBefore(rs []rune, i int) bool {
 		}
 		words = append(slices.Clip(quantityVerbs), quantityNouns...)
 	}
-	before := string(rs[:k])
 	for _, w := range words {
-		if strings.HasSuffix(before, w) {
+		if runesEndWith(rs[:k], w) {
 			return true
 		}
 	}
-	return false
+	return k >= 2 && rs[k-1] == '为' && strings.ContainsRune(quantityIs, rs[k-2])
+}
+
+// runesEndWith reports whether rs ends with w, without copying rs (a
+// page's runes, once for each number on it).
+func runesEndWith(rs []rune, w string) bool {
+	ws := []rune(w)
+	return len(rs) >= len(ws) && slices.Equal(rs[len(rs)-len(ws):], ws)
 }
 
 // units are the units of a quantity whose first character may follow a
