@@ -346,7 +346,14 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool, spac
 		case v.Status == catalog.ClaimContradicted:
 			c.Contradicted++
 		case catalog.SourcesDeleted(catalog.ValueDocuments(&v), func(id string) bool { return withdrawn[id] }):
+			// Its verdict of 证据不足 still stands, as a claim's does
+			// (catalog.CountClaims) and /compare and the report read it:
+			// the reviewer told to judge so (SourcesDeletedVerdictError)
+			// sees the state they gave.
 			c.SourcesDeleted++
+			if v.Status == catalog.ClaimInsufficient {
+				c.Insufficient++
+			}
 		default:
 			c.Values++
 			if v.Status == catalog.ClaimInsufficient {

@@ -86,6 +86,16 @@ func TestSourcesDeletedOnCarryoversReviewAndHeatMap(t *testing.T) {
 			t.Errorf("%s: confirming anyway answered %d %q, want 409 telling to cite a new source or drop it", tt.name, resp.StatusCode, textOf(body))
 		}
 	}
+	// Those who cannot act are told the state, not asked to act on it
+	// (review s38 #4).
+	s.env.AddUserIn("mz", "contributor", "330100", "市民政局")
+	for _, who := range []string{"mz", "zhou"} {
+		_, page := s.login(who).get("/carryovers?city=330100&round=2018")
+		row := textOf(regexp.MustCompile(`(?s)<tr data-id="` + carried[claim.ID] + `".*?</tr>`).FindString(page))
+		if !strings.Contains(row, "出处已删除") || strings.Contains(row, "请") {
+			t.Errorf("%s: the row of the claim whose source is deleted: %q, want 出处已删除 and no request to act", who, row)
+		}
+	}
 	li := s.login("li")
 	for _, tt := range []struct{ name, path string }{
 		{"定性描述", "/claims/" + claim.ID + "/review"},
