@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -32,10 +34,14 @@ const (
 	commonRecount = 0.1
 )
 
-// commonTermSet caches each city's common terms.
+// commonTermSet caches each city's common terms. Counting them is a
+// query a term, made on a request (a document page's suggestions): page
+// views of one city arriving together share one count (flight) rather
+// than each making hundreds of queries.
 type commonTermSet struct {
 	mu     sync.Mutex
 	byCity map[string]cityCommon
+	flight singleflight.Group
 }
 
 type cityCommon struct {
@@ -64,7 +70,22 @@ func (s *Service) cityCommonTerms(ctx context.Context, city string, sets []indic
 		float64(docs) >= float64(c.docs)*(1-commonRecount) {
 		return c.terms, c.key, nil
 	}
-	c = cityCommon{version: version, docs: docs, terms: map[string]bool{}}
+	v, err, _ := s.common.flight.Do(city+"\x00"+version, func() (any, error) {
+		// Not cancelled with the request that began it: the others
+		// waiting on it still want its answer.
+		return s.countCommonTerms(context.WithoutCancel(ctx), city, sets, version, docs)
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	c = v.(cityCommon)
+	return c.terms, c.key, nil
+}
+
+// countCommonTerms counts city's common terms among those of sets, of
+// its docs indexed documents, and caches them.
+func (s *Service) countCommonTerms(ctx context.Context, city string, sets []indicatorTerms, version string, docs uint64) (cityCommon, error) {
+	c := cityCommon{version: version, docs: docs, terms: map[string]bool{}}
 	if docs >= commonMinDocs {
 		counted := map[string]bool{}
 		for _, it := range sets {
@@ -75,7 +96,7 @@ func (s *Service) cityCommonTerms(ctx context.Context, city string, sets []indic
 				counted[t] = true
 				res, err := s.idx.Search(ctx, cityCount(city, []string{t}))
 				if err != nil {
-					return nil, "", fmt.Errorf("count documents of %s holding %s: %w", city, t, err)
+					return cityCommon{}, fmt.Errorf("count documents of %s holding %s: %w", city, t, err)
 				}
 				if float64(res.Total) >= commonShare*float64(docs) {
 					c.terms[t] = true
@@ -95,7 +116,7 @@ func (s *Service) cityCommonTerms(ctx context.Context, city string, sets []indic
 	}
 	s.common.byCity[city] = c
 	s.common.mu.Unlock()
-	return c.terms, c.key, nil
+	return c, nil
 }
 
 // genericIn is the rule for a term that is not enough on its own: a
