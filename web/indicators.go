@@ -69,7 +69,7 @@ func cellState(l Lang, c coverage.Cell) (class, symbol, label string) {
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.SourcesDeleted > 0: // a claim or value whose documents are all deleted backs nothing, claims and values alike, as /compare says
-		return "sourcedeleted", "✕", tr(l, "compare.status.source_deleted")
+		return "sourcedeleted", "⊘", tr(l, "compare.status.source_deleted") // not the gap's ✕: the cell may hold live documents too
 	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
 		why := c.QuoteRecheck
 		if l == English && c.QuoteRecheckEN != "" {

@@ -111,9 +111,13 @@ func TestSourcesDeletedOnCarryoversReviewAndHeatMap(t *testing.T) {
 	}
 	_, heat := wang.get("/indicators?city=330100&round=2017")
 	for _, code := range []string{"2.3.1", "3.1.3"} {
-		cell := regexp.MustCompile(`<td class="([a-z]+)"><a href="/indicators/` + regexp.QuoteMeta(code) + `\?[^"]*"[^>]*title="([^"]*)"`).FindStringSubmatch(heat)
+		cell := regexp.MustCompile(`<td class="([a-z]+)"><a href="/indicators/` + regexp.QuoteMeta(code) + `\?[^"]*"[^>]*title="([^"]*)"[^>]*>([^<]*)`).FindStringSubmatch(heat)
 		if cell == nil || cell[1] != "sourcedeleted" || cell[2] != "出处已删除" {
 			t.Errorf("heat map cell %s: %v, want class sourcedeleted titled 出处已删除, a claim's and a value's alike", code, cell)
+		}
+		// Its own sign, not the gap's ✕ (review s38 #3).
+		if cell != nil && (!strings.Contains(cell[3], "⊘") || strings.Contains(cell[3], "✕")) {
+			t.Errorf("heat map cell %s shows %q, want ⊘", code, cell[3])
 		}
 	}
 }
