@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -46,6 +47,14 @@ func TestUploadDepartmentFromTheList(t *testing.T) {
 		if d := e.mustDoc(id); d.Department != tt.stored {
 			t.Errorf("%s 责任单位 %q: stored %q, want %q", tt.city, tt.typed, d.Department, tt.stored)
 		}
+	}
+	// Another city's coordinator is refused for the city, never told of
+	// that city's list (review s38 #10).
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(
+		map[string]string{"city": cityA, "doc_type": "policy", "department": "市教肓局"},
+		map[string][]byte{"别市通知.txt": []byte("关于推进学习型城市建设的通知")})), "coordB")
+	if errObj, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusForbidden || strings.Contains(fmt.Sprint(errObj["message"]), "名单") {
+		t.Errorf("coordB uploading for %s with a 责任单位 off its list: %d %v, want 403 about the city", cityA, resp.StatusCode, body)
 	}
 	if _, got, err := e.cat.FindDocuments(context.Background(), catalog.DocumentFilter{}); err != nil || got != 2 {
 		t.Errorf("%d documents stored (%v), want 2: the refused upload stores nothing", got, err)

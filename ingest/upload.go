@@ -194,13 +194,15 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
 		return nil, err
 	}
-	if err := s.listedDepartment(ctx, u, task, &meta); err != nil {
-		return nil, err
-	}
 	if req.Assignment == "" {
 		if err := u.CanEdit(meta.City); err != nil {
 			return nil, s.otherCityDenied(ctx, u, meta.City)
 		}
+	}
+	// After the city is known to be the uploader's: another city's list
+	// of 责任单位 is none of their business (review s38 #10).
+	if err := s.listedDepartment(ctx, u, task, &meta); err != nil {
+		return nil, err
 	}
 	codes, err := s.CheckIndicators(ctx, codes)
 	if err != nil {

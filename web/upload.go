@@ -113,9 +113,11 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 	}
 	if city != "" {
 		depts, err := h.Assignments.Departments(r.Context(), u, city)
-		if err != nil {
+		if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 			return nil, fmt.Errorf("departments of city %s: %w", city, err)
 		}
+		// A city typed wrong or not the uploader's offers no list: the
+		// form is shown again with the refusal beside its field.
 		for _, d := range depts {
 			p.Departments = append(p.Departments, d.Name)
 		}
