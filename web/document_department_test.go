@@ -109,3 +109,18 @@ func TestUploadDepartmentFromTheList(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadFormForAnUnknownCityIsShownAgain: an upload naming a city the
+// archive does not have is refused with the form shown again, its files
+// to choose again, not an error page that loses what was typed (review
+// s38 #10: the form's list of 责任单位 was looked up for that city).
+func TestUploadFormForAnUnknownCityIsShownAgain(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	got := admin.postFilesBody("/upload", map[string]string{"city": "999999", "doc_type": "policy", "department": "市教育局"},
+		map[string][]byte{"学分银行通知.txt": []byte("杭州市关于推进学分银行建设的通知")})
+	if got.resp.StatusCode != http.StatusBadRequest || !strings.Contains(got.body, `name="department"`) || !strings.Contains(got.body, `value="市教育局"`) ||
+		!strings.Contains(textOf(got.body), "未知的城市代码“999999”") {
+		t.Errorf("upload for city 999999: %d %.600s, want 400 with the form, the 责任单位 typed kept and the city refused", got.resp.StatusCode, textOf(got.body))
+	}
+}
