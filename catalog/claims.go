@@ -817,9 +817,12 @@ func (s *Store) DocumentAnyState(ctx context.Context, id string) (*Document, err
 	return d, nil
 }
 
-// CitedBySHA256 reports whether any citation keeps these bytes.
+// CitedBySHA256 returns the cities of the claims and values citing these
+// bytes: a value's source keeps its original as a claim's citation does
+// (the tombstone page and /values point at it alike).
 func (s *Store) CitedBySHA256(ctx context.Context, sha string) (cities []string, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.city FROM citation t JOIN claim c ON c.id = t.claim_id WHERE t.sha256 = ?`, sha)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.city FROM citation t JOIN claim c ON c.id = t.claim_id WHERE t.sha256 = ?
+		UNION SELECT v.city FROM value v WHERE v.sha256 = ?`, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("query citations by sha256: %w", err)
 	}

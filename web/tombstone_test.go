@@ -7,6 +7,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // TestDeletedDocumentPageIsATombstone: after admin deletes 杭州's 2018
@@ -50,5 +51,34 @@ func TestDeletedDocumentPageIsATombstone(t *testing.T) {
 	_, claimPage := wang.get("/claims/" + claim.ID)
 	if h := textOf(claimPage)[strings.Index(textOf(claimPage), "处理记录"):]; !strings.Contains(h, "admin · 删除文档") || !strings.Contains(h, "《zongjie2018》") {
 		t.Errorf("the claim's history does not record the deletion of its document: %q", textOf(claimPage))
+	}
+}
+
+// TestDeletedSourceOfAValueKeepsItsOriginal: a deleted document cited
+// only by a value offers its original on its page and by its SHA-256, as
+// one a claim cites does, to the value's city only (review s38 #12).
+func TestDeletedSourceOfAValueKeepsItsOriginal(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	ledger := s.env.Upload("330100", "taizhang2017.txt", "2017年全市市民参与学习活动123.4万人次。")
+	if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written("123.4万"),
+		Citation: claims.CitationInput{DocumentID: ledger.ID, Page: 1, Quote: "全市市民参与学习活动123.4万人次"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Documents.Delete(ctx, admin, ledger.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, page := s.login("wang").get("/documents/" + ledger.ID)
+	if !strings.Contains(page, "/api/v1/originals/"+ledger.SHA256) {
+		t.Errorf("the page of a deleted document a value cites offers no original: %q", textOf(page))
+	}
+	if _, _, err := s.env.Documents.CitedOriginal(ctx, coord, ledger.SHA256); err != nil {
+		t.Errorf("the value's city opening the original: %v", err)
+	}
+	other := &catalog.User{Username: "li", Role: catalog.RoleCoordinator, City: "510100"}
+	if _, _, err := s.env.Documents.CitedOriginal(ctx, other, ledger.SHA256); err == nil {
+		t.Error("another city's coordinator opened the original of a deleted document only 杭州 cites")
 	}
 }
