@@ -78,7 +78,7 @@ func TestFindQuoteRead(t *testing.T) {
 // take 300,000 × 30,000 comparisons here, minutes on CI's machine. The
 // cost itself is BenchmarkFindNearQuoteRepetitive's to measure; this
 // test holds the answers on such a page.
-func TestFindNearQuoteRepetitivePageIsLinear(t *testing.T) {
+func TestFindNearQuoteOnARepetitivePage(t *testing.T) {
 	quote := strings.Repeat("学", 30000) + "成果显著"
 	long := strings.Repeat("学", 300000)
 	tests := []struct {
