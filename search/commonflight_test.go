@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -51,14 +50,7 @@ func (c *termCountingIndex) Search(ctx context.Context, q index.Query) (*index.R
 // one count (a query a term) rather than each making it (review s38 #8).
 func TestCityCommonTermsCountedOnceForCallersTogether(t *testing.T) {
 	ctx := context.Background()
-	cat, idx := openStores(t)
-	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
-		t.Fatal(err)
-	}
+	cat, idx := openDemoStores(t)
 	texts := map[string]string{}
 	for i := range 12 {
 		texts[fmt.Sprintf("D%02d", i)] = fmt.Sprintf("杭州国际友好城市教育交流简报第%d期：接待来访团组。", i+1)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 )
 
 // TestGenericWordsAloneSuggestNothing: 5.2.2 (获得联合国教科文组织学习型
@@ -70,14 +69,7 @@ func TestTermOfEveryCityDocumentSuggestsNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			cat, idx := openStores(t)
-			p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
-				t.Fatal(err)
-			}
+			cat, idx := openDemoStores(t)
 			texts := map[string]string{}
 			for i := range tt.docs {
 				texts[fmt.Sprintf("D%02d", i)] = fmt.Sprintf("杭州国际友好城市教育交流简报第%d期：接待来访团组。", i+1)

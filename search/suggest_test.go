@@ -32,16 +32,22 @@ func openStores(t *testing.T) (*catalog.Store, *index.Bleve) {
 // the demo framework, enough for suggestions.
 func newDemoService(t *testing.T) *Service {
 	t.Helper()
-	ctx := context.Background()
-	cat, _ := openStores(t)
+	cat, _ := openDemoStores(t)
+	return NewService(nil, cat)
+}
+
+// openDemoStores is openStores with the demo framework imported.
+func openDemoStores(t *testing.T) (*catalog.Store, *index.Bleve) {
+	t.Helper()
+	cat, idx := openStores(t)
 	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
+	if _, err := cat.ImportFramework(context.Background(), p.Framework, p.Indicators, "test"); err != nil {
 		t.Fatal(err)
 	}
-	return NewService(nil, cat)
+	return cat, idx
 }
 
 func TestSuggestIndicatorsRanksTheRightOne(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 )
 
 // TestIndicatorSuggestsOneOfEachGroupOfVersions: the .pdf and .docx of one
@@ -15,14 +14,7 @@ import (
 // not suggested beside it but counted on it (probe s36 #19).
 func TestIndicatorSuggestsOneOfEachGroupOfVersions(t *testing.T) {
 	ctx := context.Background()
-	cat, idx := openStores(t)
-	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
-		t.Fatal(err)
-	}
+	cat, idx := openDemoStores(t)
 	text := "市委发〔2016〕8号：建立学分银行，推进学分积累与转换，开展学习成果认证。"
 	storeTexts(t, cat, idx, map[string]string{"PDF": text, "DOCX": text, "LINKED": text + "附件。", "LINKEDPDF": text + "附件。",
 		"OTHER": "宁波市学分银行开户市民达到十万人，学习成果认证工作稳步推进。"}, "学分银行建设实施意见", catalog.DocPolicy)
