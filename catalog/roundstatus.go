@@ -2,10 +2,11 @@ package catalog
 
 import "context"
 
-// Statuses of a key indicator in a round: the one rule (IndicatorFacts)
-// by which the heat map (its cells and covered count), the round
-// comparison (/compare, `evidence coverage`) and the city report mark an
-// indicator, so that one claim or value shows the same mark on each.
+// Statuses of a key indicator in a round, as the round comparison
+// (/compare), the API and the city report say them: coverage.State is
+// the one rule by which every view (and the heat map, the xlsx sheet and
+// `evidence coverage`) weighs an indicator, so that one claim or value
+// shows the same mark on each.
 const (
 	IndicatorGap          = "gap"          // 缺: no evidence and no value
 	IndicatorEvidence     = "evidence"     // evidence or a value, nothing verified yet
@@ -30,57 +31,6 @@ const (
 	// backs nothing until it cites a new source or is dropped.
 	IndicatorSourceDeleted = "source_deleted"
 )
-
-// IndicatorFacts are what a key indicator's status in a round rests on.
-type IndicatorFacts struct {
-	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
-	ToConfirm                            bool // anything carried over and still 待确认
-	// ValueNotFound: the value's number is not in its quote
-	// (ValueNumberNotInQuote), or a pending claim's number is in none of
-	// its quotes (ClaimNumbersMissing).
-	ValueNotFound bool
-	// NumberToCheck: a pending claim's number its quotes write only
-	// spaced (ClaimNumbersSpaced).
-	NumberToCheck bool
-	// SourceDeleted: a claim or the value rests only on deleted
-	// documents (SourcesDeleted); it counts in none of the verdicts.
-	SourceDeleted bool
-	NoValue       bool // a quantitative indicator without its number
-	Evidence      bool // evidence documents, or a claim citing a live one
-}
-
-// Status weighs f: every verdict a reviewer gave in the round first
-// (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
-// yet (待确认: not this round's evidence), then a claim or value whose
-// documents are all deleted (出处已删除), then a number its quote does
-// not write, then one written only spaced; a quantitative indicator
-// without its number is 有佐证，缺数值 when it has evidence and a gap
-// when it has none.
-func (f IndicatorFacts) Status() string {
-	switch {
-	case f.Contradicted:
-		return IndicatorContradicted
-	case f.Insufficient:
-		return IndicatorInsufficient
-	case f.Verified:
-		return IndicatorVerified
-	case f.ToConfirm:
-		return IndicatorToConfirm
-	case f.SourceDeleted:
-		return IndicatorSourceDeleted
-	case f.ValueNotFound:
-		return IndicatorValueNotFound
-	case f.NumberToCheck:
-		return IndicatorNumberToCheck
-	case f.NoValue && f.Evidence:
-		return IndicatorNoValue
-	case f.NoValue:
-		return IndicatorGap
-	case f.Evidence:
-		return IndicatorEvidence
-	}
-	return IndicatorGap
-}
 
 // CountsAsEvidence reports whether d, withdrawn or not (撤回, which the
 // caller knows), counts as evidence of the indicators it is linked to or
@@ -113,7 +63,7 @@ func ValueNumberNotInQuote(v Value) bool {
 type ClaimNumberCheck func(ctx context.Context, c *Claim) (missing, spaced []string)
 
 // ClaimNumbersStanding is how a claim's statement numbers stand against
-// its quotes, for its indicator's status (IndicatorFacts).
+// its quotes, for its indicator's state (coverage.Facts).
 type ClaimNumbersStanding int
 
 const (

@@ -5,36 +5,6 @@ import (
 	"testing"
 )
 
-// TestIndicatorStatusOrder: the one rule of the heat map, /compare and the
-// report, weighed in order: every verdict, then what waits to be
-// confirmed, then a number in no quote, then one only spaced, then a
-// quantitative indicator without its number (有佐证，缺数值 when it has
-// evidence, else a gap), then evidence.
-func TestIndicatorStatusOrder(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		f    IndicatorFacts
-		want string
-	}{
-		{"nothing", IndicatorFacts{}, IndicatorGap},
-		{"evidence", IndicatorFacts{Evidence: true}, IndicatorEvidence},
-		{"quantitative without its number, with evidence", IndicatorFacts{NoValue: true, Evidence: true}, IndicatorNoValue},
-		{"quantitative without its number or evidence", IndicatorFacts{NoValue: true}, IndicatorGap},
-		{"a claim's number only spaced", IndicatorFacts{NumberToCheck: true, Evidence: true}, IndicatorNumberToCheck},
-		{"spaced before no number", IndicatorFacts{NumberToCheck: true, NoValue: true}, IndicatorNumberToCheck},
-		{"a number in no quote before one spaced", IndicatorFacts{ValueNotFound: true, NumberToCheck: true}, IndicatorValueNotFound},
-		{"carried over before a number not found", IndicatorFacts{ToConfirm: true, ValueNotFound: true, NumberToCheck: true}, IndicatorToConfirm},
-		{"verified before carried over", IndicatorFacts{Verified: true, ToConfirm: true, ValueNotFound: true}, IndicatorVerified},
-		{"sent back before verified", IndicatorFacts{Insufficient: true, Verified: true}, IndicatorInsufficient},
-		{"contradicted before everything", IndicatorFacts{Contradicted: true, Insufficient: true, Verified: true, ToConfirm: true,
-			ValueNotFound: true, NumberToCheck: true, NoValue: true, Evidence: true}, IndicatorContradicted},
-	} {
-		if got := c.f.Status(); got != c.want {
-			t.Errorf("%s %+v: %s, want %s", c.name, c.f, got, c.want)
-		}
-	}
-}
-
 // TestCheckClaimNumbers: only a claim still 待审核 and citing something is
 // checked, a number in no quote outweighing one only spaced.
 func TestCheckClaimNumbers(t *testing.T) {

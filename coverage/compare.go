@@ -8,8 +8,8 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// Round statuses of an indicator in a comparison and on the heat map:
-// the catalog's (catalog.IndicatorFacts), which the report uses too.
+// Round statuses of an indicator in a comparison, in the report and in
+// the API: a State as they say it (State.Status).
 const (
 	StatusGap          = catalog.IndicatorGap          // 缺: no evidence and no value
 	StatusEvidence     = catalog.IndicatorEvidence     // evidence or a value, nothing verified yet
@@ -309,8 +309,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				cell.ToConfirm++
 			}
 		}
-		cell.Status = catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-			ToConfirm: cell.ToConfirm > 0, SourceDeleted: cell.SourcesDeleted > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0 || cell.ValuesSpaced > 0,
+		cell.Status = Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+			ToConfirm: cell.ToConfirm > 0, SourceDeleted: cell.SourcesDeleted > 0, ValueNotFound: notFound, ClaimNumberNotFound: cell.ClaimsNotFound > 0,
+			ClaimNumberToCheck: cell.ClaimsSpaced > 0, ValueToCheck: cell.ValuesSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.Status()
 		return cell

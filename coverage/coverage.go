@@ -229,7 +229,7 @@ func gapRank(c Cell) int {
 // AddCarried counts the carried objects still to confirm in the cells of
 // their city and indicator; once Finish counts, a city does not count as
 // covered an indicator whose evidence waits to be confirmed
-// (Cell.Status).
+// (Cell.State).
 func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 	cells := m.cells()
 	for _, c := range carried {
@@ -239,59 +239,50 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 	}
 }
 
-// Status is the cell's status by the rule /compare and the report share
-// (catalog.IndicatorFacts): 待确认 when anything carried over waits to be confirmed
-// and no reviewer gave a verdict in the round; a quantitative indicator
-// without its number is a gap.
-//
-// Over all rounds (AllRounds) what is carried is the state only when
-// nothing else gives one: the rounds it was carried from count as they
-// are (2018 covered, 2019 待确认: covered, ↻ beside).
-func (c Cell) Status() string {
-	if c.CarriedOnly() {
-		return StatusToConfirm
-	}
-	return c.facts().Status()
-}
+// Status is the cell's state as /compare and the report say it
+// (State.Status).
+func (c Cell) Status() string { return c.State().Status() }
 
 // CarriedOnly reports whether the cell's state is 待确认 (↻) alone: it has
 // items carried over to confirm and no reviewer's verdict, and, over all
-// rounds, nothing but a gap without them. Otherwise any ↻ stands beside
-// the cell's state.
+// rounds (AllRounds), nothing but a gap without them: the rounds they
+// were carried from count as they are (2018 covered, 2019 待确认: covered,
+// ↻ beside). Otherwise any ↻ stands beside the cell's state.
 func (c Cell) CarriedOnly() bool {
 	if c.ToConfirm == 0 {
 		return false
 	}
 	f := c.facts()
 	f.ToConfirm = true
-	if st := f.Status(); st != StatusToConfirm || !c.AllRounds {
-		return st == StatusToConfirm
+	if st := f.State(); st != StateToConfirm || !c.AllRounds {
+		return st == StateToConfirm
 	}
 	f.ToConfirm = false
-	st := f.Status()
-	return st == StatusGap || st == StatusNoValue
+	st := f.State()
+	return st == StateGap || st == StateNoValue
 }
 
-// facts are what the cell's status rests on, carried items left aside.
-func (c Cell) facts() catalog.IndicatorFacts {
-	return catalog.IndicatorFacts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
-		SourceDeleted: c.SourcesDeleted > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
-		NumberToCheck: c.ClaimsSpaced > 0 || c.ValuesSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
-		Evidence: c.Documents > 0 || c.Backed > 0}
+// facts are what the cell's state rests on, carried items left aside.
+func (c Cell) facts() Facts {
+	return Facts{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
+		SourceDeleted: c.SourcesDeleted > 0, ValueNotFound: c.ValuesNotFound > 0, ClaimNumberNotFound: c.ClaimsNotFound > 0,
+		ClaimNumberToCheck: c.ClaimsSpaced > 0, ValueToCheck: c.ValuesSpaced > 0,
+		NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0, Evidence: c.Documents > 0 || c.Backed > 0,
+		QuoteRecheck: c.QuotesToRecheck > 0, Claimed: c.Backed > 0, Valued: c.Values > 0}
 }
 
 // Finish counts each city's covered indicators, once the cells have
 // their documents, claims, values and carried objects: those with
-// evidence documents whose status is neither a gap nor 待确认, as the
-// report counts them (a quantitative indicator without its value is not
-// covered, 有佐证，缺数值 or not; evidence carried over and not confirmed
-// does not count).
+// evidence documents whose state counts as covered (State.Covered), as
+// the report counts them (a quantitative indicator without its value is
+// not covered, 有佐证，缺数值 or not; evidence carried over and not
+// confirmed does not count).
 func (m *Matrix) Finish() {
 	for i := range m.Cities {
 		row := &m.Cities[i]
 		row.Covered = 0
 		for _, c := range row.Cells {
-			if st := c.Status(); c.Documents > 0 && st != StatusToConfirm && st != StatusGap && st != StatusNoValue {
+			if c.Documents > 0 && c.State().Covered() {
 				row.Covered++
 			}
 		}

@@ -11,8 +11,9 @@ import (
 
 // XLSX writes the matrix as a spreadsheet: one row per key indicator, one
 // column per city, each cell saying what the heat map's cell says (cellMark):
-// 与证据矛盾, 已核实, 已提交定性描述 or 已填报数值 with the count of linked documents, the count
-// alone, or 缺 on a red fill, so the gap shows without colour too. In
+// its state's words (与证据矛盾, 已核实, 已提交定性描述, 已填报数值…) with the
+// count of evidence documents, the count alone, or 缺 on a red fill, so
+// the gap shows without colour too. In
 // English (english true) the headings, types and marks are English
 // (Coverage, Gap, Contradicted by evidence) and cities and indicators are
 // named in English where they have an English name.
@@ -71,55 +72,29 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 }
 
 // cellMark is what a cell says, as the heat map's cell does (web's
-// cellLook): a claim or value found contradicted first, then one found
-// 证据不足 (sent back for more evidence), then one verified (a reviewer's
-// verdict in the round stays the state), then anything carried over from
-// the last round and still to confirm, then a claim submitted that cites a document not withdrawn, then a
-// value recorded whose source is not withdrawn, each with the count of
-// evidence documents (linked or cited) when there are any; else that
-// count, or 缺 when there is nothing at all. A verdict with something
-// carried still to confirm says both (证据不足 · 待确认（1 份）), as does
-// any state over all rounds (有证据 · 待确认（2 份）).
+// CellLook), by its state (Cell.State): the state's words with the count
+// of evidence documents (linked or cited) when there are any, the count
+// alone for documents and nothing else, or 缺 when there is nothing at
+// all. Something carried over still to confirm beside the state says both
+// (证据不足 · 待确认（1 份）), as does any state over all rounds (有证据 ·
+// 待确认（2 份）): the count alone would hide it.
 func (w matrixWords) cellMark(c Cell) any {
-	var mark string
+	st := c.State()
+	mark := w.states[st]
 	switch {
-	case c.Contradicted > 0:
-		mark = w.contradicted
-	case c.Insufficient > 0:
-		mark = w.insufficient
-	case c.Verified > 0 || c.VerifiedValues > 0:
-		mark = w.verified
-	case c.CarriedOnly():
-		mark = w.toConfirm
-	case c.SourcesDeleted > 0: // a claim or value resting only on deleted documents, as the heat map says
-		mark = w.sourceDeleted
-	case c.ValuesNotFound > 0:
-		mark = w.valueNotFound
-	case c.ClaimsNotFound > 0: // a claim's number, which a qualitative indicator's statement holds: no 数值
-		mark = w.claimNumberNotFound
-	case c.ClaimsSpaced > 0:
-		mark = w.numberToCheck
-	case c.ValuesSpaced > 0:
-		mark = w.valueToCheck
-	case c.Status() == StatusNoValue: // evidence, and no number: as the report and /compare say (有佐证，缺数值)
-		mark = w.noValue
-	case c.Backed > 0:
-		mark = w.claimed
-	case c.Values > 0:
-		mark = w.valued
-	case c.Documents > 0 && c.ToConfirm == 0:
-		return c.Documents
-	case c.Documents > 0: // over all rounds, beside what was carried (有证据 · 待确认): the count alone would hide it
-		mark = w.evidence
-	default:
+	case st == StateGap:
 		return w.gap
+	case st == StateDocuments && c.ToConfirm == 0:
+		return c.Documents
+	case st == StateQuoteRecheck:
+		why := c.QuoteRecheck
+		if w.english && c.QuoteRecheckEN != "" {
+			why = c.QuoteRecheckEN
+		}
+		mark = fmt.Sprintf(mark, why)
 	}
-	// A verdict of the round stays the state, and over all rounds what
-	// the rounds carried from hold (Cell.CarriedOnly); a carried item
-	// beside it still waits to be confirmed, as the heat map says (证据不足
-	// · 待确认).
-	if c.ToConfirm > 0 && mark != w.toConfirm {
-		mark += " · " + w.toConfirm
+	if c.ToConfirm > 0 && st != StateToConfirm {
+		mark += " · " + w.states[StateToConfirm]
 	}
 	if c.Documents == 0 {
 		return mark
@@ -139,24 +114,29 @@ func (w matrixWords) plural(n int) string {
 // and English (true).
 type matrixWords struct {
 	sheet, code, indicator, kind, gap string
-	contradicted, verified, claimed   string
-	valued, toConfirm, insufficient   string
-	valueNotFound, numberToCheck      string
-	claimNumberNotFound               string // a claim's number in no quote
-	evidence                          string // documents only, beside items carried (全部)
-	valueToCheck                      string // a value's number its quote writes only spaced
-	sourceDeleted                     string // a claim or value resting only on deleted documents
-	noValue                           string // a quantitative indicator with evidence and no value
-	count                             string // after a mark: the documents, from their count and plural
-	kinds                             map[string]string
-	english                           bool
+	// states are the words of each state but the gap; StateDocuments's
+	// is said only beside items carried (全部), StateQuoteRecheck's has
+	// the reason for its %s.
+	states  map[State]string
+	count   string // after a mark: the documents, from their count and plural
+	kinds   map[string]string
+	english bool
 }
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", claimNumberNotFound: "定性描述中的数字未在引文中找到", evidence: "有证据", numberToCheck: "定性描述中的数字待核对", valueToCheck: "数值待核对", sourceDeleted: "出处已删除", noValue: "有佐证\uFF0C缺数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
+		states: map[State]string{StateContradicted: "与证据矛盾", StateInsufficient: "证据不足", StateVerified: "已核实", StateToConfirm: "待确认",
+			StateSourceDeleted: "出处已删除", StateValueNotFound: "数值未在引文中找到", StateClaimNumberNotFound: "定性描述中的数字未在引文中找到",
+			StateClaimNumberToCheck: "定性描述中的数字待核对", StateValueToCheck: "数值待核对", StateNoValue: "有佐证\uFF0C缺数值",
+			StateQuoteRecheck: "引文待重新核对\uFF08%s\uFF09", StateClaimed: "已提交定性描述", StateValued: "已填报数值", StateDocuments: "有证据"},
+		count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", claimNumberNotFound: "A claim's number not found in its quotes", evidence: "Evidence", numberToCheck: "A claim's number to check", valueToCheck: "A value's number to check", sourceDeleted: "Source deleted", noValue: "Evidence, value not reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
+		states: map[State]string{StateContradicted: "Contradicted by evidence", StateInsufficient: "Insufficient evidence", StateVerified: "Verified",
+			StateToConfirm: "Carried over, to confirm", StateSourceDeleted: "Source deleted", StateValueNotFound: "Number not found in its quote",
+			StateClaimNumberNotFound: "A claim's number not found in its quotes", StateClaimNumberToCheck: "A claim's number to check",
+			StateValueToCheck: "A value's number to check", StateNoValue: "Evidence, value not reported", StateQuoteRecheck: "Quote to be checked again (%s)",
+			StateClaimed: "Claim submitted", StateValued: "Value reported", StateDocuments: "Evidence"},
+		count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

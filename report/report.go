@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -270,8 +271,8 @@ func (e Evidence) mark() string {
 // in it, or a claim waiting for review with a number in none of its
 // quotes (coverage.StatusValueNotFound); then 定性描述中的数字待核对, a
 // claim's number its quotes write only spaced; then 缺 or 有证据. The
-// order is catalog.IndicatorFacts's, which the heat map and /compare
-// use (statusWords).
+// order is coverage.State's, which the heat map and /compare use
+// (statusWords).
 const (
 	Gap = "缺"
 	// NoEvidence and NotReported say 缺 in a sentence, as the Word
@@ -309,19 +310,26 @@ const (
 	UnreadableHeading = "未能读取的材料"
 )
 
-// statusWords are the report's words for the statuses of
-// catalog.IndicatorFacts.
-var statusWords = map[string]string{
-	catalog.IndicatorGap:           Gap,
-	catalog.IndicatorEvidence:      Present,
-	catalog.IndicatorVerified:      Verified,
-	catalog.IndicatorToConfirm:     ToConfirm,
-	catalog.IndicatorContradicted:  Contradicted,
-	catalog.IndicatorInsufficient:  Insufficient,
-	catalog.IndicatorValueNotFound: ValueNotFound,
-	catalog.IndicatorNumberToCheck: NumberToCheck,
-	catalog.IndicatorNoValue:       NoValue,
-	catalog.IndicatorSourceDeleted: SourceDeleted,
+// statusWords are the report's words for the states of an indicator
+// (coverage.State), which the heat map, /compare, the xlsx sheet and
+// `evidence coverage` weigh alike: a number not found is 数值未在引文中找到
+// whether a value's or a claim's.
+var statusWords = map[coverage.State]string{
+	coverage.StateGap:                 Gap,
+	coverage.StateDocuments:           Present,
+	coverage.StateQuoteRecheck:        Present,
+	coverage.StateClaimed:             Present,
+	coverage.StateValued:              Present,
+	coverage.StateVerified:            Verified,
+	coverage.StateToConfirm:           ToConfirm,
+	coverage.StateContradicted:        Contradicted,
+	coverage.StateInsufficient:        Insufficient,
+	coverage.StateValueNotFound:       ValueNotFound,
+	coverage.StateClaimNumberNotFound: ValueNotFound,
+	coverage.StateClaimNumberToCheck:  NumberToCheck,
+	coverage.StateValueToCheck:        ValueToCheck,
+	coverage.StateNoValue:             NoValue,
+	coverage.StateSourceDeleted:       SourceDeleted,
 }
 
 // PreviousContradicted follows the verdict of a claim or value carried
@@ -808,7 +816,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id])
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
-	valueSpaced, sourceDeleted := false, false
+	valueSpaced, sourceDeleted, claimNumberNotFound := false, false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -847,7 +855,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			insufficient = insufficient || c.Status == catalog.ClaimInsufficient
 			toConfirm = toConfirm || d.carried[c.ID]
-			valueNotFound = valueNotFound || d.claimNumbers[c.ID] == catalog.ClaimNumbersMissing
+			claimNumberNotFound = claimNumberNotFound || d.claimNumbers[c.ID] == catalog.ClaimNumbersMissing
 			numberToCheck = numberToCheck || d.claimNumbers[c.ID] == catalog.ClaimNumbersSpaced
 			for _, t := range c.Citations {
 				mark := citedMark(t)
@@ -872,12 +880,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	it.Evidence, it.Unreadable = apart(it.Evidence)
 	// The one rule of the heat map and /compare.
-	it.Status = statusWords[catalog.IndicatorFacts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-		ToConfirm: toConfirm, SourceDeleted: sourceDeleted, ValueNotFound: valueNotFound, NumberToCheck: numberToCheck || valueSpaced,
-		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.Status()]
-	if it.Status == NumberToCheck && !numberToCheck {
-		it.Status = ValueToCheck
-	}
+	it.Status = statusWords[coverage.Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+		ToConfirm: toConfirm, SourceDeleted: sourceDeleted, ValueNotFound: valueNotFound, ClaimNumberNotFound: claimNumberNotFound,
+		ClaimNumberToCheck: numberToCheck, ValueToCheck: valueSpaced,
+		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State()]
 	return it
 }
 

@@ -31,7 +31,7 @@ func TestHeatCellAllRoundsKeepsEvidence(t *testing.T) {
 			"toconfirm", "↻", "待确认"},
 	}
 	for _, c := range cases {
-		class, symbol, label := cellLook(Chinese, c.cell)
+		class, symbol, label := CellLook(Chinese, c.cell)
 		if class != c.class || symbol != c.symbol || label != c.label {
 			t.Errorf("%s: %q %q %q, want %q %q %q", c.name, class, symbol, label, c.class, c.symbol, c.label)
 		}

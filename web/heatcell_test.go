@@ -21,7 +21,7 @@ func TestHeatCellWithdrawnClaimIsGap(t *testing.T) {
 		{"只有关联文档", coverage.Cell{Code: "1.1.1", Kind: "qualitative", Documents: 2}, "linked"},
 	}
 	for _, c := range cases {
-		class, _, label := cellLook(Chinese, c.cell)
+		class, _, label := CellLook(Chinese, c.cell)
 		if class != c.want {
 			t.Errorf("%s: class %q, want %q", c.name, class, c.want)
 		}
@@ -56,11 +56,11 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 		{"证据不足先于已核实", coverage.Cell{Claims: 2, Backed: 2, Insufficient: 1, Verified: 1}, "insufficient", "证据不足", "△", "Insufficient evidence"},
 	}
 	for _, c := range cases {
-		class, symbol, label := cellLook(Chinese, c.cell)
+		class, symbol, label := CellLook(Chinese, c.cell)
 		if class != c.class || label != c.zh || symbol != c.symbol {
 			t.Errorf("%s: %q %q %q, want %q %q %q", c.name, class, symbol, label, c.class, c.symbol, c.zh)
 		}
-		if _, _, en := cellLook(English, c.cell); c.en != "" && en != c.en {
+		if _, _, en := CellLook(English, c.cell); c.en != "" && en != c.en {
 			t.Errorf("%s in English: %q, want %q", c.name, en, c.en)
 		}
 	}
@@ -79,7 +79,7 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 // indicator page's list of claims is "Claims of round 2017", the round
 // shown, as its values are "Values of round 2017".
 func TestIndicatorWordsInEnglish(t *testing.T) {
-	if _, _, en := cellLook(English, coverage.Cell{Claims: 1, Backed: 1, Insufficient: 1}); en != "Insufficient evidence" {
+	if _, _, en := CellLook(English, coverage.Cell{Claims: 1, Backed: 1, Insufficient: 1}); en != "Insufficient evidence" {
 		t.Errorf("证据不足 cell in English: %q, want Insufficient evidence", en)
 	}
 	if got := trf(English, "ind.claims", 2017); got != "Claims of round 2017" {

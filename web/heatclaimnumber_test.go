@@ -32,10 +32,10 @@ func TestClaimNumberNotFoundWords(t *testing.T) {
 			"数值未在引文中找到", "Number not found in its quote"},
 	}
 	for _, c := range cases {
-		if class, symbol, zh := cellLook(Chinese, c.heat); class != "valuenotfound" || symbol != "？" || zh != c.zh {
+		if class, symbol, zh := CellLook(Chinese, c.heat); class != "valuenotfound" || symbol != "？" || zh != c.zh {
 			t.Errorf("heat map, %s: %q %q %q, want valuenotfound ？ %q", c.name, class, symbol, zh, c.zh)
 		}
-		if _, _, en := cellLook(English, c.heat); en != c.en {
+		if _, _, en := CellLook(English, c.heat); en != c.en {
 			t.Errorf("heat map in English, %s: %q, want %q", c.name, en, c.en)
 		}
 		key := compareStatusKey(c.cmp)

@@ -26,11 +26,11 @@ func TestHeatCellCountsAndNoValue(t *testing.T) {
 		{"定量指标无佐证", coverage.Cell{Kind: "quantitative"}, "none", "✕", "缺少佐证", "No evidence"},
 	}
 	for _, c := range cases {
-		class, symbol, zh := cellLook(Chinese, c.cell)
+		class, symbol, zh := CellLook(Chinese, c.cell)
 		if class != c.class || symbol != c.symbol || zh != c.zh {
 			t.Errorf("%s: %q %q %q, want %q %q %q", c.name, class, symbol, zh, c.class, c.symbol, c.zh)
 		}
-		if _, _, en := cellLook(English, c.cell); en != c.en {
+		if _, _, en := CellLook(English, c.cell); en != c.en {
 			t.Errorf("%s in English: %q, want %q", c.name, en, c.en)
 		}
 	}

@@ -45,52 +45,57 @@ type indicatorsPage struct {
 	OutOfScope string
 }
 
-// cellLook gives a heat-map cell its class, a symbol and words, so colour
-// is never the only signal. Items carried over and not confirmed are the
-// state (↻ 待确认) only when nothing outranks them (coverage.Cell.CarriedOnly);
-// otherwise ↻ stands beside the state: a reviewer's verdict in the round,
-// or, over all rounds (全部), whatever the rounds they were carried from
-// hold.
-func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
-	if c.CarriedOnly() {
-		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+// CellLook gives a heat-map cell its class, a symbol and words, so colour
+// is never the only signal, by the cell's state (coverage.Cell.State, the
+// order the xlsx sheet and `evidence coverage` share). Items carried over
+// and not confirmed are the state (↻ 待确认) only when nothing outranks
+// them (coverage.Cell.CarriedOnly); otherwise ↻ stands beside the state:
+// a reviewer's verdict in the round, or, over all rounds (全部), whatever
+// the rounds they were carried from hold.
+func CellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
+	st := c.State()
+	class, symbol, label = stateLook(l, st, c)
+	if st == coverage.StateToConfirm {
+		return class, symbol, label
 	}
-	class, symbol, label = cellState(l, c)
 	return class, symbol + carried(c), label + carriedWords(l, c)
 }
 
-// cellState is the look of a cell's state, carried items aside.
-func cellState(l Lang, c coverage.Cell) (class, symbol, label string) {
-	switch {
-	case c.Contradicted > 0:
+// stateLook is the look of the state st of the cell c, carried items
+// beside it aside.
+func stateLook(l Lang, st coverage.State, c coverage.Cell) (class, symbol, label string) {
+	switch st {
+	case coverage.StateContradicted:
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
-	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
+	case coverage.StateInsufficient: // sent back for more evidence: the coordinator has work to do
 		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
-	case c.Verified > 0 || c.VerifiedValues > 0:
+	case coverage.StateVerified:
 		return "verified", "✔", tr(l, "claim.verified")
-	case c.SourcesDeleted > 0: // a claim or value whose documents are all deleted backs nothing, claims and values alike, as /compare says
-		return "sourcedeleted", "⊘", tr(l, "compare.status.source_deleted") // not the gap's ✕: the cell may hold live documents too
-	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
+	case coverage.StateToConfirm:
+		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	case coverage.StateSourceDeleted: // not the gap's ✕: the cell may hold live documents too
+		return "sourcedeleted", "⊘", tr(l, "compare.status.source_deleted")
+	case coverage.StateValueNotFound:
+		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
+	case coverage.StateClaimNumberNotFound: // a qualitative indicator has no 数值: the statement is what to correct
+		return "valuenotfound", "？", tr(l, "compare.status.claim_number_not_found")
+	case coverage.StateClaimNumberToCheck:
+		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
+	case coverage.StateValueToCheck:
+		return "valuenotfound", "？", tr(l, "compare.status.value_to_check")
+	case coverage.StateNoValue:
+		return "novalue", "◐" + strconv.Itoa(c.Documents), trf(l, "heat.no_value", c.Documents)
+	case coverage.StateQuoteRecheck: // the value's marks are the old text's: why, as /compare says
 		why := c.QuoteRecheck
 		if l == English && c.QuoteRecheckEN != "" {
 			why = c.QuoteRecheckEN
 		}
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
-	case c.ValuesNotFound > 0: // a value's number its quote does not write, not reviewed yet: as /compare says
-		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
-	case c.ClaimsNotFound > 0: // a claim's: a qualitative indicator has no 数值, and the statement is what to correct
-		return "valuenotfound", "？", tr(l, "compare.status.claim_number_not_found")
-	case c.ClaimsSpaced > 0: // a claim's number its quote writes only spaced (1 200): one number or two, for the reviewer to check, as the claim's page and /compare say
-		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
-	case c.ValuesSpaced > 0: // so is a value's number its quote writes only spaced (1200 against “1 200”), as /values and the report warn
-		return "valuenotfound", "？", tr(l, "compare.status.value_to_check")
-	case c.Status() == coverage.StatusNoValue: // a quantitative indicator's evidence without its number: not 缺少佐证, not covered either, as the report and /compare say
-		return "novalue", "◐" + strconv.Itoa(c.Documents), trf(l, "heat.no_value", c.Documents)
-	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
+	case coverage.StateClaimed:
 		return "claimed", "◆", tr(l, "ind.claimed")
-	case c.Values > 0: // so is a value whose source was withdrawn
+	case coverage.StateValued:
 		return "claimed", "◆", tr(l, "ind.valued")
-	case c.Documents > 0:
+	case coverage.StateDocuments:
 		return "linked", "●" + strconv.Itoa(c.Documents), trf(l, "heat.documents", c.Documents)
 	}
 	return "none", "✕", tr(l, "ind.gap")
@@ -166,7 +171,7 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 		row := heatRow{Code: col.Code, Name: col.Name, Kind: col.Kind, Dropped: col.Dropped}
 		for _, c := range m.Cities {
 			cell := byCity[c.Code][col.Code]
-			class, symbol, label := cellLook(lang, cell)
+			class, symbol, label := CellLook(lang, cell)
 			row.Cells = append(row.Cells, heatCell{City: c.Code, Code: col.Code, Cell: cell, Class: class, Symbol: symbol, Label: label})
 		}
 		p.Rows = append(p.Rows, row)

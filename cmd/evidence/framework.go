@@ -190,41 +190,52 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			if cell.Documents == 0 {
 				mark = words(lang, "  缺  ", "  gap ")
 			}
-			note := ""
-			if cell.Contradicted > 0 {
-				note = words(lang, "  【与证据矛盾】", "  [contradicted by evidence]")
-			} else if cell.Insufficient > 0 {
-				note = words(lang, "  【证据不足】", "  [insufficient evidence]")
-			}
-			// Carried over, not confirmed: after a verdict of the round,
-			// which stays the state, and beside it (【证据不足】【待确认】),
-			// as the heat map, /compare and the xlsx put it.
-			// Over all rounds what the rounds carried from hold stays the
-			// state too (coverage.Cell.CarriedOnly).
-			if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 && !cell.CarriedOnly() {
-				switch {
-				case cell.SourcesDeleted > 0:
-					note = words(lang, "  【出处已删除】", "  [source deleted]")
-				case cell.ValuesNotFound > 0:
-					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
-				case cell.ClaimsNotFound > 0:
-					note = words(lang, "  【定性描述中的数字未在引文中找到】", "  [a claim's number not found in its quotes]")
-				case cell.ClaimsSpaced > 0:
-					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
-				case cell.ValuesSpaced > 0:
-					note = words(lang, "  【数值待核对】", "  [a value's number to check]")
-				case cell.Status() == coverage.StatusNoValue:
-					// Evidence and no number: not covered, as the report,
-					// the heat map and /compare say.
-					note = words(lang, "  【有佐证，缺数值】", "  [evidence, value not reported]")
-				}
-			}
-			if cell.ToConfirm > 0 {
-				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
-			}
+			note := coverageNote(lang, cell)
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}
 	}
+}
+
+// coverageNote is what `evidence coverage` says of a cell beside its
+// count, by the cell's state (coverage.Cell.State, the order the heat map
+// and the xlsx sheet share): nothing for a gap or documents alone, which
+// the count says; the state's words otherwise, with 待确认 beside them
+// when something carried over waits to be confirmed and does not make
+// the state (【证据不足 · 待确认】, over all rounds 【有证据 · 待确认】).
+func coverageNote(lang report.Lang, cell coverage.Cell) string {
+	st := cell.State()
+	said := words(lang, coverageStateWords[st][0], coverageStateWords[st][1])
+	switch {
+	case st == coverage.StateGap, st == coverage.StateDocuments && cell.ToConfirm == 0:
+		return ""
+	case st == coverage.StateQuoteRecheck:
+		said = fmt.Sprintf(said, words(lang, cell.QuoteRecheck, cell.QuoteRecheckEN))
+	}
+	if cell.ToConfirm > 0 && st != coverage.StateToConfirm {
+		said += " · " + words(lang, coverageStateWords[coverage.StateToConfirm][0], coverageStateWords[coverage.StateToConfirm][1])
+	}
+	return words(lang, "  【"+said+"】", "  ["+said+"]")
+}
+
+// coverageStateWords are the words of each state of a cell, Chinese and
+// English, as the heat map and the xlsx sheet say them; a gap has none
+// (its count column says 缺), documents alone say 有证据 only beside
+// items carried.
+var coverageStateWords = map[coverage.State][2]string{
+	coverage.StateContradicted:        {"与证据矛盾", "contradicted by evidence"},
+	coverage.StateInsufficient:        {"证据不足", "insufficient evidence"},
+	coverage.StateVerified:            {"已核实", "verified"},
+	coverage.StateToConfirm:           {"待确认", "carried over, to confirm"},
+	coverage.StateSourceDeleted:       {"出处已删除", "source deleted"},
+	coverage.StateValueNotFound:       {"数值未在引文中找到", "number not found in its quote"},
+	coverage.StateClaimNumberNotFound: {"定性描述中的数字未在引文中找到", "a claim's number not found in its quotes"},
+	coverage.StateClaimNumberToCheck:  {"定性描述中的数字待核对", "a claim's number to check"},
+	coverage.StateValueToCheck:        {"数值待核对", "a value's number to check"},
+	coverage.StateNoValue:             {"有佐证\uFF0C缺数值", "evidence, value not reported"},
+	coverage.StateQuoteRecheck:        {"引文待重新核对\uFF08%s\uFF09", "quote to be checked again (%s)"},
+	coverage.StateClaimed:             {"已提交定性描述", "claim submitted"},
+	coverage.StateValued:              {"已填报数值", "value reported"},
+	coverage.StateDocuments:           {"有证据", "evidence"},
 }
 
 func writeOut(path string, body []byte, stdout io.Writer) error {
