@@ -6,7 +6,7 @@ import "github.com/lcmonitor/evidence/catalog"
 // documents" in English (the probe read "1 documents"), and the status of
 // a quantitative indicator with evidence and no value (有佐证，缺数值),
 // which the report, /compare, the coverage sheet and the command line
-// give alike (catalog.IndicatorNoValue).
+// give alike (coverage.StateNoValue).
 var heatMessages = map[string]map[Lang]string{
 	"heat.documents":          {Chinese: "%d 份材料", English: "%d {document|documents}"},
 	"heat.no_value":           {Chinese: "%d 份材料，缺数值", English: "%d {document|documents}, value not reported"},
