@@ -36,7 +36,7 @@ const (
 // caller knows), counts as evidence of the indicators it is linked to or
 // cited for: not withdrawn and read. A file
 // that could not be read (failed) says nothing anyone can check until a
-// later reading succeeds. EvidenceCounts applies the same rule in SQL
+// later reading succeeds. EvidenceDocumentIDs applies the same rule in SQL
 // (the heat map's and the coverage's counts); the report and the pack
 // apply it here, so the numbers they show agree.
 func CountsAsEvidence(d *Document, withdrawn bool) bool {

@@ -108,7 +108,8 @@ type RoundCell struct {
 	// indicator in the round, or the source its value cites, unless
 	// deleted (撤回) since: a withdrawn document counts for nothing, and a
 	// value or claim resting only on withdrawn documents leaves the
-	// indicator a gap, as in the report.
+	// indicator a gap, as in the report. A group of versions (the .pdf
+	// and .docx of one policy) is one, as on the indicator page.
 	Documents int `json:"documents"`
 	Claims    int `json:"claims"`
 	Verified  int `json:"verified"`
@@ -234,7 +235,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	// linked in the round, or cited by its claims or its value. A value's
 	// source deleted (撤回) since it was cited is no evidence, as in the
 	// report; the value itself is still shown.
-	counts, err := s.cat.EvidenceCounts(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
+	// A group of versions is one document, as on the indicator page.
+	counts, err := countEvidence(ctx, s.cat, round, city)
 	if err != nil {
 		return nil, err
 	}

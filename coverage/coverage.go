@@ -112,13 +112,16 @@ type CityCoverage struct {
 // evidence (与证据矛盾), which outweigh any verified one: the indicator
 // needs correcting before it can count as verified.
 type Cell struct {
-	Code         string `json:"code"`
-	Name         string `json:"name"`
-	Kind         string `json:"kind"`
-	Documents    int    `json:"documents"`
-	Claims       int    `json:"claims"`
-	Verified     int    `json:"verified"`
-	Contradicted int    `json:"contradicted"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	// Documents counts the evidence documents, a group of versions (the
+	// .pdf and .docx of one policy) once, as the indicator page does
+	// (countEvidence).
+	Documents    int `json:"documents"`
+	Claims       int `json:"claims"`
+	Verified     int `json:"verified"`
+	Contradicted int `json:"contradicted"`
 	// Insufficient counts the claims and values a reviewer found 证据不足
 	// (sent back for more evidence): after a contradiction, they outweigh
 	// a verified one and anything carried over to confirm, as /compare and

@@ -38,27 +38,19 @@ func (s *Service) groupVersions(ctx context.Context, ids []string, fixed int) (g
 	if len(pairs) == 0 {
 		return nil, false, nil
 	}
-	// The documents in each group, to find a version among them.
-	members := make([][]string, 0, len(ids))
-	for i, id := range ids {
-		into := -1
-		if i >= fixed {
-			into = slices.IndexFunc(members, func(m []string) bool {
-				return slices.ContainsFunc(m, func(k string) bool { return slices.Contains(pairs[id], k) })
-			})
+	// Which documents are in each group is the catalog's rule
+	// (catalog.VersionGroups), by which the heat map counts them too;
+	// which stands for a group is this page's.
+	for gi, members := range catalog.VersionGroups(ids, fixed, pairs) {
+		g := versionGroup{ID: members[0]}
+		for _, id := range members[1:] {
+			if gi >= fixed && newer(docs[id], docs[g.ID]) {
+				g.Folded, g.ID = append(g.Folded, g.ID), id
+			} else {
+				g.Folded = append(g.Folded, id)
+			}
 		}
-		if into < 0 {
-			groups = append(groups, versionGroup{ID: id})
-			members = append(members, []string{id})
-			continue
-		}
-		g := &groups[into]
-		members[into] = append(members[into], id)
-		if into >= fixed && newer(docs[id], docs[g.ID]) {
-			g.Folded, g.ID = append(g.Folded, g.ID), id
-		} else {
-			g.Folded = append(g.Folded, id)
-		}
+		groups = append(groups, g)
 	}
 	return groups, true, nil
 }
