@@ -6,6 +6,8 @@ package coverage
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -29,9 +31,12 @@ type Node struct {
 
 // Tree builds the indicator tree (inds with parents first) and counts,
 // for every node, the distinct documents in linked (indicator code →
-// document IDs) under it. A document linked to two key indicators of one
-// area counts once for that area.
-func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
+// document IDs) under it, a group of versions (pairs: near duplicates, as
+// catalog.VersionPairs reads them) once, by the rule of the indicator
+// page and the heat map (catalog.VersionGroups). A document linked to two
+// key indicators of one area counts once for that area, as do the .pdf
+// linked to one and the .docx of the same policy linked to the other.
+func Tree(inds []catalog.Indicator, linked map[string][]string, pairs map[string][]string) []*Node {
 	nodes := map[string]*Node{}
 	docs := map[string]map[string]bool{}
 	var roots []*Node
@@ -62,7 +67,8 @@ func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
 		}
 	}
 	for code, n := range nodes {
-		n.Evidence = len(docs[code])
+		ids := slices.Sorted(maps.Keys(docs[code]))
+		n.Evidence = len(catalog.VersionGroups(ids, 0, pairs))
 	}
 	return roots
 }

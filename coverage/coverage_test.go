@@ -31,7 +31,7 @@ func TestTreeRollsUpDistinctDocuments(t *testing.T) {
 		"2.3.1": {"D"},
 		"1.1":   {"X"}, // links on a level-2 code are ignored
 	}
-	roots := Tree(inds, linked)
+	roots := Tree(inds, linked, nil)
 	got := map[string]int{}
 	var walk func([]*Node)
 	walk = func(ns []*Node) {
@@ -49,6 +49,29 @@ func TestTreeRollsUpDistinctDocuments(t *testing.T) {
 	}
 	if len(roots) != 2 || len(roots[0].Children) != 2 || len(roots[0].Children[0].Children) != 2 {
 		t.Errorf("tree shape wrong: %+v", roots)
+	}
+}
+
+// TestTreeCountsAGroupOfVersionsOnce: the .pdf of 学分银行实施意见 linked
+// to 1.1.1 and its .docx (a version of it) to 1.1.2 are one document for
+// 1.1 and 1, as the indicator page counts a group of versions; each key
+// indicator has its one.
+func TestTreeCountsAGroupOfVersionsOnce(t *testing.T) {
+	linked := map[string][]string{"1.1.1": {"意见.pdf", "总结"}, "1.1.2": {"意见.docx"}}
+	pairs := map[string][]string{"意见.pdf": {"意见.docx"}, "意见.docx": {"意见.pdf"}}
+	got := map[string]int{}
+	var walk func([]*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			got[n.Code] = n.Evidence
+			walk(n.Children)
+		}
+	}
+	walk(Tree(inds, linked, pairs))
+	for code, n := range map[string]int{"1": 2, "1.1": 2, "1.1.1": 2, "1.1.2": 1} {
+		if got[code] != n {
+			t.Errorf("%s: %d documents, want %d", code, got[code], n)
+		}
 	}
 }
 

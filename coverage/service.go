@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -80,8 +81,8 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 const claimsPage = 500
 
 // IndicatorTree is the current framework as a tree, with the distinct
-// evidence documents (linked, or cited by a claim or a value) under each
-// node for the city asked (every city u may
+// evidence documents (linked, or cited by a claim or a value; a group of
+// versions once) under each node for the city asked (every city u may
 // see when empty).
 type IndicatorTree struct {
 	Framework *catalog.Framework
@@ -109,5 +110,14 @@ func (s *Service) Tree(ctx context.Context, u *catalog.User, city string) (*Indi
 			city = scoped[0]
 		}
 	}
-	return &IndicatorTree{Framework: fw, City: city, Nodes: Tree(inds, linked)}, nil
+	var ids []string
+	for _, docs := range linked {
+		ids = append(ids, docs...)
+	}
+	slices.Sort(ids)
+	pairs, err := s.cat.VersionPairs(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, err
+	}
+	return &IndicatorTree{Framework: fw, City: city, Nodes: Tree(inds, linked, pairs)}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -13,7 +14,8 @@ import (
 // 文号), beside an unrelated work summary. The indicator page counts them
 // as two documents of evidence (a group of versions once); so do the
 // heat map (and the xlsx sheet and `evidence coverage`, which show its
-// count) and /compare, in the round and over all rounds: they said 3.
+// count), the tree beside it and /compare, in the round and over all
+// rounds: they said 3.
 func TestAGroupOfVersionsIsOneDocument(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
@@ -55,6 +57,20 @@ func TestAGroupOfVersionsIsOneDocument(t *testing.T) {
 			t.Errorf("/compare: 2.3.1 has %d documents in 2017, the indicator page %d", row.Rounds[0].Documents, page.Counted)
 		}
 	}
+	tree, err := e.Coverage.Tree(ctx, testenv.Admin, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func([]*coverage.Node)
+	walk = func(ns []*coverage.Node) {
+		for _, n := range ns {
+			if (n.Code == "2.3.1" || n.Code == "2.3") && n.Evidence != page.Counted {
+				t.Errorf("the tree: %s has %d documents, the indicator page %d", n.Code, n.Evidence, page.Counted)
+			}
+			walk(n.Children)
+		}
+	}
+	walk(tree.Nodes)
 	// A version deleted is no version: the two left are two.
 	if _, err := e.Documents.Delete(ctx, testenv.Admin, docx.ID); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 // TestClaimNumbersMarkAlikeOnHeatMapCompareAndReport: one 定性描述 of
 // 3.1.1 per city, each citing its 活动总结 on page 1, shows the same
 // status on the heat map's cell, on /compare and in the report, by the one
-// rule (catalog.IndicatorFacts): a number written only spaced (1200场
+// rule (coverage.State): a number written only spaced (1200场
 // against “1 200场”) is 定性描述中的数字待核对 in the report too, where it
 // said 有证据, and a number in no quote 数值未在引文中找到, as the heat map
 // and /compare said; a reviewer's verdict settles either.
