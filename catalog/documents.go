@@ -953,30 +953,19 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		}
 		// The claims and values citing it, reviewed or not, find the
 		// deletion in their own history (FindEvents reads event_about).
-		citing, err := citingObjects(ctx, tx, id)
+		citing, err := citingDocument(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id, Also: citing,
+		also := make([]string, len(citing))
+		for i, c := range citing {
+			also[i] = c.Object()
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id, Also: also,
 			Detail: map[string]any{"reopened_claims": reopened.Claims, "reopened_values": reopened.Values,
 				"reopened_assignments": reopened.Assignments}})
 	})
 	return reopened, err
-}
-
-// citingObjects names (claim:ID, value:ID) the claims and values not
-// withdrawn that cite document id, carried copies included.
-func citingObjects(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
-	out, err := queryStrings(ctx, tx, `SELECT DISTINCT 'claim:' || c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-		WHERE t.document_id = ? AND c.status <> ? ORDER BY 1`, id, ClaimWithdrawn)
-	if err != nil {
-		return nil, fmt.Errorf("claims citing %s: %w", id, err)
-	}
-	vals, err := queryStrings(ctx, tx, `SELECT 'value:' || id FROM value WHERE document_id = ? AND status <> ? ORDER BY 1`, id, ClaimWithdrawn)
-	if err != nil {
-		return nil, fmt.Errorf("values citing %s: %w", id, err)
-	}
-	return append(out, vals...), nil
 }
 
 // MoveDocument puts a live document into another city (one filed under
