@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -234,12 +233,12 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	version, err := claimVersionOf(r)
+	ifMatch, err := ifMatchOf(r)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	c, err := h.Claims.UpdateAt(r.Context(), userFrom(r.Context()), r.PathValue("id"), version, in.Statement, in.Citations)
+	c, err := h.Claims.UpdateAt(r.Context(), userFrom(r.Context()), r.PathValue("id"), ifMatch, in.Statement, in.Citations)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -252,21 +251,6 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 // is strong, as If-Match compares only strong tags: it names the stored
 // claim, which no two versions share.
 func claimETag(c *catalog.Claim) string { return `"` + c.Version() + `"` }
-
-// claimVersionOf reads the claim version a PATCH was built on from its
-// If-Match header: "" when there is none or it is *, which leave the
-// check to the service's own read, as before the header was read.
-func claimVersionOf(r *http.Request) (string, error) {
-	v := strings.TrimSpace(r.Header.Get("If-Match"))
-	if v == "" || v == "*" {
-		return "", nil
-	}
-	tag, ok := strings.CutPrefix(v, `"`)
-	if tag, ok2 := strings.CutSuffix(tag, `"`); ok && ok2 && tag != "" && !strings.ContainsAny(tag, `", `) {
-		return tag, nil
-	}
-	return "", catalog.Errorf(catalog.EINVALID, "If-Match 应为读取这条定性描述时应答的一个 ETag，原样带引号，收到 %s", v)
-}
 
 func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
 	var in claims.CitationInput

@@ -25,10 +25,16 @@ type Citing struct {
 // document id, deleted or not, claims first, each by round and
 // indicator.
 func (s *Store) CitingDocument(ctx context.Context, id string) ([]Citing, error) {
+	return citingDocument(ctx, s.db, id)
+}
+
+// citingDocument is CitingDocument read through q: the pool, or a
+// deletion's transaction, which names them in its event.
+func citingDocument(ctx context.Context, q querier, id string) ([]Citing, error) {
 	carriedFrom := func(kind CarryKind, col string) string {
 		return `COALESCE((SELECT MAX(k.from_round) FROM carryover k WHERE k.kind = '` + string(kind) + `' AND k.object_id = ` + col + `), 0)`
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', c.id, c.city, c.round, c.indicator_code, c.statement, `+carriedFrom(CarryClaim, "c.id")+`
+	rows, err := q.QueryContext(ctx, `SELECT 'claim', c.id, c.city, c.round, c.indicator_code, c.statement, `+carriedFrom(CarryClaim, "c.id")+`
 		FROM claim c WHERE c.status <> ? AND c.id IN (SELECT t.claim_id FROM citation t WHERE t.document_id = ?)
 		UNION ALL
 		SELECT 'value', v.id, v.city, v.round, v.indicator_code, v.given || v.unit, `+carriedFrom(CarryValue, "v.id")+`
@@ -48,3 +54,7 @@ func (s *Store) CitingDocument(ctx context.Context, id string) ([]Citing, error)
 	}
 	return out, rows.Err()
 }
+
+// Object is the name an audit event gives c among the objects it is
+// about (Event.Also): claim:ID or value:ID.
+func (c Citing) Object() string { return string(c.Kind) + ":" + c.ID }

@@ -368,6 +368,21 @@ func ClaimChangedError() *Error {
 	return Errorf(ECONFLICT, "定性描述已被他人修改，请刷新页面后重试")
 }
 
+// IsClaimChanged reports whether err is ClaimChangedError's refusal.
+func IsClaimChanged(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == ECONFLICT && e.Message == ClaimChangedError().Message
+}
+
+// ClaimStaleError is the refusal of a change whose client named the
+// claim's version it was built on (If-Match) when the claim is no longer
+// at that version (ESTALE, HTTP 412), with what to do: unlike
+// ClaimChangedError, the client holds the version it read and can fetch
+// the new one itself.
+func ClaimStaleError() *Error {
+	return Errorf(ESTALE, "定性描述在您读取之后已被修改（或 If-Match 带的是弱 ETag），本次修改未保存；请重新读取这条定性描述，核对最新内容后带上新的 ETag 再提交")
+}
+
 // Version names the state of c that a change may be built on: its
 // UpdatedAt as stored, to the microsecond, which every change of the
 // claim moves (claimStamp). The API gives it as the claim's ETag, and a

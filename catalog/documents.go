@@ -874,15 +874,56 @@ type queryRower interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// citedBy counts the citations of claims (withdrawn ones aside) and the
+// values that cite document id (citationCountsSQL, as citedByEach).
 func citedBy(ctx context.Context, q queryRower, id string) (int, error) {
+	var doc string
 	var n int
-	err := q.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM citation t JOIN claim c ON c.id = t.claim_id
-			WHERE t.document_id = ? AND c.status <> ?) +
-		(SELECT COUNT(*) FROM value WHERE document_id = ?)`, id, ClaimWithdrawn, id).Scan(&n)
+	err := q.QueryRowContext(ctx, citationCountsSQL("(?)"), id, ClaimWithdrawn, id).Scan(&doc, &n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
 	if err != nil {
 		return 0, fmt.Errorf("count citations of %s: %w", id, err)
 	}
 	return n, nil
+}
+
+// citedByEach is citedBy of each document of ids, in one query however
+// many (per maxInList): the documents nothing cites are left out.
+func citedByEach(ctx context.Context, q querier, ids []string) (map[string]int, error) {
+	out := make(map[string]int, len(ids))
+	return out, forInLists(ids, func(in string, args []any) error {
+		rows, err := q.QueryContext(ctx, citationCountsSQL(in), slices.Concat(args, []any{ClaimWithdrawn}, args)...)
+		if err != nil {
+			return fmt.Errorf("count citations of %d documents: %w", len(ids), err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				return fmt.Errorf("count citations of %d documents: %w", len(ids), err)
+			}
+			out[id] = n
+		}
+		return rows.Err()
+	})
+}
+
+// citationCountsSQL counts, by document of the IN list in (its
+// arguments, then ClaimWithdrawn, then its arguments again), the
+// citations of claims not withdrawn and the values, whatever their
+// status, that cite it; a document nothing cites has no row. The one rule
+// of what a document's deletion or correction takes from, and of the
+// count a version's list shows.
+func citationCountsSQL(in string) string {
+	return `SELECT document_id, CAST(SUM(n) AS INTEGER) FROM (
+		SELECT t.document_id, COUNT(*) AS n FROM citation t JOIN claim c ON c.id = t.claim_id
+			WHERE t.document_id IN ` + in + ` AND c.status <> ? GROUP BY t.document_id
+		UNION ALL
+		SELECT document_id, COUNT(*) FROM value WHERE document_id IN ` + in + ` GROUP BY document_id) x
+		GROUP BY document_id`
 }
 
 // CitedError is the refusal to let a coordinator delete a document n
@@ -953,30 +994,19 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		}
 		// The claims and values citing it, reviewed or not, find the
 		// deletion in their own history (FindEvents reads event_about).
-		citing, err := citingObjects(ctx, tx, id)
+		citing, err := citingDocument(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id, Also: citing,
+		also := make([]string, len(citing))
+		for i, c := range citing {
+			also[i] = c.Object()
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id, Also: also,
 			Detail: map[string]any{"reopened_claims": reopened.Claims, "reopened_values": reopened.Values,
 				"reopened_assignments": reopened.Assignments}})
 	})
 	return reopened, err
-}
-
-// citingObjects names (claim:ID, value:ID) the claims and values not
-// withdrawn that cite document id, carried copies included.
-func citingObjects(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
-	out, err := queryStrings(ctx, tx, `SELECT DISTINCT 'claim:' || c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-		WHERE t.document_id = ? AND c.status <> ? ORDER BY 1`, id, ClaimWithdrawn)
-	if err != nil {
-		return nil, fmt.Errorf("claims citing %s: %w", id, err)
-	}
-	vals, err := queryStrings(ctx, tx, `SELECT 'value:' || id FROM value WHERE document_id = ? AND status <> ? ORDER BY 1`, id, ClaimWithdrawn)
-	if err != nil {
-		return nil, fmt.Errorf("values citing %s: %w", id, err)
-	}
-	return append(out, vals...), nil
 }
 
 // MoveDocument puts a live document into another city (one filed under

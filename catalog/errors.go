@@ -17,6 +17,7 @@ const (
 	EINVALID      = "EINVALID"      // the request or the file is malformed
 	ENOTFOUND     = "ENOTFOUND"     // no such object (or not visible to the caller)
 	ETHROTTLED    = "ETHROTTLED"    // too many attempts; retry after Error.RetryAfter
+	ESTALE        = "ESTALE"        // a change built on a version the client read (If-Match) that is no longer the object's
 	ETOOLARGE     = "ETOOLARGE"     // an upload or a decompressed part exceeds a limit
 	EUNAUTHORIZED = "EUNAUTHORIZED" // no credential or a bad one
 	EUNAVAILABLE  = "EUNAVAILABLE"  // a dependency (object store, index) is down; retry later

@@ -452,11 +452,13 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	if err != nil {
 		return nil, fmt.Errorf("links of the near duplicates of %s: %w", documentID, err)
 	}
+	cited, err := citedByEach(ctx, s.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("citations of the near duplicates of %s: %w", documentID, err)
+	}
 	for i := range out {
 		out[i].Linked = slices.Compact(linked[out[i].ID])
-		if out[i].Cited, err = citedBy(ctx, s.db, out[i].ID); err != nil {
-			return nil, err
-		}
+		out[i].Cited = cited[out[i].ID]
 	}
 	slices.SortStableFunc(out, func(a, b NearDuplicate) int {
 		if an, bn := a.Relation == Near, b.Relation == Near; an != bn {

@@ -321,21 +321,33 @@ func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (m
 // claim: one committed since that read is ECONFLICT (catalog.Store
 // UpdateClaimAs), one committed before it is not seen.
 func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
-	return s.UpdateAt(ctx, u, id, "", statement, cits)
+	return s.UpdateAt(ctx, u, id, nil, statement, cits)
 }
 
-// UpdateAt is Update built on the claim as its client read it: version,
-// unless "", is the catalog.Claim.Version the client was shown (the
-// API's ETag, sent back in If-Match). A claim changed since is
-// ECONFLICT, nothing saved, so that a statement written against an older
-// text does not silently replace another's change made in between.
-func (s *Service) UpdateAt(ctx context.Context, u *catalog.User, id, version string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
+// UpdateAt is Update built on the claim as its client read it: ifMatch,
+// unless nil, names the catalog.Claim.Version values the client may build
+// on (the API's ETag, sent back in If-Match). A claim at another version,
+// or one changed by another save while this one is checked, is ESTALE
+// (catalog.ClaimStaleError), nothing saved, so that a statement written
+// against an older text does not silently replace another's change made
+// in between. A nil ifMatch is Update.
+func (s *Service) UpdateAt(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (*catalog.Claim, error) {
+	c, err := s.updateAt(ctx, u, id, ifMatch, statement, cits)
+	if ifMatch != nil && catalog.IsClaimChanged(err) {
+		// The version the client named was current when read, and is
+		// no longer: the same failed precondition, found later.
+		return nil, catalog.ClaimStaleError()
+	}
+	return c, err
+}
+
+func (s *Service) updateAt(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (*catalog.Claim, error) {
 	c, err := s.editable(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	if version != "" && version != c.Version() {
-		return nil, catalog.ClaimChangedError()
+	if !ifMatch.Allows(c.Version()) {
+		return nil, catalog.ClaimStaleError()
 	}
 	st := c.Statement
 	if statement != nil {

@@ -22,6 +22,7 @@ var statusOf = map[string]int{
 	catalog.EINTERNAL:     http.StatusInternalServerError,
 	catalog.EINVALID:      http.StatusBadRequest,
 	catalog.ENOTFOUND:     http.StatusNotFound,
+	catalog.ESTALE:        http.StatusPreconditionFailed,
 	catalog.ETHROTTLED:    http.StatusTooManyRequests,
 	catalog.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	catalog.EUNAUTHORIZED: http.StatusUnauthorized,

@@ -21,6 +21,7 @@ func TestStatusOfEveryCode(t *testing.T) {
 		catalog.Errorf(catalog.EINTERNAL, "x"):                         500,
 		catalog.Errorf(catalog.EINVALID, "x"):                          400,
 		fmt.Errorf("load: %w", catalog.Errorf(catalog.ENOTFOUND, "x")): 404,
+		catalog.Errorf(catalog.ESTALE, "x"):                            412,
 		catalog.Throttled(time.Minute, "x"):                            429,
 		catalog.Errorf(catalog.ETOOLARGE, "x"):                         413,
 		catalog.Errorf(catalog.EUNAUTHORIZED, "x"):                     401,
