@@ -11,7 +11,6 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest/extract"
-	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/search/suggesteval"
 )
 
@@ -51,7 +50,7 @@ func (r *run) suggestions(ctx context.Context) error {
 	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "bench"); err != nil {
 		return err
 	}
-	ev, err := suggesteval.Evaluate(ctx, search.NewService(nil, cat), docs)
+	ev, err := suggesteval.Evaluate(ctx, cat, docs)
 	if err != nil {
 		return err
 	}

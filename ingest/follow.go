@@ -174,6 +174,7 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 		if err != nil {
 			return fmt.Errorf("remove documents from the index: %w", err)
 		}
+		s.indexChanged()
 	}
 	for _, d := range final {
 		s.finished(d) // whoever waits here for a document another node finished

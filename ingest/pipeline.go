@@ -1035,6 +1035,9 @@ func (s *Service) writeIndexed(ctx context.Context, docs []index.Document) (map[
 			return nil, err
 		}
 	}
+	// The documents' cities as given too: the catalog has none for a
+	// document deleted meanwhile.
+	s.indexChanged(citiesOf(fresh, docs)...)
 	return live, nil
 }
 

@@ -55,6 +55,7 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		if err := s.idx.Delete(ctx, stale...); err != nil {
 			return err
 		}
+		s.indexChanged()
 	}
 	changes := make([]catalog.StatusChange, len(missing))
 	for i, id := range missing {

@@ -188,9 +188,10 @@ type Service struct {
 	// only, when not nil, is the documents Start queues of those left
 	// unfinished (StartFor).
 	only    map[string]bool
-	waiting waiters // callers of Wait
-	tasks   Tasks   // responsibility assignments; see UseTasks
-	quotes  Quotes  // looks again for cited quotes; see UseQuotes
+	waiting waiters      // callers of Wait
+	tasks   Tasks        // responsibility assignments; see UseTasks
+	quotes  Quotes       // looks again for cited quotes; see UseQuotes
+	watcher IndexWatcher // told of the index's writes; see UseIndexWatcher
 	follow  follower
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
@@ -877,7 +878,11 @@ func (s *Service) CheckPatch(ctx context.Context, p *catalog.DocumentPatch) erro
 func (s *Service) Unindex(ctx context.Context, ids ...string) error {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
-	return s.idx.Delete(ctx, ids...)
+	if err := s.idx.Delete(ctx, ids...); err != nil {
+		return err
+	}
+	s.indexChanged()
+	return nil
 }
 
 // UnindexAfterDelete is Unindex for callers whose delete is saved already:

@@ -16,26 +16,40 @@ import (
 type innerIndex = index.Index
 
 // termCountingIndex counts the queries that count a city's documents
-// holding one term, and holds them until waiting callers have all asked
-// for the city's count of documents, so that their counts overlap.
+// holding one term, those made with a page view's context (viewContext)
+// apart, and, when it has a gate, holds them until the callers expected
+// have all arrived, so that their counts overlap.
 type termCountingIndex struct {
 	innerIndex
 	callers     int64
-	totals      atomic.Int64
+	arrived     atomic.Int64
 	termQueries atomic.Int64
+	inViews     atomic.Int64 // of termQueries, made with a view's context
 	gate        chan struct{}
 	once        sync.Once
 }
 
+// viewKey marks the context of a page view in the tests.
+type viewKey struct{}
+
+func viewContext() context.Context {
+	return context.WithValue(context.Background(), viewKey{}, true)
+}
+
+// arrive says that one more caller is about to ask.
+func (c *termCountingIndex) arrive() {
+	if c.arrived.Add(1) >= c.callers {
+		c.once.Do(func() { close(c.gate) })
+	}
+}
+
 func (c *termCountingIndex) Search(ctx context.Context, q index.Query) (*index.Result, error) {
-	if len(q.Filter.Cities) == 1 {
-		switch len(q.Clauses) {
-		case 0:
-			if c.totals.Add(1) >= c.callers {
-				c.once.Do(func() { close(c.gate) })
-			}
-		case 1:
-			c.termQueries.Add(1)
+	if len(q.Filter.Cities) == 1 && len(q.Clauses) == 1 {
+		c.termQueries.Add(1)
+		if ctx.Value(viewKey{}) != nil {
+			c.inViews.Add(1)
+		}
+		if c.gate != nil {
 			select {
 			case <-c.gate:
 			case <-time.After(10 * time.Second): // never a deadlock, whatever the callers do
@@ -58,13 +72,14 @@ func TestCityCommonTermsCountedOnceForCallersTogether(t *testing.T) {
 	storeTexts(t, cat, idx, texts, "国际交流简报", catalog.DocWorkSummary)
 	text := []string{"杭州国际友好城市教育交流简报第1期：接待来访团组。"}
 	pages := func() ([]string, func(), error) { return text, nil, nil }
-	suggest := func(svc *Service) error {
+	suggest := func(svc *Service, idx *termCountingIndex) error {
+		idx.arrive()
 		_, err := svc.TextSuggestions(ctx, "sha-d00", "国际交流简报", "330100", pages, nil, 0)
 		return err
 	}
 
 	alone := &termCountingIndex{innerIndex: idx, callers: 1, gate: make(chan struct{})}
-	if err := suggest(NewService(alone, cat)); err != nil {
+	if err := suggest(NewService(alone, cat), alone); err != nil {
 		t.Fatal(err)
 	}
 	once := alone.termQueries.Load()
@@ -78,7 +93,7 @@ func TestCityCommonTermsCountedOnceForCallersTogether(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan error, callers)
 	for range callers {
-		wg.Go(func() { errs <- suggest(svc) })
+		wg.Go(func() { errs <- suggest(svc, together) })
 	}
 	wg.Wait()
 	close(errs)
@@ -90,4 +105,9 @@ func TestCityCommonTermsCountedOnceForCallersTogether(t *testing.T) {
 	if got := together.termQueries.Load(); got != once {
 		t.Errorf("%d callers together made %d term counts, want %d (one count)", callers, got, once)
 	}
+}
+
+// Generation is the index's, as the service sees it of the real one.
+func (c *termCountingIndex) Generation() uint64 {
+	return c.innerIndex.(interface{ Generation() uint64 }).Generation()
 }

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
-
-	"golang.org/x/sync/singleflight"
 
 	"github.com/lcmonitor/evidence/index"
 )
@@ -34,56 +31,94 @@ const (
 	commonRecount = 0.1
 )
 
-// commonTermSet caches each city's common terms. Counting them is a
-// query a term, made on a request (a document page's suggestions): page
-// views of one city arriving together share one count (flight) rather
-// than each making hundreds of queries.
-type commonTermSet struct {
-	mu     sync.Mutex
-	byCity map[string]cityCommon
-	flight singleflight.Group
-}
-
+// cityCommon is what is known of one city's common terms.
 type cityCommon struct {
 	version string // of the framework whose terms were counted
-	docs    uint64
-	terms   map[string]bool
-	key     string // the terms, sorted, for the suggestions' cache key
+	docs    uint64 // the city's documents when they were counted
+	// gen is the index's generation (Service.indexGeneration) when the
+	// city's documents were last counted: a page view that finds the
+	// index written since has them counted again, in the background.
+	gen   uint64
+	terms map[string]bool
+	key   string // the terms, sorted, for the suggestions' cache key
 }
 
-// cityCommonTerms are the terms of sets found in at least commonShare of
-// city's indexed documents, and a key naming them. No index or no city
-// has none.
-func (s *Service) cityCommonTerms(ctx context.Context, city string, sets []indicatorTerms, version string) (map[string]bool, string, error) {
+// cityCommonTerms are the terms of the current framework found in at
+// least commonShare of city's indexed documents, and a key naming them.
+// No index or no city has none. They are the last counted: a page view
+// never counts them again itself (a query a term, 290 on the demo
+// framework), it has them checked in the background when the framework
+// or the index changed since (recheckCommonTerms) and is answered from
+// the set known meanwhile. Only a city of which nothing is known yet,
+// the first view after the server started, before the warm-up
+// (WarmCommonTerms) reached it, waits: for its own city's count alone,
+// made once for every view that asks (firstCommonTerms).
+func (s *Service) cityCommonTerms(ctx context.Context, city, version string) (map[string]bool, string, error) {
 	if s.idx == nil || city == "" {
 		return nil, "", nil
 	}
+	s.common.mu.Lock()
+	c, ok := s.common.byCity[city]
+	s.common.mu.Unlock()
+	if !ok {
+		var err error
+		if c, err = s.firstCommonTerms(ctx, city); err != nil {
+			return nil, "", err
+		}
+	}
+	if c.version != version || s.indexMovedSince(c.gen) {
+		s.recheckCommonTerms(city)
+	}
+	return c.terms, c.key, nil
+}
+
+// indexMovedSince says whether the index has been written since its
+// generation gen; an index that keeps no generation never says so, and
+// its writers' IndexChanged is what has counts checked again.
+func (s *Service) indexMovedSince(gen uint64) bool {
+	now, ok := s.indexGeneration()
+	return ok && now != gen
+}
+
+// checkCityCommon counts city's documents and, when their number has
+// moved by more than commonRecount since its terms were counted (or the
+// framework changed, or none were), its common terms: the work of
+// recheckCommonTerms and firstCommonTerms, through the flight of city,
+// never with a request's context.
+func (s *Service) checkCityCommon(ctx context.Context, city string) (cityCommon, error) {
+	sets, version, err := s.keyIndicatorTermsVersion(ctx)
+	if err != nil {
+		return cityCommon{}, fmt.Errorf("terms of the key indicators: %w", err)
+	}
+	// Read before the count: a write finishing during it has the city
+	// checked again.
+	gen, _ := s.indexGeneration()
 	all, err := s.idx.Search(ctx, cityCount(city, nil))
 	if err != nil {
-		return nil, "", fmt.Errorf("count documents of %s: %w", city, err)
+		return cityCommon{}, fmt.Errorf("count documents of %s: %w", city, err)
 	}
 	docs := all.Total
 	s.common.mu.Lock()
 	c, ok := s.common.byCity[city]
 	s.common.mu.Unlock()
-	if ok && c.version == version && float64(docs) <= float64(c.docs)*(1+commonRecount) &&
-		float64(docs) >= float64(c.docs)*(1-commonRecount) {
-		return c.terms, c.key, nil
+	if !ok || c.version != version || float64(docs) > float64(c.docs)*(1+commonRecount) ||
+		float64(docs) < float64(c.docs)*(1-commonRecount) {
+		if c, err = s.countCommonTerms(ctx, city, sets, version, docs); err != nil {
+			return cityCommon{}, err
+		}
 	}
-	v, err, _ := s.common.flight.Do(city+"\x00"+version, func() (any, error) {
-		// Not cancelled with the request that began it: the others
-		// waiting on it still want its answer.
-		return s.countCommonTerms(context.WithoutCancel(ctx), city, sets, version, docs)
-	})
-	if err != nil {
-		return nil, "", err
+	c.gen = gen
+	s.common.mu.Lock()
+	if s.common.byCity == nil {
+		s.common.byCity = map[string]cityCommon{}
 	}
-	c = v.(cityCommon)
-	return c.terms, c.key, nil
+	s.common.byCity[city] = c
+	s.common.mu.Unlock()
+	return c, nil
 }
 
 // countCommonTerms counts city's common terms among those of sets, of
-// its docs indexed documents, and caches them.
+// its docs indexed documents.
 func (s *Service) countCommonTerms(ctx context.Context, city string, sets []indicatorTerms, version string, docs uint64) (cityCommon, error) {
 	c := cityCommon{version: version, docs: docs, terms: map[string]bool{}}
 	if docs >= commonMinDocs {
@@ -110,12 +145,6 @@ func (s *Service) countCommonTerms(ctx context.Context, city string, sets []indi
 	}
 	slices.Sort(keys)
 	c.key = strings.Join(keys, "\x01")
-	s.common.mu.Lock()
-	if s.common.byCity == nil {
-		s.common.byCity = map[string]cityCommon{}
-	}
-	s.common.byCity[city] = c
-	s.common.mu.Unlock()
 	return c, nil
 }
 

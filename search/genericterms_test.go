@@ -30,7 +30,7 @@ func TestGenericWordsAloneSuggestNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sugs, err := svc.SuggestIndicators(context.Background(), tt.title, []string{tt.text}, nil, 0)
+			sugs, err := svc.SuggestIndicators(context.Background(), "330100", tt.title, []string{tt.text}, nil, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

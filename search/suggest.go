@@ -122,18 +122,25 @@ func isDigitsOnly(s string) bool {
 	return true
 }
 
-// SuggestIndicators ranks the key indicators a document likely
+// SuggestIndicators ranks the key indicators a document of city likely
 // substantiates, from the indicators' keywords, names and info matched
 // against its title and text with the same Chinese analysis as search;
-// the framework's generic words (学习型城市, 终身学习) count only beside
+// the framework's generic words (学习型城市, 终身学习) and the words that
+// nearly every document of city holds (cityCommonTerms) count only beside
 // a word of the indicator's own. Indicators in skip (already linked) are
-// left out.
-func (s *Service) SuggestIndicators(ctx context.Context, title string, pages []string, skip []string, limit int) ([]Suggestion, error) {
-	sets, _, err := s.keyIndicatorTermsVersion(ctx)
+// left out. TextSuggestions is the same for a stored text, its ranking
+// kept; every suggestion of the archive is one of the two, so that the
+// rule is the same wherever indicators are suggested.
+func (s *Service) SuggestIndicators(ctx context.Context, city, title string, pages []string, skip []string, limit int) ([]Suggestion, error) {
+	sets, version, err := s.keyIndicatorTermsVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := rankIndicators(sets, title, pages, genericIn(nil))
+	common, _, err := s.cityCommonTerms(ctx, city, version)
+	if err != nil {
+		return nil, err
+	}
+	ranked, err := rankIndicators(sets, title, pages, genericIn(common))
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,7 @@ func openDemoStores(t *testing.T) (*catalog.Store, *index.Bleve) {
 
 func TestSuggestIndicatorsRanksTheRightOne(t *testing.T) {
 	svc := newDemoService(t)
-	sugs, err := svc.SuggestIndicators(context.Background(), "宁波市学分银行建设实施办法",
+	sugs, err := svc.SuggestIndicators(context.Background(), "330200", "宁波市学分银行建设实施办法",
 		[]string{"第一页", "建立宁波市学分银行,推进学分积累与转换,开展学习成果认证。"}, nil, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestSuggestIndicatorsRanksTheRightOne(t *testing.T) {
 	if top.Passage == nil || top.Passage.Page != 2 || !slices.Contains(top.Terms, "学分银行") {
 		t.Errorf("top suggestion %+v: want terms with 学分银行 and a passage on page 2", top)
 	}
-	skipped, _ := svc.SuggestIndicators(context.Background(), "宁波市学分银行建设实施办法",
+	skipped, _ := svc.SuggestIndicators(context.Background(), "330200", "宁波市学分银行建设实施办法",
 		[]string{"建立宁波市学分银行。"}, []string{"2.3.1"}, 3)
 	for _, sg := range skipped {
 		if sg.Code == "2.3.1" {

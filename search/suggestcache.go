@@ -73,7 +73,7 @@ func (s *Service) TextSuggestions(ctx context.Context, text, title, city string,
 	if err != nil {
 		return nil, err
 	}
-	common, commonKey, err := s.cityCommonTerms(ctx, city, sets, version)
+	common, commonKey, err := s.cityCommonTerms(ctx, city, version)
 	if err != nil {
 		return nil, err
 	}

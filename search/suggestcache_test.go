@@ -29,7 +29,7 @@ func TestTextSuggestionsAreKeptPerTextAndTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := svc.SuggestIndicators(ctx, title, text, skip, 5)
+	fresh, err := svc.SuggestIndicators(ctx, "330100", title, text, skip, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

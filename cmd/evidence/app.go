@@ -292,6 +292,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.ingest.UseTasks(a.assignments)
 	a.assignments.UseIndex(a.ingest)
 	a.search = search.NewService(a.idx, a.cat)
+	// A batch indexed has its cities' common terms (words nearly every
+	// document of the city holds, which suggest no indicator alone)
+	// counted again in the background, not by the next page view.
+	a.ingest.UseIndexWatcher(a.search)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	// Page thumbnails are derived from the originals: a cache beside the
 	// index, never backed up.
@@ -315,6 +319,9 @@ func (a *app) close() {
 	}
 	if a.ingest != nil {
 		a.ingest.Close()
+	}
+	if a.search != nil {
+		a.search.Close() // ends its counts in the background, which read the index
 	}
 	if a.idx != nil {
 		if err := a.idx.Close(); err != nil {

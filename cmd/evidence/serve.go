@@ -124,11 +124,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 			defer close(rebuilt)
 			reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery, func() {
 				a.search.SetRebuilding(false)
+				warmCommonTerms(sweepCtx, a, log)
 				_, _, indexDir, _ := a.paths()
 				rebuildDone(indexDir)
 			})
 		}()
 		defer func() { stopSweep(); <-rebuilt }()
+	}
+	if !a.rebuilding {
+		warmCommonTerms(ctx, a, log)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -245,4 +249,14 @@ func listen(addr string) (net.Listener, error) {
 		return nil, fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	return ln, nil
+}
+
+// warmCommonTerms has every city's common terms counted in the
+// background (search.Service.WarmCommonTerms), so that the first page
+// views after a start find them counted; a rebuilt index has them
+// counted once it is whole.
+func warmCommonTerms(ctx context.Context, a *app, log *slog.Logger) {
+	if err := a.search.WarmCommonTerms(ctx); err != nil {
+		log.Warn("count the common terms of the cities", "err", err)
+	}
 }

@@ -10,16 +10,19 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/search"
 )
 
-// Doc is a document of the labelled set: its text and the key indicator it
-// mainly substantiates.
+// Doc is a document of the labelled set: its text, its city and the key
+// indicator it mainly substantiates.
 type Doc struct {
 	Name      string
 	Indicator string
 	Also      []string
+	City      string
 	Title     string
 	Body      string
 }
@@ -65,6 +68,8 @@ func Load(dir string) ([]Doc, error) {
 						d.Also = append(d.Also, c)
 					}
 				}
+			case "city":
+				d.City = val
 			case "title":
 				d.Title = val
 			}
@@ -94,12 +99,36 @@ func (e *Result) Top3Rate() float64 {
 	return float64(e.Top3) / float64(e.Docs)
 }
 
-// Evaluate runs svc.SuggestIndicators on each labelled document, as the
-// archive would after extraction (normalised text, one page).
-func Evaluate(ctx context.Context, svc *search.Service, docs []Doc) (*Result, error) {
+// Evaluate runs the suggestions of a search service over cat on each
+// labelled document, as the archive would after extraction (normalised
+// text, one page) for a document of its city: the documents are indexed
+// first, each under its city, so that a word nearly every document of a
+// city holds suggests nothing on its own here either, as on a document's
+// page.
+func Evaluate(ctx context.Context, cat *catalog.Store, docs []Doc) (*Result, error) {
+	idx, err := index.OpenMem()
+	if err != nil {
+		return nil, fmt.Errorf("open an index for the labelled set: %w", err)
+	}
+	defer idx.Close()
+	indexed := make([]index.Document, len(docs))
+	for i, d := range docs {
+		indexed[i] = index.Document{ID: d.Name, Title: d.Title, City: d.City, Pages: []string{extract.Normalize(d.Body)}}
+	}
+	if err := idx.Index(ctx, indexed); err != nil {
+		return nil, fmt.Errorf("index the labelled set: %w", err)
+	}
+	svc := search.NewService(idx, cat)
+	defer svc.Close()
+	return evaluate(ctx, svc, docs, indexed)
+}
+
+// evaluate ranks the suggestions of each of docs, whose indexed texts
+// are indexed.
+func evaluate(ctx context.Context, svc *search.Service, docs []Doc, indexed []index.Document) (*Result, error) {
 	ev := &Result{Misses: []string{}}
-	for _, d := range docs {
-		sugs, err := svc.SuggestIndicators(ctx, d.Title, []string{extract.Normalize(d.Body)}, nil, 3)
+	for i, d := range docs {
+		sugs, err := svc.SuggestIndicators(ctx, d.City, d.Title, indexed[i].Pages, nil, 3)
 		if err != nil {
 			return nil, fmt.Errorf("suggest for %s: %w", d.Name, err)
 		}
