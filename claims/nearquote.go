@@ -233,24 +233,26 @@ func FindQuoteRead(pages, sources []string, page int, quote string) Match {
 		return Match{}
 	}
 	doc := foldPages(pages, 0, len(pages))
-	nf, ok := newNearFinder(doc.plain, q)
-	if !ok {
-		return Match{}
+	// Each page's places are one run of doc's, in page order.
+	var runs [][2]int
+	for i := range doc.at {
+		if i == 0 || doc.at[i].page != doc.at[i-1].page {
+			runs = append(runs, [2]int{i, i})
+		}
+		runs[len(runs)-1][1] = i + 1
 	}
-	// The cited page's places are one run of doc's.
-	from := slices.IndexFunc(doc.at, func(a place) bool { return a.page == page-1 })
-	to := from
-	for to >= 0 && to < len(doc.at) && doc.at[to].page == page-1 {
-		to++
-	}
-	if from >= 0 {
-		if m, ok := doc.nearMatch(nf, pages, sources, from, to); ok {
-			m.Found = true
-			return m
+	for _, cited := range []bool{true, false} {
+		for _, r := range runs {
+			if (doc.at[r[0]].page == page-1) != cited {
+				continue
+			}
+			if m, ok := doc.nearOn(pages, sources, q, r[0], r[1]); ok {
+				m.Found = cited
+				return m
+			}
 		}
 	}
-	m, _ := doc.nearMatch(nf, pages, sources, 0, len(doc.plain))
-	return m
+	return Match{}
 }
 
 // readByOCR says whether a page read as source may hold a character OCR
@@ -262,26 +264,37 @@ func readByOCR(source string) bool {
 	return source == catalog.SourceOCR || source == catalog.SourceOCRLow
 }
 
-// nearMatch is the first match of nf's quote in f, the folded text of
-// pages, starting at a place in [from, to), whose differing characters
-// are all on pages OCR read (sources, by page index), with what OCR read
-// there. Found is the caller's to set.
-func (f folded) nearMatch(nf *nearFinder, pages, sources []string, from, to int) (Match, bool) {
+// nearOn is the first match of q in f, the folded text of pages, with one
+// or two characters differing (nearFinder), starting at a place in
+// [from, to), whose differing characters are all on pages OCR read
+// (sources, by page index), with what OCR read there. Found is the
+// caller's to set. The search is made on the places from the one before
+// from to len(q) past to, all a match starting there depends on: so a
+// page at a time holds that page's length in memory, not the text's.
+func (f folded) nearOn(pages, sources []string, q []rune, from, to int) (Match, bool) {
+	lo, hi := max(from-1, 0), min(to+len(q), len(f.plain))
+	if lo >= hi || !slices.ContainsFunc(f.at[from:hi], func(a place) bool { return a.page < len(sources) && readByOCR(sources[a.page]) }) {
+		return Match{}, false
+	}
+	nf, ok := newNearFinder(f.plain[lo:hi], q)
+	if !ok {
+		return Match{}, false
+	}
 	ocr := func(i int, misses []int) bool {
 		for _, k := range misses {
-			if p := f.at[i+k].page; p >= len(sources) || !readByOCR(sources[p]) {
+			if p := f.at[lo+i+k].page; p >= len(sources) || !readByOCR(sources[p]) {
 				return false
 			}
 		}
 		return true
 	}
-	i, misses, ok := nf.first(from, to, ocr)
+	i, misses, ok := nf.first(from-lo, to-lo, ocr)
 	if !ok {
 		return Match{}, false
 	}
-	m := f.match(i, len(nf.q))
+	m := f.match(lo+i, len(q))
 	for _, k := range misses {
-		a := f.at[i+k]
+		a := f.at[lo+i+k]
 		m.Read += pages[a.page][a.start:a.end]
 	}
 	return m, true
