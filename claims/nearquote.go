@@ -233,27 +233,33 @@ func FindQuoteRead(pages, sources []string, page int, quote string) Match {
 		return Match{}
 	}
 	doc := foldPages(pages, 0, len(pages))
-	// Each page's places are one run of doc's, in page order.
-	var runs [][2]int
-	for i := range doc.at {
-		if i == 0 || doc.at[i].page != doc.at[i-1].page {
-			runs = append(runs, [2]int{i, i})
-		}
-		runs[len(runs)-1][1] = i + 1
+	// The cited page's places are one run of doc's.
+	from := slices.IndexFunc(doc.at, func(a place) bool { return a.page == page-1 })
+	to := from
+	for to >= 0 && to < len(doc.at) && doc.at[to].page == page-1 {
+		to++
 	}
-	for _, cited := range []bool{true, false} {
-		for _, r := range runs {
-			if (doc.at[r[0]].page == page-1) != cited {
-				continue
-			}
-			if m, ok := doc.nearOn(pages, sources, q, r[0], r[1]); ok {
-				m.Found = cited
-				return m
-			}
+	if from >= 0 {
+		if m, ok := doc.nearOn(pages, sources, q, from, to); ok {
+			m.Found = true
+			return m
+		}
+	}
+	// Then anywhere, in spans of at least the quote's length: each span
+	// searched costs the quote's length past it, so a span a page would
+	// cost pages × quote in a text of many short pages.
+	span := max(len(q), nearSpan)
+	for from := 0; from < len(doc.plain); from += span {
+		if m, ok := doc.nearOn(pages, sources, q, from, min(from+span, len(doc.plain))); ok {
+			return m
 		}
 	}
 	return Match{}
 }
+
+// nearSpan is the fewest places FindQuoteRead searches at once for a
+// match starting anywhere.
+const nearSpan = 16 << 10
 
 // readByOCR says whether a page read as source may hold a character OCR
 // read otherwise: a page OCR read, with low confidence too. The rule of

@@ -127,6 +127,26 @@ func TestFindQuoteReadAcrossAPageBreak(t *testing.T) {
 	}
 }
 
+// TestFindQuoteReadOverTheSpansItSearches: a quote found approximately
+// anywhere is searched for a span of the text at a time (nearSpan); one
+// that starts just before a span's end and runs past it is found all the
+// same, and the first of two is the one found.
+func TestFindQuoteReadOverTheSpansItSearches(t *testing.T) {
+	const misread = "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行"
+	const quote = "凡课时达到规定要求的，其学习成果均可存入杭州市民终身学习学分银行"
+	for _, before := range []int{nearSpan - 5, nearSpan - 1, nearSpan, 2*nearSpan - 20} {
+		pages := []string{
+			"杭州市学习型城市建设工作总结",
+			strings.Repeat("学", before-len([]rune("杭州市学习型城市建设工作总结"))) + misread + strings.Repeat("习", 100) + misread,
+		}
+		m := FindQuoteRead(pages, []string{catalog.SourceText, catalog.SourceOCR}, 1, quote)
+		start := len(strings.Repeat("学", before-len([]rune(pages[0]))))
+		if m.FoundOnPage != 2 || m.Start != start || m.Read != "甚" {
+			t.Errorf("the quote after %d characters: found on page %d at %d reading %q; want page 2 at %d reading 甚", before, m.FoundOnPage, m.Start, m.Read, start)
+		}
+	}
+}
+
 // A page that repeats the quote's opening over and over (a table whose
 // every row begins alike) must cost the page's length, not page × quote:
 // comparing the quote at each place until its third difference would
