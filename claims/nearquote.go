@@ -75,8 +75,9 @@ func FindNearQuote(page, quote string) (NearMatch, bool) {
 // array of both reversed) tell where the first and last differences are;
 // a place with two needs only that what lies between them is equal,
 // which rolling hashes tell in constant time (and a comparison confirms,
-// once per hit). So the search is linear in text plus quote, made once
-// for a text however many spans of it are searched (first).
+// once per hit). So the search is linear in text plus quote; the text is
+// a window of a document's (folded.nearOn), and first searches the part
+// of it a match may start in.
 type nearFinder struct {
 	text, t, q []rune // text as folded (whether a place cuts a number), t and q with plain digits
 	pre, suf   []int
