@@ -27,7 +27,10 @@ import (
 // FindQuote's steps are taken in order: a match starting on the cited
 // page within it and the next folded on their own (near); the first
 // match starting on the cited page in the whole text; the first match
-// anywhere (scan).
+// anywhere (scan). Where none is found, FindQuoteRead's last step, a
+// match with a character or two OCR read otherwise, is taken in the same
+// pass of scan and on the same windows: such a match starting on page p
+// depends on no more than an exact one does (folded.nearOn).
 
 const (
 	// tailBytes is how much of a page's end is kept for its foot:
@@ -58,6 +61,10 @@ type textStream struct {
 	cut   map[int]opening // pages held as their opening only
 	pages []string        // for index.FootStart: a page and its neighbours' tails, "" elsewhere
 	folds int             // pages folded so far (each page of the text once in scan)
+	// sources are how each page was read (catalog.Reading.PageSources),
+	// known once near has passed over every page: where OCR read a page,
+	// scan looks for the quote with a character or two read otherwise.
+	sources []string
 }
 
 // opening is how a page held as its opening only folds: its first k
@@ -132,6 +139,12 @@ func (s *textStream) near(ctx context.Context, blobs blob.Store, sha string, pag
 	if err := tp.Err(); err != nil {
 		return false, false, err
 	}
+	// The page sources follow the pages in the blob.
+	reading, err := tp.Reading()
+	if err != nil {
+		return false, false, err
+	}
+	s.sources = reading.PageSources
 	s.n = len(s.ct.Pages)
 	s.pages = make([]string, s.n)
 	if len(s.q.plain) == 0 {
@@ -217,6 +230,11 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 	w := &slide{start: map[int]int{}}
 	keep := map[int]bool{page - 1: true} // pages let go of only at the end
 	var first *Match                     // the first match anywhere, while the cited page's is pending
+	// near is the match with a character or two OCR read otherwise
+	// (FindQuoteRead): the first anywhere, the cited page's once it is
+	// passed; the answer when no exact one is found.
+	var near *Match
+	lookNear := slices.ContainsFunc(s.sources, readByOCR) && nearMisses(len(s.q.plain)) > 0
 	for p := 0; p < s.n; p++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -248,10 +266,23 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 				keep[n.Page-1] = true
 			}
 		}
+		if lookNear && (near == nil || p == page-1) {
+			if m, ok := v.nearOn(ct.Pages, s.sources, s.q.plain, from, to); ok {
+				m.Found = p == page-1
+				near = &m
+				keep[m.FoundOnPage-1] = true
+				for _, n := range m.Next {
+					keep[n.Page-1] = true
+				}
+			}
+		}
 		if !keep[p] {
 			ct.drop(p)
 		}
 		delete(s.tails, p-1)
+	}
+	if near != nil {
+		ct.Match = *near
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ type CitedText struct {
 	releases  map[int]func() // by page index, what each held page took
 	held      map[int]int64  // by page index, the bytes lent to it
 	folds     int            // pages folded by the stream (the tests: each about once)
-	sources   []string       // how each page was read, for a text held whole (FindQuoteRead)
+	sources   []string       // how each page was read, for a text held whole (FindQuoteRead; a stream's are textStream's)
 	cited     int            // the cited page (1-based)
 	scanning  bool           // the stream reads every page for the quote (scan)
 	heldWhole bool           // every page is held (a text up to wholeTextBytes)
@@ -144,9 +144,10 @@ func (ct *CitedText) charge(i int, cost int64) error {
 }
 
 // ReadCitedText finds quote in the stored text of the document with these
-// bytes as FindQuote finds it in pages, first where it starts on page
-// (1-based), then anywhere: the same page, place and passage, or none. A
-// text of up to wholeTextBytes is read whole and FindQuote answers. A
+// bytes as FindQuoteRead finds it in pages, first where it starts on page
+// (1-based), then anywhere, exactly, else with a character or two OCR
+// read otherwise: the same page, place, passage and Read, or none. A
+// text of up to wholeTextBytes is read whole and FindQuoteRead answers. A
 // bigger one is read as a stream (textStream): the cited page and the
 // pages the quote may run onto first, then, when that does not settle
 // it, page after page with a window of pages enough for the quote,
@@ -234,9 +235,10 @@ func (ct *CitedText) whole(ctx context.Context, blobs blob.Store, sha string, si
 
 // Find looks for another quote in the pages ct holds by the one rule
 // (FindQuoteRead). Of a text read as a stream (bigger than
-// wholeTextBytes) it holds a few pages, and their sources are not known:
-// such a text's quotes are matched exactly only, its pages let go as
-// they are passed.
+// wholeTextBytes) it holds a few pages only, and looks for the quote
+// there exactly only: a match with a misread character on a page held
+// might stand before an exact one on a page let go. ReadCitedText reads
+// such a text for each of its quotes.
 func (ct *CitedText) Find(page int, quote string) Match {
 	return FindQuoteRead(ct.Pages, ct.sources, page, quote)
 }

@@ -48,11 +48,12 @@ type NearMatch struct {
 // decides that).
 func FindNearQuote(page, quote string) (NearMatch, bool) {
 	q := foldQuote(quote).plain
-	if nearMisses(len(q)) == 0 {
+	f := foldPages([]string{page}, 0, 1)
+	nf, ok := newNearFinder(f.plain, q)
+	if !ok {
 		return NearMatch{}, false
 	}
-	f := foldPages([]string{page}, 0, 1)
-	i, misses, ok := nearIn(f.plain, q)
+	i, misses, ok := nf.first(0, len(f.plain), nil)
 	if !ok {
 		return NearMatch{}, false
 	}
@@ -63,9 +64,8 @@ func FindNearQuote(page, quote string) (NearMatch, bool) {
 	return m, true
 }
 
-// nearIn returns the first place in text where q occurs with one to
-// nearMisses(len(q)) characters differing, and the places in q where
-// they differ.
+// nearFinder finds a folded quote in a folded text with one to
+// nearMisses(len(q)) characters differing.
 //
 // Comparing q at every place, leaving it at the third difference, costs
 // the quote's length a place on a page that repeats the quote's opening
@@ -75,33 +75,53 @@ func FindNearQuote(page, quote string) (NearMatch, bool) {
 // array of both reversed) tell where the first and last differences are;
 // a place with two needs only that what lies between them is equal,
 // which rolling hashes tell in constant time (and a comparison confirms,
-// once per hit). So the search is linear in page plus quote.
-func nearIn(text, q []rune) (int, []int, bool) {
-	most := nearMisses(len(q))
-	m, n := len(q), len(text)
-	if most == 0 || n < m {
-		return 0, nil, false
+// once per hit). So the search is linear in text plus quote; the text is
+// a window of a document's (folded.nearOn), and first searches the part
+// of it a match may start in.
+type nearFinder struct {
+	text, t, q []rune // text as folded (whether a place cuts a number), t and q with plain digits
+	pre, suf   []int
+	ht, hq     rollingHash
+}
+
+// newNearFinder prepares the search for q in text; false when q is too
+// short to be matched but exactly, or longer than text.
+func newNearFinder(text, q []rune) (*nearFinder, bool) {
+	if nearMisses(len(q)) == 0 || len(text) < len(q) {
+		return nil, false
 	}
-	t := plainDigits(text)
-	q = plainDigits(q)
-	pre := prefixMatches(q, t)
-	suf := prefixMatches(reversed(q), reversed(t)) // suf[n-1-j]: the common suffix of t[:j+1] and q
-	ht, hq := newRollingHash(t), newRollingHash(q)
-	for i := 0; i+m <= n; i++ {
-		p := pre[i]
+	f := &nearFinder{text: text, t: plainDigits(text), q: plainDigits(q)}
+	f.pre = prefixMatches(f.q, f.t)
+	f.suf = prefixMatches(reversed(f.q), reversed(f.t)) // suf[n-1-j]: the common suffix of t[:j+1] and q
+	f.ht, f.hq = newRollingHash(f.t), newRollingHash(f.q)
+	return f, true
+}
+
+// first returns the first place i in [from, to) where q occurs with one
+// to nearMisses(len(q)) characters differing, and the places in q where
+// they differ, that accept takes (nil: any): the text's places a
+// difference may be at are the caller's to judge.
+func (f *nearFinder) first(from, to int, accept func(i int, misses []int) bool) (int, []int, bool) {
+	t, q := f.t, f.q
+	most, m, n := nearMisses(len(q)), len(q), len(t)
+	for i := max(from, 0); i < to && i+m <= n; i++ {
+		p := f.pre[i]
 		if p >= m {
 			continue // equal: FindQuote's to judge, by its rules of numbers
 		}
-		s := suf[n-(i+m)]
+		s := f.suf[n-(i+m)]
 		misses := []int{p}
 		if p+s < m-1 {
 			last := m - 1 - s
-			if most < 2 || ht.sum(i+p+1, i+last) != hq.sum(p+1, last) || !slices.Equal(t[i+p+1:i+last], q[p+1:last]) {
+			if most < 2 || f.ht.sum(i+p+1, i+last) != f.hq.sum(p+1, last) || !slices.Equal(t[i+p+1:i+last], q[p+1:last]) {
 				continue
 			}
 			misses = append(misses, last)
 		}
-		if !nearDigitsKept(t[i:i+m], q, misses) || cutsNumber(text, q, i) {
+		if !nearDigitsKept(t[i:i+m], q, misses) || cutsNumber(f.text, q, i) {
+			continue
+		}
+		if accept != nil && !accept(i, misses) {
 			continue
 		}
 		return i, misses, true
@@ -199,33 +219,90 @@ func addMod(a, b uint64) uint64 {
 // FindQuoteRead is the one rule of where a quote is found, for every
 // path that checks or checks again a claim's, a value's or a link's
 // quote: FindQuote, and, where that finds it nowhere, a match with one or
-// two characters OCR read otherwise (FindNearQuote) on a page OCR read
-// (sources, catalog.Reading.PageSources: nil when every page is text),
-// the cited page first, then the others in order. Such a match has Read
-// set; a text layer or a DOCX never matches but exactly.
+// two characters OCR read otherwise (nearFinder) where those characters
+// are on a page OCR read (sources, catalog.Reading.PageSources: nil when
+// every page is text), starting on the cited page first, then anywhere in
+// page order, and across a page break as FindQuote finds a quote (the
+// page number at the foot left out). Such a match has Read set; a text
+// layer or a DOCX never matches but exactly.
 func FindQuoteRead(pages, sources []string, page int, quote string) Match {
 	if m := FindQuote(pages, page, quote); m.FoundOnPage > 0 {
 		return m
 	}
-	if !slices.Contains(sources, catalog.SourceOCR) || nearMisses(len(foldQuote(quote).plain)) == 0 {
+	q := foldQuote(quote).plain
+	if !slices.ContainsFunc(sources, readByOCR) || nearMisses(len(q)) == 0 {
 		return Match{}
 	}
-	order := make([]int, 0, len(pages))
-	if page >= 1 && page <= len(pages) {
-		order = append(order, page-1)
+	doc := foldPages(pages, 0, len(pages))
+	// The cited page's places are one run of doc's.
+	from := slices.IndexFunc(doc.at, func(a place) bool { return a.page == page-1 })
+	to := from
+	for to >= 0 && to < len(doc.at) && doc.at[to].page == page-1 {
+		to++
 	}
-	for i := range pages {
-		if i != page-1 {
-			order = append(order, i)
+	if from >= 0 {
+		if m, ok := doc.nearOn(pages, sources, q, from, to); ok {
+			m.Found = true
+			return m
 		}
 	}
-	for _, i := range order {
-		if i >= len(sources) || sources[i] != catalog.SourceOCR {
-			continue
-		}
-		if nm, ok := FindNearQuote(pages[i], quote); ok {
-			return Match{Found: i == page-1, FoundOnPage: i + 1, Start: nm.Start, End: nm.End, Read: nm.Read}
+	// Then anywhere, in spans of at least the quote's length: each span
+	// searched costs the quote's length past it, so a span a page would
+	// cost pages × quote in a text of many short pages.
+	span := max(len(q), nearSpan)
+	for from := 0; from < len(doc.plain); from += span {
+		if m, ok := doc.nearOn(pages, sources, q, from, min(from+span, len(doc.plain))); ok {
+			return m
 		}
 	}
 	return Match{}
+}
+
+// nearSpan is the fewest places FindQuoteRead searches at once for a
+// match starting anywhere.
+const nearSpan = 16 << 10
+
+// readByOCR says whether a page read as source may hold a character OCR
+// read otherwise: a page OCR read, with low confidence too. The rule of
+// one or two characters in a quote of 8 or 16 bounds how loosely a quote
+// matches whatever the page; on a page read badly a true quote differs
+// most often, and its mark (识别为…) sends the reviewer to the scan.
+func readByOCR(source string) bool {
+	return source == catalog.SourceOCR || source == catalog.SourceOCRLow
+}
+
+// nearOn is the first match of q in f, the folded text of pages, with one
+// or two characters differing (nearFinder), starting at a place in
+// [from, to), whose differing characters are all on pages OCR read
+// (sources, by page index), with what OCR read there. Found is the
+// caller's to set. The search is made on the places from the one before
+// from to len(q) past to, all a match starting there depends on: so a
+// page at a time holds that page's length in memory, not the text's.
+func (f folded) nearOn(pages, sources []string, q []rune, from, to int) (Match, bool) {
+	lo, hi := max(from-1, 0), min(to+len(q), len(f.plain))
+	if lo >= hi || !slices.ContainsFunc(f.at[from:hi], func(a place) bool { return a.page < len(sources) && readByOCR(sources[a.page]) }) {
+		return Match{}, false
+	}
+	nf, ok := newNearFinder(f.plain[lo:hi], q)
+	if !ok {
+		return Match{}, false
+	}
+	ocr := func(i int, misses []int) bool {
+		for _, k := range misses {
+			if p := f.at[lo+i+k].page; p >= len(sources) || !readByOCR(sources[p]) {
+				return false
+			}
+		}
+		return true
+	}
+	i, misses, ok := nf.first(from-lo, to-lo, ocr)
+	if !ok {
+		return Match{}, false
+	}
+	m := f.match(lo+i, len(q))
+	for _, k := range misses {
+		a := f.at[lo+i+k]
+		m.Read += pages[a.page][a.start:a.end]
+	}
+	return m, true
 }

@@ -2,6 +2,8 @@ package claims_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -127,5 +129,61 @@ func TestApproximateQuoteIsStoredAndRechecked(t *testing.T) {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		check(s.name, s.want)
+	}
+}
+
+// TestApproximateQuoteInABigText: a scanned yearbook whose stored text is
+// over 2 MB (read as a stream, not whole) has a quote typed from the
+// paper that runs from one page onto the next, 其 read as 甚: citing it
+// stores it found approximately with what OCR read, as a small text
+// would, and so does looking again once the text is read anew.
+func TestApproximateQuoteInABigText(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	filler := strings.Repeat("推进学习型城市建设，完善终身教育体系。", 60) // 3.4 KB
+	pages := make([]string, 700)
+	sources := make([]string, len(pages))
+	for i := range pages {
+		pages[i], sources[i] = fmt.Sprintf("%s\n— %d —", filler, i+1), catalog.SourceOCR
+	}
+	pages[400] = filler + "凡课时达到规定要求的，甚学习成果\n— 401 —"
+	pages[401] = "均可存入杭州市民终身学习学分银行。" + filler + "\n— 402 —"
+	d := e.Upload("330100", "杭州市终身学习年鉴.txt", "杭州市终身学习年鉴（扫描件）")
+	st := &ingest.StoredText{Extractor: "ocr", Pages: pages, PageSources: sources}
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, st); err != nil {
+		t.Fatal(err)
+	}
+	// The scan's pages, as its reading would have counted them.
+	if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed, Pages: len(pages),
+		Reading: &catalog.Reading{PageSources: sources}}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256)); err != nil || info.Size <= 2<<20 {
+		t.Fatalf("the stored text is %d bytes (%v), want over 2 MB", info.Size, err)
+	}
+	c, err := e.Claims.Create(ctx, testenv.Admin, claims.Input{City: "330100", Round: 2017, Indicator: "1.1.1",
+		Statement: "杭州市学分银行认可市民的学习成果", Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 401, Quote: paperQuote}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := catalog.Citation{QuoteFound: true, FoundOnPage: 401, QuoteRead: "甚"}
+	if cit := c.Citations[0]; cit.QuoteFound != want.QuoteFound || cit.FoundOnPage != want.FoundOnPage || cit.QuoteRead != want.QuoteRead {
+		t.Fatalf("cited on page 401: found %v on page %d reading %q; want found on 401 reading 甚", cit.QuoteFound, cit.FoundOnPage, cit.QuoteRead)
+	}
+	// Read anew with the misreading on page 402's opening instead.
+	pages[400] = filler + "凡课时达到规定要求的，其学习成果\n— 401 —"
+	pages[401] = "均可存人杭州市民终身学习学分银行。" + filler + "\n— 402 —"
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.RecheckQuotes(ctx, d.SHA256); err != nil {
+		t.Fatal(err)
+	}
+	again, err := e.Catalog.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cit := again.Citations[0]; !cit.QuoteFound || cit.FoundOnPage != 401 || cit.QuoteRead != "人" {
+		t.Errorf("read anew: found %v on page %d reading %q; want found on 401 reading 人", cit.QuoteFound, cit.FoundOnPage, cit.QuoteRead)
 	}
 }

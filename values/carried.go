@@ -59,6 +59,14 @@ type CarriedItem struct {
 	// not looked for yet (catalog.QuoteMark), for the page to mark them
 	// before anyone confirms the link.
 	UnfoundQuotes []catalog.LinkPassage
+	// ReadQuotes are the quotes of a carried claim's citations, a
+	// carried value's citation or a carried link's passages found on
+	// their page only approximately on a scan (catalog.QuoteMark.Read:
+	// what OCR read), as the claim's card, /values and the document page
+	// say: the coordinator confirming them sees that the reviewer will
+	// check those characters against the scan. A link's quote on another
+	// page is among UnfoundQuotes, its Read said there.
+	ReadQuotes []catalog.LinkPassage
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -143,6 +151,8 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 				for _, p := range l.Passages() {
 					if !p.Checked || !p.QuoteFound {
 						it.UnfoundQuotes = append(it.UnfoundQuotes, p)
+					} else {
+						it.ReadQuotes = appendRead(it.ReadQuotes, p)
 					}
 				}
 			} else {
@@ -210,17 +220,37 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 			return it, err
 		}
 		it.What, it.ClaimID = cl.Statement, cl.ID
+		for _, c := range cl.Citations {
+			it.ReadQuotes = appendRead(it.ReadQuotes, citedPassage(c))
+		}
 	case catalog.CarryValue:
 		v, err := s.cat.Value(ctx, c.ObjectID)
 		if err != nil {
 			return it, err
 		}
 		it.What, it.WhatEnglish, it.DocumentID = v.Written(), v.WrittenIn(true), v.Citation.DocumentID
+		it.ReadQuotes = appendRead(it.ReadQuotes, citedPassage(v.Citation))
 	case catalog.CarryLink:
 		// Described with all the page's links at once
 		// (describeLinks).
 	}
 	return it, nil
+}
+
+// citedPassage is a claim's or a value's citation as a passage with its
+// quote's mark, as a link's passages are.
+func citedPassage(c catalog.Citation) catalog.LinkPassage {
+	return catalog.LinkPassage{Page: c.Page, Quote: c.Quote,
+		QuoteMark: catalog.QuoteMark{Checked: true, QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, Read: c.QuoteRead}}
+}
+
+// appendRead appends p to read when its quote was found on its page only
+// approximately on a scan.
+func appendRead(read []catalog.LinkPassage, p catalog.LinkPassage) []catalog.LinkPassage {
+	if p.Checked && p.QuoteFound && p.Read != "" {
+		return append(read, p)
+	}
+	return read
 }
 
 // lastVerdict is the review status of a carried claim's or value's source
