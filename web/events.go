@@ -180,7 +180,8 @@ func numberMarked(l Lang, detail map[string]any) string {
 // One that cannot be read (deleted, not u's to see) is left out, and its
 // row shows what its event says, else its ID; gone holds those the
 // catalog answered it has no longer (a lookup that failed proves
-// nothing).
+// nothing; the log is an admin's, who sees every city, so one unseen
+// is one deleted).
 func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) (names map[string]string, tasks map[string]*catalog.Assignment, gone map[string]bool) {
 	city := func(code string) string { return cmp.Or(cities[code], code) }
 	byKind := map[string][]string{}
