@@ -61,6 +61,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	}
 	named, tasks, gone := h.objectNames(ctx, l, u, lookups, cities)
 	carried := h.carriedRows(ctx, u, events)
+	goneSaid := h.goneDetails(ctx, u, objects, gone)
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action), Detail: eventDetail(l, e)}
@@ -116,11 +117,18 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				title = then
 			}
 		}
-		if city, _ := e.Detail["city"].(string); e.Action == "assignment.delete" && tasks[objects[i]] == nil {
+		// What the event says of its object, or, of one deleted since
+		// whose event says nothing of it (a review, a return), what its
+		// latest event that did said.
+		detail := e.Detail
+		if said := goneSaid[objects[i]]; said != nil && e.Detail["indicator"] == nil {
+			detail = said
+		}
+		if city, _ := detail["city"].(string); strings.HasPrefix(objects[i], "assignment:") && tasks[objects[i]] == nil && (e.Action == "assignment.delete" || gone[objects[i]]) {
 			// The task is gone; its delete event names what it was (one
 			// that names nothing is named by its ID, as deleted).
-			dept, _ := e.Detail["department"].(string)
-			indicator, _ := e.Detail["indicator"].(string)
+			dept, _ := detail["department"].(string)
+			indicator, _ := detail["indicator"].(string)
 			if city != "" || dept != "" || indicator != "" {
 				title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[city], city), dept, indicator)
 			}
@@ -131,7 +139,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 			dept, _ := e.Detail[catalog.EventDepartment].(string)
 			title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[t.City], t.City), cmp.Or(dept, t.Department), t.Indicator)
 		}
-		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
+		row.About, row.Link = eventObject(l, objects[i], detail, title, cities)
 		if id, ok := strings.CutPrefix(objects[i], "carryover:"); ok {
 			row.About = carriedItem(l, id, e.Detail, named, carried[id])
 		} else if gone[objects[i]] {
@@ -230,6 +238,35 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 		names[obj] = name
 	}
 	return names, tasks, gone
+}
+
+// goneDetails are, for each of objects that the catalog no longer has
+// (gone), the detail of its latest event that said what it was (its
+// indicator: a claim's creation or edit, a value's recording, a task's
+// deletion), looked up once per object: a review or a withdrawal of a
+// deleted claim names no more than its ID. An object none said it of is
+// left out.
+func (h *handler) goneDetails(ctx context.Context, u *catalog.User, objects []string, gone map[string]bool) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	asked := map[string]bool{}
+	for _, obj := range objects {
+		if !gone[obj] || asked[obj] {
+			continue
+		}
+		asked[obj] = true
+		events, err := h.Accounts.Events(ctx, u, catalog.EventFilter{Object: obj, Limit: 50})
+		if err != nil {
+			h.Logger.Warn("audit log: events of a deleted object", "object", obj, "err", err)
+			continue
+		}
+		for _, e := range events {
+			if e.Object == obj && e.Detail["indicator"] != nil {
+				out[obj] = e.Detail
+				break
+			}
+		}
+	}
+	return out
 }
 
 // carriedRows are the carry-over rows of the decisions among events
@@ -383,6 +420,11 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 	case "value", "assignment":
 		if title != "" {
 			return word + " " + title, ""
+		}
+		// A value deleted since, named as its recording was logged.
+		if indicator, _ := detail["indicator"].(string); kind == "value" && indicator != "" {
+			city, _ := detail["city"].(string)
+			return fmt.Sprintf("%s %s %d %s", word, cmp.Or(cities[city], city), count(detail["round"]), indicator), ""
 		}
 	case "city":
 		if n := cities[id]; n != "" {

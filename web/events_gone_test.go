@@ -135,3 +135,39 @@ func TestAuditLogNamesEveryActionsDeletedObject(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditLogNamesADeletedObjectByWhatItsEventsSaid: a review of a claim
+// or value, or a return of a task, names no more than the object's ID;
+// once the object is deleted, its row names it by what its latest event
+// that said so recorded (the claim's indicator and statement, the value's
+// city, round and indicator, the task's city, department and indicator),
+// marked deleted.
+func TestAuditLogNamesADeletedObjectByWhatItsEventsSaid(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	const claimID, valueID, taskID = "01M91P3KQSA2PFX3YZ11AXP68Y", "01M91P3KQSA2PFX3YZ178FA7Q0", "01M91P3KQSA2PFX3YZ1C0FFEE0"
+	for _, e := range []catalog.Event{
+		{User: "wang", Action: "claim.create", Object: "claim:" + claimID, Detail: map[string]any{"city": "330100", "indicator": "2.3.1", "statement": "杭州市建立了学分银行"}},
+		{User: "wang", Action: "value.create", Object: "value:" + valueID, Detail: map[string]any{"city": "330100", "round": 2018, "indicator": "2.2.1", "number": 123}},
+		{User: "wang", Action: "assignment.delete", Object: "assignment:" + taskID, Detail: map[string]any{"city": "330100", "department": "市教育局", "indicator": "2.3.1"}},
+		{User: "li", Action: "claim.review", Object: "claim:" + claimID, Detail: map[string]any{"verdict": "verified"}},
+		{User: "li", Action: "value.review", Object: "value:" + valueID, Detail: map[string]any{"verdict": "verified"}},
+		{User: "wang", Action: "assignment.returned", Object: "assignment:" + taskID, Detail: map[string]any{"reason": "材料不全"}},
+	} {
+		if err := s.env.Catalog.RecordEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events, err := s.env.Catalog.FindEvents(ctx, catalog.EventFilter{Limit: 3}) // the review and the return, newest first
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &handler{Deps: s.deps(s.env.Auth)}
+	cities := map[string]string{"330100": "杭州"}
+	want := []string{"任务 杭州 市教育局 · 2.3.1（已删除）", "数值 杭州 2018 2.2.1（已删除）", "定性描述 2.3.1 “杭州市建立了学分银行”（已删除）"}
+	for i, r := range h.eventRows(ctx, Chinese, testenv.Admin, events, cities) {
+		if r.About != want[i] || r.Link != "" {
+			t.Errorf("%s of a deleted object: %q → %q, want %q and no link", events[i].Action, r.About, r.Link, want[i])
+		}
+	}
+}
