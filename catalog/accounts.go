@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -314,7 +315,8 @@ func (s *Store) NewestActions(ctx context.Context, objects []string, prefix stri
 // EventFilter selects audit log entries; empty fields match all.
 type EventFilter struct {
 	// Object is what the events are about: their own object, or one of
-	// the others they name (Event.Also).
+	// the others they name (Event.Also). A document is found as
+	// document:ID or by its bare ID, whichever way its events logged it.
 	Object string
 	User   string
 	Action string // exact, or a prefix ending in "." such as "document."
@@ -330,6 +332,34 @@ type EventFilter struct {
 	Limit int // default 100, at most 1000
 }
 
+// objectCondition is the WHERE condition of FindEvents for the events
+// about object: logged with it as their object or naming it (event_about).
+// A document is logged two ways: its upload, edits, links and notes by its
+// bare ID (Event.DocumentID), a round's use of its links as document:ID,
+// and a claim's citations name it bare; so document:ID finds the bare
+// ones of those kinds too, and a bare ID finds document:ID. Both go
+// through the index on event.object.
+func objectCondition(object string) (string, []any) {
+	id, isDocument := strings.CutPrefix(object, "document:")
+	if !isDocument {
+		if strings.Contains(object, ":") {
+			return "(object = ? OR id IN (SELECT event_id FROM event_about WHERE object = ?))", []any{object, object}
+		}
+		// A bare ID is a document's as its events log it, or the old
+		// object of another kind, asked for as written.
+		return "(object IN (?, ?) OR id IN (SELECT event_id FROM event_about WHERE object IN (?, ?)))",
+			[]any{object, "document:" + object, object, "document:" + object}
+	}
+	var kinds []string
+	args := []any{object, id}
+	for _, k := range slices.Sorted(maps.Keys(documentEventKinds)) {
+		kinds = append(kinds, "action LIKE ?")
+		args = append(args, k+".%")
+	}
+	return "(object = ? OR (object = ? AND (" + strings.Join(kinds, " OR ") + ")) OR id IN (SELECT event_id FROM event_about WHERE object IN (?, ?)))",
+		append(args, object, id)
+}
+
 // maxEvents bounds a page of the audit log.
 const maxEvents = 1000
 
@@ -338,7 +368,8 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	var where []string
 	var args []any
 	if f.Object != "" {
-		where, args = append(where, "(object = ? OR id IN (SELECT event_id FROM event_about WHERE object = ?))"), append(args, f.Object, f.Object)
+		cond, condArgs := objectCondition(f.Object)
+		where, args = append(where, cond), append(args, condArgs...)
 	}
 	if f.User != "" {
 		where, args = append(where, "username = ?"), append(args, f.User)

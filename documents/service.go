@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -238,6 +239,20 @@ func (s *Service) Names(ctx context.Context, u *catalog.User, ids []string) (map
 		}
 	}
 	return names, nil
+}
+
+// Called returns the documents u may see, deleted ones too, that people
+// call text (their 文号, title or file name, or a part of the title), at
+// most limit (catalog.Store.DocumentsCalled): the audit log finds a
+// document's events by it.
+func (s *Service) Called(ctx context.Context, u *catalog.User, text string, limit int) ([]catalog.CalledDocument, error) {
+	docs, err := s.cat.DocumentsCalled(ctx, text, limit)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(docs, func(d catalog.CalledDocument) bool {
+		return u.SeeObject(d.City, catalog.ObjectDocument, d.ID) != nil
+	}), nil
 }
 
 // List returns one page of the documents u may see that match f, and how

@@ -54,6 +54,20 @@ func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, 
 	return s.cat.Carryovers(ctx, catalog.CarryFilter{Cities: cities, Round: round, State: state})
 }
 
+// Carryover is one carried object by its ID, of a city u may see:
+// ENOTFOUND when there is none (its round deleted since) or u may not see
+// its city. The audit log names an old decision's item by it.
+func (s *Service) Carryover(ctx context.Context, u *catalog.User, id string) (*catalog.Carryover, error) {
+	c, err := s.cat.CarryoverByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.SeeObject(c.City, catalog.ObjectCarried, id); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
 // Decide confirms ("confirm") or drops ("drop") a carried object; to
 // update one, change the claim or record the value again. A link dropped
 // from the round may be confirmed again ("restore" or "confirm"): it

@@ -42,11 +42,13 @@ type adminPage struct {
 	// OlderEvents and NewerEvents are the links to the audit log's pages
 	// beside this one, when there are such pages.
 	OlderEvents, NewerEvents string
-	// EventsBy, EventsAction and EventsAbout are the audit log's filters
-	// as chosen (用户, 操作, 对象: GET /api/v1/events' user, action and
-	// object), ActionChoices the 操作 filter's options.
-	EventsBy, EventsAction, EventsAbout string
-	ActionChoices                       []option
+	// EventsBy and EventsAction are the audit log's filters as chosen
+	// (用户, 操作: GET /api/v1/events' user and action), ActionChoices the
+	// 操作 filter's options, EventsAbout the 对象 filter (a kind and what
+	// was typed: eventObjectFilter).
+	EventsBy, EventsAction string
+	ActionChoices          []option
+	EventsAbout            objectFilter
 	// Tokens are every account's API tokens still valid.
 	Tokens []catalog.Token
 }
@@ -359,13 +361,22 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 	q := r.URL.Query()
 	before, _ := strconv.ParseInt(q.Get("events_before"), 10, 64)
 	after, _ := strconv.ParseInt(q.Get("events_after"), 10, 64)
-	p.EventsBy, p.EventsAction, p.EventsAbout = strings.TrimSpace(q.Get("user")), strings.TrimSpace(q.Get("action")), strings.TrimSpace(q.Get("object"))
+	p.EventsBy, p.EventsAction = strings.TrimSpace(q.Get("user")), strings.TrimSpace(q.Get("action"))
 	p.ActionChoices = actionChoices(langOf(r), p.EventsAction)
-	f := catalog.EventFilter{User: p.EventsBy, Action: p.EventsAction, Object: p.EventsAbout, Before: max(before, 0), Limit: eventsPageSize + 1}
+	var err error
+	if p.EventsAbout, err = h.eventObjectFilter(r.Context(), langOf(r), admin, q.Get("kind"), q.Get("object"), p.Cities); err != nil {
+		return err
+	}
+	if p.EventsAbout.Unresolved() {
+		// Several documents or none are called so: the page offers them
+		// (or says so) rather than a log of everything.
+		return nil
+	}
+	f := catalog.EventFilter{User: p.EventsBy, Action: p.EventsAction, Object: p.EventsAbout.Object, Before: max(before, 0), Limit: eventsPageSize + 1}
 	// A page beside this one keeps the filters.
 	pageLink := func(key string, id int64) string {
 		v := url.Values{}
-		for k, s := range map[string]string{"user": p.EventsBy, "action": p.EventsAction, "object": p.EventsAbout} {
+		for k, s := range map[string]string{"user": p.EventsBy, "action": p.EventsAction, "kind": p.EventsAbout.Kind, "object": p.EventsAbout.Text} {
 			if s != "" {
 				v.Set(k, s)
 			}
@@ -373,10 +384,7 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 		if key != "" {
 			v.Set(key, strconv.FormatInt(id, 10))
 		}
-		if len(v) == 0 {
-			return "/admin#events"
-		}
-		return "/admin?" + v.Encode() + "#events"
+		return eventsLink(v)
 	}
 	if f.Before == 0 {
 		f.After = max(after, 0)

@@ -123,6 +123,10 @@ type documentPage struct {
 	// cities it may go to.
 	IsAdmin    bool
 	MoveCities []option
+	// AuditLog is, for an admin, the link to the document's 处理记录 in
+	// the audit log (/admin filtered by it, old events logged by its bare
+	// ID too).
+	AuditLog string
 	// Failed: the document could not be read; its page says why and,
 	// to those who may, offers to read it again or replace its original
 	// (Replace holds that form's error).
@@ -289,6 +293,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	p.CanEditMeta = p.CanEdit || h.Documents.CheckEditFields(r.Context(), u, d, catalog.DocumentPatch{}) == nil
 	p.CanDelete = h.Documents.CheckDelete(r.Context(), u, d) == nil
 	if p.IsAdmin = u.Role == catalog.RoleAdmin; p.IsAdmin {
+		p.AuditLog = eventsOfDocument(d.ID)
 		if p.MoveCities, err = h.moveCities(r, d.City); err != nil {
 			h.fail(w, r, err)
 			return

@@ -50,7 +50,8 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
 	// A carried claim or value logged before its event named its
-	// indicator is named by looking it up.
+	// indicator is named by looking it up, or by its carry-over's row
+	// when it has been deleted (dropped, as it is when dropped).
 	lookups := slices.Clone(objects)
 	for _, e := range events {
 		if kind, _ := e.Detail["kind"].(string); strings.HasPrefix(e.Object, "carryover:") && e.Detail["indicator"] == nil && (kind == "claim" || kind == "value") {
@@ -58,7 +59,9 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 			lookups = append(lookups, kind+":"+obj)
 		}
 	}
-	named, tasks := h.objectNames(ctx, l, u, lookups, cities)
+	named, tasks, gone := h.objectNames(ctx, l, u, lookups, cities)
+	carried := h.carriedRows(ctx, u, events)
+	goneSaid := h.goneDetails(ctx, u, objects, gone)
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action), Detail: eventDetail(l, e)}
@@ -114,11 +117,21 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				title = then
 			}
 		}
-		if city, _ := e.Detail["city"].(string); e.Action == "assignment.delete" && tasks[objects[i]] == nil {
-			// The task is gone; its delete event names what it was.
-			dept, _ := e.Detail["department"].(string)
-			indicator, _ := e.Detail["indicator"].(string)
-			title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[city], city), dept, indicator)
+		// What the event says of its object, or, of one deleted since
+		// whose event says nothing of it (a review, a return), what its
+		// latest event that did said.
+		detail := e.Detail
+		if said := goneSaid[objects[i]]; said != nil && e.Detail["indicator"] == nil {
+			detail = said
+		}
+		if city, _ := detail["city"].(string); strings.HasPrefix(objects[i], "assignment:") && tasks[objects[i]] == nil && (e.Action == "assignment.delete" || gone[objects[i]]) {
+			// The task is gone; its delete event names what it was (one
+			// that names nothing is named by its ID, as deleted).
+			dept, _ := detail["department"].(string)
+			indicator, _ := detail["indicator"].(string)
+			if city != "" || dept != "" || indicator != "" {
+				title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[city], city), dept, indicator)
+			}
 		}
 		if t := tasks[objects[i]]; t != nil {
 			// The department as the event recorded it: renamed since, the
@@ -126,9 +139,13 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 			dept, _ := e.Detail[catalog.EventDepartment].(string)
 			title = fmt.Sprintf("%s %s · %s", cmp.Or(cities[t.City], t.City), cmp.Or(dept, t.Department), t.Indicator)
 		}
-		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
-		if strings.HasPrefix(objects[i], "carryover:") {
-			row.About = carriedItem(l, e.Detail, named)
+		row.About, row.Link = eventObject(l, objects[i], detail, title, cities)
+		if id, ok := strings.CutPrefix(objects[i], "carryover:"); ok {
+			row.About = carriedItem(l, id, e.Detail, named, carried[id])
+		} else if gone[objects[i]] {
+			// A claim, value or task deleted since: what the event says of
+			// it, marked so, with no link to a page that is gone.
+			row.About, row.Link = row.About+tr(l, "event.obj.deleted"), ""
 		}
 		if other != "" {
 			row.About += fmt.Sprintf(tr(l, otherKey), other)
@@ -169,8 +186,11 @@ func numberMarked(l Lang, detail map[string]any) string {
 // ("kind:id") in words, each looked up once: their events do not all
 // carry what they were about (a review names only its claim or value).
 // One that cannot be read (deleted, not u's to see) is left out, and its
-// row shows its ID.
-func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) (map[string]string, map[string]*catalog.Assignment) {
+// row shows what its event says, else its ID; gone holds those the
+// catalog answered it has no longer (a lookup that failed proves
+// nothing; the log is an admin's, who sees every city, so one unseen
+// is one deleted).
+func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) (names map[string]string, tasks map[string]*catalog.Assignment, gone map[string]bool) {
 	city := func(code string) string { return cmp.Or(cities[code], code) }
 	byKind := map[string][]string{}
 	for _, obj := range objects {
@@ -180,16 +200,15 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 	}
 	// Claims and values in one query each: a page of events may name a
 	// hundred of them.
-	claims, err := h.Claims.Visible(ctx, u, byKind["claim"])
-	if err != nil {
-		h.Logger.Warn("audit log: claims", "err", err)
+	claims, claimsErr := h.Claims.Visible(ctx, u, byKind["claim"])
+	if claimsErr != nil {
+		h.Logger.Warn("audit log: claims", "err", claimsErr)
 	}
-	vals, err := h.Values.Visible(ctx, u, byKind["value"])
-	if err != nil {
-		h.Logger.Warn("audit log: values", "err", err)
+	vals, valsErr := h.Values.Visible(ctx, u, byKind["value"])
+	if valsErr != nil {
+		h.Logger.Warn("audit log: values", "err", valsErr)
 	}
-	names := map[string]string{}
-	tasks := map[string]*catalog.Assignment{}
+	names, tasks, gone = map[string]string{}, map[string]*catalog.Assignment{}, map[string]bool{}
 	for _, obj := range objects {
 		if _, done := names[obj]; done {
 			continue
@@ -201,20 +220,73 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 			if c := claims[id]; c != nil {
 				name = c.Indicator + " “" + strings.TrimSpace(shorten(strings.Join(strings.Fields(catalog.TypedText(c.Statement)), " "), 24)) + "”"
 			}
+			gone[obj] = claimsErr == nil && claims[id] == nil
 		case "value":
 			if v := vals[id]; v != nil {
 				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.WrittenIn(l == English))
 			}
+			gone[obj] = valsErr == nil && vals[id] == nil
 		case "assignment":
-			if t, err := h.Assignments.Get(ctx, u, id); err == nil {
+			t, err := h.Assignments.Get(ctx, u, id)
+			if err == nil {
 				name, tasks[obj] = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator), &t.Assignment
 			}
+			gone[obj] = catalog.ErrorCode(err) == catalog.ENOTFOUND
 		default:
 			continue
 		}
 		names[obj] = name
 	}
-	return names, tasks
+	return names, tasks, gone
+}
+
+// goneDetails are, for each of objects that the catalog no longer has
+// (gone), the detail of its latest event that said what it was (its
+// indicator: a claim's creation or edit, a value's recording, a task's
+// deletion), looked up once per object: a review or a withdrawal of a
+// deleted claim names no more than its ID. An object none said it of is
+// left out.
+func (h *handler) goneDetails(ctx context.Context, u *catalog.User, objects []string, gone map[string]bool) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	asked := map[string]bool{}
+	for _, obj := range objects {
+		if !gone[obj] || asked[obj] {
+			continue
+		}
+		asked[obj] = true
+		events, err := h.Accounts.Events(ctx, u, catalog.EventFilter{Object: obj, Limit: 50})
+		if err != nil {
+			h.Logger.Warn("audit log: events of a deleted object", "object", obj, "err", err)
+			continue
+		}
+		for _, e := range events {
+			if e.Object == obj && e.Detail["indicator"] != nil {
+				out[obj] = e.Detail
+				break
+			}
+		}
+	}
+	return out
+}
+
+// carriedRows are the carry-over rows of the decisions among events
+// logged before their events named the item's indicator, by carry-over
+// ID: the row keeps the indicator and round of an item since deleted. A
+// row not found (its round deleted) is left out.
+func (h *handler) carriedRows(ctx context.Context, u *catalog.User, events []catalog.Event) map[string]*catalog.Carryover {
+	rows := map[string]*catalog.Carryover{}
+	for _, e := range events {
+		id, ok := strings.CutPrefix(e.Object, "carryover:")
+		if _, seen := rows[id]; !ok || seen || e.Detail["indicator"] != nil {
+			continue
+		}
+		c, err := h.Values.Carryover(ctx, u, id)
+		if err != nil && catalog.ErrorCode(err) != catalog.ENOTFOUND {
+			h.Logger.Warn("audit log: carry-over", "id", id, "err", err)
+		}
+		rows[id] = c
+	}
+	return rows
 }
 
 // refusedLogin reports whether action is a sign-in that was refused: its
@@ -244,13 +316,19 @@ func eventDetail(l Lang, e catalog.Event) string {
 	return strings.Join(said, tr(l, "admin.semicolon"))
 }
 
-// carriedItem names what a carry-over decision was about as its event
-// recorded it (定性描述 3.1.1（2019 年度）); an event logged before it
-// recorded the indicator names a claim or value by looking it up
-// (named), and anything else by its ID.
-func carriedItem(l Lang, detail map[string]any, named map[string]string) string {
+// carriedItem names what the carry-over decision id was about as its
+// event recorded it (定性描述 3.1.1（2019 年度）). An event logged before
+// it recorded the indicator names a claim or value still there by looking
+// it up (named); one deleted since (as dropping deletes it) by its
+// carry-over's row (已删除的定性描述 3.1.1（2019 年度）); and, when that
+// row is gone too, says so with the item's ID (已删除的条目（定性描述）ID),
+// never a bare ULID nor an empty cell.
+func carriedItem(l Lang, id string, detail map[string]any, named map[string]string, row *catalog.Carryover) string {
 	kind, _ := detail["kind"].(string)
 	obj, _ := detail["object"].(string)
+	if row != nil {
+		kind, obj = cmp.Or(kind, string(row.Kind)), cmp.Or(obj, row.ObjectID)
+	}
 	word := tr(l, "event.obj."+kind)
 	if word == "event.obj."+kind {
 		word = tr(l, "event.obj.carryover")
@@ -261,7 +339,17 @@ func carriedItem(l Lang, detail map[string]any, named map[string]string) string 
 	if name := named[kind+":"+obj]; name != "" {
 		return word + " " + name
 	}
-	return word + " " + obj
+	switch {
+	case row != nil && (kind == "claim" || kind == "value"):
+		return trf(l, "event.carried_item_gone", word, row.Indicator, row.Round)
+	case row != nil:
+		// A link stays with its document when dropped.
+		return trf(l, "event.carried_item", word, row.Indicator, row.Round)
+	}
+	if kind == "" {
+		return trf(l, "event.carried_gone_id", id)
+	}
+	return trf(l, "event.carried_gone", word, cmp.Or(obj, id))
 }
 
 // objectKey is an audit event's object as "kind:id": document events log
@@ -332,6 +420,11 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 	case "value", "assignment":
 		if title != "" {
 			return word + " " + title, ""
+		}
+		// A value deleted since, named as its recording was logged.
+		if indicator, _ := detail["indicator"].(string); kind == "value" && indicator != "" {
+			city, _ := detail["city"].(string)
+			return fmt.Sprintf("%s %s %d %s", word, cmp.Or(cities[city], city), count(detail["round"]), indicator), ""
 		}
 	case "city":
 		if n := cities[id]; n != "" {

@@ -271,6 +271,10 @@ type claimPage struct {
 	CanEdit     bool
 	CanReview   bool
 	CanWithdraw bool
+	// AuditLog is, for an admin, the link to the claim's events in the
+	// audit log (/admin, filtered by it): the history here lists the
+	// claim's own, the log also who saw the claim's documents change.
+	AuditLog string
 	// CarriedFrom is the earlier round's claim this one was carried
 	// from, with its verdicts there; nil for a claim written in its round.
 	CarriedFrom        *catalog.Claim
@@ -313,6 +317,9 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		History: v.History, Titles: v.Titles, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
+	}
+	if u.Role == catalog.RoleAdmin {
+		p.AuditLog = eventsOfClaim(c.ID)
 	}
 	if rs := c.ReviewStatus(); (rs == catalog.ClaimInsufficient || rs == catalog.ClaimContradicted) && len(v.Reviews) > 0 {
 		p.Verdict = &v.Reviews[len(v.Reviews)-1] // oldest first: the last is the one the status shows
