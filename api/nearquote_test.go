@@ -22,7 +22,7 @@ func TestCitationQuoteReadOnAScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.SaveText(context.Background(), e.te.Blobs, d.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
+	if _, err := e.te.SaveText(d.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
 		PageSources: []string{catalog.SourceOCR}}); err != nil {
 		t.Fatal(err)
 	}

@@ -80,7 +80,7 @@ func withBigText(t *testing.T, e *env, pages []string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.SaveText(context.Background(), e.te.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+	if _, err := e.te.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	return id

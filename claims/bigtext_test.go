@@ -28,7 +28,7 @@ func TestQuoteInABigTextReadsThePagesItNeeds(t *testing.T) {
 		}
 		pages[n/2] += "全市共建成社区学校一百二十所。"
 		d := e.Upload("330100", fmt.Sprintf("nianjian%d.txt", n), "杭州市统计年鉴（摘录）")
-		if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+		if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 			t.Fatal(err)
 		}
 		check := func() {
@@ -61,7 +61,7 @@ func TestQuoteInAPageTooBigForTheBudget(t *testing.T) {
 	ctx := context.Background()
 	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
 	pages := []string{"目录", strings.Repeat("推进学习型城市建设，完善终身教育体系。", 3000) + "全市共建成社区学校一百二十所。"} // 170 KB
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	e.Documents.SetTextBudget(1 << 20)
@@ -94,7 +94,7 @@ func TestQuoteOverPagesTooBigTogetherForTheBudget(t *testing.T) {
 	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
 	page := strings.Repeat("推进学习型城市建设。", 1400) // 42 KB: 672 KB held for matching
 	pages := []string{page, page + "建立学分", "银行制度" + page, page}
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	e.Documents.SetTextBudget(1 << 20)

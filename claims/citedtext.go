@@ -230,6 +230,11 @@ func (ct *CitedText) whole(ctx context.Context, blobs blob.Store, sha string, si
 		return false, err
 	}
 	ct.sources = reading.PageSources
+	// Read whole, the text is held to the one recorded when it was
+	// written: another text would be matched, and shown, as the cited one.
+	if err := tp.Verify(); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 

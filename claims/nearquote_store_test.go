@@ -28,7 +28,7 @@ func putText(t *testing.T, e *testenv.Env, sha string, ocr bool, pages ...string
 	if ocr {
 		st.Extractor, st.PageSources = "ocr", []string{catalog.SourceOCR}
 	}
-	if _, err := ingest.SaveText(context.Background(), e.Blobs, sha, st); err != nil {
+	if _, err := e.SaveText(sha, st); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -21,7 +21,7 @@ func TestAPassageThatCannotBeHeldLeavesTheOthersShown(t *testing.T) {
 	ctx := context.Background()
 	big := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
 	long := strings.Repeat("推进学习型城市建设，完善终身教育体系。", 3000) + "全市共建成社区学校一百二十所。" // 170 KB
-	if _, err := ingest.SaveText(ctx, e.Blobs, big.SHA256, &ingest.StoredText{Extractor: "txt", Pages: []string{long}}); err != nil {
+	if _, err := e.SaveText(big.SHA256, &ingest.StoredText{Extractor: "txt", Pages: []string{long}}); err != nil {
 		t.Fatal(err)
 	}
 	short := e.Upload("330100", "xuefen.txt", "杭州市建立终身教育学分银行")

@@ -87,7 +87,7 @@ func TestRecheckFindsAQuoteOnAnotherPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	text.Pages = append(text.Pages, "二、全市社区学校实现全覆盖。")
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text); err != nil {
+	if _, err := e.SaveText(d.SHA256, text); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := claims.Recheck(ctx, e.Catalog, e.Blobs, nil, d.SHA256, nil); err != nil || n.Changed != 1 || n.Checked != 1 {

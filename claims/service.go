@@ -3,6 +3,7 @@ package claims
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -36,7 +38,9 @@ func (s *Service) SetTextBudget(b TextBudget) { s.budget = b }
 // NewService returns the workflow over the catalog and stored text, with
 // search to propose candidate passages.
 func NewService(cat *catalog.Store, blobs blob.Store, srch *search.Service) *Service {
-	return &Service{cat: cat, blobs: blobs, search: srch}
+	// Texts are read as the catalog recorded them, or as damaged
+	// (ingest.VerifiedTexts).
+	return &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat), search: srch}
 }
 
 // CitationInput is a cited passage as a coordinator gives it.
@@ -570,6 +574,14 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 			if d, ok := catalog.RetryAfter(err); ok {
 				p.Unavailable.RetryAfter = d
 			}
+			out = append(out, p)
+			continue
+		}
+		if errors.Is(err, ingest.ErrBadText) {
+			// One damaged text leaves the claim's other passages, its
+			// history and its verdicts to be read; this passage says
+			// which document and what to do.
+			p.Unavailable = catalog.Errorf(catalog.ECONFLICT, "《%s》保存的提取文字已损坏或被替换，无法显示这段引文所在页；原件不受影响，可在文档页下载核对；请管理员运行 evidence check 查明，再用 evidence repair 重新提取", d.Title)
 			out = append(out, p)
 			continue
 		}

@@ -210,7 +210,7 @@ func TestTextWrittenAgainOfTheSameSizeIsShownAnew(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: after})
+			h, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: after})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -226,7 +226,15 @@ func (s *Service) scanInto(ctx context.Context, d *catalog.Document, at *PageAt,
 	pr.Cut = cut.Cut()
 	ix.cut, ix.extractor = pr.Cut, tp.Extractor
 	ix.firstPart = nil
-	return ix, tp.Err()
+	if err := tp.Err(); err != nil {
+		return nil, err
+	}
+	// Read through, the text is held to the one recorded when it was
+	// written before its page index is kept (ingest.VerifiedTexts).
+	if err := tp.Verify(); err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
 
 // addHead adds what of part (of page n) is in the text's head, the first

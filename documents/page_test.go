@@ -19,7 +19,7 @@ import (
 func withText(t *testing.T, e *testenv.Env, pages []string) string {
 	t.Helper()
 	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
-	if _, err := ingest.SaveText(context.Background(), e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	return d.ID

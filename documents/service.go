@@ -52,7 +52,10 @@ type Service struct {
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+	// Texts are read as the catalog recorded them, or as damaged
+	// (ingest.VerifiedTexts): a page must never show another text under
+	// a quote's mark.
+	s := &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat), ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
 		buildSlots: make(chan struct{}, indexBuilds)}
 	s.life, s.stop = context.WithCancel(context.Background())
 	s.textBudget.Store(newTextBudget(DefaultTextBudget))
@@ -687,6 +690,10 @@ type Reading struct {
 	View
 	Page        *PageText
 	Suggestions []search.Suggestion
+	// TextDamaged says why Page is nil for a document whose text was
+	// extracted: its stored text is damaged, or not the one recorded
+	// (ingest.VerifiedTexts); nil otherwise.
+	TextDamaged *catalog.Error
 
 	release func()
 }
@@ -724,6 +731,15 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 		return nil, fmt.Errorf("text of %s: %w", v.Document.ID, err)
 	}
 	pr, err := s.readPage(ctx, v.Document, key, at)
+	if errors.Is(err, ingest.ErrBadText) {
+		// The page is shown without its text, saying why: its details,
+		// links and original stay within reach.
+		r.TextDamaged = &catalog.Error{}
+		if !errors.As(err, &r.TextDamaged) {
+			r.TextDamaged = catalog.Errorf(catalog.ECONFLICT, "%v", err)
+		}
+		return r, nil
+	}
 	if err != nil {
 		return nil, err
 	}

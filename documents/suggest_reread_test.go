@@ -25,7 +25,7 @@ func TestSuggestionsFollowATextReadAnew(t *testing.T) {
 	// The text an older reading gave: about older people's education.
 	old := &ingest.StoredText{Extractor: "txt", Version: extract.Version - 1,
 		Pages: []string{"全市老年大学在校学员四万余人,老年教育覆盖所有街道,老年人参与学习。"}}
-	h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, old)
+	h, err := e.SaveText(d.SHA256, old)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -122,7 +122,7 @@ func TestTextWrittenAgainAfterItsStatIsShownAsItIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	store.frozen = map[string]blob.Info{key: old}
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: after}); err != nil {
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: after}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 2}, 0)
@@ -194,7 +194,7 @@ func TestSuggestionsOfATextWrittenAgainAfterItsStat(t *testing.T) {
 	store := &frozenStat{Store: e.Blobs, frozen: map[string]blob.Info{key: old}, once: true}
 	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
 	defer s.Close()
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: []string{"第1页:老年大学", "第2页:学分银行"}}); err != nil {
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: []string{"第1页:老年大学", "第2页:学分银行"}}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 1}, 5)

@@ -20,7 +20,7 @@ func TestApproximateQuoteIsPrintedAsTyped(t *testing.T) {
 	e := testenv.New(t)
 	const page = "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行。杭州市建立学分银行制度。"
 	d := e.Upload(hangzhou, "xuefen.jpg.txt", page)
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
+	if _, err := e.SaveText(d.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
 		PageSources: []string{catalog.SourceOCR}}); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
@@ -34,7 +35,9 @@ func (s *Service) SetTextBudget(b claims.TextBudget) { s.budget = b }
 // NewService returns the values service over the catalog and the stored
 // text the citations are checked against.
 func NewService(cat *catalog.Store, blobs blob.Store) *Service {
-	return &Service{cat: cat, blobs: blobs}
+	// Texts are read as the catalog recorded them, or as damaged
+	// (ingest.VerifiedTexts).
+	return &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat)}
 }
 
 // UseXLSReader has ledgers saved as Excel 97–2003 (.xls) or WPS (.et)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -73,7 +72,7 @@ func TestLongPagePartsShowTheirTextAndMarks(t *testing.T) {
 	part1 := strings.Repeat("x", pad%len(clause)) + strings.Repeat(clause, pad/len(clause)) + "学分"
 	part2 := "银行累计存入学分五十万分。" + strings.Repeat("建设学习型城市。", 10_000)
 	pages := []string{"目录", part1 + part2, "附录：老年大学一百二十所"}
-	if _, err := ingest.SaveText(context.Background(), s.env.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+	if _, err := s.env.SaveText(d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	b := s.login("admin")

@@ -37,6 +37,9 @@ type documentPage struct {
 	Doc      *catalog.Document
 	CityName string
 	CanEdit  bool
+	// TextDamaged says why the text is not shown though it was
+	// extracted: its stored text is damaged or not the one recorded.
+	TextDamaged string
 	// CanEditMeta: u may correct the metadata (CanEdit, or a contributor
 	// with their own unreviewed upload, who keeps its 责任单位 and round).
 	CanEditMeta bool
@@ -211,6 +214,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	if p.Edited, err = h.editedFields(r, d); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if rd.TextDamaged != nil {
+		p.TextDamaged = catalog.MessageIn(rd.TextDamaged, lang == English)
 	}
 	if rd.Page != nil {
 		if err := fillDocumentText(r, p, rd.Page); err != nil {

@@ -94,7 +94,7 @@ func TestNearDuplicateDiffIsKeptPerText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := ingest.SaveText(ctx, s.env.Blobs, final.SHA256, &changed)
+	h, err := s.env.SaveText(final.SHA256, &changed)
 	if err != nil {
 		t.Fatal(err)
 	}

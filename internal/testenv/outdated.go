@@ -39,7 +39,7 @@ func (e *Env) OutdatedArchive(city, editor string) (oldText, oldFields *catalog.
 	}
 	older := extract.VersionOf(text.Extractor) - 1
 	stale := &ingest.StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
-	if _, err := ingest.SaveText(ctx, e.Blobs, oldText.SHA256, stale); err != nil {
+	if _, err := e.SaveText(oldText.SHA256, stale); err != nil {
 		e.T.Fatal(err)
 	}
 	if err := e.Catalog.RecordTextReader(ctx, oldText.SHA256, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {

@@ -1,6 +1,12 @@
 package testenv
 
-import "strings"
+import (
+	"context"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
 
 // NoticeDraft, NoticeFinal and Unrelated are texts for near-duplicate
 // tests: a notice's 征求意见稿, its final version with a date, a number and
@@ -50,3 +56,15 @@ const (
 
 // PartNoticeScan is the scan of the first page of PartNotice.
 var PartNoticeScan = strings.NewReplacer("。", "。\n", "学分", "学汾").Replace(PartNoticeHead + PartNoticePage1)
+
+// SaveText stores t as the text of the original sha and records its hash,
+// as an extraction does: the services read a stored text only as
+// recorded (ingest.VerifiedTexts).
+func (e *Env) SaveText(sha string, t *ingest.StoredText) (catalog.TextHash, error) {
+	ctx := context.Background()
+	h, err := ingest.SaveText(ctx, e.Blobs, sha, t)
+	if err != nil {
+		return h, err
+	}
+	return h, e.Catalog.RecordTextHash(ctx, sha, h)
+}
