@@ -150,7 +150,7 @@ func TestApproximateQuoteInABigText(t *testing.T) {
 	pages[401] = "均可存入杭州市民终身学习学分银行。" + filler + "\n— 402 —"
 	d := e.Upload("330100", "杭州市终身学习年鉴.txt", "杭州市终身学习年鉴（扫描件）")
 	st := &ingest.StoredText{Extractor: "ocr", Pages: pages, PageSources: sources}
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, st); err != nil {
+	if _, err := e.SaveText(d.SHA256, st); err != nil {
 		t.Fatal(err)
 	}
 	// The scan's pages, as its reading would have counted them.
@@ -173,7 +173,7 @@ func TestApproximateQuoteInABigText(t *testing.T) {
 	// Read anew with the misreading on page 402's opening instead.
 	pages[400] = filler + "凡课时达到规定要求的，其学习成果\n— 401 —"
 	pages[401] = "均可存人杭州市民终身学习学分银行。" + filler + "\n— 402 —"
-	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, st); err != nil {
+	if _, err := e.SaveText(d.SHA256, st); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.Values.RecheckQuotes(ctx, d.SHA256); err != nil {

@@ -89,7 +89,7 @@ func TestApproximateQuoteIsShownOnCarryOversAndIndicator(t *testing.T) {
 	const page = "凡课时达到规定要求的，甚学习成果均可存入杭州市民终身学习学分银行。全市建成社区学校190所，成宋显著。"
 	const quote, valueQuote = "凡课时达到规定要求的，其学习成果均可存入杭州市民终身学习学分银行", "全市建成社区学校190所，成果显著"
 	doc := s.env.Upload("330100", "学分银行办法.txt", page)
-	if _, err := ingest.SaveText(ctx, s.env.Blobs, doc.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
+	if _, err := s.env.SaveText(doc.SHA256, &ingest.StoredText{Extractor: "ocr", Pages: []string{page},
 		PageSources: []string{catalog.SourceOCR}}); err != nil {
 		t.Fatal(err)
 	}
