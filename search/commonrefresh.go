@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 )
@@ -34,6 +35,8 @@ type commonTermSet struct {
 	cancel   context.CancelFunc
 	closed   bool
 	counting sync.WaitGroup
+	// recountEvery is commonRecountEvery (the tests set none).
+	recountEvery time.Duration
 }
 
 // errCommonClosed is the error of a city's first count asked for once

@@ -43,6 +43,7 @@ func newCommonRefreshCase(t *testing.T) *commonRefreshCase {
 	storeTexts(t, cat, idx, texts, "国际交流简报", catalog.DocWorkSummary)
 	counting := &termCountingIndex{innerIndex: idx}
 	svc := NewService(counting, cat)
+	svc.common.recountEvery = 0 // counted again as soon as asked
 	t.Cleanup(svc.Close)
 	return &commonRefreshCase{cat: cat, bleve: idx, idx: counting, svc: svc, t: t}
 }
@@ -126,5 +127,46 @@ func TestIndexChangedRefreshesCommonTerms(t *testing.T) {
 	}
 	if got := c.idx.inViews.Load(); got != 0 {
 		t.Errorf("page views made %d of the queries counting a city's common terms, want none", got)
+	}
+}
+
+// TestCommonTermsAreNotCountedAgainTooSoon: a city's terms counted
+// lately are not counted again when a batch moves its documents by a
+// tenth (a bulk upload does so after batch upon batch); the set known
+// serves on, and the first write or view after commonRecountEvery has
+// them counted.
+func TestCommonTermsAreNotCountedAgainTooSoon(t *testing.T) {
+	c := newCommonRefreshCase(t)
+	c.svc.common.recountEvery = commonRecountEvery
+	if c.view() {
+		t.Fatal("5.2.2 suggested for 国际 alone, which every document of the city says")
+	}
+	first := c.idx.termQueries.Load()
+	c.addOtherReports()
+	c.svc.IndexChanged("330100")
+	c.svc.waitCommonChecks()
+	if got := c.idx.termQueries.Load(); got != first {
+		t.Fatalf("%d term counts after a batch just after the count, %d before: counted again too soon", got, first)
+	}
+	if c.view() {
+		t.Error("the set counted before the batch (国际 common) is not the one served")
+	}
+	c.svc.waitCommonChecks()
+
+	// The interval passed since the count.
+	c.svc.common.mu.Lock()
+	known := c.svc.common.byCity["330100"]
+	known.counted = known.counted.Add(-commonRecountEvery)
+	c.svc.common.byCity["330100"] = known
+	c.svc.common.mu.Unlock()
+	if c.view() {
+		t.Error("the view that finds the set due is answered from the old set while it is counted (国际 common)")
+	}
+	c.svc.waitCommonChecks()
+	if got := c.idx.termQueries.Load(); got <= first {
+		t.Fatalf("%d term counts once the interval passed, %d before: not counted again", got, first)
+	}
+	if !c.view() {
+		t.Error("5.2.2 not suggested once 国际 is in half the city's documents and the terms were counted again")
 	}
 }

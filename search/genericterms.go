@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/index"
 )
@@ -29,6 +30,14 @@ const (
 	// change before its common terms are counted again; a share of 90 %
 	// moves little with a few uploads, and counting costs a query a term.
 	commonRecount = 0.1
+	// commonRecountEvery is the least time between two counts of a
+	// city's terms, once it has a set, whatever its documents do: ingest
+	// asks after every batch, and a bulk upload moves a growing city's
+	// count by a tenth dozens of times, each count a query a term (290
+	// on the demo framework) over the index being written. A set of
+	// terms in 90 % of the documents moves slowly; a framework changed
+	// is counted at once.
+	commonRecountEvery = 5 * time.Minute
 )
 
 // cityCommon is what is known of one city's common terms.
@@ -41,6 +50,8 @@ type cityCommon struct {
 	gen   uint64
 	terms map[string]bool
 	key   string // the terms, sorted, for the suggestions' cache key
+	// counted is when the terms were counted (commonRecountEvery).
+	counted time.Time
 }
 
 // cityCommonTerms are the terms of the current framework found in at
@@ -101,8 +112,14 @@ func (s *Service) checkCityCommon(ctx context.Context, city string) (cityCommon,
 	s.common.mu.Lock()
 	c, ok := s.common.byCity[city]
 	s.common.mu.Unlock()
-	if !ok || c.version != version || float64(docs) > float64(c.docs)*(1+commonRecount) ||
-		float64(docs) < float64(c.docs)*(1-commonRecount) {
+	moved := float64(docs) > float64(c.docs)*(1+commonRecount) || float64(docs) < float64(c.docs)*(1-commonRecount)
+	if ok && c.version == version && moved && time.Since(c.counted) < s.common.recountEvery {
+		// Counted too lately: the set known serves on, and its index
+		// generation is left as it was, so the next write or page view
+		// after the interval asks again.
+		return c, nil
+	}
+	if !ok || c.version != version || moved {
 		if c, err = s.countCommonTerms(ctx, city, sets, version, docs); err != nil {
 			return cityCommon{}, err
 		}
@@ -120,7 +137,7 @@ func (s *Service) checkCityCommon(ctx context.Context, city string) (cityCommon,
 // countCommonTerms counts city's common terms among those of sets, of
 // its docs indexed documents.
 func (s *Service) countCommonTerms(ctx context.Context, city string, sets []indicatorTerms, version string, docs uint64) (cityCommon, error) {
-	c := cityCommon{version: version, docs: docs, terms: map[string]bool{}}
+	c := cityCommon{version: version, docs: docs, terms: map[string]bool{}, counted: time.Now()}
 	if docs >= commonMinDocs {
 		counted := map[string]bool{}
 		for _, it := range sets {

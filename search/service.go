@@ -163,7 +163,9 @@ func (s *Service) SetRebuilding(on bool) { s.rebuilding.Store(on) }
 
 // NewService returns a search service.
 func NewService(idx index.Index, cat *catalog.Store) *Service {
-	return &Service{idx: idx, cat: cat}
+	s := &Service{idx: idx, cat: cat}
+	s.common.recountEvery = commonRecountEvery
+	return s
 }
 
 // CacheStats counts searches answered from the index's kept results; zero
