@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestUploadingADeletedDocumentsBytesOffersItsRestore: the very bytes of
@@ -79,5 +81,48 @@ func TestUploadingADeletedDocumentsBytesOffersItsRestore(t *testing.T) {
 	}
 	if id := body["documents"].([]any)[0].(map[string]any)["id"]; id == doc {
 		t.Errorf("the new upload answered the deleted document %s", doc)
+	}
+}
+
+// TestHandingInAgainAfterWithdrawOrDelete: 市教育局 withdraws its file
+// (撤回, which deletes it: nothing else held it) and hands the same bytes
+// in again: a new hand-in, stored. Deleted by an admin instead, the same
+// bytes handed in again are refused, telling the department to ask the
+// coordinator to restore the document, which it may not do itself.
+func TestHandingInAgainAfterWithdrawOrDelete(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	task, err := e.te.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018, Indicator: "2.3.1",
+		Department: "市教育局", Due: "2018-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("市教育局2018年社区教育工作总结：新建社区学校12所。")
+	handIn := func() (*http.Response, map[string]any) {
+		return e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "work_summary",
+			"assignment": task.ID}, map[string][]byte{"总结.txt": text})), "contribA")
+	}
+	resp, body := handIn()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("hand in: %d %v", resp.StatusCode, body)
+	}
+	first := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+task.ID+"/withdraw", map[string]any{"document_id": first}), "contribA"); resp.StatusCode != http.StatusOK || body["document_deleted"] != true {
+		t.Fatalf("withdraw: %d %v, want the document deleted", resp.StatusCode, body)
+	}
+	resp, body = handIn()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in again after a withdraw: %d %v, want 201", resp.StatusCode, body)
+	}
+	second := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	if second == first {
+		t.Fatalf("handing in again after a withdraw answered the withdrawn document")
+	}
+	if resp, body := e.do(e.request("DELETE", "/api/v1/documents/"+second, nil), "admin"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("delete: %d %v", resp.StatusCode, body)
+	}
+	resp, body = handIn()
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(errorMessage(body), "请联系本市协调员恢复这份文档（/documents/"+second+"）") {
+		t.Errorf("handing in the bytes an admin deleted: %d %v, want 409 asking the coordinator to restore %s", resp.StatusCode, body, second)
 	}
 }

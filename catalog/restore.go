@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -130,9 +131,16 @@ type DeletedCopy struct {
 	DeletedBy string // "" when the audit log has no deletion
 }
 
+// withdrawnReason is the reason a document.delete event gives for a
+// document deleted as its hand-in was withdrawn (deleteIfUnused).
+const withdrawnReason = "hand-in withdrawn"
+
 // DeletedCopiesBySHA256 returns, by SHA-256, the deleted documents of
 // city holding any of shas, the one deleted last for bytes deleted more
-// than once; bytes the city has no deleted document of are left out.
+// than once; bytes the city has no deleted document of are left out, and
+// so are documents deleted because their hand-in was withdrawn: nothing
+// held them (no link, no citation), the department took them back, and
+// their bytes handed in again are a new hand-in.
 func (s *Store) DeletedCopiesBySHA256(ctx context.Context, shas []string, city string) (map[string]DeletedCopy, error) {
 	out := make(map[string]DeletedCopy, len(shas))
 	if len(shas) == 0 {
@@ -141,7 +149,9 @@ func (s *Store) DeletedCopiesBySHA256(ctx context.Context, shas []string, city s
 	err := forInLists(shas, func(in string, args []any) error {
 		rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+`, deleted_at,
 			COALESCE((SELECT username FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
-				ORDER BY e.id DESC LIMIT 1), '')
+				ORDER BY e.id DESC LIMIT 1), ''),
+			COALESCE((SELECT detail FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
+				ORDER BY e.id DESC LIMIT 1), '{}')
 			FROM document WHERE city = ? AND deleted_at IS NOT NULL AND sha256 IN `+in+` ORDER BY deleted_at, id`,
 			append([]any{city}, args...)...)
 		if err != nil {
@@ -150,10 +160,17 @@ func (s *Store) DeletedCopiesBySHA256(ctx context.Context, shas []string, city s
 		defer rows.Close()
 		for rows.Next() {
 			var c DeletedCopy
-			var at string
-			d, err := scanDocument(withTail(rows, &at, &c.DeletedBy))
+			var at, detail string
+			d, err := scanDocument(withTail(rows, &at, &c.DeletedBy, &detail))
 			if err != nil {
 				return err
+			}
+			var why struct {
+				Reason string `json:"reason"`
+			}
+			_ = json.Unmarshal([]byte(detail), &why) // unreadable: a deletion like any other
+			if why.Reason == withdrawnReason {
+				continue
 			}
 			c.Document, c.DeletedAt = d, parseTime(at)
 			out[d.SHA256] = c // later deletions last: the last one wins

@@ -21,6 +21,10 @@ import (
 type DeletedCopyError struct {
 	Filename string
 	Copy     catalog.DeletedCopy
+	// MayRestore: the uploader may restore it (an admin, the city's
+	// coordinator); a department's contributor is told to ask the
+	// coordinator.
+	MayRestore bool
 }
 
 // Error says what the refusal says, in Chinese.
@@ -34,6 +38,10 @@ func (e *DeletedCopyError) refusal() *catalog.Error {
 	title := d.Title
 	if title == "" {
 		title = d.Filename
+	}
+	if !e.MayRestore {
+		return catalog.Errorf(catalog.ECONFLICT, "上传的“%s”是本市已删除的文档《%s》的同一文件，没有再保存一份；如仍需要它，请联系本市协调员恢复这份文档（/documents/%s）后再提交",
+			e.Filename, title, d.ID)
 	}
 	if e.Copy.DeletedBy == "" || e.Copy.DeletedAt.IsZero() {
 		return catalog.Errorf(catalog.ECONFLICT, "上传的“%s”是本市已删除的文档《%s》的同一文件，没有再保存一份；如仍需要它，请恢复这份文档（/documents/%s），它的指标关联、字段和定性描述、数值的引用随之恢复",
@@ -54,8 +62,10 @@ func AsDeletedCopy(err error) *DeletedCopyError {
 
 // refuseDeletedCopies refuses (errs[i]) each of files[fresh] whose bytes
 // are those of a deleted document of city that can be restored (its
-// original still stored), and returns the others.
-func (s *Service) refuseDeletedCopies(ctx context.Context, files []*Staged, fresh []int, city string, errs []error) ([]int, error) {
+// original still stored; catalog.Store.DeletedCopiesBySHA256 leaves out
+// withdrawn hand-ins), and returns the others. user is the uploader.
+func (s *Service) refuseDeletedCopies(ctx context.Context, files []*Staged, fresh []int, city string, user *catalog.User,
+	errs []error) ([]int, error) {
 	if len(fresh) == 0 {
 		return fresh, nil
 	}
@@ -79,7 +89,7 @@ func (s *Service) refuseDeletedCopies(ctx context.Context, files []*Staged, fres
 			kept = append(kept, i)
 			continue
 		}
-		errs[i] = &DeletedCopyError{Filename: files[i].Filename, Copy: c}
+		errs[i] = &DeletedCopyError{Filename: files[i].Filename, Copy: c, MayRestore: user.CanEdit(city) == nil}
 	}
 	return kept, nil
 }

@@ -480,7 +480,7 @@ func (s *Service) sortFiles(ctx context.Context, files []*Staged, metas []Meta, 
 			fresh = append(fresh, i)
 		}
 	}
-	fresh, err = s.refuseDeletedCopies(ctx, files, fresh, metas[0].City, errs)
+	fresh, err = s.refuseDeletedCopies(ctx, files, fresh, metas[0].City, user, errs)
 	return fresh, again, err
 }
 
