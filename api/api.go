@@ -80,6 +80,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/documents/{id}/find", handle: h.handleDocumentFind},
 		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
 		{pattern: "POST /api/v1/documents/{id}/retry", handle: h.handleDocumentRetry},
+		{pattern: "POST /api/v1/documents/{id}/restore", handle: h.handleDocumentRestore, roles: editorRoles},
 		{pattern: "POST /api/v1/documents/{id}/original", handle: h.handleDocumentReplace, roles: editorRoles, files: true},
 		{pattern: "GET /api/v1/search", handle: h.handleSearch},
 		{pattern: "GET /api/v1/search/export", handle: h.handleSearchExport},
@@ -369,6 +370,9 @@ type errorDetail struct {
 	// several (catalog.Join), each with its field; the message above is
 	// the first one's.
 	Errors []fieldErrorJSON `json:"errors,omitempty"`
+	// DeletedDocument, for a file refused because it holds the bytes of
+	// a deleted document of the city, is that document, to restore.
+	DeletedDocument *deletedCopyJSON `json:"deleted_document,omitempty"`
 }
 
 // fieldErrorJSON is one mistake of a request that had several.
@@ -387,7 +391,7 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	status := httperr.Prepare(w, r, h.Logger, err)
 	detail := errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
-		Field: catalog.ErrorField(err)}
+		Field: catalog.ErrorField(err), DeletedDocument: deletedCopyOf(err)}
 	if each := catalog.Each(err); len(each) > 1 {
 		for _, e := range each {
 			detail.Errors = append(detail.Errors, fieldErrorJSON{Field: e.Field, Message: e.Message, MessageEn: e.English})

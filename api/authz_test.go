@@ -127,6 +127,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
 		}, editA(202)},
+		"POST /api/v1/documents/{id}/restore": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents/"+e.deletedDocument(cityA)+"/restore", nil)
+		}, editA(200)},
 		"POST /api/v1/documents/{id}/original": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/original",
 				uploadBody(nil, map[string][]byte{"替换.txt": []byte(p("替换文件 %d", time.Now().UnixNano()))}))

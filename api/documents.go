@@ -579,7 +579,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			}
 			f := map[string]any{"filename": o.Filename,
 				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err),
-					Field: catalog.ErrorField(o.Err)}}
+					Field: catalog.ErrorField(o.Err), DeletedDocument: deletedCopyOf(o.Err)}}
 			if o.Archive != "" {
 				f["archive"] = o.Archive
 			}

@@ -446,7 +446,7 @@ func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assi
 		return false, nil
 	}
 	return true, s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: documentID,
-		Detail: map[string]any{"reason": "hand-in withdrawn", "assignment": assignment}})
+		Detail: map[string]any{"reason": withdrawnReason, "assignment": assignment}})
 }
 
 // returnedHandInLink is the condition, over link l, that a hand-in of a

@@ -20,6 +20,12 @@ type Tombstone struct {
 	// CitedOriginal, bytes a claim u may see cites.
 	Downloadable bool
 	Citing       []catalog.Citing
+	// OriginalGone is true when the original is no longer in the blob
+	// store: the document cannot be restored, only uploaded again.
+	OriginalGone bool
+	// CanRestore is true when u may restore it (Restore): an admin or
+	// the city's coordinator, its original still stored.
+	CanRestore bool
 }
 
 // Tombstone returns the tombstone of a deleted document u may see. A
@@ -62,6 +68,13 @@ func (s *Service) Tombstone(ctx context.Context, u *catalog.User, id string) (*T
 	for _, c := range cities {
 		t.Downloadable = t.Downloadable || u.CanSee(c)
 	}
+	switch err := s.checkOriginalKept(ctx, d); {
+	case catalog.ErrorCode(err) == catalog.ECONFLICT:
+		t.OriginalGone, t.Downloadable = true, false
+	case err != nil:
+		return nil, err
+	}
+	t.CanRestore = !t.OriginalGone && u.CanEdit(d.City) == nil
 	return t, nil
 }
 

@@ -162,7 +162,8 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 }
 
 // TestReuploadGivesAHeadlessTextItsHead: a notice whose stored text has no
-// head (stored before heads were kept), deleted and uploaded again, is
+// head (stored before heads were kept), deleted and uploaded again (in
+// another city), is
 // read again from its original, no other document using its text: the
 // new copy has the title as the notice writes it, （试行）, and its text
 // keeps its head.
@@ -186,7 +187,9 @@ func TestReuploadGivesAHeadlessTextItsHead(t *testing.T) {
 	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
 		t.Fatal(err)
 	}
-	again := e.Upload(hangzhou, "通知.txt", body)
+	// Uploaded by 宁波: 杭州's own bytes again are offered the restore of
+	// its deleted document, not stored anew.
+	again := e.Upload("330200", "通知.txt", body)
 	if again.Title != fullwidthTitle {
 		t.Errorf("uploaded again: title %q, want %q as the notice writes it", again.Title, fullwidthTitle)
 	}

@@ -456,8 +456,9 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 }
 
 // sortFiles asks once which of files' bytes the city has, and records
-// those files as duplicates (outs[i], errs[i]); the others are fresh (new
-// bytes) or again (bytes sent earlier in the request).
+// those files as duplicates (outs[i], errs[i]); bytes of a deleted
+// document of the city are refused (refuseDeletedCopies); the others are
+// fresh (new bytes) or again (bytes sent earlier in the request).
 func (s *Service) sortFiles(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
 	outs []*Outcome, errs []error) (fresh, again []int, err error) {
 	shas := make([]string, 0, len(files))
@@ -480,7 +481,8 @@ func (s *Service) sortFiles(ctx context.Context, files []*Staged, metas []Meta, 
 			fresh = append(fresh, i)
 		}
 	}
-	return fresh, again, nil
+	fresh, err = s.refuseDeletedCopies(ctx, files, fresh, metas[0].City, user, errs)
+	return fresh, again, err
 }
 
 // newDocuments is the documents of the stored files (files[stored]) and

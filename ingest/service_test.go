@@ -437,7 +437,18 @@ func TestTextReadByOlderRulesIsReadAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	again := submitText(t, svc, "总结.txt", body)
+	// (In a third city: 杭州's own bytes again would be offered the
+	// restore of its deleted document, not stored anew.)
+	stAgain, err := svc.Stage(strings.NewReader(body), "总结.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stAgain.Remove()
+	ningbo := &catalog.User{Username: "zhao", Role: catalog.RoleCoordinator, City: "330200"}
+	again, err := svc.Submit(context.Background(), stAgain, Meta{City: "330200", DocType: "work_summary"}, ningbo)
+	if err != nil || again.Duplicate {
+		t.Fatalf("submit for 宁波 after the deletes: %+v, %v", again, err)
+	}
 	if d := waitFor(t, done, 1)[again.Document.ID]; d == nil || d.Status != catalog.StatusIndexed {
 		t.Fatalf("the upload after the deletes: %+v", d)
 	}

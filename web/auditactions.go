@@ -12,7 +12,7 @@ import (
 // user.department on a Chinese page was how the last one was found.
 var auditActions = []string{
 	"document.upload", "document.duplicate", "document.edit", "document.fields", "document.move", "document.replace",
-	"document.delete", "document.fail", "document.original.damaged", "document.original.repaired", "document.original.intact",
+	"document.delete", "document.restore", "document.fail", "document.original.damaged", "document.original.repaired", "document.original.intact",
 	"link.create", "link.quote", "link.delete", "link.drop_round", "link.restore_round",
 	"claim.create", "claim.edit", "claim.cite", "claim.uncite", "claim.withdraw", "claim.review", "claim.reopen", "claim.quote",
 	"value.create", "value.update", "value.review", "value.reopen", "value.quote",

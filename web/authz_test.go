@@ -268,6 +268,14 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/documents/"+bare("330100")+"/delete", form("confirm", "1"))
 			return resp
 		}, manageA("303")},
+		"POST /documents/{id}/restore": {func(b *browser) *http.Response {
+			d := s.env.Upload("330100", fmt.Sprintf("误删%d.txt", next()), fmt.Sprintf("第%d号通知：召开社区教育工作会议。", next()))
+			if _, err := s.env.Documents.Delete(ctx, &catalog.User{Username: "admin", Role: catalog.RoleAdmin}, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/documents/"+d.ID+"/restore", form("confirm", "1"))
+			return resp
+		}, manageA("303")},
 		"POST /documents/{id}/move": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/move", form("city", "330200"))
 			return resp

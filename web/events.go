@@ -313,7 +313,31 @@ func eventDetail(l Lang, e catalog.Event) string {
 		to, _ := e.Detail["to"].(string)
 		said = append(said, trf(l, "event.detail.moved", cmp.Or(from, tr(l, "event.empty")), cmp.Or(to, tr(l, "event.empty"))))
 	}
+	if e.Action == "document.restore" {
+		said = append(said, restoredDetail(l, e.Detail)...)
+	}
 	return strings.Join(said, tr(l, "admin.semicolon"))
+}
+
+// restoredDetail names what a document.restore brought back: the
+// indicators the document is linked to, and how many claims and values
+// citing it no longer rest on a deleted document.
+func restoredDetail(l Lang, detail map[string]any) []string {
+	var said []string
+	var codes []string
+	list, _ := detail["indicators"].([]any)
+	for _, c := range list {
+		if code, ok := c.(string); ok {
+			codes = append(codes, code)
+		}
+	}
+	if len(codes) > 0 {
+		said = append(said, trf(l, "event.detail.restored_links", strings.Join(codes, tr(l, "list.sep"))))
+	}
+	if claims, values := count(detail["claims"]), count(detail["values"]); claims+values > 0 {
+		said = append(said, trf(l, "event.detail.restored_citing", claims, values))
+	}
+	return said
 }
 
 // carriedItem names what the carry-over decision id was about as its

@@ -6,16 +6,25 @@ import "github.com/lcmonitor/evidence/catalog"
 // link to it from a claim, a carry-over or the log no longer ends at
 // 文档不存在.
 var tombMessages = map[string]map[Lang]string{
-	"tomb.title":           {Chinese: "文档已删除", English: "Document deleted"},
-	"tomb.deleted":         {Chinese: "这份文档已于 %s 由 %s 删除，不再出现在列表和检索中。", English: "This document was deleted at %s by %s; it no longer appears in lists or search."},
-	"tomb.deleted_unknown": {Chinese: "这份文档已删除，不再出现在列表和检索中。", English: "This document was deleted; it no longer appears in lists or search."},
-	"tomb.kept":            {Chinese: "原件仍保留，SHA-256", English: "The original is still kept, SHA-256"},
-	"tomb.download":        {Chinese: "下载原件", English: "Download the original"},
-	"tomb.citing":          {Chinese: "仍引用它的定性描述和数值", English: "Claims and values still citing it"},
-	"tomb.none":            {Chinese: "没有定性描述或数值引用它。", English: "No claim or value cites it."},
-	"tomb.claim":           {Chinese: "定性描述 %s（%d 年度）", English: "Claim %s (round %d)"},
-	"tomb.value":           {Chinese: "数值 %s（%d 年度）", English: "Value %s (round %d)"},
-	"tomb.fix":             {Chinese: "请为它们引用新的出处，或在下一轮结转时选择“本轮不用”。", English: "Cite a new source for them, or drop them from the round when they are carried over."},
+	"tomb.title":            {Chinese: "文档已删除", English: "Document deleted"},
+	"tomb.deleted":          {Chinese: "这份文档已于 %s 由 %s 删除，不再出现在列表和检索中。", English: "This document was deleted at %s by %s; it no longer appears in lists or search."},
+	"tomb.deleted_unknown":  {Chinese: "这份文档已删除，不再出现在列表和检索中。", English: "This document was deleted; it no longer appears in lists or search."},
+	"tomb.kept":             {Chinese: "原件仍保留，SHA-256", English: "The original is still kept, SHA-256"},
+	"tomb.download":         {Chinese: "下载原件", English: "Download the original"},
+	"tomb.citing":           {Chinese: "仍引用它的定性描述和数值", English: "Claims and values still citing it"},
+	"tomb.none":             {Chinese: "没有定性描述或数值引用它。", English: "No claim or value cites it."},
+	"tomb.claim":            {Chinese: "定性描述 %s（%d 年度）", English: "Claim %s (round %d)"},
+	"tomb.value":            {Chinese: "数值 %s（%d 年度）", English: "Value %s (round %d)"},
+	"tomb.gone":             {Chinese: "原件已不在档案中，这份文档不能恢复；如仍需要，请重新上传这份文件。", English: "The original is no longer in the archive, so this document cannot be restored; upload the file again if it is still needed."},
+	"tomb.restore":          {Chinese: "恢复", English: "Restore"},
+	"tomb.restore.hint":     {Chinese: "恢复后，它的指标关联和字段随之恢复，引用它的定性描述和数值不再标为出处已删除。", English: "Restored, it gets back its indicator links and fields, and the claims and values citing it are no longer marked source deleted."},
+	"tomb.restore.title":    {Chinese: "确认恢复", English: "Confirm restore"},
+	"tomb.restore.question": {Chinese: "确定恢复这份文档吗？恢复后它回到文档列表和检索中，指标关联和字段随之恢复；因删除退回待审核的定性描述和数值仍需重新审核。", English: "Restore this document? It returns to lists and search with its indicator links and fields; claims and values sent back to review by the deletion still need reviewing again."},
+	"tomb.restore.links":    {Chinese: "关联的指标：%s", English: "Linked to indicators: %s"},
+	"tomb.restore.citing":   {Chinese: "引用它的定性描述和数值 %d 处，不再标为出处已删除", English: "%d {citation|citations} by claims and values, no longer marked source deleted"},
+	"tomb.restore.confirm":  {Chinese: "确认恢复", English: "Restore"},
+	"tomb.restored":         {Chinese: "已恢复《%s》：关联的指标 %d 项，引用它的定性描述和数值 %d 处", English: "Restored “%s”: %d {indicator|indicators} linked, %d {citation|citations} by claims and values"},
+	"tomb.fix":              {Chinese: "请为它们引用新的出处，或在下一轮结转时选择“本轮不用”。", English: "Cite a new source for them, or drop them from the round when they are carried over."},
 }
 
 func init() {

@@ -96,6 +96,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.document.duplicate": {Chinese: "重复上传", English: "Uploaded a duplicate"},
 	"event.document.edit":      {Chinese: "修改文档信息", English: "Edited a document"},
 	"event.document.delete":    {Chinese: "删除文档", English: "Deleted a document"},
+	"event.document.restore":   {Chinese: "恢复已删除的文档", English: "Restored a deleted document"},
 	"event.document.move":      {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
 	"event.document.fail":      {Chinese: "文档处理失败", English: "A document failed"},
 	"event.document.replace":   {Chinese: "替换文档原件", English: "Replaced a document's original"},

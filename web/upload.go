@@ -39,6 +39,10 @@ type uploadOutcome struct {
 	// Repaired, for a duplicate whose stored original was missing or
 	// damaged, says that the file sent mended it (ingest.RepairedWords).
 	Repaired string
+	// Deleted, for a file refused as the bytes of a deleted document of
+	// the city (ingest.DeletedCopyError), is that document's ID: its page
+	// offers 恢复.
+	Deleted string
 }
 
 // uploadTotals count an upload's files by outcome: the document failed
@@ -256,6 +260,9 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case o.Err != nil:
 			uo.Outcome, uo.Error = "failed", errorText(langOf(r), o.Err)
+			if dc := ingest.AsDeletedCopy(o.Err); dc != nil {
+				uo.Deleted = dc.Copy.Document.ID
+			}
 		case o.Retried:
 			uo.Outcome = "retried"
 		case o.Duplicate:

@@ -131,12 +131,13 @@ var (
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
-	noteRoles    = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
-	noteDenied   = "只有专家、审核专家和管理员可以添加批注"
-	editDenied   = "只有协调员和管理员可以批量修改文档"
-	deleteDenied = "只有管理员和本市协调员可以删除文档"
-	moveDenied   = "只有管理员可以把文档移到其他城市"
-	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
+	noteRoles     = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
+	noteDenied    = "只有专家、审核专家和管理员可以添加批注"
+	editDenied    = "只有协调员和管理员可以批量修改文档"
+	deleteDenied  = "只有管理员和本市协调员可以删除文档"
+	moveDenied    = "只有管理员可以把文档移到其他城市"
+	restoreDenied = "只有管理员和本市协调员可以恢复已删除的文档"
+	retryDenied   = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
 
 // tasksHint tells a department's contributor, refused a coordinator's
@@ -178,6 +179,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
 		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: writerRoles, denied: deleteDenied},
 		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
+		{pattern: "POST /documents/{id}/restore", handle: h.documentRestore, roles: writerRoles, denied: restoreDenied},
 		{pattern: "POST /documents/{id}/retry", handle: h.documentRetry, roles: writerRoles, denied: retryDenied},
 		{pattern: "POST /documents/{id}/original", handle: h.documentReplace, roles: writerRoles, denied: retryDenied},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},

@@ -291,6 +291,16 @@
     setKind(it, "failed");
   }
 
+  // deletedCopy shows a file holding the bytes of a deleted document of
+  // the city: not stored again, and a link to that document's page, whose
+  // 恢复 brings it back with its links and citations.
+  function deletedCopy(it, message, doc) {
+    refused(it, message, false);
+    var a = el("a", "restore-deleted", words.restoreDeleted);
+    a.href = "/documents/" + doc.id;
+    it.actions.insertBefore(a, it.actions.firstChild);
+  }
+
   // removable gives a row a button that takes it off the list (a file of
   // a group off its group's).
   function removable(it) {
@@ -360,6 +370,10 @@
       return true;
     }
     var e = (body && body.error) || {};
+    if (e.deleted_document) {
+      deletedCopy(it, errorMessage(body), e.deleted_document);
+      return false;
+    }
     var found = status >= 400 && status < 500 ? mistakes(e) : [];
     // A refusal of the file itself (photos that cannot be joined): sent
     // again it would be refused again, and the other rows go on.
@@ -678,6 +692,10 @@
       if (!it) { return; }
       answered[x.part] = true;
       var e = x.error || {};
+      if (e.deleted_document) {
+        deletedCopy(it, (english && e.message_en) || e.message, e.deleted_document);
+        return;
+      }
       if (e.field && ownField[e.field]) {
         held(it, [{ field: e.field, message: (english && e.message_en) || e.message }]);
         return;

@@ -1,0 +1,65 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// deletedCopyJSON names the deleted document whose bytes an upload sent
+// again (ingest.DeletedCopyError): the uploader restores it rather than
+// keep a second document without its links and citations.
+type deletedCopyJSON struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Filename  string    `json:"filename"`
+	Deleted   bool      `json:"deleted"`
+	DeletedAt time.Time `json:"deleted_at,omitzero"`
+	DeletedBy string    `json:"deleted_by,omitempty"`
+	// Restore is the address that restores it (POST).
+	Restore string `json:"restore"`
+}
+
+// deletedCopyOf is the deleted document err refuses a file for, or nil.
+func deletedCopyOf(err error) *deletedCopyJSON {
+	dc := ingest.AsDeletedCopy(err)
+	if dc == nil {
+		return nil
+	}
+	d := dc.Copy.Document
+	return &deletedCopyJSON{ID: d.ID, Title: d.Title, Filename: d.Filename, Deleted: true, DeletedAt: dc.Copy.DeletedAt,
+		DeletedBy: dc.Copy.DeletedBy, Restore: "/api/v1/documents/" + d.ID + "/restore"}
+}
+
+// handleDocumentRestore brings a deleted document back
+// (documents.Service.Restore) and answers it as it is now, with what
+// came back: its indicators and the claims and values citing it.
+func (h *handler) handleDocumentRestore(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	d, restored, err := h.Documents.Restore(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.Documents.View(r.Context(), u, d.ID)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	claims, values := []string{}, []string{}
+	for _, c := range restored.Citing {
+		if id, ok := strings.CutPrefix(c, "claim:"); ok {
+			claims = append(claims, id)
+		} else if id, ok := strings.CutPrefix(c, "value:"); ok {
+			values = append(values, id)
+		}
+	}
+	indicators := restored.Indicators
+	if indicators == nil {
+		indicators = []string{}
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"restored": d.ID, "document": toDocumentView(v),
+		"indicators": indicators, "claims": claims, "values": values})
+}
