@@ -200,17 +200,28 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 }
 
 // handleAssignmentCopy starts a round's responsibility table from the
-// latest earlier round that has one (从上一轮复制责任分解表).
+// latest earlier round that has one (从上一轮复制责任分解表). With "due"
+// (as the board's copy form sends it) the tasks whose shifted date is
+// past take it, and a copy that would leave one past is refused without
+// it (assignments.Service.CopyPreviousDue); without, the dates are only
+// shifted, as before.
 func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		City  string `json:"city"`
-		Round int    `json:"round"`
+		City  string  `json:"city"`
+		Round int     `json:"round"`
+		Due   *string `json:"due"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	cp, err := h.Assignments.CopyPrevious(r.Context(), userFrom(r.Context()), in.City, in.Round)
+	var cp *catalog.AssignmentCopy
+	var err error
+	if in.Due != nil {
+		cp, err = h.Assignments.CopyPreviousDue(r.Context(), userFrom(r.Context()), in.City, in.Round, *in.Due)
+	} else {
+		cp, err = h.Assignments.CopyPrevious(r.Context(), userFrom(r.Context()), in.City, in.Round)
+	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -220,7 +231,7 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 		skipped = append(skipped, map[string]string{"indicator": a.Indicator, "department": a.Department})
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"copied": map[string]any{"from_round": cp.FromRound, "round": cp.Round,
-		"added": cp.Added, "existing": cp.Existing, "skipped": skipped}})
+		"added": cp.Added, "existing": cp.Existing, "redated": cp.Redated, "skipped": skipped}})
 }
 
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,7 @@ package assignments
 
 import (
 	"context"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -16,6 +17,44 @@ import (
 // listed. The earlier round's tasks and hand-ins do not change. EINVALID
 // when no earlier round has a table for the city.
 func (s *Service) CopyPrevious(ctx context.Context, u *catalog.User, city string, round int) (*catalog.AssignmentCopy, error) {
+	return s.copyPrevious(ctx, u, city, round, nil)
+}
+
+// CopyPreviousDue is CopyPrevious for a coordinator who is asked, on the
+// copy form, for the round's new deadline: a table copied into a round
+// late (2019's in 2020) would otherwise start with every task 逾期, its
+// dates shifted by a year and still past. A task whose shifted date is
+// today or later keeps it; one whose date is past is due on due instead.
+// With due empty and a date past, nothing is copied and the refusal
+// (EINVALID, field "due") says which date and asks for one; a due that is
+// not a date, or is past itself, is refused alike.
+func (s *Service) CopyPreviousDue(ctx context.Context, u *catalog.User, city string, round int, due string) (*catalog.AssignmentCopy, error) {
+	today := s.today()
+	if due = strings.TrimSpace(due); due != "" {
+		parsed, ok := ParseDue(due)
+		if !ok {
+			return nil, catalog.FieldErrorf("due", catalog.EINVALID, "截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）", due)
+		}
+		if parsed < today {
+			return nil, catalog.FieldErrorf("due", catalog.EINVALID, "新的截止日期 %s 已过，请填写今天或以后的日期", parsed)
+		}
+		due = parsed
+	}
+	return s.copyPrevious(ctx, u, city, round, func(shifted string) (string, error) {
+		switch {
+		case shifted >= today:
+			return shifted, nil
+		case due != "":
+			return due, nil
+		}
+		return "", catalog.FieldErrorf("due", catalog.EINVALID,
+			"复制过来的任务截止日期顺延后为 %s 等，已早于今天，复制后会显示为逾期；请填写本轮任务新的截止日期", shifted)
+	})
+}
+
+// copyPrevious copies the table of the round before round, each task
+// added due on dueOf of its shifted date (nil: that date).
+func (s *Service) copyPrevious(ctx context.Context, u *catalog.User, city string, round int, dueOf func(string) (string, error)) (*catalog.AssignmentCopy, error) {
 	city, round, err := s.target(ctx, u, city, round)
 	if err != nil {
 		return nil, err
@@ -35,5 +74,5 @@ func (s *Service) CopyPrevious(ctx context.Context, u *catalog.User, city string
 		ind, ok := ch.inds[code]
 		return ok && ind.Level == catalog.KeyLevel
 	}
-	return s.cat.CopyAssignments(ctx, city, from, round, keep, u.Username)
+	return s.cat.CopyAssignmentsDue(ctx, city, from, round, keep, dueOf, u.Username)
 }

@@ -19,6 +19,10 @@ type AssignmentCopy struct {
 	// Skipped are the earlier round's tasks not copied, because their
 	// indicator is not a key indicator of the current framework.
 	Skipped []Assignment
+	// Redated counts the tasks added due on another day than the shifted
+	// one, as the copy's dueOf gave them (CopyAssignmentsDue): those the
+	// shift left due already.
+	Redated int
 }
 
 // PreviousAssignmentRound returns the latest round before round in which
@@ -40,10 +44,30 @@ func (s *Store) PreviousAssignmentRound(ctx context.Context, city string, round 
 // as skipped; a task round to already has (same indicator and
 // department) is left as it is. The earlier round is not changed.
 func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, keep func(code string) bool, by string) (*AssignmentCopy, error) {
+	return s.CopyAssignmentsDue(ctx, city, from, to, keep, nil, by)
+}
+
+// CopyAssignmentsDue is CopyAssignments with each task added due on
+// dueOf of its shifted date (nil: the shifted date): a table copied into
+// a round late would otherwise start with every task overdue. dueOf is
+// asked only of tasks round to does not have yet; an error it returns
+// undoes the copy.
+func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to int, keep func(code string) bool,
+	dueOf func(shifted string) (string, error), by string) (*AssignmentCopy, error) {
 	out := &AssignmentCopy{FromRound: from, Round: to}
 	list, err := s.FindAssignments(ctx, AssignmentFilter{City: city, Round: from})
 	if err != nil {
 		return nil, err
+	}
+	had, err := s.FindAssignments(ctx, AssignmentFilter{City: city, Round: to})
+	if err != nil {
+		return nil, err
+	}
+	// A task the round has already keeps its own date: dueOf, which may
+	// refuse a date already past, is not asked about it.
+	existing := map[[2]string]bool{}
+	for _, a := range had {
+		existing[[2]string{a.Indicator, a.DepartmentID}] = true
 	}
 	now := formatTime(s.now())
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
@@ -55,13 +79,20 @@ func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, 
 				out.Skipped = append(out.Skipped, a)
 				continue
 			}
+			shifted := ShiftDue(a.Due, to-from)
+			due := shifted
+			if dueOf != nil && !existing[[2]string{a.Indicator, a.DepartmentID}] {
+				if due, err = dueOf(shifted); err != nil {
+					return err
+				}
+			}
 			// Two copies at once (a double click, two coordinators) meet in
 			// the unique index: on PostgreSQL a count first would let both
 			// see none and the second fail as a duplicate.
 			res, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
 				status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (city, round, indicator_code, department_id) DO NOTHING`,
-				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, ShiftDue(a.Due, to-from), a.Contact, AssignmentOpen,
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, AssignmentOpen,
 				by, now, now)
 			if err != nil {
 				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
@@ -73,10 +104,13 @@ func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, 
 				continue
 			}
 			out.Added++
+			if due != shifted {
+				out.Redated++
+			}
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.copy", Object: fmt.Sprintf("assignments:%s:%d", city, to),
 			Detail: map[string]any{"city": city, "from": from, "round": to, "added": out.Added, "existing": out.Existing,
-				"skipped": len(out.Skipped)}})
+				"skipped": len(out.Skipped), "redated": out.Redated}})
 	})
 	if err != nil {
 		return nil, err

@@ -55,6 +55,10 @@ type Carryover struct {
 	SourcesDeleted bool
 }
 
+// EventRoundCarryover is the action of the audit event a carry-over
+// records (CarryOver): about the round, and about each claim it copied.
+const EventRoundCarryover = "round.carryover"
+
 // CarryReport counts what a carry-over took into the new round.
 type CarryReport struct {
 	FromRound int `json:"from_round"`
@@ -81,10 +85,16 @@ func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by str
 			return err
 		}
 		now := formatTime(stamp)
+		// Each claim copied finds the carry-over in its own history
+		// (处理记录), which would otherwise start empty in the new round.
+		var copies []string
 		add := func(kind CarryKind, code, source, object string) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id,
 				object_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), city, to, from, kind,
 				code, source, object, CarryToConfirm, now)
+			if err == nil && kind == CarryClaim {
+				copies = append(copies, "claim:"+object)
+			}
 			return err
 		}
 		n, err := carryLinks(ctx, tx, city, from, to, add)
@@ -98,7 +108,7 @@ func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by str
 		if rep.Values, err = carryValues(ctx, tx, city, from, to, now, add); err != nil {
 			return err
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.carryover", Object: fmt.Sprintf("round:%d", to),
+		return s.recordEvent(ctx, tx, Event{User: by, Action: EventRoundCarryover, Object: fmt.Sprintf("round:%d", to), Also: copies,
 			Detail: map[string]any{"city": city, "from": from, "links": rep.Links, "claims": rep.Claims, "values": rep.Values}})
 	})
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
+	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -77,4 +79,33 @@ func (s *Service) titles(ctx context.Context, v *View) error {
 		}
 	}
 	return nil
+}
+
+// history is a claim's audit log, oldest first. A claim carried from an
+// earlier round (carry, else nil) starts with the carry-over that copied
+// it (round.carryover, which names its copies since it was recorded so;
+// for one carried before, or copied again by a restore, an entry made
+// from the carry-over's row, with no user) and has the coordinator's
+// decisions on it (确认沿用, 本轮不用, 恢复: the carryover's own events):
+// without them a carried claim's history started empty in its new round.
+func (s *Service) history(ctx context.Context, id string, carry *catalog.Carryover) ([]catalog.Event, error) {
+	events, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "claim:" + id, Limit: maxHistory})
+	if err != nil {
+		return nil, fmt.Errorf("history of claim %s: %w", id, err)
+	}
+	if carry != nil {
+		decided, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "carryover:" + carry.ID, Limit: maxHistory})
+		if err != nil {
+			return nil, fmt.Errorf("carry-over history of claim %s: %w", id, err)
+		}
+		events = append(events, decided...)
+		if !slices.ContainsFunc(events, func(e catalog.Event) bool { return e.Action == catalog.EventRoundCarryover }) {
+			events = append(events, catalog.Event{At: carry.CreatedAt, Action: catalog.EventRoundCarryover,
+				Object: fmt.Sprintf("round:%d", carry.Round), Detail: map[string]any{"from": carry.FromRound}})
+		}
+	}
+	slices.SortStableFunc(events, func(a, b catalog.Event) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
+	})
+	return events, nil
 }

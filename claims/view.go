@@ -93,16 +93,12 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if v.Reviews, err = s.cat.Reviews(ctx, c.ID); err != nil {
 		return nil, err
 	}
-	if err := s.carriedFrom(ctx, v); err != nil {
-		return nil, err
-	}
-	events, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "claim:" + c.ID, Limit: maxHistory})
+	carry, err := s.carriedFrom(ctx, v)
 	if err != nil {
 		return nil, err
 	}
-	v.History = make([]catalog.Event, len(events))
-	for i, e := range events {
-		v.History[len(events)-1-i] = e
+	if v.History, err = s.history(ctx, c.ID, carry); err != nil {
+		return nil, err
 	}
 	if err := s.titles(ctx, v); err != nil {
 		return nil, err
@@ -111,27 +107,28 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 }
 
 // carriedFrom fills v's earlier round's claim and its verdicts when v's
-// claim was carried over from it and it is still there.
-func (s *Service) carriedFrom(ctx context.Context, v *View) error {
+// claim was carried over from it and it is still there, and returns the
+// carry-over (nil for a claim written in its round).
+func (s *Service) carriedFrom(ctx context.Context, v *View) (*catalog.Carryover, error) {
 	carry, err := s.cat.CarriedInto(ctx, catalog.CarryClaim, v.Claim.ID)
 	if catalog.IsNotFound(err) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	src, err := s.cat.Claim(ctx, carry.SourceID)
 	if catalog.IsNotFound(err) {
-		return nil
+		return carry, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if v.CarriedFromReviews, err = s.cat.Reviews(ctx, src.ID); err != nil {
-		return err
+		return nil, err
 	}
 	v.CarriedFrom = src
-	return nil
+	return carry, nil
 }
 
 // Candidates proposes passages that could support a claim u may see,

@@ -606,24 +606,30 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // assignmentCopy starts the board's round from the previous round's
-// table (从上一轮复制责任分解表); a refusal (no table before the round)
-// comes back on the board beside the button.
+// table (从上一轮复制责任分解表), the tasks whose shifted dates are past
+// due on the form's new date instead; a refusal (no table before the
+// round, no new date where one is needed) comes back on the board beside
+// the button, the date typed kept.
 func (h *handler) assignmentCopy(w http.ResponseWriter, r *http.Request) {
 	round, _ := strconv.Atoi(r.FormValue("round"))
-	cp, err := h.Assignments.CopyPrevious(r.Context(), sessionFrom(r).User, r.FormValue("city"), round)
+	cp, err := h.Assignments.CopyPreviousDue(r.Context(), sessionFrom(r).User, r.FormValue("city"), round, r.FormValue("due"))
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
 			return
 		}
 		q, next := boardOf(r)
-		st := formState{}
-		st.setError(langOf(r), err)
+		st := typed(r, "due")
+		st.setError(langOf(r), err, "due")
 		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Copy: st})
 		return
 	}
 	l := langOf(r)
 	msg := trf(l, "assignments.copied", cp.FromRound, cp.Added, cp.Existing)
+	if cp.Redated > 0 {
+		due, _ := assignments.ParseDue(r.FormValue("due"))
+		msg += trf(l, "assignments.copy_redated", cp.Redated, due)
+	}
 	if len(cp.Skipped) > 0 {
 		names := make([]string, len(cp.Skipped))
 		for i, a := range cp.Skipped {

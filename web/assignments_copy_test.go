@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
@@ -28,6 +29,8 @@ func TestNewRoundsTableAndMyTasks(t *testing.T) {
 	if err := s.env.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Label: "2019年度监测", Current: true}); err != nil {
 		t.Fatal(err)
 	}
+	// Early in 2019: the shifted dates are ahead, so no new one is asked.
+	s.env.Assignments.SetClock(func() time.Time { return time.Date(2019, 3, 1, 12, 0, 0, 0, time.UTC) })
 	coord := s.login("wang")
 	resp, board := coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2018"}, "next": {"/assignments?round=2018"}})
 	if resp.StatusCode != 400 || !strings.Contains(board, "2018 年度之前本市没有责任分解表可复制") {
@@ -128,5 +131,52 @@ func TestNewRoundOnAdminSaysWhatEachCityGot(t *testing.T) {
 	}
 	if tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019}); err != nil || len(tasks) != 2 {
 		t.Errorf("杭州's 2019 tasks: %d %v, want 2 (one copied, one there before)", len(tasks), err)
+	}
+}
+
+// TestCopyFormAsksForANewDueDate: 2018's table copied into 2019 on 10
+// April 2019 would leave 2.3.1 due 2019-03-31, 逾期 from the start. The
+// copy form has a field for the round's new due date; sent empty, the
+// board comes back with the refusal beside that field and nothing
+// copied; sent with 2019-05-31, 2.3.1 is due then, 1.3.2 keeps
+// 2019-04-15, none is overdue, and the message says which were moved.
+func TestCopyFormAsksForANewDueDate(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Label: "2019年度监测", Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	s.env.Assignments.SetClock(func() time.Time { return time.Date(2019, 4, 10, 12, 0, 0, 0, time.UTC) })
+	coord := s.login("wang")
+	if _, board := coord.get("/assignments?round=2019"); !strings.Contains(board, `<input id="copy-due" name="due" type="date"`) ||
+		!strings.Contains(textOf(board), "本轮新的截止日期") {
+		t.Errorf("the copy form has no field for the new due date:\n%.3000s", textOf(board))
+	}
+	resp, board := coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2019"}, "next": {"/assignments?round=2019"}})
+	if field := between(t, board, "copy-due-err", "</span>"); resp.StatusCode != 400 ||
+		!strings.Contains(field, "复制过来的任务截止日期顺延后为 2019-03-31 等，已早于今天，复制后会显示为逾期；请填写本轮任务新的截止日期") {
+		t.Errorf("copying with no new date where one is past: %d, beside the field %q", resp.StatusCode, field)
+	}
+	if tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019}); err != nil || len(tasks) != 0 {
+		t.Fatalf("2019 has %d tasks after the refusal (%v), want none", len(tasks), err)
+	}
+	resp, board = coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2019"}, "due": {"2019-05-31"},
+		"next": {"/assignments?round=2019"}})
+	if resp.StatusCode != 200 || !strings.Contains(board, "新增 2 项任务，本轮已有 0 项未改动；其中 1 项顺延后已过期，截止日期改为 2019-05-31") {
+		t.Errorf("copying with a new date: %d\n%.2000s", resp.StatusCode, textOf(board))
+	}
+	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"2.3.1": "2019-05-31", "1.3.2": "2019-04-15"}
+	for _, task := range tasks {
+		if task.Due != want[task.Indicator] || task.Overdue {
+			t.Errorf("2019 task %s: due %s, overdue %v; want %s, not overdue", task.Indicator, task.Due, task.Overdue, want[task.Indicator])
+		}
 	}
 }

@@ -30,7 +30,11 @@ var writtenActions = map[string][]string{
 	`EventOriginalDamaged`:       {ingest.EventOriginalDamaged},
 	`EventOriginalIntact`:        {ingest.EventOriginalIntact},
 	`ingest.EventOriginalIntact`: {ingest.EventOriginalIntact},
-	`action`:                     nil, // an action := "…" beside it, read from the source
+	`EventRoundCarryover`:        {catalog.EventRoundCarryover},
+	// claims' history makes one, for a claim carried before the
+	// carry-over's event named its copies: never written to the log.
+	`catalog.EventRoundCarryover`: {catalog.EventRoundCarryover},
+	`action`:                      nil, // an action := "…" beside it, read from the source
 }
 
 func carryStates() []string {

@@ -56,7 +56,7 @@ func TestCarryOverPageShowsVerdictOfReopenedClaim(t *testing.T) {
 	}
 	cell := func(page string) string {
 		row := regexp.MustCompile(`(?s)<tr data-id="` + id + `".*?</tr>`).FindString(page)
-		return regexp.MustCompile(`(?s)<td class="verdict">.*?</td>`).FindString(row)
+		return regexp.MustCompile(`(?s)<td class="verdict"[^>]*>.*?</td>`).FindString(row)
 	}
 	for _, tc := range []struct {
 		lang    string

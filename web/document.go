@@ -88,7 +88,11 @@ type documentPage struct {
 	// already, which the upload, made before the text is read, could not
 	// say.
 	VersionNotices []string
-	Diff           *diffView
+	// VersionsKey names the versions the notices name (their IDs): a
+	// notice dismissed for a document (不再提示, remembered in the
+	// browser) shows again when a new version joins them.
+	VersionsKey string
+	Diff        *diffView
 	// DiffNote says why the chosen version's diff is not shown (texts too
 	// long to compare, the server busy with other long texts).
 	DiffNote string

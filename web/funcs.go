@@ -113,6 +113,7 @@ var funcs = template.FuncMap{
 	// citechanges names the citations a claim event added or removed
 	// (historyCitations).
 	"citechanges": historyCitations,
+	"carriedYear": carriedYear,
 	"verdict":     verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {

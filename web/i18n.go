@@ -275,7 +275,7 @@ var messages = map[string]map[Lang]string{
 	"assignments.save":                      {Chinese: "保存", English: "Save"},
 	"assignments.imported":                  {Chinese: "已导入：新增 %d 项，更新 %d 项，未变 %d 项", English: "Imported: %d added, %d updated, %d unchanged"},
 	"assignments.copy":                      {Chinese: "从上一轮复制责任分解表", English: "Copy the table of the previous round"},
-	"assignments.copy_hint":                 {Chinese: "把本市上一轮的任务（指标、责任单位、联系人）复制到本轮，状态均为未提交，截止日期顺延到本轮的同月同日；本轮已有的任务不变，上一轮的任务和已交材料不受影响。", English: "Copies the city's tasks of the previous round (indicator, department, contact) into this round, each not handed in, due on the same day of this round's year; tasks this round already has stay as they are, and the previous round's tasks and hand-ins do not change."},
+	"assignments.copy_hint":                 {Chinese: "把本市上一轮的任务（指标、责任单位、联系人）复制到本轮，状态均为未提交，截止日期顺延到本轮的同月同日（顺延后已过期的，改用下面填写的新截止日期）；本轮已有的任务不变，上一轮的任务和已交材料不受影响。", English: "Copies the city's tasks of the previous round (indicator, department, contact) into this round, each not handed in, due on the same day of this round's year (or, where that day is already past, on the new due date below); tasks this round already has stay as they are, and the previous round's tasks and hand-ins do not change."},
 	"assignments.copied":                    {Chinese: "已从 %d 年度复制责任分解表：新增 %d 项任务，本轮已有 %d 项未改动", English: "Copied the table of %d: %d {task|tasks} added, %d already there and left as they were"},
 	"assignments.copy_skipped":              {Chinese: "；未复制（不是当前指标体系的关键指标）：%s", English: "; not copied (not a key indicator of the current framework): %s"},
 	"assignments.saved":                     {Chinese: "任务已保存", English: "Task saved"},

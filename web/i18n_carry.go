@@ -23,4 +23,19 @@ var carryVerdictMessages = map[string]map[Lang]string{
 	"review.contradicted_before": {Chinese: "上一轮（%d 年度）：与证据矛盾", English: "Last round (%d): contradicted by evidence"},
 	"carry.contradicted":         {Chinese: "上一轮审核认定与证据矛盾：确认沿用前请核对；需要更正的，请重新填报数值、修改定性描述或本轮不用。", English: "Found contradicted by its evidence last round: check it before confirming; to correct it, record the value again, change the claim or drop it."},
 	"carry.checked":              {Chinese: "已核对，仍沿用", English: "Checked, carry it over anyway"},
+	"claim.history_carried":      {Chinese: "来自 %d 年度的定性描述", English: "from the claim of %d"},
+}
+
+// carriedYear is the round a carry-over event of a claim's history
+// (catalog.EventRoundCarryover) carried it from: its Detail's "from", a
+// number as recorded or as decoded from the log alike; 0 when it has
+// none.
+func carriedYear(e catalog.Event) int {
+	switch y := e.Detail["from"].(type) {
+	case int:
+		return y
+	case float64:
+		return int(y)
+	}
+	return 0
 }

@@ -79,6 +79,7 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 		if n.Relation == catalog.Near {
 			w := documents.VersionNotice(n)
 			p.VersionNotices = append(p.VersionNotices, map[bool]string{false: w.Chinese, true: w.English}[langOf(r) == English])
+			p.VersionsKey = strings.TrimPrefix(p.VersionsKey+","+n.ID, ",")
 		}
 	}
 	cmp, err := h.Documents.Compare(r.Context(), sessionFrom(r).User, p.Doc.ID, chosen)

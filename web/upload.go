@@ -86,8 +86,12 @@ type uploadPage struct {
 	// 责任单位 field is typed, as on a document's form; the upload
 	// service refuses a typed name off the list.
 	Departments []string
-	Outcomes    []uploadOutcome
-	Totals      *uploadTotals
+	// DepartmentNote is the 责任单位 field's hint: to a coordinator (or an
+	// admin) what the field is for and that the city's list holds it, to
+	// others where a document left without one is filed.
+	DepartmentNote string
+	Outcomes       []uploadOutcome
+	Totals         *uploadTotals
 	// HandedFor says, after an upload for a task, how many files were
 	// handed in for it.
 	HandedFor string
@@ -126,6 +130,7 @@ func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error)
 			p.Departments = append(p.Departments, d.Name)
 		}
 	}
+	p.DepartmentNote = departmentNote(lang, u)
 	var taskType catalog.DocType
 	if p.Tasks, taskType, err = h.handInTasks(r, st.Value("assignment")); err != nil {
 		return nil, err
@@ -324,4 +329,19 @@ func (h *handler) logUnexpected(what string, err error) {
 	if code := catalog.ErrorCode(err); code == catalog.EINTERNAL || code == catalog.EUNAVAILABLE {
 		h.Logger.Error(what, "err", err)
 	}
+}
+
+// departmentNote is the upload form's hint under 责任单位 for u. A
+// coordinator files material for every department of the city, so the
+// hint says what the field records and that only a name of the city's
+// list (责任分解 › 管理责任单位名单) is taken; empty, the material is
+// filed under u's own department, or none.
+func departmentNote(l Lang, u *catalog.User) string {
+	if u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleAdmin {
+		return tr(l, "upload.department.note")
+	}
+	if u.Department != "" {
+		return trf(l, "upload.department.note_city_own", u.Department)
+	}
+	return tr(l, "upload.department.note_city")
 }

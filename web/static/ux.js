@@ -180,6 +180,26 @@
     if (wide.addEventListener) { wide.addEventListener("change", follow); }
   }
 
+  // A notice a person has read and dismissed (相近版本 at the head of a
+  // document's page) stays hidden for that document in this browser: its
+  // data-dismiss names the document and the versions it names, so a new
+  // version shows it again. Without storage the button stays hidden and
+  // the notice shown.
+  function kept() {
+    try { return window.localStorage; } catch (err) { return null; }
+  }
+  document.querySelectorAll("[data-dismiss]").forEach(function (box) {
+    var ls = kept(), key = "evidence.dismissed." + box.getAttribute("data-dismiss");
+    var button = box.querySelector("[data-dismiss-button]");
+    if (!ls || !button) { return; }
+    if (ls.getItem(key)) { box.hidden = true; return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      try { ls.setItem(key, String(Date.now())); } catch (err) { /* full: hidden on this view only */ }
+      box.hidden = true;
+    });
+  });
+
   // A thumbnail that cannot be drawn is taken away, never shown broken.
   function dropBroken(img) {
     var link = img.closest(".thumb");
