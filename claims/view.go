@@ -67,6 +67,8 @@ type View struct {
 	// CanWithdraw: u may withdraw the claim (its city's coordinator or an
 	// admin, while it is not verified or withdrawn).
 	CanWithdraw bool
+	// CanRevise: u may correct the claim's verdict (改判, CheckRevise).
+	CanRevise bool
 	// CarriedFrom is the earlier round's claim this one was carried from,
 	// as it stands there (its statement, status and verdicts, which the
 	// carry-over never changes), nil when it was written in its round.
@@ -86,7 +88,7 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil && c.Status != catalog.ClaimWithdrawn,
 		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username &&
 			c.ReviewStatus() == catalog.ClaimPending,
-		CanWithdraw: CheckWithdraw(u, c) == nil}
+		CanWithdraw: CheckWithdraw(u, c) == nil, CanRevise: CheckRevise(u, c) == nil}
 	if v.Passages, err = s.Passages(ctx, c); err != nil {
 		return nil, err
 	}
