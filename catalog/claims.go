@@ -210,13 +210,14 @@ type Review struct {
 // claim.revise, value.revise) naming the verdict it replaced.
 const EventPreviousVerdict = "previous"
 
-// reviewEvent is the audit event of r on object: a verdict, or a
-// revision naming the verdict it replaced.
-func reviewEvent(kind, object string, r *Review) Event {
-	e := Event{At: r.At, User: r.Reviewer, Action: kind + ".review", Object: object,
+// reviewEvent is the audit event of r on object, recorded as action
+// (claim.review or claim.revise, value.review or value.revise): a
+// revision names the verdict it replaced.
+func reviewEvent(action, object string, r *Review) Event {
+	e := Event{At: r.At, User: r.Reviewer, Action: action, Object: object,
 		Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}}
 	if r.Revises != "" {
-		e.Action, e.Detail[EventPreviousVerdict] = kind+".revise", r.Revises
+		e.Detail[EventPreviousVerdict] = r.Revises
 	}
 	return e
 }
@@ -548,7 +549,11 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 			}
 			return claimNotChangeable(ctx, tx, r.ClaimID)
 		}
-		return s.recordEvent(ctx, tx, reviewEvent("claim", "claim:"+r.ClaimID, r))
+		action := "claim.review"
+		if r.Revises != "" {
+			action = "claim.revise"
+		}
+		return s.recordEvent(ctx, tx, reviewEvent(action, "claim:"+r.ClaimID, r))
 	})
 }
 

@@ -308,7 +308,11 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 			}
 			return NotConfirmedError(Words{Chinese: "数值", English: "value"}, round)
 		}
-		return s.recordEvent(ctx, tx, reviewEvent("value", "value:"+valueID, r))
+		action := "value.review"
+		if r.Revises != "" {
+			action = "value.revise"
+		}
+		return s.recordEvent(ctx, tx, reviewEvent(action, "value:"+valueID, r))
 	})
 }
 

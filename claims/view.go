@@ -61,6 +61,9 @@ type View struct {
 	// Titles are the titles of the documents the citations and the
 	// history's citations cite, by ID ("" for one not in the catalog).
 	Titles map[string]string
+	// Changes are how the history's events changed the statement, by
+	// event ID (StatementChanges).
+	Changes map[int64]StatementChange
 	// CanEdit: u may change the claim; CanReview: u may record a verdict
 	// on it now (a reviewer or admin who did not write it, while pending).
 	CanEdit, CanReview bool
@@ -106,6 +109,7 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	for i, e := range events {
 		v.History[len(events)-1-i] = e
 	}
+	v.Changes = StatementChanges(v.History)
 	if err := s.titles(ctx, v); err != nil {
 		return nil, err
 	}

@@ -113,6 +113,8 @@ var funcs = template.FuncMap{
 	// citechanges names the citations a claim event added or removed
 	// (historyCitations).
 	"citechanges": historyCitations,
+	// statementchange says how a claim event changed its statement.
+	"statementchange": statementChange,
 	"verdict":     verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
