@@ -115,7 +115,7 @@ var funcs = template.FuncMap{
 	"citechanges": historyCitations,
 	// statementchange says how a claim event changed its statement.
 	"statementchange": statementChange,
-	"verdict":     verdictName,
+	"verdict":         verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false
