@@ -144,3 +144,32 @@ func cutBetween(page, from, to string) string {
 	part, _, _ := strings.Cut(rest, to)
 	return part
 }
+
+// TestReviewerRevisesAValuesVerdict: a value's verdict had the claims'
+// restriction (probe s39 finding 2); /values offers 改判 under it, asks
+// to confirm, and the value takes the new verdict.
+func TestReviewerRevisesAValuesVerdict(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "tongji.txt", "杭州市认定市民终身学习基地48个。")
+	id := recordValue(t, s, d.ID, "2.2.1", "48", "认定市民终身学习基地48个")
+	if _, err := s.env.Values.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, id, "insufficient", "需补充基地名单"); err != nil {
+		t.Fatal(err)
+	}
+	b := s.login("li")
+	_, page := b.get("/values?round=2017&status=insufficient")
+	if !strings.Contains(valueCard(t, page, id), `id="valuerevise-`+id+`"`) {
+		t.Fatalf("no 改判 form on the value's card: %.1500s", textOf(valueCard(t, page, id)))
+	}
+	form := url.Values{"revise": {"1"}, "verdict": {"verified"}, "comment": {"名单见统计表第2页"}, "status": {"insufficient"}, "filters": {"round=2017"}}
+	_, page = b.post("/values/"+id+"/review", form)
+	if text := textOf(page); !strings.Contains(text, "确定将审核结论由“证据不足”改为“属实”吗？") {
+		t.Fatalf("改判 of a value is not asked to be confirmed: %.1500s", text)
+	}
+	form.Set("confirm", "1")
+	b.post("/values/"+id+"/review", form)
+	v, err := s.env.Catalog.Value(ctx, id)
+	if err != nil || v.Status != catalog.ClaimVerified {
+		t.Errorf("the value after its revision: %+v %v, want verified", v, err)
+	}
+}
