@@ -238,13 +238,19 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	c, err := h.Claims.UpdateAt(r.Context(), userFrom(r.Context()), r.PathValue("id"), ifMatch, in.Statement, in.Citations)
+	c, changed, err := h.Claims.Edit(r.Context(), userFrom(r.Context()), r.PathValue("id"), ifMatch, in.Statement, in.Citations)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	w.Header().Set("ETag", claimETag(c))
-	h.writeJSON(w, r, http.StatusOK, h.claimAnswer(r.Context(), c))
+	answer := h.claimAnswer(r.Context(), c)
+	if !changed {
+		// The same statement and citations sent again: the claim, its
+		// verdict and its version are as they were.
+		answer["unchanged"] = true
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
 // claimETag is the claim's version (catalog.Claim.Version) as an ETag. It
@@ -286,18 +292,27 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Verdict string `json:"verdict"`
 		Comment string `json:"comment"`
+		// Revise corrects the claim's verdict (改判), with a comment.
+		Revise bool `json:"revise"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	rv, err := h.Claims.Review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
+	review := h.Claims.Review
+	if in.Revise {
+		review = h.Claims.Revise
+	}
+	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"review": map[string]any{
-		"claim_id": rv.ClaimID, "reviewer": rv.Reviewer, "verdict": rv.Verdict, "comment": rv.Comment, "at": rv.At}})
+	out := map[string]any{"claim_id": rv.ClaimID, "reviewer": rv.Reviewer, "verdict": rv.Verdict, "comment": rv.Comment, "at": rv.At}
+	if rv.Revises != "" {
+		out["revises"] = rv.Revises
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"review": out})
 }
 
 // handleClaimWithdraw withdraws a claim that is not verified; the body,

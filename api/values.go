@@ -31,6 +31,9 @@ type reviewJSON struct {
 	Verdict  string    `json:"verdict"`
 	Comment  string    `json:"comment"`
 	At       time.Time `json:"at"`
+	// Revises is the verdict a revision (改判) replaced, left out for a
+	// first verdict.
+	Revises string `json:"revises,omitempty"`
 }
 
 type valueJSON struct {
@@ -167,18 +170,24 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Verdict string `json:"verdict"`
 		Comment string `json:"comment"`
+		// Revise corrects the value's verdict (改判), with a comment.
+		Revise bool `json:"revise"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	rv, err := h.Values.Review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
+	review := h.Values.Review
+	if in.Revise {
+		review = h.Values.Revise
+	}
+	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"review": reviewJSON{ID: rv.ID, Reviewer: rv.Reviewer,
-		Verdict: string(rv.Verdict), Comment: rv.Comment, At: rv.At}})
+		Verdict: string(rv.Verdict), Comment: rv.Comment, At: rv.At, Revises: string(rv.Revises)}})
 }
 
 // maxLedgerBytes bounds an uploaded ledger.

@@ -27,12 +27,13 @@ func testClaimChangesAreNamed(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
-		change ClaimChange
-		cits   []Citation
+		change    ClaimChange
+		statement string
+		cits      []Citation
 	}{
-		{ClaimCited, []Citation{cite("终身学习促进条例"), cite("市人大常委会公告")}},
-		{ClaimUncited, []Citation{cite("市人大常委会公告")}},
-		{ClaimEdited, []Citation{cite("市人大常委会公告")}},
+		{ClaimCited, "杭州市颁布终身学习促进条例", []Citation{cite("终身学习促进条例"), cite("市人大常委会公告")}},
+		{ClaimUncited, "杭州市颁布终身学习促进条例", []Citation{cite("市人大常委会公告")}},
+		{ClaimEdited, "杭州市人大常委会颁布终身学习促进条例", []Citation{cite("市人大常委会公告")}},
 	} {
 		if err := s.AddReview(ctx, &Review{ClaimID: c.ID, Reviewer: "liu", Verdict: ClaimInsufficient, Comment: "请补充条例文本"}); err != nil {
 			t.Fatal(err)
@@ -43,7 +44,7 @@ func testClaimChangesAreNamed(t *testing.T, s *Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c.UpdatedAt, c.Citations = read.UpdatedAt, tt.cits
+		c.UpdatedAt, c.Statement, c.Citations = read.UpdatedAt, tt.statement, tt.cits
 		if err := s.UpdateClaimAs(ctx, c, "wang", tt.change); err != nil {
 			t.Fatalf("%s: %v", tt.change, err)
 		}

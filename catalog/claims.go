@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -198,6 +199,34 @@ type Review struct {
 	Verdict  ClaimStatus
 	Comment  string
 	At       time.Time
+	// Revises is the verdict this one corrects (改判): the claim's or
+	// value's status when its reviewer changed their mind, "" for a
+	// verdict on one waiting for review. It is kept in the audit event
+	// (claim.revise, value.revise), not with the review.
+	Revises ClaimStatus
+}
+
+// EventPreviousVerdict is the key of a revision's event Detail (改判:
+// claim.revise, value.revise) naming the verdict it replaced.
+const EventPreviousVerdict = "previous"
+
+// reviewEvent is the audit event of r on object, recorded as action
+// (claim.review or claim.revise, value.review or value.revise): a
+// revision names the verdict it replaced.
+func reviewEvent(action, object string, r *Review) Event {
+	e := Event{At: r.At, User: r.Reviewer, Action: action, Object: object,
+		Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}}
+	if r.Revises != "" {
+		e.Detail[EventPreviousVerdict] = r.Revises
+	}
+	return e
+}
+
+// RevisedVerdictChangedError is the refusal of a revision (改判) of a
+// verdict that is no longer the claim's or value's (what): it was
+// changed or sent back to review since the reviewer looked.
+func RevisedVerdictChangedError(what Words) *Error {
+	return Errorf(ECONFLICT, "这条%s的审核结论已有变化（已被修改或改判），请刷新页面后再决定是否改判", what)
 }
 
 // LastOf is the latest of each id's reviews (oldest first, as ReviewsOf
@@ -292,9 +321,26 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 // UpdateClaimAs is UpdateClaim recorded as change. c.UpdatedAt is the
 // claim's as the change was built on it: when the claim changed since,
 // the save is refused (ECONFLICT) and nothing is written; zero skips the
-// check.
+// check. A save that changes nothing is no change (UpdateClaimChanged).
 func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change ClaimChange) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	_, err := s.UpdateClaimChanged(ctx, c, by, change)
+	return err
+}
+
+// EventVerdictCleared is the key of a claim change's event Detail naming
+// the verdict the change cleared (属实, 证据不足, 与证据矛盾): the claim
+// had one, and goes back to review without it.
+const EventVerdictCleared = "verdict_cleared"
+
+// UpdateClaimChanged is UpdateClaimAs, reporting whether anything
+// changed. A save whose statement and citations (document, page and
+// quote, in order) are those stored changes nothing: no row is written,
+// no event recorded, the claim keeps its status and version, and c is
+// set to the claim as stored (changed is false). Re-sending what a
+// claim says must not clear its verdict, and with it the rule that a
+// verified claim cannot be withdrawn.
+func (s *Store) UpdateClaimChanged(ctx context.Context, c *Claim, by string, change ClaimChange) (changed bool, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		now, err := s.claimStamp(ctx, tx)
 		if err != nil {
 			return err
@@ -311,6 +357,20 @@ func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change C
 				return err
 			}
 		}
+		// The claim and its citations as they were are read in the
+		// change's transaction, so the event names what this change
+		// removed, not what one committed since the service looked did.
+		stored, err := storedClaim(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if stored.Status == ClaimWithdrawn {
+			return claimNotChangeable(ctx, tx, c.ID)
+		}
+		if stored.Statement == c.Statement && sameCitations(stored.Citations, c.Citations) {
+			*c = *stored
+			return nil
+		}
 		// The status is checked in the statement itself: a withdraw
 		// committed since the service looked is not undone.
 		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
@@ -321,24 +381,52 @@ func (s *Store) UpdateClaimAs(ctx context.Context, c *Claim, by string, change C
 		if n, _ := res.RowsAffected(); n == 0 {
 			return claimNotChangeable(ctx, tx, c.ID)
 		}
-		// The citations as they were are read in the change's
-		// transaction, so the event names what this change removed, not
-		// what one committed since the service looked did.
-		before, err := citationsIn(ctx, tx, c.ID)
-		if err != nil {
-			return err
-		}
 		if c.LastCitation, err = insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
 		}
 		if err := s.markCarryUpdated(ctx, tx, CarryClaim, c.ID, by); err != nil {
 			return err // says what it was marking (moveCarried)
 		}
-		c.Status, c.UpdatedAt = ClaimPending, now
-		detail, docs := citationChanges(before, c.Citations)
+		c.Status, c.UpdatedAt, changed = ClaimPending, now, true
+		detail, docs := citationChanges(stored.Citations, c.Citations)
 		detail["statement"], detail["citations"] = c.Statement, len(c.Citations)
+		if _, ok := VerdictWords[stored.Status]; ok {
+			detail[EventVerdictCleared] = stored.Status
+		}
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: string(change), Object: "claim:" + c.ID,
 			Also: docs, Detail: detail})
+	})
+	return changed, err
+}
+
+// storedClaim reads claim id with its citations through tx, as it is
+// before tx changes it.
+func storedClaim(ctx context.Context, tx *sql.Tx, id string) (*Claim, error) {
+	var c Claim
+	var created, updated string
+	err := tx.QueryRowContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at,
+		citations_numbered, COALESCE((SELECT k.state FROM carryover k WHERE k.kind = 'claim' AND k.object_id = claim.id), '')
+		FROM claim WHERE id = ?`, id).Scan(&c.ID, &c.City, &c.Round, &c.Indicator, &c.Statement, &c.Status, &c.CreatedBy,
+		&created, &updated, &c.LastCitation, &c.Carry)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read claim %s: %w", id, err)
+	}
+	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+	if c.Citations, err = citationsIn(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// sameCitations reports whether a and b cite the same passages in the
+// same order: each its document, page and quote. Whether a quote was
+// found is read from them, not said by whoever saves.
+func sameCitations(a, b []Citation) bool {
+	return slices.EqualFunc(a, b, func(x, y Citation) bool {
+		return x.DocumentID == y.DocumentID && x.Page == y.Page && x.Quote == y.Quote
 	})
 }
 
@@ -454,17 +542,33 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		}
 		// A carried claim its city has not confirmed yet is not the
 		// round's claim yet: checked in the update itself, so a verdict
-		// never lands on one.
-		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
-			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id"), r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn)
+		// never lands on one. A revision lands only on the verdict it
+		// revises: not on a claim its city changed since (back to
+		// review) nor on another reviewer's revision made meanwhile.
+		q, args := `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
+			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id"), []any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn}
+		if r.Revises != "" {
+			q, args = q+` AND status = ?`, append(args, r.Revises)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
+			if r.Revises != "" {
+				var st ClaimStatus
+				err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
+				if err == nil && st != ClaimWithdrawn {
+					return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
+				}
+			}
 			return claimNotChangeable(ctx, tx, r.ClaimID)
 		}
-		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "claim.review", Object: "claim:" + r.ClaimID,
-			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
+		action := "claim.review"
+		if r.Revises != "" {
+			action = "claim.revise"
+		}
+		return s.recordEvent(ctx, tx, reviewEvent(action, "claim:"+r.ClaimID, r))
 	})
 }
 

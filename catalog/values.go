@@ -284,8 +284,14 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		}
 		// As AddReview: never a verdict on a carried value its city has
 		// not confirmed yet.
-		res, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND NOT `+
-			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id"), r.Verdict, formatTime(r.At), valueID)
+		// A revision (改判) lands only on the verdict it revises, as
+		// AddReview's.
+		q, args := `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND NOT `+
+			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id"), []any{r.Verdict, formatTime(r.At), valueID}
+		if r.Revises != "" {
+			q, args = q+` AND status = ?`, append(args, r.Revises)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set value status: %w", err)
 		}
@@ -297,10 +303,16 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 				}
 				return fmt.Errorf("read value %s: %w", valueID, err)
 			}
+			if r.Revises != "" {
+				return RevisedVerdictChangedError(Words{Chinese: "数值", English: "value"})
+			}
 			return NotConfirmedError(Words{Chinese: "数值", English: "value"}, round)
 		}
-		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "value.review", Object: "value:" + valueID,
-			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
+		action := "value.review"
+		if r.Revises != "" {
+			action = "value.revise"
+		}
+		return s.recordEvent(ctx, tx, reviewEvent(action, "value:"+valueID, r))
 	})
 }
 

@@ -336,42 +336,51 @@ func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statem
 // against an older text does not silently replace another's change made
 // in between. A nil ifMatch is Update.
 func (s *Service) UpdateAt(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (*catalog.Claim, error) {
-	c, err := s.updateAt(ctx, u, id, ifMatch, statement, cits)
-	if ifMatch != nil && catalog.IsClaimChanged(err) {
-		// The version the client named was current when read, and is
-		// no longer: the same failed precondition, found later.
-		return nil, catalog.ClaimStaleError()
-	}
+	c, _, err := s.Edit(ctx, u, id, ifMatch, statement, cits)
 	return c, err
 }
 
-func (s *Service) updateAt(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (*catalog.Claim, error) {
-	c, err := s.editable(ctx, u, id)
-	if err != nil {
-		return nil, err
+// Edit is UpdateAt, saying whether the claim changed: an edit whose
+// statement (as saved: trimmed) and citations (document, page, quote)
+// are the claim's already changes nothing, and the claim keeps its
+// status, its verdict and its version (catalog.Store.UpdateClaimChanged).
+func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (*catalog.Claim, bool, error) {
+	c, changed, err := s.edit(ctx, u, id, ifMatch, statement, cits)
+	if ifMatch != nil && catalog.IsClaimChanged(err) {
+		// The version the client named was current when read, and is
+		// no longer: the same failed precondition, found later.
+		return nil, false, catalog.ClaimStaleError()
+	}
+	return c, changed, err
+}
+
+func (s *Service) edit(ctx context.Context, u *catalog.User, id string, ifMatch catalog.IfMatch, statement *string, cits []CitationInput) (c *catalog.Claim, changed bool, err error) {
+	if c, err = s.editable(ctx, u, id); err != nil {
+		return nil, false, err
 	}
 	if !ifMatch.Allows(c.Version()) {
-		return nil, catalog.ClaimStaleError()
+		return nil, false, catalog.ClaimStaleError()
 	}
 	st := c.Statement
 	if statement != nil {
 		st = *statement
 	}
 	if cits == nil {
-		if err := s.save(ctx, u, c, st, c.Citations, nil, catalog.ClaimEdited, 0); err != nil {
-			return nil, err
+		changed, err = s.saveChanged(ctx, u, c, st, c.Citations, nil, catalog.ClaimEdited, 0)
+		if err != nil {
+			return nil, false, err
 		}
-		return c, nil
+		return c, changed, nil
 	}
 	old := c.Citations
 	if err := s.fill(ctx, u, c, st, nil, cits, 1); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	keepNumbers(c.Citations, old)
-	if err := s.cat.UpdateClaimAs(ctx, c, u.Username, catalog.ClaimEdited); err != nil {
-		return nil, err
+	if changed, err = s.cat.UpdateClaimChanged(ctx, c, u.Username, catalog.ClaimEdited); err != nil {
+		return nil, false, err
 	}
-	return c, nil
+	return c, changed, nil
 }
 
 // keepNumbers gives each citation of cits that cites what one of old
@@ -494,15 +503,52 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, reason stri
 // save checks and stores c with statement and its citations (kept, then
 // added, first named by number first in a mistake), recorded as change.
 func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, change catalog.ClaimChange, first int) error {
+	_, err := s.saveChanged(ctx, u, c, statement, kept, added, change, first)
+	return err
+}
+
+// saveChanged is save, saying whether anything changed.
+func (s *Service) saveChanged(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, change catalog.ClaimChange, first int) (bool, error) {
 	if err := s.fill(ctx, u, c, statement, kept, added, first); err != nil {
-		return err
+		return false, err
 	}
-	return s.cat.UpdateClaimAs(ctx, c, u.Username, change)
+	return s.cat.UpdateClaimChanged(ctx, c, u.Username, change)
+}
+
+// reviewer refuses u a verdict on c, first or revised, unless u reviews
+// (a reviewer or an admin) and did not write c.
+func reviewer(u *catalog.User, c *catalog.Claim) error {
+	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
+	}
+	if c.CreatedBy == u.Username {
+		return catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的定性描述")
+	}
+	return nil
+}
+
+// verdictComment reads a verdict and its comment: a comment is needed
+// when the verdict sends the claim back, or always when required (a
+// revision); missing is the refusal of a comment needed and not given.
+func verdictComment(verdict, comment string, required bool, missing error) (catalog.ClaimStatus, string, error) {
+	v, err := catalog.ParseVerdict(verdict)
+	if err != nil {
+		return "", "", catalog.OnInvalidField("verdict", err)
+	}
+	comment = strings.TrimSpace(comment)
+	if (required || v != catalog.ClaimVerified) && comment == "" {
+		return "", "", missing
+	}
+	if utf8.RuneCountInString(comment) > maxStatementRunes {
+		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxStatementRunes)
+	}
+	return v, comment, nil
 }
 
 // Review records a reviewer's verdict. Only reviewers and admins give
 // verdicts, never on their own claims, and only on claims waiting for one;
-// a verdict that sends a claim back needs a comment saying why.
+// a verdict that sends a claim back needs a comment saying why. A claim
+// with a verdict is revised (Revise), not reviewed again.
 func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
@@ -511,30 +557,80 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if err != nil {
 		return nil, err
 	}
-	if c.CreatedBy == u.Username {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的定性描述")
+	if err := reviewer(u, c); err != nil {
+		return nil, err
 	}
 	if c.ReviewStatus() == catalog.ClaimToConfirm {
 		return nil, catalog.NotConfirmedError(catalog.Words{Chinese: "定性描述", English: "claim"}, c.Round)
 	}
-	v, err := catalog.ParseVerdict(verdict)
+	v, comment, err := verdictComment(verdict, comment, false,
+		catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由，以便协调员补充或修改"))
 	if err != nil {
-		return nil, catalog.OnInvalidField("verdict", err)
-	}
-	comment = strings.TrimSpace(comment)
-	if v != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由，以便协调员补充或修改")
-	}
-	if utf8.RuneCountInString(comment) > maxStatementRunes {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxStatementRunes)
+		return nil, err
 	}
 	if c.Status == catalog.ClaimWithdrawn {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回，无需审核")
 	}
 	if c.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s），需协调员修改后才能再次审核", catalog.VerdictIn(c.Status))
+		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(c.Status))
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
+	if err := s.cat.AddReview(ctx, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// CheckRevise says why u may not revise c's verdict (改判) now, or nil:
+// only a reviewer who may see c's city or an admin, never on a claim they
+// wrote, and only while c has a verdict (not waiting for one, not
+// withdrawn).
+func CheckRevise(u *catalog.User, c *catalog.Claim) error {
+	if err := reviewer(u, c); err != nil {
+		return err
+	}
+	switch c.Status {
+	case catalog.ClaimWithdrawn:
+		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回，不能改判")
+	case catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+		return nil
+	}
+	return catalog.Errorf(catalog.ECONFLICT, "这条定性描述还没有审核结论，无需改判；请直接审核")
+}
+
+// CheckRevision checks a revision of c's verdict to verdict with comment
+// before it is asked to be confirmed or saved: CheckRevise, a new verdict
+// unlike the one it revises, and a comment saying why (required).
+func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (catalog.ClaimStatus, string, error) {
+	if err := CheckRevise(u, c); err != nil {
+		return "", "", err
+	}
+	v, comment, err := verdictComment(verdict, comment, true,
+		catalog.FieldErrorf("comment", catalog.EINVALID, "改判时请写明理由，以便协调员和其他审核专家了解为何更正"))
+	if err != nil {
+		return "", "", err
+	}
+	if v == c.Status {
+		return "", "", catalog.FieldErrorf("verdict", catalog.EINVALID, "改判后的结论与原结论（%s）相同；请选择另一结论", catalog.VerdictIn(c.Status))
+	}
+	return v, comment, nil
+}
+
+// Revise corrects the verdict a claim has (改判): the reviewer who gave
+// it, another reviewer of its city or an admin, with a comment saying
+// why. The claim takes the new verdict as its status; the revision is a
+// review of its own, recorded as claim.revise naming the old verdict and
+// the new.
+func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	v, comment, err := CheckRevision(u, c, verdict, comment)
+	if err != nil {
+		return nil, err
+	}
+	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, Revises: c.Status}
 	if err := s.cat.AddReview(ctx, r); err != nil {
 		return nil, err
 	}

@@ -61,12 +61,17 @@ type View struct {
 	// Titles are the titles of the documents the citations and the
 	// history's citations cite, by ID ("" for one not in the catalog).
 	Titles map[string]string
+	// Changes are how the history's events changed the statement, by
+	// event ID (StatementChanges).
+	Changes map[int64]StatementChange
 	// CanEdit: u may change the claim; CanReview: u may record a verdict
 	// on it now (a reviewer or admin who did not write it, while pending).
 	CanEdit, CanReview bool
 	// CanWithdraw: u may withdraw the claim (its city's coordinator or an
 	// admin, while it is not verified or withdrawn).
 	CanWithdraw bool
+	// CanRevise: u may correct the claim's verdict (改判, CheckRevise).
+	CanRevise bool
 	// CarriedFrom is the earlier round's claim this one was carried from,
 	// as it stands there (its statement, status and verdicts, which the
 	// carry-over never changes), nil when it was written in its round.
@@ -86,7 +91,7 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil && c.Status != catalog.ClaimWithdrawn,
 		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username &&
 			c.ReviewStatus() == catalog.ClaimPending,
-		CanWithdraw: CheckWithdraw(u, c) == nil}
+		CanWithdraw: CheckWithdraw(u, c) == nil, CanRevise: CheckRevise(u, c) == nil}
 	if v.Passages, err = s.Passages(ctx, c); err != nil {
 		return nil, err
 	}
@@ -100,6 +105,7 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if v.History, err = s.history(ctx, c.ID, carry); err != nil {
 		return nil, err
 	}
+	v.Changes = StatementChanges(v.History)
 	if err := s.titles(ctx, v); err != nil {
 		return nil, err
 	}

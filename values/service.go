@@ -378,9 +378,69 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
 	}
 	if v.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s），需协调员修改后才能再次审核", catalog.VerdictIn(v.Status))
+		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(v.Status))
 	}
 	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment}
+	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// CheckRevise says why u may not revise v's verdict (改判) now, or nil,
+// with the claims' rules: a reviewer who may see v's city or an admin,
+// never on a value they recorded, only while v has a verdict.
+func CheckRevise(u *catalog.User, v *catalog.Value) error {
+	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
+	}
+	if v.CreatedBy == u.Username {
+		return catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己填报的数值")
+	}
+	switch v.Status {
+	case catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+		return nil
+	}
+	return catalog.Errorf(catalog.ECONFLICT, "这个数值还没有审核结论，无需改判；请直接审核")
+}
+
+// CheckRevision checks a revision of v's verdict before it is asked to
+// be confirmed or saved: CheckRevise, a verdict unlike the one revised,
+// and a comment saying why.
+func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (catalog.ClaimStatus, string, error) {
+	if err := CheckRevise(u, v); err != nil {
+		return "", "", err
+	}
+	verd, err := catalog.ParseVerdict(verdict)
+	if err != nil {
+		return "", "", catalog.OnInvalidField("verdict", err)
+	}
+	comment = strings.TrimSpace(comment)
+	if comment == "" {
+		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "改判时请写明理由，以便协调员和其他审核专家了解为何更正")
+	}
+	if utf8.RuneCountInString(comment) > maxCommentRunes {
+		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
+	}
+	if verd == v.Status {
+		return "", "", catalog.FieldErrorf("verdict", catalog.EINVALID, "改判后的结论与原结论（%s）相同；请选择另一结论", catalog.VerdictIn(v.Status))
+	}
+	return verd, comment, nil
+}
+
+// Revise corrects the verdict a value has (改判), as claims.Service.Revise
+// does a claim's: recorded as value.revise naming the old verdict and
+// the new.
+func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	v, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	verd, comment, err := CheckRevision(u, v, verdict, comment)
+	if err != nil {
+		return nil, err
+	}
+	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment, Revises: v.Status}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {
 		return nil, err
 	}

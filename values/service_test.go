@@ -159,8 +159,8 @@ func TestReviewAndChangeBetweenRounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", "")
-	if catalog.ErrorCode(err) != catalog.ECONFLICT || catalog.ErrorMessage(err) != "数值已审核\uFF08属实\uFF09\uFF0C需协调员修改后才能再次审核" ||
-		catalog.MessageIn(err, true) != "The value has been reviewed (verified); the coordinator must change it before it can be reviewed again" {
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || catalog.ErrorMessage(err) != "数值已审核\uFF08属实\uFF09\uFF1B如需更正审核结论\uFF0C请改判并写明理由" ||
+		catalog.MessageIn(err, true) != "The value has been reviewed (verified); to correct the verdict, revise it with a comment saying why" {
 		t.Errorf("reviewing twice: %v, in English %q", err, catalog.MessageIn(err, true))
 	}
 	list, err := e.Values.List(ctx, coordA, values.Filter{Round: 2018})

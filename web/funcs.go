@@ -115,6 +115,8 @@ var funcs = template.FuncMap{
 	"citechanges": historyCitations,
 	"carriedYear": carriedYear,
 	"verdict":     verdictName,
+	// statementchange says how a claim event changed its statement.
+	"statementchange": statementChange,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false

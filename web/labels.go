@@ -117,6 +117,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.claim.uncite":         {Chinese: "删除引用", English: "Removed a citation"},
 	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},
 	"event.claim.reopen":         {Chinese: "定性描述退回待审核", English: "A claim went back to review"},
+	"event.claim.revise":         {Chinese: "改判定性描述", English: "Revised a claim's verdict"},
+	"event.value.revise":         {Chinese: "改判数值", English: "Revised a value's verdict"},
 	"event.value.reopen":         {Chinese: "数值退回待审核", English: "A value went back to review"},
 	"event.claim.quote":          {Chinese: "文字重新读取后复核引文", English: "Quote looked for again in the text read anew"},
 	"event.value.quote":          {Chinese: "文字重新读取后复核数值引文", English: "Value's quote looked for again in the text read anew"},

@@ -266,7 +266,13 @@ type claimPage struct {
 	History       []catalog.Event
 	// Titles are the titles of the documents the history's citations
 	// cite, by ID (claims.View.Titles).
-	Titles      map[string]string
+	Titles map[string]string
+	// Changes are how the history's events changed the statement, by
+	// event ID (claims.View.Changes): a reviewer re-reading a claim sent
+	// back sees what its city changed.
+	Changes map[int64]claims.StatementChange
+	// CanRevise: the user may correct the claim's verdict (改判).
+	CanRevise   bool
 	Candidates  []search.Candidate
 	CanEdit     bool
 	CanReview   bool
@@ -314,7 +320,7 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	c := v.Claim
 	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, CanWithdraw: v.CanWithdraw, Passages: v.Passages, Reviews: v.Reviews,
-		History: v.History, Titles: v.Titles, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
+		History: v.History, Titles: v.Titles, Changes: v.Changes, CanRevise: v.CanRevise, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
 	}
@@ -520,9 +526,13 @@ func (h *handler) claimFormFailed(w http.ResponseWriter, r *http.Request, form s
 
 func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 	st := r.PostFormValue("statement")
-	c, err := h.Claims.Update(r.Context(), sessionFrom(r).User, r.PathValue("id"), &st, nil)
+	c, changed, err := h.Claims.Edit(r.Context(), sessionFrom(r).User, r.PathValue("id"), nil, &st, nil)
 	if err != nil {
 		h.claimFormFailed(w, r, "edit", err, "statement")
+		return
+	}
+	if !changed {
+		back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.unchanged"))
 		return
 	}
 	back(w, r, "/claims/"+c.ID, h.withNumberWarning(r, tr(langOf(r), "claim.updated"), c))
@@ -596,6 +606,10 @@ func (h *handler) askRemoveCitation(w http.ResponseWriter, r *http.Request, n in
 
 func (h *handler) claimReview(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
+	if r.PostFormValue("revise") == "1" {
+		h.claimRevise(w, r, id)
+		return
+	}
 	if _, err := h.Claims.Review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
 		h.claimFormFailed(w, r, "review", err, "verdict", "comment")
 		return
@@ -630,4 +644,35 @@ func (h *handler) claimWithdraw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/claims/"+c.ID, tr(lang, "claim.withdrawn_done"))
+}
+
+// claimRevise corrects the claim's verdict (改判) once asked to confirm,
+// naming the verdict it replaces and the new one; the form's mistakes
+// (no comment, the same verdict) come back beside their fields first.
+func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string) {
+	lang, u := langOf(r), sessionFrom(r).User
+	verdict, comment := r.PostFormValue("verdict"), r.PostFormValue("comment")
+	if r.PostFormValue("confirm") != "1" {
+		c, err := h.Claims.Get(r.Context(), u, id)
+		var v catalog.ClaimStatus
+		if err == nil {
+			v, comment, err = claims.CheckRevision(u, c, verdict, comment)
+		}
+		if err != nil {
+			h.claimFormFailed(w, r, "revise", err, "verdict", "comment")
+			return
+		}
+		h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.revise"), &confirmPage{
+			Question: trf(lang, "claim.revise_confirm", verdictName(lang, c.Status), verdictName(lang, v)),
+			Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
+			Action:   "/claims/" + id + "/review",
+			Fields:   []hiddenField{{"revise", "1"}, {"verdict", string(v)}, {"comment", comment}, {"confirm", "1"}},
+			Button:   tr(lang, "claim.revise"), Cancel: "/claims/" + id + "#revise"})
+		return
+	}
+	if _, err := h.Claims.Revise(r.Context(), u, id, verdict, comment); err != nil {
+		h.claimFormFailed(w, r, "revise", err, "verdict", "comment")
+		return
+	}
+	back(w, r, "/claims/"+id, tr(lang, "claim.revised"))
 }

@@ -49,6 +49,8 @@ type valueRow struct {
 	Unlikely  []string
 	Last      *catalog.Review
 	CanReview bool
+	// CanRevise: the user may correct the value's verdict (改判).
+	CanRevise bool
 	// ContradictedIn is the round a reviewer found the value this one
 	// was carried from 与证据矛盾 in, 0 when none did.
 	ContradictedIn int
@@ -266,7 +268,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 			p.Values[i].Context = &c
 		}
 	}
-	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
+	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && (v.CanReview || v.CanRevise) }) {
 		p.Refused = st.Error
 	}
 	h.render(w, r, status, "values", tr(langOf(r), p.TitleKey), p)
@@ -315,7 +317,8 @@ func (h *handler) valueRows(r *http.Request, u *catalog.User, list []values.List
 	for i, v := range list {
 		src := sources[v.Citation.DocumentID]
 		row := valueRow{Listed: v, Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(l == English),
-			CanReview: reviewer && v.ReviewStatus() == catalog.ClaimPending && v.CreatedBy != u.Username}
+			CanReview: reviewer && v.ReviewStatus() == catalog.ClaimPending && v.CreatedBy != u.Username,
+			CanRevise: values.CheckRevise(u, &v.Value) == nil}
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv
 		}
@@ -364,7 +367,14 @@ func valueNote(l Lang, v *catalog.Value, mismatch string) string {
 // what was typed and the error beside the form.
 func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if _, err := h.Values.Review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
+	review := h.Values.Review
+	if r.PostFormValue("revise") == "1" {
+		if asked := h.askReviseValue(w, r, id); asked {
+			return
+		}
+		review = h.Values.Revise
+	}
+	if _, err := review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 			h.fail(w, r, err)
 			return
@@ -384,7 +394,40 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 			to += "&after=" + url.QueryEscape(after)
 		}
 	}
-	back(w, r, to, tr(langOf(r), "claim.reviewed"))
+	done := "claim.reviewed"
+	if r.PostFormValue("revise") == "1" {
+		done = "claim.revised"
+	}
+	back(w, r, to, tr(langOf(r), done))
+}
+
+// askReviseValue shows the confirmation of a revision (改判) of a value's
+// verdict, naming the old verdict and the new, unless it is confirmed
+// already or has a mistake (no reason, the same verdict), which
+// Values.Revise then refuses beside the form: asked is false then.
+func (h *handler) askReviseValue(w http.ResponseWriter, r *http.Request, id string) (asked bool) {
+	if r.PostFormValue("confirm") == "1" {
+		return false
+	}
+	lang, u := langOf(r), sessionFrom(r).User
+	v, err := h.Values.Get(r.Context(), u, id)
+	if err != nil {
+		return false
+	}
+	verdict, comment, err := values.CheckRevision(u, v, r.PostFormValue("verdict"), r.PostFormValue("comment"))
+	if err != nil {
+		return false
+	}
+	fields := []hiddenField{{"revise", "1"}, {"verdict", string(verdict)}, {"comment", comment}, {"confirm", "1"}}
+	for _, k := range []string{"status", "filters", "page", "after"} {
+		fields = append(fields, hiddenField{k, r.PostFormValue(k)})
+	}
+	h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.revise"), &confirmPage{
+		Question: trf(lang, "claim.revise_confirm", verdictName(lang, v.Status), verdictName(lang, verdict)),
+		Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
+		Action:   "/values/" + id + "/review", Fields: fields,
+		Button: tr(lang, "claim.revise"), Cancel: "/values?" + verdictFilters(r).Encode() + "#value-" + id})
+	return true
 }
 
 // verdictFilters are the filters a verdict form was sent from; a form
