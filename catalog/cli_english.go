@@ -74,6 +74,7 @@ var cliEnglish = map[string]string{
 	"  %s  %s\uFF08%s\uFF09  [%s] %s\uFF1B%s": "  %s  %s (%s)  [%s] %s; %s",
 	"  %s  %s\uFF08%s\uFF09  [%s] %s":         "  %s  %s (%s)  [%s] %s",
 	"  %s  %s  → %s\uFF08%s\uFF09":            "  %s  %s  → %s (%s)",
+	"跳过 %d 个隐藏文件或文件夹\uFF1A%s":                 "Skipped %d hidden {file or folder|files or folders}: %s",
 	"原件的问题：请本市协调员（或上传它的责任单位）在上传页重新上传同一文件，档案会用它修复原件，文档的编号、信息和关联都不变；找不到原文件时，从以前的备份恢复它。修复后再运行 evidence backup": "Problems with originals: the city's coordinator (or the department that uploaded it) uploads the same file again on the Upload page and the archive mends the original with it; the document's ID, details and links stay as they are. Without the file, restore it from an earlier backup. Then run evidence backup again",
 	"提取文字的问题：停止 evidence serve 后运行 evidence repair，从原件重新提取；然后再运行 evidence backup":                           "Problems with text: stop evidence serve and run evidence repair to extract it from the original again; then run evidence backup again",
 	"用这份备份恢复时：没有完好原件的文档标为原件损坏，evidence check 会列出它们；没有完好提取文字的文档在 evidence serve 启动后从原件重新提取":                  "Restored from this backup, the documents without a good original are marked as having a damaged original and evidence check lists them; those without good text are extracted from their originals again once evidence serve starts",
