@@ -64,3 +64,44 @@ func TestDuplicateSaysTheRoundChosenWasNotApplied(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateTellsAContributorWhoCanChangeIt: a department contributor
+// handing in bytes the archive holds as another's document, with another
+// type chosen, cannot change it on its page (theirs has no form for it),
+// so they are told to ask the city's coordinator; a contributor's own
+// unreviewed upload they may correct, and are told so (probe s39 #1).
+func TestDuplicateTellsAContributorWhoCanChangeIt(t *testing.T) {
+	e, task := taskEnv(t)
+	const byAdmin = "杭州市社区教育工作总结：全市建成市民学习体验基地86个，开展社区教育活动一千二百场。"
+	e.upload(cityA, "社区教育总结.txt", byAdmin) // work_summary, by admin
+	const own = "市教育局老年教育工作情况：全市老年大学在校学员三万人，开设课程四百门。"
+	if resp, body := e.handIn(task, "contribA", "work_summary", "老年教育.txt", own); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("first hand-in: %d %v", resp.StatusCode, body)
+	}
+	for _, tt := range []struct {
+		name, text     string
+		wantZh, wantEn string
+		notZh          string
+	}{
+		{"another's document", byAdmin,
+			"其类型仍为工作总结\uFF0C如需改为政策文件\uFF0C请联系本市协调员在文档页修改",
+			"its type is still Work summary: to make it Policy document, ask the city's coordinator to change it on its page", ""},
+		{"their own document", own,
+			"其类型仍为工作总结\uFF0C如需改为政策文件\uFF0C请在文档页修改",
+			"its type is still Work summary: to make it Policy document, change it on its page", "协调员"},
+	} {
+		resp, body := e.handIn(task, "contribA", "policy", "再次提交.txt", tt.text)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %v, want 200", tt.name, resp.StatusCode, body)
+		}
+		doc := body["documents"].([]any)[0].(map[string]any)
+		zh, _ := doc["duplicate_notice"].(string)
+		en, _ := doc["duplicate_notice_en"].(string)
+		if !strings.Contains(zh, tt.wantZh) || !strings.Contains(en, tt.wantEn) {
+			t.Errorf("%s: notice %q / %q, want %q / %q", tt.name, zh, en, tt.wantZh, tt.wantEn)
+		}
+		if tt.notZh != "" && strings.Contains(zh, tt.notZh) {
+			t.Errorf("%s: notice %q names %q", tt.name, zh, tt.notZh)
+		}
+	}
+}

@@ -90,6 +90,20 @@ var StatusWords = map[Status]string{
 	StatusFailed:    "处理失败",
 }
 
+// statusEnglish are StatusWords in English, as the English pages say them.
+var statusEnglish = map[Status]string{
+	StatusStored:    "stored, waiting for extraction",
+	StatusExtracted: "text extracted, indexing",
+	StatusIndexed:   "searchable",
+	StatusFailed:    "failed",
+}
+
+// StatusIn names a document's status in each language, to be put into a
+// message: never its code (indexed), which no user knows it by.
+func StatusIn(s Status) Words {
+	return Words{Chinese: StatusWords[s], English: statusEnglish[s]}
+}
+
 // ParseVerdict accepts a reviewer's verdict.
 func ParseVerdict(s string) (ClaimStatus, error) {
 	switch v := ClaimStatus(strings.TrimSpace(s)); v {

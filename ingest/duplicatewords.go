@@ -60,6 +60,11 @@ func DuplicateWords(d *catalog.Document, usedInRound int, linked bool, un Unappl
 type Unapplied struct {
 	Round   string          // a round other than the document's
 	DocType catalog.DocType // a type other than the document's
+	// AskCoordinator: the uploader may not make these changes on the
+	// document's page (a department contributor's page of it has no form
+	// for them), so the words send them to the city's coordinator, who
+	// may.
+	AskCoordinator bool
 }
 
 // None reports whether the upload chose nothing the document lacks.
@@ -68,6 +73,9 @@ func (un Unapplied) None() bool { return un.Round == "" && un.DocType == "" }
 // words says, after 未重复保存, that the choices of un were not applied to
 // d and how to apply them.
 func (un Unapplied) words(d *catalog.Document) (zh, en string) {
+	if un.AskCoordinator {
+		return un.coordinatorWords(d)
+	}
 	if un.Round != "" {
 		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s 年度\uFF0C请在文档页修改", un.Round)
 		en += fmt.Sprintf("; its round was not changed: to count it in round %s, change it on its page", un.Round)
@@ -75,6 +83,20 @@ func (un Unapplied) words(d *catalog.Document) (zh, en string) {
 	if un.DocType != "" {
 		zh += fmt.Sprintf("\uFF1B其类型仍为%s\uFF0C如需改为%s\uFF0C请在文档页修改", catalog.DocTypeLabels[d.DocType], catalog.DocTypeLabels[un.DocType])
 		en += fmt.Sprintf("; its type is still %s: to make it %s, change it on its page", catalog.DocTypeLabelsEN[d.DocType], catalog.DocTypeLabelsEN[un.DocType])
+	}
+	return zh, en
+}
+
+// coordinatorWords is words for an uploader who may not make the changes
+// themselves: who can.
+func (un Unapplied) coordinatorWords(d *catalog.Document) (zh, en string) {
+	if un.Round != "" {
+		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s 年度\uFF0C请联系本市协调员在文档页修改", un.Round)
+		en += fmt.Sprintf("; its round was not changed: to count it in round %s, ask the city's coordinator to change it on its page", un.Round)
+	}
+	if un.DocType != "" {
+		zh += fmt.Sprintf("\uFF1B其类型仍为%s\uFF0C如需改为%s\uFF0C请联系本市协调员在文档页修改", catalog.DocTypeLabels[d.DocType], catalog.DocTypeLabels[un.DocType])
+		en += fmt.Sprintf("; its type is still %s: to make it %s, ask the city's coordinator to change it on its page", catalog.DocTypeLabelsEN[d.DocType], catalog.DocTypeLabelsEN[un.DocType])
 	}
 	return zh, en
 }

@@ -266,6 +266,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		if out[i].Err == nil && out[i].Duplicate {
 			typed := strings.TrimSpace(req.Meta.DocType) != "" || req.PartMeta[st.Part].DocType != ""
 			out[i].Unapplied = unappliedTo(&out[i], metas[i], typed)
+			out[i].Unapplied.AskCoordinator = !s.mayApply(ctx, u, out[i].Document, out[i].Unapplied)
 		}
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
@@ -590,6 +591,26 @@ func unappliedTo(o *Outcome, m Meta, typed bool) Unapplied {
 		un.DocType = catalog.DocType(m.DocType)
 	}
 	return un
+}
+
+// mayApply says whether u may make the changes un names on d's page
+// themselves, by documents.Service.CheckEditFields' rule: an admin or the
+// city's coordinator may make any; a department contributor only a type,
+// on a document they uploaded that is still theirs alone and unreviewed
+// (catalog.Store.ContributorEdit), never a round. When that cannot be
+// told, it says no: the coordinator can always make them.
+func (s *Service) mayApply(ctx context.Context, u *catalog.User, d *catalog.Document, un Unapplied) bool {
+	if un.None() || u.CanEdit(d.City) == nil {
+		return true
+	}
+	if u.Role != catalog.RoleContributor || un.Round != "" || d.City != u.City || d.UploadedBy != u.Username {
+		return false
+	}
+	err := s.cat.ContributorEdit(ctx, d.ID, u.Username)
+	if err != nil && catalog.ErrorCode(err) != catalog.EFORBIDDEN {
+		s.logUnexpected("may a contributor change the duplicate they sent", err)
+	}
+	return err == nil
 }
 
 // logUnexpected logs an error that is not the user's doing, whose message

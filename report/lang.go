@@ -438,6 +438,17 @@ func (r *Report) page(n int) string {
 	return "第" + strconv.Itoa(n) + "页"
 }
 
+// pageQuote is a citation's page and its quote, in quotation marks:
+// 第3页“市民学习体验基地86个” in Chinese, where the marks need no space;
+// in English the page is a word of its own before them, p. 3 “…”.
+func (r *Report) pageQuote(page int, quote string) string {
+	sep := ""
+	if r.Lang == English {
+		sep = " "
+	}
+	return r.page(page) + sep + "\u201c" + catalog.Fullwidth(quote) + "\u201d"
+}
+
 // cityName is the city as the report's language names it.
 func (r *Report) cityName() string {
 	if r.Lang == English {

@@ -182,7 +182,7 @@ func (r *Report) itemRow(it Item) []any {
 	case it.Value != nil:
 		c := it.Value.Citation
 		number, unit := r.valueCells(it.Value)
-		row = append(row, number, unit, fmt.Sprintf("%s %s“%s”%s", r.title(it, c.DocumentID), r.page(c.Page), catalog.Fullwidth(c.Quote), r.foundNote(it)+r.unlikelyNote(it)+r.verdict(it, it.Value.ID, it.Value.Status)+r.carriedMark(it.Carried[it.Value.ID])))
+		row = append(row, number, unit, fmt.Sprintf("%s %s%s", r.title(it, c.DocumentID), r.pageQuote(c.Page, c.Quote), r.foundNote(it)+r.unlikelyNote(it)+r.verdict(it, it.Value.ID, it.Value.Status)+r.carriedMark(it.Carried[it.Value.ID])))
 	case it.Indicator.Kind == "quantitative":
 		row = append(row, r.word(Gap), r.unit(it.Indicator.Unit), "")
 	default:

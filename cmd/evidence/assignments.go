@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 
 	"github.com/lcmonitor/evidence/api"
@@ -16,7 +15,7 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
+const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR] [--server URL --token T]
        evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]
        evidence assignments delete ID [--server URL --token T]`
 
@@ -32,37 +31,6 @@ func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer
 		return runAssignmentsDelete(ctx, args[1:], stdout, stderr)
 	}
 	return badSubcommand(args, assignmentsUsage, stderr)
-}
-
-func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cmd := newCommand("assignments import", stderr)
-	cmd.reorder = true
-	city := cmd.String("city", "", "city code, e.g. 330100")
-	round := cmd.Int("round", 0, "monitoring round (year); default: the current one")
-	lang, err := cmd.parse(args)
-	if err != nil {
-		return err
-	}
-	if cmd.NArg() != 1 {
-		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件：evidence assignments import FILE --city 330100")
-	}
-	file := cmd.Arg(0)
-	body, err := os.ReadFile(file)
-	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "无法读取 %s：%v", file, err)
-	}
-	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
-		imp, err := a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})
-		if err != nil {
-			return err
-		}
-		say(stdout, lang, "已导入责任分解表：新增 %d 项，更新 %d 项，未变 %d 项", imp.Added, imp.Updated, imp.Unchanged)
-		if len(imp.NewDepartments) > 0 {
-			say(stdout, lang, "；新加入责任单位名单：%v", imp.NewDepartments)
-		}
-		fmt.Fprintln(stdout)
-		return nil
-	})
 }
 
 // runAssignmentsDelete deletes a task added or imported by mistake, on

@@ -113,7 +113,7 @@ func TestBackupLeavesDamagedObjectsOut(t *testing.T) {
 	}
 	out, err := runCLI(t, "check", "--data", restored)
 	var ee exitError
-	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, ids["ningbo-policy.pdf"]+"  [原件] 原件缺失") {
+	if !errors.As(err, &ee) || ee.code != 1 || !hasLineWith(out, ids["ningbo-policy.pdf"], "  [原件] 原件缺失") {
 		t.Errorf("check of the restored archive: %v, want exit 1 naming the missing original\n%s", err, out)
 	}
 	// Its catalog notes the original it lacks as damaged, so the document

@@ -109,11 +109,12 @@ func TestCLISpeaksEnglish(t *testing.T) {
 		t.Fatalf("originals on disk: %v", originals)
 	}
 	os.WriteFile(originals[0], []byte("篡改后的内容"), 0o644)
-	check("the original's hash differs", en("check"))
+	// The document is named by its title, which is the archive's data.
+	check("the original's hash differs", en("check"), title)
 
 	// EVIDENCE_LANG chooses English for every command; --lang still wins.
 	t.Setenv("EVIDENCE_LANG", "en")
-	check("Problems with originals", []string{"check", "--data", data})
+	check("Problems with originals", []string{"check", "--data", data}, title)
 	if said := englishRun(t, "check", "--data", data, "--lang", "zh"); !strings.Contains(said, "原件哈希不符") {
 		t.Errorf("check --lang zh under EVIDENCE_LANG=en said:\n%s", said)
 	}

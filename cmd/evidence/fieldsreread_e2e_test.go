@@ -70,7 +70,7 @@ func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
 
 	out, err = runCLI(t, "repair", "--outdated", "--data", data)
 	if err != nil || !strings.Contains(out, "重新读取 2 个文档的标题") || !strings.Contains(out, "1 个有变化") ||
-		!strings.Contains(out, "杭教职成〔2018〕5号") || !strings.Contains(out, "fields-notice-a.txt  → indexed") ||
+		!strings.Contains(out, "杭教职成〔2018〕5号") || !strings.Contains(out, "fields-notice-a.txt  → 可检索") ||
 		!strings.Contains(out, "重新索引 1 个字段有变化的文档") || strings.Contains(out, "重新提取") {
 		t.Fatalf("repair --outdated: %v, want the fields of both read again, one changed and indexed anew under its own heading\n%s", err, out)
 	}

@@ -117,7 +117,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
 		"issued_on": *issuedOn, "indicators": *indicators, "assignment": strings.TrimSpace(*task)}
 	var jobs []fileJob
-	var skipped []string
+	var skipped skippedEntries
 	if *join {
 		jobs, skipped, err = joinJob(fset.Args(), *manifest, defaults)
 	} else {
@@ -126,8 +126,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if len(skipped) > 0 {
-		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接：%s", len(skipped), strings.Join(skipped, words(lang, "、", ", ")))
+	if len(skipped.links) > 0 {
+		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接：%s", len(skipped.links), strings.Join(skipped.links, words(lang, "、", ", ")))
 	}
 	if *server != "" {
 		if *manifest == "" && *docType == "" && strings.TrimSpace(*task) == "" {
@@ -172,25 +172,25 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if stopped != nil {
 			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, stopped)
 		}
-		return reportIngest(stdout, lang, outcomes, *asJSON)
+		return reportIngest(stdout, lang, outcomes, skipped.hidden, *asJSON)
 	}
-	return ingestLocally(ctx, *data, jobs, *manifest == "", &catalog.User{Username: *user, Role: catalog.RoleAdmin},
+	return ingestLocally(ctx, *data, jobs, skipped.hidden, *manifest == "", &catalog.User{Username: *user, Role: catalog.RoleAdmin},
 		lang, stdout, stderr, *asJSON)
 }
 
 // ingestJobs lists the files to import: from the manifest, or the files
-// and folders given, all with the flags' fields. skipped are the symbolic
-// links in the folders that lead to no file (see collectFiles).
-func ingestJobs(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
+// and folders given, all with the flags' fields. skipped is what the
+// folders held that is not imported (see collectFiles).
+func ingestJobs(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped skippedEntries, err error) {
 	if manifest != "" {
 		if len(args) > 0 {
-			return nil, nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出，不要再给出文件或文件夹")
+			return nil, skipped, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出，不要再给出文件或文件夹")
 		}
 		jobs, err := readManifest(manifest, defaults)
-		return jobs, nil, err
+		return jobs, skipped, err
 	}
 	if len(args) == 0 {
-		return nil, nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹：evidence ingest FILE|DIR… --city 330100 --type policy（或 --manifest 清单.csv）")
+		return nil, skipped, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹：evidence ingest FILE|DIR… --city 330100 --type policy（或 --manifest 清单.csv）")
 	}
 	files, skipped, err := collectFiles(args)
 	if err != nil {
@@ -208,17 +208,17 @@ func ingestJobs(args []string, manifest string, defaults map[string]string) (job
 
 // joinJob is the one job of --join: the files given, in the order given
 // (a folder's files by name), to be joined into one document.
-func joinJob(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
+func joinJob(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped skippedEntries, err error) {
 	if manifest != "" {
-		return nil, nil, catalog.Errorf(catalog.EINVALID, "--join 合并命令行给出的照片，不能与 --manifest 同用")
+		return nil, skipped, catalog.Errorf(catalog.EINVALID, "--join 合并命令行给出的照片，不能与 --manifest 同用")
 	}
 	var photos []string
 	for _, arg := range args {
 		files, skip, err := collectFiles([]string{arg})
 		if err != nil {
-			return nil, nil, err
+			return nil, skipped, err
 		}
-		photos, skipped = append(photos, files...), append(skipped, skip...)
+		photos, skipped = append(photos, files...), skipped.add(skip)
 	}
 	if len(photos) < 2 {
 		return nil, skipped, catalog.Errorf(catalog.EINVALID, "--join 需要至少两张照片（同一份纸质文件的各页），这次给出了 %d 个文件", len(photos))
@@ -237,7 +237,7 @@ func jobRequest(f map[string]string) ingest.UploadRequest {
 // pipeline, through the same upload rules as the API. With the same fields
 // for every file (no manifest), bad fields stop the import before anything
 // is stored; with a manifest, a bad row fails only its file.
-func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
+func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, hidden []string, sameFields bool, u *catalog.User,
 	lang report.Lang, stdout, stderr io.Writer, asJSON bool) error {
 	watch, err := newStoreWatch()
 	if err != nil {
@@ -313,7 +313,7 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		return storeGaveUpIngest(stdout, lang, outcomes, asJSON, err)
 	}
 	bar.Finish()
-	return reportIngest(stdout, lang, outcomes, asJSON)
+	return reportIngest(stdout, lang, outcomes, hidden, asJSON)
 }
 
 // errInterrupted is an import stopped by Ctrl-C (or SIGTERM).
@@ -478,19 +478,26 @@ func printOutcomeLines(w io.Writer, lang report.Lang, outcomes []*fileOutcome) {
 	}
 }
 
-func reportIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutcome, asJSON bool) error {
+// reportIngest says what became of each file, and the hidden files and
+// folders passed over (printHiddenSkipped; with --json, hidden_skipped).
+func reportIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutcome, hidden []string, asJSON bool) error {
 	counts := map[string]int{}
 	for _, o := range outcomes {
 		counts[o.Outcome]++
 	}
 	if asJSON {
-		if err := json.NewEncoder(stdout).Encode(map[string]any{"files": outcomes, "stored": counts["stored"],
-			"duplicate": counts["duplicate"], "failed": counts["failed"]}); err != nil {
+		summary := map[string]any{"files": outcomes, "stored": counts["stored"],
+			"duplicate": counts["duplicate"], "failed": counts["failed"]}
+		if len(hidden) > 0 {
+			summary["hidden_skipped"] = hidden
+		}
+		if err := json.NewEncoder(stdout).Encode(summary); err != nil {
 			return err
 		}
 	} else {
 		sayln(stdout, lang, "导入完成：新增 %d，重复 %d，失败 %d（共 %d 个文件）",
 			counts["stored"], counts["duplicate"], counts["failed"], len(outcomes))
+		printHiddenSkipped(stdout, lang, hidden)
 		printOutcomeLines(stdout, lang, outcomes)
 	}
 	if counts["failed"] > 0 {
@@ -499,16 +506,42 @@ func reportIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutcome, a
 	return nil
 }
 
-// collectFiles expands folders recursively (skipping hidden entries) into
-// a sorted list of files. A symbolic link in a folder to a file is that
-// file; one to a folder is not followed (a link back up would never end)
-// and one that leads nowhere cannot be read: both are returned as skipped,
+// skippedEntries are what the folders given held that is not imported,
 // to be said, not dropped in silence.
-func collectFiles(args []string) (files, skipped []string, err error) {
+type skippedEntries struct {
+	// links are symbolic links to a folder (a link back up would never
+	// end) or to nothing.
+	links []string
+	// hidden are hidden files and folders (a name starting with '.') and
+	// the files an operating system leaves in folders (Thumbs.db,
+	// desktop.ini): a folder counts once, its contents unread.
+	hidden []string
+}
+
+// add is s with more's entries after its own.
+func (s skippedEntries) add(more skippedEntries) skippedEntries {
+	return skippedEntries{links: append(s.links, more.links...), hidden: append(s.hidden, more.hidden...)}
+}
+
+// osJunk are the files Windows leaves in folders, named in any case.
+var osJunk = []string{"thumbs.db", "desktop.ini"}
+
+// isHidden says whether a folder's entry named name is no material: a
+// hidden file or folder (.git, .DS_Store, macOS's ._ copies) or a file
+// of the operating system's own.
+func isHidden(name string) bool {
+	return strings.HasPrefix(name, ".") || slices.Contains(osJunk, strings.ToLower(name))
+}
+
+// collectFiles expands folders recursively (skipping hidden entries,
+// isHidden) into a sorted list of files. A symbolic link in a folder to a
+// file is that file; one to a folder is not followed and one that leads
+// nowhere cannot be read. What was skipped is returned, to be said.
+func collectFiles(args []string) (files []string, skipped skippedEntries, err error) {
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			return nil, nil, catalog.Errorf(catalog.EINVALID, "找不到 %s", arg)
+			return nil, skippedEntries{}, catalog.Errorf(catalog.EINVALID, "找不到 %s", arg)
 		}
 		if !info.IsDir() {
 			files = append(files, arg)
@@ -518,7 +551,8 @@ func collectFiles(args []string) (files, skipped []string, err error) {
 			if err != nil {
 				return err
 			}
-			if p != arg && strings.HasPrefix(d.Name(), ".") {
+			if p != arg && isHidden(d.Name()) {
+				skipped.hidden = append(skipped.hidden, p)
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -531,19 +565,37 @@ func collectFiles(args []string) (files, skipped []string, err error) {
 				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 					files = append(files, p)
 				} else {
-					skipped = append(skipped, p)
+					skipped.links = append(skipped.links, p)
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, nil, fmt.Errorf("list %s: %w", arg, err)
+			return nil, skippedEntries{}, fmt.Errorf("list %s: %w", arg, err)
 		}
 	}
 	// By name as a person reads it (and as the upload page orders photos
 	// to join): IMG_2 before IMG_10.
 	slices.SortFunc(files, naturalCompare)
 	return files, skipped, nil
+}
+
+// maxHiddenNamed is how many hidden entries the summary names.
+const maxHiddenNamed = 10
+
+// printHiddenSkipped says, after an import's summary, how many hidden
+// files and folders it passed over and names the first of them.
+func printHiddenSkipped(w io.Writer, lang report.Lang, hidden []string) {
+	if len(hidden) == 0 {
+		return
+	}
+	named := catalog.Words{Chinese: strings.Join(hidden[:min(len(hidden), maxHiddenNamed)], "\u3001"),
+		English: strings.Join(hidden[:min(len(hidden), maxHiddenNamed)], ", ")}
+	if n := len(hidden) - maxHiddenNamed; n > 0 {
+		named.Chinese += " 等"
+		named.English += fmt.Sprintf(" and %d more", n)
+	}
+	sayln(w, lang, "跳过 %d 个隐藏文件或文件夹\uFF1A%s", len(hidden), named)
 }
 
 // naturalCompare orders names with their runs of digits compared as

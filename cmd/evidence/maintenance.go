@@ -113,7 +113,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return nil
 	}
 	if len(problems) > 0 {
-		printProblems(stdout, lang, problems, a.cat.Shared())
+		docs, err := problemDocuments(ctx, a.cat, problems)
+		if err != nil {
+			return err
+		}
+		printProblems(stdout, lang, problems, docs, a.cat.Shared())
 	}
 	printEmptied(stdout, lang, emptied)
 	return exitError{1}
@@ -176,22 +180,63 @@ var problemLabels = map[ingest.ProblemKind]catalog.Words{
 // one by one.
 const maxIndexProblemsListed = 10
 
-// printProblems lists problems and what mends each kind. On a node of
-// several (shared) a restart does not mend its index: the node follows
-// only the changes after the last it applied, so a document its index
-// lost before that stays lost until reindex.
-func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, shared bool) {
+// listedProblems are the problems printProblems names one by one: one
+// reindex mends every index problem at once, so a lost index is a few
+// lines and a count, not a line per document.
+func listedProblems(problems []ingest.Problem) []ingest.Problem {
+	var listed []ingest.Problem
+	index := 0
+	for _, p := range problems {
+		if p.Kind == ingest.ProblemIndex {
+			if index++; index > maxIndexProblemsListed {
+				continue
+			}
+		}
+		listed = append(listed, p)
+	}
+	return listed
+}
+
+// problemDocuments are the documents of the problems printProblems
+// names, by ID, deleted ones too; an ID of no document (an index entry
+// the catalog lacks) is left out.
+func problemDocuments(ctx context.Context, cat *catalog.Store, problems []ingest.Problem) (map[string]*catalog.Document, error) {
+	var ids []string
+	for _, p := range listedProblems(problems) {
+		if p.DocumentID != "" {
+			ids = append(ids, p.DocumentID)
+		}
+	}
+	docs, err := cat.DocumentsAnyStateByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("documents of the problems found: %w", err)
+	}
+	return docs, nil
+}
+
+// printProblems lists problems and what mends each kind, each by its
+// document's ID, title and file (as backup names them) when docs has it.
+// On a node of several (shared) a restart does not mend its index: the
+// node follows only the changes after the last it applied, so a document
+// its index lost before that stays lost until reindex.
+func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, docs map[string]*catalog.Document, shared bool) {
 	sayln(w, lang, "发现 %d 个问题：", len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
 		kinds[p.Kind]++
-		// One reindex mends every index problem at once, so a lost index
-		// is a few lines and a count, not a line per document.
-		if p.Kind == ingest.ProblemIndex && kinds[p.Kind] > maxIndexProblemsListed {
+	}
+	for _, p := range listedProblems(problems) {
+		label := problemLabels[p.Kind]
+		what := words(lang, p.What, p.WhatEnglish)
+		if d := docs[p.DocumentID]; d != nil && d.Title != "" {
+			sayln(w, lang, "  %s  %s\uFF08%s\uFF09  [%s] %s", p.DocumentID, catalog.TitleWords(d.Title), d.Filename, label, what)
 			continue
 		}
-		label := problemLabels[p.Kind]
-		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, words(lang, label.Chinese, label.English), words(lang, p.What, p.WhatEnglish))
+		name := p.DocumentID
+		if d := docs[p.DocumentID]; d != nil {
+			name += "  " + d.Filename
+		}
+		fmt.Fprintf(w, "  %s  [%s] %s\n", name, words(lang, label.Chinese, label.English), what)
 	}
 	if n := kinds[ingest.ProblemIndex] - maxIndexProblemsListed; n > 0 {
 		sayln(w, lang, "  ……另有 %d 个文档有索引的问题（共 %d 个）", n, kinds[ingest.ProblemIndex])
@@ -312,7 +357,11 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if textLeft {
 			sayln(stdout, lang, "（原件也有问题的文档不重新提取文字：先恢复原件）")
 		}
-		printProblems(stdout, lang, others, a.cat.Shared())
+		docs, err := problemDocuments(ctx, a.cat, others)
+		if err != nil {
+			return err
+		}
+		printProblems(stdout, lang, others, docs, a.cat.Shared())
 		return exitError{1}
 	}
 	return nil
@@ -351,9 +400,11 @@ func reextract(ctx context.Context, a *app, watch *storeWatch, groups []reextrac
 		bar.ChangeMax(len(g.ids))
 		err := watch.wait(ctx, func(ctx context.Context) error {
 			_, err := a.ingest.Wait(ctx, g.ids, func(d *catalog.Document) {
-				line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
+				// The status in the user's words, as the web pages say it.
+				status := catalog.StatusIn(d.Status)
+				line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, words(lang, status.Chinese, status.English))
 				if d.Status == catalog.StatusFailed {
-					line += "(" + documentError(d, lang) + ")"
+					line = sayf(lang, "  %s  %s  → %s\uFF08%s\uFF09", d.ID, d.Filename, status, documentError(d, lang))
 				}
 				bar.Clear()
 				fmt.Fprintln(stdout, line)

@@ -27,7 +27,7 @@ func TestRepairOutdatedReadsOlderTextsAgain(t *testing.T) {
 		t.Fatalf("repair of a sound archive: %v\n%s", err, out)
 	}
 	out, err = runCLI(t, "repair", "--outdated", "--data", data)
-	if err != nil || !strings.Contains(out, "重新提取 1 个文档") || !strings.Contains(out, "wuhan-case.html  → indexed") {
+	if err != nil || !strings.Contains(out, "重新提取 1 个文档") || !strings.Contains(out, "wuhan-case.html  → 可检索") {
 		t.Fatalf("repair --outdated: %v, want the document read again and indexed\n%s", err, out)
 	}
 	blobs, err := blob.NewFolder(filepath.Join(data, "blobs"))

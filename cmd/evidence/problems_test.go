@@ -22,7 +22,7 @@ func TestIndexProblemAdvice(t *testing.T) {
 		{shared: true, wantRestart: false},
 	} {
 		var out bytes.Buffer
-		printProblems(&out, report.Chinese, problems, c.shared)
+		printProblems(&out, report.Chinese, problems, nil, c.shared)
 		got := out.String()
 		if !strings.Contains(got, "evidence reindex") {
 			t.Errorf("shared %v: advice %q does not name evidence reindex", c.shared, got)

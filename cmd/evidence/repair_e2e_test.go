@@ -28,7 +28,7 @@ func TestRepairLeavesOtherPendingWorkToServe(t *testing.T) {
 	if err != nil {
 		t.Fatalf("repair: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "重新提取 1 个文档") || !strings.Contains(out, damaged+"  wuhan-case.html  → indexed") {
+	if !strings.Contains(out, "重新提取 1 个文档") || !strings.Contains(out, damaged+"  wuhan-case.html  → 可检索") {
 		t.Errorf("repair does not say it re-extracted the damaged document:\n%s", out)
 	}
 	if strings.Contains(out, pending) {
