@@ -427,6 +427,12 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		// the text stored and made durable (a lazy put is a first
 		// reading's only).
 		if !neverRead {
+			// Its hash first: the quotes are read through the services,
+			// which hold a text to its record (VerifiedTexts), and the
+			// pages shown meanwhile read the new text as the one kept.
+			if err := s.cat.RecordTextHash(ctx, d.SHA256, h); err != nil {
+				return nil, err
+			}
 			s.recheckQuotes(ctx, d.SHA256)
 			looked = true
 		}

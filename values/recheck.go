@@ -21,10 +21,8 @@ import (
 // (12万 in 十多万人) gets no 约数 warning here. Its card and the report
 // say 约数 from the quote when they show it (PageContext.Rough, RoughIn).
 // It returns how many quotes it looked for and how many marks changed.
-// The text is read as written (asWritten): the pipeline asks just after
-// writing it, before its hash is recorded.
 func (s *Service) RecheckQuotes(ctx context.Context, sha string) (catalog.QuotesRechecked, error) {
-	return claims.Recheck(ctx, s.cat, s.asWritten, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
+	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
 		return s.numberFoundAgain(ctx, q, pages, m, false)
 	})
 }
@@ -35,7 +33,7 @@ func (s *Service) RecheckQuotes(ctx context.Context, sha string) (catalog.Quotes
 // left as they are. It returns how many quotes it looked for and how many
 // marks changed.
 func (s *Service) RecheckLinkQuotes(ctx context.Context, sha, id string) (catalog.QuotesRechecked, error) {
-	return claims.RecheckLink(ctx, s.cat, s.asWritten, s.budget, sha, id)
+	return claims.RecheckLink(ctx, s.cat, s.blobs, s.budget, sha, id)
 }
 
 // RecheckValues looks again, by today's rules, for the number of every

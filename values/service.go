@@ -22,15 +22,10 @@ const (
 // Service records, lists and reviews values, and carries a city's work
 // from one round to the next.
 type Service struct {
-	cat   *catalog.Store
-	blobs blob.Store
-	// asWritten is the store without the check of texts against their
-	// recorded hash (ingest.VerifiedTexts), for the rechecks the pipeline
-	// asks for right after it wrote a text anew: its hash is recorded
-	// after them, with the extraction.
-	asWritten blob.Store
-	budget    claims.TextBudget
-	xls       spreadsheet.XLSReader // reads .xls and .et ledgers; nil refuses them
+	cat    *catalog.Store
+	blobs  blob.Store
+	budget claims.TextBudget
+	xls    spreadsheet.XLSReader // reads .xls and .et ledgers; nil refuses them
 }
 
 // SetTextBudget makes the pages of text held to check quotes borrow
@@ -42,7 +37,7 @@ func (s *Service) SetTextBudget(b claims.TextBudget) { s.budget = b }
 func NewService(cat *catalog.Store, blobs blob.Store) *Service {
 	// Texts are read as the catalog recorded them, or as damaged
 	// (ingest.VerifiedTexts).
-	return &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat), asWritten: blobs}
+	return &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat)}
 }
 
 // UseXLSReader has ledgers saved as Excel 97–2003 (.xls) or WPS (.et)
