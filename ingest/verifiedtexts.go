@@ -9,6 +9,7 @@ import (
 	"hash"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -31,7 +32,17 @@ import (
 type VerifiedTexts struct {
 	blob.Store
 	cat *catalog.Store
+
+	// verified names, by text key, the blob version last read whole and
+	// found as recorded: read again unchanged, a text costs neither the
+	// catalog query nor the hash (a values tab reads one text a value).
+	// A text written anew has a new version.
+	mu       sync.Mutex
+	verified map[string]string
 }
+
+// maxVerified bounds what verified keeps: past it, it starts again.
+const maxVerified = 4096
 
 // NewVerifiedTexts wraps store so that texts are held to cat's record;
 // without a catalog (a service used on texts alone) it is store.
@@ -68,6 +79,15 @@ func (v *VerifiedTexts) verifying(ctx context.Context, key string, rc io.ReadClo
 		return rc, nil
 	}
 	sha = strings.TrimSuffix(sha, ".json")
+	info, err := v.Store.Stat(ctx, key)
+	if err == nil && info.Version != "" {
+		v.mu.Lock()
+		seen := v.verified[key] == info.Version
+		v.mu.Unlock()
+		if seen {
+			return rc, nil
+		}
+	}
 	want, err := v.cat.TextHashOf(ctx, sha)
 	if catalog.IsNotFound(err) {
 		return rc, nil // stored before hashes were recorded: check says so
@@ -76,7 +96,21 @@ func (v *VerifiedTexts) verifying(ctx context.Context, key string, rc io.ReadClo
 		rc.Close()
 		return nil, fmt.Errorf("recorded hash of %s: %w", key, err)
 	}
-	return &verifyingReader{ReadCloser: rc, want: want, sum: sha256.New()}, nil
+	r := &verifyingReader{ReadCloser: rc, want: want, sum: sha256.New()}
+	if info.Version != "" {
+		// Seen whole and as recorded, this version is not checked again.
+		r.verified = func() { v.remember(key, info.Version) }
+	}
+	return r, nil
+}
+
+func (v *VerifiedTexts) remember(key, version string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.verified == nil || len(v.verified) >= maxVerified {
+		v.verified = map[string]string{}
+	}
+	v.verified[key] = version
 }
 
 // verifyingReader hashes what is read through it and, at the end, reads
@@ -87,6 +121,8 @@ type verifyingReader struct {
 	sum  hash.Hash
 	n    int64
 	err  error // the verdict, once the end was read
+	// verified is called once the whole was read as recorded.
+	verified func()
 }
 
 // errTextNotAsRecorded is the end of a text that is not the one written.
@@ -105,6 +141,9 @@ func (r *verifyingReader) Read(p []byte) (int, error) {
 			return n, r.err
 		}
 		r.err = io.EOF
+		if r.verified != nil {
+			r.verified()
+		}
 	}
 	return n, err
 }

@@ -17,7 +17,8 @@ import (
 // recorded reads whole as it was written; put back with one character
 // changed it reads as damaged (ErrBadText) by LoadText and by TextPages
 // read through and Verified; a text with no record, and the part of one
-// read by range, are passed as they are.
+// read by range, are passed as they are; a version verified whole is
+// not checked again.
 func TestVerifiedTextsHoldATextToItsRecord(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -67,6 +68,16 @@ func TestVerifiedTextsHoldATextToItsRecord(t *testing.T) {
 		if err := readThrough(sha); err != nil {
 			t.Errorf("%s as written, read through: %v", sha, err)
 		}
+	}
+
+	// Read again unchanged, a text verified whole is not asked of the
+	// catalog again.
+	before := cat.Statements()
+	if _, err := ingest.LoadText(ctx, store, recorded); err != nil {
+		t.Fatal(err)
+	}
+	if n := cat.Statements() - before; n != 0 {
+		t.Errorf("a text read again as verified before: %d catalog statements, want none", n)
 	}
 
 	for _, sha := range []string{recorded, unrecorded} {
