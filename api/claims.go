@@ -292,8 +292,11 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Verdict string `json:"verdict"`
 		Comment string `json:"comment"`
-		// Revise corrects the claim's verdict (改判), with a comment.
-		Revise bool `json:"revise"`
+		// Revise corrects the claim's verdict (改判), with a comment;
+		// Previous, when given, is the verdict it corrects, refused
+		// (409) once another has changed it.
+		Revise   bool   `json:"revise"`
+		Previous string `json:"previous"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
@@ -301,7 +304,9 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 	}
 	review := h.Claims.Review
 	if in.Revise {
-		review = h.Claims.Revise
+		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+			return h.Claims.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)
+		}
 	}
 	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
 	if err != nil {

@@ -115,8 +115,18 @@ func TestVerdictRevisedOverHTTP(t *testing.T) {
 	if revised["previous"] != "verified" || revised["verdict"] != "contradicted" || revised["comment"] != "原文为120所，误读一位" {
 		t.Errorf("history's revision %v, want verified → contradicted with its comment", revised)
 	}
-	// An admin may revise too.
-	if code, msg := post("admin", map[string]any{"verdict": "insufficient", "comment": "请补充社区学校名单", "revise": true}); code != 201 {
+	// A revision of the verdict its reviewer saw (previous) is refused
+	// once another changed it meanwhile, nothing saved.
+	stale := map[string]any{"verdict": "insufficient", "comment": "请补充社区学校名单", "revise": true, "previous": "verified"}
+	if code, msg := post("admin", stale); code != 409 || !strings.Contains(msg, "已被他人改为“与证据矛盾”") {
+		t.Errorf("a revision of a verdict changed meanwhile: %d %q, want 409 naming the verdict it has now", code, msg)
+	}
+	if got := claimStatus(t, e, id); got != "contradicted" {
+		t.Errorf("after the stale revision: %s, want contradicted", got)
+	}
+	// An admin may revise too, of the verdict it has.
+	stale["previous"] = "contradicted"
+	if code, msg := post("admin", stale); code != 201 {
 		t.Errorf("admin's revision: %d %s", code, msg)
 	}
 }

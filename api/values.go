@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -170,8 +171,10 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Verdict string `json:"verdict"`
 		Comment string `json:"comment"`
-		// Revise corrects the value's verdict (改判), with a comment.
-		Revise bool `json:"revise"`
+		// Revise corrects the value's verdict (改判), with a comment;
+		// Previous, when given, is the verdict it corrects.
+		Revise   bool   `json:"revise"`
+		Previous string `json:"previous"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
@@ -179,7 +182,9 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 	}
 	review := h.Values.Review
 	if in.Revise {
-		review = h.Values.Revise
+		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+			return h.Values.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)
+		}
 	}
 	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
 	if err != nil {

@@ -485,6 +485,12 @@ func ClaimStaleError() *Error {
 	return Errorf(ESTALE, "定性描述在您读取之后已被修改（或 If-Match 带的是弱 ETag），本次修改未保存；请重新读取这条定性描述，核对最新内容后带上新的 ETag 再提交")
 }
 
+// RevisedMeanwhileError refuses a revision (改判) of a verdict that is no
+// longer the one its reviewer saw: another changed it to now meanwhile.
+func RevisedMeanwhileError(now ClaimStatus) *Error {
+	return Errorf(ECONFLICT, "审核结论已被他人改为“%s”，本次改判未保存；请刷新页面核对后再改判", VerdictIn(now))
+}
+
 // Version names the state of c that a change may be built on: its
 // UpdatedAt as stored, to the microsecond, which every change of the
 // claim moves (claimStamp). The API gives it as the claim's ETag, and a

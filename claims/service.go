@@ -622,9 +622,19 @@ func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (
 // review of its own, recorded as claim.revise naming the old verdict and
 // the new.
 func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	return s.ReviseFrom(ctx, u, id, "", verdict, comment)
+}
+
+// ReviseFrom is Revise of the verdict the reviewer saw (previous, "" for
+// any): a claim whose verdict another changed since is ECONFLICT, nothing
+// saved, so that no one replaces a verdict they never read.
+func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous, verdict, comment string) (*catalog.Review, error) {
 	c, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
+	}
+	if previous != "" && previous != string(c.Status) {
+		return nil, catalog.RevisedMeanwhileError(c.Status)
 	}
 	v, comment, err := CheckRevision(u, c, verdict, comment)
 	if err != nil {

@@ -432,9 +432,18 @@ func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (
 // does a claim's: recorded as value.revise naming the old verdict and
 // the new.
 func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	return s.ReviseFrom(ctx, u, id, "", verdict, comment)
+}
+
+// ReviseFrom is Revise of the verdict the reviewer saw (previous, "" for
+// any), as claims.Service.ReviseFrom.
+func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous, verdict, comment string) (*catalog.Review, error) {
 	v, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
+	}
+	if previous != "" && previous != string(v.Status) {
+		return nil, catalog.RevisedMeanwhileError(v.Status)
 	}
 	verd, comment, err := CheckRevision(u, v, verdict, comment)
 	if err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -666,11 +667,12 @@ func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string)
 			Question: trf(lang, "claim.revise_confirm", verdictName(lang, c.Status), verdictName(lang, v)),
 			Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
 			Action:   "/claims/" + id + "/review",
-			Fields:   []hiddenField{{"revise", "1"}, {"verdict", string(v)}, {"comment", comment}, {"confirm", "1"}},
-			Button:   tr(lang, "claim.revise"), Cancel: "/claims/" + id + "#revise"})
+			Fields: []hiddenField{{"revise", "1"}, {"previous", cmp.Or(r.PostFormValue("previous"), string(c.Status))}, {"verdict", string(v)},
+				{"comment", comment}, {"confirm", "1"}},
+			Button: tr(lang, "claim.revise"), Cancel: "/claims/" + id + "#revise"})
 		return
 	}
-	if _, err := h.Claims.Revise(r.Context(), u, id, verdict, comment); err != nil {
+	if _, err := h.Claims.ReviseFrom(r.Context(), u, id, r.PostFormValue("previous"), verdict, comment); err != nil {
 		h.claimFormFailed(w, r, "revise", err, "verdict", "comment")
 		return
 	}

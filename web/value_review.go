@@ -1,6 +1,8 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -372,7 +374,9 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 		if asked := h.askReviseValue(w, r, id); asked {
 			return
 		}
-		review = h.Values.Revise
+		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+			return h.Values.ReviseFrom(ctx, u, id, r.PostFormValue("previous"), verdict, comment)
+		}
 	}
 	if _, err := review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
@@ -418,7 +422,8 @@ func (h *handler) askReviseValue(w http.ResponseWriter, r *http.Request, id stri
 	if err != nil {
 		return false
 	}
-	fields := []hiddenField{{"revise", "1"}, {"verdict", string(verdict)}, {"comment", comment}, {"confirm", "1"}}
+	fields := []hiddenField{{"revise", "1"}, {"previous", cmp.Or(r.PostFormValue("previous"), string(v.Status))}, {"verdict", string(verdict)},
+		{"comment", comment}, {"confirm", "1"}}
 	for _, k := range []string{"status", "filters", "page", "after"} {
 		fields = append(fields, hiddenField{k, r.PostFormValue(k)})
 	}
