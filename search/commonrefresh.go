@@ -37,6 +37,31 @@ type commonTermSet struct {
 	counting sync.WaitGroup
 	// recountEvery is commonRecountEvery (the tests set none).
 	recountEvery time.Duration
+	// forced are cities to count whatever the interval (WarmCommonTerms:
+	// the index was rebuilt, the terms known are of a part of it).
+	forced map[string]bool
+	// later holds the checks put off to the interval's end, by city.
+	later map[string]*time.Timer
+}
+
+// recheckAfter has city checked again after wait, once however often it
+// is put off meanwhile; Close stops it.
+func (s *Service) recheckAfter(city string, wait time.Duration) {
+	c := &s.common
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed || c.later[city] != nil {
+		return
+	}
+	if c.later == nil {
+		c.later = map[string]*time.Timer{}
+	}
+	c.later[city] = time.AfterFunc(wait, func() {
+		c.mu.Lock()
+		delete(c.later, city)
+		c.mu.Unlock()
+		s.recheckCommonTerms(city)
+	})
 }
 
 // errCommonClosed is the error of a city's first count asked for once
@@ -166,9 +191,15 @@ func (s *Service) WarmCommonTerms(ctx context.Context) error {
 		return fmt.Errorf("cities whose common terms to count: %w", err)
 	}
 	codes := make([]string, len(cities))
+	s.common.mu.Lock()
+	if s.common.forced == nil {
+		s.common.forced = map[string]bool{}
+	}
 	for i, c := range cities {
 		codes[i] = c.Code
+		s.common.forced[c.Code] = true // counted on the index as it is now, whatever the interval
 	}
+	s.common.mu.Unlock()
 	s.recheckCommonTerms(codes...)
 	return nil
 }
@@ -182,6 +213,9 @@ func (s *Service) Close() {
 	c.closed = true
 	if c.cancel != nil {
 		c.cancel()
+	}
+	for _, t := range c.later {
+		t.Stop()
 	}
 	c.mu.Unlock()
 	c.counting.Wait()

@@ -111,12 +111,19 @@ func (s *Service) checkCityCommon(ctx context.Context, city string) (cityCommon,
 	docs := all.Total
 	s.common.mu.Lock()
 	c, ok := s.common.byCity[city]
+	forced := s.common.forced[city]
+	delete(s.common.forced, city)
 	s.common.mu.Unlock()
 	moved := float64(docs) > float64(c.docs)*(1+commonRecount) || float64(docs) < float64(c.docs)*(1-commonRecount)
-	if ok && c.version == version && moved && time.Since(c.counted) < s.common.recountEvery {
-		// Counted too lately: the set known serves on, and its index
-		// generation is left as it was, so the next write or page view
-		// after the interval asks again.
+	if wait := s.common.recountEvery - time.Since(c.counted); ok && c.version == version && moved && !forced && wait > 0 {
+		// Counted too lately: the set known serves on, and is counted
+		// again once the interval is over; views meanwhile take it as
+		// checked (gen), not each asking again.
+		c.gen = gen
+		s.common.mu.Lock()
+		s.common.byCity[city] = c
+		s.common.mu.Unlock()
+		s.recheckAfter(city, wait)
 		return c, nil
 	}
 	if !ok || c.version != version || moved {
