@@ -125,4 +125,10 @@ func TestHandingInAgainAfterWithdrawOrDelete(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict || !strings.Contains(errorMessage(body), "请联系本市协调员恢复这份文档（/documents/"+second+"）") {
 		t.Errorf("handing in the bytes an admin deleted: %d %v, want 409 asking the coordinator to restore %s", resp.StatusCode, body, second)
 	}
+	// The department may not restore: no address to restore it by is
+	// offered (the upload page then shows no 恢复 link).
+	errBody, _ := body["error"].(map[string]any)
+	if dd, _ := errBody["deleted_document"].(map[string]any); dd == nil || dd["restore"] != nil {
+		t.Errorf("the contributor's refusal names %v, want the deleted document without its restore", dd)
+	}
 }

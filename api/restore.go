@@ -18,8 +18,9 @@ type deletedCopyJSON struct {
 	Deleted   bool      `json:"deleted"`
 	DeletedAt time.Time `json:"deleted_at,omitzero"`
 	DeletedBy string    `json:"deleted_by,omitempty"`
-	// Restore is the address that restores it (POST).
-	Restore string `json:"restore"`
+	// Restore is the address that restores it (POST), for an uploader
+	// who may restore it only.
+	Restore string `json:"restore,omitempty"`
 }
 
 // deletedCopyOf is the deleted document err refuses a file for, or nil.
@@ -29,8 +30,14 @@ func deletedCopyOf(err error) *deletedCopyJSON {
 		return nil
 	}
 	d := dc.Copy.Document
-	return &deletedCopyJSON{ID: d.ID, Title: d.Title, Filename: d.Filename, Deleted: true, DeletedAt: dc.Copy.DeletedAt,
-		DeletedBy: dc.Copy.DeletedBy, Restore: "/api/v1/documents/" + d.ID + "/restore"}
+	out := &deletedCopyJSON{ID: d.ID, Title: d.Title, Filename: d.Filename, Deleted: true, DeletedAt: dc.Copy.DeletedAt,
+		DeletedBy: dc.Copy.DeletedBy}
+	if dc.MayRestore {
+		// Offered to whoever may restore it only: a department's
+		// contributor is told to ask the coordinator.
+		out.Restore = "/api/v1/documents/" + d.ID + "/restore"
+	}
+	return out
 }
 
 // handleDocumentRestore brings a deleted document back

@@ -265,7 +265,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case o.Err != nil:
 			uo.Outcome, uo.Error = "failed", errorText(langOf(r), o.Err)
-			if dc := ingest.AsDeletedCopy(o.Err); dc != nil {
+			if dc := ingest.AsDeletedCopy(o.Err); dc != nil && dc.MayRestore {
 				uo.Deleted = dc.Copy.Document.ID
 			}
 		case o.Retried:

@@ -370,7 +370,9 @@
       return true;
     }
     var e = (body && body.error) || {};
-    if (e.deleted_document) {
+    // Offered a restore only when the uploader may restore (restore set);
+    // a contributor's message says to ask the coordinator.
+    if (e.deleted_document && e.deleted_document.restore) {
       deletedCopy(it, errorMessage(body), e.deleted_document);
       return false;
     }
