@@ -38,8 +38,9 @@ func VersionGroups(ids []string, fixed int, pairs map[string][]string) [][]strin
 // VersionPairs returns, for each of ids, those of ids that are its near
 // duplicates (both live), as HitDocuments does for a page of hits, for
 // any number of ids: the heat map asks it of every document of every
-// cell. The pairs are read a run of ids at a time (forInLists) and those
-// whose other document is not among ids are left out.
+// cell. The pairs are read a run of ids at a time (forInLists), or all at
+// once for more ids than one run holds, and those whose other document
+// is not among ids are left out.
 func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(ids) < 2 {
@@ -49,12 +50,15 @@ func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]st
 	for _, id := range ids {
 		among[id] = true
 	}
-	err := forInLists(ids, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
-			WHERE n.document_id IN `+in+`
-			AND EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
+	const live = `EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
 			AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
-			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`, args...)
+			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`
+	query := func(in string, args []any) error {
+		q := `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE ` + live
+		if in != "" {
+			q += ` AND n.document_id IN ` + in
+		}
+		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -64,12 +68,21 @@ func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]st
 			if err := rows.Scan(&a, &b); err != nil {
 				return err
 			}
-			if among[b] && !slices.Contains(out[a], b) {
+			if among[a] && among[b] && !slices.Contains(out[a], b) {
 				out[a] = append(out[a], b)
 			}
 		}
 		return rows.Err()
-	})
+	}
+	var err error
+	if len(ids) > maxInList {
+		// The heat map asks of a whole archive's evidence: the pairs are
+		// far fewer than the documents (only versions have any), so they
+		// are read all at once rather than a run of ids at a time.
+		err = query("", nil)
+	} else {
+		err = forInLists(ids, query)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query the versions of %d documents: %w", len(ids), err)
 	}
