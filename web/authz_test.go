@@ -392,7 +392,8 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 				Indicator: "3.1.1", Department: "市教育局", Due: "2017-10-31"}); err != nil {
 				t.Fatal(err)
 			}
-			resp, _ := b.post("/assignments/copy", form("city", "330100", "round", "2018"))
+			// A deadline moved a year on is past: the copy asks a new one.
+			resp, _ := b.post("/assignments/copy", form("city", "330100", "round", "2018", "due", "2099-06-30"))
 			return resp
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"POST /assignments/{id}/return": {func(b *browser) *http.Response {
