@@ -64,17 +64,16 @@ func TestPageContextsPlaceTheNumberOnItsPage(t *testing.T) {
 	}
 }
 
-// statCounting counts the texts read from its store (ReadCitedText asks
-// a text's size once for each read).
-type statCounting struct {
+// readCounting counts the texts read from its store.
+type readCounting struct {
 	blob.Store
-	stats atomic.Int64
+	reads atomic.Int64
 }
 
 // Get counts the reads of texts (the Stats before them are the
 // service's own: one to size the read, one to name the version read).
-func (s *statCounting) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	s.stats.Add(1)
+func (s *readCounting) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	s.reads.Add(1)
 	return s.Store.Get(ctx, key)
 }
 
@@ -121,7 +120,7 @@ func TestPageContextsReadEachTextOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blobs := &statCounting{Store: e.Blobs}
+	blobs := &readCounting{Store: e.Blobs}
 	svc := values.NewService(e.Catalog, blobs)
 	svc.SetTextBudget(e.Documents)
 	got, err := svc.PageContexts(ctx, list)
@@ -133,7 +132,7 @@ func TestPageContextsReadEachTextOnce(t *testing.T) {
 			t.Errorf("context of %s: %+v, want %s marked", id, c, number)
 		}
 	}
-	if n := blobs.stats.Load(); n != 1 {
+	if n := blobs.reads.Load(); n != 1 {
 		t.Errorf("the text was read %d times for three values citing it, want once", n)
 	}
 }
