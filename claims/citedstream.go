@@ -144,6 +144,12 @@ func (s *textStream) near(ctx context.Context, blobs blob.Store, sha string, pag
 	if err != nil {
 		return false, false, err
 	}
+	// Read through, the text is held to the one recorded when it was
+	// written before any of it is matched or shown, however big
+	// (ingest.VerifiedTexts): scan then reads the version found so.
+	if err := tp.Verify(); err != nil {
+		return false, false, err
+	}
 	s.sources = reading.PageSources
 	s.n = len(s.ct.Pages)
 	s.pages = make([]string, s.n)
@@ -212,12 +218,20 @@ func (s *textStream) onCitedPage(w folded, page int) (settled, pending bool, err
 // second step is pending, it takes it on the cited page first. The cited
 // page, held from near, is kept: Context shows its opening when the
 // quote is nowhere.
-func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, page int, pending bool) error {
+func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, page int, pending bool) (err error) {
 	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
 	if err != nil {
 		return err
 	}
 	defer tp.Close()
+	defer func() {
+		// near found the text as recorded; one written again since is
+		// read to its end and checked before its match is taken (for
+		// the version near checked, Verify reads nothing).
+		if err == nil {
+			err = tp.Verify()
+		}
+	}()
 	ct := s.ct
 	for i := range ct.Pages {
 		if i != page-1 {

@@ -94,6 +94,12 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 	if err := findIn(tp, []byte(needle), f); err != nil {
 		return nil, fmt.Errorf("find in the text of %s: %w", d.ID, err)
 	}
+	// What was found is of the text recorded, however many pages were
+	// listed: a version not checked before is read to its end and
+	// checked before its occurrences are shown (ingest.VerifiedTexts).
+	if err := tp.Verify(); err != nil {
+		return nil, fmt.Errorf("find in the text of %s: %w", d.ID, err)
+	}
 	return f, nil
 }
 

@@ -95,7 +95,11 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		// read from the start, which says what is wrong.
 		s.pageIndexes.drop(key)
 	}
-	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	// The pages are sent as they are read, before the text's end where
+	// a text read whole is checked: the text is checked first, once a
+	// version (ingest.VerifiedTexts), so that a damaged one is refused
+	// whole rather than sent up to where its answer breaks off.
+	tp, err := ingest.OpenCheckedTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}

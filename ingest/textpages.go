@@ -57,13 +57,22 @@ const textReadBuffer = 64 << 10
 
 // OpenTextPages opens the stored text of the document with these bytes
 // and reads it up to its first page; the caller closes it. ENOTFOUND when
-// it was never extracted.
+// it was never extracted. From a VerifiedTexts store, a version not
+// found as recorded before is checked at its end: the caller reads it
+// through and Verifies it before using what it read, or opens it by
+// OpenCheckedTextPages.
 func OpenTextPages(ctx context.Context, store blob.Store, sha string) (*TextPages, error) {
 	key := catalog.TextKey(sha)
 	rc, err := store.Get(ctx, key)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", key, err)
 	}
+	return openTextPages(ctx, sha, rc)
+}
+
+// openTextPages reads rc, the text blob of the original sha read from its
+// start, up to its first page; rc is closed on an error.
+func openTextPages(ctx context.Context, sha string, rc io.ReadCloser) (*TextPages, error) {
 	t := &TextPages{ctx: ctx, sha: sha, rc: rc}
 	if err := t.readHead(); err != nil {
 		rc.Close()
@@ -82,7 +91,8 @@ func OpenTextPages(ctx context.Context, store blob.Store, sha string) (*TextPage
 // (blob.Info.Version) the offsets are of, or "": a blob put again since is
 // an error wrapping blob.ErrChanged. The caller closes it;
 // Extractor is not known. An offset that is no such place reads as a
-// damaged text (ErrBadText) or as other words.
+// damaged text (ErrBadText) or as other words. From a VerifiedTexts
+// store, only a version found as recorded is read.
 func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off, end int64, page int, version string) (*TextPages, error) {
 	key := catalog.TextKey(sha)
 	n := int64(-1)
