@@ -99,10 +99,12 @@ func TestCitationChangesAtTheSameMomentKeepEachCitation(t *testing.T) {
 	}
 
 	// Wang removes 2 while li saves a new list of citations (with 2 in
-	// it), built on the claim with 2: li's list would put 2 back.
+	// it, and a new one whose quote is checked meanwhile: those it
+	// repeats are not read again), built on the claim with 2: li's list
+	// would put 2 back.
 	slow = &whileReading{Store: e.Blobs, meanwhile: func() { _, wangErr = e.Claims.RemoveCitation(ctx, wang, c.ID, 2) }}
 	liSvc = claims.NewService(e.Catalog, slow, e.Search)
-	_, err = liSvc.Update(ctx, li, c.ID, nil, []claims.CitationInput{cite("推进学习成果认证"), cite("建立学分银行")})
+	_, err = liSvc.Update(ctx, li, c.ID, nil, []claims.CitationInput{cite("推进学习成果认证"), cite("建立学分银行"), cite("杭州市建立学分银行")})
 	if wangErr != nil {
 		t.Fatalf("wang's removal: %v", wangErr)
 	}

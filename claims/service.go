@@ -163,14 +163,23 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 
 // fill validates the statement and the new citations (checking each
 // quote) and appends them to the citations kept, which are not checked
-// again: a kept citation may point at a document deleted since, and the
-// claim must stay editable. Every mistake is reported at once
-// (catalog.Join), a citation's prefixed with its number.
+// again: a kept citation may point at a document deleted since, or into a
+// text damaged since, and the claim must stay editable. Every mistake is
+// reported at once (catalog.Join), a citation's prefixed with its number.
 //
 // first is the number the first citation added is named by in a
 // mistake: the one it would take (Citation.Number), or its place in the
 // list when the list replaces the claim's citations.
 func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, first int) error {
+	return s.fillRepeating(ctx, u, c, statement, kept, added, first, nil)
+}
+
+// fillRepeating is fill where an added citation that repeats one of
+// stored (the same document, page and quote: a list sent back with the
+// claim's citations in it) is that citation, kept as it is and not
+// checked again, as a kept one is; each of stored is repeated at most
+// once.
+func (s *Service) fillRepeating(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, first int, stored []catalog.Citation) error {
 	var mistakes []error
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
@@ -187,7 +196,13 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 		mistakes = append(mistakes, catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用：请选择佐证材料、页码并填写引文"))
 	}
 	cits := append([]catalog.Citation(nil), kept...)
+	repeated := make([]bool, len(stored))
 	for i, in := range added {
+		if j := repeats(in, stored, repeated); j >= 0 {
+			repeated[j] = true
+			cits = append(cits, stored[j])
+			continue
+		}
 		cit, err := s.citation(ctx, u, c.City, in)
 		if err != nil {
 			each := catalog.Each(err)
@@ -207,6 +222,19 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 	}
 	c.Citations = cits
 	return nil
+}
+
+// repeats is the index of the citation of stored, not repeated yet, that
+// in cites as it is (document, page and quote, as saved: trimmed); -1 for
+// none.
+func repeats(in CitationInput, stored []catalog.Citation, repeated []bool) int {
+	id, quote := strings.TrimSpace(in.DocumentID), strings.TrimSpace(in.Quote)
+	for j, o := range stored {
+		if !repeated[j] && o.DocumentID == id && o.Page == in.Page && o.Quote == quote {
+			return j
+		}
+	}
+	return -1
 }
 
 // citation checks a cited passage against its document, which must belong
@@ -234,6 +262,12 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 		return nil, catalog.Join(mistakes...)
 	}
 	ct, err := ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
+	if errors.Is(err, ingest.ErrBadText) {
+		// Said of this citation, naming its document, beside the other
+		// mistakes: the claim's other citations and statement are not
+		// what is wrong, and nothing is saved.
+		return nil, catalog.FieldErrorf("document_id", catalog.ECONFLICT, "《%s》的提取文字已损坏，无法核对这条引文；请管理员运行 evidence check 查明，再用 evidence repair 重新提取，或引用其他佐证材料", d.Title)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("check the quote in %s: %w", d.ID, err)
 	}
@@ -372,8 +406,11 @@ func (s *Service) edit(ctx context.Context, u *catalog.User, id string, ifMatch 
 		}
 		return c, changed, nil
 	}
+	// The citations sent back as they are stored are kept as they are,
+	// their texts not read again: one text damaged since must not stop
+	// the coordinator from correcting the statement.
 	old := c.Citations
-	if err := s.fill(ctx, u, c, st, nil, cits, 1); err != nil {
+	if err := s.fillRepeating(ctx, u, c, st, nil, cits, 1, old); err != nil {
 		return nil, false, err
 	}
 	keepNumbers(c.Citations, old)
