@@ -224,7 +224,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	// Reports and packs read the catalog and the blobs only, so the
 	// commands that write them need no index.
-	a.values = values.NewService(a.cat, a.blobs)
+	// The services that serve stored texts share one store holding them
+	// to their record: a text version the document page found as
+	// recorded is not hashed again for the claim or value citing it.
+	texts := ingest.NewVerifiedTexts(a.blobs, a.cat)
+	a.values = values.NewService(a.cat, texts)
 	// The report marks a pending claim whose numbers are not in its
 	// quotes, or only spaced, by the check the heat map uses.
 	a.reports = report.NewService(a.cat)
@@ -296,11 +300,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// document of the city holds, which suggest no indicator alone)
 	// counted again in the background, not by the next page view.
 	a.ingest.UseIndexWatcher(a.search)
-	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
+	a.documents = documents.NewService(a.cat, texts, a.ingest, a.search)
 	// Page thumbnails are derived from the originals: a cache beside the
 	// index, never backed up.
 	a.documents.UseThumbnailCache(filepath.Join(dataDir, "thumbnails"))
-	a.claims = claims.NewService(a.cat, a.blobs, a.search)
+	a.claims = claims.NewService(a.cat, texts, a.search)
 	// A text read anew has the quotes cited in it looked for again.
 	a.ingest.UseQuotes(a.values)
 	// Quotes are checked within the budget the document pages use.

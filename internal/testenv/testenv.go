@@ -138,11 +138,14 @@ func New(t testing.TB) *Env {
 	tasks.UseXLSReader(sandbox)
 	svc.UseTasks(tasks)
 	tasks.UseIndex(svc)
-	vals := values.NewService(cat, blobs)
+	// As serve wires them: the services serving texts share one store
+	// holding them to their record.
+	texts := ingest.NewVerifiedTexts(blobs, cat)
+	vals := values.NewService(cat, texts)
 	vals.UseXLSReader(sandbox)
 	e := &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
-		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
-		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
+		Claims: claims.NewService(cat, texts, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
+		Documents: documents.NewService(cat, texts, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: vals,
 		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, held: held}
 	// As serve wires them: quotes are checked within the document pages' budget.
