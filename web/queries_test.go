@@ -238,3 +238,46 @@ func TestCarryoversQueriesDoNotGrowWithLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestHeatMapQueriesDoNotGrowWithDocuments: the heat map (and the tree
+// beside it) counts each cell's documents, a group of versions once, with
+// as many catalog queries for one document as for many, versions among
+// them: every evidence document ID of the archive was read to be
+// grouped, and the versions among them asked a run of IDs at a time.
+func TestHeatMapQueriesDoNotGrowWithDocuments(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	link := func(code, name, text string) *catalog.Document {
+		t.Helper()
+		d := s.env.WaitIndexed(s.env.Upload("330100", name, text).ID)
+		if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: code, Page: 1}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	li := s.login("li")
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := li.get("/indicators?round=2017")
+		return s.env.Catalog.Statements() - before, body
+	}
+	link("2.3.1", "社区教育工作总结.txt", "2017年杭州市社区教育工作总结：全市建成社区学习中心一百二十个。")
+	one, _ := queries()
+	pdf := link("2.3.1", "学分银行实施意见.pdf.txt", "杭政办发〔2016〕8号 关于建立杭州市学分银行的实施意见：推进学分积累与转换。")
+	docx := link("2.3.1", "学分银行实施意见.docx.txt", "杭政办发〔2016〕8号 关于建立杭州市学分银行的实施意见：推进学分积累与转换工作。")
+	if err := s.env.Catalog.AddNearDuplicates(ctx, pdf.ID, []catalog.NearDuplicate{{ID: docx.ID, Similarity: 0.97}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		link("3.1.1", fmt.Sprintf("学习型社区建设总结%d.txt", i), fmt.Sprintf("杭州市第%d批学习型社区建设工作总结。", i+1))
+	}
+	many, body := queries()
+	if many != one {
+		t.Errorf("heat map of 1 document: %d catalog queries; of 7, two of them versions: %d, want as many", one, many)
+	}
+	for _, want := range []string{"●2", "●4"} { // 2.3.1: the summary and the policy's two versions; 3.1.1: four
+		if !strings.Contains(body, want) {
+			t.Errorf("the heat map lacks %q: %.3000s", want, textOf(body))
+		}
+	}
+}
