@@ -281,3 +281,80 @@ func TestHeatMapQueriesDoNotGrowWithDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminEventsQueriesDoNotGrowWithDeletedObjects: the audit log
+// names what its events are about when it has been deleted since —
+// documents by their last title, claims, values and tasks by what their
+// latest event said of them, carry-over decisions by their rows — with as
+// many catalog queries for fifty of each as for one: each deleted claim,
+// value and task, each task and each carry-over took a query of its own.
+func TestAdminEventsQueriesDoNotGrowWithDeletedObjects(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	admin := s.login("admin")
+	record := func(events ...catalog.Event) {
+		t.Helper()
+		for _, e := range events {
+			if err := s.env.Catalog.RecordEvent(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	deleted := 0
+	deleteMore := func(n int) {
+		t.Helper()
+		for ; deleted < n; deleted++ {
+			i := deleted
+			d := s.env.WaitIndexed(s.env.Upload("330100", fmt.Sprintf("社区教育总结%02d.txt", i), fmt.Sprintf("杭州市第%d个社区学习中心工作总结。", i+1)).ID)
+			if _, err := s.env.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			id := fmt.Sprintf("01M91P3KQSA2PFX3YZ%08d", i)
+			record(
+				catalog.Event{User: "wang", Action: "claim.create", Object: "claim:" + id, Detail: map[string]any{"city": "330100", "indicator": "2.3.1", "statement": fmt.Sprintf("建成第%d个社区学习中心", i+1)}},
+				catalog.Event{User: "li", Action: "claim.review", Object: "claim:" + id, Detail: map[string]any{"verdict": "verified"}},
+				catalog.Event{User: "wang", Action: "value.create", Object: "value:" + id, Detail: map[string]any{"city": "330100", "round": 2017, "indicator": "2.2.1", "number": 100 + i}},
+				catalog.Event{User: "li", Action: "value.review", Object: "value:" + id, Detail: map[string]any{"verdict": "verified"}},
+				catalog.Event{User: "wang", Action: "assignment.delete", Object: "assignment:" + id, Detail: map[string]any{"city": "330100", "department": fmt.Sprintf("第%d街道", i+1), "indicator": "2.3.1"}},
+				catalog.Event{User: "wang", Action: "assignment.returned", Object: "assignment:" + id, Detail: map[string]any{"reason": "材料不全"}},
+				catalog.Event{User: "wang", Action: "carryover.dropped", Object: "carryover:" + id, Detail: map[string]any{"kind": "claim", "object": id}},
+			)
+		}
+	}
+	pages := []struct{ action, want string }{
+		{"document.delete", "《杭州市第%d个社区学习中心工作总结（已删除）》"},
+		{"claim.review", "定性描述 2.3.1 “建成第%d个社区学习中心”（已删除）"},
+		{"value.review", "数值 杭州 2017 2.2.1"},
+		{"assignment.returned", "任务 杭州 第%d街道 · 2.3.1（已删除）"},
+		{"carryover.dropped", "已删除的条目（定性描述）01M91P3KQSA2PFX3YZ"},
+	}
+	queries := func() (int64, map[string]string) {
+		texts := map[string]string{}
+		var n int64
+		for _, p := range pages {
+			before := s.env.Catalog.Statements()
+			_, body := admin.get("/admin?action=" + p.action)
+			n += s.env.Catalog.Statements() - before
+			texts[p.action] = textOf(body)
+		}
+		return n, texts
+	}
+	deleteMore(1)
+	one, _ := queries()
+	deleteMore(50)
+	fifty, texts := queries()
+	if fifty != one {
+		t.Errorf("audit log of 1 deleted document, claim, value, task and carried item: %d catalog queries; of 50 each: %d, want as many", one, fifty)
+	}
+	for _, p := range pages {
+		for _, i := range []int{0, 25, 49} {
+			want := p.want
+			if strings.Contains(want, "%d") {
+				want = fmt.Sprintf(want, i+1)
+			}
+			if !strings.Contains(texts[p.action], want) {
+				t.Errorf("the audit log of %s does not name %s: %.3000s", p.action, want, texts[p.action])
+			}
+		}
+	}
+}
