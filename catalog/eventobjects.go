@@ -83,4 +83,3 @@ func (s *Store) CarryoversByID(ctx context.Context, ids []string) (map[string]*C
 	}
 	return out, nil
 }
-
