@@ -72,3 +72,14 @@ func (s *Service) Events(ctx context.Context, actor *catalog.User, f catalog.Eve
 	}
 	return s.cat.FindEvents(ctx, f)
 }
+
+// LatestEventsOf returns, for admins, the newest perObject events of
+// each of objects logged with it as their own object
+// (catalog.Store.LatestEventsOf): the audit log names a page's deleted
+// claims, values and tasks by them in one query.
+func (s *Service) LatestEventsOf(ctx context.Context, actor *catalog.User, objects []string, perObject int) (map[string][]catalog.Event, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.cat.LatestEventsOf(ctx, objects, perObject)
+}

@@ -459,3 +459,34 @@ func TestImportOf5000Rows(t *testing.T) {
 		t.Errorf("5,000 rows took %s; want seconds", took)
 	}
 }
+
+// TestNamedTasksAreThoseGetGives: the tasks the audit log names a page's
+// by, all at once, are those Get gives one by one: 市教育局 its own,
+// 杭州's coordinator all of 杭州's, 成都's coordinator and 人社局 none of
+// 教育局's; an unknown task is absent.
+func TestNamedTasksAreThoseGetGives(t *testing.T) {
+	ctx := context.Background()
+	_, s := newService(t)
+	a := imported(t, s)
+	ids := []string{a["2.3.1"].ID, a["1.3.2"].ID, "01NOSUCHTASK0000000000000"}
+	for who, u := range map[string]*catalog.User{"市教育局": jiaoyu, "人社局": renshe, "杭州's coordinator": coordA, "成都's coordinator": coordB} {
+		named, err := s.Named(ctx, u, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			task, getErr := s.Get(ctx, u, id)
+			n := named[id]
+			if (getErr == nil) != (n != nil) {
+				t.Errorf("%s: task %s named %v, but Get says %v", who, id, n != nil, getErr)
+				continue
+			}
+			if n != nil && (n.Department != task.Department || n.Indicator != task.Indicator || n.City != task.City) {
+				t.Errorf("%s: task %s named %s %s · %s, Get gives %s %s · %s", who, id, n.City, n.Department, n.Indicator, task.City, task.Department, task.Indicator)
+			}
+		}
+	}
+	if named, _ := s.Named(ctx, jiaoyu, ids); named[a["2.3.1"].ID] == nil || len(named) != 1 {
+		t.Errorf("市教育局 is named %d tasks, want its own 2.3.1 alone", len(named))
+	}
+}

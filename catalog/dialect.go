@@ -49,6 +49,10 @@ type dialect struct {
 	// all that earlier ones committed and a later one reads all it wrote
 	// (SQLite's one write lock; not PostgreSQL's READ COMMITTED).
 	serialWriters bool
+	// byteOrder follows a comparison of text that must order as Go orders
+	// strings (byte by byte): PostgreSQL's "C" collation, whatever the
+	// database's own; SQLite's BINARY already is.
+	byteOrder string
 }
 
 // sqlite: immediate transactions already hold the one write lock.
@@ -95,6 +99,7 @@ var postgresDialect = dialect{
 	keyShare:     " FOR KEY SHARE",
 	skipLocked:   " FOR UPDATE SKIP LOCKED",
 	nowMs:        `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
+	byteOrder:    ` COLLATE "C"`,
 }
 
 func advisoryLock(ctx context.Context, tx *sql.Tx, key int64) error {

@@ -1,22 +1,19 @@
 package catalog
 
-import (
-	"context"
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // VersionGroups groups ids (distinct documents, in the order a page lists
-// them) by version: near duplicates (pairs, as HitDocuments and
-// VersionPairs read them), such as the .pdf and .docx of one 文号 or a
+// them) by version: near duplicates (pairs, as HitDocuments reads them:
+// both ways, both live), such as the .pdf and .docx of one 文号 or a
 // draft and its final text. The first fixed of ids stand for their own
 // groups as they are (documents already listed); each later one joins
 // the first group before it holding a version of it, or starts a group.
 // This is the one rule by which the indicator page lists and counts an
 // indicator's evidence (a group of versions is one document), the search
-// folds suggestions, and the heat map, /compare and the coverage sheet
-// count a cell's documents; which member stands for a group is each
-// page's to say.
+// folds suggestions, and the heat map, the tree, /compare and the
+// coverage sheet count a cell's documents (in SQL, by the same rule:
+// EvidenceGroupCounts); which member stands for a group is each page's
+// to say.
 func VersionGroups(ids []string, fixed int, pairs map[string][]string) [][]string {
 	groups := make([][]string, 0, len(ids))
 	for i, id := range ids {
@@ -33,58 +30,4 @@ func VersionGroups(ids []string, fixed int, pairs map[string][]string) [][]strin
 		groups[into] = append(groups[into], id)
 	}
 	return groups
-}
-
-// VersionPairs returns, for each of ids, those of ids that are its near
-// duplicates (both live), as HitDocuments does for a page of hits, for
-// any number of ids: the heat map asks it of every document of every
-// cell. The pairs are read a run of ids at a time (forInLists), or all at
-// once for more ids than one run holds, and those whose other document
-// is not among ids are left out.
-func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	if len(ids) < 2 {
-		return out, nil
-	}
-	among := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		among[id] = true
-	}
-	const live = `EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
-			AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
-			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`
-	query := func(in string, args []any) error {
-		q := `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE ` + live
-		if in != "" {
-			q += ` AND n.document_id IN ` + in
-		}
-		rows, err := s.db.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var a, b string
-			if err := rows.Scan(&a, &b); err != nil {
-				return err
-			}
-			if among[a] && among[b] && !slices.Contains(out[a], b) {
-				out[a] = append(out[a], b)
-			}
-		}
-		return rows.Err()
-	}
-	var err error
-	if len(ids) > maxInList {
-		// The heat map asks of a whole archive's evidence: the pairs are
-		// far fewer than the documents (only versions have any), so they
-		// are read all at once rather than a run of ids at a time.
-		err = query("", nil)
-	} else {
-		err = forInLists(ids, query)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("query the versions of %d documents: %w", len(ids), err)
-	}
-	return out, nil
 }

@@ -6,8 +6,6 @@ package coverage
 
 import (
 	"context"
-	"maps"
-	"slices"
 	"sort"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -29,46 +27,46 @@ type Node struct {
 	Children []*Node  `json:"children,omitempty"`
 }
 
-// Tree builds the indicator tree (inds with parents first) and counts,
-// for every node, the distinct documents in linked (indicator code →
-// document IDs) under it, a group of versions (pairs: near duplicates, as
-// catalog.VersionPairs reads them) once, by the rule of the indicator
-// page and the heat map (catalog.VersionGroups). A document linked to two
-// key indicators of one area counts once for that area, as do the .pdf
+// Under maps each key indicator of inds (parents first) to the nodes of
+// the tree its evidence counts under: itself, its parent and its area.
+// Evidence of a node above the key indicators (a link to a level-2 code)
+// counts nowhere.
+func Under(inds []catalog.Indicator) map[string][]string {
+	parent := map[string]string{}
+	for _, ind := range inds {
+		parent[ind.Code] = ind.ParentCode
+	}
+	under := map[string][]string{}
+	for _, ind := range inds {
+		if ind.Level != catalog.KeyLevel {
+			continue
+		}
+		for c := ind.Code; c != ""; c = parent[c] {
+			under[ind.Code] = append(under[ind.Code], c)
+		}
+	}
+	return under
+}
+
+// Tree builds the indicator tree (inds with parents first) with each
+// node's number of distinct evidence documents (evidence, by code: what
+// catalog.Store.EvidenceGroupCountsUnder counts under the nodes Under
+// names), a group of versions once, by the rule of the indicator page
+// and the heat map (catalog.VersionGroups). A document linked to two key
+// indicators of one area counts once for that area, as do the .pdf
 // linked to one and the .docx of the same policy linked to the other.
-func Tree(inds []catalog.Indicator, linked map[string][]string, pairs map[string][]string) []*Node {
+func Tree(inds []catalog.Indicator, evidence map[string]int) []*Node {
 	nodes := map[string]*Node{}
-	docs := map[string]map[string]bool{}
 	var roots []*Node
 	for _, ind := range inds {
 		n := &Node{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Level: ind.Level, Kind: string(ind.Kind),
-			Info: ind.Info, InfoEN: ind.InfoEN, Unit: ind.Unit, Keywords: ind.Keywords}
+			Info: ind.Info, InfoEN: ind.InfoEN, Unit: ind.Unit, Keywords: ind.Keywords, Evidence: evidence[ind.Code]}
 		nodes[ind.Code] = n
-		docs[ind.Code] = map[string]bool{}
 		if p, ok := nodes[ind.ParentCode]; ok {
 			p.Children = append(p.Children, n)
 		} else {
 			roots = append(roots, n)
 		}
-	}
-	byCode := map[string]catalog.Indicator{}
-	for _, ind := range inds {
-		byCode[ind.Code] = ind
-	}
-	for code, ids := range linked {
-		ind, ok := byCode[code]
-		if !ok || ind.Level != catalog.KeyLevel {
-			continue
-		}
-		for c := code; c != ""; c = byCode[c].ParentCode {
-			for _, id := range ids {
-				docs[c][id] = true
-			}
-		}
-	}
-	for code, n := range nodes {
-		ids := slices.Sorted(maps.Keys(docs[code]))
-		n.Evidence = len(catalog.VersionGroups(ids, 0, pairs))
 	}
 	return roots
 }

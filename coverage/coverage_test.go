@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,15 +24,26 @@ var inds = []catalog.Indicator{
 	{Code: "2.3.1", ParentCode: "2.3", Level: 3, Name: "学分银行", Kind: catalog.Qualitative},
 }
 
-func TestTreeRollsUpDistinctDocuments(t *testing.T) {
-	linked := map[string][]string{
-		"1.1.1": {"A", "B"},
-		"1.1.2": {"B", "C"}, // B counts once for 1.1 and 1
-		"1.2.1": {"A"},      // A counts once for 1
-		"2.3.1": {"D"},
-		"1.1":   {"X"}, // links on a level-2 code are ignored
+// TestUnderRollsKeyIndicatorsUpToTheirAreas: a key indicator's evidence
+// counts under itself, its parent and its area; a code above the key
+// indicators counts under nothing (a link to 1.1 is no key indicator's
+// evidence).
+func TestUnderRollsKeyIndicatorsUpToTheirAreas(t *testing.T) {
+	under := Under(inds)
+	want := map[string][]string{
+		"1.1.1": {"1.1.1", "1.1", "1"}, "1.1.2": {"1.1.2", "1.1", "1"},
+		"1.2.1": {"1.2.1", "1.2", "1"}, "1.2.3": {"1.2.3", "1.2", "1"},
+		"2.3.1": {"2.3.1", "2.3", "2"},
 	}
-	roots := Tree(inds, linked, nil)
+	if !reflect.DeepEqual(under, want) {
+		t.Errorf("under %v, want %v", under, want)
+	}
+}
+
+// TestTreePutsEachNodesCount: the tree holds every indicator under its
+// parent with the count given for its code, 0 when none is.
+func TestTreePutsEachNodesCount(t *testing.T) {
+	roots := Tree(inds, map[string]int{"1": 3, "1.1": 3, "1.1.1": 2, "1.1.2": 2, "1.2": 1, "1.2.1": 1, "2": 1, "2.3": 1, "2.3.1": 1})
 	got := map[string]int{}
 	var walk func([]*Node)
 	walk = func(ns []*Node) {
@@ -42,36 +54,11 @@ func TestTreeRollsUpDistinctDocuments(t *testing.T) {
 	}
 	walk(roots)
 	want := map[string]int{"1": 3, "1.1": 3, "1.1.1": 2, "1.1.2": 2, "1.2": 1, "1.2.1": 1, "1.2.3": 0, "2": 1, "2.3": 1, "2.3.1": 1}
-	for code, n := range want {
-		if got[code] != n {
-			t.Errorf("%s: %d documents, want %d", code, got[code], n)
-		}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tree counts %v, want %v", got, want)
 	}
 	if len(roots) != 2 || len(roots[0].Children) != 2 || len(roots[0].Children[0].Children) != 2 {
 		t.Errorf("tree shape wrong: %+v", roots)
-	}
-}
-
-// TestTreeCountsAGroupOfVersionsOnce: the .pdf of 学分银行实施意见 linked
-// to 1.1.1 and its .docx (a version of it) to 1.1.2 are one document for
-// 1.1 and 1, as the indicator page counts a group of versions; each key
-// indicator has its one.
-func TestTreeCountsAGroupOfVersionsOnce(t *testing.T) {
-	linked := map[string][]string{"1.1.1": {"意见.pdf", "总结"}, "1.1.2": {"意见.docx"}}
-	pairs := map[string][]string{"意见.pdf": {"意见.docx"}, "意见.docx": {"意见.pdf"}}
-	got := map[string]int{}
-	var walk func([]*Node)
-	walk = func(ns []*Node) {
-		for _, n := range ns {
-			got[n.Code] = n.Evidence
-			walk(n.Children)
-		}
-	}
-	walk(Tree(inds, linked, pairs))
-	for code, n := range map[string]int{"1": 2, "1.1": 2, "1.1.1": 2, "1.1.2": 1} {
-		if got[code] != n {
-			t.Errorf("%s: %d documents, want %d", code, got[code], n)
-		}
 	}
 }
 

@@ -1,9 +1,7 @@
 package coverage
 
 import (
-	"cmp"
 	"context"
-	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -68,32 +66,12 @@ func Load(ctx context.Context, cat *catalog.Store, round int, spaced ValueSpaced
 // in a round (0: all rounds): linked, or cited by a claim or a value, as
 // the indicator page, the tree, the comparison and the report have them,
 // a group of versions (the .pdf and .docx of one policy) counted once, by
-// the rule the indicator page counts them by (catalog.VersionGroups).
-// The documents of a cell are grouped in ID order, the page in its
-// listing's: the two differ only for three versions of which the first
-// and the last are not versions of each other.
+// the rule the indicator page counts them by (catalog.VersionGroups),
+// counted in the catalog (catalog.Store.EvidenceGroupCounts) rather than
+// from every document ID of the view. The documents of a cell are grouped
+// in ID order, the page in its listing's: the two differ only for three
+// versions of which the first and the last are not versions of each
+// other.
 func countEvidence(ctx context.Context, cat *catalog.Store, round int, cities ...string) ([]catalog.LinkCount, error) {
-	docs, err := cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities})
-	if err != nil {
-		return nil, err
-	}
-	var several []string
-	for _, ids := range docs {
-		if len(ids) > 1 {
-			several = append(several, ids...)
-		}
-	}
-	slices.Sort(several)
-	pairs, err := cat.VersionPairs(ctx, slices.Compact(several))
-	if err != nil {
-		return nil, err
-	}
-	counts := make([]catalog.LinkCount, 0, len(docs))
-	for key, ids := range docs {
-		counts = append(counts, catalog.LinkCount{City: key[0], Indicator: key[1], Documents: len(catalog.VersionGroups(ids, 0, pairs))})
-	}
-	slices.SortFunc(counts, func(a, b catalog.LinkCount) int {
-		return cmp.Or(cmp.Compare(a.City, b.City), cmp.Compare(a.Indicator, b.Indicator))
-	})
-	return counts, nil
+	return cat.EvidenceGroupCounts(ctx, catalog.EvidenceFilter{Round: round, Cities: cities})
 }

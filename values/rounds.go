@@ -68,6 +68,22 @@ func (s *Service) Carryover(ctx context.Context, u *catalog.User, id string) (*c
 	return c, nil
 }
 
+// CarryoversByID returns the carry-over rows of ids that exist and u may
+// see, by ID, in one query (Carryover reads one): the audit log names a
+// page's carry-over decisions by them.
+func (s *Service) CarryoversByID(ctx context.Context, u *catalog.User, ids []string) (map[string]*catalog.Carryover, error) {
+	rows, err := s.cat.CarryoversByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, c := range rows {
+		if u.SeeObject(c.City, catalog.ObjectCarried, id) != nil {
+			delete(rows, id)
+		}
+	}
+	return rows, nil
+}
+
 // Decide confirms ("confirm") or drops ("drop") a carried object; to
 // update one, change the claim or record the value again. A link dropped
 // from the round may be confirmed again ("restore" or "confirm"): it

@@ -208,6 +208,11 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 	if valsErr != nil {
 		h.Logger.Warn("audit log: values", "err", valsErr)
 	}
+	// Tasks too: one lookup each named a page of a hundred one by one.
+	named, tasksErr := h.Assignments.Named(ctx, u, byKind["assignment"])
+	if tasksErr != nil {
+		h.Logger.Warn("audit log: tasks", "err", tasksErr)
+	}
 	names, tasks, gone = map[string]string{}, map[string]*catalog.Assignment{}, map[string]bool{}
 	for _, obj := range objects {
 		if _, done := names[obj]; done {
@@ -227,11 +232,10 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 			}
 			gone[obj] = valsErr == nil && vals[id] == nil
 		case "assignment":
-			t, err := h.Assignments.Get(ctx, u, id)
-			if err == nil {
-				name, tasks[obj] = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator), &t.Assignment
+			if t := named[id]; t != nil {
+				name, tasks[obj] = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator), t
 			}
-			gone[obj] = catalog.ErrorCode(err) == catalog.ENOTFOUND
+			gone[obj] = tasksErr == nil && named[id] == nil
 		default:
 			continue
 		}
@@ -243,24 +247,28 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 // goneDetails are, for each of objects that the catalog no longer has
 // (gone), the detail of its latest event that said what it was (its
 // indicator: a claim's creation or edit, a value's recording, a task's
-// deletion), looked up once per object: a review or a withdrawal of a
-// deleted claim names no more than its ID. An object none said it of is
-// left out.
+// deletion), the latest events of all of them read in one query: a
+// review or a withdrawal of a deleted claim names no more than its ID.
+// An object none said it of is left out.
 func (h *handler) goneDetails(ctx context.Context, u *catalog.User, objects []string, gone map[string]bool) map[string]map[string]any {
 	out := map[string]map[string]any{}
-	asked := map[string]bool{}
+	var asked []string
 	for _, obj := range objects {
-		if !gone[obj] || asked[obj] {
-			continue
+		if gone[obj] {
+			asked = append(asked, obj)
 		}
-		asked[obj] = true
-		events, err := h.Accounts.Events(ctx, u, catalog.EventFilter{Object: obj, Limit: 50})
-		if err != nil {
-			h.Logger.Warn("audit log: events of a deleted object", "object", obj, "err", err)
-			continue
-		}
-		for _, e := range events {
-			if e.Object == obj && e.Detail["indicator"] != nil {
+	}
+	if len(asked) == 0 {
+		return out
+	}
+	events, err := h.Accounts.LatestEventsOf(ctx, u, asked, goneEventsRead)
+	if err != nil {
+		h.Logger.Warn("audit log: events of deleted objects", "objects", len(asked), "err", err)
+		return out
+	}
+	for obj, list := range events {
+		for _, e := range list {
+			if e.Detail["indicator"] != nil {
 				out[obj] = e.Detail
 				break
 			}
@@ -269,22 +277,28 @@ func (h *handler) goneDetails(ctx context.Context, u *catalog.User, objects []st
 	return out
 }
 
+// goneEventsRead is how many of a deleted object's latest events
+// goneDetails looks through for one that said what it was.
+const goneEventsRead = 50
+
 // carriedRows are the carry-over rows of the decisions among events
 // logged before their events named the item's indicator, by carry-over
-// ID: the row keeps the indicator and round of an item since deleted. A
-// row not found (its round deleted) is left out.
+// ID, read in one query: the row keeps the indicator and round of an item
+// since deleted. A row not found (its round deleted) is left out.
 func (h *handler) carriedRows(ctx context.Context, u *catalog.User, events []catalog.Event) map[string]*catalog.Carryover {
-	rows := map[string]*catalog.Carryover{}
+	var ids []string
 	for _, e := range events {
-		id, ok := strings.CutPrefix(e.Object, "carryover:")
-		if _, seen := rows[id]; !ok || seen || e.Detail["indicator"] != nil {
-			continue
+		if id, ok := strings.CutPrefix(e.Object, "carryover:"); ok && e.Detail["indicator"] == nil {
+			ids = append(ids, id)
 		}
-		c, err := h.Values.Carryover(ctx, u, id)
-		if err != nil && catalog.ErrorCode(err) != catalog.ENOTFOUND {
-			h.Logger.Warn("audit log: carry-over", "id", id, "err", err)
-		}
-		rows[id] = c
+	}
+	if len(ids) == 0 {
+		return map[string]*catalog.Carryover{}
+	}
+	rows, err := h.Values.CarryoversByID(ctx, u, ids)
+	if err != nil {
+		h.Logger.Warn("audit log: carry-overs", "ids", len(ids), "err", err)
+		return map[string]*catalog.Carryover{}
 	}
 	return rows
 }

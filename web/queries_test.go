@@ -238,3 +238,123 @@ func TestCarryoversQueriesDoNotGrowWithLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestHeatMapQueriesDoNotGrowWithDocuments: the heat map (and the tree
+// beside it) counts each cell's documents, a group of versions once, with
+// as many catalog queries for one document as for many, versions among
+// them: every evidence document ID of the archive was read to be
+// grouped, and the versions among them asked a run of IDs at a time.
+func TestHeatMapQueriesDoNotGrowWithDocuments(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	link := func(code, name, text string) *catalog.Document {
+		t.Helper()
+		d := s.env.WaitIndexed(s.env.Upload("330100", name, text).ID)
+		if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: code, Page: 1}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	li := s.login("li")
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := li.get("/indicators?round=2017")
+		return s.env.Catalog.Statements() - before, body
+	}
+	link("2.3.1", "社区教育工作总结.txt", "2017年杭州市社区教育工作总结：全市建成社区学习中心一百二十个。")
+	one, _ := queries()
+	pdf := link("2.3.1", "学分银行实施意见.pdf.txt", "杭政办发〔2016〕8号 关于建立杭州市学分银行的实施意见：推进学分积累与转换。")
+	docx := link("2.3.1", "学分银行实施意见.docx.txt", "杭政办发〔2016〕8号 关于建立杭州市学分银行的实施意见：推进学分积累与转换工作。")
+	if err := s.env.Catalog.AddNearDuplicates(ctx, pdf.ID, []catalog.NearDuplicate{{ID: docx.ID, Similarity: 0.97}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		link("3.1.1", fmt.Sprintf("学习型社区建设总结%d.txt", i), fmt.Sprintf("杭州市第%d批学习型社区建设工作总结。", i+1))
+	}
+	many, body := queries()
+	if many != one {
+		t.Errorf("heat map of 1 document: %d catalog queries; of 7, two of them versions: %d, want as many", one, many)
+	}
+	for _, want := range []string{"●2", "●4"} { // 2.3.1: the summary and the policy's two versions; 3.1.1: four
+		if !strings.Contains(body, want) {
+			t.Errorf("the heat map lacks %q: %.3000s", want, textOf(body))
+		}
+	}
+}
+
+// TestAdminEventsQueriesDoNotGrowWithDeletedObjects: the audit log
+// names what its events are about when it has been deleted since —
+// documents by their last title, claims, values and tasks by what their
+// latest event said of them, carry-over decisions by their rows — with as
+// many catalog queries for fifty of each as for one: each deleted claim,
+// value and task, each task and each carry-over took a query of its own.
+func TestAdminEventsQueriesDoNotGrowWithDeletedObjects(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	admin := s.login("admin")
+	record := func(events ...catalog.Event) {
+		t.Helper()
+		for _, e := range events {
+			if err := s.env.Catalog.RecordEvent(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	deleted := 0
+	deleteMore := func(n int) {
+		t.Helper()
+		for ; deleted < n; deleted++ {
+			i := deleted
+			d := s.env.WaitIndexed(s.env.Upload("330100", fmt.Sprintf("社区教育总结%02d.txt", i), fmt.Sprintf("杭州市第%d个社区学习中心工作总结。", i+1)).ID)
+			if _, err := s.env.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			id := fmt.Sprintf("01M91P3KQSA2PFX3YZ%08d", i)
+			record(
+				catalog.Event{User: "wang", Action: "claim.create", Object: "claim:" + id, Detail: map[string]any{"city": "330100", "indicator": "2.3.1", "statement": fmt.Sprintf("建成第%d个社区学习中心", i+1)}},
+				catalog.Event{User: "li", Action: "claim.review", Object: "claim:" + id, Detail: map[string]any{"verdict": "verified"}},
+				catalog.Event{User: "wang", Action: "value.create", Object: "value:" + id, Detail: map[string]any{"city": "330100", "round": 2017, "indicator": "2.2.1", "number": 100 + i}},
+				catalog.Event{User: "li", Action: "value.review", Object: "value:" + id, Detail: map[string]any{"verdict": "verified"}},
+				catalog.Event{User: "wang", Action: "assignment.delete", Object: "assignment:" + id, Detail: map[string]any{"city": "330100", "department": fmt.Sprintf("第%d街道", i+1), "indicator": "2.3.1"}},
+				catalog.Event{User: "wang", Action: "assignment.returned", Object: "assignment:" + id, Detail: map[string]any{"reason": "材料不全"}},
+				catalog.Event{User: "wang", Action: "carryover.dropped", Object: "carryover:" + id, Detail: map[string]any{"kind": "claim", "object": id}},
+			)
+		}
+	}
+	pages := []struct{ action, want string }{
+		{"document.delete", "《杭州市第%d个社区学习中心工作总结（已删除）》"},
+		{"claim.review", "定性描述 2.3.1 “建成第%d个社区学习中心”（已删除）"},
+		{"value.review", "数值 杭州 2017 2.2.1"},
+		{"assignment.returned", "任务 杭州 第%d街道 · 2.3.1（已删除）"},
+		{"carryover.dropped", "已删除的条目（定性描述）01M91P3KQSA2PFX3YZ"},
+	}
+	queries := func() (int64, map[string]string) {
+		texts := map[string]string{}
+		var n int64
+		for _, p := range pages {
+			before := s.env.Catalog.Statements()
+			_, body := admin.get("/admin?action=" + p.action)
+			n += s.env.Catalog.Statements() - before
+			texts[p.action] = textOf(body)
+		}
+		return n, texts
+	}
+	deleteMore(1)
+	one, _ := queries()
+	deleteMore(50)
+	fifty, texts := queries()
+	if fifty != one {
+		t.Errorf("audit log of 1 deleted document, claim, value, task and carried item: %d catalog queries; of 50 each: %d, want as many", one, fifty)
+	}
+	for _, p := range pages {
+		for _, i := range []int{0, 25, 49} {
+			want := p.want
+			if strings.Contains(want, "%d") {
+				want = fmt.Sprintf(want, i+1)
+			}
+			if !strings.Contains(texts[p.action], want) {
+				t.Errorf("the audit log of %s does not name %s: %.3000s", p.action, want, texts[p.action])
+			}
+		}
+	}
+}
