@@ -624,28 +624,32 @@ func NotConfirmedError(what Words, round int) *Error {
 // tx; it returns the claims reopened. at is the change's claimStamp,
 // taken first in tx.
 func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID string, at time.Time, reason, by string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ?`, documentID, ClaimPending, ClaimWithdrawn)
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id, c.status FROM claim c JOIN citation t ON t.claim_id = c.id
+		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ? ORDER BY c.id`, documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
 		return nil, fmt.Errorf("claims citing %s: %w", documentID, err)
 	}
 	var ids []string
+	var was []ClaimStatus
 	for rows.Next() {
 		var id string
-		if err := rows.Scan(&id); err != nil {
+		var st ClaimStatus
+		if err := rows.Scan(&id, &st); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		ids = append(ids, id)
+		ids, was = append(ids, id), append(was, st)
 	}
 	rows.Close()
 	now := formatTime(at)
-	for _, id := range ids {
+	for i, id := range ids {
 		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
 			return nil, fmt.Errorf("reopen claim %s: %w", id, err)
 		}
+		// The verdict cleared (was) is what restoring the document gives
+		// back when nothing happened to the claim since (restoreback.go).
 		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "claim.reopen", Object: "claim:" + id,
-			Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+			Detail: map[string]any{"document": documentID, "reason": reason, "was": was[i]}}); err != nil {
 			return nil, err
 		}
 	}
