@@ -132,14 +132,18 @@ func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, document string, delet
 	}
 	kind, id, _ := strings.Cut(o.object, ":")
 	var res sql.Result
+	var action string
 	switch kind {
 	case "claim":
+		action = "claim.restore"
 		res, err = tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status = ?`,
 			d.Was, formatTime(stamp), id, ClaimPending)
 	case "value":
+		action = "value.restore"
 		res, err = tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND status = ?`,
 			d.Was, formatTime(s.now()), id, ClaimPending)
 	default:
+		action = "assignment.restore"
 		res, err = tx.ExecContext(ctx, `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
 			d.Was, d.WasReason, formatTime(s.now()), id, d.Status)
 	}
@@ -149,7 +153,7 @@ func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, document string, delet
 	if n, _ := res.RowsAffected(); n == 0 {
 		return "", false, nil
 	}
-	return d.Was, true, s.recordEvent(ctx, tx, Event{User: by, Action: kind + ".restore", Object: o.object,
+	return d.Was, true, s.recordEvent(ctx, tx, Event{User: by, Action: action, Object: o.object,
 		Detail: map[string]any{"document": document, "status": d.Was}})
 }
 
@@ -169,4 +173,10 @@ func GivenBackOf(back []GivenBack) (claims, values, tasks map[string]string) {
 		}
 	}
 	return claims, values, tasks
+}
+
+// KeptWords is what a restore says of the n objects its document's
+// deletion sent back that it left as they are now (Restored.Kept).
+func KeptWords(n int) Words {
+	return MessageWords(Errorf(ECONFLICT, "因删除而清除的审核结论或退回的任务中，有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状；请在各自的处理记录中核对", n))
 }
