@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -491,6 +492,13 @@ func RevisedMeanwhileError(now ClaimStatus) *Error {
 	return Errorf(ECONFLICT, "审核结论已被他人改为“%s”，本次改判未保存；请刷新页面核对后再改判", VerdictIn(now))
 }
 
+// ReviewedMeanwhileError refuses a first verdict on a claim or value
+// that another reviewer gave one (now) meanwhile: it would have replaced
+// a verdict its reviewer never read.
+func ReviewedMeanwhileError(now ClaimStatus) *Error {
+	return Errorf(ECONFLICT, "审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由", VerdictIn(now))
+}
+
 // Version names the state of c that a change may be built on: its
 // UpdatedAt as stored, to the microsecond, which every change of the
 // claim moves (claimStamp). The API gives it as the claim's ETag, and a
@@ -564,28 +572,34 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		// round's claim yet: checked in the update itself, so a verdict
 		// never lands on one. A revision lands only on the verdict it
 		// revises: not on a claim its city changed since (back to
-		// review) nor on another reviewer's revision made meanwhile.
+		// review) nor on another reviewer's revision made meanwhile. A
+		// first verdict lands only on a claim still waiting for one: of
+		// two reviewers giving it at once, the second is told the first's.
 		q, args := `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
-			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id"), []any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn}
-		if r.Revises != "" {
-			q, args = q+` AND status = ?`, append(args, r.Revises)
-		}
+			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id")+` AND status = ?`,
+			[]any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn, cmp.Or(r.Revises, ClaimPending)}
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			if r.Revises != "" {
-				var st ClaimStatus
-				err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
-				if err == nil && st != ClaimWithdrawn {
-					return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
-				}
+			var st ClaimStatus
+			err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
+			switch {
+			case err != nil || st == ClaimWithdrawn:
+			case r.Revises != "":
+				return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
+			case st != ClaimPending:
+				return ReviewedMeanwhileError(st)
 			}
 			return claimNotChangeable(ctx, tx, r.ClaimID)
 		}
 		action := "claim.review"
-		if r.Revises != "" {
+		switch r.Revises {
+		case "":
+		case r.Verdict:
+			action = "claim.review_comment"
+		default:
 			action = "claim.revise"
 		}
 		return s.recordEvent(ctx, tx, reviewEvent(action, "claim:"+r.ClaimID, r))

@@ -15,6 +15,7 @@ import (
 var englishMessages = map[string]string{
 	"这条%s的审核结论已有变化（已被修改或改判），请刷新页面后再决定是否改判":                              "This %s's verdict has changed (it was edited or revised) since; refresh the page before deciding whether to revise it",
 	"因删除而清除的审核结论或退回的任务中，有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状；请在各自的处理记录中核对": "Of the verdicts the deletion cleared and the tasks it sent back, %d were changed, reviewed again or handed in for since the deletion: they stay as they are; check their history",
+	"审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由":                      "Another reviewer recorded the verdict “%s” meanwhile; yours was not saved. Refresh the page to read it, and revise it with a reason if it needs correcting",
 	"这条定性描述已撤回，不能改判":                                "This statement was withdrawn; its verdict cannot be revised",
 	"这条定性描述还没有审核结论，无需改判；请直接审核":                      "This statement has no verdict yet, so there is nothing to revise; review it instead",
 	"这个数值还没有审核结论，无需改判；请直接审核":                        "This value has no verdict yet, so there is nothing to revise; review it instead",
