@@ -499,6 +499,16 @@ func ReviewedMeanwhileError(now ClaimStatus) *Error {
 	return Errorf(ECONFLICT, "审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由", VerdictIn(now))
 }
 
+// CheckCommentChanged refuses a revision (改判) into the verdict a claim
+// or value has already whose comment is the latest review's (reviews,
+// oldest first): it would change nothing.
+func CheckCommentChanged(reviews []Review, comment string) error {
+	if len(reviews) > 0 && reviews[len(reviews)-1].Comment == comment {
+		return FieldErrorf("comment", EINVALID, "审核结论和审核意见都与原来相同，未作修改；只改审核意见时请写出新的意见")
+	}
+	return nil
+}
+
 // Version names the state of c that a change may be built on: its
 // UpdatedAt as stored, to the microsecond, which every change of the
 // claim moves (claimStamp). The API gives it as the claim's ETag, and a

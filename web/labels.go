@@ -118,6 +118,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},
 	"event.claim.reopen":         {Chinese: "定性描述退回待审核", English: "A claim went back to review"},
 	"event.claim.revise":         {Chinese: "改判定性描述", English: "Revised a claim's verdict"},
+	"event.claim.review_comment": {Chinese: "修改定性描述的审核意见（结论不变）", English: "Corrected a claim's review comment (verdict kept)"},
+	"event.value.review_comment": {Chinese: "修改数值的审核意见（结论不变）", English: "Corrected a value's review comment (verdict kept)"},
 	"event.claim.restore":        {Chinese: "随文档恢复，定性描述的审核结论恢复", English: "A claim's verdict came back with its document"},
 	"event.value.restore":        {Chinese: "随文档恢复，数值的审核结论恢复", English: "A value's verdict came back with its document"},
 	"event.assignment.restore":   {Chinese: "随文档恢复，任务回到删除前状态", English: "A task went back as it stood with its document"},
