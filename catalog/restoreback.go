@@ -153,8 +153,14 @@ func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, document string, delet
 	if n, _ := res.RowsAffected(); n == 0 {
 		return "", false, nil
 	}
+	// A verdict given back is named as a review's is (verdict), so that
+	// 处理记录 says which; a task's status as a reopening names it.
+	key := "verdict"
+	if kind == "assignment" {
+		key = "status"
+	}
 	return d.Was, true, s.recordEvent(ctx, tx, Event{User: by, Action: action, Object: o.object,
-		Detail: map[string]any{"document": document, "status": d.Was}})
+		Detail: map[string]any{"document": document, key: d.Was}})
 }
 
 // GivenBackOf splits what a restore gave back by kind: the claims' and

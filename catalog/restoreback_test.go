@@ -122,7 +122,7 @@ func testRestoreGivesBackWhatTheDeleteTook(t *testing.T, s *Store) {
 		kind, _, _ := strings.Cut(obj, ":")
 		var restoredBy string
 		for _, e := range ev {
-			if e.Action == kind+".restore" && e.Detail["document"] == "D1" {
+			if e.Action == kind+".restore" && e.Detail["document"] == "D1" && (e.Detail["verdict"] == string(ClaimVerified) || e.Detail["status"] == string(AssignmentAccepted)) {
 				restoredBy = e.User
 			}
 		}
