@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -67,6 +68,34 @@ func (h *handler) handleDocumentRestore(w http.ResponseWriter, r *http.Request) 
 	if indicators == nil {
 		indicators = []string{}
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"restored": d.ID, "document": toDocumentView(v),
-		"indicators": indicators, "claims": claims, "values": values})
+	out := map[string]any{"restored": d.ID, "document": toDocumentView(v),
+		"indicators": indicators, "claims": claims, "values": values}
+	givenBack, kept := restoredDependents(restored)
+	out["given_back"], out["kept"] = givenBack, kept
+	if len(restored.Kept) > 0 {
+		words := catalog.KeptWords(len(restored.Kept))
+		out["message"], out["message_en"] = words.Chinese, words.English
+	}
+	h.writeJSON(w, r, http.StatusOK, out)
+}
+
+// restoredDependents answers what the deletion sent back and the restore
+// gave back (claims' and values' verdicts, tasks' statuses, by ID) and
+// what it left as it is (their IDs), each by kind.
+func restoredDependents(restored catalog.Restored) (givenBack map[string]map[string]string, kept map[string][]string) {
+	claims, values, tasks := catalog.GivenBackOf(restored.GivenBack)
+	givenBack = map[string]map[string]string{"claims": claims, "values": values, "tasks": tasks}
+	kept = map[string][]string{"claims": {}, "values": {}, "tasks": {}}
+	for _, o := range restored.Kept {
+		kind, id, _ := strings.Cut(o, ":")
+		switch kind {
+		case "claim":
+			kept["claims"] = append(kept["claims"], id)
+		case "value":
+			kept["values"] = append(kept["values"], id)
+		default:
+			kept["tasks"] = append(kept["tasks"], id)
+		}
+	}
+	return givenBack, kept
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -491,6 +492,23 @@ func RevisedMeanwhileError(now ClaimStatus) *Error {
 	return Errorf(ECONFLICT, "审核结论已被他人改为“%s”，本次改判未保存；请刷新页面核对后再改判", VerdictIn(now))
 }
 
+// ReviewedMeanwhileError refuses a first verdict on a claim or value
+// that another reviewer gave one (now) meanwhile: it would have replaced
+// a verdict its reviewer never read.
+func ReviewedMeanwhileError(now ClaimStatus) *Error {
+	return Errorf(ECONFLICT, "审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由", VerdictIn(now))
+}
+
+// CheckCommentChanged refuses a revision (改判) into the verdict a claim
+// or value has already whose comment is the latest review's (reviews,
+// oldest first): it would change nothing.
+func CheckCommentChanged(reviews []Review, comment string) error {
+	if len(reviews) > 0 && reviews[len(reviews)-1].Comment == comment {
+		return FieldErrorf("comment", EINVALID, "审核结论和审核意见都与原来相同，未作修改；只改审核意见时请写出新的意见")
+	}
+	return nil
+}
+
 // Version names the state of c that a change may be built on: its
 // UpdatedAt as stored, to the microsecond, which every change of the
 // claim moves (claimStamp). The API gives it as the claim's ETag, and a
@@ -564,28 +582,34 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		// round's claim yet: checked in the update itself, so a verdict
 		// never lands on one. A revision lands only on the verdict it
 		// revises: not on a claim its city changed since (back to
-		// review) nor on another reviewer's revision made meanwhile.
+		// review) nor on another reviewer's revision made meanwhile. A
+		// first verdict lands only on a claim still waiting for one: of
+		// two reviewers giving it at once, the second is told the first's.
 		q, args := `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
-			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id"), []any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn}
-		if r.Revises != "" {
-			q, args = q+` AND status = ?`, append(args, r.Revises)
-		}
+			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id")+` AND status = ?`,
+			[]any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn, cmp.Or(r.Revises, ClaimPending)}
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			if r.Revises != "" {
-				var st ClaimStatus
-				err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
-				if err == nil && st != ClaimWithdrawn {
-					return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
-				}
+			var st ClaimStatus
+			err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
+			switch {
+			case err != nil || st == ClaimWithdrawn:
+			case r.Revises != "":
+				return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
+			case st != ClaimPending:
+				return ReviewedMeanwhileError(st)
 			}
 			return claimNotChangeable(ctx, tx, r.ClaimID)
 		}
 		action := "claim.review"
-		if r.Revises != "" {
+		switch r.Revises {
+		case "":
+		case r.Verdict:
+			action = "claim.review_comment"
+		default:
 			action = "claim.revise"
 		}
 		return s.recordEvent(ctx, tx, reviewEvent(action, "claim:"+r.ClaimID, r))
@@ -624,28 +648,32 @@ func NotConfirmedError(what Words, round int) *Error {
 // tx; it returns the claims reopened. at is the change's claimStamp,
 // taken first in tx.
 func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID string, at time.Time, reason, by string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ?`, documentID, ClaimPending, ClaimWithdrawn)
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id, c.status FROM claim c JOIN citation t ON t.claim_id = c.id
+		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ? ORDER BY c.id`, documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
 		return nil, fmt.Errorf("claims citing %s: %w", documentID, err)
 	}
 	var ids []string
+	var was []ClaimStatus
 	for rows.Next() {
 		var id string
-		if err := rows.Scan(&id); err != nil {
+		var st ClaimStatus
+		if err := rows.Scan(&id, &st); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		ids = append(ids, id)
+		ids, was = append(ids, id), append(was, st)
 	}
 	rows.Close()
 	now := formatTime(at)
-	for _, id := range ids {
+	for i, id := range ids {
 		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
 			return nil, fmt.Errorf("reopen claim %s: %w", id, err)
 		}
+		// The verdict cleared (was) is what restoring the document gives
+		// back when nothing happened to the claim since (restoreback.go).
 		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "claim.reopen", Object: "claim:" + id,
-			Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+			Detail: map[string]any{"document": documentID, "reason": reason, "was": was[i]}}); err != nil {
 			return nil, err
 		}
 	}

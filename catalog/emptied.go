@@ -109,7 +109,9 @@ func (s *Store) reopenEmptied(ctx context.Context, tx *sql.Tx, document, reason,
 	}
 	out := make([]ReopenedTask, len(tasks))
 	for i, a := range tasks {
-		detail := map[string]any{"reason": reason, "was": a.Status}
+		// was and was_reason: where a restore of the document puts the
+		// task back when nothing happened to it since (restoreback.go).
+		detail := map[string]any{"reason": reason, "was": a.Status, "was_reason": a.Reason}
 		if document != "" {
 			detail["document"] = document
 		}

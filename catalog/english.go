@@ -13,12 +13,14 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
-	"这条%s的审核结论已有变化（已被修改或改判），请刷新页面后再决定是否改判":          "This %s's verdict has changed (it was edited or revised) since; refresh the page before deciding whether to revise it",
+	"这条%s的审核结论已有变化（已被修改或改判），请刷新页面后再决定是否改判":                              "This %s's verdict has changed (it was edited or revised) since; refresh the page before deciding whether to revise it",
+	"因删除而清除的审核结论或退回的任务中，有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状；请在各自的处理记录中核对": "Of the verdicts the deletion cleared and the tasks it sent back, %d were changed, reviewed again or handed in for since the deletion: they stay as they are; check their history",
+	"审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由":                      "Another reviewer recorded the verdict “%s” meanwhile; yours was not saved. Refresh the page to read it, and revise it with a reason if it needs correcting",
 	"这条定性描述已撤回，不能改判":                                "This statement was withdrawn; its verdict cannot be revised",
 	"这条定性描述还没有审核结论，无需改判；请直接审核":                      "This statement has no verdict yet, so there is nothing to revise; review it instead",
 	"这个数值还没有审核结论，无需改判；请直接审核":                        "This value has no verdict yet, so there is nothing to revise; review it instead",
 	"改判时请写明理由，以便协调员和其他审核专家了解为何更正":                   "Say why you revise the verdict, so that the coordinator and the other reviewers know why it was corrected",
-	"改判后的结论与原结论（%s）相同；请选择另一结论":                      "The revised verdict is the one it had (%s); choose another",
+	"审核结论和审核意见都与原来相同，未作修改；只改审核意见时请写出新的意见":           "Both the verdict and its comment are as they were: nothing changed. To correct the comment only, write the new one",
 	"这条关联已有 %d 段引文，不能再添加；请删去不需要的关联后重新关联，或把引文写进定性描述": "This link cites %d {passage|passages} already and takes no more; delete the link and link the document again with the passages needed, or cite the passage in a claim",
 	"文档 %q 尚未关联指标 %s":                               "Document %q is not linked to indicator %s",
 	"该文档已关联指标 %s，备注沿用原来的，不能另填；请去掉备注后再提交":            "The document is already linked to indicator %s and keeps its note; send it without a note",

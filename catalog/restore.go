@@ -23,6 +23,12 @@ import (
 type Restored struct {
 	Indicators []string
 	Citing     []string
+	// GivenBack is what the document's deletion sent back that came back
+	// as it stood: verdicts of claims and values, statuses of tasks.
+	GivenBack []GivenBack
+	// Kept is what the deletion sent back (claim:ID, value:ID,
+	// assignment:ID) that stays as it is: something happened to it since.
+	Kept []string
 }
 
 // RestoreDocument brings a deleted document back (by names who asked):
@@ -38,11 +44,12 @@ func (s *Store) RestoreDocument(ctx context.Context, id, by string) (Restored, e
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// The claims citing it change (出处已删除 no more): stamped under
 		// the claims' lock taken first, as deleteDocument does.
-		if _, err := s.claimStamp(ctx, tx); err != nil {
+		stamp, err := s.claimStamp(ctx, tx)
+		if err != nil {
 			return err
 		}
 		var city, sha, round string
-		err := tx.QueryRowContext(ctx, `SELECT city, sha256, round FROM document WHERE id = ? AND deleted_at IS NOT NULL`+s.dialect.lockRow,
+		err = tx.QueryRowContext(ctx, `SELECT city, sha256, round FROM document WHERE id = ? AND deleted_at IS NOT NULL`+s.dialect.lockRow,
 			id).Scan(&city, &sha, &round)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "已删除的文档 %s 不存在", id)
@@ -75,9 +82,17 @@ func (s *Store) RestoreDocument(ctx context.Context, id, by string) (Restored, e
 		for i, c := range citing {
 			r.Citing[i] = c.Object()
 		}
+		if r.GivenBack, r.Kept, err = s.restoreDependents(ctx, tx, id, stamp, by); err != nil {
+			return err
+		}
+		back := make([]string, len(r.GivenBack))
+		for i, g := range r.GivenBack {
+			back[i] = g.Object
+		}
 		claims, values := countCiting(r.Citing)
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.restore", Object: id, Also: r.Citing,
-			Detail: map[string]any{"indicators": r.Indicators, "claims": claims, "values": values}})
+			Detail: map[string]any{"indicators": r.Indicators, "claims": claims, "values": values,
+				"given_back": back, "kept": r.Kept}})
 	})
 	if err != nil {
 		return Restored{}, err

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -286,30 +287,38 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		// not confirmed yet.
 		// A revision (改判) lands only on the verdict it revises, as
 		// AddReview's.
+		// A first verdict lands only on a value still waiting for one, as
+		// AddReview's.
 		q, args := `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND NOT `+
-			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id"), []any{r.Verdict, formatTime(r.At), valueID}
-		if r.Revises != "" {
-			q, args = q+` AND status = ?`, append(args, r.Revises)
-		}
+			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id")+` AND status = ?`,
+			[]any{r.Verdict, formatTime(r.At), valueID, cmp.Or(r.Revises, ClaimPending)}
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set value status: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			var round int
-			if err := tx.QueryRowContext(ctx, `SELECT round FROM value WHERE id = ?`, valueID).Scan(&round); err != nil {
+			var st ClaimStatus
+			if err := tx.QueryRowContext(ctx, `SELECT round, status FROM value WHERE id = ?`, valueID).Scan(&round, &st); err != nil {
 				if errors.Is(err, sql.ErrNoRows) {
 					return Errorf(ENOTFOUND, "数值 %s 不存在", valueID)
 				}
 				return fmt.Errorf("read value %s: %w", valueID, err)
 			}
-			if r.Revises != "" {
+			switch {
+			case r.Revises != "":
 				return RevisedVerdictChangedError(Words{Chinese: "数值", English: "value"})
+			case st != ClaimPending && st != ClaimWithdrawn:
+				return ReviewedMeanwhileError(st)
 			}
 			return NotConfirmedError(Words{Chinese: "数值", English: "value"}, round)
 		}
 		action := "value.review"
-		if r.Revises != "" {
+		switch r.Revises {
+		case "":
+		case r.Verdict:
+			action = "value.review_comment"
+		default:
 			action = "value.revise"
 		}
 		return s.recordEvent(ctx, tx, reviewEvent(action, "value:"+valueID, r))

@@ -50,18 +50,34 @@ func (s *Store) reopenDependents(ctx context.Context, tx *sql.Tx, documentID str
 // pending, with an audit event per value, inside tx; it returns the
 // values reopened.
 func (s *Store) reopenValuesCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
-	ids, err := queryStrings(ctx, tx, `SELECT id FROM value WHERE document_id = ? AND status <> ? AND status <> ? ORDER BY id`,
+	rows, err := tx.QueryContext(ctx, `SELECT id, status FROM value WHERE document_id = ? AND status <> ? AND status <> ? ORDER BY id`,
 		documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
 		return nil, fmt.Errorf("values citing %s: %w", documentID, err)
 	}
+	var ids []string
+	var was []ClaimStatus
+	for rows.Next() {
+		var id string
+		var st ClaimStatus
+		if err := rows.Scan(&id, &st); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("values citing %s: %w", documentID, err)
+		}
+		ids, was = append(ids, id), append(was, st)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("values citing %s: %w", documentID, err)
+	}
 	now := formatTime(s.now())
-	for _, id := range ids {
+	for i, id := range ids {
 		if _, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
 			return nil, fmt.Errorf("reopen value %s: %w", id, err)
 		}
+		// was: the verdict a restore of the document may give back.
 		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "value.reopen", Object: "value:" + id,
-			Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+			Detail: map[string]any{"document": documentID, "reason": reason, "was": was[i]}}); err != nil {
 			return nil, err
 		}
 	}

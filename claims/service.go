@@ -636,8 +636,9 @@ func CheckRevise(u *catalog.User, c *catalog.Claim) error {
 }
 
 // CheckRevision checks a revision of c's verdict to verdict with comment
-// before it is asked to be confirmed or saved: CheckRevise, a new verdict
-// unlike the one it revises, and a comment saying why (required).
+// before it is asked to be confirmed or saved: CheckRevise and a comment
+// saying why (required). The verdict may be the one c has: its reviewer
+// then corrects the comment only (ReviseFrom refuses one unchanged).
 func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (catalog.ClaimStatus, string, error) {
 	if err := CheckRevise(u, c); err != nil {
 		return "", "", err
@@ -647,9 +648,6 @@ func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (
 	if err != nil {
 		return "", "", err
 	}
-	if v == c.Status {
-		return "", "", catalog.FieldErrorf("verdict", catalog.EINVALID, "改判后的结论与原结论（%s）相同；请选择另一结论", catalog.VerdictIn(c.Status))
-	}
 	return v, comment, nil
 }
 
@@ -657,7 +655,8 @@ func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (
 // it, another reviewer of its city or an admin, with a comment saying
 // why. The claim takes the new verdict as its status; the revision is a
 // review of its own, recorded as claim.revise naming the old verdict and
-// the new.
+// the new, or, the same verdict with a new comment, as
+// claim.review_comment.
 func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
 	return s.ReviseFrom(ctx, u, id, "", verdict, comment)
 }
@@ -676,6 +675,15 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 	v, comment, err := CheckRevision(u, c, verdict, comment)
 	if err != nil {
 		return nil, err
+	}
+	if v == c.Status {
+		reviews, err := s.cat.Reviews(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := catalog.CheckCommentChanged(reviews, comment); err != nil {
+			return nil, err
+		}
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, Revises: c.Status}
 	if err := s.cat.AddReview(ctx, r); err != nil {

@@ -405,8 +405,8 @@ func CheckRevise(u *catalog.User, v *catalog.Value) error {
 }
 
 // CheckRevision checks a revision of v's verdict before it is asked to
-// be confirmed or saved: CheckRevise, a verdict unlike the one revised,
-// and a comment saying why.
+// be confirmed or saved: CheckRevise and a comment saying why. The same
+// verdict corrects the comment only, as claims.CheckRevision's.
 func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (catalog.ClaimStatus, string, error) {
 	if err := CheckRevise(u, v); err != nil {
 		return "", "", err
@@ -421,9 +421,6 @@ func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
-	}
-	if verd == v.Status {
-		return "", "", catalog.FieldErrorf("verdict", catalog.EINVALID, "改判后的结论与原结论（%s）相同；请选择另一结论", catalog.VerdictIn(v.Status))
 	}
 	return verd, comment, nil
 }
@@ -448,6 +445,15 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 	verd, comment, err := CheckRevision(u, v, verdict, comment)
 	if err != nil {
 		return nil, err
+	}
+	if verd == v.Status {
+		reviews, err := s.cat.ValueReviews(ctx, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := catalog.CheckCommentChanged(reviews, comment); err != nil {
+			return nil, err
+		}
 	}
 	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment, Revises: v.Status}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {

@@ -173,3 +173,41 @@ func TestReviewerRevisesAValuesVerdict(t *testing.T) {
 		t.Errorf("the value after its revision: %+v %v, want verified", v, err)
 	}
 }
+
+// TestReviewerCorrectsTheCommentOfTheirVerdict: 改判 offers the verdict
+// the claim has, to keep it and correct its comment only; asked to
+// confirm in those words, the claim keeps 证据不足 and 处理记录 records a
+// comment change with the new comment.
+func TestReviewerCorrectsTheCommentOfTheirVerdict(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "社区学校.txt", "全市建成社区学校120所，覆盖全部街道。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	c, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2018, Indicator: "1.1.2", Statement: "全市建成社区学校120所",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "全市建成社区学校120所"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "insufficient", "缺少文号"); err != nil {
+		t.Fatal(err)
+	}
+	b := s.login("li")
+	_, page := b.get("/claims/" + c.ID)
+	if form := textOf(cutBetween(page, `id="reviseform"`, `</form>`)); !strings.Contains(form, "证据不足（保持原结论，只改审核意见）") {
+		t.Fatalf("改判 does not offer to keep 证据不足 and correct the comment: %s", form)
+	}
+	form := url.Values{"revise": {"1"}, "previous": {"insufficient"}, "verdict": {"insufficient"}, "comment": {"缺少文号和盖章页"}}
+	_, page = b.post("/claims/"+c.ID+"/review", form)
+	if text := textOf(page); !strings.Contains(text, "确定保留审核结论“证据不足”，只修改审核意见吗？") {
+		t.Fatalf("the comment's correction is not asked in its words: %.1500s", text)
+	}
+	form.Set("confirm", "1")
+	_, page = b.post("/claims/"+c.ID+"/review", form)
+	if got := s.claimStatus(c.ID); got != catalog.ClaimInsufficient {
+		t.Errorf("after the comment's correction: %s, want insufficient", got)
+	}
+	history := textOf(cutBetween(page, `<h2>处理记录</h2>`, `</ol>`))
+	if want := "li · 修改定性描述的审核意见（结论不变） · 证据不足 · 缺少文号和盖章页"; !strings.Contains(history, want) {
+		t.Errorf("the history lacks %q: %s", want, history)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"net/http"
 	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // documentRestore brings a deleted document back from its tombstone's
@@ -43,5 +45,13 @@ func (h *handler) documentRestore(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, "/documents/"+d.ID, trf(lang, "tomb.restored", d.Title, len(restored.Indicators), len(restored.Citing)))
+	said := trf(lang, "tomb.restored", d.Title, len(restored.Indicators), len(restored.Citing))
+	if len(restored.GivenBack) > 0 {
+		_, _, tasks := catalog.GivenBackOf(restored.GivenBack)
+		said += trf(lang, "tomb.restored_back", len(restored.GivenBack)-len(tasks), len(tasks))
+	}
+	if len(restored.Kept) > 0 {
+		said += trf(lang, "tomb.restored_kept", len(restored.Kept))
+	}
+	back(w, r, "/documents/"+d.ID, said)
 }

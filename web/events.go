@@ -351,6 +351,12 @@ func restoredDetail(l Lang, detail map[string]any) []string {
 	if claims, values := count(detail["claims"]), count(detail["values"]); claims+values > 0 {
 		said = append(said, trf(l, "event.detail.restored_citing", claims, values))
 	}
+	if back, _ := detail["given_back"].([]any); len(back) > 0 {
+		said = append(said, trf(l, "event.detail.restored_back", len(back)))
+	}
+	if kept, _ := detail["kept"].([]any); len(kept) > 0 {
+		said = append(said, trf(l, "event.detail.restored_kept", len(kept)))
+	}
 	return said
 }
 

@@ -21,6 +21,8 @@ var auditMessages = map[string]map[Lang]string{
 	"event.detail.address":           {Chinese: "地址 %s", English: "from %s"},
 	"event.detail.refused":           {Chinese: "其间另有 %d 次被拒", English: "%d more {refusal|refusals} since"},
 	"event.detail.restored_links":    {Chinese: "关联的指标 %s 随之恢复", English: "links to %s back"},
+	"event.detail.restored_back":     {Chinese: "删除时清除的审核结论和退回的任务恢复 %d 项", English: "%d {verdict or task|verdicts or tasks} the deletion sent back came back"},
+	"event.detail.restored_kept":     {Chinese: "%d 项删除后已有变化，未恢复", English: "%d changed since the deletion, not given back"},
 	"event.detail.restored_citing":   {Chinese: "引用它的定性描述 %d 条、数值 %d 个不再标为出处已删除", English: "%d {claim|claims} and %d {value|values} citing it no longer marked source deleted"},
 	"event.detail.moved":             {Chinese: "“%s”→“%s”", English: "“%s” → “%s”"},
 	"event.carried_item":             {Chinese: "%s %s（%d 年度）", English: "%s %s (round %d)"},

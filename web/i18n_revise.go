@@ -29,10 +29,12 @@ var reviseMessages = map[string]map[Lang]string{
 	"claim.revise":          {Chinese: "改判", English: "Revise the verdict"},
 	"claim.revise_current": {Chinese: "现审核结论为“%s”；如发现结论有误，可改判并写明理由，改判记入处理记录",
 		English: "The verdict is “%s”; if it is wrong, revise it and say why: the revision goes into the history"},
-	"claim.revise_comment": {Chinese: "改判理由", English: "Why the verdict is revised"},
-	"claim.revise_confirm": {Chinese: "确定将审核结论由“%s”改为“%s”吗？", English: "Change the verdict from “%s” to “%s”?"},
-	"claim.revised":        {Chinese: "已改判，审核结论已更新", English: "Verdict revised"},
-	"claim.revised_line":   {Chinese: "由“%s”改为“%s”", English: "from “%s” to “%s”"},
+	"claim.revise_comment":    {Chinese: "改判理由", English: "Why the verdict is revised"},
+	"claim.revise_confirm":    {Chinese: "确定将审核结论由“%s”改为“%s”吗？", English: "Change the verdict from “%s” to “%s”?"},
+	"claim.revised":           {Chinese: "已改判，审核结论已更新", English: "Verdict revised"},
+	"claim.recomment_confirm": {Chinese: "确定保留审核结论“%s”，只修改审核意见吗？", English: "Keep the verdict “%s” and change only its comment?"},
+	"claim.keep_verdict":      {Chinese: "%s（保持原结论，只改审核意见）", English: "%s (kept; change the comment only)"},
+	"claim.revised_line":      {Chinese: "由“%s”改为“%s”", English: "from “%s” to “%s”"},
 }
 
 // shortChange is how long, in characters, a statement's before and after

@@ -19,10 +19,12 @@ var tombMessages = map[string]map[Lang]string{
 	"tomb.restore":          {Chinese: "恢复", English: "Restore"},
 	"tomb.restore.hint":     {Chinese: "恢复后，它的指标关联和字段随之恢复，引用它的定性描述和数值不再标为出处已删除。", English: "Restored, it gets back its indicator links and fields, and the claims and values citing it are no longer marked source deleted."},
 	"tomb.restore.title":    {Chinese: "确认恢复", English: "Confirm restore"},
-	"tomb.restore.question": {Chinese: "确定恢复这份文档吗？恢复后它回到文档列表和检索中，指标关联和字段随之恢复；因删除退回待审核的定性描述和数值仍需重新审核。", English: "Restore this document? It returns to lists and search with its indicator links and fields; claims and values sent back to review by the deletion still need reviewing again."},
+	"tomb.restore.question": {Chinese: "确定恢复这份文档吗？恢复后它回到文档列表和检索中，指标关联和字段随之恢复；因删除而清除的审核结论和退回的任务，删除后无人再动过的，恢复为删除前的状态，其余保持现状。", English: "Restore this document? It returns to lists and search with its indicator links and fields; verdicts the deletion cleared and tasks it sent back come back as they stood when nothing touched them since; the rest stay as they are."},
 	"tomb.restore.links":    {Chinese: "关联的指标：%s", English: "Linked to indicators: %s"},
 	"tomb.restore.citing":   {Chinese: "引用它的定性描述和数值 %d 处，不再标为出处已删除", English: "%d {citation|citations} by claims and values, no longer marked source deleted"},
 	"tomb.restore.confirm":  {Chinese: "确认恢复", English: "Restore"},
+	"tomb.restored_back":    {Chinese: "；因删除而清除的审核结论 %d 项、退回的任务 %d 项已恢复为删除前的状态", English: "; %d {verdict|verdicts} the deletion cleared and %d {task|tasks} it sent back are as they stood"},
+	"tomb.restored_kept":    {Chinese: "；另有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状（见各自的处理记录）", English: "; %d more, changed, reviewed or handed in for since the deletion, stay as they are (see their history)"},
 	"tomb.restored":         {Chinese: "已恢复《%s》：关联的指标 %d 项，引用它的定性描述和数值 %d 处", English: "Restored “%s”: %d {indicator|indicators} linked, %d {citation|citations} by claims and values"},
 	"tomb.fix":              {Chinese: "请为它们引用新的出处，或在下一轮结转时选择“本轮不用”。", English: "Cite a new source for them, or drop them from the round when they are carried over."},
 }

@@ -664,7 +664,7 @@ func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string)
 			return
 		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.revise"), &confirmPage{
-			Question: trf(lang, "claim.revise_confirm", verdictName(lang, c.Status), verdictName(lang, v)),
+			Question: reviseQuestion(lang, c.Status, v),
 			Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
 			Action:   "/claims/" + id + "/review",
 			Fields: []hiddenField{{"revise", "1"}, {"previous", cmp.Or(r.PostFormValue("previous"), string(c.Status))}, {"verdict", string(v)},
@@ -677,4 +677,14 @@ func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string)
 		return
 	}
 	back(w, r, "/claims/"+id, tr(lang, "claim.revised"))
+}
+
+// reviseQuestion is the confirmation a revision (改判) of the verdict from
+// into to asks: the two verdicts named, or, the same one, that only its
+// comment changes.
+func reviseQuestion(lang Lang, from, to catalog.ClaimStatus) string {
+	if from == to {
+		return trf(lang, "claim.recomment_confirm", verdictName(lang, from))
+	}
+	return trf(lang, "claim.revise_confirm", verdictName(lang, from), verdictName(lang, to))
 }

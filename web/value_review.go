@@ -428,7 +428,7 @@ func (h *handler) askReviseValue(w http.ResponseWriter, r *http.Request, id stri
 		fields = append(fields, hiddenField{k, r.PostFormValue(k)})
 	}
 	h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.revise"), &confirmPage{
-		Question: trf(lang, "claim.revise_confirm", verdictName(lang, v.Status), verdictName(lang, verdict)),
+		Question: reviseQuestion(lang, v.Status, verdict),
 		Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
 		Action:   "/values/" + id + "/review", Fields: fields,
 		Button: tr(lang, "claim.revise"), Cancel: "/values?" + verdictFilters(r).Encode() + "#value-" + id})
