@@ -241,7 +241,12 @@ func (h *handler) handleTokenRevoke(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := catalog.EventFilter{Object: q.Get("object"), User: q.Get("user"), Action: q.Get("action")}
+	f := catalog.EventFilter{Object: q.Get("object"), User: q.Get("user"), Action: q.Get("action"),
+		Indicator: strings.TrimSpace(q.Get("indicator")), IndicatorCity: strings.TrimSpace(q.Get("city"))}
+	if f.IndicatorCity != "" && f.Indicator == "" {
+		h.writeError(w, r, catalog.FieldErrorf("city", catalog.EINVALID, "city 只用于查看一个指标在该城市的记录，请同时填写 indicator，如 indicator=2.3.1&city=330100"))
+		return
+	}
 	var err error
 	if s := q.Get("since"); s != "" {
 		if f.Since, err = parseSince(s, time.Now()); err != nil {

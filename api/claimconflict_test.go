@@ -144,7 +144,7 @@ func wantStale(t *testing.T, what string, body map[string]any) {
 	t.Helper()
 	e, _ := body["error"].(map[string]any)
 	if e["code"] != "ESTALE" || e["message"] != "定性描述在您读取之后已被修改（或 If-Match 带的是弱 ETag），本次修改未保存；请重新读取这条定性描述，核对最新内容后带上新的 ETag 再提交" ||
-		!strings.HasPrefix(fmt.Sprint(e["message_en"]), "The statement was changed after you read it") {
+		!strings.HasPrefix(fmt.Sprint(e["message_en"]), "The claim was changed after you read it") {
 		t.Errorf("%s: %v, want ESTALE saying to read the statement again, with message_en", what, body)
 	}
 }

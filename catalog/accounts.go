@@ -318,9 +318,14 @@ type EventFilter struct {
 	// the others they name (Event.Also). A document is found as
 	// document:ID or by its bare ID, whichever way its events logged it.
 	Object string
-	User   string
-	Action string // exact, or a prefix ending in "." such as "document."
-	Since  time.Time
+	// Indicator, when set, keeps the events about the claims, values,
+	// links and carried-over items of the indicator of this code
+	// (indicatorCondition); IndicatorCity, when set too, those of this
+	// city only.
+	Indicator, IndicatorCity string
+	User                     string
+	Action                   string // exact, or a prefix ending in "." such as "document."
+	Since                    time.Time
 	// Before, when not 0, keeps the events older than the one of this ID:
 	// the next page back from the last event of a page, which events
 	// written meanwhile do not shift.
@@ -369,6 +374,10 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	var args []any
 	if f.Object != "" {
 		cond, condArgs := objectCondition(f.Object)
+		where, args = append(where, cond), append(args, condArgs...)
+	}
+	if f.Indicator != "" {
+		cond, condArgs := indicatorCondition(f.Indicator, f.IndicatorCity)
 		where, args = append(where, cond), append(args, condArgs...)
 	}
 	if f.User != "" {

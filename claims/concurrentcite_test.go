@@ -63,7 +63,7 @@ func TestCitationChangesAtTheSameMomentKeepEachCitation(t *testing.T) {
 		t.Fatalf("wang's citation: %v", wangErr)
 	}
 	if catalog.ErrorCode(err) != catalog.ECONFLICT || catalog.ErrorMessage(err) != "定性描述已被他人修改，请刷新页面后重试" ||
-		catalog.MessageIn(err, true) != "The statement was changed by someone else meanwhile; reload the page and try again" {
+		catalog.MessageIn(err, true) != "The claim was changed by someone else meanwhile; reload the page and try again" {
 		t.Fatalf("li's citation, built on the claim before wang's: %v (%q), want ECONFLICT 定性描述已被他人修改，请刷新页面后重试",
 			err, catalog.MessageIn(err, true))
 	}

@@ -56,7 +56,7 @@ func TestWithdrawTakesAClaimOutOfTheQueueAndTheCounts(t *testing.T) {
 		t.Fatalf("withdraw: %+v %v", c, err)
 	}
 	if _, err := e.Claims.Withdraw(ctx, testenv.Admin, gone.ID, ""); catalog.ErrorCode(err) != catalog.ECONFLICT ||
-		catalog.MessageIn(err, true) != "This statement has already been withdrawn" {
+		catalog.MessageIn(err, true) != "This claim has already been withdrawn" {
 		t.Errorf("withdrawing twice: %v, want ECONFLICT, in English %q", err, catalog.MessageIn(err, true))
 	}
 	q, err := e.Claims.Queue(ctx, reviewer, catalog.ClaimFilter{Status: catalog.ClaimPending})

@@ -83,7 +83,7 @@ var readmeEN = "Learning city monitoring: evidence pack\r\n" +
 	"                An indicator marked (quote not found), (insufficient evidence) or (contradicted by the evidence) cites the document, but its quote is not in it or a reviewer did not accept it: it is no evidence of that indicator.\r\n" +
 	"                A title marked (document deleted) is a document deleted from the archive: no longer evidence, its original kept for checking only.\r\n" +
 	"                A title marked (carried over from the last round, to confirm) came from the last round and is not confirmed for this one: not yet this round's evidence.\r\n" +
-	"  originals/    the supporting documents' originals, byte for byte as uploaded, named \"document id-title.extension\".\r\n" +
+	"  originals/    the evidence documents' originals, byte for byte as uploaded, named \"document id-title.extension\".\r\n" +
 	"  report.xlsx   the round's monitoring report.\r\n" +
 	"  README.txt    this note.\r\n" +
 	"\r\n" +

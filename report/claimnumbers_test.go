@@ -93,7 +93,7 @@ func TestClaimNumbersMarkAlikeOnHeatMapCompareAndReport(t *testing.T) {
 			if c.want == catalog.IndicatorNumberToCheck {
 				r.Lang = report.English
 				en := strings.Join(padded(t, r)["3.1.1"], "|")
-				if !strings.Contains(en, "A claim's number to check") || !strings.Contains(en, "(a number of the statement to check: its quote writes it only as digits parted by a space)") {
+				if !strings.Contains(en, "A claim's number to check") || !strings.Contains(en, "(a number of the claim to check: its quote writes it only as digits parted by a space)") {
 					t.Errorf("%s: the English report's 3.1.1 row %q, want its status and the claim's mark in English", c.city, en)
 				}
 			}

@@ -100,7 +100,7 @@ func TestEnglishReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := docxBody(t, buf.Bytes())
-	for _, w := range []string{"Learning City Monitoring Report", "Status: ", "Qualitative description", "Document number",
+	for _, w := range []string{"Learning City Monitoring Report", "Status: ", "Claims", "Document number",
 		"City: Hangzhou (330100)", "Framework: Learning-city monitoring framework (illustrative)", "Leadership, policy and resources"} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("English DOCX lacks %q", w)

@@ -11,7 +11,7 @@ import (
 )
 
 // Lang is the language a report's headings, labels and statuses are
-// written in. The data (titles, 文号, statements, reviewers' comments)
+// written in. The data (titles, 文号, claims, reviewers' comments)
 // stays as recorded; cities, areas, indicators and the framework are
 // named in English where the framework or the catalog has an English
 // name, as the web pages name them.
@@ -44,7 +44,7 @@ var englishWords = map[string]string{
 	"监测轮次":        "Round",
 	"指标体系":        "Framework",
 	"注意":          "Note",
-	"每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值\uFF1B“待确认”表示从上一轮沿用、本市尚未确认的数值、定性描述或佐证材料，不计为本轮的证据。": "One sheet per first-level area; “Gap” means a qualitative indicator without supporting documents or a quantitative indicator without its value; “Carried over, to confirm” marks values, descriptions and documents taken over from the last round that the city has not confirmed yet: they do not count as this round's evidence.",
+	"每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值\uFF1B“待确认”表示从上一轮沿用、本市尚未确认的数值、定性描述或佐证材料，不计为本轮的证据。": "One sheet per first-level area; “Gap” means a qualitative indicator without evidence documents or a quantitative indicator without its value; “Carried over, to confirm” marks values, claims and documents taken over from the last round that the city has not confirmed yet: they do not count as this round's evidence.",
 	"编码":        "Code",
 	"关键指标":      "Key indicator",
 	"类型":        "Type",
@@ -52,7 +52,7 @@ var englishWords = map[string]string{
 	"数值":        "Value",
 	"单位":        "Unit",
 	"数值出处":      "Source of the value",
-	"定性描述与审核结论": "Qualitative descriptions and review verdicts",
+	"定性描述与审核结论": "Claims and review verdicts",
 	"佐证材料（标题|文号|日期|页码）": "Evidence (title | document number | date | page)",
 	"定性":          "Qualitative",
 	"定量":          "Quantitative",
@@ -70,7 +70,7 @@ var englishWords = map[string]string{
 	"待审核":         "Pending review",
 	"属实":          "Verified",
 	"证据不足":        "Insufficient evidence",
-	"定性描述":        "Qualitative description",
+	"定性描述":        "Claims",
 	"佐证材料":        "Evidence",
 	"标题":          "Title",
 	"文号":          "Document number",
@@ -182,12 +182,12 @@ func (r *Report) numbersMark(it Item, id string) string {
 	switch it.ClaimNumbers[id] {
 	case catalog.ClaimNumbersMissing:
 		if en {
-			return " (a number of the statement is not in its quotes)"
+			return " (a number of the claim is not in its quotes)"
 		}
 		return "\uFF08定性描述中的数字未在引文中找到\uFF09"
 	case catalog.ClaimNumbersSpaced:
 		if en {
-			return " (a number of the statement to check: its quote writes it only as digits parted by a space)"
+			return " (a number of the claim to check: its quote writes it only as digits parted by a space)"
 		}
 		return "\uFF08定性描述中的数字待核对\uFF1A引文中仅见以空格分开的数字\uFF09"
 	}

@@ -266,7 +266,7 @@ func (s StatementNumbers) Warnings() []catalog.Words {
 	for _, r := range s.Spaced {
 		note := SpacedNote(r.Passage)
 		out = append(out, catalog.Words{Chinese: "定性描述中的数字 " + r.Statement + "：" + note.Chinese,
-			English: "The statement's number " + r.Statement + ": " + lowerFirst(note.English)})
+			English: "The claim's number " + r.Statement + ": " + lowerFirst(note.English)})
 	}
 	return out
 }

@@ -104,7 +104,7 @@ func TestCheckStatement(t *testing.T) {
 	}
 	if w := CheckStatement("注册学员200人。", []string{"注册学员1 200人"}).Warnings(); len(w) != 1 ||
 		w[0].Chinese != "定性描述中的数字 200人：引文中的“1 200”可能是千位以空格分组的1200，也可能是表格中相邻的1和200；请核对" ||
-		w[0].English != "The statement's number 200人: the quote's “1 200” may be 1200 with its thousands grouped by a space, or 1 and 200 side by side in a table row; check which" {
+		w[0].English != "The claim's number 200人: the quote's “1 200” may be 1200 with its thousands grouped by a space, or 1 and 200 side by side in a table row; check which" {
 		t.Errorf("the warning of a number read out of spaced digits: %+v", w)
 	}
 	// Counted in the form its count asks for, and in English each number
@@ -114,13 +114,13 @@ func TestCheckStatement(t *testing.T) {
 	}{
 		{"累计注册学员9.6万人，覆盖率95%。", "累计注册学员8.6万人",
 			"定性描述中有 2 个数字未在引文中找到：9.6万人、95%，请核对",
-			"2 numbers of the statement are not in its quotes: 96,000 people, 95%; check the statement against its quotes"},
+			"2 numbers of the claim are not in its quotes: 96,000 people, 95%; check the claim against its quotes"},
 		{"全市建成社区学校9所。", "全市建成社区学校8所",
 			"定性描述中有 1 个数字未在引文中找到：9所，请核对",
-			"1 number of the statement is not in its quotes: 9 institutions; check the statement against its quotes"},
+			"1 number of the claim is not in its quotes: 9 institutions; check the claim against its quotes"},
 		{"举办讲座三十场，参与1.2万人次。", "举办讲座二十场，参与1.2万人次",
 			"定性描述中有 1 个数字未在引文中找到：三十场，请核对",
-			"1 number of the statement is not in its quotes: 30 events; check the statement against its quotes"},
+			"1 number of the claim is not in its quotes: 30 events; check the claim against its quotes"},
 	} {
 		w := CheckStatement(c.statement, []string{c.quote}).Warnings()
 		if len(w) != 1 || w[0].Chinese != c.zh || w[0].English != c.en {

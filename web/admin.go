@@ -372,7 +372,8 @@ func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
 		// (or says so) rather than a log of everything.
 		return nil
 	}
-	f := catalog.EventFilter{User: p.EventsBy, Action: p.EventsAction, Object: p.EventsAbout.Object, Before: max(before, 0), Limit: eventsPageSize + 1}
+	f := catalog.EventFilter{User: p.EventsBy, Action: p.EventsAction, Object: p.EventsAbout.Object,
+		Indicator: p.EventsAbout.Indicator, IndicatorCity: p.EventsAbout.City, Before: max(before, 0), Limit: eventsPageSize + 1}
 	// A page beside this one keeps the filters.
 	pageLink := func(key string, id int64) string {
 		v := url.Values{}

@@ -17,7 +17,7 @@ func TestClaimPageSaysNumbersNotInTheQuotes(t *testing.T) {
 		"杭州市2018年社区教育工作总结。市民学分银行累计注册学员8.6万人，完成学习成果认定与转换1.5万项。")
 	wang, li := s.login("wang"), s.login("li")
 	const zh = "定性描述中有 3 个数字未在引文中找到：9.6万人、2.5万项、95%，请核对"
-	const en = "3 numbers of the statement are not in its quotes: 96,000 people, 25,000 items, 95%; check the statement against its quotes"
+	const en = "3 numbers of the claim are not in its quotes: 96,000 people, 25,000 items, 95%; check the claim against its quotes"
 	save := func(statement string) (path, page string) {
 		t.Helper()
 		resp, page := wang.post("/claims", url.Values{"indicator": {"2.3.2"}, "statement": {statement},

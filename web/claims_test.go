@@ -147,7 +147,7 @@ func TestEmptyClaimFormMarksEveryField(t *testing.T) {
 	empty := url.Values{"city": {""}, "indicator": {""}, "statement": {""}, "document_id": {""}, "page": {""}, "quote": {""}}
 	ids := []string{"n-city-err", "n-ind-err", "n-st-err", "n-doc-err", "n-page-err", "n-quote-err"}
 	zh := []string{"请选择城市", "请选择关键指标", "定性描述不能为空", "请选择引用的文档", "请填写引文所在的页码", "请填写引用的原文"}
-	en := []string{"Choose a city", "Choose a key indicator", "The statement cannot be empty", "Choose the document cited",
+	en := []string{"Choose a city", "Choose a key indicator", "The claim cannot be empty", "Choose the document cited",
 		"Enter the page the quote is on", "Enter the words quoted from the document"}
 	check := func(lang, path string, form url.Values, ids, want []string) string {
 		t.Helper()

@@ -11,7 +11,7 @@ import (
 // eventObjectKinds are the kinds of object the audit log's 对象 filter
 // offers, in its order. "" takes what is typed as the log writes it
 // (user:zhou, claim:ID, a document's bare ID): the form of old links.
-var eventObjectKinds = []string{"", "document", "claim", "value", "assignment", "user", "city"}
+var eventObjectKinds = []string{"", "document", "indicator", "claim", "value", "assignment", "user", "city"}
 
 // maxCalledDocuments bounds the documents offered when several are
 // called by what was typed.
@@ -25,8 +25,12 @@ type objectFilter struct {
 	// was asked, or when what was typed names no one document (Choices,
 	// Missing), and then no events are listed.
 	Object string
-	// Choices are the documents called by what was typed when there are
-	// several, each a link that filters by it.
+	// Indicator is the code of the key indicator whose claims', values'
+	// and links' events are asked for, City (a code) the city they are
+	// narrowed to; "" when the kind is not indicator.
+	Indicator, City string
+	// Choices are the documents (or indicators) called by what was typed
+	// when there are several, each a link that filters by it.
 	Choices []option
 	// Missing says nothing is called by what was typed.
 	Missing bool
@@ -37,7 +41,24 @@ func (f objectFilter) Asked() bool { return f.Text != "" }
 
 // Unresolved reports whether the filter asks for something it could not
 // name as one object: no events are listed then.
-func (f objectFilter) Unresolved() bool { return f.Asked() && f.Object == "" }
+func (f objectFilter) Unresolved() bool { return f.Asked() && f.Object == "" && f.Indicator == "" }
+
+// ChooseWords and MissingWords are the words' keys of the offer of
+// several things called by what was typed, and of none: documents, or
+// indicators.
+func (f objectFilter) ChooseWords() string {
+	if f.Kind == "indicator" {
+		return "admin.events.choose_indicator"
+	}
+	return "admin.events.choose"
+}
+
+func (f objectFilter) MissingWords() string {
+	if f.Kind == "indicator" {
+		return "admin.events.missing_indicator"
+	}
+	return "admin.events.missing"
+}
 
 // KindChoices are the filter's kinds as options, the chosen one selected.
 func (f objectFilter) KindChoices(l Lang) []option {
@@ -52,7 +73,8 @@ func (f objectFilter) KindChoices(l Lang) []option {
 }
 
 // eventObjectFilter reads the 对象 filter: a document by its ID, 文号,
-// title (or a part of it) or file name, deleted ones too; a claim, value
+// title (or a part of it) or file name, deleted ones too; a key indicator
+// by its code or name, a city's name or code beside it; a claim, value
 // or task by its ID; a user by name; a city by name or code. What holds a
 // colon (claim:ID, user:zhou) is taken as the log writes it, whatever the
 // kind, as links made before the kinds do.
@@ -65,6 +87,8 @@ func (h *handler) eventObjectFilter(ctx context.Context, l Lang, u *catalog.User
 		f.Object = f.Text
 	case f.Kind == "document":
 		return h.documentObjectFilter(ctx, l, u, f)
+	case f.Kind == "indicator":
+		return h.indicatorObjectFilter(ctx, l, f, cities)
 	case f.Kind == "city":
 		f.Object = "city:" + f.Text
 		for _, c := range cities {

@@ -25,17 +25,17 @@ var deadendMessages = map[string]map[Lang]string{
 	"review.filter":              {Chinese: "筛选", English: "Filter"},
 	"review.all_cities":          {Chinese: "全部城市", English: "All cities"},
 	"review.all_inds":            {Chinese: "全部指标", English: "All indicators"},
-	"claim.withdraw":             {Chinese: "撤回定性描述", English: "Withdraw the statement"},
+	"claim.withdraw":             {Chinese: "撤回定性描述", English: "Withdraw the claim"},
 	"claim.withdraw.confirm": {Chinese: "撤回后，这条定性描述不再进入审核队列和热力图，但仍保留在历史记录中。确定撤回吗？",
-		English: "Once withdrawn, the statement leaves the review queue and the heat map but stays in the history. Withdraw it?"},
+		English: "Once withdrawn, the claim leaves the review queue and the heat map but stays in the history. Withdraw it?"},
 	"claim.withdrawn":       {Chinese: "已撤回", English: "Withdrawn"},
-	"claim.withdrawn_done":  {Chinese: "已撤回这条定性描述", English: "The statement was withdrawn"},
-	"claim.to_confirm_note": {Chinese: "这条定性描述是从上一轮结转来的，待本市协调员在“结转事项核对”页确认在 %d 年度沿用后才进入审核；确认前不能给出审核结论。", English: "This statement was carried over from the last round; it enters review once the city's coordinator confirms it for round %d on Carried-over items, and cannot be given a verdict before."},
+	"claim.withdrawn_done":  {Chinese: "已撤回这条定性描述", English: "The claim was withdrawn"},
+	"claim.to_confirm_note": {Chinese: "这条定性描述是从上一轮结转来的，待本市协调员在“结转事项核对”页确认在 %d 年度沿用后才进入审核；确认前不能给出审核结论。", English: "This claim was carried over from the last round; it enters review once the city's coordinator confirms it for round %d on Carried-over items, and cannot be given a verdict before."},
 	// claim.verdict_line is the comment of the review that sent a claim
 	// back, beside its status: 审核意见：…（reviewer，time）.
 	"claim.verdict_line":   {Chinese: "审核意见：%s（%s，%s）", English: "Reviewer's comment: %s (%s, %s)"},
-	"claim.withdrawn_note": {Chinese: "这条定性描述已撤回，不再参与审核和统计。", English: "This statement was withdrawn; it is no longer reviewed or counted."},
-	"event.claim.withdraw": {Chinese: "撤回定性描述", English: "Withdrew a statement"},
+	"claim.withdrawn_note": {Chinese: "这条定性描述已撤回，不再参与审核和统计。", English: "This claim was withdrawn; it is no longer reviewed or counted."},
+	"event.claim.withdraw": {Chinese: "撤回定性描述", English: "Withdrew a claim"},
 }
 
 func init() {

@@ -21,7 +21,7 @@ func init() {
 
 var reviseMessages = map[string]map[Lang]string{
 	"claim.unchanged": {Chinese: "未作修改：定性描述与原来相同，审核状态不变",
-		English: "Nothing changed: the statement is as it was, and so is its review status"},
+		English: "Nothing changed: the claim is as it was, and so is its review status"},
 	"claim.history_cleared": {Chinese: "（原审核结论“%s”随之失效，需重新审核）",
 		English: " (its verdict “%s” no longer stands; to be reviewed again)"},
 	"claim.history_changed": {Chinese: "原为“%s”，改为“%s”", English: "was “%s”, now “%s”"},

@@ -321,7 +321,7 @@ func TestEnglishPagesExplainRefusalsInEnglish(t *testing.T) {
 		status int
 		want   string
 	}{
-		{zhou, "/claims/new", nil, http.StatusForbidden, "Only coordinators and administrators can write statements"},
+		{zhou, "/claims/new", nil, http.StatusForbidden, "Only coordinators and administrators can write claims"},
 		{wang, "/tasks", nil, http.StatusForbidden, "“My tasks” is the departments' page; coordinators use the “Responsibilities” page"},
 		{zhou, "/no-such-page", nil, http.StatusNotFound, "There is no page /no-such-page"},
 		{zhou, "/documents/01NOSUCHDOCUMENT0000000000", nil, http.StatusNotFound, "There is no document 01NOSUCHDOCUMENT0000000000"},

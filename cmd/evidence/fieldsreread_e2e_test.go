@@ -131,7 +131,7 @@ func TestPrintFieldsReread(t *testing.T) {
 				"  D2  评选通知.pdf  标题：关于开展社区教育示范街道评选工作的通知  文号：杭教发〔2018〕12号（推断，请核对）  发文机关：（空）  成文日期：（空）\n"},
 		{"a guessed 文号 in English", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{guessed}}, report.English,
 			"Read the title, document number, issuer and date of 1 document again; 1 changed (fields a person typed or edited stay as they are):\n" +
-				"  D2  评选通知.pdf  title: 关于开展社区教育示范街道评选工作的通知  number: 杭教发〔2018〕12号 (inferred; please check)  issuer: (empty)  date: (empty)\n"},
+				"  D2  评选通知.pdf  title: 关于开展社区教育示范街道评选工作的通知  document number: 杭教发〔2018〕12号 (inferred; please check)  issuer: (empty)  date: (empty)\n"},
 		{"unreadable", ingest.FieldsReread{Unreadable: 1}, report.Chinese, "1 个文档存储的文字读不出，其字段留待下次重新读取\n"},
 		{"heads", ingest.FieldsReread{Read: 3, Heads: 2, HeadsLeft: 1}, report.Chinese,
 			"重新读取 3 个文档的标题、文号、发文机关和成文日期，都没有变化\n" +
@@ -142,7 +142,7 @@ func TestPrintFieldsReread(t *testing.T) {
 				"2 texts an older release stored read differently now or could not be read again: kept as they are, titles keep half-width marks\n"},
 		{"in English", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}, Unreadable: 2}, report.English,
 			"Read the title, document number, issuer and date of 1 document again; 1 changed (fields a person typed or edited stay as they are):\n" +
-				"  D1  通知.pdf  title: 关于开展全民终身学习活动周的通知  number: (empty)  issuer: (empty)  date: 2018-09-03\n" +
+				"  D1  通知.pdf  title: 关于开展全民终身学习活动周的通知  document number: (empty)  issuer: (empty)  date: 2018-09-03\n" +
 				"Could not read the stored text of 2 documents: their fields are left for a later run\n"},
 	}
 	for _, tt := range tests {
