@@ -114,9 +114,13 @@ type documentJSON struct {
 	// DocNumberRead, when set, is what OCR read where the 文号 read from
 	// a scan was inferred (教发〔2023〕125 for 教发〔2023〕12号): a guess
 	// to check, as DocNumberNote says (DocNumberNoteEn in English).
-	DocNumberRead   string `json:"doc_number_read,omitempty"`
-	DocNumberNote   string `json:"doc_number_note,omitempty"`
-	DocNumberNoteEn string `json:"doc_number_note_en,omitempty"`
+	DocNumberRead string `json:"doc_number_read,omitempty"`
+	// DocNumberWritten, when set, is the 文号 read from the text as the
+	// document writes it (杭教成[2017]15号), where doc_number, its year in
+	// 〔〕 for matching, differs (catalog.DocNumberAsWritten).
+	DocNumberWritten string `json:"doc_number_written,omitempty"`
+	DocNumberNote    string `json:"doc_number_note,omitempty"`
+	DocNumberNoteEn  string `json:"doc_number_note_en,omitempty"`
 	// EditedFields names the fields a person gave a value by an edit
 	// (the edit form or PATCH, emptied included): no reading of the text
 	// writes over them.
@@ -195,6 +199,9 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 	dj.ErrorCause = string(ingest.FailureCause(d))
 	dj.ExtractedFields = d.ExtractedFields
+	if w := catalog.DocNumberAsWritten(d); w != "" && w == d.DocNumberWritten {
+		dj.DocNumberWritten = w
+	}
 	if w := catalog.DocNumberGuess(d); w.Chinese != "" {
 		dj.DocNumberRead, dj.DocNumberNote, dj.DocNumberNoteEn = d.DocNumberRead, w.Chinese, w.English
 	}

@@ -32,7 +32,9 @@ func scanDocument(r rowScanner) (*Document, error) {
 	d.ErrorEnglish, d.Archive = errorEnglish.String, archive.String
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
-	d.ExtractedFields, d.DocNumberRead = decodeExtracted(extracted)
+	var marks docNumberMarks
+	d.ExtractedFields, marks = decodeExtracted(extracted)
+	d.DocNumberRead, d.DocNumberWritten = marks.read, marks.written
 	d.EditedFields = decodeFields(edited)
 	return &d, nil
 }
@@ -78,7 +80,7 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			sources, confidence, seals := encodeReading(d.Reading)
 			docArgs[i] = []any{d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 				d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeExtracted(d.ExtractedFields, d.DocNumberRead), nullIfEmpty(d.ErrorEnglish),
+				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeExtracted(d.ExtractedFields, d.DocNumber, docNumberMarks{d.DocNumberRead, d.DocNumberWritten}), nullIfEmpty(d.ErrorEnglish),
 				encodeFields(d.EditedFields), nullIfEmpty(d.Archive)}
 			subArgs[i] = submissionArgs(d.ID, sub)
 		}

@@ -38,6 +38,10 @@ type FieldFill struct {
 	// DocNumberRead is what OCR read where DocNumber was inferred from it
 	// (Document.DocNumberRead); "" when DocNumber is read as written.
 	DocNumberRead string
+	// DocNumberWritten is DocNumber as the document writes it where that
+	// differs (Document.DocNumberWritten); kept only when it folds to
+	// DocNumber (DocNumberForm), so that matching never depends on it.
+	DocNumberWritten string
 	// Revision is the revision of the reader that read them (ingest/fields
 	// Revision), recorded as the document's fields_revision.
 	Revision int
@@ -57,6 +61,17 @@ func encodeFields(fields []string) string { return strings.Join(fields, ",") }
 // read of a 文号 holds no comma (its prefix, brackets, year and digits);
 // one that would is not kept.
 const docNumberReadMark = "doc_number_read="
+
+// docNumberWrittenMark begins the entry of extracted_fields that keeps
+// Document.DocNumberWritten, as docNumberReadMark keeps what OCR read: a
+// 文号 as written holds no comma either.
+const docNumberWrittenMark = "doc_number_written="
+
+// docNumberMarks are what extracted_fields keeps of a 文号 read from the
+// text beside the names of the fields: what OCR read where it was
+// inferred (Document.DocNumberRead) and how the document writes it
+// (Document.DocNumberWritten).
+type docNumberMarks struct{ read, written string }
 
 // DocNumberGuess says, in both languages, that d's 文号 was inferred
 // from what OCR read off a scan (DocNumberRead), or from a text that
@@ -102,18 +117,31 @@ var DocNumberGuessWords = Words{Chinese: "推断，请核对", English: "inferre
 // brackets in a row read as two remarks.
 var DocNumberGuessMark = Words{Chinese: "（" + DocNumberGuessWords.Chinese + "）", English: " (" + DocNumberGuessWords.English + ")"}
 
-// DocNumberShown is d's 文号 as a list shows it, in both languages: in
-// DocNumberForm, with DocNumberGuessMark after it when it is a guess, so
-// that no list states a guess as fact; empty when d has none.
+// DocNumberShown is d's 文号 as a list shows it, in both languages: as
+// the document writes it (DocNumberAsWritten), with DocNumberGuessMark
+// after it when it is a guess, so that no list states a guess as fact;
+// empty when d has none.
 func DocNumberShown(d *Document) Words {
 	if d.DocNumber == "" {
 		return Words{}
 	}
-	number := DocNumberForm(d.DocNumber)
+	number := DocNumberAsWritten(d)
 	if DocNumberGuess(d).Chinese == "" {
 		return Words{Chinese: number, English: number}
 	}
 	return Words{Chinese: number + DocNumberGuessMark.Chinese, English: number + DocNumberGuessMark.English}
+}
+
+// DocNumberAsWritten is d's 文号 as a page, a list or an export shows
+// it: as the document writes it when it was read from the text
+// (Document.DocNumberWritten: 杭教成[2017]15号 stays so, for the
+// coordinator who checks it against the paper), else in DocNumberForm.
+// d.DocNumber, its year in 〔〕, stays what a 文号 is matched by.
+func DocNumberAsWritten(d *Document) string {
+	if d.DocNumberWritten != "" && d.IsExtracted(FieldDocNumber) && DocNumberForm(d.DocNumberWritten) == d.DocNumber {
+		return d.DocNumberWritten
+	}
+	return DocNumberForm(d.DocNumber)
 }
 
 // docNumberBrackets finds the year of a 文号 in the brackets people type
@@ -135,25 +163,37 @@ func DocNumberForm(s string) string {
 }
 
 // decodeExtracted splits extracted_fields into the names of the fields
-// read from the text and what OCR read of a 文号 inferred from it.
-func decodeExtracted(s string) (fields []string, docNumberRead string) {
+// read from the text and the marks of a 文号 read from it.
+func decodeExtracted(s string) (fields []string, marks docNumberMarks) {
 	for _, f := range decodeFields(s) {
 		if v, ok := strings.CutPrefix(f, docNumberReadMark); ok {
-			docNumberRead = v
+			marks.read = v
+			continue
+		}
+		if v, ok := strings.CutPrefix(f, docNumberWrittenMark); ok {
+			marks.written = v
 			continue
 		}
 		fields = append(fields, f)
 	}
-	return fields, docNumberRead
+	return fields, marks
 }
 
-// encodeExtracted is extracted_fields for fields and docNumberRead, kept
-// only while the 文号 is one of fields.
-func encodeExtracted(fields []string, docNumberRead string) string {
-	if docNumberRead == "" || strings.Contains(docNumberRead, ",") || !slices.Contains(fields, FieldDocNumber) {
+// encodeExtracted is extracted_fields for fields and the marks of the
+// 文号 number, kept only while the 文号 is one of fields; the 文号 as
+// written only when it folds to number (DocNumberForm) and differs.
+func encodeExtracted(fields []string, number string, marks docNumberMarks) string {
+	if !slices.Contains(fields, FieldDocNumber) {
 		return encodeFields(fields)
 	}
-	return encodeFields(append(slices.Clip(fields), docNumberReadMark+docNumberRead))
+	out := slices.Clip(fields)
+	if marks.read != "" && !strings.Contains(marks.read, ",") {
+		out = append(out, docNumberReadMark+marks.read)
+	}
+	if w := marks.written; w != "" && w != number && !strings.Contains(w, ",") && DocNumberForm(w) == number {
+		out = append(out, docNumberWrittenMark+w)
+	}
+	return encodeFields(out)
 }
 
 func decodeFields(s string) []string {
@@ -300,7 +340,7 @@ const filledColumns = `title = ?, doc_number = ?, issuer = ?, issued_on = ?, rou
 
 // filledArgs are the values of filledColumns after fill(f).
 func (r *fieldsRow) filledArgs(f FieldFill) []any {
-	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, f.DocNumberRead), f.Revision}
+	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, r.number, docNumberMarks{f.DocNumberRead, f.DocNumberWritten}), f.Revision}
 }
 
 // fill applies f to the fields of r as fillFields says, reading the
@@ -474,10 +514,10 @@ func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, change
 			}
 		}
 	}
-	auto, read := decodeExtracted(extracted)
+	auto, marks := decodeExtracted(extracted)
 	keep := slices.DeleteFunc(auto, func(f string) bool { return slices.Contains(now, f) })
 	_, err = tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ?, edited_fields = ? WHERE id = ?`,
-		encodeExtracted(keep, read), encodeFields(byHand), id)
+		encodeExtracted(keep, cur[1], marks), encodeFields(byHand), id)
 	if err != nil {
 		return nil, fmt.Errorf("confirm fields of %s: %w", id, err)
 	}

@@ -340,7 +340,7 @@ func fillFieldsBefore(ctx context.Context, s *Store, tx *sql.Tx, id string, f Fi
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
 		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round,
-		encodeExtracted(auto, f.DocNumberRead), f.Revision, id)
+		encodeExtracted(auto, number, docNumberMarks{f.DocNumberRead, f.DocNumberWritten}), f.Revision, id)
 	if err != nil {
 		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
 	}

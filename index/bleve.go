@@ -79,8 +79,10 @@ import (
 // the document whose 文号 was guessed as 杭教发〔2018〕12号; 21 leaves the
 // whitespace inside a 文号 in the text out of the n-gram fields (浙政发
 // [2019] 5号, 杭教发(2018)\n12号: zh.docNumberGaps), so that the 文号
-// typed without it finds the document.
-const schemaVersion = "21"
+// typed without it finds the document; 22 folds the small brackets ﹝﹞ of
+// a 文号 as its other brackets (甬教职成﹝2019﹞12号 is found as
+// 甬教职成〔2019〕12号 and from after its opening bracket, 2019) 12号).
+const schemaVersion = "22"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -90,7 +90,7 @@
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
 // (１２．３万 → 12.3万), and the brackets of a 文号 round (〔2016〕, 【2016】,
-// [2016] → (2016), as users type them), and dashes hyphens (GB/T
+// ﹝2016﹞ since format 22, [2016] → (2016), as users type them), and dashes hyphens (GB/T
 // 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed),
 // a range's wave and two-em dash too (2021～2025年, 2021~2025年,
 // 2021⸺2025年 → 2021-2025年), and CJK radicals the ideographs they stand

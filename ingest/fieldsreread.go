@@ -14,7 +14,8 @@ import (
 // with the revision of the reader that read them.
 func fieldFill(f fields.Fields) *catalog.FieldFill {
 	return &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
-		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision, DocNumberRead: f.DocNumber.Read}
+		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision, DocNumberRead: f.DocNumber.Read,
+		DocNumberWritten: f.DocNumber.Written}
 }
 
 // readFields reads the fields of a stored text from its trusted pages
@@ -25,7 +26,9 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 // a title read from the pages from the head's page part only, and the
 // file's own title property from the page when the page prints it, else
 // from the head's title line, so that an invisible property never
-// decides the widths of the printed title.
+// decides the widths of the printed title. A 文号 the text writes with
+// other brackets than 〔〕 keeps them, full-width ones from the head
+// (fields.UnfoldDocNumber), unless OCR read its page.
 //
 // A spreadsheet's text (extract.SheetText: its reader's, or a web page's
 // named as a workbook, filename the document's) is read as one
@@ -45,7 +48,29 @@ func readFields(t *StoredText, trusted []string, filename string) fields.Fields 
 	} else {
 		f.Title.Value = fields.Unfold(f.Title.Value, page)
 	}
+	if f.DocNumber.Written != "" {
+		if headByOCR(t.Reading(), trusted) {
+			// OCR reads the 〔〕 of a printed 文号 as [ ] or ( ): the
+			// paper has the 〔〕 of the value, not what OCR made of them
+			// (as catalog.ShownForm shows such text).
+			f.DocNumber.Written = ""
+		} else {
+			f.DocNumber.Written = fields.UnfoldDocNumber(f.DocNumber.Written, page)
+		}
+	}
 	return f
+}
+
+// headByOCR says whether the first of pages with text, the one the
+// fields' reader takes the 文号 from, was read by OCR.
+func headByOCR(r catalog.Reading, pages []string) bool {
+	for i, p := range pages {
+		if strings.TrimSpace(p) != "" {
+			s := r.PageSource(i)
+			return s == catalog.SourceOCR || s == catalog.SourceOCRLow
+		}
+	}
+	return false
 }
 
 // headParts splits the head as written into the file's own title, on

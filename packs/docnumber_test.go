@@ -95,3 +95,32 @@ func TestReadManifestOfAnOlderPack(t *testing.T) {
 		}
 	}
 }
+
+// TestPackManifestGivesTheDocNumberAsWritten: a 文号 the notice writes
+// 杭教职成【2018】8号 is in the manifest's doc_number cell as the notice
+// writes it, read from the text (自动识别), not in the 〔〕 it is matched by.
+func TestPackManifestGivesTheDocNumberAsWritten(t *testing.T) {
+	e, svc, _ := withData(t)
+	const written = "杭教职成【2018】8号"
+	d := e.Upload(hangzhou, "活动周通知.txt", "杭州市教育局文件\n\n"+written+"\n\n关于开展全民终身学习活动周的通知\n\n"+
+		"各区、县（市）教育局：\n    现将全民终身学习活动周有关事项通知如下。\n\n杭州市教育局\n2018年9月3日\n")
+	if d.DocNumber != "杭教职成〔2018〕8号" {
+		t.Fatalf("文号 %q, want 杭教职成〔2018〕8号", d.DocNumber)
+	}
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range manifestRows(t, write(t, svc, coordA, hangzhou))[1:] {
+		if r[2] != d.ID {
+			continue
+		}
+		found = true
+		if r[4] != written || r[5] != "自动识别" {
+			t.Errorf("manifest: 文号 %q from %q, want %s from 自动识别", r[4], r[5], written)
+		}
+	}
+	if !found {
+		t.Errorf("manifest: no row for %s", d.Filename)
+	}
+}

@@ -281,7 +281,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 	} else if pd.ToConfirm {
 		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}
-	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber, DocNumberFrom: docNumberSourceOf(d),
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: catalog.DocNumberAsWritten(d), DocNumberFrom: docNumberSourceOf(d),
 		Indicators: p.indicatorCells(pd)}, nil
 }
 

@@ -53,3 +53,29 @@ func TestGuessedDocNumberIsMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestDocNumberIsShownAsWritten: a 文号 the notice writes 杭教成（2017）15号
+// is shown so in the DOCX's evidence table and the XLSX's evidence cell,
+// not with the 〔〕 it is matched by, which the notice does not have.
+func TestDocNumberIsShownAsWritten(t *testing.T) {
+	e, svc := withData(t)
+	const written, stored = "杭教成（2017）15号", "杭教成〔2017〕15号"
+	d := e.Upload(hangzhou, "评选通知.txt", "杭州市教育局文件\n"+written+"\n关于开展社区教育示范街道评选的通知\n"+
+		"各区、县（市）教育局：\n现将有关事项通知如下。\n杭州市教育局\n2017年5月8日\n")
+	if d.DocNumber != stored || catalog.DocNumberAsWritten(d) != written {
+		t.Fatalf("文号 %q shown %q; want %s shown %s", d.DocNumber, catalog.DocNumberAsWritten(d), stored, written)
+	}
+	if err := e.Ingest.AddLinkInRound(ctx, coord, &catalog.Link{DocumentID: d.ID, IndicatorCode: "1.1.1", Page: 1}, 2017); err != nil {
+		t.Fatal(err)
+	}
+	r, err := svc.Build(ctx, coord, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, _, _ := docx(t, r); !strings.Contains(text, written) || strings.Contains(text, stored) {
+		t.Errorf("DOCX shows the 文号 otherwise than %s: %.3000s", written, text)
+	}
+	if cell := strings.Join(xlsxRows(t, r)["1.1.1"], "\t"); !strings.Contains(cell, written) || strings.Contains(cell, stored) {
+		t.Errorf("XLSX row 1.1.1 %q does not show the 文号 as written, %s", cell, written)
+	}
+}

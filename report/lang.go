@@ -252,11 +252,15 @@ func (r *Report) mark(e Evidence) string {
 	return ""
 }
 
-// docNumber is e's 文号 in l, its year in 〔〕 (catalog.DocNumberForm),
-// followed by catalog.DocNumberGuessMark when it is a guess, as every
-// list of the archive shows it.
+// docNumber is e's 文号 in l as the document writes it (DocNumberShown),
+// else its year in 〔〕 (catalog.DocNumberForm), followed by
+// catalog.DocNumberGuessMark when it is a guess, as every list of the
+// archive shows it.
 func (e Evidence) docNumber(l Lang) string {
-	number := catalog.DocNumberForm(e.DocNumber)
+	number := e.DocNumberShown
+	if number == "" {
+		number = catalog.DocNumberForm(e.DocNumber)
+	}
 	if !e.DocNumberGuessed || number == "" {
 		return number
 	}

@@ -132,9 +132,13 @@ type Evidence struct {
 	SHA256     string
 	Title      string
 	DocNumber  string
-	IssuedOn   string
-	Page       int
-	Quote      string
+	// DocNumberShown is DocNumber as the report shows it, as the document
+	// writes it (catalog.DocNumberAsWritten); "" shows DocNumber in
+	// catalog.DocNumberForm. DocNumber is what two documents are matched by.
+	DocNumberShown string
+	IssuedOn       string
+	Page           int
+	Quote          string
 	// Quotes are every passage quoted from the document at Page, by the
 	// value, the claims and the link, in that order, once each: a claim
 	// may cite a page twice, and a quote not found there is shown, marked,
@@ -805,7 +809,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			if _, ok := at[[2]any{id, true}]; !ok {
 				at[[2]any{id, true}] = i
 			}
-			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
+			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber, DocNumberShown: catalog.DocNumberAsWritten(doc),
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
 				Unreadable: doc.Status == catalog.StatusFailed, DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie}
 			if quote != "" {

@@ -104,7 +104,7 @@ type Relaxation struct {
 // list that shows hits states a guess as fact.
 func hitOf(d *catalog.Document, cityName string) Hit {
 	h := Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: cityName,
-		DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}}
+		DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: catalog.DocNumberAsWritten(d), Fragments: []Fragment{}}
 	h.DocNumberRead = catalog.DocNumberGuessRead(d)
 	h.DocNumberGuessed = h.DocNumberRead != ""
 	return h
@@ -117,11 +117,14 @@ type Hit struct {
 	Filename string `json:"filename"`
 	// MIME is the original's type, so a page can tell which hits have
 	// page thumbnails.
-	MIME      string `json:"mime"`
-	City      string `json:"city"`
-	CityName  string `json:"city_name"`
-	DocType   string `json:"doc_type"`
-	IssuedOn  string `json:"issued_on,omitempty"`
+	MIME     string `json:"mime"`
+	City     string `json:"city"`
+	CityName string `json:"city_name"`
+	DocType  string `json:"doc_type"`
+	IssuedOn string `json:"issued_on,omitempty"`
+	// DocNumber is the 文号 as the document writes it
+	// (catalog.DocNumberAsWritten: 杭教成[2017]15号 stays so), else its
+	// year in 〔〕.
 	DocNumber string `json:"doc_number,omitempty"`
 	// DocNumberGuessed says that DocNumber was inferred from what OCR
 	// read off a scan, DocNumberRead (catalog.DocNumberGuess): a guess

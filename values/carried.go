@@ -178,7 +178,7 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 			it.What, it.WhatEnglish, it.DocumentID = deletedWhat, deletedWhatEnglish, "" // removed since it was carried
 			continue
 		}
-		it.What, it.Filename, it.DocNumber, it.DocNumberRead = d.Title, d.Filename, d.DocNumber, catalog.DocNumberGuessRead(d)
+		it.What, it.Filename, it.DocNumber, it.DocNumberRead = d.Title, d.Filename, catalog.DocNumberAsWritten(d), catalog.DocNumberGuessRead(d)
 		_, alive := live[d.ID]
 		it.DocumentGone = !alive
 		if alive && d.Status == catalog.StatusFailed {

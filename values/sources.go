@@ -102,7 +102,7 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 		// being in brackets already, the words follow it after a comma, as
 		// the web's lists write （杭教发〔2018〕12号，推断，请核对）: a second
 		// bracket inside the first would read as a remark on a remark.
-		numberZh, numberEn := orNone(d.DocNumber), d.DocNumber
+		numberZh, numberEn := orNone(catalog.DocNumberAsWritten(d)), catalog.DocNumberAsWritten(d)
 		if numberEn == "" {
 			numberEn = "none"
 		}

@@ -186,6 +186,11 @@ var funcs = template.FuncMap{
 	// it was typed (catalog.DocNumberForm), also in the edit form, whose
 	// save stores it so.
 	"docnum": catalog.DocNumberForm,
+	// docnumof is a document's 文号 as the document writes it when it was
+	// read from its text (catalog.DocNumberAsWritten), else as docnum: a
+	// coordinator checking the archive against the paper sees the paper's
+	// 杭教成[2017]15号, not a 〔〕 it does not have.
+	"docnumof": catalog.DocNumberAsWritten,
 	// guessmark is catalog.DocNumberGuessMark in l: the web says a 文号
 	// is a guess in the words the report and the exports use.
 	"guessmark":   func(l Lang) string { return inLang(l, catalog.DocNumberGuessMark) },
@@ -226,11 +231,12 @@ func docTypeLabel(l Lang, t string) string {
 	return t
 }
 
-// numberParen is a 文号 in parentheses after a name (paren); when it was
-// inferred from read (guess), the mark goes inside them after a comma,
-// （杭教发〔2018〕12号，推断，请核对）, never as a second pair after them.
+// numberParen is a 文号 in parentheses after a name (paren), as shown
+// (catalog.DocNumberAsWritten); when it was inferred from read (guess),
+// the mark goes inside them after a comma, （杭教发〔2018〕12号，推断，请核对）,
+// never as a second pair after them.
 func numberParen(l Lang, number, read string) template.HTML {
-	inner := template.HTMLEscapeString(catalog.DocNumberForm(number))
+	inner := template.HTMLEscapeString(number)
 	if read != "" {
 		words := inLang(l, catalog.Words{Chinese: "\uFF0C" + catalog.DocNumberGuessWords.Chinese, English: ", " + catalog.DocNumberGuessWords.English})
 		inner += `<span class="guess" title="` + template.HTMLEscapeString(trf(l, "search.docnumber.guess.title", read)) + `">` +

@@ -31,8 +31,9 @@ func DocNumberSpans(s string) [][2]int {
 }
 
 // ownDocNumber returns the document's own 文号 from the head of its first
-// page and the byte offsets where it starts and ends in head (-1, -1 when
-// it has none).
+// page, its year in 〔〕 and as head writes it (Field.Written), and the
+// byte offsets where it starts and ends in head (-1, -1 when it has
+// none).
 // Its own 文号 stands under the masthead, before the body starts (the
 // first "。"); a 文号 in brackets, after a 《…》 title, after 根据/按照… or
 // before 文件/精神/以下简称… is a citation of another document, wherever
@@ -55,7 +56,11 @@ func ownDocNumber(head string) (f Field, start, end int) {
 			continue
 		}
 		num := prefix + "〔" + head[m[4]:m[5]] + "〕" + head[m[6]:m[7]] + "号"
-		return Field{Value: num, Source: SourceHead}, start, m[1]
+		f = Field{Value: num, Source: SourceHead}
+		if written := head[start:m[1]]; written != num {
+			f.Written = written
+		}
+		return f, start, m[1]
 	}
 	return Field{}, -1, -1
 }

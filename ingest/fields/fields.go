@@ -30,12 +30,19 @@ type Field struct {
 	// (Source SourceGuess: 教发〔2023〕125 for 教发〔2023〕12号); "" when
 	// Value is read as written.
 	Read string
+	// Written is a 文号 as the text writes it where Value, its year in
+	// 〔〕 for matching, differs (杭教成[2017]15号, 杭教成(2017)15号 for
+	// 杭教成〔2017〕15号), widths folded as the text is stored
+	// (UnfoldDocNumber gives back the （） the document wrote), so that a
+	// coordinator holding the paper sees the 文号 it has. "" when the text
+	// writes Value, and for a 文号 inferred from a misreading (Read).
+	Written string
 }
 
 // Fields are the metadata read from an official document.
 type Fields struct {
 	Title     Field
-	DocNumber Field // 文号, brackets normalised to 〔〕, no spaces: 杭政办发〔2018〕12号
+	DocNumber Field // 文号, brackets normalised to 〔〕, no spaces: 杭政办发〔2018〕12号 (as written: Field.Written)
 	Issuer    Field // 发文机关
 	IssuedOn  Field // 成文日期 as YYYY-MM-DD
 }
@@ -90,9 +97,12 @@ type Fields struct {
 // 关于 and without the body, which is the issuer (garbledAbout).
 // Also 9: a line opening with an item's number (一、 (一) 1.) is never
 // the title (itemline.go): a scan whose first page OCR read as garbage
-// had item 3 of its body as its title. TestFieldRulesRaiseTheirRevision
-// pins it.
-const Revision = 9
+// had item 3 of its body as its title. 10: a 文号 the text writes with
+// other brackets than 〔〕 (杭教成[2017]15号, 杭教成（2017）15号) is
+// also kept as written (Field.Written), which pages and exports show; its
+// value, the year in 〔〕, is unchanged, but documents 9 read show the
+// 〔〕 until read again. TestFieldRulesRaiseTheirRevision pins it.
+const Revision = 10
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

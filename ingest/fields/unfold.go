@@ -23,6 +23,31 @@ import (
 // a title the head does not hold) it returns title unchanged. Given
 // more than one head, it unfolds from the first that holds the title.
 func Unfold(title string, heads ...string) string {
+	return unfold(title, catalog.IsFullwidthMark, heads)
+}
+
+// UnfoldDocNumber gives a 文号 as the stored text writes it
+// (Field.Written) back the full-width brackets the document wrote,
+// 杭教成（2017）15号 rather than the stored 杭教成(2017)15号, as Unfold
+// gives a title its marks: from the first span of a head that folds to
+// it. Its digits stay as the text is stored; without such a span it is
+// returned unchanged.
+func UnfoldDocNumber(written string, heads ...string) string {
+	return unfold(written, isFullwidthBracket, heads)
+}
+
+// isFullwidthBracket reports the brackets of a 文号's year that the
+// stored text folds to ASCII: （）［］.
+func isFullwidthBracket(r rune) bool {
+	switch r {
+	case '\uFF08', '\uFF09', '\uFF3B', '\uFF3D': // （ ） ［ ］
+		return true
+	}
+	return false
+}
+
+// unfold is Unfold taking back the characters keep reports.
+func unfold(title string, keep func(rune) bool, heads []string) string {
 	want := []rune(title)
 	if len(want) == 0 {
 		return title
@@ -33,7 +58,7 @@ func Unfold(title string, heads ...string) string {
 			if catalog.FoldRune(have[start]) != want[0] {
 				continue
 			}
-			if got, ok := unfoldAt(want, have[start:]); ok {
+			if got, ok := unfoldAt(want, have[start:], keep); ok {
 				return got
 			}
 		}
@@ -44,9 +69,9 @@ func Unfold(title string, heads ...string) string {
 // unfoldAt matches the title want against the start of have, rune by
 // rune after folding; whitespace in have may stand anywhere, and a space
 // of the title for any run of it (or none: Normalize removes the runs
-// beside Chinese). It returns the title with have's full-width marks and
-// whether the whole title matched.
-func unfoldAt(want, have []rune) (string, bool) {
+// beside Chinese). It returns the title with have's characters keep
+// reports and whether the whole title matched.
+func unfoldAt(want, have []rune, keep func(rune) bool) (string, bool) {
 	out := make([]rune, 0, len(want))
 	j := 0
 	for _, w := range want {
@@ -60,7 +85,7 @@ func unfoldAt(want, have []rune) (string, bool) {
 		if j == len(have) || catalog.FoldRune(have[j]) != w {
 			return "", false
 		}
-		if catalog.IsFullwidthMark(have[j]) {
+		if keep(have[j]) {
 			w = have[j]
 		}
 		out = append(out, w)

@@ -69,13 +69,14 @@ func loadFolding() error {
 }
 
 // bracketOf maps the brackets a 文号 is written with, and typed with, to
-// one pair: 杭政办〔2016〕12号 is also written with 【】 or ［］, and typed
+// one pair: 杭政办〔2016〕12号 is also written with 【】, ［］ or the small
+// ﹝﹞ (as the 文号 reader and catalog.DocNumberForm take them), and typed
 // with [] or (), which keyboards have.
 func bracketOf(r rune) (rune, bool) {
 	switch r {
-	case '[', '\u3014', '\u3010', '\u3016', '\uFF08', '\uFF3B': // [ 〔 【 〖 （ ［
+	case '[', '\u3014', '\u3010', '\u3016', '\uFF08', '\uFF3B', '\uFE5D': // [ 〔 【 〖 （ ［ ﹝
 		return '(', true
-	case ']', '\u3015', '\u3011', '\u3017', '\uFF09', '\uFF3D': // ] 〕 】 〗 ） ］
+	case ']', '\u3015', '\u3011', '\u3017', '\uFF09', '\uFF3D', '\uFE5E': // ] 〕 】 〗 ） ］ ﹞
 		return ')', true
 	}
 	return r, false
@@ -92,6 +93,12 @@ func isDash(r rune) bool {
 		return true
 	}
 	return r >= '\u2010' && r <= '\u2015'
+}
+
+// inBracketBlocks reports the characters outside the width forms among
+// which bracketOf's brackets are: 【】〔〕〖〗 and the small ﹝﹞.
+func inBracketBlocks(r rune) bool {
+	return r >= '\u3010' && r <= '\u3017' || r == '\uFE5D' || r == '\uFE5E'
 }
 
 // foldRune folds one character's width, brackets, dashes and radicals.
@@ -127,7 +134,7 @@ func needsFold(text []byte) (fold, trad bool) {
 		fold = fold || catalog.IsInvisible(r)
 		// Brackets and width forms sit in two small blocks; a Han
 		// character is neither.
-		fold = fold || isDash(r) || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
+		fold = fold || isDash(r) || (inBracketBlocks(r) || mayFoldWidth(r)) && foldRune(r) != r
 		fold = fold || r >= 0x2E80 && r <= 0x2FDF
 		i += n
 	}
@@ -252,7 +259,7 @@ func foldSimplified(text []byte) Folded {
 			i += n // a zero-width space inside a word (学\u200b习) joins it
 			continue
 		}
-		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) && !isDash(r) && (r < 0x2E80 || r > 0x2FDF) {
+		if r >= utf8.RuneSelf && !inBracketBlocks(r) && !mayFoldWidth(r) && !isDash(r) && (r < 0x2E80 || r > 0x2FDF) {
 			out = append(out, text[i:i+n]...)
 			for range n {
 				orig = append(orig, int32(i))
