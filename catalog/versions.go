@@ -50,11 +50,8 @@ func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]st
 	for _, id := range ids {
 		among[id] = true
 	}
-	const live = `EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
-			AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
-			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`
 	query := func(in string, args []any) error {
-		q := `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE ` + live
+		q := `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE ` + liveVersionPair
 		if in != "" {
 			q += ` AND n.document_id IN ` + in
 		}
@@ -87,4 +84,35 @@ func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]st
 		return nil, fmt.Errorf("query the versions of %d documents: %w", len(ids), err)
 	}
 	return out, nil
+}
+
+// liveVersionPair holds for a row n of near_duplicates that is a pair of
+// versions: recorded both ways, both documents live.
+const liveVersionPair = `EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
+			AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
+			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`
+
+// VersionedDocuments returns the ids of the live documents that have a
+// live version (a near duplicate recorded both ways, as VersionPairs
+// reads them), sorted. Only versions have any, so they are far fewer than
+// the documents: search pages its results by groups of versions and asks
+// the index which of these alone a search matches.
+func (s *Store) VersionedDocuments(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT n.document_id FROM near_duplicates n WHERE `+liveVersionPair+` ORDER BY n.document_id`)
+	if err != nil {
+		return nil, fmt.Errorf("query the documents that have versions: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read a document that has versions: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the documents that have versions: %w", err)
+	}
+	return ids, nil
 }
