@@ -184,3 +184,30 @@ func TestPassageClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestHighlightPageMarksAPastedPassageWhole: the document page a passage's
+// hit links to marks every clause of the passage the page holds, also
+// those too short or too many to be searched (严格把关数据质量), and
+// leaves unmarked a clause the copy changed (a number the city wrote
+// otherwise) and the text around the passage.
+func TestHighlightPageMarksAPastedPassageWhole(t *testing.T) {
+	report, paragraph := reportParagraph(t, "制定出监测工作相关制度")
+	i := strings.Index(report, paragraph)
+	page := report[i-200 : i+len(paragraph)+100]
+	changed := strings.Replace(paragraph, "实行联动机制", "实行三级联动机制", 1)
+	html, err := HighlightPage(asCopiedFromPDF(changed, 37), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := markPattern.FindAllString(html, -1)
+	for _, want := range []string{"严格把关数据质量", "提交相关数据", "形成工作机制也是监测工作的主要任务"} {
+		if !slices.Contains(marked, "<mark>"+want+"</mark>") {
+			t.Errorf("%s is not marked: %q", want, marked)
+		}
+	}
+	for _, unwanted := range []string{"联动机制", "制定出监测工作方案和具体责任分解表"} {
+		if strings.Contains(strings.Join(marked, ""), unwanted) {
+			t.Errorf("%s is marked: %q", unwanted, marked)
+		}
+	}
+}
