@@ -66,3 +66,32 @@ func TestVersionPairsOfFewAndManyDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestVersionedDocuments: the documents that have a live version, sorted;
+// a document whose only version was deleted, and the deleted one, are
+// left out. Both dialects.
+func TestVersionedDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"意见.pdf", "意见.docx", "方案", "总结", "已删版本"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for doc, other := range map[string]string{"意见.pdf": "意见.docx", "方案": "已删版本"} {
+			if err := s.AddNearDuplicates(ctx, doc, []NearDuplicate{{ID: other, Similarity: 0.95}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.DeleteDocument(ctx, "已删版本", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.VersionedDocuments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"意见.docx", "意见.pdf"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("documents with versions %v, want %v", got, want)
+		}
+	})
+}
