@@ -149,7 +149,12 @@ func (p *Passage) markPassage(pages []string, spans []index.Span) []index.Span {
 func passageClauses(passage string) []string {
 	var all []string
 	for _, c := range splitClauses(joinLines(passage)) {
-		all = append(all, clauseParts(c)...)
+		for _, part := range clauseParts(c) {
+			// A clause said twice is one the document must hold, not two.
+			if !slices.Contains(all, part) {
+				all = append(all, part)
+			}
+		}
 	}
 	long := slices.DeleteFunc(slices.Clone(all), func(c string) bool { return alnumRunes(c) < minClauseRunes })
 	if len(long) == 0 {

@@ -98,8 +98,24 @@ func TestPastedPassageFindsItsSource(t *testing.T) {
 			t.Errorf("fragments %+v: want the passage marked on page 2", res.Hits[0].Fragments)
 		}
 	}
-	nowhere := strings.Repeat("我市高度重视学习型城市建设监测工作，由分管副市长牵头召开专题会议，逐项对照指标梳理佐证材料，"+
-		"各责任单位按照分工收集统计数据并建立台账，确保数据真实准确。", 3)
+	// A 定性描述 in the report's words that no document holds, but for a
+	// stock clause of the report (形成工作机制也是监测工作的主要任务) and
+	// one of the notice's (设计了规范的统计监测数据台账).
+	nowhere := "我市高度重视学习型城市建设监测工作，由分管副市长牵头召开专题会议，逐项对照监测指导性指标体系梳理佐证材料。" +
+		"各责任单位按照职责分工收集统计数据、政策文件、会议通知和工作总结，设计了规范的统计监测数据台账，确保数据真实准确。" +
+		"市教育局会同市统计局对上报数据进行审核，对存在疑问的数据逐一核实，形成工作机制也是监测工作的主要任务。" +
+		"下一步，我市将继续完善终身学习公共服务体系，加强社区教育和老年教育资源统筹，推动学习型城市建设向纵深发展。"
+	p, err := parseQuery(nowhere)
+	if err != nil || p.passage == nil {
+		t.Fatalf("the passage no document holds is not read as a passage: %v", err)
+	}
+	anyOne, err := idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: p.clauses[0].Any}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if anyOne.Total == 0 {
+		t.Fatalf("no document holds any clause searched of the passage: the test needs one that shares one")
+	}
 	res, err := svc.Search(ctx, Request{Query: nowhere, User: admin})
 	if err != nil {
 		t.Fatalf("search of a passage no document holds: %v", err)
@@ -171,6 +187,9 @@ func TestPassageClauses(t *testing.T) {
 				"建设八八八八八八八八，建设九九九九九九九九九，建设十十十十十十十十十十，建设十一一一一一一一一一一。",
 			[]string{"建设四四四四", "建设五五五五五", "建设六六六六六六", "建设七七七七七七七", "建设八八八八八八八八",
 				"建设九九九九九九九九九", "建设十十十十十十十十十十", "建设十一一一一一一一一一一"}},
+		{"a clause said twice searched once",
+			"推进学分银行建设，开展学习成果认证，推进学分银行建设。",
+			[]string{"推进学分银行建设", "开展学习成果认证"}},
 		{"a long clause in parts",
 			strings.Repeat("学习型城市建设监测", 10),
 			[]string{strings.Repeat("学习型城市建设监测", 3) + "学习型", "城市建设监测" + strings.Repeat("学习型城市建设监测", 2) + "学习型城市建",
