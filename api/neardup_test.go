@@ -95,8 +95,23 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 	if shown[draft] == nil {
 		lead, folded = final, draft
 	}
-	if body["total"] != 3.0 || body["folded"] != 1.0 {
-		t.Errorf("total %v, folded %v; want 3 documents, 1 of them folded", body["total"], body["folded"])
+	if body["total"] != 3.0 || body["groups"] != 2.0 || body["folded"] != 1.0 {
+		t.Errorf("total %v, groups %v, folded %v; want 3 documents in 2 groups, 1 of them folded", body["total"], body["groups"], body["folded"])
+	}
+	// Paged by groups, newest first, one a page: the unrelated document,
+	// then the final folding the draft; no third page lists the draft.
+	for from, want := range []string{other, final, ""} {
+		resp, body = e.do(e.request("GET", fmt.Sprintf("/api/v1/search?q=老年教育&sort=uploaded&size=1&from=%d", from), nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search from %d: %d %v", from, resp.StatusCode, body)
+		}
+		var got []string
+		for _, h := range body["hits"].([]any) {
+			got = append(got, h.(map[string]any)["id"].(string))
+		}
+		if (want == "" && len(got) != 0) || (want != "" && (len(got) != 1 || got[0] != want)) {
+			t.Errorf("page of groups from %d: %v; want %q", from, got, want)
+		}
 	}
 	if n := shown[lead]["near_duplicates"]; n != 1.0 {
 		t.Errorf("near_duplicates = %v on the version shown, want 1", n)

@@ -1,10 +1,14 @@
 package catalog
 
-import "slices"
+import (
+	"context"
+	"fmt"
+	"slices"
+)
 
 // VersionGroups groups ids (distinct documents, in the order a page lists
-// them) by version: near duplicates (pairs, as HitDocuments reads them:
-// both ways, both live), such as the .pdf and .docx of one 文号 or a
+// them) by version: near duplicates (pairs, as HitDocuments and
+// VersionPairs read them: both ways, both live), such as the .pdf and .docx of one 文号 or a
 // draft and its final text. The first fixed of ids stand for their own
 // groups as they are (documents already listed); each later one joins
 // the first group before it holding a version of it, or starts a group.
@@ -30,4 +34,86 @@ func VersionGroups(ids []string, fixed int, pairs map[string][]string) [][]strin
 		groups[into] = append(groups[into], id)
 	}
 	return groups
+}
+
+// VersionPairs returns, for each of ids, those of ids that are its near
+// duplicates (both live), as HitDocuments does for a page of hits, for
+// any number of ids: the heat map asks it of every document of every
+// cell. The pairs are read a run of ids at a time (forInLists), or all at
+// once for more ids than one run holds, and those whose other document
+// is not among ids are left out.
+func (s *Store) VersionPairs(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(ids) < 2 {
+		return out, nil
+	}
+	among := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		among[id] = true
+	}
+	query := func(in string, args []any) error {
+		q := `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE ` + liveVersionPair
+		if in != "" {
+			q += ` AND n.document_id IN ` + in
+		}
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a, b string
+			if err := rows.Scan(&a, &b); err != nil {
+				return err
+			}
+			if among[a] && among[b] && !slices.Contains(out[a], b) {
+				out[a] = append(out[a], b)
+			}
+		}
+		return rows.Err()
+	}
+	var err error
+	if len(ids) > maxInList {
+		// The heat map asks of a whole archive's evidence: the pairs are
+		// far fewer than the documents (only versions have any), so they
+		// are read all at once rather than a run of ids at a time.
+		err = query("", nil)
+	} else {
+		err = forInLists(ids, query)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query the versions of %d documents: %w", len(ids), err)
+	}
+	return out, nil
+}
+
+// liveVersionPair holds for a row n of near_duplicates that is a pair of
+// versions: recorded both ways, both documents live.
+const liveVersionPair = `EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
+			AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
+			AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`
+
+// VersionedDocuments returns the ids of the live documents that have a
+// live version (a near duplicate recorded both ways, as VersionPairs
+// reads them), sorted. Only versions have any, so they are far fewer than
+// the documents: search pages its results by groups of versions and asks
+// the index which of these alone a search matches.
+func (s *Store) VersionedDocuments(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT n.document_id FROM near_duplicates n WHERE `+liveVersionPair+` ORDER BY n.document_id`)
+	if err != nil {
+		return nil, fmt.Errorf("query the documents that have versions: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read a document that has versions: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the documents that have versions: %w", err)
+	}
+	return ids, nil
 }

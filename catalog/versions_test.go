@@ -1,6 +1,11 @@
 package catalog
 
-import "testing"
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+)
 
 // TestVersionGroups: each document joins the first group holding a
 // version of it, the first fixed ones standing alone; documents without
@@ -22,4 +27,71 @@ func TestVersionGroups(t *testing.T) {
 			t.Errorf("%s: %d groups, want %d", c.name, got, c.want)
 		}
 	}
+}
+
+// TestVersionPairsOfFewAndManyDocuments: the versions among a few
+// documents and among more than one run of ids holds (read all at once)
+// are the same pairs, each both ways, a deleted version and a document
+// not asked of left out. Both dialects.
+func TestVersionPairsOfFewAndManyDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"意见.pdf", "意见.docx", "方案", "方案修订", "已删版本"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for doc, other := range map[string]string{"意见.pdf": "意见.docx", "方案": "方案修订", "已删版本": "意见.pdf"} {
+			if err := s.AddNearDuplicates(ctx, doc, []NearDuplicate{{ID: other, Similarity: 0.95}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.DeleteDocument(ctx, "已删版本", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		few := []string{"意见.pdf", "意见.docx", "方案", "已删版本"} // 方案修订 not asked of
+		many := append([]string{}, few...)
+		for i := range maxInList {
+			many = append(many, fmt.Sprintf("未上传%04d", i))
+		}
+		want := map[string][]string{"意见.pdf": {"意见.docx"}, "意见.docx": {"意见.pdf"}}
+		for name, ids := range map[string][]string{"few": few, "many": many} {
+			got, err := s.VersionPairs(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %v, want %v", name, got, want)
+			}
+		}
+	})
+}
+
+// TestVersionedDocuments: the documents that have a live version, sorted;
+// a document whose only version was deleted, and the deleted one, are
+// left out. Both dialects.
+func TestVersionedDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"意见.pdf", "意见.docx", "方案", "总结", "已删版本"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for doc, other := range map[string]string{"意见.pdf": "意见.docx", "方案": "已删版本"} {
+			if err := s.AddNearDuplicates(ctx, doc, []NearDuplicate{{ID: other, Similarity: 0.95}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.DeleteDocument(ctx, "已删版本", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.VersionedDocuments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"意见.docx", "意见.pdf"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("documents with versions %v, want %v", got, want)
+		}
+	})
 }

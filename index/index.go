@@ -95,9 +95,14 @@ const (
 // Sorts are the orders a search may ask for.
 var Sorts = []Sort{SortRelevance, SortIssued, SortIssuedAsc, SortUploaded}
 
-// Clause matches when any of its terms matches (terms joined by OR).
+// Clause matches when any of its terms matches (terms joined by OR), or,
+// with AtLeast above 1, when at least that many of them match: a pasted
+// passage is searched as its clauses, most of which its source holds
+// (search's passage reading), where any one of them alone would find
+// every document that shares a common phrase with it.
 type Clause struct {
-	Any []Term
+	Any     []Term
+	AtLeast int `json:",omitempty"`
 }
 
 // Term is one word or phrase. Both are analysed in exact mode and matched

@@ -30,6 +30,11 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 			alts = append(alts, termQuery(t, m))
 		}
 		cq := disjunction(alts...)
+		if c.AtLeast > 1 && len(alts) > 1 {
+			dq := bleve.NewDisjunctionQuery(alts...)
+			dq.SetMin(float64(min(c.AtLeast, len(alts))))
+			cq = dq
+		}
 		if q.TitleFirst {
 			// Outside the clause's disjunction, whose coordination
 			// factor would divide the tier by the number of its words.

@@ -31,7 +31,7 @@ func (s *Service) asSubstring(ctx context.Context, q index.Query) (*AsSubstring,
 	wide.Clauses = make([]index.Clause, len(q.Clauses))
 	var words []string
 	for i, c := range q.Clauses {
-		wide.Clauses[i].Any = make([]index.Term, len(c.Any))
+		wide.Clauses[i] = index.Clause{Any: make([]index.Term, len(c.Any)), AtLeast: c.AtLeast}
 		for j, t := range c.Any {
 			if !t.Substring && index.IsCrossableWord(t.Text) {
 				t.Substring = true

@@ -86,8 +86,11 @@ func highlightPage(query string, pages []string, n int, newMatcher func(pages, w
 			}
 		}
 	}
-	// A mark never cuts a number of the page (wholeNumbers).
-	spans = closeBrackets([]string{text}, mergeSpans(wholeNumbers([]string{text}, pageOne(spans), termNumbers(p.clauses))))
+	// A pasted passage is marked whole where the page holds it, as in
+	// the hit's passages (Passage.markPassage); a mark never cuts a
+	// number of the page (wholeNumbers).
+	one := p.passage.markPassage([]string{text}, pageOne(spans))
+	spans = closeBrackets([]string{text}, mergeSpans(wholeNumbers([]string{text}, one, termNumbers(p.clauses))))
 	var b strings.Builder
 	shown := catalog.NewShownText(text, 0, len(text))
 	for _, sp := range spans {

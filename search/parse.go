@@ -12,7 +12,9 @@ import (
 	"golang.org/x/text/width"
 )
 
-// Limits on a query, so that one request cannot tie up the index.
+// Limits on a query, so that one request cannot tie up the index. A
+// longer query that writes no operator is read as a passage
+// (parsePassage), within limits of its own.
 const (
 	maxQueryRunes = 200
 	maxQueryTerms = 32
@@ -26,6 +28,9 @@ type parsed struct {
 	// engines take them (title:学分), as typed with their colon: the
 	// archive has no field syntax and searches the words after them.
 	fields []string
+	// passage is set when the query was read as a pasted passage
+	// (parsePassage) and says how.
+	passage *Passage
 }
 
 // hasTerms reports whether the query has any word to find.
@@ -60,6 +65,11 @@ func parseQuery(q string) (*parsed, error) {
 	// and the stored text has none.
 	q = catalog.DropInvisible(width.Fold.String(q))
 	if utf8.RuneCountInString(q) > maxQueryRunes {
+		if isPassage(q) {
+			// Pasted to find where it comes from (a city's 定性描述
+			// copied from a document), not typed as a query.
+			return parsePassage(q)
+		}
 		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长（超过 %d 字），请精简后再试", maxQueryRunes)
 	}
 	if onlyMarks(q) {

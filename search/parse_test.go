@@ -103,9 +103,11 @@ func TestParseQueryErrors(t *testing.T) {
 		{"学分银行 〔〕", "没有可检索的文字"},
 		{"，。！？、；：“”（）", "没有可检索的文字"}, // not an empty quotation (probe s38 #8)
 		{"“” ！", "没有可检索的文字"},
-		{strings.Repeat("学习周", 67), "过长"}, // 201 characters
-		{strings.Repeat("学", 100) + strings.Repeat(" ", 1) + strings.Repeat("周", 100), "过长"},
-		{strings.Repeat("学", maxQueryRunes+1), "过长"},
+		// Longer than a query with an operator; without one, it is a
+		// passage (parsePassage), refused longer than a passage may be.
+		{strings.Repeat("学习周", 67) + " -征求意见稿", "检索式过长"},
+		{strings.Repeat("学", 100) + " OR " + strings.Repeat("周", 100), "检索式过长"},
+		{strings.Repeat("学", maxPassageRunes+1), "段落过长"},
 		{strings.Repeat("词语 ", maxQueryTerms+1), "过多"},
 	}
 	for _, tt := range tests {

@@ -45,10 +45,16 @@ type Request struct {
 
 // Result is one page of results.
 type Result struct {
-	Total uint64 `json:"total"`
-	// Folded is how many documents of this page were folded into a near
-	// duplicate above them (each hit's near_duplicates): the page lists
-	// len(hits) groups of len(hits)+folded documents.
+	// Total is how many documents the search matched; Groups how many
+	// groups of versions they make (near duplicates: the .pdf and .docx
+	// of one policy), each listed once, by its best-ranked document, with
+	// the others folded into it (each hit's near_duplicates). Results are
+	// paged by groups: From and Size count them, and a page holds whole
+	// groups.
+	Total  uint64 `json:"total"`
+	Groups uint64 `json:"groups"`
+	// Folded is how many documents the groups of this page fold: the page
+	// lists len(hits) groups of len(hits)+folded documents.
 	Folded int                `json:"folded"`
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
@@ -77,6 +83,13 @@ type Result struct {
 	// may hold a word inside other words.
 	SubstringNotice   string `json:"substring_notice,omitempty"`
 	SubstringNoticeEn string `json:"substring_notice_en,omitempty"`
+	// Passage is set when the query was read as a passage pasted to find
+	// its source (longer than a query may be, and writing no operator):
+	// the clauses searched and how many of them a document holds at
+	// least. PassageNotice, in Chinese and English, says so.
+	Passage         *Passage `json:"passage,omitempty"`
+	PassageNotice   string   `json:"passage_notice,omitempty"`
+	PassageNoticeEn string   `json:"passage_notice_en,omitempty"`
 	// Scope is the cities the caller's account holds the search to (a
 	// reviewer's list, a coordinator's city); absent for an account that
 	// sees every city.
@@ -133,9 +146,9 @@ type Hit struct {
 	DocNumberRead    string     `json:"doc_number_read,omitempty"`
 	Score            float64    `json:"score"`
 	Fragments        []Fragment `json:"fragments"`
-	// NearDuplicates is how many lower-ranked hits of this page were near
-	// duplicates of this one and folded into it ("另有 N 个相近版本");
-	// NearDuplicateIDs names them.
+	// NearDuplicates is how many other matching documents are versions
+	// of this one (near duplicates) and folded into it, wherever they
+	// rank ("另有 N 个相近版本"); NearDuplicateIDs names them.
 	NearDuplicates   int      `json:"near_duplicates"`
 	NearDuplicateIDs []string `json:"near_duplicate_ids,omitempty"`
 }
@@ -225,21 +238,31 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		Clauses: p.clauses, Exclude: p.exclude,
 		Filter: req.filter(cities),
 		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
-		// People read these hits: a document named after a word first.
-		TitleFirst: true,
+		// People read these hits: a document named after a word first;
+		// a passage's source by how much of the passage its text holds.
+		TitleFirst: p.passage == nil,
 	}
 	before, known := s.indexGeneration()
-	res, err := s.idx.Search(ctx, q)
+	page, err := s.pageByGroups(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	fragments := uncachedFragments(q)
-	if after, _ := s.indexGeneration(); known && after == before {
+	res := page.res
+	fragments := uncachedFragments(page.textQuery)
+	if p.passage != nil {
+		// The passage is marked whole where a hit holds it, by clauses
+		// that the query does not name: its passages are not kept.
+		build := fragments
+		fragments = func(id string, pages []string, spans []index.Span) []Fragment {
+			return build(id, pages, p.passage.markPassage(pages, spans))
+		}
+	} else if after, _ := s.indexGeneration(); known && after == before {
 		// The index did not change during the search: its hits'
-		// passages are those of any other search of q until it does.
-		fragments = s.frags.builder(q, before)
+		// passages are those of any other search of the same page until
+		// it does.
+		fragments = s.frags.builder(page.textQuery, before)
 	}
-	docs, pairs, err := s.cat.HitDocuments(ctx, hitIDs(res))
+	docs, _, err := s.cat.HitDocuments(ctx, hitIDs(res))
 	if err != nil {
 		return nil, fmt.Errorf("load hit documents: %w", err)
 	}
@@ -247,7 +270,8 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	foldNearDuplicates(out, pairs)
+	out.Groups = page.groups
+	foldGroups(out, page.folded)
 	if res.Total == 0 {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
@@ -262,6 +286,12 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Substring && p.hasTerms() {
 		n := catalog.Errorf(catalog.EINVALID, "已按字串检索：结果中的词可能是其他词的一部分（如“市长”在“南京市长江大桥”中）")
 		out.SubstringNotice, out.SubstringNoticeEn = n.Message, n.English
+	}
+	if p.passage != nil {
+		out.Passage = p.passage
+		n := catalog.Errorf(catalog.EINVALID, "检索式超过 %d 字，已按段落查找出处：取其中 %d 个分句，列出至少含有其中 %d 个的材料，相符的文字已标出",
+			maxQueryRunes, len(p.passage.Clauses), p.passage.AtLeast)
+		out.PassageNotice, out.PassageNoticeEn = n.Message, n.English
 	}
 	if len(p.fields) > 0 {
 		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法（%s）；已在标题和正文中检索其余的词：%s",
@@ -422,29 +452,6 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 	c.names = names
 	c.mu.Unlock()
 	return names, nil
-}
-
-// foldNearDuplicates shows one of each group of versions: a hit that is a
-// near duplicate of a higher-ranked hit of the same page (pairs, from
-// assemble) is taken out and counted on that hit, and in Folded. Total
-// still counts every matching document.
-func foldNearDuplicates(res *Result, pairs map[string][]string) {
-	if len(pairs) == 0 {
-		return
-	}
-	all := len(res.Hits)
-	defer func() { res.Folded = all - len(res.Hits) }()
-	kept := res.Hits[:0]
-	for _, h := range res.Hits {
-		into := slices.IndexFunc(kept, func(k Hit) bool { return slices.Contains(pairs[h.ID], k.ID) })
-		if into < 0 {
-			kept = append(kept, h)
-			continue
-		}
-		kept[into].NearDuplicates++
-		kept[into].NearDuplicateIDs = append(kept[into].NearDuplicateIDs, h.ID)
-	}
-	res.Hits = kept
 }
 
 // filter is the index filter of req's choices within cities.

@@ -48,6 +48,5 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.unlikely":              {Chinese: "请核对：", English: "Check: "},
 	"values.more_warnings":         {Chinese: "。另有 %d 条提醒未列出", English: ". %d more notes not shown"},
 	"search.total_groups":          {Chinese: "共 %d 组，%d 份文档（相近版本合为一组）", English: "%d {group|groups} of %d documents (near duplicates grouped)"},
-	"search.total_page_groups":     {Chinese: "共 %d 份文档；本页 %d 组，%d 份文档（相近版本合为一组）", English: "%d documents; this page: %d {group|groups} of %d documents (near duplicates grouped)"},
 	"value.saved_but":              {Chinese: "已保存，但", English: "Saved. "},
 }

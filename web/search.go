@@ -35,6 +35,9 @@ type searchPage struct {
 	// form; SubstringNotice says, for a search of substrings, that its
 	// results may hold words inside other words.
 	Match, SubstringNotice string
+	// PassageNotice says, for a query read as a pasted passage, that it
+	// was searched as one (search.Result.Passage).
+	PassageNotice string
 	// AsSubstring says how many documents hold a word the search did not
 	// match as a word, with the search of substrings that finds them.
 	AsSubstring *relaxLink
@@ -104,15 +107,19 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 			h.fail(w, r, err)
 			return
 		default:
-			if outOfRange(w, r, asked, min((int(res.Total)+resultsPerPage-1)/resultsPerPage, maxPages)) {
+			// Pages hold whole groups of versions: they are counted so.
+			if outOfRange(w, r, asked, min((int(res.Groups)+resultsPerPage-1)/resultsPerPage, maxPages)) {
 				return
 			}
 			p.Result = res
-			p.Count = resultCount(langOf(r), res, req.From)
-			p.pager(r, int(res.Total))
+			p.Count = resultCount(langOf(r), res)
+			p.pager(r, int(res.Groups))
 			p.relaxLinks(r, res.Relax)
 			if p.Notice = res.Notice; langOf(r) == English && res.NoticeEn != "" {
 				p.Notice = res.NoticeEn
+			}
+			if p.PassageNotice = res.PassageNotice; langOf(r) == English && res.PassageNoticeEn != "" {
+				p.PassageNotice = res.PassageNoticeEn
 			}
 			if p.SubstringNotice = res.SubstringNotice; langOf(r) == English && res.SubstringNoticeEn != "" {
 				p.SubstringNotice = res.SubstringNoticeEn
@@ -404,16 +411,12 @@ func shorten(s string, n int) string {
 	return strings.TrimSpace(string(r[:n])) + "…"
 }
 
-// resultCount says how many documents a search found and, when near
-// duplicates were folded, in how many groups the page lists them, so the
-// count says what is listed: 共 4 组，5 份文档 when every result is on
-// the page, the page's groups otherwise (folding is by page).
-func resultCount(l Lang, res *search.Result, from int) string {
-	switch {
-	case res.Folded == 0:
+// resultCount says how many documents a search found and, when some are
+// versions folded into another (near duplicates), in how many groups,
+// which the pages list whole: 共 4 组，5 份文档.
+func resultCount(l Lang, res *search.Result) string {
+	if res.Groups == res.Total {
 		return trf(l, "search.total", res.Total)
-	case from == 0 && uint64(len(res.Hits)+res.Folded) == res.Total:
-		return trf(l, "search.total_groups", len(res.Hits), res.Total)
 	}
-	return trf(l, "search.total_page_groups", res.Total, len(res.Hits), len(res.Hits)+res.Folded)
+	return trf(l, "search.total_groups", res.Groups, res.Total)
 }

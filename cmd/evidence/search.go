@@ -83,6 +83,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if res.SubstringNotice != "" {
 		fmt.Fprintln(stdout, words(lang, res.SubstringNotice, res.SubstringNoticeEn))
 	}
+	if res.PassageNotice != "" {
+		fmt.Fprintln(stdout, words(lang, res.PassageNotice, res.PassageNoticeEn))
+	}
 	for i, h := range res.Hits {
 		docType := catalog.DocType(h.DocType)
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, hitCity(h, lang),
