@@ -197,15 +197,8 @@ func (s *Service) loadFollowState(ctx context.Context) int64 {
 	if s.cfg.FollowStateFile == "" {
 		return 0
 	}
-	b, err := os.ReadFile(s.cfg.FollowStateFile)
-	if err != nil {
-		return 0
-	}
-	seq, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-	if err != nil {
-		return 0
-	}
-	if n, err := s.idx.Count(); err != nil || n == 0 {
+	seq := FollowedSeq(s.cfg.FollowStateFile, s.idx)
+	if seq == 0 {
 		return 0
 	}
 	latest, err := s.cat.LatestSeq(ctx)
@@ -221,6 +214,30 @@ func (s *Service) loadFollowState(ctx context.Context) int64 {
 		s.log.Error("follower: remove documents the catalog does not hold", "err", err)
 	}
 	return 0
+}
+
+// FollowStateName is the file in a node's data folder that holds the
+// last change of a shared catalog its index applied.
+const FollowStateName = "index-follow.seq"
+
+// FollowedSeq is the last change of a shared catalog that the index
+// recorded in stateFile has applied (Config.FollowStateFile): 0 when there
+// is no record or the index is empty, so that a start catches up from the
+// first change. A document the index lacks whose seq is past it is one a
+// start brings in by itself; one at or before it was lost.
+func FollowedSeq(stateFile string, idx index.Index) int64 {
+	b, err := os.ReadFile(stateFile)
+	if err != nil {
+		return 0
+	}
+	seq, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		return 0
+	}
+	if n, err := idx.Count(); err != nil || n == 0 {
+		return 0
+	}
+	return seq
 }
 
 // dropStale takes out of the index the documents the catalog does not
