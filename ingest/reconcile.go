@@ -181,6 +181,9 @@ type Problem struct {
 	What       string
 	// WhatEnglish is What in English; "" when it has none.
 	WhatEnglish string
+	// NotInIndex says the catalog calls the document indexed and the
+	// index lacks it.
+	NotInIndex bool
 }
 
 // problem is a Problem whose What is said in both languages.
@@ -268,8 +271,10 @@ func compareIndex(ctx context.Context, indexed []string, idx index.Index) ([]Pro
 	var problems []Problem
 	missing, extra := diffSorted(indexed, inIndex)
 	for _, id := range missing {
-		problems = append(problems, problem(id, ProblemIndex, catalog.Words{Chinese: "目录中已索引，搜索索引中却没有",
-			English: "indexed in the catalog, missing from the search index"}))
+		p := problem(id, ProblemIndex, catalog.Words{Chinese: "目录中已索引，搜索索引中却没有",
+			English: "indexed in the catalog, missing from the search index"})
+		p.NotInIndex = true
+		problems = append(problems, p)
 	}
 	for _, id := range extra {
 		problems = append(problems, problem(id, ProblemIndex, catalog.Words{Chinese: "在搜索索引中，目录中却不是已索引的文档",

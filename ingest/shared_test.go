@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -358,4 +359,65 @@ func TestSharedStartForTakesOverOnlyItsDocuments(t *testing.T) {
 	if d.Status != catalog.StatusStored {
 		t.Errorf("document left for serve is %s after StartFor([%s]); want it still stored", d.Status, damaged)
 	}
+}
+
+// A catalog restored from a dump older than a node's index (the operator
+// went back to last night's backup) hands out again the seqs the node
+// recorded as applied: the node must notice at start, take out of its
+// index what the catalog does not hold, and follow from the first
+// change — else it would pass over every upload until the catalog's seqs
+// overtook its record, and keep serving documents the catalog lacks.
+func TestSharedFollowerStartsOverWhenTheCatalogWentBack(t *testing.T) {
+	ctx := context.Background()
+	r := pgRig(t)
+	writer, _, writerDone := sharedNode(t, r, "writer")
+	if err := writer.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	kept := indexedOn(t, writer, writerDone, "总结.txt", "杭州市社区学习共同体建设工作总结，学分银行覆盖全市。")
+
+	// The restored node's index still holds a document of the newer
+	// catalog, and its record is far past the restored catalog's seqs.
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	gone := &catalog.Document{ID: "01JZZZZZZZZZZZZZZZZZZZZZZZ", City: "330100", Title: "恢复前上传的通知"}
+	if err := idx.Index(ctx, []index.Document{IndexDocument(gone, []string{"恢复前上传的通知，备份之后才有。"})}); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := r.cat.LatestSeq(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(r.dir, "index-follow.seq")
+	if err := os.WriteFile(state, []byte(strconv.FormatInt(latest+1000, 10)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *catalog.Document, 10)
+	restored := New(r.cat, r.blobs, idx, Config{
+		TempDir: filepath.Join(r.dir, "tmp-restored"), Workers: 2,
+		Logger: slog.New(slog.NewTextHandler(testWriter{t, "restored"}, nil)),
+		OnDone: func(d *catalog.Document) { done <- d },
+		Shared: true, Node: "restored", Lease: time.Second, FollowInterval: 100 * time.Millisecond,
+		FollowStateFile: state,
+	})
+	t.Cleanup(restored.Close)
+	if err := restored.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// An upload after the restore takes a seq the old record had passed.
+	added := indexedOn(t, writer, writerDone, "通知.txt", "关于开展全民终身学习活动周的通知。")
+	want := []string{kept.ID, added.ID}
+	slices.Sort(want)
+	deadline := time.Now().Add(time.Minute)
+	var ids []string
+	for time.Now().Before(deadline) {
+		if ids, _ = idx.IDs(ctx); slices.Equal(ids, want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the restored node's index holds %v, want %v (the catalog's documents, not the one it lacks)", ids, want)
 }

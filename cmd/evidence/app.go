@@ -286,7 +286,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		// Other nodes write this catalog: lease extraction jobs and let
 		// this node's index follow the catalog's changes.
 		cfg.Shared = true
-		cfg.FollowStateFile = filepath.Join(dataDir, "index-follow.seq")
+		cfg.FollowStateFile = filepath.Join(dataDir, ingest.FollowStateName)
 		if cfg.Lease, err = durationFromEnv("EVIDENCE_JOB_LEASE"); err != nil {
 			a.close()
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -104,6 +105,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := noteUnfinished(ctx, a, lang, stdout); err != nil {
 		return err
 	}
+	if a.cat.Shared() && a.idx != nil {
+		var behind int
+		if problems, behind, err = caughtUpAtStart(ctx, a, problems); err != nil {
+			return err
+		}
+		if behind > 0 {
+			sayln(stdout, lang, "注意：本节点的搜索索引还差 %d 个文档未跟上目录（新节点或停机期间的变更），启动本节点的 evidence serve 即会自动补上，无需 reindex", behind)
+		}
+	}
 	emptied, err := a.cat.EmptiedAssignments(ctx)
 	if err != nil {
 		return err
@@ -121,6 +131,36 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printEmptied(stdout, lang, emptied)
 	return exitError{1}
+}
+
+// caughtUpAtStart takes out of problems the documents a shared node's
+// index lacks that its next start brings in by itself: those changed
+// after the last change its index applied (ingest.FollowedSeq; all of
+// them on a new node). It returns the problems left and how many it took.
+// Only a document at or before that change was lost, and needs reindex.
+func caughtUpAtStart(ctx context.Context, a *app, problems []ingest.Problem) ([]ingest.Problem, int, error) {
+	var ids []string
+	for _, p := range problems {
+		if p.NotInIndex {
+			ids = append(ids, p.DocumentID)
+		}
+	}
+	if len(ids) == 0 {
+		return problems, 0, nil
+	}
+	docs, err := a.cat.DocumentsAnyStateByID(ctx, ids)
+	if err != nil {
+		return nil, 0, fmt.Errorf("documents the index lacks: %w", err)
+	}
+	followed := ingest.FollowedSeq(filepath.Join(a.dataDir, ingest.FollowStateName), a.idx)
+	left := problems[:0:0]
+	for _, p := range problems {
+		if d := docs[p.DocumentID]; p.NotInIndex && d != nil && d.Seq > followed {
+			continue
+		}
+		left = append(left, p)
+	}
+	return left, len(problems) - len(left), nil
 }
 
 // openForCheck opens the archive in data with its index, or without it

@@ -36,6 +36,32 @@ func TestTwoNodes(t *testing.T) {
 	t.Run("ServeOneArchive", testTwoNodesServeOneArchive)
 	t.Run("NodeKilledMidOCR", testNodeKilledMidOCR)
 	t.Run("SessionsAlternate", testSessionsAlternate)
+	t.Run("CheckOnANewNode", testCheckOnANewNode)
+}
+
+// evidence check on a node that has not started yet (a data folder of its
+// own, the shared catalog and bucket) finds its index lacking every
+// document: a start brings them in by itself (it follows the catalog from
+// the first change), so check says so rather than asking for reindex, and
+// passes.
+func testCheckOnANewNode(t *testing.T) {
+	sharedArchive(t, "evidence-newnode")
+	a := startServer(t, "")
+	waitReady(t, "A", a)
+	status, body := a.upload(map[string]string{"city": "330200", "doc_type": "policy"}, fixture(t, "ningbo-policy.pdf"))
+	if status != http.StatusCreated {
+		t.Fatalf("upload on A: %d %v", status, body)
+	}
+	if d := a.waitDone(uploadedDocuments(t, body)[0]["id"].(string)); d["status"] != "indexed" {
+		t.Fatalf("on A the document is %v, want indexed", d["status"])
+	}
+	out, err := runCLI(t, "check", "--data", filepath.Join(t.TempDir(), "new-node"))
+	if err != nil {
+		t.Errorf("check on a new node: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "还差 1 个文档未跟上目录") || strings.Contains(out, "reindex，") || strings.Contains(out, "发现") {
+		t.Errorf("check on a new node does not say a start catches it up:\n%s", out)
+	}
 }
 
 // sharedArchive points the nodes this test starts (in this process or as

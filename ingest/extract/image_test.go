@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -457,8 +458,35 @@ func TestAScanTheLibraryCannotReadIsABlankScan(t *testing.T) {
 	if msg := catalog.ErrorMessage(nothingReadReason(read, false, false)); !strings.Contains(msg, "没有可读取的文字或图像") {
 		t.Errorf("a PDF read without images: %s", msg)
 	}
-	scan := pdfText{images: []bool{true}}
+	scan := pdfText{images: []bool{true}, failed: []bool{false}}
 	if msg := catalog.ErrorMessage(nothingReadReason(scan, false, false)); !strings.Contains(msg, "重新扫描") {
 		t.Errorf("a blank scan: %s", msg)
+	}
+}
+
+// TestAPDFWhoseContentCannotBeReadIsNotABlankScan: pages the library could
+// not get through in its time (millions of nested arrays on a loaded
+// server), or that all failed, are broken content, not a blank scan: the
+// reason asks for the PDF to be exported again, not for paper to be
+// scanned again.
+func TestAPDFWhoseContentCannotBeReadIsNotABlankScan(t *testing.T) {
+	tests := []struct {
+		name string
+		lib  pdfText
+	}{
+		{"the library out of its time", pdfText{err: fmt.Errorf("pdf library: %w", context.DeadlineExceeded)}},
+		{"every page failed", pdfText{images: []bool{true, true}, failed: []bool{true, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := catalog.ErrorMessage(nothingReadReason(tt.lib, false, false))
+			if strings.Contains(msg, "重新扫描") || !strings.Contains(msg, "重新导出 PDF") {
+				t.Errorf("got %q, want the export-again advice", msg)
+			}
+		})
+	}
+	onePageFailed := pdfText{images: []bool{true, true}, failed: []bool{true, false}}
+	if msg := catalog.ErrorMessage(nothingReadReason(onePageFailed, false, false)); !strings.Contains(msg, "重新扫描") {
+		t.Errorf("a scan with one page the library could not read: %s, want the blank-scan advice", msg)
 	}
 }

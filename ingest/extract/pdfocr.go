@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -169,6 +170,11 @@ func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 	case lib.looped:
 		// Its structure, not a scan, is at fault: a rescan would not help.
 		return errPDFLooped()
+	case lib.contentUnreadable():
+		// A scan's pages draw one image each, read in a moment: pages the
+		// library could not get through are crafted or broken content, and
+		// a rescan of paper that never existed would not help.
+		return errPDFContentUnreadable()
 	case garbled:
 		return errPDFGarbled()
 	case lib.drawsNoImages():
@@ -176,6 +182,22 @@ func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 		return errNoTextOrImages()
 	}
 	return errBlankScan()
+}
+
+// contentUnreadable reports whether the library could not get through
+// the pages' content: it ran out of its time on them, or every page it
+// tried failed.
+func (t pdfText) contentUnreadable() bool {
+	if errors.Is(t.err, context.DeadlineExceeded) {
+		return true
+	}
+	return t.err == nil && len(t.failed) > 0 && !slices.Contains(t.failed, false)
+}
+
+// errPDFContentUnreadable is a PDF whose page content no reader could get
+// through and in which OCR saw nothing: its structure is at fault.
+func errPDFContentUnreadable() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 页面内容结构异常或过于复杂，未能读出文字；这不是扫描件的问题，请用原软件重新导出 PDF（或在 PDF 阅读器中“打印为 PDF”）后上传")
 }
 
 // drawsNoImages reports whether the library read the file and found no
