@@ -70,9 +70,11 @@ type valueJSON struct {
 	// be a table's 1 and 200, for the reviewer to check (a warning says
 	// so); left out for any other value.
 	ValueSpaced string `json:"value_spaced,omitempty"`
-	// ValueRough, when not value_found, is the rough number (约数) the
-	// quote writes with the value as its bound, not reaching it (5000余
-	// for 5000): the number is there, but not as an exact figure.
+	// ValueRough is the rough number (约数) the quote writes the value
+	// with, with the words that make it rough: when value_found, the one
+	// it is within (约10万 for 10万, 十多万 for 12万, 10万人以上); when not,
+	// the one it is the bound of, not reached (5000余 for 5000, 突破10万 or
+	// 近10万 for 10万): the number is there, but not as an exact figure.
 	ValueRough string `json:"value_rough,omitempty"`
 }
 
@@ -84,6 +86,7 @@ func toValueJSON(l values.Listed) valueJSON {
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, QuoteRead: c.QuoteRead, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
 		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
+		out.ValueRough = values.RoughIn(c.Quote, &v)
 	} else {
 		out.ValueRough = values.RoughBound(c.Quote, &v)
 	}
