@@ -69,6 +69,21 @@ func TestQualifiedFigures(t *testing.T) {
 			t.Errorf("FindNumbers(%q) = %+v, want exactly %v", text, ns, want)
 		}
 	}
+	for _, tt := range []struct {
+		text, written string
+		least, upTo   float64
+	}{
+		{"约三成社区建有学习中心。", "约三成", 25, 35},
+		{"三成以上社区建有学习中心。", "三成以上", 30, 40},
+		{"三成左右的家庭参与亲子共学。", "三成左右", 25, 35},
+		{"参与市民将近3000人。", "将近3000", 2500, 3000},
+		{"社区学校三百所以上。", "三百", 300, 400},
+	} {
+		ns := values.FindNumbers(tt.text)
+		if len(ns) != 1 || !ns[0].Approx || ns[0].Text != tt.written || ns[0].Value != tt.least || ns[0].Upper != tt.upTo {
+			t.Errorf("FindNumbers(%q) = %+v, want %q, a 约数 from %v up to %v", tt.text, ns, tt.written, tt.least, tt.upTo)
+		}
+	}
 	for _, typed := range []string{"约10万", "突破10万", "10万以上", "近10万"} {
 		if _, err := values.ParseNumber(typed); err == nil {
 			t.Errorf("ParseNumber(%q) accepted a 约数 as a value", typed)
