@@ -16,14 +16,18 @@ import (
 // status; change only when the two compare (comparable), else why not
 // (incomparable: "unit" or "contradicted").
 type previousJSON struct {
-	Round        int      `json:"round"`
-	Value        float64  `json:"value"`
-	Unit         string   `json:"unit"`
-	Given        string   `json:"given"`
-	Status       string   `json:"status"`
-	Comparable   bool     `json:"comparable"`
-	Change       *float64 `json:"change,omitempty"`
-	Incomparable string   `json:"incomparable,omitempty"`
+	Round      int      `json:"round"`
+	Value      float64  `json:"value"`
+	Unit       string   `json:"unit"`
+	Given      string   `json:"given"`
+	Status     string   `json:"status"`
+	Comparable bool     `json:"comparable"`
+	Change     *float64 `json:"change,omitempty"`
+	// ChangeUnit is the unit change is counted in, with it: the value's
+	// unit, but 个百分点 for a percentage (2.6 for 58.6% after 56% is 2.6
+	// percentage points, no relative 2.6%) and 个千分点 for a ‰ rate.
+	ChangeUnit   string `json:"change_unit,omitempty"`
+	Incomparable string `json:"incomparable,omitempty"`
 }
 
 type reviewJSON struct {
@@ -66,9 +70,11 @@ type valueJSON struct {
 	// be a table's 1 and 200, for the reviewer to check (a warning says
 	// so); left out for any other value.
 	ValueSpaced string `json:"value_spaced,omitempty"`
-	// ValueRough, when not value_found, is the rough number (约数) the
-	// quote writes with the value as its bound, not reaching it (5000余
-	// for 5000): the number is there, but not as an exact figure.
+	// ValueRough is the rough number (约数) the quote writes the value
+	// with, with the words that make it rough: when value_found, the one
+	// it is within (约10万 for 10万, 十多万 for 12万, 10万人以上); when not,
+	// the one it is the bound of, not reached (5000余 for 5000, 突破10万 or
+	// 近10万 for 10万): the number is there, but not as an exact figure.
 	ValueRough string `json:"value_rough,omitempty"`
 }
 
@@ -80,6 +86,7 @@ func toValueJSON(l values.Listed) valueJSON {
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, QuoteRead: c.QuoteRead, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
 		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
+		out.ValueRough = values.RoughIn(c.Quote, &v)
 	} else {
 		out.ValueRough = values.RoughBound(c.Quote, &v)
 	}
@@ -91,7 +98,7 @@ func toValueJSON(l values.Listed) valueJSON {
 		out.Previous = &previousJSON{Round: p.Round, Value: p.Number, Unit: p.Unit, Given: p.Given, Status: string(p.Status),
 			Comparable: c.Comparable, Incomparable: c.Why}
 		if c.Comparable {
-			out.Previous.Change = &c.Change
+			out.Previous.Change, out.Previous.ChangeUnit = &c.Change, c.Unit
 		}
 	}
 	return out
@@ -108,7 +115,28 @@ func (h *handler) handleValueCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"value": toValueJSON(values.Listed{Value: *v})})
+	out, err := h.valuesJSON(r.Context(), *v)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"value": out[0]})
+}
+
+// valuesJSON are vs as the API answers them, each with last round's
+// value and the change (previous: values.Service.WithPrevious), as the
+// listing, the answer to recording or importing and a value read alone
+// all give them.
+func (h *handler) valuesJSON(ctx context.Context, vs ...catalog.Value) ([]valueJSON, error) {
+	listed, err := h.Values.WithPrevious(ctx, vs...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]valueJSON, len(listed))
+	for i, l := range listed {
+		out[i] = toValueJSON(l)
+	}
+	return out, nil
 }
 
 func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
@@ -164,7 +192,12 @@ func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {
 	for i, rv := range reviews {
 		rs[i] = reviewJSON{ID: rv.ID, Reviewer: rv.Reviewer, Verdict: string(rv.Verdict), Comment: rv.Comment, At: rv.At}
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": toValueJSON(values.Listed{Value: *v}), "reviews": rs})
+	out, err := h.valuesJSON(r.Context(), *v)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": out[0], "reviews": rs})
 }
 
 func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
@@ -220,9 +253,14 @@ func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	out := make([]valueJSON, len(vs))
+	recorded := make([]catalog.Value, len(vs))
 	for i, v := range vs {
-		out[i] = toValueJSON(values.Listed{Value: *v})
+		recorded[i] = *v
+	}
+	out, err := h.valuesJSON(r.Context(), recorded...)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"values": out})
 }

@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -31,7 +33,49 @@ func TestValueChangeAtTheValuesPrecision(t *testing.T) {
 		t.Fatalf("values of 2018 5.1.1: %d %v", resp.StatusCode, body)
 	}
 	prev, _ := list[0].(map[string]any)["previous"].(map[string]any)
-	if prev == nil || prev["change"] != 2.6 {
-		t.Errorf("previous of 58.6%% after 56%%: %v, want change 2.6", prev)
+	if prev == nil || prev["change"] != 2.6 || prev["change_unit"] != "个百分点" {
+		t.Errorf("previous of 58.6%% after 56%%: %v, want change 2.6 in 个百分点", prev)
+	}
+}
+
+// TestEveryValueAnswerCarriesThePreviousRound: after 2017's 86万人次 of
+// 3.1.3, recording 2018's 92.3万人次 answers previous (2017, 86, change
+// 6.3 in 万人次), as GET /api/v1/values/{id} and the listing do, all three
+// alike; README documents it on the POST (probe s40 #5: only the listing
+// had it). 2017's value, with no round before it, has none anywhere.
+func TestEveryValueAnswerCarriesThePreviousRound(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "活动周总结.txt", "2017年全民终身学习活动周参与市民达到86万人次。2018年参与市民达到92.3万人次。")
+	post := func(round int, value, quote string) map[string]any {
+		t.Helper()
+		resp, body := e.do(e.request("POST", "/api/v1/values", map[string]any{"round": round, "indicator": "3.1.3", "value": value, "unit": "万人次",
+			"citation": map[string]any{"document_id": doc, "page": 1, "quote": quote}}), "coordA")
+		v, _ := body["value"].(map[string]any)
+		if resp.StatusCode != 201 || v == nil {
+			t.Fatalf("POST %s of %d: %d %v", value, round, resp.StatusCode, body)
+		}
+		return v
+	}
+	first := post(2017, "86", "2017年全民终身学习活动周参与市民达到86万人次")
+	posted := post(2018, "92.3", "2018年参与市民达到92.3万人次")
+	want := map[string]any{"round": float64(2017), "value": float64(86), "unit": "万人次", "given": "86", "status": "pending",
+		"comparable": true, "change": 6.3, "change_unit": "万人次"}
+	if got, _ := posted["previous"].(map[string]any); !reflect.DeepEqual(got, want) {
+		t.Errorf("POST 2018's 92.3万人次: previous %v, want %v", posted["previous"], want)
+	}
+	for _, v := range []map[string]any{first, posted} {
+		resp, body := e.do(e.request("GET", "/api/v1/values/"+v["id"].(string), nil), "expert")
+		viewed, _ := body["value"].(map[string]any)
+		if resp.StatusCode != 200 || !reflect.DeepEqual(viewed["previous"], v["previous"]) {
+			t.Errorf("GET value of %v: %d previous %v, want as POST answered: %v", v["round"], resp.StatusCode, viewed["previous"], v["previous"])
+		}
+		resp, body = e.do(e.request("GET", "/api/v1/values?city="+cityA+"&indicator=3.1.3&round="+fmt.Sprint(v["round"]), nil), "expert")
+		list, _ := body["values"].([]any)
+		if resp.StatusCode != 200 || len(list) != 1 || !reflect.DeepEqual(list[0].(map[string]any)["previous"], v["previous"]) {
+			t.Errorf("list of %v: %d %v, want previous %v", v["round"], resp.StatusCode, body, v["previous"])
+		}
+	}
+	if _, ok := first["previous"]; ok {
+		t.Errorf("POST 2017's value: previous %v, want none", first["previous"])
 	}
 }

@@ -13,10 +13,13 @@ import (
 // value_found false (probe s36 §9); 87.6% from OCR's “87 . 6%” is found
 // with value_spaced; a number not in the quote has neither. 5000 books
 // per resident from “放置图书5000余册” is unit_mismatch (册) with a
-// warning that the number is unlikely, and no value_rough.
+// warning that the number is unlikely, and no value_rough. 10万 from
+// “突破10万人” or “近10万人” is no more found than 1200 from 1200余 (value_rough
+// 突破10万, 近10万), and 10万 from “10万人以上” is found within the 约数,
+// value_rough naming it (probe s40 #7).
 func TestAValueThatIsARoughNumbersBoundSaysSo(t *testing.T) {
 	e := newEnv(t)
-	doc := e.upload(cityA, "阅读活动总结.txt", "建成50座漂流书亭，放置图书5000余册。企业比例为87 . 6%.全年培训企业职工1200余人。")
+	doc := e.upload(cityA, "阅读活动总结.txt", "建成50座漂流书亭，放置图书5000余册。企业比例为87 . 6%.全年培训企业职工1200余人。学分银行累计开户人数突破10万人。存入学分银行的社会培训成果人数近10万人。学分银行开户人数10万人以上。")
 	for _, tt := range []struct {
 		round                   int
 		indicator, value, quote string
@@ -27,6 +30,10 @@ func TestAValueThatIsARoughNumbersBoundSaysSo(t *testing.T) {
 		{2018, "2.3.3", "1300", "全年培训企业职工1200余人", false, "", "", ""},
 		{2017, "1.3.2", "87.6%", "企业比例为87 . 6%", true, "", "87 . 6", ""},
 		{2017, "3.2.2", "5000", "放置图书5000余册", false, "", "", "册"},
+		// A figure a word bounds or approximates (probe s40 #7).
+		{2018, "2.3.3", "100000", "学分银行累计开户人数突破10万人", false, "突破10万", "", ""},
+		{2018, "2.3.3", "10万", "存入学分银行的社会培训成果人数近10万人", false, "近10万", "", ""},
+		{2018, "2.3.3", "10万", "学分银行开户人数10万人以上", true, "10万人以上", "", ""},
 	} {
 		resp, body := e.do(e.request("POST", "/api/v1/values", map[string]any{"round": tt.round, "indicator": tt.indicator, "value": tt.value,
 			"citation": map[string]any{"document_id": doc, "page": 1, "quote": tt.quote}}), "coordA")

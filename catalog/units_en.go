@@ -16,7 +16,7 @@ var unitNamesEN = map[string]string{
 	"元": "yuan", "万元": "10,000 yuan", "亿元": "100 million yuan", "元/人": "yuan per person",
 	"册": "volumes", "册/人": "volumes per person", "年": "years", "天": "days", "小时": "hours", "学时": "study hours",
 	"场": "events", "次": "times", "所": "institutions", "家": "organisations", "项": "items", "门": "courses",
-	"个百分点": "percentage points", "平方米": "m²",
+	"个百分点": "percentage points", "个千分点": "per-mille points", "平方米": "m²",
 }
 
 // UnitIn is an indicator's unit in a page's or report's language: in

@@ -27,6 +27,11 @@ type Comparison struct {
 	// 2.5999999999999996); set only when Comparable.
 	Change     float64
 	Comparable bool
+	// Unit is the unit Change is counted in: this value's unit, but
+	// 个百分点 for a percentage (58.6% after 56% is 2.6 percentage points,
+	// never 2.6%, which reads as a relative rise) and 个千分点 for a
+	// per-mille rate (ChangeUnit); set only when Comparable.
+	Unit string
 	// Why is IncomparableUnit or IncomparableContradicted when not
 	// Comparable.
 	Why string
@@ -47,7 +52,35 @@ func (v *Value) CompareWith(p *Value) Comparison {
 	earlier := significant(p.Number * ps / vs)
 	places := max(decimals(v.Number), decimals(earlier))
 	scale := math.Pow10(places)
-	return Comparison{Change: math.Round((v.Number-earlier)*scale) / scale, Comparable: true}
+	return Comparison{Change: math.Round((v.Number-earlier)*scale) / scale, Comparable: true, Unit: ChangeUnit(v.Unit)}
+}
+
+// ChangeUnit is the unit a change of a value in unit is counted in: the
+// unit itself (7000人, 6.3万人次), but the points of a rate: a change of a
+// percentage (%, ％, 百分比) is in 个百分点, of a per-mille rate (‰) in
+// 个千分点. Written with %, a change of a rate would read as relative to
+// it (58.6% up 2.6% is 60.1%).
+func ChangeUnit(unit string) string {
+	switch _, base := unitScale(unit); base {
+	case "%":
+		return PercentagePoints
+	case "‰":
+		return PerMillePoints
+	}
+	return unit
+}
+
+// The units of a change of a rate (ChangeUnit).
+const (
+	PercentagePoints = "个百分点"
+	PerMillePoints   = "个千分点"
+)
+
+// IsPoints reports whether unit is the points a rate changes by
+// (个百分点, 个千分点): a change in it is a rise or a fall (提高, 下降),
+// not an increase of a count (增加, 减少).
+func IsPoints(unit string) bool {
+	return unit == PercentagePoints || unit == PerMillePoints
 }
 
 // significant is x at twelve significant digits: a value brought to

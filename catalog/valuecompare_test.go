@@ -51,3 +51,33 @@ func TestChangeAtTheValuesPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeOfARateIsInPoints: the change of a percentage is counted in
+// percentage points (58.6% after 56% rose 2.6 个百分点, not 2.6%), of a
+// per-mille rate in per-mille points; any other unit keeps its own
+// (万人次, 个, 元/人), and a value already in points changes by points.
+func TestChangeOfARateIsInPoints(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		now, then Value
+		unit      string
+		english   string
+	}{
+		{"成人年参与学习率", Value{Number: 58.6, Unit: "%"}, Value{Number: 56, Unit: "%"}, "个百分点", "2.6 percentage points"},
+		{"全角百分号", Value{Number: 61.2, Unit: "％"}, Value{Number: 58.6, Unit: "%"}, "个百分点", "2.6 percentage points"},
+		{"百分比", Value{Number: 61.2, Unit: "百分比"}, Value{Number: 58.6, Unit: "百分比"}, "个百分点", "2.6 percentage points"},
+		{"千分率", Value{Number: 3.5, Unit: "‰"}, Value{Number: 2.9, Unit: "‰"}, "个千分点", "0.6 per-mille points"},
+		{"百分点本身", Value{Number: 3.1, Unit: "个百分点"}, Value{Number: 2.5, Unit: "个百分点"}, "个百分点", "0.6 percentage points"},
+		{"万人次", Value{Number: 92.3, Unit: "万人次"}, Value{Number: 86, Unit: "万人次"}, "万人次", "63,000 attendances"},
+		{"个", Value{Number: 130, Unit: "个"}, Value{Number: 123, Unit: "个"}, "个", "7"},
+	} {
+		c := tt.now.CompareWith(&tt.then)
+		if !c.Comparable || c.Unit != tt.unit {
+			t.Errorf("%s: %+v, want the change in %s", tt.name, c, tt.unit)
+			continue
+		}
+		if got := AmountIn(c.Change, c.Unit, true); got != tt.english {
+			t.Errorf("%s: change in English %q, want %q", tt.name, got, tt.english)
+		}
+	}
+}

@@ -87,7 +87,8 @@ var englishWords = map[string]string{
 
 // previousValue is the indicator's value in the latest earlier round,
 // with its round and the change to this round's value when there is one:
-// 2017 年度：12.3万人（本轮增加 7000）; "" when no earlier round has one.
+// 2017 年度：12.3万人（本轮增加 7000人）, 2017 年度：56%（本轮提高 2.6个百分点）;
+// "" when no earlier round has one.
 func (r *Report) previousValue(it Item) string {
 	p := it.Previous
 	if p == nil {
@@ -139,7 +140,13 @@ func (r *Report) previousValue(it Item) string {
 		return out + "\uFF08\u4E0E\u672C\u8F6E\u5355\u4F4D " + it.Value.Unit + " \u4E0D\u540C\uFF0C\u4E0D\u4F5C\u6BD4\u8F83\uFF09"
 	}
 	diff := math.Round(c.Change*1e6) / 1e6
-	amount := r.amount(math.Abs(diff), it.Value.Unit)
+	// A rate changes by points (c.Unit 个百分点): 58.6% after 56% rose
+	// 2.6 个百分点; 本轮增加 2.6% would read as a rise relative to 56%.
+	amount := r.amount(math.Abs(diff), c.Unit)
+	up, down := "增加", "减少"
+	if catalog.IsPoints(c.Unit) {
+		up, down = "提高", "下降"
+	}
 	switch {
 	case diff == 0 && en:
 		return out + " (unchanged this round)"
@@ -150,9 +157,9 @@ func (r *Report) previousValue(it Item) string {
 	case en:
 		return out + " (this round: −" + amount + ")"
 	case diff > 0:
-		return out + "\uFF08\u672C\u8F6E\u589E\u52A0 " + amount + "\uFF09"
+		return out + "（本轮" + up + " " + amount + "）"
 	default:
-		return out + "\uFF08\u672C\u8F6E\u51CF\u5C11 " + amount + "\uFF09"
+		return out + "（本轮" + down + " " + amount + "）"
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
@@ -135,5 +136,65 @@ func TestReportDoesNotCompareWhatDoesNotCompare(t *testing.T) {
 	}
 	if strings.Contains(text, "本轮增加") || strings.Contains(text, "本轮减少") {
 		t.Errorf("2018 DOCX compares what does not compare: %.3000s", text)
+	}
+}
+
+// TestReportWritesARatesChangeInPoints: 杭州's 成人年参与学习率 (5.1.1, a
+// percentage) rose from 56% in 2017 to 58.6% in 2018 and fell to 57.1% in
+// 2019. The change of a rate is in percentage points: 本轮提高 2.6个百分点
+// and 本轮下降 1.5个百分点, “+2.6 percentage points” in English, in the
+// XLSX and the DOCX; never 增加 2.6%, which reads as 2.6% of 56% (probe
+// s40 #4). A count (2.3.3 in 人) keeps its unit.
+func TestReportWritesARatesChangeInPoints(t *testing.T) {
+	e := testenv.New(t)
+	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019}); err != nil {
+		t.Fatal(err)
+	}
+	d := e.Upload(hangzhou, "canyulv.txt", "2017年成人年参与学习率为56%。2018年成人年参与学习率为58.6%。2019年成人年参与学习率为57.1%。2017年存入学分银行的社会培训成果12.3万人；2018年达13万人。")
+	record := func(round int, code, value, quote string) {
+		t.Helper()
+		if _, err := e.Values.Record(ctx, coord, values.Input{Round: round, Indicator: code, Value: values.Written(value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}}); err != nil {
+			t.Fatalf("record %s %d: %v", code, round, err)
+		}
+	}
+	record(2017, "5.1.1", "56%", "2017年成人年参与学习率为56%")
+	record(2018, "5.1.1", "58.6%", "2018年成人年参与学习率为58.6%")
+	record(2019, "5.1.1", "57.1%", "2019年成人年参与学习率为57.1%")
+	record(2017, "2.3.3", "12.3万", "存入学分银行的社会培训成果12.3万人")
+	record(2018, "2.3.3", "13万", "2018年达13万人")
+
+	svc := report.NewService(e.Catalog)
+	build := func(round int, lang report.Lang) *report.Report {
+		t.Helper()
+		r, err := svc.Build(ctx, testenv.Admin, hangzhou, round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Lang = lang
+		return r
+	}
+	for _, tt := range []struct {
+		round int
+		lang  report.Lang
+		code  string
+		want  string
+	}{
+		{2018, report.Chinese, "5.1.1", "2017 年度：56%（本轮提高 2.6个百分点）"},
+		{2019, report.Chinese, "5.1.1", "2018 年度：58.6%（本轮下降 1.5个百分点）"},
+		{2018, report.English, "5.1.1", "2017: 56% (this round: +2.6 percentage points)"},
+		{2019, report.English, "5.1.1", "2018: 58.6% (this round: −1.5 percentage points)"},
+		{2018, report.Chinese, "2.3.3", "2017 年度：12.3万人（本轮增加 7000人）"},
+	} {
+		r := build(tt.round, tt.lang)
+		if got := padded(t, r)[tt.code][9]; got != tt.want {
+			t.Errorf("%d %s XLSX %s previous: %q, want %q", tt.round, tt.lang, tt.code, got, tt.want)
+		}
+		if text, _, _ := docx(t, r); !strings.Contains(text, tt.want) {
+			t.Errorf("%d %s DOCX lacks %q: %.2000s", tt.round, tt.lang, tt.want, text)
+		}
+		if text, _, _ := docx(t, r); strings.Contains(text, "2.6%）") || strings.Contains(text, "1.5%）") || strings.Contains(text, "+2.6%") || strings.Contains(text, "−1.5%") {
+			t.Errorf("%d %s DOCX writes a rate's change with %%: %.2000s", tt.round, tt.lang, text)
+		}
 	}
 }

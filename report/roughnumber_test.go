@@ -57,3 +57,38 @@ func TestReportSaysARoughNumber(t *testing.T) {
 		t.Errorf("English DOCX lacks the rough number or the spaced digits' note: %.1500s", text)
 	}
 }
+
+// TestReportNamesAQualifiedFigure: 10万 recorded from “学分银行累计开户人数
+// 突破10万人” is no exact figure: the report's 数值出处 says the source text
+// writes the 约数 突破10万, qualifier and all, in the XLSX and the DOCX
+// (probe s40 #7: it was reported as the exact 10万人).
+func TestReportNamesAQualifiedFigure(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "xuefen.txt", "学分银行累计开户人数突破10万人，市民参与学习活动10万人次以上。")
+	for _, in := range []struct{ code, value, quote string }{
+		{"2.3.3", "10万", "学分银行累计开户人数突破10万人"},
+		{"3.1.3", "10.5", "市民参与学习活动10万人次以上"},
+	} {
+		if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: in.code, Value: values.Written(in.value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: in.quote}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := padded(t, r)
+	text, _, _ := docx(t, r)
+	for code, want := range map[string]string{
+		"2.3.3": "\uFF08原文写的是约数“突破10万”\uFF0C不是确切的这个数值\uFF09",
+		"3.1.3": "\uFF08原文中的“10万人次以上”是约数，该数值在其范围内\uFF09",
+	} {
+		if !strings.Contains(rows[code][6], want) {
+			t.Errorf("XLSX 数值出处 of %s: %q, want %q", code, rows[code][6], want)
+		}
+		if !strings.Contains(text, want) {
+			t.Errorf("DOCX lacks %q: %.1500s", want, text)
+		}
+	}
+}

@@ -117,7 +117,7 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 			case !at.Approx:
 				exact = true
 			case rough == "":
-				rough = at.Text
+				rough = at.Shown()
 			}
 			if exact {
 				break
@@ -169,7 +169,7 @@ func roughFound(n Number, unit, passage string) (within bool, holder string) {
 			return true, ""
 		case rangeInside:
 			if holder == "" {
-				holder = p.Text
+				holder = p.Shown()
 			}
 		}
 	}

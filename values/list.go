@@ -104,13 +104,11 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 			p.Total += n
 		}
 	}
-	prev, err := s.cat.PreviousValues(ctx, vs)
+	listed, err := s.WithPrevious(ctx, vs...)
 	if err != nil {
 		return nil, err
 	}
-	for _, v := range vs {
-		p.Values = append(p.Values, Listed{Value: v, Previous: prev[v.ID]})
-	}
+	p.Values = append(p.Values, listed...)
 	if limit > 0 && len(vs) == limit {
 		p.Next = catalog.ValueCursor(&vs[len(vs)-1])
 	}
@@ -119,6 +117,22 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 		shown[i] = &p.Values[i].Value
 	}
 	return p, s.warnStored(ctx, shown...)
+}
+
+// WithPrevious is each of vs with the same indicator's value of its
+// city's latest earlier round (Listed.Previous), read in one query: the
+// one way a listing, a value just recorded or imported and a value read
+// alone get last round's value and the change, so that the three agree.
+func (s *Service) WithPrevious(ctx context.Context, vs ...catalog.Value) ([]Listed, error) {
+	prev, err := s.cat.PreviousValues(ctx, vs)
+	if err != nil {
+		return nil, fmt.Errorf("read the previous rounds' values: %w", err)
+	}
+	out := make([]Listed, len(vs))
+	for i, v := range vs {
+		out[i] = Listed{Value: v, Previous: prev[v.ID]}
+	}
+	return out, nil
 }
 
 // PendingIn counts, in each of rounds (those with none left out), the

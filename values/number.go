@@ -35,7 +35,25 @@ type Number struct {
 	// value found in either reading is to be checked (SpacedNote).
 	Spaced string
 	Joined bool
+	// Nearly says Upper is the figure the text names and does not reach
+	// (近10万: under 10万; 近三成), as Exclusive says of Value (突破10万,
+	// 5000余): either way the figure written is the rough number's bound,
+	// no exact value (RoughBound).
+	Nearly bool
+	// Phrase is how the text writes the rough number when a qualifier
+	// follows the number's unit (3000人以上, 10万人左右), which Text, the
+	// number, leaves out; "" for any other number (Shown).
+	Phrase string
 	end    int // where it ends in the folded text, in runes
+}
+
+// Shown is the number as the text writes it with the words that make it
+// rough (突破10万, 3000人以上): what a reviewer is shown.
+func (n Number) Shown() string {
+	if n.Phrase != "" {
+		return n.Phrase
+	}
+	return n.Text
 }
 
 // ParseNumber reads a number as people type one in a ledger or a form:
@@ -137,6 +155,9 @@ func scanNumbers(s string, loose bool) []Number {
 			continue
 		}
 		if n, end, ok := tenths(rs, i); ok && !negative && !percent {
+			if !n.Approx {
+				n = qualified(rs, n, start) // 约三成, 三成以上
+			}
 			out = append(out, n)
 			i = end
 			continue
@@ -154,16 +175,20 @@ func scanNumbers(s string, loose bool) []Number {
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
 			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
-		if !ok || !loose && numread.Nearly(rs, start, end) {
+		if !ok {
 			// A run of numerals that is a word or a vague quantity
-			// (十分重视, 数十万, 近十万: nearly, by how much unsaid) is
-			// passed over whole, not read again from its second
-			// numeral; one that reads as no number (三四十) is, for the
-			// number inside it (四十).
+			// (十分重视, 数十万) is passed over whole, not read again from
+			// its second numeral; one that reads as no number (三四十)
+			// is, for the number inside it (四十).
 			i = max(end, start+1)
 			continue
 		}
 		n = signed(rs, n, start, end, percent, negative)
+		if !loose && !negative {
+			// 近10万, 突破10万, 3000人以上: a figure bounded or
+			// approximated by the words around it is a rough number.
+			n = qualified(rs, n, start)
+		}
 		out = append(out, n)
 		i = n.end
 		if n.Joined {

@@ -21,8 +21,11 @@ type PageContext struct {
 	Page                  int
 	Before, Number, After string
 	// Rough says Number is a rough number (十多万) that the value lies
-	// within, not the value written exactly: the card says 约数.
-	Rough bool
+	// within, not the value written exactly: the card says 约数, naming
+	// RoughShown, the number with the words that make it rough, after
+	// its unit too (10万人次以上, where Number marks 10万).
+	Rough      bool
+	RoughShown string
 	// Lost says the value was saved as found in its passage but today's
 	// rules do not find it there (100000 saved against 十多万人, as older
 	// rules read it): the card says 请核对, not 找到. Gained says the
@@ -196,7 +199,7 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 	}
 	before, cutBefore := clip(pt.before+string(text[:start]), contextRunes, true)
 	after, cutAfter := clip(string(text[n.end:]), contextRunes, false)
-	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after, Rough: n.Approx && !lost,
+	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after, Rough: n.Approx && !lost, RoughShown: n.Shown(),
 		CutBefore: cutBefore, CutAfter: cutAfter, Lost: lost, Gained: gained}
 }
 
@@ -217,11 +220,12 @@ func RoughIn(quote string, v *catalog.Value) string {
 	if !found || !n.Approx {
 		return ""
 	}
-	return n.Text
+	return n.Shown()
 }
 
 // RoughBound is the rough number quote writes with v's number as its
-// bound, not reaching it (5000 of 放置图书5000余册: more than 5000), as
+// bound, not reaching it (5000 of 放置图书5000余册: more than 5000; 10万 of
+// 突破10万人 and of 近10万人, under it), with the words that bound it, as
 // written, when the quote does not write v: the number is there, written
 // as 约数, and is no exact figure, which the coordinator is told instead
 // of “not in the quote” (value_rough). "" for any other value.
@@ -232,8 +236,17 @@ func RoughBound(quote string, v *catalog.Value) string {
 	typed := typedOf(v)
 	_, scale := unitFamily(v.Unit)
 	for _, n := range FindNumbers(quote) {
-		if n.Approx && n.Exclusive && (same(n.Value, typed) || same(n.Value, v.Number) || same(n.Value, v.Number*scale)) {
-			return n.Text
+		var bound float64
+		switch {
+		case n.Approx && n.Exclusive:
+			bound = n.Value // 5000 of 5000余, 10万 of 突破10万: more than it
+		case n.Approx && n.Nearly:
+			bound = n.Upper // 10万 of 近10万: under it
+		default:
+			continue
+		}
+		if same(bound, typed) || same(bound, v.Number) || same(bound, v.Number*scale) {
+			return n.Shown()
 		}
 	}
 	return ""

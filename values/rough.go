@@ -129,7 +129,7 @@ func tenths(rs []rune, i int) (Number, int, bool) {
 	n := Number{Value: d * 10, Percent: true}
 	switch {
 	case near:
-		n.Approx, n.Value, n.Upper = true, d*10-5, d*10
+		n.Approx, n.Nearly, n.Value, n.Upper = true, true, d*10-5, d*10
 	case j < len(rs) && (rs[j] == '多' || rs[j] == '余'):
 		n.Approx, n.Exclusive, n.Upper = true, true, d*10+10
 		j++

@@ -160,7 +160,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 			// Within what the passage says, which is no exact number:
 			// the coordinator is told to check the value against one.
 			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-				"引文中的“%s”是约数，所填数值在其范围内；请以统计台账等确切数字核对", at.Text)))
+				"引文中的“%s”是约数，所填数值在其范围内；请以统计台账等确切数字核对", at.Shown())))
 		}
 		if v.ValueFound && at.Spaced != "" {
 			v.Warnings = append(v.Warnings, SpacedNote(at.Spaced))

@@ -36,7 +36,7 @@ func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 		{"（三）加强队伍建设。一是完善制度，二是强化考核。", nil},
 		// Vague quantities: no number.
 		{"全市数十万市民参与线上学习。", []float64{200000}},
-		{"每年举办几百场讲座，近十万人次参加。", []float64{200}},
+		{"每年举办几百场讲座，近十万人次参加。", []float64{200, 50000}}, // 近十万: rough, under 100000
 		{"大多数十分满意。", nil},
 		{"开展专题体验活动近百次，吸引成千上万的市民。", nil},
 		{"参与人数十有八九来自社区。", nil},

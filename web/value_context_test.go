@@ -15,8 +15,14 @@ import (
 // quoting page 1 of document doc, and returns its ID.
 func recordValue(t *testing.T, s *site, doc, code, value, quote string) string {
 	t.Helper()
+	return recordValueIn(t, s, doc, 2017, code, value, quote)
+}
+
+// recordValueIn is recordValue in round.
+func recordValueIn(t *testing.T, s *site, doc string, round int, code, value, quote string) string {
+	t.Helper()
 	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
-	v, err := s.env.Values.Record(context.Background(), coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
+	v, err := s.env.Values.Record(context.Background(), coord, values.Input{Round: round, Indicator: code, Value: values.Written(value),
 		Citation: claims.CitationInput{DocumentID: doc, Page: 1, Quote: quote}})
 	if err != nil {
 		t.Fatal(err)
@@ -176,6 +182,31 @@ func TestValuesCardSaysARoughNumber(t *testing.T) {
 	_, body = li.get("/values?status=pending&round=")
 	if c := valueCard(t, body, rough); !strings.Contains(c, "a rough number in the quoted passage") {
 		t.Errorf("English card of 12万 found in 十多万人: %s, want a rough number said", textOf(c))
+	}
+}
+
+// TestValuesCardShowsTheQualifier: on the reviewer's card, 10万 from
+// “学分银行累计开户人数突破10万人” and from “…近10万人” says the passage writes a
+// 约数 naming the qualifier (突破10万, 近10万), not that the number is
+// missing nor that it is found; 10.5万人次 within “10万人次以上” names it
+// (probe s40 #7).
+func TestValuesCardShowsTheQualifier(t *testing.T) {
+	s := newSite(t)
+	d := s.env.Upload("330100", "学分银行年报.txt", "学分银行累计开户人数突破10万人。存入学分银行的社会培训成果人数近10万人。全年市民参与学习活动10万人次以上。")
+	broke := recordValue(t, s, d.ID, "2.3.3", "10万", "学分银行累计开户人数突破10万人")
+	above := recordValue(t, s, d.ID, "3.1.3", "10.5", "全年市民参与学习活动10万人次以上")
+	li := s.login("li")
+	_, body := li.get("/values?status=pending&round=")
+	if c := valueCard(t, body, broke); !strings.Contains(c, "引文写的是约数“突破10万”，不是确切的这个数值") || strings.Contains(c, "该数值已在引文中找到") {
+		t.Errorf("the card of 10万 from 突破10万人: %s, want 约数“突破10万” said", textOf(c))
+	}
+	if c := valueCard(t, body, above); !strings.Contains(c, "该数值在引文中的约数“10万人次以上”范围内") {
+		t.Errorf("the card of 10.5万人次 from 10万人次以上: %s, want 约数“10万人次以上” said", textOf(c))
+	}
+	nearly := recordValueIn(t, s, d.ID, 2018, "2.3.3", "10万", "存入学分银行的社会培训成果人数近10万人")
+	_, body = li.get("/values?status=pending&round=2018")
+	if c := valueCard(t, body, nearly); !strings.Contains(c, "引文写的是约数“近10万”") {
+		t.Errorf("the card of 10万 from 近10万人: %s, want 约数“近10万” said", textOf(c))
 	}
 }
 
