@@ -7,10 +7,10 @@ package catalog
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
 	"请给出一份已删除文档的 ID：evidence documents restore ID（ID 见文档页的地址，或 evidence events --action document.delete）": "Give the ID of a deleted document: evidence documents restore ID (the ID is in the document page's address, or see evidence events --action document.delete)",
-	"已恢复文档 %s《%s》：关联的指标 %d 项，引用它的定性描述 %d 条、数值 %d 个不再标为出处已删除":                                              "Restored document %s “%s”: %d {indicator|indicators} linked; %d {statement|statements} and %d {value|values} citing it no longer marked source deleted",
-	"因删除而清除的审核结论已恢复：定性描述 %d 条、数值 %d 个；因删除而退回的任务 %d 项已回到删除前的状态":                                            "Verdicts the deletion cleared are back: %d {statement|statements}, %d {value|values}; %d {task|tasks} the deletion sent back {is|are} as {it|they} stood",
+	"已恢复文档 %s《%s》：关联的指标 %d 项，引用它的定性描述 %d 条、数值 %d 个不再标为出处已删除":                                              "Restored document %s “%s”: %d {indicator|indicators} linked; %d {claim|claims} and %d {value|values} citing it no longer marked source deleted",
+	"因删除而清除的审核结论已恢复：定性描述 %d 条、数值 %d 个；因删除而退回的任务 %d 项已回到删除前的状态":                                            "Verdicts the deletion cleared are back: %d {claim|claims}, %d {value|values}; %d {task|tasks} the deletion sent back {is|are} as {it|they} stood",
 	"另有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状：":                                                                 "%d more {was|were} changed, reviewed again or handed in for since the deletion: not given back, left as {it is|they are}:",
-	"  定性描述 %s": "  statement %s",
+	"  定性描述 %s": "  claim %s",
 	"  数值 %s":   "  value %s",
 	"  任务 %s":   "  task %s",
 	"--unpacks=%d 无效：同时解压的压缩包数应为 1 到 64":                       "--unpacks=%d: want a number of archives unpacked at once from 1 to 64",

@@ -73,7 +73,7 @@ var messages = map[string]map[Lang]string{
 	"search.title":                          {Chinese: "检索佐证材料", English: "Search evidence"},
 	"search.query":                          {Chinese: "检索词", English: "Search terms"},
 	"search.submit":                         {Chinese: "检索", English: "Search"},
-	"search.hint":                           {Chinese: "多个词用空格分隔表示同时出现；“…”表示短语；-词 表示排除；A OR B 表示任一；粘贴超过 200 字的一段原文（如定性描述）可查找其出处", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either; paste a passage of over 200 characters (a qualitative description) to find its source"},
+	"search.hint":                           {Chinese: "多个词用空格分隔表示同时出现；“…”表示短语；-词 表示排除；A OR B 表示任一；粘贴超过 200 字的一段原文（如定性描述）可查找其出处", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either; paste a passage of over 200 characters (from a claim) to find its source"},
 	"search.total":                          {Chinese: "共 %d 条结果", English: "%d {result|results}"},
 	"search.empty":                          {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.rebuilding":                     {Chinese: "检索索引正在重建（程序升级或索引损坏后），完成之前只能找到已重建的材料，结果可能不全；请稍后再检索。", English: "The search index is being rebuilt (after an upgrade, or because it was damaged): until it is done only the documents indexed so far are found, so results may be incomplete; search again later."},
