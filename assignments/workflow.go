@@ -363,13 +363,13 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	if err != nil {
 		return nil, err
 	}
-	c, err := newChecker(ctx, s.cat, city)
+	c, err := newChecker(ctx, s.cat, city, round)
 	if err != nil {
 		return nil, err
 	}
 	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
 		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
-	if why := c.check(&r, 1); len(why) > 0 {
+	if why := c.check(&r); len(why) > 0 {
 		errs := make([]error, len(why))
 		for i, e := range why {
 			errs[i] = e
@@ -398,7 +398,7 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 		return nil, err
 	}
 	if c.Due != nil {
-		due, ok := ParseDue(*c.Due)
+		due, ok := ParseDueIn(*c.Due, a.Round)
 		if !ok && DueShape(*c.Due) {
 			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 不存在，请检查月和日", *c.Due)
 		} else if !ok {
