@@ -413,6 +413,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/assignments/"+a.ID+"/delete", form("confirm", "1"))
 			return resp
 		}, manageA("303")},
+		"POST /assignments/remove-missing": {func(b *browser) *http.Response {
+			a, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+				Indicator: "1.1.3", Department: fmt.Sprintf("市第%d局", next()), Due: "2018-05-01"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/assignments/remove-missing", form("id", a.ID))
+			return resp
+		}, manageA("303")},
 		"GET /departments": {get("/departments"), writers("200")},
 		"POST /departments": {func(b *browser) *http.Response {
 			resp, _ := b.post("/departments", form("city", "330100", "name", fmt.Sprintf("市第%d局", next())))
