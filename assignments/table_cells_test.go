@@ -184,11 +184,14 @@ func TestReimportNamesTasksNotInTheTable(t *testing.T) {
 	for _, remove := range []bool{false, true} {
 		t.Run(map[bool]string{false: "只列出", true: "删除不在表中的任务"}[remove], func(t *testing.T) {
 			e, s := newService(t)
-			wrong, err := s.Add(ctx, coordA, assignments.NewAssignment{City: hangzhou, Round: 2018, Indicator: "1.1.2",
-				Department: "市教育局、市人力社保局", Due: "2018-06-30"})
+			// As an import before cells were split made it: one
+			// department named by the whole cell.
+			before, err := e.Catalog.ImportAssignments(ctx, hangzhou, 2018, []catalog.AssignmentRow{{Indicator: "1.1.2",
+				Department: "市教育局、市人力社保局", Due: "2018-06-30"}}, "wang")
 			if err != nil {
 				t.Fatal(err)
 			}
+			wrong := before.Assignments[0]
 			handed, err := s.Add(ctx, coordA, assignments.NewAssignment{City: hangzhou, Round: 2018, Indicator: "2.3.1",
 				Department: "市教育局", Due: "2018-06-30"})
 			if err != nil {
@@ -227,5 +230,20 @@ func TestReimportNamesTasksNotInTheTable(t *testing.T) {
 				t.Errorf("the task with a hand-in: %v", err)
 			}
 		})
+	}
+}
+
+// TestAddingATaskForSeveralDepartmentsIsRefused: the add-a-task form
+// takes one department; several typed in its field are refused on it,
+// naming them, and no department "市教育局、市人力社保局" is made.
+func TestAddingATaskForSeveralDepartmentsIsRefused(t *testing.T) {
+	e, s := newService(t)
+	_, err := s.Add(context.Background(), coordA, assignments.NewAssignment{City: hangzhou, Round: 2018, Indicator: "1.1.2",
+		Department: "市教育局、市人力社保局", Due: "2018-06-30"})
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "所填的是 2 个（市教育局、市人力社保局）") {
+		t.Fatalf("adding a task for two departments: %v", err)
+	}
+	if list, _ := e.Catalog.FindAssignments(context.Background(), catalog.AssignmentFilter{City: hangzhou}); len(list) != 0 {
+		t.Errorf("a refused task stored %d tasks", len(list))
 	}
 }

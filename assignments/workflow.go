@@ -369,7 +369,13 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	}
 	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
 		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
-	if why := c.check(&r); len(why) > 0 {
+	why := c.check(&r)
+	if depts := SplitDepartments(r.Department); len(depts) > 1 {
+		// A table's cell may name several; a task is one department's.
+		why = append(why, catalog.FieldErrorf("department", catalog.EINVALID,
+			"一项任务只能有一个责任单位，所填的是 %d 个（%s）；请逐个添加，或在责任分解表中写在一格里导入", len(depts), strings.Join(depts, "、")))
+	}
+	if len(why) > 0 {
 		errs := make([]error, len(why))
 		for i, e := range why {
 			errs[i] = e

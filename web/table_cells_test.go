@@ -10,9 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 var hiddenIDs = regexp.MustCompile(`name="id" value="([0-9A-Z]+)"`)
@@ -32,11 +30,13 @@ func TestCorrectedTableOffersToRemoveWhatItLeavesOut(t *testing.T) {
 	if resp, body := dept.handIn(handed, "学分银行总结.txt", "杭州市学分银行建设工作总结"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("市教育局 hands in: %d %.500s", resp.StatusCode, textOf(body))
 	}
-	wrong, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018, Indicator: "1.1.2",
-		Department: "市教育局、市人力社保局", Due: "2018-06-30"})
+	// As an import before cells were split made it.
+	before, err := s.env.Catalog.ImportAssignments(ctx, "330100", 2018, []catalog.AssignmentRow{{Indicator: "1.1.2",
+		Department: "市教育局、市人力社保局", Due: "2018-06-30"}}, "wang")
 	if err != nil {
 		t.Fatal(err)
 	}
+	wrong := before.Assignments[0]
 	wang := s.login("wang")
 	table := []byte("杭州市学习型城市建设监测责任分解表,,,,\n指标编码,牵头单位,配合单位,完成时限,联系人\n" +
 		"1.1.2,\"市教育局、市人力社保局\",各区、县（市）政府,2018年12月底,钱力\n")
