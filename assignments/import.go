@@ -160,15 +160,16 @@ func (s *Service) sortOutMissing(ctx context.Context, u *catalog.User, imp *cata
 			imp.NotInTable = append(imp.NotInTable, a)
 			continue
 		}
-		if _, err := s.cat.DeleteAssignment(ctx, a.ID, u.Username); err != nil {
+		switch _, err := s.cat.DeleteAssignment(ctx, a.ID, u.Username); {
+		case err == nil:
+		case catalog.IsNotFound(err): // deleted meanwhile
+			continue
+		case catalog.ErrorCode(err) == catalog.ECONFLICT:
 			// A hand-in begun since the list was read: the task stays,
 			// named among those not in the table.
-			if catalog.ErrorCode(err) == catalog.ECONFLICT || catalog.IsNotFound(err) {
-				if !catalog.IsNotFound(err) {
-					imp.NotInTable = append(imp.NotInTable, a)
-				}
-				continue
-			}
+			imp.NotInTable = append(imp.NotInTable, a)
+			continue
+		default:
 			return fmt.Errorf("remove task %s not in the table: %w", a.ID, err)
 		}
 		imp.Removed = append(imp.Removed, a)
