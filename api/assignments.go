@@ -181,7 +181,7 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 	}
 	u := userFrom(r.Context())
 	imp, err := h.Assignments.Import(r.Context(), u, assignments.ImportRequest{City: fields["city"], Round: round,
-		Filename: name, Data: data})
+		Filename: name, Data: data, RemoveMissing: formTrue(fields["remove_missing"])})
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -196,7 +196,30 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 		out = append(out, toAssignmentJSON(t))
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated, "unchanged": imp.Unchanged,
-		"new_departments": nonNil(imp.NewDepartments)})
+		"new_departments": nonNil(imp.NewDepartments), "not_in_table": leftTasksJSON(imp.NotInTable), "removed": leftTasksJSON(imp.Removed),
+		"ignored_columns": nonNil(imp.IgnoredColumns)})
+}
+
+// LeftTaskJSON is a task of the round that an imported table does not
+// list: kept (not_in_table) or removed.
+type LeftTaskJSON struct {
+	ID         string `json:"id"`
+	Indicator  string `json:"indicator"`
+	Department string `json:"department"`
+	Due        string `json:"due"`
+	Status     string `json:"status"`
+	// HandedIn: files were handed in or accepted for it, so an import
+	// never removes it.
+	HandedIn bool `json:"handed_in"`
+}
+
+func leftTasksJSON(as []catalog.Assignment) []LeftTaskJSON {
+	out := make([]LeftTaskJSON, len(as))
+	for i, a := range as {
+		out[i] = LeftTaskJSON{ID: a.ID, Indicator: a.Indicator, Department: a.Department, Due: a.Due, Status: string(a.Status),
+			HandedIn: assignments.HasHandIns(&a)}
+	}
+	return out
 }
 
 // handleAssignmentCopy starts a round's responsibility table from the

@@ -29,6 +29,10 @@ var columns = map[string]string{
 	"牵头单位": "department", "牵头部门": "department", "责任处室": "department", "承办单位": "department", "责任主体": "department",
 	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due", "完成时间": "due", "完成期限": "due", "时间节点": "due",
 	"contact": "contact", "联系人": "contact", "联系人及电话": "contact", "联系人及联系方式": "contact",
+	// Cooperating units are read only to say that they were not imported:
+	// a task is owed by the departments that answer for the indicator.
+	"cooperating": "cooperating", "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
+	"协作单位": "cooperating", "参与单位": "cooperating",
 }
 
 // headingKeys are columns by their words as spreadsheet.FindHeading
@@ -41,6 +45,10 @@ type ImportRequest struct {
 	Round    int // the current round when 0
 	Filename string
 	Data     []byte
+	// RemoveMissing deletes the round's tasks that the table no longer
+	// lists (a corrected table after a wrong one), except those with
+	// files handed in or accepted, which are kept and named.
+	RemoveMissing bool
 }
 
 // RowError is one bad row of a table: its number as a spreadsheet shows
@@ -54,9 +62,12 @@ type RowError struct {
 // rowError is row's mistakes as one RowError, each reason after the
 // other.
 func rowError(row int, why []*catalog.Error) RowError {
-	zh, en := make([]string, len(why)), make([]string, len(why))
-	for i, e := range why {
-		zh[i], en[i] = e.Message, e.English
+	var zh, en []string
+	for _, e := range why {
+		// Two departments of one cell may repeat the same row.
+		if !slices.Contains(zh, e.Message) {
+			zh, en = append(zh, e.Message), append(en, e.English)
+		}
 	}
 	r := RowError{Row: row, Reason: strings.Join(zh, "\uFF1B")}
 	if !slices.Contains(en, "") {
@@ -98,9 +109,12 @@ func newImportError(rows []RowError) *ImportError {
 // UTF-8 or GBK;
 // headings 指标编码/indicator, 责任单位/department, 截止日期/due,
 // optional 联系人/contact) for a city and round on behalf of an admin or
-// the city's coordinator, and stores it all or not at all. Departments
-// new to the city's list are added to it; a row for an existing task
-// replaces its due date and contact.
+// the city's coordinator, and stores it all or not at all. A cell naming
+// several departments gives each its own task (SplitDepartments).
+// Departments new to the city's list are added to it; a row for an
+// existing task replaces its due date and contact. The round's tasks the
+// table does not list are named in NotInTable, or deleted with
+// RemoveMissing when nothing was handed in for them.
 func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest) (*catalog.AssignmentImport, error) {
 	city, round, err := s.target(ctx, u, req.City, req.Round)
 	if err != nil {
@@ -110,11 +124,64 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.checkTable(ctx, city, records)
+	table, err := s.checkTable(ctx, city, round, records)
 	if err != nil {
 		return nil, err
 	}
-	return s.cat.ImportAssignments(ctx, city, round, rows, u.Username)
+	imp, err := s.cat.ImportAssignments(ctx, city, round, table.rows, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	imp.IgnoredColumns = table.ignored
+	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
+		return nil, err
+	}
+	return imp, nil
+}
+
+// sortOutMissing finds the round's tasks that the table just imported
+// does not list and, with remove, deletes those nothing is handed in for.
+// A task with files handed in or accepted is never removed so: it stays
+// in NotInTable, for the coordinator to settle on the board.
+func (s *Service) sortOutMissing(ctx context.Context, u *catalog.User, imp *catalog.AssignmentImport, city string, round int, remove bool) error {
+	all, err := s.cat.FindAssignments(ctx, catalog.AssignmentFilter{City: city, Round: round})
+	if err != nil {
+		return err
+	}
+	listed := make(map[string]bool, len(imp.Assignments))
+	for _, a := range imp.Assignments {
+		listed[a.ID] = true
+	}
+	for _, a := range all {
+		if listed[a.ID] {
+			continue
+		}
+		if !remove || HasHandIns(&a) {
+			imp.NotInTable = append(imp.NotInTable, a)
+			continue
+		}
+		switch _, err := s.cat.DeleteAssignment(ctx, a.ID, u.Username); {
+		case err == nil:
+		case catalog.IsNotFound(err): // deleted meanwhile
+			continue
+		case catalog.ErrorCode(err) == catalog.ECONFLICT:
+			// A hand-in begun since the list was read: the task stays,
+			// named among those not in the table.
+			imp.NotInTable = append(imp.NotInTable, a)
+			continue
+		default:
+			return fmt.Errorf("remove task %s not in the table: %w", a.ID, err)
+		}
+		imp.Removed = append(imp.Removed, a)
+	}
+	return nil
+}
+
+// HasHandIns reports whether a task holds files a department handed in
+// (and the coordinator did not return) or was accepted: such a task is
+// not removed because a corrected table leaves it out.
+func HasHandIns(a *catalog.Assignment) bool {
+	return a.Status == catalog.AssignmentAccepted || len(a.HandedIn()) > 0
 }
 
 // target checks the city and round of a change on behalf of u.
@@ -155,8 +222,16 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 	return city, round, nil
 }
 
-// checkTable maps a table's records to rows, naming every bad row.
-func (s *Service) checkTable(ctx context.Context, city string, records [][]string) ([]catalog.AssignmentRow, error) {
+// checkedTable is a table's rows, checked, one per task, and the
+// headings of the columns read but not imported.
+type checkedTable struct {
+	rows    []catalog.AssignmentRow
+	ignored []string
+}
+
+// checkTable maps a table's records to rows, one per department a cell
+// names, naming every bad row; a due date without a year is in round's.
+func (s *Service) checkTable(ctx context.Context, city string, round int, records [][]string) (*checkedTable, error) {
 	if len(records) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
 	}
@@ -177,11 +252,12 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		}
 		return strings.TrimSpace(rec[i])
 	}
-	c, err := newChecker(ctx, s.cat, city)
+	c, err := newChecker(ctx, s.cat, city, round)
 	if err != nil {
 		return nil, err
 	}
-	var rows []catalog.AssignmentRow
+	out := &checkedTable{}
+	cooperating := false
 	var bad []RowError
 	for n, rec := range records[heading.Rows:] {
 		line := heading.Rows + n + 1 // as the spreadsheet numbers it
@@ -190,30 +266,60 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		}
 		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
-		if why := c.check(&r, line); len(why) > 0 {
+		cooperating = cooperating || cell(rec, "cooperating") != ""
+		why := c.check(&r)
+		var tasks []catalog.AssignmentRow
+		if len(why) == 0 {
+			for _, dept := range SplitDepartments(r.Department) {
+				task := r
+				task.Department = dept
+				if e := c.repeats(task, line); e != nil {
+					why = append(why, e)
+					continue
+				}
+				tasks = append(tasks, task)
+			}
+		}
+		if len(why) > 0 {
 			bad = append(bad, rowError(line, why))
 			continue
 		}
-		rows = append(rows, r)
+		out.rows = append(out.rows, tasks...)
 	}
 	if len(bad) > 0 {
 		return nil, newImportError(bad)
 	}
-	if len(rows) == 0 {
+	if len(out.rows) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行；表头（第 %d 行）之下应每行一项任务", heading.Rows)
 	}
-	return rows, nil
+	if cooperating {
+		out.ignored = append(out.ignored, headingWords(records, heading, "cooperating", "配合单位"))
+	}
+	return out, nil
+}
+
+// headingWords is the heading of col as the table writes it (its
+// lowest row), or fallback when that cell is empty.
+func headingWords(records [][]string, h spreadsheet.Heading, col, fallback string) string {
+	i := h.Columns[col]
+	if h.Rows > 0 && i < len(records[h.Rows-1]) {
+		if w := strings.Join(strings.Fields(records[h.Rows-1][i]), ""); w != "" {
+			return w
+		}
+	}
+	return fallback
 }
 
 // checker checks rows against the current framework and the rows before.
 type checker struct {
+	round    int // the year of a due date written without one
 	cityName string
 	inds     map[string]catalog.Indicator
 	byName   map[string]string // a key indicator's name, spaces taken out → its code ("" when two share it)
 	seen     map[string]int    // indicator + department key → first row
 }
 
-func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker, error) {
+func newChecker(ctx context.Context, cat *catalog.Store, city string, round int) (*checker, error) {
 	c, err := cat.City(ctx, city)
 	if err != nil {
 		return nil, err
@@ -222,7 +328,7 @@ func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker,
 	if err != nil {
 		return nil, err
 	}
-	ch := &checker{cityName: c.Name, inds: map[string]catalog.Indicator{}, byName: map[string]string{}, seen: map[string]int{}}
+	ch := &checker{round: round, cityName: c.Name, inds: map[string]catalog.Indicator{}, byName: map[string]string{}, seen: map[string]int{}}
 	for _, ind := range inds {
 		ch.inds[ind.Code] = ind
 		if ind.Level == catalog.KeyLevel {
@@ -238,8 +344,8 @@ func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker,
 }
 
 // check tidies r and returns what is wrong with it, each mistake about
-// its field of the add-a-task form (none for a row that repeats another).
-func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
+// its field of the add-a-task form.
+func (c *checker) check(r *catalog.AssignmentRow) []*catalog.Error {
 	var why []*catalog.Error
 	wrong := func(field, format string, args ...any) {
 		why = append(why, catalog.FieldErrorf(field, catalog.EINVALID, format, args...))
@@ -258,30 +364,88 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	case ind.Level != catalog.KeyLevel:
 		wrong("indicator", "%s %s 是%d级指标，只能分解关键指标（三级指标）", ind.Code, ind.NameWords(), ind.Level)
 	}
-	if r.Department == "" {
+	if len(SplitDepartments(r.Department)) == 0 {
 		wrong("department", "责任单位为空")
 	}
 	if r.Due == "" {
 		wrong("due", "截止日期为空")
-	} else if due, ok := ParseDue(r.Due); ok {
+	} else if due, ok := ParseDueIn(r.Due, c.round); ok {
 		r.Due = due
 	} else if DueShape(r.Due) {
 		wrong("due", "截止日期 %q 不存在，请检查月和日", r.Due)
 	} else {
-		wrong("due", "截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）", r.Due)
+		wrong("due", "截止日期 %q 无法识别；可写为 2018-03-31、2018/3/31、2018.3.31、2018年3月31日、2018年3月底（该月最后一天），或不写年份的 3月31日、3-31（按本轮 %d 年）",
+			r.Due, c.round)
 	}
 	if len([]rune(r.Contact)) > maxContactRunes {
 		wrong("contact", "联系人超过 %d 字", maxContactRunes)
 	}
-	if len(why) == 0 {
-		key := r.Indicator + "\x00" + catalog.DepartmentKey(c.cityName, r.Department)
-		if first, dup := c.seen[key]; dup {
-			wrong("", "与第 %d 行重复（同一指标、同一责任单位）", first)
-		} else {
-			c.seen[key] = row
-		}
-	}
 	return why
+}
+
+// repeats says which earlier row r repeats (the same indicator for the
+// same department), or records r as the first; nil when it is the first.
+func (c *checker) repeats(r catalog.AssignmentRow, row int) *catalog.Error {
+	key := r.Indicator + "\x00" + catalog.DepartmentKey(c.cityName, r.Department)
+	if first, dup := c.seen[key]; dup {
+		return catalog.FieldErrorf("", catalog.EINVALID, "与第 %d 行重复（同一指标、同一责任单位）", first)
+	}
+	c.seen[key] = row
+	return nil
+}
+
+// departmentSeparators part the departments one cell names: 、，,;；/
+// and line breaks or spaces between names.
+const departmentSeparators = "、，,;；/／\n\r\t \u3000"
+
+// bracketPairs open and close the brackets a department's name may hold
+// a separator inside: 各区、县（市）政府.
+var bracketPairs = map[rune]rune{'（': '）', '(': ')', '【': '】', '[': ']', '〔': '〕', '《': '》', '“': '”'}
+
+// bodyEndings end the name of a body that answers for a task (局, 委,
+// 政府, 办公厅, 大学 …); a 各… piece without one is the start of a name.
+const bodyEndings = "局委办府院会厅部室校学团联协社处心站所馆司行队"
+
+// enumerationUnderEach reports whether piece, written before a 、, is the
+// head of an enumeration under one 各 (各区、县（市）政府) rather than a
+// department of its own.
+func enumerationUnderEach(piece string) bool {
+	piece = strings.TrimSpace(piece)
+	last, _ := utf8.DecodeLastRuneInString(piece)
+	return strings.HasPrefix(piece, "各") && !strings.ContainsRune(bodyEndings, last)
+}
+
+// SplitDepartments parts a 责任单位 cell into the departments it names,
+// each trimmed, in the order written, each once: "市教育局、市人力社保局",
+// "市财政局⏎市教育局" are two. A separator inside brackets belongs to the
+// name (各区（县、市）政府), and so does a 、 after a 各… that names no
+// body yet: 各区、县（市）政府 is one, the governments of every district
+// and county, not 各区 and 县（市）政府.
+func SplitDepartments(cell string) []string {
+	var out []string
+	var name strings.Builder
+	var open []rune // the closing brackets awaited, innermost last
+	flush := func() {
+		if n := strings.TrimSpace(name.String()); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+		name.Reset()
+	}
+	for _, r := range cell {
+		switch {
+		case len(open) > 0 && r == open[len(open)-1]:
+			open = open[:len(open)-1]
+		case bracketPairs[r] != 0:
+			open = append(open, bracketPairs[r])
+		case len(open) == 0 && r == '、' && enumerationUnderEach(name.String()):
+		case len(open) == 0 && strings.ContainsRune(departmentSeparators, r):
+			flush()
+			continue
+		}
+		name.WriteRune(r)
+	}
+	flush()
+	return out
 }
 
 // maxContactRunes bounds a task's contact.
@@ -340,13 +504,19 @@ var (
 	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
 	hanDate   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日?$`)
 	excelDate = regexp.MustCompile(`^(\d{1,2})[-/](\d{1,2})[-/](\d{2})$`) // how excelize shows a date cell: m-d-yy
+	// A month's end, with or without its year: 2026年12月底, 12月底, 2026年底.
+	monthEnd = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:底|末)$`)
+	yearEnd  = regexp.MustCompile(`^(\d{4})年(?:底|末)$`)
+	// A day without its year: 12月31日, 12-31, 12/31.
+	dayOnly = regexp.MustCompile(`^(\d{1,2})(?:月|[-/])(\d{1,2})日?$`)
 )
 
 // DueShape reports whether s is written as a date ParseDue reads, day
 // or not: 2018-02-30 is, 下月底 is not.
 func DueShape(s string) bool {
 	s = strings.TrimSpace(s)
-	return isoDate.MatchString(s) || hanDate.MatchString(s) || excelDate.MatchString(s)
+	return isoDate.MatchString(s) || hanDate.MatchString(s) || excelDate.MatchString(s) ||
+		monthEnd.MatchString(s) || dayOnly.MatchString(s)
 }
 
 // ParseDue reads a due date as people write it in a table — 2018-03-31,
@@ -354,6 +524,14 @@ func DueShape(s string) bool {
 // date cell is read — and returns it as YYYY-MM-DD; ok is false when it
 // is none of these or no such day.
 func ParseDue(s string) (string, bool) {
+	return ParseDueIn(s, 0)
+}
+
+// ParseDueIn is ParseDue with the forms a responsibility table writes
+// too: a month's end, 2026年12月底 (its last day) or 2026年底, and, when
+// year is not 0, a date without its year in year (the round's: a table
+// is made for its round), 12月31日, 12-31, 12月底.
+func ParseDueIn(s string, year int) (string, bool) {
 	s = strings.TrimSpace(s)
 	var y, m, d string
 	if p := isoDate.FindStringSubmatch(s); p != nil {
@@ -362,6 +540,22 @@ func ParseDue(s string) (string, bool) {
 		y, m, d = p[1], p[2], p[3]
 	} else if p := excelDate.FindStringSubmatch(s); p != nil {
 		y, m, d = "20"+p[3], p[1], p[2]
+	} else if p := yearEnd.FindStringSubmatch(s); p != nil {
+		y, m, d = p[1], "12", "31"
+	} else if p := monthEnd.FindStringSubmatch(s); p != nil && (p[1] != "" || year != 0) {
+		y, m = p[1], p[2]
+		if y == "" {
+			y = strconv.Itoa(year)
+		}
+		mi, _ := strconv.Atoi(m)
+		if mi < 1 || mi > 12 {
+			return "", false
+		}
+		yi, _ := strconv.Atoi(y)
+		// Day 0 of the month after is the month's last day.
+		return time.Date(yi, time.Month(mi)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), true
+	} else if p := dayOnly.FindStringSubmatch(s); p != nil && year != 0 {
+		y, m, d = strconv.Itoa(year), p[1], p[2]
 	} else {
 		return "", false
 	}

@@ -363,13 +363,19 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	if err != nil {
 		return nil, err
 	}
-	c, err := newChecker(ctx, s.cat, city)
+	c, err := newChecker(ctx, s.cat, city, round)
 	if err != nil {
 		return nil, err
 	}
 	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
 		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
-	if why := c.check(&r, 1); len(why) > 0 {
+	why := c.check(&r)
+	if depts := SplitDepartments(r.Department); len(depts) > 1 {
+		// A table's cell may name several; a task is one department's.
+		why = append(why, catalog.FieldErrorf("department", catalog.EINVALID,
+			"一项任务只能有一个责任单位，所填的是 %d 个（%s）；请逐个添加，或在责任分解表中写在一格里导入", len(depts), strings.Join(depts, "、")))
+	}
+	if len(why) > 0 {
 		errs := make([]error, len(why))
 		for i, e := range why {
 			errs[i] = e
@@ -398,7 +404,7 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 		return nil, err
 	}
 	if c.Due != nil {
-		due, ok := ParseDue(*c.Due)
+		due, ok := ParseDueIn(*c.Due, a.Round)
 		if !ok && DueShape(*c.Due) {
 			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 不存在，请检查月和日", *c.Due)
 		} else if !ok {

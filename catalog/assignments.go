@@ -99,6 +99,16 @@ type AssignmentImport struct {
 	Updated        int      // rows for an existing task whose due date or contact they changed
 	Unchanged      int      // rows for an existing task that already had their due date and contact
 	NewDepartments []string // departments added to the city's list
+	// NotInTable are the round's tasks the table did not list and that
+	// are still there: the import did not remove them (it was not asked
+	// to, or files were handed in for them).
+	NotInTable []Assignment
+	// Removed are the round's tasks the table did not list that the
+	// import deleted, as they were.
+	Removed []Assignment
+	// IgnoredColumns are the headings of columns read but not imported
+	// (配合单位), as the table writes them.
+	IgnoredColumns []string
 }
 
 // AssignmentFilter selects assignments; empty fields match all.

@@ -230,9 +230,10 @@ var englishMessages = map[string]string{
 	"只有审核专家（reviewer）可以限定城市列表 cities":              "Only reviewers can be limited to a list of cities",
 	"城市代码应为 6 位 GB/T 2260 行政区划代码（如 320100），收到 %q":  "The city code should be a 6-digit GB/T 2260 administrative division code (such as 320100), not %q",
 	"缺少城市名称": "The city's name is missing",
-	"监测轮次 %d 已存在；如需设为当前轮次，请在轮次列表中点“设为当前轮次”":    "The monitoring round %d already exists; to make it the current round, click \"Make current\" in the list of rounds",
-	"截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）": "The due date %q is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)",
-	"截止日期 %q 不存在，请检查月和日":                       "The due date %q does not exist; check the month and the day",
+	"监测轮次 %d 已存在；如需设为当前轮次，请在轮次列表中点“设为当前轮次”":                                                                   "The monitoring round %d already exists; to make it the current round, click \"Make current\" in the list of rounds",
+	"截止日期 %q 无法识别，应为 YYYY-MM-DD（如 2018-03-31）":                                                                "The due date %q is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)",
+	"截止日期 %q 无法识别；可写为 2018-03-31、2018/3/31、2018.3.31、2018年3月31日、2018年3月底（该月最后一天），或不写年份的 3月31日、3-31（按本轮 %d 年）": "The due date %q is not recognised; write it as 2018-03-31, 2018/3/31, 2018.3.31, 2018年3月31日, 2018年3月底 (the last day of the month), or without a year as 3月31日 or 3-31 (taken in this round, %d)",
+	"截止日期 %q 不存在，请检查月和日":                                                                                      "The due date %q does not exist; check the month and the day",
 	// Why a document failed (stored with it, Document.ErrorEnglish).
 	"%s失败（内部错误，已记录日志）；可重新上传同一文件重试，或联系管理员":                                            "%s failed (internal error, logged); upload the same file again to retry, or contact the administrator",
 	"处理了 %d 次仍未完成（处理程序中途退出），请检查文件是否损坏后重新上传":                                          "Reading was tried %d {time|times} without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",

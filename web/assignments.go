@@ -602,7 +602,73 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 		h.importFailed(w, r, err)
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated, imp.Unchanged))
+	h.imported(w, r, imp)
+}
+
+// imported says what an import did: its counts, the departments new to
+// the list (顿号-joined), a column not imported. When the round has tasks
+// the table does not list that may be removed, it asks, naming each,
+// whether to remove them (a wrong table imported before); those with
+// files handed in are named as kept.
+func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.AssignmentImport) {
+	l := langOf(r)
+	next := safeNext(r.FormValue("next"))
+	msg := trf(l, "assignments.imported", imp.Added, imp.Updated, imp.Unchanged)
+	if len(imp.NewDepartments) > 0 {
+		msg += trf(l, "assignments.imported_departments", strings.Join(imp.NewDepartments, tr(l, "list.sep")))
+	}
+	for _, col := range imp.IgnoredColumns {
+		msg += trf(l, "assignments.ignored_column", col)
+	}
+	var fields []hiddenField
+	var items, kept []string
+	for _, a := range imp.NotInTable {
+		name := trf(l, "assignments.left_item", a.Indicator, a.Department, a.Due)
+		if assignments.HasHandIns(&a) {
+			kept = append(kept, name)
+			continue
+		}
+		items = append(items, name)
+		fields = append(fields, hiddenField{"id", a.ID})
+	}
+	if len(kept) > 0 {
+		msg += trf(l, "assignments.left_kept", len(kept), strings.Join(kept, tr(l, "list.sep")))
+	}
+	if len(items) == 0 {
+		back(w, r, next, msg)
+		return
+	}
+	h.render(w, r, http.StatusOK, "confirm", tr(l, "assignments.remove_missing.title"), &confirmPage{
+		Question: msg + trf(l, "assignments.remove_missing.question", len(items)), Items: items,
+		Action: "/assignments/remove-missing", Fields: append(fields, hiddenField{"next", next}),
+		Button: tr(l, "assignments.remove_missing.confirm"), Cancel: next})
+}
+
+// assignmentRemoveMissing removes the tasks the confirmation after an
+// import named (the round's tasks a corrected table no longer lists),
+// each by the rules of deleting one task: one handed in for since is
+// kept, and the message says which and why.
+func (h *handler) assignmentRemoveMissing(w http.ResponseWriter, r *http.Request) {
+	l := langOf(r)
+	u := sessionFrom(r).User
+	var removed, refused []string
+	for _, id := range r.PostForm["id"] {
+		t, err := h.Assignments.Delete(r.Context(), u, id)
+		if err != nil {
+			if catalog.ErrorCode(err) != catalog.ECONFLICT {
+				h.fail(w, r, err)
+				return
+			}
+			refused = append(refused, catalog.MessageIn(err, l == English))
+			continue
+		}
+		removed = append(removed, trf(l, "assignments.left_item", t.Indicator, t.Department, t.Due))
+	}
+	msg := trf(l, "assignments.removed_missing", len(removed), strings.Join(removed, tr(l, "list.sep")))
+	if len(refused) > 0 {
+		msg += trf(l, "assignments.remove_refused", strings.Join(refused, tr(l, "list.sep")))
+	}
+	back(w, r, safeNext(r.FormValue("next")), msg)
 }
 
 // assignmentCopy starts the board's round from the previous round's

@@ -384,8 +384,20 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			"department", "市人社局", "due", "2018-04-15", "contact", "李科长")),
 			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"POST /assignments/import": {func(b *browser) *http.Response {
+			// The table lists the round's tasks other requests added, so
+			// that the import does not stop to ask whether to remove them.
+			table := "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n"
+			others, err := s.env.Catalog.FindAssignments(ctx, catalog.AssignmentFilter{City: "330100", Round: 2018})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range others {
+				if a.Indicator != "2.3.1" || a.Department != "市教育局" {
+					table += a.Indicator + "," + a.Department + "," + a.Due + "\n"
+				}
+			}
 			return b.postFiles("/assignments/import", map[string]string{"city": "330100", "round": "2018"},
-				map[string][]byte{"责任分解表.csv": []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n")})
+				map[string][]byte{"责任分解表.csv": []byte(table)})
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"POST /assignments/copy": {func(b *browser) *http.Response {
 			if _, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2017,
@@ -411,6 +423,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 				t.Fatal(err)
 			}
 			resp, _ := b.post("/assignments/"+a.ID+"/delete", form("confirm", "1"))
+			return resp
+		}, manageA("303")},
+		"POST /assignments/remove-missing": {func(b *browser) *http.Response {
+			a, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+				Indicator: "1.1.3", Department: fmt.Sprintf("市第%d局", next()), Due: "2018-05-01"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/assignments/remove-missing", form("id", a.ID))
 			return resp
 		}, manageA("303")},
 		"GET /departments": {get("/departments"), writers("200")},

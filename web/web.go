@@ -212,6 +212,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
 		{pattern: "POST /assignments/import", handle: h.assignmentImport, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/copy", handle: h.assignmentCopy},
+		{pattern: "POST /assignments/remove-missing", handle: h.assignmentRemoveMissing, roles: writerRoles, denied: boardDenied},
 		{pattern: "GET /departments", handle: h.departmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /departments", handle: h.departmentCreate, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /departments/{id}", handle: h.departmentRename, roles: writerRoles, denied: boardDenied},

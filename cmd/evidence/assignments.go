@@ -15,7 +15,7 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR] [--server URL --token T]
+const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR] [--remove-missing] [--server URL --token T]
        evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]
        evidence assignments delete ID [--server URL --token T]`
 

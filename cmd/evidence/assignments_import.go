@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
@@ -26,6 +27,8 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	cmd.reorder = true
 	city := cmd.String("city", "", "city code, e.g. 330100")
 	round := cmd.Int("round", 0, "monitoring round (year); default: the current one")
+	removeMissing := cmd.Bool("remove-missing", false,
+		"delete the round's tasks the table no longer lists (a corrected table); tasks with files handed in or accepted are kept")
 	server, token := cmd.serverFlags("API token of the city's coordinator or an admin")
 	lang, err := cmd.parse(args)
 	if err != nil {
@@ -39,32 +42,93 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "无法读取 %s：%v", file, err)
 	}
-	var imp *catalog.AssignmentImport
+	var imp *importSaid
 	if *server != "" {
-		imp, err = dial(*server, *token, lang).importAssignments(ctx, *city, *round, filepath.Base(file), body,
+		imp, err = dial(*server, *token, lang).importAssignments(ctx, *city, *round, *removeMissing, filepath.Base(file), body,
 			func(line string) { fmt.Fprintln(stderr, line) })
 	} else {
 		err = cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
-			imp, err = a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})
+			var done *catalog.AssignmentImport
+			done, err = a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file,
+				Data: body, RemoveMissing: *removeMissing})
+			imp = importSaidOf(done)
 			return err
 		})
 	}
 	if err != nil {
 		return err
 	}
-	printAssignmentImport(stdout, lang, imp)
+	printAssignmentImport(stdout, lang, imp, *removeMissing)
 	return nil
 }
 
+// importSaid is what an import did, as the CLI says it, whether the
+// service answered in process or the API over HTTP.
+type importSaid struct {
+	Added          int        `json:"added"`
+	Updated        int        `json:"updated"`
+	Unchanged      int        `json:"unchanged"`
+	NewDepartments []string   `json:"new_departments"`
+	NotInTable     []leftTask `json:"not_in_table"`
+	Removed        []leftTask `json:"removed"`
+	IgnoredColumns []string   `json:"ignored_columns"`
+}
+
+// leftTask is a task of the round the table did not list.
+type leftTask struct {
+	ID         string `json:"id"`
+	Indicator  string `json:"indicator"`
+	Department string `json:"department"`
+	HandedIn   bool   `json:"handed_in"`
+}
+
+func importSaidOf(imp *catalog.AssignmentImport) *importSaid {
+	if imp == nil {
+		return nil
+	}
+	left := func(as []catalog.Assignment) []leftTask {
+		out := make([]leftTask, len(as))
+		for i, a := range as {
+			out[i] = leftTask{ID: a.ID, Indicator: a.Indicator, Department: a.Department, HandedIn: assignments.HasHandIns(&a)}
+		}
+		return out
+	}
+	return &importSaid{Added: imp.Added, Updated: imp.Updated, Unchanged: imp.Unchanged, NewDepartments: imp.NewDepartments,
+		NotInTable: left(imp.NotInTable), Removed: left(imp.Removed), IgnoredColumns: imp.IgnoredColumns}
+}
+
 // printAssignmentImport says what an import did: how many tasks it added,
-// updated and left as they were, and the departments new to the city's
-// list.
-func printAssignmentImport(w io.Writer, lang report.Lang, imp *catalog.AssignmentImport) {
+// updated and left as they were, the departments new to the city's list,
+// a column it did not import, and the round's tasks the table does not
+// list — removed, or kept and how to remove them.
+func printAssignmentImport(w io.Writer, lang report.Lang, imp *importSaid, removeMissing bool) {
 	say(w, lang, "已导入责任分解表：新增 %d 项，更新 %d 项，未变 %d 项", imp.Added, imp.Updated, imp.Unchanged)
 	if len(imp.NewDepartments) > 0 {
-		say(w, lang, "；新加入责任单位名单：%v", imp.NewDepartments)
+		say(w, lang, "；新加入责任单位名单：%s", strings.Join(imp.NewDepartments, "、"))
 	}
 	fmt.Fprintln(w)
+	for _, col := range imp.IgnoredColumns {
+		sayln(w, lang, "“%s”列未导入：任务只分给责任单位（牵头单位）列中的单位；配合单位如也须提交佐证材料，请把它写进责任单位列（一格可写多个单位，用顿号隔开）", col)
+	}
+	names := func(ts []leftTask) string {
+		out := make([]string, len(ts))
+		for i, t := range ts {
+			out[i] = t.Indicator + " " + t.Department
+			if t.HandedIn {
+				out[i] += sayf(lang, "（已有提交材料，不会删除）")
+			}
+		}
+		return strings.Join(out, "；")
+	}
+	if len(imp.Removed) > 0 {
+		sayln(w, lang, "已删除本轮不在此表中的 %d 项任务：%s", len(imp.Removed), names(imp.Removed))
+	}
+	if len(imp.NotInTable) > 0 {
+		sayln(w, lang, "本轮另有 %d 项任务不在此表中：%s", len(imp.NotInTable), names(imp.NotInTable))
+		if !removeMissing {
+			sayln(w, lang, "如属误导入，请加 --remove-missing 再导入一次以删除它们（已有提交材料或已确认的任务不会删除），或用 evidence assignments delete ID 逐项删除")
+		}
+	}
 }
 
 // importAssignments is `assignments import --server`: the table's bytes
@@ -73,12 +137,16 @@ func printAssignmentImport(w io.Writer, lang report.Lang, imp *catalog.Assignmen
 // table all or not at all, and the same table again changes nothing, so
 // it is sent again while the server is busy (doWaiting); a refused table
 // is the API's error, which names every bad row.
-func (c *remote) importAssignments(ctx context.Context, city string, round int, name string, table []byte, note func(string)) (*catalog.AssignmentImport, error) {
+func (c *remote) importAssignments(ctx context.Context, city string, round int, removeMissing bool, name string, table []byte,
+	note func(string)) (*importSaid, error) {
 	var form bytes.Buffer
 	mw := multipart.NewWriter(&form)
 	fields := map[string]string{"city": city}
 	if round != 0 {
 		fields["round"] = strconv.Itoa(round)
+	}
+	if removeMissing {
+		fields["remove_missing"] = "true"
 	}
 	for k, v := range fields {
 		if err := mw.WriteField(k, v); err != nil {
@@ -95,12 +163,7 @@ func (c *remote) importAssignments(ctx context.Context, city string, round int, 
 	if err != nil {
 		return nil, fmt.Errorf("form of %s: %w", name, err)
 	}
-	var answer struct {
-		Added          int      `json:"added"`
-		Updated        int      `json:"updated"`
-		Unchanged      int      `json:"unchanged"`
-		NewDepartments []string `json:"new_departments"`
-	}
+	var answer importSaid
 	err = c.doWaiting(ctx, func() (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/assignments/import", bytes.NewReader(form.Bytes()))
 		if err != nil {
@@ -112,6 +175,5 @@ func (c *remote) importAssignments(ctx context.Context, city string, round int, 
 	if err != nil {
 		return nil, err
 	}
-	return &catalog.AssignmentImport{Added: answer.Added, Updated: answer.Updated, Unchanged: answer.Unchanged,
-		NewDepartments: answer.NewDepartments}, nil
+	return &answer, nil
 }
