@@ -39,7 +39,12 @@ type dialect struct {
 	keyShare string
 	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
 	// row and skips rows other nodes hold; SQLite's immediate
-	// transaction already excludes every other writer.
+	// transaction already excludes every other writer. The lock is FOR
+	// NO KEY UPDATE, as the UPDATE that follows takes anyway: FOR UPDATE
+	// would also skip a row that another transaction's foreign key holds
+	// FOR KEY SHARE for a moment (a near-duplicate link or a citation
+	// naming the document), and the node that took the job would have
+	// let it go (TakeJob, ErrJobLocked).
 	skipLocked string
 	// nowMs is the database's clock in Unix milliseconds, as an SQL
 	// expression: what several nodes compare times by when their own
@@ -97,7 +102,7 @@ var postgresDialect = dialect{
 	lockRow:      " FOR NO KEY UPDATE",
 	lockToDelete: " FOR UPDATE",
 	keyShare:     " FOR KEY SHARE",
-	skipLocked:   " FOR UPDATE SKIP LOCKED",
+	skipLocked:   " FOR NO KEY UPDATE SKIP LOCKED",
 	nowMs:        `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
 	byteOrder:    ` COLLATE "C"`,
 }

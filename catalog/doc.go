@@ -29,7 +29,7 @@
 //     change numbers (document.seq) are unique and become visible in
 //     order, and a follower reading "after seq N" never misses a change
 //     (seq.go says why this is correct and cannot deadlock). Extraction
-//     jobs are taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob);
+//     jobs are taken with SELECT … FOR NO KEY UPDATE SKIP LOCKED (TakeJob);
 //     each node says it is alive (node_heartbeat, NodeAlive), and the
 //     hand-ins a silent node was uploading are abandoned by the others
 //     (AbandonStoppedNodesHandIns);

@@ -13,22 +13,43 @@ import (
 // out of memory) never records a failure, so its lease just runs out.
 const MaxJobAttempts = 3
 
+// ErrJobLocked is TakeJob's answer when another transaction holds the
+// document's row at that moment (PostgreSQL's SKIP LOCKED passed over
+// it) while the document still needs work and no other owner's lease
+// holds it: neither taken nor someone else's, it is to be asked for
+// again shortly. Dropped instead, a job its own node was retrying (the
+// store down) waited for its lease to run out and another node.
+var ErrJobLocked = errors.New("the document's row is locked by another transaction; take its job again shortly")
+
 // TakeJob leases the extraction of document id to owner until lease from
 // now, when it still needs work (stored or extracted, not deleted) and no
 // other owner holds an unexpired lease. It reports whether owner got it.
-// On PostgreSQL the row is locked with FOR UPDATE SKIP LOCKED, so of
-// several nodes asking at once exactly one gets it and the others do not
-// wait. A document taken MaxJobAttempts times already is failed instead.
+// On PostgreSQL the row is locked with FOR NO KEY UPDATE SKIP LOCKED, so
+// of several nodes asking at once exactly one gets it and the others do
+// not wait; a row skipped that no other owner's lease holds is
+// ErrJobLocked. A document taken MaxJobAttempts times already is failed
+// instead.
 func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
 	var took bool
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var holder, until string
 		var attempts int
-		err := tx.QueryRowContext(ctx, `SELECT lease_owner, lease_until, attempts FROM document
-			WHERE id = ? AND deleted_at IS NULL AND status IN ('stored', 'extracted')`+s.dialect.skipLocked, id).
+		const needsWork = `FROM document WHERE id = ? AND deleted_at IS NULL AND status IN ('stored', 'extracted')`
+		err := tx.QueryRowContext(ctx, `SELECT lease_owner, lease_until, attempts `+needsWork+s.dialect.skipLocked, id).
 			Scan(&holder, &until, &attempts)
+		if errors.Is(err, sql.ErrNoRows) && s.dialect.skipLocked != "" {
+			// Done, deleted, or locked right now: a plain read, which
+			// waits for no lock, tells which.
+			err = tx.QueryRowContext(ctx, `SELECT lease_owner, lease_until `+needsWork, id).Scan(&holder, &until)
+			if err == nil {
+				if holder == "" || holder == owner || !parseTime(until).After(s.now()) {
+					return ErrJobLocked
+				}
+				return nil // another owner's
+			}
+		}
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil // done, deleted, or locked by another node right now
+			return nil // done or deleted
 		}
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,58 @@ func testJobLeases(t *testing.T, s *Store) {
 	}
 	if ok, _ := s.TakeJob(ctx, "D1", "node-a", time.Minute); !ok {
 		t.Errorf("a retried document starts with fresh attempts")
+	}
+}
+
+// On PostgreSQL a job whose row another transaction holds at the moment
+// is not mistaken for one done or another node's: a foreign key's brief
+// FOR KEY SHARE (a link naming the document) does not keep it from being
+// taken, and a row being written (an edit) is ErrJobLocked, to be asked
+// for again, unless another node's lease holds the job anyway.
+func TestTakeJobOfALockedRow(t *testing.T) {
+	ctx := context.Background()
+	s := storeOpeners[1].open(t)
+	t.Cleanup(func() { s.Close() })
+	for _, id := range []string{"D1", "D2", "D3"} {
+		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := s.TakeJob(ctx, "D3", "node-b", time.Minute); !ok || err != nil {
+		t.Fatalf("node B takes D3: %v %v", ok, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		`SELECT 1 FROM document WHERE id = 'D1' FOR KEY SHARE`,
+		`UPDATE document SET doc_number = '杭教〔2019〕8号' WHERE id IN ('D2', 'D3')`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		id     string
+		took   bool
+		locked bool
+	}{
+		{"D1", true, false},  // held only as a foreign key's
+		{"D2", false, true},  // being written, no lease: ask again
+		{"D3", false, false}, // being written, node B's lease: B's
+	} {
+		ok, err := s.TakeJob(ctx, tt.id, "node-a", time.Minute)
+		if ok != tt.took || errors.Is(err, ErrJobLocked) != tt.locked || err != nil && !tt.locked {
+			t.Errorf("TakeJob(%s) = %v, %v; want taken %v, locked %v", tt.id, ok, err, tt.took, tt.locked)
+		}
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.TakeJob(ctx, "D2", "node-a", time.Minute); !ok || err != nil {
+		t.Errorf("D2 once its row is free: %v %v", ok, err)
 	}
 }
 

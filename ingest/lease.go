@@ -2,7 +2,11 @@ package ingest
 
 import (
 	"context"
+	"errors"
+	"sync"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // On a shared catalog every extraction is a leased job (catalog.TakeJob):
@@ -18,12 +22,56 @@ func (s *Service) takeJob(ctx context.Context, id string) bool {
 		return true
 	}
 	ok, err := s.cat.TakeJob(ctx, id, s.cfg.Node, s.cfg.Lease)
+	if errors.Is(err, catalog.ErrJobLocked) {
+		// Another transaction holds its row this moment (an edit, a
+		// link to it): asked for again shortly, then less often. Not
+		// the store's or the catalog's failure, so not reported as one.
+		delay := s.locked.next(id, s.cfg.RetryDelay)
+		time.AfterFunc(delay, func() {
+			if ctx.Err() == nil {
+				s.queue.push(id)
+			}
+		})
+		return false
+	}
+	s.locked.forget(id)
 	if err != nil {
 		s.unavailable(ctx, id, atTake, err)
 		return false
 	}
 	s.passed(id, atTake)
 	return ok
+}
+
+// firstLockedRetry is how soon a job found locked is asked for again; each
+// time it is found locked again the wait doubles, up to Config.RetryDelay.
+const firstLockedRetry = 50 * time.Millisecond
+
+// lockedTakes counts, per document, the takes of its job in a row that
+// found its row locked (catalog.ErrJobLocked).
+type lockedTakes struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+// next counts one more take of id found locked and returns how long to
+// wait before the next: firstLockedRetry, doubled each time, at most most.
+func (l *lockedTakes) next(id string, most time.Duration) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.n == nil {
+		l.n = map[string]int{}
+	}
+	d := firstLockedRetry << min(l.n[id], 16)
+	l.n[id]++
+	return min(d, max(most, firstLockedRetry))
+}
+
+// forget ends the count of id: its take was answered.
+func (l *lockedTakes) forget(id string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.n, id)
 }
 
 // keepLease renews this node's lease on id every third of the lease until

@@ -170,7 +170,8 @@ type Service struct {
 	queue    *queue     // documents to read, born-digital first
 	ocrQueue *queue     // documents that need OCR, for the OCR workers
 	progress ocrProgress
-	stalls   stalls // documents the store or the catalog holds up (unavailable)
+	stalls   stalls      // documents the store or the catalog holds up (unavailable)
+	locked   lockedTakes // documents whose job was found locked, for the backoff (takeJob)
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
 	indexMu  sync.Mutex  // serialises index writes; see writeIndex

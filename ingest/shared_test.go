@@ -53,14 +53,23 @@ func (w testWriter) Write(p []byte) (int, error) {
 
 func pgRig(t *testing.T) *rig {
 	t.Helper()
+	r, _ := pgRigAt(t)
+	return r
+}
+
+// pgRigAt is pgRig with its database's URL, for a test that also works
+// on the catalog's tables as another node's transaction would.
+func pgRigAt(t *testing.T) (*rig, string) {
+	t.Helper()
 	r := newRig(t)
-	cat, err := catalog.OpenPostgres(context.Background(), pgtest.DatabaseURL(t))
+	url := pgtest.DatabaseURL(t)
+	cat, err := catalog.OpenPostgres(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
 	r.cat = cat
-	return r
+	return r, url
 }
 
 // A node that took a job and died leaves it to another node once its
@@ -121,7 +130,8 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 }
 
 // storeOutage is a node's view of the shared blob store while that store
-// is out of reach: every stored text read fails EUNAVAILABLE while down.
+// is out of reach: every stored text read (or every original read)
+// fails EUNAVAILABLE while down.
 type storeOutage struct {
 	blob.Store
 	down  atomic.Bool
@@ -132,6 +142,10 @@ type storeOutage struct {
 	// watched counts the reads of key while the store is down.
 	key     atomic.Value
 	watched atomic.Int32
+	// originals, when set, fails the reads of originals while down
+	// instead of those of texts, as when the store went down between a
+	// worker finding no text and its reading the original.
+	originals atomic.Bool
 }
 
 func (s *storeOutage) Stat(ctx context.Context, key string) (blob.Info, error) {
@@ -145,7 +159,11 @@ func (s *storeOutage) Get(ctx context.Context, key string) (io.ReadCloser, error
 	if strings.HasPrefix(key, "text/") && !s.down.Load() && s.failGets.Add(-1) >= 0 {
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时无法处理请求（S3 服务出错）")
 	}
-	if s.down.Load() && strings.HasPrefix(key, "text/") {
+	failing := "text/"
+	if s.originals.Load() {
+		failing = "originals/"
+	}
+	if s.down.Load() && strings.HasPrefix(key, failing) {
 		s.tries.Add(1)
 		if w, _ := s.key.Load().(string); w == key {
 			s.watched.Add(1)

@@ -178,8 +178,15 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 				"数据文件夹 %s 中没有目录数据库 catalog.db，不是一个档案库；请用 --data 指定已有的数据文件夹（或设置 EVIDENCE_DATA）", dataDir)
 		}
 	}
-	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
+	s3cfg, onS3 := blob.ConfigFromEnv()
+	// A command on a PostgreSQL catalog with its files in S3 and no index
+	// (user add, report, …) keeps nothing in a data folder: it makes none,
+	// not even one named by default in whatever folder it is run from.
+	local := os.Getenv("EVIDENCE_DATABASE_URL") == "" || !onS3 || opts.withIndex
+	if local {
+		if err := os.MkdirAll(dataDir, 0o755); err != nil {
+			return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
+		}
 	}
 	var err error
 	if a.cat, err = openCatalog(ctx, catalogPath); err != nil {
@@ -189,12 +196,15 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		a.close()
 		return nil, err
 	}
-	// copies of imported tables go where the other temporary copies go
-	if err := os.MkdirAll(tmpDir, 0o755); err != nil {
-		a.close()
-		return nil, fmt.Errorf("create temporary folder %s: %w", tmpDir, err)
+	if local {
+		// copies of imported tables go where the other temporary copies
+		// go; without a data folder, to the system's temporary folder
+		if err := os.MkdirAll(tmpDir, 0o755); err != nil {
+			a.close()
+			return nil, fmt.Errorf("create temporary folder %s: %w", tmpDir, err)
+		}
+		a.sandbox.TempDir = tmpDir
 	}
-	a.sandbox.TempDir = tmpDir
 	a.sandbox.Unpacks, a.sandbox.UnpackWait = opts.unpacks.unpacks, opts.unpacks.wait
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.framework.UseXLSReader(a.sandbox)
@@ -207,7 +217,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	} else if loaded {
 		log.Info("loaded the demo indicator framework")
 	}
-	if cfg, ok := blob.ConfigFromEnv(); ok {
+	if cfg := s3cfg; onS3 {
 		a.blobs, err = blob.NewS3(ctx, cfg)
 		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 			// At start-up the one reading this is whoever runs the command:
