@@ -44,8 +44,10 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	for _, v := range []ClaimStatus{ClaimInsufficient, ClaimVerified} {
-		if err := s.AddReview(ctx, &Review{ClaimID: c1.ID, Reviewer: "liu", Verdict: v, Comment: "核对原文" + string(v)}); err != nil {
+	// A verdict, then its revision (改判): a second first verdict is refused.
+	for _, r := range []struct{ verdict, revises ClaimStatus }{{ClaimInsufficient, ""}, {ClaimVerified, ClaimInsufficient}} {
+		if err := s.AddReview(ctx, &Review{ClaimID: c1.ID, Reviewer: "liu", Verdict: r.verdict, Revises: r.revises,
+			Comment: "核对原文" + string(r.verdict)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -93,11 +93,45 @@ func (v *VerifiedTexts) Hashed() int64 { return v.hashed.Load() }
 // found as recorded before, is read through a reader that checks it at
 // its end.
 func (v *VerifiedTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	rc, err := v.Store.Get(ctx, key)
+	if _, ok := textSHA(key); !ok {
+		return v.Store.Get(ctx, key)
+	}
+	rc, version, err := v.openCurrent(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	return v.verifying(ctx, key, "", rc)
+	return v.verifying(ctx, key, version, rc)
+}
+
+// openCurrent opens the current version of the text under key, and names
+// it: the version is learnt first and that version opened, so that the
+// version remembered as checked is the one whose bytes were read (a text
+// written again between an open and a Stat after it would have its new
+// version taken for the old bytes). A store that names no versions, or a
+// text written again at every look, is read as it is, and nothing of it
+// remembered.
+func (v *VerifiedTexts) openCurrent(ctx context.Context, key string) (io.ReadCloser, string, error) {
+	for tries := 1; ; tries++ {
+		info, err := v.Store.Stat(ctx, key)
+		if err != nil {
+			return nil, "", err
+		}
+		if info.Version == "" {
+			rc, err := v.Store.Get(ctx, key)
+			return rc, "", err
+		}
+		rc, err := v.Store.GetRange(ctx, key, 0, -1, info.Version)
+		if errors.Is(err, blob.ErrChanged) {
+			if tries < 3 {
+				continue // written again meanwhile: open the newer one
+			}
+			// Written again at every look: read what is there now, checked
+			// whole as ever, and remember nothing of it.
+			rc, err := v.Store.Get(ctx, key)
+			return rc, "", err
+		}
+		return rc, info.Version, err
+	}
 }
 
 // GetRange is the store's GetRange. A whole text read by it (from its
@@ -113,9 +147,19 @@ func (v *VerifiedTexts) GetRange(ctx context.Context, key string, off, n int64, 
 		}
 		return v.Store.GetRange(ctx, key, off, n, checked)
 	}
+	if !ok {
+		return v.Store.GetRange(ctx, key, off, n, version)
+	}
+	if version == "" {
+		rc, current, err := v.openCurrent(ctx, key)
+		if err != nil {
+			return nil, err
+		}
+		return v.verifying(ctx, key, current, rc)
+	}
 	rc, err := v.Store.GetRange(ctx, key, off, n, version)
-	if err != nil || !ok {
-		return rc, err
+	if err != nil {
+		return nil, err
 	}
 	return v.verifying(ctx, key, version, rc)
 }
@@ -130,18 +174,13 @@ func textSHA(key string) (string, bool) {
 	return strings.TrimSuffix(sha, ".json"), true
 }
 
-// verifying is rc, a text read from its start (of version, when known),
-// read through a reader that checks it at its end unless its version was
+// verifying is rc, a text read from its start (of version, when known:
+// only then is it remembered as checked), read through a reader that checks it at its end unless its version was
 // found as recorded before or it has no record.
 func (v *VerifiedTexts) verifying(ctx context.Context, key, version string, rc io.ReadCloser) (io.ReadCloser, error) {
 	sha, ok := textSHA(key)
 	if !ok {
 		return rc, nil
-	}
-	if version == "" {
-		if info, err := v.Store.Stat(ctx, key); err == nil {
-			version = info.Version
-		}
 	}
 	if v.seen(key, version) {
 		return rc, nil
