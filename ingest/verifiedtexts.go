@@ -93,45 +93,29 @@ func (v *VerifiedTexts) Hashed() int64 { return v.hashed.Load() }
 // found as recorded before, is read through a reader that checks it at
 // its end.
 func (v *VerifiedTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	if _, ok := textSHA(key); !ok {
-		return v.Store.Get(ctx, key)
-	}
-	rc, version, err := v.openCurrent(ctx, key)
+	version := v.versionBefore(ctx, key)
+	rc, err := v.Store.Get(ctx, key)
 	if err != nil {
 		return nil, err
 	}
 	return v.verifying(ctx, key, version, rc)
 }
 
-// openCurrent opens the current version of the text under key, and names
-// it: the version is learnt first and that version opened, so that the
-// version remembered as checked is the one whose bytes were read (a text
-// written again between an open and a Stat after it would have its new
-// version taken for the old bytes). A store that names no versions, or a
-// text written again at every look, is read as it is, and nothing of it
-// remembered.
-func (v *VerifiedTexts) openCurrent(ctx context.Context, key string) (io.ReadCloser, string, error) {
-	for tries := 1; ; tries++ {
-		info, err := v.Store.Stat(ctx, key)
-		if err != nil {
-			return nil, "", err
-		}
-		if info.Version == "" {
-			rc, err := v.Store.Get(ctx, key)
-			return rc, "", err
-		}
-		rc, err := v.Store.GetRange(ctx, key, 0, -1, info.Version)
-		if errors.Is(err, blob.ErrChanged) {
-			if tries < 3 {
-				continue // written again meanwhile: open the newer one
-			}
-			// Written again at every look: read what is there now, checked
-			// whole as ever, and remember nothing of it.
-			rc, err := v.Store.Get(ctx, key)
-			return rc, "", err
-		}
-		return rc, info.Version, err
+// versionBefore is the version of the text under key, learnt before it is
+// opened ("" for any other key, or when the store cannot say). Learnt
+// after, a text written again in between would have its new version
+// remembered as checked on the strength of the old bytes; learnt before,
+// the version remembered is the one read or one no longer current, which
+// no later read of the current text finds.
+func (v *VerifiedTexts) versionBefore(ctx context.Context, key string) string {
+	if _, ok := textSHA(key); !ok {
+		return ""
 	}
+	info, err := v.Store.Stat(ctx, key)
+	if err != nil {
+		return ""
+	}
+	return info.Version
 }
 
 // GetRange is the store's GetRange. A whole text read by it (from its
@@ -147,21 +131,15 @@ func (v *VerifiedTexts) GetRange(ctx context.Context, key string, off, n int64, 
 		}
 		return v.Store.GetRange(ctx, key, off, n, checked)
 	}
-	if !ok {
-		return v.Store.GetRange(ctx, key, off, n, version)
-	}
-	if version == "" {
-		rc, current, err := v.openCurrent(ctx, key)
-		if err != nil {
-			return nil, err
-		}
-		return v.verifying(ctx, key, current, rc)
+	read := version
+	if ok && read == "" {
+		read = v.versionBefore(ctx, key)
 	}
 	rc, err := v.Store.GetRange(ctx, key, off, n, version)
-	if err != nil {
-		return nil, err
+	if err != nil || !ok {
+		return rc, err
 	}
-	return v.verifying(ctx, key, version, rc)
+	return v.verifying(ctx, key, read, rc)
 }
 
 // textSHA is the original's SHA-256 a text key names; false for any other
