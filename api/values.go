@@ -26,8 +26,11 @@ type previousJSON struct {
 	// ChangeUnit is the unit change is counted in, with it: the value's
 	// unit, but 个百分点 for a percentage (2.6 for 58.6% after 56% is 2.6
 	// percentage points, no relative 2.6%) and 个千分点 for a ‰ rate.
-	ChangeUnit   string `json:"change_unit,omitempty"`
-	Incomparable string `json:"incomparable,omitempty"`
+	ChangeUnit string `json:"change_unit,omitempty"`
+	// ChangeUnitEnglish is ChangeUnit in English words (percentage
+	// points, 10k attendances), as the English report writes it.
+	ChangeUnitEnglish string `json:"change_unit_en,omitempty"`
+	Incomparable      string `json:"incomparable,omitempty"`
 }
 
 type reviewJSON struct {
@@ -99,6 +102,7 @@ func toValueJSON(l values.Listed) valueJSON {
 			Comparable: c.Comparable, Incomparable: c.Why}
 		if c.Comparable {
 			out.Previous.Change, out.Previous.ChangeUnit = &c.Change, c.Unit
+			out.Previous.ChangeUnitEnglish = catalog.UnitIn(c.Unit, true)
 		}
 	}
 	return out

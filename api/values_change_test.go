@@ -33,8 +33,8 @@ func TestValueChangeAtTheValuesPrecision(t *testing.T) {
 		t.Fatalf("values of 2018 5.1.1: %d %v", resp.StatusCode, body)
 	}
 	prev, _ := list[0].(map[string]any)["previous"].(map[string]any)
-	if prev == nil || prev["change"] != 2.6 || prev["change_unit"] != "个百分点" {
-		t.Errorf("previous of 58.6%% after 56%%: %v, want change 2.6 in 个百分点", prev)
+	if prev == nil || prev["change"] != 2.6 || prev["change_unit"] != "个百分点" || prev["change_unit_en"] != "percentage points" {
+		t.Errorf("previous of 58.6%% after 56%%: %v, want change 2.6 in 个百分点 (percentage points)", prev)
 	}
 }
 
@@ -59,7 +59,7 @@ func TestEveryValueAnswerCarriesThePreviousRound(t *testing.T) {
 	first := post(2017, "86", "2017年全民终身学习活动周参与市民达到86万人次")
 	posted := post(2018, "92.3", "2018年参与市民达到92.3万人次")
 	want := map[string]any{"round": float64(2017), "value": float64(86), "unit": "万人次", "given": "86", "status": "pending",
-		"comparable": true, "change": 6.3, "change_unit": "万人次"}
+		"comparable": true, "change": 6.3, "change_unit": "万人次", "change_unit_en": catalog.UnitIn("万人次", true)}
 	if got, _ := posted["previous"].(map[string]any); !reflect.DeepEqual(got, want) {
 		t.Errorf("POST 2018's 92.3万人次: previous %v, want %v", posted["previous"], want)
 	}
