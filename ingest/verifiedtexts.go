@@ -50,8 +50,14 @@ type VerifiedTexts struct {
 	// found as recorded: read again unchanged, a text costs neither the
 	// catalog query nor the hash (a values tab reads one text a value).
 	// A text written anew has a new version.
+	// It is kept in two generations of at most maxVerified each: when the
+	// newer fills, the older is dropped and the newer becomes it, and a
+	// text found in the older is moved to the newer, so the texts in use
+	// stay while a walk through thousands of others (an export, a
+	// crawler) passes by, and nothing is ever forgotten all at once.
 	mu       sync.Mutex
 	verified map[string]string
+	older    map[string]string
 	// checking are the streaming checks under way, by key and version:
 	// ranges of one text asked for at once (a dozen clients' /text) wait
 	// for one pass rather than each reading the text through.
@@ -69,7 +75,7 @@ type textCheck struct {
 
 var _ blob.Store = (*VerifiedTexts)(nil)
 
-// maxVerified bounds what verified keeps: past it, it starts again.
+// maxVerified bounds each generation of what verified keeps.
 const maxVerified = 4096
 
 // NewVerifiedTexts wraps store so that texts are held to cat's record;
@@ -186,14 +192,28 @@ func (v *VerifiedTexts) seen(key, version string) bool {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return v.verified[key] == version
+	if v.verified[key] == version {
+		return true
+	}
+	if v.older[key] != version {
+		return false
+	}
+	delete(v.older, key)
+	v.keep(key, version)
+	return true
 }
 
 func (v *VerifiedTexts) remember(key, version string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	v.keep(key, version)
+}
+
+// keep puts version of key in the newer generation, turning that into the
+// older when it is full; v.mu is held.
+func (v *VerifiedTexts) keep(key, version string) {
 	if v.verified == nil || len(v.verified) >= maxVerified {
-		v.verified = map[string]string{}
+		v.older, v.verified = v.verified, make(map[string]string, maxVerified)
 	}
 	v.verified[key] = version
 }
