@@ -1,14 +1,10 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
-
-	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestClaimPatchKeepsACitationIntoADamagedText: the text of one of a
@@ -32,20 +28,7 @@ func TestClaimPatchKeepsACitationIntoADamagedText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := catalog.TextKey(d.SHA256)
-	rc, err := e.te.Blobs.Get(ctx, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stored, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	changed := bytes.Replace(stored, []byte("342场"), []byte("442场"), 1)
-	if err := e.te.Blobs.Put(ctx, key, bytes.NewReader(changed), int64(len(changed)), "application/json"); err != nil {
-		t.Fatal(err)
-	}
+	e.te.AlterText(t, d.SHA256, "342场", "442场")
 
 	const corrected = "杭州市全年举办342场市民大讲堂，建成学分银行服务网点120个"
 	resp, body := e.do(e.request("PATCH", "/api/v1/claims/"+id, map[string]any{"statement": corrected, "citations": cits}), "coordA")

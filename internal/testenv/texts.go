@@ -1,8 +1,11 @@
 package testenv
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"strings"
+	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
@@ -67,4 +70,30 @@ func (e *Env) SaveText(sha string, t *ingest.StoredText) (catalog.TextHash, erro
 		return h, err
 	}
 	return h, e.Catalog.RecordTextHash(ctx, sha, h)
+}
+
+// AlterText changes a document's stored text in the store as a tool or a
+// hand would, leaving it valid JSON and its recorded hash as it was: the
+// first from in it becomes to. It fails the test when the text holds no
+// from, so that a test of a damaged text never runs on an intact one.
+func (e *Env) AlterText(t testing.TB, sha, from, to string) {
+	t.Helper()
+	ctx := context.Background()
+	key := catalog.TextKey(sha)
+	rc, err := e.Blobs.Get(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := bytes.Replace(stored, []byte(from), []byte(to), 1)
+	if bytes.Equal(changed, stored) {
+		t.Fatalf("the stored text holds no %q", from)
+	}
+	if err := e.Blobs.Put(ctx, key, bytes.NewReader(changed), int64(len(changed)), "application/json"); err != nil {
+		t.Fatal(err)
+	}
 }
