@@ -197,6 +197,8 @@ type Service struct {
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
 	budget TextBudget
+	// readers is the last check of the readers' programs; see Readers.
+	readers readerList
 }
 
 // New returns a Service; Start runs its pipeline.
@@ -920,9 +922,10 @@ func (s *Service) IndexUnusable() error {
 }
 
 // Readers reports the optional programs the readers use and whether this
-// machine has them (extract.Readers), for the admin page and doctor.
+// machine has them (extract.Readers), for the admin page, as checked
+// within the last minute (readersFresh).
 func (s *Service) Readers(ctx context.Context) []extract.Reader {
-	return extract.Readers(ctx)
+	return s.readers.get(ctx, time.Now())
 }
 
 // Sandbox is the extraction sandbox (Config.Sandbox), or nil when

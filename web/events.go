@@ -330,7 +330,65 @@ func eventDetail(l Lang, e catalog.Event) string {
 	if e.Action == "document.restore" {
 		said = append(said, restoredDetail(l, e.Detail)...)
 	}
+	if kind, _, _ := strings.Cut(e.Action, "."); kind == "link" {
+		said = append(said, linkDetail(l, e.Detail)...)
+	}
+	if e.Action == "document.upload" {
+		said = append(said, uploadDetail(l, e.Detail)...)
+	}
 	return strings.Join(said, tr(l, "admin.semicolon"))
+}
+
+// quoteShown is how many characters of a quote the audit log shows: enough
+// to know the passage again, short enough for a table cell.
+const quoteShown = 30
+
+// linkDetail names what a link event was about: the indicator, the page,
+// the round a link was dropped from or given back to, and the quote added,
+// so that whoever follows the trail knows which indicator a document was
+// linked to without opening the event.
+func linkDetail(l Lang, detail map[string]any) []string {
+	var said []string
+	if code, _ := detail["indicator"].(string); code != "" {
+		said = append(said, trf(l, "event.detail.indicator", code))
+	}
+	if round := count(detail["round"]); round > 0 {
+		said = append(said, trf(l, "event.detail.round", round))
+	}
+	if page := count(detail["page"]); page > 0 {
+		said = append(said, trf(l, "event.detail.page", page))
+	}
+	if quote, _ := detail["quote"].(string); quote != "" {
+		if r := []rune(quote); len(r) > quoteShown {
+			quote = string(r[:quoteShown]) + "…"
+		}
+		said = append(said, trf(l, "event.detail.quote", quote))
+	}
+	return said
+}
+
+// uploadDetail names the file an upload was logged with and its size.
+func uploadDetail(l Lang, detail map[string]any) []string {
+	var said []string
+	if name, _ := detail["filename"].(string); name != "" {
+		said = append(said, trf(l, "event.detail.file", name))
+	}
+	if size, ok := detail["size"].(float64); ok && size >= 0 {
+		said = append(said, sizeText(int64(size)))
+	}
+	return said
+}
+
+// sizeText is a file size as people read it: 850 B, 12.4 KB, 3.1 MB.
+func sizeText(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+	}
 }
 
 // restoredDetail names what a document.restore brought back: the
