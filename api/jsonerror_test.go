@@ -16,12 +16,13 @@ func TestJSONErrorsSayWhatIsWrong(t *testing.T) {
 	}{
 		{`{"document_id": ["x"], "indicator": "2.3.1"}`, "document_id", "字段 document_id 应为文字", "should be a string"},
 		{`{"document_id": "x", "indicator": "2.3.1", "page": 99999999999999999999}`, "page", "字段 page 应为整数", "a whole number"},
-		{`{"document_id": "x", "indicator": "2.3.1", "page": "2"}`, "page", "字段 page 应为整数", "it is string"},
+		{`{"document_id": "x", "indicator": "2.3.1", "page": "2"}`, "page", "字段 page 应为整数（且不超出范围），收到的是 文字（字符串）", "it is a string"},
 		{`{"document_id": "x", "indicator": "2.3.1", "pgae": 2}`, "pgae", "未知的字段", "Unknown field"},
 		{`{"document_id": "x",`, "", "内容不完整", "cut short"},
 		{`{"document_id" "x"}`, "", "语法错误", "syntax error"},
 		{``, "", "请求内容为空", "empty"},
 		{`[1, 2]`, "", "请求内容应为 JSON 对象", "JSON an object"},
+		{`{"document_id": "x", "indicator": "2.3.1", "page": 2.5}`, "page", "收到的是 数字 2.5", "it is the number 2.5"},
 	}
 	for _, tt := range tests {
 		resp, body := e.do(e.request("POST", "/api/v1/links", tt.body), "coordA")

@@ -116,9 +116,9 @@ func jsonError(err error, v any) error {
 		}
 		want := jsonKind(typeErr.Type)
 		if field == "" {
-			return catalog.Errorf(catalog.EINVALID, "请求内容应为 JSON %s，收到的是 %s", want, typeErr.Value)
+			return catalog.Errorf(catalog.EINVALID, "请求内容应为 JSON %s，收到的是 %s", want, jsonValueKind(typeErr.Value))
 		}
-		return catalog.FieldErrorf(field, catalog.EINVALID, "字段 %s 应为%s，收到的是 %s", typeErr.Field, want, typeErr.Value)
+		return catalog.FieldErrorf(field, catalog.EINVALID, "字段 %s 应为%s，收到的是 %s", typeErr.Field, want, jsonValueKind(typeErr.Value))
 	case errors.As(err, &syntaxErr):
 		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON：第 %d 个字节附近有语法错误", syntaxErr.Offset)
 	case errors.As(err, &tooBig):
@@ -172,6 +172,28 @@ func jsonFields(t reflect.Type, prefix string) []string {
 }
 
 // jsonKind names, in words, the JSON a Go type is read from.
+// jsonValueKind names the kind of JSON value a client sent, as the
+// decoder reports it ("string", "number 2018.5", "object"…), in words
+// rather than JSON's names: 文字（字符串）, 数字 2018.5, 对象.
+func jsonValueKind(v string) catalog.Words {
+	kind, rest, _ := strings.Cut(v, " ")
+	words := map[string]catalog.Words{
+		"string": {Chinese: "文字\uFF08字符串\uFF09", English: "a string"},
+		"number": {Chinese: "数字", English: "the number"},
+		"bool":   {Chinese: "true 或 false", English: "true or false"},
+		"array":  {Chinese: "列表\uFF08数组\uFF09", English: "a list (array)"},
+		"object": {Chinese: "对象", English: "an object"},
+	}
+	w, ok := words[kind]
+	if !ok {
+		return catalog.Words{Chinese: v, English: v}
+	}
+	if rest != "" {
+		w.Chinese, w.English = w.Chinese+" "+rest, w.English+" "+rest
+	}
+	return w
+}
+
 func jsonKind(t reflect.Type) catalog.Words {
 	switch t.Kind() {
 	case reflect.String:

@@ -18,7 +18,9 @@ func TestMessagesWriteChinesePunctuation(t *testing.T) {
 		{"GET", "/api/v1/search?q=学分银行&size=100000", nil, "分页参数超出范围\uFF1A1 ≤ size ≤ 100\uFF0Cfrom ≥ 0\uFF0Cfrom+size ≤ 10000"},
 		{"GET", "/api/v1/values?size=100000", nil, "分页参数超出范围\uFF1Asize 应在 1 到 "},
 		{"POST", "/api/v1/saved-searches", map[string]any{"name": "学分银行", "query": map[string]any{"q": "学分银行"}},
-			"字段 query 应为文字\uFF08字符串\uFF09\uFF0C收到的是 object"},
+			"字段 query 应为文字\uFF08字符串\uFF09\uFF0C收到的是 对象"},
+		{"POST", "/api/v1/claims", map[string]any{"indicator": "2.3.1", "round": "2018", "statement": "我市建成社区学校120所"},
+			"字段 round 应为整数\uFF08且不超出范围\uFF09\uFF0C收到的是 文字\uFF08字符串\uFF09"},
 	} {
 		resp, body := e.do(e.request(tc.method, tc.path, tc.body), "expert")
 		e1, _ := body["error"].(map[string]any)

@@ -8,7 +8,7 @@ import (
 
 // TestUploadForAnotherCityNamesBothCities: a coordinator uploading for a
 // city not theirs is told their own city and the one they chose, by name
-// and code, in Chinese and in English.
+// and code, in Chinese and in English (the cities by their English names).
 func TestUploadForAnotherCityNamesBothCities(t *testing.T) {
 	e := newEnv(t)
 	req := e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy"},
@@ -25,7 +25,7 @@ func TestUploadForAnotherCityNamesBothCities(t *testing.T) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
 	}
-	for _, want := range []string{"coordinator of 成都", "(510100)", "for 杭州", "(330100)", "switch to your own city"} {
+	for _, want := range []string{"coordinator of Chengdu (510100)", "for Hangzhou (330100)", "switch to your own city"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English message %q lacks %q", en, want)
 		}

@@ -223,7 +223,7 @@ var englishMessages = map[string]string{
 	"用户 %q 不存在":   "There is no user %q",
 	"任务 %s 不存在":   "There is no task %s",
 	"任务不存在或不属于您的部门；请在“我的任务”中选择本部门的任务": "The task does not exist or is not your department's; choose one of your department's tasks under “My tasks”",
-	"引号不配对：短语需要用一对引号括起来（如：\"学分银行\"）":  "The quotation marks do not pair: a phrase goes between a pair of them (such as \"学分银行\")",
+	"引号不配对：短语需要用一对引号括起来（如：“学分银行”）":    "The quotation marks do not pair: a phrase goes between a pair of them (such as “学分银行”)",
 	"请选择要移入的城市": "Choose the city to move them into",
 	"这是定性描述唯一的佐证引用，不能删除；请先添加另一条引用": "This is the claim's only citation and cannot be removed; add another citation first",
 	"责任单位名称不能为空": "The department's name cannot be empty",
@@ -301,7 +301,7 @@ var englishMessages = map[string]string{
 	// Responsibilities (责任分解): a table's rows, which are the add-a-task
 	// form's checks too, the table itself, the board's other forms and
 	// the city's list of departments.
-	"责任分解表有 %d 行有误，未导入任何一行；请改正后重新导入：\n%s": "Rows with mistakes in the responsibility table: %d. Nothing was imported; correct them and import it again:\n%s",
+	"责任分解表有 %d 行有误，未导入任何一行；请改正后重新导入：\n%s": "The responsibility table has %d {row|rows} with mistakes; nothing was imported: correct them and import it again:\n%s",
 	"指标编码为空": "The indicator code is empty",
 	"%s %s 是%d级指标，只能分解关键指标（三级指标）": "%s %s is a level-%d indicator; only key (third-level) indicators are assigned to departments",
 	"责任单位为空":     "The department is empty",
@@ -362,7 +362,7 @@ var englishMessages = map[string]string{
 	"审核意见过长（超过 %d 字）":                             "The comment is too long (over %d characters)",
 	"数值已审核（%s）；如需更正审核结论，请改判并写明理由":                 "The value has been reviewed (%s); to correct the verdict, revise it with a comment saying why",
 	"指标 %s 与第 %d 行重复":                             "The indicator %s repeats row %d",
-	"台账有 %d 行有误，未导入任何数值：\n%s":                     "Rows with mistakes in the ledger: %d. No value was imported:\n%s",
+	"台账有 %d 行有误，未导入任何数值：\n%s":                     "The ledger has %d {row|rows} with mistakes; no value was imported:\n%s",
 	"台账中没有数值行":                                    "The ledger has no rows of values",
 	"无法读取台账：请上传 Excel 或 WPS 表格（.xlsx、.xls 或 .et）": "The ledger cannot be read; upload an Excel or WPS workbook (.xlsx, .xls or .et)",
 	"台账中没有工作表":                                    "The ledger has no sheet",
@@ -389,7 +389,7 @@ var englishMessages = map[string]string{
 	"第 %d 页的缩略图在 %s 内没有画完":                                                 "The thumbnail of page %d was not drawn within %s",
 	"第 %d 页没有可显示的缩略图":                                                      "Page %d has no thumbnail to show",
 	"文档%s还没有读取完成\uFF0C没有页面缩略图":                                             "The document %s has not been read yet, so it has no page thumbnails",
-	"文档 %s 没有第 %d 页":                                                       "The document %s has no page %d",
+	"文档《%s》没有第 %d 页":                                                       "The document “%s” has no page %d",
 	"页码应为正整数，收到 %.20q":                                                     "The page should be a positive whole number, not %.20q",
 	"文档还在处理中，文字尚未提取；请稍后再试":                                                 "The document is still being processed and its text is not extracted yet; try again later",
 	// Statements, notes, saved searches, documents changed in bulk, moved or deleted, uploads for a task.

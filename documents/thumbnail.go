@@ -61,7 +61,7 @@ func (s *Service) Thumbnail(ctx context.Context, u *catalog.User, id string, pag
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档%s还没有读取完成\uFF0C没有页面缩略图", d.Title)
 	}
 	if page < 1 || page > max(d.Pages, 1) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 没有第 %d 页", d.Title, page)
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档《%s》没有第 %d 页", d.Title, page)
 	}
 	t := &Thumbnail{ETag: fmt.Sprintf(`"%s-%d-%d"`, d.SHA256, page, ThumbnailSize)}
 	cached := s.thumbPath(d.SHA256, page)

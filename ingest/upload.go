@@ -651,12 +651,12 @@ func (s *Service) otherCityDenied(ctx context.Context, u *catalog.User, city str
 		s.cityName(ctx, u.City), u.City, s.cityName(ctx, city), city)
 }
 
-// cityName is the name of the city with code, or the code when the
-// catalog has no such city.
-func (s *Service) cityName(ctx context.Context, code string) string {
+// cityName is the name of the city with code in both languages (杭州 /
+// Hangzhou), or the code when the catalog has no such city.
+func (s *Service) cityName(ctx context.Context, code string) catalog.Words {
 	c, err := s.cat.City(ctx, code)
 	if err != nil || c.Name == "" {
-		return code
+		return catalog.Words{Chinese: code, English: code}
 	}
-	return c.Name
+	return catalog.Words{Chinese: c.Name, English: c.EnglishName()}
 }

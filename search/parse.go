@@ -329,7 +329,7 @@ func lexQuery(q string) ([]item, error) {
 		if closing, ok := isQuote(rs[i]); ok {
 			end := indexRune(rs, i+1, closing)
 			if end < 0 {
-				return nil, catalog.Errorf(catalog.EINVALID, "引号不配对：短语需要用一对引号括起来（如：\"学分银行\"）")
+				return nil, catalog.Errorf(catalog.EINVALID, "引号不配对：短语需要用一对引号括起来（如：“学分银行”）")
 			}
 			it.text, it.phrase = strings.TrimSpace(string(rs[i+1:end])), true
 			i = end + 1

@@ -196,7 +196,7 @@ func TestImportLedger(t *testing.T) {
 	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "第 3 行") {
 		t.Fatalf("ledger with a bad row: %v, want EINVALID naming row 3", err)
 	}
-	if en := catalog.MessageIn(err, true); !strings.HasPrefix(en, "Rows with mistakes in the ledger: 1. No value was imported:\nRow 3: The indicator 5.1.1 ") {
+	if en := catalog.MessageIn(err, true); !strings.HasPrefix(en, "The ledger has 1 row with mistakes; no value was imported:\nRow 3: The indicator 5.1.1 ") {
 		t.Errorf("ledger with a bad row, in English: %q", en)
 	}
 	bad = ledger([]any{"2.2.1", "", "个", d.ID, "", ""})

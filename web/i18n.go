@@ -76,6 +76,7 @@ var messages = map[string]map[Lang]string{
 	"search.hint":                      {Chinese: "多个词用空格分隔表示同时出现；“…”表示短语；-词 表示排除；A OR B 表示任一；粘贴超过 200 字的一段原文（如定性描述）可查找其出处", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either; paste a passage of over 200 characters (from a claim) to find its source"},
 	"search.total":                     {Chinese: "共 %d 条结果", English: "%d {result|results}"},
 	"search.empty":                     {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
+	"search.empty.filtered":            {Chinese: "所选范围内没有材料。", English: "Nothing found within the filters chosen."},
 	"search.rebuilding":                {Chinese: "检索索引正在重建（程序升级或索引损坏后），完成之前只能找到已重建的材料，结果可能不全；请稍后再检索。", English: "The search index is being rebuilt (after an upgrade, or because it was damaged): until it is done only the documents indexed so far are found, so results may be incomplete; search again later."},
 	"search.empty.try":                 {Chinese: "试试：减少检索词、去掉筛选条件、换一个说法（如“学分银行”换成“学习成果认证”），或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
 	"search.scope":                     {Chinese: "仅检索您负责审核的城市：%s", English: "Searched only the cities you review: %s"},
