@@ -282,7 +282,14 @@ func EvidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
-	return strings.Join([]string{e.Name(), e.docNumber(Chinese), e.IssuedOn, page}, " | ")
+	return joinFilled([]string{e.Name(), e.docNumber(Chinese), e.IssuedOn, page})
+}
+
+// joinFilled joins an evidence line's parts with " | ", leaving out those
+// a document does not have (no 文号, no date), so that a line never ends
+// in empty cells ("《…》 |  |  | ").
+func joinFilled(parts []string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), " | ")
 }
 
 // evidenceLine is EvidenceLine in the report's language, followed by
@@ -299,5 +306,5 @@ func (r *Report) evidenceLine(e Evidence) string {
 			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+mark)
 		}
 	}
-	return strings.Join(parts, " | ")
+	return joinFilled(parts)
 }
