@@ -10,7 +10,10 @@ import (
 // On a shared catalog (PostgreSQL, several nodes) a hand-in left
 // uploading by a node that stopped cannot be swept at that node's next
 // start, as on one machine (AbandonDeadHandIns): node names change at
-// each start (ingest.Config.Node), and another node may be uploading.
+// each start (ingest.Config.Node: the node's name kept in its data
+// folder and a part new at each start, so that a node restarted does not
+// take its previous run's uploads for its own), and another node may be
+// uploading.
 // So each node records its name on the hand-ins it writes
 // (Submission.Node), says every little while that it is alive
 // (NodeAlive), and every node abandons the hand-ins of a node silent for
@@ -31,9 +34,9 @@ const NodeSilence = 2 * time.Minute
 const UnknownNodeHandInAge = 24 * time.Hour
 
 // NodeAlive records that node is alive now, by its clock, and forgets
-// the nodes silent for longer than UnknownNodeHandInAge (a node's name is
-// new at each start, so the rows of nodes long stopped would only pile
-// up; their hand-ins are abandoned whether their row is there or not).
+// the nodes silent for longer than UnknownNodeHandInAge (the name of a
+// node's run is new at each start, so the rows of runs long stopped would
+// only pile up; their hand-ins are abandoned whether their row is there or not).
 // It is idempotent: a node calls it at start and then every NodeSilence/4.
 func (s *Store) NodeAlive(ctx context.Context, node string) error {
 	now := s.now()

@@ -249,6 +249,8 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/037_document_archive.sql":     txOnly(addDocumentArchive),
 	"migrations/038_quote_read.sql":           txOnly(addQuoteReadColumns),
 	"migrations/039_node_heartbeat.sql":       txOnly(addUploadNode),
+	"migrations/042_catalog_identity.sql":     fillCatalogIdentity,
+	"migrations/042_catalog_identity.pg.sql":  fillCatalogIdentity,
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

@@ -3,10 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -25,6 +21,11 @@ type follower struct {
 	latest      int64     // the catalog's latest seq when last asked
 	behindSince time.Time // when the index first lagged; zero when caught up
 	caughtUp    bool      // a full catch-up finished since start
+
+	// Which catalog the index follows and the node's last mark in its
+	// follow checkpoint (followrecord.go).
+	catalog string
+	mark    string
 
 	// The one stored text the follower has been stopped at (it stops at
 	// the first it cannot read), since when and how often the store,
@@ -63,9 +64,9 @@ func (s *Service) IndexLag() Lag {
 
 // runFollower polls the catalog every FollowInterval until ctx ends.
 func (s *Service) runFollower(ctx context.Context) {
-	from := s.loadFollowState(ctx)
+	rec := s.loadFollowRecord()
 	s.follow.mu.Lock()
-	s.follow.applied = from
+	s.follow.applied, s.follow.catalog, s.follow.mark = rec.Seq, rec.Catalog, rec.Mark
 	s.follow.mu.Unlock()
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
@@ -81,9 +82,13 @@ func (s *Service) runFollower(ctx context.Context) {
 	}
 }
 
-// catchUp applies changes until none is left.
+// catchUp applies changes until none is left, once the catalog is found
+// to be the one this node's index followed (checkCatalog).
 func (s *Service) catchUp(ctx context.Context) error {
 	f := &s.follow
+	if err := s.checkCatalog(ctx); err != nil {
+		return err
+	}
 	latest, err := s.cat.LatestSeq(ctx)
 	if err != nil {
 		return err
@@ -103,15 +108,21 @@ func (s *Service) catchUp(ctx context.Context) error {
 		if len(changes) == 0 {
 			break
 		}
+		last := changes[len(changes)-1].Document.Seq
+		if err := s.checkpoint(ctx, from, last); err != nil {
+			return err
+		}
 		if err := s.applyChanges(ctx, changes); err != nil {
 			return err
 		}
-		from = changes[len(changes)-1].Document.Seq
+		from = last
 		f.mu.Lock()
 		f.applied = from
 		f.latest = max(f.latest, from)
 		f.mu.Unlock()
-		s.saveFollowState(from)
+		if err := s.saveFollowRecord(); err != nil {
+			return err
+		}
 	}
 	f.mu.Lock()
 	if f.applied >= f.latest {
@@ -181,102 +192,6 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 		s.finished(d) // whoever waits here for a document another node finished
 	}
 	return nil
-}
-
-// loadFollowState returns the seq this node's index had reached when it
-// last stopped, or 0 (catch up from the start) when there is no record or
-// the index is empty (new, or rebuilt since).
-//
-// A record past the catalog's latest seq means the catalog went back in
-// time (restored from a dump older than this node's index): the seqs it
-// hands out next are ones this node would take for applied, and the
-// index holds documents the catalog no longer has. The node then starts
-// over from the first change, after taking out of its index what the
-// catalog does not call indexed or on its way there (Reconcile's rule).
-func (s *Service) loadFollowState(ctx context.Context) int64 {
-	if s.cfg.FollowStateFile == "" {
-		return 0
-	}
-	seq := FollowedSeq(s.cfg.FollowStateFile, s.idx)
-	if seq == 0 {
-		return 0
-	}
-	latest, err := s.cat.LatestSeq(ctx)
-	if err != nil || seq <= latest {
-		// Unknown (the catalog out of reach at start): the record stands,
-		// as it did before this check; catchUp asks again.
-		return seq
-	}
-	s.log.Warn("follower: this node's index is ahead of the catalog (restored from an earlier backup?); "+
-		"removing what the catalog does not hold and catching up from the start",
-		"recorded", seq, "catalog", latest)
-	if err := s.dropStale(ctx); err != nil {
-		s.log.Error("follower: remove documents the catalog does not hold", "err", err)
-	}
-	return 0
-}
-
-// FollowStateName is the file in a node's data folder that holds the
-// last change of a shared catalog its index applied.
-const FollowStateName = "index-follow.seq"
-
-// FollowedSeq is the last change of a shared catalog that the index
-// recorded in stateFile has applied (Config.FollowStateFile): 0 when there
-// is no record or the index is empty, so that a start catches up from the
-// first change. A document the index lacks whose seq is past it is one a
-// start brings in by itself; one at or before it was lost.
-func FollowedSeq(stateFile string, idx index.Index) int64 {
-	b, err := os.ReadFile(stateFile)
-	if err != nil {
-		return 0
-	}
-	seq, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
-	if err != nil {
-		return 0
-	}
-	if n, err := idx.Count(); err != nil || n == 0 {
-		return 0
-	}
-	return seq
-}
-
-// dropStale takes out of the index the documents the catalog does not
-// call indexed, extracted or stored: those a catalog restored to an
-// earlier point never had, or had deleted or failed by then.
-func (s *Service) dropStale(ctx context.Context) error {
-	inIndex, err := s.idx.IDs(ctx)
-	if err != nil {
-		return err
-	}
-	var known []string
-	err = s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { known = append(known, d.ID) },
-		catalog.StatusIndexed, catalog.StatusStored, catalog.StatusExtracted)
-	if err != nil {
-		return err
-	}
-	slices.Sort(known)
-	_, stale := diffSorted(known, inIndex)
-	if len(stale) == 0 {
-		return nil
-	}
-	s.indexMu.Lock()
-	err = s.idx.Delete(ctx, stale...)
-	s.indexMu.Unlock()
-	if err != nil {
-		return err
-	}
-	s.indexChanged()
-	return nil
-}
-
-func (s *Service) saveFollowState(seq int64) {
-	if s.cfg.FollowStateFile == "" {
-		return
-	}
-	tmp := s.cfg.FollowStateFile + ".tmp"
-	if err := os.WriteFile(tmp, []byte(strconv.FormatInt(seq, 10)+"\n"), 0o644); err == nil {
-		os.Rename(tmp, s.cfg.FollowStateFile)
-	}
 }
 
 // unreadableText reports whether the follower should pass over document

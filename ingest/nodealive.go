@@ -20,7 +20,7 @@ const nodeBeat = catalog.NodeSilence / 4
 
 // startNodeBeat says, before the node takes a request, that it is alive,
 // and sweeps once at once: the hand-ins of this node's previous run
-// (under another name: a node's is new at each start) and of any other
+// (under another name: a node's run name is new at each start) and of any other
 // stopped node are freed now if they have been silent long enough, the
 // rest by the beats that follow.
 func (s *Service) startNodeBeat(ctx context.Context) error {

@@ -80,9 +80,15 @@ type Config struct {
 	// extraction is then a job leased to one node (Node, for Lease,
 	// default 2 minutes) and this node's index follows the catalog's
 	// changes every FollowInterval (default 1 s), remembering how far it
-	// got in FollowStateFile ("" for in memory only).
+	// got in FollowStateFile ("" for in memory only), and its follow
+	// checkpoint in the catalog under NodeName (the node's name kept in
+	// its data folder, which names it across restarts; Node by default).
+	// Node names this run of the node, new at each start: leases and
+	// hand-ins must tell a node's previous run, which may have died on a
+	// document or mid-upload, from the run going on.
 	Shared          bool
 	Node            string
+	NodeName        string
 	Lease           time.Duration
 	FollowInterval  time.Duration
 	FollowStateFile string

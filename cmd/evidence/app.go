@@ -297,6 +297,15 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		// this node's index follow the catalog's changes.
 		cfg.Shared = true
 		cfg.FollowStateFile = filepath.Join(dataDir, ingest.FollowStateName)
+		// The node's name is kept in its folder; each start's leases and
+		// hand-ins add a part of their own (ingest.Config.Node).
+		if cfg.NodeName, err = ingest.LoadNodeName(dataDir); err != nil {
+			a.close()
+			return nil, err
+		}
+		if cfg.Node == "" {
+			cfg.Node = fmt.Sprintf("%s/%d-%d", cfg.NodeName, os.Getpid(), time.Now().UnixNano()%1e6)
+		}
 		if cfg.Lease, err = durationFromEnv("EVIDENCE_JOB_LEASE"); err != nil {
 			a.close()
 			return nil, err

@@ -517,6 +517,14 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 		return err
 	}
 	defer a.close()
+	if !a.cat.Shared() {
+		// The copy goes on as a catalog of its own, apart from the one
+		// backed up: a node whose index followed that one tells them
+		// apart (ingest.FollowedCatalog).
+		if _, err := a.cat.MarkRestored(ctx); err != nil {
+			return err
+		}
+	}
 	if s3 {
 		if err := originalsInBucket(ctx, a); err != nil {
 			return err

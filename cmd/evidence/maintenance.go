@@ -105,7 +105,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := noteUnfinished(ctx, a, lang, stdout); err != nil {
 		return err
 	}
+	var diverged bool
 	if a.cat.Shared() && a.idx != nil {
+		if problems, diverged, err = followedElsewhere(ctx, a, problems, lang, stdout); err != nil {
+			return err
+		}
+	}
+	if a.cat.Shared() && a.idx != nil && !diverged {
 		var behind int
 		if problems, behind, err = caughtUpAtStart(ctx, a, problems); err != nil {
 			return err
@@ -118,7 +124,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if len(problems) == 0 && len(emptied) == 0 {
+	if len(problems) == 0 && len(emptied) == 0 && !diverged {
 		sayln(stdout, lang, "校验通过：所有原件与提取文字的哈希一致，索引与目录一致")
 		return nil
 	}
@@ -131,6 +137,37 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printEmptied(stdout, lang, emptied)
 	return exitError{1}
+}
+
+// followedElsewhere reports whether a shared node's index followed a
+// catalog other than this one, or this one before it went back to an
+// earlier state (ingest.FollowedCatalog), and says so: the index then
+// disagrees with the catalog, and the node's next start mends all of it
+// (it takes out what the catalog does not hold and follows from the first
+// change), so the index problems are taken out of problems and counted
+// in what it says.
+func followedElsewhere(ctx context.Context, a *app, problems []ingest.Problem, lang report.Lang, w io.Writer) ([]ingest.Problem, bool, error) {
+	node, err := ingest.ReadNodeName(a.dataDir)
+	if err != nil {
+		return nil, false, err
+	}
+	how, err := ingest.FollowedCatalog(ctx, a.cat, filepath.Join(a.dataDir, ingest.FollowStateName), node, a.idx)
+	if err != nil || how == ingest.SameCatalog {
+		return problems, false, err
+	}
+	left := problems[:0:0]
+	for _, p := range problems {
+		if p.Kind != ingest.ProblemIndex {
+			left = append(left, p)
+		}
+	}
+	out := len(problems) - len(left)
+	if how == ingest.OtherCatalog {
+		sayln(w, lang, "本节点的搜索索引跟随的是另一个目录（目录由 evidence restore 恢复，或换成了别的档案库的目录），与现在的目录不一致（%d 个文档有出入）；启动本节点的 evidence serve 即会移除目录中没有的文档，并从第一个变更起重新跟上目录，无需 reindex", out)
+	} else {
+		sayln(w, lang, "目录已恢复到较早的状态（所用的备份早于本节点的搜索索引跟上的位置），本节点的索引与目录不一致（%d 个文档有出入）；启动本节点的 evidence serve 即会移除目录中没有的文档，并从第一个变更起重新跟上目录，无需 reindex", out)
+	}
+	return left, true, nil
 }
 
 // caughtUpAtStart takes out of problems the documents a shared node's

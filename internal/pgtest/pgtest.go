@@ -209,3 +209,31 @@ func freePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// CopyDatabase makes a new database holding what the database at dbURL
+// (one DatabaseURL gave) holds now, as pg_dump and pg_restore into a new
+// database would, and returns its URL: a test restores a catalog to an
+// earlier state by going on with the copy. Nothing may be connected to
+// the database at dbURL meanwhile (PostgreSQL copies it as a template).
+func CopyDatabase(t testing.TB, dbURL string) string {
+	t.Helper()
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatalf("copy database %s: %v", dbURL, err)
+	}
+	from := u.Path[1:]
+	to := fmt.Sprintf("%s_copy_%d", from, shared.dbs.Add(1))
+	u.Path = "/postgres"
+	db, err := sql.Open("pgx", u.String())
+	if err != nil {
+		t.Fatalf("copy database %s: %v", from, err)
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+to+" TEMPLATE "+from); err != nil {
+		t.Fatalf("copy database %s: %v", from, err)
+	}
+	u.Path = "/" + to
+	return u.String()
+}
