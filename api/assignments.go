@@ -197,7 +197,17 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated, "unchanged": imp.Unchanged,
 		"new_departments": nonNil(imp.NewDepartments), "not_in_table": leftTasksJSON(imp.NotInTable), "removed": leftTasksJSON(imp.Removed),
-		"ignored_columns": nonNil(imp.IgnoredColumns)})
+		"ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined)})
+}
+
+// combinedJSON are the departments an import offers to remove from the
+// list (AssignmentImport.Combined): names the table splits.
+func combinedJSON(ds []catalog.Department) []map[string]string {
+	out := make([]map[string]string, len(ds))
+	for i, d := range ds {
+		out[i] = map[string]string{"id": d.ID, "name": d.Name}
+	}
+	return out
 }
 
 // LeftTaskJSON is a task of the round that an imported table does not

@@ -113,8 +113,9 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 }
 
 // TestDepartmentsAreOneListPerCity edits a city's list of departments
-// through the API: a name typed another way is the same department, and
-// one that still holds tasks cannot be deleted.
+// through the API: a name typed another way is the same department, one
+// that still holds tasks or accounts cannot be deleted (the refusal names
+// them), and the list marks the one nothing refers to as removable.
 func TestDepartmentsAreOneListPerCity(t *testing.T) {
 	e := newEnv(t)
 	// 市教育局 is on the list already: its contributor's account needed it.
@@ -131,21 +132,30 @@ func TestDepartmentsAreOneListPerCity(t *testing.T) {
 	e.submittedTask() // a task of 市教育局
 	_, list := e.do(e.request("GET", "/api/v1/departments?city="+cityA, nil), "coordA")
 	deps := list["departments"].([]any)
-	var id string
+	var id, unused string
 	for _, d := range deps {
-		if d := d.(map[string]any); d["name"] == "市教育局" {
+		switch d := d.(map[string]any); d["name"] {
+		case "市教育局":
 			id = d["id"].(string)
-			if d["assignments"] != float64(1) {
-				t.Errorf("市教育局 holds %v tasks, want 1", d["assignments"])
+			if d["assignments"] != float64(1) || d["accounts"] != float64(1) || d["removable"] != false {
+				t.Errorf("市教育局 holds %v tasks and %v accounts, removable %v; want 1, 1, false", d["assignments"], d["accounts"], d["removable"])
+			}
+		case "市民政局":
+			unused = d["id"].(string)
+			if d["removable"] != true {
+				t.Errorf("市民政局, which nothing refers to, is not removable: %v", d)
 			}
 		}
 	}
-	if id == "" {
-		t.Fatalf("市教育局 not listed: %v", deps)
+	if id == "" || unused == "" {
+		t.Fatalf("市教育局 or 市民政局 not listed: %v", deps)
 	}
 	resp, body = e.do(e.request("DELETE", "/api/v1/departments/"+id, nil), "coordA")
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(fmt.Sprint(body), "1 项") {
-		t.Errorf("deleting a department with a task: %d %v, want 400 naming the count", resp.StatusCode, body)
+	if msg := fmt.Sprint(body); resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "1 项责任分解任务") || !strings.Contains(msg, "1 个账号（") {
+		t.Errorf("deleting a department with a task and an account: %d %v, want 400 naming them", resp.StatusCode, body)
+	}
+	if resp, body = e.do(e.request("DELETE", "/api/v1/departments/"+unused, nil), "coordA"); resp.StatusCode != http.StatusOK {
+		t.Errorf("deleting 市民政局, which nothing refers to: %d %v", resp.StatusCode, body)
 	}
 	resp, _ = e.do(e.request("PATCH", "/api/v1/departments/"+id, map[string]any{"name": "市教育局(终身教育处)"}), "coordB")
 	if resp.StatusCode != http.StatusNotFound {

@@ -8,16 +8,21 @@ import (
 )
 
 // departmentJSON is a department of a city's list with how many
-// assignments it holds.
+// assignments it holds and, in the list, how many accounts and hand-ins
+// refer to it and whether it may be deleted (none refers to it).
 type departmentJSON struct {
 	ID          string `json:"id"`
 	City        string `json:"city"`
 	Name        string `json:"name"`
 	Assignments int    `json:"assignments"`
+	Accounts    int    `json:"accounts"`
+	HandIns     int    `json:"hand_ins"`
+	Removable   bool   `json:"removable"`
 }
 
 func toDepartmentJSON(d catalog.Department) departmentJSON {
-	return departmentJSON{ID: d.ID, City: d.City, Name: d.Name, Assignments: d.Assignments}
+	return departmentJSON{ID: d.ID, City: d.City, Name: d.Name, Assignments: d.Assignments,
+		Accounts: d.Accounts, HandIns: d.HandIns, Removable: d.Removable()}
 }
 
 func (h *handler) handleDepartmentList(w http.ResponseWriter, r *http.Request) {

@@ -63,9 +63,21 @@ func (s *Service) RenameDepartment(ctx context.Context, u *catalog.User, id, nam
 	return s.cat.RenameDepartment(ctx, id, name, u.Username)
 }
 
-// DeleteDepartment removes a department without assignments; one that
-// still has some is refused with their count. Admins and the city's
+// CheckDepartmentRemovable reports whether DeleteDepartment would remove
+// the department: nil when nothing refers to it, else the same refusal,
+// naming its tasks, accounts and hand-ins. Admins and the city's
 // coordinators only.
+func (s *Service) CheckDepartmentRemovable(ctx context.Context, u *catalog.User, id string) error {
+	d, err := s.department(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	return s.cat.CheckDepartmentRemovable(ctx, d)
+}
+
+// DeleteDepartment removes a department nothing refers to (no task, no
+// account, no hand-in); one still referred to is refused naming them.
+// Admins and the city's coordinators only.
 func (s *Service) DeleteDepartment(ctx context.Context, u *catalog.User, id string) error {
 	if _, err := s.department(ctx, u, id); err != nil {
 		return err

@@ -136,7 +136,51 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
 		return nil, err
 	}
+	if imp.Combined, err = s.combinedDepartments(ctx, city, imp); err != nil {
+		return nil, err
+	}
 	return imp, nil
+}
+
+// combinedDepartments are the departments of city's list that imp's
+// table splits (AssignmentImport.Combined): a name of two or more
+// departments (SplitDepartments), each of them named by the table, that
+// no account or hand-in refers to and whose tasks, if any, are all among
+// those NotInTable that may be removed.
+func (s *Service) combinedDepartments(ctx context.Context, city string, imp *catalog.AssignmentImport) ([]catalog.Department, error) {
+	c, err := s.cat.City(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	named := map[string]bool{}
+	for _, a := range imp.Assignments {
+		named[catalog.DepartmentKey(c.Name, a.Department)] = true
+	}
+	removable := map[string]int{}
+	for _, a := range imp.NotInTable {
+		if !HasHandIns(&a) {
+			removable[a.DepartmentID]++
+		}
+	}
+	list, err := s.cat.Departments(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.Department
+	for _, d := range list {
+		parts := SplitDepartments(d.Name)
+		if len(parts) < 2 || d.Accounts > 0 || d.HandIns > 0 || d.Assignments > removable[d.ID] {
+			continue
+		}
+		split := true
+		for _, p := range parts {
+			split = split && named[catalog.DepartmentKey(c.Name, p)]
+		}
+		if split {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // sortOutMissing finds the round's tasks that the table just imported

@@ -109,6 +109,13 @@ type AssignmentImport struct {
 	// IgnoredColumns are the headings of columns read but not imported
 	// (配合单位), as the table writes them.
 	IgnoredColumns []string
+	// Combined are the departments of the city's list whose name the
+	// table splits into departments it names (市教育局、市人社局, written
+	// as one by an earlier import, when the table names 市教育局 and
+	// 市人社局), and that nothing refers to but tasks of NotInTable that
+	// may be removed (no files handed in): offered for removal from the
+	// list, after those tasks.
+	Combined []Department
 }
 
 // AssignmentFilter selects assignments; empty fields match all.

@@ -57,6 +57,7 @@ var cliEnglish = map[string]string{
 	"（已有提交材料，不会删除）":         " (files handed in: not removed)",
 	"已删除本轮不在此表中的 %d 项任务：%s": "Removed %d {task|tasks} of the round not in this table: %s",
 	"本轮另有 %d 项任务不在此表中：%s":   "%d more {task|tasks} of the round {is|are} not in this table: %s",
+	"责任单位名单中的“%s”已被此表拆分填写，不再使用；可在“责任单位名单”页删除，或 DELETE /api/v1/departments/%s":                        "The department “%s” of the list is named apart by this table and no longer used; delete it on the list of departments, or with DELETE /api/v1/departments/%s",
 	"如属误导入，请加 --remove-missing 再导入一次以删除它们（已有提交材料或已确认的任务不会删除），或用 evidence assignments delete ID 逐项删除": "If they were imported by mistake, import again with --remove-missing to remove them (tasks with files handed in or accepted are kept), or remove each with evidence assignments delete ID",
 	"API 令牌：%s": "API token: %s",
 	"evidence backup 需要 --out 备份文件夹（needs --out DIR）":                                      "evidence backup needs --out DIR, the backup folder",

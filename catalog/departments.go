@@ -20,6 +20,11 @@ type Department struct {
 	Name string
 	// Assignments is how many assignments the department holds.
 	Assignments int
+	// Accounts is how many of the city's accounts belong to it, and
+	// HandIns how many live documents were handed in under it or name it
+	// as their 责任单位 (DepartmentUses); both are counted by the list
+	// (Departments) only.
+	Accounts, HandIns int
 }
 
 // DepartmentKey is how department names of a city are compared, so that
@@ -65,8 +70,29 @@ type queryer interface {
 }
 
 // Departments returns city's departments by name, each with how many
-// assignments it holds.
+// assignments, accounts and hand-ins refer to it (Removable).
 func (s *Store) Departments(ctx context.Context, city string) ([]Department, error) {
+	out, err := s.departmentList(ctx, city)
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	refs, err := s.departmentRefs(ctx, s.db, city)
+	if err != nil {
+		return nil, err
+	}
+	var cityName string
+	if c, err := s.City(ctx, city); err == nil {
+		cityName = c.Name
+	}
+	for i := range out {
+		key := DepartmentKey(cityName, out[i].Name)
+		out[i].Accounts, out[i].HandIns = len(refs.accounts[key]), len(refs.handIns[key])
+	}
+	return out, nil
+}
+
+// departmentList is Departments without accounts and hand-ins.
+func (s *Store) departmentList(ctx context.Context, city string) ([]Department, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.city, d.name,
 		(SELECT COUNT(*) FROM assignment a WHERE a.department_id = d.id)
 		FROM department d WHERE d.city = ? ORDER BY d.name`, city)
@@ -279,20 +305,21 @@ func (s *Store) moveDepartmentUsers(ctx context.Context, tx *sql.Tx, d *Departme
 	return moved, nil
 }
 
-// DeleteDepartment removes a department that holds no assignments; one
-// that still holds some is EINVALID with their count.
+// DeleteDepartment removes a department nothing refers to (no task, no
+// account, no hand-in: DepartmentUses); one that is still referred to is
+// EINVALID naming what refers to it.
 func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
 	d, err := s.Department(ctx, id)
 	if err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment WHERE department_id = ?`, id).Scan(&n); err != nil {
-			return fmt.Errorf("count assignments: %w", err)
+		uses, err := s.departmentUses(ctx, tx, d)
+		if err != nil {
+			return err
 		}
-		if n > 0 {
-			return Errorf(EINVALID, "责任单位“%s”还有 %d 项责任分解任务，不能删除；请先把任务改派给其他责任单位", d.Name, n)
+		if !uses.None() {
+			return usesRefusal(d.Name, uses)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete department: %w", err)

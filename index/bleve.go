@@ -81,8 +81,12 @@ import (
 // [2019] 5号, 杭教发(2018)\n12号: zh.docNumberGaps), so that the 文号
 // typed without it finds the document; 22 folds the small brackets ﹝﹞ of
 // a 文号 as its other brackets (甬教职成﹝2019﹞12号 is found as
-// 甬教职成〔2019〕12号 and from after its opening bracket, 2019) 12号).
-const schemaVersion = "22"
+// 甬教职成〔2019〕12号 and from after its opening bracket, 2019) 12号);
+// 23 holds no value for a figure that a word bounds or approximates, as
+// the values package reads it (numread.Qualified: 约3000人, 突破3000人,
+// 不少于3000人, 3000人以上, 3000人左右, 约60%), so that 三千 and 0.3万 find
+// 3000人 and not 约3000人, which 3000 finds as text.
+const schemaVersion = "23"
 
 var schemaKey = []byte("evidence_schema")
 

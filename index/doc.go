@@ -166,7 +166,10 @@
 // is no value), and since format 18 no rough number at all, read as the
 // values package reads it (internal/numread: 三十多所 is 31 to 39, 300余名
 // more than 300, 近十万人 nearly, 几十万 and 数十万 some), so a bare 30 does
-// not find 三十多所 (三十 finds it as text). Digits parted by a thousands
+// not find 三十多所 (三十 finds it as text), nor, since format 23, a figure
+// a word bounds or approximates (numread.Qualified: 约3000人, 突破3000人,
+// 不少于3000人, 3000人以上 or 3000人左右 after its measure word, 约60%), so
+// 三千 does not find 约3000人 (3000 finds it as text). Digits parted by a thousands
 // space or a line break (1 200人, 12\n000人 from a PDF's line wrap) hold
 // their joined value (#=1200) and, before a unit, their count (#1200人)
 // besides each group's value, as values reads them both ways; so 1200 and

@@ -634,14 +634,30 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 	if len(kept) > 0 {
 		msg += trf(l, "assignments.left_kept", len(kept), strings.Join(kept, tr(l, "list.sep")))
 	}
-	if len(items) == 0 {
+	if len(items) == 0 && len(imp.Combined) == 0 {
 		back(w, r, next, msg)
 		return
 	}
+	question, button := msg, tr(l, "assignments.remove_missing.confirm")
+	if len(items) > 0 {
+		question += trf(l, "assignments.remove_missing.question", len(items))
+	}
+	if len(imp.Combined) > 0 {
+		// Names an earlier import wrote for a whole cell, which this
+		// table splits: removed from the list after the tasks above.
+		question += trf(l, "assignments.remove_combined.question", len(imp.Combined))
+		if len(items) == 0 {
+			button = tr(l, "assignments.remove_combined.confirm")
+		}
+	}
+	for _, d := range imp.Combined {
+		items = append(items, trf(l, "assignments.combined_item", d.Name))
+		fields = append(fields, hiddenField{"department", d.ID})
+	}
 	h.render(w, r, http.StatusOK, "confirm", tr(l, "assignments.remove_missing.title"), &confirmPage{
-		Question: msg + trf(l, "assignments.remove_missing.question", len(items)), Items: items,
+		Question: question, Items: items,
 		Action: "/assignments/remove-missing", Fields: append(fields, hiddenField{"next", next}),
-		Button: tr(l, "assignments.remove_missing.confirm"), Cancel: next})
+		Button: button, Cancel: next})
 }
 
 // assignmentRemoveMissing removes the tasks the confirmation after an
@@ -664,7 +680,32 @@ func (h *handler) assignmentRemoveMissing(w http.ResponseWriter, r *http.Request
 		}
 		removed = append(removed, trf(l, "assignments.left_item", t.Indicator, t.Department, t.Due))
 	}
-	msg := trf(l, "assignments.removed_missing", len(removed), strings.Join(removed, tr(l, "list.sep")))
+	var msgs []string
+	if len(removed) > 0 || len(r.PostForm["department"]) == 0 {
+		msgs = append(msgs, trf(l, "assignments.removed_missing", len(removed), strings.Join(removed, tr(l, "list.sep"))))
+	}
+	// The combined names the import offered, now that their tasks are
+	// gone; one referred to since is refused, naming what refers to it.
+	var gone []string
+	for _, id := range r.PostForm["department"] {
+		d, err := h.Assignments.Department(r.Context(), u, id)
+		if err == nil {
+			err = h.Assignments.DeleteDepartment(r.Context(), u, id)
+		}
+		if err != nil {
+			if catalog.ErrorCode(err) != catalog.EINVALID && !catalog.IsNotFound(err) {
+				h.fail(w, r, err)
+				return
+			}
+			refused = append(refused, catalog.MessageIn(err, l == English))
+			continue
+		}
+		gone = append(gone, d.Name)
+	}
+	if len(gone) > 0 {
+		msgs = append(msgs, trf(l, "assignments.removed_combined", strings.Join(gone, tr(l, "list.sep"))))
+	}
+	msg := strings.Join(msgs, tr(l, "assignments.removed_sep"))
 	if len(refused) > 0 {
 		msg += trf(l, "assignments.remove_refused", strings.Join(refused, tr(l, "list.sep")))
 	}

@@ -103,23 +103,43 @@ func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/departments?city="+url.QueryEscape(city), msg)
 }
 
+// departmentDelete asks, first, to confirm deleting a department nothing
+// refers to, naming it, as the other deletions do; confirmed, it deletes
+// it. One still referred to (tasks, accounts, hand-ins) is refused on its
+// row, naming them, at either step.
 func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {
-	d, err := h.Assignments.Department(r.Context(), sessionFrom(r).User, r.PathValue("id"))
+	lang := langOf(r)
+	u := sessionFrom(r).User
+	id := r.PathValue("id")
+	d, err := h.Assignments.Department(r.Context(), u, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	city := d.City
-	if err := h.Assignments.DeleteDepartment(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
+	list := "/departments?city=" + url.QueryEscape(city)
+	if r.PostFormValue("confirm") != "1" {
+		err = h.Assignments.CheckDepartmentRemovable(r.Context(), u, id)
+	} else {
+		err = h.Assignments.DeleteDepartment(r.Context(), u, id)
+	}
+	if err != nil {
 		if !formProblem(err) {
 			h.fail(w, r, err)
 			return
 		}
-		p := &departmentsPage{RenameID: r.PathValue("id"), Rename: formState{Error: errorText(langOf(r), err)}}
+		p := &departmentsPage{RenameID: id, Rename: formState{Error: errorText(lang, err)}}
 		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
 		return
 	}
-	back(w, r, "/departments?city="+url.QueryEscape(city), tr(langOf(r), "departments.deleted"))
+	if r.PostFormValue("confirm") != "1" {
+		h.render(w, r, http.StatusOK, "confirm", tr(lang, "departments.delete.title"), &confirmPage{
+			Question: tr(lang, "departments.delete.question"), Items: []string{d.Name},
+			Action: "/departments/" + id + "/delete", Fields: []hiddenField{{"confirm", "1"}},
+			Button: tr(lang, "departments.delete.confirm"), Cancel: list})
+		return
+	}
+	back(w, r, list, trf(lang, "departments.deleted", d.Name))
 }
 
 // formProblem tells an error the user can fix on the form (a bad or

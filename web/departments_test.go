@@ -17,7 +17,8 @@ var departmentRows = regexp.MustCompile(`id="dept-([0-9A-Z]+)"`)
 // TestDepartmentsPage walks a coordinator through the city's list of
 // departments: add one, be told that the same department typed another
 // way already exists (with the name kept beside the field), rename it,
-// see that one holding tasks cannot be deleted, and delete an empty one.
+// see that one holding tasks cannot be deleted (naming them), and delete
+// the one nothing refers to, the only one offered, after confirming.
 func TestDepartmentsPage(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -66,11 +67,26 @@ func TestDepartmentsPage(t *testing.T) {
 	}
 
 	resp, body = wang.post("/departments/"+ids["市人社局"]+"/delete", url.Values{"city": {"330100"}})
-	if resp.StatusCode != 400 || !strings.Contains(body, `id="rename-error"`) || !strings.Contains(body, ">市人社局</a>") {
+	if resp.StatusCode != 400 || !strings.Contains(body, `id="rename-error"`) || !strings.Contains(body, ">市人社局</a>") ||
+		!strings.Contains(textOf(body), "1 项责任分解任务（2018 2.3.1）") {
 		t.Fatalf("deleting a department with a task: %d, want 400 with the reason on its row: %.500s", resp.StatusCode, textOf(body))
 	}
+	// Only the department nothing refers to is offered for deletion, and
+	// deleting it asks first, naming it.
+	_, body = wang.get("/departments?city=330100")
+	if !strings.Contains(body, `id="delete-`+ids["市教育局"]+`"`) || strings.Contains(body, `id="delete-`+ids["市人社局"]+`"`) ||
+		!strings.Contains(body, "无任务、账号和提交的材料，可删除") {
+		t.Fatalf("the list does not offer to delete only the department without tasks: %.800s", textOf(body))
+	}
 	resp, body = wang.post("/departments/"+ids["市教育局"]+"/delete", url.Values{"city": {"330100"}})
-	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已删除责任单位") || strings.Contains(body, "市教育体育局</a>") {
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "确定从本市责任单位名单中删除这个责任单位吗") || !strings.Contains(textOf(body), "市教育体育局") {
+		t.Fatalf("deleting asks first, naming the department: %d %.500s", resp.StatusCode, textOf(body))
+	}
+	if _, body = wang.get("/departments?city=330100"); !strings.Contains(body, ">市教育体育局</a>") {
+		t.Fatal("the department went before the deletion was confirmed")
+	}
+	resp, body = wang.post("/departments/"+ids["市教育局"]+"/delete", url.Values{"city": {"330100"}, "confirm": {"1"}})
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已删除责任单位：市教育体育局") || strings.Contains(body, "市教育体育局</a>") {
 		t.Fatalf("deleting an empty department: %d %.500s", resp.StatusCode, textOf(body))
 	}
 

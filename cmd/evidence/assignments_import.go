@@ -72,6 +72,15 @@ type importSaid struct {
 	NotInTable     []leftTask `json:"not_in_table"`
 	Removed        []leftTask `json:"removed"`
 	IgnoredColumns []string   `json:"ignored_columns"`
+	// Combined are the departments the table splits that nothing else
+	// refers to (catalog.AssignmentImport.Combined), offered for removal.
+	Combined []combinedDepartment `json:"combined_departments"`
+}
+
+// combinedDepartment is a department of the list that a table splits.
+type combinedDepartment struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // leftTask is a task of the round the table did not list.
@@ -93,8 +102,12 @@ func importSaidOf(imp *catalog.AssignmentImport) *importSaid {
 		}
 		return out
 	}
-	return &importSaid{Added: imp.Added, Updated: imp.Updated, Unchanged: imp.Unchanged, NewDepartments: imp.NewDepartments,
+	said := &importSaid{Added: imp.Added, Updated: imp.Updated, Unchanged: imp.Unchanged, NewDepartments: imp.NewDepartments,
 		NotInTable: left(imp.NotInTable), Removed: left(imp.Removed), IgnoredColumns: imp.IgnoredColumns}
+	for _, d := range imp.Combined {
+		said.Combined = append(said.Combined, combinedDepartment{ID: d.ID, Name: d.Name})
+	}
+	return said
 }
 
 // printAssignmentImport says what an import did: how many tasks it added,
@@ -128,6 +141,9 @@ func printAssignmentImport(w io.Writer, lang report.Lang, imp *importSaid, remov
 		if !removeMissing {
 			sayln(w, lang, "如属误导入，请加 --remove-missing 再导入一次以删除它们（已有提交材料或已确认的任务不会删除），或用 evidence assignments delete ID 逐项删除")
 		}
+	}
+	for _, d := range imp.Combined {
+		sayln(w, lang, "责任单位名单中的“%s”已被此表拆分填写，不再使用；可在“责任单位名单”页删除，或 DELETE /api/v1/departments/%s", d.Name, d.ID)
 	}
 }
 

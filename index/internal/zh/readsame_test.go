@@ -23,6 +23,14 @@ func TestValuesReadAsValuesDoes(t *testing.T) {
 		{"新招学员300余名，老年大学学员一万多人", nil},
 		{"占比30%多的市民参与", nil},
 		{"近十万人参与，将近3000人参加培训", nil},
+		// A figure a word bounds or approximates is a 约数 (numread.Qualified),
+		// before it or after it or its measure word.
+		{"参训人数约3000人，大约三千人", nil},
+		{"参训人数突破3000人，超过3000人，逾3000人，不少于3000人，至少三千人", nil},
+		{"参训人数3000人以上，3000人左右，三百所以上，5000人次左右", nil},
+		{"成人年参与学习率约60%，60%以上，约百分之六十，百分之六十左右", nil},
+		// 节约 and 签约 hold no 约: the figure stays exact.
+		{"节约经费3000元，签约10家", []string{"3000=3000", "10=10"}},
 		{"几十万市民，数十万人次，几百所学校，数千名志愿者", nil},
 		{"新招学员1 200人", []string{"1 200=1200", "1=1", "200=200"}},
 		{"培训市民12\n000人", []string{"12\n000=12000", "12=12"}},

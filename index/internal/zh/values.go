@@ -37,7 +37,8 @@ import (
 // (1万2千, 3千: ChineseCounts reads those before a unit), and a rough
 // number, read as the values package reads it (rough: the 三十 of 三十多所,
 // which is 31 to 39, the 十 of 十多万人, the 300 of 300多万元, the 十万 of
-// 近十万人). Digits parted by a thousands space or a line break (1 200人,
+// 近十万人, the 3000 of 约3000人, 突破3000人 and 3000人以上). Digits
+// parted by a thousands space or a line break (1 200人,
 // 12\n000人) have their joined value too (spacedValue), before each
 // group's.
 //
@@ -46,7 +47,7 @@ import (
 // in Chinese numerals or digits (百分之八十二, 百分之三十二点五), spanning its
 // sign or 百分之: so 82% finds 百分之八十二 and the other way round, as 1.2万
 // finds 12000. The number of a percentage has no value of its own (82 is
-// not 82%), and a rough one (百分之三十多) has none.
+// not 82%), and a rough one (百分之三十多, 约60%, 60%以上) has none.
 func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
 // values is Values of rs with counts, its numbers in Chinese numerals
@@ -86,7 +87,7 @@ func percents(rs []rune) []Count {
 				j++
 			}
 			if j < len(rs) && (rs[j] == '%' || rs[j] == '％') && (i < 3 || string(rs[i-3:i]) != "百分之") &&
-				!numread.RoughAfterSign(rs, j+1) && !numread.Nearly(rs, i, j+1) {
+				!numread.RoughAfterSign(rs, j+1) && !numread.Qualified(rs, i, j+1, true, countUnitEnd) {
 				if v, ok := arabicValue(rs[:j], i, j, j); ok {
 					out = append(out, Count{Start: i, End: j + 1, Number: PercentValue(v)})
 				}
@@ -98,7 +99,7 @@ func percents(rs []rune) []Count {
 			for j < len(rs) && (isCNNumeral(rs[j]) || isDigit(rs[j]) || (rs[j] == '点' || rs[j] == '.') && j > k && j+1 < len(rs) && (isCNNumeral(rs[j+1]) || isDigit(rs[j+1]))) {
 				j++
 			}
-			if j == k || numread.RoughAt(rs, j, true) || numread.Nearly(rs, i, j) {
+			if j == k || numread.RoughAt(rs, j, true) || numread.Qualified(rs, i, j, true, countUnitEnd) {
 				continue
 			}
 			if v, ok := percentNumber(rs[:j], k, j); ok {
@@ -192,11 +193,27 @@ func appendValue(out []Count, rs []rune, c Count) []Count {
 
 // rough reports whether the number rs[start:end] is written roughly, as
 // the values package reads it (numread): with a 多, 余 or 几 after it
-// (三十多所 is 31 to 39, 300多万元, 十几万), or after a 近 that makes it a
-// bound by an amount unsaid (近十万人). It is no one value, so it holds
-// none: a bare 30 does not find 三十多所, which 三十 finds as text.
+// (三十多所 is 31 to 39, 300多万元, 十几万), or with a word that bounds or
+// approximates it before it or after it or its unit (numread.Qualified:
+// 近十万人, 约3000人, 突破3000人, 不少于3000人, 3000人以上, 3000人左右). It
+// is no one value, so it holds none: a bare 30 does not find 三十多所,
+// which 三十 finds as text, nor 三千 约3000人, which 3000 finds as text.
 func rough(rs []rune, start, end int) bool {
-	return numread.RoughAt(rs, end, false) || numread.Nearly(rs, start, end)
+	return numread.RoughAt(rs, end, false) || numread.Qualified(rs, start, end, false, countUnitEnd)
+}
+
+// countUnitEnd is where the measure word a count is written with at
+// rs[j] ends (人, 人次, 所, 个: numread.MeasureWords, with a 次 after it),
+// j when there is none: the unit a qualifier after a figure may follow
+// (3000人以上, 三百所以上, 5000人次左右).
+func countUnitEnd(rs []rune, j int) int {
+	if j < len(rs) && strings.ContainsRune(numread.MeasureWords, rs[j]) {
+		j++
+		if j < len(rs) && rs[j] == '次' {
+			j++
+		}
+	}
+	return j
 }
 
 // spacedValue is the number at rs[i:] whose digits are parted by a
