@@ -1,5 +1,11 @@
 package testenv
 
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
 // WorkSummary is a city's 工作总结 for a monitoring round, some 1,550
 // characters, and SummaryPassage its first 1,500 characters of text as a
 // reviewer pastes them into the search box to find where a 定性描述 comes
@@ -19,3 +25,31 @@ const WorkSummary = "宁波市2018年学习型城市建设工作总结\n" +
 // SummaryPassage is the first 1,500 characters of WorkSummary's text
 // (after its title line).
 var SummaryPassage = string([]rune(WorkSummary)[len([]rune("宁波市2018年学习型城市建设工作总结\n")):][:1500])
+
+// DistrictSummaries are n districts' summaries, each WorkSummary's text
+// under its own title with a list of its own of 300 recommended 百姓学习之星
+// (names drawn by a generator seeded with the district's number): every
+// one holds SummaryPassage, and no two are near duplicates (their
+// Jaccard similarity is about 0.5), so a search of the passage lists
+// them all, one group each, over more than one page.
+func DistrictSummaries(n int) []string {
+	const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+	const given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰玉萍红华建国志永春海燕云飞鹏辉鑫"
+	sn, gv := []rune(surnames), []rune(given)
+	body := strings.SplitN(WorkSummary, "\n", 2)[1]
+	out := make([]string, n)
+	for i := range out {
+		rng := rand.New(rand.NewPCG(uint64(i+1), 41))
+		var names strings.Builder
+		for j := range 300 {
+			if j > 0 {
+				names.WriteString("、")
+			}
+			names.WriteRune(sn[rng.IntN(len(sn))])
+			names.WriteRune(gv[rng.IntN(len(gv))])
+			names.WriteRune(gv[rng.IntN(len(gv))])
+		}
+		out[i] = fmt.Sprintf("宁波市第%d片区2018年学习型城市建设工作总结\n%s\n附件：百姓学习之星推荐人选名单\n%s。\n", i+1, body, names.String())
+	}
+	return out
+}
