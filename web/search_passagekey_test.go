@@ -69,7 +69,7 @@ func TestSearchFormKeepsAPastedPassageOutOfTheAddress(t *testing.T) {
 	}
 	noPassageIn("page 2", page2)
 
-	doc := regexp.MustCompile(`href="(/documents/`+summary.ID+`[^"]*)"`).FindStringSubmatch(body)
+	doc := regexp.MustCompile(`href="(/documents/` + summary.ID + `[^"]*)"`).FindStringSubmatch(body)
 	if doc == nil || !strings.Contains(doc[1], "passage="+key) {
 		t.Fatalf("the summary's link does not name the passage by its key: %v", doc)
 	}
