@@ -83,6 +83,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/documents/{id}/restore", handle: h.handleDocumentRestore, roles: editorRoles},
 		{pattern: "POST /api/v1/documents/{id}/original", handle: h.handleDocumentReplace, roles: editorRoles, files: true},
 		{pattern: "GET /api/v1/search", handle: h.handleSearch},
+		{pattern: "POST /api/v1/search", handle: h.handleSearchPost},
 		{pattern: "GET /api/v1/search/export", handle: h.handleSearchExport},
 		{pattern: "GET /api/v1/saved-searches", handle: h.handleSavedSearchList},
 		{pattern: "POST /api/v1/saved-searches", handle: h.handleSavedSearchCreate},

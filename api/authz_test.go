@@ -136,6 +136,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, editA(202)},
 		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
 		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},
+		"POST /api/v1/search": {func() *http.Request {
+			return e.request("POST", "/api/v1/search", map[string]any{"q": "学分银行"})
+		}, all(200)},
 		"POST /api/v1/links": {func() *http.Request {
 			return e.request("POST", "/api/v1/links", map[string]any{"document_id": e.bareDocument(cityA), "indicator": "2.3.1"})
 		}, editA(201)},

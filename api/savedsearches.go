@@ -92,7 +92,7 @@ func (h *handler) handleQueryPack(w http.ResponseWriter, r *http.Request) {
 // parameters; from and size ignored) as an XLSX workbook of at most
 // search.ExportLimit passage rows.
 func (h *handler) handleSearchExport(w http.ResponseWriter, r *http.Request) {
-	req, err := searchRequest(r)
+	req, err := searchRequest(r, r.URL.Query())
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -11,9 +12,9 @@ import (
 
 // listParam reads a filter that may be repeated (?city=a&city=b) or
 // comma-separated (?city=a,b).
-func listParam(r *http.Request, name string) []string {
+func listParam(q url.Values, name string) []string {
 	var out []string
-	for _, v := range r.URL.Query()[name] {
+	for _, v := range q[name] {
 		for _, s := range strings.Split(v, ",") {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
@@ -23,50 +24,64 @@ func listParam(r *http.Request, name string) []string {
 	return out
 }
 
+// handleSearch answers GET /api/v1/search, the search of the URL's
+// parameters. A query long enough to be read as a pasted passage still
+// works, with a notice (post_notice) that it belongs in a POST body.
 func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
-	req, err := searchRequest(r)
+	res, err := h.search(r, r.URL.Query())
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	if req.From, err = intParam(q.Get("from"), 0, "from"); err != nil {
-		h.writeError(w, r, err)
+	if !search.LongQuery(r.URL.Query().Get("q")) {
+		h.writeJSON(w, r, http.StatusOK, res)
 		return
 	}
+	n := catalog.Errorf(catalog.EINVALID, "检索式超过 %d 字，放在地址中可能被代理服务器拒绝（414），也会留在浏览器历史和服务器日志中；请改用 POST /api/v1/search，把参数放在 JSON 请求体中",
+		search.MaxQueryRunes)
+	h.writeJSON(w, r, http.StatusOK, struct {
+		*search.Result
+		PostNotice   string `json:"post_notice"`
+		PostNoticeEn string `json:"post_notice_en"`
+	}{res, n.Message, n.English})
+}
+
+// search runs the search of the parameters q (those of GET
+// /api/v1/search) for the caller.
+func (h *handler) search(r *http.Request, q url.Values) (*search.Result, error) {
+	req, err := searchRequest(r, q)
+	if err != nil {
+		return nil, err
+	}
+	if req.From, err = intParam(q.Get("from"), 0, "from"); err != nil {
+		return nil, err
+	}
 	if req.Size, err = intParam(q.Get("size"), search.DefaultSize, "size"); err != nil {
-		h.writeError(w, r, err)
-		return
+		return nil, err
 	}
 	if req.Size < 1 {
 		// The service reads 0 as "the default"; a client that asks for
 		// none has made a mistake.
-		h.writeError(w, r, search.ErrPaging().OnField("size"))
-		return
+		return nil, search.ErrPaging().OnField("size")
 	}
-	res, err := h.Search.Search(r.Context(), req)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, res)
+	return h.Search.Search(r.Context(), req)
 }
 
 // searchRequest reads a search's query, filters (q, city, doc_type,
 // indicator, year, issued_from, issued_to), order (sort) and how it
-// matches words (match) from the URL,
-// for the caller.
-func searchRequest(r *http.Request) (search.Request, error) {
+// matches words (match) from the parameters q (the URL's, or a POST
+// body's), for the caller.
+func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
 	req := search.Request{
-		Query: r.URL.Query().Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
-		Indicators: listParam(r, "indicator"), User: userFrom(r.Context()),
+		Query: q.Get("q"), Cities: listParam(q, "city"), DocTypes: listParam(q, "doc_type"),
+		Indicators: listParam(q, "indicator"), User: userFrom(r.Context()),
 	}
 	// round is year by the name the rest of the API gives it: the index's
 	// year of a document is its monitoring round (or, with none, the
 	// year it was issued), so a client filtering by round, as it does
 	// the coverage and the reports, is not silently given every round.
 	for _, name := range []string{"year", "round"} {
-		for _, y := range listParam(r, name) {
+		for _, y := range listParam(q, name) {
 			n, err := strconv.Atoi(y)
 			if err != nil || n < 1900 || n > 2200 {
 				return req, catalog.Errorf(catalog.EINVALID, "年份 %s 应为四位数字，收到 %q", name, y).OnField(name)
@@ -74,7 +89,6 @@ func searchRequest(r *http.Request) (search.Request, error) {
 			req.Years = append(req.Years, n)
 		}
 	}
-	q := r.URL.Query()
 	var err error
 	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("issued_from", q.Get("issued_from"), "issued_to", q.Get("issued_to")); err != nil {
 		return req, err

@@ -235,6 +235,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"/":                      {get("/no-such-page"), signedIn("404")},
 		"GET /{$}":               {get("/"), signedIn("303")},
 		"GET /search":            {get("/search?q=" + url.QueryEscape("学分银行")), signedIn("200")},
+		"POST /search":           {post("/search", form("q", "学分银行")), signedIn("303")},
 		"GET /review":            {get("/review"), signedIn("200")},
 		"GET /indicators":        {get("/indicators"), signedIn("200")},
 		"GET /indicators/{code}": {get("/indicators/2.3.1"), signedIn("200")},

@@ -202,7 +202,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	// highlighted and rendered.
 	defer rd.Close()
 	d := rd.Document
-	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
+	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: h.documentQuery(r),
 		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed,
 		Replace: forms.Replace, Value: forms.Value, Link: forms.Link, Note: forms.Note}
 	for _, f := range d.ExtractedFields {

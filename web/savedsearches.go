@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -72,7 +73,24 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 		h.saveFormFailed(w, r, err)
 		return
 	}
-	back(w, r, "/search?"+e.Params+"&saved="+e.ID, tr(langOf(r), "saved.done"))
+	target, err := h.savedSearchAddress(r, e)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, target, tr(langOf(r), "saved.done"))
+}
+
+// savedSearchAddress is the search page's address of a saved search,
+// opened from it (saved=ID); a long query it searches for is named by
+// the key it is kept under, as the search form's.
+func (h *handler) savedSearchAddress(r *http.Request, e *savedsearch.Entry) (string, error) {
+	v, err := url.ParseQuery(e.Params)
+	if err != nil {
+		return "", fmt.Errorf("read the parameters of saved search %s: %w", e.ID, err)
+	}
+	v.Set("saved", e.ID)
+	return h.searchAddress(r, v)
 }
 
 // saveFormFailed shows the search the save form was sent from again,
@@ -103,9 +121,10 @@ func (h *handler) savedSearchOpen(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	target := "/search?saved=" + e.ID
-	if e.Params != "" {
-		target = "/search?" + e.Params + "&saved=" + e.ID
+	target, err := h.savedSearchAddress(r, e)
+	if err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
 }
@@ -124,7 +143,12 @@ func (h *handler) savedSearchDelete(w http.ResponseWriter, r *http.Request) {
 
 // searchExport downloads the search page's results as XLSX.
 func (h *handler) searchExport(w http.ResponseWriter, r *http.Request) {
-	p := &searchPage{}
+	passage, err := h.keptPassage(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := &searchPage{passage: passage}
 	req, err := p.request(r, sessionFrom(r).User)
 	if err != nil {
 		h.fail(w, r, err)

@@ -38,6 +38,12 @@ type searchPage struct {
 	// PassageNotice says, for a query read as a pasted passage, that it
 	// was searched as one (search.Result.Passage).
 	PassageNotice string
+	// QueryParam and QueryValue are how links to a hit's document carry
+	// the query: q and the query, or passage and the key of the kept
+	// passage the address names (search_passage.go).
+	QueryParam, QueryValue string
+	// passage is the text of the kept passage the address names.
+	passage string
 	// AsSubstring says how many documents hold a word the search did not
 	// match as a word, with the search of substrings that finds them.
 	AsSubstring *relaxLink
@@ -77,6 +83,9 @@ type relaxLink struct {
 }
 
 func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
+	if h.redirectLongQuery(w, r) {
+		return
+	}
 	h.showSearch(w, r, http.StatusOK, formState{})
 }
 
@@ -93,7 +102,12 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 		h.fail(w, r, err)
 		return
 	}
+	passage, perr := h.keptPassage(r)
+	p.passage = passage
 	req, err := p.request(r, u)
+	if err == nil {
+		err = perr
+	}
 	req.From, req.Size = (p.PageNum-1)*resultsPerPage, resultsPerPage
 	p.saved(r, h, u)
 	if err != nil {
@@ -142,6 +156,12 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 		if v := q.Get(name); v != "" {
 			p.params.Set(name, v)
 		}
+	}
+	p.QueryParam, p.QueryValue = "q", p.Query
+	if p.passage != "" {
+		// The address names a kept passage: links keep naming it.
+		p.Query, p.QueryParam, p.QueryValue = p.passage, passageParam, q.Get(passageParam)
+		p.params.Set(passageParam, p.QueryValue)
 	}
 	lang := langOf(r)
 	p.Sorts = nil

@@ -166,6 +166,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /logout", handle: h.logout},
 		{pattern: "GET /{$}", handle: h.home},
 		{pattern: "GET /search", handle: h.searchPage},
+		{pattern: "POST /search", handle: h.searchPost},
 		{pattern: "GET /search/export", handle: h.searchExport},
 		{pattern: "GET /saved-searches", handle: h.savedSearchesPage},
 		{pattern: "POST /saved-searches", handle: h.savedSearchSave},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -657,7 +658,44 @@ func answerError(resp *http.Response, raw []byte, sent time.Time) error {
 	return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 }
 
-// search runs req through GET /api/v1/search (the server applies the
+// searchRequest is the request of a search of the parameters v: GET
+// /api/v1/search with them in its address, or, for a query read as a
+// pasted passage (search.LongQuery), POST /api/v1/search with them in a
+// JSON body, as an address of some 18 KB is refused by proxies (414) and
+// kept in their logs.
+func (c *remote) searchRequest(ctx context.Context, v url.Values) (*http.Request, error) {
+	var hr *http.Request
+	var err error
+	if !search.LongQuery(v.Get("q")) {
+		hr, err = http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/search?"+v.Encode(), nil)
+	} else {
+		body := map[string]any{}
+		for name, values := range v {
+			switch name {
+			case "city", "indicator", "doc_type", "year":
+				body[name] = values
+			case "size":
+				body[name], _ = strconv.Atoi(values[0])
+			default:
+				body[name] = values[0]
+			}
+		}
+		b, merr := json.Marshal(body)
+		if merr != nil {
+			return nil, fmt.Errorf("encode search: %w", merr)
+		}
+		hr, err = http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/search", bytes.NewReader(b))
+		if err == nil {
+			hr.Header.Set("Content-Type", "application/json")
+		}
+	}
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
+	}
+	return hr, nil
+}
+
+// search runs req through /api/v1/search (the server applies the
 // token's user's scope).
 func (c *remote) search(ctx context.Context, req search.Request) (*search.Result, error) {
 	v := url.Values{}
@@ -685,9 +723,9 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	if req.Substring {
 		v.Set("match", "substring")
 	}
-	hr, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/search?"+v.Encode(), nil)
+	hr, err := c.searchRequest(ctx, v)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效：%v", c.base, err)
+		return nil, err
 	}
 	var res search.Result
 	if err := c.do(hr, &res); err != nil {

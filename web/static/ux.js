@@ -10,6 +10,35 @@
     return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
+  // A query longer than the search form's address takes (data-long-query
+  // characters), a passage pasted to find its source, is posted with the
+  // session's CSRF token instead: the server keeps it under a short key
+  // and shows its search at /search?passage=KEY, so no address, history
+  // or referrer carries the passage. A shorter one stays a plain address.
+  var searchForm = document.querySelector("form[data-long-query]");
+  if (searchForm) {
+    searchForm.addEventListener("submit", function () {
+      var q = searchForm.querySelector('[name="q"]');
+      var limit = parseInt(searchForm.getAttribute("data-long-query"), 10);
+      var token = searchForm.querySelector('input[name="csrf_token"]');
+      if (!q || Array.from(q.value).length <= limit) {
+        // Back from a posted search, a short one must not carry the token.
+        if (token) { token.remove(); }
+        searchForm.method = "get";
+        return;
+      }
+      var meta = document.querySelector('meta[name="csrf-token"]');
+      if (!token) {
+        token = document.createElement("input");
+        token.type = "hidden";
+        token.name = "csrf_token";
+        searchForm.appendChild(token);
+      }
+      token.value = meta ? meta.getAttribute("content") : "";
+      searchForm.method = "post";
+    });
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) { return; }
     // "/" jumps to the search box (or to the search page), unless one is

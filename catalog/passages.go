@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// A passage pasted into the search box is kept under a short key (the
+// search service's hash of its text), so that the search's address
+// carries the key instead of the passage: a long passage made an address
+// proxies refuse and browsers keep in their history. Migration 041.
+
+// PassageUnused is how long a kept passage may go unused (neither kept
+// again nor read) before it is forgotten: a link to its search older than
+// that asks for the passage to be pasted again.
+const PassageUnused = 30 * 24 * time.Hour
+
+// passageTouchEvery is how stale a passage's last use may be before
+// reading it records the use: a search paged through or shared is read on
+// every page, and each need not write.
+const passageTouchEvery = 24 * time.Hour
+
+// KeepPassage stores body under key, or records that the passage already
+// kept there was used now, and forgets the passages unused for
+// PassageUnused. It is idempotent. A key already holding another text is
+// ECONFLICT: keys are hashes, and a collision is never silently resolved
+// by showing one person's passage for another's.
+func (s *Store) KeepPassage(ctx context.Context, key, body string) error {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var kept string
+		err := tx.QueryRowContext(ctx, `SELECT body FROM search_passage WHERE passage_key = ?`, key).Scan(&kept)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			_, err = tx.ExecContext(ctx, `INSERT INTO search_passage (passage_key, body, used_at) VALUES (?, ?, ?)
+				ON CONFLICT (passage_key) DO UPDATE SET used_at = excluded.used_at`, key, body, formatTime(now))
+		case err != nil:
+		case kept != body:
+			return Errorf(ECONFLICT, "检索段落的编号 %s 已用于另一段文字，请稍作修改后再检索", key)
+		default:
+			_, err = tx.ExecContext(ctx, `UPDATE search_passage SET used_at = ? WHERE passage_key = ?`, formatTime(now), key)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM search_passage WHERE used_at < ?`, formatTime(now.Add(-PassageUnused)))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("keep search passage %s: %w", key, s.dialect.translate(err))
+	}
+	return nil
+}
+
+// Passage returns the passage kept under key (KeepPassage), recording its
+// use at most once a day; ENOTFOUND when none is, never kept or unused
+// for PassageUnused.
+func (s *Store) Passage(ctx context.Context, key string) (string, error) {
+	now := s.now()
+	var body, used string
+	err := s.db.QueryRowContext(ctx, `SELECT body, used_at FROM search_passage WHERE passage_key = ?`, key).Scan(&body, &used)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && parseTime(used).Before(now.Add(-PassageUnused))) {
+		return "", Errorf(ENOTFOUND, "这次检索的段落已不在档案中（超过 %d 天未使用会被清除），请重新粘贴段落检索", int(PassageUnused/(24*time.Hour)))
+	}
+	if err != nil {
+		return "", fmt.Errorf("read search passage %s: %w", key, s.dialect.translate(err))
+	}
+	if parseTime(used).Before(now.Add(-passageTouchEvery)) {
+		if _, err := s.execWrite(ctx, `UPDATE search_passage SET used_at = ? WHERE passage_key = ?`, formatTime(now), key); err != nil {
+			return "", fmt.Errorf("record use of search passage %s: %w", key, s.dialect.translate(err))
+		}
+	}
+	return body, nil
+}
