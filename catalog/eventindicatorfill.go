@@ -21,6 +21,15 @@ const eventIndicatorBatch = 2000
 // row is locked). It returns once the fill is done, so that a store open
 // finds every event by its indicator.
 func (s *Store) fillEventIndicators(ctx context.Context) error {
+	// Once filled, a start (or a command opening the catalog beside a
+	// running server) only reads the mark, taking no write lock.
+	var left int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_indicator_fill WHERE done < upto`).Scan(&left); err != nil {
+		return fmt.Errorf("read the mark of the events' indicators filled: %w", err)
+	}
+	if left == 0 {
+		return nil
+	}
 	for {
 		more, err := s.fillEventIndicatorBatch(ctx)
 		if err != nil {
