@@ -370,8 +370,19 @@ const maxEvents = 1000
 
 // FindEvents returns audit log entries matching f, newest first.
 func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) {
+	q, args, oldestFirst := eventsQuery(f)
+	events, err := s.queryEvents(ctx, q, args...)
+	if oldestFirst {
+		slices.Reverse(events)
+	}
+	return events, err
+}
+
+// eventsQuery is FindEvents' query of the events f selects, and whether
+// it reads them oldest first (a page after another, which FindEvents
+// turns round).
+func eventsQuery(f EventFilter) (q string, args []any, oldestFirst bool) {
 	var where []string
-	var args []any
 	if f.Object != "" {
 		cond, condArgs := objectCondition(f.Object)
 		where, args = append(where, cond), append(args, condArgs...)
@@ -399,7 +410,7 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	if f.After != 0 {
 		where, args = append(where, "id > ?"), append(args, f.After)
 	}
-	q := `SELECT id, at, username, action, object, detail FROM event`
+	q = `SELECT id, at, username, action, object, detail FROM event`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -410,9 +421,7 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	// More than 1000 is 1000, not the 100 of none asked.
 	limit = min(limit, maxEvents)
 	if f.After != 0 && f.Before == 0 {
-		events, err := s.queryEvents(ctx, q+` ORDER BY id LIMIT ?`, append(args, limit)...)
-		slices.Reverse(events)
-		return events, err
+		return q + ` ORDER BY id LIMIT ?`, append(args, limit), true
 	}
-	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+	return q + ` ORDER BY id DESC LIMIT ?`, append(args, limit), false
 }

@@ -6,6 +6,7 @@ package catalog
 // englishMessages are; they join englishMessages, so the same tests hold
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
+	"--city 只用于查看一个指标在该城市的记录，请同时给出 --indicator，如 --indicator 2.3.1 --city 330100":                         "--city only narrows an indicator's events to a city: give --indicator too, such as --indicator 2.3.1 --city 330100",
 	"请给出一份已删除文档的 ID：evidence documents restore ID（ID 见文档页的地址，或 evidence events --action document.delete）": "Give the ID of a deleted document: evidence documents restore ID (the ID is in the document page's address, or see evidence events --action document.delete)",
 	"已恢复文档 %s《%s》：关联的指标 %d 项，引用它的定性描述 %d 条、数值 %d 个不再标为出处已删除":                                              "Restored document %s “%s”: %d {indicator|indicators} linked; %d {claim|claims} and %d {value|values} citing it no longer marked source deleted",
 	"因删除而清除的审核结论已恢复：定性描述 %d 条、数值 %d 个；因删除而退回的任务 %d 项已回到删除前的状态":                                            "Verdicts the deletion cleared are back: %d {claim|claims}, %d {value|values}; %d {task|tasks} the deletion sent back {is|are} as {it|they} stood",

@@ -106,24 +106,74 @@ func (s *Store) writeEvents(ctx context.Context, tx *sql.Tx, events []Event) err
 		if n < 0 {
 			n = min(len(events), eventRowsPerInsert)
 		}
-		run := events[:n]
-		events = events[n:]
-		args := make([]any, 0, 5*len(run))
-		for _, e := range run {
-			e = titled(e, titles)
-			detail, err := eventDetail(e)
-			if err != nil {
-				return err
-			}
-			args = append(args, formatTime(e.At), e.User, e.Action, e.Object, detail)
+		if err := s.writeEventRun(ctx, tx, events[:n], titles); err != nil {
+			return err
 		}
-		q := `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)` +
-			strings.Repeat(", (?, ?, ?, ?, ?)", len(run)-1)
+		events = events[n:]
+	}
+	return nil
+}
+
+// writeEventRun writes run, events naming no other objects, in one
+// INSERT, and the indicators their details name (event_indicator). Only
+// a run with such an event asks for the new events' IDs: one statement
+// gives its rows ascending IDs in the order of its VALUES, on SQLite
+// (one writer, the next rowid each) and on PostgreSQL (the identity's
+// next value for each row in turn), so the nth smallest is the nth
+// event's.
+func (s *Store) writeEventRun(ctx context.Context, tx *sql.Tx, run []Event, titles map[string]string) error {
+	args := make([]any, 0, 5*len(run))
+	details := make([]string, len(run))
+	named := false
+	for i, e := range run {
+		e = titled(e, titles)
+		detail, err := eventDetail(e)
+		if err != nil {
+			return err
+		}
+		details[i] = detail
+		named = named || namesIndicator(detail)
+		args = append(args, formatTime(e.At), e.User, e.Action, e.Object, detail)
+	}
+	q := `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)` +
+		strings.Repeat(", (?, ?, ?, ?, ?)", len(run)-1)
+	if !named {
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("record event %s: %w", run[0].Action, err)
 		}
+		return nil
 	}
-	return nil
+	ids, err := insertedIDs(ctx, tx, q+` RETURNING id`, args)
+	if err != nil {
+		return fmt.Errorf("record event %s: %w", run[0].Action, err)
+	}
+	if len(ids) != len(run) {
+		return fmt.Errorf("record event %s: %d IDs for %d events", run[0].Action, len(ids), len(run))
+	}
+	slices.Sort(ids)
+	var rows []eventIndicatorRow
+	for i, id := range ids {
+		rows = append(rows, indicatorRows(id, details[i])...)
+	}
+	return writeIndicatorRows(ctx, tx, rows)
+}
+
+// insertedIDs runs the INSERT … RETURNING id q and returns the IDs.
+func insertedIDs(ctx context.Context, tx *sql.Tx, q string, args []any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // titled is e recording the title its document has now (titles, by
@@ -162,6 +212,9 @@ func (s *Store) writeEventAlso(ctx context.Context, tx *sql.Tx, e Event) error {
 	if err := tx.QueryRowContext(ctx, `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		formatTime(e.At), e.User, e.Action, e.Object, detail).Scan(&id); err != nil {
 		return fmt.Errorf("record event %s: %w", e.Action, err)
+	}
+	if err := writeIndicatorRows(ctx, tx, indicatorRows(id, detail)); err != nil {
+		return err
 	}
 	seen := map[string]bool{e.Object: true}
 	for _, o := range e.Also {

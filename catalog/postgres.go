@@ -49,6 +49,10 @@ func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*S
 		db.Close()
 		return nil, err
 	}
+	if err := s.fillEventIndicators(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open catalog: %w", s.dialect.translate(err))
+	}
 	return s, nil
 }
 

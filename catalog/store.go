@@ -57,6 +57,12 @@ type Store struct {
 	// quoteDocumentLocked and unlinkDocumentLocked, set by tests only,
 	// run once AddLinkQuote and DeleteLink hold the link's document's row.
 	quoteDocumentLocked, unlinkDocumentLocked func()
+	// indicatorBatch and indicatorBatchFilled, set by tests only: the
+	// events a batch of fillEventIndicators reads (eventIndicatorBatch
+	// when 0), and what runs as a batch is about to commit, given its
+	// last event's ID; an error it returns stops the fill there.
+	indicatorBatch       int
+	indicatorBatchFilled func(last int64) error
 }
 
 // Statements returns how many SQL statements the store has sent to its
@@ -141,7 +147,7 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 		return nil, err
 	}
 	s := &Store{db: db, writer: writer, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }, stmts: stmts}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateAndFill(ctx); err != nil {
 		s.Close()
 		if locked(err) {
 			// The first statement waited busy_timeout for the lock: another
@@ -251,6 +257,15 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/039_node_heartbeat.sql":       txOnly(addUploadNode),
 	"migrations/042_catalog_identity.sql":     fillCatalogIdentity,
 	"migrations/042_catalog_identity.pg.sql":  fillCatalogIdentity,
+}
+
+// migrateAndFill applies pending migrations, then fills what a migration
+// left to fill in batches of their own (fillEventIndicators).
+func (s *Store) migrateAndFill(ctx context.Context) error {
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.fillEventIndicators(ctx)
 }
 
 // txOnly is a migration's Go step that needs its transaction alone.

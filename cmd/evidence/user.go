@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/lcmonitor/evidence/accounts"
-	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
@@ -148,101 +146,4 @@ func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Wri
 		sayln(stdout, lang, "用户 %s 的责任单位已改为：%s", u.Username, u.Department)
 		return nil
 	})
-}
-
-func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cmd := newCommand("events", stderr)
-	since := cmd.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
-	object := cmd.String("object", "", "only events about this object: a document's ID (which lists the claim events citing it too), a claim's or value's ID, or user:NAME, assignment:ID …")
-	user := cmd.String("user", "", "only events by this user")
-	action := cmd.String("action", "", "only this action, or a prefix such as document.")
-	limit := cmd.Int("limit", 1000, "at most this many")
-	asJSON := cmd.Bool("json", false, "print JSON lines")
-	if _, err := cmd.parse(args); err != nil {
-		return err
-	}
-	from, err := api.ParseSince(*since)
-	if err != nil {
-		return err
-	}
-	if *limit < 1 {
-		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数，收到 %d", *limit)
-	}
-	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
-		obj, err := eventObject(ctx, a, strings.TrimSpace(*object))
-		if err != nil {
-			return err
-		}
-		f := catalog.EventFilter{Object: obj, User: *user, Action: *action, Since: from}
-		return printEvents(ctx, a, f, *limit, *asJSON, stdout)
-	})
-}
-
-// eventObject is the object of the audit log that --object names. A bare
-// id is a document's as the log records it, or else the claim's or
-// value's it is (ids are ULIDs, never shared), which the log records as
-// claim:ID or value:ID: a coordinator copies the id from a page and
-// otherwise got an empty list, as if nothing had happened to it. A bare
-// id that is none of them and that no event names is ENOTFOUND, saying
-// how to write the others, rather than nothing printed.
-func eventObject(ctx context.Context, a *app, object string) (string, error) {
-	if object == "" || strings.Contains(object, ":") {
-		return object, nil
-	}
-	if _, err := a.cat.Document(ctx, object); err == nil {
-		return object, nil
-	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
-		return "", fmt.Errorf("look up document %s: %w", object, err)
-	}
-	if _, err := a.cat.Claim(ctx, object); err == nil {
-		return "claim:" + object, nil
-	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
-		return "", fmt.Errorf("look up claim %s: %w", object, err)
-	}
-	if _, err := a.cat.Value(ctx, object); err == nil {
-		return "value:" + object, nil
-	} else if catalog.ErrorCode(err) != catalog.ENOTFOUND {
-		return "", fmt.Errorf("look up value %s: %w", object, err)
-	}
-	// An object the log names bare that is no document now (one removed
-	// for good) is still asked for as written.
-	named, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), catalog.EventFilter{Object: object, Limit: 1})
-	if err != nil {
-		return "", err
-	}
-	if len(named) > 0 {
-		return object, nil
-	}
-	return "", catalog.Errorf(catalog.ENOTFOUND, "没有找到对象“%s”：它不是文档、定性描述或数值的编号，审计日志中也没有它；定性描述写 claim:ID，数值写 value:ID，账号写 user:NAME", object)
-}
-
-// printEvents prints the last limit events f finds, oldest first.
-func printEvents(ctx context.Context, a *app, f catalog.EventFilter, limit int, asJSON bool, stdout io.Writer) error {
-	// A page of the log holds at most 1000 events; more are read page by
-	// page back (--limit 5000 gave 100).
-	var events []catalog.Event
-	for len(events) < limit {
-		f.Limit = min(limit-len(events), 1000)
-		page, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), f)
-		if err != nil {
-			return err
-		}
-		events = append(events, page...)
-		if len(page) < f.Limit {
-			break
-		}
-		f.Before = page[len(page)-1].ID
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	for i := len(events) - 1; i >= 0; i-- {
-		e := events[i]
-		if asJSON {
-			enc.Encode(map[string]any{"at": e.At, "user": e.User, "action": e.Action, "object": e.Object, "detail": e.Detail})
-			continue
-		}
-		detail, _ := json.Marshal(e.Detail)
-		fmt.Fprintf(stdout, "%s  %-14s %-18s %-30s %s\n", e.At.In(catalog.ChinaTime).Format("2006-01-02 15:04:05")+" UTC+8", e.User, e.Action, e.Object, detail)
-	}
-	return nil
 }
