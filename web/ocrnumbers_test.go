@@ -2,12 +2,13 @@ package web
 
 import (
 	"context"
-	"github.com/lcmonitor/evidence/catalog"
 	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestValueSavedSaysRoughAndOCRSpacedNumbers: a value cited from OCR's
