@@ -115,9 +115,10 @@ type documentJSON struct {
 	// a scan was inferred (教发〔2023〕125 for 教发〔2023〕12号): a guess
 	// to check, as DocNumberNote says (DocNumberNoteEn in English).
 	DocNumberRead string `json:"doc_number_read,omitempty"`
-	// DocNumberWritten, when set, is the 文号 read from the text as the
-	// document writes it (杭教成[2017]15号), where doc_number, its year in
-	// 〔〕 for matching, differs (catalog.DocNumberAsWritten).
+	// DocNumberWritten, when set, is the 文号 as the document writes it
+	// (杭教成[2017]15号), or as the person who typed it did, where
+	// doc_number, its year in 〔〕 for matching, differs
+	// (catalog.DocNumberAsWritten).
 	DocNumberWritten string `json:"doc_number_written,omitempty"`
 	DocNumberNote    string `json:"doc_number_note,omitempty"`
 	DocNumberNoteEn  string `json:"doc_number_note_en,omitempty"`

@@ -98,17 +98,17 @@ func testDocNumberWritten(t *testing.T, s *Store) {
 	}
 }
 
-// TestDocNumberAsWrittenOnlyForAReadDocNumber: the form written is shown only
-// for a 文号 read from the text and only while it folds to the stored
-// one; otherwise the stored one, its year in 〔〕.
-func TestDocNumberAsWrittenOnlyForAReadDocNumber(t *testing.T) {
+// TestDocNumberAsWrittenOnlyWhileItFolds: the form written, read from
+// the text or typed (杭教成[2017]15号 typed stays so), is shown only while
+// it folds to the stored one; otherwise the stored one, its year in 〔〕.
+func TestDocNumberAsWrittenOnlyWhileItFolds(t *testing.T) {
 	tests := []struct {
 		name string
 		d    Document
 		want string
 	}{
 		{"read, written in [ ]", Document{DocNumber: "杭教成〔2017〕15号", DocNumberWritten: "杭教成[2017]15号", ExtractedFields: []string{FieldDocNumber}}, "杭教成[2017]15号"},
-		{"typed since", Document{DocNumber: "杭教成〔2017〕15号", DocNumberWritten: "杭教成[2017]15号"}, "杭教成〔2017〕15号"},
+		{"typed in [ ]", Document{DocNumber: "杭教成〔2017〕15号", DocNumberWritten: "杭教成[2017]15号"}, "杭教成[2017]15号"},
 		{"another 文号 since", Document{DocNumber: "杭教成〔2017〕16号", DocNumberWritten: "杭教成[2017]15号", ExtractedFields: []string{FieldDocNumber}}, "杭教成〔2017〕16号"},
 		{"typed before typed ones were stored in 〔〕", Document{DocNumber: "杭教成[2017]15号"}, "杭教成〔2017〕15号"},
 	}

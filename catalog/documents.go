@@ -732,6 +732,11 @@ func (s *Store) CountByStatus(ctx context.Context) (map[Status]int, error) {
 // field as it is.
 type DocumentPatch struct {
 	Title, DocType, Department, Issuer, IssuedOn, DocNumber, Round *string
+	// DocNumberTyped is DocNumber as the person typed it, when DocNumber
+	// is its DocNumberForm (ingest.Service.CheckPatch sets both): a 文号
+	// an edit changes is shown as typed (杭教成[2017]16号), its year in
+	// 〔〕 kept for matching. "" shows DocNumber as it is.
+	DocNumberTyped string
 }
 
 // UpdateDocument changes a document's metadata, with an audit event
@@ -813,7 +818,7 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		if err != nil {
 			return err
 		}
-		now, err := s.confirmFields(ctx, tx, id, changed)
+		now, err := s.confirmFields(ctx, tx, id, changed, p.DocNumberTyped)
 		if err != nil {
 			return err
 		}

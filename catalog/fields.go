@@ -133,12 +133,13 @@ func DocNumberShown(d *Document) Words {
 }
 
 // DocNumberAsWritten is d's 文号 as a page, a list or an export shows
-// it: as the document writes it when it was read from the text
-// (Document.DocNumberWritten: 杭教成[2017]15号 stays so, for the
-// coordinator who checks it against the paper), else in DocNumberForm.
-// d.DocNumber, its year in 〔〕, stays what a 文号 is matched by.
+// it: as the document writes it when it was read from the text, or as
+// the person who typed it wrote it (Document.DocNumberWritten:
+// 杭教成[2017]15号 stays so, for the coordinator who checks it against
+// the paper, also once confirmed), else in DocNumberForm. d.DocNumber,
+// its year in 〔〕, stays what a 文号 is matched by.
 func DocNumberAsWritten(d *Document) string {
-	if d.DocNumberWritten != "" && d.IsExtracted(FieldDocNumber) && DocNumberForm(d.DocNumberWritten) == d.DocNumber {
+	if d.DocNumberWritten != "" && DocNumberForm(d.DocNumberWritten) == d.DocNumber {
 		return d.DocNumberWritten
 	}
 	return DocNumberForm(d.DocNumber)
@@ -180,14 +181,12 @@ func decodeExtracted(s string) (fields []string, marks docNumberMarks) {
 }
 
 // encodeExtracted is extracted_fields for fields and the marks of the
-// 文号 number, kept only while the 文号 is one of fields; the 文号 as
-// written only when it folds to number (DocNumberForm) and differs.
+// 文号 number: what OCR read only while the 文号 is one of fields (a
+// typed one is no guess); the 文号 as written, read or typed, only when
+// it folds to number (DocNumberForm) and differs.
 func encodeExtracted(fields []string, number string, marks docNumberMarks) string {
-	if !slices.Contains(fields, FieldDocNumber) {
-		return encodeFields(fields)
-	}
 	out := slices.Clip(fields)
-	if marks.read != "" && !strings.Contains(marks.read, ",") {
+	if marks.read != "" && !strings.Contains(marks.read, ",") && slices.Contains(fields, FieldDocNumber) {
 		out = append(out, docNumberReadMark+marks.read)
 	}
 	if w := marks.written; w != "" && w != number && !strings.Contains(w, ",") && DocNumberForm(w) == number {
@@ -338,9 +337,22 @@ func (s *Store) readFieldsRow(ctx context.Context, tx *sql.Tx, id string) (*fiel
 // filledColumns are the columns a fill writes, in filledArgs' order.
 const filledColumns = `title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?, extracted_fields = ?, fields_revision = ?`
 
-// filledArgs are the values of filledColumns after fill(f).
+// filledArgs are the values of filledColumns after fill(f): the marks
+// of the 文号 the reading gives when it is read from the text, else those
+// kept (a typed 文号's form as typed), unless the text writes the same
+// 文号: then the document's own writing.
 func (r *fieldsRow) filledArgs(f FieldFill) []any {
-	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, r.number, docNumberMarks{f.DocNumberRead, f.DocNumberWritten}), f.Revision}
+	marks := docNumberMarks{f.DocNumberRead, f.DocNumberWritten}
+	if !slices.Contains(r.auto, FieldDocNumber) {
+		_, marks = decodeExtracted(r.extracted)
+		if f.DocNumber != "" && f.DocNumber == r.number {
+			// The text writes the 文号 typed: shown as the text writes
+			// it, as its page shows it (ShowDocNumber).
+			marks.written = f.DocNumberWritten
+		}
+		marks.read = ""
+	}
+	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, r.number, marks), f.Revision}
 }
 
 // fill applies f to the fields of r as fillFields says, reading the
@@ -489,10 +501,13 @@ func (s *Store) recordFieldsEvent(ctx context.Context, tx *sql.Tx, id string, re
 
 // confirmFields removes from a document's extracted_fields those an edit
 // gives a new value: a coordinator corrected them; and adds them to its
-// edited_fields, which no reading of the text writes over. It returns
-// the fields the edit gives a new value (the web form posts every field,
-// changed or not), for the audit log to say who changed which.
-func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) ([]string, error) {
+// edited_fields, which no reading of the text writes over. A 文号 given a
+// new value is shown as typed (typed, DocumentPatch.DocNumberTyped); one
+// sent back as it was, in whichever brackets, keeps the form it is shown
+// in, the document's own when read from its text. It returns the fields
+// the edit gives a new value (the web form posts every field, changed or
+// not), for the audit log to say who changed which.
+func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any, typed string) ([]string, error) {
 	var extracted, edited string
 	var cur [5]string
 	err := tx.QueryRowContext(ctx, `SELECT extracted_fields, edited_fields, title, doc_number, issuer, issued_on, round
@@ -516,8 +531,13 @@ func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, change
 	}
 	auto, marks := decodeExtracted(extracted)
 	keep := slices.DeleteFunc(auto, func(f string) bool { return slices.Contains(now, f) })
+	number := cur[1]
+	if slices.Contains(now, FieldDocNumber) {
+		number, _ = changed[FieldDocNumber].(string)
+		marks = docNumberMarks{written: typed}
+	}
 	_, err = tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ?, edited_fields = ? WHERE id = ?`,
-		encodeExtracted(keep, cur[1], marks), encodeFields(byHand), id)
+		encodeExtracted(keep, number, marks), encodeFields(byHand), id)
 	if err != nil {
 		return nil, fmt.Errorf("confirm fields of %s: %w", id, err)
 	}

@@ -284,6 +284,31 @@ func (s *ShownText) Next(end int) string {
 	return s.shown[from:s.shownAt]
 }
 
+// ShowDocNumber is shown, a document's text as ShownForm shows it, with
+// the document's own 文号 (number, in DocNumberForm) written as its
+// 文号 field shows it (written, DocNumberAsWritten) wherever the text
+// shows number: ShownForm gives a year in square brackets 〔〕, as OCR
+// reads the paper's 〔〕, while a text that writes 杭教成[2017]15号 has
+// it so in its field, and its page must not say otherwise. Rune for
+// rune: a written form of another length is left alone.
+func ShowDocNumber(shown, number, written string) string {
+	if number == "" || written == "" {
+		return shown
+	}
+	from := DocNumberForm(number)
+	if from == written || utf8.RuneCountInString(from) != utf8.RuneCountInString(written) {
+		return shown
+	}
+	return strings.ReplaceAll(shown, from, written)
+}
+
+// ShowDocNumber is ShowDocNumber of the text s cuts, before any piece of
+// it is taken; s for chaining.
+func (s *ShownText) ShowDocNumber(number, written string) *ShownText {
+	s.shown = ShowDocNumber(s.shown, number, written)
+	return s
+}
+
 // isChinese reports whether r is a Han character or Chinese punctuation.
 func isChinese(r rune) bool {
 	return unicode.Is(unicode.Han, r) ||

@@ -103,11 +103,12 @@ type Document struct {
 	// for the 号): a guess that a person should check. "" otherwise, and
 	// once the 文号 is edited or read again as written.
 	DocNumberRead string
-	// DocNumberWritten is the 文号 read from the text as the document
-	// writes it where DocNumber, its year in 〔〕 for matching, differs
-	// (杭教成[2017]15号, 杭教成（2017）15号 for 杭教成〔2017〕15号): what
-	// a page shows (DocNumberAsWritten). "" otherwise, and once the 文号
-	// is edited or read again so.
+	// DocNumberWritten is the 文号 as the document writes it, read from
+	// the text, or as a person typed it (upload, edit), where DocNumber,
+	// its year in 〔〕 for matching, differs (杭教成[2017]15号,
+	// 杭教成（2017）15号 for 杭教成〔2017〕15号): what a page shows
+	// (DocNumberAsWritten). "" otherwise, and once the 文号 is edited to
+	// one typed in 〔〕 or read again so.
 	DocNumberWritten string
 	// EditedFields names the fields a person gave a new value by an edit
 	// (emptied included): no reading of the text writes over them.

@@ -176,9 +176,11 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 
 // fillRepeating is fill where an added citation that repeats one of
 // stored (the same document, page and quote: a list sent back with the
-// claim's citations in it) is that citation, kept as it is and not
-// checked again, as a kept one is; each of stored is repeated at most
-// once.
+// claim's citations in it) is that citation, kept as it is, its text not
+// read again; each of stored is repeated at most once. Sent back, it is
+// cited again, so its document must still be one u may cite for the
+// claim's city (citeable): a document deleted since, or one u may not
+// see, is refused as a new citation of it would be.
 func (s *Service) fillRepeating(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, first int, stored []catalog.Citation) error {
 	var mistakes []error
 	c.Statement = strings.TrimSpace(statement)
@@ -198,12 +200,15 @@ func (s *Service) fillRepeating(ctx context.Context, u *catalog.User, c *catalog
 	cits := append([]catalog.Citation(nil), kept...)
 	repeated := make([]bool, len(stored))
 	for i, in := range added {
+		var cit *catalog.Citation
+		var err error
 		if j := repeats(in, stored, repeated); j >= 0 {
 			repeated[j] = true
-			cits = append(cits, stored[j])
-			continue
+			cit = &stored[j]
+			_, err = s.citeable(ctx, u, c.City, cit.DocumentID)
+		} else {
+			cit, err = s.citation(ctx, u, c.City, in)
 		}
-		cit, err := s.citation(ctx, u, c.City, in)
 		if err != nil {
 			each := catalog.Each(err)
 			if each == nil {
@@ -302,15 +307,36 @@ func (s *Service) QuoteOnPage(ctx context.Context, documentID string, page int, 
 }
 
 // citedDocument returns the document a citation names when it may be
-// cited: of city (any when city is ""), its text read. Otherwise an
-// EINVALID error about the field document_id; a document u may not see
-// is answered as one that does not exist, its title unsaid.
+// cited: one u may cite for city (citeable), its text read. Otherwise an
+// EINVALID error about the field document_id.
 func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id string) (*catalog.Document, error) {
+	d, err := s.citeable(ctx, u, city, id)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, stillReading(d.Status))
+	}
+	return d, nil
+}
+
+// citeable returns the document id names when u may cite it for a claim
+// of city (any when city is ""): a live document of that city that u may
+// see, whatever its text. These are the checks every citation passes, a
+// new one and one sent back unchanged alike; only reading its text is
+// left to citation. Otherwise an EINVALID error about the field
+// document_id: a deleted document of a city u may see says it was
+// deleted, naming it; one u may not see is answered as one that does not
+// exist, its title unsaid.
+func (s *Service) citeable(ctx context.Context, u *catalog.User, city, id string) (*catalog.Document, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
 	}
 	d, err := s.cat.Document(ctx, id)
+	if catalog.IsNotFound(err) {
+		err = s.deletedCited(ctx, u, id, err)
+	}
 	if err == nil {
 		err = u.SeeObject(d.City, catalog.ObjectDocument, d.ID)
 	}
@@ -320,10 +346,21 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 	if city != "" && d.City != city {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市定性描述的佐证材料", d.Title)
 	}
-	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, stillReading(d.Status))
-	}
 	return d, nil
+}
+
+// deletedCited is the answer to a citation of id, which is no live
+// document (notFound): when it is a deleted one of a city u may see, an
+// EINVALID error naming it and saying what to do; notFound otherwise.
+func (s *Service) deletedCited(ctx context.Context, u *catalog.User, id string, notFound error) error {
+	d, err := s.cat.DocumentAnyState(ctx, id)
+	if catalog.IsNotFound(err) || (err == nil && !u.CanSee(d.City)) {
+		return notFound
+	}
+	if err != nil {
+		return fmt.Errorf("deleted document %s: %w", id, err)
+	}
+	return catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》已删除，不能再作为定性描述的佐证材料；请删去这条引用，或改引其他佐证材料", cmp.Or(d.Title, d.Filename))
 }
 
 // Get returns a claim the user may see.

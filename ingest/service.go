@@ -250,6 +250,10 @@ type Meta struct {
 	IssuedOn   string
 	DocNumber  string
 	Round      string
+	// DocNumberTyped is DocNumber as typed where CheckMeta stored it in
+	// catalog.DocNumberForm and that differs (杭教成[2017]15号 stored
+	// 杭教成〔2017〕15号): the form the 文号 is shown in.
+	DocNumberTyped string
 }
 
 var (
@@ -328,7 +332,10 @@ func checkFields(m *Meta) error {
 	// Stored as the archive shows it and as a 文号 read from a text is
 	// stored, so that a typed 杭教职成[2017]9号 is the same 文号 as a read
 	// 杭教职成〔2017〕9号 wherever one is compared with the other.
-	m.DocNumber = catalog.DocNumberForm(m.DocNumber)
+	m.DocNumberTyped = ""
+	if folded := catalog.DocNumberForm(m.DocNumber); folded != m.DocNumber {
+		m.DocNumber, m.DocNumberTyped = folded, m.DocNumber
+	}
 	dt, err := catalog.ParseDocType(m.DocType)
 	if err != nil {
 		return err
@@ -593,7 +600,7 @@ func newDocument(st *Staged, m Meta, user *catalog.User) *catalog.Document {
 	return &catalog.Document{
 		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
 		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
-		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
+		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, DocNumberWritten: m.DocNumberTyped, Round: m.Round,
 		Status: catalog.StatusStored, UploadedBy: user.Username, Archive: st.Archive,
 	}
 }
@@ -877,6 +884,9 @@ func (s *Service) CheckPatch(ctx context.Context, p *catalog.DocumentPatch) erro
 	set(&p.Department, m.Department)
 	set(&p.Issuer, m.Issuer)
 	set(&p.IssuedOn, m.IssuedOn)
+	if p.DocNumber != nil {
+		p.DocNumberTyped = m.DocNumberTyped
+	}
 	set(&p.DocNumber, m.DocNumber)
 	set(&p.Round, m.Round)
 	if p.Title != nil && *p.Title == "" {

@@ -28,24 +28,36 @@ func HighlightDocumentPage(query string, pages []string, n int) (string, error) 
 // matched its words as substrings when substring is set
 // (Request.Substring): they are marked inside other words too.
 func HighlightDocumentPageAs(query string, pages []string, n int, substring bool) (string, error) {
-	return highlightPage(query, pages, n, index.NewMatcherFor, substring)
+	return highlightPage(query, pages, n, index.NewMatcherFor, substring, DocNumberShown{})
+}
+
+// DocNumberShown is a document's 文号 as its page writes it: Number as
+// stored (catalog.Document.DocNumber), Written as its field shows it
+// (catalog.DocNumberAsWritten). The zero value writes none.
+type DocNumberShown struct{ Number, Written string }
+
+// HighlightDocumentPageOf is HighlightDocumentPageAs for the page of a
+// document whose 文号 is doc: the text shows it as its field does
+// (catalog.ShowDocNumber).
+func HighlightDocumentPageOf(query string, pages []string, n int, substring bool, doc DocNumberShown) (string, error) {
+	return highlightPage(query, pages, n, index.NewMatcherFor, substring, doc)
 }
 
 // highlightDocumentPage is HighlightDocumentPage with the matcher that
 // newMatcher makes for the pages and the query's words.
 func highlightDocumentPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error)) (string, error) {
-	return highlightPage(query, pages, n, newMatcher, false)
+	return highlightPage(query, pages, n, newMatcher, false, DocNumberShown{})
 }
 
 // highlightPage is highlightDocumentPage, of the words as substrings
 // when substring is set.
-func highlightPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error), substring bool) (string, error) {
+func highlightPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error), substring bool, doc DocNumberShown) (string, error) {
 	text := pages[n-1]
 	p, err := parseQuery(query)
 	if err != nil || p == nil || !p.hasTerms() {
 		// Nothing to mark: the page is not analysed at all (a long part
 		// of a page took a quarter of a second to cut into words).
-		return escapeKeepLines(catalog.ShownForm(text)), nil
+		return escapeKeepLines(catalog.ShowDocNumber(catalog.ShownForm(text), doc.Number, doc.Written)), nil
 	}
 	// The page and the ends of its neighbours next to it, so that the
 	// matcher sees what runs across their breaks; this page is
@@ -92,7 +104,7 @@ func highlightPage(query string, pages []string, n int, newMatcher func(pages, w
 	one := p.passage.markPassage([]string{text}, pageOne(spans))
 	spans = closeBrackets([]string{text}, mergeSpans(wholeNumbers([]string{text}, one, termNumbers(p.clauses))))
 	var b strings.Builder
-	shown := catalog.NewShownText(text, 0, len(text))
+	shown := catalog.NewShownText(text, 0, len(text)).ShowDocNumber(doc.Number, doc.Written)
 	for _, sp := range spans {
 		b.WriteString(escapeKeepLines(shown.Next(sp.Start)))
 		b.WriteString("<mark>")

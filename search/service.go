@@ -360,7 +360,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, docs map[stri
 			continue
 		}
 		hit := hitOf(d, labels["city"][d.City])
-		hit.Score, hit.Fragments = h.Score, fragments(h.ID, h.Pages, h.Spans)
+		hit.Score, hit.Fragments = h.Score, showDocNumber(fragments(h.ID, h.Pages, h.Spans), d)
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, field := range index.FacetFields {

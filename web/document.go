@@ -355,7 +355,8 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 		// Opened from a search of substrings, its words are marked
 		// inside other words too; a match it cannot read marks words.
 		substring, _ := search.ParseMatch(r.URL.Query().Get("match"))
-		html, err := search.HighlightDocumentPageAs(p.Query, []string{pt.Before, pt.Text, pt.After}, 2, substring)
+		html, err := search.HighlightDocumentPageOf(p.Query, []string{pt.Before, pt.Text, pt.After}, 2, substring,
+			search.DocNumberShown{Number: d.DocNumber, Written: catalog.DocNumberAsWritten(d)})
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestValueSavedSaysRoughAndOCRSpacedNumbers: a value cited from OCR's
@@ -46,8 +48,9 @@ func TestValueSavedSaysRoughAndOCRSpacedNumbers(t *testing.T) {
 
 // TestTypedDocNumberStoredWithChineseBrackets: a 文号 typed in the edit
 // form with the brackets a keyboard has ([], 【】, (), （）) is stored with
-// 〔〕, as a 文号 read from the text is, and so shown on the document page,
-// in the list, in the edit form and in search results (probe s36 #17).
+// 〔〕, as a 文号 read from the text is, what matching uses (probe s36
+// #17), and shown as typed on the document page, in the list, in the edit
+// form and in search results (review s40 #9).
 func TestTypedDocNumberStoredWithChineseBrackets(t *testing.T) {
 	s := newSite(t)
 	d := uploadUntypedNotice(t, s)
@@ -67,15 +70,21 @@ func TestTypedDocNumberStoredWithChineseBrackets(t *testing.T) {
 			t.Errorf("typed %s: stored %q, want %q", typed, stored.DocNumber, want)
 		}
 		s.env.WaitIndexed(d.ID)
+		// Shown as the person first typed it (杭教职成[2017]9号); typed
+		// again in other brackets, the same 文号 keeps the form shown.
+		shown := catalog.DocNumberAsWritten(stored)
+		if shown != "杭教职成[2017]9号" {
+			t.Errorf("typed %s: shown %q, want 杭教职成[2017]9号 as first typed", typed, shown)
+		}
 		for _, path := range []string{"/documents/" + d.ID, "/documents", "/search?q=" + url.QueryEscape("先进集体")} {
 			_, body := wang.get(path)
-			if text := html.UnescapeString(textOf(body)); !strings.Contains(text, want) {
-				t.Errorf("typed %s: %s does not show the 文号 with 〔〕: %.800s", typed, path, text)
+			if text := html.UnescapeString(textOf(body)); !strings.Contains(text, shown) {
+				t.Errorf("typed %s: %s does not show the 文号 %s: %.800s", typed, path, shown, text)
 			}
 		}
 		_, body := wang.get("/documents/" + d.ID + "?edit=1")
-		if !strings.Contains(html.UnescapeString(body), `value="`+want+`"`) {
-			t.Errorf("typed %s: the edit form does not hold %s", typed, want)
+		if !strings.Contains(html.UnescapeString(body), `value="`+shown+`"`) {
+			t.Errorf("typed %s: the edit form does not hold %s", typed, shown)
 		}
 	}
 }
