@@ -86,6 +86,20 @@
 // 三月二十日) are searched in the head of each spelling of a date, so
 // that they find a whole date (partDateForms).
 //
+// gse is given a long text in pieces of at most 32 KB (zh.segmentPieces):
+// cut after a mark that ends a clause (。，、；：！？, brackets, quotes,
+// whitespace), which no word holds, so its words are those of each
+// clause alone, as a query and the marking of hits (zh.SegmentNear) cut
+// them; a clause longer than a piece (a page of 1 MB without a mark) is
+// cut where a word of gse's ends, well before the piece's bound, so no
+// word is cut by it. The n-gram fields are built over the whole text, so
+// a string across a piece's bound is found as a substring as anywhere
+// else. Given whole, gse held per-character state for the whole text
+// at once, and its float32 path over tens of thousands of words found
+// other words here and there (人才资源 where a clause alone is 人才|资源).
+// A text indexed before is not re-read for this (the format stays 22):
+// its words differ in a few places of texts over 32 KB.
+//
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width

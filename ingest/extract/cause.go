@@ -37,8 +37,9 @@ var (
 		"提取文字超时",    // errTimeout: the time limit, which an administrator may raise
 	}
 	serverReasons = []string{
-		"进程被系统强制结束", // errKilledOutright: most often the kernel's OOM killer
-		"内部错误",      // an unexpected failure (ingest's failure reason, catalog.ErrorMessage)
+		"进程被系统强制结束",     // errKilledOutright: most often the kernel's OOM killer
+		"内部错误",          // an unexpected failure (ingest's failure reason, catalog.ErrorMessage)
+		"读取 PDF 页面内容超时", // errPDFReadTimedOut: the PDF library out of its share of a busy server's time
 	}
 )
 

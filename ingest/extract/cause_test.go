@@ -25,6 +25,7 @@ func TestCauseOfEveryReason(t *testing.T) {
 		{"the time limit", errTimeout(60 * time.Second), CauseSetup},
 		{"a reader killed by the system", errKilledOutright(), CauseServer},
 		{"an internal error", catalog.Errorf(catalog.EINTERNAL, "%s失败（内部错误，已记录日志）；可重新上传同一文件重试，或联系管理员", "读取文字"), CauseServer},
+		{"the PDF library out of its time", errPDFReadTimedOut(), CauseServer},
 		{"an internal error as shown", errors.New(catalog.ErrorMessage(errors.New("boom"))), CauseServer},
 		{"an empty file", empty, CauseFile},
 		{"an encrypted PDF", errPDFEncrypted(), CauseFile},

@@ -464,29 +464,57 @@ func TestAScanTheLibraryCannotReadIsABlankScan(t *testing.T) {
 	}
 }
 
-// TestAPDFWhoseContentCannotBeReadIsNotABlankScan: pages the library could
-// not get through in its time (millions of nested arrays on a loaded
-// server), or that all failed, are broken content, not a blank scan: the
-// reason asks for the PDF to be exported again, not for paper to be
-// scanned again.
+// TestAPDFWhoseContentCannotBeReadIsNotABlankScan: pages that all failed
+// in the library are broken content, not a blank scan: the reason asks
+// for the PDF to be exported again, not for paper to be scanned again.
 func TestAPDFWhoseContentCannotBeReadIsNotABlankScan(t *testing.T) {
-	tests := []struct {
-		name string
-		lib  pdfText
-	}{
-		{"the library out of its time", pdfText{err: fmt.Errorf("pdf library: %w", context.DeadlineExceeded)}},
-		{"every page failed", pdfText{images: []bool{true, true}, failed: []bool{true, true}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			msg := catalog.ErrorMessage(nothingReadReason(tt.lib, false, false))
-			if strings.Contains(msg, "重新扫描") || !strings.Contains(msg, "重新导出 PDF") {
-				t.Errorf("got %q, want the export-again advice", msg)
-			}
-		})
+	everyPageFailed := pdfText{images: []bool{true, true}, failed: []bool{true, true}}
+	msg := catalog.ErrorMessage(nothingReadReason(everyPageFailed, false, false))
+	if strings.Contains(msg, "重新扫描") || !strings.Contains(msg, "重新导出 PDF") {
+		t.Errorf("every page failed: got %q, want the export-again advice", msg)
 	}
 	onePageFailed := pdfText{images: []bool{true, true}, failed: []bool{true, false}}
 	if msg := catalog.ErrorMessage(nothingReadReason(onePageFailed, false, false)); !strings.Contains(msg, "重新扫描") {
 		t.Errorf("a scan with one page the library could not read: %s, want the blank-scan advice", msg)
 	}
+}
+
+// TestALibraryOutOfItsTimeIsNoVerdictOnTheFile (review s41 #8): the
+// library running out of its time on a loaded server says nothing about
+// the file. A PDF in which poppler lists an image is a blank scan; one
+// without is told as timed out, a reason whose cause is the server's, so
+// that it is offered for reading again rather than called malformed.
+func TestALibraryOutOfItsTimeIsNoVerdictOnTheFile(t *testing.T) {
+	timedOut := fmt.Errorf("pdf library: %w", context.DeadlineExceeded)
+	scan := pdfText{err: timedOut, listedImages: true}
+	if msg := catalog.ErrorMessage(nothingReadReason(scan, false, false)); !strings.Contains(msg, "重新扫描") {
+		t.Errorf("a scan the library timed out on: %s, want the blank-scan advice", msg)
+	}
+	unknown := pdfText{err: timedOut}
+	err := nothingReadReason(unknown, false, false)
+	msg := catalog.ErrorMessage(err)
+	if strings.Contains(msg, "结构异常或过于复杂") || strings.Contains(msg, "重新扫描") || !strings.Contains(msg, "超时") {
+		t.Errorf("a PDF the library timed out on, no image listed: %s, want the timed-out reason", msg)
+	}
+	if cause := CauseOf(msg); cause != CauseServer {
+		t.Errorf("the timed-out reason %q: cause %q, want %q (read again later)", msg, cause, CauseServer)
+	}
+	wantEnglish(t, "timed out", err, "timed out")
+}
+
+// TestABlankScanReadOutOfTheLibrarysTimeIsABlankScan (review s41 #8): the
+// blank scan read with the library's share of the time made tiny, as on a
+// loaded server, goes through pdftotext and OCR and is a blank scan, not
+// a PDF of malformed content.
+func TestABlankScanReadOutOfTheLibrarysTimeIsABlankScan(t *testing.T) {
+	needOCR(t)
+	needPdftotext(t)
+	share := pdfLibraryShare
+	pdfLibraryShare = func(time.Duration) time.Duration { return time.Nanosecond }
+	t.Cleanup(func() { pdfLibraryShare = share })
+	_, err := Extract(context.Background(), FormatPDF, fixture("blank-scan.pdf"), Limits{})
+	if msg := catalog.ErrorMessage(err); strings.Contains(msg, "结构异常") {
+		t.Fatalf("a blank scan the library timed out on: %q, called malformed", msg)
+	}
+	wantError(t, "blank-scan.pdf", err, catalog.EINVALID, "每一页都是空白")
 }

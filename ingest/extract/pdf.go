@@ -107,6 +107,8 @@ type pdfText struct {
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
 	looped    bool  // not read: its cross-reference sections loop (errXrefLoop)
+
+	listedImages bool // pdfimages lists an image in the file: asked only when the library timed out and nothing was read
 }
 
 // plausible reports whether every page has text that looks like text.
@@ -131,14 +133,26 @@ func (t pdfText) anyFailed() bool {
 	return false
 }
 
+// timedOut reports whether the library ran out of its share of the time
+// before it got through the file: its share of a busy machine's time, not
+// evidence of what the file holds.
+func (t pdfText) timedOut() bool {
+	return errors.Is(t.err, context.DeadlineExceeded)
+}
+
+// pdfLibraryShare is the time the library is given of what is left of an
+// extraction when pdftotext can take over: half, so that pdftotext still
+// has time to run. Tests shorten it to make the library time out.
+var pdfLibraryShare = func(left time.Duration) time.Duration { return left / 2 }
+
 // readPDFWithLibrary runs the library in a goroutine under recover. When a
-// fallback exists, the library gets half of the remaining time so that
-// pdftotext still has time to run.
+// fallback exists, the library gets its share of the remaining time
+// (pdfLibraryShare) so that pdftotext still has time to run.
 func readPDFWithLibrary(ctx context.Context, path string, lim Limits, haveFallback bool) pdfText {
 	lctx := ctx
 	if deadline, ok := ctx.Deadline(); ok && haveFallback {
 		var cancel context.CancelFunc
-		lctx, cancel = context.WithTimeout(ctx, time.Until(deadline)/2)
+		lctx, cancel = context.WithTimeout(ctx, pdfLibraryShare(time.Until(deadline)))
 		defer cancel()
 	}
 	done := make(chan pdfText, 1) // buffered: an abandoned goroutine must not block

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -153,6 +152,11 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	res.SealPages = doc.sealPages(pageNumbers(weak))
 	res.OCRConfidence = used.meanConfidence()
 	if allEmpty(res.Pages) {
+		if lib.timedOut() {
+			// The library did not say whether the pages draw images:
+			// poppler does.
+			lib.listedImages = listsImages(ctx, abs, lim)
+		}
 		return nil, nothingReadReason(lib, doc.anySkipped(), garbled)
 	}
 	return res, nil
@@ -160,9 +164,15 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 
 // nothingReadReason is why a PDF in which no reader found text failed:
 // damaged when a page could not be drawn or its cross-reference sections
-// loop, garbled when OCR read only
-// garbage, with nothing to read when the library read it and no page
-// draws an image, else a blank scan.
+// loop, malformed content when the library failed on every page, garbled
+// when OCR read only garbage, with nothing to read when the library read
+// it and no page draws an image, else a blank scan.
+//
+// A library that ran out of its time has told nothing about the file: a
+// loaded machine makes a scan's one image per page overrun as surely as
+// crafted content does. Its pages were OCR'd all the same; when poppler
+// lists an image in the file (listedImages) it is a blank scan, else only
+// another reading can tell, and the reason says so.
 func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 	switch {
 	case skipped:
@@ -171,12 +181,14 @@ func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 		// Its structure, not a scan, is at fault: a rescan would not help.
 		return errPDFLooped()
 	case lib.contentUnreadable():
-		// A scan's pages draw one image each, read in a moment: pages the
-		// library could not get through are crafted or broken content, and
-		// a rescan of paper that never existed would not help.
+		// A scan's pages draw one image each, which the library reads:
+		// pages it failed on, every one, are crafted or broken content,
+		// and a rescan of paper that never existed would not help.
 		return errPDFContentUnreadable()
 	case garbled:
 		return errPDFGarbled()
+	case lib.timedOut() && !lib.listedImages:
+		return errPDFReadTimedOut()
 	case lib.drawsNoImages():
 		// Not a scan: asking for a rescan would mislead.
 		return errNoTextOrImages()
@@ -184,13 +196,10 @@ func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 	return errBlankScan()
 }
 
-// contentUnreadable reports whether the library could not get through
-// the pages' content: it ran out of its time on them, or every page it
-// tried failed.
+// contentUnreadable reports whether the library failed on the content of
+// every page it read, with an error or a panic. Running out of its time is
+// not such a failure (timedOut).
 func (t pdfText) contentUnreadable() bool {
-	if errors.Is(t.err, context.DeadlineExceeded) {
-		return true
-	}
 	return t.err == nil && len(t.failed) > 0 && !slices.Contains(t.failed, false)
 }
 
@@ -198,6 +207,14 @@ func (t pdfText) contentUnreadable() bool {
 // through and in which OCR saw nothing: its structure is at fault.
 func errPDFContentUnreadable() error {
 	return catalog.Errorf(catalog.EINVALID, "PDF 页面内容结构异常或过于复杂，未能读出文字；这不是扫描件的问题，请用原软件重新导出 PDF（或在 PDF 阅读器中“打印为 PDF”）后上传")
+}
+
+// errPDFReadTimedOut is a PDF whose content the library did not get
+// through in its time, in which OCR saw nothing and poppler lists no
+// image: a busy server or crafted content, which a retry tells apart
+// (CauseOf: the server's).
+func errPDFReadTimedOut() error {
+	return catalog.Errorf(catalog.EINVALID, "读取 PDF 页面内容超时，未能判断是空白扫描件还是结构异常的文件（服务器繁忙时也会如此）；请稍后重试，仍失败时请用原软件重新导出 PDF 后上传")
 }
 
 // drawsNoImages reports whether the library read the file and found no
@@ -297,24 +314,42 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 // most renderLongSide, as pdfimages lists it; renderLongSide when it
 // cannot tell.
 func photoLongSide(ctx context.Context, path string, page int, lim Limits) int {
+	n := strconv.Itoa(page)
+	list, ok := listImages(ctx, path, lim, "-f", n, "-l", n)
+	if !ok {
+		return renderLongSide
+	}
+	if side := largestListedImage(list); side > 0 {
+		return min(side, renderLongSide)
+	}
+	return renderLongSide
+}
+
+// listsImages reports whether pdfimages lists an image anywhere in the
+// file; false when it lists none or cannot tell.
+func listsImages(ctx context.Context, path string, lim Limits) bool {
+	list, ok := listImages(ctx, path, lim)
+	return ok && largestListedImage(list) > 0
+}
+
+// listImages runs `pdfimages -list` with args (a page range) under the
+// page's time limit: its output, and false when it is not installed,
+// fails or says too much.
+func listImages(ctx context.Context, path string, lim Limits, args ...string) (string, bool) {
 	tool := lookProgram("pdfimages")
 	if tool == "" {
-		return renderLongSide
+		return "", false
 	}
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
-	n := strconv.Itoa(page)
-	cmd := newHelperCmd(pctx, tool, "-list", "-f", n, "-l", n, path)
+	cmd := newHelperCmd(pctx, tool, append(append([]string{"-list"}, args...), path)...)
 	stdout := &cappedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	cmd.ownGroup()
 	if err := cmd.run(); err != nil || stdout.overflow {
-		return renderLongSide
+		return "", false
 	}
-	if side := largestListedImage(stdout.buf.String()); side > 0 {
-		return min(side, renderLongSide)
-	}
-	return renderLongSide
+	return stdout.buf.String(), true
 }
 
 // largestListedImage reads `pdfimages -list`: the long side of its largest

@@ -174,27 +174,42 @@ func (f Folded) original(out []Token, ft []byte, at func(int) int) []Token {
 // segmentFolded is Segment for text folded and joined (foldJoined), its
 // offsets those of ft.
 func segmentFolded(seg *gse.Segmenter, ft []byte, search bool) []Token {
-	segs := seg.Segment(ft)
-	out := make([]Token, 0, len(segs)+len(segs)/2)
+	var out []Token
 	pos := 0
-	for i := range segs {
-		s := &segs[i]
-		if !isWord(ft[s.Start():s.End()]) {
-			continue
+	segmentPieces(seg, ft, func(base int, segs []gse.Segment) {
+		if out == nil {
+			// A word for every two characters or so, and sub-words.
+			n := len(segs) * max(1, len(ft)/max(1, segEnd(segs)))
+			out = make([]Token, 0, n+n/2)
 		}
-		pos++
-		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos, Term: ft[s.Start():s.End()]})
-		if search {
-			out = appendSubWords(out, ft, s.Token(), s.Start(), pos)
-			out = appendLatinParts(out, ft, s.Start(), s.End(), pos)
+		for i := range segs {
+			s := &segs[i]
+			start, end := base+s.Start(), base+s.End()
+			if !isWord(ft[start:end]) {
+				continue
+			}
+			pos++
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: ft[start:end]})
+			if search {
+				out = appendSubWords(out, ft, s.Token(), start, pos)
+				out = appendLatinParts(out, ft, start, end, pos)
+			}
 		}
-	}
+	})
 	if search {
 		out = appendRecut(seg, out, ft)
 		out = appendDomainWords(out, ft)
 		out = appendPlaceNames(out, ft)
 	}
 	return out
+}
+
+// segEnd is where the last of segs ends, 0 for none.
+func segEnd(segs []gse.Segment) int {
+	if len(segs) == 0 {
+		return 0
+	}
+	return segs[len(segs)-1].End()
 }
 
 // appendDomainWords adds the words of the domain vocabulary of
