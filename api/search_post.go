@@ -96,14 +96,14 @@ func (p *paramList) UnmarshalJSON(b []byte) error {
 		if string(bytes.TrimSpace(item)) == "null" {
 			continue
 		}
-		return &json.UnmarshalTypeError{Value: jsonValueKind(item), Type: reflect.TypeFor[[]string]()}
+		return &json.UnmarshalTypeError{Value: jsonRawKind(item), Type: reflect.TypeFor[[]string]()}
 	}
 	return nil
 }
 
-// jsonValueKind names the kind of a JSON value as Go's decoder does in
-// its type errors.
-func jsonValueKind(item json.RawMessage) string {
+// jsonRawKind names the kind of a JSON value as Go's decoder does in
+// its type errors (jsonValueKind puts it in words).
+func jsonRawKind(item json.RawMessage) string {
 	switch t := bytes.TrimSpace(item); {
 	case len(t) == 0:
 		return "nothing"
