@@ -117,3 +117,55 @@ func (s *Store) VersionedDocuments(ctx context.Context) ([]string, error) {
 	}
 	return ids, nil
 }
+
+// VersionsStamp tells whether the archive's versions may have changed: two
+// stamps read from the catalog are equal only if no document changed
+// (added, edited, moved, deleted or restored: each takes a new change
+// number, LatestSeq) and no pair of near duplicates was recorded between
+// them. Rows of near_duplicates are only ever added (a pair recorded again
+// keeps its row), so their count grows with every new pair, also one
+// recorded without a change number (AddNearDuplicates, a reindex linking
+// the versions of documents already indexed). A cache of what
+// AllVersionPairs says, kept with the stamp read before it, is current
+// while the catalog's stamp equals its own, on every node of a shared
+// catalog.
+type VersionsStamp struct {
+	seq, pairs int64
+}
+
+// VersionsStamp reads the catalog's VersionsStamp, in one query of two
+// indexed aggregates: far cheaper than AllVersionPairs, whose rows it
+// stands for.
+func (s *Store) VersionsStamp(ctx context.Context) (VersionsStamp, error) {
+	var st VersionsStamp
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document), (SELECT COUNT(*) FROM near_duplicates)`).
+		Scan(&st.seq, &st.pairs)
+	if err != nil {
+		return VersionsStamp{}, fmt.Errorf("read the stamp of the versions: %w", err)
+	}
+	return st, nil
+}
+
+// AllVersionPairs returns every live document's live versions (near
+// duplicates recorded both ways, as VersionPairs reads them), by document:
+// the documents that have versions (VersionedDocuments) are its keys. A
+// search keeps it while VersionsStamp stays the same.
+func (s *Store) AllVersionPairs(ctx context.Context) (map[string][]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n WHERE `+liveVersionPair)
+	if err != nil {
+		return nil, fmt.Errorf("query the versions of the archive: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, fmt.Errorf("read a pair of versions: %w", err)
+		}
+		out[a] = append(out[a], b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the versions of the archive: %w", err)
+	}
+	return out, nil
+}

@@ -95,3 +95,54 @@ func TestVersionedDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestVersionsStampMovesWithVersions: AllVersionPairs lists every live
+// pair both ways; the stamp stays while nothing changes and moves when a
+// pair is recorded (which gives no document a change number) and when a
+// version is deleted, so a search that keeps the pairs with the stamp
+// sees both. Both dialects.
+func TestVersionsStampMovesWithVersions(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"通知.pdf", "通知.docx", "总结"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stamp := func() VersionsStamp {
+			t.Helper()
+			st, err := s.VersionsStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st
+		}
+		first := stamp()
+		if again := stamp(); again != first {
+			t.Errorf("the stamp moved from %v to %v with nothing changed", first, again)
+		}
+		if err := s.AddNearDuplicates(ctx, "通知.pdf", []NearDuplicate{{ID: "通知.docx", Similarity: 0.97}}); err != nil {
+			t.Fatal(err)
+		}
+		paired := stamp()
+		if paired == first {
+			t.Errorf("the stamp %v did not move when a pair of versions was recorded", paired)
+		}
+		pairs, err := s.AllVersionPairs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[string][]string{"通知.pdf": {"通知.docx"}, "通知.docx": {"通知.pdf"}}; !reflect.DeepEqual(pairs, want) {
+			t.Errorf("versions %v, want %v", pairs, want)
+		}
+		if _, err := s.DeleteDocument(ctx, "通知.docx", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		if st := stamp(); st == paired {
+			t.Errorf("the stamp %v did not move when a version was deleted", st)
+		}
+		if pairs, err := s.AllVersionPairs(ctx); err != nil || len(pairs) != 0 {
+			t.Errorf("versions once one is deleted: %v (%v), want none", pairs, err)
+		}
+	})
+}

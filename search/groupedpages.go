@@ -36,9 +36,9 @@ type groupedPage struct {
 // comes back on another.
 //
 // Which matching documents a group folds is learnt from the index asked
-// about the archive's documents that have versions alone
-// (catalog.Store.VersionedDocuments), in q's order; with none folded q
-// runs as it is. Otherwise the page is found among q's first From+Size
+// about the archive's documents that have versions alone (kept from
+// catalog.Store.AllVersionPairs while they stay the same: versionCache),
+// in q's order; with none folded q runs as it is. Otherwise the page is found among q's first From+Size
 // hits and the folded ones (ids only), and the text is read for the
 // page's shown documents alone.
 func (s *Service) pageByGroups(ctx context.Context, q index.Query) (*groupedPage, error) {
@@ -80,16 +80,25 @@ func (s *Service) pageByGroups(ctx context.Context, q index.Query) (*groupedPage
 
 // matchingVersions returns, for each group of versions of which q matches
 // more than one document, its best-ranked one with the others it folds,
-// and the folded ones.
+// and the folded ones. The archive's versions are the ones kept
+// (versionCache), so that a search asks the catalog for no more than
+// whether they changed; the index is asked which of them q matches only
+// when q's documents may hold two versions of one group.
 func (s *Service) matchingVersions(ctx context.Context, q index.Query) (map[string][]string, map[string]bool, error) {
-	versioned, err := s.cat.VersionedDocuments(ctx)
+	all, err := s.versions.versions(ctx, s.cat)
 	if err != nil {
-		return nil, nil, fmt.Errorf("list the documents that have versions: %w", err)
+		return nil, nil, err
 	}
+	versioned := all.ids
 	if len(q.Filter.IDs) > 0 {
-		versioned = slices.DeleteFunc(versioned, func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+		versioned = slices.DeleteFunc(slices.Clone(versioned), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+		if len(all.among(versioned)) == 0 {
+			versioned = nil
+		}
 	}
 	if len(versioned) < 2 {
+		// No two of the documents q may match are versions of each
+		// other: nothing folds, whichever of them q matches.
 		return nil, nil, nil
 	}
 	vq := q
@@ -100,12 +109,8 @@ func (s *Service) matchingVersions(ctx context.Context, q index.Query) (map[stri
 		return nil, nil, fmt.Errorf("find the versions a search matches: %w", err)
 	}
 	matched := hitIDs(res)
-	pairs, err := s.cat.VersionPairs(ctx, matched)
-	if err != nil {
-		return nil, nil, err
-	}
 	folded, isFolded := map[string][]string{}, map[string]bool{}
-	for _, g := range catalog.VersionGroups(matched, 0, pairs) {
+	for _, g := range catalog.VersionGroups(matched, 0, all.among(matched)) {
 		if len(g) < 2 {
 			continue
 		}

@@ -32,8 +32,9 @@ type Passage struct {
 	AtLeast int      `json:"at_least"`
 	// marked are all the passage's clauses a page marks where it holds
 	// them near what the search matched (markPassage), also those too
-	// short or too many to search.
+	// short or too many to search; finder finds them all in one pass.
 	marked []string
+	finder *clauseFinder
 }
 
 // isPassage reports whether q, longer than a query may be, reads as a
@@ -81,7 +82,7 @@ func parsePassage(q string) (*parsed, error) {
 	}
 	return &parsed{
 		clauses: []index.Clause{{Any: terms, AtLeast: atLeast}},
-		passage: &Passage{Runes: runes, Clauses: clauses, AtLeast: atLeast, marked: markedClauses(q)},
+		passage: newPassage(runes, clauses, atLeast, markedClauses(q)),
 	}, nil
 }
 
@@ -102,13 +103,24 @@ func markedClauses(passage string) []string {
 	return out
 }
 
+// newPassage is the Passage of a passage of runes characters whose
+// clauses were searched, at least atLeast of them, and whose clauses
+// marked are marked.
+func newPassage(runes int, clauses []string, atLeast int, marked []string) *Passage {
+	return &Passage{Runes: runes, Clauses: clauses, AtLeast: atLeast, marked: marked, finder: newClauseFinder(marked)}
+}
+
 // markPassage adds to spans, the words a search of a passage matched on
 // pages, every clause of the passage (Passage.marked) that a page holds
 // near them: within the passage's length before the first and after the
 // last on that page. So the passage a document holds is marked whole,
 // not only the clauses searched, while a clause it changed (a number the
-// city wrote otherwise) stays unmarked. The work is bounded by the
-// passage's length (maxPassageRunes) for each page with a match.
+// city wrote otherwise) stays unmarked. Only the pages the search matched
+// are read, each once for all the clauses (clauseFinder): read once a
+// clause, the stock clauses a long report names on most of its pages
+// (《全国学习型城市建设监测指导性指标体系》) had each of its pages read
+// twenty times over. The work is bounded by the passage's length
+// (maxPassageRunes) for each page with a match.
 func (p *Passage) markPassage(pages []string, spans []index.Span) []index.Span {
 	if p == nil || len(spans) == 0 {
 		return spans
@@ -126,20 +138,14 @@ func (p *Passage) markPassage(pages []string, spans []index.Span) []index.Span {
 		}
 		near[sp.Page] = bounds{min(b.lo, sp.Start), max(b.hi, sp.End)}
 	}
+	f := p.finder
+	if f == nil {
+		f = newClauseFinder(p.marked)
+	}
 	out := slices.Clone(spans)
 	for page, b := range near {
 		text := pages[page-1]
-		lo, hi := max(b.lo-margin, 0), min(b.hi+margin, len(text))
-		for _, c := range p.marked {
-			for at := lo; at < hi; {
-				i := strings.Index(text[at:hi], c)
-				if i < 0 {
-					break
-				}
-				out = append(out, index.Span{Page: page, Start: at + i, End: at + i + len(c)})
-				at += i + len(c)
-			}
-		}
+		out = f.appendPlaces(out, page, text, max(b.lo-margin, 0), min(b.hi+margin, len(text)))
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func asCopiedFromPDF(text string, width int) string {
 
 // reportParagraph is the paragraph of the monitoring report (testdata)
 // that starts with start.
-func reportParagraph(t *testing.T, start string) (report, paragraph string) {
+func reportParagraph(t testing.TB, start string) (report, paragraph string) {
 	t.Helper()
 	b, err := os.ReadFile("testdata/report.zh.txt")
 	if err != nil {

@@ -169,6 +169,7 @@ type Service struct {
 	suggested  suggestionCache
 	common     commonTermSet
 	cities     cityNames
+	versions   versionCache
 	rebuilding atomic.Bool
 }
 

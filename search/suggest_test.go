@@ -13,7 +13,7 @@ import (
 
 // openStores opens a catalog file in a temporary folder and a memory
 // index, both closed when the test ends.
-func openStores(t *testing.T) (*catalog.Store, *index.Bleve) {
+func openStores(t testing.TB) (*catalog.Store, *index.Bleve) {
 	t.Helper()
 	cat, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
 	if err != nil {
