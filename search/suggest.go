@@ -37,6 +37,13 @@ type indicatorTerms struct {
 	ind    catalog.Indicator
 	terms  []string
 	weight map[string]float64
+	// keyword are the terms the framework lists as its keywords.
+	keyword map[string]bool
+	// shared are its name's and info's words that sharedTermIndicators
+	// or more indicators have: not enough on their own.
+	shared map[string]bool
+	// issuers are the words one of which a document must say (issuersOf).
+	issuers []string
 }
 
 // termSet caches the terms of the current framework's key indicators.
@@ -70,9 +77,11 @@ func (s *Service) keyIndicatorTermsVersion(ctx context.Context) ([]indicatorTerm
 		if ind.Level != catalog.KeyLevel {
 			continue
 		}
-		it := indicatorTerms{ind: ind, weight: map[string]float64{}}
+		it := indicatorTerms{ind: ind, weight: map[string]float64{}, keyword: map[string]bool{},
+			shared: map[string]bool{}, issuers: issuersOf(ind.Name)}
 		for _, kw := range ind.Keywords {
 			it.add(kw, keywordWeight)
+			it.keyword[strings.TrimSpace(kw)] = true
 		}
 		for _, text := range []string{ind.Name, ind.Info} {
 			words, err := index.QueryTerms(text)
@@ -94,6 +103,9 @@ func (s *Service) keyIndicatorTermsVersion(ctx context.Context) ([]indicatorTerm
 	for _, it := range out {
 		for _, t := range it.terms {
 			it.weight[t] *= math.Log(1 + n/float64(df[t]))
+			if df[t] >= sharedTermIndicators && !it.keyword[t] {
+				it.shared[t] = true
+			}
 		}
 	}
 	s.terms.version, s.terms.indicators = version, out
@@ -125,9 +137,12 @@ func isDigitsOnly(s string) bool {
 // SuggestIndicators ranks the key indicators a document of city likely
 // substantiates, from the indicators' keywords, names and info matched
 // against its title and text with the same Chinese analysis as search;
-// the framework's generic words (学习型城市, 终身学习) and the words that
-// nearly every document of city holds (cityCommonTerms) count only beside
-// a word of the indicator's own. Indicators in skip (already linked) are
+// the framework's generic words (学习型城市, 终身学习, 建设, 培训), the words
+// of three or more indicators' names (sharedTermIndicators) and the words
+// that nearly every document of city holds (cityCommonTerms) count only
+// beside a word of the indicator's own, and an indicator whose name says
+// who issues its documents (1.1.1's 市委市政府) needs a document that names
+// one (issuerTerms). Indicators in skip (already linked) are
 // left out. TextSuggestions is the same for a stored text, its ranking
 // kept; every suggestion of the archive is one of the two, so that the
 // rule is the same wherever indicators are suggested.
@@ -161,6 +176,9 @@ func rankIndicators(sets []indicatorTerms, title string, pages []string, generic
 	}
 	var out []Suggestion
 	for _, it := range sets {
+		if !namesIssuer(it.issuers, title, pages) {
+			continue
+		}
 		sg, spans := scoreIndicator(it, body, head, generic)
 		if sg.Score <= 0 {
 			continue
@@ -201,8 +219,8 @@ func pickSuggestions(ranked []Suggestion, skip []string, limit int) []Suggestion
 // scoreIndicator sums, over the indicator's terms found in the document,
 // the term's weight times a damped count, boosting title matches; it
 // returns the spans of the matches for the passage. Found generic terms
-// alone score 0: every document of the city would be suggested for the
-// indicator whose name holds them.
+// and words many indicators' names share alone score 0: every document of
+// the city would be suggested for the indicator whose name holds them.
 func scoreIndicator(it indicatorTerms, body, head *index.Matcher, generic func(string) bool) (Suggestion, []index.Span) {
 	sg := Suggestion{Code: it.ind.Code, Name: it.ind.Name, Kind: string(it.ind.Kind), Terms: []string{}}
 	var spans []index.Span
@@ -223,7 +241,7 @@ func scoreIndicator(it indicatorTerms, body, head *index.Matcher, generic func(s
 		sg.Score += it.weight[t] * score
 		sg.Terms = append(sg.Terms, t)
 		spans = append(spans, inBody...)
-		specific = specific || !generic(t)
+		specific = specific || !generic(t) && !it.shared[t]
 	}
 	if !specific {
 		return Suggestion{Code: sg.Code, Name: sg.Name, Kind: sg.Kind, Terms: []string{}}, nil
