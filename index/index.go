@@ -120,11 +120,17 @@ type Term struct {
 // Filter restricts a search to documents with field values in these sets.
 // Within a field any value matches; every non-empty field must match.
 type Filter struct {
-	Cities      []string
-	DocTypes    []string
-	Indicators  []string
-	Years       []int
-	Departments []string
+	Cities     []string
+	DocTypes   []string
+	Indicators []string
+	// IndicatorIDs, with Indicators, are the documents the Indicators
+	// filter keeps besides those linked to one of them: those their
+	// claims and values cite, which the catalog knows and the index does
+	// not keep (catalog.EvidenceUses). Without Indicators it keeps
+	// nothing more.
+	IndicatorIDs []string
+	Years        []int
+	Departments  []string
 	// IssuedFrom and IssuedTo keep documents issued on those days or
 	// between them (either may be zero: open). Documents whose date of
 	// issue is unknown or only a year are left out by a range.

@@ -86,6 +86,12 @@ func TestSearchChineseWords(t *testing.T) {
 		{"exclusion", Query{Clauses: terms("社区"), Exclude: []Term{{Text: "老年教育"}}}, []string{"changsha", "monk"}},
 		{"filter by city", Query{Clauses: terms("社区"), Filter: Filter{Cities: []string{"430100"}}}, []string{"changsha", "mayor"}},
 		{"filter by indicator", Query{Filter: Filter{Indicators: []string{"2.3.1"}}}, []string{"bank"}},
+		{"filter by indicator, cited documents too", Query{Filter: Filter{Indicators: []string{"2.3.1"}, IndicatorIDs: []string{"changsha"}}},
+			[]string{"bank", "changsha"}},
+		{"cited documents only with an indicator", Query{Clauses: terms("社区"), Filter: Filter{IndicatorIDs: []string{"changsha"}}},
+			[]string{"changsha", "mayor", "monk"}},
+		{"cited documents within the other filters", Query{Filter: Filter{Cities: []string{"330100"}, Indicators: []string{"2.3.1"},
+			IndicatorIDs: []string{"changsha"}}}, []string{"bank"}},
 		{"filter by year and type", Query{Filter: Filter{Years: []int{2017}, DocTypes: []string{"work_summary"}}}, []string{"changsha"}},
 		{"document number", Query{Clauses: terms("杭政办〔2016〕12号")}, []string{"bank"}},
 	}

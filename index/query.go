@@ -278,7 +278,12 @@ func filterQueries(f Filter) []query.Query {
 	}
 	add(fieldCity, f.Cities)
 	add(fieldDocType, f.DocTypes)
-	add(fieldIndicators, f.Indicators)
+	if n := len(out); len(f.Indicators) > 0 {
+		add(fieldIndicators, f.Indicators)
+		if len(f.IndicatorIDs) > 0 {
+			out[n] = bleve.NewDisjunctionQuery(out[n], bleve.NewDocIDQuery(f.IndicatorIDs))
+		}
+	}
 	add(fieldDepartment, f.Departments)
 	years := make([]string, len(f.Years))
 	for i, y := range f.Years {

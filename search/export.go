@@ -96,7 +96,7 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 // exportRows reads the hits of req page by page into rows of cells, and
 // returns them with the number of matching documents.
 func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, english bool) ([][]any, uint64, error) {
-	q, visible, err := baseQuery(req)
+	q, visible, err := s.baseQuery(ctx, req)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -32,7 +32,7 @@ func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Rela
 			return visible
 		}},
 		{"doc_type", req.DocTypes, func(f *index.Filter) bool { f.DocTypes = nil; return true }},
-		{"indicator", req.Indicators, func(f *index.Filter) bool { f.Indicators = nil; return true }},
+		{"indicator", req.Indicators, func(f *index.Filter) bool { f.Indicators, f.IndicatorIDs = nil, nil; return true }},
 		{"year", years, func(f *index.Filter) bool { f.Years = nil; return true }},
 		{"issued", issuedRange(req), func(f *index.Filter) bool { f.IssuedFrom, f.IssuedTo = time.Time{}, time.Time{}; return true }},
 	}

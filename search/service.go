@@ -235,9 +235,13 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		return out, nil
 	}
+	f, err := s.filter(ctx, req, cities)
+	if err != nil {
+		return nil, err
+	}
 	q := index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
-		Filter: req.filter(cities),
+		Filter: f,
 		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
 		// People read these hits: a document named after a word first;
 		// a passage's source by how much of the passage its text holds.
@@ -273,6 +277,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Groups = page.groups
 	foldGroups(out, page.folded)
+	if err := s.countCited(ctx, q, req, cities, out); err != nil {
+		return nil, err
+	}
 	if res.Total == 0 {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
@@ -455,8 +462,84 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 	return names, nil
 }
 
-// filter is the index filter of req's choices within cities.
-func (req Request) filter(cities []string) index.Filter {
-	return index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
+// filter is the index filter of req's choices within cities. Its
+// indicators keep their evidence documents as the indicator page and the
+// evidence API list them (catalog.EvidenceUses): those linked to one,
+// which the index keeps, and those the indicators' claims and values of
+// cities cite, which only the catalog knows and is asked for at each
+// search, so that a citation counts in search as soon as it is made.
+func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
+	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
 		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
+	cited, err := s.citedFor(ctx, req.Indicators, cities)
+	if err != nil {
+		return f, err
+	}
+	for _, ids := range cited {
+		f.IndicatorIDs = append(f.IndicatorIDs, ids...)
+	}
+	slices.Sort(f.IndicatorIDs)
+	f.IndicatorIDs = slices.Compact(f.IndicatorIDs)
+	return f, nil
+}
+
+// citedFor returns, per indicator of codes, the documents its claims and
+// values of cities (every city when none) cite, by the one rule of an
+// indicator's evidence (catalog.EvidenceDocumentIDs), including those
+// that could not be read, as the evidence list shows them.
+func (s *Service) citedFor(ctx context.Context, codes, cities []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, code := range codes {
+		if _, ok := out[code]; ok {
+			continue
+		}
+		in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code,
+			Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true})
+		if err != nil {
+			return nil, fmt.Errorf("documents cited for indicator %s: %w", code, err)
+		}
+		ids := []string{}
+		for _, docs := range in {
+			ids = append(ids, docs...)
+		}
+		out[code] = ids
+	}
+	return out, nil
+}
+
+// indicatorFacet is the facet of the indicators documents are evidence of.
+const indicatorFacet = "indicators"
+
+// countCited makes the indicators facet of out count, for each indicator
+// the search is filtered by, the documents the filter keeps as its
+// evidence, cited ones too (filter): the index's facet counts only those
+// linked, and a facet value should find as many as it says.
+func (s *Service) countCited(ctx context.Context, q index.Query, req Request, cities []string, out *Result) error {
+	if len(q.Filter.IndicatorIDs) == 0 || out.Total == 0 {
+		return nil
+	}
+	cited, err := s.citedFor(ctx, req.Indicators, cities)
+	if err != nil {
+		return err
+	}
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, 0, false, false
+	facets := out.Facets[indicatorFacet]
+	for code, ids := range cited {
+		if len(ids) == 0 {
+			continue
+		}
+		q.Filter.Indicators, q.Filter.IndicatorIDs = []string{code}, ids
+		res, err := s.idx.Search(ctx, q)
+		if err != nil {
+			return fmt.Errorf("count the evidence of %s found: %w", code, err)
+		}
+		i := slices.IndexFunc(facets, func(f Facet) bool { return f.Value == code })
+		if i < 0 {
+			facets, i = append(facets, Facet{Value: code}), len(facets)
+		}
+		facets[i].Count = int(res.Total)
+	}
+	slices.SortStableFunc(facets, func(a, b Facet) int { return b.Count - a.Count })
+	out.Facets[indicatorFacet] = facets
+	return nil
 }

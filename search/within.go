@@ -10,7 +10,7 @@ import (
 // baseQuery is req as an index query, in the scope of req.User; visible
 // is false when the user may see none of the cities asked for. Paging,
 // facets and text are left to the caller.
-func baseQuery(req Request) (q index.Query, visible bool, err error) {
+func (s *Service) baseQuery(ctx context.Context, req Request) (q index.Query, visible bool, err error) {
 	p, err := parseQuery(req.Query)
 	if err != nil {
 		return q, false, err
@@ -19,9 +19,13 @@ func baseQuery(req Request) (q index.Query, visible bool, err error) {
 		p.asSubstrings()
 	}
 	cities, visible := req.User.ScopeCities(req.Cities)
+	f, err := s.filter(ctx, req, cities)
+	if err != nil {
+		return q, false, err
+	}
 	return index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
-		Filter: req.filter(cities), Sort: req.Sort,
+		Filter: f, Sort: req.Sort,
 	}, visible, nil
 }
 
@@ -30,7 +34,7 @@ func baseQuery(req Request) (q index.Query, visible bool, err error) {
 // search are its matches among the documents indexed since it was last
 // opened. A query it cannot read is EINVALID.
 func (s *Service) MatchingAmong(ctx context.Context, req Request, ids []string) ([]string, error) {
-	q, visible, err := baseQuery(req)
+	q, visible, err := s.baseQuery(ctx, req)
 	if err != nil {
 		return nil, err
 	}
