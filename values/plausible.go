@@ -162,6 +162,11 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 	}
 	for _, v := range vs {
 		v.Warnings = append(Unlikely(byCode[v.Indicator], v), spacedWarning(v)...)
+		later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+		if err != nil {
+			return fmt.Errorf("dates of value sources: %w", err)
+		}
+		v.Warnings = append(v.Warnings, later...)
 	}
 	return nil
 }

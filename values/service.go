@@ -86,6 +86,11 @@ func (s *Service) Record(ctx context.Context, u *catalog.User, in Input) (*catal
 	if err := s.cat.SaveValue(ctx, v, u.Username); err != nil {
 		return nil, err
 	}
+	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	if err != nil {
+		return nil, fmt.Errorf("dates of value sources: %w", err)
+	}
+	v.Warnings = append(v.Warnings, later...)
 	return v, nil
 }
 
@@ -373,6 +378,13 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {
 		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由，以便协调员补充或修改")
+	}
+	if verd == catalog.ClaimVerified && comment == "" && !v.ValueFound {
+		// As a claim's numbers (claims.Service.UseClaimNumbers): 属实
+		// against the page's warning says on what grounds, and the
+		// report carries it beside 【属实】.
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID,
+			"引文中未找到数值 %s；判为属实时请在审核意见中写明依据（如已核对的统计台账）", v.Written())
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
