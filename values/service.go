@@ -379,7 +379,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if verd != catalog.ClaimVerified && comment == "" {
 		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由，以便协调员补充或修改")
 	}
-	if verd == catalog.ClaimVerified && comment == "" && !v.ValueFound {
+	if verd == catalog.ClaimVerified && comment == "" && v.Citation.QuoteFound && !v.ValueFound {
 		// As a claim's numbers (claims.Service.UseClaimNumbers): 属实
 		// against the page's warning says on what grounds, and the
 		// report carries it beside 【属实】.

@@ -60,7 +60,7 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 // replaced, since a round holds one value per indicator.
 func valueSaved(l Lang, v *catalog.Value) string {
 	if v.Unchanged {
-		return trf(l, "value.unchanged", tr(l, "claim."+string(v.Status)))
+		return trf(l, "value.unchanged", tr(l, "claim."+string(v.Status))) + warningsIn(l, v.Warnings, 1)
 	}
 	c := v.Citation
 	var msg string
