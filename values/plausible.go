@@ -163,15 +163,6 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 	for _, v := range vs {
 		v.Warnings = append(Unlikely(byCode[v.Indicator], v), spacedWarning(v)...)
 	}
-	if len(vs) == 1 {
-		// A value read alone (its page, the API's GET): its source's date
-		// is checked, one query; lists leave it to the value's own page.
-		later, err := s.LaterSources(ctx, vs[0].Round, []catalog.Citation{vs[0].Citation})
-		if err != nil {
-			return fmt.Errorf("dates of value sources: %w", err)
-		}
-		vs[0].Warnings = append(vs[0].Warnings, later...)
-	}
 	return nil
 }
 

@@ -336,7 +336,16 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err := u.SeeObject(v.City, catalog.ObjectValue, id); err != nil {
 		return nil, err
 	}
-	return v, s.warnStored(ctx, v)
+	if err := s.warnStored(ctx, v); err != nil {
+		return nil, err
+	}
+	// A value read alone: its source's date is checked, as its claim's.
+	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	if err != nil {
+		return nil, fmt.Errorf("dates of value sources: %w", err)
+	}
+	v.Warnings = append(v.Warnings, later...)
+	return v, nil
 }
 
 // Visible returns those values of ids that u may see, by ID, in one query
