@@ -67,6 +67,9 @@ type claimJSON struct {
 	NumbersRough    []values.RoughNumber `json:"numbers_rough,omitempty"`
 	NumbersSpaced   []values.RoughNumber `json:"numbers_spaced,omitempty"`
 	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
+	// SourceWarnings warn of cited documents written (成文日期) after the
+	// claim's round (values.Service.LaterSources): saved all the same.
+	SourceWarnings []fieldErrorJSON `json:"source_warnings,omitempty"`
 }
 
 // toClaimJSON is c as the API shows it, its statement's numbers checked
@@ -84,6 +87,12 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 		out.NumbersNotFound, out.NumbersRough, out.NumbersSpaced = nums.Missing, nums.Rough, nums.Spaced
 		for _, w := range nums.Warnings() {
 			out.NumberWarnings = append(out.NumberWarnings, fieldErrorJSON{Field: "statement", Message: w.Chinese, MessageEn: w.English})
+		}
+		// A warning that cannot be worked out is left unsaid: the claim
+		// is answered all the same.
+		later, _ := h.Values.LaterSources(ctx, c.Round, c.Citations)
+		for _, w := range later {
+			out.SourceWarnings = append(out.SourceWarnings, fieldErrorJSON{Field: "citations", Message: w.Chinese, MessageEn: w.English})
 		}
 	}
 	return out

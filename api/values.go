@@ -124,7 +124,16 @@ func (h *handler) handleValueCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"value": out[0]})
+	answer := map[string]any{"value": out[0]}
+	if v.Unchanged {
+		// The value as stored sent again: it, and its verdict, are as
+		// they were (as a claim's PATCH answers).
+		answer["unchanged"] = true
+	}
+	if v.VerdictCleared != "" {
+		answer["verdict_cleared"] = string(v.VerdictCleared)
+	}
+	h.writeJSON(w, r, http.StatusCreated, answer)
 }
 
 // valuesJSON are vs as the API answers them, each with last round's
@@ -266,7 +275,9 @@ func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"values": out})
+	n := values.TallyOf(vs)
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"values": out, "created": n.Created, "updated": n.Updated,
+		"unchanged": n.Unchanged, "verdicts_cleared": n.VerdictsCleared})
 }
 
 type carryJSON struct {

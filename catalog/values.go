@@ -46,6 +46,15 @@ type Value struct {
 	// typed, and its review status before saving reset it to 待审核), nil
 	// when the slot was empty. Not stored.
 	ReplacedValue *Value
+	// Unchanged is set by saving: the slot already held this very value
+	// (number as written, unit, cited document, page and quote), so
+	// nothing was written, no event recorded, and the value keeps its
+	// status, verdict included. Not stored.
+	Unchanged bool
+	// VerdictCleared is set by saving: the verdict (属实, 证据不足, 与证据矛盾)
+	// the value in the slot had, which this save set back to 待审核; ""
+	// when it had none or nothing changed. Not stored.
+	VerdictCleared ClaimStatus
 	// Warnings are what recording found unlikely about the number
 	// (years of schooling over 30), in each language: saved all the same,
 	// for the coordinator to check, and said again to the reviewer
@@ -149,7 +158,12 @@ func SameUnit(a, b string) bool { return width.Fold.String(a) == width.Fold.Stri
 
 // SaveValue records v in its slot (city, round, indicator): a new value,
 // or a replacement of the one there, which goes back to pending (and,
-// when it was carried over, counts as updated). v.ID and times are set.
+// when it was carried over, counts as updated), its event naming the
+// verdict it cleared (EventVerdictCleared, v.VerdictCleared). v.ID and
+// times are set. A save of the value the slot holds (sameValue) is no
+// change: nothing is written, v is set to the value as stored and
+// v.Unchanged to true, as UpdateClaimChanged does for a claim; a ledger
+// imported again must not send its reviewed values back to review.
 func (s *Store) SaveValue(ctx context.Context, v *Value, by string) error {
 	return s.SaveValues(ctx, []*Value{v}, by)
 }
@@ -175,21 +189,26 @@ func (s *Store) SaveValues(ctx context.Context, vs []*Value, by string) error {
 
 func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) error {
 	now := s.now()
-	var old string
-	var was Value
-	err := tx.QueryRowContext(ctx, `SELECT id, number, given, unit, status FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
-		v.City, v.Round, v.Indicator).Scan(&old, &was.Number, &was.Given, &was.Unit, &was.Status)
-	v.Replaced, v.ReplacedValue = "", nil
-	if old != "" {
-		v.Replaced, v.ReplacedValue = was.Written(), &was
+	was, filled, err := slotValue(ctx, tx, v)
+	if err != nil {
+		return err
 	}
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("find value slot: %w", err)
+	if !filled {
+		was = nil
+	}
+	v.Replaced, v.ReplacedValue, v.Unchanged, v.VerdictCleared = "", nil, false, ""
+	if was != nil {
+		v.Replaced, v.ReplacedValue = was.Written(), was
+		if sameValue(was, v) {
+			v.ID, v.Status, v.Carry, v.CreatedBy, v.CreatedAt, v.UpdatedAt = was.ID, was.Status, was.Carry, was.CreatedBy, was.CreatedAt, was.UpdatedAt
+			v.Unchanged = true
+			return nil
+		}
 	}
 	v.Status, v.UpdatedAt, v.CreatedBy = ClaimPending, now, by
 	c := v.Citation
 	action := "value.update"
-	if old == "" {
+	if was == nil {
 		action, v.ID, v.CreatedAt = "value.create", ulid.Make().String(), now
 		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit, document_id,
 			sha256, page, quote, quote_found, found_on_page, quote_read, value_found, passage_unit, status, created_by, created_at, updated_at)
@@ -197,22 +216,57 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 			IndicatorOrder(v.Indicator), v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, c.QuoteRead,
 			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), formatTime(now))
 	} else {
-		v.ID = old
+		v.ID = was.ID
 		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
 			quote = ?, quote_found = ?, found_on_page = ?, quote_read = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?,
 			recheck_error = '', recheck_error_en = NULL WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, c.QuoteRead,
-			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), old)
+			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), was.ID)
 		if err == nil {
-			err = s.markCarryUpdated(ctx, tx, CarryValue, old, by)
+			err = s.markCarryUpdated(ctx, tx, CarryValue, was.ID, by)
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("save value: %w", err)
 	}
 	v.Carry = ""
-	return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: action, Object: "value:" + v.ID,
-		Detail: map[string]any{"city": v.City, "round": v.Round, "indicator": v.Indicator, "number": v.Number,
-			"unit": v.Unit, "document": c.DocumentID, "page": c.Page, "value_found": v.ValueFound, "passage_unit": v.PassageUnit}})
+	detail := map[string]any{"city": v.City, "round": v.Round, "indicator": v.Indicator, "number": v.Number,
+		"unit": v.Unit, "document": c.DocumentID, "page": c.Page, "value_found": v.ValueFound, "passage_unit": v.PassageUnit}
+	if was != nil {
+		if _, ok := VerdictWords[was.Status]; ok {
+			v.VerdictCleared, detail[EventVerdictCleared] = was.Status, was.Status
+		}
+	}
+	return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: action, Object: "value:" + v.ID, Detail: detail})
+}
+
+// slotValue reads the value in v's slot (city, round, indicator) through
+// tx, as it is before tx changes it; filled is false when the slot is
+// empty.
+func slotValue(ctx context.Context, tx *sql.Tx, v *Value) (was *Value, filled bool, err error) {
+	was = &Value{}
+	var created, updated string
+	c := &was.Citation
+	err = tx.QueryRowContext(ctx, `SELECT id, number, given, unit, status, document_id, page, quote, created_by, created_at, updated_at,
+		COALESCE((SELECT k.state FROM carryover k WHERE k.kind = 'value' AND k.object_id = value.id), '')
+		FROM value WHERE city = ? AND round = ? AND indicator_code = ?`, v.City, v.Round, v.Indicator).Scan(
+		&was.ID, &was.Number, &was.Given, &was.Unit, &was.Status, &c.DocumentID, &c.Page, &c.Quote, &was.CreatedBy, &created, &updated, &was.Carry)
+	if errors.Is(err, sql.ErrNoRows) {
+		return was, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("find value slot: %w", err)
+	}
+	was.CreatedAt, was.UpdatedAt = parseTime(created), parseTime(updated)
+	return was, true, nil
+}
+
+// sameValue reports whether saving v over was changes nothing a
+// coordinator says: the number as written, its unit, and the passage
+// cited (document, page, quote). What the check found in the passage is
+// read from them, not said by whoever saves.
+func sameValue(was, v *Value) bool {
+	return was.Number == v.Number && was.Given == v.Given && was.Unit == v.Unit &&
+		was.Citation.DocumentID == v.Citation.DocumentID && was.Citation.Page == v.Citation.Page && was.Citation.Quote == v.Citation.Quote
 }
 
 // Value returns a value, or ENOTFOUND.

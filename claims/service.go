@@ -29,7 +29,16 @@ type Service struct {
 	blobs  blob.Store
 	search *search.Service
 	budget TextBudget
+	// numbers finds the statement's numbers no quote writes: 属实 over
+	// such a number needs the reviewer's reason (Review). nil checks none.
+	numbers catalog.ClaimNumberCheck
 }
+
+// UseClaimNumbers has a verdict of 属实 on a claim whose statement has a
+// number check finds in none of its quotes (the claim page's warning
+// 定性描述中有 1 个数字未在引文中找到) refused without a comment saying on
+// what grounds: the report then carries that reason beside 【属实】.
+func (s *Service) UseClaimNumbers(check catalog.ClaimNumberCheck) { s.numbers = check }
 
 // SetTextBudget makes the pages of text held to check quotes borrow
 // memory from the server's budget for big texts (ReadCitedText).
@@ -645,6 +654,9 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if c.Status == catalog.ClaimWithdrawn {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回，无需审核")
 	}
+	if err := s.verifiedAgainstWarning(ctx, c, v, comment); err != nil {
+		return nil, err
+	}
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(c.Status))
 	}
@@ -791,4 +803,21 @@ func stillReading(s catalog.Status) catalog.Words {
 			English: "its text could not be extracted; see the reason on the document's page"}
 	}
 	return catalog.Words{Chinese: catalog.Fullwidth("文字还在提取中，请稍后再试"), English: "its text is still being extracted; try again later"}
+}
+
+// verifiedAgainstWarning refuses 属实 without a comment on a claim whose
+// statement has numbers its quotes do not write (UseClaimNumbers),
+// naming them: the reviewer accepts them against the page's warning,
+// and says why, as a verdict sending the claim back does.
+func (s *Service) verifiedAgainstWarning(ctx context.Context, c *catalog.Claim, v catalog.ClaimStatus, comment string) error {
+	if v != catalog.ClaimVerified || comment != "" || s.numbers == nil || len(c.Citations) == 0 {
+		return nil
+	}
+	missing, _ := s.numbers(ctx, c)
+	if len(missing) == 0 {
+		return nil
+	}
+	return catalog.FieldErrorf("comment", catalog.EINVALID,
+		"定性描述中有 %d 个数字未在引文中找到：%s；判为属实时请在审核意见中写明依据（如已核对的统计台账）", len(missing),
+		catalog.Words{Chinese: strings.Join(missing, "、"), English: strings.Join(missing, ", ")})
 }

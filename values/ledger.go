@@ -93,16 +93,15 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	}
 	// Each row says what it found unlikely and which value of the round
 	// it replaced (old → new): importing replaces them silently otherwise.
-	// A row that records the same value again says nothing, unless the
-	// value had a reviewer's verdict, which saving it again sets back to
-	// 待审核.
+	// A row that records the same value again changes nothing and says
+	// nothing (catalog.Value.Unchanged: its verdict stays); a row whose
+	// change set a reviewer's verdict back to 待审核 says so.
 	for i, v := range vs {
-		if was := v.ReplacedValue; was != nil {
+		if was := v.ReplacedValue; was != nil && !v.Unchanged {
 			written := func(v *catalog.Value) catalog.Words {
 				return catalog.Words{Chinese: v.Written(), English: v.WrittenIn(true)}
 			}
-			switch {
-			case was.Written() != v.Written():
+			if was.Written() != v.Written() {
 				before, after := written(was), written(v)
 				if before.English == after.English {
 					// The same number written another way (12000人, 1.2万人):
@@ -111,7 +110,8 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 				}
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
 					"替换了本轮原有的数值：%s → %s", before, after)))
-			case was.Status != catalog.ClaimPending:
+			}
+			if v.VerdictCleared != "" {
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
 					"本轮原有的数值 %s 已经审核，重新导入后回到待审核", written(was))))
 			}
@@ -121,6 +121,33 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 		}
 	}
 	return vs, nil
+}
+
+// Tally counts what saving a ledger's values did: how many rows made a
+// new value, changed one, or gave the value as it was (which keeps its
+// verdict), and how many reviewers' verdicts the changes cleared.
+type Tally struct {
+	Created, Updated, Unchanged, VerdictsCleared int
+}
+
+// TallyOf counts what saving vs did (catalog.Value.Unchanged,
+// VerdictCleared, ReplacedValue).
+func TallyOf(vs []*catalog.Value) Tally {
+	var t Tally
+	for _, v := range vs {
+		switch {
+		case v.Unchanged:
+			t.Unchanged++
+		case v.ReplacedValue != nil:
+			t.Updated++
+		default:
+			t.Created++
+		}
+		if v.VerdictCleared != "" {
+			t.VerdictsCleared++
+		}
+	}
+	return t
 }
 
 // badRow is a ledger row's every mistake, in each language: 第 3 行：…；…

@@ -53,9 +53,10 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 		}
 	}
 
-	// The same ledger again replaces each value by itself: nothing to say
-	// but the missing quote; once 5.1.1 is verified, its row says the
-	// import sends it back to 待审核.
+	// The same ledger again changes nothing: nothing to say but the
+	// missing quote. Once 5.1.1 is verified, the same ledger keeps the
+	// verdict (probe s41 finding 1); a ledger citing another passage for
+	// it says the import sends it back to 待审核.
 	again, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, ledger))
 	if err != nil || len(again) != 2 {
 		t.Fatalf("import again: %v, %v", again, err)
@@ -74,9 +75,18 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 	if err != nil || len(again) != 2 {
 		t.Fatalf("import a third time: %v, %v", again, err)
 	}
+	if !again[0].Unchanged || again[0].Status != "verified" || len(again[0].Warnings) != 0 {
+		t.Errorf("re-importing the verified 5.1.1 as it is: unchanged %v, %s, warnings %+v; want unchanged, still verified, no warning",
+			again[0].Unchanged, again[0].Status, again[0].Warnings)
+	}
+	ledger[1][5] = "成人年参与学习率为56.5%。"
+	again, err = e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, ledger))
+	if err != nil || len(again) != 2 {
+		t.Fatalf("import with another quote: %v, %v", again, err)
+	}
 	if len(again[0].Warnings) != 1 || again[0].Warnings[0].Chinese != "第 2 行：本轮原有的数值 56.5% 已经审核，重新导入后回到待审核" ||
 		again[0].Warnings[0].English != "Row 2: The round's value 56.5% had been reviewed; imported again, it is pending review again" {
-		t.Errorf("re-importing the verified 5.1.1: warnings %+v, want that it is 待审核 again", again[0].Warnings)
+		t.Errorf("re-importing the verified 5.1.1 with another quote: warnings %+v, want that it is 待审核 again", again[0].Warnings)
 	}
 }
 

@@ -86,6 +86,11 @@ func (s *Service) Record(ctx context.Context, u *catalog.User, in Input) (*catal
 	if err := s.cat.SaveValue(ctx, v, u.Username); err != nil {
 		return nil, err
 	}
+	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	if err != nil {
+		return nil, fmt.Errorf("dates of value sources: %w", err)
+	}
+	v.Warnings = append(v.Warnings, later...)
 	return v, nil
 }
 
@@ -331,7 +336,16 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err := u.SeeObject(v.City, catalog.ObjectValue, id); err != nil {
 		return nil, err
 	}
-	return v, s.warnStored(ctx, v)
+	if err := s.warnStored(ctx, v); err != nil {
+		return nil, err
+	}
+	// A value read alone: its source's date is checked, as its claim's.
+	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	if err != nil {
+		return nil, fmt.Errorf("dates of value sources: %w", err)
+	}
+	v.Warnings = append(v.Warnings, later...)
+	return v, nil
 }
 
 // Visible returns those values of ids that u may see, by ID, in one query
@@ -373,6 +387,13 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {
 		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由，以便协调员补充或修改")
+	}
+	if verd == catalog.ClaimVerified && comment == "" && v.Citation.QuoteFound && !v.ValueFound {
+		// As a claim's numbers (claims.Service.UseClaimNumbers): 属实
+		// against the page's warning says on what grounds, and the
+		// report carries it beside 【属实】.
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID,
+			"引文中未找到数值 %s；判为属实时请在审核意见中写明依据（如已核对的统计台账）", v.Written())
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)

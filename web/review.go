@@ -334,6 +334,12 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}
+	// Cited documents written after the claim's round, warned of beside
+	// the numbers; a check that fails leaves the page as it was.
+	later, _ := h.Values.LaterSources(r.Context(), c.Round, c.Citations)
+	for _, w := range later {
+		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
+	}
 	q := r.URL.Query()
 	// Opened from the queue, the claim page goes on in the queue's round;
 	// opened otherwise (no round=), among every round's.

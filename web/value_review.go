@@ -3,7 +3,6 @@ package web
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -479,7 +478,12 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 	for _, v := range vs {
 		warnings = append(warnings, v.Warnings...)
 	}
-	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs))+warningsIn(langOf(r), warnings, 5))
+	l, n := langOf(r), values.TallyOf(vs)
+	msg := trf(l, "values.imported", len(vs), n.Created, n.Updated, n.Unchanged)
+	if n.VerdictsCleared > 0 {
+		msg += trf(l, "values.verdicts_cleared", n.VerdictsCleared)
+	}
+	back(w, r, "/values?"+q.Encode(), msg+warningsIn(l, warnings, 5))
 }
 
 // ledgerFailed shows the values page again with the ledger's mistakes

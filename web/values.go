@@ -59,6 +59,9 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 // passage is on the page cited and the number in it, and which value it
 // replaced, since a round holds one value per indicator.
 func valueSaved(l Lang, v *catalog.Value) string {
+	if v.Unchanged {
+		return trf(l, "value.unchanged", tr(l, "claim."+string(v.Status))) + warningsIn(l, v.Warnings, 1)
+	}
 	c := v.Citation
 	var msg string
 	switch {
@@ -83,6 +86,9 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	}
 	if v.Replaced != "" {
 		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
+	}
+	if v.VerdictCleared != "" {
+		msg += trf(l, "value.verdict_cleared", tr(l, "claim."+string(v.VerdictCleared)))
 	}
 	return msg + warningsIn(l, v.Warnings, 1)
 }

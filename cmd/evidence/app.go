@@ -328,6 +328,8 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.ingest.UseQuotes(a.values)
 	// Quotes are checked within the budget the document pages use.
 	a.claims.SetTextBudget(a.documents)
+	// 属实 over a number the claim page warns of needs a reason.
+	a.claims.UseClaimNumbers(a.values.ClaimNumberCheck())
 	a.values.SetTextBudget(a.documents)
 	// So are the stored texts compared to find near duplicates.
 	a.ingest.SetTextBudget(a.documents)

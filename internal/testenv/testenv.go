@@ -150,6 +150,8 @@ func New(t testing.TB) *Env {
 		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, held: held}
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
+	// As serve: 属实 over a number the claim page warns of needs a reason.
+	e.Claims.UseClaimNumbers(e.Values.ClaimNumberCheck())
 	e.Values.SetTextBudget(e.Documents)
 	// and near duplicates are compared within it too.
 	svc.SetTextBudget(e.Documents)
