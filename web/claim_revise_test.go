@@ -25,7 +25,7 @@ func TestClaimSavedUnchangedSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", ""); err != nil {
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", "数字与引文不符，暂按属实记录"); err != nil {
 		t.Fatal(err)
 	}
 	b := s.login("wang")
@@ -90,7 +90,7 @@ func TestReviewerRevisesAVerdictOnTheClaimPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", ""); err != nil {
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", "数字与引文不符，暂按属实记录"); err != nil {
 		t.Fatal(err)
 	}
 	if _, page := s.login("wang").get("/claims/" + c.ID); strings.Contains(page, `id="reviseform"`) {
