@@ -333,8 +333,10 @@ func listsImages(ctx context.Context, path string, lim Limits) bool {
 }
 
 // listImages runs `pdfimages -list` with args (a page range) under the
-// page's time limit: its output, and false when it is not installed,
-// fails or says too much.
+// page's time limit: its output, and false when it is not installed or
+// fails. A list over 64 KB (a scan of some 600 pages and more) is its
+// complete lines up to there: what it lists is there, and a blank scan of
+// many pages is still known for one.
 func listImages(ctx context.Context, path string, lim Limits, args ...string) (string, bool) {
 	tool := lookProgram("pdfimages")
 	if tool == "" {
@@ -346,7 +348,12 @@ func listImages(ctx context.Context, path string, lim Limits, args ...string) (s
 	stdout := &cappedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	cmd.ownGroup()
-	if err := cmd.run(); err != nil || stdout.overflow {
+	err := cmd.run()
+	if stdout.overflow {
+		list := stdout.buf.String()
+		return list[:strings.LastIndexByte(list, '\n')+1], true
+	}
+	if err != nil {
 		return "", false
 	}
 	return stdout.buf.String(), true
