@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -160,5 +161,15 @@ func TestDepartmentsAreOneListPerCity(t *testing.T) {
 	resp, _ = e.do(e.request("PATCH", "/api/v1/departments/"+id, map[string]any{"name": "市教育局(终身教育处)"}), "coordB")
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("another city's coordinator renaming: %d, want 404", resp.StatusCode)
+	}
+	// 市民政局 deleted from the list while an account still carries it
+	// (moved there by hand): adding it back counts that account, as the
+	// list does, rather than calling it unused.
+	if err := e.cat.SetUserDepartment(context.Background(), "contribA", "市民政局", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/departments", map[string]any{"city": cityA, "name": "市民政局"}), "coordA")
+	if d, _ := body["department"].(map[string]any); resp.StatusCode != http.StatusCreated || d["accounts"] != float64(1) || d["removable"] != false {
+		t.Errorf("adding back 市民政局, which an account carries: %d %v, want 201 with 1 account, not removable", resp.StatusCode, body)
 	}
 }

@@ -49,10 +49,21 @@ func (h *handler) handleDepartmentCreate(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	d, err := h.Assignments.AddDepartment(r.Context(), userFrom(r.Context()), in.City, in.Name)
+	u := userFrom(r.Context())
+	d, err := h.Assignments.AddDepartment(r.Context(), u, in.City, in.Name)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
+	}
+	// A name accounts or hand-ins already carry is added with them: the
+	// answer counts them as the list does, rather than calling it unused.
+	if list, err := h.Assignments.Departments(r.Context(), u, d.City); err == nil {
+		for _, listed := range list {
+			if listed.ID == d.ID {
+				d = &listed
+				break
+			}
+		}
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"department": toDepartmentJSON(*d)})
 }

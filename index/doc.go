@@ -97,8 +97,9 @@
 // else. Given whole, gse held per-character state for the whole text
 // at once, and its float32 path over tens of thousands of words found
 // other words here and there (人才资源 where a clause alone is 人才|资源).
-// A text indexed before is not re-read for this (the format stays 22):
-// its words differ in a few places of texts over 32 KB.
+// A text indexed before this was re-read by the rebuild of format 23
+// (which the 约数 rule raised in the same session): its words differed in a
+// few places of texts over 32 KB.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
