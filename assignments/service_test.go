@@ -104,7 +104,7 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 			",市财政局,下月底,\n"),
 			[]string{"第 3 行:指标编码“9.9.9”不在当前指标体系中", "第 4 行:截止日期“2018-02-30”不存在",
 				"第 5 行:责任单位为空", "第 6 行:2.3 学习成果认证与学分积累 是2级指标", "第 7 行:与第 2 行重复", "第 8 行:指标编码为空\uFF1B截止日期“下月底”无法识别"},
-			[]string{"Rows with mistakes in the responsibility table: 6. Nothing was imported",
+			[]string{"The responsibility table has 6 rows with mistakes; nothing was imported",
 				"\nRow 3: The indicator code \"9.9.9\" is not in the current framework\n",
 				"\nRow 4: The due date \"2018-02-30\" does not exist; check the month and the day\n",
 				"\nRow 5: The department is empty\n",
