@@ -56,14 +56,24 @@ type markRig struct {
 
 const markNode = "宁波-节点-2"
 
-func newMarkRig(t *testing.T) *markRig {
-	r := newRig(t)
-	writer, _, done := sharedNode(t, r, "writer")
-	if err := writer.Start(context.Background()); err != nil {
+// newMarkRig is a markRig on SQLite, or on PostgreSQL when pg is set.
+func newMarkRig(t *testing.T, pg bool) *markRig {
+	var r *rig
+	var cat *catalog.Store
+	var err error
+	if pg {
+		var url string
+		r, url = pgRigAt(t)
+		cat, err = catalog.OpenPostgres(context.Background(), url)
+	} else {
+		r = newRig(t)
+		cat, err = catalog.Open(context.Background(), filepath.Join(r.dir, "catalog.db"))
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := catalog.Open(context.Background(), filepath.Join(r.dir, "catalog.db"))
-	if err != nil {
+	writer, _, done := sharedNode(t, r, "writer")
+	if err := writer.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
@@ -149,7 +159,11 @@ func (m *markRig) upload(name, text string) {
 // applied (the blob store down) — which record one mark in the catalog,
 // not one a round.
 func TestSharedFollowerRestartDoesNotStartOver(t *testing.T) {
-	m := newMarkRig(t)
+	t.Run("sqlite", func(t *testing.T) { followerRestartsWhereItStopped(t, newMarkRig(t, false)) })
+	t.Run("postgres", func(t *testing.T) { followerRestartsWhereItStopped(t, newMarkRig(t, true)) })
+}
+
+func followerRestartsWhereItStopped(t *testing.T, m *markRig) {
 	m.upload("总结.txt", "杭州市社区学习共同体建设工作总结，学分银行覆盖全市。")
 	m.upload("通知.txt", "关于开展全民终身学习活动周的通知。")
 	m.caughtUp(m.start(), "first start")
@@ -195,7 +209,7 @@ func TestSharedFollowerRestartDoesNotStartOver(t *testing.T) {
 // start, before applying changes, when the latest change moved, and
 // every identityEvery rounds.
 func TestSharedIdleFollowerAsksLittle(t *testing.T) {
-	m := newMarkRig(t)
+	m := newMarkRig(t, false)
 	m.upload("总结.txt", "杭州市社区学习共同体建设工作总结，学分银行覆盖全市。")
 	svc := m.start()
 	m.caughtUp(svc, "first round")
