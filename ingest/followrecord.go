@@ -30,8 +30,18 @@ import (
 // one restored from a dump taken before the mark (pg_restore brings back
 // the old identity), does not, however many changes it has taken since:
 // the node then takes out of its index what the catalog does not hold and
-// follows from the first change. The node checks before every round, so a
-// catalog restored under a running node is caught too.
+// follows from the first change. The node checks at start, before
+// applying changes, when the catalog's latest seq moved and every
+// identityEvery rounds, so a catalog restored under a running node is
+// caught too, and an idle node asks the catalog one thing a round.
+//
+// A new mark is recorded only for changes past the seq of the mark kept,
+// and only once that one is kept: changes tried and not applied (the
+// store down) are tried again under the same mark, not a new one each
+// round, and a mark recorded and not kept (the folder cannot be written,
+// or the node stopped in between) is kept first, even after a restart —
+// so the kept mark never falls out of the two the catalog knows, and a
+// restart never takes the catalog for one gone back.
 
 // FollowStateName is the file in a node's data folder that holds how far
 // its index has followed a shared catalog (see above).
