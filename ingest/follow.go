@@ -23,9 +23,22 @@ type follower struct {
 	caughtUp    bool      // a full catch-up finished since start
 
 	// Which catalog the index follows and the node's last mark in its
-	// follow checkpoint (followrecord.go).
+	// follow checkpoint kept in its record, with the seq recorded for it
+	// (0 when unknown, since a start): followrecord.go.
 	catalog string
 	mark    string
+	markSeq int64
+	// A mark minted for pendingSeq and not kept in the node's record yet;
+	// pendingRecorded says the catalog surely has it (checkpoint).
+	pending         string
+	pendingSeq      int64
+	pendingRecorded bool
+
+	// checked says the catalog was compared with the one followed since
+	// the start or the last failed round; rounds counts rounds, to
+	// compare it anyway every identityEvery (catchUp).
+	checked bool
+	rounds  int
 
 	// The one stored text the follower has been stopped at (it stops at
 	// the first it cannot read), since when and how often the store,
@@ -64,10 +77,7 @@ func (s *Service) IndexLag() Lag {
 
 // runFollower polls the catalog every FollowInterval until ctx ends.
 func (s *Service) runFollower(ctx context.Context) {
-	rec := s.loadFollowRecord()
-	s.follow.mu.Lock()
-	s.follow.applied, s.follow.catalog, s.follow.mark = rec.Seq, rec.Catalog, rec.Mark
-	s.follow.mu.Unlock()
+	s.beginFollowing()
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
 	for {
@@ -82,16 +92,43 @@ func (s *Service) runFollower(ctx context.Context) {
 	}
 }
 
-// catchUp applies changes until none is left, once the catalog is found
-// to be the one this node's index followed (checkCatalog).
-func (s *Service) catchUp(ctx context.Context) error {
+// beginFollowing sets the follower where the node's record says its
+// index got.
+func (s *Service) beginFollowing() {
+	rec := s.loadFollowRecord()
 	f := &s.follow
-	if err := s.checkCatalog(ctx); err != nil {
-		return err
-	}
+	f.mu.Lock()
+	f.applied, f.catalog, f.mark = rec.Seq, rec.Catalog, rec.Mark
+	f.mu.Unlock()
+}
+
+// catchUp applies changes until none is left, once the catalog is found
+// to be the one this node's index followed (checkCatalog). That costs
+// two more queries, so an idle node compares only now and then: at
+// start, after a failed round, before applying changes, when the
+// latest seq moved (a restored catalog's does, back or forth), and every
+// identityEvery rounds.
+func (s *Service) catchUp(ctx context.Context) (err error) {
+	f := &s.follow
+	defer func() {
+		if err != nil {
+			f.mu.Lock()
+			f.checked = false
+			f.mu.Unlock()
+		}
+	}()
 	latest, err := s.cat.LatestSeq(ctx)
 	if err != nil {
 		return err
+	}
+	checked := f.identityDue(latest)
+	if checked {
+		if err := s.checkCatalog(ctx); err != nil {
+			return err
+		}
+		f.mu.Lock()
+		f.checked = true
+		f.mu.Unlock()
 	}
 	f.mu.Lock()
 	f.latest = latest
@@ -108,8 +145,24 @@ func (s *Service) catchUp(ctx context.Context) error {
 		if len(changes) == 0 {
 			break
 		}
+		if !checked {
+			// Changes committed since latest was read: compare before
+			// applying them all the same.
+			if err := s.checkCatalog(ctx); err != nil {
+				return err
+			}
+			checked = true
+			f.mu.Lock()
+			f.checked = true
+			startedOver := f.applied != from
+			from = f.applied
+			f.mu.Unlock()
+			if startedOver {
+				continue
+			}
+		}
 		last := changes[len(changes)-1].Document.Seq
-		if err := s.checkpoint(ctx, from, last); err != nil {
+		if err := s.checkpoint(ctx, last); err != nil {
 			return err
 		}
 		if err := s.applyChanges(ctx, changes); err != nil {
@@ -131,6 +184,19 @@ func (s *Service) catchUp(ctx context.Context) error {
 	}
 	f.mu.Unlock()
 	return nil
+}
+
+// identityEvery is how many rounds an idle follower goes at most without
+// comparing the catalog with the one it followed.
+const identityEvery = 30
+
+// identityDue counts a round and reports whether it compares the catalog
+// with the one followed, the catalog's latest seq being latest (catchUp).
+func (f *follower) identityDue(latest int64) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rounds++
+	return !f.checked || latest > f.applied || latest != f.latest || f.rounds%identityEvery == 0
 }
 
 // applyChanges writes a batch of changed documents to the index from their

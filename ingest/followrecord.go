@@ -30,8 +30,18 @@ import (
 // one restored from a dump taken before the mark (pg_restore brings back
 // the old identity), does not, however many changes it has taken since:
 // the node then takes out of its index what the catalog does not hold and
-// follows from the first change. The node checks before every round, so a
-// catalog restored under a running node is caught too.
+// follows from the first change. The node checks at start, before
+// applying changes, when the catalog's latest seq moved and every
+// identityEvery rounds, so a catalog restored under a running node is
+// caught too, and an idle node asks the catalog one thing a round.
+//
+// A new mark is recorded only for changes past the seq of the mark kept,
+// and only once that one is kept: changes tried and not applied (the
+// store down) are tried again under the same mark, not a new one each
+// round, and a mark recorded and not kept (the folder cannot be written,
+// or the node stopped in between) is kept first, even after a restart —
+// so the kept mark never falls out of the two the catalog knows, and a
+// restart never takes the catalog for one gone back.
 
 // FollowStateName is the file in a node's data folder that holds how far
 // its index has followed a shared catalog (see above).
@@ -139,37 +149,45 @@ func FollowedCatalog(ctx context.Context, cat *catalog.Store, stateFile, node st
 // A record of before migration 042 names no catalog and no mark: only a
 // record past the catalog's latest change tells that it went back.
 func compareCatalog(ctx context.Context, cat *catalog.Store, rec followRecord, node string) (Divergence, error) {
+	how, _, err := compareCheckpoint(ctx, cat, rec, node)
+	return how, err
+}
+
+// compareCheckpoint is compareCatalog that also returns the node's
+// checkpoint in cat when it read one (zero otherwise).
+func compareCheckpoint(ctx context.Context, cat *catalog.Store, rec followRecord, node string) (Divergence, catalog.FollowCheckpoint, error) {
+	var none catalog.FollowCheckpoint
 	if rec.Catalog == "" {
 		if rec.Mark != "" || rec.Seq == 0 {
-			return SameCatalog, nil
+			return SameCatalog, none, nil
 		}
 		latest, err := cat.LatestSeq(ctx)
 		if err != nil {
-			return SameCatalog, err
+			return SameCatalog, none, err
 		}
 		if rec.Seq > latest {
-			return CatalogWentBack, nil
+			return CatalogWentBack, none, nil
 		}
-		return SameCatalog, nil
+		return SameCatalog, none, nil
 	}
 	id, err := cat.Identity(ctx)
 	if err != nil {
-		return SameCatalog, err
+		return SameCatalog, none, err
 	}
 	if id.ID != rec.Catalog {
-		return OtherCatalog, nil
+		return OtherCatalog, none, nil
 	}
 	if rec.Mark == "" {
-		return SameCatalog, nil
+		return SameCatalog, none, nil
 	}
 	cp, err := cat.FollowCheckpoint(ctx, node)
 	if err != nil && catalog.ErrorCode(err) != catalog.ENOTFOUND {
-		return SameCatalog, err
+		return SameCatalog, none, err
 	}
 	if !cp.Knows(rec.Mark) {
-		return CatalogWentBack, nil
+		return CatalogWentBack, none, nil
 	}
-	return SameCatalog, nil
+	return SameCatalog, cp, nil
 }
 
 // nodeName is the name the node's follow checkpoint is kept under.
@@ -203,7 +221,7 @@ func (s *Service) checkCatalog(ctx context.Context) error {
 	f.mu.Lock()
 	rec := followRecord{Seq: f.applied, Catalog: f.catalog, Mark: f.mark}
 	f.mu.Unlock()
-	how, err := compareCatalog(ctx, s.cat, rec, s.nodeName())
+	how, cp, err := compareCheckpoint(ctx, s.cat, rec, s.nodeName())
 	if err != nil {
 		return fmt.Errorf("check the catalog is the one this node's index followed: %w", err)
 	}
@@ -212,6 +230,7 @@ func (s *Service) checkCatalog(ctx context.Context) error {
 			return err
 		}
 	} else if rec.Catalog != "" {
+		f.adoptRecorded(cp)
 		return nil
 	}
 	// Nothing followed yet, a record of before migration 042 (compared
@@ -225,6 +244,20 @@ func (s *Service) checkCatalog(ctx context.Context) error {
 	f.catalog = id.ID
 	f.mu.Unlock()
 	return nil
+}
+
+// adoptRecorded takes the node's last mark in the catalog, cp, as the
+// mark to keep next when the node recorded it and stopped (or failed to
+// write its record) before keeping it: the catalog's mark before it is
+// the one kept. A new mark now would push the kept one out of the two
+// the catalog knows, and the next start would take the catalog for one
+// gone back.
+func (f *follower) adoptRecorded(cp catalog.FollowCheckpoint) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.pending == "" && cp.Mark != "" && cp.Mark != f.mark && cp.PrevMark == f.mark {
+		f.pending, f.pendingSeq, f.pendingRecorded = cp.Mark, cp.Seq, true
+	}
 }
 
 // startOver takes out of the index what the catalog does not hold and
@@ -251,28 +284,59 @@ func (s *Service) startOver(ctx context.Context, how Divergence, rec followRecor
 	}
 	f := &s.follow
 	f.mu.Lock()
-	f.applied, f.catalog, f.mark = 0, "", ""
+	f.applied, f.catalog, f.mark, f.markSeq = 0, "", "", 0
+	f.pending, f.pendingSeq, f.pendingRecorded = "", 0, false
 	f.caughtUp = false
 	f.mu.Unlock()
 	return nil
 }
 
-// checkpoint records in the catalog, before the changes after applied up
-// to upTo are applied, a new mark for upTo, and keeps it in the node's
-// record: see the top of this file.
-func (s *Service) checkpoint(ctx context.Context, applied, upTo int64) error {
+// checkpoint makes sure, before the changes after the index's last up to
+// upTo are applied, that the node's record keeps a mark the catalog
+// recorded for upTo or later: see the top of this file. A batch tried
+// before and not applied (the store out of reach, a text not readable
+// yet) is covered by the mark kept then, so the catalog is not written
+// again. A new mark is recorded only once the one before is kept in the
+// node's record: one recorded and not kept (the record could not be
+// written) is kept first, else a second new mark would push the kept
+// one out of the two the catalog knows, and the next start would take
+// the catalog for one gone back and follow it again from the first
+// change.
+func (s *Service) checkpoint(ctx context.Context, upTo int64) error {
 	if s.cfg.FollowStateFile == "" {
 		return nil
 	}
-	mark := catalog.NewFollowMark()
-	if err := s.cat.RecordFollowCheckpoint(ctx, s.nodeName(), upTo, mark); err != nil {
-		return err
-	}
 	f := &s.follow
-	f.mu.Lock()
-	f.mark = mark
-	f.mu.Unlock()
-	return s.saveFollowRecord()
+	for {
+		f.mu.Lock()
+		if f.mark != "" && f.markSeq >= upTo {
+			f.mu.Unlock()
+			return nil
+		}
+		if f.pending == "" {
+			f.pending, f.pendingSeq, f.pendingRecorded = catalog.NewFollowMark(), upTo, false
+		}
+		mark, seq, recorded := f.pending, f.pendingSeq, f.pendingRecorded
+		rec := followRecord{Seq: f.applied, Catalog: f.catalog, Mark: mark}
+		f.mu.Unlock()
+		if !recorded {
+			// Again with the same seq after a failure: the catalog may
+			// have it, and holds every change up to seq either way.
+			if err := s.cat.RecordFollowCheckpoint(ctx, s.nodeName(), seq, mark); err != nil {
+				return err
+			}
+			f.mu.Lock()
+			f.pendingRecorded = true
+			f.mu.Unlock()
+		}
+		if err := writeFollowRecord(s.cfg.FollowStateFile, rec); err != nil {
+			return err
+		}
+		f.mu.Lock()
+		f.mark, f.markSeq = mark, seq
+		f.pending, f.pendingSeq, f.pendingRecorded = "", 0, false
+		f.mu.Unlock()
+	}
 }
 
 // saveFollowRecord keeps how far the index got, in the record file.
