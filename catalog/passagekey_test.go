@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -74,4 +75,25 @@ func TestAPassageKeyCannotBeComputedFromItsText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestArchiveSecretMigrationRunsAgain: migration 044 run again (as under
+// another number) keeps the archive's secret, so the links to searches of
+// pasted passages made before keep working.
+func TestArchiveSecretMigrationRunsAgain(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		const 通知 = "各区县教育局：为做好2019年全民终身学习活动周工作，现将有关事项通知如下。"
+		before, err := s.PassageKey(ctx, 通知)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := migrationAt(t, s, "_archive_secret"+cmp.Or(s.dialect.twin, ".sql"))
+		for range 2 {
+			runMigrationAgain(t, s, at)
+		}
+		if after, err := s.PassageKey(ctx, 通知); err != nil || after != before {
+			t.Errorf("the notice's key after the migration ran again: %s (%v), want %s as before", after, err, before)
+		}
+	})
 }
