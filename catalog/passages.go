@@ -2,16 +2,39 @@ package catalog
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
 )
 
-// A passage pasted into the search box is kept under a short key (the
-// search service's hash of its text), so that the search's address
-// carries the key instead of the passage: a long passage made an address
-// proxies refuse and browsers keep in their history. Migration 041.
+// A passage pasted into the search box is kept under a short key
+// (PassageKey), so that the search's address carries the key instead of
+// the passage: a long passage made an address proxies refuse and
+// browsers keep in their history. Migration 041.
+
+// passageKeyBytes is how many bytes of a passage's HMAC its key keeps:
+// 128 bits, 32 hexadecimal digits in an address.
+const passageKeyBytes = 16
+
+// PassageKey returns the key passage is kept under: the first 128 bits
+// of its HMAC-SHA-256 under the archive's secret (migration 044), in
+// hexadecimal. The same text has the same key on every node of a shared
+// catalog; without the secret no one can compute a text's key, so a key
+// tells nothing of whether a known text was pasted. A key given before
+// the secret (a plain SHA-256) names no passage any more.
+func (s *Store) PassageKey(ctx context.Context, passage string) (string, error) {
+	secret, err := s.archiveSecret(ctx, secretPassageKey)
+	if err != nil {
+		return "", err
+	}
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(passage))
+	return hex.EncodeToString(mac.Sum(nil)[:passageKeyBytes]), nil
+}
 
 // PassageUnused is how long a kept passage may go unused (neither kept
 // again nor read) before it is forgotten: a link to its search older than
@@ -26,7 +49,7 @@ const passageTouchEvery = 24 * time.Hour
 // KeepPassage stores body under key, or records that the passage already
 // kept there was used now, and forgets the passages unused for
 // PassageUnused. It is idempotent. A key already holding another text is
-// ECONFLICT: keys are hashes, and a collision is never silently resolved
+// ECONFLICT: keys are hashes (PassageKey), and a collision is never silently resolved
 // by showing one person's passage for another's.
 func (s *Store) KeepPassage(ctx context.Context, key, body string) error {
 	now := s.now()

@@ -257,6 +257,8 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/039_node_heartbeat.sql":       txOnly(addUploadNode),
 	"migrations/042_catalog_identity.sql":     fillCatalogIdentity,
 	"migrations/042_catalog_identity.pg.sql":  fillCatalogIdentity,
+	"migrations/044_archive_secret.sql":       fillArchiveSecrets,
+	"migrations/044_archive_secret.pg.sql":    fillArchiveSecrets,
 }
 
 // migrateAndFill applies pending migrations, then fills what a migration

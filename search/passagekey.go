@@ -2,8 +2,6 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"regexp"
 	"unicode/utf8"
 
@@ -28,23 +26,22 @@ func LongQuery(q string) bool {
 	return utf8.RuneCountInString(catalog.DropInvisible(width.Fold.String(q))) > maxQueryRunes
 }
 
-// passageKeyBytes is how many bytes of a passage's SHA-256 its key keeps:
-// 128 bits, 32 hexadecimal digits in an address.
-const passageKeyBytes = 16
-
 // passageKey matches a key KeepPassage gives.
 var passageKey = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
-// KeepPassage keeps passage, a long query (LongQuery), under its key,
-// the first 128 bits of its SHA-256 in hexadecimal, and returns the key.
-// It is idempotent. A passage longer than a passage may be is refused
+// KeepPassage keeps passage, a long query (LongQuery), under its key
+// (catalog.Store.PassageKey: an HMAC under the archive's secret, so that
+// no one can compute a text's key to learn whether it was pasted), and
+// returns the key. It is idempotent. A passage longer than a passage may be is refused
 // (EINVALID) as its search would be, and nothing is kept.
 func (s *Service) KeepPassage(ctx context.Context, passage string) (string, error) {
 	if utf8.RuneCountInString(passage) > maxPassageRunes {
 		return "", catalog.Errorf(catalog.EINVALID, "粘贴的段落过长（超过 %d 字），请只粘贴要查找出处的一段", maxPassageRunes)
 	}
-	sum := sha256.Sum256([]byte(passage))
-	key := hex.EncodeToString(sum[:passageKeyBytes])
+	key, err := s.cat.PassageKey(ctx, passage)
+	if err != nil {
+		return "", err
+	}
 	if err := s.cat.KeepPassage(ctx, key, passage); err != nil {
 		return "", err
 	}

@@ -25,6 +25,9 @@ var funcs = template.FuncMap{
 	// uploadAccept is the file picker's list of what an upload takes,
 	// the same on 上传材料 and 我的任务.
 	"uploadAccept": func() string { return uploadAccept },
+	// longQuery is the length of the longest query a page's script sends
+	// in an address; a longer one, a pasted passage, is posted.
+	"longQuery": func() int { return search.MaxQueryRunes },
 	// tf formats a message, in the form its counts ask for (trf).
 	"tf": trf,
 	// safe marks HTML produced by our own escaping code (fragments,
