@@ -16,14 +16,23 @@ import (
 // numbersText is a page of a city's statistics with numbers to cite.
 const numbersText = "杭州市2017年终身学习统计:认定市民终身学习基地123个,成人年参与学习率达到85.3%,存入学分银行的社会培训成果12.3万人。"
 
-// value records a pending value of city A by coordA citing docID.
+// value records a pending value of city A by coordA citing docID. Saved
+// unchanged, a value keeps the verdict an earlier call's value was given:
+// it is then quoted another way, a change that sends it back to review.
 func (e *env) value(docID string) string {
 	e.t.Helper()
-	v, err := e.deps.Values.Record(context.Background(), &catalog.User{Username: "coordA", Role: catalog.RoleCoordinator, City: cityA},
-		values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
-			Citation: claims.CitationInput{DocumentID: docID, Page: 1, Quote: "认定市民终身学习基地123个"}})
-	if err != nil {
-		e.t.Fatal(err)
+	coordA := &catalog.User{Username: "coordA", Role: catalog.RoleCoordinator, City: cityA}
+	var v *catalog.Value
+	for _, quote := range []string{"认定市民终身学习基地123个", "市民终身学习基地123个"} {
+		var err error
+		v, err = e.deps.Values.Record(context.Background(), coordA, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
+			Citation: claims.CitationInput{DocumentID: docID, Page: 1, Quote: quote}})
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if v.Status == catalog.ClaimPending {
+			break
+		}
 	}
 	return v.ID
 }
