@@ -341,7 +341,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
 		"GET /values": {get("/values?city=330100&status=pending"), signedIn("200")},
 		"POST /values/{id}/review": {func(b *browser) *http.Response {
-			resp, _ := b.post("/values/"+value()+"/review", form("verdict", "verified", "status", "pending"))
+			resp, _ := b.post("/values/"+value()+"/review", form("verdict", "verified", "status", "pending", "comment", "引文未写此数，已与统计部门核实"))
 			return resp
 		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
 		"POST /values/import": {func(b *browser) *http.Response {
@@ -445,7 +445,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			return resp
 		}, manageA("303")},
 		"POST /departments/{id}/delete": {func(b *browser) *http.Response {
-			resp, _ := b.post("/departments/"+department()+"/delete", form("city", "330100"))
+			resp, _ := b.post("/departments/"+department()+"/delete", form("city", "330100", "confirm", "1"))
 			return resp
 		}, manageA("303")},
 		"GET /admin": {get("/admin"), adminOnly("200")},
