@@ -4,12 +4,11 @@ import (
 	"context"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 	"unicode"
+
+	"github.com/lcmonitor/evidence/internal/heappeak"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
@@ -111,32 +110,13 @@ func TestAPhraseAcrossAPieceBoundIsFound(t *testing.T) {
 // 130 MiB, is in it).
 func BenchmarkIndexLongPage(b *testing.B) {
 	page := longPage(b, 1<<20)
-	defer debug.SetGCPercent(debug.SetGCPercent(20))
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var m runtime.MemStats
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(time.Millisecond):
-			}
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-		}
-	}()
 	var total uint64
-	for b.Loop() {
-		n, _ := indexAllocated(b, page)
-		total += n
-	}
-	close(stop)
-	<-done
+	peak, _ := heappeak.During(func() {
+		for b.Loop() {
+			n, _ := indexAllocated(b, page)
+			total += n
+		}
+	})
 	b.ReportMetric(float64(total)/float64(b.N)/(1<<20), "MiB-alloc/op")
-	b.ReportMetric(float64(peak.Load())/(1<<20), "MiB-peak-heap")
+	b.ReportMetric(float64(peak)/(1<<20), "MiB-peak-heap")
 }

@@ -3,12 +3,11 @@ package zh
 import (
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 	"unicode"
+
+	"github.com/lcmonitor/evidence/internal/heappeak"
 )
 
 // longPage is a page of at least size bytes in one paragraph without a
@@ -28,36 +27,10 @@ func longPage(t testing.TB, size int) []byte {
 	return []byte(strings.Repeat(han.String(), size/han.Len()+1))
 }
 
-// heapPeak runs f while it samples the heap in use every millisecond, the
-// collector set to keep it within a fifth over what is live, and returns
-// the most it saw over what was live before f.
+// heapPeak is the most heap f held over what was live before it.
 func heapPeak(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(20))
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	base := m.HeapAlloc
-	var peak atomic.Uint64
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		var m runtime.MemStats
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(time.Millisecond):
-			}
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > base && m.HeapAlloc-base > peak.Load() {
-				peak.Store(m.HeapAlloc - base)
-			}
-		}
-	}()
-	f()
-	close(stop)
-	<-done
-	return peak.Load()
+	_, over := heappeak.During(f)
+	return over
 }
 
 // BenchmarkSegmentLongPage cuts a page of 1 MB in one paragraph without a
