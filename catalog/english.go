@@ -747,6 +747,14 @@ func EnglishOf(format string, args ...any) string {
 	return fmt.Sprintf(ChooseForms(en, args), EnglishValues(args)...)
 }
 
+// EnglishText is the English of a text written here in Chinese that
+// takes no values — a command-line flag's help (cmd/evidence's -h) — or
+// "" when it has none. It is EnglishOf without formatting, so that a '%'
+// in the text stays as written.
+func EnglishText(chinese string) string {
+	return englishMessages[chinese]
+}
+
 // Words is a value of our own put into a message (a program's purpose, a
 // step of the pipeline, a kind of file) that reads differently in each
 // language: the Chinese message takes Chinese (String), the English

@@ -15,9 +15,14 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR] [--remove-missing] [--server URL --token T]
+var assignmentsUsage = subcommandUsage{
+	zh: `用法：evidence assignments import 文件 --city 城市代码 [--round 年份] [--remove-missing] [--server URL --token T]
+      evidence assignments list [--city 城市代码] [--round 年份] [--department 责任单位] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]
+      evidence assignments delete ID [--server URL --token T]`,
+	en: `usage: evidence assignments import FILE --city CODE [--round YEAR] [--remove-missing] [--server URL --token T]
        evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]
-       evidence assignments delete ID [--server URL --token T]`
+       evidence assignments delete ID [--server URL --token T]`,
+}
 
 // runAssignments imports and lists responsibility tables (责任分解表) as
 // an admin, with the rules of the assignments service.
@@ -40,7 +45,7 @@ func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer
 func runAssignmentsDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("assignments delete", stderr)
 	cmd.reorder = true
-	server, token := cmd.serverFlags("API token of the city's coordinator or an admin")
+	server, token := cmd.serverFlags("本市协调员或管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -94,12 +99,12 @@ var assignmentStatusEnglish = map[catalog.AssignmentStatus]string{
 // and with --json the API's shape either way (api.AssignmentJSON).
 func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("assignments list", stderr)
-	city := cmd.String("city", "", "city code")
-	round := cmd.Int("round", 0, "monitoring round (year)")
-	dept := cmd.String("department", "", "department (责任单位)")
-	status := cmd.String("status", "", "open, submitted, returned or accepted")
-	asJSON := cmd.Bool("json", false, "print JSON, as GET /api/v1/assignments answers")
-	server, token := cmd.serverFlags("API token of an account that may see the tasks, e.g. the city's coordinator")
+	city := cmd.String("city", "", "城市`代码`")
+	round := cmd.Int("round", 0, "监测`轮次`（年份）")
+	dept := cmd.String("department", "", "只列此`责任单位`的任务")
+	status := cmd.String("status", "", "`状态`：open（未提交）、submitted（已提交）、returned（已退回）或 accepted（已确认）")
+	asJSON := cmd.Bool("json", false, "按 GET /api/v1/assignments 的应答以 JSON 输出")
+	server, token := cmd.serverFlags("能查看这些任务的账号（如本市协调员）的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

@@ -25,11 +25,11 @@ import (
 func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("assignments import", stderr)
 	cmd.reorder = true
-	city := cmd.String("city", "", "city code, e.g. 330100")
-	round := cmd.Int("round", 0, "monitoring round (year); default: the current one")
+	city := cmd.String("city", "", "城市`代码`，如 330100")
+	round := cmd.Int("round", 0, "监测`轮次`（年份），默认为当前轮次")
 	removeMissing := cmd.Bool("remove-missing", false,
-		"delete the round's tasks the table no longer lists (a corrected table); tasks with files handed in or accepted are kept")
-	server, token := cmd.serverFlags("API token of the city's coordinator or an admin")
+		"删除本轮中此表不再列出的任务（用于更正后的表）；已有提交材料或已确认的任务保留")
+	server, token := cmd.serverFlags("本市协调员或管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

@@ -66,8 +66,8 @@ type backupReport struct {
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("backup", stderr)
 	cmd.reorder = true
-	out := cmd.String("out", "", "backup folder (created; an earlier backup there is brought up to date)")
-	verify := cmd.Bool("verify", false, "hash every original's copy already in the backup, not only those written since the last run, and copy the damaged ones again")
+	out := cmd.String("out", "", "备份`文件夹`（不存在时新建；其中已有的备份会被更新）")
+	verify := cmd.Bool("verify", false, "对备份中已有的每个原件副本重新计算哈希（不只是上次以来写入的），并重新复制损坏的副本")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -374,8 +374,8 @@ func writeFileChecked(path string, r io.Reader, keep func() error) (int64, error
 // soon as serve starts.
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("restore", stderr)
-	from := fs.String("from", "", "backup folder written by evidence backup")
-	if err := fs.Parse(reorderFlags(args)); err != nil {
+	from := fs.String("from", "", "由 evidence backup 写的备份`文件夹`")
+	if err := parseFlags(fs, reorderFlags(args)); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)

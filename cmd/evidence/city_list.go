@@ -22,8 +22,8 @@ type apiCity struct {
 // archive (GET /api/v1/cities, asked again while the server is busy).
 func runCityList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("city list", stderr)
-	asJSON := cmd.Bool("json", false, "print the cities as GET /api/v1/cities answers them")
-	server, token := cmd.serverFlags("an API token")
+	asJSON := cmd.Bool("json", false, "按 GET /api/v1/cities 的应答以 JSON 输出城市")
+	server, token := cmd.serverFlags("API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

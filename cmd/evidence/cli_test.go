@@ -433,7 +433,7 @@ func TestUnknownSubcommandIsNamed(t *testing.T) {
 		var out, errOut bytes.Buffer
 		err := run(t.Context(), args, &out, &errOut)
 		var ee exitError
-		if want := "未知的子命令“" + args[1] + "”，可用的子命令见下方用法：\nusage: evidence " + args[0]; !errors.As(err, &ee) || ee.code != 2 || !strings.HasPrefix(errOut.String(), want) {
+		if want := "未知的子命令“" + args[1] + "”，可用的子命令见下方用法：\n用法：evidence " + args[0]; !errors.As(err, &ee) || ee.code != 2 || !strings.HasPrefix(errOut.String(), want) {
 			t.Errorf("evidence %s: %v, want exit 2 and stderr beginning %q:\n%s", strings.Join(args, " "), err, want, errOut.String())
 		}
 		said := englishRun(t, append(args, "--lang", "en")...)
@@ -443,7 +443,7 @@ func TestUnknownSubcommandIsNamed(t *testing.T) {
 	}
 	var errOut bytes.Buffer
 	run(t.Context(), []string{"round", "--year", "2019"}, &bytes.Buffer{}, &errOut)
-	if s := errOut.String(); strings.Contains(s, "未知的子命令") || !strings.HasPrefix(s, "usage: evidence round") {
+	if s := errOut.String(); strings.Contains(s, "未知的子命令") || !strings.HasPrefix(s, "用法：evidence round") {
 		t.Errorf("evidence round --year 2019 says %q, want only the usage", s)
 	}
 }

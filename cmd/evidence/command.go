@@ -42,7 +42,7 @@ func (c *command) parse(args []string) (report.Lang, error) {
 	if c.reorder {
 		args = reorderFlags(args)
 	}
-	if err := c.Parse(args); err != nil {
+	if err := parseFlags(c.FlagSet, args); err != nil {
 		return "", flagsError(err)
 	}
 	return langOf(c.FlagSet)
@@ -91,10 +91,11 @@ func (c *command) run(ctx context.Context, args []string, opts appOptions, do fu
 
 // serverFlags adds --server and --token (or $EVIDENCE_SERVER and
 // $EVIDENCE_TOKEN), for a command that may work through a running
-// archive's API instead of the data folder; tokenUse says whose token.
-func (c *command) serverFlags(tokenUse string) (server, token *string) {
-	server = c.String("server", os.Getenv("EVIDENCE_SERVER"), "work through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
-	token = c.String("token", os.Getenv("EVIDENCE_TOKEN"), tokenUse+" for --server (or $EVIDENCE_TOKEN)")
+// archive's API instead of the data folder; tokenHelp is the help of
+// --token, saying whose token, as its English is keyed (flaghelp.go).
+func (c *command) serverFlags(tokenHelp string) (server, token *string) {
+	server = c.String("server", os.Getenv("EVIDENCE_SERVER"), "通过运行中的档案系统（此`网址`）操作，而不打开数据文件夹（或 $EVIDENCE_SERVER）")
+	token = c.String("token", os.Getenv("EVIDENCE_TOKEN"), tokenHelp)
 	return server, token
 }
 
@@ -104,14 +105,19 @@ func dial(server, token string, lang report.Lang) *remote {
 	return &remote{base: strings.TrimRight(server, "/"), token: token, client: &http.Client{}, lang: lang}
 }
 
+// subcommandUsage is the usage of a command with subcommands (evidence
+// round), in Chinese and in English.
+type subcommandUsage struct{ zh, en string }
+
 // badSubcommand is the end of a command (evidence round) given no
-// subcommand it has: the word it was given named as unknown, in the
-// language of args, then usage, exit status 2. A flag or -h in its place
-// is no subcommand: only the usage is said.
-func badSubcommand(args []string, usage string, stderr io.Writer) error {
+// subcommand it has: the word it was given named as unknown, then usage,
+// in the language of args, exit status 2. A flag or -h in its place is no
+// subcommand: only the usage is said.
+func badSubcommand(args []string, usage subcommandUsage, stderr io.Writer) error {
+	lang := argsLang(args)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		sayln(stderr, argsLang(args), "未知的子命令“%s”，可用的子命令见下方用法：", args[0])
+		sayln(stderr, lang, "未知的子命令“%s”，可用的子命令见下方用法：", args[0])
 	}
-	fmt.Fprintln(stderr, usage)
+	fmt.Fprintln(stderr, words(lang, usage.zh, usage.en))
 	return exitError{2}
 }

@@ -17,7 +17,7 @@ import (
 // machine has them; it exits 1 when one is missing.
 func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, _ := newFlags("doctor", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)

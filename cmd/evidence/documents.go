@@ -16,14 +16,17 @@ import (
 // its page and POST /api/v1/documents/{id}/restore do. It is not
 // `evidence restore`, which makes a data folder from a backup.
 
-const documentsUsage = `usage: evidence documents restore ID [--server URL --token T]`
+var documentsUsage = subcommandUsage{
+	zh: `用法：evidence documents restore ID [--server URL --token T]`,
+	en: `usage: evidence documents restore ID [--server URL --token T]`,
+}
 
 // runDocuments is `evidence documents`: restore a deleted document.
 func runDocuments(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "restore" {
 		return runDocumentsRestore(ctx, args[1:], stdout, stderr)
 	}
-	return badSubcommand(args, catalog.Fullwidth(documentsUsage), stderr)
+	return badSubcommand(args, documentsUsage, stderr)
 }
 
 // documentRestored is what restoring a document answered, as the API
@@ -54,7 +57,7 @@ type documentRestored struct {
 func runDocumentsRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("documents restore", stderr)
 	cmd.reorder = true
-	server, token := cmd.serverFlags("API token of the city's coordinator or an admin")
+	server, token := cmd.serverFlags("本市协调员或管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

@@ -22,15 +22,15 @@ import (
 // it: to an object, an indicator (in a city), a user, an action.
 func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("events", stderr)
-	since := cmd.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
-	object := cmd.String("object", "", "only events about this object: a document's ID (which lists the claim events citing it too), a claim's or value's ID, or user:NAME, assignment:ID …")
-	indicator := cmd.String("indicator", "", "only events about this indicator's claims, values, carried-over items and links, by its code (2.3.1), as the audit page's indicator filter")
-	city := cmd.String("city", "", "with --indicator: only those of this city, by its code (330100)")
-	user := cmd.String("user", "", "only events by this user")
-	action := cmd.String("action", "", "only this action, or a prefix such as document.")
-	limit := cmd.Int("limit", 1000, "at most this many")
-	asJSON := cmd.Bool("json", false, "print JSON lines")
-	server, token := cmd.serverFlags("an admin's API token")
+	since := cmd.String("since", "24h", "起始`时间`：日期（2017-06-01）、RFC 3339 时间，或往前推的时长（24h、7d）")
+	object := cmd.String("object", "", "只看关于此`对象`的记录：文档的 ID（也列出引用它的定性描述的记录）、定性描述或数值的 ID，或 user:<用户名>……")
+	indicator := cmd.String("indicator", "", "只看此指标（按`编号`，如 2.3.1）的定性描述、数值、结转事项和文档关联的记录，与审计日志页的指标筛选相同")
+	city := cmd.String("city", "", "与 --indicator 同用：只看此城市（按`代码`，如 330100）的记录")
+	user := cmd.String("user", "", "只看此`用户`的操作")
+	action := cmd.String("action", "", "只看此`操作`，或以此开头的操作，如 document.")
+	limit := cmd.Int("limit", 1000, "最多显示的条数")
+	asJSON := cmd.Bool("json", false, "以 JSON 行输出")
+	server, token := cmd.serverFlags("管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

@@ -15,14 +15,17 @@ import (
 
 func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
-		return badSubcommand(args, "usage: evidence framework import FILE [--id ID] [--name NAME] [--version V]\n       evidence framework export [--format xlsx|yaml|csv] [--out FILE]", stderr)
+		return badSubcommand(args, subcommandUsage{
+			zh: "用法：evidence framework import 文件 [--id 编号] [--name 名称] [--version 版本]\n      evidence framework export [--format xlsx|yaml|csv] [--out 文件]",
+			en: "usage: evidence framework import FILE [--id ID] [--name NAME] [--version V]\n       evidence framework export [--format xlsx|yaml|csv] [--out FILE]",
+		}, stderr)
 	}
 	if args[0] == "import" {
 		return runFrameworkImport(ctx, args[1:], stdout, stderr)
 	}
 	cmd := newCommand("framework export", stderr)
-	format := cmd.String("format", "yaml", "xlsx, yaml or csv")
-	out := cmd.String("out", "", "file to write (default: standard output)")
+	format := cmd.String("format", "yaml", "`格式`：xlsx、yaml 或 csv")
+	out := cmd.String("out", "", "要写入的`文件`（默认：标准输出）")
 	return cmd.run(ctx, args[1:], appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		fw, inds, err := a.cat.CurrentFramework(ctx)
 		if err != nil {
@@ -55,10 +58,10 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("framework import", stderr)
 	cmd.reorder = true
-	id := cmd.String("id", "", "framework id (tables carry none; default: the file name)")
-	name := cmd.String("name", "", "framework name")
-	version := cmd.String("version", "", "framework version")
-	nextRound := cmd.Bool("next-round", false, "the framework is for the next round: the current round's report keeps the names it has")
+	id := cmd.String("id", "", "指标体系的`编号`（表格中没有；默认取文件名）")
+	name := cmd.String("name", "", "指标体系的`名称`")
+	version := cmd.String("version", "", "指标体系的`版本`")
+	nextRound := cmd.Bool("next-round", false, "指标体系用于下一轮：当前轮次的报告保留原有的指标名称")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -103,10 +106,10 @@ func importFramework(ctx context.Context, a *app, file string, body []byte, fw c
 
 func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("coverage", stderr)
-	city := cmd.String("city", "", "one city code (default: all cities)")
-	round := cmd.Int("round", 0, "monitoring round (year); default: all")
-	xlsx := cmd.String("xlsx", "", "also write the matrix to this XLSX file")
-	server, token := cmd.serverFlags("API token of an account that may see the cities, e.g. a city's coordinator")
+	city := cmd.String("city", "", "一个城市的`代码`（默认：全部城市）")
+	round := cmd.Int("round", 0, "监测`轮次`（年份），默认：全部")
+	xlsx := cmd.String("xlsx", "", "同时把矩阵写入此 XLSX `文件`")
+	server, token := cmd.serverFlags("能查看这些城市的账号（如城市协调员）的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -147,11 +150,14 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runCityList(ctx, args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "add" {
-		return badSubcommand(args, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京\n       evidence city list [--json] [--server URL --token T]"), stderr)
+		return badSubcommand(args, subcommandUsage{
+			zh: "用法：evidence city add --code 320100 --name 南京\n      evidence city list [--json] [--server URL --token T]",
+			en: "usage: evidence city add --code 320100 --name Nanjing\n       evidence city list [--json] [--server URL --token T]",
+		}, stderr)
 	}
 	cmd := newCommand("city add", stderr)
-	code := cmd.String("code", "", "GB/T 2260 code")
-	name := cmd.String("name", "", "city name")
+	code := cmd.String("code", "", "城市的 GB/T 2260 行政区划`代码`")
+	name := cmd.String("name", "", "城市`名称`")
 	return cmd.run(ctx, args[1:], appOptions{}, func(a *app, lang report.Lang) error {
 		if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 			return err

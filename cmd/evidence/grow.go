@@ -20,11 +20,14 @@ import (
 // runCatalog dispatches `evidence catalog migrate`.
 func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "migrate" {
-		return badSubcommand(args, "usage: evidence catalog migrate --to postgres://… [--data DIR]", stderr)
+		return badSubcommand(args, subcommandUsage{
+			zh: "用法：evidence catalog migrate --to postgres://… [--data 文件夹]",
+			en: "usage: evidence catalog migrate --to postgres://… [--data DIR]",
+		}, stderr)
 	}
 	fs, data := newFlags("catalog migrate", stderr)
-	to := fs.String("to", os.Getenv("EVIDENCE_DATABASE_URL"), "the new, empty PostgreSQL database (postgres://…)")
-	if err := fs.Parse(args[1:]); err != nil {
+	to := fs.String("to", os.Getenv("EVIDENCE_DATABASE_URL"), "新建的空 PostgreSQL `数据库`（postgres://…；或 $EVIDENCE_DATABASE_URL）")
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)
@@ -64,11 +67,14 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // runBlobs dispatches `evidence blobs copy --to s3`.
 func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "copy" {
-		return badSubcommand(args, "usage: evidence blobs copy --to s3 [--data DIR]   (the bucket from EVIDENCE_S3_*)", stderr)
+		return badSubcommand(args, subcommandUsage{
+			zh: "用法：evidence blobs copy --to s3 [--data 文件夹]（存储桶取自 EVIDENCE_S3_*）",
+			en: "usage: evidence blobs copy --to s3 [--data DIR]   (the bucket from EVIDENCE_S3_*)",
+		}, stderr)
 	}
 	fs, data := newFlags("blobs copy", stderr)
-	to := fs.String("to", "s3", "where to copy the folder store: s3 (the bucket named by EVIDENCE_S3_*)")
-	if err := fs.Parse(args[1:]); err != nil {
+	to := fs.String("to", "s3", "文件夹存储复制到的`目标`：s3（存储桶由 EVIDENCE_S3_* 指定）")
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)

@@ -86,12 +86,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return exitError{2}
 }
 
-// newFlags makes a subcommand's flag set with the common --data flag.
+// newFlags makes a subcommand's flag set with the common --data and
+// --lang flags, its -h in the language the command line chose
+// (flagUsage; parse it with parseFlags).
 func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("evidence "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", dataDirDefault(), "data folder (catalog, blobs, index)")
-	fs.String("lang", langDefault(), "language of the messages, and of reports and packs: zh or en (default $EVIDENCE_LANG, else zh)")
+	fs.Usage = flagUsage(fs, name)
+	data := fs.String("data", dataDirDefault(), "数据`文件夹`：目录、原件和文字、检索索引（或 $EVIDENCE_DATA）")
+	fs.Var(&langValue{value: langDefault()}, "lang", "`语言`：zh 或 en，用于提示，以及报告和佐证材料包（或 $EVIDENCE_LANG）")
 	return fs, data
 }
 

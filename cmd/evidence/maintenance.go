@@ -67,17 +67,16 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	})
 }
 
+// serveStoppedNote is the note of check's and repair's -h.
+const serveStoppedNote = "请在 evidence serve 停止时运行：它要打开检索索引，而运行中的 serve 占用着索引。"
+
 // runCheck re-hashes every original, verifies stored text against the
 // hashes recorded when it was written, and compares the index with the
 // catalog; any problem makes it exit 1.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("check", stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: evidence check [--data DIR]\n"+
-			"Run it with evidence serve stopped: it opens the search index, which a running serve holds.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = flagUsage(fs, "check", serveStoppedNote)
+	if err := parseFlags(fs, args); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)
@@ -337,13 +336,9 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, doc
 // needs serve stopped: it opens the index itself.
 func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("repair", stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: evidence repair [--outdated] [--data DIR]\n"+
-			"Run it with evidence serve stopped: it opens the search index, which a running serve holds.")
-		fs.PrintDefaults()
-	}
-	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite), and the fields older field readers read (keeping what a person typed or edited)")
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = flagUsage(fs, "repair", serveStoppedNote)
+	outdated := fs.Bool("outdated", false, "也重新读取由旧版读取程序提取文字的文档（其段落被定性描述或数值引用的除外），以及旧版程序读出的字段（人工填写或修改过的不变）")
+	if err := parseFlags(fs, args); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)

@@ -18,11 +18,11 @@ import (
 // temporary file so that a pack cut short never takes the final name.
 func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("pack", stderr)
-	city := cmd.String("city", "", "city code, e.g. 330100")
-	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
-	out := cmd.String("out", "", "file to write (default: 佐证材料包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
-	indicator := cmd.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
-	server, token := cmd.serverFlags("API token of an account that may see the city, e.g. its coordinator")
+	city := cmd.String("city", "", "城市`代码`，如 330100")
+	round := cmd.Int("round", 0, "监测`轮次`（年份），默认为当前轮次")
+	out := cmd.String("out", "", "要写入的`文件`（默认：佐证材料包-<城市>-<轮次>.zip；英文为 evidence-pack-<city>-<round>.zip）")
+	indicator := cmd.String("indicator", "", "只打包此关键指标（按`编号`，如 2.3.1）所依据的原件")
+	server, token := cmd.serverFlags("能查看该城市的账号（如本市协调员）的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -85,7 +85,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // offline; it names each problem and exits 1 when there is any.
 func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	fs, _ := newFlags("verify-pack", stderr)
-	if err := fs.Parse(reorderFlags(args)); err != nil {
+	if err := parseFlags(fs, reorderFlags(args)); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)

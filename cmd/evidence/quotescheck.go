@@ -14,7 +14,7 @@ import (
 // the pages say 已找到 or 未在文中找到 instead of 引文尚未核对.
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "check" {
-		return badSubcommand(args, "usage: evidence quotes check", stderr)
+		return badSubcommand(args, subcommandUsage{zh: "用法：evidence quotes check", en: "usage: evidence quotes check"}, stderr)
 	}
 	cmd := newCommand("quotes check", stderr)
 	return cmd.run(ctx, args[1:], appOptions{existing: true}, func(a *app, lang report.Lang) error {

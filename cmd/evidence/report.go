@@ -15,11 +15,11 @@ import (
 // runReport writes a city's monitoring report for a round to a file.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("report", stderr)
-	city := cmd.String("city", "", "city code, e.g. 330100")
-	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
-	format := cmd.String("format", "xlsx", "xlsx or docx")
-	out := cmd.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
-	server, token := cmd.serverFlags("API token of an account that may see the city, e.g. its coordinator")
+	city := cmd.String("city", "", "城市`代码`，如 330100")
+	round := cmd.Int("round", 0, "监测`轮次`（年份），默认为当前轮次")
+	format := cmd.String("format", "xlsx", "`格式`：xlsx 或 docx")
+	out := cmd.String("out", "", "要写入的`文件`（默认：监测报告-<城市>-<轮次>.<格式>；英文报告为 report-<city>-<round>.<format>）")
+	server, token := cmd.serverFlags("能查看该城市的账号（如本市协调员）的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	reportLang, err := cmd.parse(args)
 	if err != nil {
 		return err

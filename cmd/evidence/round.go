@@ -12,9 +12,14 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-const roundUsage = `usage: evidence round add --year 2019 [--label 2019年度监测] [--current] [--server URL --token T]
+var roundUsage = subcommandUsage{
+	zh: `用法：evidence round add --year 2019 [--label 2019年度监测] [--current] [--server URL --token T]
+      evidence round current --year 2019 [--server URL --token T]
+      evidence round list [--json] [--server URL --token T]`,
+	en: `usage: evidence round add --year 2019 [--label LABEL] [--current] [--server URL --token T]
        evidence round current --year 2019 [--server URL --token T]
-       evidence round list [--json] [--server URL --token T]`
+       evidence round list [--json] [--server URL --token T]`,
+}
 
 // runRound is `evidence round`: add a monitoring round, make an existing
 // one the current round, or list them.
@@ -28,7 +33,7 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) > 0 && args[0] == "list" {
 		return runRoundList(ctx, args[1:], stdout, stderr)
 	}
-	return badSubcommand(args, catalog.Fullwidth(roundUsage), stderr)
+	return badSubcommand(args, roundUsage, stderr)
 }
 
 // runRoundAdd is `evidence round add`: a monitoring round added to the
@@ -36,10 +41,10 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // /api/v1/rounds).
 func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("round add", stderr)
-	year := cmd.Int("year", 0, "year of the round")
-	label := cmd.String("label", "", "label")
-	current := cmd.Bool("current", false, "make it the current round")
-	server, token := cmd.serverFlags("an admin's API token")
+	year := cmd.Int("year", 0, "轮次的`年份`")
+	label := cmd.String("label", "", "轮次的`名称`，如 2019年度监测")
+	current := cmd.Bool("current", false, "设为当前轮次")
+	server, token := cmd.serverFlags("管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -113,8 +118,8 @@ func sameRound(held apiRound, r catalog.Round) bool {
 // admin's token (PATCH /api/v1/rounds/{year}), and what it still lacks.
 func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("round current", stderr)
-	year := cmd.Int("year", 0, "year of the round to make current")
-	server, token := cmd.serverFlags("an admin's API token")
+	year := cmd.Int("year", 0, "要设为当前轮次的`年份`")
+	server, token := cmd.serverFlags("管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

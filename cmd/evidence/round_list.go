@@ -25,8 +25,8 @@ type apiRound struct {
 // again while the server is busy).
 func runRoundList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("round list", stderr)
-	asJSON := cmd.Bool("json", false, "print the rounds as GET /api/v1/rounds answers them")
-	server, token := cmd.serverFlags("an API token")
+	asJSON := cmd.Bool("json", false, "按 GET /api/v1/rounds 的应答以 JSON 输出轮次")
+	server, token := cmd.serverFlags("API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err

@@ -29,15 +29,15 @@ import (
 // address actually listened on (tests use --addr 127.0.0.1:0).
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger, ready func(addr string)) error {
 	fs, data := newFlags("serve", stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	workers := fs.Int("workers", 0, "text extraction workers (default: number of CPUs)")
+	addr := fs.String("addr", "127.0.0.1:8080", "监听的`地址`")
+	workers := fs.Int("workers", 0, "同时提取文字的任务数（默认为 CPU 数）")
 	trustProxy := fs.Bool("trust-proxy", os.Getenv("EVIDENCE_TRUST_PROXY") == "1",
-		"a reverse proxy in front sets X-Forwarded-For/-Proto (or EVIDENCE_TRUST_PROXY=1)")
+		"前面有反向代理，由它设置 X-Forwarded-For 和 X-Forwarded-Proto（或 EVIDENCE_TRUST_PROXY=1）")
 	unpackSet, err := unpackFlags(fs)
 	if err != nil {
 		return usageError{err}
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return flagsError(err)
 	}
 	unpacks, err := unpackSet()

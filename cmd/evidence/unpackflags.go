@@ -37,8 +37,8 @@ func unpackFlags(fs *flag.FlagSet) (func() (unpackSettings, error), error) {
 	if wait == 0 {
 		wait = extract.DefaultUnpackWait
 	}
-	unpacks := fs.Int("unpacks", n, "RAR and 7z archives unpacked at once, each in a child of up to 1 GiB (or EVIDENCE_UNPACKS)")
-	unpackWait := fs.Duration("unpack-wait", wait, "how long an upload of a RAR or 7z archive waits for a place to unpack before it is answered 503 (or EVIDENCE_UNPACK_WAIT)")
+	unpacks := fs.Int("unpacks", n, "同时解压的 RAR 和 7z 压缩包数，每个在最多使用 1 GiB 内存的子进程中解压（或 EVIDENCE_UNPACKS）")
+	unpackWait := fs.Duration("unpack-wait", wait, "上传的 RAR 或 7z 压缩包等待解压名额的最长时间，超时即应答 503（或 EVIDENCE_UNPACK_WAIT）")
 	return func() (unpackSettings, error) {
 		if *unpacks < 1 || *unpacks > 64 {
 			return unpackSettings{}, catalog.Errorf(catalog.EINVALID, "--unpacks=%d 无效：同时解压的压缩包数应为 1 到 64", *unpacks)

@@ -12,11 +12,18 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
+var userUsage = subcommandUsage{
+	zh: `用法：evidence user add --name 用户名 --role admin|coordinator|contributor|expert|reviewer [--city 城市代码] [--department 责任单位] [--cities 330100,320100] [--password 密码] [--json]
+      evidence user list [--json]
+      evidence user disable|enable --name 用户名
+      evidence user passwd --name 用户名 [--password 密码]
+      evidence user department --name 用户名 --department 责任单位`,
+	en: `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
        evidence user list [--json]
        evidence user disable|enable --name NAME
        evidence user passwd --name NAME [--password P]
-       evidence user department --name NAME --department D`
+       evidence user department --name NAME --department D`,
+}
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -39,13 +46,13 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("user add", stderr)
-	name := cmd.String("name", "", "username")
-	role := cmd.String("role", "", "admin, coordinator, contributor, expert or reviewer")
-	city := cmd.String("city", "", "city code (coordinators and contributors)")
-	dept := cmd.String("department", "", "department (责任单位; required for contributors)")
-	cities := cmd.String("cities", "", "reviewers only: the city codes they review, comma-separated (all cities when empty)")
-	password := cmd.String("password", "", "password (generated when empty)")
-	asJSON := cmd.Bool("json", false, "print one JSON object")
+	name := cmd.String("name", "", "账号的`用户名`")
+	role := cmd.String("role", "", "`角色`：admin（管理员）、coordinator（协调员）、contributor（部门联系人）、expert（专家）或 reviewer（审核专家）")
+	city := cmd.String("city", "", "城市`代码`（协调员和部门联系人）")
+	dept := cmd.String("department", "", "所属`责任单位`（部门联系人必填）")
+	cities := cmd.String("cities", "", "仅用于审核专家：其审核的城市`代码`，多个用逗号隔开（为空时为全部城市）")
+	password := cmd.String("password", "", "`密码`（为空时自动生成）")
+	asJSON := cmd.Bool("json", false, "输出一个 JSON 对象")
 	return cmd.run(ctx, args, appOptions{}, func(a *app, lang report.Lang) error {
 		c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
 			Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: accounts.CommandLineTokenLabel})
@@ -55,7 +62,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		u := c.User
 		if *asJSON {
 			return json.NewEncoder(stdout).Encode(map[string]string{
-				"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
+				"账号的`用户名`": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 			})
 		}
 		sayln(stdout, lang, "用户 %s（%s）已创建", u.Username, roleWord(lang, u.Role))
@@ -68,7 +75,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("user list", stderr)
-	asJSON := cmd.Bool("json", false, "print JSON")
+	asJSON := cmd.Bool("json", false, "以 JSON 输出")
 	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		users, err := accounts.NewService(a.cat).List(ctx, cliAdmin())
 		if err != nil {
@@ -100,8 +107,12 @@ func roleWord(lang report.Lang, role catalog.Role) string {
 }
 
 func runUserDisable(ctx context.Context, disable bool, args []string, stdout, stderr io.Writer) error {
-	cmd := newCommand("user disable", stderr)
-	name := cmd.String("name", "", "username")
+	sub := "user enable"
+	if disable {
+		sub = "user disable"
+	}
+	cmd := newCommand(sub, stderr)
+	name := cmd.String("name", "", "账号的`用户名`")
 	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		if _, err := accounts.NewService(a.cat).SetDisabled(ctx, cliAdmin(), *name, disable); err != nil {
 			return err
@@ -117,8 +128,8 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 
 func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("user passwd", stderr)
-	name := cmd.String("name", "", "username")
-	password := cmd.String("password", "", "new password (generated when empty)")
+	name := cmd.String("name", "", "账号的`用户名`")
+	password := cmd.String("password", "", "新`密码`（为空时自动生成）")
 	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		pw := *password
 		if pw == "" {
@@ -136,8 +147,8 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 // department, as PATCH /api/v1/users/{name} does.
 func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("user department", stderr)
-	name := cmd.String("name", "", "username")
-	dept := cmd.String("department", "", "the new department (责任单位), as the city's list of departments names it")
+	name := cmd.String("name", "", "账号的`用户名`")
+	dept := cmd.String("department", "", "新的`责任单位`，写法与本市的责任单位名单一致")
 	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		u, err := accounts.NewService(a.cat).SetDepartment(ctx, cliAdmin(), *name, *dept)
 		if err != nil {

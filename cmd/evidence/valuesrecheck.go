@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -15,11 +14,14 @@ import (
 // marks that changed are recorded, each with a system event, and counted.
 func runValues(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "recheck" {
-		return badSubcommand(args, catalog.Fullwidth("usage: evidence values recheck [--city 330100] [--round 2019]"), stderr)
+		return badSubcommand(args, subcommandUsage{
+			zh: "用法：evidence values recheck [--city 330100] [--round 2019]",
+			en: "usage: evidence values recheck [--city 330100] [--round 2019]",
+		}, stderr)
 	}
 	cmd := newCommand("values recheck", stderr)
-	city := cmd.String("city", "", "only this city's values (all cities when empty)")
-	round := cmd.Int("round", 0, "only this round's values (all rounds when 0)")
+	city := cmd.String("city", "", "只核对此城市（按`代码`）的数值（为空时为全部城市）")
+	round := cmd.Int("round", 0, "只核对此`轮次`的数值（为 0 时为全部轮次）")
 	return cmd.run(ctx, args[1:], appOptions{existing: true}, func(a *app, lang report.Lang) error {
 		// The catalog and the stored texts only, as reports read them: no
 		// index, so it runs beside serve; each text read whole, one at a time.
