@@ -47,13 +47,22 @@ func TestPackMakerIsAPerson(t *testing.T) {
 }
 
 // TestCheckHelpSaysServeStopped: `evidence check -h` and `repair -h` say
-// they need evidence serve stopped.
+// they need evidence serve stopped, in Chinese and with --lang en.
 func TestCheckHelpSaysServeStopped(t *testing.T) {
+	t.Setenv("EVIDENCE_LANG", "")
 	for _, cmd := range []string{"check", "repair"} {
-		var out, errOut bytes.Buffer
-		run(t.Context(), []string{cmd, "-h"}, &out, &errOut)
-		if !strings.Contains(errOut.String(), "with evidence serve stopped") {
-			t.Errorf("evidence %s -h: %q, want it to say serve must be stopped", cmd, errOut.String())
+		for _, tt := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{cmd, "-h"}, "请在 evidence serve 停止时运行"},
+			{[]string{cmd, "-h", "--lang", "en"}, "with evidence serve stopped"},
+		} {
+			var out, errOut bytes.Buffer
+			run(t.Context(), tt.args, &out, &errOut)
+			if !strings.Contains(errOut.String(), tt.want) {
+				t.Errorf("evidence %s: %q, want it to say serve must be stopped (%q)", strings.Join(tt.args, " "), errOut.String(), tt.want)
+			}
 		}
 	}
 }
