@@ -173,8 +173,8 @@ func TestIndicatorCodeBesideItsName(t *testing.T) {
 	const heading = "序号,指标编码,关键指标,责任单位,截止日期\n"
 	for data, want := range map[string]string{
 		heading + "6,3.1.l,举办全民终身学习活动周（学习节）,市教育局,2018-10-31\n": "第 2 行:指标编码“3.1.l”与所写指标名称不符:按名称“举办全民终身学习活动周(学习节)”应为 3.1.1",
-		heading + "6,3.1.2,举办全民终身学习活动周(学习节),市教育局,2018-10-31\n":  "第 2 行:指标编码“3.1.2”与所写指标名称不符:按名称“举办全民终身学习活动周(学习节)”应为 3.1.1",
-		heading + "6,3.1.x,全民学习活动,市教育局,2018-10-31\n":                  "第 2 行:指标编码“3.1.x”不在当前指标体系中",
+		heading + "6,3.1.2,举办全民终身学习活动周(学习节),市教育局,2018-10-31\n": "第 2 行:指标编码“3.1.2”与所写指标名称不符:按名称“举办全民终身学习活动周(学习节)”应为 3.1.1",
+		heading + "6,3.1.x,全民学习活动,市教育局,2018-10-31\n":           "第 2 行:指标编码“3.1.x”不在当前指标体系中",
 	} {
 		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv", Data: []byte(data)})
 		msg := strings.NewReplacer("：", ":", "；", ";", "（", "(", "）", ")").Replace(catalog.ErrorMessage(err))
