@@ -2,7 +2,6 @@ package assignments
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -27,8 +26,8 @@ func OverdueWarning(cp *catalog.AssignmentCopy) (catalog.Words, bool) {
 	if cp.Overdue == 0 {
 		return catalog.Words{}, false
 	}
-	const format = "本轮有 %d 项未提交的任务截止日期已过，复制后显示为逾期；再次复制并给出本轮新的截止日期（due）即可改期，已修改过日期的任务不变"
-	return catalog.Words{Chinese: fmt.Sprintf(format, cp.Overdue), English: catalog.EnglishOf(format, cp.Overdue)}, true
+	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+		"本轮有 %d 项未提交的任务截止日期已过，复制后显示为逾期；再次复制并给出本轮新的截止日期（due）即可改期，已修改过日期的任务不变", cp.Overdue)), true
 }
 
 // CopyPreviousDue is CopyPrevious for a coordinator who is asked, on the
