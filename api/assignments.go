@@ -263,8 +263,12 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 	for _, a := range cp.Skipped {
 		skipped = append(skipped, map[string]string{"indicator": a.Indicator, "department": a.Department})
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"copied": map[string]any{"from_round": cp.FromRound, "round": cp.Round,
-		"added": cp.Added, "existing": cp.Existing, "redated": cp.Redated, "skipped": skipped}})
+	out := map[string]any{"copied": map[string]any{"from_round": cp.FromRound, "round": cp.Round,
+		"added": cp.Added, "existing": cp.Existing, "redated": cp.Redated, "overdue": cp.Overdue, "skipped": skipped}}
+	if words, late := assignments.OverdueWarning(cp); late {
+		out["warnings"] = []fieldErrorJSON{{Field: "due", Message: words.Chinese, MessageEn: words.English}}
+	}
+	h.writeJSON(w, r, http.StatusCreated, out)
 }
 
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {

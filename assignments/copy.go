@@ -20,6 +20,16 @@ func (s *Service) CopyPrevious(ctx context.Context, u *catalog.User, city string
 	return s.copyPrevious(ctx, u, city, round, nil)
 }
 
+// OverdueWarning is what a copy given no new date says of the tasks it
+// left 逾期 (AssignmentCopy.Overdue): how to give them one.
+func OverdueWarning(cp *catalog.AssignmentCopy) (catalog.Words, bool) {
+	if cp.Overdue == 0 {
+		return catalog.Words{}, false
+	}
+	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+		"本轮有 %d 项未提交的任务截止日期已过，复制后显示为逾期；再次复制并给出本轮新的截止日期（due）即可改期，已修改过日期的任务不变", cp.Overdue)), true
+}
+
 // CopyPreviousDue is CopyPrevious for a coordinator who is asked, on the
 // copy form, for the round's new deadline: a table copied into a round
 // late (2019's in 2020) would otherwise start with every task 逾期, its
@@ -74,5 +84,19 @@ func (s *Service) copyPrevious(ctx context.Context, u *catalog.User, city string
 		ind, ok := ch.inds[code]
 		return ok && ind.Level == catalog.KeyLevel
 	}
-	return s.cat.CopyAssignmentsDue(ctx, city, from, round, keep, dueOf, u.Username)
+	cp, err := s.cat.CopyAssignmentsDue(ctx, city, from, round, keep, dueOf, u.Username)
+	if err != nil || dueOf != nil {
+		return cp, err
+	}
+	// The copy is done; a count that cannot be read only leaves its
+	// warning out.
+	if tasks, err := s.cat.FindAssignments(ctx, catalog.AssignmentFilter{City: city, Round: round}); err == nil {
+		today := s.today()
+		for _, a := range tasks {
+			if a.Status == catalog.AssignmentOpen && a.Due < today {
+				cp.Overdue++
+			}
+		}
+	}
+	return cp, nil
 }

@@ -300,6 +300,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 	if err != nil {
 		return nil, err
 	}
+	nameColumn := indicatorNameColumn(records, heading)
 	out := &checkedTable{}
 	cooperating := false
 	var bad []RowError
@@ -312,6 +313,9 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
 		cooperating = cooperating || cell(rec, "cooperating") != ""
 		why := c.check(&r)
+		if nameColumn >= 0 && nameColumn < len(rec) {
+			why = c.checkNamed(why, r.Indicator, rec[nameColumn])
+		}
 		var tasks []catalog.AssignmentRow
 		if len(why) == 0 {
 			for _, dept := range SplitDepartments(r.Department) {
@@ -352,6 +356,55 @@ func headingWords(records [][]string, h spreadsheet.Heading, col, fallback strin
 		}
 	}
 	return fallback
+}
+
+// nameHeadings are the headings of a column that names a row's key
+// indicator in words beside its code: 关键指标 is the code's column in a
+// table without 指标编码, its name's column in one with it.
+var nameHeadings = []string{"关键指标", "指标名称", "指标内容", "指标名", "name"}
+
+// indicatorNameColumn is the column of a table that names each row's
+// indicator in words, apart from the column its code is read from, or
+// -1 when it has none.
+func indicatorNameColumn(records [][]string, h spreadsheet.Heading) int {
+	if h.Rows == 0 {
+		return -1
+	}
+	codes, ok := h.Columns["indicator"]
+	if !ok {
+		return -1
+	}
+	for i, word := range records[h.Rows-1] {
+		if i != codes && slices.Contains(nameHeadings, spreadsheet.HeadingKey(word)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkNamed adds to a row's mistakes what its indicator's name, written
+// in a column of its own, says of its code: a code that is no key
+// indicator's while the name is one's (3.1.l for 3.1.1, or the level-2
+// 3.1 a typo left) is named with the code the name gives; a key
+// indicator's code beside another's name is a mismatch. A name that is
+// no key indicator's word for word says nothing: tables shorten names.
+func (c *checker) checkNamed(why []*catalog.Error, code, name string) []*catalog.Error {
+	named := c.byName[nameKey(name)]
+	if named == "" || named == code {
+		return why
+	}
+	ind := c.inds[named]
+	suggestion := catalog.FieldErrorf("indicator", catalog.EINVALID, "指标编码“%s”与所写指标名称不符：按名称“%s”应为 %s，请核对编码",
+		code, ind.NameWords(), named)
+	for i, e := range why {
+		if e.Field == "indicator" {
+			// The code's own mistake (not in the framework, a level-2
+			// indicator) is this one, said with the code it should be.
+			why[i] = suggestion
+			return why
+		}
+	}
+	return append(why, suggestion)
 }
 
 // checker checks rows against the current framework and the rows before.
@@ -512,7 +565,7 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
 	}
-	if code := leadingCode.FindString(cell); code != "" {
+	if code := leadingCode.FindString(cell); code != "" && !codeGoesOn(cell[len(code):]) {
 		if _, ok := c.inds[code]; ok && !unicode.IsDigit(firstRune(cell[len(code):])) {
 			named := c.byName[nameKey(strings.TrimLeft(cell[len(code):], " \t\u3000、.．:：-—"))]
 			if named != "" && named != code {
@@ -525,6 +578,18 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 		return code, ""
 	}
 	return cell, ""
+}
+
+// codeGoesOn reports whether rest, what follows a code's digits in a
+// cell, carries the code on (3.1 then .l, a letter typed for a digit):
+// the cell names no indicator by that shorter code.
+func codeGoesOn(rest string) bool {
+	r, size := utf8.DecodeRuneInString(rest)
+	if r != '.' && r != '．' {
+		return false
+	}
+	next := firstRune(rest[size:])
+	return unicode.IsLetter(next) && next < utf8.RuneSelf || unicode.IsDigit(next)
 }
 
 func firstRune(s string) rune {

@@ -161,3 +161,30 @@ func TestIndicatorWrittenAsAName(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorCodeBesideItsName: in a table with the code and the key
+// indicator's name in columns of their own, a mistyped code (a letter
+// for a digit, which left the level-2 3.1 read as the code) is named as
+// written, with the code its name gives; a code beside another key
+// indicator's name is refused the same way; a shortened name says
+// nothing, and a code and name that agree import.
+func TestIndicatorCodeBesideItsName(t *testing.T) {
+	_, s := newService(t)
+	const heading = "序号,指标编码,关键指标,责任单位,截止日期\n"
+	for data, want := range map[string]string{
+		heading + "6,3.1.l,举办全民终身学习活动周（学习节）,市教育局,2018-10-31\n": "第 2 行:指标编码“3.1.l”与所写指标名称不符:按名称“举办全民终身学习活动周(学习节)”应为 3.1.1",
+		heading + "6,3.1.2,举办全民终身学习活动周(学习节),市教育局,2018-10-31\n": "第 2 行:指标编码“3.1.2”与所写指标名称不符:按名称“举办全民终身学习活动周(学习节)”应为 3.1.1",
+		heading + "6,3.1.x,全民学习活动,市教育局,2018-10-31\n":           "第 2 行:指标编码“3.1.x”不在当前指标体系中",
+	} {
+		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv", Data: []byte(data)})
+		msg := strings.NewReplacer("：", ":", "；", ";", "（", "(", "）", ")").Replace(catalog.ErrorMessage(err))
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q: %v, want %q", data, err, want)
+		}
+	}
+	imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte(heading + "1,3.1.1,举办全民终身学习活动周（学习节）,市教育局,2018-10-31\n2,1.1.1,市委决定,市教育局,2018-03-31\n")})
+	if err != nil || len(imp.Assignments) != 2 {
+		t.Fatalf("a code beside its own name and one beside a shortened name: %+v, %v; want both imported", imp, err)
+	}
+}

@@ -72,7 +72,28 @@ func NewHandler(d Deps) (http.Handler, error) {
 			mux.Handle(rt.pattern, h.withSession(rt))
 		}
 	}
-	return h.recoverer(mux), nil
+	return h.recoverer(h.langFromQuery(mux)), nil
+}
+
+// langFromQuery takes a page's ?lang=en (or zh) as the top bar's switch:
+// a link shared in English opens in English. The choice is kept in the
+// language cookie, and the page is asked for again without it, so the
+// address stays the page's own and the pages after it speak the same
+// language. Any other value is left to the page.
+func (h *handler) langFromQuery(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		l := Lang(q.Get("lang"))
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || (l != Chinese && l != English) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.setLang(w, r, l)
+		q.Del("lang")
+		target := *r.URL
+		target.RawQuery = q.Encode()
+		http.Redirect(w, r, safeNext(target.RequestURI()), http.StatusSeeOther)
+	})
 }
 
 // NewErrorPage returns what writes an error as the UI's error page, with
@@ -736,9 +757,14 @@ func (h *handler) switchLang(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("to") == string(English) {
 		l = English
 	}
+	h.setLang(w, r, l)
+	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+}
+
+// setLang keeps l as the browser's language of the UI.
+func (h *handler) setLang(w http.ResponseWriter, r *http.Request, l Lang) {
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.Auth.IsTLS(r)})
-	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
 func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
