@@ -370,7 +370,7 @@ const maxEvents = 1000
 
 // FindEvents returns audit log entries matching f, newest first.
 func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) {
-	q, args, oldestFirst := eventsQuery(f)
+	q, args, oldestFirst := eventsQuery(s.dialect, f)
 	events, err := s.queryEvents(ctx, q, args...)
 	if oldestFirst {
 		slices.Reverse(events)
@@ -381,14 +381,20 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 // eventsQuery is FindEvents' query of the events f selects, and whether
 // it reads them oldest first (a page after another, which FindEvents
 // turns round).
-func eventsQuery(f EventFilter) (q string, args []any, oldestFirst bool) {
+func eventsQuery(d dialect, f EventFilter) (q string, args []any, oldestFirst bool) {
+	return eventsQueryBy(f, func(code, city string) (string, []any) { return indicatorCondition(d, code, city) })
+}
+
+// eventsQueryBy is eventsQuery with the indicator filter's condition
+// made by indicator, so that a test can ask the query another way.
+func eventsQueryBy(f EventFilter, indicator func(code, city string) (string, []any)) (q string, args []any, oldestFirst bool) {
 	var where []string
 	if f.Object != "" {
 		cond, condArgs := objectCondition(f.Object)
 		where, args = append(where, cond), append(args, condArgs...)
 	}
 	if f.Indicator != "" {
-		cond, condArgs := indicatorCondition(f.Indicator, f.IndicatorCity)
+		cond, condArgs := indicator(f.Indicator, f.IndicatorCity)
 		where, args = append(where, cond), append(args, condArgs...)
 	}
 	if f.User != "" {

@@ -58,6 +58,13 @@ type dialect struct {
 	// strings (byte by byte): PostgreSQL's "C" collation, whatever the
 	// database's own; SQLite's BINARY already is.
 	byteOrder string
+	// amongIDs is the condition that a row's id is one of those a
+	// subquery (%s) lists, written so that the database reads the rows by
+	// their ids in order and can stop at a page (ORDER BY id LIMIT):
+	// SQLite does for id IN (…); PostgreSQL plans IN as a join that
+	// may read every row in the range of ids, but reads an array's ids
+	// through the primary key's index (id = ANY(ARRAY(…))).
+	amongIDs string
 }
 
 // sqlite: immediate transactions already hold the one write lock.
@@ -75,6 +82,7 @@ var sqliteDialect = dialect{
 	translate:     sqliteError,
 	nowMs:         `CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`,
 	serialWriters: true,
+	amongIDs:      `id IN (%s)`,
 }
 
 // postgres: writers run concurrently under READ COMMITTED with row locks
@@ -105,6 +113,7 @@ var postgresDialect = dialect{
 	skipLocked:   " FOR NO KEY UPDATE SKIP LOCKED",
 	nowMs:        `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
 	byteOrder:    ` COLLATE "C"`,
+	amongIDs:     `id = ANY(ARRAY(%s))`,
 }
 
 func advisoryLock(ctx context.Context, tx *sql.Tx, key int64) error {

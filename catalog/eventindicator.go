@@ -30,9 +30,20 @@ var indicatorItems = []struct{ prefix, table string }{
 // details name by event_indicator, which records it as each event is
 // written (detailIndicators) — not a LIKE over every event's detail, which
 // read the whole log.
-func indicatorCondition(code, city string) (string, []any) {
-	var conds []string
-	var args []any
+//
+// The events are read by their IDs, newest first, stopping at the page:
+// the condition first lists the candidates, the IDs every part finds from
+// its indexes alone (d.amongIDs), a few more than match (an event of
+// another kind naming the indicator, such as a note's); each event read
+// is then held to the parts themselves, the lookups of one event by its
+// ID where a key allows. Joined by OR alone, the parts had the database
+// read every matching event whole and sort them all before taking a page
+// (SQLite), or read the log back from its newest event until a page was
+// found (PostgreSQL: the whole log for a rare indicator); bench/README.md,
+// "The audit log by indicator".
+func indicatorCondition(d dialect, code, city string) (string, []any) {
+	var candidates, conds []string
+	var candidateArgs, args []any
 	for _, it := range indicatorItems {
 		items := `SELECT '` + it.prefix + `' || id FROM ` + it.table + ` WHERE indicator_code = ?`
 		itemArgs := []any{code}
@@ -40,28 +51,40 @@ func indicatorCondition(code, city string) (string, []any) {
 			items += ` AND city = ?`
 			itemArgs = append(itemArgs, city)
 		}
-		conds = append(conds, `object IN (`+items+`)`, `id IN (SELECT event_id FROM event_about WHERE object IN (`+items+`))`)
+		candidates = append(candidates, `SELECT id FROM event WHERE object IN (`+items+`)`,
+			`SELECT event_id FROM event_about WHERE object IN (`+items+`)`)
+		candidateArgs = append(append(candidateArgs, itemArgs...), itemArgs...)
+		conds = append(conds, `object IN (`+items+`)`,
+			`EXISTS (SELECT 1 FROM event_about a WHERE a.object IN (`+items+`) AND a.event_id = event.id)`)
 		args = append(append(args, itemArgs...), itemArgs...)
 	}
+	// What the details name, for every city: a link's event names the
+	// indicator with the city of its detail, or none, whatever its
+	// document's city.
+	named := `SELECT event_id FROM event_indicator WHERE indicator = ?`
+	candidates = append(candidates, named)
+	candidateArgs = append(candidateArgs, code)
 	// Deleted since: a claim's or value's event by the indicator (and
 	// city) its detail names, and a link's (its row deleted or not) on a
 	// document of the city.
-	logged := `(action LIKE 'claim.%' OR action LIKE 'value.%') AND id IN (SELECT event_id FROM event_indicator WHERE indicator = ?`
+	logged := `(action LIKE 'claim.%' OR action LIKE 'value.%') AND `
 	loggedArgs := []any{code}
 	if city != "" {
-		logged += ` AND city = ?`
+		logged += `EXISTS (SELECT 1 FROM event_indicator n WHERE n.indicator = ? AND n.city = ? AND n.event_id = event.id)`
 		loggedArgs = append(loggedArgs, city)
+	} else {
+		logged += `id IN (` + named + `)`
 	}
-	logged += `)`
-	links := `action LIKE 'link.%' AND id IN (SELECT event_id FROM event_indicator WHERE indicator = ?)`
+	links := `action LIKE 'link.%' AND id IN (` + named + `)`
 	linkArgs := []any{code}
 	if city != "" {
-		links += ` AND object IN (SELECT id FROM document WHERE city = ?)`
+		links += ` AND EXISTS (SELECT 1 FROM document d WHERE d.id = event.object AND d.city = ?)`
 		linkArgs = append(linkArgs, city)
 	}
 	conds = append(conds, `(`+logged+`)`, `(`+links+`)`)
 	args = append(append(args, loggedArgs...), linkArgs...)
-	return "(" + strings.Join(conds, " OR ") + ")", args
+	return fmt.Sprintf(d.amongIDs, strings.Join(candidates, ` UNION `)) + ` AND (` + strings.Join(conds, ` OR `) + `)`,
+		append(candidateArgs, args...)
 }
 
 // detailIndicators returns the indicators and the cities an event's

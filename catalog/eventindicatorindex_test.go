@@ -254,7 +254,7 @@ func TestIndicatorFilterPlanReadsIndexes(t *testing.T) {
 		{Indicator: "2.3.1", IndicatorCity: "330100", After: 3},
 		{Indicator: "2.3.1", User: "wang", Action: "claim.", Since: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)},
 	} {
-		q, args, _ := eventsQuery(f)
+		q, args, _ := eventsQuery(s.dialect, f)
 		plan := queryPlan(t, s, q, args)
 		for _, step := range plan {
 			readsEvents := step == "SCAN event" || strings.HasPrefix(step, "SCAN event ") || strings.HasPrefix(step, "SEARCH event ")

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -242,7 +244,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	q := index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
 		Filter: f,
-		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
+		From:   req.From, Size: req.Size, FacetSize: allFacetValues, WithText: true, Sort: req.Sort,
 		// People read these hits: a document named after a word first;
 		// a passage's source by how much of the passage its text holds.
 		TitleFirst: p.passage == nil,
@@ -277,9 +279,10 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Groups = page.groups
 	foldGroups(out, page.folded)
-	if err := s.countCited(ctx, q, req, cities, out); err != nil {
+	if err := s.countIndicators(ctx, q, cities, out); err != nil {
 		return nil, err
 	}
+	cutFacets(out)
 	if res.Total == 0 {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
@@ -471,6 +474,9 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
 	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
 		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
+	if len(req.Indicators) == 0 {
+		return f, nil
+	}
 	cited, err := s.citedFor(ctx, req.Indicators, cities)
 	if err != nil {
 		return f, err
@@ -483,63 +489,135 @@ func (s *Service) filter(ctx context.Context, req Request, cities []string) (ind
 	return f, nil
 }
 
-// citedFor returns, per indicator of codes, the documents its claims and
-// values of cities (every city when none) cite, by the one rule of an
-// indicator's evidence (catalog.EvidenceDocumentIDs), including those
-// that could not be read, as the evidence list shows them.
+// citedFor returns, per indicator of codes (every indicator when codes is
+// empty), the documents its claims and values of cities (every city when
+// none) cite, by the one rule of an indicator's evidence
+// (catalog.EvidenceDocumentIDs), including those that could not be read,
+// as the evidence list shows them. With the documents linked to it, which
+// the index keeps, they are the documents an indicator's filter keeps
+// (filter) and its facet counts (countIndicators): one definition for
+// both.
 func (s *Service) citedFor(ctx context.Context, codes, cities []string) (map[string][]string, error) {
+	f := catalog.EvidenceFilter{Cities: cities, Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true}
+	if len(codes) == 0 {
+		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("documents cited for indicators: %w", err)
+		}
+		return citedByIndicator(in), nil
+	}
 	out := map[string][]string{}
 	for _, code := range codes {
 		if _, ok := out[code]; ok {
 			continue
 		}
-		in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code,
-			Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true})
+		f.Indicator = code
+		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
 		if err != nil {
 			return nil, fmt.Errorf("documents cited for indicator %s: %w", code, err)
 		}
-		ids := []string{}
-		for _, docs := range in {
-			ids = append(ids, docs...)
+		out[code] = citedByIndicator(in)[code]
+		if out[code] == nil {
+			out[code] = []string{}
 		}
-		out[code] = ids
 	}
 	return out, nil
+}
+
+// citedByIndicator merges the documents of each indicator across cities,
+// each once, in ID order.
+func citedByIndicator(in map[[2]string][]string) map[string][]string {
+	out := map[string][]string{}
+	for key, ids := range in {
+		out[key[1]] = append(out[key[1]], ids...)
+	}
+	for code, ids := range out {
+		slices.Sort(ids)
+		out[code] = slices.Compact(ids)
+	}
+	return out
 }
 
 // indicatorFacet is the facet of the indicators documents are evidence of.
 const indicatorFacet = "indicators"
 
-// countCited makes the indicators facet of out count, for each indicator
-// the search is filtered by, the documents the filter keeps as its
-// evidence, cited ones too (filter): the index's facet counts only those
-// linked, and a facet value should find as many as it says.
-func (s *Service) countCited(ctx context.Context, q index.Query, req Request, cities []string, out *Result) error {
-	if len(q.Filter.IndicatorIDs) == 0 || out.Total == 0 {
+// allFacetValues asks the index for every value of each facet: the
+// indicators facet gains the cited documents' counts (countIndicators),
+// which may lift a value the index counted below the first facetSize, so
+// the facets are cut to facetSize only after (cutFacets).
+const allFacetValues = math.MaxInt32
+
+// countIndicators makes the indicators facet of out count, for each
+// indicator, the documents of the search that the indicator's filter
+// keeps: those linked to it, which the index's facet counts, and those
+// its claims and values cite (citedFor), which only the catalog knows.
+// So a facet value finds as many as it says: filtering by it, the total
+// is its count.
+//
+// It reads the catalog's citations once for every indicator, asks the
+// index once which of the cited documents q matches, and the catalog
+// which of those are linked to which indicators (as the index has them:
+// catalog.Store.DocumentIndicators fills the index's field), so that a
+// document linked and cited is counted once.
+func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, out *Result) error {
+	if out.Total == 0 {
 		return nil
 	}
-	cited, err := s.citedFor(ctx, req.Indicators, cities)
+	cited, err := s.citedFor(ctx, nil, cities)
 	if err != nil {
 		return err
 	}
-	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, 0, false, false
+	var all []string
+	for _, ids := range cited {
+		all = append(all, ids...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	if len(q.Filter.IDs) > 0 {
+		all = slices.DeleteFunc(all, func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	q.Filter.IDs = all
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, len(all), 0, false, false, index.SortRelevance
+	res, err := s.idx.Search(ctx, q)
+	if err != nil {
+		return fmt.Errorf("count the cited evidence found: %w", err)
+	}
+	found := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		found[i] = h.ID
+	}
+	linked, err := s.cat.DocumentIndicators(ctx, found)
+	if err != nil {
+		return fmt.Errorf("count the cited evidence found: %w", err)
+	}
 	facets := out.Facets[indicatorFacet]
 	for code, ids := range cited {
-		if len(ids) == 0 {
-			continue
+		n := 0
+		for _, id := range found {
+			if _, ok := slices.BinarySearch(ids, id); ok && !slices.Contains(linked[id], code) {
+				n++
+			}
 		}
-		q.Filter.Indicators, q.Filter.IndicatorIDs = []string{code}, ids
-		res, err := s.idx.Search(ctx, q)
-		if err != nil {
-			return fmt.Errorf("count the evidence of %s found: %w", code, err)
+		if n == 0 {
+			continue
 		}
 		i := slices.IndexFunc(facets, func(f Facet) bool { return f.Value == code })
 		if i < 0 {
 			facets, i = append(facets, Facet{Value: code}), len(facets)
 		}
-		facets[i].Count = int(res.Total)
+		facets[i].Count += n
 	}
-	slices.SortStableFunc(facets, func(a, b Facet) int { return b.Count - a.Count })
+	slices.SortStableFunc(facets, func(a, b Facet) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
 	out.Facets[indicatorFacet] = facets
 	return nil
+}
+
+// cutFacets keeps the first facetSize values of each facet of out.
+func cutFacets(out *Result) {
+	for field, facets := range out.Facets {
+		out.Facets[field] = facets[:min(len(facets), facetSize)]
+	}
 }
