@@ -16,13 +16,16 @@ import (
 // status; change only when the two compare (comparable), else why not
 // (incomparable: "unit" or "contradicted").
 type previousJSON struct {
-	Round      int      `json:"round"`
-	Value      float64  `json:"value"`
-	Unit       string   `json:"unit"`
-	Given      string   `json:"given"`
-	Status     string   `json:"status"`
-	Comparable bool     `json:"comparable"`
-	Change     *float64 `json:"change,omitempty"`
+	Round int     `json:"round"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Given string  `json:"given"`
+	// Written and WrittenEnglish are as the value's: how to show it.
+	Written        string   `json:"written"`
+	WrittenEnglish string   `json:"written_en"`
+	Status         string   `json:"status"`
+	Comparable     bool     `json:"comparable"`
+	Change         *float64 `json:"change,omitempty"`
 	// ChangeUnit is the unit change is counted in, with it: the value's
 	// unit, but 个百分点 for a percentage (2.6 for 58.6% after 56% is 2.6
 	// percentage points, no relative 2.6%) and 个千分点 for a ‰ rate.
@@ -45,15 +48,25 @@ type reviewJSON struct {
 }
 
 type valueJSON struct {
-	ID         string       `json:"id"`
-	City       string       `json:"city"`
-	Round      int          `json:"round"`
-	Indicator  string       `json:"indicator"`
-	Value      float64      `json:"value"`
-	Given      string       `json:"given"`
-	Unit       string       `json:"unit"`
-	Citation   citationJSON `json:"citation"`
-	ValueFound bool         `json:"value_found"`
+	ID        string  `json:"id"`
+	City      string  `json:"city"`
+	Round     int     `json:"round"`
+	Indicator string  `json:"indicator"`
+	Value     float64 `json:"value"`
+	// Given is the value box as typed, kept for the audit: with its unit
+	// only when one was typed in it or the unit box was at another scale
+	// (12.5万 with 人次 is 12.5万人次, 3000 with 人 is 3000), full-width
+	// forms as typed. Written is what to show: the value as its
+	// coordinator wrote it, always with its unit, half-width (3000人,
+	// 12.5万人次), as /values, the round comparison and the report show
+	// it; WrittenEnglish in English form (3,000 people, 125,000
+	// attendances). Value is the number in Unit, for comparing.
+	Given          string       `json:"given"`
+	Written        string       `json:"written"`
+	WrittenEnglish string       `json:"written_en"`
+	Unit           string       `json:"unit"`
+	Citation       citationJSON `json:"citation"`
+	ValueFound     bool         `json:"value_found"`
 	// UnitMismatch: the passage writes the number in another unit,
 	// PassageUnit (单位不符); value_found is then false.
 	UnitMismatch bool          `json:"unit_mismatch"`
@@ -84,7 +97,7 @@ type valueJSON struct {
 func toValueJSON(l values.Listed) valueJSON {
 	v, c := l.Value, l.Citation
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
-		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
+		Written: v.Written(), WrittenEnglish: v.WrittenIn(true), Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
 		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, QuoteRead: c.QuoteRead, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
@@ -98,7 +111,8 @@ func toValueJSON(l values.Listed) valueJSON {
 	}
 	if p := l.Previous; p != nil {
 		c := l.Comparison()
-		out.Previous = &previousJSON{Round: p.Round, Value: p.Number, Unit: p.Unit, Given: p.Given, Status: string(p.Status),
+		out.Previous = &previousJSON{Round: p.Round, Value: p.Number, Unit: p.Unit, Given: p.Given,
+			Written: p.Written(), WrittenEnglish: p.WrittenIn(true), Status: string(p.Status),
 			Comparable: c.Comparable, Incomparable: c.Why}
 		if c.Comparable {
 			out.Previous.Change, out.Previous.ChangeUnit = &c.Change, c.Unit

@@ -58,7 +58,7 @@ func TestEveryValueAnswerCarriesThePreviousRound(t *testing.T) {
 	}
 	first := post(2017, "86", "2017年全民终身学习活动周参与市民达到86万人次")
 	posted := post(2018, "92.3", "2018年参与市民达到92.3万人次")
-	want := map[string]any{"round": float64(2017), "value": float64(86), "unit": "万人次", "given": "86", "status": "pending",
+	want := map[string]any{"round": float64(2017), "value": float64(86), "unit": "万人次", "given": "86", "written": "86万人次", "written_en": "860,000 attendances", "status": "pending",
 		"comparable": true, "change": 6.3, "change_unit": "万人次", "change_unit_en": catalog.UnitIn("万人次", true)}
 	if got, _ := posted["previous"].(map[string]any); !reflect.DeepEqual(got, want) {
 		t.Errorf("POST 2018's 92.3万人次: previous %v, want %v", posted["previous"], want)

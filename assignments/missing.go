@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // Missing returns what a city's departments still owe in a round (0: every
@@ -83,7 +85,7 @@ var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键�
 // spreadsheet would read as a formula (leading =, +, -, @) is written with
 // a leading apostrophe, so a department name or reason cannot run one.
 func MissingXLSX(tasks []Task) ([]byte, error) {
-	f := excelize.NewFile()
+	f := spreadsheet.NewFile(time.Now())
 	defer f.Close()
 	const sheet = "未交材料"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

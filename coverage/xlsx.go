@@ -3,6 +3,7 @@ package coverage
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
@@ -18,7 +19,7 @@ import (
 // (Coverage, Gap, Contradicted by evidence) and cities and indicators are
 // named in English where they have an English name.
 func (m *Matrix) XLSX(english bool) ([]byte, error) {
-	f := excelize.NewFile()
+	f := spreadsheet.NewFile(time.Now())
 	defer f.Close()
 	w := xlsxWords[english]
 	sheet := w.sheet

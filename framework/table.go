@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/xuri/excelize/v2"
@@ -149,7 +150,7 @@ func tableRecord(ind catalog.Indicator) []string {
 
 // ExportXLSX writes a framework as a one-sheet table it can be imported from.
 func ExportXLSX(fw catalog.Framework, inds []catalog.Indicator) ([]byte, error) {
-	f := excelize.NewFile()
+	f := spreadsheet.NewFile(time.Now())
 	defer f.Close()
 	sheet := "指标体系"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

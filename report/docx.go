@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -35,6 +36,9 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 		}
 	}
 	zw := zip.NewWriter(w)
+	// Dated when written, in China time: zw.Create dates an entry
+	// 1980-00-00, which unzip -l shows and some tools warn of.
+	at := time.Now().In(catalog.ChinaTime)
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", rootRels},
@@ -43,7 +47,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 		{"word/document.xml", docHead + body.String() + docTail},
 	}
 	for _, p := range parts {
-		f, err := zw.Create(p.name)
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: at})
 		if err != nil {
 			return err
 		}

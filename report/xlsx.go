@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +22,7 @@ var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "
 // first-level area with a frozen header and filters; gaps and missing
 // values say 缺 on a red fill, so they show without colour too.
 func (r *Report) WriteXLSX(w io.Writer) error {
-	f := excelize.NewFile()
+	f := spreadsheet.NewFile(time.Now())
 	defer f.Close()
 	if err := r.cover(f); err != nil {
 		return err

@@ -66,7 +66,7 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 	if err != nil {
 		return nil, err
 	}
-	f := excelize.NewFile()
+	f := spreadsheet.NewFile(time.Now())
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", w.results); err != nil {
 		return nil, err

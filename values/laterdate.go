@@ -2,6 +2,7 @@ package values
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -21,6 +22,33 @@ func (s *Service) LaterSources(ctx context.Context, round int, cites []catalog.C
 	if err != nil {
 		return nil, err
 	}
+	return laterIn(docs, round, ids), nil
+}
+
+// warnLater adds to each of vs the warning LaterSources gives of its
+// source, the documents of all read in one query: a listing warns as a
+// value read alone does.
+func (s *Service) warnLater(ctx context.Context, vs ...*catalog.Value) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(vs))
+	for i, v := range vs {
+		ids[i] = v.Citation.DocumentID
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("dates of value sources: %w", err)
+	}
+	for _, v := range vs {
+		v.Warnings = append(v.Warnings, laterIn(docs, v.Round, []string{v.Citation.DocumentID})...)
+	}
+	return nil
+}
+
+// laterIn warns of each document of ids (in docs, each once) written in
+// a year after round.
+func laterIn(docs map[string]*catalog.Document, round int, ids []string) []catalog.Words {
 	var out []catalog.Words
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -34,5 +62,5 @@ func (s *Service) LaterSources(ctx context.Context, round int, cites []catalog.C
 				"出处《%s》成文于 %s，晚于本轮（%d 年度）；请核对所引材料是否属于本轮", d.Title, d.IssuedOn, round)))
 		}
 	}
-	return out, nil
+	return out
 }

@@ -96,7 +96,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	// A row that records the same value again changes nothing and says
 	// nothing (catalog.Value.Unchanged: its verdict stays); a row whose
 	// change set a reviewer's verdict back to 待审核 says so.
-	for i, v := range vs {
+	for _, v := range vs {
 		if was := v.ReplacedValue; was != nil && !v.Unchanged {
 			written := func(v *catalog.Value) catalog.Words {
 				return catalog.Words{Chinese: v.Written(), English: v.WrittenIn(true)}
@@ -116,6 +116,13 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 					"本轮原有的数值 %s 已经审核，重新导入后回到待审核", written(was))))
 			}
 		}
+	}
+	// A row citing a document dated after the round says so, as a value
+	// recorded alone does.
+	if err := s.warnLater(ctx, vs...); err != nil {
+		return nil, err
+	}
+	for i, v := range vs {
 		for j, w := range v.Warnings {
 			v.Warnings[j] = rowWords(lines[i], w)
 		}

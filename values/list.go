@@ -116,7 +116,12 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 	for i := range p.Values {
 		shown[i] = &p.Values[i].Value
 	}
-	return p, s.warnStored(ctx, shown...)
+	if err := s.warnStored(ctx, shown...); err != nil {
+		return nil, err
+	}
+	// A source dated after the round is warned of in the listing too,
+	// as the number's warnings are (probe s41 observation 10).
+	return p, s.warnLater(ctx, shown...)
 }
 
 // WithPrevious is each of vs with the same indicator's value of its

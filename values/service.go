@@ -340,11 +340,9 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 		return nil, err
 	}
 	// A value read alone: its source's date is checked, as its claim's.
-	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
-	if err != nil {
-		return nil, fmt.Errorf("dates of value sources: %w", err)
+	if err := s.warnLater(ctx, v); err != nil {
+		return nil, err
 	}
-	v.Warnings = append(v.Warnings, later...)
 	return v, nil
 }
 
