@@ -126,18 +126,26 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 }
 
 // SetUserDepartment gives an account another department (责任单位),
-// with a user.department event; an unknown account is ENOTFOUND.
+// with a user.department event; an unknown account is ENOTFOUND. A
+// department of the city's list is held while it is given
+// (accountDepartment), so that it is not deleted meanwhile; one off the
+// list is EINVALID for a contributor.
 func (s *Store) SetUserDepartment(ctx context.Context, username, department, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var from string
-		err := tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ?`, username).Scan(&from)
+		var from, city string
+		var role Role
+		err := tx.QueryRowContext(ctx, `SELECT department, role, city FROM app_user WHERE username = ?`, username).Scan(&from, &role, &city)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
 		}
 		if err != nil {
 			return fmt.Errorf("query department of %s: %w", username, err)
 		}
-		return s.setUserDepartment(ctx, tx, username, from, department, by)
+		to, err := s.accountDepartment(ctx, tx, role, city, department)
+		if err != nil {
+			return err
+		}
+		return s.setUserDepartment(ctx, tx, username, from, to, by)
 	})
 }
 

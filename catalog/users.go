@@ -16,7 +16,14 @@ func (s *Store) CreateUser(ctx context.Context, u *User, passwordHash, by string
 		u.CreatedAt = s.now()
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO app_user (username, password_hash, role, city, department, disabled, created_at)
+		// A department of the city's list is held while the account is
+		// given it, so that it is not deleted meanwhile.
+		dept, err := s.accountDepartment(ctx, tx, u.Role, u.City, u.Department)
+		if err != nil {
+			return err
+		}
+		u.Department = dept
+		_, err = tx.ExecContext(ctx, `INSERT INTO app_user (username, password_hash, role, city, department, disabled, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Username, passwordHash, u.Role, u.City, u.Department, u.Disabled, formatTime(u.CreatedAt))
 		if err != nil {
 			return fmt.Errorf("insert user %s: %w", u.Username, err)
