@@ -10,11 +10,11 @@ import (
 // TestDeletingADepartmentWhileAccountsTakeIt: on both catalogs, many
 // times over, 杭州's coordinator deletes 市教育局第N科 from the list while
 // an admin moves the contributor jiaoyu to it and creates the contributor
-// keN in it, each as the accounts service does (the name found on the
-// list, then given). Whichever goes first, no account is left naming a
-// department that is no longer on the list: the delete is refused for
-// the account that took the department, or the account is refused for
-// the department deleted.
+// keN in it (CreateListedUser), each as the accounts service does (the
+// name found on the list, then given). Whichever goes first, no account
+// is left naming a department that is no longer on the list: the delete
+// is refused for the account that took the department, or the account is
+// refused for the department deleted.
 func TestDeletingADepartmentWhileAccountsTakeIt(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -50,7 +50,7 @@ func TestDeletingADepartmentWhileAccountsTakeIt(t *testing.T) {
 				},
 				func() error {
 					return take(func(n string) error {
-						return s.CreateUser(ctx, &User{Username: fmt.Sprintf("ke%d", round), Role: RoleContributor, City: "330100", Department: n}, "x", "admin")
+						return s.CreateListedUser(ctx, &User{Username: fmt.Sprintf("ke%d", round), Role: RoleContributor, City: "330100", Department: n}, "x", "admin")
 					}, name)
 				},
 			} {
