@@ -10,8 +10,8 @@ import (
 // TestDeletingADepartmentWhileAccountsTakeIt: on both catalogs, many
 // times over, 杭州's coordinator deletes 市教育局第N科 from the list while
 // an admin moves the contributor jiaoyu to it and creates the contributor
-// keN in it (CreateListedUser), each as the accounts service does (the
-// name found on the list, then given). Whichever goes first, no account
+// keN in it (SetListedUserDepartment, CreateListedUser), each as the
+// accounts service does (the name found on the list, then given). Whichever goes first, no account
 // is left naming a department that is no longer on the list: the delete
 // is refused for the account that took the department, or the account is
 // refused for the department deleted.
@@ -46,7 +46,7 @@ func TestDeletingADepartmentWhileAccountsTakeIt(t *testing.T) {
 			for i, step := range []func() error{
 				func() error { return s.DeleteDepartment(ctx, d.ID, "wang") },
 				func() error {
-					return take(func(n string) error { return s.SetUserDepartment(ctx, "jiaoyu", n, "admin") }, name)
+					return take(func(n string) error { return s.SetListedUserDepartment(ctx, "jiaoyu", n, "admin") }, name)
 				},
 				func() error {
 					return take(func(n string) error {
