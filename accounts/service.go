@@ -154,7 +154,9 @@ func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := s.cat.CreateUser(ctx, u, hash, actor.Username); err != nil {
+	// The department found on the list is held as the account is written
+	// (CreateListedUser): deleted meanwhile, the account is refused.
+	if err := s.cat.CreateListedUser(ctx, u, hash, actor.Username); err != nil {
 		return nil, err
 	}
 	if n.TokenLabel != "" {
@@ -243,7 +245,9 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 			return nil, err
 		}
 	}
-	if err := s.cat.SetUserDepartment(ctx, u.Username, dept, actor.Username); err != nil {
+	// The department found on the list is held as the account is moved
+	// (SetListedUserDepartment): deleted meanwhile, the move is refused.
+	if err := s.cat.SetListedUserDepartment(ctx, u.Username, dept, actor.Username); err != nil {
 		return nil, err
 	}
 	return s.cat.User(ctx, u.Username)

@@ -126,18 +126,45 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 }
 
 // SetUserDepartment gives an account another department (责任单位),
-// with a user.department event; an unknown account is ENOTFOUND.
+// with a user.department event; an unknown account is ENOTFOUND. A
+// department of the city's list is held while it is given
+// (holdDepartment), so that it is not deleted meanwhile; a name off the
+// list is given as it is (use SetListedUserDepartment for one taken from
+// the list).
 func (s *Store) SetUserDepartment(ctx context.Context, username, department, by string) error {
+	return s.moveUser(ctx, username, department, by, false)
+}
+
+// SetListedUserDepartment is SetUserDepartment for a department taken from
+// the city's list: a contributor's that is no longer on it when the
+// account is written (deleted meanwhile) is refused (EINVALID), and a
+// listed one is given as the list writes it (accountDepartment).
+func (s *Store) SetListedUserDepartment(ctx context.Context, username, department, by string) error {
+	return s.moveUser(ctx, username, department, by, true)
+}
+
+func (s *Store) moveUser(ctx context.Context, username, department, by string, listed bool) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var from string
-		err := tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ?`, username).Scan(&from)
+		var from, city string
+		var role Role
+		err := tx.QueryRowContext(ctx, `SELECT department, role, city FROM app_user WHERE username = ?`, username).Scan(&from, &role, &city)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
 		}
 		if err != nil {
 			return fmt.Errorf("query department of %s: %w", username, err)
 		}
-		return s.setUserDepartment(ctx, tx, username, from, department, by)
+		to := department
+		if listed {
+			if to, err = s.accountDepartment(ctx, tx, role, city, department); err != nil {
+				return err
+			}
+		} else if to != "" {
+			if _, err := s.holdDepartment(ctx, tx, city, to); err != nil && !IsNotFound(err) {
+				return err
+			}
+		}
+		return s.setUserDepartment(ctx, tx, username, from, to, by)
 	})
 }
 

@@ -308,12 +308,21 @@ func (s *Store) moveDepartmentUsers(ctx context.Context, tx *sql.Tx, d *Departme
 // DeleteDepartment removes a department nothing refers to (no task, no
 // account, no hand-in: DepartmentUses); one that is still referred to is
 // EINVALID naming what refers to it.
+//
+// The department's row is locked to be deleted (dialect.lockToDelete)
+// before its uses are read: an account or hand-in naming it at the same
+// time (holdDepartment) is either waited for and counted among the uses,
+// or waits and finds it gone.
 func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
-	d, err := s.Department(ctx, id)
-	if err != nil {
-		return err
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		d := &Department{ID: id}
+		err := tx.QueryRowContext(ctx, `SELECT city, name FROM department WHERE id = ?`+s.dialect.lockToDelete, id).Scan(&d.City, &d.Name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "责任单位 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("query department %s: %w", id, err)
+		}
 		uses, err := s.departmentUses(ctx, tx, d)
 		if err != nil {
 			return err

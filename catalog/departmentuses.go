@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -165,4 +167,51 @@ func namedList(names []string) Words {
 		return Words{Chinese: strings.Join(names, "、"), English: strings.Join(names, ", ")}
 	}
 	return Words{Chinese: strings.Join(names[:namedUses], "、") + "等", English: strings.Join(names[:namedUses], ", ") + ", …"}
+}
+
+// holdDepartment returns the department of city's list that name names (by
+// key, DepartmentKey), locked until tx ends (dialect.lockShare), or
+// ENOTFOUND when the list has none. Accounts and hand-ins name their
+// department by its name, not by a key the database would hold to the
+// row: a transaction that writes such a name holds the row this way, so
+// that a DeleteDepartment or rename of it at the same time (which lock
+// the row to change it) either waits for the name written and sees it
+// among the department's uses, or goes first, and the name is then found
+// gone or renamed here. SQLite's one writer already serialises them.
+func (s *Store) holdDepartment(ctx context.Context, tx *sql.Tx, city, name string) (*Department, error) {
+	key, err := s.departmentKeyOf(ctx, tx, city, name)
+	if err != nil {
+		return nil, err
+	}
+	d := Department{City: city}
+	err = tx.QueryRowContext(ctx, `SELECT id, name FROM department WHERE city = ? AND name_key = ?`+s.dialect.lockShare,
+		city, key).Scan(&d.ID, &d.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "本市没有责任单位 %q", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("hold department %s of city %s: %w", name, city, err)
+	}
+	return &d, nil
+}
+
+// accountDepartment is the department an account of role in city may be
+// given inside tx: "" stays "", a name of city's list is held there
+// (holdDepartment) and given as the list writes it, and a name off the list
+// is refused (EINVALID) for a contributor, who answers for a department of
+// the list, and taken as typed for a coordinator.
+func (s *Store) accountDepartment(ctx context.Context, tx *sql.Tx, role Role, city, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	d, err := s.holdDepartment(ctx, tx, city, name)
+	switch {
+	case err == nil:
+		return d.Name, nil
+	case !IsNotFound(err):
+		return "", err
+	case role == RoleContributor:
+		return "", FieldErrorf("department", EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在责任单位名单中添加", city, name)
+	}
+	return name, nil
 }

@@ -37,6 +37,12 @@ type dialect struct {
 	// it writes what refers to it: PostgreSQL's FOR KEY SHARE, which many
 	// hold at once and which holds up only deleting the row.
 	keyShare string
+	// lockShare ends a SELECT of a row a transaction needs to stay as it
+	// is while it writes what names it by value: PostgreSQL's FOR SHARE,
+	// which many hold at once and which holds up deleting the row and
+	// changing it (an account or a hand-in naming a department of the
+	// list, holdDepartment, against its delete or rename).
+	lockShare string
 	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer. The lock is FOR
@@ -110,6 +116,7 @@ var postgresDialect = dialect{
 	lockRow:      " FOR NO KEY UPDATE",
 	lockToDelete: " FOR UPDATE",
 	keyShare:     " FOR KEY SHARE",
+	lockShare:    " FOR SHARE",
 	skipLocked:   " FOR NO KEY UPDATE SKIP LOCKED",
 	nowMs:        `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
 	byteOrder:    ` COLLATE "C"`,

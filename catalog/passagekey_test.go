@@ -53,7 +53,7 @@ func TestAPassageKeyCannotBeComputedFromItsText(t *testing.T) {
 		t.Run(o.name, func(t *testing.T) {
 			node := o.open(t)
 			a, b := node(), node()
-			keyA, err := a.PassageKey(ctx, 总结)
+			keyA, err := a.PassageKey(ctx, "*", 总结)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,14 +63,14 @@ func TestAPassageKeyCannotBeComputedFromItsText(t *testing.T) {
 			if keyA == plain {
 				t.Errorf("key %s is SHA-256(text)[:16]: anyone knowing the text can compute it", keyA)
 			}
-			if keyB, err := b.PassageKey(ctx, 总结); err != nil || keyB != keyA {
+			if keyB, err := b.PassageKey(ctx, "*", 总结); err != nil || keyB != keyA {
 				t.Errorf("the second node keys the passage %s (%v), the first %s: want one key on a shared catalog", keyB, err, keyA)
 			}
-			if other, err := a.PassageKey(ctx, 总结+"。"); err != nil || other == keyA {
+			if other, err := a.PassageKey(ctx, "*", 总结+"。"); err != nil || other == keyA {
 				t.Errorf("another text keyed %s (%v), the same as the passage", other, err)
 			}
 			elsewhere := o.open(t)()
-			if keyC, err := elsewhere.PassageKey(ctx, 总结); err != nil || keyC == keyA {
+			if keyC, err := elsewhere.PassageKey(ctx, "*", 总结); err != nil || keyC == keyA {
 				t.Errorf("another archive keys the passage %s (%v), want a key of its own secret, not %s", keyC, err, keyA)
 			}
 		})
@@ -84,7 +84,7 @@ func TestArchiveSecretMigrationRunsAgain(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		const 通知 = "各区县教育局：为做好2019年全民终身学习活动周工作，现将有关事项通知如下。"
-		before, err := s.PassageKey(ctx, 通知)
+		before, err := s.PassageKey(ctx, "*", 通知)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestArchiveSecretMigrationRunsAgain(t *testing.T) {
 		for range 2 {
 			runMigrationAgain(t, s, at)
 		}
-		if after, err := s.PassageKey(ctx, 通知); err != nil || after != before {
+		if after, err := s.PassageKey(ctx, "*", 通知); err != nil || after != before {
 			t.Errorf("the notice's key after the migration ran again: %s (%v), want %s as before", after, err, before)
 		}
 	})

@@ -20,18 +20,29 @@ import (
 // 128 bits, 32 hexadecimal digits in an address.
 const passageKeyBytes = 16
 
-// PassageKey returns the key passage is kept under: the first 128 bits
-// of its HMAC-SHA-256 under the archive's secret (migration 044), in
-// hexadecimal. The same text has the same key on every node of a shared
-// catalog; without the secret no one can compute a text's key, so a key
-// tells nothing of whether a known text was pasted. A key given before
-// the secret (a plain SHA-256) names no passage any more.
-func (s *Store) PassageKey(ctx context.Context, passage string) (string, error) {
+// PassageKey returns the key passage is kept under when an account of
+// scope (User.PassageScope) pastes it: the first 128 bits of the
+// HMAC-SHA-256 of the scope and the text under the archive's secret
+// (migration 044), in hexadecimal. The same text pasted in the same scope
+// has the same key on every node of a shared catalog, so two experts share
+// a link; pasted in two cities it has two keys, each kept with its own
+// scope (migration 045). Without the secret no one can compute a text's
+// key, so a key tells nothing of whether a known text was pasted. A key
+// given before the secret (a plain SHA-256), or before scopes, names no
+// passage any more.
+func (s *Store) PassageKey(ctx context.Context, scope, passage string) (string, error) {
+	if scope == "" {
+		return "", fmt.Errorf("key of search passage: no scope to keep it in")
+	}
 	secret, err := s.archiveSecret(ctx, secretPassageKey)
 	if err != nil {
 		return "", err
 	}
 	mac := hmac.New(sha256.New, secret)
+	// A scope is city codes or "*", never a NUL: scope and text cannot be
+	// cut another way.
+	mac.Write([]byte(scope))
+	mac.Write([]byte{0})
 	mac.Write([]byte(passage))
 	return hex.EncodeToString(mac.Sum(nil)[:passageKeyBytes]), nil
 }
@@ -46,22 +57,27 @@ const PassageUnused = 30 * 24 * time.Hour
 // every page, and each need not write.
 const passageTouchEvery = 24 * time.Hour
 
-// KeepPassage stores body under key, or records that the passage already
-// kept there was used now, and forgets the passages unused for
-// PassageUnused. It is idempotent. A key already holding another text is
-// ECONFLICT: keys are hashes (PassageKey), and a collision is never silently resolved
-// by showing one person's passage for another's.
-func (s *Store) KeepPassage(ctx context.Context, key, body string) error {
+// KeepPassage stores body under key with the scope of the account that
+// pasted it (User.PassageScope: who may read it back, Passage), or records
+// that the passage already kept there was used now, and forgets the
+// passages unused for PassageUnused. It is idempotent. A key already
+// holding another text, or the same text of another scope, is ECONFLICT:
+// keys are hashes (PassageKey), and a collision is never silently
+// resolved by showing one person's passage for another's.
+func (s *Store) KeepPassage(ctx context.Context, key, scope, body string) error {
+	if scope == "" {
+		return fmt.Errorf("keep search passage %s: no scope to keep it in", key)
+	}
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var kept string
-		err := tx.QueryRowContext(ctx, `SELECT body FROM search_passage WHERE passage_key = ?`, key).Scan(&kept)
+		var kept, keptScope string
+		err := tx.QueryRowContext(ctx, `SELECT body, scope FROM search_passage WHERE passage_key = ?`, key).Scan(&kept, &keptScope)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			_, err = tx.ExecContext(ctx, `INSERT INTO search_passage (passage_key, body, used_at) VALUES (?, ?, ?)
-				ON CONFLICT (passage_key) DO UPDATE SET used_at = excluded.used_at`, key, body, formatTime(now))
+			_, err = tx.ExecContext(ctx, `INSERT INTO search_passage (passage_key, body, scope, used_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (passage_key) DO UPDATE SET used_at = excluded.used_at`, key, body, scope, formatTime(now))
 		case err != nil:
-		case kept != body:
+		case kept != body || keptScope != scope:
 			return Errorf(ECONFLICT, "检索段落的编号 %s 已用于另一段文字，请稍作修改后再检索", key)
 		default:
 			_, err = tx.ExecContext(ctx, `UPDATE search_passage SET used_at = ? WHERE passage_key = ?`, formatTime(now), key)
@@ -78,14 +94,18 @@ func (s *Store) KeepPassage(ctx context.Context, key, body string) error {
 	return nil
 }
 
-// Passage returns the passage kept under key (KeepPassage), recording its
-// use at most once a day; ENOTFOUND when none is, never kept or unused
-// for PassageUnused.
-func (s *Store) Passage(ctx context.Context, key string) (string, error) {
+// Passage returns the passage kept under key (KeepPassage) to reader,
+// recording its use at most once a day; ENOTFOUND when none is, never
+// kept or unused for PassageUnused, and the same ENOTFOUND when reader may
+// not read it (User.CanReadPassage): a key seen in a shared link, a proxy's
+// log or a Referer does not confirm to an account of another city that a
+// passage is kept under it, let alone show it. Its use is then not
+// recorded either.
+func (s *Store) Passage(ctx context.Context, reader *User, key string) (string, error) {
 	now := s.now()
-	var body, used string
-	err := s.db.QueryRowContext(ctx, `SELECT body, used_at FROM search_passage WHERE passage_key = ?`, key).Scan(&body, &used)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && parseTime(used).Before(now.Add(-PassageUnused))) {
+	var body, used, scope string
+	err := s.db.QueryRowContext(ctx, `SELECT body, used_at, scope FROM search_passage WHERE passage_key = ?`, key).Scan(&body, &used, &scope)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (parseTime(used).Before(now.Add(-PassageUnused)) || !reader.CanReadPassage(scope))) {
 		return "", Errorf(ENOTFOUND, "这次检索的段落已不在档案中（超过 %d 天未使用会被清除），请重新粘贴段落检索", int(PassageUnused/(24*time.Hour)))
 	}
 	if err != nil {
@@ -97,4 +117,18 @@ func (s *Store) Passage(ctx context.Context, key string) (string, error) {
 		}
 	}
 	return body, nil
+}
+
+// addPassageScope is migration 045's Go step on SQLite: search_passage's
+// scope where it is missing, so the migration may run again under another
+// number, and the passages kept without one forgotten, as no one may read
+// them (User.CanReadPassage).
+func addPassageScope(ctx context.Context, tx *sql.Tx) error {
+	if err := addColumnIfMissing(ctx, tx, "search_passage", "scope", `TEXT NOT NULL DEFAULT ''`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_passage WHERE scope = ''`); err != nil {
+		return fmt.Errorf("forget search passages kept without a scope: %w", err)
+	}
+	return nil
 }

@@ -259,6 +259,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/042_catalog_identity.pg.sql":  fillCatalogIdentity,
 	"migrations/044_archive_secret.sql":       fillArchiveSecrets,
 	"migrations/044_archive_secret.pg.sql":    fillArchiveSecrets,
+	"migrations/045_passage_scope.sql":        txOnly(addPassageScope),
 }
 
 // migrateAndFill applies pending migrations, then fills what a migration

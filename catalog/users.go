@@ -10,12 +10,39 @@ import (
 	"time"
 )
 
-// CreateUser adds an account with an already hashed password.
+// CreateUser adds an account with an already hashed password. A
+// department of the city's list is held while the account is given it
+// (holdDepartment), so that it is not deleted meanwhile; a name off the
+// list is kept as given, as an account of before the list has it (use
+// CreateListedUser for one that must be on it).
 func (s *Store) CreateUser(ctx context.Context, u *User, passwordHash, by string) error {
+	return s.createUser(ctx, u, passwordHash, by, false)
+}
+
+// CreateListedUser is CreateUser for an account whose department was
+// taken from the city's list: a contributor's department that is no
+// longer on it when the account is written (deleted meanwhile) is refused
+// (EINVALID), and a listed one is written as the list writes it.
+func (s *Store) CreateListedUser(ctx context.Context, u *User, passwordHash, by string) error {
+	return s.createUser(ctx, u, passwordHash, by, true)
+}
+
+func (s *Store) createUser(ctx context.Context, u *User, passwordHash, by string, listed bool) error {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = s.now()
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if listed {
+			dept, err := s.accountDepartment(ctx, tx, u.Role, u.City, u.Department)
+			if err != nil {
+				return err
+			}
+			u.Department = dept
+		} else if u.Department != "" {
+			if _, err := s.holdDepartment(ctx, tx, u.City, u.Department); err != nil && !IsNotFound(err) {
+				return err
+			}
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO app_user (username, password_hash, role, city, department, disabled, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Username, passwordHash, u.Role, u.City, u.Department, u.Disabled, formatTime(u.CreatedAt))
 		if err != nil {

@@ -50,7 +50,7 @@ func (h *handler) searchPost(w http.ResponseWriter, r *http.Request) {
 // long query replaced by the key it is kept under.
 func (h *handler) searchAddress(r *http.Request, v url.Values) (string, error) {
 	if q := v.Get("q"); search.LongQuery(q) {
-		key, err := h.Search.KeepPassage(r.Context(), q)
+		key, err := h.Search.KeepPassage(r.Context(), sessionFrom(r).User, q)
 		if err != nil {
 			return "", err
 		}
@@ -73,7 +73,7 @@ func (h *handler) keptPassage(r *http.Request) (string, error) {
 	if key == "" || q.Get("q") != "" {
 		return "", nil
 	}
-	return h.Search.Passage(r.Context(), key)
+	return h.Search.Passage(r.Context(), sessionFrom(r).User, key)
 }
 
 // redirectLongQuery sends a search address carrying a long query (an old

@@ -10,11 +10,14 @@
     return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
-  // A query longer than the search form's address takes (data-long-query
-  // characters), a passage pasted to find its source, is posted with the
-  // session's CSRF token instead: the server keeps it under a short key
-  // and shows its search at /search?passage=KEY, so no address, history
-  // or referrer carries the passage. A shorter one stays a plain address.
+  // The search form posts (with the session's CSRF token), so that even
+  // without this script a query longer than an address takes
+  // (data-long-query characters), a passage pasted to find its source,
+  // never travels in one: the server keeps it under a short key and shows
+  // its search at /search?passage=KEY, so no address, history or referrer
+  // carries the passage. A shorter one is sent here as the plain address
+  // the server would send it on to, without the token, sparing the
+  // redirect.
   var searchForm = document.querySelector("form[data-long-query]");
   if (searchForm) {
     searchForm.addEventListener("submit", function () {

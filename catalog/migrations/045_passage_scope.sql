@@ -1,0 +1,18 @@
+-- Who may read a passage pasted into the search box (search_passage,
+-- migration 041): the scope of the account that pasted it
+-- (catalog.User.PassageScope: "*" for an account that sees every city,
+-- else its cities' codes, as "330100"). A key is seen in shared links,
+-- proxies' logs and Referers; an account of another city now gets the
+-- answer of a key never kept (catalog.Store.Passage). The key is the HMAC
+-- of the scope and the text (catalog.Store.PassageKey), so the same text
+-- pasted in two cities is kept twice, each with its own scope.
+--
+-- A passage kept before has no scope (''): no account reads it, and the
+-- Go step forgets it. Its link asks for the passage to be pasted again,
+-- as one unused for 30 days does.
+--
+-- The Go step (addPassageScope, migrationFills) adds the column where
+-- missing (SQLite has no ADD COLUMN IF NOT EXISTS), so the migration may
+-- run again under another number; PostgreSQL adds it in the twin
+-- 045_passage_scope.pg.sql.
+SELECT 1;
