@@ -23,9 +23,10 @@ import (
 const ocrRenderLongSide = 3508
 
 // tesseractArgs are the options the pipeline gives tesseract (ocr.go in
-// ingest/extract): the Chinese model alone (pageLanguages), one uniform
-// block of text.
-var tesseractArgs = []string{"-l", "chi_sim", "--psm", "6"}
+// ingest/extract): Chinese and English models (latinLanguages; a page
+// with a line read as Latin letters alone is read again with chi_sim), one
+// uniform block of text.
+var tesseractArgs = []string{"-l", "chi_sim+eng", "--psm", "6"}
 
 // ocrThroughServe uploads files to a fresh `evidence serve` on dataDir and
 // waits until each is indexed or failed. It reads the process's memory

@@ -186,9 +186,9 @@ const tiltedTruth = "甬教办〔2019〕45号 宁波市教育局关于公布2019
 // 86名 read as 56名, 45万人 as 45妃人, 128.6万 as "128.6 77", 23.8万 as
 // "93.8 Fi"; levelled, these are right (45号 and the date at the foot may
 // still lose a character). Those figures are of chi_sim+eng; chi_sim
-// alone (pageLanguages), which reads no line as Latin letters, reads both
-// better: page 1 0.969 / 0.988, page 2 0.934 / 0.992, so levelling gains
-// less than the 0.1 it did (0.078 summed).
+// alone (pageLanguages), which a page with a line read as Latin letters
+// alone is read with again, read both better: page 1 0.969 / 0.988, page
+// 2 0.934 / 0.992, so levelling may gain less than the 0.1 it did.
 func TestOCRTiltedScan(t *testing.T) {
 	needOCR(t)
 	lim := Limits{}.withDefaults()
@@ -315,6 +315,11 @@ func TestLatinPage(t *testing.T) {
 	for _, tt := range tests {
 		if got := latinPage(tt.text); got != tt.want {
 			t.Errorf("latinPage(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	for line, want := range map[string]bool{"i LUDA ER BOTT": true, "2023 #3 ALA": false, "PIS: 区委办公室": false, "Se": false} {
+		if got := latinLine(line); got != want {
+			t.Errorf("latinLine(%q) = %v, want %v", line, got, want)
 		}
 	}
 }
