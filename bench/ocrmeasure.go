@@ -23,7 +23,9 @@ import (
 const ocrRenderLongSide = 3508
 
 // tesseractArgs are the options the pipeline gives tesseract (ocr.go in
-// ingest/extract): Chinese and English models, one uniform block of text.
+// ingest/extract): Chinese and English models (latinLanguages; a page
+// with a line read as Latin letters alone is read again with chi_sim), one
+// uniform block of text.
 var tesseractArgs = []string{"-l", "chi_sim+eng", "--psm", "6"}
 
 // ocrThroughServe uploads files to a fresh `evidence serve` on dataDir and

@@ -29,7 +29,7 @@
 // OCR (ocr.go, seal.go, image.go, pdfocr.go): JPEG, PNG and TIFF files
 // (FormatImage, every TIFF frame a page) and PDF pages whose text layer is
 // weak (none, garbage, or short on a page that draws an image or text as
-// outlines, itself or in its forms: pdfpaint.go) are read by tesseract (chi_sim+eng) run as a child process, one page
+// outlines, itself or in its forms: pdfpaint.go) are read by tesseract (chi_sim+eng; a Chinese page with a line read as Latin letters alone again with chi_sim) run as a child process, one page
 // at a time under Limits.OCRPageTimeout, after a round red seal (公章) is
 // found and its ink whitened; a page stored or scanned sideways is turned
 // upright first (orient.go: the EXIF tag, then tesseract's OSD for a page

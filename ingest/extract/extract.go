@@ -143,8 +143,13 @@ const Version = 3
 // indexed as the document's text. 6 (ocr): a number OCR spaced after a
 // word stating a quantity, with % or a unit after it, joined too (同比增长：
 // 3. 5%, 达到 3. 5%: numread.SpacedPoint), where it stayed split as read;
-// a scan's pages read by OCR rise with it.
-var readerRevisions = map[string]int{"xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 6}
+// a scan's pages read by OCR rise with it. 7 (ocr): a Chinese page with a
+// line chi_sim+eng read as Latin letters alone read again with chi_sim
+// (pageLanguages), where such short Chinese lines stayed Latin letters (a 落款 萧山区人民政府 / 2022年6月1日 as "i LUDA
+// ER BOTT / 20224F6 A148", 抄送 as "PIS"), and one or two Han characters
+// of low confidence at a page's edge left out as noise; a scan's pages
+// read by OCR rise with it.
+var readerRevisions = map[string]int{"xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 7}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

@@ -185,7 +185,10 @@ const tiltedTruth = "甬教办〔2019〕45号 宁波市教育局关于公布2019
 // (0.708 / 0.985); mean confidence 0.86 / 0.90 and 0.81 / 0.90. As it is,
 // 86名 read as 56名, 45万人 as 45妃人, 128.6万 as "128.6 77", 23.8万 as
 // "93.8 Fi"; levelled, these are right (45号 and the date at the foot may
-// still lose a character).
+// still lose a character). Those figures are of chi_sim+eng; chi_sim
+// alone (pageLanguages), which a page with a line read as Latin letters
+// alone is read with again, read both better: page 1 0.969 / 0.988, page
+// 2 0.934 / 0.992, so levelling may gain less than the 0.1 it did.
 func TestOCRTiltedScan(t *testing.T) {
 	needOCR(t)
 	lim := Limits{}.withDefaults()
@@ -227,8 +230,8 @@ func TestOCRTiltedScan(t *testing.T) {
 			}
 		}
 	}
-	if levSum < rawSum+0.1 {
-		t.Errorf("accuracy on Han and digits summed over the pages: %.3f levelled, %.3f as it is; levelling should gain 0.1", levSum, rawSum)
+	if levSum < rawSum+0.05 {
+		t.Errorf("accuracy on Han and digits summed over the pages: %.3f levelled, %.3f as it is; levelling should gain 0.05", levSum, rawSum)
 	}
 }
 
@@ -256,6 +259,8 @@ func TestOCREdgeNoise(t *testing.T) {
 		{"末行低置信的数字保留", tsvRow(1, 1, 90, "合计") + tsvRow(2, 1, 30, "1260") + tsvRow(2, 1, 25, "342"), "合计\n\n1260 342"},
 		{"首行低置信的份号保留", tsvRow(1, 1, 20, "000123") + tsvRow(2, 1, 90, "通知"), "000123\n\n通知"},
 		{"扫描黑边读成的单个数字去掉", tsvRow(1, 1, 90, "通知") + tsvRow(2, 1, 15, "l1"), "通知"},
+		{"纸边读成的一两个汉字去掉", tsvRow(1, 1, 0, "四") + tsvRow(1, 1, 29, "ee") + tsvRow(2, 1, 96, "成都市") + tsvRow(3, 1, 0, "本"), "成都市"},
+		{"末行低置信的三个汉字保留", tsvRow(1, 1, 90, "通知") + tsvRow(2, 1, 30, "抄送：市"), "通知\n\n抄送：市"},
 	}
 	for _, tt := range tests {
 		got, _ := parseTesseractTSV([]byte(head + tt.tsv))
@@ -267,5 +272,54 @@ func TestOCREdgeNoise(t *testing.T) {
 	// included: (23+96+95+92+6.7)/5.
 	if _, conf := parseTesseractTSV([]byte(head + tests[0].tsv)); math.Abs(conf-0.6254) > 1e-9 {
 		t.Errorf("confidence %v, want 0.6254, every word's", conf)
+	}
+}
+
+// TestOCRFooterLinesReadAsChinese reads footer-scan.pdf, the last page of
+// a 公文 scanned clean (probe s41, finding 5): its short lines under the
+// body, the 落款 萧山区人民政府 / 2022年6月1日, and the 抄送 line at the
+// page's foot are read as Chinese. With chi_sim+eng tesseract read the
+// 落款 as Latin letters ("ot LUI DC A ER BOR") and 抄送 as "PIS"; chi_sim
+// alone reads them as Han, though its fast model takes the 萧 of the short
+// line at 300 dpi for another character (珊, 痕).
+func TestOCRFooterLinesReadAsChinese(t *testing.T) {
+	needOCR(t)
+	res, err := Extract(context.Background(), FormatPDF, fixture("footer-scan.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(res.Pages, "\n")
+	for _, want := range []string{"山区人民政府", "2022年6月1日", "抄送", "区委办公室"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("footer-scan.pdf lacks %q: its short lines were not read as Chinese\n%s", want, text)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) != "" && latinPage(line) {
+			t.Errorf("line %q is read as Latin letters, on a page all in Chinese\n%s", line, text)
+		}
+	}
+}
+
+// TestLatinPage tells an English page from a Chinese one with Latin words.
+func TestLatinPage(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Beijing Declaration on Building Learning Cities", true},
+		{"依托MOOC平台和Wi-Fi全覆盖的市民学习中心", false},
+		{"2022年6月1日", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := latinPage(tt.text); got != tt.want {
+			t.Errorf("latinPage(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	for line, want := range map[string]bool{"i LUDA ER BOTT": true, "2023 #3 ALA": false, "PIS: 区委办公室": false, "Se": false} {
+		if got := latinLine(line); got != want {
+			t.Errorf("latinLine(%q) = %v, want %v", line, got, want)
+		}
 	}
 }

@@ -55,6 +55,10 @@ func main() {
 		writeSealed(rand.New(rand.NewSource(2023)))
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "footer" {
+		writeFooter()
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "blurred" {
 		writeBlurred(rand.New(rand.NewSource(7)), os.Args[2:])
 		return
@@ -124,6 +128,18 @@ func writeTilted(rng *rand.Rand) {
 		gray(scanned(pages[0], 3, rng)),
 		gray(scanned(pages[0], -4.5, rng)),
 	}, 150, 60))
+}
+
+// writeFooter writes footer-scan.pdf: the last page of a 公文 (footer.html:
+// a paragraph, the 落款 萧山区人民政府 / 2022年6月1日 in short lines under
+// it, the 抄送 and 印发 lines at the page's foot) as a clean grey scan at
+// 150 dpi, JPEG quality 80, the way the s41 probe made scanned2.pdf; the
+// pipeline renders it at 300 dpi (renderLongSide). tesseract with
+// chi_sim+eng read its 落款 as "ot LUI DC A ER BOR" and 抄送 as "PIS"
+// (TestOCRFooterLinesReadAsChinese). It is made alone with `go run
+// testdata/gen/scans.go footer`, which needs no ImageMagick.
+func writeFooter() {
+	write("footer-scan.pdf", imagePDF([]image.Image{gray(render("footer.html", 150)[0])}, 150, 80))
 }
 
 // writeBlurred writes blurred.jpg: photo.html taken as a shaky phone
