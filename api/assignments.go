@@ -197,7 +197,29 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated, "unchanged": imp.Unchanged,
 		"new_departments": nonNil(imp.NewDepartments), "not_in_table": leftTasksJSON(imp.NotInTable), "removed": leftTasksJSON(imp.Removed),
-		"ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined)})
+		"ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined),
+		"ignored_units": ignoredUnitsJSON(imp.IgnoredUnits), "folded_departments": foldedJSON(imp.Folded),
+		"unreceived_departments": nonNil(imp.Unreceived)})
+}
+
+// ignoredUnitsJSON are the units of the 配合单位 column an import did
+// not give tasks to, each with its rows' indicators.
+func ignoredUnitsJSON(us []catalog.IgnoredUnit) []map[string]any {
+	out := make([]map[string]any, len(us))
+	for i, u := range us {
+		out[i] = map[string]any{"name": u.Name, "indicators": u.Indicators}
+	}
+	return out
+}
+
+// foldedJSON are the department names with a bracketed note an import
+// read as another department (AssignmentImport.Folded).
+func foldedJSON(fs []catalog.FoldedName) []map[string]string {
+	out := make([]map[string]string, len(fs))
+	for i, f := range fs {
+		out[i] = map[string]string{"written": f.Written, "as": f.As, "other": f.Other}
+	}
+	return out
 }
 
 // combinedJSON are the departments an import offers to remove from the
@@ -422,15 +444,18 @@ func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request)
 }
 
 type progressRowJSON struct {
-	Department string `json:"department"`
-	Contact    string `json:"contact"`
-	Total      int    `json:"total"`
-	Open       int    `json:"open"`
-	Submitted  int    `json:"submitted"`
-	Returned   int    `json:"returned"`
-	Accepted   int    `json:"accepted"`
-	Overdue    int    `json:"overdue"`
-	Covered    int    `json:"covered"`
+	Department string   `json:"department"`
+	Contact    string   `json:"contact"`
+	Contacts   []string `json:"contacts"`
+	Accounts   int      `json:"accounts"`
+	NoAccount  bool     `json:"no_account"`
+	Total      int      `json:"total"`
+	Open       int      `json:"open"`
+	Submitted  int      `json:"submitted"`
+	Returned   int      `json:"returned"`
+	Accepted   int      `json:"accepted"`
+	Overdue    int      `json:"overdue"`
+	Covered    int      `json:"covered"`
 }
 
 func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {
@@ -448,6 +473,7 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 	out := make([]progressRowJSON, len(rows))
 	for i, p := range rows {
 		out[i] = progressRowJSON(p)
+		out[i].Contacts = nonNil(p.Contacts)
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"departments": out})
 }

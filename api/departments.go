@@ -69,9 +69,16 @@ func (h *handler) handleDepartmentCreate(w http.ResponseWriter, r *http.Request)
 }
 
 func (h *handler) handleDepartmentRename(w http.ResponseWriter, r *http.Request) {
-	var in struct{ Name string }
+	var in struct {
+		Name  string
+		Merge bool
+	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
+		return
+	}
+	if in.Merge {
+		h.departmentMerge(w, r, in.Name)
 		return
 	}
 	moved, err := h.Assignments.RenameDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Name)
@@ -90,4 +97,18 @@ func (h *handler) handleDepartmentDelete(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": r.PathValue("id")})
+}
+
+// departmentMerge answers a rename onto another department's name that
+// the client confirmed with "merge": true: the department is merged into
+// that one, and the answer names what moved.
+func (h *handler) departmentMerge(w http.ResponseWriter, r *http.Request, into string) {
+	m, err := h.Assignments.MergeDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id"), into)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"department": map[string]string{"id": m.Into.ID, "name": m.Into.Name},
+		"merged": map[string]string{"id": m.From.ID, "name": m.From.Name},
+		"tasks":  nonNil(m.Tasks), "accounts": nonNil(m.Accounts), "documents": nonNil(m.Documents)})
 }

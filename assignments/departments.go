@@ -63,6 +63,18 @@ func (s *Service) RenameDepartment(ctx context.Context, u *catalog.User, id, nam
 	return s.cat.RenameDepartment(ctx, id, name, u.Username)
 }
 
+// MergeDepartment merges the department with id into the department of
+// its city that into names (another way of writing one department:
+// 市教育局（市语委办） and 市教育局), moving its tasks, accounts and hand-ins
+// there (catalog.Store.MergeDepartment). Admins and the city's
+// coordinators only.
+func (s *Service) MergeDepartment(ctx context.Context, u *catalog.User, id, into string) (*catalog.DepartmentMerge, error) {
+	if _, err := s.department(ctx, u, id); err != nil {
+		return nil, err
+	}
+	return s.cat.MergeDepartment(ctx, id, into, u.Username)
+}
+
 // CheckDepartmentRemovable reports whether DeleteDepartment would remove
 // the department: nil when nothing refers to it, else the same refusal,
 // naming its tasks, accounts and hand-ins. Admins and the city's

@@ -132,11 +132,14 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 	if err != nil {
 		return nil, err
 	}
-	imp.IgnoredColumns = table.ignored
+	imp.IgnoredColumns, imp.IgnoredUnits, imp.Folded = table.ignored, table.units, table.folded
 	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
 		return nil, err
 	}
 	if imp.Combined, err = s.combinedDepartments(ctx, city, imp); err != nil {
+		return nil, err
+	}
+	if imp.Unreceived, err = s.unreceived(ctx, city, imp.Assignments); err != nil {
 		return nil, err
 	}
 	return imp, nil
@@ -271,6 +274,8 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 type checkedTable struct {
 	rows    []catalog.AssignmentRow
 	ignored []string
+	units   []catalog.IgnoredUnit // the units of the ignored columns
+	folded  []catalog.FoldedName  // names with a note imported as another
 }
 
 // checkTable maps a table's records to rows, one per department a cell
@@ -301,7 +306,17 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		return nil, err
 	}
 	nameColumn := indicatorNameColumn(records, heading)
+	var names []string
+	for _, rec := range records[heading.Rows:] {
+		names = append(names, SplitDepartments(cell(rec, "department"))...)
+	}
+	folds, err := s.noteFolds(ctx, city, c.cityName, names)
+	if err != nil {
+		return nil, err
+	}
 	out := &checkedTable{}
+	folded := map[string]bool{}
+	units := map[string]int{} // a cooperating unit → its place in out.units
 	cooperating := false
 	var bad []RowError
 	for n, rec := range records[heading.Rows:] {
@@ -318,9 +333,23 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		}
 		var tasks []catalog.AssignmentRow
 		if len(why) == 0 {
+			inRow := map[string]bool{}
 			for _, dept := range SplitDepartments(r.Department) {
 				task := r
 				task.Department = dept
+				if f, ok := folds[dept]; ok {
+					task.Department = f.As
+					if !folded[dept] {
+						folded[dept] = true
+						out.folded = append(out.folded, f)
+					}
+				}
+				// 市教育局（市语委办）、市教育局 in one cell is one task.
+				key := catalog.DepartmentKey(c.cityName, task.Department)
+				if inRow[key] {
+					continue
+				}
+				inRow[key] = true
 				if e := c.repeats(task, line); e != nil {
 					why = append(why, e)
 					continue
@@ -333,6 +362,16 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 			continue
 		}
 		out.rows = append(out.rows, tasks...)
+		for _, unit := range SplitDepartments(cell(rec, "cooperating")) {
+			i, ok := units[unit]
+			if !ok {
+				i, units[unit] = len(out.units), len(out.units)
+				out.units = append(out.units, catalog.IgnoredUnit{Name: unit})
+			}
+			if !slices.Contains(out.units[i].Indicators, r.Indicator) {
+				out.units[i].Indicators = append(out.units[i].Indicators, r.Indicator)
+			}
+		}
 	}
 	if len(bad) > 0 {
 		return nil, newImportError(bad)

@@ -3,6 +3,7 @@ package assignments
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -426,13 +427,23 @@ func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catal
 // DepartmentProgress is how far one department is with its assignments.
 type DepartmentProgress struct {
 	Department string
-	Contact    string // the contact of its assignments, when they name one
-	Total      int
-	Open       int
-	Submitted  int
-	Returned   int
-	Accepted   int
-	Overdue    int
+	// Contact is Contacts joined with 、, the contacts its assignments
+	// name, each once, the one most of them name first; one task's
+	// contact alone (a row shared with another department) is never the
+	// department's.
+	Contact  string
+	Contacts []string
+	// Accounts is how many accounts of the city belong to the department;
+	// NoAccount says it has none, so nobody receives its tasks. A
+	// contributor's own line is never NoAccount.
+	Accounts  int
+	NoAccount bool
+	Total     int
+	Open      int
+	Submitted int
+	Returned  int
+	Accepted  int
+	Overdue   int
 	// Covered counts the owed tasks whose indicator the coordinator
 	// linked material to (Task.Covered): owed, never overdue.
 	Covered int
@@ -448,6 +459,7 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 	}
 	out := []DepartmentProgress{}
 	at := map[string]int{}
+	contacts := map[string][]string{} // department id → its tasks' contacts
 	for _, t := range tasks {
 		i, ok := at[t.DepartmentID]
 		if !ok {
@@ -457,8 +469,8 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 		}
 		p := &out[i]
 		p.Total++
-		if p.Contact == "" {
-			p.Contact = t.Contact
+		if t.Contact != "" {
+			contacts[t.DepartmentID] = append(contacts[t.DepartmentID], t.Contact)
 		}
 		switch t.Status {
 		case catalog.AssignmentOpen:
@@ -477,5 +489,55 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 			p.Covered++
 		}
 	}
-	return out, nil
+	for id, i := range at {
+		out[i].Contacts = mostNamedFirst(contacts[id])
+		out[i].Contact = strings.Join(out[i].Contacts, "、")
+	}
+	return out, s.countAccounts(ctx, u, city, at, out)
+}
+
+// countAccounts fills the Accounts and NoAccount of out, whose lines are
+// at by department id, for a coordinator or admin; a contributor's own
+// line has its account.
+func (s *Service) countAccounts(ctx context.Context, u *catalog.User, city string, at map[string]int, out []DepartmentProgress) error {
+	if len(out) == 0 {
+		return nil
+	}
+	if u.Role == catalog.RoleContributor {
+		for i := range out {
+			out[i].Accounts = 1
+		}
+		return nil
+	}
+	if city == "" {
+		city = u.City
+	}
+	if city == "" {
+		return nil // every city's: no one list to count by
+	}
+	list, err := s.cat.Departments(ctx, city)
+	if err != nil {
+		return err
+	}
+	for _, d := range list {
+		if i, ok := at[d.ID]; ok {
+			out[i].Accounts, out[i].NoAccount = d.Accounts, d.Accounts == 0
+		}
+	}
+	return nil
+}
+
+// mostNamedFirst is names each once, the most frequent first, ties in
+// the order first named.
+func mostNamedFirst(names []string) []string {
+	count := map[string]int{}
+	var out []string
+	for _, n := range names {
+		if count[n] == 0 {
+			out = append(out, n)
+		}
+		count[n]++
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return count[b] - count[a] })
+	return out
 }

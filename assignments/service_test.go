@@ -401,8 +401,10 @@ func TestStateMachineAndWhoMayMoveIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantProgress := fmt.Sprint([]assignments.DepartmentProgress{
-		{Department: "市教育局", Contact: "张老师 0571-85251234", Total: 2, Open: 1, Accepted: 1, Overdue: 0},
-		{Department: "杭州市人力资源和社会保障局", Contact: "李科长", Total: 1, Open: 1},
+		// Neither has an account in this catalog: nobody receives their tasks.
+		{Department: "市教育局", Contact: "张老师 0571-85251234", Contacts: []string{"张老师 0571-85251234"}, NoAccount: true,
+			Total: 2, Open: 1, Accepted: 1, Overdue: 0},
+		{Department: "杭州市人力资源和社会保障局", Contact: "李科长", Contacts: []string{"李科长"}, NoAccount: true, Total: 1, Open: 1},
 	})
 	if fmt.Sprint(progress) != wantProgress {
 		t.Errorf("progress %v, want %v", progress, wantProgress)

@@ -109,6 +109,17 @@ type AssignmentImport struct {
 	// IgnoredColumns are the headings of columns read but not imported
 	// (配合单位), as the table writes them.
 	IgnoredColumns []string
+	// IgnoredUnits are the units those columns name, each once, in the
+	// order written, with the indicators of their rows: no task went to
+	// them.
+	IgnoredUnits []IgnoredUnit
+	// Folded are the department names the table writes with a bracketed
+	// note (市教育局（市语委办）, a 挂牌/合署 name) that were imported as
+	// the department the name without the note is.
+	Folded []FoldedName
+	// Unreceived are the departments of the table's tasks that no account
+	// of the city belongs to: nobody signs in to receive their tasks.
+	Unreceived []string
 	// Combined are the departments of the city's list whose name the
 	// table splits into departments it names (市教育局、市人社局, written
 	// as one by an earlier import, when the table names 市教育局 and
@@ -116,6 +127,32 @@ type AssignmentImport struct {
 	// may be removed (no files handed in): offered for removal from the
 	// list, after those tasks.
 	Combined []Department
+}
+
+// IgnoredUnit is a unit of a column an import does not read into tasks
+// (配合单位), with the indicator codes of the rows that name it.
+type IgnoredUnit struct {
+	Name       string
+	Indicators []string
+}
+
+// IgnoredUnitsWords are units, each with its rows' indicators, as an
+// import's notice names them: 市委办公厅（1.1.1）、市人力社保局（1.1.2、2.3.1）.
+func IgnoredUnitsWords(units []IgnoredUnit) Words {
+	zh, en := make([]string, len(units)), make([]string, len(units))
+	for i, u := range units {
+		zh[i] = u.Name + "（" + strings.Join(u.Indicators, "、") + "）"
+		en[i] = u.Name + " (" + strings.Join(u.Indicators, ", ") + ")"
+	}
+	return Words{Chinese: strings.Join(zh, "、"), English: strings.Join(en, "; ")}
+}
+
+// FoldedName is a department name a table writes with a bracketed note,
+// Written, imported as the department As. Other, when not empty, is a
+// department of the list that the note itself names (市语委办), which the
+// coordinator may mean instead.
+type FoldedName struct {
+	Written, As, Other string
 }
 
 // AssignmentFilter selects assignments; empty fields match all.

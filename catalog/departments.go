@@ -265,9 +265,26 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]st
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.rename", Object: "department:" + id, Detail: detail})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return nil, FieldErrorf("name", ECONFLICT, "本市已有责任单位与“%s”同名", name)
+		return nil, s.renameClash(ctx, id, name)
 	}
 	return moved, err
+}
+
+// renameClash is the refusal to rename the department with id to name,
+// another department's: it names that department and offers the merge
+// (MergeDepartment) a coordinator means when two names of one department
+// are on the list.
+func (s *Store) renameClash(ctx context.Context, id, name string) error {
+	d, err := s.Department(ctx, id)
+	if err != nil {
+		return FieldErrorf("name", ECONFLICT, "本市已有责任单位与“%s”同名", name)
+	}
+	other, err := s.DepartmentByName(ctx, d.City, name)
+	if err != nil {
+		return FieldErrorf("name", ECONFLICT, "本市已有责任单位与“%s”同名", name)
+	}
+	return FieldErrorf("name", ECONFLICT, "本市已有责任单位“%s”；如“%s”与它是同一单位，请确认合并：任务、账号和提交的佐证材料都会移到“%s”，“%s”从名单中去掉",
+		other.Name, d.Name, other.Name, d.Name)
 }
 
 // moveDepartmentUsers gives the accounts of d's city whose department has

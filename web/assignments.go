@@ -620,6 +620,20 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 	for _, col := range imp.IgnoredColumns {
 		msg += trf(l, "assignments.ignored_column", col)
 	}
+	if len(imp.IgnoredUnits) > 0 {
+		units := catalog.IgnoredUnitsWords(imp.IgnoredUnits)
+		msg += trf(l, "assignments.ignored_units", map[bool]string{false: units.Chinese, true: units.English}[l == English])
+	}
+	for _, f := range imp.Folded {
+		if f.Other != "" {
+			msg += trf(l, "assignments.folded_other", f.Written, f.As, f.Other)
+		} else {
+			msg += trf(l, "assignments.folded", f.Written, f.As)
+		}
+	}
+	if len(imp.Unreceived) > 0 {
+		msg += trf(l, "assignments.unreceived", len(imp.Unreceived), strings.Join(imp.Unreceived, tr(l, "list.sep")))
+	}
 	var fields []hiddenField
 	var items, kept []string
 	for _, a := range imp.NotInTable {

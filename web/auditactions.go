@@ -20,7 +20,7 @@ var auditActions = []string{
 	"note.create",
 	"assignment.import", "assignment.copy", "assignment.edit", "assignment.open", "assignment.submitted", "assignment.withdraw",
 	"assignment.returned", "assignment.accepted", "assignment.reopen", "assignment.restore", "assignment.delete",
-	"department.create", "department.rename", "department.delete",
+	"department.create", "department.rename", "department.merge", "department.delete",
 	"round.create", "round.current", "round.carryover", "round.use_links", "round.keep_names", "round.correct_name", "round.delete",
 	"carryover.to_confirm", "carryover.confirmed", "carryover.updated", "carryover.dropped", "carryover.restored",
 	"framework.import", "city.create",

@@ -85,7 +85,15 @@ func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	city := d.City
+	if r.PostFormValue("merge") == "1" {
+		h.departmentMerge(w, r, d, name)
+		return
+	}
 	moved, err := h.Assignments.RenameDepartment(r.Context(), sessionFrom(r).User, id, name)
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		h.askMerge(w, r, d, name, err)
+		return
+	}
 	if err != nil {
 		if !formProblem(err) {
 			h.fail(w, r, err)
@@ -148,4 +156,37 @@ func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {
 func formProblem(err error) bool {
 	code := catalog.ErrorCode(err)
 	return code == catalog.EINVALID || code == catalog.ECONFLICT
+}
+
+// askMerge answers a rename onto the name of another department of the
+// list (two names of one department, such as 市教育局（市语委办） beside
+// 市教育局): it asks to merge d into that one, saying what moves, rather
+// than only refusing the name.
+func (h *handler) askMerge(w http.ResponseWriter, r *http.Request, d *catalog.Department, name string, clash error) {
+	l := langOf(r)
+	list := "/departments?city=" + url.QueryEscape(d.City)
+	h.render(w, r, http.StatusConflict, "confirm", tr(l, "departments.merge.title"), &confirmPage{
+		Question: errorText(l, clash), Items: []string{trf(l, "departments.merge.item", d.Name, d.Assignments)},
+		Action: "/departments/" + d.ID, Fields: []hiddenField{{"name", name}, {"city", d.City}, {"merge", "1"}},
+		Button: tr(l, "departments.merge.confirm"), Cancel: list})
+}
+
+// departmentMerge merges d into the department name names, as the
+// confirmation after a rename onto it asked, and says what moved; a
+// refusal (a task both hold) shows on d's row.
+func (h *handler) departmentMerge(w http.ResponseWriter, r *http.Request, d *catalog.Department, name string) {
+	l := langOf(r)
+	m, err := h.Assignments.MergeDepartment(r.Context(), sessionFrom(r).User, d.ID, name)
+	if err != nil {
+		if !formProblem(err) && !catalog.IsNotFound(err) {
+			h.fail(w, r, err)
+			return
+		}
+		p := &departmentsPage{RenameID: d.ID, Rename: formState{Values: map[string]string{"name": name}}}
+		p.Rename.setError(l, err, "name")
+		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), d.City, p)
+		return
+	}
+	msg := trf(l, "departments.merged", m.From.Name, m.Into.Name, len(m.Tasks), len(m.Accounts), len(m.Documents))
+	back(w, r, "/departments?city="+url.QueryEscape(d.City), msg)
 }

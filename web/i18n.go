@@ -236,7 +236,7 @@ var messages = map[string]map[Lang]string{
 	"doc.remove.hint":                  {Chinese: "本市协调员可以删除没有被任何定性描述或数值引用的文档；放错了城市的文档请联系管理员移到正确的城市。", English: "A city's coordinator may delete a document nothing cites; for a document filed under the wrong city, ask an admin to move it."},
 	"upload.choose":                    {Chinese: "请选择", English: "Choose"},
 	"departments.title":                {Chinese: "责任单位名单", English: "Departments"},
-	"departments.hint":                 {Chinese: "责任分解表中的责任单位以本名单为准；同一责任单位的不同写法（如“教育局”和“市教育局”）会被识别为同一个责任单位。", English: "The departments a responsibility table may name; one department typed two ways (教育局, 市教育局) is recognised as one."},
+	"departments.hint":                 {Chinese: "责任分解表中的责任单位以本名单为准；同一责任单位的不同写法（如“教育局”和“市教育局”）会被识别为同一个责任单位；名称后括号中的挂牌或合署名称（如“市教育局（市语委办）”），在名单或表中已有“市教育局”时按“市教育局”导入。名单中两个名称实为同一单位时，把其中一个改名为另一个即可合并。", English: "The departments a responsibility table may name; one department typed two ways (教育局, 市教育局) is recognised as one, and a name with another name in brackets after it (市教育局（市语委办）) is imported as 市教育局 when the list or the table has 市教育局. When two names on the list are one department, rename one to the other to merge them."},
 	"departments.back":                 {Chinese: "返回责任分解", English: "Back to responsibilities"},
 	"departments.link":                 {Chinese: "管理责任单位名单", English: "Manage the list of departments"},
 	"departments.name":                 {Chinese: "责任单位名称", English: "Department"},

@@ -163,6 +163,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.assignment.copy":      {Chinese: "复制责任分解表", English: "Copied a responsibility table"},
 	"event.department.create":    {Chinese: "添加责任单位", English: "Added a department"},
 	"event.department.rename":    {Chinese: "责任单位改名", English: "Renamed a department"},
+	"event.department.merge":     {Chinese: "合并责任单位", English: "Merged a department into another"},
 	"event.department.delete":    {Chinese: "删除责任单位", English: "Deleted a department"},
 	"event.carryover.confirmed":  {Chinese: "确认沿用结转事项", English: "Confirmed a carried item"},
 	"event.carryover.dropped":    {Chinese: "结转事项本轮不再使用", English: "Dropped a carried item"},

@@ -81,7 +81,8 @@ func TestAssignmentsImportOfACityTable(t *testing.T) {
 		}
 	}
 	out := importOn(first, true)
-	says(out, "新增 5 项", "新加入责任单位名单：市人力社保局、市统计局、市财政局\n", "“配合单位”列未导入")
+	says(out, "新增 5 项", "新加入责任单位名单：市人力社保局、市统计局、市财政局\n", "“配合单位”列未导入",
+		"未导入：各区、县（市）政府（1.1.2）、市民政局（2.3.1）\n", "3 个责任单位无账号，任务无人接收：市人力社保局、市统计局、市财政局")
 	if strings.Contains(out, "[") || strings.Contains(out, "市财政局\n市教育局") {
 		t.Errorf("the import lists departments as a Go slice or one name over two lines:\n%s", out)
 	}

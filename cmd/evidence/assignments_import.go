@@ -72,9 +72,27 @@ type importSaid struct {
 	NotInTable     []leftTask `json:"not_in_table"`
 	Removed        []leftTask `json:"removed"`
 	IgnoredColumns []string   `json:"ignored_columns"`
+	// IgnoredUnits, Folded and Unreceived are catalog.AssignmentImport's.
+	IgnoredUnits []ignoredUnit      `json:"ignored_units"`
+	Folded       []foldedDepartment `json:"folded_departments"`
+	Unreceived   []string           `json:"unreceived_departments"`
 	// Combined are the departments the table splits that nothing else
 	// refers to (catalog.AssignmentImport.Combined), offered for removal.
 	Combined []combinedDepartment `json:"combined_departments"`
+}
+
+// ignoredUnit is a unit of the 配合单位 column and its rows' indicators.
+type ignoredUnit struct {
+	Name       string   `json:"name"`
+	Indicators []string `json:"indicators"`
+}
+
+// foldedDepartment is a department name written with a bracketed note
+// and the department it was imported as.
+type foldedDepartment struct {
+	Written string `json:"written"`
+	As      string `json:"as"`
+	Other   string `json:"other"`
 }
 
 // combinedDepartment is a department of the list that a table splits.
@@ -107,6 +125,13 @@ func importSaidOf(imp *catalog.AssignmentImport) *importSaid {
 	for _, d := range imp.Combined {
 		said.Combined = append(said.Combined, combinedDepartment{ID: d.ID, Name: d.Name})
 	}
+	for _, u := range imp.IgnoredUnits {
+		said.IgnoredUnits = append(said.IgnoredUnits, ignoredUnit(u))
+	}
+	for _, f := range imp.Folded {
+		said.Folded = append(said.Folded, foldedDepartment(f))
+	}
+	said.Unreceived = imp.Unreceived
 	return said
 }
 
@@ -122,6 +147,24 @@ func printAssignmentImport(w io.Writer, lang report.Lang, imp *importSaid, remov
 	fmt.Fprintln(w)
 	for _, col := range imp.IgnoredColumns {
 		sayln(w, lang, "“%s”列未导入：任务只分给责任单位（牵头单位）列中的单位；配合单位如也须提交佐证材料，请把它写进责任单位列（一格可写多个单位，用顿号隔开）", col)
+	}
+	if len(imp.IgnoredUnits) > 0 {
+		units := make([]catalog.IgnoredUnit, len(imp.IgnoredUnits))
+		for i, u := range imp.IgnoredUnits {
+			units[i] = catalog.IgnoredUnit(u)
+		}
+		sayln(w, lang, "未导入：%s", catalog.IgnoredUnitsWords(units))
+	}
+	for _, f := range imp.Folded {
+		if f.Other != "" {
+			sayln(w, lang, "%s按“%s”导入；名单中另有“%s”，如这些任务应由它承担，请改派", f.Written, f.As, f.Other)
+		} else {
+			sayln(w, lang, "%s按“%s”导入（括号中是该单位挂牌或合署的名称，不另作一个责任单位）", f.Written, f.As)
+		}
+	}
+	if len(imp.Unreceived) > 0 {
+		sayln(w, lang, "%d 个责任单位无账号，任务无人接收：%s；请为其添加账号（evidence user add --role contributor），或在责任单位名单中把它并入已有账号的单位",
+			len(imp.Unreceived), strings.Join(imp.Unreceived, "、"))
 	}
 	names := func(ts []leftTask) string {
 		out := make([]string, len(ts))

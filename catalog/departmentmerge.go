@@ -1,0 +1,228 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// DepartmentMerge says what merging one department of a city's list into
+// another moved: the tasks (round and indicator: 2018 1.1.1), the
+// accounts (usernames) and the live documents filed with the merged name
+// or handed in under it (ids).
+type DepartmentMerge struct {
+	From, Into Department
+	Tasks      []string
+	Accounts   []string
+	Documents  []string
+}
+
+// MergeDepartment merges the department with id into the department of
+// the same city that intoName names (by DepartmentKey): a name a table
+// wrote for it another way (市教育局（市语委办） for 市教育局). Its tasks,
+// its accounts and the documents filed with its name or handed in under
+// it move to the other department, and it leaves the list, all in one
+// transaction with a department.merge event. Both holding a task for the
+// same round and indicator is EINVALID naming the tasks, as a merge would
+// make one department owe it twice; no department called intoName is
+// ENOTFOUND, and intoName naming the department itself EINVALID.
+func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*DepartmentMerge, error) {
+	var m *DepartmentMerge
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		from, err := lockDepartment(ctx, tx, id, s.dialect.lockRow)
+		if err != nil {
+			return err
+		}
+		key, err := s.departmentKeyOf(ctx, tx, from.City, intoName)
+		if err != nil {
+			return err
+		}
+		into, err := departmentByKey(ctx, tx, from.City, key, intoName)
+		if err != nil {
+			return err
+		}
+		if into.ID == from.ID {
+			return FieldErrorf("name", EINVALID, "“%s”就是本单位，无须合并", intoName)
+		}
+		if _, err := lockDepartment(ctx, tx, into.ID, s.dialect.lockRow); err != nil {
+			return err
+		}
+		m = &DepartmentMerge{From: *from, Into: *into}
+		return s.mergeDepartment(ctx, tx, m, by)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// lockDepartment reads the department with id in tx, locking its row
+// (lock is the dialect's lockRow), or ENOTFOUND.
+func lockDepartment(ctx context.Context, tx *sql.Tx, id, lock string) (*Department, error) {
+	d := &Department{ID: id}
+	err := tx.QueryRowContext(ctx, `SELECT city, name FROM department WHERE id = ?`+lock, id).Scan(&d.City, &d.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "责任单位 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query department %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// mergeDepartment does MergeDepartment's moves of m.From into m.Into
+// inside tx and records them.
+func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMerge, by string) error {
+	if err := refuseTwiceOwed(ctx, tx, m); err != nil {
+		return err
+	}
+	uses, err := s.departmentUses(ctx, tx, &m.From)
+	if err != nil {
+		return err
+	}
+	m.Tasks = uses.Tasks
+	if _, err := tx.ExecContext(ctx, `UPDATE assignment SET department_id = ?, updated_at = ? WHERE department_id = ?`,
+		m.Into.ID, formatTime(s.now()), m.From.ID); err != nil {
+		return fmt.Errorf("move tasks of department %s: %w", m.From.Name, err)
+	}
+	if m.Accounts, err = s.moveDepartmentUsers(ctx, tx, &m.From, m.Into.Name, by); err != nil {
+		return err
+	}
+	if m.Documents, err = s.moveDepartmentDocuments(ctx, tx, &m.From, m.Into.Name); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, m.From.ID); err != nil {
+		return fmt.Errorf("delete merged department %s: %w", m.From.Name, err)
+	}
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID,
+		Detail: map[string]any{"city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
+			"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents)}})
+}
+
+// refuseTwiceOwed is EINVALID when both departments of m hold a task for
+// the same round and indicator, naming them.
+func refuseTwiceOwed(ctx context.Context, tx *sql.Tx, m *DepartmentMerge) error {
+	rows, err := tx.QueryContext(ctx, `SELECT a.round, a.indicator_code FROM assignment a
+		JOIN assignment b ON b.city = a.city AND b.round = a.round AND b.indicator_code = a.indicator_code AND b.department_id = ?
+		WHERE a.department_id = ? ORDER BY a.round, a.indicator_code`, m.Into.ID, m.From.ID)
+	if err != nil {
+		return fmt.Errorf("query tasks both departments hold: %w", err)
+	}
+	defer rows.Close()
+	var both []string
+	for rows.Next() {
+		var round int
+		var code string
+		if err := rows.Scan(&round, &code); err != nil {
+			return fmt.Errorf("read task both departments hold: %w", err)
+		}
+		both = append(both, strconv.Itoa(round)+" "+code)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query tasks both departments hold: %w", err)
+	}
+	if len(both) > 0 {
+		return FieldErrorf("name", EINVALID, "“%s”和“%s”都有 %d 项相同的任务（%s），合并后会重复；请先删除其中一方的这些任务，再合并",
+			m.From.Name, m.Into.Name, len(both), namedList(both))
+	}
+	return nil
+}
+
+// moveDepartmentDocuments gives the live documents of d's city filed with
+// d's name (by key) as their 责任单位 the name to, queueing each for the
+// index again, and the hand-ins under d's name the name to; it returns
+// the ids of the documents either names.
+func (s *Store) moveDepartmentDocuments(ctx context.Context, tx *sql.Tx, d *Department, to string) ([]string, error) {
+	var cityName string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
+		return nil, fmt.Errorf("query city %s: %w", d.City, err)
+	}
+	key := DepartmentKey(cityName, d.Name)
+	filed, err := namedBy(ctx, tx, key, cityName, `SELECT id, department FROM document
+		WHERE city = ? AND deleted_at IS NULL AND department <> '' ORDER BY seq`, d.City)
+	if err != nil {
+		return nil, err
+	}
+	handed, err := namedBy(ctx, tx, key, cityName, `SELECT DISTINCT sb.document_id, sb.department FROM submission sb
+		JOIN document d ON d.id = sb.document_id AND d.deleted_at IS NULL WHERE d.city = ? AND sb.department <> ''`, d.City)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, id := range append(filed, handed...) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range filed {
+		seq, err := s.nextSeq(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET department = ?, seq = ?,
+			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, to, seq, id); err != nil {
+			return nil, fmt.Errorf("file document %s under %s: %w", id, to, err)
+		}
+	}
+	for _, id := range handed {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT department FROM submission WHERE document_id = ? AND department <> ''`, id)
+		if err != nil {
+			return nil, fmt.Errorf("query hand-ins of document %s: %w", id, err)
+		}
+		var names []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read hand-in of document %s: %w", id, err)
+			}
+			if DepartmentKey(cityName, n) == key {
+				names = append(names, n)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("query hand-ins of document %s: %w", id, err)
+		}
+		for _, n := range names {
+			if _, err := tx.ExecContext(ctx, `UPDATE submission SET department = ? WHERE document_id = ? AND department = ?`, to, id, n); err != nil {
+				return nil, fmt.Errorf("move hand-in of document %s to %s: %w", id, to, err)
+			}
+		}
+	}
+	return ids, nil
+}
+
+// namedBy runs query (ids and department names) and returns the ids
+// whose department has key.
+func namedBy(ctx context.Context, tx *sql.Tx, key, cityName, query string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query documents by department: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id, dept string
+		if err := rows.Scan(&id, &dept); err != nil {
+			return nil, fmt.Errorf("read document by department: %w", err)
+		}
+		if DepartmentKey(cityName, dept) == key {
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
+}
+
+// nonNilStrings is s, or an empty list for nil, so that an event's
+// detail says [] rather than null.
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,111 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRenameOntoAnotherDepartmentMergesOnConfirmation: on SQLite and
+// PostgreSQL, 杭州's list holds 市教育局 (tasks 1.3.3, 3.1.1, account
+// jiaoyu) and 市教育局（市语委办） (tasks 1.1.1, 1.2.1, 2.3.1, account
+// yuwei, a document filed and handed in under it), as the probe's table
+// made them. Renaming the second to 教育局 is refused, naming 市教育局 and
+// offering the merge; MergeDepartment then moves its tasks, its account
+// and its document to 市教育局 in one step, takes it off the list and
+// records a department.merge event.
+func TestRenameOntoAnotherDepartmentMergesOnConfirmation(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		rows := []AssignmentRow{
+			{Indicator: "1.1.1", Department: "市教育局（市语委办）", Due: "2018-03-31", Contact: "张老师"},
+			{Indicator: "1.2.1", Department: "市教育局（市语委办）", Due: "2018-04-15", Contact: "张老师"},
+			{Indicator: "2.3.1", Department: "市教育局（市语委办）", Due: "2018-05-31", Contact: "张老师"},
+			{Indicator: "1.3.3", Department: "市教育局", Due: "2018-06-30", Contact: "张老师"},
+			{Indicator: "3.1.1", Department: "市教育局", Due: "2018-12-31", Contact: "张老师"},
+		}
+		if _, err := s.ImportAssignments(ctx, "330100", 2018, rows, "wang"); err != nil {
+			t.Fatal(err)
+		}
+		for name, dept := range map[string]string{"jiaoyu": "教育局", "yuwei": "市教育局（市语委办）"} {
+			if err := s.CreateUser(ctx, &User{Username: name, Role: RoleContributor, City: "330100", Department: dept}, "x", "admin"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		doc := newDoc("D1", "aa")
+		doc.Department = "市教育局（市语委办）"
+		if err := s.CreateDocument(ctx, doc, Submission{User: "yuwei", Department: "市教育局（市语委办）"}); err != nil {
+			t.Fatal(err)
+		}
+		noted, err := s.DepartmentByName(ctx, "330100", "市教育局（市语委办）")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.RenameDepartment(ctx, noted.ID, "教育局", "wang")
+		if ErrorCode(err) != ECONFLICT || !strings.Contains(ErrorMessage(err), "“市教育局”") || !strings.Contains(ErrorMessage(err), "合并") {
+			t.Fatalf("rename onto 市教育局: %v, want ECONFLICT naming 市教育局 and offering the merge", err)
+		}
+		if list, _ := s.Departments(ctx, "330100"); len(list) != 2 {
+			t.Fatalf("a refused rename changed the list: %+v", list)
+		}
+		m, err := s.MergeDepartment(ctx, noted.ID, "教育局", "wang")
+		if err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+		if m.Into.Name != "市教育局" || len(m.Tasks) != 3 || !slices.Equal(m.Accounts, []string{"yuwei"}) || !slices.Equal(m.Documents, []string{"D1"}) {
+			t.Errorf("merge: %+v, want 3 tasks, account yuwei and D1 moved to 市教育局", m)
+		}
+		list, err := s.Departments(ctx, "330100")
+		if err != nil || len(list) != 1 || list[0].Name != "市教育局" || list[0].Assignments != 5 || list[0].Accounts != 2 || list[0].HandIns != 1 {
+			t.Fatalf("the list after the merge: %+v %v, want 市教育局 alone with 5 tasks, 2 accounts, 1 hand-in", list, err)
+		}
+		tasks, err := s.FindAssignments(ctx, AssignmentFilter{City: "330100", Round: 2018, DepartmentID: list[0].ID})
+		if err != nil || len(tasks) != 5 {
+			t.Errorf("市教育局's tasks after the merge: %d %v, want 5", len(tasks), err)
+		}
+		if u, err := s.User(ctx, "yuwei"); err != nil || u.Department != "市教育局" {
+			t.Errorf("yuwei after the merge: %+v %v, want department 市教育局", u, err)
+		}
+		if d, err := s.Document(ctx, "D1"); err != nil || d.Department != "市教育局" {
+			t.Errorf("D1 after the merge: %+v %v, want department 市教育局", d, err)
+		}
+		events, err := s.FindEvents(ctx, EventFilter{Object: "department:" + list[0].ID, Action: "department.merge"})
+		if err != nil || len(events) != 1 || events[0].Detail["from"] != "市教育局（市语委办）" || fmt.Sprint(events[0].Detail["accounts"]) != "[yuwei]" {
+			t.Errorf("the merge in the audit log: %+v %v", events, err)
+		}
+	})
+}
+
+// TestMergeRefusesATaskBothDepartmentsHold: when 市教育局 and
+// 市教育局（市语委办） both hold 2018 1.3.3, the merge is refused naming the
+// task, and nothing moves.
+func TestMergeRefusesATaskBothDepartmentsHold(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		if _, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+			{Indicator: "1.3.3", Department: "市教育局（市语委办）", Due: "2018-03-31"},
+			{Indicator: "1.1.1", Department: "市教育局（市语委办）", Due: "2018-03-31"},
+			{Indicator: "1.3.3", Department: "市教育局", Due: "2018-03-31"}}, "wang"); err != nil {
+			t.Fatal(err)
+		}
+		noted, err := s.DepartmentByName(ctx, "330100", "市教育局（市语委办）")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.MergeDepartment(ctx, noted.ID, "市教育局", "wang")
+		if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "2018 1.3.3") {
+			t.Fatalf("merge with a task both hold: %v, want EINVALID naming 2018 1.3.3", err)
+		}
+		if d, err := s.Department(ctx, noted.ID); err != nil || d.Assignments != 2 {
+			t.Errorf("the refused merge moved something: %+v %v", d, err)
+		}
+		if _, err := s.MergeDepartment(ctx, noted.ID, "市教育局（市语委办）", "wang"); ErrorCode(err) != EINVALID {
+			t.Errorf("merging a department into itself: %v, want EINVALID", err)
+		}
+		if _, err := s.MergeDepartment(ctx, noted.ID, "市民政局", "wang"); !IsNotFound(err) {
+			t.Errorf("merging into a department not on the list: %v, want ENOTFOUND", err)
+		}
+	})
+}
