@@ -33,6 +33,9 @@ func TestServeRefusesACatalogMovedToPostgres(t *testing.T) {
 	if !strings.Contains(out, "已标记为已迁移") || !strings.Contains(out, "evidence catalog revert --data "+old) {
 		t.Errorf("catalog migrate said %q, want the mark and the way back said", out)
 	}
+	if !boundTo(t, old) {
+		t.Errorf("catalog migrate did not bind the folder's store to the catalog it copied")
+	}
 	where := catalog.PostgresWhere(dbURL)
 
 	err, _ = serveOnce(t, old)
