@@ -19,7 +19,8 @@ type CopyReport struct {
 }
 
 // Copy copies every object of from into to (a folder store into an S3
-// bucket, when an archive grows past one machine). An object the target
+// bucket, when an archive grows past one machine), but its binding
+// (BindingKey): the caller binds the target to its catalog (Bind). An object the target
 // already holds with the same SHA-256 is skipped, so a copy that stopped
 // half-way is resumed by running it again. Each object written is read
 // back from the target and its SHA-256 compared with the source's; a
@@ -27,7 +28,13 @@ type CopyReport struct {
 // called after each object with the objects done so far and the total.
 func Copy(ctx context.Context, from, to Store, progress func(done, total int)) (CopyReport, error) {
 	var infos []Info
-	if err := from.List(ctx, "", func(i Info) error { infos = append(infos, i); return nil }); err != nil {
+	err := from.List(ctx, "", func(i Info) error {
+		if i.Key != BindingKey {
+			infos = append(infos, i)
+		}
+		return nil
+	})
+	if err != nil {
 		return CopyReport{}, fmt.Errorf("list source objects: %w", err)
 	}
 	rep := CopyReport{Objects: len(infos)}

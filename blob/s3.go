@@ -27,7 +27,16 @@ type S3Config struct {
 	SecretKey string
 	Secure    bool   // use TLS
 	Region    string // empty: ask the server
+	// KeepMissing leaves a missing bucket missing: NewS3 fails with an
+	// error wrapping ErrNoBucket instead of creating it. A catalog that
+	// holds documents already has a bucket; one not there is a mistyped
+	// EVIDENCE_S3_BUCKET, not a bucket to make.
+	KeepMissing bool
 }
+
+// ErrNoBucket is what NewS3 wraps when the bucket does not exist and
+// S3Config.KeepMissing says not to create it.
+var ErrNoBucket = errors.New("the bucket does not exist")
 
 // ConfigFromEnv reads the S3 settings from EVIDENCE_S3_ENDPOINT,
 // EVIDENCE_S3_BUCKET, EVIDENCE_S3_ACCESS_KEY, EVIDENCE_S3_SECRET_KEY,
@@ -137,7 +146,7 @@ func (t completionAware) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 // NewS3 connects to the bucket described by cfg and creates the bucket if it
-// does not exist yet. An endpoint that cannot be reached within a few seconds
+// does not exist yet (unless cfg.KeepMissing). An endpoint that cannot be reached within a few seconds
 // is an EUNAVAILABLE error.
 func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	endpoint, secure := cfg.Endpoint, cfg.Secure
@@ -169,21 +178,25 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	s := &S3{client: client, bucket: cfg.Bucket}
 	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
-	if err := s.ensureBucket(ctx, cfg.Region); err != nil {
+	if err := s.ensureBucket(ctx, cfg.Region, cfg.KeepMissing); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// ensureBucket creates the bucket unless it exists. Another node may create
-// it at the same moment, so "already exists" counts as success.
-func (s *S3) ensureBucket(ctx context.Context, region string) error {
+// ensureBucket creates the bucket unless it exists, or, keepMissing, fails
+// with ErrNoBucket. Another node may create it at the same moment, so
+// "already exists" counts as success.
+func (s *S3) ensureBucket(ctx context.Context, region string, keepMissing bool) error {
 	exists, err := s.client.BucketExists(ctx, s.bucket)
 	if err != nil {
 		return translate("open bucket", s.bucket, err)
 	}
 	if exists {
 		return nil
+	}
+	if keepMissing {
+		return fmt.Errorf("open bucket %s: %w", s.bucket, ErrNoBucket)
 	}
 	err = s.client.MakeBucket(ctx, s.bucket, minio.MakeBucketOptions{Region: region})
 	switch minio.ToErrorResponse(err).Code {

@@ -118,10 +118,7 @@ func postgresVersion(ctx context.Context, tx *sql.Tx) (int, error) {
 // whoever starts the command: which server and database (never the
 // password) and what to check.
 func startupError(url string, err error) error {
-	where := "EVIDENCE_DATABASE_URL"
-	if cfg, perr := pgconn.ParseConfig(url); perr == nil {
-		where = fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
-	}
+	where := PostgresWhere(url)
 	var pe *pgconn.PgError
 	switch {
 	case errors.As(err, &pe) && pe.Code == "3D000": // invalid_catalog_name

@@ -97,6 +97,14 @@ func writeFollowRecord(stateFile string, rec followRecord) error {
 	return nil
 }
 
+// FollowsSharedCatalog reports whether stateFile holds a record of
+// following a shared catalog (only a node of one keeps it), and that
+// catalog's identity ("" in a record of before migration 042).
+func FollowsSharedCatalog(stateFile string) (id string, ok bool) {
+	rec, ok := readFollowRecord(stateFile)
+	return rec.Catalog, ok
+}
+
 // FollowedSeq is the last change of a shared catalog that the index
 // recorded in stateFile has applied (Config.FollowStateFile): 0 when there
 // is no record or the index is empty, so that a start catches up from the

@@ -44,6 +44,7 @@ type app struct {
 	dataDir string
 	cat     *catalog.Store
 	blobs   blob.Store
+	place   storePlace // where blobs is, for a person
 	idx     *index.Bleve
 	// rebuilding is set when openApp replaced an index of an older
 	// format or a damaged one: every document is being indexed anew.
@@ -84,6 +85,10 @@ type appOptions struct {
 	// otherwise check, back up over a good backup, or search and report
 	// an empty one.
 	existing bool
+	// bindStore writes the catalog's identity into the blob store when
+	// the store is found to be the catalog's and does not name it yet
+	// (serve: checkBinding); every command with the index checks it.
+	bindStore bool
 	// unpacks bounds the RAR and 7z archives unpacked at once and the
 	// wait for a place (serve's --unpacks, --unpack-wait); zero is the
 	// sandbox's defaults.
@@ -178,6 +183,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 				"数据文件夹 %s 中没有目录数据库 catalog.db，不是一个档案库；请用 --data 指定已有的数据文件夹（或设置 EVIDENCE_DATA）", dataDir)
 		}
 	}
+	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
+		if err := checkLocalCatalog(ctx, nil, dataDir, false); err != nil {
+			return nil, err
+		}
+	}
 	s3cfg, onS3 := blob.ConfigFromEnv()
 	// A command on a PostgreSQL catalog with its files in S3 and no index
 	// (user add, report, …) keeps nothing in a data folder: it makes none,
@@ -190,6 +200,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	var err error
 	if a.cat, err = openCatalog(ctx, catalogPath); err != nil {
+		return nil, err
+	}
+	if err := checkLocalCatalog(ctx, a.cat, dataDir, true); err != nil {
+		a.close()
 		return nil, err
 	}
 	if a.sandbox, err = extractionSandbox(); err != nil {
@@ -217,8 +231,17 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	} else if loaded {
 		log.Info("loaded the demo indicator framework")
 	}
+	held, err := a.cat.NewestOriginals(ctx, 1)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
 	if cfg := s3cfg; onS3 {
+		// A catalog that holds documents has its bucket: one missing is
+		// a mistyped name, never one to make.
+		cfg.KeepMissing = len(held) > 0
 		a.blobs, err = blob.NewS3(ctx, cfg)
+		err = noBucket(cfg.Bucket, err)
 		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 			// At start-up the one reading this is whoever runs the command:
 			// say where the store was looked for.
@@ -231,6 +254,19 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	if err != nil {
 		a.close()
 		return nil, err
+	}
+	place := storePlace{folder: blobDir}
+	if onS3 {
+		place = storePlace{bucket: s3cfg.Bucket}
+	}
+	a.place = place
+	if opts.withIndex {
+		// Every command that reads the store for its index, or writes it,
+		// makes sure it is the catalog's; serve binds it.
+		if err := checkBinding(ctx, a, place, opts.bindStore); err != nil {
+			a.close()
+			return nil, err
+		}
 	}
 	// Reports and packs read the catalog and the blobs only, so the
 	// commands that write them need no index.

@@ -530,6 +530,11 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 			return err
 		}
 	}
+	// The restored catalog is one the store's files are of, under its
+	// new identity.
+	if err := checkBinding(ctx, a, a.place, true); err != nil {
+		return err
+	}
 	_, _, indexDir, _ := a.paths()
 	missing, err := rebuildIndexIn(ctx, a, indexDir, lang, stderr)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/internal/pgtest"
 	"github.com/lcmonitor/evidence/internal/s3gw"
 )
@@ -58,6 +59,15 @@ func TestSingleMachineArchiveGrowsOntoPostgresAndS3(t *testing.T) {
 	}
 	if out, err = runCLI(t, "blobs", "copy", "--to", "s3", "--data", old); err != nil || !strings.Contains(out, "跳过 6 个") {
 		t.Errorf("blobs copy again: %q %v, want all 6 skipped", out, err)
+	}
+	// The bucket names the catalog copied as its own (blob/binding.go).
+	cfg, _ := blob.ConfigFromEnv()
+	bucket, err := blob.NewS3(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := blob.ReadBinding(t.Context(), bucket); err != nil || !b.Names(catalogIdentity(t, old).ID) {
+		t.Errorf("after blobs copy the bucket's binding is %+v (%v), want it to name the catalog copied", b, err)
 	}
 
 	t.Setenv("EVIDENCE_DATABASE_URL", dbURL)

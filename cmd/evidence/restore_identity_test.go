@@ -42,6 +42,9 @@ func TestRestoreGivesTheCatalogANewIdentity(t *testing.T) {
 	if got.ID == before.ID || got.RestoredFrom != before.ID || got.RestoredAt.IsZero() {
 		t.Errorf("the restored catalog's identity is %+v, want a new one restored from %s", got, before.ID)
 	}
+	if !boundTo(t, restored) {
+		t.Errorf("the restored folder's store does not name the restored catalog as its own")
+	}
 	if again := catalogIdentity(t, data); again != before {
 		t.Errorf("the archive backed up now has identity %+v, want %+v kept", again, before)
 	}

@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	defer ln.Close()
 	fmt.Fprintln(stdout, words(lang, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting",
 		"evidence: starting (loading the word dictionary, opening the catalog and the index)…"))
-	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}, unpacks: unpacks})
+	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, bindStore: true, ingest: ingest.Config{Workers: *workers}, unpacks: unpacks})
 	if err != nil {
 		return err
 	}
