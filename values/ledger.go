@@ -91,6 +91,16 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	if err := s.cat.SaveValues(ctx, vs, u.Username); err != nil {
 		return nil, err
 	}
+	// A row citing a file the coordinator returned says so, naming the
+	// return: the ledger was typed from the file names, and the returned
+	// one is easy to pick (probe s42 finding 2).
+	for _, v := range vs {
+		returned, err := s.ReturnedSources(ctx, []catalog.Citation{v.Citation})
+		if err != nil {
+			return nil, fmt.Errorf("returns of ledger sources: %w", err)
+		}
+		v.Warnings = append(v.Warnings, returned...)
+	}
 	// Each row says what it found unlikely and which value of the round
 	// it replaced (old → new): importing replaces them silently otherwise.
 	// A row that records the same value again changes nothing and says

@@ -86,9 +86,9 @@ func (s *Service) Record(ctx context.Context, u *catalog.User, in Input) (*catal
 	if err := s.cat.SaveValue(ctx, v, u.Username); err != nil {
 		return nil, err
 	}
-	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	later, err := s.SourceWarnings(ctx, v.Round, []catalog.Citation{v.Citation})
 	if err != nil {
-		return nil, fmt.Errorf("dates of value sources: %w", err)
+		return nil, fmt.Errorf("dates and returns of value sources: %w", err)
 	}
 	v.Warnings = append(v.Warnings, later...)
 	return v, nil
@@ -340,9 +340,9 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 		return nil, err
 	}
 	// A value read alone: its source's date is checked, as its claim's.
-	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
+	later, err := s.SourceWarnings(ctx, v.Round, []catalog.Citation{v.Citation})
 	if err != nil {
-		return nil, fmt.Errorf("dates of value sources: %w", err)
+		return nil, fmt.Errorf("dates and returns of value sources: %w", err)
 	}
 	v.Warnings = append(v.Warnings, later...)
 	return v, nil
