@@ -60,7 +60,25 @@ type AssignmentJSON struct {
 	AcceptedDeleted       *AcceptedDeletedJSON `json:"accepted_deleted,omitempty"`
 	AcceptedDeletedNote   string               `json:"accepted_deleted_note,omitempty"`
 	AcceptedDeletedNoteEn string               `json:"accepted_deleted_note_en,omitempty"`
-	UpdatedAt             time.Time            `json:"updated_at"`
+	// HandInNotes mark the files handed in that are archived documents
+	// of another round or filed under another department
+	// (assignments.HandInNote), with the words the board shows beside
+	// them; accepting such a task asks confirm=1.
+	HandInNotes []HandInNoteJSON `json:"handin_notes,omitempty"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+}
+
+// HandInNoteJSON is a note on a file handed in: kind other_round (round,
+// issued_on) or other_department (department), and note/note_en saying
+// it.
+type HandInNoteJSON struct {
+	DocumentID string `json:"document_id"`
+	Kind       string `json:"kind"`
+	Round      string `json:"round,omitempty"`
+	IssuedOn   string `json:"issued_on,omitempty"`
+	Department string `json:"department,omitempty"`
+	Note       string `json:"note"`
+	NoteEn     string `json:"note_en"`
 }
 
 // AcceptedDeletedJSON is the file accepted for a task, since deleted.
@@ -149,6 +167,10 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt,
 		AcceptedDeleted: acceptedDeletedJSON(t.AcceptedGone)}
+	for _, n := range t.Notes {
+		out.HandInNotes = append(out.HandInNotes, HandInNoteJSON{DocumentID: n.DocumentID, Kind: n.Kind, Round: n.Round,
+			IssuedOn: n.IssuedOn, Department: n.Department, Note: n.Words.Chinese, NoteEn: n.Words.English})
+	}
 	if g := t.AcceptedGone; g != nil {
 		w := catalog.AcceptedGoneWords(g)
 		out.AcceptedDeletedNote, out.AcceptedDeletedNoteEn = w.Chinese, w.English
@@ -435,7 +457,9 @@ func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Reques
 }
 
 func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request) {
-	t, err := h.Assignments.Accept(r.Context(), userFrom(r.Context()), r.PathValue("id"))
+	// confirm=1: the coordinator checked the files the task asks about
+	// (assignments.Task.AcceptQuestion); without it such a task is 409.
+	t, err := h.Assignments.Accept(r.Context(), userFrom(r.Context()), r.PathValue("id"), r.URL.Query().Get("confirm") == "1")
 	if err != nil {
 		h.writeError(w, r, err)
 		return

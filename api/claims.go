@@ -68,7 +68,8 @@ type claimJSON struct {
 	NumbersSpaced   []values.RoughNumber `json:"numbers_spaced,omitempty"`
 	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
 	// SourceWarnings warn of cited documents written (成文日期) after the
-	// claim's round (values.Service.LaterSources): saved all the same.
+	// claim's round (values.Service.LaterSources) and of those a
+	// coordinator returned (ReturnedSources): saved all the same.
 	SourceWarnings []fieldErrorJSON `json:"source_warnings,omitempty"`
 }
 
@@ -90,7 +91,7 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 		}
 		// A warning that cannot be worked out is left unsaid: the claim
 		// is answered all the same.
-		later, _ := h.Values.LaterSources(ctx, c.Round, c.Citations)
+		later, _ := h.Values.SourceWarnings(ctx, c.Round, c.Citations)
 		for _, w := range later {
 			out.SourceWarnings = append(out.SourceWarnings, fieldErrorJSON{Field: "citations", Message: w.Chinese, MessageEn: w.English})
 		}

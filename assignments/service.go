@@ -94,6 +94,10 @@ type Task struct {
 	// stays owed, but it is not Overdue: nobody is chased for material
 	// already in hand. List and Get fill it.
 	Covered bool `json:"covered"`
+	// Notes say, of the files handed in and not returned, those that are
+	// another round's or another department's documents (HandInNote),
+	// in the order handed in.
+	Notes []HandInNote `json:"-"`
 	// marked: MarkLinked has filled Linked and Covered.
 	marked bool
 }
@@ -345,6 +349,9 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		for _, id := range a.Documents {
 			out[i].Submissions[id] = handIns(a, id, subs[id])
 		}
+	}
+	if err := s.handInNotes(ctx, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

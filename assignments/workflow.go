@@ -254,8 +254,13 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, documentID 
 
 // Accept confirms what a department handed in for an assignment. Admins
 // and the city's coordinators only; a task with no live document handed
-// in (all of them deleted) has nothing to accept and is ECONFLICT.
-func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+// in (all of them deleted) has nothing to accept and is ECONFLICT. A task
+// with a file to check first (Task.AcceptQuestion: another round's or
+// another department's document, a file that could not be read) is
+// ECONFLICT on the field confirm, naming each, unless checked says the
+// coordinator checked them: one click must not accept last year's folder
+// as this year's evidence (probe s42 findings 3 and 5).
+func (s *Service) Accept(ctx context.Context, u *catalog.User, id string, checked bool) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -272,12 +277,34 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 	if err := s.someReadable(ctx, handed); err != nil {
 		return nil, err
 	}
+	if !checked {
+		if err := s.askBeforeAccept(ctx, a); err != nil {
+			return nil, err
+		}
+	}
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
 		To: catalog.AssignmentAccepted, By: u.Username})
 	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
+}
+
+// askBeforeAccept is ECONFLICT on the field confirm when accepting a
+// asks a question first (Task.AcceptQuestion), naming it.
+func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment) error {
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return err
+	}
+	docs, err := s.cat.DocumentsByID(ctx, a.HandedIn())
+	if err != nil {
+		return err
+	}
+	if q, ask := tasks[0].AcceptQuestion(docs); ask {
+		return catalog.FieldErrorf("confirm", catalog.ECONFLICT, "确认前请核对：%s；核对无误后请注明已核对（confirm=1）再确认", q)
+	}
+	return nil
 }
 
 // someReadable is ECONFLICT, with the reason, when every document of ids

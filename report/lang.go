@@ -255,6 +255,8 @@ func (r *Report) mark(e Evidence) string {
 		return " (document deleted)"
 	case e.Unreadable:
 		return " (could not be read)"
+	case e.Returned:
+		return " (returned)"
 	}
 	return ""
 }

@@ -155,6 +155,13 @@ type Evidence struct {
 	// blank scan): the report names it, marked, and it does not count as
 	// evidence until it is read again (catalog.EvidenceUses).
 	Unreadable bool
+	// Returned is true when the coordinator returned (退回) the document
+	// on a task and nobody handed it in again (catalog.Store.
+	// ReturnedSources): a value or claim citing it rests on a file sent
+	// back, most often replaced by a corrected one. The report names it,
+	// marked （已退回）, rather than leave it out: the number and the quote
+	// come from it, and a reviewer must see on what they rest.
+	Returned bool
 	// Filename is the document's file name.
 	Filename string
 	// DocNumberGuessed says DocNumber was inferred from what was read
@@ -246,6 +253,10 @@ const SourceDeletedMark = "【出处已删除\uFF0C缺少佐证】"
 // Unreadable marks the title of a document that could not be read.
 const Unreadable = "\uFF08未能读取\uFF09"
 
+// ReturnedMark marks the title of a document the coordinator returned
+// (Evidence.Returned).
+const ReturnedMark = "\uFF08已退回\uFF09"
+
 // Name is the document's title in 《》, marked when it was withdrawn or
 // could not be read.
 func (e Evidence) Name() string {
@@ -259,6 +270,8 @@ func (e Evidence) mark() string {
 		return Withdrawn
 	case e.Unreadable:
 		return Unreadable
+	case e.Returned:
+		return ReturnedMark
 	}
 	return ""
 }
@@ -502,12 +515,15 @@ const claimPage = 500
 
 // data is what the catalog holds for a city's round.
 type data struct {
-	docs   map[string]*catalog.Document
-	gone   map[string]bool     // documents deleted since
-	linked map[string][]string // indicator → document IDs
-	pages  map[[2]string]catalog.Link
-	claims []catalog.Claim
-	values []catalog.Value
+	docs map[string]*catalog.Document
+	gone map[string]bool // documents deleted since
+	// returned are the documents returned on a task and not handed in
+	// again (Evidence.Returned).
+	returned map[string]bool
+	linked   map[string][]string // indicator → document IDs
+	pages    map[[2]string]catalog.Link
+	claims   []catalog.Claim
+	values   []catalog.Value
 	// earlier are the city's values of earlier rounds, to compare with.
 	earlier []catalog.Value
 	// reasons are the comments of the reviews that gave the current
@@ -758,6 +774,14 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 	if d.partOf, err = cat.PartsOf(ctx, ids); err != nil {
 		return err
 	}
+	returned, err := cat.ReturnedSources(ctx, ids)
+	if err != nil {
+		return err
+	}
+	d.returned = map[string]bool{}
+	for id := range returned {
+		d.returned[id] = true
+	}
 	links, err := cat.LinksOfDocuments(ctx, ids)
 	if err != nil {
 		return err
@@ -811,7 +835,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber, DocNumberShown: catalog.DocNumberAsWritten(doc),
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
-				Unreadable: doc.Status == catalog.StatusFailed, DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie}
+				Unreadable: doc.Status == catalog.StatusFailed, Returned: d.returned[id], DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie}
 			if quote != "" {
 				e.Quotes = []Quote{mark}
 			}

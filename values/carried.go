@@ -3,6 +3,7 @@ package values
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -67,6 +68,20 @@ type CarriedItem struct {
 	// check those characters against the scan. A link's quote on another
 	// page is among UnfoundQuotes, its Read said there.
 	ReadQuotes []catalog.LinkPassage
+	// Returned are the documents a carried claim or value cites that the
+	// coordinator returned (退回) on a task and nobody handed in again
+	// (catalog.Store.ReturnedSources): 沿用 would carry a number or a
+	// statement resting on a file sent back (probe s42 finding 2).
+	Returned []ReturnedSource
+	// cited are the documents a claim or value cites.
+	cited []string
+}
+
+// ReturnedSource is a cited document returned on a task: its title and
+// the return (who, when, why).
+type ReturnedSource struct {
+	DocumentID, Title string
+	catalog.ReturnedFile
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -120,6 +135,9 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 		}
 	}
 	if err := s.describeLinks(ctx, out); err != nil {
+		return nil, 0, err
+	}
+	if err := s.describeReturned(ctx, out); err != nil {
 		return nil, 0, err
 	}
 	return out, round, nil
@@ -222,6 +240,7 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		it.What, it.ClaimID = cl.Statement, cl.ID
 		for _, c := range cl.Citations {
 			it.ReadQuotes = appendRead(it.ReadQuotes, citedPassage(c))
+			it.cited = append(it.cited, c.DocumentID)
 		}
 	case catalog.CarryValue:
 		v, err := s.cat.Value(ctx, c.ObjectID)
@@ -230,6 +249,7 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		}
 		it.What, it.WhatEnglish, it.DocumentID = v.Written(), v.WrittenIn(true), v.Citation.DocumentID
 		it.ReadQuotes = appendRead(it.ReadQuotes, citedPassage(v.Citation))
+		it.cited = []string{v.Citation.DocumentID}
 	case catalog.CarryLink:
 		// Described with all the page's links at once
 		// (describeLinks).
@@ -263,4 +283,37 @@ func (s *Service) lastVerdict(ctx context.Context, c catalog.Carryover) (catalog
 		return "", fmt.Errorf("last round's verdict on %s: %w", c.SourceID, err)
 	}
 	return verdicts[c.ID].Status, nil
+}
+
+// describeReturned names, beside each carried claim or value still to
+// confirm, the documents it cites that were returned on a task, in two
+// queries for the page.
+func (s *Service) describeReturned(ctx context.Context, items []CarriedItem) error {
+	var ids []string
+	for _, it := range items {
+		if it.State == catalog.CarryToConfirm {
+			ids = append(ids, it.cited...)
+		}
+	}
+	returned, err := s.cat.ReturnedSources(ctx, ids)
+	if err != nil || len(returned) == 0 {
+		return err
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("documents returned that carried items cite: %w", err)
+	}
+	for i := range items {
+		it := &items[i]
+		if it.State != catalog.CarryToConfirm {
+			continue
+		}
+		for _, id := range it.cited {
+			r, ok := returned[id]
+			if d := docs[id]; ok && d != nil && !slices.ContainsFunc(it.Returned, func(x ReturnedSource) bool { return x.DocumentID == id }) {
+				it.Returned = append(it.Returned, ReturnedSource{DocumentID: id, Title: d.Title, ReturnedFile: r})
+			}
+		}
+	}
+	return nil
 }

@@ -40,8 +40,15 @@ func (s *Service) warnLater(ctx context.Context, vs ...*catalog.Value) error {
 	if err != nil {
 		return fmt.Errorf("dates of value sources: %w", err)
 	}
+	returned, err := s.cat.ReturnedSources(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("returns of value sources: %w", err)
+	}
 	for _, v := range vs {
 		v.Warnings = append(v.Warnings, laterIn(docs, v.Round, []string{v.Citation.DocumentID})...)
+		if r, ok := returned[v.Citation.DocumentID]; ok && docs[v.Citation.DocumentID] != nil {
+			v.Warnings = append(v.Warnings, returnedWords(docs[v.Citation.DocumentID], r))
+		}
 	}
 	return nil
 }

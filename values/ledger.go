@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,10 +118,14 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			}
 		}
 	}
-	// A row citing a document dated after the round says so, as a value
-	// recorded alone does.
+	// A row citing a document dated after the round, or a file the
+	// coordinator returned (the ledger was typed from the file names, and
+	// the returned one is easy to pick: probe s42 finding 2), says so, as
+	// a value recorded alone does. The rows are saved: a warning that
+	// cannot be looked up now is left out rather than answered as a
+	// failure of the import.
 	if err := s.warnLater(ctx, vs...); err != nil {
-		return nil, err
+		slog.Default().WarnContext(ctx, "ledger saved; its sources' dates and returns not checked", "err", err)
 	}
 	for i, v := range vs {
 		for j, w := range v.Warnings {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strings"
 	"unicode/utf8"
 
@@ -86,11 +87,11 @@ func (s *Service) Record(ctx context.Context, u *catalog.User, in Input) (*catal
 	if err := s.cat.SaveValue(ctx, v, u.Username); err != nil {
 		return nil, err
 	}
-	later, err := s.LaterSources(ctx, v.Round, []catalog.Citation{v.Citation})
-	if err != nil {
-		return nil, fmt.Errorf("dates of value sources: %w", err)
+	// The value is saved: a warning that cannot be looked up now is left
+	// out rather than answered as a failure of what was done.
+	if err := s.warnLater(ctx, v); err != nil {
+		slog.Default().WarnContext(ctx, "value saved; its sources' dates and returns not checked", "value", v.ID, "err", err)
 	}
-	v.Warnings = append(v.Warnings, later...)
 	return v, nil
 }
 

@@ -40,6 +40,9 @@ type docRef struct {
 	// withdrawn (409), so the page offers no 撤回 beside it, only its
 	// return.
 	Held bool
+	// Notes say the file is another round's or another department's
+	// archived document (assignments.HandInNote), beside it on the board.
+	Notes []assignments.HandInNote
 }
 
 // taskRow is an assignment with the titles of what was handed in and,
@@ -53,6 +56,9 @@ type taskRow struct {
 	// DocTypes are the hand-in form's kinds of document, the one it
 	// starts at selected.
 	DocTypes []option
+	// Question is what 确认 asks first (assignments.Task.AcceptQuestion),
+	// nil when nothing: the accept form then wants its box ticked.
+	Question *catalog.Words
 }
 
 // Returnable are the files a return may send back: handed in, not
@@ -113,7 +119,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		out[i] = taskRow{Task: t}
 		for _, id := range t.Documents {
 			if d, ok := docs[id]; ok {
-				ref := docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d}
+				ref := docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d, Notes: t.NotesOf(id)}
 				if rf, returned := t.Returned[id]; returned {
 					ref.Returned = &rf
 					held, err := h.Assignments.DocumentHeld(r.Context(), t.ID, id)
@@ -124,6 +130,9 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 				}
 				out[i].Handed = append(out[i].Handed, ref)
 			}
+		}
+		if q, ask := t.AcceptQuestion(docs); ask {
+			out[i].Question = &q
 		}
 		for _, id := range t.ReturnedGone() {
 			// Withdrawn (or deleted) since its return: listed for the
@@ -857,7 +866,7 @@ func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.Assignments.Accept(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
+	if _, err := h.Assignments.Accept(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("confirm") == "1"); err != nil {
 		h.fail(w, r, err)
 		return
 	}

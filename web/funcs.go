@@ -34,6 +34,7 @@ var funcs = template.FuncMap{
 	// contexts) as trusted; it must never be given user input directly.
 	"safe":  func(s string) template.HTML { return template.HTML(s) },
 	"paren": paren,
+	"words": inLang,
 	// num writes a value as people read it: no exponent, no trailing zeros.
 	"num":     func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) },
 	"colon":   colon,

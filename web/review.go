@@ -334,9 +334,9 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}
-	// Cited documents written after the claim's round, warned of beside
+	// Cited documents written after the claim's round or returned, warned of beside
 	// the numbers; a check that fails leaves the page as it was.
-	later, _ := h.Values.LaterSources(r.Context(), c.Round, c.Citations)
+	later, _ := h.Values.SourceWarnings(r.Context(), c.Round, c.Citations)
 	for _, w := range later {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}

@@ -1,0 +1,125 @@
+package assignments
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Kinds of HandInNote.
+const (
+	// NoteOtherRound: the file handed in is an archived document of
+	// another round (last year's folder sent again).
+	NoteOtherRound = "other_round"
+	// NoteOtherDepartment: the archive files it under another department.
+	NoteOtherDepartment = "other_department"
+)
+
+// HandInNote is what a coordinator should know of a file handed in before
+// 确认 (probe s42 finding 3): the bytes are an archived document of
+// another round, or one the archive files under another department. The
+// department alone was told (重复文件); the board and the API's task say
+// it beside the file, and Accept asks first.
+type HandInNote struct {
+	DocumentID string
+	Kind       string
+	// Round and IssuedOn are the document's (NoteOtherRound); Department
+	// the department the archive files it under (NoteOtherDepartment).
+	Round, IssuedOn, Department string
+	// Words say it, without brackets: 2018 年度的材料，成文日期 2018-12-10.
+	Words catalog.Words
+}
+
+// handInNotes are the notes of the files handed in for tasks and not
+// returned, by task: one query for the documents, one per city.
+func (s *Service) handInNotes(ctx context.Context, tasks []Task) error {
+	var ids []string
+	for _, t := range tasks {
+		ids = append(ids, t.HandedIn()...)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("documents handed in: %w", err)
+	}
+	cityNames := map[string]string{}
+	for i := range tasks {
+		t := &tasks[i]
+		name, ok := cityNames[t.City]
+		if !ok {
+			c, err := s.cat.City(ctx, t.City)
+			if err != nil && !catalog.IsNotFound(err) {
+				return err
+			}
+			name, cityNames[t.City] = c.Name, c.Name
+		}
+		for _, id := range t.HandedIn() {
+			if d := docs[id]; d != nil {
+				t.Notes = append(t.Notes, notesOf(&t.Assignment, d, name)...)
+			}
+		}
+	}
+	return nil
+}
+
+// notesOf are the notes of document d handed in for a.
+func notesOf(a *catalog.Assignment, d *catalog.Document, cityName string) []HandInNote {
+	var out []HandInNote
+	if d.Round != "" && d.Round != strconv.Itoa(a.Round) {
+		n := HandInNote{DocumentID: d.ID, Kind: NoteOtherRound, Round: d.Round, IssuedOn: d.IssuedOn,
+			Words: catalog.Words{Chinese: d.Round + " 年度的材料", English: "material of round " + d.Round}}
+		if d.IssuedOn != "" {
+			n.Words.Chinese += "\uFF0C成文日期 " + d.IssuedOn
+			n.Words.English += ", dated " + d.IssuedOn
+		}
+		out = append(out, n)
+	}
+	if d.Department != "" && catalog.DepartmentKey(cityName, d.Department) != catalog.DepartmentKey(cityName, a.Department) {
+		out = append(out, HandInNote{DocumentID: d.ID, Kind: NoteOtherDepartment, Department: d.Department,
+			Words: catalog.Words{Chinese: "档案中属于" + d.Department, English: "filed under " + d.Department + " in the archive"}})
+	}
+	return out
+}
+
+// NotesOf are t's notes of document id.
+func (t Task) NotesOf(id string) []HandInNote {
+	var out []HandInNote
+	for _, n := range t.Notes {
+		if n.DocumentID == id {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// AcceptQuestion is what 确认 of t asks first, when anything: each file
+// handed in that is another round's or another department's (Notes), and
+// each that could not be read (failed: it will not count as evidence),
+// named by its file name. docs are the documents handed in, by id.
+func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, bool) {
+	var zh, en string
+	add := func(z, e string) {
+		if zh != "" {
+			zh, en = zh+"\uFF1B", en+"; "
+		}
+		zh, en = zh+z, en+e
+	}
+	for _, id := range t.HandedIn() {
+		d := docs[id]
+		if d == nil {
+			continue
+		}
+		for _, n := range t.NotesOf(id) {
+			add(fmt.Sprintf("“%s”是%s", d.Filename, n.Words.Chinese), fmt.Sprintf("“%s” is %s", d.Filename, n.Words.English))
+		}
+		if d.Status == catalog.StatusFailed {
+			add(fmt.Sprintf("“%s”未能读取，确认后不计入佐证材料", d.Filename),
+				fmt.Sprintf("“%s” could not be read and will not count as evidence once accepted", d.Filename))
+		}
+	}
+	return catalog.Words{Chinese: zh, English: en}, zh != ""
+}
