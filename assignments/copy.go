@@ -17,7 +17,18 @@ import (
 // listed. The earlier round's tasks and hand-ins do not change. EINVALID
 // when no earlier round has a table for the city.
 func (s *Service) CopyPrevious(ctx context.Context, u *catalog.User, city string, round int) (*catalog.AssignmentCopy, error) {
-	return s.copyPrevious(ctx, u, city, round, nil)
+	today, overdue := s.today(), 0
+	cp, err := s.copyPrevious(ctx, u, city, round, func(shifted string) (string, error) {
+		if shifted < today {
+			overdue++
+		}
+		return shifted, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	cp.Overdue = overdue
+	return cp, nil
 }
 
 // OverdueWarning is what a copy given no new date says of the tasks it
@@ -27,7 +38,7 @@ func OverdueWarning(cp *catalog.AssignmentCopy) (catalog.Words, bool) {
 		return catalog.Words{}, false
 	}
 	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-		"本轮有 %d 项未提交的任务截止日期已过，复制后显示为逾期；再次复制并给出本轮新的截止日期（due）即可改期，已修改过日期的任务不变", cp.Overdue)), true
+		"复制来的 %d 项任务截止日期已过，显示为逾期；请导入写有本轮截止日期的责任分解表（已有任务的截止日期随之更新），或逐项修改截止日期", cp.Overdue)), true
 }
 
 // CopyPreviousDue is CopyPrevious for a coordinator who is asked, on the
@@ -84,19 +95,5 @@ func (s *Service) copyPrevious(ctx context.Context, u *catalog.User, city string
 		ind, ok := ch.inds[code]
 		return ok && ind.Level == catalog.KeyLevel
 	}
-	cp, err := s.cat.CopyAssignmentsDue(ctx, city, from, round, keep, dueOf, u.Username)
-	if err != nil || dueOf != nil {
-		return cp, err
-	}
-	// The copy is done; a count that cannot be read only leaves its
-	// warning out.
-	if tasks, err := s.cat.FindAssignments(ctx, catalog.AssignmentFilter{City: city, Round: round}); err == nil {
-		today := s.today()
-		for _, a := range tasks {
-			if a.Status == catalog.AssignmentOpen && a.Due < today {
-				cp.Overdue++
-			}
-		}
-	}
-	return cp, nil
+	return s.cat.CopyAssignmentsDue(ctx, city, from, round, keep, dueOf, u.Username)
 }

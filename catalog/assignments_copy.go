@@ -19,13 +19,13 @@ type AssignmentCopy struct {
 	// Skipped are the earlier round's tasks not copied, because their
 	// indicator is not a key indicator of the current framework.
 	Skipped []Assignment
-	// Redated counts the tasks due on another day than the shifted one,
-	// as the copy's dueOf gave them (CopyAssignmentsDue): those the shift
-	// left due already, added or left open on that day by an earlier copy.
+	// Redated counts the tasks added due on another day than the shifted
+	// one, as the copy's dueOf gave them (CopyAssignmentsDue): those the
+	// shift left due already.
 	Redated int
-	// Overdue counts the round's open tasks due before today after a copy
-	// given no new date (CopyPrevious): a table copied in late starts
-	// with them 逾期, which a copy given a date mends.
+	// Overdue counts the tasks a copy given no new date (CopyPrevious)
+	// added due before today: a table copied in late starts with them
+	// 逾期.
 	Overdue int
 }
 
@@ -68,13 +68,10 @@ func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to in
 		return nil, err
 	}
 	// A task the round has already keeps its own date: dueOf, which may
-	// refuse a date already past, is not asked about it — unless it is
-	// still open and due on the very day an earlier copy without a new
-	// date shifted it to (redatable): a late copy left it overdue, and a
-	// copy given a date is how the coordinator mends that.
-	existing := map[[2]string]Assignment{}
+	// refuse a date already past, is not asked about it.
+	existing := map[[2]string]bool{}
 	for _, a := range had {
-		existing[[2]string{a.Indicator, a.DepartmentID}] = a
+		existing[[2]string{a.Indicator, a.DepartmentID}] = true
 	}
 	now := formatTime(s.now())
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
@@ -88,21 +85,7 @@ func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to in
 			}
 			shifted := ShiftDue(a.Due, to-from)
 			due := shifted
-			current, isThere := existing[[2]string{a.Indicator, a.DepartmentID}]
-			if dueOf != nil && isThere && current.Status == AssignmentOpen && current.Due == shifted {
-				if due, err = dueOf(shifted); err != nil {
-					return err
-				}
-				if due != shifted {
-					if _, err := tx.ExecContext(ctx, `UPDATE assignment SET due = ?, updated_at = ? WHERE id = ? AND status = ? AND due = ?`,
-						due, now, current.ID, AssignmentOpen, shifted); err != nil {
-						return fmt.Errorf("redate copied assignment %s: %w", current.ID, err)
-					}
-					out.Redated++
-				}
-				out.Existing++
-				continue
-			}
+			_, isThere := existing[[2]string{a.Indicator, a.DepartmentID}]
 			if dueOf != nil && !isThere {
 				if due, err = dueOf(shifted); err != nil {
 					return err

@@ -310,7 +310,7 @@ var englishMessages = map[string]string{
 	// the city's list of departments.
 	"责任分解表有 %d 行有误，未导入任何一行；请改正后重新导入：\n%s": "The responsibility table has %d {row|rows} with mistakes; nothing was imported: correct them and import it again:\n%s",
 	"指标编码为空": "The indicator code is empty",
-	"本轮有 %d 项未提交的任务截止日期已过，复制后显示为逾期；再次复制并给出本轮新的截止日期（due）即可改期，已修改过日期的任务不变": "%d open {task is|tasks are} past {its|their} due date in this round and {shows|show} as overdue after the copy; copy again giving the round's new due date (due) to redate {it|them} (tasks whose date was changed since are left as they are)",
+	"复制来的 %d 项任务截止日期已过，显示为逾期；请导入写有本轮截止日期的责任分解表（已有任务的截止日期随之更新），或逐项修改截止日期": "%d copied {task is|tasks are} past {its|their} due date and {shows|show} as overdue; import a responsibility table giving this round's due dates (the tasks already there take them), or change the due dates one by one",
 	"指标编码“%s”与所写指标名称不符：按名称“%s”应为 %s，请核对编码":                               "indicator code “%s” does not match the indicator's name written beside it: by the name “%s” it should be %s; check the code",
 	"%s %s 是%d级指标，只能分解关键指标（三级指标）":                                        "%s %s is a level-%d indicator; only key (third-level) indicators are assigned to departments",
 	"责任单位为空":     "The department is empty",
