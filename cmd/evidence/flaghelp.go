@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -145,14 +146,31 @@ var valueKinds = map[string]string{
 
 // shownDefault is f's default as the help shows it: none for the zero
 // value, which the help's words explain where it means something, nor
-// for a secret read from the environment (--token).
+// for a secret read from the environment (--token, a database address
+// with its password: help is pasted into chats and tickets).
 func shownDefault(f *flag.Flag) string {
 	switch f.DefValue {
 	case "", "0", "false", "0s":
 		return ""
 	}
-	if f.Name == "token" || f.Name == "password" {
+	if f.Name == "token" || f.Name == "password" || mayHoldSecret(f.DefValue) {
 		return ""
 	}
+	for _, name := range secretEnv {
+		if v := os.Getenv(name); v != "" && f.DefValue == v {
+			return ""
+		}
+	}
 	return f.DefValue
+}
+
+// secretEnv are the variables whose values the help never shows.
+var secretEnv = []string{"EVIDENCE_DATABASE_URL", "EVIDENCE_TOKEN", "EVIDENCE_S3_SECRET_KEY", "EVIDENCE_S3_ACCESS_KEY"}
+
+// mayHoldSecret reports whether a default looks like an address or a
+// connection string with credentials in it (user:password@host,
+// password=…).
+func mayHoldSecret(v string) bool {
+	lower := strings.ToLower(v)
+	return strings.Contains(v, "@") || strings.Contains(lower, "password") || strings.Contains(lower, "secret")
 }

@@ -193,3 +193,24 @@ func TestFlagDefaultsAndPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagHelpShowsNoDatabasePassword: `catalog migrate -h` took its
+// --to's default from $EVIDENCE_DATABASE_URL and printed it whole, the
+// password with it (review s42a #3); neither an address nor a
+// key=value connection string is shown.
+func TestFlagHelpShowsNoDatabasePassword(t *testing.T) {
+	t.Setenv("EVIDENCE_LANG", "")
+	for _, url := range []string{"postgres://evidence:jimi-kouling@127.0.0.1:5432/archive", "host=127.0.0.1 user=evidence password=jimi-kouling dbname=archive"} {
+		t.Setenv("EVIDENCE_DATABASE_URL", url)
+		for _, args := range [][]string{{"catalog", "migrate", "-h"}, {"catalog", "migrate", "-h", "--lang", "en"}} {
+			var stderr bytes.Buffer
+			run(t.Context(), args, &bytes.Buffer{}, &stderr)
+			if !strings.Contains(stderr.String(), "--to") {
+				t.Fatalf("evidence %s lists no --to:\n%s", strings.Join(args, " "), stderr.String())
+			}
+			if strings.Contains(stderr.String(), "jimi-kouling") {
+				t.Errorf("evidence %s shows the database's password of %q:\n%s", strings.Join(args, " "), url, stderr.String())
+			}
+		}
+	}
+}
