@@ -30,6 +30,12 @@ func TestLangInTheAddressSwitchesTheLanguage(t *testing.T) {
 	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "1 result") {
 		t.Errorf("the page of ?lang=en is not in English: %.400s", textOf(body))
 	}
+	// A pair Go's parser refuses (a ; in it) is kept as sent (review
+	// s42a #8: the search was lost).
+	resp, _ = wang.get("/search?q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C;%E7%A4%BE%E5%8C%BA&lang=en")
+	if got := resp.Request.URL.RawQuery; got != "q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C;%E7%A4%BE%E5%8C%BA" {
+		t.Errorf("?q=学分银行;社区&lang=en led to ?%s, want the search kept", got)
+	}
 	if _, body := wang.get("/upload"); !strings.Contains(body, `<html lang="en">`) {
 		t.Errorf("the next page went back to Chinese: %.300s", textOf(body))
 	}

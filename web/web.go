@@ -89,9 +89,17 @@ func (h *handler) langFromQuery(next http.Handler) http.Handler {
 			return
 		}
 		h.setLang(w, r, l)
-		q.Del("lang")
+		// The address is kept as sent but for its lang pairs: parsed and
+		// encoded again, a pair Go cannot parse (q=学分银行;社区) would be
+		// lost with the search.
+		var kept []string
+		for _, pair := range strings.Split(r.URL.RawQuery, "&") {
+			if key, _, _ := strings.Cut(pair, "="); key != "lang" {
+				kept = append(kept, pair)
+			}
+		}
 		target := *r.URL
-		target.RawQuery = q.Encode()
+		target.RawQuery = strings.Join(kept, "&")
 		http.Redirect(w, r, safeNext(target.RequestURI()), http.StatusSeeOther)
 	})
 }
