@@ -417,8 +417,8 @@ func TestCLIFlagErrorsAreSaidOnce(t *testing.T) {
 		var out, errOut bytes.Buffer
 		err := run(t.Context(), args, &out, &errOut)
 		var ee exitError
-		if !errors.As(err, &ee) || ee.code != 2 || strings.Count(errOut.String(), "flag provided but not defined: -serverr") != 1 ||
-			!strings.Contains(errOut.String(), "-server") {
+		if !errors.As(err, &ee) || ee.code != 2 || strings.Count(errOut.String(), "没有选项 --serverr") != 1 ||
+			strings.Contains(errOut.String(), "flag provided") || !strings.Contains(errOut.String(), "  --server ") {
 			t.Errorf("evidence %s: %v, want exit 2 with the flag said once and the usage:\n%s", strings.Join(args, " "), err, errOut.String())
 		}
 	}

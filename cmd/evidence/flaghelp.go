@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
@@ -43,7 +46,78 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			v.help = argsLang(args)
 		}
 	}
-	return fs.Parse(args)
+	out := fs.Output()
+	said := &heldOutput{under: out}
+	fs.SetOutput(said)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	text := said.buf.String()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		// The flag package says its mistake in English on the first line,
+		// before the usage: said in the help's language instead.
+		if first, rest, ok := strings.Cut(text, "\n"); ok {
+			text = flagMistake(fs, first, helpLang(fs)) + "\n" + rest
+		}
+	}
+	io.WriteString(out, text)
+	return err
+}
+
+// heldOutput holds what the flag package writes while parsing, so that
+// its mistake can be said in the help's language; a test's writer still
+// sees which flag set prints (flagSetSeer).
+type heldOutput struct {
+	buf   strings.Builder
+	under io.Writer
+}
+
+func (h *heldOutput) Write(p []byte) (int, error) { return h.buf.Write(p) }
+
+func (h *heldOutput) seeFlags(fs *flag.FlagSet) {
+	if s, ok := h.under.(flagSetSeer); ok {
+		s.seeFlags(fs)
+	}
+}
+
+// flagMistakes are the flag package's mistakes, by the words it starts
+// them with, and the same said with -- in each language.
+var flagMistakes = []struct{ prefix, zh, en string }{
+	{"flag provided but not defined: -", "没有选项 --%s；可用的选项见下方用法", "there is no flag --%s; see the usage below"},
+	{"flag needs an argument: -", "选项 --%s 后面缺少它的值", "flag --%s needs a value after it"},
+}
+
+// flagMistake is line, the flag package's mistake, in lang; one it does
+// not know is said as it was.
+func flagMistake(fs *flag.FlagSet, line string, lang report.Lang) string {
+	for _, m := range flagMistakes {
+		if name, ok := strings.CutPrefix(line, m.prefix); ok {
+			name = strings.TrimLeft(name, "-")
+			return fmt.Sprintf(words(lang, m.zh, m.en), name)
+		}
+	}
+	// invalid value "abc" for flag -limit: parse error
+	if rest, ok := strings.CutPrefix(line, "invalid value "); ok {
+		if value, after, ok := strings.Cut(rest, " for flag -"); ok {
+			name, why, _ := strings.Cut(after, ": ")
+			name = strings.TrimLeft(name, "-")
+			if unquoted, err := strconv.Unquote(value); err == nil {
+				value = unquoted
+			}
+			if strings.Contains(why, "parse error") || strings.Contains(why, "invalid syntax") || strings.Contains(why, "value out of range") {
+				kind := words(lang, "数字", "a number")
+				if f := fs.Lookup(name); f != nil {
+					if g, ok := f.Value.(flag.Getter); ok {
+						if _, isDuration := g.Get().(time.Duration); isDuration {
+							kind = words(lang, "时长（如 30s、5m）", "a duration (30s, 5m)")
+						}
+					}
+				}
+				return fmt.Sprintf(words(lang, "选项 --%s 的值“%s”无效：应为%s", "flag --%s: “%s” is not %s"), name, value, kind)
+			}
+			return fmt.Sprintf(words(lang, "选项 --%s 的值“%s”无效：%s", "flag --%s: “%s” is not valid: %s"), name, value, why)
+		}
+	}
+	return line
 }
 
 // helpLang is the language fs's -h speaks: the command line's

@@ -214,3 +214,31 @@ func TestFlagHelpShowsNoDatabasePassword(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagMistakesInEachLanguage: the flag package's mistakes (a flag
+// the command lacks, a value that is no number, a flag without its
+// value) are said in the help's language, with --, not in Go's English
+// with one dash (review s42a #7).
+func TestFlagMistakesInEachLanguage(t *testing.T) {
+	t.Setenv("EVIDENCE_LANG", "")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"round", "add", "--bogus"}, "没有选项 --bogus；可用的选项见下方用法\n用法：evidence round add [选项]"},
+		{[]string{"round", "add", "--lang", "en", "--bogus"}, "there is no flag --bogus; see the usage below\nUsage: evidence round add [flags]"},
+		{[]string{"search", "学分银行", "--size", "十条"}, "选项 --size 的值“十条”无效：应为数字\n"},
+		{[]string{"search", "学分银行", "--size", "ten", "--lang", "en"}, "flag --size: “ten” is not a number\n"},
+		{[]string{"round", "add", "--year"}, "选项 --year 后面缺少它的值\n"},
+	} {
+		var stderr bytes.Buffer
+		err := run(t.Context(), tt.args, &bytes.Buffer{}, &stderr)
+		var ee exitError
+		if !errors.As(err, &ee) || ee.code != 2 || !strings.HasPrefix(stderr.String(), tt.want) {
+			t.Errorf("evidence %s: %v\n%s\nwant exit 2 starting %q", strings.Join(tt.args, " "), err, stderr.String(), tt.want)
+		}
+		if strings.Contains(stderr.String(), "flag provided") || strings.Contains(stderr.String(), "invalid value") {
+			t.Errorf("evidence %s says Go's English:\n%s", strings.Join(tt.args, " "), stderr.String())
+		}
+	}
+}

@@ -57,7 +57,7 @@ func checkLocalCatalog(ctx context.Context, cat *catalog.Store, dataDir string, 
 // catalog. What the shared catalog took since the move is not in it.
 func runCatalogRevert(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("catalog revert", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return flagsError(err)
 	}
 	lang, err := langOf(fs)
