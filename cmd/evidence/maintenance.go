@@ -58,7 +58,15 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return fmt.Errorf("count indexed documents: %w", err)
 		}
 		sayln(stdout, lang, "索引已重建：%d 个文档可检索", n[catalog.StatusIndexed])
-		if len(missing) > 0 {
+		switch {
+		case len(missing) > 0 && a.cat.Shared():
+			// Queuing them would change the catalog every node shares;
+			// reindex rebuilds this node's index only.
+			sayln(stdout, lang, "%d 个文档缺少已提取的文字，未加入本节点的索引；共享目录未改动：请运行 evidence check 查看，再运行 evidence repair 从原件重新提取：", len(missing))
+			for _, id := range missing {
+				fmt.Fprintf(stdout, "  %s\n", id)
+			}
+		case len(missing) > 0:
 			sayln(stdout, lang, "%d 个文档缺少已提取的文字，已重新排队，下次启动 evidence serve 时会重新提取：", len(missing))
 			for _, id := range missing {
 				fmt.Fprintf(stdout, "  %s\n", id)
