@@ -62,6 +62,16 @@ func (s *Store) NodeAlive(ctx context.Context, node string) error {
 	return nil
 }
 
+// NodeGone forgets run, a run of a node that is stopping, so that the
+// node's next start need not wait to tell it from a live process of the
+// same name (ingest). Forgetting a run that has no row is no error.
+func (s *Store) NodeGone(ctx context.Context, run string) error {
+	if _, err := s.execWrite(ctx, `DELETE FROM node_heartbeat WHERE node = ?`, run); err != nil {
+		return fmt.Errorf("forget node run %s: %w", run, s.dialect.translate(err))
+	}
+	return nil
+}
+
 // NodeRunsAlive returns, by run name, when each run of the node called
 // name other than self (a run's name is the node's name, "/" and a part
 // new at each start) last said it was alive, for the runs that did since

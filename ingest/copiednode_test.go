@@ -55,7 +55,14 @@ func TestCopiedNodeNameIsRefusedAtStart(t *testing.T) {
 	}
 	copied.Close()
 
-	first.Close() // the node dies; its row still says it beat a moment ago
+	first.Close() // a node stopped forgets its run
+	if runs, err := r.cat.NodeRunsAlive(ctx, "杭州节点-ab12cd", "", time.Now().Add(-time.Hour)); err != nil || len(runs) != 0 {
+		t.Errorf("after both runs stopped the catalog still holds %v (%v), want no run of the node", runs, err)
+	}
+	// A node killed (kill -9) leaves its row, saying it beat a moment ago.
+	if err := r.cat.NodeAlive(ctx, "杭州节点-ab12cd/1-1"); err != nil {
+		t.Fatal(err)
+	}
 	restarted := namedRun(t, r, "杭州节点-ab12cd", "3-3")
 	if err := restarted.Start(ctx); err != nil {
 		t.Fatalf("a node restarting after its previous run stopped: %v, want it to start", err)
