@@ -50,12 +50,15 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 	if err != nil || len(before) == 0 {
 		return err
 	}
+	// A beat late by a busy catalog or machine must not pass for a
+	// dead run: the wait is a beat and a margin of at least 5 s.
+	wait := s.cfg.NodeBeat + max(s.cfg.NodeBeat/4, 5*time.Second)
 	s.log.Info("another run of this node said it was alive lately: waiting one beat to see whether it still runs",
-		"node", name, "runs", len(before), "wait", s.cfg.NodeBeat+s.cfg.NodeBeat/4)
+		"node", name, "runs", len(before), "wait", wait)
 	select {
 	case <-ctx.Done():
 		return ctx.Err()
-	case <-time.After(s.cfg.NodeBeat + s.cfg.NodeBeat/4):
+	case <-time.After(wait):
 	}
 	after, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
 	if err != nil {
