@@ -450,13 +450,15 @@ func translate(op, key string, err error) error {
 func classify(op string, err error) (code, msg string) {
 	var resp minio.ErrorResponse
 	if errors.As(err, &resp) && resp.Code != "" {
+		// The code decides, not the status: a server may answer a key
+		// it does not know with 404 (Versity Gateway's XAdminUserNotFound),
+		// which is not a missing object.
 		switch {
-		case resp.Code == "NoSuchKey" || resp.StatusCode == http.StatusNotFound && resp.Code != "NoSuchBucket":
+		case resp.Code == "NoSuchKey" || resp.Code == "NoSuchVersion":
 			return catalog.ENOTFOUND, ""
 		case resp.Code == "NoSuchBucket":
 			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶（EVIDENCE_S3_BUCKET），%s；请联系管理员检查配置"
-		case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized ||
-			resp.Code == "AccessDenied" || resp.Code == "InvalidAccessKeyId" || resp.Code == "SignatureDoesNotMatch":
+		case credentialCodes[resp.Code] || resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized:
 			return catalog.EUNAVAILABLE, "对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
 		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
 			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求（S3 服务出错），%s；请稍后重试或联系管理员"
@@ -471,6 +473,20 @@ func classify(op string, err error) (code, msg string) {
 		return catalog.EUNAVAILABLE, "对象存储不可用（S3 服务无法连接），%s；请稍后重试或联系管理员"
 	}
 	return "", ""
+}
+
+// credentialCodes are the S3 error codes that mean the access key, its
+// secret or its rights are wrong, whatever HTTP status came with them:
+// AWS's codes and the ones Versity Gateway and MinIO add.
+var credentialCodes = map[string]bool{
+	"AccessDenied":                 true,
+	"InvalidAccessKeyId":           true,
+	"SignatureDoesNotMatch":        true,
+	"XAdminUserNotFound":           true,
+	"InvalidToken":                 true,
+	"ExpiredToken":                 true,
+	"AuthorizationHeaderMalformed": true,
+	"AccountProblem":               true,
 }
 
 // consequence tells the user what did not happen, which is what they need to

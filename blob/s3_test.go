@@ -159,6 +159,20 @@ func TestS3WrongSecretIsUnavailable(t *testing.T) {
 	}
 }
 
+// TestS3WrongAccessKeyIsUnavailable: a key the server does not know is
+// a matter of the key settings, not a missing object named after the
+// bucket (Versity Gateway answers it with 404 XAdminUserNotFound).
+func TestS3WrongAccessKeyIsUnavailable(t *testing.T) {
+	cfg := s3Config(t)
+	cfg.AccessKey = "nope-wrong"
+	_, err := blob.NewS3(t.Context(), cfg)
+	wantUnavailable(t, "NewS3 with a wrong access key", err)
+	msg := catalog.ErrorMessage(err)
+	if !strings.Contains(msg, "EVIDENCE_S3_ACCESS_KEY") || strings.Contains(msg, "没有对象") {
+		t.Errorf("NewS3 with a wrong access key: message %q should point at the key settings, not at a missing object", msg)
+	}
+}
+
 func TestS3GetStreamsLargeObject(t *testing.T) {
 	s := newS3(t, s3Config(t))
 	data := bytes.Repeat([]byte("社区学习共同体"), 1<<18) // about 5 MiB

@@ -64,3 +64,31 @@ func TestStoreErrorsHaveEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestS3ErrorCodesDecideOverStatus: the S3 error code says what went
+// wrong; a 404 is a missing object only when the code says so.
+func TestS3ErrorCodesDecideOverStatus(t *testing.T) {
+	for _, c := range []struct {
+		resp minio.ErrorResponse
+		want string
+		hint string
+	}{
+		{minio.ErrorResponse{Code: "NoSuchKey", StatusCode: http.StatusNotFound}, catalog.ENOTFOUND, "originals/x"},
+		{minio.ErrorResponse{Code: "NoSuchBucket", StatusCode: http.StatusNotFound}, catalog.EUNAVAILABLE, "EVIDENCE_S3_BUCKET"},
+		{minio.ErrorResponse{Code: "XAdminUserNotFound", StatusCode: http.StatusNotFound}, catalog.EUNAVAILABLE, "EVIDENCE_S3_ACCESS_KEY"},
+		{minio.ErrorResponse{Code: "InvalidAccessKeyId", StatusCode: http.StatusForbidden}, catalog.EUNAVAILABLE, "EVIDENCE_S3_ACCESS_KEY"},
+		{minio.ErrorResponse{Code: "SignatureDoesNotMatch", StatusCode: http.StatusForbidden}, catalog.EUNAVAILABLE, "EVIDENCE_S3_SECRET_KEY"},
+		{minio.ErrorResponse{Code: "AccessDenied", StatusCode: http.StatusForbidden}, catalog.EUNAVAILABLE, "EVIDENCE_S3_ACCESS_KEY"},
+	} {
+		got := translate("get", "originals/x", c.resp)
+		if catalog.ErrorCode(got) != c.want || !strings.Contains(catalog.ErrorMessage(got), c.hint) {
+			t.Errorf("%s (HTTP %d): %s %q; want %s naming %s", c.resp.Code, c.resp.StatusCode,
+				catalog.ErrorCode(got), catalog.ErrorMessage(got), c.want, c.hint)
+		}
+	}
+	// A 404 of a code the program cannot explain is not put down to a
+	// missing object either.
+	if got := translate("get", "originals/x", minio.ErrorResponse{Code: "SomethingElse", StatusCode: http.StatusNotFound}); catalog.ErrorCode(got) == catalog.ENOTFOUND {
+		t.Errorf("404 SomethingElse: %v, want it not to be a missing object", got)
+	}
+}

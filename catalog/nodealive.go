@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -33,10 +34,16 @@ const NodeSilence = 2 * time.Minute
 // upload takes a day between storing a file and the task recording it.
 const UnknownNodeHandInAge = 24 * time.Hour
 
+// DeadRunAge is how long a node's run must have been silent before its
+// heartbeat row is removed: a run's name is new at each start, so the
+// rows of runs long stopped would only pile up. Far longer than
+// NodeSilence, so that a node restarting, and the hand-ins a stopped
+// run left, are judged by a row still there; a hand-in whose node has no
+// row is abandoned all the same (AbandonStoppedNodesHandIns).
+const DeadRunAge = 10 * NodeSilence
+
 // NodeAlive records that node is alive now, by its clock, and forgets
-// the nodes silent for longer than UnknownNodeHandInAge (the name of a
-// node's run is new at each start, so the rows of runs long stopped would
-// only pile up; their hand-ins are abandoned whether their row is there or not).
+// the runs silent for longer than DeadRunAge.
 // It is idempotent: a node calls it at start and then every NodeSilence/4.
 func (s *Store) NodeAlive(ctx context.Context, node string) error {
 	now := s.now()
@@ -46,13 +53,53 @@ func (s *Store) NodeAlive(ctx context.Context, node string) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM node_heartbeat WHERE alive_at < ?`, formatTime(now.Add(-UnknownNodeHandInAge)))
+		_, err = tx.ExecContext(ctx, `DELETE FROM node_heartbeat WHERE alive_at < ?`, formatTime(now.Add(-DeadRunAge)))
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("record that node %s is alive: %w", node, err)
 	}
 	return nil
+}
+
+// NodeGone forgets run, a run of a node that is stopping, so that the
+// node's next start need not wait to tell it from a live process of the
+// same name (ingest). Forgetting a run that has no row is no error.
+func (s *Store) NodeGone(ctx context.Context, run string) error {
+	if _, err := s.execWrite(ctx, `DELETE FROM node_heartbeat WHERE node = ?`, run); err != nil {
+		return fmt.Errorf("forget node run %s: %w", run, s.dialect.translate(err))
+	}
+	return nil
+}
+
+// NodeRunsAlive returns, by run name, when each run of the node called
+// name other than self (a run's name is the node's name, "/" and a part
+// new at each start) last said it was alive, for the runs that did since
+// since. A run whose time moves on between two calls is a live process
+// using the same node name: a data folder copied with its node-name.
+func (s *Store) NodeRunsAlive(ctx context.Context, name, self string, since time.Time) (map[string]time.Time, error) {
+	prefix := name + "/"
+	// The rows of runs alive since are few (one a node, a couple
+	// while one restarts): the name is matched here, portably.
+	rows, err := s.db.QueryContext(ctx, `SELECT node, alive_at FROM node_heartbeat WHERE alive_at >= ?`, formatTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("runs of node %s: %w", name, s.dialect.translate(err))
+	}
+	defer rows.Close()
+	runs := map[string]time.Time{}
+	for rows.Next() {
+		var run, at string
+		if err := rows.Scan(&run, &at); err != nil {
+			return nil, fmt.Errorf("runs of node %s: %w", name, err)
+		}
+		if run != self && strings.HasPrefix(run, prefix) {
+			runs[run] = parseTime(at)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("runs of node %s: %w", name, s.dialect.translate(err))
+	}
+	return runs, nil
 }
 
 // AbandonStoppedNodesHandIns marks as abandoned, on a shared catalog, the

@@ -128,29 +128,37 @@ func TestAStoppedNodesHandInRecordedLate(t *testing.T) {
 	}
 }
 
-// TestNodeAliveForgetsNodesLongStopped: a node's name is new at each
-// start, so the rows of nodes silent for longer than a day are dropped
-// when any node says it is alive; a node silent for less stays.
+// TestNodeAliveForgetsNodesLongStopped: a node's run name is new at each
+// start, so the rows of runs silent for longer than DeadRunAge (not a day:
+// a row a start, they piled up) are dropped when any node says it is
+// alive; a run silent for less, a node just restarting among them, stays.
 func TestNodeAliveForgetsNodesLongStopped(t *testing.T) {
 	ctx := context.Background()
 	a, b, _, clockA, clockB := twoNodes(t)
 	start := *clockA
-	for _, n := range []string{"node-丙-重启前", "node-丁"} {
+	for _, n := range []string{"node-丙/重启前", "node-丁/1"} {
 		if err := a.NodeAlive(ctx, n); err != nil {
 			t.Fatal(err)
 		}
-		*clockA = start.Add(time.Hour)
+		*clockA = start.Add(DeadRunAge - NodeSilence)
 	}
-	*clockB = start.Add(UnknownNodeHandInAge + time.Minute)
-	if err := b.NodeAlive(ctx, "node-乙"); err != nil {
+	*clockB = start.Add(DeadRunAge + time.Minute)
+	if err := b.NodeAlive(ctx, "node-乙/1"); err != nil {
 		t.Fatal(err)
 	}
 	got, err := queryStrings(ctx, b.db, `SELECT node FROM node_heartbeat ORDER BY node`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"node-丁", "node-乙"}; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
-		t.Errorf("nodes after a day: %v, want %v (node-丙-重启前 forgotten)", got, want)
+	if want := []string{"node-丁/1", "node-乙/1"}; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("runs after %s: %v, want %v (node-丙/重启前 forgotten)", DeadRunAge+time.Minute, got, want)
+	}
+	if DeadRunAge >= time.Hour || DeadRunAge < 5*NodeSilence {
+		t.Errorf("DeadRunAge %s: want well past NodeSilence %s, well under an hour", DeadRunAge, NodeSilence)
+	}
+	runs, err := b.NodeRunsAlive(ctx, "node-丁", "node-丁/2", start)
+	if err != nil || len(runs) != 1 || runs["node-丁/1"].IsZero() {
+		t.Errorf("runs of node-丁 besides node-丁/2: %v, %v; want node-丁/1", runs, err)
 	}
 }
 

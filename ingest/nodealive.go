@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -24,22 +25,95 @@ const nodeBeat = catalog.NodeSilence / 4
 // stopped node are freed now if they have been silent long enough, the
 // rest by the beats that follow.
 func (s *Service) startNodeBeat(ctx context.Context) error {
+	s.beganAt = time.Now()
 	if err := s.cat.NodeAlive(ctx, s.cfg.Node); err != nil {
+		return err
+	}
+	if err := s.refuseCopiedNode(ctx); err != nil {
+		s.forgetThisRun(ctx) // it never ran
 		return err
 	}
 	s.sweepStoppedNodes(ctx)
 	return nil
 }
 
+// refuseCopiedNode fails when another live process runs under this
+// node's name: a data folder copied with its node-name, whose two nodes
+// would overwrite each other's follow checkpoint and follow the catalog
+// from its first change over and over. A run of the name that said it
+// was alive lately may also be this node's previous run, killed just
+// before this start: only a live one says so again within a beat, so
+// the start waits one beat (and a little) to tell them apart.
+func (s *Service) refuseCopiedNode(ctx context.Context) error {
+	name := s.nodeName()
+	before, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
+	if err != nil || len(before) == 0 {
+		return err
+	}
+	// A beat late by a busy catalog or machine must not pass for a
+	// dead run: the wait is a beat and a margin of at least 5 s.
+	wait := s.cfg.NodeBeat + max(s.cfg.NodeBeat/4, 5*time.Second)
+	s.log.Info("another run of this node said it was alive lately: waiting one beat to see whether it still runs",
+		"node", name, "runs", len(before), "wait", wait)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(wait):
+	}
+	after, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
+	if err != nil {
+		return err
+	}
+	for run, at := range after {
+		if at.After(before[run]) {
+			return s.copiedNode(name)
+		}
+	}
+	return nil
+}
+
+// copiedNode is the error of a node whose name another live process uses.
+func (s *Service) copiedNode(name string) error {
+	path := NodeNameFile
+	if s.cfg.FollowStateFile != "" {
+		path = filepath.Join(filepath.Dir(s.cfg.FollowStateFile), NodeNameFile)
+	}
+	return catalog.Errorf(catalog.ECONFLICT, "数据文件夹似乎是从另一节点复制的：节点名 %s 正由另一进程使用；请删除 %s 后重启", name, path)
+}
+
+// forgetThisRun removes this run's heartbeat as the node stops, so that
+// its next start finds no recent run of its name and need not wait a
+// beat. A node killed leaves its row, which its next start waits out.
+func (s *Service) forgetThisRun(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := s.cat.NodeGone(ctx, s.cfg.Node); err != nil {
+		s.log.Warn("forget this run's heartbeat", "node", s.cfg.Node, "err", err)
+	}
+}
+
+// watchForCopies logs, at every beat, a live process that started under
+// this node's name after this one did (and so passed its own start's
+// look): one of the two must lose its node-name and restart.
+func (s *Service) watchForCopies(ctx context.Context) {
+	runs, err := s.cat.NodeRunsAlive(ctx, s.nodeName(), s.cfg.Node, s.beganAt)
+	if err != nil || len(runs) == 0 {
+		return
+	}
+	s.log.Error("another process runs under this node's name, each overwriting the other's follow checkpoint",
+		"err", s.copiedNode(s.nodeName()), "runs", len(runs))
+}
+
 // keepNodeAlive beats every nodeBeat until ctx ends. A beat or sweep the
 // catalog fails is logged and tried at the next: the catalog is then
 // out of reach for every node alike.
 func (s *Service) keepNodeAlive(ctx context.Context) {
-	t := time.NewTicker(nodeBeat)
+	t := time.NewTicker(s.cfg.NodeBeat)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
+			s.forgetThisRun(ctx)
 			return
 		case <-t.C:
 		}
@@ -50,6 +124,7 @@ func (s *Service) keepNodeAlive(ctx context.Context) {
 			continue
 		}
 		s.sweepStoppedNodes(ctx)
+		s.watchForCopies(ctx)
 	}
 }
 

@@ -484,6 +484,11 @@ func (s *Service) logFilled(d *catalog.Document) {
 // hash); any other is copied to a temporary file first.
 func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr bool) (*StoredText, error) {
 	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if catalog.IsNotFound(err) {
+		// The store's own words name a key no coordinator knows.
+		return nil, fmt.Errorf("get original of %s: %w: %w", d.ID, catalog.Errorf(catalog.ENOTFOUND,
+			"原件在存储中缺失，无法读取文字；请重新上传该文件（%s），或请管理员从文件存储的备份中取回原件", d.Filename), err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("get original of %s: %w", d.ID, err)
 	}

@@ -99,7 +99,11 @@ func diffSorted(a, b []string) (onlyA, onlyB []string) {
 // its stored text into idx (normally a fresh index), in batches, calling
 // progress after each batch, and links its near duplicates (so documents
 // read before they existed get them). Documents whose text is missing are
-// reported in the returned list and left out.
+// reported in the returned list and left out; on a catalog only this
+// node uses they are queued to be read again, while on a shared one they
+// are left as they are (queuing is a change every node acts on, and
+// rebuilding one node's index changes nothing else): check names them
+// and repair reads them again.
 func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, batchSize int,
 	progress func(done, total int)) (missing []string, err error) {
 	var docs []*catalog.Document
@@ -137,6 +141,9 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 		t, err := LoadText(ctx, blobs, d.SHA256)
 		if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
 			missing = append(missing, d.ID)
+			if cat.Shared() {
+				continue
+			}
 			if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 				return missing, err
 			}

@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -45,5 +47,97 @@ func TestRebuildOfIndexedDocumentsChangesNothingInTheCatalog(t *testing.T) {
 	}
 	if after, err := r.cat.ChangesSince(ctx, last, 1000); err != nil || len(after) != 0 {
 		t.Errorf("the rebuild wrote %d changes (%v), want none", len(after), err)
+	}
+}
+
+// indexedThenStripped uploads one text on svc, waits until it is
+// indexed, and deletes its stored text and, when original is set, its
+// original from the store: what a node on the wrong bucket leaves.
+func indexedThenStripped(t *testing.T, r *rig, svc *Service, done chan *catalog.Document, original bool) *catalog.Document {
+	t.Helper()
+	ctx := context.Background()
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	out := submitText(t, svc, "学分银行工作总结.txt", "杭州市学分银行建设工作总结。")
+	d := waitFor(t, done, 1)[out.Document.ID]
+	if d == nil || d.Status != catalog.StatusIndexed {
+		t.Fatalf("the upload: %+v, want it indexed", d)
+	}
+	keys := []string{catalog.TextKey(d.SHA256)}
+	if original {
+		keys = append(keys, catalog.OriginalKey(d.SHA256))
+	}
+	for _, k := range keys {
+		if err := r.blobs.Delete(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// TestRebuildOnASharedCatalogLeavesAMissingTextToRepair: reindex rebuilds
+// one node's index; on a catalog several nodes share it does not queue a
+// document whose text is missing (a change every node would act on), but
+// leaves it out and reports it, for check and repair.
+func TestRebuildOnASharedCatalogLeavesAMissingTextToRepair(t *testing.T) {
+	ctx := context.Background()
+	r := pgRig(t)
+	svc, _, done := sharedNode(t, r, "节点甲")
+	d := indexedThenStripped(t, r, svc, done, false)
+	svc.Close()
+	before, err := r.cat.ChangesSince(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := before[len(before)-1].Document.Seq
+	fresh, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	missing, err := Rebuild(ctx, r.cat, r.blobs, fresh, 0, nil)
+	if err != nil || len(missing) != 1 || missing[0] != d.ID {
+		t.Fatalf("rebuild: missing %v, %v; want %s", missing, err, d.ID)
+	}
+	if got, err := r.cat.Document(ctx, d.ID); err != nil || got.Status != catalog.StatusIndexed {
+		t.Errorf("after the rebuild the document is %+v (%v), want it left indexed in the shared catalog", got, err)
+	}
+	if after, err := r.cat.ChangesSince(ctx, last, 1000); err != nil || len(after) != 0 {
+		t.Errorf("the rebuild wrote %d changes to the shared catalog (%v), want none", len(after), err)
+	}
+}
+
+// TestMissingOriginalFailsWithAdviceToUploadAgain: a document queued to
+// be read again whose original is gone from the store fails with a reason
+// a coordinator can act on, not the store's "存储中没有对象 originals/…".
+func TestMissingOriginalFailsWithAdviceToUploadAgain(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t)
+	svc, done := r.service(t)
+	d := indexedThenStripped(t, r, svc, done, true)
+	svc.Close()
+	fresh, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if missing, err := Rebuild(ctx, r.cat, r.blobs, fresh, 0, nil); err != nil || len(missing) != 1 {
+		t.Fatalf("rebuild: missing %v, %v; want the document queued", missing, err)
+	}
+	again, done2 := r.service(t)
+	if err := again.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := waitFor(t, done2, 1)[d.ID]
+	if got == nil || got.Status != catalog.StatusFailed {
+		t.Fatalf("the document read again: %+v, want it failed", got)
+	}
+	if !strings.Contains(got.Error, "原件在存储中缺失") || !strings.Contains(got.Error, "重新上传") ||
+		strings.Contains(got.Error, "originals/") {
+		t.Errorf("failed with %q, want the original named missing and the file to be uploaded again", got.Error)
+	}
+	if !strings.Contains(got.ErrorEnglish, "missing") || !strings.Contains(got.ErrorEnglish, "upload") {
+		t.Errorf("failed in English with %q, want it to say the original is missing and to upload it again", got.ErrorEnglish)
 	}
 }

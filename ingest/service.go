@@ -86,7 +86,10 @@ type Config struct {
 	// Node names this run of the node, new at each start: leases and
 	// hand-ins must tell a node's previous run, which may have died on a
 	// document or mid-upload, from the run going on.
-	Shared          bool
+	Shared bool
+	// NodeBeat is how often a node of a shared catalog says it is alive
+	// (nodeBeat by default; tests shorten it).
+	NodeBeat        time.Duration
 	Node            string
 	NodeName        string
 	Lease           time.Duration
@@ -153,6 +156,9 @@ func (c *Config) setDefaults() {
 	if c.FollowInterval <= 0 {
 		c.FollowInterval = time.Second
 	}
+	if c.NodeBeat <= 0 {
+		c.NodeBeat = nodeBeat
+	}
 	if c.UnreadableTextPatience <= 0 {
 		c.UnreadableTextPatience = time.Minute
 	}
@@ -171,6 +177,8 @@ type Service struct {
 	idx     index.Index
 	cfg     Config
 	log     *slog.Logger
+	// beganAt is when this run said first it was alive (shared catalog).
+	beganAt time.Time
 
 	mem      *memBudget // for uploads staged in memory; nil for none
 	queue    *queue     // documents to read, born-digital first

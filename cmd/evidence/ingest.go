@@ -170,7 +170,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return refused.error
 		}
 		if stopped != nil {
-			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, stopped)
+			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, serverStopped{c.base, stopped})
 		}
 		return reportIngest(stdout, lang, outcomes, skipped.hidden, *asJSON)
 	}
@@ -350,9 +350,26 @@ func stoppedIngest(stdout, stderr io.Writer, lang report.Lang, outcomes []*fileO
 		sayln(stderr, lang, "已中断：%s；已保存的文件会在下次启动时继续处理，重新运行同一命令即可导入其余文件（已导入的会显示为重复）", so)
 		return exitError{130}
 	}
+	if ss, ok := why.(serverStopped); ok {
+		// Several nodes may serve the archive: the one that failed is
+		// named, and any other takes the rest.
+		sayln(stderr, lang, "已停止：服务器 %s：%s。%s；待该服务器恢复后重新运行同一命令，或用 --server 指向同一档案库的另一节点重新运行（已上传的会显示为重复）",
+			ss.server, describeIn(ss.err, lang), so)
+		return exitError{1}
+	}
 	sayln(stderr, lang, "已停止：%s。%s；服务器恢复后重新运行同一命令即可（已上传的会显示为重复）", describeIn(why, lang), so)
 	return exitError{1}
 }
+
+// serverStopped is why an import through a server stopped: err, from
+// the server at server.
+type serverStopped struct {
+	server string
+	err    error
+}
+
+func (s serverStopped) Error() string { return s.server + ": " + s.err.Error() }
+func (s serverStopped) Unwrap() error { return s.err }
 
 // showOCRProgress names, in the progress bar, the file being read by OCR
 // and its pages done, until stop is called; stop returns once the bar is

@@ -218,7 +218,7 @@ func TestRemoteIngestWaitsForUploadsUnderWay(t *testing.T) {
 			t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
 		}
 		stderr := errOut.String()
-		for _, want := range []string{"等候 1 秒后重新发送 4 个文件", "已停止：等候 1 秒后服务器仍不接收文件：您的账号已有 32 个上传正在进行", "未导入 10"} {
+		for _, want := range []string{"等候 1 秒后重新发送 4 个文件", "已停止：服务器 ", "：等候 1 秒后服务器仍不接收文件：您的账号已有 32 个上传正在进行", "未导入 10"} {
 			if !strings.Contains(stderr, want) {
 				t.Errorf("stderr does not say %q:\n%s", want, stderr)
 			}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
@@ -57,7 +58,15 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return fmt.Errorf("count indexed documents: %w", err)
 		}
 		sayln(stdout, lang, "索引已重建：%d 个文档可检索", n[catalog.StatusIndexed])
-		if len(missing) > 0 {
+		switch {
+		case len(missing) > 0 && a.cat.Shared():
+			// Queuing them would change the catalog every node shares;
+			// reindex rebuilds this node's index only.
+			sayln(stdout, lang, "%d 个文档缺少已提取的文字，未加入本节点的索引；共享目录未改动：请运行 evidence check 查看，再运行 evidence repair 从原件重新提取：", len(missing))
+			for _, id := range missing {
+				fmt.Fprintf(stdout, "  %s\n", id)
+			}
+		case len(missing) > 0:
 			sayln(stdout, lang, "%d 个文档缺少已提取的文字，已重新排队，下次启动 evidence serve 时会重新提取：", len(missing))
 			for _, id := range missing {
 				fmt.Fprintf(stdout, "  %s\n", id)
@@ -132,7 +141,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		printProblems(stdout, lang, problems, docs, a.cat.Shared())
+		printProblems(stdout, lang, problems, docs, a.deployment())
 	}
 	printEmptied(stdout, lang, emptied)
 	return exitError{1}
@@ -295,7 +304,8 @@ func problemDocuments(ctx context.Context, cat *catalog.Store, problems []ingest
 // On a node of several (shared) a restart does not mend its index: the
 // node follows only the changes after the last it applied, so a document
 // its index lost before that stays lost until reindex.
-func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, docs map[string]*catalog.Document, shared bool) {
+func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, docs map[string]*catalog.Document, dep deployment) {
+	shared := dep.shared
 	sayln(w, lang, "发现 %d 个问题：", len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
@@ -317,7 +327,12 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, doc
 	if n := kinds[ingest.ProblemIndex] - maxIndexProblemsListed; n > 0 {
 		sayln(w, lang, "  ……另有 %d 个文档有索引的问题（共 %d 个）", n, kinds[ingest.ProblemIndex])
 	}
-	if kinds[ingest.ProblemText] > 0 {
+	switch {
+	case kinds[ingest.ProblemText] > 0 && shared:
+		// repair opens this folder's index only; the other nodes take
+		// the new text from the shared catalog while they serve.
+		sayln(w, lang, "提取文字的问题：在本数据文件夹上运行 evidence repair，从原件重新提取（先停止使用本文件夹的 evidence serve；其他节点不必停止）")
+	case kinds[ingest.ProblemText] > 0:
 		sayln(w, lang, "提取文字的问题：停止 evidence serve 后运行 evidence repair，从原件重新提取")
 	}
 	switch {
@@ -326,9 +341,26 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, doc
 	case kinds[ingest.ProblemIndex] > 0:
 		sayln(w, lang, "索引的问题：运行 evidence reindex（或重启 evidence serve）")
 	}
-	if kinds[ingest.ProblemOriginal] > 0 {
+	switch {
+	case kinds[ingest.ProblemOriginal] > 0 && dep.onS3:
+		// evidence restore makes a whole data folder: an original in a
+		// bucket comes back from the bucket's own copy.
+		sayln(w, lang, "原件的问题：重新上传同一原件即可修复，或从存储桶的备份取回该对象（originals/ 下同名的文件：存储桶的镜像副本或版本记录）；许多原件同时缺失时，先确认 EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 是否指向正确的存储桶")
+	case kinds[ingest.ProblemOriginal] > 0:
 		sayln(w, lang, "原件的问题：重新上传同一原件即可修复，或从备份恢复（evidence restore）；许多原件同时缺失时，先确认文件存储（--data 文件夹下的 blobs，或 S3 存储桶的设置）是否正确、已挂载")
 	}
+}
+
+// deployment is what the advice for a problem depends on.
+type deployment struct {
+	shared bool // the catalog is PostgreSQL, shared by several nodes
+	onS3   bool // the originals and texts are in an S3 bucket
+}
+
+// deployment says how a is deployed.
+func (a *app) deployment() deployment {
+	_, onS3 := a.blobs.(*blob.S3)
+	return deployment{shared: a.cat.Shared(), onS3: onS3}
 }
 
 // runRepair re-extracts, from their originals, the documents whose stored
@@ -433,7 +465,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		printProblems(stdout, lang, others, docs, a.cat.Shared())
+		printProblems(stdout, lang, others, docs, a.deployment())
 		return exitError{1}
 	}
 	return nil
