@@ -14,7 +14,7 @@ import (
 // stays in its data folder, and a node restarted there without
 // EVIDENCE_DATABASE_URL would serve it beside the shared one. The copy
 // is therefore recorded in the catalog copied from, and serve refuses a
-// catalog that holds the record. Migration 048.
+// catalog that holds the record. Migration 046.
 
 // Moved says where evidence catalog migrate copied this catalog to.
 type Moved struct {
