@@ -172,6 +172,7 @@ type Service struct {
 	common     commonTermSet
 	cities     cityNames
 	versions   versionCache
+	cited      citedCache
 	rebuilding atomic.Bool
 }
 
@@ -469,8 +470,9 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 // indicators keep their evidence documents as the indicator page and the
 // evidence API list them (catalog.EvidenceUses): those linked to one,
 // which the index keeps, and those the indicators' claims and values of
-// cities cite, which only the catalog knows and is asked for at each
-// search, so that a citation counts in search as soon as it is made.
+// cities cite, which only the catalog knows and is read again whenever
+// its CitationsStamp moved (citedFor), so that a citation counts in search
+// as soon as it is made.
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
 	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
 		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
@@ -493,30 +495,23 @@ func (s *Service) filter(ctx context.Context, req Request, cities []string) (ind
 // empty), the documents its claims and values of cities (every city when
 // none) cite, by the one rule of an indicator's evidence
 // (catalog.EvidenceDocumentIDs), including those that could not be read,
-// as the evidence list shows them. With the documents linked to it, which
+// as the evidence list shows them, from the catalog's citations as kept
+// at their CitationsStamp (citedCache): the slices are shared and must not
+// be changed. With the documents linked to it, which
 // the index keeps, they are the documents an indicator's filter keeps
 // (filter) and its facet counts (countIndicators): one definition for
 // both.
 func (s *Service) citedFor(ctx context.Context, codes, cities []string) (map[string][]string, error) {
-	f := catalog.EvidenceFilter{Cities: cities, Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true}
+	all, err := s.cited.cited(ctx, s.cat, cities)
+	if err != nil {
+		return nil, err
+	}
 	if len(codes) == 0 {
-		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("documents cited for indicators: %w", err)
-		}
-		return citedByIndicator(in), nil
+		return all, nil
 	}
 	out := map[string][]string{}
 	for _, code := range codes {
-		if _, ok := out[code]; ok {
-			continue
-		}
-		f.Indicator = code
-		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("documents cited for indicator %s: %w", code, err)
-		}
-		out[code] = citedByIndicator(in)[code]
+		out[code] = all[code]
 		if out[code] == nil {
 			out[code] = []string{}
 		}
