@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -20,15 +21,24 @@ type citedCache struct {
 	mu    sync.Mutex
 	kept  bool
 	stamp catalog.CitationsStamp
-	// byScope is the documents cited per indicator, by cities joined;
-	// each map is read-only once kept.
-	byScope map[string]map[string][]string
+	// byScope is what is cited in each scope, by its cities joined.
+	byScope map[string]*citedScope
+}
+
+// citedScope is what claims and values of a scope cite, read-only once
+// kept.
+type citedScope struct {
+	// byCode is the documents cited per indicator, each sorted.
+	byCode map[string][]string
+	// all is every document cited, each once, sorted: those the indicator
+	// facet asks the index about (countIndicators).
+	all []string
 }
 
 // cited returns the documents each indicator's claims and values of
 // cities (every city when none) cite, as the catalog now has them. The
-// map is shared: callers must not change it.
-func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []string) (map[string][]string, error) {
+// scope is shared: callers must not change it.
+func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []string) (*citedScope, error) {
 	stamp, err := cat.CitationsStamp(ctx)
 	if err != nil {
 		return nil, err
@@ -49,10 +59,15 @@ func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []str
 	if err != nil {
 		return nil, fmt.Errorf("documents cited for indicators: %w", err)
 	}
-	m := citedByIndicator(in)
+	m := &citedScope{byCode: citedByIndicator(in)}
+	for _, ids := range m.byCode {
+		m.all = append(m.all, ids...)
+	}
+	slices.Sort(m.all)
+	m.all = slices.Compact(m.all)
 	c.mu.Lock()
 	if !c.kept || c.stamp != stamp {
-		c.kept, c.stamp, c.byScope = true, stamp, map[string]map[string][]string{}
+		c.kept, c.stamp, c.byScope = true, stamp, map[string]*citedScope{}
 	}
 	c.byScope[key] = m
 	c.mu.Unlock()

@@ -502,16 +502,16 @@ func (s *Service) filter(ctx context.Context, req Request, cities []string) (ind
 // (filter) and its facet counts (countIndicators): one definition for
 // both.
 func (s *Service) citedFor(ctx context.Context, codes, cities []string) (map[string][]string, error) {
-	all, err := s.cited.cited(ctx, s.cat, cities)
+	sc, err := s.cited.cited(ctx, s.cat, cities)
 	if err != nil {
 		return nil, err
 	}
 	if len(codes) == 0 {
-		return all, nil
+		return sc.byCode, nil
 	}
 	out := map[string][]string{}
 	for _, code := range codes {
-		out[code] = all[code]
+		out[code] = sc.byCode[code]
 		if out[code] == nil {
 			out[code] = []string{}
 		}
@@ -546,10 +546,12 @@ const allFacetValues = math.MaxInt32
 // indicator, the documents of the search that the indicator's filter
 // keeps: those linked to it, which the index's facet counts, and those
 // its claims and values cite (citedFor), which only the catalog knows.
-// So a facet value finds as many as it says: filtering by it, the total
-// is its count.
+// So, with no indicator filter set, a facet value finds as many as it
+// says: filtering by it, the total is its count. With one set, a value
+// counts the documents found that are also its evidence; choosing it
+// replaces the filter and may find more.
 //
-// It reads the catalog's citations once for every indicator, asks the
+// It takes the documents cited in the scope as kept (citedCache), asks the
 // index once which of the cited documents q matches, and the catalog
 // which of those are linked to which indicators (as the index has them:
 // catalog.Store.DocumentIndicators fills the index's field), so that a
@@ -558,18 +560,14 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 	if out.Total == 0 {
 		return nil
 	}
-	cited, err := s.citedFor(ctx, nil, cities)
+	sc, err := s.cited.cited(ctx, s.cat, cities)
 	if err != nil {
 		return err
 	}
-	var all []string
-	for _, ids := range cited {
-		all = append(all, ids...)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
+	cited, all := sc.byCode, sc.all
 	if len(q.Filter.IDs) > 0 {
-		all = slices.DeleteFunc(all, func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+		// all is shared (citedCache): keep the documents of q's IDs in a copy.
+		all = slices.DeleteFunc(slices.Clone(all), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
 	}
 	if len(all) == 0 {
 		return nil
