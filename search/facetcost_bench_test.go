@@ -45,8 +45,12 @@ func BenchmarkSearchManyCitations(b *testing.B) {
 		{"filtered by 2.3.1", Request{Query: "学习型城市", User: admin, Indicators: []string{"2.3.1"}}},
 	} {
 		b.Run(tt.name, func(b *testing.B) {
-			if _, err := svc.Search(ctx, tt.req); err != nil {
+			res, err := svc.Search(ctx, tt.req)
+			if err != nil {
 				b.Fatal(err)
+			}
+			if res.Total == 0 || facetCount(res, "2.3.1") == 0 {
+				b.Fatalf("found %d, facet 2.3.1 counts %d: the benchmark counts no cited document", res.Total, facetCount(res, "2.3.1"))
 			}
 			stmts := cat.Statements()
 			b.ReportAllocs()
