@@ -231,3 +231,36 @@ func (s *Store) EvidenceCounts(ctx context.Context, f EvidenceFilter) ([]LinkCou
 	}
 	return out, rows.Err()
 }
+
+// CitationsStamp tells whether the documents claims and values cite
+// (EvidenceDocumentIDs of their kinds) may have changed: two stamps read
+// from the catalog are equal only if no document changed (LatestSeq: a
+// deletion or restoration ends or gives back its citations) and no event
+// was recorded between them. Every write that changes a claim's citations
+// or a value's source records an event in its own transaction (create,
+// edit, withdraw, carry-over, a round's deletion), so the event table's
+// highest id moves with them, without a column or migration of its own.
+// On PostgreSQL ids are taken before commit, so an event may commit below
+// the highest id already seen; the count of the last events, also in the
+// stamp, moves when it does.
+type CitationsStamp struct {
+	seq, event, recent int64
+}
+
+// citationsRecent is how many of the last event ids CitationsStamp
+// counts, to see a transaction that commits after a later one.
+const citationsRecent = 1000
+
+// CitationsStamp reads the catalog's CitationsStamp in one query of three
+// indexed aggregates.
+func (s *Store) CitationsStamp(ctx context.Context) (CitationsStamp, error) {
+	var st CitationsStamp
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document),
+		(SELECT COALESCE(MAX(id), 0) FROM event),
+		(SELECT COUNT(*) FROM event WHERE id > (SELECT COALESCE(MAX(id), 0) FROM event) - ?)`, citationsRecent).
+		Scan(&st.seq, &st.event, &st.recent)
+	if err != nil {
+		return CitationsStamp{}, fmt.Errorf("read the stamp of the citations: %w", err)
+	}
+	return st, nil
+}

@@ -131,3 +131,53 @@ func hitList(res *Result) string {
 	}
 	return fmt.Sprint(ids)
 }
+
+// With an indicator filter set, a facet value counts the documents the
+// filtered search found that are also its own evidence, as the README
+// says, not what choosing it (which replaces the filter) finds: searching
+// 学分银行 filtered by 2.3.1, 2.3.2 counts A3 alone, which its own filter
+// finds with B1.
+func TestIndicatorFacetUnderAFilterCountsTheFoundEvidence(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	codes := []string{"2.3.1", "2.3.2", "1.1.2"}
+	for _, q := range []string{"学分银行", "工作总结", "建设"} {
+		found := map[string]map[string]bool{}
+		for _, code := range codes {
+			res, err := svc.Search(ctx, Request{Query: q, User: admin, Indicators: []string{code}, Size: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found[code] = map[string]bool{}
+			for _, h := range res.Hits {
+				found[code][h.ID] = true
+			}
+		}
+		for _, x := range codes {
+			res, err := svc.Search(ctx, Request{Query: q, User: admin, Indicators: []string{x}, Size: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, y := range codes {
+				want := 0
+				for id := range found[x] {
+					if found[y][id] {
+						want++
+					}
+				}
+				if got := facetCount(res, y); got != want {
+					t.Errorf("searching %q filtered by %s: facet %s counts %d, want %d (found %s, of them %s's evidence)",
+						q, x, y, got, want, hitList(res), y)
+				}
+			}
+		}
+	}
+	res, err := svc.Search(ctx, Request{Query: "学分银行", User: admin, Indicators: []string{"2.3.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := facetCount(res, "2.3.2"); got != 1 {
+		t.Errorf("学分银行 filtered by 2.3.1: facet 2.3.2 counts %d, want 1 (A3)", got)
+	}
+}

@@ -172,6 +172,7 @@ type Service struct {
 	common     commonTermSet
 	cities     cityNames
 	versions   versionCache
+	cited      citedCache
 	rebuilding atomic.Bool
 }
 
@@ -469,8 +470,9 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 // indicators keep their evidence documents as the indicator page and the
 // evidence API list them (catalog.EvidenceUses): those linked to one,
 // which the index keeps, and those the indicators' claims and values of
-// cities cite, which only the catalog knows and is asked for at each
-// search, so that a citation counts in search as soon as it is made.
+// cities cite, which only the catalog knows and is read again whenever
+// its CitationsStamp moved (citedFor), so that a citation counts in search
+// as soon as it is made.
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
 	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
 		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
@@ -493,30 +495,23 @@ func (s *Service) filter(ctx context.Context, req Request, cities []string) (ind
 // empty), the documents its claims and values of cities (every city when
 // none) cite, by the one rule of an indicator's evidence
 // (catalog.EvidenceDocumentIDs), including those that could not be read,
-// as the evidence list shows them. With the documents linked to it, which
+// as the evidence list shows them, from the catalog's citations as kept
+// at their CitationsStamp (citedCache): the slices are shared and must not
+// be changed. With the documents linked to it, which
 // the index keeps, they are the documents an indicator's filter keeps
 // (filter) and its facet counts (countIndicators): one definition for
 // both.
 func (s *Service) citedFor(ctx context.Context, codes, cities []string) (map[string][]string, error) {
-	f := catalog.EvidenceFilter{Cities: cities, Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true}
+	sc, err := s.cited.cited(ctx, s.cat, cities)
+	if err != nil {
+		return nil, err
+	}
 	if len(codes) == 0 {
-		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("documents cited for indicators: %w", err)
-		}
-		return citedByIndicator(in), nil
+		return sc.byCode, nil
 	}
 	out := map[string][]string{}
 	for _, code := range codes {
-		if _, ok := out[code]; ok {
-			continue
-		}
-		f.Indicator = code
-		in, err := s.cat.EvidenceDocumentIDs(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("documents cited for indicator %s: %w", code, err)
-		}
-		out[code] = citedByIndicator(in)[code]
+		out[code] = sc.byCode[code]
 		if out[code] == nil {
 			out[code] = []string{}
 		}
@@ -551,10 +546,12 @@ const allFacetValues = math.MaxInt32
 // indicator, the documents of the search that the indicator's filter
 // keeps: those linked to it, which the index's facet counts, and those
 // its claims and values cite (citedFor), which only the catalog knows.
-// So a facet value finds as many as it says: filtering by it, the total
-// is its count.
+// So, with no indicator filter set, a facet value finds as many as it
+// says: filtering by it, the total is its count. With one set, a value
+// counts the documents found that are also its evidence; choosing it
+// replaces the filter and may find more.
 //
-// It reads the catalog's citations once for every indicator, asks the
+// It takes the documents cited in the scope as kept (citedCache), asks the
 // index once which of the cited documents q matches, and the catalog
 // which of those are linked to which indicators (as the index has them:
 // catalog.Store.DocumentIndicators fills the index's field), so that a
@@ -563,18 +560,14 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 	if out.Total == 0 {
 		return nil
 	}
-	cited, err := s.citedFor(ctx, nil, cities)
+	sc, err := s.cited.cited(ctx, s.cat, cities)
 	if err != nil {
 		return err
 	}
-	var all []string
-	for _, ids := range cited {
-		all = append(all, ids...)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
+	cited, all := sc.byCode, sc.all
 	if len(q.Filter.IDs) > 0 {
-		all = slices.DeleteFunc(all, func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+		// all is shared (citedCache): keep the documents of q's IDs in a copy.
+		all = slices.DeleteFunc(slices.Clone(all), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
 	}
 	if len(all) == 0 {
 		return nil

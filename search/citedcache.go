@@ -1,0 +1,75 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// citedCache keeps, per set of cities a search is scoped to, the
+// documents each indicator's claims and values cite (citedByIndicator),
+// which the indicator filter and the indicator facet of every search with
+// hits need. Reading them is a query over every citation in scope; now a
+// search asks the catalog only for its CitationsStamp and reads them again
+// when that moved, so a citation still counts at the next search, on every
+// node of a shared catalog.
+type citedCache struct {
+	mu    sync.Mutex
+	kept  bool
+	stamp catalog.CitationsStamp
+	// byScope is what is cited in each scope, by its cities joined.
+	byScope map[string]*citedScope
+}
+
+// citedScope is what claims and values of a scope cite, read-only once
+// kept.
+type citedScope struct {
+	// byCode is the documents cited per indicator, each sorted.
+	byCode map[string][]string
+	// all is every document cited, each once, sorted: those the indicator
+	// facet asks the index about (countIndicators).
+	all []string
+}
+
+// cited returns the documents each indicator's claims and values of
+// cities (every city when none) cite, as the catalog now has them. The
+// scope is shared: callers must not change it.
+func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []string) (*citedScope, error) {
+	stamp, err := cat.CitationsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := strings.Join(cities, ",")
+	c.mu.Lock()
+	if c.kept && c.stamp == stamp {
+		if m, ok := c.byScope[key]; ok {
+			c.mu.Unlock()
+			return m, nil
+		}
+	}
+	c.mu.Unlock()
+	// Read after the stamp, as versionCache does: kept with it, the
+	// documents are never older than what it stands for.
+	in, err := cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Cities: cities,
+		Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true})
+	if err != nil {
+		return nil, fmt.Errorf("documents cited for indicators: %w", err)
+	}
+	m := &citedScope{byCode: citedByIndicator(in)}
+	for _, ids := range m.byCode {
+		m.all = append(m.all, ids...)
+	}
+	slices.Sort(m.all)
+	m.all = slices.Compact(m.all)
+	c.mu.Lock()
+	if !c.kept || c.stamp != stamp {
+		c.kept, c.stamp, c.byScope = true, stamp, map[string]*citedScope{}
+	}
+	c.byScope[key] = m
+	c.mu.Unlock()
+	return m, nil
+}
