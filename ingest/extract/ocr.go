@@ -190,11 +190,13 @@ func tesseractLanguages(ctx context.Context, path string) (map[string]bool, erro
 
 // runTesseract reads the grey page with latinLanguages and, when that
 // reading is of a Chinese page with a line of Latin letters alone
-// (latinLine), again with pageLanguages, whose reading is kept: the line
-// was Chinese that the English model won. Only such pages pay the second
-// reading: chi_sim alone read other pages no better, and a 文号's 号 under a
-// seal it reads as 史, which the fields reader does not know as a misread,
-// where chi_sim+eng read %.
+// (latinLine), again with pageLanguages, whose lines replace those: the
+// line was Chinese that the English model won. Only such pages pay the
+// second reading, and only those lines take it (chiSimLines): chi_sim
+// alone read other lines no better, and a 文号's 号 under a seal it reads
+// as 史, which the fields reader does not know as a misread, where
+// chi_sim+eng read %; an English title or a web address elsewhere on the
+// page keeps its reading.
 func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits) (string, float64, error) {
 	text, conf, err := runTesseractWith(ctx, path, page, lim, latinLanguages)
 	if err != nil || latinPage(text) || !slices.ContainsFunc(strings.Split(text, "\n"), latinLine) {
@@ -206,22 +208,80 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 		// The first reading stands, unless the work is over.
 		return text, conf, ctx.Err()
 	}
+	if merged, ok := chiSimLines(text, han); ok {
+		return merged, conf, nil
+	}
 	return han, hanConf, nil
+}
+
+// chiSimLines is first, the page as chi_sim+eng read it, with each line
+// of Latin letters alone (latinLine) taken from second, chi_sim's reading,
+// where that line is not Latin too. The page's layout is found before
+// either model reads it, so the two readings have the same lines; ok is
+// false when they do not, and the caller keeps the second reading whole.
+func chiSimLines(first, second string) (string, bool) {
+	a, b := strings.Split(first, "\n"), strings.Split(second, "\n")
+	if len(a) != len(b) {
+		return "", false
+	}
+	for i, line := range a {
+		if (latinLine(line) || scrapLine(line)) && strings.ContainsFunc(b[i], isHan) {
+			a[i] = b[i]
+		}
+	}
+	return strings.Join(a, "\n"), true
+}
+
+// scrapLine reports a line of digits and Latin capitals, no Han character
+// nor English word: the English model's reading of a Chinese date
+// (20224F6 A148 for 2022年6月1日). It alone does not start a second
+// reading (latinLine does): on a page read again, it takes chi_sim's line
+// when that has Han characters.
+func scrapLine(line string) bool {
+	if strings.ContainsFunc(line, isHan) || !strings.ContainsFunc(line, unicode.IsDigit) {
+		return false
+	}
+	letters, lower := 0, 0
+	for _, r := range line {
+		switch {
+		case 'a' <= r && r <= 'z':
+			letters++
+			if lower++; lower >= 4 {
+				return false
+			}
+			continue
+		case 'A' <= r && r <= 'Z':
+			letters++
+		}
+		lower = 0
+	}
+	return letters >= 2
 }
 
 // latinLine reports a line of at least three Latin letters and no Han
 // character nor digit: "i LUDA ER BOTT" for 萧山区人民政府. A line with
 // digits may be a date the fields reader reads as it is (2023 #3 ALA
 // on sealed-photo.jpg, whose 文号's 号 chi_sim alone reads as 史).
+//
+// A line with a word of four lower-case letters or more is English as
+// written (an English title, www.hangzhou.gov.cn): what the English model
+// makes of Chinese is capitals and scraps (LUDA ER BOTT, ot LUI DC).
 func latinLine(line string) bool {
-	latin := 0
+	latin, lower := 0, 0
 	for _, r := range line {
 		switch {
 		case unicode.Is(unicode.Han, r), '0' <= r && r <= '9':
 			return false
+		case 'a' <= r && r <= 'z':
+			latin++
+			if lower++; lower >= 4 {
+				return false
+			}
+			continue
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
 			latin++
 		}
+		lower = 0
 	}
 	return latin >= 3
 }

@@ -317,9 +317,28 @@ func TestLatinPage(t *testing.T) {
 			t.Errorf("latinPage(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
-	for line, want := range map[string]bool{"i LUDA ER BOTT": true, "2023 #3 ALA": false, "PIS: 区委办公室": false, "Se": false} {
+	for line, want := range map[string]bool{"i LUDA ER BOTT": true, "ot LUI DC A ER BOR": true, "PIS: HAPAIT, WAKKRBADAT": true,
+		"2023 #3 ALA": false, "PIS: 区委办公室": false, "Se": false,
+		"Beijing Declaration on Building Learning Cities": false, "www.hangzhou.gov.cn": false} {
 		if got := latinLine(line); got != want {
 			t.Errorf("latinLine(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestChiSimTakesOnlyTheLatinLines: of chi_sim's reading only the lines
+// the English model made Latin scraps of are taken (review s42b #1: the
+// whole page was, so a sealed 文号's 号 became 史 and an English title
+// Han characters); readings of different lines give the second whole.
+func TestChiSimTakesOnlyTheLatinLines(t *testing.T) {
+	first := "萧政发〔2022〕12号\nLearning City Hangzhou\ni LUDA ER BOTT\n20224F6 A148\nISBN 978-7-5"
+	second := "萧政发〔2022〕12史\n学习 城市\n珊山区人民政府\n2022年6月1日\nISBN 978-7-5"
+	got, ok := chiSimLines(first, second)
+	want := "萧政发〔2022〕12号\nLearning City Hangzhou\n珊山区人民政府\n2022年6月1日\nISBN 978-7-5"
+	if !ok || got != want {
+		t.Errorf("chiSimLines = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := chiSimLines(first, "一行"); ok {
+		t.Error("readings of different lines merged")
 	}
 }
