@@ -302,7 +302,7 @@ func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment) er
 		return err
 	}
 	if q, ask := tasks[0].AcceptQuestion(docs); ask {
-		return catalog.FieldErrorf("confirm", catalog.ECONFLICT, "确认前请核对：%s；核对无误后请注明已核对（confirm=1）再确认", q)
+		return catalog.FieldErrorf("confirm", catalog.ECONFLICT, "确认前请核对：%s；核对无误后勾选“已核对上述文件，仍然确认”（API 中为 confirm=1）再确认", q)
 	}
 	return nil
 }

@@ -322,7 +322,7 @@ var englishMessages = map[string]string{
 	"这条%s是从上一轮结转来的，城市尚未确认在 %d 年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核": "This %s was carried over from the last round and its city has not yet confirmed it for round %d (to re-confirm), so it cannot be reviewed yet; wait until the city's coordinator confirms it on Carried-over items",
 	"定性描述中有 %d 个数字未在引文中找到：%s；判为属实时请在审核意见中写明依据（如已核对的统计台账）":                "%d {number|numbers} of the claim {is|are} not in its quotes: %s; to verify it, say in the comment on what grounds (such as the statistics ledger checked)",
 	"引文中未找到数值 %s；判为属实时请在审核意见中写明依据（如已核对的统计台账）":                            "The value %s is not in its quote; to verify it, say in the comment on what grounds (such as the statistics ledger checked)",
-	"确认前请核对：%s；核对无误后请注明已核对（confirm=1）再确认":                                "Check before accepting: %s. Once checked, accept again saying so (confirm=1)",
+	"确认前请核对：%s；核对无误后勾选“已核对上述文件，仍然确认”（API 中为 confirm=1）再确认":               "Check before accepting: %s. Once checked, tick “I checked the files above; accept all the same” (confirm=1 in the API) and accept again",
 	"所引文档《%s》已于 %s 由 %s 退回（原因：%s），请改引更正后的文件":                             "The cited document 《%s》 was returned on %s by %s (reason: %s): cite the corrected file instead",
 	"出处《%s》成文于 %s，晚于本轮（%d 年度）；请核对所引材料是否属于本轮":                             "The source 《%s》 was issued on %s, after this round (%d); check that the material cited belongs to this round",
 	"定性描述中有 %d 个数字未在引文中找到：%s，请核对":                                        "%d {number|numbers} of the claim {is|are} not in its quotes: %s; check the claim against its quotes",

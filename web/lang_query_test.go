@@ -36,6 +36,12 @@ func TestLangInTheAddressSwitchesTheLanguage(t *testing.T) {
 	if got := resp.Request.URL.RawQuery; got != "q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C;%E7%A4%BE%E5%8C%BA" {
 		t.Errorf("?q=学分银行;社区&lang=en led to ?%s, want the search kept", got)
 	}
+	// lang escaped is lang still, and leaves the address (review s42b #7:
+	// it was sent on to itself for ever).
+	redirects = 0
+	if resp, _ := wang.get("/upload?%6Cang=en"); resp.StatusCode != http.StatusOK || redirects != 1 || resp.Request.URL.RawQuery != "" {
+		t.Errorf("/upload?%%6Cang=en: %d after %d redirects to ?%s", resp.StatusCode, redirects, resp.Request.URL.RawQuery)
+	}
 	if _, body := wang.get("/upload"); !strings.Contains(body, `<html lang="en">`) {
 		t.Errorf("the next page went back to Chinese: %.300s", textOf(body))
 	}

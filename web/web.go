@@ -94,7 +94,7 @@ func (h *handler) langFromQuery(next http.Handler) http.Handler {
 		// lost with the search.
 		var kept []string
 		for _, pair := range strings.Split(r.URL.RawQuery, "&") {
-			if key, _, _ := strings.Cut(pair, "="); key != "lang" {
+			if key, _, _ := strings.Cut(pair, "="); !isLangKey(key) {
 				kept = append(kept, pair)
 			}
 		}
@@ -102,6 +102,14 @@ func (h *handler) langFromQuery(next http.Handler) http.Handler {
 		target.RawQuery = strings.Join(kept, "&")
 		http.Redirect(w, r, safeNext(target.RequestURI()), http.StatusSeeOther)
 	})
+}
+
+// isLangKey reports whether a query's key, as sent, is lang however it
+// is escaped (%6Cang): a pair the page took as lang must not stay in the
+// address it is sent on to, or it would be sent on again and again.
+func isLangKey(key string) bool {
+	k, err := url.QueryUnescape(key)
+	return err == nil && k == "lang"
 }
 
 // NewErrorPage returns what writes an error as the UI's error page, with
