@@ -42,7 +42,12 @@ func checkLocalCatalog(ctx context.Context, cat *catalog.Store, dataDir string, 
 	} else if _, err := os.Stat(filepath.Join(dataDir, "catalog.db")); err == nil {
 		return nil // said once it is open, after its own mark
 	}
-	if _, shared := ingest.FollowsSharedCatalog(filepath.Join(dataDir, ingest.FollowStateName)); shared {
+	if _, shared := ingest.FollowsSharedCatalog(filepath.Join(dataDir, ingest.FollowStateName)); shared && !opened {
+		// No local catalog to go back to: revert would find none.
+		return catalog.Errorf(catalog.EINVALID,
+			"数据文件夹 %s 的索引跟随的是 PostgreSQL 中的共享目录，现在却没有设置 EVIDENCE_DATABASE_URL；请设置 EVIDENCE_DATABASE_URL 后重新运行（此文件夹中没有本机目录可以回退；如要新建单机档案库，请另用一个空的数据文件夹）",
+			dataDir)
+	} else if shared {
 		return catalog.Errorf(catalog.EINVALID,
 			"数据文件夹 %s 的索引跟随的是 PostgreSQL 中的共享目录，现在却没有设置 EVIDENCE_DATABASE_URL，打开的是本机的目录；请设置 EVIDENCE_DATABASE_URL 后重新运行；如需回退到本机目录，请运行 evidence catalog revert --data %s",
 			dataDir, dataDir)
@@ -63,6 +68,12 @@ func runCatalogRevert(ctx context.Context, args []string, stdout, stderr io.Writ
 	lang, err := langOf(fs)
 	if err != nil {
 		return err
+	}
+	if os.Getenv("EVIDENCE_DATABASE_URL") != "" {
+		// Reverting is for running without it: with it set, the node would
+		// go on using the shared catalog and only forget where its index
+		// stands, following every change again from the first.
+		return catalog.Errorf(catalog.EINVALID, "evidence catalog revert 用于不设置 EVIDENCE_DATABASE_URL 时回到本机目录，而现在设置了它；未做任何改动。请先取消该变量（unset EVIDENCE_DATABASE_URL）再运行")
 	}
 	path := filepath.Join(*data, "catalog.db")
 	if _, err := os.Stat(path); err != nil {

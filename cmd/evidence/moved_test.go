@@ -103,6 +103,9 @@ func TestServeRefusesTheLocalCatalogOfANodeFolder(t *testing.T) {
 	if en := describeIn(err, report.English); !strings.Contains(en, "follows a shared catalog in PostgreSQL, but EVIDENCE_DATABASE_URL is not set") {
 		t.Errorf("in English: %q", en)
 	}
+	if zh := describeIn(err, report.Chinese); strings.Contains(zh, "catalog revert") || !strings.Contains(zh, "此文件夹中没有本机目录可以回退") {
+		t.Errorf("a node's folder without catalog.db is sent to revert, which finds none (review s42b #4): %q", zh)
+	}
 	if _, err := os.Stat(filepath.Join(node, "catalog.db")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the refused start made a catalog in the node's folder (%v)", err)
 	}
@@ -114,6 +117,16 @@ func TestServeRefusesTheLocalCatalogOfANodeFolder(t *testing.T) {
 	if err == nil || !strings.Contains(describeIn(err, report.Chinese), said+"，打开的是本机的目录；请设置 EVIDENCE_DATABASE_URL 后重新运行；如需回退到本机目录，请运行 evidence catalog revert --data "+migrated) {
 		t.Errorf("serve on a migrated node's folder with its old catalog.db: %v, want a refusal and the way back", err)
 	}
+	// With the variable set, revert would only make the node follow the
+	// shared catalog from its first change: refused, nothing changed.
+	t.Setenv("EVIDENCE_DATABASE_URL", "postgres://evidence@127.0.0.1:1/archive")
+	if out, err := runCLI(t, "catalog", "revert", "--data", migrated); err == nil || !strings.Contains(out+describeIn(err, report.Chinese), "未做任何改动") {
+		t.Errorf("catalog revert with EVIDENCE_DATABASE_URL set: %v %q, want a refusal", err, out)
+	}
+	if _, shared := ingest.FollowsSharedCatalog(filepath.Join(migrated, ingest.FollowStateName)); !shared {
+		t.Error("the refused revert forgot the shared catalog the index follows")
+	}
+	os.Unsetenv("EVIDENCE_DATABASE_URL")
 	if out, err := runCLI(t, "catalog", "revert", "--data", migrated); err != nil {
 		t.Fatalf("catalog revert: %v\n%s", err, out)
 	}
