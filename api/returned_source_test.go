@@ -1,9 +1,7 @@
 package api
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -119,20 +117,7 @@ func TestReportMarksAReturnedSource(t *testing.T) {
 			t.Errorf("report %s: no cell says %q", tt.query, tt.want)
 		}
 	}
-	b := fetch("&format=docx")
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var xml string
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, _ := f.Open()
-			data, _ := io.ReadAll(rc)
-			rc.Close()
-			xml = string(data)
-		}
-	}
+	xml := docxText(t, fetch("&format=docx"))
 	if !strings.Contains(xml, "终身学习基地台账\uFF08已退回\uFF09") {
 		t.Errorf("DOCX does not mark the returned ledger （已退回）")
 	}

@@ -15,18 +15,7 @@ import (
 // event_indicator (migration 043): the details matched with LIKE, every
 // event's read. The index must find what it found.
 func likeIndicatorCondition(code, city string) (string, []any) {
-	var conds []string
-	var args []any
-	for _, it := range indicatorItems {
-		items := `SELECT '` + it.prefix + `' || id FROM ` + it.table + ` WHERE indicator_code = ?`
-		itemArgs := []any{code}
-		if city != "" {
-			items += ` AND city = ?`
-			itemArgs = append(itemArgs, city)
-		}
-		conds = append(conds, `object IN (`+items+`)`, `id IN (SELECT event_id FROM event_about WHERE object IN (`+items+`))`)
-		args = append(append(args, itemArgs...), itemArgs...)
-	}
+	conds, args := itemConditions(code, city)
 	like := func(key, value string) string {
 		b, _ := json.Marshal(map[string]string{key: value})
 		pair := strings.TrimSuffix(strings.TrimPrefix(string(b), "{"), "}")
@@ -314,4 +303,24 @@ func TestDetailIndicators(t *testing.T) {
 			t.Errorf("%s: indicators %q, cities %q; want %q, %q", detail, inds, cities, tt.indicators, tt.cities)
 		}
 	}
+}
+
+// itemConditions are the indicator filter's conditions on the events of
+// an indicator's claims, values and carried-over items (in a city), as
+// the filter wrote them before event_indicator and before its one list
+// of IDs: the part the old queries the tests keep share.
+func itemConditions(code, city string) ([]string, []any) {
+	var conds []string
+	var args []any
+	for _, it := range indicatorItems {
+		items := `SELECT '` + it.prefix + `' || id FROM ` + it.table + ` WHERE indicator_code = ?`
+		itemArgs := []any{code}
+		if city != "" {
+			items += ` AND city = ?`
+			itemArgs = append(itemArgs, city)
+		}
+		conds = append(conds, `object IN (`+items+`)`, `id IN (SELECT event_id FROM event_about WHERE object IN (`+items+`))`)
+		args = append(append(args, itemArgs...), itemArgs...)
+	}
+	return conds, args
 }

@@ -16,18 +16,7 @@ import (
 // sorted them all before taking a page. The pages of the new query must
 // be its pages.
 func orIndicatorCondition(code, city string) (string, []any) {
-	var conds []string
-	var args []any
-	for _, it := range indicatorItems {
-		items := `SELECT '` + it.prefix + `' || id FROM ` + it.table + ` WHERE indicator_code = ?`
-		itemArgs := []any{code}
-		if city != "" {
-			items += ` AND city = ?`
-			itemArgs = append(itemArgs, city)
-		}
-		conds = append(conds, `object IN (`+items+`)`, `id IN (SELECT event_id FROM event_about WHERE object IN (`+items+`))`)
-		args = append(append(args, itemArgs...), itemArgs...)
-	}
+	conds, args := itemConditions(code, city)
 	logged := `(action LIKE 'claim.%' OR action LIKE 'value.%') AND id IN (SELECT event_id FROM event_indicator WHERE indicator = ?`
 	loggedArgs := []any{code}
 	if city != "" {
