@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,14 +48,26 @@ func addUser(t *testing.T, dataDir string, args ...string) string {
 	if err != nil {
 		t.Fatalf("user add: %v", err)
 	}
-	var u struct{ Username, Role, Password, Token string }
+	// The keys are DESIGN.md's contract that provisioning scripts read.
+	var u map[string]string
 	if err := json.Unmarshal([]byte(out), &u); err != nil {
 		t.Fatalf("user add --json printed %q: %v", out, err)
 	}
-	if len(u.Password) < 10 || !strings.HasPrefix(u.Token, "ev_") {
-		t.Fatalf("user add gave password %q token %q", u.Password, u.Token)
+	var keys []string
+	for k := range u {
+		keys = append(keys, k)
 	}
-	return u.Token
+	slices.Sort(keys)
+	if want := []string{"city", "password", "role", "token", "username"}; !slices.Equal(keys, want) {
+		t.Fatalf("user add --json printed the keys %q, want %q", keys, want)
+	}
+	if name := flagValues(args)["--name"]; u["username"] != name {
+		t.Fatalf("user add --json printed username %q, want %q", u["username"], name)
+	}
+	if len(u["password"]) < 10 || !strings.HasPrefix(u["token"], "ev_") {
+		t.Fatalf("user add gave password %q token %q", u["password"], u["token"])
+	}
+	return u["token"]
 }
 
 // addAccounts creates, with the CLI, an account of s's archive for each
@@ -252,14 +265,20 @@ func useS3(t *testing.T, addr, bucket string) {
 // `user add` create on its city's list, unless the list has it: an
 // account's department must be listed first, as an admin adds it on 责任单位名单
 // or by importing the table. Other accounts' args change nothing.
-func listDepartmentOf(t testing.TB, dataDir string, args []string) {
-	t.Helper()
+// flagValues is each "--flag value" pair of a command line by its flag.
+func flagValues(args []string) map[string]string {
 	flag := map[string]string{}
 	for i := 0; i+1 < len(args); i++ {
 		if strings.HasPrefix(args[i], "--") {
 			flag[args[i]] = args[i+1]
 		}
 	}
+	return flag
+}
+
+func listDepartmentOf(t testing.TB, dataDir string, args []string) {
+	t.Helper()
+	flag := flagValues(args)
 	city, dept := flag["--city"], flag["--department"]
 	if flag["--role"] != "contributor" || city == "" || dept == "" {
 		return

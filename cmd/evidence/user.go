@@ -62,7 +62,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		u := c.User
 		if *asJSON {
 			return json.NewEncoder(stdout).Encode(map[string]string{
-				"账号的`用户名`": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
+				"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 			})
 		}
 		sayln(stdout, lang, "用户 %s（%s）已创建", u.Username, roleWord(lang, u.Role))
