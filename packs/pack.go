@@ -255,7 +255,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 	if compressed[extension(d)] {
 		method = zip.Store
 	}
-	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: d.UploadedAt})
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: d.UploadedAt.In(catalog.ChinaTime)})
 	if err != nil {
 		return Entry{}, fmt.Errorf("pack %s: %w", name, err)
 	}
@@ -330,7 +330,7 @@ func (p *Pack) openOriginal(ctx context.Context, d *catalog.Document) (io.ReadCl
 // writeFile adds a file the archive makes (report, README, manifest) and
 // returns its SHA-256.
 func (p *Pack) writeFile(zw *zip.Writer, name string, method uint16, write func(io.Writer) error) (string, error) {
-	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: p.At})
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: p.At.In(catalog.ChinaTime)})
 	if err != nil {
 		return "", err
 	}

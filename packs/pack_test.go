@@ -112,6 +112,13 @@ func TestPackManifestAndFiles(t *testing.T) {
 		files[f.Name], _ = io.ReadAll(rc)
 		rc.Close()
 		names = append(names, f.Name)
+		// Unzip tools show an entry's MS-DOS time, which has no zone: it
+		// must be China time, as the people unzipping read it (probe s43 #9:
+		// 15:49 for a file uploaded 23:49 Beijing time). Go's reader gives
+		// Modified the zone of the MS-DOS time against the extended UTC one.
+		if _, offset := f.Modified.Zone(); offset != 8*3600 {
+			t.Errorf("%s dated %s: want its MS-DOS time in China time (UTC+8)", f.Name, f.Modified)
+		}
 	}
 	if names[len(names)-1] != packs.ManifestName {
 		t.Errorf("files %v: manifest should come last", names)
@@ -155,7 +162,7 @@ func TestPackManifestAndFiles(t *testing.T) {
 	}
 	x.Close()
 	if readme := string(files[packs.ReadmeName]); !strings.Contains(readme, "evidence verify-pack") || !strings.Contains(readme, "杭州") ||
-		!strings.Contains(readme, "“文档编号-标题.扩展名”") {
+		!strings.Contains(readme, "“文档编号-标题.扩展名”") || !strings.Contains(readme, "不是发文机关的文号") {
 		// A file name's '.' stays a dot (review pfix #3: 标题。扩展名).
 		t.Errorf("README should say how to verify, name the city and the originals' file names:\n%s", readme)
 	}
