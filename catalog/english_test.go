@@ -132,3 +132,17 @@ func TestWordsAreGivenInEachLanguage(t *testing.T) {
 		t.Errorf("EnglishValues %v, args after %v", got, args)
 	}
 }
+
+// TestEnglishTitlesInEnglishQuotes: an English message quotes a title in
+// “…”, as English does, never in the Chinese 《…》 (probe s43 #9: “The
+// source 《杭州市…》 was issued on …” beside a history line in “…”).
+// Chinese examples in brackets stay, (市教育局（市语委办）) being one.
+func TestEnglishTitlesInEnglishQuotes(t *testing.T) {
+	for _, m := range []map[string]string{englishMessages, cliEnglish} {
+		for zh, en := range m {
+			if strings.ContainsAny(en, "《》") {
+				t.Errorf("%q: its English %q quotes in 《》", zh, en)
+			}
+		}
+	}
+}

@@ -14,7 +14,7 @@ func init() {
 
 var carryVerdictMessages = map[string]map[Lang]string{
 	"carry.verdict":              {Chinese: "上轮审核结论", English: "Last round's verdict"},
-	"carry.source_returned":      {Chinese: "出处《%s》已于 %s 由 %s 退回（原因：%s）；沿用前请改引更正后的文件", English: "The source 《%s》 was returned on %s by %s (reason: %s): cite the corrected file before carrying it over"},
+	"carry.source_returned":      {Chinese: "出处《%s》已于 %s 由 %s 退回（原因：%s）；沿用前请改引更正后的文件", English: "The source “%s” was returned on %s by %s (reason: %s): cite the corrected file before carrying it over"},
 	"carry.verdict.pending":      {Chinese: "待审核", English: "Pending review"},
 	"carry.verdict.verified":     {Chinese: "属实", English: "Verified"},
 	"carry.verdict.insufficient": {Chinese: "证据不足", English: "Insufficient evidence"},

@@ -25,3 +25,13 @@ func TestChineseJoinsAreFullWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishTitlesInEnglishQuotes: English pages quote a title in “…”,
+// never in the Chinese 《…》 (probe s43 #9), as catalog's messages do.
+func TestEnglishTitlesInEnglishQuotes(t *testing.T) {
+	for key, m := range messages {
+		if en := m[English]; strings.ContainsAny(en, "《》") {
+			t.Errorf("%s: English %q quotes in 《》", key, en)
+		}
+	}
+}
