@@ -322,6 +322,10 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	f := assignments.Filter{City: q.Get("city"), Round: round, Department: q.Get("department"), Indicator: q.Get("indicator"),
 		Overdue: q.Get("overdue") == "true" || q.Get("overdue") == "1"}
 	if s := q.Get("status"); s != "" {
@@ -486,6 +490,10 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 	q := r.URL.Query()
 	round, err := intParam(q.Get("round"), 0, "round")
 	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

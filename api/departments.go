@@ -31,6 +31,10 @@ func (h *handler) handleDepartmentList(w http.ResponseWriter, r *http.Request) {
 	if city == "" {
 		city = u.City
 	}
+	if err := cityInReach(u, city); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	list, err := h.Assignments.Departments(r.Context(), u, city)
 	if err != nil {
 		h.writeError(w, r, err)

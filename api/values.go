@@ -186,6 +186,10 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))
 		return
 	}
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	p, err := h.Values.ListPage(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
 		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")), After: after}, (page-1)*size, size)
 	if err != nil {
@@ -353,6 +357,10 @@ func (h *handler) handleCarryoverList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	round, err := intParam(q.Get("round"), 0, "round")
 	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
 // BenchmarkIndicatorFilter reads the newest page of one indicator's
@@ -62,5 +64,87 @@ func BenchmarkIndicatorFilter(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkIndicatorFilterInOneCity reads the newest page of a frequent
+// indicator's events in one city (杭州: one event in 50 of a log of
+// 30,000) whose other cities log it four times as often (宁波, 成都: claims
+// and values of 2.3.1), on each store. The IDs a city's page is read
+// among (indicatorCondition's candidates) hold the indicator's events of
+// every city, since a link's event may name another city than its
+// document's: the page's cost grows with the other cities' history.
+func BenchmarkIndicatorFilterInOneCity(b *testing.B) {
+	for _, o := range []struct {
+		name string
+		open func(b *testing.B) *Store
+	}{
+		{"sqlite", func(b *testing.B) *Store {
+			s, err := Open(context.Background(), b.TempDir()+"/catalog.db")
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}},
+		{"postgres", func(b *testing.B) *Store {
+			s, err := OpenPostgres(context.Background(), pgtest.DatabaseURL(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}},
+	} {
+		b.Run(o.name, func(b *testing.B) {
+			s := o.open(b)
+			defer s.Close()
+			otherCitiesLog(b, s)
+			ctx := context.Background()
+			if o.name == "postgres" { // as TestIndicatorFilterPlanStopsAtThePagePostgres
+				if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				if evs, err := s.FindEvents(ctx, EventFilter{Indicator: "2.3.1", IndicatorCity: "330100"}); err != nil || len(evs) != 100 {
+					b.Fatalf("%d events, %v", len(evs), err)
+				}
+			}
+		})
+	}
+}
+
+// otherCitiesLog writes BenchmarkIndicatorFilterInOneCity's log: 30,000
+// events, 2.3.1's claims in 杭州 one in 50, in 宁波 and 成都 two in 5
+// (claims and values), links of 杭州's documents to it one in 500, the
+// rest uploads.
+func otherCitiesLog(b testing.TB, s *Store) {
+	b.Helper()
+	ctx := context.Background()
+	for i := range 60 {
+		if err := s.CreateDocument(ctx, newDoc(fmt.Sprintf("D%d", i), fmt.Sprintf("sha-%d", i)), Submission{User: "wang"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i := range 30000 {
+			e := Event{User: "wang", Action: "document.upload", Object: fmt.Sprintf("U%d", i), Detail: map[string]any{"filename": "学分银行工作总结.docx"}}
+			switch {
+			case i%50 == 0:
+				e = Event{User: "wang", Action: "claim.create", Object: fmt.Sprintf("claim:C%d", i), Detail: map[string]any{"indicator": "2.3.1", "city": "330100", "statement": "杭州市建立学分银行"}}
+			case i%500 == 1:
+				e = Event{User: "wang", Action: "link.create", Object: fmt.Sprintf("D%d", i%60), Detail: map[string]any{"indicator": "2.3.1", "link": fmt.Sprintf("L%d", i)}}
+			case i%5 == 0:
+				e = Event{User: "li", Action: "claim.create", Object: fmt.Sprintf("claim:C%d", i), Detail: map[string]any{"indicator": "2.3.1", "city": "330200", "statement": "宁波市建立学分银行"}}
+			case i%5 == 1:
+				e = Event{User: "zhou", Action: "value.set", Object: fmt.Sprintf("value:V%d", i), Detail: map[string]any{"indicator": "2.3.1", "city": "510100", "value": "86"}}
+			}
+			if err := s.recordEvent(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 }

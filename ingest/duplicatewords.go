@@ -43,8 +43,12 @@ func DuplicateWords(d *catalog.Document, usedInRound int, linked bool, un Unappl
 			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
 		}
 		day := d.UploadedAt.In(catalog.ChinaTime).Format("2006-01-02")
-		roundZh += fmt.Sprintf("\uFF0C%s 于 %s 上传", d.UploadedBy, day)
-		roundEn += fmt.Sprintf(", uploaded by %s on %s", d.UploadedBy, day)
+		by := d.UploadedBy
+		if un.UploadedBy != "" {
+			by = un.UploadedBy
+		}
+		roundZh += fmt.Sprintf("\uFF0C%s 于 %s 上传", by, day)
+		roundEn += fmt.Sprintf(", uploaded by %s on %s", by, day)
 		zh, en := un.words(d)
 		countsZh, countsEn = countsZh+zh, countsEn+en
 	}
@@ -65,9 +69,15 @@ type Unapplied struct {
 	// for them), so the words send them to the city's coordinator, who
 	// may.
 	AskCoordinator bool
+	// UploadedBy is who the words say uploaded the stored document, when
+	// not its account (Document.UploadedBy): the 责任单位 of another
+	// department's account, since a department contributor is not shown
+	// the accounts of other departments (uploaderFor).
+	UploadedBy string
 }
 
-// None reports whether the upload chose nothing the document lacks.
+// None reports whether the upload chose nothing the document lacks; who
+// uploaded it (UploadedBy) is no choice.
 func (un Unapplied) None() bool { return un.Round == "" && un.DocType == "" }
 
 // words says, after 未重复保存, that the choices of un were not applied to

@@ -1,0 +1,20 @@
+package api
+
+import (
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// cityInReach is ENOTFOUND, in the words missing.xlsx, /coverage/compare
+// and the web pages give (城市 330100 不在您的账号可查看的城市范围内……),
+// when a listing of the assignments, departments, values or carry-overs
+// asks by ?city= for a city u may not see; nil when no city is asked or u
+// may see it. An empty 200 would read as "this city owes nothing".
+func cityInReach(u *catalog.User, city string) error {
+	city = strings.TrimSpace(city)
+	if city == "" {
+		return nil
+	}
+	return u.SeeObject(city, catalog.ObjectCity, city)
+}
