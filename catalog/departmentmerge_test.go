@@ -109,3 +109,58 @@ func TestMergeRefusesATaskBothDepartmentsHold(t *testing.T) {
 		}
 	})
 }
+
+// TestMergeRefilesDeletedDocuments: 市教育局（市语委办） filed and handed in
+// 关于推进学分银行建设的通知 (D2), which was then deleted, beside the live
+// D1. Merging it into 市教育局 re-files both, the deleted one too, and the
+// merge event lists D2 apart from the live documents; restored after the
+// merge, D2 and its hand-in are 市教育局's, not a name gone from the list.
+func TestMergeRefilesDeletedDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, name := range []string{"市教育局", "市教育局（市语委办）"} {
+			if _, err := s.AddDepartment(ctx, "330100", name, "wang"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, id := range []string{"D1", "D2"} {
+			doc := newDoc(id, "sha-"+id)
+			doc.Department = "市教育局（市语委办）"
+			if err := s.CreateDocument(ctx, doc, Submission{User: "yuwei", Department: "市教育局（市语委办）", Filename: id + ".txt"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.DeleteDocument(ctx, "D2", "wang"); err != nil {
+			t.Fatal(err)
+		}
+		noted, err := s.DepartmentByName(ctx, "330100", "市教育局（市语委办）")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := s.MergeDepartment(ctx, noted.ID, "市教育局", "wang")
+		if err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+		if !slices.Equal(m.Documents, []string{"D1"}) || !slices.Equal(m.DeletedDocuments, []string{"D2"}) {
+			t.Errorf("merge moved documents %v and deleted ones %v, want [D1] and [D2]", m.Documents, m.DeletedDocuments)
+		}
+		events, err := s.FindEvents(ctx, EventFilter{Object: "department:" + m.Into.ID, Action: "department.merge"})
+		if err != nil || len(events) != 1 || fmt.Sprint(events[0].Detail["documents"]) != "[D1]" ||
+			fmt.Sprint(events[0].Detail["deleted_documents"]) != "[D2]" {
+			t.Errorf("the merge in the audit log: %+v %v, want documents [D1] and deleted_documents [D2]", events, err)
+		}
+		if _, err := s.RestoreDocument(ctx, "D2", "wang"); err != nil {
+			t.Fatalf("restore D2: %v", err)
+		}
+		if d, err := s.Document(ctx, "D2"); err != nil || d.Department != "市教育局" {
+			t.Errorf("D2 restored after the merge: %+v %v, want 责任单位 市教育局", d, err)
+		}
+		subs, err := s.Submissions(ctx, "D2")
+		if err != nil || len(subs) != 1 || subs[0].Department != "市教育局" {
+			t.Errorf("D2's hand-in after the merge: %+v %v, want handed in under 市教育局", subs, err)
+		}
+		if list, err := s.Departments(ctx, "330100"); err != nil || len(list) != 1 || list[0].HandIns != 2 {
+			t.Errorf("the list after the restore: %+v %v, want 市教育局 alone with D1 and D2", list, err)
+		}
+	})
+}
