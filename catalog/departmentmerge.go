@@ -33,7 +33,7 @@ type DepartmentMerge struct {
 func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*DepartmentMerge, error) {
 	var m *DepartmentMerge
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		from, err := lockDepartment(ctx, tx, id, s.dialect.lockRow)
+		from, err := lockDepartment(ctx, tx, id, "")
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*
 		if into.ID == from.ID {
 			return FieldErrorf("name", EINVALID, "“%s”就是本单位，无须合并", intoName)
 		}
-		if _, err := lockDepartment(ctx, tx, into.ID, s.dialect.lockRow); err != nil {
+		if from, into, err = s.lockMergePair(ctx, tx, from.ID, into.ID); err != nil {
 			return err
 		}
 		m = &DepartmentMerge{From: *from, Into: *into}
@@ -58,6 +58,30 @@ func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*
 		return nil, err
 	}
 	return m, nil
+}
+
+// lockMergePair locks the rows of the departments fromID and intoID in
+// the order of their ids, whichever is merged into which: two merges of
+// the same two departments at the same time, A into B and B into A, then
+// wait for each other instead of each holding one row and waiting for
+// the other (a deadlock on PostgreSQL). The second finds its department
+// gone once the first is done (ENOTFOUND). It returns both as they are
+// once locked.
+func (s *Store) lockMergePair(ctx context.Context, tx *sql.Tx, fromID, intoID string) (from, into *Department, err error) {
+	first, second := fromID, intoID
+	if second < first {
+		first, second = second, first
+	}
+	locked := map[string]*Department{}
+	for i, id := range []string{first, second} {
+		if locked[id], err = lockDepartment(ctx, tx, id, s.dialect.lockRow); err != nil {
+			return nil, nil, err
+		}
+		if i == 0 && s.mergeFirstLocked != nil {
+			s.mergeFirstLocked()
+		}
+	}
+	return locked[fromID], locked[intoID], nil
 }
 
 // lockDepartment reads the department with id in tx, locking its row
