@@ -62,6 +62,9 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		if err := s.holdDocumentRounds(ctx, tx, docs, subs); err != nil {
 			return err
 		}
+		if err := s.holdFiledDepartments(ctx, tx, docs, subs); err != nil {
+			return err
+		}
 		docArgs := make([][]any, len(docs))
 		subArgs := make([][]any, len(docs))
 		for i, d := range docs {
@@ -804,6 +807,11 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if p.Department != nil {
+			if err := s.holdEditedDepartment(ctx, tx, id, *p.Department); err != nil {
+				return err
+			}
+		}
 		if p.Round != nil {
 			if err := s.holdNewRound(ctx, tx, id, *p.Round); err != nil {
 				return err
