@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // DepartmentMerge says what merging one department of a city's list into
@@ -19,6 +18,10 @@ type DepartmentMerge struct {
 	Accounts         []string
 	Documents        []string
 	DeletedDocuments []string
+	// MergedTasks are the tasks both departments held (round and
+	// indicator), each made one: the into-department's, with the earlier
+	// due date and the other's files and history (mergeTwinTasks).
+	MergedTasks []string
 }
 
 // MergeDepartment merges the department with id into the department of
@@ -26,10 +29,13 @@ type DepartmentMerge struct {
 // wrote for it another way (市教育局（市语委办） for 市教育局). Its tasks,
 // its accounts and the documents filed with its name or handed in under
 // it move to the other department, and it leaves the list, all in one
-// transaction with a department.merge event. Both holding a task for the
-// same round and indicator is EINVALID naming the tasks, as a merge would
-// make one department owe it twice; no department called intoName is
-// ENOTFOUND, and intoName naming the department itself EINVALID.
+// transaction with a department.merge event. A task both hold for the
+// same round and indicator becomes one (mergeTwinTasks: the
+// into-department's, with the earlier due date and the other's files and
+// history); two such tasks whose statuses cannot be merged (one accepted,
+// the other returned) are EINVALID naming them. No department called
+// intoName is ENOTFOUND, and intoName naming the department itself
+// EINVALID.
 func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*DepartmentMerge, error) {
 	var m *DepartmentMerge
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -101,10 +107,14 @@ func lockDepartment(ctx context.Context, tx *sql.Tx, id, lock string) (*Departme
 // mergeDepartment does MergeDepartment's moves of m.From into m.Into
 // inside tx and records them.
 func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMerge, by string) error {
-	if err := refuseTwiceOwed(ctx, tx, m); err != nil {
+	uses, err := s.departmentUses(ctx, tx, &m.From)
+	if err != nil {
 		return err
 	}
-	uses, err := s.departmentUses(ctx, tx, &m.From)
+	var twins []string
+	if m.MergedTasks, twins, err = s.mergeTwinTasks(ctx, tx, m); err != nil {
+		return err
+	}
 	if err != nil {
 		return err
 	}
@@ -122,39 +132,10 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 	if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, m.From.ID); err != nil {
 		return fmt.Errorf("delete merged department %s: %w", m.From.Name, err)
 	}
-	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID,
-		Detail: map[string]any{"city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID, Also: twins,
+		Detail: map[string]any{"merged_tasks": nonNilStrings(m.MergedTasks), "city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
 			"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents),
 			"deleted_documents": nonNilStrings(m.DeletedDocuments)}})
-}
-
-// refuseTwiceOwed is EINVALID when both departments of m hold a task for
-// the same round and indicator, naming them.
-func refuseTwiceOwed(ctx context.Context, tx *sql.Tx, m *DepartmentMerge) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.round, a.indicator_code FROM assignment a
-		JOIN assignment b ON b.city = a.city AND b.round = a.round AND b.indicator_code = a.indicator_code AND b.department_id = ?
-		WHERE a.department_id = ? ORDER BY a.round, a.indicator_code`, m.Into.ID, m.From.ID)
-	if err != nil {
-		return fmt.Errorf("query tasks both departments hold: %w", err)
-	}
-	defer rows.Close()
-	var both []string
-	for rows.Next() {
-		var round int
-		var code string
-		if err := rows.Scan(&round, &code); err != nil {
-			return fmt.Errorf("read task both departments hold: %w", err)
-		}
-		both = append(both, strconv.Itoa(round)+" "+code)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("query tasks both departments hold: %w", err)
-	}
-	if len(both) > 0 {
-		return FieldErrorf("name", EINVALID, "“%s”和“%s”都有 %d 项相同的任务（%s），合并后会重复；请先删除其中一方的这些任务，再合并",
-			m.From.Name, m.Into.Name, len(both), namedList(both))
-	}
-	return nil
 }
 
 // moveDepartmentDocuments gives the documents of d's city filed with d's

@@ -196,5 +196,8 @@ func (h *handler) departmentMerge(w http.ResponseWriter, r *http.Request, d *cat
 		return
 	}
 	msg := trf(l, "departments.merged", m.From.Name, m.Into.Name, len(m.Tasks), len(m.Accounts), len(m.Documents))
+	if len(m.MergedTasks) > 0 {
+		msg += trf(l, "departments.merged_tasks", len(m.MergedTasks), strings.Join(m.MergedTasks, tr(l, "list.sep")), m.Into.Name)
+	}
 	back(w, r, "/departments?city="+url.QueryEscape(d.City), msg)
 }
