@@ -87,3 +87,26 @@ func TestNotedNameBesideItsDepartmentIsOfferedTheMerge(t *testing.T) {
 		t.Fatalf("并入“市教育局”: %d, want 409 asking to merge: %.600s", resp.StatusCode, textOf(body))
 	}
 }
+
+// TestMergeNoticeSaysWhichTasksBecameOne: 市教育局（市语委办） and 市教育局
+// both hold 2018 1.1.1. Confirming the merge makes it one task and the
+// notice says so: which task, whose task stays, and the due date kept.
+func TestMergeNoticeSaysWhichTasksBecameOne(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	for _, dept := range []string{"市教育局（市语委办）", "市教育局"} {
+		if _, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+			Indicator: "1.1.1", Department: dept, Due: "2018-03-31"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	noted, err := s.env.Catalog.DepartmentByName(ctx, "330100", "市教育局（市语委办）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := s.login("wang").post("/departments/"+noted.ID, url.Values{"city": {"330100"}, "name": {"市教育局"}, "merge": {"1"}})
+	text := textOf(body)
+	if resp.StatusCode != 200 || !strings.Contains(text, "两个单位都有的 1 项任务已合为一项（2018 1.1.1）：保留“市教育局”的任务，截止日期取两者中较早的一个") {
+		t.Fatalf("merging two departments that both hold 1.1.1: %d %.800s", resp.StatusCode, text)
+	}
+}
