@@ -12,7 +12,8 @@ import (
 // finds the department gone in its own transaction and is refused on the
 // 责任单位 field, so that no document is filed under a department no
 // longer on the list. The uploader's own department, off the list, and a
-// document's 责任单位 kept as it was still pass.
+// document's 责任单位 kept as it was still pass, as does an edit by a
+// caller that took no name from the list (DepartmentListed unset).
 func TestDeletedDepartmentIsNotFiledUnder(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -56,7 +57,7 @@ func TestDeletedDepartmentIsNotFiledUnder(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := checkThenDelete("市教育局第二科")
-		_, err = s.UpdateDocument(ctx, "D2", DocumentPatch{Department: &name}, "wang")
+		_, err = s.UpdateDocument(ctx, "D2", DocumentPatch{Department: &name, DepartmentListed: true}, "wang")
 		if ErrorCode(err) != EINVALID || ErrorField(err) != "department" {
 			t.Fatalf("edit onto 市教育局第二科, deleted after the check: %v, want EINVALID on department", err)
 		}
@@ -70,8 +71,12 @@ func TestDeletedDepartmentIsNotFiledUnder(t *testing.T) {
 			t.Fatalf("upload filed under the uploader's own department, off the list: %v", err)
 		}
 		kept, title := "市委宣传部", "2018年学习型城市建设工作总结"
-		if _, err := s.UpdateDocument(ctx, "D3", DocumentPatch{Department: &kept, Title: &title}, "wang"); err != nil {
+		if _, err := s.UpdateDocument(ctx, "D3", DocumentPatch{Department: &kept, Title: &title, DepartmentListed: true}, "wang"); err != nil {
 			t.Errorf("edit keeping D3's 责任单位 off the list: %v", err)
+		}
+		old := "区社区学院"
+		if _, err := s.UpdateDocument(ctx, "D3", DocumentPatch{Department: &old}, "admin"); err != nil {
+			t.Errorf("edit by a caller that took no name from the list: %v", err)
 		}
 	})
 }

@@ -82,9 +82,11 @@ func (s *Store) holdFiledDepartment(ctx context.Context, tx *sql.Tx, city, name,
 
 // holdEditedDepartment holds, inside tx, the department an edit files
 // document id under (name), before the document's row is locked: the
-// department's row first, as MergeDepartment takes them. A name the
-// document already has passes as it is (holdFiledDepartment).
-func (s *Store) holdEditedDepartment(ctx context.Context, tx *sql.Tx, id, name string) error {
+// department's row first, as MergeDepartment takes them. A name taken
+// from the list (listed) that is gone from it by then is refused, but
+// one the document already has (holdFiledDepartment); any other is held
+// when on the list and written as given when not.
+func (s *Store) holdEditedDepartment(ctx context.Context, tx *sql.Tx, id, name string, listed bool) error {
 	if name == "" {
 		return nil
 	}
@@ -95,6 +97,12 @@ func (s *Store) holdEditedDepartment(ctx context.Context, tx *sql.Tx, id, name s
 	}
 	if err != nil {
 		return fmt.Errorf("read the department of document %s: %w", id, err)
+	}
+	if !listed {
+		if _, err := s.holdDepartment(ctx, tx, city, name); err != nil && !IsNotFound(err) {
+			return err
+		}
+		return nil
 	}
 	return s.holdFiledDepartment(ctx, tx, city, name, "", was)
 }

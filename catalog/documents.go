@@ -740,6 +740,13 @@ type DocumentPatch struct {
 	// an edit changes is shown as typed (杭教成[2017]16号), its year in
 	// 〔〕 kept for matching. "" shows DocNumber as it is.
 	DocNumberTyped string
+	// DepartmentListed says Department was taken from the city's list
+	// (ListedDepartment, as documents.Service checks a changed 责任单位):
+	// the edit's transaction holds it there and refuses it as
+	// ListedDepartment would when it is gone by then (deleted or renamed
+	// since the check). Without it the name is held when the list has it
+	// and written as given when not.
+	DepartmentListed bool
 }
 
 // UpdateDocument changes a document's metadata, with an audit event
@@ -808,7 +815,7 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if p.Department != nil {
-			if err := s.holdEditedDepartment(ctx, tx, id, *p.Department); err != nil {
+			if err := s.holdEditedDepartment(ctx, tx, id, *p.Department, p.DepartmentListed); err != nil {
 				return err
 			}
 		}
