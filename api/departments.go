@@ -114,5 +114,6 @@ func (h *handler) departmentMerge(w http.ResponseWriter, r *http.Request, into s
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"department": map[string]string{"id": m.Into.ID, "name": m.Into.Name},
 		"merged": map[string]string{"id": m.From.ID, "name": m.From.Name},
-		"tasks":  nonNil(m.Tasks), "accounts": nonNil(m.Accounts), "documents": nonNil(m.Documents)})
+		"tasks":  nonNil(m.Tasks), "accounts": nonNil(m.Accounts), "documents": nonNil(m.Documents),
+		"deleted_documents": nonNil(m.DeletedDocuments), "merged_tasks": nonNil(m.MergedTasks)})
 }

@@ -90,3 +90,31 @@ func (s *Service) unreceived(ctx context.Context, city string, tasks []catalog.A
 	}
 	return out, nil
 }
+
+// NotedTwins returns, by id, the departments of city's list (list, as
+// Departments returns it) whose name is another department of the list
+// with a bracketed note after it, each with that other department's
+// name: 市教育局（市语委办） beside 市教育局, two names of one department
+// that imports from before notes were folded left on the list. The list
+// page offers to merge them (MergeDepartment).
+func (s *Service) NotedTwins(ctx context.Context, city string, list []catalog.Department) (map[string]string, error) {
+	c, err := s.cat.City(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[string]string, len(list))
+	for _, d := range list {
+		byKey[catalog.DepartmentKey(c.Name, d.Name)] = d.Name
+	}
+	out := map[string]string{}
+	for _, d := range list {
+		m := trailingNote.FindStringSubmatch(d.Name)
+		if m == nil {
+			continue
+		}
+		if twin, ok := byKey[catalog.DepartmentKey(c.Name, strings.TrimSpace(m[1]))]; ok && twin != d.Name {
+			out[d.ID] = twin
+		}
+	}
+	return out, nil
+}

@@ -5,18 +5,23 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // DepartmentMerge says what merging one department of a city's list into
 // another moved: the tasks (round and indicator: 2018 1.1.1), the
-// accounts (usernames) and the live documents filed with the merged name
-// or handed in under it (ids).
+// accounts (usernames) and the documents filed with the merged name or
+// handed in under it (ids): the live ones, and apart from them the
+// deleted ones, which a restore brings back under the name kept.
 type DepartmentMerge struct {
-	From, Into Department
-	Tasks      []string
-	Accounts   []string
-	Documents  []string
+	From, Into       Department
+	Tasks            []string
+	Accounts         []string
+	Documents        []string
+	DeletedDocuments []string
+	// MergedTasks are the tasks both departments held (round and
+	// indicator), each made one: the into-department's, with the earlier
+	// due date and the other's files and history (mergeTwinTasks).
+	MergedTasks []string
 }
 
 // MergeDepartment merges the department with id into the department of
@@ -24,14 +29,17 @@ type DepartmentMerge struct {
 // wrote for it another way (市教育局（市语委办） for 市教育局). Its tasks,
 // its accounts and the documents filed with its name or handed in under
 // it move to the other department, and it leaves the list, all in one
-// transaction with a department.merge event. Both holding a task for the
-// same round and indicator is EINVALID naming the tasks, as a merge would
-// make one department owe it twice; no department called intoName is
-// ENOTFOUND, and intoName naming the department itself EINVALID.
+// transaction with a department.merge event. A task both hold for the
+// same round and indicator becomes one (mergeTwinTasks: the
+// into-department's, with the earlier due date and the other's files and
+// history); two such tasks whose statuses cannot be merged (one accepted,
+// the other returned) are EINVALID naming them. No department called
+// intoName is ENOTFOUND, and intoName naming the department itself
+// EINVALID.
 func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*DepartmentMerge, error) {
 	var m *DepartmentMerge
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		from, err := lockDepartment(ctx, tx, id, s.dialect.lockRow)
+		from, err := lockDepartment(ctx, tx, id, "")
 		if err != nil {
 			return err
 		}
@@ -46,7 +54,7 @@ func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*
 		if into.ID == from.ID {
 			return FieldErrorf("name", EINVALID, "“%s”就是本单位，无须合并", intoName)
 		}
-		if _, err := lockDepartment(ctx, tx, into.ID, s.dialect.lockRow); err != nil {
+		if from, into, err = s.lockMergePair(ctx, tx, from.ID, into.ID); err != nil {
 			return err
 		}
 		m = &DepartmentMerge{From: *from, Into: *into}
@@ -56,6 +64,30 @@ func (s *Store) MergeDepartment(ctx context.Context, id, intoName, by string) (*
 		return nil, err
 	}
 	return m, nil
+}
+
+// lockMergePair locks the rows of the departments fromID and intoID in
+// the order of their ids, whichever is merged into which: two merges of
+// the same two departments at the same time, A into B and B into A, then
+// wait for each other instead of each holding one row and waiting for
+// the other (a deadlock on PostgreSQL). The second finds its department
+// gone once the first is done (ENOTFOUND). It returns both as they are
+// once locked.
+func (s *Store) lockMergePair(ctx context.Context, tx *sql.Tx, fromID, intoID string) (from, into *Department, err error) {
+	first, second := fromID, intoID
+	if second < first {
+		first, second = second, first
+	}
+	locked := map[string]*Department{}
+	for i, id := range []string{first, second} {
+		if locked[id], err = lockDepartment(ctx, tx, id, s.dialect.lockRow); err != nil {
+			return nil, nil, err
+		}
+		if i == 0 && s.mergeFirstLocked != nil {
+			s.mergeFirstLocked()
+		}
+	}
+	return locked[fromID], locked[intoID], nil
 }
 
 // lockDepartment reads the department with id in tx, locking its row
@@ -75,10 +107,14 @@ func lockDepartment(ctx context.Context, tx *sql.Tx, id, lock string) (*Departme
 // mergeDepartment does MergeDepartment's moves of m.From into m.Into
 // inside tx and records them.
 func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMerge, by string) error {
-	if err := refuseTwiceOwed(ctx, tx, m); err != nil {
+	uses, err := s.departmentUses(ctx, tx, &m.From)
+	if err != nil {
 		return err
 	}
-	uses, err := s.departmentUses(ctx, tx, &m.From)
+	var twins []string
+	if m.MergedTasks, twins, err = s.mergeTwinTasks(ctx, tx, m); err != nil {
+		return err
+	}
 	if err != nil {
 		return err
 	}
@@ -90,132 +126,111 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 	if m.Accounts, err = s.moveDepartmentUsers(ctx, tx, &m.From, m.Into.Name, by); err != nil {
 		return err
 	}
-	if m.Documents, err = s.moveDepartmentDocuments(ctx, tx, &m.From, m.Into.Name); err != nil {
+	if m.Documents, m.DeletedDocuments, err = s.moveDepartmentDocuments(ctx, tx, &m.From, m.Into.Name); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, m.From.ID); err != nil {
 		return fmt.Errorf("delete merged department %s: %w", m.From.Name, err)
 	}
-	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID,
-		Detail: map[string]any{"city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
-			"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents)}})
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID, Also: twins,
+		Detail: map[string]any{"merged_tasks": nonNilStrings(m.MergedTasks), "city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
+			"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents),
+			"deleted_documents": nonNilStrings(m.DeletedDocuments)}})
 }
 
-// refuseTwiceOwed is EINVALID when both departments of m hold a task for
-// the same round and indicator, naming them.
-func refuseTwiceOwed(ctx context.Context, tx *sql.Tx, m *DepartmentMerge) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.round, a.indicator_code FROM assignment a
-		JOIN assignment b ON b.city = a.city AND b.round = a.round AND b.indicator_code = a.indicator_code AND b.department_id = ?
-		WHERE a.department_id = ? ORDER BY a.round, a.indicator_code`, m.Into.ID, m.From.ID)
-	if err != nil {
-		return fmt.Errorf("query tasks both departments hold: %w", err)
-	}
-	defer rows.Close()
-	var both []string
-	for rows.Next() {
-		var round int
-		var code string
-		if err := rows.Scan(&round, &code); err != nil {
-			return fmt.Errorf("read task both departments hold: %w", err)
-		}
-		both = append(both, strconv.Itoa(round)+" "+code)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("query tasks both departments hold: %w", err)
-	}
-	if len(both) > 0 {
-		return FieldErrorf("name", EINVALID, "“%s”和“%s”都有 %d 项相同的任务（%s），合并后会重复；请先删除其中一方的这些任务，再合并",
-			m.From.Name, m.Into.Name, len(both), namedList(both))
-	}
-	return nil
-}
-
-// moveDepartmentDocuments gives the live documents of d's city filed with
-// d's name (by key) as their 责任单位 the name to, queueing each for the
-// index again, and the hand-ins under d's name the name to; it returns
-// the ids of the documents either names.
-func (s *Store) moveDepartmentDocuments(ctx context.Context, tx *sql.Tx, d *Department, to string) ([]string, error) {
+// moveDepartmentDocuments gives the documents of d's city filed with d's
+// name (by key) as their 责任单位 the name to, and their hand-ins under
+// d's name too, deleted documents included: a document restored after the
+// merge must not bring back a name no longer on the list. A live
+// document filed so is queued for the index again; a deleted one is
+// queued when it is restored. It returns the ids of the documents either
+// names, the live ones and the deleted ones apart.
+func (s *Store) moveDepartmentDocuments(ctx context.Context, tx *sql.Tx, d *Department, to string) (live, deleted []string, err error) {
 	var cityName string
 	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
-		return nil, fmt.Errorf("query city %s: %w", d.City, err)
+		return nil, nil, fmt.Errorf("query city %s: %w", d.City, err)
 	}
 	key := DepartmentKey(cityName, d.Name)
-	filed, err := namedBy(ctx, tx, key, cityName, `SELECT id, department FROM document
-		WHERE city = ? AND deleted_at IS NULL AND department <> '' ORDER BY seq`, d.City)
+	filed, err := namedBy(ctx, tx, key, cityName, `SELECT id, department, deleted_at IS NOT NULL FROM document
+		WHERE city = ? AND department <> '' ORDER BY seq`, d.City)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	handed, err := namedBy(ctx, tx, key, cityName, `SELECT DISTINCT sb.document_id, sb.department FROM submission sb
-		JOIN document d ON d.id = sb.document_id AND d.deleted_at IS NULL WHERE d.city = ? AND sb.department <> ''`, d.City)
+	handed, err := namedBy(ctx, tx, key, cityName, `SELECT DISTINCT sb.document_id, sb.department, d.deleted_at IS NOT NULL, d.seq
+		FROM submission sb JOIN document d ON d.id = sb.document_id WHERE d.city = ? AND sb.department <> '' ORDER BY d.seq`, d.City)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ids []string
 	seen := map[string]bool{}
-	for _, id := range append(filed, handed...) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	for _, n := range append(filed, handed...) {
+		switch {
+		case seen[n.id]:
+		case n.deleted:
+			deleted = append(deleted, n.id)
+		default:
+			live = append(live, n.id)
 		}
+		seen[n.id] = true
 	}
-	for _, id := range filed {
+	for _, n := range filed {
+		if n.deleted {
+			if _, err := tx.ExecContext(ctx, `UPDATE document SET department = ? WHERE id = ?`, to, n.id); err != nil {
+				return nil, nil, fmt.Errorf("file deleted document %s under %s: %w", n.id, to, err)
+			}
+			continue
+		}
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET department = ?, seq = ?,
-			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, to, seq, id); err != nil {
-			return nil, fmt.Errorf("file document %s under %s: %w", id, to, err)
+			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, to, seq, n.id); err != nil {
+			return nil, nil, fmt.Errorf("file document %s under %s: %w", n.id, to, err)
 		}
 	}
-	for _, id := range handed {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT department FROM submission WHERE document_id = ? AND department <> ''`, id)
-		if err != nil {
-			return nil, fmt.Errorf("query hand-ins of document %s: %w", id, err)
-		}
-		var names []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read hand-in of document %s: %w", id, err)
-			}
-			if DepartmentKey(cityName, n) == key {
-				names = append(names, n)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("query hand-ins of document %s: %w", id, err)
-		}
-		for _, n := range names {
-			if _, err := tx.ExecContext(ctx, `UPDATE submission SET department = ? WHERE document_id = ? AND department = ?`, to, id, n); err != nil {
-				return nil, fmt.Errorf("move hand-in of document %s to %s: %w", id, to, err)
-			}
+	for _, n := range handed {
+		if _, err := tx.ExecContext(ctx, `UPDATE submission SET department = ? WHERE document_id = ? AND department = ?`, to, n.id, n.name); err != nil {
+			return nil, nil, fmt.Errorf("move hand-in of document %s to %s: %w", n.id, to, err)
 		}
 	}
-	return ids, nil
+	return live, deleted, nil
 }
 
-// namedBy runs query (ids and department names) and returns the ids
-// whose department has key.
-func namedBy(ctx context.Context, tx *sql.Tx, key, cityName, query string, args ...any) ([]string, error) {
+// namedDocument is a document naming a department (name, as written),
+// deleted or not.
+type namedDocument struct {
+	id, name string
+	deleted  bool
+}
+
+// namedBy runs query (ids, department names, whether deleted, and
+// possibly more columns to order by) and returns the rows whose
+// department has key.
+func namedBy(ctx context.Context, tx *sql.Tx, key, cityName, query string, args ...any) ([]namedDocument, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query documents by department: %w", err)
 	}
 	defer rows.Close()
-	var ids []string
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("query documents by department: %w", err)
+	}
+	var out []namedDocument
 	for rows.Next() {
-		var id, dept string
-		if err := rows.Scan(&id, &dept); err != nil {
+		var n namedDocument
+		dest := []any{&n.id, &n.name, &n.deleted}
+		for range cols[len(dest):] {
+			dest = append(dest, new(any))
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("read document by department: %w", err)
 		}
-		if DepartmentKey(cityName, dept) == key {
-			ids = append(ids, id)
+		if DepartmentKey(cityName, n.name) == key {
+			out = append(out, n)
 		}
 	}
-	return ids, rows.Err()
+	return out, rows.Err()
 }
 
 // nonNilStrings is s, or an empty list for nil, so that an event's

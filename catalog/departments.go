@@ -134,11 +134,17 @@ func (s *Store) ListedDepartment(ctx context.Context, city, name string) (string
 	if !listed {
 		return name, nil
 	}
+	return "", s.offListRefusal(ctx, s.db, city, name)
+}
+
+// offListRefusal is the refusal of name, a document's 责任单位 that city's
+// list of departments does not have.
+func (s *Store) offListRefusal(ctx context.Context, q queryer, city, name string) error {
 	cityName := city
-	if c, err := s.City(ctx, city); err == nil && c.Name != "" {
-		cityName = c.Name
+	if err := q.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, city).Scan(&cityName); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("query city %s: %w", city, err)
 	}
-	return "", FieldErrorf("department", EINVALID, "%s的责任单位名单中没有“%s”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", cityName, name)
+	return FieldErrorf("department", EINVALID, "%s的责任单位名单中没有“%s”；请从名单中选择，或先在“责任分解”页的“管理责任单位名单”中添加", cityName, name)
 }
 
 // DepartmentByName returns city's department whose name has the same

@@ -62,6 +62,9 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		if err := s.holdDocumentRounds(ctx, tx, docs, subs); err != nil {
 			return err
 		}
+		if err := s.holdFiledDepartments(ctx, tx, docs, subs); err != nil {
+			return err
+		}
 		docArgs := make([][]any, len(docs))
 		subArgs := make([][]any, len(docs))
 		for i, d := range docs {
@@ -737,6 +740,13 @@ type DocumentPatch struct {
 	// an edit changes is shown as typed (杭教成[2017]16号), its year in
 	// 〔〕 kept for matching. "" shows DocNumber as it is.
 	DocNumberTyped string
+	// DepartmentListed says Department was taken from the city's list
+	// (ListedDepartment, as documents.Service checks a changed 责任单位):
+	// the edit's transaction holds it there and refuses it as
+	// ListedDepartment would when it is gone by then (deleted or renamed
+	// since the check). Without it the name is held when the list has it
+	// and written as given when not.
+	DepartmentListed bool
 }
 
 // UpdateDocument changes a document's metadata, with an audit event
@@ -804,6 +814,11 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if p.Department != nil {
+			if err := s.holdEditedDepartment(ctx, tx, id, *p.Department, p.DepartmentListed); err != nil {
+				return err
+			}
+		}
 		if p.Round != nil {
 			if err := s.holdNewRound(ctx, tx, id, *p.Round); err != nil {
 				return err

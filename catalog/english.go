@@ -499,7 +499,7 @@ var englishMessages = map[string]string{
 	"责任单位 %s 不存在": "There is no department %s",
 	"本市已有责任单位“%s”；如“%s”与它是同一单位，请确认合并：任务、账号和提交的佐证材料都会移到“%s”，“%s”从名单中去掉": "The city already has the department “%s”; if “%s” is the same department, confirm the merge: its tasks, accounts and evidence handed in move to “%s”, and “%s” leaves the list",
 	"“%s”就是本单位，无须合并": "“%s” is this department itself; there is nothing to merge",
-	"“%s”和“%s”都有 %d 项相同的任务（%s），合并后会重复；请先删除其中一方的这些任务，再合并": "“%s” and “%s” both hold %d same {task|tasks} (%s), which a merge would give one department twice; delete them from one of the two, then merge",
+	"“%s”和“%s”有 %d 项相同的任务状态不同（%s），不能合为一项；请先在任务表中确认或退回其中一方的这项任务，使两项状态相同（或其中一项未提交），再合并": "“%s” and “%s” hold %d same {task|tasks} in different states (%s), which cannot be made one; accept or return one of the two in the task list, so that both stand alike (or one is not handed in), then merge",
 	"本市已有责任单位与“%s”同名":                                    "The city already has a department named “%s”",
 	"未知的城市代码 %q":                                         "Unknown city code %q",
 	"请给出要对比的轮次，如 rounds=2017,2019":                       "Give the rounds to compare, such as rounds=2017,2019",

@@ -54,6 +54,9 @@ type Store struct {
 	// the document's row: what it does stands for what other requests
 	// did meanwhile.
 	withdrawLocked func()
+	// mergeFirstLocked, set by tests only, runs once MergeDepartment
+	// holds the first of the two departments' rows it locks.
+	mergeFirstLocked func()
 	// quoteDocumentLocked and unlinkDocumentLocked, set by tests only,
 	// run once AddLinkQuote and DeleteLink hold the link's document's row.
 	quoteDocumentLocked, unlinkDocumentLocked func()

@@ -533,7 +533,7 @@ func (s *Service) listedDepartment(ctx context.Context, d *catalog.Document, p *
 	if err != nil {
 		return err
 	}
-	p.Department = &listed
+	p.Department, p.DepartmentListed = &listed, true
 	return nil
 }
 

@@ -24,6 +24,10 @@ type departmentsPage struct {
 	// that still has tasks), shown on the row RenameID.
 	Rename   formState
 	RenameID string
+	// Noted are, by id, the departments whose name is another's on the
+	// list with a bracketed note after it (市教育局（市语委办）), each with
+	// that other's name (市教育局): offered to be merged into it.
+	Noted map[string]string
 }
 
 func (h *handler) departmentsPage(w http.ResponseWriter, r *http.Request) {
@@ -52,6 +56,10 @@ func (h *handler) showDepartments(w http.ResponseWriter, r *http.Request, status
 	p.Next = "/departments?city=" + url.QueryEscape(p.City)
 	if p.City != "" {
 		if p.List, err = h.Assignments.Departments(r.Context(), u, p.City); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if p.Noted, err = h.Assignments.NotedTwins(r.Context(), p.City, p.List); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -188,5 +196,8 @@ func (h *handler) departmentMerge(w http.ResponseWriter, r *http.Request, d *cat
 		return
 	}
 	msg := trf(l, "departments.merged", m.From.Name, m.Into.Name, len(m.Tasks), len(m.Accounts), len(m.Documents))
+	if len(m.MergedTasks) > 0 {
+		msg += trf(l, "departments.merged_tasks", len(m.MergedTasks), strings.Join(m.MergedTasks, tr(l, "list.sep")), m.Into.Name)
+	}
 	back(w, r, "/departments?city="+url.QueryEscape(d.City), msg)
 }

@@ -1,0 +1,108 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// A document names its department by name (its 责任单位, and each hand-in's
+// department), as an account does, not by a key the database would hold
+// to the department's row. The service checks a typed name against the
+// list before it writes (ListedDepartment), outside the transaction that
+// writes it: DeleteDepartment, which counts a department's documents and
+// hand-ins in its own transaction, could then go between the check and
+// the write and leave a document filed under a department no longer on
+// the list. So the transactions that write such a name hold the
+// department there too (holdDepartment: on PostgreSQL a shared lock of
+// its row, which the delete's lock waits for; SQLite's one writer orders
+// them), and a name a document is newly filed under that is gone from the
+// list by then is refused as ListedDepartment refuses it.
+
+// holdFiledDepartments holds, inside tx, the departments new documents
+// are filed under and handed in under. A document's 责任单位 gone from its
+// city's list is refused (holdFiledDepartment, the uploader's own
+// department passing); a hand-in's department, its account's, is held
+// when it is on the list and passes when not, as accounts may name one
+// of before the list.
+func (s *Store) holdFiledDepartments(ctx context.Context, tx *sql.Tx, docs []*Document, subs []Submission) error {
+	held := map[string]bool{}
+	for i, d := range docs {
+		if d.Department != "" && !held[d.City+"\x00"+d.Department] {
+			if err := s.holdFiledDepartment(ctx, tx, d.City, d.Department, d.UploadedBy, ""); err != nil {
+				return err
+			}
+			held[d.City+"\x00"+d.Department] = true
+		}
+		if n := subs[i].Department; n != "" && !held[d.City+"\x00"+n] {
+			if _, err := s.holdDepartment(ctx, tx, d.City, n); err != nil && !IsNotFound(err) {
+				return err
+			}
+			held[d.City+"\x00"+n] = true
+		}
+	}
+	return nil
+}
+
+// holdFiledDepartment holds, inside tx, the department of city's list
+// that name names (holdDepartment), a document being filed under it. A
+// name the list does not have passes when the city has no list yet, when
+// it is the department of the account uploader (a coordinator's own may
+// predate the list) and when it is was, the document's 责任单位 before an
+// edit; any other is refused as ListedDepartment refuses it: the
+// department was deleted or renamed since the name was checked.
+func (s *Store) holdFiledDepartment(ctx context.Context, tx *sql.Tx, city, name, uploader, was string) error {
+	_, err := s.holdDepartment(ctx, tx, city, name)
+	if err == nil || !IsNotFound(err) {
+		return err
+	}
+	if name == was {
+		return nil
+	}
+	var listed bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM department WHERE city = ?)`, city).Scan(&listed); err != nil {
+		return fmt.Errorf("query whether city %s has departments: %w", city, err)
+	}
+	if !listed {
+		return nil
+	}
+	if uploader != "" {
+		var own string
+		err := tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ?`, uploader).Scan(&own)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("query the department of %s: %w", uploader, err)
+		}
+		if own == name {
+			return nil
+		}
+	}
+	return s.offListRefusal(ctx, tx, city, name)
+}
+
+// holdEditedDepartment holds, inside tx, the department an edit files
+// document id under (name), before the document's row is locked: the
+// department's row first, as MergeDepartment takes them. A name taken
+// from the list (listed) that is gone from it by then is refused, but
+// one the document already has (holdFiledDepartment); any other is held
+// when on the list and written as given when not.
+func (s *Store) holdEditedDepartment(ctx context.Context, tx *sql.Tx, id, name string, listed bool) error {
+	if name == "" {
+		return nil
+	}
+	var city, was string
+	err := tx.QueryRowContext(ctx, `SELECT city, department FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&city, &was)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // the UPDATE finds it gone
+	}
+	if err != nil {
+		return fmt.Errorf("read the department of document %s: %w", id, err)
+	}
+	if !listed {
+		if _, err := s.holdDepartment(ctx, tx, city, name); err != nil && !IsNotFound(err) {
+			return err
+		}
+		return nil
+	}
+	return s.holdFiledDepartment(ctx, tx, city, name, "", was)
+}
