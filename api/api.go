@@ -13,6 +13,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -374,6 +375,10 @@ type errorDetail struct {
 	// DeletedDocument, for a file refused because it holds the bytes of
 	// a deleted document of the city, is that document, to restore.
 	DeletedDocument *deletedCopyJSON `json:"deleted_document,omitempty"`
+	// ConfirmToken, for an accept refused with a question on the files
+	// handed in (assignments.QuestionError), is what confirm must carry
+	// to accept them as checked: it answers this question alone.
+	ConfirmToken string `json:"confirm_token,omitempty"`
 }
 
 // fieldErrorJSON is one mistake of a request that had several.
@@ -393,6 +398,9 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	status := httperr.Prepare(w, r, h.Logger, err)
 	detail := errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
 		Field: catalog.ErrorField(err), DeletedDocument: deletedCopyOf(err)}
+	if q := assignments.AsQuestion(err); q != nil {
+		detail.ConfirmToken = q.Token
+	}
 	if each := catalog.Each(err); len(each) > 1 {
 		for _, e := range each {
 			detail.Errors = append(detail.Errors, fieldErrorJSON{Field: e.Field, Message: e.Message, MessageEn: e.English})

@@ -63,7 +63,8 @@ type AssignmentJSON struct {
 	// HandInNotes mark the files handed in that are archived documents
 	// of another round or filed under another department
 	// (assignments.HandInNote), with the words the board shows beside
-	// them; accepting such a task asks confirm=1.
+	// them; accepting such a task asks confirm=TOKEN (the 409's
+	// confirm_token).
 	HandInNotes []HandInNoteJSON `json:"handin_notes,omitempty"`
 	UpdatedAt   time.Time        `json:"updated_at"`
 }
@@ -461,9 +462,11 @@ func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Reques
 }
 
 func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request) {
-	// confirm=1: the coordinator checked the files the task asks about
-	// (assignments.Task.AcceptQuestion); without it such a task is 409.
-	t, err := h.Assignments.Accept(r.Context(), userFrom(r.Context()), r.PathValue("id"), r.URL.Query().Get("confirm") == "1")
+	// confirm=TOKEN: the coordinator checked the files the task asks
+	// about (assignments.Task.AcceptQuestion), TOKEN the confirm_token of
+	// the 409 that asked; without it, or with another question's, such a
+	// task is 409 again.
+	t, err := h.Assignments.Accept(r.Context(), userFrom(r.Context()), r.PathValue("id"), r.URL.Query().Get("confirm"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

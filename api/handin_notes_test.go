@@ -13,7 +13,8 @@ import (
 // 2017 ledger (成文日期 2017-12-10); 市教育局 hands in the same bytes for
 // its 2018 task. The task as the API lists it marks the file (2017 年度的
 // 材料，成文日期 2017-12-10; 档案中属于市人社局), and accepting it is 409 on
-// confirm naming both until confirm=1 (probe s42 finding 3).
+// confirm naming both until confirm carries the 409's confirm_token
+// (probe s42 finding 3).
 func TestHandInOfLastYearsFileIsMarkedAndAsked(t *testing.T) {
 	e, id := taskEnv(t)
 	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
@@ -50,15 +51,16 @@ func TestHandInOfLastYearsFileIsMarkedAndAsked(t *testing.T) {
 	if got := e.firstTask(t, "contribA")["status"]; got != "submitted" {
 		t.Errorf("after the refused accept the task is %v, want submitted", got)
 	}
-	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm=1", nil), "coordA")
+	token, _ := detail["confirm_token"].(string)
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+token, nil), "coordA")
 	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
-		t.Errorf("accepting with confirm=1: %d %v, want accepted", resp.StatusCode, body)
+		t.Errorf("accepting with confirm=%s (the 409's confirm_token): %d %v, want accepted", token, resp.StatusCode, body)
 	}
 }
 
 // TestAcceptNamesTheFileThatCouldNotBeRead: 市教育局 hands in its work
 // summary and a phone photo that could not be read. Accepting is 409
-// naming the photo (确认后不计入佐证材料) until confirm=1; a task of
+// naming the photo (确认后不计入佐证材料) until confirmed with its token; a task of
 // readable files alone is accepted at once (probe s42 finding 5).
 func TestAcceptNamesTheFileThatCouldNotBeRead(t *testing.T) {
 	e, id := taskEnv(t)
@@ -82,8 +84,9 @@ func TestAcceptNamesTheFileThatCouldNotBeRead(t *testing.T) {
 		strings.Contains(msg, "师资队伍建设总结") || !strings.Contains(en, "will not count as evidence") {
 		t.Errorf("accepting without confirm: %d %v, want 409 naming the photo alone", resp.StatusCode, body)
 	}
-	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm=1", nil), "coordA"); resp.StatusCode != http.StatusOK {
-		t.Errorf("accepting with confirm=1: %d %v", resp.StatusCode, body)
+	token, _ := detail["confirm_token"].(string)
+	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+token, nil), "coordA"); resp.StatusCode != http.StatusOK {
+		t.Errorf("accepting with confirm=%s (the 409's confirm_token): %d %v", token, resp.StatusCode, body)
 	}
 
 	e2, id2 := taskEnv(t)

@@ -31,7 +31,7 @@ func TestCopyPreviousStartsTheNewRoundsTable(t *testing.T) {
 		Assignment: old["2.3.1"].ID, Files: []*ingest.Staged{st}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, false); err != nil {
+	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, ""); err != nil {
 		t.Fatal(err)
 	}
 

@@ -30,7 +30,7 @@ func TestCarriedLinksAreNotTheCoordinatorsLinks(t *testing.T) {
 	}
 	old := imported(t, s)
 	summary := handIn(t, e, jiaoyu, old["2.3.1"].ID, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。")
-	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, false); err != nil {
+	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, ""); err != nil {
 		t.Fatal(err)
 	}
 	plan := e.Upload(hangzhou, "职业技能培训实施方案.txt", "杭州市职业技能提升行动实施方案。")

@@ -302,7 +302,7 @@ func TestStateMachineAndWhoMayMoveIt(t *testing.T) {
 	if got, _ := s.Get(ctx, coordA, a["1.3.2"].ID); got.Overdue {
 		t.Errorf("a task due 2018-04-15 is overdue on 2018-04-10")
 	}
-	if _, err := s.Accept(ctx, coordA, task.ID, false); catalog.ErrorCode(err) != catalog.ECONFLICT {
+	if _, err := s.Accept(ctx, coordA, task.ID, ""); catalog.ErrorCode(err) != catalog.ECONFLICT {
 		t.Errorf("accepting an open task: %v, want ECONFLICT", err)
 	}
 
@@ -353,11 +353,11 @@ func TestStateMachineAndWhoMayMoveIt(t *testing.T) {
 		if _, err := s.Return(ctx, u, task.ID, "缺少文号"); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 			t.Errorf("%s returning: %v, want EFORBIDDEN", who, err)
 		}
-		if _, err := s.Accept(ctx, u, task.ID, false); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
+		if _, err := s.Accept(ctx, u, task.ID, ""); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 			t.Errorf("%s accepting: %v, want EFORBIDDEN", who, err)
 		}
 	}
-	if _, err := s.Accept(ctx, coordB, task.ID, false); catalog.ErrorCode(err) != catalog.ENOTFOUND {
+	if _, err := s.Accept(ctx, coordB, task.ID, ""); catalog.ErrorCode(err) != catalog.ENOTFOUND {
 		t.Errorf("成都's coordinator accepting: %v, want ENOTFOUND", err)
 	}
 	if _, err := s.Return(ctx, coordA, task.ID, "  "); catalog.ErrorCode(err) != catalog.EINVALID {
@@ -375,7 +375,7 @@ func TestStateMachineAndWhoMayMoveIt(t *testing.T) {
 	if out, err := upload(jiaoyu, task.ID, "杭政办发〔2018〕12号 杭州市学分银行管理办法"); err != nil || out[0].Err != nil {
 		t.Fatalf("handing in again: %v %v", err, out)
 	}
-	if _, err := s.Accept(ctx, admin, task.ID, false); err != nil {
+	if _, err := s.Accept(ctx, admin, task.ID, ""); err != nil {
 		t.Fatalf("admin accepting: %v", err)
 	}
 	got, _ = s.Get(ctx, coordA, task.ID)

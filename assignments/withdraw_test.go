@@ -210,7 +210,7 @@ func TestWithdrawRefused(t *testing.T) {
 			t.Errorf("%s withdraws: %v, want %s", tt.who.Username, err, tt.want)
 		}
 	}
-	if _, err := s.Accept(ctx, coordA, task, false); err != nil {
+	if _, err := s.Accept(ctx, coordA, task, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := s.Withdraw(ctx, jiaoyu, task, d.ID)

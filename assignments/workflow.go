@@ -257,10 +257,12 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, documentID 
 // in (all of them deleted) has nothing to accept and is ECONFLICT. A task
 // with a file to check first (Task.AcceptQuestion: another round's or
 // another department's document, a file that could not be read) is
-// ECONFLICT on the field confirm, naming each, unless checked says the
-// coordinator checked them: one click must not accept last year's folder
-// as this year's evidence (probe s42 findings 3 and 5).
-func (s *Service) Accept(ctx context.Context, u *catalog.User, id string, checked bool) (*Task, error) {
+// ECONFLICT on the field confirm, naming each (a QuestionError, with its
+// token), unless confirm is that token (Task.AcceptToken): the coordinator
+// checked these very files. One click must not accept last year's folder
+// as this year's evidence (probe s42 findings 3 and 5), nor a file handed
+// in after the check; confirm "" asks.
+func (s *Service) Accept(ctx context.Context, u *catalog.User, id, confirm string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -277,10 +279,8 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string, checke
 	if err := s.someReadable(ctx, handed); err != nil {
 		return nil, err
 	}
-	if !checked {
-		if err := s.askBeforeAccept(ctx, a); err != nil {
-			return nil, err
-		}
+	if err := s.askBeforeAccept(ctx, a, confirm); err != nil {
+		return nil, err
 	}
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
 		To: catalog.AssignmentAccepted, By: u.Username})
@@ -288,23 +288,6 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string, checke
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
-}
-
-// askBeforeAccept is ECONFLICT on the field confirm when accepting a
-// asks a question first (Task.AcceptQuestion), naming it.
-func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment) error {
-	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
-	if err != nil {
-		return err
-	}
-	docs, err := s.cat.DocumentsByID(ctx, a.HandedIn())
-	if err != nil {
-		return err
-	}
-	if q, ask := tasks[0].AcceptQuestion(docs); ask {
-		return catalog.FieldErrorf("confirm", catalog.ECONFLICT, "确认前请核对：%s；核对无误后勾选“已核对上述文件，仍然确认”（API 中为 confirm=1）再确认", q)
-	}
-	return nil
 }
 
 // someReadable is ECONFLICT, with the reason, when every document of ids

@@ -925,9 +925,10 @@ type ClaimCount struct {
 	// to the coordinator, they must show as such, not as evidence.
 	Insufficient int
 	// Backed counts the claims citing at least one document not deleted
-	// (撤回) since and not failed (未能读取): a claim whose every cited
-	// document was withdrawn or could not be read is no evidence, as the
-	// report reads it.
+	// (撤回) since, not failed (未能读取) and not returned (退回) on a task
+	// of the claim's indicator and round (returnedHereSQL): a claim whose
+	// every cited document was withdrawn, could not be read or was sent
+	// back is no evidence, as the report reads it.
 	Backed int
 	// SourcesDeleted counts the claims whose cited documents are all
 	// deleted (出处已删除): none of them counts in Verified.
@@ -944,7 +945,8 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN status = 'insufficient' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN EXISTS (SELECT 1 FROM citation t JOIN document d ON d.id = t.document_id
-			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL AND d.status <> 'failed') THEN 1 ELSE 0 END),
+			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL AND d.status <> 'failed'
+			AND NOT ` + returnedHereSQL("d.id", "claim.city", "claim.round", "claim.indicator_code") + `) THEN 1 ELSE 0 END),
 		SUM(CASE WHEN ` + gone + ` THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
 	var args []any

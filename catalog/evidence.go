@@ -28,6 +28,11 @@ type EvidenceFilter struct {
 	// them as 处理失败 so they can be read again or replaced). Without
 	// it they are left out: such a document counts nowhere.
 	Failed bool
+	// Returned keeps, with a Round, the documents returned (退回) on a
+	// task of the round's indicator and not handed in again
+	// (returnedHereSQL), for listing them. Without it they are left out:
+	// a returned hand-in is no evidence of the round.
+	Returned bool
 }
 
 // Ways a document comes to be an indicator's evidence.
@@ -177,13 +182,23 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 	// Counting documents needs the link alone.
 	// part adds its arguments as it is built: the parts are built in the
 	// order the query reads them.
+	linkArgs := []any{y, y, f.Round, f.Round}
+	claimRound, valueRound := `c.round = ?`, `v.round = ?`
+	if !f.Returned {
+		// A file the coordinator returned on a task of the indicator
+		// and round is no evidence there, however it is linked or cited.
+		linkRound += ` AND NOT ` + returnedHereSQL("d.id", "d.city", "?", "l.indicator_code")
+		linkArgs = append(linkArgs, f.Round)
+		claimRound += ` AND NOT ` + returnedHereSQL("d.id", "c.city", "c.round", "c.indicator_code")
+		valueRound += ` AND NOT ` + returnedHereSQL("d.id", "v.city", "v.round", "v.indicator_code")
+	}
 	first := part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
-		`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round})
+		`d.city`, `l.indicator_code`, linkRound, linkArgs)
 	added := ""
 	if details {
 		added = part(EvidenceLink, `'link', l.id, q.page, q.quote, q.position, l.created_at`,
 			`link l JOIN link_quote q ON q.link_id = l.id JOIN document d ON d.id = l.document_id`,
-			`d.city`, `l.indicator_code`, linkRound, []any{y, y, f.Round, f.Round})
+			`d.city`, `l.indicator_code`, linkRound, linkArgs)
 	}
 	var parts []string
 	for _, p := range []string{
@@ -191,9 +206,9 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		added,
 		part(EvidenceClaim, `'claim', c.id, t.page, t.quote, t.position, c.created_at`,
 			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id AND c.status <> 'withdrawn'`,
-			`c.city`, `c.indicator_code`, `c.round = ?`, []any{f.Round}),
+			`c.city`, `c.indicator_code`, claimRound, []any{f.Round}),
 		part(EvidenceValue, `'value', v.id, v.page, v.quote, 0, v.created_at`, `value v JOIN document d ON d.id = v.document_id`,
-			`v.city`, `v.indicator_code`, `v.round = ?`, []any{f.Round}),
+			`v.city`, `v.indicator_code`, valueRound, []any{f.Round}),
 	} {
 		if p != "" {
 			parts = append(parts, p)

@@ -38,7 +38,9 @@ const (
 // that could not be read (failed) says nothing anyone can check until a
 // later reading succeeds. EvidenceDocumentIDs applies the same rule in SQL
 // (the heat map's and the coverage's counts); the report and the pack
-// apply it here, so the numbers they show agree.
+// apply it here, so the numbers they show agree. For a round, a file
+// returned (退回) on a task of the indicator is no evidence of it either
+// (returnedHereSQL; the report asks ReturnedInRound).
 func CountsAsEvidence(d *Document, withdrawn bool) bool {
 	return d != nil && !withdrawn && d.Status != StatusFailed
 }

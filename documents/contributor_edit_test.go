@@ -78,7 +78,7 @@ func TestContributorCorrectsOwnUpload(t *testing.T) {
 		Citations: []claims.CitationInput{{DocumentID: cited.ID, Page: 1, Quote: "举办学习周"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Assignments.Accept(ctx, coordA, task["2.3.1"], false); err != nil {
+	if _, err := e.Assignments.Accept(ctx, coordA, task["2.3.1"], ""); err != nil {
 		t.Fatal(err)
 	}
 	for name, id := range map[string]string{"accepted": d.ID, "cited": cited.ID} {

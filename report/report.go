@@ -520,10 +520,14 @@ type data struct {
 	// returned are the documents returned on a task and not handed in
 	// again (Evidence.Returned).
 	returned map[string]bool
-	linked   map[string][]string // indicator → document IDs
-	pages    map[[2]string]catalog.Link
-	claims   []catalog.Claim
-	values   []catalog.Value
+	// returnedHere are the documents returned on a task of the round, by
+	// indicator and document (catalog.Store.ReturnedInRound): listed,
+	// they are no evidence of that indicator, as the heat map counts.
+	returnedHere map[[2]string]bool
+	linked       map[string][]string // indicator → document IDs
+	pages        map[[2]string]catalog.Link
+	claims       []catalog.Claim
+	values       []catalog.Value
 	// earlier are the city's values of earlier rounds, to compare with.
 	earlier []catalog.Value
 	// reasons are the comments of the reviews that gave the current
@@ -621,6 +625,9 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	d := &data{pages: map[[2]string]catalog.Link{}}
 	var err error
 	if d.linked, err = s.cat.RoundLinkedDocuments(ctx, city, round); err != nil {
+		return nil, err
+	}
+	if d.returnedHere, err = s.cat.ReturnedInRound(ctx, city, round); err != nil {
 		return nil, err
 	}
 	ids := map[string]bool{}
@@ -841,7 +848,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
-		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id])
+		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id]) && !d.returnedHere[[2]string{ind.Code, id}]
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
 	valueSpaced, sourceDeleted, claimNumberNotFound := false, false, false

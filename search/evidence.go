@@ -264,8 +264,10 @@ func (s *Service) markRounds(ctx context.Context, items []EvidenceItem, code str
 	}
 	// Failed documents are asked for too: whether one is of the round
 	// is its links' and citations' to say, not its failure's (that is
-	// Status).
-	in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities, Indicator: code, Failed: true})
+	// Status); so are returned ones (退回), of the round though no
+	// evidence there.
+	in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities, Indicator: code, Failed: true,
+		Returned: true})
 	if err != nil {
 		return fmt.Errorf("evidence of %s in round %d: %w", code, round, err)
 	}

@@ -57,8 +57,17 @@ type taskRow struct {
 	// starts at selected.
 	DocTypes []option
 	// Question is what 确认 asks first (assignments.Task.AcceptQuestion),
-	// nil when nothing: the accept form then wants its box ticked.
-	Question *catalog.Words
+	// nil when nothing: the accept form then wants its box ticked, and
+	// the box posts the question's token, so that 确认 answers what the
+	// board showed and no file handed in since.
+	Question *acceptQuestion
+}
+
+// acceptQuestion is what 确认 asks first, in words, and its token
+// (assignments.Task.AcceptToken): the value of the board's tick box.
+type acceptQuestion struct {
+	Words catalog.Words
+	Token string
 }
 
 // Returnable are the files a return may send back: handed in, not
@@ -132,7 +141,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 			}
 		}
 		if q, ask := t.AcceptQuestion(docs); ask {
-			out[i].Question = &q
+			out[i].Question = &acceptQuestion{Words: q, Token: t.AcceptToken(docs)}
 		}
 		for _, id := range t.ReturnedGone() {
 			// Withdrawn (or deleted) since its return: listed for the
@@ -866,7 +875,7 @@ func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.Assignments.Accept(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("confirm") == "1"); err != nil {
+	if _, err := h.Assignments.Accept(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("confirm")); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -168,7 +168,7 @@ func TestAssignmentFormsSayWhatIsWrongInThePagesLanguage(t *testing.T) {
 	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, accepted.ID, []string{doc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted.ID, true); err != nil {
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted.ID, ""); err != nil {
 		t.Fatal(err)
 	}
 	const board = "/assignments?city=330100&round=2018"

@@ -416,8 +416,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /assignments/{id}/accept": {func(b *browser) *http.Response {
 			// Ticked: other rows of the matrix may have moved docA to another
 			// round or department first (the map's order), which makes 确认
-			// ask; who may accept is what is checked here.
-			resp, _ := b.post("/assignments/"+submitted()+"/accept", url.Values{"confirm": {"1"}})
+			// ask; who may accept is what is checked here, so the box posts
+			// the question's token as the board's would.
+			id := submitted()
+			resp, _ := b.post("/assignments/"+id+"/accept", url.Values{"confirm": {acceptToken(t, s, id)}})
 			return resp
 		}, manageA("303")},
 		"POST /assignments/{id}/delete": {func(b *browser) *http.Response {

@@ -25,7 +25,7 @@ func TestDeleteConfirmationNamesTheTasksItReopens(t *testing.T) {
 		t.Fatalf("hand-in: %d %.800s", resp.StatusCode, textOf(page))
 	}
 	ctx := context.Background()
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, false); err != nil {
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
 	a, err := s.env.Catalog.Assignment(ctx, task)
@@ -74,7 +74,7 @@ func TestDeleteFlashJoinsWithFullWidthMarks(t *testing.T) {
 		t.Fatalf("hand-in: %d %.800s", resp.StatusCode, textOf(page))
 	}
 	ctx := context.Background()
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, false); err != nil {
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
 	a, err := s.env.Catalog.Assignment(ctx, task)

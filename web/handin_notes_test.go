@@ -62,16 +62,17 @@ func TestBoardMarksLastYearsFileAndAsksBeforeAccepting(t *testing.T) {
 	_, body := wang.get(board)
 	text := html.UnescapeString(body)
 	for _, want := range []string{"\uFF082017 年度的材料\uFF0C成文日期 2017-12-10\uFF09", "\uFF08档案中属于市人社局\uFF09",
-		"确认前请核对\uFF1A“企业职工教育经费台账-盖章版.txt”是2017 年度的材料", `name="confirm" value="1" required`, "已核对上述文件\uFF0C仍然确认"} {
+		"确认前请核对\uFF1A“企业职工教育经费台账-盖章版.txt”是2017 年度的材料", "已核对上述文件\uFF0C仍然确认"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the board lacks %q:\n%.3000s", want, textOf(body))
 		}
 	}
+	token := boardToken(t, body)
 	resp, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}})
 	if resp.StatusCode != 409 || !strings.Contains(html.UnescapeString(body), "档案中属于市人社局") {
 		t.Errorf("确认 without the box: %d, want 409 naming the department:\n%.2000s", resp.StatusCode, textOf(body))
 	}
-	if _, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {"1"}}); !strings.Contains(body, "已确认") {
+	if _, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {token}}); !strings.Contains(body, "已确认") {
 		t.Errorf("确认 with the box ticked:\n%.2000s", textOf(body))
 	}
 	a, err := s.env.Catalog.Assignment(context.Background(), task)
@@ -104,10 +105,11 @@ func TestAcceptedTaskDropsTheReuploadAdvice(t *testing.T) {
 	}
 	wang := s.login("wang")
 	const board = "/assignments?city=330100&round=2018"
-	if _, body := wang.get(board); !strings.Contains(html.UnescapeString(body), "“手机拍照.txt”未能读取\uFF0C确认后不计入佐证材料") {
+	_, body := wang.get(board)
+	if !strings.Contains(html.UnescapeString(body), "“手机拍照.txt”未能读取\uFF0C确认后不计入佐证材料") {
 		t.Errorf("the board does not name the photo before 确认:\n%.3000s", textOf(body))
 	}
-	wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {"1"}})
+	wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {boardToken(t, body)}})
 	for _, c := range []struct {
 		who  *browser
 		path string

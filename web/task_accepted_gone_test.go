@@ -24,7 +24,7 @@ func TestAcceptedFileDeletedIsToldOnMyTasksAndTheBoard(t *testing.T) {
 	if err != nil || len(a.Documents) != 1 {
 		t.Fatalf("the task: %+v %v", a, err)
 	}
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, false); err != nil {
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.env.Catalog.DeleteDocument(ctx, a.Documents[0], "wang"); err != nil {

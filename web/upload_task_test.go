@@ -39,7 +39,7 @@ func TestUploadPageHandsInForATask(t *testing.T) {
 	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, accepted, []string{doc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted, true); err != nil {
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted, ""); err != nil {
 		t.Fatal(err)
 	}
 	task, err := s.env.Assignments.Get(ctx, testenv.Admin, owed)

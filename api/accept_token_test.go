@@ -1,0 +1,74 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// acceptRefusal posts 确认 of task id as coordA with confirm (none when
+// "") and returns the status, the error's message and its confirm_token.
+func (e *env) acceptRefusal(id, confirm string) (status int, msg, token string, body map[string]any) {
+	path := "/api/v1/assignments/" + id + "/accept"
+	if confirm != "" {
+		path += "?confirm=" + confirm
+	}
+	resp, body := e.do(e.request("POST", path, nil), "coordA")
+	detail, _ := body["error"].(map[string]any)
+	msg, _ = detail["message"].(string)
+	token, _ = detail["confirm_token"].(string)
+	return resp.StatusCode, msg, token, body
+}
+
+// TestAcceptConfirmAnswersTheQuestionAsked: 市教育局 hands in the 2017
+// ledger 市人社局's folder holds for its 2018 task; 确认 asks, its 409
+// carrying a confirm_token. confirm=1 answers nothing (409 again, the
+// same question). Before the coordinator's confirm lands, 市教育局 hands in
+// a phone photo that could not be read: the confirm with the old token is
+// 409 again, naming the photo, with a new token; with that one the task is
+// accepted (review finding: a blanket confirm accepted the photo unasked).
+func TestAcceptConfirmAnswersTheQuestionAsked(t *testing.T) {
+	e, id := taskEnv(t)
+	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
+		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
+	}
+	e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
+	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
+		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
+	}
+	status, msg, asked, body := e.acceptRefusal(id, "")
+	if status != http.StatusConflict || asked == "" || !strings.Contains(msg, "confirm="+asked) || !strings.Contains(msg, "2017 年度的材料") {
+		t.Fatalf("确认 without confirm: %d %v, want 409 naming the ledger with a confirm_token the message names", status, body)
+	}
+	status, msg, token, body := e.acceptRefusal(id, "1")
+	if status != http.StatusConflict || token != asked || !strings.Contains(msg, "不符") || !strings.Contains(msg, "2017 年度的材料") {
+		t.Errorf("确认 with confirm=1: %d %v, want 409 asking the same question again (token %s)", status, body, asked)
+	}
+
+	resp, body = e.handIn(id, "contribA", "work_summary", "手机拍照.txt", "学分银行宣传照片")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in the photo: %d %v", resp.StatusCode, body)
+	}
+	photo := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
+	if err := e.cat.SetStatus(context.Background(), catalog.StatusChange{ID: photo.ID, Status: catalog.StatusFailed,
+		Error: "扫描件的每一页都是空白，无法识别文字；请重新扫描后上传"}); err != nil {
+		t.Fatal(err)
+	}
+	status, msg, again, body := e.acceptRefusal(id, asked)
+	if status != http.StatusConflict || again == "" || again == asked || !strings.Contains(msg, "“手机拍照.txt”未能读取") {
+		t.Fatalf("确认 with the token asked before the photo came: %d %v, want 409 naming the photo with a new token", status, body)
+	}
+	if got := e.firstTask(t, "contribA")["status"]; got != "submitted" {
+		t.Errorf("after the refused confirm the task is %v, want submitted", got)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
+	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
+		t.Errorf("确认 with the new token: %d %v, want accepted", resp.StatusCode, body)
+	}
+}

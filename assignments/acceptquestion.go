@@ -1,0 +1,90 @@
+package assignments
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// AcceptToken is a short digest of what AcceptQuestion(docs) asks about
+// t: the files handed in and not returned (by id), the notes on each and
+// which could not be read. The board's tick box and the API's 409 carry
+// it, and Accept takes a 确认 as the answer to its question only while it
+// is the same: a file handed in, read or refiled after the coordinator
+// checked asks again (review finding: a blanket confirm accepted files
+// nobody was asked about). docs are the documents handed in, by id.
+func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
+	h := sha256.New()
+	for _, id := range slices.Sorted(slices.Values(t.HandedIn())) {
+		d := docs[id]
+		if d == nil {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%t\x00", id, d.Status == catalog.StatusFailed)
+		for _, n := range t.NotesOf(id) {
+			fmt.Fprintf(h, "%s\x00%s\x00", n.Kind, n.Words.Chinese)
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// QuestionError is Accept's refusal while its question
+// (Task.AcceptQuestion) is not answered: ECONFLICT on the field confirm
+// naming the files to check, and Token, what confirm must carry to
+// answer this very question (Task.AcceptToken).
+type QuestionError struct {
+	Token string
+	err   *catalog.Error
+}
+
+// Error says what the refusal says, in Chinese.
+func (e *QuestionError) Error() string { return e.err.Error() }
+
+// Unwrap is the application error (ECONFLICT on confirm) users read.
+func (e *QuestionError) Unwrap() error { return e.err }
+
+// AsQuestion returns the QuestionError in err's chain, or nil.
+func AsQuestion(err error) *QuestionError {
+	var q *QuestionError
+	if errors.As(err, &q) {
+		return q
+	}
+	return nil
+}
+
+// askBeforeAccept is a QuestionError when accepting a asks a question
+// first (Task.AcceptQuestion) that confirm does not answer: confirm is
+// the token of the question the coordinator checked (Task.AcceptToken),
+// "" when none. A confirm of another question (files handed in, read or
+// refiled since; a client sending confirm=1) is asked again, naming what
+// is there now.
+func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment, confirm string) error {
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return err
+	}
+	docs, err := s.cat.DocumentsByID(ctx, a.HandedIn())
+	if err != nil {
+		return err
+	}
+	q, ask := tasks[0].AcceptQuestion(docs)
+	if !ask {
+		return nil
+	}
+	token := tasks[0].AcceptToken(docs)
+	switch confirm {
+	case token:
+		return nil
+	case "":
+		return &QuestionError{Token: token, err: catalog.FieldErrorf("confirm", catalog.ECONFLICT,
+			"确认前请核对：%s；核对无误后勾选“已核对上述文件，仍然确认”（API 中为 confirm=%s）再确认", q, token)}
+	}
+	return &QuestionError{Token: token, err: catalog.FieldErrorf("confirm", catalog.ECONFLICT,
+		"勾选的核对与任务现在提交的材料不符（核对之后又有文件提交，或文件的读取结果、年度、责任单位有变）；请重新核对：%s；核对无误后再勾选“已核对上述文件，仍然确认”（API 中为 confirm=%s）确认", q, token)}
+}
