@@ -55,11 +55,11 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 	if err != nil || len(before) == 0 {
 		return err
 	}
-	prev := s.lastRun()
-	if _, ok := before[prev.Run]; ok && prev.diedHere() {
-		s.log.Info("this node's previous run died on this machine: not waiting for it", "node", name, "run", prev.Run)
-		delete(before, prev.Run)
-		if len(before) == 0 {
+	var dead string
+	if prev := s.lastRun(); before[prev.Run] != (time.Time{}) && prev.diedHere() {
+		dead = prev.Run
+		s.log.Info("this node's previous run died on this machine: not waiting for it", "node", name, "run", dead)
+		if delete(before, dead); len(before) == 0 {
 			return nil
 		}
 	}
@@ -70,7 +70,8 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 	// waits as this one does, beating nothing meanwhile (keepNodeAlive
 	// begins after Start), so without it each would find the other
 	// still and both would start. With it each sees the other's time
-	// move, and both refuse.
+	// move and refuses, or runs alone if the other refused first and
+	// forgot its run.
 	if err := sleep(ctx, wait/2); err != nil {
 		return err
 	}
@@ -85,7 +86,8 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 		return err
 	}
 	for run, at := range after {
-		if at.After(before[run]) {
+		// A run new since the first look started meanwhile: it moved.
+		if run != dead && at.After(before[run]) {
 			return s.copiedNode(name)
 		}
 	}

@@ -109,11 +109,14 @@ func TestRestartAfterCrashDoesNotWait(t *testing.T) {
 		what     string
 		previous nodeRun
 		wait     bool
+		// beside: another run's row, silent since a moment ago.
+		beside bool
 	}{
-		{"killed on this host", nodeRun{Host: host, Process: killed}, false},
-		{"on another host", nodeRun{Host: host + "-另一台", Process: killed}, true},
-		{"still running on this host", nodeRun{Host: host, Process: processOf(os.Getpid())}, true},
-		{"on this host, its folder naming another run", nodeRun{Run: name + "/0-0", Host: host, Process: killed}, true},
+		{"killed on this host", nodeRun{Host: host, Process: killed}, false, false},
+		{"on another host", nodeRun{Host: host + "-另一台", Process: killed}, true, false},
+		{"still running on this host", nodeRun{Host: host, Process: processOf(os.Getpid())}, true, false},
+		{"on this host, its folder naming another run", nodeRun{Run: name + "/0-0", Host: host, Process: killed}, true, false},
+		{"killed on this host beside another run", nodeRun{Host: host, Process: killed}, true, true},
 	} {
 		t.Run(c.what, func(t *testing.T) {
 			dir := t.TempDir()
@@ -128,6 +131,14 @@ func TestRestartAfterCrashDoesNotWait(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { r.cat.NodeGone(ctx, dead) })
+			if c.beside {
+				// Waited for, and not moving: the run killed, though
+				// still in the catalog, is no copy either.
+				if err := r.cat.NodeAlive(ctx, name+"/9-9"); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { r.cat.NodeGone(ctx, name+"/9-9") })
+			}
 			logs := &lockedBuffer{}
 			svc := runIn(t, r, name, "restarted", dir, 100*time.Millisecond, io.MultiWriter(logs, testWriter{t, "restarted"}))
 			if err := svc.Start(ctx); err != nil {
