@@ -450,9 +450,9 @@ func translate(op, key string, err error) error {
 func classify(op string, err error) (code, msg string) {
 	var resp minio.ErrorResponse
 	if errors.As(err, &resp) && resp.Code != "" {
-		// The code decides, not the status: a server may answer a key
-		// it does not know with 404 (Versity Gateway's XAdminUserNotFound),
-		// which is not a missing object.
+		// The code decides before the status: a server may answer a
+		// key it does not know with 404 (Versity Gateway's
+		// XAdminUserNotFound), which is not a missing object.
 		switch {
 		case resp.Code == "NoSuchKey" || resp.Code == "NoSuchVersion":
 			return catalog.ENOTFOUND, ""
@@ -462,6 +462,12 @@ func classify(op string, err error) (code, msg string) {
 			return catalog.EUNAVAILABLE, "对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
 		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
 			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求（S3 服务出错），%s；请稍后重试或联系管理员"
+		case resp.StatusCode == http.StatusNotFound:
+			// Any other 404 is a missing object: servers name it in
+			// their own words (NotFound, ResourceNotFound), and taking
+			// it for anything else would fail every upload of a new
+			// file, which asks first whether the file is there.
+			return catalog.ENOTFOUND, ""
 		}
 		return "", ""
 	}

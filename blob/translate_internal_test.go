@@ -66,7 +66,8 @@ func TestStoreErrorsHaveEnglish(t *testing.T) {
 }
 
 // TestS3ErrorCodesDecideOverStatus: the S3 error code says what went
-// wrong; a 404 is a missing object only when the code says so.
+// wrong; a 404 is a missing object unless the code names the bucket
+// or the credentials.
 func TestS3ErrorCodesDecideOverStatus(t *testing.T) {
 	for _, c := range []struct {
 		resp minio.ErrorResponse
@@ -86,9 +87,11 @@ func TestS3ErrorCodesDecideOverStatus(t *testing.T) {
 				catalog.ErrorCode(got), catalog.ErrorMessage(got), c.want, c.hint)
 		}
 	}
-	// A 404 of a code the program cannot explain is not put down to a
-	// missing object either.
-	if got := translate("get", "originals/x", minio.ErrorResponse{Code: "SomethingElse", StatusCode: http.StatusNotFound}); catalog.ErrorCode(got) == catalog.ENOTFOUND {
-		t.Errorf("404 SomethingElse: %v, want it not to be a missing object", got)
+	// A 404 of any other code is a missing object in the server's own
+	// words (NotFound, ResourceNotFound).
+	for _, code := range []string{"NotFound", "ResourceNotFound"} {
+		if got := translate("get", "originals/x", minio.ErrorResponse{Code: code, StatusCode: http.StatusNotFound}); !catalog.IsNotFound(got) {
+			t.Errorf("404 %s: %v, want a missing object", code, got)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,19 +15,28 @@ import (
 )
 
 // namedRun is one run of the node called name (its node-name file) on a
-// shared catalog, beating every 100 ms.
+// shared catalog, in a data folder of its own, beating every 100 ms.
 func namedRun(t *testing.T, r *rig, name, run string) *Service {
 	t.Helper()
+	return runIn(t, r, name, run, filepath.Join(r.dir, run), 100*time.Millisecond, testWriter{t, run})
+}
+
+// runIn is one run of the node called name in the data folder dir,
+// beating every beat and logging to logs.
+func runIn(t *testing.T, r *rig, name, run, dir string, beat time.Duration, logs io.Writer) *Service {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	idx, err := index.OpenMem()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	dir := filepath.Join(r.dir, run)
 	svc := New(r.cat, r.blobs, idx, Config{
 		TempDir: filepath.Join(dir, "tmp"), Workers: 1,
-		Logger: slog.New(slog.NewTextHandler(testWriter{t, run}, nil)),
-		Shared: true, NodeName: name, Node: name + "/" + run, NodeBeat: 100 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Shared: true, NodeName: name, Node: name + "/" + run, NodeBeat: beat,
 		FollowInterval: 100 * time.Millisecond, FollowStateFile: filepath.Join(dir, FollowStateName),
 	})
 	t.Cleanup(svc.Close)

@@ -33,6 +33,9 @@ func (s *Service) startNodeBeat(ctx context.Context) error {
 		s.forgetThisRun(ctx) // it never ran
 		return err
 	}
+	// Only now, so that a start refused beside a live run leaves the
+	// folder naming that run.
+	s.recordThisRun()
 	s.sweepStoppedNodes(ctx)
 	return nil
 }
@@ -42,43 +45,92 @@ func (s *Service) startNodeBeat(ctx context.Context) error {
 // would overwrite each other's follow checkpoint and follow the catalog
 // from its first change over and over. A run of the name that said it
 // was alive lately may also be this node's previous run, killed just
-// before this start: only a live one says so again within a beat, so
-// the start waits one beat (and a little) to tell them apart.
+// before this start: when the data folder shows that run's process died
+// on this machine (lastRun) it is passed over; otherwise only a live run
+// says so again within a beat, so the start waits one beat (and a
+// little) to tell them apart.
 func (s *Service) refuseCopiedNode(ctx context.Context) error {
 	name := s.nodeName()
 	before, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
 	if err != nil || len(before) == 0 {
 		return err
 	}
-	// A beat late by a busy catalog or machine must not pass for a
-	// dead run: the wait is a beat and a margin of at least 5 s.
-	wait := s.cfg.NodeBeat + max(s.cfg.NodeBeat/4, 5*time.Second)
+	var dead string
+	if prev := s.lastRun(); before[prev.Run] != (time.Time{}) && prev.diedHere() {
+		dead = prev.Run
+		s.log.Info("this node's previous run died on this machine: not waiting for it", "node", name, "run", dead)
+		if delete(before, dead); len(before) == 0 {
+			return nil
+		}
+	}
+	wait := copyWait(s.cfg.NodeBeat)
 	s.log.Info("another run of this node said it was alive lately: waiting one beat to see whether it still runs",
 		"node", name, "runs", len(before), "wait", wait)
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(wait):
+	// Halfway this run beats too: a copy started within the same beat
+	// waits as this one does, beating nothing meanwhile (keepNodeAlive
+	// begins after Start), so without it each would find the other
+	// still and both would start. With it each sees the other's time
+	// move and refuses, or runs alone if the other refused first and
+	// forgot its run.
+	if err := sleep(ctx, wait/2); err != nil {
+		return err
+	}
+	if err := s.cat.NodeAlive(ctx, s.cfg.Node); err != nil {
+		return err
+	}
+	if err := sleep(ctx, wait-wait/2); err != nil {
+		return err
 	}
 	after, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
 	if err != nil {
 		return err
 	}
 	for run, at := range after {
-		if at.After(before[run]) {
+		// A run new since the first look started meanwhile: it moved.
+		if run != dead && at.After(before[run]) {
 			return s.copiedNode(name)
 		}
 	}
 	return nil
 }
 
+// copyWait is how long a start waits to see whether another run of its
+// node's name still beats every beat: a beat and a margin, so that a
+// beat late by a busy catalog or machine does not pass for a dead run.
+// The margin is a quarter beat and at least 5 s, though never more
+// than a beat, so that the short beats of tests wait in proportion.
+func copyWait(beat time.Duration) time.Duration {
+	return beat + max(beat/4, min(5*time.Second, beat))
+}
+
+// sleep waits d, or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
 // copiedNode is the error of a node whose name another live process uses.
 func (s *Service) copiedNode(name string) error {
-	path := NodeNameFile
-	if s.cfg.FollowStateFile != "" {
-		path = filepath.Join(filepath.Dir(s.cfg.FollowStateFile), NodeNameFile)
+	path := s.inDataFolder(NodeNameFile)
+	if path == "" {
+		path = NodeNameFile
 	}
 	return catalog.Errorf(catalog.ECONFLICT, "数据文件夹似乎是从另一节点复制的：节点名 %s 正由另一进程使用；请删除 %s 后重启", name, path)
+}
+
+// inDataFolder is the path of the file called name in the node's data
+// folder (the folder of its follow state), "" when it keeps none there.
+func (s *Service) inDataFolder(name string) string {
+	if s.cfg.FollowStateFile == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(s.cfg.FollowStateFile), name)
 }
 
 // forgetThisRun removes this run's heartbeat as the node stops, so that

@@ -70,6 +70,11 @@ func (s *Service) Start(ctx context.Context) error {
 		}
 	}
 	if err := s.requeueUnfinished(ctx); err != nil {
+		if s.cfg.Shared {
+			// Its beat began: left, it would make the next start
+			// wait a beat to see that this run is dead.
+			s.forgetThisRun(ctx)
+		}
 		s.cancel()
 		return err
 	}
