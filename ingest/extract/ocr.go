@@ -68,7 +68,8 @@ const maxOCROutput = 16 << 20
 // It checks the image's size from its header before decoding it (ETOOLARGE
 // past MaxImagePixels), finds and whitens red seals (seal.go), skips pages
 // without ink, turns a JPEG as its EXIF tag says, evens out uneven light
-// (light.go), levels a tilted page (deskew.go), and runs tesseract on the
+// (light.go), levels a tilted page (deskew.go), shrinks a page of large
+// type on which no seal was found (textsize.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
 // tesseract finds turned, or that it cannot judge, is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
@@ -89,6 +90,9 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 		return out, nil
 	}
 	page := level(flattenLight(orientGray(in.gray, exif.Orientation(data))))
+	if !out.Seal {
+		page = scaleForOCR(page) // see textsize.go for why not a sealed page
+	}
 	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err
@@ -464,8 +468,13 @@ func trimEdgeNoise(lines []ocrLine) []ocrLine {
 // number, a date, a 份号. chi_sim alone (pageLanguages) reads the paper's
 // edge as a Han character or two where chi_sim+eng read Latin letters:
 // photo.jpg's top edge "四ee" (confidence 0 and 29), its bottom "本" (0).
+//
+// A 公文's mark at the top of its first page is kept however badly read:
+// 附件1 on an attachment's first page (how a reviewer tells one), the
+// urgency 特急 or the secrecy 机密★1年 (documentMark); a stamp over it or
+// a light scan leaves it two Han characters read with low confidence.
 func edgeNoise(l ocrLine) bool {
-	if hanCount(l) >= edgeNoiseHan {
+	if hanCount(l) >= edgeNoiseHan || documentMark(l) {
 		return false
 	}
 	digits := 0
@@ -485,6 +494,30 @@ func edgeNoise(l ocrLine) bool {
 		}
 	}
 	return true
+}
+
+// documentMarks are the urgency (紧急程度) and secrecy (密级) marks GB/T
+// 9704 prints alone at a 公文's top left.
+var documentMarks = []string{"特急", "加急", "特提", "平急", "绝密", "机密", "秘密"}
+
+// documentMark tells whether a line is 附件 with its number (附件1,
+// 附件：, 附件二) or one of documentMarks, alone or with its term after a
+// star (机密★1年): words noise at a page's edge is not read as.
+func documentMark(l ocrLine) bool {
+	var b strings.Builder
+	for _, w := range l.words {
+		b.WriteString(w.text)
+	}
+	text := b.String()
+	if strings.HasPrefix(text, "附件") {
+		return true
+	}
+	for _, m := range documentMarks {
+		if rest, ok := strings.CutPrefix(text, m); ok {
+			return !strings.ContainsFunc(strings.ReplaceAll(rest, "年", ""), isHan)
+		}
+	}
+	return false
 }
 
 // readWell tells whether a line has a Han character and a word read with

@@ -260,6 +260,10 @@ func TestOCREdgeNoise(t *testing.T) {
 		{"首行低置信的份号保留", tsvRow(1, 1, 20, "000123") + tsvRow(2, 1, 90, "通知"), "000123\n\n通知"},
 		{"扫描黑边读成的单个数字去掉", tsvRow(1, 1, 90, "通知") + tsvRow(2, 1, 15, "l1"), "通知"},
 		{"纸边读成的一两个汉字去掉", tsvRow(1, 1, 0, "四") + tsvRow(1, 1, 29, "ee") + tsvRow(2, 1, 96, "成都市") + tsvRow(3, 1, 0, "本"), "成都市"},
+		{"首行低置信的附件1保留", tsvRow(1, 1, 25, "附件") + tsvRow(1, 1, 31, "1") + tsvRow(2, 1, 95, "萧山区社区教育统计表"), "附件 1\n\n萧山区社区教育统计表"},
+		{"首行低置信的特急保留", tsvRow(1, 1, 18, "特急") + tsvRow(2, 1, 93, "萧政发〔2022〕12号"), "特急\n\n萧政发〔2022〕12号"},
+		{"首行低置信的密级和保密期限保留", tsvRow(1, 1, 22, "机密") + tsvRow(1, 1, 12, "★") + tsvRow(1, 1, 30, "1年") + tsvRow(2, 1, 93, "萧山区人民政府"), "机密 ★ 1年\n\n萧山区人民政府"},
+		{"纸边读成的密级半个字仍去掉", tsvRow(1, 1, 12, "秘") + tsvRow(1, 1, 20, "ee") + tsvRow(2, 1, 93, "萧山区人民政府"), "萧山区人民政府"},
 		{"末行低置信的三个汉字保留", tsvRow(1, 1, 90, "通知") + tsvRow(2, 1, 30, "抄送：市"), "通知\n\n抄送：市"},
 	}
 	for _, tt := range tests {
@@ -280,8 +284,9 @@ func TestOCREdgeNoise(t *testing.T) {
 // body, the 落款 萧山区人民政府 / 2022年6月1日, and the 抄送 line at the
 // page's foot are read as Chinese. With chi_sim+eng tesseract read the
 // 落款 as Latin letters ("ot LUI DC A ER BOR") and 抄送 as "PIS"; chi_sim
-// alone reads them as Han, though its fast model takes the 萧 of the short
-// line at 300 dpi for another character (珊, 痕).
+// alone read them as Han, but at 300 dpi, its type 60 pixels high, took
+// the 萧 of the short line for 珊 (and of 萧山区教育局 for 肃): shrunk to
+// type 24 pixels high (textsize.go), the issuer reads whole.
 func TestOCRFooterLinesReadAsChinese(t *testing.T) {
 	needOCR(t)
 	res, err := Extract(context.Background(), FormatPDF, fixture("footer-scan.pdf"), Limits{})
@@ -289,7 +294,7 @@ func TestOCRFooterLinesReadAsChinese(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(res.Pages, "\n")
-	for _, want := range []string{"山区人民政府", "2022年6月1日", "抄送", "区委办公室"} {
+	for _, want := range []string{"萧山区人民政府", "2022年6月1日", "抄送", "区委办公室", "萧山区教育局办公室"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("footer-scan.pdf lacks %q: its short lines were not read as Chinese\n%s", want, text)
 		}
