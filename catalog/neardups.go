@@ -55,6 +55,17 @@ type Candidate struct {
 	Shared int // bands shared
 }
 
+// The band numbers of near_duplicate_band tell the band schemes apart
+// (neardup.BandScheme), so that only bands of one scheme are ever
+// compared: bands 0–15 are scheme 1's (SignatureSize hashes a shingle),
+// stored before the forty-third session and computed again from the
+// stored texts by ReplaceLegacyBands; bands 16–31 are scheme 2's
+// (one-permutation hashing), the bands written today.
+const (
+	legacyBands    = 16 // band numbers under it hold scheme 1's bands
+	bandSchemeBase = 16 // the band number of scheme 2's first band
+)
+
 // TextRecord is the hash of the text blob of the original with SHA-256
 // Original, to record (RecordTextHash) with a document's bands.
 type TextRecord struct {
@@ -62,8 +73,9 @@ type TextRecord struct {
 	Hash     TextHash
 }
 
-// SetNearDuplicateBands replaces the LSH band hash of a document (none:
-// it is not compared with any) in one statement, and, when text is not
+// SetNearDuplicateBands replaces the LSH band hashes of a document, of
+// the current band scheme (none: it is not compared with any), in one
+// statement, and, when text is not
 // nil, records its text hash (RecordTextHash) in the same transaction.
 // Idempotent.
 func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, bands []int64, text *TextRecord) error {
@@ -142,7 +154,7 @@ func insertBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int
 	}
 	args := make([]any, 0, 3*len(bands))
 	for i, h := range bands {
-		args = append(args, documentID, i, h)
+		args = append(args, documentID, bandSchemeBase+i, h)
 	}
 	q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
 		strings.Repeat(`, (?, ?, ?)`, len(bands)-1)
@@ -155,10 +167,14 @@ func insertBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int
 // Extraction is what reading one document's text leaves in the catalog,
 // for RecordExtractions: its LSH bands with its text's hash (Text, when
 // not nil), and its status change, which applies alone, without links,
-// when the document shares no band with another.
+// when the document shares no band with another. Legacy, its bands of
+// band scheme 1, given while the catalog holds such bands of other
+// documents (HasLegacyBands), are not stored: they find those documents
+// among the candidates.
 type Extraction struct {
 	ID, SHA256 string
 	Bands      []int64
+	Legacy     []int64
 	Text       *TextRecord
 	Alone      StatusChange
 }
@@ -222,7 +238,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 			if !s.dialect.serialWriters {
 				continue
 			}
-			cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, limit)
+			cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, e.Legacy, limit)
 			if err != nil {
 				return err
 			}
@@ -247,7 +263,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		if out[i].Gone {
 			continue
 		}
-		if out[i].Candidates, err = nearDuplicateCandidates(ctx, s.db, e.ID, e.SHA256, e.Bands, limit); err != nil {
+		if out[i].Candidates, err = nearDuplicateCandidates(ctx, s.db, e.ID, e.SHA256, e.Bands, e.Legacy, limit); err != nil {
 			return nil, err
 		}
 	}
@@ -255,19 +271,24 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 }
 
 // NearDuplicateCandidates returns the live documents, of any city, that
-// share at least one of bands with a document and have other bytes than
-// sha (the same bytes are an exact duplicate, not a near one): those
-// sharing most bands first, at most limit.
-func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha string, bands []int64, limit int) ([]Candidate, error) {
-	return nearDuplicateCandidates(ctx, s.db, documentID, sha, bands, limit)
+// share at least one of bands (the current scheme's) with a document, or
+// of legacy (band scheme 1's, nil once the catalog holds none) with one
+// whose bands are still scheme 1's, and have other bytes than sha (the
+// same bytes are an exact duplicate, not a near one): those sharing most
+// bands first, at most limit. Bands of two schemes are never compared.
+func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha string, bands, legacy []int64, limit int) ([]Candidate, error) {
+	return nearDuplicateCandidates(ctx, s.db, documentID, sha, bands, legacy, limit)
 }
 
-func nearDuplicateCandidates(ctx context.Context, db querier, documentID, sha string, bands []int64, limit int) ([]Candidate, error) {
-	if len(bands) == 0 {
+func nearDuplicateCandidates(ctx context.Context, db querier, documentID, sha string, bands, legacy []int64, limit int) ([]Candidate, error) {
+	if len(bands) == 0 && len(legacy) == 0 {
 		return nil, nil
 	}
-	args := make([]any, 0, 2*len(bands)+2)
+	args := make([]any, 0, 2*(len(bands)+len(legacy))+2)
 	for i, h := range bands {
+		args = append(args, bandSchemeBase+i, h)
+	}
+	for i, h := range legacy {
 		args = append(args, i, h)
 	}
 	args = append(args, documentID, sha)
@@ -275,7 +296,7 @@ func nearDuplicateCandidates(ctx context.Context, db querier, documentID, sha st
 	// (sqlitedriver.go) and pgx's on PostgreSQL: every fingerprint has the
 	// same number of bands and the pipeline asks for the same limit, so
 	// the text is always the same.
-	rows, err := db.QueryContext(ctx, candidateQuery(len(bands), limit), args...)
+	rows, err := db.QueryContext(ctx, candidateQuery(len(bands)+len(legacy), limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)
 	}

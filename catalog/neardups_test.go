@@ -33,7 +33,7 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	if _, err := s.DeleteDocument(ctx, "Z", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", bands["A"], 10)
+	cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", bands["A"], nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	}
 	// The prepared query again, and another band count (the query text).
 	for _, b := range [][]int64{bands["A"], {1, 2}} {
-		if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", b, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
+		if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", b, nil, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
 			t.Fatalf("candidates of A for bands %v: %+v, %v; want B", b, cands, err)
 		}
 	}
@@ -161,7 +161,7 @@ func testRecordExtractions(t *testing.T, s *Store) {
 		if _, err := s.RecordExtractions(ctx, []Extraction{extraction("A", "a1", 80, 81), bad}, 10); err == nil {
 			t.Fatal("a status change of a missing document was recorded")
 		}
-		if cands, err := s.NearDuplicateCandidates(ctx, "B", "b1", []int64{80, 81}, 10); err != nil || len(cands) != 0 {
+		if cands, err := s.NearDuplicateCandidates(ctx, "B", "b1", []int64{80, 81}, nil, 10); err != nil || len(cands) != 0 {
 			t.Fatalf("A's bands outlived the failed call: candidates %+v, %v", cands, err)
 		}
 		if _, err := s.TextHashOf(ctx, "a1"); !IsNotFound(err) {
@@ -217,7 +217,7 @@ func testRecordExtractions(t *testing.T, s *Store) {
 			t.Errorf("text hash of %s: %+v, %v", sha, h, err)
 		}
 	}
-	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{7, 8}, 10); err != nil || len(cands) != 0 {
+	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{7, 8}, nil, 10); err != nil || len(cands) != 0 {
 		t.Errorf("the deleted document's bands were recorded: candidates %+v, %v", cands, err)
 	}
 
@@ -231,7 +231,7 @@ func testRecordExtractions(t *testing.T, s *Store) {
 		band int64
 		want string
 	}{{5, "[]"}, {51, "[]"}, {61, "[A]"}, {71, "[C]"}, {6, "[B]"}} {
-		cands, err := s.NearDuplicateCandidates(ctx, "X", "x1", []int64{0, c.band}, 10)
+		cands, err := s.NearDuplicateCandidates(ctx, "X", "x1", []int64{0, c.band}, nil, 10)
 		if err != nil {
 			t.Fatal(err)
 		}

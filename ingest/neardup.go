@@ -36,7 +36,13 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err := cat.SetNearDuplicateBands(ctx, d.ID, bands, nil); err != nil {
 		return 0, err
 	}
-	cands, err := cat.NearDuplicateCandidates(ctx, d.ID, d.SHA256, bands, maxNearDuplicateCandidates)
+	var legacy []int64
+	if has, err := cat.HasLegacyBands(ctx); err != nil {
+		return 0, err
+	} else if has {
+		legacy = legacyBands(set)
+	}
+	cands, err := cat.NearDuplicateCandidates(ctx, d.ID, d.SHA256, bands, legacy, maxNearDuplicateCandidates)
 	if err != nil {
 		return 0, err
 	}
@@ -176,8 +182,9 @@ func textSize(pages []string) int {
 	return n
 }
 
-// fingerprint returns the shingle set of a text and its LSH bands (none
-// for a text too short or too repetitive to compare).
+// fingerprint returns the shingle set of a text and its LSH bands of the
+// current band scheme (none for a text too short or too repetitive to
+// compare).
 func fingerprint(pages []string) (neardup.Set, []int64) {
 	set := neardup.Shingles(pages...)
 	fp, ok := set.Fingerprint()
@@ -185,6 +192,17 @@ func fingerprint(pages []string) (neardup.Set, []int64) {
 		return set, nil
 	}
 	return set, fp.Bands[:]
+}
+
+// legacyBands returns the bands of band scheme 1 of a shingle set (none
+// for a set too small), to look up the documents whose stored bands are
+// still that scheme's (catalog.HasLegacyBands).
+func legacyBands(set neardup.Set) []int64 {
+	fp, ok := set.LegacyFingerprint()
+	if !ok {
+		return nil
+	}
+	return fp.Bands[:]
 }
 
 // similar returns those of cands whose stored text is a near duplicate of

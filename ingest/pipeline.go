@@ -78,6 +78,10 @@ func (s *Service) Start(ctx context.Context) error {
 		s.cancel()
 		return err
 	}
+	if err := s.startBandScheme(ctx); err != nil {
+		s.cancel()
+		return err
+	}
 
 	var workers sync.WaitGroup
 	for range s.cfg.Workers {
@@ -455,9 +459,14 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	fill := fieldFill(readFields(t, trusted, d.Filename))
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
 		Reader: new(t.Reader())}
-	_, bands := fingerprint(trusted)
+	set, bands := fingerprint(trusted)
+	var legacy []int64
+	if s.bandScheme.legacy.Load() {
+		// Until the catalog's bands of scheme 1 are computed again.
+		legacy = legacyBands(set)
+	}
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked}
+		Legacy: legacy, Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}

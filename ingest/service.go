@@ -195,6 +195,9 @@ type Service struct {
 	// server starts (StartReread) ends with it.
 	running context.Context
 	reread  rereadState // the latest 重新读取 run; see StartReread
+	// bandScheme is the computing again of bands of an older band
+	// scheme; see startBandScheme.
+	bandScheme bandSchemeState
 	// reconciled is closed when Start's pass over the index and the
 	// catalog is done (Settle); requeued is what that pass queued
 	// (Reindexed), written before it is closed.

@@ -8,7 +8,7 @@ import (
 
 // The parameters of the fingerprint. Changing ShingleSize, SignatureSize,
 // Bands or the hash seeds changes every stored band hash: the catalog's
-// bands must then be computed again.
+// bands must then be computed again (a new BandScheme).
 const (
 	// ShingleSize is the number of characters in a shingle.
 	ShingleSize = 3
@@ -207,15 +207,108 @@ type Fingerprint struct {
 	Bands [Bands]int64
 }
 
+// BandScheme is the revision of the way Fingerprint computes bands; the
+// catalog stores each scheme's bands apart and compares only bands of one
+// scheme. Scheme 1 (LegacyFingerprint) took SignatureSize hashes of every
+// shingle; scheme 2 takes one (one-permutation hashing, Fingerprint).
+const BandScheme = 2
+
 // Fingerprint returns the fingerprint of a set, and false when the set is
 // too small to be compared (fewer than MinShingles shingles).
+//
+// The signature is by one-permutation hashing with optimal densification
+// (Shrivastava, ICML 2017): each shingle is hashed once, the hash's top
+// bits choose one of SignatureSize bins and the least hash of each bin is
+// its value; an empty bin (a text of few shingles leaves some) takes the
+// value of a bin chosen by a fixed probe sequence of its own until one is
+// not empty, so two texts agree on a bin with probability their Jaccard
+// index, as with SignatureSize independent hashes, for 1/SignatureSize of
+// the hashing.
 func (s Set) Fingerprint() (Fingerprint, bool) {
 	var fp Fingerprint
 	if len(s) < MinShingles {
 		return fp, false
 	}
 	var sig [SignatureSize]uint64
+	onePermutation(s, &sig)
+	bandHashes(&sig, &fp)
+	return fp, true
+}
+
+// LegacyFingerprint is the fingerprint of band scheme 1, SignatureSize
+// independent hashes of each shingle (minHashes): the catalog's bands
+// stored before scheme 2 are looked up with it until they are computed
+// again.
+func (s Set) LegacyFingerprint() (Fingerprint, bool) {
+	var fp Fingerprint
+	if len(s) < MinShingles {
+		return fp, false
+	}
+	var sig [SignatureSize]uint64
 	minHashes(s, &sig)
+	bandHashes(&sig, &fp)
+	return fp, true
+}
+
+// binBits is the number of a hash's top bits that choose its bin.
+const binBits = 7
+
+// onePermutation sets sig to the one-permutation signature of s, densified.
+func onePermutation(s Set, sig *[SignatureSize]uint64) {
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	var filled [SignatureSize]bool
+	seed := seeds[0]
+	for _, x := range s {
+		h := mix(x ^ seed)
+		bin := h >> (64 - binBits)
+		if h < sig[bin] {
+			sig[bin] = h
+		}
+		filled[bin] = true
+	}
+	var value [SignatureSize]uint64
+	for i := range sig {
+		value[i] = sig[i]
+		if filled[i] {
+			continue
+		}
+		value[i] = sig[donor(&filled, i)]
+	}
+	*sig = value
+}
+
+// donor returns the filled bin whose value the empty bin i takes: the
+// first filled one of a probe sequence that depends on i alone, so that
+// two texts with the same bins filled take the same donor.
+func donor(filled *[SignatureSize]bool, i int) int {
+	for attempt := uint64(1); attempt <= maxProbes; attempt++ {
+		if d := mix(seeds[1]^uint64(i)<<32^attempt) >> (64 - binBits); filled[d] {
+			return int(d)
+		}
+	}
+	return nextFilled(filled, i)
+}
+
+// maxProbes bounds an empty bin's probe sequence; past it (never seen: a
+// set of MinShingles fills a third of the bins) the bin takes the next
+// filled bin's value, so the loop ends whatever the set.
+const maxProbes = 1 << 12
+
+// nextFilled returns the first filled bin after bin i, circularly; one is,
+// as the set is not empty.
+func nextFilled(filled *[SignatureSize]bool, i int) int {
+	for k := 1; k < SignatureSize; k++ {
+		if j := (i + k) % SignatureSize; filled[j] {
+			return j
+		}
+	}
+	return i
+}
+
+// bandHashes sets the band hashes of fp from a signature.
+func bandHashes(sig *[SignatureSize]uint64, fp *Fingerprint) {
 	const offset64, prime64 = 14695981039346656037, 1099511628211
 	for b := range Bands {
 		// FNV-1a of the band's number as one byte and its rows as
@@ -229,11 +322,10 @@ func (s Set) Fingerprint() (Fingerprint, bool) {
 		}
 		fp.Bands[b] = int64(h)
 	}
-	return fp, true
 }
 
-// minHashes sets sig to the MinHash signature of s: for each seed the least
-// mix(x ^ seed) over its shingles. Two seeds at a time over the whole
+// minHashes sets sig to the MinHash signature of band scheme 1: for each
+// seed the least mix(x ^ seed) over its shingles. Two seeds at a time over the whole
 // set, in a function of their own so that the minima, the seeds and the
 // shingle stay in registers, rather than each shingle's 128 hashes in
 // turn against a signature in memory (bench/README.md, ingest step 16).

@@ -71,10 +71,11 @@ func generatedPages(rng *rand.Rand) []string {
 	return pages
 }
 
-// TestFingerprintMatchesReference: the shingle set and the bands equal,
-// bit for bit, those of the code before step 16, whose bands the catalogs
-// keep: a band that changed would no longer find the near duplicates of
-// documents stored before.
+// TestFingerprintMatchesReference: the shingle set and the bands of band
+// scheme 1 (LegacyFingerprint) equal, bit for bit, those of the code
+// before step 16, whose bands the catalogs keep until they are computed
+// again: a band that changed would no longer find, during the change of
+// scheme, the near duplicates of documents stored before.
 func TestFingerprintMatchesReference(t *testing.T) {
 	compared := 0
 	for i, pages := range fingerprintTexts(t) {
@@ -84,9 +85,9 @@ func TestFingerprintMatchesReference(t *testing.T) {
 				i, pages, len(got), got == nil, len(want), want == nil)
 		}
 		wantFP, wantOK := refFingerprint(want)
-		gotFP, gotOK := got.Fingerprint()
+		gotFP, gotOK := got.LegacyFingerprint()
 		if gotFP != wantFP || gotOK != wantOK {
-			t.Fatalf("text %d (%.60q): Fingerprint %v %v, the reference %v %v", i, pages, gotFP, gotOK, wantFP, wantOK)
+			t.Fatalf("text %d (%.60q): LegacyFingerprint %v %v, the reference %v %v", i, pages, gotFP, gotOK, wantFP, wantOK)
 		}
 		if wantOK {
 			compared++
@@ -100,8 +101,9 @@ func TestFingerprintMatchesReference(t *testing.T) {
 // BenchmarkFingerprintPipeline is the near-duplicate fingerprint of one
 // document as the extraction worker computes it (ingest.fingerprint):
 // the shingle set and the bands of each text of the labelled set (about
-// 7 KB each), by the code before step 16 ("reference") and today's
-// ("now"), run one after the other for a fair comparison on a busy
+// 7 KB each), by the code before step 16 ("reference"), band scheme 1
+// as it is computed today ("scheme1") and band scheme 2 ("now"), run one
+// after the other for a fair comparison on a busy
 // machine.
 func BenchmarkFingerprintPipeline(b *testing.B) {
 	texts := fingerprintTexts(b)[:59]
@@ -119,5 +121,6 @@ func BenchmarkFingerprintPipeline(b *testing.B) {
 		}
 	}
 	b.Run("reference", func(b *testing.B) { run(b, refShingles, refFingerprint) })
+	b.Run("scheme1", func(b *testing.B) { run(b, Shingles, Set.LegacyFingerprint) })
 	b.Run("now", func(b *testing.B) { run(b, Shingles, Set.Fingerprint) })
 }
