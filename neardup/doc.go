@@ -16,8 +16,9 @@
 // A text read by OCR breaks ShingleSize shingles with each misread
 // character, so a scan with 2 % of its characters misread scores 0.87–0.89
 // against its DOCX, and a real stamped scan 0.85. When one of two texts was
-// read by OCR and their Jaccard index is at least OCRFloor, they are aligned
-// character by character, the scan's misreads are taken as the original
+// read by OCR and their Jaccard index is at least OCRFloor (ShortOCRFloor
+// for two texts of at most ShortShingles, on which each misread weighs
+// more), they are aligned character by character, the scan's misreads are taken as the original
 // has them (one character misread, lost or added; up to three lost or read
 // as letters and symbols), and the Jaccard index of the repaired texts must
 // reach OCRThreshold (Similarity, Forgiven). What an author changes is

@@ -32,7 +32,29 @@ const (
 	// changeSlack lets a short scan (a notice of a few lines) have a
 	// couple of misreads more than one in twenty-five.
 	changeSlack = 75
+	// ShortShingles is the most shingles of the longer of two texts for
+	// the pair to be short: a notice of a few lines, about 200
+	// characters.
+	ShortShingles = 200
+	// ShortOCRFloor is OCRFloor for a short pair. Each misread breaks
+	// ShingleSize shingles on each side, and the walk forgives a short
+	// scan changeSlack/25 misreads more: five in a notice of 60
+	// characters, which leave a Jaccard index near 0.58 (the s43 probe's
+	// scan of 上政发〔2022〕18号 read 8.6 FAK. and 184 and scored 0.754
+	// against its text, 1 forgiven). Half: a text with more shingles of
+	// its own than the other has in all is under it.
+	ShortOCRFloor = 0.5
 )
+
+// ocrFloor is the least Jaccard index at which a pair of texts of n and
+// m shingles, one of them read by OCR, is aligned: ShortOCRFloor for a
+// short pair, whose alignment costs little, else OCRFloor.
+func ocrFloor(n, m int) float64 {
+	if max(n, m) <= ShortShingles {
+		return ShortOCRFloor
+	}
+	return OCRFloor
+}
 
 // Text is a text as the near-duplicate decision needs it: its pages, and
 // whether any of them was read by OCR.
@@ -44,20 +66,22 @@ type Text struct {
 // Similarity is the similarity of two texts, whose shingle sets are sa and
 // sb, that decides whether they are near duplicates (at least Threshold):
 // the Jaccard index of the sets; or, when one of the texts was read by
-// OCR, the Jaccard index is at least OCRFloor and reaches OCRThreshold once
-// that text's misreads are forgiven (Forgiven), that similarity. It does
-// not depend on the order of a and b.
+// OCR, the Jaccard index is at least OCRFloor (ShortOCRFloor for a short
+// pair) and reaches OCRThreshold once that text's misreads are forgiven
+// (Forgiven), that similarity. It does not depend on the order of a and
+// b.
 func Similarity(a, b Text, sa, sb Set) float64 {
-	return decide(Jaccard(sa, sb), a.OCR, b.OCR,
+	return decide(Jaccard(sa, sb), ocrFloor(len(sa), len(sb)), a.OCR, b.OCR,
 		func() ([]rune, bool) { return normalizePages(a.Pages), true },
 		func() ([]rune, bool) { return normalizePages(b.Pages), true })
 }
 
-// decide is Similarity once the Jaccard index sim of the texts a and b is
-// known: runesA and runesB give their normalised characters when they are
-// needed (false: too long to align, as a text read as a stream may be).
-func decide(sim float64, aOCR, bOCR bool, runesA, runesB func() ([]rune, bool)) float64 {
-	if sim >= Threshold || sim < OCRFloor || !aOCR && !bOCR {
+// decide is Similarity once the Jaccard index sim of the texts a and b,
+// and the floor of their pair (ocrFloor), are known: runesA and runesB
+// give their normalised characters when they are needed (false: too long
+// to align, as a text read as a stream may be).
+func decide(sim, floor float64, aOCR, bOCR bool, runesA, runesB func() ([]rune, bool)) float64 {
+	if sim >= Threshold || sim < floor || !aOCR && !bOCR {
 		return sim
 	}
 	a, okA := runesA()

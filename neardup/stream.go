@@ -58,7 +58,7 @@ type meter struct {
 	inter int      // bits set in seen
 	extra []uint64 // shingles held.Set lacks: sorted and distinct up to sorted, then as they came
 	sort  int
-	limit int // more distinct extra than this: under OCRFloor (tooDifferent)
+	limit int // more distinct extra than this: under the pair's floor (tooDifferent)
 	// cut: passed limit, extra is let go and no longer kept; lacked is
 	// how many distinct shingles it then had.
 	cut    bool
@@ -87,9 +87,18 @@ func NewReader(held ...*Held) *Reader {
 }
 
 // tooDifferent is the most shingles a text may have that a text of n
-// shingles lacks for the two to reach OCRFloor: the Jaccard index is at
-// most n/(n+extra), under 4/5 when 4·extra > n.
-func tooDifferent(n int) int { return n / 4 }
+// shingles lacks for the two to reach their floor (ocrFloor): the Jaccard
+// index is at most n/(n+extra), under 4/5 (OCRFloor) when 4·extra > n,
+// under 1/2 (ShortOCRFloor) when extra > n. A text of at most
+// ShortShingles may make a short pair, whose floor is ShortOCRFloor; with
+// a longer text the pair is not short, and a text cut past n shingles of
+// its own is under OCRFloor too.
+func tooDifferent(n int) int {
+	if n <= ShortShingles {
+		return n
+	}
+	return n / 4
+}
 
 // Write reads the next part of the current page, whole characters only.
 func (r *Reader) Write(p []byte) error {
@@ -263,7 +272,8 @@ func (r *Reader) Settled() bool {
 // read by OCR when ocr is set: the same value, bit for bit, that the two
 // texts held whole would have; but for a text found too different to be a
 // near duplicate of held[i] while it was read, a bound of its Jaccard
-// index under OCRFloor (so under Threshold as its Similarity is).
+// index under the pair's floor (ocrFloor; so under Threshold as its
+// Similarity is).
 func (r *Reader) Similarity(i int, ocr bool) (float64, error) {
 	if !r.ended {
 		return 0, ErrNotEnded
@@ -277,15 +287,16 @@ func (r *Reader) Similarity(i int, ocr bool) (float64, error) {
 		return 0, nil
 	}
 	sim := float64(m.inter) / float64(n+len(m.extra))
+	floor := ocrFloor(n, m.inter+len(m.extra))
 	held := m.held
 	long := r.count > maxAlignRunes
-	if !r.Align && !long && sim >= OCRFloor && sim < Threshold && (ocr || held.OCR) &&
+	if !r.Align && !long && sim >= floor && sim < Threshold && (ocr || held.OCR) &&
 		len(normalizePages(held.Pages)) <= maxAlignRunes {
 		// (A held text too long to align is compared by its Jaccard
 		// index: reading this one again would change nothing.)
 		return 0, ErrNotAligned
 	}
-	return decide(sim, held.OCR, ocr,
+	return decide(sim, floor, held.OCR, ocr,
 		func() ([]rune, bool) { return normalizePages(held.Pages), true },
 		func() ([]rune, bool) { return r.runes, !long }), nil
 }

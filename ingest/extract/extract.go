@@ -151,8 +151,12 @@ const Version = 3
 // read by OCR rise with it. 8 (ocr): a page whose type stands taller than
 // tesseract reads well, with no red seal on it, shrunk before it is read
 // (textsize.go), where the 萧 of a 300 dpi scan's 萧山区人民政府 was read
-// as 珊; and a 附件1, 特急 or 机密 at a page's top read with low
-// confidence kept (documentMark), where it was left out as edge noise.
+// as 珊; a 附件1, 特急 or 机密 at a page's top read with low confidence
+// kept (documentMark), where it was left out as edge noise; and a Chinese
+// line in which chi_sim+eng read a run of Latin capitals (8.6 FAK. for
+// 8.6万人次, latinRun) read with chi_sim too, whose line is taken where it
+// reads Han characters there, where such a line kept its Latin letters and
+// a search for 8.6万 missed the scan.
 var readerRevisions = map[string]int{"xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 8}
 
 // VersionOf is the version of today's rules for the text of reader (an

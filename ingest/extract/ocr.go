@@ -194,16 +194,17 @@ func tesseractLanguages(ctx context.Context, path string) (map[string]bool, erro
 
 // runTesseract reads the grey page with latinLanguages and, when that
 // reading is of a Chinese page with a line of Latin letters alone
-// (latinLine), again with pageLanguages, whose lines replace those: the
-// line was Chinese that the English model won. Only such pages pay the
-// second reading, and only those lines take it (chiSimLines): chi_sim
-// alone read other lines no better, and a 文号's 号 under a seal it reads
-// as 史, which the fields reader does not know as a misread, where
-// chi_sim+eng read %; an English title or a web address elsewhere on the
-// page keeps its reading.
+// (latinLine) or a Chinese line with a run of Latin capitals (latinRun),
+// again with pageLanguages, whose lines replace those where chi_sim read
+// Chinese: the line, or the run, was Chinese that the English model won.
+// Only such pages pay the second reading, and only those lines take it
+// (chiSimLines): chi_sim alone read other lines no better, and a 文号's 号
+// under a seal it reads as 史, which the fields reader does not know as a
+// misread, where chi_sim+eng read %; an English title or a web address
+// elsewhere on the page keeps its reading.
 func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits) (string, float64, error) {
 	text, conf, err := runTesseractWith(ctx, path, page, lim, latinLanguages)
-	if err != nil || latinPage(text) || !slices.ContainsFunc(strings.Split(text, "\n"), latinLine) {
+	if err != nil || latinPage(text) || !slices.ContainsFunc(strings.Split(text, "\n"), readAgain) {
 		return text, conf, err
 	}
 	extendDeadline(ctx, lim.OCRPageTimeout)
@@ -218,22 +219,131 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 	return han, hanConf, nil
 }
 
-// chiSimLines is first, the page as chi_sim+eng read it, with each line
-// of Latin letters alone (latinLine) taken from second, chi_sim's reading,
-// where that line is not Latin too. The page's layout is found before
-// either model reads it, so the two readings have the same lines; ok is
-// false when they do not, and the caller keeps the second reading whole.
+// chiSimLines is first, the page as chi_sim+eng read it, with the lines
+// the English model made Latin of taken from second, chi_sim's reading
+// (chiSimLine). The page's layout is found before either model reads
+// it, so the two readings have the same lines, though not always the same
+// empty lines between them: the paragraph breaks follow from what a line
+// reads (a 文号 line, a sentence's end), and 8.6 FAK. ends no sentence
+// where 8.6万人次。 does. The lines with text are matched in order; ok is
+// false when their number differs, and the caller keeps the second
+// reading whole. A break between two lines of one reading is that
+// reading's; between a line of each, either's.
 func chiSimLines(first, second string) (string, bool) {
-	a, b := strings.Split(first, "\n"), strings.Split(second, "\n")
+	a, b := textLines(first), textLines(second)
 	if len(a) != len(b) {
 		return "", false
 	}
-	for i, line := range a {
-		if (latinLine(line) || scrapLine(line)) && strings.ContainsFunc(b[i], isHan) {
-			a[i] = b[i]
+	var out strings.Builder
+	taken := make([]bool, len(a))
+	for i := range a {
+		taken[i] = chiSimLine(a[i].text, b[i].text)
+		line := a[i]
+		if taken[i] {
+			line = b[i]
+		}
+		if i > 0 {
+			brk := a[i].breakBefore
+			switch {
+			case taken[i] && taken[i-1]:
+				brk = b[i].breakBefore
+			case taken[i] != taken[i-1]:
+				brk = brk || b[i].breakBefore
+			}
+			out.WriteString("\n")
+			if brk {
+				out.WriteString("\n")
+			}
+		}
+		out.WriteString(line.text)
+	}
+	return out.String(), true
+}
+
+// textLine is a line of a page's text that is not empty, and whether an
+// empty line (a paragraph's end) stands before it.
+type textLine struct {
+	text        string
+	breakBefore bool
+}
+
+// textLines are the lines of text of a page as parseTesseractTSV writes
+// it.
+func textLines(text string) []textLine {
+	var out []textLine
+	gap := false
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			gap = len(out) > 0
+			continue
+		}
+		out = append(out, textLine{text: l, breakBefore: gap})
+		gap = false
+	}
+	return out
+}
+
+// chiSimLine tells whether chi_sim's reading of a line (han) replaces
+// chi_sim+eng's (line): a line of Latin letters alone or of Latin scraps
+// and digits (latinLine, scrapLine) when chi_sim read Han characters; a
+// Chinese line with a run of Latin capitals (latinRun: 8.6 FAK. for
+// 8.6万人次) when chi_sim read more Han characters and fewer Latin
+// letters, Han where the English model saw letters. A Latin word or
+// abbreviation the line writes (MOOC, ISBN) chi_sim reads as Latin too,
+// so the line keeps its reading.
+func chiSimLine(line, han string) bool {
+	if !strings.ContainsFunc(han, isHan) {
+		return false
+	}
+	if latinLine(line) || scrapLine(line) {
+		return true
+	}
+	return latinRun(line) && countRunes(han, isHan) > countRunes(line, isHan) &&
+		countRunes(han, isLatin) < countRunes(line, isLatin)
+}
+
+// readAgain tells whether a line of chi_sim+eng's reading of a Chinese
+// page asks for chi_sim's (runTesseract).
+func readAgain(line string) bool { return latinLine(line) || latinRun(line) }
+
+// latinRun reports a line with Han characters and a run of two Latin
+// capitals or more not in a word of four lower-case letters or more: what
+// the English model made of Chinese it read in a Chinese line, 8.6 FAK.
+// for 8.6万人次 (a 150 dpi scan, probe s43). An abbreviation the line
+// writes (MOOC, GDP) is such a run too: it costs the page a second
+// reading, in which chi_sim reads it as written (chiSimLine).
+func latinRun(line string) bool {
+	if !strings.ContainsFunc(line, isHan) {
+		return false
+	}
+	for _, word := range strings.FieldsFunc(line, func(r rune) bool { return !isLatin(r) }) {
+		upper, lower := 0, 0
+		for _, r := range word {
+			if unicode.IsUpper(r) {
+				upper++
+			} else {
+				lower++
+			}
+		}
+		if upper >= 2 && lower < 4 {
+			return true
 		}
 	}
-	return strings.Join(a, "\n"), true
+	return false
+}
+
+// isLatin reports an ASCII letter.
+func isLatin(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }
+
+// countRunes counts the runes of s that f reports.
+func countRunes(s string, f func(rune) bool) int {
+	n := 0
+	for _, r := range s {
+		if f(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // scrapLine reports a line of digits and Latin capitals, no Han character

@@ -306,6 +306,31 @@ func TestOCRFooterLinesReadAsChinese(t *testing.T) {
 	}
 }
 
+// TestOCRLatinRunInAChineseLine reads station-scan.pdf, a short notice
+// scanned grey at 150 dpi as the s43 probe did (finding 3): chi_sim+eng
+// read its 8.6万人次 as Latin capitals after the digits (8.67 AK, here;
+// 8.6 FAK. on the probe's copy), which no line of Latin letters alone
+// sent to chi_sim, so a search for 8.6万 missed the scan and a true quote
+// of it was not found. The line is read with chi_sim, Latin runs gone.
+func TestOCRLatinRunInAChineseLine(t *testing.T) {
+	needOCR(t)
+	res, err := Extract(context.Background(), FormatPDF, fixture("station-scan.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(res.Pages, "\n")
+	for _, want := range []string{"读书驿站36个", "年接待读者8.6万人"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("station-scan.pdf lacks %q: a Chinese line kept the English model's Latin letters\n%s", want, text)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if latinRun(line) {
+			t.Errorf("line %q keeps a run of Latin capitals, on a page all in Chinese\n%s", line, text)
+		}
+	}
+}
+
 // TestLatinPage tells an English page from a Chinese one with Latin words.
 func TestLatinPage(t *testing.T) {
 	tests := []struct {
@@ -345,5 +370,32 @@ func TestChiSimTakesOnlyTheLatinLines(t *testing.T) {
 	}
 	if _, ok := chiSimLines(first, "一行"); ok {
 		t.Error("readings of different lines merged")
+	}
+}
+
+// TestChiSimTakesChineseLinesWithLatinRuns: a Chinese line with a run of
+// Latin capitals the English model made of Han characters (8.6 FAK. for
+// 8.6万人次, probe s43) takes chi_sim's reading, though the two readings
+// set their paragraphs apart differently; a line whose Latin word or
+// abbreviation chi_sim reads as written (MOOC, Wi-Fi, ISBN) keeps its
+// reading, and so does a 文号 line without Latin letters (184 for 18号,
+// which the fields reader marks a guess).
+func TestChiSimTakesChineseLinesWithLatinRuns(t *testing.T) {
+	first := "上政发 [2022] 184\n关于建设城市书房读书驿站的通知\n全区建成读书驿站36个，年接待读者8.6 FAK.\n上城区人民政府\n\n2022年6月1日\n依托MOOC平台和Wi-Fi全覆盖的市民学习中心"
+	second := "上政发 [2022] 18号\n\n关于建设城市书房读书驿站的通知\n全区建成读书驿站36个，年接待读者8.6万人次。\n\n上城区人民政府\n\n2022年6月1日\n依托MOOC平台和Wi-Fi全覆盖的市民学习申心"
+	got, ok := chiSimLines(first, second)
+	want := "上政发 [2022] 184\n关于建设城市书房读书驿站的通知\n全区建成读书驿站36个，年接待读者8.6万人次。\n\n上城区人民政府\n\n2022年6月1日\n依托MOOC平台和Wi-Fi全覆盖的市民学习中心"
+	if !ok || got != want {
+		t.Errorf("chiSimLines = %q, %v; want %q", got, ok, want)
+	}
+	for line, want := range map[string]bool{
+		"全区建成读书驿站36个，年接待读者8.6 FAK.": true, "年接待读者8.67 AK,上城区人民政府": true,
+		"依托MOOC平台和Wi-Fi全覆盖的市民学习中心":            true, // read again, kept: chi_sim reads MOOC
+		"Hangzhou Learning City Award 获奖项目2个": false, "参与人数达到12.5万人次": false,
+		"上政发 [2022] 184": false, "i LUDA ER BOTT": false,
+	} {
+		if got := latinRun(line); got != want {
+			t.Errorf("latinRun(%q) = %v, want %v", line, got, want)
+		}
 	}
 }

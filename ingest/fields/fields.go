@@ -101,8 +101,11 @@ type Fields struct {
 // other brackets than 〔〕 (杭教成[2017]15号, 杭教成（2017）15号) is
 // also kept as written (Field.Written), which pages and exports show; its
 // value, the year in 〔〕, is unchanged, but documents 9 read show the
-// 〔〕 until read again. TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 10
+// 〔〕 until read again. 11: a 号 OCR read as 4 is a guess as one read
+// as 5, 6 or 8 is (上政发 [2022] 184 → 上政发〔2022〕18号, marked): 10
+// appended a 号 the text lacks and called 上政发〔2022〕184号 read.
+// TestFieldRulesRaiseTheirRevision pins it.
+const Revision = 11
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

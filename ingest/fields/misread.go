@@ -26,8 +26,10 @@ var misreadNumbers = anchored{re: misreadPattern, anchors: "〕]】)﹞〗", bef
 const misreadMarks = "%仔所"
 
 // misreadDigits are the digits tesseract read a 号 as ("〔2023〕125",
-// "(2019) 458", "(2023) 126").
-const misreadDigits = "568"
+// "(2019) 458", "(2023) 126"; "上政发 [2022] 184" for 18号, chi_sim+eng
+// off a 150 dpi scan, probe s43). A 号 the text lacks after three digits
+// ending in one of them was appended to a guess, never read.
+const misreadDigits = "4568"
 
 // measureEnds end the label of a figure in a table, never a 文号's
 // prefix: a label with its year (社区学校数量(2023)) before its figure

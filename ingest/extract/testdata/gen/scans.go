@@ -59,6 +59,10 @@ func main() {
 		writeFooter()
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "station" {
+		writeStation()
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "blurred" {
 		writeBlurred(rand.New(rand.NewSource(7)), os.Args[2:])
 		return
@@ -140,6 +144,31 @@ func writeTilted(rng *rand.Rand) {
 // testdata/gen/scans.go footer`, which needs no ImageMagick.
 func writeFooter() {
 	write("footer-scan.pdf", imagePDF([]image.Image{gray(render("footer.html", 150)[0])}, 150, 80))
+}
+
+// writeStation writes station.pdf, LibreOffice's PDF of station.html (a
+// short notice of 上城区人民政府, 上政发〔2022〕18号, 全区建成读书驿站36个，
+// 年接待读者8.6万人次), and station-scan.pdf, its page as a grey scan at
+// 150 dpi, JPEG quality 85, the way the s43 probe made hz-scanned.pdf
+// (pdftoppm -r 150 -gray -jpeg -jpegopt quality=85): tesseract with
+// chi_sim+eng read 8.6万人次 as "8.6 FAK." and 18号 as 184
+// (TestOCRLatinRunInAChineseLine). It is made alone with `go run
+// testdata/gen/scans.go station`, which needs no ImageMagick.
+func writeStation() {
+	src := filepath.Join(tmp, "station.html")
+	must(os.WriteFile(src, readAbs(filepath.Join(dir, "src", "station.html")), 0o644))
+	must(run("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", tmp, src))
+	pdf := filepath.Join(tmp, "station.pdf")
+	prefix := filepath.Join(tmp, "station-page")
+	must(run("pdftoppm", "-r", "150", "-gray", "-png", pdf, prefix))
+	files, err := filepath.Glob(prefix + "-*.png")
+	must(err)
+	sort.Strings(files)
+	img, err := png.Decode(bytes.NewReader(readAbs(files[len(files)-1])))
+	must(err)
+	write("station.pdf", readAbs(pdf))
+	write("station-scan.pdf", imagePDF([]image.Image{gray(img)}, 150, 85))
 }
 
 // writeBlurred writes blurred.jpg: photo.html taken as a shaky phone
