@@ -220,7 +220,7 @@ func citationTie(status catalog.ClaimStatus, mark Quote) Tie {
 // is ev by the one rule the pack's manifest follows too (Tie): when no
 // document it counts ties it soundly, a quote not found makes it
 // 引文未找到, or, verified, 已核实（引文在文字中未找到）; otherwise the
-// state's words.
+// state's words (引文待重新核对 among them).
 func quoteStatus(st coverage.State, ev []Evidence) string {
 	best := TieContradicted + 1
 	for _, e := range ev {
@@ -231,8 +231,9 @@ func quoteStatus(st coverage.State, ev []Evidence) string {
 	switch {
 	case st == coverage.StateVerified && best == TieVerifiedQuoteNotFound:
 		return VerifiedQuoteNotFound
-	case best == TieQuoteNotFound && (st == coverage.StateClaimed || st == coverage.StateValued ||
-		st == coverage.StateDocuments || st == coverage.StateQuoteRecheck):
+	case best == TieQuoteNotFound && (st == coverage.StateClaimed || st == coverage.StateValued || st == coverage.StateDocuments):
+		// A quote to check again (StateQuoteRecheck) has the old text's
+		// marks: it says 引文待重新核对, never that the quote is not there.
 		return QuoteNotFound
 	}
 	return statusWords[st]
@@ -241,7 +242,9 @@ func quoteStatus(st coverage.State, ev []Evidence) string {
 // quoteTie is TieQuoteNotFound for a quote on no page of its document
 // (one found on another page is still the document's words).
 func quoteTie(mark Quote) Tie {
-	if mark.NotFound && mark.FoundOnPage == 0 {
+	// A quote to check again has the old text's marks (Recheck): it is
+	// 引文待重新核对, not yet a quote not found.
+	if mark.NotFound && mark.FoundOnPage == 0 && mark.Recheck.Chinese == "" {
 		return TieQuoteNotFound
 	}
 	return TieSound
