@@ -59,6 +59,10 @@ type claimJSON struct {
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
 	Citations []citationJSON `json:"citations"`
+	// Version is the claim's version (catalog.Claim.Version), its ETag
+	// without quotes: a verdict sent with it (If-Match, or "version")
+	// is saved only while the claim is as read.
+	Version string `json:"version"`
 	// NumbersNotFound are the numbers of the statement, with their units,
 	// that no quote writes (9.6万人); NumbersRough those a quote writes
 	// only roughly (约数); NumberWarnings says both in each language
@@ -78,7 +82,7 @@ type claimJSON struct {
 func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 	out := claimJSON{ID: c.ID, City: c.City, Round: c.Round, Indicator: c.Indicator, Statement: c.Statement,
 		Status: string(c.ReviewStatus()), Carry: string(c.Carry), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
-		Citations: make([]citationJSON, len(c.Citations))}
+		Citations: make([]citationJSON, len(c.Citations)), Version: c.Version()}
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{Number: t.Number, DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
 			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, QuoteRead: t.QuoteRead, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
@@ -307,12 +311,25 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 		// (409) once another has changed it.
 		Revise   bool   `json:"revise"`
 		Previous string `json:"previous"`
+		// Version is the claim's version the verdict is given on (its
+		// "version", the ETag without quotes), for a client that cannot
+		// send If-Match; If-Match wins. QuoteChecked answers the question
+		// 属实 asks of a claim whose quote is not in its document's text.
+		Version      string `json:"version"`
+		QuoteChecked bool   `json:"quote_checked"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	review := h.Claims.Review
+	seen, err := seenVersions(r, in.Version)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	review := func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+		return h.Claims.Give(ctx, u, id, claims.Verdict{Verdict: verdict, Comment: comment, Seen: seen, QuoteChecked: in.QuoteChecked})
+	}
 	if in.Revise {
 		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
 			return h.Claims.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)

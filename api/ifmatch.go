@@ -62,3 +62,18 @@ func cutEntityTag(s string) (weak bool, tag, after string, ok bool) {
 	}
 	return weak, s[:end], s[end+1:], true
 }
+
+// seenVersions are the versions of a claim or value a verdict is given
+// on: the request's If-Match, else the body's version (a client that
+// cannot set headers), else nil (none named: the verdict is given on the
+// object as it is).
+func seenVersions(r *http.Request, version string) (catalog.IfMatch, error) {
+	m, err := ifMatchOf(r)
+	if err != nil || m != nil {
+		return m, err
+	}
+	if v := strings.Trim(strings.TrimSpace(version), `"`); v != "" {
+		return catalog.IfMatch{v}, nil
+	}
+	return nil, nil
+}

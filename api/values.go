@@ -76,6 +76,10 @@ type valueJSON struct {
 	Previous     *previousJSON `json:"previous,omitempty"`
 	CreatedBy    string        `json:"created_by"`
 	UpdatedAt    time.Time     `json:"updated_at"`
+	// Version is the value's version (catalog.Value.Version), its ETag
+	// without quotes: a verdict sent with it is saved only while the
+	// value is as read.
+	Version string `json:"version"`
 	// Warnings are what recording found unlikely about the number,
 	// saved all the same (years of schooling over 30): in the answer to
 	// recording or importing, and wherever the value is read again, for
@@ -98,7 +102,7 @@ func toValueJSON(l values.Listed) valueJSON {
 	v, c := l.Value, l.Citation
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
 		Written: v.Written(), WrittenEnglish: v.WrittenIn(true), Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
-		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
+		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Version: v.Version(), Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, QuoteRead: c.QuoteRead, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	if v.ValueFound {
 		out.ValueSpaced = values.SpacedIn(c.Quote, &v)
@@ -228,6 +232,7 @@ func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	w.Header().Set("ETag", `"`+v.Version()+`"`)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": out[0], "reviews": rs})
 }
 
@@ -239,12 +244,22 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 		// Previous, when given, is the verdict it corrects.
 		Revise   bool   `json:"revise"`
 		Previous string `json:"previous"`
+		// Version is the value's version the verdict is given on, as a
+		// claim's review takes it; If-Match wins.
+		Version string `json:"version"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	review := h.Values.Review
+	seen, err := seenVersions(r, in.Version)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	review := func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+		return h.Values.ReviewSeen(ctx, u, id, seen, verdict, comment)
+	}
 	if in.Revise {
 		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
 			return h.Values.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)

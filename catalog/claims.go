@@ -219,6 +219,55 @@ type Review struct {
 	// verdict on one waiting for review. It is kept in the audit event
 	// (claim.revise, value.revise), not with the review.
 	Revises ClaimStatus
+	// OnVersion is the version of the claim or value (Claim.Version,
+	// Value.Version) the reviewer was shown, "" for whichever it has: a
+	// verdict given on one edited since is refused (staleVerdict), never
+	// recorded on a text or number its reviewer did not see. Not stored.
+	OnVersion string
+}
+
+// claimWords and valueWords name a claim and a value in messages.
+var (
+	claimWords = Words{Chinese: "定性描述", English: "claim"}
+	valueWords = Words{Chinese: "数值", English: "value"}
+)
+
+// staleVerdict is the refusal of r, given on version r.OnVersion of a
+// claim or value (what) now at status st with updated_at stored, or nil
+// when r was given on the version it has (or on any). A verdict another
+// gave or revised meanwhile is refused as such; a withdrawn one is left
+// to the usual refusal.
+func staleVerdict(r *Review, what Words, st ClaimStatus, stored string) error {
+	if r.OnVersion == "" || versionOf(stored) == r.OnVersion {
+		return nil
+	}
+	switch {
+	case st == ClaimWithdrawn:
+		return nil
+	case r.Revises != "" && st != r.Revises:
+		return RevisedVerdictChangedError(what)
+	case r.Revises == "" && st != ClaimPending:
+		return ReviewedMeanwhileError(st)
+	}
+	return ReviewStaleError(what)
+}
+
+// seenVersion reads the status and updated_at of a claim or value (table)
+// through tx and refuses r when given on another version (staleVerdict);
+// stored is the updated_at read, for the update to be made only on it.
+func seenVersion(ctx context.Context, tx *sql.Tx, table string, id string, r *Review, what Words) (stored string, err error) {
+	if r.OnVersion == "" {
+		return "", nil
+	}
+	var st ClaimStatus
+	err = tx.QueryRowContext(ctx, `SELECT status, updated_at FROM `+table+` WHERE id = ?`, id).Scan(&st, &stored)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil // the update finds no row and says so
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s %s: %w", table, id, err)
+	}
+	return stored, staleVerdict(r, what, st, stored)
 }
 
 // EventPreviousVerdict is the key of a revision's event Detail (改判:
@@ -499,6 +548,15 @@ func ReviewedMeanwhileError(now ClaimStatus) *Error {
 	return Errorf(ECONFLICT, "审核结论已被他人记录为“%s”，本次审核未保存；请刷新页面核对，如需更正请改判并写明理由", VerdictIn(now))
 }
 
+// ReviewStaleError refuses a verdict given on a version of a claim or
+// value (what: 定性描述 or 数值) that is no longer its own: it was edited
+// or recorded again after the reviewer opened the page, and the verdict
+// would land on a text or number the reviewer never saw (ESTALE, HTTP
+// 412). Nothing is saved.
+func ReviewStaleError(what Words) *Error {
+	return Errorf(ESTALE, "%s在您打开页面后已被修改，本次审核未保存，请核对新内容", what)
+}
+
 // CheckCommentChanged refuses a revision (改判) into the verdict a claim
 // or value has already whose comment is the latest review's (reviews,
 // oldest first): it would change nothing.
@@ -515,6 +573,12 @@ func CheckCommentChanged(reviews []Review, comment string) error {
 // PATCH that sends it back in If-Match is refused once the claim has
 // changed since.
 func (c *Claim) Version() string { return strconv.FormatInt(c.UpdatedAt.UnixMicro(), 10) }
+
+// versionOf is the version (Claim.Version, Value.Version) of an object
+// whose updated_at column reads stored.
+func versionOf(stored string) string {
+	return strconv.FormatInt(parseTime(stored).UnixMicro(), 10)
+}
 
 // WithdrawClaim marks a claim withdrawn, with an audit event
 // claim.withdraw, and a carry-over of it dropped from its round; a
@@ -570,6 +634,10 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		if r.At, err = s.claimStamp(ctx, tx); err != nil {
 			return err
 		}
+		stored, err := seenVersion(ctx, tx, "claim", r.ClaimID, r, claimWords)
+		if err != nil {
+			return err
+		}
 		if err := refuseVerifiedWithoutSources(ctx, tx, CarryClaim, r.ClaimID, r.Verdict); err != nil {
 			return err
 		}
@@ -588,17 +656,26 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		q, args := `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
 			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id")+` AND status = ?`,
 			[]any{r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn, cmp.Or(r.Revises, ClaimPending)}
+		if stored != "" {
+			q, args = q+` AND updated_at = ?`, append(args, stored)
+		}
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			var st ClaimStatus
-			err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, r.ClaimID).Scan(&st)
+			var now string
+			err := tx.QueryRowContext(ctx, `SELECT status, updated_at FROM claim WHERE id = ?`, r.ClaimID).Scan(&st, &now)
+			if err == nil {
+				if err := staleVerdict(r, claimWords, st, now); err != nil {
+					return err
+				}
+			}
 			switch {
 			case err != nil || st == ClaimWithdrawn:
 			case r.Revises != "":
-				return RevisedVerdictChangedError(Words{Chinese: "定性描述", English: "claim"})
+				return RevisedVerdictChangedError(claimWords)
 			case st != ClaimPending:
 				return ReviewedMeanwhileError(st)
 			}

@@ -14,3 +14,19 @@ type IfMatch []string
 func (m IfMatch) Allows(version string) bool {
 	return m == nil || slices.Contains(m, version)
 }
+
+// On is the version a change built on m is to be made on, given that the
+// object is at version now: "" when m sets no condition, now when m
+// allows it, else a version the object is not at (one m names, or "-"),
+// so that the store's own check, made with the change, refuses it.
+func (m IfMatch) On(now string) string {
+	switch {
+	case m == nil:
+		return ""
+	case m.Allows(now):
+		return now
+	case len(m) > 0:
+		return m[0]
+	}
+	return "-"
+}

@@ -151,6 +151,11 @@ func (v *Value) writtenUnit() (number, unit string, ok bool) {
 // confirmed by its city, else Status.
 func (v Value) ReviewStatus() ClaimStatus { return reviewStatus(v.Status, v.Carry) }
 
+// Version names the state of v a verdict is given on, as Claim.Version
+// a claim's: its UpdatedAt as stored, which recording it again and every
+// verdict move.
+func (v Value) Version() string { return strconv.FormatInt(v.UpdatedAt.UnixMicro(), 10) }
+
 // SameUnit reports whether two units are the same but for the width of
 // their characters (％ and %, 元／人 and 元/人), as coordinators, ledgers
 // and passages write them.
@@ -329,10 +334,14 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) error {
 	r.ID, r.At, r.ClaimID = ulid.Make().String(), s.now(), ""
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		stored, err := seenVersion(ctx, tx, "value", valueID, r, valueWords)
+		if err != nil {
+			return err
+		}
 		if err := refuseVerifiedWithoutSources(ctx, tx, CarryValue, valueID, r.Verdict); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO value_review (id, value_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
+		_, err = tx.ExecContext(ctx, `INSERT INTO value_review (id, value_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, valueID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
 		if err != nil {
 			return fmt.Errorf("insert value review: %w", err)
@@ -346,6 +355,9 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		q, args := `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND NOT `+
 			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id")+` AND status = ?`,
 			[]any{r.Verdict, formatTime(r.At), valueID, cmp.Or(r.Revises, ClaimPending)}
+		if stored != "" {
+			q, args = q+` AND updated_at = ?`, append(args, stored)
+		}
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("set value status: %w", err)
@@ -353,11 +365,15 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		if n, _ := res.RowsAffected(); n == 0 {
 			var round int
 			var st ClaimStatus
-			if err := tx.QueryRowContext(ctx, `SELECT round, status FROM value WHERE id = ?`, valueID).Scan(&round, &st); err != nil {
+			var now string
+			if err := tx.QueryRowContext(ctx, `SELECT round, status, updated_at FROM value WHERE id = ?`, valueID).Scan(&round, &st, &now); err != nil {
 				if errors.Is(err, sql.ErrNoRows) {
 					return Errorf(ENOTFOUND, "数值 %s 不存在", valueID)
 				}
 				return fmt.Errorf("read value %s: %w", valueID, err)
+			}
+			if err := staleVerdict(r, valueWords, st, now); err != nil {
+				return err
 			}
 			switch {
 			case r.Revises != "":

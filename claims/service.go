@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -628,11 +629,36 @@ func verdictComment(verdict, comment string, required bool, missing error) (cata
 	return v, comment, nil
 }
 
+// Verdict is a reviewer's verdict as a page's form or the API gives it.
+type Verdict struct {
+	Verdict, Comment string
+	// Seen are the versions of the claim (catalog.Claim.Version) the
+	// reviewer was shown: the page's form, or the API's If-Match. A
+	// verdict on a claim changed since is refused (catalog.
+	// ReviewStaleError), nothing saved. Nil gives it on the claim as it
+	// is, as before versions were sent.
+	Seen catalog.IfMatch
+	// QuoteChecked answers the question 属实 asks of a claim a quote of
+	// which is not in its document's text (QuoteNotInText): the reviewer
+	// checked the original's image. It counts only with Seen, which ties
+	// the answer to the version asked about.
+	QuoteChecked bool
+}
+
 // Review records a reviewer's verdict. Only reviewers and admins give
 // verdicts, never on their own claims, and only on claims waiting for one;
 // a verdict that sends a claim back needs a comment saying why. A claim
 // with a verdict is revised (Revise), not reviewed again.
 func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	return s.Give(ctx, u, id, Verdict{Verdict: verdict, Comment: comment})
+}
+
+// Give is Review of the verdict in: on the version of the claim its
+// reviewer was shown (in.Seen), and, 属实 on a claim a quote of which is
+// not in its document's text, only once the reviewer says the original's
+// image was checked (in.QuoteChecked; QuoteUncheckedError until then).
+func (s *Service) Give(ctx context.Context, u *catalog.User, id string, in Verdict) (*catalog.Review, error) {
+	verdict, comment := in.Verdict, in.Comment
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
 	}
@@ -645,6 +671,15 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	if c.ReviewStatus() == catalog.ClaimToConfirm {
 		return nil, catalog.NotConfirmedError(catalog.Words{Chinese: "定性描述", English: "claim"}, c.Round)
+	}
+	// The version first: whatever else a verdict on a text the reviewer
+	// did not see has wrong, it is to be given again on the new one.
+	on := in.Seen.On(c.Version())
+	if on != c.Version() && on != "" {
+		if c.Status != catalog.ClaimPending {
+			return nil, catalog.ReviewedMeanwhileError(c.Status)
+		}
+		return nil, catalog.ReviewStaleError(catalog.Words{Chinese: "定性描述", English: "claim"})
 	}
 	v, comment, err := verdictComment(verdict, comment, false,
 		catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由，以便协调员补充或修改"))
@@ -660,7 +695,12 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(c.Status))
 	}
-	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
+	if v == catalog.ClaimVerified && !(in.QuoteChecked && in.Seen != nil) {
+		if n := QuoteNotInText(c); len(n) > 0 {
+			return nil, QuoteUncheckedError(n)
+		}
+	}
+	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, OnVersion: on}
 	if err := s.cat.AddReview(ctx, r); err != nil {
 		return nil, err
 	}
@@ -820,4 +860,31 @@ func (s *Service) verifiedAgainstWarning(ctx context.Context, c *catalog.Claim, 
 	return catalog.FieldErrorf("comment", catalog.EINVALID,
 		"定性描述中有 %d 个数字未在引文中找到：%s；判为属实时请在审核意见中写明依据（如已核对的统计台账）", len(missing),
 		catalog.Words{Chinese: strings.Join(missing, "、"), English: strings.Join(missing, ", ")})
+}
+
+// QuoteNotInText are the numbers of c's citations whose quote is on no
+// page of its document's text (所引文档中未找到该引文): OCR may have misread
+// a scan, and only its image can show the words are there.
+func QuoteNotInText(c *catalog.Claim) []int {
+	var out []int
+	for _, t := range c.Citations {
+		if !t.QuoteFound && t.FoundOnPage == 0 {
+			out = append(out, t.Number)
+		}
+	}
+	return out
+}
+
+// QuoteUncheckedError is the question 属实 asks of a claim whose
+// citations numbered nums quote words not in their documents' text: the
+// verdict is saved once the reviewer says the original's image was
+// checked (Verdict.QuoteChecked).
+func QuoteUncheckedError(nums []int) *catalog.Error {
+	zh, en := make([]string, len(nums)), make([]string, len(nums))
+	for i, n := range nums {
+		zh[i], en[i] = strconv.Itoa(n), strconv.Itoa(n)
+	}
+	return catalog.FieldErrorf("quote_checked", catalog.ECONFLICT,
+		"第 %s 条引文在所引文档的文字中未找到；判为属实前请核对原件图像（扫描件可能识别有误），确认后勾选“引文在文字中未找到，已核对原件图像”再提交（API 中为 quote_checked: true，并以 If-Match 带上这条定性描述的版本）",
+		catalog.Words{Chinese: strings.Join(zh, "、"), English: strings.Join(en, ", ")})
 }

@@ -288,9 +288,10 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 // tieMarks follow, in the manifest, an indicator the document is cited
 // for but does not support, saying why.
 var tieMarks = map[report.Tie]catalog.Words{
-	report.TieQuoteNotFound: {Chinese: "（引文未找到）", English: " (quote not found)"},
-	report.TieInsufficient:  {Chinese: "（证据不足）", English: " (insufficient evidence)"},
-	report.TieContradicted:  {Chinese: "（与证据矛盾）", English: " (contradicted by the evidence)"},
+	report.TieVerifiedQuoteNotFound: {Chinese: "（已核实，引文在文字中未找到）", English: " (verified; quote not found in the text)"},
+	report.TieQuoteNotFound:         {Chinese: "（引文未找到）", English: " (quote not found)"},
+	report.TieInsufficient:          {Chinese: "（证据不足）", English: " (insufficient evidence)"},
+	report.TieContradicted:          {Chinese: "（与证据矛盾）", English: " (contradicted by the evidence)"},
 }
 
 // indicatorCells are pd's indicators as the manifest lists them: those it

@@ -188,6 +188,12 @@ const (
 	// TieSound: a link, or a citation not judged against, whose quote
 	// is in the document (or not looked for yet).
 	TieSound Tie = iota
+	// TieVerifiedQuoteNotFound: the quote is nowhere in the document's
+	// text, and a reviewer verified the claim or value citing it all the
+	// same (属实: checked against the original's image, which OCR may have
+	// misread). It supports the indicator, marked so in the report's
+	// status and in the manifest.
+	TieVerifiedQuoteNotFound
 	// TieQuoteNotFound: the quote is nowhere in the document's text.
 	TieQuoteNotFound
 	// TieInsufficient: the citing claim or value was judged 证据不足.
@@ -204,14 +210,41 @@ func citationTie(status catalog.ClaimStatus, mark Quote) Tie {
 		return TieContradicted
 	case status == catalog.ClaimInsufficient:
 		return TieInsufficient
+	case status == catalog.ClaimVerified && quoteTie(mark) == TieQuoteNotFound:
+		return TieVerifiedQuoteNotFound
 	}
 	return quoteTie(mark)
+}
+
+// quoteStatus is the status of an indicator in state st whose evidence
+// is ev by the one rule the pack's manifest follows too (Tie): when no
+// document it counts ties it soundly, a quote not found makes it
+// 引文未找到, or, verified, 已核实（引文在文字中未找到）; otherwise the
+// state's words (引文待重新核对 among them).
+func quoteStatus(st coverage.State, ev []Evidence) string {
+	best := TieContradicted + 1
+	for _, e := range ev {
+		if !e.Withdrawn && !e.ToConfirm {
+			best = min(best, e.Tie)
+		}
+	}
+	switch {
+	case st == coverage.StateVerified && best == TieVerifiedQuoteNotFound:
+		return VerifiedQuoteNotFound
+	case best == TieQuoteNotFound && (st == coverage.StateClaimed || st == coverage.StateValued || st == coverage.StateDocuments):
+		// A quote to check again (StateQuoteRecheck) has the old text's
+		// marks: it says 引文待重新核对, never that the quote is not there.
+		return QuoteNotFound
+	}
+	return statusWords[st]
 }
 
 // quoteTie is TieQuoteNotFound for a quote on no page of its document
 // (one found on another page is still the document's words).
 func quoteTie(mark Quote) Tie {
-	if mark.NotFound && mark.FoundOnPage == 0 {
+	// A quote to check again has the old text's marks (Recheck): it is
+	// 引文待重新核对, not yet a quote not found.
+	if mark.NotFound && mark.FoundOnPage == 0 && mark.Recheck.Chinese == "" {
 		return TieQuoteNotFound
 	}
 	return TieSound
@@ -304,6 +337,13 @@ const (
 	// in it, and no reviewer has judged it yet; or a claim not reviewed
 	// yet has a number in none of its quotes, as the heat map says.
 	ValueNotFound = "数值未在引文中找到"
+	// QuoteNotFound: what would be 有证据 rests only on quotes that are
+	// nowhere in their documents' text (所引文档中未找到该引文), which the
+	// pack's manifest marks （引文未找到）: no evidence to count.
+	QuoteNotFound = "引文未找到"
+	// VerifiedQuoteNotFound is 已核实 resting on such a quote: the
+	// reviewer verified it (against the original's image), the mark kept.
+	VerifiedQuoteNotFound = "已核实\uFF08引文在文字中未找到\uFF09"
 	// NumberToCheck: a claim not reviewed yet has a number its quotes
 	// write only as digits parted by a space (1200场 against “1 200”),
 	// one number or a table's neighbours (coverage.StatusNumberToCheck).
@@ -914,11 +954,12 @@ func (d *data) item(ind catalog.Indicator) Item {
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	it.Evidence, it.Unreadable = apart(it.Evidence)
-	// The one rule of the heat map and /compare.
-	it.Status = statusWords[coverage.Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+	// The one rule of the heat map and /compare, then the pack's of a
+	// quote not found (quoteStatus).
+	it.Status = quoteStatus(coverage.Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
 		ToConfirm: toConfirm, SourceDeleted: sourceDeleted, ValueNotFound: valueNotFound, ClaimNumberNotFound: claimNumberNotFound,
 		ClaimNumberToCheck: numberToCheck, ValueToCheck: valueSpaced,
-		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State()]
+		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State(), it.Evidence)
 	return it
 }
 

@@ -366,6 +366,16 @@ func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (m
 // reviewers and admins only, never on their own values, only on values
 // waiting for one, and a comment when the verdict sends it back.
 func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	return s.ReviewSeen(ctx, u, id, nil, verdict, comment)
+}
+
+// ReviewSeen is Review of the value as its reviewer was shown it: seen
+// names the versions (catalog.Value.Version) the verdict may be given on,
+// the page's form or the API's If-Match; a value recorded again since is
+// refused (catalog.ReviewStaleError), nothing saved, so that no verdict
+// lands on a number its reviewer never saw. Nil gives it on the value as
+// it is.
+func (s *Service) ReviewSeen(ctx context.Context, u *catalog.User, id string, seen catalog.IfMatch, verdict, comment string) (*catalog.Review, error) {
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
 	}
@@ -378,6 +388,13 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	if v.ReviewStatus() == catalog.ClaimToConfirm {
 		return nil, catalog.NotConfirmedError(catalog.Words{Chinese: "数值", English: "value"}, v.Round)
+	}
+	on := seen.On(v.Version())
+	if on != v.Version() && on != "" {
+		if v.Status != catalog.ClaimPending {
+			return nil, catalog.ReviewedMeanwhileError(v.Status)
+		}
+		return nil, catalog.ReviewStaleError(catalog.Words{Chinese: "数值", English: "value"})
 	}
 	verd, err := catalog.ParseVerdict(verdict)
 	if err != nil {
@@ -400,7 +417,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if v.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(v.Status))
 	}
-	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment}
+	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment, OnVersion: on}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {
 		return nil, err
 	}

@@ -259,6 +259,11 @@ func cityInReach(u *catalog.User, city string) error {
 	return u.SeeObject(city, catalog.ObjectCity, city)
 }
 
+// QuoteNotInText are the numbers of the claim's citations whose quote is
+// not in its document's text: 属实 asks to tick that the original's image
+// was checked (claims.QuoteNotInText).
+func (p *claimPage) QuoteNotInText() []int { return claims.QuoteNotInText(p.Claim) }
+
 type claimPage struct {
 	Claim         *catalog.Claim
 	IndicatorName string
@@ -522,7 +527,7 @@ func (h *handler) withNumberWarning(r *http.Request, notice string, c *catalog.C
 // claimFormFailed shows the claim again with the form's error beside its
 // field, or the error page when the claim itself cannot be shown.
 func (h *handler) claimFormFailed(w http.ResponseWriter, r *http.Request, form string, err error, fields ...string) {
-	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT && code != catalog.ESTALE {
 		h.fail(w, r, err)
 		return
 	}
@@ -611,14 +616,33 @@ func (h *handler) askRemoveCitation(w http.ResponseWriter, r *http.Request, n in
 	return true, nil
 }
 
+// seenOnPage is the version of the claim or value the page showed, as
+// its form sends it back (version): nil for a form without one (a page
+// from before forms carried it), which gives the verdict on the object as
+// it is.
+func seenOnPage(r *http.Request) catalog.IfMatch {
+	if v := strings.TrimSpace(r.PostFormValue("version")); v != "" {
+		return catalog.IfMatch{v}
+	}
+	return nil
+}
+
 func (h *handler) claimReview(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if r.PostFormValue("revise") == "1" {
 		h.claimRevise(w, r, id)
 		return
 	}
-	if _, err := h.Claims.Review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
-		h.claimFormFailed(w, r, "review", err, "verdict", "comment")
+	in := claims.Verdict{Verdict: r.PostFormValue("verdict"), Comment: r.PostFormValue("comment"),
+		Seen: seenOnPage(r), QuoteChecked: r.PostFormValue("quote_checked") == "1"}
+	if _, err := h.Claims.Give(r.Context(), sessionFrom(r).User, id, in); err != nil {
+		fields := []string{"verdict", "comment", "quote_checked"}
+		if catalog.ErrorCode(err) == catalog.ESTALE {
+			// The page shows the new text: its verdict is to be chosen
+			// anew; the comment typed is kept.
+			fields = []string{"comment"}
+		}
+		h.claimFormFailed(w, r, "review", err, fields...)
 		return
 	}
 	back(w, r, "/claims/"+id, tr(langOf(r), "claim.reviewed"))

@@ -368,7 +368,9 @@ func valueNote(l Lang, v *catalog.Value, mismatch string) string {
 // what was typed and the error beside the form.
 func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	review := h.Values.Review
+	review := func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+		return h.Values.ReviewSeen(ctx, u, id, seenOnPage(r), verdict, comment)
+	}
 	if r.PostFormValue("revise") == "1" {
 		if asked := h.askReviseValue(w, r, id); asked {
 			return
@@ -378,11 +380,18 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if _, err := review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
-		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+		code := catalog.ErrorCode(err)
+		if code != catalog.EINVALID && code != catalog.ECONFLICT && code != catalog.ESTALE {
 			h.fail(w, r, err)
 			return
 		}
-		st := typed(r, "verdict", "comment")
+		fields := []string{"verdict", "comment"}
+		if code == catalog.ESTALE {
+			// The page shows the new number: its verdict is to be chosen
+			// anew; the comment typed is kept.
+			fields = []string{"comment"}
+		}
+		st := typed(r, fields...)
 		st.setError(langOf(r), err, "verdict", "comment")
 		h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), id, st)
 		return
