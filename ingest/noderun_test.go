@@ -114,6 +114,7 @@ func TestRestartAfterCrashDoesNotWait(t *testing.T) {
 	}{
 		{"killed on this host", nodeRun{Host: host, Process: killed}, false, false},
 		{"on another host", nodeRun{Host: host + "-另一台", Process: killed}, true, false},
+		{"killed on this host in another container", nodeRun{Host: host, Process: inAnotherNamespace(killed)}, true, false},
 		{"still running on this host", nodeRun{Host: host, Process: processOf(os.Getpid())}, true, false},
 		{"on this host, its folder naming another run", nodeRun{Run: name + "/0-0", Host: host, Process: killed}, true, false},
 		{"killed on this host beside another run", nodeRun{Host: host, Process: killed}, true, true},
@@ -158,6 +159,13 @@ func TestRestartAfterCrashDoesNotWait(t *testing.T) {
 			svc.Close()
 		})
 	}
+}
+
+// inAnotherNamespace is p as a node in another container on this machine
+// recorded it: the same boot, its pid of another pid namespace.
+func inAnotherNamespace(p process) process {
+	p.Namespace = "pid:[1]"
+	return p
 }
 
 // killedProcess starts a child process, kills it with SIGKILL as a node

@@ -11,27 +11,33 @@ import (
 // process names a process for as long as the machine runs: its pid, and
 // when it started (in clock ticks since boot) in the boot it started in,
 // since a pid is given again once its process ends (a node in a
-// container is pid 1 at every start).
+// container is pid 1 at every start), and the pid namespace its pid is
+// of: containers on one machine share its boot but not their pids, so a
+// pid of another container's namespace says nothing of this one's.
 type process struct {
-	Boot  string `json:"boot,omitempty"`
-	PID   int    `json:"pid"`
-	Start uint64 `json:"start,omitempty"`
+	Boot      string `json:"boot,omitempty"`
+	Namespace string `json:"pid_namespace,omitempty"`
+	PID       int    `json:"pid"`
+	Start     uint64 `json:"start,omitempty"`
 }
 
 // processOf returns the process of pid as /proc shows it now; Boot and
 // Start stay empty where /proc does not tell.
 func processOf(pid int) process {
-	p := process{PID: pid, Boot: bootID()}
+	p := process{PID: pid, Boot: bootID(), Namespace: pidNamespace()}
 	p.Start, _, _ = processStart(pid)
 	return p
 }
 
-// gone says whether p provably no longer runs: in this boot, its pid is
-// free, a zombie, or another process's (started at another time). A
-// process of another boot, or one recorded without its boot or start,
-// cannot be told from a live one: not gone.
+// gone says whether p provably no longer runs: in this boot and this pid
+// namespace, its pid is free, a zombie, or another process's (started at
+// another time). A process of another boot or another namespace (a copy
+// of the folder started in another container on the machine, review s43
+// #4), or one recorded without them or its start, cannot be told from a
+// live one: not gone.
 func (p process) gone() bool {
-	if p.PID <= 0 || p.Boot == "" || p.Start == 0 || p.Boot != bootID() {
+	if p.PID <= 0 || p.Boot == "" || p.Start == 0 || p.Boot != bootID() ||
+		p.Namespace == "" || p.Namespace != pidNamespace() {
 		return false
 	}
 	start, state, err := processStart(p.PID)
@@ -51,6 +57,16 @@ func bootID() string {
 		return ""
 	}
 	return string(bytes.TrimSpace(b))
+}
+
+// pidNamespace names the pid namespace this process sees pids in
+// ("pid:[4026531836]"), "" where /proc does not tell.
+func pidNamespace() string {
+	ns, err := os.Readlink("/proc/self/ns/pid")
+	if err != nil {
+		return ""
+	}
+	return ns
 }
 
 // processStart reads the start time (field 22 of /proc/PID/stat) and the
