@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -83,4 +84,29 @@ func newCountQuery(sub, field string, boost float64) *pairPhraseQuery {
 		q.slots = append(q.slots, pairSlot{term: sl.term + 1, offset: sl.offset + 1})
 	}
 	return q
+}
+
+// CountNumber returns the number of word, a query word that is a count
+// before its unit and nothing more (12.5万人, 342场次, 12,000元), as
+// written: 12.5万, 342, 12,000; false for any other word (a bare number,
+// a count with words after its unit, 第12000期). Search suggests the
+// number alone when such a word finds nothing: a count with its unit
+// matches only where the unit ends (12.5万人 is not in 12.5万人次), the
+// number alone matches whatever follows it.
+func CountNumber(word string) (string, bool) {
+	w := width.Fold.String(word)
+	n, ok := countBeforeUnit(w)
+	if !ok || n.start != 0 {
+		return "", false
+	}
+	unit := []rune(w[n.end:])
+	if len(unit) > 2 {
+		return "", false
+	}
+	for _, r := range unit {
+		if !unicode.Is(unicode.Han, r) {
+			return "", false
+		}
+	}
+	return w[:n.end], true
 }

@@ -111,7 +111,7 @@ func (r *Report) evidenceTable(b *docBody, ev []Evidence) {
 		// A quote is kept as typed or as the stored text has it, its
 		// punctuation folded to ASCII; it is shown as the document wrote it.
 		title := e.Title + r.mark(e) + r.carriedMark(e.ToConfirm) + r.scans(e)
-		rows = append(rows, []string{title, e.docNumber(r.Lang), e.IssuedOn, page, r.quotes(e)})
+		rows = append(rows, []string{title, e.docNumber(r.Lang), r.issued(e), page, r.quotes(e)})
 	}
 	b.table(rows)
 }

@@ -281,6 +281,20 @@ func (e Evidence) docNumber(l Lang) string {
 	return number + catalog.DocNumberGuessMark.Chinese
 }
 
+// issued is e's date (成文日期) followed, for a document written after
+// the round (Evidence.Later), by LaterMark in the report's language: the
+// claim page warns 成文于 2023-12-20，晚于本轮 of such a source, and a
+// reader of the report must see it as well.
+func (r *Report) issued(e Evidence) string {
+	switch {
+	case !e.Later || e.IssuedOn == "":
+		return e.IssuedOn
+	case r.Lang == English:
+		return e.IssuedOn + fmt.Sprintf(" (after this round, %d; check that it belongs to this round)", r.Round)
+	}
+	return e.IssuedOn + LaterMark
+}
+
 // scans names the documents listed under e (Evidence.Scans):
 // （另有扫描件或副本：照片1.jpg、照片2.jpg）.
 func (r *Report) scans(e Evidence) string {

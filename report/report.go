@@ -164,6 +164,13 @@ type Evidence struct {
 	Returned bool
 	// Filename is the document's file name.
 	Filename string
+	// Later is true when the document was written (IssuedOn) in a year
+	// after the report's round: a 2018 report resting on a 2023 work
+	// summary may rest on another round's material. The report marks its
+	// date (laterMark), as the claim and values pages warn of such a
+	// source (values.Service.LaterSources); a mark, not a verdict: a
+	// later document may report on an earlier year.
+	Later bool
 	// DocNumberGuessed says DocNumber was inferred from what was read
 	// (catalog.DocNumberGuess): the report marks it a guess, never states
 	// it as fact.
@@ -285,6 +292,10 @@ const SourceDeletedMark = "【出处已删除\uFF0C缺少佐证】"
 
 // Unreadable marks the title of a document that could not be read.
 const Unreadable = "\uFF08未能读取\uFF09"
+
+// LaterMark follows the date of a document written after the round
+// (Evidence.Later).
+const LaterMark = "（晚于本轮，请核对是否属于本轮）"
 
 // ReturnedMark marks the title of a document the coordinator returned
 // (Evidence.Returned).
@@ -555,8 +566,11 @@ const claimPage = 500
 
 // data is what the catalog holds for a city's round.
 type data struct {
-	docs map[string]*catalog.Document
-	gone map[string]bool // documents deleted since
+	// round is the report's round (a year): a document written after it
+	// is marked (Evidence.Later).
+	round int
+	docs  map[string]*catalog.Document
+	gone  map[string]bool // documents deleted since
 	// returned are the documents returned on a task and not handed in
 	// again (Evidence.Returned).
 	returned map[string]bool
@@ -662,7 +676,7 @@ func reason(reviews []catalog.Review, status catalog.ClaimStatus) string {
 }
 
 func (s *Service) load(ctx context.Context, city string, round int) (*data, error) {
-	d := &data{pages: map[[2]string]catalog.Link{}}
+	d := &data{round: round, pages: map[[2]string]catalog.Link{}}
 	var err error
 	if d.linked, err = s.cat.RoundLinkedDocuments(ctx, city, round); err != nil {
 		return nil, err
@@ -882,7 +896,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber, DocNumberShown: catalog.DocNumberAsWritten(doc),
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
-				Unreadable: doc.Status == catalog.StatusFailed, Returned: d.returned[id], DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie}
+				Unreadable: doc.Status == catalog.StatusFailed, Returned: d.returned[id], DocNumberGuessed: catalog.DocNumberGuess(doc).Chinese != "", Tie: tie,
+				Later: writtenAfter(doc.IssuedOn, d.round)}
 			if quote != "" {
 				e.Quotes = []Quote{mark}
 			}
@@ -961,6 +976,16 @@ func (d *data) item(ind catalog.Indicator) Item {
 		ClaimNumberToCheck: numberToCheck, ValueToCheck: valueSpaced,
 		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State(), it.Evidence)
 	return it
+}
+
+// writtenAfter is true when issuedOn (YYYY-MM-DD, YYYY-MM or YYYY) is in
+// a year after round; false for no date.
+func writtenAfter(issuedOn string, round int) bool {
+	if len(issuedOn) < 4 {
+		return false
+	}
+	year, err := strconv.Atoi(issuedOn[:4])
+	return err == nil && year > round
 }
 
 // apart parts ev into the evidence and the files that could not be read

@@ -283,7 +283,7 @@ func EvidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
-	return joinFilled([]string{e.Name(), e.docNumber(Chinese), e.IssuedOn, page})
+	return joinFilled([]string{e.Name(), e.docNumber(Chinese), (&Report{}).issued(e), page})
 }
 
 // joinFilled joins an evidence line's parts with " | ", leaving out those
@@ -301,7 +301,7 @@ func (r *Report) evidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = r.page(e.Page)
 	}
-	parts := []string{r.name(e), e.docNumber(r.Lang), e.IssuedOn, page}
+	parts := []string{r.name(e), e.docNumber(r.Lang), r.issued(e), page}
 	for _, q := range e.Quotes {
 		if mark := r.quoteMark(q); mark != "" {
 			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+mark)

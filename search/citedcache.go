@@ -35,6 +35,22 @@ type citedScope struct {
 	all []string
 }
 
+// byDocument is the indicators whose claims and values cite each
+// document of sc, sorted: sc's byCode turned about, for listing a
+// document's indicators (ExportXLSX). It is a new map each call.
+func (sc *citedScope) byDocument() map[string][]string {
+	out := make(map[string][]string, len(sc.all))
+	for code, ids := range sc.byCode {
+		for _, id := range ids {
+			out[id] = append(out[id], code)
+		}
+	}
+	for _, codes := range out {
+		slices.Sort(codes)
+	}
+	return out
+}
+
 // cited returns the documents each indicator's claims and values of
 // cities (every city when none) cite, as the catalog now has them. The
 // scope is shared: callers must not change it.

@@ -34,6 +34,12 @@ type exportWords struct {
 	query, filters, city, docType, indicator, year, issued, at, docs, rows, note, warn string
 	explain, over                                                                      string
 	filename                                                                           string
+	// cited follows an indicator in the 指标 column that claims or values
+	// cite the document for without a link to it; indicatorsNote says so
+	// on the about sheet.
+	cited, indicatorsNote string
+	// sep parts the indicators in the 指标 column.
+	sep string
 }
 
 var exportLangs = map[bool]exportWords{
@@ -41,12 +47,14 @@ var exportLangs = map[bool]exportWords{
 		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", issued: "成文日期",
 		at: "导出时间", docs: "命中文档", rows: "导出行数", note: "说明", warn: "注意",
 		explain: "每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出",
-		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-"},
+		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-",
+		cited: "\uFF08引用\uFF09", sep: "\u3001", indicatorsNote: "“指标”列列出文档所佐证的指标\uFF1A已关联的指标\uFF0C以及引用该文档的定性描述或数值所属的指标\uFF0C后者未关联时标“（引用）”\uFF1B按指标筛选时两者都算"},
 	true: {results: "Results", about: "About", header: []any{"Title", "File name", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
 		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", issued: "Date issued",
 		at: "Exported at", docs: "Documents found", rows: "Rows exported", note: "Note", warn: "Warning",
 		explain: "One row per passage found; at most %d rows are exported: narrow the search and export in parts for more",
-		over:    "More than %d rows found; only the first %d were exported", filename: "search-results-"},
+		over:    "More than %d rows found; only the first %d were exported", filename: "search-results-",
+		cited: " (cited)", sep: ", ", indicatorsNote: "The Indicators column lists the indicators the document is evidence of: those it is linked to, and those whose claims or values cite it, marked (cited) when it is not linked to them; filtering by an indicator finds both"},
 }
 
 const exportPage = 100 // hits read from the index at a time
@@ -104,6 +112,14 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 	if !visible {
 		return rows, 0, nil
 	}
+	// The indicators whose claims and values cite each document, in the
+	// scope the filter counts them in (citedFor): one read of the kept
+	// citations for the whole export, whatever its length.
+	sc, err := s.cited.cited(ctx, s.cat, q.Filter.Cities)
+	if err != nil {
+		return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+	}
+	citedBy := sc.byDocument()
 	labels, err := s.labels(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -122,7 +138,7 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
 		total = res.Total
-		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, baseURL, english)
+		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, citedBy, baseURL, english)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -138,8 +154,11 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 // or one for a hit without passages, marked for words holding the
 // numbers want; documents deleted since they were indexed are left out.
 // A 文号 guessed from what was read is marked so (catalog.DocNumberShown),
-// in English when english is true.
-func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string, baseURL string, english bool) ([][]any, error) {
+// in English when english is true. The 指标 column lists the indicators
+// the indicator filter finds a document by (exportIndicators): those it is
+// linked to and those whose claims and values cite it (citedBy).
+func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string,
+	citedBy map[string][]string, baseURL string, english bool) ([][]any, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
@@ -167,7 +186,7 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSe
 		doc := []any{
 			spreadsheet.Neutralize(d.Title), spreadsheet.Neutralize(d.Filename), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
 			spreadsheet.Neutralize(number), spreadsheet.Neutralize(d.IssuedOn),
-			spreadsheet.Neutralize(strings.Join(slices.Compact(inds[d.ID]), "\u3001")),
+			spreadsheet.Neutralize(exportIndicators(inds[d.ID], citedBy[d.ID], exportLangs[english])),
 		}
 		frags := buildFragmentsFor(h.Pages, h.Spans, want)
 		if len(frags) == 0 {
@@ -179,6 +198,23 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSe
 		}
 	}
 	return rows, nil
+}
+
+// exportIndicators is the 指标 cell of a document linked to linked and
+// cited by the claims and values of cited (both sorted): each indicator
+// once, in code order, one only cited followed by w's mark, since a link
+// is a coordinator's word that the document is the indicator's evidence
+// and a citation only that a claim or value quotes it.
+func exportIndicators(linked, cited []string, w exportWords) string {
+	codes := slices.Compact(slices.Sorted(slices.Values(slices.Concat(linked, cited))))
+	out := make([]string, len(codes))
+	for i, code := range codes {
+		out[i] = code
+		if !slices.Contains(linked, code) {
+			out[i] += w.cited
+		}
+	}
+	return strings.Join(out, w.sep)
 }
 
 // plainText is a fragment's HTML as text: marks dropped, entities read.
@@ -213,6 +249,7 @@ func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows
 		{w.docs, int(total)},
 		{w.rows, rows},
 		{w.note, fmt.Sprintf(w.explain, ExportLimit)},
+		{w.indicator, w.indicatorsNote},
 	}
 	if rows >= ExportLimit {
 		about = append(about, []any{w.warn, fmt.Sprintf(w.over, ExportLimit, ExportLimit)})

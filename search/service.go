@@ -80,6 +80,10 @@ type Result struct {
 	// AsSubstring is set when the search's words, matched as words,
 	// missed documents that hold them as strings (AsSubstring).
 	AsSubstring *AsSubstring `json:"as_substring,omitempty"`
+	// NumberAlone is set only when nothing was found and the numbers of
+	// the query's counts, without their units, find something
+	// (NumberAlone).
+	NumberAlone *NumberAlone `json:"number_alone,omitempty"`
 	// SubstringNotice, in Chinese and English, is set for a search that
 	// matched its words as substrings (Request.Substring): its results
 	// may hold a word inside other words.
@@ -286,6 +290,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	cutFacets(out)
 	if res.Total == 0 {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
+			return nil, err
+		}
+		if out.NumberAlone, err = s.numberAlone(ctx, q, req); err != nil {
 			return nil, err
 		}
 	}

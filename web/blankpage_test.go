@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"html"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -74,4 +75,47 @@ func pageShown(body string) string {
 		return body[i:]
 	}
 	return body[i : i+j]
+}
+
+// TestADocumentOpensWhereItsQueryIs: a document opened with q and no
+// page (a link pasted by a colleague, a bookmark) showed page 1 even when
+// q is only on page 3 (probe s43 #8). It opens on the page its search
+// result links to, the query's words marked there, for a query with
+// operators too; asked for, page 1 is shown; a q on page 1, or in no
+// text, leaves it on page 1.
+func TestADocumentOpensWhereItsQueryIs(t *testing.T) {
+	s := newSite(t)
+	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市社区教育工作总结：全市建成社区学校一百二十所。\f"+
+		"老年教育：全市老年大学在校学员三万人。\f"+
+		"终身学习成果认证：学分银行累计为3000名市民存入学分。"), "学分银行工作总结.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	if d.Pages != 3 {
+		t.Fatalf("the text has %d pages, want 3", d.Pages)
+	}
+	wang := s.login("wang")
+	for _, q := range []string{"学分银行", "学分银行 -夜校", `"存入学分"`} {
+		_, body := wang.get("/documents/" + d.ID + "?q=" + url.QueryEscape(q))
+		if shown := pageShown(body); !strings.Contains(shown, `data-page="3"`) || !strings.Contains(shown, "<mark>") {
+			t.Errorf("opened with q=%s and no page: want page 3, where it is, marked:\n%s", q, shown)
+		}
+	}
+	_, body := wang.get("/documents/" + d.ID + "?q=" + url.QueryEscape("学分银行") + "&page=1")
+	if shown := pageShown(body); !strings.Contains(shown, `data-page="1"`) {
+		t.Errorf("page 1 asked for with q: want page 1:\n%s", shown)
+	}
+	for _, q := range []string{"社区学校", "夜校"} {
+		_, body = wang.get("/documents/" + d.ID + "?q=" + url.QueryEscape(q))
+		if shown := pageShown(body); !strings.Contains(shown, `data-page="1"`) {
+			t.Errorf("q=%s, on page 1 or in no text: want page 1:\n%s", q, shown)
+		}
+	}
 }

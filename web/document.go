@@ -196,7 +196,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	if r.URL.Query().Get("page") == "" {
-		rd = h.firstPageWithText(r, u, rd)
+		rd = h.firstPageWithText(r, u, h.pageWithQuery(r, u, rd))
 	}
 	// The page read stays within the budget for big texts until it is
 	// highlighted and rendered.

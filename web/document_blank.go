@@ -6,6 +6,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/search"
 )
 
 // maxBlankPagesSkipped is how many blank pages at its start a document
@@ -36,6 +37,40 @@ func (h *handler) firstPageWithText(r *http.Request, u *catalog.User, rd *docume
 		next.Close()
 	}
 	return rd
+}
+
+// pageWithQuery is the reading of rd's document on the page its search
+// for the URL's q would link to (search.Service.QueryPage), for a
+// document opened with q and no page asked for: a link pasted by a
+// colleague or bookmarked opened on page 1 even when q is only on page 3.
+// rd is returned as it is when there is no q, when q is on rd's page or
+// on no page (on the title only), when q cannot be read, or when the page
+// cannot be read; it is closed when another is returned. The cost is one
+// search restricted to the document (see QueryPage), paid only when a
+// document is opened so.
+func (h *handler) pageWithQuery(r *http.Request, u *catalog.User, rd *documents.Reading) *documents.Reading {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" || rd.Page == nil {
+		return rd
+	}
+	substring, _ := search.ParseMatch(r.URL.Query().Get("match"))
+	n, err := h.Search.QueryPage(r.Context(), u, rd.Document.ID, q, substring)
+	if err != nil && catalog.ErrorCode(err) != catalog.EINVALID {
+		h.Logger.Warn("document page: the page of its query", "document", rd.Document.ID, "err", err)
+	}
+	if err != nil || n < 1 || n == rd.Page.Number {
+		return rd
+	}
+	next, err := h.Documents.Read(r.Context(), u, rd.Document.ID, documents.PageAt{Page: n}, 5)
+	if err != nil {
+		return rd
+	}
+	if next.Page == nil || next.Page.Number != n {
+		next.Close()
+		return rd
+	}
+	rd.Close()
+	return next
 }
 
 // blankPage says whether a page read has no text at all.

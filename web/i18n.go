@@ -90,6 +90,8 @@ var messages = map[string]map[Lang]string{
 	"search.unindexed.listed":          {Chinese: "只列出最新的 %d 份", English: "only the newest %d are listed"},
 	"search.as_substring":              {Chinese: "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配。", English: "%d more {document holds|documents hold} %s, but the text makes other words of it with the characters beside it, so it was not matched as a word. "},
 	"search.as_substring.link":         {Chinese: "查看这些材料", English: "Show them"},
+	"search.number_alone":              {Chinese: "带单位的数字只匹配单位相同的写法（如“人”不匹配“人次”）；试试只搜数字：", English: "A number with its unit finds that unit only (人 does not find 人次). Try the number alone: "},
+	"search.number_alone.link":         {Chinese: "“%s”（%d 份材料）", English: "“%s” (%d {document|documents})"},
 	"ind.versions":                     {Chinese: "另有 %d 个版本", English: "%d more versions"},
 	"ind.version_of":                   {Chinese: "上一份文档的另一版本（内容相近），与它合计一份", English: "another version of the document above (nearly the same text), counted with it as one"},
 	"search.neardup":                   {Chinese: "另有 %d 个相近版本", English: "%d more near-duplicate versions"},

@@ -47,6 +47,10 @@ type searchPage struct {
 	// AsSubstring says how many documents hold a word the search did not
 	// match as a word, with the search of substrings that finds them.
 	AsSubstring *relaxLink
+	// NumberAlone, when nothing was found, offers the search with the
+	// numbers of its counts alone (试试“12.5万”), which finds something:
+	// Text says why, Link is the link's words.
+	NumberAlone *numberLink
 	// Scope names the cities a reviewer held to some is searching in
 	// (宁波、温州), so that finding nothing is not read as the archive
 	// having nothing; empty for anyone else.
@@ -80,6 +84,11 @@ func (p *searchPage) MaxIndexed() int { return index.MaxIndexedChars / 10_000 }
 // its address.
 type relaxLink struct {
 	Text, URL string
+}
+
+// numberLink is a sentence followed by a link (Link, to URL).
+type numberLink struct {
+	Text, Link, URL string
 }
 
 func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
@@ -139,6 +148,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 				p.SubstringNotice = res.SubstringNoticeEn
 			}
 			p.asSubstringLink(r, res.AsSubstring)
+			p.numberAloneLink(r, res.NumberAlone)
 		}
 	}
 	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)
@@ -300,6 +310,21 @@ func (p *searchPage) asSubstringLink(r *http.Request, a *search.AsSubstring) {
 	v.Del("page")
 	v.Set("match", "substring")
 	p.AsSubstring = &relaxLink{Text: trf(lang, "search.as_substring", a.Count, strings.Join(quoted, sep)), URL: "/search?" + v.Encode()}
+}
+
+// numberAloneLink turns the service's count of what the numbers alone
+// find (search.NumberAlone) into 试试只搜数字：“12.5万”（3 份材料）, with a
+// link to that search, from its first page and with the same filters.
+func (p *searchPage) numberAloneLink(r *http.Request, a *search.NumberAlone) {
+	if a == nil {
+		return
+	}
+	lang := langOf(r)
+	v := r.URL.Query()
+	v.Del("page")
+	v.Set("q", a.Query)
+	p.NumberAlone = &numberLink{Text: tr(lang, "search.number_alone"), Link: trf(lang, "search.number_alone.link", a.Query, a.Count),
+		URL: "/search?" + v.Encode()}
 }
 
 // optionLabel is the label of value among opts, or value itself.

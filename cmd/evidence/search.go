@@ -99,6 +99,10 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stdout, lang, "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配；加 --substring 可找到这些材料",
 			a.Count, quotedWords(a.Words))
 	}
+	if a := res.NumberAlone; a != nil {
+		fmt.Fprintln(stdout)
+		sayln(stdout, lang, "带单位的数字只匹配单位相同的写法（如“人”不匹配“人次”）；只搜数字“%s”可找到 %d 份材料", a.Query, a.Count)
+	}
 	return nil
 }
 
