@@ -621,6 +621,12 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, false)
 			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, true)
 			dj.RoundNotApplied, dj.DocTypeNotApplied = o.Unapplied.Round, string(o.Unapplied.DocType)
+			if o.Unapplied.UploadedBy != "" {
+				// Another department's account is no business of a
+				// department contributor's: the answer names its 责任单位,
+				// as the notice beside it does (uploaderFor).
+				dj.UploadedBy = o.Unapplied.UploadedBy
+			}
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)

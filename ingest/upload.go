@@ -267,9 +267,9 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 			typed := strings.TrimSpace(req.Meta.DocType) != "" || req.PartMeta[st.Part].DocType != ""
 			out[i].Unapplied = unappliedTo(&out[i], metas[i], typed)
 			out[i].Unapplied.AskCoordinator = !s.mayApply(ctx, u, out[i].Document, out[i].Unapplied)
-			if !out[i].Unapplied.None() {
-				out[i].Unapplied.UploadedBy = s.uploaderFor(ctx, u, out[i].Document)
-			}
+			// Asked even when nothing was left unapplied: the upload's
+			// answer names the uploader (uploaded_by) as its notice would.
+			out[i].Unapplied.UploadedBy = s.uploaderFor(ctx, u, out[i].Document)
 		}
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)

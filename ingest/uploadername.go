@@ -6,8 +6,9 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// uploaderFor is who a duplicate's notice to u says uploaded d, "" for
-// its account as stored (Document.UploadedBy). A department contributor is
+// uploaderFor is who a duplicate's notice to u, and the upload's answer
+// (the API's uploaded_by), say uploaded d, "" for its account as stored
+// (Document.UploadedBy). A department contributor is
 // told the account when it is theirs, their own department's, an admin's
 // or their city's coordinator's; an upload by another department's account
 // is named by that department (责任单位), whose accounts are no business of

@@ -292,6 +292,7 @@ var tieMarks = map[report.Tie]catalog.Words{
 	report.TieQuoteNotFound:         {Chinese: "（引文未找到）", English: " (quote not found)"},
 	report.TieInsufficient:          {Chinese: "（证据不足）", English: " (insufficient evidence)"},
 	report.TieContradicted:          {Chinese: "（与证据矛盾）", English: " (contradicted by the evidence)"},
+	report.TieReturned:              {Chinese: "（本轮已退回）", English: " (returned this round)"},
 }
 
 // indicatorCells are pd's indicators as the manifest lists them: those it

@@ -177,7 +177,8 @@ type Evidence struct {
 	DocNumberGuessed bool
 	// Tie is the best of what ties the document to the indicator here:
 	// TieSound unless every claim or value citing it was judged 证据不足
-	// or 与证据矛盾, or every quote of it is not in the document.
+	// or 与证据矛盾, or every quote of it is not in the document; always
+	// TieReturned when it was returned on a task of the indicator.
 	Tie Tie
 	// Scans are the other documents of the indicator listed under this
 	// one (foldScans), named by their file names: a scan or photo sharing
@@ -207,6 +208,13 @@ const (
 	TieInsufficient
 	// TieContradicted: the citing claim or value was judged 与证据矛盾.
 	TieContradicted
+	// TieReturned: the coordinator returned (退回) the document on a task
+	// of the indicator in the round and nobody handed it in again
+	// (catalog.Store.ReturnedInRound): whatever cites or links it, it is
+	// no evidence of the indicator there, as the heat map counts. It
+	// outweighs every other tie, a verdict on its quote included: the
+	// file itself was sent back.
+	TieReturned
 )
 
 // citationTie is the tie of a citation whose claim or value has status
@@ -229,9 +237,11 @@ func citationTie(status catalog.ClaimStatus, mark Quote) Tie {
 // 引文未找到, or, verified, 已核实（引文在文字中未找到）; otherwise the
 // state's words (引文待重新核对 among them).
 func quoteStatus(st coverage.State, ev []Evidence) string {
-	best := TieContradicted + 1
+	best := TieReturned
 	for _, e := range ev {
-		if !e.Withdrawn && !e.ToConfirm {
+		// A returned file's quote, found or not, says nothing of the
+		// indicator: it must not hide a live claim's quote not found.
+		if !e.Withdrawn && !e.ToConfirm && e.Tie != TieReturned {
 			best = min(best, e.Tie)
 		}
 	}
@@ -873,6 +883,10 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if doc == nil {
 			return
 		}
+		returned := d.returnedHere[[2]string{ind.Code, id}]
+		if returned {
+			tie = TieReturned
+		}
 		// A link without a page adds nothing to a citation of the same
 		// document at a page (links come last), so it is not listed again.
 		i, seen := at[[2]any{id, page}]
@@ -903,7 +917,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
-		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id]) && !d.returnedHere[[2]string{ind.Code, id}]
+		live = live || !carried && catalog.CountsAsEvidence(doc, d.gone[id]) && !returned
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound, numberToCheck := false, false, false, false, false, false
 	valueSpaced, sourceDeleted, claimNumberNotFound := false, false, false
