@@ -327,15 +327,14 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	review := func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-		return h.Claims.Give(ctx, u, id, claims.Verdict{Verdict: verdict, Comment: comment, Seen: seen, QuoteChecked: in.QuoteChecked})
-	}
+	verdict := claims.Verdict{Verdict: in.Verdict, Comment: in.Comment, Seen: seen, QuoteChecked: in.QuoteChecked}
+	review := h.Claims.Give
 	if in.Revise {
-		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-			return h.Claims.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)
+		review = func(ctx context.Context, u *catalog.User, id string, v claims.Verdict) (*catalog.Review, error) {
+			return h.Claims.ReviseFrom(ctx, u, id, in.Previous, v)
 		}
 	}
-	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
+	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), verdict)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -185,6 +186,16 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				changed += n
 				continue
 			}
+			// QuotesIn was read before this transaction: a look made
+			// meanwhile may have recorded these very marks. A row they
+			// would not change is left, and its claim or value keeps
+			// its version, so no reviewer's page goes stale for nothing.
+			if same, err := quoteMarksStored(ctx, tx, f); err != nil || same {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, quote_read = ?, recheck_error = '', recheck_error_en = NULL`
 			args := []any{f.Found, f.FoundOnPage, f.Read}
 			if q.Kind == "value" {
@@ -283,4 +294,36 @@ func addLinkQuoteFoundColumns(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// quoteMarksStored reports whether the claim's citation or value f looks
+// for (f.Quote, still citing the same text, page and quote) holds, as
+// tx reads it now, the marks f records and no failed look's reason: its
+// update would change nothing a reader sees. One changed since to another
+// text, page or quote is not (the update finds no row and leaves it).
+func quoteMarksStored(ctx context.Context, tx *sql.Tx, f QuoteFoundAgain) (bool, error) {
+	q := f.Quote
+	table := "citation"
+	if q.Kind == "value" {
+		table = "value"
+	}
+	var found, valueFound bool
+	var page int
+	var read, reason, unit string
+	cols := `quote_found, found_on_page, quote_read, recheck_error, 0, ''`
+	if table == "value" {
+		cols = `quote_found, found_on_page, quote_read, recheck_error, value_found, passage_unit`
+	}
+	err := tx.QueryRowContext(ctx, `SELECT `+cols+` FROM `+table+` WHERE id = ? AND sha256 = ? AND page = ? AND quote = ?`,
+		q.ID, q.SHA256, q.Page, q.Quote).Scan(&found, &page, &read, &reason, &valueFound, &unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read the quote marks of %s %s: %w", q.Kind, q.Owner, err)
+	}
+	if found != f.Found || page != f.FoundOnPage || read != f.Read || reason != "" {
+		return false, nil
+	}
+	return f.Value == nil || (valueFound == f.Value.Found && unit == f.Value.PassageUnit), nil
 }

@@ -35,9 +35,10 @@ type QuotesRechecked struct {
 // same in English, "" when it has none): their marks are
 // the old text's, and the pages that show them say 引文待重新核对
 // instead of a mark that may no longer hold. RecordQuotesFoundAgain, or
-// the quote saved again, clears it. The claims and values marked are
-// stamped updated now, so that a client paging by updated_at sees them
-// again. A withdrawn claim's citations are left as they are: nothing
+// the quote saved again, clears it. The claims and values whose reason
+// changes are stamped updated now, so that a client paging by updated_at
+// sees them again; one marked again with the same reason keeps its
+// version, so that no reviewer's open page goes stale for nothing. A withdrawn claim's citations are left as they are: nothing
 // counts on them. The quotes of the links of the documents whose text
 // sha is are marked not looked for yet (QuoteMark). It returns how many
 // quotes it marked.
@@ -56,8 +57,11 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 		if err := s.lockDocumentRows(ctx, tx, `WHERE sha256 = ?`, []any{sha}, map[string]string{}); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?)
-			AND status <> ?`, stamp, sha, ClaimWithdrawn); err != nil {
+		// Only the claims a citation of which is to say another reason
+		// are stamped: one marked again with the same reason shows
+		// nothing new, and its version stays what reviewers saw.
+		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?
+			AND (recheck_error <> ? OR COALESCE(recheck_error_en, '') <> ?)) AND status <> ?`, stamp, sha, reason, reasonEN, ClaimWithdrawn); err != nil {
 			return fmt.Errorf("stamp the claims citing text %s: %w", sha, err)
 		}
 		for _, u := range []struct {
@@ -67,7 +71,8 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 		}{
 			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?
 				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}, false},
-			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}, false},
+			{`UPDATE value SET updated_at = CASE WHEN recheck_error <> ? OR COALESCE(recheck_error_en, '') <> ? THEN ? ELSE updated_at END,
+				recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?`, []any{reason, reasonEN, stamp, reason, nullIfEmpty(reasonEN), sha}, false},
 			// A link's quote keeps no reason: it is not looked for yet
 			// (QuoteMark.Checked false) until a later look finds it.
 			{`UPDATE link SET quote_found = NULL, found_on_page = 0, quote_read = '' WHERE quote <> '' AND document_id IN (SELECT id FROM document WHERE sha256 = ?)`, []any{sha}, true},

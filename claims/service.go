@@ -695,16 +695,28 @@ func (s *Service) Give(ctx context.Context, u *catalog.User, id string, in Verdi
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(c.Status))
 	}
-	if v == catalog.ClaimVerified && !(in.QuoteChecked && in.Seen != nil) {
-		if n := QuoteNotInText(c); len(n) > 0 {
-			return nil, QuoteUncheckedError(n)
-		}
+	if err := CheckQuoteChecked(c, v, in); err != nil {
+		return nil, err
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, OnVersion: on}
 	if err := s.cat.AddReview(ctx, r); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// CheckQuoteChecked is the question 属实 (v) asks of c when a quote of it
+// is on no page of its document's text (QuoteUncheckedError), or nil: the
+// reviewer answered it (in.QuoteChecked) on the version shown (in.Seen),
+// or v is another verdict. A first verdict and a revision ask it alike.
+func CheckQuoteChecked(c *catalog.Claim, v catalog.ClaimStatus, in Verdict) error {
+	if v != catalog.ClaimVerified || (in.QuoteChecked && in.Seen != nil) {
+		return nil
+	}
+	if n := QuoteNotInText(c); len(n) > 0 {
+		return QuoteUncheckedError(n)
+	}
+	return nil
 }
 
 // CheckRevise says why u may not revise c's verdict (改判) now, or nil:
@@ -747,13 +759,17 @@ func CheckRevision(u *catalog.User, c *catalog.Claim, verdict, comment string) (
 // the new, or, the same verdict with a new comment, as
 // claim.review_comment.
 func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-	return s.ReviseFrom(ctx, u, id, "", verdict, comment)
+	return s.ReviseFrom(ctx, u, id, "", Verdict{Verdict: verdict, Comment: comment})
 }
 
 // ReviseFrom is Revise of the verdict the reviewer saw (previous, "" for
 // any): a claim whose verdict another changed since is ECONFLICT, nothing
-// saved, so that no one replaces a verdict they never read.
-func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous, verdict, comment string) (*catalog.Review, error) {
+// saved, so that no one replaces a verdict they never read. As with Give,
+// the revision is made on the version of the claim its reviewer was shown
+// (in.Seen; ESTALE once a recheck or an edit moved it), and 属实 on a claim
+// a quote of which is not in its document's text waits for the answer
+// that the original's image was checked (CheckQuoteChecked).
+func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous string, in Verdict) (*catalog.Review, error) {
 	c, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -761,8 +777,15 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 	if previous != "" && previous != string(c.Status) {
 		return nil, catalog.RevisedMeanwhileError(c.Status)
 	}
-	v, comment, err := CheckRevision(u, c, verdict, comment)
+	v, comment, err := CheckRevision(u, c, in.Verdict, in.Comment)
 	if err != nil {
+		return nil, err
+	}
+	on := in.Seen.On(c.Version())
+	if on != c.Version() && on != "" {
+		return nil, catalog.ReviewStaleError(catalog.Words{Chinese: "定性描述", English: "claim"})
+	}
+	if err := CheckQuoteChecked(c, v, in); err != nil {
 		return nil, err
 	}
 	if v == c.Status {
@@ -774,7 +797,7 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 			return nil, err
 		}
 	}
-	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, Revises: c.Status}
+	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment, Revises: c.Status, OnVersion: on}
 	if err := s.cat.AddReview(ctx, r); err != nil {
 		return nil, err
 	}

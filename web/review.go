@@ -679,18 +679,27 @@ func (h *handler) claimWithdraw(w http.ResponseWriter, r *http.Request) {
 
 // claimRevise corrects the claim's verdict (改判) once asked to confirm,
 // naming the verdict it replaces and the new one; the form's mistakes
-// (no comment, the same verdict) come back beside their fields first.
+// (no comment, the same verdict, 属实 on a quote not in the text without
+// the tick box) come back beside their fields first. Like the review form
+// it carries the version shown, so that a revision of a claim changed
+// since is not saved.
 func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string) {
 	lang, u := langOf(r), sessionFrom(r).User
-	verdict, comment := r.PostFormValue("verdict"), r.PostFormValue("comment")
+	in := claims.Verdict{Verdict: r.PostFormValue("verdict"), Comment: r.PostFormValue("comment"),
+		Seen: seenOnPage(r), QuoteChecked: r.PostFormValue("quote_checked") == "1"}
+	fields := []string{"verdict", "comment", "quote_checked"}
 	if r.PostFormValue("confirm") != "1" {
 		c, err := h.Claims.Get(r.Context(), u, id)
 		var v catalog.ClaimStatus
+		comment := in.Comment
 		if err == nil {
-			v, comment, err = claims.CheckRevision(u, c, verdict, comment)
+			v, comment, err = claims.CheckRevision(u, c, in.Verdict, in.Comment)
+		}
+		if err == nil {
+			err = claims.CheckQuoteChecked(c, v, in)
 		}
 		if err != nil {
-			h.claimFormFailed(w, r, "revise", err, "verdict", "comment")
+			h.claimFormFailed(w, r, "revise", err, fields...)
 			return
 		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.revise"), &confirmPage{
@@ -698,12 +707,15 @@ func (h *handler) claimRevise(w http.ResponseWriter, r *http.Request, id string)
 			Items:    []string{tr(lang, "claim.revise_comment") + colon(lang) + catalog.TypedText(comment)},
 			Action:   "/claims/" + id + "/review",
 			Fields: []hiddenField{{"revise", "1"}, {"previous", cmp.Or(r.PostFormValue("previous"), string(c.Status))}, {"verdict", string(v)},
-				{"comment", comment}, {"confirm", "1"}},
+				{"comment", comment}, {"version", r.PostFormValue("version")}, {"quote_checked", r.PostFormValue("quote_checked")}, {"confirm", "1"}},
 			Button: tr(lang, "claim.revise"), Cancel: "/claims/" + id + "#revise"})
 		return
 	}
-	if _, err := h.Claims.ReviseFrom(r.Context(), u, id, r.PostFormValue("previous"), verdict, comment); err != nil {
-		h.claimFormFailed(w, r, "revise", err, "verdict", "comment")
+	if _, err := h.Claims.ReviseFrom(r.Context(), u, id, r.PostFormValue("previous"), in); err != nil {
+		if catalog.ErrorCode(err) == catalog.ESTALE {
+			fields = []string{"comment"} // the page shows the new text: the verdict is chosen anew
+		}
+		h.claimFormFailed(w, r, "revise", err, fields...)
 		return
 	}
 	back(w, r, "/claims/"+id, tr(lang, "claim.revised"))
