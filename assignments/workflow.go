@@ -282,12 +282,40 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id, confirm strin
 	if err := s.askBeforeAccept(ctx, a, confirm); err != nil {
 		return nil, err
 	}
+	acceptAsked(id)
+	// The change holds the files asked about: one handed in since the
+	// question was checked fails it (review s43 finding 5), and is asked.
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
-		To: catalog.AssignmentAccepted, By: u.Username})
+		To: catalog.AssignmentAccepted, By: u.Username, HandedIn: handed})
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		return nil, s.askAgain(ctx, u, id, confirm, err)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
+}
+
+// acceptAsked runs between Accept's question and its change; tests set
+// it to hand a file in there.
+var acceptAsked = func(id string) {}
+
+// askAgain is what Accept of task id answers when its change met a
+// conflict: the question of the task as it is now when it asks one that
+// confirm does not answer (a file handed in after the check), else
+// conflict itself.
+func (s *Service) askAgain(ctx context.Context, u *catalog.User, id, confirm string, conflict error) error {
+	a, err := s.managed(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	if a.Status != catalog.AssignmentSubmitted {
+		return conflict
+	}
+	if err := s.askBeforeAccept(ctx, a, confirm); err != nil {
+		return err
+	}
+	return conflict
 }
 
 // someReadable is ECONFLICT, with the reason, when every document of ids

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -461,6 +462,12 @@ type AssignmentChange struct {
 	Reason    string   // kept with a return; cleared otherwise
 	Documents []string // handed in with a submission
 	By        string
+	// HandedIn, when not nil, is the files handed in and not returned
+	// (Assignment.HandedIn) the caller checked before the change: a
+	// change finding others inside its transaction (a file handed in,
+	// returned or withdrawn since) is ECONFLICT and nothing changes, so
+	// 确认 never accepts a file nobody was asked about.
+	HandedIn []string
 }
 
 // ChangeAssignment applies c in one transaction with an audit event; an
@@ -506,6 +513,26 @@ func assignmentRound(ctx context.Context, tx *sql.Tx, id string) (int, error) {
 	return round, nil
 }
 
+// sameHandedIn is ECONFLICT when c guards the files handed in
+// (c.HandedIn not nil) and the task now holds others. It runs after the
+// task's row is updated: every hand-in updates that row first
+// (changeAssignment), so on PostgreSQL a hand-in under way has committed
+// before this reads, or waits for this transaction to end.
+func sameHandedIn(ctx context.Context, tx *sql.Tx, c AssignmentChange) error {
+	if c.HandedIn == nil {
+		return nil
+	}
+	now, err := pendingFiles(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	slices.Sort(now)
+	if !slices.Equal(now, slices.Sorted(slices.Values(c.HandedIn))) {
+		return Errorf(ECONFLICT, "核对之后任务提交的材料有变（又有文件提交、退回或撤回）；请刷新后重新核对再确认")
+	}
+	return nil
+}
+
 // changeAssignment applies c inside tx, its audit event's detail with
 // the entries of more besides. The caller holds the assignment's round
 // first (holdAssignmentRound).
@@ -523,6 +550,9 @@ func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentCh
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return Errorf(ECONFLICT, "任务状态已变化，请刷新后重试")
+	}
+	if err := sameHandedIn(ctx, tx, c); err != nil {
+		return err
 	}
 	for _, d := range c.Documents {
 		if err := handInAgain(ctx, tx, c.ID, d, c.By, now); err != nil {

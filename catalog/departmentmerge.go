@@ -22,6 +22,10 @@ type DepartmentMerge struct {
 	// indicator), each made one: the into-department's, with the earlier
 	// due date and the other's files and history (mergeTwinTasks).
 	MergedTasks []string
+	// droppedReturns are the returns of files the kept task of a twin
+	// held as returned and the other as handed in (keepLiveHandIns),
+	// recorded in the merge event.
+	droppedReturns []map[string]any
 }
 
 // MergeDepartment merges the department with id into the department of
@@ -132,10 +136,13 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 	if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, m.From.ID); err != nil {
 		return fmt.Errorf("delete merged department %s: %w", m.From.Name, err)
 	}
-	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID, Also: twins,
-		Detail: map[string]any{"merged_tasks": nonNilStrings(m.MergedTasks), "city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
-			"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents),
-			"deleted_documents": nonNilStrings(m.DeletedDocuments)}})
+	detail := map[string]any{"merged_tasks": nonNilStrings(m.MergedTasks), "city": m.From.City, "from": m.From.Name, "from_id": m.From.ID, "into": m.Into.Name,
+		"tasks": nonNilStrings(m.Tasks), "accounts": nonNilStrings(m.Accounts), "documents": nonNilStrings(m.Documents),
+		"deleted_documents": nonNilStrings(m.DeletedDocuments)}
+	if len(m.droppedReturns) > 0 {
+		detail["dropped_returns"] = m.droppedReturns
+	}
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID, Also: twins, Detail: detail})
 }
 
 // moveDepartmentDocuments gives the documents of d's city filed with d's

@@ -94,6 +94,11 @@ func (s *Store) mergeTwinTasks(ctx context.Context, tx *sql.Tx, m *DepartmentMer
 			m.From.Name, m.Into.Name, len(unsafe), namedList(unsafe))
 	}
 	for _, t := range twins {
+		dropped, err := s.keepLiveHandIns(ctx, tx, t)
+		if err != nil {
+			return nil, nil, err
+		}
+		m.droppedReturns = append(m.droppedReturns, dropped...)
 		if err := s.mergeTwinTask(ctx, tx, t); err != nil {
 			return nil, nil, err
 		}
@@ -136,4 +141,39 @@ func (s *Store) mergeTwinTask(ctx context.Context, tx *sql.Tx, t twinTask) error
 		}
 	}
 	return nil
+}
+
+// keepLiveHandIns drops, inside tx, the kept task's row of each file it
+// holds as returned while the other task holds it handed in and not
+// returned, so that mergeTwinTask moves the live row over: the second
+// department's hand-in stands (review s43 finding 6: the return was kept
+// and the hand-in lost). It returns the returns dropped, for the merge
+// event, so their history is not lost.
+func (s *Store) keepLiveHandIns(ctx context.Context, tx *sql.Tx, t twinTask) ([]map[string]any, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT k.document_id, k.submitted_by, k.returned_at, k.returned_by, k.return_reason
+		FROM assignment_document k JOIN assignment_document g ON g.document_id = k.document_id AND g.assignment_id = ?
+		WHERE k.assignment_id = ? AND k.returned_at <> '' AND g.returned_at = '' ORDER BY k.document_id`, t.gone, t.kept)
+	if err != nil {
+		return nil, fmt.Errorf("query returns of task %s the other task handed in: %w", t.kept, err)
+	}
+	defer rows.Close()
+	var dropped []map[string]any
+	for rows.Next() {
+		var doc, submittedBy, at, by, reason string
+		if err := rows.Scan(&doc, &submittedBy, &at, &by, &reason); err != nil {
+			return nil, fmt.Errorf("read a return of task %s: %w", t.kept, err)
+		}
+		dropped = append(dropped, map[string]any{"task": t.name(), "assignment_id": t.kept, "document_id": doc,
+			"submitted_by": submittedBy, "returned_at": at, "returned_by": by, "reason": reason})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read returns of task %s: %w", t.kept, err)
+	}
+	for _, d := range dropped {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assignment_document WHERE assignment_id = ? AND document_id = ?`,
+			t.kept, d["document_id"]); err != nil {
+			return nil, fmt.Errorf("drop the return of %s on task %s: %w", d["document_id"], t.kept, err)
+		}
+	}
+	return dropped, nil
 }
