@@ -24,7 +24,7 @@ func ifMatchOf(r *http.Request) (catalog.IfMatch, error) {
 	for rest := v; rest != ""; {
 		weak, tag, after, ok := cutEntityTag(rest)
 		if !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "If-Match 应为读取这条定性描述时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s", v)
+			return nil, catalog.Errorf(catalog.EINVALID, "If-Match 应为读取时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s", v)
 		}
 		if !weak {
 			tags = append(tags, tag)
@@ -32,7 +32,7 @@ func ifMatchOf(r *http.Request) (catalog.IfMatch, error) {
 		rest = strings.TrimLeft(after, " \t")
 		if rest != "" {
 			if rest, ok = strings.CutPrefix(rest, ","); !ok {
-				return nil, catalog.Errorf(catalog.EINVALID, "If-Match 应为读取这条定性描述时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s", v)
+				return nil, catalog.Errorf(catalog.EINVALID, "If-Match 应为读取时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s", v)
 			}
 			rest = strings.TrimLeft(rest, " \t")
 		}

@@ -433,7 +433,7 @@ var englishMessages = map[string]string{
 	"status 应为 pending、to_confirm、verified、insufficient 或 contradicted":           "status should be pending, to_confirm, verified, insufficient or contradicted",
 	"这条定性描述已经撤回":                                                                  "This claim has already been withdrawn",
 	"这条定性描述已审核属实，不能撤回":                                                            "This claim was reviewed as verified and cannot be withdrawn",
-	"If-Match 应为读取这条定性描述时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s":                      "If-Match should be the ETag the claim's answer gave, quotes included (several separated by commas), or *; got %s",
+	"If-Match 应为读取时应答的 ETag，原样带引号（多个以逗号分隔），或为 *，收到 %s":                            "If-Match should be the ETag the answer gave when it was read, quotes included (several separated by commas), or *; got %s",
 	"定性描述已被他人修改，请刷新页面后重试":                                                         "The claim was changed by someone else meanwhile; reload the page and try again",
 	"定性描述在您读取之后已被修改（或 If-Match 带的是弱 ETag），本次修改未保存；请重新读取这条定性描述，核对最新内容后带上新的 ETag 再提交": "The claim was changed after you read it (or If-Match sent a weak ETag), so this change was not saved; read the claim again, check what it says now and send the change with its new ETag",
 	"审核结论已被他人改为“%s”，本次改判未保存；请刷新页面核对后再改判":                                            "Someone else changed the verdict to “%s” meanwhile, so this revision was not saved; reload the page, check, and revise again",
