@@ -19,7 +19,7 @@ func (e *Env) ReturnedHandIn(city string, round int, indicator, filename, text s
 	e.AddUserIn("jiaoyu", string(catalog.RoleContributor), city, "市教育局")
 	jiaoyu := &catalog.User{Username: "jiaoyu", Role: catalog.RoleContributor, City: city, Department: "市教育局"}
 	imp, err := e.Assignments.Import(ctx, Admin, assignments.ImportRequest{City: city, Round: round, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n" + indicator + ",市教育局,2099-03-31,张老师\n")})
+		Data: []byte(csvLines([]string{"指标编码", "责任单位", "截止日期", "联系人"}, []string{indicator, "市教育局", "2099-03-31", "张老师"}))})
 	if err != nil {
 		e.T.Fatalf("import the task of %s: %v", indicator, err)
 	}
@@ -42,4 +42,15 @@ func (e *Env) ReturnedHandIn(city string, round int, indicator, filename, text s
 		e.T.Fatalf("return the task of %s: %v", indicator, err)
 	}
 	return d
+}
+
+// csvLines is a CSV of rows, cells joined by the ASCII commas a CSV
+// takes (written as such, Chinese source text would want them full
+// width).
+func csvLines(rows ...[]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	return b.String()
 }
