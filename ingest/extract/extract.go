@@ -148,11 +148,8 @@ const Version = 3
 // (pageLanguages), where such short Chinese lines stayed Latin letters (a 落款 萧山区人民政府 / 2022年6月1日 as "i LUDA
 // ER BOTT / 20224F6 A148", 抄送 as "PIS"), and one or two Han characters
 // of low confidence at a page's edge left out as noise; a scan's pages
-// read by OCR rise with it. 8 (ocr): a page whose type stands taller than
-// tesseract reads well, with no red seal on it, shrunk before it is read
-// (textsize.go), where the 萧 of a 300 dpi scan's 萧山区人民政府 was read
-// as 珊; a 附件1, 特急 or 机密 at a page's top read with low confidence
-// kept (documentMark), where it was left out as edge noise; and a Chinese
+// read by OCR rise with it. 8 (ocr): a 附件1, 特急 or 机密 at a page's
+// top read with low confidence kept (documentMark), where it was left out as edge noise; and a Chinese
 // line in which chi_sim+eng read a run of Latin capitals (8.6 FAK. for
 // 8.6万人次, latinRun) read with chi_sim too, whose line is taken where it
 // reads Han characters there, where such a line kept its Latin letters and

@@ -68,8 +68,7 @@ const maxOCROutput = 16 << 20
 // It checks the image's size from its header before decoding it (ETOOLARGE
 // past MaxImagePixels), finds and whitens red seals (seal.go), skips pages
 // without ink, turns a JPEG as its EXIF tag says, evens out uneven light
-// (light.go), levels a tilted page (deskew.go), shrinks a page of large
-// type on which no seal was found (textsize.go), and runs tesseract on the
+// (light.go), levels a tilted page (deskew.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
 // tesseract finds turned, or that it cannot judge, is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
@@ -90,9 +89,6 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 		return out, nil
 	}
 	page := level(flattenLight(orientGray(in.gray, exif.Orientation(data))))
-	if !out.Seal {
-		page = scaleForOCR(page) // see textsize.go for why not a sealed page
-	}
 	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err
