@@ -168,9 +168,7 @@ func TestAssignmentFormsSayWhatIsWrongInThePagesLanguage(t *testing.T) {
 	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, accepted.ID, []string{doc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted.ID, ""); err != nil {
-		t.Fatal(err)
-	}
+	acceptAnswering(t, s, accepted.ID)
 	const board = "/assignments?city=330100&round=2018"
 	table := "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n9.9.9,市人社局,2018-03-31,\n2.3.1,,2018-04-01,\n"
 	for _, tt := range []struct {

@@ -43,9 +43,7 @@ func TestUploadOffersTheTasksTheBoardDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	submit(accepted, "统计公报.txt")
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted, ""); err != nil {
-		t.Fatal(err)
-	}
+	acceptAnswering(t, s, accepted)
 	names := map[string]string{open: "未提交", submitted: "已提交", returned: "已退回", accepted: "已确认"}
 	want := []string{open, returned}
 	slices.Sort(want)

@@ -39,9 +39,7 @@ func TestUploadPageHandsInForATask(t *testing.T) {
 	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, accepted, []string{doc.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted, ""); err != nil {
-		t.Fatal(err)
-	}
+	acceptAnswering(t, s, accepted)
 	task, err := s.env.Assignments.Get(ctx, testenv.Admin, owed)
 	if err != nil {
 		t.Fatal(err)
