@@ -22,12 +22,8 @@ const maxBlankPagesSkipped = 5
 func (h *handler) firstPageWithText(r *http.Request, u *catalog.User, rd *documents.Reading) *documents.Reading {
 	last := min(rd.Document.Pages, 1+maxBlankPagesSkipped)
 	for n := 2; blankPage(rd.Page) && n <= last; n++ {
-		next, err := h.Documents.Read(r.Context(), u, rd.Document.ID, documents.PageAt{Page: n}, 5)
-		if err != nil {
-			return rd
-		}
-		if next.Page == nil || next.Page.Number != n {
-			next.Close()
+		next := h.readPage(r, u, rd.Document.ID, n)
+		if next == nil {
 			return rd
 		}
 		if !blankPage(next.Page) {
@@ -61,15 +57,25 @@ func (h *handler) pageWithQuery(r *http.Request, u *catalog.User, rd *documents.
 	if err != nil || n < 1 || n == rd.Page.Number {
 		return rd
 	}
-	next, err := h.Documents.Read(r.Context(), u, rd.Document.ID, documents.PageAt{Page: n}, 5)
-	if err != nil {
-		return rd
-	}
-	if next.Page == nil || next.Page.Number != n {
-		next.Close()
+	next := h.readPage(r, u, rd.Document.ID, n)
+	if next == nil {
 		return rd
 	}
 	rd.Close()
+	return next
+}
+
+// readPage is the reading of page n of document id, nil when it cannot be
+// read or the document has no page n (the caller keeps the page it has).
+func (h *handler) readPage(r *http.Request, u *catalog.User, id string, n int) *documents.Reading {
+	next, err := h.Documents.Read(r.Context(), u, id, documents.PageAt{Page: n}, 5)
+	if err != nil {
+		return nil
+	}
+	if next.Page == nil || next.Page.Number != n {
+		next.Close()
+		return nil
+	}
 	return next
 }
 
