@@ -30,10 +30,11 @@ var indicatorItems = []struct{ prefix, table string }{
 // written has), and is in its document's city as the document is now. A
 // link event whose detail named a city would be in that city, as a
 // claim's is: so the events a city's page is read among are those
-// event_indicator records for the indicator in that city or in none,
-// never the other cities' (until session 44 they were every city's, the
-// rule placing a link event by its document whatever its detail named,
-// and a city's page cost grew with the other cities' history).
+// event_indicator records for the indicator in that city or in none (the
+// link events and notes of every city), never the other cities' claims'
+// and values' (until session 44 they were every city's, the rule placing
+// a link event by its document whatever its detail named, and a city's
+// page cost grew with the other cities' history).
 //
 // Every part goes through an index: the items by their indicator, the
 // events by their object (event_object, event_about's key), and what the
