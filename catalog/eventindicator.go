@@ -25,6 +25,17 @@ var indicatorItems = []struct{ prefix, table string }{
 // is a deleted link's row, so the detail (the indicator and city the event
 // wrote) finds the events of those the tables no longer hold.
 //
+// An event's city is the one its detail names: a claim's or value's
+// event names its own; a link's event names none (no link event ever
+// written has), and is in its document's city as the document is now. A
+// link event whose detail named a city would be in that city, as a
+// claim's is: so the events a city's page is read among are those
+// event_indicator records for the indicator in that city or in none (the
+// link events and notes of every city), never the other cities' claims'
+// and values' (until session 44 they were every city's, the rule placing
+// a link event by its document whatever its detail named, and a city's
+// page cost grew with the other cities' history).
+//
 // Every part goes through an index: the items by their indicator, the
 // events by their object (event_object, event_about's key), and what the
 // details name by event_indicator, which records it as each event is
@@ -58,31 +69,26 @@ func indicatorCondition(d dialect, code, city string) (string, []any) {
 			`EXISTS (SELECT 1 FROM event_about a WHERE a.object IN (`+items+`) AND a.event_id = event.id)`)
 		args = append(append(args, itemArgs...), itemArgs...)
 	}
-	// What the details name, for every city: a link's event names the
-	// indicator with the city of its detail, or none, whatever its
-	// document's city.
-	named := `SELECT event_id FROM event_indicator WHERE indicator = ?`
-	candidates = append(candidates, named)
-	candidateArgs = append(candidateArgs, code)
-	// Deleted since: a claim's or value's event by the indicator (and
-	// city) its detail names, and a link's (its row deleted or not) on a
-	// document of the city.
-	logged := `(action LIKE 'claim.%' OR action LIKE 'value.%') AND `
-	loggedArgs := []any{code}
-	if city != "" {
-		logged += `EXISTS (SELECT 1 FROM event_indicator n WHERE n.indicator = ? AND n.city = ? AND n.event_id = event.id)`
-		loggedArgs = append(loggedArgs, city)
+	if city == "" {
+		// What the details name, in every city or none.
+		named := `SELECT event_id FROM event_indicator WHERE indicator = ?`
+		candidates = append(candidates, named)
+		candidateArgs = append(candidateArgs, code)
+		conds = append(conds, `((action LIKE 'claim.%' OR action LIKE 'value.%' OR action LIKE 'link.%') AND id IN (`+named+`))`)
+		args = append(args, code)
 	} else {
-		logged += `id IN (` + named + `)`
+		// What the details name in city, and what they name in none: the
+		// key's first two columns (indicator, city) read both.
+		candidates = append(candidates, `SELECT event_id FROM event_indicator WHERE indicator = ? AND city IN (?, '')`)
+		candidateArgs = append(candidateArgs, code, city)
+		// Deleted since: a claim's or value's event by the indicator and
+		// city its detail names, and a link's (its row deleted or not) by
+		// the city it names, or its document's when it names none.
+		in := `EXISTS (SELECT 1 FROM event_indicator n WHERE n.indicator = ? AND n.city = ? AND n.event_id = event.id)`
+		conds = append(conds, `((action LIKE 'claim.%' OR action LIKE 'value.%' OR action LIKE 'link.%') AND `+in+`)`,
+			`(action LIKE 'link.%' AND `+in+` AND EXISTS (SELECT 1 FROM document d WHERE d.id = event.object AND d.city = ?))`)
+		args = append(args, code, city, code, "", city)
 	}
-	links := `action LIKE 'link.%' AND id IN (` + named + `)`
-	linkArgs := []any{code}
-	if city != "" {
-		links += ` AND EXISTS (SELECT 1 FROM document d WHERE d.id = event.object AND d.city = ?)`
-		linkArgs = append(linkArgs, city)
-	}
-	conds = append(conds, `(`+logged+`)`, `(`+links+`)`)
-	args = append(append(args, loggedArgs...), linkArgs...)
 	return fmt.Sprintf(d.amongIDs, strings.Join(candidates, ` UNION `)) + ` AND (` + strings.Join(conds, ` OR `) + `)`,
 		append(candidateArgs, args...)
 }

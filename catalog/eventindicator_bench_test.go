@@ -71,9 +71,9 @@ func BenchmarkIndicatorFilter(b *testing.B) {
 // indicator's events in one city (杭州: one event in 50 of a log of
 // 30,000) whose other cities log it four times as often (宁波, 成都: claims
 // and values of 2.3.1), on each store. The IDs a city's page is read
-// among (indicatorCondition's candidates) hold the indicator's events of
-// every city, since a link's event may name another city than its
-// document's: the page's cost grows with the other cities' history.
+// among (indicatorCondition's candidates) are the city's and those naming
+// none (links'): until session 44 they were every city's, and the page's
+// cost grew with the other cities' history (bench/README.md).
 func BenchmarkIndicatorFilterInOneCity(b *testing.B) {
 	for _, o := range []struct {
 		name string

@@ -28,8 +28,10 @@ func likeIndicatorCondition(code, city string) (string, []any) {
 	if city != "" {
 		logged += ` AND ` + has
 		loggedArgs = append(loggedArgs, like("city", city))
-		links += ` AND object IN (SELECT id FROM document WHERE city = ?)`
-		linkArgs = append(linkArgs, city)
+		// A link event by the city its detail names, its document's
+		// when it names none (indicatorCondition).
+		links += ` AND (` + has + ` OR detail NOT LIKE '%"city":"%' AND object IN (SELECT id FROM document WHERE city = ?))`
+		linkArgs = append(linkArgs, like("city", city), city)
 	}
 	conds = append(conds, `(`+logged+`)`, `(`+links+`)`)
 	args = append(append(args, loggedArgs...), linkArgs...)

@@ -27,8 +27,9 @@ func orIndicatorCondition(code, city string) (string, []any) {
 	links := `action LIKE 'link.%' AND id IN (SELECT event_id FROM event_indicator WHERE indicator = ?)`
 	linkArgs := []any{code}
 	if city != "" {
-		links += ` AND object IN (SELECT id FROM document WHERE city = ?)`
-		linkArgs = append(linkArgs, city)
+		links += ` AND (id IN (SELECT event_id FROM event_indicator WHERE indicator = ? AND city = ?)` +
+			` OR id IN (SELECT event_id FROM event_indicator WHERE indicator = ? AND city = '') AND object IN (SELECT id FROM document WHERE city = ?))`
+		linkArgs = append(linkArgs, code, city, code, city)
 	}
 	conds = append(conds, `(`+logged+`)`, `(`+links+`)`)
 	args = append(append(args, loggedArgs...), linkArgs...)

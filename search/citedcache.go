@@ -33,6 +33,9 @@ type citedScope struct {
 	// all is every document cited, each once, sorted: those the indicator
 	// facet asks the index about (countIndicators).
 	all []string
+	// stamp is the catalog's CitationsStamp read before them: what the
+	// facet's counts of them are kept by (citedCountCache).
+	stamp catalog.CitationsStamp
 }
 
 // byDocument is the indicators whose claims and values cite each
@@ -75,7 +78,7 @@ func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []str
 	if err != nil {
 		return nil, fmt.Errorf("documents cited for indicators: %w", err)
 	}
-	m := &citedScope{byCode: citedByIndicator(in)}
+	m := &citedScope{byCode: citedByIndicator(in), stamp: stamp}
 	for _, ids := range m.byCode {
 		m.all = append(m.all, ids...)
 	}

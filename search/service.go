@@ -177,6 +177,7 @@ type Service struct {
 	cities     cityNames
 	versions   versionCache
 	cited      citedCache
+	counted    citedCountCache
 	rebuilding atomic.Bool
 }
 
@@ -558,11 +559,10 @@ const allFacetValues = math.MaxInt32
 // counts the documents found that are also its evidence; choosing it
 // replaces the filter and may find more.
 //
-// It takes the documents cited in the scope as kept (citedCache), asks the
-// index once which of the cited documents q matches, and the catalog
-// which of those are linked to which indicators (as the index has them:
-// catalog.Store.DocumentIndicators fills the index's field), so that a
-// document linked and cited is counted once.
+// The counts of the cited documents (citedCounts) are kept for q until
+// the index or the catalog's citations change (citedCountCache): a page
+// turn, the export and the same search again add them without a second
+// search or a read of the links.
 func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, out *Result) error {
 	if out.Total == 0 {
 		return nil
@@ -571,39 +571,19 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 	if err != nil {
 		return err
 	}
-	cited, all := sc.byCode, sc.all
-	if len(q.Filter.IDs) > 0 {
-		// all is shared (citedCache): keep the documents of q's IDs in a copy.
-		all = slices.DeleteFunc(slices.Clone(all), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
-	}
-	if len(all) == 0 {
-		return nil
-	}
-	q.Filter.IDs = all
-	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, len(all), 0, false, false, index.SortRelevance
-	res, err := s.idx.Search(ctx, q)
-	if err != nil {
-		return fmt.Errorf("count the cited evidence found: %w", err)
-	}
-	found := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		found[i] = h.ID
-	}
-	linked, err := s.cat.DocumentIndicators(ctx, found)
-	if err != nil {
-		return fmt.Errorf("count the cited evidence found: %w", err)
+	gen, known := s.indexGeneration()
+	key := citedCountKey(q)
+	add, ok := s.counted.get(key, gen, sc.stamp)
+	if !known || !ok {
+		if add, err = s.citedCounts(ctx, q, sc); err != nil {
+			return err
+		}
+		if after, _ := s.indexGeneration(); known && after == gen {
+			s.counted.put(key, gen, sc.stamp, add)
+		}
 	}
 	facets := out.Facets[indicatorFacet]
-	for code, ids := range cited {
-		n := 0
-		for _, id := range found {
-			if _, ok := slices.BinarySearch(ids, id); ok && !slices.Contains(linked[id], code) {
-				n++
-			}
-		}
-		if n == 0 {
-			continue
-		}
+	for code, n := range add {
 		i := slices.IndexFunc(facets, func(f Facet) bool { return f.Value == code })
 		if i < 0 {
 			facets, i = append(facets, Facet{Value: code}), len(facets)
@@ -613,6 +593,51 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 	slices.SortStableFunc(facets, func(a, b Facet) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
 	out.Facets[indicatorFacet] = facets
 	return nil
+}
+
+// citedCounts counts, for each indicator, the documents of sc its claims
+// and values cite that q finds and that are not linked to it (the index's
+// facet counts those): it asks the index once which of the cited
+// documents q matches, and the catalog which of those are linked to which
+// indicators (as the index has them: catalog.Store.DocumentIndicators
+// fills the index's field), so that a document linked and cited is
+// counted once. Indicators counting none are left out.
+func (s *Service) citedCounts(ctx context.Context, q index.Query, sc *citedScope) (map[string]int, error) {
+	all := sc.all
+	if len(q.Filter.IDs) > 0 {
+		// all is shared (citedCache): keep the documents of q's IDs in a copy.
+		all = slices.DeleteFunc(slices.Clone(all), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+	}
+	add := map[string]int{}
+	if len(all) == 0 {
+		return add, nil
+	}
+	q.Filter.IDs = all
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, len(all), 0, false, false, index.SortRelevance
+	res, err := s.idx.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("count the cited evidence found: %w", err)
+	}
+	found := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		found[i] = h.ID
+	}
+	linked, err := s.cat.DocumentIndicators(ctx, found)
+	if err != nil {
+		return nil, fmt.Errorf("count the cited evidence found: %w", err)
+	}
+	for code, ids := range sc.byCode {
+		n := 0
+		for _, id := range found {
+			if _, ok := slices.BinarySearch(ids, id); ok && !slices.Contains(linked[id], code) {
+				n++
+			}
+		}
+		if n > 0 {
+			add[code] = n
+		}
+	}
+	return add, nil
 }
 
 // cutFacets keeps the first facetSize values of each facet of out.

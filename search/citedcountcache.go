@@ -1,0 +1,77 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"maps"
+	"sync"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// citedCountCache keeps, per search, what the cited documents add to its
+// indicators facet (Service.citedCounts): a second search of the index
+// over every document cited in scope, and a read of the links of those it
+// finds. They follow from the search's query and filter alone while
+// neither the index (its generation, a count of finished writes) nor the
+// catalog's citations and links (its CitationsStamp, which a link made or
+// removed moves too) change; the next search after either change counts
+// them again. Page turns, the export and a query pack asking the same
+// search are then answered without either.
+type citedCountCache struct {
+	mu      sync.Mutex
+	gen     uint64
+	stamp   catalog.CitationsStamp
+	entries map[[sha256.Size]byte]map[string]int
+}
+
+// citedCountEntries bounds the searches kept: each is a few counts.
+const citedCountEntries = 1024
+
+// citedCountKey is the key of q's counts: q without what only chooses
+// the page and how hits are shown, which the counts do not depend on.
+// q's filter holds the cities of its scope.
+func citedCountKey(q index.Query) [sha256.Size]byte {
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, 0, 0, false, false, index.SortRelevance
+	b, err := json.Marshal(q)
+	if err != nil {
+		// A query always encodes; never one key for two queries.
+		return [sha256.Size]byte{}
+	}
+	return sha256.Sum256(b)
+}
+
+// get returns the counts kept for key at index generation gen and the
+// catalog's stamp; a copy the caller may change.
+func (c *citedCountCache) get(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp) (map[string]int, bool) {
+	if key == ([sha256.Size]byte{}) {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen || c.stamp != stamp {
+		return nil, false
+	}
+	add, ok := c.entries[key]
+	return maps.Clone(add), ok
+}
+
+// put keeps add, the counts of key computed while the index stood at gen
+// and after the catalog's stamp was read, forgetting those of any other
+// generation or stamp. Generations only grow: counts of an older one than
+// those kept are not kept.
+func (c *citedCountCache) put(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp, add map[string]int) {
+	if key == ([sha256.Size]byte{}) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen {
+		return
+	}
+	if gen != c.gen || stamp != c.stamp || len(c.entries) >= citedCountEntries {
+		c.gen, c.stamp, c.entries = gen, stamp, map[[sha256.Size]byte]map[string]int{}
+	}
+	c.entries[key] = maps.Clone(add)
+}
