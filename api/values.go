@@ -244,8 +244,8 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 		// Previous, when given, is the verdict it corrects.
 		Revise   bool   `json:"revise"`
 		Previous string `json:"previous"`
-		// Version is the value's version the verdict is given on, as a
-		// claim's review takes it; If-Match wins.
+		// Version is the value's version the verdict (or the revision)
+		// is given on, as a claim's review takes it; If-Match wins.
 		Version string `json:"version"`
 	}
 	if err := readJSON(r, &in); err != nil {
@@ -262,7 +262,7 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 	}
 	if in.Revise {
 		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-			return h.Values.ReviseFrom(ctx, u, id, in.Previous, verdict, comment)
+			return h.Values.ReviseFrom(ctx, u, id, in.Previous, seen, verdict, comment)
 		}
 	}
 	rv, err := review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)

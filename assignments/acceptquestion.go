@@ -12,12 +12,15 @@ import (
 )
 
 // AcceptToken is a short digest of what AcceptQuestion(docs) asks about
-// t: the files handed in and not returned (by id), the notes on each and
-// which could not be read. The board's tick box and the API's 409 carry
+// t: the files handed in and not returned (by id), what the question and
+// the board show of each (its file name, its notes: the round and date,
+// the 责任单位 it is filed under) and which could not be read, with the
+// reason the board gives. The board's tick box and the API's 409 carry
 // it, and Accept takes a 确认 as the answer to its question only while it
-// is the same: a file handed in, read or refiled after the coordinator
-// checked asks again (review finding: a blanket confirm accepted files
-// nobody was asked about). docs are the documents handed in, by id.
+// is the same: a file handed in, read again or refiled after the
+// coordinator checked asks again (review finding: a blanket confirm
+// accepted files nobody was asked about). docs are the documents handed
+// in, by id.
 func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 	h := sha256.New()
 	for _, id := range slices.Sorted(slices.Values(t.HandedIn())) {
@@ -25,7 +28,10 @@ func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 		if d == nil {
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%t\x00", id, d.Status == catalog.StatusFailed)
+		fmt.Fprintf(h, "%s\x00%s\x00%t\x00", id, d.Filename, d.Status == catalog.StatusFailed)
+		if d.Status == catalog.StatusFailed {
+			fmt.Fprintf(h, "%s\x00", d.Error)
+		}
 		for _, n := range t.NotesOf(id) {
 			fmt.Fprintf(h, "%s\x00%s\x00", n.Kind, n.Words.Chinese)
 		}
@@ -63,21 +69,46 @@ func AsQuestion(err error) *QuestionError {
 // the token of the question the coordinator checked (Task.AcceptToken),
 // "" when none. A confirm of another question (files handed in, read or
 // refiled since; a client sending confirm=1) is asked again, naming what
-// is there now.
-func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment, confirm string) error {
+// is there now. Else it returns the guard of the change that accepts
+// (catalog.AssignmentChange.Files): the same check of the files as the
+// change's transaction reads them, so that one read again or refiled
+// between this question and the change is not accepted unasked.
+func (s *Service) askBeforeAccept(ctx context.Context, a *catalog.Assignment, confirm string) (guard func(map[string]*catalog.Document) error, err error) {
 	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	docs, err := s.cat.DocumentsByID(ctx, a.HandedIn())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	q, ask := tasks[0].AcceptQuestion(docs)
+	t := tasks[0]
+	if err := answered(t, docs, confirm); err != nil {
+		return nil, err
+	}
+	city, err := s.cityName(ctx, t.City)
+	if err != nil {
+		return nil, err
+	}
+	return func(files map[string]*catalog.Document) error {
+		now := t
+		now.Notes = filesNotes(&t.Assignment, files, city)
+		if answered(now, files, confirm) != nil {
+			return catalog.Errorf(catalog.ECONFLICT, "核对之后提交的文件有变（年度、责任单位或读取结果）；请刷新后重新核对再确认")
+		}
+		return nil
+	}, nil
+}
+
+// answered is nil when confirm answers what accepting t asks first of
+// the files docs (by id): nothing, or the question whose token confirm
+// is; else the QuestionError asking it.
+func answered(t Task, docs map[string]*catalog.Document, confirm string) error {
+	q, ask := t.AcceptQuestion(docs)
 	if !ask {
 		return nil
 	}
-	token := tasks[0].AcceptToken(docs)
+	token := t.AcceptToken(docs)
 	switch confirm {
 	case token:
 		return nil

@@ -51,19 +51,37 @@ func (s *Service) handInNotes(ctx context.Context, tasks []Task) error {
 		t := &tasks[i]
 		name, ok := cityNames[t.City]
 		if !ok {
-			c, err := s.cat.City(ctx, t.City)
-			if err != nil && !catalog.IsNotFound(err) {
+			if name, err = s.cityName(ctx, t.City); err != nil {
 				return err
 			}
-			name, cityNames[t.City] = c.Name, c.Name
+			cityNames[t.City] = name
 		}
-		for _, id := range t.HandedIn() {
-			if d := docs[id]; d != nil {
-				t.Notes = append(t.Notes, notesOf(&t.Assignment, d, name)...)
-			}
-		}
+		t.Notes = filesNotes(&t.Assignment, docs, name)
 	}
 	return nil
+}
+
+// cityName is the name of city, "" for a city the catalog does not
+// know: the notes then compare departments as written.
+func (s *Service) cityName(ctx context.Context, city string) (string, error) {
+	c, err := s.cat.City(ctx, city)
+	if err != nil && !catalog.IsNotFound(err) {
+		return "", err
+	}
+	return c.Name, nil
+}
+
+// filesNotes are the notes of the files handed in for a and not
+// returned, in the order handed in; docs are the documents, by id (one
+// absent, deleted, has none).
+func filesNotes(a *catalog.Assignment, docs map[string]*catalog.Document, cityName string) []HandInNote {
+	var out []HandInNote
+	for _, id := range a.HandedIn() {
+		if d := docs[id]; d != nil {
+			out = append(out, notesOf(a, d, cityName)...)
+		}
+	}
+	return out
 }
 
 // notesOf are the notes of document d handed in for a.

@@ -261,7 +261,8 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, documentID 
 // token), unless confirm is that token (Task.AcceptToken): the coordinator
 // checked these very files. One click must not accept last year's folder
 // as this year's evidence (probe s42 findings 3 and 5), nor a file handed
-// in after the check; confirm "" asks.
+// in, read again or refiled after the check, up to the change itself
+// (catalog.AssignmentChange.Files); confirm "" asks.
 func (s *Service) Accept(ctx context.Context, u *catalog.User, id, confirm string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
@@ -279,14 +280,17 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id, confirm strin
 	if err := s.someReadable(ctx, handed); err != nil {
 		return nil, err
 	}
-	if err := s.askBeforeAccept(ctx, a, confirm); err != nil {
+	guard, err := s.askBeforeAccept(ctx, a, confirm)
+	if err != nil {
 		return nil, err
 	}
 	acceptAsked(id)
-	// The change holds the files asked about: one handed in since the
-	// question was checked fails it (review s43 finding 5), and is asked.
+	// The change holds the files asked about as they were asked about:
+	// one handed in since the question was checked (review s43 finding
+	// 5), or one whose round, 责任单位 or reading changed since, fails it,
+	// and is asked.
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
-		To: catalog.AssignmentAccepted, By: u.Username, HandedIn: handed})
+		To: catalog.AssignmentAccepted, By: u.Username, HandedIn: handed, Files: guard})
 	if catalog.ErrorCode(err) == catalog.ECONFLICT {
 		return nil, s.askAgain(ctx, u, id, confirm, err)
 	}
@@ -302,8 +306,8 @@ var acceptAsked = func(id string) {}
 
 // askAgain is what Accept of task id answers when its change met a
 // conflict: the question of the task as it is now when it asks one that
-// confirm does not answer (a file handed in after the check), else
-// conflict itself.
+// confirm does not answer (a file handed in, read again or refiled after
+// the check), else conflict itself.
 func (s *Service) askAgain(ctx context.Context, u *catalog.User, id, confirm string, conflict error) error {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
@@ -312,7 +316,7 @@ func (s *Service) askAgain(ctx context.Context, u *catalog.User, id, confirm str
 	if a.Status != catalog.AssignmentSubmitted {
 		return conflict
 	}
-	if err := s.askBeforeAccept(ctx, a, confirm); err != nil {
+	if _, err := s.askBeforeAccept(ctx, a, confirm); err != nil {
 		return err
 	}
 	return conflict

@@ -468,6 +468,14 @@ type AssignmentChange struct {
 	// returned or withdrawn since) is ECONFLICT and nothing changes, so
 	// 确认 never accepts a file nobody was asked about.
 	HandedIn []string
+	// Files, when not nil, is asked of the live files of HandedIn as the
+	// change's transaction reads them, before anything is written: they
+	// stay as read until the transaction ends (FOR SHARE on PostgreSQL;
+	// SQLite's writer excludes every other), and an error from it fails
+	// the change, nothing changed. 确认 checks there that the question it
+	// answers is still the one its files ask: a file's round, 责任单位 or
+	// reading changed since is asked again, as a file handed in is.
+	Files func(docs map[string]*Document) error
 }
 
 // ChangeAssignment applies c in one transaction with an audit event; an
@@ -533,10 +541,35 @@ func sameHandedIn(ctx context.Context, tx *sql.Tx, c AssignmentChange) error {
 	return nil
 }
 
+// sameFiles asks c.Files, when set, of the live documents of c.HandedIn
+// read through tx and held as read until it ends (dialect.lockShare:
+// a document's edit, its reading or its deletion waits). They are locked
+// before the task's row, as a document's deletion locks its row before
+// the tasks it empties (reopenEmptied), so that the two wait for each
+// other in one order; sameHandedIn, after the task's row, then finds
+// whether these are all the files the task holds.
+func (s *Store) sameFiles(ctx context.Context, tx *sql.Tx, c AssignmentChange) error {
+	if c.Files == nil {
+		return nil
+	}
+	docs := make(map[string]*Document, len(c.HandedIn))
+	err := forInLists(c.HandedIn, func(in string, args []any) error {
+		return queryDocumentsOn(ctx, tx, `SELECT `+documentColumns+` FROM document WHERE deleted_at IS NULL AND id IN `+in+s.dialect.lockShare,
+			args, func(d *Document) { docs[d.ID] = d })
+	})
+	if err != nil {
+		return fmt.Errorf("files handed in for %s: %w", c.ID, err)
+	}
+	return c.Files(docs)
+}
+
 // changeAssignment applies c inside tx, its audit event's detail with
 // the entries of more besides. The caller holds the assignment's round
 // first (holdAssignmentRound).
 func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentChange, more map[string]any) error {
+	if err := s.sameFiles(ctx, tx, c); err != nil {
+		return err
+	}
 	now := formatTime(s.now())
 	q := `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (?` +
 		strings.Repeat(", ?", len(c.From)-1) + `)`

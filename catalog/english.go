@@ -499,6 +499,7 @@ var englishMessages = map[string]string{
 	"请在 document_id 中写明协调员已关联的哪份材料作为提交":               "Give in document_id which of the documents the coordinator linked to hand in",
 	"请在 document_id 中写明要撤回的文档编号":                      "Give the ID of the document to withdraw in document_id",
 	"核对之后任务提交的材料有变（又有文件提交、退回或撤回）；请刷新后重新核对再确认":         "The files handed in for the task changed after you checked them (a file was handed in, returned or withdrawn); reload the page, check them again and then accept",
+	"核对之后提交的文件有变（年度、责任单位或读取结果）；请刷新后重新核对再确认":           "A file handed in changed after you checked it (its round, its department or how it was read); reload the page, check the files again and then accept",
 	"任务状态已变化，请刷新后重试":                                  "The task's status has changed; reload the page and try again",
 	"责任单位 %s 不存在": "There is no department %s",
 	"本市已有责任单位“%s”；如“%s”与它是同一单位，请确认合并：任务、账号和提交的佐证材料都会移到“%s”，“%s”从名单中去掉": "The city already has the department “%s”; if “%s” is the same department, confirm the merge: its tasks, accounts and evidence handed in move to “%s”, and “%s” leaves the list",

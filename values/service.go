@@ -466,12 +466,18 @@ func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (
 // does a claim's: recorded as value.revise naming the old verdict and
 // the new.
 func (s *Service) Revise(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-	return s.ReviseFrom(ctx, u, id, "", verdict, comment)
+	return s.ReviseFrom(ctx, u, id, "", nil, verdict, comment)
 }
 
 // ReviseFrom is Revise of the verdict the reviewer saw (previous, "" for
-// any), as claims.Service.ReviseFrom.
-func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous, verdict, comment string) (*catalog.Review, error) {
+// any) on the version of the value they were shown (seen, as ReviewSeen
+// takes it: the page's form or the API's If-Match), as claims.Service.
+// ReviseFrom: a value whose verdict another changed since is ECONFLICT,
+// and one moved since in any other way (its comment rewritten, its quote
+// read again in a re-extracted text) is ESTALE (catalog.ReviewStaleError),
+// nothing saved, so that no revision lands on a value its reviewer never
+// saw. Nil seen revises the value as it is.
+func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous string, seen catalog.IfMatch, verdict, comment string) (*catalog.Review, error) {
 	v, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -483,6 +489,10 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 	if err != nil {
 		return nil, err
 	}
+	on := seen.On(v.Version())
+	if on != v.Version() && on != "" {
+		return nil, catalog.ReviewStaleError(catalog.Words{Chinese: "数值", English: "value"})
+	}
 	if verd == v.Status {
 		reviews, err := s.cat.ValueReviews(ctx, v.ID)
 		if err != nil {
@@ -492,7 +502,7 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous,
 			return nil, err
 		}
 	}
-	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment, Revises: v.Status}
+	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment, Revises: v.Status, OnVersion: on}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {
 		return nil, err
 	}

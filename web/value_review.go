@@ -376,7 +376,7 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		review = func(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
-			return h.Values.ReviseFrom(ctx, u, id, r.PostFormValue("previous"), verdict, comment)
+			return h.Values.ReviseFrom(ctx, u, id, r.PostFormValue("previous"), seenOnPage(r), verdict, comment)
 		}
 	}
 	if _, err := review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
@@ -416,7 +416,9 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 // askReviseValue shows the confirmation of a revision (改判) of a value's
 // verdict, naming the old verdict and the new, unless it is confirmed
 // already or has a mistake (no reason, the same verdict), which
-// Values.Revise then refuses beside the form: asked is false then.
+// Values.Revise then refuses beside the form: asked is false then. The
+// confirmation carries on the version of the value the form was sent
+// from, so that a revision of a value moved since is not saved.
 func (h *handler) askReviseValue(w http.ResponseWriter, r *http.Request, id string) (asked bool) {
 	if r.PostFormValue("confirm") == "1" {
 		return false
@@ -431,7 +433,7 @@ func (h *handler) askReviseValue(w http.ResponseWriter, r *http.Request, id stri
 		return false
 	}
 	fields := []hiddenField{{"revise", "1"}, {"previous", cmp.Or(r.PostFormValue("previous"), string(v.Status))}, {"verdict", string(verdict)},
-		{"comment", comment}, {"confirm", "1"}}
+		{"comment", comment}, {"version", r.PostFormValue("version")}, {"confirm", "1"}}
 	for _, k := range []string{"status", "filters", "page", "after"} {
 		fields = append(fields, hiddenField{k, r.PostFormValue(k)})
 	}
