@@ -60,7 +60,10 @@ type Candidate struct {
 // compared: bands 0–15 are scheme 1's (SignatureSize hashes a shingle),
 // stored before the forty-third session and computed again from the
 // stored texts by ReplaceLegacyBands; bands 16–31 are scheme 2's
-// (one-permutation hashing), the bands written today.
+// (one-permutation hashing), the bands written today, and 32–63 the short
+// bands (neardup.Fingerprint.Short) a short text has besides: the bands
+// given are numbered on from 16 whatever their count, so only short texts
+// have, and find each other by, the numbers past 31.
 const (
 	legacyBands    = 16 // band numbers under it hold scheme 1's bands
 	bandSchemeBase = 16 // the band number of scheme 2's first band
@@ -293,9 +296,9 @@ func nearDuplicateCandidates(ctx context.Context, db querier, documentID, sha st
 	}
 	args = append(args, documentID, sha)
 	// Prepared once per connection, by the statement cache on SQLite
-	// (sqlitedriver.go) and pgx's on PostgreSQL: every fingerprint has the
-	// same number of bands and the pipeline asks for the same limit, so
-	// the text is always the same.
+	// (sqlitedriver.go) and pgx's on PostgreSQL: every fingerprint has one
+	// of two numbers of bands (16, or 48 for a short text) and the
+	// pipeline asks for the same limit, so there are two texts.
 	rows, err := db.QueryContext(ctx, candidateQuery(len(bands)+len(legacy), limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)

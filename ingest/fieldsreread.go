@@ -144,7 +144,11 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 			out.Unreadable++
 		} else {
 			reading := t.Reading()
-			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages), d.Filename)))
+			read := readFields(t, reading.TrustedPages(t.Pages), d.Filename)
+			if err := settleMisreadNumber(ctx, s.cat, d, &read); err != nil {
+				return out, err
+			}
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(read))
 			if err != nil {
 				return out, err
 			}

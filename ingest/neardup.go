@@ -184,14 +184,21 @@ func textSize(pages []string) int {
 
 // fingerprint returns the shingle set of a text and its LSH bands of the
 // current band scheme (none for a text too short or too repetitive to
-// compare).
+// compare): neardup.Bands bands, then, for a short text
+// (neardup.ShortShingles), its neardup.ShortBands short bands, which the
+// catalog stores as band numbers of their own, so that a short text finds
+// the short texts it shares a short band with and a long text pays for
+// nothing more.
 func fingerprint(pages []string) (neardup.Set, []int64) {
 	set := neardup.Shingles(pages...)
 	fp, ok := set.Fingerprint()
 	if !ok {
 		return set, nil
 	}
-	return set, fp.Bands[:]
+	if !fp.HasShort {
+		return set, fp.Bands[:]
+	}
+	return set, append(fp.Bands[:], fp.Short[:]...)
 }
 
 // legacyBands returns the bands of band scheme 1 of a shingle set (none

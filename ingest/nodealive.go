@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/ctxtime"
 )
 
 // On a shared catalog this node says it is alive every nodeBeat
@@ -72,13 +73,13 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 	// still and both would start. With it each sees the other's time
 	// move and refuses, or runs alone if the other refused first and
 	// forgot its run.
-	if err := sleep(ctx, wait/2); err != nil {
+	if err := ctxtime.Sleep(ctx, wait/2); err != nil {
 		return err
 	}
 	if err := s.cat.NodeAlive(ctx, s.cfg.Node); err != nil {
 		return err
 	}
-	if err := sleep(ctx, wait-wait/2); err != nil {
+	if err := ctxtime.Sleep(ctx, wait-wait/2); err != nil {
 		return err
 	}
 	after, err := s.cat.NodeRunsAlive(ctx, name, s.cfg.Node, time.Now().Add(-catalog.NodeSilence))
@@ -101,18 +102,6 @@ func (s *Service) refuseCopiedNode(ctx context.Context) error {
 // than a beat, so that the short beats of tests wait in proportion.
 func copyWait(beat time.Duration) time.Duration {
 	return beat + max(beat/4, min(5*time.Second, beat))
-}
-
-// sleep waits d, or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // copiedNode is the error of a node whose name another live process uses.

@@ -456,7 +456,11 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// read with low confidence would give a wrong 文号 or date, and bands
 	// of garbage.
 	trusted := reading.TrustedPages(t.Pages)
-	fill := fieldFill(readFields(t, trusted, d.Filename))
+	read := readFields(t, trusted, d.Filename)
+	if err := settleMisreadNumber(ctx, s.cat, d, &read); err != nil {
+		return nil, err
+	}
+	fill := fieldFill(read)
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
 		Reader: new(t.Reader())}
 	set, bands := fingerprint(trusted)

@@ -26,8 +26,9 @@ func mutated(rng *rand.Rand, text string, n int) string {
 
 // candidateRates returns, for pairs of a labelled text and a mutation of
 // it in a band of Jaccard indexes, the share of pairs whose fingerprints
-// share a band, by fp.
-func candidateRates(t *testing.T, fp func(Set) (Fingerprint, bool), lo, hi float64) (float64, int) {
+// share a band, by fp; short pairs alone (both of at most ShortShingles)
+// when short, else the others alone.
+func candidateRates(t *testing.T, fp func(Set) (Fingerprint, bool), lo, hi float64, short bool) (float64, int) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(43, 2026))
 	shared, pairs := 0, 0
@@ -52,6 +53,9 @@ func candidateRates(t *testing.T, fp func(Set) (Fingerprint, bool), lo, hi float
 			n := max(1, int(float64(len(a))*(1-j)/(1+j)/ShingleSize+0.5))
 			b := Shingles(mutated(rng, text, n))
 			if jb := Jaccard(a, b); jb < lo || jb >= hi {
+				continue
+			}
+			if isShort := max(len(a), len(b)) <= ShortShingles; isShort != short {
 				continue
 			}
 			fb, ok := fp(b)
@@ -83,8 +87,8 @@ func TestBandsFindNearDuplicatesAsBefore(t *testing.T) {
 		{0.4, 0.6, 0, 0.2},
 	}
 	for _, r := range ranges {
-		legacy, n1 := candidateRates(t, Set.LegacyFingerprint, r.lo, r.hi)
-		now, n2 := candidateRates(t, Set.Fingerprint, r.lo, r.hi)
+		legacy, n1 := candidateRates(t, Set.LegacyFingerprint, r.lo, r.hi, false)
+		now, n2 := candidateRates(t, Set.Fingerprint, r.lo, r.hi, false)
 		t.Logf("Jaccard %.2f–%.2f: candidates %.4f of %d pairs (scheme 1: %.4f of %d)", r.lo, r.hi, now, n2, legacy, n1)
 		if n2 < 500 {
 			t.Fatalf("Jaccard %.2f–%.2f: only %d pairs", r.lo, r.hi, n2)
@@ -92,6 +96,40 @@ func TestBandsFindNearDuplicatesAsBefore(t *testing.T) {
 		if now < r.least || now > r.most {
 			t.Errorf("Jaccard %.2f–%.2f: %.4f of pairs share a band, want %.3f–%.3f (scheme 1: %.4f)",
 				r.lo, r.hi, now, r.least, r.most, legacy)
+		}
+	}
+}
+
+// TestShortPairsNearTheirFloorAreCandidates (review s43 #7): a short pair
+// (both texts of at most ShortShingles, where densification fills most
+// bins) between ShortOCRFloor and OCRFloor, the misread short scan the
+// floor is for, shares a band nearly always; the normal bands alone made
+// such a pair a candidate one time in five or less. Short texts far apart
+// stay few candidates.
+func TestShortPairsNearTheirFloorAreCandidates(t *testing.T) {
+	ranges := []struct {
+		lo, hi      float64
+		least, most float64
+	}{
+		{Threshold, 1, 0.995, 1},
+		{0.55, 0.65, 0.9, 1},
+		{ShortOCRFloor, 0.55, 0.75, 1},
+		{0.1, 0.3, 0, 0.35},
+	}
+	for _, r := range ranges {
+		now, n := candidateRates(t, Set.Fingerprint, r.lo, r.hi, true)
+		long, _ := candidateRates(t, func(s Set) (Fingerprint, bool) {
+			fp, ok := s.Fingerprint()
+			fp.HasShort = false
+			return fp, ok
+		}, r.lo, r.hi, true)
+		t.Logf("short pairs at Jaccard %.2f–%.2f: candidates %.4f of %d pairs (by the normal bands alone: %.4f)", r.lo, r.hi, now, n, long)
+		if n < 200 {
+			t.Fatalf("Jaccard %.2f–%.2f: only %d short pairs", r.lo, r.hi, n)
+		}
+		if now < r.least || now > r.most {
+			t.Errorf("short pairs at Jaccard %.2f–%.2f: %.4f share a band, want %.3f–%.3f (normal bands alone: %.4f)",
+				r.lo, r.hi, now, r.least, r.most, long)
 		}
 	}
 }

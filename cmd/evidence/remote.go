@@ -18,6 +18,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/ctxtime"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/schollz/progressbar/v3"
@@ -550,7 +551,7 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome, note func(string)) er
 	var failingSince time.Time // of the answers out of reach in a row
 	var waits busyWaits        // of the busy answers in a row
 	for pause := time.Duration(0); o.pending(); {
-		if pause > 0 && sleep(ctx, pause) != nil {
+		if pause > 0 && ctxtime.Sleep(ctx, pause) != nil {
 			return nil
 		}
 		pause = pollEvery

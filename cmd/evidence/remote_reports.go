@@ -16,6 +16,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/internal/ctxtime"
 	"github.com/lcmonitor/evidence/report"
 )
 
@@ -120,7 +121,7 @@ func (c *remote) fetch(ctx context.Context, path string, note func(string)) (*ht
 			return nil, c.gaveUp(waits, busy)
 		}
 		note(c.waitNote(d, busy))
-		if err := sleep(ctx, d); err != nil {
+		if err := ctxtime.Sleep(ctx, d); err != nil {
 			return nil, err
 		}
 	}

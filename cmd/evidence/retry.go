@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/ctxtime"
 )
 
 // The retry policy of `evidence ingest --server` (README, "Importing
@@ -195,7 +196,7 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件：%s", durationWords(waits.waited), catalog.MessageWords(busy))
 		}
 		note(sayf(c.lang, "等候%s后重新发送 %d 个文件（服务器应答：%s）", durationWords(d), len(again), catalog.MessageWords(busy)))
-		if err := sleep(ctx, d); err != nil {
+		if err := ctxtime.Sleep(ctx, d); err != nil {
 			return outs, err
 		}
 		todo = again
@@ -220,18 +221,6 @@ func (w *busyWaits) next(b *busyAnswer) (time.Duration, bool) {
 	w.attempt++
 	w.waited += d
 	return d, true
-}
-
-// sleep waits d, or until ctx ends (its error).
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // doWaiting is do for a request the server may be sent again: one that
@@ -260,7 +249,7 @@ func (c *remote) doWaiting(ctx context.Context, newRequest func() (*http.Request
 		if note != nil {
 			note(c.waitNote(d, busy))
 		}
-		if err := sleep(ctx, d); err != nil {
+		if err := ctxtime.Sleep(ctx, d); err != nil {
 			return err
 		}
 	}

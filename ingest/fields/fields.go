@@ -37,6 +37,14 @@ type Field struct {
 	// coordinator holding the paper sees the 文号 it has. "" when the text
 	// writes Value, and for a 文号 inferred from a misreading (Read).
 	Written string
+	// Misread is, for a guessed 文号 of three digits ending in 4 whose 号
+	// the text lacks (上政发〔2022〕184), the 文号 with the 4 taken for the
+	// 号 OCR misread (上政发〔2022〕18号), where Value keeps the digits
+	// (上政发〔2022〕184号, a true 184 whose 号 OCR lost): the text cannot
+	// tell them apart, another document can. The pipeline takes Misread
+	// when a document of the city has that 文号 (ingest
+	// settleMisreadNumber). "" for any other 文号.
+	Misread string
 }
 
 // Fields are the metadata read from an official document.
@@ -103,9 +111,14 @@ type Fields struct {
 // value, the year in 〔〕, is unchanged, but documents 9 read show the
 // 〔〕 until read again. 11: a 号 OCR read as 4 is a guess as one read
 // as 5, 6 or 8 is (上政发 [2022] 184 → 上政发〔2022〕18号, marked): 10
-// appended a 号 the text lacks and called 上政发〔2022〕184号 read.
+// appended a 号 the text lacks and called 上政发〔2022〕184号 read. 12: a
+// 号 lost after three digits ending in 4 is no longer taken for a 4
+// (杭政办发〔2021〕114, a true 114号, read 11号 under 11): the 文号 keeps
+// its three digits, a guess (上政发〔2022〕184号, marked), and takes the
+// 4 for the 号 only when a document of its city has the 文号 so read
+// (Field.Misread: the text layer of the notice the scan is of).
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 11
+const Revision = 12
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

@@ -31,6 +31,13 @@ const misreadMarks = "%仔所"
 // ending in one of them was appended to a guess, never read.
 const misreadDigits = "4568"
 
+// misreadFour is the one of misreadDigits read for a 号 without a seal
+// over it, off a clean scan: as often a three-digit number ending in 4
+// lost its 号 (杭政办发〔2021〕114), so the digit is taken for the 号 only
+// when another document says so (Field.Misread). 5, 6 and 8 were read
+// where a seal's red ink covered the 号, and are taken for it.
+const misreadFour = '4'
+
 // measureEnds end the label of a figure in a table, never a 文号's
 // prefix: a label with its year (社区学校数量(2023)) before its figure
 // reads like a 文号 whose 号 was lost once a PDF's spaces are gone.
@@ -79,9 +86,15 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 		if prefix == "" || num == "" {
 			return Field{}, start, m[1], true
 		}
-		f = Field{Value: prefix + "〔" + head[m[6]:m[7]] + "〕" + num + "号", Source: SourceHead}
+		number := func(serial string) string { return prefix + "〔" + head[m[6]:m[7]] + "〕" + serial + "号" }
+		f = Field{Value: number(num), Source: SourceHead}
 		if guessed {
 			f.Source, f.Read = SourceGuess, prefix+strings.TrimSpace(head[m[4]:m[1]])
+		}
+		if n := strings.TrimPrefix(digits, "第"); mark == "" && len(n) == 3 && rune(n[2]) == misreadFour {
+			// Three digits and 号 appended: a guess whichever it is.
+			f.Value, f.Source, f.Read = number(digits), SourceGuess, prefix+strings.TrimSpace(head[m[4]:m[1]])
+			f.Misread = number(digits[:len(digits)-1])
 		}
 		return f, start, m[1], true
 	}
