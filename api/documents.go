@@ -250,6 +250,10 @@ const maxPage = 1_000_000
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")),
 		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator"), Round: q.Get("round"),
 		Sort: catalog.DocumentSort(q.Get("sort"))}
