@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestListingsOfAnotherCityAreNotFound: every assignments, round and
-// values listing that takes ?city= answers a city the caller may not see
+// TestListingsOfAnotherCityAreNotFound: every assignments, round, values,
+// claims, documents and indicator listing that takes ?city= answers a city the caller may not see
 // as missing.xlsx and /coverage/compare do (404, 城市 … 不在您的账号可查看的
 // 城市范围内), never an empty 200 that reads as "this city owes nothing";
 // the caller's own city still lists.
@@ -22,6 +22,11 @@ func TestListingsOfAnotherCityAreNotFound(t *testing.T) {
 		"/api/v1/values?city=%s&round=2018",
 		"/api/v1/carryovers?city=%s&round=2018",
 		"/api/v1/coverage/compare?city=%s&rounds=2017,2018",
+		"/api/v1/claims?city=%s",
+		"/api/v1/claims?city=%s&round=2018&status=pending",
+		"/api/v1/documents?city=%s",
+		"/api/v1/indicators?city=%s",
+		"/api/v1/indicators/2.3.1/evidence?city=%s",
 	}
 	for _, c := range []struct{ who, own, other string }{
 		{"coordB", cityB, cityA},   // 成都的协调员问杭州

@@ -8,9 +8,11 @@ import (
 
 // cityInReach is ENOTFOUND, in the words missing.xlsx, /coverage/compare
 // and the web pages give (城市 330100 不在您的账号可查看的城市范围内……),
-// when a listing of the assignments, departments, values or carry-overs
-// asks by ?city= for a city u may not see; nil when no city is asked or u
-// may see it. An empty 200 would read as "this city owes nothing".
+// when a listing of the assignments, departments, values, carry-overs,
+// claims, documents, the indicator tree or an indicator's evidence asks
+// by ?city= for a city u may not see; nil when no city is asked or u may
+// see it. An empty 200 would read as "this city owes nothing", or has
+// nothing to show.
 func cityInReach(u *catalog.User, city string) error {
 	city = strings.TrimSpace(city)
 	if city == "" {

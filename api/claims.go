@@ -148,6 +148,10 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
+	if err := cityInReach(u, q.Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
 		Round: round, Limit: size, Offset: (page - 1) * size, After: q.Get("after")}
 	if f.After != "" && page > 1 {

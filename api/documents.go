@@ -221,6 +221,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 // toDocumentView is a document with its links and near duplicates.
 func toDocumentView(v *documents.View) documentJSON {
 	dj := toDocumentJSON(v.Document)
+	dj.UploadedBy = v.UploadedBy // another department's 责任单位, to a department contributor
 	for _, l := range v.Links {
 		dj.Links = append(dj.Links, toLinkJSON(l))
 	}
@@ -250,6 +251,10 @@ const maxPage = 1_000_000
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
+	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")),
 		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator"), Round: q.Get("round"),
 		Sort: catalog.DocumentSort(q.Get("sort"))}
@@ -297,9 +302,13 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	uploaders := h.Documents.UploadersShownTo(r.Context(), userFrom(r.Context()), docs)
 	out := make([]documentJSON, len(docs))
 	for i, d := range docs {
 		out[i] = toDocumentJSON(d)
+		if by, ok := uploaders[d.ID]; ok {
+			out[i].UploadedBy = by // another department's 责任单位, as the document's view names it
+		}
 		for _, l := range links[d.ID] {
 			out[i].Links = append(out[i].Links, toLinkJSON(l))
 		}
@@ -621,12 +630,6 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, false)
 			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, o.Unapplied, true)
 			dj.RoundNotApplied, dj.DocTypeNotApplied = o.Unapplied.Round, string(o.Unapplied.DocType)
-			if o.Unapplied.UploadedBy != "" {
-				// Another department's account is no business of a
-				// department contributor's: the answer names its 责任单位,
-				// as the notice beside it does (uploaderFor).
-				dj.UploadedBy = o.Unapplied.UploadedBy
-			}
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)

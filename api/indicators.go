@@ -9,6 +9,10 @@ import (
 )
 
 func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
+	if err := cityInReach(userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	t, err := h.Coverage.Tree(r.Context(), userFrom(r.Context()), r.URL.Query().Get("city"))
 	if err != nil {
 		h.writeError(w, r, err)
@@ -23,6 +27,10 @@ func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request) {
+	if err := cityInReach(userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	limit, err := intParam(r.URL.Query().Get("limit"), 10, "limit")
 	if err != nil {
 		h.writeError(w, r, err)

@@ -21,27 +21,68 @@ import (
 // list by then is refused as ListedDepartment refuses it.
 
 // holdFiledDepartments holds, inside tx, the departments new documents
-// are filed under and handed in under. A document's 责任单位 gone from its
-// city's list is refused (holdFiledDepartment, the uploader's own
-// department passing); a hand-in's department, its account's, is held
+// are filed under and handed in under. A hand-in's department, its
+// account's, read before the transaction, is the account's as it is now
+// (refileSubmission): a merge that committed meanwhile re-filed the
+// account, and the name read may be gone. A document filed under the
+// name its hand-in was re-filed from follows it. Then a document's
+// 责任单位 gone from its city's list is refused (holdFiledDepartment, the
+// uploader's own department passing); a hand-in's department is held
 // when it is on the list and passes when not, as accounts may name one
 // of before the list.
 func (s *Store) holdFiledDepartments(ctx context.Context, tx *sql.Tx, docs []*Document, subs []Submission) error {
 	held := map[string]bool{}
+	refiled := map[string]string{} // each hand-in's name once: a request of many files names one
 	for i, d := range docs {
+		was := subs[i].Department
+		if now, ok := refiled[d.City+"\x00"+was]; ok {
+			subs[i].Department = now
+		} else {
+			if err := s.refileSubmission(ctx, tx, d.City, &subs[i]); err != nil {
+				return err
+			}
+			refiled[d.City+"\x00"+was] = subs[i].Department
+		}
+		if was != "" && d.Department == was {
+			d.Department = subs[i].Department
+		}
 		if d.Department != "" && !held[d.City+"\x00"+d.Department] {
 			if err := s.holdFiledDepartment(ctx, tx, d.City, d.Department, d.UploadedBy, ""); err != nil {
 				return err
 			}
 			held[d.City+"\x00"+d.Department] = true
 		}
-		if n := subs[i].Department; n != "" && !held[d.City+"\x00"+n] {
-			if _, err := s.holdDepartment(ctx, tx, d.City, n); err != nil && !IsNotFound(err) {
-				return err
-			}
-			held[d.City+"\x00"+n] = true
-		}
 	}
+	return nil
+}
+
+// refileSubmission holds, inside tx, the department sub is handed in
+// under, of city's list. A name the list no longer has, when the
+// submitter's account now names another department (a merge re-filed it
+// after the upload read the account), becomes that department, held
+// too: the hand-in must not bring back the merged-away name that the
+// merge re-filed everywhere else. A name gone with no other to take
+// passes, as accounts may name one of before the list.
+func (s *Store) refileSubmission(ctx context.Context, tx *sql.Tx, city string, sub *Submission) error {
+	if sub.Department == "" {
+		return nil
+	}
+	_, err := s.holdDepartment(ctx, tx, city, sub.Department)
+	if err == nil || !IsNotFound(err) {
+		return err
+	}
+	var own string
+	err = tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ? AND city = ?`, sub.User, city).Scan(&own)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && (own == "" || own == sub.Department) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("query the department of %s: %w", sub.User, err)
+	}
+	if _, err := s.holdDepartment(ctx, tx, city, own); err != nil && !IsNotFound(err) {
+		return err
+	}
+	sub.Department = own
 	return nil
 }
 

@@ -222,6 +222,20 @@ func (s *Store) AddSubmission(ctx context.Context, sub Submission) error {
 		sub.At = s.now()
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if sub.Department != "" {
+			// The department read with the account, before this
+			// transaction, as it is now (refileSubmission).
+			var city string
+			err := tx.QueryRowContext(ctx, `SELECT city FROM document WHERE id = ?`, sub.DocumentID).Scan(&city)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) { // none: the insert refuses it
+				return fmt.Errorf("read the city of document %s: %w", sub.DocumentID, err)
+			}
+			if err == nil {
+				if err := s.refileSubmission(ctx, tx, city, &sub); err != nil {
+					return err
+				}
+			}
+		}
 		if err := insertSubmission(ctx, tx, sub); err != nil {
 			return err
 		}

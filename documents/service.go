@@ -148,6 +148,11 @@ type View struct {
 	Links          []catalog.Link
 	NearDuplicates []catalog.NearDuplicate
 	CityName       string
+	// UploadedBy is who the view tells its reader uploaded the document:
+	// its account (Document.UploadedBy), or, to a department contributor,
+	// another department's 责任单位 in place of that department's account
+	// (ingest.Service.UploadersShownTo).
+	UploadedBy string
 	// LinkRounds holds, by link ID, the round a link made for a round
 	// other than the document's own counts in, and there only
 	// (catalog.LinkInRound): that round names its indicator.
@@ -179,7 +184,10 @@ func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Document: d, Links: links, NearDuplicates: nds, LinkRounds: map[string]int{}}
+	v := &View{Document: d, Links: links, NearDuplicates: nds, LinkRounds: map[string]int{}, UploadedBy: d.UploadedBy}
+	if by, ok := s.UploadersShownTo(ctx, u, []*catalog.Document{d})[d.ID]; ok {
+		v.UploadedBy = by
+	}
 	if len(links) > 0 {
 		carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{Document: d.ID})
 		if err != nil {
@@ -195,6 +203,14 @@ func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document
 		v.CityName = c.Name
 	}
 	return v, nil
+}
+
+// UploadersShownTo is, by document ID, who u is told uploaded those of
+// docs whose account u is not shown: to a department contributor, another
+// department's upload is named by its 责任单位, as in a document's view
+// (ingest.Service.UploadersShownTo); the others keep their account.
+func (s *Service) UploadersShownTo(ctx context.Context, u *catalog.User, docs []*catalog.Document) map[string]string {
+	return s.ingest.UploadersShownTo(ctx, u, docs)
 }
 
 // nearDuplicates are a document's near duplicates in the cities u may see

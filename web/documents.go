@@ -114,6 +114,12 @@ func (h *handler) documentsPage(w http.ResponseWriter, r *http.Request) {
 // in the state given and the documents a bulk change could not change.
 func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status int, q url.Values, bulk formState, failed []bulkOutcome) {
 	u := sessionFrom(r).User
+	// Another city's list, by a shared link or a typed code, says that
+	// city is not the account's, not that it has no documents.
+	if err := cityInReach(u, q.Get("city")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	lang := langOf(r)
 	p := &documentsPage{City: q.Get("city"), DocType: q.Get("doc_type"), Status: q.Get("status"), Indicator: q.Get("indicator"),
 		Round: q.Get("round"), Sort: q.Get("sort"), Bulk: bulk, Outcomes: failed,

@@ -226,6 +226,12 @@ var indicatorClaimsLimit = 100
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	city := r.URL.Query().Get("city")
+	// Another city's indicator page would list no evidence and no claims
+	// without a word: it says the city is not the account's instead.
+	if err := cityInReach(u, city); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	// The round asked for (?round=, as a past round's heat map may link),
 	// else the current one: its claims and values are listed, and the
 	// documents that do not count in it are marked. A round that is no
