@@ -189,7 +189,9 @@ type Evidence struct {
 
 // Tie says how well what ties a document to an indicator holds, worst
 // last: the evidence pack's manifest lists an indicator whose tie is not
-// TieSound marked, not as one the document supports.
+// TieSound marked, not as one the document supports. It is, document by
+// document, the rule catalog.QuoteStanding applies to the indicator's
+// evidence as a whole (the report's 状态 and the heat map's cell).
 type Tie int
 
 const (
@@ -316,9 +318,12 @@ func (e Evidence) mark() string {
 // waiting for review whose quote is on its page but whose number is not
 // in it, or a claim waiting for review with a number in none of its
 // quotes (coverage.StatusValueNotFound); then 定性描述中的数字待核对, a
-// claim's number its quotes write only spaced; then 缺 or 有证据. The
-// order is coverage.State's, which the heat map and /compare use
-// (statusWords).
+// claim's number its quotes write only spaced; then 缺, 引文未找到 (the
+// evidence tied only by quotes not in its text; verified, 已核实（引文在
+// 文字中未找到） comes before 已核实) or 有证据. The order is
+// coverage.State's, which the heat map and /compare use (statusWords),
+// the quotes' facts read from catalog.Store.QuoteStandings as they read
+// them.
 const (
 	Gap = "缺"
 	// NoEvidence and NotReported say 缺 in a sentence, as the Word
