@@ -145,14 +145,40 @@ func (s *Store) EvidenceDocumentIDs(ctx context.Context, f EvidenceFilter) (map[
 // document of each, and with details its kind, source, page, quote,
 // citation position and creation time.
 func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
+	return evidenceUnionOf(f, details, false)
+}
+
+// evidenceUnionOf is evidenceUnion, with marks (and without details)
+// each use's say in its indicator's QuoteStanding instead: the status of
+// the claim or value (” for a link), whether its quote is on no page of
+// its document's text (quoteNowhere) and whether it is carried over and
+// still 待确认 (carried); a link's passages after its first are uses of
+// their own then, as with details.
+func evidenceUnionOf(f EvidenceFilter, details, marks bool) (string, []any) {
 	var args []any
-	part := func(kind, sel, from, city, indicator, round string, roundArgs []any) string {
+	// The round is a number: written in the marks' columns, it takes no
+	// argument before the WHERE's.
+	y := fmt.Sprint(f.Round)
+	linkCarried := `0`
+	if f.Round != 0 {
+		// Over all rounds a carried link is the same row as the link of
+		// its first round: evidence there.
+		linkCarried = `CASE WHEN l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ` + y + ` AND state = 'to_confirm') THEN 1 ELSE 0 END`
+	}
+	carried := func(kind, id, round string) string {
+		return `CASE WHEN EXISTS (SELECT 1 FROM carryover co WHERE co.kind = '` + kind + `' AND co.object_id = ` + id + `
+			AND co.round = ` + round + ` AND co.state = 'to_confirm') THEN 1 ELSE 0 END`
+	}
+	part := func(kind, sel, mark, from, city, indicator, round string, roundArgs []any) string {
 		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, kind) {
 			return ""
 		}
 		q := `SELECT ` + city + ` AS city, ` + indicator + ` AS indicator, d.id AS document_id`
 		if details {
 			q += `, ` + sel
+		}
+		if marks {
+			q += `, ` + mark
 		}
 		// A document that could not be read (failed) is no evidence until
 		// a later reading succeeds.
@@ -174,7 +200,6 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		}
 		return q
 	}
-	y := fmt.Sprint(f.Round)
 	linkRound := `(` + ofDocumentRound + `
 			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
 	// A link's passages after its first (link_quote) are uses of their
@@ -192,11 +217,17 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		claimRound += ` AND NOT ` + returnedHereSQL("d.id", "c.city", "c.round", "c.indicator_code")
 		valueRound += ` AND NOT ` + returnedHereSQL("d.id", "v.city", "v.round", "v.indicator_code")
 	}
-	first := part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
-		`d.city`, `l.indicator_code`, linkRound, linkArgs)
+	// A quote is nowhere in its text when it was looked for and found on
+	// no page (a link's not looked for yet is not: 引文尚未与原文核对), and
+	// a citation's to be checked again (recheck_error) is not yet: its
+	// marks are the old text's.
+	first := part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`,
+		`'', CASE WHEN l.quote <> '' AND l.quote_found = 0 AND l.found_on_page = 0 THEN 1 ELSE 0 END, `+linkCarried,
+		`link l JOIN document d ON d.id = l.document_id`, `d.city`, `l.indicator_code`, linkRound, linkArgs)
 	added := ""
-	if details {
+	if details || marks {
 		added = part(EvidenceLink, `'link', l.id, q.page, q.quote, q.position, l.created_at`,
+			`'', CASE WHEN q.quote_found = 0 AND q.found_on_page = 0 THEN 1 ELSE 0 END, `+linkCarried,
 			`link l JOIN link_quote q ON q.link_id = l.id JOIN document d ON d.id = l.document_id`,
 			`d.city`, `l.indicator_code`, linkRound, linkArgs)
 	}
@@ -205,10 +236,12 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		first,
 		added,
 		part(EvidenceClaim, `'claim', c.id, t.page, t.quote, t.position, c.created_at`,
+			`c.status, CASE WHEN t.quote_found = 0 AND t.found_on_page = 0 AND t.recheck_error = '' THEN 1 ELSE 0 END, `+carried("claim", "c.id", "c.round"),
 			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id AND c.status <> 'withdrawn'`,
 			`c.city`, `c.indicator_code`, claimRound, []any{f.Round}),
-		part(EvidenceValue, `'value', v.id, v.page, v.quote, 0, v.created_at`, `value v JOIN document d ON d.id = v.document_id`,
-			`v.city`, `v.indicator_code`, valueRound, []any{f.Round}),
+		part(EvidenceValue, `'value', v.id, v.page, v.quote, 0, v.created_at`,
+			`v.status, CASE WHEN v.quote_found = 0 AND v.found_on_page = 0 AND v.recheck_error = '' THEN 1 ELSE 0 END, `+carried("value", "v.id", "v.round"),
+			`value v JOIN document d ON d.id = v.document_id`, `v.city`, `v.indicator_code`, valueRound, []any{f.Round}),
 	} {
 		if p != "" {
 			parts = append(parts, p)
@@ -219,6 +252,9 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		cols := `'' AS city, '' AS indicator, '' AS document_id`
 		if details {
 			cols += `, '', '', 0, '', 0, ''`
+		}
+		if marks {
+			cols += `, '', 0, 0`
 		}
 		return `SELECT ` + cols + ` FROM carryover WHERE 1 = 0`, nil
 	}

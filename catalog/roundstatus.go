@@ -21,6 +21,14 @@ const (
 	// yet has a number its quotes write only as digits parted by a space
 	// (1200场 against “1 200”), one number or a table's neighbours.
 	IndicatorNumberToCheck = "number_to_check"
+	// IndicatorQuoteNotFound is 引文未找到: the evidence ties the indicator
+	// only by quotes on no page of their documents' text
+	// (QuoteStanding.NotFound); not covered.
+	IndicatorQuoteNotFound = "quote_not_found"
+	// IndicatorVerifiedQuoteNotFound is 已核实（引文在文字中未找到）: such a
+	// quote, its claim or value verified against the original's image
+	// (QuoteStanding.VerifiedNotFound).
+	IndicatorVerifiedQuoteNotFound = "verified_quote_not_found"
 	// IndicatorNoValue is 有佐证，缺数值: a quantitative indicator with
 	// evidence but without its number. It is still a gap for the count of
 	// covered indicators, but not 缺少佐证: the report listed the very

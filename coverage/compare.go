@@ -34,6 +34,11 @@ const (
 	// StatusNoValue is 有佐证，缺数值: a quantitative indicator with
 	// evidence and no value; covered by no count, as a gap is not.
 	StatusNoValue = catalog.IndicatorNoValue
+	// StatusQuoteNotFound is 引文未找到: the evidence ties the indicator
+	// only by quotes its documents' text does not have; not covered.
+	StatusQuoteNotFound = catalog.IndicatorQuoteNotFound
+	// StatusVerifiedQuoteNotFound is 已核实（引文在文字中未找到）.
+	StatusVerifiedQuoteNotFound = catalog.IndicatorVerifiedQuoteNotFound
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -268,6 +273,10 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
+	standings, err := s.cat.QuoteStandings(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
+	if err != nil {
+		return nil, err
+	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
@@ -314,6 +323,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		cell.Status = Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
 			ToConfirm: cell.ToConfirm > 0, SourceDeleted: cell.SourcesDeleted > 0, ValueNotFound: notFound, ClaimNumberNotFound: cell.ClaimsNotFound > 0,
 			ClaimNumberToCheck: cell.ClaimsSpaced > 0, ValueToCheck: cell.ValuesSpaced > 0,
+			QuoteNotFound: standings[[2]string{city, code}].NotFound, VerifiedQuoteNotFound: standings[[2]string{city, code}].VerifiedNotFound,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.Status()
 		return cell

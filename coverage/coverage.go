@@ -174,6 +174,13 @@ type Cell struct {
 	QuotesToRecheck int    `json:"quotes_to_recheck"`
 	QuoteRecheck    string `json:"quote_recheck,omitempty"`
 	QuoteRecheckEN  string `json:"quote_recheck_en,omitempty"`
+	// QuoteNotFound says the cell's evidence ties the indicator only by
+	// quotes on no page of their documents' text (引文未找到), and
+	// VerifiedQuoteNotFound that a reviewer verified such a claim or value
+	// all the same (已核实（引文在文字中未找到）): catalog.QuoteStanding, the
+	// rule the report and /compare follow too (AddQuoteStandings).
+	QuoteNotFound         bool `json:"quote_not_found"`
+	VerifiedQuoteNotFound bool `json:"verified_quote_not_found"`
 	// ToConfirm counts the claims, values and links carried over from the
 	// last round that the city has not confirmed yet (待确认): until it
 	// does, the cell says so after a reviewer's verdict in the round (与证据
@@ -275,7 +282,20 @@ func (c Cell) facts() Facts {
 		SourceDeleted: c.SourcesDeleted > 0, ValueNotFound: c.ValuesNotFound > 0, ClaimNumberNotFound: c.ClaimsNotFound > 0,
 		ClaimNumberToCheck: c.ClaimsSpaced > 0, ValueToCheck: c.ValuesSpaced > 0,
 		NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0, Evidence: c.Documents > 0 || c.Backed > 0,
-		QuoteRecheck: c.QuotesToRecheck > 0, Claimed: c.Backed > 0, Valued: c.Values > 0}
+		QuoteRecheck: c.QuotesToRecheck > 0, QuoteNotFound: c.QuoteNotFound, VerifiedQuoteNotFound: c.VerifiedQuoteNotFound,
+		Claimed: c.Backed > 0, Valued: c.Values > 0}
+}
+
+// AddQuoteStandings marks the cells whose evidence ties their indicator
+// only by quotes not found in the text (catalog.Store.QuoteStandings, by
+// city and indicator).
+func (m *Matrix) AddQuoteStandings(standings map[[2]string]catalog.QuoteStanding) {
+	cells := m.cells()
+	for key, st := range standings {
+		if c := cells[key]; c != nil {
+			c.QuoteNotFound, c.VerifiedQuoteNotFound = st.NotFound, st.VerifiedNotFound
+		}
+	}
 }
 
 // Finish counts each city's covered indicators, once the cells have

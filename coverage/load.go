@@ -54,9 +54,14 @@ func Load(ctx context.Context, cat *catalog.Store, round int, spaced ValueSpaced
 	if err != nil {
 		return nil, err
 	}
+	standings, err := cat.QuoteStandings(ctx, catalog.EvidenceFilter{Round: round, Cities: codes})
+	if err != nil {
+		return nil, err
+	}
 	m := Build(round, cities, inds, counts, claims)
 	m.nameRound(naming)
 	m.AddValues(vals, withdrawn, spaced)
+	m.AddQuoteStandings(standings)
 	m.AddCarried(carried)
 	m.Finish()
 	return m, nil

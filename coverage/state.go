@@ -14,6 +14,11 @@ const (
 	StateContradicted State = iota
 	// StateInsufficient is 证据不足: sent back for more evidence.
 	StateInsufficient
+	// StateVerifiedQuoteNotFound is 已核实（引文在文字中未找到）: verified,
+	// and the indicator's evidence ties it only by a quote its document's
+	// text does not have, which the reviewer checked against the
+	// original's image (catalog.QuoteStanding's VerifiedNotFound).
+	StateVerifiedQuoteNotFound
 	// StateVerified is 属实 (已核实): a verified claim or value.
 	StateVerified
 	// StateToConfirm is 待确认 alone: carried over from the last round
@@ -40,6 +45,11 @@ const (
 	// its text read anew failed. Its marks are the old text's, so it
 	// says nothing a number check above would not say first.
 	StateQuoteRecheck
+	// StateQuoteNotFound is 引文未找到: what would be 有证据 (a claim, a
+	// value or documents) rests only on quotes on no page of their
+	// documents' text (catalog.QuoteStanding's NotFound): no evidence to
+	// count, as the evidence pack's manifest marks it.
+	StateQuoteNotFound
 	// StateClaimed is 已提交定性描述: a claim citing a live document.
 	StateClaimed
 	// StateValued is 已填报数值: a value whose source is live.
@@ -82,26 +92,33 @@ type Facts struct {
 	// QuoteRecheck: a value's quote is to be checked again in its text
 	// read anew (Citation.RecheckError).
 	QuoteRecheck bool
-	Claimed      bool // a claim citing a live document
-	Valued       bool // a value whose source is live
+	// QuoteNotFound and VerifiedQuoteNotFound: the indicator's evidence
+	// ties it only by quotes its documents' text does not have, verified
+	// all the same or not (catalog.QuoteStanding).
+	QuoteNotFound, VerifiedQuoteNotFound bool
+	Claimed                              bool // a claim citing a live document
+	Valued                               bool // a value whose source is live
 }
 
 // State weighs f: every verdict a reviewer gave in the round first
-// (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
+// (与证据矛盾, 证据不足, 属实: resting only on a quote not found in the
+// text, 已核实（引文在文字中未找到）), then what is carried over and not confirmed
 // yet (待确认: not this round's evidence), then a claim or value whose
 // documents are all deleted (出处已删除), then a number its quote does
 // not write (a value's before a claim's), then one written only spaced
 // (a claim's before a value's); a quantitative indicator without its
 // number is 有佐证，缺数值 when it has evidence and a gap when it has none;
 // without evidence nothing else counts; with it, a quote to check again,
-// then a claim, then a value, then the documents alone say what the cell
-// holds.
+// then quotes not found (引文未找到), then a claim, then a value, then the
+// documents alone say what the cell holds.
 func (f Facts) State() State {
 	switch {
 	case f.Contradicted:
 		return StateContradicted
 	case f.Insufficient:
 		return StateInsufficient
+	case f.Verified && f.VerifiedQuoteNotFound:
+		return StateVerifiedQuoteNotFound
 	case f.Verified:
 		return StateVerified
 	case f.ToConfirm:
@@ -122,6 +139,8 @@ func (f Facts) State() State {
 		return StateGap
 	case f.QuoteRecheck:
 		return StateQuoteRecheck
+	case f.QuoteNotFound:
+		return StateQuoteNotFound
 	case f.Claimed:
 		return StateClaimed
 	case f.Valued:
@@ -135,8 +154,9 @@ func (f Facts) Status() string { return f.State().Status() }
 
 // Status is s as /compare, the report and the API say it: the states of
 // a number not found (a value's or a claim's) are value_not_found, those
-// of a number written only spaced number_to_check, and a quote to check
-// again, a claim, a value or documents alone are evidence.
+// of a number written only spaced number_to_check, quotes not found
+// quote_not_found (verified: verified_quote_not_found), and a quote to
+// check again, a claim, a value or documents alone are evidence.
 func (s State) Status() string {
 	switch s {
 	case StateContradicted:
@@ -145,6 +165,10 @@ func (s State) Status() string {
 		return StatusInsufficient
 	case StateVerified:
 		return StatusVerified
+	case StateVerifiedQuoteNotFound:
+		return StatusVerifiedQuoteNotFound
+	case StateQuoteNotFound:
+		return StatusQuoteNotFound
 	case StateToConfirm:
 		return StatusToConfirm
 	case StateSourceDeleted:
@@ -162,9 +186,10 @@ func (s State) Status() string {
 }
 
 // Covered reports whether a cell of state s counts as covered when it
-// has evidence documents: not a gap, not 有佐证，缺数值, not 待确认 alone.
+// has evidence documents: not a gap, not 有佐证，缺数值, not 待确认 alone,
+// not 引文未找到 (no evidence to count).
 func (s State) Covered() bool {
-	return s != StateToConfirm && s != StateGap && s != StateNoValue
+	return s != StateToConfirm && s != StateGap && s != StateNoValue && s != StateQuoteNotFound
 }
 
 // State is the cell's state. Items carried over and not confirmed are

@@ -9,21 +9,23 @@ import (
 // number not found or to check comes with the value or claim it is of,
 // and everything below a gap with the evidence it needs.
 var stateFacts = map[State]Facts{
-	StateContradicted:        {Contradicted: true},
-	StateInsufficient:        {Insufficient: true},
-	StateVerified:            {Verified: true},
-	StateToConfirm:           {ToConfirm: true},
-	StateSourceDeleted:       {SourceDeleted: true},
-	StateValueNotFound:       {ValueNotFound: true, Valued: true, Evidence: true},
-	StateClaimNumberNotFound: {ClaimNumberNotFound: true, Claimed: true, Evidence: true},
-	StateClaimNumberToCheck:  {ClaimNumberToCheck: true, Claimed: true, Evidence: true},
-	StateValueToCheck:        {ValueToCheck: true, Valued: true, Evidence: true},
-	StateNoValue:             {NoValue: true, Evidence: true},
-	StateQuoteRecheck:        {QuoteRecheck: true, Valued: true, Evidence: true},
-	StateClaimed:             {Claimed: true, Evidence: true},
-	StateValued:              {Valued: true, Evidence: true},
-	StateDocuments:           {Evidence: true},
-	StateGap:                 {},
+	StateContradicted:          {Contradicted: true},
+	StateInsufficient:          {Insufficient: true},
+	StateVerifiedQuoteNotFound: {Verified: true, VerifiedQuoteNotFound: true},
+	StateVerified:              {Verified: true},
+	StateToConfirm:             {ToConfirm: true},
+	StateSourceDeleted:         {SourceDeleted: true},
+	StateValueNotFound:         {ValueNotFound: true, Valued: true, Evidence: true},
+	StateClaimNumberNotFound:   {ClaimNumberNotFound: true, Claimed: true, Evidence: true},
+	StateClaimNumberToCheck:    {ClaimNumberToCheck: true, Claimed: true, Evidence: true},
+	StateValueToCheck:          {ValueToCheck: true, Valued: true, Evidence: true},
+	StateNoValue:               {NoValue: true, Evidence: true},
+	StateQuoteRecheck:          {QuoteRecheck: true, Valued: true, Evidence: true},
+	StateQuoteNotFound:         {QuoteNotFound: true, Claimed: true, Evidence: true},
+	StateClaimed:               {Claimed: true, Evidence: true},
+	StateValued:                {Valued: true, Evidence: true},
+	StateDocuments:             {Evidence: true},
+	StateGap:                   {},
 }
 
 // both are the facts of a and of b together.
@@ -69,8 +71,8 @@ func TestEveryStateAndItsPrecedence(t *testing.T) {
 // TestStateStatus: /compare, the report and the API say a state by its
 // status: a value's or a claim's number not found alike, a number only
 // spaced alike, and a quote to check again, a claim, a value and
-// documents all as evidence; only a gap, 有佐证，缺数值 and 待确认 alone
-// are not covered.
+// documents all as evidence; only a gap, 有佐证，缺数值, 待确认 alone and
+// 引文未找到 are not covered.
 func TestStateStatus(t *testing.T) {
 	for _, c := range []struct {
 		state   State
@@ -79,6 +81,7 @@ func TestStateStatus(t *testing.T) {
 	}{
 		{StateContradicted, StatusContradicted, true},
 		{StateInsufficient, StatusInsufficient, true},
+		{StateVerifiedQuoteNotFound, StatusVerifiedQuoteNotFound, true},
 		{StateVerified, StatusVerified, true},
 		{StateToConfirm, StatusToConfirm, false},
 		{StateSourceDeleted, StatusSourceDeleted, true},
@@ -88,6 +91,7 @@ func TestStateStatus(t *testing.T) {
 		{StateValueToCheck, StatusNumberToCheck, true},
 		{StateNoValue, StatusNoValue, false},
 		{StateQuoteRecheck, StatusEvidence, true},
+		{StateQuoteNotFound, StatusQuoteNotFound, false},
 		{StateClaimed, StatusEvidence, true},
 		{StateValued, StatusEvidence, true},
 		{StateDocuments, StatusEvidence, true},

@@ -127,6 +127,7 @@ type matrixWords struct {
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
 		states: map[State]string{StateContradicted: "与证据矛盾", StateInsufficient: "证据不足", StateVerified: "已核实", StateToConfirm: "待确认",
+			StateVerifiedQuoteNotFound: "已核实\uFF08引文在文字中未找到\uFF09", StateQuoteNotFound: "引文未找到",
 			StateSourceDeleted: "出处已删除", StateValueNotFound: "数值未在引文中找到", StateClaimNumberNotFound: "定性描述中的数字未在引文中找到",
 			StateClaimNumberToCheck: "定性描述中的数字待核对", StateValueToCheck: "数值待核对", StateNoValue: "有佐证\uFF0C缺数值",
 			StateQuoteRecheck: "引文待重新核对\uFF08%s\uFF09", StateClaimed: "已提交定性描述", StateValued: "已填报数值", StateDocuments: "有证据"},
@@ -134,6 +135,7 @@ var xlsxWords = map[bool]matrixWords{
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
 		states: map[State]string{StateContradicted: "Contradicted by evidence", StateInsufficient: "Insufficient evidence", StateVerified: "Verified",
+			StateVerifiedQuoteNotFound: "Verified (quote not found in the text)", StateQuoteNotFound: "Quote not found",
 			StateToConfirm: "Carried over, to confirm", StateSourceDeleted: "Source deleted", StateValueNotFound: "Number not found in its quote",
 			StateClaimNumberNotFound: "A claim's number not found in its quotes", StateClaimNumberToCheck: "A claim's number to check",
 			StateValueToCheck: "A value's number to check", StateNoValue: "Evidence, value not reported", StateQuoteRecheck: "Quote to be checked again (%s)",

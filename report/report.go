@@ -189,7 +189,9 @@ type Evidence struct {
 
 // Tie says how well what ties a document to an indicator holds, worst
 // last: the evidence pack's manifest lists an indicator whose tie is not
-// TieSound marked, not as one the document supports.
+// TieSound marked, not as one the document supports. It is, document by
+// document, the rule catalog.QuoteStanding applies to the indicator's
+// evidence as a whole (the report's 状态 and the heat map's cell).
 type Tie int
 
 const (
@@ -229,31 +231,6 @@ func citationTie(status catalog.ClaimStatus, mark Quote) Tie {
 		return TieVerifiedQuoteNotFound
 	}
 	return quoteTie(mark)
-}
-
-// quoteStatus is the status of an indicator in state st whose evidence
-// is ev by the one rule the pack's manifest follows too (Tie): when no
-// document it counts ties it soundly, a quote not found makes it
-// 引文未找到, or, verified, 已核实（引文在文字中未找到）; otherwise the
-// state's words (引文待重新核对 among them).
-func quoteStatus(st coverage.State, ev []Evidence) string {
-	best := TieReturned
-	for _, e := range ev {
-		// A returned file's quote, found or not, says nothing of the
-		// indicator: it must not hide a live claim's quote not found.
-		if !e.Withdrawn && !e.ToConfirm && e.Tie != TieReturned {
-			best = min(best, e.Tie)
-		}
-	}
-	switch {
-	case st == coverage.StateVerified && best == TieVerifiedQuoteNotFound:
-		return VerifiedQuoteNotFound
-	case best == TieQuoteNotFound && (st == coverage.StateClaimed || st == coverage.StateValued || st == coverage.StateDocuments):
-		// A quote to check again (StateQuoteRecheck) has the old text's
-		// marks: it says 引文待重新核对, never that the quote is not there.
-		return QuoteNotFound
-	}
-	return statusWords[st]
 }
 
 // quoteTie is TieQuoteNotFound for a quote on no page of its document
@@ -341,9 +318,12 @@ func (e Evidence) mark() string {
 // waiting for review whose quote is on its page but whose number is not
 // in it, or a claim waiting for review with a number in none of its
 // quotes (coverage.StatusValueNotFound); then 定性描述中的数字待核对, a
-// claim's number its quotes write only spaced; then 缺 or 有证据. The
-// order is coverage.State's, which the heat map and /compare use
-// (statusWords).
+// claim's number its quotes write only spaced; then 缺, 引文未找到 (the
+// evidence tied only by quotes not in its text; verified, 已核实（引文在
+// 文字中未找到） comes before 已核实) or 有证据. The order is
+// coverage.State's, which the heat map and /compare use (statusWords),
+// the quotes' facts read from catalog.Store.QuoteStandings as they read
+// them.
 const (
 	Gap = "缺"
 	// NoEvidence and NotReported say 缺 in a sentence, as the Word
@@ -393,21 +373,23 @@ const (
 // `evidence coverage` weigh alike: a number not found is 数值未在引文中找到
 // whether a value's or a claim's.
 var statusWords = map[coverage.State]string{
-	coverage.StateGap:                 Gap,
-	coverage.StateDocuments:           Present,
-	coverage.StateQuoteRecheck:        Present,
-	coverage.StateClaimed:             Present,
-	coverage.StateValued:              Present,
-	coverage.StateVerified:            Verified,
-	coverage.StateToConfirm:           ToConfirm,
-	coverage.StateContradicted:        Contradicted,
-	coverage.StateInsufficient:        Insufficient,
-	coverage.StateValueNotFound:       ValueNotFound,
-	coverage.StateClaimNumberNotFound: ValueNotFound,
-	coverage.StateClaimNumberToCheck:  NumberToCheck,
-	coverage.StateValueToCheck:        ValueToCheck,
-	coverage.StateNoValue:             NoValue,
-	coverage.StateSourceDeleted:       SourceDeleted,
+	coverage.StateGap:                   Gap,
+	coverage.StateDocuments:             Present,
+	coverage.StateQuoteRecheck:          Present,
+	coverage.StateClaimed:               Present,
+	coverage.StateValued:                Present,
+	coverage.StateVerified:              Verified,
+	coverage.StateVerifiedQuoteNotFound: VerifiedQuoteNotFound,
+	coverage.StateQuoteNotFound:         QuoteNotFound,
+	coverage.StateToConfirm:             ToConfirm,
+	coverage.StateContradicted:          Contradicted,
+	coverage.StateInsufficient:          Insufficient,
+	coverage.StateValueNotFound:         ValueNotFound,
+	coverage.StateClaimNumberNotFound:   ValueNotFound,
+	coverage.StateClaimNumberToCheck:    NumberToCheck,
+	coverage.StateValueToCheck:          ValueToCheck,
+	coverage.StateNoValue:               NoValue,
+	coverage.StateSourceDeleted:         SourceDeleted,
 }
 
 // PreviousContradicted follows the verdict of a claim or value carried
@@ -609,6 +591,10 @@ type data struct {
 	// claimNumbers are how the numbers of the claims still 待审核 stand
 	// against their quotes (catalog.CheckClaimNumbers), by claim ID.
 	claimNumbers map[string]catalog.ClaimNumbersStanding
+	// standings are how the quotes of each indicator's evidence stand
+	// (catalog.Store.QuoteStandings, by indicator code), as the heat map
+	// and /compare read them.
+	standings map[string]catalog.QuoteStanding
 	// partOf are the documents whose text is part of another's (部分重复):
 	// for each, the documents containing it.
 	partOf map[string][]string
@@ -693,6 +679,14 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	}
 	if d.returnedHere, err = s.cat.ReturnedInRound(ctx, city, round); err != nil {
 		return nil, err
+	}
+	standings, err := s.cat.QuoteStandings(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
+	if err != nil {
+		return nil, err
+	}
+	d.standings = map[string]catalog.QuoteStanding{}
+	for key, st := range standings {
+		d.standings[key[1]] = st
 	}
 	ids := map[string]bool{}
 	for _, list := range d.linked {
@@ -983,12 +977,13 @@ func (d *data) item(ind catalog.Indicator) Item {
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	it.Evidence, it.Unreadable = apart(it.Evidence)
-	// The one rule of the heat map and /compare, then the pack's of a
-	// quote not found (quoteStatus).
-	it.Status = quoteStatus(coverage.Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+	// The one rule of the heat map and /compare, a quote not found
+	// among its facts (catalog.QuoteStanding) as they read it.
+	quotes := d.standings[ind.Code]
+	it.Status = statusWords[coverage.Facts{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
 		ToConfirm: toConfirm, SourceDeleted: sourceDeleted, ValueNotFound: valueNotFound, ClaimNumberNotFound: claimNumberNotFound,
-		ClaimNumberToCheck: numberToCheck, ValueToCheck: valueSpaced,
-		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State(), it.Evidence)
+		ClaimNumberToCheck: numberToCheck, ValueToCheck: valueSpaced, QuoteNotFound: quotes.NotFound, VerifiedQuoteNotFound: quotes.VerifiedNotFound,
+		NoValue: ind.Kind == catalog.Quantitative && it.Value == nil, Evidence: live}.State()]
 	return it
 }
 

@@ -44,9 +44,23 @@ func buildFragments(pages []string, spans []index.Span) []Fragment {
 // want: a mark that would cut a number takes it whole when it is one of
 // them, else leaves it out (wholeNumbers).
 func buildFragmentsFor(pages []string, spans []index.Span, want numberSet) []Fragment {
+	wins := windowsFor(pages, spans, want)
+	if wins == nil {
+		return leadFragment(pages)
+	}
+	out := make([]Fragment, len(wins))
+	for i, w := range wins {
+		out[i] = Fragment{Page: w.page, HTML: renderWindow(pages[w.page-1], w)}
+	}
+	return out
+}
+
+// windowsFor are the windows of the passages buildFragmentsFor shows, in
+// the order it shows them; nil when no span is left to show.
+func windowsFor(pages []string, spans []index.Span, want numberSet) []window {
 	spans = closeBrackets(pages, mergeSpans(wholeNumbers(pages, spans, want)))
 	if len(spans) == 0 {
-		return leadFragment(pages)
+		return nil
 	}
 	var wins []window
 	for i := 0; i < len(spans); {
@@ -71,11 +85,7 @@ func buildFragmentsFor(pages []string, spans []index.Span, want numberSet) []Fra
 		}
 		return wins[i].start < wins[j].start
 	})
-	out := make([]Fragment, len(wins))
-	for i, w := range wins {
-		out[i] = Fragment{Page: w.page, HTML: renderWindow(pages[w.page-1], w)}
-	}
-	return out
+	return wins
 }
 
 // leadFragment is the opening of the first non-empty page, for hits that

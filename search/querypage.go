@@ -21,22 +21,45 @@ import (
 // search page does: bounded by the text the index keeps of a document
 // (index.MaxIndexedChars), however many pages it has.
 func (s *Service) QueryPage(ctx context.Context, u *catalog.User, id, query string, substring bool) (int, error) {
+	place, err := s.QueryPlace(ctx, u, id, query, substring)
+	return place.Page, err
+}
+
+// QueryPlace is where a search for a query opens a document: the page of
+// the first passage its search result shows (QueryPage) and the words
+// highlighted first in that passage, as the text writes them. A long
+// page (a big spreadsheet's sheet) is shown in parts: the words say
+// which part holds the match (documents.Service.Find).
+type QueryPlace struct {
+	Page  int
+	Match string
+}
+
+// QueryPlace is QueryPage's page with the words matched there; the zero
+// QueryPlace when QueryPage is 0.
+func (s *Service) QueryPlace(ctx context.Context, u *catalog.User, id, query string, substring bool) (QueryPlace, error) {
 	q, visible, err := s.baseQuery(ctx, Request{Query: query, User: u, Substring: substring})
 	if err != nil || !visible {
-		return 0, err
+		return QueryPlace{}, err
 	}
 	q.Filter.IDs, q.From, q.Size, q.WithText = []string{id}, 0, 1, true
 	res, err := s.idx.Search(ctx, q)
 	if err != nil {
-		return 0, fmt.Errorf("search %q in document %s: %w", query, id, err)
+		return QueryPlace{}, fmt.Errorf("search %q in document %s: %w", query, id, err)
 	}
 	if len(res.Hits) == 0 || len(res.Hits[0].Spans) == 0 {
-		return 0, nil
+		return QueryPlace{}, nil
 	}
 	h := res.Hits[0]
-	frags := buildFragmentsFor(h.Pages, h.Spans, termNumbers(q.Clauses))
-	if len(frags) == 0 {
-		return 0, nil
+	wins := windowsFor(h.Pages, h.Spans, termNumbers(q.Clauses))
+	if len(wins) == 0 || len(wins[0].spans) == 0 {
+		// Matched words all left out of the passages: the opening,
+		// as the search result shows it.
+		if lead := leadFragment(h.Pages); len(lead) > 0 {
+			return QueryPlace{Page: lead[0].Page}, nil
+		}
+		return QueryPlace{}, nil
 	}
-	return frags[0].Page, nil
+	w := wins[0]
+	return QueryPlace{Page: w.page, Match: h.Pages[w.page-1][w.spans[0].Start:w.spans[0].End]}, nil
 }

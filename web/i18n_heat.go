@@ -14,6 +14,11 @@ var heatMessages = map[string]map[Lang]string{
 	// A claim or value whose cited documents are all deleted, on the
 	// heat map, /compare and the carry-over list alike.
 	"compare.status.source_deleted": {Chinese: "出处已删除", English: "Source deleted"},
+	// Evidence tying the indicator only by quotes its documents' text
+	// does not have, verified all the same or not (coverage.
+	// StateQuoteNotFound, StateVerifiedQuoteNotFound), as the report says.
+	"compare.status.quote_not_found":          {Chinese: "引文未找到", English: "Quote not found"},
+	"compare.status.verified_quote_not_found": {Chinese: "已核实（引文在文字中未找到）", English: "Verified (quote not found in the text)"},
 }
 
 func init() {

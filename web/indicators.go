@@ -69,6 +69,8 @@ func stateLook(l Lang, st coverage.State, c coverage.Cell) (class, symbol, label
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
 	case coverage.StateInsufficient: // sent back for more evidence: the coordinator has work to do
 		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
+	case coverage.StateVerifiedQuoteNotFound: // checked against the original's image: verified, the mark kept
+		return "verifiedquote", "✔※", tr(l, "compare.status.verified_quote_not_found")
 	case coverage.StateVerified:
 		return "verified", "✔", tr(l, "claim.verified")
 	case coverage.StateToConfirm:
@@ -91,6 +93,8 @@ func stateLook(l Lang, st coverage.State, c coverage.Cell) (class, symbol, label
 			why = c.QuoteRecheckEN
 		}
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
+	case coverage.StateQuoteNotFound: // the hollow of ◆: cited, but by words the text does not have
+		return "quotenotfound", "◇", tr(l, "compare.status.quote_not_found")
 	case coverage.StateClaimed:
 		return "claimed", "◆", tr(l, "ind.claimed")
 	case coverage.StateValued:

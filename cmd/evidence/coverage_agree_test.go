@@ -35,6 +35,8 @@ var everyStateCells = []coverage.Cell{
 	{Code: "3.2.2", Name: "学习型家庭", Kind: "qualitative"},
 	{Code: "3.3.1", Name: "全民终身学习活动周", Kind: "qualitative", Documents: 2, ToConfirm: 1, AllRounds: true},
 	{Code: "3.3.2", Name: "读书节", Kind: "qualitative", Documents: 1, Verified: 1, ToConfirm: 2, AllRounds: true},
+	{Code: "2.3.1", Name: "读书驿站", Kind: "qualitative", Documents: 1, Claims: 1, Backed: 1, QuoteNotFound: true},
+	{Code: "2.3.2", Name: "社区学校", Kind: "qualitative", Documents: 1, Claims: 1, Backed: 1, Verified: 1, VerifiedQuoteNotFound: true},
 }
 
 // Each view's words of a state, read back, as Chinese users read them
@@ -44,7 +46,8 @@ var (
 		"待确认": coverage.StateToConfirm, "出处已删除": coverage.StateSourceDeleted, "数值未在引文中找到": coverage.StateValueNotFound,
 		"定性描述中的数字未在引文中找到": coverage.StateClaimNumberNotFound, "定性描述中的数字待核对": coverage.StateClaimNumberToCheck,
 		"数值待核对": coverage.StateValueToCheck, "引文待重新核对": coverage.StateQuoteRecheck, "已提交定性描述": coverage.StateClaimed,
-		"已填报数值": coverage.StateValued}
+		"已填报数值": coverage.StateValued, "引文未找到": coverage.StateQuoteNotFound,
+		"已核实（引文在文字中未找到）": coverage.StateVerifiedQuoteNotFound}
 	heatSays = with(shared, map[string]coverage.State{"属实": coverage.StateVerified, "N 份材料，缺数值": coverage.StateNoValue,
 		"N 份材料": coverage.StateDocuments, "缺少佐证": coverage.StateGap})
 	sheetSays = with(shared, map[string]coverage.State{"已核实": coverage.StateVerified, "有佐证，缺数值": coverage.StateNoValue,
@@ -68,11 +71,15 @@ var (
 
 // readState is the state a view's words say, and whether they say
 // 待确认 beside it: the words without their trailing （…） (a count, a
-// reason, an example) and their “ · 待确认”.
+// reason, an example) and their “ · 待确认”, up to words of a state
+// (已核实（引文在文字中未找到）'s are its own).
 func readState(t *testing.T, view, said string, says map[string]coverage.State) (coverage.State, bool) {
 	t.Helper()
 	beside := false
 	for {
+		if _, ok := says[digits.ReplaceAllString(said, "N")]; ok {
+			break
+		}
 		before := said
 		said = trailingNote.ReplaceAllString(strings.TrimSpace(said), "")
 		if s, ok := strings.CutSuffix(said, " · 待确认"); ok {

@@ -228,20 +228,22 @@ func coverageNote(lang report.Lang, cell coverage.Cell) string {
 // (its count column says 缺), documents alone say 有证据 only beside
 // items carried.
 var coverageStateWords = map[coverage.State][2]string{
-	coverage.StateContradicted:        {"与证据矛盾", "contradicted by evidence"},
-	coverage.StateInsufficient:        {"证据不足", "insufficient evidence"},
-	coverage.StateVerified:            {"已核实", "verified"},
-	coverage.StateToConfirm:           {"待确认", "carried over, to confirm"},
-	coverage.StateSourceDeleted:       {"出处已删除", "source deleted"},
-	coverage.StateValueNotFound:       {"数值未在引文中找到", "number not found in its quote"},
-	coverage.StateClaimNumberNotFound: {"定性描述中的数字未在引文中找到", "a claim's number not found in its quotes"},
-	coverage.StateClaimNumberToCheck:  {"定性描述中的数字待核对", "a claim's number to check"},
-	coverage.StateValueToCheck:        {"数值待核对", "a value's number to check"},
-	coverage.StateNoValue:             {"有佐证\uFF0C缺数值", "evidence, value not reported"},
-	coverage.StateQuoteRecheck:        {"引文待重新核对\uFF08%s\uFF09", "quote to be checked again (%s)"},
-	coverage.StateClaimed:             {"已提交定性描述", "claim submitted"},
-	coverage.StateValued:              {"已填报数值", "value reported"},
-	coverage.StateDocuments:           {"有证据", "evidence"},
+	coverage.StateContradicted:          {"与证据矛盾", "contradicted by evidence"},
+	coverage.StateInsufficient:          {"证据不足", "insufficient evidence"},
+	coverage.StateVerified:              {"已核实", "verified"},
+	coverage.StateVerifiedQuoteNotFound: {"已核实\uFF08引文在文字中未找到\uFF09", "verified (quote not found in the text)"},
+	coverage.StateQuoteNotFound:         {"引文未找到", "quote not found"},
+	coverage.StateToConfirm:             {"待确认", "carried over, to confirm"},
+	coverage.StateSourceDeleted:         {"出处已删除", "source deleted"},
+	coverage.StateValueNotFound:         {"数值未在引文中找到", "number not found in its quote"},
+	coverage.StateClaimNumberNotFound:   {"定性描述中的数字未在引文中找到", "a claim's number not found in its quotes"},
+	coverage.StateClaimNumberToCheck:    {"定性描述中的数字待核对", "a claim's number to check"},
+	coverage.StateValueToCheck:          {"数值待核对", "a value's number to check"},
+	coverage.StateNoValue:               {"有佐证\uFF0C缺数值", "evidence, value not reported"},
+	coverage.StateQuoteRecheck:          {"引文待重新核对\uFF08%s\uFF09", "quote to be checked again (%s)"},
+	coverage.StateClaimed:               {"已提交定性描述", "claim submitted"},
+	coverage.StateValued:                {"已填报数值", "value reported"},
+	coverage.StateDocuments:             {"有证据", "evidence"},
 }
 
 func writeOut(path string, body []byte, stdout io.Writer) error {
