@@ -287,6 +287,8 @@ var englishMessages = map[string]string{
 	"before 为空；应为上一页答复中的 next":                                                       "before is empty; it must be the next of the previous page",
 	"OFD 文件中的文档描述位置 %s 指向文件包之外，可能是异常文件，已拒绝处理；请用 OFD 阅读器打开后重新导出，或上传原始文件":              "The OFD file's document description is at %s, outside the package, which is unusual; it was refused. Open it in an OFD reader and export it again, or upload the original file",
 	"OFD 文件中缺少文档描述 %s，可能已损坏；请用 OFD 阅读器打开后重新导出再上传":                                    "The OFD file lacks its document description %s and may be damaged; open it in an OFD reader, export it again and upload that",
+	"OFD 文件的文档描述（DocRoot）指向 OFD.xml 本身，文件结构已损坏；请用 OFD 阅读器打开后重新导出再上传":                 "The OFD file's document description (DocRoot) points to OFD.xml itself: the file's structure is damaged; open it in an OFD reader, export it again and upload that",
+	"OFD 文件中第 %d 页的位置指向文档描述本身，文件结构已损坏；请用 OFD 阅读器打开后重新导出再上传":                          "The location of page %d of the OFD file points to the document description itself: the file's structure is damaged; open it in an OFD reader, export it again and upload that",
 	"OFD 文件超过 %d 页，已停止处理；请拆分后上传":                                                     "The OFD file has more than %d {page|pages}, so reading stopped; split it and upload the parts",
 	"OFD 页面图片缺失":            "An image of an OFD page is missing",
 	"OFD 页面图片的格式（%s）无法识别文字": "The text of an OFD page image in the format %s cannot be recognised",
