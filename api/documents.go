@@ -640,11 +640,15 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			// first one's status and reason, and each file's under errors.
 			status := httperr.Prepare(w, r, h.Logger, firstErr)
 			message, messageEn := catalog.ErrorMessage(firstErr), englishOf(firstErr)
-			if first.Archive != "" {
-				// A refusal of one file of an archive names the archive and
-				// the file: the reason alone named neither, and a department
-				// resending its package could not tell which file of which.
+			// A refusal of one file of an archive names the archive and
+			// the file: the reason alone named neither, and a department
+			// resending its package could not tell which file of which.
+			// A reason that names them itself (压缩包“…”中的“…”超过…) is
+			// not prefixed again.
+			if first.Archive != "" && !namesArchived(message, first) {
 				message = fmt.Sprintf("压缩包\u201C%s\u201D中的\u201C%s\u201D\uFF1A%s", first.Archive, first.Filename, message)
+			}
+			if first.Archive != "" && !namesArchived(messageEn, first) {
 				messageEn = fmt.Sprintf("\u201C%s\u201D in the archive \u201C%s\u201D: %s", first.Filename, first.Archive, messageEn)
 			}
 			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),
@@ -663,6 +667,12 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		body["errors"] = failed
 	}
 	h.writeJSON(w, r, status, body)
+}
+
+// namesArchived reports a message that names, in quotes, both the file
+// refused and the archive it came in.
+func namesArchived(message string, o ingest.Outcome) bool {
+	return strings.Contains(message, "\u201C"+o.Filename+"\u201D") && strings.Contains(message, "\u201C"+o.Archive+"\u201D")
 }
 
 // duplicateNotice says that the file sent as sent holds the bytes of the

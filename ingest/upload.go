@@ -465,7 +465,11 @@ func (s *Service) roundChecker(ctx context.Context, checked string) func(round s
 			err = s.CheckRound(ctx, round)
 			var e *catalog.Error
 			if err != nil && !errors.As(err, &e) {
-				s.log.Error("round of a file not looked up", "round", round, "err", err)
+				if errors.Is(err, context.Canceled) {
+					s.log.Info("round of a file not looked up: given up by its client", "round", round, "err", err)
+				} else {
+					s.log.Error("round of a file not looked up", "round", round, "err", err)
+				}
 				err = errRoundUnchecked
 			}
 			known[round] = err
@@ -617,10 +621,15 @@ func (s *Service) mayApply(ctx context.Context, u *catalog.User, d *catalog.Docu
 }
 
 // logUnexpected logs an error that is not the user's doing, whose message
-// to the user only says "internal error" or "unavailable".
+// to the user only says "internal error" or "unavailable". An upload its
+// client gave up on (the request's context cancelled, its work undone
+// with it) is no server failure: it is logged at info level, so that real
+// errors stand out (httperr.Prepare does the same for the request).
 func (s *Service) logUnexpected(what string, err error) {
-	switch catalog.ErrorCode(err) {
-	case catalog.EINTERNAL, catalog.EUNAVAILABLE:
+	switch {
+	case errors.Is(err, context.Canceled):
+		s.log.Info(what+": given up by its client", "err", err)
+	case catalog.ErrorCode(err) == catalog.EINTERNAL, catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
 		s.log.Error(what, "err", err)
 	default:
 		s.log.Warn(what, "err", err)

@@ -503,7 +503,7 @@ func errCorrupt() error {
 }
 
 func errTimeout(d time.Duration) error {
-	return catalog.Errorf(catalog.EINVALID, "提取文字超时（超过 %s），文件可能过大或已损坏；请拆分文件或重新导出后上传", formatSeconds(d))
+	return catalog.Errorf(catalog.EINVALID, "提取文字超时：读取超过了时间上限 %s（文件过大或结构异常，服务器繁忙时也会如此）；服务器繁忙时重试可能成功，仍失败时请拆分文件或重新导出后上传", formatSeconds(d))
 }
 
 func errTextTooLarge(max int64) error {

@@ -77,13 +77,20 @@ func TestExtractReturnsAtTimeoutFromStuckExtractor(t *testing.T) {
 	})
 	start := time.Now()
 	_, err := Extract(context.Background(), "stuck", fixture("news.utf8.txt"), Limits{Timeout: 100 * time.Millisecond})
-	wantError(t, "stuck extractor", err, catalog.EINVALID, "提取文字超时(超过 100 毫秒)")
+	wantError(t, "stuck extractor", err, catalog.EINVALID, "提取文字超时:读取超过了时间上限 100 毫秒")
+	// probe s44 #7: the limit said plainly, and a busy server not taken
+	// for a damaged file.
+	wantError(t, "stuck extractor", err, catalog.EINVALID, "服务器繁忙时重试可能成功")
+	wantEnglish(t, "stuck extractor", err, "retrying may succeed")
+	if CauseOf(catalog.ErrorMessage(err)) != CauseSetup {
+		t.Errorf("the timeout's reason: cause %q, want %q", CauseOf(catalog.ErrorMessage(err)), CauseSetup)
+	}
 	// The extractor never returns before the test ends: returning within
 	// a minute is the limit's doing, however loaded the machine.
 	if d := time.Since(start); d > time.Minute {
 		t.Fatalf("Extract returned after %v with a 100ms limit", d)
 	}
-	if msg := errTimeout(DefaultTimeout).Error(); !strings.Contains(msg, "超过 60 秒") {
+	if msg := errTimeout(DefaultTimeout).Error(); !strings.Contains(msg, "时间上限 60 秒") {
 		t.Errorf("default timeout message %q", msg)
 	}
 }

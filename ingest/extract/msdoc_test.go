@@ -58,7 +58,7 @@ func TestWord97Hang(t *testing.T) {
 	withToolPath(t, catdoc, fakeTool(t, "echo $$ > "+pidFile+"\nexec sleep 3600"))
 	start := time.Now()
 	_, err := sniffAndExtract(t, "report.doc", Limits{Timeout: 500 * time.Millisecond})
-	wantError(t, "hanging catdoc", err, catalog.EINVALID, "提取文字超时(超过 500 毫秒)")
+	wantError(t, "hanging catdoc", err, catalog.EINVALID, "提取文字超时:读取超过了时间上限 500 毫秒")
 	// The tool sleeps an hour: returning within a minute is the limit's
 	// doing, on any machine.
 	if d := time.Since(start); d > time.Minute {

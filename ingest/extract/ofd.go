@@ -226,6 +226,10 @@ func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
 		// it is no damage a reader re-export would mend.
 		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外，可能是异常文件，已拒绝处理；请用 OFD 阅读器打开后重新导出，或上传原始文件", clip(loc, 80))
 	}
+	if strings.EqualFold(loc, "OFD.xml") {
+		// A root that names itself lists no page: damaged, not blank.
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件的文档描述（DocRoot）指向 OFD.xml 本身，文件结构已损坏；请用 OFD 阅读器打开后重新导出再上传")
+	}
 	f := o.member(loc)
 	if f == nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少文档描述 %s，可能已损坏；请用 OFD 阅读器打开后重新导出再上传", path.Base(loc))
@@ -271,6 +275,12 @@ func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", loc, err)
+	}
+	for i, p := range doc.pages {
+		if strings.EqualFold(p.loc, loc) || strings.EqualFold(p.loc, "OFD.xml") {
+			// The page would read as empty, and the file as blank.
+			return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中第 %d 页的位置指向文档描述本身，文件结构已损坏；请用 OFD 阅读器打开后重新导出再上传", i+1)
+		}
 	}
 	return doc, nil
 }

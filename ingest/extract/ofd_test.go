@@ -191,6 +191,12 @@ func TestOFDBadInput(t *testing.T) {
 			Limits{}, catalog.EINVALID, "文档描述位置 ../../etc/passwd 指向文件包之外"},
 		{"missing Document.xml", []string{"OFD.xml", root},
 			Limits{}, catalog.EINVALID, "缺少文档描述 Document.xml"},
+		// probe s44 #7: damaged, not blank.
+		{"DocRoot naming OFD.xml itself", []string{"OFD.xml", `<OFD><DocBody><DocRoot>OFD.xml</DocRoot></DocBody></OFD>`},
+			Limits{}, catalog.EINVALID, "指向 OFD.xml 本身，文件结构已损坏"},
+		{"page naming its document", []string{"OFD.xml", root, "Doc_0/Document.xml",
+			`<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Document.xml"/></ofd:Pages></ofd:Document>`},
+			Limits{}, catalog.EINVALID, "第 1 页的位置指向文档描述本身，文件结构已损坏"},
 		{"no text at all", []string{"OFD.xml", root, "Doc_0/Document.xml", doc},
 			Limits{}, catalog.EINVALID, "文件中没有可提取的文字"},
 	}

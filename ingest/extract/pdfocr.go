@@ -81,16 +81,29 @@ func weakTextLayer(text string, images bool) bool {
 // masthead read 杭州 as 柄州.
 func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string, lib pdfText) (*Result, error) {
 	invisible, photos := lib.invisible, lib.photos
+	abs, err := filepath.Abs(path) // never let a name be read as an option
+	if err != nil {
+		return nil, err
+	}
+	images := pageImages(ctx, abs, res.Pages, lib, lim)
 	var weak []int
 	doubted := map[int]bool{} // untrusted invisible layers that are not weak
+	unsure := map[int]bool{}  // short text, not known whether the page draws an image
 	for i, p := range res.Pages {
 		switch {
-		case weakTextLayer(p, i >= len(lib.images) || lib.images[i]):
+		case weakTextLayer(p, images[i] != drawsNone):
 			weak = append(weak, i)
+			unsure[i] = images[i] == drawsUnknown && visibleChars(p) > 0
 		case i < len(invisible) && invisible[i] && !trustedInvisibleLayer(p):
 			weak = append(weak, i)
 			doubted[i] = true
 		}
+	}
+	if len(weak) > lim.MaxOCRPages {
+		// More pages than OCR may read: the short layers of pages not
+		// known to draw an image are kept as they are, rather than the
+		// file refused for pages that have text.
+		weak = slices.DeleteFunc(weak, func(i int) bool { return unsure[i] })
 	}
 	if len(weak) == 0 {
 		return res, nil
@@ -102,10 +115,6 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			return nil, missing
 		}
 		return res, nil
-	}
-	abs, err := filepath.Abs(path) // never let a name be read as an option
-	if err != nil {
-		return nil, err
 	}
 	tool := lookProgram("pdftoppm")
 	doc, err := ocrPages(ctx, len(weak), lim, func(i int) ([]byte, error) {
@@ -338,9 +347,16 @@ func listsImages(ctx context.Context, path string, lim Limits) bool {
 // complete lines up to there: what it lists is there, and a blank scan of
 // many pages is still known for one.
 func listImages(ctx context.Context, path string, lim Limits, args ...string) (string, bool) {
+	list, _, ok := listImagesCut(ctx, path, lim, args...)
+	return list, ok
+}
+
+// listImagesCut is listImages, and whether the list is complete (false
+// when it was cut at 64 KB).
+func listImagesCut(ctx context.Context, path string, lim Limits, args ...string) (list string, complete, ok bool) {
 	tool := lookProgram("pdfimages")
 	if tool == "" {
-		return "", false
+		return "", false, false
 	}
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
@@ -351,12 +367,12 @@ func listImages(ctx context.Context, path string, lim Limits, args ...string) (s
 	err := cmd.run()
 	if stdout.overflow {
 		list := stdout.buf.String()
-		return list[:strings.LastIndexByte(list, '\n')+1], true
+		return list[:strings.LastIndexByte(list, '\n')+1], false, true
 	}
 	if err != nil {
-		return "", false
+		return "", false, false
 	}
-	return stdout.buf.String(), true
+	return stdout.buf.String(), true, true
 }
 
 // largestListedImage reads `pdfimages -list`: the long side of its largest

@@ -44,6 +44,10 @@ func sniffText(head []byte, ext string) kind {
 		k.mime = MIMETXT + "; charset=utf-16le"
 	case bytes.HasPrefix(head, []byte("\xfe\xff")):
 		k.mime = MIMETXT + "; charset=utf-16be"
+	default:
+		if enc := spreadsheet.BOMlessUTF16(head); enc != "" {
+			k.mime = MIMETXT + "; charset=" + enc
+		}
 	}
 	return k
 }

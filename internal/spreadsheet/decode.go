@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	textunicode "golang.org/x/text/encoding/unicode"
 )
@@ -21,7 +22,8 @@ var ErrEncoding = errors.New("spreadsheet: text encoding not recognised")
 
 // DecodeText detects the encoding of text data (a text file, a table saved
 // as text) and returns it as UTF-8 with the name of the encoding: UTF-8
-// with or without a BOM, UTF-16 with a BOM, else GB18030 (a superset of
+// with or without a BOM, UTF-16 with a BOM or without one (BOMlessUTF16),
+// else GB18030 (a superset of
 // GBK and GB2312) when the result is plausible Chinese; a Chinese text
 // with a few bad bytes (one in a thousand: a stray byte, a file cut inside
 // its last character) is read without them. Data that is none of these,
@@ -47,6 +49,18 @@ func DecodeText(data []byte) (text, encoding string, err error) {
 		// FE FF decode to valid but rare characters: held to the same
 		// plausibility test as GB18030.
 		if err != nil || bytes.ContainsRune(b, utf8.RuneError) || !plausibleChinese(string(b)) {
+			return "", "", ErrEncoding
+		}
+		text = string(b)
+	case BOMlessUTF16(data) != "":
+		encoding = BOMlessUTF16(data)
+		order := textunicode.LittleEndian
+		if encoding == "utf-16be" {
+			order = textunicode.BigEndian
+		}
+		b, err := textunicode.UTF16(order, textunicode.IgnoreBOM).NewDecoder().Bytes(data)
+		// Judged on its head; the rest must be UTF-16 as well.
+		if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
 			return "", "", ErrEncoding
 		}
 		text = string(b)
@@ -148,8 +162,6 @@ func invalidUTF8(data []byte) int {
 func plausibleChinese(text string) bool {
 	const maxHanSample = 20000
 	enc := simplifiedchinese.GB18030.NewEncoder()
-	var src [utf8.UTFMax]byte
-	var dst [8]byte
 	han, common, private, nonASCII := 0, 0, 0, 0
 	for _, r := range text {
 		if r < 0x80 {
@@ -164,9 +176,7 @@ func plausibleChinese(text string) bool {
 			continue
 		}
 		han++
-		n := utf8.EncodeRune(src[:], r)
-		m, _, err := enc.Transform(dst[:], src[:n], true)
-		if err == nil && m == 2 && dst[0] >= 0xb0 && dst[0] <= 0xd7 && dst[1] >= 0xa1 {
+		if commonHan(enc, r) {
 			common++
 		}
 	}
@@ -174,6 +184,16 @@ func plausibleChinese(text string) bool {
 		return false
 	}
 	return han < minHan || common*10 >= han*6
+}
+
+// commonHan reports a Han character of GB2312 level 1, the 3,755 most
+// common. enc is a GB18030 encoder, made once for a text.
+func commonHan(enc *encoding.Encoder, r rune) bool {
+	var src [utf8.UTFMax]byte
+	var dst [8]byte
+	n := utf8.EncodeRune(src[:], r)
+	m, _, err := enc.Transform(dst[:], src[:n], true)
+	return err == nil && m == 2 && dst[0] >= 0xb0 && dst[0] <= 0xd7 && dst[1] >= 0xa1
 }
 
 // tooManyControls reports text in which control characters other than tab,
@@ -193,12 +213,12 @@ func tooManyControls(text string) bool {
 	return controls*100 > total
 }
 
-// LooksText accepts UTF-16 with a BOM and any byte text (UTF-8, GB18030)
+// LooksText accepts UTF-16 (with a BOM, or without as BOMlessUTF16 tells) and any byte text (UTF-8, GB18030)
 // without NUL bytes and with few control characters (at most 5% of head,
 // escape included): what may be text, its encoding decided later, on the
 // whole data, by DecodeText.
 func LooksText(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) || BOMlessUTF16(head) != "" {
 		return true
 	}
 	controls := 0
