@@ -28,6 +28,7 @@ func TestMain(m *testing.M) {
 		extractors[formatStuck] = func(context.Context, string, Limits) (*Result, error) {
 			select {}
 		}
+		extractors[formatHungry] = readHungry
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()
