@@ -169,3 +169,49 @@ func TestMemoryBudgetReadsABigFileAlone(t *testing.T) {
 		t.Errorf("reserved at once %s, past the budget %s", formatBytes(peak), formatBytes(budget))
 	}
 }
+
+// formatHungryProgram is the test child's reader whose program runs out
+// of memory below 300 MiB (readWithHungryProgram).
+const formatHungryProgram Format = "program-hungry-for-memory"
+
+// readWithHungryProgram starts a program that, under a limit below
+// 300 MiB, says what poppler says at its limit and fails, as pdftotext on
+// a file that needs that much; under more it reads the file.
+func readWithHungryProgram(ctx context.Context, path string, _ Limits) (*Result, error) {
+	script := "cat \"$1\""
+	if helperMemoryLimit() < 300<<20 {
+		script = "echo 'terminate called after throwing an instance of std::bad_alloc' >&2; exit 1"
+	}
+	cmd := newHelperCmd(ctx, "/bin/sh", "-c", script, "sh", path)
+	stdout := &cappedBuffer{max: 1 << 20}
+	stderr := &cappedBuffer{max: 4096, discard: true}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.run(); err != nil {
+		if cmd.outOfMemory(stderr, err) {
+			return nil, fmt.Errorf("read %s: %w", filepath.Base(path), errHelperTooComplex("sh", err))
+		}
+		return nil, fmt.Errorf("sh: %w", err)
+	}
+	return &Result{Pages: []string{stdout.buf.String() + strconv.FormatInt(helperMemoryLimit(), 10)}, Extractor: "hungry-program"}, nil
+}
+
+// TestMemoryBudgetReadsAgainWhenTheProgramRanOut: the program a child
+// starts runs out of its share (as pdftotext does on a PDF that needs
+// more), and the file is read again alone, the program given its half of
+// the whole budget.
+func TestMemoryBudgetReadsAgainWhenTheProgramRanOut(t *testing.T) {
+	if lookProgram("prlimit") == "" {
+		skipOutsideCI(t, "no prlimit here: install util-linux")
+	}
+	const share = 128 << 20
+	const budget = 4 * processesPerReading * share
+	sb := hungrySandbox(t, share, budget)
+	path := writeTemp(t, "学习型城市建设年报.txt", []byte("学习型城市建设年报"))
+	res, err := sb.Extract(context.Background(), formatHungryProgram, path, Limits{Timeout: time.Minute})
+	if err != nil {
+		t.Fatalf("a file whose program needs more than its share %s: %v", formatBytes(share), err)
+	}
+	if want := "学习型城市建设年报" + strconv.Itoa(budget/processesPerReading); len(res.Pages) != 1 || res.Pages[0] != want {
+		t.Errorf("read %q, want %q: the program read alone with half the budget", res.Pages, want)
+	}
+}

@@ -29,6 +29,7 @@ func TestMain(m *testing.M) {
 			select {}
 		}
 		extractors[formatHungry] = readHungry
+		extractors[formatHungryProgram] = readWithHungryProgram
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()
