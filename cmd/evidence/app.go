@@ -93,6 +93,10 @@ type appOptions struct {
 	// wait for a place (serve's --unpacks, --unpack-wait); zero is the
 	// sandbox's defaults.
 	unpacks unpackSettings
+	// readerMemory is the memory the children reading files may take at
+	// once (serve's --reader-memory); zero is EVIDENCE_READER_MEMORY's or
+	// the default.
+	readerMemory int64
 }
 
 // swapIndex puts the index folder next in the place of dir, keeping the
@@ -220,6 +224,14 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		a.sandbox.TempDir = tmpDir
 	}
 	a.sandbox.Unpacks, a.sandbox.UnpackWait = opts.unpacks.unpacks, opts.unpacks.wait
+	readerMemory := opts.readerMemory
+	if readerMemory == 0 {
+		if readerMemory, err = readerMemoryFromEnv(); err != nil {
+			a.close()
+			return nil, err
+		}
+	}
+	useReaderMemory(a.sandbox, readerMemory)
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.framework.UseXLSReader(a.sandbox)
 	a.assignments = assignments.NewService(a.cat)

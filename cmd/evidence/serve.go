@@ -30,10 +30,14 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger, ready func(addr string)) error {
 	fs, data := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听的`地址`")
-	workers := fs.Int("workers", 0, "同时提取文字的任务数（默认为 CPU 数）")
+	workers := fs.Int("workers", 0, "同时提取文字的任务数（默认为 CPU 数的两倍）")
 	trustProxy := fs.Bool("trust-proxy", os.Getenv("EVIDENCE_TRUST_PROXY") == "1",
 		"前面有反向代理，由它设置 X-Forwarded-For 和 X-Forwarded-Proto（或 EVIDENCE_TRUST_PROXY=1）")
 	unpackSet, err := unpackFlags(fs)
+	if err != nil {
+		return usageError{err}
+	}
+	readerMemorySet, err := readerMemoryFlag(fs)
 	if err != nil {
 		return usageError{err}
 	}
@@ -41,6 +45,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return flagsError(err)
 	}
 	unpacks, err := unpackSet()
+	if err != nil {
+		return usageError{err}
+	}
+	readerMemory, err := readerMemorySet()
 	if err != nil {
 		return usageError{err}
 	}
@@ -66,7 +74,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	defer ln.Close()
 	fmt.Fprintln(stdout, words(lang, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting",
 		"evidence: starting (loading the word dictionary, opening the catalog and the index)…"))
-	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, bindStore: true, ingest: ingest.Config{Workers: *workers}, unpacks: unpacks})
+	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, bindStore: true, ingest: ingest.Config{Workers: *workers}, unpacks: unpacks, readerMemory: readerMemory})
 	if err != nil {
 		return err
 	}

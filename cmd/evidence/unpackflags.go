@@ -10,8 +10,8 @@ import (
 
 // unpackSettings are how many RAR and 7z archives a server unpacks at
 // once and how long an upload waits for a place (extract.Sandbox.Unpacks
-// and UnpackWait). Each archive takes a child of up to the sandbox's
-// 1 GiB and a core for minutes, so a server with memory to spare may
+// and UnpackWait). Each archive takes a child of up to a reading's share
+// of the sandbox's budget (--reader-memory) and a core for minutes, so a server with memory to spare may
 // take more, and one short of it fewer.
 type unpackSettings struct {
 	unpacks int
@@ -37,7 +37,7 @@ func unpackFlags(fs *flag.FlagSet) (func() (unpackSettings, error), error) {
 	if wait == 0 {
 		wait = extract.DefaultUnpackWait
 	}
-	unpacks := fs.Int("unpacks", n, "同时解压的 RAR 和 7z 压缩包数，每个在最多使用 1 GiB 内存的子进程中解压（或 EVIDENCE_UNPACKS）")
+	unpacks := fs.Int("unpacks", n, "同时解压的 RAR 和 7z 压缩包数，每个在有内存上限的子进程中解压，占用 --reader-memory 的一份（或 EVIDENCE_UNPACKS）")
 	unpackWait := fs.Duration("unpack-wait", wait, "上传的 RAR 或 7z 压缩包等待解压名额的最长时间，超时即应答 503（或 EVIDENCE_UNPACK_WAIT）")
 	return func() (unpackSettings, error) {
 		if *unpacks < 1 || *unpacks > 64 {

@@ -33,6 +33,12 @@ type Sandbox struct {
 	Command []string // the child program and its arguments
 	Env     []string // extra environment for the child
 	Memory  int64    // address-space limit in bytes; default DefaultSandboxMemory
+	// Budget, when set, bounds the memory of all the children reading at
+	// once (MemoryBudget): each reserves twice its Memory (itself and the
+	// program it runs) while it reads, and one that ran out of its Memory
+	// reads once more alone, with the whole budget. Memory is at most
+	// half the budget.
+	Budget *MemoryBudget
 	// TempDir holds the copies of tables read by ReadXLS; "" is the
 	// system's temporary folder.
 	TempDir string
@@ -98,6 +104,9 @@ type childMessage struct {
 	// Reusable, on a final message: the child is clean and may take
 	// another request (see RunChild).
 	Reusable bool `json:"reusable,omitempty"`
+	// OutOfMemory, on a final message with an error: a program the
+	// child ran stopped at its memory limit (errHelperMemory).
+	OutOfMemory bool `json:"out_of_memory,omitempty"`
 	// Sheet is a table's first sheet read (ReadXLS); Refused names the
 	// spreadsheet error that refused it (tableSentinels).
 	Sheet   *spreadsheet.Sheet `json:"sheet,omitempty"`
@@ -171,26 +180,56 @@ func (s *Sandbox) MemoryLimit() int64 {
 }
 
 func (s *Sandbox) memory() int64 {
+	n := int64(DefaultSandboxMemory)
 	if s.Memory > 0 {
-		return s.Memory
+		n = s.Memory
 	}
-	return DefaultSandboxMemory
+	if s.Budget != nil {
+		n = min(n, s.aloneMemory())
+	}
+	return n
 }
 
 // run asks a child and returns its final message, or why there was none.
+// With a Budget, a reading that ran out of its share of memory is asked
+// once more of a child of its own that holds the whole budget: a big
+// legitimate file still reads, after the others, and the children's limits
+// never add up past the budget.
 func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
 	if len(s.Command) == 0 {
 		return nil, errors.New("sandbox has no command")
 	}
+	final, err := s.runShared(parent, req, lim)
+	if s.Budget == nil || req.Memory >= s.aloneMemory() || !ranOutOfMemory(final, err) || parent.Err() != nil {
+		return final, err
+	}
+	req.Memory = s.aloneMemory()
+	return s.runAlone(parent, req, lim)
+}
+
+// ranOutOfMemory says whether a reading stopped at a memory limit: its
+// child's own, or that of the program it ran.
+func ranOutOfMemory(final *childMessage, err error) bool {
+	return errors.Is(err, errChildMemory) || (final != nil && final.OutOfMemory)
+}
+
+// runShared asks one of the pooled children, which all have the
+// sandbox's Memory, holding its reservation while the child reads.
+func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
 	}
+	release, err := s.reserve(parent, req.Memory)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	c, err := s.take()
 	if err != nil {
 		return nil, err
 	}
-	final, stale, err := s.attempt(parent, c, body, req, lim)
+	final, stale, err := s.attempt(parent, c, body, req, lim, true)
 	if stale {
 		// A reused child died without a word (killed while idle, or the
 		// memory it kept from earlier files was what ran out): the file
@@ -198,15 +237,37 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*ch
 		if c, err = s.start(); err != nil {
 			return nil, err
 		}
-		final, _, err = s.attempt(parent, c, body, req, lim)
+		final, _, err = s.attempt(parent, c, body, req, lim, true)
 	}
+	return final, err
+}
+
+// runAlone asks a fresh child with the limit req.Memory, holding the whole
+// budget; the child is ended after its answer, as no other request is to
+// have its limit.
+func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+	release, err := s.Budget.reserve(parent, s.Budget.Total())
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	c, err := s.start()
+	if err != nil {
+		return nil, err
+	}
+	final, _, err := s.attempt(parent, c, body, req, lim, false)
 	return final, err
 }
 
 // attempt sends one request to child c and reads its answer; stale says
 // that c had served files before and ended without an answer for a reason
-// a fresh child might not have.
-func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits) (final *childMessage, stale bool, err error) {
+// a fresh child might not have. A clean child is given back for the next
+// request only when pool says so.
+func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits, pool bool) (final *childMessage, stale bool, err error) {
 	// The child keeps its own deadline; ours is a little later, for the
 	// child to say why it stopped, and grows as the child's grows.
 	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
@@ -232,7 +293,7 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	}()
 	final, readErr := c.ask(ctx, append(body, '\n'), lim)
 	close(watched)
-	if final != nil && final.Reusable && ctx.Err() == nil {
+	if pool && final != nil && final.Reusable && ctx.Err() == nil {
 		s.give(c)
 	} else {
 		c.close()
@@ -438,6 +499,9 @@ func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	default:
 		m = childMessage{Detail: err.Error()}
 	}
+	// The sentinel or its words: a reader may have wrapped the program's
+	// error with %v.
+	m.OutOfMemory = err != nil && (errors.Is(err, errHelperMemory) || strings.Contains(err.Error(), errHelperMemory.Error()))
 	return withSettledCheck(goroutines, m)
 }
 

@@ -28,6 +28,8 @@ func TestMain(m *testing.M) {
 		extractors[formatStuck] = func(context.Context, string, Limits) (*Result, error) {
 			select {}
 		}
+		extractors[formatHungry] = readHungry
+		extractors[formatHungryProgram] = readWithHungryProgram
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()

@@ -81,6 +81,13 @@ func (s *Sandbox) Unpack(ctx context.Context, format ArchiveFormat, path string,
 		return fmt.Errorf("unpack: %w", err)
 	}
 	defer release()
+	// An unpacking hands entries on as they come, so it is not read again
+	// alone: it holds its share only.
+	give, err := s.reserve(ctx, s.memory())
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	defer give()
 	c, err := s.start()
 	if err != nil {
 		return fmt.Errorf("unpack: %w", err)

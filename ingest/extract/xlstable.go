@@ -96,7 +96,7 @@ func (s *Sandbox) tableRunError(ctx context.Context, err error) error {
 			"表格过大或结构过于复杂，读取超过时间上限（%s）仍未完成，已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout)))
 	case errors.Is(err, errChildMemory):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格过大或结构过于复杂，读取时超出内存上限（%s），已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatBytes(s.memory())))
+			"表格过大或结构过于复杂，读取时超出内存上限（%s），已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatBytes(s.lastMemory())))
 	case errors.Is(err, errChildKilled):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EUNAVAILABLE,
 			"读取表格的进程被系统强制结束（多半是服务器内存一时不足），文件本身未必有问题；请稍后重试，若仍不行，请另存为 .xlsx 或把工作表拆小后再导入"))
