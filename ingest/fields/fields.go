@@ -42,8 +42,10 @@ type Field struct {
 	// 号 OCR misread (上政发〔2022〕18号), where Value keeps the digits
 	// (上政发〔2022〕184号, a true 184 whose 号 OCR lost): the text cannot
 	// tell them apart, another document can. The pipeline takes Misread
-	// when a document of the city has that 文号 (ingest
-	// settleMisreadNumber). "" for any other 文号.
+	// when the notice the scan is of has that 文号: a document of the
+	// city with the same title or a near duplicate, its 文号 read from a
+	// text layer or set by a person, and no document stating Value
+	// (ingest settleMisreadNumber). "" for any other 文号.
 	Misread string
 }
 
@@ -115,8 +117,8 @@ type Fields struct {
 // 号 lost after three digits ending in 4 is no longer taken for a 4
 // (杭政办发〔2021〕114, a true 114号, read 11号 under 11): the 文号 keeps
 // its three digits, a guess (上政发〔2022〕184号, marked), and takes the
-// 4 for the 号 only when a document of its city has the 文号 so read
-// (Field.Misread: the text layer of the notice the scan is of).
+// 4 for the 号 only when the notice the scan is of has the 文号 so read
+// (Field.Misread: its text layer, or a person; ingest settleMisreadNumber).
 // TestFieldRulesRaiseTheirRevision pins it.
 const Revision = 12
 
