@@ -140,3 +140,63 @@ func TestAcceptAfterItsDepartmentsMergeLockedTheFiles(t *testing.T) {
 		}
 	})
 }
+
+// TestHandInLinkedWhileItsDepartmentIsMerged: on both catalogs, the
+// coordinator's 确认以此提交 for 市语委办's task starts while a merge of
+// 市语委办 into 市教育局 holds the departments (mergeDocumentsLocked). The
+// hand-in waits for the task's department (holdTaskDepartment), finds it
+// merged away once the merge commits, and files the submission under
+// 市教育局, where the merge moved the task.
+func TestHandInLinkedWhileItsDepartmentIsMerged(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+			{Indicator: "1.1.1", Department: "市语委办", Due: "2018-03-31"},
+			{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"}}, "wang")
+		if err != nil {
+			t.Fatal(err)
+		}
+		task := imp.Assignments[0].ID
+		if imp.Assignments[0].Department != "市语委办" {
+			task = imp.Assignments[1].ID
+		}
+		doc := newDoc("D1", "aa")
+		doc.UploadedBy, doc.Filename = "wang", "杭州市语言文字工作实施方案.txt"
+		if err := s.CreateDocument(ctx, doc, Submission{User: "wang", Filename: doc.Filename}); err != nil {
+			t.Fatal(err)
+		}
+		from, err := s.DepartmentByName(ctx, "330100", "市语委办")
+		if err != nil {
+			t.Fatal(err)
+		}
+		held, release := make(chan struct{}), make(chan struct{})
+		var calls atomic.Int32
+		s.mergeDocumentsLocked = func() {
+			if calls.Add(1) == 1 {
+				close(held)
+				<-release
+			}
+		}
+		errs := make([]error, 2)
+		var wg sync.WaitGroup
+		wg.Go(func() { _, errs[1] = s.MergeDepartment(ctx, from.ID, "市教育局", "li") })
+		<-held
+		wg.Go(func() {
+			errs[0] = s.HandInLinked(ctx, task, "D1", Submission{User: "wang", Role: RoleCoordinator, Department: "市语委办",
+				Filename: "杭州市语言文字工作实施方案（确认以此提交）.txt"})
+		})
+		testfiles.WaitInside(t, "catalog.(*Store).HandInLinked", 1)
+		if s.dialect.name == "postgres" {
+			waitForLockWait(t, s)
+		}
+		close(release)
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatalf("the merge and 确认以此提交 at the same time: hand-in %v, merge %v; want both done", errs[0], errs[1])
+		}
+		subs, err := s.Submissions(ctx, "D1")
+		if err != nil || len(subs) != 2 || subs[1].Department != "市教育局" {
+			t.Errorf("D1's hand-ins after both: %+v %v, want the second filed under 市教育局", subs, err)
+		}
+	})
+}
