@@ -544,21 +544,28 @@ func sameHandedIn(ctx context.Context, tx *sql.Tx, c AssignmentChange) error {
 // sameFiles asks c.Files, when set, of the live documents of c.HandedIn
 // read through tx and held as read until it ends (dialect.lockShare:
 // a document's edit, its reading or its deletion waits). They are locked
-// before the task's row, as a document's deletion locks its row before
-// the tasks it empties (reopenEmptied), so that the two wait for each
-// other in one order; sameHandedIn, after the task's row, then finds
-// whether these are all the files the task holds.
+// by id before the task's row, in the one order every transaction that
+// locks documents and tasks takes them (documents by id, then tasks): a
+// document's deletion or withdrawal locks its row before the tasks it
+// empties (reopenEmptied), a 责任单位 merge the documents it re-files
+// before the tasks it moves (lockDepartmentDocuments), so that they wait
+// for each other instead of deadlocking; sameHandedIn, after the task's
+// row, then finds whether these are all the files the task holds.
 func (s *Store) sameFiles(ctx context.Context, tx *sql.Tx, c AssignmentChange) error {
 	if c.Files == nil {
 		return nil
 	}
 	docs := make(map[string]*Document, len(c.HandedIn))
-	err := forInLists(c.HandedIn, func(in string, args []any) error {
-		return queryDocumentsOn(ctx, tx, `SELECT `+documentColumns+` FROM document WHERE deleted_at IS NULL AND id IN `+in+s.dialect.lockShare,
-			args, func(d *Document) { docs[d.ID] = d })
+	ids := slices.Compact(slices.Sorted(slices.Values(c.HandedIn)))
+	err := forInLists(ids, func(in string, args []any) error {
+		return queryDocumentsOn(ctx, tx, `SELECT `+documentColumns+` FROM document WHERE deleted_at IS NULL AND id IN `+in+
+			` ORDER BY id`+s.dialect.lockShare, args, func(d *Document) { docs[d.ID] = d })
 	})
 	if err != nil {
 		return fmt.Errorf("files handed in for %s: %w", c.ID, err)
+	}
+	if s.acceptFilesLocked != nil {
+		s.acceptFilesLocked()
 	}
 	return c.Files(docs)
 }

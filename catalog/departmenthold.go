@@ -57,12 +57,15 @@ func (s *Store) holdFiledDepartments(ctx context.Context, tx *sql.Tx, docs []*Do
 }
 
 // refileSubmission holds, inside tx, the department sub is handed in
-// under, of city's list. A name the list no longer has, when the
-// submitter's account now names another department (a merge re-filed it
-// after the upload read the account), becomes that department, held
-// too: the hand-in must not bring back the merged-away name that the
-// merge re-filed everywhere else. A name gone with no other to take
-// passes, as accounts may name one of before the list.
+// under, of city's list. A name the list no longer has (a merge re-filed
+// it after the caller read it) becomes the department that took it,
+// held too: the hand-in must not bring back the merged-away name that
+// the merge re-filed everywhere else. For a hand-in for a task that is
+// the task's department now (holdTaskDepartment: the task row is the
+// truth, whoever hands in, a coordinator's account naming no
+// department); for any other, the department the submitter's account
+// now names. A name gone with no other to take passes, as accounts may
+// name one of before the list.
 func (s *Store) refileSubmission(ctx context.Context, tx *sql.Tx, city string, sub *Submission) error {
 	if sub.Department == "" {
 		return nil
@@ -70,6 +73,17 @@ func (s *Store) refileSubmission(ctx context.Context, tx *sql.Tx, city string, s
 	_, err := s.holdDepartment(ctx, tx, city, sub.Department)
 	if err == nil || !IsNotFound(err) {
 		return err
+	}
+	if sub.Assignment != "" {
+		name, err := s.holdTaskDepartment(ctx, tx, sub.Assignment)
+		if err == nil {
+			sub.Department = name
+			return nil
+		}
+		if !IsNotFound(err) {
+			return err
+		}
+		// The task is gone: the submission's insert refuses it.
 	}
 	var own string
 	err = tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ? AND city = ?`, sub.User, city).Scan(&own)
@@ -84,6 +98,41 @@ func (s *Store) refileSubmission(ctx context.Context, tx *sql.Tx, city string, s
 	}
 	sub.Department = own
 	return nil
+}
+
+// holdTaskDepartment returns the name of the department task id is
+// assigned to, read inside tx, its row of the list held (lockShare) until
+// tx ends, so that a merge or a rename of it waits for what tx writes
+// under the name and then re-files it. The task's department is read
+// again once the row is held: a merge that committed while this waited
+// for the row deleted it and moved the task, which is then followed to
+// the department that took it. A task gone is ENOTFOUND; one that keeps
+// moving under it, ECONFLICT.
+func (s *Store) holdTaskDepartment(ctx context.Context, tx *sql.Tx, id string) (string, error) {
+	var held, name string
+	for range 4 {
+		var dept string
+		err := tx.QueryRowContext(ctx, `SELECT department_id FROM assignment WHERE id = ?`, id).Scan(&dept)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", Errorf(ENOTFOUND, "该任务已不存在（可能刚被删除）；请刷新页面")
+		}
+		if err != nil {
+			return "", fmt.Errorf("read the department of task %s: %w", id, err)
+		}
+		if dept == held {
+			return name, nil
+		}
+		err = tx.QueryRowContext(ctx, `SELECT name FROM department WHERE id = ?`+s.dialect.lockShare, dept).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			held = "" // merged away while this waited: read where the task went
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("hold department %s of task %s: %w", dept, id, err)
+		}
+		held = dept
+	}
+	return "", Errorf(ECONFLICT, "任务状态已变化，请刷新后重试")
 }
 
 // holdFiledDepartment holds, inside tx, the department of city's list

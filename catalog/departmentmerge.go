@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // DepartmentMerge says what merging one department of a city's list into
@@ -115,11 +116,12 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 	if err != nil {
 		return err
 	}
-	var twins []string
-	if m.MergedTasks, twins, err = s.mergeTwinTasks(ctx, tx, m); err != nil {
+	// The documents before the tasks: see lockDepartmentDocuments.
+	if err := s.lockDepartmentDocuments(ctx, tx, &m.From); err != nil {
 		return err
 	}
-	if err != nil {
+	var twins []string
+	if m.MergedTasks, twins, err = s.mergeTwinTasks(ctx, tx, m); err != nil {
 		return err
 	}
 	m.Tasks = uses.Tasks
@@ -145,6 +147,70 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 	return s.recordEvent(ctx, tx, Event{User: by, Action: "department.merge", Object: "department:" + m.Into.ID, Also: twins, Detail: detail})
 }
 
+// lockDepartmentDocuments locks, inside tx, the rows of the documents
+// moveDepartmentDocuments will re-file (filed with d's name or handed in
+// under it, deleted ones too), in the order of their ids, before the
+// merge locks any task. On PostgreSQL every transaction that locks both
+// a task and documents takes them in one order: a department's row
+// first when it takes one, then documents by id, then tasks. 确认
+// (changeAssignment) holds the files handed in FOR SHARE before it
+// updates the task, and deleting or withdrawing a document locks it
+// before the tasks it empties; a merge that updated the tasks first and
+// the documents after deadlocked with them (40P01, 目录数据库繁忙; review
+// s44 #3). New documents and hand-ins under d's name hold d's row
+// (holdDepartment), which the merge holds, so the set read here is the
+// one moveDepartmentDocuments re-reads.
+func (s *Store) lockDepartmentDocuments(ctx context.Context, tx *sql.Tx, d *Department) error {
+	filed, handed, err := departmentDocuments(ctx, tx, d)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, n := range append(filed, handed...) {
+		ids = append(ids, n.id)
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	err = forInLists(ids, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM document WHERE id IN `+in+` ORDER BY id`+s.dialect.lockRow, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() { // every row read, every row locked
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("lock documents of department %s: %w", d.Name, err)
+	}
+	if s.mergeDocumentsLocked != nil {
+		s.mergeDocumentsLocked()
+	}
+	return nil
+}
+
+// departmentDocuments reads, inside tx, the documents of d's city filed
+// with d's name (by key) as their 责任单位 and those handed in under it,
+// deleted ones included, each in the order of their seq.
+func departmentDocuments(ctx context.Context, tx *sql.Tx, d *Department) (filed, handed []namedDocument, err error) {
+	var cityName string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
+		return nil, nil, fmt.Errorf("query city %s: %w", d.City, err)
+	}
+	key := DepartmentKey(cityName, d.Name)
+	filed, err = namedBy(ctx, tx, key, cityName, `SELECT id, department, deleted_at IS NOT NULL FROM document
+		WHERE city = ? AND department <> '' ORDER BY seq`, d.City)
+	if err != nil {
+		return nil, nil, err
+	}
+	handed, err = namedBy(ctx, tx, key, cityName, `SELECT DISTINCT sb.document_id, sb.department, d.deleted_at IS NOT NULL, d.seq
+		FROM submission sb JOIN document d ON d.id = sb.document_id WHERE d.city = ? AND sb.department <> '' ORDER BY d.seq`, d.City)
+	if err != nil {
+		return nil, nil, err
+	}
+	return filed, handed, nil
+}
+
 // moveDepartmentDocuments gives the documents of d's city filed with d's
 // name (by key) as their 责任单位 the name to, and their hand-ins under
 // d's name too, deleted documents included: a document restored after the
@@ -153,18 +219,7 @@ func (s *Store) mergeDepartment(ctx context.Context, tx *sql.Tx, m *DepartmentMe
 // queued when it is restored. It returns the ids of the documents either
 // names, the live ones and the deleted ones apart.
 func (s *Store) moveDepartmentDocuments(ctx context.Context, tx *sql.Tx, d *Department, to string) (live, deleted []string, err error) {
-	var cityName string
-	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
-		return nil, nil, fmt.Errorf("query city %s: %w", d.City, err)
-	}
-	key := DepartmentKey(cityName, d.Name)
-	filed, err := namedBy(ctx, tx, key, cityName, `SELECT id, department, deleted_at IS NOT NULL FROM document
-		WHERE city = ? AND department <> '' ORDER BY seq`, d.City)
-	if err != nil {
-		return nil, nil, err
-	}
-	handed, err := namedBy(ctx, tx, key, cityName, `SELECT DISTINCT sb.document_id, sb.department, d.deleted_at IS NOT NULL, d.seq
-		FROM submission sb JOIN document d ON d.id = sb.document_id WHERE d.city = ? AND sb.department <> '' ORDER BY d.seq`, d.City)
+	filed, handed, err := departmentDocuments(ctx, tx, d)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -242,14 +242,21 @@ func (s *Store) returnSome(ctx context.Context, tx *sql.Tx, id, reason, by strin
 // name, who, when) and the assignment submitted with it, from open or
 // returned, in one transaction with an assignment.submitted event saying
 // the coordinator linked it. The link stays the coordinator's: a return
-// or a withdrawal later leaves it. An assignment no longer open or
-// returned is ECONFLICT.
+// or a withdrawal later leaves it. The submission is filed under the
+// task's department as the transaction reads it (holdTaskDepartment),
+// whatever sub.Department the caller read before: a 责任单位 merge that
+// committed meanwhile moved the task, and the name read may be gone. An
+// assignment no longer open or returned is ECONFLICT.
 func (s *Store) HandInLinked(ctx context.Context, id, documentID string, sub Submission) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.holdAssignmentRound(ctx, tx, id); err != nil {
 			return err
 		}
-		sub.DocumentID, sub.Assignment = documentID, id
+		dept, err := s.holdTaskDepartment(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		sub.DocumentID, sub.Assignment, sub.Department = documentID, id, dept
 		if sub.At.IsZero() {
 			sub.At = s.now()
 		}

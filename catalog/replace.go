@@ -29,6 +29,22 @@ type Replacement struct {
 // replacement is a submission and an audit event naming both hashes.
 func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (*Document, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The replacer's department, read with the account before this
+		// transaction, as it is now (refileSubmission), held before the
+		// document's row is locked: a department's row first, as a
+		// 责任单位 merge takes them.
+		sub := Submission{DocumentID: id, User: r.By, Role: r.Role, Department: r.Department, Filename: r.Filename}
+		var city string
+		err := tx.QueryRowContext(ctx, `SELECT city FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&city)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("replace original of %s: %w", id, err)
+		}
+		if err := s.refileSubmission(ctx, tx, city, &sub); err != nil {
+			return err
+		}
 		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
@@ -79,8 +95,8 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		// the document now carries the new file's name (README,
 		// replacement).
 		now := s.now()
-		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Role: r.Role, Department: r.Department, Filename: r.Filename,
-			At: now}); err != nil {
+		sub.At = now
+		if err := insertSubmission(ctx, tx, sub); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{At: now, User: r.By, Action: "document.replace", Object: id,

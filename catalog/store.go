@@ -57,6 +57,14 @@ type Store struct {
 	// mergeFirstLocked, set by tests only, runs once MergeDepartment
 	// holds the first of the two departments' rows it locks.
 	mergeFirstLocked func()
+	// mergeDocumentsLocked, set by tests only, runs once MergeDepartment
+	// holds the rows of the documents it re-files, before it locks any
+	// task (lockDepartmentDocuments).
+	mergeDocumentsLocked func()
+	// acceptFilesLocked, set by tests only, runs once a change of a task
+	// that asks about its files (AssignmentChange.Files) holds them,
+	// before it updates the task's row (sameFiles).
+	acceptFilesLocked func()
 	// quoteDocumentLocked and unlinkDocumentLocked, set by tests only,
 	// run once AddLinkQuote and DeleteLink hold the link's document's row.
 	quoteDocumentLocked, unlinkDocumentLocked func()
