@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/index"
@@ -59,6 +60,12 @@ func afterMarks(text string, lo, hi int) []int {
 // show the 文号 in half.
 func inDocNumber(text string, i int) bool {
 	lo, hi := backRunes(text, i, docNumberRunes), forwardRunes(text, i, docNumberRunes)
+	// Every 文号 ends in 号: a window without one is answered without the
+	// regexp, which took 2 % of the server's CPU under make load when run
+	// at every line break of every fragment's window.
+	if !strings.Contains(text[lo:hi], "号") {
+		return false
+	}
 	for _, sp := range docNumberText.FindAllStringIndex(text[lo:hi], -1) {
 		if lo+sp[0] < i && i < lo+sp[1] {
 			return true
