@@ -11,10 +11,11 @@ import (
 // on quotes its documents' text does not have is said so on every view,
 // not green on the heat map and 引文未找到 in report.xlsx.
 type QuoteStanding struct {
-	// NotFound: no use of the indicator's evidence (a link, a passage of
-	// it, a claim's or the value's citation) ties it soundly, and the
-	// best of them quotes words on no page of its document's text,
-	// nobody having verified them: what would be 有证据 is 引文未找到.
+	// NotFound: no claim's or value's citation of the indicator's
+	// evidence ties it soundly (with none, no link or passage of one),
+	// and the best of them quotes words on no page of its document's
+	// text, nobody having verified them: what would be 有证据 is 引文未找到,
+	// whatever documents are linked besides (QuoteStandingOf).
 	NotFound bool
 	// VerifiedNotFound: the best use quotes such words and a reviewer
 	// verified its claim or value all the same (属实, checked against the
@@ -64,15 +65,27 @@ func (u QuoteUse) tie() int {
 
 // QuoteStandingOf is the standing of an indicator whose evidence's uses
 // (live documents only: EvidenceUses' rule) are uses: the best tie of
-// those not carried over to confirm says it. One sound use (a link
-// without a quote, a quote found) makes the indicator's evidence sound
-// whatever the others quote.
+// those not carried over to confirm says it, and the claims' and the
+// value's citations (a use with a Status) say it alone when there are
+// any: a link ties a document to the indicator, not the words a claim
+// (定性描述) says, so a link without a quote, or with a quote found, does
+// not hide that the only quotes of the claims are on no page
+// (引文未找到). Among citations one sound use (a quote found) makes the
+// indicator's evidence sound whatever the others quote; links alone
+// (none of them sound) say it when no claim or value cites.
 func QuoteStandingOf(uses []QuoteUse) QuoteStanding {
-	best := tieNone
+	best, bestCited := tieNone, tieNone
 	for _, u := range uses {
-		if !u.Carried {
+		switch {
+		case u.Carried:
+		case u.Status != "":
+			bestCited = min(bestCited, u.tie())
+		default:
 			best = min(best, u.tie())
 		}
+	}
+	if bestCited != tieNone {
+		best = bestCited
 	}
 	return QuoteStanding{NotFound: best == tieNowhere, VerifiedNotFound: best == tieVerifiedNowhere}
 }

@@ -44,9 +44,12 @@ func TestQuoteStandingsOnBothEngines(t *testing.T) {
 	})
 }
 
-// TestQuoteStandingOf: the best use not carried over says the standing:
-// one sound use outweighs a quote not found, a verdict against a use
-// outweighs its quote, and 属实 on a quote not found is its own standing.
+// TestQuoteStandingOf: the best use not carried over says the standing,
+// the claims' and values' citations alone when there are any: one sound
+// citation outweighs a quote not found, a link (with no quote or a quote
+// found) does not outweigh a claim's quote not found (review s44 #5), a
+// verdict against a use outweighs its quote, and 属实 on a quote not found
+// is its own standing.
 func TestQuoteStandingOf(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -55,6 +58,11 @@ func TestQuoteStandingOf(t *testing.T) {
 	}{
 		{"引文未找到", []QuoteUse{{Nowhere: true}}, QuoteStanding{NotFound: true}},
 		{"另有关联", []QuoteUse{{Nowhere: true}, {}}, QuoteStanding{}},
+		{"定性描述引文未找到，另有无引文的关联", []QuoteUse{{}, {Nowhere: true, Status: ClaimPending}}, QuoteStanding{NotFound: true}},
+		{"已核实，另有无引文的关联", []QuoteUse{{}, {Nowhere: true, Status: ClaimVerified}}, QuoteStanding{VerifiedNotFound: true}},
+		{"另有引文找到的定性描述", []QuoteUse{{Nowhere: true, Status: ClaimPending}, {Status: ClaimPending}}, QuoteStanding{}},
+		{"关联引文未找到，定性描述引文找到", []QuoteUse{{Nowhere: true}, {Status: ClaimPending}}, QuoteStanding{}},
+		{"定性描述结转待确认，关联引文未找到", []QuoteUse{{Nowhere: true}, {Status: ClaimPending, Carried: true}}, QuoteStanding{NotFound: true}},
 		{"已核实", []QuoteUse{{Nowhere: true, Status: ClaimVerified}, {Nowhere: true}}, QuoteStanding{VerifiedNotFound: true}},
 		{"证据不足", []QuoteUse{{Nowhere: true, Status: ClaimInsufficient}}, QuoteStanding{}},
 		{"结转待确认的关联不算", []QuoteUse{{Nowhere: true}, {Carried: true}}, QuoteStanding{NotFound: true}},

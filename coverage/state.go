@@ -47,8 +47,10 @@ const (
 	StateQuoteRecheck
 	// StateQuoteNotFound is 引文未找到: what would be 有证据 (a claim, a
 	// value or documents) rests only on quotes on no page of their
-	// documents' text (catalog.QuoteStanding's NotFound): no evidence to
-	// count, as the evidence pack's manifest marks it.
+	// documents' text, the claims' and the value's when there are any,
+	// whatever is linked without a quote (catalog.QuoteStanding's
+	// NotFound): no evidence to count, as the evidence pack's manifest
+	// marks it.
 	StateQuoteNotFound
 	// StateClaimed is 已提交定性描述: a claim citing a live document.
 	StateClaimed
