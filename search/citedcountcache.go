@@ -20,7 +20,10 @@ import (
 // them again. Page turns, the export and a query pack asking the same
 // search are then answered without either.
 type citedCountCache struct {
-	mu      sync.Mutex
+	mu sync.Mutex
+	// kept says gen and stamp are those of counts kept (entries may be
+	// empty again when full): before, any counts may be kept.
+	kept    bool
 	gen     uint64
 	stamp   catalog.CitationsStamp
 	entries map[[sha256.Size]byte]map[string]int
@@ -60,18 +63,46 @@ func (c *citedCountCache) get(key [sha256.Size]byte, gen uint64, stamp catalog.C
 // put keeps add, the counts of key computed while the index stood at gen
 // and after the catalog's stamp was read, forgetting those of any other
 // generation or stamp. Generations only grow: counts of an older one than
-// those kept are not kept.
-func (c *citedCountCache) put(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp, add map[string]int) {
+// those kept are not kept. Counts of another stamp than the one kept at
+// gen replace those only when stamp is the catalog's now (current): a
+// search that read the stamp before a write and finished after one that
+// read it after must not bring back the older counts, so that concurrent
+// searches do not make the cache flip between stamps; counts of a stamp
+// the catalog has moved on from are not kept at all.
+func (c *citedCountCache) put(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp, add map[string]int,
+	current func() (catalog.CitationsStamp, error)) {
 	if key == ([sha256.Size]byte{}) {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen < c.gen {
+	held, done := c.keep(key, gen, stamp, add, nil)
+	if done {
 		return
 	}
-	if gen != c.gen || stamp != c.stamp || len(c.entries) >= citedCountEntries {
-		c.gen, c.stamp, c.entries = gen, stamp, map[[sha256.Size]byte]map[string]int{}
+	// Asked outside the lock: a query of the catalog.
+	if now, err := current(); err != nil || now != stamp {
+		return
+	}
+	c.keep(key, gen, stamp, add, &held)
+}
+
+// keep keeps add as put says when gen is newer than the generation kept,
+// or the same with stamp kept, or the same with over kept, which stamp
+// (the newer) then replaces. Otherwise it keeps nothing, and is not done
+// when another stamp than stamp is kept at gen: the stamp kept is
+// returned, for put to ask which is the newer.
+func (c *citedCountCache) keep(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp, add map[string]int,
+	over *catalog.CitationsStamp) (catalog.CitationsStamp, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.kept && gen < c.gen:
+		return catalog.CitationsStamp{}, true
+	case c.kept && gen == c.gen && stamp != c.stamp && (over == nil || *over != c.stamp):
+		return c.stamp, over != nil
+	}
+	if !c.kept || gen != c.gen || stamp != c.stamp || len(c.entries) >= citedCountEntries {
+		c.kept, c.gen, c.stamp, c.entries = true, gen, stamp, map[[sha256.Size]byte]map[string]int{}
 	}
 	c.entries[key] = maps.Clone(add)
+	return stamp, true
 }

@@ -579,7 +579,7 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 			return err
 		}
 		if after, _ := s.indexGeneration(); known && after == gen {
-			s.counted.put(key, gen, sc.stamp, add)
+			s.counted.put(key, gen, sc.stamp, add, func() (catalog.CitationsStamp, error) { return s.cat.CitationsStamp(ctx) })
 		}
 	}
 	facets := out.Facets[indicatorFacet]
