@@ -72,3 +72,58 @@ func TestAcceptConfirmAnswersTheQuestionAsked(t *testing.T) {
 		t.Errorf("确认 with the new token: %d %v, want accepted", resp.StatusCode, body)
 	}
 }
+
+// TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably: the question of
+// 确认 names 市人社局's 2017 ledger handed in for a 2018 task, and the
+// coordinator checks it as shown: a searchable file. Read again before
+// the confirm lands, OCR reads it with low confidence (识别可信度低, which
+// the board marks beside the file): the confirm with the token shown is
+// refused with the stale question (勾选的核对与任务现在提交的材料不符), a new
+// token, the task still submitted. Read again once more and sound, the
+// token of the low reading is stale too, the board being back to what it
+// first showed; with the token of the board as it is, the task is
+// accepted. The token left the mark out: a file read into or out of it
+// was accepted under the old one.
+func TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably(t *testing.T) {
+	ctx := context.Background()
+	e, id := taskEnv(t)
+	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
+		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
+	}
+	doc := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
+	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
+		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
+	}
+	status, _, asked, body := e.acceptRefusal(id, "")
+	if status != http.StatusConflict || asked == "" {
+		t.Fatalf("确认 without confirm: %d %v, want 409 with a confirm_token", status, body)
+	}
+	read := func(r catalog.Reading) {
+		t.Helper()
+		if err := e.cat.SetStatus(ctx, catalog.StatusChange{ID: doc.ID, Status: catalog.StatusIndexed, Reading: &r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const stale = "勾选的核对与任务现在提交的材料不符"
+	low, sound := 0.19, 0.86
+	read(catalog.Reading{PageSources: []string{catalog.SourceOCRLow}, OCRConfidence: &low})
+	status, msg, lowToken, body := e.acceptRefusal(id, asked)
+	if status != http.StatusConflict || !strings.Contains(msg, stale) || lowToken == "" || lowToken == asked {
+		t.Fatalf("确认 with the token shown before the ledger was read with low confidence: %d %v, want 409 %s… with a new token", status, body, stale)
+	}
+	if got := e.firstTask(t, "contribA")["status"]; got != "submitted" {
+		t.Errorf("after the refused confirm the task is %v, want submitted", got)
+	}
+	read(catalog.Reading{PageSources: []string{catalog.SourceOCR}, OCRConfidence: &sound})
+	status, msg, again, body := e.acceptRefusal(id, lowToken)
+	if status != http.StatusConflict || !strings.Contains(msg, stale) || again != asked {
+		t.Fatalf("确认 with the token of the low reading after a sound one: %d %v, want 409 %s… with the first token %s", status, body, stale, asked)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
+	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
+		t.Errorf("确认 with the token of the board as it is: %d %v, want accepted", resp.StatusCode, body)
+	}
+}

@@ -14,13 +14,16 @@ import (
 // AcceptToken is a short digest of what AcceptQuestion(docs) asks about
 // t: the files handed in and not returned (by id), what the question and
 // the board show of each (its file name, its notes: the round and date,
-// the 责任单位 it is filed under) and which could not be read, with the
-// reason the board gives. The board's tick box and the API's 409 carry
-// it, and Accept takes a 确认 as the answer to its question only while it
-// is the same: a file handed in, read again or refiled after the
-// coordinator checked asks again (review finding: a blanket confirm
-// accepted files nobody was asked about). docs are the documents handed
-// in, by id.
+// the 责任单位 it is filed under), which could not be read, with the
+// reason the board gives, and which the board marks as read unreliably
+// (识别可信度低 or mojibake: catalog.Reading.UnreliableSource of a
+// searchable one), so that a file read again into or out of that mark
+// after the board showed it is asked about again. The board's tick box
+// and the API's 409 carry it, and Accept takes a 确认 as the answer to its
+// question only while it is the same: a file handed in, read again or
+// refiled after the coordinator checked asks again (review finding: a
+// blanket confirm accepted files nobody was asked about). docs are the
+// documents handed in, by id.
 func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 	h := sha256.New()
 	for _, id := range slices.Sorted(slices.Values(t.HandedIn())) {
@@ -31,6 +34,11 @@ func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 		fmt.Fprintf(h, "%s\x00%s\x00%t\x00", id, d.Filename, d.Status == catalog.StatusFailed)
 		if d.Status == catalog.StatusFailed {
 			fmt.Fprintf(h, "%s\x00", d.Error)
+		}
+		// Marked only when unreliable: a sound file's part of the token
+		// is what it was before the mark counted.
+		if why := d.Reading.UnreliableSource(); why != "" && d.Status == catalog.StatusIndexed {
+			fmt.Fprintf(h, "unreliable\x00%s\x00", why)
 		}
 		for _, n := range t.NotesOf(id) {
 			fmt.Fprintf(h, "%s\x00%s\x00", n.Kind, n.Words.Chinese)
