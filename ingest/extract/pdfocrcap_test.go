@@ -97,7 +97,9 @@ func TestALongScanAtTheRealOCRCap(t *testing.T) {
 	needOCR(t)
 	countedOCR(t)
 	old := renderPage
-	renderPage = func(context.Context, string, string, int, int, Limits) ([]byte, error) { return []byte("P5 1 1 255\n\xff"), nil }
+	renderPage = func(context.Context, string, string, int, int, Limits) ([]byte, error) {
+		return []byte("P5 1 1 255\n\xff"), nil
+	}
 	t.Cleanup(func() { renderPage = old })
 	res, err := Extract(context.Background(), FormatPDF, longScan(t, DefaultMaxOCRPages+10), Limits{})
 	if err != nil {
