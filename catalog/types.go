@@ -180,7 +180,7 @@ func (r Reading) TrustedPages(pages []string) []string {
 // Reading is how a document's pages were read, known once it is
 // extracted.
 type Reading struct {
-	PageSources   []string // SourceText, SourceOCR or SourceUnreadable per page; nil when every page is text
+	PageSources   []string // SourceText, SourceOCR, SourceOCRLow, SourceGarbled, SourceUnreadable or SourceOCRSkipped per page; nil when every page is text
 	OCRConfidence *float64 // mean recognition confidence (0–1) over OCR'd pages; nil without OCR
 	SealPages     []int    // 1-based pages with a red official seal (公章)
 }
