@@ -143,6 +143,14 @@ const (
 	// part in finding near duplicates, and the contributor is asked for
 	// the original file.
 	SourceGarbled = "garbled"
+	// SourceOCRSkipped is a page that OCR should have read (its picture
+	// has words its text layer lacks) but did not: the document had more
+	// such pages than OCR reads of one file (extract.Limits.MaxOCRPages),
+	// and the pages after the cap were left out. The page keeps what its
+	// text layer had (a page number, a stamp's caption, or nothing), which
+	// is indexed as any text; search does not find the words of its
+	// picture, and the document page names these pages.
+	SourceOCRSkipped = "ocr-skipped"
 )
 
 // LowOCRConfidence is the mean word confidence (0–1) under which a page
@@ -172,7 +180,7 @@ func (r Reading) TrustedPages(pages []string) []string {
 // Reading is how a document's pages were read, known once it is
 // extracted.
 type Reading struct {
-	PageSources   []string // SourceText, SourceOCR or SourceUnreadable per page; nil when every page is text
+	PageSources   []string // SourceText, SourceOCR, SourceOCRLow, SourceGarbled, SourceUnreadable or SourceOCRSkipped per page; nil when every page is text
 	OCRConfidence *float64 // mean recognition confidence (0–1) over OCR'd pages; nil without OCR
 	SealPages     []int    // 1-based pages with a red official seal (公章)
 }

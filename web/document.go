@@ -79,6 +79,9 @@ type documentPage struct {
 	// IndexCut says from which page search does not find the text of a
 	// document longer than the index takes ("" when it takes it all).
 	IndexCut string
+	// OCRSkipped names the pages of a long scan OCR did not read, past
+	// the pages it reads of one file ("" when it read every one).
+	OCRSkipped string
 	// NearDups are the document's other versions; Diff shows what changed
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
@@ -242,6 +245,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum, blankPage(rd.Page)), sealPages(lang, d)
 	p.UnreadablePages = unreadablePages(lang, d)
+	p.OCRSkipped = ocrSkippedPages(lang, d)
 	if p.OriginalDamaged, err = h.Documents.OriginalFlagged(r.Context(), d); err != nil {
 		h.fail(w, r, err)
 		return
@@ -589,6 +593,10 @@ func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 	}
 	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
 	switch {
+	case src == catalog.SourceOCRSkipped:
+		// Before blank: a page left out of OCR without a text layer is
+		// a picture whose words were not read, not an empty page.
+		line = fmt.Sprintf(tr(l, "doc.read.ocrskipped"), n)
 	case blank && src != catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.blank"), n)
 	case src == catalog.SourceUnreadable:

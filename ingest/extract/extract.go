@@ -46,6 +46,7 @@ const (
 	SourceUnreadable = catalog.SourceUnreadable
 	SourceOCRLow     = catalog.SourceOCRLow
 	SourceGarbled    = catalog.SourceGarbled
+	SourceOCRSkipped = catalog.SourceOCRSkipped
 )
 
 // ocrSource is the source of a page OCR read as text with mean confidence
@@ -219,7 +220,7 @@ type Limits struct {
 	MaxUnzipped  int64         // max decompressed bytes of any zip member read (docx), default 100 MiB
 
 	OCRPageTimeout time.Duration // per OCR'd page (rendering and recognition), default 60s
-	MaxOCRPages    int           // max pages OCR'd per document (and TIFF frames), default 500; more is ETOOLARGE
+	MaxOCRPages    int           // max pages OCR'd per document (and TIFF frames), default 500; a PDF's further pages are SourceOCRSkipped, elsewhere more is ETOOLARGE
 
 	// Progress, when set, learns how far OCR has come: it is called with
 	// (0, total) when an extractor knows it will OCR total pages of the
@@ -275,7 +276,9 @@ type Result struct {
 	// PageSources says for each page where its text came from (SourceText,
 	// SourceOCR, or SourceOCRLow when OCR read it with low confidence), or
 	// that its text was garbage no reader could mend
-	// (SourceUnreadable, the page empty); nil means every page is SourceText.
+	// (SourceUnreadable, the page empty), or that it was left out of OCR
+	// by Limits.MaxOCRPages (SourceOCRSkipped, its text layer kept); nil
+	// means every page is SourceText.
 	PageSources []string
 	// OCRConfidence is the mean recognition confidence (0–1) over the OCR'd
 	// pages, or nil when no page was OCR'd.

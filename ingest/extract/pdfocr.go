@@ -60,6 +60,13 @@ func weakTextLayer(text string, images bool) bool {
 // with errPDFGarbled when garbage was all that a reader found (garbled
 // says the text readers found some), else with errBlankScan.
 //
+// OCR reads at most lim.MaxOCRPages pages of a PDF (capOCRPages says
+// which): a weak page past the cap keeps its text layer and is marked
+// SourceOCRSkipped, so that a long scan with page numbers as its text is
+// searchable in the pages read rather than refused as a whole; only when
+// the pages read are all blank does it fail, as needing too many pages
+// read (errTooManyOCRPages).
+//
 // A page whose text layer read as scrambled (scrambledLayers, by page
 // index) is empty here; when OCR reads the rendered page as scrambled too,
 // the page shows what its layer said (a list of names, say, rather than a
@@ -105,10 +112,11 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 		// file refused for pages that have text.
 		weak = slices.DeleteFunc(weak, func(i int) bool { return unsure[i] })
 	}
+	weak, skipped := capOCRPages(weak, lim.MaxOCRPages)
 	if len(weak) == 0 {
 		return res, nil
 	}
-	allWeak := len(weak) == len(res.Pages)
+	allWeak := len(weak)+len(skipped) == len(res.Pages)
 	missing := errReaderMissingForPDF(ctx)
 	if missing != nil {
 		if allWeak && allEmpty(res.Pages) {
@@ -122,7 +130,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 		if photos {
 			side = photoLongSide(ctx, abs, weak[i]+1, lim)
 		}
-		return renderPDFPage(ctx, tool, abs, weak[i]+1, side, lim)
+		return renderPage(ctx, tool, abs, weak[i]+1, side, lim)
 	})
 	if err != nil {
 		return nil, err
@@ -133,6 +141,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			res.PageSources[i] = SourceText
 		}
 	}
+	markOCRSkipped(res, skipped)
 	used := &ocrDoc{}
 	strict := garbled
 	for i, page := range weak {
@@ -161,6 +170,11 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	res.SealPages = doc.sealPages(pageNumbers(weak))
 	res.OCRConfidence = used.meanConfidence()
 	if allEmpty(res.Pages) {
+		if len(skipped) > 0 {
+			// The pages read were blank and the rest were not read:
+			// nothing says the file is a blank scan.
+			return nil, errTooManyOCRPages(len(weak)+len(skipped), lim.MaxOCRPages)
+		}
 		if lib.timedOut() {
 			// The library did not say whether the pages draw images:
 			// poppler does.
@@ -288,6 +302,10 @@ func errReaderMissingForPDF(ctx context.Context) error {
 	_, err := findTesseract(ctx)
 	return err
 }
+
+// renderPage renders a PDF page for OCR: renderPDFPage; tests that count
+// the pages read of a long scan replace it.
+var renderPage = renderPDFPage
 
 // renderPDFPage renders one page (1-based) as a PPM with pdftoppm, under
 // the page's time limit, its process group killed at the limit. A page

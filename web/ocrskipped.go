@@ -1,0 +1,56 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// ocrSkippedPages says which pages of a long scan OCR left out, past the
+// pages it reads of one file (catalog.SourceOCRSkipped), as runs
+// (第 501–812 页): search finds only their text layer, a page number or
+// nothing, and the reader is told so rather than left to think the
+// pictures were read. "" when OCR read every page it should have.
+func ocrSkippedPages(l Lang, d *catalog.Document) string {
+	var pages []int
+	for i, s := range d.Reading.PageSources {
+		if s == catalog.SourceOCRSkipped {
+			pages = append(pages, i+1)
+		}
+	}
+	if len(pages) == 0 {
+		return ""
+	}
+	runs := pageRuns(pages)
+	if len(runs) > maxSkippedRuns {
+		runs = append(runs[:maxSkippedRuns], "…")
+	}
+	return fmt.Sprintf(tr(l, "doc.ocr_skipped"), strings.Join(runs, tr(l, "list.sep")), extract.DefaultMaxOCRPages)
+}
+
+// maxSkippedRuns is how many runs of pages ocrSkippedPages names: pages
+// left out of a mixed PDF (scanned pages between born-digital ones) may
+// be scattered, and the line should stay a line.
+const maxSkippedRuns = 12
+
+// pageRuns writes ascending page numbers as runs: [3 501 502 503] is
+// 3, 501–503.
+func pageRuns(pages []int) []string {
+	var runs []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		run := strconv.Itoa(pages[i])
+		if j > i {
+			run += "–" + strconv.Itoa(pages[j])
+		}
+		runs = append(runs, run)
+		i = j + 1
+	}
+	return runs
+}
