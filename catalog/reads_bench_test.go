@@ -159,3 +159,37 @@ func BenchmarkHitDocuments(b *testing.B) {
 		return err
 	})
 }
+
+// BenchmarkReaderPragmas is the reads of the benchmarks above, one each,
+// with the read connections as they are (readerPragmas), with 256 MiB of
+// the file mapped (mmap_size) and with a 32 MiB page cache (cache_size):
+// the evaluation behind readerPragmas' comment.
+func BenchmarkReaderPragmas(b *testing.B) {
+	for _, p := range []struct{ name, pragmas string }{
+		{"now", readerPragmas},
+		{"mmap", readerPragmas + "&_pragma=mmap_size(268435456)"},
+		{"cache", readerPragmas + "&_pragma=cache_size(-32768)"},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			before := readerPragmas
+			readerPragmas = p.pragmas
+			defer func() { readerPragmas = before }()
+			s, live := openReadBenchStore(b)
+			ctx := context.Background()
+			benchReads(b, s, func(i int) error {
+				if _, err := s.DeletedCopiesBySHA256(ctx, []string{fmt.Sprintf("%064x", 1<<50+i)}, "330100"); err != nil {
+					return err
+				}
+				if _, err := s.CitationsStamp(ctx); err != nil {
+					return err
+				}
+				ids := make([]string, 10)
+				for k := range ids {
+					ids[k] = live[(i*37+k*101)%len(live)]
+				}
+				_, _, err := s.HitDocuments(ctx, ids)
+				return err
+			})
+		})
+	}
+}
