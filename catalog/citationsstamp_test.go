@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,56 @@ func TestCitationsStampMovesWithCitations(t *testing.T) {
 		}
 		moved("D2, which a value cites, was deleted")
 	})
+}
+
+// TestCitationsStampSeesALateCommit: on PostgreSQL an event whose id was
+// taken before a later one's commits after it, below the highest id a
+// search already saw; the stamp still moves when it commits. (SQLite's
+// one writer commits ids in order: the second transaction would wait for
+// the first.)
+func TestCitationsStampSeesALateCommit(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		if s.dialect.name == sqliteDialect.name {
+			return
+		}
+		ctx := context.Background()
+		insert := `INSERT INTO event (at, username, action, object, detail) VALUES (?, 'zhang', 'claim.create', ?, '{}')`
+		early, err := s.writer.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer early.Rollback()
+		if _, err := early.ExecContext(ctx, insert, "2026-03-01T08:00:00Z", "C-学分银行"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.writer.ExecContext(ctx, insert, "2026-03-01T08:00:01Z", "C-社区学院"); err != nil {
+			t.Fatal(err)
+		}
+		seen, err := s.CitationsStamp(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := early.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if now, err := s.CitationsStamp(ctx); err != nil || now == seen {
+			t.Errorf("the stamp %v did not move when an event committed below the highest id seen (%v)", now, err)
+		}
+	})
+}
+
+// TestCitationsStampReadsNoEventRows: on SQLite the stamp is two
+// descents of b-trees (the highest change number, the highest event id),
+// not a read of the last events' rows, whose JSON details fill many
+// pages: every search reads it, after nearly every commit from the file.
+func TestCitationsStampReadsNoEventRows(t *testing.T) {
+	s := openTestStore(t)
+	q, args := citationsStampSQL(s.dialect)
+	plan := queryPlan(t, s, q, args)
+	for _, step := range plan {
+		// SQLite's words as the pinned modernc.org/sqlite prints them.
+		if strings.Contains(step, "rowid>") || strings.HasPrefix(strings.TrimSpace(step), "SCAN") && !strings.Contains(step, "CONSTANT ROW") {
+			t.Errorf("the stamp reads a range of rows (%q):\n%s", step, strings.Join(plan, "\n"))
+		}
+	}
 }

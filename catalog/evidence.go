@@ -290,28 +290,47 @@ func (s *Store) EvidenceCounts(ctx context.Context, f EvidenceFilter) ([]LinkCou
 // was recorded between them. Every write that changes a claim's citations
 // or a value's source records an event in its own transaction (create,
 // edit, withdraw, carry-over, a round's deletion), so the event table's
-// highest id moves with them, without a column or migration of its own.
+// highest id moves with them, without a column or migration of its own
+// (no event is ever deleted).
+//
 // On PostgreSQL ids are taken before commit, so an event may commit below
 // the highest id already seen; the count of the last events, also in the
-// stamp, moves when it does.
+// stamp, moves when it does. On SQLite one writer at a time holds the
+// file's write lock from a transaction's first write to its commit, so
+// an event's id (the table's highest plus one) is above every id
+// committed before it and below every id committed after: the highest id
+// alone moves with every event, and the count, which read the last
+// thousand events' rows (their JSON details, many pages), is left out.
+// Every search reads the stamp, and under make load an upload's commit
+// every few milliseconds makes each read go to the file again.
 type CitationsStamp struct {
 	seq, event, recent int64
 }
 
 // citationsRecent is how many of the last event ids CitationsStamp
-// counts, to see a transaction that commits after a later one.
+// counts on PostgreSQL, to see a transaction that commits after a later
+// one.
 const citationsRecent = 1000
 
-// CitationsStamp reads the catalog's CitationsStamp in one query of three
-// indexed aggregates.
+// CitationsStamp reads the catalog's CitationsStamp in one query of
+// indexed aggregates (citationsStampSQL).
 func (s *Store) CitationsStamp(ctx context.Context) (CitationsStamp, error) {
 	var st CitationsStamp
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document),
-		(SELECT COALESCE(MAX(id), 0) FROM event),
-		(SELECT COUNT(*) FROM event WHERE id > (SELECT COALESCE(MAX(id), 0) FROM event) - ?)`, citationsRecent).
-		Scan(&st.seq, &st.event, &st.recent)
+	q, args := citationsStampSQL(s.dialect)
+	err := s.db.QueryRowContext(ctx, q, args...).Scan(&st.seq, &st.event, &st.recent)
 	if err != nil {
 		return CitationsStamp{}, fmt.Errorf("read the stamp of the citations: %w", err)
 	}
 	return st, nil
+}
+
+// citationsStampSQL is d's query of the CitationsStamp and its
+// arguments: the highest change number and event id, and on PostgreSQL
+// the count of the last events (on SQLite 0, see CitationsStamp).
+func citationsStampSQL(d dialect) (string, []any) {
+	q := `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document), (SELECT COALESCE(MAX(id), 0) FROM event), `
+	if d.name == sqliteDialect.name {
+		return q + `0`, nil
+	}
+	return q + `(SELECT COUNT(*) FROM event WHERE id > (SELECT COALESCE(MAX(id), 0) FROM event) - ?)`, []any{citationsRecent}
 }

@@ -167,13 +167,7 @@ func (s *Store) DeletedCopiesBySHA256(ctx context.Context, shas []string, city s
 		return out, nil
 	}
 	err := forInLists(shas, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+`, deleted_at,
-			COALESCE((SELECT username FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
-				ORDER BY e.id DESC LIMIT 1), ''),
-			COALESCE((SELECT detail FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
-				ORDER BY e.id DESC LIMIT 1), '{}')
-			FROM document WHERE city = ? AND deleted_at IS NOT NULL AND sha256 IN `+in+` ORDER BY deleted_at, id`,
-			append([]any{city}, args...)...)
+		rows, err := s.db.QueryContext(ctx, deletedCopiesSQL(in), append([]any{city}, args...)...)
 		if err != nil {
 			return err
 		}
@@ -201,6 +195,19 @@ func (s *Store) DeletedCopiesBySHA256(ctx context.Context, shas []string, city s
 		return nil, fmt.Errorf("deleted documents by sha256: %w", err)
 	}
 	return out, nil
+}
+
+// deletedCopiesSQL is DeletedCopiesBySHA256's query for the placeholder
+// list in, its arguments the city and then the SHA-256s. It reads the
+// city's deleted documents of those bytes from document_deleted_sha_city
+// (migration 047), not every document of the city.
+func deletedCopiesSQL(in string) string {
+	return `SELECT ` + documentColumns + `, deleted_at,
+		COALESCE((SELECT username FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
+			ORDER BY e.id DESC LIMIT 1), ''),
+		COALESCE((SELECT detail FROM event e WHERE e.object = document.id AND e.action = 'document.delete'
+			ORDER BY e.id DESC LIMIT 1), '{}')
+		FROM document WHERE city = ? AND deleted_at IS NOT NULL AND sha256 IN ` + in + ` ORDER BY deleted_at, id`
 }
 
 // tailScanner scans a row of documentColumns followed by more columns.

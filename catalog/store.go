@@ -150,9 +150,7 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	if err != nil {
 		return nil, err
 	}
-	// Readers cannot write (query_only), so a write sent to the wrong pool
-	// fails at once instead of racing the writer for the lock.
-	db, err := openSQLitePool(path, params+"&_pragma=query_only(1)", cacheSize, readConns, stmts)
+	db, err := openSQLitePool(path, params+readerPragmas, cacheSize, readConns, stmts)
 	if err != nil {
 		writer.Close()
 		return nil, err
@@ -211,6 +209,26 @@ func locked(err error) bool {
 // grow past that meanwhile, and it would else keep its largest size.
 const writerPragmas = "&_pragma=synchronous(FULL)&_pragma=cache_size(-32768)" +
 	"&_pragma=wal_autocheckpoint(8000)&_pragma=journal_size_limit(33554432)"
+
+// readerPragmas are the read connections' settings. Readers cannot
+// write (query_only), so a write sent to the wrong pool fails at once
+// instead of racing the writer for the lock.
+//
+// No mmap_size and SQLite's default 2 MB cache, measured (session 45,
+// bench/README.md): in WAL mode a reader's transaction that finds the
+// WAL changed since its last one drops its whole page cache and, with
+// mmap on, unmaps the file (pagerBeginReadTransaction), so under make
+// load, with an upload's commit every few milliseconds, nearly every read
+// starts cold either way. With mmap_size(256 MiB) each such read mapped
+// the file again and faulted in every page it touched: the catalog's
+// reads after a commit took 3.3 times the CPU of pread
+// (BenchmarkReaderPragmas). A larger cache_size is dropped as often and
+// saved nothing there. mmap would also turn an I/O error into SIGBUS, a
+// crash instead of an error. Nothing truncates the file while serving
+// (no VACUUM and no auto_vacuum; backup copies it with VACUUM INTO;
+// restore makes a new data folder; repair needs serve stopped), so that
+// risk was small, but there was no gain to pay for it.
+var readerPragmas = "&_pragma=query_only(1)"
 
 // readConns is the number of SQLite connections answering reads at once.
 // Under make load searches wait for one (their holders wait for a core);
