@@ -1051,7 +1051,9 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 // document that values or responsibility hand-ins of its city rely on,
 // which must be let go first. Claims citing it go back to pending in the
 // same transaction, their IDs returned. An indexed document goes back to
-// extracted, so the index entry is rewritten with its new city.
+// extracted, so the index entry is rewritten with its new city. Its link
+// events go with it: the audit log's indicator filter finds them in the
+// new city (moveLinkEventPlaces).
 func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -1080,6 +1082,9 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET city = ?, seq = ?,
 			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, city, seq, id); err != nil {
 			return fmt.Errorf("move document %s: %w", id, err)
+		}
+		if err := moveLinkEventPlaces(ctx, tx, id, city); err != nil {
+			return err
 		}
 		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, ReopenDocumentMoved, by); err != nil {
 			return err

@@ -151,11 +151,11 @@ func (s *Store) writeEventRun(ctx context.Context, tx *sql.Tx, run []Event, titl
 		return fmt.Errorf("record event %s: %d IDs for %d events", run[0].Action, len(ids), len(run))
 	}
 	slices.Sort(ids)
-	var rows []eventIndicatorRow
+	logged := make([]loggedEvent, len(run))
 	for i, id := range ids {
-		rows = append(rows, indicatorRows(id, details[i])...)
+		logged[i] = loggedEvent{id: id, action: run[i].Action, object: run[i].Object, detail: details[i]}
 	}
-	return writeIndicatorRows(ctx, tx, rows)
+	return writeEventIndicators(ctx, tx, logged)
 }
 
 // insertedIDs runs the INSERT … RETURNING id q and returns the IDs.
@@ -213,7 +213,7 @@ func (s *Store) writeEventAlso(ctx context.Context, tx *sql.Tx, e Event) error {
 		formatTime(e.At), e.User, e.Action, e.Object, detail).Scan(&id); err != nil {
 		return fmt.Errorf("record event %s: %w", e.Action, err)
 	}
-	if err := writeIndicatorRows(ctx, tx, indicatorRows(id, detail)); err != nil {
+	if err := writeEventIndicators(ctx, tx, []loggedEvent{{id: id, action: e.Action, object: e.Object, detail: detail}}); err != nil {
 		return err
 	}
 	seen := map[string]bool{e.Object: true}

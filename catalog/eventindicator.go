@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -29,12 +30,13 @@ var indicatorItems = []struct{ prefix, table string }{
 // event names its own; a link's event names none (no link event ever
 // written has), and is in its document's city as the document is now. A
 // link event whose detail named a city would be in that city, as a
-// claim's is: so the events a city's page is read among are those
-// event_indicator records for the indicator in that city or in none (the
-// link events and notes of every city), never the other cities' claims'
-// and values' (until session 44 they were every city's, the rule placing
-// a link event by its document whatever its detail named, and a city's
-// page cost grew with the other cities' history).
+// claim's is. event_indicator records both as each row's place (the city
+// the row names, or, naming none, a link event's document's city, which
+// MoveDocument moves): a city's page is read among the rows of its place
+// alone, never among the other cities' events (until session 44 it was
+// read among every city's; until session 45 among every city's link
+// events, which name no city, and its cost grew with the other cities'
+// links: bench/README.md, "Session 45").
 //
 // Every part goes through an index: the items by their indicator, the
 // events by their object (event_object, event_about's key), and what the
@@ -77,17 +79,16 @@ func indicatorCondition(d dialect, code, city string) (string, []any) {
 		conds = append(conds, `((action LIKE 'claim.%' OR action LIKE 'value.%' OR action LIKE 'link.%') AND id IN (`+named+`))`)
 		args = append(args, code)
 	} else {
-		// What the details name in city, and what they name in none: the
-		// key's first two columns (indicator, city) read both.
-		candidates = append(candidates, `SELECT event_id FROM event_indicator WHERE indicator = ? AND city IN (?, '')`)
+		// What the details name in city and the link events of its
+		// documents: the key (indicator, place) reads them alone. An
+		// event placed there is of city: a claim's or value's naming it,
+		// deleted since or not, or a link's naming it or on a document
+		// of city.
+		candidates = append(candidates, `SELECT event_id FROM event_indicator WHERE indicator = ? AND place = ?`)
 		candidateArgs = append(candidateArgs, code, city)
-		// Deleted since: a claim's or value's event by the indicator and
-		// city its detail names, and a link's (its row deleted or not) by
-		// the city it names, or its document's when it names none.
-		in := `EXISTS (SELECT 1 FROM event_indicator n WHERE n.indicator = ? AND n.city = ? AND n.event_id = event.id)`
-		conds = append(conds, `((action LIKE 'claim.%' OR action LIKE 'value.%' OR action LIKE 'link.%') AND `+in+`)`,
-			`(action LIKE 'link.%' AND `+in+` AND EXISTS (SELECT 1 FROM document d WHERE d.id = event.object AND d.city = ?))`)
-		args = append(args, code, city, code, "", city)
+		conds = append(conds, `((action LIKE 'claim.%' OR action LIKE 'value.%' OR action LIKE 'link.%') AND `+
+			`EXISTS (SELECT 1 FROM event_indicator n WHERE n.indicator = ? AND n.place = ? AND n.event_id = event.id))`)
+		args = append(args, code, city)
 	}
 	return fmt.Sprintf(d.amongIDs, strings.Join(candidates, ` UNION `)) + ` AND (` + strings.Join(conds, ` OR `) + `)`,
 		append(candidateArgs, args...)
@@ -151,32 +152,98 @@ func namesIndicator(detail string) bool {
 // eventIndicatorRow is one row of event_indicator.
 type eventIndicatorRow struct {
 	indicator, city string
-	event           int64
+	// place is the city whose indicator filter reads the row: city,
+	// or, when the detail names none, the city of a link event's
+	// document ('' for any other event naming no city).
+	place string
+	event int64
 }
 
-// indicatorRows are the event_indicator rows of the event of this ID
-// whose detail, as stored, is detail: one for each indicator it names
-// and each city it names (or none).
-func indicatorRows(event int64, detail string) []eventIndicatorRow {
-	if !namesIndicator(detail) {
-		return nil
-	}
-	indicators, cities := detailIndicators(detail)
-	if len(cities) == 0 {
-		cities = []string{""}
-	}
+// loggedEvent is an event as the log stores it, whose event_indicator
+// rows indicatorRows makes.
+type loggedEvent struct {
+	id                     int64
+	action, object, detail string
+}
+
+// isLinkEvent reports whether action is a link's (link.create,
+// link.delete, …), an event on the link's document.
+func isLinkEvent(action string) bool {
+	return strings.HasPrefix(action, "link.")
+}
+
+// indicatorRows returns the event_indicator rows of events, read inside
+// tx: one for each indicator an event's detail names and each city it
+// names (or none), placed. The place of a link event naming no city is
+// its document's city as tx reads it: every writer of a link holds its
+// document's row (lockLinkDocument) until its events are written at
+// commit, and so does MoveDocument, which moves the places of the
+// document's link events with it.
+func indicatorRows(ctx context.Context, tx *sql.Tx, events []loggedEvent) ([]eventIndicatorRow, error) {
 	var rows []eventIndicatorRow
-	for _, ind := range indicators {
-		for _, c := range cities {
-			rows = append(rows, eventIndicatorRow{ind, c, event})
+	docs := map[int64]string{} // link events naming no city: their documents
+	for _, e := range events {
+		if !namesIndicator(e.detail) {
+			continue
+		}
+		indicators, cities := detailIndicators(e.detail)
+		if len(cities) == 0 {
+			cities = []string{""}
+			if isLinkEvent(e.action) {
+				docs[e.id] = e.object
+			}
+		}
+		for _, ind := range indicators {
+			for _, c := range cities {
+				rows = append(rows, eventIndicatorRow{indicator: ind, city: c, place: c, event: e.id})
+			}
 		}
 	}
-	return rows
+	if len(docs) == 0 {
+		return rows, nil
+	}
+	in := slices.Sorted(maps.Values(docs))
+	in = slices.Compact(in)
+	cityOf, err := documentCities(ctx, tx, in)
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range rows {
+		if doc, ok := docs[r.event]; ok {
+			rows[i].place = cityOf[doc]
+		}
+	}
+	return rows, nil
+}
+
+// documentCities returns the city of each of the documents ids, deleted
+// or not, that tx finds (a missing one is not in the map).
+func documentCities(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, city FROM document WHERE id IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, city string
+			if err := rows.Scan(&id, &city); err != nil {
+				return err
+			}
+			out[id] = city
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the cities of the documents of link events: %w", err)
+	}
+	return out, nil
 }
 
 // eventIndicatorRowsPerInsert bounds the rows of one INSERT into
-// event_indicator (3 arguments each).
-const eventIndicatorRowsPerInsert = 300
+// event_indicator (4 arguments each).
+const eventIndicatorRowsPerInsert = 250
 
 // writeIndicatorRows inserts rows into event_indicator inside tx, those
 // it holds already left as they are.
@@ -184,15 +251,25 @@ func writeIndicatorRows(ctx context.Context, tx *sql.Tx, rows []eventIndicatorRo
 	for len(rows) > 0 {
 		run := rows[:min(len(rows), eventIndicatorRowsPerInsert)]
 		rows = rows[len(run):]
-		args := make([]any, 0, 3*len(run))
+		args := make([]any, 0, 4*len(run))
 		for _, r := range run {
-			args = append(args, r.indicator, r.city, r.event)
+			args = append(args, r.indicator, r.city, r.place, r.event)
 		}
-		q := `INSERT INTO event_indicator (indicator, city, event_id) VALUES (?, ?, ?)` +
-			strings.Repeat(", (?, ?, ?)", len(run)-1) + ` ON CONFLICT DO NOTHING`
+		q := `INSERT INTO event_indicator (indicator, city, place, event_id) VALUES (?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?)", len(run)-1) + ` ON CONFLICT DO NOTHING`
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("record the indicators of event %d: %w", run[0].event, err)
 		}
 	}
 	return nil
+}
+
+// writeEventIndicators records in event_indicator, inside tx, what the
+// details of events name (indicatorRows).
+func writeEventIndicators(ctx context.Context, tx *sql.Tx, events []loggedEvent) error {
+	rows, err := indicatorRows(ctx, tx, events)
+	if err != nil {
+		return err
+	}
+	return writeIndicatorRows(ctx, tx, rows)
 }

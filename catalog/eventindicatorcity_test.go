@@ -83,10 +83,10 @@ func testIndicatorFilterPlacesLinkEventsByTheirCity(t *testing.T, s *Store) {
 	}
 }
 
-// A city's page is read among the events event_indicator records for
-// the indicator in that city or in none, never among the other cities':
-// every read of event_indicator in the plans, SQLite's and PostgreSQL's,
-// is by the indicator and the city.
+// A city's page is read among the events event_indicator places in that
+// city, never among the other cities' (nor their link events, which name
+// no city): every read of event_indicator in the plans, SQLite's and
+// PostgreSQL's, is by the indicator and the place.
 func TestIndicatorFilterReadsOnlyTheCitysCandidates(t *testing.T) {
 	forEachStore(t, testIndicatorFilterReadsOnlyTheCitysCandidates)
 }
@@ -109,16 +109,16 @@ func testIndicatorFilterReadsOnlyTheCitysCandidates(t *testing.T, s *Store) {
 			switch {
 			case s.dialect.name == "sqlite" && strings.Contains(step, " event_indicator "):
 				read++
-				if !strings.Contains(step, "city=?") {
-					t.Errorf("%+v: the plan reads event_indicator through %q, not by the city:\n%s", f, step, strings.Join(plan, "\n"))
+				if !strings.Contains(step, "place=?") {
+					t.Errorf("%+v: the plan reads event_indicator through %q, not by the place:\n%s", f, step, strings.Join(plan, "\n"))
 				}
 			case s.dialect.name == "postgres" && strings.Contains(step, " on event_indicator"):
 				// A scan's first condition follows it: Index Cond,
 				// Recheck Cond (a bitmap) or Filter (a sequential scan,
 				// reading every row, fails).
 				read++
-				if strings.Contains(step, "Seq Scan") || i+1 >= len(plan) || !strings.Contains(plan[i+1], "city = ") {
-					t.Errorf("%+v: the plan reads event_indicator through %q, not by the city:\n%s", f, step, strings.Join(plan, "\n"))
+				if strings.Contains(step, "Seq Scan") || i+1 >= len(plan) || !strings.Contains(plan[i+1], "place = ") {
+					t.Errorf("%+v: the plan reads event_indicator through %q, not by the place:\n%s", f, step, strings.Join(plan, "\n"))
 				}
 			}
 		}

@@ -60,11 +60,11 @@ func (s *Store) fillEventIndicatorBatch(ctx context.Context) (more bool, err err
 		if s.indicatorBatch > 0 {
 			batch = s.indicatorBatch
 		}
-		last, rows, err := eventIndicatorsAfter(ctx, tx, done, upto, batch)
+		last, events, err := eventsNamingIndicatorsAfter(ctx, tx, done, upto, batch)
 		if err != nil {
 			return err
 		}
-		if err := writeIndicatorRows(ctx, tx, rows); err != nil {
+		if err := writeEventIndicators(ctx, tx, events); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE event_indicator_fill SET done = ? WHERE id = 1`, last); err != nil {
@@ -81,25 +81,28 @@ func (s *Store) fillEventIndicatorBatch(ctx context.Context) (more bool, err err
 	return more, err
 }
 
-// eventIndicatorsAfter reads the events of ID after done, up to upto, at
-// most batch of them, and returns the ID of the last read (upto when
-// none is left) and their event_indicator rows.
-func eventIndicatorsAfter(ctx context.Context, tx *sql.Tx, done, upto int64, batch int) (int64, []eventIndicatorRow, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, detail FROM event WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
+// eventsNamingIndicatorsAfter reads the events of ID after done, up to
+// upto, at most batch of them, and returns the ID of the last read (upto
+// when none is left) and those whose details may name an indicator.
+func eventsNamingIndicatorsAfter(ctx context.Context, tx *sql.Tx, done, upto int64, batch int) (int64, []loggedEvent, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, action, object, detail FROM event WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
 		done, upto, batch)
 	if err != nil {
 		return 0, nil, fmt.Errorf("read events after %d: %w", done, err)
 	}
 	defer rows.Close()
-	var out []eventIndicatorRow
+	var out []loggedEvent
 	n, last := 0, done
 	for rows.Next() {
-		var detail string
-		if err := rows.Scan(&last, &detail); err != nil {
+		var e loggedEvent
+		if err := rows.Scan(&e.id, &e.action, &e.object, &e.detail); err != nil {
 			return 0, nil, fmt.Errorf("read events after %d: %w", done, err)
 		}
 		n++
-		out = append(out, indicatorRows(last, detail)...)
+		last = e.id
+		if namesIndicator(e.detail) {
+			out = append(out, e)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return 0, nil, fmt.Errorf("read events after %d: %w", done, err)

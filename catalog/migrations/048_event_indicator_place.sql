@@ -1,0 +1,22 @@
+-- The city whose audit log reads each event_indicator row (its place),
+-- so that the indicator filter in a city (indicatorCondition) reads that
+-- city's rows alone: until now it read the rows naming no city too, every
+-- city's link events (link.create, link.delete, …, whose details name the
+-- indicator but no city), and a city's page cost grew with the other
+-- cities' links.
+--
+-- place is the city the row names; for a row naming none, the city of a
+-- link event's document as it is now (MoveDocument moves it), '' for any
+-- other event naming no city (a note, a carried-over item's decision, a
+-- saved search), which no city's page finds by its detail. The index
+-- (indicator, place, event_id) lists a city's candidates and checks one
+-- event's place.
+--
+-- The Go step (addEventIndicatorPlace, migrationFills) adds the column
+-- where missing (SQLite has no ADD COLUMN IF NOT EXISTS) and fills it for
+-- the rows written before from their events and documents; the
+-- migration may run again under another number, the places computed
+-- again as the documents are. PostgreSQL does it all in the twin
+-- 048_event_indicator_place.pg.sql. Rows the fill of migration 043 writes
+-- later are placed as they are written.
+SELECT 1;
