@@ -1,6 +1,7 @@
 package search
 
 import (
+	"html"
 	"os"
 	"strings"
 	"testing"
@@ -43,5 +44,22 @@ func BenchmarkRenderWindow(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(wins)), "windows")
 		})
+	}
+}
+
+// escape is what renderWindow wrote each piece as before session 45.
+func escape(s string) string {
+	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
+}
+
+// TestWriteEscapedIsEscape: the fragment's pieces are written escaped
+// as escape writes them, line breaks as spaces.
+func TestWriteEscapedIsEscape(t *testing.T) {
+	for _, s := range []string{"", "学分银行", "<script>“学习型城市”</script>", "a&b\n'c'\"d\"", "\n\n", "教职成〔2014〕10号 & <附件>"} {
+		var b strings.Builder
+		writeEscaped(&b, s)
+		if got, want := b.String(), escape(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
