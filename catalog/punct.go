@@ -10,24 +10,12 @@ import (
 	"unicode/utf8"
 )
 
-// fullwidthOf maps ASCII punctuation to the full-width form Chinese text
-// uses. Written as escapes so that no editor or tool can fold them back.
-var fullwidthOf = map[rune]rune{
-	',': '\uFF0C', // ，
-	';': '\uFF1B', // ；
-	':': '\uFF1A', // ：
-	'(': '\uFF08', // （
-	')': '\uFF09', // ）
-	'!': '\uFF01', // ！
-	'?': '\uFF1F', // ？
-}
-
 // IsFullwidthMark reports the full-width marks Fullwidth writes, ，；：（）！？:
 // those a title read from extracted text takes back from its document
 // (fields.Unfold), and no other (．－／％ stay folded, as numbers do).
 func IsFullwidthMark(r rune) bool {
 	switch r {
-	case fullwidthOf[','], fullwidthOf[';'], fullwidthOf[':'], fullwidthOf['('], fullwidthOf[')'], fullwidthOf['!'], fullwidthOf['?']:
+	case '\uFF0C', '\uFF1B', '\uFF1A', '\uFF08', '\uFF09', '\uFF01', '\uFF1F': // ，；：（）！？
 		return true
 	}
 	return false
@@ -45,138 +33,6 @@ func IsFullwidthMark(r rune) bool {
 // values put into messages (a file name stays as it was uploaded).
 func Fullwidth(s string) string {
 	return fullwidth(s, false)
-}
-
-// ShownForm is a document's extracted text as it is shown — in search
-// fragments, on the document page, in a claim's passages and quotes —
-// from the form it is stored and searched in, rune for rune (offsets of
-// the stored text find their place in it). It is Fullwidth, with a mark
-// judged by the Chinese beyond the spaces beside it too: OCR sets a
-// space between a Chinese character and the mark after or before it
-// (单位 :, 85%, 建成, 10号 )), which a document typed never does. Square
-// brackets beside or around Chinese become full-width as well: around a
-// year after a Chinese name, the brackets of a 文号 (教职成 [2014] 10号 →
-// 教职成 〔2014〕 10号), which OCR reads as [ ]; others ［ ］. The stored
-// text keeps the ASCII forms, so searching finds either.
-func ShownForm(s string) string {
-	return squareBrackets(fullwidth(s, true))
-}
-
-// fullwidth is Fullwidth; throughSpaces looks past the spaces and tabs
-// beside a mark for its Chinese neighbour (ShownForm).
-func fullwidth(s string, throughSpaces bool) string {
-	if !strings.ContainsAny(s, ",;:()!?") {
-		return s
-	}
-	rs := []rune(s)
-	chineseNear := func(i int) bool {
-		return chineseBeside(rs, i, -1, throughSpaces) || chineseBeside(rs, i, 1, throughSpaces)
-	}
-	// chineseBefore[i] counts the Chinese runes before rs[i], so whether a
-	// pair holds Chinese is one subtraction: the text shown may be a
-	// whole page of nested parentheses.
-	chineseBefore := make([]int32, len(rs)+1)
-	for i, r := range rs {
-		chineseBefore[i+1] = chineseBefore[i]
-		if isChinese(r) {
-			chineseBefore[i+1]++
-		}
-	}
-	// Parentheses go in pairs: both become full-width when either touches
-	// Chinese or they hold Chinese, so "(如 2.3.1)" stays a matching pair.
-	// A half without its pair here (the text shown around a highlight may
-	// cut a long parenthesis) goes by its own neighbours, like a comma.
-	var open, alone []int
-	for i, r := range rs {
-		switch r {
-		case '(':
-			open = append(open, i)
-		case ')':
-			if len(open) == 0 {
-				alone = append(alone, i)
-				continue
-			}
-			o := open[len(open)-1]
-			open = open[:len(open)-1]
-			if chineseNear(o) || chineseNear(i) || chineseBefore[i] > chineseBefore[o+1] {
-				rs[o], rs[i] = fullwidthOf['('], fullwidthOf[')']
-			}
-		}
-	}
-	for _, i := range append(alone, open...) {
-		if chineseNear(i) {
-			rs[i] = fullwidthOf[rs[i]]
-		}
-	}
-	for i, r := range rs {
-		if fw, ok := fullwidthOf[r]; ok && r != '(' && r != ')' && chineseNear(i) {
-			rs[i] = fw
-		}
-	}
-	return string(rs)
-}
-
-// chineseBeside says whether the rune next to rs[i] in direction step
-// (-1 before, 1 after) is Chinese; throughSpaces skips spaces and tabs
-// (never a line break) to find that rune.
-func chineseBeside(rs []rune, i, step int, throughSpaces bool) bool {
-	for j := i + step; j >= 0 && j < len(rs); j += step {
-		if throughSpaces && (rs[j] == ' ' || rs[j] == '\t') {
-			continue
-		}
-		return isChinese(rs[j])
-	}
-	return false
-}
-
-// squareBrackets makes full-width, rune for rune, each pair of square
-// brackets on one line around a year with Chinese beside it, through
-// spaces (a 文号's: 〔 〕), and each other pair that holds Chinese or
-// touches it (［ ］).
-func squareBrackets(s string) string {
-	if !strings.Contains(s, "[") {
-		return s
-	}
-	rs := []rune(s)
-	open := -1
-	for i, r := range rs {
-		switch r {
-		case '\n':
-			open = -1
-		case '[':
-			open = i
-		case ']':
-			if open < 0 {
-				continue
-			}
-			o := open
-			open = -1
-			inner := string(rs[o+1 : i])
-			year := yearPattern(inner)
-			switch {
-			case year && (chineseBeside(rs, o, -1, true) || chineseBeside(rs, i, 1, true)):
-				rs[o], rs[i] = '\u3014', '\u3015' // 〔 〕
-			case !year && (strings.IndexFunc(inner, isChinese) >= 0 || chineseBeside(rs, o, -1, false) || chineseBeside(rs, i, 1, false)):
-				rs[o], rs[i] = '\uFF3B', '\uFF3D' // ［ ］
-			}
-		}
-	}
-	return string(rs)
-}
-
-// yearPattern reports whether s is a year of four digits, as a 文号 has
-// between its brackets.
-func yearPattern(s string) bool {
-	s = strings.TrimSpace(s)
-	if len(s) != 4 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // TypedText is Fullwidth for text people type in the archive — reviewers'
@@ -226,95 +82,20 @@ func sentenceEnd(rs []rune, i int) bool {
 	return true
 }
 
-// fullwidthContext is how far around a range fullwidthIn looks for the
-// neighbours and the other half of a parenthesis of its punctuation.
-const fullwidthContext = 256
-
-// fullwidthIn is Fullwidth of text[start:end] as it reads inside text: a
-// mark at the edge of the range is written by its neighbour outside it,
-// and a parenthesis by its pair up to fullwidthContext bytes away. The
-// extracted text is stored with its punctuation folded to ASCII, so that
-// offsets and searches do not depend on width; it is shown, in pieces
-// between highlights, as the document wrote it ("同意，现就"). start and
-// end must be rune boundaries.
-func fullwidthIn(text string, start, end int) string {
-	piece := text[start:end]
-	if !strings.ContainsAny(piece, ",;:()!?[]") {
-		return piece
-	}
-	from := max(0, start-fullwidthContext)
-	for from > 0 && !utf8.RuneStart(text[from]) {
-		from--
-	}
-	to := min(len(text), end+fullwidthContext)
-	for to < len(text) && !utf8.RuneStart(text[to]) {
-		to++
-	}
-	// Fullwidth changes runes one for one, so the range is found again
-	// by counting runes.
-	shown := []rune(ShownForm(text[from:to]))
-	at := utf8.RuneCountInString(text[from:start])
-	return string(shown[at : at+utf8.RuneCountInString(piece)])
-}
-
-// ShownText cuts text[start:end], its punctuation made full-width once
-// (fullwidthIn), into pieces at offsets of text: the stretches between
-// highlights of a fragment or a page.
-type ShownText struct {
-	text, shown string
-	at, shownAt int // the next piece starts here in text and in shown
-}
-
-// NewShownText is text[start:end] to be cut into pieces from start.
-func NewShownText(text string, start, end int) *ShownText {
-	return &ShownText{text: text, shown: fullwidthIn(text, start, end), at: start}
-}
-
-// Next returns the piece from the end of the last one (or the start) to
-// end, an offset of text at a rune boundary, no less than the last.
-func (s *ShownText) Next(end int) string {
-	from := s.shownAt
-	// The shown text has the same runes one for one, so the piece ends
-	// after as many runes as text[at:end] has.
-	for s.at < end {
-		_, n := utf8.DecodeRuneInString(s.text[s.at:])
-		_, m := utf8.DecodeRuneInString(s.shown[s.shownAt:])
-		s.at, s.shownAt = s.at+n, s.shownAt+m
-	}
-	return s.shown[from:s.shownAt]
-}
-
-// ShowDocNumber is shown, a document's text as ShownForm shows it, with
-// the document's own 文号 (number, in DocNumberForm) written as its
-// 文号 field shows it (written, DocNumberAsWritten) wherever the text
-// shows number: ShownForm gives a year in square brackets 〔〕, as OCR
-// reads the paper's 〔〕, while a text that writes 杭教成[2017]15号 has
-// it so in its field, and its page must not say otherwise. Rune for
-// rune: a written form of another length is left alone.
-func ShowDocNumber(shown, number, written string) string {
-	if number == "" || written == "" {
-		return shown
-	}
-	from := DocNumberForm(number)
-	if from == written || utf8.RuneCountInString(from) != utf8.RuneCountInString(written) {
-		return shown
-	}
-	return strings.ReplaceAll(shown, from, written)
-}
-
-// ShowDocNumber is ShowDocNumber of the text s cuts, before any piece of
-// it is taken; s for chaining.
-func (s *ShownText) ShowDocNumber(number, written string) *ShownText {
-	s.shown = ShowDocNumber(s.shown, number, written)
-	return s
-}
-
 // isChinese reports whether r is a Han character or Chinese punctuation.
+// The common cases are answered by comparisons: below U+2E80, where no Han
+// character is, only “ ” are Chinese; the CJK Unified Ideographs block is
+// all Han. Extracted text is shown rune by rune through it.
 func isChinese(r rune) bool {
-	return unicode.Is(unicode.Han, r) ||
-		(r >= 0x3000 && r <= 0x303F) || // 、。〔〕《》「」
-		(r >= 0xFF01 && r <= 0xFF60) || // full-width forms
-		r == '\u201C' || r == '\u201D' // “ ”
+	switch {
+	case r < 0x2E80:
+		return r == '\u201C' || r == '\u201D' // “ ”
+	case r >= 0x4E00 && r <= 0x9FFF, // CJK Unified Ideographs
+		r >= 0x3000 && r <= 0x303F, // 、。〔〕《》「」
+		r >= 0xFF01 && r <= 0xFF60: // full-width forms
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // chineseQuotes turns each plain %q of a format written in Chinese whose

@@ -148,9 +148,20 @@ func TestFullwidthNestedParentheses(t *testing.T) {
 	}
 }
 
+// BenchmarkFullwidthNested: the nested page, as Fullwidth writes it now
+// and as it wrote it before session 45 (the test oracle).
 func BenchmarkFullwidthNested(b *testing.B) {
 	page := strings.Repeat("(", 20000) + "a" + strings.Repeat(")", 20000)
-	for b.Loop() {
-		Fullwidth(page)
-	}
+	b.Run("now", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Fullwidth(page)
+		}
+	})
+	b.Run("before", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			oldFullwidth(page, false)
+		}
+	})
 }

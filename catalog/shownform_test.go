@@ -11,7 +11,7 @@ import (
 // ocrScanPage is the stored text of a real OCR'd scan (tesseract, chi_sim)
 // of a policy's second page, as the archive stores it: punctuation folded
 // to ASCII, with the spaces OCR sets beside it (probe s27 §11).
-func ocrScanPage(t *testing.T) string {
+func ocrScanPage(t testing.TB) string {
 	t.Helper()
 	b, err := os.ReadFile("testdata/ocr-scan-text.json")
 	if err != nil {

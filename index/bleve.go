@@ -107,6 +107,8 @@ type Bleve struct {
 	dir     string
 	h       health
 	results resultCache
+	// texts keeps the inflated text of recent hits (readHitText).
+	texts textCache
 	// computing holds a slot per search Bleve is computing: at most
 	// twice the CPUs at once, the others wait their turn (in order).
 	// Thirty searches computed at once on two cores each take fifteen
@@ -655,7 +657,7 @@ func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) err
 			continue
 		}
 		stored, _ := h.Fields[fieldStoredText].(string)
-		text, err := inflateText(stored)
+		text, err := b.texts.text(stored)
 		if err != nil {
 			return fmt.Errorf("hit %s: %w", h.ID, err)
 		}

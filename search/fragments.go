@@ -1,7 +1,6 @@
 package search
 
 import (
-	"html"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -102,6 +101,9 @@ func leadFragment(pages []string) []Fragment {
 
 func renderWindow(text string, w window) string {
 	var b strings.Builder
+	// Room for the window, its marks made full width, its highlights
+	// and the ellipses, so that the fragment is written in one piece.
+	b.Grow((w.end-w.start)*5/4 + len(w.spans)*len("<mark></mark>") + 2*len("…"))
 	if w.start > 0 {
 		b.WriteString("…")
 	}
@@ -109,20 +111,44 @@ func renderWindow(text string, w window) string {
 	// (catalog.ShownText), made once and cut at the highlights.
 	shown := catalog.NewShownText(text, w.start, w.end)
 	for _, sp := range w.spans {
-		b.WriteString(escape(shown.Next(sp.Start)))
+		writeEscaped(&b, shown.Next(sp.Start))
 		b.WriteString("<mark>")
-		b.WriteString(escape(shown.Next(sp.End)))
+		writeEscaped(&b, shown.Next(sp.End))
 		b.WriteString("</mark>")
 	}
-	b.WriteString(escape(shown.Next(w.end)))
+	writeEscaped(&b, shown.Next(w.end))
 	if w.end < len(text) {
 		b.WriteString("…")
 	}
 	return b.String()
 }
 
-func escape(s string) string {
-	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
+// writeEscaped writes s to b HTML-escaped as html.EscapeString escapes
+// it, each line break a space, without a string of its own.
+func writeEscaped(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, "\n<>&'\"")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '\n':
+			b.WriteByte(' ')
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '"':
+			b.WriteString("&#34;")
+		}
+		s = s[i+1:]
+	}
 }
 
 // mergeSpans sorts spans and joins those that overlap or touch on a page.
