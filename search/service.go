@@ -275,7 +275,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// it does.
 		fragments = s.frags.builder(page.textQuery, before)
 	}
-	docs, _, err := s.cat.HitDocuments(ctx, hitIDs(res))
+	docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
 	if err != nil {
 		return nil, fmt.Errorf("load hit documents: %w", err)
 	}

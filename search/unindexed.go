@@ -66,7 +66,7 @@ func (s *Service) unindexed(ctx context.Context, q index.Query) (*Unindexed, err
 			missed = append(missed, id)
 		}
 	}
-	docs, _, err := s.cat.HitDocuments(ctx, missed)
+	docs, err := s.cat.DocumentsByID(ctx, missed)
 	if err != nil {
 		return nil, fmt.Errorf("load documents searched in part: %w", err)
 	}
