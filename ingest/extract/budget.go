@@ -45,6 +45,15 @@ func (b *MemoryBudget) Peak() int64 {
 	return b.peak
 }
 
+// Reserve takes n bytes of the budget (at most all of it) for the
+// caller's own use, waiting until they are free or ctx ends, and returns
+// the call that gives them back (once; later calls do nothing). The
+// sandbox's readings reserve their shares themselves; a test holds the
+// budget with it to see what readings do while it is spent.
+func (b *MemoryBudget) Reserve(ctx context.Context, n int64) (func(), error) {
+	return b.reserve(ctx, n)
+}
+
 // reserve takes n bytes of the budget (at most all of it), waiting until
 // they are free or ctx ends, and returns the call that gives them back.
 func (b *MemoryBudget) reserve(ctx context.Context, n int64) (func(), error) {
