@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -26,9 +27,10 @@ type Service struct {
 	ingest *ingest.Service
 	search *search.Service
 	// thumbDir caches page thumbnails ("" draws every time); thumbSlots
-	// bounds how many are drawn at once.
+	// bounds how many are drawn at once, thumbWait the wait for one.
 	thumbDir   string
 	thumbSlots chan struct{}
+	thumbWait  time.Duration
 	// pageIndexes keeps where the pages of texts shown begin; builds
 	// are those being built, one a text for the views that ask at once
 	// (buildIndex), buildSlots bounds how many at once, building counts
@@ -55,7 +57,7 @@ func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch 
 	// Texts are read as the catalog recorded them, or as damaged
 	// (ingest.VerifiedTexts): a page must never show another text under
 	// a quote's mark.
-	s := &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat), ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+	s := &Service{cat: cat, blobs: ingest.NewVerifiedTexts(blobs, cat), ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers), thumbWait: thumbnailSlotWait,
 		buildSlots: make(chan struct{}, indexBuilds)}
 	s.life, s.stop = context.WithCancel(context.Background())
 	s.textBudget.Store(newTextBudget(DefaultTextBudget))

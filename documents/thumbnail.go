@@ -25,6 +25,9 @@ const thumbnailTimeout = 20 * time.Second
 // asks for ten, and the server has pipelines to run too.
 const thumbnailWorkers = 2
 
+// thumbnailRetry is the Retry-After of a thumbnail refused for the wait.
+const thumbnailRetry = 5 * time.Second
+
 // Thumbnail is a small PNG of one page of a document.
 type Thumbnail struct {
 	PNG []byte
@@ -80,12 +83,28 @@ func (s *Service) Thumbnail(ctx context.Context, u *catalog.User, id string, pag
 	return t, nil
 }
 
+// thumbnailSlotWait bounds the wait for one of the thumbnailWorkers
+// (Service.thumbWait):
+// while other readings hold the sandbox's memory every drawing waits its
+// few seconds for it (extract.Sandbox.ThumbnailWait) and answers busy, so
+// a results page's ten thumbnails queued behind two would otherwise be
+// told so one pair at a time.
+const thumbnailSlotWait = 10 * time.Second
+
 // drawThumbnail copies the original to a temporary file (the blob store
-// may be S3) and draws the page, at most thumbnailWorkers at a time.
+// may be S3) and draws the page, at most thumbnailWorkers at a time,
+// waiting at most thumbWait for its turn: then EUNAVAILABLE with
+// Retry-After, as when the sandbox's memory is spent.
 func (s *Service) drawThumbnail(ctx context.Context, d *catalog.Document, page int) ([]byte, error) {
+	wait := time.NewTimer(s.thumbWait)
+	defer wait.Stop()
 	select {
 	case s.thumbSlots <- struct{}{}:
 		defer func() { <-s.thumbSlots }()
+	case <-wait.C:
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "正在读取其他文件，请稍候再试")
+		e.RetryAfter = thumbnailRetry
+		return nil, e
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

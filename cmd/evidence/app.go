@@ -232,6 +232,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		}
 	}
 	useReaderMemory(a.sandbox, readerMemory)
+	if sandboxOpened != nil {
+		sandboxOpened(a.sandbox)
+	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.framework.UseXLSReader(a.sandbox)
 	a.assignments = assignments.NewService(a.cat)

@@ -75,3 +75,8 @@ func useReaderMemory(sb *extract.Sandbox, total int64) {
 	sb.Budget = extract.NewMemoryBudget(total)
 	sb.Memory = total / readers / 2
 }
+
+// sandboxOpened, when set (by a test), is told of each app's sandbox as
+// it opens, with its budget: a test holds the budget to see what a user
+// sees while other files are being read.
+var sandboxOpened func(*extract.Sandbox)

@@ -2,10 +2,14 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/semaphore"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // MemoryBudget is the memory all the readings of a sandbox may take at
@@ -39,6 +43,15 @@ func (b *MemoryBudget) Peak() int64 {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.peak
+}
+
+// Reserve takes n bytes of the budget (at most all of it) for the
+// caller's own use, waiting until they are free or ctx ends, and returns
+// the call that gives them back (once; later calls do nothing). The
+// sandbox's readings reserve their shares themselves; a test holds the
+// budget with it to see what readings do while it is spent.
+func (b *MemoryBudget) Reserve(ctx context.Context, n int64) (func(), error) {
+	return b.reserve(ctx, n)
 }
 
 // reserve takes n bytes of the budget (at most all of it), waiting until
@@ -86,6 +99,42 @@ func (s *Sandbox) reserve(ctx context.Context, memory int64) (func(), error) {
 		return func() {}, nil
 	}
 	return s.Budget.reserve(ctx, reservation(memory))
+}
+
+// Defaults of Sandbox.ThumbnailWait and of the Retry-After of a page
+// image refused for it: a person is looking at a blank picture, so a
+// page image waits a few seconds for a share of the budget, not the
+// minutes eight big files being read may hold it for; the browser asks
+// again a little later.
+const (
+	DefaultThumbnailWait = 3 * time.Second
+	readersBusyRetry     = 5 * time.Second
+)
+
+// reserveShare is reserve waiting at most wait (reserveWithin).
+func (s *Sandbox) reserveShare(ctx context.Context, memory int64, wait time.Duration) (func(), error) {
+	if s.Budget == nil {
+		return func() {}, nil
+	}
+	return s.Budget.reserveWithin(ctx, reservation(memory), wait)
+}
+
+// reserveWithin is reserve waiting at most wait for n bytes (wait 0:
+// until ctx ends): a budget still spent then is EUNAVAILABLE, with
+// Retry-After, saying that other files are being read.
+func (b *MemoryBudget) reserveWithin(ctx context.Context, n int64, wait time.Duration) (func(), error) {
+	if wait <= 0 {
+		return b.reserve(ctx, n)
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	release, err := b.reserve(wctx, n)
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "正在读取其他文件，请稍候再试")
+		e.RetryAfter = readersBusyRetry
+		return nil, fmt.Errorf("wait %s for reading memory: %w", wait, e)
+	}
+	return release, err
 }
 
 // lastMemory is the limit of the last child a reading that ran out of

@@ -19,9 +19,10 @@ type stretchable struct {
 	start   time.Time
 	expired atomic.Bool
 
-	mu    sync.Mutex
-	at    time.Time
-	timer *time.Timer
+	mu     sync.Mutex
+	at     time.Time
+	timer  *time.Timer
+	credit time.Duration // extensions granted before, not granted again
 }
 
 type stretchKey struct{}
@@ -29,10 +30,17 @@ type stretchKey struct{}
 // withStretchableTimeout is context.WithTimeout whose deadline
 // extendDeadline can move.
 func withStretchableTimeout(parent context.Context, d time.Duration) (*stretchable, context.CancelFunc) {
+	return withStretchableSince(parent, time.Now(), d, 0)
+}
+
+// withStretchableSince is withStretchableTimeout for a reading that
+// started at start (an earlier attempt's time counts), whose first credit
+// of extensions were granted already and do not move the deadline.
+func withStretchableSince(parent context.Context, start time.Time, d, credit time.Duration) (*stretchable, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(parent)
-	s := &stretchable{Context: ctx, cancel: cancel, start: time.Now()}
+	s := &stretchable{Context: ctx, cancel: cancel, start: start, credit: credit}
 	s.at = s.start.Add(d)
-	s.timer = time.AfterFunc(d, func() {
+	s.timer = time.AfterFunc(max(time.Until(s.at), 0), func() {
 		// An extension granted while this call was on its way has moved
 		// the deadline and re-armed the timer: this firing is stale.
 		s.mu.Lock()
@@ -107,6 +115,11 @@ func (s *stretchable) extend(d time.Duration) {
 	defer s.mu.Unlock()
 	if s.expired.Load() {
 		return // too late: whoever waits has already given up
+	}
+	taken := min(d, s.credit)
+	s.credit -= taken
+	if d -= taken; d <= 0 {
+		return
 	}
 	s.at = s.at.Add(d)
 	s.timer.Reset(time.Until(s.at))

@@ -234,6 +234,26 @@ type Limits struct {
 	// ErrNeedsOCR instead, so the pipeline can read born-digital files
 	// first and hand scans to its slower OCR workers.
 	DeferOCR bool
+
+	// Spent and Extended are what an earlier attempt at the same reading
+	// took of its time (a child that ran out of its share of memory,
+	// read again alone): the time it ran and the extensions it was
+	// granted. This attempt has the rest, Timeout+Extended-Spent, and the
+	// extensions it asks for count those granted before: the reading is
+	// bounded by one Timeout (with its OCR pages') in all. Zero for a
+	// first attempt.
+	Spent, Extended time.Duration
+}
+
+// left is the time this attempt has before its deadline.
+func (l Limits) left() time.Duration { return l.Timeout + l.Extended - l.Spent }
+
+// deadline is an attempt's clock, started Spent ago with Timeout plus
+// Extended plus grace; the first Extended of the extensions asked for
+// are the ones the earlier attempt was granted, so they do not move it
+// again.
+func (l Limits) deadline(parent context.Context, grace time.Duration) (*stretchable, context.CancelFunc) {
+	return withStretchableSince(parent, time.Now().Add(-l.Spent), l.Timeout+l.Extended+grace, l.Extended)
 }
 
 // ErrNeedsOCR is returned (wrapped) when Limits.DeferOCR is set and the
@@ -347,7 +367,7 @@ func Extract(ctx context.Context, format Format, path string, lim Limits) (*Resu
 // goroutine of their own under recover, and waits for them or for the
 // deadline, whichever comes first.
 func runGuarded(parent context.Context, format Format, run extractor, path string, lim Limits) (*Result, error) {
-	ctx, cancel := withStretchableTimeout(parent, lim.Timeout)
+	ctx, cancel := lim.deadline(parent, 0)
 	defer cancel()
 
 	type outcome struct {

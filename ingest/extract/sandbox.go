@@ -39,6 +39,11 @@ type Sandbox struct {
 	// reads once more alone, with the whole budget. Memory is at most
 	// half the budget.
 	Budget *MemoryBudget
+	// ThumbnailWait is how long a page thumbnail waits for its share of
+	// the Budget before it answers EUNAVAILABLE (正在读取其他文件), with
+	// Retry-After; default DefaultThumbnailWait. Other readings wait
+	// their turn for as long as their caller does.
+	ThumbnailWait time.Duration
 	// TempDir holds the copies of tables read by ReadXLS; "" is the
 	// system's temporary folder.
 	TempDir string
@@ -139,7 +144,7 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 	if err != nil {
 		return nil, err
 	}
-	final, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
+	final, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim, 0)
 	if err == nil {
 		return childOutcome(final, format, filepath.Base(path))
 	}
@@ -194,17 +199,42 @@ func (s *Sandbox) memory() int64 {
 // With a Budget, a reading that ran out of its share of memory is asked
 // once more of a child of its own that holds the whole budget: a big
 // legitimate file still reads, after the others, and the children's limits
-// never add up past the budget.
-func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
+// never add up past the budget. The reading alone has what is left of
+// the first child's time (Limits.Spent), so that a file is read within
+// one Timeout (with the OCR pages' extensions) in all, not two; the wait
+// for the budget is not counted. wait bounds each wait for the budget
+// (reserveWithin; 0 waits as long as parent).
+func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits, wait time.Duration) (*childMessage, error) {
 	if len(s.Command) == 0 {
 		return nil, errors.New("sandbox has no command")
 	}
-	final, err := s.runShared(parent, req, lim)
+	var used readingTime
+	final, err := s.runShared(parent, req, lim, wait, &used)
 	if s.Budget == nil || req.Memory >= s.aloneMemory() || !ranOutOfMemory(final, err) || parent.Err() != nil {
 		return final, err
 	}
-	req.Memory = s.aloneMemory()
-	return s.runAlone(parent, req, lim)
+	lim.Spent, lim.Extended = used.spent, used.extended
+	if lim.left() < minAloneTime {
+		// No time left to read it alone: the first child's answer stands.
+		return final, err
+	}
+	req.Memory, req.Limits = s.aloneMemory(), lim
+	if req.Thumbnail != nil {
+		t := *req.Thumbnail
+		t.TimeoutMS = lim.left().Milliseconds()
+		req.Thumbnail = &t
+	}
+	return s.runAlone(parent, req, lim, wait)
+}
+
+// minAloneTime is the least time left worth a reading alone.
+const minAloneTime = time.Second
+
+// readingTime is what an attempt took of its reading's time: the time
+// its child ran since the reading's first child started, and the
+// extensions granted to the reading beyond Limits.Timeout.
+type readingTime struct {
+	spent, extended time.Duration
 }
 
 // ranOutOfMemory says whether a reading stopped at a memory limit: its
@@ -215,12 +245,12 @@ func ranOutOfMemory(final *childMessage, err error) bool {
 
 // runShared asks one of the pooled children, which all have the
 // sandbox's Memory, holding its reservation while the child reads.
-func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
+func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits, wait time.Duration, used *readingTime) (*childMessage, error) {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
 	}
-	release, err := s.reserve(parent, req.Memory)
+	release, err := s.reserveShare(parent, req.Memory, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +259,7 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 	if err != nil {
 		return nil, err
 	}
-	final, stale, err := s.attempt(parent, c, body, req, lim, true)
+	final, stale, err := s.attempt(parent, c, body, req, lim, true, used)
 	if stale {
 		// A reused child died without a word (killed while idle, or the
 		// memory it kept from earlier files was what ran out): the file
@@ -237,7 +267,7 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 		if c, err = s.start(); err != nil {
 			return nil, err
 		}
-		final, _, err = s.attempt(parent, c, body, req, lim, true)
+		final, _, err = s.attempt(parent, c, body, req, lim, true, used)
 	}
 	return final, err
 }
@@ -245,12 +275,12 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 // runAlone asks a fresh child with the limit req.Memory, holding the whole
 // budget; the child is ended after its answer, as no other request is to
 // have its limit.
-func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
+func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits, wait time.Duration) (*childMessage, error) {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
 	}
-	release, err := s.Budget.reserve(parent, s.Budget.Total())
+	release, err := s.Budget.reserveWithin(parent, s.Budget.Total(), wait)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +289,7 @@ func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits)
 	if err != nil {
 		return nil, err
 	}
-	final, _, err := s.attempt(parent, c, body, req, lim, false)
+	final, _, err := s.attempt(parent, c, body, req, lim, false, &readingTime{})
 	return final, err
 }
 
@@ -267,11 +297,15 @@ func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits)
 // that c had served files before and ended without an answer for a reason
 // a fresh child might not have. A clean child is given back for the next
 // request only when pool says so.
-func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits, pool bool) (final *childMessage, stale bool, err error) {
+func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits, pool bool, used *readingTime) (final *childMessage, stale bool, err error) {
 	// The child keeps its own deadline; ours is a little later, for the
 	// child to say why it stopped, and grows as the child's grows.
-	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
+	ctx, cancel := lim.deadline(parent, childGrace)
 	defer cancel()
+	defer func() {
+		used.spent = time.Since(ctx.start)
+		used.extended = ctx.budget() - lim.Timeout - childGrace
+	}()
 	reused := c.uses > 0
 	c.stderr.Reset() // its last words about an earlier file are not about this one
 	// At the deadline (or when the caller gives up) the child's whole
@@ -317,6 +351,10 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	return nil, false, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
 }
+
+// childGrace is how much later than the child's own deadline the parent
+// kills it: time for the child to say why it stopped.
+const childGrace = 5 * time.Second
 
 // errChildDeadline is a child killed at its deadline.
 var errChildDeadline = errors.New("extraction sandbox killed at its deadline")

@@ -30,6 +30,7 @@ func TestMain(m *testing.M) {
 		}
 		extractors[formatHungry] = readHungry
 		extractors[formatHungryProgram] = readWithHungryProgram
+		extractors[formatSlowHungry] = readSlowHungry
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()

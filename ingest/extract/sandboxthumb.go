@@ -32,10 +32,18 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 	lim := Limits{Timeout: timeout, MaxTextBytes: maxThumbnailPNG}.withDefaults()
 	req := childRequest{Path: abs, Limits: lim, Memory: s.memory(),
 		Thumbnail: &thumbnailRequest{MIME: mime, Page: page, LongSide: longSide, TimeoutMS: lim.Timeout.Milliseconds()}}
-	final, err := s.run(ctx, req, lim)
+	wait := s.ThumbnailWait
+	if wait <= 0 {
+		wait = DefaultThumbnailWait
+	}
+	final, err := s.run(ctx, req, lim, wait)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, fmt.Errorf("thumbnail: %w", err)
+	case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
+		// The budget spent by other readings (reserveWithin): the
+		// browser is told to ask again shortly.
+		return nil, err
 	case errors.Is(err, errChildDeadline):
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "第 %d 页的缩略图在 %s 内没有画完", page, formatSeconds(lim.Timeout))
 	case err != nil:

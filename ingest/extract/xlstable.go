@@ -70,7 +70,7 @@ func (s *Sandbox) ReadXLS(ctx context.Context, data []byte, maxRows int) (*sprea
 	}
 	defer os.Remove(path)
 	lim := Limits{Timeout: tableTimeout, MaxTextBytes: maxTableAnswer, MaxUnzipped: spreadsheet.MaxUnzipped}.withDefaults()
-	final, err := s.run(ctx, childRequest{Path: path, Limits: lim, Memory: s.memory(), Table: &tableRequest{MaxRows: maxRows}}, lim)
+	final, err := s.run(ctx, childRequest{Path: path, Limits: lim, Memory: s.memory(), Table: &tableRequest{MaxRows: maxRows}}, lim, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read xls: %w", s.tableRunError(ctx, err))
 	}
@@ -158,7 +158,7 @@ func (s *Sandbox) tempCopy(data []byte) (string, error) {
 
 // tableAnswer reads the sheet a child was asked for.
 func tableAnswer(req childRequest) childMessage {
-	ctx, cancel := context.WithTimeout(context.Background(), req.Limits.Timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), req.Limits.left())
 	defer cancel()
 	sheet, err := readXLSTable(ctx, req.Path, req.Table.MaxRows, req.Limits)
 	var ae *catalog.Error

@@ -234,14 +234,58 @@
 
   // A thumbnail that cannot be drawn is taken away, never shown broken.
   function dropBroken(img) {
-    var link = img.closest(".thumb");
+    var link = img.closest(".thumb, .pagepreview");
     var hit = img.closest(".has-thumb");
     if (link) { link.remove(); }
     if (hit) { hit.classList.remove("has-thumb"); }
   }
-  document.querySelectorAll(".thumb img").forEach(function (img) {
+  // A thumbnail the server is too busy to draw now (503: other files
+  // are being read) says so in its place, in the server's words, and is
+  // asked for again after its Retry-After; any other failure drops it.
+  var english = (document.documentElement.lang || "").indexOf("en") === 0;
+  function busyNote(img) {
+    var note = img.parentNode.querySelector(".thumb-busy");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "thumb-busy";
+      note.setAttribute("role", "status");
+      img.parentNode.insertBefore(note, img.nextSibling);
+    }
+    return note;
+  }
+  function failed(img) {
+    var base = img.getAttribute("data-src") || img.getAttribute("src");
+    img.setAttribute("data-src", base);
+    fetch(base, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+      if (r.ok) { return { retry: 0 }; }
+      if (r.status !== 503) { return null; }
+      var after = parseInt(r.headers.get("Retry-After"), 10);
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        var e = (body && body.error) || {};
+        return { retry: (after > 0 ? after : 5) * 1000, text: (english && e.message_en) || e.message || "正在读取其他文件，请稍候再试" };
+      });
+    }).then(function (busy) {
+      if (!busy) { dropBroken(img); return; }
+      if (busy.text) {
+        busyNote(img).textContent = busy.text;
+        img.classList.add("thumb-waiting");
+      }
+      var n = (parseInt(img.getAttribute("data-tries"), 10) || 0) + 1;
+      img.setAttribute("data-tries", String(n));
+      window.setTimeout(function () {
+        img.loading = "eager";
+        img.src = base + (base.indexOf("?") < 0 ? "?" : "&") + "try=" + n;
+      }, busy.retry);
+    }, function () { dropBroken(img); });
+  }
+  document.querySelectorAll(".thumb img, .pagepreview img").forEach(function (img) {
+    img.addEventListener("load", function () {
+      var note = img.parentNode && img.parentNode.querySelector(".thumb-busy");
+      if (note) { note.remove(); }
+      img.classList.remove("thumb-waiting");
+    });
+    img.addEventListener("error", function () { failed(img); });
     // Loaded (or failed) before this script ran: a failed one has no width.
-    if (img.complete && img.currentSrc && img.naturalWidth === 0) { dropBroken(img); return; }
-    img.addEventListener("error", function () { dropBroken(img); });
+    if (img.complete && img.currentSrc && img.naturalWidth === 0) { failed(img); }
   });
 })();

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/testfiles"
+)
+
+// TestBusyThumbnailSaysSoInARealBrowser: while other readings hold the
+// whole memory budget of the reading children (eight big PDFs being
+// read), a search hit's page thumbnail is not a blank picture for
+// minutes: the server answers within seconds 503 with Retry-After and
+// 正在读取其他文件，请稍候再试, which the page shows in the picture's place;
+// once the budget is free, the picture comes by itself.
+func TestBusyThumbnailSaysSoInARealBrowser(t *testing.T) {
+	testfiles.Program(t, "pdftoppm", "apt-get install poppler-utils")
+	u := ui{t: t, ctx: newBrowser(t)}
+	var mu sync.Mutex
+	var sb *extract.Sandbox
+	sandboxOpened = func(s *extract.Sandbox) {
+		mu.Lock()
+		defer mu.Unlock()
+		sb = s // the server's, the last opened (runCLI opens its own first)
+	}
+	t.Cleanup(func() { sandboxOpened = nil })
+	s := startServer(t, "")
+	mu.Lock()
+	server := sb
+	mu.Unlock()
+	if server == nil || server.Budget == nil {
+		t.Fatal("the server opened no sandbox with a memory budget")
+	}
+	const pw = "学习型城市建设2017"
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "boss", "--role", "admin", "--password", pw); err != nil {
+		t.Fatalf("add boss: %v", err)
+	}
+	body, err := os.ReadFile(filepath.Join("testdata", "ningbo-policy.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, out := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, upload{name: "ningbo-policy.pdf", body: body})
+	if status != 201 {
+		t.Fatalf("upload: %d %v", status, out)
+	}
+	id := uploadedDocuments(t, out)[0]["id"].(string)
+	if d := s.waitDone(id); d["status"] != "indexed" {
+		t.Fatalf("宁波政策文件: %v %v", d["status"], d["error"])
+	}
+	// Other readings take the whole budget.
+	release, err := server.Budget.Reserve(context.Background(), server.Budget.Total())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+
+	// Before, the request waited for the budget as long as its client.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.base+"/api/v1/documents/"+id+"/pages/1/thumbnail", nil)
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("a thumbnail while the budget is spent: %v, want an answer within seconds", err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(answer), "正在读取其他文件，请稍候再试") {
+		t.Fatalf("a thumbnail while the budget is spent: %d Retry-After %q %s, want 503 with Retry-After and 正在读取其他文件，请稍候再试",
+			resp.StatusCode, resp.Header.Get("Retry-After"), answer)
+	}
+
+	u.login(s.base, "boss", pw)
+	u.do("search", chromedp.Navigate(s.base+"/search?q=学分银行"), chromedp.WaitVisible(chromedp.CSS(`.hit`)))
+	u.waitFor("the hit says other files are being read", `(function(){var n=document.querySelector('.hit .thumb-busy');return !!n&&n.offsetWidth>0&&n.textContent.indexOf('正在读取其他文件，请稍候再试')>=0})()`)
+	if n := eval[int](u, `document.querySelectorAll('.hit .thumb img').length`); n != 1 {
+		t.Fatalf("%d thumbnails on the hit while it waits, want its one kept for the retry", n)
+	}
+	release()
+	thumb := fmt.Sprintf(`.hit .thumb img[src^="/api/v1/documents/%s/pages/"]`, id)
+	u.waitFor("the thumbnail comes once the budget is free", fmt.Sprintf(
+		`(function(){var i=document.querySelector(%q);return !!i&&i.complete&&i.naturalWidth>0&&i.offsetWidth>0&&!document.querySelector('.hit .thumb-busy')})()`, thumb))
+}
