@@ -94,7 +94,7 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 		}
 		return nil, errOFDGarbled()
 	}
-	markUnreadable(res, o.unreadable)
+	markPages(res, o.unreadable, SourceUnreadable)
 	return res, nil
 }
 

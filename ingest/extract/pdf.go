@@ -93,7 +93,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	if fromTool {
 		res.Extractor = "pdftotext"
 	}
-	markUnreadable(res, unreadable)
+	markPages(res, unreadable, SourceUnreadable)
 	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib)
 }
 
@@ -413,10 +413,11 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 	return pages, fromTool, garbled, unreadable, scrambledLayers
 }
 
-// markUnreadable records that the pages at indexes were left empty because
-// their text was garbage (SourceUnreadable), so that a reader of the
-// document sees which pages search cannot find; OCR may read them after.
-func markUnreadable(res *Result, indexes []int) {
+// markPages records source for the pages at indexes: SourceUnreadable for
+// pages left empty because their text was garbage, SourceOCRSkipped for
+// pages the OCR cap left out (they keep their text layer), so that a
+// reader of the document sees which pages search cannot find.
+func markPages(res *Result, indexes []int, source string) {
 	if len(indexes) == 0 {
 		return
 	}
@@ -427,7 +428,7 @@ func markUnreadable(res *Result, indexes []int) {
 		}
 	}
 	for _, i := range indexes {
-		res.PageSources[i] = SourceUnreadable
+		res.PageSources[i] = source
 	}
 }
 

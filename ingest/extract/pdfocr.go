@@ -141,7 +141,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			res.PageSources[i] = SourceText
 		}
 	}
-	markOCRSkipped(res, skipped)
+	markPages(res, skipped, SourceOCRSkipped)
 	used := &ocrDoc{}
 	strict := garbled
 	for i, page := range weak {

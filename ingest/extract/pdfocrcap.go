@@ -20,22 +20,3 @@ func capOCRPages(weak []int, max int) (read, skipped []int) {
 	}
 	return weak[:max], weak[max:]
 }
-
-// markOCRSkipped records that the pages at indexes were left out of OCR
-// by the cap (SourceOCRSkipped): they keep their text layer, and the
-// document page names them, so that no one takes a page of the scan for
-// one without words.
-func markOCRSkipped(res *Result, indexes []int) {
-	if len(indexes) == 0 {
-		return
-	}
-	if res.PageSources == nil {
-		res.PageSources = make([]string, len(res.Pages))
-		for i := range res.PageSources {
-			res.PageSources[i] = SourceText
-		}
-	}
-	for _, i := range indexes {
-		res.PageSources[i] = SourceOCRSkipped
-	}
-}
