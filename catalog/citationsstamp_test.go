@@ -26,6 +26,18 @@ func TestCitationsStampMovesWithCitations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// A search reads both stamps in one query: the same stamp.
+			both, vs, err := s.SearchStamps(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := s.VersionsStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if both != st || vs != alone {
+				t.Errorf("SearchStamps read %v and %v, each alone %v and %v", both, vs, st, alone)
+			}
 			return st
 		}
 		last := stamp()

@@ -146,6 +146,24 @@ func (s *Store) VersionsStamp(ctx context.Context) (VersionsStamp, error) {
 	return st, nil
 }
 
+// SearchStamps reads the CitationsStamp and the VersionsStamp together,
+// in one query: a search needs both, and under load each query waits its
+// turn for one of the read connections, so one query instead of two is a
+// wait fewer on every search. Both are read in one snapshot, as each
+// alone would be.
+func (s *Store) SearchStamps(ctx context.Context) (CitationsStamp, VersionsStamp, error) {
+	var cs CitationsStamp
+	var vs VersionsStamp
+	q, args := citationsStampSQL(s.dialect)
+	err := s.db.QueryRowContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates)`, args...).
+		Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs)
+	if err != nil {
+		return CitationsStamp{}, VersionsStamp{}, fmt.Errorf("read the stamps of the citations and versions: %w", err)
+	}
+	vs.seq = cs.seq
+	return cs, vs, nil
+}
+
 // AllVersionPairs returns every live document's live versions (near
 // duplicates recorded both ways, as VersionPairs reads them), by document:
 // the documents that have versions (VersionedDocuments) are its keys. A

@@ -115,6 +115,18 @@ func TestVersionsStampMovesWithVersions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// A search reads both stamps in one query: the same stamp.
+			cs, both, err := s.SearchStamps(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := s.CitationsStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if both != st || cs != alone {
+				t.Errorf("SearchStamps read %v and %v, each alone %v and %v", cs, both, alone, st)
+			}
 			return st
 		}
 		first := stamp()

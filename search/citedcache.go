@@ -58,7 +58,7 @@ func (sc *citedScope) byDocument() map[string][]string {
 // cities (every city when none) cite, as the catalog now has them. The
 // scope is shared: callers must not change it.
 func (c *citedCache) cited(ctx context.Context, cat *catalog.Store, cities []string) (*citedScope, error) {
-	stamp, err := cat.CitationsStamp(ctx)
+	stamp, err := citationsStamp(ctx, cat)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ type versionSet struct {
 
 // versions returns the archive's versions as the catalog now has them.
 func (c *versionCache) versions(ctx context.Context, cat *catalog.Store) (*versionSet, error) {
-	stamp, err := cat.VersionsStamp(ctx)
+	stamp, err := versionsStamp(ctx, cat)
 	if err != nil {
 		return nil, err
 	}
