@@ -88,7 +88,9 @@ func TestBusyThumbnailSaysSoInARealBrowser(t *testing.T) {
 		t.Fatalf("%d thumbnails on the hit while it waits, want its one kept for the retry", n)
 	}
 	release()
-	thumb := fmt.Sprintf(`.hit .thumb img[src^="/api/v1/documents/%s/pages/"]`, id)
+	// The picture asked for again comes in the answer to that asking (a
+	// data: URL), not from a second request.
+	thumb := fmt.Sprintf(`.hit .thumb img[data-src^="/api/v1/documents/%s/pages/"][src^="data:image/"]`, id)
 	u.waitFor("the thumbnail comes once the budget is free", fmt.Sprintf(
 		`(function(){var i=document.querySelector(%q);return !!i&&i.complete&&i.naturalWidth>0&&i.offsetWidth>0&&!document.querySelector('.hit .thumb-busy')})()`, thumb))
 }

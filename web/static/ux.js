@@ -241,8 +241,13 @@
   }
   // A thumbnail the server is too busy to draw now (503: other files
   // are being read) says so in its place, in the server's words, and is
-  // asked for again after its Retry-After; any other failure drops it.
+  // asked for again after its Retry-After, doubling each time up to a
+  // minute and at most busyTries times, so that open pages do not add
+  // load while the server is busiest; the asking is the fetch itself (its
+  // picture shown when it comes), not a fetch to learn the status and a
+  // second request to draw. Any other failure drops it.
   var english = (document.documentElement.lang || "").indexOf("en") === 0;
+  var busyTries = 6;
   function busyNote(img) {
     var note = img.parentNode.querySelector(".thumb-busy");
     if (!note) {
@@ -253,30 +258,41 @@
     }
     return note;
   }
-  function failed(img) {
-    var base = img.getAttribute("data-src") || img.getAttribute("src");
-    img.setAttribute("data-src", base);
+  function ask(img, base, tries) {
     fetch(base, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
-      if (r.ok) { return { retry: 0 }; }
+      if (r.ok) {
+        // As a data: URL, which the pages' img-src allows (blob: it does not).
+        return r.blob().then(function (b) {
+          return new Promise(function (done, fail) {
+            var read = new FileReader();
+            read.onload = function () { img.src = read.result; done({ shown: true }); };
+            read.onerror = fail;
+            read.readAsDataURL(b);
+          });
+        });
+      }
       if (r.status !== 503) { return null; }
       var after = parseInt(r.headers.get("Retry-After"), 10);
       return r.json().catch(function () { return {}; }).then(function (body) {
         var e = (body && body.error) || {};
-        return { retry: (after > 0 ? after : 5) * 1000, text: (english && e.message_en) || e.message || "正在读取其他文件，请稍候再试" };
+        return { after: (after > 0 ? after : 5) * 1000, text: (english && e.message_en) || e.message || "正在读取其他文件，请稍候再试" };
       });
     }).then(function (busy) {
       if (!busy) { dropBroken(img); return; }
-      if (busy.text) {
-        busyNote(img).textContent = busy.text;
-        img.classList.add("thumb-waiting");
-      }
-      var n = (parseInt(img.getAttribute("data-tries"), 10) || 0) + 1;
-      img.setAttribute("data-tries", String(n));
-      window.setTimeout(function () {
-        img.loading = "eager";
-        img.src = base + (base.indexOf("?") < 0 ? "?" : "&") + "try=" + n;
-      }, busy.retry);
+      if (busy.shown) { return; }
+      busyNote(img).textContent = busy.text;
+      img.classList.add("thumb-waiting");
+      img.setAttribute("data-tries", String(tries + 1));
+      if (tries + 1 >= busyTries) { return; } // the note stays; the page's next load asks again
+      window.setTimeout(function () { ask(img, base, tries + 1); }, Math.min(busy.after * Math.pow(2, tries), 60000));
     }, function () { dropBroken(img); });
+  }
+  function failed(img) {
+    if (img.getAttribute("data-tries")) { return; } // already being asked for
+    var base = img.getAttribute("data-src") || img.getAttribute("src");
+    img.setAttribute("data-src", base);
+    img.setAttribute("data-tries", "0");
+    ask(img, base, 0);
   }
   document.querySelectorAll(".thumb img, .pagepreview img").forEach(function (img) {
     img.addEventListener("load", function () {
