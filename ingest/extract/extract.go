@@ -248,12 +248,22 @@ type Limits struct {
 // left is the time this attempt has before its deadline.
 func (l Limits) left() time.Duration { return l.Timeout + l.Extended - l.Spent }
 
-// deadline is an attempt's clock, started Spent ago with Timeout plus
-// Extended plus grace; the first Extended of the extensions asked for
-// are the ones the earlier attempt was granted, so they do not move it
-// again.
-func (l Limits) deadline(parent context.Context, grace time.Duration) (*stretchable, context.CancelFunc) {
-	return withStretchableSince(parent, time.Now().Add(-l.Spent), l.Timeout+l.Extended+grace, l.Extended)
+// deadline is a reading's own clock (in process or in its child),
+// started Spent ago with Timeout plus Extended; the first Extended of the
+// extensions it asks for are the ones the earlier attempt was granted,
+// so they do not move it again, and only those past them are told
+// (extendNotifyKey). So an attempt ends by Timeout plus the extensions
+// of the attempt that asked for more, in all.
+func (l Limits) deadline(parent context.Context) (*stretchable, context.CancelFunc) {
+	return withStretchableSince(parent, time.Now().Add(-l.Spent), l.Timeout+l.Extended, l.Extended)
+}
+
+// watch is a parent's clock over its child's reading: the child's clock
+// (deadline) plus grace. It takes no credit: the child takes it and tells
+// only the extensions past it, and a parent that took it again would
+// kill the child up to Extended before the child's own deadline.
+func (l Limits) watch(parent context.Context, grace time.Duration) (*stretchable, context.CancelFunc) {
+	return withStretchableSince(parent, time.Now().Add(-l.Spent), l.Timeout+l.Extended+grace, 0)
 }
 
 // ErrNeedsOCR is returned (wrapped) when Limits.DeferOCR is set and the
@@ -367,7 +377,7 @@ func Extract(ctx context.Context, format Format, path string, lim Limits) (*Resu
 // goroutine of their own under recover, and waits for them or for the
 // deadline, whichever comes first.
 func runGuarded(parent context.Context, format Format, run extractor, path string, lim Limits) (*Result, error) {
-	ctx, cancel := lim.deadline(parent, 0)
+	ctx, cancel := lim.deadline(parent)
 	defer cancel()
 
 	type outcome struct {

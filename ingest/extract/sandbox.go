@@ -62,6 +62,10 @@ type Sandbox struct {
 	// answers EUNAVAILABLE; default DefaultUnpackWait.
 	UnpackWait time.Duration
 
+	// grace is how much later than the child's own deadline the parent
+	// kills it; zero is childGrace (tests shorten it).
+	grace time.Duration
+
 	mu      sync.Mutex
 	idle    []*child      // clean children waiting for work (sandboxpool.go)
 	closed  bool          // Close was called: a child given back is ended at once
@@ -300,11 +304,12 @@ func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits,
 func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits, pool bool, used *readingTime) (final *childMessage, stale bool, err error) {
 	// The child keeps its own deadline; ours is a little later, for the
 	// child to say why it stopped, and grows as the child's grows.
-	ctx, cancel := lim.deadline(parent, childGrace)
+	grace := s.killGrace()
+	ctx, cancel := lim.watch(parent, grace)
 	defer cancel()
 	defer func() {
 		used.spent = time.Since(ctx.start)
-		used.extended = ctx.budget() - lim.Timeout - childGrace
+		used.extended = ctx.budget() - lim.Timeout - grace
 	}()
 	reused := c.uses > 0
 	c.stderr.Reset() // its last words about an earlier file are not about this one
@@ -355,6 +360,14 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 // childGrace is how much later than the child's own deadline the parent
 // kills it: time for the child to say why it stopped.
 const childGrace = 5 * time.Second
+
+// killGrace is the sandbox's grace, or childGrace.
+func (s *Sandbox) killGrace() time.Duration {
+	if s.grace > 0 {
+		return s.grace
+	}
+	return childGrace
+}
 
 // errChildDeadline is a child killed at its deadline.
 var errChildDeadline = errors.New("extraction sandbox killed at its deadline")

@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 		extractors[formatHungry] = readHungry
 		extractors[formatHungryProgram] = readWithHungryProgram
 		extractors[formatSlowHungry] = readSlowHungry
+		extractors[formatExtendingHungry] = readExtendingHungry
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()
