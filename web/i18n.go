@@ -186,6 +186,8 @@ var messages = map[string]map[Lang]string{
 	"status.indexed":                   {Chinese: "可检索", English: "Searchable"},
 	"status.indexed.ocrlow":            {Chinese: "可检索，但文字识别不可靠（置信度 %d%%）：请重新拍照或上传原件", English: "Searchable, but its text recognition is unreliable (confidence %d%%): please retake the photo or upload the original file"},
 	"status.indexed.garbled":           {Chinese: "可检索，但文字是乱码（文件编码有误）：请上传原件，或另存为 UTF-8 后重新上传", English: "Searchable, but its text is garbled (the file's encoding is wrong): please upload the original file, or save it as UTF-8 and upload it again"},
+	"status.indexed.ocrskipped":        {Chinese: "可检索，但有 %d 页未识别文字（第 %s 页，超过每份文件识别页数上限）：检索不到这些页图片中的文字；如需检索，请把这些页拆分出来另行上传", English: "Searchable, but %d {page was|pages were} not read by OCR (%s; over the limit of pages OCR reads per file): search does not find the words in the pictures; to search them, split these pages off and upload them as a file of their own"},
+	"status.indexed.ocrskipped.also":   {Chinese: "；另有 %d 页未识别文字（第 %s 页，超过每份文件识别页数上限）", English: "; and %d {page was|pages were} not read by OCR (%s; over the limit of pages OCR reads per file)"},
 	"status.failed":                    {Chinese: "处理失败", English: "Failed"},
 	"upload.title":                     {Chinese: "上传佐证材料", English: "Upload evidence"},
 	"upload.files":                     {Chinese: "选择文件（可多选，也可拖入此处）", English: "Choose files (several at once, or drop them here)"},
