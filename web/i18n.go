@@ -144,7 +144,7 @@ var messages = map[string]map[Lang]string{
 	"doc.read.garbled":                 {Chinese: "第 %d 页：文字是乱码（文件编码有误），未能还原，未用于自动填写和相似文件比对；请上传原件，或另存为 UTF-8 后重新上传", English: "Page %d: the text is garbled (the file's encoding is wrong) and could not be restored, so it fills no field and is not compared for near duplicates; please upload the original file, or save it as UTF-8 and upload it again"},
 	"doc.read.seal":                    {Chinese: " · 有公章", English: " · official seal"},
 	"doc.read.unreadable":              {Chinese: "第 %d 页：文字无法正确解码（乱码），本页的文字检索不到", English: "Page %d: its text could not be decoded (it came out as garbage), so search does not find its words"},
-	"doc.read.ocrskipped":              {Chinese: "第 %d 页：图片中的文字未识别（超过每份文件识别页数上限），只有文字层可检索", English: "Page %d: the words in its picture were not read by OCR (over the limit of pages read a file); only its text layer is searched"},
+	"doc.read.ocrskipped":              {Chinese: "第 %d 页：图片中的文字未识别（超过每份文件识别页数上限），只有文字层可检索", English: "Page %d: the words in its picture were not read by OCR (over the limit of pages OCR reads per file); only its text layer is searched"},
 	"doc.page_part":                    {Chinese: "本页文字较长，分 %d 段显示，这是第 %d 段；用“下一页”“上一页”翻看其余各段", English: "This page's text is long and is shown in %d parts; this is part %d. Use Next and Previous to read the others"},
 	"doc.find.label":                   {Chinese: "在本文件中查找", English: "Find in this document"},
 	"doc.find.button":                  {Chinese: "查找", English: "Find"},
