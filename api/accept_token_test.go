@@ -127,3 +127,63 @@ func TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably(t *testing.T) {
 		t.Errorf("确认 with the token of the board as it is: %d %v, want accepted", resp.StatusCode, body)
 	}
 }
+
+// TestAcceptConfirmAsksAgainWhenPagesAreLeftOutOfOCR: as for a file read
+// unreliably, the coordinator checks 市人社局's 2017 ledger as shown, read
+// in full. Read again before the confirm lands, pages 3–5 of it are left
+// out of OCR past the cap (第 3–5 页未识别文字, which the board marks): the
+// confirm with the token shown is refused with the stale question, a new
+// token. Read once more with the cap higher, page 5 alone left out, the
+// token of pages 3–5 is stale too; read in full, the first token answers
+// again, and the task is accepted. The token left the skipped pages out:
+// a file read into or out of them was accepted under the old one.
+func TestAcceptConfirmAsksAgainWhenPagesAreLeftOutOfOCR(t *testing.T) {
+	ctx := context.Background()
+	e, id := taskEnv(t)
+	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
+		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
+	}
+	doc := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
+	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
+		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
+	}
+	status, _, asked, body := e.acceptRefusal(id, "")
+	if status != http.StatusConflict || asked == "" {
+		t.Fatalf("确认 without confirm: %d %v, want 409 with a confirm_token", status, body)
+	}
+	conf := 0.86
+	read := func(sources ...string) {
+		t.Helper()
+		r := catalog.Reading{PageSources: sources, OCRConfidence: &conf}
+		if err := e.cat.SetStatus(ctx, catalog.StatusChange{ID: doc.ID, Status: catalog.StatusIndexed, Pages: len(sources), Reading: &r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const stale = "勾选的核对与任务现在提交的材料不符"
+	ocr, skipped := catalog.SourceOCR, catalog.SourceOCRSkipped
+	read(ocr, ocr, skipped, skipped, skipped)
+	status, msg, capped, body := e.acceptRefusal(id, asked)
+	if status != http.StatusConflict || !strings.Contains(msg, stale) || capped == "" || capped == asked {
+		t.Fatalf("确认 with the token shown before pages 3–5 were left out of OCR: %d %v, want 409 %s… with a new token", status, body, stale)
+	}
+	read(ocr, ocr, ocr, ocr, skipped)
+	status, msg, fewer, body := e.acceptRefusal(id, capped)
+	if status != http.StatusConflict || !strings.Contains(msg, stale) || fewer == capped || fewer == asked {
+		t.Fatalf("确认 with the token of pages 3–5 left out once page 5 alone is: %d %v, want 409 %s… with a third token", status, body, stale)
+	}
+	if got := e.firstTask(t, "contribA")["status"]; got != "submitted" {
+		t.Errorf("after the refused confirms the task is %v, want submitted", got)
+	}
+	read(ocr, ocr, ocr, ocr, ocr)
+	status, msg, again, body := e.acceptRefusal(id, fewer)
+	if status != http.StatusConflict || !strings.Contains(msg, stale) || again != asked {
+		t.Fatalf("确认 with the token of page 5 left out once read in full: %d %v, want 409 %s… with the first token %s", status, body, stale, asked)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
+	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
+		t.Errorf("确认 with the token of the board as it is: %d %v, want accepted", resp.StatusCode, body)
+	}
+}

@@ -17,8 +17,10 @@ import (
 // the 责任单位 it is filed under), which could not be read, with the
 // reason the board gives, and which the board marks as read unreliably
 // (识别可信度低 or mojibake: catalog.Reading.UnreliableSource of a
-// searchable one), so that a file read again into or out of that mark
-// after the board showed it is asked about again. The board's tick box
+// searchable one) or as having pages OCR left out past its cap (第
+// 501–812 页未识别文字: catalog.Reading.OCRSkippedPages), so that a file
+// read again into or out of either mark after the board showed it is
+// asked about again. The board's tick box
 // and the API's 409 carry it, and Accept takes a 确认 as the answer to its
 // question only while it is the same: a file handed in, read again or
 // refiled after the coordinator checked asks again (review finding: a
@@ -39,6 +41,9 @@ func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 		// is what it was before the mark counted.
 		if why := d.Reading.UnreliableSource(); why != "" && d.Status == catalog.StatusIndexed {
 			fmt.Fprintf(h, "unreliable\x00%s\x00", why)
+		}
+		if skipped := d.Reading.OCRSkippedPages(); len(skipped) > 0 && d.Status == catalog.StatusIndexed {
+			fmt.Fprintf(h, "ocr-skipped\x00%v\x00", skipped)
 		}
 		for _, n := range t.NotesOf(id) {
 			fmt.Fprintf(h, "%s\x00%s\x00", n.Kind, n.Words.Chinese)

@@ -245,6 +245,22 @@ func (r Reading) Unreliable() bool {
 	return r.UnreliableSource() != ""
 }
 
+// OCRSkippedPages returns the pages (from 1, ascending) OCR left out
+// past the pages it reads of one file (SourceOCRSkipped); nil when it
+// read every page it should have. Their pictures' words are not
+// searched, so the document page, 我的任务 and the board name them, and
+// 确认's question covers them (a file read again into or out of the cap
+// after the board showed it is asked about again).
+func (r Reading) OCRSkippedPages() []int {
+	var pages []int
+	for i, s := range r.PageSources {
+		if s == SourceOCRSkipped {
+			pages = append(pages, i+1)
+		}
+	}
+	return pages
+}
+
 // ByOCR says whether any page was read by OCR.
 func (r Reading) ByOCR() bool {
 	return slices.Contains(r.PageSources, SourceOCR) || slices.Contains(r.PageSources, SourceOCRLow)

@@ -69,7 +69,7 @@ func TestDocStatusAgreesWithTrustedPages(t *testing.T) {
 		{"一页乱码", catalog.Reading{PageSources: []string{catalog.SourceText, catalog.SourceGarbled}},
 			"可检索，但文字是乱码（文件编码有误）：请上传原件，或另存为 UTF-8 后重新上传", "第 2 页：文字是乱码"},
 	}
-	isUnreliable := funcs["unreliable"].(func(*catalog.Document) bool)
+	isUnreliable := funcs["readWarning"].(func(*catalog.Document) bool)
 	for _, tt := range tests {
 		d := &catalog.Document{Status: catalog.StatusIndexed, Pages: 2, MIME: "application/pdf", Reading: tt.reading}
 		got := docStatus(Chinese, d)

@@ -41,12 +41,12 @@ var funcs = template.FuncMap{
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
 	// docStatus is a document's status as 我的任务 and the board show it:
-	// a searchable document whose text is mostly wrong says so, or the
-	// department never learns that what it handed in cannot be read.
-	"docStatus": docStatus,
-	"unreliable": func(d *catalog.Document) bool {
-		return d.Status == catalog.StatusIndexed && d.Reading.Unreliable()
-	},
+	// a searchable document whose text is mostly wrong, or with pages
+	// left out of OCR, says so, or the department never learns that what
+	// it handed in cannot be read or searched; readWarning says the board
+	// marks it.
+	"docStatus":   docStatus,
+	"readWarning": readWarning,
 	// compareStatus names a /compare cell's status: a number to check
 	// that only the round's value writes spaced is 数值待核对, a claim's
 	// 定性描述中的数字待核对.

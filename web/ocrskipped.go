@@ -15,12 +15,17 @@ import (
 // nothing, and the reader is told so rather than left to think the
 // pictures were read. "" when OCR read every page it should have.
 func ocrSkippedPages(l Lang, d *catalog.Document) string {
-	var pages []int
-	for i, s := range d.Reading.PageSources {
-		if s == catalog.SourceOCRSkipped {
-			pages = append(pages, i+1)
-		}
+	runs := skippedRuns(l, d.Reading.OCRSkippedPages())
+	if runs == "" {
+		return ""
 	}
+	return fmt.Sprintf(tr(l, "doc.ocr_skipped"), runs, extract.DefaultMaxOCRPages)
+}
+
+// skippedRuns writes pages left out of OCR as the runs the document
+// page and the status line name them by (3、501–812), at most
+// maxSkippedRuns of them; "" for none.
+func skippedRuns(l Lang, pages []int) string {
 	if len(pages) == 0 {
 		return ""
 	}
@@ -28,7 +33,7 @@ func ocrSkippedPages(l Lang, d *catalog.Document) string {
 	if len(runs) > maxSkippedRuns {
 		runs = append(runs[:maxSkippedRuns], "…")
 	}
-	return fmt.Sprintf(tr(l, "doc.ocr_skipped"), strings.Join(runs, tr(l, "list.sep")), extract.DefaultMaxOCRPages)
+	return strings.Join(runs, tr(l, "list.sep"))
 }
 
 // maxSkippedRuns is how many runs of pages ocrSkippedPages names: pages
