@@ -86,21 +86,7 @@ func TestAcceptConfirmAnswersTheQuestionAsked(t *testing.T) {
 // was accepted under the old one.
 func TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably(t *testing.T) {
 	ctx := context.Background()
-	e, id := taskEnv(t)
-	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
-	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
-		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
-	}
-	doc := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
-	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
-		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
-	}
-	status, _, asked, body := e.acceptRefusal(id, "")
-	if status != http.StatusConflict || asked == "" {
-		t.Fatalf("确认 without confirm: %d %v, want 409 with a confirm_token", status, body)
-	}
+	e, id, doc, asked := ledgerHandedIn(t)
 	read := func(r catalog.Reading) {
 		t.Helper()
 		if err := e.cat.SetStatus(ctx, catalog.StatusChange{ID: doc.ID, Status: catalog.StatusIndexed, Reading: &r}); err != nil {
@@ -122,7 +108,7 @@ func TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably(t *testing.T) {
 	if status != http.StatusConflict || !strings.Contains(msg, stale) || again != asked {
 		t.Fatalf("确认 with the token of the low reading after a sound one: %d %v, want 409 %s… with the first token %s", status, body, stale, asked)
 	}
-	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
 	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
 		t.Errorf("确认 with the token of the board as it is: %d %v, want accepted", resp.StatusCode, body)
 	}
@@ -139,21 +125,7 @@ func TestAcceptConfirmAsksAgainWhenAFileIsReadUnreliably(t *testing.T) {
 // a file read into or out of them was accepted under the old one.
 func TestAcceptConfirmAsksAgainWhenPagesAreLeftOutOfOCR(t *testing.T) {
 	ctx := context.Background()
-	e, id := taskEnv(t)
-	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
-	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
-		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
-	}
-	doc := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
-	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
-		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
-	}
-	status, _, asked, body := e.acceptRefusal(id, "")
-	if status != http.StatusConflict || asked == "" {
-		t.Fatalf("确认 without confirm: %d %v, want 409 with a confirm_token", status, body)
-	}
+	e, id, doc, asked := ledgerHandedIn(t)
 	conf := 0.86
 	read := func(sources ...string) {
 		t.Helper()
@@ -182,8 +154,31 @@ func TestAcceptConfirmAsksAgainWhenPagesAreLeftOutOfOCR(t *testing.T) {
 	if status != http.StatusConflict || !strings.Contains(msg, stale) || again != asked {
 		t.Fatalf("确认 with the token of page 5 left out once read in full: %d %v, want 409 %s… with the first token %s", status, body, stale, asked)
 	}
-	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept?confirm="+again, nil), "coordA")
 	if resp.StatusCode != http.StatusOK || body["assignment"].(map[string]any)["status"] != "accepted" {
 		t.Errorf("确认 with the token of the board as it is: %d %v, want accepted", resp.StatusCode, body)
 	}
+}
+
+// ledgerHandedIn archives 市人社局's 2017 ledger, hands it in for the task
+// of taskEnv, and asks 确认 without a token: the task, the archived
+// ledger and the token the question carries.
+func ledgerHandedIn(t *testing.T) (e *env, id string, doc *catalog.Document, asked string) {
+	t.Helper()
+	e, id = taskEnv(t)
+	const ledger = "杭州市企业职工教育经费台账（盖章版）：2017年全市企业职工教育经费支出1250万元。"
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "statistics",
+		"round": "2017", "department": "市人社局", "issued_on": "2017-12-10"}, map[string][]byte{"企业职工教育经费台账.txt": []byte(ledger)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("archiving 市人社局's ledger: %d %v", resp.StatusCode, body)
+	}
+	doc = e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string))
+	if resp, body := e.handIn(id, "contribA", "statistics", "台账.txt", ledger); resp.StatusCode >= 300 {
+		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
+	}
+	status, _, asked, body := e.acceptRefusal(id, "")
+	if status != http.StatusConflict || asked == "" {
+		t.Fatalf("确认 without confirm: %d %v, want 409 with a confirm_token", status, body)
+	}
+	return e, id, doc, asked
 }
