@@ -56,13 +56,7 @@ func TestAcceptWhileItsDepartmentIsMerged(t *testing.T) {
 		ctx := context.Background()
 		task, from := acceptMergeSetup(t, s)
 		held, release := make(chan struct{}), make(chan struct{})
-		var calls atomic.Int32
-		s.acceptFilesLocked = func() {
-			if calls.Add(1) == 1 {
-				close(held)
-				<-release
-			}
-		}
+		s.acceptFilesLocked = pauseAtFirstCall(held, release)
 		errs := make([]error, 2)
 		var wg sync.WaitGroup
 		wg.Go(func() {
@@ -101,13 +95,7 @@ func TestAcceptAfterItsDepartmentsMergeLockedTheFiles(t *testing.T) {
 		ctx := context.Background()
 		task, from := acceptMergeSetup(t, s)
 		held, release := make(chan struct{}), make(chan struct{})
-		var calls atomic.Int32
-		s.mergeDocumentsLocked = func() {
-			if calls.Add(1) == 1 {
-				close(held)
-				<-release
-			}
-		}
+		s.mergeDocumentsLocked = pauseAtFirstCall(held, release)
 		errs := make([]error, 2)
 		var asked string
 		var wg sync.WaitGroup
@@ -170,13 +158,7 @@ func TestHandInLinkedWhileItsDepartmentIsMerged(t *testing.T) {
 			t.Fatal(err)
 		}
 		held, release := make(chan struct{}), make(chan struct{})
-		var calls atomic.Int32
-		s.mergeDocumentsLocked = func() {
-			if calls.Add(1) == 1 {
-				close(held)
-				<-release
-			}
-		}
+		s.mergeDocumentsLocked = pauseAtFirstCall(held, release)
 		errs := make([]error, 2)
 		var wg sync.WaitGroup
 		wg.Go(func() { _, errs[1] = s.MergeDepartment(ctx, from.ID, "市教育局", "li") })
@@ -199,4 +181,16 @@ func TestHandInLinkedWhileItsDepartmentIsMerged(t *testing.T) {
 			t.Errorf("D1's hand-ins after both: %+v %v, want the second filed under 市教育局", subs, err)
 		}
 	})
+}
+
+// pauseAtFirstCall is a test hook that, at its first call, closes held and
+// waits for release; later calls pass straight through.
+func pauseAtFirstCall(held, release chan struct{}) func() {
+	var calls atomic.Int32
+	return func() {
+		if calls.Add(1) == 1 {
+			close(held)
+			<-release
+		}
+	}
 }
