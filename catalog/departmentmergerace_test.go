@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,13 +34,7 @@ func TestMergesOfTwoDepartmentsIntoEachOther(t *testing.T) {
 			t.Fatal(err)
 		}
 		held, release := make(chan struct{}), make(chan struct{})
-		var calls atomic.Int32
-		s.mergeFirstLocked = func() {
-			if calls.Add(1) == 1 {
-				close(held)
-				<-release
-			}
-		}
+		s.mergeFirstLocked = pauseAtFirstCall(held, release)
 		errs := make([]error, 2)
 		var wg sync.WaitGroup
 		wg.Go(func() { _, errs[0] = s.MergeDepartment(ctx, noted.ID, "市教育局", "wang") })
