@@ -111,7 +111,7 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		if err != nil {
 			return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)
 		}
-		docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
+		docs, err := s.hitDocuments(ctx, hitIDs(res), f.Cities)
 		if err != nil {
 			return nil, err
 		}

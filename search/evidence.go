@@ -228,7 +228,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 	if err != nil {
 		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
 	}
-	docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
+	docs, err := s.hitDocuments(ctx, hitIDs(res), q.Filter.Cities)
 	if err != nil {
 		return nil, fmt.Errorf("load suggested evidence for %s: %w", code, err)
 	}

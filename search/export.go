@@ -138,7 +138,7 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
 		total = res.Total
-		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, citedBy, baseURL, english)
+		page, err := s.pageRows(ctx, res, q.Filter.Cities, termNumbers(q.Clauses), labels, citedBy, baseURL, english)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -152,18 +152,19 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 
 // pageRows turns one page of index hits into rows: a row per passage,
 // or one for a hit without passages, marked for words holding the
-// numbers want; documents deleted since they were indexed are left out.
+// numbers want; documents deleted since they were indexed, or moved out
+// of cities, the cities searched, are left out (hitDocuments).
 // A 文号 guessed from what was read is marked so (catalog.DocNumberShown),
 // in English when english is true. The 指标 column lists the indicators
 // the indicator filter finds a document by (exportIndicators): those it is
 // linked to and those whose claims and values cite it (citedBy).
-func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string,
+func (s *Service) pageRows(ctx context.Context, res *index.Result, cities []string, want numberSet, labels map[string]map[string]string,
 	citedBy map[string][]string, baseURL string, english bool) ([][]any, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+	docs, err := s.hitDocuments(ctx, ids, cities)
 	if err != nil {
 		return nil, fmt.Errorf("load exported documents: %w", err)
 	}

@@ -276,7 +276,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// it does.
 		fragments = s.frags.builder(page.textQuery, before)
 	}
-	docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
+	docs, err := s.hitDocuments(ctx, hitIDs(res), q.Filter.Cities)
 	if err != nil {
 		return nil, fmt.Errorf("load hit documents: %w", err)
 	}
@@ -377,7 +377,8 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, docs map[stri
 	for _, h := range res.Hits {
 		d, ok := docs[h.ID]
 		if !ok {
-			// Deleted since it was indexed; the index catches up shortly.
+			// Deleted, or moved out of the cities searched, since it was
+			// indexed (hitDocuments); the index catches up shortly.
 			continue
 		}
 		hit := hitOf(d, labels["city"][d.City])

@@ -66,7 +66,7 @@ func (s *Service) unindexed(ctx context.Context, q index.Query) (*Unindexed, err
 			missed = append(missed, id)
 		}
 	}
-	docs, err := s.cat.DocumentsByID(ctx, missed)
+	docs, err := s.hitDocuments(ctx, missed, q.Filter.Cities)
 	if err != nil {
 		return nil, fmt.Errorf("load documents searched in part: %w", err)
 	}
