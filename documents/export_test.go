@@ -33,3 +33,11 @@ func SetSmallOriginals(n int) (restore func()) {
 
 // SmallOriginalsHeld is how many small originals read whole are held now.
 func SmallOriginalsHeld() int { return len(smallOriginals) }
+
+// SetBulkChanged sets what runs after each document of a bulk change,
+// until restore is called.
+func SetBulkChanged(f func(id string)) (restore func()) {
+	old := bulkChanged
+	bulkChanged = f
+	return func() { bulkChanged = old }
+}
