@@ -70,6 +70,15 @@ func (s *Service) Events(ctx context.Context, actor *catalog.User, f catalog.Eve
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
+	// A city the catalog does not have would list nothing, read as “no
+	// change to this indicator there” (probe s46 #3): a typo is said so.
+	if f.IndicatorCity != "" {
+		if _, err := s.cat.City(ctx, f.IndicatorCity); catalog.IsNotFound(err) {
+			return nil, catalog.FieldErrorf("city", catalog.EINVALID, "没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）", f.IndicatorCity)
+		} else if err != nil {
+			return nil, err
+		}
+	}
 	return s.cat.FindEvents(ctx, f)
 }
 
