@@ -64,7 +64,19 @@ func (s *Store) fillEventIndicatorBatch(ctx context.Context) (more bool, err err
 		if err != nil {
 			return err
 		}
-		if err := writeEventIndicators(ctx, tx, events); err != nil {
+		// The documents of link events naming no city are held as
+		// their cities are read (a move waits for the rows placed by
+		// them): unheld, a move committing before the rows are
+		// written found none to take along, and they stayed in the
+		// city the document left.
+		rows, err := indicatorRows(ctx, tx, events, s.dialect.lockShare)
+		if err != nil {
+			return err
+		}
+		if s.indicatorPlacesRead != nil {
+			s.indicatorPlacesRead()
+		}
+		if err := writeIndicatorRows(ctx, tx, rows); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE event_indicator_fill SET done = ? WHERE id = 1`, last); err != nil {
