@@ -178,8 +178,12 @@ func isLinkEvent(action string) bool {
 // its document's city as tx reads it: every writer of a link holds its
 // document's row (lockLinkDocument) until its events are written at
 // commit, and so does MoveDocument, which moves the places of the
-// document's link events with it.
-func indicatorRows(ctx context.Context, tx *sql.Tx, events []loggedEvent) ([]eventIndicatorRow, error) {
+// document's link events with it. A reader that holds no such row (the
+// fill of events logged before, fillEventIndicatorBatch) gives lock, the
+// dialect's lockShare, to hold the documents' rows as it reads them
+// until tx ends: a move then waits for its rows to be written, or the
+// rows are read in the city it moved the document to (documentCities).
+func indicatorRows(ctx context.Context, tx *sql.Tx, events []loggedEvent, lock string) ([]eventIndicatorRow, error) {
 	var rows []eventIndicatorRow
 	docs := map[int64]string{} // link events naming no city: their documents
 	for _, e := range events {
@@ -204,7 +208,7 @@ func indicatorRows(ctx context.Context, tx *sql.Tx, events []loggedEvent) ([]eve
 	}
 	in := slices.Sorted(maps.Values(docs))
 	in = slices.Compact(in)
-	cityOf, err := documentCities(ctx, tx, in)
+	cityOf, err := documentCities(ctx, tx, in, lock)
 	if err != nil {
 		return nil, err
 	}
@@ -217,11 +221,14 @@ func indicatorRows(ctx context.Context, tx *sql.Tx, events []loggedEvent) ([]eve
 }
 
 // documentCities returns the city of each of the documents ids, deleted
-// or not, that tx finds (a missing one is not in the map).
-func documentCities(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
+// or not, that tx finds (a missing one is not in the map), their rows
+// locked with lock ("" for none). ids are sorted: rows are locked in the
+// order of their IDs, the order every writer locking several documents
+// takes them (lockLinkDocuments), so two never wait for each other.
+func documentCities(ctx context.Context, tx *sql.Tx, ids []string, lock string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
 	err := forInLists(ids, func(in string, args []any) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, city FROM document WHERE id IN `+in, args...)
+		rows, err := tx.QueryContext(ctx, `SELECT id, city FROM document WHERE id IN `+in+` ORDER BY id`+lock, args...)
 		if err != nil {
 			return err
 		}
@@ -267,7 +274,7 @@ func writeIndicatorRows(ctx context.Context, tx *sql.Tx, rows []eventIndicatorRo
 // writeEventIndicators records in event_indicator, inside tx, what the
 // details of events name (indicatorRows).
 func writeEventIndicators(ctx context.Context, tx *sql.Tx, events []loggedEvent) error {
-	rows, err := indicatorRows(ctx, tx, events)
+	rows, err := indicatorRows(ctx, tx, events, "")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // eventIndicatorBatch is how many events of the log one transaction of
@@ -30,8 +32,14 @@ func (s *Store) fillEventIndicators(ctx context.Context) error {
 	if left == 0 {
 		return nil
 	}
-	for {
+	for deadlocks := 0; ; {
 		more, err := s.fillEventIndicatorBatch(ctx)
+		if isDeadlock(err) && deadlocks < maxFillDeadlocks {
+			// A writer locking documents out of order met the batch's
+			// holds (indicatorRows): the batch wrote nothing; again.
+			deadlocks++
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("record the indicators of the events logged before: %w", err)
 		}
@@ -39,6 +47,17 @@ func (s *Store) fillEventIndicators(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// maxFillDeadlocks is how many times fillEventIndicators runs a batch
+// again that PostgreSQL ended as a deadlock before it gives up (the start
+// fails, and the next goes on from the last batch done).
+const maxFillDeadlocks = 3
+
+// isDeadlock reports whether err is PostgreSQL's deadlock_detected.
+func isDeadlock(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "40P01"
 }
 
 // fillEventIndicatorBatch fills the next batch of fillEventIndicators;
@@ -64,7 +83,19 @@ func (s *Store) fillEventIndicatorBatch(ctx context.Context) (more bool, err err
 		if err != nil {
 			return err
 		}
-		if err := writeEventIndicators(ctx, tx, events); err != nil {
+		// The documents of link events naming no city are held as
+		// their cities are read (a move waits for the rows placed by
+		// them): unheld, a move committing before the rows are
+		// written found none to take along, and they stayed in the
+		// city the document left.
+		rows, err := indicatorRows(ctx, tx, events, s.dialect.lockShare)
+		if err != nil {
+			return err
+		}
+		if s.indicatorPlacesRead != nil {
+			s.indicatorPlacesRead()
+		}
+		if err := writeIndicatorRows(ctx, tx, rows); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE event_indicator_fill SET done = ? WHERE id = 1`, last); err != nil {

@@ -67,6 +67,10 @@ type Candidate struct {
 const (
 	legacyBands    = 16 // band numbers under it hold scheme 1's bands
 	bandSchemeBase = 16 // the band number of scheme 2's first band
+	// shortBandBase is the band number of the first short band: bands
+	// from it on are short bands, those under it normal ones (of either
+	// scheme). neardup.Bands (16) after bandSchemeBase.
+	shortBandBase = 32
 )
 
 // TextRecord is the hash of the text blob of the original with SHA-256
@@ -277,8 +281,10 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 // share at least one of bands (the current scheme's) with a document, or
 // of legacy (band scheme 1's, nil once the catalog holds none) with one
 // whose bands are still scheme 1's, and have other bytes than sha (the
-// same bytes are an exact duplicate, not a near one): those sharing most
-// bands first, at most limit. Bands of two schemes are never compared.
+// same bytes are an exact duplicate, not a near one), at most limit:
+// those sharing most normal bands and those sharing most short bands
+// first, taken in turn (candidateQuery). Bands of two schemes are never
+// compared.
 func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha string, bands, legacy []int64, limit int) ([]Candidate, error) {
 	return nearDuplicateCandidates(ctx, s.db, documentID, sha, bands, legacy, limit)
 }
@@ -434,12 +440,30 @@ func sameDocNumberSQL(in string) string {
 // profile; its plan may depend on a bound LIMIT, and past the 31st
 // parameter it cannot tell which one changed): 0.3 ms of parsing a query
 // that then runs in 0.02 ms.
+//
+// The candidates sharing normal bands and those sharing short bands are
+// ranked apart, each by the bands of its kind it shares, and taken in
+// turn (the first of each, then the second of each, …): two short texts
+// share up to 48 bands, a short scan and the long document it is part of
+// at most 16, so by the bands shared alone a few templated short notices
+// (one 通知 form filled in many times) pushed out the document the scan
+// was taken of.
 func candidateQuery(n, limit int) string {
 	conds := strings.TrimSuffix(strings.Repeat("(b.band = ? AND b.hash = ?) OR ", n), " OR ")
-	return `SELECT d.id, d.sha256, COUNT(*) AS shared FROM near_duplicate_band b
-		JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
-		WHERE (` + conds + `) AND d.id <> ? AND d.sha256 <> ?
-		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ` + strconv.Itoa(max(limit, 0))
+	short := strconv.Itoa(shortBandBase)
+	return `SELECT id, sha256, normal + short FROM (
+		SELECT id, sha256, normal, short,
+			ROW_NUMBER() OVER (ORDER BY normal DESC, id) AS by_normal,
+			ROW_NUMBER() OVER (ORDER BY short DESC, id) AS by_short
+		FROM (SELECT d.id, d.sha256,
+				SUM(CASE WHEN b.band < ` + short + ` THEN 1 ELSE 0 END) AS normal,
+				SUM(CASE WHEN b.band >= ` + short + ` THEN 1 ELSE 0 END) AS short
+			FROM near_duplicate_band b
+			JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
+			WHERE (` + conds + `) AND d.id <> ? AND d.sha256 <> ?
+			GROUP BY d.id, d.sha256) shared) ranked
+		ORDER BY CASE WHEN normal > 0 AND (short = 0 OR by_normal <= by_short) THEN by_normal ELSE by_short END,
+			normal + short DESC, id LIMIT ` + strconv.Itoa(max(limit, 0))
 }
 
 // nearDuplicatesSQL is NearDuplicates' query, for the document's id

@@ -367,3 +367,62 @@ func testRecordExtractionsTextHashesTogether(t *testing.T, s *Store) {
 		t.Errorf("text hash of the deleted document: %v, want none", err)
 	}
 }
+
+// A short scan's candidates keep the long document it was taken of,
+// which shares normal bands alone, among many templated short notices
+// (one 通知 form filled in again and again) that share more bands with it,
+// short ones: the two kinds are ranked apart.
+func TestCandidatesKeepTheWholeAmongTemplatedShortNotices(t *testing.T) {
+	forEachStore(t, testCandidatesKeepTheWholeAmongTemplatedShortNotices)
+}
+
+func testCandidatesKeepTheWholeAmongTemplatedShortNotices(t *testing.T, s *Store) {
+	ctx := context.Background()
+	// The scan's bands: 16 normal (100–115), then 32 short (200–231).
+	scan := make([]int64, 0, 48)
+	for i := range 48 {
+		scan = append(scan, int64(100+i+84*(i/16)))
+	}
+	whole := newDoc("W", "w1")
+	whole.Title = "杭州市关于推进学习型城市建设的实施意见"
+	if err := s.CreateDocument(ctx, whole, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	// The whole shares 3 normal bands with the scan, and has no short ones.
+	wholeBands := []int64{100, 101, 102, 903, 904, 905, 906, 907, 908, 909, 910, 911, 912, 913, 914, 915}
+	if err := s.SetNearDuplicateBands(ctx, "W", wholeBands, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		id := fmt.Sprintf("T%02d", i)
+		d := newDoc(id, "sha-"+id)
+		d.Title = fmt.Sprintf("关于开展第%d期社区学习活动的通知", i+1)
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		// One normal band (the last) and 20 short bands in common.
+		bands := make([]int64, 48)
+		for j := range bands {
+			bands[j] = int64(10000*(i+1) + j)
+		}
+		bands[15] = scan[15]
+		copy(bands[16:36], scan[16:36])
+		if err := s.SetNearDuplicateBands(ctx, id, bands, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cands, err := s.NearDuplicateCandidates(ctx, "S", "s1", scan, nil, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 32 {
+		t.Fatalf("candidates of the scan: %d; want 32 (the limit)", len(cands))
+	}
+	i := slices.IndexFunc(cands, func(c Candidate) bool { return c.ID == "W" })
+	if i < 0 {
+		t.Fatalf("candidates of the scan: %+v; want W, which shares 3 normal bands, among the 40 notices sharing 21", cands)
+	}
+	if cands[i].Shared != 3 || cands[0].Shared != 21 {
+		t.Errorf("bands shared: W %d, first %s %d; want 3 and 21", cands[i].Shared, cands[0].ID, cands[0].Shared)
+	}
+}

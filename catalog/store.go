@@ -74,6 +74,10 @@ type Store struct {
 	// last event's ID; an error it returns stops the fill there.
 	indicatorBatch       int
 	indicatorBatchFilled func(last int64) error
+	// indicatorPlacesRead, set by tests only, runs once a batch of
+	// fillEventIndicators has read the cities of its link events'
+	// documents, before it writes their rows.
+	indicatorPlacesRead func()
 }
 
 // Statements returns how many SQL statements the store has sent to its

@@ -46,8 +46,10 @@ func (s *Service) BandSchemeState() BandSchemeRun {
 // running pipeline (recomputeBands). Until that is done every new text is
 // looked up by its scheme 1 bands too (catalog.Extraction.Legacy), so
 // that no near duplicate stored before is missed meanwhile, and none is
-// found by a band of the other scheme.
+// found by a band of the other scheme. The short bands of the texts read
+// before short bands existed are filled beside it (startShortBands).
 func (s *Service) startBandScheme(ctx context.Context) error {
+	s.startShortBands(ctx)
 	if has, err := s.lookForLegacyBands(ctx); err != nil || !has {
 		return err
 	}
