@@ -10,7 +10,7 @@ import (
 )
 
 // ShortBandsToFill returns the next documents, at most limit, in the
-// order of their IDs, of the fill of short bands (migration 053,
+// order of their IDs, of the fill of short bands (migration 049,
 // short_band_fill): those, live or deleted (a deleted one may be
 // restored), after the fill's mark and up to its end, that have bands of
 // the current scheme and no short band, whose stored texts are to be read

@@ -16,7 +16,7 @@ func bandsFrom(first int64, n int) []int64 {
 	return out
 }
 
-// The fill of short bands (migration 053) gives a short text read before
+// The fill of short bands (migration 049) gives a short text read before
 // short bands its short bands, a batch at a time from its mark, leaves a
 // long text, one read again meanwhile and one that has them as they are,
 // and ends by deleting its mark; a new short scan sharing only short
@@ -46,7 +46,7 @@ func testShortBandsFilledForTextsReadBefore(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	// The mark migration 053 sets on a catalog of documents read before.
+	// The mark migration 049 sets on a catalog of documents read before.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM short_band_fill`); err != nil {
 			return err

@@ -267,7 +267,7 @@ func newHeldText(pages []string, byOCR bool, set neardup.Set) *neardup.Held {
 const shortBandBatch = 64
 
 // fillShortBands gives the documents read before short bands existed
-// (catalog.ShortBandsToFill, migration 053) the short bands of their
+// (catalog.ShortBandsToFill, migration 049) the short bands of their
 // stored texts, when short, a batch a step, each step moving the fill's
 // mark on (catalog.AddShortBands): a start stopped half-way goes on from
 // the last step done. Until then a new short scan found such an old

@@ -21,7 +21,7 @@ const (
 )
 
 // TestStartFillsShortBandsOfTextsReadBefore: a short text read before
-// short bands existed (its normal bands alone, the mark of migration 053
+// short bands existed (its normal bands alone, the mark of migration 049
 // set) is given its short bands in the background of a start, after which
 // a new short scan sharing only short bands with it finds it among its
 // candidates.
@@ -76,7 +76,7 @@ func TestStartFillsShortBandsOfTextsReadBefore(t *testing.T) {
 
 // readBeforeShortBands leaves document id as a catalog read before short
 // bands had it: its normal bands alone, and the fill's mark (migration
-// 053) set.
+// 049) set.
 func readBeforeShortBands(t *testing.T, r *rig, id string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(r.dir, "catalog.db")+"?_pragma=busy_timeout(10000)")
