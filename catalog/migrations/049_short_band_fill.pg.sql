@@ -1,4 +1,4 @@
--- 053_short_band_fill.sql for PostgreSQL (see there).
+-- 049_short_band_fill.sql for PostgreSQL (see there).
 CREATE TABLE IF NOT EXISTS short_band_fill (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
     done TEXT NOT NULL,
