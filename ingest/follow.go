@@ -246,9 +246,9 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 		}
 	}
 	if len(gone) > 0 {
-		s.indexMu.Lock()
+		s.indexed.lock(gone)
 		err := s.idx.Delete(ctx, gone...)
-		s.indexMu.Unlock()
+		s.indexed.unlock(gone)
 		if err != nil {
 			return fmt.Errorf("remove documents from the index: %w", err)
 		}

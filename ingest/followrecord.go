@@ -378,9 +378,9 @@ func (s *Service) dropStale(ctx context.Context) error {
 	if len(stale) == 0 {
 		return nil
 	}
-	s.indexMu.Lock()
+	s.indexed.lock(stale)
 	err = s.idx.Delete(ctx, stale...)
-	s.indexMu.Unlock()
+	s.indexed.unlock(stale)
 	if err != nil {
 		return err
 	}
