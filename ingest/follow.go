@@ -246,9 +246,9 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 		}
 	}
 	if len(gone) > 0 {
-		s.indexed.lock(gone)
+		s.indexMu.Lock()
 		err := s.idx.Delete(ctx, gone...)
-		s.indexed.unlock(gone)
+		s.indexMu.Unlock()
 		if err != nil {
 			return fmt.Errorf("remove documents from the index: %w", err)
 		}

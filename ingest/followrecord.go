@@ -378,9 +378,9 @@ func (s *Service) dropStale(ctx context.Context) error {
 	if len(stale) == 0 {
 		return nil
 	}
-	s.indexed.lock(stale)
+	s.indexMu.Lock()
 	err = s.idx.Delete(ctx, stale...)
-	s.indexed.unlock(stale)
+	s.indexMu.Unlock()
 	if err != nil {
 		return err
 	}

@@ -613,61 +613,33 @@ func (s *Service) retryLater(ctx context.Context, id string) {
 	})
 }
 
-// indexWriters is how many batches the indexer writes at once. Bleve
-// analyses a batch's documents on all cores but builds and introduces its
-// segment on one, and the catalog work around it is on one too: with one
-// batch at a time a core idled for that while (bench/README.md, ingest
-// step 25).
-const indexWriters = 2
-
-// heldBatch is a batch of recorded jobs whose documents' index writes are
-// held (indexLocks) for it, by IDs.
-type heldBatch struct {
-	jobs []indexJob
-	ids  []string
-}
-
 // runIndexer batches documents into the index, then marks them indexed in
 // one catalog transaction, so that the catalog never claims a document is
-// searchable before it is. It works in steps that overlap: while
-// indexWriters batches are written to the index (writeBatch), the next
-// one's extractions are recorded (recordExtractions). On the benchmark's
-// corpus the indexer is what the pipeline waits for, and recording took a
-// fifteenth of its time with the index idle (bench/README.md, ingest step
-// 14). A batch's documents are held for it in the order the batches are
-// made, before it goes to a writer, so a document in two batches (read
-// again meanwhile) is written by the later only after the earlier's
-// writeBatch has ended, as with one writer.
+// searchable before it is. It works in two steps that overlap: while one
+// batch is written to the index (writeBatch), the next one's extractions
+// are recorded (recordExtractions). On the benchmark's corpus the
+// indexer is what the pipeline waits for, and recording took a fifteenth
+// of its time with the index idle (bench/README.md, ingest step 14).
 func (s *Service) runIndexer(ctx context.Context) {
-	recorded := make(chan heldBatch)
-	var writers sync.WaitGroup
-	for range indexWriters {
-		writers.Go(func() {
-			for b := range recorded {
-				s.writeBatch(ctx, b.jobs)
-				s.indexed.unlock(b.ids)
-			}
-		})
-	}
+	recorded := make(chan []indexJob, 1)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for jobs := range recorded {
+			s.writeBatch(ctx, jobs)
+		}
+	}()
 	defer func() {
 		close(recorded)
-		writers.Wait()
+		<-written
 	}()
 	batch := pendingBatch{jobs: make([]indexJob, 0, s.cfg.BatchSize), maxJobs: s.cfg.BatchSize}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	record := func(jobs []indexJob) {
-		ready := s.recordExtractions(ctx, jobs)
-		if len(ready) == 0 {
-			return
+		if ready := s.recordExtractions(ctx, jobs); len(ready) > 0 {
+			recorded <- slices.Clone(ready) // the batch's storage is reused
 		}
-		b := heldBatch{jobs: slices.Clone(ready)} // the batch's storage is reused
-		b.ids = make([]string, len(b.jobs))
-		for i, j := range b.jobs {
-			b.ids[i] = j.doc.ID
-		}
-		s.indexed.lock(b.ids)
-		recorded <- b
 	}
 	for {
 		select {
@@ -732,14 +704,13 @@ func (b *pendingBatch) send(send func([]indexJob)) {
 }
 
 // writeBatch writes jobs, whose extractions are recorded, to the index,
-// links the documents of one 文号, and marks them indexed. The caller holds
-// the jobs' documents (indexLocks) until it returns.
+// links the documents of one 文号, and marks them indexed.
 func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 	docs := make([]index.Document, len(jobs))
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
 	}
-	live, err := s.writeHeld(ctx, docs)
+	live, err := s.writeIndexed(ctx, docs)
 	if err != nil {
 		if ctx.Err() != nil {
 			return // stopping: the documents stay extracted, and the next Start indexes them
@@ -1048,25 +1019,20 @@ func planComparisons(inBatch map[string]indexJob, linking []indexJob,
 }
 
 // writeIndex writes documents to the index with the catalog's metadata and
-// links as they are now: it reloads both while it holds the documents
-// (indexLocks), so the last write of a document always carries its latest
-// title, type and links, whether it comes from the pipeline or from an
-// edit, and a document deleted meanwhile is removed instead of written
-// back.
+// links as they are now: it reloads both inside the lock, so the last write
+// of a document always carries its latest title, type and links, whether
+// it comes from the pipeline or from an edit, and a document deleted
+// meanwhile is removed instead of written back.
 func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
-	}
-	s.indexed.lock(ids)
-	defer s.indexed.unlock(ids)
-	_, err := s.writeHeld(ctx, docs)
+	_, err := s.writeIndexed(ctx, docs)
 	return err
 }
 
-// writeHeld is writeIndex for a caller that holds docs' documents
-// already; it also returns the catalog's documents it wrote, by ID.
-func (s *Service) writeHeld(ctx context.Context, docs []index.Document) (map[string]*catalog.Document, error) {
+// writeIndexed is writeIndex that also returns the catalog's documents it
+// wrote, by ID.
+func (s *Service) writeIndexed(ctx context.Context, docs []index.Document) (map[string]*catalog.Document, error) {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID

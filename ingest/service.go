@@ -188,7 +188,7 @@ type Service struct {
 	locked   lockedTakes // documents whose job was found locked, for the backoff (takeJob)
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
-	indexed  indexLocks  // serialises each document's index writes; see writeIndex
+	indexMu  sync.Mutex  // serialises index writes; see writeIndex
 	flushes  textFlushes // of the texts saved by lazy puts
 	cancel   context.CancelFunc
 	// running is Start's context, ended by Close: background work the
@@ -908,8 +908,8 @@ func (s *Service) CheckPatch(ctx context.Context, p *catalog.DocumentPatch) erro
 
 // Unindex removes a deleted document from the index.
 func (s *Service) Unindex(ctx context.Context, ids ...string) error {
-	s.indexed.lock(ids)
-	defer s.indexed.unlock(ids)
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
 	if err := s.idx.Delete(ctx, ids...); err != nil {
 		return err
 	}
