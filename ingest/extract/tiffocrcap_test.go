@@ -78,4 +78,3 @@ func TestALongBlankTIFFPastTheOCRCapIsTooLong(t *testing.T) {
 	_, err = Extract(context.Background(), FormatImage, path, Limits{MaxOCRPages: 5})
 	wantError(t, "5 帧空白 TIFF，识别上限 5 页", err, catalog.EINVALID, "扫描件的每一页都是空白")
 }
-
