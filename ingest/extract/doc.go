@@ -39,9 +39,11 @@
 // layer (a scanner app's own OCR, pdfsandwich.go) is OCR'd too unless that
 // layer reads as real text. A page OCR read with a mean confidence under
 // catalog.LowOCRConfidence keeps its text but is marked SourceOCRLow. PDF pages are rendered with pdftoppm. OCR
-// reads at most Limits.MaxOCRPages pages of a PDF, the first ones
-// (pdfocrcap.go): the weak pages after them keep their text layer and are
-// marked SourceOCRSkipped rather than the file refused. Missing
+// reads at most Limits.MaxOCRPages pages of a file, the first ones
+// (pdfocrcap.go): the weak pages of a PDF after them keep their text
+// layer, a TIFF's frames and an OFD's image-only pages after them stay
+// empty, and all are marked SourceOCRSkipped rather than the file
+// refused. Missing
 // programs fail with EUNSUPPORTED naming the Debian packages; Readers lists
 // what this installation has. Result.PageSources, OCRConfidence and
 // SealPages say which pages were OCR'd, how well, and which bear a seal;

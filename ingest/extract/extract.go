@@ -220,7 +220,7 @@ type Limits struct {
 	MaxUnzipped  int64         // max decompressed bytes of any zip member read (docx), default 100 MiB
 
 	OCRPageTimeout time.Duration // per OCR'd page (rendering and recognition), default 60s
-	MaxOCRPages    int           // max pages OCR'd per document (and TIFF frames), default 500; a PDF's further pages are SourceOCRSkipped, elsewhere more is ETOOLARGE
+	MaxOCRPages    int           // max pages OCR'd per document, default 500; the further pages of a PDF, TIFF or OFD are SourceOCRSkipped
 
 	// Progress, when set, learns how far OCR has come: it is called with
 	// (0, total) when an extractor knows it will OCR total pages of the

@@ -16,7 +16,8 @@ const maxImageFileBytes = 256 << 20
 
 // extractImage reads a JPEG, PNG or WebP as one page, a HEIC/HEIF phone
 // photo as one page once heif-convert has made it a JPEG (heifToJPEG), and
-// a TIFF as one page per frame, every page by OCR (ocrImage).
+// a TIFF as one page per frame, every page by OCR (ocrImage) up to
+// lim.MaxOCRPages, the frames after them left out (tiffResult).
 // Result.Extractor is "ocr".
 func extractImage(ctx context.Context, path string, lim Limits) (*Result, error) {
 	data, err := readCapped(path, maxImageFileBytes, errImageTooLarge)
@@ -34,15 +35,19 @@ func extractImage(ctx context.Context, path string, lim Limits) (*Result, error)
 		}
 		frames = [][]byte{jpeg}
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		offsets, err := tiffFrames(data, lim.MaxOCRPages)
+		offsets, err := tiffFrames(data, maxTIFFFrames)
 		if err != nil {
 			return nil, err
 		}
+		// OCR reads the first lim.MaxOCRPages frames, as it reads the
+		// first pages of a long scanned PDF (capOCRPages); the frames
+		// after them are pages left out of OCR.
+		read, skipped := capOCRPages(pageIndexes(len(offsets)), lim.MaxOCRPages)
 		// One frame's copy at a time: a 200 MB TIFF of 500 frames must not
 		// become 500 copies.
-		read := func(i int) ([]byte, error) { return tiffFrame(data, offsets[i]), nil }
-		pages, err := ocrPages(ctx, len(offsets), lim, read)
-		return imageResult(pages, err)
+		frame := func(i int) ([]byte, error) { return tiffFrame(data, offsets[read[i]]), nil }
+		pages, err := ocrPages(ctx, len(read), lim, frame)
+		return tiffResult(pages, err, len(skipped), lim.MaxOCRPages)
 	default:
 		return nil, fmt.Errorf("not a JPEG, PNG, WebP, HEIF or TIFF: %w", errImageCorrupt())
 	}
@@ -70,15 +75,52 @@ func imageResult(pages *ocrDoc, err error) (*Result, error) {
 	return res, nil
 }
 
-// maxTIFFFrames stops the walk of an IFD chain that is corrupt or hostile
-// long before Limits.MaxOCRPages would matter.
+// tiffResult is imageResult for the frames of a TIFF that OCR read,
+// followed by the skipped frames after them: empty pages marked
+// SourceOCRSkipped (a TIFF has no text layer to keep). When the frames
+// read are all blank and some were left out, nothing says the file is a
+// blank scan: it fails as needing too many pages read, as a long PDF does.
+func tiffResult(pages *ocrDoc, err error, skipped, maxOCR int) (*Result, error) {
+	if err != nil || skipped == 0 {
+		return imageResult(pages, err)
+	}
+	if pages.blank() {
+		return nil, errTooManyOCRPages(len(pages.text)+skipped, maxOCR)
+	}
+	res, err := imageResult(pages, nil)
+	if err != nil {
+		return nil, err
+	}
+	read := len(res.Pages)
+	res.Pages = append(res.Pages, make([]string, skipped)...)
+	res.PageSources = append(res.PageSources, make([]string, skipped)...)
+	markPages(res, pageIndexesFrom(read, read+skipped), SourceOCRSkipped)
+	return res, nil
+}
+
+// pageIndexes is 0, 1, …, n-1.
+func pageIndexes(n int) []int { return pageIndexesFrom(0, n) }
+
+// pageIndexesFrom is from, from+1, …, to-1.
+func pageIndexesFrom(from, to int) []int {
+	indexes := make([]int, 0, max(to-from, 0))
+	for i := from; i < to; i++ {
+		indexes = append(indexes, i)
+	}
+	return indexes
+}
+
+// maxTIFFFrames stops the walk of an IFD chain that is corrupt or hostile:
+// OCR reads only the first Limits.MaxOCRPages frames, but every frame is
+// a page of the document.
 const maxTIFFFrames = 100_000
 
 // tiffFrames walks a TIFF's chain of image file directories and returns
 // the offset of each (one per frame). golang.org/x/image/tiff decodes only
 // the first IFD; tiffFrame makes any frame the first. It refuses loops,
 // offsets outside the file, BigTIFF and more than maxFrames frames
-// (ETOOLARGE: 2,000 tiny frames cost nothing to send and hours to OCR).
+// (ETOOLARGE: a chain of tiny directories costs little to send and makes
+// a document of that many pages).
 func tiffFrames(data []byte, maxFrames int) ([]uint32, error) {
 	if len(data) < 8 {
 		return nil, errImageCorrupt()

@@ -86,6 +86,9 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 		}
 		return nil, err
 	}
+	if err := ocr.markSkipped(res, lim.MaxOCRPages, garbage); err != nil {
+		return nil, err
+	}
 	if garbage && allEmpty(res.Pages) {
 		if ocr.failed != nil {
 			// Scanned pages beside the garbage would be read once OCR
@@ -203,7 +206,7 @@ func (o *ofdFile) readDocument(b ofdBody, res *Result, ocr *ofdOCR) error {
 				return err
 			}
 		}
-		if garbled && (i >= len(res.PageSources) || res.PageSources[i] != SourceOCR && res.PageSources[i] != SourceOCRLow) {
+		if garbled && !ocr.leftOut(i) && (i >= len(res.PageSources) || res.PageSources[i] != SourceOCR && res.PageSources[i] != SourceOCRLow) {
 			o.unreadable = append(o.unreadable, i) // no image, or its OCR failed
 		}
 	}

@@ -332,6 +332,21 @@ func TestOFDGarbledTextLayer(t *testing.T) {
 			t.Errorf("page sources %v, want %v (read with low confidence, not unreadable)", res.PageSources, want)
 		}
 	})
+	t.Run("a page of garbage over its scan past the OCR cap is left out, not unreadable", func(t *testing.T) {
+		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
+			return PageOCR{Text: "扫描页：学分银行建设", Confidence: 0.9}, nil
+		})
+		res, err := Extract(context.Background(), FormatOFD, scanned(page("第一页。", false), page("", true), page(mojibake, true)), Limits{MaxOCRPages: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pages) != 3 || res.Pages[2] != "" {
+			t.Fatalf("pages %q, want the third empty", res.Pages)
+		}
+		if want := []string{SourceText, SourceOCR, SourceOCRSkipped}; !slices.Equal(res.PageSources, want) {
+			t.Errorf("page sources %v, want %v (its scan left out of OCR, as a PDF's)", res.PageSources, want)
+		}
+	})
 	t.Run("OCR that failed is the reason, not the garbage", func(t *testing.T) {
 		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
 			return PageOCR{}, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用文字识别(OCR)")

@@ -16,15 +16,25 @@ type ofdOCR struct {
 	confidences []float64 // of the OCR'd pages with text: a blank page's 0 is no confidence
 	read        int       // pages OCR'd, blank ones included
 	failed      error     // the first OCR error
-	needed      int       // pages that needed OCR
+	needed      int       // pages that needed OCR, those left out included
+	skipped     []int     // indexes of the pages left out by Limits.MaxOCRPages
 }
 
-// page OCRs the largest image of page i.
+// page OCRs the largest image of page i. OCR reads the first
+// lim.MaxOCRPages pages that need it, as it reads the first pages of a
+// long scanned PDF (capOCRPages); the pages after them are left empty and
+// marked SourceOCRSkipped (markSkipped). Each page read moves the
+// extraction's deadline out by lim.OCRPageTimeout, as ocrPages does for
+// the pages it is told of beforehand: the cap bounds that too.
 func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMedia, docMedia map[string]string) error {
 	if o.lim.DeferOCR {
 		return ErrNeedsOCR
 	}
 	c.needed++
+	if c.needed > o.lim.MaxOCRPages {
+		c.skipped = append(c.skipped, i)
+		return nil
+	}
 	img := slices.MaxFunc(images, func(a, b ofdImage) int { return cmp.Compare(a.area, b.area) })
 	loc, ok := pageMedia[img.resource]
 	if !ok {
@@ -46,6 +56,7 @@ func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMed
 		c.fail(catalog.Errorf(catalog.EUNSUPPORTED, "OFD 页面图片的格式（%s）无法识别文字", path.Ext(f.Name)))
 		return nil
 	}
+	extendDeadline(o.ctx, o.lim.OCRPageTimeout)
 	page, err := ocrImage(o.ctx, data, o.lim)
 	if err != nil {
 		if o.ctx.Err() != nil {
@@ -100,6 +111,32 @@ func (c *ofdOCR) finish(res *Result) error {
 		return nil
 	}
 	return c.failure(false)
+}
+
+// leftOut reports whether page i, the last page given to page, was left
+// out of OCR: a page whose layer was garbage and that OCR left out is
+// marked as left out, not unreadable, as in a PDF.
+func (c *ofdOCR) leftOut(i int) bool {
+	return len(c.skipped) > 0 && c.skipped[len(c.skipped)-1] == i
+}
+
+// markSkipped marks the pages left out of OCR. When every page is empty
+// and some were left out, nothing says the file is a blank scan: it fails
+// as needing too many pages read (errTooManyOCRPages), as a long PDF
+// does, unless OCR read no page at all for a reason of its own (failure,
+// besideGarbage as there).
+func (c *ofdOCR) markSkipped(res *Result, maxOCR int, besideGarbage bool) error {
+	if len(c.skipped) == 0 {
+		return nil
+	}
+	if allEmpty(res.Pages) {
+		if c.read == 0 && c.failed != nil {
+			return c.failure(besideGarbage)
+		}
+		return errTooManyOCRPages(c.needed, maxOCR)
+	}
+	markPages(res, c.skipped, SourceOCRSkipped)
+	return nil
 }
 
 // failure is the error of a file whose scanned pages OCR could not read;

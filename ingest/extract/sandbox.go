@@ -343,7 +343,10 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	case parent.Err() != nil:
 		return nil, false, fmt.Errorf("cancelled: %w", parent.Err())
 	case ctx.Err() != nil:
-		return nil, false, fmt.Errorf("%w: %w", errChildDeadline, deadlineError(parent, ctx.budget()))
+		// The limit a user reads is the child's own, the one configured
+		// (with its OCR pages' time), which the child would have named
+		// had it answered: not the parent's, which has the grace added.
+		return nil, false, fmt.Errorf("%w: %w", errChildDeadline, deadlineError(parent, ctx.budget()-grace))
 	case errors.Is(readErr, errChildOutput):
 		return nil, false, errTextTooLarge(lim.MaxTextBytes)
 	case reused:

@@ -32,6 +32,7 @@ func TestMain(m *testing.M) {
 		extractors[formatHungryProgram] = readWithHungryProgram
 		extractors[formatSlowHungry] = readSlowHungry
 		extractors[formatExtendingHungry] = readExtendingHungry
+		extractors[formatFrozen] = readFrozen
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()
