@@ -307,6 +307,25 @@ type CitationsStamp struct {
 	seq, event, recent int64
 }
 
+// Follows reports whether st was certainly read after t: neither its
+// highest change number nor its highest event id is lower than t's and
+// one of them is higher, or both are the same and more of the last events
+// have committed (a PostgreSQL transaction committing below the highest id
+// seen). Change numbers and event ids are never given twice, so a stamp
+// read later is never lower in both unless a document row is removed; for
+// two stamps it cannot order (one higher in one part, lower in the other)
+// it is false, and a caller that must know asks the catalog for the stamp
+// now.
+func (st CitationsStamp) Follows(t CitationsStamp) bool {
+	if st.seq < t.seq || st.event < t.event {
+		return false
+	}
+	if st.seq > t.seq || st.event > t.event {
+		return true
+	}
+	return st.recent > t.recent
+}
+
 // citationsRecent is how many of the last event ids CitationsStamp
 // counts on PostgreSQL, to see a transaction that commits after a later
 // one.

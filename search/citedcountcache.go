@@ -68,7 +68,9 @@ func (c *citedCountCache) get(key [sha256.Size]byte, gen uint64, stamp catalog.C
 // search that read the stamp before a write and finished after one that
 // read it after must not bring back the older counts, so that concurrent
 // searches do not make the cache flip between stamps; counts of a stamp
-// the catalog has moved on from are not kept at all.
+// the catalog has moved on from are not kept, unless stamp certainly
+// follows the one kept (catalog.CitationsStamp.Follows), which then needs
+// no read of the catalog to be replaced.
 func (c *citedCountCache) put(key [sha256.Size]byte, gen uint64, stamp catalog.CitationsStamp, add map[string]int,
 	current func() (catalog.CitationsStamp, error)) {
 	if key == ([sha256.Size]byte{}) {
@@ -76,6 +78,16 @@ func (c *citedCountCache) put(key [sha256.Size]byte, gen uint64, stamp catalog.C
 	}
 	held, done := c.keep(key, gen, stamp, add, nil)
 	if done {
+		return
+	}
+	if stamp.Follows(held) {
+		// The newer of the two, known without a read of the catalog:
+		// under uploads the stamp moves with every document written, and
+		// a search that found another stamp kept asked for it again, one
+		// more wait for a read connection. Counts of a stamp that is no
+		// longer the catalog's are only never found (get wants the
+		// search's own stamp), not wrong.
+		c.keep(key, gen, stamp, add, &held)
 		return
 	}
 	// Asked outside the lock: a query of the catalog.

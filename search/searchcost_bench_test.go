@@ -105,6 +105,43 @@ func BenchmarkSearchVersionedArchive(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchAfterUpload times the search of
+// BenchmarkSearchVersionedArchive after every upload (a document of the
+// city not yet indexed, written untimed before each search), as under make
+// load, where the catalog's stamps move between most searches: the
+// versions and the citations are read again, and catalog-queries/op
+// counts the search's statements alone.
+func BenchmarkSearchAfterUpload(b *testing.B) {
+	cat, idx := versionedArchive(b, 3000)
+	svc := NewService(idx, cat)
+	expert := &catalog.User{Username: "expert", Role: catalog.RoleExpert}
+	ctx := context.Background()
+	req := Request{Query: "学习型城市", User: expert}
+	if _, err := svc.Search(ctx, req); err != nil {
+		b.Fatal(err)
+	}
+	var stmts int64
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		d := &catalog.Document{ID: fmt.Sprintf("新-%d", n), SHA256: fmt.Sprintf("%064x", 1000000+n), Size: 9,
+			MIME: "text/plain", Format: "txt", Filename: "新材料.txt", Title: "新上传的佐证材料", DocType: catalog.DocWorkSummary,
+			City: "330100", Status: catalog.StatusStored, UploadedBy: "admin"}
+		if err := cat.CreateDocuments(ctx, []*catalog.Document{d}, []catalog.Submission{{User: "admin"}}); err != nil {
+			b.Fatal(err)
+		}
+		before := cat.Statements()
+		b.StartTimer()
+		if _, err := svc.Search(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+		stmts += cat.Statements() - before
+	}
+	b.ReportMetric(float64(stmts)/float64(b.N), "catalog-queries/op")
+}
+
 // longDocumentPassage is a document of 100 pages, each about 2,400 bytes
 // of the monitoring report's paragraphs, which name the report's stock
 // clauses (the 《全国学习型城市建设监测指导性指标体系》) on most pages,
