@@ -115,9 +115,11 @@ func (t Task) NotesOf(id string) []HandInNote {
 }
 
 // AcceptQuestion is what 确认 of t asks first, when anything: each file
-// handed in that is another round's or another department's (Notes), and
+// handed in that is another round's or another department's (Notes),
 // each that could not be read (failed: it will not count as evidence),
-// named by its file name. docs are the documents handed in, by id.
+// and each searchable one the board marks as read unreliably or with
+// pages left out of OCR (readMarks), named by its file name. docs are
+// the documents handed in, by id.
 func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, bool) {
 	var zh, en string
 	add := func(z, e string) {
@@ -138,6 +140,34 @@ func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, 
 			add(fmt.Sprintf("“%s”未能读取，确认后不计入佐证材料", d.Filename),
 				fmt.Sprintf("“%s” could not be read and will not count as evidence once accepted", d.Filename))
 		}
+		if d.Status == catalog.StatusIndexed {
+			for _, w := range readMarks(d) {
+				add(w.Chinese, w.English)
+			}
+		}
 	}
 	return catalog.Words{Chinese: zh, English: en}, zh != ""
+}
+
+// readMarks are the words of AcceptQuestion for a searchable file d that
+// the board marks beside its name: read unreliably (识别可信度低 or
+// mojibake: catalog.Reading.UnreliableSource) or with pages OCR left out
+// past its cap (catalog.Reading.OCRSkippedPages). AcceptToken covers the
+// same marks, so the question names what its token answers.
+func readMarks(d *catalog.Document) []catalog.Words {
+	var out []catalog.Words
+	switch d.Reading.UnreliableSource() {
+	case catalog.SourceOCRLow:
+		out = append(out, catalog.Words{Chinese: fmt.Sprintf("“%s”文字识别不可靠，其文字多有误读，检索和引用前请对照原件", d.Filename),
+			English: fmt.Sprintf("“%s” was read with unreliable text recognition: much of its text is misread; check it against the original before searching or quoting it", d.Filename)})
+	case catalog.SourceGarbled:
+		out = append(out, catalog.Words{Chinese: fmt.Sprintf("“%s”的文字是乱码，检索不到其中的文字", d.Filename),
+			English: fmt.Sprintf("the text of “%s” is garbled: search does not find its words", d.Filename)})
+	}
+	if n := len(d.Reading.OCRSkippedPages()); n > 0 {
+		args := []any{d.Filename, n}
+		out = append(out, catalog.Words{Chinese: fmt.Sprintf("“%s”有 %d 页未识别文字（超过每份文件识别页数上限），检索不到这些页图片中的文字", args...),
+			English: fmt.Sprintf(catalog.ChooseForms("“%s” has %d {page|pages} not read by OCR (over the limit of pages OCR reads per file): search does not find the words in {its picture|their pictures}", args), args...)})
+	}
+	return out
 }

@@ -259,7 +259,8 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := other.post("/logout", url.Values{})
 			return resp
 		}, signedIn("303")},
-		"GET /documents/{id}": {get("/documents/" + docA.ID), readA("200")},
+		"GET /documents/{id}":        {get("/documents/" + docA.ID), readA("200")},
+		"GET /documents/{id}/status": {get("/documents/" + docA.ID + "/status"), readA("200")},
 		// Another city's list says it is not the account's (404).
 		"GET /documents": {get("/documents?city=330100&sort=issued"), readA("200")},
 		// Another city's coordinator is shown the list again, the document

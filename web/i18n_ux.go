@@ -11,6 +11,9 @@ var uxMessages = map[string]map[Lang]string{
 	"facets.toggle":      {Chinese: "筛选", English: "Filter"},
 	"search.thumb":       {Chinese: "第 %d 页缩略图", English: "Thumbnail of page %d"},
 	"confirm.keys":       {Chinese: "按 Esc 取消", English: "Esc cancels"},
+	// A page picture asked for six times while the server was busy
+	// reading other files (ux.js): the page stops asking and says so.
+	"thumb.gave_up": {Chinese: "缩略图暂未显示：服务器正忙于读取其他文件，请稍后刷新页面再看", English: "Thumbnail not shown: the server is busy reading other files; reload the page later to see it"},
 }
 
 func init() {

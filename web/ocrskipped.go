@@ -1,25 +1,43 @@
 package web
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // ocrSkippedPages says which pages of a long scan OCR left out, past the
 // pages it reads of one file (catalog.SourceOCRSkipped), as runs
-// (第 501–812 页): search finds only their text layer, a page number or
+// (第 501–812 页), and how many pages of it OCR did read (ocrReadPages):
+// search finds only the left-out pages' text layer, a page number or
 // nothing, and the reader is told so rather than left to think the
-// pictures were read. "" when OCR read every page it should have.
+// pictures were read, and how long a part split off would be read in
+// full. "" when OCR read every page it should have.
 func ocrSkippedPages(l Lang, d *catalog.Document) string {
 	runs := skippedRuns(l, d.Reading.OCRSkippedPages())
 	if runs == "" {
 		return ""
 	}
-	return fmt.Sprintf(tr(l, "doc.ocr_skipped"), runs, extract.DefaultMaxOCRPages)
+	return trf(l, "doc.ocr_skipped", runs, ocrReadPages(d.Reading))
+}
+
+// ocrReadPages is how many pages of r OCR read (catalog.SourceOCR or
+// catalog.SourceOCRLow). With pages left out, that is the cap the reading
+// used (extract.Limits.MaxOCRPages, which the reading does not record):
+// OCR reads the first pages that need it and leaves out the rest, so it
+// read as many as the cap, all before the first page left out. It is
+// fewer when a page OCR read kept its text layer (OCR read no more of
+// it), which is why the line names the pages read, not the cap: the
+// default cap named there (500) was wrong for a reading with another.
+func ocrReadPages(r catalog.Reading) int {
+	n := 0
+	for i := range r.PageSources {
+		if s := r.PageSource(i); s == catalog.SourceOCR || s == catalog.SourceOCRLow {
+			n++
+		}
+	}
+	return n
 }
 
 // skippedRuns writes pages left out of OCR as the runs the document

@@ -39,7 +39,7 @@ func TestPagesLeftOutOfOCRAreNamed(t *testing.T) {
 	_, body := wang.get("/documents/" + d.ID + "?page=4")
 	body = html.UnescapeString(body)
 	for _, want := range []string{
-		"第 3–5 页未识别文字（超过每份文件识别页数上限 500 页）",
+		"第 3–5 页未识别文字（超过每份文件识别页数上限：本文件已识别 1 页）",
 		"第 4 页：图片中的文字未识别（超过每份文件识别页数上限），只有文字层可检索",
 	} {
 		if !strings.Contains(body, want) {
@@ -64,8 +64,27 @@ func TestPageRuns(t *testing.T) {
 			t.Errorf("pageRuns(%v) = %q, want %q", tc.pages, got, tc.want)
 		}
 	}
-	d := &catalog.Document{Pages: 3, Reading: catalog.Reading{PageSources: []string{catalog.SourceOCR, catalog.SourceOCRSkipped, catalog.SourceOCRSkipped}}}
-	if got := ocrSkippedPages(English, d); !strings.HasPrefix(got, "Pages 2–3 were not read by OCR (over the limit of 500 pages a file)") {
-		t.Errorf("in English: %q", got)
+}
+
+// TestPagesLeftOutOfOCRNameThePagesRead: the line of a scan read with a
+// cap other than the default (2, 3, as the tests' readers use) names the
+// pages OCR read of it, not 500, the default cap it named whatever the
+// reading used; a page read with low confidence was read all the same.
+func TestPagesLeftOutOfOCRNameThePagesRead(t *testing.T) {
+	ocr, low, skipped := catalog.SourceOCR, catalog.SourceOCRLow, catalog.SourceOCRSkipped
+	for _, tc := range []struct {
+		sources []string
+		lang    Lang
+		want    string
+	}{
+		{[]string{ocr, ocr, skipped, skipped, skipped}, Chinese, "第 3–5 页未识别文字（超过每份文件识别页数上限：本文件已识别 2 页）"},
+		{[]string{catalog.SourceText, ocr, low, ocr, skipped}, Chinese, "第 5 页未识别文字（超过每份文件识别页数上限：本文件已识别 3 页）"},
+		{[]string{ocr, skipped, skipped}, English, "Pages 2–3 were not read by OCR (over the limit of pages OCR reads per file: it read 1 page of this one)"},
+		{[]string{ocr, ocr, skipped, skipped}, English, "Pages 3–4 were not read by OCR (over the limit of pages OCR reads per file: it read 2 pages of this one)"},
+	} {
+		d := &catalog.Document{Pages: len(tc.sources), Reading: catalog.Reading{PageSources: tc.sources}}
+		if got := ocrSkippedPages(tc.lang, d); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("pages read as %v: %q, want it to begin %q", tc.sources, got, tc.want)
+		}
 	}
 }

@@ -215,6 +215,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/bulk", handle: h.documentsBulk, roles: writerRoles, denied: editDenied},
 		{pattern: "GET /documents/{id}", handle: h.documentPage},
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
+		{pattern: "GET /documents/{id}/status", handle: h.documentFollow},
 		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: writerRoles, denied: deleteDenied},
 		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
 		{pattern: "POST /documents/{id}/restore", handle: h.documentRestore, roles: writerRoles, denied: restoreDenied},

@@ -2,28 +2,15 @@
 // department that hands in a phone photo on 我的任务, or opens its page,
 // sees it wait, be read by OCR page by page, and become searchable or
 // fail with the reason. Each element with data-follow="<document id>" is
-// kept up to date from the document's JSON, and each element with
-// data-title-of="<document id>" shows its title; the words come from <body>
-// (the page's language). The document page, once its document is read,
-// is shown again with its text, unless something was typed in one of its
-// forms meanwhile.
+// kept up to date from /documents/<id>/status, which gives the line the
+// server renders for the document in the page's language (web docLine:
+// 可检索, or what is wrong with its text, or why it failed), so that what
+// the page shows as it ends is what a reload shows; each element with
+// data-title-of="<document id>" shows its title. The document page, once
+// its document is read, is shown again with its text, unless something
+// was typed in one of its forms meanwhile.
 (function () {
   "use strict";
-  var words = document.body.dataset;
-  var english = document.documentElement.lang === "en";
-
-  function statusWord(s) { return words["status" + s.charAt(0).toUpperCase() + s.slice(1)] || s; }
-
-  function line(doc) {
-    var s = statusWord(doc.status);
-    if (doc.progress && doc.progress.total > 0) {
-      s += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
-    }
-    if (doc.status === "failed") {
-      s += words.colon + ((english && doc.error_en) || doc.error || words.failedUnknown || "");
-    }
-    return s;
-  }
 
   // edited tells whether anything was typed or chosen in a form of the
   // page: showing the page again would lose it. A select none of whose
@@ -74,7 +61,7 @@
         return;
       }
       var xhr = new XMLHttpRequest();
-      xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(id));
+      xhr.open("GET", "/documents/" + encodeURIComponent(id) + "/status");
       xhr.onerror = function () { follow(id, els, Math.min(wait * 2 + 1000, 60000)); };
       xhr.onload = function () {
         if (xhr.status >= 500) { follow(id, els, Math.min(wait * 2 + 1000, 60000)); return; }
@@ -82,7 +69,7 @@
         try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
         if (xhr.status !== 200 || !doc.status) { return; }
         els.forEach(function (el) {
-          el.textContent = (el.dataset.lead || "") + line(doc);
+          el.textContent = (el.dataset.lead || "") + doc.line;
           el.dataset.status = doc.status;
         });
         // A title read from the text (a photo's 关于开展…的通知, not its

@@ -243,7 +243,8 @@
   // are being read) says so in its place, in the server's words, and is
   // asked for again after its Retry-After, doubling each time up to a
   // minute and at most busyTries times, so that open pages do not add
-  // load while the server is busiest; the asking is the fetch itself (its
+  // load while the server is busiest (then the note says it gave up and
+  // that a reload later shows it); the asking is the fetch itself (its
   // picture shown when it comes), not a fetch to learn the status and a
   // second request to draw. Any other failure drops it.
   var english = (document.documentElement.lang || "").indexOf("en") === 0;
@@ -283,7 +284,12 @@
       busyNote(img).textContent = busy.text;
       img.classList.add("thumb-waiting");
       img.setAttribute("data-tries", String(tries + 1));
-      if (tries + 1 >= busyTries) { return; } // the note stays; the page's next load asks again
+      if (tries + 1 >= busyTries) {
+        // Given up: the note says so, and that a reload asks again.
+        busyNote(img).textContent = document.body.dataset.thumbGaveUp || busy.text;
+        img.classList.add("thumb-gave-up");
+        return;
+      }
       window.setTimeout(function () { ask(img, base, tries + 1); }, Math.min(busy.after * Math.pow(2, tries), 60000));
     }, function () { dropBroken(img); });
   }
