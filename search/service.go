@@ -291,6 +291,12 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	cutFacets(out)
 	if res.Total == 0 {
+		// Only a search that found nothing asks whether its indicators
+		// exist: a mistyped code finds nothing, and is then refused as
+		// an unknown city is, not shown as an indicator without evidence.
+		if err := s.knownIndicators(ctx, req.Indicators); err != nil {
+			return nil, err
+		}
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
 		}
@@ -325,6 +331,19 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// knownIndicators refuses a filter naming an indicator code that no
+// round's framework holds and no document was ever linked to.
+func (s *Service) knownIndicators(ctx context.Context, codes []string) error {
+	unknown, err := s.cat.UnknownIndicatorCodes(ctx, codes)
+	if err != nil {
+		return fmt.Errorf("look up the indicators searched: %w", err)
+	}
+	if len(unknown) > 0 {
+		return catalog.FieldErrorf("indicator", catalog.EINVALID, "没有编码为 %s 的指标；请检查指标编码（如 1.1.1），或从指标列表中选择", strings.Join(unknown, "、"))
+	}
+	return nil
 }
 
 // knownCities refuses a filter naming a city the catalog does not have:
