@@ -46,12 +46,15 @@ func (s *Store) fillEventIndicators(ctx context.Context) error {
 		if !more {
 			return nil
 		}
+		// Counted a batch: deadlocks spread over a long log are each
+		// retried; only a batch that keeps meeting them stops the start.
+		deadlocks = 0
 	}
 }
 
-// maxFillDeadlocks is how many times fillEventIndicators runs a batch
-// again that PostgreSQL ended as a deadlock before it gives up (the start
-// fails, and the next goes on from the last batch done).
+// maxFillDeadlocks is how many times in a row fillEventIndicators runs a
+// batch again that PostgreSQL ended as a deadlock before it gives up (the
+// start fails, and the next goes on from the last batch done).
 const maxFillDeadlocks = 3
 
 // isDeadlock reports whether err is PostgreSQL's deadlock_detected.
