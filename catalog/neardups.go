@@ -105,8 +105,13 @@ func clearBands(ctx context.Context, tx *sql.Tx, documentID string) error {
 }
 
 // clearLiveBands returns the live documents of exts, each with the index
-// of its first extraction, and deletes their bands.
-func clearLiveBands(ctx context.Context, tx *sql.Tx, exts []Extraction) (map[string]int, error) {
+// of its first extraction, and deletes their bands. Their rows are locked
+// first (lock, the dialect's lockRow), in the order of their IDs as every
+// writer of several documents locks them: the fill of short bands
+// (AddShortBands) locks a document before it reads its bands, so it
+// neither adds an old text's short bands after these are written nor
+// holds uncommitted short bands these would collide with.
+func clearLiveBands(ctx context.Context, tx *sql.Tx, exts []Extraction, lock string) (map[string]int, error) {
 	first := make(map[string]int, len(exts))
 	ids := make([]string, 0, len(exts))
 	for i, e := range exts {
@@ -115,9 +120,10 @@ func clearLiveBands(ctx context.Context, tx *sql.Tx, exts []Extraction) (map[str
 			ids = append(ids, e.ID)
 		}
 	}
+	slices.Sort(ids)
 	live := make(map[string]int, len(ids))
 	err := forInLists(ids, func(in string, args []any) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM document WHERE deleted_at IS NULL AND id IN `+in, args...)
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM document WHERE deleted_at IS NULL AND id IN `+in+` ORDER BY id`+lock, args...)
 		if err != nil {
 			return err
 		}
@@ -213,7 +219,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// Which documents are live, and their old bands cleared, in one
 		// statement each for the batch rather than one each a document.
-		live, err := clearLiveBands(ctx, tx, exts)
+		live, err := clearLiveBands(ctx, tx, exts, s.dialect.lockRow)
 		if err != nil {
 			return err
 		}

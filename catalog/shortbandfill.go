@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // ShortBandsToFill returns the next documents, at most limit, in the
@@ -58,8 +59,24 @@ func (s *Store) AddShortBands(ctx context.Context, bands []NewBands, last string
 		if err != nil {
 			return fmt.Errorf("read the mark of the short bands filled: %w", err)
 		}
+		// Each document's row is locked before its bands are read, in
+		// the order of their IDs, as RecordExtractions locks it before
+		// it clears them: a text read again meanwhile is either written
+		// before (its bands then differ and are left) or waits for this
+		// transaction (and clears the short bands added here).
+		bands = slices.SortedFunc(slices.Values(bands), func(a, b NewBands) int { return strings.Compare(a.ID, b.ID) })
 		for _, b := range bands {
-			ok, err := addShortBands(ctx, tx, b)
+			if len(b.Bands) <= normalBands {
+				continue
+			}
+			err := tx.QueryRowContext(ctx, `SELECT id FROM document WHERE id = ?`+s.dialect.lockRow, b.ID).Scan(new(string))
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // purged meanwhile
+			}
+			if err != nil {
+				return fmt.Errorf("lock document %s: %w", b.ID, err)
+			}
+			ok, err := addShortBands(ctx, tx, b, s.shortBandsRead)
 			if err != nil {
 				return err
 			}
@@ -90,8 +107,9 @@ const normalBands = shortBandBase - bandSchemeBase
 
 // addShortBands inserts, inside tx, the short bands of b when the
 // document's stored bands are b's normal ones and no short one, and
-// reports whether it did.
-func addShortBands(ctx context.Context, tx *sql.Tx, b NewBands) (bool, error) {
+// reports whether it did. The caller holds the document's row; read, not
+// nil, runs between the read of the stored bands and the insert.
+func addShortBands(ctx context.Context, tx *sql.Tx, b NewBands, read func()) (bool, error) {
 	if len(b.Bands) <= normalBands {
 		return false, nil
 	}
@@ -118,6 +136,9 @@ func addShortBands(ctx context.Context, tx *sql.Tx, b NewBands) (bool, error) {
 	}
 	if !same || !slices.Equal(stored, b.Bands[:normalBands]) {
 		return false, nil
+	}
+	if read != nil {
+		read()
 	}
 	args := make([]any, 0, 3*(len(b.Bands)-normalBands))
 	q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES `

@@ -78,6 +78,10 @@ type Store struct {
 	// fillEventIndicators has read the cities of its link events'
 	// documents, before it writes their rows.
 	indicatorPlacesRead func()
+	// shortBandsRead, set by tests only, runs once addShortBands has read
+	// and compared a document's stored bands, before it inserts its
+	// short bands.
+	shortBandsRead func()
 }
 
 // Statements returns how many SQL statements the store has sent to its
