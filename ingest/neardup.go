@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -293,7 +294,11 @@ func (s *Service) fillShortBands(ctx context.Context) error {
 				s.log.Warn("short near-duplicate bands not computed: the stored text could not be read", "id", d.ID, "err", err)
 				continue
 			}
-			if _, bands := fingerprint(t.Reading().TrustedPages(t.Pages)); len(bands) > neardup.Bands {
+			pages := t.Reading().TrustedPages(t.Pages)
+			if !mayBeShort(pages) {
+				continue // most texts: long, and never given short bands
+			}
+			if _, bands := fillFingerprint(pages); len(bands) > neardup.Bands {
 				news = append(news, catalog.NewBands{ID: d.ID, Bands: bands})
 			}
 		}
@@ -311,6 +316,43 @@ func (s *Service) fillShortBands(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// fillFingerprint is fingerprint, for fillShortBands (tests count its
+// calls).
+var fillFingerprint = fingerprint
+
+// shortProbeBytes is how much of a text mayBeShort shingles first: room
+// for ShortShingles+1 shingles of Chinese characters (three bytes each)
+// four times over, so that punctuation, spaces and the odd repeated
+// shingle of an ordinary long text still leave more than ShortShingles.
+// It bounds the work, not the answer.
+const shortProbeBytes = 4 * 3 * (neardup.ShortShingles + neardup.ShingleSize)
+
+// mayBeShort reports whether pages may have at most neardup.ShortShingles
+// shingles, the texts given short bands, by shingling their first
+// shortProbeBytes alone: the shingles of a beginning of the text are
+// some of the whole text's (its normalised characters are a beginning of
+// the whole's, shingles run on across pages), so more than ShortShingles
+// of them prove the text long without the shingles, the sort and the
+// fingerprint of all of it. A size alone proves nothing: a long text
+// repeating a few lines may have few shingles, and the fill then gives it
+// short bands as a reading would.
+func mayBeShort(pages []string) bool {
+	var head []string
+	left := shortProbeBytes
+	for _, p := range pages {
+		if len(p) <= left {
+			head, left = append(head, p), left-len(p)
+			continue
+		}
+		cut := left // at a character's start
+		for cut > 0 && !utf8.RuneStart(p[cut]) {
+			cut--
+		}
+		return len(neardup.Shingles(append(head, p[:cut])...)) <= neardup.ShortShingles
+	}
+	return true // the whole text is its beginning: fingerprint decides
 }
 
 // startShortBands runs fillShortBands in the background of the running
