@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -102,6 +103,7 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 	// request ends meanwhile (the page closed, a proxy's timeout): it
 	// used to stop after some of them, the others left as they were and
 	// nobody told which (probe s46 #2). maxBulk bounds the work.
+	asked := ctx
 	ctx = context.WithoutCancel(ctx)
 	out := make([]BulkOutcome, 0, len(c.IDs))
 	for _, id := range c.IDs {
@@ -112,7 +114,48 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 		out = append(out, o)
 		bulkChanged(id)
 	}
+	if err := asked.Err(); err != nil {
+		logUnanswered(u, c, out, err)
+	}
 	return out, nil
+}
+
+// logUnanswered logs what became of a bulk change whose request ended
+// before it was made (the page closed, a proxy's timeout, the server
+// shutting down): nobody reads its outcomes in the answer, so the log
+// keeps each document that was not changed, and why, and a summary
+// (review s46 #11).
+func logUnanswered(u *catalog.User, c BulkChange, out []BulkOutcome, ended error) {
+	kind := bulkKind(c)
+	changed, partly := 0, 0
+	for _, o := range out {
+		switch {
+		case o.Err == nil:
+			changed++
+		case o.Saved:
+			partly++
+			slog.Warn("bulk change after its request ended: a document changed in part", "user", u.Username, "change", kind,
+				"document", o.ID, "title", o.Title, "err", o.Err)
+		default:
+			slog.Warn("bulk change after its request ended: a document not changed", "user", u.Username, "change", kind,
+				"document", o.ID, "title", o.Title, "err", o.Err)
+		}
+	}
+	slog.Warn("bulk change made after its request ended", "user", u.Username, "change", kind, "request", ended,
+		"documents", len(out), "changed", changed, "partly", partly, "failed", len(out)-changed-partly)
+}
+
+// bulkKind names the change c makes, for the log.
+func bulkKind(c BulkChange) string {
+	switch {
+	case c.Delete:
+		return "delete"
+	case c.City != "":
+		return "move to " + c.City
+	case c.Indicator != "":
+		return "edit and link to " + c.Indicator
+	}
+	return "edit"
 }
 
 // bulkChanged runs after each document of a bulk change; tests set it to

@@ -1,7 +1,10 @@
 package documents_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/documents"
@@ -46,6 +49,45 @@ func TestABulkChangeEndedByTheClientIsMadeWhole(t *testing.T) {
 			if o.Err != nil || !c.done(o.ID) {
 				t.Errorf("%s, the request ended after the first document: %s not changed (%v)", c.name, o.ID, o.Err)
 			}
+		}
+	}
+}
+
+// When the request of a bulk change ends before the change is made, its
+// outcomes are logged, since nobody reads them in the answer (review s46
+// #11): how many changed, and each document not changed with why. A
+// change whose request is still there to answer logs nothing.
+func TestABulkChangeEndedByTheClientLogsItsOutcomes(t *testing.T) {
+	e := testenv.New(t)
+	moved := e.Upload("330100", "宁波终身学习周.txt", "宁波市举办全民终身学习活动周。").ID
+	const gone = "不存在的文档"
+	change := documents.BulkChange{IDs: []string{moved, gone}, City: "330200"}
+	var logged bytes.Buffer
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
+
+	if _, err := e.Documents.Bulk(context.Background(), testenv.Admin, change); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(logged.String(), "bulk change") {
+		t.Errorf("a bulk change answered logged its outcomes:\n%s", logged.String())
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	restore := documents.SetBulkChanged(func(string) { cancel() })
+	out, err := e.Documents.Bulk(ctx, testenv.Admin, change)
+	restore()
+	cancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || out[0].Err != nil || out[1].Err == nil {
+		t.Fatalf("outcomes %+v, want %s moved and %s not found", out, moved, gone)
+	}
+	log := logged.String()
+	for _, want := range []string{"documents=2 changed=1 partly=0 failed=1", "document=" + gone, out[1].Err.Error()} {
+		if !strings.Contains(log, want) {
+			t.Errorf("a bulk change whose request ended logged\n%s\nwant %q in it", log, want)
 		}
 	}
 }

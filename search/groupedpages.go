@@ -25,6 +25,9 @@ type groupedPage struct {
 	// groups is how many groups all the matching documents make: a
 	// document without versions is a group of its own.
 	groups uint64
+	// docs are the catalog's documents of the shown hits and of the
+	// versions folded under them, as hitDocuments gives them.
+	docs map[string]*catalog.Document
 }
 
 // pageByGroups runs q, whose From and Size count groups of versions (the
@@ -38,9 +41,11 @@ type groupedPage struct {
 // Which matching documents a group folds is learnt from the index asked
 // about the archive's documents that have versions alone (kept from
 // catalog.Store.AllVersionPairs while they stay the same: versionCache),
-// in q's order; with none folded q runs as it is. Otherwise the page is found among q's first From+Size
-// hits and the folded ones (ids only), and the text is read for the
-// page's shown documents alone.
+// in q's order; with none folded q runs as it is. Otherwise the page is
+// found among q's first From+Size hits and the folded ones (ids only),
+// and the text is read for the page's shown documents alone. Either way
+// the page leaves out the hits the catalog no longer shows in q's cities
+// (readShown), a group shown by its first version left.
 func (s *Service) pageByGroups(ctx context.Context, q index.Query) (*groupedPage, error) {
 	folded, isFolded, err := s.matchingVersions(ctx, q)
 	if err != nil {
@@ -51,7 +56,8 @@ func (s *Service) pageByGroups(ctx context.Context, q index.Query) (*groupedPage
 		if err != nil {
 			return nil, err
 		}
-		return &groupedPage{res: res, textQuery: q, groups: res.Total}, nil
+		page := &groupedPage{res: res, textQuery: q, groups: res.Total}
+		return page, s.readShown(ctx, page, q.Filter.Cities)
 	}
 	window := q
 	window.From, window.Size, window.WithText = 0, q.From+q.Size+len(isFolded), false
@@ -74,7 +80,10 @@ func (s *Service) pageByGroups(ctx context.Context, q index.Query) (*groupedPage
 		res:    &index.Result{Total: all.Total, Took: all.Took, Hits: shown, Facets: all.Facets},
 		folded: folded, groups: all.Total - uint64(len(isFolded)),
 	}
-	page.textQuery, err = s.readPageText(ctx, q, shown)
+	if err := s.readShown(ctx, page, q.Filter.Cities); err != nil {
+		return nil, err
+	}
+	page.textQuery, err = s.readPageText(ctx, q, page.res.Hits)
 	return page, err
 }
 

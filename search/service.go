@@ -276,11 +276,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// it does.
 		fragments = s.frags.builder(page.textQuery, before)
 	}
-	docs, err := s.hitDocuments(ctx, hitIDs(res), q.Filter.Cities)
-	if err != nil {
-		return nil, fmt.Errorf("load hit documents: %w", err)
-	}
-	out, err := s.assemble(ctx, res, docs, fragments)
+	out, err := s.assemble(ctx, res, page.docs, fragments)
 	if err != nil {
 		return nil, err
 	}
