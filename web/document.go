@@ -595,8 +595,14 @@ func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 	switch {
 	case src == catalog.SourceOCRSkipped:
 		// Before blank: a page left out of OCR without a text layer is
-		// a picture whose words were not read, not an empty page.
-		line = fmt.Sprintf(tr(l, "doc.read.ocrskipped"), n)
+		// a picture whose words were not read, not an empty page. One
+		// with no text (a TIFF frame, an OFD image page: pictures only)
+		// has no text layer to search either.
+		key := "doc.read.ocrskipped"
+		if blank || pictureOnly(d.MIME) {
+			key = "doc.read.ocrskipped.nolayer"
+		}
+		line = fmt.Sprintf(tr(l, key), n)
 	case blank && src != catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.blank"), n)
 	case src == catalog.SourceUnreadable:

@@ -474,19 +474,24 @@
   // with its title and round as reading leaves them; a failed one gets a
   // way to its page, where its original can be replaced, and a retry
   // unless the file itself is at fault (error_cause), which reading the
-  // same bytes again cannot mend.
-  function follow(it, doc) {
+  // same bytes again cannot mend. line is the server's words for the
+  // document (watch); without them the status's own word stands until
+  // they come, and once the document is read they are asked for (a
+  // duplicate of a photo read long ago is read already): 可检索 alone
+  // would hide a photo read unreliably or pages left out of OCR.
+  function follow(it, doc, line) {
     it.link.textContent = doc.title;
     it.status.dataset.status = doc.status;
-    it.status.textContent = statusLine(doc);
+    it.status.textContent = line ? " · " + line : statusLine(doc);
     var round = roundLine(doc);
     it.round.textContent = round ? " · " + round : "";
     it.round.dataset.round = doc.round || "";
     it.versions.textContent = versionsLine(doc);
     if (doc.status === "stored" || doc.status === "extracted") {
-      setTimeout(function () { poll(it); }, 700);
+      watch(it, 700);
       return;
     }
+    if (!line) { watch(it, 0, doc); }
     if (doc.status !== "failed") { return; }
     it.state.firstChild.textContent = " " + (it.doc.duplicate ? words.failedAgain : words.docFailed) + " · ";
     it.actions.textContent = "";
@@ -508,13 +513,54 @@
     return notes.length ? " · " + notes.join(english ? "; " : "\uFF1B") : "";
   }
 
-  function poll(it) {
+  // watch follows a document being read after wait ms by the line the
+  // server renders for it (GET /documents/{id}/status, web docLine: the
+  // words 我的任务 and the document's page show, with OCR's progress),
+  // as follow.js does, a longer wait each time. Once it is read, its
+  // JSON (poll) gives what else its row says (round, versions, why it
+  // failed), shown with that line. done, a document already read, wants
+  // its line alone. A network error or a 5xx is asked again later; any
+  // other answer it cannot use (signed out) leaves the row as it is.
+  function watch(it, wait, done) {
+    setTimeout(function () {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", "/documents/" + encodeURIComponent(it.doc.id) + "/status");
+      xhr.onerror = function () { watch(it, Math.min(wait * 2 + 1000, 30000), done); };
+      xhr.onload = function () {
+        if (xhr.status >= 500) { watch(it, Math.min(wait * 2 + 1000, 30000), done); return; }
+        var st;
+        try { st = JSON.parse(xhr.responseText); } catch (e) { return; }
+        if (xhr.status !== 200 || !st.status || !st.line) { return; }
+        if (done) {
+          // The row shows done's status: a line of another (read again
+          // meanwhile) is the JSON's to bring.
+          if (st.status === done.status) { it.status.textContent = " · " + st.line; } else { poll(it); }
+          return;
+        }
+        if (st.status === "stored" || st.status === "extracted") {
+          it.status.dataset.status = st.status;
+          it.status.textContent = " · " + st.line;
+          if (st.title) { it.link.textContent = st.title; }
+          watch(it, Math.min(Math.max(wait, 700) * 1.5, 5000));
+          return;
+        }
+        poll(it, st);
+      };
+      xhr.send();
+    }, wait);
+  }
+
+  // poll asks for a read document's JSON and shows it with st.line, the
+  // line watch was given for it, when the two agree on its status.
+  function poll(it, st) {
     var xhr = new XMLHttpRequest();
     xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(it.doc.id));
+    xhr.onerror = function () { watch(it, 5000); };
     xhr.onload = function () {
+      if (xhr.status >= 500) { watch(it, 5000); return; }
       var doc;
       try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
-      if (xhr.status === 200) { follow(it, doc); }
+      if (xhr.status === 200) { follow(it, doc, st && st.status === doc.status ? st.line : ""); }
     };
     xhr.send();
   }
