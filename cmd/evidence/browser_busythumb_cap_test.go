@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
@@ -30,21 +29,7 @@ import (
 func TestBusyThumbnailGivesUpAfterSixAskingsInARealBrowser(t *testing.T) {
 	testfiles.Program(t, "pdftoppm", "apt-get install poppler-utils")
 	u := ui{t: t, ctx: newBrowser(t)}
-	var mu sync.Mutex
-	var sb *extract.Sandbox
-	sandboxOpened = func(s *extract.Sandbox) {
-		mu.Lock()
-		defer mu.Unlock()
-		sb = s // the server's, the last opened
-	}
-	t.Cleanup(func() { sandboxOpened = nil })
-	s := startServer(t, "")
-	mu.Lock()
-	server := sb
-	mu.Unlock()
-	if server == nil || server.Budget == nil {
-		t.Fatal("the server opened no sandbox with a memory budget")
-	}
+	s, server := startServerWithSandbox(t)
 	const pw = "学习型城市建设2017"
 	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "boss", "--role", "admin", "--password", pw); err != nil {
 		t.Fatalf("add boss: %v", err)
@@ -76,6 +61,7 @@ func TestBusyThumbnailGivesUpAfterSixAskingsInARealBrowser(t *testing.T) {
 		return err
 	}))
 	thumbs := "/api/v1/documents/" + id + "/pages/"
+	var mu sync.Mutex
 	var asked int
 	if err := chromedp.Listen(u.ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Type == network.ResourceTypeFetch && strings.Contains(e.Request.URL, thumbs) {

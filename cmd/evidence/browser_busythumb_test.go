@@ -8,13 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
@@ -27,21 +25,7 @@ import (
 func TestBusyThumbnailSaysSoInARealBrowser(t *testing.T) {
 	testfiles.Program(t, "pdftoppm", "apt-get install poppler-utils")
 	u := ui{t: t, ctx: newBrowser(t)}
-	var mu sync.Mutex
-	var sb *extract.Sandbox
-	sandboxOpened = func(s *extract.Sandbox) {
-		mu.Lock()
-		defer mu.Unlock()
-		sb = s // the server's, the last opened (runCLI opens its own first)
-	}
-	t.Cleanup(func() { sandboxOpened = nil })
-	s := startServer(t, "")
-	mu.Lock()
-	server := sb
-	mu.Unlock()
-	if server == nil || server.Budget == nil {
-		t.Fatal("the server opened no sandbox with a memory budget")
-	}
+	s, server := startServerWithSandbox(t)
 	const pw = "学习型城市建设2017"
 	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "boss", "--role", "admin", "--password", pw); err != nil {
 		t.Fatalf("add boss: %v", err)

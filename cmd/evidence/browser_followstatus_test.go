@@ -5,12 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
@@ -24,21 +22,7 @@ import (
 func TestTaskStatusEndsInTheFullWordsInARealBrowser(t *testing.T) {
 	testfiles.Program(t, "tesseract", "apt-get install tesseract-ocr tesseract-ocr-chi-sim")
 	u := ui{t: t, ctx: newBrowser(t)}
-	var mu sync.Mutex
-	var sb *extract.Sandbox
-	sandboxOpened = func(s *extract.Sandbox) {
-		mu.Lock()
-		defer mu.Unlock()
-		sb = s // the server's, the last opened
-	}
-	t.Cleanup(func() { sandboxOpened = nil })
-	s := startServer(t, "")
-	mu.Lock()
-	server := sb
-	mu.Unlock()
-	if server == nil || server.Budget == nil {
-		t.Fatal("the server opened no sandbox with a memory budget")
-	}
+	s, server := startServerWithSandbox(t)
 	const pw = "学习型城市建设2018"
 	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n1.1.1,市教育局,2099-03-31,张老师 0571-85251234\n")
 	blurred, err := os.ReadFile(filepath.Join("..", "..", "ingest", "extract", "testdata", "blurred.jpg"))

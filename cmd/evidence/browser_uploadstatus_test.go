@@ -5,12 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
@@ -25,21 +23,7 @@ import (
 // upload page built its own words from the status and said plain 可检索.
 func TestUploadStatusEndsInTheFullWordsInARealBrowser(t *testing.T) {
 	testfiles.Program(t, "tesseract", "apt-get install tesseract-ocr tesseract-ocr-chi-sim")
-	var mu sync.Mutex
-	var sb *extract.Sandbox
-	sandboxOpened = func(s *extract.Sandbox) {
-		mu.Lock()
-		defer mu.Unlock()
-		sb = s // the server's, the last opened
-	}
-	t.Cleanup(func() { sandboxOpened = nil })
-	s := startServer(t, "")
-	mu.Lock()
-	server := sb
-	mu.Unlock()
-	if server == nil || server.Budget == nil {
-		t.Fatal("the server opened no sandbox with a memory budget")
-	}
+	s, server := startServerWithSandbox(t)
 	// The walk's deadline starts once the server is up: a busy machine
 	// may take a while to start it.
 	u := ui{t: t, ctx: newBrowser(t)}
