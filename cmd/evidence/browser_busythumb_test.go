@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,27 +25,7 @@ func TestBusyThumbnailSaysSoInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s, server := startServerWithSandbox(t)
 	const pw = "学习型城市建设2017"
-	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "boss", "--role", "admin", "--password", pw); err != nil {
-		t.Fatalf("add boss: %v", err)
-	}
-	body, err := os.ReadFile(filepath.Join("testdata", "ningbo-policy.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	status, out := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, upload{name: "ningbo-policy.pdf", body: body})
-	if status != 201 {
-		t.Fatalf("upload: %d %v", status, out)
-	}
-	id := uploadedDocuments(t, out)[0]["id"].(string)
-	if d := s.waitDone(id); d["status"] != "indexed" {
-		t.Fatalf("宁波政策文件: %v %v", d["status"], d["error"])
-	}
-	// Other readings take the whole budget.
-	release, err := server.Budget.Reserve(context.Background(), server.Budget.Total())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer release()
+	id, release := busyPolicyPDF(t, s, server, pw)
 
 	// Before, the request waited for the budget as long as its client.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

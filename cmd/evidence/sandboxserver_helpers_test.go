@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -28,4 +31,35 @@ func startServerWithSandbox(t *testing.T) (*server, *extract.Sandbox) {
 		t.Fatal("the server opened no sandbox with a memory budget")
 	}
 	return s, sandbox
+}
+
+// busyPolicyPDF adds the administrator boss with password pw, uploads
+// 宁波's policy PDF, waits until it is indexed and then holds the readers'
+// whole budget until the test ends, as other readings would: page
+// pictures of the PDF are then 503 正在读取其他文件，请稍候再试. It returns
+// the PDF's document id and the function that frees the budget sooner.
+func busyPolicyPDF(t *testing.T, s *server, sandbox *extract.Sandbox, pw string) (string, func()) {
+	t.Helper()
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "boss", "--role", "admin", "--password", pw); err != nil {
+		t.Fatalf("add boss: %v", err)
+	}
+	body, err := os.ReadFile(filepath.Join("testdata", "ningbo-policy.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, out := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, upload{name: "ningbo-policy.pdf", body: body})
+	if status != 201 {
+		t.Fatalf("upload: %d %v", status, out)
+	}
+	id := uploadedDocuments(t, out)[0]["id"].(string)
+	if d := s.waitDone(id); d["status"] != "indexed" {
+		t.Fatalf("宁波政策文件: %v %v", d["status"], d["error"])
+	}
+	held, err := sandbox.Budget.Reserve(context.Background(), sandbox.Budget.Total())
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := sync.OnceFunc(held)
+	t.Cleanup(release)
+	return id, release
 }
