@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,20 +26,9 @@ func TestUploadStatusEndsInTheFullWordsInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	const pw = "学习型城市建设2018"
 	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n1.1.1,市教育局,2099-03-31,张老师 0571-85251234\n")
-	blurred, err := os.ReadFile(filepath.Join("..", "..", "ingest", "extract", "testdata", "blurred.jpg"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	photo := filepath.Join(t.TempDir(), "社区教育活动照片.jpg")
-	if err := os.WriteFile(photo, blurred, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	photo := blurredPhoto(t)
 	// Other readings hold the whole budget: the photo waits to be read.
-	release, err := server.Budget.Reserve(context.Background(), server.Budget.Total())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer release()
+	release := holdReadersBudget(t, server)
 
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	const want = "可检索，但文字识别不可靠（置信度"

@@ -55,11 +55,35 @@ func busyPolicyPDF(t *testing.T, s *server, sandbox *extract.Sandbox, pw string)
 	if d := s.waitDone(id); d["status"] != "indexed" {
 		t.Fatalf("宁波政策文件: %v %v", d["status"], d["error"])
 	}
+	return id, holdReadersBudget(t, sandbox)
+}
+
+// holdReadersBudget takes the readers' whole memory budget, as other
+// readings would, until the test ends or the function it returns is
+// called: readings and page pictures wait meanwhile.
+func holdReadersBudget(t *testing.T, sandbox *extract.Sandbox) func() {
+	t.Helper()
 	held, err := sandbox.Budget.Reserve(context.Background(), sandbox.Budget.Total())
 	if err != nil {
 		t.Fatal(err)
 	}
 	release := sync.OnceFunc(held)
 	t.Cleanup(release)
-	return id, release
+	return release
+}
+
+// blurredPhoto writes a department's phone photo of its activities,
+// blurred past reading (OCR reads it with low confidence), and returns
+// its path.
+func blurredPhoto(t *testing.T) string {
+	t.Helper()
+	blurred, err := os.ReadFile(filepath.Join("..", "..", "ingest", "extract", "testdata", "blurred.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	photo := filepath.Join(t.TempDir(), "社区教育活动照片.jpg")
+	if err := os.WriteFile(photo, blurred, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return photo
 }
