@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -15,18 +14,7 @@ func TestFillRetriesDeadlocksSpreadOverTheLog(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
 	mixedIndicatorLog(t, s)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{`DELETE FROM event_indicator`, `DELETE FROM event_indicator_fill`,
-			`INSERT INTO event_indicator_fill (id, done, upto) SELECT 1, 0, MAX(id) FROM event`} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	logToFillAgain(t, s)
 	s.indicatorBatch = 1
 	calls, deadlocks := 0, 0
 	// Every other batch is ended as a deadlock as it is about to commit

@@ -32,18 +32,7 @@ func testFillPlacesLinkEventsOfADocumentMovedMeanwhile(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	// The catalog as migration 043 left it: the whole log to fill.
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{`DELETE FROM event_indicator`, `DELETE FROM event_indicator_fill`,
-			`INSERT INTO event_indicator_fill (id, done, upto) SELECT 1, 0, MAX(id) FROM event`} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	logToFillAgain(t, s)
 	held, release := make(chan struct{}), make(chan struct{})
 	s.indicatorPlacesRead = pauseAtFirstCall(held, release)
 	filled := make(chan error, 1)
@@ -83,5 +72,24 @@ func testFillPlacesLinkEventsOfADocumentMovedMeanwhile(t *testing.T, s *Store) {
 			t.Errorf("events of 2.3.1 in %s after D1 moved to 330200 during the fill: %v; want D1's link.create there: %v",
 				c.city, eventLines(evs), c.want)
 		}
+	}
+}
+
+// logToFillAgain leaves s as migration 043 left a catalog: the whole audit
+// log's indicator rows to fill again from the first event.
+func logToFillAgain(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM event_indicator`, `DELETE FROM event_indicator_fill`,
+			`INSERT INTO event_indicator_fill (id, done, upto) SELECT 1, 0, MAX(id) FROM event`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
