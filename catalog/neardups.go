@@ -453,23 +453,42 @@ func sameDocNumberSQL(in string) string {
 // share up to 48 bands, a short scan and the long document it is part of
 // at most 16, so by the bands shared alone a few templated short notices
 // (one 通知 form filled in many times) pushed out the document the scan
-// was taken of.
+// was taken of. In the normal bands' ranking the candidates that share no
+// short band come first: the whole of a short text is long and has no
+// short bands, and a candidate that shares short bands is a short text,
+// which the short bands' ranking takes; else notices sharing as many
+// normal bands as the whole, or more, still pushed it out.
+//
+// Each ranking is a top-k of its own (ORDER BY … LIMIT, which keeps the
+// first limit rows as it reads, not a sort of them all), over the
+// candidates counted once (the MATERIALIZED CTE); the turns are then
+// numbered among the at most twice limit rows kept. A window function
+// over every candidate sorted them all, twice, and an outer sort a third
+// time: on SQLite, in RecordExtractions' writer transaction, 5,000
+// templated notices took that three times as long as one top-k
+// (bench/README.md, session 47). The bands are counted by document
+// before the document is read, once a candidate, not once a band.
 func candidateQuery(n, limit int) string {
 	conds := strings.TrimSuffix(strings.Repeat("(b.band = ? AND b.hash = ?) OR ", n), " OR ")
 	short := strconv.Itoa(shortBandBase)
-	return `SELECT id, sha256, normal + short FROM (
-		SELECT id, sha256, normal, short,
-			ROW_NUMBER() OVER (ORDER BY normal DESC, id) AS by_normal,
-			ROW_NUMBER() OVER (ORDER BY short DESC, id) AS by_short
-		FROM (SELECT d.id, d.sha256,
-				SUM(CASE WHEN b.band < ` + short + ` THEN 1 ELSE 0 END) AS normal,
-				SUM(CASE WHEN b.band >= ` + short + ` THEN 1 ELSE 0 END) AS short
-			FROM near_duplicate_band b
-			JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
-			WHERE (` + conds + `) AND d.id <> ? AND d.sha256 <> ?
-			GROUP BY d.id, d.sha256) shared) ranked
-		ORDER BY CASE WHEN normal > 0 AND (short = 0 OR by_normal <= by_short) THEN by_normal ELSE by_short END,
-			normal + short DESC, id LIMIT ` + strconv.Itoa(max(limit, 0))
+	k := strconv.Itoa(max(limit, 0))
+	return `WITH shared AS MATERIALIZED (
+			SELECT d.id, d.sha256, c.normal, c.short FROM (
+				SELECT b.document_id,
+					SUM(CASE WHEN b.band < ` + short + ` THEN 1 ELSE 0 END) AS normal,
+					SUM(CASE WHEN b.band >= ` + short + ` THEN 1 ELSE 0 END) AS short
+				FROM near_duplicate_band b WHERE ` + conds + `
+				GROUP BY b.document_id) c
+			JOIN document d ON d.id = c.document_id AND d.deleted_at IS NULL
+			WHERE d.id <> ? AND d.sha256 <> ?)
+		SELECT id, sha256, normal + short FROM (
+			SELECT id, sha256, normal, short, ROW_NUMBER() OVER (ORDER BY short > 0, normal DESC, id) AS turn
+			FROM (SELECT * FROM shared WHERE normal > 0 ORDER BY short > 0, normal DESC, id LIMIT ` + k + `) by_normal
+			UNION ALL
+			SELECT id, sha256, normal, short, ROW_NUMBER() OVER (ORDER BY short DESC, id)
+			FROM (SELECT * FROM shared WHERE short > 0 ORDER BY short DESC, id LIMIT ` + k + `) by_short) ranked
+		GROUP BY id, sha256, normal, short
+		ORDER BY MIN(turn), normal + short DESC, id LIMIT ` + k
 }
 
 // nearDuplicatesSQL is NearDuplicates' query, for the document's id

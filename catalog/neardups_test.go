@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"testing"
@@ -424,5 +425,50 @@ func testCandidatesKeepTheWholeAmongTemplatedShortNotices(t *testing.T, s *Store
 	}
 	if cands[i].Shared != 3 || cands[0].Shared != 21 {
 		t.Errorf("bands shared: W %d, first %s %d; want 3 and 21", cands[i].Shared, cands[0].ID, cands[0].Shared)
+	}
+}
+
+// The templated notices may share as many normal bands with the scan as
+// the whole does (3 each: the whole's id is the last, so it lost every
+// tie), or more (4): the whole, whose text is long and has no short
+// bands, is still among the candidates, taken first of the normal bands'
+// ranking, where the notices that share short bands come after those that
+// share none (the short bands' ranking has them).
+func TestCandidatesKeepTheWholeAmongNoticesTyingItOnNormalBands(t *testing.T) {
+	forEachStore(t, testCandidatesKeepTheWholeAmongNoticesTyingItOnNormalBands)
+}
+
+func testCandidatesKeepTheWholeAmongNoticesTyingItOnNormalBands(t *testing.T, s *Store) {
+	ctx := context.Background()
+	scan := templatedNotices(t, s, 40, 4)
+	// The notices' normal bands shared are the scan's last 4 (112–115);
+	// the whole's are 100–102. A notice that shares 3 then is one that
+	// shares 112–114 only.
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i := range 20 {
+			_, err := tx.ExecContext(ctx, `UPDATE near_duplicate_band SET hash = -1 WHERE document_id = ? AND band = ?`,
+				fmt.Sprintf("T%05d", i), bandSchemeBase+15)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := s.NearDuplicateCandidates(ctx, "S", "s1", scan, nil, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 32 {
+		t.Fatalf("candidates of the scan: %d; want 32 (the limit)", len(cands))
+	}
+	i := slices.IndexFunc(cands, func(c Candidate) bool { return c.ID == "W" })
+	if i < 0 {
+		t.Fatalf("candidates of the scan: %+v; want W, which shares 3 normal bands, among 20 notices sharing 3 normal bands and 20 short ones and 20 sharing 4 and 20", cands)
+	}
+	if i > 1 || cands[i].Shared != 3 {
+		t.Errorf("W is candidate %d sharing %d bands; want one of the first two (each ranking's first), sharing 3", i+1, cands[i].Shared)
 	}
 }
