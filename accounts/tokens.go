@@ -66,6 +66,8 @@ func (s *Service) RevokeToken(ctx context.Context, actor *catalog.User, id strin
 }
 
 // Events returns audit log entries matching f, newest first; admins only.
+// None of an indicator that nothing names is EINVALID on indicator
+// (catalog.Store.CheckIndicatorFilter).
 func (s *Service) Events(ctx context.Context, actor *catalog.User, f catalog.EventFilter) ([]catalog.Event, error) {
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
@@ -79,7 +81,12 @@ func (s *Service) Events(ctx context.Context, actor *catalog.User, f catalog.Eve
 			return nil, err
 		}
 	}
-	return s.cat.FindEvents(ctx, f)
+	events, err := s.cat.FindEvents(ctx, f)
+	if err == nil && len(events) == 0 && f.Indicator != "" {
+		// A mistyped indicator code lists nothing either.
+		err = s.cat.CheckIndicatorFilter(ctx, f.Indicator)
+	}
+	return events, err
 }
 
 // LatestEventsOf returns, for admins, the newest perObject events of

@@ -278,14 +278,22 @@ func (s *Service) Called(ctx context.Context, u *catalog.User, text string, limi
 
 // List returns one page of the documents u may see that match f, and how
 // many match in all. A coordinator asking for another city gets an empty
-// list (the scope rule in catalog/scope.go).
+// list (the scope rule in catalog/scope.go). An empty list filtered by an
+// indicator code that nothing names is EINVALID on indicator
+// (catalog.Store.CheckIndicatorFilter).
 func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.DocumentFilter) ([]*catalog.Document, int, error) {
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return []*catalog.Document{}, 0, nil
 	}
 	f.City, f.Cities = "", cities
-	return s.cat.FindDocuments(ctx, f)
+	docs, total, err := s.cat.FindDocuments(ctx, f)
+	if err == nil && len(docs) == 0 && f.Indicator != "" {
+		// A mistyped code would list nothing, read as "no evidence for
+		// this indicator" (probe s46 #3); a page with rows reads no more.
+		err = s.cat.CheckIndicatorFilter(ctx, f.Indicator)
+	}
+	return docs, total, err
 }
 
 // Text returns a document's extracted text; a document whose text is not
