@@ -16,12 +16,19 @@ import (
 // restored), after the fill's mark and up to its end, that have bands of
 // the current scheme and no short band, whose stored texts are to be read
 // again to see whether they are short (AddShortBands). pending is false
-// when there is no fill to do (done, or the catalog had nothing to fill).
-// A read: it holds no lock.
+// when there is no fill to do (done, or the catalog had nothing to fill),
+// or, on PostgreSQL, when another node of the catalog is doing it: the
+// first call takes a lock the store holds until the fill is done or it
+// closes (holdShortBandFill), so that the nodes of a catalog do not each
+// read every stored text. A read: it holds no row lock.
 func (s *Store) ShortBandsToFill(ctx context.Context, limit int) (docs []*Document, pending bool, err error) {
+	if held, err := s.holdShortBandFill(ctx); err != nil || !held {
+		return nil, false, err
+	}
 	var done, upto string
 	err = s.db.QueryRowContext(ctx, `SELECT done, upto FROM short_band_fill WHERE id = 1`).Scan(&done, &upto)
 	if errors.Is(err, sql.ErrNoRows) {
+		s.releaseShortBandFill()
 		return nil, false, nil
 	}
 	if err != nil {
@@ -97,6 +104,9 @@ func (s *Store) AddShortBands(ctx context.Context, bands []NewBands, last string
 	})
 	if err != nil {
 		return 0, err
+	}
+	if last == "" {
+		s.releaseShortBandFill()
 	}
 	return added, nil
 }

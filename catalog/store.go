@@ -82,6 +82,9 @@ type Store struct {
 	// and compared a document's stored bands, before it inserts its
 	// short bands.
 	shortBandsRead func()
+	// fill holds, on PostgreSQL, the lock of the node doing the fill of
+	// short bands (holdShortBandFill).
+	fill fillHold
 }
 
 // Statements returns how many SQL statements the store has sent to its
@@ -262,6 +265,7 @@ func openSQLitePool(path, params string, cacheSize, conns int, stmts *atomic.Int
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.releaseShortBandFill()
 	err := s.db.Close()
 	if s.writer != s.db {
 		err = errors.Join(err, s.writer.Close())
