@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 )
 
 // lockShortBandFill is the advisory lock of the node doing the fill of
@@ -56,11 +57,17 @@ func (s *Store) holdShortBandFill(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// releaseShortBandFill lets lockShortBandFill go, if this store holds it.
+// releaseShortBandFill lets lockShortBandFill go, if this store holds it:
+// unlocked first, so that another node asking next finds it free (a
+// closed connection's session ends, and lets its locks go, only once the
+// server has noticed), then the session closed whatever the unlock did.
 func (s *Store) releaseShortBandFill() {
 	s.fill.mu.Lock()
 	defer s.fill.mu.Unlock()
 	if s.fill.conn != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		s.fill.conn.ExecContext(ctx, `SELECT pg_advisory_unlock(?)`, lockShortBandFill)
 		discard(s.fill.conn)
 		s.fill.conn = nil
 	}
