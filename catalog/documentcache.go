@@ -21,29 +21,45 @@ import (
 // columns a Document does not hold (the lease of jobs.go, the reader of
 // textreader.go) or deleted documents, which the check leaves out.
 //
+// A check can be skipped too: a document checked after the catalog's
+// VersionsStamp was read is current while the stamp stays the same, since
+// its seq is the highest change number (MAX(seq)), every change takes a
+// higher one than any before, and they become visible in order.
+//
 // A DocumentCache is safe for concurrent use; the documents it gives are
 // copies, which a caller may change.
 type DocumentCache struct {
 	mu   sync.Mutex
-	docs map[string]*Document
+	docs map[string]keptDocument
 	max  int
+}
+
+// keptDocument is a document kept and the highest change number (a
+// VersionsStamp's seq) read before it was last read or checked; 0 when
+// none was.
+type keptDocument struct {
+	doc     *Document
+	checked int64
 }
 
 // NewDocumentCache returns a DocumentCache keeping at most max documents;
 // past that, one kept document is forgotten for each one read.
 func NewDocumentCache(max int) *DocumentCache {
-	return &DocumentCache{docs: make(map[string]*Document), max: max}
+	return &DocumentCache{docs: make(map[string]keptDocument), max: max}
 }
 
 // DocumentsByID returns the live documents among ids, keyed by ID, as
 // s.DocumentsByID does: those kept at the seq the catalog holds come from
 // c, the others are read (both reads on one connection, one wait for it
-// under load) and kept.
-func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []string) (map[string]*Document, error) {
+// under load) and kept. at is the catalog's VersionsStamp read before the
+// call, or the zero VersionsStamp: when every one of ids was checked at
+// the same stamp, nothing is read.
+func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []string, at VersionsStamp) (map[string]*Document, error) {
 	out := make(map[string]*Document, len(ids))
-	if len(ids) == 0 {
+	if len(ids) == 0 || c.keptAt(ids, at.seq, out) {
 		return out, nil
 	}
+	clear(out)
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("documents by id: %w", err)
@@ -52,7 +68,7 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 	if !c.keepsAny(ids) {
 		// Nothing to check: the rows are read at once, one statement
 		// as DocumentsByID's, not two.
-		return c.read(ctx, conn, ids, out)
+		return c.read(ctx, conn, ids, at.seq, out)
 	}
 	seqs, err := liveSeqsByID(ctx, conn, ids)
 	if err != nil {
@@ -60,11 +76,17 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 	}
 	var missing []string
 	c.mu.Lock()
-	for id, seq := range seqs {
-		if d := c.docs[id]; d != nil && d.Seq == seq {
-			copied := *d
+	for _, id := range ids {
+		seq, live := seqs[id]
+		k, ok := c.docs[id]
+		switch {
+		case !live:
+			delete(c.docs, id)
+		case ok && k.doc.Seq == seq:
+			copied := *k.doc
 			out[id] = &copied
-		} else {
+			c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
+		default:
 			missing = append(missing, id)
 		}
 	}
@@ -72,7 +94,26 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 	if len(missing) == 0 {
 		return out, nil
 	}
-	return c.read(ctx, conn, missing, out)
+	return c.read(ctx, conn, missing, at.seq, out)
+}
+
+// keptAt reports whether every one of ids is kept and was checked at the
+// stamp seq (never 0), and then gives them in out.
+func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document) bool {
+	if seq == 0 {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		k, ok := c.docs[id]
+		if !ok || k.checked != seq {
+			return false
+		}
+		copied := *k.doc
+		out[id] = &copied
+	}
+	return true
 }
 
 // keepsAny reports whether c keeps any of ids, at whatever seq.
@@ -80,7 +121,7 @@ func (c *DocumentCache) keepsAny(ids []string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, id := range ids {
-		if c.docs[id] != nil {
+		if _, ok := c.docs[id]; ok {
 			return true
 		}
 	}
@@ -88,8 +129,8 @@ func (c *DocumentCache) keepsAny(ids []string) bool {
 }
 
 // read reads the live documents of ids whole on conn into out, and keeps
-// them.
-func (c *DocumentCache) read(ctx context.Context, conn querier, ids []string, out map[string]*Document) (map[string]*Document, error) {
+// them as checked at the stamp seq.
+func (c *DocumentCache) read(ctx context.Context, conn querier, ids []string, seq int64, out map[string]*Document) (map[string]*Document, error) {
 	read, err := documentsByID(ctx, conn, ids)
 	if err != nil {
 		return nil, err
@@ -99,13 +140,14 @@ func (c *DocumentCache) read(ctx context.Context, conn querier, ids []string, ou
 	for id, d := range read {
 		copied := *d
 		out[id] = &copied
-		c.keep(d)
+		c.keep(d, seq)
 	}
 	return out, nil
 }
 
-// keep keeps d, forgetting another document when c is full; c.mu is held.
-func (c *DocumentCache) keep(d *Document) {
+// keep keeps d as checked at the stamp seq, forgetting another document
+// when c is full; c.mu is held.
+func (c *DocumentCache) keep(d *Document, seq int64) {
 	if d.Seq <= 0 { // a provisional number (seq.go) never commits
 		return
 	}
@@ -115,7 +157,7 @@ func (c *DocumentCache) keep(d *Document) {
 			break
 		}
 	}
-	c.docs[d.ID] = d
+	c.docs[d.ID] = keptDocument{doc: d, checked: seq}
 }
 
 // liveSeqsByID returns the seq of each live document among ids.

@@ -14,7 +14,9 @@ func TestDocumentCacheSeesEveryWrite(t *testing.T) {
 // testDocumentCacheSeesEveryWrite: after each kind of write to a document
 // kept by a DocumentCache (indexed, a reading that only ends a guessed
 // 文号, an edit, a move to another city, deletion, restoring), the cache
-// gives what the catalog holds, as DocumentsByID reads it.
+// gives what the catalog holds, as DocumentsByID reads it, whether asked
+// with no stamp or with the catalog's stamp; asked again at a stamp that
+// has not moved, it reads nothing.
 func testDocumentCacheSeesEveryWrite(t *testing.T, s *Store) {
 	ctx := context.Background()
 	kept := NewDocumentCache(16)
@@ -29,16 +31,39 @@ func testDocumentCacheSeesEveryWrite(t *testing.T, s *Store) {
 	ids := []string{d.ID, other.ID, "D-没有"}
 	same := func(after string) {
 		t.Helper()
-		got, err := kept.DocumentsByID(ctx, s, ids)
+		want, err := s.DocumentsByID(ctx, ids)
 		if err != nil {
 			t.Fatalf("%s: %v", after, err)
 		}
-		want, err := s.DocumentsByID(ctx, ids)
+		got, err := kept.DocumentsByID(ctx, s, ids, VersionsStamp{})
 		if err != nil {
 			t.Fatalf("%s: %v", after, err)
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: kept documents\n%+v\nwant what the catalog holds\n%+v", after, got[d.ID], want[d.ID])
+		}
+		// At the catalog's stamp: checked once, then given unread while
+		// the stamp stays.
+		stamp, err := s.VersionsStamp(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var live []string
+		for id := range want {
+			live = append(live, id)
+		}
+		for i := range 2 {
+			before := s.Statements()
+			got, err := kept.DocumentsByID(ctx, s, live, stamp)
+			if err != nil {
+				t.Fatalf("%s: %v", after, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, at the stamp: kept documents\n%+v\nwant what the catalog holds\n%+v", after, got[d.ID], want[d.ID])
+			}
+			if n := s.Statements() - before; i == 1 && n != 0 {
+				t.Errorf("%s: documents checked at the same stamp were read again (%d statements)", after, n)
+			}
 		}
 	}
 	same("stored")
@@ -70,12 +95,12 @@ func testDocumentCacheSeesEveryWrite(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	same("restored")
-	got, err := kept.DocumentsByID(ctx, s, ids)
+	got, err := kept.DocumentsByID(ctx, s, ids, VersionsStamp{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got[d.ID].Title = "改动的是副本"
-	if again, err := kept.DocumentsByID(ctx, s, ids); err != nil || again[d.ID].Title != title {
+	if again, err := kept.DocumentsByID(ctx, s, ids, VersionsStamp{}); err != nil || again[d.ID].Title != title {
 		t.Errorf("a caller's change of a kept document reached the cache: title %q, %v", again[d.ID].Title, err)
 	}
 }

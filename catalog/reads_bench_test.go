@@ -201,7 +201,7 @@ func BenchmarkDocumentsByIDKept(b *testing.B) {
 	s, live := openReadBenchStore(b)
 	ctx := context.Background()
 	kept := NewDocumentCache(len(live))
-	if _, err := kept.DocumentsByID(ctx, s, live); err != nil {
+	if _, err := kept.DocumentsByID(ctx, s, live, VersionsStamp{}); err != nil {
 		b.Fatal(err)
 	}
 	for _, name := range []string{"read", "kept"} {
@@ -217,7 +217,7 @@ func BenchmarkDocumentsByIDKept(b *testing.B) {
 				if name == "read" {
 					docs, err = s.DocumentsByID(ctx, ids)
 				} else {
-					docs, err = kept.DocumentsByID(ctx, s, ids)
+					docs, err = kept.DocumentsByID(ctx, s, ids, VersionsStamp{})
 				}
 				if err == nil && len(docs) == 0 {
 					err = fmt.Errorf("no documents of %v", ids)

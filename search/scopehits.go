@@ -21,9 +21,17 @@ import (
 // The documents come from s.hitDocs where the catalog holds them at the
 // seq they were kept at: pages of hits ask for the same few documents
 // again and again, and a document's 27 columns cost a search more than a
-// check of its seq (catalog.BenchmarkDocumentsByIDKept).
+// check of its seq (catalog.BenchmarkDocumentsByIDKept), which a search
+// whose stamp has not moved since the check skips.
 func (s *Service) hitDocuments(ctx context.Context, ids, cities []string) (map[string]*catalog.Document, error) {
-	docs, err := s.hitDocs.DocumentsByID(ctx, s.cat, ids)
+	// A search's stamp, read before the documents, lets a page of hits
+	// all checked at that stamp skip the check; outside a search (no
+	// stamp) each is checked.
+	var at catalog.VersionsStamp
+	if st := stampsOf(ctx, s.cat); st != nil && st.err == nil {
+		at = st.version
+	}
+	docs, err := s.hitDocs.DocumentsByID(ctx, s.cat, ids, at)
 	if err != nil || len(cities) == 0 {
 		return docs, err
 	}
