@@ -25,7 +25,9 @@ func (s *Store) DocumentsWithFieldsBefore(ctx context.Context, revision int, fn 
 // the fields whose value changed; a document with any goes back from
 // indexed to extracted with a new change number, so that its index entry
 // is written anew (here and on every node following the catalog), and the
-// audit log records what the reading changed, and from what. A document
+// audit log records what the reading changed, and from what; a document
+// with none takes a new change number alone (what the reading wrote, the
+// marks of extracted_fields, may still differ), and stays indexed. A document
 // deleted, or read by f's revision or a newer one, meanwhile is left as
 // it is: nothing changed.
 func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]string, error) {
@@ -41,14 +43,26 @@ func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]str
 			return fmt.Errorf("find document %s to read its fields again: %w", id, err)
 		}
 		c, err := s.fillFields(ctx, tx, id, f)
-		if err != nil || len(c.names) == 0 {
+		if err != nil {
 			return err
 		}
-		changed = c.names
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
+		if len(c.names) == 0 {
+			// No field's value changed, but fillFields wrote the row
+			// again (extracted_fields, whose marks a page shows: the 文号
+			// read as a guess): a new change number all the same, since
+			// a row kept by its seq (search's hit documents) must see
+			// every change; the index entry stays as it is.
+			_, err = tx.ExecContext(ctx, `UPDATE document SET seq = ? WHERE id = ?`, seq, id)
+			if err != nil {
+				return fmt.Errorf("mark the fields of %s read again: %w", id, err)
+			}
+			return nil
+		}
+		changed = c.names
 		_, err = tx.ExecContext(ctx, `UPDATE document SET seq = ?,
 			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, seq, id)
 		if err != nil {

@@ -193,3 +193,37 @@ func BenchmarkReaderPragmas(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDocumentsByIDKept is a search's page of ten hits read whole
+// (DocumentsByID, "read") and checked against the documents kept
+// (DocumentCache, every one kept before: "kept").
+func BenchmarkDocumentsByIDKept(b *testing.B) {
+	s, live := openReadBenchStore(b)
+	ctx := context.Background()
+	kept := NewDocumentCache(len(live))
+	if _, err := kept.DocumentsByID(ctx, s, live, VersionsStamp{}); err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"read", "kept"} {
+		b.Run(name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(3, 4))
+			benchReads(b, s, func(int) error {
+				ids := make([]string, 10)
+				for k := range ids {
+					ids[k] = live[rng.IntN(len(live))]
+				}
+				var docs map[string]*Document
+				var err error
+				if name == "read" {
+					docs, err = s.DocumentsByID(ctx, ids)
+				} else {
+					docs, err = kept.DocumentsByID(ctx, s, ids, VersionsStamp{})
+				}
+				if err == nil && len(docs) == 0 {
+					err = fmt.Errorf("no documents of %v", ids)
+				}
+				return err
+			})
+		})
+	}
+}

@@ -17,8 +17,21 @@ import (
 // title and passages would reach the accounts of the city it left (probe
 // s46 #1). Such a hit is left out as a document deleted since it was
 // indexed is.
+//
+// The documents come from s.hitDocs where the catalog holds them at the
+// seq they were kept at: pages of hits ask for the same few documents
+// again and again, and a document's 27 columns cost a search more than a
+// check of its seq (catalog.BenchmarkDocumentsByIDKept), which a search
+// whose stamp has not moved since the check skips.
 func (s *Service) hitDocuments(ctx context.Context, ids, cities []string) (map[string]*catalog.Document, error) {
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+	// A search's stamp, read before the documents, lets a page of hits
+	// all checked at that stamp skip the check; outside a search (no
+	// stamp) each is checked.
+	var at catalog.VersionsStamp
+	if st := stampsOf(ctx, s.cat); st != nil && st.err == nil {
+		at = st.version
+	}
+	docs, err := s.hitDocs.DocumentsByID(ctx, s.cat, ids, at)
 	if err != nil || len(cities) == 0 {
 		return docs, err
 	}
@@ -29,3 +42,7 @@ func (s *Service) hitDocuments(ctx context.Context, ids, cities []string) (map[s
 	}
 	return docs, nil
 }
+
+// keptHitDocuments is how many hit documents a Service keeps: about 4 MB
+// of rows, the pages of hits of many searches.
+const keptHitDocuments = 4096

@@ -178,6 +178,7 @@ type Service struct {
 	versions   versionCache
 	cited      citedCache
 	counted    citedCountCache
+	hitDocs    *catalog.DocumentCache
 	rebuilding atomic.Bool
 }
 
@@ -188,7 +189,7 @@ func (s *Service) SetRebuilding(on bool) { s.rebuilding.Store(on) }
 
 // NewService returns a search service.
 func NewService(idx index.Index, cat *catalog.Store) *Service {
-	s := &Service{idx: idx, cat: cat}
+	s := &Service{idx: idx, cat: cat, hitDocs: catalog.NewDocumentCache(keptHitDocuments)}
 	s.common.recountEvery = commonRecountEvery
 	return s
 }

@@ -1,0 +1,57 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"testing"
+)
+
+func TestRereadFieldsRenumbersWhatItWrites(t *testing.T) {
+	forEachStore(t, testRereadFieldsRenumbersWhatItWrites)
+}
+
+// testRereadFieldsRenumbersWhatItWrites: a reading that changes no field's
+// value but ends a guessed 文号 (read as written now) rewrites the row, so
+// it takes a new change number (a row kept by its seq, as search keeps
+// its hits' documents, must see it) and stays indexed.
+func testRereadFieldsRenumbersWhatItWrites(t *testing.T, s *Store) {
+	ctx := context.Background()
+	d := newDoc("D-猜测文号", fmt.Sprintf("%064x", 7))
+	d.Title = DefaultTitle(d.Filename)
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	guess := FieldFill{Title: "关于推进学习型城市建设的意见", DocNumber: "教发〔2023〕12号", DocNumberRead: "教发〔2023〕125"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &guess}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Document(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.DocNumberRead == "" {
+		t.Fatalf("the 文号 read as a guess was not kept: %+v", before)
+	}
+	asWritten := guess
+	asWritten.DocNumberRead, asWritten.Revision = "", 1
+	changed, err := s.RereadFields(ctx, d.ID, asWritten)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changed) != 0 {
+		t.Fatalf("read again with the same values: changed %v, want none", changed)
+	}
+	after, err := s.Document(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.DocNumberRead != "" {
+		t.Fatalf("read as written: the guess %q is still kept", after.DocNumberRead)
+	}
+	if after.Seq <= before.Seq {
+		t.Errorf("the row was written again (the guess ended) but kept its change number %d (before %d)", after.Seq, before.Seq)
+	}
+	if after.Status != StatusIndexed {
+		t.Errorf("no field changed, yet the document went to %s, want it left indexed", after.Status)
+	}
+}
