@@ -51,3 +51,16 @@ func TestUTF16HeadsAreStillFound(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLooksTextOfCutHead is a text upload's sniff of its head: the
+// first 1,024 bytes of a UTF-8 Chinese text, cut inside a character.
+func BenchmarkLooksTextOfCutHead(b *testing.B) {
+	text := []byte(strings.Repeat("关于印发《学习型城市建设监测指标》的通知，各责任单位：", 40))
+	head := text[:1024]
+	b.ReportAllocs()
+	for b.Loop() {
+		if !LooksText(head) {
+			b.Fatal("not text")
+		}
+	}
+}
