@@ -174,17 +174,25 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if err != nil {
 		return nil, err
 	}
-	return s.view(ctx, u, d)
+	return s.view(ctx, u, d, nil)
 }
 
-func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document) (*View, error) {
+// view is d's view. cityNames, when not nil, holds the names of the cities
+// looked up before, and takes those looked up now: the views of one
+// upload's documents ask for their city once.
+func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document, cityNames map[string]string) (*View, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	nds, err := s.nearDuplicates(ctx, u, d.ID)
-	if err != nil {
-		return nil, err
+	var nds []catalog.NearDuplicate
+	// A document never read has no bands yet, so no pair: its near
+	// duplicates are found when its text is recorded, and another's
+	// bands cannot have found it before.
+	if !neverRead(d) {
+		if nds, err = s.nearDuplicates(ctx, u, d.ID); err != nil {
+			return nil, err
+		}
 	}
 	v := &View{Document: d, Links: links, NearDuplicates: nds, LinkRounds: map[string]int{}, UploadedBy: d.UploadedBy}
 	if by, ok := s.UploadersShownTo(ctx, u, []*catalog.Document{d})[d.ID]; ok {
@@ -201,10 +209,21 @@ func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document
 			}
 		}
 	}
-	if c, err := s.cat.City(ctx, d.City); err == nil {
+	if name, ok := cityNames[d.City]; ok {
+		v.CityName = name
+	} else if c, err := s.cat.City(ctx, d.City); err == nil {
 		v.CityName = c.Name
+		if cityNames != nil {
+			cityNames[d.City] = c.Name
+		}
 	}
 	return v, nil
+}
+
+// neverRead reports a document whose text was never read: stored, with no
+// page counted (a fresh upload, as its upload answers it).
+func neverRead(d *catalog.Document) bool {
+	return d.Status == catalog.StatusStored && d.Pages == 0
 }
 
 // UploadersShownTo is, by document ID, who u is told uploaded those of
@@ -235,8 +254,9 @@ func (s *Service) nearDuplicates(ctx context.Context, u *catalog.User, id string
 // visible to u).
 func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Document) ([]*View, error) {
 	out := make([]*View, len(docs))
+	cityNames := map[string]string{}
 	for i, d := range docs {
-		v, err := s.view(ctx, u, d)
+		v, err := s.view(ctx, u, d, cityNames)
 		if err != nil {
 			return nil, err
 		}

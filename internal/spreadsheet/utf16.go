@@ -28,9 +28,11 @@ const minUTF16Units = 8
 // a surrogate, and two in three are outside those ranges.
 //
 // Text that is valid UTF-8 without a NUL byte is never taken for UTF-16:
-// an ASCII text read as UTF-16 would be units of Han characters.
+// an ASCII text read as UTF-16 would be units of Han characters. A head
+// cut inside its last character (a sniffer's first 1,024 bytes) is such
+// text too, and is told so without decoding it twice as UTF-16.
 func BOMlessUTF16(data []byte) string {
-	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+	if validUTF8Head(data) && bytes.IndexByte(data, 0) < 0 {
 		return ""
 	}
 	head := data[:min(len(data), utf16Sample)&^1]
@@ -77,6 +79,20 @@ func zeroHighBytes(head []byte) (le, be int) {
 		}
 	}
 	return le, be
+}
+
+// validUTF8Head reports data that is valid UTF-8 but perhaps for its last
+// character cut short: the head of a valid UTF-8 text, cut anywhere.
+func validUTF8Head(data []byte) bool {
+	if utf8.Valid(data) {
+		return true
+	}
+	for i := len(data) - 1; i >= 0 && i > len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			return !utf8.FullRune(data[i:]) && utf8.Valid(data[:i])
+		}
+	}
+	return false
 }
 
 func trimLastRuneError(s string) string {
