@@ -325,6 +325,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.refuseNewerSchema(ctx, tx, len(names)) }); err != nil {
+		return fmt.Errorf("migrate catalog: %w", err)
+	}
 	for i, name := range names {
 		body, err := migrations.ReadFile(name)
 		if err != nil {
@@ -351,6 +354,21 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migrate catalog: %w", err)
 		}
+	}
+	return nil
+}
+
+// refuseNewerSchema refuses a catalog that a newer binary has migrated past
+// the known migrations: a node left on the old version (or a binary rolled
+// back) would otherwise serve it without the newer binary's tables kept up,
+// and number its changes differently from the other nodes.
+func (s *Store) refuseNewerSchema(ctx context.Context, tx *sql.Tx, known int) error {
+	version, err := s.dialect.version(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("read catalog version: %w", err)
+	}
+	if version > known {
+		return Errorf(EINVALID, "目录数据库已由较新版本的 evidence 升级（迁移 %03d，本程序只到迁移 %03d）；请把本节点换成与其他节点相同的版本后再启动", version, known)
 	}
 	return nil
 }

@@ -1,0 +1,54 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/pgtest"
+)
+
+// A catalog that a newer binary migrated past this binary's migrations is
+// refused at open, on SQLite and PostgreSQL: an older node left running
+// beside upgraded ones would serve it without keeping the newer tables.
+func TestCatalogMigratedByANewerBinaryIsRefused(t *testing.T) {
+	ctx := context.Background()
+	names, err := sqliteDialect.migrationFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"sqlite", "postgres"} {
+		t.Run(kind, func(t *testing.T) {
+			where := filepath.Join(t.TempDir(), "catalog.db")
+			if kind == "postgres" {
+				where = pgtest.DatabaseURL(t)
+			}
+			open := func() (*Store, error) {
+				if kind == "sqlite" {
+					return Open(ctx, where)
+				}
+				return OpenPostgres(ctx, where)
+			}
+			s, err := open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.dialect.setVersion(ctx, tx, len(names)+1) }); err != nil {
+				t.Fatalf("set a newer version: %v", err)
+			}
+			s.Close()
+			s, err = open()
+			if err == nil {
+				s.Close()
+				t.Fatalf("open a catalog at migration %d with a binary knowing %d: no error, want it refused", len(names)+1, len(names))
+			}
+			var ae *Error
+			if !errors.As(err, &ae) || ae.Code != EINVALID || !strings.Contains(ae.Message, "较新版本") {
+				t.Fatalf("open a catalog a newer binary migrated: %v, want EINVALID saying 较新版本", err)
+			}
+		})
+	}
+}
