@@ -24,6 +24,7 @@ func TestAcceptedFileDeletedIsToldOnMyTasksAndTheBoard(t *testing.T) {
 	if err != nil || len(a.Documents) != 1 {
 		t.Fatalf("the task: %+v %v", a, err)
 	}
+	s.env.WaitHandedInRead(task)
 	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
