@@ -17,6 +17,7 @@ func TestAcceptedFileDeletedIsToldInTheTask(t *testing.T) {
 		t.Fatalf("hand-in: %d %v", resp.StatusCode, body)
 	}
 	doc := body["documents"].([]any)[0].(map[string]any)["id"].(string)
+	e.te.WaitHandedInRead(id)
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept", nil), "coordA"); resp.StatusCode != 200 {
 		t.Fatalf("accept: %d %v", resp.StatusCode, body)
 	}

@@ -77,6 +77,7 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 	if resp, body := hand("contribA", id, "杭州市学分银行管理办法 杭政办发〔2018〕12号"); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in again: %d %v", resp.StatusCode, body)
 	}
+	e.te.WaitHandedInRead(id)
 	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept", nil), "coordA")
 	got := body["assignment"].(map[string]any)
 	if resp.StatusCode != 200 || got["status"] != "accepted" || len(got["documents"].([]any)) != 2 {

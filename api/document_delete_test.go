@@ -135,6 +135,7 @@ func TestDeletingAHandInSendsTheTaskBack(t *testing.T) {
 	// Handed in again and accepted, then that material deleted: back to
 	// returned, reason kept.
 	fourth := handIn("杭州市学分银行实施细则（修订稿）")
+	e.te.WaitHandedInRead(task.ID)
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+task.ID+"/accept", nil), "coordA"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("accept: %d %v", resp.StatusCode, body)
 	}

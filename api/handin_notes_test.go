@@ -93,6 +93,7 @@ func TestAcceptNamesTheFileThatCouldNotBeRead(t *testing.T) {
 	if resp, body := e2.handIn(id2, "contribA", "work_summary", "师资队伍建设总结.txt", "2018年杭州市师资队伍建设总结：培训社区教育专职教师320人。"); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in the summary: %d %v", resp.StatusCode, body)
 	}
+	e2.te.WaitHandedInRead(id2)
 	if resp, body := e2.do(e2.request("POST", "/api/v1/assignments/"+id2+"/accept", nil), "coordA"); resp.StatusCode != http.StatusOK {
 		t.Errorf("accepting a task of readable files of its round: %d %v, want accepted without confirm", resp.StatusCode, body)
 	}

@@ -55,6 +55,7 @@ func TestAReturnedFileIsNoEvidenceOfItsRound(t *testing.T) {
 	if resp, body := e.handIn(task, "contribA", "policy", "学分银行管理办法（盖章版）.txt", "杭州市学分银行管理办法（盖章版）：市民学习成果可按规定认定、积累和转换。"); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in the corrected plan: %d %v", resp.StatusCode, body)
 	}
+	e.te.WaitHandedInRead(task)
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+task+"/accept", nil), "coordA"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("确认 of the corrected plan: %d %v", resp.StatusCode, body)
 	}

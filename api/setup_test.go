@@ -241,8 +241,13 @@ func (e *env) submittedTask() string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	// Read: 确认 asks first of a file still being read.
+	doc := e.bareDocument(cityA)
+	if err := e.cat.SetStatus(ctx, catalog.StatusChange{ID: doc, Status: catalog.StatusIndexed}); err != nil {
+		e.t.Fatal(err)
+	}
 	err = e.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: t.ID, To: catalog.AssignmentSubmitted, By: "test",
-		From: catalog.AssignmentStatuses, Documents: []string{e.bareDocument(cityA)}})
+		From: catalog.AssignmentStatuses, Documents: []string{doc}})
 	if err != nil {
 		e.t.Fatal(err)
 	}

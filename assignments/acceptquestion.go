@@ -15,7 +15,8 @@ import (
 // t: the files handed in and not returned (by id), what the question and
 // the board show of each (its file name, its notes: the round and date,
 // the 责任单位 it is filed under), which could not be read, with the
-// reason the board gives, and which the board marks as read unreliably
+// reason the board gives, which were still being read (a yes given then
+// does not answer for a failure since: that is asked), and which the board marks as read unreliably
 // (识别可信度低 or mojibake: catalog.Reading.UnreliableSource of a
 // searchable one) or as having pages OCR left out past its cap (第
 // 501–812 页未识别文字: catalog.Reading.OCRSkippedPages), so that a file
@@ -36,6 +37,12 @@ func (t Task) AcceptToken(docs map[string]*catalog.Document) string {
 		fmt.Fprintf(h, "%s\x00%s\x00%t\x00", id, d.Filename, d.Status == catalog.StatusFailed)
 		if d.Status == catalog.StatusFailed {
 			fmt.Fprintf(h, "%s\x00", d.Error)
+		}
+		// Marked only while being read, as the unreliable mark: a yes
+		// given then answers for a file that may still fail, not for
+		// what its reading ends in.
+		if beingRead(d) {
+			fmt.Fprintf(h, "reading\x00")
 		}
 		// Marked only when unreliable: a sound file's part of the token
 		// is what it was before the mark counted.

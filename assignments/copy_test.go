@@ -31,6 +31,7 @@ func TestCopyPreviousStartsTheNewRoundsTable(t *testing.T) {
 		Assignment: old["2.3.1"].ID, Files: []*ingest.Staged{st}}); err != nil {
 		t.Fatal(err)
 	}
+	e.WaitHandedInRead(old["2.3.1"].ID)
 	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, ""); err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,7 @@ func TestDeleteATaskAddedByMistake(t *testing.T) {
 		}, "", "", "2.3.1"},
 		{"已确认的任务", coordA, func(t *testing.T, e *testenv.Env, s *assignments.Service, task string) {
 			handIn(t, e, jiaoyu, task, "学分银行通知.txt", "杭州市学分银行建设通知。")
+			e.WaitHandedInRead(task)
 			if _, err := s.Accept(ctx, coordA, task, ""); err != nil {
 				t.Fatal(err)
 			}

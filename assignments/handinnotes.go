@@ -117,7 +117,9 @@ func (t Task) NotesOf(id string) []HandInNote {
 // AcceptQuestion is what 确认 of t asks first, when anything: each file
 // handed in that is another round's or another department's (Notes),
 // each that could not be read (failed: it will not count as evidence),
-// and each searchable one the board marks as read unreliably or with
+// each still being read (stored or extracted: had its reading failed,
+// the task would be accepted with a file that does not count, which the
+// question exists to prevent; probe s46 #4), and each searchable one the board marks as read unreliably or with
 // pages left out of OCR (readMarks), named by its file name. docs are
 // the documents handed in, by id.
 func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, bool) {
@@ -140,6 +142,10 @@ func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, 
 			add(fmt.Sprintf("“%s”未能读取，确认后不计入佐证材料", d.Filename),
 				fmt.Sprintf("“%s” could not be read and will not count as evidence once accepted", d.Filename))
 		}
+		if beingRead(d) {
+			add(fmt.Sprintf("“%s”尚未读取完成，确认后如读取失败不计入佐证材料", d.Filename),
+				fmt.Sprintf("“%s” is still being read: should its reading fail, it will not count as evidence once accepted", d.Filename))
+		}
 		if d.Status == catalog.StatusIndexed {
 			for _, w := range readMarks(d) {
 				add(w.Chinese, w.English)
@@ -147,6 +153,12 @@ func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, 
 		}
 	}
 	return catalog.Words{Chinese: zh, English: en}, zh != ""
+}
+
+// beingRead says whether d's text is still being read (stored or
+// extracted, not yet searchable nor failed).
+func beingRead(d *catalog.Document) bool {
+	return d.Status == catalog.StatusStored || d.Status == catalog.StatusExtracted
 }
 
 // readMarks are the words of AcceptQuestion for a searchable file d that

@@ -30,6 +30,7 @@ func TestCarriedLinksAreNotTheCoordinatorsLinks(t *testing.T) {
 	}
 	old := imported(t, s)
 	summary := handIn(t, e, jiaoyu, old["2.3.1"].ID, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。")
+	e.WaitHandedInRead(old["2.3.1"].ID)
 	if _, err := s.Accept(ctx, coordA, old["2.3.1"].ID, ""); err != nil {
 		t.Fatal(err)
 	}

@@ -375,6 +375,7 @@ func TestStateMachineAndWhoMayMoveIt(t *testing.T) {
 	if out, err := upload(jiaoyu, task.ID, "杭政办发〔2018〕12号 杭州市学分银行管理办法"); err != nil || out[0].Err != nil {
 		t.Fatalf("handing in again: %v %v", err, out)
 	}
+	e.WaitHandedInRead(task.ID)
 	if _, err := s.Accept(ctx, admin, task.ID, ""); err != nil {
 		t.Fatalf("admin accepting: %v", err)
 	}

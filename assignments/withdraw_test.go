@@ -210,6 +210,7 @@ func TestWithdrawRefused(t *testing.T) {
 			t.Errorf("%s withdraws: %v, want %s", tt.who.Username, err, tt.want)
 		}
 	}
+	e.WaitHandedInRead(task)
 	if _, err := s.Accept(ctx, coordA, task, ""); err != nil {
 		t.Fatal(err)
 	}

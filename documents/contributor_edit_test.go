@@ -78,6 +78,7 @@ func TestContributorCorrectsOwnUpload(t *testing.T) {
 		Citations: []claims.CitationInput{{DocumentID: cited.ID, Page: 1, Quote: "举办学习周"}}}); err != nil {
 		t.Fatal(err)
 	}
+	e.WaitHandedInRead(task["2.3.1"])
 	if _, err := e.Assignments.Accept(ctx, coordA, task["2.3.1"], ""); err != nil {
 		t.Fatal(err)
 	}

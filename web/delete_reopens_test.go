@@ -25,6 +25,7 @@ func TestDeleteConfirmationNamesTheTasksItReopens(t *testing.T) {
 		t.Fatalf("hand-in: %d %.800s", resp.StatusCode, textOf(page))
 	}
 	ctx := context.Background()
+	s.env.WaitHandedInRead(task)
 	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -74,6 +75,7 @@ func TestDeleteFlashJoinsWithFullWidthMarks(t *testing.T) {
 		t.Fatalf("hand-in: %d %.800s", resp.StatusCode, textOf(page))
 	}
 	ctx := context.Background()
+	s.env.WaitHandedInRead(task)
 	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}

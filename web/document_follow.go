@@ -24,16 +24,32 @@ type followedJSON struct {
 // the script kept its own copy of the status words and showed plain
 // 可检索 for a file read unreliably or with pages left out of OCR until
 // the page was reloaded; it now shows what docLine says, one rule for
-// both. A document the person may not see is the error page (404), as
-// the document's own page.
+// both. Asked with ?task=<task id> (我的任务 shows the document in that
+// task), the line is the task's (taskDocLine): a file failing in a task
+// accepted meanwhile says what a reload says, not the advice to upload
+// again that an accepted task has no form for (review s46 #10); the task
+// is read by its row alone (Named), as the page asks for a file it shows
+// in it. A task the person may not see adds nothing. A document the person may not see
+// is the error page (404), as the document's own page.
 func (h *handler) documentFollow(w http.ResponseWriter, r *http.Request) {
-	d, err := h.Documents.Get(r.Context(), sessionFrom(r).User, r.PathValue("id"))
+	u := sessionFrom(r).User
+	d, err := h.Documents.Get(r.Context(), u, r.PathValue("id"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	l := langOf(r)
 	line := docLine(l, d)
+	if id := r.URL.Query().Get("task"); id != "" {
+		tasks, err := h.Assignments.Named(r.Context(), u, []string{id})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if a := tasks[id]; a != nil {
+			line = taskDocLine(l, a.Status, d)
+		}
+	}
 	if done, total, ok := h.Ingest.Progress(d.ID); ok && total > 0 && (d.Status == catalog.StatusStored || d.Status == catalog.StatusExtracted) {
 		line += " · " + strings.NewReplacer("{done}", strconv.Itoa(done), "{total}", strconv.Itoa(total)).Replace(tr(l, "upload.ocr"))
 	}
@@ -62,4 +78,16 @@ func docLine(l Lang, d *catalog.Document) string {
 		why = tr(l, "doc.failed.unknown")
 	}
 	return line + colon(l) + why
+}
+
+// taskDocLine is d's status line on 我的任务 in a task of status: docLine,
+// but a file that could not be read in an accepted task says that it does
+// not count (tasks.failed_accepted) rather than why to upload it again:
+// the task has no form left to upload with. The page and its live update
+// (documentFollow with the task) both say it from here.
+func taskDocLine(l Lang, status catalog.AssignmentStatus, d *catalog.Document) string {
+	if d.Status == catalog.StatusFailed && status == catalog.AssignmentAccepted {
+		return docStatus(l, d) + colon(l) + tr(l, "tasks.failed_accepted")
+	}
+	return docLine(l, d)
 }

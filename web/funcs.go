@@ -48,6 +48,7 @@ var funcs = template.FuncMap{
 	"docStatus":   docStatus,
 	"readWarning": readWarning,
 	"docLine":     docLine,
+	"taskDocLine": taskDocLine,
 	// compareStatus names a /compare cell's status: a number to check
 	// that only the round's value writes spaced is 数值待核对, a claim's
 	// 定性描述中的数字待核对.

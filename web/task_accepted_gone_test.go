@@ -24,6 +24,9 @@ func TestAcceptedFileDeletedIsToldOnMyTasksAndTheBoard(t *testing.T) {
 	if err != nil || len(a.Documents) != 1 {
 		t.Fatalf("the task: %+v %v", a, err)
 	}
+	// Read first (确认 asks of a file still being read): its title is then
+	// the one its text gives.
+	s.env.WaitHandedInRead(task)
 	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, task, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +41,7 @@ func TestAcceptedFileDeletedIsToldOnMyTasksAndTheBoard(t *testing.T) {
 	}{
 		{dept, "/tasks?round=2018", false, []string{"已确认的材料《", "》已于 ", " UTC+8 由 wang 删除，任务因此重新打开"}},
 		{s.login("wang"), "/assignments?city=330100&round=2018", false, []string{"已确认的材料《", " UTC+8 由 wang 删除"}},
-		{dept, "/tasks?round=2018", true, []string{"The accepted file “学分银行工作总结（盖章版）” was deleted", " by wang, so the task is open again"}},
+		{dept, "/tasks?round=2018", true, []string{"The accepted file “杭州市学分银行建设工作总结” was deleted", " by wang, so the task is open again"}},
 	} {
 		if tt.english {
 			tt.b.english()

@@ -71,6 +71,8 @@ func TestCollectionRoundInARealBrowser(t *testing.T) {
 			chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{path}),
 			chromedp.Click(css(`article.task form:has(input[type=file]) button[type=submit]`)))
 		u.waitFor("the task handed in", `document.querySelector('article.task .badge.submitted') !== null`)
+		// Read before the coordinator accepts: 确认 asks first of a file still being read.
+		u.waitFor("the files read", `document.querySelector('article.task .docstatus[data-status="stored"], article.task .docstatus[data-status="extracted"]') === null`)
 	}
 	u.login(s.base, "jiaoyu", pw)
 	u.do("my tasks", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task`)))

@@ -306,6 +306,23 @@ func (e *Env) WaitFinished(id string, want catalog.Status) *catalog.Document {
 	return docs[0]
 }
 
+// WaitHandedInRead waits until every document handed in (and not
+// returned) for the assignment id has finished being read, indexed or
+// failed: 确认 asks first of a file still being read, and a test that
+// hands in and accepts at once means a file read.
+func (e *Env) WaitHandedInRead(id string) {
+	e.T.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), WaitTimeout)
+	defer cancel()
+	a, err := e.Catalog.Assignment(ctx, id)
+	if err != nil {
+		e.T.Fatalf("assignment %s: %v", id, err)
+	}
+	if _, err := e.Ingest.Wait(ctx, a.HandedIn(), nil); err != nil {
+		e.T.Fatalf("the documents handed in for %s not finished within %s: %v", id, WaitTimeout, err)
+	}
+}
+
 // ImportWithout imports today's framework again without the indicator
 // code: the framework drops it, and a past round that kept its names
 // still has it.

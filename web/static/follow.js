@@ -6,7 +6,10 @@
 // server renders for the document in the page's language (web docLine:
 // 可检索, or what is wrong with its text, or why it failed), so that what
 // the page shows as it ends is what a reload shows; each element with
-// data-title-of="<document id>" shows its title. The document page, once
+// data-title-of="<document id>" shows its title. An element that also has
+// data-task="<task id>" (我的任务) asks with the task, whose context the
+// line takes: a file failing in a task accepted meanwhile does not count,
+// and says so as a reload would. The document page, once
 // its document is read, is shown again with its text, unless something
 // was typed in one of its forms meanwhile.
 (function () {
@@ -47,7 +50,7 @@
   // while the tab is hidden, retries after a network error or a 5xx with
   // a longer wait, and stops on any other answer it cannot use (signed
   // out, gone) or after half an hour.
-  function follow(id, els, wait) {
+  function follow(id, task, els, wait) {
     window.setTimeout(function () {
       if (Date.now() > giveUpAt) { return; }
       if (document.hidden) {
@@ -55,16 +58,16 @@
           if (!document.hidden) {
             document.removeEventListener("visibilitychange", resume);
             giveUpAt = Math.max(giveUpAt, Date.now() + 30 * 60 * 1000); // half an hour of being looked at
-            follow(id, els, 0);
+            follow(id, task, els, 0);
           }
         });
         return;
       }
       var xhr = new XMLHttpRequest();
-      xhr.open("GET", "/documents/" + encodeURIComponent(id) + "/status");
-      xhr.onerror = function () { follow(id, els, Math.min(wait * 2 + 1000, 60000)); };
+      xhr.open("GET", "/documents/" + encodeURIComponent(id) + "/status" + (task ? "?task=" + encodeURIComponent(task) : ""));
+      xhr.onerror = function () { follow(id, task, els, Math.min(wait * 2 + 1000, 60000)); };
       xhr.onload = function () {
-        if (xhr.status >= 500) { follow(id, els, Math.min(wait * 2 + 1000, 60000)); return; }
+        if (xhr.status >= 500) { follow(id, task, els, Math.min(wait * 2 + 1000, 60000)); return; }
         var doc;
         try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
         if (xhr.status !== 200 || !doc.status) { return; }
@@ -80,7 +83,7 @@
           });
         }
         if (doc.status === "stored" || doc.status === "extracted") {
-          follow(id, els, Math.min(Math.max(wait, 1000) * 1.5, maxWait));
+          follow(id, task, els, Math.min(Math.max(wait, 1000) * 1.5, maxWait));
           return;
         }
         if (els.some(function (el) { return el.hasAttribute("data-reload"); })) { showAgain(); }
@@ -91,9 +94,15 @@
 
   window.evidencePageEdited = edited; // the browser tests ask it
 
-  var byID = {};
+  // One file handed in for two tasks is followed once for each: the
+  // tasks may say different things of it.
+  var byKey = {};
   document.querySelectorAll("[data-follow]").forEach(function (el) {
-    (byID[el.dataset.follow] = byID[el.dataset.follow] || []).push(el);
+    var key = JSON.stringify([el.dataset.follow, el.dataset.task || ""]);
+    (byKey[key] = byKey[key] || []).push(el);
   });
-  Object.keys(byID).forEach(function (id) { follow(id, byID[id], 1000); });
+  Object.keys(byKey).forEach(function (key) {
+    var k = JSON.parse(key);
+    follow(k[0], k[1], byKey[key], 1000);
+  });
 })();
