@@ -158,3 +158,93 @@ func TestVersionsStampMovesWithVersions(t *testing.T) {
 		}
 	})
 }
+
+// TestVersionsStampIgnoresOtherDocuments: an upload's moves of a document
+// with no near duplicates (stored, extracted, indexed) move the stamp's
+// seq, which a DocumentCache checks against, but leave its versions
+// (SameVersions), so a search keeps the pairs it read; every write that
+// can change the versions moves them: a pair recorded, with the moves of
+// an upload (SetStatus's NearDuplicates) or alone, a version edited,
+// deleted and restored. Both dialects.
+func TestVersionsStampIgnoresOtherDocuments(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"通知.pdf", "通知.docx", "总结"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.AddNearDuplicates(ctx, "通知.pdf", []NearDuplicate{{ID: "通知.docx", Similarity: 0.97}}); err != nil {
+			t.Fatal(err)
+		}
+		stamp := func() VersionsStamp {
+			t.Helper()
+			_, st, err := s.SearchStamps(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := s.VersionsStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if alone != st {
+				t.Errorf("SearchStamps read the versions' stamp %v, VersionsStamp %v", st, alone)
+			}
+			return st
+		}
+		// moved fails the test unless write moved the stamp's versions.
+		moved := func(what string, write func() error) {
+			t.Helper()
+			before := stamp()
+			if err := write(); err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			if after := stamp(); after.SameVersions(before) {
+				t.Errorf("%s: the versions' stamp stayed %v", what, after)
+			}
+		}
+
+		before := stamp()
+		if err := s.CreateDocument(ctx, newDoc("新材料", "sha-新材料"), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range []Status{StatusExtracted, StatusIndexed} {
+			if err := s.SetStatus(ctx, StatusChange{ID: "新材料", Status: st, Pages: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		after := stamp()
+		if after.seq == before.seq {
+			t.Errorf("an upload left the stamp's seq at %d: a DocumentCache would not check its documents", after.seq)
+		}
+		if !after.SameVersions(before) {
+			t.Errorf("an upload of a document with no versions moved the versions' stamp from %v to %v", before, after)
+		}
+
+		moved("记录近似重复（随上传）", func() error {
+			return s.SetStatus(ctx, StatusChange{ID: "总结", Status: StatusIndexed, Pages: 1,
+				NearDuplicates: []NearDuplicate{{ID: "新材料", Similarity: 0.95}}})
+		})
+		moved("记录近似重复（单独）", func() error {
+			return s.AddNearDuplicates(ctx, "通知.pdf", []NearDuplicate{{ID: "总结", Similarity: 0.91}})
+		})
+		moved("修改版本的状态", func() error {
+			return s.SetStatus(ctx, StatusChange{ID: "通知.docx", Status: StatusIndexed, Pages: 2})
+		})
+		moved("删除版本", func() error {
+			_, err := s.DeleteDocument(ctx, "通知.docx", "zhang")
+			return err
+		})
+		moved("恢复版本", func() error {
+			_, err := s.RestoreDocument(ctx, "通知.docx", "zhang")
+			return err
+		})
+		pairs, err := s.AllVersionPairs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pairs["通知.docx"]) != 1 {
+			t.Errorf("versions of 通知.docx once restored: %v, want 通知.pdf", pairs["通知.docx"])
+		}
+	})
+}
