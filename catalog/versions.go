@@ -118,59 +118,28 @@ func (s *Store) VersionedDocuments(ctx context.Context) ([]string, error) {
 	return ids, nil
 }
 
-// VersionsStamp tells whether the archive's versions may have changed.
-//
-// Its seq is the highest change number (LatestSeq), which moves with any
-// document's change: a DocumentCache checks its documents against it. The
-// versions themselves (AllVersionPairs) depend on less: the rows of
-// near_duplicates and whether the documents they name are live. Rows of
-// near_duplicates are only ever added (a pair recorded again keeps its
-// row), so their count grows with every new pair, also one recorded
-// without a change number (AddNearDuplicates, a reindex linking the
-// versions of documents already indexed); and a document named in them is
-// deleted or restored only with a new change number, higher than any
-// before (seq.go), so the highest change number among those documents
-// moves too. Two stamps with the same count and the same highest change
-// number of the documents that have near duplicates (SameVersions) stand
-// for the same versions, while an upload's moves (stored, extracted,
-// indexed) of a document with none leave them alone: under make load a
-// search then reads the versions again only when an upload found a
-// version, not after each upload's every move.
-//
-// That holds on every node of a shared catalog: change numbers become
-// visible in increasing order (seq.go), so a change to a document that has
-// near duplicates, committed after a stamp was read, gets a number above
-// every number that stamp saw. A cache of what AllVersionPairs says, kept
-// with the stamp read before it, is current while the catalog's stamp has
-// SameVersions as its own.
+// VersionsStamp tells whether the archive's versions may have changed: two
+// stamps read from the catalog are equal only if no document changed
+// (added, edited, moved, deleted or restored: each takes a new change
+// number, LatestSeq) and no pair of near duplicates was recorded between
+// them. Rows of near_duplicates are only ever added (a pair recorded again
+// keeps its row), so their count grows with every new pair, also one
+// recorded without a change number (AddNearDuplicates, a reindex linking
+// the versions of documents already indexed). A cache of what
+// AllVersionPairs says, kept with the stamp read before it, is current
+// while the catalog's stamp equals its own, on every node of a shared
+// catalog.
 type VersionsStamp struct {
-	seq, versioned, pairs int64
+	seq, pairs int64
 }
 
-// SameVersions reports whether st and t stand for the same versions: no
-// pair of near duplicates was recorded and no document that has one
-// changed (was deleted, restored, edited or moved) between them. Other
-// documents' changes, which move seq, are left out.
-func (st VersionsStamp) SameVersions(t VersionsStamp) bool {
-	return st.versioned == t.versioned && st.pairs == t.pairs
-}
-
-// versionsStampSQL is the VersionsStamp's part beyond seq: the highest
-// change number of the documents that have near duplicates and the count
-// of near_duplicates. The highest is read from near_duplicates' rows (far
-// fewer than the documents, each finding its document by the primary key)
-// rather than by the documents' seq index from the top, which would walk
-// every upload since a version last changed.
-const versionsStampSQL = `(SELECT COALESCE(MAX(d.seq), 0) FROM near_duplicates n JOIN document d ON d.id = n.document_id), ` +
-	`(SELECT COUNT(*) FROM near_duplicates)`
-
-// VersionsStamp reads the catalog's VersionsStamp, in one query of
+// VersionsStamp reads the catalog's VersionsStamp, in one query of two
 // indexed aggregates: far cheaper than AllVersionPairs, whose rows it
 // stands for.
 func (s *Store) VersionsStamp(ctx context.Context) (VersionsStamp, error) {
 	var st VersionsStamp
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document), `+versionsStampSQL).
-		Scan(&st.seq, &st.versioned, &st.pairs)
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM document), (SELECT COUNT(*) FROM near_duplicates)`).
+		Scan(&st.seq, &st.pairs)
 	if err != nil {
 		return VersionsStamp{}, fmt.Errorf("read the stamp of the versions: %w", err)
 	}
@@ -186,8 +155,8 @@ func (s *Store) SearchStamps(ctx context.Context) (CitationsStamp, VersionsStamp
 	var cs CitationsStamp
 	var vs VersionsStamp
 	q, args := citationsStampSQL(s.dialect)
-	err := s.db.QueryRowContext(ctx, q+`, `+versionsStampSQL, args...).
-		Scan(&cs.seq, &cs.event, &cs.recent, &vs.versioned, &vs.pairs)
+	err := s.db.QueryRowContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates)`, args...).
+		Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs)
 	if err != nil {
 		return CitationsStamp{}, VersionsStamp{}, fmt.Errorf("read the stamps of the citations and versions: %w", err)
 	}

@@ -17,10 +17,7 @@ import (
 // over two indexes, and reads the pairs again only when that moved. The
 // stamp is read from the catalog, not learnt from this process's writes,
 // so a version another node (or another process on the same SQLite file)
-// records or deletes is seen by the next search here too. The stamp's
-// versions part (catalog.VersionsStamp.SameVersions) is compared, not its
-// seq: an upload's moves of a document with no versions leave the pairs
-// as they were, and under make load they came between most searches.
+// records or deletes is seen by the next search here too.
 type versionCache struct {
 	mu    sync.Mutex
 	kept  bool
@@ -43,7 +40,7 @@ func (c *versionCache) versions(ctx context.Context, cat *catalog.Store) (*versi
 		return nil, err
 	}
 	c.mu.Lock()
-	if c.kept && c.stamp.SameVersions(stamp) {
+	if c.kept && c.stamp == stamp {
 		v := c.v
 		c.mu.Unlock()
 		return v, nil
