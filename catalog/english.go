@@ -559,7 +559,7 @@ var englishMessages = map[string]string{
 	"请求缺少有效的 CSRF 令牌；请刷新页面后重试":                                        "The request lacks a valid CSRF token; reload the page and try again",
 	"Authorization 头应为 Bearer 令牌":                                     "The Authorization header should be a Bearer token",
 	"API 令牌无效或已撤销":                                                    "The API token is not valid or was revoked",
-	"账号 %q 已停用":                                                       "The account %q is disabled",
+	"账号已停用，请联系管理员":                                                    "Your account is disabled; contact the administrator",
 	"当前密码不正确":                                                         "The current password is wrong",
 	"只能修改自己的密码":                                                       "You can only change your own password",
 	"密码至少 %d 个字符":                                                     "The password needs at least %d characters",
