@@ -77,7 +77,7 @@ func (u unusableIndex) Unusable() error { return u.why }
 func TestReadyzWhileTheIndexIsUnusable(t *testing.T) {
 	te := testenv.New(t)
 	d := te.Services(nil)
-	why := fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE, "索引暂不可用（写入索引时出错，多半是磁盘已满），检索和新文档的索引暂停；请联系管理员清理数据目录所在的磁盘，空间恢复后自动恢复，已读取的文档会自动重新索引"), errors.New("no space left on device"))
+	why := fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE, "索引暂不可用（写入索引时出错，多半是磁盘已满），检索和新文档的索引暂停；请联系管理员清理数据目录所在的磁盘，需要至少 %d MiB 空闲，空间恢复后自动恢复，已读取的文档会自动重新索引", 16), errors.New("no space left on device"))
 	d.Ingest = ingest.New(te.Catalog, te.Blobs, unusableIndex{te.Index, why}, ingest.Config{TempDir: t.TempDir(), Logger: te.Logger})
 	t.Cleanup(d.Ingest.Close)
 	srv := httptest.NewServer(NewHandler(d))

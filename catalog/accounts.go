@@ -101,9 +101,12 @@ func (s *Store) SetPassword(ctx context.Context, username, hash, by string) erro
 	})
 }
 
-// SetDisabled disables or re-enables an account; disabling ends its
-// sessions and revokes its tokens at once, so that enabling it again
-// revives none of them.
+// SetDisabled disables or re-enables an account. Disabling ends its
+// sessions and tokens at once: SessionByHash and UserByToken refuse them
+// from the next request on, saying the account is disabled
+// (ErrAccountDisabled), which they can tell only while the rows are
+// there; so they are kept while it is disabled, and deleted when it is
+// enabled again, which so revives none of them.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE app_user SET disabled = ? WHERE username = ?`, disabled, username)
@@ -114,15 +117,31 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
 		}
 		ev := Event{User: by, Action: "user.enable", Object: "user:" + username}
-		if disabled {
-			revoked, err := endCredentials(ctx, tx, username)
-			if err != nil {
+		if !disabled {
+			if _, err := endCredentials(ctx, tx, username); err != nil {
 				return err
 			}
-			ev.Action, ev.Detail = "user.disable", map[string]any{"tokens_revoked": revoked}
+			return s.recordEvent(ctx, tx, ev)
 		}
+		var revoked int64
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM token WHERE username = ?`, username).Scan(&revoked); err != nil {
+			return fmt.Errorf("count tokens of %s: %w", username, err)
+		}
+		ev.Action, ev.Detail = "user.disable", map[string]any{"tokens_revoked": revoked}
 		return s.recordEvent(ctx, tx, ev)
 	})
+}
+
+// ErrAccountDisabled is in the chain of the EUNAUTHORIZED error of a
+// session or token that was valid and whose account has been disabled:
+// its holder is told so (账号已停用), not that the login expired, and asks
+// an administrator instead of doubting the password.
+var ErrAccountDisabled = errors.New("account disabled")
+
+// accountDisabled is the error of a credential of username's, which is
+// disabled.
+func accountDisabled(username string) error {
+	return fmt.Errorf("%w: %s: %w", ErrAccountDisabled, username, Errorf(EUNAUTHORIZED, "账号已停用，请联系管理员"))
 }
 
 // SetUserDepartment gives an account another department (责任单位),
@@ -203,10 +222,13 @@ type Token struct {
 
 // Tokens returns the tokens of username (all users when empty).
 func (s *Store) Tokens(ctx context.Context, username string) ([]Token, error) {
-	q := `SELECT id, username, label, created_at, COALESCE(last_used, '') FROM token`
+	// A disabled account's tokens are kept only to tell their holder why
+	// they are refused (SetDisabled): they are no longer anyone's tokens.
+	q := `SELECT id, username, label, created_at, COALESCE(last_used, '') FROM token
+		WHERE username NOT IN (SELECT username FROM app_user WHERE disabled <> 0)`
 	var args []any
 	if username != "" {
-		q += ` WHERE username = ?`
+		q += ` AND username = ?`
 		args = append(args, username)
 	}
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY created_at`, args...)
@@ -277,7 +299,8 @@ func (s *Store) CreateSession(ctx context.Context, hash, username, csrf string, 
 }
 
 // SessionByHash returns the session with this hash that is live at now,
-// and its enabled user; expired or unknown sessions are EUNAUTHORIZED.
+// and its enabled user; expired or unknown sessions are EUNAUTHORIZED,
+// and so is a session of a disabled account, with ErrAccountDisabled.
 // The caller's clock decides expiry, the same clock that set it.
 func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (*Session, error) {
 	var csrf, expires string
@@ -291,7 +314,7 @@ func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (
 		return nil, Errorf(EUNAUTHORIZED, "登录已过期，请重新登录")
 	}
 	if u.Disabled {
-		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)
+		return nil, accountDisabled(u.Username)
 	}
 	return &Session{User: u, CSRF: csrf, ExpiresAt: parseTime(expires)}, nil
 }

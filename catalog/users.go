@@ -109,7 +109,8 @@ func (s *Store) CreateToken(ctx context.Context, username, token, label, by stri
 }
 
 // UserByToken returns the enabled user holding token and notes its use; an
-// unknown token or a disabled user is EUNAUTHORIZED.
+// unknown token or a disabled user is EUNAUTHORIZED (the latter with
+// ErrAccountDisabled).
 //
 // It runs on every API request, so it is one query, for the token, its
 // user and the user's cities (a row per city; one, with no city, when
@@ -128,7 +129,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
 	}
 	if u.Disabled {
-		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)
+		return nil, accountDisabled(u.Username)
 	}
 	// Noting every use would put a write, and on SQLite a wait for the one
 	// write lock, on every request; once a minute is precise enough to see

@@ -105,6 +105,13 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 	// nobody told which (probe s46 #2). maxBulk bounds the work.
 	asked := ctx
 	ctx = context.WithoutCancel(ctx)
+	if c.City != "" {
+		out := s.bulkMove(ctx, u, c)
+		if err := asked.Err(); err != nil {
+			logUnanswered(u, c, out, err)
+		}
+		return out, nil
+	}
 	out := make([]BulkOutcome, 0, len(c.IDs))
 	for _, id := range c.IDs {
 		o := BulkOutcome{ID: id}
@@ -118,6 +125,52 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 		logUnanswered(u, c, out, err)
 	}
 	return out, nil
+}
+
+// refreshEvery is how many moved documents a bulk move brings to the
+// index at once.
+const refreshEvery = 50
+
+// bulkMove moves each document of a checked bulk move (c.City) on its
+// own, as Move does — its own transaction, audit event and claims
+// reopened, its own outcome — but brings them to the index a batch at a
+// time: a refresh each made every document wait for a batch of the index
+// of its own (and a second write for its status), behind the indexing of
+// uploads, and a move of 40 documents took 37 s under uploads against 6 s
+// without (probe s47 #3). Meanwhile a moved document is already out of its
+// old city's results: search drops the hits the catalog no longer shows
+// there.
+func (s *Service) bulkMove(ctx context.Context, u *catalog.User, c BulkChange) []BulkOutcome {
+	city := strings.TrimSpace(c.City)
+	out := make([]BulkOutcome, 0, len(c.IDs))
+	var moved []string
+	for _, id := range c.IDs {
+		o := BulkOutcome{ID: id}
+		d, err := s.Get(ctx, u, id)
+		if err == nil {
+			o.Title = d.Title
+			var claims []string
+			claims, err = s.cat.MoveDocument(ctx, d.ID, city, u.Username)
+			if claims == nil {
+				claims = []string{} // as Move answers
+			}
+			o.Reopened = catalog.Reopened{Claims: claims}
+			if err == nil && d.City != city {
+				moved = append(moved, d.ID)
+			}
+		}
+		o.Err = err
+		out = append(out, o)
+		if len(moved) == refreshEvery {
+			s.ingest.RefreshAfterChange(ctx, moved...)
+			moved = nil
+		}
+		bulkChanged(id)
+	}
+	if len(moved) > 0 {
+		s.ingest.RefreshAfterChange(ctx, moved...)
+	}
+	return out
 }
 
 // logUnanswered logs what became of a bulk change whose request ended
@@ -213,9 +266,6 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 	case c.Delete:
 		reopened, err := s.Delete(ctx, u, id)
 		return d.Title, reopened, err
-	case c.City != "":
-		_, reopened, err := s.Move(ctx, u, id, c.City)
-		return d.Title, catalog.Reopened{Claims: reopened}, err
 	}
 	// A document of another round keeps its round; the rest of the
 	// change (its other fields, the link) is still made, and its outcome

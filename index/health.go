@@ -64,6 +64,10 @@ func onAsyncError(err error, path string) {
 // batch, or at a merge, and searches would come and go with it.
 var minFreeToReopen uint64 = 16 << 20
 
+// diskFree tells the bytes free on the disk of a folder, and whether it
+// could tell; a test stands in for the disk.
+var diskFree = freeBytes
+
 // reopenEvery is how often an unusable index is opened again; a test
 // shortens it.
 var reopenEvery = 5 * time.Second
@@ -118,7 +122,9 @@ func unusableError(cause error) error {
 	if machineError(cause) && !errors.Is(cause, syscall.ENOSPC) {
 		e = catalog.Errorf(catalog.EUNAVAILABLE, "索引暂不可用（写入索引时磁盘出错：配额用尽、只读或打开的文件过多），检索和新文档的索引暂停；请联系管理员检查数据目录所在的磁盘，恢复后自动恢复，已读取的文档会自动重新索引")
 	} else {
-		e = catalog.Errorf(catalog.EUNAVAILABLE, "索引暂不可用（写入索引时出错，多半是磁盘已满），检索和新文档的索引暂停；请联系管理员清理数据目录所在的磁盘，空间恢复后自动恢复，已读取的文档会自动重新索引")
+		// The room it waits for is named: an operator who freed less
+		// would otherwise wait for a recovery that does not come.
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "索引暂不可用（写入索引时出错，多半是磁盘已满），检索和新文档的索引暂停；请联系管理员清理数据目录所在的磁盘，需要至少 %d MiB 空闲，空间恢复后自动恢复，已读取的文档会自动重新索引", minFreeToReopen>>20)
 	}
 	e.RetryAfter = retrySearchAfter
 	return fmt.Errorf("%w: %v", e, cause)
@@ -158,8 +164,8 @@ func (b *Bleve) reopen() {
 		return
 	}
 	b.h.lastReopen = time.Now()
-	if free, ok := freeBytes(b.dir); ok && free < minFreeToReopen {
-		slog.Warn("index still unusable: disk still full", "dir", b.dir, "free_bytes", free)
+	if free, ok := diskFree(b.dir); ok && free < minFreeToReopen {
+		slog.Warn("index still unusable: disk still full", "dir", b.dir, "free_bytes", free, "need_bytes", minFreeToReopen)
 		return
 	}
 	idx, err := openBleve(b.dir)

@@ -63,6 +63,7 @@ var messages = map[string]map[Lang]string{
 	"login.password":                   {Chinese: "密码", English: "Password"},
 	"login.submit":                     {Chinese: "登录", English: "Log in"},
 	"login.failed":                     {Chinese: "用户名或密码错误", English: "Wrong username or password"},
+	"session.disabled":                 {Chinese: "账号已停用，请联系管理员", English: "Your account is disabled; contact the administrator"},
 	"upload.login_again":               {Chinese: "登录已过期，文件未上传；请重新登录，再回到上传页面选择文件上传", English: "your session has ended and the file was not sent; log in again, then choose the files on the upload page again"},
 	"form.expired":                     {Chinese: "表单已过期（可能已在其他标签页重新登录），未提交；请回到刚才的页面，已填写的内容会自动恢复，核对后再提交", English: "The form had expired (you may have logged in again in another tab) and was not sent; go back to the page: what you typed is filled in again for you to check and send"},
 	"form.expired_files":               {Chinese: "表单已过期（可能已在其他标签页重新登录），文件未上传；请回到刚才的页面重新选择文件，已填写的文字会自动恢复，核对后再提交", English: "The form had expired (you may have logged in again in another tab) and its files were not uploaded; go back to the page and choose the files again: what you typed is filled in again for you to check and send"},

@@ -359,6 +359,10 @@ func (h *handler) withSession(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cred, err := h.Auth.Authenticate(r)
 		if err != nil {
+			if errors.Is(err, catalog.ErrAccountDisabled) {
+				h.accountDisabled(w, r)
+				return
+			}
 			if r.Method == http.MethodGet {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
@@ -786,6 +790,21 @@ func (h *handler) setLang(w http.ResponseWriter, r *http.Request, l Lang) {
 
 func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "login", tr(langOf(r), "login.title"), map[string]string{"Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+// accountDisabled answers a request whose session was valid and whose
+// account has since been disabled with the login form saying so: told
+// that the login expired, the person would log in, be refused as with a
+// wrong password (the form tells no one an account's state), and doubt
+// their password.
+func (h *handler) accountDisabled(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	next := r.URL.RequestURI()
+	if r.Method != http.MethodGet {
+		next = refererPath(r)
+	}
+	h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),
+		map[string]string{"Next": safeNext(next), "Error": tr(lang, "session.disabled")})
 }
 
 // loginAgain answers a form sent without a session (it ended while the
