@@ -9,7 +9,7 @@ export PATH := $(PATH):$(GOBIN)
 .PHONY: test test-race test-deps vet run bench bench-quick bench-binaries fuzz load
 
 test: test-deps vet
-	$(GO) test -count=1 -timeout 25m ./...
+	$(GO) test -count=1 -timeout 40m ./...
 	@$(MAKE) --no-print-directory test-race
 
 # The packages whose state is shared between goroutines and whose tests
