@@ -195,7 +195,24 @@ func NewHandler(d Deps, page ...ErrorPage) http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个接口：%s %s", r.Method, r.URL.Path))
 	})
-	return h.recoverer(SecurityHeaders(h.instrument(mux)))
+	return h.recoverer(SecurityHeaders(h.instrument(h.refuseWhenOutrun(mux))))
+}
+
+// refuseWhenOutrun answers every request 503 once a newer binary has
+// migrated the catalog under this running node (ingest.Service.Refusal),
+// with the words it would refuse to start with: it must not serve, or
+// write, a catalog whose newer tables it does not keep up. /readyz says
+// it itself, and /healthz still says the process lives.
+func (h *handler) refuseWhenOutrun(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/readyz" && r.URL.Path != "/healthz" && h.Ingest != nil {
+			if err := h.Ingest.Refusal(); err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // SecurityHeaders are set on every response: no inline script, no
@@ -241,7 +258,9 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"status": "ok", "pending": h.Ingest.Pending()})
 }
 
-// readyz says whether this node should get traffic: its catalog answers
+// readyz says whether this node should get traffic: no newer binary has
+// migrated its catalog since it started (ingest.Service.Refusal), its
+// catalog answers
 // and its index may be used (not on a full disk) and has caught up with
 // the catalog since start (a node of several follows the changes the
 // others make). It reports the index lag
@@ -250,7 +269,10 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	lag := h.Ingest.IndexLag()
 	body := map[string]any{"ready": lag.CaughtUp, "lag_changes": lag.Changes, "lag_seconds": lag.Behind.Seconds()}
 	status := http.StatusOK
-	if err := h.Ingest.Healthy(r.Context()); err != nil {
+	if err := h.Ingest.Refusal(); err != nil {
+		body["ready"], body["error"], body["error_en"] = false, catalog.ErrorMessage(err), catalog.MessageIn(err, true)
+		status = http.StatusServiceUnavailable
+	} else if err := h.Ingest.Healthy(r.Context()); err != nil {
 		body["ready"], body["error"], body["error_en"] = false, "目录数据库不可用", "The catalog database cannot be reached"
 		status = http.StatusServiceUnavailable
 	} else if err := h.Ingest.IndexUnusable(); err != nil {

@@ -447,22 +447,28 @@ func sameDocNumberSQL(in string) string {
 // parameter it cannot tell which one changed): 0.3 ms of parsing a query
 // that then runs in 0.02 ms.
 //
-// The candidates sharing normal bands and those sharing short bands are
-// ranked apart, each by the bands of its kind it shares, and taken in
-// turn (the first of each, then the second of each, …): two short texts
-// share up to 48 bands, a short scan and the long document it is part of
-// at most 16, so by the bands shared alone a few templated short notices
-// (one 通知 form filled in many times) pushed out the document the scan
-// was taken of. In the normal bands' ranking the candidates that share no
-// short band come first: the whole of a short text is long and has no
-// short bands, and a candidate that shares short bands is a short text,
-// which the short bands' ranking takes; else notices sharing as many
-// normal bands as the whole, or more, still pushed it out.
+// The candidates are ranked in three lists and taken in turn (the first
+// of each, then the second of each, …): the long ones (sharing no short
+// band) by the normal bands they share, the short ones by the normal
+// bands, and the short ones by the short bands. Two short texts share up
+// to 48 bands, a short scan and the long document it is part of at most
+// 16, so by the bands shared alone a few templated short notices (one 通知
+// form filled in many times) pushed out the document the scan was taken
+// of; the whole of a short text is long, and its own list keeps it clear
+// of notices sharing as many normal bands as it, or more. The short ones
+// have a list by normal bands of their own too: ranked after every long
+// one there, a short scan's OCR'd twin (a few normal bands and many short
+// ones shared) fell past the limit behind many long 汇编 sharing one
+// normal band and, in the short list, the notices sharing more short
+// bands (review of session 47, #6). That list takes its turns from the
+// second on: the first gives one place to the long whole and one to the
+// short text sharing most short bands, so that a small limit still keeps
+// the whole.
 //
 // Each ranking is a top-k of its own (ORDER BY … LIMIT, which keeps the
 // first limit rows as it reads, not a sort of them all), over the
 // candidates counted once (the MATERIALIZED CTE); the turns are then
-// numbered among the at most twice limit rows kept. A window function
+// numbered among the at most three times limit rows kept. A window function
 // over every candidate sorted them all, twice, and an outer sort a third
 // time: on SQLite, in RecordExtractions' writer transaction, 5,000
 // templated notices took that three times as long as one top-k
@@ -482,8 +488,11 @@ func candidateQuery(n, limit int) string {
 			JOIN document d ON d.id = c.document_id AND d.deleted_at IS NULL
 			WHERE d.id <> ? AND d.sha256 <> ?)
 		SELECT id, sha256, normal + short FROM (
-			SELECT id, sha256, normal, short, ROW_NUMBER() OVER (ORDER BY short > 0, normal DESC, id) AS turn
-			FROM (SELECT * FROM shared WHERE normal > 0 ORDER BY short > 0, normal DESC, id LIMIT ` + k + `) by_normal
+			SELECT id, sha256, normal, short, ROW_NUMBER() OVER (ORDER BY normal DESC, id) AS turn
+			FROM (SELECT * FROM shared WHERE normal > 0 AND short = 0 ORDER BY normal DESC, id LIMIT ` + k + `) long_by_normal
+			UNION ALL
+			SELECT id, sha256, normal, short, 1 + ROW_NUMBER() OVER (ORDER BY normal DESC, id)
+			FROM (SELECT * FROM shared WHERE normal > 0 AND short > 0 ORDER BY normal DESC, id LIMIT ` + k + `) short_by_normal
 			UNION ALL
 			SELECT id, sha256, normal, short, ROW_NUMBER() OVER (ORDER BY short DESC, id)
 			FROM (SELECT * FROM shared WHERE short > 0 ORDER BY short DESC, id LIMIT ` + k + `) by_short) ranked

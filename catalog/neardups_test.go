@@ -472,3 +472,68 @@ func testCandidatesKeepTheWholeAmongNoticesTyingItOnNormalBands(t *testing.T, s 
 		t.Errorf("W is candidate %d sharing %d bands; want one of the first two (each ranking's first), sharing 3", i+1, cands[i].Shared)
 	}
 }
+
+// A short scan's OCR'd twin, short too, sharing 6 normal bands and 20
+// short ones, stays among the scan's candidates behind both what shares
+// more short bands (40 templated notices, 21 to 32) and what shares
+// normal bands without short ones (40 long 汇编, one band each): the
+// short texts have a ranking by normal bands of their own, where the
+// twin comes first.
+func TestCandidatesKeepAShortTwinAmongNoticesAndLongCompilations(t *testing.T) {
+	forEachStore(t, testCandidatesKeepAShortTwinAmongNoticesAndLongCompilations)
+}
+
+func testCandidatesKeepAShortTwinAmongNoticesAndLongCompilations(t *testing.T, s *Store) {
+	ctx := context.Background()
+	// The scan's bands: 16 normal (100–115), then 32 short (200–231).
+	scan := make([]int64, 0, 48)
+	for i := range 48 {
+		scan = append(scan, int64(100+i+84*(i/16)))
+	}
+	add := func(id, title string, bands []int64) {
+		t.Helper()
+		d := newDoc(id, "sha-"+id)
+		d.Title = title
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetNearDuplicateBands(ctx, id, bands, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := func(seed, n int) []int64 {
+		bands := make([]int64, n)
+		for j := range bands {
+			bands[j] = int64(100000*seed + j)
+		}
+		return bands
+	}
+	twin := own(1, 48)
+	copy(twin[:6], scan[:6])
+	copy(twin[16:36], scan[16:36])
+	add("C", "杭州市社区教育工作会议纪要（扫描件识别）", twin)
+	for i := range 40 {
+		bands := own(i+2, 48)
+		copy(bands[16:37+i%12], scan[16:37+i%12]) // 21 to 32 short bands
+		add(fmt.Sprintf("T%02d", i), fmt.Sprintf("关于开展第%d期社区学习活动的通知", i+1), bands)
+	}
+	for i := range 40 {
+		bands := own(i+100, 16)
+		bands[6+i%10] = scan[6+i%10]
+		add(fmt.Sprintf("H%02d", i), fmt.Sprintf("学习型城市建设文件汇编（第%d册）", i+1), bands)
+	}
+	cands, err := s.NearDuplicateCandidates(ctx, "S", "s1", scan, nil, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 32 {
+		t.Fatalf("candidates of the scan: %d; want 32 (the limit)", len(cands))
+	}
+	i := slices.IndexFunc(cands, func(c Candidate) bool { return c.ID == "C" })
+	if i < 0 {
+		t.Fatalf("candidates of the scan: %+v; want its twin C, sharing 6 normal and 20 short bands, among notices sharing 21–32 short and 汇编 sharing 1 normal", cands)
+	}
+	if cands[i].Shared != 26 || i > 4 {
+		t.Errorf("C is candidate %d sharing %d bands; want one of the first two turns' (the first five), sharing 26", i+1, cands[i].Shared)
+	}
+}

@@ -101,9 +101,10 @@ type pgConn struct {
 	count *atomic.Int64 // statements run (Store.Statements), or nil
 }
 
-// counted adds one statement to the store's count.
-func (c *pgConn) counted() {
-	if c.count != nil {
+// counted adds one statement to the store's count, unless ctx says
+// it is a poll (uncounted).
+func (c *pgConn) counted(ctx context.Context) {
+	if c.count != nil && ctx.Value(uncountedKey{}) == nil {
 		c.count.Add(1)
 	}
 }
@@ -127,13 +128,13 @@ func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt,
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	c.counted()
+	c.counted(ctx)
 	res, err := c.Conn.ExecContext(ctx, numberPlaceholders(query), args)
 	return res, outOfReach(err)
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	c.counted()
+	c.counted(ctx)
 	rows, err := c.Conn.QueryContext(ctx, numberPlaceholders(query), args)
 	return rows, outOfReach(err)
 }

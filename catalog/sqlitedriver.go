@@ -116,7 +116,7 @@ var (
 func (c *stmtCacheConn) Unwrap() driver.Conn { return c.sqliteConn }
 
 func (c *stmtCacheConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	c.counted()
+	c.counted(ctx)
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -129,7 +129,7 @@ func (c *stmtCacheConn) ExecContext(ctx context.Context, query string, args []dr
 }
 
 func (c *stmtCacheConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	c.counted()
+	c.counted(ctx)
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -150,9 +150,10 @@ func (c *stmtCacheConn) QueryContext(ctx context.Context, query string, args []d
 	return s.rows, nil
 }
 
-// counted adds one statement to the store's count.
-func (c *stmtCacheConn) counted() {
-	if c.count != nil {
+// counted adds one statement to the store's count, unless ctx says
+// it is a poll (uncounted).
+func (c *stmtCacheConn) counted(ctx context.Context) {
+	if c.count != nil && ctx.Value(uncountedKey{}) == nil {
 		c.count.Add(1)
 	}
 }

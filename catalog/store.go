@@ -368,7 +368,7 @@ func (s *Store) refuseNewerSchema(ctx context.Context, tx *sql.Tx, known int) er
 		return fmt.Errorf("read catalog version: %w", err)
 	}
 	if version > known {
-		return Errorf(EINVALID, "目录数据库已由较新版本的 evidence 升级（迁移 %03d，本程序只到迁移 %03d）；请把本节点换成与其他节点相同的版本后再启动", version, known)
+		return NewerSchemaError(EINVALID, version, known)
 	}
 	return nil
 }

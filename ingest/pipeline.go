@@ -113,6 +113,11 @@ func (s *Service) Start(ctx context.Context) error {
 		defer s.wg.Done()
 		s.runIndexer(ctx)
 	}()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.watchSchema(ctx)
+	}()
 	if s.cfg.Shared {
 		s.wg.Add(3)
 		go func() {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -89,10 +90,12 @@ type Config struct {
 	Shared bool
 	// NodeBeat is how often a node of a shared catalog says it is alive
 	// (nodeBeat by default; tests shorten it).
-	NodeBeat        time.Duration
-	Node            string
-	NodeName        string
-	Lease           time.Duration
+	NodeBeat time.Duration
+	Node     string
+	NodeName string
+	Lease    time.Duration
+	// FollowInterval is also how often every node, shared or not,
+	// compares the catalog's schema with its migrations (watchSchema).
 	FollowInterval  time.Duration
 	FollowStateFile string
 	// UnreadableTextPatience is how long the follower waits at a stored
@@ -211,6 +214,9 @@ type Service struct {
 	quotes  Quotes       // looks again for cited quotes; see UseQuotes
 	watcher IndexWatcher // told of the index's writes; see UseIndexWatcher
 	follow  follower
+	// outrun is why this node no longer serves, nil while it serves:
+	// its catalog was migrated by a newer binary (watchSchema).
+	outrun atomic.Pointer[catalog.Error]
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
 	budget TextBudget

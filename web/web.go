@@ -72,7 +72,23 @@ func NewHandler(d Deps) (http.Handler, error) {
 			mux.Handle(rt.pattern, h.withSession(rt))
 		}
 	}
-	return h.recoverer(h.langFromQuery(mux)), nil
+	return h.recoverer(h.refuseWhenOutrun(h.langFromQuery(mux))), nil
+}
+
+// refuseWhenOutrun answers every page 503 once a newer binary has migrated
+// the catalog under this running node (ingest.Service.Refusal), with the
+// words it would refuse to start with; the stylesheet is still served,
+// for the error page.
+func (h *handler) refuseWhenOutrun(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.Ingest != nil && !strings.HasPrefix(r.URL.Path, "/static/") {
+			if err := h.Ingest.Refusal(); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // langFromQuery takes a page's ?lang=en (or zh) as the top bar's switch:
