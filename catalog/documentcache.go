@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -27,7 +28,7 @@ import (
 // higher one than any before, and they become visible in order.
 //
 // A DocumentCache is safe for concurrent use; the documents it gives are
-// copies, which a caller may change.
+// deep copies (copyDocument), which a caller may change.
 type DocumentCache struct {
 	mu   sync.Mutex
 	docs map[string]keptDocument
@@ -51,10 +52,14 @@ func NewDocumentCache(max int) *DocumentCache {
 // DocumentsByID returns the live documents among ids, keyed by ID, as
 // s.DocumentsByID does: those kept at the seq the catalog holds come from
 // c, the others are read (both reads on one connection, one wait for it
-// under load) and kept. at is the catalog's VersionsStamp read before the
+// under load) and kept. A read of more than maxCachedRead ids (an
+// export's hits) is s.DocumentsByID's, and keeps nothing. at is the catalog's VersionsStamp read before the
 // call, or the zero VersionsStamp: when every one of ids was checked at
 // the same stamp, nothing is read.
 func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []string, at VersionsStamp) (map[string]*Document, error) {
+	if len(ids) > maxCachedRead {
+		return s.DocumentsByID(ctx, ids)
+	}
 	out := make(map[string]*Document, len(ids))
 	if len(ids) == 0 || c.keptAt(ids, at.seq, out) {
 		return out, nil
@@ -83,8 +88,7 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 		case !live:
 			delete(c.docs, id)
 		case ok && k.doc.Seq == seq:
-			copied := *k.doc
-			out[id] = &copied
+			out[id] = copyDocument(k.doc)
 			c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
 		default:
 			missing = append(missing, id)
@@ -110,8 +114,7 @@ func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document
 		if !ok || k.checked != seq {
 			return false
 		}
-		copied := *k.doc
-		out[id] = &copied
+		out[id] = copyDocument(k.doc)
 	}
 	return true
 }
@@ -138,15 +141,17 @@ func (c *DocumentCache) read(ctx context.Context, conn querier, ids []string, se
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, d := range read {
-		copied := *d
-		out[id] = &copied
+		out[id] = copyDocument(d)
 		c.keep(d, seq)
 	}
 	return out, nil
 }
 
 // keep keeps d as checked at the stamp seq, forgetting another document
-// when c is full; c.mu is held.
+// when c is full; c.mu is held. The one forgotten is any (the map's
+// first): random eviction is enough, since the reads that would sweep c
+// (an export's thousands of hits) pass it by (maxCachedRead), and a
+// search's page, read again, is kept again.
 func (c *DocumentCache) keep(d *Document, seq int64) {
 	if d.Seq <= 0 { // a provisional number (seq.go) never commits
 		return
@@ -183,4 +188,22 @@ func liveSeqsByID(ctx context.Context, db querier, ids []string) (map[string]int
 		return nil, fmt.Errorf("read the change numbers of %d documents: %w", len(ids), err)
 	}
 	return out, nil
+}
+
+// maxCachedRead is the most ids a read through a DocumentCache keeps:
+// more than a page of hits.
+const maxCachedRead = 100
+
+// copyDocument copies d and what it points to, slices and confidence.
+func copyDocument(d *Document) *Document {
+	c := *d
+	c.ExtractedFields = slices.Clone(d.ExtractedFields)
+	c.EditedFields = slices.Clone(d.EditedFields)
+	c.Reading.PageSources = slices.Clone(d.Reading.PageSources)
+	c.Reading.SealPages = slices.Clone(d.Reading.SealPages)
+	if d.Reading.OCRConfidence != nil {
+		v := *d.Reading.OCRConfidence
+		c.Reading.OCRConfidence = &v
+	}
+	return &c
 }

@@ -104,3 +104,47 @@ func testDocumentCacheSeesEveryWrite(t *testing.T, s *Store) {
 		t.Errorf("a caller's change of a kept document reached the cache: title %q, %v", again[d.ID].Title, err)
 	}
 }
+
+// A document a DocumentCache gives is the caller's to change: changing its
+// slices changes neither what the cache gives next nor another caller's
+// (review s47 #7); and a read of more ids than a page of hits (an
+// export's) keeps none of them, leaving the pages' documents kept.
+func TestDocumentCacheGivesDeepCopiesAndLetsLargeReadsPass(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	d := newDoc("D-深拷贝", fmt.Sprintf("%064x", 9))
+	d.Title = DefaultTitle(d.Filename)
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	fill := FieldFill{Title: "关于推进学习型城市建设的意见", DocNumber: "教发〔2023〕12号"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &fill}); err != nil {
+		t.Fatal(err)
+	}
+	c := NewDocumentCache(16)
+	for range 2 { // read, then kept
+		got, err := c.DocumentsByID(ctx, s, []string{d.ID}, VersionsStamp{})
+		if err != nil || len(got[d.ID].ExtractedFields) == 0 {
+			t.Fatalf("read through the cache: %v, %v; want the fields read from the text", got, err)
+		}
+		got[d.ID].ExtractedFields[0] = "被调用方改动"
+	}
+	again, err := c.DocumentsByID(ctx, s, []string{d.ID}, VersionsStamp{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := again[d.ID].ExtractedFields; f[0] == "被调用方改动" {
+		t.Errorf("a caller's change to a document given went into the cache: %v", f)
+	}
+	many := []string{d.ID}
+	for i := range maxCachedRead {
+		many = append(many, fmt.Sprintf("D-无此文件%03d", i))
+	}
+	c = NewDocumentCache(16)
+	if got, err := c.DocumentsByID(ctx, s, many, VersionsStamp{}); err != nil || got[d.ID] == nil {
+		t.Fatalf("a large read: %v, %v", got, err)
+	}
+	if len(c.docs) != 0 {
+		t.Errorf("a read of %d ids kept %d documents; want none kept", len(many), len(c.docs))
+	}
+}

@@ -307,6 +307,7 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	if err != nil {
 		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
 	}
+	fc.marks = r.filledExtracted(f) != r.extracted
 	return fc, nil
 }
 
@@ -337,11 +338,16 @@ func (s *Store) readFieldsRow(ctx context.Context, tx *sql.Tx, id string) (*fiel
 // filledColumns are the columns a fill writes, in filledArgs' order.
 const filledColumns = `title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?, extracted_fields = ?, fields_revision = ?`
 
-// filledArgs are the values of filledColumns after fill(f): the marks
-// of the 文号 the reading gives when it is read from the text, else those
-// kept (a typed 文号's form as typed), unless the text writes the same
-// 文号: then the document's own writing.
+// filledArgs are the values of filledColumns after fill(f).
 func (r *fieldsRow) filledArgs(f FieldFill) []any {
+	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, r.filledExtracted(f), f.Revision}
+}
+
+// filledExtracted is extracted_fields after fill(f): the fields read from
+// the text, with the marks of the 文号 the reading gives when it is read
+// from the text, else those kept (a typed 文号's form as typed), unless
+// the text writes the same 文号: then the document's own writing.
+func (r *fieldsRow) filledExtracted(f FieldFill) string {
 	marks := docNumberMarks{f.DocNumberRead, f.DocNumberWritten}
 	if !slices.Contains(r.auto, FieldDocNumber) {
 		_, marks = decodeExtracted(r.extracted)
@@ -352,7 +358,7 @@ func (r *fieldsRow) filledArgs(f FieldFill) []any {
 		}
 		marks.read = ""
 	}
-	return []any{r.title, r.number, r.issuer, r.issuedOn, r.round, encodeExtracted(r.auto, r.number, marks), f.Revision}
+	return encodeExtracted(r.auto, r.number, marks)
 }
 
 // fill applies f to the fields of r as fillFields says, reading the
@@ -485,6 +491,11 @@ type fieldChanges struct {
 	// overRead: a changed field held a value read from the text before,
 	// which the audit log keeps (recordFieldsEvent).
 	overRead bool
+	// marks: extracted_fields was written anew, with other fields read
+	// from the text or other marks of the 文号 (a guess read as written),
+	// which a Document holds (ExtractedFields, DocNumberRead), though no
+	// field's value changed. Set by fillFields alone.
+	marks bool
 }
 
 // recordFieldsEvent records in the audit log the fields a reading by

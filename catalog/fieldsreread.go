@@ -26,8 +26,9 @@ func (s *Store) DocumentsWithFieldsBefore(ctx context.Context, revision int, fn 
 // indexed to extracted with a new change number, so that its index entry
 // is written anew (here and on every node following the catalog), and the
 // audit log records what the reading changed, and from what; a document
-// with none takes a new change number alone (what the reading wrote, the
-// marks of extracted_fields, may still differ), and stays indexed. A document
+// with none whose extracted_fields changed (the marks of its 文号) takes a
+// new change number alone, and stays indexed; one whose reading changed
+// nothing a Document holds keeps its change number. A document
 // deleted, or read by f's revision or a newer one, meanwhile is left as
 // it is: nothing changed.
 func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]string, error) {
@@ -46,16 +47,23 @@ func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]str
 		if err != nil {
 			return err
 		}
+		if len(c.names) == 0 && !c.marks {
+			// Nothing a Document holds changed (fields_revision alone,
+			// most documents after a reader's revision): no new change
+			// number, or every node following the catalog would load
+			// and index every text again.
+			return nil
+		}
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
 		if len(c.names) == 0 {
-			// No field's value changed, but fillFields wrote the row
-			// again (extracted_fields, whose marks a page shows: the 文号
-			// read as a guess): a new change number all the same, since
-			// a row kept by its seq (search's hit documents) must see
-			// every change; the index entry stays as it is.
+			// No field's value changed, but extracted_fields did (its
+			// marks, which a page shows: the 文号 read as a guess): a
+			// new change number all the same, since a row kept by its
+			// seq (search's hit documents) must see every change; the
+			// index entry stays as it is.
 			_, err = tx.ExecContext(ctx, `UPDATE document SET seq = ? WHERE id = ?`, seq, id)
 			if err != nil {
 				return fmt.Errorf("mark the fields of %s read again: %w", id, err)

@@ -55,3 +55,49 @@ func testRereadFieldsRenumbersWhatItWrites(t *testing.T, s *Store) {
 		t.Errorf("no field changed, yet the document went to %s, want it left indexed", after.Status)
 	}
 }
+
+func TestRereadFieldsThatChangesNothingKeepsTheSeq(t *testing.T) {
+	forEachStore(t, testRereadFieldsThatChangesNothingKeepsTheSeq)
+}
+
+// testRereadFieldsThatChangesNothingKeepsTheSeq (review s47 #2): a reading
+// by a newer field reader that changes nothing a Document holds (its
+// fields_revision alone) keeps the document's change number, so that the
+// nodes following the catalog do not load and index its text again, and
+// records the revision, so that it is not read again.
+func testRereadFieldsThatChangesNothingKeepsTheSeq(t *testing.T, s *Store) {
+	ctx := context.Background()
+	d := newDoc("D-无变化", fmt.Sprintf("%064x", 8))
+	d.Title = DefaultTitle(d.Filename)
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	fill := FieldFill{Title: "关于推进学习型城市建设的意见", DocNumber: "教发〔2023〕12号", Issuer: "杭州市教育局"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &fill}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Document(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := fill
+	again.Revision = fill.Revision + 1
+	changed, err := s.RereadFields(ctx, d.ID, again)
+	if err != nil || len(changed) != 0 {
+		t.Fatalf("read again with the same values: changed %v, %v; want none", changed, err)
+	}
+	after, err := s.Document(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Seq != before.Seq || after.Status != StatusIndexed {
+		t.Errorf("a reading that changed nothing: seq %d → %d, status %s; want the seq kept and indexed", before.Seq, after.Seq, after.Status)
+	}
+	var left []string
+	if err := s.DocumentsWithFieldsBefore(ctx, again.Revision, func(d *Document) { left = append(left, d.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Errorf("documents still to read with revision %d: %v; want none (the revision recorded)", again.Revision, left)
+	}
+}

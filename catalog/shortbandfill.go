@@ -18,9 +18,10 @@ import (
 // again to see whether they are short (AddShortBands). pending is false
 // when there is no fill to do (done, or the catalog had nothing to fill),
 // or, on PostgreSQL, when another node of the catalog is doing it: the
-// first call takes a lock the store holds until the fill is done or it
-// closes (holdShortBandFill), so that the nodes of a catalog do not each
-// read every stored text. A read: it holds no row lock.
+// first call takes a lock the store holds until the fill is done, it is
+// released (ReleaseShortBandFill) or the store closes (holdShortBandFill),
+// so that the nodes of a catalog do not each read every stored text. A
+// read: it holds no row lock.
 func (s *Store) ShortBandsToFill(ctx context.Context, limit int) (docs []*Document, pending bool, err error) {
 	if held, err := s.holdShortBandFill(ctx); err != nil || !held {
 		return nil, false, err
@@ -43,6 +44,18 @@ func (s *Store) ShortBandsToFill(ctx context.Context, limit int) (docs []*Docume
 		return nil, false, fmt.Errorf("documents without short bands after %q: %w", done, err)
 	}
 	return docs, true, nil
+}
+
+// ShortBandFillLeft reports whether the fill of short bands (migration
+// 049) is still to do, wholly or in part: its mark is there. A node that
+// left the fill to another, or whose fill stopped short, asks again while
+// it is (ingest's startShortBands). A read: it takes no lock.
+func (s *Store) ShortBandFillLeft(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM short_band_fill WHERE id = 1`).Scan(&n); err != nil {
+		return false, fmt.Errorf("read the mark of the short bands filled: %w", err)
+	}
+	return n > 0, nil
 }
 
 // AddShortBands gives, in one transaction, each document of bands the

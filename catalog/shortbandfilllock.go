@@ -37,7 +37,14 @@ func (s *Store) holdShortBandFill(ctx context.Context) (bool, error) {
 	s.fill.mu.Lock()
 	defer s.fill.mu.Unlock()
 	if s.fill.conn != nil {
-		return true, nil
+		// A session holds its lock until it ends: alive, it still holds
+		// it. One ended under this node (pg_terminate_backend, a server
+		// restart, a network cut) let it go, maybe to another node.
+		if _, err := s.fill.conn.ExecContext(ctx, `SELECT 1`); err == nil {
+			return true, nil
+		}
+		discard(s.fill.conn)
+		s.fill.conn = nil
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -56,6 +63,13 @@ func (s *Store) holdShortBandFill(ctx context.Context) (bool, error) {
 	s.fill.conn = conn
 	return true, nil
 }
+
+// ReleaseShortBandFill lets the lock of the fill of short bands
+// (ShortBandsToFill) go, if this store holds it, so that another node of
+// the catalog may go on with the fill from its mark: a fill that stops
+// short (an error, the object store down, a cancelled context) calls it
+// on its way out. Idempotent; a no-op on SQLite.
+func (s *Store) ReleaseShortBandFill() { s.releaseShortBandFill() }
 
 // releaseShortBandFill lets lockShortBandFill go, if this store holds it:
 // unlocked first, so that another node asking next finds it free (a

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"slices"
+	"time"
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -276,8 +277,10 @@ const shortBandBatch = 64
 // in five at a Jaccard index of 0.58). A text that cannot be read is
 // passed over (logged: a repair or reindex reads it again, with its
 // short bands); the catalog or the store down stops the fill, for the
-// next start.
+// next try (startShortBands). The fill's lock is let go on every return,
+// so that a fill stopped short here may go on on another node.
 func (s *Service) fillShortBands(ctx context.Context) error {
+	defer s.cat.ReleaseShortBandFill()
 	filled, looked := 0, 0
 	for {
 		docs, pending, err := s.cat.ShortBandsToFill(ctx, shortBandBatch)
@@ -356,13 +359,35 @@ func mayBeShort(pages []string) bool {
 }
 
 // startShortBands runs fillShortBands in the background of the running
-// pipeline.
+// pipeline, and again every ShortBandRetry while the fill is left to do
+// (catalog.ShortBandFillLeft): when it stopped short here (the object
+// store or the catalog down), and when another node held it, which may
+// since have died or stopped short itself.
 func (s *Service) startShortBands(ctx context.Context) {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		if err := s.fillShortBands(ctx); err != nil && ctx.Err() == nil {
-			s.log.Error("short near-duplicate bands not all computed for the texts read before them", "err", err)
+		for {
+			if err := s.fillShortBands(ctx); err != nil && ctx.Err() == nil {
+				s.log.Error("short near-duplicate bands not all computed for the texts read before them; asked again later",
+					"err", err, "after", s.cfg.ShortBandRetry)
+			}
+			left, err := s.cat.ShortBandFillLeft(ctx)
+			if err == nil && !left || ctx.Err() != nil {
+				return
+			}
+			shortBandsWait()
+			t := time.NewTimer(s.cfg.ShortBandRetry)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
 		}
 	}()
 }
+
+// shortBandsWait is called each time startShortBands waits to ask again
+// for the fill (tests follow its tries).
+var shortBandsWait = func() {}

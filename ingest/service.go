@@ -102,6 +102,10 @@ type Config struct {
 	// text the store refuses while it answers other requests, before it
 	// passes over that document (default 1 minute).
 	UnreadableTextPatience time.Duration
+	// ShortBandRetry is how often a node asks again for the fill of
+	// short bands (startShortBands) while it is not done: left to
+	// another node, or stopped short here. Default 5 minutes.
+	ShortBandRetry time.Duration
 }
 
 // DefaultMaxUpload is the default per-file upload limit.
@@ -161,6 +165,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.NodeBeat <= 0 {
 		c.NodeBeat = nodeBeat
+	}
+	if c.ShortBandRetry <= 0 {
+		c.ShortBandRetry = 5 * time.Minute
 	}
 	if c.UnreadableTextPatience <= 0 {
 		c.UnreadableTextPatience = time.Minute

@@ -45,7 +45,7 @@ func sniffText(head []byte, ext string) kind {
 	case bytes.HasPrefix(head, []byte("\xfe\xff")):
 		k.mime = MIMETXT + "; charset=utf-16be"
 	default:
-		if enc := spreadsheet.BOMlessUTF16(head); enc != "" {
+		if enc := spreadsheet.BOMlessUTF16Head(head); enc != "" {
 			k.mime = MIMETXT + "; charset=" + enc
 		}
 	}

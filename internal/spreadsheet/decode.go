@@ -218,7 +218,7 @@ func tooManyControls(text string) bool {
 // escape included): what may be text, its encoding decided later, on the
 // whole data, by DecodeText.
 func LooksText(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) || BOMlessUTF16(head) != "" {
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) || BOMlessUTF16Head(head) != "" {
 		return true
 	}
 	controls := 0

@@ -28,13 +28,30 @@ const minUTF16Units = 8
 // a surrogate, and two in three are outside those ranges.
 //
 // Text that is valid UTF-8 without a NUL byte is never taken for UTF-16:
-// an ASCII text read as UTF-16 would be units of Han characters. A head
-// cut inside its last character (a sniffer's first 1,024 bytes) is such
-// text too, and is told so without decoding it twice as UTF-16.
+// an ASCII text read as UTF-16 would be units of Han characters. data is
+// a whole file: one cut inside its last character is no valid UTF-8, and
+// is judged as any other (BOMlessUTF16Head tells heads).
 func BOMlessUTF16(data []byte) string {
-	if validUTF8Head(data) && bytes.IndexByte(data, 0) < 0 {
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
 		return ""
 	}
+	return judgeUTF16(data)
+}
+
+// BOMlessUTF16Head is BOMlessUTF16 for the head of a file (a sniffer's
+// first 1,024 bytes), which may be cut inside its last character: such a
+// head of valid UTF-8 text is valid UTF-8 text too, and is told so
+// without decoding it twice as UTF-16.
+func BOMlessUTF16Head(head []byte) string {
+	if validUTF8Head(head) && bytes.IndexByte(head, 0) < 0 {
+		return ""
+	}
+	return judgeUTF16(head)
+}
+
+// judgeUTF16 is BOMlessUTF16's judgement of data that is not valid
+// UTF-8 text, made on its first utf16Sample bytes.
+func judgeUTF16(data []byte) string {
 	head := data[:min(len(data), utf16Sample)&^1]
 	if len(head) < 2*minUTF16Units {
 		return ""

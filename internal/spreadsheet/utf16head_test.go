@@ -23,7 +23,7 @@ func TestCutUTF8HeadIsNotDecodedAsUTF16(t *testing.T) {
 			t.Fatalf("head of %d bytes: want it cut inside a character", len(head))
 		}
 		var enc string
-		allocs := testing.AllocsPerRun(10, func() { enc = BOMlessUTF16(head) })
+		allocs := testing.AllocsPerRun(10, func() { enc = BOMlessUTF16Head(head) })
 		if enc != "" {
 			t.Fatalf("head cut %d bytes into a character: got %q, want no UTF-16", cut, enc)
 		}
@@ -43,12 +43,37 @@ func TestUTF16HeadsAreStillFound(t *testing.T) {
 		be = append(be, byte(r>>8), byte(r))
 	}
 	for cut := 0; cut < 4; cut++ {
-		if got := BOMlessUTF16(le[:len(le)-cut]); got != "utf-16le" {
+		if got := BOMlessUTF16Head(le[:len(le)-cut]); got != "utf-16le" {
 			t.Errorf("UTF-16LE cut by %d bytes: got %q, want utf-16le", cut, got)
 		}
-		if got := BOMlessUTF16(be[:len(be)-cut]); got != "utf-16be" {
+		if got := BOMlessUTF16Head(be[:len(be)-cut]); got != "utf-16be" {
 			t.Errorf("UTF-16BE cut by %d bytes: got %q, want utf-16be", cut, got)
 		}
+	}
+}
+
+// TestWholeUTF16FileEndingLikeCutUTF8IsUTF16 (review s47 #8): a whole file
+// is judged strictly. BOM-less UTF-16BE whose characters are each two
+// ASCII bytes (中 is "N-") and whose last, 以 (4E E5), ends on a UTF-8
+// lead byte is valid UTF-8 but for a last character cut short: as a head
+// it may be cut UTF-8, as a whole file it is UTF-16 and is decoded so.
+func TestWholeUTF16FileEndingLikeCutUTF8IsUTF16(t *testing.T) {
+	var data []byte
+	for _, r := range strings.Repeat("南山区中华学习周", 6) + "以" {
+		data = append(data, byte(r>>8), byte(r))
+	}
+	if utf8.Valid(data) || !utf8.Valid(data[:len(data)-1]) {
+		t.Fatal("the test needs UTF-16BE that is valid UTF-8 but for its last byte")
+	}
+	if got := BOMlessUTF16(data); got != "utf-16be" {
+		t.Errorf("whole file: BOMlessUTF16 = %q, want utf-16be", got)
+	}
+	if got := BOMlessUTF16Head(data); got != "" {
+		t.Errorf("as a head: BOMlessUTF16Head = %q, want none (cut UTF-8)", got)
+	}
+	text, enc, err := DecodeText(data)
+	if err != nil || enc != "utf-16be" || !strings.HasPrefix(text, "南山区中华学习周") || !strings.HasSuffix(text, "学习周以") {
+		t.Errorf("DecodeText: %q, %q, %v; want the UTF-16BE text", text, enc, err)
 	}
 }
 
