@@ -155,10 +155,43 @@ func (t Task) AcceptQuestion(docs map[string]*catalog.Document) (catalog.Words, 
 	return catalog.Words{Chinese: zh, English: en}, zh != ""
 }
 
-// beingRead says whether d's text is still being read (stored or
-// extracted, not yet searchable nor failed).
+// beingRead says whether d's text is still being read: never read yet,
+// or read again from the start (重新读取): stored, or extracted with no
+// reading recorded (no pages). A file read long ago that is extracted
+// only while its index entry is rewritten (an edit of its 文号, a link,
+// a 责任单位 merge: catalog bumpSeq, UpdateDocument) has its reading and
+// is not being read (review s47 #3): 确认 asked of it, and asked again
+// once it was indexed, as if its reading might yet fail.
 func beingRead(d *catalog.Document) bool {
-	return d.Status == catalog.StatusStored || d.Status == catalog.StatusExtracted
+	return d.Status == catalog.StatusStored || d.Status == catalog.StatusExtracted && d.Pages == 0
+}
+
+// hasBeenRead says whether d's text has been read: searchable, or
+// extracted with its reading (waiting for its index entry).
+func hasBeenRead(d *catalog.Document) bool {
+	return d.Status == catalog.StatusIndexed || d.Status == catalog.StatusExtracted && !beingRead(d)
+}
+
+// StillBeingRead returns the documents of docs (the files handed in for
+// a task and not returned) still being read when none of docs has been
+// read yet: such a task has nothing read to accept, and 确认 waits for
+// the reading. One yes to the question of files being read accepted it,
+// and when they all failed afterwards the task stood 已确认 with no
+// evidence, the state Accept's refusal of files that all failed exists
+// to prevent (review s47 #3). nil when one of docs has been read, and
+// when none is being read (all failed, or none).
+func StillBeingRead(docs []*catalog.Document) []*catalog.Document {
+	var reading []*catalog.Document
+	for _, d := range docs {
+		switch {
+		case d == nil:
+		case hasBeenRead(d):
+			return nil
+		case beingRead(d):
+			reading = append(reading, d)
+		}
+	}
+	return reading
 }
 
 // readMarks are the words of AcceptQuestion for a searchable file d that

@@ -244,6 +244,27 @@ func (s *Service) Named(ctx context.Context, u *catalog.User, ids []string) (map
 	return tasks, nil
 }
 
+// ShowsDocument returns task id, with its documents, and true when u may
+// see it (Named's rule) and documentID is among the files 我的任务 shows
+// in it (catalog.Assignment.Documents: handed in, those returned
+// included); false otherwise, a task u may not see or that does not
+// exist included. A document followed with a task it is not in is not
+// spoken of in that task's words (review s47 #5).
+func (s *Service) ShowsDocument(ctx context.Context, u *catalog.User, id, documentID string) (*catalog.Assignment, bool, error) {
+	named, err := s.Named(ctx, u, []string{id})
+	if err != nil || named[id] == nil {
+		return nil, false, err
+	}
+	a, err := s.cat.Assignment(ctx, id)
+	if catalog.IsNotFound(err) {
+		return nil, false, nil // deleted since
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return a, slices.Contains(a.Documents, documentID), nil
+}
+
 // Filter selects assignments to list; empty fields match all.
 type Filter struct {
 	City       string

@@ -324,18 +324,26 @@ func (s *Service) askAgain(ctx context.Context, u *catalog.User, id, confirm str
 
 // someReadable is ECONFLICT, with the reason, when every document of ids
 // could not be read (status failed): a blank scan handed in is no
-// evidence to accept. One still being read may be accepted.
+// evidence to accept. When none has been read and some are still being
+// read (StillBeingRead), it is ECONFLICT naming those: 确认 waits for
+// the reading, since they may all fail. One being read beside one read
+// may be accepted (Task.AcceptQuestion asks of it).
 func (s *Service) someReadable(ctx context.Context, ids []string) error {
 	docs, err := s.cat.DocumentsByID(ctx, ids)
 	if err != nil {
 		return err
 	}
-	var failed *catalog.Document
+	var handed []*catalog.Document
 	for _, id := range ids {
-		d := docs[id]
-		if d == nil {
-			continue
+		if d := docs[id]; d != nil {
+			handed = append(handed, d)
 		}
+	}
+	if reading := StillBeingRead(handed); len(reading) > 0 {
+		return catalog.Errorf(catalog.ECONFLICT, "提交的文件%s尚未读取完成，不能确认；请待读取完成后再确认", fileNames(reading))
+	}
+	var failed *catalog.Document
+	for _, d := range handed {
 		if d.Status != catalog.StatusFailed {
 			return nil
 		}
@@ -346,6 +354,21 @@ func (s *Service) someReadable(ctx context.Context, ids []string) error {
 	}
 	return catalog.Errorf(catalog.ECONFLICT, "提交的文件“%s”未能读取（%s），不能确认；请退回任务，让部门重新上传可读取的文件",
 		failed.Filename, catalog.Words{Chinese: failed.Error, English: failed.ErrorIn(true)})
+}
+
+// fileNames are the file names of docs, each in quotes: “a.pdf”、“b.pdf”
+// in Chinese, “a.pdf”, “b.pdf” in English.
+func fileNames(docs []*catalog.Document) catalog.Words {
+	var w catalog.Words
+	for i, d := range docs {
+		if i > 0 {
+			w.Chinese += "、"
+			w.English += ", "
+		}
+		w.Chinese += "“" + d.Filename + "”"
+		w.English += "“" + d.Filename + "”"
+	}
+	return w
 }
 
 func notSubmitted(a *catalog.Assignment) error {

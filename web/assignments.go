@@ -106,6 +106,21 @@ func (t taskRow) Unreadable() bool {
 	return n > 0
 }
 
+// StillReading says that no document handed in for the task (not
+// returned) has been read yet and some are still being read
+// (assignments.StillBeingRead): 确认 is refused until one is (409,
+// 请待读取完成后再确认), so the board says so in its place, as for files
+// that all failed (Unreadable).
+func (t taskRow) StillReading() bool {
+	var docs []*catalog.Document
+	for _, d := range t.Handed {
+		if d.Returned == nil && d.Doc != nil {
+			docs = append(docs, d.Doc)
+		}
+	}
+	return len(assignments.StillBeingRead(docs)) > 0
+}
+
 // taskRows adds the titles of the documents handed in, all read at once,
 // and of those the coordinator linked (Task.LinkedByCoordinator, when
 // assignments.Service.AttachLinked filled it); a document u may not read

@@ -28,9 +28,11 @@ type followedJSON struct {
 // task), the line is the task's (taskDocLine): a file failing in a task
 // accepted meanwhile says what a reload says, not the advice to upload
 // again that an accepted task has no form for (review s46 #10); the task
-// is read by its row alone (Named), as the page asks for a file it shows
-// in it. A task the person may not see adds nothing. A document the person may not see
-// is the error page (404), as the document's own page.
+// is read with its documents, and its words apply only to a file it
+// holds, as the page shows it there (Assignments.ShowsDocument). A task
+// the person may not see, or that does not hold the document, adds
+// nothing. A document the person may not see is the error page (404),
+// as the document's own page.
 func (h *handler) documentFollow(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	d, err := h.Documents.Get(r.Context(), u, r.PathValue("id"))
@@ -40,13 +42,18 @@ func (h *handler) documentFollow(w http.ResponseWriter, r *http.Request) {
 	}
 	l := langOf(r)
 	line := docLine(l, d)
-	if id := r.URL.Query().Get("task"); id != "" {
-		tasks, err := h.Assignments.Named(r.Context(), u, []string{id})
+	// The task speaks only of a failed file (taskDocLine), and only of
+	// one it holds: a document followed with a task it was never handed
+	// in for (a URL edited by hand, a file withdrawn meanwhile) keeps its
+	// own line (review s47 #5). The task is not read at each poll of a
+	// file still being read.
+	if id := r.URL.Query().Get("task"); id != "" && d.Status == catalog.StatusFailed {
+		a, shown, err := h.Assignments.ShowsDocument(r.Context(), u, id, d.ID)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		if a := tasks[id]; a != nil {
+		if shown {
 			line = taskDocLine(l, a.Status, d)
 		}
 	}

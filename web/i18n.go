@@ -281,6 +281,7 @@ var messages = map[string]map[Lang]string{
 	"assignments.delete.item":          {Chinese: "%s %s：%s，截止 %s", English: "%s %s: %s, due %s"},
 	"assignments.deleted":              {Chinese: "已删除任务：%s", English: "Task deleted: %s"},
 	"assignments.unreadable":           {Chinese: "提交的文件未能读取，不能确认；请退回任务，让部门重新上传可读取的文件。", English: "The files handed in could not be read, so the task cannot be accepted; return it and ask the department to upload readable files."},
+	"assignments.still_reading":        {Chinese: "提交的文件尚未读取完成，不能确认；请待读取完成后再确认。", English: "No file handed in has been read yet, so the task cannot be accepted; wait until the reading is done, then accept it."},
 	"assignments.return":               {Chinese: "退回", English: "Return"},
 	"assignments.hand_in":              {Chinese: "为本任务提交文件", English: "Hand in a file for this task"},
 	"assignments.hand_in.note":         {Chinese: "以协调员身份为该部门提交材料：文件关联到任务的指标，任务变为已提交。部门不能再次提交已退回的同一文件；经与部门商量认为原文件无需更正时，可在此提交。", English: "Hand material in for the department as the coordinator: the files are linked to the task's indicator and the task becomes submitted. The department cannot hand the very file returned in again; when you agree with it that the file needs no correction, hand it in here."},
