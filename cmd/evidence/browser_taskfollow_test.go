@@ -38,9 +38,11 @@ func acceptTask(t *testing.T, s *server, id string) {
 }
 
 // TestAFileFailingInAnAcceptedTaskSaysTheSameLiveAndReloaded: 市教育局
-// hands in a scan of its 学分银行 rules while other readings hold the
-// readers, so 我的任务 follows it waiting; the coordinator accepts the
-// task meanwhile, and then the scan turns out unreadable. The line beside
+// hands in its 学分银行 rules as text, which is read, and then a scan of
+// them while other readings hold the readers, so 我的任务 follows it
+// waiting; the coordinator accepts the task meanwhile (确认 asks about the
+// scan still being read, and is answered yes; a task with no file read yet
+// could not be accepted), and then the scan turns out unreadable. The line beside
 // it says, without a reload, what a reload says: 处理失败：任务已确认，这份
 // 文件未能读取，不计入佐证材料…, not the reason with the advice to upload
 // again that the accepted task has no form for (review s46 #10).
@@ -53,29 +55,34 @@ func TestAFileFailingInAnAcceptedTaskSaysTheSameLiveAndReloaded(t *testing.T) {
 	if err := os.WriteFile(scan, []byte(brokenScan), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	release := holdReadersBudget(t, sandbox)
+	rules := textFiles(t, t.TempDir(), "学分银行管理办法", 1)[0]
 
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	handIn := `document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`
 	u.login(s.base, "jiaoyu", pw)
 	u.do("我的任务", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)))
+	u.do("hand in the rules as text", chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{rules}),
+		chromedp.Evaluate[chromedp.Void](handIn))
+	u.waitFor("the text read", `document.readyState === 'complete' &&
+		Array.from(document.querySelectorAll('article.task .docstatus')).some(function (e) { return e.dataset.status === 'indexed'; })`)
+	release := holdReadersBudget(t, sandbox)
+	u.do("我的任务 with the text read", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)))
 	u.do("hand in the scan", chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{scan}),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`))
+		chromedp.Evaluate[chromedp.Void](handIn))
 	u.waitFor("the scan listed, waiting to be read and followed",
 		`document.readyState === 'complete' && document.querySelector('article.task .docstatus[data-follow]') !== null`)
 	acceptTask(t, s, strings.TrimPrefix(u.attr(`article.task`, "id"), "task-"))
 	eval[bool](u, `window.sameView = true`)
 	release()
 
-	u.waitFor("the scan's line says it failed", `(function () {
-		var e = document.querySelector('article.task .docstatus');
-		return !!e && e.dataset.status === 'failed';
-	})()`)
-	live := u.text(`article.task .docstatus`)
+	failed := `article.task .docstatus[data-status="failed"]`
+	u.waitFor("the scan's line says it failed", `document.querySelector('`+failed+`') !== null`)
+	live := u.text(failed)
 	if !eval[bool](u, `window.sameView === true`) {
 		t.Fatal("the page was loaded again: the words must come without a reload")
 	}
-	u.do("我的任务 again", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task .docstatus`)))
-	again := u.text(`article.task .docstatus`)
+	u.do("我的任务 again", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(failed)))
+	again := u.text(failed)
 	if again != live {
 		t.Errorf("the line shown live is %q, a reload shows %q: want the same words", live, again)
 	}
