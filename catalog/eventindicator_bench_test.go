@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
-
-	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
 // BenchmarkIndicatorFilter reads the newest page of one indicator's
@@ -75,25 +73,7 @@ func BenchmarkIndicatorFilter(b *testing.B) {
 // none (links'): until session 44 they were every city's, and the page's
 // cost grew with the other cities' history (bench/README.md).
 func BenchmarkIndicatorFilterInOneCity(b *testing.B) {
-	for _, o := range []struct {
-		name string
-		open func(b *testing.B) *Store
-	}{
-		{"sqlite", func(b *testing.B) *Store {
-			s, err := Open(context.Background(), b.TempDir()+"/catalog.db")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-		{"postgres", func(b *testing.B) *Store {
-			s, err := OpenPostgres(context.Background(), pgtest.DatabaseURL(b))
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-	} {
+	for _, o := range bothStores {
 		b.Run(o.name, func(b *testing.B) {
 			s := o.open(b)
 			defer s.Close()

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
-
-	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
 // benchCities are the pilot cities the migrations seed, 杭州 first.
@@ -20,25 +18,7 @@ var benchCities = []string{"330100", "330200", "310000", "110000", "510100", "42
 // was read among every city's link events, and cost 8 times as much
 // where 8 cities link the indicator (bench/README.md, "Session 45").
 func BenchmarkIndicatorFilterLinksByCity(b *testing.B) {
-	for _, o := range []struct {
-		name string
-		open func(b *testing.B) *Store
-	}{
-		{"sqlite", func(b *testing.B) *Store {
-			s, err := Open(context.Background(), b.TempDir()+"/catalog.db")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-		{"postgres", func(b *testing.B) *Store {
-			s, err := OpenPostgres(context.Background(), pgtest.DatabaseURL(b))
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-	} {
+	for _, o := range bothStores {
 		for _, cities := range []int{1, 8} {
 			b.Run(fmt.Sprintf("%s/cities=%d", o.name, cities), func(b *testing.B) {
 				s := o.open(b)

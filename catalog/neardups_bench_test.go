@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
 // BenchmarkCandidatesAmongTemplatedNotices asks the near-duplicate
@@ -25,25 +23,7 @@ import (
 // topk is session 45's query, the bands shared counted and the first 32
 // kept, for comparison: it lets the notices push the document out.
 func BenchmarkCandidatesAmongTemplatedNotices(b *testing.B) {
-	for _, o := range []struct {
-		name string
-		open func(b *testing.B) *Store
-	}{
-		{"sqlite", func(b *testing.B) *Store {
-			s, err := Open(context.Background(), b.TempDir()+"/catalog.db")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-		{"postgres", func(b *testing.B) *Store {
-			s, err := OpenPostgres(context.Background(), pgtest.DatabaseURL(b))
-			if err != nil {
-				b.Fatal(err)
-			}
-			return s
-		}},
-	} {
+	for _, o := range bothStores {
 		b.Run(o.name, func(b *testing.B) {
 			s := o.open(b)
 			defer s.Close()
