@@ -28,7 +28,7 @@ func testDocNumberIndexRunsAgain(t *testing.T, s *Store) {
 }
 
 // TestPartOfQueriesUseIndexes: on SQLite, SameDocNumber reads the
-// documents of a 文号 from document_doc_number, not all the city's, and
+// documents of a 文号 from document_doc_number_set, not all the city's, and
 // NearDuplicates the documents part of one from near_duplicates_other,
 // not all of near_duplicates.
 func TestPartOfQueriesUseIndexes(t *testing.T) {
@@ -38,7 +38,7 @@ func TestPartOfQueriesUseIndexes(t *testing.T) {
 		args []any
 		want string
 	}{
-		{sameDocNumberSQL("(?,?)"), []any{"杭州", "杭教发〔2023〕5号", "杭教发〔2023〕6号", 16}, "USING INDEX document_doc_number (city=? AND doc_number=?)"},
+		{sameDocNumberSQL("(?,?)"), []any{"杭州", "杭教发〔2023〕5号", "杭教发〔2023〕6号", 16}, "USING INDEX document_doc_number_set (city=? AND doc_number=?)"},
 		{nearDuplicatesSQL, []any{"D-通知", "D-通知"}, "USING INDEX near_duplicates_other (other_id=?)"},
 	} {
 		rows, err := s.db.QueryContext(context.Background(), `EXPLAIN QUERY PLAN `+q.sql, q.args...)

@@ -114,14 +114,14 @@ func undoTextReader(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// undoReaderTally takes away the indexes migration 024 adds, and first
-// what the migrations after it add (undoInfoEN): a test winding a catalog
-// back past 024 migrates them again.
+// undoReaderTally takes away the indexes migration 024 adds (or 050's in
+// their place), and first what the migrations after it add (undoInfoEN):
+// a test winding a catalog back past 024 migrates them again.
 func undoReaderTally(ctx context.Context, tx *sql.Tx) error {
 	if err := undoInfoEN(ctx, tx); err != nil {
 		return err
 	}
-	for _, q := range []string{`DROP INDEX document_reader`, `DROP INDEX citation_found`, `DROP INDEX value_found`} {
+	for _, q := range []string{`DROP INDEX IF EXISTS document_reader`, `DROP INDEX IF EXISTS document_reader_status`, `DROP INDEX citation_found`, `DROP INDEX value_found`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}

@@ -429,13 +429,14 @@ func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) 
 
 // sameDocNumberSQL is SameDocNumber's query for one city, the 文号 of
 // the IN list in and at most a number of rows for each 文号, read from
-// document_doc_number (migration 027), not from all the city's
+// document_doc_number_set (migration 050), not from all the city's
 // documents: a 文号 set on many documents at once gives no more rows
-// than are compared.
+// than are compared. The index holds only documents with a 文号, so the
+// query says so too, for SQLite and PostgreSQL to take it.
 func sameDocNumberSQL(in string) string {
 	return `SELECT id, sha256, doc_number FROM (
 		SELECT id, sha256, doc_number, ROW_NUMBER() OVER (PARTITION BY doc_number ORDER BY id) AS n FROM document
-		WHERE city = ? AND deleted_at IS NULL AND doc_number IN ` + in + `) x
+		WHERE city = ? AND deleted_at IS NULL AND doc_number <> '' AND doc_number IN ` + in + `) x
 		WHERE n <= ? ORDER BY id`
 }
 

@@ -184,11 +184,18 @@ func (s *Store) DeleteSavedSearch(ctx context.Context, id, user string) error {
 	})
 }
 
+// indexedSinceSQL is DocumentsIndexedSince's query, its arguments the
+// time and the number of rows.
+const indexedSinceSQL = `SELECT id FROM document WHERE deleted_at IS NULL AND indexed_at <> '' AND indexed_at > ?
+	ORDER BY indexed_at, id LIMIT ?`
+
 // DocumentsIndexedSince returns the IDs of live documents that first
 // became searchable after t, at most limit of them (the earliest), and
-// whether there were more.
+// whether there were more. The condition that indexed_at is not empty
+// says what t's bound already does, for SQLite and PostgreSQL to read the partial index of indexed
+// documents (document_first_indexed, migration 050).
 func (s *Store) DocumentsIndexedSince(ctx context.Context, t time.Time, limit int) ([]string, bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM document WHERE deleted_at IS NULL AND indexed_at > ? ORDER BY indexed_at, id LIMIT ?`, formatTime(t), limit+1)
+	rows, err := s.db.QueryContext(ctx, indexedSinceSQL, formatTime(t), limit+1)
 	if err != nil {
 		return nil, false, fmt.Errorf("query documents indexed since %s: %w", t, err)
 	}

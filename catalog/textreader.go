@@ -85,15 +85,25 @@ type ReaderTally struct {
 }
 
 // tallyReadersSQL is TallyReaders' query, its arguments the fields
-// revision and the statuses extracted and indexed. Migration 024's
-// document_reader holds every column it reads of document.
-const tallyReadersSQL = `SELECT reader, reader_version,
-		CASE WHEN fields_revision < ? THEN 1 ELSE 0 END,
-		CASE WHEN sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
-			UNION SELECT sha256 FROM value WHERE quote_found <> 0) THEN 1 ELSE 0 END,
-		COUNT(*)
+// revision and the statuses extracted and indexed, twice. Its first part
+// counts every live read text from migration 050's document_reader_status
+// alone; its second the cited ones, few, found by their bytes in
+// document_live_sha_city from the partial indexes of found citations
+// (the status joined to an empty string keeps SQLite, which has no
+// statistics, from walking the status's index instead and reading every
+// row for its bytes).
+// document_reader (migration 024) held the bytes too, to tell the cited
+// texts in one pass, but a hash at a random place in it cost every status
+// move a page of its own (bench/README.md, ingest step 28).
+const tallyReadersSQL = `SELECT 0, reader, reader_version, CASE WHEN fields_revision < ? THEN 1 ELSE 0 END, COUNT(*)
 		FROM document WHERE deleted_at IS NULL AND status IN (?, ?)
-		GROUP BY 1, 2, 3, 4`
+		GROUP BY 2, 3, 4
+	UNION ALL
+	SELECT 1, reader, reader_version, CASE WHEN fields_revision < ? THEN 1 ELSE 0 END, COUNT(*)
+		FROM document WHERE deleted_at IS NULL AND status || '' IN (?, ?)
+		AND sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
+			UNION SELECT sha256 FROM value WHERE quote_found <> 0)
+		GROUP BY 2, 3, 4`
 
 // TallyReaders counts the live extracted or indexed documents by the
 // reader of their text, whether their fields were read below
@@ -102,26 +112,45 @@ const tallyReadersSQL = `SELECT reader, reader_version,
 // aggregate query for the admin page's counts of what newer readers would
 // read again, however large the archive. The tallies come in no order.
 func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderTally, error) {
-	rows, err := s.db.QueryContext(ctx, tallyReadersSQL, fieldsRevision, string(StatusExtracted), string(StatusIndexed))
+	args := []any{fieldsRevision, string(StatusExtracted), string(StatusIndexed)}
+	rows, err := s.db.QueryContext(ctx, tallyReadersSQL, append(args, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
 	}
 	defer rows.Close()
-	var out []ReaderTally
+	type group struct {
+		name    string
+		version sql.NullInt64
+		before  bool
+	}
+	var order []group
+	all, cited := map[group]int{}, map[group]int{}
 	for rows.Next() {
-		var t ReaderTally
-		var name string
-		var version sql.NullInt64
-		var before, cited int
-		if err := rows.Scan(&name, &version, &before, &cited, &t.Documents); err != nil {
+		var g group
+		var part, before, n int
+		if err := rows.Scan(&part, &g.name, &g.version, &before, &n); err != nil {
 			return nil, fmt.Errorf("scan the documents of a reader: %w", err)
 		}
-		t.Reader = readerOf(name, version)
-		t.FieldsBefore, t.Cited = before != 0, cited != 0
-		out = append(out, t)
+		g.before = before != 0
+		if part == 1 {
+			cited[g] += n
+			continue
+		}
+		order = append(order, g)
+		all[g] += n
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
+	}
+	var out []ReaderTally
+	for _, g := range order {
+		r := readerOf(g.name, g.version)
+		if n := all[g] - cited[g]; n > 0 {
+			out = append(out, ReaderTally{Reader: r, FieldsBefore: g.before, Documents: n})
+		}
+		if n := cited[g]; n > 0 {
+			out = append(out, ReaderTally{Reader: r, FieldsBefore: g.before, Cited: true, Documents: n})
+		}
 	}
 	return out, nil
 }
