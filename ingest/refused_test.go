@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"image/png"
 	"io"
 	"log/slog"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +18,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
 // lockedLog keeps a node's log lines for the test to count, and shows
@@ -210,4 +214,85 @@ func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 	svc.queue.push(later)
 	// Past orphanGrace, when adoptOrphans would take it.
 	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, orphanGrace+2*time.Second)
+}
+
+// A node refused while it reads a long scan by OCR drops the reading at
+// once, rather than spend the machine on pages it will not write, and
+// leaves the scan stored, neither failed nor indexed, for the newer
+// version to read.
+func TestARefusedNodeDropsTheReadingUnderWay(t *testing.T) {
+	for _, p := range []string{"tesseract", "pdftoppm"} {
+		if _, err := exec.LookPath(p); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is required under CI=true: %v", p, err)
+			}
+			t.Skipf("%s not installed: %v", p, err)
+		}
+	}
+	ctx := context.Background()
+	r := newRig(t)
+	logs := &lockedLog{t: t}
+	svc := New(r.cat, r.blobs, r.idx, Config{
+		TempDir: filepath.Join(r.dir, "tmp"), Workers: 1, OCRWorkers: 1, FollowInterval: 10 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(logs, nil)),
+	})
+	t.Cleanup(svc.Close)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// page.png: 武汉市学习型城市建设监测数据说明 …; forty pages of it take
+	// OCR a minute or more.
+	f, err := os.Open(filepath.Join("extract", "testdata", "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := svc.Stage(bytes.NewReader(testpdf.ScanWithPageNumbers(40, img)), "统计年鉴扫描件.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := svc.Submit(ctx, st, Meta{City: "330100", DocType: "statistics"}, coordinator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out.Document.ID
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if _, _, ok := svc.Progress(id); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("OCR of the scan did not begin in 2 minutes")
+		}
+	}
+
+	cat := sqliteVersioned(t, filepath.Join(r.dir, "catalog.db"))
+	cat.set(t, 999)
+	waitOutrun(t, svc)
+	refused := time.Now()
+	for {
+		done, total, ok := svc.Progress(id)
+		if !ok {
+			break
+		}
+		if time.Since(refused) > 10*time.Second {
+			t.Fatalf("OCR of the scan goes on 10 s after the refusal (page %d of %d), want it dropped", done, total)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // what a reading not dropped would write next
+	d, err := r.cat.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != catalog.StatusStored || d.Error != "" {
+		t.Errorf("the scan whose reading the refusal cut is %s (%q), want stored, not failed", d.Status, d.Error)
+	}
+	if ids, _ := r.idx.IDs(ctx); len(ids) != 0 {
+		t.Errorf("the refused node's index holds %v, want nothing", ids)
+	}
 }
