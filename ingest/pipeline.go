@@ -185,7 +185,8 @@ func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
 // extracted but not yet indexed or failed. A command that runs the
 // pipeline for a while (repair) calls it before closing, or the
 // re-indexing that pass queued would stop half done. progress, when not
-// nil, is told how many documents are left each time that changes.
+// nil, is told how many documents are left each time that changes. While
+// the node is refused (Refusal) it returns the refusal.
 func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
 	select {
 	case <-s.reconciled:
@@ -194,6 +195,9 @@ func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
 	}
 	last := -1
 	for {
+		if err := s.Refusal(); err != nil {
+			return fmt.Errorf("wait for the pipeline: %w", err) // it reads nothing more
+		}
 		counts, err := s.cat.CountByStatus(ctx)
 		if err != nil {
 			return fmt.Errorf("wait for the pipeline: %w", err)

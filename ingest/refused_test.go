@@ -178,6 +178,16 @@ func TestARefusedNodeTakesNoNewWork(t *testing.T) {
 	waitOutrun(t, svc)
 	// Queued as an upload, a retry or a reread queues one.
 	later := submitText(t, svc, "社区教育.txt", "社区教育工作总结：全年举办市民大讲堂四十场。").Document.ID
+	// A command waiting for it (evidence ingest, repair) is told why at
+	// once, not left waiting for ever.
+	wctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := svc.Wait(wctx, []string{later}, nil); catalog.ErrorCode(err) != catalog.EUNAVAILABLE || wctx.Err() != nil {
+		t.Errorf("waiting for a document on a refused node: %v, want the refusal (EUNAVAILABLE) at once", err)
+	}
+	if err := svc.Settle(wctx, nil); catalog.ErrorCode(err) != catalog.EUNAVAILABLE || wctx.Err() != nil {
+		t.Errorf("settling a refused node: %v, want the refusal (EUNAVAILABLE) at once", err)
+	}
 	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, 2*time.Second)
 }
 
