@@ -14,9 +14,21 @@ import (
 // newer readers and field rules, and this node's status moves, bands,
 // texts and index entries, written by the older ones, could mislead the
 // newer binary that relies on its own. Each loop waits at its top while
-// the node is refused (waitServing), and a job or a batch in progress
-// stops at the next point where what it leaves is a state every node
-// resumes from: before its next write, never inside one (refusedNow).
+// the node is refused (waitServing), or stops short when what it read
+// before may be stale; work in progress stops as follows.
+//
+// A reading (extraction, OCR) writes nothing, so it is dropped at once
+// (untilRefused): an hour of OCR is not spent on pages never written.
+// The few writes after it are each one catalog transaction or one blob
+// put, and the pipeline resumes from between any two of them (a text
+// saved and not recorded, a document extracted and not indexed: the
+// states a crash leaves), so a job stops before its next write, never
+// inside one (refusedNow). An index batch begun is left to finish, a
+// second or so (putBackRefused): cut between its index write and its
+// status move, it would leave index entries of documents its catalog
+// says are not indexed, a record half written. The watch polls every
+// FollowInterval, so a job may still be taken in the instant before a
+// poll sees the newer migration; its reading is then dropped.
 
 // errRefused marks work stopped because the node no longer serves; the
 // error that carries it is also the refusal, EUNAVAILABLE, so that a path
