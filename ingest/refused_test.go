@@ -112,11 +112,12 @@ func waitOutrun(t *testing.T, svc *Service) {
 }
 
 // takesNothingWhileRefused checks, for hold after the refusal, that the
-// document later stays stored, unleased and out of idx's entries, while
-// the one indexed before stays indexed; then that the node takes it once
-// the catalog is back at its migration.
+// document later stays stored, unleased and out of the node's index,
+// which holds indexed (sorted) as before, while the document before stays
+// indexed; then that the node takes later once the catalog is back at its
+// migration.
 func takesNothingWhileRefused(t *testing.T, r *rig, svc *Service, cat *refusedCatalog, logs *lockedLog,
-	done chan *catalog.Document, before, later string, hold time.Duration) {
+	done chan *catalog.Document, before, later string, indexed []string, hold time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	time.Sleep(hold)
@@ -130,8 +131,8 @@ func takesNothingWhileRefused(t *testing.T, r *rig, svc *Service, cat *refusedCa
 	if owner := cat.lease(t, later); owner != "" {
 		t.Errorf("a document stored after the refusal is leased to %q, want no lease", owner)
 	}
-	if ids, _ := svc.idx.IDs(ctx); !slices.Equal(ids, []string{before}) {
-		t.Errorf("the refused node's index holds %v, want only the document indexed before, %s", ids, before)
+	if ids, _ := svc.idx.IDs(ctx); !slices.Equal(ids, indexed) {
+		t.Errorf("the refused node's index holds %v, want what it held before, %v", ids, indexed)
 	}
 	if d, _ := r.cat.Document(ctx, before); d.Status != catalog.StatusIndexed {
 		t.Errorf("the document indexed before the refusal is %s, want indexed as it was", d.Status)
@@ -188,13 +189,14 @@ func TestARefusedNodeTakesNoNewWork(t *testing.T) {
 	if err := svc.Settle(wctx, nil); catalog.ErrorCode(err) != catalog.EUNAVAILABLE || wctx.Err() != nil {
 		t.Errorf("settling a refused node: %v, want the refusal (EUNAVAILABLE) at once", err)
 	}
-	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, 2*time.Second)
+	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, []string{before}, 2*time.Second)
 }
 
 // A node of a shared PostgreSQL catalog that a newer binary migrated
 // takes no job: neither a document a newer node stored and left (orphan
 // adoption) nor one on its own queue is leased, read or indexed, its
-// follower leaves its index as it was, and what was indexed before stays.
+// follower leaves its index as it was (a document a newer node deleted
+// stays in it), and what was indexed before stays.
 func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 	r, url := pgRigAt(t)
 	logs := &lockedLog{t: t}
@@ -211,7 +213,10 @@ func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := submitText(t, svc, "学分银行.txt", "杭州市建立学分银行，推进学习成果认证与转换。").Document.ID
-	waitFor(t, done, 1)
+	gone := submitText(t, svc, "旧通知.txt", "关于开展全民终身学习活动周的通知：各街道社区学校按时报送活动安排。").Document.ID
+	waitFor(t, done, 2)
+	indexed := []string{before, gone}
+	slices.Sort(indexed)
 
 	cat := pgVersioned(t, url)
 	cat.set(t, 999)
@@ -222,8 +227,24 @@ func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	later := submitText(t, newer, "社区教育.txt", "社区教育工作总结：全年举办市民大讲堂四十场。").Document.ID
 	svc.queue.push(later)
+	// Deleted by a newer node: the follower leaves this node's index as
+	// it was until the node serves again.
+	if _, err := r.cat.DeleteDocument(context.Background(), gone, "admin"); err != nil {
+		t.Fatal(err)
+	}
 	// Past orphanGrace, when adoptOrphans would take it.
-	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, orphanGrace+2*time.Second)
+	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, indexed, orphanGrace+2*time.Second)
+	want := []string{before, later}
+	slices.Sort(want)
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
+		ids, _ := svc.idx.IDs(context.Background())
+		if slices.Equal(ids, want) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a minute after the node served again its index holds %v, want %v (the deleted one gone)", ids, want)
+		}
+	}
 }
 
 // A node refused while it reads a long scan by OCR drops the reading at
