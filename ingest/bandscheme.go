@@ -118,6 +118,11 @@ func (s *Service) recomputeBands(ctx context.Context) error {
 			_, bands := fingerprint(t.Reading().TrustedPages(t.Pages))
 			news = append(news, catalog.NewBands{ID: d.ID, Bands: bands})
 		}
+		// Stopped, not waited out: the list was read from the catalog
+		// before a newer binary migrated it; the next start reads it anew.
+		if err := s.refusedNow(); err != nil {
+			return err
+		}
 		n, err := s.cat.ReplaceLegacyBands(ctx, news)
 		if err != nil {
 			return err

@@ -124,6 +124,9 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 	var out FieldsReread
 	tried := map[string]bool{} // originals read again for a head, once each
 	for i, d := range docs {
+		if err := s.refusedNow(); err != nil {
+			return out, err // a run stopped short: the next run reads the rest
+		}
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if storeDown(ctx, err) {
 			return out, err

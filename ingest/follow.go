@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -81,7 +82,12 @@ func (s *Service) runFollower(ctx context.Context) {
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
 	for {
-		if err := s.catchUp(ctx); err != nil && ctx.Err() == nil {
+		// A refused node's index stays where it was: it is written by
+		// this node's rules from a catalog of newer ones (refused.go).
+		if !s.waitServing(ctx) {
+			return
+		}
+		if err := s.catchUp(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errRefused) {
 			s.log.Warn("index follower", "err", err)
 		}
 		select {
@@ -160,6 +166,9 @@ func (s *Service) catchUp(ctx context.Context) (err error) {
 			if startedOver {
 				continue
 			}
+		}
+		if err := s.refusedNow(); err != nil {
+			return err
 		}
 		last := changes[len(changes)-1].Document.Seq
 		if err := s.checkpoint(ctx, last); err != nil {

@@ -91,6 +91,11 @@ func (s *Service) keepLease(ctx context.Context, id string) (stop func()) {
 			case <-ctx.Done():
 				return
 			case <-t.C:
+				if s.Refusal() != nil {
+					// Not renewed into a newer catalog: the job, cut
+					// short, runs out for a newer node to take.
+					continue
+				}
 				if ok, err := s.cat.RenewJob(ctx, id, s.cfg.Node, s.cfg.Lease); err != nil || !ok {
 					s.log.Warn("renew job lease", "id", id, "held", ok, "err", err)
 				}
@@ -117,6 +122,9 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if s.Refusal() != nil {
+			continue // the newer nodes take them (refused.go)
 		}
 		ids, err := s.cat.OrphanedJobs(ctx, orphanGrace, 64)
 		if err != nil {

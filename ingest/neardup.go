@@ -305,6 +305,9 @@ func (s *Service) fillShortBands(ctx context.Context) error {
 				news = append(news, catalog.NewBands{ID: d.ID, Bands: bands})
 			}
 		}
+		if err := s.refusedNow(); err != nil {
+			return err
+		}
 		last := ""
 		if len(docs) == shortBandBatch {
 			last = docs[len(docs)-1].ID
@@ -368,7 +371,16 @@ func (s *Service) startShortBands(ctx context.Context) {
 	go func() {
 		defer s.wg.Done()
 		for {
-			if err := s.fillShortBands(ctx); err != nil && ctx.Err() == nil {
+			// Asked for again once the node serves again, with the
+			// catalog read afresh (refused.go).
+			if !s.waitServing(ctx) {
+				return
+			}
+			err := s.fillShortBands(ctx)
+			if errors.Is(err, errRefused) {
+				continue
+			}
+			if err != nil && ctx.Err() == nil {
 				s.log.Error("short near-duplicate bands not all computed for the texts read before them; asked again later",
 					"err", err, "after", s.cfg.ShortBandRetry)
 			}

@@ -158,6 +158,12 @@ func (s *Service) keepNodeAlive(ctx context.Context) {
 			return
 		case <-t.C:
 		}
+		if s.Refusal() != nil {
+			// Nor beats, nor sweeps of other nodes' hand-ins, into a
+			// newer catalog: to the newer nodes a refused node is
+			// stopped, and its leases theirs to take.
+			continue
+		}
 		if err := s.cat.NodeAlive(ctx, s.cfg.Node); err != nil {
 			if ctx.Err() == nil {
 				s.log.Warn("say this node is alive", "node", s.cfg.Node, "err", err)

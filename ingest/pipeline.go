@@ -146,7 +146,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		defer close(s.reconciled)
-		if err := s.Reconcile(ctx); err != nil && ctx.Err() == nil {
+		if err := s.Reconcile(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errRefused) {
 			s.log.Error("reconcile index with catalog", "err", err)
 		}
 	}()
@@ -185,7 +185,8 @@ func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
 // extracted but not yet indexed or failed. A command that runs the
 // pipeline for a while (repair) calls it before closing, or the
 // re-indexing that pass queued would stop half done. progress, when not
-// nil, is told how many documents are left each time that changes.
+// nil, is told how many documents are left each time that changes. While
+// the node is refused (Refusal) it returns the refusal.
 func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
 	select {
 	case <-s.reconciled:
@@ -194,6 +195,9 @@ func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
 	}
 	last := -1
 	for {
+		if err := s.Refusal(); err != nil {
+			return fmt.Errorf("wait for the pipeline: %w", err) // it reads nothing more
+		}
 		counts, err := s.cat.CountByStatus(ctx)
 		if err != nil {
 			return fmt.Errorf("wait for the pipeline: %w", err)
@@ -301,12 +305,25 @@ func (s *Service) workBeside(ctx context.Context) {
 // indexer, to the OCR queue when it needs OCR and ocr is false, or marks
 // it failed. It returns false when ctx ended.
 func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
+	// No job is taken while the node is refused: this one waits here, the
+	// others in the queue.
+	if !s.waitServing(ctx) {
+		return false
+	}
 	if !s.takeJob(ctx, id) {
 		return true // another node holds it, or it is done
 	}
 	stop := s.keepLease(ctx, id)
 	job, err := s.prepare(ctx, id, ocr)
 	stop()
+	if errors.Is(err, errRefused) {
+		// Left where it was (its lease, on a shared catalog, runs out
+		// for a newer node to take it); read again from the start if
+		// this node serves again, by a worker that sends a scan on to
+		// the OCR queue in its owner's lane.
+		s.queue.push(id)
+		return true
+	}
 	if errors.Is(err, extract.ErrNeedsOCR) {
 		var owned *needsOCR
 		owner := ""
@@ -479,6 +496,9 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
+	if err := s.refusedNow(); err != nil {
+		return nil, err // its text saved and not recorded: read as such next time
+	}
 	// On a shared catalog this node's lease on the job ends with this
 	// function: recorded now, as a batch of one. A failure is handled
 	// there; a document deleted meanwhile needs nothing more.
@@ -532,7 +552,16 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 	if s.cfg.Sandbox != nil {
 		run = s.cfg.Sandbox.Extract
 	}
-	res, err := run(ctx, extract.Format(d.Format), path, lim)
+	// A reading writes nothing, so the refusal of the node cuts it at
+	// once (an hour of OCR is not finished for nothing), and none of it
+	// is written after.
+	rctx, release := s.untilRefused(ctx)
+	res, err := run(rctx, extract.Format(d.Format), path, lim)
+	cut := errors.Is(context.Cause(rctx), errRefused)
+	release()
+	if cut {
+		return nil, s.stopped()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
 	}
@@ -574,6 +603,12 @@ const DocumentFailedMessage = "document failed"
 // document keeps its status and is tried again shortly.
 func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Words, at stallPoint, err error) {
 	if ctx.Err() != nil {
+		return
+	}
+	if s.refusedNow() != nil {
+		// A failure found as the node was refused is not written into
+		// the newer catalog: it is found again if this node serves again.
+		s.queue.push(id)
 		return
 	}
 	err = diskFull(err)
@@ -631,6 +666,9 @@ func (s *Service) runIndexer(ctx context.Context) {
 	go func() {
 		defer close(written)
 		for jobs := range recorded {
+			if s.putBackRefused(jobs) {
+				continue
+			}
 			s.writeBatch(ctx, jobs)
 		}
 	}()
@@ -642,6 +680,9 @@ func (s *Service) runIndexer(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	record := func(jobs []indexJob) {
+		if s.putBackRefused(jobs) {
+			return
+		}
 		if ready := s.recordExtractions(ctx, jobs); len(ready) > 0 {
 			recorded <- slices.Clone(ready) // the batch's storage is reused
 		}

@@ -51,6 +51,9 @@ func (s *Service) Reconcile(ctx context.Context) error {
 			stale = append(stale, id)
 		}
 	}
+	if err := s.refusedNow(); err != nil {
+		return err // done again at the next start
+	}
 	if len(stale) > 0 {
 		if err := s.idx.Delete(ctx, stale...); err != nil {
 			return err
@@ -515,6 +518,9 @@ func (s *Service) lookAtTexts(ctx context.Context, texts *rereadTexts, progress 
 		if progress != nil && i > 0 {
 			progress(i, len(texts.order))
 		}
+		if err := s.refusedNow(); err != nil {
+			return nil, nil, nil, err // a run stopped short: the next run looks again
+		}
 		t, err := LoadText(ctx, s.blobs, sha)
 		if storeDown(ctx, err) {
 			return nil, nil, nil, err
@@ -574,6 +580,9 @@ func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalo
 	// again, never one said to be kept.
 	// A claim or a value may have found its passage in the old text since
 	// the run began (it can take hours): kept then.
+	if err := s.refusedNow(); err != nil {
+		return nil, nil, err
+	}
 	if n, err := s.cat.FoundCitationsOf(ctx, sha); err != nil {
 		return nil, nil, err
 	} else if n > 0 {

@@ -11,7 +11,7 @@ import (
 // newer binary migrated its catalog while it ran (watchSchema). It is
 // EUNAVAILABLE, with the words the node would refuse to start with.
 func (s *Service) Refusal() error {
-	if e := s.outrun.Load(); e != nil {
+	if e, _ := s.outrun.state(); e != nil {
 		return e
 	}
 	return nil
@@ -23,9 +23,10 @@ func (s *Service) Refusal() error {
 // of the others, or of its SQLite file by a newer binary's command: it
 // would go on serving, and writing, a catalog whose newer tables it does
 // not keep up. Once the version is higher, Refusal says so and the node
-// answers 503 (readiness and every request); it serves again only if the
-// version goes back (a restored backup). Each turn is logged once, not
-// at every poll; a catalog that does not answer is left to Healthy.
+// answers 503 (readiness and every request) and stops its background
+// work (refused.go); it serves again only if the version goes back (a
+// restored backup). Each turn is logged once, not at every poll; a
+// catalog that does not answer is left to Healthy.
 func (s *Service) watchSchema(ctx context.Context) {
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
@@ -39,15 +40,26 @@ func (s *Service) watchSchema(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		was := s.outrun.Load()
 		switch {
-		case have > known && was == nil:
-			s.outrun.Store(catalog.NewerSchemaError(catalog.EUNAVAILABLE, have, known))
-			s.log.Error("the catalog was migrated by a newer version of evidence: this node no longer serves; run the newer version, or restore the backup taken before the upgrade",
-				"catalog_migration", have, "known_migrations", known)
-		case have <= known && was != nil:
-			s.outrun.Store(nil)
-			s.log.Info("the catalog is back at a migration this node knows: it serves again", "catalog_migration", have)
+		case have > known:
+			s.refuse(catalog.NewerSchemaError(catalog.EUNAVAILABLE, have, known), have, known)
+		case s.outrun.set(nil):
+			s.log.Info("the catalog is back at a migration this node knows: it serves and takes work again; 目录数据库已回到本程序所知的迁移：本节点恢复服务并继续处理材料",
+				"catalog_migration", have)
 		}
 	}
+}
+
+// refuse makes the node refuse requests and stop its work (refused.go),
+// and says so once, in both languages: the reason as a start would give
+// it, and that documents uploaded meanwhile wait, stored, for the newer
+// version.
+func (s *Service) refuse(why *catalog.Error, have, known int) {
+	if !s.outrun.set(why) {
+		return
+	}
+	s.log.Error("the catalog was migrated by a newer version of evidence: this node no longer serves, takes no more documents to read or index, and writes nothing to the catalog, the stores or its index; run the newer version, or restore the backup taken before the upgrade; "+
+		"目录数据库已由较新版本的 evidence 升级：本节点不再提供服务，不再读取或索引材料，也不再写入目录、存储和索引；请改用较新版本，或从升级前的备份恢复",
+		"catalog_migration", have, "known_migrations", known,
+		"reason", catalog.ErrorMessage(why), "reason_en", catalog.MessageIn(why, true))
 }

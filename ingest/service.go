@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -222,8 +221,9 @@ type Service struct {
 	watcher IndexWatcher // told of the index's writes; see UseIndexWatcher
 	follow  follower
 	// outrun is why this node no longer serves, nil while it serves:
-	// its catalog was migrated by a newer binary (watchSchema).
-	outrun atomic.Pointer[catalog.Error]
+	// its catalog was migrated by a newer binary (watchSchema); its
+	// background work waits meanwhile (refused.go).
+	outrun refusal
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
 	budget TextBudget

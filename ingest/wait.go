@@ -96,7 +96,7 @@ func isFinal(st catalog.Status) bool {
 // calling goroutine). When ctx ends first, Wait returns ctx's error and
 // the documents as far as it knows them; a document that is not in the
 // catalog is ENOTFOUND. Callers that must not wait forever give ctx a
-// deadline.
+// deadline. While the node is refused (Refusal) it returns the refusal.
 func (s *Service) Wait(ctx context.Context, ids []string, onEach func(*catalog.Document)) ([]*catalog.Document, error) {
 	wt := s.waiting.add(ids)
 	defer s.waiting.remove(wt, ids)
@@ -120,8 +120,15 @@ func (s *Service) Wait(ctx context.Context, ids []string, onEach func(*catalog.D
 		}
 	}
 	for len(left) > 0 {
+		// A refused node reads nothing more (refused.go): a command
+		// waiting for it would wait for ever.
+		refused, turn := s.outrun.state()
+		if refused != nil {
+			return ordered(ids, docs), fmt.Errorf("wait for %d documents: %w", len(left), refused)
+		}
 		select {
 		case <-wt.wake:
+		case <-turn:
 		case <-ctx.Done():
 			return ordered(ids, docs), fmt.Errorf("wait for %d documents: %w", len(left), ctx.Err())
 		}
