@@ -140,6 +140,7 @@ var englishMessages = map[string]string{
 	"“%s”中没有可检索的文字（只有标点或符号）":                                                                   "“%s” has no words to search for (only punctuation or symbols)",
 	"OR 两边都需要检索词（如：学分银行 OR 学习成果认证）":                                                            "OR needs a word on each side (such as 学分银行 OR 学习成果认证)",
 	"减号后需要紧跟要排除的词（如：-征求意见稿）":                                                                   "A minus sign must be followed by the word to leave out (such as -征求意见稿)",
+	"定性描述含有看不见的字符 %q；请删去后再保存":                                                                  "The claim holds a character that cannot be seen, %q; remove it and save again",
 	"名称含有看不见的字符 %q；请删去后再保存":                                                                    "The name holds a character that cannot be seen, %q; remove it and save again",
 	"批注内容含有看不见的字符 %q；请删去后再保存":                                                                  "The note holds a character that cannot be seen, %q; remove it and save again",
 	"请求内容应为 JSON %s，收到的是 %s":                                                                   "The request should be %s in JSON; it is %s",
