@@ -21,7 +21,7 @@ func TestJSONErrorsSayWhatIsWrong(t *testing.T) {
 		{`{"document_id": "x",`, "", "内容不完整", "cut short"},
 		{`{"document_id" "x"}`, "", "语法错误", "syntax error"},
 		{``, "", "请求内容为空", "empty"},
-		{`[1, 2]`, "", "请求内容应为 JSON 对象", "JSON an object"},
+		{`[1, 2]`, "", "请求内容应为 JSON 对象", "The request should be an object in JSON; it is a list (array)"},
 		{`{"document_id": "x", "indicator": "2.3.1", "page": 2.5}`, "page", "收到的是 数字 2.5", "it is the number 2.5"},
 	}
 	for _, tt := range tests {

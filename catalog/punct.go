@@ -105,7 +105,7 @@ func isChinese(r rune) bool {
 // format in another language, or one with explicit argument indexes or a
 // '*' width, is left as it is.
 func chineseQuotes(format string, args []any) (string, []any) {
-	if !strings.Contains(format, "%q") || strings.IndexFunc(format, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
+	if !strings.Contains(format, "q") || strings.IndexFunc(format, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
 		return format, args
 	}
 	var b strings.Builder
@@ -130,12 +130,12 @@ func chineseQuotes(format string, args []any) (string, []any) {
 			b.WriteString(format[i : j+1])
 		case verb == '[' || verb == '*':
 			return format, args
-		case verb == 'q' && j == i+1 && n < len(args):
+		case verb == 'q' && plainOrPrecision(format[i+1:j]) && n < len(args):
 			if s, ok := textOf(args[n]); ok {
 				if !copied {
 					out, copied = slices.Clone(args), true
 				}
-				out[n] = visible(s)
+				out[n] = visible(cut(s, format[i+1:j]))
 				// Chinese quotation marks take no space around them:
 				// 文档 %q 不存在 → 文档“x”不存在.
 				if before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b.String(), " ")); isChinese(before) {
@@ -158,6 +158,30 @@ func chineseQuotes(format string, args []any) (string, []any) {
 		i = j
 	}
 	return b.String(), out
+}
+
+// plainOrPrecision reports whether a verb's flags are none or only a
+// precision (%.40q, which fmt cuts to 40 characters before quoting: the
+// probe s48 found 参数 round 应为整数，收到 "2017a" in ASCII quotes).
+func plainOrPrecision(flags string) bool {
+	if flags == "" {
+		return true
+	}
+	_, err := strconv.Atoi(strings.TrimPrefix(flags, "."))
+	return strings.HasPrefix(flags, ".") && len(flags) > 1 && err == nil
+}
+
+// cut is s cut to the precision flags name in characters, as fmt cuts a
+// %.Nq; s itself when flags name none.
+func cut(s, flags string) string {
+	n, err := strconv.Atoi(strings.TrimPrefix(flags, "."))
+	if flags == "" || err != nil {
+		return s
+	}
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }
 
 // textOf is the text a %q verb quotes, for the values that are text: of

@@ -119,6 +119,9 @@ func TestChineseMessagesQuoteValuesInChineseQuotationMarks(t *testing.T) {
 		{"排序方式 %q 未知", []any{DocumentSort("foo")}, "排序方式“foo”未知"},
 		{"错误 %q", []any{(*Error)(nil)}, "错误 <nil>"}, // no panic
 		{"第 %[1]d 项 %[2]q", []any{1, "x"}, `第 1 项 "x"`},
+		{"参数 %s 应为整数，收到 %.40q", []any{"round", "2017a"}, "参数 round 应为整数，收到“2017a”"},
+		{"页码应为正整数，收到 %.3q", []any{"一二三四五"}, "页码应为正整数，收到“一二三”"},
+		{"宽度 %5q", []any{"x"}, `宽度   "x"`},
 	}
 	for _, tt := range tests {
 		if got := Errorf(EINVALID, tt.format, tt.args...).Message; got != tt.want {

@@ -198,6 +198,10 @@ func (s *Service) fillRepeating(ctx context.Context, u *catalog.User, c *catalog
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空"))
 	} else if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长（超过 %d 字）", maxStatementRunes))
+	} else if r, ok := catalog.HiddenRune(c.Statement, true); ok {
+		// The report writes the verdict right after the statement: a
+		// U+202E left in it would show 【属实】 backwards.
+		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述含有看不见的字符 %q；请删去后再保存", string(r)))
 	}
 	if len(kept)+len(added) > maxCitations {
 		return catalog.Join(append(mistakes, catalog.Errorf(catalog.EINVALID, "引用过多（超过 %d 条）", maxCitations))...)

@@ -57,6 +57,9 @@ func (in Input) check(d *catalog.Document) (Input, error) {
 		return in, catalog.FieldErrorf("body", catalog.EINVALID, "批注内容不能为空")
 	case utf8.RuneCountInString(in.Body) > maxBody:
 		return in, catalog.FieldErrorf("body", catalog.EINVALID, "批注内容不超过 %d 字", maxBody)
+	case hasHidden(in.Body):
+		r, _ := catalog.HiddenRune(in.Body, true)
+		return in, catalog.FieldErrorf("body", catalog.EINVALID, "批注内容含有看不见的字符 %q；请删去后再保存", string(r))
 	case utf8.RuneCountInString(in.Quote) > maxQuote:
 		return in, catalog.FieldErrorf("quote", catalog.EINVALID, "引文不超过 %d 字", maxQuote)
 	case in.Page < 0 || (d.Pages > 0 && in.Page > d.Pages):
@@ -65,6 +68,13 @@ func (in Input) check(d *catalog.Document) (Input, error) {
 		return in, catalog.FieldErrorf("page", catalog.EINVALID, "批注引文时请同时给出页码 page")
 	}
 	return in, nil
+}
+
+// hasHidden reports whether a note's body holds a control character or a
+// bidirectional override, which a reader of the note would not see.
+func hasHidden(body string) bool {
+	_, ok := catalog.HiddenRune(body, true)
+	return ok
 }
 
 // document returns a live document u may see; another city's is

@@ -91,10 +91,15 @@ func TestBadNotesAreRefused(t *testing.T) {
 		"an empty note":        {Body: "  "},
 		"a page past the last": {Page: 9, Body: "第九页"},
 		"a quote without page": {Quote: "学分银行", Body: "引文"},
+		"a NUL in the body":    {Body: "学分\x00银行"},
+		"a bidi override":      {Body: "核实\u202e属实"},
 	} {
 		if _, err := e.Notes.Add(ctx, expert, doc.ID, in); catalog.ErrorCode(err) != catalog.EINVALID {
 			t.Errorf("%s: %v, want EINVALID", name, err)
 		}
+	}
+	if _, err := e.Notes.Add(ctx, expert, doc.ID, notes.Input{Body: "第一点：已核对。\n第二点：\t待补充台账。"}); err != nil {
+		t.Errorf("a note of two lines with a tab: %v, want it saved", err)
 	}
 	if _, err := e.Notes.Add(ctx, coordHZ, doc.ID, noteOnWhole); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 		t.Errorf("the city's coordinator writes a note: %v, want EFORBIDDEN", err)

@@ -24,8 +24,10 @@ func originalPath(d *catalog.Document) string {
 
 // safeTitle is a title as a file name can have it on every system the
 // pack is opened on: the characters Windows refuses in a name (\ / : * ?
-// " < > |) and control and format characters (a line break would split a
-// manifest line, a bidi override would disguise the extension) become
+// " < > |), a comma (README.txt's check without the archive cuts
+// manifest.csv at commas, and a quoted path would not survive it) and
+// control and format characters (a line break would split a manifest
+// line, a bidi override would disguise the extension) become
 // one underscore, and so does a dot (the name's one dot is before its
 // extension: 通知.exe in a title never reads as the file's type), and everything else stays as the title writes it, so
 // 2017—2019 and 〈〉 are not turned into _. A title longer than
@@ -42,7 +44,7 @@ func safeTitle(title string) string {
 			cut = true
 			break
 		}
-		if strings.ContainsRune(`\/:*?"<>|.`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if strings.ContainsRune(`\/:*?"<>|.,`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			if !under && len(out) > 0 {
 				out = append(out, '_')
 				under = true

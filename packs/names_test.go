@@ -79,3 +79,21 @@ func TestSafeTitleCutsOutsideBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestOriginalPathHasNoComma: README.txt tells an assessor without the
+// archive to check a pack with cut -d, -f1,2 on manifest.csv, which
+// splits a quoted path at its comma; a title such as
+// “2017,2018年度工作总结” made that line unreadable to sha256sum -c
+// (probe s48), so a comma in a title becomes _ as the characters
+// Windows refuses do.
+func TestOriginalPathHasNoComma(t *testing.T) {
+	d := &catalog.Document{ID: "01M955HC1TS5FVEPG3G4XST4BH", Title: "杭州市2017,2018年度学习型城市建设工作总结", Filename: "总结.pdf"}
+	got := originalPath(d)
+	if want := "originals/01M955HC1TS5FVEPG3G4XST4BH-杭州市2017_2018年度学习型城市建设工作总结.pdf"; got != want {
+		t.Errorf("originalPath(%q) = %q, want %q", d.Title, got, want)
+	}
+	line := got + "," + strings.Repeat("a", 64) + "," + d.ID
+	if fields := strings.Split(line, ","); fields[0] != got {
+		t.Errorf("cut -d, -f1 of the manifest line gives %q, want the path %q", fields[0], got)
+	}
+}

@@ -96,6 +96,9 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "请给检索起一个名称")
 	case utf8.RuneCountInString(in.Name) > maxName:
 		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "名称不超过 %d 字", maxName)
+	case hidden(in.Name):
+		r, _ := catalog.HiddenRune(in.Name, false)
+		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "名称含有看不见的字符 %q；请删去后再保存", string(r))
 	case utf8.RuneCountInString(in.Query) > maxQuery:
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词不超过 %d 字", maxQuery)
 	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years) == 0 && f.IssuedFrom+f.IssuedTo == "":
@@ -116,6 +119,13 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, err
 	}
 	return s.entry(ctx, u, ss)
+}
+
+// hidden reports whether a name holds a character that hides or turns
+// around what is shown after it on the pages that list it.
+func hidden(name string) bool {
+	_, ok := catalog.HiddenRune(name, false)
+	return ok
 }
 
 // List returns u's own saved searches (private ones and those u put into

@@ -107,6 +107,8 @@ func TestSaveRefusesBadInput(t *testing.T) {
 		{"coordinator into a pack", wang, savedsearch.Input{Name: "乙", Query: "学分银行", Indicator: "2.3.1"}, catalog.EFORBIDDEN},
 		{"a day that does not exist", liu, savedsearch.Input{Name: "丙", Query: "学分银行",
 			Filters: catalog.SearchFilters{IssuedFrom: "2018-02-30"}}, catalog.EINVALID},
+		{"a NUL in the name", liu, savedsearch.Input{Name: "学分\x00银行", Query: "学分银行"}, catalog.EINVALID},
+		{"a right-to-left override in the name", liu, savedsearch.Input{Name: "\u202e行银分学", Query: "学分银行"}, catalog.EINVALID},
 		{"an unknown order", liu, savedsearch.Input{Name: "丁", Query: "学分银行", Filters: catalog.SearchFilters{Sort: "newest"}}, catalog.EINVALID},
 	}
 	for _, c := range cases {

@@ -1,0 +1,21 @@
+package catalog
+
+import "unicode"
+
+// HiddenRune is the first character of s that a reader cannot see and
+// that changes what is shown: a control character (NUL, DEL, ESC …) or a
+// bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069), which turns the text after it around, so a name
+// ending in U+202E shows the words after it backwards. Line breaks and
+// tabs count as visible when lines is true (a note's body has lines, a
+// name has none).
+func HiddenRune(s string, lines bool) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case lines && (r == '\n' || r == '\r' || r == '\t'):
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
