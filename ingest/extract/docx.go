@@ -14,7 +14,8 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// extractDOCX reads word/document.xml of a DOCX file as a token stream.
+// extractDOCX reads word/document.xml of a DOCX file as a token stream,
+// with its notes, headers and footers (docxparts.go).
 // Pages are split at explicit page breaks (<w:br w:type="page"/>,
 // <w:pageBreakBefore/>) and at the page breaks Word recorded when it last
 // laid the document out (<w:lastRenderedPageBreak/>), so page numbers are
@@ -31,11 +32,16 @@ func extractDOCX(ctx context.Context, path string, lim Limits) (*Result, error) 
 	if doc == nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "DOCX 文件中缺少正文（word/document.xml），可能已损坏或不是 Word 文档；请用 Word 或 WPS 打开后另存为 DOCX 再上传")
 	}
-	w := docxWalker{budget: textBudget{max: lim.MaxTextBytes}}
+	budget := textBudget{max: lim.MaxTextBytes}
+	around, err := readDOCXSurroundings(ctx, &zr.Reader, lim, &budget)
+	if err != nil {
+		return nil, err
+	}
+	w := docxWalker{budget: budget}
 	if err := readZipXML(ctx, doc, lim.MaxUnzipped, w.token); err != nil {
 		return nil, fmt.Errorf("word/document.xml: %w", err)
 	}
-	res := &Result{Extractor: "docx", Pages: w.pages()}
+	res := &Result{Extractor: "docx", Pages: around.place(w.pages(), w.footnotes(), w.endRefs)}
 	if core := findZipFile(&zr.Reader, "docProps/core.xml"); core != nil {
 		// A broken core.xml costs only the title.
 		res.Title, _ = docxTitle(ctx, core, lim.MaxUnzipped)
@@ -128,6 +134,11 @@ type docxWalker struct {
 	inPPr    bool // inside <w:pPr>
 	broken   bool // the current page was started by a break
 	hasText  bool // the current page has text other than white space
+
+	// The ids of the footnotes each page refers to (the current page's
+	// last) and of every endnote referred to, for docxSurroundings.place.
+	pageRefs [][]string
+	endRefs  []string
 
 	// Tables are written as spreadsheets are (table.go): a row a line,
 	// its cells separated by cellSeparator, so that "海曙区 | 36 | 12.3万人次"
@@ -250,8 +261,23 @@ func (w *docxWalker) start(t xml.StartElement) error {
 		}
 	case "tbl", "tr", "tc":
 		return w.startTable(t.Name.Local)
+	case "footnoteReference":
+		if len(w.pageRefs) <= len(w.done) {
+			w.pageRefs = append(w.pageRefs, nil)
+		}
+		w.pageRefs[len(w.done)] = append(w.pageRefs[len(w.done)], attr(t, "id"))
+	case "endnoteReference":
+		w.endRefs = append(w.endRefs, attr(t, "id"))
 	}
 	return nil
+}
+
+// footnotes are the ids of the footnotes each page refers to, a list a
+// page of pages.
+func (w *docxWalker) footnotes() [][]string {
+	refs := make([][]string, len(w.done)+1)
+	copy(refs, w.pageRefs)
+	return refs
 }
 
 // breakPage starts a new page. A break on a page that a break started and

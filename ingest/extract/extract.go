@@ -154,8 +154,14 @@ const Version = 3
 // line in which chi_sim+eng read a run of Latin capitals (8.6 FAK. for
 // 8.6万人次, latinRun) read with chi_sim too, whose line is taken where it
 // reads Han characters there, where such a line kept its Latin letters and
-// a search for 8.6万 missed the scan.
-var readerRevisions = map[string]int{"xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 8}
+// a search for 8.6万 missed the scan. 5 (pdf): a line's type height
+// taken from its Han characters where it has any (pageText.lineHeight),
+// where a PDF from LibreOffice or WPS, digits in 12 pt beside Han
+// characters in 10.5, had a paragraph break wherever a line with a
+// figure met one without, and a word wrapped there was not found. 1
+// (docx): footnotes, endnotes, headers and footers read with the body
+// (docxparts.go), where they were left out of the text.
+var readerRevisions = map[string]int{"docx": 1, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 5, "pdftotext": 5, "ofd": 4, "ocr": 8}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

@@ -28,15 +28,37 @@ import (
 // drawn as fills, and only OCR reads it. forms are the forms the page
 // draws, by name and how often: what they draw is added to paint by a
 // formWalker (lookIntoForms) where it matters. heights holds the type
-// height of each line of lines (its largest string that shows something;
-// 0 for a blank line), for flattenPDFLines to tell a title from the text
-// under it.
+// height of each line of lines (its largest string that shows something,
+// of those that hold a Han character when it has any; 0 for a blank
+// line), for flattenPDFLines to tell a title from the text under it. Its
+// Han strings set a line's height because LibreOffice and WPS set a
+// paragraph's digits and Latin letters in a Western size (12 pt) beside
+// its Han characters' Asian one (五号, 10.5 pt): measured by its largest
+// string, every line with a figure in it was a size apart from those
+// without, and a word wrapped between two such lines (非 / 遗传承) was
+// parted by a paragraph break that no search crosses. hanLine says which
+// lines hold a Han character.
 type pageText struct {
 	objects, lines               strings.Builder
 	heights                      []float64
+	hanLine                      []bool
 	invisible, visible, pictures int
 	paint
 	forms map[string]int
+}
+
+// lineHeight counts a string of the given type height, which shows
+// something, into the height of the current line: a line's Han strings
+// alone set it once it has one.
+func (t *pageText) lineHeight(s string, height float64) {
+	last := len(t.heights) - 1
+	han := strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	switch {
+	case han && !t.hanLine[last]:
+		t.heights[last], t.hanLine[last] = height, true
+	case han == t.hanLine[last]:
+		t.heights[last] = max(t.heights[last], height)
+	}
 }
 
 // outlineFills is how many filled paths make a page draw what may be text
@@ -184,10 +206,10 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 		switch {
 		case math.IsNaN(lastY):
-			t.heights = append(t.heights, 0)
+			t.heights, t.hanLine = append(t.heights, 0), append(t.hanLine, false)
 		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
 			t.lines.WriteByte('\n')
-			t.heights = append(t.heights, 0)
+			t.heights, t.hanLine = append(t.heights, 0), append(t.hanLine, false)
 		case moved && (x < lastX || x-lastEnd > gapAfter(metrics != nil, lastOne)*em):
 			// Back to the left (a cell drawn after the one to its right),
 			// or a gap past where the last string ends: a word's or a
@@ -198,8 +220,8 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		// A break inside the string is no line of its own: one would have
 		// no height, and shift every later line's (flattenPDFLines).
 		t.lines.WriteString(lineBreaks.Replace(s))
-		if last := len(t.heights) - 1; strings.TrimSpace(s) != "" {
-			t.heights[last] = max(t.heights[last], height)
+		if strings.TrimSpace(s) != "" {
+			t.lineHeight(s, height)
 		}
 		lastY, moved, nextLine = y, false, false
 		width, one := metrics.of(raw)
