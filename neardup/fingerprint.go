@@ -117,7 +117,7 @@ func Shingles(pages ...string) Set {
 	if len(set) == 0 {
 		return nil
 	}
-	slices.Sort(set)
+	sortHashes(set)
 	return slices.Compact(set)
 }
 

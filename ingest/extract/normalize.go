@@ -52,35 +52,99 @@ func Normalize(s string) string {
 	}
 }
 
-// prepare folds widths, unifies line breaks and drops invisible characters.
+// prepare folds widths, unifies line breaks and drops invisible
+// characters; each run of bytes that are not UTF-8 becomes one U+FFFD,
+// as strings.ToValidUTF8 makes it. Most of a page is characters kept as
+// they are (keptPrefix): they are copied a stretch at a time, and a page
+// with nothing to change is returned as it is, where decoding, looking up
+// and writing each character again was most of Normalize's time
+// (bench/README.md, ingest step 29).
 func prepare(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	i := keptPrefix(s)
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	bad := false // the byte before is not UTF-8: one U+FFFD a run
+	for {
+		if n := keptPrefix(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			bad = false
+		}
+		if i == len(s) {
+			return b.String()
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				continue // the '\n' follows
+		if r == utf8.RuneError && size == 1 {
+			if !bad {
+				b.WriteRune(utf8.RuneError)
 			}
-			b.WriteByte('\n')
-		case r == '\n' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte('\t')
-		case isInvisible(r):
-			// dropped
-		case unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			// Widths folded, radicals read as their ideographs: the one
-			// fold fields.Unfold matches titles by.
-			b.WriteRune(catalog.FoldRune(r))
+			bad = true
+			continue
 		}
+		bad = false
+		prepareRune(&b, r, s[i:])
 	}
-	return b.String()
+}
+
+// prepareRune writes what prepare makes of r, a character it does not
+// keep as it is; rest is the text after r.
+func prepareRune(b *strings.Builder, r rune, rest string) {
+	switch {
+	case r == '\r':
+		if len(rest) == 0 || rest[0] != '\n' { // else the '\n' follows
+			b.WriteByte('\n')
+		}
+	case r == '\n' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
+		b.WriteByte('\n')
+	case r == '\t':
+		b.WriteByte('\t')
+	case isInvisible(r):
+		// dropped
+	case unicode.IsSpace(r):
+		b.WriteByte(' ')
+	default:
+		// Widths folded, radicals read as their ideographs: the one
+		// fold fields.Unfold matches titles by.
+		b.WriteRune(catalog.FoldRune(r))
+	}
+}
+
+// keptPrefix is the length of the start of s that prepare keeps as it
+// is: printable ASCII, tabs and line feeds, the common Han characters,
+// CJK punctuation but the ideographic space, and the dashes, quotes and
+// ellipsis of general punctuation (TestKeptRunesAreKept holds each to
+// prepareRune). A character that is not UTF-8 ends it.
+func keptPrefix(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c < 0x7f || c == '\n' || c == '\t' {
+				i++
+				continue
+			}
+			return i
+		}
+		if c&0xf0 != 0xe0 || i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+			return i
+		}
+		if !keptRune(rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)) {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// keptRune says whether prepare keeps a character of three bytes as it
+// is, without looking it up.
+func keptRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r >= 0x3001 && r <= 0x303f || r >= 0x2010 && r <= 0x2027
 }
 
 // isInvisible reports control characters and the characters that show
@@ -94,56 +158,102 @@ func isInvisible(r rune) bool {
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // joinRuns is one pass over prepared text: it copies non-space runes and
-// replaces each whitespace run by "", " ", "\n" or "\n\n".
+// replaces each whitespace run by "", " ", "\n" or "\n\n". It returns s
+// itself when no run changes (the last of Normalize's passes, and a page
+// already normalised), and copies the text between runs a stretch at a
+// time.
 func joinRuns(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var b strings.Builder // the result, once it differs from s
+	changed := false
 	var prev, prev2 rune = -1, -1 // last two runes written, -1 if none
-	lineStart := 0                // where the line being written starts in b
+	lineStart := 0                // where the line being written starts in the result
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isSpace(r) {
-			b.WriteString(s[i : i+size])
-			prev2, prev = prev, r
-			i += size
+		if k := nonSpace(s[i:]); k > 0 {
+			text := s[i : i+k]
+			if changed {
+				b.WriteString(text)
+			}
+			prev2, prev = lastTwo(text, prev)
+			i += k
 			continue
 		}
 		j, newlines := i, 0
-		for j < len(s) {
-			c, n := utf8.DecodeRuneInString(s[j:])
-			if !isSpace(c) {
-				break
-			}
-			if c == '\n' {
+		for j < len(s) && isSpace(rune(s[j])) {
+			if s[j] == '\n' {
 				newlines++
 			}
-			j += n
+			j++
 		}
-		if prev >= 0 && j < len(s) { // leading and trailing runs are trimmed
-			next, n := utf8.DecodeRuneInString(s[j:])
-			// The context of a run looks through other whitespace: in
-			// "银行\n,\n推进" the ',' sits between 行 and 推.
-			next2 := rune(-1)
-			for k := j + n; k < len(s); {
-				c, size := utf8.DecodeRuneInString(s[k:])
-				if !isSpace(c) {
-					next2 = c
-					break
-				}
-				k += size
+		run := "" // leading and trailing runs are trimmed
+		if prev >= 0 && j < len(s) {
+			done := s[:i]
+			if changed {
+				done = b.String()
 			}
-			run := runReplacement(prev2, prev, next, next2, newlines)
-			if newlines == 1 && run != "\n" && headingBreak(b.String()[lineStart:], nextLine(s[j:])) {
-				run = "\n"
-			}
+			run = replaceRun(s, j, prev2, prev, newlines, done[lineStart:])
+		}
+		if !changed && run != s[i:j] {
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			changed = true
+		}
+		if changed {
 			b.WriteString(run)
-			if strings.Contains(run, "\n") {
+		}
+		if strings.Contains(run, "\n") {
+			lineStart = j
+			if changed {
 				lineStart = b.Len()
 			}
 		}
 		i = j
 	}
+	if !changed {
+		return s
+	}
 	return b.String()
+}
+
+// replaceRun is what the whitespace run ending at s[j] becomes, given the
+// two runes before it, its line breaks and the line written before it.
+func replaceRun(s string, j int, prev2, prev rune, newlines int, line string) string {
+	next, n := utf8.DecodeRuneInString(s[j:])
+	// The context of a run looks through other whitespace: in
+	// "银行\n,\n推进" the ',' sits between 行 and 推.
+	next2 := rune(-1)
+	for k := j + n; k < len(s); {
+		c, size := utf8.DecodeRuneInString(s[k:])
+		if !isSpace(c) {
+			next2 = c
+			break
+		}
+		k += size
+	}
+	run := runReplacement(prev2, prev, next, next2, newlines)
+	if newlines == 1 && run != "\n" && headingBreak(line, nextLine(s[j:])) {
+		run = "\n"
+	}
+	return run
+}
+
+// nonSpace is the length of the start of s before its first whitespace
+// (isSpace: all ASCII, so no byte of another character is taken for one).
+func nonSpace(s string) int {
+	if k := strings.IndexAny(s, " \t\n"); k >= 0 {
+		return k
+	}
+	return len(s)
+}
+
+// lastTwo returns the last two runes of the text written after prev:
+// the one before its last, or prev when it has one rune, and its last.
+func lastTwo(text string, prev rune) (rune, rune) {
+	last, n := utf8.DecodeLastRuneInString(text)
+	if n == len(text) {
+		return prev, last
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:len(text)-n])
+	return before, last
 }
 
 // nextLine is s up to its first line break.

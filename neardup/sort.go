@@ -1,0 +1,57 @@
+package neardup
+
+import "slices"
+
+// sortHashes sorts a text's shingle hashes. A comparison sort of a
+// document's thousand hashes mispredicts a branch at nearly every
+// comparison, since hashes come in no order: pdqsort was three quarters
+// of Shingles' time (bench/README.md, ingest step 29). So the hashes are
+// first put in order of their top 16 bits by two stable byte passes of a
+// radix sort, which branch on nothing, leaving runs of equal top bits, a
+// few hashes each even in a text of a million shingles; then each run is
+// sorted by comparison. Hashes sharing their top bits, a run as long as
+// the text, cost a comparison sort of that run: never worse than sorting
+// it all.
+func sortHashes(s []uint64) {
+	if len(s) < minRadixSort {
+		slices.Sort(s)
+		return
+	}
+	var lo, hi [256]uint32 // where the next hash of each byte value goes
+	for _, x := range s {
+		lo[byte(x>>48)]++
+		hi[byte(x>>56)]++
+	}
+	var a, b uint32
+	for i := range 256 {
+		n, m := lo[i], hi[i]
+		lo[i], hi[i] = a, b
+		a += n
+		b += m
+	}
+	buf := make([]uint64, len(s))
+	for _, x := range s {
+		k := byte(x >> 48)
+		buf[lo[k]] = x
+		lo[k]++
+	}
+	for _, x := range buf {
+		k := byte(x >> 56)
+		s[hi[k]] = x
+		hi[k]++
+	}
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && s[j]>>48 == s[i]>>48 {
+			j++
+		}
+		if j-i > 1 {
+			slices.Sort(s[i:j])
+		}
+		i = j
+	}
+}
+
+// minRadixSort is the fewest hashes sortHashes sorts by their top bits
+// first: fewer are as quick to sort by comparison.
+const minRadixSort = 64
