@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 
@@ -59,7 +60,7 @@ func (s *Service) startBandScheme(ctx context.Context) error {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		err := s.recomputeBands(ctx)
+		err := s.recomputeBandsServing(ctx)
 		s.bandScheme.mu.Lock()
 		s.bandScheme.run.Running, s.bandScheme.run.Err = false, err
 		run := s.bandScheme.run
@@ -99,7 +100,7 @@ func (s *Service) recomputeBands(ctx context.Context) error {
 	}
 	s.log.Info("computing near-duplicate bands again from the stored texts", "documents", len(docs))
 	s.bandScheme.mu.Lock()
-	s.bandScheme.run.Total = len(docs)
+	s.bandScheme.run = BandSchemeRun{Running: true, Total: len(docs)} // anew after a refusal
 	s.bandScheme.mu.Unlock()
 	for start := 0; start < len(docs); start += rebandBatch {
 		batch := docs[start:min(start+rebandBatch, len(docs))]
@@ -119,7 +120,8 @@ func (s *Service) recomputeBands(ctx context.Context) error {
 			news = append(news, catalog.NewBands{ID: d.ID, Bands: bands})
 		}
 		// Stopped, not waited out: the list was read from the catalog
-		// before a newer binary migrated it; the next start reads it anew.
+		// before a newer binary migrated it; it is read anew once the
+		// node serves again (recomputeBandsServing).
 		if err := s.refusedNow(); err != nil {
 			return err
 		}
@@ -137,4 +139,19 @@ func (s *Service) recomputeBands(ctx context.Context) error {
 	}
 	_, err := s.lookForLegacyBands(ctx)
 	return err
+}
+
+// recomputeBandsServing is recomputeBands, run again once the node serves
+// again when a refusal cut it short: otherwise the scheme 1 bands stayed,
+// and every new text was looked up by them too, until the next start.
+func (s *Service) recomputeBandsServing(ctx context.Context) error {
+	for {
+		err := s.recomputeBands(ctx)
+		if !errors.Is(err, errRefused) {
+			return err
+		}
+		if !s.waitServing(ctx) {
+			return ctx.Err()
+		}
+	}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,5 +142,47 @@ func TestStartComputesOldBandsAgain(t *testing.T) {
 	}
 	if has, err := r.cat.HasLegacyBands(ctx); err != nil || has {
 		t.Fatalf("scheme 1 bands left after the run: %v, %v", has, err)
+	}
+}
+
+// TestOldBandsComputedOnceTheNodeServesAgain: a refusal (a newer binary
+// migrated the catalog) cuts the run short; once the node serves again
+// the run reads the documents anew and replaces their scheme 1 bands,
+// without a restart.
+func TestOldBandsComputedOnceTheNodeServesAgain(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a := submitText(t, svc, "活动周通知.txt", schemeNotice).Document
+	waitFor(t, done, 1)
+	svc.Close()
+	toSchemeOne(t, r, a.ID, schemeNotice)
+
+	cat := sqliteVersioned(t, filepath.Join(r.dir, "catalog.db"))
+	cat.set(t, 999)
+	svc = New(r.cat, r.blobs, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
+		FollowInterval: 10 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	defer svc.Close()
+	svc.outrun.set(catalog.NewerSchemaError(catalog.EUNAVAILABLE, 999, cat.version))
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // the run reads its list, then stops at the refusal
+	cat.set(t, cat.version)            // a backup restored
+	deadline := time.Now().Add(time.Minute)
+	for st := svc.BandSchemeState(); st.Running; st = svc.BandSchemeState() {
+		if time.Now().After(deadline) {
+			t.Fatalf("the bands are not computed again in a minute after the node serves again: %+v", st)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if st := svc.BandSchemeState(); st.Replaced != 1 || st.Err != nil {
+		t.Fatalf("BandSchemeState %+v; want %s's bands replaced once the node serves again", st, a.ID)
+	}
+	if has, err := r.cat.HasLegacyBands(ctx); err != nil || has {
+		t.Fatalf("scheme 1 bands left: %v, %v", has, err)
 	}
 }

@@ -146,9 +146,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		defer close(s.reconciled)
-		if err := s.Reconcile(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errRefused) {
-			s.log.Error("reconcile index with catalog", "err", err)
-		}
+		s.reconcileServing(ctx)
 	}()
 	return nil
 }
@@ -170,12 +168,11 @@ func (s *Service) StartFor(ctx context.Context, ids []string) error {
 // Reindexed waits for the pass over the index and the catalog that Start
 // began, and returns the documents it queued to be indexed again (the
 // index lacked them); none on a shared catalog, where the follower does
-// that.
+// that. While the node is refused before that pass is done, it returns
+// the refusal: the pass waits for the node to serve again.
 func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
-	select {
-	case <-s.reconciled:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	if err := s.awaitReconciled(ctx); err != nil {
+		return nil, err
 	}
 	return s.requeued, nil
 }
@@ -188,10 +185,8 @@ func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
 // nil, is told how many documents are left each time that changes. While
 // the node is refused (Refusal) it returns the refusal.
 func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
-	select {
-	case <-s.reconciled:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := s.awaitReconciled(ctx); err != nil {
+		return fmt.Errorf("wait for the pipeline: %w", err)
 	}
 	last := -1
 	for {

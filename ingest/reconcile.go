@@ -52,7 +52,7 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		}
 	}
 	if err := s.refusedNow(); err != nil {
-		return err // done again at the next start
+		return err // done again once the node serves again (reconcileServing)
 	}
 	if len(stale) > 0 {
 		if err := s.idx.Delete(ctx, stale...); err != nil {

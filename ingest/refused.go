@@ -149,3 +149,45 @@ func (s *Service) putBackRefused(jobs []indexJob) bool {
 	}
 	return true
 }
+
+// reconcileServing runs the start's pass over the index and the catalog
+// (Reconcile) and, when a refusal cut it short, again once the node
+// serves again: a node that serves again without a restart (a restored
+// backup) would otherwise leave the documents its index lost unsearchable
+// and the entries of deleted ones found, until the next start.
+func (s *Service) reconcileServing(ctx context.Context) {
+	for s.waitServing(ctx) {
+		err := s.Reconcile(ctx)
+		if errors.Is(err, errRefused) {
+			continue
+		}
+		if err != nil && ctx.Err() == nil {
+			s.log.Error("reconcile index with catalog", "err", err)
+		}
+		return
+	}
+}
+
+// awaitReconciled waits for the start's pass over the index and the
+// catalog; while the node is refused before it is done, it returns the
+// refusal, for the pass waits for the node to serve again.
+func (s *Service) awaitReconciled(ctx context.Context) error {
+	for {
+		refused, turn := s.outrun.state()
+		select {
+		case <-s.reconciled:
+			return nil
+		default:
+		}
+		if refused != nil {
+			return refused
+		}
+		select {
+		case <-s.reconciled:
+			return nil
+		case <-turn:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
