@@ -414,6 +414,9 @@ func (s *Service) ReviewSeen(ctx context.Context, u *catalog.User, id string, se
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
 	}
+	if err := catalog.RefuseHidden("comment", catalog.ReviewComment, comment, true); err != nil {
+		return nil, err
+	}
 	if v.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(v.Status))
 	}
@@ -458,6 +461,9 @@ func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
+	}
+	if err := catalog.RefuseHidden("comment", catalog.ReviewComment, comment, true); err != nil {
+		return "", "", err
 	}
 	return verd, comment, nil
 }
