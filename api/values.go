@@ -14,7 +14,7 @@ import (
 
 // previousJSON is the previous round's value with its unit and review
 // status; change only when the two compare (comparable), else why not
-// (incomparable: "unit" or "contradicted").
+// (incomparable: "unit", "contradicted" or "sources_deleted").
 type previousJSON struct {
 	Round int     `json:"round"`
 	Value float64 `json:"value"`

@@ -143,6 +143,7 @@ var englishMessages = map[string]string{
 	"定性描述含有看不见的字符 %q；请删去后再保存":                                                                  "The claim holds a character that cannot be seen, %q; remove it and save again",
 	"名称含有看不见的字符 %q；请删去后再保存":                                                                    "The name holds a character that cannot be seen, %q; remove it and save again",
 	"批注内容含有看不见的字符 %q；请删去后再保存":                                                                  "The note holds a character that cannot be seen, %q; remove it and save again",
+	"%s含有看不见的字符 %q；请删去后再保存":                                                                    "The %s holds a character that cannot be seen, %q; remove it and save again",
 	"请求内容应为 JSON %s，收到的是 %s":                                                                   "The request should be %s in JSON; it is %s",
 	"字段 %s 应为%s，收到的是 %s":                                                                       "The field %s should be %s; it is %s",
 	"请求内容不是有效的 JSON：第 %d 个字节附近有语法错误":                                                           "The request is not valid JSON: a syntax error near byte %d",

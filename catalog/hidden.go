@@ -22,3 +22,19 @@ func HiddenRune(s string, lines bool) (rune, bool) {
 	}
 	return 0, false
 }
+
+// RefuseHidden is the EINVALID error on field when s holds a character
+// HiddenRune finds (lines as there), what naming the text in the
+// message; nil when it holds none. Free text a user types is checked
+// with it where it is saved, so that the API and the pages refuse alike.
+func RefuseHidden(field string, what Words, s string, lines bool) error {
+	r, ok := HiddenRune(s, lines)
+	if !ok {
+		return nil
+	}
+	return FieldErrorf(field, EINVALID, "%s含有看不见的字符 %q；请删去后再保存", what, string(r))
+}
+
+// ReviewComment names a reviewer's comment (审核意见) in RefuseHidden's
+// message.
+var ReviewComment = Words{Chinese: "审核意见", English: "review comment"}

@@ -170,7 +170,9 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 	if len([]rune(l.Quote)) > 2000 || len([]rune(l.Note)) > 2000 {
 		return FieldErrorf("quote", EINVALID, "引文或备注过长（超过 2000 字）")
 	}
-	return nil
+	// A U+202E in a note turned the words after it around in the report
+	// (probe s48 #5); a note may have lines.
+	return RefuseHidden("note", Words{Chinese: "备注", English: "note"}, l.Note, true)
 }
 
 func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {

@@ -16,6 +16,10 @@ const (
 	// IncomparableContradicted: a review found the earlier value
 	// contradicted by its evidence (与证据不符).
 	IncomparableContradicted = "contradicted"
+	// IncomparableSourcesDeleted: every document the earlier value cites
+	// was deleted (出处已删除): its round's report marks it lacking
+	// evidence, so a change from it would rest on nothing.
+	IncomparableSourcesDeleted = "sources_deleted"
 )
 
 // Comparison is how a value stands against the same indicator's value of
@@ -32,17 +36,20 @@ type Comparison struct {
 	// never 2.6%, which reads as a relative rise) and 个千分点 for a
 	// per-mille rate (ChangeUnit); set only when Comparable.
 	Unit string
-	// Why is IncomparableUnit or IncomparableContradicted when not
-	// Comparable.
+	// Why is IncomparableUnit, IncomparableContradicted or
+	// IncomparableSourcesDeleted when not Comparable.
 	Why string
 }
 
 // CompareWith compares v with p, the value of an earlier round: never as
-// if the two were comparable when p is counted in another unit or a
-// review contradicted it.
+// if the two were comparable when p is counted in another unit, a
+// review contradicted it or its cited document was deleted.
 func (v *Value) CompareWith(p *Value) Comparison {
 	if p.Status == ClaimContradicted {
 		return Comparison{Why: IncomparableContradicted}
+	}
+	if p.SourcesDeleted {
+		return Comparison{Why: IncomparableSourcesDeleted}
 	}
 	vs, vb := unitScale(v.Unit)
 	ps, pb := unitScale(p.Unit)

@@ -35,9 +35,13 @@ type Value struct {
 	PassageUnit string
 	Status      ClaimStatus
 	Carry       CarryState // CarryToConfirm while a carried value waits for its coordinator
-	CreatedBy   string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// SourcesDeleted: the value cites a document and it is deleted
+	// (出处已删除, sourcesDeletedSQL), read with the value so that a later
+	// round never compares with a number nothing backs any more.
+	SourcesDeleted bool
+	CreatedBy      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Replaced is set by saving: the value as written that this one
 	// replaced in its slot (city, round, indicator), "" when the slot was
 	// empty. Not stored.
@@ -71,9 +75,10 @@ type ValueFilter struct {
 	Status    ClaimStatus
 }
 
-const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
+var valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
 	v.quote, v.quote_found, v.found_on_page, v.quote_read, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
-	v.recheck_error, COALESCE(v.recheck_error_en, ''), COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
+	v.recheck_error, COALESCE(v.recheck_error_en, ''), COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')` +
+	`, CASE WHEN ` + sourcesDeletedSQL(CarryValue, "v.id") + ` THEN 1 ELSE 0 END`
 
 // Written is the value as its coordinator wrote it, with its unit when
 // the writing lacks it: 12.3万人, 85.3%, 123个; the number and unit when
@@ -321,7 +326,7 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 		c := &v.Citation
 		if err := rows.Scan(&v.ID, &v.City, &v.Round, &v.Indicator, &v.Number, &v.Given, &v.Unit, &c.DocumentID, &c.SHA256,
 			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &c.QuoteRead, &v.ValueFound, &v.PassageUnit, &v.Status, &v.CreatedBy, &created, &updated,
-			&c.RecheckError, &c.RecheckErrorEN, &v.Carry); err != nil {
+			&c.RecheckError, &c.RecheckErrorEN, &v.Carry, &v.SourcesDeleted); err != nil {
 			return nil, err
 		}
 		v.CreatedAt, v.UpdatedAt = parseTime(created), parseTime(updated)

@@ -630,6 +630,9 @@ func verdictComment(verdict, comment string, required bool, missing error) (cata
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
 		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxStatementRunes)
 	}
+	if err := catalog.RefuseHidden("comment", catalog.ReviewComment, comment, true); err != nil {
+		return "", "", err
+	}
 	return v, comment, nil
 }
 

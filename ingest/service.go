@@ -346,6 +346,12 @@ func checkFields(m *Meta) error {
 		{"doc_number", catalog.Words{Chinese: "文号", English: "document number"}, &m.DocNumber},
 		{"round", catalog.Words{Chinese: "监测轮次", English: "round"}, &m.Round},
 	} {
+		// A control character or a bidi override is refused, not
+		// dropped: U+202E in a title turns the report's words after it
+		// around (probe s48 #5), and the typist should see what was wrong.
+		if err := catalog.RefuseHidden(f.name, f.words, *f.value, false); err != nil {
+			return err
+		}
 		// Typed or pasted from a web page, a field may hold characters
 		// that show nothing (学\u200b习), which no search would match.
 		*f.value = strings.TrimSpace(catalog.DropInvisible(*f.value))

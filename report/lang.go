@@ -135,6 +135,14 @@ func (r *Report) previousValue(it Item) string {
 		return out + fmt.Sprintf("\uFF08\u6CBF\u7528%d\u5E74\u5EA6\u6570\u503C\uFF09", from)
 	}
 	c := it.Value.CompareWith(p)
+	if c.Why == catalog.IncomparableSourcesDeleted {
+		// Its own round's report says 【出处已删除，缺少佐证】: a change from
+		// it would read as a measured rise or fall.
+		if en {
+			return out + " (the previous round's value lost its source; not compared)"
+		}
+		return out + "\uFF08\u4E0A\u4E00\u8F6E\u6570\u503C\u7684\u51FA\u5904\u5DF2\u5220\u9664\uFF0C\u4E0D\u4F5C\u6BD4\u8F83\uFF09"
+	}
 	if !c.Comparable {
 		if en {
 			return out + " (another unit than this round's " + r.unit(it.Value.Unit) + "; not compared)"

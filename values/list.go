@@ -18,8 +18,8 @@ type Listed struct {
 
 // Change is the difference from the previous round's value, and whether
 // there is one to compare with: none when there is no previous value, or
-// it is counted in another unit, or a review contradicted it
-// (Comparison says which).
+// it is counted in another unit, a review contradicted it or its source
+// was deleted (Comparison says which).
 func (l Listed) Change() (float64, bool) {
 	c := l.Comparison()
 	return c.Change, c.Comparable

@@ -76,6 +76,9 @@ func ParseNumber(s string) (Number, error) {
 	if len(nums) != 1 || strings.ReplaceAll(nums[0].Text, " ", "") != strings.ReplaceAll(f, " ", "") {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q；请填写如 123000、12.3万、1,234 或 85.3%%", s)
 	}
+	if nums[0].Value == 0 {
+		nums[0].Value = 0 // -0 is 0: math.Signbit would tell them apart
+	}
 	return nums[0], nil
 }
 

@@ -120,6 +120,10 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
+	if n != nil && n.Value == 0 {
+		// -0 is stored as 0: its sign, kept as typed, would show as -0个.
+		typed, in.Value = unsignedZero(typed), Written(unsignedZero(string(in.Value)))
+	}
 	mul, div := 1.0, 1.0
 	var warnings []catalog.Words
 	if ind != nil && n != nil {
@@ -222,6 +226,17 @@ func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indic
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值；%s %s 不是定量指标", ind.Code, ind.NameWords())
 	}
 	return ind, nil
+}
+
+// unsignedZero is a zero as written without the minus or 负 before it.
+func unsignedZero(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sign := range []string{"-", "\u2212", "\uFF0D", "负"} {
+		if rest, ok := strings.CutPrefix(s, sign); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
 }
 
 // number reads the value as written, or returns an EINVALID error about
@@ -414,6 +429,9 @@ func (s *Service) ReviewSeen(ctx context.Context, u *catalog.User, id string, se
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
 	}
+	if err := catalog.RefuseHidden("comment", catalog.ReviewComment, comment, true); err != nil {
+		return nil, err
+	}
 	if v.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核（%s）；如需更正审核结论，请改判并写明理由", catalog.VerdictIn(v.Status))
 	}
@@ -458,6 +476,9 @@ func CheckRevision(u *catalog.User, v *catalog.Value, verdict, comment string) (
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return "", "", catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长（超过 %d 字）", maxCommentRunes)
+	}
+	if err := catalog.RefuseHidden("comment", catalog.ReviewComment, comment, true); err != nil {
+		return "", "", err
 	}
 	return verd, comment, nil
 }

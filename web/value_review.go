@@ -512,8 +512,9 @@ func (h *handler) ledgerFailed(w http.ResponseWriter, r *http.Request, err error
 
 // previousShown is the previous round's value as the values page shows it
 // beside this round's: its round, the value with its unit, its review
-// status, and, when the two do not compare (another unit, or a review
-// found it contradicted), that they are not compared.
+// status, and, when the two do not compare (another unit, a review
+// found it contradicted, or its source was deleted), that they are not
+// compared.
 func previousShown(l Lang, v values.Listed) string {
 	p := v.Previous
 	if p == nil {
@@ -525,6 +526,8 @@ func previousShown(l Lang, v values.Listed) string {
 		why = trf(l, "values.previous.unit", unitName(l, v.Unit))
 	case catalog.IncomparableContradicted:
 		why = tr(l, "values.previous.contradicted")
+	case catalog.IncomparableSourcesDeleted:
+		why = tr(l, "values.previous.sources_deleted")
 	}
 	return trf(l, "values.previous", p.Round, p.WrittenIn(l == English), tr(l, "claim."+string(p.Status)), why)
 }
