@@ -193,14 +193,18 @@ func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, s
 // see, is refused as a new citation of it would be.
 func (s *Service) fillRepeating(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput, first int, stored []catalog.Citation) error {
 	var mistakes []error
+	before := c.Statement
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空"))
 	} else if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长（超过 %d 字）", maxStatementRunes))
-	} else if r, ok := catalog.HiddenRune(c.Statement, true); ok {
+	} else if r, ok := catalog.HiddenRune(c.Statement, true); ok && c.Statement != before {
 		// The report writes the verdict right after the statement: a
-		// U+202E left in it would show 【属实】 backwards.
+		// U+202E left in it would show 【属实】 backwards. Only a
+		// statement written now: one saved before the rule (a \v pasted
+		// from Word) must not stop its citations being edited, under an
+		// error about a statement the user did not touch (review s48 #6).
 		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述含有看不见的字符 %q；请删去后再保存", string(r)))
 	}
 	if len(kept)+len(added) > maxCitations {
