@@ -27,6 +27,10 @@ func TestFieldsRefuseHiddenCharacters(t *testing.T) {
 		m := tt.meta
 		wantRefused(t, "upload "+tt.name, tt.field, checkFields(&m))
 	}
+	pasted := Meta{Title: "关于推进学习型城市建设的意见\r\n", DocType: string(catalog.DocOther), DocNumber: "\t杭教职成〔2017〕9号"}
+	if err := checkFields(&pasted); err != nil || pasted.Title != "关于推进学习型城市建设的意见" || pasted.DocNumber != "杭教职成〔2017〕9号" {
+		t.Errorf("a title and 文号 pasted with a line break or tab around them: %v, %q, %q; want them trimmed", err, pasted.Title, pasted.DocNumber)
+	}
 	title, number := "推进社区教育\u202e发展的实施意见", "杭教职成〔2017〕\x079号"
 	wantRefused(t, "edit title", "title", (&Service{}).CheckPatch(context.Background(), &catalog.DocumentPatch{Title: &title}))
 	wantRefused(t, "edit 文号", "doc_number", (&Service{}).CheckPatch(context.Background(), &catalog.DocumentPatch{DocNumber: &number}))

@@ -349,7 +349,9 @@ func checkFields(m *Meta) error {
 		// A control character or a bidi override is refused, not
 		// dropped: U+202E in a title turns the report's words after it
 		// around (probe s48 #5), and the typist should see what was wrong.
-		if err := catalog.RefuseHidden(f.name, f.words, *f.value, false); err != nil {
+		// Around the value, a line break or tab pasted with it from Word
+		// is trimmed, as before, not refused.
+		if err := catalog.RefuseHidden(f.name, f.words, strings.TrimSpace(*f.value), false); err != nil {
 			return err
 		}
 		// Typed or pasted from a web page, a field may hold characters
