@@ -252,7 +252,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/accept", nil)
 		}, manageA(200)},
 		"POST /api/v1/assignments/{id}/hand-in-linked": {func() *http.Request {
-			id, doc := e.linkedTask()
+			id, doc := e.readLinkedTask()
 			return e.request("POST", "/api/v1/assignments/"+id+"/hand-in-linked", map[string]any{"document_id": doc})
 		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 200})},
 		"POST /api/v1/assignments/{id}/withdraw": {func() *http.Request {
