@@ -346,17 +346,18 @@ func checkFields(m *Meta) error {
 		{"doc_number", catalog.Words{Chinese: "文号", English: "document number"}, &m.DocNumber},
 		{"round", catalog.Words{Chinese: "监测轮次", English: "round"}, &m.Round},
 	} {
-		// A control character or a bidi override is refused, not
-		// dropped: U+202E in a title turns the report's words after it
-		// around (probe s48 #5), and the typist should see what was wrong.
-		// Around the value, a line break or tab pasted with it from Word
-		// is trimmed, as before, not refused.
-		if err := catalog.RefuseHidden(f.name, f.words, strings.TrimSpace(*f.value), false); err != nil {
+		// Typed or pasted from a web page, a field may hold characters
+		// that show nothing (学\u200b习), which no search would match, and
+		// bidi marks (U+200E, U+202E), which would turn the report's words
+		// after it around: all are format characters, dropped.
+		*f.value = strings.TrimSpace(catalog.DropInvisible(*f.value))
+		// A control character left (NUL, a bell, a line break inside a
+		// one-line field) is refused, naming it (probe s48 #5): NUL came
+		// out as U+FFFD in the XLSX. Around the value, a line break or tab
+		// pasted with it from Word was trimmed above.
+		if err := catalog.RefuseHidden(f.name, f.words, *f.value, false); err != nil {
 			return err
 		}
-		// Typed or pasted from a web page, a field may hold characters
-		// that show nothing (学\u200b习), which no search would match.
-		*f.value = strings.TrimSpace(catalog.DropInvisible(*f.value))
 		if len([]rune(*f.value)) > maxMetaRunes {
 			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长（超过 %d 字）：%.20s…", f.words, maxMetaRunes, *f.value)
 		}
