@@ -103,3 +103,20 @@ func TestReadAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadCorpus is Read of make bench's corpus documents, as the
+// pipeline reads the bulk load's uploads (≈ 3 KB of Chinese text each).
+func BenchmarkReadCorpus(b *testing.B) {
+	gen, err := bench.NewGenerator(1, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([][]string, 500)
+	for i := range texts {
+		texts[i] = gen.Doc(i).Pages
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		fields.Read(texts[i%len(texts)], "")
+	}
+}
