@@ -531,11 +531,6 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 		return nil, fmt.Errorf("get original of %s: %w", d.ID, err)
 	}
 	defer rc.Close()
-	path, cleanup, err := s.localCopy(rc)
-	if err != nil {
-		return nil, fmt.Errorf("copy original of %s: %w", d.ID, err)
-	}
-	defer cleanup()
 	start := time.Now()
 	lim := s.cfg.Limits
 	lim.DeferOCR = !ocr
@@ -543,15 +538,11 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 		lim.Progress = func(done, total int) { s.progress.set(d.ID, done, total) }
 		defer s.progress.clear(d.ID)
 	}
-	run := extract.Extract
-	if s.cfg.Sandbox != nil {
-		run = s.cfg.Sandbox.Extract
-	}
 	// A reading writes nothing, so the refusal of the node cuts it at
 	// once (an hour of OCR is not finished for nothing), and none of it
 	// is written after.
 	rctx, release := s.untilRefused(ctx)
-	res, err := run(rctx, extract.Format(d.Format), path, lim)
+	res, err := s.extractFrom(rctx, extract.Format(d.Format), rc, lim)
 	cut := errors.Is(context.Cause(rctx), errRefused)
 	release()
 	if cut {
@@ -565,12 +556,30 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 		Head: res.Head, PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
 }
 
-// localCopy returns a path with the reader's bytes: the file itself when
-// the reader is a local file, else a temporary copy that cleanup removes.
-func (s *Service) localCopy(rc io.Reader) (path string, cleanup func(), err error) {
+// extractFrom extracts the text of the original rc: a local file is read
+// as it is open (a plain-text one without opening it again), any other
+// from a temporary copy.
+func (s *Service) extractFrom(ctx context.Context, format extract.Format, rc io.Reader, lim extract.Limits) (*extract.Result, error) {
 	if f, ok := rc.(*os.File); ok {
-		return f.Name(), func() {}, nil
+		if s.cfg.Sandbox != nil {
+			return s.cfg.Sandbox.ExtractOpen(ctx, format, f, lim)
+		}
+		return extract.ExtractOpen(ctx, format, f, lim)
 	}
+	path, cleanup, err := s.localCopy(rc)
+	if err != nil {
+		return nil, fmt.Errorf("copy original: %w", err)
+	}
+	defer cleanup()
+	if s.cfg.Sandbox != nil {
+		return s.cfg.Sandbox.Extract(ctx, format, path, lim)
+	}
+	return extract.Extract(ctx, format, path, lim)
+}
+
+// localCopy returns the path of a temporary copy of the reader's bytes,
+// which cleanup removes.
+func (s *Service) localCopy(rc io.Reader) (path string, cleanup func(), err error) {
 	if err := os.MkdirAll(s.cfg.TempDir, 0o755); err != nil {
 		return "", nil, fmt.Errorf("create temp folder: %w", err)
 	}

@@ -155,6 +155,16 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 	return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 }
 
+// ExtractOpen is Extract of a file the caller has open at its start and
+// closes: a plain-text file read in the server is read from it
+// (extract.ExtractOpen), any other in a child by its name.
+func (s *Sandbox) ExtractOpen(ctx context.Context, format Format, f *os.File, lim Limits) (*Result, error) {
+	if fi, err := f.Stat(); format == FormatTXT && err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInProcessText {
+		return ExtractOpen(ctx, format, f, lim)
+	}
+	return s.Extract(ctx, format, f.Name(), lim)
+}
+
 // maxInProcessText is the largest plain-text file read in the server
 // rather than in a child (decodedInProcess).
 const maxInProcessText = 4 << 20

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -12,9 +13,19 @@ import (
 // extractTXT reads a plain text file. The encoding is detected, never
 // assumed; a form feed starts a new page.
 func extractTXT(ctx context.Context, path string, lim Limits) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readTXT(ctx, f, lim)
+}
+
+// readTXT is extractTXT of a file open at its start.
+func readTXT(ctx context.Context, f *os.File, lim Limits) (*Result, error) {
 	// Decoding can at most double the size (UTF-16 ASCII), so a file over
 	// twice the text limit can never fit.
-	data, err := readCapped(path, 2*lim.MaxTextBytes, func() error { return errTextTooLarge(lim.MaxTextBytes) })
+	data, err := readCappedFile(f, 2*lim.MaxTextBytes, func() error { return errTextTooLarge(lim.MaxTextBytes) })
 	if err != nil {
 		return nil, err
 	}

@@ -52,18 +52,14 @@ func (a anchored) match(s string) bool {
 // any does, because a match of an earlier anchor would have been found
 // with that anchor and a later anchor's match starts after this anchor.
 func (a anchored) each(s string, yield func([]int) bool) {
-	next := func(s string) int { return strings.IndexAny(s, a.anchors) }
-	if utf8.RuneCountInString(a.anchors) == 1 {
-		// IndexAny decodes every character; Index looks for the bytes.
-		next = func(s string) int { return strings.Index(s, a.anchors) }
-	}
+	var next anchorFinder
+	next.init(a.anchors)
 	prevEnd := 0
 	for from := 0; from < len(s); {
-		i := next(s[from:])
-		if i < 0 {
+		at := next.index(s, from)
+		if at < 0 {
 			return
 		}
-		at := from + i
 		_, size := utf8.DecodeRuneInString(s[at:])
 		from = at + size
 		lo, hi := max(prevEnd, at-a.before), min(len(s), at+a.after)
@@ -85,4 +81,46 @@ func (a anchored) each(s string, yield func([]int) bool) {
 			return
 		}
 	}
+}
+
+// anchorFinder finds the anchors of a text in order, each anchor's next
+// place looked up by its bytes (strings.Index) and kept until passed.
+// strings.IndexAny, which it replaces, decoded every character of the
+// text and looked each up among the anchors; with several anchors that
+// was most of reading a 文号 (bench/README.md, ingest step 31). Both find
+// the same places: an anchor's first byte never continues a character,
+// so its bytes in a text are that character, valid or not around it.
+type anchorFinder struct {
+	anchors [8]string
+	next    [8]int // next[k] is where anchors[k] is at or after the last from, len(s) when nowhere
+	n       int
+	known   bool
+}
+
+// init takes the characters of anchors, at most eight.
+func (f *anchorFinder) init(anchors string) {
+	for i, r := range anchors {
+		f.anchors[f.n] = anchors[i : i+utf8.RuneLen(r)]
+		f.n++
+	}
+}
+
+// index is the first place at or after from of an anchor in s, -1 when
+// none is; from never goes back between calls on one s.
+func (f *anchorFinder) index(s string, from int) int {
+	first := len(s)
+	for k := range f.n {
+		if !f.known || f.next[k] < from {
+			f.next[k] = len(s)
+			if i := strings.Index(s[from:], f.anchors[k]); i >= 0 {
+				f.next[k] = from + i
+			}
+		}
+		first = min(first, f.next[k])
+	}
+	f.known = true
+	if first == len(s) {
+		return -1
+	}
+	return first
 }

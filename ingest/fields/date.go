@@ -205,6 +205,10 @@ func headDate(head string) Field {
 	if ds := findDates(top); len(ds) > 0 {
 		return Field{Value: ds[0].value, Source: SourceHead}
 	}
+	// Every such date has one of its separators; most tops have none.
+	if !strings.ContainsAny(top, "-./") {
+		return Field{}
+	}
 	if m := isoDate.FindStringSubmatch(top); m != nil {
 		if v := validDate(m[1], m[2], m[3]); v != "" {
 			return Field{Value: v, Source: SourceHead}

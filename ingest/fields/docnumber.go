@@ -43,26 +43,29 @@ func ownDocNumber(head string) (f Field, start, end int) {
 	if bodyStart < 0 {
 		bodyStart = len(head)
 	}
-	for _, m := range docNumbers.findAll(head) {
+	start, end = -1, -1
+	// each, not findAll: the body after its start is not looked through.
+	docNumbers.each(head, func(m []int) bool {
 		if m[0] > bodyStart {
-			break
+			return false
 		}
 		prefix := cleanPrefix(head[m[2]:m[3]])
 		if prefix == "" {
-			continue
+			return true
 		}
-		start = m[3] - len(prefix)
-		if cited(head[:start], head[m[1]:]) {
-			continue
+		at := m[3] - len(prefix)
+		if cited(head[:at], head[m[1]:]) {
+			return true
 		}
 		num := prefix + "〔" + head[m[4]:m[5]] + "〕" + head[m[6]:m[7]] + "号"
 		f = Field{Value: num, Source: SourceHead}
-		if written := head[start:m[1]]; written != num {
+		if written := head[at:m[1]]; written != num {
 			f.Written = written
 		}
-		return f, start, m[1]
-	}
-	return Field{}, -1, -1
+		start, end = at, m[1]
+		return false
+	})
+	return f, start, end
 }
 
 // cleanPrefix cuts the Han run before a 文号's year to the issuing body's

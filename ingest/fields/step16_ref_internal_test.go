@@ -170,3 +170,18 @@ func BenchmarkPrepare(b *testing.B) {
 		}
 	})
 }
+
+// TestPrepareEachCharacterAsReference: every character, between Han
+// characters and beside ASCII, prepares as the reference prepares it, so
+// the bytes keptPrefix passes over are the ones the lookups keep.
+func TestPrepareEachCharacterAsReference(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == 0xd800 {
+			r = 0xe000 // surrogates are no characters
+		}
+		s := "杭" + string(r) + "a" + string(r) + "\u4e00" + string(r)
+		if got, want := prepare(s), refPrepare(s); got != want {
+			t.Fatalf("U+%04X: prepare gave %q, the reference %q", r, got, want)
+		}
+	}
+}

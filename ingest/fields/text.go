@@ -18,29 +18,63 @@ func prepare(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
+	n := keptPrefix(s)
+	if n == len(s) {
+		return dropSpaces(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 0x4e00 && r <= 0x9fff || r > ' ' && r < 0x7f:
-			// The common Han characters and printable ASCII, most of a
-			// text, are kept as they are: none is a space, invisible or
-			// folded (TestPrepareKeepsWithoutLookup), and the lookups
-			// below were a third of prepare's time.
-		case r == '\r' || r == '\f' || r == '\v' || r == 0x2028 || r == 0x2029:
-			r = '\n'
-		case r == '\u3000' || r == '\t' || (r != '\n' && unicode.IsSpace(r)):
-			r = ' '
-		case catalog.IsInvisible(r):
-			continue
-		default:
-			if f := width.LookupRune(r).Folded(); f != 0 {
-				r = f
-			}
+	for n < len(s) {
+		// What keptPrefix passes over is copied a stretch at a time: a
+		// character at a time, decoded and written again, was most of
+		// prepare's time.
+		b.WriteString(s[:n])
+		r, size := utf8.DecodeRuneInString(s[n:])
+		s = s[n+size:]
+		if r, keep := prepareRune(r); keep {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		n = keptPrefix(s)
 	}
+	b.WriteString(s)
 	return dropSpaces(b.String())
+}
+
+// keptPrefix is how many bytes at the start of s, valid UTF-8, prepare
+// keeps as they are without a look: printable ASCII but the space and
+// the common Han characters (U+4E00–U+9FFF, encoded from E4 B8 80 to E9
+// BF BF), most of a text. None is a space, invisible or folded
+// (TestPrepareKeepsWithoutLookup).
+func keptPrefix(s string) int {
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c > ' ' && c < 0x7f:
+			i++
+		case c >= 0xe5 && c <= 0xe9, c == 0xe4 && s[i+1] >= 0xb8:
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// prepareRune is what prepare writes for r, and whether it writes
+// anything.
+func prepareRune(r rune) (rune, bool) {
+	switch {
+	case r == '\r' || r == '\f' || r == '\v' || r == 0x2028 || r == 0x2029:
+		return '\n', true
+	case r == '\u3000' || r == '\t' || (r != '\n' && unicode.IsSpace(r)):
+		return ' ', true
+	case catalog.IsInvisible(r):
+		return 0, false
+	}
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		return f, true
+	}
+	return r, true
 }
 
 // dropSpaces removes runs of spaces with a CJK character or a digit on
