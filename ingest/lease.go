@@ -43,6 +43,25 @@ func (s *Service) takeJob(ctx context.Context, id string) bool {
 	return ok
 }
 
+// giveBack gives this node's job on document id back to the catalog
+// without counting it as an attempt (catalog.GiveBackJob): the job was
+// dropped for no fault of the document, the node refused or stopping.
+// Stopping, it is given back on a context of its own, for a while.
+func (s *Service) giveBack(ctx context.Context, id string) {
+	if !s.cfg.Shared {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), giveBackWait)
+	defer cancel()
+	if _, err := s.cat.GiveBackJob(ctx, id, s.cfg.Node); err != nil {
+		// Its lease runs out instead, and counts.
+		s.log.Warn("give back job", "id", id, "err", err)
+	}
+}
+
+// giveBackWait bounds a give back, which a stopping node waits for.
+const giveBackWait = 5 * time.Second
+
 // firstLockedRetry is how soon a job found locked is asked for again; each
 // time it is found locked again the wait doubles, up to Config.RetryDelay.
 const firstLockedRetry = 50 * time.Millisecond

@@ -312,11 +312,16 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	job, err := s.prepare(ctx, id, ocr)
 	stop()
 	if errors.Is(err, errRefused) {
-		// Left where it was (its lease, on a shared catalog, runs out
-		// for a newer node to take it); read again from the start if
-		// this node serves again, by a worker that sends a scan on to
-		// the OCR queue in its owner's lane.
+		// Left where it was, its job given back uncounted for a newer
+		// node to take; read again from the start if this node serves
+		// again, by a worker that sends a scan on to the OCR queue in
+		// its owner's lane.
+		s.giveBack(ctx, id)
 		s.queue.push(id)
+		return true
+	}
+	if err != nil && ctx.Err() != nil {
+		s.giveBack(ctx, id) // stopping: the next start, or another node, reads it
 		return true
 	}
 	if errors.Is(err, extract.ErrNeedsOCR) {
@@ -603,6 +608,7 @@ func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Wo
 	if s.refusedNow() != nil {
 		// A failure found as the node was refused is not written into
 		// the newer catalog: it is found again if this node serves again.
+		s.giveBack(ctx, id)
 		s.queue.push(id)
 		return
 	}
@@ -661,7 +667,7 @@ func (s *Service) runIndexer(ctx context.Context) {
 	go func() {
 		defer close(written)
 		for jobs := range recorded {
-			if s.putBackRefused(jobs) {
+			if s.putBackRefused(ctx, jobs) {
 				continue
 			}
 			s.writeBatch(ctx, jobs)
@@ -675,7 +681,7 @@ func (s *Service) runIndexer(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	record := func(jobs []indexJob) {
-		if s.putBackRefused(jobs) {
+		if s.putBackRefused(ctx, jobs) {
 			return
 		}
 		if ready := s.recordExtractions(ctx, jobs); len(ready) > 0 {

@@ -49,6 +49,7 @@ type refusedCatalog struct {
 	db       *sql.DB
 	version  int
 	leaseSQL string
+	jobSQL   string
 	setSQL   func(int) string
 }
 
@@ -68,6 +69,15 @@ func (c *refusedCatalog) lease(t *testing.T, id string) string {
 	return owner.String
 }
 
+// job says how many attempts a document's job counts and who holds it.
+func (c *refusedCatalog) job(t *testing.T, id string) (attempts int, owner string) {
+	t.Helper()
+	if err := c.db.QueryRow(c.jobSQL, id).Scan(&attempts, &owner); err != nil {
+		t.Fatal(err)
+	}
+	return attempts, owner
+}
+
 func sqliteVersioned(t *testing.T, path string) *refusedCatalog {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
@@ -76,6 +86,7 @@ func sqliteVersioned(t *testing.T, path string) *refusedCatalog {
 	}
 	t.Cleanup(func() { db.Close() })
 	c := &refusedCatalog{db: db, leaseSQL: `SELECT lease_owner FROM document WHERE id = ?`,
+		jobSQL: `SELECT attempts, lease_owner FROM document WHERE id = ?`,
 		setSQL: func(v int) string { return "PRAGMA user_version = " + strconv.Itoa(v) }}
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&c.version); err != nil {
 		t.Fatal(err)
@@ -91,6 +102,7 @@ func pgVersioned(t *testing.T, url string) *refusedCatalog {
 	}
 	t.Cleanup(func() { db.Close() })
 	c := &refusedCatalog{db: db, leaseSQL: `SELECT lease_owner FROM document WHERE id = $1`,
+		jobSQL: `SELECT attempts, lease_owner FROM document WHERE id = $1`,
 		setSQL: func(v int) string { return "UPDATE schema_version SET version = " + strconv.Itoa(v) }}
 	if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&c.version); err != nil {
 		t.Fatal(err)
