@@ -34,6 +34,9 @@ type indexJob struct {
 	// of the links given while it was read are looked for with its batch
 	// (lookForLinkQuotes).
 	linkQuotes bool
+	// lease is the node's hold on its job, on a shared catalog, kept
+	// until its batch ends (or it is dropped).
+	lease *jobLease
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -308,9 +311,11 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	if !s.takeJob(ctx, id) {
 		return true // another node holds it, or it is done
 	}
-	stop := s.keepLease(ctx, id)
+	lease := s.keepLease(ctx, id)
 	job, err := s.prepare(ctx, id, ocr)
-	stop()
+	if job == nil || err != nil {
+		lease.end()
+	}
 	if errors.Is(err, errRefused) {
 		// Left where it was, its job given back uncounted for a newer
 		// node to take; read again from the start if this node serves
@@ -341,10 +346,12 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	if job == nil {
 		return true
 	}
+	job.lease = lease
 	select {
 	case s.toIndex <- *job:
 		return true
 	case <-ctx.Done():
+		lease.end()
 		return false
 	}
 }
@@ -667,10 +674,19 @@ func (s *Service) runIndexer(ctx context.Context) {
 	go func() {
 		defer close(written)
 		for jobs := range recorded {
-			if s.putBackRefused(ctx, jobs) {
-				continue
+			// Begun, as far as the keepers of its leases know, before
+			// the refusal is looked at: a refusal after the look leaves
+			// the batch to finish, and its leases renewed till its end.
+			for _, j := range jobs {
+				j.lease.finish()
 			}
-			s.writeBatch(ctx, jobs)
+			if !s.putBackRefused(ctx, jobs) {
+				if s.batchBegun != nil {
+					s.batchBegun()
+				}
+				s.writeBatch(ctx, jobs)
+			}
+			endLeases(jobs)
 		}
 	}()
 	defer func() {
@@ -682,9 +698,21 @@ func (s *Service) runIndexer(ctx context.Context) {
 	timer.Stop()
 	record := func(jobs []indexJob) {
 		if s.putBackRefused(ctx, jobs) {
+			endLeases(jobs)
 			return
 		}
-		if ready := s.recordExtractions(ctx, jobs); len(ready) > 0 {
+		leases := map[*jobLease]bool{}
+		for _, j := range jobs {
+			leases[j.lease] = true
+		}
+		ready := s.recordExtractions(ctx, jobs) // may reuse jobs' storage
+		for _, j := range ready {
+			delete(leases, j.lease)
+		}
+		for l := range leases {
+			l.end() // left out: failed, gone or tried again later
+		}
+		if len(ready) > 0 {
 			recorded <- slices.Clone(ready) // the batch's storage is reused
 		}
 	}

@@ -24,9 +24,11 @@ import (
 // saved and not recorded, a document extracted and not indexed: the
 // states a crash leaves), so a job stops before its next write, never
 // inside one (refusedNow). An index batch begun is left to finish, a
-// second or so (putBackRefused): cut between its index write and its
-// status move, it would leave index entries of documents its catalog
-// says are not indexed, a record half written. The watch polls every
+// second or so (putBackRefused), the leases of its jobs renewed till it
+// ends (jobLease), or a slow one's could run out and another node index
+// its documents again: cut between its index write and its status move,
+// it would leave index entries of documents its catalog says are not
+// indexed, a record half written. The watch polls every
 // FollowInterval, so a job may still be taken in the instant before a
 // poll sees the newer migration; its reading is then dropped.
 //

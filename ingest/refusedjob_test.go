@@ -114,3 +114,67 @@ func TestARefusedSharedNodeGivesBackTheJobItDropped(t *testing.T) {
 		})
 	}
 }
+
+// A node of a shared catalog refused while an index batch is being
+// written lets the batch finish, and keeps renewing the leases of its
+// documents till it ends: run out meanwhile, another node could take
+// a document and index it a second time (with an attempt counted).
+func TestARefusedSharedNodeKeepsTheLeasesOfTheBatchItFinishes(t *testing.T) {
+	for _, rr := range sharedRefusalRigs {
+		t.Run(rr.name, func(t *testing.T) {
+			ctx := context.Background()
+			r, cat := rr.open(t)
+			done := make(chan *catalog.Document, 10)
+			const node, lease = "旧版节点", 900 * time.Millisecond
+			svc := New(r.cat, r.blobs, r.idx, Config{
+				TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
+				Logger: slog.New(slog.NewTextHandler(testWriter{t, node}, nil)),
+				OnDone: func(d *catalog.Document) { done <- d },
+				Shared: true, Node: node, Lease: lease, FollowInterval: 10 * time.Millisecond,
+			})
+			// A batch as slow as the test likes.
+			began, let := make(chan struct{}, 1), make(chan struct{})
+			svc.batchBegun = func() {
+				select {
+				case began <- struct{}{}:
+				default:
+				}
+				<-let
+			}
+			t.Cleanup(svc.Close)
+			t.Cleanup(func() {
+				select {
+				case <-let:
+				default:
+					close(let)
+				}
+			})
+			if err := svc.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			id := submitText(t, svc, "学分银行.txt", "杭州市建立学分银行，推进学习成果认证与转换。").Document.ID
+			select {
+			case <-began:
+			case <-time.After(time.Minute):
+				t.Fatal("the node did not begin writing the index batch in a minute")
+			}
+
+			cat.set(t, 999)
+			waitOutrun(t, svc)
+			// Three leases on: a lease not renewed since the reading
+			// would have run out twice over.
+			for until := time.Now().Add(3 * lease); time.Now().Before(until); time.Sleep(50 * time.Millisecond) {
+				if ok, err := r.cat.TakeJob(ctx, id, "新版节点", lease); ok {
+					t.Fatalf("another node took the job of a document in the batch being finished (%v): its lease ran out", err)
+				}
+			}
+			close(let)
+			if d := waitFor(t, done, 1)[id]; d == nil || d.Status != catalog.StatusIndexed {
+				t.Fatalf("the batch begun before the refusal: %+v, want %s indexed", d, id)
+			}
+			if n, owner := cat.job(t, id); n != 1 || owner != node {
+				t.Errorf("the job of the batch finished counts %d attempts, held by %q; want 1, %q", n, owner, node)
+			}
+		})
+	}
+}

@@ -229,6 +229,10 @@ type Service struct {
 	budget TextBudget
 	// readers is the last check of the readers' programs; see Readers.
 	readers readerList
+	// batchBegun, set by tests before Start, is called as an index batch
+	// begins, its refusal looked at (putBackRefused): a batch as slow as
+	// a test likes.
+	batchBegun func()
 }
 
 // New returns a Service; Start runs its pipeline.
