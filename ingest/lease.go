@@ -182,6 +182,7 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 		case <-t.C:
 		}
 		if s.Refusal() != nil {
+			s.parked("orphans", "")
 			continue // the newer nodes take them (refused.go)
 		}
 		ids, err := s.cat.OrphanedJobs(ctx, orphanGrace, 64)

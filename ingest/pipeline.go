@@ -305,6 +305,7 @@ func (s *Service) workBeside(ctx context.Context) {
 func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	// No job is taken while the node is refused: this one waits here, the
 	// others in the queue.
+	s.parked("take", id)
 	if !s.waitServing(ctx) {
 		return false
 	}
