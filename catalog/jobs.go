@@ -104,6 +104,24 @@ func (s *Store) RenewJob(ctx context.Context, id, owner string, lease time.Durat
 	return n == 1, err
 }
 
+// GiveBackJob gives owner's lease on document id back and takes back the
+// attempt its taking counted: owner dropped the job for no fault of the
+// document (its node was refused by a newer catalog, or stopped), which
+// counted against it would fail a good document as poison after a few
+// such drops and a crash. The job is free at once, for any node to take.
+// It reports false, and changes nothing, when owner no longer holds the
+// job (its lease ran out and another node took it, or it is done).
+func (s *Store) GiveBackJob(ctx context.Context, id, owner string) (bool, error) {
+	res, err := s.execWrite(ctx, `UPDATE document SET lease_owner = '', lease_until = '',
+		attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
+		WHERE id = ? AND lease_owner = ? AND status IN ('stored', 'extracted')`, id, owner)
+	if err != nil {
+		return false, fmt.Errorf("give back job %s: %w", id, s.dialect.translate(err))
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // OrphanedJobs returns up to limit documents that still need work and
 // whose lease has run out or was never taken before olderThan ago: work a
 // node accepted and then died on, or never got to.

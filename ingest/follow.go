@@ -84,6 +84,7 @@ func (s *Service) runFollower(ctx context.Context) {
 	for {
 		// A refused node's index stays where it was: it is written by
 		// this node's rules from a catalog of newer ones (refused.go).
+		s.parked("follow", "")
 		if !s.waitServing(ctx) {
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -43,6 +44,25 @@ func (s *Service) takeJob(ctx context.Context, id string) bool {
 	return ok
 }
 
+// giveBack gives this node's job on document id back to the catalog
+// without counting it as an attempt (catalog.GiveBackJob): the job was
+// dropped for no fault of the document, the node refused or stopping.
+// Stopping, it is given back on a context of its own, for a while.
+func (s *Service) giveBack(ctx context.Context, id string) {
+	if !s.cfg.Shared {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), giveBackWait)
+	defer cancel()
+	if _, err := s.cat.GiveBackJob(ctx, id, s.cfg.Node); err != nil {
+		// Its lease runs out instead, and counts.
+		s.log.Warn("give back job", "id", id, "err", err)
+	}
+}
+
+// giveBackWait bounds a give back, which a stopping node waits for.
+const giveBackWait = 5 * time.Second
+
 // firstLockedRetry is how soon a job found locked is asked for again; each
 // time it is found locked again the wait doubles, up to Config.RetryDelay.
 const firstLockedRetry = 50 * time.Millisecond
@@ -74,12 +94,41 @@ func (l *lockedTakes) forget(id string) {
 	delete(l.n, id)
 }
 
-// keepLease renews this node's lease on id every third of the lease until
-// the returned stop is called.
-func (s *Service) keepLease(ctx context.Context, id string) (stop func()) {
-	if !s.cfg.Shared {
-		return func() {}
+// jobLease is this node's hold on a job it took, renewed by a keeper
+// (keepLease) from the reading to the end of the index batch the document
+// goes in: unrenewed, a lease could run out while a slow batch was being
+// written, and another node take the document and index it again. While
+// the node is refused the keeper lets it run out (or it is given back),
+// except once finishing says its batch was begun, which is left to finish
+// (putBackRefused). A nil jobLease is no hold: a catalog of one node.
+type jobLease struct {
+	finishing atomic.Bool
+	stop      func()
+}
+
+// end stops the keeper and waits for it; the lease, no longer renewed,
+// runs out at its time. end may be called more than once.
+func (l *jobLease) end() {
+	if l != nil {
+		l.stop()
 	}
+}
+
+// finish says the batch the job is in was begun: it is renewed until its
+// end, refused or not.
+func (l *jobLease) finish() {
+	if l != nil {
+		l.finishing.Store(true)
+	}
+}
+
+// keepLease renews this node's lease on id every third of the lease until
+// the returned lease ends (or ctx ends).
+func (s *Service) keepLease(ctx context.Context, id string) *jobLease {
+	if !s.cfg.Shared {
+		return nil
+	}
+	l := &jobLease{}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -91,9 +140,10 @@ func (s *Service) keepLease(ctx context.Context, id string) (stop func()) {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				if s.Refusal() != nil {
+				if s.Refusal() != nil && !l.finishing.Load() {
 					// Not renewed into a newer catalog: the job, cut
-					// short, runs out for a newer node to take.
+					// short, is given back or runs out for a newer
+					// node to take.
 					continue
 				}
 				if ok, err := s.cat.RenewJob(ctx, id, s.cfg.Node, s.cfg.Lease); err != nil || !ok {
@@ -102,7 +152,15 @@ func (s *Service) keepLease(ctx context.Context, id string) (stop func()) {
 			}
 		}
 	}()
-	return func() { cancel(); <-done }
+	l.stop = sync.OnceFunc(func() { cancel(); <-done })
+	return l
+}
+
+// endLeases ends the leases of jobs.
+func endLeases(jobs []indexJob) {
+	for _, j := range jobs {
+		j.lease.end()
+	}
 }
 
 // orphanGrace is how long a document nobody has taken waits before
@@ -124,6 +182,7 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 		case <-t.C:
 		}
 		if s.Refusal() != nil {
+			s.parked("orphans", "")
 			continue // the newer nodes take them (refused.go)
 		}
 		ids, err := s.cat.OrphanedJobs(ctx, orphanGrace, 64)

@@ -34,6 +34,9 @@ type indexJob struct {
 	// of the links given while it was read are looked for with its batch
 	// (lookForLinkQuotes).
 	linkQuotes bool
+	// lease is the node's hold on its job, on a shared catalog, kept
+	// until its batch ends (or it is dropped).
+	lease *jobLease
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -302,21 +305,29 @@ func (s *Service) workBeside(ctx context.Context) {
 func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	// No job is taken while the node is refused: this one waits here, the
 	// others in the queue.
+	s.parked("take", id)
 	if !s.waitServing(ctx) {
 		return false
 	}
 	if !s.takeJob(ctx, id) {
 		return true // another node holds it, or it is done
 	}
-	stop := s.keepLease(ctx, id)
+	lease := s.keepLease(ctx, id)
 	job, err := s.prepare(ctx, id, ocr)
-	stop()
+	if job == nil || err != nil {
+		lease.end()
+	}
 	if errors.Is(err, errRefused) {
-		// Left where it was (its lease, on a shared catalog, runs out
-		// for a newer node to take it); read again from the start if
-		// this node serves again, by a worker that sends a scan on to
-		// the OCR queue in its owner's lane.
+		// Left where it was, its job given back uncounted for a newer
+		// node to take; read again from the start if this node serves
+		// again, by a worker that sends a scan on to the OCR queue in
+		// its owner's lane.
+		s.giveBack(ctx, id)
 		s.queue.push(id)
+		return true
+	}
+	if err != nil && ctx.Err() != nil {
+		s.giveBack(ctx, id) // stopping: the next start, or another node, reads it
 		return true
 	}
 	if errors.Is(err, extract.ErrNeedsOCR) {
@@ -336,10 +347,12 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	if job == nil {
 		return true
 	}
+	job.lease = lease
 	select {
 	case s.toIndex <- *job:
 		return true
 	case <-ctx.Done():
+		lease.end()
 		return false
 	}
 }
@@ -612,6 +625,7 @@ func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Wo
 	if s.refusedNow() != nil {
 		// A failure found as the node was refused is not written into
 		// the newer catalog: it is found again if this node serves again.
+		s.giveBack(ctx, id)
 		s.queue.push(id)
 		return
 	}
@@ -670,10 +684,19 @@ func (s *Service) runIndexer(ctx context.Context) {
 	go func() {
 		defer close(written)
 		for jobs := range recorded {
-			if s.putBackRefused(jobs) {
-				continue
+			// Begun, as far as the keepers of its leases know, before
+			// the refusal is looked at: a refusal after the look leaves
+			// the batch to finish, and its leases renewed till its end.
+			for _, j := range jobs {
+				j.lease.finish()
 			}
-			s.writeBatch(ctx, jobs)
+			if !s.putBackRefused(ctx, jobs) {
+				if s.batchBegun != nil {
+					s.batchBegun()
+				}
+				s.writeBatch(ctx, jobs)
+			}
+			endLeases(jobs)
 		}
 	}()
 	defer func() {
@@ -684,10 +707,22 @@ func (s *Service) runIndexer(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	record := func(jobs []indexJob) {
-		if s.putBackRefused(jobs) {
+		if s.putBackRefused(ctx, jobs) {
+			endLeases(jobs)
 			return
 		}
-		if ready := s.recordExtractions(ctx, jobs); len(ready) > 0 {
+		leases := map[*jobLease]bool{}
+		for _, j := range jobs {
+			leases[j.lease] = true
+		}
+		ready := s.recordExtractions(ctx, jobs) // may reuse jobs' storage
+		for _, j := range ready {
+			delete(leases, j.lease)
+		}
+		for l := range leases {
+			l.end() // left out: failed, gone or tried again later
+		}
+		if len(ready) > 0 {
 			recorded <- slices.Clone(ready) // the batch's storage is reused
 		}
 	}

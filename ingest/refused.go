@@ -24,11 +24,19 @@ import (
 // saved and not recorded, a document extracted and not indexed: the
 // states a crash leaves), so a job stops before its next write, never
 // inside one (refusedNow). An index batch begun is left to finish, a
-// second or so (putBackRefused): cut between its index write and its
-// status move, it would leave index entries of documents its catalog
-// says are not indexed, a record half written. The watch polls every
+// second or so (putBackRefused), the leases of its jobs renewed till it
+// ends (jobLease), or a slow one's could run out and another node index
+// its documents again: cut between its index write and its status move,
+// it would leave index entries of documents its catalog says are not
+// indexed, a record half written. The watch polls every
 // FollowInterval, so a job may still be taken in the instant before a
 // poll sees the newer migration; its reading is then dropped.
+//
+// A job dropped so, on a shared catalog, is given back uncounted
+// (giveBack): the one write a refused node makes besides a batch it
+// finishes, and it undoes the node's own, its taking of the job. Left to
+// run out, the lease counted the drop as an attempt, and a good document
+// dropped by a refusal and then by a crash or two was failed as poison.
 
 // errRefused marks work stopped because the node no longer serves; the
 // error that carries it is also the refusal, EUNAVAILABLE, so that a path
@@ -134,17 +142,18 @@ func (s *Service) untilRefused(ctx context.Context) (context.Context, context.Ca
 }
 
 // putBackRefused puts the documents of an index batch not begun back on
-// the queue, to wait there, and reports whether it did: while the node is
-// refused. Each is left at a state the pipeline resumes from: stored with
+// the queue, to wait there, their jobs given back uncounted, and reports
+// whether it did: while the node is refused. Each is left at a state the pipeline resumes from: stored with
 // its text saved and not recorded, or extracted. A batch begun is left to
 // finish (a second or so): cut between its index write and its status
 // move, it would leave index entries of documents its catalog says are
 // not indexed.
-func (s *Service) putBackRefused(jobs []indexJob) bool {
+func (s *Service) putBackRefused(ctx context.Context, jobs []indexJob) bool {
 	if s.refusedNow() == nil {
 		return false
 	}
 	for _, j := range jobs {
+		s.giveBack(ctx, j.doc.ID)
 		s.queue.push(j.doc.ID)
 	}
 	return true

@@ -49,6 +49,7 @@ type refusedCatalog struct {
 	db       *sql.DB
 	version  int
 	leaseSQL string
+	jobSQL   string
 	setSQL   func(int) string
 }
 
@@ -68,6 +69,15 @@ func (c *refusedCatalog) lease(t *testing.T, id string) string {
 	return owner.String
 }
 
+// job says how many attempts a document's job counts and who holds it.
+func (c *refusedCatalog) job(t *testing.T, id string) (attempts int, owner string) {
+	t.Helper()
+	if err := c.db.QueryRow(c.jobSQL, id).Scan(&attempts, &owner); err != nil {
+		t.Fatal(err)
+	}
+	return attempts, owner
+}
+
 func sqliteVersioned(t *testing.T, path string) *refusedCatalog {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
@@ -76,6 +86,7 @@ func sqliteVersioned(t *testing.T, path string) *refusedCatalog {
 	}
 	t.Cleanup(func() { db.Close() })
 	c := &refusedCatalog{db: db, leaseSQL: `SELECT lease_owner FROM document WHERE id = ?`,
+		jobSQL: `SELECT attempts, lease_owner FROM document WHERE id = ?`,
 		setSQL: func(v int) string { return "PRAGMA user_version = " + strconv.Itoa(v) }}
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&c.version); err != nil {
 		t.Fatal(err)
@@ -91,11 +102,47 @@ func pgVersioned(t *testing.T, url string) *refusedCatalog {
 	}
 	t.Cleanup(func() { db.Close() })
 	c := &refusedCatalog{db: db, leaseSQL: `SELECT lease_owner FROM document WHERE id = $1`,
+		jobSQL: `SELECT attempts, lease_owner FROM document WHERE id = $1`,
 		setSQL: func(v int) string { return "UPDATE schema_version SET version = " + strconv.Itoa(v) }}
 	if err := db.QueryRow(`SELECT version FROM schema_version`).Scan(&c.version); err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// parkings records where a refused node's loops parked (onParked), and
+// when: a check of what the node leaves alone is made once they are
+// parked, not after a sleep that proves nothing on a loaded machine.
+type parkings struct {
+	mu   sync.Mutex
+	seen []parking
+}
+
+type parking struct {
+	loop, id string
+	at       time.Time
+}
+
+func (p *parkings) add(loop, id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.seen = append(p.seen, parking{loop, id, time.Now()})
+}
+
+func (p *parkings) has(loop, id string, since time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.ContainsFunc(p.seen, func(e parking) bool { return e.loop == loop && e.id == id && !e.at.Before(since) })
+}
+
+// wait waits until loop parked (with document id) at since or after.
+func (p *parkings) wait(t *testing.T, loop, id string, since time.Time) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !p.has(loop, id, since); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the refused node's %s loop did not park (document %q) in a minute", loop, id)
+		}
+	}
 }
 
 // stopsWorkLine is what a node logs once as it stops taking work.
@@ -111,22 +158,22 @@ func waitOutrun(t *testing.T, svc *Service) {
 	}
 }
 
-// takesNothingWhileRefused checks, for hold after the refusal, that the
-// document later stays stored, unleased and out of the node's index,
-// which holds indexed (sorted) as before, while the document before stays
-// indexed; then that the node takes later once the catalog is back at its
-// migration.
+// takesNothingWhileRefused checks, once parked says the node's loops are
+// parked, that the document later stays stored, unleased and out of the
+// node's index, which holds indexed (sorted) as before, while the
+// document before stays indexed; then that the node takes later once the
+// catalog is back at its migration.
 func takesNothingWhileRefused(t *testing.T, r *rig, svc *Service, cat *refusedCatalog, logs *lockedLog,
-	done chan *catalog.Document, before, later string, indexed []string, hold time.Duration) {
+	done chan *catalog.Document, before, later string, indexed []string, parked func()) {
 	t.Helper()
 	ctx := context.Background()
-	time.Sleep(hold)
+	parked()
 	d, err := r.cat.Document(ctx, later)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d.Status != catalog.StatusStored {
-		t.Errorf("a document stored after the refusal is %s %v later, want still stored: the refused node took it", d.Status, hold)
+		t.Errorf("a document stored after the refusal is %s with the worker that holds it parked, want still stored: the refused node took it", d.Status)
 	}
 	if owner := cat.lease(t, later); owner != "" {
 		t.Errorf("a document stored after the refusal is leased to %q, want no lease", owner)
@@ -167,6 +214,8 @@ func TestARefusedNodeTakesNoNewWork(t *testing.T) {
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 		OnDone: func(d *catalog.Document) { done <- d },
 	})
+	parks := &parkings{}
+	svc.onParked = parks.add
 	t.Cleanup(svc.Close)
 	if err := svc.Start(context.Background()); err != nil {
 		t.Fatal(err)
@@ -189,7 +238,9 @@ func TestARefusedNodeTakesNoNewWork(t *testing.T) {
 	if err := svc.Settle(wctx, nil); catalog.ErrorCode(err) != catalog.EUNAVAILABLE || wctx.Err() != nil {
 		t.Errorf("settling a refused node: %v, want the refusal (EUNAVAILABLE) at once", err)
 	}
-	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, []string{before}, 2*time.Second)
+	// A worker popped it and waits to take its job.
+	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, []string{before},
+		func() { parks.wait(t, "take", later, time.Time{}) })
 }
 
 // A node of a shared PostgreSQL catalog that a newer binary migrated
@@ -208,6 +259,8 @@ func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 		OnDone: func(d *catalog.Document) { done <- d },
 		Shared: true, Node: "旧版节点", Lease: time.Second, FollowInterval: 100 * time.Millisecond,
 	})
+	parks := &parkings{}
+	svc.onParked = parks.add
 	t.Cleanup(svc.Close)
 	if err := svc.Start(context.Background()); err != nil {
 		t.Fatal(err)
@@ -226,14 +279,20 @@ func TestARefusedSharedNodeTakesNoJob(t *testing.T) {
 	newer := New(r.cat, r.blobs, idx, Config{TempDir: filepath.Join(r.dir, "tmp-newer"), Shared: true, Node: "新版节点",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	later := submitText(t, newer, "社区教育.txt", "社区教育工作总结：全年举办市民大讲堂四十场。").Document.ID
+	orphaned := time.Now().Add(orphanGrace) // when adoptOrphans would take it
 	svc.queue.push(later)
 	// Deleted by a newer node: the follower leaves this node's index as
 	// it was until the node serves again.
 	if _, err := r.cat.DeleteDocument(context.Background(), gone, "admin"); err != nil {
 		t.Fatal(err)
 	}
-	// Past orphanGrace, when adoptOrphans would take it.
-	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, indexed, orphanGrace+2*time.Second)
+	// A worker holds it, the follower waits, and adoptOrphans passed a
+	// tick by when it would have taken it.
+	takesNothingWhileRefused(t, r, svc, cat, logs, done, before, later, indexed, func() {
+		parks.wait(t, "take", later, time.Time{})
+		parks.wait(t, "follow", "", time.Time{})
+		parks.wait(t, "orphans", "", orphaned)
+	})
 	want := []string{before, later}
 	slices.Sort(want)
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
@@ -267,6 +326,8 @@ func TestARefusedNodeDropsTheReadingUnderWay(t *testing.T) {
 		TempDir: filepath.Join(r.dir, "tmp"), Workers: 1, OCRWorkers: 1, FollowInterval: 10 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 	})
+	parks := &parkings{}
+	svc.onParked = parks.add
 	t.Cleanup(svc.Close)
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -302,6 +363,7 @@ func TestARefusedNodeDropsTheReadingUnderWay(t *testing.T) {
 	}
 
 	cat := sqliteVersioned(t, filepath.Join(r.dir, "catalog.db"))
+	migrated := time.Now()
 	cat.set(t, 999)
 	waitOutrun(t, svc)
 	refused := time.Now()
@@ -315,7 +377,9 @@ func TestARefusedNodeDropsTheReadingUnderWay(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	time.Sleep(time.Second) // what a reading not dropped would write next
+	// Dropped, it is put back on the queue, where a worker takes it and
+	// waits: what the reading would write is written by then.
+	parks.wait(t, "take", id, migrated)
 	d, err := r.cat.Document(ctx, id)
 	if err != nil {
 		t.Fatal(err)

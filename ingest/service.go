@@ -229,6 +229,23 @@ type Service struct {
 	budget TextBudget
 	// readers is the last check of the readers' programs; see Readers.
 	readers readerList
+	// batchBegun, set by tests before Start, is called as an index batch
+	// begins, its refusal looked at (putBackRefused): a batch as slow as
+	// a test likes.
+	batchBegun func()
+	// onParked, set by tests before Start, is told each time a loop of a
+	// refused node parks (refused.go): take, a worker holding document
+	// id; orphans, adoptOrphans passing a tick by; follow, the follower.
+	// A test of what a refused node leaves alone checks after it.
+	onParked func(loop, id string)
+}
+
+// parked tells onParked, if set, that loop parks while the node is
+// refused.
+func (s *Service) parked(loop, id string) {
+	if s.onParked != nil && s.refusedNow() != nil {
+		s.onParked(loop, id)
+	}
 }
 
 // New returns a Service; Start runs its pipeline.
