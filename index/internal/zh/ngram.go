@@ -86,9 +86,11 @@ func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 // instead when the word starts or ends with a digit.
 //
 // Positions. Within a stretch without whitespace a pair's position is one
-// more than the one before it. A whitespace run, which no pair spans,
-// becomes the token Whitespace one position after the stretch before it,
-// and the next stretch starts two positions later still: the pairs either
+// more than the one before it. A whitespace run that no pair spans (one
+// after a clause mark, inside a 文号 or a page break inside a sentence
+// is spanned: ngramCuts) becomes the token Whitespace one position after
+// the stretch before it, and the next stretch starts two positions later
+// still: the pairs either
 // side of whitespace are three apart, never one or two as in a stretch. A
 // stretch of one character, which has no pair, is the token of that
 // character alone (Lone), so that it is neither lost nor skipped over. So
