@@ -144,7 +144,16 @@
 // a pair (marked on both pages), so a phrase that runs onto the next page
 // is found, as one that runs onto the next line is; a page number at a
 // page's foot stays apart from a number at the next one's head; nor for
-// whitespace inside a 文号 (浙政发 [2019] 5号, see above). A number is never cut out of a longer one:
+// whitespace inside a 文号 (浙政发 [2019] 5号, see above); nor, since
+// format 24, for whitespace after a clause mark (。、…;:!?,. as folded)
+// with a Chinese side: a line break after 。 that extract.Normalize keeps,
+// a DOCX paragraph's blank line, 培训; 优化 (zh.markGaps). To the eye the
+// next sentence follows, so 1,200人。优化, copied from a viewer or typed
+// from the paper, finds 1,200人。\n优化 and marks it whole on its page; a
+// query word with whitespace there is searched without it. Whitespace
+// without a mark (a heading over its next line, two paragraphs) and a
+// '.', ',' or ':' before a digit (12.\n5万, 1,200,\n300人) still part the
+// text. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
 // asks for the marked pair, so 342场 does not match 1342场. Punctuation at

@@ -124,28 +124,36 @@ func digitsAt(t string, i int) int {
 }
 
 // ngramCuts returns what the n-gram fields leave out of t, folded text:
-// the page breaks inside a sentence (pageCuts) and the whitespace inside
-// a 文号 (docNumberGaps), in order. A gap that a page break's cut
-// overlaps (a page number read for a 文号's serial) is the cut's.
+// the page breaks inside a sentence (pageCuts), the whitespace inside a
+// 文号 (docNumberGaps) and the whitespace after a clause mark (markGaps),
+// in order. A gap that a page break's cut overlaps (a page number read
+// for a 文号's serial) is the cut's, and a mark's gap that either
+// overlaps is theirs.
 func ngramCuts(t string) []pageCut {
 	var cuts []pageCut
 	if strings.IndexByte(t, pageBreak) >= 0 {
 		cuts = pageCuts(t)
 	}
-	if strings.IndexByte(t, '(') < 0 {
-		return cuts
+	if strings.IndexByte(t, '(') >= 0 {
+		cuts = withDocNumberGaps(t, cuts)
 	}
-	pages := len(cuts)
+	return mergeCuts(cuts, markGaps(t))
+}
+
+// withDocNumberGaps returns pages, the page cuts of t, with the gaps of
+// its 文号s that none of them overlaps, in order.
+func withDocNumberGaps(t string, pages []pageCut) []pageCut {
+	cuts := pages
 	for _, g := range docNumberGaps(t) {
 		overlaps := false
-		for _, c := range cuts[:pages] {
+		for _, c := range pages {
 			overlaps = overlaps || g.from < c.to && c.from < g.to
 		}
 		if !overlaps {
 			cuts = append(cuts, g)
 		}
 	}
-	if pages > 0 && len(cuts) > pages {
+	if len(pages) > 0 && len(cuts) > len(pages) {
 		sort.Slice(cuts, func(i, j int) bool { return cuts[i].from < cuts[j].from })
 	}
 	return cuts

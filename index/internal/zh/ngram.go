@@ -1,7 +1,6 @@
 package zh
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,7 +17,8 @@ import (
 // NgramIndexAnalyzer), and such a word becomes the phrase of its own pairs
 // (NgramQueryAnalyzer, or Bigrams with query true; Bigrams says which
 // pairs and positions). Pairs never span whitespace, but inside a 文号
-// (docNumberGaps) and at a page break inside a sentence; punctuation is kept,
+// (docNumberGaps), after a clause mark (markGaps: 人。\n优化 holds 。优)
+// and at a page break inside a sentence; punctuation is kept,
 // so 12.3万 is 12|2.|.3|3万 and a 文号 such as 〔2015〕58号 is searchable.
 //
 // A number is not cut out of a longer number: at the first and last digit
@@ -86,9 +86,11 @@ func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 // instead when the word starts or ends with a digit.
 //
 // Positions. Within a stretch without whitespace a pair's position is one
-// more than the one before it. A whitespace run, which no pair spans,
-// becomes the token Whitespace one position after the stretch before it,
-// and the next stretch starts two positions later still: the pairs either
+// more than the one before it. A whitespace run that no pair spans (one
+// after a clause mark, inside a 文号 or a page break inside a sentence
+// is spanned: ngramCuts) becomes the token Whitespace one position after
+// the stretch before it, and the next stretch starts two positions later
+// still: the pairs either
 // side of whitespace are three apart, never one or two as in a stretch. A
 // stretch of one character, which has no pair, is the token of that
 // character alone (Lone), so that it is neither lost nor skipped over. So
@@ -108,11 +110,9 @@ func Bigrams(text []byte, query bool) []Token {
 	n := utf8.RuneCount(ft)
 	rs := make([]rune, 0, n)
 	offs := make([]int, 0, n+1)
-	// The whitespace inside a 文号 is left out too (docNumberGaps).
-	var cuts []pageCut
-	if bytes.IndexByte(ft, pageBreak) >= 0 || bytes.IndexByte(ft, '(') >= 0 {
-		cuts = ngramCuts(string(ft))
-	}
+	// The whitespace inside a 文号 is left out too (docNumberGaps), and
+	// that after a clause mark (markGaps).
+	cuts := ngramCuts(string(ft))
 	for i, r := range string(ft) {
 		for len(cuts) > 0 && i >= cuts[0].to {
 			cuts = cuts[1:]
@@ -122,7 +122,8 @@ func Bigrams(text []byte, query bool) []Token {
 			// as a line break does (extract.Normalize): the pair of
 			// the characters either side spans it, and the page
 			// number at the foot of the page before it; so does the
-			// pair either side of whitespace inside a 文号.
+			// pair either side of whitespace inside a 文号, and of
+			// whitespace after a clause mark (markGaps).
 			continue
 		}
 		rs = append(rs, r)
@@ -370,11 +371,14 @@ func CrossableWord(seg *gse.Segmenter, word string) bool {
 }
 
 // substringForm is word folded, lower-cased, without whitespace next to a
-// Chinese character and without punctuation at its ends, but for a per
+// Chinese character or after a clause mark (markGaps: the n-gram fields
+// have none there) and without punctuation at its ends, but for a per
 // cent or per mille sign after a digit.
 func substringForm(word string) string {
 	notAlnum := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-	s := strings.TrimLeftFunc(dropDocNumberGaps(joinCJK(string(lowerASCII(Fold([]byte(word)).Text)))), notAlnum)
+	s := joinCJK(string(lowerASCII(Fold([]byte(word)).Text)))
+	s, _ = joinCuts(s, markGaps(s))
+	s = strings.TrimLeftFunc(dropDocNumberGaps(s), notAlnum)
 	for {
 		r, n := utf8.DecodeLastRuneInString(s)
 		if n == 0 || !notAlnum(r) {

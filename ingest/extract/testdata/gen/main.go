@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg", "logo-chapter.html", "logo-curves.svg", "fullwidth-title.html"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg", "logo-chapter.html", "logo-curves.svg", "fullwidth-title.html", "line-ends.html"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -125,6 +125,10 @@ func convertWithLibreOffice() {
 		// stored title (TestTitleKeepsItsFullWidthMarks in ingest).
 		{"fullwidth-title.html", "pdf:writer_pdf_Export", "fullwidth-title.pdf", "fullwidth-title.pdf"},
 		{"fullwidth-title.html", "docx:MS Word 2007 XML", "fullwidth-title.docx", "fullwidth-title.docx"},
+		// Paragraphs that end after 。 and ; on page 2, searched across
+		// those ends (TestLineEndsAfterMarksAreSearchedThrough in ingest).
+		{"line-ends.html", "pdf:writer_pdf_Export", "line-ends.pdf", "line-ends.pdf"},
+		{"line-ends.html", "docx:MS Word 2007 XML", "line-ends.docx", "line-ends.docx"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
