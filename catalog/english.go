@@ -373,6 +373,8 @@ var englishMessages = map[string]string{
 	"%q 是约数；请填写确切的数值，如 123000 或 12.3万":                                     "%q is a rough number; enter an exact value, such as 123000 or 12.3万",
 	"指标 %s %s 的数值 %s 超过 14 亿，很少见；请核对数值的位数和单位":                              "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check the number's digits and its unit",
 	"指标 %s %s 是人均数，数值 %s 超过 %s，很少见；请核对是否填成了总数":                             "Indicator %s %s counts per resident, and the value %s is over %s, which is rare; check whether a total was entered instead",
+	"指标 %s %s 的数值 %s 超过 5000 万，多于任何城市的常住人口，很少见；请核对数值的位数和单位":                "The value of indicator %s %s, %s, is over 50 million, more than any city's residents, which is rare; check the number's digits and its unit",
+	"指标 %s %s 的单位是 %%，所填数值 %s 小于 1；是否应为 %s%%？请核对":                          "Indicator %s %s is in %%, and the value entered, %s, is below 1; did you mean %s%%? Please check",
 
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",

@@ -176,6 +176,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 			v.Warnings = append(v.Warnings, SpacedNote(at.Spaced))
 		}
 	}
+	v.Warnings = append(v.Warnings, fractionHint(ind, v)...)
 	return v, nil
 }
 
