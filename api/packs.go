@@ -19,7 +19,7 @@ import (
 // failure can no longer be a JSON error, so the connection is cut and the
 // client holds a truncated download rather than a pack that looks whole.
 func (h *handler) handleEvidencePack(w http.ResponseWriter, r *http.Request) {
-	round, err := intParam(r.URL.Query().Get("round"), 0, "round")
+	round, err := catalog.ParseRound("round", r.URL.Query().Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -5,12 +5,13 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
 )
 
 func (h *handler) handleReport(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := intParam(q.Get("round"), 0, "round")
+	round, err := catalog.ParseRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -82,9 +81,9 @@ func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
 	// the coverage and the reports, is not silently given every round.
 	for _, name := range []string{"year", "round"} {
 		for _, y := range listParam(q, name) {
-			n, err := strconv.Atoi(y)
-			if err != nil || n < 1900 || n > 2200 {
-				return req, catalog.Errorf(catalog.EINVALID, "年份 %s 应为四位数字，收到 %q", name, y).OnField(name)
+			n, err := search.ParseYear(name, y)
+			if err != nil {
+				return req, err
 			}
 			req.Years = append(req.Years, n)
 		}

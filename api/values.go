@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -172,7 +171,7 @@ func (h *handler) valuesJSON(ctx context.Context, vs ...catalog.Value) ([]valueJ
 
 func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := intParam(q.Get("round"), 0, "round")
+	round, err := catalog.ParseRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -284,7 +283,7 @@ func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	round, err := intParam(fields["round"], 0, "round")
+	round, err := catalog.ParseRound("round", fields["round"])
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -370,7 +369,7 @@ func (h *handler) handleRoundDelete(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) handleCarryoverList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := intParam(q.Get("round"), 0, "round")
+	round, err := catalog.ParseRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -413,14 +412,10 @@ func (h *handler) handleCarryoverDecide(w http.ResponseWriter, r *http.Request) 
 
 func (h *handler) handleCoverageCompare(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	var rounds []int
-	for _, s := range catalog.SplitList(q.Get("rounds")) {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "参数 rounds 应为逗号分隔的年份，如 2017,2019；收到 %q", q.Get("rounds")))
-			return
-		}
-		rounds = append(rounds, n)
+	rounds, err := catalog.ParseRounds("rounds", catalog.SplitList(q.Get("rounds")))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
 	}
 	cmp, err := h.Coverage.Compare(r.Context(), userFrom(r.Context()), q.Get("city"), rounds)
 	if err != nil {

@@ -197,7 +197,7 @@ func DefaultRoundLabel(year int) string { return fmt.Sprintf("%d年度监测", y
 
 // AddRound adds a monitoring round; current makes it the current one.
 func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
-	if r.Year < 2000 || r.Year > 2100 {
+	if !RoundYear(r.Year) {
 		return FieldErrorf("year", EINVALID, "监测轮次的年份 %d 不合理", r.Year)
 	}
 	if r.Label == "" {

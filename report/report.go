@@ -428,6 +428,9 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 		if round, err = s.cat.CurrentRound(ctx); err != nil {
 			return nil, err
 		}
+	} else if !catalog.RoundYear(round) {
+		// -1 or 99999 never was a round: what to ask for, not 不存在.
+		return nil, catalog.NotARound("round", strconv.Itoa(round))
 	} else if ok, err := s.cat.RoundExists(ctx, round); err != nil {
 		return nil, err
 	} else if !ok {

@@ -106,6 +106,9 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 	case in.Indicator != "" && !canPack(u):
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有专家和管理员可以把检索加入指标的检索方案")
 	}
+	if err := inScope(u, f.Cities); err != nil {
+		return nil, err
+	}
 	if in.Indicator != "" {
 		if _, err := s.cat.Indicator(ctx, in.Indicator); err != nil {
 			return nil, err
@@ -119,6 +122,19 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, err
 	}
 	return s.entry(ctx, u, ss)
+}
+
+// inScope refuses a search filtered to a city u may not see (a
+// coordinator's of another city): the search itself shows u none of
+// that city's documents, only the scope it keeps to, so such a search
+// saved would never find anything.
+func inScope(u *catalog.User, cities []string) error {
+	for _, c := range cities {
+		if !u.CanSee(c) {
+			return catalog.FieldErrorf("city", catalog.EINVALID, "只能保存您可查看的城市的检索：城市 %s 不在您的账号可查看的城市范围内；请去掉这一城市筛选后再保存", c)
+		}
+	}
+	return nil
 }
 
 // hidden reports whether a name holds a character that hides or turns
@@ -272,6 +288,12 @@ func request(u *catalog.User, query string, f catalog.SearchFilters) search.Requ
 // keeps it as two days, so that 2018年3月 saved is 2018-03-01..2018-03-31,
 // and keeps the match as "substring" or "" (word, the default).
 func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
+	for _, y := range f.Years {
+		// The search's own rule: a year it would refuse is none to save.
+		if _, err := search.ParseYear("year", strconv.Itoa(y)); err != nil {
+			return f, err
+		}
+	}
 	from, to, err := search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
 	if err != nil {
 		return f, err

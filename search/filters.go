@@ -1,11 +1,32 @@
 package search
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
+
+// FirstYear and LastYear bound the year a search may filter by: a
+// document's year is its monitoring round's (catalog.FirstRoundYear to
+// LastRoundYear) or, with none, the year it was issued, which may be
+// earlier (a 1998 regulation), so the bounds are wider than a round's.
+const (
+	FirstYear = 1900
+	LastYear  = 2200
+)
+
+// ParseYear reads a year a search filters by (year=, round=) in field:
+// EINVALID about field when it is no number or outside FirstYear to
+// LastYear (-1, 99999), the rule a search and a saved search share.
+func ParseYear(field, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < FirstYear || n > LastYear {
+		return 0, catalog.Errorf(catalog.EINVALID, "年份 %s 应为四位数字，收到 %q", field, s).OnField(field)
+	}
+	return n, nil
+}
 
 // ParseIssuedRange reads the dates of issue a search keeps, as people
 // write them (catalog.ParseDate): a whole year or month stretches over

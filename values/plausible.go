@@ -16,6 +16,9 @@ type bound struct {
 	family    string
 	perCapita bool
 	most      float64
+	// perCity says most is a count no city reaches (more than the
+	// residents of the largest), for a unit that counts things or events.
+	perCity bool
 	// refuse says more cannot be (a share over 100%): the value is
 	// refused, where more than most is otherwise only unlikely, warned
 	// of and saved.
@@ -45,7 +48,19 @@ var bounds = []bound{
 	// Money per resident (社区教育经费人均标准): standards run from a few
 	// yuan to a few tens; over 1000 is a budget's total typed.
 	{family: famMoney, perCapita: true, most: 1000},
+	// Learning sites, schools, member units (个, 所, 家) and events (场,
+	// 期) of one city: each has a place or an organiser in the city, so
+	// there are fewer than its residents; more is 万 or 亿 typed twice or
+	// digits added (1亿个 for 2.2.1). The largest count in the eight-city
+	// report is 27835场 (TestDomainReportNumbersAreNotWarnedOf).
+	{family: famThings, most: maxCityCount, perCity: true},
+	{family: famEvents, most: maxCityCount, perCity: true},
 }
+
+// maxCityCount is more than the residents of China's largest city
+// (重庆, about 3200 万 常住人口), a ceiling no count of one city's things
+// or events passes.
+const maxCityCount = 5e7
 
 // maxPeople is China's population, more than any city counts of people
 // or visits in a year.
@@ -104,6 +119,9 @@ func unlikely(ind *catalog.Indicator, b *bound, number, scale float64) error {
 	case b.perCapita:
 		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 是人均数，数值 %s 超过 %s，很少见；请核对是否填成了总数", ind.Code, name,
 			inUnit(number, ind.Unit), inUnit(b.most, ind.Unit))
+	case b.perCity:
+		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 5000 万，多于任何城市的常住人口，很少见；请核对数值的位数和单位", ind.Code, name,
+			inUnit(number, ind.Unit))
 	case b.family == famYears:
 		return catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年，很少见；请核对是否误填了年份或人数", ind.Code, name,
 			strconv.FormatFloat(number, 'f', -1, 64), int(b.most))
@@ -179,7 +197,23 @@ func Unlikely(ind *catalog.Indicator, v *catalog.Value) []catalog.Words {
 	if err != nil {
 		warnings = append(warnings, catalog.MessageWords(err))
 	}
-	return warnings
+	return append(warnings, fractionHint(ind, v)...)
+}
+
+// fractionHint asks whether a share typed as a fraction (0.568 for an
+// indicator in %) meant the percentage (56.8%): a number between 0 and 1
+// typed without a percent sign that its passage does not write so. It
+// is a hint, not a refusal: a share under 1% exists (0.5% of payroll).
+func fractionHint(ind *catalog.Indicator, v *catalog.Value) []catalog.Words {
+	if ind == nil || normUnit(ind.Unit) != "%" || v.Number <= 0 || v.Number >= 1 || v.ValueFound || measuresChange(ind) {
+		return nil
+	}
+	if n, err := ParseNumber(v.Given); err != nil || n.Percent {
+		return nil
+	}
+	pct := strconv.FormatFloat(rescale(v.Number, 100, 1), 'f', -1, 64)
+	return []catalog.Words{catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+		"指标 %s %s 的单位是 %%，所填数值 %s 小于 1；是否应为 %s%%？请核对", ind.Code, ind.NameWords(), fold(strings.TrimSpace(v.Given)), pct))}
 }
 
 // spacedWarning is the warning recording gave of a value found in its

@@ -70,6 +70,8 @@ func TestPlausibleBounds(t *testing.T) {
 		{"万人次", "万人次", 14e4, 1256000, false, "按指标单位“万人次”填写"},
 		{"人均藏书", "册/人", 20, 5000, false, "是人均数\uFF0C数值 5000册/人 超过 20册/人"},
 		{"人均经费", "元/人", 1000, 30000000, false, "是人均数\uFF0C数值 30000000元/人 超过 1000元/人"},
+		{"学习基地数", "个", 5e7, 1e8, false, "超过 5000 万\uFF0C多于任何城市的常住人口"},
+		{"学习活动场次", "场", 5e7, 6e7, false, "超过 5000 万"},
 	}
 	covered := make(map[*bound]bool)
 	for _, tt := range tests {
@@ -99,8 +101,8 @@ func TestPlausibleBounds(t *testing.T) {
 			t.Errorf("bounds row %+v has no case here", bounds[i])
 		}
 	}
-	// A count with no bound (个, 人次, 册 as a total) is never warned of.
-	for _, unit := range []string{"个", "人次", "册"} {
+	// A count with no bound (人次, 册 as a total, 平方米) is never warned of.
+	for _, unit := range []string{"人次", "册", "平方米"} {
 		ind := &catalog.Indicator{Code: "2.2.1", Name: "市民终身学习基地数量", Unit: unit}
 		if w, err := plausible(ind, 5e9, ""); len(w) != 0 || err != nil {
 			t.Errorf("5e9 %s: %v, %v; want no bound", unit, w, err)

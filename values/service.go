@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -176,6 +177,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 			v.Warnings = append(v.Warnings, SpacedNote(at.Spaced))
 		}
 	}
+	v.Warnings = append(v.Warnings, fractionHint(ind, v)...)
 	return v, nil
 }
 
@@ -255,6 +257,10 @@ func number(w Written) (*Number, error) {
 func (s *Service) round(ctx context.Context, r int) (int, error) {
 	if r == 0 {
 		return s.cat.CurrentRound(ctx)
+	}
+	if !catalog.RoundYear(r) {
+		// -1 or 99999 never was a round: what to type, not 不存在.
+		return 0, catalog.NotARound("round", strconv.Itoa(r))
 	}
 	if ok, err := s.cat.RoundExists(ctx, r); err != nil {
 		return 0, err

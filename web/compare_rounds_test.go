@@ -10,7 +10,8 @@ import (
 // TestCompareRoundsAreChosenFromAList: /compare offers the archive's
 // rounds as boxes to tick (rounds=2017&rounds=2018; a <select multiple>
 // needed Ctrl, which a phone has not), the ones compared ticked, and still reads rounds=2017,2018 in an address; a
-// round that is no year (abc) or no round (2099) answers 400 with the
+// round that is no year (abc, -1, 0: the API's rule, catalog.ParseRounds)
+// or no round (2099) answers 400 with the
 // form again and the error beside the list, in English too, never an
 // error page without the form, as the probe saw.
 func TestCompareRoundsAreChosenFromAList(t *testing.T) {
@@ -44,7 +45,9 @@ func TestCompareRoundsAreChosenFromAList(t *testing.T) {
 		t.Errorf("rounds=2018: %v chosen, want 2018 with 2017 offered unchosen", got)
 	}
 	for _, tc := range []struct{ rounds, want, wantEN string }{
-		{"abc", "轮次“abc”不是年份\uFF1B请从列表中选择要对比的轮次", "Round “abc” is not a year; choose the rounds to compare from the list"},
+		{"abc", "要对比的监测轮次应为 2000 至 2100 年间的年份\uFF0C如 2017,2019\uFF1B收到“abc”", "The monitoring rounds to compare should be years from 2000 to 2100, such as 2017,2019"},
+		{"-1", "要对比的监测轮次应为 2000 至 2100 年间的年份\uFF0C如 2017,2019\uFF1B收到“-1”", "The monitoring rounds to compare should be years from 2000 to 2100"},
+		{"0", "要对比的监测轮次应为 2000 至 2100 年间的年份\uFF0C如 2017,2019\uFF1B收到“0”", "The monitoring rounds to compare should be years from 2000 to 2100"},
 		{"2099", "监测轮次 2099 不存在", "There is no monitoring round 2099"},
 	} {
 		b := s.login("wang")

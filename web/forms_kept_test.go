@@ -67,7 +67,8 @@ func TestValueFormErrorsKeepWhatWasTyped(t *testing.T) {
 		{"a rough number", form("value", "一百多个"), "v-value-err", "“一百多个”是约数；请填写确切的数值",
 			[]string{`value="一百多个"`, `value="2.2.1" selected`}},
 		{"no value", form("value", ""), "v-value-err", "请填写数值", nil},
-		{"a round that is no number", form("round", "今年"), "v-round-err", "四位年份", []string{`value="今年"`}},
+		{"a round that is no number", form("round", "今年"), "v-round-err", "2000 至 2100 年间的年份", []string{`value="今年"`}},
+		{"a round that is no year", form("round", "-1"), "v-round-err", "监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示本轮", []string{`value="-1"`}},
 		{"a round that does not exist", form("round", "2035"), "v-round-err", "2035", []string{`value="2035"`}},
 		{"a wrong unit", form("unit", "元"), "v-unit-err", "单位", []string{`value="元"`}},
 		{"a page the document lacks", form("page", "7"), "v-page-err", "页码 7 不存在", []string{`value="7"`}},
@@ -106,8 +107,8 @@ func TestValueFormReportsEveryMistakeInThePagesLanguage(t *testing.T) {
 			"v-page-err": "请填写引文所在的页码", "v-quote-err": "请填写引用的原文\uFF08含该数字的一句话\uFF09"}},
 		{"en", empty, map[string]string{"v-indicator-err": "Choose a quantitative key indicator", "v-value-err": "Enter a value, such as 123000",
 			"v-page-err": "Enter the page the quote is on", "v-quote-err": "Enter the words quoted from the document (a sentence with the number)"}},
-		{"zh", words, map[string]string{"v-value-err": "无法识别数值“很多”", "v-round-err": "监测轮次应为四位年份", "v-page-err": "页码应为数字"}},
-		{"en", words, map[string]string{"v-value-err": "The value \"很多\" is not recognised", "v-round-err": "The monitoring round should be a four-digit year",
+		{"zh", words, map[string]string{"v-value-err": "无法识别数值“很多”", "v-round-err": "监测轮次应为 2000 至 2100 年间的年份", "v-page-err": "页码应为数字"}},
+		{"en", words, map[string]string{"v-value-err": "The value \"很多\" is not recognised", "v-round-err": "The monitoring round should be a year from 2000 to 2100",
 			"v-page-err": "The page should be a number, such as 3"}},
 	} {
 		b := s.login("wang")

@@ -467,7 +467,7 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	round, err := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018"))
+	round, err := catalog.ParseRound("round", r.PostFormValue("round"))
 	if err != nil {
 		h.ledgerFailed(w, r, err)
 		return

@@ -34,7 +34,7 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	// takes (page 0, round -1), so that it refuses the value and finds
 	// its other mistakes too (withFormMistake).
 	page, pageErr := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，如 3"))
-	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018"))
+	round, roundErr := catalog.ParseRound("round", r.PostFormValue("round"))
 	if roundErr != nil {
 		round = -1
 	}
@@ -277,17 +277,11 @@ func compareStatusKey(c coverage.RoundCell) string {
 // rounds=2019) or written in its address (rounds=2017,2019); one that is
 // no year is an EINVALID error about the field rounds.
 func askedRounds(asked []string) ([]int, error) {
-	var rounds []int
+	var each []string
 	for _, a := range asked {
-		for _, s := range catalog.SplitList(a) {
-			n, err := strconv.Atoi(s)
-			if err != nil {
-				return rounds, catalog.FieldErrorf("rounds", catalog.EINVALID, "轮次“%s”不是年份；请从列表中选择要对比的轮次", s)
-			}
-			rounds = append(rounds, n)
-		}
+		each = append(each, catalog.SplitList(a)...)
 	}
-	return rounds, nil
+	return catalog.ParseRounds("rounds", each)
 }
 
 // quantitativeOptions lists the quantitative key indicators with units,

@@ -1,0 +1,67 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+)
+
+// FirstRoundYear and LastRoundYear bound the year of a monitoring round:
+// AddRound adds none outside them, so a request naming a round (a
+// report's, a values list's, a saved search's year filter) that is
+// outside them names no round that could ever exist.
+const (
+	FirstRoundYear = 2000
+	LastRoundYear  = 2100
+)
+
+// ParseRound reads the monitoring round a request names in field
+// (?round=, a form's round, one of ?rounds=): blank is 0, the current
+// round, as clients that leave the parameter out have always meant; a
+// year from FirstRoundYear to LastRoundYear is that year, whether or not
+// it is a round yet (the caller says 不存在 of one that is not); anything
+// else — 0, a negative number, 99999, 2017a — is EINVALID about field,
+// naming the rounds it may be (NotARound). Full-width digits read as
+// ASCII ones.
+func ParseRound(field, s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	year, err := strconv.Atoi(halfWidthDigits(s))
+	if err != nil || !RoundYear(year) {
+		return 0, NotARound(field, s)
+	}
+	return year, nil
+}
+
+// RoundYear reports whether year may be a monitoring round's
+// (FirstRoundYear to LastRoundYear).
+func RoundYear(year int) bool { return year >= FirstRoundYear && year <= LastRoundYear }
+
+// NotARound is the EINVALID error about field for s, given as a
+// monitoring round, that is no round's year: it names the years a round
+// may be, and the blank that means the current one.
+func NotARound(field, s string) error {
+	return FieldErrorf(field, EINVALID, "监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示本轮；收到 %.40q", FirstRoundYear, LastRoundYear, s)
+}
+
+// ParseRounds reads the rounds a request names in field, one year each
+// (?rounds=2017,2019), by ParseRound's rule, except that 0 is none here
+// either; every one that is no round's year is said at once
+// (rounds=0,-1 names both).
+func ParseRounds(field string, each []string) ([]int, error) {
+	var rounds []int
+	var bad []error
+	for _, s := range each {
+		year, err := ParseRound(field, s)
+		if err != nil || year == 0 {
+			bad = append(bad, FieldErrorf(field, EINVALID, "要对比的监测轮次应为 %d 至 %d 年间的年份，如 2017,2019；收到 %.40q", FirstRoundYear, LastRoundYear, s))
+			continue
+		}
+		rounds = append(rounds, year)
+	}
+	if len(bad) > 0 {
+		return nil, Join(bad...)
+	}
+	return rounds, nil
+}
