@@ -68,3 +68,18 @@ func TestXrefLoopIsDamagedNotABlankScan(t *testing.T) {
 		})
 	}
 }
+
+// TestPageTreeLoopIsDamagedNotABlankScan: a PDF whose page tree contains
+// itself (issue 15's crafted file) and which draws no image failed as a
+// blank scan, asking for a rescan of a file that was never paper: the
+// library refuses the tree, OCR reads nothing, and the reason must say
+// the structure is at fault.
+func TestPageTreeLoopIsDamagedNotABlankScan(t *testing.T) {
+	needPdftotext(t)
+	needOCR(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	_, err := Extract(ctx, FormatPDF, fixture("pagetreeloop.pdf"), Limits{})
+	wantError(t, "page tree loop", err, catalog.EINVALID, "PDF 文件的结构已损坏（页面树循环指向自身）")
+	wantEnglish(t, "page tree loop", err, "it is not a blank scan")
+}

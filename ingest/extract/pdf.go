@@ -107,6 +107,7 @@ type pdfText struct {
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
 	looped    bool  // not read: its cross-reference sections loop (errXrefLoop)
+	treeBad   bool  // not read: its page tree contains itself or is too big (checkPageTree)
 
 	listedImages bool // pdfimages lists an image in the file: asked only when the library timed out and nothing was read
 }
@@ -187,7 +188,7 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 		return pdfText{err: fmt.Errorf("pdf library: implausible page count %d", n)}
 	}
 	if err := checkPageTree(r); err != nil {
-		return pdfText{err: fmt.Errorf("pdf library: %w", err)}
+		return pdfText{err: fmt.Errorf("pdf library: %w", err), treeBad: true}
 	}
 	t := pdfText{title: pdfTitle(r), photos: pdfInfo(r, "Creator") == photopdf.Creator}
 	budget := textBudget{max: lim.MaxTextBytes}

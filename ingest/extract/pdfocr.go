@@ -175,7 +175,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			// nothing says the file is a blank scan.
 			return nil, errTooManyOCRPages(len(weak)+len(skipped), lim.MaxOCRPages)
 		}
-		if lib.timedOut() {
+		if lib.timedOut() || lib.treeBad {
 			// The library did not say whether the pages draw images:
 			// poppler does.
 			lib.listedImages = listsImages(ctx, abs, lim)
@@ -212,6 +212,10 @@ func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 		return errPDFGarbled()
 	case lib.timedOut() && !lib.listedImages:
 		return errPDFReadTimedOut()
+	case lib.treeBad && !lib.listedImages:
+		// A page tree that contains itself was never paper: a rescan
+		// would not help.
+		return errPDFPageTreeLooped()
 	case lib.drawsNoImages():
 		// Not a scan: asking for a rescan would mislead.
 		return errNoTextOrImages()
@@ -246,6 +250,13 @@ func errPDFReadTimedOut() error {
 // reads as blank keeps the blank-scan advice.
 func (t pdfText) drawsNoImages() bool {
 	return t.err == nil && !slices.Contains(t.images, true)
+}
+
+// errPDFPageTreeLooped is a PDF whose page tree the library refused
+// (checkPageTree), in which no reader found text and poppler lists no
+// image: its structure is at fault, not a scan.
+func errPDFPageTreeLooped() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件的结构已损坏（页面树循环指向自身），没有读到任何文字；这不是空白扫描件的问题。请用 PDF 阅读器打开后“另存为”或“打印为 PDF”，或从原软件重新导出，再上传")
 }
 
 // errNoTextOrImages is a PDF in which no reader found text and no page

@@ -3,7 +3,8 @@
 // Command hostile writes the small crafted files whose failure reasons
 // the tests check (see ../README.md): doctype.xlsx, a real workbook
 // whose shared strings declare an external entity, and xrefloop.pdf, a
-// one-page PDF whose cross-reference section names itself as /Prev. Run
+// one-page PDF whose cross-reference section names itself as /Prev, and
+// pagetreeloop.pdf, the same page under a page tree containing itself. Run
 // it from the package folder:
 //
 //	cd ingest/extract && go run testdata/gen/hostile.go
@@ -29,6 +30,7 @@ func main() {
 	log.SetFlags(0)
 	writeDoctypeXLSX()
 	writeXrefLoopPDF()
+	writePageTreeLoopPDF()
 }
 
 // writeDoctypeXLSX copies ledger.xlsx with a DOCTYPE declaring an
@@ -67,9 +69,23 @@ func writeDoctypeXLSX() {
 // whose only cross-reference table names itself as /Prev: the chain
 // startxref → /Prev never ends.
 func writeXrefLoopPDF() {
+	write("xrefloop.pdf", unreadablePDF("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", true))
+}
+
+// writePageTreeLoopPDF writes the same page, no image and no text a
+// reader finds, under a page tree that lists itself among its kids, as
+// the probe of issue 15 crafted it.
+func writePageTreeLoopPDF() {
+	write("pagetreeloop.pdf", unreadablePDF("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", false))
+}
+
+// unreadablePDF is a PDF of one page whose word is in an undefined font,
+// under the page tree object pages; with loopXref, its one xref section
+// names itself as /Prev.
+func unreadablePDF(pages string, loopXref bool) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		pages,
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
 	}
 	content := "BT /F1 12 Tf 72 720 Td (xuexi) Tj ET"
@@ -87,8 +103,12 @@ func writeXrefLoopPDF() {
 	for _, o := range offs {
 		fmt.Fprintf(&b, "%010d 00000 n \n", o)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, x, x)
-	write("xrefloop.pdf", b.Bytes())
+	prev := ""
+	if loopXref {
+		prev = fmt.Sprintf(" /Prev %d", x)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, prev, x)
+	return b.Bytes()
 }
 
 func must(err error) {
