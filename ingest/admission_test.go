@@ -71,7 +71,12 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 			<-release // holds its slot past the test
 			done()
 		}()
-		testfiles.WaitInside(t, "ingest.(*Service).AdmitUpload", i+1) // it joined the line before the next comes
+		// It joined the line before the next comes: blocked on the
+		// gate's channel, whose senders are let in first come first
+		// served. Inside AdmitUpload is not enough: a goroutine
+		// preempted there before its select would let the next one
+		// into the line ahead of it.
+		testfiles.WaitBlockedIn(t, "ingest.(*Service).AdmitUpload", i+1)
 	}
 	select {
 	case i := <-order:

@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // checkUploadFormLayout: a file's own type offers （同上） and the types,
@@ -240,6 +243,22 @@ func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
 	}
 }
 
+// waitReadings waits, once the page shows its upload answered (no row
+// pending), until the server has read every document it holds (indexed or
+// failed); the page's own minute is then for what it polls (every 5 s at
+// most) to show it. On a loaded machine the readings alone can take most
+// of that minute. Their bound is the product's: each reading ends within
+// extract.DefaultTimeout and the sandbox's 5 s grace, plus
+// DefaultOCRPageTimeout for each of the ocrPages it OCRs, here counted as
+// if they ran one after another.
+func waitReadings(u ui, s *server, ocrPages int) {
+	u.waitFor("the upload answered", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 0`)
+	on := *s
+	on.t = u.t // a subtest's failure is its own
+	_, busy := on.statuses()
+	on.waitAllDone(time.Duration(busy+1)*(extract.DefaultTimeout+5*time.Second) + time.Duration(ocrPages)*extract.DefaultOCRPageTimeout)
+}
+
 // checkUploadRefusals: a file refused for what it is (empty, an encrypted
 // workbook) and a document that failed for its own bytes (an encrypted or
 // damaged PDF) offer no retry, which would fail alike, and 上传 does not
@@ -278,6 +297,7 @@ func checkUploadRefusals(u ui, s *server, dir, shots string) {
 	u.do("four more files", chromedp.SetUploadFiles(css(`#files`), files[1:]))
 	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
 	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	waitReadings(u, s, 0)
 	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0 &&
 		document.querySelectorAll('#outcomes li a.replace').length === 2`)
 	for i, want := range []string{"", "link remove", "link remove", "replace", "replace"} {
@@ -395,6 +415,7 @@ func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 		u.t.Errorf("the move is announced as %q", got)
 	}
 	u.do("upload", chromedp.SetValue(css(`#doc_type`), "meeting_notice"), chromedp.Click(css(`#upload-submit`)))
+	waitReadings(u, s, 2)
 	u.waitFor("the joined document read", `(function () {
 		var li = document.querySelector('#outcomes li[data-photos="2"]');
 		var st = li && li.querySelector('.docstatus');
