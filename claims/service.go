@@ -100,7 +100,11 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		}
 		in.Round = r
 	}
-	if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
+	if !catalog.RoundYear(in.Round) {
+		// -1 or 99999 never was a round: what to type, not 不存在, as
+		// a value's round (values.Service) and ?round= say.
+		mistakes = append(mistakes, catalog.NotARound("round", strconv.Itoa(in.Round)))
+	} else if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
 		return nil, err
 	} else if !ok {
 		mistakes = append(mistakes, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", in.Round))

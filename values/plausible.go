@@ -52,7 +52,8 @@ var bounds = []bound{
 	// 期) of one city: each has a place or an organiser in the city, so
 	// there are fewer than its residents; more is 万 or 亿 typed twice or
 	// digits added (1亿个 for 2.2.1). The largest count in the eight-city
-	// report is 27835场 (TestDomainReportNumbersAreNotWarnedOf).
+	// report is 27835场 (TestDomainReportNumbersAreNotWarnedOf). A count
+	// of times (次) is no such count (countsTimes).
 	{family: famThings, most: maxCityCount, perCity: true},
 	{family: famEvents, most: maxCityCount, perCity: true},
 }
@@ -61,6 +62,15 @@ var bounds = []bound{
 // (重庆, about 3200 万 常住人口), a ceiling no count of one city's things
 // or events passes.
 const maxCityCount = 5e7
+
+// countsTimes reports a unit that counts times (次, 万次): visits to a
+// learning platform or a site, which a resident makes many of, so that a
+// city's count passes its residents plainly (1.2亿次 a year) and
+// maxCityCount is no ceiling of it.
+func countsTimes(unit string) bool {
+	_, base := splitScale(normUnit(unit))
+	return base == "次"
+}
 
 // maxPeople is China's population, more than any city counts of people
 // or visits in a year.
@@ -72,6 +82,9 @@ func boundOf(unit string) (*bound, float64) {
 	fam, scale := unitFamily(unit)
 	per := perCapitaUnit(unit)
 	for i, b := range bounds {
+		if b.perCity && countsTimes(unit) {
+			continue
+		}
 		if b.family == fam && b.perCapita == per && (!b.scaledOnly || scale != 1) {
 			return &bounds[i], scale
 		}

@@ -16,7 +16,8 @@ import (
 // TestClaimFormTakesItsRound: the web claim form writes a 定性描述 for the
 // round chosen, not only the current one; a round that is no year comes
 // back beside its field with the statement kept, and is never taken for
-// the current round.
+// the current round; the round is read by the rule of a value's
+// (catalog.ParseRound).
 func TestClaimFormTakesItsRound(t *testing.T) {
 	s := newSite(t)
 	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
@@ -29,8 +30,12 @@ func TestClaimFormTakesItsRound(t *testing.T) {
 			"document_id": {doc.ID}, "page": {"1"}, "quote": {"建立学分银行"}}
 	}
 	for _, tt := range []struct{ round, want string }{
-		{"2017年度", "监测轮次应为四位年份"},
-		{"1999", "监测轮次 1999 不存在"},
+		{"2017年度", "监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示本轮"},
+		// The rule of a value's round (catalog.ParseRound): 0 is no year,
+		// as on the value form beside it, and 1999 none a round may be.
+		{"0", "监测轮次应为 2000 至 2100 年间的年份"},
+		{"1999", "监测轮次应为 2000 至 2100 年间的年份"},
+		{"2035", "监测轮次 2035 不存在"},
 	} {
 		resp, body := wang.post("/claims", form(tt.round))
 		if resp.StatusCode != 400 || !strings.Contains(body, `id="n-round-err">`+tt.want) || !strings.Contains(body, "杭州市2017年建立学分银行") {

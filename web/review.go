@@ -464,7 +464,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	// A round that is no number (2017年度) is sent as one the service
 	// refuses, beside its other mistakes, never read as the current one.
-	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018"))
+	round, roundErr := catalog.ParseRound("round", r.PostFormValue("round"))
 	if roundErr != nil {
 		round = -1
 	}

@@ -195,9 +195,11 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 		}
 	}
 	if p.Year != "" {
-		y, err := strconv.Atoi(p.Year)
+		// The API's rule and a saved search's (search.ParseYear): a
+		// year searched here can be saved.
+		y, err := search.ParseYear("year", strings.TrimSpace(p.Year))
 		if err != nil {
-			return req, catalog.Errorf(catalog.EINVALID, "年份应为四位数字\uFF0C收到 %q", p.Year)
+			return req, err
 		}
 		req.Years = []int{y}
 	}

@@ -326,7 +326,7 @@ func TestEnglishPagesExplainRefusalsInEnglish(t *testing.T) {
 		{zhou, "/no-such-page", nil, http.StatusNotFound, "There is no page /no-such-page"},
 		{zhou, "/documents/01NOSUCHDOCUMENT0000000000", nil, http.StatusNotFound, "There is no document 01NOSUCHDOCUMENT0000000000"},
 		{wang, "/documents/" + doc.ID + "/values", url.Values{"indicator": {"2.2.1"}, "value": {"123"}, "round": {"今年"}, "quote": {"123个"}},
-			http.StatusBadRequest, "The monitoring round should be a four-digit year, such as 2018"},
+			http.StatusBadRequest, "The monitoring round should be a year from 2000 to 2100 (such as 2018), or blank for the current round"},
 	} {
 		var resp *http.Response
 		var body string

@@ -25,9 +25,12 @@ import (
 // Whitespace is spanned only with a Chinese side (the mark, the character
 // before it or the one after the whitespace, as pageCuts asks of a page
 // break), so that Latin sentences keep the whitespace a query of them
-// has ("end. next"), and not between a '.', ',' or ':' and a digit, which
-// may be one number a line wrap parted (12.\n5万) or a list of figures
-// (1,200,\n300人), as the values read them.
+// has ("end. next"), and not between a '.', ',' or ':' with a digit
+// either side, which may be one number a line wrap parted (12.\n5万, 10:\n30)
+// or a list of figures (1,200,\n300人), as the values read them. With a
+// word before the mark no number is parted: a form's label and its value
+// (参与人数：\n1,200人次) or a clause and a figure (覆盖社区，\n300个) are
+// spanned as any other clause's end.
 
 // isGapMark reports the marks, as folded, after which whitespace is
 // spanned: those that end a sentence or a clause.
@@ -46,7 +49,7 @@ func spansMarkGap(before, mark, after rune) bool {
 	if !isGapMark(mark) || after < 0 {
 		return false
 	}
-	if (mark == '.' || mark == ',' || mark == ':') && isDigit(after) {
+	if (mark == '.' || mark == ',' || mark == ':') && isDigit(before) && isDigit(after) {
 		return false
 	}
 	return mark >= utf8.RuneSelf || before >= utf8.RuneSelf || after >= utf8.RuneSelf

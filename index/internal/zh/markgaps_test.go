@@ -6,7 +6,8 @@ import "testing"
 // mark with a Chinese side, a line break (CRLF too) or a blank line, and
 // nothing else: not a line break without a mark (a heading and its next
 // line), nor whitespace between Latin sentences, nor a '.', ',' or ':'
-// before a digit (one number a line wrap parted, a list of figures).
+// between digits (one number a line wrap parted, a list of figures); a
+// word, a mark and a figure (参与人数:\n1,200人次) are spanned.
 func TestMarkGaps(t *testing.T) {
 	tests := []struct {
 		name, text, want string
@@ -25,7 +26,11 @@ func TestMarkGaps(t *testing.T) {
 		{"Latin sentences", "See ISO 9001.\nNext step", "See ISO 9001.\nNext step"},
 		{"a number parted", "增长12.\n5万人", "增长12.\n5万人"},
 		{"figures listed", "共1,200,\n300人", "共1,200,\n300人"},
-		{"a time parted", "会议:\n10:30开始", "会议:\n10:30开始"},
+		{"a time parted", "会议10:\n30开始", "会议10:\n30开始"},
+		{"a label and a time", "会议:\n10:30开始", "会议:10:30开始"},
+		{"a label and a figure", "参与人数:\n1,200人次", "参与人数:1,200人次"},
+		{"a clause and a figure", "覆盖社区,\n300个", "覆盖社区,300个"},
+		{"a unit, a comma and a figure", "建成12个,\n5个在建", "建成12个,5个在建"},
 		{"a digit after a Chinese full stop", "完成。\n3项", "完成。3项"},
 		{"a page break", "加强培训。\f优化", "加强培训。\f优化"},
 		{"trailing", "加强培训。\n", "加强培训。\n"},
