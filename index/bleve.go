@@ -398,9 +398,9 @@ const MaxBatchText = 1 << 20
 // Index implements Index: docs go to Bleve in batches of at most
 // MaxBatchText bytes of text, so docs of at most that much, or one
 // document, are one batch. A caller that makes its own batches keeps them
-// within that (the pipeline's indexer does): a batch cut in two leaves a
-// segment of a document or two, which Bleve builds in a buffer sized for a
-// hundred and merges again soon after.
+// within that (the pipeline's indexer and Rebuild do): a batch cut in two
+// leaves a segment of a document or two, which Bleve merges again soon
+// after.
 func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 	if err := ctx.Err(); err != nil {
 		return err

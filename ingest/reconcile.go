@@ -101,7 +101,10 @@ func diffSorted(a, b []string) (onlyA, onlyB []string) {
 // Rebuild indexes every indexed or extracted document of the catalog from
 // its stored text into idx (normally a fresh index), in batches, calling
 // progress after each batch, and links its near duplicates (so documents
-// read before they existed get them). Documents whose text is missing are
+// read before they existed get them). A batch holds at most batchSize
+// documents and, as the pipeline's indexer cuts them, index.MaxBatchText
+// bytes of text or one longer document, so what a rebuild holds does not
+// grow with the texts' length. Documents whose text is missing are
 // reported in the returned list and left out; on a catalog only this
 // node uses they are queued to be read again, while on a shared one they
 // are left as they are (queuing is a change every node acts on, and
@@ -118,27 +121,11 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 	if batchSize <= 0 {
 		batchSize = 64
 	}
-	var batch []index.Document
-	var ids []string
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	b := &rebuildBatch{cat: cat, idx: idx, max: batchSize}
+	report := func(done int) {
+		if progress != nil {
+			progress(done, len(docs))
 		}
-		if err := fillIndicators(ctx, cat, batch); err != nil {
-			return err
-		}
-		if err := idx.Index(ctx, batch); err != nil {
-			return err
-		}
-		changes := make([]catalog.StatusChange, len(ids))
-		for i, id := range ids {
-			changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusIndexed}
-		}
-		batch, ids = batch[:0], ids[:0]
-		if len(changes) == 0 {
-			return nil
-		}
-		return cat.SetStatus(ctx, changes...)
 	}
 	for i, d := range docs {
 		t, err := LoadText(ctx, blobs, d.SHA256)
@@ -159,29 +146,82 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 		if _, err := LinkNearDuplicates(ctx, cat, blobs, d, t.Pages); err != nil {
 			return missing, err
 		}
-		batch = append(batch, IndexDocument(d, t.Pages))
-		// Only a document not yet indexed changes status: rewriting an
-		// indexed one would be a change every other node's index follows,
-		// so a reindex of one node would make all of them reindex.
-		if d.Status != catalog.StatusIndexed {
-			ids = append(ids, d.ID)
-		}
-		if len(batch) >= batchSize {
-			if err := flush(); err != nil {
-				return missing, err
-			}
-			if progress != nil {
-				progress(i+1, len(docs))
-			}
+		if sent, err := b.add(ctx, d, IndexDocument(d, t.Pages), i); err != nil {
+			return missing, err
+		} else if sent >= 0 {
+			report(sent)
 		}
 	}
-	if err := flush(); err != nil {
+	if err := b.flush(ctx); err != nil {
 		return missing, err
 	}
-	if progress != nil {
-		progress(len(docs), len(docs))
-	}
+	report(len(docs))
 	return missing, nil
+}
+
+// rebuildBatch is Rebuild's batch being filled.
+type rebuildBatch struct {
+	cat  *catalog.Store
+	idx  index.Index
+	max  int              // documents
+	docs []index.Document // to index
+	ids  []string         // of those to mark indexed
+	text int              // bytes of docs' text (index.Document.TextSize)
+}
+
+// add puts doc, the i-th document of the rebuild, in the batch, writing
+// the batch first when doc's text would take it past index.MaxBatchText,
+// as the pipeline's indexer does (pendingBatch.offer), and after when it
+// is full. It returns how many of the rebuild's documents are written
+// when it wrote, else -1. Cut by count alone, 256 texts of 4.5 MB were
+// held at once, a gigabyte, though Index writes them to Bleve one by one.
+func (b *rebuildBatch) add(ctx context.Context, d *catalog.Document, doc index.Document, i int) (int, error) {
+	sent := -1
+	size := doc.TextSize()
+	if len(b.docs) > 0 && b.text+size > index.MaxBatchText {
+		if err := b.flush(ctx); err != nil {
+			return sent, err
+		}
+		sent = i
+	}
+	b.docs, b.text = append(b.docs, doc), b.text+size
+	// Only a document not yet indexed changes status: rewriting an
+	// indexed one would be a change every other node's index follows,
+	// so a reindex of one node would make all of them reindex.
+	if d.Status != catalog.StatusIndexed {
+		b.ids = append(b.ids, d.ID)
+	}
+	if len(b.docs) >= b.max || b.text >= index.MaxBatchText {
+		if err := b.flush(ctx); err != nil {
+			return sent, err
+		}
+		sent = i + 1
+	}
+	return sent, nil
+}
+
+// flush indexes the batch's documents, marks those not yet indexed
+// indexed, and empties it.
+func (b *rebuildBatch) flush(ctx context.Context) error {
+	if len(b.docs) == 0 {
+		return nil
+	}
+	if err := fillIndicators(ctx, b.cat, b.docs); err != nil {
+		return err
+	}
+	if err := b.idx.Index(ctx, b.docs); err != nil {
+		return err
+	}
+	changes := make([]catalog.StatusChange, len(b.ids))
+	for i, id := range b.ids {
+		changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusIndexed}
+	}
+	clear(b.docs) // the texts are not held till the next batch fills
+	b.docs, b.ids, b.text = b.docs[:0], b.ids[:0], 0
+	if len(changes) == 0 {
+		return nil
+	}
+	return b.cat.SetStatus(ctx, changes...)
 }
 
 // Problem is one inconsistency found by Check.
