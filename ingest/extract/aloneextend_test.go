@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -49,7 +48,7 @@ func readExtendingHungry(ctx context.Context, path string, _ Limits) (*Result, e
 	}
 	extendDeadline(ctx, x)
 	if how == "stops" {
-		syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+		freezeChild()
 	}
 	at, _ := ctx.Deadline()
 	select {

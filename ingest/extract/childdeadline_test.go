@@ -3,23 +3,48 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// formatFrozen is the test child's reader that stops its whole process
+// formatFrozen is the test child's reader that freezes its whole process
 // (readFrozen): a child stuck where its own clock cannot end it, which
 // only its parent's kill ends.
 const formatFrozen Format = "frozen-child"
 
 func readFrozen(context.Context, string, Limits) (*Result, error) {
-	syscall.Kill(os.Getpid(), syscall.SIGSTOP)
-	return nil, errors.New("a stopped child went on")
+	freezeChild()
+	return nil, errors.New("a frozen child went on")
+}
+
+// freezeChild makes the test child one that never answers again: its
+// output goes nowhere from now on, while the pipe to its parent is kept
+// open (the parent sees neither an answer nor an end), and its process
+// stops. A stop alone did not hold: on CI's machine a child stopped by
+// its own SIGSTOP was continued within 0.15 s and answered. Silenced,
+// whatever continues it, it answers no one; stopped again, its own
+// clock stays frozen where a stop holds.
+func freezeChild() {
+	if _, err := unix.Dup(1); err != nil { // kept open on purpose, never closed
+		fmt.Fprintf(os.Stderr, "freeze: keep the pipe: %v\n", err)
+	}
+	if null, err := unix.Open(os.DevNull, unix.O_WRONLY, 0); err != nil {
+		fmt.Fprintf(os.Stderr, "freeze: open %s: %v\n", os.DevNull, err)
+	} else if err := unix.Dup2(null, 1); err != nil {
+		fmt.Fprintf(os.Stderr, "freeze: silence: %v\n", err)
+	}
+	for {
+		syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // TestAChildKilledAtItsDeadlineNamesTheConfiguredLimit: a child that
