@@ -22,7 +22,7 @@ import (
 // by what they fill.
 var columns = map[string]string{
 	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator", "编码": "indicator", "code": "indicator",
-	"关键指标": "indicator", "指标代码": "indicator", "指标序号": "indicator",
+	"关键指标": "indicator", "指标代码": "indicator", "指标序号": "indicator", "指标编号": "indicator",
 	// The UI says 责任单位; a table from elsewhere may say 报送部门 or 部门.
 	"department": "department", "责任单位": "department", "责任部门": "department", "部门": "department",
 	"报送部门": "department", "报送单位": "department",

@@ -188,3 +188,18 @@ func TestIndicatorCodeBesideItsName(t *testing.T) {
 		t.Fatalf("a code beside its own name and one beside a shortened name: %+v, %v; want both imported", imp, err)
 	}
 }
+
+// TestTableHeadedIndicatorNumberImports: 指标编号 is how many cities head
+// the code column of their 责任分解表 (指标编号、责任单位、完成时间); the
+// import used to refuse such a table whole as having no indicator column.
+func TestTableHeadedIndicatorNumberImports(t *testing.T) {
+	_, s := newService(t)
+	imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.csv",
+		Data: []byte("指标编号,责任单位,完成时间\n1.1.1,市教育局,2018-03-31\n")})
+	if err != nil {
+		t.Fatalf("a table headed 指标编号: %v", err)
+	}
+	if len(imp.Assignments) != 1 || imp.Assignments[0].Indicator != "1.1.1" || imp.Assignments[0].Department != "市教育局" {
+		t.Errorf("a table headed 指标编号 imported %+v, want 1.1.1 for 市教育局", imp.Assignments)
+	}
+}

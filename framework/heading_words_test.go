@@ -29,3 +29,15 @@ func TestMissingHeadingSaysItsColumnInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeHeadedIndicatorNumber: a framework table whose code column is
+// headed 指标编号, as many cities' tables are, imports its codes.
+func TestCodeHeadedIndicatorNumber(t *testing.T) {
+	p, err := Parse("体系.csv", []byte("指标编号,指标名称,指标类型\n1,组织保障,\n1.1,规划,\n1.1.1,出台决定,定性\n"), catalog.Framework{ID: "t", Name: "测试", Version: "1"})
+	if err != nil {
+		t.Fatalf("a table headed 指标编号: %v", err)
+	}
+	if n := len(p.Indicators); n != 3 || p.Indicators[2].Code != "1.1.1" {
+		t.Errorf("a table headed 指标编号 read %d indicators %+v, want 1, 1.1 and 1.1.1", n, p.Indicators)
+	}
+}

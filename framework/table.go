@@ -19,7 +19,7 @@ import (
 // columns are the table headings understood, by what they fill; Chinese
 // headings are accepted too.
 var columns = map[string]string{
-	"code": "code", "编码": "code", "指标编码": "code", "序号": "code",
+	"code": "code", "编码": "code", "指标编码": "code", "指标编号": "code", "序号": "code",
 	"name": "name", "名称": "name", "指标名称": "name", "关键指标": "name",
 	"name_en": "name_en", "英文名称": "name_en",
 	"kind": "kind", "类型": "kind", "指标类型": "kind",

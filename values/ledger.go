@@ -18,7 +18,7 @@ import (
 // ledgerColumns maps the header names a ledger may use, English or
 // Chinese, to the fields of a value.
 var ledgerColumns = map[string]string{
-	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator",
+	"indicator": "indicator", "指标编码": "indicator", "指标编号": "indicator", "指标": "indicator",
 	"value": "value", "数值": "value", "值": "value",
 	"unit": "unit", "单位": "unit",
 	"document_id": byAny, "文档编号": byAny, "文档": byAny, "document": byAny, "佐证材料": byAny, "出处": byAny,
