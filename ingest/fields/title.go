@@ -340,6 +340,7 @@ func stripSigner(l string) string {
 // 发展规划" of "…规划纲要(2010-2020年)》提出的…").
 func titleOf(line string, runOn bool) (title string, strong bool) {
 	line = headJunk.ReplaceAllString(strings.Trim(line, ocrBorders), "")
+	line, stray := trimStrayMarks(line)
 	if strings.HasSuffix(line, ":") && !strings.Contains(line, "关于") {
 		return "", false // the addressees
 	}
@@ -357,7 +358,7 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 		// A seal's junk before the title may leave a mark unbalanced
 		// ("Se”湖州市…关于…"): the title without it is judged too.
 		if t := strings.TrimSpace(line[:end]); ok(t) || ok(trimBeforeIssuer(t)) {
-			return trimBeforeIssuer(t), strings.Contains(t, "关于")
+			return noiseBeforeAbout(trimBeforeIssuer(t), stray), strings.Contains(t, "关于")
 		}
 	}
 	if !runOn {
@@ -374,11 +375,34 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 			break
 		}
 		if t := strings.TrimSpace(line[:e[1]]); (ok(t) || ok(trimBeforeIssuer(t))) && runeLen(t) <= 60 {
-			return trimBeforeIssuer(t), strings.Contains(t, "关于")
+			return noiseBeforeAbout(trimBeforeIssuer(t), stray), strings.Contains(t, "关于")
 		}
 		break
 	}
 	return "", false
+}
+
+// strayMarks are marks no title begins with; OCR reads them off the
+// speckles of a scan (a heading read "、、二种不一可关于…的实施意见").
+const strayMarks = "、,.;:。!?·`'\""
+
+// trimStrayMarks cuts the strayMarks that begin line, and says whether
+// there were any: a sign that OCR's noise stands before the title.
+func trimStrayMarks(line string) (string, bool) {
+	t := strings.TrimLeft(line, strayMarks)
+	return strings.TrimSpace(t), t != line
+}
+
+// noiseBeforeAbout cuts from a title that began with stray marks what
+// stands before its 关于 unless that is a body's name: the characters OCR
+// read off the same noise ("二种不一可关于…"), which trimBeforeIssuer,
+// looking for Latin letters and digits, keeps.
+func noiseBeforeAbout(t string, stray bool) string {
+	i := strings.Index(t, "关于")
+	if !stray || i <= 0 || isOrgName(t[:i]) {
+		return t
+	}
+	return t[i:]
 }
 
 // trimBeforeIssuer cuts from a title "<body>关于…" or "关于…" what stands

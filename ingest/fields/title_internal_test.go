@@ -79,3 +79,25 @@ func TestTitleWithOCRsGarbledAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAfterOCRNoise: the probe's scan (s50), a page of a policy
+// rendered at 120 dpi and read by tesseract, whose heading OCR read as
+// "、、二种不一可关于推进…的实施意见": the title is the heading from its
+// 关于, not the noise that no title begins with; a body's name after such
+// marks stays, and a title of two bodies joined by 、 without them keeps
+// both.
+func TestTitleAfterOCRNoise(t *testing.T) {
+	const want = "关于推进杭州市终身学习学分银行建设的实施意见"
+	for _, tt := range []struct{ name, text, title string }{
+		{"noise before 关于", "杭教终 [2023] 125\n\n、、二种不一可关于推进杭州市终身学习学分银行建设的实施意见\n\n各区、县〈市)教育局 :\n\n为贯彻落实《教育部等七部门关于推进学习型城市建设的意见》(教职成 [2014] 10号 ), 现就推进我市学分银行建设提出如下意见。",
+			want},
+		{"a mark before a body's name", "、杭州市教育局关于推进杭州市终身学习学分银行建设的实施意见\n各区教育局:\n正文。",
+			"杭州市教育局关于推进杭州市终身学习学分银行建设的实施意见"},
+		{"two bodies", "杭州市教育局、杭州市民政局关于推进社区教育的通知\n各区教育局:\n正文。",
+			"杭州市教育局、杭州市民政局关于推进社区教育的通知"},
+	} {
+		if got := Read([]string{tt.text}, "").Title.Value; got != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.name, got, tt.title)
+		}
+	}
+}
