@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// childStartDelay names the pause a test child takes before it reads its
+// first request (TestMain).
+const childStartDelay = "EVIDENCE_TEST_CHILD_START_DELAY"
+
+// formatPunctual is the test child's reader that answers a set time
+// before its own deadline (readPunctual).
+const formatPunctual Format = "punctual"
+
+// readPunctual reads a file that says how long before its reading's
+// deadline it answers ("1s"), waits until then and answers.
+func readPunctual(ctx context.Context, path string, _ Limits) (*Result, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	early, err := time.ParseDuration(strings.TrimSpace(string(data)))
+	if err != nil {
+		return nil, fmt.Errorf("punctual file %q: %w", data, err)
+	}
+	at, _ := ctx.Deadline()
+	select {
+	case <-time.After(time.Until(at) - early):
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return &Result{Pages: []string{"全民终身学习活动周总结"}, Extractor: "punctual"}, nil
+}
+
+// TestAChildSlowToStartAnswersInItsReadingsTime: a fresh child that a
+// loaded machine starts 3 s late reads its request then, and answers a
+// second before its deadline. Its deadline is the reading's, 6 s after
+// the reading began, as its parent's is: the answer (at 5 s) is read,
+// a second before the parent would kill it (at 6 s and its grace of 1 s).
+// A child that counted its 6 s from its own start answered at 8 s, and
+// was killed as timed out (提取文字超时) at 7 s.
+func TestAChildSlowToStartAnswersInItsReadingsTime(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	sb.Env = append(sb.Env, childStartDelay+"=3s")
+	sb.grace = time.Second
+	path := writeTemp(t, "学习型城市建设年报.punctual", []byte("1s"))
+	start := time.Now()
+	res, err := sb.Extract(t.Context(), formatPunctual, path, Limits{Timeout: 6 * time.Second})
+	took := time.Since(start)
+	if err != nil || len(res.Pages) != 1 || res.Pages[0] != "全民终身学习活动周总结" {
+		t.Fatalf("a child 3 s slow to start, answering a second before its deadline: %v after %s, want it read", err, took.Round(time.Millisecond))
+	}
+	t.Logf("read after %s", took.Round(time.Millisecond))
+}
