@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // childStartDelay names the pause a test child takes before it reads its
@@ -57,4 +59,26 @@ func TestAChildSlowToStartAnswersInItsReadingsTime(t *testing.T) {
 		t.Fatalf("a child 3 s slow to start, answering a second before its deadline: %v after %s, want it read", err, took.Round(time.Millisecond))
 	}
 	t.Logf("read after %s", took.Round(time.Millisecond))
+}
+
+// TestAThumbnailRequestArrivingLateHasWhatIsLeft: a child that reads a
+// thumbnail's request after the thumbnail's time is up (its start took
+// 2 s of the 1 s) answers at once that the page was not drawn in time,
+// naming the limit configured, not the nothing left of it; one that
+// arrives in time draws the page.
+func TestAThumbnailRequestArrivingLateHasWhatIsLeft(t *testing.T) {
+	ask := func(late time.Duration) childRequest {
+		req := childRequest{Path: fixture("photo.jpg"), Limits: Limits{Timeout: time.Second}, Started: machineClock() - late.Nanoseconds(),
+			Thumbnail: &thumbnailRequest{MIME: MIMEJPEG, Page: 1, LongSide: 120}}
+		req.arrive()
+		return req
+	}
+	m := thumbnailAnswer(ask(2 * time.Second))
+	if len(m.PNG) > 0 || m.Error == nil {
+		t.Fatalf("a thumbnail request read 2 s into its 1 s: drawn %d bytes, error %v; want it out of time", len(m.PNG), m.Error)
+	}
+	wantError(t, "a thumbnail request read past its time", m.Error, catalog.EUNAVAILABLE, "第 1 页的缩略图在 1 秒 内没有画完")
+	if m := thumbnailAnswer(ask(0)); len(m.PNG) == 0 {
+		t.Errorf("a thumbnail request read in time: %+v, want the page drawn", m)
+	}
 }
