@@ -82,3 +82,25 @@ func TestAThumbnailRequestArrivingLateHasWhatIsLeft(t *testing.T) {
 		t.Errorf("a thumbnail request read in time: %+v, want the page drawn", m)
 	}
 }
+
+// TestATableRequestArrivingLateSaysItRanOutOfTime: a child that reads a
+// table's request after the table's time is up answers that the table
+// took too long, naming its limit, as its parent does when it kills a
+// child at that limit; not that the file is damaged (the reader, stopped,
+// could not read it). One that arrives in time reads the table.
+func TestATableRequestArrivingLateSaysItRanOutOfTime(t *testing.T) {
+	ask := func(late time.Duration) childRequest {
+		req := childRequest{Path: fixture("ledger.xls"), Started: machineClock() - late.Nanoseconds(),
+			Limits: Limits{Timeout: tableTimeout, MaxTextBytes: maxTableAnswer}.withDefaults(), Table: &tableRequest{MaxRows: 100}}
+		req.arrive()
+		return req
+	}
+	m := tableAnswer(ask(tableTimeout + time.Second))
+	if m.Sheet != nil || m.Error == nil {
+		t.Fatalf("a table request read past its %s: sheet %v, error %v (%s); want it out of time", tableTimeout, m.Sheet != nil, m.Error, m.Detail)
+	}
+	wantError(t, "a table request read past its time", m.Error, catalog.ETOOLARGE, "读取超过时间上限（30 秒）")
+	if m := tableAnswer(ask(0)); m.Sheet == nil || len(m.Sheet.Records) == 0 {
+		t.Errorf("a table request read in time: %+v, want the sheet read", m)
+	}
+}
