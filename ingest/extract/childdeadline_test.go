@@ -48,22 +48,43 @@ func freezeChild() {
 }
 
 // TestAChildKilledAtItsDeadlineNamesTheConfiguredLimit: a child that
-// never answers is killed by its parent a grace after the child's own
+// never answers is killed by its parent a grace after the reading's
 // deadline; the failure a user reads names the reading's limit, the one
 // configured (1 s here), not the parent's with its grace added (3 s), and
-// still says what to do.
+// still says what to do. So is one slow to start that then never
+// answers, and one that never even reads its request: the parent's clock
+// started with the reading, not with the child, and does not wait for it.
 func TestAChildKilledAtItsDeadlineNamesTheConfiguredLimit(t *testing.T) {
-	sb := testSandbox(0)
-	defer sb.Close()
-	sb.grace = 2 * time.Second
-	path := writeTemp(t, "社区教育年报扫描件.pdf", []byte("全民终身学习活动周"))
-	_, err := sb.Extract(t.Context(), formatFrozen, path, Limits{Timeout: time.Second})
-	if !errors.Is(err, errChildDeadline) {
-		t.Fatalf("a child that never answers: %v, want it killed at its deadline", err)
+	for _, tc := range []struct {
+		name, startDelay string
+	}{
+		{"frozen", "0s"},
+		{"slow to start, then frozen", "1s"},
+		{"never reads its request", "1m"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := testSandbox(0)
+			defer sb.Close()
+			sb.Env = append(sb.Env, childStartDelay+"="+tc.startDelay)
+			sb.grace = 2 * time.Second
+			path := writeTemp(t, "社区教育年报扫描件.pdf", []byte("全民终身学习活动周"))
+			start := time.Now()
+			_, err := sb.Extract(t.Context(), formatFrozen, path, Limits{Timeout: time.Second})
+			took := time.Since(start)
+			if !errors.Is(err, errChildDeadline) {
+				t.Fatalf("a child that never answers: %v, want it killed at its deadline", err)
+			}
+			// Killed at 3 s; half a minute leaves a loaded machine room,
+			// and is still far short of the minute a child that never
+			// reads its request would take to answer.
+			if took > 30*time.Second {
+				t.Errorf("killed after %s, want at the reading's 1 s and the grace of 2 s", took.Round(time.Millisecond))
+			}
+			wantError(t, "a child killed at its deadline", err, catalog.EINVALID, "提取文字超时：读取超过了时间上限 1 秒")
+			if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请拆分文件或重新导出后上传") {
+				t.Errorf("message %q does not say what to do", msg)
+			}
+			wantEnglish(t, "a child killed at its deadline", err, "time limit of 1 s")
+		})
 	}
-	wantError(t, "a child killed at its deadline", err, catalog.EINVALID, "提取文字超时：读取超过了时间上限 1 秒")
-	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请拆分文件或重新导出后上传") {
-		t.Errorf("message %q does not say what to do", msg)
-	}
-	wantEnglish(t, "a child killed at its deadline", err, "time limit of 1 s")
 }

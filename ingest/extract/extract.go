@@ -247,7 +247,9 @@ type Limits struct {
 	// granted. This attempt has the rest, Timeout+Extended-Spent, and the
 	// extensions it asks for count those granted before: the reading is
 	// bounded by one Timeout (with its OCR pages') in all. Zero for a
-	// first attempt.
+	// first attempt in process; in a sandbox child it counts too the
+	// time the reading took before the child read its request
+	// (childclock.go).
 	Spent, Extended time.Duration
 }
 

@@ -8,6 +8,11 @@ import (
 	"time"
 )
 
+// machineClock is the wall clock in nanoseconds where there is no
+// monotonic clock shared by processes: still one for both parent and
+// child on the same machine (childclock.go).
+func machineClock() int64 { return time.Now().UnixNano() }
+
 // killProcessGroup kills only the process itself where there are no
 // process groups; WaitDelay still bounds the wait for its pipes.
 func killProcessGroup(cmd *exec.Cmd) {

@@ -79,6 +79,11 @@ type childRequest struct {
 	Path   string `json:"path"`
 	Limits Limits `json:"limits"`
 	Memory int64  `json:"memory"`
+	// Started is when the reading's time began, its parent's clock
+	// started, on the machine's monotonic clock (readingStart): the
+	// child's deadline counts from then, not from when it read the
+	// request (childclock.go). Zero: from then.
+	Started int64 `json:"started,omitempty"`
 	// Thumbnail, when set, asks for a page drawn (thumbnail.go) instead
 	// of the text extracted: image decoding and pdftoppm are as bounded
 	// as any extraction.
@@ -91,12 +96,12 @@ type childRequest struct {
 	Unpack *unpackRequest `json:"unpack,omitempty"`
 }
 
-// thumbnailRequest is the page a child is to draw, and how large.
+// thumbnailRequest is the page a child is to draw, and how large; its
+// time is the request's Limits.
 type thumbnailRequest struct {
-	MIME      string `json:"mime"`
-	Page      int    `json:"page"`
-	LongSide  int    `json:"long_side"`
-	TimeoutMS int64  `json:"timeout_ms"`
+	MIME     string `json:"mime"`
+	Page     int    `json:"page"`
+	LongSide int    `json:"long_side"`
 }
 
 // childMessage is one line the child writes on its stdout: progress, a
@@ -233,11 +238,6 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits, wait
 		return final, err
 	}
 	req.Memory, req.Limits = s.aloneMemory(), lim
-	if req.Thumbnail != nil {
-		t := *req.Thumbnail
-		t.TimeoutMS = lim.left().Milliseconds()
-		req.Thumbnail = &t
-	}
 	return s.runAlone(parent, req, lim, wait)
 }
 
@@ -260,10 +260,6 @@ func ranOutOfMemory(final *childMessage, err error) bool {
 // runShared asks one of the pooled children, which all have the
 // sandbox's Memory, holding its reservation while the child reads.
 func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits, wait time.Duration, used *readingTime) (*childMessage, error) {
-	body, err := json.Marshal(req)
-	if err != nil {
-		return nil, err
-	}
 	release, err := s.reserveShare(parent, req.Memory, wait)
 	if err != nil {
 		return nil, err
@@ -273,7 +269,7 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 	if err != nil {
 		return nil, err
 	}
-	final, stale, err := s.attempt(parent, c, body, req, lim, true, used)
+	final, stale, err := s.attempt(parent, c, req, lim, true, used)
 	if stale {
 		// A reused child died without a word (killed while idle, or the
 		// memory it kept from earlier files was what ran out): the file
@@ -281,7 +277,7 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 		if c, err = s.start(); err != nil {
 			return nil, err
 		}
-		final, _, err = s.attempt(parent, c, body, req, lim, true, used)
+		final, _, err = s.attempt(parent, c, req, lim, true, used)
 	}
 	return final, err
 }
@@ -290,10 +286,6 @@ func (s *Sandbox) runShared(parent context.Context, req childRequest, lim Limits
 // budget; the child is ended after its answer, as no other request is to
 // have its limit.
 func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits, wait time.Duration) (*childMessage, error) {
-	body, err := json.Marshal(req)
-	if err != nil {
-		return nil, err
-	}
 	release, err := s.Budget.reserveWithin(parent, s.Budget.Total(), wait)
 	if err != nil {
 		return nil, err
@@ -303,7 +295,7 @@ func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits,
 	if err != nil {
 		return nil, err
 	}
-	final, _, err := s.attempt(parent, c, body, req, lim, false, &readingTime{})
+	final, _, err := s.attempt(parent, c, req, lim, false, &readingTime{})
 	return final, err
 }
 
@@ -311,12 +303,19 @@ func (s *Sandbox) runAlone(parent context.Context, req childRequest, lim Limits,
 // that c had served files before and ended without an answer for a reason
 // a fresh child might not have. A clean child is given back for the next
 // request only when pool says so.
-func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits, pool bool, used *readingTime) (final *childMessage, stale bool, err error) {
+func (s *Sandbox) attempt(parent context.Context, c *child, req childRequest, lim Limits, pool bool, used *readingTime) (final *childMessage, stale bool, err error) {
 	// The child keeps its own deadline; ours is a little later, for the
-	// child to say why it stopped, and grows as the child's grows.
+	// child to say why it stopped, and grows as the child's grows. Both
+	// count from the moment ours starts (childclock.go).
 	grace := s.killGrace()
 	ctx, cancel := lim.watch(parent, grace)
 	defer cancel()
+	req.Started = readingStart(ctx)
+	body, err := json.Marshal(req)
+	if err != nil {
+		c.close()
+		return nil, false, err
+	}
 	defer func() {
 		used.spent = time.Since(ctx.start)
 		used.extended = ctx.budget() - lim.Timeout - grace
@@ -506,6 +505,7 @@ func RunChild(in io.Reader, out io.Writer) int {
 		var req childRequest
 		if err == nil {
 			err = json.Unmarshal(line, &req)
+			req.arrive()
 		}
 		if err != nil {
 			if !first && errors.Is(err, io.ErrUnexpectedEOF) {

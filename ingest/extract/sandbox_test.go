@@ -20,11 +20,19 @@ import (
 // EVIDENCE_EXTRACT_CHILD=1 it answers one extraction request, as the
 // evidence binary's extract-child command does.
 //
+// A test child with EVIDENCE_TEST_CHILD_START_DELAY set (a duration)
+// pauses that long before it reads its first request.
+//
 // The child also knows formatStuck, a reader stuck for good: like a
 // goroutine spinning in a library loop, it ignores its context and never
 // returns, however fast the machine.
 func TestMain(m *testing.M) {
 	if os.Getenv("EVIDENCE_EXTRACT_CHILD") == "1" {
+		// A child slow to start, as a fresh one is on a loaded machine:
+		// it reads its request only after the pause.
+		if d, err := time.ParseDuration(os.Getenv(childStartDelay)); err == nil {
+			time.Sleep(d)
+		}
 		extractors[formatStuck] = func(context.Context, string, Limits) (*Result, error) {
 			select {}
 		}
@@ -33,6 +41,7 @@ func TestMain(m *testing.M) {
 		extractors[formatSlowHungry] = readSlowHungry
 		extractors[formatExtendingHungry] = readExtendingHungry
 		extractors[formatFrozen] = readFrozen
+		extractors[formatPunctual] = readPunctual
 		os.Exit(RunChild(os.Stdin, os.Stdout))
 	}
 	code := m.Run()

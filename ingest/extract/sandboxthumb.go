@@ -31,7 +31,7 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 	}
 	lim := Limits{Timeout: timeout, MaxTextBytes: maxThumbnailPNG}.withDefaults()
 	req := childRequest{Path: abs, Limits: lim, Memory: s.memory(),
-		Thumbnail: &thumbnailRequest{MIME: mime, Page: page, LongSide: longSide, TimeoutMS: lim.Timeout.Milliseconds()}}
+		Thumbnail: &thumbnailRequest{MIME: mime, Page: page, LongSide: longSide}}
 	wait := s.ThumbnailWait
 	if wait <= 0 {
 		wait = DefaultThumbnailWait
@@ -45,7 +45,7 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 		// browser is told to ask again shortly.
 		return nil, err
 	case errors.Is(err, errChildDeadline):
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "第 %d 页的缩略图在 %s 内没有画完", page, formatSeconds(lim.Timeout))
+		return nil, errThumbnailLate(page, lim.Timeout)
 	case err != nil:
 		// Out of memory, a crash, an answer too large: no thumbnail.
 		return nil, fmt.Errorf("%w (%v)", noThumbnail(page), err)
@@ -59,12 +59,22 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 	return nil, fmt.Errorf("%w (sandbox: %s)", noThumbnail(page), final.Detail)
 }
 
-// thumbnailAnswer draws the page a child was asked for.
+// thumbnailAnswer draws the page a child was asked for, in what is left
+// of the request's time (arrive counted the child's start in it).
 func thumbnailAnswer(req childRequest) childMessage {
 	t := req.Thumbnail
-	out, err := Thumbnail(context.Background(), req.Path, t.MIME, t.Page, t.LongSide, time.Duration(t.TimeoutMS)*time.Millisecond)
+	left := req.Limits.left()
+	if left <= 0 {
+		return childMessage{Error: errThumbnailLate(t.Page, req.Limits.Timeout)}
+	}
+	out, err := Thumbnail(context.Background(), req.Path, t.MIME, t.Page, t.LongSide, left)
 	if err == nil && len(out) > maxThumbnailPNG {
 		err = noThumbnail(t.Page)
+	}
+	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+		// Out of time (the one such error Thumbnail has): named by the
+		// limit configured, not by what was left of it.
+		err = errThumbnailLate(t.Page, req.Limits.Timeout)
 	}
 	var ae *catalog.Error
 	switch {

@@ -106,6 +106,12 @@ func errNoPdftoppm() error {
 	return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm（Debian 软件包 poppler-utils），PDF 没有页面缩略图")
 }
 
+// errThumbnailLate is a page not drawn within limit: EUNAVAILABLE, as
+// the same page may draw when the server is less busy.
+func errThumbnailLate(page int, limit time.Duration) *catalog.Error {
+	return catalog.Errorf(catalog.EUNAVAILABLE, "第 %d 页的缩略图在 %s 内没有画完", page, formatSeconds(limit))
+}
+
 // pdfThumbnail renders one page small with pdftoppm: -scale-to fixes the
 // long side in pixels whatever the page's MediaBox says.
 func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout time.Duration) (image.Image, error) {
@@ -133,7 +139,7 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", ctx.Err())
 	case pctx.Err() != nil:
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "第 %d 页的缩略图在 %s 内没有画完", page, formatSeconds(timeout))
+		return nil, errThumbnailLate(page, timeout)
 	case stdout.overflow, err != nil, stdout.buf.Len() == 0:
 		// pdftoppm writes nothing for a page past the end.
 		return nil, noThumbnail(page)

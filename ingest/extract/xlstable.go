@@ -92,8 +92,7 @@ func (s *Sandbox) tableRunError(ctx context.Context, err error) error {
 	case ctx.Err() != nil:
 		return err
 	case errors.Is(err, errChildDeadline):
-		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格过大或结构过于复杂，读取超过时间上限（%s）仍未完成，已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout)))
+		return fmt.Errorf("%v: %w", err, errTableTooSlow())
 	case errors.Is(err, errChildMemory):
 		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
 			"表格过大或结构过于复杂，读取时超出内存上限（%s），已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatBytes(s.lastMemory())))
@@ -156,7 +155,15 @@ func (s *Sandbox) tempCopy(data []byte) (string, error) {
 	return filepath.Abs(f.Name())
 }
 
-// tableAnswer reads the sheet a child was asked for.
+// errTableTooSlow is a table not read within tableTimeout, whichever
+// clock stopped it: the child's own or its parent's.
+func errTableTooSlow() *catalog.Error {
+	return catalog.Errorf(catalog.ETOOLARGE,
+		"表格过大或结构过于复杂，读取超过时间上限（%s）仍未完成，已停止；请用 Excel 或 WPS 打开，另存为 .xlsx，或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout))
+}
+
+// tableAnswer reads the sheet a child was asked for, in what is left of
+// the request's time (arrive counted the child's start in it).
 func tableAnswer(req childRequest) childMessage {
 	ctx, cancel := context.WithTimeout(context.Background(), req.Limits.left())
 	defer cancel()
@@ -165,6 +172,10 @@ func tableAnswer(req childRequest) childMessage {
 	switch {
 	case err == nil:
 		return childMessage{Sheet: sheet}
+	case ctx.Err() != nil:
+		// Its time ran out, which the reader tells as a file it could
+		// not read.
+		return childMessage{Error: errTableTooSlow()}
 	case errors.As(err, &ae):
 		return childMessage{Error: ae, Detail: err.Error()}
 	}
