@@ -650,7 +650,7 @@ var englishMessages = map[string]string{
 	"一次只能导入一个文件":                                                        "Import one file at a time",
 	"文件超过上限 %s":                                                         "The file is over the limit of %s",
 	"document_id 和 indicator 都必须填写":                                     "Both document_id and indicator are required",
-	"年份 %s 应为 %d 至 %d 年间的四位数字，收到 %q":                                    "The year (%s) should be four digits from %d to %d; got %q",
+	"年份应为 %d 至 %d 年间的四位数字，收到 %q":                                        "The year should be four digits from %d to %d; got %q",
 	"%s 复制后的 SHA-256 与原件不一致":                                            "The SHA-256 of %s after copying differs from the original's",
 	"存储键前缀 %q 无效（只允许小写字母、数字和 . _ -，以单个 / 分隔）":                           "The key prefix %q is not valid (only lower-case letters, digits and . _ -, parts separated by a single /)",
 	"存储键 %q 无效（只允许小写字母、数字和 . _ -，以单个 / 分隔，最长 %d 字节）":                    "The key %q is not valid (only lower-case letters, digits and . _ -, parts separated by a single /, at most %d bytes)",
