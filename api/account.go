@@ -312,7 +312,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
 		return now.Add(-d), nil
 	}
-	return time.Time{}, catalog.Errorf(catalog.EINVALID, "since 应为日期（2017-06-01）、时间（RFC 3339）或时长（24h、7d），收到 %q", s)
+	return time.Time{}, catalog.Errorf(catalog.EINVALID, "起始时间应为日期（2017-06-01）、时间（RFC 3339）或时长（24h、7d），收到 %q", s)
 }
 
 // ParseSince is parseSince for the CLI.

@@ -49,8 +49,8 @@ func TestIndicatorEvidenceSaysEachDocumentsRound(t *testing.T) {
 	// says it (search.RoundParam), not as any integer parameter.
 	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?round=二〇一八", nil), "coordA")
 	if er, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusBadRequest || er["field"] != "round" ||
-		!strings.Contains(fmt.Sprint(er["message"]), "监测轮次应为年份") {
-		t.Errorf("evidence?round=二〇一八: %d %v, want 400 about round saying 监测轮次应为年份", resp.StatusCode, body)
+		!strings.Contains(fmt.Sprint(er["message"]), "监测轮次应为 2000 至 2100 年间的年份") {
+		t.Errorf("evidence?round=二〇一八: %d %v, want 400 about round saying 监测轮次应为 2000 至 2100 年间的年份", resp.StatusCode, body)
 	}
 }
 
@@ -61,7 +61,7 @@ func TestIndicatorEvidenceRefusesAnUnknownRound(t *testing.T) {
 	e := newEnv(t)
 	policy := e.upload(cityA, "学习型城市建设规划.txt", "杭州市学习型城市建设规划，推进终身学习卡发放。")
 	e.linkFor(policy, 0)
-	for round, want := range map[string]string{"-3": "监测轮次应为年份", "0": "监测轮次应为年份", "2099": "监测轮次 2099 不存在"} {
+	for round, want := range map[string]string{"-3": "监测轮次应为 2000 至 2100 年间的年份", "0": "监测轮次应为 2000 至 2100 年间的年份", "2099": "监测轮次 2099 不存在"} {
 		resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?city="+cityA+"&round="+round, nil), "coordA")
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(fmt.Sprint(body), want) {
 			t.Errorf("evidence?round=%s: %d %v, want 400 saying %s", round, resp.StatusCode, body, want)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 
@@ -262,8 +261,9 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
-	// ?round= given empty is a round left out by mistake, never "every
-	// round": handleLinkDropRound refuses it.
+	// Any ?round=, even empty (the current round, as everywhere a
+	// request names a round), takes the link from that round alone:
+	// never "every round", which is DELETE without it.
 	if q := r.URL.Query(); q.Has("round") {
 		h.handleLinkDropRound(w, r, q.Get("round"))
 		return
@@ -279,7 +279,7 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 // handleLinkDropRound is DELETE /api/v1/links/{id}?round=2018: the link
 // no longer counts in that round and keeps the others.
 func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s string) {
-	round, err := linkRound(s)
+	round, err := h.linkRound(r, s)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -292,20 +292,22 @@ func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s 
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"dropped": l.ID, "round": round})
 }
 
-// linkRound reads the round of a link's ?round=.
-func linkRound(s string) (int, error) {
-	round, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || round < 1000 {
-		return 0, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018")
+// linkRound reads the round of a link's ?round= by catalog.ParseRound's
+// rule; blank is the current round, named here because the answer says
+// which round the link left or came back to.
+func (h *handler) linkRound(r *http.Request, s string) (int, error) {
+	round, err := catalog.ParseRound("round", s)
+	if err != nil || round != 0 {
+		return round, err
 	}
-	return round, nil
+	return h.Framework.CurrentRound(r.Context())
 }
 
 // handleLinkRestoreRound is POST /api/v1/links/{id}/restore?round=2018:
 // a link taken out of that round (DELETE ?round=, 本轮不用) counts there
 // again.
 func (h *handler) handleLinkRestoreRound(w http.ResponseWriter, r *http.Request) {
-	round, err := linkRound(r.URL.Query().Get("round"))
+	round, err := h.linkRound(r, r.URL.Query().Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

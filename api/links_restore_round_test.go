@@ -59,9 +59,10 @@ func TestPutALinkBackIntoItsOwnRound(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2017 年度") {
 		t.Errorf("restoring a link that counts in 2017: %d %v, want 409 仍计入 2017 年度", resp.StatusCode, body)
 	}
+	// round= empty is the current round, 2018, as everywhere.
 	resp, body = e.do(e.request("POST", "/api/v1/links/"+link+"/restore?round=", nil), "coordA")
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("restoring with round= empty: %d %v, want 400", resp.StatusCode, body)
+	if msg, _ := body["error"].(map[string]any)["message"].(string); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2018 年度") {
+		t.Errorf("restoring with round= empty: %d %v, want 409 仍计入 2018 年度 (the current round)", resp.StatusCode, body)
 	}
 }
 

@@ -238,7 +238,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 		city = u.City
 	}
 	if city == "" {
-		return "", 0, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city（如 330100 杭州）")
+		return "", 0, catalog.Errorf(catalog.EINVALID, "缺少城市代码（如 330100 杭州）")
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
 		if catalog.IsNotFound(err) {

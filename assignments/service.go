@@ -297,7 +297,7 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, 
 		cf.DepartmentID = own
 	case strings.TrimSpace(f.Department) != "":
 		if city == "" {
-			return nil, catalog.Errorf(catalog.EINVALID, "按责任单位筛选时请同时指定城市 city")
+			return nil, catalog.Errorf(catalog.EINVALID, "按责任单位筛选时请同时指定城市")
 		}
 		d, err := s.cat.DepartmentByName(ctx, city, f.Department)
 		if catalog.IsNotFound(err) {

@@ -145,7 +145,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 		city = u.City
 	}
 	if city == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
+		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码")
 	}
 	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, err

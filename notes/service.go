@@ -65,7 +65,7 @@ func (in Input) check(d *catalog.Document) (Input, error) {
 	case in.Page < 0 || (d.Pages > 0 && in.Page > d.Pages):
 		return in, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 超出范围：该文档共 %d 页", in.Page, d.Pages)
 	case in.Quote != "" && in.Page == 0:
-		return in, catalog.FieldErrorf("page", catalog.EINVALID, "批注引文时请同时给出页码 page")
+		return in, catalog.FieldErrorf("page", catalog.EINVALID, "批注引文时请同时给出页码")
 	}
 	return in, nil
 }

@@ -30,8 +30,8 @@ func TestSaveRefusesFiltersTheSearchWouldNot(t *testing.T) {
 		field   string
 		zh, en  string
 	}{
-		{"year -1", liu, catalog.SearchFilters{Years: []int{-1}}, "year", "年份 year 应为 1900 至 2200 年间的四位数字\uFF0C收到“-1”", ""},
-		{"year 99999", liu, catalog.SearchFilters{Years: []int{2018, 99999}}, "year", "年份 year 应为 1900 至 2200 年间的四位数字\uFF0C收到“99999”", ""},
+		{"year -1", liu, catalog.SearchFilters{Years: []int{-1}}, "year", "年份应为 1900 至 2200 年间的四位数字\uFF0C收到“-1”", ""},
+		{"year 99999", liu, catalog.SearchFilters{Years: []int{2018, 99999}}, "year", "年份应为 1900 至 2200 年间的四位数字\uFF0C收到“99999”", ""},
 		{"issued from after to", liu, catalog.SearchFilters{IssuedFrom: "2019", IssuedTo: "2018-03"}, "issued_to", "截止日期 2018-03-31 早于起始日期 2019-01-01", ""},
 		{"another city", wang, catalog.SearchFilters{Cities: []string{"330100", "330200"}}, "city",
 			"只能保存您可查看的城市的检索\uFF1A城市 330200 不在您的账号可查看的城市范围内",

@@ -128,24 +128,11 @@ type Evidence struct {
 }
 
 // RoundParam reads the monitoring round a request asks for (?round=, on
-// the indicator page and the evidence API): 0 when q is empty, else a
-// year, positive; anything else (二〇一八, -3, 0) is EINVALID about
-// "round", saying what was given. Whether the round is known is
-// IndicatorEvidence's to say.
+// the indicator page and the evidence API) by catalog.ParseRound's rule,
+// as every request naming a round does: 0 when q is blank, else a year a
+// round may be. Whether the round is known is IndicatorEvidence's to say.
 func RoundParam(q string) (int, error) {
-	if q == "" {
-		return 0, nil
-	}
-	round, err := strconv.Atoi(q)
-	if err != nil || round <= 0 {
-		return 0, notARound(q)
-	}
-	return round, nil
-}
-
-// notARound says that q, given as a monitoring round, is no year.
-func notARound(q string) error {
-	return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份，如 2018；收到 %.40q", q)
+	return catalog.ParseRound("round", q)
 }
 
 // IndicatorEvidence returns the evidence documents of a key indicator (of
@@ -164,7 +151,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 		return nil, err
 	}
 	if round < 0 {
-		return nil, notARound(strconv.Itoa(round))
+		return nil, catalog.NotARound("round", strconv.Itoa(round))
 	}
 	if round > 0 {
 		if ok, err := s.cat.RoundExists(ctx, round); err != nil {

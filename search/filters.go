@@ -23,7 +23,7 @@ const (
 func ParseYear(field, s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < FirstYear || n > LastYear {
-		return 0, catalog.Errorf(catalog.EINVALID, "年份 %s 应为 %d 至 %d 年间的四位数字，收到 %q", field, FirstYear, LastYear, s).OnField(field)
+		return 0, catalog.Errorf(catalog.EINVALID, "年份应为 %d 至 %d 年间的四位数字，收到 %q", FirstYear, LastYear, s).OnField(field)
 	}
 	return n, nil
 }

@@ -60,7 +60,7 @@ func (w *Written) UnmarshalJSON(b []byte) error {
 	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
-		return catalog.Errorf(catalog.EINVALID, "value 应为数字或如 \"12.3万\" 的文字")
+		return catalog.Errorf(catalog.EINVALID, "数值应为数字或如 \"12.3万\" 的文字")
 	}
 	*w = Written(n.String())
 	return nil
@@ -202,7 +202,7 @@ func (s *Service) city(ctx context.Context, u *catalog.User, city string) (strin
 		city = u.City
 	}
 	if city == "" {
-		return "", catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码 city")
+		return "", catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码")
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
 		return "", catalog.OnInvalidField("city", catalog.NotFoundAsInvalid(err))

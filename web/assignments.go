@@ -303,7 +303,11 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 			current = rd.Year
 		}
 	}
-	round, _ := strconv.Atoi(r.FormValue("round"))
+	round, err := catalog.ParseRound("round", r.FormValue("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	for _, t := range tasks {
 		if round == 0 && t.ID == id {
 			round = t.Round
@@ -592,13 +596,17 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 // roundOptions lists the rounds with the one asked for (else the current
-// one) selected.
+// one) selected; asked is read by catalog.ParseRound, and refused as it
+// refuses.
 func (h *handler) roundOptions(r *http.Request, asked string) (int, []option, error) {
 	rounds, err := h.Framework.Rounds(r.Context())
 	if err != nil {
 		return 0, nil, err
 	}
-	chosen, _ := strconv.Atoi(asked)
+	chosen, err := catalog.ParseRound("round", asked)
+	if err != nil {
+		return 0, nil, err
+	}
 	if chosen == 0 {
 		for _, rd := range rounds {
 			if rd.Current {
@@ -628,7 +636,11 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, formError(err))
 		return
 	}
-	round, _ := strconv.Atoi(r.FormValue("round"))
+	round, err := catalog.ParseRound("round", r.FormValue("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	imp, err := h.Assignments.Import(r.Context(), sessionFrom(r).User, assignments.ImportRequest{City: r.FormValue("city"),
 		Round: round, Filename: hdr.Filename, Data: data})
 	if err != nil {
@@ -765,7 +777,11 @@ func (h *handler) assignmentRemoveMissing(w http.ResponseWriter, r *http.Request
 // round, no new date where one is needed) comes back on the board beside
 // the button, the date typed kept.
 func (h *handler) assignmentCopy(w http.ResponseWriter, r *http.Request) {
-	round, _ := strconv.Atoi(r.FormValue("round"))
+	round, err := catalog.ParseRound("round", r.FormValue("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	cp, err := h.Assignments.CopyPreviousDue(r.Context(), sessionFrom(r).User, r.FormValue("city"), round, r.FormValue("due"))
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
@@ -826,8 +842,12 @@ func boardOf(r *http.Request) (url.Values, string) {
 // assignmentCreate adds one task, or replaces the due date and contact of
 // the department's task for that indicator.
 func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
-	round, _ := strconv.Atoi(r.FormValue("round"))
-	_, err := h.Assignments.Add(r.Context(), sessionFrom(r).User, assignments.NewAssignment{City: r.FormValue("city"), Round: round,
+	round, err := catalog.ParseRound("round", r.FormValue("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	_, err = h.Assignments.Add(r.Context(), sessionFrom(r).User, assignments.NewAssignment{City: r.FormValue("city"), Round: round,
 		Indicator: r.FormValue("indicator"), Department: r.FormValue("department"), Due: r.FormValue("due"),
 		Contact: r.FormValue("contact")})
 	if err != nil {
@@ -901,7 +921,11 @@ func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
 // with their contacts, for the reminder round in the chat group.
 func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, _ := strconv.Atoi(q.Get("round"))
+	round, err := catalog.ParseRound("round", q.Get("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	tasks, err := h.Assignments.Missing(r.Context(), sessionFrom(r).User, q.Get("city"), round)
 	if err != nil {
 		h.fail(w, r, err)

@@ -38,12 +38,15 @@ func (h *handler) carryoversPage(w http.ResponseWriter, r *http.Request) {
 // carry-over form's error in start.
 func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status int, q url.Values, start formState) {
 	u := sessionFrom(r).User
-	round, _ := strconv.Atoi(q.Get("round"))
+	round, err := catalog.ParseRound("round", q.Get("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p := &carryoversPage{City: q.Get("city"), Start: start}
 	if p.City == "" {
 		p.City = u.City
 	}
-	var err error
 	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		h.fail(w, r, err)
 		return
@@ -60,7 +63,7 @@ func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status 
 			p.Pending++
 		}
 	}
-	if _, p.Rounds, err = h.roundOptions(r, strconv.Itoa(p.Round)); err != nil {
+	if _, p.Rounds, err = h.roundOptions(r, roundValue(p.Round)); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -74,7 +77,17 @@ func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status 
 }
 
 func carryoversPath(city string, round int) string {
-	return "/carryovers?city=" + url.QueryEscape(city) + "&round=" + strconv.Itoa(round)
+	return "/carryovers?city=" + url.QueryEscape(city) + "&round=" + roundValue(round)
+}
+
+// roundValue is a round as a page sends it back in a form or a link: ""
+// for 0 (no round chosen, or no current round yet), which
+// catalog.ParseRound reads as the current round, where it refuses "0".
+func roundValue(year int) string {
+	if year == 0 {
+		return ""
+	}
+	return strconv.Itoa(year)
 }
 
 // carryoverDecide confirms or drops one carried item, or restores one
@@ -104,9 +117,14 @@ func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 // carryoverStart carries a city's previous round into the round.
 func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 	city := r.PostFormValue("city")
-	round, err := strconv.Atoi(r.PostFormValue("round"))
+	round, err := catalog.ParseRound("round", r.PostFormValue("round"))
+	shown := r.PostFormValue("round")
 	if err != nil {
-		err = catalog.FieldErrorf("round", catalog.EINVALID, "请选择要结转到的监测轮次（年份）")
+		// The page shown with the error is the current round's: the
+		// refused one names none.
+		shown = ""
+	} else if round == 0 {
+		round, err = h.Framework.CurrentRound(r.Context())
 	}
 	var rep *catalog.CarryReport
 	if err == nil {
@@ -121,7 +139,7 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 		// above the button.
 		st := typed(r, "city", "round")
 		st.setError(langOf(r), err)
-		q := url.Values{"city": {city}, "round": {r.PostFormValue("round")}}
+		q := url.Values{"city": {city}, "round": {shown}}
 		h.showCarryovers(w, r, httperr.Prepare(w, r, h.Logger, err), q, st)
 		return
 	}

@@ -486,10 +486,9 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	round := 0
-	if s := strings.TrimSpace(r.PostFormValue("round")); err == nil && s != "" {
-		if round, err = strconv.Atoi(s); err != nil {
-			err = catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份，如 2018")
-		}
+	if err == nil {
+		// Blank is the document's own round here (AddLinkInRound).
+		round, err = catalog.ParseRound("round", r.PostFormValue("round"))
 	}
 	typed := catalog.LinkPassage{Page: l.Page, Quote: l.Quote} // l becomes the link when it was made already
 	if err == nil {

@@ -83,7 +83,7 @@ func TestIndicatorPageSaysAnUnknownRoundIsUnknown(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := s.login("wang")
-	for round, want := range map[string]string{"2099": "监测轮次 2099 不存在", "-3": "监测轮次应为年份", "二〇一八": "监测轮次应为年份"} {
+	for round, want := range map[string]string{"2099": "监测轮次 2099 不存在", "-3": "监测轮次应为 2000 至 2100 年间的年份", "二〇一八": "监测轮次应为 2000 至 2100 年间的年份"} {
 		resp, page := b.get("/indicators/2.3.1?city=330100&round=" + url.QueryEscape(round))
 		if text := html.UnescapeString(textOf(page)); resp.StatusCode != http.StatusBadRequest || !strings.Contains(text, want) {
 			t.Errorf("/indicators/2.3.1?round=%s: %d %q, want 400 saying %s", round, resp.StatusCode, text, want)

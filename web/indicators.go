@@ -125,8 +125,11 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
 	p := &indicatorsPage{City: r.URL.Query().Get("city")}
-	p.Round, _ = strconv.Atoi(r.URL.Query().Get("round"))
 	var err error
+	if p.Round, err = catalog.ParseRound("round", r.URL.Query().Get("round")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if p.Rounds, err = h.Framework.Rounds(r.Context()); err != nil {
 		h.fail(w, r, err)
 		return

@@ -196,9 +196,9 @@ type reportLink struct {
 // decides who may have them, and its carried items' page. /compare, the
 // indicators page and the board link the same files.
 func reportLinks(city string, round int, l Lang) *reportLink {
-	base := "/api/v1/reports/" + url.PathEscape(city) + "?round=" + strconv.Itoa(round) + "&lang=" + string(l)
+	base := "/api/v1/reports/" + url.PathEscape(city) + "?round=" + roundValue(round) + "&lang=" + string(l)
 	return &reportLink{Round: round, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
-		Pack: "/api/v1/packs/" + url.PathEscape(city) + "?round=" + strconv.Itoa(round), Carry: carryoversPath(city, round)}
+		Pack: "/api/v1/packs/" + url.PathEscape(city) + "?round=" + roundValue(round), Carry: carryoversPath(city, round)}
 }
 
 // comparePage shows a city's key indicators across rounds side by side,

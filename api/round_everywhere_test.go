@@ -1,0 +1,100 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// roundRefusals are the rounds a request may not name: no year a round
+// may be (catalog.ParseRound), each a 400 about round.
+var roundRefusals = []string{"0", "-1", "99999", "abc", "2017年度"}
+
+const (
+	roundRule   = "监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示本轮\uFF1B收到"
+	roundRuleEn = "The monitoring round should be a year from 2000 to 2100 (such as 2018), or blank for the current round"
+)
+
+// refusedRound says what is wrong with an answer to a request naming a
+// round that is no year, or "" when it is ParseRound's 400.
+func refusedRound(resp *http.Response, body map[string]any, round string) string {
+	er, _ := body["error"].(map[string]any)
+	switch {
+	case resp.StatusCode != http.StatusBadRequest || er["field"] != "round":
+		return fmt.Sprintf("%d %v, want 400 about round", resp.StatusCode, body)
+	case !strings.Contains(fmt.Sprint(er["message"]), roundRule+"“"+round+"”"):
+		return fmt.Sprintf("message %q, want %q", er["message"], roundRule)
+	case !strings.Contains(fmt.Sprint(er["message_en"]), roundRuleEn):
+		return fmt.Sprintf("English %q, want %q", er["message_en"], roundRuleEn)
+	}
+	return ""
+}
+
+// TestEveryRoundParamReadsOneRule: the claim and assignment lists, the
+// departments' progress, the list of what they owe, the coverage matrix
+// and an indicator's evidence read ?round= as reports and values do:
+// blank is the current round, 2018 that round, and 0, -1, 99999, abc or
+// 2017年度 a 400 naming the years, where 0 and -1 were taken for the
+// current round and 99999 passed on.
+func TestEveryRoundParamReadsOneRule(t *testing.T) {
+	e := newEnv(t)
+	paths := []string{"/api/v1/claims?city=" + cityA, "/api/v1/assignments?city=" + cityA,
+		"/api/v1/assignments/progress?city=" + cityA, "/api/v1/assignments/missing.xlsx?city=" + cityA,
+		"/api/v1/coverage?city=" + cityA, "/api/v1/indicators/2.3.1/evidence?city=" + cityA}
+	for _, path := range paths {
+		for _, round := range []string{"", "2018"} {
+			if resp, body := e.do(e.request("GET", path+"&round="+round, nil), "coordA"); resp.StatusCode != http.StatusOK {
+				t.Errorf("%s&round=%s: %d %v, want 200", path, round, resp.StatusCode, body)
+			}
+		}
+		for _, round := range roundRefusals {
+			resp, body := e.do(e.request("GET", path+"&round="+url.QueryEscape(round), nil), "coordA")
+			if why := refusedRound(resp, body, round); why != "" {
+				t.Errorf("%s&round=%s: %s", path, round, why)
+			}
+		}
+	}
+}
+
+// TestImportAndLinkRoundsReadOneRule: a responsibility table's round and
+// a link's round to drop or restore are read by the same rule: a blank
+// table round imports into the current round (2018), a blank link round
+// is the current round, and a round that is no year is ParseRound's 400
+// with nothing imported or dropped.
+func TestImportAndLinkRoundsReadOneRule(t *testing.T) {
+	e := newEnv(t)
+	table := func(round string) *multipartBody {
+		return uploadBody(map[string]string{"city": cityA, "round": round}, map[string][]byte{"责任分解表.xlsx": cityTableXLSX(t)})
+	}
+	for _, round := range roundRefusals {
+		resp, body := e.do(e.request("POST", "/api/v1/assignments/import", table(round)), "coordA")
+		if why := refusedRound(resp, body, round); why != "" {
+			t.Errorf("import with round %s: %s", round, why)
+		}
+	}
+	if n := e.assignmentCount("coordA"); n != 0 {
+		t.Fatalf("%d tasks after refused imports, want none", n)
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", table("")), "coordA")
+	if resp.StatusCode != http.StatusCreated || !strings.Contains(fmt.Sprint(body["assignments"]), "round:2018") {
+		t.Fatalf("import with a blank round: %d %v, want 201 into 2018, the current round", resp.StatusCode, body)
+	}
+
+	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。")
+	link := e.linkFor(doc, 0)
+	for _, round := range roundRefusals {
+		resp, body := e.do(e.request("DELETE", "/api/v1/links/"+link+"?round="+url.QueryEscape(round), nil), "coordA")
+		if why := refusedRound(resp, body, round); why != "" {
+			t.Errorf("DELETE link ?round=%s: %s", round, why)
+		}
+		resp, body = e.do(e.request("POST", "/api/v1/links/"+link+"/restore?round="+url.QueryEscape(round), nil), "coordA")
+		if why := refusedRound(resp, body, round); why != "" {
+			t.Errorf("restore link ?round=%s: %s", round, why)
+		}
+	}
+	if n := e.roundCount("2017"); n != 1 {
+		t.Errorf("the link after the refused drops: %v documents in 2017, want 1", n)
+	}
+}
