@@ -111,7 +111,8 @@ func (l *lockedTakes) forget(id string) {
 
 // jobLease is this node's hold on a job it took, renewed by a keeper
 // (keepLease) from the reading to the end of the index batch the document
-// goes in: unrenewed, a lease could run out while a slow batch was being
+// goes in, or to the OCR worker's take when it waits in the OCR queue
+// (ocrWaits): unrenewed, a lease could run out while a slow batch was being
 // written, and another node take the document and index it again. While
 // the node is refused the keeper lets it run out (or it is given back),
 // except once finishing says its batch was begun, which is left to finish
@@ -170,6 +171,64 @@ func (s *Service) keepLease(ctx context.Context, id, token string) *jobLease {
 	}()
 	l.stop = sync.OnceFunc(func() { cancel(); <-done })
 	return l
+}
+
+// ocrWaits holds the leases of jobs a text worker handed to the OCR
+// queue, their keepers renewing them while they wait there. Ended at the
+// handoff, a lease ran out behind a long OCR queue: the next take counted
+// an attempt against a good document (failed as poison after a few), and
+// another node could take the document meanwhile.
+type ocrWaits struct {
+	mu     sync.Mutex
+	leases map[string]*jobLease
+}
+
+// hold keeps l, a taking of id's job, while id waits in the OCR queue. A
+// lease it replaces, an earlier taking of the same job, is ended.
+func (w *ocrWaits) hold(id string, l *jobLease) {
+	if l == nil {
+		return
+	}
+	w.mu.Lock()
+	if w.leases == nil {
+		w.leases = map[string]*jobLease{}
+	}
+	old := w.leases[id]
+	w.leases[id] = l
+	w.mu.Unlock()
+	if old != l {
+		old.end()
+	}
+}
+
+// release ends the lease id waited with, if it waited: a worker takes its
+// job now, as a taking of its own.
+func (w *ocrWaits) release(id string) {
+	w.mu.Lock()
+	l := w.leases[id]
+	delete(w.leases, id)
+	w.mu.Unlock()
+	l.end()
+}
+
+// drain returns the leases still waiting, and forgets them.
+func (w *ocrWaits) drain() []*jobLease {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []*jobLease
+	for _, l := range w.leases {
+		out = append(out, l)
+	}
+	clear(w.leases)
+	return out
+}
+
+// giveBackWaiting gives back the jobs still waiting in the OCR queue when
+// the workers stop: the stop is no fault of the documents.
+func (s *Service) giveBackWaiting(ctx context.Context) {
+	for _, l := range s.ocrWaits.drain() {
+		s.giveBack(ctx, l)
+	}
 }
 
 // endLeases ends the leases of jobs.

@@ -110,6 +110,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		workers.Wait()
+		s.giveBackWaiting(ctx)
 		close(s.toIndex)
 	}()
 	go func() {
@@ -309,6 +310,9 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	if !s.waitServing(ctx) {
 		return false
 	}
+	// The lease it waited in the OCR queue with, if it did, ends: the
+	// take renews it as this worker's, no new attempt.
+	s.ocrWaits.release(id)
 	token, ok := s.takeJob(ctx, id)
 	if !ok {
 		return true // another node holds it, or it is done
@@ -353,14 +357,15 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 }
 
 // waitForOCR queues document id for the OCR workers, in the lane of the
-// owner err names, its lease ended.
+// owner err names. Its job stays this node's, lease kept renewed while it
+// waits (ocrWaits); held before it is queued, for an OCR worker to find.
 func (s *Service) waitForOCR(id string, err error, lease *jobLease) {
 	var owned *needsOCR
 	owner := ""
 	if errors.As(err, &owned) {
 		owner = owned.owner
 	}
-	lease.end()
+	s.ocrWaits.hold(id, lease)
 	s.ocrQueue.pushFor(owner, id)
 }
 
