@@ -424,8 +424,8 @@ func uploadCalls(ctx context.Context, cat *catalog.Store, i int, node string) er
 	if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "bench", Filename: d.Filename}); err != nil {
 		return err
 	}
-	if ok, err := cat.TakeJob(ctx, id, node, 2*time.Minute); err != nil || !ok {
-		return fmt.Errorf("take job %s: %v %v", id, ok, err)
+	if tok, err := cat.TakeJob(ctx, id, node, 2*time.Minute); err != nil || tok == "" {
+		return fmt.Errorf("take job %s: %q %v", id, tok, err)
 	}
 	if err := cat.RecordTextHash(ctx, sha, catalog.TextHash{SHA256: sha, Size: 3200}); err != nil {
 		return err

@@ -16,10 +16,11 @@ type TableCount struct {
 
 // seededTables are filled by the migrations themselves (the pilot cities,
 // the first rounds, the change counter, the catalog's identity, its
-// secrets): a new catalog holds them, and a copy replaces them with the
+// secrets, its contracts): a new catalog holds them, and a copy replaces them with the
 // source's rows (the archive moved keeps its identity, and the links to
 // its searches of pasted passages keep working).
-var seededTables = map[string]bool{"city": true, "round": true, "change_counter": true, "catalog_identity": true, "archive_secret": true}
+var seededTables = map[string]bool{"city": true, "round": true, "change_counter": true, "catalog_identity": true, "archive_secret": true,
+	"schema_contract": true}
 
 // CopyTo copies every table of this catalog (SQLite, one machine) into
 // dst (a new PostgreSQL catalog, migrated to the same version by

@@ -29,7 +29,10 @@
 //     change numbers (document.seq) are unique and become visible in
 //     order, and a follower reading "after seq N" never misses a change
 //     (seq.go says why this is correct and cannot deadlock). Extraction
-//     jobs are taken with SELECT … FOR NO KEY UPDATE SKIP LOCKED (TakeJob);
+//     jobs are taken with SELECT … FOR NO KEY UPDATE SKIP LOCKED (TakeJob),
+//     each taking with a token of its own (document.lease_token) that its
+//     renewals and give back name, and every job write first checks the
+//     catalog's job contract (schema_contract, JobContract);
 //     each node says it is alive (node_heartbeat, NodeAlive), and the
 //     hand-ins a silent node was uploading are abandoned by the others
 //     (AbandonStoppedNodesHandIns);

@@ -667,7 +667,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold 
 	args := make([]any, 0, 24)
 	args = append(args, c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq)
 	if c.Status == StatusStored { // tried again from the start: a fresh job
-		query.WriteString(`, attempts = 0, lease_owner = '', lease_until = ''`)
+		query.WriteString(`, attempts = 0, lease_owner = '', lease_until = '', lease_token = ''`)
 	}
 	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
 		query.WriteString(`, indexed_at = CASE WHEN indexed_at = '' THEN ? ELSE indexed_at END`)

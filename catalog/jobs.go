@@ -23,15 +23,20 @@ var ErrJobLocked = errors.New("the document's row is locked by another transacti
 
 // TakeJob leases the extraction of document id to owner until lease from
 // now, when it still needs work (stored or extracted, not deleted) and no
-// other owner holds an unexpired lease. It reports whether owner got it.
-// On PostgreSQL the row is locked with FOR NO KEY UPDATE SKIP LOCKED, so
-// of several nodes asking at once exactly one gets it and the others do
-// not wait; a row skipped that no other owner's lease holds is
-// ErrJobLocked. A document taken MaxJobAttempts times already is failed
-// instead.
-func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
-	var took bool
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+// other owner holds an unexpired lease. It returns the taking's token,
+// empty when owner did not get the job: each taking has its own, the same
+// node's again included, and RenewJob and GiveBackJob touch only the lease
+// of the token they are given. On PostgreSQL the row is locked with FOR NO
+// KEY UPDATE SKIP LOCKED, so of several nodes asking at once exactly one
+// gets it and the others do not wait; a row skipped that no other owner's
+// lease holds is ErrJobLocked. A document taken MaxJobAttempts times
+// already is failed instead. On a catalog whose job contract is not
+// JobContract it writes nothing (JobContractError).
+func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Duration) (token string, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			return err
+		}
 		var holder, until string
 		var attempts int
 		const needsWork = `FROM document WHERE id = ? AND deleted_at IS NULL AND status IN ('stored', 'extracted')`
@@ -59,23 +64,32 @@ func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Durati
 		if held && holder != owner {
 			return nil
 		}
-		if held { // the same node going on (text first, then OCR): not a new attempt
-			_, err = tx.ExecContext(ctx, `UPDATE document SET lease_until = ? WHERE id = ?`, formatTime(now.Add(lease)), id)
-			took = err == nil
+		tok := newLeaseToken()
+		if held {
+			// The same node going on (text first, then OCR): not a new
+			// attempt, but a new taking, so that a worker still holding
+			// the older one can no longer renew it or give it back.
+			_, err = tx.ExecContext(ctx, `UPDATE document SET lease_until = ?, lease_token = ? WHERE id = ?`,
+				formatTime(now.Add(lease)), tok, id)
+			if err == nil {
+				token = tok
+			}
 			return err
 		}
 		if attempts >= MaxJobAttempts {
 			return s.failPoison(ctx, tx, id, attempts)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE document SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-			WHERE id = ?`, owner, formatTime(now.Add(lease)), id)
-		took = err == nil
+		_, err = tx.ExecContext(ctx, `UPDATE document SET lease_owner = ?, lease_until = ?, lease_token = ?,
+			attempts = attempts + 1 WHERE id = ?`, owner, formatTime(now.Add(lease)), tok, id)
+		if err == nil {
+			token = tok
+		}
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("take job %s: %w", id, err)
+		return "", fmt.Errorf("take job %s: %w", id, err)
 	}
-	return took, nil
+	return token, nil
 }
 
 func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts int) error {
@@ -85,40 +99,68 @@ func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts 
 	}
 	reason := Errorf(EINVALID, "处理了 %d 次仍未完成（处理程序中途退出），请检查文件是否损坏后重新上传", attempts)
 	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, error_en = ?, lease_owner = '',
-		lease_until = '', seq = ? WHERE id = ?`, reason.Message, nullIfEmpty(reason.English), seq, id); err != nil {
+		lease_until = '', lease_token = '', seq = ? WHERE id = ?`, reason.Message, nullIfEmpty(reason.English), seq, id); err != nil {
 		return err
 	}
 	return s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: id,
 		Detail: map[string]any{"error": reason.Message, "attempts": attempts}})
 }
 
-// RenewJob extends owner's lease on document id; it reports false when
-// owner no longer holds it.
-func (s *Store) RenewJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
-	res, err := s.execWrite(ctx, `UPDATE document SET lease_until = ? WHERE id = ? AND lease_owner = ?`,
-		formatTime(s.now().Add(lease)), id, owner)
+// RenewJob extends the lease of owner's taking token on document id; it
+// reports false when that taking no longer holds it (its lease ran out
+// and another taking, this node's own included, holds the job now; or it
+// was given back). On a catalog whose job contract is not JobContract it
+// writes nothing (JobContractError).
+func (s *Store) RenewJob(ctx context.Context, id, owner, token string, lease time.Duration) (bool, error) {
+	renewed, err := s.jobWrite(ctx, token, `UPDATE document SET lease_until = ?
+		WHERE id = ? AND lease_owner = ? AND lease_token = ?`, formatTime(s.now().Add(lease)), id, owner, token)
 	if err != nil {
-		return false, fmt.Errorf("renew job %s: %w", id, s.dialect.translate(err))
+		return false, fmt.Errorf("renew job %s: %w", id, err)
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return renewed, nil
 }
 
-// GiveBackJob gives owner's lease on document id back and takes back the
-// attempt its taking counted: owner dropped the job for no fault of the
-// document (its node was refused by a newer catalog, or stopped), which
-// counted against it would fail a good document as poison after a few
-// such drops and a crash. The job is free at once, for any node to take.
-// It reports false, and changes nothing, when owner no longer holds the
-// job (its lease ran out and another node took it, or it is done).
-func (s *Store) GiveBackJob(ctx context.Context, id, owner string) (bool, error) {
-	res, err := s.execWrite(ctx, `UPDATE document SET lease_owner = '', lease_until = '',
+// GiveBackJob gives back the lease of owner's taking token on document id
+// and takes back the attempt that taking counted (attempts never go below
+// 0): owner dropped the job for no fault of the document (its node was
+// refused by a newer catalog, or stopped), which counted against it would
+// fail a good document as poison after a few such drops and a crash. The
+// job is free at once, for any node to take. It reports false, and
+// changes nothing, when that taking no longer holds the job: its lease
+// ran out and another taking holds it (another node's, or this node's
+// own in another worker, whose attempt it must not take back), or the
+// document is done or deleted. On a catalog whose job contract is not
+// JobContract it writes nothing (JobContractError).
+func (s *Store) GiveBackJob(ctx context.Context, id, owner, token string) (bool, error) {
+	gave, err := s.jobWrite(ctx, token, `UPDATE document SET lease_owner = '', lease_until = '', lease_token = '',
 		attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
-		WHERE id = ? AND lease_owner = ? AND status IN ('stored', 'extracted')`, id, owner)
+		WHERE id = ? AND lease_owner = ? AND lease_token = ?
+		AND deleted_at IS NULL AND status IN ('stored', 'extracted')`, id, owner, token)
 	if err != nil {
-		return false, fmt.Errorf("give back job %s: %w", id, s.dialect.translate(err))
+		return false, fmt.Errorf("give back job %s: %w", id, err)
 	}
-	n, err := res.RowsAffected()
+	return gave, nil
+}
+
+// jobWrite runs update, a write of one taking's lease, once the job
+// contract is checked, and reports whether it changed a row. An empty
+// token is no taking's: it changes nothing.
+func (s *Store) jobWrite(ctx context.Context, token, update string, args ...any) (bool, error) {
+	if token == "" {
+		return false, nil
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, update, args...)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
 	return n == 1, err
 }
 

@@ -15,13 +15,14 @@ func testJobLeases(t *testing.T, s *Store) {
 	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.TakeJob(ctx, "D1", "node-a", time.Minute); !ok || err != nil {
-		t.Fatalf("node A takes a free job: %v %v", ok, err)
+	tokA, err := s.TakeJob(ctx, "D1", "node-a", time.Minute)
+	if tokA == "" || err != nil {
+		t.Fatalf("node A takes a free job: %q %v", tokA, err)
 	}
-	if ok, _ := s.TakeJob(ctx, "D1", "node-b", time.Minute); ok {
+	if tok, _ := s.TakeJob(ctx, "D1", "node-b", time.Minute); tok != "" {
 		t.Fatalf("node B took a job node A holds")
 	}
-	if ok, _ := s.RenewJob(ctx, "D1", "node-b", time.Minute); ok {
+	if ok, _ := s.RenewJob(ctx, "D1", "node-b", tokA, time.Minute); ok {
 		t.Errorf("node B renewed node A's lease")
 	}
 	if orphans, _ := s.OrphanedJobs(ctx, 0, 10); len(orphans) != 0 {
@@ -32,17 +33,17 @@ func testJobLeases(t *testing.T, s *Store) {
 	if orphans, _ := s.OrphanedJobs(ctx, 0, 10); len(orphans) != 1 || orphans[0] != "D1" {
 		t.Errorf("orphans after the lease: %v", orphans)
 	}
-	if ok, err := s.TakeJob(ctx, "D1", "node-b", time.Minute); !ok || err != nil {
-		t.Fatalf("node B takes an expired job: %v %v", ok, err)
+	if tok, err := s.TakeJob(ctx, "D1", "node-b", time.Minute); tok == "" || err != nil {
+		t.Fatalf("node B takes an expired job: %q %v", tok, err)
 	}
 	s.now = func() time.Time { return time.Now().UTC().Add(4 * time.Minute) }
-	if ok, _ := s.TakeJob(ctx, "D1", "node-c", time.Minute); !ok {
+	if tok, _ := s.TakeJob(ctx, "D1", "node-c", time.Minute); tok == "" {
 		t.Fatalf("third attempt refused")
 	}
 	// A fourth taker finds a poison document: it is failed, not retried.
 	s.now = func() time.Time { return time.Now().UTC().Add(6 * time.Minute) }
-	if ok, err := s.TakeJob(ctx, "D1", "node-a", time.Minute); ok || err != nil {
-		t.Fatalf("poison document taken again: %v %v", ok, err)
+	if tok, err := s.TakeJob(ctx, "D1", "node-a", time.Minute); tok != "" || err != nil {
+		t.Fatalf("poison document taken again: %q %v", tok, err)
 	}
 	d, err := s.Document(ctx, "D1")
 	if err != nil || d.Status != StatusFailed || d.Error == "" {
@@ -57,7 +58,7 @@ func testJobLeases(t *testing.T, s *Store) {
 	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored}); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := s.TakeJob(ctx, "D1", "node-a", time.Minute); !ok {
+	if tok, _ := s.TakeJob(ctx, "D1", "node-a", time.Minute); tok == "" {
 		t.Errorf("a retried document starts with fresh attempts")
 	}
 }
@@ -76,8 +77,8 @@ func TestTakeJobOfALockedRow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if ok, err := s.TakeJob(ctx, "D3", "node-b", time.Minute); !ok || err != nil {
-		t.Fatalf("node B takes D3: %v %v", ok, err)
+	if tok, err := s.TakeJob(ctx, "D3", "node-b", time.Minute); tok == "" || err != nil {
+		t.Fatalf("node B takes D3: %q %v", tok, err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -101,16 +102,16 @@ func TestTakeJobOfALockedRow(t *testing.T) {
 		{"D2", false, true},  // being written, no lease: ask again
 		{"D3", false, false}, // being written, node B's lease: B's
 	} {
-		ok, err := s.TakeJob(ctx, tt.id, "node-a", time.Minute)
-		if ok != tt.took || errors.Is(err, ErrJobLocked) != tt.locked || err != nil && !tt.locked {
-			t.Errorf("TakeJob(%s) = %v, %v; want taken %v, locked %v", tt.id, ok, err, tt.took, tt.locked)
+		tok, err := s.TakeJob(ctx, tt.id, "node-a", time.Minute)
+		if (tok != "") != tt.took || errors.Is(err, ErrJobLocked) != tt.locked || err != nil && !tt.locked {
+			t.Errorf("TakeJob(%s) = %v, %v; want taken %v, locked %v", tt.id, tok, err, tt.took, tt.locked)
 		}
 	}
 	if err := tx.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.TakeJob(ctx, "D2", "node-a", time.Minute); !ok || err != nil {
-		t.Errorf("D2 once its row is free: %v %v", ok, err)
+	if tok, err := s.TakeJob(ctx, "D2", "node-a", time.Minute); tok == "" || err != nil {
+		t.Errorf("D2 once its row is free: %q %v", tok, err)
 	}
 }
 

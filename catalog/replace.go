@@ -78,7 +78,7 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		sources, confidence, seals := encodeReading(Reading{})
 		res, err := tx.ExecContext(ctx, `UPDATE document SET sha256 = ?, size = ?, mime = ?, format = ?, filename = ?, title = ?,
 			archive = NULL, status = ?, error = '', error_en = NULL, pages = 0, page_sources = ?, ocr_confidence = ?, seal_pages = ?, seq = ?,
-			attempts = 0, lease_owner = '', lease_until = '' WHERE id = ? AND status = ?`,
+			attempts = 0, lease_owner = '', lease_until = '', lease_token = '' WHERE id = ? AND status = ?`,
 			r.SHA256, r.Size, r.MIME, r.Format, r.Filename, title, StatusStored, sources, confidence, seals, seq, id, StatusFailed)
 		if err != nil {
 			return fmt.Errorf("replace original of %s: %w", id, err)

@@ -93,8 +93,8 @@ func benchUpload(ctx context.Context, s *Store, i int) error {
 	if err := s.CreateDocument(ctx, d, Submission{User: "bench", Filename: d.Filename}); err != nil {
 		return err
 	}
-	if ok, err := s.TakeJob(ctx, id, "bench-node", 2*time.Minute); err != nil || !ok {
-		return fmt.Errorf("take job %s: %v %v", id, ok, err)
+	if tok, err := s.TakeJob(ctx, id, "bench-node", 2*time.Minute); err != nil || tok == "" {
+		return fmt.Errorf("take job %s: %q %v", id, tok, err)
 	}
 	if err := s.RecordTextHash(ctx, sha, TextHash{SHA256: sha, Size: 3200}); err != nil {
 		return err

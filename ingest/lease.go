@@ -16,13 +16,14 @@ import (
 // its lease runs out and adoptOrphans on another node queues the document
 // there.
 
-// takeJob reports whether this node may work on document id now. On a
-// catalog of one node there is nothing to share.
-func (s *Service) takeJob(ctx context.Context, id string) bool {
+// takeJob reports whether this node may work on document id now, and the
+// token of its taking (catalog.TakeJob). On a catalog of one node there
+// is nothing to share, and no token.
+func (s *Service) takeJob(ctx context.Context, id string) (token string, ok bool) {
 	if !s.cfg.Shared {
-		return true
+		return "", true
 	}
-	ok, err := s.cat.TakeJob(ctx, id, s.cfg.Node, s.cfg.Lease)
+	token, err := s.cat.TakeJob(ctx, id, s.cfg.Node, s.cfg.Lease)
 	if errors.Is(err, catalog.ErrJobLocked) {
 		// Another transaction holds its row this moment (an edit, a
 		// link to it): asked for again shortly, then less often. Not
@@ -33,30 +34,44 @@ func (s *Service) takeJob(ctx context.Context, id string) bool {
 				s.queue.push(id)
 			}
 		})
-		return false
+		return "", false
 	}
 	s.locked.forget(id)
 	if err != nil {
 		s.unavailable(ctx, id, atTake, err)
-		return false
+		return "", false
 	}
 	s.passed(id, atTake)
-	return ok
+	return token, token != ""
 }
 
-// giveBack gives this node's job on document id back to the catalog
-// without counting it as an attempt (catalog.GiveBackJob): the job was
-// dropped for no fault of the document, the node refused or stopping.
-// Stopping, it is given back on a context of its own, for a while.
-func (s *Service) giveBack(ctx context.Context, id string) {
-	if !s.cfg.Shared {
+// giveBack ends lease and gives its job back to the catalog without
+// counting it as an attempt (catalog.GiveBackJob): the job was dropped for
+// no fault of the document, the node refused or stopping. Only the lease
+// of lease's own taking is given back: another worker of this node may
+// have taken the job since, its lease having run out. Stopping, it is
+// given back on a context of its own, for a while.
+func (s *Service) giveBack(ctx context.Context, lease *jobLease) {
+	if lease == nil {
 		return
 	}
+	lease.end() // renewed after it is given back, it would hold nothing
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), giveBackWait)
 	defer cancel()
-	if _, err := s.cat.GiveBackJob(ctx, id, s.cfg.Node); err != nil {
+	_, err := s.cat.GiveBackJob(ctx, lease.id, s.cfg.Node, lease.token)
+	var contract *catalog.JobContractError
+	if errors.As(err, &contract) {
+		// A newer binary gave the job columns another meaning: this
+		// node's idea of them would corrupt them. Its lease runs out,
+		// as the newer binary understands it.
+		s.log.Warn("job not given back: the catalog's job contract is not the one this node knows, so it writes none of the job columns; "+
+			"任务未交还：目录数据库的任务约定已由较新版本更改，本节点不再写入任务字段",
+			"id", lease.id, "catalog_job_contract", contract.Have, "known_job_contract", contract.Known)
+		return
+	}
+	if err != nil {
 		// Its lease runs out instead, and counts.
-		s.log.Warn("give back job", "id", id, "err", err)
+		s.log.Warn("give back job", "id", lease.id, "err", err)
 	}
 }
 
@@ -96,12 +111,14 @@ func (l *lockedTakes) forget(id string) {
 
 // jobLease is this node's hold on a job it took, renewed by a keeper
 // (keepLease) from the reading to the end of the index batch the document
-// goes in: unrenewed, a lease could run out while a slow batch was being
+// goes in, or to the OCR worker's take when it waits in the OCR queue
+// (ocrWaits): unrenewed, a lease could run out while a slow batch was being
 // written, and another node take the document and index it again. While
 // the node is refused the keeper lets it run out (or it is given back),
 // except once finishing says its batch was begun, which is left to finish
 // (putBackRefused). A nil jobLease is no hold: a catalog of one node.
 type jobLease struct {
+	id, token string // the document and its taking (catalog.TakeJob)
 	finishing atomic.Bool
 	stop      func()
 }
@@ -122,13 +139,13 @@ func (l *jobLease) finish() {
 	}
 }
 
-// keepLease renews this node's lease on id every third of the lease until
-// the returned lease ends (or ctx ends).
-func (s *Service) keepLease(ctx context.Context, id string) *jobLease {
+// keepLease renews the lease of this node's taking token of id every third
+// of the lease until the returned lease ends (or ctx ends).
+func (s *Service) keepLease(ctx context.Context, id, token string) *jobLease {
 	if !s.cfg.Shared {
 		return nil
 	}
-	l := &jobLease{}
+	l := &jobLease{id: id, token: token}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -146,7 +163,7 @@ func (s *Service) keepLease(ctx context.Context, id string) *jobLease {
 					// node to take.
 					continue
 				}
-				if ok, err := s.cat.RenewJob(ctx, id, s.cfg.Node, s.cfg.Lease); err != nil || !ok {
+				if ok, err := s.cat.RenewJob(ctx, id, s.cfg.Node, token, s.cfg.Lease); err != nil || !ok {
 					s.log.Warn("renew job lease", "id", id, "held", ok, "err", err)
 				}
 			}
@@ -154,6 +171,64 @@ func (s *Service) keepLease(ctx context.Context, id string) *jobLease {
 	}()
 	l.stop = sync.OnceFunc(func() { cancel(); <-done })
 	return l
+}
+
+// ocrWaits holds the leases of jobs a text worker handed to the OCR
+// queue, their keepers renewing them while they wait there. Ended at the
+// handoff, a lease ran out behind a long OCR queue: the next take counted
+// an attempt against a good document (failed as poison after a few), and
+// another node could take the document meanwhile.
+type ocrWaits struct {
+	mu     sync.Mutex
+	leases map[string]*jobLease
+}
+
+// hold keeps l, a taking of id's job, while id waits in the OCR queue. A
+// lease it replaces, an earlier taking of the same job, is ended.
+func (w *ocrWaits) hold(id string, l *jobLease) {
+	if l == nil {
+		return
+	}
+	w.mu.Lock()
+	if w.leases == nil {
+		w.leases = map[string]*jobLease{}
+	}
+	old := w.leases[id]
+	w.leases[id] = l
+	w.mu.Unlock()
+	if old != l {
+		old.end()
+	}
+}
+
+// release ends the lease id waited with, if it waited: a worker takes its
+// job now, as a taking of its own.
+func (w *ocrWaits) release(id string) {
+	w.mu.Lock()
+	l := w.leases[id]
+	delete(w.leases, id)
+	w.mu.Unlock()
+	l.end()
+}
+
+// drain returns the leases still waiting, and forgets them.
+func (w *ocrWaits) drain() []*jobLease {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []*jobLease
+	for _, l := range w.leases {
+		out = append(out, l)
+	}
+	clear(w.leases)
+	return out
+}
+
+// giveBackWaiting gives back the jobs still waiting in the OCR queue when
+// the workers stop: the stop is no fault of the documents.
+func (s *Service) giveBackWaiting(ctx context.Context) {
+	for _, l := range s.ocrWaits.drain() {
+		s.giveBack(ctx, l)
+	}
 }
 
 // endLeases ends the leases of jobs.

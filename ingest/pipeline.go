@@ -110,6 +110,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		workers.Wait()
+		s.giveBackWaiting(ctx)
 		close(s.toIndex)
 	}()
 	go func() {
@@ -309,45 +310,43 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	if !s.waitServing(ctx) {
 		return false
 	}
-	if !s.takeJob(ctx, id) {
+	// The lease it waited in the OCR queue with, if it did, ends: the
+	// take renews it as this worker's, no new attempt.
+	s.ocrWaits.release(id)
+	token, ok := s.takeJob(ctx, id)
+	if !ok {
 		return true // another node holds it, or it is done
 	}
-	lease := s.keepLease(ctx, id)
-	job, err := s.prepare(ctx, id, ocr)
-	if job == nil || err != nil {
-		lease.end()
-	}
+	lease := s.keepLease(ctx, id, token)
+	job, err := s.prepare(ctx, id, ocr, lease)
 	if errors.Is(err, errRefused) {
 		// Left where it was, its job given back uncounted for a newer
 		// node to take; read again from the start if this node serves
 		// again, by a worker that sends a scan on to the OCR queue in
 		// its owner's lane.
-		s.giveBack(ctx, id)
+		s.giveBack(ctx, lease)
 		s.queue.push(id)
 		return true
 	}
 	if err != nil && ctx.Err() != nil {
-		s.giveBack(ctx, id) // stopping: the next start, or another node, reads it
+		s.giveBack(ctx, lease) // stopping: the next start, or another node, reads it
 		return true
 	}
 	if errors.Is(err, extract.ErrNeedsOCR) {
-		var owned *needsOCR
-		owner := ""
-		if errors.As(err, &owned) {
-			owner = owned.owner
-		}
-		s.ocrQueue.pushFor(owner, id)
+		s.waitForOCR(id, err, lease)
 		return true
 	}
+	if job == nil || err != nil {
+		lease.end()
+	}
 	if err != nil {
-		s.handleFailure(ctx, id, stageExtract, atRead, err)
+		s.handleFailure(ctx, id, lease, stageExtract, atRead, err)
 		return true
 	}
 	s.passed(id, atRead)
 	if job == nil {
 		return true
 	}
-	job.lease = lease
 	select {
 	case s.toIndex <- *job:
 		return true
@@ -357,10 +356,24 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	}
 }
 
+// waitForOCR queues document id for the OCR workers, in the lane of the
+// owner err names. Its job stays this node's, lease kept renewed while it
+// waits (ocrWaits); held before it is queued, for an OCR worker to find.
+func (s *Service) waitForOCR(id string, err error, lease *jobLease) {
+	var owned *needsOCR
+	owner := ""
+	if errors.As(err, &owned) {
+		owner = owned.owner
+	}
+	s.ocrWaits.hold(id, lease)
+	s.ocrQueue.pushFor(owner, id)
+}
+
 // prepare brings a document to the point where it can be indexed:
 // extracting and storing its text if that was not done yet. It returns nil
 // for documents that need nothing (deleted, already indexed or failed).
-func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, error) {
+// lease is this node's taking of its job, which the job returned carries.
+func (s *Service) prepare(ctx context.Context, id string, ocr bool, lease *jobLease) (*indexJob, error) {
 	d, err := s.cat.Document(ctx, id)
 	if catalog.IsNotFound(err) {
 		return nil, nil
@@ -372,15 +385,15 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 	case catalog.StatusExtracted:
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
-			job, err := s.extract(ctx, d, ocr)
+			job, err := s.extract(ctx, d, ocr, lease)
 			return job, ownOCR(d, err)
 		}
 		if err != nil {
 			return nil, err
 		}
-		return &indexJob{doc: d, pages: t.Pages}, nil
+		return &indexJob{doc: d, pages: t.Pages, lease: lease}, nil
 	case catalog.StatusStored:
-		job, err := s.extract(ctx, d, ocr)
+		job, err := s.extract(ctx, d, ocr, lease)
 		return job, ownOCR(d, err)
 	}
 	// Already indexed (by a refresh that came first) or failed: done, and
@@ -389,7 +402,7 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 	return nil, nil
 }
 
-func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
+func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool, lease *jobLease) (*indexJob, error) {
 	var text *catalog.TextRecord
 	var t *StoredText
 	var lazyText bool
@@ -500,7 +513,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		legacy = legacyBands(set)
 	}
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-		Legacy: legacy, Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked}
+		Legacy: legacy, Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked, lease: lease}
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -617,15 +630,16 @@ const DocumentFailedMessage = "document failed"
 
 // handleFailure marks a document failed with a reason a person can act on,
 // except when the object store or the catalog is only unavailable: then the
-// document keeps its status and is tried again shortly.
-func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Words, at stallPoint, err error) {
+// document keeps its status and is tried again shortly. lease is this
+// node's taking of its job (nil on a catalog of one node).
+func (s *Service) handleFailure(ctx context.Context, id string, lease *jobLease, stage catalog.Words, at stallPoint, err error) {
 	if ctx.Err() != nil {
 		return
 	}
 	if s.refusedNow() != nil {
 		// A failure found as the node was refused is not written into
 		// the newer catalog: it is found again if this node serves again.
-		s.giveBack(ctx, id)
+		s.giveBack(ctx, lease)
 		s.queue.push(id)
 		return
 	}
@@ -802,7 +816,7 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 		}
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
-			s.handleFailure(ctx, j.doc.ID, stageIndex, atIndex, fmt.Errorf("index: %w", err))
+			s.handleFailure(ctx, j.doc.ID, j.lease, stageIndex, atIndex, fmt.Errorf("index: %w", err))
 		}
 		return
 	}
@@ -917,6 +931,10 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	}
 	// Looked for in texts made durable: their marks are recorded now.
 	s.lookForLinkQuotes(ctx, jobs)
+	leases := make(map[string]*jobLease, len(jobs))
+	for _, j := range jobs {
+		leases[j.doc.ID] = j.lease
+	}
 	outs, err := s.cat.RecordExtractions(ctx, exts, maxNearDuplicateCandidates)
 	// A batch cut off by the stop (ctx ended) is left to the next start,
 	// as one that found the catalog unavailable is to a retry: neither
@@ -928,7 +946,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			one, oneErr := s.cat.RecordExtractions(ctx, exts[i:i+1], maxNearDuplicateCandidates)
 			if oneErr != nil {
 				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled: left out below
-				s.handleFailure(ctx, exts[i].ID, stageExtract, atRecord, oneErr)
+				s.handleFailure(ctx, exts[i].ID, leases[exts[i].ID], stageExtract, atRecord, oneErr)
 				continue
 			}
 			outs[i] = one[0]
@@ -936,7 +954,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	}
 	if err != nil {
 		for _, e := range exts {
-			s.handleFailure(ctx, e.ID, stageExtract, atRecord, err)
+			s.handleFailure(ctx, e.ID, leases[e.ID], stageExtract, atRecord, err)
 		}
 		outs = make([]catalog.ExtractionOutcome, len(exts))
 		for i := range outs {
@@ -972,7 +990,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			err := linkErrs[l]
 			l++
 			if err != nil {
-				s.handleFailure(ctx, j.doc.ID, stageExtract, atRecord, err)
+				s.handleFailure(ctx, j.doc.ID, j.lease, stageExtract, atRecord, err)
 				continue
 			}
 		}

@@ -37,6 +37,10 @@ import (
 // finishes, and it undoes the node's own, its taking of the job. Left to
 // run out, the lease counted the drop as an attempt, and a good document
 // dropped by a refusal and then by a crash or two was failed as poison.
+// Those writes of the job columns (a give back, the renewals of a batch
+// finishing) are made only while the catalog's job contract is the one
+// this node knows (catalog.JobContract): a newer binary that gave those
+// columns another meaning gets none of them, and the node logs why.
 
 // errRefused marks work stopped because the node no longer serves; the
 // error that carries it is also the refusal, EUNAVAILABLE, so that a path
@@ -153,7 +157,7 @@ func (s *Service) putBackRefused(ctx context.Context, jobs []indexJob) bool {
 		return false
 	}
 	for _, j := range jobs {
-		s.giveBack(ctx, j.doc.ID)
+		s.giveBack(ctx, j.lease)
 		s.queue.push(j.doc.ID)
 	}
 	return true

@@ -192,6 +192,7 @@ type Service struct {
 	mem      *memBudget // for uploads staged in memory; nil for none
 	queue    *queue     // documents to read, born-digital first
 	ocrQueue *queue     // documents that need OCR, for the OCR workers
+	ocrWaits ocrWaits   // the leases of the jobs waiting in ocrQueue
 	progress ocrProgress
 	stalls   stalls      // documents the store or the catalog holds up (unavailable)
 	locked   lockedTakes // documents whose job was found locked, for the backoff (takeJob)

@@ -85,8 +85,8 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	id := out.Document.ID
 	const lease = time.Second
 	taken := time.Now() // no later than the lease starts
-	if ok, err := r.cat.TakeJob(ctx, id, "dead", lease); !ok || err != nil {
-		t.Fatalf("the dead node takes the job: %v %v", ok, err)
+	if tok, err := r.cat.TakeJob(ctx, id, "dead", lease); tok == "" || err != nil {
+		t.Fatalf("the dead node takes the job: %q %v", tok, err)
 	}
 	// "dead" is never started: it holds the lease and does nothing.
 	alive, aliveIdx, done := sharedNode(t, r, "alive")
@@ -356,8 +356,8 @@ func TestSharedStartForTakesOverOnlyItsDocuments(t *testing.T) {
 	up, _, _ := sharedNode(t, r, "uploader") // never started: uploads only
 	damaged := submitText(t, up, "损坏.txt", "杭州市社区学习共同体建设工作总结,学分银行覆盖全市。").Document.ID
 	left := submitText(t, up, "留给服务.txt", "成都市学习型城市建设年度报告,社区教育覆盖全市。").Document.ID
-	if ok, err := r.cat.TakeJob(ctx, damaged, "dead", time.Second); !ok || err != nil {
-		t.Fatalf("the dead node takes the job: %v %v", ok, err)
+	if tok, err := r.cat.TakeJob(ctx, damaged, "dead", time.Second); tok == "" || err != nil {
+		t.Fatalf("the dead node takes the job: %q %v", tok, err)
 	}
 	time.Sleep(orphanGrace + time.Second) // both are orphans now
 	repair, _, _ := sharedNode(t, r, "repair")
