@@ -9,8 +9,8 @@ import (
 // appendTextJSON appends t as json.Marshal encodes it, byte for byte: the
 // catalog records the hash of the stored bytes (hashText) and check holds
 // the blob to it, and a text saved again must hash the same. Written by
-// hand since the reflection around Marshal's escaping cost ≈ 10 µs a
-// corpus document (bench/README.md, session 50). The fields are
+// hand since the Encoder's reflection and buffering around the escaping
+// made it ≈ 3× dearer (bench/README.md, session 50). The fields are
 // StoredText's, in its order, with its omitempty rules; a field added to
 // StoredText must be added here (TestEncodeTextIsMarshal fails until it
 // is).
