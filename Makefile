@@ -67,6 +67,10 @@ fuzz:
 	done
 	@echo "== FuzzAnchoredMatchesTheRegexp for $(FUZZTIME)"
 	$(GO) test -run '^$$' -fuzz '^FuzzAnchoredMatchesTheRegexp$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/fields
+	@echo "== FuzzDropSpacesAsReference for $(FUZZTIME)"
+	$(GO) test -run '^$$' -fuzz '^FuzzDropSpacesAsReference$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/fields
+	@echo "== FuzzEncodeTextIsMarshal for $(FUZZTIME)"
+	$(GO) test -run '^$$' -fuzz '^FuzzEncodeTextIsMarshal$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest
 
 # Load (never part of `make test`; a two-second smoke of it is): LOAD_UPLOADERS
 # uploaders and LOAD_SEARCHERS searchers for LOAD_DURATION against a real

@@ -37,6 +37,11 @@ type indexJob struct {
 	// lease is the node's hold on its job, on a shared catalog, kept
 	// until its batch ends (or it is dropped).
 	lease *jobLease
+	// set is the shingle set of its pages (fingerprint), when every page
+	// is trusted, so that the batch's comparisons (planComparisons,
+	// linkParts) take it instead of shingling the text twice more
+	// (bench/README.md, session 50); nil when not known.
+	set neardup.Set
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -514,6 +519,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool, le
 	}
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 		Legacy: legacy, Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked, lease: lease}
+	job.set = setOfAllPages(reading, set)
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -528,6 +534,16 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool, le
 		return nil, nil
 	}
 	return &ready[0], nil
+}
+
+// setOfAllPages returns set, the shingles of a text's trusted pages,
+// when they are all its pages, as the batch's comparisons shingle them;
+// nil when a page is left out.
+func setOfAllPages(r catalog.Reading, set neardup.Set) neardup.Set {
+	if r.Unreliable() {
+		return nil
+	}
+	return set
 }
 
 // errOutdatedText marks a stored text read by older extraction rules
@@ -850,7 +866,7 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 		if failed[j.doc.ID] != nil {
 			continue
 		}
-		if _, err := linkParts(ctx, s.cat, s.blobs, numbered[i], nil, j.pages, byNumber[j.doc.ID]); err != nil {
+		if _, err := linkParts(ctx, s.cat, s.blobs, numbered[i], j.set, j.pages, byNumber[j.doc.ID]); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
@@ -1095,7 +1111,7 @@ func planComparisons(inBatch map[string]indexJob, linking []indexJob,
 	heldText := func(j indexJob) *neardup.Held {
 		h, ok := held[j.doc.SHA256]
 		if !ok {
-			h = newHeldText(j.pages, j.readByOCR(), nil)
+			h = newHeldText(j.pages, j.readByOCR(), j.set)
 			held[j.doc.SHA256] = h
 		}
 		return h

@@ -92,7 +92,7 @@ func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) 
 
 // saveTextBy is SaveText through put, a store's Put or PutLazy.
 func saveTextBy(ctx context.Context, sha string, t *StoredText, put func(context.Context, string, io.Reader, int64, string) error) (catalog.TextHash, error) {
-	buf := textBuffers.Get().(*bytes.Buffer)
+	buf := textBuffers.Get().(*[]byte)
 	defer putTextBuffer(buf)
 	body, err := encodeText(buf, t)
 	if err != nil {
@@ -109,26 +109,27 @@ func saveTextBy(ctx context.Context, sha string, t *StoredText, put func(context
 // encoded into a buffer the worker used before, not a new slice each time
 // (bench/README.md, ingest step 16). The store has read the body when Put
 // returns, so the buffer is free again then.
-var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxPooledText is the largest buffer kept for the next text: a text of
 // tens of MiB is not held for the small ones after it.
 const maxPooledText = 1 << 20
 
-func putTextBuffer(buf *bytes.Buffer) {
-	if buf.Cap() <= maxPooledText {
+func putTextBuffer(buf *[]byte) {
+	if cap(*buf) <= maxPooledText {
 		textBuffers.Put(buf)
 	}
 }
 
-// encodeText returns t as json.Marshal encodes it, written into buf.
-func encodeText(buf *bytes.Buffer, t *StoredText) ([]byte, error) {
-	buf.Reset()
-	if err := json.NewEncoder(buf).Encode(t); err != nil {
+// encodeText returns t as json.Marshal encodes it (appendTextJSON),
+// written into buf, which keeps what it grew to.
+func encodeText(buf *[]byte, t *StoredText) ([]byte, error) {
+	b, err := appendTextJSON((*buf)[:0], t)
+	if err != nil {
 		return nil, err
 	}
-	// Encode ends the value with a newline that Marshal does not write.
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	*buf = b
+	return b, nil
 }
 
 // LoadText reads the stored text of the document with these bytes;

@@ -1,6 +1,9 @@
 package neardup
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // sortHashes sorts a text's shingle hashes. A comparison sort of a
 // document's thousand hashes mispredicts a branch at nearly every
@@ -29,7 +32,12 @@ func sortHashes(s []uint64) {
 		a += n
 		b += m
 	}
-	buf := make([]uint64, len(s))
+	bp := radixBuffers.Get().(*[]uint64)
+	defer putRadixBuffer(bp)
+	if cap(*bp) < len(s) {
+		*bp = make([]uint64, len(s))
+	}
+	buf := (*bp)[:len(s)]
 	for _, x := range s {
 		k := byte(x >> 48)
 		buf[lo[k]] = x
@@ -55,3 +63,19 @@ func sortHashes(s []uint64) {
 // minRadixSort is the fewest hashes sortHashes sorts by their top bits
 // first: fewer are as quick to sort by comparison.
 const minRadixSort = 64
+
+// radixBuffers hold sortHashes' second array: a corpus document's was a
+// tenth of the pipeline's own allocation, made and dropped four times a
+// document (bench/README.md, session 50).
+var radixBuffers = sync.Pool{New: func() any { return new([]uint64) }}
+
+// maxPooledRadix is the most hashes a pooled buffer keeps room for (a
+// text of ≈ 200,000 characters): a long report's buffer is not held for
+// the short texts after it.
+const maxPooledRadix = 1 << 18
+
+func putRadixBuffer(bp *[]uint64) {
+	if cap(*bp) <= maxPooledRadix {
+		radixBuffers.Put(bp)
+	}
+}

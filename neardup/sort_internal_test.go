@@ -71,3 +71,29 @@ func TestSortHashesSortsAsSlicesSort(t *testing.T) {
 		}
 	}
 }
+
+// TestSortHashesReusesItsBuffer: sorting a document's hashes allocates
+// nothing once a buffer of its size has been made, and a buffer left from
+// a longer text before sorts a shorter one right (the test above also
+// runs its sizes one after another through the same pool).
+func TestSortHashesReusesItsBuffer(t *testing.T) {
+	rng := rand.New(rand.NewPCG(50, 1))
+	long, short := make([]uint64, 5000), make([]uint64, 1100)
+	for i := range long {
+		long[i] = rng.Uint64()
+	}
+	sortHashes(slices.Clone(long))
+	for i := range short {
+		short[i] = rng.Uint64()
+	}
+	want := slices.Sorted(slices.Values(short))
+	got := slices.Clone(short)
+	sortHashes(got)
+	if !slices.Equal(got, want) {
+		t.Fatal("1,100 hashes after 5,000: not sorted as slices.Sort sorts them")
+	}
+	work := slices.Clone(short)
+	if n := testing.AllocsPerRun(20, func() { copy(work, short); sortHashes(work) }); n != 0 {
+		t.Fatalf("sortHashes of 1,100 hashes: %v allocations a run, want 0", n)
+	}
+}

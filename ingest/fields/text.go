@@ -78,41 +78,68 @@ func prepareRune(r rune) (rune, bool) {
 }
 
 // dropSpaces removes runs of spaces with a CJK character or a digit on
-// either side, and trims every line; empty lines go.
+// either side, and trims every line; empty lines go. A text none of
+// whose lines changes is returned as it is, and one that changes is
+// written into one builder: splitting it into lines and joining them
+// again was most of prepare's allocation (bench/README.md, session 50).
 func dropSpaces(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
+	if linesKept(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for rest, more := s, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
 		if !strings.Contains(l, " ") {
 			// Most lines have no space to judge: kept as they are, without
 			// the copy to runes (a tenth of the pipeline's field reading).
-			if l != "" {
-				out = append(out, l)
-			}
+			b.WriteString(l)
 			continue
 		}
-		var b strings.Builder
-		rs := []rune(l)
-		for i := 0; i < len(rs); i++ {
-			if rs[i] != ' ' {
-				b.WriteRune(rs[i])
-				continue
-			}
-			j := i
-			for j < len(rs) && rs[j] == ' ' {
-				j++
-			}
-			if !(joins(rs[i-1]) || joins(rs[j])) {
-				b.WriteByte(' ')
-			}
-			i = j - 1
-		}
-		if b.Len() > 0 {
-			out = append(out, b.String())
+		writeJoined(&b, l)
+	}
+	return b.String()
+}
+
+// linesKept says whether dropSpaces leaves s as it is: no line empty,
+// none with a space or with white space to trim.
+func linesKept(s string) bool {
+	for rest, more := s, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		if l == "" || strings.Contains(l, " ") || strings.TrimSpace(l) != l {
+			return false
 		}
 	}
-	return strings.Join(out, "\n")
+	return true
+}
+
+// writeJoined writes a trimmed line, which starts and ends with other
+// than a space, with the runs of spaces next to a character that joins
+// dropped and the others made one space.
+func writeJoined(b *strings.Builder, l string) {
+	rs := []rune(l)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if !(joins(rs[i-1]) || joins(rs[j])) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
 }
 
 func joins(r rune) bool {
