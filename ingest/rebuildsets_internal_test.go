@@ -34,16 +34,16 @@ func (s *textReads) GetRange(ctx context.Context, key string, off, n int64, vers
 	return s.Store.GetRange(ctx, key, off, n, version)
 }
 
-// rebuildVersions stores n versions of a long report, indexed, with
+// storeVersionsIndexed stores n versions of a long report, indexed, with
 // their bands, as a restored catalog holds them, and returns their ids.
-func rebuildVersions(t *testing.T, r *rig, n, chars int) []string {
-	t.Helper()
-	storeBigVersions(t, r, n, chars) // and one more, never read: no bands, not indexed
+func storeVersionsIndexed(tb testing.TB, r *rig, n, chars int) []string {
+	tb.Helper()
+	storeBigVersions(tb, r, n, chars) // and one more, never read: no bands, not indexed
 	ids := make([]string, n)
 	for v := range n {
 		ids[v] = fmt.Sprintf("年鉴第%d版", v+1)
 		if err := r.cat.SetStatus(context.Background(), catalog.StatusChange{ID: ids[v], Status: catalog.StatusIndexed}); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 	return ids
@@ -62,7 +62,7 @@ func TestRebuildReadsEachLongVersionOnce(t *testing.T) {
 	const n = 12
 	ctx := context.Background()
 	r := storeRig(t)
-	ids := rebuildVersions(t, r, n, 40_000)
+	ids := storeVersionsIndexed(t, r, n, 40_000)
 	counted := &textReads{Store: r.blobs}
 	idx, err := index.OpenMem()
 	if err != nil {
@@ -107,7 +107,7 @@ func TestRebuildSetsStayWithinTheirMemory(t *testing.T) {
 	const n = 8
 	ctx := context.Background()
 	r := storeRig(t)
-	ids := rebuildVersions(t, r, n, 40_000)
+	ids := storeVersionsIndexed(t, r, n, 40_000)
 	one := int64(len(neardup.Shingles(bigReport(40_000, 1)))) * 8 // a version's set
 	defer func(was int64) { rebuildSetMemory = was }(rebuildSetMemory)
 	rebuildSetMemory = 3*one + one/2
