@@ -31,6 +31,15 @@ const maxNearDuplicateCandidates = 32
 // (DefaultCompareMemory; see comparer). Idempotent; it returns how many it
 // linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
+	return linkNearDuplicates(ctx, cat, blobs, d, pages, nil, catalog.Reading{})
+}
+
+// linkNearDuplicates is LinkNearDuplicates for a Rebuild when rs is
+// set: d is compared with the candidates rs plans, by their kept sets
+// where it can, and its own set is kept for the later ones (stored is
+// its stored text's reading).
+func linkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string,
+	rs *rebuildSets, stored catalog.Reading) (int, error) {
 	set, bands := fingerprint(d.Reading.TrustedPages(pages))
 	// Bands go in, committed, before the candidates are read: of two
 	// versions read at the same time, at least the later one then finds
@@ -48,10 +57,21 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil {
 		return 0, err
 	}
-	cmp := &comparer{blobs: blobs, budget: newMemoryLimit(DefaultCompareMemory), log: slog.Default()}
-	found, err := cmp.similar(ctx, d.ID, newHeldText(pages, d.Reading.ByOCR(), set), cands)
+	held := newHeldText(pages, d.Reading.ByOCR(), set)
+	var found []catalog.NearDuplicate
+	memory := int64(DefaultCompareMemory)
+	if rs != nil {
+		found, cands = rs.compare(held, rs.plan(d, cands))
+		memory -= rs.max
+	}
+	cmp := &comparer{blobs: blobs, budget: newMemoryLimit(memory), log: slog.Default()}
+	read, err := cmp.similar(ctx, d.ID, held, cands)
 	if err != nil {
 		return 0, err
+	}
+	found = append(found, read...)
+	if rs != nil && !d.Reading.Unreliable() {
+		rs.keep(d.SHA256, set, stored)
 	}
 	if err := cat.AddNearDuplicates(ctx, d.ID, found); err != nil {
 		return 0, err

@@ -122,6 +122,7 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 		batchSize = 64
 	}
 	b := &rebuildBatch{cat: cat, idx: idx, max: batchSize}
+	sets := newRebuildSets(docs)
 	report := func(done int) {
 		if progress != nil {
 			progress(done, len(docs))
@@ -143,7 +144,7 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 			return missing, err
 		}
 		// Documents read before near duplicates existed get them here.
-		if _, err := LinkNearDuplicates(ctx, cat, blobs, d, t.Pages); err != nil {
+		if _, err := linkNearDuplicates(ctx, cat, blobs, d, t.Pages, sets, t.Reading()); err != nil {
 			return missing, err
 		}
 		if sent, err := b.add(ctx, d, IndexDocument(d, t.Pages), i); err != nil {

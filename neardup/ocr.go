@@ -76,6 +76,20 @@ func Similarity(a, b Text, sa, sb Set) float64 {
 		func() ([]rune, bool) { return normalizePages(b.Pages), true })
 }
 
+// SetSimilarity is Similarity of two texts, read by OCR as aOCR and bOCR
+// say, from their shingle sets alone, when those decide it: ok is false
+// for a pair that must be aligned (one of them read by OCR, and their
+// Jaccard index from the pair's floor to under Threshold), whose texts
+// Similarity then needs. A caller holding sets, not texts, pays for the
+// texts only for those few pairs.
+func SetSimilarity(sa, sb Set, aOCR, bOCR bool) (sim float64, ok bool) {
+	sim = Jaccard(sa, sb)
+	if sim >= Threshold || sim < ocrFloor(len(sa), len(sb)) || !aOCR && !bOCR {
+		return sim, true
+	}
+	return sim, false
+}
+
 // decide is Similarity once the Jaccard index sim of the texts a and b,
 // and the floor of their pair (ocrFloor), are known: runesA and runesB
 // give their normalised characters when they are needed (false: too long
