@@ -35,9 +35,10 @@ func refusedRound(resp *http.Response, body map[string]any, round string) string
 // TestEveryRoundParamReadsOneRule: the claim and assignment lists, the
 // departments' progress, the list of what they owe, the coverage matrix
 // and an indicator's evidence read ?round= as reports and values do:
-// blank is the current round, 2018 that round, and 0, -1, 99999, abc or
-// 2017年度 a 400 naming the years, where 0 and -1 were taken for the
-// current round and 99999 passed on.
+// blank is accepted (every round, for these lists:
+// TestABlankRoundListsEveryRound), 2018 that round, and 0, -1, 99999,
+// abc or 2017年度 a 400 naming the years, where 0 and -1 were taken for
+// the current round and 99999 passed on.
 func TestEveryRoundParamReadsOneRule(t *testing.T) {
 	e := newEnv(t)
 	paths := []string{"/api/v1/claims?city=" + cityA, "/api/v1/assignments?city=" + cityA,
@@ -96,5 +97,28 @@ func TestImportAndLinkRoundsReadOneRule(t *testing.T) {
 	}
 	if n := e.roundCount("2017"); n != 1 {
 		t.Errorf("the link after the refused drops: %v documents in 2017, want 1", n)
+	}
+}
+
+// TestABlankRoundListsEveryRound: the claim list asked with round left
+// out or blank lists the claims of every round, as README says of the
+// lists, not the current round's alone as a report reads it: a client
+// counting a round's claims names the round.
+func TestABlankRoundListsEveryRound(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "条例.txt", "2014年颁布实施《杭州市终身教育促进条例》。")
+	for _, round := range []any{2017, nil} {
+		body := map[string]any{"indicator": "1.1.2", "statement": "2014年颁布实施《杭州市终身教育促进条例》",
+			"citations": []map[string]any{{"document_id": doc, "page": 1, "quote": "颁布实施《杭州市终身教育促进条例》"}}}
+		if round != nil {
+			body["round"] = round
+		}
+		e.createClaim("coordA", body)
+	}
+	for q, want := range map[string]float64{"": 2, "&round=": 2, "&round=2018": 1, "&round=2017": 1} {
+		resp, out := e.do(e.request("GET", "/api/v1/claims?city="+cityA+q, nil), "coordA")
+		if resp.StatusCode != http.StatusOK || out["total"] != want {
+			t.Errorf("GET /api/v1/claims?city=%s%s: %d, %v claims, want %v", cityA, q, resp.StatusCode, out["total"], want)
+		}
 	}
 }
