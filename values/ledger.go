@@ -271,7 +271,9 @@ func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]
 	if len(rows) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账是空的")
 	}
-	heading, _ := spreadsheet.FindHeading(rows, ledgerHeadings, []string{"indicator", "value", "page", "quote"})
+	// 指标 is the indicator column only where no 指标编码 or 指标编号 is:
+	// beside one of them it holds the indicator's name, not its code.
+	heading, _ := spreadsheet.FindHeading(rows, ledgerHeadings, []string{"indicator", "value", "page", "quote"}, "指标")
 	col := heading.Columns
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"value", "数值"}, {"page", "页码"}, {"quote", "引文"}} {
 		if _, ok := col[need.col]; !ok {
