@@ -284,7 +284,10 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 	if len(records) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
 	}
-	heading, _ := spreadsheet.FindHeading(records, headingKeys, []string{"indicator", "department", "due"})
+	// 关键指标 and 指标 are the code's column only where no 指标编码,
+	// 指标编号 and the like is: beside one, they hold the name
+	// (nameHeadings), whichever column comes first.
+	heading, _ := spreadsheet.FindHeading(records, headingKeys, []string{"indicator", "department", "due"}, "关键指标", "指标")
 	index := heading.Columns
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"department", "责任单位"}, {"due", "截止日期"}} {
 		if _, ok := index[need.col]; !ok {

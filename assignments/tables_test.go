@@ -203,3 +203,18 @@ func TestTableHeadedIndicatorNumberImports(t *testing.T) {
 		t.Errorf("a table headed 指标编号 imported %+v, want 1.1.1 for 市教育局", imp.Assignments)
 	}
 }
+
+// TestTableNameBeforeItsCodeImportsByTheCode: a 责任分解表 whose 关键指标
+// column (the indicator's name, shortened as tables shorten it) stands
+// before its 指标编号 column reads each row's indicator from the code, as
+// one with 指标编码 first does: 关键指标 and 指标 name the code's column
+// only where no other column does. Before, the first column won and the
+// row was refused for an indicator named 市委决定.
+func TestTableNameBeforeItsCodeImportsByTheCode(t *testing.T) {
+	_, s := newService(t)
+	imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.csv",
+		Data: []byte("序号,关键指标,指标编号,责任单位,截止日期\n1,市委决定,1.1.1,市教育局,2018-03-31\n")})
+	if err != nil || len(imp.Assignments) != 1 || imp.Assignments[0].Indicator != "1.1.1" {
+		t.Fatalf("a table of 关键指标 then 指标编号: %+v, %v; want 1.1.1 imported", imp, err)
+	}
+}
