@@ -318,7 +318,7 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -491,7 +491,7 @@ type progressRowJSON struct {
 
 func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -518,7 +518,7 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 // reminder round: ?city=&round=.
 func (h *handler) handleAssignmentMissing(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

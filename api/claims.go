@@ -137,7 +137,7 @@ func (h *handler) claimAnswer(ctx context.Context, c *catalog.Claim) map[string]
 
 func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -68,7 +68,7 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 
 func (h *handler) handleCoverage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

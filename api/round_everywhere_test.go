@@ -12,22 +12,35 @@ import (
 // may be (catalog.ParseRound), each a 400 about round.
 var roundRefusals = []string{"0", "-1", "99999", "abc", "2017年度"}
 
-const (
-	roundRule   = "监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示本轮\uFF1B收到"
-	roundRuleEn = "The monitoring round should be a year from 2000 to 2100 (such as 2018), or blank for the current round"
+// roundRule is ParseRound's 400 for a request on one round (blank is the
+// current round); listRule ParseListRound's for a list (blank is every
+// round), which must not promise the current one.
+var (
+	roundRule = refusal{"监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示本轮\uFF1B收到",
+		"The monitoring round should be a year from 2000 to 2100 (such as 2018), or blank for the current round"}
+	listRule = refusal{"监测轮次应为 2000 至 2100 年间的年份\uFF08如 2018\uFF09\uFF0C或留空表示全部轮次\uFF1B收到",
+		"The monitoring round should be a year from 2000 to 2100 (such as 2018), or blank for every round"}
 )
+
+type refusal struct{ zh, en string }
 
 // refusedRound says what is wrong with an answer to a request naming a
 // round that is no year, or "" when it is ParseRound's 400.
 func refusedRound(resp *http.Response, body map[string]any, round string) string {
+	return roundRule.missing(resp, body, round)
+}
+
+// missing says what is wrong with an answer that should be rule's 400
+// about round, or "".
+func (rule refusal) missing(resp *http.Response, body map[string]any, round string) string {
 	er, _ := body["error"].(map[string]any)
 	switch {
 	case resp.StatusCode != http.StatusBadRequest || er["field"] != "round":
 		return fmt.Sprintf("%d %v, want 400 about round", resp.StatusCode, body)
-	case !strings.Contains(fmt.Sprint(er["message"]), roundRule+"“"+round+"”"):
-		return fmt.Sprintf("message %q, want %q", er["message"], roundRule)
-	case !strings.Contains(fmt.Sprint(er["message_en"]), roundRuleEn):
-		return fmt.Sprintf("English %q, want %q", er["message_en"], roundRuleEn)
+	case !strings.Contains(fmt.Sprint(er["message"]), rule.zh+"“"+round+"”"):
+		return fmt.Sprintf("message %q, want %q", er["message"], rule.zh)
+	case !strings.Contains(fmt.Sprint(er["message_en"]), rule.en):
+		return fmt.Sprintf("English %q, want %q", er["message_en"], rule.en)
 	}
 	return ""
 }
@@ -37,13 +50,14 @@ func refusedRound(resp *http.Response, body map[string]any, round string) string
 // and an indicator's evidence read ?round= as reports and values do:
 // blank is accepted (every round, for these lists:
 // TestABlankRoundListsEveryRound), 2018 that round, and 0, -1, 99999,
-// abc or 2017年度 a 400 naming the years, where 0 and -1 were taken for
-// the current round and 99999 passed on.
+// abc or 2017年度 a 400 naming the years and that blank lists every
+// round (not the current one), where 0 and -1 were taken for the current
+// round and 99999 passed on.
 func TestEveryRoundParamReadsOneRule(t *testing.T) {
 	e := newEnv(t)
 	paths := []string{"/api/v1/claims?city=" + cityA, "/api/v1/assignments?city=" + cityA,
 		"/api/v1/assignments/progress?city=" + cityA, "/api/v1/assignments/missing.xlsx?city=" + cityA,
-		"/api/v1/coverage?city=" + cityA, "/api/v1/indicators/2.3.1/evidence?city=" + cityA}
+		"/api/v1/coverage?city=" + cityA, "/api/v1/indicators/2.3.1/evidence?city=" + cityA, "/api/v1/values?city=" + cityA}
 	for _, path := range paths {
 		for _, round := range []string{"", "2018"} {
 			if resp, body := e.do(e.request("GET", path+"&round="+round, nil), "coordA"); resp.StatusCode != http.StatusOK {
@@ -52,7 +66,7 @@ func TestEveryRoundParamReadsOneRule(t *testing.T) {
 		}
 		for _, round := range roundRefusals {
 			resp, body := e.do(e.request("GET", path+"&round="+url.QueryEscape(round), nil), "coordA")
-			if why := refusedRound(resp, body, round); why != "" {
+			if why := listRule.missing(resp, body, round); why != "" {
 				t.Errorf("%s&round=%s: %s", path, round, why)
 			}
 		}

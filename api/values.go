@@ -171,7 +171,7 @@ func (h *handler) valuesJSON(ctx context.Context, vs ...catalog.Value) ([]valueJ
 
 func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

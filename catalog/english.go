@@ -644,6 +644,7 @@ var englishMessages = map[string]string{
 	"只能保存您可查看的城市的检索：城市 %s 不在您的账号可查看的城市范围内；请去掉这一城市筛选后再保存":                "You can save searches only of cities you may see: city %s is outside the cities your account may see; remove that city filter and save again",
 	"要对比的监测轮次应为 %d 至 %d 年间的年份，如 2017,2019；收到 %.40q":                     "The monitoring rounds to compare should be years from %d to %d, such as 2017,2019; it is %.40q",
 	"监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示本轮；收到 %.40q":                     "The monitoring round should be a year from %d to %d (such as 2018), or blank for the current round; it is %.40q",
+	"监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示全部轮次；收到 %.40q":                   "The monitoring round should be a year from %d to %d (such as 2018), or blank for every round; it is %.40q",
 	"请在字段 file 中上传指标体系文件（.yaml、.xlsx、.xls、.et 或 .csv，不超过 %s）":           "Upload the indicator framework in the field file (.yaml, .xlsx, .xls, .et or .csv, at most %s)",
 	"一次只能导入一个文件":                                                        "Import one file at a time",
 	"文件超过上限 %s":                                                         "The file is over the limit of %s",

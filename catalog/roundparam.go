@@ -34,6 +34,18 @@ func ParseRound(field, s string) (int, error) {
 	return year, nil
 }
 
+// ParseListRound reads the round a listing request names (the claim and
+// value lists, the task list and progress, the coverage, an indicator's
+// evidence): as ParseRound, except that blank, 0 here, means every round,
+// and a mistake's message says so rather than promise the current round.
+func ParseListRound(field, s string) (int, error) {
+	round, err := ParseRound(field, s)
+	if err != nil {
+		return 0, FieldErrorf(field, EINVALID, "监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示全部轮次；收到 %.40q", FirstRoundYear, LastRoundYear, strings.TrimSpace(s))
+	}
+	return round, nil
+}
+
 // RoundYear reports whether year may be a monitoring round's
 // (FirstRoundYear to LastRoundYear).
 func RoundYear(year int) bool { return year >= FirstRoundYear && year <= LastRoundYear }

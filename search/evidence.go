@@ -128,11 +128,12 @@ type Evidence struct {
 }
 
 // RoundParam reads the monitoring round a request asks for (?round=, on
-// the indicator page and the evidence API) by catalog.ParseRound's rule,
-// as every request naming a round does: 0 when q is blank, else a year a
-// round may be. Whether the round is known is IndicatorEvidence's to say.
+// the indicator page and the evidence API) by catalog.ParseListRound's
+// rule, as every listing request naming a round does: 0, every round,
+// when q is blank, else a year a round may be. Whether the round is
+// known is IndicatorEvidence's to say.
 func RoundParam(q string) (int, error) {
-	return catalog.ParseRound("round", q)
+	return catalog.ParseListRound("round", q)
 }
 
 // IndicatorEvidence returns the evidence documents of a key indicator (of

@@ -921,7 +921,7 @@ func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
 // with their contacts, for the reminder round in the chat group.
 func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	round, err := catalog.ParseRound("round", q.Get("round"))
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

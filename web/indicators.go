@@ -126,7 +126,7 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	p := &indicatorsPage{City: r.URL.Query().Get("city")}
 	var err error
-	if p.Round, err = catalog.ParseRound("round", r.URL.Query().Get("round")); err != nil {
+	if p.Round, err = catalog.ParseListRound("round", r.URL.Query().Get("round")); err != nil {
 		h.fail(w, r, err)
 		return
 	}
