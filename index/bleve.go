@@ -88,8 +88,12 @@ import (
 // 3000人 and not 约3000人, which 3000 finds as text; 24 leaves the
 // whitespace after a clause mark out of the n-gram fields (人。\n优化,
 // 培训;\n优化, a DOCX paragraph's 。\n\n: zh.markGaps), so that 1,200人。优化
-// copied from a viewer or typed from the paper finds the document.
-const schemaVersion = "24"
+// copied from a viewer or typed from the paper finds the document; 25
+// holds the value of Chinese numerals with 百, 千, 万, 亿 or a point
+// before a heading mark or in brackets (一百万、二百万, （其中一点五万）:
+// zh.label), which no heading is numbered with, so that 1000000 and
+// 100万 find the first figure of a list as they find the last.
+const schemaVersion = "25"
 
 var schemaKey = []byte("evidence_schema")
 

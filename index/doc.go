@@ -193,7 +193,10 @@
 // not find 三十多所 (三十 finds it as text), nor, since format 23, a figure
 // a word bounds or approximates (numread.Qualified: 约3000人, 突破3000人,
 // 不少于3000人, 3000人以上 or 3000人左右 after its measure word, 约60%), so
-// 三千 does not find 约3000人 (3000 finds it as text). Digits parted by a thousands
+// 三千 does not find 约3000人 (3000 finds it as text). Numerals used as a
+// label hold none (十二、, （十二）, 二十大, 十九届); since format 25 only
+// those a heading is numbered with, under a hundred: the 一百万 of
+// 一百万、二百万 or of （其中一点五万） holds its value (zh.label). Digits parted by a thousands
 // space or a line break (1 200人, 12\n000人 from a PDF's line wrap) hold
 // their joined value (#=1200) and, before a unit, their count (#1200人)
 // besides each group's value, as values reads them both ways; so 1200 and

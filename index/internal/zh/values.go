@@ -180,15 +180,37 @@ func numberValues(rs []rune, counts []Count) []Count {
 // of a congress or a term (党的二十大, 十九届).
 const labelAfter = "、）)．大届"
 
+// headingMarks are the labelAfter that end a heading: numerals before
+// them are a label only when a heading may be numbered so (label).
+const headingMarks = "、）)．"
+
 // appendValue appends the count c in Chinese numerals to out as a value,
-// unless it is a label (labelAfter, or （ or ( before it).
+// unless it is a label.
 func appendValue(out []Count, rs []rune, c Count) []Count {
-	if rough(rs, c.Start, c.End) ||
-		c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End]) ||
-		c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(') {
+	if rough(rs, c.Start, c.End) || label(rs, c) {
 		return out
 	}
 	return append(out, c)
+}
+
+// label reports whether the numerals c are a label, no value: before a
+// labelAfter, or after （ or (. Headings are numbered under a hundred
+// (一、 to 九十九、, （十二）), so numerals with 百, 千, 万, 亿 or a point
+// before a heading mark or in brackets are a value, as in a list of
+// figures (分别为一百万、二百万和三百万, （其中线上一点五万）); before 大
+// or 届 they stay a label (党的二十大, 十九届).
+func label(rs []rune, c Count) bool {
+	after := c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End])
+	bracketed := c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(')
+	if !after && !bracketed {
+		return false
+	}
+	if after && !strings.ContainsRune(headingMarks, rs[c.End]) {
+		return true
+	}
+	return !slices.ContainsFunc(rs[c.Start:c.End], func(r rune) bool {
+		return r == '点' || r == '.' || cnnum.SmallUnit(r) >= 100 || cnnum.BigUnit(r) != 0
+	})
 }
 
 // rough reports whether the number rs[start:end] is written roughly, as

@@ -57,6 +57,57 @@ func TestValues(t *testing.T) {
 	}
 }
 
+// TestValuesOfBareChineseCounts: Chinese numerals with a multiplier or
+// a point that end a clause, before 。，；：、 a bracket or the end of the
+// text, hold their value as a count before its unit does, so that
+// 1000000 and 100万 find 一百万; so do those in a list of figures (一百万、
+// 二百万) or in brackets, which a heading never numbers so (label). Not
+// values: headings and congresses numbered under a hundred, serials,
+// numerals digit by digit, vague or rough ones, 万一, 三四十, a lone 十,
+// numerals in a word (十一五), and a figure a word bounds (超过一百万: a
+// 约数, found only as written).
+func TestValuesOfBareChineseCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // each number as written = its value
+	}{
+		{"全市终身学习总人次一百万。", []string{"一百万=1000000"}},
+		{"总人次达一百万；学员一点五万：投入一亿", []string{"一百万=1000000", "一点五万=15000", "一亿=100000000"}},
+		{"总人次达一百二十三万四千，同比增长", []string{"一百二十三万四千=1234000"}},
+		{"培训人次分别为一百万、二百万和三百万。", []string{"一百万=1000000", "二百万=2000000", "三百万=3000000"}},
+		{"书目三千、五千、一万不等", []string{"三千=3000", "五千=5000", "一万=10000"}},
+		{"（其中线上一点五万）", []string{"一点五万=15000"}},
+		{"（一百万）", []string{"一百万=1000000"}},
+		{"达到壹佰万。", []string{"壹佰万=1000000"}},
+		{"读书一百。", []string{"一百=100"}},
+		// Headings and congresses stay labels.
+		{"二十、附则", nil},
+		{"九十九、其他", nil},
+		{"（二十）附则", nil},
+		{"党的二十大", nil},
+		{"十九届", nil},
+		// No number at all.
+		{"第一百二十期。", nil},
+		{"二〇二四。", nil},
+		{"几十万。数十。成百上千。", nil},
+		{"万一。", nil},
+		{"三四十。", nil},
+		{"满分为十。", nil},
+		{"“十一五”期间", nil},
+		{"总人次超过一百万。", nil},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.text)
+		var got []string
+		for _, v := range Values(rs) {
+			got = append(got, string(rs[v.Start:v.End])+"="+v.Number)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Values(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestBareValue(t *testing.T) {
 	tests := []struct {
 		word, want string // "" when the word is no bare number
