@@ -21,22 +21,31 @@ import (
 
 // dropPageNumbers drops from each page its page number lines at its
 // edges: a decorated one on any page, bare numbers where the pages'
-// sequence shows them to be page numbers.
-func dropPageNumbers(pages []string) {
+// sequence shows them to be page numbers. A page left out of OCR
+// (sources, SourceOCRSkipped) keeps its text layer as it is: its page
+// number is all a search can find it by.
+func dropPageNumbers(pages, sources []string) {
 	for i, p := range pages {
-		pages[i] = dropEdgeLines(p, pageNumberLine)
+		if !leftUnread(sources, i) {
+			pages[i] = dropEdgeLines(p, pageNumberLine)
+		}
 	}
 	for _, last := range []bool{false, true} {
-		if !numberedEdges(pages, last) {
+		if !numberedEdges(pages, sources, last) {
 			continue
 		}
 		for i, p := range pages {
 			start, end := edgeLine(p, last)
-			if _, ok := bareNumber(p[start:end]); ok {
+			if _, ok := bareNumber(p[start:end]); ok && !leftUnread(sources, i) {
 				pages[i] = p[:start] + p[end:]
 			}
 		}
 	}
+}
+
+// leftUnread reports whether page i was left out of OCR by the cap.
+func leftUnread(sources []string, i int) bool {
+	return i < len(sources) && sources[i] == SourceOCRSkipped
 }
 
 // dropEdgeLines drops the lines that drop reports, one after another,
@@ -150,9 +159,12 @@ func bareNumber(line string) (int, bool) {
 // two of them, and each number is its page's place plus one offset
 // (pages numbered from a later one). A table's values at the foot of
 // every page do not run so.
-func numberedEdges(pages []string, last bool) bool {
+func numberedEdges(pages, sources []string, last bool) bool {
 	offset, seen := 0, 0
 	for i, p := range pages {
+		if leftUnread(sources, i) {
+			continue
+		}
 		start, end := edgeLine(p, last)
 		n, ok := bareNumber(p[start:end])
 		switch {

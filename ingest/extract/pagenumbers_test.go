@@ -49,23 +49,26 @@ func TestDropPageNumbers(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		pages     []string
+		sources   []string
 		wantPages []string
 	}{
-		{"a 公文's foot", []string{"教学点四十五\n— 1 —", "个，在校学员六万人次。\n— 2 —\n"},
+		{"a 公文's foot", []string{"教学点四十五\n— 1 —", "个，在校学员六万人次。\n— 2 —\n"}, nil,
 			[]string{"教学点四十五\n", "个，在校学员六万人次。\n"}},
-		{"a header and a foot", []string{"第 1 页 共 2 页\n部门协\n\n- 1 -\n\n", "第 2 页 共 2 页\n同的工作格局。\n\n- 2 -\n\n"},
+		{"a header and a foot", []string{"第 1 页 共 2 页\n部门协\n\n- 1 -\n\n", "第 2 页 共 2 页\n同的工作格局。\n\n- 2 -\n\n"}, nil,
 			[]string{"部门协\n\n\n", "同的工作格局。\n\n\n"}},
-		{"inside a page it stays", []string{"上表合计\n— 1 —\n详见附件。"}, []string{"上表合计\n— 1 —\n详见附件。"}},
-		{"a bare number ending the only page is a value", []string{"社区学校数量合计\n128"}, []string{"社区学校数量合计\n128"}},
-		{"bare numbers that do not run with the pages", []string{"海曙区\n36", "江北区\n24", "镇海区\n18"},
+		{"inside a page it stays", []string{"上表合计\n— 1 —\n详见附件。"}, nil, []string{"上表合计\n— 1 —\n详见附件。"}},
+		{"a bare number ending the only page is a value", []string{"社区学校数量合计\n128"}, nil, []string{"社区学校数量合计\n128"}},
+		{"bare numbers that do not run with the pages", []string{"海曙区\n36", "江北区\n24", "镇海区\n18"}, nil,
 			[]string{"海曙区\n36", "江北区\n24", "镇海区\n18"}},
-		{"bare numbers that run with the pages", []string{"封面\n杭州市学习型城市建设报告", "部门协\n1\n", "同的工作格局。\n2\n"},
+		{"bare numbers that run with the pages", []string{"封面\n杭州市学习型城市建设报告", "部门协\n1\n", "同的工作格局。\n2\n"}, nil,
 			[]string{"封面\n杭州市学习型城市建设报告", "部门协\n", "同的工作格局。\n"}},
-		{"bare numbers from a later page", []string{"第一页正文\n3", "第二页正文\n4"}, []string{"第一页正文\n", "第二页正文\n"}},
-		{"a page with nothing but its number", []string{"正文。\n— 1 —", "— 2 —"}, []string{"正文。\n", ""}},
+		{"bare numbers from a later page", []string{"第一页正文\n3", "第二页正文\n4"}, nil, []string{"第一页正文\n", "第二页正文\n"}},
+		{"a page with nothing but its number", []string{"正文。\n— 1 —", "— 2 —"}, nil, []string{"正文。\n", ""}},
+		{"a page left out of OCR keeps its layer", []string{"识别的正文\n— 1 —", "第2页"}, []string{SourceOCR, SourceOCRSkipped},
+			[]string{"识别的正文\n", "第2页"}},
 	} {
 		pages := slices.Clone(tc.pages)
-		dropPageNumbers(pages)
+		dropPageNumbers(pages, tc.sources)
 		if !slices.Equal(pages, tc.wantPages) {
 			t.Errorf("%s: pages %q, want %q", tc.name, pages, tc.wantPages)
 		}

@@ -28,8 +28,8 @@ const maxPDFPages = 100000
 // pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
 // page by page, and garbled text is never taken from either reader;
 // Result.Extractor is "pdftotext" if any page came from it. A page's
-// number in its footer or header is no part of its text (pagenumbers.go). Last, a page
-// whose text is still weak (none, or fewer than minTextLayerChars visible
+// number in its footer or header is no part of its text (pagenumbers.go).
+// Last, a page whose text is still weak (none, or fewer than minTextLayerChars visible
 // characters on a page that draws an image) is rendered and read by OCR (ocrWeakPages in
 // pdfocr.go); its PageSources entry is then SourceOCR. A PDF in which no
 // reader found anything but garbage fails with errPDFGarbled.
@@ -104,7 +104,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 // shows.
 func withoutPageNumbers(res *Result, err error) (*Result, error) {
 	if err == nil && res != nil {
-		dropPageNumbers(res.Pages)
+		dropPageNumbers(res.Pages, res.PageSources)
 	}
 	return res, err
 }
