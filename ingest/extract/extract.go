@@ -160,8 +160,16 @@ const Version = 3
 // characters in 10.5, had a paragraph break wherever a line with a
 // figure met one without, and a word wrapped there was not found. 1
 // (docx): footnotes, endnotes, headers and footers read with the body
-// (docxparts.go), where they were left out of the text.
-var readerRevisions = map[string]int{"docx": 1, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 5, "pdftotext": 5, "ofd": 4, "ocr": 8}
+// (docxparts.go), where they were left out of the text. 6 (pdf,
+// pdftotext), 5 (ofd) and 2 (docx): a page's number in its footer or
+// header (— 1 —, 第1页共3页, 1/3; a bare 2 where the pages' run shows it
+// one) no longer read as the page's first or last line (pagenumbers.go),
+// nor a header's or footer's field a DOCX keeps (第3页共3页 on its first
+// page), where a hit's passage and a cited quote ended in "— 2 —" and a
+// phrase the page break cut (教学点四十五 / 个) had the number between its
+// halves and was not found; a scan's pages read by OCR (pdf+ocr,
+// ofd+ocr) rise with them.
+var readerRevisions = map[string]int{"docx": 2, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 6, "pdftotext": 6, "ofd": 5, "ocr": 8}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

@@ -98,6 +98,7 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 		return nil, errOFDGarbled()
 	}
 	markPages(res, o.unreadable, SourceUnreadable)
+	dropPageNumbers(res.Pages, res.PageSources)
 	return res, nil
 }
 

@@ -27,8 +27,9 @@ const maxPDFPages = 100000
 // one, a broken content stream), or with far fewer Han characters than
 // pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
 // page by page, and garbled text is never taken from either reader;
-// Result.Extractor is "pdftotext" if any page came from it. Last, a page
-// whose text is still weak (none, or fewer than minTextLayerChars visible
+// Result.Extractor is "pdftotext" if any page came from it. A page's
+// number in its footer or header is no part of its text (pagenumbers.go).
+// Last, a page whose text is still weak (none, or fewer than minTextLayerChars visible
 // characters on a page that draws an image) is rendered and read by OCR (ocrWeakPages in
 // pdfocr.go); its PageSources entry is then SourceOCR. A PDF in which no
 // reader found anything but garbage fails with errPDFGarbled.
@@ -47,7 +48,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib)
+		return withoutPageNumbers(ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib))
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -94,7 +95,18 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		res.Extractor = "pdftotext"
 	}
 	markPages(res, unreadable, SourceUnreadable)
-	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib)
+	return withoutPageNumbers(ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib))
+}
+
+// withoutPageNumbers drops the page numbers from the pages of a reading
+// (dropPageNumbers), when it read them, after OCR read what it would:
+// whether a page's text layer is too weak to trust is judged on all it
+// shows.
+func withoutPageNumbers(res *Result, err error) (*Result, error) {
+	if err == nil && res != nil {
+		dropPageNumbers(res.Pages, res.PageSources)
+	}
+	return res, err
 }
 
 // pdfText is what the library made of a file.

@@ -14,8 +14,8 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 13 || catalog.ChineseYearRevision > fields.Revision {
-		t.Errorf("Revision = %d, want 13: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 14 || catalog.ChineseYearRevision > fields.Revision {
+		t.Errorf("Revision = %d, want 14: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
@@ -29,7 +29,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"a 文号 written with other brackets than 〔〕 is kept as written too (10); "+
 			"a 号 OCR read as 4 is taken from its last digit, a guess (11); "+
 			"a 4 after two digits is taken for the 号 only when another document has the 文号 so read (12); "+
-			"OCR's stray marks and the noise after them before a title's 关于 are no part of it (13)", fields.Revision)
+			"OCR's stray marks and the noise after them before a title's 关于 are no part of it (13); "+
+			"a quote opening a quoted term is no stray mark (14)", fields.Revision)
 	}
 	// 10: the 文号 as the text writes it, beside its value in 〔〕.
 	if f := fields.Read([]string{"杭教成[2017]15号\n关于开展社区教育工作的通知\n各区教育局:\n正文。"}, ""); f.DocNumber.Value != "杭教成〔2017〕15号" || f.DocNumber.Written != "杭教成[2017]15号" {
@@ -84,6 +85,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 		{9, "an item numbered 1.", "1.社区学校建设情况\n全年新增社区学校24所，覆盖全部街道。", "", "", ""},
 		{13, "OCR's noise before 关于", "杭教终 [2023] 125\n、、二种不一可关于推进学分银行建设的实施意见\n各区、县(市)教育局:\n正文。",
 			"关于推进学分银行建设的实施意见", "杭教终〔2023〕12号", ""},
+		{14, "a title opening with a quoted term", "杭教职成〔2023〕5号\n\"学分银行\"建设试点工作实施方案的通知\n各区、县(市)教育局:\n正文。",
+			"\"学分银行\"建设试点工作实施方案的通知", "杭教职成〔2023〕5号", ""},
 		{9, "a title opening with a year is still one", "2018年社区教育工作总结\n一、社区教育网络进一步完善\n正文。",
 			"2018年社区教育工作总结", "", ""},
 	}

@@ -384,13 +384,62 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 
 // strayMarks are marks no title begins with; OCR reads them off the
 // speckles of a scan (a heading read "、、二种不一可关于…的实施意见").
+// Its quotes may also open a title's quoted term ("学分银行"建设…的通知),
+// which keeps them (quotedTerm).
 const strayMarks = "、,.;:。!?·`'\""
 
 // trimStrayMarks cuts the strayMarks that begin line, and says whether
-// there were any: a sign that OCR's noise stands before the title.
+// there were any: a sign that OCR's noise stands before the title. A
+// quote that opens a quoted term ends the cut, and what follows is no
+// noise: the term and what stands after it before 关于 are the title's
+// ("学分银行"试点单位关于…).
 func trimStrayMarks(line string) (string, bool) {
-	t := strings.TrimLeft(line, strayMarks)
+	t := line
+	for t != "" {
+		r, size := utf8.DecodeRuneInString(t)
+		if !strings.ContainsRune(strayMarks, r) {
+			break
+		}
+		if quotedTerm(t) {
+			return strings.TrimSpace(t), false
+		}
+		t = t[size:]
+	}
 	return strings.TrimSpace(t), t != line
+}
+
+// maxQuotedTermRunes bounds a quoted term: a name (学分银行, 十四五,
+// 1+X), not a sentence.
+const maxQuotedTermRunes = 20
+
+// quotedTerm reports whether s opens with an ASCII quote (OCR's and
+// Normalize's for “ and ‘) closed by its pair within maxQuotedTermRunes,
+// around a term of letters or digits with no clause marks and no spaces: a
+// title that names what it quotes ("学分银行"建设…, "学在·杭州"品牌…).
+// OCR's noise seldom closes what it opens, and the marks that come with
+// it (、、) make no term.
+func quotedTerm(s string) bool {
+	var closers string
+	switch s[0] {
+	case '"':
+		closers = "\"”"
+	case '\'':
+		closers = "'’"
+	default:
+		return false
+	}
+	n, words := 0, false
+	for _, r := range s[1:] {
+		switch {
+		case strings.ContainsRune(closers, r):
+			return words
+		case n == maxQuotedTermRunes || unicode.IsSpace(r) || strings.ContainsRune("、,;:。!?\"'", r):
+			return false
+		}
+		n++
+		words = words || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
 }
 
 // noiseBeforeAbout cuts from a title that began with stray marks what

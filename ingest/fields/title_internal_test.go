@@ -101,3 +101,28 @@ func TestTitleAfterOCRNoise(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOpeningWithAQuotedTerm: a title that opens with a quoted term
+// keeps its quotes and all that stands before its 关于, with the ASCII
+// quotes OCR and Normalize give as with “”, after OCR's stray marks
+// too; rev 13 took the quote for a stray mark, and the title lost it
+// (学分银行"建设…, unbalanced, no title at all) or what stood before its
+// 关于. OCR's noise (rev 13's cases) is still cut: a quote it never
+// closes, or one round marks that make no term.
+func TestTitleOpeningWithAQuotedTerm(t *testing.T) {
+	const body = "\n各区、县（市）教育局：\n正文。"
+	for _, tt := range []struct{ name, line, title string }{
+		{"ASCII quotes", `"学分银行"建设试点工作实施方案的通知`, `"学分银行"建设试点工作实施方案的通知`},
+		{"curly quotes", "“学分银行”建设试点工作实施方案的通知", "“学分银行”建设试点工作实施方案的通知"},
+		{"single quotes", "'学在·杭州'品牌项目评选结果的通报", "'学在·杭州'品牌项目评选结果的通报"},
+		{"a quoted term before 关于", `"终身学习品牌"项目评审委员会关于公布评审结果的通知`, `"终身学习品牌"项目评审委员会关于公布评审结果的通知`},
+		{"OCR's marks, then a quoted term before 关于", `、、"十四五"时期关于推进学习型城市建设的实施意见`, `"十四五"时期关于推进学习型城市建设的实施意见`},
+		{"OCR's noise", "、、二种不一可关于推进学分银行建设的实施意见", "关于推进学分银行建设的实施意见"},
+		{"a quote OCR never closed", `"、二种不一可关于推进学分银行建设的实施意见`, "关于推进学分银行建设的实施意见"},
+		{"quotes round marks", `"、、"二种不一可关于推进学分银行建设的实施意见`, "关于推进学分银行建设的实施意见"},
+	} {
+		if got := Read([]string{tt.line + body}, "").Title.Value; got != tt.title {
+			t.Errorf("%s: title of %q is %q, want %q", tt.name, tt.line, got, tt.title)
+		}
+	}
+}

@@ -373,6 +373,46 @@ func writeOFDs() {
 		{"Doc_1/Pages/Page_1/Content.xml", scanPage2},
 		{"Doc_1/Res/scan_page2.png", string(grayPNG())},
 	}))
+	writePageFootOFD()
+}
+
+// writePageFootOFD writes pagefoot.ofd: two pages of a report, each with
+// a 公文's page number (— 1 —) at its foot, drawn first as producers draw
+// a footer, and its parts as text objects of their own; the page break
+// cuts 教学点四十五 / 个.
+func writePageFootOFD() {
+	const ns = `xmlns:ofd="http://www.ofdspec.org/2016"`
+	root := `<?xml version="1.0" encoding="UTF-8"?>
+<ofd:OFD ` + ns + ` Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>9a3e</ofd:DocID></ofd:DocInfo>
+<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`
+	document := `<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Document ` + ns + `><ofd:CommonData><ofd:MaxUnitID>20</ofd:MaxUnitID>
+<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>
+<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="2" BaseLoc="Pages/Page_1/Content.xml"/></ofd:Pages>
+</ofd:Document>`
+	publicRes := `<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Res ` + ns + ` BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="仿宋"/></ofd:Fonts></ofd:Res>`
+	text := func(id, y int, s string) string {
+		return fmt.Sprintf(`<ofd:TextObject ID="%d" Boundary="25 %d 160 8" Font="3" Size="5.6"><ofd:TextCode X="0" Y="5.6">%s</ofd:TextCode></ofd:TextObject>`, id, y, s)
+	}
+	foot := func(id, n int) string {
+		return fmt.Sprintf(`<ofd:TextObject ID="%d" Boundary="95 270 8 6" Font="3" Size="4.9"><ofd:TextCode X="0" Y="4.9">—</ofd:TextCode></ofd:TextObject>`+
+			`<ofd:TextObject ID="%d" Boundary="103 270 4 6" Font="3" Size="4.9"><ofd:TextCode X="0" Y="4.9">%d</ofd:TextCode></ofd:TextObject>`+
+			`<ofd:TextObject ID="%d" Boundary="109 270 8 6" Font="3" Size="4.9"><ofd:TextCode X="0" Y="4.9">—</ofd:TextCode></ofd:TextObject>`, id, id+1, n, id+2)
+	}
+	page := func(objects ...string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Page ` + ns + `><ofd:Content><ofd:Layer ID="4">` + strings.Join(objects, "\n") + `</ofd:Layer></ofd:Content></ofd:Page>`
+	}
+	write("pagefoot.ofd", zipFiles([][2]string{
+		{"OFD.xml", root},
+		{"Doc_0/Document.xml", document},
+		{"Doc_0/PublicRes.xml", publicRes},
+		{"Doc_0/Pages/Page_0/Content.xml", page(foot(5, 1),
+			text(8, 40, "三是扩大老年教育供给。"), text(9, 48, "新增老年大学教学点四十五"))},
+		{"Doc_0/Pages/Page_1/Content.xml", page(foot(10, 2),
+			text(13, 40, "个，在校学员达到六万人次。"))},
+	}))
 }
 
 // grayPNG is a small grey image standing in for a scanned page.
