@@ -537,3 +537,29 @@ func testCandidatesKeepAShortTwinAmongNoticesAndLongCompilations(t *testing.T, s
 		t.Errorf("C is candidate %d sharing %d bands; want one of the first two turns' (the first five), sharing 26", i+1, cands[i].Shared)
 	}
 }
+
+func TestTextHashesOfManyOriginals(t *testing.T) { forEachStore(t, testTextHashesOfManyOriginals) }
+
+// testTextHashesOfManyOriginals: the hashes asked for together are those
+// recorded now, a rewritten text's its new one, and an original with none
+// recorded is left out.
+func testTextHashesOfManyOriginals(t *testing.T, s *Store) {
+	ctx := context.Background()
+	old, repaired := TextHash{SHA256: "旧文字", Size: 3200}, TextHash{SHA256: "修复后文字", Size: 3100}
+	for sha, h := range map[string]TextHash{"a1": old, "b1": {SHA256: "乙", Size: 10}} {
+		if err := s.RecordTextHash(ctx, sha, h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RecordTextHash(ctx, "a1", repaired); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.TextHashesOf(ctx, []string{"a1", "b1", "c1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]TextHash{"a1": repaired, "b1": {SHA256: "乙", Size: 10}}
+	if len(got) != len(want) || got["a1"] != want["a1"] || got["b1"] != want["b1"] {
+		t.Errorf("text hashes of a1, b1, c1: %v; want %v (c1 has none)", got, want)
+	}
+}

@@ -96,6 +96,36 @@ func (s *Store) TextHashOf(ctx context.Context, sha string) (TextHash, error) {
 	return h, nil
 }
 
+// TextHashesOf returns the recorded hashes of the texts of the originals
+// with SHA-256s shas, by original; an original with none recorded is not
+// in it. One statement for up to maxInList originals: the pipeline asks
+// it for a batch's candidates, to tell which shingle sets it kept are
+// still those of the texts stored (a text rewritten by repair, a re-read
+// or another node has another hash).
+func (s *Store) TextHashesOf(ctx context.Context, shas []string) (map[string]TextHash, error) {
+	out := make(map[string]TextHash, len(shas))
+	err := forInLists(shas, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT sha256, text_sha256, size FROM text_hash WHERE sha256 IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sha string
+			var h TextHash
+			if err := rows.Scan(&sha, &h.SHA256, &h.Size); err != nil {
+				return err
+			}
+			out[sha] = h
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("text hashes of %d originals: %w", len(shas), err)
+	}
+	return out, nil
+}
+
 // FoundCitationsOf is FoundCitations for the one original sha: how many
 // found citations its text holds, asked again just before a new reading
 // replaces it.

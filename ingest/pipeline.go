@@ -42,6 +42,10 @@ type indexJob struct {
 	// linkParts) take it instead of shingling the text twice more
 	// (bench/README.md, session 50); nil when not known.
 	set neardup.Set
+	// text is the SHA-256 of the stored text its pages are, for a long
+	// text with set: its set is kept under it (setCache) once its
+	// extraction is recorded; "" for none.
+	text string
 }
 
 // readByOCR says whether any page of the job's text was read by OCR.
@@ -520,6 +524,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool, le
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 		Legacy: legacy, Text: text, Alone: change}, lazyText: lazyText, lazySince: lazySince, linkQuotes: d.Pages == 0 && !looked, lease: lease}
 	job.set = setOfAllPages(reading, set)
+	job.text = s.keptTextHash(job.set, text, body)
 	if !s.cfg.Shared {
 		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
@@ -544,6 +549,25 @@ func setOfAllPages(r catalog.Reading, set neardup.Set) neardup.Set {
 		return nil
 	}
 	return set
+}
+
+// keptTextHash is the SHA-256 of the stored text of a job with set (nil:
+// none to keep), whose hash is that of text when it is recorded with the
+// job, else of body, the stored bytes its pages were decoded from; "" for
+// a text too short to keep (minCachedText) or when no set is kept.
+func (s *Service) keptTextHash(set neardup.Set, text *catalog.TextRecord, body []byte) string {
+	switch {
+	case s.sets == nil || set == nil:
+		return ""
+	case text != nil:
+		if text.Hash.Size < minCachedText {
+			return ""
+		}
+		return text.Hash.SHA256
+	case len(body) >= minCachedText:
+		return hashText(body).SHA256
+	}
+	return ""
 }
 
 // errOutdatedText marks a stored text read by older extraction rules
@@ -990,6 +1014,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 		k++
 	}
 	linkErrs := s.linkNearDuplicates(ctx, jobs, linking, linkCands)
+	s.keepSets(jobs, outs)
 	ready := jobs[:0]
 	k, l := 0, 0
 	for _, j := range jobs {
@@ -1015,6 +1040,22 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 		ready = append(ready, j)
 	}
 	return ready
+}
+
+// keepSets keeps the sets of the long texts of jobs whose extraction was
+// recorded (outs, in the order of the jobs with one), for the later
+// versions of those texts to compare with (setCache).
+func (s *Service) keepSets(jobs []indexJob, outs []catalog.ExtractionOutcome) {
+	k := 0
+	for _, j := range jobs {
+		if j.ext == nil {
+			continue
+		}
+		if !outs[k].Gone && j.text != "" {
+			s.sets.put(j.text, j.set, j.readByOCR())
+		}
+		k++
+	}
 }
 
 // flushBatchTexts makes the texts of the batch's jobs saved by lazy puts
@@ -1075,7 +1116,7 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 	for _, r := range stored {
 		reads = append(reads, r)
 	}
-	s.comparer().readAll(ctx, reads)
+	s.comparer().readAll(ctx, s.compareKept(ctx, reads))
 jobs:
 	for i, j := range linking {
 		text := held[j.doc.SHA256]

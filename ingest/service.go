@@ -61,7 +61,11 @@ type Config struct {
 	// budget (SetTextBudget); past it, the documents that still need one
 	// are tried again after RetryDelay. Default 10 s.
 	CompareWait time.Duration
-	Logger      *slog.Logger
+	// SetCacheMemory is how many bytes of shingle sets of long texts read
+	// are kept to compare later versions with (setCache); default
+	// DefaultSetCacheMemory, negative for none.
+	SetCacheMemory int64
+	Logger         *slog.Logger
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
@@ -153,6 +157,9 @@ func (c *Config) setDefaults() {
 		// uploads of a megabyte at once take no more: the rest go to files.
 		c.StageMemory = DefaultStageMemory
 	}
+	if c.SetCacheMemory == 0 {
+		c.SetCacheMemory = DefaultSetCacheMemory
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -228,6 +235,9 @@ type Service struct {
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
 	budget TextBudget
+	// sets keeps the shingle sets of long texts read, for their later
+	// versions to compare with (setCache); nil for none.
+	sets *setCache
 	// readers is the last check of the readers' programs; see Readers.
 	readers readerList
 	// batchBegun, set by tests before Start, is called as an index batch
@@ -254,7 +264,7 @@ func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Ser
 	cfg.setDefaults()
 	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, mem: newMemBudget(cfg.StageMemory),
 		queue: newQueue(), ocrQueue: newQueue(), uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait),
-		budget: newMemoryLimit(DefaultCompareMemory)}
+		budget: newMemoryLimit(DefaultCompareMemory), sets: newSetCache(cfg.SetCacheMemory)}
 }
 
 // SetTextBudget makes the stored texts read to find near duplicates

@@ -44,3 +44,35 @@ func BenchmarkShinglesCorpus(b *testing.B) {
 		neardup.Shingles(texts[i%len(texts)]...)
 	}
 }
+
+// BenchmarkReaderLongVersion is a Reader comparing a long stored text
+// (the first 300 corpus documents, about 900 KB) with a version of it
+// held, as the pipeline reads a long candidate that is no kept set: a
+// near duplicate is read to its end.
+func BenchmarkReaderLongVersion(b *testing.B) {
+	var pages []string
+	for _, p := range corpusTexts(b, 300) {
+		pages = append(pages, p...)
+	}
+	held := &neardup.Held{Text: neardup.Text{Pages: pages}, Set: neardup.Shingles(pages...)}
+	size := 0
+	for _, p := range pages {
+		size += len(p)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		rd := neardup.NewReader(held)
+		for _, p := range pages {
+			if err := rd.Write([]byte(p)); err != nil {
+				b.Fatal(err)
+			}
+			rd.EndPage()
+		}
+		if err := rd.End(); err != nil {
+			b.Fatal(err)
+		}
+		if sim, err := rd.Similarity(0, false); err != nil || sim != 1 {
+			b.Fatalf("similarity %v, %v; want 1", sim, err)
+		}
+	}
+}

@@ -121,13 +121,15 @@ func (r *Reader) Write(p []byte) error {
 			}
 		}
 		switch {
+		case c >= 0x4e00 && c <= 0x9fff: // the common Han characters, as Shingles has them
+			r.add(c)
 		case c >= '0' && c <= '9', c >= 'a' && c <= 'z':
 			r.add(c)
 		case c >= 'A' && c <= 'Z':
 			r.add(c + 'a' - 'A')
 		case c == '.':
 			r.dot = isDigit(before)
-		case unicode.Is(unicode.Han, c):
+		case c >= 0x2e80 && unicode.Is(unicode.Han, c):
 			r.add(c)
 		}
 		if r.err != nil {
@@ -169,7 +171,7 @@ func (r *Reader) add(c rune) {
 		var sh [ShingleSize]rune
 		copy(sh[:], r.last[:])
 		sh[ShingleSize-1] = c
-		h := shingleHash(sh[:])
+		h := shingleHash3(sh)
 		for i := range r.meters {
 			r.measure(&r.meters[i], h)
 		}
