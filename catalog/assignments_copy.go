@@ -42,11 +42,12 @@ func (s *Store) PreviousAssignmentRound(ctx context.Context, city string, round 
 
 // CopyAssignments copies a city's tasks of round from into round to, in
 // one transaction: each becomes an open task (未提交) of the same
-// indicator, department, contact and requirement, due on the same day as many years
-// later as the rounds are apart (29 February becomes 28 February). Only
-// tasks whose indicator keep says yes are copied, the others are listed
-// as skipped; a task round to already has (same indicator and
-// department) is left as it is. The earlier round is not changed.
+// indicator, department, contact and requirement, due on the same day as
+// many years later as the rounds are apart (29 February becomes 28
+// February). Only tasks whose indicator keep says yes are copied, the
+// others are listed as skipped; a task round to already has (same
+// indicator and department) is left as it is. The earlier round is not
+// changed.
 func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, keep func(code string) bool, by string) (*AssignmentCopy, error) {
 	return s.CopyAssignmentsDue(ctx, city, from, to, keep, nil, by)
 }

@@ -71,10 +71,10 @@ func mergedStatus(t twinTask) (st AssignmentStatus, reason string, ok bool) {
 // mergeTwinTasks makes each task both departments of m hold one: the
 // into-department's task is kept, with the earlier of the two due dates
 // (the department owes it by the earlier one), its contact and its
-// requirement (else the other's), and the status mergedStatus gives; the other's files handed
-// in, their submissions and returns, and its history (its events, now
-// also about the task kept: event_about) move onto it, and the other is
-// deleted. Two tasks whose stands cannot be merged are EINVALID, naming
+// requirement (else the other's), and the status mergedStatus gives; the
+// other's files handed in, their submissions and returns, and its history
+// (its events, now also about the task kept: event_about) move onto it,
+// and the other is deleted. Two tasks whose stands cannot be merged are EINVALID, naming
 // them and what to do, and nothing moves. It returns
 // the tasks merged (round and indicator) and the ids of the tasks kept
 // and gone, for the merge event.

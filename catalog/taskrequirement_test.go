@@ -115,3 +115,30 @@ func TestTaskRequirementIsCopiedAndBackedUp(t *testing.T) {
 		t.Errorf("in the PostgreSQL copy: %v", got)
 	}
 }
+
+// TestMergedTaskKeepsTheRequirement: merging 市语委办 into 市教育局, where
+// both hold 2.3.1, keeps the requirement of the task merged away when
+// the task kept has none of its own.
+func TestMergedTaskKeepsTheRequirement(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "2", "2.3.1")
+		text := creditBank
+		if _, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+			{Indicator: "2.3.1", Department: "市语委办", Due: "2018-03-31", Requirement: &text},
+			{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"}}, "wang"); err != nil {
+			t.Fatal(err)
+		}
+		from, err := s.DepartmentByName(ctx, "330100", "市语委办")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.MergeDepartment(ctx, from.ID, "市教育局", "wang"); err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+		list, err := s.FindAssignments(ctx, AssignmentFilter{City: "330100"})
+		if err != nil || len(list) != 1 || list[0].Department != "市教育局" || list[0].Requirement != creditBank {
+			t.Errorf("after the merge: %+v %v; want 市教育局's one task asking for %q", list, err, creditBank)
+		}
+	})
+}
