@@ -498,9 +498,10 @@ func TestStalledUploadsHoldNoSlot(t *testing.T) {
 // a body was cut at 1 MiB, and the import said the file was missing.
 func TestImportsTakeTheSizeTheySay(t *testing.T) {
 	e := newEnv(t)
-	// A table with a long 备注 (remarks) cell, which the import passes over.
+	// A table with a long 情况说明 cell, a column the import passes over
+	// (备注 is read now, as the task's requirement, and held to its cap).
 	var table strings.Builder
-	table.WriteString("指标编码,责任单位,截止日期,联系人,备注\n2.3.1,市教育局,2018-03-31,张老师,")
+	table.WriteString("指标编码,责任单位,截止日期,联系人,情况说明\n2.3.1,市教育局,2018-03-31,张老师,")
 	for table.Len() < 3<<20 {
 		table.WriteString("按照市委市政府要求推进学分银行建设。")
 	}

@@ -29,6 +29,15 @@ var columns = map[string]string{
 	"牵头单位": "department", "牵头部门": "department", "责任处室": "department", "承办单位": "department", "责任主体": "department",
 	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due", "完成时间": "due", "完成期限": "due", "时间节点": "due",
 	"contact": "contact", "联系人": "contact", "联系人及电话": "contact", "联系人及联系方式": "contact",
+	// What the city asks the department to hand in, in its words: shown
+	// on the task before the framework's wording for the indicator.
+	"requirement": "requirement", "requirements": "requirement", "material": "requirement", "materials": "requirement",
+	"材料要求": "requirement", "佐证材料要求": "requirement", "佐证材料": "requirement", "佐证材料说明": "requirement",
+	"报送材料": "requirement", "报送材料要求": "requirement", "提交材料": "requirement", "所需材料": "requirement",
+	"材料说明": "requirement", "信息性质说明": "requirement", "工作要求": "requirement", "具体要求": "requirement",
+	// 备注 often holds what is wanted too, and is read so only where the
+	// table has none of the columns above.
+	"备注": "remark", "remark": "remark", "remarks": "remark", "note": "remark", "notes": "remark",
 	// Cooperating units are read only to say that they were not imported:
 	// a task is owed by the departments that answer for the indicator.
 	"cooperating": "cooperating", "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
@@ -108,11 +117,13 @@ func newImportError(rows []RowError) *ImportError {
 // Import reads a responsibility table (XLSX, XLS or WPS's .et, or CSV in
 // UTF-8 or GBK;
 // headings 指标编码/indicator, 责任单位/department, 截止日期/due,
-// optional 联系人/contact) for a city and round on behalf of an admin or
+// optional 联系人/contact and 材料要求/requirement — or 信息性质说明,
+// 报送材料, 工作要求, else 备注) for a city and round on behalf of an admin or
 // the city's coordinator, and stores it all or not at all. A cell naming
 // several departments gives each its own task (SplitDepartments).
 // Departments new to the city's list are added to it; a row for an
-// existing task replaces its due date and contact. The round's tasks the
+// existing task replaces its due date, contact and, when the table has
+// a requirement column, requirement. The round's tasks the
 // table does not list are named in NotInTable, or deleted with
 // RemoveMissing when nothing was handed in for them.
 func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest) (*catalog.AssignmentImport, error) {
@@ -133,6 +144,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 		return nil, err
 	}
 	imp.IgnoredColumns, imp.IgnoredUnits, imp.Folded = table.ignored, table.units, table.folded
+	imp.RequirementColumn = table.requirement
 	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
 		return nil, err
 	}
@@ -272,10 +284,11 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 // checkedTable is a table's rows, checked, one per task, and the
 // headings of the columns read but not imported.
 type checkedTable struct {
-	rows    []catalog.AssignmentRow
-	ignored []string
-	units   []catalog.IgnoredUnit // the units of the ignored columns
-	folded  []catalog.FoldedName  // names with a note imported as another
+	rows        []catalog.AssignmentRow
+	requirement string // the heading of the column read as the tasks' requirement, "" for none
+	ignored     []string
+	units       []catalog.IgnoredUnit // the units of the ignored columns
+	folded      []catalog.FoldedName  // names with a note imported as another
 }
 
 // checkTable maps a table's records to rows, one per department a cell
@@ -291,6 +304,9 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 	index := heading.Columns
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"department", "责任单位"}, {"due", "截止日期"}} {
 		if _, ok := index[need.col]; !ok {
+			if spreadsheet.Misdecoded(records[:min(len(records), spreadsheet.MaxHeadingRow)]) {
+				return nil, catalog.Errorf(catalog.EINVALID, "表格文字乱码（可能是 UTF-8 的 CSV 被当作其他编码打开），请以 UTF-8 编码重新保存后再导入")
+			}
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
 			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有找到含 %s（%s）列的表头；表头应为：指标编码、责任单位、截止日期、联系人（表头之上的标题行可以保留）",
@@ -309,6 +325,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		return nil, err
 	}
 	nameColumn := indicatorNameColumn(records, heading)
+	wanted, hasWanted := requirementColumn(index)
 	var names []string
 	for _, rec := range records[heading.Rows:] {
 		names = append(names, SplitDepartments(cell(rec, "department"))...)
@@ -318,6 +335,9 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		return nil, err
 	}
 	out := &checkedTable{}
+	if hasWanted {
+		out.requirement = headingWords(records, heading, wanted, "材料要求")
+	}
 	folded := map[string]bool{}
 	units := map[string]int{} // a cooperating unit → its place in out.units
 	cooperating := false
@@ -329,6 +349,10 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		}
 		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
+		if hasWanted {
+			w := requirementText(cell(rec, wanted))
+			r.Requirement = &w
+		}
 		cooperating = cooperating || cell(rec, "cooperating") != ""
 		why := c.check(&r)
 		if nameColumn >= 0 && nameColumn < len(rec) {
@@ -518,6 +542,10 @@ func (c *checker) check(r *catalog.AssignmentRow) []*catalog.Error {
 	}
 	if len([]rune(r.Contact)) > maxContactRunes {
 		wrong("contact", "联系人超过 %d 字", maxContactRunes)
+	}
+	if r.Requirement != nil && utf8.RuneCountInString(*r.Requirement) > maxRequirementRunes {
+		wrong("requirement", "材料要求有 %d 字，超过 %d 字的上限；请精简（详细说明可作为附件另行发给责任单位）后重新导入",
+			utf8.RuneCountInString(*r.Requirement), maxRequirementRunes)
 	}
 	return why
 }

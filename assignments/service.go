@@ -114,12 +114,15 @@ func (t Task) Owed() bool {
 }
 
 // HandInType is the kind of document a hand-in for t starts at: the kind
-// its indicator's 信息性质说明 asks for first (catalog.DocTypeOfInfo;
-// 1.1.1's 政策文件 is a policy), else 工作总结. 我的任务 pre-selects it, and
-// an upload for the task that names no type is given it (HandInTypeOf).
+// the city's requirement asks for first, else its indicator's
+// 信息性质说明 (catalog.DocTypeOfInfo; 1.1.1's 政策文件 is a policy), else
+// 工作总结. 我的任务 pre-selects it, and an upload for the task that names
+// no type is given it (HandInTypeOf).
 func (t Task) HandInType() catalog.DocType {
-	if dt, ok := catalog.DocTypeOfInfo(t.IndicatorInfo); ok {
-		return dt
+	for _, words := range []string{t.Requirement, t.IndicatorInfo} {
+		if dt, ok := catalog.DocTypeOfInfo(words); ok {
+			return dt
+		}
 	}
 	return catalog.DocWorkSummary
 }

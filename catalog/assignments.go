@@ -59,9 +59,14 @@ type Assignment struct {
 	Department   string // the department's name in the city's list
 	Due          string // YYYY-MM-DD
 	Contact      string // 联系人, as the table gives it
-	Status       AssignmentStatus
-	Reason       string   // why it was last returned
-	Documents    []string // ids of the documents handed in, oldest first
+	// Requirement is what the city's table asks the department to hand
+	// in for the task, in its words (材料要求, 信息性质说明, 备注 …); ""
+	// when it gave none, and the framework's wording for the indicator
+	// is all there is.
+	Requirement string
+	Status      AssignmentStatus
+	Reason      string   // why it was last returned
+	Documents   []string // ids of the documents handed in, oldest first
 	// HandedInBy names, by document id, the user who handed the document
 	// in for this assignment: the same bytes may have been submitted
 	// elsewhere too (on the upload page, for another department's task).
@@ -91,14 +96,19 @@ type AssignmentRow struct {
 	Department string
 	Due        string // YYYY-MM-DD
 	Contact    string
+	// Requirement is the row's 材料要求 ("" for an empty cell, which
+	// clears the task's), or nil when the table has no such column: a
+	// table without one leaves the requirement of a task it lists as it
+	// was.
+	Requirement *string
 }
 
 // AssignmentImport says what an import of a responsibility table did.
 type AssignmentImport struct {
 	Assignments    []Assignment
 	Added          int
-	Updated        int      // rows for an existing task whose due date or contact they changed
-	Unchanged      int      // rows for an existing task that already had their due date and contact
+	Updated        int      // rows for an existing task whose due date, contact or requirement they changed
+	Unchanged      int      // rows for an existing task that already had their due date, contact and requirement
 	NewDepartments []string // departments added to the city's list
 	// NotInTable are the round's tasks the table did not list and that
 	// are still there: the import did not remove them (it was not asked
@@ -107,6 +117,10 @@ type AssignmentImport struct {
 	// Removed are the round's tasks the table did not list that the
 	// import deleted, as they were.
 	Removed []Assignment
+	// RequirementColumn is the heading of the column read as the tasks'
+	// requirement (材料要求, 信息性质说明 …), as the table writes it; ""
+	// when the table has none, and the tasks it lists kept theirs.
+	RequirementColumn string
 	// IgnoredColumns are the headings of columns read but not imported
 	// (配合单位), as the table writes them.
 	IgnoredColumns []string
@@ -169,8 +183,8 @@ type AssignmentFilter struct {
 // ImportAssignments stores the rows of a city's responsibility table for
 // a round in one transaction, all or none. A department not yet in the
 // city's list (by DepartmentKey) is added; a row for a task that exists
-// (same indicator and department) replaces its due date and contact and
-// keeps its status and documents.
+// (same indicator and department) replaces its due date, contact and,
+// when the row has one, requirement, and keeps its status and documents.
 func (s *Store) ImportAssignments(ctx context.Context, city string, round int, rows []AssignmentRow, by string) (*AssignmentImport, error) {
 	out := &AssignmentImport{}
 	now := formatTime(s.now())
@@ -255,14 +269,20 @@ const (
 // so re-importing the same table tells the coordinator nothing changed.
 func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, deptID string, r AssignmentRow, by, now string) (string, rowOutcome, error) {
 	var id, due, contact string
-	err := tx.QueryRowContext(ctx, `SELECT id, due, contact FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
-		city, round, r.Indicator, deptID).Scan(&id, &due, &contact)
+	var had sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT id, due, contact, requirement FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
+		city, round, r.Indicator, deptID).Scan(&id, &due, &contact, &had)
 	switch {
 	case err == nil:
-		if due == r.Due && contact == r.Contact {
+		requirement := had.String
+		if r.Requirement != nil {
+			requirement = *r.Requirement
+		}
+		if due == r.Due && contact == r.Contact && requirement == had.String {
 			return id, rowUnchanged, nil
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, updated_at = ? WHERE id = ?`, r.Due, r.Contact, now, id)
+		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, requirement = ?, updated_at = ? WHERE id = ?`,
+			r.Due, r.Contact, requirementValue(requirement), now, id)
 		if err != nil {
 			return "", 0, fmt.Errorf("update assignment %s: %w", id, err)
 		}
@@ -270,24 +290,31 @@ func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, d
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", 0, fmt.Errorf("query assignment: %w", err)
 	}
+	var requirement string
+	if r.Requirement != nil {
+		requirement = *r.Requirement
+	}
 	id = ulid.Make().String()
-	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, AssignmentOpen, by, now, now)
+	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, requirement, status, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, requirementValue(requirement),
+		AssignmentOpen, by, now, now)
 	if err != nil {
 		return "", 0, fmt.Errorf("insert assignment: %w", err)
 	}
 	return id, rowAdded, nil
 }
 
-const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.status, a.reason, a.created_by, a.updated_at`
+const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.requirement, a.status, a.reason, a.created_by, a.updated_at`
 
 func scanAssignment(r rowScanner) (*Assignment, error) {
 	var a Assignment
 	var updated string
-	if err := r.Scan(&a.ID, &a.City, &a.Round, &a.Indicator, &a.DepartmentID, &a.Department, &a.Due, &a.Contact, &a.Status,
+	var requirement sql.NullString
+	if err := r.Scan(&a.ID, &a.City, &a.Round, &a.Indicator, &a.DepartmentID, &a.Department, &a.Due, &a.Contact, &requirement, &a.Status,
 		&a.Reason, &a.CreatedBy, &updated); err != nil {
 		return nil, err
 	}
+	a.Requirement = requirement.String
 	a.UpdatedAt = parseTime(updated)
 	return &a, nil
 }

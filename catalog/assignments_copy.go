@@ -42,11 +42,12 @@ func (s *Store) PreviousAssignmentRound(ctx context.Context, city string, round 
 
 // CopyAssignments copies a city's tasks of round from into round to, in
 // one transaction: each becomes an open task (未提交) of the same
-// indicator, department and contact, due on the same day as many years
-// later as the rounds are apart (29 February becomes 28 February). Only
-// tasks whose indicator keep says yes are copied, the others are listed
-// as skipped; a task round to already has (same indicator and
-// department) is left as it is. The earlier round is not changed.
+// indicator, department, contact and requirement, due on the same day as
+// many years later as the rounds are apart (29 February becomes 28
+// February). Only tasks whose indicator keep says yes are copied, the
+// others are listed as skipped; a task round to already has (same
+// indicator and department) is left as it is. The earlier round is not
+// changed.
 func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, keep func(code string) bool, by string) (*AssignmentCopy, error) {
 	return s.CopyAssignmentsDue(ctx, city, from, to, keep, nil, by)
 }
@@ -95,10 +96,10 @@ func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to in
 			// the unique index: on PostgreSQL a count first would let both
 			// see none and the second fail as a duplicate.
 			res, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
-				status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				requirement, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (city, round, indicator_code, department_id) DO NOTHING`,
-				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, AssignmentOpen,
-				by, now, now)
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, requirementValue(a.Requirement),
+				AssignmentOpen, by, now, now)
 			if err != nil {
 				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
 			}

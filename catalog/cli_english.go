@@ -78,6 +78,8 @@ var cliEnglish = map[string]string{
 	"另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配；加 --substring 可找到这些材料": "%d more {document holds|documents hold} %s, but inside other words that the text makes of it with the characters beside it, so it was not matched as a word; add --substring to find them",
 	"带单位的数字只匹配单位相同的写法（如“人”不匹配“人次”）；只搜数字“%s”可找到 %d 份材料":           "A number with its unit finds that unit only (人 does not find 人次); the number alone, “%s”, finds %d {document|documents}",
 	"（协调员已关联 %d 份佐证材料，不算部门提交）":                                   " (the coordinator has linked %d {document|documents}; not a hand-in by the department)",
+	"    材料要求：%s": "    requirement: %s",
+	"“%s”列已作为各项任务的材料要求导入，责任单位在“我的任务”中可见": "The column “%s” was imported as each task's material requirement, which departments see in My tasks",
 	"    协调员已关联：%s  %s":         "    linked by the coordinator: %s  %s",
 	"    已退回：%s  %s %s，原因：%s":   "    returned: %s  by %s %s, reason: %s",
 	"      已撤回：%s %s，退回记录保留":    "      withdrawn by %s %s; the return stays on record",

@@ -70,11 +70,11 @@ func mergedStatus(t twinTask) (st AssignmentStatus, reason string, ok bool) {
 
 // mergeTwinTasks makes each task both departments of m hold one: the
 // into-department's task is kept, with the earlier of the two due dates
-// (the department owes it by the earlier one), its contact (else the
-// other's), and the status mergedStatus gives; the other's files handed
-// in, their submissions and returns, and its history (its events, now
-// also about the task kept: event_about) move onto it, and the other is
-// deleted. Two tasks whose stands cannot be merged are EINVALID, naming
+// (the department owes it by the earlier one), its contact and its
+// requirement (else the other's), and the status mergedStatus gives; the
+// other's files handed in, their submissions and returns, and its history
+// (its events, now also about the task kept: event_about) move onto it,
+// and the other is deleted. Two tasks whose stands cannot be merged are EINVALID, naming
 // them and what to do, and nothing moves. It returns
 // the tasks merged (round and indicator) and the ids of the tasks kept
 // and gone, for the merge event.
@@ -124,6 +124,10 @@ func (s *Store) mergeTwinTask(ctx context.Context, tx *sql.Tx, t twinTask) error
 	}{
 		{"keep task", `UPDATE assignment SET status = ?, reason = ?, due = ?, contact = ?, updated_at = ? WHERE id = ?`,
 			[]any{st, reason, due, contact, formatTime(s.now()), t.kept}},
+		// The city's words for what is wanted stay when the task kept
+		// had none of its own.
+		{"keep requirement of task", `UPDATE assignment SET requirement = (SELECT g.requirement FROM assignment g WHERE g.id = ?)
+			WHERE id = ? AND requirement IS NULL`, []any{t.gone, t.kept}},
 		{"move files of task", `UPDATE assignment_document SET assignment_id = ? WHERE assignment_id = ?
 			AND document_id NOT IN (SELECT document_id FROM assignment_document WHERE assignment_id = ?)`, []any{t.kept, t.gone, t.kept}},
 		{"drop files both tasks hold of task", `DELETE FROM assignment_document WHERE assignment_id = ?`, []any{t.gone}},

@@ -662,6 +662,9 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 	if len(imp.NewDepartments) > 0 {
 		msg += trf(l, "assignments.imported_departments", strings.Join(imp.NewDepartments, tr(l, "list.sep")))
 	}
+	if imp.RequirementColumn != "" {
+		msg += trf(l, "assignments.requirement_column", imp.RequirementColumn)
+	}
 	for _, col := range imp.IgnoredColumns {
 		msg += trf(l, "assignments.ignored_column", col)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/assignments"
@@ -161,7 +162,8 @@ func (c *remote) assignments(ctx context.Context, f assignments.Filter, note fun
 }
 
 // printAssignments writes a line a task (id, city, round, indicator,
-// department, due date, state, contact), with below it the files handed in
+// department, due date, state, contact), with below it the city's
+// requirement for it, the files handed in
 // and returned (who, when, why) and what the coordinator linked, then the
 // count.
 func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) {
@@ -174,6 +176,10 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 		status := words(lang, catalog.AssignmentStatusLabels[st], assignmentStatusEnglish[st])
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+		if t.Requirement != "" {
+			// The city's words, one line of the list for each of theirs.
+			sayln(w, lang, "    材料要求：%s", strings.ReplaceAll(t.Requirement, "\n", "\n      "))
+		}
 		for _, r := range t.Returned {
 			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
 				catalog.ShowTime(r.At), catalog.TypedText(r.Reason))

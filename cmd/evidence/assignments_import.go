@@ -72,6 +72,9 @@ type importSaid struct {
 	NotInTable     []leftTask `json:"not_in_table"`
 	Removed        []leftTask `json:"removed"`
 	IgnoredColumns []string   `json:"ignored_columns"`
+	// RequirementColumn is the heading of the column read as the tasks'
+	// requirement (catalog.AssignmentImport.RequirementColumn).
+	RequirementColumn string `json:"requirement_column"`
 	// IgnoredUnits, Folded and Unreceived are catalog.AssignmentImport's.
 	IgnoredUnits []ignoredUnit      `json:"ignored_units"`
 	Folded       []foldedDepartment `json:"folded_departments"`
@@ -121,7 +124,8 @@ func importSaidOf(imp *catalog.AssignmentImport) *importSaid {
 		return out
 	}
 	said := &importSaid{Added: imp.Added, Updated: imp.Updated, Unchanged: imp.Unchanged, NewDepartments: imp.NewDepartments,
-		NotInTable: left(imp.NotInTable), Removed: left(imp.Removed), IgnoredColumns: imp.IgnoredColumns}
+		NotInTable: left(imp.NotInTable), Removed: left(imp.Removed), IgnoredColumns: imp.IgnoredColumns,
+		RequirementColumn: imp.RequirementColumn}
 	for _, d := range imp.Combined {
 		said.Combined = append(said.Combined, combinedDepartment{ID: d.ID, Name: d.Name})
 	}
@@ -145,6 +149,9 @@ func printAssignmentImport(w io.Writer, lang report.Lang, imp *importSaid, remov
 		say(w, lang, "；新加入责任单位名单：%s", strings.Join(imp.NewDepartments, "、"))
 	}
 	fmt.Fprintln(w)
+	if imp.RequirementColumn != "" {
+		sayln(w, lang, "“%s”列已作为各项任务的材料要求导入，责任单位在“我的任务”中可见", imp.RequirementColumn)
+	}
 	for _, col := range imp.IgnoredColumns {
 		sayln(w, lang, "“%s”列未导入：任务只分给责任单位（牵头单位）列中的单位；配合单位如也须提交佐证材料，请把它写进责任单位列（一格可写多个单位，用顿号隔开）", col)
 	}

@@ -1,0 +1,39 @@
+package assignments
+
+import "strings"
+
+// A city's responsibility table often says, row by row, what material it
+// wants from the department (材料要求: 学分银行相关政策文件及实施情况), more
+// precisely than the framework's wording for the indicator (制度文件、试点
+// 方案、典型案例). The import keeps it on the task (catalog.Assignment's
+// Requirement), and every list of tasks shows it first.
+
+// maxRequirementRunes bounds a task's requirement: a city's cell is a
+// line or a short list (学分银行相关政策文件及实施情况); one longer than a
+// page is a paste gone wrong, or a whole document in a cell, and every
+// task list shows it in full.
+const maxRequirementRunes = 2000
+
+// requirementColumn is the field of the column a table's rows say what
+// is wanted in: its requirement column, else its 备注.
+func requirementColumn(index map[string]int) (string, bool) {
+	for _, col := range []string{"requirement", "remark"} {
+		if _, ok := index[col]; ok {
+			return col, true
+		}
+	}
+	return "", false
+}
+
+// requirementText is a requirement cell as a task keeps it: its lines
+// (a cell may list materials one a line) without the spaces around them
+// or the empty ones between.
+func requirementText(cell string) string {
+	var lines []string
+	for line := range strings.Lines(strings.ReplaceAll(cell, "\r", "\n")) {
+		if line = strings.TrimSpace(line); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

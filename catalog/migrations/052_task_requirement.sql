@@ -1,0 +1,13 @@
+-- What the city's responsibility table asks of a task's department, in
+-- its own words (assignment.requirement): the 材料要求, 信息性质说明,
+-- 报送材料 or 备注 column of the row, such as 学分银行相关政策文件及实施情况.
+-- 我的任务, the board and the API show it before the framework's generic
+-- wording for the indicator (制度文件、试点方案、典型案例). NULL where the
+-- table gave none, and for every task imported before this migration: the
+-- column was dropped then, and only a re-import of the table fills it.
+--
+-- The Go step (addTaskRequirement, migrationFills) adds the column where
+-- missing (SQLite has no ADD COLUMN IF NOT EXISTS), so the migration may
+-- run again under another number; PostgreSQL adds it in the twin
+-- 052_task_requirement.pg.sql.
+SELECT 1;
