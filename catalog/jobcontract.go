@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -20,7 +21,8 @@ import (
 // A migration that changes what any of those columns means (a lease
 // counted in another unit, attempts counted otherwise, the token given
 // another use) MUST set a new value in schema_contract and bump this
-// constant with it.
+// constant with it; the migration runner then locks document against
+// job writes while it runs (lockForJobContract).
 const JobContract = 1
 
 // JobContractError is the answer of a job write on a catalog whose job
@@ -36,12 +38,13 @@ func (e *JobContractError) Error() string {
 }
 
 // checkJobContract returns a JobContractError unless the catalog's job
-// contract is JobContract. On PostgreSQL the row is held FOR SHARE till tx
-// ends, so a migration that changes the contract waits for the job write
-// that checked it, and the next one sees its value.
+// contract is JobContract. The caller has already locked the document row
+// it writes (or written it), so that on PostgreSQL a contract change,
+// which locks document first (lockForJobContract), cannot slip between
+// this read and the write; see there.
 func (s *Store) checkJobContract(ctx context.Context, tx *sql.Tx) error {
 	var have int
-	err := tx.QueryRowContext(ctx, `SELECT value FROM schema_contract WHERE name = 'job_lease'`+s.dialect.lockShare).Scan(&have)
+	err := tx.QueryRowContext(ctx, `SELECT value FROM schema_contract WHERE name = 'job_lease'`).Scan(&have)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}
@@ -50,6 +53,35 @@ func (s *Store) checkJobContract(ctx context.Context, tx *sql.Tx) error {
 	}
 	if have != JobContract {
 		return &JobContractError{Have: have, Known: JobContract}
+	}
+	return nil
+}
+
+// lockForJobContract locks the document table against every job write
+// before a migration that touches schema_contract runs (on PostgreSQL;
+// SQLite's migration is the one writer already).
+//
+// Why the lock is here and not on the contract row: the job writes read
+// the contract row with no lock. Held FOR SHARE, as it once was, every
+// take, renewal and give back of every node wrote a row lock on the one
+// shared row (its xmax, a multixact when several hold it), and waited
+// for anything that held it. Instead a contract change takes EXCLUSIVE on
+// document, which every job write needs too (ROW SHARE for TakeJob's
+// SELECT … FOR NO KEY UPDATE, ROW EXCLUSIVE for an UPDATE) and which
+// plain reads do not wait for. A job write takes its document lock before
+// it reads the contract; so either it holds document first, and the
+// migration waits until it committed (its write is in the old meaning,
+// which the migration then converts like every other row), or the
+// migration holds it first, and the job write waits until it committed
+// and then, READ COMMITTED, reads the new value and writes nothing.
+// The migration's own ALTER TABLE document would lock as much, but a
+// contract change may be an UPDATE alone, or touch document last.
+func (s *Store) lockForJobContract(ctx context.Context, tx *sql.Tx, migration []byte) error {
+	if s.dialect.serialWriters || !bytes.Contains(migration, []byte("schema_contract")) {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE document IN EXCLUSIVE MODE`); err != nil {
+		return fmt.Errorf("lock document against job writes for a job contract change: %w", err)
 	}
 	return nil
 }

@@ -34,14 +34,15 @@ var ErrJobLocked = errors.New("the document's row is locked by another transacti
 // JobContract it writes nothing (JobContractError).
 func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Duration) (token string, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkJobContract(ctx, tx); err != nil {
-			return err
-		}
 		var holder, until string
 		var attempts int
 		const needsWork = `FROM document WHERE id = ? AND deleted_at IS NULL AND status IN ('stored', 'extracted')`
 		err := tx.QueryRowContext(ctx, `SELECT lease_owner, lease_until, attempts `+needsWork+s.dialect.skipLocked, id).
 			Scan(&holder, &until, &attempts)
+		// Read after the SELECT above locked document (lockForJobContract).
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			return err
+		}
 		if errors.Is(err, sql.ErrNoRows) && s.dialect.skipLocked != "" {
 			// Done, deleted, or locked right now: a plain read, which
 			// waits for no lock, tells which.
@@ -142,8 +143,9 @@ func (s *Store) GiveBackJob(ctx context.Context, id, owner, token string) (bool,
 	return gave, nil
 }
 
-// jobWrite runs update, a write of one taking's lease, once the job
-// contract is checked, and reports whether it changed a row. An empty
+// jobWrite runs update, a write of one taking's lease, and keeps it only
+// when the job contract is JobContract; it reports whether it changed a
+// row. An empty
 // token is no taking's: it changes nothing.
 func (s *Store) jobWrite(ctx context.Context, token, update string, args ...any) (bool, error) {
 	if token == "" {
@@ -151,17 +153,18 @@ func (s *Store) jobWrite(ctx context.Context, token, update string, args ...any)
 	}
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkJobContract(ctx, tx); err != nil {
-			return err
-		}
 		res, err := tx.ExecContext(ctx, update, args...)
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		// Read after the write locked document (lockForJobContract); a
+		// refusal rolls the write back.
+		return s.checkJobContract(ctx, tx)
 	})
-	return n == 1, err
+	return n == 1 && err == nil, err
 }
 
 // OrphanedJobs returns up to limit documents that still need work and

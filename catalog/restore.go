@@ -34,7 +34,8 @@ type Restored struct {
 // RestoreDocument brings a deleted document back (by names who asked):
 // deleted_at cleared, a new change number so every node's index takes it
 // again, an indexed one back to extracted until it is indexed again (as a
-// move), and an audit event document.restore naming what came back. A
+// move), its job free (the lease of a reading the deletion ended cleared
+// and that reading's attempt not counted), and an audit event document.restore naming what came back. A
 // document not deleted, or none, is ENOTFOUND; one whose bytes the city
 // has live again (uploaded since) is ECONFLICT, naming that document, and
 // so is one whose round was deleted since. The caller has checked that
@@ -67,8 +68,16 @@ func (s *Store) RestoreDocument(ctx context.Context, id, by string) (Restored, e
 		if err != nil {
 			return err
 		}
+		// The deletion ended whatever reading held the job then: its lease
+		// would keep every node off the restored document till it ran out,
+		// and its attempt, counted, would fail a good document as poison
+		// after a few deletions and restores. A lease that ran out before
+		// the deletion was a node dying on the document, and stays counted.
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET deleted_at = NULL, seq = ?,
-			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, seq, id); err != nil {
+			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END,
+			attempts = CASE WHEN lease_owner <> '' AND lease_until > deleted_at AND attempts > 0
+				THEN attempts - 1 ELSE attempts END,
+			lease_owner = '', lease_until = '', lease_token = '' WHERE id = ?`, seq, id); err != nil {
 			return fmt.Errorf("restore document %s: %w", id, err)
 		}
 		if r.Indicators, err = queryStrings(ctx, tx, `SELECT DISTINCT indicator_code FROM link WHERE document_id = ? ORDER BY 1`, id); err != nil {

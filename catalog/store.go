@@ -343,18 +343,30 @@ func (s *Store) migrate(ctx context.Context) error {
 			if i < version {
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return fmt.Errorf("apply %s: %w", name, err)
-			}
-			if fill := migrationFills[name]; fill != nil {
-				if err := fill(ctx, s, tx); err != nil {
-					return fmt.Errorf("apply %s: %w", name, err)
-				}
+			if err := s.applyMigration(ctx, tx, name, body); err != nil {
+				return err
 			}
 			return s.dialect.setVersion(ctx, tx, i+1)
 		})
 		if err != nil {
 			return fmt.Errorf("migrate catalog: %w", err)
+		}
+	}
+	return nil
+}
+
+// applyMigration runs the migration name (its SQL body, then its Go step)
+// in tx.
+func (s *Store) applyMigration(ctx context.Context, tx *sql.Tx, name string, body []byte) error {
+	if err := s.lockForJobContract(ctx, tx, body); err != nil {
+		return fmt.Errorf("apply %s: %w", name, err)
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("apply %s: %w", name, err)
+	}
+	if fill := migrationFills[name]; fill != nil {
+		if err := fill(ctx, s, tx); err != nil {
+			return fmt.Errorf("apply %s: %w", name, err)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -23,11 +24,21 @@ func limitMemory(n int64) error {
 	}
 	debug.SetMemoryLimit(n / 2)
 	total := uint64(n) + mappedBytes()
-	lim := &syscall.Rlimit{Cur: total, Max: total}
-	if err := syscall.Setrlimit(syscall.RLIMIT_AS, lim); err != nil {
+	var lim syscall.Rlimit
+	setRlim(&lim.Cur, total)
+	setRlim(&lim.Max, total)
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
 		return fmt.Errorf("limit address space to %d bytes: %w", n, err)
 	}
 	return nil
+}
+
+// setRlim stores v in a field of syscall.Rlimit, which is uint64 on Linux
+// and Darwin but int64 on the BSDs: one generic helper builds everywhere
+// without a file per system. A value past int64 (no real limit is) stays
+// at its largest.
+func setRlim[T int64 | uint64](field *T, v uint64) {
+	*field = T(min(v, math.MaxInt64))
 }
 
 // mappedBytes is the process's current address-space size (VmSize), or 0

@@ -24,7 +24,6 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -33,11 +32,11 @@ import (
 
 // Server is a running throwaway cluster.
 type Server struct {
-	dir  string // data, socket and log
-	bin  string // initdb, pg_ctl
-	port int
-	cred *syscall.Credential // the postgres user when run as root
-	dbs  atomic.Int64
+	dir        string // data, socket and log
+	bin        string // initdb, pg_ctl
+	port       int
+	asPostgres func(*exec.Cmd) // runs a command as the postgres user when run as root; nil otherwise
+	dbs        atomic.Int64
 
 	// adminURL, when set, names an existing server's maintenance
 	// database (EVIDENCE_TEST_POSTGRES); external servers are not stopped.
@@ -120,7 +119,7 @@ func Start() (*Server, error) {
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
-		s.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+		s.asPostgres = func(cmd *exec.Cmd) { runAs(cmd, uid, gid) }
 		if err := os.Chown(dir, uid, gid); err != nil {
 			os.RemoveAll(dir)
 			return nil, err
@@ -150,8 +149,8 @@ func (s *Server) data() string { return filepath.Join(s.dir, "data") }
 func (s *Server) run(prog string, args ...string) error {
 	cmd := exec.Command(filepath.Join(s.bin, prog), args...)
 	cmd.Dir = s.dir
-	if s.cred != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred}
+	if s.asPostgres != nil {
+		s.asPostgres(cmd)
 	}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%s: %w\n%s", prog, err, out)

@@ -1,0 +1,62 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestRestoreFreesTheJobItsDeletionInterrupted(t *testing.T) {
+	forEachStore(t, testRestoreFreesTheJobItsDeletionInterrupted)
+}
+
+// A document deleted while a node read it and then restored has a job
+// to do again, at once: the deletion ended that reading, so its lease
+// holds nothing back and its attempt is not counted (three restores
+// would otherwise fail a good document as poison). A lease that had run
+// out before the deletion was a node dying on the document: that
+// attempt stays counted.
+func testRestoreFreesTheJobItsDeletionInterrupted(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, id := range []string{"D1", "D2"} {
+		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range MaxJobAttempts + 1 {
+		before := readJobRow(t, s, "D1")
+		if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
+			d, _ := s.Document(ctx, "D1")
+			t.Fatalf("take %d of a document restored each time: %q %v (document %s %q)", i+1, tok, err, d.Status, d.Error)
+		}
+		if _, err := s.DeleteDocument(ctx, "D1", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RestoreDocument(ctx, "D1", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		if r := readJobRow(t, s, "D1"); r != before {
+			t.Fatalf("restore %d after a deletion in mid-reading: %+v, want %+v as before the take", i+1, r, before)
+		}
+	}
+	tok, err := s.TakeJob(ctx, "D1", "宁波节点", time.Hour)
+	if tok == "" || err != nil {
+		t.Fatalf("another node takes the restored document's job at once: %q %v", tok, err)
+	}
+
+	// A node that died on D2 before it was deleted: its lease ran out
+	// first, and its attempt counts after the restore too.
+	if tok, _ := s.TakeJob(ctx, "D2", "死去的节点", time.Minute); tok == "" {
+		t.Fatal("take D2")
+	}
+	s.now = func() time.Time { return time.Now().UTC().Add(2 * time.Minute) }
+	if _, err := s.DeleteDocument(ctx, "D2", "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreDocument(ctx, "D2", "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	if r := readJobRow(t, s, "D2"); r.attempts != 1 || r.owner != "" || r.until != "" || r.token != "" {
+		t.Errorf("restored after a lease ran out: %+v, want 1 attempt and no lease", r)
+	}
+}
