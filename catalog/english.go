@@ -640,7 +640,6 @@ var englishMessages = map[string]string{
 	"参数 %s 应为整数，收到 %.40q":                                               "The parameter %s should be a whole number; it is %.40q",
 	"参数 %s 超出范围：%.40s":                                                  "The parameter %s is out of range: %.40s",
 	"文档状态 %q 未知；可选 stored（已保存）、extracted（已提取）、indexed（可检索）或 failed（失败）": "Unknown document status %q; choose stored, extracted, indexed or failed",
-	"监测轮次应为年份，如 2018；收到 %.40q":                                          "The monitoring round should be a year, such as 2018; it is %.40q",
 	"只能保存您可查看的城市的检索：城市 %s 不在您的账号可查看的城市范围内；请去掉这一城市筛选后再保存":                "You can save searches only of cities you may see: city %s is outside the cities your account may see; remove that city filter and save again",
 	"要对比的监测轮次应为 %d 至 %d 年间的年份，如 2017,2019；收到 %.40q":                     "The monitoring rounds to compare should be years from %d to %d, such as 2017,2019; it is %.40q",
 	"监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示本轮；收到 %.40q":                     "The monitoring round should be a year from %d to %d (such as 2018), or blank for the current round; it is %.40q",
