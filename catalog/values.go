@@ -92,11 +92,22 @@ func (v *Value) Written() string {
 	}
 	given := halfWidth(v.Given)
 	if number, unit, ok := v.writtenUnit(); ok {
-		// 1.2万 人次 and 1200 人次, as values were saved before, read
-		// 1.2万人次 and 1200人次; ９５％ reads 95%.
-		return halfWidth(JoinUnit(number, unit))
+		// 1.2万 人次, 1200 人次 and 12.3 万人, as values were saved
+		// before, read 1.2万人次, 1200人次 and 12.3万人; ９５％ reads 95%.
+		return halfWidth(JoinUnit(magnitudeJoined(number), unit))
 	}
 	return given + v.Unit
+}
+
+// magnitudeJoined is number with no space before the Chinese magnitude
+// it ends with (12.3 万 is 12.3万), as JoinUnit joined 12.3 to 万人 before;
+// spaces among its digits (1 200) stay, as typed.
+func magnitudeJoined(number string) string {
+	last, n := utf8.DecodeLastRuneInString(number)
+	if !strings.ContainsRune("万亿千百", last) {
+		return number
+	}
+	return strings.TrimSpace(number[:len(number)-n]) + string(last)
 }
 
 // JoinUnit writes a number and the unit after it as Chinese text writes

@@ -13,6 +13,8 @@ func TestValueWritten(t *testing.T) {
 		{Value{Number: 156800, Unit: "人"}, "156800人"}, // recorded before Given was kept
 		{Value{Number: 1234.5, Given: "1234.5万人次", Unit: "万人次"}, "1234.5万人次"},
 		{Value{Number: 1234.5, Given: "12345000 人次", Unit: "万人次"}, "12345000人次"}, // saved spaced before
+		{Value{Number: 123000, Given: "12.3 万人", Unit: "人"}, "12.3万人"},           // so was this
+		{Value{Number: 1200, Given: "1 200", Unit: "人"}, "1 200人"},
 		{Value{Number: 1234.5, Given: "1234.5", Unit: "万人次"}, "1234.5万人次"},
 		// Typed in full-width forms: the unit is there all the same, and
 		// the value is shown half-width, as every other is.
