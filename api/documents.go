@@ -278,9 +278,14 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		}
 		f.DocType = t
 	}
-	if y, err := strconv.Atoi(f.Round); f.Round != "" && (err != nil || y < 1900 || y > 2200) {
-		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份，如 2018；收到 %.40q", f.Round))
+	round, err := catalog.ParseListRound("round", f.Round)
+	if err != nil {
+		h.writeError(w, r, err)
 		return
+	}
+	f.Round = ""
+	if round != 0 {
+		f.Round = strconv.Itoa(round)
 	}
 	page, size, err := pageParams(q, 50)
 	if err != nil {

@@ -300,7 +300,7 @@ func (h *handler) linkRound(r *http.Request, s string) (int, error) {
 	if err != nil || round != 0 {
 		return round, err
 	}
-	return h.Framework.CurrentRound(r.Context())
+	return h.Framework.BlankRound(r.Context(), "round")
 }
 
 // handleLinkRestoreRound is POST /api/v1/links/{id}/restore?round=2018:

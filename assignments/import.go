@@ -265,7 +265,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 		return "", 0, err
 	}
 	if round == 0 {
-		r, err := s.cat.CurrentRound(ctx)
+		r, err := s.cat.BlankRound(ctx, "round")
 		if err != nil {
 			return "", 0, err
 		}

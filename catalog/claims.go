@@ -1083,12 +1083,25 @@ func (s *Store) CitedBySHA256(ctx context.Context, sha string) (cities []string,
 	return cities, rows.Err()
 }
 
-// CurrentRound returns the current monitoring round's year.
+// CurrentRound returns the current monitoring round's year, the latest
+// round's when none is marked current, 0 when there is no round at all
+// (BlankRound says so to a request).
 func (s *Store) CurrentRound(ctx context.Context) (int, error) {
 	var y int
 	err := s.db.QueryRowContext(ctx, `SELECT year FROM round WHERE is_current = 1`).Scan(&y)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(year), 0) FROM round`).Scan(&y)
+	}
+	return y, err
+}
+
+// BlankRound is the round a request that left field blank is about: the
+// current round (CurrentRound), or NoRoundYet about field when the
+// archive has no round at all.
+func (s *Store) BlankRound(ctx context.Context, field string) (int, error) {
+	y, err := s.CurrentRound(ctx)
+	if err == nil && y == 0 {
+		return 0, NoRoundYet(field)
 	}
 	return y, err
 }

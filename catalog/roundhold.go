@@ -39,6 +39,10 @@ import (
 // DeleteRound, and the read is the check that the round is still there.
 // ENOTFOUND when it is not.
 func (s *Store) holdRound(ctx context.Context, tx *sql.Tx, round int) error {
+	if round == 0 {
+		// A blank round taken for the current one of an archive with none.
+		return NoRoundYet("round")
+	}
 	err := tx.QueryRowContext(ctx, `SELECT year FROM round WHERE year = ?`+s.dialect.keyShare, round).Scan(new(int))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Errorf(ENOTFOUND, "监测轮次 %d 不存在（可能刚被删除）；请刷新页面，选择现有的轮次后重试", round)

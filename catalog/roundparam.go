@@ -57,6 +57,14 @@ func NotARound(field, s string) error {
 	return FieldErrorf(field, EINVALID, "监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示本轮；收到 %.40q", FirstRoundYear, LastRoundYear, s)
 }
 
+// NoRoundYet is the EINVALID error about field for a round left blank,
+// which stands for the current round, when the archive has no monitoring
+// round at all: what is missing and who sets it up, never "round 0",
+// which nobody typed.
+func NoRoundYet(field string) error {
+	return FieldErrorf(field, EINVALID, "尚未设置监测轮次，请管理员先在“系统管理”页的“监测轮次”中新建")
+}
+
 // ParseRounds reads the rounds a request names in field, one year each
 // (?rounds=2017,2019), by ParseRound's rule, except that 0 is none here
 // either; every one that is no round's year is said at once

@@ -92,33 +92,35 @@ func (v *Value) Written() string {
 	}
 	given := halfWidth(v.Given)
 	if number, unit, ok := v.writtenUnit(); ok {
-		if tight(number, unit) {
-			return halfWidth(number + unit) // 1.2万 人次, as values were saved before, reads 1.2万人次
-		}
-		return given // 85.3% and %, ９５％ and %, 12345000 人次 for 万人次
+		// 1.2万 人次, 1200 人次 and 12.3 万人, as values were saved
+		// before, read 1.2万人次, 1200人次 and 12.3万人; ９５％ reads 95%.
+		return halfWidth(JoinUnit(magnitudeJoined(number), unit))
 	}
 	return given + v.Unit
 }
 
-// magnitudes are the Chinese words of scale a number may end with (1.2万).
-const magnitudes = "万亿千百"
+// magnitudeJoined is number with no space before the Chinese magnitude
+// it ends with (12.3 万 is 12.3万), as JoinUnit joined 12.3 to 万人 before;
+// spaces among its digits (1 200) stay, as typed.
+func magnitudeJoined(number string) string {
+	last, n := utf8.DecodeLastRuneInString(number)
+	if !strings.ContainsRune("万亿千百", last) {
+		return number
+	}
+	return strings.TrimSpace(number[:len(number)-n]) + string(last)
+}
 
-// JoinUnit writes a number and the unit after it: with no space when the
-// number ends in a Chinese magnitude and the unit is Chinese (1.2万人次,
-// as 23个 and 12000人 read), else with one (12.3 万人, 12345000 人次).
+// JoinUnit writes a number and the unit after it as Chinese text writes
+// them: together when the unit begins with a Chinese character or a sign
+// (1200人次, 12.3万人, 85.3%, 36.5℃, as 23个 reads), with one space
+// before a unit in Latin letters (1200 km, 3 GB), as SI writes those.
 func JoinUnit(number, unit string) string {
-	if unit == "" || tight(number, unit) {
+	number, unit = strings.TrimSpace(number), strings.TrimSpace(unit)
+	first, _ := utf8.DecodeRuneInString(unit)
+	if unit == "" || !unicode.IsLetter(first) || unicode.Is(unicode.Han, first) {
 		return number + unit
 	}
 	return number + " " + unit
-}
-
-// tight reports whether number ends in a Chinese magnitude and unit
-// begins with a Chinese character: they are written together.
-func tight(number, unit string) bool {
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(number))
-	first, _ := utf8.DecodeRuneInString(unit)
-	return strings.ContainsRune(magnitudes, last) && unicode.Is(unicode.Han, first)
 }
 
 // halfWidth is s with its full-width forms (digits, letters, ％, ．)

@@ -93,21 +93,8 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
-	if in.Round == 0 {
-		r, err := s.cat.CurrentRound(ctx)
-		if err != nil {
-			return nil, err
-		}
-		in.Round = r
-	}
-	if !catalog.RoundYear(in.Round) {
-		// -1 or 99999 never was a round: what to type, not 不存在, as
-		// a value's round (values.Service) and ?round= say.
-		mistakes = append(mistakes, catalog.NotARound("round", strconv.Itoa(in.Round)))
-	} else if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
+	if mistakes, err = s.checkRound(ctx, mistakes, &in.Round); err != nil {
 		return nil, err
-	} else if !ok {
-		mistakes = append(mistakes, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", in.Round))
 	}
 	ind, err := s.keyIndicator(ctx, in.Indicator)
 	if mistakes, err = mistake(mistakes, err); err != nil {
@@ -128,6 +115,30 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		return nil, err
 	}
 	return c, nil
+}
+
+// checkRound sets *round, 0 for the current one, to the round a claim
+// is for, with the mistakes about it added to mistakes: none set up yet
+// for a blank, a number that is no round's year, a round that does not
+// exist.
+func (s *Service) checkRound(ctx context.Context, mistakes []error, round *int) ([]error, error) {
+	if *round == 0 {
+		r, err := s.cat.BlankRound(ctx, "round")
+		if err != nil {
+			return mistake(mistakes, err)
+		}
+		*round = r
+	}
+	if !catalog.RoundYear(*round) {
+		// -1 or 99999 never was a round: what to type, not 不存在, as
+		// a value's round (values.Service) and ?round= say.
+		return append(mistakes, catalog.NotARound("round", strconv.Itoa(*round))), nil
+	}
+	ok, err := s.cat.RoundExists(ctx, *round)
+	if err != nil || ok {
+		return mistakes, err
+	}
+	return append(mistakes, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", *round)), nil
 }
 
 // mistake adds err to mistakes when it is a mistake in the input

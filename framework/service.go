@@ -173,6 +173,12 @@ func (s *Service) CurrentRound(ctx context.Context) (int, error) {
 	return s.cat.CurrentRound(ctx)
 }
 
+// BlankRound is the round a request that left field blank is about (the
+// current round); catalog.NoRoundYet about field when there is none.
+func (s *Service) BlankRound(ctx context.Context, field string) (int, error) {
+	return s.cat.BlankRound(ctx, field)
+}
+
 // AddRound adds a monitoring round for u (an admin).
 func (s *Service) AddRound(ctx context.Context, u *catalog.User, r catalog.Round) error {
 	if err := requireAdmin(u); err != nil {

@@ -425,7 +425,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 		return nil, err
 	}
 	if round == 0 {
-		if round, err = s.cat.CurrentRound(ctx); err != nil {
+		if round, err = s.cat.BlankRound(ctx, "round"); err != nil {
 			return nil, err
 		}
 	} else if !catalog.RoundYear(round) {

@@ -80,7 +80,7 @@ func TestReportSaysUnitMismatchOfScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _, _ := docx(t, r)
-	if want := "（单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”，即 125000000人）"; !strings.Contains(text, want) {
+	if want := "（单位不符：原文中该数字的单位是“人”，填报的是“12500万人”，即 125000000人）"; !strings.Contains(text, want) {
 		t.Errorf("DOCX lacks %q: %.1200s", want, text[strings.Index(text, "2.3.3"):])
 	}
 	r.Lang = report.English

@@ -256,7 +256,7 @@ func number(w Written) (*Number, error) {
 
 func (s *Service) round(ctx context.Context, r int) (int, error) {
 	if r == 0 {
-		return s.cat.CurrentRound(ctx)
+		return s.cat.BlankRound(ctx, "round")
 	}
 	if !catalog.RoundYear(r) {
 		// -1 or 99999 never was a round: what to type, not 不存在.

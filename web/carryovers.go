@@ -124,7 +124,7 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 		// refused one names none.
 		shown = ""
 	} else if round == 0 {
-		round, err = h.Framework.CurrentRound(r.Context())
+		round, err = h.Framework.BlankRound(r.Context(), "round")
 	}
 	var rep *catalog.CarryReport
 	if err == nil {

@@ -120,9 +120,16 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 		h.fail(w, r, err)
 		return
 	}
+	// Blank lists every round's documents; a round that is no year was a
+	// list of none, which read as "no documents of that round".
+	round, err := catalog.ParseListRound("round", q.Get("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	lang := langOf(r)
 	p := &documentsPage{City: q.Get("city"), DocType: q.Get("doc_type"), Status: q.Get("status"), Indicator: q.Get("indicator"),
-		Round: q.Get("round"), Sort: q.Get("sort"), Bulk: bulk, Outcomes: failed,
+		Round: roundValue(round), Sort: q.Get("sort"), Bulk: bulk, Outcomes: failed,
 		CanEdit: u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator, IsAdmin: u.Role == catalog.RoleAdmin,
 		CanDelete: u.Role == catalog.RoleCoordinator}
 	if p.Sort != string(catalog.SortIssued) {

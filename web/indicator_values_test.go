@@ -80,7 +80,7 @@ func TestIndicatorPageShowsValuesWithVerdicts(t *testing.T) {
 }
 
 // TestIndicatorPageNotesValuesAsValuesDoes: 2.3.3's page says beside a
-// value what /values says. 杭州's 2017 value, 12500 万人 citing
+// value what /values says. 杭州's 2017 value, 12500万人 citing
 // “…人数达到12,500人”, is 单位不符. 成都's 2017 value, 8万 citing a
 // passage that says 5万, is 引文中未找到该数值, and a reviewer finds it
 // 与证据矛盾; carried into 2018 it is 待确认 there, marked 上一轮（2017
@@ -118,7 +118,7 @@ func TestIndicatorPageNotesValuesAsValuesDoes(t *testing.T) {
 		return html.UnescapeString(part)
 	}
 	for city, want := range map[string]string{
-		"330100": "单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”（即 125000000人）；请核对数值或原文",
+		"330100": "单位不符：原文中该数字的单位是“人”，填报的是“12500万人”（即 125000000人）；请核对数值或原文",
 		"510100": "引文中未找到该数值，请核对",
 	} {
 		if part := valuesOf("/indicators/2.3.3?round=2017", city); !strings.Contains(part, want) {

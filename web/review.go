@@ -113,19 +113,21 @@ func queueFilters(city, indicator string, round ...string) template.URL {
 }
 
 // queueRound is the round a review queue's address asks for: the current
-// round when it names none (no round= at all), "" (every round) when it
-// says round= with nothing or no year.
-func (h *handler) queueRound(r *http.Request, q url.Values) (shown string, round int) {
+// round when it names none (no round= at all: the menu's link), every
+// round ("", 0) for round= left blank (the 全部轮次 link, the round box
+// emptied), as catalog.ParseListRound reads a list's round; anything
+// else that is no round's year (0, abc, 2017年度) is its refusal, which
+// used to show every round as if asked for.
+func (h *handler) queueRound(r *http.Request, q url.Values) (shown string, round int, err error) {
 	if !q.Has("round") {
 		shown = h.currentRound(r)
-	} else {
-		shown = strings.TrimSpace(q.Get("round"))
+		round, _ = strconv.Atoi(shown)
+		return shown, round, nil
 	}
-	round, err := strconv.Atoi(shown)
-	if err != nil || round <= 0 {
-		return "", 0
+	if round, err = catalog.ParseListRound("round", q.Get("round")); err != nil || round == 0 {
+		return "", 0, err
 	}
-	return shown, round
+	return strconv.Itoa(round), round, nil
 }
 
 // queueStatuses are the review queue's tabs, in the order work flows; the
@@ -147,7 +149,11 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator")),
 		ValuesKey: valuesWords(u).title}
 	var round int
-	p.Round, round = h.queueRound(r, query)
+	var err error
+	if p.Round, round, err = h.queueRound(r, query); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)
 	asked := readPage(query)
 	p.PageNum = asked.shown(100000)
@@ -347,11 +353,13 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	q := r.URL.Query()
 	// Opened from the queue, the claim page goes on in the queue's round;
-	// opened otherwise (no round=), among every round's.
-	round, _ := strconv.Atoi(q.Get("round"))
+	// opened otherwise (no round=), among every round's. A round the
+	// queue would refuse is dropped here rather than refuse the claim,
+	// so that the way back to the queue is not refused either.
+	round, err := catalog.ParseListRound("round", q.Get("round"))
 	p.Filters = queueFilters(q.Get("city"), q.Get("indicator"))
-	if q.Has("round") {
-		p.Filters = queueFilters(q.Get("city"), q.Get("indicator"), q.Get("round"))
+	if q.Has("round") && err == nil {
+		p.Filters = queueFilters(q.Get("city"), q.Get("indicator"), roundValue(round))
 	}
 	if next, err := h.Claims.NextPendingIn(r.Context(), u, c.ID, catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"),
 		Round: round}); err == nil {

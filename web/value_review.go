@@ -178,7 +178,11 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	// The current round unless the address names one, as /review: every
 	// round's values at once mixed round 1's verdicts into round 2's work.
 	var round int
-	p.Round, round = h.queueRound(r, q)
+	var err error
+	if p.Round, round, err = h.queueRound(r, q); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	asked := readPage(q)
 	p.PageNum = asked.shown(100000)
 	if p.PageNum > 1 {

@@ -52,9 +52,9 @@ func TestUnitMismatchOfScaleNamesWhatWasTyped(t *testing.T) {
 	wang := s.login("wang")
 	resp, body := wang.post("/documents/"+doc.ID+"/values", url.Values{"indicator": {"2.3.3"}, "value": {"12500"}, "unit": {"万人"},
 		"round": {"2017"}, "page": {"1"}, "quote": {"存入学分银行的社会培训成果人数达到12,500人"}})
-	want := "单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”（即 125000000人）；请核对数值或原文"
+	want := "单位不符：原文中该数字的单位是“人”，填报的是“12500万人”（即 125000000人）；请核对数值或原文"
 	if resp.StatusCode != 200 || !strings.Contains(textOf(body), want) {
-		t.Errorf("12500 万人 cited as 12,500人: %d, want the coordinator told %q: %.600s", resp.StatusCode, want, textOf(body))
+		t.Errorf("12500万人 cited as 12,500人: %d, want the coordinator told %q: %.600s", resp.StatusCode, want, textOf(body))
 	}
 	for _, tt := range []struct{ lang, want string }{
 		{"zh", want},
