@@ -24,4 +24,11 @@ func TestUploadAcceptOffersWhatIngestReads(t *testing.T) {
 			t.Errorf("upload picker %q: %s is not offered, so %s cannot be chosen", uploadAccept, tc.ext, tc.file)
 		}
 	}
+	// The sentence beside the picker names WPS's spreadsheets too, so a
+	// department holding an .et ledger knows it need not convert it first.
+	for lang, want := range map[Lang]string{Chinese: "WPS 表格（XLSX/XLS/ET）", English: "WPS spreadsheets (XLSX/XLS/ET)"} {
+		if got := tr(lang, "upload.formats"); !strings.Contains(got, want) {
+			t.Errorf("upload.formats in %v: %q, want it to name %s", lang, got, want)
+		}
+	}
 }
