@@ -259,7 +259,7 @@ func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, 
 func (s *Service) listedDepartment(ctx context.Context, city, dept string) (string, error) {
 	d, err := s.cat.DepartmentByName(ctx, city, dept)
 	if catalog.IsNotFound(err) {
-		return "", catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在责任单位名单中添加", city, dept)
+		return "", catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在“责任分解”页的“管理责任单位名单”中添加", city, dept)
 	}
 	if err != nil {
 		return "", fmt.Errorf("find department %q of city %s: %w", dept, city, err)

@@ -122,6 +122,12 @@ func TestContributorsDepartmentMustBeListed(t *testing.T) {
 				!strings.Contains(e.Message, "城市 330100 的责任单位名单中没有“"+tt.typed+"”") {
 				t.Errorf("%s of %q: %v, want EINVALID on department naming the list", tt.username, tt.typed, err)
 			}
+			// An admin adding the account with `evidence user add` is told where
+			// the list is kept, in both languages, not only that it lacks the name.
+			if e != nil && (!strings.Contains(e.Message, "先在“责任分解”页的“管理责任单位名单”中添加") ||
+				!strings.Contains(e.English, "Responsibilities → Manage the list of departments")) {
+				t.Errorf("%s of %q: %q (%q), want it to say where departments are added", tt.username, tt.typed, e.Message, e.English)
+			}
 			if _, err := cat.User(ctx, tt.username); !catalog.IsNotFound(err) {
 				t.Errorf("%s of %q was stored though refused: %v", tt.username, tt.typed, err)
 			}

@@ -211,7 +211,7 @@ func (s *Store) accountDepartment(ctx context.Context, tx *sql.Tx, role Role, ci
 	case !IsNotFound(err):
 		return "", err
 	case role == RoleContributor:
-		return "", FieldErrorf("department", EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在责任单位名单中添加", city, name)
+		return "", FieldErrorf("department", EINVALID, "城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在“责任分解”页的“管理责任单位名单”中添加", city, name)
 	}
 	return name, nil
 }

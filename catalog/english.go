@@ -60,7 +60,7 @@ var englishMessages = map[string]string{
 	"请至少勾选一份要退回的文件；不退回任何文件时无需提交":                                      "Tick at least one file to return; if no file is to be returned, there is nothing to send",
 	"只有协调员和部门联系人属于某个责任单位；%s 的角色不能指定责任单位":                              "Only coordinators and department contributors belong to a department; %s's role cannot have one",
 	"部门联系人必须有责任单位，如“市教育局”":                                            "A department contributor must have a department (such as 市教育局)",
-	"城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在责任单位名单中添加":                 "City %s has no department “%s” in its list; give a name from the list, or add the department to the list first",
+	"城市 %s 的责任单位名单中没有“%s”；请填写名单中的责任单位名称，或先在“责任分解”页的“管理责任单位名单”中添加":     "City %s has no department “%s” in its list; give a name from the list, or first add it under Responsibilities → Manage the list of departments",
 	"请提供要修改的字段 department（责任单位）":                                      "Send the field to change: department",
 	"文件“%s”超过上传上限 %s；请压缩或拆分后再上传":                                      "The file “%s” is over the upload limit of %s; compress or split it, then upload it again",
 	"文件“%s”没有传完整（传输在中途中断）；请重新上传":                                      "The file “%s” did not arrive whole (the transfer was cut off); upload it again",

@@ -14,8 +14,10 @@ import (
 
 // uploadAccept is what the upload forms' file pickers offer (上传材料
 // and 我的任务's hand-in): the formats ingest reads, and archives of them (ZIP, RAR, 7z),
-// whose files are stored one by one.
-const uploadAccept = ".pdf,.ofd,.docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.csv,.pptx,.txt,.html,.htm,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.avif,.webp,.zip,.rar,.7z"
+// whose files are stored one by one. A picker hides every name not listed,
+// so WPS's own spreadsheet name (.et), which ingest reads as it reads .xls,
+// must be here or a department's ledger saved by WPS cannot be chosen.
+const uploadAccept = ".pdf,.ofd,.docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.et,.csv,.pptx,.txt,.html,.htm,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.avif,.webp,.zip,.rar,.7z"
 
 type uploadOutcome struct {
 	Filename string
