@@ -18,7 +18,7 @@ func TestDocumentListRefusesFiltersThatCannotMatch(t *testing.T) {
 	}{
 		{"status=bogus", "status", "文档状态“bogus”未知"},
 		{"doc_type=bogus", "doc_type", "未知的文件类型"},
-		{"round=abc", "round", "监测轮次应为年份"},
+		{"round=abc", "round", "监测轮次应为 2000 至 2100 年间的年份"},
 		{"page=abc", "page", "应为整数"},
 		{"page=-1", "page", "page 应在 1 到 1000000 之间\uFF0C收到 -1"},
 		{"size=0", "size", "size 应在 1 到 500 之间\uFF0C收到 0"},
