@@ -350,8 +350,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
 		if hasWanted {
-			w := requirementText(cell(rec, wanted))
-			r.Requirement = &w
+			r.Requirement = rowRequirement(wanted, cell(rec, wanted))
 		}
 		cooperating = cooperating || cell(rec, "cooperating") != ""
 		why := c.check(&r)

@@ -37,3 +37,17 @@ func requirementText(cell string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// rowRequirement is the requirement a row's cell of column col sets on
+// its task, nil to leave the task's as it was: an empty 备注 (read only
+// for want of a requirement column) says nothing of the material, and a
+// table with its 备注 left blank would otherwise clear what an earlier
+// table's 材料要求 asked for. An empty cell of a requirement column
+// clears it.
+func rowRequirement(col, cell string) *string {
+	w := requirementText(cell)
+	if w == "" && col == "remark" {
+		return nil
+	}
+	return &w
+}

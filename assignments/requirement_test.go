@@ -119,6 +119,26 @@ func TestRequirementHeadings(t *testing.T) {
 	}
 }
 
+// TestEmptyRemarkKeepsTheRequirement: 备注 is read as the requirement
+// only for want of a 材料要求 column, and an empty 备注 says nothing of the
+// material: a later table with its 备注 left blank (due dates revised)
+// keeps what the earlier one asked for, where it cleared it. A 备注 that
+// says something still replaces it.
+func TestEmptyRemarkKeepsTheRequirement(t *testing.T) {
+	_, s := newService(t)
+	const credit = "学分银行相关政策文件及实施情况"
+	requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "材料要求"},
+		{"2.3.1", "市教育局", "2018-03-31", credit}, {"2.3.2", "市教育局", "2018-03-31", "终身学习卡发卡文件"}})
+	_, tasks := requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "备注"},
+		{"2.3.1", "市教育局", "2018-04-30", ""}, {"2.3.2", "市教育局", "2018-04-30", "学习档案系统截图"}})
+	if got := tasks["2.3.1"].Requirement; got != credit {
+		t.Errorf("a blank 备注 left 2.3.1 asking for %q, want %q kept", got, credit)
+	}
+	if got := tasks["2.3.2"].Requirement; got != "学习档案系统截图" {
+		t.Errorf("a 备注 that names the material left 2.3.2 asking for %q, want it", got)
+	}
+}
+
 // TestOverlongRequirementIsARowError: a cell far longer than any list of
 // materials (a document pasted in) refuses the table, naming its row.
 func TestOverlongRequirementIsARowError(t *testing.T) {

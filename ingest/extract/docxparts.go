@@ -87,13 +87,13 @@ func docxMargins(ctx context.Context, zr *zip.Reader, prefix string, lim Limits,
 
 // marginText is the text of a header or footer part without its page
 // numbers: Word keeps a PAGE or NUMPAGES field's last value (第3页共3页,
-// — 2 —, 3), which told on the first page says nothing of it, and ended
-// a hit's passage there. A number alone on a line of a header or footer
-// is such a field's: a margin holds no table.
+// — 2 —, 3, 3/3), which told on the first page says nothing of it, and
+// ended a hit's passage there. A number alone on a line of a header or
+// footer, or one of a count, is such a field's: a margin holds no table.
 func marginText(pages []string) string {
 	lines := strings.Split(strings.Join(pages, "\n\n"), "\n")
 	lines = slices.DeleteFunc(lines, func(l string) bool {
-		_, bare := bareNumber(l)
+		_, bare := runNumber(l)
 		return bare || pageNumberLine(l)
 	})
 	return strings.TrimSpace(strings.Join(lines, "\n"))

@@ -162,7 +162,7 @@ const Version = 3
 // (docx): footnotes, endnotes, headers and footers read with the body
 // (docxparts.go), where they were left out of the text. 6 (pdf,
 // pdftotext), 5 (ofd) and 2 (docx): a page's number in its footer or
-// header (— 1 —, 第1页共3页, 1/3; a bare 2 where the pages' run shows it
+// header (— 1 —, 第1页共3页; a bare 2 or 2/3 where the pages' run shows it
 // one) no longer read as the page's first or last line (pagenumbers.go),
 // nor a header's or footer's field a DOCX keeps (第3页共3页 on its first
 // page), where a hit's passage and a cited quote ended in "— 2 —" and a

@@ -17,11 +17,12 @@ import (
 // edge, and only there: inside a page it may be a table's cell. A bare
 // number alone on its line is a table's value as often as a page's
 // number; it is dropped only when the pages' numbers at the same edge run
-// with the pages themselves (numberedEdges).
+// with the pages themselves (numberedEdges), and so is a page of its
+// count (1/3): a table's share (达标街道 12/15) reads the same.
 
 // dropPageNumbers drops from each page its page number lines at its
-// edges: a decorated one on any page, bare numbers where the pages'
-// sequence shows them to be page numbers. A page left out of OCR
+// edges: a decorated one on any page, bare numbers (and pages of their
+// count, 1/3) where the pages' sequence shows them to be page numbers. A page left out of OCR
 // (sources, SourceOCRSkipped) keeps its text layer as it is: its page
 // number is all a search can find it by.
 func dropPageNumbers(pages, sources []string) {
@@ -36,7 +37,7 @@ func dropPageNumbers(pages, sources []string) {
 		}
 		for i, p := range pages {
 			start, end := edgeLine(p, last)
-			if _, ok := bareNumber(p[start:end]); ok && !leftUnread(sources, i) {
+			if _, ok := runNumber(p[start:end]); ok && !leftUnread(sources, i) {
 				pages[i] = p[:start] + p[end:]
 			}
 		}
@@ -108,21 +109,30 @@ var (
 )
 
 // pageNumberLine reports whether line says a page's number and nothing
-// else, in one of the decorated forms (never a bare number).
+// else, in one of the decorated forms (never a bare number, nor a page of
+// its count: runNumber).
 func pageNumberLine(line string) bool {
 	s := compactDigits(line)
 	if s == "" || len(s) > 40 {
 		return false
 	}
-	if decoratedNumber.MatchString(s) || pageOf.MatchString(s) {
-		return true
+	return decoratedNumber.MatchString(s) || pageOf.MatchString(s)
+}
+
+// runNumber is the page a line names alone, bare (2) or of a count (2/3,
+// no more than the count), which only the pages' run tells from a
+// table's value or share (numberedEdges).
+func runNumber(line string) (int, bool) {
+	if n, ok := bareNumber(line); ok {
+		return n, true
 	}
-	if m := numberOfPages.FindStringSubmatch(s); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		count, _ := strconv.Atoi(m[2])
-		return n >= 1 && n <= count
+	m := numberOfPages.FindStringSubmatch(compactDigits(line))
+	if m == nil {
+		return 0, false
 	}
-	return false
+	n, _ := strconv.Atoi(m[1])
+	count, _ := strconv.Atoi(m[2])
+	return n, n >= 1 && n <= count
 }
 
 // compactDigits is line without its spaces (a page number is set with
@@ -154,7 +164,7 @@ func bareNumber(line string) (int, bool) {
 }
 
 // numberedEdges reports whether the pages' first (or last) lines are
-// their page numbers, bare: every page but the first (a cover, a 公文's
+// their page numbers, bare or of a count (runNumber): every page but the first (a cover, a 公文's
 // first page, often unnumbered) ends so, the first too or not, at least
 // two of them, and each number is its page's place plus one offset
 // (pages numbered from a later one). A table's values at the foot of
@@ -166,7 +176,7 @@ func numberedEdges(pages, sources []string, last bool) bool {
 			continue
 		}
 		start, end := edgeLine(p, last)
-		n, ok := bareNumber(p[start:end])
+		n, ok := runNumber(p[start:end])
 		switch {
 		case !ok && i == 0:
 			continue

@@ -23,15 +23,13 @@ func TestPageNumberLine(t *testing.T) {
 		{"第2页，共3页", true},
 		{"共3页 第2页", true},
 		{"第 7 页", true},
-		{"1/3", true},
-		{"2 / 3", true},
+		{"1/3", false}, // a page's number or a table's share (12/15): the pages' run tells (numberedEdges)
 		{"Page 1 of 3", true},
 		{"page 2", true},
 		{"3", false},           // bare: a table's value as often as a page's number
 		{"128", false},         // a 合计 row's value
 		{"-5", false},          // a negative number
 		{"12.5%", false},       // a share
-		{"4/3", false},         // no page 4 of 3
 		{"2024/12", false},     // a month
 		{"— 附件 —", false},      // a heading between rules
 		{"第一章 总则", false},      // a chapter
@@ -63,6 +61,11 @@ func TestDropPageNumbers(t *testing.T) {
 		{"bare numbers that run with the pages", []string{"封面\n杭州市学习型城市建设报告", "部门协\n1\n", "同的工作格局。\n2\n"}, nil,
 			[]string{"封面\n杭州市学习型城市建设报告", "部门协\n", "同的工作格局。\n"}},
 		{"bare numbers from a later page", []string{"第一页正文\n3", "第二页正文\n4"}, nil, []string{"第一页正文\n", "第二页正文\n"}},
+		{"a share ending a page is a table's value", []string{"各区县达标街道数\n上城区\n12/15", "拱墅区\n9/10\n"}, nil,
+			[]string{"各区县达标街道数\n上城区\n12/15", "拱墅区\n9/10\n"}},
+		{"a page of its count that runs with the pages", []string{"封面", "部门协\n2 / 3", "同的工作格局。\n3/3\n"}, nil,
+			[]string{"封面", "部门协\n", "同的工作格局。\n"}},
+		{"no page 4 of 3", []string{"正文\n4/3", "正文\n5/3"}, nil, []string{"正文\n4/3", "正文\n5/3"}},
 		{"a page with nothing but its number", []string{"正文。\n— 1 —", "— 2 —"}, nil, []string{"正文。\n", ""}},
 		{"a page left out of OCR keeps its layer", []string{"识别的正文\n— 1 —", "第2页"}, []string{SourceOCR, SourceOCRSkipped},
 			[]string{"识别的正文\n", "第2页"}},
