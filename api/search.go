@@ -67,7 +67,7 @@ func (h *handler) search(r *http.Request, q url.Values) (*search.Result, error) 
 }
 
 // searchRequest reads a search's query, filters (q, city, doc_type,
-// indicator, year, issued_from, issued_to), order (sort) and how it
+// indicator, year, round, issued_from, issued_to), order (sort) and how it
 // matches words (match) from the parameters q (the URL's, or a POST
 // body's), for the caller.
 func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
@@ -75,18 +75,22 @@ func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
 		Query: q.Get("q"), Cities: listParam(q, "city"), DocTypes: listParam(q, "doc_type"),
 		Indicators: listParam(q, "indicator"), User: userFrom(r.Context()),
 	}
-	// round is year by the name the rest of the API gives it: the index's
-	// year of a document is its monitoring round (or, with none, the
-	// year it was issued), so a client filtering by round, as it does
-	// the coverage and the reports, is not silently given every round.
-	for _, name := range []string{"year", "round"} {
-		for _, y := range listParam(q, name) {
-			n, err := search.ParseYear(name, y)
-			if err != nil {
-				return req, err
-			}
-			req.Years = append(req.Years, n)
+	for _, y := range listParam(q, "year") {
+		n, err := search.ParseYear("year", y)
+		if err != nil {
+			return req, err
 		}
+		req.Years = append(req.Years, n)
+	}
+	// A round is read as every other round= of the API reads one (the
+	// claims, the coverage, an indicator's evidence), so that the round a
+	// client filters the coverage by means the same documents here.
+	for _, s := range listParam(q, "round") {
+		n, err := catalog.ParseListRound("round", s)
+		if err != nil {
+			return req, err
+		}
+		req.Rounds = append(req.Rounds, n)
 	}
 	var err error
 	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("issued_from", q.Get("issued_from"), "issued_to", q.Get("issued_to")); err != nil {

@@ -92,8 +92,11 @@ import (
 // holds the value of Chinese numerals with 百, 千, 万, 亿 or a point
 // before a heading mark or in brackets (一百万、二百万, （其中一点五万）:
 // zh.label), which no heading is numbered with, so that 1000000 and
-// 100万 find the first figure of a list as they find the last.
-const schemaVersion = "25"
+// 100万 find the first figure of a list as they find the last; 26 keeps
+// the monitoring round apart from the year (fieldRound), so that round=
+// finds a year's summary issued early the next year in the year it sums
+// up rather than in the year it was issued.
+const schemaVersion = "26"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -370,6 +373,9 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	if d.Year > 0 {
 		year = strconv.Itoa(d.Year)
 		bd[fieldYear] = year
+	}
+	if d.Round != "" {
+		bd[fieldRound] = d.Round
 	}
 	var facets []string
 	for _, f := range []struct{ field, value string }{{fieldCity, d.City}, {fieldDocType, d.DocType}, {fieldYear, year}} {

@@ -251,7 +251,11 @@
 //	doc_type    keyword: policy, work_summary, … (filter).
 //	department  keyword: the submitting department (filter).
 //	indicators  keyword, multi-valued: linked key-indicator codes (filter).
-//	year        keyword: the year of issue as "2017" (filter).
+//	year        keyword: the year of issue as "2017", else the round's (filter: year=).
+//	round       keyword: the monitoring round the document counts for as "2017": its
+//	            round, else its year of issue (catalog.Document.MonitoringRound), the
+//	            round the coverage and reports count it in (filter: round=). Apart
+//	            from year because a year's summary is issued early the next year.
 //	facets      keyword, multi-valued, doc values: city:330100, doc_type:policy,
 //	            indicators:2.1.3, year:2017 — every facet value of the document in
 //	            one field, so that a search counts them in one pass over each match.

@@ -18,8 +18,12 @@ type Document struct {
 	DocType    string
 	Department string
 	Indicators []string
-	Year       int // 0 when unknown
-	IssuedOn   time.Time
+	Year       int // of issue, else the round's; 0 when unknown
+	// Round is the monitoring round the document counts for
+	// (catalog.Document.MonitoringRound), "" when unknown: a year's
+	// summary issued early the next year counts for the year it sums up.
+	Round    string
+	IssuedOn time.Time
 	// DocNumber is the 文号 given with the document: searched with its
 	// title, so a 文号 finds its document even where the text has none.
 	DocNumber string
@@ -130,6 +134,7 @@ type Filter struct {
 	// nothing more.
 	IndicatorIDs []string
 	Years        []int
+	Rounds       []int
 	Departments  []string
 	// IssuedFrom and IssuedTo keep documents issued on those days or
 	// between them (either may be zero: open). Documents whose date of

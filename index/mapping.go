@@ -39,6 +39,7 @@ const (
 	fieldDepartment = "department"
 	fieldIndicators = "indicators"
 	fieldYear       = "year"
+	fieldRound      = "round"
 	fieldIssuedOn   = "issued_on"
 	// fieldCut is cutMark for a document whose text is longer than the
 	// index takes (MaxIndexedChars), so that a search can say how many
@@ -71,7 +72,7 @@ func newMapping(substrings bool) (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(fieldTextNgram, ngramField())
 	}
 	doc.AddFieldMappingsAt(fieldStoredText, storedOnlyField())
-	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear, fieldCut} {
+	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear, fieldRound, fieldCut} {
 		doc.AddFieldMappingsAt(f, keywordField(false))
 	}
 	doc.AddFieldMappingsAt(fieldFacets, keywordField(true))

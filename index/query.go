@@ -290,6 +290,11 @@ func filterQueries(f Filter) []query.Query {
 		years[i] = strconv.Itoa(y)
 	}
 	add(fieldYear, years)
+	rounds := make([]string, len(f.Rounds))
+	for i, r := range f.Rounds {
+		rounds[i] = strconv.Itoa(r)
+	}
+	add(fieldRound, rounds)
 	if !f.IssuedFrom.IsZero() || !f.IssuedTo.IsZero() {
 		inclusive := true
 		var end time.Time

@@ -1303,7 +1303,7 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 func IndexDocument(d *catalog.Document, pages []string) index.Document {
 	doc := index.Document{
 		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),
-		Department: d.Department, Year: d.Year(), DocNumber: d.DocNumber,
+		Department: d.Department, Year: d.Year(), Round: d.MonitoringRound(), DocNumber: d.DocNumber,
 	}
 	if d.IsExtracted(catalog.FieldDocNumber) {
 		// The 文号 as OCR read it, while the 文号 is the guess from it.

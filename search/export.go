@@ -29,11 +29,11 @@ const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // labels of the about sheet. The data (titles, 文号, passages, city names)
 // stays as recorded.
 type exportWords struct {
-	results, about                                                                     string
-	header                                                                             []any
-	query, filters, city, docType, indicator, year, issued, at, docs, rows, note, warn string
-	explain, over                                                                      string
-	filename                                                                           string
+	results, about                                                                            string
+	header                                                                                    []any
+	query, filters, city, docType, indicator, year, round, issued, at, docs, rows, note, warn string
+	explain, over                                                                             string
+	filename                                                                                  string
 	// cited follows an indicator in the 指标 column that claims or values
 	// cite the document for without a link to it; indicatorsNote says so
 	// on the about sheet.
@@ -44,13 +44,13 @@ type exportWords struct {
 
 var exportLangs = map[bool]exportWords{
 	false: {results: "检索结果", about: "说明", header: []any{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"},
-		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", issued: "成文日期",
+		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", round: "监测轮次", issued: "成文日期",
 		at: "导出时间", docs: "命中文档", rows: "导出行数", note: "说明", warn: "注意",
 		explain: "每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出",
 		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-",
 		cited: "\uFF08引用\uFF09", sep: "\u3001", indicatorsNote: "“指标”列列出文档所佐证的指标\uFF1A已关联的指标\uFF0C以及引用该文档的定性描述或数值所属的指标\uFF0C后者未关联时标“（引用）”\uFF1B按指标筛选时两者都算"},
 	true: {results: "Results", about: "About", header: []any{"Title", "File name", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
-		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", issued: "Date issued",
+		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", round: "Monitoring round", issued: "Date issued",
 		at: "Exported at", docs: "Documents found", rows: "Rows exported", note: "Note", warn: "Warning",
 		explain: "One row per passage found; at most %d rows are exported: narrow the search and export in parts for more",
 		over:    "More than %d rows found; only the first %d were exported", filename: "search-results-",
@@ -239,6 +239,9 @@ func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows
 	}
 	for _, y := range req.Years {
 		filters = append(filters, w.year+"="+strconv.Itoa(y))
+	}
+	for _, r := range req.Rounds {
+		filters = append(filters, w.round+"="+strconv.Itoa(r))
 	}
 	if r := issuedRange(req); r != nil {
 		filters = append(filters, w.issued+"="+r[0])

@@ -17,10 +17,7 @@ import (
 // they chose and is never dropped: the scope of req.User still applies.
 func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Relaxation, error) {
 	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, 0, false, false
-	years := make([]string, len(req.Years))
-	for i, y := range req.Years {
-		years[i] = strconv.Itoa(y)
-	}
+	years, rounds := itoas(req.Years), itoas(req.Rounds)
 	filters := []struct {
 		name   string
 		values []string
@@ -34,6 +31,7 @@ func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Rela
 		{"doc_type", req.DocTypes, func(f *index.Filter) bool { f.DocTypes = nil; return true }},
 		{"indicator", req.Indicators, func(f *index.Filter) bool { f.Indicators, f.IndicatorIDs = nil, nil; return true }},
 		{"year", years, func(f *index.Filter) bool { f.Years = nil; return true }},
+		{"round", rounds, func(f *index.Filter) bool { f.Rounds = nil; return true }},
 		{"issued", issuedRange(req), func(f *index.Filter) bool { f.IssuedFrom, f.IssuedTo = time.Time{}, time.Time{}; return true }},
 	}
 	out := []Relaxation{}
@@ -69,4 +67,13 @@ func issuedRange(req Request) []string {
 		return t.Format("2006-01-02")
 	}
 	return []string{day(req.IssuedFrom) + ".." + day(req.IssuedTo)}
+}
+
+// itoas writes each of ns in decimal.
+func itoas(ns []int) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = strconv.Itoa(n)
+	}
+	return out
 }

@@ -30,7 +30,12 @@ type Request struct {
 	Cities     []string
 	DocTypes   []string
 	Indicators []string
-	Years      []int
+	// Years keep documents by year of issue (else round: Document.Year);
+	// Rounds by the monitoring round they count for (MonitoringRound), as
+	// the coverage and reports count them: a 2024 summary issued in 2025
+	// is year 2025 and round 2024.
+	Years  []int
+	Rounds []int
 	// IssuedFrom and IssuedTo bound the date of issue (ParseIssuedRange).
 	IssuedFrom, IssuedTo time.Time
 	Sort                 index.Sort
@@ -501,7 +506,7 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 // as soon as it is made.
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
 	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
-		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
+		Rounds: req.Rounds, IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
 	if len(req.Indicators) == 0 {
 		return f, nil
 	}

@@ -709,6 +709,9 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	for _, y := range req.Years {
 		v.Add("year", strconv.Itoa(y))
 	}
+	for _, r := range req.Rounds {
+		v.Add("round", strconv.Itoa(r))
+	}
 	if !req.IssuedFrom.IsZero() {
 		v.Set("issued_from", req.IssuedFrom.Format("2006-01-02"))
 	}
