@@ -224,7 +224,9 @@ func (w *ocrWaits) drain() []*jobLease {
 }
 
 // giveBackWaiting gives back the jobs still waiting in the OCR queue when
-// the workers stop: the stop is no fault of the documents.
+// the workers stop or the node is refused: neither is the documents'
+// fault. They stay in the queue; taken again once the node serves, each
+// counts as its first attempt.
 func (s *Service) giveBackWaiting(ctx context.Context) {
 	for _, l := range s.ocrWaits.drain() {
 		s.giveBack(ctx, l)

@@ -143,3 +143,33 @@ func TestAStoppedNodeGivesBackTheJobWaitingForOCR(t *testing.T) {
 		})
 	}
 }
+
+// A node refused by a newer catalog while a job waits in its OCR queue
+// gives that job back uncounted, as a stopping node does: its keeper
+// renews nothing into a newer catalog, so the lease ran out and counted
+// an attempt against a good document, each refusal one more towards
+// failing it as poison.
+func TestARefusedNodeGivesBackTheJobWaitingForOCR(t *testing.T) {
+	for _, rr := range sharedRefusalRigs {
+		t.Run(rr.name, func(t *testing.T) {
+			before := leaseKeepers()
+			svc, _, cat, held, _, a, b := ocrQueueRig(t, rr.open, time.Hour)
+			cat.set(t, 999)
+			waitOutrun(t, svc)
+			close(held.let) // photo A's reading, cut by the refusal, gives its job back
+			for _, id := range []string{b, a} {
+				row := cat.jobRow(t, id)
+				for deadline := time.Now().Add(30 * time.Second); row[1] != ""; row = cat.jobRow(t, id) {
+					if time.Now().After(deadline) {
+						t.Fatalf("30 s after the refusal photo %s is still held: %q, want given back", id, row)
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				if row[0] != "0" {
+					t.Errorf("photo %s given back after the refusal counts %s attempts, want 0", id, row[0])
+				}
+			}
+			waitLeaseKeepers(t, before, "both jobs given back")
+		})
+	}
+}

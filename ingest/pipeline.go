@@ -342,7 +342,7 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 		return true
 	}
 	if errors.Is(err, extract.ErrNeedsOCR) {
-		s.waitForOCR(id, err, lease)
+		s.waitForOCR(ctx, id, err, lease)
 		return true
 	}
 	if job == nil || err != nil {
@@ -368,7 +368,10 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 // waitForOCR queues document id for the OCR workers, in the lane of the
 // owner err names. Its job stays this node's, lease kept renewed while it
 // waits (ocrWaits); held before it is queued, for an OCR worker to find.
-func (s *Service) waitForOCR(id string, err error, lease *jobLease) {
+// Held after the refusal gave back the waiting jobs (refuse), it is given
+// back here: the refusal is read after the hold, so one of the two finds
+// it.
+func (s *Service) waitForOCR(ctx context.Context, id string, err error, lease *jobLease) {
 	var owned *needsOCR
 	owner := ""
 	if errors.As(err, &owned) {
@@ -376,6 +379,9 @@ func (s *Service) waitForOCR(id string, err error, lease *jobLease) {
 	}
 	s.ocrWaits.hold(id, lease)
 	s.ocrQueue.pushFor(owner, id)
+	if s.refusedNow() != nil {
+		s.giveBackWaiting(ctx)
+	}
 }
 
 // prepare brings a document to the point where it can be indexed:

@@ -37,6 +37,9 @@ import (
 // finishes, and it undoes the node's own, its taking of the job. Left to
 // run out, the lease counted the drop as an attempt, and a good document
 // dropped by a refusal and then by a crash or two was failed as poison.
+// So are the jobs waiting in the OCR queue, at the turn (refuse): no
+// worker takes them while the node is refused, and their keepers renew
+// nothing into a newer catalog.
 // Those writes of the job columns (a give back, the renewals of a batch
 // finishing) are made only while the catalog's job contract is the one
 // this node knows (catalog.JobContract): a newer binary that gave those

@@ -42,7 +42,7 @@ func (s *Service) watchSchema(ctx context.Context) {
 		}
 		switch {
 		case have > known:
-			s.refuse(catalog.NewerSchemaError(catalog.EUNAVAILABLE, have, known), have, known)
+			s.refuse(ctx, catalog.NewerSchemaError(catalog.EUNAVAILABLE, have, known), have, known)
 		case s.outrun.set(nil):
 			s.log.Info("the catalog is back at a migration this node knows: it serves and takes work again; 目录数据库已回到本程序所知的迁移：本节点恢复服务并继续处理材料",
 				"catalog_migration", have)
@@ -53,8 +53,10 @@ func (s *Service) watchSchema(ctx context.Context) {
 // refuse makes the node refuse requests and stop its work (refused.go),
 // and says so once, in both languages: the reason as a start would give
 // it, and that documents uploaded meanwhile wait, stored, for the newer
-// version.
-func (s *Service) refuse(why *catalog.Error, have, known int) {
+// version. The jobs waiting in the OCR queue are given back uncounted, as
+// a stopping node gives them back: their keepers renew nothing into a
+// newer catalog, and each lease run out counted an attempt.
+func (s *Service) refuse(ctx context.Context, why *catalog.Error, have, known int) {
 	if !s.outrun.set(why) {
 		return
 	}
@@ -62,4 +64,5 @@ func (s *Service) refuse(why *catalog.Error, have, known int) {
 		"目录数据库已由较新版本的 evidence 升级：本节点不再提供服务，不再读取或索引材料，也不再写入目录、存储和索引；请改用较新版本，或从升级前的备份恢复",
 		"catalog_migration", have, "known_migrations", known,
 		"reason", catalog.ErrorMessage(why), "reason_en", catalog.MessageIn(why, true))
+	s.giveBackWaiting(ctx)
 }

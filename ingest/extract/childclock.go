@@ -33,7 +33,8 @@ import "time"
 // deadline (Limits.deadline, extensions and all), a thumbnail's and a
 // table's time, a reading read again alone (its Limits.Spent is counted
 // into the moment), a pooled child and a fresh one. An unpacking's only
-// clock is its parent's (watchUnpack): its child keeps no deadline.
+// clock is its parent's (watchUnpack): its child keeps no deadline, and
+// says when it arrived: its parent counts its silence from then.
 
 // readingStart is the moment the reading watched by ctx began, on the
 // machine's monotonic clock; 0 (none: the child keeps its own clock, late

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -103,5 +104,31 @@ func TestATableRequestArrivingLateSaysItRanOutOfTime(t *testing.T) {
 	wantError(t, "a table request read past its time", m.Error, catalog.ETOOLARGE, "读取超过时间上限（30 秒）")
 	if m := tableAnswer(ask(0)); m.Sheet == nil || len(m.Sheet.Records) == 0 {
 		t.Errorf("a table request read in time: %+v, want the sheet read", m)
+	}
+}
+
+// TestAnUnpackingChildSlowToStartIsNotKilledAsStalled: a fresh child that
+// a loaded machine starts 4 s late, its unpacking's stall limit 2 s,
+// unpacks the archive whole: the stall counts the child's silence once it
+// has read its request, not its start, which no heartbeat can cover. A
+// watch that counted from its own start killed it as stalled at 2 s
+// (ErrArchiveTime), the archive's files never read. The total time still
+// counts from the start: 3 s of it are spent before the child arrives.
+func TestAnUnpackingChildSlowToStartIsNotKilledAsStalled(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	sb.Env = append(sb.Env, childStartDelay+"=4s")
+	got := map[string]int64{}
+	choose, take := takeAll(got)
+	start := time.Now()
+	err := sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{Stall: 2 * time.Second}, choose, take)
+	if took := time.Since(start); err != nil || len(got) < 2 {
+		t.Fatalf("a child 4 s slow to start, stall limit 2 s: %v after %s, files %v; want the archive unpacked", err, took.Round(time.Millisecond), got)
+	}
+
+	start = time.Now()
+	err = sb.Unpack(t.Context(), Archive7z, archiveFixture("材料汇总.7z"), UnpackLimits{Stall: 2 * time.Second, Timeout: 3 * time.Second}, choose, take)
+	if took := time.Since(start); !errors.Is(err, ErrArchiveTime) || took > 3500*time.Millisecond+2*time.Second {
+		t.Errorf("a child 4 s slow to start, total time 3 s: %v after %s; want ErrArchiveTime at 3 s", err, took.Round(time.Millisecond))
 	}
 }

@@ -139,6 +139,9 @@ type childMessage struct {
 	// it has read and decoded so far, sent while it decodes what it
 	// sends nothing of (heartbeat).
 	Alive int64 `json:"alive,omitempty"`
+	// Arrived is an unpacking child's first message, sent as it reads
+	// its request: its parent's stall clock starts then (watchUnpack).
+	Arrived bool `json:"arrived,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same

@@ -19,6 +19,7 @@ import (
 // A sandbox child unpacks a RAR or 7z archive in one conversation:
 //
 //	parent: {"path":…,"memory":…,"unpack":{"format":"7z","limits":…}}
+//	child:  {"arrived":true}
 //	child:  {"listed":true,"entries":[…]}
 //	parent: {"takes":[{"i":0,"max":…},…]}
 //	child:  {"entry":0} {"chunk":N} N raw bytes … {"entry_end":true[,"fail":"entry_damaged"]}
@@ -34,7 +35,11 @@ import (
 // The child's address space is limited as an extraction's is; the parent
 // kills it when the caller gives up, when for UnpackLimits.Stall it
 // sends nothing and neither reads nor decodes more of the archive, and at
-// UnpackLimits.Timeout, however alive it is. A child that unpacked
+// UnpackLimits.Timeout, however alive it is. The stall counts from the
+// child's first message ("arrived", sent as it reads its request): a
+// fresh child starts seconds late on a loaded machine, and no heartbeat
+// covers its start, so a stall counted from the parent's start killed a
+// child that had not yet begun. The Timeout counts from the start. A child that unpacked
 // is never given another request: the dictionaries it allocated stay in
 // the address space the Go runtime keeps.
 
@@ -149,7 +154,7 @@ func converse(c *child, w *unpackWatch, choose Choose, take Take) error {
 		}
 		w.alive(m)
 		switch {
-		case m.Alive > 0:
+		case m.Alive > 0, m.Arrived:
 		case m.Listed:
 			if takes != nil {
 				return fmt.Errorf("%w: the child listed the archive twice", ErrArchiveDamaged)
@@ -271,9 +276,10 @@ func (c *chunkReader) drain() error {
 }
 
 // unpackWatch kills a child that the caller gave up on, that sent nothing
-// for lim.Stall or that ran past lim.Timeout, and says why it did.
+// for lim.Stall once it arrived or that ran past lim.Timeout, and says
+// why it did.
 type unpackWatch struct {
-	last   atomic.Int64 // unix nanoseconds of the last message
+	last   atomic.Int64 // unix nanoseconds of the last message, 0 before the first
 	heard  int64        // the greatest heartbeat, read by the conversation's goroutine alone
 	why    atomic.Pointer[error]
 	done   chan struct{}
@@ -284,7 +290,6 @@ type unpackWatch struct {
 
 func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 	w := &unpackWatch{done: make(chan struct{}), stall: lim.Stall, budget: lim.Timeout}
-	w.touch()
 	start := time.Now()
 	go func() {
 		tick := time.NewTicker(min(lim.Stall/4, 100*time.Millisecond))
@@ -297,7 +302,7 @@ func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 			case <-ctx.Done():
 				why = fmt.Errorf("unpack: cancelled: %w", ctx.Err())
 			case <-tick.C:
-				if time.Since(start) > lim.Timeout || time.Since(time.Unix(0, w.last.Load())) > lim.Stall {
+				if time.Since(start) > lim.Timeout || w.stalled(lim.Stall) {
 					why = fmt.Errorf("%w (%s without progress or %s in all)", ErrArchiveTime, lim.Stall, lim.Timeout)
 				}
 			}
@@ -326,6 +331,13 @@ func (w *unpackWatch) alive(m *childMessage) {
 }
 
 func (w *unpackWatch) touch() { w.last.Store(time.Now().UnixNano()) }
+
+// stalled reports whether the child, once it arrived, sent nothing for
+// longer than stall.
+func (w *unpackWatch) stalled(stall time.Duration) bool {
+	last := w.last.Load()
+	return last != 0 && time.Since(time.Unix(0, last)) > stall
+}
 
 func (w *unpackWatch) stop() { w.once.Do(func() { close(w.done) }) }
 
@@ -363,6 +375,7 @@ type childConn struct {
 // unpackAnswer unpacks the archive a child was asked for, sending the
 // listing and the chosen entries' bytes, and returns the last message.
 func unpackAnswer(req childRequest, conn childConn) childMessage {
+	conn.send(childMessage{Arrived: true})
 	choose := func(entries []ArchiveEntry) ([]ArchiveTake, error) {
 		conn.send(childMessage{Listed: true, Entries: entries})
 		line, err := readLine(conn.in, maxListing)
