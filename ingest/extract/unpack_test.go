@@ -53,6 +53,7 @@ func TestUnpackEndsWhateverTheChildDoes(t *testing.T) {
 		{"条目过多", testSandbox(0), UnpackLimits{MaxEntries: 3}, false, ErrArchiveEntries},
 		{"不动了", &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"arrived":true}'; sleep 60`}}, UnpackLimits{Stall: 300 * time.Millisecond}, false, ErrArchiveTime},
 		{"一直没来", &Sandbox{Command: []string{"sh", "-c", "sleep 60"}}, UnpackLimits{Stall: 10 * time.Second, Timeout: 500 * time.Millisecond}, false, ErrArchiveTime},
+		{"迟迟不来", &Sandbox{Command: []string{"sh", "-c", "sleep 60"}}, UnpackLimits{Stall: 300 * time.Millisecond, Timeout: time.Minute}, false, ErrArchiveTime},
 		{"一个文件没完没了", &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"listed":true,"entries":[{"name":"a.txt","size":1}]}'; read selection; echo '{"entry":0}'; while :; do echo '{"chunk":1}'; printf x; done`}},
 			UnpackLimits{Stall: 10 * time.Second, Timeout: 500 * time.Millisecond}, false, ErrArchiveTime},
 		{"说无关的话", &Sandbox{Command: []string{"sh", "-c", `read request; echo '{"progress":[1,2]}'; sleep 60`}}, UnpackLimits{}, false, nil},

@@ -302,7 +302,7 @@ func watchUnpack(ctx context.Context, c *child, lim UnpackLimits) *unpackWatch {
 			case <-ctx.Done():
 				why = fmt.Errorf("unpack: cancelled: %w", ctx.Err())
 			case <-tick.C:
-				if time.Since(start) > lim.Timeout || w.stalled(lim.Stall) {
+				if time.Since(start) > lim.Timeout || w.stalled(lim.Stall) || w.neverCame(start, arrivalLimit*lim.Stall) {
 					why = fmt.Errorf("%w (%s without progress or %s in all)", ErrArchiveTime, lim.Stall, lim.Timeout)
 				}
 			}
@@ -331,6 +331,19 @@ func (w *unpackWatch) alive(m *childMessage) {
 }
 
 func (w *unpackWatch) touch() { w.last.Store(time.Now().UnixNano()) }
+
+// arrivalLimit is how many stall periods a child may take to arrive: a
+// loaded machine delays a child's start by seconds, so four periods (two
+// minutes by default) leave it room, while a child that never starts
+// (its program hung before reading its request) does not hold an unpack
+// slot for the whole Timeout.
+const arrivalLimit = 4
+
+// neverCame reports whether the child has sent nothing in the limit since
+// start.
+func (w *unpackWatch) neverCame(start time.Time, limit time.Duration) bool {
+	return w.last.Load() == 0 && time.Since(start) > limit
+}
 
 // stalled reports whether the child, once it arrived, sent nothing for
 // longer than stall.
