@@ -107,10 +107,7 @@ func (rs *rebuildSets) keep(sha string, set neardup.Set, reading catalog.Reading
 	if _, ok := rs.sets[sha]; ok || reading.Unreliable() || len(set) == 0 {
 		return
 	}
-	if cap(set) > len(set)+len(set)/8 {
-		set = slices.Clone(set) // Shingles sizes it for every shingle, most of them repeats in a repetitive text
-	}
-	bytes := int64(cap(set)) * 8
+	set, bytes := compactSet(set)
 	if bytes > rs.max {
 		return
 	}

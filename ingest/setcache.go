@@ -99,10 +99,7 @@ func (c *setCache) put(text string, set neardup.Set, ocr bool) {
 	if c == nil || text == "" || len(set) == 0 {
 		return
 	}
-	if cap(set) > len(set)+len(set)/8 {
-		set = slices.Clone(set) // Shingles sizes it for every shingle, most of them repeats in a repetitive text
-	}
-	bytes := int64(cap(set)) * 8
+	set, bytes := compactSet(set)
 	if bytes > c.max {
 		return
 	}
@@ -166,4 +163,14 @@ func compareWithKept(r *textRead, k keptSet) bool {
 	}
 	r.sims = sims
 	return true
+}
+
+// compactSet is set as a cache keeps it, and the bytes it holds: Shingles
+// sizes a set for every shingle, most of them repeats in a repetitive
+// text, so one with much room to spare is copied to its length.
+func compactSet(set neardup.Set) (neardup.Set, int64) {
+	if cap(set) > len(set)+len(set)/8 {
+		set = slices.Clone(set)
+	}
+	return set, int64(cap(set)) * 8
 }
