@@ -75,14 +75,17 @@ func missingFilename(city string, round int) string {
 }
 
 // missingHeader is the header row of the missing-materials sheet.
-var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
+var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "材料要求", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
 
 // MissingXLSX writes tasks (as Missing returns them) as a spreadsheet: one
-// row per task, the header frozen and filtered. Overdue tasks say ⚠ 逾期
-// in the status, so they show without colour; 协调员已关联 counts the
-// documents a coordinator linked for the task (Task.Linked, when
-// MarkLinked filled it), so the department is not chased for them. Every text that a
-// spreadsheet would read as a formula (leading =, +, -, @) is written with
+// row per task, the header frozen and filtered. 材料要求 is what the
+// city's own table asked of the department (学分银行相关政策文件及实施情况),
+// before the framework's 信息性质说明, as /tasks shows them: the list goes
+// to the departments that owe, and that is what each must hand in.
+// Overdue tasks say ⚠ 逾期 in the status, so they show without colour;
+// 协调员已关联 counts the documents a coordinator linked for the task
+// (Task.Linked, when MarkLinked filled it), so the department is not
+// chased for them. Every text that a spreadsheet would read as a formula (leading =, +, -, @) is written with
 // a leading apostrophe, so a department name or reason cannot run one.
 func MissingXLSX(tasks []Task) ([]byte, error) {
 	f := spreadsheet.NewFile(time.Now())
@@ -100,7 +103,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 			status += " ⚠ 逾期"
 		}
 		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
-			neutral(t.IndicatorInfo), t.Due, status, neutral(catalog.TypedText(t.Reason)), t.Round, ""}
+			neutral(t.Requirement), neutral(t.IndicatorInfo), t.Due, status, neutral(catalog.TypedText(t.Reason)), t.Round, ""}
 		if n := len(t.Linked); n > 0 {
 			row[len(row)-1] = fmt.Sprintf("%d 份佐证材料（不算部门提交）", n)
 		}
@@ -117,7 +120,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 		return nil, err
 	}
 	f.SetColWidth(sheet, "A", "B", 18)
-	f.SetColWidth(sheet, "D", "E", 40)
+	f.SetColWidth(sheet, "D", "F", 40)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("encode missing xlsx: %w", err)

@@ -26,8 +26,9 @@ const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // exportWords are an export's own words in Chinese (false) and English
 // (true): its sheets, the results' columns in the users' words, and the
-// labels of the about sheet. The data (titles, 文号, passages, city names)
-// stays as recorded.
+// labels of the about sheet. The data (titles, 文号, passages) stays as
+// recorded; a city is named in the language of the page, as the search
+// page names it.
 type exportWords struct {
 	results, about                                                                            string
 	header                                                                                    []any
@@ -66,8 +67,8 @@ const exportPage = 100 // hits read from the index at a time
 // it; "" for paths only). A second sheet names the search, the time and
 // whether rows were left out. Every text cell is neutralised so that no
 // title or passage runs as a formula.
-// In English (english true) the sheets, headings, labels and document
-// types are English.
+// In English (english true) the sheets, headings, labels, document
+// types and city names (those catalog.CityNameEN knows) are English.
 func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, english bool) ([]byte, error) {
 	w := exportLangs[english]
 	rows, total, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"), english)
@@ -128,6 +129,14 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 		for t, l := range catalog.DocTypeLabelsEN {
 			labels["doc_type"][string(t)] = l
 		}
+		// The English search page says Hangzhou; its export must agree,
+		// or City is the one Chinese column beside an English Type. A new
+		// map, since the names read are the search's cache of them.
+		cities := make(map[string]string, len(labels["city"]))
+		for code, name := range labels["city"] {
+			cities[code] = catalog.City{Code: code, Name: name}.EnglishName()
+		}
+		labels["city"] = cities
 	}
 	// The rows in the order of the search page's hits.
 	q.Size, q.WithText, q.TitleFirst = exportPage, true, true

@@ -13,6 +13,8 @@ var withdrawMessages = map[string]map[Lang]string{
 		English: "Returned, and its hand-ins' links to indicator %s removed (%d {file|files}); the department sees the reason"},
 	"tasks.linked_waiting": {Chinese: "（协调员已关联 %d 份佐证材料，待部门确认提交）",
 		English: " (the coordinator has linked %d {document|documents}, waiting for the department to hand {it|them} in)"},
+	"tasks.returned_unanswered": {Chinese: "（其中 %d 份文件已被退回，原因见下方）",
+		English: " (%d {file was|files were} returned: see the reason below)"},
 	"tasks.hand_in_linked": {Chinese: "确认以此提交", English: "Hand this in"},
 	"tasks.linked_next": {Chinese: "协调员已为本任务的指标关联了上述材料。点“确认以此提交”，它即作为本部门对本任务的提交（记录为您提交），再由协调员确认或退回；不合适时，请在下方上传本部门的文件。",
 		English: "The coordinator linked the documents above to the task's indicator. Hand one in and it becomes your department's submission for the task (recorded as yours), for the coordinator to accept or return; if none fits, upload your own file below."},
