@@ -247,13 +247,21 @@ var Admin = &catalog.User{Username: "test", Role: catalog.RoleAdmin}
 // until it is indexed; it returns the document.
 func (e *Env) Upload(city, filename, text string) *catalog.Document {
 	e.T.Helper()
+	return e.UploadInRound(city, filename, text, "2017")
+}
+
+// UploadInRound is Upload for the monitoring round given (a year the
+// catalog has as a round), with no date of issue, so that the round is
+// the document's only year.
+func (e *Env) UploadInRound(city, filename, text, round string) *catalog.Document {
+	e.T.Helper()
 	st, err := e.Ingest.Stage(strings.NewReader(text), filename)
 	if err != nil {
 		e.T.Fatal(err)
 	}
 	defer st.Remove()
 	out, err := e.Ingest.Upload(context.Background(), Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: city, DocType: "work_summary", Round: "2017"}, Files: []*ingest.Staged{st}})
+		Meta: ingest.Meta{City: city, DocType: "work_summary", Round: round}, Files: []*ingest.Staged{st}})
 	if err != nil {
 		e.T.Fatal(err)
 	}
