@@ -91,6 +91,8 @@ type Env struct {
 	// DBPath is the SQLite catalog's file, for tests that inject a fault
 	// with a trigger; "" on PostgreSQL.
 	DBPath string
+	// DatabaseURL is the PostgreSQL catalog's database; "" on SQLite.
+	DatabaseURL string
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -100,9 +102,11 @@ func New(t testing.TB) *Env {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "catalog.db")
 	cat, err := catalog.Open(ctx, dbPath)
+	var dbURL string
 	if os.Getenv("EVIDENCE_TEST_POSTGRES") != "" {
 		cat.Close()
-		cat, err = catalog.OpenPostgres(ctx, pgtest.DatabaseURL(t))
+		dbURL = pgtest.DatabaseURL(t)
+		cat, err = catalog.OpenPostgres(ctx, dbURL)
 		dbPath = ""
 	}
 	if err != nil {
@@ -147,7 +151,7 @@ func New(t testing.TB) *Env {
 		Claims: claims.NewService(cat, texts, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, texts, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: vals,
-		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, held: held}
+		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, DatabaseURL: dbURL, held: held}
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
 	// As serve: 属实 over a number the claim page warns of needs a reason.
