@@ -20,7 +20,8 @@ import (
 // would not); the round stays in the facet links, the export (whose 说明
 // sheet names it) and the save form; the search saved with it opens with
 // the round, and 我的检索 names its round and counts as new only the new
-// 2024 document; junk round= is a 400 saying what a round is, in Chinese
+// 2024 document; a search finding nothing in its round offers the one
+// without it; junk round= is a 400 saying what a round is, in Chinese
 // and English, as the documents list says it.
 func TestSearchPageFiltersByRound(t *testing.T) {
 	s := newSite(t)
@@ -81,6 +82,11 @@ func TestSearchPageFiltersByRound(t *testing.T) {
 		if page := html.UnescapeString(textOf(body)); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, tt.want) {
 			t.Errorf("%s round=第二轮: %d, want 400 saying %q: %.600s", tt.lang, resp.StatusCode, tt.want, page)
 		}
+	}
+	// Found only outside the round asked for: the page offers the search
+	// without it, named as the menu names it.
+	if _, body := zhou.get("/search?q=" + url.QueryEscape("二〇二四") + "&round=2025&lang=zh"); !strings.Contains(html.UnescapeString(body), "去掉“监测轮次=2025”可找到 2 条") {
+		t.Errorf("二〇二四 in round 2025: want the offer to drop 监测轮次=2025: %.600s", textOf(body))
 	}
 	if _, body := zhou.get("/search?q=" + q + "&lang=en"); !strings.Contains(body, "Monitoring round") {
 		t.Errorf("the English search page lacks the menu Monitoring round")
