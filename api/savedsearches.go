@@ -24,9 +24,9 @@ func (h *handler) handleSavedSearchList(w http.ResponseWriter, r *http.Request) 
 }
 
 // handleSavedSearchCreate saves a search: {"name","query","filters":
-// {"cities","doc_types","indicators","years","issued_from","issued_to",
-// "sort","match"},"indicator"}; with an
-// indicator it joins that indicator's query pack.
+// {"cities","doc_types","indicators","years","rounds","issued_from",
+// "issued_to","sort","match"},"indicator"}; with an indicator it joins
+// that indicator's query pack.
 func (h *handler) handleSavedSearchCreate(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Name      string                `json:"name"`

@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -86,4 +88,39 @@ func TestSearchRoundIsTheMonitoringRound(t *testing.T) {
 	finds("round=2025", true)
 	finds("round=2024", false)
 	finds("year=2025", true)
+}
+
+// TestSavedSearchKeepsItsRoundInTheAPI: a search saved by the API with
+// "rounds" keeps them, in its filters and in the parameters that re-run
+// it, which then find that round's documents only; a round the search's
+// round= refuses is refused on round when saved.
+func TestSavedSearchKeepsItsRoundInTheAPI(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "week.txt", "全市组织市民学习周活动。")
+	for _, tt := range []struct {
+		round int
+		want  int
+	}{{2017, 1}, {2019, 0}} {
+		resp, body := e.do(e.request("POST", "/api/v1/saved-searches", map[string]any{"name": "学习周", "query": "学习周",
+			"filters": map[string]any{"rounds": []int{tt.round}}}), "expert")
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("save with round %d: %d %v", tt.round, resp.StatusCode, body)
+		}
+		saved := body["saved_search"].(map[string]any)
+		params, _ := saved["params"].(string)
+		rounds, _ := saved["filters"].(map[string]any)["rounds"].([]any)
+		if len(rounds) != 1 || rounds[0] != float64(tt.round) || !strings.Contains(params, "round="+strconv.Itoa(tt.round)) {
+			t.Fatalf("saved with round %d: filters %v, params %q; want the round kept", tt.round, saved["filters"], params)
+		}
+		resp, body = e.do(e.request("GET", "/api/v1/search?"+params, nil), "expert")
+		hits, _ := body["hits"].([]any)
+		if resp.StatusCode != http.StatusOK || len(hits) != tt.want || (tt.want == 1 && hits[0].(map[string]any)["id"] != id) {
+			t.Errorf("the search saved with round %d re-run: %d %v, want %d hits", tt.round, resp.StatusCode, hits, tt.want)
+		}
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/saved-searches", map[string]any{"name": "学习周", "query": "学习周",
+		"filters": map[string]any{"rounds": []int{99999}}}), "expert")
+	if resp.StatusCode != http.StatusBadRequest || body["error"].(map[string]any)["field"] != "round" {
+		t.Errorf("save with round 99999: %d %v, want 400 on round", resp.StatusCode, body)
+	}
 }

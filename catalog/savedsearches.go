@@ -35,6 +35,10 @@ type SearchFilters struct {
 	DocTypes   []string `json:"doc_types,omitempty"`
 	Indicators []string `json:"indicators,omitempty"`
 	Years      []int    `json:"years,omitempty"`
+	// Rounds are monitoring rounds (the document's own round, as the
+	// API's round= reads it): a search saved before they were kept has
+	// none and reads as it always did.
+	Rounds []int `json:"rounds,omitempty"`
 	// IssuedFrom and IssuedTo bound the date of issue (YYYY-MM-DD; empty
 	// is open); Sort is the order of hits (search.ParseSort).
 	IssuedFrom string `json:"issued_from,omitempty"`

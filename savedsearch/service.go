@@ -45,8 +45,8 @@ type Input struct {
 // matches among the documents indexed since that user last opened it
 // (NewMore when there were too many new documents to look at all; New
 // is then a lower bound). Params is the search as URL parameters
-// (q, city, doc_type, indicator, year, issued_from, issued_to, sort,
-// match) for the search page and the API.
+// (q, city, doc_type, indicator, year, round, issued_from, issued_to,
+// sort, match) for the search page and the API.
 type Entry struct {
 	ID        string                `json:"id"`
 	Name      string                `json:"name"`
@@ -101,7 +101,7 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "名称含有看不见的字符 %q；请删去后再保存", string(r))
 	case utf8.RuneCountInString(in.Query) > maxQuery:
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词不超过 %d 字", maxQuery)
-	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years) == 0 && f.IssuedFrom+f.IssuedTo == "":
+	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years)+len(f.Rounds) == 0 && f.IssuedFrom+f.IssuedTo == "":
 		return nil, catalog.Errorf(catalog.EINVALID, "请输入检索词或选择筛选条件后再保存")
 	case in.Indicator != "" && !canPack(u):
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有专家和管理员可以把检索加入指标的检索方案")
@@ -276,7 +276,8 @@ func (s *Service) count(ctx context.Context, u *catalog.User, ss *catalog.SavedS
 }
 
 func request(u *catalog.User, query string, f catalog.SearchFilters) search.Request {
-	req := search.Request{Query: query, Cities: f.Cities, DocTypes: f.DocTypes, Indicators: f.Indicators, Years: f.Years, User: u}
+	req := search.Request{Query: query, Cities: f.Cities, DocTypes: f.DocTypes, Indicators: f.Indicators, Years: f.Years,
+		Rounds: f.Rounds, User: u}
 	// Save stored the range and order read by the search's own parsers.
 	req.IssuedFrom, req.IssuedTo, _ = search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
 	req.Sort, _ = search.ParseSort(f.Sort)
@@ -284,13 +285,21 @@ func request(u *catalog.User, query string, f catalog.SearchFilters) search.Requ
 	return req
 }
 
-// normalise reads the range of dates of issue as the search does and
-// keeps it as two days, so that 2018年3月 saved is 2018-03-01..2018-03-31,
-// and keeps the match as "substring" or "" (word, the default).
+// normalise refuses a year or round the search would refuse, reads the
+// range of dates of issue as the search does and keeps it as two days, so
+// that 2018年3月 saved is 2018-03-01..2018-03-31, and keeps the match as
+// "substring" or "" (word, the default).
 func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
 	for _, y := range f.Years {
 		// The search's own rule: a year it would refuse is none to save.
 		if _, err := search.ParseYear("year", strconv.Itoa(y)); err != nil {
+			return f, err
+		}
+	}
+	for _, r := range f.Rounds {
+		// The API's rule for round= (catalog.ParseListRound): a round
+		// searched there can be saved, and one refused there is here.
+		if _, err := catalog.ParseListRound("round", strconv.Itoa(r)); err != nil {
 			return f, err
 		}
 	}
@@ -333,6 +342,9 @@ func params(query string, f catalog.SearchFilters) string {
 	}
 	for _, y := range f.Years {
 		v.Add("year", strconv.Itoa(y))
+	}
+	for _, r := range f.Rounds {
+		v.Add("round", strconv.Itoa(r))
 	}
 	for name, value := range map[string]string{"issued_from": f.IssuedFrom, "issued_to": f.IssuedTo, "sort": f.Sort, "match": f.Match} {
 		if value != "" {

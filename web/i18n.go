@@ -102,6 +102,7 @@ var messages = map[string]map[Lang]string{
 	"filter.indicators":                {Chinese: "指标", English: "Indicator"},
 	"filter.doc_type":                  {Chinese: "文件类型", English: "Document type"},
 	"filter.year":                      {Chinese: "年份", English: "Year"},
+	"filter.round":                     {Chinese: "监测轮次", English: "Monitoring round"},
 	"facet.year":                       {Chinese: "年份（成文日期或轮次）", English: "Year (of issue or round)"},
 	"facet.remove":                     {Chinese: "取消此筛选", English: "Remove this filter"},
 	"facet.year.note":                  {Chinese: "按成文日期的年份计；未注明成文日期的文档按所属监测轮次的年度计", English: "Counted by the year of issue; a document without a date of issue by its monitoring round's year"},

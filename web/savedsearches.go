@@ -40,9 +40,9 @@ func (h *handler) savedSearchesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // savedSearchSave saves the search of the search page's form (q, city,
-// indicator, doc_type, year, issued_from, issued_to, sort, match) under a
-// name; pack names an indicator whose
-// query pack it joins. Back to the same search with a message.
+// indicator, doc_type, year, round, issued_from, issued_to, sort, match)
+// under a name; pack names an indicator whose query pack it joins. Back
+// to the same search with a message.
 func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	in := savedsearch.Input{Name: r.PostFormValue("name"), Query: r.PostFormValue("q"), Indicator: r.PostFormValue("pack")}
@@ -58,6 +58,14 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		in.Filters.Years = []int{n}
+	}
+	round, err := catalog.ParseListRound("round", r.PostFormValue("round"))
+	if err != nil {
+		h.saveFormFailed(w, r, err)
+		return
+	}
+	if round != 0 {
+		in.Filters.Rounds = []int{round}
 	}
 	in.Filters.IssuedFrom, in.Filters.IssuedTo = r.PostFormValue("issued_from"), r.PostFormValue("issued_to")
 	in.Filters.Sort = r.PostFormValue("sort")

@@ -25,6 +25,10 @@ type option struct {
 
 type searchPage struct {
 	Query, City, Indicator, DocType, Year string
+	// Round is the monitoring round as asked (round=, the document's own
+	// round, as the API's); Rounds are the catalog's rounds for its menu.
+	Round  string
+	Rounds []option
 	// From and To bound the date of issue as typed; Sort is the order.
 	From, To, Sort string
 	Sorts          []option
@@ -104,7 +108,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 	u := sessionFrom(r).User
 	q := r.URL.Query()
 	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year"),
-		SaveForm: save}
+		Round: q.Get("round"), SaveForm: save}
 	asked := readPage(q)
 	p.PageNum = asked.shown(maxPages)
 	if err := h.fillOptions(r, p, u); err != nil {
@@ -121,7 +125,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 	p.saved(r, h, u)
 	if err != nil {
 		p.Error, status = errorText(langOf(r), err), httperr.Prepare(w, r, h.Logger, err)
-	} else if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" || p.From != "" || p.To != "" {
+	} else if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" || p.Round != "" || p.From != "" || p.To != "" {
 		res, err := h.Search.Search(r.Context(), req)
 		switch {
 		case catalog.ErrorCode(err) == catalog.EINVALID:
@@ -155,11 +159,12 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // request is the search of the page's parameters (q, city, indicator,
-// doc_type, year, issued_from, issued_to, sort), one value each, for u;
-// it also fills p's fields.
+// doc_type, year, round, issued_from, issued_to, sort), one value each,
+// for u; it also fills p's fields.
 func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, error) {
 	q := r.URL.Query()
 	p.Query, p.City, p.Indicator, p.DocType, p.Year = q.Get("q"), q.Get("city"), q.Get("indicator"), q.Get("doc_type"), q.Get("year")
+	p.Round = q.Get("round")
 	p.From, p.To, p.Sort, p.Match = q.Get("issued_from"), q.Get("issued_to"), q.Get("sort"), q.Get("match")
 	p.params = url.Values{}
 	for _, name := range searchParams {
@@ -203,11 +208,20 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 		}
 		req.Years = []int{y}
 	}
+	// The API's rule (catalog.ParseListRound): a round searched here can
+	// be saved, and junk is said as the documents list says it.
+	round, err := catalog.ParseListRound("round", p.Round)
+	if err != nil {
+		return req, err
+	}
+	if round != 0 {
+		req.Rounds = []int{round}
+	}
 	return req, nil
 }
 
 // searchParams are the search page's parameters that make its search.
-var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "issued_from", "issued_to", "sort", "match"}
+var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "round", "issued_from", "issued_to", "sort", "match"}
 
 // Facet is the address of this search narrowed to a facet's value (the
 // indicators facet sets the indicator parameter), from the first page;
@@ -260,7 +274,7 @@ func (p *searchPage) pager(r *http.Request, total int) {
 
 // relaxParams are the page's parameter and label key of each filter the
 // search service can name in Result.Relax.
-var relaxParams = map[string]string{"city": "city", "doc_type": "doc_type", "indicator": "indicator", "year": "year", "issued": "issued_from"}
+var relaxParams = map[string]string{"city": "city", "doc_type": "doc_type", "indicator": "indicator", "year": "year", "round": "round", "issued": "issued_from"}
 
 // relaxLinks turns the service's relaxations into "去掉“年份=2018”可找到 12
 // 条" with a link to the search without that filter.
@@ -356,8 +370,34 @@ func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) e
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
 	}
+	if p.Rounds, err = h.searchRoundOptions(r, p.Round); err != nil {
+		return err
+	}
 	p.Indicators, err = h.keyOptions(r, p.Indicator, 24)
 	return err
+}
+
+// searchRoundOptions lists the catalog's rounds for the search's menu,
+// the one asked for selected; a year asked for that is no round (a link
+// from before the round was removed) is listed too, so the menu shows
+// the filter the results obey. Junk asked for selects none: the search
+// says what is wrong with it.
+func (h *handler) searchRoundOptions(r *http.Request, asked string) ([]option, error) {
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	chosen, _ := catalog.ParseListRound("round", asked)
+	out := make([]option, 0, len(rounds)+1)
+	listed := false
+	for _, rd := range rounds {
+		out = append(out, option{strconv.Itoa(rd.Year), roundLabel(langOf(r), rd.Year, rd.Label), rd.Year == chosen})
+		listed = listed || rd.Year == chosen
+	}
+	if chosen != 0 && !listed {
+		out = append(out, option{strconv.Itoa(chosen), strconv.Itoa(chosen), true})
+	}
+	return out, nil
 }
 
 // keyOptions lists the key indicators of the current framework for a

@@ -91,6 +91,8 @@ type Env struct {
 	// DBPath is the SQLite catalog's file, for tests that inject a fault
 	// with a trigger; "" on PostgreSQL.
 	DBPath string
+	// DatabaseURL is the PostgreSQL catalog's database; "" on SQLite.
+	DatabaseURL string
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -100,9 +102,11 @@ func New(t testing.TB) *Env {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "catalog.db")
 	cat, err := catalog.Open(ctx, dbPath)
+	var dbURL string
 	if os.Getenv("EVIDENCE_TEST_POSTGRES") != "" {
 		cat.Close()
-		cat, err = catalog.OpenPostgres(ctx, pgtest.DatabaseURL(t))
+		dbURL = pgtest.DatabaseURL(t)
+		cat, err = catalog.OpenPostgres(ctx, dbURL)
 		dbPath = ""
 	}
 	if err != nil {
@@ -147,7 +151,7 @@ func New(t testing.TB) *Env {
 		Claims: claims.NewService(cat, texts, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, texts, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: vals,
-		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, held: held}
+		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, DatabaseURL: dbURL, held: held}
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
 	// As serve: 属实 over a number the claim page warns of needs a reason.
@@ -247,13 +251,21 @@ var Admin = &catalog.User{Username: "test", Role: catalog.RoleAdmin}
 // until it is indexed; it returns the document.
 func (e *Env) Upload(city, filename, text string) *catalog.Document {
 	e.T.Helper()
+	return e.UploadInRound(city, filename, text, "2017")
+}
+
+// UploadInRound is Upload for the monitoring round given (a year the
+// catalog has as a round), with no date of issue, so that the round is
+// the document's only year.
+func (e *Env) UploadInRound(city, filename, text, round string) *catalog.Document {
+	e.T.Helper()
 	st, err := e.Ingest.Stage(strings.NewReader(text), filename)
 	if err != nil {
 		e.T.Fatal(err)
 	}
 	defer st.Remove()
 	out, err := e.Ingest.Upload(context.Background(), Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: city, DocType: "work_summary", Round: "2017"}, Files: []*ingest.Staged{st}})
+		Meta: ingest.Meta{City: city, DocType: "work_summary", Round: round}, Files: []*ingest.Staged{st}})
 	if err != nil {
 		e.T.Fatal(err)
 	}
