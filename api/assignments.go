@@ -29,7 +29,11 @@ type AssignmentJSON struct {
 	// the table gave none. Info is the framework's wording for the
 	// indicator, which a task list shows below it.
 	Requirement string `json:"requirement"`
-	Info        string `json:"info"`
+	// RequirementFromRemark says the table gave Requirement in its 备注,
+	// for want of a column naming the material: a note, not a list of
+	// what to hand in.
+	RequirementFromRemark bool   `json:"requirement_from_remark,omitempty"`
+	Info                  string `json:"info"`
 	// InfoEN is Info in English, when the framework gives it.
 	InfoEN     string `json:"info_en,omitempty"`
 	Department string `json:"department"`
@@ -170,7 +174,7 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 		returned = append(returned, returnedJSON(t, id))
 	}
 	out := AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
-		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Requirement: t.Requirement, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
+		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Requirement: t.Requirement, RequirementFromRemark: t.RequirementFromRemark, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt,
 		AcceptedDeleted: acceptedDeletedJSON(t.AcceptedGone)}
 	for _, n := range t.Notes {
@@ -225,7 +229,7 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated, "unchanged": imp.Unchanged,
 		"new_departments": nonNil(imp.NewDepartments), "not_in_table": leftTasksJSON(imp.NotInTable), "removed": leftTasksJSON(imp.Removed),
-		"requirement_column": imp.RequirementColumn, "ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined),
+		"requirement_column": imp.RequirementColumn, "requirement_from_remark": imp.RequirementFromRemark, "ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined),
 		"ignored_units": ignoredUnitsJSON(imp.IgnoredUnits), "folded_departments": foldedJSON(imp.Folded),
 		"unreceived_departments": nonNil(imp.Unreceived)})
 }

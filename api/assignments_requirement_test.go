@@ -2,6 +2,8 @@ package api
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"net/http"
 	"strings"
 	"testing"
@@ -48,6 +50,30 @@ func TestTaskJSONCarriesTheCitysRequirement(t *testing.T) {
 	importTable("学分银行管理办法")
 	if a := listed(); a["requirement"] != "学分银行管理办法" {
 		t.Errorf("after the corrected table the task says requirement %v", a["requirement"])
+	}
+}
+
+// TestTaskJSONMarksARemarkAsOne: a table without a 材料要求 column gives
+// a task the 备注 that names material, marked requirement_from_remark in
+// the import's answer and in the department's list, and none of a 备注
+// that says 已完成 or a telephone number.
+func TestTaskJSONMarksARemarkAsOne(t *testing.T) {
+	e := newEnv(t)
+	table := requirementXLSX(t, [][]any{{"指标编码", "责任单位", "截止日期", "备注"},
+		{"2.3.1", "市教育局", "2018-12-31", "学习档案系统截图"}, {"2.3.2", "市教育局", "2018-12-31", "0574-87654321"}})
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.xlsx": table})), "coordA")
+	if resp.StatusCode != http.StatusCreated || body["requirement_column"] != "备注" || body["requirement_from_remark"] != true {
+		t.Fatalf("import: %d, column %v from the 备注 %v; want 201, 备注, true", resp.StatusCode, body["requirement_column"], body["requirement_from_remark"])
+	}
+	_, body = e.do(e.request("GET", "/api/v1/assignments?round=2018", nil), "contribA")
+	got := map[string]string{}
+	for _, a := range body["assignments"].([]any) {
+		a := a.(map[string]any)
+		got[a["indicator"].(string)] = fmt.Sprint(a["requirement"], "|", a["requirement_from_remark"])
+	}
+	if want := map[string]string{"2.3.1": "学习档案系统截图|true", "2.3.2": "|<nil>"}; !maps.Equal(got, want) {
+		t.Errorf("the department's tasks: %v, want %v", got, want)
 	}
 }
 

@@ -144,7 +144,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 		return nil, err
 	}
 	imp.IgnoredColumns, imp.IgnoredUnits, imp.Folded = table.ignored, table.units, table.folded
-	imp.RequirementColumn = table.requirement
+	imp.RequirementColumn, imp.RequirementFromRemark = table.requirement, table.fromRemark
 	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
 		return nil, err
 	}
@@ -286,6 +286,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 type checkedTable struct {
 	rows        []catalog.AssignmentRow
 	requirement string // the heading of the column read as the tasks' requirement, "" for none
+	fromRemark  bool   // that column is the 备注
 	ignored     []string
 	units       []catalog.IgnoredUnit // the units of the ignored columns
 	folded      []catalog.FoldedName  // names with a note imported as another
@@ -337,6 +338,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 	out := &checkedTable{}
 	if hasWanted {
 		out.requirement = headingWords(records, heading, wanted, "材料要求")
+		out.fromRemark = wanted == "remark"
 	}
 	folded := map[string]bool{}
 	units := map[string]int{} // a cooperating unit → its place in out.units
@@ -351,6 +353,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
 		if hasWanted {
 			r.Requirement = rowRequirement(wanted, cell(rec, wanted))
+			r.RequirementFromRemark = wanted == "remark"
 		}
 		cooperating = cooperating || cell(rec, "cooperating") != ""
 		why := c.check(&r)

@@ -1,6 +1,11 @@
 package assignments
 
-import "strings"
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
 
 // A city's responsibility table often says, row by row, what material it
 // wants from the department (材料要求: 学分银行相关政策文件及实施情况), more
@@ -27,8 +32,15 @@ func requirementColumn(index map[string]int) (string, bool) {
 
 // requirementText is a requirement cell as a task keeps it: its lines
 // (a cell may list materials one a line) without the spaces around them
-// or the empty ones between.
+// or the empty ones between, and without control characters, which no
+// city writes and one of which marks a 备注's text in the catalog.
 func requirementText(cell string) string {
+	cell = strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\r' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, cell)
 	var lines []string
 	for line := range strings.Lines(strings.ReplaceAll(cell, "\r", "\n")) {
 		if line = strings.TrimSpace(line); line != "" {
@@ -39,15 +51,43 @@ func requirementText(cell string) string {
 }
 
 // rowRequirement is the requirement a row's cell of column col sets on
-// its task, nil to leave the task's as it was: an empty 备注 (read only
-// for want of a requirement column) says nothing of the material, and a
-// table with its 备注 left blank would otherwise clear what an earlier
-// table's 材料要求 asked for. An empty cell of a requirement column
-// clears it.
+// its task, nil to leave the task's as it was: a 备注 (read only for want
+// of a requirement column) that does not read as one (remarkAsks) says
+// nothing of the material, and a table whose 备注 is blank or says 已完成
+// would otherwise clear or overwrite what an earlier table's 材料要求
+// asked for. An empty cell of a requirement column clears it.
 func rowRequirement(col, cell string) *string {
 	w := requirementText(cell)
-	if w == "" && col == "remark" {
+	if col == "remark" && !remarkAsks(w) {
 		return nil
 	}
 	return &w
+}
+
+// remarkStatuses are the words a 备注 holds alone that say how a task
+// stands or who leads it, never what material it wants.
+var remarkStatuses = []string{"已完成", "完成", "未完成", "已提交", "已报送", "牵头", "牵头单位", "配合", "配合单位",
+	"无", "暂无", "同上", "待定", "是", "否"}
+
+// remarkPhone is a telephone number in a 备注 (0574-87654321, 13800138000):
+// a contact's, which a 备注 beside no 联系人 column holds.
+var remarkPhone = regexp.MustCompile(`\d{3,4}-\d{7,8}|1\d{10}`)
+
+// remarkAsks reports whether a 备注's text w reads as a requirement: at
+// least four Han characters besides a date's 年月日 (学习档案系统截图;
+// not 2018年3月31日, 牵头), no bare status word (已完成) and no telephone
+// number. A 备注 that fails is left out, where it was shown to the
+// department as 本市材料要求.
+func remarkAsks(w string) bool {
+	bare := strings.TrimRight(strings.TrimSpace(w), "。.；;！!")
+	if slices.Contains(remarkStatuses, bare) || remarkPhone.MatchString(w) {
+		return false
+	}
+	han := 0
+	for _, r := range w {
+		if unicode.Is(unicode.Han, r) && !strings.ContainsRune("年月日号", r) {
+			han++
+		}
+	}
+	return han >= 4
 }

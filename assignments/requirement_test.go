@@ -200,3 +200,56 @@ func TestMisdecodedTableSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestRemarkIsARequirementOnlyWhereItAsks: a table without a 材料要求
+// column gives its tasks the 备注 that reads as a list of material,
+// marked as a 备注; a status word (已完成, 牵头单位), a telephone number or
+// a date in the 备注 is no requirement and leaves the task's as it was,
+// where it was shown to the department as 本市材料要求.
+func TestRemarkIsARequirementOnlyWhereItAsks(t *testing.T) {
+	const credit = "学分银行相关政策文件及实施情况"
+	for _, tt := range []struct {
+		remark   string
+		want     string
+		fromNote bool
+	}{
+		{"学习档案系统截图", "学习档案系统截图", true},
+		{"请附终身学习卡发卡文件", "请附终身学习卡发卡文件", true},
+		{"已完成", credit, false},
+		{"完成。", credit, false},
+		{"牵头", credit, false},
+		{"牵头单位", credit, false},
+		{"配合", credit, false},
+		{"无", credit, false},
+		{"—", credit, false},
+		{"0574-87654321", credit, false},
+		{"联系电话：0574-87654321", credit, false},
+		{"2018年3月31日", credit, false},
+		{"王老师\x1f13800138000", credit, false},
+	} {
+		t.Run(tt.remark, func(t *testing.T) {
+			_, s := newService(t)
+			requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "材料要求"}, {"2.3.1", "市教育局", "2018-03-31", credit}})
+			_, tasks := requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "备注"}, {"2.3.1", "市教育局", "2018-04-30", tt.remark}})
+			if got := tasks["2.3.1"]; got.Requirement != tt.want || got.RequirementFromRemark != tt.fromNote {
+				t.Errorf("备注 %q: requirement %q (from the 备注: %v), want %q (%v)", tt.remark, got.Requirement, got.RequirementFromRemark, tt.want, tt.fromNote)
+			}
+		})
+	}
+}
+
+// TestRemarkBecomesARequirementWhenAColumnNamesIt: the same text first
+// given in 备注 and then in a 材料要求 column is the city's requirement
+// the second time, not a 备注: the import counts the row as updated.
+func TestRemarkBecomesARequirementWhenAColumnNamesIt(t *testing.T) {
+	_, s := newService(t)
+	const shot = "学习档案系统截图"
+	_, tasks := requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "备注"}, {"2.3.1", "市教育局", "2018-03-31", shot}})
+	if got := tasks["2.3.1"]; got.Requirement != shot || !got.RequirementFromRemark {
+		t.Fatalf("from 备注: %q (from the 备注: %v), want %q marked as a 备注", got.Requirement, got.RequirementFromRemark, shot)
+	}
+	imp, tasks := requirementOf(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "材料要求"}, {"2.3.1", "市教育局", "2018-03-31", shot}})
+	if got := tasks["2.3.1"]; got.Requirement != shot || got.RequirementFromRemark || imp.Updated != 1 {
+		t.Errorf("from 材料要求: %q (from the 备注: %v), %d updated; want %q as the city's requirement, 1 updated", got.Requirement, got.RequirementFromRemark, imp.Updated, shot)
+	}
+}

@@ -64,9 +64,13 @@ type Assignment struct {
 	// when it gave none, and the framework's wording for the indicator
 	// is all there is.
 	Requirement string
-	Status      AssignmentStatus
-	Reason      string   // why it was last returned
-	Documents   []string // ids of the documents handed in, oldest first
+	// RequirementFromRemark says the Requirement is the table's 备注, read
+	// for want of a column naming the material: a note, which the pages
+	// label 备注 rather than 本市材料要求.
+	RequirementFromRemark bool
+	Status                AssignmentStatus
+	Reason                string   // why it was last returned
+	Documents             []string // ids of the documents handed in, oldest first
 	// HandedInBy names, by document id, the user who handed the document
 	// in for this assignment: the same bytes may have been submitted
 	// elsewhere too (on the upload page, for another department's task).
@@ -101,6 +105,9 @@ type AssignmentRow struct {
 	// table without one leaves the requirement of a task it lists as it
 	// was.
 	Requirement *string
+	// RequirementFromRemark says Requirement is the row's 备注
+	// (Assignment.RequirementFromRemark).
+	RequirementFromRemark bool
 }
 
 // AssignmentImport says what an import of a responsibility table did.
@@ -121,6 +128,10 @@ type AssignmentImport struct {
 	// requirement (材料要求, 信息性质说明 …), as the table writes it; ""
 	// when the table has none, and the tasks it lists kept theirs.
 	RequirementColumn string
+	// RequirementFromRemark says RequirementColumn is the table's 备注,
+	// read for want of a column naming the material: only the cells that
+	// read as a requirement were imported, as notes (备注).
+	RequirementFromRemark bool
 	// IgnoredColumns are the headings of columns read but not imported
 	// (配合单位), as the table writes them.
 	IgnoredColumns []string
@@ -274,15 +285,15 @@ func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, d
 		city, round, r.Indicator, deptID).Scan(&id, &due, &contact, &had)
 	switch {
 	case err == nil:
-		requirement := had.String
+		stored := had
 		if r.Requirement != nil {
-			requirement = *r.Requirement
+			stored = requirementValue(*r.Requirement, r.RequirementFromRemark)
 		}
-		if due == r.Due && contact == r.Contact && requirement == had.String {
+		if due == r.Due && contact == r.Contact && stored == had {
 			return id, rowUnchanged, nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, requirement = ?, updated_at = ? WHERE id = ?`,
-			r.Due, r.Contact, requirementValue(requirement), now, id)
+			r.Due, r.Contact, stored, now, id)
 		if err != nil {
 			return "", 0, fmt.Errorf("update assignment %s: %w", id, err)
 		}
@@ -290,13 +301,13 @@ func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, d
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", 0, fmt.Errorf("query assignment: %w", err)
 	}
-	var requirement string
+	var requirement sql.NullString
 	if r.Requirement != nil {
-		requirement = *r.Requirement
+		requirement = requirementValue(*r.Requirement, r.RequirementFromRemark)
 	}
 	id = ulid.Make().String()
 	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, requirement, status, created_by, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, requirementValue(requirement),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, requirement,
 		AssignmentOpen, by, now, now)
 	if err != nil {
 		return "", 0, fmt.Errorf("insert assignment: %w", err)
@@ -314,7 +325,7 @@ func scanAssignment(r rowScanner) (*Assignment, error) {
 		&a.Reason, &a.CreatedBy, &updated); err != nil {
 		return nil, err
 	}
-	a.Requirement = requirement.String
+	a.Requirement, a.RequirementFromRemark = parseRequirement(requirement)
 	a.UpdatedAt = parseTime(updated)
 	return &a, nil
 }

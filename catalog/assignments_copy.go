@@ -98,7 +98,7 @@ func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to in
 			res, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
 				requirement, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (city, round, indicator_code, department_id) DO NOTHING`,
-				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, requirementValue(a.Requirement),
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, requirementValue(a.Requirement, a.RequirementFromRemark),
 				AssignmentOpen, by, now, now)
 			if err != nil {
 				return fmt.Errorf("copy assignment %s: %w", a.ID, err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,21 +60,46 @@ func TestJobWritesTakeNoLockOnTheJobContract(t *testing.T) {
 }
 
 // A migration that changes the job contract (as a newer binary's would)
-// while job writes are under way: a write it made wait reads the new
-// contract once it committed and writes nothing; the migration runner's
-// lock on document (lockForJobContract) is what makes it wait, as the
-// contract row is read without one.
+// while job writes are under way, in its SQL or in its Go step: a write
+// it made wait reads the new contract once it committed and writes
+// nothing; the migration runner's lock on document (lockForJobContract),
+// taken for a migration declared a contract change, is what makes it
+// wait, as the contract row is read without one.
 func TestAJobContractChangeRefusesTheJobWritesItHeld(t *testing.T) {
+	for _, tt := range []struct{ name, sql string }{
+		{"in its SQL", `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`},
+		// A change made in the migration's Go step shows in no SQL text:
+		// its declaration is what locks document.
+		{"in its Go step", `SELECT 1`},
+	} {
+		t.Run(tt.name, func(t *testing.T) { testJobContractChangeHoldsJobWrites(t, tt.sql) })
+	}
+}
+
+// testJobContractChangeHoldsJobWrites applies a declared job contract
+// change (099_job_contract_2) of SQL body, with a Go step that sets the
+// contract to 2 when body does not, and checks that the job writes
+// begun meanwhile waited for it and then wrote nothing.
+func testJobContractChangeHoldsJobWrites(t *testing.T, body string) {
 	const node = "旧版节点"
+	const name = "migrations/099_job_contract_2.pg.sql"
 	s, tok := openPostgresJobs(t, node)
 	ctx := context.Background()
+	jobContractMigrations["099_job_contract_2"] = true
+	migrationFills[name] = txOnly(func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`)
+		return err
+	})
+	t.Cleanup(func() {
+		delete(jobContractMigrations, "099_job_contract_2")
+		delete(migrationFills, name)
+	})
 	migration, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer migration.Rollback()
-	if err := s.applyMigration(ctx, migration, "migrations/099_job_contract_2.pg.sql",
-		[]byte(`UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`)); err != nil {
+	if err := s.applyMigration(ctx, migration, name, []byte(body)); err != nil {
 		t.Fatal(err)
 	}
 	before := [2]jobRow{readJobRow(t, s, "D1"), readJobRow(t, s, "D2")}
@@ -110,5 +137,34 @@ func waitForWaiters(t *testing.T, db *sql.DB, n int) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d of %d job writes wait for the contract change after 30 s", waiting, n)
 		}
+	}
+}
+
+// Every migration whose SQL names schema_contract is declared a job
+// contract change, so that the runner locks document for it
+// (lockForJobContract): the declaration, not the text, decides, and a
+// migration that wrote the contract undeclared would let job writes of
+// the old meaning through.
+func TestJobContractMigrationsAreDeclared(t *testing.T) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(body), "schema_contract") && !changesJobContract(name) {
+			t.Errorf("%s writes schema_contract but is not in jobContractMigrations", name)
+		}
+	}
+	for _, name := range []string{"migrations/051_job_contract.sql", "migrations/051_job_contract.pg.sql"} {
+		if !changesJobContract(name) {
+			t.Errorf("%s: not a job contract change", name)
+		}
+	}
+	if changesJobContract("migrations/052_task_requirement.sql") {
+		t.Error("052_task_requirement declared a job contract change")
 	}
 }

@@ -58,6 +58,15 @@ func (s *Store) RestoreDocument(ctx context.Context, id, by string) (Restored, e
 		if err != nil {
 			return fmt.Errorf("lock deleted document %s: %w", id, err)
 		}
+		// The restore clears the job columns: read after the row's lock,
+		// as every job write reads it (lockForJobContract).
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			var ce *JobContractError
+			if errors.As(err, &ce) {
+				return Errorf(EUNAVAILABLE, "档案库已由新版本升级，本节点的版本较旧，不能恢复文档（恢复会改写文档的读取任务记录）；请在已升级的节点上恢复，或先升级本节点")
+			}
+			return err
+		}
 		if err := liveCopyConflict(ctx, tx, sha, city); err != nil {
 			return err
 		}

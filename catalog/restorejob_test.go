@@ -2,9 +2,46 @@ package catalog
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
+
+func TestRestoreKeepsToTheJobContract(t *testing.T) {
+	forEachStore(t, testRestoreKeepsToTheJobContract)
+}
+
+// A restore clears the job columns of the document it restores, as a
+// take or a give back writes them: on a catalog whose job contract is not
+// this binary's (a newer binary gave them another meaning) it restores
+// nothing and says why, and the row stays deleted with its job as it
+// was.
+func testRestoreKeepsToTheJobContract(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
+		t.Fatalf("take: %q %v", tok, err)
+	}
+	if _, err := s.DeleteDocument(ctx, "D1", "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	before := readJobRow(t, s, "D1")
+	if _, err := s.writer.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.RestoreDocument(ctx, "D1", "zhang")
+	if ErrorCode(err) != EUNAVAILABLE || !strings.Contains(MessageIn(err, true), "newer version") {
+		t.Errorf("restore on a catalog of job contract 2: %v, want EUNAVAILABLE saying a newer version upgraded it", err)
+	}
+	if r := readJobRow(t, s, "D1"); r != before {
+		t.Errorf("job columns after a refused restore: %+v, want %+v", r, before)
+	}
+	if _, err := s.Document(ctx, "D1"); !IsNotFound(err) {
+		t.Errorf("the document after a refused restore: %v, want still deleted", err)
+	}
+}
 
 func TestRestoreFreesTheJobItsDeletionInterrupted(t *testing.T) {
 	forEachStore(t, testRestoreFreesTheJobItsDeletionInterrupted)

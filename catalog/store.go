@@ -358,7 +358,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // applyMigration runs the migration name (its SQL body, then its Go step)
 // in tx.
 func (s *Store) applyMigration(ctx context.Context, tx *sql.Tx, name string, body []byte) error {
-	if err := s.lockForJobContract(ctx, tx, body); err != nil {
+	if err := s.lockForJobContract(ctx, tx, name); err != nil {
 		return fmt.Errorf("apply %s: %w", name, err)
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {

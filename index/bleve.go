@@ -95,8 +95,11 @@ import (
 // 100万 find the first figure of a list as they find the last; 26 keeps
 // the monitoring round apart from the year (fieldRound), so that round=
 // finds a year's summary issued early the next year in the year it sums
-// up rather than in the year it was issued.
-const schemaVersion = "26"
+// up rather than in the year it was issued; 27 holds no value for the
+// number of a heading of a list of a hundred items or more (一百、组织保障
+// at a line's or a clause's start: zh.longHeading), which 25 indexed as
+// 100.
+const schemaVersion = "27"
 
 var schemaKey = []byte("evidence_schema")
 

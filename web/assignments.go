@@ -662,7 +662,10 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 	if len(imp.NewDepartments) > 0 {
 		msg += trf(l, "assignments.imported_departments", strings.Join(imp.NewDepartments, tr(l, "list.sep")))
 	}
-	if imp.RequirementColumn != "" {
+	switch {
+	case imp.RequirementFromRemark:
+		msg += trf(l, "assignments.remark_column", imp.RequirementColumn)
+	case imp.RequirementColumn != "":
 		msg += trf(l, "assignments.requirement_column", imp.RequirementColumn)
 	}
 	for _, col := range imp.IgnoredColumns {

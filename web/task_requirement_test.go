@@ -65,6 +65,36 @@ func TestMyTasksShowTheCitysRequirementFirst(t *testing.T) {
 	}
 }
 
+// TestARemarkIsShownAsOne: a table without a 材料要求 column gives 2.3.1
+// its 备注 that names material, which the board and 我的任务 label 备注,
+// not 本市材料要求, and 1.3.2 nothing of its 备注 已完成: its card shows
+// the framework's wording alone. The board says which cells were read.
+func TestARemarkIsShownAsOne(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	table := requirementTableXLSX(t, [][]any{{"指标编码", "责任单位", "截止日期", "备注"},
+		{"2.3.1", "市教育局", "2099-03-31", "学习档案系统截图"}, {"1.3.2", "市教育局", "2099-03-31", "已完成"}})
+	r := s.login("wang").postFilesBody("/assignments/import", map[string]string{"city": "330100", "round": "2018", "next": "/assignments?round=2018"},
+		map[string][]byte{"责任分解表.xlsx": table})
+	board := html.UnescapeString(r.body)
+	if r.resp.StatusCode != http.StatusOK || !strings.Contains(board, "“备注”列中写明所需材料的内容已作为备注导入") {
+		t.Fatalf("import: %d, want the board saying the 备注 was read as notes:\n%.800s", r.resp.StatusCode, textOf(r.body))
+	}
+	if !strings.Contains(board, `<span class="requirement-label">备注：</span><span class="requirement-text">学习档案系统截图</span>`) ||
+		strings.Contains(board, "本市材料要求") {
+		t.Errorf("the board does not label 2.3.1's 备注 as one:\n%.3000s", textOf(r.body))
+	}
+	_, page := s.login("jiaoyu").get("/tasks")
+	page = html.UnescapeString(page)
+	shot, pay := taskCard(t, page, "2.3.1"), taskCard(t, page, "1.3.2")
+	if !strings.Contains(shot, `备注：</strong><span class="requirement-text">学习档案系统截图</span>`) || strings.Contains(shot, "本市材料要求") {
+		t.Errorf("2.3.1 on 我的任务 does not label its 备注 as one:\n%s", shot)
+	}
+	if strings.Contains(pay, "已完成") || !strings.Contains(pay, "需要的材料：</strong>人社、统计部门数据") {
+		t.Errorf("1.3.2, whose 备注 says 已完成, does not show the framework's wording alone:\n%s", pay)
+	}
+}
+
 // taskCard is the card of the task of indicator code on 我的任务.
 func taskCard(t *testing.T, page, code string) string {
 	t.Helper()

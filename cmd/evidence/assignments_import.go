@@ -75,6 +75,9 @@ type importSaid struct {
 	// RequirementColumn is the heading of the column read as the tasks'
 	// requirement (catalog.AssignmentImport.RequirementColumn).
 	RequirementColumn string `json:"requirement_column"`
+	// RequirementFromRemark says that column is the 备注
+	// (catalog.AssignmentImport.RequirementFromRemark).
+	RequirementFromRemark bool `json:"requirement_from_remark"`
 	// IgnoredUnits, Folded and Unreceived are catalog.AssignmentImport's.
 	IgnoredUnits []ignoredUnit      `json:"ignored_units"`
 	Folded       []foldedDepartment `json:"folded_departments"`
@@ -125,7 +128,7 @@ func importSaidOf(imp *catalog.AssignmentImport) *importSaid {
 	}
 	said := &importSaid{Added: imp.Added, Updated: imp.Updated, Unchanged: imp.Unchanged, NewDepartments: imp.NewDepartments,
 		NotInTable: left(imp.NotInTable), Removed: left(imp.Removed), IgnoredColumns: imp.IgnoredColumns,
-		RequirementColumn: imp.RequirementColumn}
+		RequirementColumn: imp.RequirementColumn, RequirementFromRemark: imp.RequirementFromRemark}
 	for _, d := range imp.Combined {
 		said.Combined = append(said.Combined, combinedDepartment{ID: d.ID, Name: d.Name})
 	}
@@ -149,7 +152,10 @@ func printAssignmentImport(w io.Writer, lang report.Lang, imp *importSaid, remov
 		say(w, lang, "；新加入责任单位名单：%s", strings.Join(imp.NewDepartments, "、"))
 	}
 	fmt.Fprintln(w)
-	if imp.RequirementColumn != "" {
+	switch {
+	case imp.RequirementFromRemark:
+		sayln(w, lang, "表中没有材料要求列，“%s”列中写明所需材料的内容已作为备注导入，责任单位在“我的任务”中可见（已完成、牵头、电话号码、日期等未导入）", imp.RequirementColumn)
+	case imp.RequirementColumn != "":
 		sayln(w, lang, "“%s”列已作为各项任务的材料要求导入，责任单位在“我的任务”中可见", imp.RequirementColumn)
 	}
 	for _, col := range imp.IgnoredColumns {

@@ -89,14 +89,23 @@ func docxMargins(ctx context.Context, zr *zip.Reader, prefix string, lim Limits,
 // numbers: Word keeps a PAGE or NUMPAGES field's last value (第3页共3页,
 // — 2 —, 3, 3/3), which told on the first page says nothing of it, and
 // ended a hit's passage there. A number alone on a line of a header or
-// footer, or one of a count, is such a field's: a margin holds no table.
+// footer, or one of a count, is such a field's (a margin holds no
+// table), unless it reads as a year (marginYear).
 func marginText(pages []string) string {
 	lines := strings.Split(strings.Join(pages, "\n\n"), "\n")
 	lines = slices.DeleteFunc(lines, func(l string) bool {
-		_, bare := runNumber(l)
-		return bare || pageNumberLine(l)
+		n, bare := runNumber(l)
+		return bare && !marginYear(l, n) || pageNumberLine(l)
 	})
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// marginYear reports whether line, a bare number n alone (runNumber),
+// is a year a header sets on a line of its own (2024 over 年度工作报告):
+// four digits from 1900 to 2099. No document a city hands in runs to
+// that many pages, so a page field never reads so.
+func marginYear(line string, n int) bool {
+	return len(compactDigits(line)) == 4 && n >= 1900 && n <= 2099
 }
 
 // docxSurroundings are a DOCX's notes, headers and footers, read before

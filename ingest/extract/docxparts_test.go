@@ -11,7 +11,8 @@ import (
 // for them found the document's PDF and never the DOCX: a footnote at the
 // foot of the page that refers to it, the endnotes at the end, a header
 // at the head of the first page and a footer at its foot, once however
-// many parts repeat it. A damaged note part costs only its own text.
+// many parts repeat it, without its page field (3) but with a year alone
+// on a line (2024). A damaged note part costs only its own text.
 func TestDOCXNotesHeadersFooters(t *testing.T) {
 	notes := func(kind, body string) string {
 		return `<?xml version="1.0" encoding="UTF-8"?><w:` + kind + `s ` + wordNS + `>` +
@@ -37,6 +38,10 @@ func TestDOCXNotesHeadersFooters(t *testing.T) {
 			map[string]string{"word/header1.xml": margin("hdr", "鄞州区社区学院年度报告"), "word/header2.xml": margin("hdr", "鄞州区社区学院年度报告"),
 				"word/footer1.xml": margin("ftr", "宁波市终身教育研究中心印制")},
 			[]string{"鄞州区社区学院年度报告\n\n推进学分银行建设。\n\n宁波市终身教育研究中心印制", "第二页正文。"}},
+		{"a year alone on a header's line is no page field",
+			map[string]string{"word/header1.xml": strings.Replace(margin("hdr", "2024"), "</w:p>", "</w:p><w:p><w:r><w:t>鄞州区社区学院年度报告</w:t></w:r></w:p><w:p><w:r><w:t>3</w:t></w:r></w:p>", 1),
+				"word/footer1.xml": margin("ftr", "1999")},
+			[]string{"2024\n\n鄞州区社区学院年度报告\n\n推进学分银行建设。\n\n1999", "第二页正文。"}},
 		{"a damaged footnote part costs only the footnotes",
 			map[string]string{"word/footnotes.xml": "<w:footnotes><w:footnote", "word/endnotes.xml": endnotes},
 			[]string{"推进学分银行建设。", "第二页正文。\n\n象山县渔民夜校开班情况见附表。"}},

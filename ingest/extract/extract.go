@@ -168,8 +168,13 @@ const Version = 3
 // page), where a hit's passage and a cited quote ended in "— 2 —" and a
 // phrase the page break cut (教学点四十五 / 个) had the number between its
 // halves and was not found; a scan's pages read by OCR (pdf+ocr,
-// ofd+ocr) rise with them.
-var readerRevisions = map[string]int{"docx": 2, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 6, "pdftotext": 6, "ofd": 5, "ocr": 8}
+// ofd+ocr) rise with them. 3 (docx): a year alone on a header's or
+// footer's line (2024 over 年度工作报告) kept (marginYear), where it was
+// dropped as a page field. 7 (pdf, pdftotext) and 6 (ofd): a one-page
+// document's 1/1 at its foot dropped as its page number
+// (dropOnlyPageOfOne), where no run of pages could prove it one; a
+// scan's pages read by OCR rise with them.
+var readerRevisions = map[string]int{"docx": 3, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 7, "pdftotext": 7, "ofd": 6, "ocr": 8}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

@@ -31,6 +31,7 @@ func dropPageNumbers(pages, sources []string) {
 			pages[i] = dropEdgeLines(p, pageNumberLine)
 		}
 	}
+	dropOnlyPageOfOne(pages, sources)
 	for _, last := range []bool{false, true} {
 		if !numberedEdges(pages, sources, last) {
 			continue
@@ -41,6 +42,21 @@ func dropPageNumbers(pages, sources []string) {
 				pages[i] = p[:start] + p[end:]
 			}
 		}
+	}
+}
+
+// dropOnlyPageOfOne drops a one-page document's last line when it is
+// 1/1: with one page there is no run to prove a page number by
+// (numberedEdges), but a page of its count that counts the document's
+// pages is no table's share. A bare 1 stays, a table's last cell as often
+// as not; the decorated forms (— 1 —, 第1页 共1页) went with every page's.
+func dropOnlyPageOfOne(pages, sources []string) {
+	if len(pages) != 1 || leftUnread(sources, 0) {
+		return
+	}
+	start, end := edgeLine(pages[0], true)
+	if m := numberOfPages.FindStringSubmatch(compactDigits(pages[0][start:end])); m != nil && m[1] == "1" && m[2] == "1" {
+		pages[0] = pages[0][:start] + pages[0][end:]
 	}
 }
 

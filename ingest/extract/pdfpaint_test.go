@@ -381,20 +381,21 @@ func TestPathsCounted(t *testing.T) {
 // raise their revision and this test with it (the fifth rise: signature
 // blocks and heading lines set apart, TestSignaturesAndHeadingsSetApart).
 func TestPDFRulesRaiseTheirVersion(t *testing.T) {
-	if got, want := VersionOf("pdftotext"), Version+6; got != want {
-		t.Errorf("VersionOf(pdftotext) = %d, want %d: ToUnicode maps, radicals and outlined pages OCR'd; then ⼾ as 户 and the title's paragraph; then the 公文's lines set apart by their layout in pdftotext's and OCR's text; then wrapped phrases kept whole; then signature blocks and headings set apart; then page numbers dropped", got, want)
+	if got, want := VersionOf("pdftotext"), Version+7; got != want {
+		t.Errorf("VersionOf(pdftotext) = %d, want %d: ToUnicode maps, radicals and outlined pages OCR'd; then ⼾ as 户 and the title's paragraph; then the 公文's lines set apart by their layout in pdftotext's and OCR's text; then wrapped phrases kept whole; then signature blocks and headings set apart; then page numbers dropped; then a one-page document's 1/1", got, want)
 	}
 	// The signature and heading rules run only on pdftotext's and OCR's
 	// lines: the OFD reader's born-digital text was as revision 4 read
 	// it until page numbers were dropped (5). The library PDF reader's
 	// rose to 5 for lines measured by their Han characters
 	// (TestPDFWrappedWordAcrossMixedSizes), all three with page numbers
-	// dropped (TestPDFPageNumbersAreNoText).
-	if got, want := VersionOf("ofd"), Version+5; got != want {
-		t.Errorf("VersionOf(ofd) = %d, want %d: page numbers dropped", got, want)
+	// dropped (TestPDFPageNumbersAreNoText), then a one-page document's
+	// 1/1 too (TestDropPageNumbers).
+	if got, want := VersionOf("ofd"), Version+6; got != want {
+		t.Errorf("VersionOf(ofd) = %d, want %d: page numbers dropped; then a one-page document's 1/1", got, want)
 	}
-	if got, want := VersionOf("pdf"), Version+6; got != want {
-		t.Errorf("VersionOf(pdf) = %d, want %d: lines measured by their Han characters; then page numbers dropped", got, want)
+	if got, want := VersionOf("pdf"), Version+7; got != want {
+		t.Errorf("VersionOf(pdf) = %d, want %d: lines measured by their Han characters; then page numbers dropped; then a one-page document's 1/1", got, want)
 	}
 	if got, want := VersionOf("ocr"), Version+8; got != want {
 		t.Errorf("VersionOf(ocr) = %d, want %d: the 公文's lines set apart by their layout; then wrapped phrases kept whole; then signature blocks and headings set apart; then spaces inside numbers taken out; then low-confidence pages OSD cannot judge read turned each way; then numbers spaced after a word stating a quantity joined; then pages read with chi_sim alone; then 附件 marks kept and Latin runs in Chinese lines read with chi_sim", got, want)

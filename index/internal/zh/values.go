@@ -194,11 +194,12 @@ func appendValue(out []Count, rs []rune, c Count) []Count {
 }
 
 // label reports whether the numerals c are a label, no value: before a
-// labelAfter, or after （ or (. Headings are numbered under a hundred
-// (一、 to 九十九、, （十二）), so numerals with 百, 千, 万, 亿 or a point
-// before a heading mark or in brackets are a value, as in a list of
-// figures (分别为一百万、二百万和三百万, （其中线上一点五万）); before 大
-// or 届 they stay a label (党的二十大, 十九届).
+// labelAfter, or after （ or (. Headings are mostly numbered under a
+// hundred (一、 to 九十九、, （十二）), so numerals with 百, 千, 万, 亿 or a
+// point before a heading mark or in brackets are a value, as in a list
+// of figures (分别为一百万、二百万和三百万, （其中线上一点五万）), unless
+// they begin a line or a clause as a heading does (longHeading); before
+// 大 or 届 they stay a label (党的二十大, 十九届).
 func label(rs []rune, c Count) bool {
 	after := c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End])
 	bracketed := c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(')
@@ -208,9 +209,39 @@ func label(rs []rune, c Count) bool {
 	if after && !strings.ContainsRune(headingMarks, rs[c.End]) {
 		return true
 	}
-	return !slices.ContainsFunc(rs[c.Start:c.End], func(r rune) bool {
+	return longHeading(rs, c) || !slices.ContainsFunc(rs[c.Start:c.End], func(r rune) bool {
 		return r == '点' || r == '.' || cnnum.SmallUnit(r) >= 100 || cnnum.BigUnit(r) != 0
 	})
+}
+
+// longHeading reports whether the numerals c, with 百 or 千 and no 万, 亿
+// or point, number a heading of a list of a hundred items or more
+// (一百、组织保障, （一百零一）其他): at a line's or a clause's start, a
+// heading mark after them and words, not another figure, after it. A
+// figure in a list comes after a verb, ：, 为 or 、 (分别为：一百、二百),
+// and a heading's number never holds 万.
+func longHeading(rs []rune, c Count) bool {
+	if c.End >= len(rs) || !strings.ContainsRune(headingMarks, rs[c.End]) {
+		return false
+	}
+	if slices.ContainsFunc(rs[c.Start:c.End], func(r rune) bool { return r == '点' || r == '.' || cnnum.BigUnit(r) != 0 }) {
+		return false
+	}
+	start := c.Start
+	if start > 0 && (rs[start-1] == '（' || rs[start-1] == '(') {
+		start--
+	}
+	for start > 0 && (rs[start-1] == ' ' || rs[start-1] == '\t' || rs[start-1] == '\u3000') {
+		start--
+	}
+	if start > 0 && !strings.ContainsRune("\n\r。；;！!？?", rs[start-1]) {
+		return false
+	}
+	next := c.End + 1
+	for next < len(rs) && unicode.IsSpace(rs[next]) && rs[next] != '\n' {
+		next++
+	}
+	return next < len(rs) && unicode.Is(unicode.Han, rs[next]) && !cnnum.IsNumeral(rs[next])
 }
 
 // rough reports whether the number rs[start:end] is written roughly, as

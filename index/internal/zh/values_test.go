@@ -86,6 +86,14 @@ func TestValuesOfBareChineseCounts(t *testing.T) {
 		{"（二十）附则", nil},
 		{"党的二十大", nil},
 		{"十九届", nil},
+		// A list of a hundred items or more: its headings at a line's or
+		// a clause's start are labels too, a list's figures stay values.
+		{"九十九、其他\n一百、组织保障\n一百零一、附则", nil},
+		{"建设要求如下。一百二十、经费保障", nil},
+		{"（一百）其他事项", nil},
+		{"入选书目分别为：一百、二百、三百", []string{"一百=100", "二百=200", "三百=300"}},
+		{"一百、二百和三百不等", []string{"一百=100", "二百=200", "三百=300"}},
+		{"一百万、保障", []string{"一百万=1000000"}},
 		// No number at all.
 		{"第一百二十期。", nil},
 		{"二〇二四。", nil},
