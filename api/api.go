@@ -130,6 +130,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
 		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport, roles: editorRoles, files: true},
 		{pattern: "POST /api/v1/assignments/copy", handle: h.handleAssignmentCopy},
+		{pattern: "POST /api/v1/assignments", handle: h.handleAssignmentAdd},
 		{pattern: "GET /api/v1/assignments", handle: h.handleAssignmentList},
 		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
 		{pattern: "GET /api/v1/assignments/{id}", handle: h.handleAssignmentView},

@@ -325,6 +325,38 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusCreated, out)
 }
 
+// handleAssignmentAdd adds one task, or changes the due date, contact
+// and requirement of the department's task for that indicator, as the
+// board's form does. A requirement absent or null leaves an existing
+// task's as it was; "" clears it. The answer names the requirement's
+// source as an import's does its column: 手工填写 when one was sent.
+func (h *handler) handleAssignmentAdd(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		City        string  `json:"city"`
+		Round       int     `json:"round"`
+		Indicator   string  `json:"indicator"`
+		Department  string  `json:"department"`
+		Due         string  `json:"due"`
+		Contact     string  `json:"contact"`
+		Requirement *string `json:"requirement"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	t, err := h.Assignments.Add(r.Context(), userFrom(r.Context()), assignments.NewAssignment{City: in.City, Round: in.Round,
+		Indicator: in.Indicator, Department: in.Department, Due: in.Due, Contact: in.Contact, Requirement: in.Requirement})
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	column := ""
+	if in.Requirement != nil {
+		column = assignments.RequirementByHand
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignment": toAssignmentJSON(t), "requirement_column": column})
+}
+
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	round, err := catalog.ParseListRound("round", q.Get("round"))

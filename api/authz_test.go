@@ -223,6 +223,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
 				map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)}))
 		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
+		"POST /api/v1/assignments": {func() *http.Request {
+			return e.request("POST", "/api/v1/assignments", map[string]any{"city": cityA, "round": 2018, "indicator": "1.1.3",
+				"department": p("市第%d局", e.next()), "due": "2018-05-01", "requirement": "领导小组成立文件"})
+		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"POST /api/v1/assignments/copy": {func() *http.Request {
 			e.previousTable()
 			return e.request("POST", "/api/v1/assignments/copy", map[string]any{"city": cityA, "round": 2018})

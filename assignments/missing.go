@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,18 +75,47 @@ func missingFilename(city string, round int) string {
 	return name + ".xlsx"
 }
 
-// missingHeader is the header row of the missing-materials sheet.
-var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "材料要求", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
+// missingHeader is the header row of the missing-materials sheet; its
+// fifth column's heading is missingWanted's.
+var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
+
+// infoMark starts a cell of the what-to-provide column that holds the
+// framework's wording in a sheet whose other tasks have their own
+// 材料要求: the department must not read the generic wording as the
+// city's.
+const infoMark = "（信息性质说明）"
+
+// missingWanted is the heading of the what-to-provide column and what
+// it says for each task: the task's own 材料要求 (from the city's table
+// or written by hand), the framework's 信息性质说明 only where there is
+// none, the heading saying which the column holds.
+func missingWanted(tasks []Task) (string, func(Task) string) {
+	own, generic := false, false
+	for _, t := range tasks {
+		own = own || t.Requirement != ""
+		generic = generic || t.Requirement == "" && t.IndicatorInfo != ""
+	}
+	switch {
+	case !own:
+		return "信息性质说明", func(t Task) string { return t.IndicatorInfo }
+	case !generic:
+		return "材料要求", func(t Task) string { return t.Requirement }
+	}
+	return "材料要求（未写明的为指标的信息性质说明）", func(t Task) string {
+		if t.Requirement != "" || t.IndicatorInfo == "" {
+			return t.Requirement
+		}
+		return infoMark + t.IndicatorInfo
+	}
+}
 
 // MissingXLSX writes tasks (as Missing returns them) as a spreadsheet: one
-// row per task, the header frozen and filtered. 材料要求 is what the
-// city's own table asked of the department (学分银行相关政策文件及实施情况),
-// before the framework's 信息性质说明, as /tasks shows them: the list goes
-// to the departments that owe, and that is what each must hand in.
-// Overdue tasks say ⚠ 逾期 in the status, so they show without colour;
-// 协调员已关联 counts the documents a coordinator linked for the task
-// (Task.Linked, when MarkLinked filled it), so the department is not
-// chased for them. Every text that a spreadsheet would read as a formula (leading =, +, -, @) is written with
+// row per task, the header frozen and filtered; what to provide is the
+// task's 材料要求 where it has one (missingWanted). Overdue tasks say ⚠ 逾期
+// in the status, so they show without colour; 协调员已关联 counts the
+// documents a coordinator linked for the task (Task.Linked, when
+// MarkLinked filled it), so the department is not chased for them. Every text that a
+// spreadsheet would read as a formula (leading =, +, -, @) is written with
 // a leading apostrophe, so a department name or reason cannot run one.
 func MissingXLSX(tasks []Task) ([]byte, error) {
 	f := spreadsheet.NewFile(time.Now())
@@ -94,7 +124,10 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
-	if err := f.SetSheetRow(sheet, "A1", &missingHeader); err != nil {
+	header := slices.Clone(missingHeader)
+	heading, wanted := missingWanted(tasks)
+	header[4] = heading
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return nil, err
 	}
 	for i, t := range tasks {
@@ -103,7 +136,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 			status += " ⚠ 逾期"
 		}
 		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
-			neutral(t.Requirement), neutral(t.IndicatorInfo), t.Due, status, neutral(catalog.TypedText(t.Reason)), t.Round, ""}
+			neutral(wanted(t)), t.Due, status, neutral(catalog.TypedText(t.Reason)), t.Round, ""}
 		if n := len(t.Linked); n > 0 {
 			row[len(row)-1] = fmt.Sprintf("%d 份佐证材料（不算部门提交）", n)
 		}

@@ -98,7 +98,7 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"责任单位", "联系人", "指标编码", "关键指标", "材料要求", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
+	wantHeader := []string{"责任单位", "联系人", "指标编码", "关键指标", "材料要求", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
 	if len(rows) == 0 || strings.Join(rows[0], "|") != strings.Join(wantHeader, "|") {
 		t.Fatalf("header %v, want %v", rows[0], wantHeader)
 	}
@@ -118,29 +118,26 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	}
 	// Past its date but covered by the coordinator's link: owed, not
 	// overdue (assignments.Task.Covered).
-	if open[0] != "市教育局" || open[6] != "2018-03-31" || open[7] != "未提交" {
+	if open[0] != "市教育局" || open[5] != "2018-03-31" || open[6] != "未提交" {
 		t.Errorf("2.3.1 row %v: want 市教育局, due 2018-03-31, 未提交 without ⚠ 逾期 (the coordinator linked material)", open)
 	}
-	if len(open) < 11 || open[10] != "1 份佐证材料（不算部门提交）" {
+	if len(open) < 10 || open[9] != "1 份佐证材料（不算部门提交）" {
 		t.Errorf("2.3.1 row %v: want 协调员已关联 1 份佐证材料（不算部门提交）", open)
 	}
-	if len(returned) > 10 && returned[10] != "" {
-		t.Errorf("1.3.2 row %v: nothing was linked to 1.3.2, yet 协调员已关联 says %q", returned, returned[10])
+	if len(returned) > 9 && returned[9] != "" {
+		t.Errorf("1.3.2 row %v: nothing was linked to 1.3.2, yet 协调员已关联 says %q", returned, returned[9])
 	}
-	// What the city's table asks for comes first, as /tasks shows it; the
-	// list used to give only the framework's wording.
+	// What the city's table asks for is what to provide, as /tasks shows
+	// it; the list used to give only the framework's wording.
 	if open[4] != "学分银行相关政策文件及实施情况" {
 		t.Errorf("2.3.1 row %v: 材料要求 %q, want the table's 学分银行相关政策文件及实施情况", open, open[4])
 	}
-	if open[5] == "" {
-		t.Errorf("2.3.1 row %v does not say what evidence is wanted (信息性质说明)", open)
-	}
-	if returned[0] != "市人力资源和社会保障局" || !strings.Contains(returned[7], "已退回") {
+	if returned[0] != "市人力资源和社会保障局" || !strings.Contains(returned[6], "已退回") {
 		t.Errorf("1.3.2 row %v: want 市人力资源和社会保障局, 已退回", returned)
 	}
 	// Cells a spreadsheet would run as formulas are text with an apostrophe.
 	for _, c := range []struct{ got, want string }{
-		{open[1], "'=1+2 张老师"}, {returned[1], "'@李科长"}, {returned[4], "'-盖章版培训经费台账"}, {returned[8], "'-缺少文号\uFF0C请补交正式文件\uFF08盖章版\uFF09\u3002"},
+		{open[1], "'=1+2 张老师"}, {returned[1], "'@李科长"}, {returned[4], "'-盖章版培训经费台账"}, {returned[7], "'-缺少文号\uFF0C请补交正式文件\uFF08盖章版\uFF09\u3002"},
 	} {
 		if c.got != c.want {
 			t.Errorf("cell %q, want %q (neutralised)", c.got, c.want)

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // A city's responsibility table often says, row by row, what material it
@@ -90,4 +93,27 @@ func remarkAsks(w string) bool {
 		}
 	}
 	return han >= 4
+}
+
+// RequirementByHand is what an answer names as the source of a task's
+// requirement written on the board's form or sent to the API, where an
+// import names its table's column (catalog.AssignmentImport's
+// RequirementColumn).
+const RequirementByHand = "手工填写"
+
+// handRequirement sets on r the requirement a coordinator wrote for one
+// task, tidied as a table's cell is; nil leaves r's unset, and so the
+// task's as it was. One over the cap is the form's mistake, said for the
+// form (a table's says to import again).
+func handRequirement(r *catalog.AssignmentRow, written *string) *catalog.Error {
+	if written == nil {
+		return nil
+	}
+	w := requirementText(*written)
+	if n := utf8.RuneCountInString(w); n > maxRequirementRunes {
+		return catalog.FieldErrorf("requirement", catalog.EINVALID,
+			"材料要求有 %d 字，超过 %d 字的上限；请精简后再保存（详细说明可作为附件另行发给责任单位）", n, maxRequirementRunes)
+	}
+	r.Requirement = &w
+	return nil
 }

@@ -418,11 +418,16 @@ type NewAssignment struct {
 	Department string
 	Due        string
 	Contact    string
+	// Requirement is the 材料要求 the coordinator writes for the task
+	// (手工填写), or nil to leave an existing task's as it was: the form
+	// that changes a due date must not clear what a table asked for.
+	// An empty text clears it.
+	Requirement *string
 }
 
-// Add adds one assignment (or, for an existing task, replaces its due date
-// and contact) with the rules of a table row; admins and the city's
-// coordinators only.
+// Add adds one assignment (or, for an existing task, replaces its due date,
+// contact and, when n has one, requirement) with the rules of a table row;
+// admins and the city's coordinators only.
 func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*Task, error) {
 	city, round, err := s.target(ctx, u, n.City, n.Round)
 	if err != nil {
@@ -435,6 +440,9 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
 		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
 	why := c.check(&r)
+	if e := handRequirement(&r, n.Requirement); e != nil {
+		why = append(why, e)
+	}
 	if depts := SplitDepartments(r.Department); len(depts) > 1 {
 		// A table's cell may name several; a task is one department's.
 		why = append(why, catalog.FieldErrorf("department", catalog.EINVALID,

@@ -605,6 +605,43 @@ func (s *Store) PartsOf(ctx context.Context, ids []string) (map[string][]string,
 	return out, nil
 }
 
+// NearDuplicatesAmong returns, for each of ids, the others of ids that
+// are its near duplicates (both ways in near_duplicates; a text part of
+// another is PartsOf's): what a report needs to list an OCR'd scan under
+// the original it was read from, whose misreads keep its text from being
+// part of the original's. Deleted documents are the caller's to leave
+// out, as for PartsOf.
+func (s *Store) NearDuplicatesAmong(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	among := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		among[id] = true
+	}
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
+			WHERE n.document_id IN `+in+` AND EXISTS (SELECT 1 FROM near_duplicates r
+				WHERE r.document_id = n.other_id AND r.other_id = n.document_id)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, other string
+			if err := rows.Scan(&id, &other); err != nil {
+				return err
+			}
+			if among[other] && !slices.Contains(out[id], other) {
+				out[id] = append(out[id], other)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("query the near duplicates among %d documents: %w", len(ids), err)
+	}
+	return out, nil
+}
+
 // nearDuplicatePairs returns, for each of ids, those of ids that are its
 // near duplicates (both live; a text part of another is not folded). Every search asks it of its page of hits.
 // The pairs are looked up in near_duplicates alone, by both key columns

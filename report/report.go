@@ -598,20 +598,23 @@ type data struct {
 	// (catalog.Store.QuoteStandings, by indicator code), as the heat map
 	// and /compare read them.
 	standings map[string]catalog.QuoteStanding
-	// partOf are the documents whose text is part of another's (部分重复):
-	// for each, the documents containing it.
-	partOf map[string][]string
+	// copyOf are, for each document, the others it is a scan or part of:
+	// those containing its text (部分重复), and, for a scan read by OCR,
+	// the original it is a near duplicate of (or the other way round),
+	// which its misreads keep from containing it.
+	copyOf map[string][]string
 }
 
 // foldScans lists once the documents of one indicator that are the same
-// document: those sharing a 文号 and a title, or one whose text is part
-// of another's (a photo of a page of the PDF). The fullest (most pages; the first
-// listed of equals) stays, with the others' file names as its Scans, so
-// a reviewer sees the scan exists. A document cited at a page or by a
-// quote (anywhere in the indicator's list), or withdrawn, is always
-// listed as it is; nor is a confirmed
-// document folded into one still to be confirmed.
-func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[string][]string) []Evidence {
+// document: those sharing a 文号 and a title, or one a copy of another
+// by copyOf (a photo of a page of the PDF, an OCR'd scan of it). The
+// fullest (most pages; of equals, one not read by OCR before a scan,
+// else the first listed) stays, with the others' file names as its
+// Scans, so a reviewer sees the scan exists. A document cited at a page
+// or by a quote (anywhere in the indicator's list), or withdrawn, is
+// always listed as it is; nor is a confirmed document folded into one
+// still to be confirmed.
+func foldScans(ev []Evidence, docs map[string]*catalog.Document, copyOf map[string][]string) []Evidence {
 	cited := func(e Evidence) bool { return e.Page > 0 || len(e.Quotes) > 0 || e.Withdrawn }
 	listed := map[string]bool{} // documents listed as they are, at a page or by a quote
 	for _, e := range ev {
@@ -625,9 +628,15 @@ func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[stri
 	same := func(a, b Evidence) bool {
 		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber &&
 			catalog.FoldWidths(a.Title) == catalog.FoldWidths(b.Title) ||
-			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
+			slices.Contains(copyOf[a.DocumentID], b.DocumentID) || slices.Contains(copyOf[b.DocumentID], a.DocumentID))
 	}
-	fuller := func(a, b Evidence) bool { return docs[a.DocumentID].Pages > docs[b.DocumentID].Pages }
+	// Of as many pages, the document whose text is its own is fuller than
+	// one read by OCR: a scan listed first must not put the original,
+	// and its title as written, under its misread one.
+	fuller := func(a, b Evidence) bool {
+		da, db := docs[a.DocumentID], docs[b.DocumentID]
+		return da.Pages > db.Pages || da.Pages == db.Pages && !da.Reading.ByOCR() && db.Reading.ByOCR()
+	}
 	folded := make([]bool, len(ev))
 	for j := range ev {
 		scan := ev[j]
@@ -820,6 +829,30 @@ func (d *data) loadContradictedBefore(ctx context.Context, cat *catalog.Store, c
 	return err
 }
 
+// loadCopies reads which of the documents of ids are a copy of another
+// (data.copyOf). A near duplicate counts only where one of the two was
+// read by OCR, and so was compared with its misreads forgiven (package
+// neardup): two born-digital near duplicates may be a 征求意见稿 and its
+// final version, two documents a reviewer must see listed.
+func (d *data) loadCopies(ctx context.Context, cat *catalog.Store, ids []string) error {
+	var err error
+	if d.copyOf, err = cat.PartsOf(ctx, ids); err != nil {
+		return err
+	}
+	near, err := cat.NearDuplicatesAmong(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for id, others := range near {
+		for _, o := range others {
+			if d.docs[id].Reading.ByOCR() || d.docs[o].Reading.ByOCR() {
+				d.copyOf[id] = append(d.copyOf[id], o)
+			}
+		}
+	}
+	return nil
+}
+
 // loadDocuments reads the documents of ids, whether each is deleted
 // (撤回) since, and their links' pages, in three queries however many
 // documents the round has.
@@ -839,7 +872,7 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 		}
 		d.gone[id] = live[id] == nil
 	}
-	if d.partOf, err = cat.PartsOf(ctx, ids); err != nil {
+	if err := d.loadCopies(ctx, cat, ids); err != nil {
 		return err
 	}
 	returned, err := cat.ReturnedSources(ctx, ids)
@@ -978,7 +1011,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			add(id, p.Page, p.Quote, d.carried[l.ID], mark, quoteTie(mark))
 		}
 	}
-	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
+	it.Evidence = foldScans(it.Evidence, d.docs, d.copyOf)
 	it.Evidence, it.Unreadable = apart(it.Evidence)
 	// The one rule of the heat map and /compare, a quote not found
 	// among its facts (catalog.QuoteStanding) as they read it.

@@ -519,7 +519,7 @@ type boardForms struct {
 }
 
 // assignmentFields are the add-a-task form's fields.
-var assignmentFields = []string{"indicator", "department", "due", "contact"}
+var assignmentFields = []string{"indicator", "department", "due", "contact", "requirement"}
 
 // assignmentsPage is the city's collection board: the progress of every
 // department (overdue marked), the tasks with filters and their return
@@ -845,17 +845,24 @@ func boardOf(r *http.Request) (url.Values, string) {
 	return q, next
 }
 
-// assignmentCreate adds one task, or replaces the due date and contact of
-// the department's task for that indicator.
+// assignmentCreate adds one task, or replaces the due date, contact and
+// (when one is written) requirement of the department's task for that
+// indicator.
 func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 	round, err := catalog.ParseRound("round", r.FormValue("round"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	_, err = h.Assignments.Add(r.Context(), sessionFrom(r).User, assignments.NewAssignment{City: r.FormValue("city"), Round: round,
+	n := assignments.NewAssignment{City: r.FormValue("city"), Round: round,
 		Indicator: r.FormValue("indicator"), Department: r.FormValue("department"), Due: r.FormValue("due"),
-		Contact: r.FormValue("contact")})
+		Contact: r.FormValue("contact")}
+	// The form is blank on opening: a box left empty while changing a
+	// due date keeps what a table asked for.
+	if req := r.FormValue("requirement"); strings.TrimSpace(req) != "" {
+		n.Requirement = &req
+	}
+	_, err = h.Assignments.Add(r.Context(), sessionFrom(r).User, n)
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
