@@ -531,10 +531,16 @@ func (s *Store) Cities(ctx context.Context) ([]City, error) {
 	return out, rows.Err()
 }
 
-// City returns the city with code, or ENOTFOUND.
+// City returns the city with code, or ENOTFOUND. A code shaped as a
+// GB/T 2260 one (320100) names a real city the catalog lacks rather than
+// a typing mistake: its message says how an admin adds the city, where
+// one for a malformed code says what a code looks like.
 func (s *Store) City(ctx context.Context, code string) (City, error) {
 	c := City{Code: code}
 	err := s.db.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, code).Scan(&c.Name)
+	if errors.Is(err, sql.ErrNoRows) && divisionCodeShaped(code) {
+		return c, Errorf(ENOTFOUND, "城市代码 %q 尚未添加：请管理员在“管理”页（/admin）的“城市”栏添加，或运行 evidence city add --code %s --name 城市名称", code, code)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, Errorf(ENOTFOUND, "未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）", code)
 	}

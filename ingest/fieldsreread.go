@@ -35,10 +35,17 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 // (fields.ReadSheet): its title from a title row or its sheet's name,
 // never a header or data row, and its date and 文号 never from the
 // table's cells.
+//
+// A text whose head page OCR read is read by fields.ReadOCR, which also
+// takes a 文号 whose brackets OCR misread (甬教终 .2024] 7号): marks a text
+// layer writes so are no 文号.
 func readFields(t *StoredText, trusted []string, filename string) fields.Fields {
 	var f fields.Fields
+	byOCR := headByOCR(t.Reading(), trusted)
 	if sheet, named := extract.SheetText(t.Extractor, filename); sheet {
 		f = fields.ReadSheet(trusted, t.Title, named)
+	} else if byOCR {
+		f = fields.ReadOCR(trusted, t.Title)
 	} else {
 		f = fields.Read(trusted, t.Title)
 	}
@@ -49,7 +56,7 @@ func readFields(t *StoredText, trusted []string, filename string) fields.Fields 
 		f.Title.Value = fields.Unfold(f.Title.Value, page)
 	}
 	if f.DocNumber.Written != "" {
-		if headByOCR(t.Reading(), trusted) {
+		if byOCR {
 			// OCR reads the 〔〕 of a printed 文号 as [ ] or ( ): the
 			// paper has the 〔〕 of the value, not what OCR made of them
 			// (as catalog.ShownForm shows such text).

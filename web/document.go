@@ -70,6 +70,10 @@ type documentPage struct {
 	PageReading     string
 	SealPages       string
 	UnreadablePages string
+	// OCRNumbers asks a reader to check the numbers of a page OCR read
+	// against the original: OCR misreads digits the text cannot show
+	// (4.5万人 read as 45万人).
+	OCRNumbers string
 	// QuotesToRecheck are the quotes cited in the document whose look in
 	// its text read anew failed (引文待重新核对), with why.
 	QuotesToRecheck []catalog.CitedQuote
@@ -244,6 +248,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum, blankPage(rd.Page)), sealPages(lang, d)
+	p.OCRNumbers = ocrNumbersNote(lang, d, p.PageNum, blankPage(rd.Page))
 	p.UnreadablePages = unreadablePages(lang, d)
 	p.OCRSkipped = ocrSkippedPages(lang, d)
 	if p.OriginalDamaged, err = h.Documents.OriginalFlagged(r.Context(), d); err != nil {
@@ -621,6 +626,16 @@ func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 		line += tr(l, "doc.read.seal")
 	}
 	return line
+}
+
+// ocrNumbersNote is the advice to check the numbers of page n of d against
+// the original when OCR read it ("" otherwise, and for a blank page): a
+// misread digit (4.5万人 read as 45万人) reads as well as the right one.
+func ocrNumbersNote(l Lang, d *catalog.Document, n int, blank bool) string {
+	if src := d.Reading.PageSource(n - 1); blank || n < 1 || n > d.Pages || src != catalog.SourceOCR && src != catalog.SourceOCRLow {
+		return ""
+	}
+	return tr(l, "doc.read.ocr_numbers")
 }
 
 // unreadablePages lists the pages whose text could not be decoded, which

@@ -446,6 +446,9 @@ func TestDocumentPageShowsHowEachPageWasRead(t *testing.T) {
 	if !strings.Contains(text, "有公章的页 2") {
 		t.Errorf("the seal pages are not listed: %.500s", text)
 	}
+	if !strings.Contains(body, `id="ocr-numbers"`) || !strings.Contains(text, "扫描件经文字识别\uFF08OCR\uFF09\uFF0C数字请与原件核对") {
+		t.Errorf("page 2, read by OCR, does not ask to check its numbers against the original: %.500s", text)
+	}
 	_, body = b.get("/documents/" + d.ID + "?page=1")
 	if text := html.UnescapeString(textOf(body)); strings.Contains(text, "第 1 页\uFF1A识别文字") && strings.Contains(text, "· 有公章") {
 		t.Errorf("page 1 claims a seal: %.300s", text)

@@ -143,6 +143,7 @@ var messages = map[string]map[Lang]string{
 	"doc.read.blank":                   {Chinese: "第 %d 页：空白页", English: "Page %d: blank page"},
 	"doc.read.ocr":                     {Chinese: "第 %d 页：识别文字（OCR，置信度 %d%%）", English: "Page %d: recognised text (OCR, confidence %d%%)"},
 	"doc.read.ocrlow":                  {Chinese: "第 %d 页：识别文字（OCR）置信度低，多半识别有误，未用于自动填写和相似文件比对；请重新拍摄对焦清晰、光线均匀的照片，或上传原件（Word、PDF）", English: "Page %d: recognised text (OCR) with low confidence, mostly misread, so it fills no field and is not compared for near duplicates; please retake the photo in focus and even light, or upload the original file (Word, PDF)"},
+	"doc.read.ocr_numbers":             {Chinese: "扫描件经文字识别（OCR），数字请与原件核对", English: "This scan was read by OCR: check its numbers against the original"},
 	"doc.read.garbled":                 {Chinese: "第 %d 页：文字是乱码（文件编码有误），未能还原，未用于自动填写和相似文件比对；请上传原件，或另存为 UTF-8 后重新上传", English: "Page %d: the text is garbled (the file's encoding is wrong) and could not be restored, so it fills no field and is not compared for near duplicates; please upload the original file, or save it as UTF-8 and upload it again"},
 	"doc.read.seal":                    {Chinese: " · 有公章", English: " · official seal"},
 	"doc.read.unreadable":              {Chinese: "第 %d 页：文字无法正确解码（乱码），本页的文字检索不到", English: "Page %d: its text could not be decoded (it came out as garbage), so search does not find its words"},

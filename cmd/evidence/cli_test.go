@@ -116,6 +116,8 @@ func TestUserAddValidates(t *testing.T) {
 		{[]string{"--name", "li", "--role", "boss"}, "未知的角色"},
 		{[]string{"--name", "li", "--role", "coordinator"}, "必须指定所属城市"},
 		{[]string{"--name", "li", "--role", "coordinator", "--city", "999999"}, "未知的城市代码"},
+		// A real city not added yet: how to add it, not what a code is.
+		{[]string{"--name", "li", "--role", "coordinator", "--city", "320100"}, "请管理员在“管理”页（/admin）的“城市”栏添加，或运行 evidence city add --code 320100 --name 城市名称"},
 		{[]string{"--name", "li", "--role", "expert", "--password", "short"}, "至少"},
 		{[]string{"--name", "", "--role", "expert"}, "用户名"},
 		{[]string{"--name", "li", "--role", "expert", "--cities", "330100"}, "只有审核专家"},

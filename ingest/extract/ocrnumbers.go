@@ -15,9 +15,19 @@ import (
 // 社区) or one before a year (3. 2016 年底), is numread.SpacedPoint's rule, by
 // which the values package reads the texts OCR read before. A line is
 // one line of the page: a number ending a line and an item's number
-// starting the next are never joined.
+// starting the next are never joined. The space OCR reads for a thousands separator
+// (1 260 个) is taken out too, by joinDigitGroups' rule.
 func joinOCRNumbers(line string) string {
-	if !strings.ContainsAny(line, ".%％") || !strings.Contains(line, " ") {
+	if !strings.Contains(line, " ") {
+		return line
+	}
+	return joinDigitGroups(joinSpacedPoints(line))
+}
+
+// joinSpacedPoints is joinOCRNumbers' join around a decimal point and
+// before a per cent sign.
+func joinSpacedPoints(line string) string {
+	if !strings.ContainsAny(line, ".%％") {
 		return line
 	}
 	rs := []rune(line)

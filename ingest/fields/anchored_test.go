@@ -16,7 +16,7 @@ var anchoredAlphabet = []string{
 	"0", "1", "2", "9", "19", "20", "2018", "二〇一八", "〇", "○", "O", "十", "三", "第",
 	"年", "月", "日", "号", "〔", "〕", "[", "]", "【", "】", "(", ")", "﹝", "﹞", "〖", "〗",
 	"杭", "政", "办", "发", "教", "职成", "文件", "学分银行", "𠀀", " ", "\n", "。", "a", "\xff",
-	"5", "%", "所", "2023〕", "125", "12",
+	"5", "%", "所", "2023〕", "125", "12", ".", ",", "」", "|", "J", "l",
 }
 
 func randomAnchoredText(r *rand.Rand) string {
@@ -31,7 +31,7 @@ func randomAnchoredText(r *rand.Rand) string {
 // else than the regexps over the whole of s.
 func checkAnchored(t *testing.T, s string) {
 	t.Helper()
-	for _, a := range []anchored{dates, docNumbers, misreadNumbers} {
+	for _, a := range []anchored{dates, docNumbers, misreadNumbers, noisyNumbers} {
 		want := a.re.FindAllStringSubmatchIndex(s, -1)
 		if got := a.findAll(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s in %q: around the anchors %v, the whole text %v", a.re, s, got, want)
@@ -55,6 +55,7 @@ func TestAnchoredMatchesTheRegexpOverTheWholeText(t *testing.T) {
 		"杭政办发〔2018〕12号〔2019〕3号", "号文件杭教发〔2019〕3号", strings.Repeat("杭", 30) + "〔2018〕5号",
 		"甬政发[2015]58号(2016)7号", "〔〔2018〕〕5号", "年月日", "2018年13月40日",
 		"教发〔2023〕125", "教发2023〕12号", "湖政办发【2023] 12%", "(2023)12所(2024)3", "2023〕2024〕5",
+		"甬教终.2024]7号", "甬教终,2024」7号2024|8号", "甬教终2024〗7号J2024J3号",
 	} {
 		checkAnchored(t, s)
 	}

@@ -124,9 +124,13 @@ type Fields struct {
 // there, what stands before its 关于 (trimStrayMarks, noiseBeforeAbout).
 // 14: a quote that opens a quoted term ("学分银行"建设…的通知, as OCR
 // and Normalize write “”) is no stray mark (quotedTerm): 13 cut it, and
-// the title lost it or all before its 关于.
+// the title lost it or all before its 关于. 15: on a text whose head page
+// OCR read (ReadOCR), a 文号 whose opening bracket OCR read as a point or
+// a comma or lost, and its closing one as 」, | or J, with its 号 (甬教终
+// .2024] 7号), is read as the document's own on a line of its own in the
+// head (甬教终〔2024〕7号; noisyDocNumber), where it gave no 文号.
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 14
+const Revision = 15
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
@@ -137,6 +141,11 @@ const maxHeadRunes = 1500
 // title wins over the title line when it is meaningful (not a file name,
 // not "Microsoft Word - …", not a bare masthead or a generic word).
 func Read(pages []string, embeddedTitle string) Fields {
+	return read(pages, embeddedTitle, false)
+}
+
+// read is Read, and ReadOCR when byOCR.
+func read(pages []string, embeddedTitle string, byOCR bool) Fields {
 	var f Fields
 	var prep preparer
 	head := firstRunes(headPageWith(pages, &prep), maxHeadRunes)
@@ -145,6 +154,9 @@ func Read(pages []string, embeddedTitle string) Fields {
 		// OCR of a scan or a photo misread it, often under a seal: its
 		// line is still the 文号's, never the title's.
 		num, numStart, numEnd, _ = misreadDocNumber(head)
+	}
+	if numStart < 0 && byOCR {
+		num, numStart, numEnd = noisyDocNumber(head)
 	}
 	f.DocNumber = num
 	if numStart >= 0 {
