@@ -32,8 +32,13 @@ type AssignmentJSON struct {
 	// RequirementFromRemark says the table gave Requirement in its 备注,
 	// for want of a column naming the material: a note, not a list of
 	// what to hand in.
-	RequirementFromRemark bool   `json:"requirement_from_remark,omitempty"`
-	Info                  string `json:"info"`
+	RequirementFromRemark bool `json:"requirement_from_remark,omitempty"`
+	// RequirementSource says where Requirement came from: the heading of
+	// the table's column it was read from (材料要求, 备注 …), 手工填写 for
+	// one written by hand, "" for none (or one imported before the
+	// source was kept).
+	RequirementSource string `json:"requirement_source"`
+	Info              string `json:"info"`
 	// InfoEN is Info in English, when the framework gives it.
 	InfoEN     string `json:"info_en,omitempty"`
 	Department string `json:"department"`
@@ -174,7 +179,8 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 		returned = append(returned, returnedJSON(t, id))
 	}
 	out := AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
-		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Requirement: t.Requirement, RequirementFromRemark: t.RequirementFromRemark, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
+		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Requirement: t.Requirement, RequirementFromRemark: t.RequirementFromRemark,
+		RequirementSource: t.RequirementSource, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt,
 		AcceptedDeleted: acceptedDeletedJSON(t.AcceptedGone)}
 	for _, n := range t.Notes {

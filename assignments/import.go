@@ -20,7 +20,7 @@ import (
 
 // columns are the headings of a responsibility table, English or Chinese,
 // by what they fill.
-var columns = map[string]string{
+var columns = remarks(map[string]string{
 	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator", "编码": "indicator", "code": "indicator",
 	"关键指标": "indicator", "指标代码": "indicator", "指标序号": "indicator", "指标编号": "indicator",
 	// The UI says 责任单位; a table from elsewhere may say 报送部门 or 部门.
@@ -36,12 +36,23 @@ var columns = map[string]string{
 	"报送材料": "requirement", "报送材料要求": "requirement", "提交材料": "requirement", "所需材料": "requirement",
 	"材料说明": "requirement", "信息性质说明": "requirement", "工作要求": "requirement", "具体要求": "requirement",
 	// 备注 often holds what is wanted too, and is read so only where the
-	// table has none of the columns above.
-	"备注": "remark", "remark": "remark", "remarks": "remark", "note": "remark", "notes": "remark",
+	// table has none of the columns above: its headings are
+	// catalog.RemarkHeadings (remarks), which a task's requirement source
+	// is told by.
 	// Cooperating units are read only to say that they were not imported:
 	// a task is owed by the departments that answer for the indicator.
 	"cooperating": "cooperating", "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
 	"协作单位": "cooperating", "参与单位": "cooperating",
+})
+
+// remarks adds to columns the headings of a 备注 column: the catalog's,
+// so that a requirement read from one is told as a 备注 wherever a task
+// is read.
+func remarks(columns map[string]string) map[string]string {
+	for _, h := range catalog.RemarkHeadings() {
+		columns[h] = "remark"
+	}
+	return columns
 }
 
 // headingKeys are columns by their words as spreadsheet.FindHeading
@@ -337,8 +348,12 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 	}
 	out := &checkedTable{}
 	if hasWanted {
-		out.requirement = headingWords(records, heading, wanted, "材料要求")
 		out.fromRemark = wanted == "remark"
+		fallback := "材料要求"
+		if out.fromRemark {
+			fallback = "备注"
+		}
+		out.requirement = headingWords(records, heading, wanted, fallback)
 	}
 	folded := map[string]bool{}
 	units := map[string]int{} // a cooperating unit → its place in out.units
@@ -353,7 +368,7 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
 		if hasWanted {
 			r.Requirement = rowRequirement(wanted, cell(rec, wanted))
-			r.RequirementFromRemark = wanted == "remark"
+			r.RequirementSource = out.requirement
 		}
 		cooperating = cooperating || cell(rec, "cooperating") != ""
 		why := c.check(&r)

@@ -36,7 +36,7 @@ func requirementColumn(index map[string]int) (string, bool) {
 // requirementText is a requirement cell as a task keeps it: its lines
 // (a cell may list materials one a line) without the spaces around them
 // or the empty ones between, and without control characters, which no
-// city writes and one of which marks a 备注's text in the catalog.
+// city means to write (a paste from another program leaves them).
 func requirementText(cell string) string {
 	cell = strings.Map(func(r rune) rune {
 		if r != '\n' && r != '\r' && unicode.IsControl(r) {
@@ -95,10 +95,10 @@ func remarkAsks(w string) bool {
 	return han >= 4
 }
 
-// RequirementByHand is what an answer names as the source of a task's
-// requirement written on the board's form or sent to the API, where an
-// import names its table's column (catalog.AssignmentImport's
-// RequirementColumn).
+// RequirementByHand is the source of a task's requirement written on the
+// board's form or sent to the API (catalog.Assignment's
+// RequirementSource), where an import's is its table's column
+// (catalog.AssignmentImport's RequirementColumn); an answer names it so.
 const RequirementByHand = "手工填写"
 
 // handRequirement sets on r the requirement a coordinator wrote for one
@@ -114,6 +114,6 @@ func handRequirement(r *catalog.AssignmentRow, written *string) *catalog.Error {
 		return catalog.FieldErrorf("requirement", catalog.EINVALID,
 			"材料要求有 %d 字，超过 %d 字的上限；请精简后再保存（详细说明可作为附件另行发给责任单位）", n, maxRequirementRunes)
 	}
-	r.Requirement = &w
+	r.Requirement, r.RequirementSource = &w, RequirementByHand
 	return nil
 }

@@ -64,9 +64,14 @@ type Assignment struct {
 	// when it gave none, and the framework's wording for the indicator
 	// is all there is.
 	Requirement string
-	// RequirementFromRemark says the Requirement is the table's 备注, read
-	// for want of a column naming the material: a note, which the pages
-	// label 备注 rather than 本市材料要求.
+	// RequirementSource says where Requirement came from: the heading of
+	// the table's column it was read from, as the table writes it (材料要求,
+	// 备注 …), or what a requirement written by hand is named by (手工填写);
+	// "" when there is none, or for one imported before the source was kept.
+	RequirementSource string
+	// RequirementFromRemark says RequirementSource is the table's 备注
+	// (RemarkHeading), read for want of a column naming the material: a
+	// note, which the pages label 备注 rather than 本市材料要求.
 	RequirementFromRemark bool
 	Status                AssignmentStatus
 	Reason                string   // why it was last returned
@@ -105,9 +110,10 @@ type AssignmentRow struct {
 	// table without one leaves the requirement of a task it lists as it
 	// was.
 	Requirement *string
-	// RequirementFromRemark says Requirement is the row's 备注
-	// (Assignment.RequirementFromRemark).
-	RequirementFromRemark bool
+	// RequirementSource is where Requirement came from
+	// (Assignment.RequirementSource): the heading of its column, or
+	// 手工填写. A task keeps it with Requirement, and loses it with it.
+	RequirementSource string
 }
 
 // AssignmentImport says what an import of a responsibility table did.
@@ -279,21 +285,22 @@ const (
 // already says is left alone, neither written nor counted as an update,
 // so re-importing the same table tells the coordinator nothing changed.
 func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, deptID string, r AssignmentRow, by, now string) (string, rowOutcome, error) {
-	var id, due, contact string
+	var id, due, contact, hadSource string
 	var had sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT id, due, contact, requirement FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
-		city, round, r.Indicator, deptID).Scan(&id, &due, &contact, &had)
+	err := tx.QueryRowContext(ctx, `SELECT id, due, contact, requirement, requirement_source FROM assignment
+		WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
+		city, round, r.Indicator, deptID).Scan(&id, &due, &contact, &had, &hadSource)
 	switch {
 	case err == nil:
-		stored := had
+		stored, source := had, hadSource
 		if r.Requirement != nil {
-			stored = requirementValue(*r.Requirement, r.RequirementFromRemark)
+			stored, source = requirementValue(*r.Requirement), requirementSource(*r.Requirement, r.RequirementSource)
 		}
-		if due == r.Due && contact == r.Contact && stored == had {
+		if due == r.Due && contact == r.Contact && stored == had && source == hadSource {
 			return id, rowUnchanged, nil
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, requirement = ?, updated_at = ? WHERE id = ?`,
-			r.Due, r.Contact, stored, now, id)
+		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, requirement = ?, requirement_source = ?, updated_at = ? WHERE id = ?`,
+			r.Due, r.Contact, stored, source, now, id)
 		if err != nil {
 			return "", 0, fmt.Errorf("update assignment %s: %w", id, err)
 		}
@@ -302,30 +309,33 @@ func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, d
 		return "", 0, fmt.Errorf("query assignment: %w", err)
 	}
 	var requirement sql.NullString
+	var source string
 	if r.Requirement != nil {
-		requirement = requirementValue(*r.Requirement, r.RequirementFromRemark)
+		requirement, source = requirementValue(*r.Requirement), requirementSource(*r.Requirement, r.RequirementSource)
 	}
 	id = ulid.Make().String()
-	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, requirement, status, created_by, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, requirement,
-		AssignmentOpen, by, now, now)
+	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, requirement,
+		requirement_source, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, city, round, r.Indicator, deptID, r.Due, r.Contact, requirement, source, AssignmentOpen, by, now, now)
 	if err != nil {
 		return "", 0, fmt.Errorf("insert assignment: %w", err)
 	}
 	return id, rowAdded, nil
 }
 
-const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.requirement, a.status, a.reason, a.created_by, a.updated_at`
+const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.requirement,
+	a.requirement_source, a.status, a.reason, a.created_by, a.updated_at`
 
 func scanAssignment(r rowScanner) (*Assignment, error) {
 	var a Assignment
 	var updated string
 	var requirement sql.NullString
-	if err := r.Scan(&a.ID, &a.City, &a.Round, &a.Indicator, &a.DepartmentID, &a.Department, &a.Due, &a.Contact, &requirement, &a.Status,
-		&a.Reason, &a.CreatedBy, &updated); err != nil {
+	if err := r.Scan(&a.ID, &a.City, &a.Round, &a.Indicator, &a.DepartmentID, &a.Department, &a.Due, &a.Contact, &requirement,
+		&a.RequirementSource, &a.Status, &a.Reason, &a.CreatedBy, &updated); err != nil {
 		return nil, err
 	}
-	a.Requirement, a.RequirementFromRemark = parseRequirement(requirement)
+	a.Requirement = requirement.String
+	a.RequirementFromRemark = RemarkHeading(a.RequirementSource)
 	a.UpdatedAt = parseTime(updated)
 	return &a, nil
 }

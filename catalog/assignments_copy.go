@@ -96,10 +96,10 @@ func (s *Store) CopyAssignmentsDue(ctx context.Context, city string, from, to in
 			// the unique index: on PostgreSQL a count first would let both
 			// see none and the second fail as a duplicate.
 			res, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
-				requirement, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				requirement, requirement_source, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (city, round, indicator_code, department_id) DO NOTHING`,
-				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, requirementValue(a.Requirement, a.RequirementFromRemark),
-				AssignmentOpen, by, now, now)
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, due, a.Contact, requirementValue(a.Requirement),
+				requirementSource(a.Requirement, a.RequirementSource), AssignmentOpen, by, now, now)
 			if err != nil {
 				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
 			}

@@ -126,8 +126,9 @@ func (s *Store) mergeTwinTask(ctx context.Context, tx *sql.Tx, t twinTask) error
 			[]any{st, reason, due, contact, formatTime(s.now()), t.kept}},
 		// The city's words for what is wanted stay when the task kept
 		// had none of its own.
-		{"keep requirement of task", `UPDATE assignment SET requirement = (SELECT g.requirement FROM assignment g WHERE g.id = ?)
-			WHERE id = ? AND requirement IS NULL`, []any{t.gone, t.kept}},
+		{"keep requirement of task", `UPDATE assignment SET requirement = (SELECT g.requirement FROM assignment g WHERE g.id = ?),
+			requirement_source = (SELECT g.requirement_source FROM assignment g WHERE g.id = ?)
+			WHERE id = ? AND requirement IS NULL`, []any{t.gone, t.gone, t.kept}},
 		{"move files of task", `UPDATE assignment_document SET assignment_id = ? WHERE assignment_id = ?
 			AND document_id NOT IN (SELECT document_id FROM assignment_document WHERE assignment_id = ?)`, []any{t.kept, t.gone, t.kept}},
 		{"drop files both tasks hold of task", `DELETE FROM assignment_document WHERE assignment_id = ?`, []any{t.gone}},

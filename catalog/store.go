@@ -304,6 +304,7 @@ var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
 	"migrations/048_event_indicator_place.sql": txOnly(addEventIndicatorPlace),
 	"migrations/051_job_contract.sql":          txOnly(addLeaseToken),
 	"migrations/052_task_requirement.sql":      txOnly(addTaskRequirement),
+	"migrations/053_requirement_source.sql":    txOnly(addRequirementSource),
 }
 
 // migrateAndFill applies pending migrations, then fills what a migration

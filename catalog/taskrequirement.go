@@ -3,7 +3,11 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // addTaskRequirement is migration 052's Go step on SQLite:
@@ -14,30 +18,65 @@ func addTaskRequirement(ctx context.Context, tx *sql.Tx) error {
 	return addColumnIfMissing(ctx, tx, "assignment", "requirement", `TEXT`)
 }
 
-// remarkMark begins a stored requirement that the table's 备注 gave, read
-// for want of a 材料要求 column: a note the pages label 备注, not 本市材料
-// 要求 (Assignment.RequirementFromRemark). It is a control character no
-// cell keeps (the import strips them), so no city's words read as it;
-// the column holds it rather than a column of its own beside the text it
-// describes.
-const remarkMark = "\x1f"
+// addRequirementSource is migration 053's Go step on SQLite:
+// assignment.requirement_source where it is missing, then a requirement
+// marked as a 备注's by a leading U+001F (the form of the hours before
+// the column) moved to the column without its mark.
+func addRequirementSource(ctx context.Context, tx *sql.Tx) error {
+	if err := addColumnIfMissing(ctx, tx, "assignment", "requirement_source", `TEXT NOT NULL DEFAULT ''`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE assignment SET requirement = substr(requirement, 2), requirement_source = '备注'
+		WHERE substr(requirement, 1, 1) = char(31)`); err != nil {
+		return fmt.Errorf("move the 备注 marks of requirements: %w", err)
+	}
+	return nil
+}
+
+// remarkHeadings are the headings of a table's 备注 column, as
+// RemarkHeading compares them: a requirement read from one is a note,
+// read for want of a column naming the material.
+var remarkHeadings = []string{"备注", "remark", "remarks", "note", "notes"}
+
+// RemarkHeadings are the headings a responsibility table's 备注 column
+// may have; the import reads them as its 备注.
+func RemarkHeadings() []string { return slices.Clone(remarkHeadings) }
+
+// headingNote is a note in brackets at the end of a heading: 备注（其他）.
+var headingNote = regexp.MustCompile(`[（(\[【][^（()）\]】]*[)）\]】]$`)
+
+// RemarkHeading reports whether a requirement's source, a heading as a
+// table writes it, is a 备注 column (备注, Remarks, 备注（其他）, *备注：),
+// compared as the import compares headings (spreadsheet.HeadingKey).
+func RemarkHeading(source string) bool {
+	w := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\ufeff' || r == '*' || r == '＊' || r == '※' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, source)
+	for {
+		trimmed := strings.TrimRight(headingNote.ReplaceAllString(w, ""), ":：")
+		if trimmed == w || trimmed == "" {
+			break
+		}
+		w = trimmed
+	}
+	return slices.Contains(remarkHeadings, w)
+}
 
 // requirementValue is a task's requirement as the column holds it: NULL
 // for none, so that "the table gave none" reads the same on both
-// dialects; remarkMark before a 备注's.
-func requirementValue(s string, fromRemark bool) sql.NullString {
-	if s == "" {
-		return sql.NullString{}
-	}
-	if fromRemark {
-		s = remarkMark + s
-	}
-	return sql.NullString{String: s, Valid: true}
+// dialects.
+func requirementValue(s string) sql.NullString {
+	return sql.NullString{String: s, Valid: s != ""}
 }
 
-// parseRequirement is the requirement a column's value holds and whether
-// the table's 备注 gave it (requirementValue).
-func parseRequirement(v sql.NullString) (string, bool) {
-	s, remark := strings.CutPrefix(v.String, remarkMark)
-	return s, remark
+// requirementSource is the source stored beside a requirement s: none
+// for none, whatever a row named.
+func requirementSource(s, source string) string {
+	if s == "" {
+		return ""
+	}
+	return source
 }

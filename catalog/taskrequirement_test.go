@@ -117,15 +117,15 @@ func TestTaskRequirementIsCopiedAndBackedUp(t *testing.T) {
 }
 
 // TestMergedTaskKeepsTheRequirement: merging 市语委办 into 市教育局, where
-// both hold 2.3.1, keeps the requirement of the task merged away when
-// the task kept has none of its own.
+// both hold 2.3.1, keeps the requirement of the task merged away, and
+// its source, when the task kept has none of its own.
 func TestMergedTaskKeepsTheRequirement(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		importSmallFramework(t, s, "2", "2.3.1")
 		text := creditBank
 		if _, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
-			{Indicator: "2.3.1", Department: "市语委办", Due: "2018-03-31", Requirement: &text},
+			{Indicator: "2.3.1", Department: "市语委办", Due: "2018-03-31", Requirement: &text, RequirementSource: "报送材料"},
 			{Indicator: "2.3.1", Department: "市教育局", Due: "2018-03-31"}}, "wang"); err != nil {
 			t.Fatal(err)
 		}
@@ -137,8 +137,8 @@ func TestMergedTaskKeepsTheRequirement(t *testing.T) {
 			t.Fatalf("merge: %v", err)
 		}
 		list, err := s.FindAssignments(ctx, AssignmentFilter{City: "330100"})
-		if err != nil || len(list) != 1 || list[0].Department != "市教育局" || list[0].Requirement != creditBank {
-			t.Errorf("after the merge: %+v %v; want 市教育局's one task asking for %q", list, err, creditBank)
+		if err != nil || len(list) != 1 || list[0].Department != "市教育局" || list[0].Requirement != creditBank || list[0].RequirementSource != "报送材料" {
+			t.Errorf("after the merge: %+v %v; want 市教育局's one task asking for %q from 报送材料", list, err, creditBank)
 		}
 	})
 }

@@ -161,6 +161,25 @@ func (c *remote) assignments(ctx context.Context, f assignments.Filter, note fun
 	return body.Assignments, err
 }
 
+// printRequirement writes a task's requirement, the city's words one line
+// of the list for each of theirs, labelled as the pages label it (a 备注
+// as 备注) and naming where it came from unless that is the 材料要求
+// column the label already names.
+func printRequirement(w io.Writer, lang report.Lang, t api.AssignmentJSON) {
+	if t.Requirement == "" {
+		return
+	}
+	text := strings.ReplaceAll(t.Requirement, "\n", "\n      ")
+	switch {
+	case t.RequirementFromRemark:
+		sayln(w, lang, "    备注：%s", text)
+	case t.RequirementSource != "" && t.RequirementSource != "材料要求":
+		sayln(w, lang, "    材料要求（%s）：%s", t.RequirementSource, text)
+	default:
+		sayln(w, lang, "    材料要求：%s", text)
+	}
+}
+
 // printAssignments writes a line a task (id, city, round, indicator,
 // department, due date, state, contact), with below it the city's
 // requirement for it, the files handed in
@@ -176,10 +195,7 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 		status := words(lang, catalog.AssignmentStatusLabels[st], assignmentStatusEnglish[st])
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
-		if t.Requirement != "" {
-			// The city's words, one line of the list for each of theirs.
-			sayln(w, lang, "    材料要求：%s", strings.ReplaceAll(t.Requirement, "\n", "\n      "))
-		}
+		printRequirement(w, lang, t)
 		for _, r := range t.Returned {
 			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
 				catalog.ShowTime(r.At), catalog.TypedText(r.Reason))

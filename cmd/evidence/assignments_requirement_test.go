@@ -11,7 +11,9 @@ import (
 
 // TestAssignmentsImportReadsTheRequirement: `assignments import` says it
 // read the table's 材料要求 column, `assignments list` shows each task's
-// requirement under it, and a garbled table is refused saying so.
+// requirement under it (labelled 备注 when the table's 备注 gave it, and
+// naming a column other than 材料要求), and a garbled table is refused
+// saying so.
 func TestAssignmentsImportReadsTheRequirement(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
@@ -30,6 +32,22 @@ func TestAssignmentsImportReadsTheRequirement(t *testing.T) {
 	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100")
 	if err != nil || !strings.Contains(out, "\n    材料要求：学分银行相关政策文件\n      实施情况\n") {
 		t.Errorf("list: %v\n%s", err, out)
+	}
+	table = write("指标编码,责任单位,截止日期,信息性质说明\n2.3.1,市教育局,2018-03-31,终身学习卡发卡文件\n")
+	if _, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
+		t.Fatal(err)
+	}
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100")
+	if err != nil || !strings.Contains(out, "\n    材料要求（信息性质说明）：终身学习卡发卡文件\n") {
+		t.Errorf("list after a table's 信息性质说明: %v\n%s", err, out)
+	}
+	table = write("指标编码,责任单位,截止日期,备注\n2.3.1,市教育局,2018-03-31,学习档案系统截图\n")
+	if _, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
+		t.Fatal(err)
+	}
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100")
+	if err != nil || !strings.Contains(out, "\n    备注：学习档案系统截图\n") {
+		t.Errorf("list after a table's 备注: %v\n%s", err, out)
 	}
 	garbled, err := charmap.Windows1252.NewDecoder().String("指标编码,责任单位,截止日期\n2.3.1,市教育局,2018-03-31\n")
 	if err != nil {

@@ -1,0 +1,17 @@
+-- Where a task's requirement came from (assignment.requirement_source):
+-- the heading of the responsibility table's column it was read from, as
+-- the table writes it (材料要求, 信息性质说明, 备注 …), 手工填写 for one a
+-- coordinator wrote on the board or sent to the API, '' when the task
+-- has none. A requirement imported before this migration keeps '': the
+-- column it came from was not kept.
+--
+-- A requirement read from a 备注 was marked, for a few hours, by a
+-- control character (U+001F) before its text; such a row becomes the
+-- text without it, from the 备注. No city's cell holds that character:
+-- the import strips control characters from the cells.
+--
+-- The Go step (addRequirementSource, migrationFills) adds the column
+-- where missing (SQLite has no ADD COLUMN IF NOT EXISTS) and then moves
+-- the marks, so the migration may run again under another number;
+-- PostgreSQL does both in the twin 053_requirement_source.pg.sql.
+SELECT 1;
