@@ -153,7 +153,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 		return nil, err
 	}
 	f.SetColWidth(sheet, "A", "B", 18)
-	f.SetColWidth(sheet, "D", "F", 40)
+	f.SetColWidth(sheet, "D", "E", 40)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("encode missing xlsx: %w", err)

@@ -82,3 +82,32 @@ func TestMissingXLSXSaysTheTasksOwnRequirement(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingXLSXDueColumnIsNotWidened: the wide columns are the
+// indicator's name and what to provide (D, E); the due date beside them
+// (F, 2099-03-31) keeps a date's width rather than push 状态 and 退回原因
+// off the screen.
+func TestMissingXLSXDueColumnIsNotWidened(t *testing.T) {
+	data, err := assignments.MissingXLSX([]assignments.Task{{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	if head, _ := f.GetCellValue(sheet, "F1"); head != "截止日期" {
+		t.Fatalf("column F is %q, want 截止日期", head)
+	}
+	for col, wide := range map[string]bool{"D": true, "E": true, "F": false} {
+		w, err := f.GetColWidth(sheet, col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (w >= 40) != wide {
+			t.Errorf("column %s is %.0f wide; want wide %v", col, w, wide)
+		}
+	}
+}

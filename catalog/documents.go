@@ -708,6 +708,19 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold 
 		}
 		return false, Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 	}
+	if c.Status == StatusStored {
+		// A fresh job cleared the job columns: the contract is read after
+		// the row's lock the UPDATE took, as every job write reads it
+		// (lockForJobContract), and on a catalog whose job columns a newer
+		// binary gave another meaning the transaction writes nothing.
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			var ce *JobContractError
+			if errors.As(err, &ce) {
+				return false, fmt.Errorf("%w (%w)", Errorf(EUNAVAILABLE, "档案库已由新版本升级，本节点的版本较旧，不能重新读取文档（重新读取会改写文档的读取任务记录）；请在已升级的节点上操作，或先升级本节点"), ce)
+			}
+			return false, err
+		}
+	}
 	if fc.overRead { // what the text gave before is in the audit log
 		if err := s.recordFieldsEvent(ctx, tx, c.ID, c.Fill.Revision, fc); err != nil {
 			return false, err

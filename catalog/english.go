@@ -13,7 +13,9 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
-	"档案库已由新版本升级，本节点的版本较旧，不能恢复文档（恢复会改写文档的读取任务记录）；请在已升级的节点上恢复，或先升级本节点": "A newer version has upgraded the archive and this node's version is older, so it cannot restore documents (a restore rewrites the document's reading job); restore it on an upgraded node, or upgrade this node first",
+	"档案库已由新版本升级，本节点的版本较旧，不能替换原件（替换会改写文档的读取任务记录）；请在已升级的节点上替换，或先升级本节点":     "A newer version has upgraded the archive and this node's version is older, so it cannot replace originals (a replacement rewrites the document's reading job); replace it on an upgraded node, or upgrade this node first",
+	"档案库已由新版本升级，本节点的版本较旧，不能重新读取文档（重新读取会改写文档的读取任务记录）；请在已升级的节点上操作，或先升级本节点": "A newer version has upgraded the archive and this node's version is older, so it cannot read documents again (reading again rewrites the document's reading job); do it on an upgraded node, or upgrade this node first",
+	"档案库已由新版本升级，本节点的版本较旧，不能恢复文档（恢复会改写文档的读取任务记录）；请在已升级的节点上恢复，或先升级本节点":     "A newer version has upgraded the archive and this node's version is older, so it cannot restore documents (a restore rewrites the document's reading job); restore it on an upgraded node, or upgrade this node first",
 	"节点 %s 没有在目录中记录索引跟随到的位置":                                            "Node %s has recorded in the catalog no point its index has followed it to",
 	"这条%s的审核结论已有变化（已被修改或改判），请刷新页面后再决定是否改判":                              "This %s's verdict has changed (it was edited or revised) since; refresh the page before deciding whether to revise it",
 	"因删除而清除的审核结论或退回的任务中，有 %d 项在删除后已被修改、重新审核或重新提交，未恢复，保持现状；请在各自的处理记录中核对": "Of the verdicts the deletion cleared and the tasks it sent back, %d were changed, reviewed again or handed in for since the deletion: they stay as they are; check their history",

@@ -17,8 +17,8 @@ import (
 // it dropped; had the newer schema kept those names with another meaning,
 // its writes would corrupt them silently. So every job write (TakeJob,
 // RenewJob, GiveBackJob) reads the catalog's value first and writes
-// nothing when it differs (JobContractError), and so does RestoreDocument,
-// which clears them.
+// nothing when it differs (JobContractError), and so do RestoreDocument,
+// ReplaceOriginal and a status change to stored, which clear them.
 //
 // A migration that changes what any of those columns means (a lease
 // counted in another unit, attempts counted otherwise, the token given

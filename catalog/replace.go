@@ -55,6 +55,16 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		if d.Status != StatusFailed {
 			return Errorf(ECONFLICT, "只有处理失败的文档可以替换原件")
 		}
+		// The replacement gives the document a fresh job, clearing the
+		// job columns: read after the row's lock, as every job write and
+		// a restore read it (lockForJobContract).
+		if err := s.checkJobContract(ctx, tx); err != nil {
+			var ce *JobContractError
+			if errors.As(err, &ce) {
+				return Errorf(EUNAVAILABLE, "档案库已由新版本升级，本节点的版本较旧，不能替换原件（替换会改写文档的读取任务记录）；请在已升级的节点上替换，或先升级本节点")
+			}
+			return err
+		}
 		if d.SHA256 == r.SHA256 {
 			return Errorf(ECONFLICT, "上传的文件与原件完全相同；请选择另一个文件，或点“重新读取”")
 		}

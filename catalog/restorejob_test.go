@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -95,5 +96,77 @@ func testRestoreFreesTheJobItsDeletionInterrupted(t *testing.T, s *Store) {
 	}
 	if r := readJobRow(t, s, "D2"); r.attempts != 1 || r.owner != "" || r.until != "" || r.token != "" {
 		t.Errorf("restored after a lease ran out: %+v, want 1 attempt and no lease", r)
+	}
+}
+
+func TestReplaceKeepsToTheJobContract(t *testing.T) {
+	forEachStore(t, testReplaceKeepsToTheJobContract)
+}
+
+// A replacement of a failed original gives the document a fresh job,
+// clearing the job columns as a restore does: on a catalog whose job
+// contract is not this binary's it replaces nothing and says why, and
+// the row keeps its file, its status and its job as they were.
+func testReplaceKeepsToTheJobContract(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-社区教育年报（扫描）"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
+		t.Fatalf("take: %q %v", tok, err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusFailed, Error: "PDF 文件已损坏"}); err != nil {
+		t.Fatal(err)
+	}
+	before := readJobRow(t, s, "D1")
+	if _, err := s.writer.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.ReplaceOriginal(ctx, "D1", Replacement{SHA256: "sha-社区教育年报（重新扫描）", Format: "pdf", MIME: "application/pdf",
+		Filename: "社区教育年报.pdf", Size: 20, By: "wang"})
+	if ErrorCode(err) != EUNAVAILABLE || !strings.Contains(MessageIn(err, true), "newer version") {
+		t.Errorf("replace on a catalog of job contract 2: %v, want EUNAVAILABLE saying a newer version upgraded it", err)
+	}
+	if r := readJobRow(t, s, "D1"); r != before {
+		t.Errorf("job columns after a refused replacement: %+v, want %+v", r, before)
+	}
+	if d, err := s.Document(ctx, "D1"); err != nil || d.Status != StatusFailed || d.SHA256 != "sha-社区教育年报（扫描）" {
+		t.Errorf("the document after a refused replacement: %+v %v, want failed with its own file", d, err)
+	}
+}
+
+func TestReadAgainKeepsToTheJobContract(t *testing.T) {
+	forEachStore(t, testReadAgainKeepsToTheJobContract)
+}
+
+// Sending a document back to stored (重新读取, a reconcile's read again)
+// gives it a fresh job, clearing the job columns: on a catalog whose job
+// contract is not this binary's it moves nothing and says why, and the
+// row keeps its status and its job as they were.
+func testReadAgainKeepsToTheJobContract(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-社区教育年报"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
+		t.Fatalf("take: %q %v", tok, err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusFailed, Error: "PDF 文件已损坏"}); err != nil {
+		t.Fatal(err)
+	}
+	before := readJobRow(t, s, "D1")
+	if _, err := s.writer.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`); err != nil {
+		t.Fatal(err)
+	}
+	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored})
+	var ce *JobContractError
+	if ErrorCode(err) != EUNAVAILABLE || !errors.As(err, &ce) || !strings.Contains(MessageIn(err, true), "newer version") {
+		t.Errorf("read again on a catalog of job contract 2: %v, want EUNAVAILABLE saying a newer version upgraded it", err)
+	}
+	if r := readJobRow(t, s, "D1"); r != before {
+		t.Errorf("job columns after a refused read again: %+v, want %+v", r, before)
+	}
+	if d, err := s.Document(ctx, "D1"); err != nil || d.Status != StatusFailed {
+		t.Errorf("the document after a refused read again: %+v %v, want still failed", d, err)
 	}
 }

@@ -490,19 +490,54 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 		if i > 0 && l.block != lines[i-1].block {
 			placed = append(placed, layoutLine{}) // an empty line between blocks
 		}
-		texts := make([]string, len(l.words))
-		for j, w := range l.words {
-			texts[j] = w.text
-		}
-		placed = append(placed, layoutLine{text: joinOCRNumbers(strings.Join(texts, " ")), left: l.left, right: l.right})
+		placed = append(placed, layoutLine{text: lineText(l), left: l.left, right: l.right})
 	}
 	return breakLayoutLines(placed, true), conf
+}
+
+// lineText is the words of l parted by one space, their numbers joined
+// (joinOCRNumbers). A word ending in a digit and the next starting with
+// one that tesseract placed farther apart than a character is high are
+// two cells of a table's row (上城区 3 │ 260 个), not the groups of one
+// number, whose thousands separator leaves a narrow gap (1 260 个): while
+// joinOCRNumbers reads the line they are parted by two spaces, which
+// joinDigitGroups never joins across, and then by one as every other
+// word.
+func lineText(l ocrLine) string {
+	var b strings.Builder
+	wide := false
+	for j, w := range l.words {
+		if j > 0 {
+			b.WriteByte(' ')
+			if columnGap(l.words[j-1], w) {
+				b.WriteByte(' ')
+				wide = true
+			}
+		}
+		b.WriteString(w.text)
+	}
+	text := joinOCRNumbers(b.String())
+	if wide {
+		text = strings.ReplaceAll(text, "  ", " ")
+	}
+	return text
+}
+
+// columnGap reports whether a, ending in a digit, and b, next on its line
+// and starting with one, are set a column apart: a gap wider than the
+// taller of them is high.
+func columnGap(a, b ocrWord) bool {
+	h := max(a.height, b.height)
+	return h > 0 && b.left-a.right > h && a.text != "" && b.text != "" &&
+		isASCIIDigit(rune(a.text[len(a.text)-1])) && isASCIIDigit(rune(b.text[0]))
 }
 
 // ocrWord is one word of tesseract's TSV with its confidence (0–100).
 type ocrWord struct {
 	text string
 	conf float64
+	// left, right and height place the word's box on the page, in pixels.
+	left, right, height float64
 }
 
 // ocrLine is one line of tesseract's TSV: its block, its words, and the
@@ -532,11 +567,12 @@ func tsvLines(tsv []byte) []ocrLine {
 		line := block + "." + f[3] + "." + f[4]
 		left, _ := strconv.ParseFloat(f[6], 64)
 		width, _ := strconv.ParseFloat(f[8], 64)
+		height, _ := strconv.ParseFloat(f[9], 64)
 		if n := len(lines); n == 0 || lines[n-1].line != line {
 			lines = append(lines, ocrLine{block: block, line: line, left: left, right: left + width})
 		}
 		l := &lines[len(lines)-1]
-		l.words = append(l.words, ocrWord{word, c})
+		l.words = append(l.words, ocrWord{text: word, conf: c, left: left, right: left + width, height: height})
 		l.left, l.right = min(l.left, left), max(l.right, left+width)
 	}
 	return lines

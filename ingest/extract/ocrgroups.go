@@ -24,7 +24,8 @@ import (
 // character that is no unit (a table's next cell, 上城区 3 260 下城区), a
 // year or a phone number, whose groups have four digits (2024 12, 0571
 // 8765 4321), and a date's year, month and day (年, 月, 日 are no unit
-// here). Groups parted by two spaces or more are columns, not one number.
+// here). Groups parted by two spaces or more are columns, not one number:
+// lineText parts so the words tesseract placed a column apart.
 func joinDigitGroups(line string) string {
 	rs := []rune(line)
 	var b strings.Builder

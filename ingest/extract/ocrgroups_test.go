@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -105,6 +106,30 @@ func TestOCRDigitGroupsFoundBySearch(t *testing.T) {
 		}
 		if !slices.Equal(got, []string{"scan"}) {
 			t.Errorf("search %q: %v, want the scan alone (its page %q)", q, got, docs[0].Pages[0])
+		}
+	}
+}
+
+// TestOCRDigitGroupsNotJoinedAcrossColumns: a table's row tesseract reads
+// as one line, 上城区 │ 3 │ 260 个 (three schools, 260 classes), keeps its
+// two numbers: the words 3 and 260 stand a column apart, where the groups
+// of 1,260 stand a separator's narrow gap apart and are joined.
+func TestOCRDigitGroupsNotJoinedAcrossColumns(t *testing.T) {
+	head := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	word := func(left, width int, text string) string {
+		return fmt.Sprintf("5\t1\t1\t1\t1\t1\t%d\t100\t%d\t30\t90\t%s\n", left, width, text)
+	}
+	tests := []struct {
+		name, tsv, want string
+	}{
+		{"表格一行的两格", word(100, 90, "上城区") + word(400, 15, "3") + word(700, 45, "260") + word(750, 30, "个"), "上城区3 260个"},
+		{"表格的格连着单位", word(100, 90, "上城区") + word(400, 15, "3") + word(700, 75, "260个"), "上城区3 260个"},
+		{"千位分隔的窄空", word(100, 240, "全市共有社区学校") + word(350, 15, "1") + word(375, 45, "260") + word(425, 30, "个"), "全市共有社区学校1260个"},
+	}
+	for _, tt := range tests {
+		got, _ := parseTesseractTSV([]byte(head + tt.tsv))
+		if got := Normalize(got); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

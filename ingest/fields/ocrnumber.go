@@ -37,12 +37,16 @@ var noisyNumbers = anchored{re: noisyPattern, anchors: "]〕】)〗」|J", befor
 // line, unless the title run into it (关于…, or the body that issues it). A 文号
 // cited (根据…, …文件精神) is not the document's; 2024年7月 has no mark
 // after its year, and 按市教育局2024]7号文件要求 goes on after its 号.
+// A head with two such lines is none's: a table OCR read, whose rulings
+// it reads as | between a year's column and a number's (上城区 2024 | 12号
+// above 下城区 2024 | 15号), or a list of 文号s (台账); a notice has one.
 func noisyDocNumber(head string) (f Field, start, end int) {
 	body := strings.Index(head, "。")
 	if body < 0 {
 		body = len(head)
 	}
 	start, end = -1, -1
+	found := 0 // lines read as a 文号: a head has one, a table's rows many
 	noisyNumbers.each(head, func(m []int) bool {
 		if m[0] > body || addressed(head[:m[0]]) {
 			return false
@@ -59,10 +63,16 @@ func noisyDocNumber(head string) (f Field, start, end int) {
 		if !lineEnds(after) && !strings.HasPrefix(after, "关于") && !strings.HasPrefix(after, "签发人") && !bodyStart.MatchString(after) {
 			return true
 		}
+		if found++; found > 1 {
+			return false
+		}
 		f = Field{Value: prefix + "〔" + head[m[4]:m[5]] + "〕" + head[m[6]:m[7]] + "号", Source: SourceHead}
 		start, end = at, m[1]
-		return false
+		return true
 	})
+	if found > 1 {
+		return Field{}, -1, -1
+	}
 	return f, start, end
 }
 

@@ -56,6 +56,8 @@ func TestOCRDocNumberMarksOnlyWhereADocNumberStands(t *testing.T) {
 		{"行中句子里的年份", "全市共有社区学校 .2024] 7号" + title, ""},
 		{"前缀只有一字", "终 .2024] 7号" + title, ""},
 		{"没有号", "甬教终 .2024] 7" + title, ""},
+		{"表格竖线隔开的年份与编号", "社区学校统计表\n上城区 2024 | 12号\n下城区 2024 | 15号\n西湖区 2023 | 9号", ""},
+		{"文件台账的多行文号", "2024年发文台账\n序号 文号 文件名称\n1 甬教终 .2024] 7号 关于开展终身学习活动周的通知\n2 甬教终 .2024] 9号 关于表彰的决定", ""},
 	}
 	for _, tt := range tests {
 		if got := fields.ReadOCR([]string{tt.text}, "").DocNumber.Value; got != tt.want {
