@@ -85,6 +85,19 @@ var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键�
 // city's.
 const infoMark = "（信息性质说明）"
 
+// remarkMark starts a cell whose requirement the table's 备注 gave, read
+// for want of a 材料要求 column: the pages label it 备注, and the list
+// must not pass a note off as what the city asked for.
+const remarkMark = "（备注）"
+
+// ownWanted is what a task's own requirement says in the list.
+func ownWanted(t Task) string {
+	if t.RequirementFromRemark && t.Requirement != "" {
+		return remarkMark + t.Requirement
+	}
+	return t.Requirement
+}
+
 // missingWanted is the heading of the what-to-provide column and what
 // it says for each task: the task's own 材料要求 (from the city's table
 // or written by hand), the framework's 信息性质说明 only where there is
@@ -99,11 +112,11 @@ func missingWanted(tasks []Task) (string, func(Task) string) {
 	case !own:
 		return "信息性质说明", func(t Task) string { return t.IndicatorInfo }
 	case !generic:
-		return "材料要求", func(t Task) string { return t.Requirement }
+		return "材料要求", ownWanted
 	}
 	return "材料要求（未写明的为指标的信息性质说明）", func(t Task) string {
 		if t.Requirement != "" || t.IndicatorInfo == "" {
-			return t.Requirement
+			return ownWanted(t)
 		}
 		return infoMark + t.IndicatorInfo
 	}

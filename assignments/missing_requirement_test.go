@@ -111,3 +111,19 @@ func TestMissingXLSXDueColumnIsNotWidened(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingXLSXMarksARemarkAsOne: a requirement read from the table's
+// 备注 (for want of a 材料要求 column) is marked （备注） in the list, as
+// the pages label it 备注, not passed off as what the city asked for.
+func TestMissingXLSXMarksARemarkAsOne(t *testing.T) {
+	_, s := newService(t)
+	const note = "请附活动照片及签到表扫描件"
+	rows, _ := missingSheet(t, s, [][]string{{"指标编码", "责任单位", "截止日期", "联系人", "备注"},
+		{"2.3.1", "市教育局", "2099-03-31", "张老师", note}})
+	if len(rows) != 2 {
+		t.Fatalf("rows %v, want the header and 2.3.1", rows)
+	}
+	if got, want := rows[1][4], "（备注）"+note; got != want {
+		t.Errorf("2.3.1's requirement from 备注 reads %q in the list, want %q", got, want)
+	}
+}
