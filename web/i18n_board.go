@@ -33,5 +33,8 @@ var boardMessages = map[string]map[Lang]string{
 	"assignments.partly_returned": {Chinese: "部分退回 %d", English: "partly returned: %d"},
 	"assignments.returned_unanswered": {Chinese: "（其中 %d 份文件已被退回，待部门处理）",
 		English: " (%d {file was|files were} returned, waiting for the department)"},
-	"confirm.reopen_task": {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
+	// tasks.returned_files heads an accepted task's returned files, listed
+	// apart from what was accepted (taskRow.HandedReturned).
+	"tasks.returned_files": {Chinese: "已退回的文件", English: "Returned files"},
+	"confirm.reopen_task":  {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
 }
