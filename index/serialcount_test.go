@@ -57,3 +57,30 @@ func TestSerialFoundByItsNumeral(t *testing.T) {
 		}
 	}
 }
+
+// The page marks 十八届 where the index found it, inside 第十八届, and
+// nothing inside 第二十八届.
+func TestMatcherFindsTheSerialsNumeral(t *testing.T) {
+	page := "我市举办第十八届全民终身学习活动周；第二十八届读书节同期开幕。"
+	m, err := NewMatcher([]string{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"十八届", []string{"十八届"}},
+		{"18届", []string{"十八届"}},
+		{"八届", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range m.Find(tt.q) {
+			got = append(got, page[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
