@@ -531,9 +531,12 @@ type progressRowJSON struct {
 	Open       int      `json:"open"`
 	Submitted  int      `json:"submitted"`
 	Returned   int      `json:"returned"`
-	Accepted   int      `json:"accepted"`
-	Overdue    int      `json:"overdue"`
-	Covered    int      `json:"covered"`
+	// PartlyReturned counts submitted tasks with files returned and none
+	// handed in since; returned counts whole tasks only.
+	PartlyReturned int `json:"partly_returned"`
+	Accepted       int `json:"accepted"`
+	Overdue        int `json:"overdue"`
+	Covered        int `json:"covered"`
 }
 
 func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {

@@ -34,6 +34,14 @@ func TestReturnNamedFilesAlone(t *testing.T) {
 	if resp.StatusCode != 200 || task["status"] != "submitted" || len(returned) != 1 || returned[0].(map[string]any)["document_id"] != ids[1] {
 		t.Fatalf("returning the summary alone: %d %v, want submitted with the summary alone returned", resp.StatusCode, body)
 	}
+	// The progress counts the task among the submitted and, apart from
+	// the whole tasks returned, as partly returned.
+	_, body = e.do(e.request("GET", "/api/v1/assignments/progress?city="+cityA+"&round=2018", nil), "coordA")
+	for _, d := range body["departments"].([]any) {
+		if d := d.(map[string]any); d["department"] == "市教育局" && (d["submitted"] != 1.0 || d["returned"] != 0.0 || d["partly_returned"] != 1.0) {
+			t.Errorf("市教育局's progress: %v, want submitted 1, returned 0, partly_returned 1", d)
+		}
+	}
 	for _, tt := range []struct {
 		name, text string
 		refused    bool

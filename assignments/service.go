@@ -473,8 +473,12 @@ type DepartmentProgress struct {
 	Open      int
 	Submitted int
 	Returned  int
-	Accepted  int
-	Overdue   int
+	// PartlyReturned counts the submitted tasks with files returned and
+	// nothing handed in since (Task.ReturnedUnanswered): they stay among
+	// Submitted, as the task is, and Returned counts whole tasks only.
+	PartlyReturned int
+	Accepted       int
+	Overdue        int
 	// Covered counts the owed tasks whose indicator the coordinator
 	// linked material to (Task.Covered): owed, never overdue.
 	Covered int
@@ -508,6 +512,9 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 			p.Open++
 		case catalog.AssignmentSubmitted:
 			p.Submitted++
+			if t.ReturnedUnanswered() > 0 {
+				p.PartlyReturned++
+			}
 		case catalog.AssignmentReturned:
 			p.Returned++
 		case catalog.AssignmentAccepted:

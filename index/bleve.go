@@ -98,8 +98,10 @@ import (
 // up rather than in the year it was issued; 27 holds no value for the
 // number of a heading of a list of a hundred items or more (一百、组织保障
 // at a line's or a clause's start: zh.longHeading), which 25 indexed as
-// 100.
-const schemaVersion = "27"
+// 100; 28 holds a session's 第-serial in Chinese numerals as that
+// count's token (第十八届 as #18届: zh.SerialCounts), so that 十八届 and
+// 18届 find it.
+const schemaVersion = "28"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -223,7 +223,11 @@
 // reads it) find them. Since format 19 one numeral alone, 二 to 九 or
 // 两, before a measure word is a count too (分校八所 as #8所:
 // numread.LoneCount, as values reads it), so that 8所 finds it and 八所
-// finds 分校8所. Only the n-gram fields hold
+// finds 分校8所. Since format 28 a 第-serial in Chinese numerals before a
+// unit that counts sessions or batches (届 次 期 批 轮) is held as that
+// count's token too (第十八届 as #18届: zh.SerialCounts), so that 十八届
+// and 18届 find the 18th session; only the whole numeral after 第 is the
+// count, so 八届 finds neither 第十八届 nor 二十八届. Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //

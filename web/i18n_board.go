@@ -25,5 +25,16 @@ var boardMessages = map[string]map[Lang]string{
 	// indicator, department, round, status now).
 	"confirm.reopens": {Chinese: "删除后，以下责任分解任务将没有提交的材料，回到提交前的状态（未提交或已退回），需要责任单位重新提交：",
 		English: "Deleting leaves these tasks with no material handed in: they go back to before the hand-in (not submitted, or returned), and the department has to hand in again:"},
-	"confirm.reopen_task": {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
+	// assignments.partly_returned, under the progress table's 已退回
+	// count, counts the tasks still 已提交 with files returned and none
+	// handed in since (assignments.Task.ReturnedUnanswered); the task's
+	// row says it beside its badge (assignments.returned_unanswered),
+	// as 我的任务 does.
+	"assignments.partly_returned": {Chinese: "部分退回 %d", English: "partly returned: %d"},
+	"assignments.returned_unanswered": {Chinese: "（其中 %d 份文件已被退回，待部门处理）",
+		English: " (%d {file was|files were} returned, waiting for the department)"},
+	// tasks.returned_files heads an accepted task's returned files, listed
+	// apart from what was accepted (taskRow.HandedReturned).
+	"tasks.returned_files": {Chinese: "已退回的文件", English: "Returned files"},
+	"confirm.reopen_task":  {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
 }

@@ -13,18 +13,23 @@ func init() {
 }
 
 var savedMessages = map[string]map[Lang]string{
-	"nav.saved":          {Chinese: "我的检索", English: "My searches"},
-	"saved.title":        {Chinese: "我的检索", English: "My saved searches"},
-	"saved.save":         {Chinese: "保存检索", English: "Save search"},
-	"saved.name":         {Chinese: "名称", English: "Name"},
-	"saved.pack":         {Chinese: "加入指标检索方案", English: "Add to an indicator's query pack"},
-	"saved.pack.none":    {Chinese: "不加入（仅自己可见）", English: "No (only you see it)"},
-	"saved.done":         {Chinese: "检索已保存；有新材料入库时，“我的检索”会显示新增条数", English: "Search saved; My searches shows new matches as documents arrive"},
-	"saved.deleted":      {Chinese: "已删除这条保存的检索", English: "Saved search deleted"},
-	"saved.opened":       {Chinese: "保存的检索：", English: "Saved search: "},
-	"saved.new":          {Chinese: "自上次查看以来新增 %d 条", English: "%d new since you last looked"},
-	"saved.new.more":     {Chinese: "自上次查看以来新增 %d 条以上", English: "over %d new since you last looked"},
-	"saved.empty":        {Chinese: "还没有保存的检索。在检索页输入检索词后，点“保存检索”。", English: "No saved searches yet. Search, then press Save search."},
+	"nav.saved":       {Chinese: "我的检索", English: "My searches"},
+	"saved.title":     {Chinese: "我的检索", English: "My saved searches"},
+	"saved.save":      {Chinese: "保存检索", English: "Save search"},
+	"saved.name":      {Chinese: "名称", English: "Name"},
+	"saved.pack":      {Chinese: "加入指标检索方案", English: "Add to an indicator's query pack"},
+	"saved.pack.none": {Chinese: "不加入（仅自己可见）", English: "No (only you see it)"},
+	"saved.done":      {Chinese: "检索已保存；有新材料入库时，“我的检索”会显示新增条数", English: "Search saved; My searches shows new matches as documents arrive"},
+	"saved.deleted":   {Chinese: "已删除这条保存的检索", English: "Saved search deleted"},
+	"saved.opened":    {Chinese: "保存的检索：", English: "Saved search: "},
+	"saved.new":       {Chinese: "自上次查看以来新增 %d 条", English: "%d new since you last looked"},
+	"saved.new.more":  {Chinese: "自上次查看以来新增 %d 条以上", English: "over %d new since you last looked"},
+	"saved.empty":     {Chinese: "还没有保存的检索。在检索页输入检索词后，点“保存检索”。", English: "No saved searches yet. Search, then press Save search."},
+	// saved.new_hit badges, on the page a saved search opens on, a hit
+	// indexed since the look before (savedBlock.New); saved.opened_new
+	// says how many after the search's name.
+	"saved.new_hit":      {Chinese: "新", English: "New"},
+	"saved.opened_new":   {Chinese: "（%d 条为上次查看以来新增，标有“新”）", English: " (%d new since your last look, marked New)"},
 	"saved.new.col":      {Chinese: "新增", English: "New"},
 	"saved.open":         {Chinese: "打开", English: "Open"},
 	"saved.delete":       {Chinese: "删除", English: "Delete"},

@@ -98,6 +98,11 @@ func (h *handler) savedSearchAddress(r *http.Request, e *savedsearch.Entry) (str
 		return "", fmt.Errorf("read the parameters of saved search %s: %w", e.ID, err)
 	}
 	v.Set("saved", e.ID)
+	if e.New > 0 {
+		// Opening marks the search seen: the page is told the look
+		// before, to badge the hits that are new since (newSinceParam).
+		v.Set(newSinceParam, e.LastLook().UTC().Format(time.RFC3339Nano))
+	}
 	return h.searchAddress(r, v)
 }
 
@@ -183,7 +188,10 @@ func (h *handler) searchExport(w http.ResponseWriter, r *http.Request) {
 // the saved search it was opened from, whether the user may add it to an
 // indicator's query pack, and the export's address.
 type savedBlock struct {
-	Opened    *savedsearch.Entry
+	Opened *savedsearch.Entry
+	// New holds, by document id, the hits indexed since the look before
+	// the one that opened the search (newSinceParam), badged 新.
+	New       map[string]bool
 	CanPack   bool
 	ExportURL string
 }
@@ -195,10 +203,25 @@ func (p *searchPage) saved(r *http.Request, h *handler, u *catalog.User) {
 	v.Del("page")
 	v.Del("saved")
 	v.Del("flash")
+	v.Del(newSinceParam)
 	p.Saved.ExportURL = "/search/export?" + v.Encode()
-	if id := r.URL.Query().Get("saved"); id != "" {
-		if e, err := h.Saved.Get(r.Context(), u, id); err == nil {
-			p.Saved.Opened = e
+	id := r.URL.Query().Get("saved")
+	if id == "" {
+		return
+	}
+	if e, err := h.Saved.Get(r.Context(), u, id); err == nil {
+		p.Saved.Opened = e
+	}
+	if since, err := time.Parse(time.RFC3339Nano, r.URL.Query().Get(newSinceParam)); err == nil {
+		if found, err := h.Saved.NewSince(r.Context(), u, id, since); err == nil {
+			p.Saved.New = found
 		}
 	}
 }
+
+// newSinceParam carries, from 我的检索 to the search page, the time of the
+// look before the one that opened a saved search: the page badges the hits
+// indexed since (savedsearch.Service.NewSince), which the list's
+// "自上次查看以来新增" counted and opening reset. A badge is all it
+// changes, so an address copied or forged can mislead no one.
+const newSinceParam = "new_since"

@@ -67,6 +67,15 @@ func TestQueryPackInARealBrowser(t *testing.T) {
 	if opened := u.text(`#savebar`); !strings.Contains(opened, "学分银行建设") {
 		t.Errorf("the search page does not name the opened search: %q", opened)
 	}
+	// The hit new since the last look is badged 新, the old one not.
+	badged, err := chromedp.Run(u.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("article.hit h2")].filter(h => h.querySelector(".new-hit")).map(h => h.textContent.trim())`))
+	if err != nil {
+		t.Fatalf("the badged hits: %v", err)
+	}
+	if len(badged) != 1 || !strings.Contains(badged[0], "学分银行管理办法") || !strings.HasSuffix(badged[0], "新") {
+		t.Errorf("the hits badged on the opened search: %q, want 杭州市学分银行管理办法 alone, badged 新", badged)
+	}
+	u.shot(shots, "saved-search-opened-new")
 	u.do("my searches again", chromedp.Navigate(s.base+"/saved-searches"), chromedp.WaitVisible(css(`table.saved-searches`)))
 	if row := u.text(`table.saved-searches tbody`); !strings.Contains(row, "新增 0 条") {
 		t.Errorf("我的检索 after opening the search: %q, want 新增 0 条", row)

@@ -131,7 +131,8 @@ func Bigrams(text []byte, query bool) []Token {
 	}
 	offs = append(offs, len(ft))
 	// A count in Chinese numerals is held a second time as one token, at
-	// the pair that ends at its unit (ChineseCounts).
+	// the pair that ends at its unit (ChineseCounts), and so is a
+	// session's serial (SerialCounts).
 	// Every number is held once more as one token of its value (Values),
 	// with the pair that ends at its last character, or the first pair
 	// or lone character of a stretch that it starts.
@@ -145,6 +146,12 @@ func Bigrams(text []byte, query bool) []Token {
 			if !hasUnit(rs, c.End) {
 				continue // a value, no count (ChineseCounts)
 			}
+			if counts == nil {
+				counts = map[int]Count{}
+			}
+			counts[c.End-1] = c
+		}
+		for _, c := range SerialCounts(rs) {
 			if counts == nil {
 				counts = map[int]Count{}
 			}
@@ -546,13 +553,14 @@ func (sf *SubstringFinder) FindValue(number string) [][2]int {
 }
 
 // FindCount returns the byte spans of the finder's text where a count in
-// Chinese numerals (ChineseCounts) of number is written with rest right
+// Chinese numerals (ChineseCounts, SerialCounts) of number is written with rest right
 // after it (its unit and what follows in a query word: 人次 of 12000人次),
 // as the n-gram index finds it by its count token and the pairs after it.
 func (sf *SubstringFinder) FindCount(number, rest string) [][2]int {
 	if sf.counts == nil {
 		sf.runes()
-		sf.counts = ChineseCounts([]rune(sf.ft))
+		rs := []rune(sf.ft)
+		sf.counts = append(ChineseCounts(rs), SerialCounts(rs)...)
 		if sf.counts == nil {
 			sf.counts = []Count{}
 		}
