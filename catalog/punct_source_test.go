@@ -109,6 +109,7 @@ var halfWidthAllowed = []allowedLiteral{
 	{"ingest/fields/title.go", "讯(", "matched in extracted text"},
 	{"ingest/fields/title.go", "来源:", "matched in extracted text"},
 	{"ingest/fields/title.go", "作者:", "matched in extracted text"},
+	{"ingest/fields/ocrnumber.go", "签发人:", "matched in extracted text"},
 	{"internal/testenv/guessed.go", "杭教发(2018]125", "a 文号 as OCR read it, stored folded"},
 	{"blob/blobtest/suite.go", "第一版:社区学院", "extracted text as stored"},
 	{"blob/blobtest/suite.go", "第二版:老年大学", "extracted text as stored"},

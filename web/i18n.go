@@ -239,7 +239,7 @@ var messages = map[string]map[Lang]string{
 	"assignment.contact":               {Chinese: "联系人", English: "Contact"},
 	"assignment.department":            {Chinese: "责任单位", English: "Department"},
 	"assignment.requirement":           {Chinese: "材料要求（选填）", English: "Material required (optional)"},
-	"assignment.requirement_hint":      {Chinese: "写明要责任单位提交哪些佐证材料，责任单位在“我的任务”中可见；不超过 2000 字；修改任务时留空则保留原有的材料要求", English: "Which supporting material the department is to hand in, shown in its My tasks; at most 2,000 characters; left empty when changing a task, the task keeps its requirement"},
+	"assignment.requirement_hint":      {Chinese: "写明要责任单位提交哪些佐证材料，责任单位在“我的任务”中可见；不超过 2000 字；修改任务时留空则保留原有的材料要求", English: "Which evidence the department is to hand in, shown in its My tasks; at most 2,000 characters; left empty when changing a task, the task keeps its requirement"},
 	"filter.issued":                    {Chinese: "成文日期", English: "Date of issue"},
 	"filter.issued_from":               {Chinese: "从", English: "From"},
 	"filter.issued_to":                 {Chinese: "至", English: "To"},
