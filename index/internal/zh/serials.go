@@ -19,8 +19,9 @@ const sessionUnits = "届次期批轮"
 // token (CountToken) so that a count query finds them; only the whole
 // numeral after 第 is one, so 八届 finds neither 第十八届 nor 二十八届.
 // ChineseCounts leaves serials out, since a serial of any other unit
-// (第十二章, 第三条) counts nothing and no serial is a value. A serial in Arabic digits needs no token: its pairs and the marks
-// at its number's edges already find it (18届 in 第18届).
+// (第十二章, 第三条) counts nothing and no serial is a value. A serial in
+// Arabic digits needs no token: its pairs and the marks at its number's
+// edges already find it (18届 in 第18届).
 func SerialCounts(rs []rune) []Count {
 	var out []Count
 	for i := 0; i+2 < len(rs); i++ {
