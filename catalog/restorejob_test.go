@@ -109,19 +109,7 @@ func TestReplaceKeepsToTheJobContract(t *testing.T) {
 // the row keeps its file, its status and its job as they were.
 func testReplaceKeepsToTheJobContract(t *testing.T, s *Store) {
 	ctx := context.Background()
-	if err := s.CreateDocument(ctx, newDoc("D1", "sha-社区教育年报（扫描）"), Submission{User: "zhang"}); err != nil {
-		t.Fatal(err)
-	}
-	if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
-		t.Fatalf("take: %q %v", tok, err)
-	}
-	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusFailed, Error: "PDF 文件已损坏"}); err != nil {
-		t.Fatal(err)
-	}
-	before := readJobRow(t, s, "D1")
-	if _, err := s.writer.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`); err != nil {
-		t.Fatal(err)
-	}
+	before := failedUnderNewerContract(t, s, "sha-社区教育年报（扫描）")
 	_, err := s.ReplaceOriginal(ctx, "D1", Replacement{SHA256: "sha-社区教育年报（重新扫描）", Format: "pdf", MIME: "application/pdf",
 		Filename: "社区教育年报.pdf", Size: 20, By: "wang"})
 	if ErrorCode(err) != EUNAVAILABLE || !strings.Contains(MessageIn(err, true), "newer version") {
@@ -145,7 +133,27 @@ func TestReadAgainKeepsToTheJobContract(t *testing.T) {
 // row keeps its status and its job as they were.
 func testReadAgainKeepsToTheJobContract(t *testing.T, s *Store) {
 	ctx := context.Background()
-	if err := s.CreateDocument(ctx, newDoc("D1", "sha-社区教育年报"), Submission{User: "zhang"}); err != nil {
+	before := failedUnderNewerContract(t, s, "sha-社区教育年报")
+	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored})
+	var ce *JobContractError
+	if ErrorCode(err) != EUNAVAILABLE || !errors.As(err, &ce) || !strings.Contains(MessageIn(err, true), "newer version") {
+		t.Errorf("read again on a catalog of job contract 2: %v, want EUNAVAILABLE saying a newer version upgraded it", err)
+	}
+	if r := readJobRow(t, s, "D1"); r != before {
+		t.Errorf("job columns after a refused read again: %+v, want %+v", r, before)
+	}
+	if d, err := s.Document(ctx, "D1"); err != nil || d.Status != StatusFailed {
+		t.Errorf("the document after a refused read again: %+v %v, want still failed", d, err)
+	}
+}
+
+// failedUnderNewerContract makes document D1 of file sha, its read failed
+// after a node took its job, on a catalog whose job contract a newer
+// binary then changed (job_lease 2), and returns its job columns then.
+func failedUnderNewerContract(t *testing.T, s *Store, sha string) jobRow {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", sha), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
 	}
 	if tok, err := s.TakeJob(ctx, "D1", "杭州节点", time.Hour); tok == "" || err != nil {
@@ -158,15 +166,5 @@ func testReadAgainKeepsToTheJobContract(t *testing.T, s *Store) {
 	if _, err := s.writer.ExecContext(ctx, `UPDATE schema_contract SET value = 2 WHERE name = 'job_lease'`); err != nil {
 		t.Fatal(err)
 	}
-	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored})
-	var ce *JobContractError
-	if ErrorCode(err) != EUNAVAILABLE || !errors.As(err, &ce) || !strings.Contains(MessageIn(err, true), "newer version") {
-		t.Errorf("read again on a catalog of job contract 2: %v, want EUNAVAILABLE saying a newer version upgraded it", err)
-	}
-	if r := readJobRow(t, s, "D1"); r != before {
-		t.Errorf("job columns after a refused read again: %+v, want %+v", r, before)
-	}
-	if d, err := s.Document(ctx, "D1"); err != nil || d.Status != StatusFailed {
-		t.Errorf("the document after a refused read again: %+v %v, want still failed", d, err)
-	}
+	return before
 }
