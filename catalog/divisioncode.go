@@ -13,10 +13,50 @@ var provinceCodes = map[string]bool{
 	"71": true, "81": true, "82": true,
 }
 
-// divisionCodeShaped reports whether code is shaped as a GB/T 2260 code:
-// six digits opening with a province's two. Such a code the catalog
-// lacks is a city not added yet (320100 南京), not a typing mistake
-// (999999, 33010, 杭州), and the two are told different things.
-func divisionCodeShaped(code string) bool {
-	return len(code) == 6 && isDigits(code) && provinceCodes[code[:2]]
+// cityLevelProvinces are the province-level divisions that are cities
+// themselves: the municipalities, which the catalog keeps under their
+// province-level code (110000 北京, cityNamesEN), and the two special
+// administrative regions, which have no prefecture level below them.
+var cityLevelProvinces = map[string]bool{"11": true, "12": true, "31": true, "50": true, "81": true, "82": true}
+
+// divisionLevel says of a code shaped as a GB/T 2260 one which level of
+// division it names, as far as a city of the catalog is concerned.
+type divisionLevel int
+
+const (
+	notDivision      divisionLevel = iota // not shaped as a GB/T 2260 code
+	cityDivision                          // 330100 杭州, 110000 北京
+	provinceDivision                      // 330000 浙江省
+	countyDivision                        // 330102 上城区, 110101 东城区
+)
+
+// levelOf tells a city's code (330100) from a province's (330000) and a
+// district's or county's (330102), so that a lookup of either of the
+// latter is told which code to give instead of to add a city. A code
+// under a municipality (110101) is a district whatever its middle pair:
+// the municipality is the city.
+func levelOf(code string) divisionLevel {
+	if len(code) != 6 || !isDigits(code) || !provinceCodes[code[:2]] {
+		return notDivision
+	}
+	switch {
+	case cityLevelProvinces[code[:2]] && code[2:] == "0000":
+		return cityDivision
+	case cityLevelProvinces[code[:2]]:
+		return countyDivision
+	case code[2:] == "0000":
+		return provinceDivision
+	case code[4:] != "00":
+		return countyDivision
+	}
+	return cityDivision
+}
+
+// parentCity is the code of the city a district or county code (levelOf
+// countyDivision) lies in: 330102 → 330100, 110101 → 110000.
+func parentCity(code string) string {
+	if cityLevelProvinces[code[:2]] {
+		return code[:2] + "0000"
+	}
+	return code[:4] + "00"
 }

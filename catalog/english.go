@@ -629,6 +629,8 @@ var englishMessages = map[string]string{
 	"没有编码为 %s 的指标；请检查指标编码（如 1.1.1），或从指标列表中选择":                                                                                                 "There is no indicator with the code %s; check the code (such as 1.1.1) or choose one from the list of indicators",
 	"没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）":                                                                                    "There is no city with the code %s; check the code (a GB/T 2260 administrative division code, such as 330100 for Hangzhou)",
 	"城市代码 %q 尚未添加：请管理员在“管理”页（/admin）的“城市”栏添加，或运行 evidence city add --code %s --name 城市名称":                                                     "City code %q has not been added yet: ask an admin to add it under Cities on the Admin page (/admin), or run evidence city add --code %s --name NAME",
+	"%q 是省级行政区划代码：城市代码应为地市级代码（如 %s）":                                                                                                          "%q is a province's code: a city code is a prefecture-level city's (such as %s)",
+	"%q 是区县级行政区划代码：请填写其所属城市的代码 %s":                                                                                                            "%q is a district's or county's code: give the code of the city it lies in, %s",
 	"未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）":                                                                                             "Unknown city code %q (it should be a GB/T 2260 administrative division code, such as 330100 for Hangzhou)",
 	"只有管理员可以删除监测轮次": "Only administrators can delete monitoring rounds",
 	// Administration: accounts, rounds, the framework, the store and the catalog's tools; API parameters.

@@ -532,23 +532,36 @@ func (s *Store) Cities(ctx context.Context) ([]City, error) {
 	return out, rows.Err()
 }
 
-// City returns the city with code, or ENOTFOUND. A code shaped as a
-// GB/T 2260 one (320100) names a real city the catalog lacks rather than
-// a typing mistake: its message says how an admin adds the city, where
-// one for a malformed code says what a code looks like.
+// City returns the city with code, or ENOTFOUND. A city's GB/T 2260 code
+// (320100) names a real city the catalog lacks rather than a typing
+// mistake: its message says how an admin adds the city, where one for a
+// province's or a district's code says which code to give instead, and
+// one for a malformed code what a code looks like (unknownCity).
 func (s *Store) City(ctx context.Context, code string) (City, error) {
 	c := City{Code: code}
 	err := s.db.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, code).Scan(&c.Name)
-	if errors.Is(err, sql.ErrNoRows) && divisionCodeShaped(code) {
-		return c, Errorf(ENOTFOUND, "城市代码 %q 尚未添加：请管理员在“管理”页（/admin）的“城市”栏添加，或运行 evidence city add --code %s --name 城市名称", code, code)
-	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, Errorf(ENOTFOUND, "未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）", code)
+		return c, unknownCity(code)
 	}
 	if err != nil {
 		return c, fmt.Errorf("query city %s: %w", code, err)
 	}
 	return c, nil
+}
+
+// unknownCity is the error for a city code the catalog lacks, by what
+// the code is: a city not added yet, a province's or a district's code
+// given where a city's belongs, or no GB/T 2260 code at all.
+func unknownCity(code string) error {
+	switch levelOf(code) {
+	case cityDivision:
+		return Errorf(ENOTFOUND, "城市代码 %q 尚未添加：请管理员在“管理”页（/admin）的“城市”栏添加，或运行 evidence city add --code %s --name 城市名称", code, code)
+	case provinceDivision:
+		return Errorf(ENOTFOUND, "%q 是省级行政区划代码：城市代码应为地市级代码（如 %s）", code, code[:2]+"0100")
+	case countyDivision:
+		return Errorf(ENOTFOUND, "%q 是区县级行政区划代码：请填写其所属城市的代码 %s", code, parentCity(code))
+	}
+	return Errorf(ENOTFOUND, "未知的城市代码 %q（应为 GB/T 2260 行政区划代码，如 330100 杭州）", code)
 }
 
 // timeLayout is fixed-width so that stored times sort and compare as text.

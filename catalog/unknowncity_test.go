@@ -40,3 +40,39 @@ func TestUnknownCitySaysHowToAddIt(t *testing.T) {
 		}
 	}
 }
+
+// TestProvinceAndDistrictCodesSayWhichCodeToGive: a province's code
+// (330000 浙江省) or a district's (330102 上城区) is no city an admin
+// should add: each is told which code a city takes instead, in both
+// languages, while a municipality (500000 重庆) is a city still to add
+// and its districts (110101 东城区) are told to give 110000.
+func TestProvinceAndDistrictCodesSayWhichCodeToGive(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	tests := []struct {
+		code, zh, en string
+	}{
+		{"330000", "“330000”是省级行政区划代码：城市代码应为地市级代码（如 330100）", "a city code is a prefecture-level city's (such as 330100)"},
+		{"330102", "“330102”是区县级行政区划代码：请填写其所属城市的代码 330100", "give the code of the city it lies in, 330100"},
+		{"110101", "“110101”是区县级行政区划代码：请填写其所属城市的代码 110000", "give the code of the city it lies in, 110000"},
+		{"500000", "城市代码“500000”尚未添加", "has not been added"},
+		{"330300", "城市代码“330300”尚未添加", "has not been added"},
+	}
+	for _, tt := range tests {
+		_, err := s.City(ctx, tt.code)
+		if ErrorCode(err) != ENOTFOUND {
+			t.Errorf("City(%s): %v, want ENOTFOUND", tt.code, err)
+			continue
+		}
+		zh, en := MessageIn(err, false), MessageIn(err, true)
+		if !strings.Contains(zh, tt.zh) {
+			t.Errorf("City(%s) in Chinese: %q, want %q", tt.code, zh, tt.zh)
+		}
+		if !strings.Contains(en, tt.en) || !strings.Contains(en, tt.code) {
+			t.Errorf("City(%s) in English: %q, want %q", tt.code, en, tt.en)
+		}
+		if tt.code != "500000" && tt.code != "330300" && strings.Contains(zh, "city add") {
+			t.Errorf("City(%s) is no city to add, yet told to add it: %q", tt.code, zh)
+		}
+	}
+}
