@@ -239,6 +239,7 @@ var cliEnglish = map[string]string{
 	"城市`代码`，多个用逗号隔开":                                              "city `CODES`, comma-separated",
 	"指标`编号`，多个用逗号隔开":                                              "indicator `CODES`, comma-separated",
 	"文档`类型`，多个用逗号隔开":                                              "document `TYPES`, comma-separated",
+	"监测`轮次`（如 2024），多个用逗号隔开或重复此选项；文档计入的轮次，没有轮次的按成文年份":             "monitoring `ROUND` (such as 2024), comma-separated or the option repeated: the round a document counts for, its year of issue when it has none",
 	"`年份`，多个用逗号隔开":                                                "`YEARS`, comma-separated",
 	"成文日期不早于此`日期`（2018、2018-03、2018-03-20、2018年3月20日）":            "issued on or after this `DATE` (2018, 2018-03, 2018-03-20, or as written in Chinese)",
 	"成文日期不晚于此`日期`（只写年或月时为其最后一天）":                                  "issued on or before this `DATE` (a year or month means its last day)",

@@ -673,7 +673,7 @@ func (c *remote) searchRequest(ctx context.Context, v url.Values) (*http.Request
 		body := map[string]any{}
 		for name, values := range v {
 			switch name {
-			case "city", "indicator", "doc_type", "year":
+			case "city", "indicator", "doc_type", "year", "round":
 				body[name] = values
 			case "size":
 				body[name], _ = strconv.Atoi(values[0])

@@ -24,6 +24,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	indicator := fs.String("indicator", "", "指标`编号`，多个用逗号隔开")
 	docType := fs.String("type", "", "文档`类型`，多个用逗号隔开")
 	year := fs.String("year", "", "`年份`，多个用逗号隔开")
+	var rounds listValue
+	fs.Var(&rounds, "round", "监测`轮次`（如 2024），多个用逗号隔开或重复此选项；文档计入的轮次，没有轮次的按成文年份")
 	from := fs.String("from", "", "成文日期不早于此`日期`（2018、2018-03、2018-03-20、2018年3月20日）")
 	to := fs.String("to", "", "成文日期不晚于此`日期`（只写年或月时为其最后一天）")
 	order := fs.String("sort", "", "结果的`顺序`：relevance（按相关度，默认）、issued（按成文日期，新的在前）、issued_asc（按成文日期，旧的在前）、uploaded（按上传时间，新的在前）")
@@ -47,6 +49,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return catalog.Errorf(catalog.EINVALID, "年份应为四位数字，收到 %q", y)
 		}
 		req.Years = append(req.Years, n)
+	}
+	if req.Rounds, err = parseRounds(rounds); err != nil {
+		return err
 	}
 	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("from", *from, "to", *to); err != nil {
 		return err
@@ -104,6 +109,34 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stdout, lang, "带单位的数字只匹配单位相同的写法（如“人”不匹配“人次”）；只搜数字“%s”可找到 %d 份材料", a.Query, a.Count)
 	}
 	return nil
+}
+
+// listValue is a flag given as a comma-separated list, or repeated, or
+// both (--round 2023,2024 --round 2025): every value given, in order.
+type listValue []string
+
+func (v *listValue) String() string { return strings.Join(*v, ",") }
+
+func (v *listValue) Set(s string) error {
+	*v = append(*v, catalog.SplitList(s)...)
+	return nil
+}
+
+// parseRounds reads --round as the API reads round= (catalog.ParseListRound),
+// so that a round the command line refuses is refused in the same words
+// on the search page and by the API.
+func parseRounds(values []string) ([]int, error) {
+	var rounds []int
+	for _, s := range values {
+		n, err := catalog.ParseListRound("round", s)
+		if err != nil {
+			return nil, err
+		}
+		if n != 0 {
+			rounds = append(rounds, n)
+		}
+	}
+	return rounds, nil
 }
 
 // quotedWords are words each in Chinese quotation marks, joined by 、.

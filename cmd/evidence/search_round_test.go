@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestSearchByRound: `evidence search --round` keeps the documents that
+// count for the rounds given, as a comma list or the option repeated,
+// also when a pasted passage goes to the server in a JSON body; a round
+// that is no year is refused in the API's words, and --help names it.
+func TestSearchByRound(t *testing.T) {
+	s := startServer(t, "")
+	passage := strings.Repeat("各区县（市）要把全民终身学习活动周作为推进学习型城市建设的重要抓手，广泛发动社区学校、老年大学和图书馆开展学习成果展示，", 4)
+	for _, round := range []string{"2017", "2018"} {
+		status, body := s.upload(map[string]string{"city": "330100", "doc_type": "work_summary", "round": round},
+			upload{name: round + "年学习活动周总结.txt", body: []byte(round + "年学习活动周工作总结\n\n" + passage)})
+		if status != 201 {
+			t.Fatalf("upload %s: %d %v", round, status, body)
+		}
+		s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
+	}
+	for _, tt := range []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{[]string{"search", "学习活动周"}, []string{"共 2 条结果"}, ""},
+		{[]string{"search", "学习活动周", "--round", "2017"}, []string{"共 1 条结果", "2017年学习活动周工作总结"}, "2018年"},
+		{[]string{"search", "学习活动周", "--round", "2018"}, []string{"共 1 条结果", "2018年学习活动周工作总结"}, "2017年"},
+		{[]string{"search", "学习活动周", "--round", "2019"}, []string{"共 0 条结果"}, ""},
+		{[]string{"search", "学习活动周", "--round", "2017,2018"}, []string{"共 2 条结果"}, ""},
+		{[]string{"search", "学习活动周", "--round", "2017", "--round", "2018"}, []string{"共 2 条结果"}, ""},
+		{[]string{"search", passage, "--round", "2017", "--round", "2018"}, []string{"共 2 条结果"}, ""},
+	} {
+		out, err := runCLI(t, append(tt.args, "--server", s.base, "--token", s.token)...)
+		if err != nil {
+			t.Fatalf("%.80v: %v\n%s", tt.args, err, out)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%.80v: want %q in\n%s", tt.args, w, out)
+			}
+		}
+		if tt.not != "" && strings.Contains(out, tt.not) {
+			t.Errorf("%.80v: %q listed, of another round:\n%s", tt.args, tt.not, out)
+		}
+	}
+	_, err := runCLI(t, "search", "学习活动周", "--round", "第二轮", "--server", s.base, "--token", s.token)
+	if want := "监测轮次应为 2000 至 2100 年间的年份（如 2018），或留空表示全部轮次；收到“第二轮”"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("--round 第二轮: %v, want %q", err, want)
+	}
+	var out, help bytes.Buffer
+	_ = run(t.Context(), []string{"search", "-h"}, &out, &help)
+	if h := out.String() + help.String(); !strings.Contains(h, "--round 轮次") || !strings.Contains(h, "监测轮次（如 2024）") {
+		t.Errorf("evidence search -h does not name --round:\n%s", h)
+	}
+}
