@@ -128,9 +128,12 @@ type Fields struct {
 // OCR read (ReadOCR), a 文号 whose opening bracket OCR read as a point or
 // a comma or lost, and its closing one as 」, | or J, with its 号 (甬教终
 // .2024] 7号), is read as the document's own on a line of its own in the
-// head (甬教终〔2024〕7号; noisyDocNumber), where it gave no 文号.
+// head (甬教终〔2024〕7号; noisyDocNumber), where it gave no 文号. 16: a
+// row of a table OCR read with its ruling as | (张三 2024 | 3号) gives no
+// 文号 unless its prefix reads as an issuing organ's (organAbbreviation),
+// where 15 read 张三〔2024〕3号.
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 15
+const Revision = 16
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

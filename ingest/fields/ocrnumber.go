@@ -37,6 +37,9 @@ var noisyNumbers = anchored{re: noisyPattern, anchors: "]〕】)〗」|J", befor
 // line, unless the title run into it (关于…, or the body that issues it). A 文号
 // cited (根据…, …文件精神) is not the document's; 2024年7月 has no mark
 // after its year, and 按市教育局2024]7号文件要求 goes on after its 号.
+// A | for the closing bracket is a table's ruling as often (张三 2024 | 3号,
+// a row of a name, a year and a number): there the prefix must read as an
+// issuing organ's abbreviation (organAbbreviation).
 // A head with two such lines is none's: a table OCR read, whose rulings
 // it reads as | between a year's column and a number's (上城区 2024 | 12号
 // above 下城区 2024 | 15号), or a list of 文号s (台账); a notice has one.
@@ -53,6 +56,9 @@ func noisyDocNumber(head string) (f Field, start, end int) {
 		}
 		prefix := noisyPrefix(head[m[2]:m[3]])
 		if prefix == "" {
+			return true
+		}
+		if head[m[5]] == '|' && !organAbbreviation(prefix) {
 			return true
 		}
 		at, after := m[3]-len(prefix), head[m[1]:]
@@ -74,6 +80,21 @@ func noisyDocNumber(head string) (f Field, start, end int) {
 		return Field{}, -1, -1
 	}
 	return f, start, end
+}
+
+// organMarks are the characters an issuing organ's abbreviation in a 文号
+// holds and a person's name seldom does: its kind (政 government, 教
+// education, 委 committee, 厅, 局, 司, 部, 院, 财, 卫, 人社, 组, 宣, 党,
+// 团) or the kind of document (发, 函, 字, 办). 甬教终, 杭政办发,
+// 浙教职成, 国发, 长妇发 each hold one; 张三, 王小明 none.
+const organMarks = "政府委教厅局司部院财卫社组宣党团发函字办"
+
+// organAbbreviation reports whether a noisy 文号's prefix reads as an
+// issuing organ's abbreviation rather than a person's name: a name and
+// a 文号 both take two to four Han characters, and only the organ's kind
+// or the document's tells them apart.
+func organAbbreviation(prefix string) bool {
+	return strings.ContainsAny(prefix, organMarks)
 }
 
 // addressed reports whether the head before a point has the addressees'

@@ -14,8 +14,8 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 15 || catalog.ChineseYearRevision > fields.Revision {
-		t.Errorf("Revision = %d, want 15: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 16 || catalog.ChineseYearRevision > fields.Revision {
+		t.Errorf("Revision = %d, want 16: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
@@ -31,7 +31,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"a 4 after two digits is taken for the 号 only when another document has the 文号 so read (12); "+
 			"OCR's stray marks and the noise after them before a title's 关于 are no part of it (13); "+
 			"a quote opening a quoted term is no stray mark (14); "+
-			"on a text OCR read, a 文号 whose brackets OCR misread is read on its own line in the head (15)", fields.Revision)
+			"on a text OCR read, a 文号 whose brackets OCR misread is read on its own line in the head (15); "+
+			"a table's row read by OCR, a name, a year and a number across a ruling, is no 文号 (16)", fields.Revision)
 	}
 	// 10: the 文号 as the text writes it, beside its value in 〔〕.
 	if f := fields.Read([]string{"杭教成[2017]15号\n关于开展社区教育工作的通知\n各区教育局:\n正文。"}, ""); f.DocNumber.Value != "杭教成〔2017〕15号" || f.DocNumber.Written != "杭教成[2017]15号" {
@@ -41,6 +42,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 	// 15: a 文号 whose brackets OCR misread, on a text OCR read.
 	if f := fields.ReadOCR([]string{"宁波市教育局文件\n甬教终 .2024] 7号\n关于开展2024年全民终身学习活动周的通知\n各区县(市)教育局:\n正文。"}, ""); f.DocNumber.Value != "甬教终〔2024〕7号" {
 		t.Errorf("revision 15, 甬教终 .2024] 7号 read by OCR: 文号 %q, want 甬教终〔2024〕7号 (rules changed: raise Revision)", f.DocNumber.Value)
+	}
+	// 16: a table's row OCR read, its ruling a |, is no 文号.
+	if f := fields.ReadOCR([]string{"张三 2024 | 3号\n关于开展2024年全民终身学习活动周的通知\n各区县(市)教育局:\n正文。"}, ""); f.DocNumber.Value != "" {
+		t.Errorf("revision 16, 张三 2024 | 3号 read by OCR: 文号 %q, want none (rules changed: raise Revision)", f.DocNumber.Value)
 	}
 	// 11, 12: three digits ending in 4, the 号 missing from the text, are
 	// kept, a guess, with the 4 taken for the 号 offered beside them.
