@@ -832,8 +832,9 @@ func (d *data) loadContradictedBefore(ctx context.Context, cat *catalog.Store, c
 // loadCopies reads which of the documents of ids are a copy of another
 // (data.copyOf). A near duplicate counts only where one of the two was
 // read by OCR, and so was compared with its misreads forgiven (package
-// neardup): two born-digital near duplicates may be a 征求意见稿 and its
-// final version, two documents a reviewer must see listed.
+// neardup), and nothing read of the two tells them apart (sameDocument):
+// a near duplicate may be a 征求意见稿 and its final version, scanned or
+// not, two documents a reviewer must see listed.
 func (d *data) loadCopies(ctx context.Context, cat *catalog.Store, ids []string) error {
 	var err error
 	if d.copyOf, err = cat.PartsOf(ctx, ids); err != nil {
@@ -845,7 +846,8 @@ func (d *data) loadCopies(ctx context.Context, cat *catalog.Store, ids []string)
 	}
 	for id, others := range near {
 		for _, o := range others {
-			if d.docs[id].Reading.ByOCR() || d.docs[o].Reading.ByOCR() {
+			a, b := d.docs[id], d.docs[o]
+			if (a.Reading.ByOCR() || b.Reading.ByOCR()) && sameDocument(a, b) {
 				d.copyOf[id] = append(d.copyOf[id], o)
 			}
 		}

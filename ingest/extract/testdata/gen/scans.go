@@ -63,6 +63,10 @@ func main() {
 		writeStation()
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "draft" {
+		writeDraft(rand.New(rand.NewSource(2017)))
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "blurred" {
 		writeBlurred(rand.New(rand.NewSource(7)), os.Args[2:])
 		return
@@ -132,6 +136,21 @@ func writeTilted(rng *rand.Rand) {
 		gray(scanned(pages[0], 3, rng)),
 		gray(scanned(pages[0], -4.5, rng)),
 	}, 150, 60))
+}
+
+// writeDraft writes stamped-draft-scan.pdf: the 征求意见稿 of
+// stamped.html (stamped-draft.html: the same text, no 文号, （征求意见稿）
+// after the title, 二〇一八年一月, unsealed) scanned as stamped-scan.pdf
+// is, two pages at 200 dpi with a slight skew. Read by OCR it is a near
+// duplicate of stamped.pdf and still another document, which report's
+// TestReportListsAScannedDraftApartFromItsFinal holds. It is made alone
+// with `go run testdata/gen/scans.go draft`, which needs no ImageMagick.
+func writeDraft(rng *rand.Rand) {
+	pages := render("stamped-draft.html", 200)
+	write("stamped-draft-scan.pdf", imagePDF([]image.Image{
+		scanned(pages[0], 0.5, rng),
+		scanned(pages[1], -0.6, rng),
+	}, 200, 50))
 }
 
 // writeFooter writes footer-scan.pdf: the last page of a 公文 (footer.html:
