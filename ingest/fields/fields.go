@@ -131,7 +131,9 @@ type Fields struct {
 // head (甬教终〔2024〕7号; noisyDocNumber), where it gave no 文号. 16: a
 // row of a table OCR read with its ruling as | (张三 2024 | 3号) gives no
 // 文号 unless its prefix reads as an issuing organ's (organAbbreviation),
-// where 15 read 张三〔2024〕3号.
+// where 15 read 张三〔2024〕3号; and a title whose （ OCR read as 〈
+// (实施意见〈征求意见稿)) keeps its tail, (征求意见稿), which 15 cut off
+// (mendMisreadParens).
 // TestFieldRulesRaiseTheirRevision pins it.
 const Revision = 16
 
@@ -166,6 +168,9 @@ func read(pages []string, embeddedTitle string, byOCR bool) Fields {
 		// The 文号 stands on its own line; in joined text it separates the
 		// masthead from the title.
 		head = head[:numStart] + "\n" + head[numEnd:]
+	}
+	if byOCR {
+		head = mendMisreadParens(head)
 	}
 	var lineIssuer string
 	f.Title, lineIssuer = readTitle(head)

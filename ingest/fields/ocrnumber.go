@@ -118,3 +118,27 @@ func noisyPrefix(run string) string {
 	}
 	return p
 }
+
+// mendMisreadParens writes as ( an opening 〈 that a ) closes on its line:
+// OCR reads a full-width （ as 〈 (实施意见〈征求意见稿)), and a title so
+// read is unbalanced, which cost it its tail, the draft's mark a reviewer
+// tells a 征求意见稿 from its final version by. A 〈 that a 〉 closes first
+// is kept.
+func mendMisreadParens(head string) string {
+	lines := strings.Split(head, "\n")
+	for i, line := range lines {
+		for at := strings.Index(line, "〈"); at >= 0; {
+			rest := line[at+len("〈"):]
+			if c := strings.IndexByte(rest, ')'); c >= 0 && !strings.Contains(rest[:c], "〈") && !strings.Contains(rest[:c], "〉") {
+				line = line[:at] + "(" + rest
+			}
+			next := strings.Index(line[at+1:], "〈")
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
+}

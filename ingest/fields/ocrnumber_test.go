@@ -68,3 +68,22 @@ func TestOCRDocNumberMarksOnlyWhereADocNumberStands(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRTitleKeepsAMisreadDraftMark: a 征求意见稿 whose （ OCR read as 〈
+// (实施意见〈征求意见稿)) keeps its mark in its title, read as (征求意见稿),
+// on a text OCR read; a 〈…〉 that closes is kept as it is.
+func TestOCRTitleKeepsAMisreadDraftMark(t *testing.T) {
+	const body = "\n\n各区、县 (市) 人民政府，市政府各部门、各直属单位:\n\n为加快构建服务全民终身学习的教育体系。"
+	tests := []struct {
+		text, want string
+	}{
+		{"杭州市人民政府办公厅关于推进学习型城市建设的实施意\n见〈征求意见稿)" + body, "杭州市人民政府办公厅关于推进学习型城市建设的实施意见(征求意见稿)"},
+		{"关于推进学分银行建设的通知〈征求意见稿)" + body, "关于推进学分银行建设的通知(征求意见稿)"},
+		{"关于印发〈杭州市学分银行管理办法〉的通知" + body, "关于印发〈杭州市学分银行管理办法〉的通知"},
+	}
+	for _, tt := range tests {
+		if got := fields.ReadOCR([]string{tt.text}, "").Title.Value; got != tt.want {
+			t.Errorf("ReadOCR(%q) title %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

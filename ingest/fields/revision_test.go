@@ -32,7 +32,8 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"OCR's stray marks and the noise after them before a title's 关于 are no part of it (13); "+
 			"a quote opening a quoted term is no stray mark (14); "+
 			"on a text OCR read, a 文号 whose brackets OCR misread is read on its own line in the head (15); "+
-			"a table's row read by OCR, a name, a year and a number across a ruling, is no 文号 (16)", fields.Revision)
+			"a table's row read by OCR, a name, a year and a number across a ruling, is no 文号, "+
+			"a title whose （ OCR read as 〈 keeps its tail (16)", fields.Revision)
 	}
 	// 10: the 文号 as the text writes it, beside its value in 〔〕.
 	if f := fields.Read([]string{"杭教成[2017]15号\n关于开展社区教育工作的通知\n各区教育局:\n正文。"}, ""); f.DocNumber.Value != "杭教成〔2017〕15号" || f.DocNumber.Written != "杭教成[2017]15号" {
@@ -46,6 +47,9 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 	// 16: a table's row OCR read, its ruling a |, is no 文号.
 	if f := fields.ReadOCR([]string{"张三 2024 | 3号\n关于开展2024年全民终身学习活动周的通知\n各区县(市)教育局:\n正文。"}, ""); f.DocNumber.Value != "" {
 		t.Errorf("revision 16, 张三 2024 | 3号 read by OCR: 文号 %q, want none (rules changed: raise Revision)", f.DocNumber.Value)
+	}
+	if f := fields.ReadOCR([]string{"关于推进学分银行建设的通知〈征求意见稿)\n各区县(市)教育局:\n正文。"}, ""); f.Title.Value != "关于推进学分银行建设的通知(征求意见稿)" {
+		t.Errorf("revision 16, 通知〈征求意见稿) read by OCR: title %q, want 关于推进学分银行建设的通知(征求意见稿) (rules changed: raise Revision)", f.Title.Value)
 	}
 	// 11, 12: three digits ending in 4, the 号 missing from the text, are
 	// kept, a guess, with the 4 taken for the 号 offered beside them.
