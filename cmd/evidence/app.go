@@ -256,13 +256,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		// a mistyped name, never one to make.
 		cfg.KeepMissing = len(held) > 0
 		a.blobs, err = blob.NewS3(ctx, cfg)
+		// NewS3 says where the store was looked for and which setting
+		// to check, for whoever runs the command.
 		err = noBucket(cfg.Bucket, err)
-		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-			// At start-up the one reading this is whoever runs the command:
-			// say where the store was looked for.
-			err = fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-				"对象存储 %s（存储桶 %s）无法连接或拒绝访问；请确认 S3 服务正在运行，EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确，然后重新运行", cfg.Endpoint, cfg.Bucket), err)
-		}
 	} else {
 		a.blobs, err = blob.NewFolder(blobDir)
 	}
