@@ -181,15 +181,17 @@ func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
 	a := &app{dataDir: dataDir, log: log}
 	catalogPath, blobDir, indexDir, tmpDir := a.paths()
+	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
+		// A node's folder first: it holds no catalog.db, and what its
+		// operator lacks is the variable, not another folder.
+		if err := checkLocalCatalog(ctx, nil, dataDir, false); err != nil {
+			return nil, err
+		}
+	}
 	if opts.existing && os.Getenv("EVIDENCE_DATABASE_URL") == "" {
 		if _, err := os.Stat(catalogPath); errors.Is(err, os.ErrNotExist) {
 			return nil, catalog.Errorf(catalog.ENOTFOUND,
 				"数据文件夹 %s 中没有目录数据库 catalog.db，不是一个档案库；请用 --data 指定已有的数据文件夹（或设置 EVIDENCE_DATA）", dataDir)
-		}
-	}
-	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
-		if err := checkLocalCatalog(ctx, nil, dataDir, false); err != nil {
-			return nil, err
 		}
 	}
 	s3cfg, onS3 := blob.ConfigFromEnv()
