@@ -179,7 +179,7 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	if err := s.ensureBucket(ctx, cfg.Region, cfg.KeepMissing); err != nil {
-		return nil, err
+		return nil, startupError(endpoint, cfg.Bucket, secure, err)
 	}
 	return s, nil
 }
@@ -459,7 +459,7 @@ func classify(op string, err error) (code, msg string) {
 		case resp.Code == "NoSuchBucket":
 			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶（EVIDENCE_S3_BUCKET），%s；请联系管理员检查配置"
 		case credentialCodes[resp.Code] || resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized:
-			return catalog.EUNAVAILABLE, "对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
+			return catalog.EUNAVAILABLE, credentialMessage
 		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
 			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求（S3 服务出错），%s；请稍后重试或联系管理员"
 		case resp.StatusCode == http.StatusNotFound:
@@ -474,12 +474,19 @@ func classify(op string, err error) (code, msg string) {
 	var netErr net.Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
-		return catalog.EUNAVAILABLE, "对象存储响应超时（S3 服务无应答），%s；请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, timeoutMessage
 	case errors.As(err, &netErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return catalog.EUNAVAILABLE, "对象存储不可用（S3 服务无法连接），%s；请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, unreachableMessage
 	}
 	return "", ""
 }
+
+// The messages of classify that startupError tells apart.
+const (
+	credentialMessage  = "对象存储拒绝访问（访问密钥或权限配置有误），%s；请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
+	timeoutMessage     = "对象存储响应超时（S3 服务无应答），%s；请稍后重试或联系管理员"
+	unreachableMessage = "对象存储不可用（S3 服务无法连接），%s；请稍后重试或联系管理员"
+)
 
 // credentialCodes are the S3 error codes that mean the access key, its
 // secret or its rights are wrong, whatever HTTP status came with them:

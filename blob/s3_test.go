@@ -101,6 +101,14 @@ func TestS3ClosedPortIsUnavailable(t *testing.T) {
 	_, err = blob.NewS3(t.Context(), blob.S3Config{Endpoint: addr, Bucket: "evidence", AccessKey: "k", SecretKey: "s"})
 	elapsed := time.Since(start)
 	wantUnavailable(t, "NewS3 on closed port "+addr, err)
+	// At start-up the reader is the operator: the message must say where
+	// the store was looked for and which settings can be wrong.
+	msg := catalog.ErrorMessage(err)
+	for _, want := range []string{addr, "存储桶 evidence", "用 http 连接", "EVIDENCE_S3_ENDPOINT", "EVIDENCE_S3_SECURE"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("NewS3 on a closed port: message %q does not say %q", msg, want)
+		}
+	}
 	if elapsed > 8*time.Second {
 		t.Errorf("NewS3 on a closed port took %s, want a few seconds at most", elapsed)
 	}
@@ -154,8 +162,12 @@ func TestS3WrongSecretIsUnavailable(t *testing.T) {
 	cfg.SecretKey += "-wrong"
 	_, err := blob.NewS3(t.Context(), cfg)
 	wantUnavailable(t, "NewS3 with a wrong secret", err)
-	if !strings.Contains(catalog.ErrorMessage(err), "EVIDENCE_S3_SECRET_KEY") {
-		t.Errorf("NewS3 with a wrong secret: message %q does not point at the key settings", catalog.ErrorMessage(err))
+	msg := catalog.ErrorMessage(err)
+	if !strings.Contains(msg, "EVIDENCE_S3_SECRET_KEY") || !strings.Contains(msg, cfg.Endpoint) {
+		t.Errorf("NewS3 with a wrong secret: message %q does not name the endpoint %s and point at the key settings", msg, cfg.Endpoint)
+	}
+	if strings.Contains(msg, "无法连接") {
+		t.Errorf("NewS3 with a wrong secret: message %q speaks of no connection; the store answered and refused", msg)
 	}
 }
 

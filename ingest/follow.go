@@ -81,6 +81,7 @@ func (s *Service) runFollower(ctx context.Context) {
 	s.beginFollowing()
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
+	outage := outageLog{what: "index follower"}
 	for {
 		// A refused node's index stays where it was: it is written by
 		// this node's rules from a catalog of newer ones (refused.go).
@@ -88,8 +89,12 @@ func (s *Service) runFollower(ctx context.Context) {
 		if !s.waitServing(ctx) {
 			return
 		}
-		if err := s.catchUp(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errRefused) {
-			s.log.Warn("index follower", "err", err)
+		err := s.catchUp(ctx)
+		switch {
+		case err == nil:
+			outage.worked(s.log, time.Now())
+		case ctx.Err() == nil && !errors.Is(err, errRefused):
+			outage.failed(s.log, err, time.Now())
 		}
 		select {
 		case <-ctx.Done():

@@ -252,6 +252,7 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 	every := min(s.cfg.Lease/4, 5*time.Second)
 	t := time.NewTicker(every)
 	defer t.Stop()
+	outage := outageLog{what: "look for orphaned jobs"}
 	for {
 		select {
 		case <-ctx.Done():
@@ -265,10 +266,11 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 		ids, err := s.cat.OrphanedJobs(ctx, orphanGrace, 64)
 		if err != nil {
 			if ctx.Err() == nil {
-				s.log.Warn("look for orphaned jobs", "err", err)
+				outage.failed(s.log, err, time.Now())
 			}
 			continue
 		}
+		outage.worked(s.log, time.Now())
 		for _, id := range ids {
 			if s.only != nil && !s.only[id] {
 				continue

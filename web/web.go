@@ -379,11 +379,14 @@ func (h *handler) withSession(rt route) http.Handler {
 				h.accountDisabled(w, r)
 				return
 			}
-			if r.Method == http.MethodGet {
+			// Only a missing or expired session asks to log in: a catalog
+			// out of reach is said as such, for logging in fails too.
+			unauthorized := catalog.ErrorCode(err) == catalog.EUNAUTHORIZED
+			if r.Method == http.MethodGet && unauthorized {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
-			if catalog.ErrorCode(err) == catalog.EUNAUTHORIZED {
+			if unauthorized {
 				h.loginAgain(w, r)
 				return
 			}

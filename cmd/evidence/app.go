@@ -181,15 +181,17 @@ func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
 	a := &app{dataDir: dataDir, log: log}
 	catalogPath, blobDir, indexDir, tmpDir := a.paths()
+	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
+		// A node's folder first: it holds no catalog.db, and what its
+		// operator lacks is the variable, not another folder.
+		if err := checkLocalCatalog(ctx, nil, dataDir, false); err != nil {
+			return nil, err
+		}
+	}
 	if opts.existing && os.Getenv("EVIDENCE_DATABASE_URL") == "" {
 		if _, err := os.Stat(catalogPath); errors.Is(err, os.ErrNotExist) {
 			return nil, catalog.Errorf(catalog.ENOTFOUND,
 				"数据文件夹 %s 中没有目录数据库 catalog.db，不是一个档案库；请用 --data 指定已有的数据文件夹（或设置 EVIDENCE_DATA）", dataDir)
-		}
-	}
-	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
-		if err := checkLocalCatalog(ctx, nil, dataDir, false); err != nil {
-			return nil, err
 		}
 	}
 	s3cfg, onS3 := blob.ConfigFromEnv()
@@ -256,13 +258,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		// a mistyped name, never one to make.
 		cfg.KeepMissing = len(held) > 0
 		a.blobs, err = blob.NewS3(ctx, cfg)
+		// NewS3 says where the store was looked for and which setting
+		// to check, for whoever runs the command.
 		err = noBucket(cfg.Bucket, err)
-		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-			// At start-up the one reading this is whoever runs the command:
-			// say where the store was looked for.
-			err = fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-				"对象存储 %s（存储桶 %s）无法连接或拒绝访问；请确认 S3 服务正在运行，EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确，然后重新运行", cfg.Endpoint, cfg.Bucket), err)
-		}
 	} else {
 		a.blobs, err = blob.NewFolder(blobDir)
 	}

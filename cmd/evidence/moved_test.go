@@ -134,3 +134,28 @@ func TestServeRefusesTheLocalCatalogOfANodeFolder(t *testing.T) {
 		t.Errorf("serve after revert: %v\n%s", err, out)
 	}
 }
+
+// check (and every command on an existing archive) run on a node's folder
+// without EVIDENCE_DATABASE_URL says to set it, as serve does, rather than
+// that the folder is no archive at all, which sends the operator to look
+// for another folder (probe s53).
+func TestCheckOnANodeFolderWithoutTheURLSaysToSetIt(t *testing.T) {
+	for _, k := range []string{"EVIDENCE_DATABASE_URL", "EVIDENCE_S3_ENDPOINT", "EVIDENCE_S3_BUCKET"} {
+		t.Setenv(k, "")
+	}
+	node := filepath.Join(t.TempDir(), "杭州节点")
+	if err := os.MkdirAll(node, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec := "seq 12\ncatalog " + catalog.NewFollowMark() + "\nmark " + catalog.NewFollowMark() + "\n"
+	if err := os.WriteFile(filepath.Join(node, ingest.FollowStateName), []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check"}, {"city", "list"}} {
+		out, err := runCLI(t, append(args, "--data", node)...)
+		zh := out + describeIn(err, report.Chinese)
+		if err == nil || !strings.Contains(zh, "现在却没有设置 EVIDENCE_DATABASE_URL") || strings.Contains(zh, "不是一个档案库") {
+			t.Errorf("%v on a node's folder without EVIDENCE_DATABASE_URL: %v %q, want it told to set EVIDENCE_DATABASE_URL", args, err, zh)
+		}
+	}
+}
