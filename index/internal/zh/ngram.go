@@ -213,7 +213,7 @@ func Bigrams(text []byte, query bool) []Token {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
 				continue
 			}
-			first, last := numberStart(rs, i), numberEnd(rs, i+1)
+			first, last := numberStart(rs, i), valueEnd(rs, i+1)
 			out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
 			if c, ok := counts[i]; ok {
 				out = append(out, Token{Start: f.Orig(offs[c.Start]), End: end, Position: pos, Term: CountToken(c.Number, rs[i+1])})
@@ -301,6 +301,56 @@ func numberEnd(rs []rune, j int) bool {
 		return false
 	}
 	return !(j+2 < len(rs) && isNumberSep(rs[j+1]) && isDigit(rs[j+2]))
+}
+
+// valueEnd reports whether rs[j] ends a number or its value: the last
+// digit of a number, or the digit of a decimal after which only zeros
+// follow to the number's end (the 5 and the first 0 of 96.500, the 6 of
+// 96.00). A query word ending with a digit asks for the pair marked at a
+// number's end, and 96.5 is a substring of 96.50% that means the same:
+// the number is not cut there, so it must be found there.
+func valueEnd(rs []rune, j int) bool {
+	return numberEnd(rs, j) || zerosEnd(rs, j)
+}
+
+// zerosEnd reports whether rs[j] is a digit of a decimal with one point
+// that only zeros follow to the number's end, a point before them when
+// rs[j] is the integer's last digit. Thousands (1,000) and a version's
+// second point (1.2.50) are no trailing zeros.
+func zerosEnd(rs []rune, j int) bool {
+	if !isDigit(rs[j]) {
+		return false
+	}
+	k := j + 1
+	point := k+1 < len(rs) && rs[k] == '.' && isDigit(rs[k+1])
+	if point {
+		k++
+	}
+	zeros := k
+	for k < len(rs) && rs[k] == '0' {
+		k++
+	}
+	if k == zeros || !numberEnd(rs, k-1) {
+		return false
+	}
+	// The number's points up to rs[j]: none when a point follows it, its
+	// decimal's one when it is in the fraction.
+	points := 0
+	for i := j; i >= 0; i-- {
+		if isDigit(rs[i]) {
+			continue
+		}
+		if i == 0 || !isNumberSep(rs[i]) || !isDigit(rs[i-1]) {
+			break
+		}
+		if rs[i] == '.' {
+			points++
+		}
+	}
+	if point {
+		return points == 0
+	}
+	return points == 1
 }
 
 // minSubstringWord is the length in characters from which a dictionary
@@ -499,12 +549,24 @@ func numberStartAt(t string, s int) bool {
 	return numberStart(rs, len(before))
 }
 
-// numberEndAt reports whether the digit ending at byte e of t ends a number.
+// numberEndAt reports whether the digit ending at byte e of t ends a
+// number or its value (valueEnd), as the index marks it.
 func numberEndAt(t string, e int) bool {
-	before := []rune(t[max(0, e-8):e])
-	rs := append(before, []rune(t[e:min(len(t), e+8)])...)
-	return numberEnd(rs, len(before)-1)
+	// The digits and separators either side are ASCII, and all that
+	// valueEnd reads: the whole number, however long.
+	from, to := e, e
+	for from > 0 && isNumberByte(t[from-1]) {
+		from--
+	}
+	for to < len(t) && isNumberByte(t[to]) {
+		to++
+	}
+	before := []rune(t[max(0, from-4):e])
+	rs := append(before, []rune(t[e:min(len(t), to+4)])...)
+	return valueEnd(rs, len(before)-1)
 }
+
+func isNumberByte(c byte) bool { return '0' <= c && c <= '9' || c == '.' || c == ',' }
 
 // goesOn reports whether rest, the text after a word that ends at a
 // unit, starts with one of notNext, which make the unit another
