@@ -232,7 +232,8 @@
 // unit that counts sessions or batches (届 次 期 批 轮) is held as that
 // count's token too (第十八届 as #18届: zh.SerialCounts), so that 十八届
 // and 18届 find the 18th session; only the whole numeral after 第 is the
-// count, so 八届 finds neither 第十八届 nor 二十八届. Only the n-gram fields hold
+// count, so 八届 finds neither 第十八届 nor 二十八届, and since format 29
+// never 一 alone (第一次 is the first time, not 1次, once). Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //
