@@ -10,7 +10,8 @@ import (
 // (0.952) in a percent format read as the cell shows them, 95.20% in
 // 0.00% and 30.0% in 0.0%, not as 0.952 nor as the shortest 95.2%: the
 // text is what a reader of the sheet sees, and search finds 95.2 in
-// 95.20% as it finds 96.5 in a report's 96.50% (index.TestDecimalFoundWithTrailingZeros).
+// 95.20% as it finds 96.5 in a report's 96.50%
+// (search.TestEveryTypedNumberIsFound).
 func TestXLSXPercentCellsReadAsShown(t *testing.T) {
 	res, err := Extract(context.Background(), FormatXLSX, fixture("完成率台账.xlsx"), Limits{})
 	if err != nil {

@@ -25,7 +25,9 @@ import (
 // of a number (digits, with '.' or ',' between digits) the pair is indexed a
 // second time with a mark, ^ before or $ after it (^13 and 42$ in 举办1342场),
 // and a query word that begins or ends with a digit asks for the marked
-// pair. So 342场 does not match 1342场, nor 3万 12.3万.
+// pair. So 342场 does not match 1342场, nor 3万 12.3万. A decimal's
+// trailing zeros change no value: the pair before them is marked as an
+// end too (valueEnd), so 96.5 matches 96.50%.
 //
 // A count written in Chinese numerals (一万二千人) is indexed once more as
 // one token of its number in Arabic digits and its unit (#12000人:
