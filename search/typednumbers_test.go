@@ -42,21 +42,13 @@ var typedNumberCorpus = []struct{ id, text, number string }{
 // Each hit's fragment marks what was found (96.5 marks 96.50 whole).
 // Before index format 29, 96.5 and 95.2 missed 96.50% and 95.20%.
 func TestEveryTypedNumberIsFound(t *testing.T) {
-	ctx := context.Background()
-	cat, idx := openStores(t)
-	svc := NewService(idx, cat)
-	for _, d := range typedNumberCorpus {
-		storeTexts(t, cat, idx, map[string]string{d.id: d.text}, "材料", catalog.DocWorkSummary)
-	}
-	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	search := typedNumberSearch(t)
 	searched := 0
 	for _, d := range typedNumberCorpus {
-		for _, q := range typedStretches(d.text, d.number) {
+		typed, _ := typedStretches(d.text, d.number)
+		for _, q := range typed {
 			searched++
-			res, err := svc.Search(ctx, Request{Query: q, User: admin, Size: 50})
-			if err != nil {
-				t.Fatalf("search %q: %v", q, err)
-			}
+			res := search(q)
 			i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == d.id })
 			if i < 0 {
 				t.Errorf("search %q: %s (%q) not found", q, d.id, d.text)
@@ -72,15 +64,61 @@ func TestEveryTypedNumberIsFound(t *testing.T) {
 	}
 }
 
+// TestNoTypedNumberIsCutFromAnother is the other side of the rule: a
+// stretch that cuts a number of the text into another value, typed with
+// more than digits (6.50%, 260个, 24年, 5% of 0.5%, 达96 of 达96.50%),
+// does not find the document. A bare number finds more (96 and 50 find
+// 96.50%, as 15 finds 1.15万: TestAHitFoundByDigitsInsideANumberIsMarked).
+func TestNoTypedNumberIsCutFromAnother(t *testing.T) {
+	search := typedNumberSearch(t)
+	searched := 0
+	for _, d := range typedNumberCorpus {
+		_, cut := typedStretches(d.text, d.number)
+		for _, q := range cut {
+			if strings.Trim(q, "0123456789.,") == "" {
+				continue // a bare number
+			}
+			searched++
+			if res := search(q); slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == d.id }) {
+				t.Errorf("search %q: found %s (%q), whose number it cuts", q, d.id, d.text)
+			}
+		}
+	}
+	if searched < 100 {
+		t.Fatalf("searched %d cut stretches: the corpus's numbers are not being cut", searched)
+	}
+}
+
+// typedNumberSearch indexes typedNumberCorpus and returns a search of it
+// by an admin.
+func typedNumberSearch(t *testing.T) func(q string) *Result {
+	ctx := context.Background()
+	cat, idx := openStores(t)
+	svc := NewService(idx, cat)
+	for _, d := range typedNumberCorpus {
+		storeTexts(t, cat, idx, map[string]string{d.id: d.text}, "材料", catalog.DocWorkSummary)
+	}
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	return func(q string) *Result {
+		t.Helper()
+		res, err := svc.Search(ctx, Request{Query: q, User: admin, Size: 50})
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		return res
+	}
+}
+
 // typedStretches are the stretches of text a person may type to find
-// number: those holding a digit within three characters either side of it,
-// without whitespace at their ends nor a word of marks alone, that cut no number into another value
-// nor a count's unit from a longer one (TestEveryTypedNumberIsFound).
-func typedStretches(text, number string) []string {
+// number: those holding a digit within three characters either side of
+// it, without whitespace at their ends nor a word of marks alone. typed
+// are those that cut no number into another value nor a count's unit
+// from a longer one (TestEveryTypedNumberIsFound), cut those that cut a
+// number.
+func typedStretches(text, number string) (typed, cut []string) {
 	rs := []rune(text)
 	at := len([]rune(text[:strings.Index(text, number)]))
 	from, to := max(0, at-3), min(len(rs), at+len([]rune(number))+3)
-	var out []string
 	for i := from; i < to; i++ {
 		for j := i + 1; j <= to; j++ {
 			s := rs[i:j]
@@ -90,13 +128,16 @@ func typedStretches(text, number string) []string {
 			if slices.ContainsFunc(strings.Fields(string(s)), onlyMarks) {
 				continue // the search says it has nothing to search (“|”)
 			}
-			if cutsNumber(rs, i, j) || rs[j-1] == '人' && j < len(rs) && rs[j] == '次' {
-				continue
+			switch {
+			case cutsNumber(rs, i, j):
+				cut = append(cut, string(s))
+			case rs[j-1] == '人' && j < len(rs) && rs[j] == '次':
+			default:
+				typed = append(typed, string(s))
 			}
-			out = append(out, string(s))
 		}
 	}
-	return out
+	return typed, cut
 }
 
 // cutsNumber reports whether the stretch rs[i:j] starts or ends inside a
