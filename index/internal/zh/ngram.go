@@ -315,10 +315,17 @@ func valueEnd(rs []rune, j int) bool {
 	return numberEnd(rs, j) || zerosEnd(rs, j)
 }
 
+// maxZerosScan bounds, in characters, the trailing zeros zerosEnd
+// takes and the digits it reads back to a decimal's point: far more than
+// a number format shows (Excel's at most 30 places), and it keeps a
+// crafted page of a million zeros from costing a scan per digit of it.
+const maxZerosScan = 64
+
 // zerosEnd reports whether rs[j] is a digit of a decimal with one point
 // that only zeros follow to the number's end, a point before them when
 // rs[j] is the integer's last digit. Thousands (1,000) and a version's
-// second point (1.2.50) are no trailing zeros.
+// second point (1.2.50) are no trailing zeros, nor more than
+// maxZerosScan zeros, or a point further back.
 func zerosEnd(rs []rune, j int) bool {
 	if !isDigit(rs[j]) {
 		return false
@@ -330,7 +337,9 @@ func zerosEnd(rs []rune, j int) bool {
 	}
 	zeros := k
 	for k < len(rs) && rs[k] == '0' {
-		k++
+		if k++; k-zeros > maxZerosScan {
+			return false
+		}
 	}
 	if k == zeros || !numberEnd(rs, k-1) {
 		return false
@@ -339,6 +348,9 @@ func zerosEnd(rs []rune, j int) bool {
 	// decimal's one when it is in the fraction.
 	points := 0
 	for i := j; i >= 0; i-- {
+		if j-i > maxZerosScan {
+			return false
+		}
 		if isDigit(rs[i]) {
 			continue
 		}
@@ -555,12 +567,12 @@ func numberStartAt(t string, s int) bool {
 // number or its value (valueEnd), as the index marks it.
 func numberEndAt(t string, e int) bool {
 	// The digits and separators either side are ASCII, and all that
-	// valueEnd reads: the whole number, however long.
+	// valueEnd reads, as far as it reads them (maxZerosScan).
 	from, to := e, e
-	for from > 0 && isNumberByte(t[from-1]) {
+	for from > max(0, e-maxZerosScan-8) && isNumberByte(t[from-1]) {
 		from--
 	}
-	for to < len(t) && isNumberByte(t[to]) {
+	for to < min(len(t), e+maxZerosScan+8) && isNumberByte(t[to]) {
 		to++
 	}
 	before := []rune(t[max(0, from-4):e])

@@ -2,7 +2,9 @@ package zh
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestDecimalEndsBeforeItsTrailingZeros: a number typed as the text writes
@@ -60,4 +62,28 @@ func holdsQuery(text, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestLongRunsOfZerosCostNoScanPerDigit: a crafted page of a number with
+// hundreds of thousands of zeros, or of digits, is paired and searched in
+// time linear in its length (the trailing zeros read are bounded:
+// maxZerosScan), and zeros past the bound mark no end.
+func TestLongRunsOfZerosCostNoScanPerDigit(t *testing.T) {
+	zeros := "达1." + strings.Repeat("0", 300_000) + "%"
+	digits := "达" + strings.Repeat("1", 300_000) + ".50%"
+	start := time.Now()
+	for _, text := range []string{zeros, digits} {
+		Bigrams([]byte(text), false)
+		FindSubstrings(text, "11")
+		FindSubstrings(text, "达1")
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("pairs and substrings of two 300,000-digit numbers took %v", took)
+	}
+	if got := FindSubstrings(zeros, "达1"); len(got) != 0 {
+		t.Errorf("达1 found in 1. and 300,000 zeros at %v: past the bound, no end", got)
+	}
+	if got := FindSubstrings("达1."+strings.Repeat("0", 30)+"%", "达1"); len(got) != 1 {
+		t.Errorf("达1 in 1. and 30 zeros found %v, want once", got)
+	}
 }
