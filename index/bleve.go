@@ -100,8 +100,11 @@ import (
 // at a line's or a clause's start: zh.longHeading), which 25 indexed as
 // 100; 28 holds a session's 第-serial in Chinese numerals as that
 // count's token (第十八届 as #18届: zh.SerialCounts), so that 十八届 and
-// 18届 find it.
-const schemaVersion = "28"
+// 18届 find it; 29 marks a decimal's end also where only zeros follow
+// (the 96.5 of 96.50%, the 96 of 96.00: zh.valueEnd), so that a number
+// typed as the text writes it, less those zeros, finds it, and holds no
+// count for 第一 (第一次 is the first time, not 1次).
+const schemaVersion = "29"
 
 var schemaKey = []byte("evidence_schema")
 

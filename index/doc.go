@@ -156,7 +156,12 @@
 // text. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
-// asks for the marked pair, so 342场 does not match 1342场. Punctuation at
+// asks for the marked pair, so 342场 does not match 1342场. A decimal's
+// trailing zeros change no value, so since format 29 the pair before them
+// is marked as an end too (.5$ in 96.50%, 96$ in 96.00: zh.valueEnd), and
+// 96.5 and 达96.5 find 96.50%, as 95.2 finds a ledger's 95.20%, while
+// 达96 does not match 96.50 nor 96.5 96.51 (a bare 96 still finds the gse
+// word 96 of 96.50, as 15 finds 1.15万). Punctuation at
 // the ends of a query word is dropped, but for a per cent (or per mille)
 // sign after a digit: 3.5% is searched as a substring and does not match
 // 3.5万 or 3.5倍.
@@ -227,7 +232,8 @@
 // unit that counts sessions or batches (届 次 期 批 轮) is held as that
 // count's token too (第十八届 as #18届: zh.SerialCounts), so that 十八届
 // and 18届 find the 18th session; only the whole numeral after 第 is the
-// count, so 八届 finds neither 第十八届 nor 二十八届. Only the n-gram fields hold
+// count, so 八届 finds neither 第十八届 nor 二十八届, and since format 29
+// never 一 alone (第一次 is the first time, not 1次, once). Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //

@@ -15,12 +15,15 @@ var serialCorpus = []Document{
 	{ID: "week28", Pages: []string{"第二十八届读书节圆满落幕。"}},
 	{ID: "week118", Pages: []string{"第118届广交会期间开展学习活动。"}},
 	{ID: "talks", Pages: []string{"全年共举办1342场大讲堂。"}},
+	{ID: "first", Pages: []string{"第一次全市学习型城市推进会在我市召开。"}},
+	{ID: "once", Pages: []string{"全年举办专题讲座1次，参与2000人。"}},
 }
 
 // An expert who types 十八届 means the 18th session, which documents write
 // 第十八届: a numeral before a unit that counts sessions or batches also
 // finds its 第-serial, in Chinese numerals or Arabic digits, but only the
-// whole numeral after 第 (八届 is not in 第十八届 nor in 二十八届).
+// whole numeral after 第 (八届 is not in 第十八届 nor in 二十八届), and
+// never 一 alone (1次 is once, 第一次 the first time).
 func TestSerialFoundByItsNumeral(t *testing.T) {
 	idx, err := OpenMem()
 	if err != nil {
@@ -44,6 +47,10 @@ func TestSerialFoundByItsNumeral(t *testing.T) {
 		{"八届", nil},
 		{"8届", nil},
 		{"342场", nil},
+		// 第一次 is the first time, not once (1次, 一次 as a count):
+		// 一 alone is no count, after 第 nor anywhere else.
+		{"1次", []string{"once"}},
+		{"第一次", []string{"first"}},
 	}
 	for _, tt := range tests {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})

@@ -25,7 +25,9 @@ import (
 // of a number (digits, with '.' or ',' between digits) the pair is indexed a
 // second time with a mark, ^ before or $ after it (^13 and 42$ in 举办1342场),
 // and a query word that begins or ends with a digit asks for the marked
-// pair. So 342场 does not match 1342场, nor 3万 12.3万.
+// pair. So 342场 does not match 1342场, nor 3万 12.3万. A decimal's
+// trailing zeros change no value: the pair before them is marked as an
+// end too (valueEnd), so 96.5 matches 96.50%.
 //
 // A count written in Chinese numerals (一万二千人) is indexed once more as
 // one token of its number in Arabic digits and its unit (#12000人:
@@ -213,7 +215,7 @@ func Bigrams(text []byte, query bool) []Token {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
 				continue
 			}
-			first, last := numberStart(rs, i), numberEnd(rs, i+1)
+			first, last := numberStart(rs, i), valueEnd(rs, i+1)
 			out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
 			if c, ok := counts[i]; ok {
 				out = append(out, Token{Start: f.Orig(offs[c.Start]), End: end, Position: pos, Term: CountToken(c.Number, rs[i+1])})
@@ -301,6 +303,68 @@ func numberEnd(rs []rune, j int) bool {
 		return false
 	}
 	return !(j+2 < len(rs) && isNumberSep(rs[j+1]) && isDigit(rs[j+2]))
+}
+
+// valueEnd reports whether rs[j] ends a number or its value: the last
+// digit of a number, or the digit of a decimal after which only zeros
+// follow to the number's end (the 5 and the first 0 of 96.500, the 6 of
+// 96.00). A query word ending with a digit asks for the pair marked at a
+// number's end, and 96.5 is a substring of 96.50% that means the same:
+// the number is not cut there, so it must be found there.
+func valueEnd(rs []rune, j int) bool {
+	return numberEnd(rs, j) || zerosEnd(rs, j)
+}
+
+// maxZerosScan bounds, in characters, the trailing zeros zerosEnd
+// takes and the digits it reads back to a decimal's point: far more than
+// a number format shows (Excel's at most 30 places), and it keeps a
+// crafted page of a million zeros from costing a scan per digit of it.
+const maxZerosScan = 64
+
+// zerosEnd reports whether rs[j] is a digit of a decimal with one point
+// that only zeros follow to the number's end, a point before them when
+// rs[j] is the integer's last digit. Thousands (1,000) and a version's
+// second point (1.2.50) are no trailing zeros, nor more than
+// maxZerosScan zeros, or a point further back.
+func zerosEnd(rs []rune, j int) bool {
+	if !isDigit(rs[j]) {
+		return false
+	}
+	k := j + 1
+	point := k+1 < len(rs) && rs[k] == '.' && isDigit(rs[k+1])
+	if point {
+		k++
+	}
+	zeros := k
+	for k < len(rs) && rs[k] == '0' {
+		if k++; k-zeros > maxZerosScan {
+			return false
+		}
+	}
+	if k == zeros || !numberEnd(rs, k-1) {
+		return false
+	}
+	// The number's points up to rs[j]: none when a point follows it, its
+	// decimal's one when it is in the fraction.
+	points := 0
+	for i := j; i >= 0; i-- {
+		if j-i > maxZerosScan {
+			return false
+		}
+		if isDigit(rs[i]) {
+			continue
+		}
+		if i == 0 || !isNumberSep(rs[i]) || !isDigit(rs[i-1]) {
+			break
+		}
+		if rs[i] == '.' {
+			points++
+		}
+	}
+	if point {
+		return points == 0
+	}
+	return points == 1
 }
 
 // minSubstringWord is the length in characters from which a dictionary
@@ -499,12 +563,24 @@ func numberStartAt(t string, s int) bool {
 	return numberStart(rs, len(before))
 }
 
-// numberEndAt reports whether the digit ending at byte e of t ends a number.
+// numberEndAt reports whether the digit ending at byte e of t ends a
+// number or its value (valueEnd), as the index marks it.
 func numberEndAt(t string, e int) bool {
-	before := []rune(t[max(0, e-8):e])
-	rs := append(before, []rune(t[e:min(len(t), e+8)])...)
-	return numberEnd(rs, len(before)-1)
+	// The digits and separators either side are ASCII, and all that
+	// valueEnd reads, as far as it reads them (maxZerosScan).
+	from, to := e, e
+	for from > max(0, e-maxZerosScan-8) && isNumberByte(t[from-1]) {
+		from--
+	}
+	for to < min(len(t), e+maxZerosScan+8) && isNumberByte(t[to]) {
+		to++
+	}
+	before := []rune(t[max(0, from-4):e])
+	rs := append(before, []rune(t[e:min(len(t), to+4)])...)
+	return valueEnd(rs, len(before)-1)
 }
+
+func isNumberByte(c byte) bool { return '0' <= c && c <= '9' || c == '.' || c == ',' }
 
 // goesOn reports whether rest, the text after a word that ends at a
 // unit, starts with one of notNext, which make the unit another

@@ -46,10 +46,14 @@ func SerialCounts(rs []rune) []Count {
 // serialNumber reads a serial's numerals: one numeral alone (三) or a
 // number with a multiplier (十八, 一百二十); false for a financial
 // numeral among common ones, or numerals that read as no one number.
+// 一 alone is no count: 第一次, 第一批 say "for the first time", "the
+// first batch", not once or one batch, and are common enough that 1次
+// (once, 举办讲座1次) would find them in most documents; nor is 一 a
+// count alone anywhere else (numread.LoneCount).
 func serialNumber(rs []rune) (string, bool) {
 	if len(rs) == 1 {
 		d, ok := cnnum.Digit(rs[0])
-		if !ok || d == 0 {
+		if !ok || d <= 1 {
 			return "", false
 		}
 		return strconv.FormatInt(d, 10), true
