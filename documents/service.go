@@ -740,6 +740,10 @@ type Reading struct {
 	// extracted: its stored text is damaged, or not the one recorded
 	// (ingest.VerifiedTexts); nil otherwise.
 	TextDamaged *catalog.Error
+	// TextOutOfReach says why Page is nil while the store holding the
+	// text cannot be reached (EUNAVAILABLE): the page still shows what
+	// the catalog holds, so a reviewer can tell which document it is.
+	TextOutOfReach *catalog.Error
 
 	release func()
 }
@@ -784,6 +788,10 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 		if !errors.As(err, &r.TextDamaged) {
 			r.TextDamaged = catalog.Errorf(catalog.ECONFLICT, "%v", err)
 		}
+		return r, nil
+	}
+	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+		errors.As(err, &r.TextOutOfReach)
 		return r, nil
 	}
 	if err != nil {

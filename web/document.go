@@ -40,6 +40,9 @@ type documentPage struct {
 	// TextDamaged says why the text is not shown though it was
 	// extracted: its stored text is damaged or not the one recorded.
 	TextDamaged string
+	// TextOutOfReach says why the text is not shown while the object
+	// store cannot be reached.
+	TextOutOfReach string
 	// CanEditMeta: u may correct the metadata (CanEdit, or a contributor
 	// with their own unreviewed upload, who keeps its 责任单位 and round).
 	CanEditMeta bool
@@ -228,6 +231,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	}
 	if rd.TextDamaged != nil {
 		p.TextDamaged = catalog.MessageIn(rd.TextDamaged, lang == English)
+	}
+	if rd.TextOutOfReach != nil {
+		p.TextOutOfReach = catalog.MessageIn(rd.TextOutOfReach, lang == English)
 	}
 	if rd.Page != nil {
 		if err := fillDocumentText(r, p, rd.Page); err != nil {

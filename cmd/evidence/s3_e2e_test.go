@@ -102,8 +102,20 @@ func TestS3StoppedMidUpload(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("upload before the outage: %d %v", status, body)
 	}
-	before := len(uploadedDocuments(t, body))
+	stored := uploadedDocuments(t, body)
+	before := len(stored)
+	policy := stored[0]["id"].(string)
+	s.waitDone(policy)
+	reader := s.webSession("330200")
 	g.Stop()
+
+	// A reviewer opening a document while the store is away still sees
+	// which document it is: its page from the catalog, the text's place
+	// saying why it is not shown.
+	if status, page := reader.get("/documents/" + policy); status != http.StatusOK ||
+		!strings.Contains(page, `id="text-out-of-reach"`) || !strings.Contains(page, "对象存储") || !strings.Contains(page, "ningbo-policy") {
+		t.Errorf("the page of a document during the outage: %d, want 200 with its details and a note naming the object store:\n%.2000s", status, page)
+	}
 
 	start := time.Now()
 	status, body = sending.finish()
@@ -283,4 +295,52 @@ func TestS3StoppedDuringASeveralFileUpload(t *testing.T) {
 	if names := hitNames(res); len(names) != len(folder) {
 		t.Errorf("search after S3 returned: %v, want each of the %d files once", names, len(folder))
 	}
+}
+
+// webClient is a person's browser session on a server.
+type webClient struct {
+	t      *testing.T
+	base   string
+	cookie *http.Cookie
+}
+
+// webSession adds a coordinator of city and logs them in through the
+// web form.
+func (s *server) webSession(city string) *webClient {
+	s.t.Helper()
+	name := "web" + city
+	out, err := runCLI(s.t, "user", "add", "--data", s.dataDir, "--json", "--name", name, "--role", "coordinator", "--city", city)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var u struct{ Password string }
+	if err := json.Unmarshal([]byte(out), &u); err != nil {
+		s.t.Fatalf("user add: %v: %s", err, out)
+	}
+	form := url.Values{"username": {name}, "password": {u.Password}, "next": {"/documents"}}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.PostForm(s.base+"/login", form)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	resp.Body.Close()
+	cookies := resp.Cookies()
+	if resp.StatusCode != http.StatusSeeOther || len(cookies) == 0 {
+		s.t.Fatalf("web login: %d, cookies %v", resp.StatusCode, cookies)
+	}
+	return &webClient{t: s.t, base: s.base, cookie: cookies[len(cookies)-1]}
+}
+
+// get fetches a page with the session's cookie.
+func (c *webClient) get(path string) (int, string) {
+	c.t.Helper()
+	req, _ := http.NewRequest("GET", c.base+path, nil)
+	req.AddCookie(c.cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }
