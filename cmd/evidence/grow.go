@@ -80,7 +80,9 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "  %-22s %d\n", c.Table, c.Rows)
 		rows += c.Rows
 	}
-	sayln(stdout, lang, "目录已复制到 PostgreSQL：%d 张表，%d 行，逐表核对行数一致。下一步：设置 EVIDENCE_DATABASE_URL 后运行 evidence check", len(counts), rows)
+	// The originals stay in the folder: nodes sharing the catalog need
+	// them in the bucket before they serve, so that step comes first.
+	sayln(stdout, lang, "目录已复制到 PostgreSQL：%d 张表，%d 行，逐表核对行数一致。下一步：各节点共用对象存储时，先运行 evidence blobs copy --to s3 --data %s；再设置 EVIDENCE_DATABASE_URL 后运行 evidence check", len(counts), rows, *data)
 	sayln(stdout, lang, "本机的 %s 已标记为已迁移：不设置 EVIDENCE_DATABASE_URL 时 evidence serve 将拒绝启动；如需回退到本机目录，请运行 evidence catalog revert --data %s", path, *data)
 	return nil
 }

@@ -33,6 +33,9 @@ func TestServeRefusesACatalogMovedToPostgres(t *testing.T) {
 	if !strings.Contains(out, "已标记为已迁移") || !strings.Contains(out, "evidence catalog revert --data "+old) {
 		t.Errorf("catalog migrate said %q, want the mark and the way back said", out)
 	}
+	if !strings.Contains(out, "下一步：各节点共用对象存储时，先运行 evidence blobs copy --to s3 --data "+old) {
+		t.Errorf("catalog migrate said %q, want the originals' copy to the bucket named as the next step", out)
+	}
 	if !boundTo(t, old) {
 		t.Errorf("catalog migrate did not bind the folder's store to the catalog it copied")
 	}
