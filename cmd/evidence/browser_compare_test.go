@@ -79,4 +79,40 @@ func TestCompareOfTwoPastRoundsInARealBrowser(t *testing.T) {
 			}
 		}
 	}
+	u.compareOnAPhone(s.base + "/compare?city=330100&rounds=2018,2019,2020")
+}
+
+// compareOnAPhone opens /compare at a phone's 390 px in Chinese and in
+// English: the page does not scroll sideways (the table does, in its
+// frame), and no cell breaks a word across lines: an English word
+// (Evide|nce) or a short run of Han characters (0 份文|档) stays on one
+// line, as the probe of session 53 saw them broken.
+func (u ui) compareOnAPhone(page string) {
+	u.t.Helper()
+	u.do("a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
+	for _, lang := range []string{"zh", "en"} {
+		u.do("/compare on a phone in "+lang, chromedp.Navigate(page+"&lang="+lang), chromedp.WaitVisible(chromedp.CSS(`table.compare`)))
+		u.fitsTheWidth("/compare in " + lang)
+		broken := eval[[]string](u, `(function () {
+			var out = [];
+			document.querySelectorAll('table.compare td, table.compare thead th').forEach(function (cell) {
+				var walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), n;
+				while ((n = walk.nextNode())) {
+					var re = /[A-Za-z]+|[\u4e00-\u9fff]{2,4}/g, m;
+					while ((m = re.exec(n.data))) {
+						var r = document.createRange();
+						r.setStart(n, m.index);
+						r.setEnd(n, m.index + m[0].length);
+						var lines = {};
+						Array.prototype.forEach.call(r.getClientRects(), function (b) { if (b.width > 0) { lines[Math.round(b.top)] = true; } });
+						if (Object.keys(lines).length > 1) { out.push(m[0] + ' in “' + cell.textContent.trim().slice(0, 30) + '”'); }
+					}
+				}
+			});
+			return out.slice(0, 8);
+		})()`)
+		for _, b := range broken {
+			u.t.Errorf("/compare in %s at 390 px breaks a word across lines: %s", lang, b)
+		}
+	}
 }
