@@ -225,6 +225,12 @@ func arrivalNotice(r *http.Request) string {
 type handedIn struct {
 	Message    string
 	Duplicates []handedDuplicate
+	// Withdraw offers, after a hand-in for a task that returned files
+	// before, to withdraw those the department may still take back
+	// (撤回被退回的旧文件), each through the task's 撤回 and its question;
+	// CSRF is the form's token.
+	Withdraw []withdrawOffer
+	CSRF     string
 }
 
 // handedDuplicate is a file handed in that was a stored document already:
@@ -393,6 +399,9 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	stored, more, done := tallyHandIn(lang, outcomes)
 	refused = append(refused, more...)
 	msg := trf(lang, "tasks.handed", stored)
+	if stored > 0 {
+		done = h.offerWithdrawReturned(r, r.PathValue("id"), done)
+	}
 	if len(refused) > 0 {
 		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
 		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), st, done)

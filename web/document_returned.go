@@ -71,3 +71,44 @@ func taskURL(u *catalog.User, r catalog.DocumentReturn) string {
 	}
 	return ""
 }
+
+// withdrawOffer is a returned file of a task that its department may
+// withdraw (撤回被退回的旧文件), named by its title.
+type withdrawOffer struct {
+	TaskID, DocID, Title string
+}
+
+// offerWithdrawReturned adds to done (made when nil) the returned files
+// of task id that are still in the archive and that nothing but the task
+// holds, which a withdrawal deletes: handed in again for the task, the
+// department is offered to take them back, lest the returned version stay
+// beside its replacement, searchable. The offer goes through the task's
+// withdraw action, which asks first. done comes back nil when there is
+// nothing to offer and it was nil.
+func (h *handler) offerWithdrawReturned(r *http.Request, id string, done *handedIn) *handedIn {
+	u := sessionFrom(r).User
+	t, err := h.Assignments.Get(r.Context(), u, id)
+	if err != nil {
+		h.Logger.Warn("tasks: the returned files of a task handed in for", "task", id, "err", err)
+		return done
+	}
+	var offers []withdrawOffer
+	for _, doc := range t.Documents {
+		rf, returned := t.Returned[doc]
+		if !returned || rf.Gone != nil {
+			continue
+		}
+		if held, err := h.Assignments.DocumentHeld(r.Context(), id, doc); err != nil || held {
+			continue
+		}
+		offers = append(offers, withdrawOffer{TaskID: id, DocID: doc, Title: quotedTitle(langOf(r), h.documentTitle(r, doc))})
+	}
+	if len(offers) == 0 {
+		return done
+	}
+	if done == nil {
+		done = &handedIn{}
+	}
+	done.Withdraw, done.CSRF = offers, sessionFrom(r).CSRF
+	return done
+}

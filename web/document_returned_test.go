@@ -119,3 +119,40 @@ func TestSearchPageLeavesReturnedFilesOut(t *testing.T) {
 		t.Errorf("the search listing returned files says it left some out")
 	}
 }
+
+// TestHandingInAgainOffersToWithdrawTheReturnedFile: handing 台账修订 in
+// after 台账 was returned, 市教育局 is offered 撤回被退回的旧文件《台账》,
+// which asks first and then deletes 台账, its return kept on the task.
+func TestHandingInAgainOffersToWithdrawTheReturnedFile(t *testing.T) {
+	s := newSite(t)
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "台账.txt", "2018年职业技能培训台账：全年培训45000人次。"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("handing in 台账: %d %.800s", resp.StatusCode, textOf(page))
+	}
+	a, _ := s.env.Catalog.Assignment(context.Background(), task)
+	old := a.Documents[0]
+	title := s.env.WaitIndexed(old).Title
+	if resp, _ := s.login("wang").post("/assignments/"+task+"/return", url.Values{"reason": {"缺少各区县分项数据"}, "next": {"/assignments"}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("return: %d", resp.StatusCode)
+	}
+	_, page := dept.handIn(task, "台账修订.txt", "2018年职业技能培训台账（修订）：全年培训45000人次，上城区8000人次。")
+	page = html.UnescapeString(page)
+	i := strings.Index(page, `id="withdraw-offer"`)
+	if i < 0 || !strings.Contains(page[i:], `action="/tasks/`+task+`/withdraw"`) || !strings.Contains(page[i:], `name="document_id" value="`+old+`"`) ||
+		!strings.Contains(page[i:], "撤回被退回的旧文件《"+title+"》") {
+		t.Fatalf("the hand-in offers no withdrawal of 台账:\n%.3000s", textOf(page))
+	}
+	resp, confirm := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {old}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(confirm, `name="confirm" value="1"`) {
+		t.Fatalf("the offer's button: %d, want the withdrawal's question first:\n%.1500s", resp.StatusCode, textOf(confirm))
+	}
+	if resp, _ := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {old}, "confirm": {"1"}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("withdrawing 台账: %d", resp.StatusCode)
+	}
+	if _, err := s.env.Catalog.Document(context.Background(), old); err == nil {
+		t.Errorf("台账 is still in the archive after its withdrawal")
+	}
+	if a, _ = s.env.Catalog.Assignment(context.Background(), task); a.Returned[old].Gone == nil {
+		t.Errorf("the task lost the return of 台账 or does not say it is gone: %+v", a.Returned)
+	}
+}

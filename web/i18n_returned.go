@@ -25,4 +25,7 @@ var returnedMessages = map[string]map[Lang]string{
 	"search.returned.hidden": {Chinese: "另有 %d 份已被协调员退回的文件符合检索条件，未列出（退回的文件不算作佐证材料）；",
 		English: "%d {file|files} the coordinator returned also {matches|match} and {is|are} not listed (a returned file is not evidence); "},
 	"search.returned.show": {Chinese: "列出已退回的文件", English: "list returned files"},
+	"tasks.withdraw_returned.offer": {Chinese: "这项任务此前被退回的文件仍在档案中，可以检索，但已不算作提交；如已由刚提交的文件替代，可以撤回（撤回即从档案中删除，退回记录保留）：",
+		English: "Files returned on this task before are still in the archive, and searchable, though no longer handed in; if the file just handed in replaces them, withdraw them (withdrawn, a file is deleted from the archive; its return stays on record):"},
+	"tasks.withdraw_returned": {Chinese: "撤回被退回的旧文件%s", English: "Withdraw the returned file %s"},
 }
