@@ -166,6 +166,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 				out[i].Handed = append(out[i].Handed, docRef{ID: id, Title: cmp.Or(name.Title, name.Filename), Returned: &rf, Gone: true})
 			}
 		}
+		tellApart(langOf(r), out[i].Handed)
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {
 				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d.Doc})

@@ -27,5 +27,8 @@ var returnedMessages = map[string]map[Lang]string{
 	"search.returned.show": {Chinese: "列出已退回的文件", English: "list returned files"},
 	"tasks.withdraw_returned.offer": {Chinese: "这项任务此前被退回的文件仍在档案中，可以检索，但已不算作提交；如已由刚提交的文件替代，可以撤回（撤回即从档案中删除，退回记录保留）：",
 		English: "Files returned on this task before are still in the archive, and searchable, though no longer handed in; if the file just handed in replaces them, withdraw them (withdrawn, a file is deleted from the archive; its return stays on record):"},
+	"tasks.title_apart":       {Chinese: "（%s）", English: " (%s)"},
+	"tasks.title_uploaded":    {Chinese: "%s 上传", English: "uploaded %s"},
+	"tasks.title_nth":         {Chinese: "第 %d 份", English: "file %d"},
 	"tasks.withdraw_returned": {Chinese: "撤回被退回的旧文件%s", English: "Withdraw the returned file %s"},
 }
