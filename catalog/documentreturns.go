@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -39,118 +38,123 @@ func (r DocumentReturn) SeenBy(u *User) DocumentReturn {
 	return r
 }
 
+// ReturnedDocument is a live document the coordinator returned on one
+// task or more that still list it: its city, its returns oldest first,
+// and whether it is nobody's evidence since (ReturnedOnly).
+type ReturnedDocument struct {
+	City    string
+	Returns []DocumentReturn
+	// Only: handed in, not returned, for no task, and linked to no
+	// indicator.
+	Only bool
+}
+
+// returnsSQL reads, in one statement, every live file of the tasks that
+// returned a live file: the returned ones with their returns, and the
+// others, which replaced them when handed in after.
+const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_at, ad.returned_by, ad.return_reason,
+	a.city, a.round, a.indicator_code, dp.name, d.city,
+	CASE WHEN ad.returned_at <> ''
+		AND NOT EXISTS (SELECT 1 FROM assignment_document o WHERE o.document_id = ad.document_id AND o.returned_at = '')
+		AND NOT EXISTS (SELECT 1 FROM link l WHERE l.document_id = ad.document_id) THEN 1 ELSE 0 END
+	FROM assignment_document ad JOIN document d ON d.id = ad.document_id
+	JOIN assignment a ON a.id = ad.assignment_id JOIN department dp ON dp.id = a.department_id
+	WHERE d.deleted_at IS NULL AND ad.assignment_id IN (SELECT r.assignment_id FROM assignment_document r
+		JOIN document rd ON rd.id = r.document_id WHERE r.returned_at <> '' AND rd.deleted_at IS NULL)
+	ORDER BY ad.at, ad.document_id`
+
+// AllReturns returns, by document id, every live document returned on a
+// task that still lists it (ReturnedDocument), in one statement: a search
+// keeps it while the catalog's CitationsStamp stays the same (a return, a
+// hand-in, a withdrawal, a link and a deletion each record an event).
+func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, error) {
+	rows, err := s.db.QueryContext(ctx, returnsSQL)
+	if err != nil {
+		return nil, fmt.Errorf("returned documents: %w", err)
+	}
+	defer rows.Close()
+	type handIn struct {
+		doc string
+		at  time.Time
+	}
+	out := map[string]*ReturnedDocument{}
+	standing := map[string][]handIn{}
+	for rows.Next() {
+		var r DocumentReturn
+		var doc, at, returnedAt, city string
+		var only int
+		if err := rows.Scan(&r.Assignment, &doc, &at, &returnedAt, &r.By, &r.Reason, &r.City, &r.Round, &r.Indicator,
+			&r.Department, &city, &only); err != nil {
+			return nil, fmt.Errorf("read a returned document: %w", err)
+		}
+		if returnedAt == "" {
+			standing[r.Assignment] = append(standing[r.Assignment], handIn{doc, parseTime(at)})
+			continue
+		}
+		r.At = parseTime(returnedAt)
+		d := out[doc]
+		if d == nil {
+			d = &ReturnedDocument{City: city, Only: only == 1}
+			out[doc] = d
+		}
+		d.Returns = append(d.Returns, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("returned documents: %w", err)
+	}
+	for _, d := range out {
+		slices.SortStableFunc(d.Returns, func(a, b DocumentReturn) int { return a.At.Compare(b.At) })
+		for i, r := range d.Returns {
+			for _, h := range standing[r.Assignment] {
+				if h.at.After(r.At) {
+					d.Returns[i].After = append(d.Returns[i].After, h.doc)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
 // DocumentReturns returns, by document id, the returns of the live
 // documents among ids on tasks that still list them, oldest first; a
 // document never returned, or handed in again since, has none. A file
 // withdrawn after its return is deleted, so it has none either.
 func (s *Store) DocumentReturns(ctx context.Context, ids []string) (map[string][]DocumentReturn, error) {
+	all, err := s.AllReturns(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string][]DocumentReturn{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var tasks []string
-	err := forInLists(ids, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT ad.document_id, a.id, a.city, a.round, a.indicator_code, dp.name,
-			ad.returned_by, ad.returned_at, ad.return_reason FROM assignment_document ad
-			JOIN assignment a ON a.id = ad.assignment_id JOIN department dp ON dp.id = a.department_id
-			JOIN document d ON d.id = ad.document_id
-			WHERE ad.returned_at <> '' AND d.deleted_at IS NULL AND ad.document_id IN `+in+`
-			ORDER BY ad.returned_at, a.id`, args...)
-		if err != nil {
-			return err
+	for _, id := range ids {
+		if d := all[id]; d != nil {
+			out[id] = d.Returns
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var doc, at string
-			var r DocumentReturn
-			if err := rows.Scan(&doc, &r.Assignment, &r.City, &r.Round, &r.Indicator, &r.Department, &r.By, &at, &r.Reason); err != nil {
-				return err
-			}
-			r.At = parseTime(at)
-			out[doc] = append(out[doc], r)
-			tasks = append(tasks, r.Assignment)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("returns of documents: %w", err)
 	}
-	slices.Sort(tasks)
-	return out, s.fillReplacements(ctx, out, slices.Compact(tasks))
-}
-
-// fillReplacements sets each return's After from the live files of its
-// task not returned, handed in after it.
-func (s *Store) fillReplacements(ctx context.Context, returns map[string][]DocumentReturn, tasks []string) error {
-	type handIn struct {
-		doc string
-		at  time.Time
-	}
-	standing := map[string][]handIn{}
-	err := forInLists(tasks, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id, ad.at FROM assignment_document ad
-			JOIN document d ON d.id = ad.document_id
-			WHERE ad.returned_at = '' AND d.deleted_at IS NULL AND ad.assignment_id IN `+in+`
-			ORDER BY ad.at, ad.document_id`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var task, doc, at string
-			if err := rows.Scan(&task, &doc, &at); err != nil {
-				return err
-			}
-			standing[task] = append(standing[task], handIn{doc, parseTime(at)})
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return fmt.Errorf("files handed in after returns: %w", err)
-	}
-	for doc, rs := range returns {
-		for i, r := range rs {
-			for _, h := range standing[r.Assignment] {
-				if h.at.After(r.At) {
-					rs[i].After = append(rs[i].After, h.doc)
-				}
-			}
-		}
-		returns[doc] = rs
-	}
-	return nil
+	return out, nil
 }
 
 // ReturnedOnly returns, in id order, the live documents of cities (every
 // city when none) that the coordinator returned on a task and that stand
-// as nobody's evidence since: handed in, not returned, for no task, and
-// linked to no indicator. Search leaves them out unless asked for them
-// (a returned file is not the city's evidence); a file the coordinator
-// linked by hand, or another department handed in and kept, is.
+// as nobody's evidence since (ReturnedDocument.Only). Search leaves them
+// out unless asked for them (a returned file is not the city's evidence);
+// a file the coordinator linked by hand, or another department handed in
+// and kept, is.
 func (s *Store) ReturnedOnly(ctx context.Context, cities []string) ([]string, error) {
-	q := `SELECT DISTINCT ad.document_id FROM assignment_document ad JOIN document d ON d.id = ad.document_id
-		WHERE ad.returned_at <> '' AND d.deleted_at IS NULL
-		AND NOT EXISTS (SELECT 1 FROM assignment_document o WHERE o.document_id = ad.document_id AND o.returned_at = '')
-		AND NOT EXISTS (SELECT 1 FROM link l WHERE l.document_id = ad.document_id)`
-	var args []any
-	if len(cities) > 0 {
-		q += ` AND d.city IN (?` + strings.Repeat(", ?", len(cities)-1) + `)`
-		for _, c := range cities {
-			args = append(args, c)
-		}
-	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY ad.document_id`, args...)
+	all, err := s.AllReturns(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("returned documents: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
+	return OnlyReturned(all, cities), nil
+}
+
+// OnlyReturned is ReturnedOnly of all, as AllReturns read it.
+func OnlyReturned(all map[string]*ReturnedDocument, cities []string) []string {
 	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("read a returned document: %w", err)
+	for id, d := range all {
+		if d.Only && (len(cities) == 0 || slices.Contains(cities, d.City)) {
+			out = append(out, id)
 		}
-		out = append(out, id)
 	}
-	return out, rows.Err()
+	slices.Sort(out)
+	return out
 }

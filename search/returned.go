@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -22,17 +23,54 @@ type HitReturn struct {
 	ReplacedBy []string  `json:"replaced_by"`
 }
 
+// returnedCache keeps the catalog's returned documents
+// (catalog.Store.AllReturns), which every search needs to leave them out
+// and mark them, at the CitationsStamp they were read after: a return, a
+// hand-in, a withdrawal, a link and a deletion each move it, so a search
+// reads them again only after a write, as citedCache does.
+type returnedCache struct {
+	mu    sync.Mutex
+	kept  bool
+	stamp catalog.CitationsStamp
+	all   map[string]*catalog.ReturnedDocument // read-only once kept
+}
+
+// get returns the returned documents as the catalog now has them; the
+// map is shared and must not be changed.
+func (c *returnedCache) get(ctx context.Context, cat *catalog.Store) (map[string]*catalog.ReturnedDocument, error) {
+	stamp, err := citationsStamp(ctx, cat)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.kept && c.stamp == stamp {
+		all := c.all
+		c.mu.Unlock()
+		return all, nil
+	}
+	c.mu.Unlock()
+	// Read after the stamp: kept with it, never older than it.
+	all, err := cat.AllReturns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.kept, c.stamp, c.all = true, stamp, all
+	c.mu.Unlock()
+	return all, nil
+}
+
 // withoutReturned leaves out of f the documents returned and nobody's
-// evidence since (catalog.Store.ReturnedOnly) in cities: an expert
+// evidence since (catalog.ReturnedDocument.Only) in cities: an expert
 // verifying a city looks for its evidence, and a file the coordinator
 // sent back is not, however well it matches. Request.IncludeReturned
 // keeps them, marked.
 func (s *Service) withoutReturned(ctx context.Context, f *index.Filter, cities []string) error {
-	ids, err := s.cat.ReturnedOnly(ctx, cities)
+	all, err := s.returned.get(ctx, s.cat)
 	if err != nil {
 		return err
 	}
-	f.ExcludeIDs = append(f.ExcludeIDs, ids...)
+	f.ExcludeIDs = append(f.ExcludeIDs, catalog.OnlyReturned(all, cities)...)
 	return nil
 }
 
@@ -55,20 +93,16 @@ func (s *Service) countReturned(ctx context.Context, q index.Query, returned []s
 // markReturned marks the hits returned on a task (HitReturn), with their
 // last return, as u may read it.
 func (s *Service) markReturned(ctx context.Context, u *catalog.User, hits []Hit) error {
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	returns, err := s.cat.DocumentReturns(ctx, ids)
+	all, err := s.returned.get(ctx, s.cat)
 	if err != nil {
 		return err
 	}
 	for i, h := range hits {
-		rs := returns[h.ID]
-		if len(rs) == 0 {
+		d := all[h.ID]
+		if d == nil || len(d.Returns) == 0 {
 			continue
 		}
-		r := rs[len(rs)-1].SeenBy(u)
+		r := d.Returns[len(d.Returns)-1].SeenBy(u)
 		hits[i].Returned = &HitReturn{By: r.By, Reason: r.Reason, At: r.At, Assignment: r.Assignment,
 			Indicator: r.Indicator, ReplacedBy: append([]string{}, r.After...)}
 	}

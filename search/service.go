@@ -193,6 +193,7 @@ type Service struct {
 	versions   versionCache
 	cited      citedCache
 	counted    citedCountCache
+	returned   returnedCache
 	hitDocs    *catalog.DocumentCache
 	rebuilding atomic.Bool
 }
