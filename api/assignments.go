@@ -356,11 +356,16 @@ func (h *handler) handleAssignmentAdd(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	// A requirement sent empty cleared the task's: no column was read.
 	column := ""
-	if in.Requirement != nil {
+	if in.Requirement != nil && t.Requirement != "" {
 		column = assignments.RequirementByHand
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignment": toAssignmentJSON(t), "requirement_column": column})
+	status := http.StatusOK
+	if t.Created {
+		status = http.StatusCreated
+	}
+	h.writeJSON(w, r, status, map[string]any{"assignment": toAssignmentJSON(t), "requirement_column": column})
 }
 
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -67,8 +68,9 @@ func (h *handler) search(r *http.Request, q url.Values) (*search.Result, error) 
 }
 
 // searchRequest reads a search's query, filters (q, city, doc_type,
-// indicator, year, round, issued_from, issued_to), order (sort) and how it
-// matches words (match) from the parameters q (the URL's, or a POST
+// indicator, year, round, issued_from, issued_to), order (sort), how it
+// matches words (match) and whether it lists returned files
+// (include_returned) from the parameters q (the URL's, or a POST
 // body's), for the caller.
 func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
 	req := search.Request{
@@ -101,6 +103,11 @@ func searchRequest(r *http.Request, q url.Values) (search.Request, error) {
 	}
 	if req.Substring, err = search.ParseMatch(q.Get("match")); err != nil {
 		return req, err
+	}
+	if v := q.Get("include_returned"); v != "" {
+		if req.IncludeReturned, err = strconv.ParseBool(v); err != nil {
+			return req, catalog.FieldErrorf("include_returned", catalog.EINVALID, "include_returned 应为 true 或 false，而不是“%s”", v)
+		}
 	}
 	return req, nil
 }

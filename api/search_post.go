@@ -42,8 +42,11 @@ type searchBody struct {
 	IssuedTo   string    `json:"issued_to"`
 	Sort       string    `json:"sort"`
 	Match      string    `json:"match"`
-	From       *int      `json:"from"`
-	Size       *int      `json:"size"`
+	// IncludeReturned lists the files the coordinator returned (GET's
+	// include_returned).
+	IncludeReturned bool `json:"include_returned"`
+	From            *int `json:"from"`
+	Size            *int `json:"size"`
 }
 
 // params are the body's parameters as GET's URL would carry them, so that
@@ -57,6 +60,9 @@ func (b searchBody) params() url.Values {
 	}
 	for name, list := range map[string]paramList{"city": b.City, "indicator": b.Indicator, "doc_type": b.DocType, "year": b.Year, "round": b.Round} {
 		q[name] = list
+	}
+	if b.IncludeReturned {
+		q.Set("include_returned", "true")
 	}
 	for name, n := range map[string]*int{"from": b.From, "size": b.Size} {
 		if n != nil {

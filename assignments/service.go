@@ -98,6 +98,10 @@ type Task struct {
 	// another round's or another department's documents (HandInNote),
 	// in the order handed in.
 	Notes []HandInNote `json:"-"`
+	// Created, on the task Add gives back, says Add made it rather than
+	// changing the department's task for the indicator, which a client
+	// (the API's 201 or 200) and a page say differently.
+	Created bool `json:"-"`
 	// marked: MarkLinked has filled Linked and Covered.
 	marked bool
 }

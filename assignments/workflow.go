@@ -427,7 +427,7 @@ type NewAssignment struct {
 
 // Add adds one assignment (or, for an existing task, replaces its due date,
 // contact and, when n has one, requirement) with the rules of a table row;
-// admins and the city's coordinators only.
+// admins and the city's coordinators only. The task's Created says which.
 func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*Task, error) {
 	city, round, err := s.target(ctx, u, n.City, n.Round)
 	if err != nil {
@@ -459,7 +459,12 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	if err != nil {
 		return nil, err
 	}
-	return s.Get(ctx, u, imp.Assignments[0].ID)
+	t, err := s.Get(ctx, u, imp.Assignments[0].ID)
+	if err != nil {
+		return nil, err
+	}
+	t.Created = imp.Added > 0
+	return t, nil
 }
 
 // Change is an edit of one assignment; nil fields stay as they are.

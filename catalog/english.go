@@ -343,6 +343,8 @@ var englishMessages = map[string]string{
 	"表格为空": "The table is empty",
 	"表格文字乱码（可能是 UTF-8 的 CSV 被当作其他编码打开），请以 UTF-8 编码重新保存后再导入":         "The table's text is garbled (perhaps a UTF-8 CSV was opened in another encoding); save it again in UTF-8, then import it",
 	"材料要求有 %d 字，超过 %d 字的上限；请精简（详细说明可作为附件另行发给责任单位）后重新导入":             "The material requirement has %d {character|characters}, over the limit of %d; shorten it (send longer instructions to the department separately), then import again",
+	"include_returned 应为 true 或 false，而不是“%s”":                      "include_returned takes true or false, not “%s”",
+	"已勾选“清除材料要求”，又填写了材料要求；清除请把材料要求框留空，修改请取消勾选":                      "“Clear the material requirement” is ticked and a requirement is written too: to clear it, leave the box empty; to change it, untick the box",
 	"材料要求有 %d 字，超过 %d 字的上限；请精简后再保存（详细说明可作为附件另行发给责任单位）":              "The material requirement has %d {character|characters}, over the limit of %d; shorten it, then save again (send longer instructions to the department separately)",
 	"前 %d 行中没有找到含 %s（%s）列的表头；表头应为：指标编码、责任单位、截止日期、联系人（表头之上的标题行可以保留）": "The first %d {row has|rows have} no header with the %s column (%s); the header should read: indicator, department, due, contact (title rows above it may stay)",
 	"表格中没有任务行；表头（第 %d 行）之下应每行一项任务":                                  "The table has no task rows; each row under the header (row %d) should be one task",

@@ -119,6 +119,21 @@ func (s *Service) PastReturns(ctx context.Context, u *catalog.User, d *catalog.D
 	return seen, nil
 }
 
+// Returns are the returns (退回) of d on tasks that still list it
+// (catalog.Store.DocumentReturns), oldest first, each as u may read it
+// (catalog.DocumentReturn.SeenBy). d is one the caller may read (Get).
+func (s *Service) Returns(ctx context.Context, u *catalog.User, d *catalog.Document) ([]catalog.DocumentReturn, error) {
+	all, err := s.cat.DocumentReturns(ctx, []string{d.ID})
+	if err != nil {
+		return nil, err
+	}
+	out := all[d.ID]
+	for i, r := range out {
+		out[i] = r.SeenBy(u)
+	}
+	return out, nil
+}
+
 // QuotesToRecheck are the quotes claims and values cite in d whose look
 // in its text read anew failed (catalog.MarkQuotesToRecheck): their marks
 // are the old text's until they are looked for again. A withdrawn

@@ -11,8 +11,9 @@ import (
 // TestSearchCatalogReads counts the catalog's statements one search of
 // an expert and of a coordinator sends, the second time it is asked:
 // with nothing written since, the stamps and the page's documents; after
-// an upload (a document of the city, not yet indexed), also the versions
-// and the citations read again because the stamps moved, but not the
+// an upload (a document of the city, not yet indexed), also the
+// versions, the citations and the returned files (returnedCache) read
+// again because the stamps moved, but not the
 // citations' stamp a second time to keep the indicator facet's counts.
 // Under load every statement is a wait for one of the eight read
 // connections, so one more here shows in the searches' p99.
@@ -47,8 +48,8 @@ func TestSearchCatalogReads(t *testing.T) {
 			if err := cat.CreateDocuments(ctx, []*catalog.Document{d}, []catalog.Submission{{User: "admin"}}); err != nil {
 				t.Fatal(err)
 			}
-			if got := reads(); got != 4 {
-				t.Errorf("search %q as %s after an upload: %d catalog statements, want 4 (the stamps, the versions, the citations, the page's documents' seqs)", q, u.Username, got)
+			if got := reads(); got != 5 {
+				t.Errorf("search %q as %s after an upload: %d catalog statements, want 5 (the stamps, the versions, the citations, the returned files, the page's documents' seqs)", q, u.Username, got)
 			}
 		}
 	}

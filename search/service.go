@@ -42,6 +42,10 @@ type Request struct {
 	From                 int
 	Size                 int
 	User                 *catalog.User
+	// IncludeReturned keeps the files the coordinator returned that are
+	// nobody's evidence since (catalog.Store.ReturnedOnly), which a
+	// search leaves out otherwise (Result.ReturnedHidden counts them).
+	IncludeReturned bool
 	// Substring matches every word wherever the text holds it, also a
 	// dictionary word of two or three characters, which is otherwise
 	// matched as a word (AsSubstring says why): the results may hold it
@@ -101,6 +105,9 @@ type Result struct {
 	Passage         *Passage `json:"passage,omitempty"`
 	PassageNotice   string   `json:"passage_notice,omitempty"`
 	PassageNoticeEn string   `json:"passage_notice_en,omitempty"`
+	// ReturnedHidden is how many files the coordinator returned the
+	// search also matched and left out (Request.IncludeReturned).
+	ReturnedHidden int `json:"returned_hidden,omitempty"`
 	// Scope is the cities the caller's account holds the search to (a
 	// reviewer's list, a coordinator's city); absent for an account that
 	// sees every city.
@@ -162,6 +169,9 @@ type Hit struct {
 	// rank ("另有 N 个相近版本"); NearDuplicateIDs names them.
 	NearDuplicates   int      `json:"near_duplicates"`
 	NearDuplicateIDs []string `json:"near_duplicate_ids,omitempty"`
+	// Returned marks a file the coordinator returned on a task (已退回),
+	// nil for any other.
+	Returned *HitReturn `json:"returned,omitempty"`
 }
 
 // Facet is one value of a facet with its count and a label for people.
@@ -183,6 +193,7 @@ type Service struct {
 	versions   versionCache
 	cited      citedCache
 	counted    citedCountCache
+	returned   returnedCache
 	hitDocs    *catalog.DocumentCache
 	rebuilding atomic.Bool
 }
@@ -288,6 +299,12 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Groups = page.groups
 	foldGroups(out, page.folded)
+	if err := s.markReturned(ctx, req.User, out.Hits); err != nil {
+		return nil, err
+	}
+	if out.ReturnedHidden, err = s.countReturned(ctx, q, f.ExcludeIDs); err != nil {
+		return nil, err
+	}
 	if err := s.countIndicators(ctx, q, cities, out); err != nil {
 		return nil, err
 	}
@@ -507,6 +524,11 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
 	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
 		Rounds: req.Rounds, IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
+	if !req.IncludeReturned {
+		if err := s.withoutReturned(ctx, &f, cities); err != nil {
+			return f, err
+		}
+	}
 	if len(req.Indicators) == 0 {
 		return f, nil
 	}

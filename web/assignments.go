@@ -166,6 +166,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 				out[i].Handed = append(out[i].Handed, docRef{ID: id, Title: cmp.Or(name.Title, name.Filename), Returned: &rf, Gone: true})
 			}
 		}
+		tellApart(langOf(r), out[i].Handed)
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {
 				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d.Doc})
@@ -225,6 +226,12 @@ func arrivalNotice(r *http.Request) string {
 type handedIn struct {
 	Message    string
 	Duplicates []handedDuplicate
+	// Withdraw offers, after a hand-in for a task that returned files
+	// before, to withdraw those the department may still take back
+	// (撤回被退回的旧文件), each through the task's 撤回 and its question;
+	// CSRF is the form's token.
+	Withdraw []withdrawOffer
+	CSRF     string
 }
 
 // handedDuplicate is a file handed in that was a stored document already:
@@ -393,6 +400,9 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	stored, more, done := tallyHandIn(lang, outcomes)
 	refused = append(refused, more...)
 	msg := trf(lang, "tasks.handed", stored)
+	if stored > 0 {
+		done = h.offerWithdrawReturned(r, r.PathValue("id"), done)
+	}
 	if len(refused) > 0 {
 		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
 		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), st, done)
@@ -519,7 +529,7 @@ type boardForms struct {
 }
 
 // assignmentFields are the add-a-task form's fields.
-var assignmentFields = []string{"indicator", "department", "due", "contact", "requirement"}
+var assignmentFields = []string{"indicator", "department", "due", "contact", "requirement", "clear_requirement"}
 
 // assignmentsPage is the city's collection board: the progress of every
 // department (overdue marked), the tasks with filters and their return
@@ -857,12 +867,10 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 	n := assignments.NewAssignment{City: r.FormValue("city"), Round: round,
 		Indicator: r.FormValue("indicator"), Department: r.FormValue("department"), Due: r.FormValue("due"),
 		Contact: r.FormValue("contact")}
-	// The form is blank on opening: a box left empty while changing a
-	// due date keeps what a table asked for.
-	if req := r.FormValue("requirement"); strings.TrimSpace(req) != "" {
-		n.Requirement = &req
+	cleared, err := formRequirement(r, &n)
+	if err == nil {
+		_, err = h.Assignments.Add(r.Context(), sessionFrom(r).User, n)
 	}
-	_, err = h.Assignments.Add(r.Context(), sessionFrom(r).User, n)
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
@@ -875,7 +883,31 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 		h.showAssignments(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, st)
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.saved"))
+	msg := tr(langOf(r), "assignments.saved")
+	if cleared {
+		msg += tr(langOf(r), "assignments.requirement_cleared")
+	}
+	back(w, r, safeNext(r.FormValue("next")), msg)
+}
+
+// formRequirement puts the add-a-task form's 材料要求 into n and says
+// whether the form clears it. The form is blank on opening, so a box left
+// empty while changing a due date keeps what a table asked for; only the
+// box 清除材料要求 ticked, with the text box empty, clears it. Ticked with
+// a text written, the form asks for one or the other rather than guess.
+func formRequirement(r *http.Request, n *assignments.NewAssignment) (bool, error) {
+	req := r.FormValue("requirement")
+	clear := r.FormValue("clear_requirement") == "1"
+	switch {
+	case clear && strings.TrimSpace(req) != "":
+		return false, catalog.FieldErrorf("requirement", catalog.EINVALID,
+			"已勾选“清除材料要求”，又填写了材料要求；清除请把材料要求框留空，修改请取消勾选")
+	case clear:
+		n.Requirement = new(string)
+	case strings.TrimSpace(req) != "":
+		n.Requirement = &req
+	}
+	return clear, nil
 }
 
 // boardOfForm is the board a form posted from it came from (its "next"):

@@ -83,6 +83,9 @@ type documentPage struct {
 	// PastReturns say, one a line, that the file was returned for a task
 	// deleted since (曾被退回：…).
 	PastReturns []string
+	// Returns say that the file was returned on a task that still lists
+	// it (已退回), with what replaced it; the page then suggests no links.
+	Returns []returnView
 	// IndexCut says from which page search does not find the text of a
 	// document longer than the index takes ("" when it takes it all).
 	IndexCut string
@@ -277,6 +280,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	for _, pr := range returns {
 		p.PastReturns = append(p.PastReturns, trf(lang, "doc.past_return", pr.By, formatTime(pr.At), pr.Indicator, pr.Department,
 			pr.Round, catalog.TypedText(pr.Reason), formatTime(pr.DeletedAt), pr.DeletedBy))
+	}
+	if err := h.fillReturns(r, p); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	if err := h.fillNearDuplicates(r, p, rd.NearDuplicates); err != nil {
 		h.fail(w, r, err)

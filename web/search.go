@@ -51,6 +51,12 @@ type searchPage struct {
 	// AsSubstring says how many documents hold a word the search did not
 	// match as a word, with the search of substrings that finds them.
 	AsSubstring *relaxLink
+	// Returned is the returned parameter: "include" lists the files the
+	// coordinator returned, which a search leaves out otherwise;
+	// ReturnedHidden then says how many it left out, with the search
+	// that lists them.
+	Returned       string
+	ReturnedHidden *relaxLink
 	// NumberAlone, when nothing was found, offers the search with the
 	// numbers of its counts alone (试试“12.5万”), which finds something:
 	// Text says why, Link is the link's words.
@@ -152,6 +158,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 				p.SubstringNotice = res.SubstringNoticeEn
 			}
 			p.asSubstringLink(r, res.AsSubstring)
+			p.returnedLink(r, res.ReturnedHidden)
 			p.numberAloneLink(r, res.NumberAlone)
 		}
 	}
@@ -166,6 +173,7 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 	p.Query, p.City, p.Indicator, p.DocType, p.Year = q.Get("q"), q.Get("city"), q.Get("indicator"), q.Get("doc_type"), q.Get("year")
 	p.Round = q.Get("round")
 	p.From, p.To, p.Sort, p.Match = q.Get("issued_from"), q.Get("issued_to"), q.Get("sort"), q.Get("match")
+	p.Returned = q.Get("returned")
 	p.params = url.Values{}
 	for _, name := range searchParams {
 		if v := q.Get(name); v != "" {
@@ -183,7 +191,7 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 	for _, o := range []string{"relevance", "issued", "issued_asc", "uploaded"} {
 		p.Sorts = append(p.Sorts, option{o, tr(lang, "sort."+o), o == p.Sort || (o == "relevance" && p.Sort == "")})
 	}
-	req := search.Request{Query: p.Query, User: u}
+	req := search.Request{Query: p.Query, User: u, IncludeReturned: p.Returned == includeReturned}
 	var err error
 	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("issued_from", p.From, "issued_to", p.To); err != nil {
 		return req, err
@@ -221,7 +229,11 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 }
 
 // searchParams are the search page's parameters that make its search.
-var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "round", "issued_from", "issued_to", "sort", "match"}
+var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "round", "issued_from", "issued_to", "sort", "match", "returned"}
+
+// includeReturned is the returned parameter's value that lists returned
+// files (the search form's box 包括已退回的文件).
+const includeReturned = "include"
 
 // Facet is the address of this search narrowed to a facet's value (the
 // indicators facet sets the indicator parameter), from the first page;
@@ -326,6 +338,18 @@ func (p *searchPage) asSubstringLink(r *http.Request, a *search.AsSubstring) {
 	v.Del("page")
 	v.Set("match", "substring")
 	p.AsSubstring = &relaxLink{Text: trf(lang, "search.as_substring", a.Count, strings.Join(quoted, sep)), URL: "/search?" + v.Encode()}
+}
+
+// returnedLink says how many returned files the search left out, with
+// the same search listing them.
+func (p *searchPage) returnedLink(r *http.Request, hidden int) {
+	if hidden == 0 {
+		return
+	}
+	v := r.URL.Query()
+	v.Del("page")
+	v.Set("returned", includeReturned)
+	p.ReturnedHidden = &relaxLink{Text: trf(langOf(r), "search.returned.hidden", hidden), URL: "/search?" + v.Encode()}
 }
 
 // numberAloneLink turns the service's count of what the numbers alone

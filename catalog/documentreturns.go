@@ -1,0 +1,160 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// DocumentReturn is a return (退回) of a live document on a task that
+// still lists it: the task, who returned the file, when and why, and what
+// the department handed in for the task after it.
+type DocumentReturn struct {
+	Assignment string
+	City       string
+	Round      int
+	Indicator  string
+	Department string
+	By         string
+	At         time.Time
+	Reason     string
+	// After are the live files handed in for the task after the return
+	// and not returned themselves, oldest first: what replaced it
+	// (已由《…》替代).
+	After []string
+}
+
+// SeenBy is r as u may read it: who returned the file and why are told,
+// as the board and 我的任务 tell them, to an admin, the city's coordinator
+// and the task's own 责任单位 only; to anyone else (an expert, a reviewer,
+// another department) r says that and when the file was returned, and
+// what replaced it, with By and Reason empty.
+func (r DocumentReturn) SeenBy(u *User) DocumentReturn {
+	own := u.Role == RoleContributor && u.City == r.City && u.Department == r.Department
+	if u.CanEdit(r.City) != nil && !own {
+		r.By, r.Reason = "", ""
+	}
+	return r
+}
+
+// ReturnedDocument is a live document the coordinator returned on one
+// task or more that still list it: its city, its returns oldest first,
+// and whether it is nobody's evidence since (ReturnedOnly).
+type ReturnedDocument struct {
+	City    string
+	Returns []DocumentReturn
+	// Only: handed in, not returned, for no task, and linked to no
+	// indicator.
+	Only bool
+}
+
+// returnsSQL reads, in one statement, every live file of the tasks that
+// returned a live file: the returned ones with their returns, and the
+// others, which replaced them when handed in after.
+const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_at, ad.returned_by, ad.return_reason,
+	a.city, a.round, a.indicator_code, dp.name, d.city,
+	CASE WHEN ad.returned_at <> ''
+		AND NOT EXISTS (SELECT 1 FROM assignment_document o WHERE o.document_id = ad.document_id AND o.returned_at = '')
+		AND NOT EXISTS (SELECT 1 FROM link l WHERE l.document_id = ad.document_id) THEN 1 ELSE 0 END
+	FROM assignment_document ad JOIN document d ON d.id = ad.document_id
+	JOIN assignment a ON a.id = ad.assignment_id JOIN department dp ON dp.id = a.department_id
+	WHERE d.deleted_at IS NULL AND ad.assignment_id IN (SELECT r.assignment_id FROM assignment_document r
+		JOIN document rd ON rd.id = r.document_id WHERE r.returned_at <> '' AND rd.deleted_at IS NULL)
+	ORDER BY ad.at, ad.document_id`
+
+// AllReturns returns, by document id, every live document returned on a
+// task that still lists it (ReturnedDocument), in one statement: a search
+// keeps it while the catalog's CitationsStamp stays the same (a return, a
+// hand-in, a withdrawal, a link and a deletion each record an event).
+func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, error) {
+	rows, err := s.db.QueryContext(ctx, returnsSQL)
+	if err != nil {
+		return nil, fmt.Errorf("returned documents: %w", err)
+	}
+	defer rows.Close()
+	type handIn struct {
+		doc string
+		at  time.Time
+	}
+	out := map[string]*ReturnedDocument{}
+	standing := map[string][]handIn{}
+	for rows.Next() {
+		var r DocumentReturn
+		var doc, at, returnedAt, city string
+		var only int
+		if err := rows.Scan(&r.Assignment, &doc, &at, &returnedAt, &r.By, &r.Reason, &r.City, &r.Round, &r.Indicator,
+			&r.Department, &city, &only); err != nil {
+			return nil, fmt.Errorf("read a returned document: %w", err)
+		}
+		if returnedAt == "" {
+			standing[r.Assignment] = append(standing[r.Assignment], handIn{doc, parseTime(at)})
+			continue
+		}
+		r.At = parseTime(returnedAt)
+		d := out[doc]
+		if d == nil {
+			d = &ReturnedDocument{City: city, Only: only == 1}
+			out[doc] = d
+		}
+		d.Returns = append(d.Returns, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("returned documents: %w", err)
+	}
+	for _, d := range out {
+		slices.SortStableFunc(d.Returns, func(a, b DocumentReturn) int { return a.At.Compare(b.At) })
+		for i, r := range d.Returns {
+			for _, h := range standing[r.Assignment] {
+				if h.at.After(r.At) {
+					d.Returns[i].After = append(d.Returns[i].After, h.doc)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// DocumentReturns returns, by document id, the returns of the live
+// documents among ids on tasks that still list them, oldest first; a
+// document never returned, or handed in again since, has none. A file
+// withdrawn after its return is deleted, so it has none either.
+func (s *Store) DocumentReturns(ctx context.Context, ids []string) (map[string][]DocumentReturn, error) {
+	all, err := s.AllReturns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]DocumentReturn{}
+	for _, id := range ids {
+		if d := all[id]; d != nil {
+			out[id] = d.Returns
+		}
+	}
+	return out, nil
+}
+
+// ReturnedOnly returns, in id order, the live documents of cities (every
+// city when none) that the coordinator returned on a task and that stand
+// as nobody's evidence since (ReturnedDocument.Only). Search leaves them
+// out unless asked for them (a returned file is not the city's evidence);
+// a file the coordinator linked by hand, or another department handed in
+// and kept, is.
+func (s *Store) ReturnedOnly(ctx context.Context, cities []string) ([]string, error) {
+	all, err := s.AllReturns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return OnlyReturned(all, cities), nil
+}
+
+// OnlyReturned is ReturnedOnly of all, as AllReturns read it.
+func OnlyReturned(all map[string]*ReturnedDocument, cities []string) []string {
+	var out []string
+	for id, d := range all {
+		if d.Only && (len(cities) == 0 || slices.Contains(cities, d.City)) {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
