@@ -102,7 +102,8 @@ import (
 // count's token (第十八届 as #18届: zh.SerialCounts), so that 十八届 and
 // 18届 find it; 29 marks a decimal's end also where only zeros follow
 // (the 96.5 of 96.50%, the 96 of 96.00: zh.valueEnd), so that a number
-// typed as the text writes it, less those zeros, finds it, and holds no
+// typed as the text writes it, less those zeros, finds it (not a year
+// and October: 2024.1 is not 2024.10, which has no value token), and holds no
 // count for 第一 (第一次 is the first time, not 1次).
 const schemaVersion = "29"
 

@@ -109,3 +109,9 @@ func isYear(w string, n numberSpan) bool {
 func groupThousands(digits string) string { return zh.GroupThousands(digits) }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// YearMonth reports whether number (half-width digits and points) is a
+// year and October (2024.10), whose zero is no decimal's trailing zero:
+// the index does not find it by 2024.1, and a mark must not take it for
+// that number either.
+func YearMonth(number string) bool { return zh.YearMonth(number) }

@@ -69,12 +69,13 @@ func wordNumbers(words ...string) numberSet {
 // numberKey is a number in one form: half-width digits, no thousands
 // separators (1,234.5 and １２３４.５ are 1234.5), no trailing zeros of a
 // decimal (96.50 and 96.5, 3.0 and 3: search finds 96.5 in 96.50%, so
-// its mark takes the number whole), and a number written
+// its mark takes the number whole; but for a year and October, 2024.10,
+// which is not 2024.1), and a number written
 // in Chinese digit by digit, as years are, in digits (二〇二三 and 二零二三
 // are 2023, as search finds them: index.ChineseYears).
 func numberKey(s string) string {
 	s = strings.ReplaceAll(width.Fold.String(s), ",", "")
-	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" {
+	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && !index.YearMonth(s) {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	digits := []rune(s)

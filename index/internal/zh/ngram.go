@@ -325,7 +325,8 @@ const maxZerosScan = 64
 // that only zeros follow to the number's end, a point before them when
 // rs[j] is the integer's last digit. Thousands (1,000) and a version's
 // second point (1.2.50) are no trailing zeros, nor more than
-// maxZerosScan zeros, or a point further back.
+// maxZerosScan zeros, or a point further back, nor the month of a
+// year and October (2024.10: YearMonth).
 func zerosEnd(rs []rune, j int) bool {
 	if !isDigit(rs[j]) {
 		return false
@@ -361,10 +362,10 @@ func zerosEnd(rs []rune, j int) bool {
 			points++
 		}
 	}
-	if point {
-		return points == 0
+	if point && points != 0 || !point && points != 1 {
+		return false
 	}
-	return points == 1
+	return !yearMonthAt(rs, j)
 }
 
 // minSubstringWord is the length in characters from which a dictionary

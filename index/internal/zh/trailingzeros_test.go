@@ -12,7 +12,8 @@ import (
 // cuts no number into another value, so the index marks the pair there
 // as a number's end and the marking of hits finds it there too; a digit
 // that is not followed by zeros alone to the number's end is no end
-// (96.5 of 96.51, 1 of 1,000, 1.2.5 of a version 1.2.50).
+// (96.5 of 96.51, 1 of 1,000, 1.2.5 of a version 1.2.50), nor the month
+// of a year and October (2024.1 of 2024.10).
 func TestDecimalEndsBeforeItsTrailingZeros(t *testing.T) {
 	tests := []struct {
 		text, sub string
@@ -32,6 +33,11 @@ func TestDecimalEndsBeforeItsTrailingZeros(t *testing.T) {
 		{"共有1000所", "有1", false},
 		{"共有10.0所", "有1", false},
 		{"版本1.2.50发布", "1.2.5", false},
+		// A year and October: its zero is the month's (2024.1 is January).
+		{"实施时间：2024.10—2025.06", "2024.1", false},
+		{"于2024.10召开", "2024.10", true},
+		{"经费2024.50万元", "2024.5", true},
+		{"经费12024.10万元", "12024.1", true},
 	}
 	for _, tt := range tests {
 		got := len(FindSubstrings(tt.text, tt.sub)) > 0
@@ -85,5 +91,27 @@ func TestLongRunsOfZerosCostNoScanPerDigit(t *testing.T) {
 	}
 	if got := FindSubstrings("达1."+strings.Repeat("0", 30)+"%", "达1"); len(got) != 1 {
 		t.Errorf("达1 in 1. and 30 zeros found %v, want once", got)
+	}
+}
+
+// TestYearAndOctoberHasNoValue: 2024.10 before a date's words is a year
+// and October, not the value 2024.1, so a bare 2024.1 (January) does not
+// find it by value; money (2024.10元, 2024.10万) keeps its value.
+func TestYearAndOctoberHasNoValue(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"2024.10完成验收", ""},
+		{"时间：2024.10—2025.06", "2025.06"},
+		{"经费2024.10元", "2024.1"},
+		{"经费2024.10万元", "20241000"},
+		{"经费2024.50元", "2024.5"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, v := range Values([]rune(tt.text)) {
+			got = append(got, v.Number)
+		}
+		if first := append(got, "")[0]; first != tt.want {
+			t.Errorf("Values(%q) = %v, want %q first", tt.text, got, tt.want)
+		}
 	}
 }

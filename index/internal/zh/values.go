@@ -29,7 +29,8 @@ import (
 // that ChineseCounts finds before a unit (一万二千人, 1万2千人) or that
 // end a clause as it reads them (达一万二千。), in order. Left out are
 // four digits that may be a year (2023, 1998; not before another unit:
-// 2000人) and any number before 年, labels in Chinese numerals (十二、,
+// 2000人) or a year and October (2024.10, YearMonth) and any number
+// before 年, labels in Chinese numerals (十二、,
 // （十二）, 二十大, 十九届: labelAfter), a number joined to a Latin letter
 // (ISO9001, 5A级: a code) or after 第 (a serial), one with a leading zero
 // (0574: a code), a list or a version (1,2 and 1.2.3), a number before a
@@ -341,6 +342,9 @@ func arabicValue(rs []rune, start, end, k int) (string, bool) {
 	if point < 0 && !commas && k == end && !hasUnit(rs, k) && whole == 4 &&
 		(n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') {
 		return "", false // may be a year: 2023, 2023年; not 2000人
+	}
+	if k == end && (k == len(rs) || rs[k] != '元') && YearMonth(string(n)) {
+		return "", false // a year and October, 2024.10完成: not 2024.1; 2024.10元 is money
 	}
 	shift := 0
 	switch string(rs[end:k]) {
