@@ -44,8 +44,8 @@ func (r DocumentReturn) SeenBy(u *User) DocumentReturn {
 type ReturnedDocument struct {
 	City    string
 	Returns []DocumentReturn
-	// Only: handed in, not returned, for no task, and linked to no
-	// indicator.
+	// Only: handed in, not returned, for no task, linked to no
+	// indicator, and cited by no claim (but a withdrawn one) nor value.
 	Only bool
 }
 
@@ -56,7 +56,10 @@ const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_
 	a.city, a.round, a.indicator_code, dp.name, d.city,
 	CASE WHEN ad.returned_at <> ''
 		AND NOT EXISTS (SELECT 1 FROM assignment_document o WHERE o.document_id = ad.document_id AND o.returned_at = '')
-		AND NOT EXISTS (SELECT 1 FROM link l WHERE l.document_id = ad.document_id) THEN 1 ELSE 0 END
+		AND NOT EXISTS (SELECT 1 FROM link l WHERE l.document_id = ad.document_id)
+		AND NOT EXISTS (SELECT 1 FROM citation t JOIN claim c ON c.id = t.claim_id
+			WHERE t.document_id = ad.document_id AND c.status <> 'withdrawn')
+		AND NOT EXISTS (SELECT 1 FROM value v WHERE v.document_id = ad.document_id) THEN 1 ELSE 0 END
 	FROM assignment_document ad JOIN document d ON d.id = ad.document_id
 	JOIN assignment a ON a.id = ad.assignment_id JOIN department dp ON dp.id = a.department_id
 	WHERE d.deleted_at IS NULL AND ad.assignment_id IN (SELECT r.assignment_id FROM assignment_document r
@@ -137,8 +140,8 @@ func (s *Store) DocumentReturns(ctx context.Context, ids []string) (map[string][
 // city when none) that the coordinator returned on a task and that stand
 // as nobody's evidence since (ReturnedDocument.Only). Search leaves them
 // out unless asked for them (a returned file is not the city's evidence);
-// a file the coordinator linked by hand, or another department handed in
-// and kept, is.
+// a file the coordinator linked by hand, a claim or a value cites, or
+// another department handed in and kept, is.
 func (s *Store) ReturnedOnly(ctx context.Context, cities []string) ([]string, error) {
 	all, err := s.AllReturns(ctx)
 	if err != nil {
