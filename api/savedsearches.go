@@ -25,7 +25,7 @@ func (h *handler) handleSavedSearchList(w http.ResponseWriter, r *http.Request) 
 
 // handleSavedSearchCreate saves a search: {"name","query","filters":
 // {"cities","doc_types","indicators","years","rounds","issued_from",
-// "issued_to","sort","match"},"indicator"}; with an indicator it joins
+// "issued_to","sort","match","include_returned"},"indicator"}; with an indicator it joins
 // that indicator's query pack.
 func (h *handler) handleSavedSearchCreate(w http.ResponseWriter, r *http.Request) {
 	var in struct {

@@ -48,6 +48,9 @@ type SearchFilters struct {
 	// every word wherever the text holds it, "" for words (a search saved
 	// before it was kept reads "").
 	Match string `json:"match,omitempty"`
+	// IncludeReturned keeps in the files the coordinator returned, which
+	// a search leaves out unless asked (search.Request.IncludeReturned).
+	IncludeReturned bool `json:"include_returned,omitempty"`
 }
 
 // LastLook is when the user last looked at s: SeenAt, or its creation.

@@ -277,7 +277,7 @@ func (s *Service) count(ctx context.Context, u *catalog.User, ss *catalog.SavedS
 
 func request(u *catalog.User, query string, f catalog.SearchFilters) search.Request {
 	req := search.Request{Query: query, Cities: f.Cities, DocTypes: f.DocTypes, Indicators: f.Indicators, Years: f.Years,
-		Rounds: f.Rounds, User: u}
+		Rounds: f.Rounds, IncludeReturned: f.IncludeReturned, User: u}
 	// Save stored the range and order read by the search's own parsers.
 	req.IssuedFrom, req.IssuedTo, _ = search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
 	req.Sort, _ = search.ParseSort(f.Sort)
@@ -350,6 +350,11 @@ func params(query string, f catalog.SearchFilters) string {
 		if value != "" {
 			v.Set(name, value)
 		}
+	}
+	if f.IncludeReturned {
+		// The search page's parameter and the API's.
+		v.Set("returned", "include")
+		v.Set("include_returned", "true")
 	}
 	return v.Encode()
 }

@@ -156,3 +156,28 @@ func TestHandingInAgainOffersToWithdrawTheReturnedFile(t *testing.T) {
 		t.Errorf("the task lost the return of 台账 or does not say it is gone: %+v", a.Returned)
 	}
 }
+
+// TestSavedSearchKeepsReturnedFilesIn: a search that lists the returned
+// files (包括已退回的文件) is saved with that choice, and opened again it
+// lists them still, as its new-match count counts them.
+func TestSavedSearchKeepsReturnedFilesIn(t *testing.T) {
+	s := newSite(t)
+	_, _, old, corrected := ledgerReturnedAndReplaced(t, s)
+	zhou := s.login("zhou")
+	_, body := zhou.get("/search?q=45000&returned=include")
+	form := body[strings.Index(body, `id="save-search"`):]
+	form = form[:strings.Index(form, "</form>")]
+	if !strings.Contains(form, `name="returned" value="include"`) {
+		t.Fatalf("the save form of a search with returned files does not keep the choice: %s", form)
+	}
+	resp, _ := zhou.post("/saved-searches", url.Values{"q": {"45000"}, "returned": {"include"}, "name": {"培训台账（含退回）"}})
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.Query().Get("returned") != "include" {
+		t.Fatalf("after saving: %d at %s, want returned=include kept", resp.StatusCode, resp.Request.URL)
+	}
+	id := resp.Request.URL.Query().Get("saved")
+	resp, page := zhou.get("/saved-searches/" + id)
+	page = html.UnescapeString(page)
+	if !strings.Contains(page, "/documents/"+old+"?") || !strings.Contains(page, "/documents/"+corrected+"?") {
+		t.Errorf("the saved search opens at %s listing %q, want both ledgers", resp.Request.URL, textOf(page))
+	}
+}

@@ -40,7 +40,8 @@ func (h *handler) savedSearchesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // savedSearchSave saves the search of the search page's form (q, city,
-// indicator, doc_type, year, round, issued_from, issued_to, sort, match)
+// indicator, doc_type, year, round, issued_from, issued_to, sort, match,
+// returned)
 // under a name; pack names an indicator whose query pack it joins. Back
 // to the same search with a message.
 func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
@@ -73,6 +74,7 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 		in.Filters.Sort = ""
 	}
 	in.Filters.Match = r.PostFormValue("match")
+	in.Filters.IncludeReturned = r.PostFormValue("returned") == includeReturned
 	if strings.TrimSpace(in.Name) == "" {
 		in.Name = strings.TrimSpace(in.Query)
 	}
