@@ -677,6 +677,8 @@ func (c *remote) searchRequest(ctx context.Context, v url.Values) (*http.Request
 				body[name] = values
 			case "size":
 				body[name], _ = strconv.Atoi(values[0])
+			case "include_returned":
+				body[name] = values[0] == "true"
 			default:
 				body[name] = values[0]
 			}
@@ -726,6 +728,9 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	}
 	if req.Substring {
 		v.Set("match", "substring")
+	}
+	if req.IncludeReturned {
+		v.Set("include_returned", "true")
 	}
 	hr, err := c.searchRequest(ctx, v)
 	if err != nil {

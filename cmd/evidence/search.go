@@ -31,6 +31,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	order := fs.String("sort", "", "结果的`顺序`：relevance（按相关度，默认）、issued（按成文日期，新的在前）、issued_asc（按成文日期，旧的在前）、uploaded（按上传时间，新的在前）")
 	size := fs.Int("size", 10, "显示的结果条数")
 	substring := fs.Bool("substring", false, "在文字中的任何位置匹配每个词，也包括与相邻的字组成了别的词之处（如“南京市长江大桥”中的“市长”）")
+	withReturned := fs.Bool("include-returned", false, "也列出协调员已退回、且未作为任何指标佐证材料的文件（默认不列出）")
 	asJSON := fs.Bool("json", false, "以 JSON 输出结果")
 	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "通过运行中的档案系统（此`网址`）检索，而不打开数据文件夹（或 $EVIDENCE_SERVER）")
 	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
@@ -42,7 +43,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req := search.Request{Query: strings.Join(fs.Args(), " "), Cities: catalog.SplitList(*city),
-		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size, Substring: *substring}
+		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size, Substring: *substring,
+		IncludeReturned: *withReturned}
 	for _, y := range catalog.SplitList(*year) {
 		n, err := strconv.Atoi(y)
 		if err != nil {
@@ -103,6 +105,10 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stdout)
 		sayln(stdout, lang, "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配；加 --substring 可找到这些材料",
 			a.Count, quotedWords(a.Words))
+	}
+	if n := res.ReturnedHidden; n > 0 {
+		fmt.Fprintln(stdout)
+		sayln(stdout, lang, "另有 %d 份已被协调员退回的文件符合检索条件，未列出；加 --include-returned 可列出", n)
 	}
 	if a := res.NumberAlone; a != nil {
 		fmt.Fprintln(stdout)

@@ -57,3 +57,54 @@ func TestSearchByRound(t *testing.T) {
 		t.Errorf("evidence search -h does not name --round:\n%s", h)
 	}
 }
+
+// TestSearchLeavesReturnedFilesOutUnlessAsked: a file a coordinator
+// returned on a task, evidence of nothing else, is left out of `evidence
+// search`, which says so and how to list it; --include-returned lists it,
+// also when the query goes to the server as a JSON body.
+func TestSearchLeavesReturnedFilesOutUnlessAsked(t *testing.T) {
+	s := startServer(t, "")
+	jiaoyu := addUser(t, s.dataDir, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	status, body := s.send("POST", "/api/v1/assignments", `{"city":"330100","round":2018,"indicator":"2.3.1","department":"市教育局","due":"2099-03-31"}`)
+	if status != 201 {
+		t.Fatalf("add a task: %d %v", status, body)
+	}
+	task := body["assignment"].(map[string]any)["id"].(string)
+	admin := s.token
+	s.token = jiaoyu
+	ledger := "2018年职业技能培训台账：全年培训学员45000人次，各区县（市）分项数据另附。"
+	status, body = s.upload(map[string]string{"city": "330100", "doc_type": "statistics", "assignment": task},
+		upload{name: "台账.txt", body: []byte(ledger)})
+	s.token = admin
+	if status != 201 {
+		t.Fatalf("hand in: %d %v", status, body)
+	}
+	s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
+	if status, body = s.send("POST", "/api/v1/assignments/"+task+"/return", `{"reason":"缺少各区县分项数据"}`); status != 200 {
+		t.Fatalf("return: %d %v", status, body)
+	}
+	long := ledger + strings.Repeat("培训", 100)
+	for _, tt := range []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{[]string{"search", "职业技能培训台账"}, []string{"共 0 条结果", "另有 1 份已被协调员退回的文件符合检索条件，未列出；加 --include-returned 可列出"}, "台账"},
+		{[]string{"search", "职业技能培训台账", "--include-returned"}, []string{"共 1 条结果", "1. 台账", "45000人次"}, "未列出"},
+		{[]string{"search", long, "--include-returned"}, []string{"共 1 条结果"}, "未列出"},
+		{[]string{"search", "职业技能培训台账", "--lang", "en"}, []string{"1 more file that a coordinator returned matched and was not listed; add --include-returned to list them"}, ""},
+	} {
+		out, err := runCLI(t, append(tt.args, "--server", s.base, "--token", s.token)...)
+		if err != nil {
+			t.Fatalf("%.80v: %v\n%s", tt.args, err, out)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%.80v: want %q in\n%s", tt.args, w, out)
+			}
+		}
+		if tt.not != "" && strings.Contains(out, tt.not) {
+			t.Errorf("%.80v: %q in\n%s", tt.args, tt.not, out)
+		}
+	}
+}
