@@ -150,11 +150,13 @@ func (s *rangesDown) GetRange(ctx context.Context, key string, off, n int64, ver
 	return s.Store.GetRange(ctx, key, off, n, version)
 }
 
-// TestStoreOutageDuringARangedReadKeepsTheIndex: a page view and /text of
-// an indexed text whose ranged read fails as the store is out of reach
-// answer EUNAVAILABLE with its message (a 503), and keep the page index:
-// the store, not the index, is at fault, and once it is back the pages
-// are read by the index again, not the text through.
+// TestStoreOutageDuringARangedReadKeepsTheIndex: a page view of an
+// indexed text whose ranged read fails as the store is out of reach is
+// the document without its page, saying why (TextOutOfReach, with the
+// store's message: the page shows what the catalog holds), /text answers
+// EUNAVAILABLE (a 503), and both keep the page index: the store, not the
+// index, is at fault, and once it is back the pages are read by the index
+// again, not the text through.
 func TestStoreOutageDuringARangedReadKeepsTheIndex(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
@@ -165,9 +167,13 @@ func TestStoreOutageDuringARangedReadKeepsTheIndex(t *testing.T) {
 	defer s.Close()
 	readPageText(t, s, d, 2)
 	store.down.Store(true)
-	_, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 2}, 0)
-	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "对象存储暂时不可用") {
-		t.Errorf("view during the outage: %v, want EUNAVAILABLE saying the store is unavailable", err)
+	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 2}, 0)
+	if err != nil {
+		t.Fatalf("view during the outage: %v, want the document without its page", err)
+	}
+	if r.Page != nil || r.TextOutOfReach == nil || r.TextOutOfReach.Code != catalog.EUNAVAILABLE ||
+		!strings.Contains(catalog.ErrorMessage(r.TextOutOfReach), "对象存储暂时不可用") || r.Document.ID != d.ID {
+		t.Errorf("view during the outage: page %v, out of reach %v, want no page and EUNAVAILABLE saying the store is unavailable", r.Page, r.TextOutOfReach)
 	}
 	if _, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: 2, To: 2}); catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
 		t.Errorf("/text during the outage: %v, want EUNAVAILABLE", err)
