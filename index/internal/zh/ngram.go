@@ -326,7 +326,9 @@ const maxZerosScan = 64
 // rs[j] is the integer's last digit. Thousands (1,000) and a version's
 // second point (1.2.50) are no trailing zeros, nor more than
 // maxZerosScan zeros, or a point further back, nor the month of a
-// year and October (2024.10: YearMonth).
+// year and October (2024.10: YearMonth), nor a clause's, section's or
+// version's number (第3.10条, v2.10: sectionNumberAt), the tenth, not
+// the first.
 func zerosEnd(rs []rune, j int) bool {
 	if !isDigit(rs[j]) {
 		return false
@@ -365,7 +367,7 @@ func zerosEnd(rs []rune, j int) bool {
 	if point && points != 0 || !point && points != 1 {
 		return false
 	}
-	return !yearMonthAt(rs, j)
+	return !yearMonthAt(rs, j) && !sectionNumberAt(rs, j)
 }
 
 // minSubstringWord is the length in characters from which a dictionary

@@ -38,6 +38,15 @@ func TestDecimalEndsBeforeItsTrailingZeros(t *testing.T) {
 		{"于2024.10召开", "2024.10", true},
 		{"经费2024.50万元", "2024.5", true},
 		{"经费12024.10万元", "12024.1", true},
+		// A clause's, section's or version's number: 3.10 is the tenth,
+		// not 3.1 with a trailing zero.
+		{"依据第3.10条规定", "3.1", false},
+		{"依据第3.10条规定", "第3.1", false},
+		{"见指标3.10条", "3.1", false},
+		{"升级到v2.10版", "2.1", false},
+		{"升级到V2.10版", "V2.1", false},
+		{"依据第3.10条规定", "第3.10条", true},
+		{"满意度3.10分", "3.1", true},
 	}
 	for _, tt := range tests {
 		got := len(FindSubstrings(tt.text, tt.sub)) > 0
