@@ -122,16 +122,18 @@ func (s *Service) PastReturns(ctx context.Context, u *catalog.User, d *catalog.D
 // Returns are the returns (退回) of d on tasks that still list it
 // (catalog.Store.DocumentReturns), oldest first, each as u may read it
 // (catalog.DocumentReturn.SeenBy). d is one the caller may read (Get).
-func (s *Service) Returns(ctx context.Context, u *catalog.User, d *catalog.Document) ([]catalog.DocumentReturn, error) {
-	all, err := s.cat.DocumentReturns(ctx, []string{d.ID})
-	if err != nil {
-		return nil, err
+//
+// only says the file is nobody's evidence since (catalog.ReturnedDocument.Only):
+// a file another task still keeps, or linked or cited, is.
+func (s *Service) Returns(ctx context.Context, u *catalog.User, d *catalog.Document) (returns []catalog.DocumentReturn, only bool, err error) {
+	all, err := s.cat.AllReturns(ctx)
+	if err != nil || all[d.ID] == nil {
+		return nil, false, err
 	}
-	out := all[d.ID]
-	for i, r := range out {
-		out[i] = r.SeenBy(u)
+	for _, r := range all[d.ID].Returns {
+		returns = append(returns, r.SeenBy(u))
 	}
-	return out, nil
+	return returns, all[d.ID].Only, nil
 }
 
 // QuotesToRecheck are the quotes claims and values cite in d whose look

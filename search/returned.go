@@ -99,7 +99,9 @@ func (s *Service) markReturned(ctx context.Context, u *catalog.User, hits []Hit)
 	}
 	for i, h := range hits {
 		d := all[h.ID]
-		if d == nil || len(d.Returns) == 0 {
+		if d == nil || !d.Only || len(d.Returns) == 0 {
+			// A file another task keeps, or linked or cited, is
+			// evidence: its hit is no returned file's.
 			continue
 		}
 		r := d.Returns[len(d.Returns)-1].SeenBy(u)

@@ -86,6 +86,9 @@ type documentPage struct {
 	// Returns say that the file was returned on a task that still lists
 	// it (已退回), with what replaced it; the page then suggests no links.
 	Returns []returnView
+	// ReturnedOnly: the returned file is nobody's evidence since (no
+	// other task keeps it, no link, no citation).
+	ReturnedOnly bool
 	// IndexCut says from which page search does not find the text of a
 	// document longer than the index takes ("" when it takes it all).
 	IndexCut string

@@ -24,17 +24,19 @@ type replacement struct {
 }
 
 // fillReturns tells, at the head of the document's page, that the file
-// was returned and is no evidence until handed in again: a reader who
-// lands on it from a link, a claim or an old search must not take it for
-// the city's evidence, so the notice says so, and the page suggests no
-// indicators to link it to.
+// was returned and, when nothing else keeps it, is no evidence until
+// handed in again: a reader who lands on it from a link, a claim or an
+// old search must not take it for the city's evidence, so the notice says
+// so, and the page suggests no indicators to link it to. A file another
+// task still keeps, or linked or cited, is evidence: the notice says that.
 func (h *handler) fillReturns(r *http.Request, p *documentPage) error {
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	all, err := h.Documents.Returns(r.Context(), u, p.Doc)
+	all, only, err := h.Documents.Returns(r.Context(), u, p.Doc)
 	if err != nil {
 		return err
 	}
+	p.ReturnedOnly = only
 	for _, ret := range all {
 		v := returnView{Text: returnText(lang, ret), TaskURL: taskURL(u, ret)}
 		for _, id := range ret.After {
@@ -42,7 +44,7 @@ func (h *handler) fillReturns(r *http.Request, p *documentPage) error {
 		}
 		p.Returns = append(p.Returns, v)
 	}
-	if len(all) > 0 {
+	if only {
 		p.Suggestions = nil
 	}
 	return nil

@@ -181,3 +181,32 @@ func TestSavedSearchKeepsReturnedFilesIn(t *testing.T) {
 		t.Errorf("the saved search opens at %s listing %q, want both ledgers", resp.Request.URL, textOf(page))
 	}
 }
+
+// TestReturnedFileLinkedSinceIsStillEvidence: once the coordinator links
+// the returned 台账 to an indicator it is the city's evidence: its page
+// still says it was returned but not that it is no evidence, and a
+// search lists it without the 已退回 badge.
+func TestReturnedFileLinkedSinceIsStillEvidence(t *testing.T) {
+	s := newSite(t)
+	_, _, old, _ := ledgerReturnedAndReplaced(t, s)
+	wang := s.login("wang")
+	if resp, page := wang.post("/documents/"+old+"/links", url.Values{"indicator": {"2.3.2"}, "round": {"2018"}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("link 台账: %d %.800s", resp.StatusCode, textOf(page))
+	}
+	zhou := s.login("zhou")
+	_, page := zhou.get("/documents/" + old)
+	page = html.UnescapeString(page)
+	i := strings.Index(page, `id="returned-notice"`)
+	if i < 0 {
+		t.Fatalf("the linked returned file's page has no 已退回 notice:\n%.2000s", textOf(page))
+	}
+	n := page[i:min(i+1500, len(page))]
+	if strings.Contains(n, "退回的文件不算作本市的佐证材料") || !strings.Contains(n, "仍算作本市的佐证材料") {
+		t.Errorf("the notice of a returned file linked since: %q, want it still counted as evidence", textOf(n))
+	}
+	_, page = zhou.get("/search?q=45000")
+	page = html.UnescapeString(page)
+	if !strings.Contains(page, "/documents/"+old+"?") || strings.Contains(page, `class="badge returned-hit"`) {
+		t.Errorf("45000 after the link: %q, want 台账 listed without the 已退回 badge", textOf(page))
+	}
+}
