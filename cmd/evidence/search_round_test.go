@@ -21,11 +21,7 @@ func TestSearchByRound(t *testing.T) {
 		}
 		s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
 	}
-	for _, tt := range []struct {
-		args []string
-		want []string
-		not  string
-	}{
+	searchesSay(t, s, []searchSays{
 		{[]string{"search", "学习活动周"}, []string{"共 2 条结果"}, ""},
 		{[]string{"search", "学习活动周", "--round", "2017"}, []string{"共 1 条结果", "2017年学习活动周工作总结"}, "2018年"},
 		{[]string{"search", "学习活动周", "--round", "2018"}, []string{"共 1 条结果", "2018年学习活动周工作总结"}, "2017年"},
@@ -33,20 +29,7 @@ func TestSearchByRound(t *testing.T) {
 		{[]string{"search", "学习活动周", "--round", "2017,2018"}, []string{"共 2 条结果"}, ""},
 		{[]string{"search", "学习活动周", "--round", "2017", "--round", "2018"}, []string{"共 2 条结果"}, ""},
 		{[]string{"search", passage, "--round", "2017", "--round", "2018"}, []string{"共 2 条结果"}, ""},
-	} {
-		out, err := runCLI(t, append(tt.args, "--server", s.base, "--token", s.token)...)
-		if err != nil {
-			t.Fatalf("%.80v: %v\n%s", tt.args, err, out)
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%.80v: want %q in\n%s", tt.args, w, out)
-			}
-		}
-		if tt.not != "" && strings.Contains(out, tt.not) {
-			t.Errorf("%.80v: %q listed, of another round:\n%s", tt.args, tt.not, out)
-		}
-	}
+	})
 	_, err := runCLI(t, "search", "学习活动周", "--round", "第二轮", "--server", s.base, "--token", s.token)
 	if want := "监测轮次应为 2000 至 2100 年间的年份（如 2018），或留空表示全部轮次；收到“第二轮”"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("--round 第二轮: %v, want %q", err, want)
@@ -84,16 +67,27 @@ func TestSearchLeavesReturnedFilesOutUnlessAsked(t *testing.T) {
 		t.Fatalf("return: %d %v", status, body)
 	}
 	long := ledger + strings.Repeat("培训", 100)
-	for _, tt := range []struct {
-		args []string
-		want []string
-		not  string
-	}{
+	searchesSay(t, s, []searchSays{
 		{[]string{"search", "职业技能培训台账"}, []string{"共 0 条结果", "另有 1 份已被协调员退回的文件符合检索条件，未列出；加 --include-returned 可列出"}, "台账"},
 		{[]string{"search", "职业技能培训台账", "--include-returned"}, []string{"共 1 条结果", "1. 台账", "45000人次"}, "未列出"},
 		{[]string{"search", long, "--include-returned"}, []string{"共 1 条结果"}, "未列出"},
 		{[]string{"search", "职业技能培训台账", "--lang", "en"}, []string{"1 more file that a coordinator returned matched and was not listed; add --include-returned to list them"}, ""},
-	} {
+	})
+}
+
+// searchSays is a command line's search and what its output must and
+// must not hold.
+type searchSays struct {
+	args []string
+	want []string
+	not  string
+}
+
+// searchesSay runs each search against s as its admin and checks what
+// it printed.
+func searchesSay(t *testing.T, s *server, cases []searchSays) {
+	t.Helper()
+	for _, tt := range cases {
 		out, err := runCLI(t, append(tt.args, "--server", s.base, "--token", s.token)...)
 		if err != nil {
 			t.Fatalf("%.80v: %v\n%s", tt.args, err, out)
