@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,18 +16,7 @@ import (
 // every round of following: at one round a second a long outage buried
 // the log (probe s53: 219 warnings a node in three minutes).
 func TestAFollowerLogsACatalogOutageOnceNotEveryRound(t *testing.T) {
-	pg, err := pgtest.Start()
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL is required under CI=true: %v", err)
-		}
-		t.Skipf("no PostgreSQL server here (apt-get install postgresql): %v", err)
-	}
-	defer pg.Stop()
-	url, err := pg.NewDatabase()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pg, url := pgtest.StartOwn(t)
 	r := newRig(t)
 	cat, err := catalog.OpenPostgres(context.Background(), url)
 	if err != nil {

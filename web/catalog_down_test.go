@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -21,18 +20,7 @@ import (
 // tell it: sent to the login page instead, they would take it for a
 // lost session, and logging in again fails too.
 func TestAPageAskedWhileTheCatalogIsDownSaysSoInsteadOfAskingToLogIn(t *testing.T) {
-	pg, err := pgtest.Start()
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL is required under CI=true: %v", err)
-		}
-		t.Skipf("no PostgreSQL server here (apt-get install postgresql): %v", err)
-	}
-	defer pg.Stop()
-	url, err := pg.NewDatabase()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pg, url := pgtest.StartOwn(t)
 	ctx := context.Background()
 	cat, err := catalog.OpenPostgres(ctx, url)
 	if err != nil {

@@ -85,6 +85,27 @@ func DatabaseURL(t testing.TB) string {
 	return url
 }
 
+// StartOwn starts a cluster of t's own, one the test may stop under the
+// code it tests (an outage), and returns it with the URL of a new empty
+// database on it; the cluster stops when t ends. Without PostgreSQL it
+// skips t, or fails it when CI=true, as DatabaseURL does.
+func StartOwn(t testing.TB) (*Server, string) {
+	t.Helper()
+	pg, err := Start()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("PostgreSQL is required under CI=true: %v", err)
+		}
+		t.Skipf("no PostgreSQL server here (apt-get install postgresql): %v", err)
+	}
+	t.Cleanup(pg.Stop)
+	url, err := pg.NewDatabase()
+	if err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	return pg, url
+}
+
 // findBin returns the folder of the newest installed PostgreSQL's programs.
 func findBin() (string, error) {
 	if dir := os.Getenv("EVIDENCE_PG_BIN"); dir != "" {
