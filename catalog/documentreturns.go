@@ -67,7 +67,9 @@ const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_
 	ORDER BY ad.at, ad.document_id`
 
 // AllReturns returns, by document id, every live document returned on a
-// task that still lists it (ReturnedDocument), in one statement: a search
+// task that still lists it (ReturnedDocument), with every return of it on
+// such a task, the earlier ones of a task that returned it twice
+// included (addEarlierReturns), in two statements: a search
 // keeps it while the catalog's CitationsStamp stays the same (a return, a
 // hand-in, a withdrawal, a link and a deletion each record an event).
 func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, error) {
@@ -104,6 +106,10 @@ func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, e
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("returned documents: %w", err)
+	}
+	rows.Close()
+	if err := s.addEarlierReturns(ctx, out); err != nil {
+		return nil, err
 	}
 	for _, d := range out {
 		slices.SortStableFunc(d.Returns, func(a, b DocumentReturn) int { return a.At.Compare(b.At) })
