@@ -90,23 +90,35 @@ func (s *Service) countReturned(ctx context.Context, q index.Query, returned []s
 	return int(res.Total), nil
 }
 
-// markReturned marks the hits returned on a task (HitReturn), with their
-// last return, as u may read it.
+// markReturned marks the hits returned on a task (HitReturn): every
+// return, oldest first, and the last one on its own, as u may read them.
 func (s *Service) markReturned(ctx context.Context, u *catalog.User, hits []Hit) error {
 	all, err := s.returned.get(ctx, s.cat)
 	if err != nil {
 		return err
 	}
 	for i, h := range hits {
-		d := all[h.ID]
-		if d == nil || !d.Only || len(d.Returns) == 0 {
-			// A file another task keeps, or linked or cited, is
-			// evidence: its hit is no returned file's.
-			continue
+		hits[i].Returns = hitReturns(all[h.ID], u)
+		if n := len(hits[i].Returns); n > 0 {
+			hits[i].Returned = &hits[i].Returns[n-1]
 		}
-		r := d.Returns[len(d.Returns)-1].SeenBy(u)
-		hits[i].Returned = &HitReturn{By: r.By, Reason: r.Reason, At: r.At, Assignment: r.Assignment,
-			Indicator: r.Indicator, ReplacedBy: append([]string{}, r.After...)}
 	}
 	return nil
+}
+
+// hitReturns are the returns of d, oldest first, as u may read them
+// (catalog.DocumentReturn.SeenBy); none for a file another task keeps, or
+// linked or cited, which is evidence and not a returned file's hit. The
+// slices are the hit's own: d is shared by every search.
+func hitReturns(d *catalog.ReturnedDocument, u *catalog.User) []HitReturn {
+	if d == nil || !d.Only || len(d.Returns) == 0 {
+		return nil
+	}
+	out := make([]HitReturn, len(d.Returns))
+	for i, r := range d.Returns {
+		r = r.SeenBy(u)
+		out[i] = HitReturn{By: r.By, Reason: r.Reason, At: r.At, Assignment: r.Assignment,
+			Indicator: r.Indicator, ReplacedBy: append([]string{}, r.After...)}
+	}
+	return out
 }

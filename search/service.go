@@ -169,9 +169,12 @@ type Hit struct {
 	// rank ("另有 N 个相近版本"); NearDuplicateIDs names them.
 	NearDuplicates   int      `json:"near_duplicates"`
 	NearDuplicateIDs []string `json:"near_duplicate_ids,omitempty"`
-	// Returned marks a file the coordinator returned on a task (已退回),
-	// nil for any other.
-	Returned *HitReturn `json:"returned,omitempty"`
+	// Returned marks a file the coordinator returned on a task (已退回)
+	// with its last return, nil for any other; Returns holds every return,
+	// oldest first (on two tasks, or on one task twice), Returned being
+	// the last of them.
+	Returned *HitReturn  `json:"returned,omitempty"`
+	Returns  []HitReturn `json:"returns,omitempty"`
 }
 
 // Facet is one value of a facet with its count and a label for people.
