@@ -45,7 +45,7 @@ func TestSearchExportXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
+	wantHeader := []string{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接", "已退回"}
 	if len(rows) == 0 || !slices.Equal(rows[0], wantHeader) {
 		t.Fatalf("header %v, want %v", rows[0], wantHeader)
 	}

@@ -87,7 +87,7 @@ func TestSearchCountsWordsMissedAsWords(t *testing.T) {
 		}
 	}
 	for _, substring := range []bool{false, true} {
-		_, total, err := svc.exportRows(ctx, Request{Query: "健全", Substring: substring, User: admin}, "", false)
+		_, total, _, err := svc.exportRows(ctx, Request{Query: "健全", Substring: substring, User: admin}, "", false)
 		if want := map[bool]uint64{false: 0, true: 2}[substring]; err != nil || total != want {
 			t.Errorf("export 健全 with Substring %v: %d documents (%v), want %d", substring, total, err, want)
 		}

@@ -67,7 +67,7 @@ func TestExcludedWordsLeaveOutTheirStrings(t *testing.T) {
 			if err != nil || !slices.Equal(among, tt.want) {
 				t.Errorf("matching %q among all (a saved search's count): %v (%v), want %v", tt.query, among, err, tt.want)
 			}
-			if _, total, err := svc.exportRows(ctx, req, "", false); err != nil || total != uint64(len(tt.want)) {
+			if _, total, _, err := svc.exportRows(ctx, req, "", false); err != nil || total != uint64(len(tt.want)) {
 				t.Errorf("export %q: %d documents (%v), want %d", tt.query, total, err, len(tt.want))
 			}
 		}

@@ -41,21 +41,23 @@ type exportWords struct {
 	cited, indicatorsNote string
 	// sep parts the indicators in the 指标 column.
 	sep string
+	// english says these are the English words.
+	english bool
 }
 
 var exportLangs = map[bool]exportWords{
-	false: {results: "检索结果", about: "说明", header: []any{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"},
+	false: {results: "检索结果", about: "说明", header: []any{"标题", "文件名", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接", returnedLangs[false].column},
 		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", round: "监测轮次", issued: "成文日期",
 		at: "导出时间", docs: "命中文档", rows: "导出行数", note: "说明", warn: "注意",
 		explain: "每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出",
 		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-",
 		cited: "\uFF08引用\uFF09", sep: "\u3001", indicatorsNote: "“指标”列列出文档所佐证的指标\uFF1A已关联的指标\uFF0C以及引用该文档的定性描述或数值所属的指标\uFF0C后者未关联时标“（引用）”\uFF1B按指标筛选时两者都算"},
-	true: {results: "Results", about: "About", header: []any{"Title", "File name", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
+	true: {results: "Results", about: "About", header: []any{"Title", "File name", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link", returnedLangs[true].column},
 		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", round: "Monitoring round", issued: "Date issued",
 		at: "Exported at", docs: "Documents found", rows: "Rows exported", note: "Note", warn: "Warning",
 		explain: "One row per passage found; at most %d rows are exported: narrow the search and export in parts for more",
 		over:    "More than %d rows found; only the first %d were exported", filename: "search-results-",
-		cited: " (cited)", sep: ", ", indicatorsNote: "The Indicators column lists the indicators the document is evidence of: those it is linked to, and those whose claims or values cite it, marked (cited) when it is not linked to them; filtering by an indicator finds both"},
+		cited: " (cited)", sep: ", ", english: true, indicatorsNote: "The Indicators column lists the indicators the document is evidence of: those it is linked to, and those whose claims or values cite it, marked (cited) when it is not linked to them; filtering by an indicator finds both"},
 }
 
 const exportPage = 100 // hits read from the index at a time
@@ -67,11 +69,15 @@ const exportPage = 100 // hits read from the index at a time
 // it; "" for paths only). A second sheet names the search, the time and
 // whether rows were left out. Every text cell is neutralised so that no
 // title or passage runs as a formula.
+// As the search does, the export leaves out the files the coordinator
+// returned unless req.IncludeReturned, and the about sheet says how many;
+// the 已退回 column marks the returned files it lists with their returns,
+// who returned them and why only to those the search tells.
 // In English (english true) the sheets, headings, labels, document
 // types and city names (those catalog.CityNameEN knows) are English.
 func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, english bool) ([]byte, error) {
 	w := exportLangs[english]
-	rows, total, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"), english)
+	rows, total, hidden, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"), english)
 	if err != nil {
 		return nil, err
 	}
@@ -89,10 +95,10 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 			return nil, fmt.Errorf("write row %d: %w", i+2, err)
 		}
 	}
-	for col, width := range map[string]float64{"A": 40, "B": 24, "G": 14, "I": 60, "J": 40} {
+	for col, width := range map[string]float64{"A": 40, "B": 24, "G": 14, "I": 60, "J": 40, "K": 40} {
 		f.SetColWidth(w.results, col, col, width)
 	}
-	if err := writeAbout(f, w, req, total, len(rows)); err != nil {
+	if err := writeAbout(f, w, req, total, len(rows), hidden); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -103,27 +109,74 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 }
 
 // exportRows reads the hits of req page by page into rows of cells, and
-// returns them with the number of matching documents.
-func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, english bool) ([][]any, uint64, error) {
+// returns them with the number of matching documents and of returned
+// files left out (countReturned).
+func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, english bool) (rows [][]any, total uint64, hidden int, err error) {
 	q, visible, err := s.baseQuery(ctx, req)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
-	rows := [][]any{}
+	rows = [][]any{}
 	if !visible {
-		return rows, 0, nil
+		return rows, 0, 0, nil
 	}
-	// The indicators whose claims and values cite each document, in the
-	// scope the filter counts them in (citedFor): one read of the kept
-	// citations for the whole export, whatever its length.
+	m, err := s.rowMaker(ctx, q, req.User, baseURL, english)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+	}
+	// The rows in the order of the search page's hits.
+	q.Size, q.WithText, q.TitleFirst = exportPage, true, true
+	for q.From = 0; len(rows) < ExportLimit && q.From+q.Size <= maxWindow; q.From += exportPage {
+		res, err := s.idx.Search(ctx, q)
+		if err != nil {
+			return nil, 0, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+		}
+		total = res.Total
+		page, err := s.pageRows(ctx, res, m)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		rows = append(rows, page...)
+		if len(res.Hits) < exportPage {
+			break
+		}
+	}
+	if hidden, err = s.countReturned(ctx, q, q.Filter.ExcludeIDs); err != nil {
+		return nil, 0, 0, err
+	}
+	return rows[:min(len(rows), ExportLimit)], total, hidden, nil
+}
+
+// exportRowMaker holds what pageRows needs to turn the hits of an export
+// into rows, read once for the whole export, whatever its length.
+type exportRowMaker struct {
+	cities []string
+	want   numberSet
+	labels map[string]map[string]string
+	// citedBy holds the indicators whose claims and values cite each
+	// document, in the scope the filter counts them in (citedFor).
+	citedBy map[string][]string
+	// returned are the catalog's returned files (returnedCache), shown
+	// to user as the search's hits show them.
+	returned map[string]*catalog.ReturnedDocument
+	user     *catalog.User
+	baseURL  string
+	english  bool
+}
+
+// rowMaker reads what the rows of the export of q for u need.
+func (s *Service) rowMaker(ctx context.Context, q index.Query, u *catalog.User, baseURL string, english bool) (*exportRowMaker, error) {
 	sc, err := s.cited.cited(ctx, s.cat, q.Filter.Cities)
 	if err != nil {
-		return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+		return nil, err
 	}
-	citedBy := sc.byDocument()
+	returned, err := s.returned.get(ctx, s.cat)
+	if err != nil {
+		return nil, err
+	}
 	labels, err := s.labels(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if english {
 		for t, l := range catalog.DocTypeLabelsEN {
@@ -138,42 +191,25 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 		}
 		labels["city"] = cities
 	}
-	// The rows in the order of the search page's hits.
-	q.Size, q.WithText, q.TitleFirst = exportPage, true, true
-	var total uint64
-	for q.From = 0; len(rows) < ExportLimit && q.From+q.Size <= maxWindow; q.From += exportPage {
-		res, err := s.idx.Search(ctx, q)
-		if err != nil {
-			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
-		}
-		total = res.Total
-		page, err := s.pageRows(ctx, res, q.Filter.Cities, termNumbers(q.Clauses), labels, citedBy, baseURL, english)
-		if err != nil {
-			return nil, 0, err
-		}
-		rows = append(rows, page...)
-		if len(res.Hits) < exportPage {
-			break
-		}
-	}
-	return rows[:min(len(rows), ExportLimit)], total, nil
+	return &exportRowMaker{cities: q.Filter.Cities, want: termNumbers(q.Clauses), labels: labels, citedBy: sc.byDocument(),
+		returned: returned, user: u, baseURL: baseURL, english: english}, nil
 }
 
 // pageRows turns one page of index hits into rows: a row per passage,
 // or one for a hit without passages, marked for words holding the
-// numbers want; documents deleted since they were indexed, or moved out
-// of cities, the cities searched, are left out (hitDocuments).
+// numbers m.want; documents deleted since they were indexed, or moved out
+// of m.cities, the cities searched, are left out (hitDocuments).
 // A 文号 guessed from what was read is marked so (catalog.DocNumberShown),
-// in English when english is true. The 指标 column lists the indicators
+// in English when m.english is true. The 指标 column lists the indicators
 // the indicator filter finds a document by (exportIndicators): those it is
-// linked to and those whose claims and values cite it (citedBy).
-func (s *Service) pageRows(ctx context.Context, res *index.Result, cities []string, want numberSet, labels map[string]map[string]string,
-	citedBy map[string][]string, baseURL string, english bool) ([][]any, error) {
+// linked to and those whose claims and values cite it (m.citedBy); the
+// 已退回 column its returns (returnedCell).
+func (s *Service) pageRows(ctx context.Context, res *index.Result, m *exportRowMaker) ([][]any, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	docs, err := s.hitDocuments(ctx, ids, cities)
+	docs, err := s.hitDocuments(ctx, ids, m.cities)
 	if err != nil {
 		return nil, fmt.Errorf("load exported documents: %w", err)
 	}
@@ -188,23 +224,24 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, cities []stri
 			continue
 		}
 		number := catalog.DocNumberShown(d).Chinese
-		if english {
+		if m.english {
 			number = catalog.DocNumberShown(d).English
 		}
 		// The file name tells apart versions that share a title (the
 		// .pdf and .docx of one notice), which are rows of their own.
 		doc := []any{
-			spreadsheet.Neutralize(d.Title), spreadsheet.Neutralize(d.Filename), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
+			spreadsheet.Neutralize(d.Title), spreadsheet.Neutralize(d.Filename), m.labels["city"][d.City], m.labels["doc_type"][string(d.DocType)],
 			spreadsheet.Neutralize(number), spreadsheet.Neutralize(d.IssuedOn),
-			spreadsheet.Neutralize(exportIndicators(inds[d.ID], citedBy[d.ID], exportLangs[english])),
+			spreadsheet.Neutralize(exportIndicators(inds[d.ID], m.citedBy[d.ID], exportLangs[m.english])),
 		}
-		frags := buildFragmentsFor(h.Pages, h.Spans, want)
+		returned := spreadsheet.Neutralize(returnedCell(m.returned[d.ID], m.user, m.english))
+		frags := buildFragmentsFor(h.Pages, h.Spans, m.want)
 		if len(frags) == 0 {
-			rows = append(rows, append(slices.Clone(doc), "", "", baseURL+"/documents/"+d.ID))
+			rows = append(rows, append(slices.Clone(doc), "", "", m.baseURL+"/documents/"+d.ID, returned))
 		}
 		for _, fr := range frags {
-			link := baseURL + "/documents/" + d.ID + "?page=" + strconv.Itoa(fr.Page)
-			rows = append(rows, append(slices.Clone(doc), fr.Page, spreadsheet.Neutralize(plainText(fr.HTML)), link))
+			link := m.baseURL + "/documents/" + d.ID + "?page=" + strconv.Itoa(fr.Page)
+			rows = append(rows, append(slices.Clone(doc), fr.Page, spreadsheet.Neutralize(plainText(fr.HTML)), link, returned))
 		}
 	}
 	return rows, nil
@@ -233,7 +270,7 @@ func plainText(fragment string) string {
 	return html.UnescapeString(fragment)
 }
 
-func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows int) error {
+func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows, hidden int) error {
 	if _, err := f.NewSheet(w.about); err != nil {
 		return err
 	}
@@ -255,6 +292,9 @@ func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows
 	if r := issuedRange(req); r != nil {
 		filters = append(filters, w.issued+"="+r[0])
 	}
+	if req.IncludeReturned {
+		filters = append(filters, returnedLangs[w.english].included)
+	}
 	about := [][]any{
 		{w.query, spreadsheet.Neutralize(req.Query)},
 		{w.filters, spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},
@@ -264,6 +304,7 @@ func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows
 		{w.note, fmt.Sprintf(w.explain, ExportLimit)},
 		{w.indicator, w.indicatorsNote},
 	}
+	about = append(about, returnedAbout(w, req, hidden)...)
 	if rows >= ExportLimit {
 		about = append(about, []any{w.warn, fmt.Sprintf(w.over, ExportLimit, ExportLimit)})
 	}

@@ -43,7 +43,7 @@ func TestADocumentMovedAwayIsNotShownToTheCityItLeft(t *testing.T) {
 					u.Username, q, h.ID, h.City, h.CityName)
 			}
 		}
-		xlsx, _, err := svc.exportRows(ctx, Request{Query: q, User: u}, "http://archive", false)
+		xlsx, _, _, err := svc.exportRows(ctx, Request{Query: q, User: u}, "http://archive", false)
 		if err != nil {
 			t.Fatal(err)
 		}

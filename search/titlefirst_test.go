@@ -82,7 +82,7 @@ func TestSearchAndExportRankTitleFirst(t *testing.T) {
 	if len(got) != 32 || got[len(got)-1] != "ledger" {
 		t.Errorf("search hits %v, want the ledger last, after the 31 documents named after 学分银行", got)
 	}
-	rows, _, err := svc.exportRows(ctx, Request{Query: "学分银行", User: admin}, "", false)
+	rows, _, _, err := svc.exportRows(ctx, Request{Query: "学分银行", User: admin}, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
