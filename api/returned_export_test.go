@@ -30,7 +30,9 @@ func (e *env) exportedSheets(t *testing.T, path, who string) (header []string, b
 	}
 	byDoc = map[string][]string{}
 	for _, row := range rows[1:] {
-		row = append(row, make([]string, len(rows[0])-len(row))...)
+		// Padded to the 已退回 column: the sheet leaves trailing empty
+		// cells out, and an export without the column must fail, not panic.
+		row = append(row, make([]string, max(11, len(rows[0]))-len(row))...)
 		link := row[9]
 		id, _, _ := strings.Cut(link[strings.LastIndex(link, "/")+1:], "?")
 		byDoc[id] = row
