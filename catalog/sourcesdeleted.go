@@ -29,6 +29,11 @@ func sourcesDeletedSQL(kind CarryKind, id string) string {
 			WHERE st.claim_id = ` + id + ` AND sd.deleted_at IS NULL))`
 }
 
+// valueSourceDeletedSQL is sourcesDeletedSQL(CarryValue, "v.id") over
+// valueFrom's join: a value cites one document (or none, and then no row
+// joins), so it is that document's being deleted.
+const valueSourceDeletedSQL = `vd.deleted_at IS NOT NULL`
+
 // carrySourcesDeletedSQL is a carry-over row's Carryover.SourcesDeleted.
 var carrySourcesDeletedSQL = `CASE WHEN kind = 'claim' AND ` + sourcesDeletedSQL(CarryClaim, "carryover.object_id") +
 	` OR kind = 'value' AND ` + sourcesDeletedSQL(CarryValue, "carryover.object_id") + ` THEN 1 ELSE 0 END`

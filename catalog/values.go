@@ -78,7 +78,16 @@ type ValueFilter struct {
 var valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
 	v.quote, v.quote_found, v.found_on_page, v.quote_read, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
 	v.recheck_error, COALESCE(v.recheck_error_en, ''), COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')` +
-	`, CASE WHEN ` + sourcesDeletedSQL(CarryValue, "v.id") + ` THEN 1 ELSE 0 END`
+	`, CASE WHEN ` + valueSourceDeletedSQL + ` THEN 1 ELSE 0 END`
+
+// valueFrom is the FROM of valueColumns: each value with the document it
+// cites joined once, so that a listing learns which sources are deleted
+// in its one pass rather than by sourcesDeletedSQL's subquery per row.
+const valueFrom = ` FROM value v LEFT JOIN document vd ON vd.id = v.document_id `
+
+// valueQuery is the query of the values where (a WHERE and what follows
+// it, over v) selects.
+func valueQuery(where string) string { return `SELECT ` + valueColumns + valueFrom + where }
 
 // Written is the value as its coordinator wrote it, with its unit when
 // the writing lacks it: 12.3万人, 85.3%, 123个; the number and unit when
@@ -316,7 +325,7 @@ func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) 
 }
 
 func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]Value, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+valueColumns+` FROM value v `+where, args...)
+	rows, err := s.db.QueryContext(ctx, valueQuery(where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query values: %w", err)
 	}

@@ -179,7 +179,23 @@ func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 // openApp opens the catalog, the blob store (S3 when EVIDENCE_S3_ENDPOINT
 // is set, else the folder under the data folder) and, when asked, the index.
 func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
+	// The environment's settings are read before anything is made in the
+	// data folder, so that one mistyped refuses a command there and then.
+	env, err := readEnvSettings(opts)
+	if err != nil {
+		return nil, err
+	}
 	a := &app{dataDir: dataDir, log: log}
+	made := foldersMissing(a)
+	a, err = openAppWith(ctx, a, opts, env)
+	if err != nil {
+		made.removeEmpty()
+	}
+	return a, err
+}
+
+func openAppWith(ctx context.Context, a *app, opts appOptions, env envSettings) (*app, error) {
+	dataDir, log := a.dataDir, a.log
 	catalogPath, blobDir, indexDir, tmpDir := a.paths()
 	if os.Getenv("EVIDENCE_DATABASE_URL") == "" {
 		// A node's folder first: it holds no catalog.db, and what its
@@ -217,23 +233,14 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return nil, err
 	}
 	if local {
-		// copies of imported tables go where the other temporary copies
-		// go; without a data folder, to the system's temporary folder
-		if err := os.MkdirAll(tmpDir, 0o755); err != nil {
-			a.close()
-			return nil, fmt.Errorf("create temporary folder %s: %w", tmpDir, err)
-		}
+		// Copies of imported tables go where the other temporary copies
+		// go; without a data folder, to the system's temporary folder.
+		// The folder is made by the first copy written, not here: a
+		// command refused, or one that writes none, leaves none behind.
 		a.sandbox.TempDir = tmpDir
 	}
 	a.sandbox.Unpacks, a.sandbox.UnpackWait = opts.unpacks.unpacks, opts.unpacks.wait
-	readerMemory := opts.readerMemory
-	if readerMemory == 0 {
-		if readerMemory, err = readerMemoryFromEnv(); err != nil {
-			a.close()
-			return nil, err
-		}
-	}
-	useReaderMemory(a.sandbox, readerMemory)
+	useReaderMemory(a.sandbox, env.readerMemory)
 	if sandboxOpened != nil {
 		sandboxOpened(a.sandbox)
 	}
@@ -315,32 +322,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		a.close()
 		return nil, err
 	}
-	cfg := opts.ingest
+	cfg := env.ingest
 	cfg.TempDir = tmpDir
 	cfg.Sandbox = a.sandbox
-	if cfg.Limits.Timeout, err = durationFromEnv("EVIDENCE_EXTRACT_TIMEOUT"); err != nil {
-		a.close()
-		return nil, err
-	}
 	cfg.Logger = log
-	if cfg.MaxUpload == 0 {
-		if cfg.OCRWorkers == 0 {
-			if cfg.OCRWorkers, err = countFromEnv("EVIDENCE_OCR_WORKERS", "workers"); err != nil {
-				a.close()
-				return nil, err
-			}
-		}
-		if cfg.UploadSlots == 0 {
-			if cfg.UploadSlots, err = countFromEnv("EVIDENCE_UPLOAD_SLOTS", "uploads at once"); err != nil {
-				a.close()
-				return nil, err
-			}
-		}
-		if cfg.MaxUpload, err = maxUploadFromEnv(); err != nil {
-			a.close()
-			return nil, err
-		}
-	}
 	if a.cat.Shared() {
 		// Other nodes write this catalog: lease extraction jobs and let
 		// this node's index follow the catalog's changes.
@@ -355,10 +340,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		if cfg.Node == "" {
 			cfg.Node = fmt.Sprintf("%s/%d-%d", cfg.NodeName, os.Getpid(), time.Now().UnixNano()%1e6)
 		}
-		if cfg.Lease, err = durationFromEnv("EVIDENCE_JOB_LEASE"); err != nil {
-			a.close()
-			return nil, err
-		}
+		cfg.Lease = env.lease
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.ingest.UseTasks(a.assignments)

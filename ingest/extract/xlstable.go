@@ -140,6 +140,13 @@ func (s *Sandbox) tableSlot(ctx context.Context) (func(), error) {
 // tempCopy writes data to a new temporary file and returns its absolute
 // path.
 func (s *Sandbox) tempCopy(data []byte) (string, error) {
+	if s.TempDir != "" {
+		// Made by the first copy, not by whoever set TempDir, so that a
+		// command that writes none leaves no folder.
+		if err := os.MkdirAll(s.TempDir, 0o755); err != nil {
+			return "", fmt.Errorf("temporary copy of a table: %v: %w", err, errTableTempCopy())
+		}
+	}
 	f, err := os.CreateTemp(s.TempDir, "import-*.xls")
 	if err != nil {
 		return "", fmt.Errorf("temporary copy of a table: %v: %w", err, errTableTempCopy())

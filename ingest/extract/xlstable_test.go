@@ -140,7 +140,13 @@ func TestReadXLSChineseBuiltinDate(t *testing.T) {
 func TestReadXLSTempCopyFails(t *testing.T) {
 	sb := testSandbox(0)
 	defer sb.Close()
-	sb.TempDir = filepath.Join(t.TempDir(), "没有这个文件夹")
+	// A folder that cannot be made: its parent is a file (the folder is
+	// made by the first copy, so one merely missing is no failure).
+	parent := filepath.Join(t.TempDir(), "不是文件夹")
+	if err := os.WriteFile(parent, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sb.TempDir = filepath.Join(parent, "tmp")
 	_, err := sb.ReadXLS(context.Background(), mustRead(t, fixture("date-format31.xls")), 100)
 	var e *catalog.Error
 	if !errors.As(err, &e) || e.Code != catalog.EUNAVAILABLE || !strings.Contains(e.Message, "临时副本") {
@@ -280,5 +286,18 @@ func TestReadXLSReadsFewTablesAtOnce(t *testing.T) {
 	release()
 	if _, err := busy.ReadXLS(context.Background(), ledger, 100); err != nil {
 		t.Errorf("an import once the reader is free: %v", err)
+	}
+}
+
+// TestReadXLSMakesItsTempFolder: the copy of a table makes the temporary
+// folder it goes in, so that whoever sets TempDir need not make it before
+// any table is read (a command refused at start leaves none behind).
+func TestReadXLSMakesItsTempFolder(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	sb.TempDir = filepath.Join(t.TempDir(), "数据", "tmp")
+	res, err := sb.ReadXLS(context.Background(), mustRead(t, fixture("date-format31.xls")), 100)
+	if err != nil || res == nil {
+		t.Fatalf("read a table into a temporary folder not made yet: %v, %v", res, err)
 	}
 }

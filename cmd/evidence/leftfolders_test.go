@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// folderEntries lists the names in dir, sorted.
+func folderEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	return names
+}
+
+// A command refused at start, by a setting it reads after opening the
+// data folder, leaves the folder as it found it (probe s53: tmp/ and an
+// empty index/ were left by each refused check, search, repair, ingest,
+// backup).
+func TestRefusedCommandsLeaveTheDataFolderAsItWas(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "杭州档案")
+	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wangfang", "--role", "admin"); err != nil {
+		t.Fatalf("user add: %v", err)
+	}
+	// What an archive made elsewhere, or cleaned up, holds: no scratch.
+	os.RemoveAll(filepath.Join(data, "tmp"))
+	before := folderEntries(t, data)
+	notice := filepath.Join(t.TempDir(), "关于推进学习型城市建设的通知.txt")
+	if err := os.WriteFile(notice, []byte("杭州市终身学习活动周工作方案"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		env, value string
+		args       []string
+	}{
+		{"EVIDENCE_MAX_UPLOAD", "两百兆", []string{"check"}},
+		{"EVIDENCE_EXTRACT_TIMEOUT", "九十秒", []string{"search", "学习型城市"}},
+		{"EVIDENCE_UPLOAD_SLOTS", "0", []string{"repair"}},
+		{"EVIDENCE_OCR_WORKERS", "-2", []string{"ingest", "--city", "330100", "--type", "policy", notice}},
+		{"EVIDENCE_READER_MEMORY", "一吉", []string{"backup", "--out", filepath.Join(t.TempDir(), "备份")}},
+		{"EVIDENCE_READER_MEMORY", "一吉", []string{"report", "--city", "330100", "--out", filepath.Join(t.TempDir(), "报告.xlsx")}},
+	} {
+		t.Run(c.args[0], func(t *testing.T) {
+			t.Setenv(c.env, c.value)
+			args := append(slices.Clone(c.args), "--data", data)
+			if _, err := runCLI(t, args...); err == nil || !strings.Contains(err.Error(), c.env) {
+				t.Fatalf("evidence %s with %s=%q: got %v, want a refusal naming %s", c.args[0], c.env, c.value, err, c.env)
+			}
+			if after := folderEntries(t, data); !slices.Equal(after, before) {
+				t.Errorf("evidence %s refused left the data folder with %v, want %v as it was", c.args[0], after, before)
+			}
+		})
+	}
+}
