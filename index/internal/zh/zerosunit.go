@@ -98,3 +98,23 @@ func (sf *SubstringFinder) FindZeros(word string, cut int) [][2]int {
 	}
 	return out
 }
+
+// TrailingZeros reports whether number, written in a text between before
+// and after, ends with zeros that are a decimal's trailing zeros by the
+// index's rule (valueEnd): 96.50%, 3.10% and 96.00 do, 2024.10 (a year
+// and October) and 第3.10条 (a clause's tenth) do not, nor 1,000.
+func TrailingZeros(before, number, after string) bool {
+	fb, fn, fa := []rune(string(Fold([]byte(before)).Text)), []rune(string(Fold([]byte(number)).Text)), []rune(string(Fold([]byte(after)).Text))
+	j := len(fn) - 1
+	for j >= 0 && fn[j] == '0' {
+		j--
+	}
+	if j == len(fn)-1 || j < 0 {
+		return false
+	}
+	if fn[j] == '.' {
+		j--
+	}
+	rs := append(append(fb, fn...), fa...)
+	return j >= 0 && zerosEnd(rs, len(fb)+j)
+}
