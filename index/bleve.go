@@ -104,8 +104,10 @@ import (
 // (the 96.5 of 96.50%, the 96 of 96.00: zh.valueEnd), so that a number
 // typed as the text writes it, less those zeros, finds it (not a year
 // and October: 2024.1 is not 2024.10, which has no value token), and holds no
-// count for 第一 (第一次 is the first time, not 1次).
-const schemaVersion = "29"
+// count for 第一 (第一次 is the first time, not 1次); 30 joins a decimal's
+// last digit of value to the unit after its trailing zeros (5⁰% in
+// 96.50%: zh.ZerosToken), so that 96.5% finds 96.50% as 96.5 does.
+const schemaVersion = "30"
 
 var schemaKey = []byte("evidence_schema")
 

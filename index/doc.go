@@ -161,7 +161,12 @@
 // is marked as an end too (.5$ in 96.50%, 96$ in 96.00: zh.valueEnd), and
 // 96.5 and 达96.5 find 96.50%, as 95.2 finds a ledger's 95.20%, while
 // 达96 does not match 96.50 nor 96.5 96.51 (a bare 96 still finds the gse
-// word 96 of 96.50, as 15 finds 1.15万). Punctuation at
+// word 96 of 96.50, as 15 finds 1.15万). Since format 30 the digit
+// before such zeros is joined to the character after them (5⁰% in
+// 96.50%: zh.ZerosToken) at the pair after the digit, so 96.5%, 12.3万人
+// and 3.5亿元 find 96.50%, 12.30万人 and 3.50亿元: the query's pairs up to
+// its digit, that token, then the zeros' last pair with the unit wherever
+// the zeros end and the rest after it (newZerosQueries). Punctuation at
 // the ends of a query word is dropped, but for a per cent (or per mille)
 // sign after a digit: 3.5% is searched as a substring and does not match
 // 3.5万 or 3.5倍.

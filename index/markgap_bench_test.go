@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -21,7 +22,34 @@ func BenchmarkIndexReportParagraphs(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	paras := strings.Split(strings.TrimSpace(string(raw)), "\n\n")
+	benchIndexParagraphs(b, strings.Split(strings.TrimSpace(string(raw)), "\n\n"))
+}
+
+// BenchmarkIndexLedgerNumbers is BenchmarkIndexReportParagraphs with
+// every number before a unit of quantity written with trailing zeros, as
+// a ledger's cell in format 0.00 shows it (90% as 90.00%, 12.3万 as
+// 12.30万, 88 of the report's numbers): the numbers whose digit of value
+// index format 30 joins to their unit (zh.ZerosToken), as many as a text
+// may have.
+func BenchmarkIndexLedgerNumbers(b *testing.B) {
+	raw, err := os.ReadFile("testdata/report.zh.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ledger := regexp.MustCompile(`\d+(\.\d+)?[%万亿个人所次项场家名元]`).ReplaceAllStringFunc(strings.TrimSpace(string(raw)), func(n string) string {
+		unit := []rune(n)[len([]rune(n))-1]
+		digits := strings.TrimSuffix(n, string(unit))
+		if strings.Contains(digits, ".") {
+			return digits + "0" + string(unit)
+		}
+		return digits + ".00" + string(unit)
+	})
+	benchIndexParagraphs(b, strings.Split(ledger, "\n\n"))
+}
+
+// benchIndexParagraphs indexes 100 rotations of paras into an index on
+// disk and reports the index's size once closed.
+func benchIndexParagraphs(b *testing.B, paras []string) {
 	var docs []Document
 	for i := range 100 {
 		k := i % len(paras)

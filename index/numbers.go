@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -110,8 +111,20 @@ func groupThousands(digits string) string { return zh.GroupThousands(digits) }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// YearMonth reports whether number (half-width digits and points) is a
-// year and October (2024.10), whose zero is no decimal's trailing zero:
-// the index does not find it by 2024.1, and a mark must not take it for
-// that number either.
-func YearMonth(number string) bool { return zh.YearMonth(number) }
+// TrailingZeros reports whether the number text[s:e] ends with zeros the
+// index takes for a decimal's trailing zeros, no digits of its value
+// (96.50%, 3.10%), as it finds 96.5 there; not those of 2024.10 (a year
+// and October) nor of 第3.10条 (a clause's tenth), which 2024.1 and 3.1
+// do not find. It reads a few characters either side of the number.
+func TrailingZeros(text string, s, e int) bool {
+	from, to := s, e
+	for n := 0; n < 4 && from > 0; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[:from])
+		from -= w
+	}
+	for n := 0; n < 4 && to < len(text); n++ {
+		_, w := utf8.DecodeRuneInString(text[to:])
+		to += w
+	}
+	return zh.TrailingZeros(text[from:s], text[s:e], text[e:to])
+}

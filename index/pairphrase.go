@@ -38,7 +38,16 @@ type pairPhraseQuery struct {
 	// one: the word's unit and a character that makes another unit of it
 	// (人次 after 12000人: setUnitEnd).
 	notNext []string
+	// gap, when not 0, is the slot of the pair of a decimal's last
+	// trailing zero and its unit (newZerosQuery): it stands at the first
+	// place of its term after the slot before it, within maxZeros, and
+	// the slots after it at their offsets from it, not from the first.
+	gap int
 }
+
+// maxZeros bounds the trailing zeros a gap spans: as many as the index
+// joins to their unit (zh.ZerosToken), and one for a point.
+const maxZeros = 66
 
 // setUnitEnd makes q match word, a query word, only where it ends at its
 // unit: 12000人 not in 12000人次, 1.2万 not in 1.2万亿 (zh.UnitNotNext).
@@ -232,10 +241,11 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
-		if !s.allAt(p) {
+		anchor, ok := s.allAt(p)
+		if !ok {
 			continue
 		}
-		if s.unitGoesOn(dm.IndexInternalID, p) {
+		if s.unitGoesOn(dm.IndexInternalID, s.slotAt(p, anchor, len(s.q.slots)-1)) {
 			if s.err != nil {
 				return false // unchecked: Next and Advance report it
 			}
@@ -246,7 +256,7 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 			break
 		}
 		for k, sl := range s.q.slots {
-			j, _ := slices.BinarySearch(s.pos[sl.term], p+sl.offset)
+			j, _ := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k))
 			loc := s.locs[sl.term][j]
 			if s.q.endsAtPoint && k == len(s.q.slots)-1 {
 				loc.End-- // the point, one byte as the stored text has it
@@ -261,21 +271,49 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	return true
 }
 
-// allAt reports whether every pair stands at its offset from p.
-func (s *pairPhraseSearcher) allAt(p uint64) bool {
-	for _, sl := range s.q.slots[1:] {
-		if _, ok := slices.BinarySearch(s.pos[sl.term], p+sl.offset); !ok {
-			return false
+// allAt reports whether every pair stands at its offset from p, and
+// where the gap's pair stands (p when the query has no gap).
+func (s *pairPhraseSearcher) allAt(p uint64) (anchor uint64, ok bool) {
+	anchor = p
+	for k, sl := range s.q.slots[1:] {
+		k++
+		if k == s.q.gap {
+			var found bool
+			if anchor, found = s.gapAt(sl.term, s.slotAt(p, p, k-1)); !found {
+				return 0, false
+			}
+		}
+		if _, ok := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k)); !ok {
+			return 0, false
 		}
 	}
-	return true
+	return anchor, true
+}
+
+// gapAt is the first place of term after, within maxZeros.
+func (s *pairPhraseSearcher) gapAt(term int, after uint64) (uint64, bool) {
+	j, _ := slices.BinarySearch(s.pos[term], after+1)
+	if j == len(s.pos[term]) || s.pos[term][j] > after+maxZeros {
+		return 0, false
+	}
+	return s.pos[term][j], true
+}
+
+// slotAt is where slot k stands in a match at p whose gap's pair is at
+// anchor.
+func (s *pairPhraseSearcher) slotAt(p, anchor uint64, k int) uint64 {
+	if s.q.gap > 0 && k >= s.q.gap {
+		return anchor + s.q.slots[k].offset
+	}
+	return p + s.q.slots[k].offset
 }
 
 // unitGoesOn reports whether one of the query's notNext pairs stands
-// right after its last pair, placed at p: the unit goes on into another
-// (12000人 in 12000人次). A failed read is kept in s.err and reported.
-func (s *pairPhraseSearcher) unitGoesOn(id bleveindex.IndexInternalID, p uint64) bool {
-	next := p + s.q.slots[len(s.q.slots)-1].offset + 1
+// right after its last pair, placed at last: the unit goes on into
+// another (12000人 in 12000人次). A failed read is kept in s.err and
+// reported.
+func (s *pairPhraseSearcher) unitGoesOn(id bleveindex.IndexInternalID, last uint64) bool {
+	next := last + 1
 	for _, n := range s.notNext {
 		at, err := n.at(id, next)
 		if err != nil {

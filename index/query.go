@@ -223,6 +223,12 @@ func formParts(word string, boost float64, substring bool, m mapping.IndexMappin
 			titles = append(titles, c)
 			all = append(all, c, newCountQuery(sub, fieldTextNgram, boost))
 		}
+		if !part {
+			// With trailing zeros before its unit (96.5% in 96.50%).
+			zt := newZerosQueries(sub, fieldTitleNgram, titleBoost*boost)
+			titles = append(titles, zt...)
+			all = append(append(all, zt...), newZerosQueries(sub, fieldTextNgram, boost)...)
+		}
 		return titles, all
 	}
 	if word, ok := oneWord(t.Text, m); ok {

@@ -28,6 +28,10 @@ var typedNumberCorpus = []struct{ id, text, number string }{
 	// A ledger's cell as the XLSX reader writes it (0.952 shown in
 	// 0.00%: extract.TestXLSXPercentCellsReadAsShown).
 	{"ledger", "完成率\n指标 | 完成率\n社区教育参与率 | 95.20%\n", "95.20%"},
+	{"learners", "全年参与学习市民12.30万人，同比增长。", "12.30万人"},
+	{"investment", "累计投入经费3.50亿元，带动社会资金。", "3.50亿元"},
+	{"services", "全年服务社区居民8.0万人次，覆盖全域。", "8.0万人次"},
+	{"points", "参与率提高2.40个百分点，位居前列。", "2.40个百分点"},
 }
 
 // TestEveryTypedNumberIsFound is the promise that search never silently
@@ -40,13 +44,14 @@ var typedNumberCorpus = []struct{ id, text, number string }{
 // trailing zeros (96 is not 96.5, while 96.5 is 96.50 and 96 is 96.00),
 // or it cuts a count's unit from a longer one (4.5万人 is not 4.5万人次).
 // Each hit's fragment marks what was found (96.5 marks 96.50 whole).
-// Before index format 29, 96.5 and 95.2 missed 96.50% and 95.20%.
+// Before index format 29, 96.5 and 95.2 missed 96.50% and 95.20%; before
+// 30, 96.5%, 12.3万人 and 3.5亿元 missed 96.50%, 12.30万人 and 3.50亿元.
 func TestEveryTypedNumberIsFound(t *testing.T) {
 	search := typedNumberSearch(t)
 	searched := 0
 	for _, d := range typedNumberCorpus {
 		typed, _ := typedStretches(d.text, d.number)
-		for _, q := range typed {
+		for _, q := range append(typed, withoutTrailingZeros(typed)...) {
 			searched++
 			res := search(q)
 			i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == d.id })
@@ -64,13 +69,38 @@ func TestEveryTypedNumberIsFound(t *testing.T) {
 	}
 }
 
+// otherValues are numbers of texts, each with queries of another value
+// that its digits hold, with or without its unit, less trailing zeros or
+// not: the index joins a value to its unit across trailing zeros only
+// (96.5% finds 96.50%, not 196.50% nor 96.51%), and a year and October
+// or a clause's tenth has none (2024.10, 第3.10条).
+var otherValues = []struct {
+	id, text string
+	queries  []string
+}{
+	{"rate196", "家庭教育指导完成率196.50%，超额完成。", []string{"96.5%", "96.5%，", "96.50%", "6.5%"}},
+	{"rate9651", "老年教育参与率为96.51%，稳步提升。", []string{"96.5%", "96.5%，稳", "6.51%"}},
+	{"learners112", "全年参与学习市民112.30万人，同比增长。", []string{"12.3万", "12.3万人", "12.30万人"}},
+	{"trillion", "社区教育经费投入12.30万亿元的说法有误。", []string{"12.3万", "12.3万元"}},
+	{"october", "实施时间为2024.10月起，分三个阶段推进。", []string{"2024.1", "2024.1月", "2024.1月起"}},
+	{"clause", "依据办法第3.10条规定执行。", []string{"3.1", "3.1条", "第3.1条", "第3.1"}},
+}
+
 // TestNoTypedNumberIsCutFromAnother is the other side of the rule: a
 // stretch that cuts a number of the text into another value, typed with
 // more than digits (6.50%, 260个, 24年, 5% of 0.5%, 达96 of 达96.50%),
-// does not find the document. A bare number finds more (96 and 50 find
+// does not find the document, nor does another value typed with the
+// text's unit (otherValues). A bare number finds more (96 and 50 find
 // 96.50%, as 15 finds 1.15万: TestAHitFoundByDigitsInsideANumberIsMarked).
 func TestNoTypedNumberIsCutFromAnother(t *testing.T) {
 	search := typedNumberSearch(t)
+	for _, d := range otherValues {
+		for _, q := range d.queries {
+			if res := search(q); slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == d.id }) {
+				t.Errorf("search %q: found %s (%q), another value", q, d.id, d.text)
+			}
+		}
+	}
 	searched := 0
 	for _, d := range typedNumberCorpus {
 		_, cut := typedStretches(d.text, d.number)
@@ -89,13 +119,16 @@ func TestNoTypedNumberIsCutFromAnother(t *testing.T) {
 	}
 }
 
-// typedNumberSearch indexes typedNumberCorpus and returns a search of it
-// by an admin.
+// typedNumberSearch indexes typedNumberCorpus and otherValues and returns
+// a search of them by an admin.
 func typedNumberSearch(t *testing.T) func(q string) *Result {
 	ctx := context.Background()
 	cat, idx := openStores(t)
 	svc := NewService(idx, cat)
 	for _, d := range typedNumberCorpus {
+		storeTexts(t, cat, idx, map[string]string{d.id: d.text}, "材料", catalog.DocWorkSummary)
+	}
+	for _, d := range otherValues {
 		storeTexts(t, cat, idx, map[string]string{d.id: d.text}, "材料", catalog.DocWorkSummary)
 	}
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
@@ -180,4 +213,34 @@ func cutsNumber(rs []rune, i, j int) bool {
 		return points != 0
 	}
 	return points != 1
+}
+
+// withoutTrailingZeros are the stretches of typed that write a decimal's
+// trailing zeros before something more, less those zeros (达96.5%，较 of
+// 达96.50%，较, 3.5亿 of 3.50亿, 8万人次 of 8.0万人次): the same value
+// typed as people write it.
+func withoutTrailingZeros(typed []string) []string {
+	var out []string
+	for _, q := range typed {
+		rs := []rune(q)
+		for i := 0; i < len(rs); i++ {
+			if rs[i] != '.' || i == 0 || !unicode.IsDigit(rs[i-1]) {
+				continue
+			}
+			j := i + 1
+			for j < len(rs) && unicode.IsDigit(rs[j]) {
+				j++
+			}
+			digits := strings.TrimRight(string(rs[i+1:j]), "0")
+			if j == len(rs) || len(digits) == j-i-1 {
+				continue // no zeros, or nothing after them
+			}
+			short := string(rs[:i])
+			if digits != "" {
+				short += "." + digits
+			}
+			out = append(out, short+string(rs[j:]))
+		}
+	}
+	return out
 }

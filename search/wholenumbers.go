@@ -20,7 +20,7 @@ import (
 // width), and leaves it out otherwise.
 
 // numberSet holds the numbers a statement or a query writes, each as
-// numberKey has it.
+// textNumberKey has it.
 type numberSet map[string]bool
 
 // numbersOf are the numbers written in texts: runs of digits (with their
@@ -35,7 +35,7 @@ func numbersOf(texts ...string) numberSet {
 				i += n
 				continue
 			}
-			out[numberKey(t[start:end])] = true
+			out[textNumberKey(t, start, end)] = true
 			i = end
 		}
 	}
@@ -66,16 +66,18 @@ func wordNumbers(words ...string) numberSet {
 	return numbersOf(texts...)
 }
 
-// numberKey is a number in one form: half-width digits, no thousands
-// separators (1,234.5 and １２３４.５ are 1234.5), no trailing zeros of a
-// decimal (96.50 and 96.5, 3.0 and 3: search finds 96.5 in 96.50%, so
-// its mark takes the number whole; but for a year and October, 2024.10,
-// which is not 2024.1), and a number written
-// in Chinese digit by digit, as years are, in digits (二〇二三 and 二零二三
-// are 2023, as search finds them: index.ChineseYears).
-func numberKey(s string) string {
-	s = strings.ReplaceAll(width.Fold.String(s), ",", "")
-	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && !index.YearMonth(s) {
+// textNumberKey is the number text[s:e] in one form: half-width digits,
+// no thousands separators (1,234.5 and １２３４.５ are 1234.5), no
+// trailing zeros of a decimal where the index takes them for none of its
+// value, read in the text around it (index.TrailingZeros: 96.50% and
+// 96.5%, 3.10% and 3.1%, 3.0 and 3: search finds 96.5 in 96.50%, so its
+// mark takes the number whole; but not 2024.10, a year and October, nor
+// the clause 第3.10条, which are not 2024.1 and 3.1), and a number
+// written in Chinese digit by digit, as years are, in digits (二〇二三
+// and 二零二三 are 2023, as search finds them: index.ChineseYears).
+func textNumberKey(text string, start, end int) string {
+	s := strings.ReplaceAll(width.Fold.String(text[start:end]), ",", "")
+	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && index.TrailingZeros(text, start, end) {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	digits := []rune(s)
@@ -206,14 +208,14 @@ func wholeNumbers(pages []string, spans []index.Span, want numberSet) []index.Sp
 		}
 		text := pages[sp.Page-1]
 		if s, e, ok := numberCut(text, sp.Start); ok {
-			if want[numberKey(text[s:e])] {
+			if want[textNumberKey(text, s, e)] {
 				sp.Start = s
 			} else {
 				sp.Start = e
 			}
 		}
 		if s, e, ok := numberCut(text, sp.End); ok {
-			if want[numberKey(text[s:e])] {
+			if want[textNumberKey(text, s, e)] {
 				sp.End = e
 			} else {
 				sp.End = s
@@ -240,7 +242,7 @@ func literalNumbers(pages []string, spans []index.Span, want numberSet) []index.
 		if sp.Page < 1 || sp.Page > len(pages) || sp.Start < 0 || sp.End > len(pages[sp.Page-1]) || sp.Start >= sp.End {
 			continue
 		}
-		if want[numberKey(pages[sp.Page-1][sp.Start:sp.End])] {
+		if want[textNumberKey(pages[sp.Page-1], sp.Start, sp.End)] {
 			out = append(out, sp)
 		}
 	}

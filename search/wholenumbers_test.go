@@ -37,6 +37,12 @@ func TestMarksNeverCutANumber(t *testing.T) {
 			[]string{"市民满意度百分之七十"}, "<mark>市民满意度百分之</mark>七十二。"},
 		{"a year in Chinese digits", "2023年全市新增社区学校十所", "二〇二三年全市新增社区学校十所。",
 			[]string{"二〇", "二三年"}, "<mark>二〇二三年</mark>全市"},
+		{"a clause's tenth has no trailing zero", "完成率3.1", "依据第3.10条，完成率3.1%。",
+			[]string{"3.1", "完成率3.1"}, "依据第3.10条，<mark>完成率3.1</mark>%"},
+		{"a year and October has no trailing zero", "2024.1启动", "2024.10完成，2024.1启动。",
+			[]string{"2024.1", "2024.1启动"}, "2024.10完成，<mark>2024.1启动</mark>"},
+		{"a per cent's trailing zero", "完成率3.1%", "上年为3.10%，完成率3.1%。",
+			[]string{"3.1"}, "上年为<mark>3.10</mark>%"},
 		{"a list is no number", "覆盖1,2号文件所列街道", "覆盖1,2号文件所列街道。",
 			[]string{"1", "2"}, "覆盖<mark>1</mark>,<mark>2</mark>号文件"},
 	}

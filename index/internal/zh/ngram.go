@@ -27,7 +27,8 @@ import (
 // and a query word that begins or ends with a digit asks for the marked
 // pair. So 342场 does not match 1342场, nor 3万 12.3万. A decimal's
 // trailing zeros change no value: the pair before them is marked as an
-// end too (valueEnd), so 96.5 matches 96.50%.
+// end too (valueEnd), so 96.5 matches 96.50%, and the digit before them
+// is joined to the unit after them (ZerosToken), so 96.5% matches it too.
 //
 // A count written in Chinese numerals (一万二千人) is indexed once more as
 // one token of its number in Arabic digits and its unit (#12000人:
@@ -232,6 +233,9 @@ func Bigrams(text []byte, query bool) []Token {
 			}
 			if first && last {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, true)})
+			}
+			if k, ok := zerosUnitAt(rs, i); ok {
+				out = append(out, Token{Start: start, End: f.Orig(offs[k+1]), Position: pos, Term: ZerosToken(rs[i], first, rs[k])})
 			}
 		}
 		prevEnd = to
@@ -536,7 +540,17 @@ func NewSubstringFinder(text string) *SubstringFinder {
 
 // Find is FindSubstrings(text, sub) for the finder's text.
 func (sf *SubstringFinder) Find(sub string) [][2]int {
-	f, ft, at := sf.f, sf.ft, sf.at
+	out := sf.find(sub)
+	for i, se := range out {
+		// A span that ends at a removed break ends before it.
+		out[i] = [2]int{sf.f.Orig(sf.at(se[0])), sf.f.Orig(sf.at(se[1]-1) + 1)}
+	}
+	return out
+}
+
+// find is Find with the spans as byte offsets of the folded text ft.
+func (sf *SubstringFinder) find(sub string) [][2]int {
+	ft := sf.ft
 	subRunes := []rune(sub)
 	wantStart, wantEnd := isDigit(subRunes[0]), isDigit(subRunes[len(subRunes)-1])
 	notNext := UnitNotNext(sub)
@@ -554,8 +568,7 @@ func (sf *SubstringFinder) Find(sub string) [][2]int {
 		if wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) || goesOn(ft[e:], notNext) {
 			continue
 		}
-		// A span that ends at a removed break ends before it.
-		out = append(out, [2]int{f.Orig(at(s)), f.Orig(at(e-1) + 1)})
+		out = append(out, [2]int{s, e})
 	}
 }
 
