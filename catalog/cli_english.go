@@ -69,6 +69,7 @@ var cliEnglish = map[string]string{
 	"API 令牌：%s": "API token: %s",
 	"evidence backup 需要 --out 备份文件夹（needs --out DIR）":                                      "evidence backup needs --out DIR, the backup folder",
 	"evidence restore 需要 --from 备份文件夹和 --data 新的数据文件夹（needs --from DIR and --data NEWDIR）": "evidence restore needs --from DIR, the backup folder, and --data NEWDIR, the new data folder",
+	"evidence: 已启动，请在浏览器中打开 http://%s （数据文件夹：%s）":                                          "evidence: serving on http://%s (data in %s)",
 	"evidence: 尚无账号；请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌":       "evidence: no accounts yet; run evidence user add --name admin --role admin to make an administrator and get an API token",
 	"evidence: 注意：目录在 PostgreSQL 中，文件却存在本机的文件夹里；只能运行这一个节点。要运行多个节点，请让每个节点使用同一个 S3 存储桶（EVIDENCE_S3_*，见 README 的 Running on several machines 一节）": "evidence: note: the catalog is in PostgreSQL but the files are in this machine's folder, so only this one node can run. To run several nodes, give every node the same S3 bucket (EVIDENCE_S3_*; see README, Running on several machines)",
 	"使用 --manifest 时文件由清单列出，不要再给出文件或文件夹":                        "With --manifest the manifest lists the files; do not give files or folders as well",

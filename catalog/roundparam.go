@@ -57,6 +57,13 @@ func NotARound(field, s string) error {
 	return FieldErrorf(field, EINVALID, "监测轮次应为 %d 至 %d 年间的年份（如 2018），或留空表示本轮；收到 %.40q", FirstRoundYear, LastRoundYear, s)
 }
 
+// NoSuchRound is the EINVALID error about field for year, a round's year
+// that no monitoring round has: what to do about it too, since the person
+// who typed it cannot add a round.
+func NoSuchRound(field string, year int) error {
+	return FieldErrorf(field, EINVALID, "监测轮次 %d 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加", year)
+}
+
 // NoRoundYet is the EINVALID error about field for a round left blank,
 // which stands for the current round, when the archive has no monitoring
 // round at all: what is missing and who sets it up, never "round 0",

@@ -138,7 +138,7 @@ func (s *Service) checkRound(ctx context.Context, mistakes []error, round *int) 
 	if err != nil || ok {
 		return mistakes, err
 	}
-	return append(mistakes, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", *round)), nil
+	return append(mistakes, catalog.NoSuchRound("round", *round)), nil
 }
 
 // mistake adds err to mistakes when it is a mistake in the input

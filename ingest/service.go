@@ -353,7 +353,7 @@ func (s *Service) CheckRound(ctx context.Context, round string) error {
 		return fmt.Errorf("look up round %d: %w", y, err)
 	}
 	if !ok {
-		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加", y)
+		return catalog.NoSuchRound("round", y)
 	}
 	return nil
 }

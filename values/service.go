@@ -265,7 +265,7 @@ func (s *Service) round(ctx context.Context, r int) (int, error) {
 	if ok, err := s.cat.RoundExists(ctx, r); err != nil {
 		return 0, err
 	} else if !ok {
-		return 0, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", r)
+		return 0, catalog.NoSuchRound("round", r)
 	}
 	return r, nil
 }

@@ -113,7 +113,8 @@ func TestRecordReportsEveryMistakeAtOnce(t *testing.T) {
 	d := e.Upload(hangzhou, "tongji.txt", ledgerPage)
 	_, err := e.Values.Record(ctx, coordA, values.Input{Round: 2099, Citation: claims.CitationInput{DocumentID: d.ID}})
 	want := []struct{ field, zh, en string }{
-		{"round", "监测轮次 2099 不存在", "There is no monitoring round 2099"},
+		{"round", "监测轮次 2099 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加",
+			"There is no monitoring round 2099: give a round that exists; if this round is needed, an admin adds it first under Rounds on the Administration page"},
 		{"indicator", "请选择定量关键指标", "Choose a quantitative key indicator"},
 		{"value", "请填写数值\uFF0C如 123000、12.3万 或 85.3%", "Enter a value, such as 123000, 12.3万 or 85.3%"},
 		{"quote", "请填写引用的原文\uFF08含该数字的一句话\uFF09", "Enter the words quoted from the document (a sentence with the number)"},

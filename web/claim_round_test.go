@@ -35,7 +35,8 @@ func TestClaimFormTakesItsRound(t *testing.T) {
 		// as on the value form beside it, and 1999 none a round may be.
 		{"0", "监测轮次应为 2000 至 2100 年间的年份"},
 		{"1999", "监测轮次应为 2000 至 2100 年间的年份"},
-		{"2035", "监测轮次 2035 不存在"},
+		// What to do, as an upload's round says: the coordinator cannot add a round.
+		{"2035", "监测轮次 2035 不存在：请填写已有的轮次；如确需这一轮次，请管理员先在“系统管理”页的“监测轮次”中添加"},
 	} {
 		resp, body := wang.post("/claims", form(tt.round))
 		if resp.StatusCode != 400 || !strings.Contains(body, `id="n-round-err">`+tt.want) || !strings.Contains(body, "杭州市2017年建立学分银行") {

@@ -14,7 +14,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -68,8 +67,8 @@ func spawnServe(t *testing.T, dataDir string) (*child, error) {
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if rest, ok := strings.CutPrefix(sc.Text(), "evidence: serving on "); ok {
-				addr <- strings.Fields(rest)[0]
+			if a, ok := servedAddress(sc.Text()); ok {
+				addr <- a
 			}
 		}
 		c.err = c.cmd.Wait()

@@ -97,7 +97,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		IdleTimeout:       2 * time.Minute,
 	}
 	log.Info("evidence archive listening", "addr", ln.Addr().String(), "data", *data, "startup", time.Since(start))
-	fmt.Fprintf(stdout, "evidence: serving on http://%s (data in %s)\n", ln.Addr(), *data)
+	// The space after the address ends it where a terminal makes it a
+	// link, which a full-width bracket right after it would not.
+	sayln(stdout, lang, "evidence: 已启动，请在浏览器中打开 http://%s （数据文件夹：%s）", ln.Addr(), *data)
 	if _, folder := a.blobs.(*blob.Folder); folder && a.cat.Shared() {
 		// Another node would find none of the originals this one keeps,
 		// and fail their documents in the shared catalog.

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestJoinOCRNumbers: the spaces tesseract sets around a decimal point and
 // before a per cent sign are taken out of a line, as the probe's scan of
@@ -53,6 +56,7 @@ func TestOCRNumbersJoinedWithinALine(t *testing.T) {
 		name, tsv, want string
 	}{
 		{"一行中的小数", tsvRow(1, 1, 90, "企业比例为87") + tsvRow(1, 1, 88, ".") + tsvRow(1, 1, 91, "6%."), "企业比例为87.6%."},
+		{"逐字的词后的小数", tsvWords(1, 1, "参", "与", "市", "民", "达", "到", "38", ".5", "万", "人", "次", "。"), "参与市民达到38.5万人次。"},
 		{"行末的数字与下一行的编号", tsvRow(1, 1, 90, "共计12") + tsvRow(1, 1, 90, ".") + tsvRow(1, 2, 90, "3") + tsvRow(1, 2, 90, "项"), "共计12 .\n3项"},
 	}
 	for _, tt := range tests {
@@ -61,4 +65,14 @@ func TestOCRNumbersJoinedWithinALine(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// tsvWords is one line of tesseract's TSV rows, a word each, as chi_sim
+// reads a Chinese line: each Han character a word of its own.
+func tsvWords(block, line int, words ...string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(tsvRow(block, line, 90, w))
+	}
+	return b.String()
 }

@@ -116,14 +116,38 @@ func quantityBefore(rs []rune, i int) bool {
 			return true
 		}
 	}
-	return k >= 2 && rs[k-1] == '为' && strings.ContainsRune(quantityIs, rs[k-2])
+	if k == 0 || rs[k-1] != '为' {
+		return false
+	}
+	k = skipSpacesBack(rs, k-1)
+	return k > 0 && strings.ContainsRune(quantityIs, rs[k-1])
 }
 
 // runesEndWith reports whether rs ends with w, without copying rs (a
-// page's runes, once for each number on it).
+// page's runes, once for each number on it). Spaces may stand between
+// w's characters: tesseract's chi_sim reads each Han character as a word
+// of its own, so a line of its words says 达 到 38 .5 万, not 达到.
 func runesEndWith(rs []rune, w string) bool {
 	ws := []rune(w)
-	return len(rs) >= len(ws) && slices.Equal(rs[len(rs)-len(ws):], ws)
+	k := len(rs)
+	for j := len(ws) - 1; j >= 0; j-- {
+		if j < len(ws)-1 {
+			k = skipSpacesBack(rs, k)
+		}
+		if k == 0 || rs[k-1] != ws[j] {
+			return false
+		}
+		k--
+	}
+	return true
+}
+
+// skipSpacesBack is the start of the spaces and tabs that end rs[:k].
+func skipSpacesBack(rs []rune, k int) int {
+	for k > 0 && (rs[k-1] == ' ' || rs[k-1] == '\t') {
+		k--
+	}
+	return k
 }
 
 // units are the units of a quantity whose first character may follow a
