@@ -101,8 +101,14 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			return err
 		}
 		for _, d := range docs {
+			detail := map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}
+			if d.Title != "" && d.Title != DefaultTitle(d.Filename) {
+				detail[EventTitle] = d.Title
+			}
+			// The row was just inserted with this title: no read of it
+			// back at commit (a statement an upload, issue 15).
 			err = s.recordEvent(ctx, tx, Event{At: d.UploadedAt, User: d.UploadedBy, Action: "document.upload",
-				Object: d.ID, Detail: map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}})
+				Object: d.ID, Detail: detail, titleKnown: true})
 			if err != nil {
 				return err
 			}
