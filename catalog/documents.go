@@ -617,6 +617,9 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved []bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		moved = make([]bool, len(changes))
+		if bulkMovable(changes) {
+			return s.bulkMove(ctx, tx, changes, moved)
+		}
 		hold := s.holdFilled(ctx, tx)
 		for i, c := range changes {
 			ok, err := s.setStatus(ctx, tx, c, hold)
