@@ -620,9 +620,9 @@ func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved 
 		if bulkMovable(changes) {
 			return s.bulkMove(ctx, tx, changes, moved)
 		}
-		hold := s.holdFilled(ctx, tx)
+		rounds := s.filledRounds(ctx, tx)
 		for i, c := range changes {
-			ok, err := s.setStatus(ctx, tx, c, hold)
+			ok, err := s.setStatus(ctx, tx, c, rounds)
 			if err != nil {
 				return err
 			}
@@ -636,9 +636,9 @@ func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved 
 	return moved, nil
 }
 
-// setStatus applies c inside tx; hold is the transaction's holdFilled,
-// shared by its changes so that each round is held once.
-func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold func(round string) (bool, error)) (bool, error) {
+// setStatus applies c inside tx; rounds is the transaction's
+// filledRounds, shared by its changes so that each round is held once.
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, rounds txRounds) (bool, error) {
 	// The fields read from the text go in the status's UPDATE: read (and
 	// locked) first, then written with it, instead of a second UPDATE of
 	// the row (a statement more for each extraction, step 17 in
@@ -658,7 +658,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold 
 		case len(c.From) > 0 && !slices.Contains(c.From, fields.status):
 			return false, nil // in another status: left as it is, as below
 		}
-		if fc, err = fields.fill(ctx, tx, *c.Fill, hold); err != nil {
+		if fc, err = fields.fill(ctx, tx, *c.Fill, rounds); err != nil {
 			return false, err
 		}
 	}
