@@ -101,8 +101,14 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			return err
 		}
 		for _, d := range docs {
+			detail := map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}
+			if d.Title != "" && d.Title != DefaultTitle(d.Filename) {
+				detail[EventTitle] = d.Title
+			}
+			// The row was just inserted with this title: no read of it
+			// back at commit (a statement an upload, issue 15).
 			err = s.recordEvent(ctx, tx, Event{At: d.UploadedAt, User: d.UploadedBy, Action: "document.upload",
-				Object: d.ID, Detail: map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}})
+				Object: d.ID, Detail: detail, titleKnown: true})
 			if err != nil {
 				return err
 			}
@@ -611,9 +617,12 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved []bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		moved = make([]bool, len(changes))
-		hold := s.holdFilled(ctx, tx)
+		if bulkMovable(changes) {
+			return s.bulkMove(ctx, tx, changes, moved)
+		}
+		rounds := s.filledRounds(ctx, tx)
 		for i, c := range changes {
-			ok, err := s.setStatus(ctx, tx, c, hold)
+			ok, err := s.setStatus(ctx, tx, c, rounds)
 			if err != nil {
 				return err
 			}
@@ -627,9 +636,9 @@ func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved 
 	return moved, nil
 }
 
-// setStatus applies c inside tx; hold is the transaction's holdFilled,
-// shared by its changes so that each round is held once.
-func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold func(round string) (bool, error)) (bool, error) {
+// setStatus applies c inside tx; rounds is the transaction's
+// filledRounds, shared by its changes so that each round is held once.
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, rounds txRounds) (bool, error) {
 	// The fields read from the text go in the status's UPDATE: read (and
 	// locked) first, then written with it, instead of a second UPDATE of
 	// the row (a statement more for each extraction, step 17 in
@@ -649,7 +658,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange, hold 
 		case len(c.From) > 0 && !slices.Contains(c.From, fields.status):
 			return false, nil // in another status: left as it is, as below
 		}
-		if fc, err = fields.fill(ctx, tx, *c.Fill, hold); err != nil {
+		if fc, err = fields.fill(ctx, tx, *c.Fill, rounds); err != nil {
 			return false, err
 		}
 	}

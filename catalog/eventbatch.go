@@ -179,7 +179,7 @@ func insertedIDs(ctx context.Context, tx *sql.Tx, q string, args []any) ([]int64
 // titled is e recording the title its document has now (titles, by
 // document ID), when it is about one and names no title yet.
 func titled(e Event, titles map[string]string) Event {
-	if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && titles[id] != "" {
+	if id, ok := e.DocumentID(); ok && !e.titleKnown && e.Detail[EventTitle] == nil && titles[id] != "" {
 		e.Detail = maps.Clone(e.Detail)
 		if e.Detail == nil {
 			e.Detail = map[string]any{}
@@ -236,7 +236,7 @@ func eventTitles(ctx context.Context, tx *sql.Tx, events []Event) (map[string]st
 	var ids []string
 	seen := map[string]bool{}
 	for _, e := range events {
-		if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && !seen[id] {
+		if id, ok := e.DocumentID(); ok && !e.titleKnown && e.Detail[EventTitle] == nil && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
 		}

@@ -220,13 +220,15 @@ func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string
 // inferRoundBy is inferRound, reading years in Chinese numerals in the
 // names only when numerals is true (yearNamed).
 func inferRoundBy(ctx context.Context, q queryer, numerals bool, issuedOn string, names ...string) (string, error) {
-	// The years that may decide, in order: the year an annual summary's
-	// title names when dated the year after (ReportYear), the year of its
-	// date or, undated, the one year its names give (YearNamed); else
-	// the current round. One query asks for all three (it asked for each
-	// in turn, up to three statements an extraction, step 17 in
-	// bench/README.md).
-	var report int
+	report, issued := roundYears(numerals, issuedOn, names...)
+	return roundOfYears(ctx, q, report, issued)
+}
+
+// roundYears are the years that may decide a document's round, in order:
+// the year an annual summary's title names when dated the year after
+// (ReportYear), and the year of its date or, undated, the one year its
+// names give (YearNamed); 0 for none.
+func roundYears(numerals bool, issuedOn string, names ...string) (report, issued int) {
 	if len(names) > 0 {
 		report = reportYear(numerals, names[0], issuedOn)
 	}
@@ -235,18 +237,25 @@ func inferRoundBy(ctx context.Context, q queryer, numerals bool, issuedOn string
 			issuedOn = strconv.Itoa(y)
 		}
 	}
-	var issued int
 	if len(issuedOn) >= 4 {
 		if y, err := strconv.Atoi(issuedOn[:4]); err == nil {
 			issued = y
 		}
 	}
+	return report, issued
+}
+
+// roundOfYears is the round of roundYears' years: the first that is a
+// round, else the current round. One query asks for all three (it asked
+// for each in turn, up to three statements an extraction, step 17 in
+// bench/README.md).
+func roundOfYears(ctx context.Context, q queryer, report, issued int) (string, error) {
 	var reportRounds, issuedRounds, current int
 	err := q.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM round WHERE year = ?), (SELECT COUNT(*) FROM round WHERE year = ?),
 		COALESCE((SELECT year FROM round WHERE is_current = 1), (SELECT MAX(year) FROM round), 0)`, report, issued).
 		Scan(&reportRounds, &issuedRounds, &current)
 	if err != nil {
-		return "", fmt.Errorf("find the round of %q: %w", issuedOn, err)
+		return "", fmt.Errorf("find the round of %d, %d: %w", report, issued, err)
 	}
 	switch {
 	case report != 0 && reportRounds > 0:
@@ -299,7 +308,7 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	if err != nil {
 		return fieldChanges{}, err
 	}
-	fc, err := r.fill(ctx, tx, f, s.holdFilled(ctx, tx))
+	fc, err := r.fill(ctx, tx, f, s.filledRounds(ctx, tx))
 	if err != nil {
 		return fieldChanges{}, err
 	}
@@ -362,10 +371,10 @@ func (r *fieldsRow) filledExtracted(f FieldFill) string {
 }
 
 // fill applies f to the fields of r as fillFields says, reading the
-// rounds in tx when the round is inferred, and returns what changed. A
-// round it moves the document into is held first (hold, holdFilled);
-// one deleted since the rounds were read is not moved into.
-func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func(round string) (bool, error)) (fieldChanges, error) {
+// rounds in tx when the round is inferred (rounds.infer), and returns what
+// changed. A round it moves the document into is held first (rounds.hold,
+// holdFilled); one deleted since the rounds were read is not moved into.
+func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, rounds txRounds) (fieldChanges, error) {
 	title, filename, number, issuer, issuedOn, round := r.title, r.filename, r.number, r.issuer, r.issuedOn, r.round
 	auto, _ := decodeExtracted(r.extracted)
 	byHand := decodeFields(r.edited)
@@ -410,7 +419,7 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func
 			return fieldChanges{}, err
 		}
 		if moved != "" {
-			if held, err := hold(moved); err != nil {
+			if held, err := rounds.hold(moved); err != nil {
 				return fieldChanges{}, err
 			} else if held {
 				change(&round, FieldRound, moved)
@@ -418,13 +427,13 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func
 		}
 	}
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
-		rd, err := inferRound(ctx, tx, issuedOn, title, filename)
+		rd, err := rounds.infer(issuedOn, title, filename)
 		if err != nil {
 			return fieldChanges{}, err
 		}
 		held := rd == round
 		if rd != "" && !held {
-			if held, err = hold(rd); err != nil {
+			if held, err = rounds.hold(rd); err != nil {
 				return fieldChanges{}, err
 			}
 			if held {
@@ -437,6 +446,44 @@ func (r *fieldsRow) fill(ctx context.Context, tx *sql.Tx, f FieldFill, hold func
 	}
 	r.title, r.number, r.issuer, r.issuedOn, r.round, r.auto = title, number, issuer, issuedOn, round, auto
 	return out, nil
+}
+
+// txRounds is what the readings of one transaction share of the rounds:
+// hold (holdFilled) and infer (inferFilled).
+type txRounds struct {
+	hold  func(round string) (bool, error)
+	infer func(issuedOn, title, filename string) (string, error)
+}
+
+// filledRounds is fill's rounds inside tx.
+func (s *Store) filledRounds(ctx context.Context, tx *sql.Tx) txRounds {
+	return txRounds{hold: s.holdFilled(ctx, tx), infer: s.inferFilled(ctx, tx)}
+}
+
+// inferFilled is fill's inference of a round inside tx (inferRound). Where
+// writers are serial (SQLite) no other transaction changes the rounds
+// while tx is open, so each pair of years is asked once a transaction: a
+// batch of readings of documents of a few years asks a few times, not
+// once a document (issue 15). On PostgreSQL each asks, as before, and
+// sees rounds committed meanwhile.
+func (s *Store) inferFilled(ctx context.Context, tx *sql.Tx) func(issuedOn, title, filename string) (string, error) {
+	if !s.dialect.serialWriters {
+		return func(issuedOn, title, filename string) (string, error) {
+			return inferRound(ctx, tx, issuedOn, title, filename)
+		}
+	}
+	asked := map[[2]int]string{}
+	return func(issuedOn, title, filename string) (string, error) {
+		report, issued := roundYears(true, issuedOn, title, filename)
+		if rd, ok := asked[[2]int{report, issued}]; ok {
+			return rd, nil
+		}
+		rd, err := roundOfYears(ctx, tx, report, issued)
+		if err == nil {
+			asked[[2]int{report, issued}] = rd
+		}
+		return rd, err
+	}
 }
 
 // holdFilled is fill's hold inside tx: it holds the round a reading moves

@@ -370,7 +370,7 @@ func BenchmarkExtractedStatus(b *testing.B) {
 			name string
 			set  func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error)
 		}{{"old", setStatusBefore}, {"new", func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error) {
-			return s.setStatus(ctx, tx, c, s.holdFilled(ctx, tx))
+			return s.setStatus(ctx, tx, c, s.filledRounds(ctx, tx))
 		}}} {
 			b.Run(fmt.Sprintf("%s/round%d", m.name, round), func(b *testing.B) {
 				var cpu time.Duration

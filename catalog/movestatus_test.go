@@ -35,11 +35,12 @@ func testMoveStatusFrom(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Four UPDATEs, the first indexed time in each, and three to number
-	// the two moves at once (the skipped ones gave their provisional seqs
-	// back).
-	if got := s.Statements() - before; got != 7 {
-		t.Errorf("took %d statements, want 7 (numbered at once)", got)
+	// One UPDATE for the four (bulkMove), the first indexed time in it;
+	// the counter's proof of the provisional seqs fails on the two the
+	// skipped changes left unwritten, so the two moves are numbered one
+	// by one: a read, the counter, an UPDATE each.
+	if got := s.Statements() - before; got != 6 {
+		t.Errorf("took %d statements, want 6 (one UPDATE, numbered one by one)", got)
 	}
 	if want := []bool{true, false, false, true}; !slices.Equal(moved, want) {
 		t.Errorf("moved %v, want %v", moved, want)

@@ -227,7 +227,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		// loop (nothing in it reads them): a statement for the batch, not
 		// one a document.
 		var texts []TextRecord
-		hold := s.holdFilled(ctx, tx)
+		rounds := s.filledRounds(ctx, tx)
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
 			first, ok := live[e.ID]
@@ -259,7 +259,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 				out[i].Candidates = cands
 				continue
 			}
-			if _, err := s.setStatus(ctx, tx, e.Alone, hold); err != nil {
+			if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
 				return err
 			}
 			out[i].Applied = true

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 )
@@ -96,38 +97,51 @@ func (s *Store) takeSeqs(tx *sql.Tx) int64 {
 //
 // When the changed rows hold all of the provisional seqs, -1 to -handed
 // (each document changed once, the usual case: a batch of status moves,
-// one upload), they are numbered by one statement; otherwise one by one.
-// Both give the same numbers. One by one, a batch of 256 status moves
-// took 259 statements to number, and an upload 4 of its transaction's 7
-// (issue 15).
+// one upload), they are numbered by two statements, the counter's and the
+// rows'; otherwise one by one. Both give the same numbers. One by one, a
+// batch of 256 status moves took 259 statements to number, and an upload
+// 4 of its transaction's 7 (issue 15).
 func (s *Store) assignSeqs(ctx context.Context, tx *sql.Tx, handed int64) (map[int64]int64, error) {
-	// Count, distinct count and lowest together prove the rows hold
-	// exactly -1..-handed: a stray committed negative seq (a transaction
-	// begun outside inTx) sends the numbering one by one, which stays dense.
-	var held, distinct, lowest int64
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq), 0) FROM document WHERE seq < 0`).
-		Scan(&held, &distinct, &lowest)
-	if err != nil {
-		return nil, fmt.Errorf("count provisional change numbers: %w", err)
-	}
-	if held != handed || distinct != handed || lowest != -handed {
-		return s.assignSeqsOneByOne(ctx, tx)
-	}
-	last, err := countChanges(ctx, tx, held)
+	last, ok, err := countHeldChanges(ctx, tx, handed)
 	if err != nil {
 		return nil, err
 	}
-	// Provisional -1 is the first change: it gets last-held+1, -held the
-	// last, last.
-	base := last - held
-	if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = ? - seq WHERE seq < 0`, base); err != nil {
-		return nil, fmt.Errorf("number %d changes: %w", held, err)
+	if !ok {
+		return s.assignSeqsOneByOne(ctx, tx)
 	}
-	assigned := make(map[int64]int64, held)
-	for p := int64(-1); p >= -held; p-- {
+	// Provisional -1 is the first change: it gets last-handed+1, -handed
+	// the last, last.
+	base := last - handed
+	if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = ? - seq WHERE seq < 0`, base); err != nil {
+		return nil, fmt.Errorf("number %d changes: %w", handed, err)
+	}
+	assigned := make(map[int64]int64, handed)
+	for p := int64(-1); p >= -handed; p-- {
 		assigned[p] = base - p
 	}
 	return assigned, nil
+}
+
+// countHeldChanges adds handed changes to the counter and returns its new
+// value, if the documents' rows hold exactly the provisional seqs -1 to
+// -handed (count, distinct count and lowest: a document changed twice, or
+// a stray committed negative seq of a transaction begun outside inTx, sends
+// the numbering one by one, which stays dense); false, and the counter as
+// it was, if not. The proof is the counter's UPDATE's condition rather than
+// a query of its own: a statement less a transaction (an upload's, a
+// batch's), and the subquery sees only this transaction's provisional rows
+// and committed ones, which a wait for the counter's lock does not change.
+func countHeldChanges(ctx context.Context, tx *sql.Tx, handed int64) (last int64, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `UPDATE change_counter SET last_seq = last_seq + ?
+		WHERE (SELECT COUNT(*) = ? AND COUNT(DISTINCT seq) = ? AND COALESCE(MIN(seq), 0) = ? FROM document WHERE seq < 0)
+		RETURNING last_seq`, handed, handed, handed, -handed).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("count changes: %w", err)
+	}
+	return last, true, nil
 }
 
 // countChanges adds n changes to the counter and returns its new value.

@@ -461,6 +461,11 @@ type Event struct {
 	// with the event and not read back.
 	Also   []string
 	Detail map[string]any
+	// titleKnown says that Detail already holds the title the transaction
+	// leaves the event's document with (EventTitle, or none while it is
+	// its file's name), so writeEvents need not read it back: the upload
+	// knows it, having just inserted the row.
+	titleKnown bool
 }
 
 // EventTitle is the key of an event's Detail under which an event about a
