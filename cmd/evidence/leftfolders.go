@@ -65,12 +65,14 @@ type madeFolders []string
 
 // foldersMissing names the folders openApp may make in a's data folder
 // that are not there yet, innermost first. Not tmp: openApp makes none,
-// and one made meanwhile is another process's, for its files.
+// and one made meanwhile is another process's, for its files. A link
+// whose target is missing (a data folder on a share not mounted yet) is
+// there: Lstat, not Stat, so that a refusal never takes the link away.
 func foldersMissing(a *app) madeFolders {
 	_, blobDir, indexDir, _ := a.paths()
 	var missing madeFolders
 	for _, dir := range []string{indexDir, blobDir, a.dataDir} {
-		if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if _, err := os.Lstat(dir); os.IsNotExist(err) {
 			missing = append(missing, dir)
 		}
 	}
@@ -83,6 +85,11 @@ func foldersMissing(a *app) madeFolders {
 // the same folder) is lost.
 func (m madeFolders) removeEmpty() {
 	for _, dir := range m {
+		// Only a folder itself: what stands at the name now may be a link
+		// or file another process put there.
+		if fi, err := os.Lstat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
 		os.Remove(dir) // fails, as meant, on a folder not empty
 	}
 }

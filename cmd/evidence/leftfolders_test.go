@@ -62,3 +62,33 @@ func TestRefusedCommandsLeaveTheDataFolderAsItWas(t *testing.T) {
 		})
 	}
 }
+
+// A command refused after it made folders removes those it made and
+// nothing else (review s54): a new data folder pointed at a catalog
+// database that does not answer is not left behind, and a data folder
+// that is a link to a share not mounted yet keeps its link.
+func TestRefusedAfterMakingFoldersRemovesOnlyItsOwn(t *testing.T) {
+	t.Run("new folder, database unreachable", func(t *testing.T) {
+		t.Setenv("EVIDENCE_DATABASE_URL", "postgres://evidence@127.0.0.1:1/evidence?sslmode=disable&connect_timeout=2")
+		data := filepath.Join(t.TempDir(), "宁波节点")
+		if _, err := runCLI(t, "search", "--data", data, "学分银行"); err == nil {
+			t.Fatal("search against a database that does not answer: want a refusal")
+		}
+		if _, err := os.Lstat(data); !os.IsNotExist(err) {
+			t.Errorf("the refused search left %s behind (%v), want no folder as before", data, err)
+		}
+	})
+	t.Run("link to a share not mounted", func(t *testing.T) {
+		dir := t.TempDir()
+		link := filepath.Join(dir, "档案")
+		if err := os.Symlink(filepath.Join(dir, "未挂载的共享盘", "档案"), link); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := runCLI(t, "check", "--data", link); err == nil {
+			t.Fatal("check through a link to a missing folder: want a refusal")
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the refused check took the data folder's link away (%v, %v), want it kept", fi, err)
+		}
+	})
+}
