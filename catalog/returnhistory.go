@@ -26,7 +26,12 @@ func (s *Store) addEarlierReturns(ctx context.Context, out map[string]*ReturnedD
 	}
 	slices.Sort(objects)
 	objects = slices.Compact(objects)
-	return forInLists(objects, func(in string, args []any) error {
+	// By task and document, the returns its events name in the order
+	// they were written: the last is the row's own; the others are
+	// earlier. Told apart by order, not time: two nodes' clocks, or one
+	// stepped back, could put an earlier return at or after the row's.
+	named := map[[2]string][]DocumentReturn{}
+	err := forInLists(objects, func(in string, args []any) error {
 		rows, err := s.db.QueryContext(ctx, `SELECT object, at, username, detail FROM event
 			WHERE action = 'assignment.returned' AND object IN `+in+` ORDER BY id`, args...)
 		if err != nil {
@@ -45,16 +50,22 @@ func (s *Store) addEarlierReturns(ctx context.Context, out map[string]*ReturnedD
 			_ = json.Unmarshal([]byte(detail), &e) // a detail unreadable names no file
 			task := strings.TrimPrefix(object, "assignment:")
 			for _, doc := range e.Returned {
-				r, ok := last[[2]string{task, doc}]
-				// The row's own return is recorded as it is marked or
-				// after: only a return before it is an earlier one.
-				if !ok || !parseTime(at).Before(r.At) {
+				key := [2]string{task, doc}
+				r, ok := last[key]
+				if !ok {
 					continue
 				}
 				r.By, r.At, r.Reason, r.After = by, parseTime(at), e.Reason, nil
-				out[doc].Returns = append(out[doc].Returns, r)
+				named[key] = append(named[key], r)
 			}
 		}
 		return rows.Err()
 	})
+	if err != nil {
+		return err
+	}
+	for key, returns := range named {
+		out[key[1]].Returns = append(out[key[1]].Returns, returns[:len(returns)-1]...)
+	}
+	return nil
 }
