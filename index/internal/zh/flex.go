@@ -132,8 +132,8 @@ func skipParts(seg *gse.Segmenter, stretch string) []string {
 	return append(out, string(rs[from:]))
 }
 
-// IsFlexMark reports whether r, folded, is one of FlexMarks.
-func IsFlexMark(r rune) bool { return strings.ContainsRune(FlexMarks, r) }
+// isFlexMark reports whether r, folded, is one of FlexMarks.
+func isFlexMark(r rune) bool { return strings.ContainsRune(FlexMarks, r) }
 
 // FindFlex returns the byte spans of the finder's text where f occurs,
 // as FindSubstrings does for a word without flexible places: each part
@@ -187,7 +187,7 @@ func flexAt(ft string, i int, f Flex, k int, skipped bool) (int, bool) {
 		return 0, false
 	}
 	r, n := utf8.DecodeRuneInString(ft[i:])
-	if n == 0 || !IsFlexMark(r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
+	if n == 0 || !isFlexMark(r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
 		return 0, false
 	}
 	return flexAt(ft, i+n+len(f.Parts[k]), f, k+1, join.Skip)
