@@ -138,7 +138,13 @@
 // word: IsCrossableWord names these words, a term may ask to be matched
 // as a substring anyway (Term.Substring), and a query may drop what
 // another matches (Query.Unless), so that a search can count what its
-// words miss and offer the search of substrings. Pairs keep punctuation (12.3万, 〔2015〕)
+// words miss and offer the search of substrings. Pairs keep punctuation (12.3万, 〔2015〕);
+// a query word's clause mark between two letters or digits, not both
+// ASCII, is asked of the text as any clause mark or none (zh.Flex,
+// flexphrase.go: the pairs of its parts at their offsets, the pair of a
+// mark read only for the documents that hold them all), and a stretch of
+// ten characters or more without one may find one mark between two of
+// its words, so the index, format unchanged, holds the marks as written.
 // and never span whitespace, but for a page break inside a sentence (one
 // side Chinese, neither whitespace): the characters either side of it are
 // a pair (marked on both pages), so a phrase that runs onto the next page

@@ -207,7 +207,11 @@ func (m *Matcher) find(phrase string) []Span {
 	}
 	if ok {
 		var out []Span
-		for _, se := range m.finder().Find(sub) {
+		spans := m.finder().Find
+		if f, flex := flexOf(sub); flex && !part {
+			spans = func(string) [][2]int { return m.subs.FindFlex(f) }
+		}
+		for _, se := range spans(sub) {
 			if part && m.text[se[1]-1] == '.' {
 				se[1]-- // the code, not its part's point, as search marks it
 			}

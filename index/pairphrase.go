@@ -43,6 +43,10 @@ type pairPhraseQuery struct {
 	// place of its term after the slot before it, within maxZeros, and
 	// the slots after it at their offsets from it, not from the first.
 	gap int
+	// flex, when set, matches a word whose clause marks may be any or
+	// none in the text (flexphrase.go); slots' offsets are then in the
+	// word without its marks.
+	flex *flexPlan
 }
 
 // maxZeros bounds the trailing zeros a gap spans: as many as the index
@@ -120,7 +124,7 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		}
 		must = conj
 	}
-	s := &pairPhraseSearcher{must: must, q: q, keep: keep,
+	s := &pairPhraseSearcher{must: must, q: q, keep: keep, ctx: ctx, reader: r,
 		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms))}
 	for _, t := range q.notNext {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
@@ -143,22 +147,29 @@ type nextReader struct {
 
 // at reports whether the pair stands at pos in the document id.
 func (n *nextReader) at(id bleveindex.IndexInternalID, pos uint64) (bool, error) {
+	v, err := n.vectorAt(id, pos)
+	return v != nil, err
+}
+
+// vectorAt is the pair's location at pos in the document id, nil when
+// it does not stand there.
+func (n *nextReader) vectorAt(id bleveindex.IndexInternalID, pos uint64) (*bleveindex.TermFieldVector, error) {
 	if !n.done && (n.doc == nil || n.doc.ID.Compare(id) < 0) {
 		d, err := n.tfr.Advance(id, nil)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		n.doc, n.done = d, d == nil
 	}
 	if n.doc == nil || n.doc.ID.Compare(id) != 0 {
-		return false, nil
+		return nil, nil
 	}
 	for _, v := range n.doc.Vectors {
 		if v.Pos == pos {
-			return true, nil
+			return v, nil
 		}
 	}
-	return false, nil
+	return nil, nil
 }
 
 // pairPhraseSearcher is pairPhraseQuery's searcher: the documents that
@@ -175,6 +186,14 @@ type pairPhraseSearcher struct {
 	// notNext reads the query's notNext pairs.
 	notNext []*nextReader
 	err     error // reading them failed
+	// For a flex query: the reader the joins' pairs are read from, when
+	// a document needs them, each once (joinPairs), and buffers kept
+	// from match to match.
+	ctx        context.Context
+	reader     bleveindex.IndexReader
+	joinPairs  map[string]*nextReader
+	flexShifts []uint64
+	flexLocs   []search.FieldTermLocation
 }
 
 func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -238,6 +257,13 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 		}
 	}
 	kept := dm.FieldTermLocations[:0]
+	if s.q.flex != nil {
+		kept, found := s.flexMatches(dm, kept)
+		if found {
+			dm.FieldTermLocations = kept
+		}
+		return found
+	}
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
@@ -349,6 +375,11 @@ func (s *pairPhraseSearcher) sortTerm(i int) {
 func (s *pairPhraseSearcher) Close() error {
 	err := s.must.Close()
 	for _, n := range s.notNext {
+		if cerr := n.tfr.Close(); err == nil {
+			err = cerr
+		}
+	}
+	for _, n := range s.joinPairs {
 		if cerr := n.tfr.Close(); err == nil {
 			err = cerr
 		}

@@ -212,12 +212,10 @@ func formParts(word string, boost float64, substring bool, m mapping.IndexMappin
 		sub, ok = anySubstringText(t.Text)
 	}
 	if ok {
-		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)
+		title, text := phraseQueries(sub, part, boost)
 		if title == nil {
 			return nil, nil
 		}
-		text := newPairPhraseQuery(sub, fieldTextNgram, boost)
-		text.endsAtPoint = part
 		titles, all = []query.Query{title}, []query.Query{title, text}
 		if c := newCountQuery(sub, fieldTitleNgram, titleBoost*boost); c != nil && !part {
 			titles = append(titles, c)
@@ -347,4 +345,25 @@ func sortOrder(s Sort) search.SortOrder {
 		return search.SortOrder{&search.SortDocID{Desc: true}}
 	}
 	return nil
+}
+
+// phraseQueries are formParts' queries of sub, a substring query word, in
+// the title and the text: with its clause marks any or none in the text
+// (flexOf) unless it is a code's part, whose point is the code's; nil
+// when sub has no pair.
+func phraseQueries(sub string, part bool, boost float64) (title, text *pairPhraseQuery) {
+	if f, ok := flexOf(sub); ok && !part {
+		title = newFlexPhraseQuery(f, fieldTitleNgram, titleBoost*boost)
+		text = newFlexPhraseQuery(f, fieldTextNgram, boost)
+		if title != nil {
+			return title, text
+		}
+	}
+	title = newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)
+	if title == nil {
+		return nil, nil
+	}
+	text = newPairPhraseQuery(sub, fieldTextNgram, boost)
+	text.endsAtPoint = part
+	return title, text
 }

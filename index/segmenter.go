@@ -41,6 +41,16 @@ func substringText(word string) (string, bool) {
 	return zh.SubstringText(seg, word)
 }
 
+// flexOf is sub, a query word's substring text, cut at the places where
+// a clause mark may be any or none (zh.NewFlex); false when it has none.
+func flexOf(sub string) (zh.Flex, bool) {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return zh.Flex{}, false
+	}
+	return zh.NewFlex(seg, sub)
+}
+
 // IsSubstringTerm reports whether a query word is searched as a substring
 // rather than as a word.
 func IsSubstringTerm(word string) bool {

@@ -1,0 +1,194 @@
+package zh
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// Punctuation in a phrase. Experts copy sentences from a city's 定性描述
+// or another document, where the clause marks often differ from the
+// text's (，for 、, a comma added or dropped), and the archive's quote
+// check ignores them; so a substring query word's clause mark matches any
+// clause mark or none at that place in the text, and a long phrase typed
+// without one finds the text with one between two of its words.
+//
+// FlexMarks are those clause marks, folded (，；：！？． are , ; : ! ? .).
+// A mark between two ASCII letters or digits is no clause mark (1,200,
+// 12.5, 8:30, www.gov.cn) and stays as typed, as do brackets (〔2024〕),
+// quotation marks and a run of two marks.
+const FlexMarks = ",、;:。!?."
+
+// Flex is a substring query word cut at the places where a clause mark
+// may or may not stand in the text: Parts in order, Joins[i] between
+// Parts[i] and Parts[i+1]. At a join the text has the parts adjacent or
+// one of FlexMarks between them.
+type Flex struct {
+	Parts []string
+	Joins []FlexJoin
+}
+
+// FlexJoin is a place between two parts of a Flex.
+type FlexJoin struct {
+	// Skip is a place where the word typed no mark: of the skips between
+	// two marks the word typed (or its ends), at most one may hold a mark
+	// in the text.
+	Skip bool
+}
+
+// Skip places are kept for precision: only in a stretch of the word
+// (between the marks it typed) of minSkipStretch characters or more, at
+// a boundary of its words at least minSkipSide characters from either
+// end of the stretch, once. A short phrase is a term whose words must
+// stand together (学分银行建设 is not 学分银行，建设学习型城市); a
+// sentence copied without its comma is not.
+const (
+	minSkipStretch = 10
+	minSkipSide    = 4
+)
+
+// NewFlex returns sub, a query word's substring text (SubstringText,
+// SubstringForm), as a Flex, and false when it has no such place or
+// cannot be matched so: with whitespace, or with no part of two
+// characters (the parts' pairs find the candidates).
+func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
+	if strings.ContainsFunc(sub, unicode.IsSpace) {
+		return Flex{}, false
+	}
+	var f Flex
+	for _, stretch := range typedStretches(sub) {
+		if len(f.Parts) > 0 {
+			f.Joins = append(f.Joins, FlexJoin{})
+		}
+		for i, part := range skipParts(seg, stretch) {
+			if i > 0 {
+				f.Joins = append(f.Joins, FlexJoin{Skip: true})
+			}
+			f.Parts = append(f.Parts, part)
+		}
+	}
+	if len(f.Joins) == 0 {
+		return Flex{}, false
+	}
+	for _, p := range f.Parts {
+		if utf8.RuneCountInString(p) >= 2 {
+			return f, true
+		}
+	}
+	return Flex{}, false
+}
+
+// typedStretches cuts sub at its flexible marks (flexMarkAt), leaving
+// them out.
+func typedStretches(sub string) []string {
+	rs := []rune(sub)
+	var out []string
+	from := 0
+	for i := range rs {
+		if flexMarkAt(rs, i) {
+			out = append(out, string(rs[from:i]))
+			from = i + 1
+		}
+	}
+	return append(out, string(rs[from:]))
+}
+
+// flexMarkAt reports whether rs[i] is a clause mark that may be any or
+// none: one of FlexMarks alone between two letters or digits, not both
+// ASCII.
+func flexMarkAt(rs []rune, i int) bool {
+	if i == 0 || i+1 >= len(rs) || !strings.ContainsRune(FlexMarks, rs[i]) {
+		return false
+	}
+	return wordChar(rs[i-1]) && wordChar(rs[i+1]) && (rs[i-1] >= utf8.RuneSelf || rs[i+1] >= utf8.RuneSelf)
+}
+
+func wordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// skipParts cuts a stretch of a query word at its skip places: the
+// boundaries of its words (cut in exact mode) at least minSkipSide
+// characters from its ends, between a letter or digit and another, not
+// both ASCII; the stretch whole when it is shorter than minSkipStretch.
+func skipParts(seg *gse.Segmenter, stretch string) []string {
+	rs := []rune(stretch)
+	if len(rs) < minSkipStretch {
+		return []string{stretch}
+	}
+	var out []string
+	from := 0
+	for _, tk := range Segment(seg, []byte(stretch), false) {
+		b := utf8.RuneCountInString(stretch[:tk.Start])
+		if b < minSkipSide || len(rs)-b < minSkipSide || b <= from {
+			continue
+		}
+		if !wordChar(rs[b-1]) || !wordChar(rs[b]) || rs[b-1] < utf8.RuneSelf && rs[b] < utf8.RuneSelf {
+			continue
+		}
+		out = append(out, string(rs[from:b]))
+		from = b
+	}
+	return append(out, string(rs[from:]))
+}
+
+// isFlexMark reports whether r, folded, is one of FlexMarks.
+func isFlexMark(r rune) bool { return strings.ContainsRune(FlexMarks, r) }
+
+// FindFlex returns the byte spans of the finder's text where f occurs,
+// as FindSubstrings does for a word without flexible places: each part
+// as written, at each join nothing or one of FlexMarks.
+func (sf *SubstringFinder) FindFlex(f Flex) [][2]int {
+	first := f.Parts[0]
+	whole := strings.Join(f.Parts, "")
+	wantStart, wantEnd := isDigit([]rune(first)[0]), isDigit([]rune(whole)[len([]rune(whole))-1])
+	notNext := UnitNotNext(whole)
+	ft := sf.ft
+	var out [][2]int
+	for off := 0; ; {
+		i := strings.Index(ft[off:], first)
+		if i < 0 {
+			break
+		}
+		s := off + i
+		off = s + 1
+		for off < len(ft) && !utf8.RuneStart(ft[off]) {
+			off++
+		}
+		e, ok := flexAt(ft, s+len(first), f, 1, false)
+		if !ok || wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) || goesOn(ft[e:], notNext) {
+			continue
+		}
+		out = append(out, [2]int{s, e})
+	}
+	for i, se := range out {
+		out[i] = [2]int{sf.f.Orig(sf.at(se[0])), sf.f.Orig(sf.at(se[1]-1) + 1)}
+	}
+	return out
+}
+
+// flexAt matches f's parts from part k on at byte i of ft, the parts
+// before it matched; skipped tells whether a skip of the stretch held a
+// mark. It returns where the match ends, preferring the parts adjacent.
+func flexAt(ft string, i int, f Flex, k int, skipped bool) (int, bool) {
+	if k == len(f.Parts) {
+		return i, true
+	}
+	join := f.Joins[k-1]
+	if !join.Skip {
+		skipped = false
+	}
+	if strings.HasPrefix(ft[i:], f.Parts[k]) {
+		if e, ok := flexAt(ft, i+len(f.Parts[k]), f, k+1, skipped); ok {
+			return e, true
+		}
+	}
+	if join.Skip && skipped {
+		return 0, false
+	}
+	r, n := utf8.DecodeRuneInString(ft[i:])
+	if n == 0 || !isFlexMark(r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
+		return 0, false
+	}
+	return flexAt(ft, i+n+len(f.Parts[k]), f, k+1, join.Skip)
+}
