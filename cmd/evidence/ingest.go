@@ -687,7 +687,7 @@ func isFlag(a string) bool {
 func isBoolFlag(a string) bool {
 	name := strings.TrimLeft(a, "-")
 	return name == "json" || name == "h" || name == "help" || name == "current" || name == "join" || name == "substring" ||
-		name == "include-returned"
+		name == "include-returned" || name == "codes"
 }
 
 // cliAdmin is the actor of the command line: whoever can open the data
