@@ -300,9 +300,9 @@ func leftTasksJSON(as []catalog.Assignment) []LeftTaskJSON {
 // shifted, as before.
 func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		City  string  `json:"city"`
-		Round int     `json:"round"`
-		Due   *string `json:"due"`
+		City  string    `json:"city"`
+		Round roundJSON `json:"round"`
+		Due   *string   `json:"due"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
@@ -311,9 +311,9 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 	var cp *catalog.AssignmentCopy
 	var err error
 	if in.Due != nil {
-		cp, err = h.Assignments.CopyPreviousDue(r.Context(), userFrom(r.Context()), in.City, in.Round, *in.Due)
+		cp, err = h.Assignments.CopyPreviousDue(r.Context(), userFrom(r.Context()), in.City, int(in.Round), *in.Due)
 	} else {
-		cp, err = h.Assignments.CopyPrevious(r.Context(), userFrom(r.Context()), in.City, in.Round)
+		cp, err = h.Assignments.CopyPrevious(r.Context(), userFrom(r.Context()), in.City, int(in.Round))
 	}
 	if err != nil {
 		h.writeError(w, r, err)
@@ -338,19 +338,19 @@ func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
 // source as an import's does its column: 手工填写 when one was sent.
 func (h *handler) handleAssignmentAdd(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		City        string  `json:"city"`
-		Round       int     `json:"round"`
-		Indicator   string  `json:"indicator"`
-		Department  string  `json:"department"`
-		Due         string  `json:"due"`
-		Contact     string  `json:"contact"`
-		Requirement *string `json:"requirement"`
+		City        string    `json:"city"`
+		Round       roundJSON `json:"round"`
+		Indicator   string    `json:"indicator"`
+		Department  string    `json:"department"`
+		Due         string    `json:"due"`
+		Contact     string    `json:"contact"`
+		Requirement *string   `json:"requirement"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	t, err := h.Assignments.Add(r.Context(), userFrom(r.Context()), assignments.NewAssignment{City: in.City, Round: in.Round,
+	t, err := h.Assignments.Add(r.Context(), userFrom(r.Context()), assignments.NewAssignment{City: in.City, Round: int(in.Round),
 		Indicator: in.Indicator, Department: in.Department, Due: in.Due, Contact: in.Contact, Requirement: in.Requirement})
 	if err != nil {
 		h.writeError(w, r, err)

@@ -10,17 +10,17 @@ import (
 // bulkJSON is one change made to many documents: metadata (absent fields
 // stay), a link to a key indicator, a move to another city, or a delete.
 type bulkJSON struct {
-	IDs        []string `json:"ids"`
-	Title      *string  `json:"title"`
-	DocType    *string  `json:"doc_type"`
-	Department *string  `json:"department"`
-	Issuer     *string  `json:"issuer"`
-	IssuedOn   *string  `json:"issued_on"`
-	DocNumber  *string  `json:"doc_number"`
-	Round      *string  `json:"round"`
-	Indicator  string   `json:"indicator"`
-	City       string   `json:"city"`
-	Delete     bool     `json:"delete"`
+	IDs        []string   `json:"ids"`
+	Title      *string    `json:"title"`
+	DocType    *string    `json:"doc_type"`
+	Department *string    `json:"department"`
+	Issuer     *string    `json:"issuer"`
+	IssuedOn   *string    `json:"issued_on"`
+	DocNumber  *string    `json:"doc_number"`
+	Round      *roundText `json:"round"`
+	Indicator  string     `json:"indicator"`
+	City       string     `json:"city"`
+	Delete     bool       `json:"delete"`
 	// ListedRound is the round of the list the documents were picked
 	// from (documents?round=): a round change leaves alone those listed
 	// there only through a link (documents.BulkChange.ListedRound).
@@ -38,7 +38,7 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 	}
 	c := documents.BulkChange{IDs: in.IDs, Indicator: in.Indicator, City: in.City, Delete: in.Delete, ListedRound: in.ListedRound,
 		Patch: catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
-			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}}
+			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: (*string)(in.Round)}}
 	out, err := h.Documents.Bulk(r.Context(), userFrom(r.Context()), c)
 	if err != nil {
 		h.writeError(w, r, err)

@@ -104,12 +104,16 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 }
 
 func (h *handler) handleClaimCreate(w http.ResponseWriter, r *http.Request) {
-	var in claims.Input
+	var in struct {
+		claims.Input
+		Round roundJSON `json:"round"`
+	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	c, err := h.Claims.Create(r.Context(), userFrom(r.Context()), in)
+	in.Input.Round = int(in.Round)
+	c, err := h.Claims.Create(r.Context(), userFrom(r.Context()), in.Input)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

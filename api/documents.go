@@ -698,13 +698,13 @@ func duplicateNotice(sent string, d *catalog.Document, usedInRound int, linked b
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		Title      *string `json:"title"`
-		DocType    *string `json:"doc_type"`
-		Department *string `json:"department"`
-		Issuer     *string `json:"issuer"`
-		IssuedOn   *string `json:"issued_on"`
-		DocNumber  *string `json:"doc_number"`
-		Round      *string `json:"round"`
+		Title      *string    `json:"title"`
+		DocType    *string    `json:"doc_type"`
+		Department *string    `json:"department"`
+		Issuer     *string    `json:"issuer"`
+		IssuedOn   *string    `json:"issued_on"`
+		DocNumber  *string    `json:"doc_number"`
+		Round      *roundText `json:"round"`
 		// City moves the document into another city (admins only).
 		City *string `json:"city"`
 	}
@@ -717,7 +717,7 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 	var v *documents.View
 	if err == nil {
 		patch := catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
-			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}
+			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: (*string)(in.Round)}
 		if _, err = h.Documents.Edit(r.Context(), u, r.PathValue("id"), patch); err == nil && in.City != nil {
 			_, _, err = h.Documents.Move(r.Context(), u, r.PathValue("id"), *in.City)
 		}

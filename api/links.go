@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,7 +108,10 @@ func jsonError(err error, v any) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	var tooBig *http.MaxBytesError
+	var said *catalog.Error
 	switch {
+	case errors.As(err, &said):
+		return err // a field read its own way says what is wrong with it (roundJSON)
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
 		if i := strings.LastIndex(field, "."); i >= 0 {
@@ -129,7 +133,14 @@ func jsonError(err error, v any) error {
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		field := strings.Trim(name, `"`)
-		accepted := jsonFields(reflect.TypeOf(v), "")
+		// A field a body reads its own way (roundJSON) shadows the
+		// embedded one it stands for: each is named once.
+		var accepted []string
+		for _, f := range jsonFields(reflect.TypeOf(v), "") {
+			if !slices.Contains(accepted, f) {
+				accepted = append(accepted, f)
+			}
+		}
 		if len(accepted) == 0 {
 			return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
 		}
@@ -219,7 +230,7 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 		Note       string `json:"note"`
 		// Round, when not the document's, is the monitoring round the
 		// link counts in (AddLinkInRound).
-		Round int `json:"round"`
+		Round roundJSON `json:"round"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
@@ -232,7 +243,7 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 	l := &catalog.Link{DocumentID: strings.TrimSpace(in.DocumentID), IndicatorCode: strings.TrimSpace(in.Indicator),
 		Page: in.Page, Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note)}
 	typed := catalog.LinkPassage{Page: l.Page, Quote: l.Quote} // l becomes the link when it was made already
-	if err := h.Ingest.AddLinkInRound(r.Context(), userFrom(r.Context()), l, in.Round); err != nil {
+	if err := h.Ingest.AddLinkInRound(r.Context(), userFrom(r.Context()), l, int(in.Round)); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

@@ -126,12 +126,16 @@ func toValueJSON(l values.Listed) valueJSON {
 }
 
 func (h *handler) handleValueCreate(w http.ResponseWriter, r *http.Request) {
-	var in values.Input
+	var in struct {
+		values.Input
+		Round roundJSON `json:"round"`
+	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	v, err := h.Values.Record(r.Context(), userFrom(r.Context()), in)
+	in.Input.Round = int(in.Round)
+	v, err := h.Values.Record(r.Context(), userFrom(r.Context()), in.Input)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -324,6 +324,7 @@ var cliEnglish = map[string]string{
 	"只看此`操作`，或以此开头的操作，如 document.": "only this `ACTION`, or a prefix such as document.",
 	"最多显示的条数":                      "at most this many",
 	"以 JSON 行输出":                   "print JSON lines",
+	"操作写作代码（claim.create），而不是审计日志页上的文字（撰写定性描述），供脚本读取":                                                                                                            "write each action as its code (claim.create) rather than the audit page's words (Wrote a claim), for scripts",
 	"请在 evidence serve 停止时运行：它要打开检索索引，而运行中的 serve 占用着索引。":                                                                                                        "Run it with evidence serve stopped: it opens the search index, which a running serve holds.",
 	"存储桶 %s 中只找到目录中最新 %d 个文档里 %d 个的原件，不是本档案库的存储桶；请检查 EVIDENCE_S3_BUCKET（和 EVIDENCE_S3_ENDPOINT）是否写错，改正后重新运行":                                                     "The bucket %s holds, of the newest %d {document|documents} of the catalog, the originals of only %d: it is not this archive's bucket. Check EVIDENCE_S3_BUCKET (and EVIDENCE_S3_ENDPOINT) for a mistake, correct it and run again",
 	"文件存储 %s 中只找到目录中最新 %d 个文档里 %d 个的原件，不是本档案库的文件存储；请检查 --data（或 EVIDENCE_DATA）指定的数据文件夹是否正确，改正后重新运行":                                                              "The file store %s holds, of the newest %d {document|documents} of the catalog, the originals of only %d: it is not this archive's file store. Check that --data (or EVIDENCE_DATA) names the right data folder, correct it and run again",

@@ -47,11 +47,16 @@ type ReturnedDocument struct {
 	// Only: handed in, not returned, for no task, linked to no
 	// indicator, and cited by no claim (but a withdrawn one) nor value.
 	Only bool
+	// standing is, while readReturns and finishReturns build it, the
+	// files handed in and not returned by task.
+	standing map[string][]handIn
 }
 
 // returnsSQL reads, in one statement, every live file of the tasks that
 // returned a live file: the returned ones with their returns, and the
-// others, which replaced them when handed in after.
+// others, which replaced them when handed in after. %s narrows the tasks
+// (scopedReturns): a file's returns, what replaced it and whether it is
+// still evidence depend only on the rows of the tasks that list it.
 const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_at, ad.returned_by, ad.return_reason,
 	a.city, a.round, a.indicator_code, dp.name, d.city,
 	CASE WHEN ad.returned_at <> ''
@@ -63,8 +68,13 @@ const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_
 	FROM assignment_document ad JOIN document d ON d.id = ad.document_id
 	JOIN assignment a ON a.id = ad.assignment_id JOIN department dp ON dp.id = a.department_id
 	WHERE d.deleted_at IS NULL AND ad.assignment_id IN (SELECT r.assignment_id FROM assignment_document r
-		JOIN document rd ON rd.id = r.document_id WHERE r.returned_at <> '' AND rd.deleted_at IS NULL)
+		JOIN document rd ON rd.id = r.document_id WHERE r.returned_at <> '' AND rd.deleted_at IS NULL)%s
 	ORDER BY ad.at, ad.document_id`
+
+// holdingTasks narrows returnsSQL to the tasks that list one of the
+// documents of an IN list.
+const holdingTasks = `
+	AND ad.assignment_id IN (SELECT h.assignment_id FROM assignment_document h WHERE h.document_id IN %s)`
 
 // AllReturns returns, by document id, every live document returned on a
 // task that still lists it (ReturnedDocument), with every return of it on
@@ -73,15 +83,41 @@ const returnsSQL = `SELECT ad.assignment_id, ad.document_id, ad.at, ad.returned_
 // keeps it while the catalog's CitationsStamp stays the same (a return, a
 // hand-in, a withdrawal, a link and a deletion each record an event).
 func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, error) {
-	rows, err := s.db.QueryContext(ctx, returnsSQL)
+	out, err := s.readReturns(ctx, fmt.Sprintf(returnsSQL, ""), nil)
+	if err != nil {
+		return nil, err
+	}
+	return out, s.finishReturns(ctx, out)
+}
+
+// scopedReturns is AllReturns of the documents ids (at most maxInList, as
+// an IN list in and its arguments), read from the rows of the tasks that
+// list them only: a document's page reads its own tasks, not the whole
+// catalog's returns.
+func (s *Store) scopedReturns(ctx context.Context, ids []string, in string, args []any) (map[string]*ReturnedDocument, error) {
+	out, err := s.readReturns(ctx, fmt.Sprintf(returnsSQL, fmt.Sprintf(holdingTasks, in)), args)
+	if err != nil {
+		return nil, err
+	}
+	// The other files of those tasks are read to tell what replaced
+	// ids; their earlier returns are not asked for.
+	for doc := range out {
+		if !slices.Contains(ids, doc) {
+			delete(out, doc)
+		}
+	}
+	return out, s.finishReturns(ctx, out)
+}
+
+// readReturns runs query (returnsSQL) and returns its returned documents,
+// each with the files handed in on its tasks (standing) in After of every
+// return, not yet sorted nor filtered by time.
+func (s *Store) readReturns(ctx context.Context, query string, args []any) (map[string]*ReturnedDocument, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("returned documents: %w", err)
 	}
 	defer rows.Close()
-	type handIn struct {
-		doc string
-		at  time.Time
-	}
 	out := map[string]*ReturnedDocument{}
 	standing := map[string][]handIn{}
 	for rows.Next() {
@@ -92,6 +128,9 @@ func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, e
 			&r.Department, &city, &only); err != nil {
 			return nil, fmt.Errorf("read a returned document: %w", err)
 		}
+		if s.returnRowRead != nil {
+			s.returnRowRead(r.Assignment)
+		}
 		if returnedAt == "" {
 			standing[r.Assignment] = append(standing[r.Assignment], handIn{doc, parseTime(at)})
 			continue
@@ -99,7 +138,7 @@ func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, e
 		r.At = parseTime(returnedAt)
 		d := out[doc]
 		if d == nil {
-			d = &ReturnedDocument{City: city, Only: only == 1}
+			d = &ReturnedDocument{City: city, Only: only == 1, standing: standing}
 			out[doc] = d
 		}
 		d.Returns = append(d.Returns, r)
@@ -107,36 +146,53 @@ func (s *Store) AllReturns(ctx context.Context) (map[string]*ReturnedDocument, e
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("returned documents: %w", err)
 	}
-	rows.Close()
+	return out, nil
+}
+
+// handIn is a file handed in on a task and not returned, and when.
+type handIn struct {
+	doc string
+	at  time.Time
+}
+
+// finishReturns adds the earlier returns of out's documents, sorts each
+// one's returns and tells what was handed in after each.
+func (s *Store) finishReturns(ctx context.Context, out map[string]*ReturnedDocument) error {
 	if err := s.addEarlierReturns(ctx, out); err != nil {
-		return nil, err
+		return err
 	}
 	for _, d := range out {
 		slices.SortStableFunc(d.Returns, func(a, b DocumentReturn) int { return a.At.Compare(b.At) })
 		for i, r := range d.Returns {
-			for _, h := range standing[r.Assignment] {
+			for _, h := range d.standing[r.Assignment] {
 				if h.at.After(r.At) {
 					d.Returns[i].After = append(d.Returns[i].After, h.doc)
 				}
 			}
 		}
+		d.standing = nil
 	}
-	return out, nil
+	return nil
 }
 
 // DocumentReturns returns, by document id, the returns of the live
 // documents among ids on tasks that still list them, oldest first; a
 // document never returned, or handed in again since, has none. A file
-// withdrawn after its return is deleted, so it has none either.
+// withdrawn after its return is deleted, so it has none either. It reads
+// the rows of the tasks that list ids only (scopedReturns).
 func (s *Store) DocumentReturns(ctx context.Context, ids []string) (map[string][]DocumentReturn, error) {
-	all, err := s.AllReturns(ctx)
-	if err != nil {
-		return nil, err
-	}
 	out := map[string][]DocumentReturn{}
-	for _, id := range ids {
-		if d := all[id]; d != nil {
-			out[id] = d.Returns
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	for run := range slices.Chunk(ids, maxInList) {
+		err := forInLists(run, func(in string, args []any) error {
+			some, err := s.scopedReturns(ctx, run, in, args)
+			for id, d := range some {
+				out[id] = d.Returns
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

@@ -149,6 +149,7 @@ var englishMessages = map[string]string{
 	"批注内容含有看不见的字符 %q；请删去后再保存":                                                                  "The note holds a character that cannot be seen, %q; remove it and save again",
 	"%s含有看不见的字符 %q；请删去后再保存":                                                                    "The %s holds a character that cannot be seen, %q; remove it and save again",
 	"请求内容应为 JSON %s，收到的是 %s":                                                                   "The request should be %s in JSON; it is %s",
+	"字段 round 应为监测轮次的年份，写作数字（2024）或数字字符串（\"2024\"），收到的是 %s":                                    "The field round should be the monitoring round's year, as a number (2024) or a string of digits (\"2024\"); it is %s",
 	"字段 %s 应为%s，收到的是 %s":                                                                       "The field %s should be %s; it is %s",
 	"请求内容不是有效的 JSON：第 %d 个字节附近有语法错误":                                                           "The request is not valid JSON: a syntax error near byte %d",
 	"请求内容过大（超过 %d KiB）":                                                                        "The request is too large (over %d KiB)",

@@ -82,6 +82,9 @@ type Store struct {
 	// and compared a document's stored bands, before it inserts its
 	// short bands.
 	shortBandsRead func()
+	// returnRowRead, set by tests only, runs for each row readReturns
+	// reads, with its task.
+	returnRowRead func(task string)
 	// fill holds, on PostgreSQL, the lock of the node doing the fill of
 	// short bands (holdShortBandFill).
 	fill fillHold

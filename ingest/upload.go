@@ -140,6 +140,70 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 	return QuoteChecks{Failed: marked, Reasons: []catalog.Words{reason}}
 }
 
+// CheckRequest runs Upload's checks of req as a whole — who uploads,
+// the fields, the indicators — without its files, so that a caller about
+// to prepare for the files (the command line opening the index) refuses
+// a request Upload would refuse before it does.
+func (s *Service) CheckRequest(ctx context.Context, u *catalog.User, req UploadRequest) error {
+	_, _, _, err := s.requestFields(ctx, u, req)
+	return err
+}
+
+// requestFields checks req as a whole for u, Upload's first step, and
+// returns its fields with their defaults, its task (nil for none) and the
+// indicators to link.
+func (s *Service) requestFields(ctx context.Context, u *catalog.User, req UploadRequest) (Meta, *catalog.Assignment, []string, error) {
+	if !u.CanUpload() {
+		return Meta{}, nil, nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员、部门联系人和管理员可以上传材料")
+	}
+	meta := req.Meta
+	codes := req.Indicators
+	var task *catalog.Assignment
+	if req.Assignment != "" {
+		a, err := s.uploadTarget(ctx, u, req.Assignment, &meta)
+		if err != nil {
+			return Meta{}, nil, nil, err
+		}
+		task = a
+		codes = append([]string{a.Indicator}, codes...)
+		if strings.TrimSpace(meta.DocType) == "" {
+			// As 我的任务 pre-selects it; a file's own type still wins.
+			dt, err := s.tasks.HandInTypeOf(ctx, a)
+			if err != nil {
+				return Meta{}, nil, nil, err
+			}
+			meta.DocType = string(dt)
+		}
+	} else if u.Role == catalog.RoleContributor {
+		return Meta{}, nil, nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料；请在“我的任务”中选择任务后上传")
+	}
+	if meta.City == "" && u.Role == catalog.RoleCoordinator {
+		meta.City = u.City
+	}
+	if meta.Department == "" {
+		meta.Department = u.Department
+	}
+	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
+		return Meta{}, nil, nil, err
+	}
+	if req.Assignment == "" {
+		if err := u.CanEdit(meta.City); err != nil {
+			return Meta{}, nil, nil, s.otherCityDenied(ctx, u, meta.City)
+		}
+	}
+	// After the city is known to be the uploader's: another city's list
+	// of 责任单位 is none of their business (review s38 #10).
+	if err := s.listedDepartment(ctx, u, task, &meta); err != nil {
+		return Meta{}, nil, nil, err
+	}
+	codes, err := s.CheckIndicators(ctx, codes)
+	if err != nil {
+		// Named, so that a form shows it beside its indicators field.
+		return Meta{}, nil, nil, catalog.OnInvalidField("indicators", err)
+	}
+	return meta, task, codes, nil
+}
+
 // Upload checks an upload for u and submits each file: the one set of
 // rules the API, the web UI and the CLI share.
 //
@@ -161,53 +225,9 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 // file, or photos to be joined include one that cannot be a page. After that each file has its own Outcome: a file that fails does
 // not stop the others, and files stored before a failure stay stored.
 func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest) ([]Outcome, error) {
-	if !u.CanUpload() {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员、部门联系人和管理员可以上传材料")
-	}
-	meta := req.Meta
-	codes := req.Indicators
-	var task *catalog.Assignment
-	if req.Assignment != "" {
-		a, err := s.uploadTarget(ctx, u, req.Assignment, &meta)
-		if err != nil {
-			return nil, err
-		}
-		task = a
-		codes = append([]string{a.Indicator}, codes...)
-		if strings.TrimSpace(meta.DocType) == "" {
-			// As 我的任务 pre-selects it; a file's own type still wins.
-			dt, err := s.tasks.HandInTypeOf(ctx, a)
-			if err != nil {
-				return nil, err
-			}
-			meta.DocType = string(dt)
-		}
-	} else if u.Role == catalog.RoleContributor {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料；请在“我的任务”中选择任务后上传")
-	}
-	if meta.City == "" && u.Role == catalog.RoleCoordinator {
-		meta.City = u.City
-	}
-	if meta.Department == "" {
-		meta.Department = u.Department
-	}
-	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
-		return nil, err
-	}
-	if req.Assignment == "" {
-		if err := u.CanEdit(meta.City); err != nil {
-			return nil, s.otherCityDenied(ctx, u, meta.City)
-		}
-	}
-	// After the city is known to be the uploader's: another city's list
-	// of 责任单位 is none of their business (review s38 #10).
-	if err := s.listedDepartment(ctx, u, task, &meta); err != nil {
-		return nil, err
-	}
-	codes, err := s.CheckIndicators(ctx, codes)
+	meta, task, codes, err := s.requestFields(ctx, u, req)
 	if err != nil {
-		// Named, so that a form shows it beside its indicators field.
-		return nil, catalog.OnInvalidField("indicators", err)
+		return nil, err
 	}
 	if len(req.Files) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件；请选择要上传的文件")

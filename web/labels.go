@@ -44,6 +44,11 @@ func roleName(l Lang, role any) string {
 	return catalog.Role(fmt.Sprint(role)).Label(l == English)
 }
 
+// ActionName is what an audit event did (its action, claim.create) in
+// words in l, as the audit page says it: `evidence events` prints it so
+// that the console and the page name an event alike.
+func ActionName(l Lang, action string) string { return actionName(l, action) }
+
 // actionName says what an audit event did in words; an action without
 // words of its own shows its kind's words, and an unknown kind its code.
 func actionName(l Lang, action string) string {

@@ -97,6 +97,11 @@ type appOptions struct {
 	// once (serve's --reader-memory); zero is EVIDENCE_READER_MEMORY's or
 	// the default.
 	readerMemory int64
+	// beforeIndex, when set, runs once the catalog and the store are
+	// open and before the index is: a command refused by it (an import
+	// whose fields name no city) leaves no index made for nothing in an
+	// archive that had none.
+	beforeIndex func(context.Context, *app) error
 }
 
 // swapIndex puts the index folder next in the place of dir, keeping the
@@ -308,6 +313,12 @@ func openAppWith(ctx context.Context, a *app, opts appOptions, env envSettings) 
 	a.packs = packs.NewService(a.reports, a.cat, a.blobs)
 	if !opts.withIndex {
 		return a, nil
+	}
+	if opts.beforeIndex != nil {
+		if err := opts.beforeIndex(ctx, a); err != nil {
+			a.close()
+			return nil, err
+		}
 	}
 	a.idx, err = index.Open(indexDir)
 	if (errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrDamaged)) && opts.rebuildOldIndex {

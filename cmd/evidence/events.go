@@ -14,6 +14,7 @@ import (
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/web"
 )
 
 // runEvents is `evidence events`: the audit log's last events, oldest
@@ -30,6 +31,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	action := cmd.String("action", "", "只看此`操作`，或以此开头的操作，如 document.")
 	limit := cmd.Int("limit", 1000, "最多显示的条数")
 	asJSON := cmd.Bool("json", false, "以 JSON 行输出")
+	codes := cmd.Bool("codes", false, "操作写作代码（claim.create），而不是审计日志页上的文字（撰写定性描述），供脚本读取")
 	server, token := cmd.serverFlags("管理员的 API `令牌`，用于 --server（或 $EVIDENCE_TOKEN）")
 	lang, err := cmd.parse(args)
 	if err != nil {
@@ -65,7 +67,11 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	printEvents(stdout, events, *asJSON)
+	name := func(action string) string { return web.ActionName(webLang(lang), action) }
+	if *codes {
+		name = func(action string) string { return action }
+	}
+	printEvents(stdout, events, *asJSON, name)
 	return nil
 }
 
@@ -175,8 +181,9 @@ func remoteEvents(ctx context.Context, c *remote, f catalog.EventFilter, limit i
 }
 
 // printEvents prints events, given newest first, oldest first: a line
-// each, or a JSON object each (asJSON).
-func printEvents(stdout io.Writer, events []apiEvent, asJSON bool) {
+// each, its action as name says it, or a JSON object each (asJSON), its
+// action the code, which scripts read.
+func printEvents(stdout io.Writer, events []apiEvent, asJSON bool, name func(action string) string) {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, e := range slices.Backward(events) {
@@ -185,6 +192,15 @@ func printEvents(stdout io.Writer, events []apiEvent, asJSON bool) {
 			continue
 		}
 		detail, _ := json.Marshal(e.Detail)
-		fmt.Fprintf(stdout, "%s  %-14s %-18s %-30s %s\n", e.At.In(catalog.ChinaTime).Format("2006-01-02 15:04:05")+" UTC+8", e.User, e.Action, e.Object, detail)
+		// Padded by display width: a label in Chinese is twice as wide as
+		// its runes, and a code's column would not line up with it.
+		fmt.Fprintf(stdout, "%s  %s %s %-30s %s\n", e.At.In(catalog.ChinaTime).Format("2006-01-02 15:04:05")+" UTC+8",
+			padTo(e.User, 14), padTo(name(e.Action), 18), e.Object, detail)
 	}
+}
+
+// padTo is s followed by spaces up to n columns of a terminal
+// (displayWidth, the ambiguous characters narrow); s when it is wider.
+func padTo(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-displayWidth(s, false)))
 }

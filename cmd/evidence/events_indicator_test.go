@@ -43,7 +43,7 @@ func TestEventsOfAnIndicator(t *testing.T) {
 	}
 	remote := func(args ...string) string {
 		t.Helper()
-		out, err := runCLI(t, append([]string{"events", "--server", s.base, "--token", s.token}, args...)...)
+		out, err := runCLI(t, append([]string{"events", "--codes", "--server", s.base, "--token", s.token}, args...)...)
 		if err != nil {
 			t.Fatalf("events --server %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
@@ -74,7 +74,7 @@ func TestEventsOfAnIndicator(t *testing.T) {
 		{[]string{"--indicator", "2.3.1", "--city", "330200"}, ""},
 		{[]string{"--indicator", "2.3.1", "--json"}, remoteJSON},
 	} {
-		local, err := runCLI(t, append([]string{"events", "--data", s.dataDir}, tt.args...)...)
+		local, err := runCLI(t, append([]string{"events", "--codes", "--data", s.dataDir}, tt.args...)...)
 		if err != nil || local != tt.want {
 			t.Errorf("events %s from the data folder: %v\n%s\nwant as through the server:\n%s", strings.Join(tt.args, " "), err, local, tt.want)
 		}

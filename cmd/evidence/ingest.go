@@ -243,7 +243,17 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, hidden [
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, dataDir, storeWaitLogger(stderr), appOptions{withIndex: true, ingest: watch.config(ingest.Config{})})
+	opts := appOptions{withIndex: true, ingest: watch.config(ingest.Config{})}
+	if sameFields && len(jobs) > 0 {
+		// Fields no file can pass are refused before the index is opened,
+		// which makes one in an archive that has none.
+		opts.beforeIndex = func(ctx context.Context, a *app) error {
+			req := jobRequest(jobs[0].Fields)
+			req.JoinPhotos = len(jobs[0].Photos) > 0
+			return ingest.New(a.cat, a.blobs, nil, ingest.Config{}).CheckRequest(ctx, u, req)
+		}
+	}
+	a, err := openApp(ctx, dataDir, storeWaitLogger(stderr), opts)
 	if err != nil {
 		if ctx.Err() != nil {
 			return stoppedIngest(stdout, stderr, lang, nil, len(jobs), asJSON, errInterrupted)
@@ -687,7 +697,7 @@ func isFlag(a string) bool {
 func isBoolFlag(a string) bool {
 	name := strings.TrimLeft(a, "-")
 	return name == "json" || name == "h" || name == "help" || name == "current" || name == "join" || name == "substring" ||
-		name == "include-returned"
+		name == "include-returned" || name == "codes"
 }
 
 // cliAdmin is the actor of the command line: whoever can open the data

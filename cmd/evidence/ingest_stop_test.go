@@ -158,7 +158,7 @@ func TestIngestFollowsLinksToFiles(t *testing.T) {
 func TestEventsSayChinaTime(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	addUser(t, data, "--name", "zhang", "--role", "admin")
-	out, err := runCLI(t, "events", "--data", data)
+	out, err := runCLI(t, "events", "--data", data, "--codes")
 	if err != nil || !strings.Contains(out, " UTC+8 ") || !strings.Contains(out, "user.create") {
 		t.Errorf("events: %v\n%s", err, out)
 	}

@@ -26,7 +26,9 @@ func folderEntries(t *testing.T, dir string) []string {
 // A command refused at start, by a setting it reads after opening the
 // data folder, leaves the folder as it found it (probe s53: tmp/ and an
 // empty index/ were left by each refused check, search, repair, ingest,
-// backup).
+// backup); so does an import refused for a city, a type or an indicator
+// that no file can pass, in an archive that never had an index (it made
+// an empty one).
 func TestRefusedCommandsLeaveTheDataFolderAsItWas(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "杭州档案")
 	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wangfang", "--role", "admin"); err != nil {
@@ -42,19 +44,27 @@ func TestRefusedCommandsLeaveTheDataFolderAsItWas(t *testing.T) {
 	for _, c := range []struct {
 		env, value string
 		args       []string
+		says       string // what the refusal names, when no setting
 	}{
-		{"EVIDENCE_MAX_UPLOAD", "两百兆", []string{"check"}},
-		{"EVIDENCE_EXTRACT_TIMEOUT", "九十秒", []string{"search", "学习型城市"}},
-		{"EVIDENCE_UPLOAD_SLOTS", "0", []string{"repair"}},
-		{"EVIDENCE_OCR_WORKERS", "-2", []string{"ingest", "--city", "330100", "--type", "policy", notice}},
-		{"EVIDENCE_READER_MEMORY", "一吉", []string{"backup", "--out", filepath.Join(t.TempDir(), "备份")}},
-		{"EVIDENCE_READER_MEMORY", "一吉", []string{"report", "--city", "330100", "--out", filepath.Join(t.TempDir(), "报告.xlsx")}},
+		{"EVIDENCE_MAX_UPLOAD", "两百兆", []string{"check"}, ""},
+		{"EVIDENCE_EXTRACT_TIMEOUT", "九十秒", []string{"search", "学习型城市"}, ""},
+		{"EVIDENCE_UPLOAD_SLOTS", "0", []string{"repair"}, ""},
+		{"EVIDENCE_OCR_WORKERS", "-2", []string{"ingest", "--city", "330100", "--type", "policy", notice}, ""},
+		{"EVIDENCE_READER_MEMORY", "一吉", []string{"backup", "--out", filepath.Join(t.TempDir(), "备份")}, ""},
+		{"EVIDENCE_READER_MEMORY", "一吉", []string{"report", "--city", "330100", "--out", filepath.Join(t.TempDir(), "报告.xlsx")}, ""},
+		{"", "", []string{"ingest", "--city", "999999", "--type", "policy", notice}, "999999"},
+		{"", "", []string{"ingest", "--city", "330100", "--type", "红头文件", notice}, "红头文件"},
+		{"", "", []string{"ingest", "--city", "330100", "--type", "policy", "--indicator", "9.9.9", notice}, "9.9.9"},
 	} {
 		t.Run(c.args[0], func(t *testing.T) {
-			t.Setenv(c.env, c.value)
+			says := c.says
+			if c.env != "" {
+				t.Setenv(c.env, c.value)
+				says = c.env
+			}
 			args := append(slices.Clone(c.args), "--data", data)
-			if _, err := runCLI(t, args...); err == nil || !strings.Contains(err.Error(), c.env) {
-				t.Fatalf("evidence %s with %s=%q: got %v, want a refusal naming %s", c.args[0], c.env, c.value, err, c.env)
+			if _, err := runCLI(t, args...); err == nil || !strings.Contains(err.Error(), says) {
+				t.Fatalf("evidence %s with %s=%q: got %v, want a refusal naming %s", strings.Join(c.args, " "), c.env, c.value, err, says)
 			}
 			if after := folderEntries(t, data); !slices.Equal(after, before) {
 				t.Errorf("evidence %s refused left the data folder with %v, want %v as it was", c.args[0], after, before)
