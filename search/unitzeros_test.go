@@ -22,6 +22,8 @@ var unitZerosCorpus = map[string]string{
 	"october":   "实施时间为2024.10月起，分三个阶段推进。",
 	"clause":    "依据办法第3.10条规定执行。",
 	"integer":   "全市社区学校覆盖率达96.00%，全面达标。",
+	"score":     "终身学习综合评分为92.50，较上年提高。",
+	"score1":    "终身学习综合评分为92.50,000分的说法有误。",
 }
 
 // TestANumberTypedWithItsUnitFindsItsTrailingZeros: the value typed with
@@ -46,6 +48,8 @@ func TestANumberTypedWithItsUnitFindsItsTrailingZeros(t *testing.T) {
 		{"12.3万", []string{"learners"}, "12.30万"},
 		{"12.3万人", []string{"learners"}, "12.30万人"},
 		{"3.5亿元", []string{"fund"}, "3.50亿元"},
+		{"92.5，较上年", []string{"score"}, "92.50，较上年"},
+		{"评分为92.5，", []string{"score"}, "评分为92.50"},
 		{"6.5%", nil, ""},
 		{"5%", nil, ""},
 		{"2024.1月", nil, ""},

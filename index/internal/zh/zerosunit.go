@@ -52,19 +52,26 @@ func zerosUnitAt(rs []rune, i int) (int, bool) {
 // ZeroCuts returns where a query word (a substring text: SubstringText)
 // may stand in a text with trailing zeros left out: the byte offsets
 // after each digit that ends a number right before another character
-// (the 5 of 96.5%, the 3 of 12.3万人), a place where a text may write
-// zeros (96.50%, 12.30万人).
+// (the 5 of 96.5%, the 3 of 12.3万人, the 5 of 12.5，较), a place where
+// a text may write zeros (96.50%, 12.30万人, 12.50，较).
 func ZeroCuts(word string) []int {
 	var out []int
 	rs := []rune(word)
 	off := 0
 	for j, r := range rs {
 		off += utf8.RuneLen(r)
-		if j+1 < len(rs) && numberEnd(rs, j) && !isNumberSep(rs[j+1]) && !unicode.IsSpace(rs[j+1]) {
+		if j+1 < len(rs) && numberEnd(rs, j) && !unicode.IsSpace(rs[j+1]) && (!isNumberSep(rs[j+1]) || clauseComma(rs, j+1)) {
 			out = append(out, off)
 		}
 	}
 	return out
+}
+
+// clauseComma reports whether rs[i], a separator, is a comma that no
+// digit follows (folding makes ， one): the text's zeros may stand
+// before it (12.50，较上年), and the index joins them to it as to a unit.
+func clauseComma(rs []rune, i int) bool {
+	return rs[i] == ',' && (i+1 == len(rs) || !isDigit(rs[i+1]))
 }
 
 // ZeroCutToken is the ZerosToken a query word asks for at cut, one of its

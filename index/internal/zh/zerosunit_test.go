@@ -34,6 +34,8 @@ func TestAUnitAfterTrailingZerosJoinsTheValue(t *testing.T) {
 		{"依据第3.10条", "3.1条", false},
 		{"依据第3.10条", "第3.1条", false},
 		{"增长3.10%", "3.1%", true},
+		{"评分为92.50，较上年", "92.5,较上年", true},
+		{"评分为92.50,000分", "92.5,000分", false},
 	}
 	for _, tt := range tests {
 		sf := NewSubstringFinder(tt.text)
