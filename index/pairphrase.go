@@ -38,14 +38,17 @@ type pairPhraseQuery struct {
 	// one: the word's unit and a character that makes another unit of it
 	// (人次 after 12000人: setUnitEnd).
 	notNext []string
-	// gap, when not 0, is the slot of the pair of a decimal's last
-	// trailing zero and its unit (newZerosQuery): it stands at the first
-	// place of its term after the slot before it, within maxZeros, and
-	// the slots after it at their offsets from it, not from the first.
-	gap int
+	// cuts are a zeros query's choices (newZerosQuery), in the order of
+	// their offsets; the pairs of slots after a cut whose zeros the text
+	// writes stand as far further on as the zeros are long. zeros are
+	// their ZerosTokens, one of which a document must have; read the
+	// other terms they ask for, read only in such a document.
+	cuts  []zerosCut
+	zeros []string
+	read  []string
 }
 
-// maxZeros bounds the trailing zeros a gap spans: as many as the index
+// maxZeros bounds the trailing zeros a cut's gap spans (zerosCut): as many as the index
 // joins to their unit (zh.ZerosToken), and one for a point.
 const maxZeros = 66
 
@@ -111,6 +114,14 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		}
 		terms = append(terms, s)
 	}
+	if len(q.zeros) > 0 {
+		any, err := q.zerosSearcher(ctx, r, options)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		terms = append(terms, any)
+	}
 	var must search.Searcher = terms[0]
 	if len(terms) > 1 {
 		conj, err := searcher.NewConjunctionSearcher(ctx, r, terms, options)
@@ -121,7 +132,16 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		must = conj
 	}
 	s := &pairPhraseSearcher{must: must, q: q, keep: keep,
-		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms))}
+		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms)),
+		zpos: make([][]uint64, len(q.zeros)), zlocs: make([][]search.Location, len(q.zeros))}
+	for _, t := range q.read {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("pair %q at a cut: %w", t, err)
+		}
+		s.read = append(s.read, &posReader{tfr: tfr})
+	}
 	for _, t := range q.notNext {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
 		if err != nil {
@@ -175,6 +195,11 @@ type pairPhraseSearcher struct {
 	// notNext reads the query's notNext pairs.
 	notNext []*nextReader
 	err     error // reading them failed
+	// zpos and zlocs are those of the zeros terms, read those of the
+	// query's read terms (a zeros query's).
+	zpos  [][]uint64
+	zlocs [][]search.Location
+	read  []*posReader
 }
 
 func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -217,18 +242,29 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 		s.pos[i] = s.pos[i][:0]
 		s.locs[i] = s.locs[i][:0]
 	}
+	for i := range s.zpos {
+		s.zpos[i] = s.zpos[i][:0]
+		s.zlocs[i] = s.zlocs[i][:0]
+	}
 	for _, ftl := range dm.FieldTermLocations {
 		if ftl.Field != s.q.field {
 			continue
 		}
+		pos, locs := s.pos, s.locs
 		i := slices.Index(s.q.terms, ftl.Term)
 		if i < 0 {
-			continue
+			if i = slices.Index(s.q.zeros, ftl.Term); i < 0 {
+				continue
+			}
+			pos, locs = s.zpos, s.zlocs
 		}
-		s.pos[i] = append(s.pos[i], ftl.Location.Pos)
+		pos[i] = append(pos[i], ftl.Location.Pos)
 		if s.keep {
-			s.locs[i] = append(s.locs[i], ftl.Location)
+			locs[i] = append(locs[i], ftl.Location)
 		}
+	}
+	if len(s.q.cuts) > 0 {
+		return s.matchesZeros(dm)
 	}
 	for i := range s.pos {
 		if !slices.IsSorted(s.pos[i]) {
@@ -271,40 +307,18 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	return true
 }
 
-// allAt reports whether every pair stands at its offset from p, and
-// where the gap's pair stands (p when the query has no gap).
+// allAt reports whether every pair stands at its offset from p.
 func (s *pairPhraseSearcher) allAt(p uint64) (anchor uint64, ok bool) {
-	anchor = p
-	for k, sl := range s.q.slots[1:] {
-		k++
-		if k == s.q.gap {
-			var found bool
-			if anchor, found = s.gapAt(sl.term, s.slotAt(p, p, k-1)); !found {
-				return 0, false
-			}
-		}
-		if _, ok := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k)); !ok {
+	for _, sl := range s.q.slots[1:] {
+		if _, ok := slices.BinarySearch(s.pos[sl.term], p+sl.offset); !ok {
 			return 0, false
 		}
 	}
-	return anchor, true
+	return p, true
 }
 
-// gapAt is the first place of term after, within maxZeros.
-func (s *pairPhraseSearcher) gapAt(term int, after uint64) (uint64, bool) {
-	j, _ := slices.BinarySearch(s.pos[term], after+1)
-	if j == len(s.pos[term]) || s.pos[term][j] > after+maxZeros {
-		return 0, false
-	}
-	return s.pos[term][j], true
-}
-
-// slotAt is where slot k stands in a match at p whose gap's pair is at
-// anchor.
-func (s *pairPhraseSearcher) slotAt(p, anchor uint64, k int) uint64 {
-	if s.q.gap > 0 && k >= s.q.gap {
-		return anchor + s.q.slots[k].offset
-	}
+// slotAt is where slot k stands in a match at p.
+func (s *pairPhraseSearcher) slotAt(p, _ uint64, k int) uint64 {
 	return p + s.q.slots[k].offset
 }
 
@@ -350,6 +364,11 @@ func (s *pairPhraseSearcher) Close() error {
 	err := s.must.Close()
 	for _, n := range s.notNext {
 		if cerr := n.tfr.Close(); err == nil {
+			err = cerr
+		}
+	}
+	for _, p := range s.read {
+		if cerr := p.tfr.Close(); err == nil {
 			err = cerr
 		}
 	}
