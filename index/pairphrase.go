@@ -277,11 +277,10 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
-		anchor, ok := s.allAt(p)
-		if !ok {
+		if !s.allAt(p) {
 			continue
 		}
-		if s.unitGoesOn(dm.IndexInternalID, s.slotAt(p, anchor, len(s.q.slots)-1)) {
+		if s.unitGoesOn(dm.IndexInternalID, p+s.q.slots[len(s.q.slots)-1].offset) {
 			if s.err != nil {
 				return false // unchecked: Next and Advance report it
 			}
@@ -292,7 +291,7 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 			break
 		}
 		for k, sl := range s.q.slots {
-			j, _ := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k))
+			j, _ := slices.BinarySearch(s.pos[sl.term], p+sl.offset)
 			loc := s.locs[sl.term][j]
 			if s.q.endsAtPoint && k == len(s.q.slots)-1 {
 				loc.End-- // the point, one byte as the stored text has it
@@ -308,18 +307,13 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 }
 
 // allAt reports whether every pair stands at its offset from p.
-func (s *pairPhraseSearcher) allAt(p uint64) (anchor uint64, ok bool) {
+func (s *pairPhraseSearcher) allAt(p uint64) bool {
 	for _, sl := range s.q.slots[1:] {
 		if _, ok := slices.BinarySearch(s.pos[sl.term], p+sl.offset); !ok {
-			return 0, false
+			return false
 		}
 	}
-	return p, true
-}
-
-// slotAt is where slot k stands in a match at p.
-func (s *pairPhraseSearcher) slotAt(p, _ uint64, k int) uint64 {
-	return p + s.q.slots[k].offset
+	return true
 }
 
 // unitGoesOn reports whether one of the query's notNext pairs stands
