@@ -172,7 +172,10 @@
 // 96.50%: zh.ZerosToken) at the pair after the digit, so 96.5%, 12.3万人
 // and 3.5亿元 find 96.50%, 12.30万人 and 3.50亿元: the query's pairs up to
 // its digit, that token, then the zeros' last pair with the unit wherever
-// the zeros end and the rest after it (newZerosQueries). Punctuation at
+// the zeros end and the rest after it (newZerosQuery: one search in which
+// each number of the word may have zeros or not, so 96.5%提高到98.2%
+// finds 96.50%提高到98.20%; a comma after the number is such a
+// character too, 12.5，较上年 finds 12.50，较上年). Punctuation at
 // the ends of a query word is dropped, but for a per cent (or per mille)
 // sign after a digit: 3.5% is searched as a substring and does not match
 // 3.5万 or 3.5倍.

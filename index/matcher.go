@@ -224,13 +224,11 @@ func (m *Matcher) find(phrase string) []Span {
 			}
 			slices.SortFunc(out, bySpanStart)
 		}
-		if cuts := zh.ZeroCuts(sub); len(cuts) > 0 && !part {
-			// With trailing zeros before its unit, as search finds it
-			// (newZerosQueries).
-			for _, cut := range cuts {
-				for _, se := range m.subs.FindZeros(sub, cut) {
-					out = m.appendPageSpans(out, se[0], se[1])
-				}
+		if zs := m.subs.FindZeros(sub); len(zs) > 0 && !part {
+			// With trailing zeros before its units, as search finds it
+			// (newZerosQuery).
+			for _, se := range zs {
+				out = m.appendPageSpans(out, se[0], se[1])
 			}
 			slices.SortFunc(out, bySpanStart)
 		}

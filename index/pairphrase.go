@@ -38,18 +38,21 @@ type pairPhraseQuery struct {
 	// one: the word's unit and a character that makes another unit of it
 	// (人次 after 12000人: setUnitEnd).
 	notNext []string
-	// gap, when not 0, is the slot of the pair of a decimal's last
-	// trailing zero and its unit (newZerosQuery): it stands at the first
-	// place of its term after the slot before it, within maxZeros, and
-	// the slots after it at their offsets from it, not from the first.
-	gap int
+	// cuts are a zeros query's choices (newZerosQuery), in the order of
+	// their offsets; the pairs of slots after a cut whose zeros the text
+	// writes stand as far further on as the zeros are long. zeros are
+	// their ZerosTokens, one of which a document must have; read the
+	// other terms they ask for, read only in such a document.
+	cuts  []zerosCut
+	zeros []string
+	read  []string
 	// flex, when set, matches a word whose clause marks may be any or
 	// none in the text (flexphrase.go); slots' offsets are then in the
 	// word without its marks.
 	flex *flexPlan
 }
 
-// maxZeros bounds the trailing zeros a gap spans: as many as the index
+// maxZeros bounds the trailing zeros a cut's gap spans (zerosCut): as many as the index
 // joins to their unit (zh.ZerosToken), and one for a point.
 const maxZeros = 66
 
@@ -115,6 +118,14 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		}
 		terms = append(terms, s)
 	}
+	if len(q.zeros) > 0 {
+		any, err := q.zerosSearcher(ctx, r, options)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		terms = append(terms, any)
+	}
 	var must search.Searcher = terms[0]
 	if len(terms) > 1 {
 		conj, err := searcher.NewConjunctionSearcher(ctx, r, terms, options)
@@ -125,7 +136,16 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		must = conj
 	}
 	s := &pairPhraseSearcher{must: must, q: q, keep: keep, ctx: ctx, reader: r,
-		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms))}
+		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms)),
+		zpos: make([][]uint64, len(q.zeros)), zlocs: make([][]search.Location, len(q.zeros))}
+	for _, t := range q.read {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("pair %q at a cut: %w", t, err)
+		}
+		s.read = append(s.read, &posReader{tfr: tfr})
+	}
 	for _, t := range q.notNext {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
 		if err != nil {
@@ -194,6 +214,11 @@ type pairPhraseSearcher struct {
 	joinPairs  map[string]*nextReader
 	flexShifts []uint64
 	flexLocs   []search.FieldTermLocation
+	// zpos and zlocs are those of the zeros terms, read those of the
+	// query's read terms (a zeros query's).
+	zpos  [][]uint64
+	zlocs [][]search.Location
+	read  []*posReader
 }
 
 func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -236,18 +261,29 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 		s.pos[i] = s.pos[i][:0]
 		s.locs[i] = s.locs[i][:0]
 	}
+	for i := range s.zpos {
+		s.zpos[i] = s.zpos[i][:0]
+		s.zlocs[i] = s.zlocs[i][:0]
+	}
 	for _, ftl := range dm.FieldTermLocations {
 		if ftl.Field != s.q.field {
 			continue
 		}
+		pos, locs := s.pos, s.locs
 		i := slices.Index(s.q.terms, ftl.Term)
 		if i < 0 {
-			continue
+			if i = slices.Index(s.q.zeros, ftl.Term); i < 0 {
+				continue
+			}
+			pos, locs = s.zpos, s.zlocs
 		}
-		s.pos[i] = append(s.pos[i], ftl.Location.Pos)
+		pos[i] = append(pos[i], ftl.Location.Pos)
 		if s.keep {
-			s.locs[i] = append(s.locs[i], ftl.Location)
+			locs[i] = append(locs[i], ftl.Location)
 		}
+	}
+	if len(s.q.cuts) > 0 {
+		return s.matchesZeros(dm)
 	}
 	for i := range s.pos {
 		if !slices.IsSorted(s.pos[i]) {
@@ -267,11 +303,10 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
-		anchor, ok := s.allAt(p)
-		if !ok {
+		if !s.allAt(p) {
 			continue
 		}
-		if s.unitGoesOn(dm.IndexInternalID, s.slotAt(p, anchor, len(s.q.slots)-1)) {
+		if s.unitGoesOn(dm.IndexInternalID, p+s.q.slots[len(s.q.slots)-1].offset) {
 			if s.err != nil {
 				return false // unchecked: Next and Advance report it
 			}
@@ -282,7 +317,7 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 			break
 		}
 		for k, sl := range s.q.slots {
-			j, _ := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k))
+			j, _ := slices.BinarySearch(s.pos[sl.term], p+sl.offset)
 			loc := s.locs[sl.term][j]
 			if s.q.endsAtPoint && k == len(s.q.slots)-1 {
 				loc.End-- // the point, one byte as the stored text has it
@@ -297,41 +332,14 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	return true
 }
 
-// allAt reports whether every pair stands at its offset from p, and
-// where the gap's pair stands (p when the query has no gap).
-func (s *pairPhraseSearcher) allAt(p uint64) (anchor uint64, ok bool) {
-	anchor = p
-	for k, sl := range s.q.slots[1:] {
-		k++
-		if k == s.q.gap {
-			var found bool
-			if anchor, found = s.gapAt(sl.term, s.slotAt(p, p, k-1)); !found {
-				return 0, false
-			}
-		}
-		if _, ok := slices.BinarySearch(s.pos[sl.term], s.slotAt(p, anchor, k)); !ok {
-			return 0, false
+// allAt reports whether every pair stands at its offset from p.
+func (s *pairPhraseSearcher) allAt(p uint64) bool {
+	for _, sl := range s.q.slots[1:] {
+		if _, ok := slices.BinarySearch(s.pos[sl.term], p+sl.offset); !ok {
+			return false
 		}
 	}
-	return anchor, true
-}
-
-// gapAt is the first place of term after, within maxZeros.
-func (s *pairPhraseSearcher) gapAt(term int, after uint64) (uint64, bool) {
-	j, _ := slices.BinarySearch(s.pos[term], after+1)
-	if j == len(s.pos[term]) || s.pos[term][j] > after+maxZeros {
-		return 0, false
-	}
-	return s.pos[term][j], true
-}
-
-// slotAt is where slot k stands in a match at p whose gap's pair is at
-// anchor.
-func (s *pairPhraseSearcher) slotAt(p, anchor uint64, k int) uint64 {
-	if s.q.gap > 0 && k >= s.q.gap {
-		return anchor + s.q.slots[k].offset
-	}
-	return p + s.q.slots[k].offset
+	return true
 }
 
 // unitGoesOn reports whether one of the query's notNext pairs stands
@@ -381,6 +389,11 @@ func (s *pairPhraseSearcher) Close() error {
 	}
 	for _, n := range s.joinPairs {
 		if cerr := n.tfr.Close(); err == nil {
+			err = cerr
+		}
+	}
+	for _, p := range s.read {
+		if cerr := p.tfr.Close(); err == nil {
 			err = cerr
 		}
 	}

@@ -223,9 +223,10 @@ func formParts(word string, boost float64, substring bool, m mapping.IndexMappin
 		}
 		if !part {
 			// With trailing zeros before its unit (96.5% in 96.50%).
-			zt := newZerosQueries(sub, fieldTitleNgram, titleBoost*boost)
-			titles = append(titles, zt...)
-			all = append(append(all, zt...), newZerosQueries(sub, fieldTextNgram, boost)...)
+			if zt := newZerosQuery(sub, fieldTitleNgram, titleBoost*boost); zt != nil {
+				titles = append(titles, zt)
+				all = append(all, zt, newZerosQuery(sub, fieldTextNgram, boost))
+			}
 		}
 		return titles, all
 	}

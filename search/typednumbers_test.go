@@ -32,6 +32,8 @@ var typedNumberCorpus = []struct{ id, text, number string }{
 	{"investment", "累计投入经费3.50亿元，带动社会资金。", "3.50亿元"},
 	{"services", "全年服务社区居民8.0万人次，覆盖全域。", "8.0万人次"},
 	{"points", "参与率提高2.40个百分点，位居前列。", "2.40个百分点"},
+	{"rise", "满意度由96.50%提高到98.20%，稳步提升。", "96.50%提高到98.20%"},
+	{"list", "两项指标分别为1.00%、2.00%。", "1.00%、2.00%"},
 }
 
 // TestEveryTypedNumberIsFound is the promise that search never silently
@@ -84,6 +86,8 @@ var otherValues = []struct {
 	{"trillion", "社区教育经费投入12.30万亿元的说法有误。", []string{"12.3万", "12.3万元"}},
 	{"october", "实施时间为2024.10月起，分三个阶段推进。", []string{"2024.1", "2024.1月", "2024.1月起"}},
 	{"clause", "依据办法第3.10条规定执行。", []string{"3.1", "3.1条", "第3.1条", "第3.1"}},
+	{"rise9821", "满意度由96.50%提高到98.21%，稳步提升。", []string{"96.5%提高到98.2%", "6.5%提高到98.2%"}},
+	{"list12", "两项指标分别为1.00%、12.00%。", []string{"1%、2%", "1%、2.0%"}},
 }
 
 // TestNoTypedNumberIsCutFromAnother is the other side of the rule: a
@@ -223,6 +227,8 @@ func withoutTrailingZeros(typed []string) []string {
 	var out []string
 	for _, q := range typed {
 		rs := []rune(q)
+		var all []rune // every decimal's zeros left out at once
+		from := 0
 		for i := 0; i < len(rs); i++ {
 			if rs[i] != '.' || i == 0 || !unicode.IsDigit(rs[i-1]) {
 				continue
@@ -240,6 +246,11 @@ func withoutTrailingZeros(typed []string) []string {
 				short += "." + digits
 			}
 			out = append(out, short+string(rs[j:]))
+			all = append(append(all, rs[from:i]...), []rune(strings.TrimSuffix("."+digits, "."))...)
+			from = j
+		}
+		if all = append(all, rs[from:]...); from > 0 && !slices.Contains(out, string(all)) {
+			out = append(out, string(all))
 		}
 	}
 	return out

@@ -22,6 +22,11 @@ var unitZerosCorpus = map[string]string{
 	"october":   "实施时间为2024.10月起，分三个阶段推进。",
 	"clause":    "依据办法第3.10条规定执行。",
 	"integer":   "全市社区学校覆盖率达96.00%，全面达标。",
+	"score":     "终身学习综合评分为92.50，较上年提高。",
+	"rise":      "满意度由96.50%提高到98.20%，稳步提升。",
+	"list":      "两项指标分别为1.00%、2.00%。",
+	"growth":    "参与学习市民12.30万人，2019年13.00万人。",
+	"score1":    "终身学习综合评分为92.50,000分的说法有误。",
 }
 
 // TestANumberTypedWithItsUnitFindsItsTrailingZeros: the value typed with
@@ -40,12 +45,17 @@ func TestANumberTypedWithItsUnitFindsItsTrailingZeros(t *testing.T) {
 		want []string
 		mark string
 	}{
-		{"96.5%", []string{"rate"}, "96.50%"},
+		{"96.5%", []string{"rate", "rise"}, "96.50%"},
 		{"达96.5%，较", []string{"rate"}, "达96.50%，较"},
 		{"96%", []string{"integer"}, "96.00%"},
-		{"12.3万", []string{"learners"}, "12.30万"},
-		{"12.3万人", []string{"learners"}, "12.30万人"},
+		{"12.3万", []string{"growth", "learners"}, "12.30万"},
+		{"12.3万人", []string{"growth", "learners"}, "12.30万人"},
 		{"3.5亿元", []string{"fund"}, "3.50亿元"},
+		{"92.5，较上年", []string{"score"}, "92.50，较上年"},
+		{"96.5%提高到98.2%", []string{"rise"}, "96.50%提高到98.20%"},
+		{"1%、2%", []string{"list"}, "1.00%、2.00%"},
+		{"12.3万人，2019年13万人", []string{"growth"}, "12.30万人，2019年13.00万人"},
+		{"评分为92.5，", []string{"score"}, "评分为92.50"},
 		{"6.5%", nil, ""},
 		{"5%", nil, ""},
 		{"2024.1月", nil, ""},

@@ -35,6 +35,11 @@ func numbersOf(texts ...string) numberSet {
 				i += n
 				continue
 			}
+			// Both keys: a query's number has no text around it to tell
+			// trailing zeros from a clause's tenth, and the text's
+			// number, keyed in its context, may be either (3.10 is 3.1
+			// in 3.10% but stays 3.10 in 第3.10条).
+			out[numberKey(t[start:end])] = true
 			out[textNumberKey(t, start, end)] = true
 			i = end
 		}
@@ -76,10 +81,17 @@ func wordNumbers(words ...string) numberSet {
 // written in Chinese digit by digit, as years are, in digits (二〇二三
 // and 二零二三 are 2023, as search finds them: index.ChineseYears).
 func textNumberKey(text string, start, end int) string {
-	s := strings.ReplaceAll(width.Fold.String(text[start:end]), ",", "")
+	s := numberKey(text[start:end])
 	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && index.TrailingZeros(text, start, end) {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
+	return s
+}
+
+// numberKey is the number as written in textNumberKey's form, its
+// trailing zeros kept.
+func numberKey(number string) string {
+	s := strings.ReplaceAll(width.Fold.String(number), ",", "")
 	digits := []rune(s)
 	for i, r := range digits {
 		if r == '零' {
