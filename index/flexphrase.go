@@ -35,7 +35,7 @@ type flexPart struct {
 // last character, the position of the pair it starts. cross is the pair
 // of the characters either side, left the pairs of the last character
 // and each mark, right those of each mark and the next character (with
-// the marks in zh.FlexMarks' order).
+// the marks the join allows: zh.FlexJoin.Marks).
 type flexJoin struct {
 	skip        bool
 	at          uint64
@@ -53,7 +53,7 @@ func newFlexPhraseQuery(f zh.Flex, field string, boost float64) *pairPhraseQuery
 		pr := []rune(part)
 		fp := flexPart{from: len(q.slots), lone: len(pr) < 2}
 		if k > 0 {
-			q.flex.joins = append(q.flex.joins, newFlexJoin(whole[len(whole)-1], pr[0], from-1, f.Joins[k-1].Skip))
+			q.flex.joins = append(q.flex.joins, newFlexJoin(whole[len(whole)-1], pr[0], from-1, f.Joins[k-1]))
 		}
 		if !fp.lone {
 			toks := zh.Bigrams([]byte(part), true)
@@ -79,9 +79,9 @@ func newFlexPhraseQuery(f zh.Flex, field string, boost float64) *pairPhraseQuery
 	return q
 }
 
-func newFlexJoin(before, after rune, at uint64, skip bool) flexJoin {
-	j := flexJoin{skip: skip, at: at, cross: string([]rune{before, after})}
-	for _, m := range zh.FlexMarks {
+func newFlexJoin(before, after rune, at uint64, join zh.FlexJoin) flexJoin {
+	j := flexJoin{skip: join.Skip, at: at, cross: string([]rune{before, after})}
+	for _, m := range join.Marks {
 		j.left = append(j.left, string([]rune{before, m}))
 		j.right = append(j.right, string([]rune{m, after}))
 	}

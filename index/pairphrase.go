@@ -282,15 +282,15 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 			locs[i] = append(locs[i], ftl.Location)
 		}
 	}
-	if len(s.q.cuts) > 0 {
-		return s.matchesZeros(dm)
-	}
 	for i := range s.pos {
 		if !slices.IsSorted(s.pos[i]) {
 			// Postings list a term's positions in order; sort anyway,
 			// with the locations alongside, rather than miss a match.
 			s.sortTerm(i)
 		}
+	}
+	if len(s.q.cuts) > 0 {
+		return s.matchesZeros(dm)
 	}
 	kept := dm.FieldTermLocations[:0]
 	if s.q.flex != nil {

@@ -28,6 +28,11 @@ func TestSearchPunctuationAnyOrNone(t *testing.T) {
 		"ORDER": "转换与认证制度,学分积累办法同步修订。",
 		"WEN":   "根据杭教发〔2024〕12号文件精神,完善学分银行,建设学习型城市。",
 		"NUM":   "新增学习成果认证125万项。",
+		// Review s54: a sentence's end is no clause mark, and a mark
+		// between numerals is part of the number.
+		"SENT":  "今年各区完成社区教育。全覆盖工作由市教育局统筹。",
+		"ITEM":  "年内完成第十二项任务的验收。",
+		"CROWD": "每期参加人数三四十人。",
 	}
 	storeTexts(t, cat, idx, docs, "工作总结", catalog.DocWorkSummary)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
@@ -60,6 +65,16 @@ func TestSearchPunctuationAnyOrNone(t *testing.T) {
 		{"杭教发2024", []string{"WEN"}, ""},
 		{"教发〔2024〕12号", []string{"WEN"}, ""},
 		{"教发2024 12号", []string{"WEN"}, ""},
+		// A mark left out, or a clause mark typed, is no sentence's end
+		// in the text; a sentence's end typed is one.
+		{"今年各区完成社区教育全覆盖工作", nil, ""},
+		{"完成社区教育，全覆盖工作", nil, ""},
+		{"完成社区教育。全覆盖工作", []string{"SENT"}, ""},
+		{"完成社区教育!全覆盖工作", []string{"SENT"}, ""},
+		// A mark between numerals stays as typed.
+		{"完成第十、二项任务", nil, ""},
+		{"人数三、四十人", nil, ""},
+		{"完成第十二项任务", []string{"ITEM"}, ""},
 	}
 	for _, tt := range tests {
 		res, err := svc.Search(ctx, Request{Query: tt.q, User: admin})

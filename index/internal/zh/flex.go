@@ -15,11 +15,20 @@ import (
 // clause mark or none at that place in the text, and a long phrase typed
 // without one finds the text with one between two of its words.
 //
-// FlexMarks are those clause marks, folded (，；：！？． are , ; : ! ? .).
-// A mark between two ASCII letters or digits is no clause mark (1,200,
-// 12.5, 8:30, www.gov.cn) and stays as typed, as do brackets (〔2024〕),
-// quotation marks and a run of two marks.
-const FlexMarks = ",、;:。!?."
+// FlexMarks are those marks, folded (，；：！？． are , ; : ! ? .): the
+// clause marks within a sentence (ClauseMarks) and its ends
+// (SentenceMarks). A typed mark matches one of its own kind or none, and
+// a place where none was typed only a clause mark: a sentence's end
+// there would join the end of one sentence to the start of the next. A
+// mark between two ASCII letters or digits is no clause mark (1,200,
+// 12.5, 8:30, www.gov.cn), nor one between two numerals (第十、二 is not
+// 第十二, 三、四十 not 三四十): they stay as typed, as do brackets
+// (〔2024〕), quotation marks and a run of two marks.
+const (
+	ClauseMarks   = ",、;:"
+	SentenceMarks = "。!?."
+	FlexMarks     = ClauseMarks + SentenceMarks
+)
 
 // Flex is a substring query word cut at the places where a clause mark
 // may or may not stand in the text: Parts in order, Joins[i] between
@@ -36,6 +45,9 @@ type FlexJoin struct {
 	// two marks the word typed (or its ends), at most one may hold a mark
 	// in the text.
 	Skip bool
+	// Marks are the marks the text may hold there (ClauseMarks or
+	// SentenceMarks).
+	Marks string
 }
 
 // Skip places are kept for precision: only in a stretch of the word
@@ -58,13 +70,14 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 		return Flex{}, false
 	}
 	var f Flex
-	for _, stretch := range typedStretches(sub) {
-		if len(f.Parts) > 0 {
-			f.Joins = append(f.Joins, FlexJoin{})
+	stretches, marks := typedStretches(sub)
+	for k, stretch := range stretches {
+		if k > 0 {
+			f.Joins = append(f.Joins, FlexJoin{Marks: markKind(marks[k-1])})
 		}
 		for i, part := range skipParts(seg, stretch) {
 			if i > 0 {
-				f.Joins = append(f.Joins, FlexJoin{Skip: true})
+				f.Joins = append(f.Joins, FlexJoin{Skip: true, Marks: ClauseMarks})
 			}
 			f.Parts = append(f.Parts, part)
 		}
@@ -81,18 +94,32 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 }
 
 // typedStretches cuts sub at its flexible marks (flexMarkAt), leaving
-// them out.
-func typedStretches(sub string) []string {
+// them out: the stretches, and the marks between them.
+func typedStretches(sub string) (stretches []string, marks []rune) {
 	rs := []rune(sub)
-	var out []string
 	from := 0
 	for i := range rs {
 		if flexMarkAt(rs, i) {
-			out = append(out, string(rs[from:i]))
+			stretches = append(stretches, string(rs[from:i]))
+			marks = append(marks, rs[i])
 			from = i + 1
 		}
 	}
-	return append(out, string(rs[from:]))
+	return append(stretches, string(rs[from:])), marks
+}
+
+// markKind is the marks a typed mark m matches: those of its kind.
+func markKind(m rune) string {
+	if strings.ContainsRune(ClauseMarks, m) {
+		return ClauseMarks
+	}
+	return SentenceMarks
+}
+
+// numeral reports whether r is a digit or a Chinese numeral: a mark
+// between two of them is part of what the numbers say.
+func numeral(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
 }
 
 // flexMarkAt reports whether rs[i] is a clause mark that may be any or
@@ -102,7 +129,8 @@ func flexMarkAt(rs []rune, i int) bool {
 	if i == 0 || i+1 >= len(rs) || !strings.ContainsRune(FlexMarks, rs[i]) {
 		return false
 	}
-	return wordChar(rs[i-1]) && wordChar(rs[i+1]) && (rs[i-1] >= utf8.RuneSelf || rs[i+1] >= utf8.RuneSelf)
+	return wordChar(rs[i-1]) && wordChar(rs[i+1]) && (rs[i-1] >= utf8.RuneSelf || rs[i+1] >= utf8.RuneSelf) &&
+		!(numeral(rs[i-1]) && numeral(rs[i+1]))
 }
 
 func wordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -123,7 +151,8 @@ func skipParts(seg *gse.Segmenter, stretch string) []string {
 		if b < minSkipSide || len(rs)-b < minSkipSide || b <= from {
 			continue
 		}
-		if !wordChar(rs[b-1]) || !wordChar(rs[b]) || rs[b-1] < utf8.RuneSelf && rs[b] < utf8.RuneSelf {
+		if !wordChar(rs[b-1]) || !wordChar(rs[b]) || rs[b-1] < utf8.RuneSelf && rs[b] < utf8.RuneSelf ||
+			numeral(rs[b-1]) && numeral(rs[b]) {
 			continue
 		}
 		out = append(out, string(rs[from:b]))
@@ -131,9 +160,6 @@ func skipParts(seg *gse.Segmenter, stretch string) []string {
 	}
 	return append(out, string(rs[from:]))
 }
-
-// isFlexMark reports whether r, folded, is one of FlexMarks.
-func isFlexMark(r rune) bool { return strings.ContainsRune(FlexMarks, r) }
 
 // FindFlex returns the byte spans of the finder's text where f occurs,
 // as FindSubstrings does for a word without flexible places: each part
@@ -187,7 +213,7 @@ func flexAt(ft string, i int, f Flex, k int, skipped bool) (int, bool) {
 		return 0, false
 	}
 	r, n := utf8.DecodeRuneInString(ft[i:])
-	if n == 0 || !isFlexMark(r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
+	if n == 0 || !strings.ContainsRune(join.Marks, r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
 		return 0, false
 	}
 	return flexAt(ft, i+n+len(f.Parts[k]), f, k+1, join.Skip)
