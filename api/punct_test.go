@@ -19,8 +19,8 @@ func TestMessagesWriteChinesePunctuation(t *testing.T) {
 		{"GET", "/api/v1/values?size=100000", nil, "分页参数超出范围\uFF1Asize 应在 1 到 "},
 		{"POST", "/api/v1/saved-searches", map[string]any{"name": "学分银行", "query": map[string]any{"q": "学分银行"}},
 			"字段 query 应为文字\uFF08字符串\uFF09\uFF0C收到的是 对象"},
-		{"POST", "/api/v1/claims", map[string]any{"indicator": "2.3.1", "round": "2018", "statement": "我市建成社区学校120所"},
-			"字段 round 应为整数\uFF08且不超出范围\uFF09\uFF0C收到的是 文字\uFF08字符串\uFF09"},
+		{"POST", "/api/v1/claims", map[string]any{"indicator": "2.3.1", "round": "二〇一八", "statement": "我市建成社区学校120所"},
+			"字段 round 应为监测轮次的年份\uFF0C写作数字\uFF082024\uFF09或数字字符串"},
 	} {
 		resp, body := e.do(e.request(tc.method, tc.path, tc.body), "expert")
 		e1, _ := body["error"].(map[string]any)
