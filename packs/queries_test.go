@@ -11,13 +11,22 @@ import (
 // of one, instead of once more per document packed.
 func TestPackQueriesDoNotGrowWithDocuments(t *testing.T) {
 	e, svc, _ := withData(t)
-	queries := func() (int64, int) {
-		before := e.Catalog.Statements()
-		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
-		if err != nil {
-			t.Fatal(err)
+	// The counter counts every statement on the catalog, the pipeline's
+	// work after a document's indexed mark too; the least of three
+	// gatherings is the pack's own.
+	queries := func() (least int64, docs int) {
+		for i := range 3 {
+			before := e.Catalog.Statements()
+			p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := e.Catalog.Statements() - before; i == 0 || n < least {
+				least = n
+			}
+			docs = len(p.Docs)
 		}
-		return e.Catalog.Statements() - before, len(p.Docs)
+		return least, docs
 	}
 	one, _ := queries()
 	e.UploadLinked(hangzhou, testenv.RoundEvidence)
