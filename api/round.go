@@ -42,6 +42,15 @@ func (r *roundText) UnmarshalJSON(b []byte) error {
 	if !ok {
 		return badRound(b)
 	}
+	if text != "" {
+		// As roundJSON reads it: "02024" is the round 2024, not text
+		// that no round's year equals.
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			return badRound(b)
+		}
+		text = strconv.Itoa(n)
+	}
 	*r = roundText(text)
 	return nil
 }

@@ -15,7 +15,15 @@ import (
 func TestRoundReadFromADocumentIsAccepted(t *testing.T) {
 	e := newEnv(t)
 	doc := e.upload(cityA, "学分银行统计.txt", "截至2018年底，杭州市存入学分银行的社会培训成果12.3万人。")
-	resp, body := e.do(e.request("PATCH", "/api/v1/documents/"+doc, `{"round": 2018}`), "coordA")
+	// A leading zero is the same year (review s54: "02018" was kept as text).
+	resp, body := e.do(e.request("PATCH", "/api/v1/documents/"+doc, `{"round": "02018"}`), "coordA")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("PATCH document with the round \"02018\": %d %v, want 200", resp.StatusCode, body)
+	}
+	if _, body = e.do(e.request("GET", "/api/v1/documents/"+doc, nil), "coordA"); body["round"] != "2018" {
+		t.Fatalf("document's round after \"02018\": %#v, want \"2018\"", body["round"])
+	}
+	resp, body = e.do(e.request("PATCH", "/api/v1/documents/"+doc, `{"round": 2018}`), "coordA")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("PATCH document with the round 2018 as a number: %d %v, want 200", resp.StatusCode, body)
 	}
