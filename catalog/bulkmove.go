@@ -42,28 +42,33 @@ func bulkMovable(changes []StatusChange) bool {
 // applies each: the same columns, a provisional seq each in the order
 // given, and, for a move to indexed, the time of each document's first.
 // moved[i] says whether changes[i]'s document was in one of From. A
-// change that did not apply leaves its provisional seq unwritten, so
-// assignSeqs numbers the others one by one, with the numbers setStatus's
-// handed-back seqs would have given them.
+// change that did not apply leaves its provisional seq unwritten; the
+// gaps are closed (closeSeqGaps), so that assignSeqs still numbers the
+// others by its two statements, with the numbers setStatus's handed-back
+// seqs would have given them.
 func (s *Store) bulkMove(ctx context.Context, tx *sql.Tx, changes []StatusChange, moved []bool) error {
+	seqs := make([]int64, len(changes))
 	for from := 0; from < len(changes); from += bulkMoveRows {
 		to := min(from+bulkMoveRows, len(changes))
-		if err := s.bulkMoveRun(ctx, tx, changes[from:to], moved[from:to]); err != nil {
+		if err := s.bulkMoveRun(ctx, tx, changes[from:to], seqs[from:to], moved[from:to]); err != nil {
 			return err
 		}
 	}
-	return nil
+	return s.closeSeqGaps(ctx, tx, seqs, moved)
 }
 
-func (s *Store) bulkMoveRun(ctx context.Context, tx *sql.Tx, run []StatusChange, moved []bool) error {
+// bulkMoveRun is one UPDATE of bulkMove; seqs[i] is set to the
+// provisional seq handed to run[i].
+func (s *Store) bulkMoveRun(ctx context.Context, tx *sql.Tx, run []StatusChange, seqs []int64, moved []bool) error {
 	c := run[0]
-	seqs := make([]any, 0, 2*len(run))
-	for _, r := range run {
+	cases := make([]any, 0, 2*len(run))
+	for i, r := range run {
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
-		seqs = append(seqs, r.ID, seq)
+		seqs[i] = seq
+		cases = append(cases, r.ID, seq)
 	}
 	var query strings.Builder
 	query.Grow(160 + 60*len(run))
@@ -73,7 +78,7 @@ func (s *Store) bulkMoveRun(ctx context.Context, tx *sql.Tx, run []StatusChange,
 	args = append(args, c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages)
 	// PostgreSQL types a CASE of parameters alone as text.
 	query.WriteString(strings.Repeat(` WHEN ? THEN CAST(? AS BIGINT)`, len(run)) + ` END`)
-	args = append(args, seqs...)
+	args = append(args, cases...)
 	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
 		query.WriteString(`, indexed_at = CASE WHEN indexed_at = '' THEN CASE id` +
 			strings.Repeat(` WHEN ? THEN ?`, len(run)) + ` END ELSE indexed_at END`)
@@ -108,5 +113,45 @@ func (s *Store) bulkMoveRun(ctx context.Context, tx *sql.Tx, run []StatusChange,
 	for i, r := range run {
 		moved[i] = done[r.ID]
 	}
+	return nil
+}
+
+// closeSeqGaps renumbers the provisional seqs of a bulk move whose
+// changes did not all apply (a document deleted, or moved by another
+// transaction meanwhile), so that its rows hold -1..-n again for the n
+// that did: each moved row's seq goes up by the number of unwritten seqs
+// above it, one statement for the batch, and those seqs are handed back.
+// Without it one unmoved document sent the numbering of the whole batch
+// one statement a document (assignSeqs). Unwritten seqs at the end need
+// no renumbering; more gaps than a run's rows are left to assignSeqs's
+// numbering one by one, which gives the same numbers.
+func (s *Store) closeSeqGaps(ctx context.Context, tx *sql.Tx, seqs []int64, moved []bool) error {
+	var gaps []int64 // decreasing, as handed
+	after := false   // a moved row's seq lies below the first gap
+	for i, seq := range seqs {
+		switch {
+		case !moved[i]:
+			gaps = append(gaps, seq)
+		case len(gaps) > 0:
+			after = true
+		}
+	}
+	if len(gaps) == 0 || len(gaps) > bulkMoveRows {
+		return nil
+	}
+	if after {
+		// The lowest gaps first: a row below the m-th gap goes up by m.
+		var shift strings.Builder
+		args := make([]any, 0, len(gaps)+1)
+		for m := len(gaps); m >= 1; m-- {
+			fmt.Fprintf(&shift, ` WHEN seq < ? THEN %d`, m)
+			args = append(args, gaps[m-1])
+		}
+		args = append(args, gaps[0])
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = seq + CASE`+shift.String()+` END WHERE seq < ?`, args...); err != nil {
+			return fmt.Errorf("close the gaps of %d documents not moved: %w", len(gaps), err)
+		}
+	}
+	s.unhandSeqs(tx, int64(len(gaps)))
 	return nil
 }

@@ -73,12 +73,15 @@ func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
 // the caller did not write (its UPDATE matched no row): the transaction's
 // rows then still hold exactly -1..-handed, for assignSeqs's one
 // statement.
-func (s *Store) unhandSeq(tx *sql.Tx) {
+func (s *Store) unhandSeq(tx *sql.Tx) { s.unhandSeqs(tx, 1) }
+
+// unhandSeqs takes back the last n provisional seqs nextSeq gave tx,
+// which the caller did not write, or whose rows it renumbered to close
+// the gaps they left (closeSeqGaps).
+func (s *Store) unhandSeqs(tx *sql.Tx, n int64) {
 	s.seqs.mu.Lock()
 	defer s.seqs.mu.Unlock()
-	if s.seqs.n[tx] > 0 {
-		s.seqs.n[tx]--
-	}
+	s.seqs.n[tx] = max(s.seqs.n[tx]-n, 0)
 }
 
 // takeSeqs forgets tx and returns how many provisional seqs it handed out.
