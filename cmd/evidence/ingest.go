@@ -236,7 +236,9 @@ func jobRequest(f map[string]string) ingest.UploadRequest {
 // ingestLocally imports into the data folder with the archive's own
 // pipeline, through the same upload rules as the API. With the same fields
 // for every file (no manifest), bad fields stop the import before anything
-// is stored; with a manifest, a bad row fails only its file.
+// is stored; with a manifest, so does any row with bad fields, and the
+// refusal lists them all by line. A file refused for what it holds fails
+// only itself.
 func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, hidden []string, sameFields bool, u *catalog.User,
 	lang report.Lang, stdout, stderr io.Writer, asJSON bool) error {
 	watch, err := newStoreWatch()
@@ -251,6 +253,18 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, hidden [
 			req := jobRequest(jobs[0].Fields)
 			req.JoinPhotos = len(jobs[0].Photos) > 0
 			return ingest.New(a.cat, a.blobs, nil, ingest.Config{}).CheckRequest(ctx, u, req)
+		}
+	}
+	if !sameFields && len(jobs) > 0 {
+		// Every manifest row's fields, checked before the index is
+		// opened: a bad row used to fail only when its turn came, after
+		// the index was opened (made, in an archive without one) and
+		// the rows before it stored.
+		opts.beforeIndex = func(ctx context.Context, a *app) error {
+			checker := ingest.New(a.cat, a.blobs, nil, ingest.Config{})
+			return checkManifestRows(jobs, func(job fileJob) error {
+				return checker.CheckRequest(ctx, u, jobRequest(job.Fields))
+			})
 		}
 	}
 	a, err := openApp(ctx, dataDir, storeWaitLogger(stderr), opts)

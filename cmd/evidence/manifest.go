@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,8 @@ type fileJob struct {
 	// Photos, when set, are joined into one document, a page each in this
 	// order (--join); Path is the first.
 	Photos []string
+	// Line is the manifest's line the job was read from (0 for none).
+	Line int
 }
 
 // manifestColumns maps the headings a manifest may use, English or
@@ -116,20 +119,69 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 				English: fmt.Sprintf("row %d: no file %s", line, job.Path)})
 			continue
 		}
+		f, err := os.Open(job.Path)
+		if err != nil {
+			problems = append(problems, catalog.Words{Chinese: fmt.Sprintf("第 %d 行：无法读取文件 %s", line, job.Path),
+				English: fmt.Sprintf("row %d: cannot read the file %s", line, job.Path)})
+			continue
+		}
+		f.Close()
+		job.Line = line
 		jobs = append(jobs, job)
 	}
 	if len(problems) > 0 {
-		var list catalog.Words
-		for i, p := range problems {
-			if i > 0 {
-				list.Chinese, list.English = list.Chinese+"\n", list.English+"\n"
-			}
-			list.Chinese, list.English = list.Chinese+p.Chinese, list.English+p.English
-		}
-		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题，未导入任何文件：\n%s", len(problems), list)
+		return nil, manifestProblems(problems)
 	}
 	if len(jobs) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "清单中没有文件")
 	}
 	return jobs, nil
+}
+
+// manifestProblems is the refusal of a manifest with problems, a line
+// each, so that one run lists every row to fix.
+func manifestProblems(problems []catalog.Words) error {
+	var list catalog.Words
+	for i, p := range problems {
+		if i > 0 {
+			list.Chinese, list.English = list.Chinese+"\n", list.English+"\n"
+		}
+		list.Chinese, list.English = list.Chinese+p.Chinese, list.English+p.English
+	}
+	return catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题，未导入任何文件：\n%s", len(problems), list)
+}
+
+// checkManifestRows runs the upload's checks of the fields of every
+// manifest row (city, type, round, indicators…) with check, and refuses
+// the manifest with every row that fails, by line; rows with the same
+// fields are checked once. An error that is no refusal of the fields
+// (the catalog unreadable) is returned as it is.
+func checkManifestRows(jobs []fileJob, check func(fileJob) error) error {
+	var problems []catalog.Words
+	checked := map[string]error{}
+	for _, job := range jobs {
+		key := fmt.Sprint(job.Fields) // fmt prints a map's keys sorted
+		err, seen := checked[key]
+		if !seen {
+			err = check(job)
+			checked[key] = err
+		}
+		if err == nil {
+			continue
+		}
+		var ce *catalog.Error
+		if !errors.As(err, &ce) {
+			return err
+		}
+		why := catalog.MessageWords(err)
+		if why.English == "" {
+			why.English = why.Chinese
+		}
+		problems = append(problems, catalog.Words{Chinese: fmt.Sprintf("第 %d 行：%s", job.Line, why.Chinese),
+			English: fmt.Sprintf("row %d: %s", job.Line, why.English)})
+	}
+	if len(problems) > 0 {
+		return manifestProblems(problems)
+	}
+	return nil
 }
