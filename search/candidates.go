@@ -92,9 +92,10 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		return []Candidate{}, nil
 	}
 	numbers := statementNumbers(statement)
-	// A mark takes a number of the passage whole when the statement has
-	// it, and leaves it out otherwise: never 1,234.<mark>5万人次</mark>.
-	want := numbersOf(statement)
+	// A mark takes a number of the passage whole when the statement
+	// states it, and leaves it out otherwise: never
+	// 1,234.<mark>5万人次</mark>.
+	want := figuresOf(statement)
 	isLinked := map[string]bool{}
 	for _, id := range linked {
 		isLinked[id] = true

@@ -47,6 +47,31 @@ func numbersOf(texts ...string) numberSet {
 	return out
 }
 
+// figuresOf are the numbers a claim's statement (定性描述) states, which
+// a mark in a passage proposed for it takes whole: each keyed as its
+// words around it read it (textNumberKey), 3.10% as 3.1, as a passage's
+// 3.10% or 3.1% is keyed. A number after 第 is left out: a clause or an
+// ordinal the statement cites (第3.10条, 第3条, 第18届), no figure, as
+// the values check reads a statement (values.CheckStatement). With
+// numbersOf's keys, 依据第3条，完成率3.10% wanted 3 and 3.10, and a
+// passage's 第3.10条 was marked whole as if it were the rate.
+func figuresOf(statement string) numberSet {
+	out := numberSet{}
+	for i := 0; i < len(statement); {
+		start, end, ok := numberAt(statement, i)
+		if !ok {
+			_, n := utf8.DecodeRuneInString(statement[i:])
+			i += n
+			continue
+		}
+		if !strings.HasSuffix(statement[:start], "第") {
+			out[textNumberKey(statement, start, end)] = true
+		}
+		i = end
+	}
+	return out
+}
+
 // termNumbers are the numbers of a query's words, in each of the forms
 // the index searches them in (12000人 as 1.2万人 too: index.SearchForms),
 // so that a number found in another form than the query's is marked

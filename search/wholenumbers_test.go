@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,5 +222,45 @@ func TestMarksAValueAndAUnitWhole(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFiguresOfAClaimLeaveOutClauses: the numbers a claim's statement
+// states, which a mark in a proposed passage takes whole, are its
+// figures read in their context (3.10% as 3.1), never the number of a
+// clause or an ordinal it cites (第3.10条, 第3条, 第18届), and a clause's
+// number does not take away a figure written the same (the 3.10% next
+// to 第3.10条).
+func TestFiguresOfAClaimLeaveOutClauses(t *testing.T) {
+	for _, tt := range []struct {
+		statement   string
+		want, never []string
+	}{
+		{"依据第3.10条，完成率3.10%", []string{"3.1"}, []string{"3.10"}},
+		{"依据第3条，完成率3.10%", []string{"3.1"}, []string{"3", "3.10"}},
+		{"依据《办法》第3.10条，全市社区学校达120所", []string{"120"}, []string{"3.10", "3.1"}},
+		{"第18届学习活动周参与市民达3.2万人次", []string{"3.2"}, []string{"18"}},
+		{"完成率3.15%，依据第3.15条", []string{"3.15"}, nil},
+		{"学分银行平台升级到v2.10版本", []string{"2.10"}, []string{"2.1"}},
+	} {
+		got := figuresOf(tt.statement)
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("figuresOf(%q) = %q, want %q in it", tt.statement, slices.Sorted(maps.Keys(got)), w)
+			}
+		}
+		for _, n := range tt.never {
+			if got[n] {
+				t.Errorf("figuresOf(%q) = %q, want no %q in it", tt.statement, slices.Sorted(maps.Keys(got)), n)
+			}
+		}
+	}
+	// A passage proposed for 依据第3条，完成率3.10% marks its rate whole,
+	// never its clause 3.10.
+	passage := "依据第3.10条，完成率3.10%。"
+	spans := []index.Span{span(1, passage, "第3.", 0), span(1, passage, "率3.", 0)}
+	frags := buildFragmentsFor([]string{passage}, spans, figuresOf("依据第3条，完成率3.10%"))
+	if want := "<mark>第</mark>3.10条，完成<mark>率3.10</mark>%"; len(frags) != 1 || !strings.Contains(frags[0].HTML, want) {
+		t.Errorf("the passage's marks: %+v, want %q in them", frags, want)
 	}
 }
