@@ -46,15 +46,96 @@ func bulkMovable(changes []StatusChange) bool {
 // gaps are closed (closeSeqGaps), so that assignSeqs still numbers the
 // others by its two statements, with the numbers setStatus's handed-back
 // seqs would have given them.
+//
+// On PostgreSQL the documents in From are first locked in the order of
+// their IDs (lockInIDOrder), and only those are moved. The runs' UPDATEs
+// lock rows in the order given, run after run, and two bulk moves over
+// the same documents in different orders (two nodes marking one batch,
+// the first's leases run out meanwhile) each held a run's rows the
+// other's next run waited for: a deadlock, which PostgreSQL ended by
+// failing one of them (40P01, 目录数据库繁忙). Nothing the transaction
+// locks before orders them: the change counter's row is taken only at
+// the end (seq.go). In one order, the second waits for the first's
+// commit and then finds the rows as the first left them. (A user's edit
+// changes one document a transaction, which closes no such cycle.)
 func (s *Store) bulkMove(ctx context.Context, tx *sql.Tx, changes []StatusChange, moved []bool) error {
-	seqs := make([]int64, len(changes))
-	for from := 0; from < len(changes); from += bulkMoveRows {
-		to := min(from+bulkMoveRows, len(changes))
-		if err := s.bulkMoveRun(ctx, tx, changes[from:to], seqs[from:to], moved[from:to]); err != nil {
+	todo, at := changes, []int(nil) // at[k] is todo[k]'s index in changes when they differ
+	if s.dialect.lockRow != "" {
+		held, err := s.lockInIDOrder(ctx, tx, changes)
+		if err != nil {
 			return err
 		}
+		todo = make([]StatusChange, 0, len(held))
+		for i, c := range changes {
+			if held[c.ID] {
+				todo, at = append(todo, c), append(at, i)
+			}
+		}
 	}
-	return s.closeSeqGaps(ctx, tx, seqs, moved)
+	done := moved
+	if at != nil || len(todo) != len(changes) {
+		done = make([]bool, len(todo))
+	}
+	seqs := make([]int64, len(todo))
+	for from := 0; from < len(todo); from += bulkMoveRows {
+		to := min(from+bulkMoveRows, len(todo))
+		if err := s.bulkMoveRun(ctx, tx, todo[from:to], seqs[from:to], done[from:to]); err != nil {
+			return err
+		}
+		if s.bulkRunMoved != nil {
+			s.bulkRunMoved()
+		}
+	}
+	for k, i := range at {
+		moved[i] = done[k]
+	}
+	return s.closeSeqGaps(ctx, tx, seqs, done)
+}
+
+// bulkLockRows bounds the IDs one SELECT of lockInIDOrder names.
+const bulkLockRows = 10000
+
+// lockInIDOrder locks, in the byte order of their IDs, the rows of
+// changes' documents that are in one of From (changes share it), and
+// returns their IDs: those stay in From until the transaction ends. A
+// document that enters From meanwhile is not among them, and is left as
+// it is, as if the move had run just before.
+func (s *Store) lockInIDOrder(ctx context.Context, tx *sql.Tx, changes []StatusChange) (map[string]bool, error) {
+	ids := make([]string, len(changes))
+	for i, c := range changes {
+		ids[i] = c.ID
+	}
+	slices.Sort(ids)
+	from := changes[0].From
+	held := make(map[string]bool, len(ids))
+	for start := 0; start < len(ids); start += bulkLockRows {
+		chunk := ids[start:min(start+bulkLockRows, len(ids))]
+		args := make([]any, 0, len(chunk)+len(from))
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		for _, f := range from {
+			args = append(args, f)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM document WHERE id IN (?`+strings.Repeat(`, ?`, len(chunk)-1)+
+			`) AND status IN (?`+strings.Repeat(`, ?`, len(from)-1)+`) ORDER BY id`+s.dialect.byteOrder+s.dialect.lockRow, args...)
+		if err != nil {
+			return nil, fmt.Errorf("lock %d documents to move: %w", len(chunk), err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			held[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("lock %d documents to move: %w", len(chunk), err)
+		}
+	}
+	return held, nil
 }
 
 // bulkMoveRun is one UPDATE of bulkMove; seqs[i] is set to the

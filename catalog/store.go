@@ -54,6 +54,9 @@ type Store struct {
 	// the document's row: what it does stands for what other requests
 	// did meanwhile.
 	withdrawLocked func()
+	// bulkRunMoved, set by tests only, runs after each UPDATE of a bulk
+	// move (bulkMoveRun), its rows held.
+	bulkRunMoved func()
 	// mergeFirstLocked, set by tests only, runs once MergeDepartment
 	// holds the first of the two departments' rows it locks.
 	mergeFirstLocked func()
