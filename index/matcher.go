@@ -208,8 +208,11 @@ func (m *Matcher) find(phrase string) []Span {
 	if ok {
 		var out []Span
 		spans := m.finder().Find
+		zeros := !part
 		if f, flex := flexOf(sub); flex && !part {
+			// With trailing zeros too, as search finds it (zerosQueries).
 			spans = func(string) [][2]int { return m.subs.FindFlex(f) }
+			zeros = !f.HasZeros()
 		}
 		for _, se := range spans(sub) {
 			if part && m.text[se[1]-1] == '.' {
@@ -224,7 +227,7 @@ func (m *Matcher) find(phrase string) []Span {
 			}
 			slices.SortFunc(out, bySpanStart)
 		}
-		if zs := m.subs.FindZeros(sub); len(zs) > 0 && !part {
+		if zs := m.subs.FindZeros(sub); len(zs) > 0 && zeros {
 			// With trailing zeros before its units, as search finds it
 			// (newZerosQuery).
 			for _, se := range zs {

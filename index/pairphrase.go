@@ -50,6 +50,9 @@ type pairPhraseQuery struct {
 	// none in the text (flexphrase.go); slots' offsets are then in the
 	// word without its marks.
 	flex *flexPlan
+	// joinAny are, for each join of a flex query, the pairs one of
+	// which stands there in a match: the conjunction asks for one.
+	joinAny [][]string
 }
 
 // maxZeros bounds the trailing zeros a cut's gap spans (zerosCut): as many as the index
@@ -126,6 +129,18 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 		}
 		terms = append(terms, any)
 	}
+	// A join's pairs only choose the documents: read without their
+	// locations, which the match reads at the join, and scored nothing.
+	joinOptions := options
+	joinOptions.IncludeTermVectors = false
+	for _, any := range q.joinAny {
+		d, err := anyTermSearcher(ctx, r, any, q.field, 0, joinOptions)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		terms = append(terms, d)
+	}
 	var must search.Searcher = terms[0]
 	if len(terms) > 1 {
 		conj, err := searcher.NewConjunctionSearcher(ctx, r, terms, options)
@@ -174,6 +189,24 @@ func (n *nextReader) at(id bleveindex.IndexInternalID, pos uint64) (bool, error)
 // vectorAt is the pair's location at pos in the document id, nil when
 // it does not stand there.
 func (n *nextReader) vectorAt(id bleveindex.IndexInternalID, pos uint64) (*bleveindex.TermFieldVector, error) {
+	return n.vectorIn(id, pos, pos)
+}
+
+// vectorIn is the pair's first location from lo to hi in the document
+// id, nil when it stands at none of them.
+func (n *nextReader) vectorIn(id bleveindex.IndexInternalID, lo, hi uint64) (*bleveindex.TermFieldVector, error) {
+	vs, err := n.vectors(id)
+	var first *bleveindex.TermFieldVector
+	for _, v := range vs {
+		if lo <= v.Pos && v.Pos <= hi && (first == nil || v.Pos < first.Pos) {
+			first = v
+		}
+	}
+	return first, err
+}
+
+// vectors are the pair's locations in the document id.
+func (n *nextReader) vectors(id bleveindex.IndexInternalID) ([]*bleveindex.TermFieldVector, error) {
 	if !n.done && (n.doc == nil || n.doc.ID.Compare(id) < 0) {
 		d, err := n.tfr.Advance(id, nil)
 		if err != nil {
@@ -184,12 +217,7 @@ func (n *nextReader) vectorAt(id bleveindex.IndexInternalID, pos uint64) (*bleve
 	if n.doc == nil || n.doc.ID.Compare(id) != 0 {
 		return nil, nil
 	}
-	for _, v := range n.doc.Vectors {
-		if v.Pos == pos {
-			return v, nil
-		}
-	}
-	return nil, nil
+	return n.doc.Vectors, nil
 }
 
 // pairPhraseSearcher is pairPhraseQuery's searcher: the documents that
@@ -212,7 +240,7 @@ type pairPhraseSearcher struct {
 	ctx        context.Context
 	reader     bleveindex.IndexReader
 	joinPairs  map[string]*nextReader
-	flexShifts []uint64
+	flexStarts []uint64
 	flexLocs   []search.FieldTermLocation
 	// zpos and zlocs are those of the zeros terms, read those of the
 	// query's read terms (a zeros query's).

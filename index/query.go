@@ -223,9 +223,9 @@ func formParts(word string, boost float64, substring bool, m mapping.IndexMappin
 		}
 		if !part {
 			// With trailing zeros before its unit (96.5% in 96.50%).
-			if zt := newZerosQuery(sub, fieldTitleNgram, titleBoost*boost); zt != nil {
+			if zt, ztext := zerosQueries(sub, boost); zt != nil {
 				titles = append(titles, zt)
-				all = append(all, zt, newZerosQuery(sub, fieldTextNgram, boost))
+				all = append(all, zt, ztext)
 			}
 		}
 		return titles, all
@@ -367,4 +367,21 @@ func phraseQueries(sub string, part bool, boost float64) (title, text *pairPhras
 	text = newPairPhraseQuery(sub, fieldTextNgram, boost)
 	text.endsAtPoint = part
 	return title, text
+}
+
+// zerosQueries are formParts' queries of sub, a substring query word not
+// a code's part, with trailing zeros before its units (96.5% in 96.50%),
+// in the title and the text: with its clause marks any or none as
+// phraseQueries takes them, so that both leniencies hold at once
+// (96.5%，提高到98.2% finds 96.50%、提高到98.20%); nil when it writes no
+// number before another character.
+func zerosQueries(sub string, boost float64) (title, text *pairPhraseQuery) {
+	if f, ok := flexOf(sub); ok && f.HasZeros() {
+		return newFlexZerosQuery(f, fieldTitleNgram, titleBoost*boost), newFlexZerosQuery(f, fieldTextNgram, boost)
+	}
+	title = newZerosQuery(sub, fieldTitleNgram, titleBoost*boost)
+	if title == nil {
+		return nil, nil
+	}
+	return title, newZerosQuery(sub, fieldTextNgram, boost)
 }

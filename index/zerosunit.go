@@ -107,14 +107,19 @@ func (q *pairPhraseQuery) zerosTerm(term string) int {
 
 // zerosSearcher finds the documents with one of q's ZerosTokens at least.
 func (q *pairPhraseQuery) zerosSearcher(ctx context.Context, r bleveindex.IndexReader, options search.SearcherOptions) (search.Searcher, error) {
+	return anyTermSearcher(ctx, r, q.zeros, q.field, q.boost, options)
+}
+
+// anyTermSearcher finds the documents with one of terms at least in field.
+func anyTermSearcher(ctx context.Context, r bleveindex.IndexReader, terms []string, field string, boost float64, options search.SearcherOptions) (search.Searcher, error) {
 	var zs []search.Searcher
-	for _, t := range q.zeros {
-		s, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.boost, options)
+	for _, t := range terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t, field, boost, options)
 		if err != nil {
 			for _, s := range zs {
 				s.Close()
 			}
-			return nil, fmt.Errorf("zeros %q: %w", t, err)
+			return nil, fmt.Errorf("term %q: %w", t, err)
 		}
 		zs = append(zs, s)
 	}
@@ -126,7 +131,7 @@ func (q *pairPhraseQuery) zerosSearcher(ctx context.Context, r bleveindex.IndexR
 		for _, s := range zs {
 			s.Close()
 		}
-		return nil, fmt.Errorf("zeros of %v: %w", q.zeros, err)
+		return nil, fmt.Errorf("any of %v: %w", terms, err)
 	}
 	return d, nil
 }

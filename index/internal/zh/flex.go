@@ -23,7 +23,8 @@ import (
 // mark between two ASCII letters or digits is no clause mark (1,200,
 // 12.5, 8:30, www.gov.cn), nor one between two numerals (第十、二 is not
 // 第十二, 三、四十 not 三四十): they stay as typed, as do brackets
-// (〔2024〕), quotation marks and a run of two marks.
+// (〔2024〕), quotation marks and a run of two marks. After a number's
+// per cent sign a mark is a clause mark as after a word (96.5%，提高).
 const (
 	ClauseMarks   = ",、;:"
 	SentenceMarks = "。!?."
@@ -48,7 +49,16 @@ type FlexJoin struct {
 	// Marks are the marks the text may hold there (ClauseMarks or
 	// SentenceMarks).
 	Marks string
+	// Typed is the mark the word typed there, none at a skip.
+	Typed rune
 }
+
+// MaxFlexJoins bounds a word's flexible places, each of which the
+// search reads the pairs of its marks for: a sentence copied whole with
+// a dozen commas costs no more than one with eight. After the first
+// MaxFlexJoins places the word's marks are taken as typed and no mark is
+// added where none was typed.
+const MaxFlexJoins = 8
 
 // Skip places are kept for precision: only in a stretch of the word
 // (between the marks it typed) of minSkipStretch characters or more, at
@@ -73,7 +83,7 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 	stretches, marks := typedStretches(sub)
 	for k, stretch := range stretches {
 		if k > 0 {
-			f.Joins = append(f.Joins, FlexJoin{Marks: markKind(marks[k-1])})
+			f.Joins = append(f.Joins, FlexJoin{Marks: markKind(marks[k-1]), Typed: marks[k-1]})
 		}
 		for i, part := range skipParts(seg, stretch) {
 			if i > 0 {
@@ -84,6 +94,19 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 	}
 	if len(f.Joins) == 0 {
 		return Flex{}, false
+	}
+	if len(f.Joins) > MaxFlexJoins {
+		// The places after the cap as typed: their parts joined, with
+		// the typed mark between them.
+		last := f.Parts[MaxFlexJoins]
+		for k := MaxFlexJoins; k < len(f.Joins); k++ {
+			if f.Joins[k].Typed != 0 {
+				last += string(f.Joins[k].Typed)
+			}
+			last += f.Parts[k+1]
+		}
+		f.Parts = append(f.Parts[:MaxFlexJoins], last)
+		f.Joins = f.Joins[:MaxFlexJoins]
 	}
 	for _, p := range f.Parts {
 		if utf8.RuneCountInString(p) >= 2 {
@@ -123,17 +146,25 @@ func numeral(r rune) bool {
 }
 
 // flexMarkAt reports whether rs[i] is a clause mark that may be any or
-// none: one of FlexMarks alone between two letters or digits, not both
-// ASCII.
+// none: one of FlexMarks alone between two letters or digits (or a
+// number's per cent sign and a letter or digit), not both ASCII.
 func flexMarkAt(rs []rune, i int) bool {
 	if i == 0 || i+1 >= len(rs) || !strings.ContainsRune(FlexMarks, rs[i]) {
 		return false
 	}
-	return wordChar(rs[i-1]) && wordChar(rs[i+1]) && (rs[i-1] >= utf8.RuneSelf || rs[i+1] >= utf8.RuneSelf) &&
+	before := wordChar(rs[i-1]) || percentAfterDigit(rs, i-1)
+	return before && wordChar(rs[i+1]) && (rs[i-1] >= utf8.RuneSelf || rs[i+1] >= utf8.RuneSelf) &&
 		!(numeral(rs[i-1]) && numeral(rs[i+1]))
 }
 
 func wordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// percentAfterDigit reports whether rs[i] is a per cent or per mille
+// sign after a digit: a number's unit, after which a clause mark is one
+// (96.5%，提高到98.2%) as after a word.
+func percentAfterDigit(rs []rune, i int) bool {
+	return (rs[i] == '%' || rs[i] == '‰') && i > 0 && isDigit(rs[i-1])
+}
 
 // skipParts cuts a stretch of a query word at its skip places: the
 // boundaries of its words (cut in exact mode) at least minSkipSide
@@ -161,18 +192,57 @@ func skipParts(seg *gse.Segmenter, stretch string) []string {
 	return append(out, string(rs[from:]))
 }
 
+// Trailing zeros in a flexible word. The word's numbers may be written
+// with trailing zeros before their units as without its marks (96.5%，
+// 提高到98.2% finds 96.50%、提高到98.20%): inside a part at its ZeroCuts,
+// and at a join after a digit, before the mark or the next part. A join
+// before the first part of two characters takes none: the search finds
+// the word from that part's pairs, a mark's place before it one position
+// at most.
+
+// ZerosAtJoin reports whether the text may write trailing zeros at join
+// k, between Parts[k] and Parts[k+1]: after its last digit.
+func (f Flex) ZerosAtJoin(k int) bool {
+	last, _ := utf8.DecodeLastRuneInString(f.Parts[k])
+	if !isDigit(last) {
+		return false
+	}
+	for _, p := range f.Parts[:k+1] {
+		if utf8.RuneCountInString(p) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasZeros reports whether the text may write trailing zeros somewhere
+// in f: in a part or at a join.
+func (f Flex) HasZeros() bool {
+	for k, p := range f.Parts {
+		if len(ZeroCuts(p)) > 0 || k < len(f.Joins) && f.ZerosAtJoin(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // FindFlex returns the byte spans of the finder's text where f occurs,
 // as FindSubstrings does for a word without flexible places: each part
-// as written, at each join nothing or one of FlexMarks.
+// as written or with trailing zeros at its ZeroCuts, at each join
+// nothing or one of FlexMarks, after trailing zeros where ZerosAtJoin.
 func (sf *SubstringFinder) FindFlex(f Flex) [][2]int {
 	first := f.Parts[0]
+	lead := first
+	if cuts := ZeroCuts(first); len(cuts) > 0 {
+		lead = first[:cuts[0]]
+	}
 	whole := strings.Join(f.Parts, "")
 	wantStart, wantEnd := isDigit([]rune(first)[0]), isDigit([]rune(whole)[len([]rune(whole))-1])
 	notNext := UnitNotNext(whole)
 	ft := sf.ft
 	var out [][2]int
 	for off := 0; ; {
-		i := strings.Index(ft[off:], first)
+		i := strings.Index(ft[off:], lead)
 		if i < 0 {
 			break
 		}
@@ -181,7 +251,10 @@ func (sf *SubstringFinder) FindFlex(f Flex) [][2]int {
 		for off < len(ft) && !utf8.RuneStart(ft[off]) {
 			off++
 		}
-		e, ok := flexAt(ft, s+len(first), f, 1, false)
+		e, ok := sf.partAt(s, first)
+		if ok {
+			e, ok = sf.flexAt(e, f, 1, false)
+		}
 		if !ok || wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) || goesOn(ft[e:], notNext) {
 			continue
 		}
@@ -193,19 +266,46 @@ func (sf *SubstringFinder) FindFlex(f Flex) [][2]int {
 	return out
 }
 
-// flexAt matches f's parts from part k on at byte i of ft, the parts
-// before it matched; skipped tells whether a skip of the stretch held a
-// mark. It returns where the match ends, preferring the parts adjacent.
-func flexAt(ft string, i int, f Flex, k int, skipped bool) (int, bool) {
+// partAt matches part at byte i of the finder's text, with trailing
+// zeros or without at each of its ZeroCuts, and returns where it ends.
+func (sf *SubstringFinder) partAt(i int, part string) (int, bool) {
+	from := 0
+	for _, cut := range ZeroCuts(part) {
+		if !strings.HasPrefix(sf.ft[i:], part[from:cut]) {
+			return 0, false
+		}
+		i += cut - from
+		from = cut
+		if n, ok := sf.zerosAt(i); ok {
+			i += n
+		}
+	}
+	if !strings.HasPrefix(sf.ft[i:], part[from:]) {
+		return 0, false
+	}
+	return i + len(part) - from, true
+}
+
+// flexAt matches f's parts from part k on at byte i of the finder's
+// text, the parts before it matched; skipped tells whether a skip of the
+// stretch held a mark. It returns where the match ends, preferring the
+// parts adjacent.
+func (sf *SubstringFinder) flexAt(i int, f Flex, k int, skipped bool) (int, bool) {
 	if k == len(f.Parts) {
 		return i, true
 	}
+	ft := sf.ft
 	join := f.Joins[k-1]
 	if !join.Skip {
 		skipped = false
 	}
-	if strings.HasPrefix(ft[i:], f.Parts[k]) {
-		if e, ok := flexAt(ft, i+len(f.Parts[k]), f, k+1, skipped); ok {
+	if f.ZerosAtJoin(k - 1) {
+		if n, ok := sf.zerosAt(i); ok {
+			i += n
+		}
+	}
+	if e, ok := sf.partAt(i, f.Parts[k]); ok {
+		if e, ok := sf.flexAt(e, f, k+1, skipped); ok {
 			return e, true
 		}
 	}
@@ -213,8 +313,12 @@ func flexAt(ft string, i int, f Flex, k int, skipped bool) (int, bool) {
 		return 0, false
 	}
 	r, n := utf8.DecodeRuneInString(ft[i:])
-	if n == 0 || !strings.ContainsRune(join.Marks, r) || !strings.HasPrefix(ft[i+n:], f.Parts[k]) {
+	if n == 0 || !strings.ContainsRune(join.Marks, r) {
 		return 0, false
 	}
-	return flexAt(ft, i+n+len(f.Parts[k]), f, k+1, join.Skip)
+	e, ok := sf.partAt(i+n, f.Parts[k])
+	if !ok {
+		return 0, false
+	}
+	return sf.flexAt(e, f, k+1, join.Skip)
 }
