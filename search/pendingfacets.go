@@ -46,6 +46,9 @@ type pendingSet struct {
 	more         bool                         // more than Service.maxCorrected
 }
 
+// nothingPending is the pendingSet of an index that has every change.
+var nothingPending pendingSet
+
 // pendingCache keeps the last pendingSet read: it stays true until the
 // catalog's seq moves (every change of a document, its status and its
 // links renumbers it) or the index applies more changes.
@@ -86,7 +89,7 @@ func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
 	}
 	if !extracted && (applied < 0 || applied >= seq) {
 		// The usual case: every change is in the index.
-		return &pendingSet{seq: seq, applied: applied}, nil
+		return &nothingPending, nil
 	}
 	s.pending.mu.Lock()
 	last := s.pending.last
