@@ -60,3 +60,39 @@ type scanWithExtra struct {
 }
 
 func (x scanWithExtra) Scan(dest ...any) error { return x.r.Scan(append(dest, x.extra)...) }
+
+// PendingIndexChanges returns up to limit documents whose copy in an
+// index may not be the catalog's yet, the latest changed first (those a
+// user has just made, and looks for): every live document
+// whose status is extracted (a change saved and its index write not done
+// yet: in flight, or queued for the pipeline after the write failed; a
+// new document's text read and not yet indexed too) and, when after is 0
+// or more, every document changed after seq after, deleted ones included
+// (those an index that follows the catalog, having applied the changes up
+// to after, has not applied). A search corrects its facets by them
+// (search.Service's pending changes).
+func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int) ([]Change, error) {
+	where, args := `status = ? AND deleted_at IS NULL`, []any{string(StatusExtracted)}
+	if after >= 0 {
+		where, args = where+` OR seq > ?`, append(args, after)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+`, deleted_at FROM document
+		WHERE `+where+` ORDER BY seq DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("query the changes an index may lack: %w", s.dialect.translate(err))
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var deleted sql.NullString
+		d, err := scanDocument(scanWithExtra{rows, &deleted})
+		if err != nil {
+			return nil, fmt.Errorf("scan a change an index may lack: %w", err)
+		}
+		out = append(out, Change{Document: d, Deleted: deleted.Valid})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the changes an index may lack: %w", s.dialect.translate(err))
+	}
+	return out, nil
+}

@@ -133,6 +133,10 @@ type VersionsStamp struct {
 	seq, pairs int64
 }
 
+// Seq is the catalog's latest change number when the stamp was read
+// (LatestSeq).
+func (st VersionsStamp) Seq() int64 { return st.seq }
+
 // VersionsStamp reads the catalog's VersionsStamp, in one query of two
 // indexed aggregates: far cheaper than AllVersionPairs, whose rows it
 // stands for.
@@ -152,16 +156,27 @@ func (s *Store) VersionsStamp(ctx context.Context) (VersionsStamp, error) {
 // wait fewer on every search. Both are read in one snapshot, as each
 // alone would be.
 func (s *Store) SearchStamps(ctx context.Context) (CitationsStamp, VersionsStamp, error) {
-	var cs CitationsStamp
-	var vs VersionsStamp
+	cs, vs, _, err := s.SearchStampsExtracted(ctx)
+	return cs, vs, err
+}
+
+// SearchStampsExtracted is SearchStamps also saying, in the same query,
+// whether any live document is extracted (its text read and its index
+// entry to be written, or written again after a change:
+// PendingIndexChanges): with none, and an index that applied every
+// change, a search has no facet to correct and reads nothing more.
+func (s *Store) SearchStampsExtracted(ctx context.Context) (cs CitationsStamp, vs VersionsStamp, extracted bool, err error) {
 	q, args := citationsStampSQL(s.dialect)
-	err := s.db.QueryRowContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates)`, args...).
-		Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs)
+	var anyExtracted int64
+	err = s.db.QueryRowContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates),
+		CASE WHEN EXISTS (SELECT 1 FROM document WHERE status = ? AND deleted_at IS NULL) THEN 1 ELSE 0 END`,
+		append(args, string(StatusExtracted))...).
+		Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs, &anyExtracted)
 	if err != nil {
-		return CitationsStamp{}, VersionsStamp{}, fmt.Errorf("read the stamps of the citations and versions: %w", err)
+		return CitationsStamp{}, VersionsStamp{}, false, fmt.Errorf("read the stamps of the citations and versions: %w", err)
 	}
 	vs.seq = cs.seq
-	return cs, vs, nil
+	return cs, vs, anyExtracted == 1, nil
 }
 
 // AllVersionPairs returns every live document's live versions (near

@@ -76,6 +76,20 @@ func (s *Service) IndexLag() Lag {
 	return l
 }
 
+// IndexApplied reports the last catalog change this node's index has
+// applied when it follows a catalog other nodes write (following); on a
+// catalog only this node writes the pipeline keeps the index current and
+// following is false. A search corrects its facets by the changes after
+// it (search.Service.UseIndexFollower).
+func (s *Service) IndexApplied() (seq int64, following bool) {
+	if !s.cfg.Shared {
+		return 0, false
+	}
+	s.follow.mu.Lock()
+	defer s.follow.mu.Unlock()
+	return s.follow.applied, true
+}
+
 // runFollower polls the catalog every FollowInterval until ctx ends.
 func (s *Service) runFollower(ctx context.Context) {
 	s.beginFollowing()

@@ -70,6 +70,13 @@ type Result struct {
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
 	Facets map[string][]Facet `json:"facets"`
+	// FacetsApproximate is set when the facets may count some documents
+	// under values the catalog has changed since their index copy was
+	// written: more documents changed than a search corrects its facets
+	// by (maxCorrectedChanges), on a node whose index is far behind the
+	// catalog. Otherwise the facets count the catalog's values, as the
+	// hit list shows them, also while the index catches up.
+	FacetsApproximate bool `json:"facets_approximate,omitempty"`
 	// Relax is set only when nothing was found: each filter without which
 	// the search finds something, with that count.
 	Relax []Relaxation `json:"relax,omitempty"`
@@ -199,6 +206,13 @@ type Service struct {
 	returned   returnedCache
 	hitDocs    *catalog.DocumentCache
 	rebuilding atomic.Bool
+	// follower is this node's index following a shared catalog
+	// (UseIndexFollower), nil on a catalog only this node writes;
+	// pending keeps the changes its index may lack (pendingChanges).
+	follower IndexFollower
+	pending  pendingCache
+	// maxCorrected is maxCorrectedChanges, lower in tests.
+	maxCorrected int
 }
 
 // SetRebuilding says whether the index is being rebuilt; while it is,
@@ -208,7 +222,7 @@ func (s *Service) SetRebuilding(on bool) { s.rebuilding.Store(on) }
 
 // NewService returns a search service.
 func NewService(idx index.Index, cat *catalog.Store) *Service {
-	s := &Service{idx: idx, cat: cat, hitDocs: catalog.NewDocumentCache(keptHitDocuments)}
+	s := &Service{idx: idx, cat: cat, hitDocs: catalog.NewDocumentCache(keptHitDocuments), maxCorrected: maxCorrectedChanges}
 	s.common.recountEvery = commonRecountEvery
 	return s
 }
@@ -281,7 +295,12 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	res := page.res
+	// The facets count the catalog's values of the documents the index
+	// has not caught up with, as the hit list shows them (probe s54).
+	res, approximate, err := s.correctFacets(ctx, q, q.Filter.Cities, page.res)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
 	fragments := uncachedFragments(page.textQuery)
 	if p.passage != nil {
 		// The passage is marked whole where a hit holds it, by clauses
@@ -301,6 +320,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	out.Groups = page.groups
+	out.FacetsApproximate = approximate
 	foldGroups(out, page.folded)
 	if err := s.markReturned(ctx, req.User, out.Hits); err != nil {
 		return nil, err

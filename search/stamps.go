@@ -19,7 +19,10 @@ type searchStamps struct {
 	once     sync.Once
 	citation catalog.CitationsStamp
 	version  catalog.VersionsStamp
-	err      error
+	// extracted says a live document waits for its index entry
+	// (catalog.Store.SearchStampsExtracted): pendingChanges.
+	extracted bool
+	err       error
 }
 
 type searchStampsKey struct{}
@@ -36,7 +39,7 @@ func stampsOf(ctx context.Context, cat *catalog.Store) *searchStamps {
 	if st == nil {
 		return nil
 	}
-	st.once.Do(func() { st.citation, st.version, st.err = cat.SearchStamps(ctx) })
+	st.once.Do(func() { st.citation, st.version, st.extracted, st.err = cat.SearchStampsExtracted(ctx) })
 	return st
 }
 

@@ -357,6 +357,9 @@ func openAppWith(ctx context.Context, a *app, opts appOptions, env envSettings) 
 	a.ingest.UseTasks(a.assignments)
 	a.assignments.UseIndex(a.ingest)
 	a.search = search.NewService(a.idx, a.cat)
+	// The facets count the catalog's values of the changes this node's
+	// index has not applied yet.
+	a.search.UseIndexFollower(a.ingest)
 	// A batch indexed has its cities' common terms (words nearly every
 	// document of the city holds, which suggest no indicator alone)
 	// counted again in the background, not by the next page view.

@@ -134,6 +134,8 @@ func New(t testing.TB) *Env {
 	// archives are unpacked in the sandbox, as a server unpacks them.
 	svc := ingest.New(cat, held, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet, ArchiveSandbox: sandbox})
 	srch := search.NewService(idx, cat)
+	// As serve wires them: the facets count the changes the index lacks.
+	srch.UseIndexFollower(svc)
 	t.Cleanup(srch.Close) // before the index closes: its counts read it
 	// As serve wires them: a batch indexed has its cities' common terms
 	// counted again.

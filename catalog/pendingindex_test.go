@@ -1,0 +1,69 @@
+package catalog
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestPendingIndexChanges: the documents an index may lack are the live
+// extracted ones (a change saved, its index write to come or queued) and,
+// for an index that applied the changes up to a seq, those changed after
+// it, deleted ones too, the latest first; the search's stamps say whether
+// any document is extracted, so that a search with none pending reads
+// nothing more. Both dialects.
+func TestPendingIndexChanges(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"D1", "D2", "D3"} {
+			if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check := func(what string, after int64, want []string, wantDeleted string, wantExtracted bool) {
+			t.Helper()
+			changes, err := s.PendingIndexChanges(ctx, after, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range changes {
+				got = append(got, c.Document.ID)
+				if c.Deleted != (c.Document.ID == wantDeleted) {
+					t.Errorf("%s: %s deleted %v", what, c.Document.ID, c.Deleted)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: pending after %d %v, want %v", what, after, got, want)
+			}
+			_, _, extracted, err := s.SearchStampsExtracted(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if extracted != wantExtracted {
+				t.Errorf("%s: the stamps say extracted %v, want %v", what, extracted, wantExtracted)
+			}
+		}
+		check("nothing extracted", -1, nil, "", false)
+		if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusExtracted}); err != nil {
+			t.Fatal(err)
+		}
+		check("D1 extracted", -1, []string{"D1"}, "", true)
+		applied, err := s.LatestSeq(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("D1 extracted, nothing changed after the index applied", applied, []string{"D1"}, "", true)
+		if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusIndexed}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.MoveDocument(ctx, "D2", "510100", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteDocument(ctx, "D3", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		check("D1 indexed, D2 moved, D3 deleted, not followed", -1, nil, "", false)
+		check("D1 indexed, D2 moved, D3 deleted, after the index applied", applied, []string{"D3", "D2", "D1"}, "D3", false)
+	})
+}

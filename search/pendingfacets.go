@@ -1,0 +1,222 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// IndexFollower tells how far this node's index has applied the catalog's
+// changes (ingest.Service.IndexApplied): on a catalog several nodes write
+// each node's index applies the others' changes late.
+type IndexFollower interface {
+	IndexApplied() (seq int64, following bool)
+}
+
+// UseIndexFollower has the facets of every search corrected also by the
+// catalog's changes f's index has not applied yet (pendingChanges).
+func (s *Service) UseIndexFollower(f IndexFollower) { s.follower = f }
+
+// maxCorrectedChanges is how many pending changes a search corrects its
+// facets by. More are rare (a node catching up after a long outage, an
+// index rebuilt from nothing, which Result.Rebuilding says): the facets
+// are then corrected by the latest maxCorrectedChanges (those people have
+// just made, and look for) and
+// said to be approximate (Result.FacetsApproximate), at the cost of one
+// catalog read of that many rows per catalog change, and one index
+// search among that many documents per search.
+const maxCorrectedChanges = 2000
+
+// pendingSet is the catalog's documents an index may not have applied
+// yet, as read at a catalog seq with the index having applied up to
+// applied (-1: not following).
+type pendingSet struct {
+	seq, applied int64
+	ids          []string                     // the latest changed first
+	docs         map[string]*catalog.Document // the live ones, by ID
+	indicators   map[string][]string          // their linked indicators
+	more         bool                         // more than Service.maxCorrected
+}
+
+// nothingPending is the pendingSet of an index that has every change.
+var nothingPending pendingSet
+
+// pendingCache keeps the last pendingSet read: it stays true until the
+// catalog's seq moves (every change of a document, its status and its
+// links renumbers it) or the index applies more changes.
+type pendingCache struct {
+	mu   sync.Mutex
+	last *pendingSet
+}
+
+// pendingChanges returns the documents whose index copy may differ from
+// the catalog: those saved as changed and not indexed again on this node
+// (status extracted: the write in flight, or queued after failing) and,
+// on a node following a shared catalog, those changed after the last
+// change its index applied. It reads the catalog only when its seq (in
+// the search's stamps, read anyway) or the index's applied seq moved
+// since the last read, and only when something may be pending: a live
+// document extracted, or a seq past the applied one. With nothing
+// pending a search reads nothing more than its stamps.
+func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
+	var seq int64
+	var extracted bool
+	if st := stampsOf(ctx, s.cat); st != nil {
+		if st.err != nil {
+			return nil, st.err
+		}
+		seq, extracted = st.version.Seq(), st.extracted
+	} else {
+		_, vs, ex, err := s.cat.SearchStampsExtracted(ctx)
+		if err != nil {
+			return nil, err
+		}
+		seq, extracted = vs.Seq(), ex
+	}
+	applied := int64(-1)
+	if s.follower != nil {
+		if at, following := s.follower.IndexApplied(); following {
+			applied = at
+		}
+	}
+	if !extracted && (applied < 0 || applied >= seq) {
+		// The usual case: every change is in the index.
+		return &nothingPending, nil
+	}
+	s.pending.mu.Lock()
+	last := s.pending.last
+	s.pending.mu.Unlock()
+	if last != nil && last.seq == seq && last.applied == applied {
+		return last, nil
+	}
+	changes, err := s.cat.PendingIndexChanges(ctx, applied, s.maxCorrected+1)
+	if err != nil {
+		return nil, fmt.Errorf("read the changes the index may lack: %w", err)
+	}
+	p := &pendingSet{seq: seq, applied: applied, docs: map[string]*catalog.Document{}}
+	if len(changes) > s.maxCorrected {
+		changes, p.more = changes[:s.maxCorrected], true
+	}
+	for _, c := range changes {
+		p.ids = append(p.ids, c.Document.ID)
+		if !c.Deleted {
+			p.docs[c.Document.ID] = c.Document
+		}
+	}
+	if len(p.docs) > 0 {
+		if p.indicators, err = s.cat.DocumentIndicators(ctx, slices.Collect(maps.Keys(p.docs))); err != nil {
+			return nil, fmt.Errorf("read the indicators of the changes the index may lack: %w", err)
+		}
+	}
+	s.pending.mu.Lock()
+	s.pending.last = p
+	s.pending.mu.Unlock()
+	return p, nil
+}
+
+// correctFacets returns res with its facets counting the pending changes
+// among q's hits as the catalog has them, as the hit list does
+// (hitDocuments): each pending document q's index search matches has its
+// index copy's values taken off (asked of the index: q among the pending
+// documents alone) and, unless the catalog deleted it or files it
+// outside cities, its catalog values added. A document the catalog now
+// files under q's filter and its index copy does not is not found, by
+// the hit list or the facets, until the index applies the change. It
+// reports whether changes were left out (pendingSet.more). res is the
+// index's, maybe kept for other searches: it is copied, never changed.
+func (s *Service) correctFacets(ctx context.Context, q index.Query, cities []string, res *index.Result) (*index.Result, bool, error) {
+	if !hasFacetValues(res) {
+		// Nothing counted (no hits, or no facets asked): nothing to
+		// correct, and no catalog read. A search whose only hits left
+		// the page (leaveOut) still has the index's counts of them.
+		return res, false, nil
+	}
+	p, err := s.pendingChanges(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	ids := p.ids
+	if len(q.Filter.IDs) > 0 {
+		ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
+	}
+	if len(ids) == 0 {
+		return res, p.more, nil
+	}
+	q.Filter.IDs = ids
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, len(ids), allFacetValues, false, false, index.SortRelevance
+	found, err := s.idx.Search(ctx, q)
+	if err != nil {
+		return nil, false, fmt.Errorf("count the changed documents found: %w", err)
+	}
+	if len(found.Hits) == 0 {
+		return res, p.more, nil
+	}
+	counts := map[string]map[string]int{}
+	for _, field := range index.FacetFields {
+		counts[field] = map[string]int{}
+		for _, v := range res.Facets[field] {
+			counts[field][v.Value] += v.Count
+		}
+		for _, v := range found.Facets[field] {
+			counts[field][v.Value] -= v.Count
+		}
+	}
+	for _, h := range found.Hits {
+		d := p.docs[h.ID]
+		if d == nil || (len(cities) > 0 && !slices.Contains(cities, d.City)) {
+			continue // deleted, or moved out of the cities searched
+		}
+		for field, v := range facetValuesOf(d, p.indicators[d.ID]) {
+			for _, value := range v {
+				counts[field][value]++
+			}
+		}
+	}
+	out := *res
+	out.Facets = make(map[string][]index.FacetValue, len(counts))
+	for field, byValue := range counts {
+		values := make([]index.FacetValue, 0, len(byValue))
+		for v, n := range byValue {
+			if n > 0 {
+				values = append(values, index.FacetValue{Value: v, Count: n})
+			}
+		}
+		slices.SortFunc(values, func(a, b index.FacetValue) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
+		out.Facets[field] = values
+	}
+	return &out, p.more, nil
+}
+
+// facetValuesOf is the facet values the index gives d, linked to
+// indicators, once written (ingest.IndexDocument, index's fieldFacets).
+func facetValuesOf(d *catalog.Document, indicators []string) map[string][]string {
+	out := map[string][]string{"city": nil, "doc_type": nil, "year": nil, indicatorFacet: indicators}
+	if d.City != "" {
+		out["city"] = []string{d.City}
+	}
+	if d.DocType != "" {
+		out["doc_type"] = []string{string(d.DocType)}
+	}
+	if y := d.Year(); y > 0 {
+		out["year"] = []string{strconv.Itoa(y)}
+	}
+	return out
+}
+
+// hasFacetValues reports whether res counts any facet value.
+func hasFacetValues(res *index.Result) bool {
+	for _, values := range res.Facets {
+		if len(values) > 0 {
+			return true
+		}
+	}
+	return false
+}
