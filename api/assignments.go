@@ -375,7 +375,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
@@ -583,7 +583,7 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 		h.writeError(w, r, err)
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
