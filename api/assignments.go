@@ -375,7 +375,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
@@ -448,7 +448,12 @@ func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t), "unlinked": unlinkedJSON(t.Unlinked)})
+	task, err := h.namedTask(r, t)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(t.Unlinked)})
 }
 
 // unlinkedRef is a link a return or a withdrawal deleted.
@@ -493,7 +498,12 @@ func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Re
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t)})
+	task, err := h.namedTask(r, t)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
 }
 
 // handleAssignmentWithdraw takes a document handed in for a task back
@@ -509,7 +519,12 @@ func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Reques
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t), "unlinked": unlinkedJSON(wd.Unlinked),
+	task, err := h.namedTask(r, t)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(wd.Unlinked),
 		"document_deleted": wd.DocumentDeleted})
 }
 
@@ -523,7 +538,24 @@ func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t)})
+	task, err := h.namedTask(r, t)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
+}
+
+// namedTask is t, just changed by the caller, in the shape of an answer,
+// its returned files named (title, filename) as GET gives them, so that
+// the answer to a return, withdrawal, hand-in or acceptance reads as the
+// task read again does.
+func (h *handler) namedTask(r *http.Request, t *assignments.Task) (AssignmentJSON, error) {
+	one := []assignments.Task{*t}
+	if err := h.Assignments.NameReturned(r.Context(), userFrom(r.Context()), one); err != nil {
+		return AssignmentJSON{}, err
+	}
+	return toAssignmentJSON(&one[0]), nil
 }
 
 type progressRowJSON struct {
@@ -551,7 +583,7 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 		h.writeError(w, r, err)
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

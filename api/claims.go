@@ -152,7 +152,7 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	if err := cityInReach(u, q.Get("city")); err != nil {
+	if err := h.cityInReach(r, u, q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

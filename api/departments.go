@@ -31,7 +31,7 @@ func (h *handler) handleDepartmentList(w http.ResponseWriter, r *http.Request) {
 	if city == "" {
 		city = u.City
 	}
-	if err := cityInReach(u, city); err != nil {
+	if err := h.cityInReach(r, u, city); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

@@ -251,7 +251,7 @@ const maxPage = 1_000_000
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
-	if err := cityInReach(userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
@@ -27,7 +27,7 @@ func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request) {
-	if err := cityInReach(userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), r.URL.Query().Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

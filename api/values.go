@@ -193,7 +193,7 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
@@ -378,7 +378,7 @@ func (h *handler) handleCarryoverList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if err := cityInReach(userFrom(r.Context()), q.Get("city")); err != nil {
+	if err := h.cityInReach(r, userFrom(r.Context()), q.Get("city")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

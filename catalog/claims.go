@@ -105,9 +105,17 @@ func StatusIn(s Status) Words {
 	return Words{Chinese: StatusWords[s], English: statusEnglish[s]}
 }
 
-// ParseVerdict accepts a reviewer's verdict.
+// ParseVerdict accepts a reviewer's verdict, as its code (verified) or in
+// the review form's words (属实, VerdictWords), which the refusal of an
+// unknown verdict names: a reviewer who writes what it asks for is heard.
 func ParseVerdict(s string) (ClaimStatus, error) {
-	switch v := ClaimStatus(strings.TrimSpace(s)); v {
+	v := ClaimStatus(strings.TrimSpace(s))
+	for code, words := range VerdictWords {
+		if string(v) == words {
+			return code, nil
+		}
+	}
+	switch v {
 	case ClaimVerified, ClaimInsufficient, ClaimContradicted:
 		return v, nil
 	case "":

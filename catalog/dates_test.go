@@ -17,13 +17,17 @@ func TestParseDateReadsTheWaysPeopleWriteDates(t *testing.T) {
 		"2018-03":      "2018-03",
 		"2018年":        "2018",
 		"2018":         "2018",
+		// As the 成文日期 at a document's foot writes it.
+		"二〇一八年三月十二日":  "2018-03-12",
+		"二零一九年十月三十一日": "2019-10-31",
+		"二〇二〇年十二月":    "2020-12",
 	} {
 		got, err := ParseDate("issued_on", in)
 		if err != nil || got != want {
 			t.Errorf("ParseDate(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"2018-02-30", "2018-13-01", "去年", "18-3-20", "2018-03-20-01", "3/20/2018"} {
+	for _, in := range []string{"2018-02-30", "2018-13-01", "去年", "18-3-20", "2018-03-20-01", "3/20/2018", "二〇一八年二月三十日", "一八年三月"} {
 		got, err := ParseDate("issued_on", in)
 		if err == nil {
 			t.Errorf("ParseDate(%q) = %q, want an error", in, got)

@@ -8,7 +8,9 @@ import (
 )
 
 // TestParseVerdict: a verdict left out is asked for, not called unknown
-// (未知的审核结论“”), in both languages.
+// (未知的审核结论“”), in both languages; the review form's words (属实,
+// 证据不足, 与证据矛盾), which the refusal of an unknown verdict tells the
+// reviewer to choose, are verdicts as the API's codes are.
 func TestParseVerdict(t *testing.T) {
 	tests := []struct {
 		in, want, zh, en string
@@ -17,7 +19,11 @@ func TestParseVerdict(t *testing.T) {
 		{" contradicted ", "contradicted", "", ""},
 		{"", "", "请选择审核结论", "Choose a verdict"},
 		{"  ", "", "请选择审核结论", "Choose a verdict"},
-		{"属实", "", "未知的审核结论“属实”", "Unknown verdict"},
+		// The form's words, which the refusal of an unknown one names.
+		{"属实", "verified", "", ""},
+		{"证据不足", "insufficient", "", ""},
+		{" 与证据矛盾", "contradicted", "", ""},
+		{"通过", "", "未知的审核结论“通过”", "Unknown verdict"},
 	}
 	for _, tt := range tests {
 		got, err := catalog.ParseVerdict(tt.in)

@@ -545,7 +545,11 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 // its CitationsStamp moved (citedFor), so that a citation counts in search
 // as soon as it is made.
 func (s *Service) filter(ctx context.Context, req Request, cities []string) (index.Filter, error) {
-	f := index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
+	types, err := docTypeCodes(req.DocTypes)
+	if err != nil {
+		return index.Filter{}, err
+	}
+	f := index.Filter{Cities: cities, DocTypes: types, Indicators: req.Indicators, Years: req.Years,
 		Rounds: req.Rounds, IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
 	if !req.IncludeReturned {
 		if err := s.withoutReturned(ctx, &f, cities); err != nil {
@@ -565,6 +569,26 @@ func (s *Service) filter(ctx context.Context, req Request, cities []string) (ind
 	slices.Sort(f.IndicatorIDs)
 	f.IndicatorIDs = slices.Compact(f.IndicatorIDs)
 	return f, nil
+}
+
+// docTypeCodes reads the document types of a filter as an upload reads
+// one (catalog.ParseDocType): a code or its Chinese name (工作总结), which
+// the index knows by its code; a type that does not exist is refused on
+// doc_type, since filtered by it the search would find nothing and read
+// as "no such documents".
+func docTypeCodes(types []string) ([]string, error) {
+	if len(types) == 0 {
+		return types, nil
+	}
+	out := make([]string, len(types))
+	for i, t := range types {
+		dt, err := catalog.ParseDocType(strings.TrimSpace(t))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = string(dt)
+	}
+	return out, nil
 }
 
 // citedFor returns, per indicator of codes (every indicator when codes is

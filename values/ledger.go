@@ -277,6 +277,12 @@ func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]
 	col := heading.Columns
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"value", "数值"}, {"page", "页码"}, {"quote", "引文"}} {
 		if _, ok := col[need.col]; !ok {
+			// A UTF-8 ledger saved again as Latin-1 (指标 read as æŒ‡æ ‡)
+			// has its heading too, garbled: say so, as a responsibility
+			// table's import does, not that a column is missing.
+			if spreadsheet.Misdecoded(rows[:min(len(rows), spreadsheet.MaxHeadingRow)]) {
+				return nil, catalog.Errorf(catalog.EINVALID, "表格文字乱码（可能是 UTF-8 的 CSV 被当作其他编码打开），请以 UTF-8 编码重新保存后再导入")
+			}
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
 			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s（%s）列的表头；表头应为 指标编码、数值、单位、文档编号、页码、引文（表头之上的标题行可以保留）",

@@ -419,7 +419,7 @@ func (s *Service) ReviewSeen(ctx context.Context, u *catalog.User, id string, se
 	}
 	verd, err := catalog.ParseVerdict(verdict)
 	if err != nil {
-		return nil, err
+		return nil, catalog.OnInvalidField("verdict", err)
 	}
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {

@@ -551,7 +551,7 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
 		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy,
 		HandIn: forms.HandIn, HandInID: forms.HandInID, HandInDone: forms.HandInDone}
-	if err := cityInReach(u, p.City); err != nil {
+	if err := h.cityInReach(r, u, p.City); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -37,7 +37,7 @@ func (h *handler) departmentsPage(w http.ResponseWriter, r *http.Request) {
 // showDepartments renders the list of city with the form states in p.
 func (h *handler) showDepartments(w http.ResponseWriter, r *http.Request, status int, city string, p *departmentsPage) {
 	u := sessionFrom(r).User
-	if err := cityInReach(u, city); err != nil {
+	if err := h.cityInReach(r, u, city); err != nil {
 		h.fail(w, r, err)
 		return
 	}

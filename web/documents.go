@@ -116,7 +116,7 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 	u := sessionFrom(r).User
 	// Another city's list, by a shared link or a typed code, says that
 	// city is not the account's, not that it has no documents.
-	if err := cityInReach(u, q.Get("city")); err != nil {
+	if err := h.cityInReach(r, u, q.Get("city")); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -235,7 +235,7 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	city := r.URL.Query().Get("city")
 	// Another city's indicator page would list no evidence and no claims
 	// without a word: it says the city is not the account's instead.
-	if err := cityInReach(u, city); err != nil {
+	if err := h.cityInReach(r, u, city); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -154,7 +154,7 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)
+	p.OutOfScope = h.cityOutOfReach(r, u, p.City)
 	asked := readPage(query)
 	p.PageNum = asked.shown(100000)
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
@@ -246,21 +246,34 @@ func (h *handler) otherRounds(r *http.Request, shown int) ([]int, error) {
 // empty when u may not see that city, in the words /compare gives (城市
 // 330100 不在您的账号可查看的城市范围内；请选择您负责的城市……); "" when
 // no city is asked for or u may see it.
-func cityOutOfReach(l Lang, u *catalog.User, city string) string {
-	if city == "" || u.CanSee(city) {
+//
+// A city the archive does not have (杭州 typed for 330100, a mistyped
+// code) is said to be no city code (未知的城市代码“杭州”…), to any user,
+// as the search and the API say it: not "not among your cities" to the
+// city's own coordinator, nor an empty queue to a reviewer of every city.
+func (h *handler) cityOutOfReach(r *http.Request, u *catalog.User, city string) string {
+	if city == "" {
 		return ""
 	}
-	return errorText(l, u.SeeObject(city, catalog.ObjectCity, city))
+	if err := h.cityInReach(r, u, city); err != nil {
+		return errorText(langOf(r), err)
+	}
+	return ""
 }
 
 // cityInReach is ENOTFOUND, saying so in the words /indicators and
 // /carryovers give (城市 330100 不在您的账号可查看的城市范围内……), when
 // the city asked for in an address (a shared link, a typed code) is one u
 // may not see: a page fixed to the user's own city would otherwise show
-// that city under the other's address without a word.
-func cityInReach(u *catalog.User, city string) error {
+// that city under the other's address without a word. A city the archive
+// does not have is EINVALID on city, as the API's cityInReach answers it.
+func (h *handler) cityInReach(r *http.Request, u *catalog.User, city string) error {
+	city = strings.TrimSpace(city)
 	if city == "" {
 		return nil
+	}
+	if _, err := h.Framework.City(r.Context(), city); err != nil {
+		return catalog.OnInvalidField("city", catalog.NotFoundAsInvalid(err))
 	}
 	return u.SeeObject(city, catalog.ObjectCity, city)
 }

@@ -240,7 +240,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: list.Counts[s], Current: string(s) == p.Status})
 	}
 	p.Total, p.Pages = list.Total, (list.Total+valuesPageSize-1)/valuesPageSize
-	p.OutOfScope = cityOutOfReach(langOf(r), u, p.City)
+	p.OutOfScope = h.cityOutOfReach(r, u, p.City)
 	if p.OutOfScope == "" && p.Status == string(catalog.ClaimPending) && round != 0 && list.Total == 0 {
 		others, err := h.otherRounds(r, round)
 		if err == nil {
