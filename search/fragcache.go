@@ -8,19 +8,38 @@ import (
 	"github.com/lcmonitor/evidence/index"
 )
 
-// fragmentCache keeps the passages built for the hits of recent searches
-// until the index next changes. A hit's passages follow from its pages and
-// match spans alone, which are the same for the same query and document
-// while the index is unchanged; finding clause boundaries and marking the
-// words is a sixth of a search's CPU, and the index already keeps the
-// results it computed (index/resultcache.go).
+// fragmentCache keeps the passages built for the hits of recent searches.
+// A hit's passages follow from its pages, its match spans and the query's
+// words alone (buildFragmentsFor), so a kept entry is given again whenever
+// a hit of the same words comes with the same pages and spans, compared in
+// full: also after the index changed, which under a steady upload is every
+// second or so and forgets the index's own kept results
+// (index/resultcache.go), while most hits of a query stay what they were.
+// Finding clause boundaries and marking the words is a sixth of a search's
+// CPU.
 type fragmentCache struct {
 	mu      sync.Mutex
-	gen     uint64
-	entries map[string][]Fragment // by query and document
+	entries map[string]*keptFragments // by query words and document
+	bytes   int                       // of the pages the entries hold
+	stats   fragmentStats
 }
 
-const fragmentCacheHits = 4096
+// keptFragments are the passages built from pages and spans.
+type keptFragments struct {
+	pages []string
+	spans []index.Span
+	frags []Fragment
+}
+
+// fragmentStats count the hits whose passages were kept and built.
+type fragmentStats struct{ Kept, Built uint64 }
+
+// Bounds of the cache: entries, and the bytes of the pages they hold
+// (mostly shared with the index's text cache while it keeps them).
+const (
+	fragmentCacheHits  = 4096
+	fragmentCacheBytes = 32 << 20
+)
 
 // uncachedFragments builds the passages of q's hits afresh.
 func uncachedFragments(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
@@ -30,11 +49,11 @@ func uncachedFragments(q index.Query) func(id string, pages []string, spans []in
 	}
 }
 
-// builder returns how to build the passages of the hits of q, a search
-// the index answered while it stood at generation before (its count of
-// finished writes): from the cache, or built and kept for that generation.
-func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pages []string, spans []index.Span) []Fragment {
-	key, err := json.Marshal(q)
+// builder returns how to build the passages of the hits of q: from the
+// cache when a hit of the same document with the same pages and spans was
+// built for q's words, else built and kept.
+func (c *fragmentCache) builder(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
+	key, err := json.Marshal(q.Clauses)
 	if err != nil {
 		return uncachedFragments(q)
 	}
@@ -43,27 +62,42 @@ func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pa
 	return func(id string, pages []string, spans []index.Span) []Fragment {
 		k := prefix + id
 		c.mu.Lock()
-		if c.gen != before {
-			if c.gen > before {
-				c.mu.Unlock()
-				return build(id, pages, spans)
-			}
-			c.gen, c.entries = before, nil
-		}
-		if f, ok := c.entries[k]; ok {
+		if e, ok := c.entries[k]; ok && slices.Equal(e.pages, pages) && slices.Equal(e.spans, spans) {
+			c.stats.Kept++
 			c.mu.Unlock()
-			return slices.Clone(f)
+			return slices.Clone(e.frags)
 		}
+		c.stats.Built++
 		c.mu.Unlock()
 		f := build(id, pages, spans)
-		c.mu.Lock()
-		if c.gen == before {
-			if c.entries == nil || len(c.entries) >= fragmentCacheHits {
-				c.entries = map[string][]Fragment{}
-			}
-			c.entries[k] = f
+		size := len(k)
+		for _, p := range pages {
+			size += len(p)
 		}
+		if size > fragmentCacheBytes/16 {
+			return slices.Clone(f)
+		}
+		c.mu.Lock()
+		if old, ok := c.entries[k]; ok {
+			c.bytes -= len(k)
+			for _, p := range old.pages {
+				c.bytes -= len(p)
+			}
+			delete(c.entries, k)
+		}
+		if c.entries == nil || len(c.entries) >= fragmentCacheHits || c.bytes+size > fragmentCacheBytes {
+			c.entries, c.bytes = map[string]*keptFragments{}, 0
+		}
+		c.entries[k] = &keptFragments{pages: slices.Clone(pages), spans: slices.Clone(spans), frags: f}
+		c.bytes += size
 		c.mu.Unlock()
 		return slices.Clone(f)
 	}
+}
+
+// counts reports how many hits' passages were kept and built.
+func (c *fragmentCache) counts() fragmentStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats
 }
