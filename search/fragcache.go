@@ -17,11 +17,16 @@ import (
 // (index/resultcache.go), while most hits of a query stay what they were.
 // Finding clause boundaries and marking the words is a sixth of a search's
 // CPU.
+//
+// The entries are kept in two maps, the newer and the older: a full newer
+// map becomes the older and the older is let go, and an entry found in the
+// older is moved to the newer, so the passages of the hits that searches
+// keep asking for stay while those of one search long past go.
 type fragmentCache struct {
-	mu      sync.Mutex
-	entries map[string]*keptFragments // by query words and document
-	bytes   int                       // of the pages the entries hold
-	stats   fragmentStats
+	mu           sync.Mutex
+	newer, older map[string]*keptFragments // by query words and document
+	newerBytes   int                       // of the pages newer's entries hold
+	stats        fragmentStats
 }
 
 // keptFragments are the passages built from pages and spans.
@@ -34,11 +39,12 @@ type keptFragments struct {
 // fragmentStats count the hits whose passages were kept and built.
 type fragmentStats struct{ Kept, Built uint64 }
 
-// Bounds of the cache: entries, and the bytes of the pages they hold
-// (mostly shared with the index's text cache while it keeps them).
+// Bounds of each of the cache's two maps: entries, and the bytes of the
+// pages they hold (mostly shared with the index's text cache while it
+// keeps them).
 const (
 	fragmentCacheHits  = 4096
-	fragmentCacheBytes = 32 << 20
+	fragmentCacheBytes = 16 << 20
 )
 
 // uncachedFragments builds the passages of q's hits afresh.
@@ -62,37 +68,58 @@ func (c *fragmentCache) builder(q index.Query) func(id string, pages []string, s
 	return func(id string, pages []string, spans []index.Span) []Fragment {
 		k := prefix + id
 		c.mu.Lock()
-		if e, ok := c.entries[k]; ok && slices.Equal(e.pages, pages) && slices.Equal(e.spans, spans) {
+		e, ok := c.newer[k]
+		if !ok {
+			if e, ok = c.older[k]; ok && e.same(pages, spans) {
+				delete(c.older, k)
+				c.keep(k, e)
+			}
+		}
+		if ok && e.same(pages, spans) {
 			c.stats.Kept++
 			c.mu.Unlock()
 			return slices.Clone(e.frags)
 		}
 		c.stats.Built++
 		c.mu.Unlock()
-		f := build(id, pages, spans)
-		size := len(k)
-		for _, p := range pages {
-			size += len(p)
+		e = &keptFragments{pages: slices.Clone(pages), spans: slices.Clone(spans), frags: build(id, pages, spans)}
+		if e.size(k) <= fragmentCacheBytes/16 {
+			c.mu.Lock()
+			delete(c.older, k)
+			c.keep(k, e)
+			c.mu.Unlock()
 		}
-		if size > fragmentCacheBytes/16 {
-			return slices.Clone(f)
-		}
-		c.mu.Lock()
-		if old, ok := c.entries[k]; ok {
-			c.bytes -= len(k)
-			for _, p := range old.pages {
-				c.bytes -= len(p)
-			}
-			delete(c.entries, k)
-		}
-		if c.entries == nil || len(c.entries) >= fragmentCacheHits || c.bytes+size > fragmentCacheBytes {
-			c.entries, c.bytes = map[string]*keptFragments{}, 0
-		}
-		c.entries[k] = &keptFragments{pages: slices.Clone(pages), spans: slices.Clone(spans), frags: f}
-		c.bytes += size
-		c.mu.Unlock()
-		return slices.Clone(f)
+		return slices.Clone(e.frags)
 	}
+}
+
+// same reports whether e was built from pages and spans.
+func (e *keptFragments) same(pages []string, spans []index.Span) bool {
+	return slices.Equal(e.pages, pages) && slices.Equal(e.spans, spans)
+}
+
+// size is about the bytes e holds under key k, its pages' mostly.
+func (e *keptFragments) size(k string) int {
+	n := len(k)
+	for _, p := range e.pages {
+		n += len(p)
+	}
+	return n
+}
+
+// keep puts e under k in the newer map, which becomes the older when it is
+// full; c.mu is held.
+func (c *fragmentCache) keep(k string, e *keptFragments) {
+	if old, ok := c.newer[k]; ok {
+		c.newerBytes -= old.size(k)
+		delete(c.newer, k)
+	}
+	size := e.size(k)
+	if c.newer == nil || len(c.newer) >= fragmentCacheHits || c.newerBytes+size > fragmentCacheBytes {
+		c.older, c.newer, c.newerBytes = c.newer, map[string]*keptFragments{}, 0
+	}
+	c.newer[k] = e
+	c.newerBytes += size
 }
 
 // counts reports how many hits' passages were kept and built.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -124,5 +125,36 @@ func TestPassagesKeptOverIndexChanges(t *testing.T) {
 		if h.ID == "D1" && !strings.Contains(keptFragmentsHTML(h.Fragments), "另有新意") {
 			t.Errorf("D1's passages after its text changed: %+v", h.Fragments)
 		}
+	}
+}
+
+// TestFragmentCacheKeepsWhatIsAskedAgain: the passages of a hit asked
+// again stay kept however many others are built since, those of a hit
+// never asked again go once the cache has filled twice, and the cache
+// stays within its bound.
+func TestFragmentCacheKeepsWhatIsAskedAgain(t *testing.T) {
+	q := index.Query{Clauses: []index.Clause{{Any: []index.Term{{Text: "学分银行"}}}}}
+	pages := []string{"杭州市推进学分银行建设。"}
+	spans := []index.Span{{Page: 1, Start: strings.Index(pages[0], "学分银行"), End: strings.Index(pages[0], "学分银行") + len("学分银行")}}
+	var c fragmentCache
+	build := c.builder(q)
+	kept := func(id string) bool {
+		before := c.counts().Kept
+		build(id, pages, spans)
+		return c.counts().Kept > before
+	}
+	kept("asked again")
+	kept("asked once")
+	for i := range 3 * fragmentCacheHits {
+		kept(fmt.Sprintf("other-%d", i))
+		if i%(fragmentCacheHits/2) == 0 && !kept("asked again") {
+			t.Fatalf("after %d other hits: the passages of a hit asked again were let go", i+1)
+		}
+	}
+	if kept("asked once") {
+		t.Error("the passages of a hit asked once stayed kept after the cache filled three times")
+	}
+	if n := len(c.newer) + len(c.older); n > 2*fragmentCacheHits {
+		t.Errorf("%d entries kept, want at most %d", n, 2*fragmentCacheHits)
 	}
 }
