@@ -14,9 +14,9 @@ import (
 // a hit of the same words comes with the same pages and spans, compared in
 // full: also after the index changed, which under a steady upload is every
 // second or so and forgets the index's own kept results
-// (index/resultcache.go), while most hits of a query stay what they were.
-// Finding clause boundaries and marking the words is a sixth of a search's
-// CPU.
+// (index/resultcache.go), while many hits of a query stay what they were.
+// Finding clause boundaries and marking the words was over a quarter of a
+// search's CPU under make load (bench/README.md, session 55).
 //
 // The entries are kept in two maps, the newer and the older: a full newer
 // map becomes the older and the older is let go, and an entry found in the
