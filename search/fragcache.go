@@ -47,11 +47,13 @@ const (
 	fragmentCacheBytes = 16 << 20
 )
 
-// uncachedFragments builds the passages of q's hits afresh.
+// uncachedFragments builds the passages of q's hits afresh. The numbers of
+// q's words, which every form of each word is read for, are read only
+// when a passage is built: a page whose passages are all kept needs none.
 func uncachedFragments(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
-	want := termNumbers(q.Clauses)
+	want := sync.OnceValue(func() numberSet { return termNumbers(q.Clauses) })
 	return func(_ string, pages []string, spans []index.Span) []Fragment {
-		return buildFragmentsFor(pages, spans, want)
+		return buildFragmentsFor(pages, spans, want())
 	}
 }
 

@@ -158,3 +158,20 @@ func TestFragmentCacheKeepsWhatIsAskedAgain(t *testing.T) {
 		t.Errorf("%d entries kept, want at most %d", n, 2*fragmentCacheHits)
 	}
 }
+
+// TestKeptPassagesReadNoNumbers: a page whose passages are all kept does
+// not read the numbers of the query's words (every search form of each),
+// which only building a passage needs.
+func TestKeptPassagesReadNoNumbers(t *testing.T) {
+	q := index.Query{Clauses: []index.Clause{{Any: []index.Term{{Text: "2019年"}}}, {Any: []index.Term{{Text: "学分银行"}}}}}
+	pages := []string{"2019年杭州市推进学分银行建设。"}
+	spans := []index.Span{{Page: 1, Start: 0, End: len("2019年")}}
+	var c fragmentCache
+	c.builder(q)("d1", pages, spans)
+	kept := testing.AllocsPerRun(20, func() { c.builder(q)("d1", pages, spans) })
+	numbers := testing.AllocsPerRun(20, func() { termNumbers(q.Clauses) })
+	if kept >= numbers {
+		t.Errorf("a kept page's passages took %.0f allocations, reading the words' numbers alone %.0f", kept, numbers)
+	}
+	t.Logf("kept page: %.0f allocations; the words' numbers: %.0f", kept, numbers)
+}
