@@ -8,33 +8,60 @@ import (
 	"github.com/lcmonitor/evidence/index"
 )
 
-// fragmentCache keeps the passages built for the hits of recent searches
-// until the index next changes. A hit's passages follow from its pages and
-// match spans alone, which are the same for the same query and document
-// while the index is unchanged; finding clause boundaries and marking the
-// words is a sixth of a search's CPU, and the index already keeps the
-// results it computed (index/resultcache.go).
+// fragmentCache keeps the passages built for the hits of recent searches.
+// A hit's passages follow from its pages, its match spans and the query's
+// words alone (buildFragmentsFor), so a kept entry is given again whenever
+// a hit of the same words comes with the same pages and spans, compared in
+// full: also after the index changed, which under a steady upload is every
+// second or so and forgets the index's own kept results
+// (index/resultcache.go), while many hits of a query stay what they were.
+// Finding clause boundaries and marking the words was over a quarter of a
+// search's CPU under make load (bench/README.md, session 55).
+//
+// The entries are kept in two maps, the newer and the older: a full newer
+// map becomes the older and the older is let go, and an entry found in the
+// older is moved to the newer, so the passages of the hits that searches
+// keep asking for stay while those of one search long past go.
 type fragmentCache struct {
-	mu      sync.Mutex
-	gen     uint64
-	entries map[string][]Fragment // by query and document
+	mu           sync.Mutex
+	newer, older map[string]*keptFragments // by query words and document
+	newerBytes   int                       // of the pages newer's entries hold
+	stats        fragmentStats
 }
 
-const fragmentCacheHits = 4096
+// keptFragments are the passages built from pages and spans.
+type keptFragments struct {
+	pages []string
+	spans []index.Span
+	frags []Fragment
+}
 
-// uncachedFragments builds the passages of q's hits afresh.
+// fragmentStats count the hits whose passages were kept and built.
+type fragmentStats struct{ Kept, Built uint64 }
+
+// Bounds of each of the cache's two maps: entries, and the bytes of the
+// pages they hold (mostly shared with the index's text cache while it
+// keeps them).
+const (
+	fragmentCacheHits  = 4096
+	fragmentCacheBytes = 16 << 20
+)
+
+// uncachedFragments builds the passages of q's hits afresh. The numbers of
+// q's words, which every form of each word is read for, are read only
+// when a passage is built: a page whose passages are all kept needs none.
 func uncachedFragments(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
-	want := termNumbers(q.Clauses)
+	want := sync.OnceValue(func() numberSet { return termNumbers(q.Clauses) })
 	return func(_ string, pages []string, spans []index.Span) []Fragment {
-		return buildFragmentsFor(pages, spans, want)
+		return buildFragmentsFor(pages, spans, want())
 	}
 }
 
-// builder returns how to build the passages of the hits of q, a search
-// the index answered while it stood at generation before (its count of
-// finished writes): from the cache, or built and kept for that generation.
-func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pages []string, spans []index.Span) []Fragment {
-	key, err := json.Marshal(q)
+// builder returns how to build the passages of the hits of q: from the
+// cache when a hit of the same document with the same pages and spans was
+// built for q's words, else built and kept.
+func (c *fragmentCache) builder(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
+	key, err := json.Marshal(q.Clauses)
 	if err != nil {
 		return uncachedFragments(q)
 	}
@@ -43,27 +70,63 @@ func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pa
 	return func(id string, pages []string, spans []index.Span) []Fragment {
 		k := prefix + id
 		c.mu.Lock()
-		if c.gen != before {
-			if c.gen > before {
-				c.mu.Unlock()
-				return build(id, pages, spans)
+		e, ok := c.newer[k]
+		if !ok {
+			if e, ok = c.older[k]; ok && e.same(pages, spans) {
+				delete(c.older, k)
+				c.keep(k, e)
 			}
-			c.gen, c.entries = before, nil
 		}
-		if f, ok := c.entries[k]; ok {
+		if ok && e.same(pages, spans) {
+			c.stats.Kept++
 			c.mu.Unlock()
-			return slices.Clone(f)
+			return slices.Clone(e.frags)
 		}
+		c.stats.Built++
 		c.mu.Unlock()
-		f := build(id, pages, spans)
-		c.mu.Lock()
-		if c.gen == before {
-			if c.entries == nil || len(c.entries) >= fragmentCacheHits {
-				c.entries = map[string][]Fragment{}
-			}
-			c.entries[k] = f
+		e = &keptFragments{pages: slices.Clone(pages), spans: slices.Clone(spans), frags: build(id, pages, spans)}
+		if e.size(k) <= fragmentCacheBytes/16 {
+			c.mu.Lock()
+			delete(c.older, k)
+			c.keep(k, e)
+			c.mu.Unlock()
 		}
-		c.mu.Unlock()
-		return slices.Clone(f)
+		return slices.Clone(e.frags)
 	}
+}
+
+// same reports whether e was built from pages and spans.
+func (e *keptFragments) same(pages []string, spans []index.Span) bool {
+	return slices.Equal(e.pages, pages) && slices.Equal(e.spans, spans)
+}
+
+// size is about the bytes e holds under key k, its pages' mostly.
+func (e *keptFragments) size(k string) int {
+	n := len(k)
+	for _, p := range e.pages {
+		n += len(p)
+	}
+	return n
+}
+
+// keep puts e under k in the newer map, which becomes the older when it is
+// full; c.mu is held.
+func (c *fragmentCache) keep(k string, e *keptFragments) {
+	if old, ok := c.newer[k]; ok {
+		c.newerBytes -= old.size(k)
+		delete(c.newer, k)
+	}
+	size := e.size(k)
+	if c.newer == nil || len(c.newer) >= fragmentCacheHits || c.newerBytes+size > fragmentCacheBytes {
+		c.older, c.newer, c.newerBytes = c.newer, map[string]*keptFragments{}, 0
+	}
+	c.newer[k] = e
+	c.newerBytes += size
+}
+
+// counts reports how many hits' passages were kept and built.
+func (c *fragmentCache) counts() fragmentStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats
 }

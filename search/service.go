@@ -290,7 +290,6 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// a passage's source by how much of the passage its text holds.
 		TitleFirst: p.passage == nil,
 	}
-	before, known := s.indexGeneration()
 	page, err := s.pageByGroups(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -309,11 +308,10 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		fragments = func(id string, pages []string, spans []index.Span) []Fragment {
 			return build(id, pages, p.passage.markPassage(pages, spans))
 		}
-	} else if after, _ := s.indexGeneration(); known && after == before {
-		// The index did not change during the search: its hits'
-		// passages are those of any other search of the same page until
-		// it does.
-		fragments = s.frags.builder(page.textQuery, before)
+	} else {
+		// A hit's passages are those of any other search of the same
+		// words whose hit of that document had the same pages and spans.
+		fragments = s.frags.builder(page.textQuery)
 	}
 	out, err := s.assemble(ctx, res, page.docs, fragments)
 	if err != nil {

@@ -7,10 +7,12 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"mime/multipart"
 	"net/http"
@@ -45,6 +47,11 @@ type Stats struct {
 	Latencies []time.Duration // of the requests that succeeded, sorted
 	Errors    map[string]int  // by status and code, "transport" for no answer
 	FirstErr  map[string]string
+	// Classes counts the successful requests by class (a search's number
+	// of words), Tail those of the slowest 1 % of them: which kind of
+	// request makes the p99.
+	Classes map[string]int
+	Tail    map[string]int
 }
 
 // Requests is the number of requests that were answered or failed.
@@ -113,7 +120,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			for n := 0; ctx.Err() == nil; n++ {
 				body := document(rng, i, n)
 				took, key, msg := upload(ctx, client, cfg, fmt.Sprintf("load-%02d-%05d.txt", i, n), body)
-				up.record(ctx, took, key, msg)
+				up.record(ctx, "upload", took, key, msg)
 			}
 		}()
 	}
@@ -123,8 +130,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(cfg.Seed, uint64(1000+i)))
 			for ctx.Err() == nil {
-				took, key, msg := search(ctx, client, cfg, query(rng))
-				se.record(ctx, took, key, msg)
+				q := query(rng)
+				took, key, msg := search(ctx, client, cfg, q)
+				se.record(ctx, queryClass(q), took, key, msg)
 			}
 		}()
 	}
@@ -143,17 +151,26 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // recorder collects one kind's outcomes from many goroutines.
 type recorder struct {
-	mu sync.Mutex
-	s  Stats
+	mu      sync.Mutex
+	s       Stats
+	classes []string // of each of s.Latencies, in the order recorded
 }
 
 func newRecorder(kind string) *recorder {
 	return &recorder{s: Stats{Kind: kind, Errors: map[string]int{}, FirstErr: map[string]string{}}}
 }
 
-// record adds one request; a request cut short by the end of the run is
-// not counted at all.
-func (r *recorder) record(ctx context.Context, took time.Duration, key, msg string) {
+// queryClass is the class of a search of the load's mix by its number of words.
+func queryClass(q string) string {
+	if strings.Contains(q, " ") {
+		return "two words"
+	}
+	return "one word"
+}
+
+// record adds one request of class; a request cut short by the end of
+// the run is not counted at all.
+func (r *recorder) record(ctx context.Context, class string, took time.Duration, key, msg string) {
 	if key == "transport" && ctx.Err() != nil {
 		return
 	}
@@ -161,6 +178,7 @@ func (r *recorder) record(ctx context.Context, took time.Duration, key, msg stri
 	defer r.mu.Unlock()
 	if key == "" {
 		r.s.Latencies = append(r.s.Latencies, took)
+		r.classes = append(r.classes, class)
 		return
 	}
 	r.s.Errors[key]++
@@ -173,8 +191,21 @@ func (r *recorder) stats() Stats {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.s
-	s.Latencies = slices.Clone(s.Latencies)
-	slices.Sort(s.Latencies)
+	order := make([]int, len(s.Latencies))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(s.Latencies[a], s.Latencies[b]) })
+	s.Latencies = make([]time.Duration, len(order))
+	s.Classes, s.Tail = map[string]int{}, map[string]int{}
+	tail := len(order) - (len(order)+99)/100 // the slowest 1 %, at least one
+	for i, j := range order {
+		s.Latencies[i] = r.s.Latencies[j]
+		s.Classes[r.classes[j]]++
+		if i >= tail {
+			s.Tail[r.classes[j]]++
+		}
+	}
 	return s
 }
 
@@ -289,6 +320,15 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "\nsearch results: %.0f%% kept since the index last changed, %.0f%% shared with a search running at the same time, %.0f%% computed\n",
 			100*r.Cache["hits"]/total, 100*r.Cache["shared"]/total, 100*r.Cache["misses"]/total)
 	}
+	if tail := sum(r.Search.Tail); tail > 0 && len(r.Search.Classes) > 1 {
+		fmt.Fprintf(w, "\nslowest 1 %% of searches (%d):", tail)
+		classes := slices.Sorted(maps.Keys(r.Search.Classes))
+		for i, c := range classes {
+			fmt.Fprintf(w, "%s %s %.0f%% (of all searches %.0f%%)", map[bool]string{true: " ", false: ";"}[i == 0], c,
+				100*float64(r.Search.Tail[c])/float64(tail), 100*float64(r.Search.Classes[c])/float64(len(r.Search.Latencies)))
+		}
+		fmt.Fprintln(w)
+	}
 	errs := r.Upload.ErrorCount() + r.Search.ErrorCount()
 	p99 := r.Search.Percentile(99)
 	fmt.Fprintf(w, "\ngoal: %d errors: %s; search p99 ≤ %s: %s (%.1f ms)\n", GoalErrors, met(errs <= GoalErrors),
@@ -305,6 +345,14 @@ func met(ok bool) string {
 		return "met"
 	}
 	return "NOT met"
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
