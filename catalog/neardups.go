@@ -187,13 +187,12 @@ func insertBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int
 // before it, none of those after it. The candidates' query matches a
 // document's own bands only, and within a run no two share one.
 func bandRuns(exts []Extraction, live map[string]int) [][]int {
-	type band struct {
-		number int
-		hash   int64
-	}
 	var runs [][]int
 	var run []int
-	inRun := map[band]bool{}
+	// The run's bands: for each hash, a bit for each band number that has
+	// it (number mod 64: two numbers on one bit only cut a run early).
+	// Sized once for the batch: a batch with no shared band is one run.
+	inRun := make(map[int64]uint64, 16*len(exts))
 	for i, e := range exts {
 		first, ok := live[e.ID]
 		if !ok {
@@ -201,7 +200,7 @@ func bandRuns(exts []Extraction, live map[string]int) [][]int {
 		}
 		cut := first != i
 		for b, h := range e.Bands {
-			if inRun[band{b, h}] {
+			if inRun[h]&(1<<(b%64)) != 0 {
 				cut = true
 				break
 			}
@@ -213,7 +212,7 @@ func bandRuns(exts []Extraction, live map[string]int) [][]int {
 		}
 		run = append(run, i)
 		for b, h := range e.Bands {
-			inRun[band{b, h}] = true
+			inRun[h] |= 1 << (b % 64)
 		}
 	}
 	if len(run) > 0 {
@@ -234,27 +233,32 @@ const bandRowsPerInsert = 256
 // random by each document, be saved into SQLite's statement journal
 // again by each statement that touched them (issue 15).
 func insertRunBands(ctx context.Context, tx *sql.Tx, exts []Extraction, run []int) error {
-	rows := 0
-	for _, i := range run {
-		rows += len(exts[i].Bands)
+	args := make([]any, 0, 3*bandRowsPerInsert)
+	insert := func(rows int) error {
+		q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
+			strings.Repeat(`, (?, ?, ?)`, rows-1)
+		if _, err := tx.ExecContext(ctx, q, args[:3*rows]...); err != nil {
+			return fmt.Errorf("insert bands of %d documents: %w", len(run), err)
+		}
+		args = append(args[:0], args[3*rows:]...)
+		return nil
 	}
-	args := make([]any, 0, 3*rows)
 	for _, i := range run {
 		for b, h := range exts[i].Bands {
 			args = append(args, exts[i].ID, bandSchemeBase+b, h)
+			if len(args) == 3*bandRowsPerInsert {
+				if err := insert(bandRowsPerInsert); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	for len(args) > 0 {
-		n := bandRowsPerInsert
-		for 3*n > len(args) {
-			n /= 2
+	for rows := bandRowsPerInsert / 2; len(args) > 0; rows /= 2 {
+		if 3*rows <= len(args) {
+			if err := insert(rows); err != nil {
+				return err
+			}
 		}
-		q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
-			strings.Repeat(`, (?, ?, ?)`, n-1)
-		if _, err := tx.ExecContext(ctx, q, args[:3*n]...); err != nil {
-			return fmt.Errorf("insert bands of %d documents: %w", len(run), err)
-		}
-		args = args[3*n:]
 	}
 	return nil
 }
