@@ -292,7 +292,9 @@ type ExtractionOutcome struct {
 // before the candidates are read, so of two versions read at the same
 // time at least the later finds the earlier. Where writers are serial
 // (SQLite) it is one transaction, each document's candidates read after
-// the bands of those before it: a bulk load pays for one transaction per
+// the bands of those before it and before those of the ones after it
+// that share a band with it (bandRuns: the rest are written with it, up
+// to 256 bands a statement): a bulk load pays for one transaction per
 // index batch where it paid for one per document (issue 15), and the band
 // index's pages, sixteen changed at random by each document, are written
 // once for many. Under PostgreSQL's READ COMMITTED neither of two
