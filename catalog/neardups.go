@@ -177,6 +177,92 @@ func insertBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int
 	return nil
 }
 
+// bandRuns cuts the live extractions of a batch (those of live), in
+// order, into runs (indexes into exts) whose bands RecordExtractions
+// writes in one statement before it reads any of the run's candidates. A
+// run ends before an extraction that shares a band (its number and hash)
+// with one of the run, and before a document's second extraction in the
+// batch, so that each document's candidates are those it found when each
+// document's bands were written one at a time: those of the extractions
+// before it, none of those after it. The candidates' query matches a
+// document's own bands only, and within a run no two share one.
+func bandRuns(exts []Extraction, live map[string]int) [][]int {
+	var runs [][]int
+	var run []int
+	// The run's bands: for each hash, a bit for each band number that has
+	// it (number mod 64: two numbers on one bit only cut a run early).
+	// Sized once for the batch: a batch with no shared band is one run.
+	inRun := make(map[int64]uint64, 16*len(exts))
+	for i, e := range exts {
+		first, ok := live[e.ID]
+		if !ok {
+			continue // gone: nothing is written for it
+		}
+		cut := first != i
+		for b, h := range e.Bands {
+			if inRun[h]&(1<<(b%64)) != 0 {
+				cut = true
+				break
+			}
+		}
+		if cut && len(run) > 0 {
+			runs = append(runs, run)
+			run = nil
+			clear(inRun)
+		}
+		run = append(run, i)
+		for b, h := range e.Bands {
+			inRun[h] |= 1 << (b % 64)
+		}
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
+}
+
+// bandRowsPerInsert is the most bands one INSERT of insertRunBands
+// writes: 16 documents' normal bands, 768 arguments. A run's rest goes in
+// statements of powers of two rows, so that the statement cache holds a
+// few texts (sqlitedriver.go), not one for each size of run.
+const bandRowsPerInsert = 256
+
+// insertRunBands records the bands of a run of extractions (bandRuns),
+// whose bands were cleared, in statements of up to bandRowsPerInsert
+// rows: one statement a document made the band index's pages, changed at
+// random by each document, be saved into SQLite's statement journal
+// again by each statement that touched them (issue 15).
+func insertRunBands(ctx context.Context, tx *sql.Tx, exts []Extraction, run []int) error {
+	args := make([]any, 0, 3*bandRowsPerInsert)
+	insert := func(rows int) error {
+		q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
+			strings.Repeat(`, (?, ?, ?)`, rows-1)
+		if _, err := tx.ExecContext(ctx, q, args[:3*rows]...); err != nil {
+			return fmt.Errorf("insert bands of %d documents: %w", len(run), err)
+		}
+		args = append(args[:0], args[3*rows:]...)
+		return nil
+	}
+	for _, i := range run {
+		for b, h := range exts[i].Bands {
+			args = append(args, exts[i].ID, bandSchemeBase+b, h)
+			if len(args) == 3*bandRowsPerInsert {
+				if err := insert(bandRowsPerInsert); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for rows := bandRowsPerInsert / 2; len(args) > 0; rows /= 2 {
+		if 3*rows <= len(args) {
+			if err := insert(rows); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Extraction is what reading one document's text leaves in the catalog,
 // for RecordExtractions: its LSH bands with its text's hash (Text, when
 // not nil), and its status change, which applies alone, without links,
@@ -206,7 +292,9 @@ type ExtractionOutcome struct {
 // before the candidates are read, so of two versions read at the same
 // time at least the later finds the earlier. Where writers are serial
 // (SQLite) it is one transaction, each document's candidates read after
-// the bands of those before it: a bulk load pays for one transaction per
+// the bands of those before it and before those of the ones after it
+// that share a band with it (bandRuns: the rest are written with it, up
+// to 256 bands a statement): a bulk load pays for one transaction per
 // index batch where it paid for one per document (issue 15), and the band
 // index's pages, sixteen changed at random by each document, are written
 // once for many. Under PostgreSQL's READ COMMITTED neither of two
@@ -230,39 +318,42 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		rounds := s.filledRounds(ctx, tx)
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
-			first, ok := live[e.ID]
-			if !ok {
+			if _, ok := live[e.ID]; !ok {
 				out[i].Gone = true
-				continue
+			} else if e.Text != nil {
+				texts = append(texts, *e.Text)
 			}
-			if first != i {
-				// The same document again in one batch: its bands of the
-				// first time are replaced, as by a batch of its own.
-				if err := clearBands(ctx, tx, e.ID); err != nil {
+		}
+		for _, run := range bandRuns(exts, live) {
+			if first := run[0]; live[exts[first].ID] != first {
+				// The same document again in one batch (it starts a
+				// run): its bands of the first time are replaced, as by
+				// a batch of its own.
+				if err := clearBands(ctx, tx, exts[first].ID); err != nil {
 					return err
 				}
 			}
-			if e.Text != nil {
-				texts = append(texts, *e.Text)
-			}
-			if err := insertBands(ctx, tx, e.ID, e.Bands, nil); err != nil {
+			if err := insertRunBands(ctx, tx, exts, run); err != nil {
 				return err
 			}
 			if !s.dialect.serialWriters {
 				continue
 			}
-			cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, e.Legacy, limit)
-			if err != nil {
-				return err
+			for _, i := range run {
+				e := exts[i]
+				cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, e.Legacy, limit)
+				if err != nil {
+					return err
+				}
+				if len(cands) > 0 {
+					out[i].Candidates = cands
+					continue
+				}
+				if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
+					return err
+				}
+				out[i].Applied = true
 			}
-			if len(cands) > 0 {
-				out[i].Candidates = cands
-				continue
-			}
-			if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
-				return err
-			}
-			out[i].Applied = true
 		}
 		return recordTextHashes(ctx, tx, texts)
 	})
