@@ -6,6 +6,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/savedsearch"
 )
 
 // TestStoredSearchTheSearchNowRefusesIsListed: a search saved before the
@@ -14,7 +15,8 @@ import (
 // query pack, with no new matches, and so are the searches beside it: one
 // stored search the search refuses no longer fails the list of every
 // saved search, nor the pack every expert opens. The search itself, run
-// from the entry, says what is wrong on doc_type.
+// from the entry, says what is wrong on doc_type, and such a search is
+// no longer saved.
 func TestStoredSearchTheSearchNowRefusesIsListed(t *testing.T) {
 	env := testenv.New(t)
 	ctx := context.Background()
@@ -50,5 +52,10 @@ func TestStoredSearchTheSearchNowRefusesIsListed(t *testing.T) {
 	_, err = env.Search.Search(ctx, list[0].Request(liu))
 	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "doc_type" {
 		t.Errorf("running the search of doc_type 新闻稿: %v, want EINVALID on doc_type", err)
+	}
+	_, err = env.Saved.Save(ctx, liu, savedsearch.Input{Name: "学分银行（新闻稿）", Query: "学分银行",
+		Filters: catalog.SearchFilters{DocTypes: []string{"新闻稿"}}})
+	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "doc_type" {
+		t.Errorf("saving a search of doc_type 新闻稿 now: %v, want EINVALID on doc_type", err)
 	}
 }
