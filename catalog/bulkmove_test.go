@@ -234,3 +234,78 @@ func TestOverlappingBulkMovesDoNotDeadlock(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkMoveClosesSeveralGaps: a batch of 1,100 marks indexed, four of
+// whose documents were sent back to stored meanwhile — one early in the
+// first run, the first run's last, one in the second and the batch's
+// last — closes the three gaps with moved rows after them in its one
+// statement, each moved row going up by the gaps above it, and is
+// numbered densely in the order given by the numbering's two statements
+// (SQLite: on PostgreSQL the rows not in From are not given a seq).
+func TestBulkMoveClosesSeveralGaps(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	n := 2*bulkMoveRows + 100
+	docs := make([]*Document, n)
+	subs := make([]Submission, n)
+	for i := range docs {
+		docs[i] = newDoc(fmt.Sprintf("学习型社区%04d", i), fmt.Sprintf("sha-%04d", i))
+		subs[i] = Submission{User: "zhang"}
+	}
+	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
+		t.Fatal(err)
+	}
+	extracted := make([]StatusChange, n)
+	for i, d := range docs {
+		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
+	}
+	if err := s.SetStatus(ctx, extracted...); err != nil {
+		t.Fatal(err)
+	}
+	order := rand.New(rand.NewPCG(7, 8)).Perm(n)
+	away := map[int]bool{5: true, bulkMoveRows - 1: true, bulkMoveRows + 200: true, n - 1: true}
+	var last int64
+	for i := range away {
+		if err := s.SetStatus(ctx, StatusChange{ID: docs[order[i]].ID, Status: StatusStored}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range away {
+		d, err := s.Document(ctx, docs[order[i]].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = max(last, d.Seq)
+	}
+	changes := make([]StatusChange, n)
+	for i, k := range order {
+		changes[i] = StatusChange{ID: docs[k].ID, Status: StatusIndexed, From: []Status{StatusExtracted}}
+	}
+	before := s.Statements()
+	moved, err := s.MoveStatus(ctx, changes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Statements()-before, int64(3+1+2); got != want {
+		t.Errorf("%d moves, four of them not in From, took %d statements, want %d (one UPDATE a run, one to close the gaps, two to number them)",
+			n, got, want)
+	}
+	next := last
+	for i, c := range changes {
+		d, err := s.Document(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if away[i] {
+			if moved[i] || d.Status != StatusStored || d.Seq > last {
+				t.Errorf("change %d (%s), sent back meanwhile: moved %v, %s at seq %d; want not moved, stored", i, c.ID, moved[i], d.Status, d.Seq)
+			}
+			continue
+		}
+		next++
+		if !moved[i] || d.Status != StatusIndexed || d.Seq != next {
+			t.Errorf("change %d (%s): moved %v, %s at seq %d; want moved, indexed at seq %d", i, c.ID, moved[i], d.Status, d.Seq, next)
+			break
+		}
+	}
+}
