@@ -61,18 +61,27 @@ type scanWithExtra struct {
 
 func (x scanWithExtra) Scan(dest ...any) error { return x.r.Scan(append(dest, x.extra)...) }
 
+// reindexPendingSQL holds the live documents extracted after they were
+// first indexed: a change saved and their index write not done yet (in
+// flight, or queued for the pipeline after the write failed). A new
+// document read and not yet indexed is left out: no index holds a copy of
+// it to correct, and under uploads there are always some, which would
+// have every search read them (migration 054 keeps these few in an index
+// of their own, which the ingest never writes). The status is a literal
+// so that the planner proves the partial index serves the query.
+const reindexPendingSQL = `status = 'extracted' AND indexed_at <> '' AND deleted_at IS NULL`
+
 // PendingIndexChanges returns up to limit documents whose copy in an
 // index may not be the catalog's yet, the latest changed first (those a
 // user has just made, and looks for): every live document
-// whose status is extracted (a change saved and its index write not done
-// yet: in flight, or queued for the pipeline after the write failed; a
-// new document's text read and not yet indexed too) and, when after is 0
+// whose status is extracted after it was first indexed (reindexPendingSQL)
+// and, when after is 0
 // or more, every document changed after seq after, deleted ones included
 // (those an index that follows the catalog, having applied the changes up
 // to after, has not applied). A search corrects its facets by them
 // (search.Service's pending changes).
 func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int) ([]Change, error) {
-	where, args := `status = ? AND deleted_at IS NULL`, []any{string(StatusExtracted)}
+	where, args := reindexPendingSQL, []any{}
 	if after >= 0 {
 		where, args = where+` OR seq > ?`, append(args, after)
 	}

@@ -94,6 +94,9 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 		if err != nil {
 			return err
 		}
+		if err := markCreatedSearchable(ctx, tx, docs); err != nil {
+			return err
+		}
 		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id, role, handin, upload_node) VALUES `, subArgs, func(from, to int) string {
 			return fmt.Sprintf("insert submissions for %s", idRange(docs[from:to]))
 		})
@@ -120,6 +123,24 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 	}
 	for i, d := range docs {
 		d.Seq = assigned[provisional[i]]
+	}
+	return nil
+}
+
+// markCreatedSearchable gives a document created already indexed (a
+// fixture, an import of documents indexed elsewhere: uploads are created
+// stored) its first indexed time, as the move to indexed gives it: an
+// index holds a copy of it, which a later change makes pending
+// (reindexPendingSQL). No statement when none is.
+func markCreatedSearchable(ctx context.Context, tx *sql.Tx, docs []*Document) error {
+	for _, d := range docs {
+		if d.Status != StatusIndexed {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
+			formatTime(d.UploadedAt), d.ID); err != nil {
+			return fmt.Errorf("mark document %s indexed when created: %w", d.ID, err)
+		}
 	}
 	return nil
 }
