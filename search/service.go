@@ -367,6 +367,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 			strings.Join(p.fields, "、"), p.words(req.Query))
 		out.Notice, out.NoticeEn = n.Message, n.English
 	}
+	if len(p.readDigits) > 0 {
+		n := catalog.Errorf(catalog.EINVALID, "文号中形似数字的字母（l、I、O、o）已按数字读，同时检索了 %s",
+			strings.Join(p.readDigits, "、"))
+		out.Notice, out.NoticeEn = joinNotice(out.Notice, n.Message, "；"), joinNotice(out.NoticeEn, n.English, "; ")
+	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()
 	if out.Scope, err = s.scope(ctx, req.User); err != nil {
@@ -737,4 +742,12 @@ func cutFacets(out *Result) {
 	for field, facets := range out.Facets {
 		out.Facets[field] = facets[:min(len(facets), facetSize)]
 	}
+}
+
+// joinNotice adds notice to the one the result has already, if any.
+func joinNotice(had, notice, sep string) string {
+	if had == "" {
+		return notice
+	}
+	return had + sep + notice
 }
