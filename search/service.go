@@ -90,7 +90,9 @@ type Result struct {
 	Unindexed *Unindexed `json:"unindexed,omitempty"`
 	// Notice, in Chinese and English, is set when the query wrote a
 	// field (title:学分): the archive has no field syntax, searched the
-	// words after it in the whole document, and says so.
+	// words after it in the whole document, and says so; and when it
+	// typed a 文号 with letters for digits (杭政办发〔2018〕l2号), which was
+	// searched as 杭政办发〔2018〕12号 too.
 	Notice   string `json:"notice,omitempty"`
 	NoticeEn string `json:"notice_en,omitempty"`
 	// AsSubstring is set when the search's words, matched as words,
