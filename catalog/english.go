@@ -73,6 +73,7 @@ var englishMessages = map[string]string{
 	"只有协调员、部门联系人和管理员可以上传材料":                                           "Only coordinators, department contributors and administrators can upload documents",
 	"只有本市协调员或管理员可以上传该城市的材料":                                           "Only the city's coordinator or an administrator can upload documents for this city",
 	"检索不支持字段写法（%s）；已在标题和正文中检索其余的词：%s":                                 "Search has no field syntax (%s); it searched titles and text for the other words: %s",
+	"文号中形似数字的字母（l、I、O、o）已按数字读，同时检索了 %s":                               "The letters like digits (l, I, O, o) in a document number were read as digits: %s was searched too",
 	"您是%s（%s）的协调员，不能为%s（%s）上传材料；请切换到本市或联系管理员":                         "You are the coordinator of %s (%s) and cannot upload documents for %s (%s); switch to your own city or ask an administrator",
 	"文件已加密（设置了打开密码），无法读取其中的文字；请在 Word、Excel 或 WPS 中取消密码后重新上传":         "The file is encrypted (it has an opening password), so its text cannot be read; remove the password in Word, Excel or WPS and upload it again",
 	"PDF 文件已加密（设置了打开密码），无法提取文字；请去除密码后重新上传":                            "The PDF is encrypted (it has an opening password), so its text cannot be extracted; remove the password and upload it again",

@@ -31,6 +31,10 @@ type parsed struct {
 	// passage is set when the query was read as a pasted passage
 	// (parsePassage) and says how.
 	passage *Passage
+	// readDigits are the 文号 the query typed with letters for digits,
+	// as they were searched besides (readDocNumberDigits: 杭政办发〔2018〕l2号
+	// is searched as 杭政办发〔2018〕12号 too).
+	readDigits []string
 }
 
 // hasTerms reports whether the query has any word to find.
@@ -105,6 +109,15 @@ func parseQuery(q string) (*parsed, error) {
 			return nil, err
 		}
 		term := index.Term{Text: it.text}
+		terms := []index.Term{term}
+		if read, ok := readDocNumberDigits(it.text); ok {
+			// The 文号 as typed (a text OCR misread holds it so) or with
+			// its letters read as the digits they stand for.
+			terms = append(terms, index.Term{Text: read})
+			if !slices.Contains(p.readDigits, read) {
+				p.readDigits = append(p.readDigits, read)
+			}
+		}
 		if len(it.parts) == 2 && !joinNext {
 			// The code, or its prefix and its number anywhere: (code OR
 			// prefix) AND (code OR number) is code OR (prefix AND
@@ -120,13 +133,15 @@ func parseQuery(q string) (*parsed, error) {
 			// To leave out every document holding the word, also where
 			// the text cut it across other words (健全 in 建立|健|全市),
 			// which matching it as a word would keep.
-			term.Substring = index.IsCrossableWord(term.Text)
-			p.exclude = append(p.exclude, term)
+			for _, t := range terms {
+				t.Substring = index.IsCrossableWord(t.Text)
+				p.exclude = append(p.exclude, t)
+			}
 		case joinNext:
 			last := &p.clauses[len(p.clauses)-1]
-			last.Any = append(last.Any, term)
+			last.Any = append(last.Any, terms...)
 		default:
-			p.clauses = append(p.clauses, index.Clause{Any: []index.Term{term}})
+			p.clauses = append(p.clauses, index.Clause{Any: terms})
 		}
 		joinNext = false
 	}

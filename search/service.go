@@ -90,7 +90,9 @@ type Result struct {
 	Unindexed *Unindexed `json:"unindexed,omitempty"`
 	// Notice, in Chinese and English, is set when the query wrote a
 	// field (title:学分): the archive has no field syntax, searched the
-	// words after it in the whole document, and says so.
+	// words after it in the whole document, and says so; and when it
+	// typed a 文号 with letters for digits (杭政办发〔2018〕l2号), which was
+	// searched as 杭政办发〔2018〕12号 too.
 	Notice   string `json:"notice,omitempty"`
 	NoticeEn string `json:"notice_en,omitempty"`
 	// AsSubstring is set when the search's words, matched as words,
@@ -364,6 +366,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法（%s）；已在标题和正文中检索其余的词：%s",
 			strings.Join(p.fields, "、"), p.words(req.Query))
 		out.Notice, out.NoticeEn = n.Message, n.English
+	}
+	if len(p.readDigits) > 0 {
+		n := catalog.Errorf(catalog.EINVALID, "文号中形似数字的字母（l、I、O、o）已按数字读，同时检索了 %s",
+			strings.Join(p.readDigits, "、"))
+		out.Notice, out.NoticeEn = joinNotice(out.Notice, n.Message, "；"), joinNotice(out.NoticeEn, n.English, "; ")
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()
@@ -735,4 +742,12 @@ func cutFacets(out *Result) {
 	for field, facets := range out.Facets {
 		out.Facets[field] = facets[:min(len(facets), facetSize)]
 	}
+}
+
+// joinNotice adds notice to the one the result has already, if any.
+func joinNotice(had, notice, sep string) string {
+	if had == "" {
+		return notice
+	}
+	return had + sep + notice
 }

@@ -181,8 +181,12 @@ const Version = 3
 // stating a quantity matched through the spaces chi_sim sets between its
 // characters (达 到 38 .5 万 人 次), where 6's rule never saw 达到 in OCR's
 // own lines and a search for 38.5万人次 missed the scan; a scan's pages
+// read by OCR rise with it. 11 (ocr): the space tesseract sets between a
+// number's unit sign and the Chinese character after it taken out (60%
+// 以上 stored as 60%以上: joinSignToHan; never two spaces, a table's
+// columns), where a search for 60%以上 missed the scan; a scan's pages
 // read by OCR rise with it.
-var readerRevisions = map[string]int{"docx": 3, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 7, "pdftotext": 7, "ofd": 6, "ocr": 10}
+var readerRevisions = map[string]int{"docx": 3, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 7, "pdftotext": 7, "ofd": 6, "ocr": 11}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp" // Android and WeChat save photos as WebP
@@ -502,7 +503,9 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 // number, whose thousands separator leaves a narrow gap (1 260 个): while
 // joinOCRNumbers reads the line they are parted by two spaces, which
 // joinDigitGroups never joins across, and then by one as every other
-// word.
+// word. So are a word ending in a number's unit sign and the next
+// starting with a Chinese character (合格率 │ 95% │ 达标), which
+// joinOCRNumbers joins when they stand a character's gap apart (60% 以上).
 func lineText(l ocrLine) string {
 	var b strings.Builder
 	wide := false
@@ -523,13 +526,18 @@ func lineText(l ocrLine) string {
 	return text
 }
 
-// columnGap reports whether a, ending in a digit, and b, next on its line
-// and starting with one, are set a column apart: a gap wider than the
+// columnGap reports whether a, ending in a digit or a unit sign, and b,
+// next on its line and starting with a digit (or, after a sign, with a
+// Chinese character), are set a column apart: a gap wider than the
 // taller of them is high.
 func columnGap(a, b ocrWord) bool {
 	h := max(a.height, b.height)
-	return h > 0 && b.left-a.right > h && a.text != "" && b.text != "" &&
-		isASCIIDigit(rune(a.text[len(a.text)-1])) && isASCIIDigit(rune(b.text[0]))
+	if h <= 0 || b.left-a.right <= h || a.text == "" || b.text == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.text)
+	first, _ := utf8.DecodeRuneInString(b.text)
+	return isASCIIDigit(last) && isASCIIDigit(first) || unitSign(last) && isCJK(first)
 }
 
 // ocrWord is one word of tesseract's TSV with its confidence (0–100).
