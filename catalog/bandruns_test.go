@@ -104,13 +104,34 @@ func testBatchBandsFindAsOneByOne(t *testing.T, s *Store) {
 	if s.dialect.serialWriters && fmt.Sprint(together) != fmt.Sprint(alone) {
 		t.Errorf("recorded in one call:\n%q\nrecorded one by one:\n%q", together, alone)
 	}
-	// What each set's bands find afterwards: the second reading of 第一稿
-	// replaced its first.
-	for _, probe := range []int64{1, 10, 20, 31, 40, 61} {
+	// What each set's bands find afterwards, a hash probed at its band's
+	// place in the readings (a hash at another place is another band and
+	// finds nothing): the second reading of 第一稿 replaced its first,
+	// 已删除 wrote none, and every band of the others was written.
+	for _, probe := range []struct {
+		place int
+		hash  int64
+		want  []string
+	}{
+		{0, 1, []string{"存量"}},
+		{1, 10, []string{"第二稿"}},
+		{2, 11, nil},
+		{0, 20, []string{"第二稿"}},
+		{0, 30, []string{"报告"}},
+		{1, 31, []string{"报告", "通知"}},
+		{0, 40, []string{"第一稿", "纪要"}},
+		{2, 42, []string{"第一稿"}},
+		{1, 61, []string{"总结"}},
+		{2, 71, []string{"通知"}},
+	} {
 		var found [2][]string
 		for k, set := range []string{"1", "2"} {
-			offset := int64(1000 * k)
-			cands, err := s.NearDuplicateCandidates(ctx, "探针", "探针-sha", []int64{offset + probe}, nil, 10)
+			bands := make([]int64, probe.place+1)
+			for b := range bands {
+				bands[b] = -1 // no reading's hash
+			}
+			bands[probe.place] = int64(1000*k) + probe.hash
+			cands, err := s.NearDuplicateCandidates(ctx, "探针", "探针-sha", bands, nil, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -118,8 +139,9 @@ func testBatchBandsFindAsOneByOne(t *testing.T, s *Store) {
 				found[k] = append(found[k], c.ID[len(set):])
 			}
 		}
-		if fmt.Sprint(found[0]) != fmt.Sprint(found[1]) {
-			t.Errorf("band hash %d finds %v after one call, %v one by one", probe, found[0], found[1])
+		if fmt.Sprint(found[0]) != fmt.Sprint(probe.want) || fmt.Sprint(found[1]) != fmt.Sprint(probe.want) {
+			t.Errorf("hash %d of band %d finds %v after one call, %v one by one, want %v",
+				probe.hash, bandSchemeBase+probe.place, found[0], found[1], probe.want)
 		}
 	}
 	if s.dialect.serialWriters {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/lcmonitor/evidence/index"
 )
@@ -25,7 +26,7 @@ import (
 type fragmentCache struct {
 	mu           sync.Mutex
 	newer, older map[string]*keptFragments // by query words and document
-	newerBytes   int                       // of the pages newer's entries hold
+	newerBytes   int                       // that newer's entries hold (size)
 	stats        fragmentStats
 }
 
@@ -39,9 +40,9 @@ type keptFragments struct {
 // fragmentStats count the hits whose passages were kept and built.
 type fragmentStats struct{ Kept, Built uint64 }
 
-// Bounds of each of the cache's two maps: entries, and the bytes of the
-// pages they hold (mostly shared with the index's text cache while it
-// keeps them).
+// Bounds of each of the cache's two maps: entries, and the bytes their
+// entries hold (size: the pages' mostly, shared with the index's text
+// cache while it keeps them).
 const (
 	fragmentCacheHits  = 4096
 	fragmentCacheBytes = 16 << 20
@@ -100,11 +101,17 @@ func (e *keptFragments) same(pages []string, spans []index.Span) bool {
 	return slices.Equal(e.pages, pages) && slices.Equal(e.spans, spans)
 }
 
-// size is about the bytes e holds under key k, its pages' mostly.
+// size is about the bytes e holds under key k: its pages', and its spans'
+// and passages', which are its own copies where the pages are shared with
+// the index while it keeps them (a one-character word marks a span every
+// few bytes of a page: 24 bytes each).
 func (e *keptFragments) size(k string) int {
-	n := len(k)
+	n := len(k) + len(e.spans)*int(unsafe.Sizeof(index.Span{}))
 	for _, p := range e.pages {
 		n += len(p)
+	}
+	for _, f := range e.frags {
+		n += len(f.HTML)
 	}
 	return n
 }

@@ -175,3 +175,23 @@ func TestKeptPassagesReadNoNumbers(t *testing.T) {
 	}
 	t.Logf("kept page: %.0f allocations; the words' numbers: %.0f", kept, numbers)
 }
+
+// TestFragmentCacheCountsSpans: the spans a kept entry copies count
+// towards the cache's bytes, so that a hit marked at every character of
+// a short page (a one-character word) is not kept for more than its
+// pages' bytes: here 192 KiB of page and 1.5 MiB of spans, over the
+// bound of one entry (1 MiB).
+func TestFragmentCacheCountsSpans(t *testing.T) {
+	q := index.Query{Clauses: []index.Clause{{Any: []index.Term{{Text: "市", Substring: true}}}}}
+	pages := []string{strings.Repeat("市", 1<<16)}
+	var spans []index.Span
+	for i := 0; i < len(pages[0]); i += len("市") {
+		spans = append(spans, index.Span{Page: 1, Start: i, End: i + len("市")})
+	}
+	var c fragmentCache
+	c.builder(q)("d1", pages, spans)
+	if n := len(c.newer); n != 0 {
+		t.Errorf("%d entries kept of a hit whose %d spans take %d bytes, over the bound of one (%d)",
+			n, len(spans), len(spans)*24, fragmentCacheBytes/16)
+	}
+}
