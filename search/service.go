@@ -291,16 +291,13 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		TitleFirst: p.passage == nil,
 	}
 	before, known := s.indexGeneration()
-	page, err := s.pageByGroups(ctx, q)
+	// The documents the index has not caught up with are found, counted
+	// and faceted by the catalog's values (probe s54).
+	page, approximate, err := s.pageAsCatalog(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	// The facets count the catalog's values of the documents the index
-	// has not caught up with, as the hit list shows them (probe s54).
-	res, approximate, err := s.correctFacets(ctx, q, q.Filter.Cities, page.res)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
+	res := page.res
 	fragments := uncachedFragments(page.textQuery)
 	if p.passage != nil {
 		// The passage is marked whole where a hit holds it, by clauses
