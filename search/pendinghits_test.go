@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 )
 
 // The hit list, its total and groups find a document by the catalog's
@@ -136,4 +137,31 @@ func hitIDList(res *Result) []string {
 
 func sorted(ids []string) []string {
 	return slices.Sorted(slices.Values(ids))
+}
+
+// A document found by the catalog's values ranks by them in an order by
+// date of issue: dated while its index copy is not, it comes first among
+// undated ones, on the first page, and the pages hold it once.
+func TestHitsRankByTheCatalogsDateWhileTheIndexCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	req := Request{Query: "学分银行", User: admin, Sort: index.SortIssued}
+	searchAs(t, svc, req)
+	issued := "2018-05-10"
+	if _, err := svc.cat.UpdateDocument(ctx, "B1", catalog.DocumentPatch{IssuedOn: &issued}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	res := searchAs(t, svc, req)
+	if !hitIs(res, "B1") {
+		t.Errorf("学分银行 by date of issue after B1 was dated, its index copy not: hits %v, want B1 first", hitList(res))
+	}
+	var paged []string
+	for from := range len(res.Hits) {
+		req.From, req.Size = from, 1
+		paged = append(paged, hitIDList(searchAs(t, svc, req))...)
+	}
+	if !slices.Equal(paged, hitIDList(res)) {
+		t.Errorf("pages of one hit by date of issue: %v, the page of ten %v", paged, hitIDList(res))
+	}
 }
