@@ -70,12 +70,13 @@ type Result struct {
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
 	Facets map[string][]Facet `json:"facets"`
-	// FacetsApproximate is set when the facets may count some documents
-	// under values the catalog has changed since their index copy was
-	// written: more documents changed than a search corrects its facets
-	// by (maxCorrectedChanges), on a node whose index is far behind the
-	// catalog. Otherwise the facets count the catalog's values, as the
-	// hit list shows them, also while the index catches up.
+	// FacetsApproximate is set when the hits, total, groups and facets
+	// may find and count some documents by values the catalog has
+	// changed since their index copy was written: more documents changed
+	// than a search corrects its results by (maxCorrectedChanges), on a
+	// node whose index is far behind the catalog. Otherwise they find and
+	// count the catalog's values, also while the index catches up
+	// (pageAsCatalog).
 	FacetsApproximate bool `json:"facets_approximate,omitempty"`
 	// Relax is set only when nothing was found: each filter without which
 	// the search finds something, with that count.
