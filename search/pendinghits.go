@@ -49,9 +49,17 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	}
 	indexed := q
 	indexed.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, ids)
+	addedLinks := make(map[string][]string, len(added))
+	for _, h := range added {
+		addedLinks[h.ID] = p.indicators[h.ID]
+	}
 	if len(added) == 0 {
 		page, err := s.pageByGroups(ctx, indexed)
-		return page, p.more, err
+		if err != nil {
+			return nil, false, err
+		}
+		page.pending = ids
+		return page, p.more, nil
 	}
 	from := max(0, q.From-len(added))
 	window := indexed
@@ -70,7 +78,8 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	hits := mergeRanked(q.Sort, page.res.Hits, added, docs, from, q.From, q.Size)
 	res := &index.Result{Total: page.res.Total + uint64(len(added)), Took: page.res.Took, Hits: hits,
 		Facets: withCatalogValues(page.res.Facets, added, p)}
-	out := &groupedPage{res: res, folded: page.folded, groups: page.groups + uint64(len(added)), docs: docs}
+	out := &groupedPage{res: res, folded: page.folded, groups: page.groups + uint64(len(added)), docs: docs,
+		pending: ids, added: addedLinks}
 	// The page's text, by q's words alone: a document the catalog moved
 	// under q's filters is not there in the index yet.
 	text := q
@@ -249,6 +258,23 @@ func withCatalogValues(facets map[string][]index.FacetValue, added []index.Hit, 
 		}
 		slices.SortFunc(values, func(a, b index.FacetValue) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
 		out[field] = values
+	}
+	return out
+}
+
+// citedAmongAdded counts, for each indicator, the documents of added
+// (found by the catalog's values, with the indicators they are linked
+// to: pageAsCatalog) its claims and values cite (sc) and that are not
+// linked to it, which the facet counts already (withCatalogValues): what
+// citedCounts counts of the documents the index found.
+func citedAmongAdded(sc *citedScope, added map[string][]string) map[string]int {
+	out := map[string]int{}
+	for id, linked := range added {
+		for code, ids := range sc.byCode {
+			if _, ok := slices.BinarySearch(ids, id); ok && !slices.Contains(linked, code) {
+				out[code]++
+			}
+		}
 	}
 	return out
 }

@@ -165,3 +165,31 @@ func TestHitsRankByTheCatalogsDateWhileTheIndexCatchesUp(t *testing.T) {
 		t.Errorf("pages of one hit by date of issue: %v, the page of ten %v", paged, hitIDList(res))
 	}
 }
+
+// The indicators facet counts what filtering by each indicator finds
+// also for a document cited by a claim (定性描述) that moved while its
+// index copy did not: A4, cited by 杭州's claims of 2.3.1 and 1.1.2 and
+// moved to 成都, is evidence of neither in 杭州's search, and was
+// counted under 1.1.2 by its index copy.
+func TestIndicatorFacetCountsACitedDocumentByTheCatalogWhileTheIndexCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	coordA := &catalog.User{Username: "coordA", Role: catalog.RoleCoordinator, City: "330100"}
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	if _, err := svc.cat.MoveDocument(ctx, "A4", "510100", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, req := range []Request{{User: coordA}, {User: admin, Cities: []string{"510100"}}} {
+		req.Query = "学分银行"
+		res := searchAs(t, svc, req)
+		for _, code := range []string{"2.3.1", "2.3.2", "1.1.2"} {
+			filtered := req
+			filtered.Indicators = []string{code}
+			found := searchAs(t, svc, filtered)
+			if got, want := facetCount(res, code), int(found.Total); got != want {
+				t.Errorf("%s searching %q in %v after A4 moved to 成都: facet %s counts %d, filtering by it finds %d (%s)",
+					req.User.Username, req.Query, req.Cities, code, got, want, hitList(found))
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -326,7 +327,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if out.ReturnedHidden, err = s.countReturned(ctx, q, f.ExcludeIDs); err != nil {
 		return nil, err
 	}
-	if err := s.countIndicators(ctx, q, cities, out); err != nil {
+	// The cited documents whose index copy may lag are counted by the
+	// catalog's values, as the hits are (pageAsCatalog).
+	counted := q
+	counted.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, page.pending)
+	if err := s.countIndicators(ctx, counted, cities, page.added, out); err != nil {
 		return nil, err
 	}
 	cutFacets(out)
@@ -647,13 +652,16 @@ const allFacetValues = math.MaxInt32
 // So, with no indicator filter set, a facet value finds as many as it
 // says: filtering by it, the total is its count. With one set, a value
 // counts the documents found that are also its evidence; choosing it
-// replaces the filter and may find more.
+// replaces the filter and may find more. The documents whose index copy
+// may lag the catalog are left out of q (pageAsCatalog) and those found
+// by the catalog's values, added (with their linked indicators), counted
+// by the catalog's citations too (citedAmongAdded).
 //
 // The counts of the cited documents (citedCounts) are kept for q until
 // the index or the catalog's citations change (citedCountCache): a page
 // turn, the export and the same search again add them without a second
 // search or a read of the links.
-func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, out *Result) error {
+func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, added map[string][]string, out *Result) error {
 	if out.Total == 0 {
 		return nil
 	}
@@ -670,6 +678,13 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 		}
 		if after, _ := s.indexGeneration(); known && after == gen {
 			s.counted.put(key, gen, sc.stamp, add, func() (catalog.CitationsStamp, error) { return s.cat.CitationsStamp(ctx) })
+		}
+	}
+	if len(added) > 0 {
+		// add may be kept for other searches: counted into a copy.
+		add = maps.Clone(add)
+		for code, n := range citedAmongAdded(sc, added) {
+			add[code] += n
 		}
 	}
 	facets := out.Facets[indicatorFacet]
