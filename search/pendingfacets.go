@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -118,20 +117,4 @@ func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
 	s.pending.last = p
 	s.pending.mu.Unlock()
 	return p, nil
-}
-
-// facetValuesOf is the facet values the index gives d, linked to
-// indicators, once written (ingest.IndexDocument, index's fieldFacets).
-func facetValuesOf(d *catalog.Document, indicators []string) map[string][]string {
-	out := map[string][]string{"city": nil, "doc_type": nil, "year": nil, indicatorFacet: indicators}
-	if d.City != "" {
-		out["city"] = []string{d.City}
-	}
-	if d.DocType != "" {
-		out["doc_type"] = []string{string(d.DocType)}
-	}
-	if y := d.Year(); y > 0 {
-		out["year"] = []string{strconv.Itoa(y)}
-	}
-	return out
 }

@@ -182,9 +182,11 @@ func mergeRanked(sort index.Sort, indexed, added []index.Hit, docs map[string]*c
 		})
 		added, lead = added[n:], at+n
 	}
-	merged := make([]index.Hit, 0, len(indexed)+len(added))
+	// Merged as far as the page's end, no further.
+	end := max(from-lead, 0) + size
+	merged := make([]index.Hit, 0, min(len(indexed)+len(added), end))
 	i, j := 0, 0
-	for i < len(indexed) || j < len(added) {
+	for len(merged) < end && (i < len(indexed) || j < len(added)) {
 		if j == len(added) || (i < len(indexed) && before(indexed[i], added[j]) <= 0) {
 			merged = append(merged, indexed[i])
 			i++
@@ -234,7 +236,8 @@ func issuedOf(d *catalog.Document) (time.Time, bool) {
 
 // withCatalogValues returns facets (the index's, maybe kept for other
 // searches: never changed) with the documents of added counted under
-// their catalog values (facetValuesOf), each facet by count, then value.
+// their catalog values (countFacetValues), each facet by count, then
+// value.
 func withCatalogValues(facets map[string][]index.FacetValue, added []index.Hit, p *pendingSet) map[string][]index.FacetValue {
 	counts := map[string]map[string]int{}
 	for _, field := range index.FacetFields {
@@ -244,11 +247,7 @@ func withCatalogValues(facets map[string][]index.FacetValue, added []index.Hit, 
 		}
 	}
 	for _, h := range added {
-		for field, values := range facetValuesOf(p.docs[h.ID], p.indicators[h.ID]) {
-			for _, v := range values {
-				counts[field][v]++
-			}
-		}
+		countFacetValues(counts, p.docs[h.ID], p.indicators[h.ID])
 	}
 	out := make(map[string][]index.FacetValue, len(counts))
 	for field, byValue := range counts {
@@ -277,4 +276,22 @@ func citedAmongAdded(sc *citedScope, added map[string][]string) map[string]int {
 		}
 	}
 	return out
+}
+
+// countFacetValues counts in counts (by facet field, then value) the
+// facet values the index gives d, linked to indicators, once written
+// (ingest.IndexDocument, index's fieldFacets).
+func countFacetValues(counts map[string]map[string]int, d *catalog.Document, indicators []string) {
+	if d.City != "" {
+		counts["city"][d.City]++
+	}
+	if d.DocType != "" {
+		counts["doc_type"][string(d.DocType)]++
+	}
+	if y := d.Year(); y > 0 {
+		counts["year"][strconv.Itoa(y)]++
+	}
+	for _, code := range indicators {
+		counts[indicatorFacet][code]++
+	}
 }
