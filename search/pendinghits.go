@@ -25,7 +25,9 @@ import (
 // groups and the facets; the others, moved away or deleted, nowhere. With
 // nothing pending it is pageByGroups(q) and reads nothing more. approximate
 // is pendingSet.more: the changes past the latest maxCorrectedChanges are
-// found and counted as the index has them.
+// found and counted as the index has them. A pending document found is
+// a group of its own until the index applies its change: its versions
+// among the index's hits are not folded with it (pageByGroups).
 //
 // A page after the first needs the index's hits up to it less the pending
 // documents that may rank before it: at most len(added) more, read without
@@ -49,10 +51,6 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	}
 	indexed := q
 	indexed.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, ids)
-	addedLinks := make(map[string][]string, len(added))
-	for _, h := range added {
-		addedLinks[h.ID] = p.indicators[h.ID]
-	}
 	if len(added) == 0 {
 		page, err := s.pageByGroups(ctx, indexed)
 		if err != nil {
@@ -78,6 +76,10 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	hits := mergeRanked(q.Sort, page.res.Hits, added, docs, from, q.From, q.Size)
 	res := &index.Result{Total: page.res.Total + uint64(len(added)), Took: page.res.Took, Hits: hits,
 		Facets: withCatalogValues(page.res.Facets, added, p)}
+	addedLinks := make(map[string][]string, len(added))
+	for _, h := range added {
+		addedLinks[h.ID] = p.indicators[h.ID]
+	}
 	out := &groupedPage{res: res, folded: page.folded, groups: page.groups + uint64(len(added)), docs: docs,
 		pending: ids, added: addedLinks}
 	// The page's text, by q's words alone: a document the catalog moved
@@ -90,7 +92,7 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	return out, p.more, nil
 }
 
-// pendingMatches returns, in q's order, the documents of ids (pending
+// pendingMatches returns, best first, the documents of ids (pending
 // ones of p) that q's words find and that the catalog files under q's
 // filters (filedUnder), whatever their index copy says: one index search
 // among ids, of q without its field filters.
