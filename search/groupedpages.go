@@ -28,6 +28,12 @@ type groupedPage struct {
 	// docs are the catalog's documents of the shown hits and of the
 	// versions folded under them, as hitDocuments gives them.
 	docs map[string]*catalog.Document
+	// pending are the documents whose index copy may lag the catalog,
+	// left out of the index's search, and added those of them found by
+	// the catalog's values, with the indicators they are linked to
+	// (pageAsCatalog).
+	pending []string
+	added   map[string][]string
 }
 
 // pageByGroups runs q, whose From and Size count groups of versions (the

@@ -1,17 +1,13 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // IndexFollower tells how far this node's index has applied the catalog's
@@ -21,15 +17,16 @@ type IndexFollower interface {
 	IndexApplied() (seq int64, following bool)
 }
 
-// UseIndexFollower has the facets of every search corrected also by the
-// catalog's changes f's index has not applied yet (pendingChanges).
+// UseIndexFollower has the hits, counts and facets of every search
+// corrected also by the catalog's changes f's index has not applied yet
+// (pendingChanges, pageAsCatalog).
 func (s *Service) UseIndexFollower(f IndexFollower) { s.follower = f }
 
 // maxCorrectedChanges is how many pending changes a search corrects its
-// facets by. More are rare (a node catching up after a long outage, an
-// index rebuilt from nothing, which Result.Rebuilding says): the facets
-// are then corrected by the latest maxCorrectedChanges (those people have
-// just made, and look for) and
+// hits, counts and facets by (pageAsCatalog). More are rare (a node
+// catching up after a long outage, an index rebuilt from nothing, which
+// Result.Rebuilding says): they are then corrected by the latest
+// maxCorrectedChanges (those people have just made, and look for) and
 // said to be approximate (Result.FacetsApproximate), at the cost of one
 // catalog read of that many rows per catalog change, and one index
 // search among that many documents per search.
@@ -120,103 +117,4 @@ func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
 	s.pending.last = p
 	s.pending.mu.Unlock()
 	return p, nil
-}
-
-// correctFacets returns res with its facets counting the pending changes
-// among q's hits as the catalog has them, as the hit list does
-// (hitDocuments): each pending document q's index search matches has its
-// index copy's values taken off (asked of the index: q among the pending
-// documents alone) and, unless the catalog deleted it or files it
-// outside cities, its catalog values added. A document the catalog now
-// files under q's filter and its index copy does not is not found, by
-// the hit list or the facets, until the index applies the change. It
-// reports whether changes were left out (pendingSet.more). res is the
-// index's, maybe kept for other searches: it is copied, never changed.
-func (s *Service) correctFacets(ctx context.Context, q index.Query, cities []string, res *index.Result) (*index.Result, bool, error) {
-	if !hasFacetValues(res) {
-		// Nothing counted (no hits, or no facets asked): nothing to
-		// correct, and no catalog read. A search whose only hits left
-		// the page (leaveOut) still has the index's counts of them.
-		return res, false, nil
-	}
-	p, err := s.pendingChanges(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	ids := p.ids
-	if len(q.Filter.IDs) > 0 {
-		ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
-	}
-	if len(ids) == 0 {
-		return res, p.more, nil
-	}
-	q.Filter.IDs = ids
-	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, len(ids), allFacetValues, false, false, index.SortRelevance
-	found, err := s.idx.Search(ctx, q)
-	if err != nil {
-		return nil, false, fmt.Errorf("count the changed documents found: %w", err)
-	}
-	if len(found.Hits) == 0 {
-		return res, p.more, nil
-	}
-	counts := map[string]map[string]int{}
-	for _, field := range index.FacetFields {
-		counts[field] = map[string]int{}
-		for _, v := range res.Facets[field] {
-			counts[field][v.Value] += v.Count
-		}
-		for _, v := range found.Facets[field] {
-			counts[field][v.Value] -= v.Count
-		}
-	}
-	for _, h := range found.Hits {
-		d := p.docs[h.ID]
-		if d == nil || (len(cities) > 0 && !slices.Contains(cities, d.City)) {
-			continue // deleted, or moved out of the cities searched
-		}
-		for field, v := range facetValuesOf(d, p.indicators[d.ID]) {
-			for _, value := range v {
-				counts[field][value]++
-			}
-		}
-	}
-	out := *res
-	out.Facets = make(map[string][]index.FacetValue, len(counts))
-	for field, byValue := range counts {
-		values := make([]index.FacetValue, 0, len(byValue))
-		for v, n := range byValue {
-			if n > 0 {
-				values = append(values, index.FacetValue{Value: v, Count: n})
-			}
-		}
-		slices.SortFunc(values, func(a, b index.FacetValue) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
-		out.Facets[field] = values
-	}
-	return &out, p.more, nil
-}
-
-// facetValuesOf is the facet values the index gives d, linked to
-// indicators, once written (ingest.IndexDocument, index's fieldFacets).
-func facetValuesOf(d *catalog.Document, indicators []string) map[string][]string {
-	out := map[string][]string{"city": nil, "doc_type": nil, "year": nil, indicatorFacet: indicators}
-	if d.City != "" {
-		out["city"] = []string{d.City}
-	}
-	if d.DocType != "" {
-		out["doc_type"] = []string{string(d.DocType)}
-	}
-	if y := d.Year(); y > 0 {
-		out["year"] = []string{strconv.Itoa(y)}
-	}
-	return out
-}
-
-// hasFacetValues reports whether res counts any facet value.
-func hasFacetValues(res *index.Result) bool {
-	for _, values := range res.Facets {
-		if len(values) > 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -11,7 +11,7 @@ import (
 // BenchmarkSearchPendingChanges times a search of an archive of 2,000
 // documents with none, 100 and 2,000 of them pending for the index
 // (extracted: their index write to come), which a search corrects its
-// facets by (correctFacets), and counts the catalog's statements a
+// results by (pageAsCatalog), and counts the catalog's statements a
 // search sends: with the pending set kept while the catalog's seq stays,
 // none more than the stamps and the page's documents.
 func BenchmarkSearchPendingChanges(b *testing.B) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -70,12 +71,13 @@ type Result struct {
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
 	Facets map[string][]Facet `json:"facets"`
-	// FacetsApproximate is set when the facets may count some documents
-	// under values the catalog has changed since their index copy was
-	// written: more documents changed than a search corrects its facets
-	// by (maxCorrectedChanges), on a node whose index is far behind the
-	// catalog. Otherwise the facets count the catalog's values, as the
-	// hit list shows them, also while the index catches up.
+	// FacetsApproximate is set when the hits, total, groups and facets
+	// may find and count some documents by values the catalog has
+	// changed since their index copy was written: more documents changed
+	// than a search corrects its results by (maxCorrectedChanges), on a
+	// node whose index is far behind the catalog. Otherwise they find and
+	// count the catalog's values, also while the index catches up
+	// (pageAsCatalog).
 	FacetsApproximate bool `json:"facets_approximate,omitempty"`
 	// Relax is set only when nothing was found: each filter without which
 	// the search finds something, with that count.
@@ -292,16 +294,13 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// a passage's source by how much of the passage its text holds.
 		TitleFirst: p.passage == nil,
 	}
-	page, err := s.pageByGroups(ctx, q)
+	// The documents the index has not caught up with are found, counted
+	// and faceted by the catalog's values (probe s54).
+	page, approximate, err := s.pageAsCatalog(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	// The facets count the catalog's values of the documents the index
-	// has not caught up with, as the hit list shows them (probe s54).
-	res, approximate, err := s.correctFacets(ctx, q, q.Filter.Cities, page.res)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
+	res := page.res
 	fragments := uncachedFragments(page.textQuery)
 	if p.passage != nil {
 		// The passage is marked whole where a hit holds it, by clauses
@@ -328,7 +327,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if out.ReturnedHidden, err = s.countReturned(ctx, q, f.ExcludeIDs); err != nil {
 		return nil, err
 	}
-	if err := s.countIndicators(ctx, q, cities, out); err != nil {
+	// The cited documents whose index copy may lag are counted by the
+	// catalog's values, as the hits are (pageAsCatalog).
+	counted := q
+	counted.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, page.pending)
+	if err := s.countIndicators(ctx, counted, cities, page.added, out); err != nil {
 		return nil, err
 	}
 	cutFacets(out)
@@ -654,13 +657,16 @@ const allFacetValues = math.MaxInt32
 // So, with no indicator filter set, a facet value finds as many as it
 // says: filtering by it, the total is its count. With one set, a value
 // counts the documents found that are also its evidence; choosing it
-// replaces the filter and may find more.
+// replaces the filter and may find more. The documents whose index copy
+// may lag the catalog are left out of q (pageAsCatalog) and those found
+// by the catalog's values, added (with their linked indicators), counted
+// by the catalog's citations too (citedAmongAdded).
 //
 // The counts of the cited documents (citedCounts) are kept for q until
 // the index or the catalog's citations change (citedCountCache): a page
 // turn, the export and the same search again add them without a second
 // search or a read of the links.
-func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, out *Result) error {
+func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []string, added map[string][]string, out *Result) error {
 	if out.Total == 0 {
 		return nil
 	}
@@ -677,6 +683,13 @@ func (s *Service) countIndicators(ctx context.Context, q index.Query, cities []s
 		}
 		if after, _ := s.indexGeneration(); known && after == gen {
 			s.counted.put(key, gen, sc.stamp, add, func() (catalog.CitationsStamp, error) { return s.cat.CitationsStamp(ctx) })
+		}
+	}
+	if len(added) > 0 {
+		// add may be kept for other searches: counted into a copy.
+		add = maps.Clone(add)
+		for code, n := range citedAmongAdded(sc, added) {
+			add[code] += n
 		}
 	}
 	facets := out.Facets[indicatorFacet]
