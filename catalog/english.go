@@ -785,7 +785,8 @@ func EnglishOf(format string, args ...any) string {
 	if !ok || slices.ContainsFunc(args, func(a any) bool { w, ok := a.(Words); return ok && w.English == "" }) {
 		return ""
 	}
-	return fmt.Sprintf(ChooseForms(en, args), EnglishValues(args)...)
+	en, values := englishQuotes(ChooseForms(en, args), EnglishValues(args))
+	return fmt.Sprintf(en, values...)
 }
 
 // EnglishText is the English of a text written here in Chinese that
