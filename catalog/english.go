@@ -142,6 +142,7 @@ var englishMessages = map[string]string{
 	"检索式超过 %d 字，已按段落查找出处：取其中 %d 个分句，列出至少含有其中 %d 个的材料，相符的文字已标出":                                 "The query is over %d characters and was read as a passage to find its source: %d {clause|clauses} of it searched, documents holding at least %d of them listed, and the matching text marked",
 	"检索词过多（超过 %d 个），请精简后再试":                                                                    "The query has too many words (over %d); shorten it and try again",
 	"“%s”中没有可检索的文字（只有标点或符号）":                                                                   "“%s” has no words to search for (only punctuation or symbols)",
+	"只有排除词：检索需要至少一个要找的词，排除词写在它后面（如：学分银行 -征求意见稿）":                                               "The query has only words to leave out: a search needs at least one word to find, with the words to leave out after it (such as 学分银行 -征求意见稿)",
 	"OR 两边都需要检索词（如：学分银行 OR 学习成果认证）":                                                            "OR needs a word on each side (such as 学分银行 OR 学习成果认证)",
 	"减号后需要紧跟要排除的词（如：-征求意见稿）":                                                                   "A minus sign must be followed by the word to leave out (such as -征求意见稿)",
 	"定性描述含有看不见的字符 %q；请删去后再保存":                                                                  "The claim holds a character that cannot be seen, %q; remove it and save again",
