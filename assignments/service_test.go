@@ -269,8 +269,18 @@ func TestContributorsSeeTheirOwnAssignments(t *testing.T) {
 	if list[0].IndicatorInfo == "" {
 		t.Errorf("a task does not say what evidence is wanted (信息性质说明)")
 	}
-	if list, _ := s.List(ctx, jiaoyu, assignments.Filter{Department: "杭州市人力资源和社会保障局"}); len(list) != 2 {
-		t.Errorf("a contributor asking for another department got %d tasks; want their own 2", len(list))
+	// Another department asked for is refused saying whose tasks the
+	// account sees, not answered with its own under that name (probe
+	// s55); its own, under another name, is its own.
+	for _, asked := range []string{"杭州市人力资源和社会保障局", "市园林局"} {
+		_, err := s.List(ctx, jiaoyu, assignments.Filter{Department: asked})
+		if catalog.ErrorCode(err) != catalog.ENOTFOUND || !strings.Contains(catalog.ErrorMessage(err), "您的账号属于市教育局") ||
+			!strings.Contains(catalog.MessageIn(err, true), "your account belongs to 市教育局") {
+			t.Errorf("a contributor asking for %s: %v, want ENOTFOUND naming its own department, in English too", asked, err)
+		}
+	}
+	if list, err := s.List(ctx, jiaoyu, assignments.Filter{Department: "教育局"}); err != nil || len(list) != 2 {
+		t.Errorf("a contributor asking for its own department by another name: %d tasks, %v; want its own 2", len(list), err)
 	}
 	if list, _ := s.List(ctx, cdJiaoyu, assignments.Filter{City: hangzhou}); len(list) != 0 {
 		t.Errorf("成都's 教育局 sees %d of 杭州's tasks", len(list))
