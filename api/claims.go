@@ -156,7 +156,7 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
+	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatusNamed(q.Get("status")),
 		Round: round, Limit: size, Offset: (page - 1) * size, After: q.Get("after")}
 	if f.After != "" && page > 1 {
 		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个：after 从上一页的 next 接着列"))

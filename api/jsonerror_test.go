@@ -65,7 +65,7 @@ func TestUnknownFieldNamesTheAcceptedOnes(t *testing.T) {
 		path, body, zh, en string
 	}{
 		{"/api/v1/documents/" + doc + "/notes", `{"text": "学分银行的数据需核对"}`,
-			"未知的字段\u201Ctext\u201D\uFF1B可用的字段\uFF1Apage\u3001quote\u3001body", "Unknown field \"text\"; the fields accepted: page, quote, body"},
+			"未知的字段\u201Ctext\u201D\uFF1B可用的字段\uFF1Apage\u3001quote\u3001body", "Unknown field “text”; the fields accepted: page, quote, body"},
 		{"/api/v1/links", `{"document_id": "` + doc + `", "indicator": "2.3.1", "pgae": 2}`, "可用的字段\uFF1Adocument_id\u3001indicator", "the fields accepted: document_id, indicator"},
 		{"/api/v1/values", `{"city": "330100", "round": 2018, "indicator": "2.3.3", "value": "12000", "citation": {"document_id": "` + doc + `", "text": "学分银行"}}`,
 			"citation.quote", "citation.quote"},

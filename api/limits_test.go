@@ -522,23 +522,32 @@ func TestImportsTakeTheSizeTheySay(t *testing.T) {
 	}
 }
 
-// TestLoginWithoutCredentialsSaysWhy: JSON posted without its
-// Content-Type (curl -d) is read as a form and carries no user name; the
-// answer says so, where it said the user name or password was wrong.
+// TestLoginWithoutCredentialsSaysWhy: a login that carries no user name
+// says so, where it said the user name or password was wrong. JSON
+// posted with a form's Content-Type (curl -d) is read as JSON, and still
+// refused from another site.
 func TestLoginWithoutCredentialsSaysWhy(t *testing.T) {
 	e := newEnv(t)
 	for _, tt := range []struct {
-		name, contentType, body string
-		want                    int
-		phrase                  string
+		name, contentType, body, origin string
+		want                            int
+		phrase                          string
 	}{
-		{"JSON sent as a form", "application/x-www-form-urlencoded", `{"username":"admin","password":"` + testenv.Password + `"}`, http.StatusBadRequest, "Content-Type: application/json"},
-		{"empty JSON", "application/json", `{}`, http.StatusBadRequest, "username、password"},
-		{"a wrong password", "application/json", `{"username":"admin","password":"wrong-password"}`, http.StatusUnauthorized, "用户名或密码错误"},
+		// Read as JSON, as the other JSON routes read it (probe s55), and
+		// refused as before when posted from another site.
+		{"JSON sent as a form", "application/x-www-form-urlencoded", `{"username":"admin","password":"` + testenv.Password + `"}`, "", http.StatusOK, "csrf_token"},
+		{"JSON sent as a form from another site", "application/x-www-form-urlencoded", `{"username":"admin","password":"` + testenv.Password + `"}`, "https://evil.example", http.StatusForbidden, "其他网站"},
+		{"JSON sent as a form without the password", "application/x-www-form-urlencoded", `{"username":"admin"}`, "", http.StatusUnauthorized, "用户名或密码错误"},
+		{"a form without fields", "application/x-www-form-urlencoded", `x=1`, "", http.StatusBadRequest, "Content-Type: application/json"},
+		{"empty JSON", "application/json", `{}`, "", http.StatusBadRequest, "username、password"},
+		{"a wrong password", "application/json", `{"username":"admin","password":"wrong-password"}`, "", http.StatusUnauthorized, "用户名或密码错误"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/login", strings.NewReader(tt.body))
 			req.Header.Set("Content-Type", tt.contentType)
+			if tt.origin != "" {
+				req.Header.Set("Origin", tt.origin)
+			}
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)

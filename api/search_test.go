@@ -287,3 +287,19 @@ func TestSearchSaysFieldSyntaxIsNotSearch(t *testing.T) {
 		t.Errorf("search 杭州日报：我市: notice %v, hits %v; want the 报道 %s and no notice", n, hits, news)
 	}
 }
+
+// TestQueryOfExclusionsOnlyIs400: -学分银行 alone answered 200 total 0 with
+// no word of why (probe s55); it is refused as a bare OR is, saying a
+// search needs a word to find, in Chinese and English.
+func TestQueryOfExclusionsOnlyIs400(t *testing.T) {
+	e := newEnv(t)
+	for _, q := range []string{"-学分银行", "NOT 征求意见稿"} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(q), nil), "expert")
+		errObj, _ := body["error"].(map[string]any)
+		msg, _ := errObj["message"].(string)
+		en, _ := errObj["message_en"].(string)
+		if resp.StatusCode != http.StatusBadRequest || errObj["code"] != "EINVALID" || !strings.Contains(msg, "只有排除词") || !strings.Contains(en, "only words to leave out") {
+			t.Errorf("search %q: %d %v, want 400 EINVALID saying 只有排除词 and in English", q, resp.StatusCode, body)
+		}
+	}
+}

@@ -198,7 +198,7 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p, err := h.Values.ListPage(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
-		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")), After: after}, (page-1)*size, size)
+		Indicator: q.Get("indicator"), Status: catalog.ClaimStatusNamed(q.Get("status")), After: after}, (page-1)*size, size)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

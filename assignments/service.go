@@ -162,6 +162,23 @@ func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, e
 	return d.ID, nil
 }
 
+// ownDepartmentAsked is nil when a contributor asks for no department or
+// for their own (own, by its id) under any name the list knows it by,
+// else ENOTFOUND naming the department they see.
+func (s *Service) ownDepartmentAsked(ctx context.Context, u *catalog.User, own, asked string) error {
+	if strings.TrimSpace(asked) == "" {
+		return nil
+	}
+	d, err := s.cat.DepartmentByName(ctx, u.City, asked)
+	if err != nil && !catalog.IsNotFound(err) {
+		return fmt.Errorf("find department %q: %w", asked, err)
+	}
+	if err == nil && d.ID == own {
+		return nil
+	}
+	return catalog.Errorf(catalog.ENOTFOUND, "责任单位 %q 不在您的账号可查看的范围内：您的账号属于%s，只能查看本单位的任务", strings.TrimSpace(asked), u.Department)
+}
+
 // DepartmentListed says whether u's department is on their city's list of
 // departments (by key), where tasks find it; an account created before
 // the list was checked may name one it lacks, and 我的任务 says so.
@@ -284,7 +301,10 @@ type Filter struct {
 }
 
 // List returns the assignments f selects that u may see: the city scope
-// applies, and a contributor gets their own department's whatever f asks.
+// applies, and a contributor gets their own department's; a contributor
+// asking for another department's is ENOTFOUND saying whose tasks they
+// see, as a city out of reach is (an answer of their own tasks under
+// another department's name read as that department's, probe s55).
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, error) {
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {
@@ -300,6 +320,9 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, 
 		own, err := s.ownDepartment(ctx, u)
 		if err != nil || own == "" {
 			return []Task{}, err
+		}
+		if err := s.ownDepartmentAsked(ctx, u, own, f.Department); err != nil {
+			return nil, err
 		}
 		cf.DepartmentID = own
 	case strings.TrimSpace(f.Department) != "":

@@ -105,12 +105,12 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 			[]string{"第 3 行:指标编码“9.9.9”不在当前指标体系中", "第 4 行:截止日期“2018-02-30”不存在",
 				"第 5 行:责任单位为空", "第 6 行:2.3 学习成果认证与学分积累 是2级指标", "第 7 行:与第 2 行重复", "第 8 行:指标编码为空\uFF1B截止日期“下月底”无法识别"},
 			[]string{"The responsibility table has 6 rows with mistakes; nothing was imported",
-				"\nRow 3: The indicator code \"9.9.9\" is not in the current framework\n",
-				"\nRow 4: The due date \"2018-02-30\" does not exist; check the month and the day\n",
+				"\nRow 3: The indicator code “9.9.9” is not in the current framework\n",
+				"\nRow 4: The due date “2018-02-30” does not exist; check the month and the day\n",
 				"\nRow 5: The department is empty\n",
 				"\nRow 6: 2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments\n",
 				"\nRow 7: Repeats row 2 (the same indicator and department)\n",
-				"\nRow 8: The indicator code is empty. The due date \"下月底\" is not recognised"}, 0},
+				"\nRow 8: The indicator code is empty. The due date “下月底” is not recognised"}, 0},
 		{"XLSX with a bad date", "表.xlsx", xlsxOf(t, [][]string{{"indicator", "department", "due"},
 			{"2.3.1", "市教育局", "明天"}}), []string{"第 2 行:截止日期“明天”无法识别"}, nil, 0},
 	} {
@@ -164,7 +164,7 @@ func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
 			"2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments"},
 		{"department", "责任单位为空", "The department is empty"},
 		{"due", "截止日期“2018-02-30”不存在\uFF0C请检查月和日",
-			"The due date \"2018-02-30\" does not exist; check the month and the day"},
+			"The due date “2018-02-30” does not exist; check the month and the day"},
 		{"contact", "联系人超过 200 字", "The contact is over 200 characters"},
 	}
 	got := catalog.Each(err)
@@ -184,7 +184,7 @@ func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
 func TestTablesRefusedWholeSayWhyInEnglish(t *testing.T) {
 	_, s := newService(t)
 	for _, tt := range []struct{ file, data, en string }{
-		{"责任分解表.pdf", "%PDF-1.4", `The table format ".pdf" is not supported; use .xlsx, .xls, .et or .csv`},
+		{"责任分解表.pdf", "%PDF-1.4", `The table format “.pdf” is not supported; use .xlsx, .xls, .et or .csv`},
 		{"责任分解表.xlsx", "not a zip", "This is not a valid Excel or WPS workbook; save it as .xlsx in Excel or WPS, then import it"},
 		{"责任分解表.csv", "", "The table is empty"},
 		{"责任分解表.csv", "指标编码,部门,联系人\n2.3.1,市教育局,张老师\n",
@@ -269,8 +269,18 @@ func TestContributorsSeeTheirOwnAssignments(t *testing.T) {
 	if list[0].IndicatorInfo == "" {
 		t.Errorf("a task does not say what evidence is wanted (信息性质说明)")
 	}
-	if list, _ := s.List(ctx, jiaoyu, assignments.Filter{Department: "杭州市人力资源和社会保障局"}); len(list) != 2 {
-		t.Errorf("a contributor asking for another department got %d tasks; want their own 2", len(list))
+	// Another department asked for is refused saying whose tasks the
+	// account sees, not answered with its own under that name (probe
+	// s55); its own, under another name, is its own.
+	for _, asked := range []string{"杭州市人力资源和社会保障局", "市园林局"} {
+		_, err := s.List(ctx, jiaoyu, assignments.Filter{Department: asked})
+		if catalog.ErrorCode(err) != catalog.ENOTFOUND || !strings.Contains(catalog.ErrorMessage(err), "您的账号属于市教育局") ||
+			!strings.Contains(catalog.MessageIn(err, true), "your account belongs to 市教育局") {
+			t.Errorf("a contributor asking for %s: %v, want ENOTFOUND naming its own department, in English too", asked, err)
+		}
+	}
+	if list, err := s.List(ctx, jiaoyu, assignments.Filter{Department: "教育局"}); err != nil || len(list) != 2 {
+		t.Errorf("a contributor asking for its own department by another name: %d tasks, %v; want its own 2", len(list), err)
 	}
 	if list, _ := s.List(ctx, cdJiaoyu, assignments.Filter{City: hangzhou}); len(list) != 0 {
 		t.Errorf("成都's 教育局 sees %d of 杭州's tasks", len(list))

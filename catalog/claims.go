@@ -105,6 +105,26 @@ func StatusIn(s Status) Words {
 	return Words{Chinese: StatusWords[s], English: statusEnglish[s]}
 }
 
+// claimStatusNames are the names the pages show a claim's or value's
+// status by (待审核, 属实 …), and 已核实, the heat map's and /compare's word
+// for verified, each with the status it names.
+var claimStatusNames = map[string]ClaimStatus{
+	"待审核": ClaimPending, "待确认": ClaimToConfirm, "属实": ClaimVerified, "已核实": ClaimVerified,
+	"证据不足": ClaimInsufficient, "与证据矛盾": ClaimContradicted, "已撤回": ClaimWithdrawn,
+}
+
+// ClaimStatusNamed is the status s names, as its code (verified) or in
+// the words the pages show it by (属实, 已核实), so that a status filter
+// takes what a user reads, as a task's status and doc_type do; any other
+// s is given back as it is, for the listing to refuse.
+func ClaimStatusNamed(s string) ClaimStatus {
+	s = strings.TrimSpace(s)
+	if st, ok := claimStatusNames[s]; ok {
+		return st
+	}
+	return ClaimStatus(s)
+}
+
 // ParseVerdict accepts a reviewer's verdict, as its code (verified) or in
 // the review form's words (属实, VerdictWords), which the refusal of an
 // unknown verdict names: a reviewer who writes what it asks for is heard.

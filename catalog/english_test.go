@@ -146,3 +146,26 @@ func TestEnglishTitlesInEnglishQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishMessagesQuoteValuesInCurlyQuotes: a value an English message
+// puts in with %q is shown in “”, as the messages written with “%s” show
+// theirs, its invisible characters escaped (probe s55: Unknown document
+// type "通知" beside The date “2018-02-30” does not exist).
+func TestEnglishMessagesQuoteValuesInCurlyQuotes(t *testing.T) {
+	tests := []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"未知的文件类型 %q；可选：policy（政策文件）、work_summary（工作总结）、meeting_notice（会议通知）、press_report（新闻报道）、honor（荣誉表彰）、case（典型案例）、statistics（统计数据）、other（其他）", []any{"通知"}, "Unknown document type “通知”; choose policy"},
+		{"文档状态 %q 未知；可选 stored（已保存）、extracted（已提取）、indexed（可检索）或 failed（失败）", []any{"已索引"}, "Unknown document status “已索引”; choose"},
+		{"未知的任务状态 %q；可选：open（未提交）、submitted（已提交）、returned（已退回）、accepted（已确认）", []any{"foo"}, "Unknown task status “foo”; choose"},
+		{"未知的城市代码 %q", []any{"杭州"}, "Unknown city code “杭州”"},
+		{"名称含有看不见的字符 %q；请删去后再保存", []any{"\u202e"}, "The name holds a character that cannot be seen, “\\u202e”; remove"},
+	}
+	for _, tt := range tests {
+		if got := Errorf(EINVALID, tt.format, tt.args...).English; !strings.HasPrefix(got, tt.want) {
+			t.Errorf("English of %q = %q, want it to begin %q", tt.format, got, tt.want)
+		}
+	}
+}

@@ -108,6 +108,25 @@ func chineseQuotes(format string, args []any) (string, []any) {
 	if !strings.Contains(format, "q") || strings.IndexFunc(format, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
 		return format, args
 	}
+	return curlyQuotes(format, args, true)
+}
+
+// englishQuotes is chineseQuotes for an English message: each plain %q
+// of a text value becomes “%s”, spaces around it kept, so the English of
+// 未知的文件类型 %q reads Unknown document type “通知” as the English
+// messages written with “%s” do, not Unknown document type "通知" (probe
+// s55).
+func englishQuotes(format string, args []any) (string, []any) {
+	if !strings.Contains(format, "q") {
+		return format, args
+	}
+	return curlyQuotes(format, args, false)
+}
+
+// curlyQuotes puts each plain %q's text value in “”, its invisible
+// characters escaped; with chinese, the spaces between the marks and
+// Chinese text beside them are dropped.
+func curlyQuotes(format string, args []any, chinese bool) (string, []any) {
 	var b strings.Builder
 	out, copied := args, false
 	n := 0 // the argument the next verb takes
@@ -138,13 +157,13 @@ func chineseQuotes(format string, args []any) (string, []any) {
 				out[n] = visible(cut(s, format[i+1:j]))
 				// Chinese quotation marks take no space around them:
 				// 文档 %q 不存在 → 文档“x”不存在.
-				if before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b.String(), " ")); isChinese(before) {
+				if before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b.String(), " ")); chinese && isChinese(before) {
 					trimmed := strings.TrimSuffix(b.String(), " ")
 					b.Reset()
 					b.WriteString(trimmed)
 				}
 				b.WriteString("“%s”")
-				if after, _ := utf8.DecodeRuneInString(strings.TrimPrefix(format[j+1:], " ")); isChinese(after) && strings.HasPrefix(format[j+1:], " ") {
+				if after, _ := utf8.DecodeRuneInString(strings.TrimPrefix(format[j+1:], " ")); chinese && isChinese(after) && strings.HasPrefix(format[j+1:], " ") {
 					j++
 				}
 			} else {

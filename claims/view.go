@@ -15,7 +15,7 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilt
 	case "", catalog.ClaimPending, catalog.ClaimToConfirm, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted,
 		catalog.ClaimWithdrawn:
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "审核状态应为 pending、to_confirm、verified、insufficient、contradicted 或 withdrawn")
+		return nil, catalog.Errorf(catalog.EINVALID, "审核状态应为 pending（待审核）、to_confirm（待确认）、verified（属实）、insufficient（证据不足）、contradicted（与证据矛盾）或 withdrawn（已撤回）")
 	}
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {

@@ -121,10 +121,10 @@ func TestParseReportsEveryBadRow(t *testing.T) {
 	english := catalog.MessageIn(err, true)
 	for _, want := range []string{
 		"The framework has 6 errors, so nothing was imported:",
-		`Row 5 (code "1.1.1"): the code is given twice`,
-		`Row 6 (code "1.2.1"): its parent indicator 1.2 is missing`,
-		`Row 8 (code "1.1.3.1"): a framework has at most three levels; this code has 4`,
-		`Row 10 (code "1.1.5"): a key (level-3) indicator must give its kind`,
+		`Row 5 (code “1.1.1”): the code is given twice`,
+		`Row 6 (code “1.2.1”): its parent indicator 1.2 is missing`,
+		`Row 8 (code “1.1.3.1”): a framework has at most three levels; this code has 4`,
+		`Row 10 (code “1.1.5”): a key (level-3) indicator must give its kind`,
 	} {
 		if !strings.Contains(english, want) {
 			t.Errorf("English lacks %q:\n%s", want, english)

@@ -45,10 +45,10 @@ func TestImportRefusesANameLongerThanACorrectionMay(t *testing.T) {
 	}{
 		{"a Chinese name of 201 characters in a CSV", "指标体系.csv", csvOf(rows(long, "")),
 			"第 5 行(编码“1.1.2”):指标名称太长(201 个字符);最多 200 个字符",
-			`Row 5 (code "1.1.2"): The indicator's name is too long (201 characters); at most 200 characters`},
+			`Row 5 (code “1.1.2”): The indicator's name is too long (201 characters); at most 200 characters`},
 		{"an English name of 201 characters in an XLSX", "指标体系.xlsx", makeXLSX(t, rows("社区教育参与率", longEN)),
 			"第 5 行(编码“1.1.2”):英文名称太长(201 个字符);最多 200 个字符",
-			`Row 5 (code "1.1.2"): The English name is too long (201 characters); at most 200 characters`},
+			`Row 5 (code “1.1.2”): The English name is too long (201 characters); at most 200 characters`},
 		{"a Chinese name of 201 characters in a YAML", "指标体系.yaml", []byte("framework: {id: t, name: 测试, version: \"2\"}\nindicators:\n" +
 			"  - code: \"1\"\n    name: 组织保障\n    children:\n      - code: \"1.1\"\n        name: 规划\n        children:\n" +
 			"          - {code: \"1.1.1\", name: " + long + ", kind: 定性}\n"),

@@ -289,6 +289,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd *PackedDocu
 // for but does not support, saying why.
 var tieMarks = map[report.Tie]catalog.Words{
 	report.TieVerifiedQuoteNotFound: {Chinese: "（已核实，引文在文字中未找到）", English: " (verified; quote not found in the text)"},
+	report.TieValueNotFound:         {Chinese: "（数值未在引文中找到）", English: " (number not found in its quote)"},
 	report.TieQuoteNotFound:         {Chinese: "（引文未找到）", English: " (quote not found)"},
 	report.TieInsufficient:          {Chinese: "（证据不足）", English: " (insufficient evidence)"},
 	report.TieContradicted:          {Chinese: "（与证据矛盾）", English: " (contradicted by the evidence)"},

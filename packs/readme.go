@@ -57,6 +57,7 @@ var readme = catalog.Fullwidth("学习型城市建设监测佐证材料包\r\n" 
 	"                文号来源为“填写”“自动识别”或“推断”\uFF1B“推断”的文号由识别出的文字推断而来\uFF0C请核对后再引用。\r\n" +
 	"                关键指标后注明\uFF08引文未找到\uFF09\uFF08证据不足\uFF09或\uFF08与证据矛盾\uFF09的\uFF0C文档虽被引用于该指标\uFF0C但引文不在文档中或审核结论不认可\uFF0C不能作为该指标的佐证。\r\n" +
 	"                关键指标后注明\uFF08已核实\uFF0C引文在文字中未找到\uFF09的\uFF0C引文不在识别出的文字中\uFF08如扫描件识别有误\uFF09\uFF0C审核专家已对照原件图像判为属实。\r\n" +
+	"                关键指标后注明\uFF08数值未在引文中找到\uFF09的\uFF0C所填数值不在所引的文字中\uFF0C尚待审核专家核对\uFF0C核对前不宜作为该数值的佐证。\r\n" +
 	"                关键指标后注明\uFF08本轮已退回\uFF09的\uFF0C文档曾为该指标的任务提交\uFF0C本轮已被协调员退回且未再提交\uFF0C不能作为该指标本轮的佐证。\r\n" +
 	"                标题后注明\uFF08文档已删除\uFF09的文档已从档案库中删除\uFF0C不再作为佐证材料\uFF0C原件仅供核对。\r\n" +
 	"                标题后注明\uFF08沿用上一轮\uFF0C待确认\uFF09的文档由上一轮结转而来\uFF0C本轮尚未确认沿用\uFF0C暂不作为本轮的佐证材料。\r\n" +
@@ -85,6 +86,7 @@ var readmeEN = "Learning city monitoring: evidence pack\r\n" +
 	"                A document number's source is typed, auto-read or inferred; an inferred one was guessed from what was read: check it before citing it.\r\n" +
 	"                An indicator marked (quote not found), (insufficient evidence) or (contradicted by the evidence) cites the document, but its quote is not in it or a reviewer did not accept it: it is no evidence of that indicator.\r\n" +
 	"                An indicator marked (verified; quote not found in the text) cites a quote that is not in the text read (a scan misread, say), and a reviewer verified it against the original's image.\r\n" +
+	"                An indicator marked (number not found in its quote) cites a quote that does not write the value recorded, and no reviewer has checked it yet: do not take it as evidence of the value before then.\r\n" +
 	"                An indicator marked (returned this round) is one the document was handed in for on a task, and the coordinator returned it this round and nobody handed it in again: it is no evidence of that indicator in this round.\r\n" +
 	"                A title marked (document deleted) is a document deleted from the archive: no longer evidence, its original kept for checking only.\r\n" +
 	"                A title marked (carried over from the last round, to confirm) came from the last round and is not confirmed for this one: not yet this round's evidence.\r\n" +

@@ -3,12 +3,14 @@ package packs_test
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // TestManifestMarksIndicatorsTheDocumentDoesNotSupport: the manifest's
@@ -91,6 +93,38 @@ func TestManifestMarksIndicatorsTheDocumentDoesNotSupport(t *testing.T) {
 			if got[code] != want {
 				t.Errorf("%s manifest, indicators of %s %q: %s listed as %q, want %q", tt.lang, d.ID, cell, code, got[code], want)
 			}
+		}
+	}
+}
+
+// TestManifestMarksAValueWhoseNumberIsNotInItsQuote: a value whose number
+// its quote does not write (1235 against 基地123个), which the report
+// marks 数值未在引文中找到, was listed in the manifest as plain support of
+// its indicator (probe s55). It is marked so, in each pack's language.
+func TestManifestMarksAValueWhoseNumberIsNotInItsQuote(t *testing.T) {
+	e, svc, d := withData(t)
+	if _, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "2.2.1", Value: "1235",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地123个"}}); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[report.Lang]string{report.Chinese: "2.2.1（数值未在引文中找到）", report.English: "2.2.1 (number not found in its quote)"} {
+		p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Report.Lang = lang
+		var buf bytes.Buffer
+		if err := p.WriteTo(ctx, &buf); err != nil {
+			t.Fatal(err)
+		}
+		var cell string
+		for _, row := range manifestRows(t, buf.Bytes())[1:] {
+			if row[2] == d.ID {
+				cell = row[6]
+			}
+		}
+		if !slices.Contains(strings.Split(cell, ";"), want) {
+			t.Errorf("%s manifest lists %s's indicators as %q, want %q among them", lang, d.ID, cell, want)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	if r.Lang == English {
 		b.para("", fmt.Sprintf("City: %s (%s)  Round: %d  Framework: %s", r.cityName(), r.City.Code, r.Round, r.frameworkName()))
 	} else {
-		b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
+		b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d年度  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
 	}
 	if r.Empty {
 		b.para("", r.emptyNotice())

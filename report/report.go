@@ -204,6 +204,11 @@ const (
 	// misread). It supports the indicator, marked so in the report's
 	// status and in the manifest.
 	TieVerifiedQuoteNotFound
+	// TieValueNotFound: the quote is in the document, but the number of
+	// the value citing it is not in the quote and no reviewer has judged
+	// it yet (catalog.ValueNumberNotInQuote, the report's
+	// 数值未在引文中找到).
+	TieValueNotFound
 	// TieQuoteNotFound: the quote is nowhere in the document's text.
 	TieQuoteNotFound
 	// TieInsufficient: the citing claim or value was judged 证据不足.
@@ -979,7 +984,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
 			mark := citedMark(v.Citation)
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], mark, citationTie(v.Status, mark))
+			tie := citationTie(v.Status, mark)
+			if tie == TieSound && valueNotFound {
+				tie = TieValueNotFound
+			}
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], mark, tie)
 		}
 	}
 	for _, c := range d.claims {

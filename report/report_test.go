@@ -103,6 +103,10 @@ func TestDOCXParses(t *testing.T) {
 	if !strings.Contains(text, "杭州市建立了学分银行【待审核】") || !strings.Contains(text, "杭政办发〔2017〕12号") {
 		t.Errorf("document text lacks the claim or the 文号: %.300s", text)
 	}
+	// The round reads as every page writes it (probe s55: 监测轮次：2018).
+	if !strings.Contains(text, "监测轮次\uFF1A2017年度") {
+		t.Errorf("document text does not name the round 2017年度: %.300s", text)
+	}
 	if !headings["2.3.1 建立学分银行或学分积累、转换与认证制度"] || !headings["定性描述"] {
 		t.Errorf("headings %v lack the indicator or 定性描述", headings)
 	}

@@ -145,6 +145,12 @@ func parseQuery(q string) (*parsed, error) {
 		}
 		joinNext = false
 	}
+	if len(p.clauses) == 0 && len(p.exclude) > 0 {
+		// Nothing would be found: every search starts from the words to
+		// find and leaves out the others, so -学分银行 alone answered
+		// total 0 with no word of why (probe s55).
+		return nil, catalog.Errorf(catalog.EINVALID, "只有排除词：检索需要至少一个要找的词，排除词写在它后面（如：学分银行 -征求意见稿）")
+	}
 	if len(p.clauses)+len(p.exclude) > maxQueryTerms {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多（超过 %d 个），请精简后再试", maxQueryTerms)
 	}

@@ -84,7 +84,7 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 	switch f.Status {
 	case "", catalog.ClaimPending, catalog.ClaimToConfirm, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
 	default:
-		return nil, catalog.FieldErrorf("status", catalog.EINVALID, "审核状态应为 pending、to_confirm、verified、insufficient 或 contradicted")
+		return nil, catalog.FieldErrorf("status", catalog.EINVALID, "审核状态应为 pending（待审核）、to_confirm（待确认）、verified（属实）、insufficient（证据不足）或 contradicted（与证据矛盾）")
 	}
 	p := &Page{Values: []Listed{}, Counts: map[catalog.ClaimStatus]int{}}
 	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))

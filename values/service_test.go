@@ -132,7 +132,7 @@ func TestRecordReportsEveryMistakeAtOnce(t *testing.T) {
 	// A unit that does not fit is found beside a quote that is missing.
 	_, err = e.Values.Record(ctx, coordA, values.Input{Indicator: "5.1.1", Value: "85.3", Unit: "人次", Citation: claims.CitationInput{DocumentID: d.ID, Page: 1}})
 	if got := catalog.Each(err); len(got) != 2 || got[0].Field != "unit" || got[1].Field != "quote" ||
-		!strings.HasPrefix(got[0].English, "The indicator 5.1.1 ") || !strings.Contains(got[0].English, `so "人次" cannot be its unit`) {
+		!strings.HasPrefix(got[0].English, "The indicator 5.1.1 ") || !strings.Contains(got[0].English, `so “人次” cannot be its unit`) {
 		t.Errorf("a wrong unit and no quote: %v", err)
 	}
 }

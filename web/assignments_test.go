@@ -181,7 +181,7 @@ func TestAssignmentFormsSayWhatIsWrongInThePagesLanguage(t *testing.T) {
 			"责任分解表有 2 行有误\uFF0C未导入任何一行", "第 3 行\uFF1A指标编码“9.9.9”不在当前指标体系中", "第 4 行\uFF1A责任单位为空",
 			"退回时请写明原因\uFF0C部门联系人会看到它", "任务当前为“已确认”\uFF0C只有“已提交”的任务可以退回或确认"},
 		{"en", "The indicator code is empty", "The department is empty", "The due date is empty",
-			"The responsibility table has 2 rows with mistakes; nothing was imported", "Row 3: The indicator code \"9.9.9\" is not in the current framework", "Row 4: The department is empty",
+			"The responsibility table has 2 rows with mistakes; nothing was imported", "Row 3: The indicator code “9.9.9” is not in the current framework", "Row 4: The department is empty",
 			"Give a reason for returning it; the department's contact will see it", "The task is accepted; only a submitted task can be returned or accepted"},
 	} {
 		wang := s.login("wang")

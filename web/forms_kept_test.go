@@ -108,7 +108,7 @@ func TestValueFormReportsEveryMistakeInThePagesLanguage(t *testing.T) {
 		{"en", empty, map[string]string{"v-indicator-err": "Choose a quantitative key indicator", "v-value-err": "Enter a value, such as 123000",
 			"v-page-err": "Enter the page the quote is on", "v-quote-err": "Enter the words quoted from the document (a sentence with the number)"}},
 		{"zh", words, map[string]string{"v-value-err": "无法识别数值“很多”", "v-round-err": "监测轮次应为 2000 至 2100 年间的年份", "v-page-err": "页码应为数字"}},
-		{"en", words, map[string]string{"v-value-err": "The value \"很多\" is not recognised", "v-round-err": "The monitoring round should be a year from 2000 to 2100",
+		{"en", words, map[string]string{"v-value-err": "The value “很多” is not recognised", "v-round-err": "The monitoring round should be a year from 2000 to 2100",
 			"v-page-err": "The page should be a number, such as 3"}},
 	} {
 		b := s.login("wang")
