@@ -94,6 +94,11 @@ const (
 	SortIssued    Sort = "issued"
 	SortIssuedAsc Sort = "issued_asc"
 	SortUploaded  Sort = "uploaded"
+	// SortRelevanceByID is SortRelevance with ties broken by ID, the
+	// latest first, not by Bleve's internal document numbers: for a
+	// caller that ranks other hits among these by score and ID (search's
+	// pageAsCatalog). Not an order people choose (Sorts).
+	SortRelevanceByID Sort = "relevance_id"
 )
 
 // Sorts are the orders a search may ask for.

@@ -344,6 +344,8 @@ func sortOrder(s Sort) search.SortOrder {
 		return issued(false)
 	case SortUploaded:
 		return search.SortOrder{&search.SortDocID{Desc: true}}
+	case SortRelevanceByID:
+		return search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{Desc: true}}
 	}
 	return nil
 }

@@ -62,6 +62,13 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	from := max(0, q.From-len(added))
 	window := indexed
 	window.From, window.Size, window.WithText = from, q.From+q.Size-from, false
+	if q.Sort == index.SortRelevance {
+		// Ties by ID, as mergeRanked ranks the added hits among them:
+		// Bleve's own order of ties (a search without words scores every
+		// document alike) put a page's added hit before or after them by
+		// turns, shown twice across pages and another never (review s55).
+		window.Sort = index.SortRelevanceByID
+	}
 	page, err = s.pageByGroups(ctx, window)
 	if err != nil {
 		return nil, false, err
