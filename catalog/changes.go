@@ -26,6 +26,11 @@ func (s *Store) ChangesSince(ctx context.Context, seq int64, limit int) ([]Chang
 	if err != nil {
 		return nil, fmt.Errorf("query changes since %d: %w", seq, err)
 	}
+	return scanChanges(rows)
+}
+
+// scanChanges reads rows of documentColumns and deleted_at as changes.
+func scanChanges(rows *sql.Rows) ([]Change, error) {
 	defer rows.Close()
 	var out []Change
 	for rows.Next() {
@@ -90,17 +95,8 @@ func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int)
 	if err != nil {
 		return nil, fmt.Errorf("query the changes an index may lack: %w", s.dialect.translate(err))
 	}
-	defer rows.Close()
-	var out []Change
-	for rows.Next() {
-		var deleted sql.NullString
-		d, err := scanDocument(scanWithExtra{rows, &deleted})
-		if err != nil {
-			return nil, fmt.Errorf("scan a change an index may lack: %w", err)
-		}
-		out = append(out, Change{Document: d, Deleted: deleted.Valid})
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanChanges(rows)
+	if err != nil {
 		return nil, fmt.Errorf("read the changes an index may lack: %w", s.dialect.translate(err))
 	}
 	return out, nil
