@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -160,7 +161,15 @@ func checkManifestRows(jobs []fileJob, check func(fileJob) error) error {
 	var problems []catalog.Words
 	checked := map[string]error{}
 	for _, job := range jobs {
-		key := fmt.Sprint(job.Fields) // fmt prints a map's keys sorted
+		// JSON writes a map's keys sorted and quotes every string, so two
+		// rows share a key only when their fields are the same (fmt's
+		// map[city:… title:…] would not tell a value holding " title:"
+		// from a field of its own).
+		fields, err := json.Marshal(job.Fields)
+		if err != nil {
+			return fmt.Errorf("key of line %d's fields: %w", job.Line, err)
+		}
+		key := string(fields)
 		err, seen := checked[key]
 		if !seen {
 			err = check(job)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
 )
 
@@ -65,5 +66,31 @@ func TestManifestRowsCheckedBeforeTheIndexOpens(t *testing.T) {
 	}
 	if after := folderEntries(t, data); !slices.Equal(after, before) {
 		t.Errorf("the refused import left the data folder with %v, want %v as it was (no index made)", after, before)
+	}
+}
+
+// TestManifestRowsOfOtherFieldsCheckedApart: rows are checked once for
+// the same fields, and only for the same: a city written "330100
+// title:通知" on one row and city 330100 with the title 通知 on the next
+// print alike as Go maps (review s55), and the good row was refused
+// with the bad row's answer.
+func TestManifestRowsOfOtherFieldsCheckedApart(t *testing.T) {
+	jobs := []fileJob{
+		{Line: 2, Fields: map[string]string{"city": "330100 title:通知"}},
+		{Line: 3, Fields: map[string]string{"city": "330100", "title": "通知"}},
+	}
+	checks := 0
+	err := checkManifestRows(jobs, func(job fileJob) error {
+		checks++
+		if job.Fields["city"] != "330100" {
+			return catalog.Errorf(catalog.EINVALID, "未知的城市代码“%s”", job.Fields["city"])
+		}
+		return nil
+	})
+	if checks != 2 {
+		t.Errorf("two rows of other fields checked %d times, want 2", checks)
+	}
+	if err == nil || !strings.Contains(err.Error(), "第 2 行") || strings.Contains(err.Error(), "第 3 行") {
+		t.Errorf("refusal %v, want line 2's alone", err)
 	}
 }
