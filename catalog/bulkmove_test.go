@@ -21,22 +21,7 @@ func TestBulkMoveOfBatchesPastOneRun(t *testing.T) { forEachStore(t, testBulkMov
 func testBulkMoveOfBatchesPastOneRun(t *testing.T, s *Store) {
 	ctx := context.Background()
 	n := 2*bulkMoveRows + 100
-	docs := make([]*Document, n)
-	subs := make([]Submission, n)
-	for i := range docs {
-		docs[i] = newDoc(fmt.Sprintf("学习型城市%04d", i), fmt.Sprintf("sha-%04d", i))
-		subs[i] = Submission{User: "zhang"}
-	}
-	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
-		t.Fatal(err)
-	}
-	extracted := make([]StatusChange, n)
-	for i, d := range docs {
-		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
-	}
-	if err := s.SetStatus(ctx, extracted...); err != nil {
-		t.Fatal(err)
-	}
+	docs := extractedDocuments(t, s, "学习型城市", n)
 	order := rand.New(rand.NewPCG(1, 2)).Perm(n)
 	from := []Status{StatusExtracted}
 	changes := make([]StatusChange, n)
@@ -91,22 +76,7 @@ func TestBulkMoveWithADocumentMovedAway(t *testing.T) {
 func testBulkMoveWithADocumentMovedAway(t *testing.T, s *Store) {
 	ctx := context.Background()
 	n := 2*bulkMoveRows + 100
-	docs := make([]*Document, n)
-	subs := make([]Submission, n)
-	for i := range docs {
-		docs[i] = newDoc(fmt.Sprintf("社区教育%04d", i), fmt.Sprintf("sha-%04d", i))
-		subs[i] = Submission{User: "zhang"}
-	}
-	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
-		t.Fatal(err)
-	}
-	extracted := make([]StatusChange, n)
-	for i, d := range docs {
-		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
-	}
-	if err := s.SetStatus(ctx, extracted...); err != nil {
-		t.Fatal(err)
-	}
+	docs := extractedDocuments(t, s, "社区教育", n)
 	order := rand.New(rand.NewPCG(3, 4)).Perm(n)
 	const away = 123 // in the first run: every later row's seq is behind its gap
 	if err := s.SetStatus(ctx, StatusChange{ID: docs[order[away]].ID, Status: StatusStored}); err != nil {
@@ -167,22 +137,7 @@ func TestOverlappingBulkMovesDoNotDeadlock(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	ctx := context.Background()
 	n := 2*bulkMoveRows + 100
-	docs := make([]*Document, n)
-	subs := make([]Submission, n)
-	for i := range docs {
-		docs[i] = newDoc(fmt.Sprintf("终身学习%04d", i), fmt.Sprintf("sha-%04d", i))
-		subs[i] = Submission{User: "zhang"}
-	}
-	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
-		t.Fatal(err)
-	}
-	extracted := make([]StatusChange, n)
-	for i, d := range docs {
-		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
-	}
-	if err := s.SetStatus(ctx, extracted...); err != nil {
-		t.Fatal(err)
-	}
+	docs := extractedDocuments(t, s, "终身学习", n)
 	last := docs[n-1].Seq + int64(n)
 	shuffle := rand.New(rand.NewPCG(5, 6))
 	part := func(from, to int) []int {
@@ -246,22 +201,7 @@ func TestBulkMoveClosesSeveralGaps(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
 	n := 2*bulkMoveRows + 100
-	docs := make([]*Document, n)
-	subs := make([]Submission, n)
-	for i := range docs {
-		docs[i] = newDoc(fmt.Sprintf("学习型社区%04d", i), fmt.Sprintf("sha-%04d", i))
-		subs[i] = Submission{User: "zhang"}
-	}
-	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
-		t.Fatal(err)
-	}
-	extracted := make([]StatusChange, n)
-	for i, d := range docs {
-		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
-	}
-	if err := s.SetStatus(ctx, extracted...); err != nil {
-		t.Fatal(err)
-	}
+	docs := extractedDocuments(t, s, "学习型社区", n)
 	order := rand.New(rand.NewPCG(7, 8)).Perm(n)
 	away := map[int]bool{5: true, bulkMoveRows - 1: true, bulkMoveRows + 200: true, n - 1: true}
 	var last int64
@@ -308,4 +248,28 @@ func TestBulkMoveClosesSeveralGaps(t *testing.T) {
 			break
 		}
 	}
+}
+
+// extractedDocuments creates n documents named prefix0000… and moves them
+// to extracted, as the pipeline has them before it marks a batch indexed.
+func extractedDocuments(t *testing.T, s *Store, prefix string, n int) []*Document {
+	t.Helper()
+	ctx := context.Background()
+	docs := make([]*Document, n)
+	subs := make([]Submission, n)
+	for i := range docs {
+		docs[i] = newDoc(fmt.Sprintf("%s%04d", prefix, i), fmt.Sprintf("sha-%04d", i))
+		subs[i] = Submission{User: "zhang"}
+	}
+	if err := s.CreateDocuments(ctx, docs, subs); err != nil {
+		t.Fatal(err)
+	}
+	extracted := make([]StatusChange, n)
+	for i, d := range docs {
+		extracted[i] = StatusChange{ID: d.ID, Status: StatusExtracted}
+	}
+	if err := s.SetStatus(ctx, extracted...); err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
