@@ -194,7 +194,7 @@ type Evidence struct {
 // evidence as a whole (the report's 状态 and the heat map's cell).
 //
 // The order of the constants is their meaning, not their numbers: the
-// best tie is the least (min, in Evidence.Tie and Use.Ties), so a new
+// best tie is the least (min, in Evidence.Tie and DocumentUse.Ties), so a new
 // tie is inserted where it ranks, never appended. Their values are never
 // stored, sent or written (the report and the pack write their words,
 // tieMarks), so inserting one shifts nothing outside this process.
