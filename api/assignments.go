@@ -7,6 +7,7 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // AssignmentJSON is the API's view of an assignment (DESIGN.md,
@@ -615,14 +616,15 @@ func (h *handler) handleAssignmentMissing(w http.ResponseWriter, r *http.Request
 		h.writeError(w, r, err)
 		return
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	english := reportLang(r) == report.English
+	data, err := assignments.MissingXLSX(tasks, english)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", assignments.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
-		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), userFrom(r.Context()), q.Get("city"), round)}))
+		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), userFrom(r.Context()), q.Get("city"), round, english)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
 }
