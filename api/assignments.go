@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"mime"
 	"net/http"
 	"time"
@@ -449,11 +450,7 @@ func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(t.Unlinked)})
 }
 
@@ -499,11 +496,7 @@ func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Re
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
 }
 
@@ -520,11 +513,7 @@ func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Reques
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(wd.Unlinked),
 		"document_deleted": wd.DocumentDeleted})
 }
@@ -539,24 +528,30 @@ func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
+}
+
+// returnedNamer names the returned files of tasks as u may read them
+// (assignments.Service.NameReturned).
+type returnedNamer interface {
+	NameReturned(ctx context.Context, u *catalog.User, tasks []assignments.Task) error
 }
 
 // namedTask is t, just changed by the caller, in the shape of an answer,
 // its returned files named (title, filename) as GET gives them, so that
 // the answer to a return, withdrawal, hand-in or acceptance reads as the
-// task read again does.
-func (h *handler) namedTask(r *http.Request, t *assignments.Task) (AssignmentJSON, error) {
+// task read again does. The change is committed by then: when the names
+// cannot be read, the answer is still what was done, its returned files
+// by id alone, and the failure is logged; an error would tell the client
+// to try again a change already made.
+func (h *handler) namedTask(r *http.Request, t *assignments.Task) AssignmentJSON {
 	one := []assignments.Task{*t}
-	if err := h.Assignments.NameReturned(r.Context(), userFrom(r.Context()), one); err != nil {
-		return AssignmentJSON{}, err
+	if err := h.returnedNames.NameReturned(r.Context(), userFrom(r.Context()), one); err != nil {
+		h.Logger.Warn("name the returned files of a changed task", "assignment", t.ID, "path", r.URL.Path, "err", err)
+		return toAssignmentJSON(t)
 	}
-	return toAssignmentJSON(&one[0]), nil
+	return toAssignmentJSON(&one[0])
 }
 
 type progressRowJSON struct {
