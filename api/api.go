@@ -28,6 +28,10 @@ type handler struct {
 	Deps
 	metrics   *metrics
 	errorPage ErrorPage
+	// returnedNames names the returned files of a task a change answers
+	// (namedTask): Deps.Assignments, apart so that a test can make the
+	// read after a committed change fail.
+	returnedNames returnedNamer
 }
 
 // ErrorPage writes err as the web UI's error page (in the language the
@@ -178,10 +182,16 @@ func Routes() []string {
 // page, when given, answers the refusals of a browser's navigation
 // (navigating) in HTML; every other client gets JSON.
 func NewHandler(d Deps, page ...ErrorPage) http.Handler {
+	return newHandler(d, d.Assignments, page...)
+}
+
+// newHandler is NewHandler with the returned files of a task's answer
+// named by names.
+func newHandler(d Deps, names returnedNamer, page ...ErrorPage) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
-	h := &handler{Deps: d, metrics: newMetrics(d)}
+	h := &handler{Deps: d, metrics: newMetrics(d), returnedNames: names}
 	if len(page) > 0 {
 		h.errorPage = page[0]
 	}

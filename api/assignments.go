@@ -1,12 +1,14 @@
 package api
 
 import (
+	"context"
 	"mime"
 	"net/http"
 	"time"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // AssignmentJSON is the API's view of an assignment (DESIGN.md,
@@ -448,11 +450,7 @@ func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(t.Unlinked)})
 }
 
@@ -498,11 +496,7 @@ func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Re
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
 }
 
@@ -519,11 +513,7 @@ func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Reques
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task, "unlinked": unlinkedJSON(wd.Unlinked),
 		"document_deleted": wd.DocumentDeleted})
 }
@@ -538,24 +528,30 @@ func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	task, err := h.namedTask(r, t)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	task := h.namedTask(r, t)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": task})
+}
+
+// returnedNamer names the returned files of tasks as u may read them
+// (assignments.Service.NameReturned).
+type returnedNamer interface {
+	NameReturned(ctx context.Context, u *catalog.User, tasks []assignments.Task) error
 }
 
 // namedTask is t, just changed by the caller, in the shape of an answer,
 // its returned files named (title, filename) as GET gives them, so that
 // the answer to a return, withdrawal, hand-in or acceptance reads as the
-// task read again does.
-func (h *handler) namedTask(r *http.Request, t *assignments.Task) (AssignmentJSON, error) {
+// task read again does. The change is committed by then: when the names
+// cannot be read, the answer is still what was done, its returned files
+// by id alone, and the failure is logged; an error would tell the client
+// to try again a change already made.
+func (h *handler) namedTask(r *http.Request, t *assignments.Task) AssignmentJSON {
 	one := []assignments.Task{*t}
-	if err := h.Assignments.NameReturned(r.Context(), userFrom(r.Context()), one); err != nil {
-		return AssignmentJSON{}, err
+	if err := h.returnedNames.NameReturned(r.Context(), userFrom(r.Context()), one); err != nil {
+		h.Logger.Warn("name the returned files of a changed task", "assignment", t.ID, "path", r.URL.Path, "err", err)
+		return toAssignmentJSON(t)
 	}
-	return toAssignmentJSON(&one[0]), nil
+	return toAssignmentJSON(&one[0])
 }
 
 type progressRowJSON struct {
@@ -615,14 +611,15 @@ func (h *handler) handleAssignmentMissing(w http.ResponseWriter, r *http.Request
 		h.writeError(w, r, err)
 		return
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	english := reportLang(r) == report.English
+	data, err := assignments.MissingXLSX(tasks, english)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", assignments.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
-		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), userFrom(r.Context()), q.Get("city"), round)}))
+		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), userFrom(r.Context()), q.Get("city"), round, english)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
 }

@@ -24,7 +24,7 @@ func TestMissingXLSXIsDatedWhenWritten(t *testing.T) {
 	if len(tasks) == 0 {
 		t.Fatal("no task owed to list")
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	data, err := assignments.MissingXLSX(tasks, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func missingSheet(t *testing.T, s *assignments.Service, rows [][]string) ([][]st
 	for _, task := range tasks {
 		info[task.Indicator] = task.IndicatorInfo
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	data, err := assignments.MissingXLSX(tasks, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestMissingXLSXSaysTheTasksOwnRequirement(t *testing.T) {
 // (F, 2099-03-31) keeps a date's width rather than push 状态 and 退回原因
 // off the screen.
 func TestMissingXLSXDueColumnIsNotWidened(t *testing.T) {
-	data, err := assignments.MissingXLSX([]assignments.Task{{}})
+	data, err := assignments.MissingXLSX([]assignments.Task{{}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

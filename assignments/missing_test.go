@@ -83,7 +83,7 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	data, err := assignments.MissingXLSX(tasks, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,9 +63,10 @@ type Task struct {
 	// IndicatorName and IndicatorInfo are the indicator's as the task's
 	// round has them: a past round that keeps its own names as it had
 	// them, IndicatorNow then today's indicator when renamed since (zero
-	// otherwise). IndicatorInfoEN is IndicatorInfo in English, empty
-	// where the framework gives none.
+	// otherwise). IndicatorNameEN and IndicatorInfoEN are IndicatorName
+	// and IndicatorInfo in English, empty where the framework gives none.
 	IndicatorName   string
+	IndicatorNameEN string
 	IndicatorInfo   string
 	IndicatorInfoEN string
 	IndicatorNow    catalog.Indicator
@@ -395,7 +396,7 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		} else if then, ok := n.Indicator(a.Indicator); ok && n.Kept {
 			ind, now = then, n.Now[a.Indicator]
 		}
-		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info, IndicatorInfoEN: ind.InfoEN, IndicatorNow: now,
+		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorNameEN: ind.NameEN, IndicatorInfo: ind.Info, IndicatorInfoEN: ind.InfoEN, IndicatorNow: now,
 			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
 		for _, id := range a.Documents {
 			out[i].Submissions[id] = handIns(a, id, subs[id])

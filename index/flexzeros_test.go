@@ -70,6 +70,24 @@ func TestFlexPhraseMarksAfterTheCapAsTyped(t *testing.T) {
 	}
 }
 
+// The cap serves the marks a phrase typed before the places where it typed
+// none: a sentence copied without commas for eight places and more, then
+// with one, still finds the text that has another mark there.
+func TestFlexPhraseTypedMarkBeforeTheCap(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "other-mark", Pages: []string{"2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效、市民满意度提高。"}},
+		{ID: "as-typed", Pages: []string{"2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效，市民满意度提高。"}},
+	})
+	got := foundBySearch(t, idx, "2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效，市民满意度提高")
+	want := map[string]string{
+		"other-mark": "2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效、市民满意度提高",
+		"as-typed":   "2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效，市民满意度提高",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("found %q, want %q", got, want)
+	}
+}
+
 // A flexible phrase's matches that overlap record each location once
 // (人，人人 in 人人人人: the start 0 is reached from the pair at 1 and
 // the one at 2, with a match at 1 between), as the searcher hands them

@@ -192,6 +192,12 @@ type Evidence struct {
 // TieSound marked, not as one the document supports. It is, document by
 // document, the rule catalog.QuoteStanding applies to the indicator's
 // evidence as a whole (the report's 状态 and the heat map's cell).
+//
+// The order of the constants is their meaning, not their numbers: the
+// best tie is the least (min, in Evidence.Tie and DocumentUse.Ties), so a new
+// tie is inserted where it ranks, never appended. Their values are never
+// stored, sent or written (the report and the pack write their words,
+// tieMarks), so inserting one shifts nothing outside this process.
 type Tie int
 
 const (

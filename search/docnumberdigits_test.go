@@ -11,9 +11,10 @@ import (
 
 // TestReadDocNumberDigits: letters typed for digits (l, I for 1; O, o for
 // 0) are read as digits inside a 文号's bracketed year and its serial,
-// as the probe typed 杭政办发〔2018〕l2号 and 〔2O18〕; never in ordinary
-// words, codes or a 文号's issuer, nor where the run holds no digit or
-// makes no year.
+// as the probe typed 杭政办发〔2018〕l2号 and 〔2O18〕, and a serial of
+// letters alone (l号 for 1号) in a whole 文号 with its issuer and 号;
+// never in ordinary words, codes or a 文号's issuer, nor where a run of
+// letters alone is not in a whole 文号 or makes no year.
 func TestReadDocNumberDigits(t *testing.T) {
 	tests := []struct {
 		name, word, want string
@@ -29,7 +30,12 @@ func TestReadDocNumberDigits(t *testing.T) {
 		{"普通英文词", "Iowa", "Iowa", false},
 		{"标准代号", "ISO9001", "ISO9001", false},
 		{"括号中的英文", "学习型城市(Iowa)", "学习型城市(Iowa)", false},
-		{"序号中没有数字", "杭政办发〔2018〕lo号", "杭政办发〔2018〕lo号", false},
+		{"序号只有小写l", "杭政办发〔2018〕l号", "杭政办发〔2018〕1号", true},
+		{"序号只有字母lO", "杭政办发〔2018〕lO号", "杭政办发〔2018〕10号", true},
+		{"序号只有字母lo", "杭政办发〔2018〕lo号", "杭政办发〔2018〕10号", true},
+		{"序号只有字母带第", "杭教发[2018]第Il号", "杭教发[2018]第11号", true},
+		{"序号只有字母没有号", "杭政办发〔2018〕lO", "杭政办发〔2018〕lO", false},
+		{"序号只有字母没有发文机关", "〔2018〕lO号", "〔2018〕lO号", false},
 		{"不成年份", "杭政办发〔lOl8〕12号", "杭政办发〔lOl8〕12号", false},
 		{"序号后还有字母", "杭政办发〔2018〕l2ab", "杭政办发〔2018〕l2ab", false},
 	}
@@ -54,6 +60,7 @@ func TestSearchReadsDigitsInATypedDocNumber(t *testing.T) {
 		"D1": "杭州市人民政府办公厅关于推进学习型城市建设的实施意见 杭政办发〔2018〕12号 各区、县(市)人民政府。",
 		"D2": "转发杭政办发〔2018〕l2号文件,请遵照执行。",
 		"D3": "杭政办发〔2018〕21号 关于社区教育的通知。",
+		"D4": "杭政办发〔2018〕10号 关于学分银行的通知。",
 	}
 	storeTexts(t, cat, idx, docs, "工作通知", catalog.DocPolicy)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
@@ -65,6 +72,7 @@ func TestSearchReadsDigitsInATypedDocNumber(t *testing.T) {
 		{"杭政办发〔2O18〕12号", "杭政办发〔2018〕12号", []string{"D1"}},
 		{"杭政办发〔2O18〕12号 学习型城市", "杭政办发〔2018〕12号", []string{"D1"}},
 		{"杭政办发〔2018〕12号", "", []string{"D1"}},
+		{"杭政办发〔2018〕lO号", "杭政办发〔2018〕10号", []string{"D4"}},
 	} {
 		res, err := svc.Search(ctx, Request{Query: tt.q, User: admin})
 		if err != nil {

@@ -109,15 +109,6 @@ func parseQuery(q string) (*parsed, error) {
 			return nil, err
 		}
 		term := index.Term{Text: it.text}
-		terms := []index.Term{term}
-		if read, ok := readDocNumberDigits(it.text); ok {
-			// The 文号 as typed (a text OCR misread holds it so) or with
-			// its letters read as the digits they stand for.
-			terms = append(terms, index.Term{Text: read})
-			if !slices.Contains(p.readDigits, read) {
-				p.readDigits = append(p.readDigits, read)
-			}
-		}
 		if len(it.parts) == 2 && !joinNext {
 			// The code, or its prefix and its number anywhere: (code OR
 			// prefix) AND (code OR number) is code OR (prefix AND
@@ -127,6 +118,18 @@ func parseQuery(q string) (*parsed, error) {
 				p.clauses = append(p.clauses, index.Clause{Any: []index.Term{term, {Text: part}}})
 			}
 			continue
+		}
+		// Read after the code's branch, which searches the word as
+		// typed only: the notice names a 文号 read so only where every
+		// branch below searches what it read.
+		terms := []index.Term{term}
+		if read, ok := readDocNumberDigits(it.text); ok {
+			// The 文号 as typed (a text OCR misread holds it so) or with
+			// its letters read as the digits they stand for.
+			terms = append(terms, index.Term{Text: read})
+			if !slices.Contains(p.readDigits, read) {
+				p.readDigits = append(p.readDigits, read)
+			}
 		}
 		switch {
 		case it.exclude:

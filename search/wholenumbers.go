@@ -51,7 +51,8 @@ func numbersOf(texts ...string) numberSet {
 // a mark in a passage proposed for it takes whole: each keyed as its
 // words around it read it (textNumberKey), 3.10% as 3.1, as a passage's
 // 3.10% or 3.1% is keyed. A number after 第 is left out: a clause or an
-// ordinal the statement cites (第3.10条, 第3条, 第18届), no figure, as
+// ordinal the statement cites (第3.10条, 第3条, 第18届, and set with
+// spaces as a PDF's text may be, 第 3 条), no figure, as
 // the values check reads a statement (values.CheckStatement). With
 // numbersOf's keys, 依据第3条，完成率3.10% wanted 3 and 3.10, and a
 // passage's 第3.10条 was marked whole as if it were the rate.
@@ -64,7 +65,7 @@ func figuresOf(statement string) numberSet {
 			i += n
 			continue
 		}
-		if !strings.HasSuffix(statement[:start], "第") {
+		if !afterDi(statement, start) {
 			out[textNumberKey(statement, start, end)] = true
 		}
 		i = end
@@ -102,15 +103,35 @@ func wordNumbers(words ...string) numberSet {
 // value, read in the text around it (index.TrailingZeros: 96.50% and
 // 96.5%, 3.10% and 3.1%, 3.0 and 3: search finds 96.5 in 96.50%, so its
 // mark takes the number whole; but not 2024.10, a year and October, nor
-// the clause 第3.10条, which are not 2024.1 and 3.1), and a number
+// the clause 第3.10条 or 第 3.10 条, which are not 2024.1 and 3.1), and a number
 // written in Chinese digit by digit, as years are, in digits (二〇二三
 // and 二零二三 are 2023, as search finds them: index.ChineseYears).
 func textNumberKey(text string, start, end int) string {
 	s := numberKey(text[start:end])
-	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && index.TrailingZeros(text, start, end) {
+	if strings.Count(s, ".") == 1 && strings.Trim(s, ".0123456789") == "" && index.TrailingZeros(text, start, end) &&
+		!spacedClause(text, start, end) {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	return s
+}
+
+// spaceRunes are the spaces a text extracted from a PDF may set between
+// 第, a clause's number and 条 (第 3.10 条).
+const spaceRunes = " \t\u3000\u00a0"
+
+// afterDi reports whether text[:start] ends with 第, spaces allowed after
+// it (第3条, 第 3 条): the number at start is a clause or an ordinal.
+func afterDi(text string, start int) bool {
+	return strings.HasSuffix(strings.TrimRight(text[:start], spaceRunes), "第")
+}
+
+// spacedClause reports a clause's number set apart by spaces, after 第 or
+// before 条 款 项 章 节 (第 3.10 条), which the index's rule
+// (index.TrailingZeros) reads as a clause only when written close: its
+// zeros are no decimal's trailing zeros either.
+func spacedClause(text string, start, end int) bool {
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[end:], spaceRunes))
+	return afterDi(text, start) || strings.ContainsRune("条款项章节", next)
 }
 
 // numberKey is the number as written in textNumberKey's form, its

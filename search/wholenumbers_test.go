@@ -242,6 +242,10 @@ func TestFiguresOfAClaimLeaveOutClauses(t *testing.T) {
 		{"第18届学习活动周参与市民达3.2万人次", []string{"3.2"}, []string{"18"}},
 		{"完成率3.15%，依据第3.15条", []string{"3.15"}, nil},
 		{"学分银行平台升级到v2.10版本", []string{"2.10"}, []string{"2.1"}},
+		{"依据第 3 条，完成率3.10%", []string{"3.1"}, []string{"3", "3.10"}},
+		{"依据第 3.10 条，完成率3.10%", []string{"3.1"}, []string{"3.10"}},
+		{"依据《办法》第　3.10　条，全市社区学校达120所", []string{"120"}, []string{"3.10", "3.1"}},
+		{"第 18 届学习活动周参与市民达3.2万人次", []string{"3.2"}, []string{"18"}},
 	} {
 		got := figuresOf(tt.statement)
 		for _, w := range tt.want {
@@ -262,5 +266,15 @@ func TestFiguresOfAClaimLeaveOutClauses(t *testing.T) {
 	frags := buildFragmentsFor([]string{passage}, spans, figuresOf("依据第3条，完成率3.10%"))
 	if want := "<mark>第</mark>3.10条，完成<mark>率3.10</mark>%"; len(frags) != 1 || !strings.Contains(frags[0].HTML, want) {
 		t.Errorf("the passage's marks: %+v, want %q in them", frags, want)
+	}
+	// Set with spaces, as a PDF's text may be, the clause is no rate
+	// either: 第 3.10 条 is not marked whole as 3.10%.
+	for _, statement := range []string{"依据第 3 条，完成率3.10%", "依据第3条，完成率3.10%"} {
+		passage := "依据第 3.10 条，完成率3.10%。"
+		spans := []index.Span{span(1, passage, "第 3.", 0), span(1, passage, "率3.", 0)}
+		frags := buildFragmentsFor([]string{passage}, spans, figuresOf(statement))
+		if want := "<mark>第 </mark>3.10 条，完成<mark>率3.10</mark>%"; len(frags) != 1 || !strings.Contains(frags[0].HTML, want) {
+			t.Errorf("the passage's marks for %s: %+v, want %q in them", statement, frags, want)
+		}
 	}
 }

@@ -976,14 +976,15 @@ func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	data, err := assignments.MissingXLSX(tasks)
+	english := langOf(r) == English
+	data, err := assignments.MissingXLSX(tasks, english)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", assignments.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
-		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), sessionFrom(r).User, q.Get("city"), round)}))
+		map[string]string{"filename": h.Assignments.MissingFilename(r.Context(), sessionFrom(r).User, q.Get("city"), round, english)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
 }

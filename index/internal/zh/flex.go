@@ -55,9 +55,10 @@ type FlexJoin struct {
 
 // MaxFlexJoins bounds a word's flexible places, each of which the
 // search reads the pairs of its marks for: a sentence copied whole with
-// a dozen commas costs no more than one with eight. After the first
-// MaxFlexJoins places the word's marks are taken as typed and no mark is
-// added where none was typed.
+// a dozen commas costs no more than one with eight. The marks the word
+// typed are served first, then the places where it typed none (Flex's
+// capped): after MaxFlexJoins places the word's marks are taken as typed
+// and no mark is added where none was typed.
 const MaxFlexJoins = 8
 
 // Skip places are kept for precision: only in a stretch of the word
@@ -96,17 +97,7 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 		return Flex{}, false
 	}
 	if len(f.Joins) > MaxFlexJoins {
-		// The places after the cap as typed: their parts joined, with
-		// the typed mark between them.
-		last := f.Parts[MaxFlexJoins]
-		for k := MaxFlexJoins; k < len(f.Joins); k++ {
-			if f.Joins[k].Typed != 0 {
-				last += string(f.Joins[k].Typed)
-			}
-			last += f.Parts[k+1]
-		}
-		f.Parts = append(f.Parts[:MaxFlexJoins], last)
-		f.Joins = f.Joins[:MaxFlexJoins]
+		f = f.capped()
 	}
 	for _, p := range f.Parts {
 		if utf8.RuneCountInString(p) >= 2 {
@@ -114,6 +105,42 @@ func NewFlex(seg *gse.Segmenter, sub string) (Flex, bool) {
 		}
 	}
 	return Flex{}, false
+}
+
+// capped is f with MaxFlexJoins places at most, the marks the word typed
+// served first: the first MaxFlexJoins of them, then as many of its skips
+// as are left, in order. A place not kept is taken as typed: its parts
+// joined, with its typed mark between them. Skips first in the word (a
+// sentence copied without its commas) would otherwise use up the cap and
+// leave a mark typed after them to match only as typed.
+func (f Flex) capped() Flex {
+	typed := 0
+	for _, j := range f.Joins {
+		if !j.Skip {
+			typed++
+		}
+	}
+	skips := MaxFlexJoins - min(typed, MaxFlexJoins)
+	typed = MaxFlexJoins - skips
+	out := Flex{Parts: []string{f.Parts[0]}}
+	for k, j := range f.Joins {
+		keep := &typed
+		if j.Skip {
+			keep = &skips
+		}
+		if *keep > 0 {
+			*keep--
+			out.Joins = append(out.Joins, j)
+			out.Parts = append(out.Parts, f.Parts[k+1])
+			continue
+		}
+		last := &out.Parts[len(out.Parts)-1]
+		if j.Typed != 0 {
+			*last += string(j.Typed)
+		}
+		*last += f.Parts[k+1]
+	}
+	return out
 }
 
 // typedStretches cuts sub at its flexible marks (flexMarkAt), leaving

@@ -9,7 +9,8 @@ import (
 // TestNewFlexCutsAtClauseMarks: a query word is cut at a clause mark
 // between two letters or digits (not both ASCII) and, in a stretch of ten
 // characters or more, at a word boundary four characters from its ends;
-// a number's point, a 文号's brackets and a short phrase are not cut.
+// a number's point, a 文号's brackets and a short phrase are not cut;
+// past MaxFlexJoins places, the typed marks are kept before the skips.
 func TestNewFlexCutsAtClauseMarks(t *testing.T) {
 	seg, err := Segmenter()
 	if err != nil {
@@ -28,6 +29,9 @@ func TestNewFlexCutsAtClauseMarks(t *testing.T) {
 		{"学分积累,,转换", ""},
 		{"完善学分银行建设", ""},
 		{"2024年我市持续推进", "2024/年/我市/持续推进"},
+		// Past MaxFlexJoins places, the mark typed is served before
+		// the places where none was typed.
+		{"2024年我市持续推进学分银行建设和社区教育发展工作取得明显成效,市民满意", "2024/年/我市/持续/推进/学分银行/建设/和社区教育发展工作取得明显成效|市民满意"},
 	} {
 		got := ""
 		if f, ok := NewFlex(seg, tt.sub); ok {
