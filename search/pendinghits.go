@@ -25,9 +25,9 @@ import (
 // groups and the facets; the others, moved away or deleted, nowhere. With
 // nothing pending it is pageByGroups(q) and reads nothing more. approximate
 // is pendingSet.more: the changes past the latest maxCorrectedChanges are
-// found and counted as the index has them. A pending document found is
-// a group of its own until the index applies its change: its versions
-// among the index's hits are not folded with it (pageByGroups).
+// found and counted as the index has them. A pending document found that
+// has versions is folded with them as the index's groups are
+// (pageWithPendingVersions); the others are each a group of their own.
 //
 // A page after the first needs the index's hits up to it less the pending
 // documents that may rank before it: at most len(added) more, read without
@@ -58,6 +58,14 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 		}
 		page.pending = ids
 		return page, p.more, nil
+	}
+	all, addedVersioned, err := s.pendingVersioned(ctx, added)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(addedVersioned) > 0 {
+		page, err := s.pageWithPendingVersions(ctx, q, indexed, p, ids, added, addedVersioned, all)
+		return page, p.more, err
 	}
 	from := max(0, q.From-len(added))
 	window := indexed
