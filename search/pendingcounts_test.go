@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -132,6 +133,66 @@ func TestRelaxCountsByTheCatalogWhileTheIndexCatchesUp(t *testing.T) {
 			res := searchAs(t, svc, c.req)
 			if res.Total != 0 || !slices.Equal(res.Relax, c.want) {
 				t.Errorf("after %s: total %d, relax %+v; want none found and %+v", c.name, res.Total, res.Relax, c.want)
+			}
+		})
+	}
+}
+
+// An export of results lists the documents the search page lists while
+// an index copy lags the catalog, and says as many documents found: A6
+// moved to 成都 is exported by 成都's search and not by 杭州's, made a
+// 新闻报道 by a search among 新闻报道 and not among 工作总结. It used to
+// list and count A6 by its index copy (and leave it out of 杭州's rows
+// alone, still counted).
+func TestExportListsTheCatalogsValuesWhileTheIndexCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	str := func(s string) *string { return &s }
+	move := func(cat *catalog.Store) error {
+		_, err := cat.MoveDocument(ctx, "A6", "510100", "admin")
+		return err
+	}
+	retype := func(cat *catalog.Store) error {
+		_, err := cat.UpdateDocument(ctx, "A6", catalog.DocumentPatch{DocType: str(string(catalog.DocPressReport))}, "admin")
+		return err
+	}
+	cases := []struct {
+		name   string
+		change func(cat *catalog.Store) error
+		req    Request
+		want   []string
+	}{
+		{"moved to 成都, searched in 杭州", move, Request{Cities: []string{"330100"}}, []string{"A1", "A2", "A3", "A4"}},
+		{"moved to 成都, searched in 成都", move, Request{Cities: []string{"510100"}}, []string{"A6", "B1"}},
+		{"made a 新闻报道, searched among 工作总结", retype, Request{DocTypes: []string{"工作总结"}}, []string{"A1", "A2", "A3", "A4", "B1"}},
+		{"made a 新闻报道, searched among 新闻报道", retype, Request{DocTypes: []string{"新闻报道"}}, []string{"A6"}},
+		{"made a 新闻报道, searched by date of issue", retype, Request{Sort: index.SortIssued}, []string{"A1", "A2", "A3", "A4", "A6", "B1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			svc := facetStores(t)
+			c.req.Query, c.req.User = "学分银行", admin
+			if err := c.change(svc.cat); err != nil {
+				t.Fatal(err)
+			}
+			rows, total, _, err := svc.exportRows(ctx, c.req, "", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var exported []string
+			for _, row := range rows {
+				id := strings.TrimSuffix(row[1].(string), ".txt")
+				if !slices.Contains(exported, id) {
+					exported = append(exported, id)
+				}
+			}
+			res := searchAs(t, svc, c.req)
+			if !slices.Equal(sorted(exported), c.want) || total != uint64(len(c.want)) {
+				t.Errorf("export after A6 %s, its index copy not written again: documents %v, %d found; want %v",
+					c.name, exported, total, c.want)
+			}
+			if !slices.Equal(exported, hitIDList(res)) {
+				t.Errorf("export after A6 %s lists %v, the search page %v, in its order", c.name, exported, hitIDList(res))
 			}
 		})
 	}
