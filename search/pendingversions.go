@@ -60,15 +60,17 @@ func (s *Service) pageWithPendingVersions(ctx context.Context, q, indexed index.
 	if err != nil {
 		return nil, err
 	}
-	// The index's hits are ranked among added by the catalog's values
-	// (an order by date), as the page shows them.
-	ids := make([]string, 0, len(found.Hits)+len(matchedIndexed.Hits))
-	for _, h := range slices.Concat(found.Hits, matchedIndexed.Hits) {
-		ids = append(ids, h.ID)
-	}
-	docs, err := s.hitDocuments(ctx, ids, nil)
-	if err != nil {
-		return nil, fmt.Errorf("load hit documents: %w", err)
+	// An order by date ranks the index's hits among added by the
+	// catalog's dates, as the page shows them; the others by score or ID.
+	docs := make(map[string]*catalog.Document, len(added))
+	if q.Sort == index.SortIssued || q.Sort == index.SortIssuedAsc {
+		ids := make([]string, 0, len(found.Hits)+len(matchedIndexed.Hits))
+		for _, h := range slices.Concat(found.Hits, matchedIndexed.Hits) {
+			ids = append(ids, h.ID)
+		}
+		if docs, err = s.hitDocuments(ctx, ids, nil); err != nil {
+			return nil, fmt.Errorf("load hit documents: %w", err)
+		}
 	}
 	for _, h := range added {
 		docs[h.ID] = p.docs[h.ID]
@@ -106,7 +108,7 @@ func (s *Service) pageWithPendingVersions(ctx context.Context, q, indexed index.
 		res:    &index.Result{Total: total, Took: found.Took, Hits: shown, Facets: withCatalogValues(found.Facets, added, p)},
 		folded: folded, groups: total - uint64(len(isFolded)), pending: pending, added: addedLinks,
 	}
-	if err := s.readShown(ctx, page, q.Filter.Cities); err != nil {
+	if err := s.readShownAsCatalog(ctx, page, p, q.Filter.Cities); err != nil {
 		return nil, err
 	}
 	// The page's text, by q's words alone, as pageAsCatalog reads it.
@@ -116,4 +118,32 @@ func (s *Service) pageWithPendingVersions(ctx context.Context, q, indexed index.
 		return nil, err
 	}
 	return page, nil
+}
+
+// readShownAsCatalog is readShown of page, whose hits and folded versions
+// may be pending documents of p found by the catalog's values: those are
+// p's own (filed under the search's cities: filedUnder), the others read
+// (hitDocuments), so that a search reads no pending document again.
+func (s *Service) readShownAsCatalog(ctx context.Context, page *groupedPage, p *pendingSet, cities []string) error {
+	var ids []string
+	for _, h := range page.res.Hits {
+		for _, id := range append([]string{h.ID}, page.folded[h.ID]...) {
+			if _, added := page.added[id]; !added {
+				ids = append(ids, id)
+			}
+		}
+	}
+	docs, err := s.hitDocuments(ctx, ids, cities)
+	if err != nil {
+		return fmt.Errorf("load hit documents: %w", err)
+	}
+	if docs == nil {
+		docs = map[string]*catalog.Document{}
+	}
+	for id := range page.added {
+		docs[id] = p.docs[id]
+	}
+	page.docs = docs
+	page.leaveOut(docs)
+	return nil
 }
