@@ -197,3 +197,33 @@ func TestExportListsTheCatalogsValuesWhileTheIndexCatchesUp(t *testing.T) {
 		})
 	}
 }
+
+// A claim's candidate passages come from the documents of its city by
+// the catalog, also while an index copy lags: A6 moved to 成都 is
+// proposed for 成都's claim, as 成都's search finds it. It was proposed
+// only once the index applied the move (the city it left never had it:
+// TestADocumentMovedAwayIsNotShownToTheCityItLeft).
+func TestClaimCandidatesFromADocumentMovedInWhileTheIndexCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	if _, err := svc.cat.MoveDocument(ctx, "A6", "510100", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, linked := range [][]string{{}, {"A6"}} {
+		c := &catalog.Claim{ID: "C1", City: "510100", Round: 2018, Indicator: "2.3.1", Statement: "杭州日报报道学分银行试点"}
+		cands, err := svc.ClaimCandidates(ctx, c, linked, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, cd := range cands {
+			found = found || cd.DocumentID == "A6"
+			if cd.DocumentID == "A6" && cd.Linked != (len(linked) > 0) {
+				t.Errorf("candidate A6 linked %v, want %v", cd.Linked, len(linked) > 0)
+			}
+		}
+		if !found {
+			t.Errorf("candidates of 成都's claim 杭州日报报道学分银行试点 (linked %v) after A6 moved to 成都: %+v, want A6's passage", linked, cands)
+		}
+	}
+}
