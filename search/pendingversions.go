@@ -71,6 +71,9 @@ func (s *Service) pageWithPendingVersions(ctx context.Context, q, indexed index.
 		if docs, err = s.hitDocuments(ctx, ids, nil); err != nil {
 			return nil, fmt.Errorf("load hit documents: %w", err)
 		}
+		if docs == nil {
+			docs = map[string]*catalog.Document{}
+		}
 	}
 	for _, h := range added {
 		docs[h.ID] = p.docs[h.ID]
