@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -100,6 +101,15 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 	for _, id := range linked {
 		isLinked[id] = true
 	}
+	// The documents whose index copy may lag the catalog (pendingChanges)
+	// are looked at wherever the index files them, and kept by the
+	// catalog's city (hitDocuments), so that one moved into the claim's
+	// city is proposed at once, as its search finds it.
+	ctx = withSearchStamps(ctx)
+	p, err := s.pendingChanges(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)
+	}
 	var out []Candidate
 	for _, f := range []index.Filter{
 		{Cities: []string{c.City}, IDs: linked},
@@ -108,7 +118,25 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		if f.IDs != nil && len(f.IDs) == 0 {
 			continue
 		}
-		res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}}, Filter: f, Size: candidatePool, WithText: true})
+		search := func(f index.Filter) (*index.Result, error) {
+			return s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}}, Filter: f, Size: candidatePool, WithText: true})
+		}
+		pending := slices.DeleteFunc(slices.Clone(pendingAmong(p, f.IDs)), func(id string) bool { return slices.Contains(f.ExcludeIDs, id) })
+		indexed := f
+		if len(pending) > 0 {
+			// Left out of the index's own search, so that the pool
+			// holds each once.
+			indexed.ExcludeIDs = slices.Concat(f.ExcludeIDs, pending)
+		}
+		res, err := search(indexed)
+		if err == nil && len(pending) > 0 {
+			var moved *index.Result
+			if moved, err = search(index.Filter{IDs: pending}); err == nil {
+				both := *res // the index's, maybe kept for other searches
+				both.Hits = slices.Concat(res.Hits, moved.Hits)
+				res = &both
+			}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)
 		}

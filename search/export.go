@@ -112,6 +112,10 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, e
 // returns them with the number of matching documents and of returned
 // files left out (countReturned).
 func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, english bool) (rows [][]any, total uint64, hidden int, err error) {
+	// The catalog's stamps read once, as a search reads them: whether
+	// any index copy lags (exportPending, countReturned) is then no
+	// statement more.
+	ctx = withSearchStamps(ctx)
 	q, visible, err := s.baseQuery(ctx, req)
 	if err != nil {
 		return nil, 0, 0, err
@@ -126,12 +130,22 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 	}
 	// The rows in the order of the search page's hits.
 	q.Size, q.WithText, q.TitleFirst = exportPage, true, true
-	for q.From = 0; len(rows) < ExportLimit && q.From+q.Size <= maxWindow; q.From += exportPage {
-		res, err := s.idx.Search(ctx, q)
+	returned := q.Filter.ExcludeIDs
+	indexed, added, err := s.exportPending(ctx, q)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+	}
+	for indexed.From = 0; len(rows) < ExportLimit && indexed.From+indexed.Size <= maxWindow; indexed.From += exportPage {
+		res, err := s.idx.Search(ctx, indexed)
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
-		total = res.Total
+		total = res.Total + uint64(len(added.hits))
+		if len(added.hits) > 0 {
+			if res, err = s.withAddedHits(ctx, q.Sort, res, &added, len(res.Hits) < exportPage); err != nil {
+				return nil, 0, 0, err
+			}
+		}
 		page, err := s.pageRows(ctx, res, m)
 		if err != nil {
 			return nil, 0, 0, err
@@ -141,10 +155,82 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			break
 		}
 	}
-	if hidden, err = s.countReturned(ctx, q, q.Filter.ExcludeIDs); err != nil {
+	if hidden, err = s.countReturned(ctx, q, returned); err != nil {
 		return nil, 0, 0, err
 	}
 	return rows[:min(len(rows), ExportLimit)], total, hidden, nil
+}
+
+// exportAdded are the pending documents an export finds by the catalog's
+// values (exportPending), with their text: hits all of them, rest those
+// not yet ranked among the index's pages, in rank order.
+type exportAdded struct {
+	hits, rest []index.Hit
+	docs       map[string]*catalog.Document
+}
+
+// exportPending returns q without the documents whose index copy may lag
+// the catalog (pendingChanges) and those of them q finds by the catalog's
+// values with their text, as the search page finds them (pageAsCatalog),
+// so that the export lists what the page lists; with nothing pending, q
+// as it is and none, reading nothing more.
+func (s *Service) exportPending(ctx context.Context, q index.Query) (index.Query, exportAdded, error) {
+	p, err := s.pendingChanges(ctx)
+	if err != nil {
+		return q, exportAdded{}, err
+	}
+	pending := pendingAmong(p, q.Filter.IDs)
+	if len(pending) == 0 {
+		return q, exportAdded{}, nil
+	}
+	found, err := s.pendingMatches(ctx, q, p, pending)
+	if err != nil {
+		return q, exportAdded{}, err
+	}
+	text := q
+	text.Filter = index.Filter{ExcludeIDs: q.Filter.ExcludeIDs, Cut: q.Filter.Cut}
+	if _, err := s.readPageText(ctx, text, found); err != nil {
+		return q, exportAdded{}, err
+	}
+	indexed := q
+	indexed.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, pending)
+	if q.Sort == index.SortRelevance {
+		indexed.Sort = index.SortRelevanceByID // ties as mergeRanked ranks them, as the page does
+	}
+	docs := make(map[string]*catalog.Document, len(found))
+	for _, h := range found {
+		docs[h.ID] = p.docs[h.ID]
+	}
+	return indexed, exportAdded{hits: found, rest: found, docs: docs}, nil
+}
+
+// withAddedHits returns res, a page of the index's hits of an export, with
+// the documents of added.rest that rank before its last hit (every one
+// left on the last page) ranked among them by sort, and takes those out of
+// added.rest.
+func (s *Service) withAddedHits(ctx context.Context, sort index.Sort, res *index.Result, added *exportAdded, last bool) (*index.Result, error) {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	docs, err := s.hitDocuments(ctx, ids, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load exported documents: %w", err)
+	}
+	for id, d := range added.docs {
+		docs[id] = d
+	}
+	before := func(a, b index.Hit) int { return rankOrder(sort, a, b, docs) }
+	rest := slices.SortedStableFunc(slices.Values(added.rest), before)
+	n := len(rest)
+	if !last && len(res.Hits) > 0 {
+		end := res.Hits[len(res.Hits)-1]
+		n = len(slices.DeleteFunc(slices.Clone(rest), func(h index.Hit) bool { return before(h, end) > 0 }))
+	}
+	merged := *res
+	merged.Hits = mergeRanked(sort, res.Hits, rest[:n], docs, 0, 0, len(res.Hits)+n)
+	added.rest = rest[n:]
+	return &merged, nil
 }
 
 // exportRowMaker holds what pageRows needs to turn the hits of an export

@@ -25,9 +25,9 @@ import (
 // groups and the facets; the others, moved away or deleted, nowhere. With
 // nothing pending it is pageByGroups(q) and reads nothing more. approximate
 // is pendingSet.more: the changes past the latest maxCorrectedChanges are
-// found and counted as the index has them. A pending document found is
-// a group of its own until the index applies its change: its versions
-// among the index's hits are not folded with it (pageByGroups).
+// found and counted as the index has them. A pending document found that
+// has versions is folded with them as the index's groups are
+// (pageWithPendingVersions); the others are each a group of their own.
 //
 // A page after the first needs the index's hits up to it less the pending
 // documents that may rank before it: at most len(added) more, read without
@@ -37,10 +37,7 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 	if err != nil {
 		return nil, false, err
 	}
-	ids := p.ids
-	if len(q.Filter.IDs) > 0 {
-		ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return !slices.Contains(q.Filter.IDs, id) })
-	}
+	ids := pendingAmong(p, q.Filter.IDs)
 	if len(ids) == 0 {
 		page, err := s.pageByGroups(ctx, q)
 		return page, p.more, err
@@ -58,6 +55,14 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 		}
 		page.pending = ids
 		return page, p.more, nil
+	}
+	all, addedVersioned, err := s.pendingVersioned(ctx, added)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(addedVersioned) > 0 {
+		page, err := s.pageWithPendingVersions(ctx, q, indexed, p, ids, added, addedVersioned, all)
+		return page, p.more, err
 	}
 	from := max(0, q.From-len(added))
 	window := indexed
@@ -104,6 +109,16 @@ func (s *Service) pageAsCatalog(ctx context.Context, q index.Query) (page *group
 // filters (filedUnder), whatever their index copy says: one index search
 // among ids, of q without its field filters.
 func (s *Service) pendingMatches(ctx context.Context, q index.Query, p *pendingSet, ids []string) ([]index.Hit, error) {
+	found, err := s.pendingWordHits(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	return filedHits(found, p, q.Filter), nil
+}
+
+// pendingWordHits returns, best first and without text, the documents of
+// ids that q's words find, whatever q's field filters: one index search.
+func (s *Service) pendingWordHits(ctx context.Context, q index.Query, ids []string) ([]index.Hit, error) {
 	words := q
 	words.Filter = index.Filter{IDs: ids, ExcludeIDs: q.Filter.ExcludeIDs, Cut: q.Filter.Cut}
 	words.From, words.Size, words.FacetSize, words.WithText, words.Sort = 0, len(ids), 0, false, index.SortRelevance
@@ -111,13 +126,28 @@ func (s *Service) pendingMatches(ctx context.Context, q index.Query, p *pendingS
 	if err != nil {
 		return nil, fmt.Errorf("find the changed documents: %w", err)
 	}
-	var added []index.Hit
-	for _, h := range found.Hits {
-		if d := p.docs[h.ID]; d != nil && filedUnder(d, p.indicators[h.ID], q.Filter) {
-			added = append(added, index.Hit{ID: h.ID, Score: h.Score})
+	return found.Hits, nil
+}
+
+// filedHits keeps of found (pending documents of p) those the catalog
+// files under f's field filters (filedUnder), as IDs and scores.
+func filedHits(found []index.Hit, p *pendingSet, f index.Filter) []index.Hit {
+	var kept []index.Hit
+	for _, h := range found {
+		if d := p.docs[h.ID]; d != nil && filedUnder(d, p.indicators[h.ID], f) {
+			kept = append(kept, index.Hit{ID: h.ID, Score: h.Score})
 		}
 	}
-	return added, nil
+	return kept
+}
+
+// pendingAmong returns those of p's documents that a search held to ids
+// (none: every document) may find.
+func pendingAmong(p *pendingSet, ids []string) []string {
+	if len(ids) == 0 {
+		return p.ids
+	}
+	return slices.DeleteFunc(slices.Clone(p.ids), func(id string) bool { return !slices.Contains(ids, id) })
 }
 
 // filedUnder reports whether the index would keep d, linked to

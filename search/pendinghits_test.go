@@ -193,3 +193,60 @@ func TestIndicatorFacetCountsACitedDocumentByTheCatalogWhileTheIndexCatchesUp(t 
 		}
 	}
 }
+
+// A pending document is folded with its versions as the index's groups
+// are: A6, a version of A1 that the index has, retyped while its index
+// copy is not written again, is one group with A1, not a group of its
+// own beside it (a group listed twice), on every page and whichever of
+// the two ranks first.
+func TestPendingDocumentFoldsWithItsVersions(t *testing.T) {
+	ctx := context.Background()
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	for _, sort := range []index.Sort{index.SortRelevance, index.SortUploaded, index.SortIssued} {
+		svc := facetStores(t)
+		if err := svc.cat.AddNearDuplicates(ctx, "A1", []catalog.NearDuplicate{{ID: "A6", Similarity: 0.97}}); err != nil {
+			t.Fatal(err)
+		}
+		req := Request{Query: "学分银行", User: admin, Sort: sort}
+		searchAs(t, svc, req)
+		report := string(catalog.DocPressReport)
+		if _, err := svc.cat.UpdateDocument(ctx, "A6", catalog.DocumentPatch{DocType: &report}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+		res := searchAs(t, svc, req)
+		// A1 and A6 one group; A2, A3, A4 and B1 the others.
+		if res.Total != 6 || res.Groups != 5 || len(res.Hits) != 5 || res.Folded != 1 {
+			t.Errorf("学分银行 by %v after A6, a version of A1, was retyped: total %d, groups %d, folded %d, hits %s; want 6 documents in 5 groups, one folded",
+				sort, res.Total, res.Groups, res.Folded, hitList(res))
+		}
+		var group []string
+		for _, h := range res.Hits {
+			if h.ID == "A1" || h.ID == "A6" {
+				group = append(group, h.ID)
+				group = append(group, h.NearDuplicateIDs...)
+			}
+		}
+		if !slices.Equal(sorted(group), []string{"A1", "A6"}) {
+			t.Errorf("学分银行 by %v: the group of A1 and A6 shows as %v, want one hit folding the other", sort, group)
+		}
+		var paged []string
+		for from := 0; from <= 5; from++ {
+			req := req
+			req.From, req.Size = from, 1
+			page := searchAs(t, svc, req)
+			if page.Total != 6 || page.Groups != 5 {
+				t.Errorf("学分银行 by %v from %d: total %d, groups %d, want 6 and 5 (hits %s)", sort, from, page.Total, page.Groups, hitList(page))
+			}
+			paged = append(paged, hitIDList(page)...)
+		}
+		if !slices.Equal(paged, hitIDList(res)) {
+			t.Errorf("学分银行 by %v: pages of one group %v, the page of ten %v", sort, paged, hitIDList(res))
+		}
+		// Filtered to 新闻报道, A6 is found alone: its version A1 is not.
+		only := req
+		only.DocTypes = []string{"新闻报道"}
+		if got := searchAs(t, svc, only); !slices.Equal(hitIDList(got), []string{"A6"}) || got.Groups != 1 || got.Folded != 0 {
+			t.Errorf("学分银行 among 新闻报道 by %v: hits %s, groups %d, folded %d; want A6 alone", sort, hitList(got), got.Groups, got.Folded)
+		}
+	}
+}

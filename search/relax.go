@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,8 +16,24 @@ import (
 // counting only (no hits, facets or text), so the empty state can say
 // "去掉"年份=2018"可找到 12 条". A coordinator's own city is not a filter
 // they chose and is never dropped: the scope of req.User still applies.
+// The documents whose index copy may lag the catalog (pendingChanges) are
+// counted by the catalog's values, as the hits are found (pageAsCatalog):
+// one index search among them for q's words, each filter dropped then
+// checked against the catalog (filedHits). With nothing pending it reads
+// nothing more.
 func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Relaxation, error) {
 	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, 0, false, false
+	p, err := s.pendingChanges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var pendingFound []index.Hit
+	if pending := pendingAmong(p, q.Filter.IDs); len(pending) > 0 {
+		if pendingFound, err = s.pendingWordHits(ctx, q, pending); err != nil {
+			return nil, err
+		}
+		q.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, pending)
+	}
 	years, rounds := itoas(req.Years), itoas(req.Rounds)
 	filters := []struct {
 		name   string
@@ -47,8 +64,9 @@ func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Rela
 		if err != nil {
 			return nil, fmt.Errorf("count without filter %s: %w", f.name, err)
 		}
-		if res.Total > 0 {
-			out = append(out, Relaxation{Filter: f.name, Value: strings.Join(f.values, ","), Total: res.Total})
+		total := res.Total + uint64(len(filedHits(pendingFound, p, wider.Filter)))
+		if total > 0 {
+			out = append(out, Relaxation{Filter: f.name, Value: strings.Join(f.values, ","), Total: total})
 		}
 	}
 	return out, nil

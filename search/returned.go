@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -76,18 +77,41 @@ func (s *Service) withoutReturned(ctx context.Context, f *index.Filter, cities [
 
 // countReturned counts the documents q left out as returned
 // (withoutReturned) that it would find otherwise, so that the page can
-// say so and offer them.
+// say so and offer them: those whose index copy may lag the catalog
+// (pendingChanges) by the catalog's values, as the hits are found
+// (pageAsCatalog), the others by the index's. With nothing pending it is
+// one index search.
 func (s *Service) countReturned(ctx context.Context, q index.Query, returned []string) (int, error) {
 	if len(returned) == 0 {
 		return 0, nil
 	}
-	q.Filter.ExcludeIDs, q.Filter.IDs = nil, returned
-	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, 1, 0, false, false, index.SortRelevance
-	res, err := s.idx.Search(ctx, q)
+	p, err := s.pendingChanges(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("count the returned files found: %w", err)
+		return 0, err
 	}
-	return int(res.Total), nil
+	pending := pendingAmong(p, returned)
+	indexed := returned
+	if len(pending) > 0 {
+		indexed = slices.DeleteFunc(slices.Clone(returned), func(id string) bool { return slices.Contains(pending, id) })
+	}
+	q.Filter.ExcludeIDs, q.Filter.IDs = nil, indexed
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst, q.Sort = 0, 1, 0, false, false, index.SortRelevance
+	n := 0
+	if len(indexed) > 0 {
+		res, err := s.idx.Search(ctx, q)
+		if err != nil {
+			return 0, fmt.Errorf("count the returned files found: %w", err)
+		}
+		n = int(res.Total)
+	}
+	if len(pending) > 0 {
+		found, err := s.pendingMatches(ctx, q, p, pending)
+		if err != nil {
+			return 0, fmt.Errorf("count the returned files found: %w", err)
+		}
+		n += len(found)
+	}
+	return n, nil
 }
 
 // markReturned marks the hits returned on a task (HitReturn): every
