@@ -652,6 +652,11 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
 	}
+	written := cell
+	cell = codeAsTyped(cell)
+	if _, ok := c.inds[cell]; ok {
+		return cell, ""
+	}
 	if code := leadingCode.FindString(cell); code != "" && !codeGoesOn(cell[len(code):]) {
 		if _, ok := c.inds[code]; ok && !unicode.IsDigit(firstRune(cell[len(code):])) {
 			named := c.byName[nameKey(strings.TrimLeft(cell[len(code):], " \t\u3000、.．:：-—"))]
@@ -664,7 +669,19 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	if code := c.byName[nameKey(cell)]; code != "" {
 		return code, ""
 	}
-	return cell, ""
+	return written, ""
+}
+
+// codeAsTyped is a cell's code as the framework writes it when a Chinese
+// input method typed it: full-width digits and dots folded (2．3．3 is
+// 2.3.3), and the word 指标 before the code dropped (指标2.3.3), as
+// cities' tables write it in a 关键指标 column.
+func codeAsTyped(cell string) string {
+	cell = strings.TrimSpace(norm.NFKC.String(cell))
+	if rest, ok := strings.CutPrefix(cell, "指标"); ok && unicode.IsDigit(firstRune(strings.TrimSpace(rest))) {
+		cell = strings.TrimSpace(rest)
+	}
+	return cell
 }
 
 // codeGoesOn reports whether rest, what follows a code's digits in a
