@@ -653,7 +653,7 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 		return cell, ""
 	}
 	written := cell
-	cell = codeAsTyped(cell)
+	cell = catalog.CodeAsTyped(cell)
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
 	}
@@ -670,18 +670,6 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 		return code, ""
 	}
 	return written, ""
-}
-
-// codeAsTyped is a cell's code as the framework writes it when a Chinese
-// input method typed it: full-width digits and dots folded (2．3．3 is
-// 2.3.3), and the word 指标 before the code dropped (指标2.3.3), as
-// cities' tables write it in a 关键指标 column.
-func codeAsTyped(cell string) string {
-	cell = strings.TrimSpace(norm.NFKC.String(cell))
-	if rest, ok := strings.CutPrefix(cell, "指标"); ok && unicode.IsDigit(firstRune(strings.TrimSpace(rest))) {
-		cell = strings.TrimSpace(rest)
-	}
-	return cell
 }
 
 // codeGoesOn reports whether rest, what follows a code's digits in a
