@@ -83,3 +83,26 @@ func TestUnknownFieldNamesTheAcceptedOnes(t *testing.T) {
 		}
 	}
 }
+
+// TestAnUnknownFieldInsideAnObjectIsNamedWithIt: a saved search sent
+// with "filters": {"indicator": "2.3.1"} (the field is indicators there)
+// is refused naming filters.indicator; it was refused as an unknown
+// “indicator” beside a list of accepted fields that ended with the
+// top-level indicator, which read as a contradiction.
+func TestAnUnknownFieldInsideAnObjectIsNamedWithIt(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/saved-searches", `{"name": "学分银行制度", "query": "学分银行", "filters": {"indicator": "2.3.1"}}`), "expert")
+	er, _ := body["error"].(map[string]any)
+	msg, _ := er["message"].(string)
+	en, _ := er["message_en"].(string)
+	if resp.StatusCode != http.StatusBadRequest || er["field"] != "filters.indicator" ||
+		!strings.Contains(msg, "未知的字段\u201Cfilters.indicator\u201D") || !strings.Contains(msg, "filters.indicators") ||
+		!strings.Contains(en, "Unknown field “filters.indicator”") {
+		t.Errorf("filters.indicator: %d %v, want 400 on filters.indicator naming filters.indicators", resp.StatusCode, er)
+	}
+	// A field unknown at the top is named as it is.
+	_, body = e.do(e.request("POST", "/api/v1/saved-searches", `{"name": "学分银行制度", "query": "学分银行", "indicators": ["2.3.1"]}`), "expert")
+	if er, _ := body["error"].(map[string]any); er["field"] != "indicators" {
+		t.Errorf("a top-level indicators: %v, want refused on indicators", er)
+	}
+}

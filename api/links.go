@@ -144,10 +144,34 @@ func jsonError(err error, v any) error {
 		if len(accepted) == 0 {
 			return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
 		}
+		field = nestedField(field, accepted)
 		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q；可用的字段：%s", field,
 			catalog.Words{Chinese: strings.Join(accepted, "、"), English: strings.Join(accepted, ", ")})
 	}
 	return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON")
+}
+
+// nestedField is the unknown field the decoder named, field, with the
+// object it was sent in: the decoder names it alone, so a saved search's
+// "filters": {"indicator": …} was refused as an unknown “indicator”
+// beside a list of accepted fields holding the top-level indicator. A
+// name accepted at the top cannot be what was unknown there: it was in
+// the body's one object (filters.indicator); with several objects, or
+// none, it is left as named.
+func nestedField(field string, accepted []string) string {
+	if !slices.Contains(accepted, field) {
+		return field
+	}
+	var objects []string
+	for _, f := range accepted {
+		if object, _, ok := strings.Cut(f, "."); ok && !slices.Contains(objects, object) {
+			objects = append(objects, object)
+		}
+	}
+	if len(objects) != 1 {
+		return field
+	}
+	return objects[0] + "." + field
 }
 
 // jsonFields are the JSON fields a body read into t accepts, in their

@@ -235,8 +235,18 @@ func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	view, err := h.Values.ViewOf(r.Context(), v)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out[0].Citation.Title, out[0].Citation.Deleted = view.SourceTitle, view.SourceDeleted
+	history := make([]map[string]any, len(view.History))
+	for i, e := range view.History {
+		history[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}
+	}
 	w.Header().Set("ETag", `"`+v.Version()+`"`)
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": out[0], "reviews": rs})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": out[0], "reviews": rs, "history": history})
 }
 
 func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {

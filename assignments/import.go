@@ -652,6 +652,11 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
 	}
+	written := cell
+	cell = catalog.CodeAsTyped(cell)
+	if _, ok := c.inds[cell]; ok {
+		return cell, ""
+	}
 	if code := leadingCode.FindString(cell); code != "" && !codeGoesOn(cell[len(code):]) {
 		if _, ok := c.inds[code]; ok && !unicode.IsDigit(firstRune(cell[len(code):])) {
 			named := c.byName[nameKey(strings.TrimLeft(cell[len(code):], " \t\u3000、.．:：-—"))]
@@ -664,7 +669,7 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	if code := c.byName[nameKey(cell)]; code != "" {
 		return code, ""
 	}
-	return cell, ""
+	return written, ""
 }
 
 // codeGoesOn reports whether rest, what follows a code's digits in a

@@ -218,3 +218,28 @@ func TestTableNameBeforeItsCodeImportsByTheCode(t *testing.T) {
 		t.Fatalf("a table of 关键指标 then 指标编号: %+v, %v; want 1.1.1 imported", imp, err)
 	}
 }
+
+// TestIndicatorCodeAsAChineseInputMethodTypesIt: a code typed with the
+// full-width dot or digits of a Chinese input method (2．3．3, ２.３.２),
+// or with the word 指标 before it (指标2.3.1), is the framework's code;
+// the import used to refuse the whole table for such a row.
+func TestIndicatorCodeAsAChineseInputMethodTypesIt(t *testing.T) {
+	_, s := newService(t)
+	imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.csv",
+		Data: []byte("指标编码,责任单位,截止日期\n2．3．3,市教育局,2018-06-30\n指标2.3.1,市教育局,2018-06-30\n２.３.２,市教育局,2018-06-30\n 指标 3.1.2 ,市教育局,2018-07-31\n")})
+	if err != nil {
+		t.Fatalf("codes typed with full-width dots, digits or 指标 before them: %v", err)
+	}
+	var got []string
+	for _, a := range imp.Assignments {
+		got = append(got, a.Indicator)
+	}
+	if want := []string{"2.3.3", "2.3.1", "2.3.2", "3.1.2"}; !slices.Equal(got, want) {
+		t.Errorf("imported indicators %v, want %v", got, want)
+	}
+	_, err = s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期\n指标9．9．9,市教育局,2018-06-30\n")})
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "指标9．9．9") {
+		t.Errorf("a code not in the framework: %v, want it named as written", err)
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func frameworkKey(id, version string) string { return id + "@" + version }
@@ -158,18 +161,38 @@ func (s *Store) CurrentFramework(ctx context.Context) (*Framework, []Indicator, 
 }
 
 // Indicator returns the indicator with code in the current framework, or
-// ENOTFOUND.
+// ENOTFOUND. A code typed as a Chinese input method types it (2．3．1,
+// 指标2.3.1: CodeAsTyped) is that indicator's: callers keep the returned
+// indicator's Code, not the code as typed.
 func (s *Store) Indicator(ctx context.Context, code string) (*Indicator, error) {
 	_, inds, err := s.CurrentFramework(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for i := range inds {
-		if inds[i].Code == code {
-			return &inds[i], nil
+	for _, c := range []string{code, CodeAsTyped(code)} {
+		for i := range inds {
+			if inds[i].Code == c {
+				return &inds[i], nil
+			}
 		}
 	}
 	return nil, Errorf(ENOTFOUND, "指标 %q 不在当前指标体系中", code)
+}
+
+// CodeAsTyped is an indicator code as the framework writes it when a
+// Chinese input method typed it: full-width digits and dots folded
+// (2．3．3 is 2.3.3, ２.３.３ too), spaces trimmed, and the word 指标
+// before the code dropped (指标2.3.3), as cities' tables, manifests and
+// forms write it. Anything else is returned folded and trimmed, for the
+// caller to find in no framework.
+func CodeAsTyped(code string) string {
+	code = strings.TrimSpace(norm.NFKC.String(code))
+	if rest, ok := strings.CutPrefix(code, "指标"); ok {
+		if rest = strings.TrimSpace(rest); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			code = rest
+		}
+	}
+	return code
 }
 
 // Rounds returns the monitoring rounds, oldest first.

@@ -149,6 +149,11 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 	if byCode != nil {
 		ind, ok := byCode[l.IndicatorCode]
 		if !ok {
+			if ind, ok = byCode[CodeAsTyped(l.IndicatorCode)]; ok {
+				l.IndicatorCode = ind.Code
+			}
+		}
+		if !ok {
 			return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
 		}
 		if ind.Level != KeyLevel {

@@ -157,6 +157,20 @@ func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 	return readCitedText(ctx, blobs, budget, sha, page, quote, wholeTextBytes)
 }
 
+// QuoteStartsOn is the page a citation sent without its page cites: the
+// page its quote starts on, found as ReadCitedText finds it from page 1
+// on (the first place it is); 0 when it is nowhere in the text. A
+// coordinator who copied a sentence from a one-page notice, or from the
+// document's text, need not count pages.
+func QuoteStartsOn(ctx context.Context, blobs blob.Store, budget TextBudget, sha, quote string) (int, error) {
+	ct, err := ReadCitedText(ctx, blobs, budget, sha, 1, quote)
+	if err != nil {
+		return 0, err
+	}
+	ct.Close()
+	return ct.Match.FoundOnPage, nil
+}
+
 // readCitedText is ReadCitedText reading a text whole up to wholeBytes
 // (the tests lower it to read every text as a stream).
 func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string, wholeBytes int64) (*CitedText, error) {

@@ -290,6 +290,15 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
 	}
+	if in.Page == 0 && d != nil && quote != "" && len(mistakes) == 0 {
+		// Left out, the page is the one the quote starts on; one found
+		// nowhere still asks for the page.
+		page, err := QuoteStartsOn(ctx, s.blobs, s.budget, d.SHA256, quote)
+		if err != nil && !errors.Is(err, ingest.ErrBadText) {
+			return nil, fmt.Errorf("find the quote's page in %s: %w", d.ID, err)
+		}
+		in.Page = page
+	}
 	switch {
 	case in.Page == 0:
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "请填写引文所在的页码"))

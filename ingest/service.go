@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -885,7 +886,9 @@ func (s *Service) CheckIndicators(ctx context.Context, codes []string) ([]string
 		if ind.Level != catalog.KeyLevel {
 			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标（三级指标）；%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
-		out = append(out, c)
+		if !slices.Contains(out, ind.Code) { // 2.3.1 and 2．3．1 are one
+			out = append(out, ind.Code)
+		}
 	}
 	return out, nil
 }

@@ -110,9 +110,11 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, err
 	}
 	if in.Indicator != "" {
-		if _, err := s.cat.Indicator(ctx, in.Indicator); err != nil {
+		ind, err := s.cat.Indicator(ctx, in.Indicator)
+		if err != nil {
 			return nil, err
 		}
+		in.Indicator = ind.Code // as typed, 2．3．1 is 2.3.1
 	}
 	if _, err := s.search.MatchingAmong(ctx, request(u, in.Query, f), nil); err != nil {
 		return nil, err // a query that does not read
@@ -161,7 +163,7 @@ func (s *Service) Pack(ctx context.Context, u *catalog.User, code string) (*Pack
 	if err != nil {
 		return nil, err
 	}
-	found, err := s.cat.FindSavedSearches(ctx, catalog.SavedSearchFilter{Viewer: u.Username, Indicator: code})
+	found, err := s.cat.FindSavedSearches(ctx, catalog.SavedSearchFilter{Viewer: u.Username, Indicator: ind.Code})
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package values
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -287,6 +288,15 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文（含该数字的一句话）"))
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
+	}
+	if in.Page == 0 && d != nil && quote != "" && len(mistakes) == 0 {
+		// Left out, the page is the one the quote starts on; one found
+		// nowhere still asks for the page.
+		page, err := claims.QuoteStartsOn(ctx, s.blobs, s.budget, d.SHA256, quote)
+		if err != nil && !errors.Is(err, ingest.ErrBadText) {
+			return "", "", fmt.Errorf("find the quote's page in %s: %w", d.ID, err)
+		}
+		in.Page = page
 	}
 	switch {
 	case in.Page == 0:

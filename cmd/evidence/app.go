@@ -335,6 +335,13 @@ func openAppWith(ctx context.Context, a *app, opts appOptions, env envSettings) 
 	}
 	cfg := env.ingest
 	cfg.TempDir = tmpDir
+	// What a process killed mid-upload or mid-extraction left in the
+	// folder goes once it is a day old; one at work now is younger.
+	if n, size, err := ingest.RemoveStaleTemp(tmpDir, time.Now().Add(-ingest.StaleTempAge)); err != nil {
+		log.Warn("could not remove stale temporary files", "folder", tmpDir, "err", err)
+	} else if n > 0 {
+		log.Info("removed stale temporary files", "folder", tmpDir, "files", n, "bytes", size)
+	}
 	cfg.Sandbox = a.sandbox
 	cfg.Logger = log
 	if a.cat.Shared() {
