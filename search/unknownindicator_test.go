@@ -52,3 +52,34 @@ func TestAnUnknownIndicatorInTheFilterIsRefused(t *testing.T) {
 		t.Errorf("filtered by %s: %d hits, hints %+v; want none and the hint without the indicator", bare, res.Total, res.Relax)
 	}
 }
+
+// An indicator code typed as a Chinese input method types it (2．3．1,
+// 指标2.3.1) filters as the framework's code does (probe s56: the filter
+// refused 2．3．1 as an unknown indicator while the links, claims and the
+// responsibility table took it), in a search and its export alike.
+func TestAnIndicatorCodeAsTypedFiltersAsItsCode(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+
+	want, err := svc.Search(ctx, Request{Query: "学分银行", User: admin, Indicators: []string{"2.3.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Total == 0 {
+		t.Fatal("学分银行 filtered by 2.3.1 finds nothing: the test needs evidence of 2.3.1")
+	}
+	for _, typed := range []string{"2．3．1", "２.３.１", "指标2.3.1", " 2.3.1 "} {
+		got, err := svc.Search(ctx, Request{Query: "学分银行", User: admin, Indicators: []string{typed}})
+		if err != nil {
+			t.Errorf("search filtered by %q: %v; want the hits of 2.3.1", typed, err)
+			continue
+		}
+		if got.Total != want.Total || hitList(got) != hitList(want) {
+			t.Errorf("search filtered by %q: %d hits %s; want 2.3.1's %d %s", typed, got.Total, hitList(got), want.Total, hitList(want))
+		}
+		if _, total, _, err := svc.exportRows(ctx, Request{Query: "学分银行", User: admin, Indicators: []string{typed}}, "", false); err != nil || total != want.Total {
+			t.Errorf("export filtered by %q: %d rows counted, %v; want 2.3.1's %d", typed, total, err, want.Total)
+		}
+	}
+}

@@ -18,6 +18,7 @@ func (s *Service) baseQuery(ctx context.Context, req Request) (q index.Query, vi
 	if req.Substring {
 		p.asSubstrings()
 	}
+	req.Indicators = frameworkCodes(req.Indicators)
 	cities, visible := req.User.ScopeCities(req.Cities)
 	f, err := s.filter(ctx, req, cities)
 	if err != nil {
