@@ -20,12 +20,13 @@ type metrics struct {
 
 // waitMetrics are the runtime's counts of what a request waits on besides
 // its own work, beyond the Go collector's defaults: how long goroutines
-// waited for a thread (go_sched_latencies_seconds), the CPU the collector
+// waited for a thread (go_sched_latencies_seconds) and how many were
+// started (go_sched_goroutines_created_goroutines_total), the CPU the collector
 // took, from the allocating goroutines too (go_cpu_classes_*), and the
 // time goroutines waited for a contended lock
 // (go_sync_mutex_wait_total_seconds_total). make load reads them.
 var waitMetrics = collectors.GoRuntimeMetricsRule{Matcher: regexp.MustCompile(
-	`^/sched/latencies:seconds$|^/cpu/classes/|^/sync/mutex/wait/total:seconds$`)}
+	`^/sched/latencies:seconds$|^/sched/goroutines-created:goroutines$|^/cpu/classes/|^/sync/mutex/wait/total:seconds$`)}
 
 func newMetrics(d Deps) *metrics {
 	m := &metrics{

@@ -21,6 +21,7 @@ type Waits struct {
 	// 0.9 ms, 10.5 ms and 117 ms (its histogram's bounds) for a thread,
 	// and the seconds they waited in all.
 	Runnable, Over1ms, Over10ms, Over117ms, SchedWait float64
+	Created                                           float64 // goroutines started
 	// CPU seconds: the process's Go code, the collector's in all
 	// (background workers, assists, pauses) and of it the assists,
 	// charged to goroutines that allocate while it marks.
@@ -29,6 +30,7 @@ type Waits struct {
 	// Searches the server's handler took more than 250 ms over (its
 	// histogram's bucket), against those the client measured.
 	ServerOver250ms, ServerSearches float64
+	ServerRequests                  float64 // of every route
 	// The kernel's counts for the server started by this program: its
 	// threads' seconds waiting for a core (schedstat run_delay), its CPU
 	// seconds and its ended children's (the extraction sandboxes).
@@ -123,12 +125,18 @@ func waitsBetween(before, after metricsSnapshot) Waits {
 		MutexWait: d("go_sync_mutex_wait_total_seconds_total"),
 	}
 	w.SchedWait = d(sched + "_sum")
+	w.Created = d("go_sched_goroutines_created_goroutines_total")
 	w.Over1ms = w.Runnable - (hist(after, 1e-3) - hist(before, 1e-3))
 	w.Over10ms = w.Runnable - (hist(after, 11e-3) - hist(before, 11e-3))
 	w.Over117ms = w.Runnable - (hist(after, 0.12) - hist(before, 0.12))
 	const route = `route="GET /api/v1/search"`
 	const lat = "evidence_http_request_seconds"
 	w.ServerSearches = d(lat + "_count{" + route + "}")
+	for k, v := range after {
+		if strings.HasPrefix(k, lat+"_count{") {
+			w.ServerRequests += v - before[k]
+		}
+	}
 	w.ServerOver250ms = w.ServerSearches - (after.bucketAtMost(lat, route, 0.25) - before.bucketAtMost(lat, route, 0.25))
 	return w
 }
@@ -145,6 +153,7 @@ func (w *Waits) print(out io.Writer, searches, slowSearches int) {
 		w.Runnable, w.SchedWait, pct(w.Over1ms, w.Runnable), pct(w.Over10ms, w.Runnable), pct(w.Over117ms, w.Runnable))
 	fmt.Fprintf(out, "collector %.1f CPU-s (assists %.1f) against Go code's %.1f (the runtime's estimates); contended locks %.2f s\n",
 		w.GCCPU, w.AssistCPU, w.UserCPU, w.MutexWait)
+	fmt.Fprintf(out, "goroutines started %.0f, %.1f a request\n", w.Created, w.Created/w.ServerRequests)
 	fmt.Fprintf(out, "searches over 250 ms: %.0f by the server's handler, %d by the client (of %d)\n",
 		w.ServerOver250ms, slowSearches, searches)
 	if w.HaveKernel {

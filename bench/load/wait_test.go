@@ -12,6 +12,7 @@ go_sched_latencies_seconds_sum 1.5
 go_sched_latencies_seconds_count 100
 go_cpu_classes_gc_mark_assist_cpu_seconds_total 1
 go_sync_mutex_wait_total_seconds_total 2
+go_sched_goroutines_created_goroutines_total 100
 evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.25"} 10
 evidence_http_request_seconds_count{route="GET /api/v1/search"} 10
 `)
@@ -23,13 +24,14 @@ go_sched_latencies_seconds_sum 4
 go_sched_latencies_seconds_count 200
 go_cpu_classes_gc_mark_assist_cpu_seconds_total 1.25
 go_sync_mutex_wait_total_seconds_total 5
+go_sched_goroutines_created_goroutines_total 900
 evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.1"} 100
 evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.25"} 105
 evidence_http_request_seconds_count{route="GET /api/v1/search"} 110
 `)
 	got := waitsBetween(before, after)
 	want := Waits{Runnable: 100, Over1ms: 40, Over10ms: 15, Over117ms: 1, SchedWait: 2.5,
-		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5}
+		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5, ServerRequests: 100, Created: 800}
 	if got != want {
 		t.Errorf("waits\n%+v, want\n%+v", got, want)
 	}
