@@ -88,13 +88,14 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 		case !live:
 			delete(c.docs, id)
 		case ok && k.doc.Seq == seq:
-			out[id] = copyDocument(k.doc)
+			out[id] = k.doc
 			c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
 		default:
 			missing = append(missing, id)
 		}
 	}
 	c.mu.Unlock()
+	copyKept(out)
 	if len(missing) == 0 {
 		return out, nil
 	}
@@ -108,16 +109,34 @@ func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document
 		return false
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	for _, id := range ids {
 		k, ok := c.docs[id]
 		if !ok || k.checked != seq {
+			c.mu.Unlock()
 			return false
 		}
-		out[id] = copyDocument(k.doc)
+		out[id] = k.doc
 	}
+	c.mu.Unlock()
+	copyKept(out)
 	return true
 }
+
+// copyKept replaces the kept documents in out by copies, after c.mu is
+// let go: every search takes the lock, and a goroutine that loses its
+// thread while copying under it (allocating, the collector's assist, the
+// kernel's preemption on a busy machine) kept the others waiting for it
+// (make load, bench/README.md s56-searchtail). A kept document is never
+// changed in place, so it may be copied without the lock.
+func copyKept(out map[string]*Document) {
+	for id, d := range out {
+		out[id] = copyOfKept(d)
+	}
+}
+
+// copyOfKept is copyDocument; a test checks through it that the lock is
+// not held while documents are copied.
+var copyOfKept = copyDocument
 
 // keepsAny reports whether c keeps any of ids, at whatever seq.
 func (c *DocumentCache) keepsAny(ids []string) bool {
