@@ -30,7 +30,9 @@ import (
 // A DocumentCache is safe for concurrent use; the documents it gives are
 // deep copies (copyDocument), which a caller may change.
 type DocumentCache struct {
-	mu   sync.Mutex
+	// mu is a reader/writer lock: every search's page takes it, nearly
+	// always to find its documents kept (keptAt), which only reads.
+	mu   sync.RWMutex
 	docs map[string]keptDocument
 	max  int
 }
@@ -108,16 +110,16 @@ func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document
 	if seq == 0 {
 		return false
 	}
-	c.mu.Lock()
+	c.mu.RLock()
 	for _, id := range ids {
 		k, ok := c.docs[id]
 		if !ok || k.checked != seq {
-			c.mu.Unlock()
+			c.mu.RUnlock()
 			return false
 		}
 		out[id] = k.doc
 	}
-	c.mu.Unlock()
+	c.mu.RUnlock()
 	copyKept(out)
 	return true
 }
@@ -140,8 +142,8 @@ var copyOfKept = copyDocument
 
 // keepsAny reports whether c keeps any of ids, at whatever seq.
 func (c *DocumentCache) keepsAny(ids []string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	for _, id := range ids {
 		if _, ok := c.docs[id]; ok {
 			return true

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestDocumentCacheSeesEveryWrite(t *testing.T) {
@@ -182,5 +183,40 @@ func TestDocumentCacheCopiesOutsideItsLock(t *testing.T) {
 	}
 	if copied < 2 || heldWhileCopying != 0 {
 		t.Errorf("%d kept documents copied, %d of them under the cache's lock; want at least 2, none under it", copied, heldWhileCopying)
+	}
+}
+
+// The searches that find their page kept only read the cache, and do not
+// wait for one another: a goroutine that loses its thread while it reads
+// holds up no other search's page.
+func TestDocumentCacheGivesKeptDocumentsWhileAnotherReads(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	d := newDoc("D-并行读取", fmt.Sprintf("%064x", 12))
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	c := NewDocumentCache(16)
+	stamp, err := s.VersionsStamp(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DocumentsByID(ctx, s, []string{d.ID}, stamp); err != nil {
+		t.Fatal(err)
+	}
+	c.mu.RLock() // another search, between its reads of the map
+	defer c.mu.RUnlock()
+	given := make(chan bool, 1)
+	go func() {
+		got := map[string]*Document{}
+		given <- c.keptAt([]string{d.ID}, stamp.seq, got) && got[d.ID] != nil
+	}()
+	select {
+	case ok := <-given:
+		if !ok {
+			t.Errorf("the document read at the stamp was not given as kept")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a search's kept page waited for another search reading the cache")
 	}
 }
