@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -17,6 +18,16 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 }
 
+// waitMetrics are the runtime's counts of what a request waits on besides
+// its own work, beyond the Go collector's defaults: how long goroutines
+// waited for a thread (go_sched_latencies_seconds) and how many were
+// started (go_sched_goroutines_created_goroutines_total), the CPU the collector
+// took, from the allocating goroutines too (go_cpu_classes_*), and the
+// time goroutines waited for a contended lock
+// (go_sync_mutex_wait_total_seconds_total). make load reads them.
+var waitMetrics = collectors.GoRuntimeMetricsRule{Matcher: regexp.MustCompile(
+	`^/sched/latencies:seconds$|^/sched/goroutines-created:goroutines$|^/cpu/classes/|^/sync/mutex/wait/total:seconds$`)}
+
 func newMetrics(d Deps) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
@@ -29,7 +40,7 @@ func newMetrics(d Deps) *metrics {
 		}, []string{"route"}),
 	}
 	m.registry.MustRegister(m.requests, m.latency,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(waitMetrics)), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "evidence_pipeline_pending", Help: "Documents waiting for text extraction.",
 		}, func() float64 { return float64(d.Ingest.Pending()) }),

@@ -33,6 +33,7 @@ type Config struct {
 	Duration  time.Duration
 	City      string // city the documents are uploaded for; default 330100
 	Seed      uint64
+	Pid       int // of the server when this program started it, for its kernel counts; 0 otherwise
 }
 
 // Goals of issue 15 for a run with the default clients on two cores.
@@ -86,6 +87,8 @@ type Report struct {
 	// it). A page's search can run more than one (suggestions when
 	// nothing is found), so the counts are of index searches.
 	Cache map[string]float64
+	// Waits is what the server waited on during the run (nil as Cache).
+	Waits *Waits
 }
 
 // Run loads the archive for cfg.Duration or until ctx ends.
@@ -107,7 +110,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	r := &Report{Config: cfg}
-	cacheBefore := searchCache(client, cfg)
+	before := scrape(client, cfg)
+	kernelBefore, kernel := readKernel(cfg.Pid)
+	cacheBefore := searchCache(before)
 	var wg sync.WaitGroup
 	up := newRecorder("upload")
 	se := newRecorder("search")
@@ -140,11 +145,22 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	r.Elapsed = time.Since(start)
 	r.Upload, r.Search = up.stats(), se.stats()
 	// This run's counts: a running archive (--server) has counted before.
-	if after := searchCache(client, cfg); after != nil {
+	metricsAfter := scrape(client, cfg)
+	if after := searchCache(metricsAfter); after != nil {
 		r.Cache = map[string]float64{}
 		for k, v := range after {
 			r.Cache[k] = v - cacheBefore[k]
 		}
+	}
+	if before != nil && metricsAfter != nil {
+		w := waitsBetween(before, metricsAfter)
+		if kernelAfter, ok := readKernel(cfg.Pid); ok && kernel {
+			w.HaveKernel = true
+			w.RunDelay = kernelAfter.runDelay - kernelBefore.runDelay
+			w.ProcessCPU = kernelAfter.cpu - kernelBefore.cpu
+			w.ChildrenCPU = kernelAfter.childrenCPU - kernelBefore.childrenCPU
+		}
+		r.Waits = &w
 	}
 	return r, nil
 }
@@ -258,8 +274,8 @@ func do(client *http.Client, req *http.Request, token string, want int) (time.Du
 	return took, fmt.Sprintf("%d %s", resp.StatusCode, e.Error.Code), e.Error.Message
 }
 
-// searchCache reads the server's search-cache counters from /metrics.
-func searchCache(client *http.Client, cfg Config) map[string]float64 {
+// scrape reads the server's /metrics; nil when the token may not read it.
+func scrape(client *http.Client, cfg Config) metricsSnapshot {
 	req, err := http.NewRequest("GET", cfg.Server+"/metrics", nil)
 	if err != nil {
 		return nil
@@ -277,15 +293,16 @@ func searchCache(client *http.Client, cfg Config) map[string]float64 {
 	if err != nil {
 		return nil
 	}
+	return parseMetrics(string(body))
+}
+
+// searchCache is the server's search-cache counters of a /metrics
+// snapshot, nil when it has none.
+func searchCache(m metricsSnapshot) map[string]float64 {
 	out := map[string]float64{}
-	for _, line := range strings.Split(string(body), "\n") {
-		name, value, ok := strings.Cut(line, " ")
+	for name, v := range m {
 		kind, found := strings.CutPrefix(name, "evidence_search_cache_")
-		if !ok || !found {
-			continue
-		}
-		var v float64
-		if _, err := fmt.Sscan(value, &v); err == nil {
+		if found {
 			out[strings.TrimSuffix(kind, "_total")] = v
 		}
 	}
@@ -328,6 +345,10 @@ func (r *Report) Print(w io.Writer) {
 				100*float64(r.Search.Tail[c])/float64(tail), 100*float64(r.Search.Classes[c])/float64(len(r.Search.Latencies)))
 		}
 		fmt.Fprintln(w)
+	}
+	if r.Waits != nil {
+		slow := len(r.Search.Latencies) - sort.Search(len(r.Search.Latencies), func(i int) bool { return r.Search.Latencies[i] > GoalSearchP99 })
+		r.Waits.print(w, len(r.Search.Latencies), slow)
 	}
 	errs := r.Upload.ErrorCount() + r.Search.ErrorCount()
 	p99 := r.Search.Percentile(99)

@@ -89,6 +89,9 @@ func createAdmin(ctx context.Context, exe, dataDir string) (string, error) {
 	return u.Token, nil
 }
 
+// Pid is the server's process ID.
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
+
 // Stop ends the server as an operator would (SIGTERM) and waits for it;
 // after a minute it is killed.
 func (s *Server) Stop() error {

@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer cleanup()
-		cfg.Server, cfg.Token = srv.URL, srv.Token
+		cfg.Server, cfg.Token, cfg.Pid = srv.URL, srv.Token, srv.Pid()
 	} else if cfg.Token == "" {
 		return fmt.Errorf("--server needs --token")
 	}

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -64,6 +66,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 			return err
 		}
 		defer stop()
+	}
+	if p := os.Getenv("EVIDENCE_MUTEXPROFILE"); p != "" {
+		defer writeMutexProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))()
 	}
 	// The address is taken first, so that one in use is said at once rather
 	// than after the seconds of loading; requests wait in its queue meanwhile.
@@ -245,6 +250,26 @@ func startCPUProfile(path string) (stop func(), err error) {
 			slog.Warn("close CPU profile", "path", path, "err", err)
 		}
 	}, nil
+}
+
+// writeMutexProfile has the runtime sample one contended lock in
+// mutexProfileFraction; the returned function writes where goroutines
+// waited for them to path.
+func writeMutexProfile(path string) (write func()) {
+	const mutexProfileFraction = 5
+	runtime.SetMutexProfileFraction(mutexProfileFraction)
+	return func() {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.Lookup("mutex").WriteTo(f, 0)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			slog.Warn("write the mutex profile", "path", path, "err", err)
+		}
+	}
 }
 
 // listen takes the address serve will answer on, with a message that says

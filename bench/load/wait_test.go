@@ -1,0 +1,38 @@
+package load
+
+import "testing"
+
+func TestWaitsBetweenSnapshots(t *testing.T) {
+	before := parseMetrics(`# HELP go_sched_latencies_seconds x
+go_sched_latencies_seconds_bucket{le="0.0009175039999999999"} 90
+go_sched_latencies_seconds_bucket{le="0.010485759999999998"} 95
+go_sched_latencies_seconds_bucket{le="0.11744051199999998"} 100
+go_sched_latencies_seconds_bucket{le="+Inf"} 100
+go_sched_latencies_seconds_sum 1.5
+go_sched_latencies_seconds_count 100
+go_cpu_classes_gc_mark_assist_cpu_seconds_total 1
+go_sync_mutex_wait_total_seconds_total 2
+go_sched_goroutines_created_goroutines_total 100
+evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.25"} 10
+evidence_http_request_seconds_count{route="GET /api/v1/search"} 10
+`)
+	after := parseMetrics(`go_sched_latencies_seconds_bucket{le="0.0009175039999999999"} 150
+go_sched_latencies_seconds_bucket{le="0.010485759999999998"} 180
+go_sched_latencies_seconds_bucket{le="0.11744051199999998"} 199
+go_sched_latencies_seconds_bucket{le="+Inf"} 200
+go_sched_latencies_seconds_sum 4
+go_sched_latencies_seconds_count 200
+go_cpu_classes_gc_mark_assist_cpu_seconds_total 1.25
+go_sync_mutex_wait_total_seconds_total 5
+go_sched_goroutines_created_goroutines_total 900
+evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.1"} 100
+evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.25"} 105
+evidence_http_request_seconds_count{route="GET /api/v1/search"} 110
+`)
+	got := waitsBetween(before, after)
+	want := Waits{Runnable: 100, Over1ms: 40, Over10ms: 15, Over117ms: 1, SchedWait: 2.5,
+		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5, ServerRequests: 100, Created: 800}
+	if got != want {
+		t.Errorf("waits\n%+v, want\n%+v", got, want)
+	}
+}
