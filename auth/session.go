@@ -191,17 +191,12 @@ type Credential struct {
 // Authenticate reads a request's bearer token or session cookie. No
 // credential, or a bad one, is EUNAUTHORIZED.
 func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
-	// Not stopped when the request is: the credential's read takes a
-	// millisecond, and a context that can be cancelled would cost it two
-	// goroutines to watch it (database/sql's and the SQLite driver's),
-	// which under load wait in the scheduler's queue (s56-searchtail).
-	ctx := context.WithoutCancel(r.Context())
 	if h := r.Header.Get("Authorization"); h != "" {
 		token, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || strings.TrimSpace(token) == "" {
 			return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "Authorization 头应为 Bearer 令牌")
 		}
-		u, err := a.cat.UserByToken(ctx, strings.TrimSpace(token))
+		u, err := a.cat.UserByToken(r.Context(), strings.TrimSpace(token))
 		if err != nil {
 			return nil, err
 		}
@@ -211,7 +206,7 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
 	if err != nil || c.Value == "" {
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录：请登录，或在 Authorization 头中提供 Bearer 令牌")
 	}
-	s, err := a.cat.SessionByHash(ctx, catalog.HashToken(c.Value), a.now())
+	s, err := a.cat.SessionByHash(r.Context(), catalog.HashToken(c.Value), a.now())
 	if err != nil {
 		return nil, err
 	}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"net/http"
 	"path/filepath"
-	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
@@ -346,40 +344,5 @@ func TestADisabledAccountsLoginIsAuditedApart(t *testing.T) {
 		if len(evs) != 1 || evs[0].Action != tt.action || evs[0].Detail["address"] != tt.addr {
 			t.Errorf("%s from %s: audited %+v, want %s with the address", tt.user, tt.addr, evs, tt.action)
 		}
-	}
-}
-
-// A request's credential is read in a millisecond or less; a context that
-// can be cancelled (every HTTP request's) would cost the catalog read two
-// goroutines to watch it (database/sql's and the SQLite driver's), which
-// under load wait for a thread like the request does.
-func TestAuthenticateStartsNoGoroutinesToWatchTheRequest(t *testing.T) {
-	cat, _ := newStore(t)
-	a := NewAuthenticator(cat, 0)
-	if _, err := cat.CreateToken(context.Background(), "zhang", "ev_学分银行令牌", "test", "test"); err != nil {
-		t.Fatal(err)
-	}
-	created := func(ctx context.Context) uint64 {
-		s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
-		least := uint64(math.MaxUint64)
-		for range 5 {
-			metrics.Read(s)
-			before := s[0].Value.Uint64()
-			for range 4 {
-				r, _ := http.NewRequestWithContext(ctx, "GET", "/api/v1/search?q=学分银行", nil)
-				r.Header.Set("Authorization", "Bearer ev_学分银行令牌")
-				if cred, err := a.Authenticate(r); err != nil || cred.User.Username != "zhang" {
-					t.Fatalf("bearer token: %v %v", cred, err)
-				}
-			}
-			metrics.Read(s)
-			least = min(least, s[0].Value.Uint64()-before)
-		}
-		return least
-	}
-	request, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	if withCancel, without := created(request), created(context.Background()); withCancel > without {
-		t.Errorf("4 requests started %d goroutines with a context that can be cancelled, %d without", withCancel, without)
 	}
 }

@@ -30,9 +30,7 @@ import (
 // A DocumentCache is safe for concurrent use; the documents it gives are
 // deep copies (copyDocument), which a caller may change.
 type DocumentCache struct {
-	// mu is a reader/writer lock: every search's page takes it, nearly
-	// always to find its documents kept (keptAt), which only reads.
-	mu   sync.RWMutex
+	mu   sync.Mutex
 	docs map[string]keptDocument
 	max  int
 }
@@ -90,14 +88,13 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 		case !live:
 			delete(c.docs, id)
 		case ok && k.doc.Seq == seq:
-			out[id] = k.doc
+			out[id] = copyDocument(k.doc)
 			c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
 		default:
 			missing = append(missing, id)
 		}
 	}
 	c.mu.Unlock()
-	copyKept(out)
 	if len(missing) == 0 {
 		return out, nil
 	}
@@ -110,40 +107,22 @@ func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document
 	if seq == 0 {
 		return false
 	}
-	c.mu.RLock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for _, id := range ids {
 		k, ok := c.docs[id]
 		if !ok || k.checked != seq {
-			c.mu.RUnlock()
 			return false
 		}
-		out[id] = k.doc
+		out[id] = copyDocument(k.doc)
 	}
-	c.mu.RUnlock()
-	copyKept(out)
 	return true
 }
 
-// copyKept replaces the kept documents in out by copies, after c.mu is
-// let go: every search takes the lock, and a goroutine that loses its
-// thread while copying under it (allocating, the collector's assist, the
-// kernel's preemption on a busy machine) kept the others waiting for it
-// (make load, bench/README.md s56-searchtail). A kept document is never
-// changed in place, so it may be copied without the lock.
-func copyKept(out map[string]*Document) {
-	for id, d := range out {
-		out[id] = copyOfKept(d)
-	}
-}
-
-// copyOfKept is copyDocument; a test checks through it that the lock is
-// not held while documents are copied.
-var copyOfKept = copyDocument
-
 // keepsAny reports whether c keeps any of ids, at whatever seq.
 func (c *DocumentCache) keepsAny(ids []string) bool {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for _, id := range ids {
 		if _, ok := c.docs[id]; ok {
 			return true

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 )
 
 func TestDocumentCacheSeesEveryWrite(t *testing.T) {
@@ -147,76 +146,5 @@ func TestDocumentCacheGivesDeepCopiesAndLetsLargeReadsPass(t *testing.T) {
 	}
 	if len(c.docs) != 0 {
 		t.Errorf("a read of %d ids kept %d documents; want none kept", len(many), len(c.docs))
-	}
-}
-
-// Every search's page takes the cache's lock; a document given is copied
-// after it is let go, both when the kept copies are checked against the
-// catalog's seqs and when they were checked at the stamp already.
-func TestDocumentCacheCopiesOutsideItsLock(t *testing.T) {
-	ctx := context.Background()
-	s := openTestStore(t)
-	d := newDoc("D-锁外复制", fmt.Sprintf("%064x", 11))
-	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
-		t.Fatal(err)
-	}
-	c := NewDocumentCache(16)
-	copied, heldWhileCopying := 0, 0
-	copyOfKept = func(d *Document) *Document {
-		copied++
-		if !c.mu.TryLock() {
-			heldWhileCopying++
-		} else {
-			c.mu.Unlock()
-		}
-		return copyDocument(d)
-	}
-	t.Cleanup(func() { copyOfKept = copyDocument })
-	stamp, err := s.VersionsStamp(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, at := range []VersionsStamp{{}, {}, stamp, stamp} { // read; checked by seq; kept; given at the stamp
-		if got, err := c.DocumentsByID(ctx, s, []string{d.ID}, at); err != nil || got[d.ID] == nil {
-			t.Fatalf("documents by id: %v, %v", got, err)
-		}
-	}
-	if copied < 2 || heldWhileCopying != 0 {
-		t.Errorf("%d kept documents copied, %d of them under the cache's lock; want at least 2, none under it", copied, heldWhileCopying)
-	}
-}
-
-// The searches that find their page kept only read the cache, and do not
-// wait for one another: a goroutine that loses its thread while it reads
-// holds up no other search's page.
-func TestDocumentCacheGivesKeptDocumentsWhileAnotherReads(t *testing.T) {
-	ctx := context.Background()
-	s := openTestStore(t)
-	d := newDoc("D-并行读取", fmt.Sprintf("%064x", 12))
-	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
-		t.Fatal(err)
-	}
-	c := NewDocumentCache(16)
-	stamp, err := s.VersionsStamp(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.DocumentsByID(ctx, s, []string{d.ID}, stamp); err != nil {
-		t.Fatal(err)
-	}
-	c.mu.RLock() // another search, between its reads of the map
-	defer c.mu.RUnlock()
-	given := make(chan bool, 1)
-	go func() {
-		got := map[string]*Document{}
-		given <- c.keptAt([]string{d.ID}, stamp.seq, got) && got[d.ID] != nil
-	}()
-	select {
-	case ok := <-given:
-		if !ok {
-			t.Errorf("the document read at the stamp was not given as kept")
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("a search's kept page waited for another search reading the cache")
 	}
 }

@@ -257,12 +257,7 @@ func ErrPaging() *catalog.Error {
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	// Not stopped when the request is: a search takes a few milliseconds,
-	// and a context that can be cancelled costs each of its catalog reads
-	// two goroutines (database/sql's and the SQLite driver's watchers),
-	// which under make load wait in the scheduler's queue and lengthen
-	// it for every search (bench/README.md, s56-searchtail).
-	ctx = withSearchStamps(context.WithoutCancel(ctx))
+	ctx = withSearchStamps(ctx)
 	p, err := parseQuery(req.Query)
 	if err != nil {
 		return nil, err

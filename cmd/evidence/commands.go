@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/ingest/extract"
-	"github.com/lcmonitor/evidence/internal/logwriter"
 	"github.com/lcmonitor/evidence/report"
 )
 
@@ -32,11 +31,7 @@ type topCommand struct {
 func commandTable() []topCommand {
 	return []topCommand{
 		{name: "serve", run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-			// A line a request logs is written by a goroutine of its
-			// own (package logwriter); Close writes the rest at the end.
-			lines := logwriter.New(stderr)
-			defer lines.Close()
-			log := slog.New(slog.NewTextHandler(lines, &slog.HandlerOptions{Level: slog.LevelInfo}))
+			log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 			return runServe(ctx, args, stdout, stderr, log, nil)
 		},
 			zh: []string{"运行档案系统：网页和 API，地址 --addr（默认 127.0.0.1:8080）"},
