@@ -300,3 +300,60 @@ func TestExportReadsThePendingDocumentsTextAPageAtATime(t *testing.T) {
 		}
 	}
 }
+
+// A claim's candidates from the documents whose index copy lags are
+// those the catalog files in the claim's city: H1, a 杭州 work summary
+// retitled while its index copy is not written again, is proposed for
+// 杭州's claim although more than a pool of 成都's documents, retitled
+// too, say the statement's words more closely. The pending documents of
+// every city used to be searched for one pool, and 成都's filled it:
+// H1's passage was never looked at until the index applied its change.
+func TestClaimCandidatesOfPendingDocumentsAreTheClaimsCitys(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	retitle := func(id string) {
+		t.Helper()
+		title := "学分银行试点材料（修订）"
+		if _, err := svc.cat.UpdateDocument(ctx, id, catalog.DocumentPatch{Title: &title}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(id, city, text string) {
+		t.Helper()
+		doc := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "aa", Size: 10, MIME: "text/plain", Format: "txt",
+			Filename: id + ".txt", Title: "学习型城市建设材料", DocType: catalog.DocWorkSummary, City: city,
+			Status: catalog.StatusIndexed, UploadedBy: "admin"}
+		if err := svc.cat.CreateDocument(ctx, doc, catalog.Submission{User: "admin"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.idx.Index(ctx, []index.Document{{ID: id, Title: doc.Title, Pages: []string{text}, City: city,
+			DocType: string(doc.DocType)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("H1", "330100", "杭州市学分银行试点工作总结：杭州日报报道了学分银行试点，全市社区学校和老年大学共同参与，另附各区县的材料若干。")
+	var chengdu []string
+	for i := range candidatePool + 5 {
+		id := fmt.Sprintf("C%02d", i)
+		add(id, "510100", "杭州日报报道学分银行试点。")
+		chengdu = append(chengdu, id)
+	}
+	for _, id := range append(chengdu, "H1") {
+		retitle(id)
+	}
+	c := &catalog.Claim{ID: "C1", City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州日报报道学分银行试点"}
+	cands, err := svc.ClaimCandidates(ctx, c, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, cd := range cands {
+		if !slices.Contains(docs, cd.DocumentID) {
+			docs = append(docs, cd.DocumentID)
+		}
+	}
+	if !slices.Contains(docs, "H1") || slices.ContainsFunc(docs, func(id string) bool { return slices.Contains(chengdu, id) }) {
+		t.Errorf("candidates of 杭州's claim 杭州日报报道学分银行试点 while %d of 成都's documents and 杭州's H1 wait for the index: %v; want H1's passage and none of 成都's",
+			len(chengdu), docs)
+	}
+}
