@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
 )
 
 func frameworkKey(id, version string) string { return id + "@" + version }
@@ -184,9 +184,11 @@ func (s *Store) Indicator(ctx context.Context, code string) (*Indicator, error) 
 // (2．3．3 is 2.3.3, ２.３.３ too), spaces trimmed, and the word 指标
 // before the code dropped (指标2.3.3), as cities' tables, manifests and
 // forms write it. Anything else is returned folded and trimmed, for the
-// caller to find in no framework.
+// caller to find in no framework. Only widths fold: a superscript or a
+// circled digit after a code (2.3.1², a footnote's mark) is no digit of
+// it, which NFKC made one (2.3.12, another indicator's code).
 func CodeAsTyped(code string) string {
-	code = strings.TrimSpace(norm.NFKC.String(code))
+	code = strings.TrimSpace(width.Narrow.String(code))
 	if rest, ok := strings.CutPrefix(code, "指标"); ok {
 		if rest = strings.TrimSpace(rest); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			code = rest

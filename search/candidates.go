@@ -102,9 +102,9 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		isLinked[id] = true
 	}
 	// The documents whose index copy may lag the catalog (pendingChanges)
-	// are looked at wherever the index files them, and kept by the
-	// catalog's city (hitDocuments), so that one moved into the claim's
-	// city is proposed at once, as its search finds it.
+	// are looked at by the catalog's city, wherever the index files them,
+	// so that one moved into the claim's city is proposed at once, as its
+	// search finds it.
 	ctx = withSearchStamps(ctx)
 	p, err := s.pendingChanges(ctx)
 	if err != nil {
@@ -128,10 +128,19 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 			// holds each once.
 			indexed.ExcludeIDs = slices.Concat(f.ExcludeIDs, pending)
 		}
+		// Of them, those the catalog files in the claim's city alone are
+		// searched: one pool for the pending documents of every city (a
+		// node catching up has every city's recent changes pending) was
+		// filled by other cities', and the claim city's were never
+		// looked at, not even those its index search used to find.
+		filed := slices.DeleteFunc(slices.Clone(pending), func(id string) bool {
+			d := p.docs[id]
+			return d == nil || !slices.Contains(f.Cities, d.City)
+		})
 		res, err := search(indexed)
-		if err == nil && len(pending) > 0 {
+		if err == nil && len(filed) > 0 {
 			var moved *index.Result
-			if moved, err = search(index.Filter{IDs: pending}); err == nil {
+			if moved, err = search(index.Filter{IDs: filed}); err == nil {
 				both := *res // the index's, maybe kept for other searches
 				both.Hits = slices.Concat(res.Hits, moved.Hits)
 				res = &both

@@ -151,6 +151,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 	if err != nil {
 		return nil, err
 	}
+	// Found as typed (2．3．1, 指标2.3.1: catalog.CodeAsTyped), the
+	// indicator's links, uses and terms are read by the framework's code.
+	code = ind.Code
 	if round < 0 {
 		return nil, catalog.NotARound("round", strconv.Itoa(round))
 	}

@@ -141,17 +141,34 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			return nil, 0, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
 		total = res.Total + uint64(len(added.hits))
+		last := len(res.Hits) < exportPage
 		if len(added.hits) > 0 {
-			if res, err = s.withAddedHits(ctx, q.Sort, res, &added, len(res.Hits) < exportPage); err != nil {
+			if res, err = s.withAddedHits(ctx, q.Sort, res, &added, last); err != nil {
 				return nil, 0, 0, err
 			}
 		}
-		page, err := s.pageRows(ctx, res, m)
-		if err != nil {
-			return nil, 0, 0, err
+		// A page with the pending documents ranked into it may hold
+		// every one of them: their text is read, and let go, exportPage
+		// documents at a time, as the index's pages are.
+		for hits := range slices.Chunk(res.Hits, exportPage) {
+			if err := s.readAddedText(ctx, hits, &added); err != nil {
+				return nil, 0, 0, err
+			}
+			page, err := s.pageRows(ctx, &index.Result{Hits: hits}, m)
+			if err != nil {
+				return nil, 0, 0, err
+			}
+			rows = append(rows, page...)
+			for i := range hits {
+				if _, ok := added.docs[hits[i].ID]; ok {
+					hits[i].Pages, hits[i].Spans = nil, nil
+				}
+			}
+			if len(rows) >= ExportLimit {
+				break
+			}
 		}
-		rows = append(rows, page...)
-		if len(res.Hits) < exportPage {
+		if last {
 			break
 		}
 	}
@@ -162,18 +179,22 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 }
 
 // exportAdded are the pending documents an export finds by the catalog's
-// values (exportPending), with their text: hits all of them, rest those
-// not yet ranked among the index's pages, in rank order.
+// values (exportPending), without their text: hits all of them, rest those
+// not yet ranked among the index's pages, in rank order. text is the
+// search their text is read by, a page's at a time (readAddedText).
 type exportAdded struct {
 	hits, rest []index.Hit
 	docs       map[string]*catalog.Document
+	text       index.Query
 }
 
 // exportPending returns q without the documents whose index copy may lag
 // the catalog (pendingChanges) and those of them q finds by the catalog's
-// values with their text, as the search page finds them (pageAsCatalog),
-// so that the export lists what the page lists; with nothing pending, q
-// as it is and none, reading nothing more.
+// values, as the search page finds them (pageAsCatalog), so that the
+// export lists what the page lists; with nothing pending, q as it is and
+// none, reading nothing more. Their text is read as each page of rows
+// takes them (readAddedText): read here, every one found (up to
+// maxCorrectedChanges documents, a node catching up) was held at once.
 func (s *Service) exportPending(ctx context.Context, q index.Query) (index.Query, exportAdded, error) {
 	p, err := s.pendingChanges(ctx)
 	if err != nil {
@@ -189,9 +210,6 @@ func (s *Service) exportPending(ctx context.Context, q index.Query) (index.Query
 	}
 	text := q
 	text.Filter = index.Filter{ExcludeIDs: q.Filter.ExcludeIDs, Cut: q.Filter.Cut}
-	if _, err := s.readPageText(ctx, text, found); err != nil {
-		return q, exportAdded{}, err
-	}
 	indexed := q
 	indexed.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, pending)
 	if q.Sort == index.SortRelevance {
@@ -201,7 +219,33 @@ func (s *Service) exportPending(ctx context.Context, q index.Query) (index.Query
 	for _, h := range found {
 		docs[h.ID] = p.docs[h.ID]
 	}
-	return indexed, exportAdded{hits: found, rest: found, docs: docs}, nil
+	return indexed, exportAdded{hits: found, rest: found, docs: docs, text: text}, nil
+}
+
+// readAddedText sets the pages and spans of the hits of added among hits
+// (a page of an export's rows), by q's words alone, as the search page
+// reads a pending document's (pageAsCatalog).
+func (s *Service) readAddedText(ctx context.Context, hits []index.Hit, added *exportAdded) error {
+	var at []int
+	for i, h := range hits {
+		if _, ok := added.docs[h.ID]; ok {
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	shown := make([]index.Hit, len(at))
+	for k, i := range at {
+		shown[k] = hits[i]
+	}
+	if _, err := s.readPageText(ctx, added.text, shown); err != nil {
+		return err
+	}
+	for k, i := range at {
+		hits[i] = shown[k]
+	}
+	return nil
 }
 
 // withAddedHits returns res, a page of the index's hits of an export, with

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -225,5 +226,134 @@ func TestClaimCandidatesFromADocumentMovedInWhileTheIndexCatchesUp(t *testing.T)
 		if !found {
 			t.Errorf("candidates of 成都's claim 杭州日报报道学分银行试点 (linked %v) after A6 moved to 成都: %+v, want A6's passage", linked, cands)
 		}
+	}
+}
+
+// textReadCountingIndex records the most documents one search asked the
+// text of (Query.WithText).
+type textReadCountingIndex struct {
+	innerIndex
+	most int
+}
+
+func (c *textReadCountingIndex) Search(ctx context.Context, q index.Query) (*index.Result, error) {
+	res, err := c.innerIndex.Search(ctx, q)
+	if err == nil && q.WithText {
+		c.most = max(c.most, len(res.Hits))
+	}
+	return res, err
+}
+
+// An export reads the text of the documents whose index copy lags as its
+// pages of rows take them, exportPage documents at a time as the index's
+// pages: 150 杭州 notes retitled while the index catches up are every one
+// exported, their passages too, and no search read more than exportPage
+// documents' text. Their text used to be read all at once before the
+// first page (up to maxCorrectedChanges documents, a node catching up).
+func TestExportReadsThePendingDocumentsTextAPageAtATime(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	const notes = exportPage + 50
+	var docs []index.Document
+	for i := range notes {
+		id := fmt.Sprintf("N%03d", i)
+		doc := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "aa", Size: 10, MIME: "text/plain", Format: "txt",
+			Filename: id + ".txt", Title: "学习型城市建设材料", DocType: catalog.DocWorkSummary, City: "330100",
+			Status: catalog.StatusIndexed, UploadedBy: "admin"}
+		if err := svc.cat.CreateDocument(ctx, doc, catalog.Submission{User: "admin"}); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, index.Document{ID: id, Title: doc.Title, Pages: []string{fmt.Sprintf("第%d份学分银行工作简报。", i+1)},
+			City: "330100", DocType: string(doc.DocType)})
+	}
+	if err := svc.idx.Index(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	title := "学分银行工作简报（修订）"
+	for _, d := range docs {
+		if _, err := svc.cat.UpdateDocument(ctx, d.ID, catalog.DocumentPatch{Title: &title}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counting := &textReadCountingIndex{innerIndex: svc.idx}
+	svc.idx = counting
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	for _, sort := range []index.Sort{index.SortRelevance, index.SortUploaded} {
+		counting.most = 0
+		rows, total, _, err := svc.exportRows(ctx, Request{Query: "学分银行", User: admin, Sort: sort}, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exported, marked := map[string]bool{}, 0
+		for _, row := range rows {
+			exported[strings.TrimSuffix(row[1].(string), ".txt")] = true
+			if strings.HasPrefix(row[1].(string), "N") && strings.Contains(row[8].(string), "学分银行") {
+				marked++
+			}
+		}
+		if len(exported) != int(total) || total != notes+6 || marked != notes {
+			t.Errorf("export of 学分银行 by %q while %d notes wait for the index: %d documents of %d found, %d notes with their passage; want %d, each note's passage",
+				sort, notes, len(exported), total, marked, notes+6)
+		}
+		if counting.most > exportPage {
+			t.Errorf("export of 学分银行 by %q: one search read the text of %d documents, want at most %d", sort, counting.most, exportPage)
+		}
+	}
+}
+
+// A claim's candidates from the documents whose index copy lags are
+// those the catalog files in the claim's city: H1, a 杭州 work summary
+// retitled while its index copy is not written again, is proposed for
+// 杭州's claim although more than a pool of 成都's documents, retitled
+// too, say the statement's words more closely. The pending documents of
+// every city used to be searched for one pool, and 成都's filled it:
+// H1's passage was never looked at until the index applied its change.
+func TestClaimCandidatesOfPendingDocumentsAreTheClaimsCitys(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	retitle := func(id string) {
+		t.Helper()
+		title := "学分银行试点材料（修订）"
+		if _, err := svc.cat.UpdateDocument(ctx, id, catalog.DocumentPatch{Title: &title}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(id, city, text string) {
+		t.Helper()
+		doc := &catalog.Document{ID: id, SHA256: strings.ToLower(id) + "aa", Size: 10, MIME: "text/plain", Format: "txt",
+			Filename: id + ".txt", Title: "学习型城市建设材料", DocType: catalog.DocWorkSummary, City: city,
+			Status: catalog.StatusIndexed, UploadedBy: "admin"}
+		if err := svc.cat.CreateDocument(ctx, doc, catalog.Submission{User: "admin"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.idx.Index(ctx, []index.Document{{ID: id, Title: doc.Title, Pages: []string{text}, City: city,
+			DocType: string(doc.DocType)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("H1", "330100", "杭州市学分银行试点工作总结：杭州日报报道了学分银行试点，全市社区学校和老年大学共同参与，另附各区县的材料若干。")
+	var chengdu []string
+	for i := range candidatePool + 5 {
+		id := fmt.Sprintf("C%02d", i)
+		add(id, "510100", "杭州日报报道学分银行试点。")
+		chengdu = append(chengdu, id)
+	}
+	for _, id := range append(chengdu, "H1") {
+		retitle(id)
+	}
+	c := &catalog.Claim{ID: "C1", City: "330100", Round: 2018, Indicator: "2.3.1", Statement: "杭州日报报道学分银行试点"}
+	cands, err := svc.ClaimCandidates(ctx, c, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, cd := range cands {
+		if !slices.Contains(docs, cd.DocumentID) {
+			docs = append(docs, cd.DocumentID)
+		}
+	}
+	if !slices.Contains(docs, "H1") || slices.ContainsFunc(docs, func(id string) bool { return slices.Contains(chengdu, id) }) {
+		t.Errorf("candidates of 杭州's claim 杭州日报报道学分银行试点 while %d of 成都's documents and 杭州's H1 wait for the index: %v; want H1's passage and none of 成都's",
+			len(chengdu), docs)
 	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,35 @@ func TestAnIndicatorCodeAsTypedFiltersAsItsCode(t *testing.T) {
 		}
 		if _, total, _, err := svc.exportRows(ctx, Request{Query: "学分银行", User: admin, Indicators: []string{typed}}, "", false); err != nil || total != want.Total {
 			t.Errorf("export filtered by %q: %d rows counted, %v; want 2.3.1's %d", typed, total, err, want.Total)
+		}
+	}
+}
+
+// An indicator's evidence asked by its code as an input method types it
+// is the indicator's: Store.Indicator finds 2．3．1, and its links, uses
+// and terms were then read by the code as typed (a key indicator was
+// refused as not in the framework, another listed nothing).
+func TestAnIndicatorsEvidenceByItsCodeAsTyped(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	want, err := svc.IndicatorEvidence(ctx, "2.3.1", "", 0, admin, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Items) == 0 {
+		t.Fatal("2.3.1 has no evidence here: the test needs some")
+	}
+	ids := func(ev *Evidence) (out []string) {
+		for _, it := range ev.Items {
+			out = append(out, it.ID)
+		}
+		return out
+	}
+	for _, typed := range []string{"2．3．1", "指标2.3.1"} {
+		got, err := svc.IndicatorEvidence(ctx, typed, "", 0, admin, 10)
+		if err != nil || got.Indicator.Code != "2.3.1" || !slices.Equal(ids(got), ids(want)) {
+			t.Errorf("evidence of %q: %v; want 2.3.1's %v", typed, err, ids(want))
 		}
 	}
 }
