@@ -335,6 +335,13 @@ func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
 	if substring {
 		f.Match = "substring"
 	}
+	// Kept as the framework writes the codes, as the links and claims
+	// keep them: a code typed 2．3．1 is listed and linked as 2.3.1.
+	codes := make([]string, len(f.Indicators))
+	for i, c := range f.Indicators {
+		codes[i] = catalog.CodeAsTyped(c)
+	}
+	f.Indicators = codes
 	return f, nil
 }
 
