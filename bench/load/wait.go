@@ -153,7 +153,11 @@ func (w *Waits) print(out io.Writer, searches, slowSearches int) {
 		w.Runnable, w.SchedWait, pct(w.Over1ms, w.Runnable), pct(w.Over10ms, w.Runnable), pct(w.Over117ms, w.Runnable))
 	fmt.Fprintf(out, "collector %.1f CPU-s (assists %.1f) against Go code's %.1f (the runtime's estimates); contended locks %.2f s\n",
 		w.GCCPU, w.AssistCPU, w.UserCPU, w.MutexWait)
-	fmt.Fprintf(out, "goroutines started %.0f, %.1f a request\n", w.Created, w.Created/w.ServerRequests)
+	perRequest := 0.0
+	if w.ServerRequests > 0 {
+		perRequest = w.Created / w.ServerRequests
+	}
+	fmt.Fprintf(out, "goroutines started %.0f, %.1f a request\n", w.Created, perRequest)
 	fmt.Fprintf(out, "searches over 250 ms: %.0f by the server's handler, %d by the client (of %d)\n",
 		w.ServerOver250ms, slowSearches, searches)
 	if w.HaveKernel {

@@ -1,6 +1,9 @@
 package load
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWaitsBetweenSnapshots(t *testing.T) {
 	before := parseMetrics(`# HELP go_sched_latencies_seconds x
@@ -34,5 +37,15 @@ evidence_http_request_seconds_count{route="GET /api/v1/search"} 110
 		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5, ServerRequests: 100, Created: 800}
 	if got != want {
 		t.Errorf("waits\n%+v, want\n%+v", got, want)
+	}
+}
+
+// A run whose server answered no request prints its waits without NaN
+// (review s56, low).
+func TestWaitsPrintWithoutRequests(t *testing.T) {
+	var b strings.Builder
+	(&Waits{Created: 12}).print(&b, 0, 0)
+	if strings.Contains(b.String(), "NaN") || !strings.Contains(b.String(), "goroutines started 12, 0.0 a request") {
+		t.Errorf("waits of a run without requests:\n%s", b.String())
 	}
 }
