@@ -437,14 +437,16 @@ func (h *handler) showClaimNew(w http.ResponseWriter, r *http.Request, status in
 }
 
 // citationFromForm reads a citation's fields; a page that is not a number
-// is refused beside its field rather than read as page 0: the citation
-// comes with page 0, which the service refuses too, so that its other
-// mistakes are found as well (withFormMistake).
+// is refused beside its field rather than read as page 0 (a page left
+// out, which the service takes as the page its quote starts on): the
+// citation comes with page -1, which the service refuses too, so that its
+// other mistakes are found as well (withFormMistake).
 func citationFromForm(r *http.Request) (claims.CitationInput, error) {
 	cit := claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Quote: r.PostFormValue("quote")}
 	if s := strings.TrimSpace(r.PostFormValue("page")); s != "" {
 		page, err := strconv.Atoi(halfWidthDigits(s))
 		if err != nil {
+			cit.Page = -1
 			return cit, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，收到 %q", s)
 		}
 		cit.Page = page

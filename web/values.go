@@ -31,8 +31,9 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	id := d.ID
 	// A page or round that is no number is sent as none the service
-	// takes (page 0, round -1), so that it refuses the value and finds
-	// its other mistakes too (withFormMistake).
+	// takes (page -1, round -1), so that it refuses the value and finds
+	// its other mistakes too (withFormMistake); page 0 would be a page
+	// left out, which the service takes as the page the quote starts on.
 	page, pageErr := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，如 3"))
 	round, roundErr := catalog.ParseRound("round", r.PostFormValue("round"))
 	if roundErr != nil {
@@ -143,7 +144,7 @@ func formInt(r *http.Request, notANumber *catalog.Error) (int, error) {
 	}
 	n, err := strconv.Atoi(halfWidthDigits(s))
 	if err != nil {
-		return 0, notANumber
+		return -1, notANumber
 	}
 	return n, nil
 }
