@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -39,7 +40,11 @@ func TestTaskAnswerWithoutNamesIsStillTheChange(t *testing.T) {
 	var logged bytes.Buffer
 	deps := e.deps
 	deps.Logger = slog.New(slog.NewTextHandler(&logged, nil))
-	e.srv.Config.Handler = newHandler(deps, namesDown{})
+	// A server of its own for the failing reads (swapping a running
+	// server's handler would race with its connections).
+	served := e.srv
+	e.srv = httptest.NewServer(newHandler(deps, namesDown{}))
+	defer e.srv.Close()
 
 	answered := func(what string, resp *http.Response, body map[string]any) {
 		t.Helper()
@@ -66,7 +71,7 @@ func TestTaskAnswerWithoutNamesIsStillTheChange(t *testing.T) {
 	}
 
 	// Both were made: the task, read again with its names, says so.
-	e.srv.Config.Handler = NewHandler(e.deps)
+	e.srv = served
 	_, body = e.do(e.request("GET", "/api/v1/assignments/"+id, nil), "coordA")
 	task, _ := body["assignment"].(map[string]any)
 	for _, d := range task["documents"].([]any) {
