@@ -10,16 +10,7 @@ import (
 // gives it (probe s55): each returned file with its title and file name,
 // which the client shows beside the reason, not its id alone.
 func TestTaskAnswersNameReturnedFiles(t *testing.T) {
-	e, id := taskEnv(t)
-	for _, f := range [][2]string{{"学分银行通知.txt", "杭州市学分银行建设通知：杭教成〔2017〕15号。"}, {"阅读活动总结.txt", "2018年杭州市全民阅读活动总结：举办读书会120场。"}} {
-		if resp, body := e.handIn(id, "contribA", "policy", f[0], f[1]); resp.StatusCode != http.StatusCreated {
-			t.Fatalf("handing in %s: %d %v", f[0], resp.StatusCode, body)
-		}
-	}
-	ids := e.firstTask(t, "contribA")["documents"].([]any)
-	if len(ids) != 2 {
-		t.Fatalf("the task lists %v, want two files", ids)
-	}
+	e, id, ids := taskWithTwoFiles(t)
 	returned := func(what string, body map[string]any) map[string]any {
 		t.Helper()
 		task, _ := body["assignment"].(map[string]any)

@@ -27,16 +27,7 @@ func (namesDown) NameReturned(context.Context, *catalog.User, []assignments.Task
 // files by id without their names, and the failure is logged: a 5xx would
 // have the client make again a change already made.
 func TestTaskAnswerWithoutNamesIsStillTheChange(t *testing.T) {
-	e, id := taskEnv(t)
-	for _, f := range [][2]string{{"学分银行通知.txt", "杭州市学分银行建设通知：杭教成〔2017〕15号。"}, {"阅读活动总结.txt", "2018年杭州市全民阅读活动总结：举办读书会120场。"}} {
-		if resp, body := e.handIn(id, "contribA", "policy", f[0], f[1]); resp.StatusCode != http.StatusCreated {
-			t.Fatalf("handing in %s: %d %v", f[0], resp.StatusCode, body)
-		}
-	}
-	ids := e.firstTask(t, "contribA")["documents"].([]any)
-	if len(ids) != 2 {
-		t.Fatalf("the task lists %v, want two files", ids)
-	}
+	e, id, ids := taskWithTwoFiles(t)
 	var logged bytes.Buffer
 	deps := e.deps
 	deps.Logger = slog.New(slog.NewTextHandler(&logged, nil))

@@ -20,6 +20,23 @@ func taskEnv(t *testing.T) (*env, string) {
 	return e, e.firstTask(t, "contribA")["id"].(string)
 }
 
+// taskWithTwoFiles is taskEnv's task with two files contribA handed in:
+// a notice on 学分银行 and an unrelated reading summary, by their ids.
+func taskWithTwoFiles(t *testing.T) (*env, string, []any) {
+	t.Helper()
+	e, id := taskEnv(t)
+	for _, f := range [][2]string{{"学分银行通知.txt", "杭州市学分银行建设通知：杭教成〔2017〕15号。"}, {"阅读活动总结.txt", "2018年杭州市全民阅读活动总结：举办读书会120场。"}} {
+		if resp, body := e.handIn(id, "contribA", "policy", f[0], f[1]); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("handing in %s: %d %v", f[0], resp.StatusCode, body)
+		}
+	}
+	ids := e.firstTask(t, "contribA")["documents"].([]any)
+	if len(ids) != 2 {
+		t.Fatalf("the task lists %v, want two files", ids)
+	}
+	return e, id, ids
+}
+
 // firstTask is the first task who's list of tasks gives.
 func (e *env) firstTask(t *testing.T, who string) map[string]any {
 	t.Helper()
