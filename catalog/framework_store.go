@@ -197,6 +197,19 @@ func CodeAsTyped(code string) string {
 	return code
 }
 
+// CodesAsTyped is CodeAsTyped of each code, in a new slice (a filter's
+// indicators: the search's and a saved search's).
+func CodesAsTyped(codes []string) []string {
+	if len(codes) == 0 {
+		return codes
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = CodeAsTyped(c)
+	}
+	return out
+}
+
 // Rounds returns the monitoring rounds, oldest first.
 func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT year, label, is_current,

@@ -337,11 +337,7 @@ func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
 	}
 	// Kept as the framework writes the codes, as the links and claims
 	// keep them: a code typed 2．3．1 is listed and linked as 2.3.1.
-	codes := make([]string, len(f.Indicators))
-	for i, c := range f.Indicators {
-		codes[i] = catalog.CodeAsTyped(c)
-	}
-	f.Indicators = codes
+	f.Indicators = catalog.CodesAsTyped(f.Indicators)
 	return f, nil
 }
 

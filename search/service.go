@@ -271,7 +271,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Size > MaxSize || req.From < 0 || req.From > maxWindow-req.Size {
 		return nil, ErrPaging()
 	}
-	req.Indicators = frameworkCodes(req.Indicators)
+	// As the links, claims and tables read a code an input method typed
+	// (2．3．1, 指标2.3.1), not refused as an unknown indicator.
+	req.Indicators = catalog.CodesAsTyped(req.Indicators)
 	if err := s.knownCities(ctx, req.Cities); err != nil {
 		return nil, err
 	}
@@ -382,21 +384,6 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// frameworkCodes is each indicator code of a filter as the framework
-// writes it, when a Chinese input method typed it (2．3．1, 指标2.3.1:
-// catalog.CodeAsTyped), as the links, claims and responsibility tables
-// read it; the search would otherwise refuse it as an unknown indicator.
-func frameworkCodes(codes []string) []string {
-	if len(codes) == 0 {
-		return codes
-	}
-	out := make([]string, len(codes))
-	for i, c := range codes {
-		out[i] = catalog.CodeAsTyped(c)
-	}
-	return out
 }
 
 // knownIndicators refuses a filter naming an indicator code that no

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -18,7 +19,7 @@ func (s *Service) baseQuery(ctx context.Context, req Request) (q index.Query, vi
 	if req.Substring {
 		p.asSubstrings()
 	}
-	req.Indicators = frameworkCodes(req.Indicators)
+	req.Indicators = catalog.CodesAsTyped(req.Indicators)
 	cities, visible := req.User.ScopeCities(req.Cities)
 	f, err := s.filter(ctx, req, cities)
 	if err != nil {
