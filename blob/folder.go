@@ -260,7 +260,7 @@ func (f *Folder) putMeta(key, ctype string) error {
 // durable, syncs the directory so the rename survives a power cut.
 func publish(tmp, final string, durable bool) error {
 	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := makeFolder(dir, 0o750); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, final); err != nil {
@@ -271,6 +271,9 @@ func publish(tmp, final string, durable bool) error {
 	}
 	return syncDir(dir)
 }
+
+// makeFolder is a variable for the tests that count the folders made.
+var makeFolder = os.MkdirAll
 
 // syncDir is a variable for the tests that count or fail folder syncs.
 var syncDir = syncDirNow
