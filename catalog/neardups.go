@@ -264,10 +264,12 @@ func insertRunBands(ctx context.Context, tx *sql.Tx, exts []Extraction, run []in
 }
 
 // runSharingBandsSQL reads which of a JSON array of [band, hash] pairs
-// another document has too: the pair's own row and at least one more.
+// another document has too: the pair's own row and at least one more,
+// counted up to two in the band index, with no sort (a GROUP BY over the
+// pairs built a temporary b-tree of them for each run).
 const runSharingBandsSQL = `SELECT j.key FROM json_each(?) j
-	JOIN near_duplicate_band b ON b.band = j.value ->> 0 AND b.hash = j.value ->> 1
-	GROUP BY j.key HAVING COUNT(*) > 1`
+	WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM near_duplicate_band b
+		WHERE b.band = j.value ->> 0 AND b.hash = j.value ->> 1 LIMIT 2)) > 1`
 
 // runSharingBands returns the extractions of a run, whose bands were just
 // written (insertRunBands), that share a band (its number and hash) with
