@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -164,13 +165,18 @@ func testBatchBandsFindAsOneByOne(t *testing.T, s *Store) {
 
 // TestBatchBandsInFewStatements: the bands of 64 documents that share
 // none are written in four statements (256 bands each), where one a
-// document wrote them before (issue 15): recording them takes 64 + 4
-// statements more than recording 64 documents without bands, the 64
-// being each one's candidates' query.
+// document wrote them before, and which of them share a band with another
+// document is read in one statement for the run, where each one's
+// candidates were read by a query of its own (issue 15): recording them
+// takes 4 + 1 statements more than recording 64 documents without bands.
+// Three of them sharing a band with a document recorded before add the
+// candidates' queries of those three alone, which find it.
 func TestBatchBandsInFewStatements(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
-	cost := func(prefix string, withBands bool) int64 {
+	// Band b of the i-th document of a group: a group shares no band with another.
+	band := func(group, i, b int) int64 { return int64(group)<<40 + int64(1000*i+b) }
+	cost := func(prefix string, group int, sharing ...int) int64 {
 		t.Helper()
 		var exts []Extraction
 		for i := range 64 {
@@ -179,10 +185,13 @@ func TestBatchBandsInFewStatements(t *testing.T) {
 				t.Fatal(err)
 			}
 			e := Extraction{ID: id, SHA256: id + "-sha", Alone: StatusChange{ID: id, Status: StatusExtracted, Pages: 1}}
-			if withBands {
+			if group > 0 {
 				for b := range 16 {
-					e.Bands = append(e.Bands, int64(1000*i+b))
+					e.Bands = append(e.Bands, band(group, i, b))
 				}
+			}
+			if slices.Contains(sharing, i) {
+				e.Bands[5] = band(1, i, 5) // the band of 有<i>, recorded before
 			}
 			exts = append(exts, e)
 		}
@@ -192,15 +201,24 @@ func TestBatchBandsInFewStatements(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, o := range outs {
-			if !o.Applied {
+			if want := fmt.Sprintf("有%02d", i); slices.Contains(sharing, i) {
+				if o.Applied || len(o.Candidates) != 1 || o.Candidates[0].ID != want {
+					t.Errorf("%s: %+v, want %s its one candidate", exts[i].ID, o, want)
+				}
+			} else if !o.Applied {
 				t.Fatalf("%s not applied: %+v", exts[i].ID, o)
 			}
 		}
 		return s.Statements() - before
 	}
-	without, with := cost("无", false), cost("有", true)
-	if with-without != 64+4 {
-		t.Errorf("64 documents' bands took %d statements more than none (%d against %d), want 64 queries and 4 inserts",
+	without, with := cost("无", 0), cost("有", 1)
+	if with-without != 4+1 {
+		t.Errorf("64 documents' bands took %d statements more than none (%d against %d), want 4 inserts and 1 look-up",
 			with-without, with, without)
+	}
+	// The three are not applied: their status UPDATEs are not run.
+	if shared := cost("文本", 2, 7, 30, 63); shared-without != 4+1+3-3 {
+		t.Errorf("64 documents, 3 sharing a band, took %d statements more than none, want 4 inserts, 1 look-up and 3 candidates' queries",
+			shared-without)
 	}
 }

@@ -263,6 +263,63 @@ func insertRunBands(ctx context.Context, tx *sql.Tx, exts []Extraction, run []in
 	return nil
 }
 
+// runSharingBandsSQL reads which of a JSON array of [band, hash] pairs
+// another document has too: the pair's own row and at least one more,
+// counted up to two in the band index, with no sort (a GROUP BY over the
+// pairs built a temporary b-tree of them for each run).
+const runSharingBandsSQL = `SELECT j.key FROM json_each(?) j
+	WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM near_duplicate_band b
+		WHERE b.band = j.value ->> 0 AND b.hash = j.value ->> 1 LIMIT 2)) > 1`
+
+// runSharingBands returns the extractions of a run, whose bands were just
+// written (insertRunBands), that share a band (its number and hash) with
+// another document, deleted or not: only those can have candidates, so
+// only theirs are read (nearDuplicateCandidates), where each document's
+// were read by a query of its own, most of them finding none (issue 15).
+// One statement for the run, of one text whatever its size: the pairs go
+// as one JSON array (SQLite's json_each). Within a run no two documents
+// share a band (bandRuns) and a document holds a band number once, so a
+// pair held by more than its own row is held by another document.
+func runSharingBands(ctx context.Context, tx *sql.Tx, exts []Extraction, run []int) (map[int]bool, error) {
+	var pairs []byte
+	owner := make([]int, 0, 16*len(run)) // the extraction of each pair
+	pairs = append(pairs, '[')
+	for _, i := range run {
+		for b, h := range exts[i].Bands {
+			if len(owner) > 0 {
+				pairs = append(pairs, ',')
+			}
+			pairs = append(pairs, '[')
+			pairs = strconv.AppendInt(pairs, int64(bandSchemeBase+b), 10)
+			pairs = append(pairs, ',')
+			pairs = strconv.AppendInt(pairs, h, 10)
+			pairs = append(pairs, ']')
+			owner = append(owner, i)
+		}
+	}
+	pairs = append(pairs, ']')
+	sharing := map[int]bool{}
+	if len(owner) == 0 {
+		return sharing, nil
+	}
+	rows, err := tx.QueryContext(ctx, runSharingBandsSQL, string(pairs))
+	if err != nil {
+		return nil, fmt.Errorf("look up bands shared by %d documents: %w", len(run), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		if k < 0 || k >= len(owner) {
+			return nil, fmt.Errorf("look up bands shared by %d documents: pair %d of %d", len(run), k, len(owner))
+		}
+		sharing[owner[k]] = true
+	}
+	return sharing, rows.Err()
+}
+
 // Extraction is what reading one document's text leaves in the catalog,
 // for RecordExtractions: its LSH bands with its text's hash (Text, when
 // not nil), and its status change, which applies alone, without links,
@@ -339,11 +396,17 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 			if !s.dialect.serialWriters {
 				continue
 			}
+			sharing, err := runSharingBands(ctx, tx, exts, run)
+			if err != nil {
+				return err
+			}
 			for _, i := range run {
 				e := exts[i]
-				cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, e.Legacy, limit)
-				if err != nil {
-					return err
+				var cands []Candidate
+				if sharing[i] || len(e.Legacy) > 0 {
+					if cands, err = nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, e.Legacy, limit); err != nil {
+						return err
+					}
 				}
 				if len(cands) > 0 {
 					out[i].Candidates = cands
