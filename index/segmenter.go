@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
@@ -69,12 +70,51 @@ func anySubstringText(word string) (string, bool) {
 // 建立|健|全市民), so that a search may miss documents that hold it: a
 // dictionary word of two or three Chinese characters (zh.CrossableWord).
 // Asked for as a substring (Term.Substring), it finds them.
+//
+// Every search asks it of each of its words (search.asSubstring), and
+// answering segments the word and folds it again: the answers are kept
+// (crossableWords), since the dictionary does not change once loaded.
 func IsCrossableWord(word string) bool {
+	if crossable, ok := crossableWords.get(word); ok {
+		return crossable
+	}
 	seg, err := zh.Segmenter()
 	if err != nil {
 		return false
 	}
-	return zh.CrossableWord(seg, word)
+	crossable := zh.CrossableWord(seg, word)
+	crossableWords.put(word, crossable)
+	return crossable
+}
+
+// maxCrossableKept bounds the words whose IsCrossableWord answers are
+// kept: queries are typed by people, so the words asked are many but the
+// same few come back (a load's vocabulary, an indicator's terms).
+const maxCrossableKept = 4096
+
+// crossableWords keeps IsCrossableWord's answers by word; when full it
+// is emptied and fills again with the words still asked.
+var crossableWords keptAnswers
+
+type keptAnswers struct {
+	mu sync.RWMutex
+	m  map[string]bool
+}
+
+func (k *keptAnswers) get(word string) (answer, ok bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	answer, ok = k.m[word]
+	return answer, ok
+}
+
+func (k *keptAnswers) put(word string, answer bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil || len(k.m) >= maxCrossableKept {
+		k.m = make(map[string]bool)
+	}
+	k.m[word] = answer
 }
 
 // searchForms are the forms a query word is searched in: its number forms
