@@ -27,21 +27,18 @@ func TestCrossableWordAskedAgainCostsNoSegmentation(t *testing.T) {
 	}
 }
 
-// TestCrossableWordsKeptAreBounded: past maxCrossableKept words, the kept
+// TestCrossableWordsKeptAreBounded: past maxKeptWords words, the kept
 // answers start again rather than grow with every word ever typed, and
 // the answers stay right.
 func TestCrossableWordsKeptAreBounded(t *testing.T) {
 	if err := Preload(); err != nil {
 		t.Fatal(err)
 	}
-	for i := range maxCrossableKept + 10 {
+	for i := range maxKeptWords + 10 {
 		IsCrossableWord(fmt.Sprintf("词%d", i))
 	}
-	crossableWords.mu.RLock()
-	n := len(crossableWords.m)
-	crossableWords.mu.RUnlock()
-	if n > maxCrossableKept {
-		t.Errorf("%d answers kept, want at most %d", n, maxCrossableKept)
+	if n := crossableWords.len(); n > maxKeptWords {
+		t.Errorf("%d answers kept, want at most %d", n, maxKeptWords)
 	}
 	if !IsCrossableWord("健全") || IsCrossableWord("终身学习") {
 		t.Error("answers wrong after the kept ones started again")

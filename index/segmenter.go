@@ -87,34 +87,42 @@ func IsCrossableWord(word string) bool {
 	return crossable
 }
 
-// maxCrossableKept bounds the words whose IsCrossableWord answers are
-// kept: queries are typed by people, so the words asked are many but the
-// same few come back (a load's vocabulary, an indicator's terms).
-const maxCrossableKept = 4096
+// maxKeptWords bounds the words whose answers are kept (IsCrossableWord,
+// searchForms): queries are typed by people, so the words asked are many
+// but the same few come back (a load's vocabulary, an indicator's terms).
+const maxKeptWords = 4096
 
-// crossableWords keeps IsCrossableWord's answers by word; when full it
-// is emptied and fills again with the words still asked.
-var crossableWords keptAnswers
+// crossableWords keeps IsCrossableWord's answers by word.
+var crossableWords keptAnswers[bool]
 
-type keptAnswers struct {
+// keptAnswers keeps a function's answers by word, for functions of the
+// word alone (and of the dictionary, fixed once loaded); when full it is
+// emptied and fills again with the words still asked.
+type keptAnswers[V any] struct {
 	mu sync.RWMutex
-	m  map[string]bool
+	m  map[string]V
 }
 
-func (k *keptAnswers) get(word string) (answer, ok bool) {
+func (k *keptAnswers[V]) get(word string) (answer V, ok bool) {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	answer, ok = k.m[word]
 	return answer, ok
 }
 
-func (k *keptAnswers) put(word string, answer bool) {
+func (k *keptAnswers[V]) put(word string, answer V) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.m == nil || len(k.m) >= maxCrossableKept {
-		k.m = make(map[string]bool)
+	if k.m == nil || len(k.m) >= maxKeptWords {
+		k.m = make(map[string]V)
 	}
 	k.m[word] = answer
+}
+
+func (k *keptAnswers[V]) len() int {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return len(k.m)
 }
 
 // searchForms are the forms a query word is searched in: its number forms
@@ -135,7 +143,26 @@ func (k *keptAnswers) put(word string, answer bool) {
 // count (十全十美, 一万人三千场), which only its own letters find. A date
 // is searched in each of its spellings (2018-03-20, 2018年3月20日:
 // dateForms). A 文号 typed with spaces inside is searched without them.
+//
+// A search asks it of each word three times or more (the text's query,
+// the title's, the numbers its passages mark), and a computed search
+// again for its page's text: the forms are kept by word (keptForms), and
+// the slice given is shared, not to be changed (its capacity is its
+// length, so an append copies it).
 func searchForms(word string) []string {
+	if forms, ok := keptForms.get(word); ok {
+		return forms
+	}
+	forms := slices.Clip(wordForms(word))
+	keptForms.put(word, forms)
+	return forms
+}
+
+// keptForms keeps searchForms' answers by word.
+var keptForms keptAnswers[[]string]
+
+// wordForms is searchForms without the kept answers.
+func wordForms(word string) []string {
 	// A 文号 typed with spaces is the 文号 (zh.JoinDocNumbers).
 	word = zh.JoinDocNumbers(word)
 	if dates := dateForms(word); dates != nil {
