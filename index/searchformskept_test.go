@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,30 @@ func BenchmarkSearchForms(b *testing.B) {
 	for b.Loop() {
 		searchForms(words[i%len(words)])
 		i++
+	}
+}
+
+// TestHasQueryTermsAskedAgainIsKept: whether a text has anything to
+// search by is QueryTerms' answer, the first time and when asked again,
+// then with no allocation; a text longer than maxKeptText is not kept.
+func TestHasQueryTermsAskedAgainIsKept(t *testing.T) {
+	for _, text := range []string{"学分银行", "社区教育 老年大学", "，。、", "——", "2019年", "MOOCs"} {
+		terms, err := QueryTerms(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if has, err := HasQueryTerms(text); err != nil || has != (len(terms) > 0) {
+				t.Errorf("HasQueryTerms(%q) = %v, %v; want %v (QueryTerms %q)", text, has, err, len(terms) > 0, terms)
+			}
+		}
+		if allocs := testing.AllocsPerRun(20, func() { HasQueryTerms(text) }); allocs != 0 {
+			t.Errorf("HasQueryTerms(%q) asked again: %.0f allocations, want 0 (the kept answer)", text, allocs)
+		}
+	}
+	long := strings.Repeat("学习型城市", maxKeptText/len("学习型城市")+1)
+	HasQueryTerms(long)
+	if _, kept := searchableTexts.get(long); kept {
+		t.Errorf("a text of %d bytes was kept (at most %d)", len(long), maxKeptText)
 	}
 }

@@ -30,6 +30,31 @@ func QueryTerms(text string) ([]string, error) {
 	return terms, nil
 }
 
+// HasQueryTerms reports whether text has anything to search by
+// (QueryTerms is not empty): every search asks it of its query and of
+// each of its words, so the answers for texts of up to maxKeptText bytes
+// are kept (searchableTexts).
+func HasQueryTerms(text string) (bool, error) {
+	if has, ok := searchableTexts.get(text); ok {
+		return has, nil
+	}
+	terms, err := QueryTerms(text)
+	if err != nil {
+		return false, err
+	}
+	if len(text) <= maxKeptText {
+		searchableTexts.put(text, len(terms) > 0)
+	}
+	return len(terms) > 0, nil
+}
+
+// maxKeptText is the longest text whose HasQueryTerms answer is kept: a
+// query of words, not a pasted passage, which is seldom asked twice.
+const maxKeptText = 256
+
+// searchableTexts keeps HasQueryTerms' answers by text.
+var searchableTexts keptAnswers[bool]
+
 // substringText returns the text a query word is searched by as a
 // substring, and true, when the word is not one dictionary word (学习周,
 // 12.3万); dictionary words, single characters, Latin words and plain
