@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
@@ -28,6 +29,31 @@ func QueryTerms(text string) ([]string, error) {
 	}
 	return terms, nil
 }
+
+// HasQueryTerms reports whether text has anything to search by
+// (QueryTerms is not empty): every search asks it of its query and of
+// each of its words, so the answers for texts of up to maxKeptText bytes
+// are kept (searchableTexts).
+func HasQueryTerms(text string) (bool, error) {
+	if has, ok := searchableTexts.get(text); ok {
+		return has, nil
+	}
+	terms, err := QueryTerms(text)
+	if err != nil {
+		return false, err
+	}
+	if len(text) <= maxKeptText {
+		searchableTexts.put(text, len(terms) > 0)
+	}
+	return len(terms) > 0, nil
+}
+
+// maxKeptText is the longest text whose HasQueryTerms answer is kept: a
+// query of words, not a pasted passage, which is seldom asked twice.
+const maxKeptText = 256
+
+// searchableTexts keeps HasQueryTerms' answers by text.
+var searchableTexts keptAnswers[bool]
 
 // substringText returns the text a query word is searched by as a
 // substring, and true, when the word is not one dictionary word (学习周,
@@ -69,12 +95,59 @@ func anySubstringText(word string) (string, bool) {
 // 建立|健|全市民), so that a search may miss documents that hold it: a
 // dictionary word of two or three Chinese characters (zh.CrossableWord).
 // Asked for as a substring (Term.Substring), it finds them.
+//
+// Every search asks it of each of its words (search.asSubstring), and
+// answering segments the word and folds it again: the answers are kept
+// (crossableWords), since the dictionary does not change once loaded.
 func IsCrossableWord(word string) bool {
+	if crossable, ok := crossableWords.get(word); ok {
+		return crossable
+	}
 	seg, err := zh.Segmenter()
 	if err != nil {
 		return false
 	}
-	return zh.CrossableWord(seg, word)
+	crossable := zh.CrossableWord(seg, word)
+	crossableWords.put(word, crossable)
+	return crossable
+}
+
+// maxKeptWords bounds the words whose answers are kept (IsCrossableWord,
+// searchForms): queries are typed by people, so the words asked are many
+// but the same few come back (a load's vocabulary, an indicator's terms).
+const maxKeptWords = 4096
+
+// crossableWords keeps IsCrossableWord's answers by word.
+var crossableWords keptAnswers[bool]
+
+// keptAnswers keeps a function's answers by word, for functions of the
+// word alone (and of the dictionary, fixed once loaded); when full it is
+// emptied and fills again with the words still asked.
+type keptAnswers[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
+
+func (k *keptAnswers[V]) get(word string) (answer V, ok bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	answer, ok = k.m[word]
+	return answer, ok
+}
+
+func (k *keptAnswers[V]) put(word string, answer V) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil || len(k.m) >= maxKeptWords {
+		k.m = make(map[string]V)
+	}
+	k.m[word] = answer
+}
+
+func (k *keptAnswers[V]) len() int {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return len(k.m)
 }
 
 // searchForms are the forms a query word is searched in: its number forms
@@ -95,7 +168,26 @@ func IsCrossableWord(word string) bool {
 // count (十全十美, 一万人三千场), which only its own letters find. A date
 // is searched in each of its spellings (2018-03-20, 2018年3月20日:
 // dateForms). A 文号 typed with spaces inside is searched without them.
+//
+// A search asks it of each word three times or more (the text's query,
+// the title's, the numbers its passages mark), and a computed search
+// again for its page's text: the forms are kept by word (keptForms), and
+// the slice given is shared, not to be changed (its capacity is its
+// length, so an append copies it).
 func searchForms(word string) []string {
+	if forms, ok := keptForms.get(word); ok {
+		return forms
+	}
+	forms := slices.Clip(wordForms(word))
+	keptForms.put(word, forms)
+	return forms
+}
+
+// keptForms keeps searchForms' answers by word.
+var keptForms keptAnswers[[]string]
+
+// wordForms is searchForms without the kept answers.
+func wordForms(word string) []string {
 	// A 文号 typed with spaces is the 文号 (zh.JoinDocNumbers).
 	word = zh.JoinDocNumbers(word)
 	if dates := dateForms(word); dates != nil {

@@ -308,11 +308,11 @@ func onlyMarks(q string) bool {
 }
 
 func checkSearchable(text string) error {
-	terms, err := index.QueryTerms(text)
+	has, err := index.HasQueryTerms(text)
 	if err != nil {
 		return err
 	}
-	if len(terms) == 0 {
+	if !has {
 		// text has its widths folded; shown with the punctuation the
 		// user more likely typed (，。 rather than ,.).
 		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字（只有标点或符号）", catalog.Fullwidth(text))
