@@ -281,6 +281,7 @@ var englishMessages = map[string]string{
 	"压缩包“%s”中的“%s”压缩时所用的字典超过 %s，服务器不解这样的文件；请用默认设置重新压缩后上传":                            "In the archive “%s”, “%s” was compressed with a dictionary over %s, which the server does not unpack; compress it again with the default settings and upload it",
 	"压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关；请将这几项留空（系统从正文中读取），上传后再在各文件的页面上修改":                 "Each file in an archive has its own title, document number, date and issuer; leave these fields empty (they are read from the text) and correct them on each file's page after the upload",
 	"DOCX 解压后超过 %s 上限（可能是压缩炸弹），已拒绝处理":                                                "The DOCX file is over the limit of %s once unzipped (it may be a zip bomb), so it was refused",
+	"%s的 XML 结构嵌套超过 %d 层（正常文件不会如此），已停止处理；请用原软件打开检查，重新导出后上传":                          "%s nests its XML more than %d levels deep (no ordinary file does), so reading stopped; open it in the program that made it to check it, export it again and upload that",
 	"图片文件超过 %s 上限；请降低分辨率或拆分后上传":                                                      "The image is over the limit of %s; lower its resolution or split it, then upload it",
 	"TIFF 文件的页数（帧数）超过 %d 页上限，可能是异常文件；请拆分后分别上传":                                       "The TIFF file has more than %d {page|pages} (frames), which is unusual; split it and upload the parts",
 	"Word 文件（.doc/.wps）已损坏，无法读取；请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传":                 "The Word file (.doc/.wps) is damaged and cannot be read; open it in Word or WPS, save it as DOCX or PDF and upload that",

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,4 +83,53 @@ func TestPageTreeLoopIsDamagedNotABlankScan(t *testing.T) {
 	_, err := Extract(ctx, FormatPDF, fixture("pagetreeloop.pdf"), Limits{})
 	wantError(t, "page tree loop", err, catalog.EINVALID, "PDF 文件的结构已损坏（页面树循环指向自身）")
 	wantEnglish(t, "page tree loop", err, "it is not a blank scan")
+}
+
+// TestDeeplyNestedXMLFailsAtOnce holds issue 15's DOCX of 5 million nested
+// <w:p> (55 MB unzipped, under the unzip limit) and its like in the other
+// XML formats: the decoder held every open element, so such a part took a
+// reading child a GiB and its whole time limit, and failed with 提取文字超时
+// (retry when the server is less busy), or, read in process, as damaged.
+// Now it fails at the nesting bound, naming it, as the file's fault.
+func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
+	const ofdRoot = `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`
+	const ofdDoc = `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`
+	for _, tt := range []struct {
+		name    string
+		format  Format
+		members []string
+		words   string
+	}{
+		{"DOCX of 5 million nested paragraphs", FormatDOCX, []string{"word/document.xml",
+			`<w:document ` + wordNS + `><w:body>` + strings.Repeat("<w:p>", 5_000_000)}, "DOCX 文件"},
+		{"ODT of nested sections", FormatODT, []string{"content.xml",
+			`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` +
+				strings.Repeat("<text:section>", 1_000_000)}, "ODT 文档"},
+		{"OFD of nested page blocks", FormatOFD, []string{"OFD.xml", ofdRoot, "Doc_0/Document.xml", ofdDoc, "Doc_0/Pages/Page_0/Content.xml",
+			`<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">` + strings.Repeat("<ofd:PageBlock>", 1_000_000)}, "OFD 文件"},
+		{"XLSX of a cell nested 5 million runs deep", FormatXLSX, []string{
+			"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+			"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>` +
+				strings.Repeat("<r>", 5_000_000)}, "XLSX 表格"},
+		{"DOCX nested just within the bound", FormatDOCX, []string{"word/document.xml",
+			document(strings.Repeat("<w:tbl><w:tr><w:tc>", maxXMLDepth/3-3) + "<w:p><w:r><w:t>学分银行</w:t></w:r></w:p>" +
+				strings.Repeat("</w:tc></w:tr></w:tbl>", maxXMLDepth/3-3))}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeTemp(t, "nested."+string(tt.format), zipOf(tt.members...))
+			res, err := Extract(context.Background(), tt.format, path, Limits{})
+			if tt.words == "" {
+				if err != nil || !strings.Contains(strings.Join(res.Pages, ""), "学分银行") {
+					t.Fatalf("got %v, want its text", err)
+				}
+				return
+			}
+			wantError(t, tt.name, err, catalog.EINVALID, tt.words+"的 XML 结构嵌套超过 10000 层（正常文件不会如此），已停止处理")
+			wantEnglish(t, tt.name, err, "more than 10000 levels deep")
+			if c := CauseOf(catalog.ErrorMessage(err)); c != CauseFile {
+				t.Errorf("cause %q, want the file's", c)
+			}
+		})
+	}
 }

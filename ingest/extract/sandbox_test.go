@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -102,6 +103,11 @@ func TestSandboxEndsCraftedFiles(t *testing.T) {
 		// Millions of nested arrays in a content stream: the library's
 		// memory grew to gigabytes.
 		{"deeply nested content", testpdf.NestedArrays(20_000_000)},
+		// One flate stream of text inflating to 300 MB (890 KB): 5.4 GB
+		// in the server when the library read it in process.
+		{"flate stream of 300 MB", testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+			testpdf.Deflated(bytes.Repeat([]byte("BT /F1 12 Tf 72 712 Td (credit bank learning city) Tj ET\n"), 300_000_000/56)))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

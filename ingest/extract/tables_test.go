@@ -445,7 +445,10 @@ func TestXLSXMergesOfOtherWriters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := xlsxMerges(context.Background(), zr)
+			got, err := xlsxMerges(context.Background(), zr)
+			if err != nil {
+				t.Fatal(err)
+			}
 			want := []mergeRange{{firstRow: 2, lastRow: 5, firstCol: 0, lastCol: 0}, {firstRow: 0, lastRow: 0, firstCol: 1, lastCol: 3}}
 			if !slices.Equal(got["台账"], want) {
 				t.Errorf("merges %v, want %v", got, want)

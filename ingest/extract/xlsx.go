@@ -34,7 +34,10 @@ func extractXLSX(ctx context.Context, path string, lim Limits) (*Result, error) 
 	err = z.inflateAll(ctx, &zr.Reader)
 	var merges map[string][]mergeRange
 	if err == nil {
-		merges = xlsxMerges(ctx, &zr.Reader)
+		merges, err = xlsxMerges(ctx, &zr.Reader)
+		if errors.Is(err, errXMLTooDeep) {
+			err = fmt.Errorf("%v: %w", err, errNestedTooDeep(xlsxWords))
+		}
 	}
 	zr.Close()
 	if err != nil {

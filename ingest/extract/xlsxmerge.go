@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"path"
 	"strings"
 
@@ -16,8 +17,10 @@ import (
 // every row out to its last cell: a 17 KB ledger with a stray cell in
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
 // parts cannot be read here has no merges: the labels are a help to the
-// reader, and excelize decides whether the sheet itself is readable.
-func xlsxMerges(ctx context.Context, zr *zip.Reader) map[string][]mergeRange {
+// reader, and excelize decides whether the sheet itself is readable. The
+// one failure it returns is a sheet nested past maxXMLDepth
+// (errXMLTooDeep): excelize's decoder would hold every open element of it.
+func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
 		members[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
@@ -36,13 +39,17 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) map[string][]mergeRange {
 	merges := map[string][]mergeRange{}
 	for _, s := range workbookSheets(ctx, member(workbook)) {
 		if ctx.Err() != nil {
-			return merges
+			return merges, nil
 		}
 		if m := member(targets[s.rel]); m != nil {
-			merges[s.name] = sheetMergeRanges(ctx, m)
+			ranges, err := sheetMergeRanges(ctx, m)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", m.Name, err)
+			}
+			merges[s.name] = ranges
 		}
 	}
-	return merges
+	return merges, nil
 }
 
 type workbookSheet struct{ name, rel string }
@@ -50,7 +57,7 @@ type workbookSheet struct{ name, rel string }
 // workbookSheets lists the <sheet name r:id> of xl/workbook.xml.
 func workbookSheets(ctx context.Context, m *zip.File) []workbookSheet {
 	var sheets []workbookSheet
-	eachStart(ctx, m, func(e xml.StartElement) bool {
+	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local == "sheet" {
 			var s workbookSheet
 			for _, a := range e.Attr {
@@ -76,7 +83,7 @@ type partRel struct{ id, kind, target string }
 // from source's folder; Windows separators taken for slashes).
 func partRels(ctx context.Context, m *zip.File, source string) []partRel {
 	var rels []partRel
-	eachStart(ctx, m, func(e xml.StartElement) bool {
+	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local == "Relationship" {
 			var r partRel
 			for _, a := range e.Attr {
@@ -102,9 +109,9 @@ func partRels(ctx context.Context, m *zip.File, source string) []partRel {
 }
 
 // sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
-func sheetMergeRanges(ctx context.Context, m *zip.File) []mergeRange {
+func sheetMergeRanges(ctx context.Context, m *zip.File) ([]mergeRange, error) {
 	var ranges []mergeRange
-	eachStart(ctx, m, func(e xml.StartElement) bool {
+	err := eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local != "mergeCell" {
 			return true
 		}
@@ -124,34 +131,47 @@ func sheetMergeRanges(ctx context.Context, m *zip.File) []mergeRange {
 		}
 		return len(ranges) < maxMergedRanges
 	})
-	return ranges
+	return ranges, err
 }
 
 // eachStart gives the start elements of member m to visit, without
 // resolving namespaces (prefixed SpreadsheetML, x:mergeCell, counts too),
 // until visit says to stop, the XML ends or breaks, or ctx ends (a sheet
-// of 90 MB takes seconds).
-func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bool) {
+// of 90 MB takes seconds). It reads on to the end all the same, to see
+// how deep the elements nest: nested past maxXMLDepth is errXMLTooDeep,
+// and no other failure is returned.
+func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bool) error {
 	if m == nil {
-		return
+		return nil
 	}
 	rc, err := m.Open()
 	if err != nil {
-		return
+		return nil
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = false
+	depth := 0
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
-			return
+			return nil
 		}
+		// RawToken keeps no stack of open elements, so counting them
+		// costs nothing however deep they go.
 		tok, err := d.RawToken()
 		if err != nil { // io.EOF or XML that breaks: the merges read so far
-			return
+			return nil
 		}
-		if e, ok := tok.(xml.StartElement); ok && !visit(e) {
-			return
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > maxXMLDepth {
+				return fmt.Errorf("element %d levels deep at byte %d: %w", depth, d.InputOffset(), errXMLTooDeep)
+			}
+			if visit != nil && !visit(e) {
+				visit = nil
+			}
+		case xml.EndElement:
+			depth = max(depth-1, 0)
 		}
 	}
 }

@@ -82,6 +82,9 @@ func (z *zipBudget) readXML(ctx context.Context, f *zip.File, fn func(xml.Token)
 	if br.over {
 		return z.errTooLarge()
 	}
+	if errors.Is(err, errXMLTooDeep) {
+		return fmt.Errorf("%s: %v: %w", f.Name, err, errNestedTooDeep(z.what))
+	}
 	if err != nil && catalog.ErrorCode(err) == catalog.EINVALID && !isDoctype(err) {
 		// decodeXMLCapped names DOCX in its message; say which format.
 		return fmt.Errorf("%s: %v: %w", f.Name, err, z.errCorrupt())
