@@ -641,6 +641,10 @@ const maxContactRunes = 200
 // cell: "1.1.1 市委市政府出台…", "1.1.1、…".
 var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 
+// outlineMark is the mark of an outline's item written before a cell's
+// code: （二）, (2), 二、, ①.
+var outlineMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[\x{2460}-\x{2473}])[\s\x{3000}]*`)
+
 // indicatorCode is the code of the indicator a table's cell names, as
 // departments write it: the code, the code before the name, or a key
 // indicator's name alone (spaces and the width of brackets aside). A
@@ -651,6 +655,15 @@ var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
+	}
+	if rest := outlineMark.ReplaceAllString(cell, ""); rest != cell && rest != "" {
+		// （二）3.1.2: the outline's mark the table's drafter numbered
+		// the row with, then the code.
+		if code, other := c.indicatorCode(rest); code != "" {
+			if _, ok := c.inds[code]; ok {
+				return code, other
+			}
+		}
 	}
 	written := cell
 	cell = catalog.CodeAsTyped(cell)
