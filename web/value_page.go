@@ -15,6 +15,7 @@ type valuePage struct {
 	Row           valueRow
 	SourceTitle   string
 	SourceDeleted bool
+	Newer         *catalog.NearDuplicate // the deleted source's newest live version
 	Reviews       []catalog.Review
 	History       []catalog.Event
 }
@@ -58,7 +59,7 @@ func (h *handler) valuePageOf(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p.SourceTitle, p.SourceDeleted, p.History = view.SourceTitle, view.SourceDeleted, view.History
+	p.SourceTitle, p.SourceDeleted, p.History, p.Newer = view.SourceTitle, view.SourceDeleted, view.History, view.Newer
 	if p.Reviews, err = h.Values.Reviews(r.Context(), u, v.ID); err != nil {
 		h.fail(w, r, err)
 		return
