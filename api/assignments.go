@@ -239,6 +239,7 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 		"new_departments": nonNil(imp.NewDepartments), "not_in_table": leftTasksJSON(imp.NotInTable), "removed": leftTasksJSON(imp.Removed),
 		"requirement_column": imp.RequirementColumn, "requirement_from_remark": imp.RequirementFromRemark, "ignored_columns": nonNil(imp.IgnoredColumns), "combined_departments": combinedJSON(imp.Combined),
 		"ignored_units": ignoredUnitsJSON(imp.IgnoredUnits), "folded_departments": foldedJSON(imp.Folded),
+		"matched_departments":    foldedJSON(imp.Matched),
 		"unreceived_departments": nonNil(imp.Unreceived)})
 }
 

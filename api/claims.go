@@ -38,10 +38,19 @@ type citationJSON struct {
 	RecheckErrorEn string `json:"recheck_error_en,omitempty"`
 	Title          string `json:"title,omitempty"`
 	Deleted        bool   `json:"document_deleted,omitempty"`
-	Context        string `json:"context,omitempty"`
+	// Newer names, when the document was deleted, its newest live
+	// version, which the citation may be checked against instead.
+	Newer   *newerJSON `json:"newer_version,omitempty"`
+	Context string     `json:"context,omitempty"`
 	// ContextUnavailable says why context is missing: its page's text
 	// cannot be held now (EUNAVAILABLE) or ever (ETOOLARGE).
 	ContextUnavailable *errorDetail `json:"context_unavailable,omitempty"`
+}
+
+// newerJSON is a deleted document's newer version.
+type newerJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
 }
 
 type claimJSON struct {

@@ -155,6 +155,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 		return nil, err
 	}
 	imp.IgnoredColumns, imp.IgnoredUnits, imp.Folded = table.ignored, table.units, table.folded
+	imp.Matched = table.matched
 	imp.RequirementColumn, imp.RequirementFromRemark = table.requirement, table.fromRemark
 	if err := s.sortOutMissing(ctx, u, imp, city, round, req.RemoveMissing); err != nil {
 		return nil, err
@@ -301,6 +302,7 @@ type checkedTable struct {
 	ignored     []string
 	units       []catalog.IgnoredUnit // the units of the ignored columns
 	folded      []catalog.FoldedName  // names with a note imported as another
+	matched     []catalog.FoldedName  // names written otherwise than the list's department they were imported as
 }
 
 // checkTable maps a table's records to rows, one per department a cell
@@ -356,7 +358,8 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 		out.requirement = headingWords(records, heading, wanted, fallback)
 	}
 	folded := map[string]bool{}
-	units := map[string]int{} // a cooperating unit → its place in out.units
+	listed := map[string]string{} // a name written → the list's name of its department ("" when none or the same)
+	units := map[string]int{}     // a cooperating unit → its place in out.units
 	cooperating := false
 	var bad []RowError
 	for n, rec := range records[heading.Rows:] {
@@ -387,6 +390,17 @@ func (s *Service) checkTable(ctx context.Context, city string, round int, record
 						folded[dept] = true
 						out.folded = append(out.folded, f)
 					}
+				}
+				as, seen := listed[task.Department]
+				if !seen {
+					switch d, err := s.cat.DepartmentByName(ctx, city, task.Department); {
+					case err == nil && d.Name != task.Department:
+						as = d.Name
+						out.matched = append(out.matched, catalog.FoldedName{Written: task.Department, As: as})
+					case err != nil && !catalog.IsNotFound(err):
+						return nil, err
+					}
+					listed[task.Department] = as
 				}
 				// 市教育局（市语委办）、市教育局 in one cell is one task.
 				key := catalog.DepartmentKey(c.cityName, task.Department)
@@ -641,6 +655,10 @@ const maxContactRunes = 200
 // cell: "1.1.1 市委市政府出台…", "1.1.1、…".
 var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 
+// outlineMark is the mark of an outline's item written before a cell's
+// code: （二）, (2), 二、, ①.
+var outlineMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[\x{2460}-\x{2473}])[\s\x{3000}]*`)
+
 // indicatorCode is the code of the indicator a table's cell names, as
 // departments write it: the code, the code before the name, or a key
 // indicator's name alone (spaces and the width of brackets aside). A
@@ -651,6 +669,15 @@ var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
 		return cell, ""
+	}
+	if rest := outlineMark.ReplaceAllString(cell, ""); rest != cell && rest != "" {
+		// （二）3.1.2: the outline's mark the table's drafter numbered
+		// the row with, then the code.
+		if code, other := c.indicatorCode(rest); code != "" {
+			if _, ok := c.inds[code]; ok {
+				return code, other
+			}
+		}
 	}
 	written := cell
 	cell = catalog.CodeAsTyped(cell)

@@ -149,6 +149,11 @@ type AssignmentImport struct {
 	// note (市教育局（市语委办）, a 挂牌/合署 name) that were imported as
 	// the department the name without the note is.
 	Folded []FoldedName
+	// Matched are the department names the table writes otherwise than
+	// the city's list (杭州市教育局 for 市教育局: the city's name before
+	// it, another width) that were imported as the list's department
+	// (As), so that the user sees what was matched to what.
+	Matched []FoldedName
 	// Unreceived are the departments of the table's tasks that no account
 	// of the city belongs to: nobody signs in to receive their tasks.
 	Unreceived []string

@@ -163,12 +163,31 @@ func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 // coordinator who copied a sentence from a one-page notice, or from the
 // document's text, need not count pages.
 func QuoteStartsOn(ctx context.Context, blobs blob.Store, budget TextBudget, sha, quote string) (int, error) {
-	ct, err := ReadCitedText(ctx, blobs, budget, sha, 1, quote)
+	ct, err := ReadCitedTextWherever(ctx, blobs, budget, sha, quote)
 	if err != nil {
 		return 0, err
 	}
 	ct.Close()
 	return ct.Match.FoundOnPage, nil
+}
+
+// ReadCitedTextWherever is ReadCitedText for a citation sent without its
+// page, in one read of the text: the quote is looked for from page 1 on,
+// and where it is found (Match.FoundOnPage, as QuoteStartsOn) is the
+// page cited, the match found there (Match.Found); nowhere, FoundOnPage
+// is 0. Finding the page and then reading the text again to check the
+// quote on it read a text twice, a stream of a text over 2 MB scanned
+// twice. The first place the quote is, found from page 1, is the first
+// place on its page too, which ReadCitedText of that page would find.
+func ReadCitedTextWherever(ctx context.Context, blobs blob.Store, budget TextBudget, sha, quote string) (*CitedText, error) {
+	ct, err := ReadCitedText(ctx, blobs, budget, sha, 1, quote)
+	if err != nil {
+		return nil, err
+	}
+	if ct.Match.FoundOnPage > 0 {
+		ct.Match.Found, ct.cited = true, ct.Match.FoundOnPage
+	}
+	return ct, nil
 }
 
 // readCitedText is ReadCitedText reading a text whole up to wholeBytes

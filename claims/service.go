@@ -290,14 +290,22 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
 	}
+	var ct *CitedText
 	if in.Page == 0 && d != nil && quote != "" && len(mistakes) == 0 {
 		// Left out, the page is the one the quote starts on; one found
-		// nowhere still asks for the page.
-		page, err := QuoteStartsOn(ctx, s.blobs, s.budget, d.SHA256, quote)
+		// nowhere still asks for the page. The text read to find it is
+		// the one the quote is checked in.
+		var err error
+		ct, err = ReadCitedTextWherever(ctx, s.blobs, s.budget, d.SHA256, quote)
 		if err != nil && !errors.Is(err, ingest.ErrBadText) {
 			return nil, fmt.Errorf("find the quote's page in %s: %w", d.ID, err)
 		}
-		in.Page = page
+		if ct != nil {
+			if in.Page = ct.Match.FoundOnPage; in.Page == 0 {
+				ct.Close()
+				ct = nil
+			}
+		}
 	}
 	switch {
 	case in.Page == 0:
@@ -306,22 +314,34 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在：《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
+		if ct != nil {
+			ct.Close()
+		}
 		return nil, catalog.Join(mistakes...)
 	}
-	ct, err := ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
-	if errors.Is(err, ingest.ErrBadText) {
-		// Said of this citation, naming its document, beside the other
-		// mistakes: the claim's other citations and statement are not
-		// what is wrong, and nothing is saved.
-		return nil, catalog.FieldErrorf("document_id", catalog.ECONFLICT, "《%s》的提取文字已损坏，无法核对这条引文；请管理员运行 evidence check 查明，再用 evidence repair 重新提取，或引用其他佐证材料", d.Title)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("check the quote in %s: %w", d.ID, err)
+	if ct == nil {
+		var err error
+		ct, err = ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
+		if err != nil {
+			return nil, citedTextError(d, err)
+		}
 	}
 	ct.Close()
 	m := ct.Match
 	return &catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote,
 		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage, QuoteRead: m.Read}, nil
+}
+
+// citedTextError is the error of reading d's text to check a citation's
+// quote.
+func citedTextError(d *catalog.Document, err error) error {
+	if errors.Is(err, ingest.ErrBadText) {
+		// Said of this citation, naming its document, beside the other
+		// mistakes: the claim's other citations and statement are not
+		// what is wrong, and nothing is saved.
+		return catalog.FieldErrorf("document_id", catalog.ECONFLICT, "《%s》的提取文字已损坏，无法核对这条引文；请管理员运行 evidence check 查明，再用 evidence repair 重新提取，或引用其他佐证材料", d.Title)
+	}
+	return fmt.Errorf("check the quote in %s: %w", d.ID, err)
 }
 
 // QuoteOnPage looks for quote on page of a document's text, as a

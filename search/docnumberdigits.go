@@ -25,6 +25,8 @@ var digitLetters = strings.NewReplacer("l", "1", "I", "1", "O", "0", "o", "0")
 // 9001). A serial of letters alone (〔2018〕l号 typed for 1号, lO号 for
 // 10号) is read only in a whole 文号, its issuer before the year and 号
 // after the serial: a run that holds no digit is read so nowhere else.
+// A serial that would read as zeros alone (O号) is left as typed: no 文号
+// is numbered 0号.
 func readDocNumberDigits(word string) (string, bool) {
 	if !strings.ContainsAny(word, "lIOo") {
 		return word, false
@@ -34,6 +36,11 @@ func readDocNumberDigits(word string) (string, bool) {
 	for _, m := range docNumberTyped.FindAllStringSubmatchIndex(word, -1) {
 		year, serial := word[m[4]:m[5]], word[m[6]:m[7]]
 		y, s := digitLetters.Replace(year), digitLetters.Replace(serial)
+		if strings.Trim(s, "0") == "" {
+			// No 文号 is numbered 0号: a serial that would read as
+			// zeros (O号, 0O号) is a letter, not a digit typed wrong.
+			s = serial
+		}
 		whole := m[3] > m[2] && m[9] > m[8] // an issuer and 号
 		if y == year && s == serial || !hasDigit(year) || !hasDigit(serial) && !whole ||
 			!(strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) {

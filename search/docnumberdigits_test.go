@@ -14,7 +14,8 @@ import (
 // as the probe typed 杭政办发〔2018〕l2号 and 〔2O18〕, and a serial of
 // letters alone (l号 for 1号) in a whole 文号 with its issuer and 号;
 // never in ordinary words, codes or a 文号's issuer, nor where a run of
-// letters alone is not in a whole 文号 or makes no year.
+// letters alone is not in a whole 文号 or makes no year, nor in a serial
+// that would read as 0号 (〔2018〕O号: no 文号 is numbered so).
 func TestReadDocNumberDigits(t *testing.T) {
 	tests := []struct {
 		name, word, want string
@@ -38,6 +39,10 @@ func TestReadDocNumberDigits(t *testing.T) {
 		{"序号只有字母没有发文机关", "〔2018〕lO号", "〔2018〕lO号", false},
 		{"不成年份", "杭政办发〔lOl8〕12号", "杭政办发〔lOl8〕12号", false},
 		{"序号后还有字母", "杭政办发〔2018〕l2ab", "杭政办发〔2018〕l2ab", false},
+		{"序号只有字母O", "杭政办发〔2018〕O号", "杭政办发〔2018〕O号", false},
+		{"序号只有字母o", "杭政办发〔2018〕o号", "杭政办发〔2018〕o号", false},
+		{"序号只有字母OO", "杭政办发〔2018〕OO号", "杭政办发〔2018〕OO号", false},
+		{"年份有字母序号只有O", "杭政办发〔2O18〕O号", "杭政办发〔2018〕O号", true},
 	}
 	for _, tt := range tests {
 		got, read := readDocNumberDigits(tt.word)

@@ -416,10 +416,40 @@ func (s *Service) knownCities(ctx context.Context, codes []string) error {
 			unknown = append(unknown, c)
 		}
 	}
+	if len(unknown) == 1 {
+		// A city's name (杭州, 杭州市) where its code belongs: the
+		// contract takes codes only, so it is refused, naming the code.
+		switch named := citiesNamed(names, unknown[0]); len(named) {
+		case 0:
+		case 1:
+			return catalog.FieldErrorf("city", catalog.EINVALID, "“%s”是城市名称，不是城市代码：%s的城市代码为 %s；请用城市代码检索，如 city=%s",
+				unknown[0], names[named[0]], named[0], named[0])
+		default:
+			return catalog.FieldErrorf("city", catalog.EINVALID, "“%s”是城市名称，不是城市代码；这个名称的城市有：%s；请用其中一个城市代码检索",
+				unknown[0], strings.Join(named, "、"))
+		}
+	}
 	if len(unknown) > 0 {
 		return catalog.FieldErrorf("city", catalog.EINVALID, "没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）", strings.Join(unknown, "、"))
 	}
 	return nil
+}
+
+// citiesNamed returns the codes, in order, of the cities in names (code
+// to name) named typed, with or without 市 (杭州市 is 杭州).
+func citiesNamed(names map[string]string, typed string) []string {
+	want := strings.TrimSuffix(strings.TrimSpace(typed), "市")
+	if want == "" {
+		return nil
+	}
+	var codes []string
+	for code, name := range names {
+		if strings.TrimSuffix(name, "市") == want {
+			codes = append(codes, code)
+		}
+	}
+	slices.Sort(codes)
+	return codes
 }
 
 // emptyResult has the shape of every result: empty lists, never null.

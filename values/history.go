@@ -20,6 +20,10 @@ type View struct {
 	// verified value is back to 待审核 with its old verdict listed.
 	SourceTitle   string
 	SourceDeleted bool
+	// Newer is, when the source was deleted, the newest live version of
+	// it (a near duplicate uploaded after it, of the value's city) that
+	// the reviewer may check the value against instead; nil for none.
+	Newer *catalog.NearDuplicate
 	// History is the value's audit log, oldest first: recorded, edited,
 	// reviewed, reopened when its source was deleted, restored.
 	History []catalog.Event
@@ -39,6 +43,11 @@ func (s *Service) ViewOf(ctx context.Context, v *catalog.Value) (*View, error) {
 			return nil, fmt.Errorf("source of value %s: %w", v.ID, err)
 		}
 		out.SourceDeleted = catalog.IsNotFound(err)
+		if out.SourceDeleted {
+			if out.Newer, err = s.newerVersion(ctx, d, v.City); err != nil {
+				return nil, fmt.Errorf("newer version of the source of value %s: %w", v.ID, err)
+			}
+		}
 	}
 	events, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "value:" + v.ID, Limit: maxHistory})
 	if err != nil {
@@ -49,4 +58,20 @@ func (s *Service) ViewOf(ctx context.Context, v *catalog.Value) (*View, error) {
 	})
 	out.History = events
 	return out, nil
+}
+
+// newerVersion is the newest live version of the deleted document d (a
+// near duplicate both ways, NearDuplicates lists them newest first)
+// uploaded after it, of city; nil for none.
+func (s *Service) newerVersion(ctx context.Context, d *catalog.Document, city string) (*catalog.NearDuplicate, error) {
+	versions, err := s.cat.NearDuplicates(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range versions {
+		if n.Relation == catalog.Near && n.City == city && n.UploadedAt.After(d.UploadedAt) {
+			return &n, nil
+		}
+	}
+	return nil, nil
 }

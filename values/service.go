@@ -289,14 +289,21 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
 		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长（超过 %d 字）", maxQuoteRunes))
 	}
+	var ct *claims.CitedText
 	if in.Page == 0 && d != nil && quote != "" && len(mistakes) == 0 {
 		// Left out, the page is the one the quote starts on; one found
-		// nowhere still asks for the page.
-		page, err := claims.QuoteStartsOn(ctx, s.blobs, s.budget, d.SHA256, quote)
+		// nowhere still asks for the page. The text read to find it is
+		// the one the quote is checked in.
+		ct, err = claims.ReadCitedTextWherever(ctx, s.blobs, s.budget, d.SHA256, quote)
 		if err != nil && !errors.Is(err, ingest.ErrBadText) {
 			return "", "", fmt.Errorf("find the quote's page in %s: %w", d.ID, err)
 		}
-		in.Page = page
+		if ct != nil {
+			if in.Page = ct.Match.FoundOnPage; in.Page == 0 {
+				ct.Close()
+				ct = nil
+			}
+		}
 	}
 	switch {
 	case in.Page == 0:
@@ -305,11 +312,16 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在：《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
+		if ct != nil {
+			ct.Close()
+		}
 		return "", "", catalog.Join(mistakes...)
 	}
-	ct, err := claims.ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
-	if err != nil {
-		return "", "", fmt.Errorf("check the quote in %s: %w", d.ID, err)
+	if ct == nil {
+		ct, err = claims.ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
+		if err != nil {
+			return "", "", fmt.Errorf("check the quote in %s: %w", d.ID, err)
+		}
 	}
 	defer ct.Close()
 	m := ct.Match

@@ -692,6 +692,9 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 			msg += trf(l, "assignments.folded", f.Written, f.As)
 		}
 	}
+	for _, f := range imp.Matched {
+		msg += trf(l, "assignments.matched", f.Written, f.As)
+	}
 	if len(imp.Unreceived) > 0 {
 		msg += trf(l, "assignments.unreceived", len(imp.Unreceived), strings.Join(imp.Unreceived, tr(l, "list.sep")))
 	}

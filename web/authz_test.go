@@ -342,6 +342,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			return resp
 		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
 		"GET /values": {get("/values?city=330100&status=pending"), signedIn("200")},
+		"GET /values/{id}": {func(b *browser) *http.Response {
+			resp, _ := b.get("/values/" + value())
+			return resp
+		}, readA("200")},
 		"POST /values/{id}/review": {func(b *browser) *http.Response {
 			resp, _ := b.post("/values/"+value()+"/review", form("verdict", "verified", "status", "pending", "comment", "引文未写此数，已与统计部门核实"))
 			return resp

@@ -15,6 +15,8 @@ var deptNameMessages = map[string]map[Lang]string{
 		English: "; %s was imported as “%s” (the name in brackets is one the department also goes by, not a department of its own)"},
 	"assignments.folded_other": {Chinese: "；%s按“%s”导入；名单中另有“%s”，如这些任务应由它承担，请在任务表中改派",
 		English: "; %s was imported as “%s”; the list also has “%s”: if these tasks are its, reassign them in the task list"},
+	"assignments.matched": {Chinese: "；%s按责任单位名单中的“%s”导入",
+		English: "; %s was imported as “%s”, as the list of departments names it"},
 	"assignments.ignored_units": {Chinese: "；未导入：%s", English: "; not imported: %s"},
 	"assignments.unreceived": {Chinese: "；%d 个责任单位无账号，任务无人接收：%s；请为其添加账号，或在责任单位名单中把它并入已有账号的单位",
 		English: "; %d {department has|departments have} no account, so nobody receives their tasks: %s; add an account, or merge the department into one with an account on the list of departments"},

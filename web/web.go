@@ -249,6 +249,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},
 		{pattern: "GET /values", handle: h.valuesReviewPage},
+		{pattern: "GET /values/{id}", handle: h.valuePageOf},
 		{pattern: "POST /values/{id}/review", handle: h.valueReview},
 		{pattern: "POST /values/import", handle: h.valueImport, roles: writerRoles, denied: valueDenied},
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},

@@ -34,7 +34,8 @@ evidence_http_request_seconds_count{route="GET /api/v1/search"} 110
 `)
 	got := waitsBetween(before, after)
 	want := Waits{Runnable: 100, Over1ms: 40, Over10ms: 15, Over117ms: 1, SchedWait: 2.5,
-		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5, ServerRequests: 100, Created: 800}
+		AssistCPU: 0.25, MutexWait: 3, ServerSearches: 100, ServerOver250ms: 5, ServerRequests: 100, Created: 800,
+		SchedBounds: [3]float64{0.0009175039999999999, 0.010485759999999998, 0.11744051199999998}, ServerBound: 0.25}
 	if got != want {
 		t.Errorf("waits\n%+v, want\n%+v", got, want)
 	}
@@ -47,5 +48,32 @@ func TestWaitsPrintWithoutRequests(t *testing.T) {
 	(&Waits{Created: 12}).print(&b, 0, 0)
 	if strings.Contains(b.String(), "NaN") || !strings.Contains(b.String(), "goroutines started 12, 0.0 a request") {
 		t.Errorf("waits of a run without requests:\n%s", b.String())
+	}
+}
+
+// The report names the bounds its counts were read at, from the server's
+// histograms, not fixed labels (review s56, low): a server whose search
+// histogram has 0.2 s as its bound under 250 ms counts the searches over
+// 200 ms, and says so.
+func TestWaitsPrintTheBoundsTheyWereReadAt(t *testing.T) {
+	before := parseMetrics(`go_sched_latencies_seconds_bucket{le="0.0005"} 10
+go_sched_latencies_seconds_bucket{le="0.008"} 10
+go_sched_latencies_seconds_bucket{le="0.064"} 10
+go_sched_latencies_seconds_count 10
+`)
+	after := parseMetrics(`go_sched_latencies_seconds_bucket{le="0.0005"} 60
+go_sched_latencies_seconds_bucket{le="0.008"} 90
+go_sched_latencies_seconds_bucket{le="0.064"} 100
+go_sched_latencies_seconds_count 110
+evidence_http_request_seconds_bucket{route="GET /api/v1/search",le="0.2"} 90
+evidence_http_request_seconds_count{route="GET /api/v1/search"} 100
+`)
+	w := waitsBetween(before, after)
+	var b strings.Builder
+	w.print(&b, 100, 3)
+	for _, want := range []string{"> 0.5 ms 50.00%", "> 8 ms 20.000%", "> 64 ms 10.000%", "searches over 200 ms: 10 by the server's handler; over 250 ms: 3 by the client"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the waits lack %q:\n%s", want, b.String())
+		}
 	}
 }

@@ -60,15 +60,30 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	start := time.Now()
 	tuneGC()
+	// The profiles are of a serve that ran: one that failed to start
+	// (an address in use, a locked catalog) leaves none, whose few
+	// milliseconds of start-up would pass for a run's figures.
+	served := false
 	if p := os.Getenv("EVIDENCE_CPUPROFILE"); p != "" {
-		stop, err := startCPUProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))
+		path := fmt.Sprintf("%s.%d", p, os.Getpid())
+		stop, err := startCPUProfile(path)
 		if err != nil {
 			return err
 		}
-		defer stop()
+		defer func() {
+			stop()
+			if !served {
+				os.Remove(path)
+			}
+		}()
 	}
 	if p := os.Getenv("EVIDENCE_MUTEXPROFILE"); p != "" {
-		defer writeMutexProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))()
+		write := writeMutexProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))
+		defer func() {
+			if served {
+				write()
+			}
+		}()
 	}
 	// The address is taken first, so that one in use is said at once rather
 	// than after the seconds of loading; requests wait in its queue meanwhile.
@@ -114,6 +129,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if n, err := a.cat.CountUsers(ctx); err == nil && n == 0 {
 		sayln(stdout, lang, "evidence: 尚无账号；请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌")
 	}
+	served = true
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

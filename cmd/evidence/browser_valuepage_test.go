@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestValuePageInARealBrowser: a coordinator records a value from the
+// document page, finds it on /values and opens its own page from there,
+// which gives its source (a link back to the document's page), the
+// quoted passage and its history, in Chinese and, with ?lang=en, in
+// English.
+func TestValuePageInARealBrowser(t *testing.T) {
+	u := ui{t: t, ctx: newBrowser(t)}
+	s := startServer(t, "")
+	const pw = "学习型城市建设2017"
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "wang", "--role", "coordinator", "--city", "330100",
+		"--password", pw); err != nil {
+		t.Fatal(err)
+	}
+	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "statistics", "round": "2017", "indicators": "2.2.1"},
+		upload{name: "统计.txt", body: []byte("杭州市2017年终身学习统计：认定市民终身学习基地123个，建立学分银行。")})
+	if status != 201 {
+		t.Fatalf("upload: %d %v", status, body)
+	}
+	docID := uploadedDocuments(t, body)[0]["id"].(string)
+	s.waitDone(docID)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+	u.login(s.base, "wang", pw)
+	u.do("record a value", chromedp.Navigate(s.base+"/documents/"+docID+"?page=1"),
+		chromedp.WaitVisible(css(`#valueform`)),
+		chromedp.SetValue(css(`#v-indicator`), "2.2.1"),
+		chromedp.SendKeys(css(`#v-value`), "123"),
+		chromedp.SendKeys(css(`#v-quote`), "认定市民终身学习基地123个"),
+		chromedp.Click(css(`#valueform button[type=submit]`)),
+		chromedp.WaitVisible(css(`.flash`)))
+	u.do("open the value from the list", chromedp.Navigate(s.base+"/values?city=330100&round=2017"),
+		chromedp.WaitVisible(css(`a.value-open`)), chromedp.Click(css(`a.value-open`)), chromedp.WaitVisible(css(`#value-quote`)))
+	if h1 := u.text(`h1`); !strings.Contains(h1, "数值 2.2.1") {
+		t.Errorf("the value's page is headed %q", h1)
+	}
+	if q := u.text(`#value-quote`); q != "认定市民终身学习基地123个" {
+		t.Errorf("the value's quoted passage %q", q)
+	}
+	if src := u.text(`#value-source`); !strings.Contains(src, "统计") || !strings.Contains(src, "第 1 页") {
+		t.Errorf("the value's source %q, want its document and page", src)
+	}
+	if h := u.text(`#value-history`); !strings.Contains(h, "填报数值") {
+		t.Errorf("the value's history %q, want its recording", h)
+	}
+	url := eval[string](u, "location.href")
+	u.do("to the source", chromedp.Click(css(`#value-source a`)), chromedp.WaitVisible(css(`#valueform`)))
+	u.do("in English", chromedp.Navigate(url+"?lang=en"), chromedp.WaitVisible(css(`#vsh`)))
+	if h := u.text(`#vsh`); h != "Source document" {
+		t.Errorf("the English page's source heading %q", h)
+	}
+}
