@@ -256,7 +256,6 @@ func ErrPaging() *catalog.Error {
 
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
-	defer index.SearchBegun()()
 	start := time.Now()
 	ctx = withSearchStamps(ctx)
 	p, err := parseQuery(req.Query)

@@ -89,9 +89,6 @@ func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.To
 
 // Tokenize implements analysis.Tokenizer.
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	if t.search {
-		yieldIfSearching()
-	}
 	toks := Segment(t.seg, input, t.search)
 	// One allocation for all tokens rather than one per token: analysis
 	// is a large share of indexing time (bench/README.md).

@@ -70,9 +70,6 @@ func newNgramTokenizer(config map[string]interface{}, _ *registry.Cache) (analys
 
 // Tokenize implements analysis.Tokenizer.
 func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	if !t.query {
-		yieldIfSearching()
-	}
 	grams := Bigrams(input, t.query)
 	// One allocation for all tokens rather than one per pair, as the gse
 	// tokenizer does: a page of 1 MB has a third of a million pairs.
