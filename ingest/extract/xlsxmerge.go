@@ -18,8 +18,9 @@ import (
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
 // parts cannot be read here has no merges: the labels are a help to the
 // reader, and excelize decides whether the sheet itself is readable. The
-// one failure it returns is a sheet nested past maxXMLDepth
-// (errXMLTooDeep): excelize's decoder would hold every open element of it.
+// one failure it returns is an XML part (a sheet, the shared strings, any
+// other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
+// hold every open element of it.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -37,16 +38,33 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 		targets[r.id] = r.target
 	}
 	merges := map[string][]mergeRange{}
+	scanned := map[*zip.File]bool{}
 	for _, s := range workbookSheets(ctx, member(workbook)) {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if m := member(targets[s.rel]); m != nil {
+		if m := member(targets[s.rel]); m != nil && !scanned[m] {
 			ranges, err := sheetMergeRanges(ctx, m)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Name, err)
 			}
 			merges[s.name] = ranges
+			scanned[m] = true
+		}
+	}
+	// The workbook's other XML parts are decoded whole by excelize too
+	// (the shared strings, the styles, the workbook and its relations,
+	// the properties), with the same stack of open elements: nested past
+	// the bound, each is refused as a sheet is. A sheet was scanned above.
+	for _, f := range zr.File {
+		if scanned[f] || !isXMLMember(f.Name) {
+			continue
+		}
+		if ctx.Err() != nil {
+			return merges, nil
+		}
+		if err := eachStart(ctx, f, nil); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	return merges, nil
