@@ -130,6 +130,11 @@ func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
 			"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>学分银行</t>` +
 				strings.Repeat("<r>", 1_000_000) + strings.Repeat("</r>", 1_000_000) + `</si></sst>`}, "XLSX 表格"},
+		// A part declaring another encoding is read in it by excelize.
+		{"XLSX of a sheet declared GBK nested a million runs deep", FormatXLSX, []string{
+			"[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook, "xl/_rels/workbook.xml.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="GBK"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>xuefen</t>` +
+				strings.Repeat("<r>", 1_000_000) + strings.Repeat("</r>", 1_000_000) + `</is></c></row></sheetData></worksheet>`}, "XLSX 表格"},
 		{"DOCX nested just within the bound", FormatDOCX, []string{"word/document.xml",
 			document(strings.Repeat("<w:tbl><w:tr><w:tc>", maxXMLDepth/3-3) + "<w:p><w:r><w:t>学分银行</w:t></w:r></w:p>" +
 				strings.Repeat("</w:tc></w:tr></w:tbl>", maxXMLDepth/3-3))}, ""},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html/charset"
 )
 
 // xlsxMerges reads the merged ranges of every worksheet of an XLSX from its
@@ -169,6 +170,11 @@ func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bo
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = false
+	// A part declaring another encoding (encoding="GBK") is read in it,
+	// as excelize reads it: without, the decoder stopped at the
+	// declaration, and the part went to excelize unscanned, however
+	// deep it nested.
+	d.CharsetReader = charset.NewReaderLabel
 	depth := 0
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
