@@ -135,6 +135,15 @@ func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 			"[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook, "xl/_rels/workbook.xml.rels", xlsxRels,
 			"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="GBK"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>xuefen</t>` +
 				strings.Repeat("<r>", 1_000_000) + strings.Repeat("</r>", 1_000_000) + `</is></c></row></sheetData></worksheet>`}, "XLSX 表格"},
+		// The workbook named as its relation says (not .xml), nested
+		// deep after its sheets.
+		{"XLSX of a workbook not named .xml nested a million deep", FormatXLSX, []string{
+			"[Content_Types].xml", strings.ReplaceAll(xlsxTypes, "/xl/workbook.xml", "/xl/book"),
+			"_rels/.rels", strings.ReplaceAll(xlsxRootRels, "xl/workbook.xml", "xl/book"),
+			"xl/book", strings.TrimSuffix(xlsxWorkbook, "</workbook>") + "<extLst>" + strings.Repeat("<ext>", 1_000_000) + strings.Repeat("</ext>", 1_000_000) + "</extLst></workbook>",
+			"xl/_rels/book.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>xuefen</t></is></c></row></sheetData></worksheet>`},
+			"XLSX 表格"},
 		{"DOCX nested just within the bound", FormatDOCX, []string{"word/document.xml",
 			document(strings.Repeat("<w:tbl><w:tr><w:tc>", maxXMLDepth/3-3) + "<w:p><w:r><w:t>学分银行</w:t></w:r></w:p>" +
 				strings.Repeat("</w:tc></w:tr></w:tbl>", maxXMLDepth/3-3))}, ""},

@@ -40,7 +40,8 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 	}
 	merges := map[string][]mergeRange{}
 	scanned := map[*zip.File]bool{}
-	for _, s := range workbookSheets(ctx, member(workbook)) {
+	wb := member(workbook)
+	for _, s := range workbookSheets(ctx, wb) {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
@@ -56,9 +57,11 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 	// The workbook's other XML parts are decoded whole by excelize too
 	// (the shared strings, the styles, the workbook and its relations,
 	// the properties), with the same stack of open elements: nested past
-	// the bound, each is refused as a sheet is. A sheet was scanned above.
+	// the bound, each is refused as a sheet is. A sheet was scanned above;
+	// the workbook is read by the name its relation gives, whatever it ends
+	// in.
 	for _, f := range zr.File {
-		if scanned[f] || !isXMLMember(f.Name) {
+		if scanned[f] || !isXMLMember(f.Name) && f != wb {
 			continue
 		}
 		if ctx.Err() != nil {
