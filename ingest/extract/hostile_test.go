@@ -90,10 +90,20 @@ func TestPageTreeLoopIsDamagedNotABlankScan(t *testing.T) {
 // XML formats: the decoder held every open element, so such a part took a
 // reading child a GiB and its whole time limit, and failed with 提取文字超时
 // (retry when the server is less busy), or, read in process, as damaged.
-// Now it fails at the nesting bound, naming it, as the file's fault.
+// Now it fails at the nesting bound, naming it, as the file's fault; in
+// an XLSX whichever part excelize decodes is nested so (a sheet, the
+// shared strings).
 func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 	const ofdRoot = `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`
 	const ofdDoc = `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`
+	const xlsxWorkbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	const xlsxRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+	// The parts excelize needs to open a workbook.
+	const xlsxTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
+	const xlsxRootRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
 	for _, tt := range []struct {
 		name    string
 		format  Format
@@ -112,6 +122,28 @@ func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 			"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
 			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>` +
 				strings.Repeat("<r>", 5_000_000)}, "XLSX 表格"},
+		// excelize decodes the shared strings whole, as a sheet, with a
+		// stack of every open element: a well-formed part nested 5
+		// million deep (25 MB) took it 10 s and 750 MB, read in process.
+		{"XLSX of shared strings nested a million runs deep", FormatXLSX, []string{
+			"[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook, "xl/_rels/workbook.xml.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+			"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>学分银行</t>` +
+				strings.Repeat("<r>", 1_000_000) + strings.Repeat("</r>", 1_000_000) + `</si></sst>`}, "XLSX 表格"},
+		// A part declaring another encoding is read in it by excelize.
+		{"XLSX of a sheet declared GBK nested a million runs deep", FormatXLSX, []string{
+			"[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook, "xl/_rels/workbook.xml.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="GBK"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>xuefen</t>` +
+				strings.Repeat("<r>", 1_000_000) + strings.Repeat("</r>", 1_000_000) + `</is></c></row></sheetData></worksheet>`}, "XLSX 表格"},
+		// The workbook named as its relation says (not .xml), nested
+		// deep after its sheets.
+		{"XLSX of a workbook not named .xml nested a million deep", FormatXLSX, []string{
+			"[Content_Types].xml", strings.ReplaceAll(xlsxTypes, "/xl/workbook.xml", "/xl/book"),
+			"_rels/.rels", strings.ReplaceAll(xlsxRootRels, "xl/workbook.xml", "xl/book"),
+			"xl/book", strings.TrimSuffix(xlsxWorkbook, "</workbook>") + "<extLst>" + strings.Repeat("<ext>", 1_000_000) + strings.Repeat("</ext>", 1_000_000) + "</extLst></workbook>",
+			"xl/_rels/book.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>xuefen</t></is></c></row></sheetData></worksheet>`},
+			"XLSX 表格"},
 		{"DOCX nested just within the bound", FormatDOCX, []string{"word/document.xml",
 			document(strings.Repeat("<w:tbl><w:tr><w:tc>", maxXMLDepth/3-3) + "<w:p><w:r><w:t>学分银行</w:t></w:r></w:p>" +
 				strings.Repeat("</w:tc></w:tr></w:tbl>", maxXMLDepth/3-3))}, ""},

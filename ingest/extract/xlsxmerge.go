@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html/charset"
 )
 
 // xlsxMerges reads the merged ranges of every worksheet of an XLSX from its
@@ -18,8 +19,9 @@ import (
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
 // parts cannot be read here has no merges: the labels are a help to the
 // reader, and excelize decides whether the sheet itself is readable. The
-// one failure it returns is a sheet nested past maxXMLDepth
-// (errXMLTooDeep): excelize's decoder would hold every open element of it.
+// one failure it returns is an XML part (a sheet, the shared strings, any
+// other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
+// hold every open element of it.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -37,16 +39,36 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 		targets[r.id] = r.target
 	}
 	merges := map[string][]mergeRange{}
-	for _, s := range workbookSheets(ctx, member(workbook)) {
+	scanned := map[*zip.File]bool{}
+	wb := member(workbook)
+	for _, s := range workbookSheets(ctx, wb) {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if m := member(targets[s.rel]); m != nil {
+		if m := member(targets[s.rel]); m != nil && !scanned[m] {
 			ranges, err := sheetMergeRanges(ctx, m)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Name, err)
 			}
 			merges[s.name] = ranges
+			scanned[m] = true
+		}
+	}
+	// The workbook's other XML parts are decoded whole by excelize too
+	// (the shared strings, the styles, the workbook and its relations,
+	// the properties), with the same stack of open elements: nested past
+	// the bound, each is refused as a sheet is. A sheet was scanned above;
+	// the workbook is read by the name its relation gives, whatever it ends
+	// in.
+	for _, f := range zr.File {
+		if scanned[f] || !isXMLMember(f.Name) && f != wb {
+			continue
+		}
+		if ctx.Err() != nil {
+			return merges, nil
+		}
+		if err := eachStart(ctx, f, nil); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	return merges, nil
@@ -151,6 +173,11 @@ func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bo
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = false
+	// A part declaring another encoding (encoding="GBK") is read in it,
+	// as excelize reads it: without, the decoder stopped at the
+	// declaration, and the part went to excelize unscanned, however
+	// deep it nested.
+	d.CharsetReader = charset.NewReaderLabel
 	depth := 0
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
