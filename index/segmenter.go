@@ -223,8 +223,9 @@ func wordForms(word string) []string {
 
 // SearchForms are the forms a query word is searched in (searchForms:
 // 12000人 is searched as 1.2万人 too), so that what marks a hit knows
-// every number it may have found.
-func SearchForms(word string) []string { return searchForms(word) }
+// every number it may have found. The list is the caller's own: the
+// kept one (keptForms) is shared by every search.
+func SearchForms(word string) []string { return slices.Clone(searchForms(word)) }
 
 // formsOf is searchForms of a word with no count in Chinese numerals.
 func formsOf(word string) []string {
