@@ -30,13 +30,7 @@ func TestValuePageInARealBrowser(t *testing.T) {
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	u.login(s.base, "wang", pw)
-	u.do("record a value", chromedp.Navigate(s.base+"/documents/"+docID+"?page=1"),
-		chromedp.WaitVisible(css(`#valueform`)),
-		chromedp.SetValue(css(`#v-indicator`), "2.2.1"),
-		chromedp.SendKeys(css(`#v-value`), "123"),
-		chromedp.SendKeys(css(`#v-quote`), "认定市民终身学习基地123个"),
-		chromedp.Click(css(`#valueform button[type=submit]`)),
-		chromedp.WaitVisible(css(`.flash`)))
+	recordValueOnDocumentPage(u, s.base, docID)
 	u.do("open the value from the list", chromedp.Navigate(s.base+"/values?city=330100&round=2017"),
 		chromedp.WaitVisible(css(`a.value-open`)), chromedp.Click(css(`a.value-open`)), chromedp.WaitVisible(css(`#value-quote`)))
 	if h1 := u.text(`h1`); !strings.Contains(h1, "数值 2.2.1") {

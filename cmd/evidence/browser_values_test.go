@@ -63,13 +63,7 @@ func TestValueReportAndPackInARealBrowser(t *testing.T) {
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	u.login(s.base, "wang", pw)
-	u.do("record a value from the document page", chromedp.Navigate(s.base+"/documents/"+docID+"?page=1"),
-		chromedp.WaitVisible(css(`#valueform`)),
-		chromedp.SetValue(css(`#v-indicator`), "2.2.1"),
-		chromedp.SendKeys(css(`#v-value`), "123"),
-		chromedp.SendKeys(css(`#v-quote`), "认定市民终身学习基地123个"),
-		chromedp.Click(css(`#valueform button[type=submit]`)),
-		chromedp.WaitVisible(css(`.flash`)))
+	recordValueOnDocumentPage(u, s.base, docID)
 	if msg := u.text(`.flash`); !strings.Contains(msg, "找到了该数值") {
 		t.Errorf("after recording the value: %q, want the number found on the page", msg)
 	}
@@ -106,4 +100,17 @@ func TestValueReportAndPackInARealBrowser(t *testing.T) {
 		t.Errorf("the pack button with a damaged original led to %q, want the error page saying how to mend it", msg)
 	}
 	t.Logf("walk took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// recordValueOnDocumentPage records 2.2.1 = 123 (认定市民终身学习基地123个)
+// with the value form of a document's first page, as a coordinator does.
+func recordValueOnDocumentPage(u ui, base, docID string) {
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	u.do("record a value from the document page", chromedp.Navigate(base+"/documents/"+docID+"?page=1"),
+		chromedp.WaitVisible(css(`#valueform`)),
+		chromedp.SetValue(css(`#v-indicator`), "2.2.1"),
+		chromedp.SendKeys(css(`#v-value`), "123"),
+		chromedp.SendKeys(css(`#v-quote`), "认定市民终身学习基地123个"),
+		chromedp.Click(css(`#valueform button[type=submit]`)),
+		chromedp.WaitVisible(css(`.flash`)))
 }
