@@ -15,18 +15,7 @@ import (
 func TestValuePageInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
-	const pw = "学习型城市建设2017"
-	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "wang", "--role", "coordinator", "--city", "330100",
-		"--password", pw); err != nil {
-		t.Fatal(err)
-	}
-	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "statistics", "round": "2017", "indicators": "2.2.1"},
-		upload{name: "统计.txt", body: []byte("杭州市2017年终身学习统计：认定市民终身学习基地123个，建立学分银行。")})
-	if status != 201 {
-		t.Fatalf("upload: %d %v", status, body)
-	}
-	docID := uploadedDocuments(t, body)[0]["id"].(string)
-	s.waitDone(docID)
+	pw, docID := coordinatorWithStatistics(t, s, "2.2.1", "杭州市2017年终身学习统计：认定市民终身学习基地123个，建立学分银行。")
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	u.login(s.base, "wang", pw)

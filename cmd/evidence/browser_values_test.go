@@ -47,19 +47,8 @@ func TestValueReportAndPackInARealBrowser(t *testing.T) {
 	start := time.Now()
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
-	const pw = "学习型城市建设2017"
-	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "wang", "--role", "coordinator", "--city", "330100",
-		"--password", pw); err != nil {
-		t.Fatal(err)
-	}
 	text := "杭州市2017年终身学习统计:认定市民终身学习基地123个,建立学分银行。"
-	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "statistics", "round": "2017", "indicators": "2.3.1"},
-		upload{name: "统计.txt", body: []byte(text)})
-	if status != 201 {
-		t.Fatalf("upload: %d %v", status, body)
-	}
-	docID := uploadedDocuments(t, body)[0]["id"].(string)
-	s.waitDone(docID)
+	pw, docID := coordinatorWithStatistics(t, s, "2.3.1", text)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	u.login(s.base, "wang", pw)
@@ -113,4 +102,24 @@ func recordValueOnDocumentPage(u ui, base, docID string) {
 		chromedp.SendKeys(css(`#v-quote`), "认定市民终身学习基地123个"),
 		chromedp.Click(css(`#valueform button[type=submit]`)),
 		chromedp.WaitVisible(css(`.flash`)))
+}
+
+// coordinatorWithStatistics adds wang, a coordinator of 330100, and an
+// indexed statistics text of round 2017 linked to indicator; it returns
+// wang's password and the document's ID.
+func coordinatorWithStatistics(t *testing.T, s *server, indicator, text string) (password, docID string) {
+	t.Helper()
+	const pw = "学习型城市建设2017"
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "wang", "--role", "coordinator", "--city", "330100",
+		"--password", pw); err != nil {
+		t.Fatal(err)
+	}
+	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "statistics", "round": "2017", "indicators": indicator},
+		upload{name: "统计.txt", body: []byte(text)})
+	if status != 201 {
+		t.Fatalf("upload: %d %v", status, body)
+	}
+	docID = uploadedDocuments(t, body)[0]["id"].(string)
+	s.waitDone(docID)
+	return pw, docID
 }
