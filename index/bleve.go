@@ -9,7 +9,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index/internal/zh"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // schemaVersion is stored in the index; an index written with another
@@ -151,7 +151,7 @@ const (
 )
 
 func newBleve(idx bleve.Index, dir string) *Bleve {
-	b := &Bleve{idx: idx, dir: dir, computing: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), computeWait: defaultComputeWait}
+	b := &Bleve{idx: idx, dir: dir, computing: make(chan struct{}, 2*lowprio.Procs()), computeWait: defaultComputeWait}
 	if dir != "" {
 		open.Store(filepath.Join(filepath.Clean(dir), "store"), b)
 	}

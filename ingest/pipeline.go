@@ -13,6 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 	"github.com/lcmonitor/evidence/neardup"
 )
 
@@ -721,6 +722,25 @@ const (
 	indexMaxDelay  = 3 * time.Second
 )
 
+// maxIndexLag is how long after its upload a document may wait to be
+// indexed while the index's background work gives way to searches
+// (internal/lowprio): a batch holding one uploaded longer ago, and the
+// merges after it, run at the searches' priority, so that searches that
+// keep every core busy cannot put the indexing of uploads off without
+// end. Three times a bulk load's indexMaxDelay.
+const maxIndexLag = 10 * time.Second
+
+// behindUploads says whether jobs hold a document uploaded more than
+// maxIndexLag before now.
+func behindUploads(jobs []indexJob, now time.Time) bool {
+	for _, j := range jobs {
+		if at := j.doc.UploadedAt; !at.IsZero() && now.Sub(at) > maxIndexLag {
+			return true
+		}
+	}
+	return false
+}
+
 // retryLater puts a document back on the queue after Config.RetryDelay,
 // for failures that say nothing about the document itself.
 func (s *Service) retryLater(ctx context.Context, id string) {
@@ -855,6 +875,7 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
 	}
+	lowprio.Behind(behindUploads(jobs, time.Now()))
 	live, err := s.writeIndexed(ctx, docs)
 	if err != nil {
 		if ctx.Err() != nil {

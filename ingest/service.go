@@ -22,6 +22,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // Config tunes the pipeline; zero values take the defaults.
@@ -133,7 +134,7 @@ func (c *Config) setDefaults() {
 	if c.UploadSlots <= 0 {
 		// Two per core keeps the disk busy while the other waits on a
 		// synced write, and leaves searches their share (bench/README.md).
-		c.UploadSlots = 2 * runtime.GOMAXPROCS(0)
+		c.UploadSlots = 2 * lowprio.Procs()
 	}
 	if c.UploadWait <= 0 {
 		c.UploadWait = time.Minute

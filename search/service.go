@@ -14,6 +14,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // Paging limits.
@@ -256,6 +257,7 @@ func ErrPaging() *catalog.Error {
 
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
+	defer lowprio.Foreground()()
 	start := time.Now()
 	ctx = withSearchStamps(ctx)
 	p, err := parseQuery(req.Query)

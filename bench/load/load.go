@@ -89,6 +89,11 @@ type Report struct {
 	Cache map[string]float64
 	// Waits is what the server waited on during the run (nil as Cache).
 	Waits *Waits
+	// Documents is how many of the archive's documents are in each
+	// pipeline status when the run ends, less those before it (nil as
+	// Cache): uploads accepted but not yet indexed are work a server
+	// may have put off to answer searches sooner.
+	Documents map[string]float64
 }
 
 // Run loads the archive for cfg.Duration or until ctx ends.
@@ -153,6 +158,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	if before != nil && metricsAfter != nil {
+		r.Documents = documentsBetween(before, metricsAfter)
 		w := waitsBetween(before, metricsAfter)
 		if kernelAfter, ok := readKernel(cfg.Pid); ok && kernel {
 			w.HaveKernel = true
@@ -274,6 +280,23 @@ func do(client *http.Client, req *http.Request, token string, want int) (time.Du
 	return took, fmt.Sprintf("%d %s", resp.StatusCode, e.Error.Code), e.Error.Message
 }
 
+// documentsBetween is the change in the documents per status
+// (evidence_documents) from before to after; statuses with none left out.
+func documentsBetween(before, after metricsSnapshot) map[string]float64 {
+	out := map[string]float64{}
+	for k, v := range after {
+		status, found := strings.CutPrefix(k, `evidence_documents{status="`)
+		if !found {
+			continue
+		}
+		status = strings.TrimSuffix(status, `"}`)
+		if d := v - before[k]; d != 0 {
+			out[status] = d
+		}
+	}
+	return out
+}
+
 // scrape reads the server's /metrics; nil when the token may not read it.
 func scrape(client *http.Client, cfg Config) metricsSnapshot {
 	req, err := http.NewRequest("GET", cfg.Server+"/metrics", nil)
@@ -346,6 +369,13 @@ func (r *Report) Print(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	if len(r.Documents) > 0 {
+		fmt.Fprintf(w, "\ndocuments when the run ended: %.0f indexed, %.0f not yet", r.Documents["indexed"], sum(r.Documents)-r.Documents["indexed"]-r.Documents["failed"])
+		if f := r.Documents["failed"]; f > 0 {
+			fmt.Fprintf(w, ", %.0f failed", f)
+		}
+		fmt.Fprintln(w)
+	}
 	if r.Waits != nil {
 		slow := len(r.Search.Latencies) - sort.Search(len(r.Search.Latencies), func(i int) bool { return r.Search.Latencies[i] > GoalSearchP99 })
 		r.Waits.print(w, len(r.Search.Latencies), slow)
@@ -368,8 +398,8 @@ func met(ok bool) string {
 	return "NOT met"
 }
 
-func sum(m map[string]int) int {
-	n := 0
+func sum[N int | float64](m map[string]N) N {
+	var n N
 	for _, v := range m {
 		n += v
 	}

@@ -61,3 +61,23 @@ func repeat(s string, n int) []string {
 	}
 	return out
 }
+
+// TestReportSaysHowManyUploadsWereIndexed: a server that answers searches
+// sooner by putting its indexing off shows it in the report.
+func TestReportSaysHowManyUploadsWereIndexed(t *testing.T) {
+	before := parseMetrics(`evidence_documents{status="indexed"} 10
+evidence_documents{status="received"} 0
+`)
+	after := parseMetrics(`evidence_documents{status="indexed"} 1390
+evidence_documents{status="received"} 70
+evidence_documents{status="extracted"} 28
+evidence_documents{status="failed"} 2
+`)
+	rep := &Report{Elapsed: time.Second, Search: newRecorder("search").stats(), Upload: newRecorder("upload").stats(),
+		Documents: documentsBetween(before, after)}
+	var out bytes.Buffer
+	rep.Print(&out)
+	if want := "documents when the run ended: 1380 indexed, 98 not yet, 2 failed"; !strings.Contains(out.String(), want) {
+		t.Errorf("report:\n%s\nwant the line %q", out.String(), want)
+	}
+}

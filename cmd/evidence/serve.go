@@ -23,6 +23,7 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/bodyrate"
 	"github.com/lcmonitor/evidence/internal/cpuprofile"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/web"
 )
@@ -130,6 +131,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		sayln(stdout, lang, "evidence: 尚无账号；请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌")
 	}
 	served = true
+	if lowprio.Enabled() && !lowprio.Start() {
+		log.Info("background indexing runs at the searches' priority: this system gives no thread a priority of its own")
+	}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
+
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // Names of the analysis components registered with Bleve. They are stored in
@@ -89,7 +91,14 @@ func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.To
 
 // Tokenize implements analysis.Tokenizer.
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := Segment(t.seg, input, t.search)
+	var toks []Token
+	if t.search {
+		// Index-time analysis, background work a search should not wait
+		// behind (internal/lowprio); a query's runs where it is asked.
+		lowprio.Run(func() { toks = Segment(t.seg, input, true) })
+	} else {
+		toks = Segment(t.seg, input, false)
+	}
 	// One allocation for all tokens rather than one per token: analysis
 	// is a large share of indexing time (bench/README.md).
 	slab := make([]analysis.Token, len(toks))

@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
+
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // Substring search. A query word gse does not know as one word (学习周,
@@ -70,7 +72,12 @@ func newNgramTokenizer(config map[string]interface{}, _ *registry.Cache) (analys
 
 // Tokenize implements analysis.Tokenizer.
 func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	grams := Bigrams(input, t.query)
+	var grams []Token
+	if t.query {
+		grams = Bigrams(input, true)
+	} else {
+		lowprio.Run(func() { grams = Bigrams(input, false) }) // as the gse tokenizer's
+	}
 	// One allocation for all tokens rather than one per pair, as the gse
 	// tokenizer does: a page of 1 MB has a third of a million pairs.
 	slab := make([]analysis.Token, len(grams))

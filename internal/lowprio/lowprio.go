@@ -1,0 +1,183 @@
+// Package lowprio runs the index's background work (analysis of the
+// documents being indexed, building and merging segments) on an OS thread
+// of lower scheduling priority while searches are running, so that a
+// search waiting for a core is given one first.
+//
+// Go schedules goroutines without priorities, and serve's searches,
+// uploads and Bleve's merges share its threads; only the kernel can prefer
+// one thread to another. So the background work is handed to a goroutine
+// locked for good to a thread whose nice value is raised once (an
+// unprivileged process may not lower it again), and while searches run
+// the process has one more P than it had, so that while the kernel lets
+// searches run first on the cores, the low-priority thread holding a P
+// keeps no search waiting for one. With no search running the work runs
+// where it is asked and the Ps are as they were: a bulk load is not
+// changed.
+package lowprio
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Extra is how many low-priority threads run background work at once,
+// and how many Ps are added for them while searches run.
+const Extra = 1
+
+// Nice is the low-priority thread's nice value: the kernel then gives a
+// search thread about three times its share of a core. At 10 or 19
+// searches were answered as fast, but indexing fell ever further behind
+// the uploads under make load (bench/README.md, "Session 58").
+const Nice = 5
+
+var (
+	searches atomic.Int64
+	handed   atomic.Int64
+	// work takes the functions for the low-priority thread; nil until
+	// Start has given the thread its priority.
+	work    atomic.Pointer[chan func()]
+	started sync.Once
+	// added is how many Ps are added to GOMAXPROCS now (0 or Extra);
+	// procsMu orders the changes.
+	added   atomic.Int64
+	procsMu sync.Mutex
+	// lastSearch is when a search last ended (UnixNano).
+	lastSearch atomic.Int64
+	// behind says the background work has fallen behind (Behind).
+	behind atomic.Bool
+	// threadID is the low-priority thread's ID, so that work it asks for
+	// itself runs at once instead of waiting for itself.
+	threadID atomic.Int64
+)
+
+// Enabled says whether serve should start the low-priority thread:
+// EVIDENCE_LOWPRIO=0 (or false) says not to.
+func Enabled() bool {
+	v, set := os.LookupEnv("EVIDENCE_LOWPRIO")
+	if !set {
+		return true
+	}
+	on, err := strconv.ParseBool(v)
+	return err != nil || on
+}
+
+// Foreground marks a search running until the function it returns is
+// called.
+func Foreground() (done func()) {
+	searches.Add(1)
+	if added.Load() == 0 && work.Load() != nil {
+		addPs()
+	}
+	return func() {
+		lastSearch.Store(time.Now().UnixNano())
+		searches.Add(-1)
+	}
+}
+
+// addPs adds Extra Ps for the low-priority thread (a stop of the world,
+// so once for a run of searches, not for each).
+func addPs() {
+	procsMu.Lock()
+	defer procsMu.Unlock()
+	if added.Load() == 0 {
+		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + Extra)
+		added.Store(Extra)
+	}
+}
+
+// quietAfter is how long no search must have run before the Ps added for
+// searches are taken away again.
+var quietAfter = 2 * time.Second
+
+// takeBackPs runs for good, taking the added Ps away once searches have
+// been quiet for quietAfter.
+func takeBackPs() {
+	for {
+		time.Sleep(quietAfter / 2)
+		procsMu.Lock()
+		if added.Load() != 0 && searches.Load() == 0 && time.Since(time.Unix(0, lastSearch.Load())) >= quietAfter {
+			runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - int(added.Load()))
+			added.Store(0)
+		}
+		procsMu.Unlock()
+	}
+}
+
+// Run runs f and returns when it has: on the low-priority thread while a
+// search is running (and Start has started it) and the work is not
+// behind, else in the caller's goroutine. A panic in f is the caller's, as if f ran there.
+func Run(f func()) {
+	ch := work.Load()
+	if ch == nil || searches.Load() == 0 || behind.Load() || onLowPriorityThread() {
+		f()
+		return
+	}
+	done := make(chan any, 1)
+	*ch <- func() {
+		defer func() { done <- recover() }()
+		f()
+	}
+	handed.Add(1)
+	if p := <-done; p != nil {
+		panic(p)
+	}
+}
+
+// Behind says whether the background work has fallen too far behind to
+// give way to searches any longer: while it is, Run runs everything where
+// it is asked, at the searches' priority. Searches that keep every core
+// busy would otherwise put the indexing of uploads off without end.
+func Behind(b bool) { behind.Store(b) }
+
+// IsBehind says what Behind last said.
+func IsBehind() bool { return behind.Load() }
+
+// Searching is how many searches are running (Foreground).
+func Searching() int64 { return searches.Load() }
+
+// Handed is how many functions Run has handed to the low-priority thread
+// since the process started.
+func Handed() int64 { return handed.Load() }
+
+// Start starts the low-priority thread, once for the process. It reports
+// whether the thread has its priority; where it cannot (a system without
+// per-thread priorities), Run goes on running everything in its callers
+// and GOMAXPROCS is left as it is.
+func Start() bool {
+	started.Do(func() {
+		ch := make(chan func())
+		ok := make(chan bool)
+		go func() {
+			runtime.LockOSThread() // for good: the thread keeps its nice value
+			if err := lowerThreadPriority(Nice); err != nil {
+				ok <- false
+				return // the thread ends with its goroutine, still locked
+			}
+			threadID.Store(int64(threadOf()))
+			ok <- true
+			for f := range ch {
+				f()
+			}
+		}()
+		if <-ok {
+			work.Store(&ch)
+			go takeBackPs()
+		}
+	})
+	return work.Load() != nil
+}
+
+// Procs is GOMAXPROCS less the Ps added for searches: the Ps the server's
+// own goroutines share, by which it sizes its pools.
+func Procs() int {
+	return max(1, runtime.GOMAXPROCS(0)-int(added.Load()))
+}
+
+func onLowPriorityThread() bool {
+	id := threadID.Load()
+	return id != 0 && int64(threadOf()) == id
+}
