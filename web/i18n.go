@@ -446,6 +446,7 @@ var messages = map[string]map[Lang]string{
 	"review.title":                {Chinese: "审核定性描述", English: "Review claims"},
 	"review.queue":                {Chinese: "待审核", English: "Waiting for review"},
 	"review.empty":                {Chinese: "没有待审核的定性描述。", English: "No claims waiting."},
+	"review.empty_tab":            {Chinese: "没有符合条件的定性描述。", English: "No claims here."},
 	"review.empty_round":          {Chinese: "本轮（%s 年度）没有待审核的定性描述；其他轮次还有：", English: "No claims waiting in this round (%s); other rounds have some: "},
 	"review.elsewhere_round":      {Chinese: "%d 年度 %d 条", English: "%d: %d waiting"},
 	"review.elsewhere_sep":        {Chinese: "、", English: ", "},

@@ -36,6 +36,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.quote_not_found":          {Chinese: "所引文档中未找到该引文（请核对页码或原文）", English: "The quote is not in the cited document (check the page or the document's words)"},
 	"values.quote_elsewhere":          {Chinese: "这段引文不在第 %d 页，而在第 %d 页，请核对页码", English: "This passage is not on page %d but on page %d; check the page"},
 	"values.empty":                    {Chinese: "没有符合条件的数值。", English: "No values here."},
+	"values.empty_pending":            {Chinese: "没有待审核的数值。", English: "No values waiting."},
 	"values.empty_round":              {Chinese: "本轮（%s 年度）没有待审核的数值；其他轮次还有：", English: "No values waiting in this round (%s); other rounds have some: "},
 	"values.count":                    {Chinese: "共 %d 个数值", English: "%d {value|values}"},
 	"values.page":                     {Chinese: "第 %d/%d 页", English: "page %d of %d"},
