@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -206,4 +208,36 @@ func copyDocument(d *Document) *Document {
 		c.Reading.OCRConfidence = &v
 	}
 	return &c
+}
+
+// DocumentSeq returns the change number of the live document id, and
+// false when there is none (never made, or deleted): one column of an
+// indexed lookup, where Document converts 27. A document kept from an
+// earlier read or write at that seq is the catalog's as it is (see
+// DocumentCache for why).
+func (s *Store) DocumentSeq(ctx context.Context, id string) (seq int64, live bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT seq FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("read the change number of document %s: %w", id, err)
+	}
+	return seq, true, nil
+}
+
+// AsRead returns a copy of d, a document the caller wrote (CreateDocuments),
+// as a read of its row gives it back: its upload time at the catalog's
+// precision in UTC, its reading and field lists decoded from what was
+// stored. d's Seq must be the one the write gave it.
+func AsRead(d *Document) *Document {
+	c := copyDocument(d)
+	c.UploadedAt = parseTime(formatTime(d.UploadedAt))
+	sources, confidence, seals := encodeReading(d.Reading)
+	c.Reading = decodeReading(sources, confidence, seals)
+	var marks docNumberMarks
+	c.ExtractedFields, marks = decodeExtracted(encodeExtracted(d.ExtractedFields, d.DocNumber, docNumberMarks{d.DocNumberRead, d.DocNumberWritten}))
+	c.DocNumberRead, c.DocNumberWritten = marks.read, marks.written
+	c.EditedFields = decodeFields(encodeFields(d.EditedFields))
+	return c
 }

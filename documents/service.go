@@ -191,17 +191,18 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if err != nil {
 		return nil, err
 	}
-	return s.view(ctx, u, d, nil)
-}
-
-// view is d's view. cityNames, when not nil, holds the names of the cities
-// looked up before, and takes those looked up now: the views of one
-// upload's documents ask for their city once.
-func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document, cityNames map[string]string) (*View, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
+	return s.view(ctx, u, d, links, nil)
+}
+
+// view is d's view, links its links. cityNames, when not nil, holds the
+// names of the cities looked up before, and takes those looked up now: the
+// views of one upload's documents ask for their city once.
+func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document, links []catalog.Link, cityNames map[string]string) (*View, error) {
+	var err error
 	var nds []catalog.NearDuplicate
 	// A document never read has no bands yet, so no pair: its near
 	// duplicates are found when its text is recorded, and another's
@@ -268,12 +269,32 @@ func (s *Service) nearDuplicates(ctx context.Context, u *catalog.User, id string
 }
 
 // Views returns the views of documents just uploaded by u (each must be
-// visible to u).
+// visible to u). Their links are read in one statement for them all
+// (catalog.Store.LinksOfDocuments), not one a document: an upload
+// request's answer of sixteen files asked sixteen times (issue 15).
 func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Document) ([]*View, error) {
 	out := make([]*View, len(docs))
+	if len(docs) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	all, err := s.cat.LinksOfDocuments(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	// Each document's links in the order DocumentLinks gives them: the
+	// statement orders them so, and one document's are never split
+	// between two of its IN lists.
+	links := make(map[string][]catalog.Link, len(docs))
+	for _, l := range all {
+		links[l.DocumentID] = append(links[l.DocumentID], l)
+	}
 	cityNames := map[string]string{}
 	for i, d := range docs {
-		v, err := s.view(ctx, u, d, cityNames)
+		v, err := s.view(ctx, u, d, links[d.ID], cityNames)
 		if err != nil {
 			return nil, err
 		}

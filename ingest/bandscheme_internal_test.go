@@ -77,7 +77,7 @@ func TestOldBandsAreFoundThenComputedAgain(t *testing.T) {
 		t.Fatalf("lookForLegacyBands: %v, %v; want the scheme 1 bands of %s found", has, err, a.ID)
 	}
 	b := submitText(t, svc, "活动周通知（定稿）.txt", strings.Replace(schemeNotice, "三个", "四个", 1)).Document
-	job, err := svc.prepare(ctx, b.ID, true, nil)
+	job, err := svc.prepare(ctx, b.ID, nil, true, nil)
 	if err != nil || job == nil {
 		t.Fatalf("prepare %s: %+v, %v", b.ID, job, err)
 	}
@@ -96,7 +96,7 @@ func TestOldBandsAreFoundThenComputedAgain(t *testing.T) {
 		t.Fatalf("after the run: scheme 1 bands left %v (%v), looked up %v; want none", has, err, svc.bandScheme.legacy.Load())
 	}
 	c := submitText(t, svc, "活动周通知（转发）.txt", strings.Replace(schemeNotice, "健康养生", "健康生活", 1)).Document
-	if job, err = svc.prepare(ctx, c.ID, true, nil); err != nil || job == nil {
+	if job, err = svc.prepare(ctx, c.ID, nil, true, nil); err != nil || job == nil {
 		t.Fatalf("prepare %s: %+v, %v", c.ID, job, err)
 	}
 	if job.ext.Legacy != nil {

@@ -323,12 +323,15 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	// The lease it waited in the OCR queue with, if it did, ends: the
 	// take renews it as this worker's, no new attempt.
 	s.ocrWaits.release(id)
+	// Taken whatever becomes of the job: a job another node holds is
+	// read by it.
+	handed := s.handed.take(id)
 	token, ok := s.takeJob(ctx, id)
 	if !ok {
 		return true // another node holds it, or it is done
 	}
 	lease := s.keepLease(ctx, id, token)
-	job, err := s.prepare(ctx, id, ocr, lease)
+	job, err := s.prepare(ctx, id, handed, ocr, lease)
 	if errors.Is(err, errRefused) {
 		// Left where it was, its job given back uncounted for a newer
 		// node to take; read again from the start if this node serves
@@ -389,8 +392,9 @@ func (s *Service) waitForOCR(ctx context.Context, id string, err error, lease *j
 // extracting and storing its text if that was not done yet. It returns nil
 // for documents that need nothing (deleted, already indexed or failed).
 // lease is this node's taking of its job, which the job returned carries.
-func (s *Service) prepare(ctx context.Context, id string, ocr bool, lease *jobLease) (*indexJob, error) {
-	d, err := s.cat.Document(ctx, id)
+// handed is the document as its upload wrote it (handedDocs), or nil.
+func (s *Service) prepare(ctx context.Context, id string, handed *catalog.Document, ocr bool, lease *jobLease) (*indexJob, error) {
+	d, err := s.document(ctx, id, handed)
 	if catalog.IsNotFound(err) {
 		return nil, nil
 	}

@@ -38,7 +38,7 @@ func TestRereadWhileAJobCarriesTheOldText(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc, done = r.service(t)
-	job, err := svc.prepare(ctx, d.ID, true, nil)
+	job, err := svc.prepare(ctx, d.ID, nil, true, nil)
 	if err != nil || job == nil || job.pages[0] != old.Pages[0] {
 		t.Fatalf("job %+v, %v; want one carrying the old text", job, err)
 	}

@@ -202,6 +202,7 @@ type Service struct {
 	queue    *queue     // documents to read, born-digital first
 	ocrQueue *queue     // documents that need OCR, for the OCR workers
 	ocrWaits ocrWaits   // the leases of the jobs waiting in ocrQueue
+	handed   handedDocs // documents just uploaded, for their jobs
 	progress ocrProgress
 	stalls   stalls      // documents the store or the catalog holds up (unavailable)
 	locked   lockedTakes // documents whose job was found locked, for the backoff (takeJob)
@@ -636,6 +637,7 @@ func (s *Service) record(ctx context.Context, files []*Staged, metas []Meta, tas
 			s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
 			outs[i] = &Outcome{Document: d}
 			ids = append(ids, d.ID)
+			s.handed.hand(d)
 		}
 	}
 	s.queue.push(ids...)
