@@ -27,7 +27,7 @@ func TestABatchBehindItsUploadsIsWrittenAtTheSearchesPriority(t *testing.T) {
 		{"uploaded 20 s ago", -2 * maxIndexLag, true},
 	} {
 		d := submitText(t, svc, tt.name+".txt", "杭州市学分银行建设工作总结："+tt.name+"。").Document
-		job, err := svc.prepare(ctx, d.ID, true, nil)
+		job, err := svc.prepare(ctx, d.ID, nil, true, nil)
 		if err != nil || job == nil {
 			t.Fatalf("%s: prepare: %+v, %v", tt.name, job, err)
 		}
