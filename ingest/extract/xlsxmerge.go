@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/net/html/charset"
+
+	"github.com/lcmonitor/evidence/internal/xmlpart"
 )
 
 // xlsxMerges reads the merged ranges of every worksheet of an XLSX from its
@@ -23,34 +23,19 @@ import (
 // other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
 // hold every open element of it.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
-	members := map[string]*zip.File{}
-	for _, f := range zr.File {
-		members[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
-	}
-	member := func(name string) *zip.File { return members[strings.ToLower(name)] }
-	workbook := "xl/workbook.xml"
-	for _, r := range partRels(ctx, member("_rels/.rels"), "") {
-		if strings.HasSuffix(r.kind, "/officeDocument") {
-			workbook = r.target
-		}
-	}
-	targets := map[string]string{}
-	for _, r := range partRels(ctx, member(path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels")), workbook) {
-		targets[r.id] = r.target
-	}
+	wb, sheets := xmlpart.XLSXSheets(ctx, zr)
 	merges := map[string][]mergeRange{}
 	scanned := map[*zip.File]bool{}
-	wb := member(workbook)
-	for _, s := range workbookSheets(ctx, wb) {
+	for _, s := range sheets {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if m := member(targets[s.rel]); m != nil && !scanned[m] {
+		if m := s.Member; m != nil && !scanned[m] {
 			ranges, err := sheetMergeRanges(ctx, m)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Name, err)
 			}
-			merges[s.name] = ranges
+			merges[s.Name] = ranges
 			scanned[m] = true
 		}
 	}
@@ -61,7 +46,7 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 	// the workbook is read by the name its relation gives, whatever it ends
 	// in.
 	for _, f := range zr.File {
-		if scanned[f] || !isXMLMember(f.Name) && f != wb {
+		if scanned[f] || !xmlpart.IsXMLMember(f.Name) && f != wb {
 			continue
 		}
 		if ctx.Err() != nil {
@@ -72,62 +57,6 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 		}
 	}
 	return merges, nil
-}
-
-type workbookSheet struct{ name, rel string }
-
-// workbookSheets lists the <sheet name r:id> of xl/workbook.xml.
-func workbookSheets(ctx context.Context, m *zip.File) []workbookSheet {
-	var sheets []workbookSheet
-	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
-		if e.Name.Local == "sheet" {
-			var s workbookSheet
-			for _, a := range e.Attr {
-				switch a.Name.Local {
-				case "name":
-					s.name = a.Value
-				case "id":
-					s.rel = a.Value
-				}
-			}
-			sheets = append(sheets, s)
-		}
-		return true
-	})
-	return sheets
-}
-
-type partRel struct{ id, kind, target string }
-
-// partRels reads a relationships part of the part at source ("" for the
-// package's own): each target resolved to a member name as excelize
-// does (absolute from the package root when it starts with a slash, else
-// from source's folder; Windows separators taken for slashes).
-func partRels(ctx context.Context, m *zip.File, source string) []partRel {
-	var rels []partRel
-	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
-		if e.Name.Local == "Relationship" {
-			var r partRel
-			for _, a := range e.Attr {
-				switch a.Name.Local {
-				case "Id":
-					r.id = a.Value
-				case "Type":
-					r.kind = a.Value
-				case "Target":
-					r.target = strings.ReplaceAll(a.Value, `\`, "/")
-				}
-			}
-			if strings.HasPrefix(r.target, "/") {
-				r.target = path.Clean(r.target[1:])
-			} else {
-				r.target = path.Join(path.Dir(source), r.target)
-			}
-			rels = append(rels, r)
-		}
-		return true
-	})
-	return rels
 }
 
 // sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
@@ -163,42 +92,10 @@ func sheetMergeRanges(ctx context.Context, m *zip.File) ([]mergeRange, error) {
 // how deep the elements nest: nested past maxXMLDepth is errXMLTooDeep,
 // and no other failure is returned.
 func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bool) error {
-	if m == nil {
+	return xmlpart.ScanMember(ctx, m, func(tok xml.Token) error {
+		if e, ok := tok.(xml.StartElement); ok && visit != nil && !visit(e) {
+			visit = nil
+		}
 		return nil
-	}
-	rc, err := m.Open()
-	if err != nil {
-		return nil
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.Strict = false
-	// A part declaring another encoding (encoding="GBK") is read in it,
-	// as excelize reads it: without, the decoder stopped at the
-	// declaration, and the part went to excelize unscanned, however
-	// deep it nested.
-	d.CharsetReader = charset.NewReaderLabel
-	depth := 0
-	for n := 0; ; n++ {
-		if n%4096 == 0 && ctx.Err() != nil {
-			return nil
-		}
-		// RawToken keeps no stack of open elements, so counting them
-		// costs nothing however deep they go.
-		tok, err := d.RawToken()
-		if err != nil { // io.EOF or XML that breaks: the merges read so far
-			return nil
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return fmt.Errorf("element %d levels deep at byte %d: %w", depth, d.InputOffset(), errXMLTooDeep)
-			}
-			if visit != nil && !visit(e) {
-				visit = nil
-			}
-		case xml.EndElement:
-			depth = max(depth-1, 0)
-		}
-	}
+	})
 }
