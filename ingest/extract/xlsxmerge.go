@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/xmlpart"
 )
 
@@ -19,13 +20,15 @@ import (
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
 // parts cannot be read here has no merges: the labels are a help to the
 // reader, and excelize decides whether the sheet itself is readable. The
-// one failure it returns is an XML part (a sheet, the shared strings, any
+// failures it returns are an XML part (a sheet, the shared strings, any
 // other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
-// hold every open element of it.
+// hold every open element of it; and a shared-string table of more than
+// maxSharedStrings.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
 	wb, sheets := xmlpart.XLSXSheets(ctx, zr)
 	merges := map[string][]mergeRange{}
 	scanned := map[*zip.File]bool{}
+	tooMany := false
 	for _, s := range sheets {
 		if ctx.Err() != nil {
 			return merges, nil
@@ -52,11 +55,47 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if err := eachStart(ctx, f, nil); err != nil {
+		var count func(xml.StartElement) bool
+		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+			count = countSharedStrings(&tooMany)
+		}
+		if err := eachStart(ctx, f, count); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if tooMany {
+			return nil, fmt.Errorf("%s: more than %d strings: %w", f.Name, maxSharedStrings, errTooManySharedStrings())
 		}
 	}
 	return merges, nil
+}
+
+// maxSharedStrings bounds the strings of a workbook's shared-string table.
+// excelize reads every one of them (decoded one by one and written to a
+// temporary file) at the first text cell, however few cells use them: a
+// crafted table of a million strings and one cell (153 KB zipped) cost
+// 9.9 CPU-s, a minute of a reading child on a busy server. Each string a
+// cell shows is at least a character and its separator, so a workbook
+// whose cells use more than this many already makes more text than the
+// index keeps (500,000 characters).
+const maxSharedStrings = 500_000
+
+// countSharedStrings is a visitor of xl/sharedStrings.xml that stops, and
+// sets *over, at the string past maxSharedStrings.
+func countSharedStrings(over *bool) func(xml.StartElement) bool {
+	n := 0
+	return func(e xml.StartElement) bool {
+		if e.Name.Local == "si" {
+			if n++; n > maxSharedStrings {
+				*over = true
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func errTooManySharedStrings() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "XLSX 表格的文字表超过 %d 条上限（可能是异常文件），已停止处理；请删除不需要的工作表或拆分后上传", maxSharedStrings)
 }
 
 // sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
