@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/xmlpart"
 )
 
 // extractDOCX reads word/document.xml of a DOCX file as a token stream,
@@ -102,22 +103,15 @@ func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) 
 // docxWords names a DOCX file in messages.
 var docxWords = catalog.Words{Chinese: "DOCX 文件", English: "The DOCX file"}
 
-// maxXMLDepth is how deeply the elements of one XML part may nest. Word,
-// WPS and the OFD and ODF writers nest a few dozen levels at most
-// (libxml2, which LibreOffice reads them with, stops at 256 by default);
-// the decoder holds every open element, so a crafted part of millions of
-// nested elements (a 55 MB DOCX of 5 million <w:p>, 81 KB zipped) took
-// a reading child 20 s and a GiB before this bound, and a sandboxed one
-// its whole time limit.
-const maxXMLDepth = 10_000
+// maxXMLDepth is how deeply the elements of one XML part may nest
+// (xmlpart.MaxDepth, which the spreadsheet import holds too).
+const maxXMLDepth = xmlpart.MaxDepth
 
 // errXMLTooDeep is decodeXMLCapped's error for a part nested past
 // maxXMLDepth; its callers name the format (errNestedTooDeep).
-var errXMLTooDeep = errors.New("xml nested too deep")
+var errXMLTooDeep = xmlpart.ErrTooDeep
 
-func errNestedTooDeep(what catalog.Words) error {
-	return catalog.Errorf(catalog.EINVALID, "%s的 XML 结构嵌套超过 %d 层（正常文件不会如此），已停止处理；请用原软件打开检查，重新导出后上传", what, maxXMLDepth)
-}
+func errNestedTooDeep(what catalog.Words) error { return xmlpart.TooDeep(what) }
 
 // decodeXMLCapped decodes at most max bytes of XML from r, nested at most
 // maxXMLDepth elements deep.
@@ -127,7 +121,7 @@ func decodeXMLCapped(ctx context.Context, r io.Reader, max int64, fn func(xml.To
 	cr := &countingReader{r: r}
 	d := xml.NewDecoder(io.LimitReader(cr, max+1))
 	d.CharsetReader = charset.NewReaderLabel // parts may be UTF-16
-	depth := 0
+	var depth xmlpart.Depth
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -143,13 +137,8 @@ func decodeXMLCapped(ctx context.Context, r io.Reader, max int64, fn func(xml.To
 		case err != nil:
 			return fmt.Errorf("parse xml: %v: %w", err, errDOCXCorrupt())
 		}
-		switch tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return fmt.Errorf("element %d levels deep at byte %d: %w", depth, d.InputOffset(), errXMLTooDeep)
-			}
-		case xml.EndElement:
-			depth--
+		if err := depth.See(tok, d.InputOffset()); err != nil {
+			return err
 		}
 		if err := fn(tok); err != nil {
 			return err

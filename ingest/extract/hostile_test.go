@@ -85,6 +85,18 @@ func TestPageTreeLoopIsDamagedNotABlankScan(t *testing.T) {
 	wantEnglish(t, "page tree loop", err, "it is not a blank scan")
 }
 
+// A minimal workbook: its parts as excelize needs them to open it.
+const xlsxWorkbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+
+const xlsxRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+
+const xlsxTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+	`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
+
+const xlsxRootRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+
 // TestDeeplyNestedXMLFailsAtOnce holds issue 15's DOCX of 5 million nested
 // <w:p> (55 MB unzipped, under the unzip limit) and its like in the other
 // XML formats: the decoder held every open element, so such a part took a
@@ -96,14 +108,6 @@ func TestPageTreeLoopIsDamagedNotABlankScan(t *testing.T) {
 func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 	const ofdRoot = `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`
 	const ofdDoc = `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`
-	const xlsxWorkbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`
-	const xlsxRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
-		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
-	// The parts excelize needs to open a workbook.
-	const xlsxTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
-	const xlsxRootRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
 	for _, tt := range []struct {
 		name    string
 		format  Format
@@ -164,4 +168,24 @@ func TestDeeplyNestedXMLFailsAtOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A shared-string table far larger than any cell could use is refused
+// while the nesting scan reads it, before excelize decodes every string
+// of it at the first text cell (a million strings and one cell, 153 KB
+// zipped, cost 9.9 CPU-s).
+func TestXLSXTooManySharedStringsFailsAtOnce(t *testing.T) {
+	var strs strings.Builder
+	strs.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	for range 500_001 {
+		strs.WriteString("<si><t>学分银行</t></si>")
+	}
+	strs.WriteString("</sst>")
+	path := writeTemp(t, "strings.xlsx", zipOf("[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook,
+		"xl/_rels/workbook.xml.rels", xlsxRels,
+		"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+		"xl/sharedStrings.xml", strs.String()))
+	_, err := Extract(context.Background(), FormatXLSX, path, Limits{})
+	wantError(t, "a table of 500,001 shared strings", err, catalog.ETOOLARGE, "XLSX 表格的文字表超过 500000 条上限")
+	wantEnglish(t, "a table of 500,001 shared strings", err, "more than 500000 strings")
 }

@@ -5,11 +5,12 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/net/html/charset"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/xmlpart"
 )
 
 // xlsxMerges reads the merged ranges of every worksheet of an XLSX from its
@@ -19,38 +20,25 @@ import (
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
 // parts cannot be read here has no merges: the labels are a help to the
 // reader, and excelize decides whether the sheet itself is readable. The
-// one failure it returns is an XML part (a sheet, the shared strings, any
+// failures it returns are an XML part (a sheet, the shared strings, any
 // other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
-// hold every open element of it.
+// hold every open element of it; and a shared-string table of more than
+// maxSharedStrings.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
-	members := map[string]*zip.File{}
-	for _, f := range zr.File {
-		members[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
-	}
-	member := func(name string) *zip.File { return members[strings.ToLower(name)] }
-	workbook := "xl/workbook.xml"
-	for _, r := range partRels(ctx, member("_rels/.rels"), "") {
-		if strings.HasSuffix(r.kind, "/officeDocument") {
-			workbook = r.target
-		}
-	}
-	targets := map[string]string{}
-	for _, r := range partRels(ctx, member(path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels")), workbook) {
-		targets[r.id] = r.target
-	}
+	wb, sheets := xmlpart.XLSXSheets(ctx, zr)
 	merges := map[string][]mergeRange{}
 	scanned := map[*zip.File]bool{}
-	wb := member(workbook)
-	for _, s := range workbookSheets(ctx, wb) {
+	tooMany := false
+	for _, s := range sheets {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if m := member(targets[s.rel]); m != nil && !scanned[m] {
+		if m := s.Member; m != nil && !scanned[m] {
 			ranges, err := sheetMergeRanges(ctx, m)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Name, err)
 			}
-			merges[s.name] = ranges
+			merges[s.Name] = ranges
 			scanned[m] = true
 		}
 	}
@@ -61,73 +49,53 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 	// the workbook is read by the name its relation gives, whatever it ends
 	// in.
 	for _, f := range zr.File {
-		if scanned[f] || !isXMLMember(f.Name) && f != wb {
+		if scanned[f] || !xmlpart.IsXMLMember(f.Name) && f != wb {
 			continue
 		}
 		if ctx.Err() != nil {
 			return merges, nil
 		}
-		if err := eachStart(ctx, f, nil); err != nil {
+		var count func(xml.StartElement) bool
+		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+			count = countSharedStrings(&tooMany)
+		}
+		if err := eachStart(ctx, f, count); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if tooMany {
+			return nil, fmt.Errorf("%s: more than %d strings: %w", f.Name, maxSharedStrings, errTooManySharedStrings())
 		}
 	}
 	return merges, nil
 }
 
-type workbookSheet struct{ name, rel string }
+// maxSharedStrings bounds the strings of a workbook's shared-string table.
+// excelize reads every one of them (decoded one by one and written to a
+// temporary file) at the first text cell, however few cells use them: a
+// crafted table of a million strings and one cell (153 KB zipped) cost
+// 9.9 CPU-s, a minute of a reading child on a busy server. Each string a
+// cell shows is at least a character and its separator, so a workbook
+// whose cells use more than this many already makes more text than the
+// index keeps (500,000 characters).
+const maxSharedStrings = 500_000
 
-// workbookSheets lists the <sheet name r:id> of xl/workbook.xml.
-func workbookSheets(ctx context.Context, m *zip.File) []workbookSheet {
-	var sheets []workbookSheet
-	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
-		if e.Name.Local == "sheet" {
-			var s workbookSheet
-			for _, a := range e.Attr {
-				switch a.Name.Local {
-				case "name":
-					s.name = a.Value
-				case "id":
-					s.rel = a.Value
-				}
+// countSharedStrings is a visitor of xl/sharedStrings.xml that stops, and
+// sets *over, at the string past maxSharedStrings.
+func countSharedStrings(over *bool) func(xml.StartElement) bool {
+	n := 0
+	return func(e xml.StartElement) bool {
+		if e.Name.Local == "si" {
+			if n++; n > maxSharedStrings {
+				*over = true
+				return false
 			}
-			sheets = append(sheets, s)
 		}
 		return true
-	})
-	return sheets
+	}
 }
 
-type partRel struct{ id, kind, target string }
-
-// partRels reads a relationships part of the part at source ("" for the
-// package's own): each target resolved to a member name as excelize
-// does (absolute from the package root when it starts with a slash, else
-// from source's folder; Windows separators taken for slashes).
-func partRels(ctx context.Context, m *zip.File, source string) []partRel {
-	var rels []partRel
-	_ = eachStart(ctx, m, func(e xml.StartElement) bool {
-		if e.Name.Local == "Relationship" {
-			var r partRel
-			for _, a := range e.Attr {
-				switch a.Name.Local {
-				case "Id":
-					r.id = a.Value
-				case "Type":
-					r.kind = a.Value
-				case "Target":
-					r.target = strings.ReplaceAll(a.Value, `\`, "/")
-				}
-			}
-			if strings.HasPrefix(r.target, "/") {
-				r.target = path.Clean(r.target[1:])
-			} else {
-				r.target = path.Join(path.Dir(source), r.target)
-			}
-			rels = append(rels, r)
-		}
-		return true
-	})
-	return rels
+func errTooManySharedStrings() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "XLSX 表格的文字表超过 %d 条上限（可能是异常文件），已停止处理；请删除不需要的工作表或拆分后上传", maxSharedStrings)
 }
 
 // sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
@@ -163,42 +131,10 @@ func sheetMergeRanges(ctx context.Context, m *zip.File) ([]mergeRange, error) {
 // how deep the elements nest: nested past maxXMLDepth is errXMLTooDeep,
 // and no other failure is returned.
 func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bool) error {
-	if m == nil {
+	return xmlpart.ScanMember(ctx, m, func(tok xml.Token) error {
+		if e, ok := tok.(xml.StartElement); ok && visit != nil && !visit(e) {
+			visit = nil
+		}
 		return nil
-	}
-	rc, err := m.Open()
-	if err != nil {
-		return nil
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.Strict = false
-	// A part declaring another encoding (encoding="GBK") is read in it,
-	// as excelize reads it: without, the decoder stopped at the
-	// declaration, and the part went to excelize unscanned, however
-	// deep it nested.
-	d.CharsetReader = charset.NewReaderLabel
-	depth := 0
-	for n := 0; ; n++ {
-		if n%4096 == 0 && ctx.Err() != nil {
-			return nil
-		}
-		// RawToken keeps no stack of open elements, so counting them
-		// costs nothing however deep they go.
-		tok, err := d.RawToken()
-		if err != nil { // io.EOF or XML that breaks: the merges read so far
-			return nil
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return fmt.Errorf("element %d levels deep at byte %d: %w", depth, d.InputOffset(), errXMLTooDeep)
-			}
-			if visit != nil && !visit(e) {
-				visit = nil
-			}
-		case xml.EndElement:
-			depth = max(depth-1, 0)
-		}
-	}
+	})
 }

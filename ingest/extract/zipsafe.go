@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/xmlpart"
 	"golang.org/x/net/html/charset"
 )
 
@@ -169,10 +169,7 @@ func isDoctype(err error) bool {
 }
 
 // isXMLMember says whether a zip member holds XML, by its name.
-func isXMLMember(name string) bool {
-	name = strings.ToLower(name)
-	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
-}
+func isXMLMember(name string) bool { return xmlpart.IsXMLMember(name) }
 
 // maxProlog is how much of an XML member prologDoctype reads at most: a
 // DOCTYPE comes before the first element, after at most a declaration

@@ -1,9 +1,7 @@
 package spreadsheet
 
 import (
-	"archive/zip"
 	"encoding/xml"
-	"path"
 	"strconv"
 	"strings"
 
@@ -72,42 +70,6 @@ func cellRef(ref string) (row, col int, ok bool) {
 		return 0, 0, false
 	}
 	return row, col, true
-}
-
-// firstSheetMember is the zip member of the workbook's first sheet, the
-// one excelize lists first: the first <sheet> of xl/workbook.xml, through
-// its relationship in xl/_rels/workbook.xml.rels. "" when either cannot be
-// read.
-func firstSheetMember(zr *zip.Reader) string {
-	members := map[string]*zip.File{}
-	for _, m := range zr.File {
-		members[strings.ToLower(m.Name)] = m
-	}
-	var id string
-	if m := members["xl/workbook.xml"]; m != nil {
-		_ = scanMember(m, func(tok xml.Token) error {
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "sheet" && id == "" {
-				id = attr(se, "id")
-			}
-			return nil
-		})
-	}
-	var target string
-	if m := members["xl/_rels/workbook.xml.rels"]; m != nil && id != "" {
-		_ = scanMember(m, func(tok xml.Token) error {
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" && attr(se, "Id") == id {
-				target = attr(se, "Target")
-			}
-			return nil
-		})
-	}
-	if target == "" {
-		return ""
-	}
-	if strings.HasPrefix(target, "/") {
-		return strings.ToLower(strings.TrimPrefix(target, "/"))
-	}
-	return strings.ToLower(path.Clean(path.Join("xl", target)))
 }
 
 // fillMerges gives every cell of each merged range in records the text of
