@@ -656,8 +656,14 @@ const maxContactRunes = 200
 var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 
 // outlineMark is the mark of an outline's item written before a cell's
-// code: （二）, (2), 二、, ①.
-var outlineMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[\x{2460}-\x{2473}])[\s\x{3000}]*`)
+// code: （二）, (2), 二、, ①, and the Arabic 1、, 1), 1. (the dot only with
+// a space after it: 1.1.1 is a code, never the mark 1. before 1.1).
+var outlineMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[\x{2460}-\x{2473}]|[0-9０-９]+(?:[、)）]|[.．][\s\x{3000}]+))[\s\x{3000}]*`)
+
+// arabicMark tells an outlineMark of Arabic numerals (1、, 1), 1. ) from
+// the others, which begin with a bracket, a Chinese numeral or a circled
+// digit.
+var arabicMark = regexp.MustCompile(`^[\s\x{3000}]*[0-9０-９]`)
 
 // indicatorCode is the code of the indicator a table's cell names, as
 // departments write it: the code, the code before the name, or a key
@@ -672,9 +678,12 @@ func (c *checker) indicatorCode(cell string) (code, other string) {
 	}
 	if rest := outlineMark.ReplaceAllString(cell, ""); rest != cell && rest != "" {
 		// （二）3.1.2: the outline's mark the table's drafter numbered
-		// the row with, then the code.
+		// the row with, then the code. After an Arabic mark only a key
+		// indicator's code is read: 1、2 and 3. 1.2 are more likely 1.2
+		// and 3.1.2 mistyped than a row naming indicator 2 or 1.2, and
+		// are refused as written.
 		if code, other := c.indicatorCode(rest); code != "" {
-			if _, ok := c.inds[code]; ok {
+			if ind, ok := c.inds[code]; ok && (ind.Level == catalog.KeyLevel || !arabicMark.MatchString(cell)) {
 				return code, other
 			}
 		}

@@ -120,6 +120,9 @@ type readyObject struct {
 	moved       bool // tmp is the caller's file (PutFile), not one of tmp/
 	size        int64
 	contentType string
+	// durable: the caller syncs the object's folder (Put, PutFile), so
+	// place syncs the entries of the folders it made for it.
+	durable bool
 }
 
 // prepareWrite writes r to a temporary file with its content type, synced
@@ -143,7 +146,7 @@ func (f *Folder) prepareWrite(ctx context.Context, key string, r io.Reader, size
 	if err != nil {
 		return readyObject{}, f.fail("put", key, err)
 	}
-	o := readyObject{key: key, tmp: data, size: size, contentType: contentType}
+	o := readyObject{key: key, tmp: data, size: size, contentType: contentType, durable: durable}
 	if err := ctx.Err(); err != nil {
 		f.discard(o)
 		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
@@ -163,7 +166,7 @@ func (f *Folder) prepareWrite(ctx context.Context, key string, r io.Reader, size
 // temporary file of the store's own is removed.
 func (f *Folder) place(ctx context.Context, o readyObject) (string, error) {
 	final := f.path(f.objects, o.key)
-	err := publish(o.tmp, final, false)
+	made, err := publish(o.tmp, final)
 	if errors.Is(err, syscall.EXDEV) && o.moved {
 		src, oerr := os.Open(o.tmp)
 		if oerr != nil {
@@ -178,6 +181,16 @@ func (f *Folder) place(ctx context.Context, o readyObject) (string, error) {
 	if err != nil {
 		f.discard(o)
 		return "", f.fail("put", o.key, err)
+	}
+	if o.durable {
+		// The caller syncs the folder the object went into; a folder
+		// just made also needs its own entry in its parent synced, or a
+		// power cut can lose the folder and the object with it.
+		for _, dir := range made {
+			if err := syncDir(filepath.Dir(dir)); err != nil {
+				return "", f.fail("put", o.key, err)
+			}
+		}
 	}
 	return filepath.Dir(final), nil
 }
@@ -249,34 +262,48 @@ func (f *Folder) putMeta(key, ctype string) error {
 	if err != nil {
 		return err
 	}
-	if err := publish(meta, f.path(f.meta, key), false); err != nil {
+	if _, err := publish(meta, f.path(f.meta, key)); err != nil {
 		os.Remove(meta)
 		return err
 	}
 	return nil
 }
 
-// publish renames a finished temporary file to its final path and, when
-// durable, syncs the directory so the rename survives a power cut. The
-// folder of the final path is made only when the rename finds it missing:
-// the folders of keys (originals/, text/) are there for every object but
-// the first, and looking first cost a system call an object.
-func publish(tmp, final string, durable bool) error {
+// publish renames a finished temporary file to its final path and
+// returns the folders it made for it, innermost first; the caller syncs
+// what must survive a power cut. The folder of the final path is made
+// only when the rename finds it missing: the folders of keys (originals/,
+// text/) are there for every object but the first, and looking first
+// cost a system call an object.
+func publish(tmp, final string) (made []string, err error) {
 	dir := filepath.Dir(final)
-	err := renameFile(tmp, final)
+	err = renameFile(tmp, final)
 	if missing(err) {
+		made = foldersMissing(dir)
 		if err := makeFolder(dir, 0o750); err != nil {
-			return err
+			return nil, err
 		}
 		err = renameFile(tmp, final)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if !durable {
-		return nil
+	return made, nil
+}
+
+// foldersMissing is dir and each of its parents that is not there,
+// innermost first: the folders MkdirAll(dir) will make. dir is always
+// one, for the rename found it missing (another request may have made it
+// since, its entry perhaps not yet synced).
+func foldersMissing(dir string) []string {
+	out := []string{dir}
+	for d := filepath.Dir(dir); d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !missing(err) {
+			break
+		}
+		out = append(out, d)
 	}
-	return syncDir(dir)
+	return out
 }
 
 // makeFolder is a variable for the tests that count the folders made.

@@ -153,5 +153,5 @@ func (f *Folder) prepareMove(ctx context.Context, key, path string, size int64, 
 			return readyObject{}, f.fail("put", key, err)
 		}
 	}
-	return readyObject{key: key, tmp: path, moved: true, size: size, contentType: contentType}, nil
+	return readyObject{key: key, tmp: path, moved: true, size: size, contentType: contentType, durable: durable}, nil
 }

@@ -283,6 +283,9 @@ func (s *Store) AddCity(ctx context.Context, c City, by string) error {
 	if ErrorCode(err) == ECONFLICT {
 		return FieldErrorf("code", ECONFLICT, "城市 %s 已存在", c.Code)
 	}
+	if err == nil {
+		s.citiesAdded.Add(1)
+	}
 	return err
 }
 

@@ -46,6 +46,8 @@ type Store struct {
 	writerWait time.Duration
 	// stmts counts the SQL statements sent to the database (Statements).
 	stmts *atomic.Int64
+	// citiesAdded counts the cities AddCity added (CitiesAdded).
+	citiesAdded atomic.Int64
 	// renameStarting, set by tests only, runs as RenameDepartment is about
 	// to open its transaction: what it does stands for what another
 	// request did at the same time.
@@ -92,6 +94,14 @@ type Store struct {
 	// short bands (holdShortBandFill).
 	fill fillHold
 }
+
+// CitiesAdded counts the cities this Store has added (AddCity) since it
+// opened. Cities are only ever added, never renamed or removed, so one who
+// keeps the list of cities need not read it again while the count stays
+// the same, except for a city another process added (the evidence city add
+// command beside a running server, another node), which only the catalog
+// knows.
+func (s *Store) CitiesAdded() int64 { return s.citiesAdded.Load() }
 
 // Statements returns how many SQL statements the store has sent to its
 // database since it opened, reads and writes, migrations included. Tests

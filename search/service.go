@@ -417,6 +417,9 @@ func (s *Service) knownCities(ctx context.Context, codes []string) error {
 			unknown = append(unknown, c)
 		}
 	}
+	if len(unknown) == 0 {
+		return nil
+	}
 	if len(unknown) == 1 {
 		// A city's name (杭州, 杭州市) where its code belongs: the
 		// contract takes codes only, so it is refused, naming the code.
@@ -429,11 +432,44 @@ func (s *Service) knownCities(ctx context.Context, codes []string) error {
 			return catalog.FieldErrorf("city", catalog.EINVALID, "“%s”是城市名称，不是城市代码；这个名称的城市有：%s；请用其中一个城市代码检索",
 				unknown[0], strings.Join(named, "、"))
 		}
+		return catalog.FieldErrorf("city", catalog.EINVALID, "没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）", unknown[0])
 	}
-	if len(unknown) > 0 {
+	return unknownCities(names, unknown)
+}
+
+// unknownCities is the refusal of several unknown values of the city
+// filter (names are the catalog's, code to name): each that names a city
+// is explained with its code, so that city=杭州&city=宁波 tells both
+// codes rather than refusing them bare; the others are listed as codes no
+// city has.
+func unknownCities(names map[string]string, unknown []string) error {
+	var parts []*catalog.Error
+	var nothing []string
+	example := ""
+	for _, u := range unknown {
+		switch named := citiesNamed(names, u); len(named) {
+		case 0:
+			nothing = append(nothing, u)
+		case 1:
+			parts = append(parts, catalog.Errorf(catalog.EINVALID, "“%s”是城市名称，%s的城市代码为 %s", u, names[named[0]], named[0]))
+			example = cmp.Or(example, named[0])
+		default:
+			parts = append(parts, catalog.Errorf(catalog.EINVALID, "“%s”是城市名称，这个名称的城市有：%s", u, strings.Join(named, "、")))
+			example = cmp.Or(example, named[0])
+		}
+	}
+	if example == "" {
 		return catalog.FieldErrorf("city", catalog.EINVALID, "没有城市代码为 %s 的城市；请检查城市代码（GB/T 2260 行政区划代码，如 330100 杭州）", strings.Join(unknown, "、"))
 	}
-	return nil
+	if len(nothing) > 0 {
+		parts = append(parts, catalog.Errorf(catalog.EINVALID, "没有城市代码为 %s 的城市", strings.Join(nothing, "、")))
+	}
+	parts = append(parts, catalog.Errorf(catalog.EINVALID, "请用城市代码检索，如 city=%s", example))
+	chinese, english := make([]string, len(parts)), make([]string, len(parts))
+	for i, p := range parts {
+		chinese[i], english[i] = p.Message, p.English
+	}
+	return &catalog.Error{Code: catalog.EINVALID, Field: "city", Message: strings.Join(chinese, "；"), English: strings.Join(english, "; ")}
 }
 
 // citiesNamed returns the codes, in order, of the cities in names (code
@@ -546,26 +582,50 @@ func (s *Service) scope(ctx context.Context, u *catalog.User) ([]ScopeCity, erro
 
 // cityNames keeps the catalog's city names for the labels of results,
 // which every search needs. Cities are only ever added (catalog.AddCity),
-// never renamed or removed, so a kept name is never wrong, and a code
-// that is not kept sends it back to the catalog.
+// never renamed or removed, so a kept name is never wrong. A code that is
+// not kept sends it back to the catalog only when a city can have been
+// added since the names were read: by this process (the catalog's
+// CitiesAdded moved) or, for another process's, once cityReloadAfter has
+// passed. A search naming a city that does not exist (city=杭州, anyone
+// can repeat it) thus reads the list of cities at most that often.
 type cityNames struct {
-	mu    sync.Mutex
-	names map[string]string // read-only once kept
+	mu     sync.Mutex
+	names  map[string]string // read-only once kept
+	added  int64             // the catalog's CitiesAdded when names were read
+	readAt time.Time         // when names were read
+	now    func() time.Time  // time.Now; set by tests
 }
+
+// cityReloadAfter bounds how long a city another process added (the
+// evidence city add command beside a running server) may be unknown to
+// this one's searches.
+const cityReloadAfter = 10 * time.Second
 
 // lookup returns names that hold every one of codes the catalog has.
 func (c *cityNames) lookup(ctx context.Context, cat *catalog.Store, codes []string) (map[string]string, error) {
 	c.mu.Lock()
-	names := c.names
+	names, added, readAt := c.names, c.added, c.readAt
 	c.mu.Unlock()
-	if names != nil && !slices.ContainsFunc(codes, func(code string) bool { _, ok := names[code]; return !ok }) {
-		return names, nil
+	if names != nil {
+		missing := slices.ContainsFunc(codes, func(code string) bool { _, ok := names[code]; return !ok })
+		if !missing || (cat.CitiesAdded() == added && c.clock().Sub(readAt) < cityReloadAfter) {
+			return names, nil
+		}
 	}
 	return c.load(ctx, cat)
 }
 
+func (c *cityNames) clock() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
+}
+
 // load reads the names from the catalog and keeps them.
 func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]string, error) {
+	// Read before the list: a city added meanwhile moves it again.
+	added, readAt := cat.CitiesAdded(), c.clock()
 	cities, err := cat.Cities(ctx)
 	if err != nil {
 		return nil, err
@@ -575,7 +635,7 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 		names[city.Code] = city.Name
 	}
 	c.mu.Lock()
-	c.names = names
+	c.names, c.added, c.readAt = names, added, readAt
 	c.mu.Unlock()
 	return names, nil
 }

@@ -660,6 +660,37 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 	h.imported(w, r, imp)
 }
 
+// matchedShown is how many of the names an import matched to another
+// name of the list its message shows; the API answer lists them all
+// (matched_departments).
+const matchedShown = 5
+
+// matchedNames says which names of the table went to a department the
+// list names otherwise (杭州市教育局 to 市教育局): each, up to
+// matchedShown, and beyond that the first ones and how many in all (等 30
+// 个, and 25 more), so that a table renaming every department does not
+// make a wall of names.
+func matchedNames(l Lang, matched []catalog.FoldedName) string {
+	if len(matched) <= matchedShown {
+		var msg string
+		for _, f := range matched {
+			msg += trf(l, "assignments.matched", f.Written, f.As)
+		}
+		return msg
+	}
+	items := make([]string, matchedShown)
+	for i, f := range matched[:matchedShown] {
+		items[i] = trf(l, "assignments.matched_item", f.Written, f.As)
+	}
+	// Chinese counts them all (等 30 个), English those not shown (and
+	// 25 more).
+	count := len(matched)
+	if l == English {
+		count -= matchedShown
+	}
+	return trf(l, "assignments.matched_many", strings.Join(items, tr(l, "list.sep")), count)
+}
+
 // imported says what an import did: its counts, the departments new to
 // the list (顿号-joined), a column not imported. When the round has tasks
 // the table does not list that may be removed, it asks, naming each,
@@ -692,9 +723,7 @@ func (h *handler) imported(w http.ResponseWriter, r *http.Request, imp *catalog.
 			msg += trf(l, "assignments.folded", f.Written, f.As)
 		}
 	}
-	for _, f := range imp.Matched {
-		msg += trf(l, "assignments.matched", f.Written, f.As)
-	}
+	msg += matchedNames(l, imp.Matched)
 	if len(imp.Unreceived) > 0 {
 		msg += trf(l, "assignments.unreceived", len(imp.Unreceived), strings.Join(imp.Unreceived, tr(l, "list.sep")))
 	}
