@@ -758,6 +758,7 @@ var englishMessages = map[string]string{
 	"本文件共 %d 页，没有第 %d 页":                                                  "The document has %d {page|pages}; there is no page %d",
 	"第 %d 页的文字太长，无法核对其中的引文；请引用其他页，或把文件拆分后重新上传":                            "The text of page %d is too long for its quotes to be checked; cite another page, or split the file and upload the parts again",
 	"第 %d 页的文字太长，无法在全文中查找引文；请把文件拆分后重新上传":                                  "The text of page %d is too long for the quote to be looked for in the whole text; split the file and upload the parts again",
+	"第 %d 页的文字太长，无法从第 1 页起查找引文；请注明引文所在的页码，或把文件拆分后重新上传":                    "The text of page %d is too long for the quote to be looked for from page 1 on; give the page the quote is on, or split the file and upload the parts again",
 	"第 %d 页和它前后几页的文字合起来太长，无法核对其中的引文；请把文件拆分后重新上传":                          "The text of page %d and the pages around it is too long, taken together, for quotes to be checked; split the file and upload the parts again",
 	"无法显示这段引文所在页的文字：%s":                                                   "The text of the page this passage is on cannot be shown: %s",
 	"这一页的文字太长（超过 %d MB），无法整页显示；请下载原件查看":                                   "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
