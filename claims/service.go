@@ -377,7 +377,7 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, err
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, stillReading(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, TextNotReady(d.Status))
 	}
 	return d, nil
 }
@@ -926,9 +926,9 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 	return out, nil
 }
 
-// stillReading says in words, in each language, why a document's text
+// TextNotReady says in words, in each language, why a document's text
 // cannot be cited yet.
-func stillReading(s catalog.Status) catalog.Words {
+func TextNotReady(s catalog.Status) catalog.Words {
 	if s == catalog.StatusFailed {
 		return catalog.Words{Chinese: catalog.Fullwidth("文字提取失败，请查看文档页面上的原因"),
 			English: "its text could not be extracted; see the reason on the document's page"}

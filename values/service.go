@@ -359,15 +359,9 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市数值的出处", d.Title)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, statusWords(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, claims.TextNotReady(d.Status))
 	}
 	return d, nil
-}
-
-// statusWords names a document's status in each language.
-func statusWords(s catalog.Status) catalog.Words {
-	en := map[catalog.Status]string{catalog.StatusStored: "stored, its text not yet extracted", catalog.StatusFailed: "failed"}
-	return catalog.Words{Chinese: catalog.StatusWords[s], English: en[s]}
 }
 
 // Get returns a value the user may see, with the warnings recording it
