@@ -186,6 +186,7 @@ var englishMessages = map[string]string{
 	"页码应为数字，收到 %q":               "The page should be a number, not %q",
 	"《%s》属于其他城市，不能作为本市定性描述的佐证材料": "“%s” belongs to another city and cannot support this city's claim",
 	"《%s》已删除，不能再作为定性描述的佐证材料；请删去这条引用，或改引其他佐证材料":   "“%s” was deleted and can no longer be cited as evidence for a claim; remove this citation, or cite other evidence",
+	"《%s》已删除，不能再作为数值的出处；请改引其他佐证材料":               "“%s” was deleted and can no longer be the source of a value; cite other evidence",
 	"《%s》属于其他城市，不能作为本市数值的出处":                     "“%s” belongs to another city and cannot be the source of this city's value",
 	"退回定性描述时请写明理由，以便协调员补充或修改":                    "Give a reason when sending a claim back, so that the coordinator can add to it or change it",
 	"无法识别数值 %q；请填写如 123000、12.3万、1,234 或 85.3%%": "The value %q is not recognised; write it like 123000, 12.3万, 1,234 or 85.3%%",

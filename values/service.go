@@ -1,6 +1,7 @@
 package values
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -351,6 +352,12 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 	}
 	if err != nil {
 		if catalog.IsNotFound(err) {
+			// A deleted document of a city u may see is named, as a
+			// claim's citation names it: "does not exist" left the
+			// coordinator looking for a document they had uploaded.
+			if gone, goneErr := s.cat.DocumentAnyState(ctx, id); goneErr == nil && u.CanSee(gone.City) {
+				return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》已删除，不能再作为数值的出处；请改引其他佐证材料", cmp.Or(gone.Title, gone.Filename))
+			}
 			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在；请从文档页面选取出处", id)
 		}
 		return nil, err
