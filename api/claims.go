@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -38,8 +39,9 @@ type citationJSON struct {
 	RecheckErrorEn string `json:"recheck_error_en,omitempty"`
 	Title          string `json:"title,omitempty"`
 	Deleted        bool   `json:"document_deleted,omitempty"`
-	// Newer names, when the document was deleted, its newest live
-	// version, which the citation may be checked against instead.
+	// Newer names, when the document was deleted, its live version the
+	// citation may be checked against instead (catalog.Store.NewerVersion),
+	// for a claim's citation as for a value's.
 	Newer   *newerJSON `json:"newer_version,omitempty"`
 	Context string     `json:"context,omitempty"`
 	// ContextUnavailable says why context is missing: its page's text
@@ -47,10 +49,24 @@ type citationJSON struct {
 	ContextUnavailable *errorDetail `json:"context_unavailable,omitempty"`
 }
 
-// newerJSON is a deleted document's newer version.
+// newerJSON is a deleted document's newer version. Relation is how its
+// text is the deleted one's, as a document's near_duplicates say it from
+// the deleted document's side: near (nearly the same text), part_of (the
+// deleted text is part of this one's: it holds every cited passage) or
+// contains (this one holds only part of the deleted text: the cited
+// passage may not be in it).
 type newerJSON struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Relation string `json:"relation"`
+}
+
+// newerVersionJSON is n as a citation's newer_version; nil for none.
+func newerVersionJSON(n *catalog.NearDuplicate) *newerJSON {
+	if n == nil {
+		return nil
+	}
+	return &newerJSON{ID: n.ID, Title: cmp.Or(n.Title, n.Filename), Relation: string(n.Relation)}
 }
 
 type claimJSON struct {
@@ -229,6 +245,7 @@ func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
 	cj := h.toClaimJSON(r.Context(), v.Claim)
 	for i, p := range v.Passages {
 		cj.Citations[i].Title, cj.Citations[i].Deleted, cj.Citations[i].Context = p.Title, p.Deleted, p.Context
+		cj.Citations[i].Newer = newerVersionJSON(p.Newer)
 		if p.Unavailable != nil {
 			cj.Citations[i].ContextUnavailable = &errorDetail{Code: p.Unavailable.Code, Message: p.Unavailable.Message, MessageEn: englishOf(p.Unavailable)}
 		}

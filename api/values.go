@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"net/http"
@@ -242,9 +241,7 @@ func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out[0].Citation.Title, out[0].Citation.Deleted = view.SourceTitle, view.SourceDeleted
-	if n := view.Newer; n != nil {
-		out[0].Citation.Newer = &newerJSON{ID: n.ID, Title: cmp.Or(n.Title, n.Filename)}
-	}
+	out[0].Citation.Newer = newerVersionJSON(view.Newer)
 	history := make([]map[string]any, len(view.History))
 	for i, e := range view.History {
 		history[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}

@@ -43,14 +43,19 @@ type CitedText struct {
 	Pages []string
 	Match Match
 
-	budget    TextBudget
-	releases  map[int]func() // by page index, what each held page took
-	held      map[int]int64  // by page index, the bytes lent to it
-	folds     int            // pages folded by the stream (the tests: each about once)
-	sources   []string       // how each page was read, for a text held whole (FindQuoteRead; a stream's are textStream's)
-	cited     int            // the cited page (1-based)
-	scanning  bool           // the stream reads every page for the quote (scan)
-	heldWhole bool           // every page is held (a text up to wholeTextBytes)
+	budget   TextBudget
+	releases map[int]func() // by page index, what each held page took
+	held     map[int]int64  // by page index, the bytes lent to it
+	folds    int            // pages folded by the stream (the tests: each about once)
+	sources  []string       // how each page was read, for a text held whole (FindQuoteRead; a stream's are textStream's)
+	cited    int            // the cited page (1-based)
+	scanning bool           // the stream reads every page for the quote (scan)
+	// pageless: the citation was sent without its page and is looked for
+	// from page 1 on (ReadCitedTextWherever): a page too long is no page
+	// the user cited, so they are asked for the page, not told to cite
+	// another one.
+	pageless  bool
+	heldWhole bool // every page is held (a text up to wholeTextBytes)
 }
 
 // Close gives back the budget the pages held.
@@ -119,6 +124,11 @@ func (ct *CitedText) charge(i int, cost int64) error {
 		if alone == nil && probe != nil {
 			probe()
 		}
+		if catalog.ErrorCode(alone) == catalog.ETOOLARGE && ct.pageless {
+			// Given the page, the stream reads it before the others: a
+			// quote on another page than this one is found without it.
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长，无法从第 1 页起查找引文；请注明引文所在的页码，或把文件拆分后重新上传", i+1)
+		}
 		if catalog.ErrorCode(alone) == catalog.ETOOLARGE && ct.scanning && i+1 != ct.cited {
 			// A page the user did not cite, read looking for the quote
 			// in the whole text: citing another page would not help.
@@ -180,7 +190,13 @@ func QuoteStartsOn(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 // twice. The first place the quote is, found from page 1, is the first
 // place on its page too, which ReadCitedText of that page would find.
 func ReadCitedTextWherever(ctx context.Context, blobs blob.Store, budget TextBudget, sha, quote string) (*CitedText, error) {
-	ct, err := ReadCitedText(ctx, blobs, budget, sha, 1, quote)
+	return readCitedTextWherever(ctx, blobs, budget, sha, quote, wholeTextBytes)
+}
+
+// readCitedTextWherever is ReadCitedTextWherever reading a text whole up
+// to wholeBytes (the tests lower it to read every text as a stream).
+func readCitedTextWherever(ctx context.Context, blobs blob.Store, budget TextBudget, sha, quote string, wholeBytes int64) (*CitedText, error) {
+	ct, err := readCitedTextAs(ctx, blobs, budget, sha, 1, quote, wholeBytes, true)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +209,13 @@ func ReadCitedTextWherever(ctx context.Context, blobs blob.Store, budget TextBud
 // readCitedText is ReadCitedText reading a text whole up to wholeBytes
 // (the tests lower it to read every text as a stream).
 func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string, wholeBytes int64) (*CitedText, error) {
-	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}}
+	return readCitedTextAs(ctx, blobs, budget, sha, page, quote, wholeBytes, false)
+}
+
+// readCitedTextAs is readCitedText for a citation sent with its page, or
+// without it (pageless: page is 1, where the quote is looked for from).
+func readCitedTextAs(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string, wholeBytes int64, pageless bool) (*CitedText, error) {
+	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}, pageless: pageless}
 	info, err := blobs.Stat(ctx, catalog.TextKey(sha))
 	if err != nil {
 		return nil, fmt.Errorf("stat %s: %w", catalog.TextKey(sha), err)

@@ -377,7 +377,7 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, err
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, stillReading(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字（%s），暂不能引用", d.Title, TextNotReady(d.Status))
 	}
 	return d, nil
 }
@@ -863,7 +863,12 @@ func (s *Service) ReviseFrom(ctx context.Context, u *catalog.User, id, previous 
 type CitedPassage struct {
 	catalog.Citation
 	Title   string
-	Deleted bool   // the document was deleted since; its original stays available by SHA-256
+	Deleted bool // the document was deleted since; its original stays available by SHA-256
+	// Newer is, when the document was deleted, the live version of it of
+	// the claim's city that the reviewer may check the passage against
+	// instead (catalog.Store.NewerVersion, as a value's source names it);
+	// nil for none.
+	Newer   *catalog.NearDuplicate
 	Context string // HTML: the page text around the quote, the quote in <mark>
 	// Unavailable says why Context is empty: the page's text cannot be
 	// held now (EUNAVAILABLE, with a time to retry after) or ever
@@ -885,7 +890,15 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 		}
 		p.Title = d.Title
 		_, err = s.cat.Document(ctx, cit.DocumentID)
+		if err != nil && !catalog.IsNotFound(err) {
+			return nil, err
+		}
 		p.Deleted = catalog.IsNotFound(err)
+		if p.Deleted {
+			if p.Newer, err = s.cat.NewerVersion(ctx, d, c.City); err != nil {
+				return nil, fmt.Errorf("citation %d of claim %s: %w", cit.Number, c.ID, err)
+			}
+		}
 		ct, err := ReadCitedText(ctx, s.blobs, s.budget, cit.SHA256, cit.Page, cit.Quote)
 		if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE {
 			p.Unavailable = catalog.Errorf(code, "无法显示这段引文所在页的文字：%s", catalog.MessageWords(err))
@@ -913,9 +926,9 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 	return out, nil
 }
 
-// stillReading says in words, in each language, why a document's text
+// TextNotReady says in words, in each language, why a document's text
 // cannot be cited yet.
-func stillReading(s catalog.Status) catalog.Words {
+func TextNotReady(s catalog.Status) catalog.Words {
 	if s == catalog.StatusFailed {
 		return catalog.Words{Chinese: catalog.Fullwidth("文字提取失败，请查看文档页面上的原因"),
 			English: "its text could not be extracted; see the reason on the document's page"}

@@ -150,6 +150,35 @@ func TestStreamNamesAnUncitedPageTooBigForTheWholeText(t *testing.T) {
 	}
 }
 
+// TestStreamAsksAPagelessCitationForItsPage: a citation sent without its
+// page is looked for from page 1 on; page 1 too long to hold is no page
+// the user cited, so the answer asks for the page the quote is on (which
+// the stream then reads first) or a split file — not 请引用其他页, said to
+// a user who named no page (review s57) — in Chinese and English. Given
+// the page, the same quote is found.
+func TestStreamAsksAPagelessCitationForItsPage(t *testing.T) {
+	store := folderStore(t)
+	huge := strings.Repeat("全市共建成社区学校一百二十所，", 80000) // 3.4 MB
+	sha := storedText(t, store, "pageless", []string{huge, "推进学习型城市建设。"})
+	ct, err := readCitedTextWherever(context.Background(), store, &limitBudget{limit: 2 << 20}, sha, "推进学习型城市建设", 0)
+	if err == nil {
+		ct.Close()
+	}
+	msg, en := catalog.ErrorMessage(err), catalog.MessageIn(err, true)
+	if catalog.ErrorCode(err) != catalog.ETOOLARGE || !strings.Contains(msg, "第 1 页的文字太长，无法从第 1 页起查找引文；请注明引文所在的页码") ||
+		strings.Contains(msg, "请引用其他页") || !strings.Contains(en, "give the page the quote is on") {
+		t.Errorf("a citation without its page, page 1 too long: %v (%q), want ETOOLARGE asking for the quote's page", err, en)
+	}
+	ct, err = readCitedText(context.Background(), store, &limitBudget{limit: 2 << 20}, sha, 2, "推进学习型城市建设", 0)
+	if err != nil {
+		t.Fatalf("the same quote cited on its page 2: %v", err)
+	}
+	defer ct.Close()
+	if !ct.Match.Found {
+		t.Errorf("the quote cited on its page 2: %+v, want found", ct.Match)
+	}
+}
+
 // TestStreamChargesWhatAPageOfFiguresFolds: a page of figures (a CSV,
 // the OCR of a sheet) folds to about a character a byte, 32 bytes each;
 // read as a stream, it is charged to the budget for all of them, not as

@@ -20,9 +20,10 @@ type View struct {
 	// verified value is back to 待审核 with its old verdict listed.
 	SourceTitle   string
 	SourceDeleted bool
-	// Newer is, when the source was deleted, the newest live version of
-	// it (a near duplicate uploaded after it, of the value's city) that
-	// the reviewer may check the value against instead; nil for none.
+	// Newer is, when the source was deleted, the live version of it of
+	// the value's city that the reviewer may check the value against
+	// instead (catalog.Store.NewerVersion: Relation says how it holds the
+	// source's text); nil for none.
 	Newer *catalog.NearDuplicate
 	// History is the value's audit log, oldest first: recorded, edited,
 	// reviewed, reopened when its source was deleted, restored.
@@ -44,7 +45,7 @@ func (s *Service) ViewOf(ctx context.Context, v *catalog.Value) (*View, error) {
 		}
 		out.SourceDeleted = catalog.IsNotFound(err)
 		if out.SourceDeleted {
-			if out.Newer, err = s.newerVersion(ctx, d, v.City); err != nil {
+			if out.Newer, err = s.cat.NewerVersion(ctx, d, v.City); err != nil {
 				return nil, fmt.Errorf("newer version of the source of value %s: %w", v.ID, err)
 			}
 		}
@@ -58,20 +59,4 @@ func (s *Service) ViewOf(ctx context.Context, v *catalog.Value) (*View, error) {
 	})
 	out.History = events
 	return out, nil
-}
-
-// newerVersion is the newest live version of the deleted document d (a
-// near duplicate both ways, NearDuplicates lists them newest first)
-// uploaded after it, of city; nil for none.
-func (s *Service) newerVersion(ctx context.Context, d *catalog.Document, city string) (*catalog.NearDuplicate, error) {
-	versions, err := s.cat.NearDuplicates(ctx, d.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range versions {
-		if n.Relation == catalog.Near && n.City == city && n.UploadedAt.After(d.UploadedAt) {
-			return &n, nil
-		}
-	}
-	return nil, nil
 }

@@ -1,6 +1,7 @@
 package values
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -351,6 +352,12 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 	}
 	if err != nil {
 		if catalog.IsNotFound(err) {
+			// A deleted document of a city u may see is named, as a
+			// claim's citation names it: "does not exist" left the
+			// coordinator looking for a document they had uploaded.
+			if gone, goneErr := s.cat.DocumentAnyState(ctx, id); goneErr == nil && u.CanSee(gone.City) {
+				return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》已删除，不能再作为数值的出处；请改引其他佐证材料", cmp.Or(gone.Title, gone.Filename))
+			}
 			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在；请从文档页面选取出处", id)
 		}
 		return nil, err
@@ -359,15 +366,9 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市数值的出处", d.Title)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, statusWords(d.Status))
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, claims.TextNotReady(d.Status))
 	}
 	return d, nil
-}
-
-// statusWords names a document's status in each language.
-func statusWords(s catalog.Status) catalog.Words {
-	en := map[catalog.Status]string{catalog.StatusStored: "stored, its text not yet extracted", catalog.StatusFailed: "failed"}
-	return catalog.Words{Chinese: catalog.StatusWords[s], English: en[s]}
 }
 
 // Get returns a value the user may see, with the warnings recording it

@@ -34,7 +34,10 @@ var funcs = template.FuncMap{
 	// contexts) as trusted; it must never be given user input directly.
 	"safe":  func(s string) template.HTML { return template.HTML(s) },
 	"paren": paren,
-	"words": inLang,
+	// newerVersion names a deleted document's newer version (the
+	// "newer-version" template), on a value's page and a claim's.
+	"newerVersion": newerVersion,
+	"words":        inLang,
 	// num writes a value as people read it: no exponent, no trailing zeros.
 	"num":     func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) },
 	"colon":   colon,

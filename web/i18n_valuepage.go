@@ -17,6 +17,5 @@ var valuePageMessages = map[string]map[Lang]string{
 	"valuepage.reviews":    {Chinese: "审核记录", English: "Reviews"},
 	"valuepage.no_reviews": {Chinese: "尚未审核", English: "Not reviewed yet"},
 	"valuepage.in_list":    {Chinese: "在数值列表中审核", English: "Review it in the list of values"},
-	"valuepage.newer":      {Chinese: "该佐证材料已有新版本，可据此核对", English: "A newer version of this document, to check the value against"},
 	"valuepage.open":       {Chinese: "查看数值详情", English: "Open this value"},
 }
