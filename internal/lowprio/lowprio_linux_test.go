@@ -198,3 +198,45 @@ func TestAThreadOfANicedServerIsLowerStill(t *testing.T) {
 		t.Errorf("a server at nice %d has its low-priority thread at %d, want %d", process, thread, want)
 	}
 }
+
+// TestASearchBeginningAsThePsAreTakenBackKeepsThem: a search that begins
+// just as searches have been quiet long enough for the added P to be
+// taken away runs with it. It ran without (the P was taken away after the
+// search had seen it added), and Procs, reading GOMAXPROCS and the Ps
+// added one after the other, said one P fewer than the server's
+// meanwhile: TestPsAddedWhileSearchesRun failed one run in a few (review
+// s58).
+func TestASearchBeginningAsThePsAreTakenBackKeepsThem(t *testing.T) {
+	start(t)
+	done := Foreground()
+	done()
+	// The hook is run by this takeBack or the one of takeBackPs, under
+	// procsMu, whichever comes first; the other finds the search running.
+	var searching func()
+	setTakingBack(func() { searching = Foreground() })
+	defer setTakingBack(nil)
+	lastSearch.Store(time.Now().Add(-time.Minute).UnixNano())
+	takeBack()
+	procsMu.Lock()
+	procsMu.Unlock()
+	if searching == nil {
+		t.Fatal("the Ps were not taken back: nothing began meanwhile")
+	}
+	if got := runtime.GOMAXPROCS(0); got != procsBefore+Extra {
+		t.Errorf("GOMAXPROCS %d for the search that began as the Ps were taken back, want %d + %d", got, procsBefore, Extra)
+	}
+	setTakingBack(nil)
+	searching()
+	lastSearch.Store(time.Now().Add(-time.Minute).UnixNano())
+	takeBack()
+	if got, procs := runtime.GOMAXPROCS(0), Procs(); got != procsBefore || procs != procsBefore {
+		t.Errorf("GOMAXPROCS %d and Procs %d once searches are quiet, want %d", got, procs, procsBefore)
+	}
+}
+
+// setTakingBack sets takingBack where takeBackPs reads it.
+func setTakingBack(f func()) {
+	procsMu.Lock()
+	defer procsMu.Unlock()
+	takingBack = f
+}
