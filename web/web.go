@@ -739,10 +739,16 @@ func refererPath(r *http.Request) string {
 // words on our pages, and a reload does not show the message again.
 const flashCookie = "evidence_flash"
 
-// back redirects to a page with a short message shown on it once.
+// maxFlash is the most bytes of a page's message (back): its cookie
+// stays well within the 4 KB a browser keeps of one, and takeFlash
+// takes a longer one for a cookie not of ours.
+const maxFlash = 1000
+
+// back redirects to a page with a short message shown on it once; a
+// message longer than maxFlash is shortened (fitFlash), never dropped.
 func back(w http.ResponseWriter, r *http.Request, path, flash string) {
 	if flash != "" {
-		http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString([]byte(flash)),
+		http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString([]byte(fitFlash(flash))),
 			Path: "/", MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
@@ -756,10 +762,35 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 	}
 	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	msg, err := base64.RawURLEncoding.DecodeString(c.Value)
-	if err != nil || !utf8.Valid(msg) || len(msg) > 1000 {
+	if err != nil || !utf8.Valid(msg) || len(msg) > maxFlash {
 		return ""
 	}
 	return string(msg)
+}
+
+// fitFlash shortens msg to at most maxFlash bytes, ending it with "…":
+// its first clauses (up to a ；or ; ) when they fill at least half of it,
+// else up to an item of a list (、or , ), else a character. A page
+// message names lists whose length the user's input sets (an import's
+// new departments, those without an account, the tasks kept): over the
+// bound the whole message was dropped, and a large import said nothing.
+func fitFlash(msg string) string {
+	if len(msg) <= maxFlash {
+		return msg
+	}
+	const more = "…"
+	cut := maxFlash - len(more)
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	head := msg[:cut]
+	if i := max(strings.LastIndex(head, "；"), strings.LastIndex(head, "; ")); i >= cut/2 {
+		return head[:i] + more
+	}
+	if i := max(strings.LastIndex(head, "、"), strings.LastIndex(head, ", ")); i > 0 {
+		return head[:i] + more
+	}
+	return head + more
 }
 
 // safeNext keeps a post-login redirect on this site: a path, never a URL

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -188,4 +189,40 @@ func TestXLSXTooManySharedStringsFailsAtOnce(t *testing.T) {
 	_, err := Extract(context.Background(), FormatXLSX, path, Limits{})
 	wantError(t, "a table of 500,001 shared strings", err, catalog.ETOOLARGE, "XLSX 表格的文字表超过 500000 条上限")
 	wantEnglish(t, "a table of 500,001 shared strings", err, "more than 500000 strings")
+}
+
+// TestXLSXLedgerOfManySharedStringsIsRead: a workbook whose cells use
+// more shared strings than maxSharedStrings (a ledger of 200,000 people's
+// names and ID numbers has a million) is read; only a table of more
+// strings than its cells use is refused. Every such ledger failed (review
+// s58), its text neither searchable nor citable. The bound is lowered to
+// 100 here: 150 strings used by 150 cells are read, 150 strings and one
+// cell refused.
+func TestXLSXLedgerOfManySharedStringsIsRead(t *testing.T) {
+	old := maxSharedStrings
+	maxSharedStrings = 100
+	defer func() { maxSharedStrings = old }()
+	const n = 150
+	var strs, rows strings.Builder
+	strs.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	for i := range n {
+		fmt.Fprintf(&strs, "<si><t>学员%03d</t></si>", i)
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, i)
+	}
+	strs.WriteString("</sst>")
+	workbook := func(name, rows string) string {
+		return writeTemp(t, name, zipOf("[Content_Types].xml", xlsxTypes, "_rels/.rels", xlsxRootRels, "xl/workbook.xml", xlsxWorkbook,
+			"xl/_rels/workbook.xml.rels", xlsxRels,
+			"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows+`</sheetData></worksheet>`,
+			"xl/sharedStrings.xml", strs.String()))
+	}
+	res, err := Extract(context.Background(), FormatXLSX, workbook("ledger.xlsx", rows.String()), Limits{})
+	if err != nil {
+		t.Fatalf("a ledger of %d strings its %d cells use: %v", n, n, err)
+	}
+	if text := strings.Join(res.Pages, "\n"); !strings.Contains(text, "学员000") || !strings.Contains(text, "学员149") {
+		t.Errorf("the ledger's text lacks its first or last string:\n%.300s", text)
+	}
+	_, err = Extract(context.Background(), FormatXLSX, workbook("unused.xlsx", `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), Limits{})
+	wantError(t, "150 shared strings and one cell", err, catalog.ETOOLARGE, "XLSX 表格的文字表超过 100 条上限")
 }

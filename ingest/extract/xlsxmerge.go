@@ -23,18 +23,19 @@ import (
 // failures it returns are an XML part (a sheet, the shared strings, any
 // other) nested past maxXMLDepth (errXMLTooDeep): excelize's decoder would
 // hold every open element of it; and a shared-string table of more than
-// maxSharedStrings.
+// maxSharedStrings that holds more strings than the sheets' cells use.
 func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, error) {
 	wb, sheets := xmlpart.XLSXSheets(ctx, zr)
 	merges := map[string][]mergeRange{}
 	scanned := map[*zip.File]bool{}
-	tooMany := false
+	// The cells of the sheets excelize reads that show a shared string.
+	stringCells := 0
 	for _, s := range sheets {
 		if ctx.Err() != nil {
 			return merges, nil
 		}
 		if m := s.Member; m != nil && !scanned[m] {
-			ranges, err := sheetMergeRanges(ctx, m)
+			ranges, err := sheetMergeRanges(ctx, m, &stringCells)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Name, err)
 			}
@@ -56,39 +57,38 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 			return merges, nil
 		}
 		var count func(xml.StartElement) bool
+		strs := 0
 		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
-			count = countSharedStrings(&tooMany)
+			count = countSharedStrings(&strs)
 		}
 		if err := eachStart(ctx, f, count); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
-		if tooMany {
-			return nil, fmt.Errorf("%s: more than %d strings: %w", f.Name, maxSharedStrings, errTooManySharedStrings())
+		if strs > maxSharedStrings && strs > stringCells {
+			return nil, fmt.Errorf("%s: %d strings for %d cells: %w", f.Name, strs, stringCells, errTooManySharedStrings())
 		}
 	}
 	return merges, nil
 }
 
-// maxSharedStrings bounds the strings of a workbook's shared-string table.
-// excelize reads every one of them (decoded one by one and written to a
-// temporary file) at the first text cell, however few cells use them: a
-// crafted table of a million strings and one cell (153 KB zipped) cost
-// 9.9 CPU-s, a minute of a reading child on a busy server. Each string a
-// cell shows is at least a character and its separator, so a workbook
-// whose cells use more than this many already makes more text than the
-// index keeps (500,000 characters).
-const maxSharedStrings = 500_000
+// maxSharedStrings bounds the strings of a workbook's shared-string table
+// that its cells do not use. excelize reads every one of them (decoded one
+// by one and written to a temporary file) at the first text cell, however
+// few cells use them: a crafted table of a million strings and one cell
+// (153 KB zipped) cost 9.9 CPU-s, a minute of a reading child on a busy
+// server. A table its cells use is read, as the cells are, within
+// maxTableCells: a ledger of 200,000 people has more than this many
+// strings of names, addresses and ID numbers, and its text, stored whole
+// and cited past what the index keeps, was refused (review s58). A
+// variable, lowered by tests.
+var maxSharedStrings = 500_000
 
-// countSharedStrings is a visitor of xl/sharedStrings.xml that stops, and
-// sets *over, at the string past maxSharedStrings.
-func countSharedStrings(over *bool) func(xml.StartElement) bool {
-	n := 0
+// countSharedStrings is a visitor of xl/sharedStrings.xml that counts its
+// strings in *n.
+func countSharedStrings(n *int) func(xml.StartElement) bool {
 	return func(e xml.StartElement) bool {
 		if e.Name.Local == "si" {
-			if n++; n > maxSharedStrings {
-				*over = true
-				return false
-			}
+			*n++
 		}
 		return true
 	}
@@ -98,11 +98,20 @@ func errTooManySharedStrings() error {
 	return catalog.Errorf(catalog.ETOOLARGE, "XLSX 表格的文字表超过 %d 条上限（可能是异常文件），已停止处理；请删除不需要的工作表或拆分后上传", maxSharedStrings)
 }
 
-// sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
-func sheetMergeRanges(ctx context.Context, m *zip.File) ([]mergeRange, error) {
+// sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet,
+// and adds to *stringCells its cells that show a shared string (t="s").
+func sheetMergeRanges(ctx context.Context, m *zip.File, stringCells *int) ([]mergeRange, error) {
 	var ranges []mergeRange
 	err := eachStart(ctx, m, func(e xml.StartElement) bool {
-		if e.Name.Local != "mergeCell" {
+		if e.Name.Local == "c" {
+			for _, a := range e.Attr {
+				if a.Name.Local == "t" && a.Value == "s" {
+					*stringCells++
+				}
+			}
+			return true
+		}
+		if e.Name.Local != "mergeCell" || len(ranges) >= maxMergedRanges {
 			return true
 		}
 		for _, a := range e.Attr {
@@ -119,7 +128,7 @@ func sheetMergeRanges(ctx context.Context, m *zip.File) ([]mergeRange, error) {
 				ranges = append(ranges, mergeRange{firstRow: r1 - 1, lastRow: r2 - 1, firstCol: c1 - 1, lastCol: c2 - 1})
 			}
 		}
-		return len(ranges) < maxMergedRanges
+		return true
 	})
 	return ranges, err
 }

@@ -6,8 +6,8 @@
 // Go schedules goroutines without priorities, and serve's searches,
 // uploads and Bleve's merges share its threads; only the kernel can prefer
 // one thread to another. So the background work is handed to a goroutine
-// locked for good to a thread whose nice value is raised once (an
-// unprivileged process may not lower it again), and while searches run
+// locked for good to a thread whose nice value is raised once, by Nice
+// from the process's (an unprivileged process may not lower it again), and while searches run
 // the process has one more P than it had, so that while the kernel lets
 // searches run first on the cores, the low-priority thread holding a P
 // keeps no search waiting for one. With no search running the work runs
@@ -28,8 +28,9 @@ import (
 // and how many Ps are added for them while searches run.
 const Extra = 1
 
-// Nice is the low-priority thread's nice value: the kernel then gives a
-// search thread about three times its share of a core. At 10 or 19
+// Nice is how much the low-priority thread's nice value is above the
+// process's (to 19 at most): the kernel then gives a search thread about
+// three times its share of a core. At 10 or 19
 // searches were answered as fast, but indexing fell ever further behind
 // the uploads under make load (bench/README.md, "Session 58").
 const Nice = 5
@@ -98,12 +99,34 @@ var quietAfter = 2 * time.Second
 func takeBackPs() {
 	for {
 		time.Sleep(quietAfter / 2)
-		procsMu.Lock()
-		if added.Load() != 0 && searches.Load() == 0 && time.Since(time.Unix(0, lastSearch.Load())) >= quietAfter {
-			runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - int(added.Load()))
-			added.Store(0)
-		}
-		procsMu.Unlock()
+		takeBack()
+	}
+}
+
+// takingBack, set by tests only, runs as takeBack has found searches
+// quiet and is about to take the Ps away: what it does stands for a
+// search that begins at that moment.
+var takingBack func()
+
+// takeBack takes the added Ps away if searches have been quiet for
+// quietAfter. A search that begins meanwhile keeps them: added is
+// cleared first, so that a search seeing it cleared adds them again
+// (addPs, once this returns), and one that saw them still added (and so
+// added none) is seen running here after, and they are given back.
+func takeBack() {
+	procsMu.Lock()
+	defer procsMu.Unlock()
+	if added.Load() == 0 || searches.Load() != 0 || time.Since(time.Unix(0, lastSearch.Load())) < quietAfter {
+		return
+	}
+	if takingBack != nil {
+		takingBack()
+	}
+	n := int(added.Swap(0))
+	runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - n)
+	if searches.Load() != 0 {
+		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + n)
+		added.Store(int64(n))
 	}
 }
 
@@ -172,8 +195,11 @@ func Start() bool {
 }
 
 // Procs is GOMAXPROCS less the Ps added for searches: the Ps the server's
-// own goroutines share, by which it sizes its pools.
+// own goroutines share, by which it sizes its pools. Read under procsMu:
+// GOMAXPROCS and added change one after the other.
 func Procs() int {
+	procsMu.Lock()
+	defer procsMu.Unlock()
 	return max(1, runtime.GOMAXPROCS(0)-int(added.Load()))
 }
 
