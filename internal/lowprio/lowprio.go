@@ -141,14 +141,30 @@ func Run(f func()) {
 	}
 	done := make(chan any, 1)
 	*ch <- func() {
-		defer func() { done <- recover() }()
+		returned := false
+		defer func() {
+			p := recover()
+			if !returned && p == nil {
+				p = goexit{} // f called runtime.Goexit, which ends the thread's goroutine too
+			}
+			done <- p
+		}()
 		f()
+		returned = true
 	}
 	handed.Add(1)
-	if p := <-done; p != nil {
+	switch p := <-done; p.(type) {
+	case nil:
+	case goexit:
+		runtime.Goexit()
+	default:
 		panic(p)
 	}
 }
+
+// goexit says handed work called runtime.Goexit: its caller's goroutine
+// ends as it would have had the work run there.
+type goexit struct{}
 
 // Behind says whether the background work has fallen too far behind to
 // give way to searches any longer: while it is, Run runs everything where
@@ -173,19 +189,8 @@ func Handed() int64 { return handed.Load() }
 func Start() bool {
 	started.Do(func() {
 		ch := make(chan func())
-		ok := make(chan bool)
-		go func() {
-			runtime.LockOSThread() // for good: the thread keeps its nice value
-			if err := lowerThreadPriority(Nice); err != nil {
-				ok <- false
-				return // the thread ends with its goroutine, still locked
-			}
-			threadID.Store(int64(threadOf()))
-			ok <- true
-			for f := range ch {
-				f()
-			}
-		}()
+		ok := make(chan bool, 1)
+		go serveLowPriority(ch, ok)
 		if <-ok {
 			work.Store(&ch)
 			go takeBackPs()
@@ -201,6 +206,25 @@ func Procs() int {
 	procsMu.Lock()
 	defer procsMu.Unlock()
 	return max(1, runtime.GOMAXPROCS(0)-int(added.Load()))
+}
+
+// serveLowPriority runs the work sent on ch on a thread of its own at
+// low priority, and says on ok whether the thread got its priority.
+func serveLowPriority(ch chan func(), ok chan<- bool) {
+	runtime.LockOSThread() // for good: the thread keeps its nice value
+	if err := lowerThreadPriority(Nice); err != nil {
+		ok <- false
+		return // the thread ends with its goroutine, still locked
+	}
+	threadID.Store(int64(threadOf()))
+	ok <- true
+	// Work that calls runtime.Goexit ends this goroutine and its thread
+	// (Run ends its caller's too): another takes their place, or the
+	// work still to come would wait for a thread that is gone.
+	defer func() { go serveLowPriority(ch, make(chan bool, 1)) }()
+	for f := range ch {
+		f()
+	}
 }
 
 func onLowPriorityThread() bool {

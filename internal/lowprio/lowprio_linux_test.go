@@ -247,3 +247,32 @@ func setTakingBack(f func()) {
 	defer procsMu.Unlock()
 	takingBack = f
 }
+
+// TestGoexitInHandedWorkEndsTheCallerNotTheThread: work that calls
+// runtime.Goexit (a test's t.Fatal) ends its caller's goroutine, as it
+// would have run there, and later work still gets a low-priority thread.
+func TestGoexitInHandedWorkEndsTheCallerNotTheThread(t *testing.T) {
+	start(t)
+	done := Foreground()
+	defer done()
+	callerEnded := make(chan bool)
+	go func() {
+		returned := false
+		defer func() { callerEnded <- returned }()
+		Run(runtime.Goexit)
+		returned = true
+	}()
+	if <-callerEnded {
+		t.Error("Run returned to its caller after its work called runtime.Goexit")
+	}
+	later := make(chan int)
+	go Run(func() { later <- syscall.Gettid() })
+	select {
+	case tid := <-later:
+		if int64(tid) != threadID.Load() {
+			t.Errorf("later work ran on thread %d, not the low-priority thread %d", tid, threadID.Load())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("work handed after a Goexit waits for a thread that is gone")
+	}
+}
