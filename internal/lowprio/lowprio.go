@@ -7,12 +7,12 @@
 // uploads and Bleve's merges share its threads; only the kernel can prefer
 // one thread to another. So the background work is handed to a goroutine
 // locked for good to a thread whose nice value is raised once, by Nice
-// from the process's (an unprivileged process may not lower it again), and while searches run
-// the process has one more P than it had, so that while the kernel lets
-// searches run first on the cores, the low-priority thread holding a P
-// keeps no search waiting for one. With no search running the work runs
-// where it is asked and the Ps are as they were: a bulk load is not
-// changed.
+// from the process's (an unprivileged process may not lower it again),
+// and while searches run the process has one more P than it had, so that
+// while the kernel lets searches run first on the cores, the low-priority
+// thread holding a P keeps no search waiting for one. With no search
+// running the work runs where it is asked and the Ps are as they were: a
+// bulk load is not changed.
 package lowprio
 
 import (
@@ -30,9 +30,9 @@ const Extra = 1
 
 // Nice is how much the low-priority thread's nice value is above the
 // process's (to 19 at most): the kernel then gives a search thread about
-// three times its share of a core. At 10 or 19
-// searches were answered as fast, but indexing fell ever further behind
-// the uploads under make load (bench/README.md, "Session 58").
+// three times its share of a core. At 10 or 19 searches were answered as
+// fast, but indexing fell ever further behind the uploads under make load
+// (bench/README.md, "Session 58").
 const Nice = 5
 
 var (
