@@ -49,20 +49,7 @@ func TestAClaimWhoseCitedDocumentWasDeletedNamesItsNewerVersion(t *testing.T) {
 // part of the notice, no near duplicate of it.
 func TestACitedScanDeletedNamesTheNoticeItIsPartOf(t *testing.T) {
 	e := newEnv(t)
-	scan := e.upload(cityA, "扫描件.txt", testenv.PartNoticeScan)
-	resp, body := e.do(e.request("POST", "/api/v1/values", `{"city":"330100","round":2018,"indicator":"2.2.1","value":"50万",
-		"citation":{"document_id":"`+scan+`","page":1,"quote":"开户人数达到50万"}}`), "coordA")
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("record: %d %v", resp.StatusCode, body)
-	}
-	id := body["value"].(map[string]any)["id"].(string)
-	notice := e.upload(cityA, "学分银行通知.txt", testenv.PartNotice)
-	if resp, body := e.do(e.request("DELETE", "/api/v1/documents/"+scan, nil), "admin"); resp.StatusCode != http.StatusOK {
-		t.Fatalf("delete: %d %v", resp.StatusCode, body)
-	}
-	_, body = e.do(e.request("GET", "/api/v1/values/"+id, nil), "reviewer")
-	c := body["value"].(map[string]any)["citation"].(map[string]any)
-	newer, _ := c["newer_version"].(map[string]any)
+	c, newer, notice := e.valueCitationOnceReplaced(testenv.PartNoticeScan, "开户人数达到50万", "50万", testenv.PartNotice)
 	if c["document_deleted"] != true || newer["id"] != notice || newer["relation"] != "part_of" {
 		t.Errorf("the value's citation: %v, want document_deleted and newer_version %s, part_of", c, notice)
 	}
