@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,22 +29,44 @@ func listParam(q url.Values, name string) []string {
 // parameters. A query long enough to be read as a pasted passage still
 // works, with a notice (post_notice) that it belongs in a POST body.
 func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
-	res, err := h.search(r, r.URL.Query())
+	h.answerSearch(w, r, r.URL.Query(), search.LongQuery(r.URL.Query().Get("q")))
+}
+
+// answerSearch answers the search of the parameters q in the search's
+// turn (search.Service.Turn): the answer is encoded in the turn, as part
+// of the work the turns share out, and written to the connection after
+// it, so that a client slow to read holds no other search up.
+func (h *handler) answerSearch(w http.ResponseWriter, r *http.Request, q url.Values, postNotice bool) {
+	ctx, done, err := h.Search.Turn(r.Context())
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	if !search.LongQuery(r.URL.Query().Get("q")) {
-		h.writeJSON(w, r, http.StatusOK, res)
+	res, err := h.search(r.WithContext(ctx), q)
+	if err != nil {
+		done()
+		h.writeError(w, r, err)
 		return
 	}
-	n := catalog.Errorf(catalog.EINVALID, "检索式超过 %d 字，放在地址中可能被代理服务器拒绝（414），也会留在浏览器历史和服务器日志中；请改用 POST /api/v1/search，把参数放在 JSON 请求体中",
-		search.MaxQueryRunes)
-	h.writeJSON(w, r, http.StatusOK, struct {
-		*search.Result
-		PostNotice   string `json:"post_notice"`
-		PostNoticeEn string `json:"post_notice_en"`
-	}{res, n.Message, n.English})
+	var answer any = res
+	if postNotice {
+		n := catalog.Errorf(catalog.EINVALID, "检索式超过 %d 字，放在地址中可能被代理服务器拒绝（414），也会留在浏览器历史和服务器日志中；请改用 POST /api/v1/search，把参数放在 JSON 请求体中",
+			search.MaxQueryRunes)
+		answer = struct {
+			*search.Result
+			PostNotice   string `json:"post_notice"`
+			PostNoticeEn string `json:"post_notice_en"`
+		}{res, n.Message, n.English}
+	}
+	body, err := encodeJSON(answer)
+	done()
+	if err != nil {
+		h.writeError(w, r, fmt.Errorf("encode the search's answer: %w", err))
+		return
+	}
+	setJSONHeaders(w)
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // search runs the search of the parameters q (those of GET

@@ -20,12 +20,7 @@ func (h *handler) handleSearchPost(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	res, err := h.search(r, in.params())
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, res)
+	h.answerSearch(w, r, in.params(), false)
 }
 
 // searchBody is the body of POST /api/v1/search: GET's parameters by

@@ -589,11 +589,17 @@ func (b *Bleve) takeComputingSlot(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-timer.C:
-		e := catalog.Errorf(catalog.EUNAVAILABLE,
-			"服务器正在处理的检索较多，等候 %d 秒仍未轮到；请稍后再检索", int(b.computeWait/time.Second))
-		e.RetryAfter = retrySearchAfter
-		return e
+		return BusyError(b.computeWait)
 	}
+}
+
+// BusyError is the refusal of a search that waited wait for its turn to
+// be computed (or, in the search service, to run at all).
+func BusyError(wait time.Duration) *catalog.Error {
+	e := catalog.Errorf(catalog.EUNAVAILABLE,
+		"服务器正在处理的检索较多，等候 %d 秒仍未轮到；请稍后再检索", int(wait/time.Second))
+	e.RetryAfter = retrySearchAfter
+	return e
 }
 
 // search runs q with bq, its Bleve query.

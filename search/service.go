@@ -218,6 +218,8 @@ type Service struct {
 	pending  pendingCache
 	// maxCorrected is maxCorrectedChanges, lower in tests.
 	maxCorrected int
+	// turns takes searches a few at a time (Turn).
+	turns searchTurns
 }
 
 // SetRebuilding says whether the index is being rebuilt; while it is,
@@ -229,6 +231,7 @@ func (s *Service) SetRebuilding(on bool) { s.rebuilding.Store(on) }
 func NewService(idx index.Index, cat *catalog.Store) *Service {
 	s := &Service{idx: idx, cat: cat, hitDocs: catalog.NewDocumentCache(keptHitDocuments), maxCorrected: maxCorrectedChanges}
 	s.common.recountEvery = commonRecountEvery
+	s.SetTurns(0)
 	return s
 }
 
@@ -258,7 +261,12 @@ func ErrPaging() *catalog.Error {
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	defer lowprio.Foreground()()
-	start := time.Now()
+	start := time.Now() // the answer's time counts the wait for a turn
+	ctx, done, err := s.Turn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	ctx = withSearchStamps(ctx)
 	p, err := parseQuery(req.Query)
 	if err != nil {

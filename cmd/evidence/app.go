@@ -364,6 +364,7 @@ func openAppWith(ctx context.Context, a *app, opts appOptions, env envSettings) 
 	a.ingest.UseTasks(a.assignments)
 	a.assignments.UseIndex(a.ingest)
 	a.search = search.NewService(a.idx, a.cat)
+	a.search.SetTurns(env.searchSlots)
 	// The facets count the catalog's values of the changes this node's
 	// index has not applied yet.
 	a.search.UseIndexFollower(a.ingest)

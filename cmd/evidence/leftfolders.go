@@ -14,6 +14,8 @@ type envSettings struct {
 	// command's own (appOptions.ingest).
 	ingest ingest.Config
 	lease  time.Duration
+	// searchSlots is how many searches run at once (0: the default).
+	searchSlots int
 }
 
 // readEnvSettings reads and checks every setting the environment gives
@@ -46,6 +48,9 @@ func readEnvSettings(opts appOptions) (envSettings, error) {
 			}
 		}
 		if cfg.MaxUpload, err = maxUploadFromEnv(); err != nil {
+			return env, err
+		}
+		if env.searchSlots, err = countFromEnv("EVIDENCE_SEARCH_SLOTS", "searches at once"); err != nil {
 			return env, err
 		}
 	}

@@ -49,6 +49,7 @@ func TestRefusedCommandsLeaveTheDataFolderAsItWas(t *testing.T) {
 		{"EVIDENCE_MAX_UPLOAD", "两百兆", []string{"check"}, ""},
 		{"EVIDENCE_EXTRACT_TIMEOUT", "九十秒", []string{"search", "学习型城市"}, ""},
 		{"EVIDENCE_UPLOAD_SLOTS", "0", []string{"repair"}, ""},
+		{"EVIDENCE_SEARCH_SLOTS", "许多", []string{"repair"}, ""},
 		{"EVIDENCE_OCR_WORKERS", "-2", []string{"ingest", "--city", "330100", "--type", "policy", notice}, ""},
 		{"EVIDENCE_READER_MEMORY", "一吉", []string{"backup", "--out", filepath.Join(t.TempDir(), "备份")}, ""},
 		{"EVIDENCE_READER_MEMORY", "一吉", []string{"report", "--city", "330100", "--out", filepath.Join(t.TempDir(), "报告.xlsx")}, ""},

@@ -16,8 +16,10 @@
 package lowprio
 
 import (
+	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -144,7 +146,10 @@ func Run(f func()) {
 		returned := false
 		defer func() {
 			p := recover()
-			if !returned && p == nil {
+			switch {
+			case p != nil:
+				p = &HandedPanic{Value: p, Stack: debug.Stack()}
+			case !returned:
 				p = goexit{} // f called runtime.Goexit, which ends the thread's goroutine too
 			}
 			done <- p
@@ -160,6 +165,27 @@ func Run(f func()) {
 	default:
 		panic(p)
 	}
+}
+
+// HandedPanic is what Run's caller recovers when the work it handed to
+// the low-priority thread panicked: the work's panic value, and the stack
+// where it was raised, which the caller's own stack (Run raising it
+// again) does not show.
+type HandedPanic struct {
+	Value any
+	Stack []byte
+}
+
+// Error gives the value and the handed work's stack, which is what a
+// panic no one recovers prints.
+func (p *HandedPanic) Error() string {
+	return fmt.Sprintf("%v\n\n[raised in work handed to the low-priority thread]\n%s", p.Value, p.Stack)
+}
+
+// Unwrap gives the work's panic value when it is an error.
+func (p *HandedPanic) Unwrap() error {
+	err, _ := p.Value.(error)
+	return err
 }
 
 // goexit says handed work called runtime.Goexit: its caller's goroutine

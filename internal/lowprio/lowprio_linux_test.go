@@ -98,17 +98,27 @@ func TestRunWithNoSearchIsTheCallers(t *testing.T) {
 	}
 }
 
+func panicsInHandedWork() { panic("文档分析出错") }
+
 func TestPanicInRunIsTheCallers(t *testing.T) {
 	start(t)
 	done := Foreground()
 	defer done()
 	func() {
 		defer func() {
-			if p := recover(); p != "文档分析出错" {
+			p, _ := recover().(*HandedPanic)
+			if p == nil || p.Value != "文档分析出错" {
 				t.Errorf("recovered %v, want the work's panic", p)
+				return
+			}
+			if !strings.Contains(string(p.Stack), "panicsInHandedWork") {
+				t.Errorf("the panic's stack does not name the work that raised it:\n%s", p.Stack)
+			}
+			if !strings.Contains(p.Error(), "文档分析出错") || !strings.Contains(p.Error(), "panicsInHandedWork") {
+				t.Errorf("an unrecovered panic would print %q: not the value and the work's stack", p.Error())
 			}
 		}()
-		Run(func() { panic("文档分析出错") })
+		Run(panicsInHandedWork)
 		t.Error("Run returned after its work panicked")
 	}()
 	ran := false
