@@ -382,7 +382,17 @@ func BenchmarkExtractedStatus(b *testing.B) {
 			set  func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error
 		}{{"old", oneByOne(setStatusBefore)}, {"new", oneByOne(func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error) {
 			return s.setStatus(ctx, tx, c, s.filledRounds(ctx, tx))
-		})}, {"run", func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+		})}, {"shared", func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+			// One by one with the transaction's rounds shared, as
+			// RecordExtractions moved them before session 59.
+			rounds := s.filledRounds(ctx, tx)
+			for _, e := range exts {
+				if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}, {"run", func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
 			// Session 59: the batch's moves by setStatuses' run.
 			changes := make([]StatusChange, len(exts))
 			for i, e := range exts {
