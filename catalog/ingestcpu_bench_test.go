@@ -353,7 +353,8 @@ func fillFieldsBefore(ctx context.Context, s *Store, tx *sql.Tx, id string, f Fi
 // BenchmarkExtractedStatus is the status moves of an indexer batch's
 // extractions, each with the fields read from its text, in one
 // transaction (as RecordExtractions applies them), with setStatus before
-// and after step 17, alternately: cpu-ns/doc is per document.
+// and after step 17, and setStatuses' run (session 59), alternately:
+// cpu-ns/doc and stmts/doc are per document.
 func BenchmarkExtractedStatus(b *testing.B) {
 	ctx := context.Background()
 	s := openBenchStore(b)
@@ -366,14 +367,42 @@ func BenchmarkExtractedStatus(b *testing.B) {
 		batch++
 	}
 	for round := range 4 {
+		oneByOne := func(set func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error)) func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+			return func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+				for _, e := range exts {
+					if ok, err := set(ctx, s, tx, e.Alone); err != nil || !ok {
+						return fmt.Errorf("%s: moved %v, %v", e.ID, ok, err)
+					}
+				}
+				return nil
+			}
+		}
 		for _, m := range []struct {
 			name string
-			set  func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error)
-		}{{"old", setStatusBefore}, {"new", func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error) {
+			set  func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error
+		}{{"old", oneByOne(setStatusBefore)}, {"new", oneByOne(func(ctx context.Context, s *Store, tx *sql.Tx, c StatusChange) (bool, error) {
 			return s.setStatus(ctx, tx, c, s.filledRounds(ctx, tx))
+		})}, {"shared", func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+			// One by one with the transaction's rounds shared, as
+			// RecordExtractions moved them before session 59.
+			rounds := s.filledRounds(ctx, tx)
+			for _, e := range exts {
+				if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}, {"run", func(ctx context.Context, s *Store, tx *sql.Tx, exts []Extraction) error {
+			// Session 59: the batch's moves by setStatuses' run.
+			changes := make([]StatusChange, len(exts))
+			for i, e := range exts {
+				changes[i] = e.Alone
+			}
+			return s.setStatuses(ctx, tx, changes, s.filledRounds(ctx, tx))
 		}}} {
 			b.Run(fmt.Sprintf("%s/round%d", m.name, round), func(b *testing.B) {
 				var cpu time.Duration
+				var stmtsDone int64
 				for b.Loop() {
 					b.StopTimer()
 					docs := benchDocuments(batch)
@@ -387,20 +416,16 @@ func BenchmarkExtractedStatus(b *testing.B) {
 					exts := benchExtractions(docs, rng)
 					b.StartTimer()
 					start := cpuTime()
-					err := s.inTx(ctx, func(tx *sql.Tx) error {
-						for _, e := range exts {
-							if ok, err := m.set(ctx, s, tx, e.Alone); err != nil || !ok {
-								return fmt.Errorf("%s: moved %v, %v", e.ID, ok, err)
-							}
-						}
-						return nil
-					})
+					stmts := s.Statements()
+					err := s.inTx(ctx, func(tx *sql.Tx) error { return m.set(ctx, s, tx, exts) })
+					stmtsDone += s.Statements() - stmts
 					cpu += cpuTime() - start
 					if err != nil {
 						b.Fatal(err)
 					}
 				}
 				b.ReportMetric(float64(cpu)/float64(b.N*benchBatch), "cpu-ns/doc")
+				b.ReportMetric(float64(stmtsDone)/float64(b.N*benchBatch), "stmts/doc")
 			})
 		}
 	}

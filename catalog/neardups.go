@@ -372,6 +372,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		// loop (nothing in it reads them): a statement for the batch, not
 		// one a document.
 		var texts []TextRecord
+		var alone []StatusChange // the status changes applied, in order
 		rounds := s.filledRounds(ctx, tx)
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
@@ -412,11 +413,15 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 					out[i].Candidates = cands
 					continue
 				}
-				if _, err := s.setStatus(ctx, tx, e.Alone, rounds); err != nil {
-					return err
-				}
+				alone = append(alone, e.Alone)
 				out[i].Applied = true
 			}
+		}
+		// The moves, in the order of the extractions, written together
+		// after the runs (nothing in them reads what a move writes): two
+		// statements for the batch where they took two a document.
+		if err := s.setStatuses(ctx, tx, alone, rounds); err != nil {
+			return err
 		}
 		return recordTextHashes(ctx, tx, texts)
 	})
