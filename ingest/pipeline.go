@@ -97,6 +97,7 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 
 	var workers sync.WaitGroup
+	s.handed.start()
 	for range s.cfg.Workers {
 		workers.Add(1)
 		go func() {
@@ -120,6 +121,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		workers.Wait()
+		s.handed.stop()
 		s.giveBackWaiting(ctx)
 		close(s.toIndex)
 	}()
