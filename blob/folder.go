@@ -152,7 +152,7 @@ func (f *Folder) prepareWrite(ctx context.Context, key string, r io.Reader, size
 		return readyObject{}, fmt.Errorf("put %s: %w", key, err)
 	}
 	if !typed {
-		if err := f.putMeta(key, ctype); err != nil {
+		if err := f.putMeta(key, ctype, durable); err != nil {
 			f.discard(o)
 			return readyObject{}, f.fail("put", key, err)
 		}
@@ -176,23 +176,37 @@ func (f *Folder) place(ctx context.Context, o readyObject) (string, error) {
 		if err := f.Put(ctx, o.key, src, o.size, o.contentType); err != nil {
 			return "", err
 		}
+		// The failed rename made the folders: Put found them there,
+		// and syncs only the one it renamed into.
+		if err := syncEntries(made, o.durable); err != nil {
+			return "", f.fail("put", o.key, err)
+		}
 		return "", os.Remove(o.tmp)
 	}
 	if err != nil {
 		f.discard(o)
 		return "", f.fail("put", o.key, err)
 	}
-	if o.durable {
-		// The caller syncs the folder the object went into; a folder
-		// just made also needs its own entry in its parent synced, or a
-		// power cut can lose the folder and the object with it.
-		for _, dir := range made {
-			if err := syncDir(filepath.Dir(dir)); err != nil {
-				return "", f.fail("put", o.key, err)
-			}
-		}
+	// The caller syncs the folder the object went into.
+	if err := syncEntries(made, o.durable); err != nil {
+		return "", f.fail("put", o.key, err)
 	}
 	return filepath.Dir(final), nil
+}
+
+// syncEntries syncs, when durable, the entry of each folder made (in its
+// parent): syncing a folder keeps what was renamed into it, not the folder
+// itself, and a power cut could lose a new folder and all it holds.
+func syncEntries(made []string, durable bool) error {
+	if !durable {
+		return nil
+	}
+	for _, dir := range made {
+		if err := syncDir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // discard removes a ready object's temporary file, unless it is the
@@ -256,39 +270,41 @@ func (f *Folder) setType(file *os.File, ctype string) bool {
 // keeps no attribute. It is renamed into place before the object's data,
 // so a crash in between leaves only an unused metadata file. It is not
 // synced: a missing or torn type reads as generic bytes, and skipping the
-// sync halves the fsyncs of a Put, which dominate bulk uploads.
-func (f *Folder) putMeta(key, ctype string) error {
+// sync halves the fsyncs of a Put, which dominate bulk uploads. But a
+// folder it makes for a durable put has its entry synced, as the
+// object's are: one sync for each folder of keys over the store's life,
+// and a folder lost would take every type kept in it.
+func (f *Folder) putMeta(key, ctype string, durable bool) error {
 	meta, _, err := f.writeTemp(strings.NewReader(ctype+"\n"), false, "")
 	if err != nil {
 		return err
 	}
-	if _, err := publish(meta, f.path(f.meta, key)); err != nil {
+	made, err := publish(meta, f.path(f.meta, key))
+	if err != nil {
 		os.Remove(meta)
 		return err
 	}
-	return nil
+	return syncEntries(made, durable)
 }
 
 // publish renames a finished temporary file to its final path and
-// returns the folders it made for it, innermost first; the caller syncs
-// what must survive a power cut. The folder of the final path is made
-// only when the rename finds it missing: the folders of keys (originals/,
-// text/) are there for every object but the first, and looking first
-// cost a system call an object.
+// returns the folders it made for it, innermost first, also when the
+// rename then failed (they stay); the caller syncs what must survive a
+// power cut. The folder of the final path is made only when the rename
+// finds it missing: the folders of keys (originals/, text/) are there for
+// every object but the first, and looking first cost a system call an
+// object.
 func publish(tmp, final string) (made []string, err error) {
 	dir := filepath.Dir(final)
-	err = renameFile(tmp, final)
+	err = rename(tmp, final)
 	if missing(err) {
 		made = foldersMissing(dir)
 		if err := makeFolder(dir, 0o750); err != nil {
 			return nil, err
 		}
-		err = renameFile(tmp, final)
+		err = rename(tmp, final)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return made, nil
+	return made, err
 }
 
 // foldersMissing is dir and each of its parents that is not there,
@@ -305,6 +321,9 @@ func foldersMissing(dir string) []string {
 	}
 	return out
 }
+
+// rename is a variable for the tests of a file on another file system.
+var rename = renameFile
 
 // makeFolder is a variable for the tests that count the folders made.
 var makeFolder = os.MkdirAll

@@ -149,7 +149,7 @@ func (f *Folder) prepareMove(ctx context.Context, key, path string, size int64, 
 		return readyObject{}, f.fail("put", key, err)
 	}
 	if !typed {
-		if err := f.putMeta(key, ctype); err != nil {
+		if err := f.putMeta(key, ctype, durable); err != nil {
 			return readyObject{}, f.fail("put", key, err)
 		}
 	}

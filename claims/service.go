@@ -388,8 +388,9 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 // new one and one sent back unchanged alike; only reading its text is
 // left to citation. Otherwise an EINVALID error about the field
 // document_id: a deleted document of a city u may see says it was
-// deleted, naming it; one u may not see is answered as one that does not
-// exist, its title unsaid.
+// deleted, naming it (another city's says that it is of another city);
+// one u may not see is answered as one that does not exist, its title
+// unsaid.
 func (s *Service) citeable(ctx context.Context, u *catalog.User, city, id string) (*catalog.Document, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
@@ -397,7 +398,7 @@ func (s *Service) citeable(ctx context.Context, u *catalog.User, city, id string
 	}
 	d, err := s.cat.Document(ctx, id)
 	if catalog.IsNotFound(err) {
-		err = s.deletedCited(ctx, u, id, err)
+		err = s.deletedCited(ctx, u, city, id, err)
 	}
 	if err == nil {
 		err = u.SeeObject(d.City, catalog.ObjectDocument, d.ID)
@@ -406,15 +407,18 @@ func (s *Service) citeable(ctx context.Context, u *catalog.User, city, id string
 		return nil, catalog.OnInvalidField("document_id", catalog.NotFoundAsInvalid(err))
 	}
 	if city != "" && d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市定性描述的佐证材料", d.Title)
+		return nil, ofOtherCity(d)
 	}
 	return d, nil
 }
 
-// deletedCited is the answer to a citation of id, which is no live
-// document (notFound): when it is a deleted one of a city u may see, an
-// EINVALID error naming it and saying what to do; notFound otherwise.
-func (s *Service) deletedCited(ctx context.Context, u *catalog.User, id string, notFound error) error {
+// deletedCited is the answer to a citation of id for a claim of city
+// (any when ""), id being no live document (notFound): when it is a
+// deleted one of a city u may see, an EINVALID error naming it and
+// saying what to do; notFound otherwise. One of another city than the
+// claim's is answered as such, deleted or not: a newer version of it,
+// or it restored, could not be cited either; this city's documents can.
+func (s *Service) deletedCited(ctx context.Context, u *catalog.User, city, id string, notFound error) error {
 	d, err := s.cat.DocumentAnyState(ctx, id)
 	if catalog.IsNotFound(err) || (err == nil && !u.CanSee(d.City)) {
 		return notFound
@@ -422,7 +426,16 @@ func (s *Service) deletedCited(ctx context.Context, u *catalog.User, id string, 
 	if err != nil {
 		return fmt.Errorf("deleted document %s: %w", id, err)
 	}
+	if city != "" && d.City != city {
+		return ofOtherCity(d)
+	}
 	return catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》已删除，不能再作为定性描述的佐证材料；请删去这条引用，或改引其他佐证材料", cmp.Or(d.Title, d.Filename))
+}
+
+// ofOtherCity is the answer to a citation of d, a document of another
+// city than the claim's.
+func ofOtherCity(d *catalog.Document) error {
+	return catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市定性描述的佐证材料", cmp.Or(d.Title, d.Filename))
 }
 
 // Get returns a claim the user may see.

@@ -236,6 +236,7 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 	var docs []index.Document
 	var gone []string
 	var final []*catalog.Document
+	behind, now := false, time.Now()
 	for _, c := range changes {
 		d := c.Document
 		switch {
@@ -264,13 +265,16 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 				continue
 			}
 			docs = append(docs, IndexDocument(d, t.Pages))
+			behind = behind || uploadedLongAgo(d, now)
 		}
 		if !c.Deleted && (d.Status == catalog.StatusIndexed || d.Status == catalog.StatusFailed) {
 			final = append(final, d)
 		}
 	}
 	if len(docs) > 0 {
-		if err := s.writeIndex(ctx, docs); err != nil {
+		// As a batch of this node's: behind when it holds a document
+		// uploaded, to any node, longer than maxIndexLag ago.
+		if err := s.writeIndex(ctx, docs, behind); err != nil {
 			return fmt.Errorf("index changed documents: %w", err)
 		}
 	}

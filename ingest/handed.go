@@ -20,15 +20,43 @@ const maxHanded = 8192
 // to a document's columns gives it a new number, so an edit, a delete, a
 // retry or a replaced original in between is read as before (issue 15:
 // the document read again before extraction).
+//
+// Copies are kept only while this node's extraction workers run (open):
+// every document queued then is taken off the queue by one of them,
+// which takes its copy first, even when another node holds the job. A
+// service whose pipeline was never started, or has stopped, hands
+// nothing, and its stop drops what no worker took: such copies were kept
+// until the bound, after which every upload was read as before (review
+// s58, low).
 type handedDocs struct {
 	mu   sync.Mutex
+	open bool
 	docs map[string]*catalog.Document
 }
 
-// hand keeps docs, just written, for their jobs.
+// start opens the hand-over: extraction workers are about to run.
+func (h *handedDocs) start() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.open = true
+}
+
+// stop closes the hand-over, the workers having ended, and drops every
+// copy left.
+func (h *handedDocs) stop() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.open = false
+	h.docs = nil
+}
+
+// hand keeps docs, just written, for their jobs, while workers run.
 func (h *handedDocs) hand(docs ...*catalog.Document) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if !h.open {
+		return
+	}
 	if h.docs == nil {
 		h.docs = make(map[string]*catalog.Document)
 	}

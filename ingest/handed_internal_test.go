@@ -17,6 +17,7 @@ func TestHandedDocumentIsTheCatalogs(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
 	svc, _ := r.service(t) // not started: the jobs wait
+	svc.handed.start()     // as Start does before its workers run
 	texts := map[string]string{
 		"2018年社区教育工作总结.txt": "2018年全市社区教育工作总结：开设课程420门，服务居民8万人次。",
 		"老年大学办学情况.txt":      "杭州市老年大学2019年招收学员1.2万人，开设书法、摄影等专业。",
@@ -83,4 +84,51 @@ func TestHandedDocumentIsTheCatalogs(t *testing.T) {
 	if job, err := svc.prepare(ctx, ids[3], handed[ids[3]], false, nil); err != nil || job != nil {
 		t.Errorf("deleted in between: job %+v, %v; want none", job, err)
 	}
+}
+
+// TestHandedCopiesOnlyWhileWorkersRun: an upload hands its documents to
+// their jobs only while this node's extraction workers run, to take them
+// off the queue with their copies; a service never started keeps none,
+// and a stopped one drops the copies no worker took (a job that never
+// ran here). They were kept until the bound of 8,192, after which every
+// upload was read as before (review s58, low).
+func TestHandedCopiesOnlyWhileWorkersRun(t *testing.T) {
+	r := newRig(t)
+	idle, _ := r.service(t) // never started: no worker takes a job
+	submitText(t, idle, "2018年社区教育工作总结.txt", "2018年全市社区教育工作总结：开设课程420门，服务居民8万人次。")
+	if n := handedLeft(idle); n != 0 {
+		t.Errorf("a service never started kept %d copies, want none", n)
+	}
+
+	svc, done := r.service(t)
+	if err := svc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d := submitText(t, svc, "老年大学办学情况.txt", "杭州市老年大学2019年招收学员1.2万人，开设书法、摄影等专业。").Document
+	waitFor(t, done, 1)
+	if n := handedLeft(svc); n != 0 {
+		t.Errorf("after its job: %d copies, want none", n)
+	}
+	// A copy whose job no worker here takes.
+	never := *d
+	never.ID = "01NEVERTAKENHERE0000000000"
+	svc.handed.hand(&never)
+	if n := handedLeft(svc); n != 1 {
+		t.Fatalf("while the workers run: %d copies, want the one handed", n)
+	}
+	svc.Close()
+	if n := handedLeft(svc); n != 0 {
+		t.Errorf("after the pipeline stopped: %d copies, want none", n)
+	}
+	svc.handed.hand(&never)
+	if n := handedLeft(svc); n != 0 {
+		t.Errorf("handed after the pipeline stopped: %d copies, want none", n)
+	}
+}
+
+// handedLeft is how many copies svc holds for jobs.
+func handedLeft(svc *Service) int {
+	svc.handed.mu.Lock()
+	defer svc.handed.mu.Unlock()
+	return len(svc.handed.docs)
 }

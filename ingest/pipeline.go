@@ -97,6 +97,7 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 
 	var workers sync.WaitGroup
+	s.handed.start()
 	for range s.cfg.Workers {
 		workers.Add(1)
 		go func() {
@@ -120,6 +121,7 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		workers.Wait()
+		s.handed.stop()
 		s.giveBackWaiting(ctx)
 		close(s.toIndex)
 	}()
@@ -738,11 +740,17 @@ const maxIndexLag = 10 * time.Second
 // maxIndexLag before now.
 func behindUploads(jobs []indexJob, now time.Time) bool {
 	for _, j := range jobs {
-		if at := j.doc.UploadedAt; !at.IsZero() && now.Sub(at) > maxIndexLag {
+		if uploadedLongAgo(j.doc, now) {
 			return true
 		}
 	}
 	return false
+}
+
+// uploadedLongAgo says whether d was uploaded more than maxIndexLag
+// before now.
+func uploadedLongAgo(d *catalog.Document, now time.Time) bool {
+	return !d.UploadedAt.IsZero() && now.Sub(d.UploadedAt) > maxIndexLag
 }
 
 // retryLater puts a document back on the queue after Config.RetryDelay,
@@ -879,8 +887,7 @@ func (s *Service) writeBatch(ctx context.Context, jobs []indexJob) {
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
 	}
-	lowprio.Behind(behindUploads(jobs, time.Now()))
-	live, err := s.writeIndexed(ctx, docs)
+	live, err := s.writeIndexed(ctx, docs, behindUploads(jobs, time.Now()))
 	if err != nil {
 		if ctx.Err() != nil {
 			return // stopping: the documents stay extracted, and the next Start indexes them
@@ -1213,17 +1220,22 @@ func planComparisons(inBatch map[string]indexJob, linking []indexJob,
 // links as they are now: it reloads both inside the lock, so the last write
 // of a document always carries its latest title, type and links, whether
 // it comes from the pipeline or from an edit, and a document deleted
-// meanwhile is removed instead of written back.
-func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
-	_, err := s.writeIndexed(ctx, docs)
+// meanwhile is removed instead of written back. behind says the write,
+// and the merges after it, are late for someone (lowprio.Behind): they
+// then run at the searches' priority.
+func (s *Service) writeIndex(ctx context.Context, docs []index.Document, behind bool) error {
+	_, err := s.writeIndexed(ctx, docs, behind)
 	return err
 }
 
 // writeIndexed is writeIndex that also returns the catalog's documents it
 // wrote, by ID.
-func (s *Service) writeIndexed(ctx context.Context, docs []index.Document) (map[string]*catalog.Document, error) {
+func (s *Service) writeIndexed(ctx context.Context, docs []index.Document, behind bool) (map[string]*catalog.Document, error) {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
+	// Said inside the lock: a batch and an edit's write in turn each
+	// run with their own.
+	lowprio.Behind(behind)
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
@@ -1303,7 +1315,11 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	if err := s.writeIndex(ctx, docs); err != nil {
+	// Behind: a user who edited the documents waits to find them so,
+	// and a refresh's write at low priority waited for every search,
+	// with the last batch's word, perhaps hours old, deciding (review
+	// s58, low).
+	if err := s.writeIndex(ctx, docs, true); err != nil {
 		return err
 	}
 	// An edit moves an indexed document back to extracted so a crash before

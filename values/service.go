@@ -355,7 +355,14 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 			// A deleted document of a city u may see is named, as a
 			// claim's citation names it: "does not exist" left the
 			// coordinator looking for a document they had uploaded.
+			// One of another city than the value's is answered as
+			// such, deleted or not: a newer version of it, or it
+			// restored, could not be the source either; this city's
+			// documents can.
 			if gone, goneErr := s.cat.DocumentAnyState(ctx, id); goneErr == nil && u.CanSee(gone.City) {
+				if city != "" && gone.City != city {
+					return nil, ofOtherCity(gone)
+				}
 				return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》已删除，不能再作为数值的出处；请改引其他佐证材料", cmp.Or(gone.Title, gone.Filename))
 			}
 			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在；请从文档页面选取出处", id)
@@ -363,12 +370,18 @@ func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id s
 		return nil, err
 	}
 	if city != "" && d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市数值的出处", d.Title)
+		return nil, ofOtherCity(d)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字（%s），暂不能引用", d.Title, claims.TextNotReady(d.Status))
 	}
 	return d, nil
+}
+
+// ofOtherCity is the answer to a value citing d, a document of another
+// city than the value's.
+func ofOtherCity(d *catalog.Document) error {
+	return catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市，不能作为本市数值的出处", cmp.Or(d.Title, d.Filename))
 }
 
 // Get returns a value the user may see, with the warnings recording it

@@ -58,7 +58,9 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) (map[string][]mergeRange, e
 		}
 		var count func(xml.StartElement) bool
 		strs := 0
-		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+		// By the name excelize reads it by: xl\sharedStrings.xml, as
+		// a zip made on Windows may name it, escaped the bound.
+		if xmlpart.IsSharedStrings(f.Name) {
 			count = countSharedStrings(&strs)
 		}
 		if err := eachStart(ctx, f, count); err != nil {

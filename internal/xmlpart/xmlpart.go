@@ -108,6 +108,16 @@ func IsXMLMember(name string) bool {
 	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
 }
 
+// IsSharedStrings says whether the zip member name is the part excelize
+// (v2.11) decodes as an XLSX workbook's shared strings: xl/sharedStrings.xml
+// in any case, Windows separators taken for slashes (its ReadZipReader).
+// It finds the table by that name alone, not by the workbook's relation
+// (…/relationships/sharedStrings): a table named otherwise is never
+// decoded, and its cells read as empty.
+func IsSharedStrings(name string) bool {
+	return strings.EqualFold(strings.ReplaceAll(name, `\`, "/"), "xl/sharedStrings.xml")
+}
+
 // Sheet is a sheet of an XLSX workbook: its name, and its member (nil when
 // its relation leads nowhere).
 type Sheet struct {
