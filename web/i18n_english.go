@@ -25,6 +25,10 @@ var englishGapMessages = map[string]map[Lang]string{
 	"placeholder.date":       {Chinese: "例：2018年3月20日", English: "e.g. 2018-03-20"},
 	"placeholder.doc_number": {Chinese: "例：杭教〔2018〕9号", English: "e.g. 杭教〔2018〕9号"},
 	"placeholder.month":      {Chinese: "2018年12月", English: "2018-12"},
+	// A claim's statement and a department's name: English pages showed
+	// the Chinese example alone.
+	"placeholder.statement":  {Chinese: "例：2017年全年共举办342场大讲堂", English: "e.g. 342 public lectures were held in 2017"},
+	"placeholder.department": {Chinese: "例：市教育局", English: "e.g. 市教育局 (Education Bureau)"},
 }
 
 func init() {

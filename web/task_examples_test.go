@@ -79,3 +79,33 @@ func TestATaskNamesItsRoundAsARound(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishFormsExplainTheirExamples: the English pages' example of a
+// claim's statement was 2017年全年共举办342场大讲堂 and that of a task's or
+// the list's department a bare 市教育局: the statement's example is
+// English, the department's says it is one; the Chinese pages' say 例：.
+func TestEnglishFormsExplainTheirExamples(t *testing.T) {
+	s := newSite(t)
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, tt := range []struct {
+		path, field string
+		english     bool
+		want        func(string) bool
+	}{
+		{"/claims/new?indicator=1.1.1&city=330100", "statement", true, func(p string) bool { return strings.HasPrefix(p, "e.g. ") && !han.MatchString(p) }},
+		{"/claims/new?indicator=1.1.1&city=330100", "statement", false, func(p string) bool { return p == "例：2017年全年共举办342场大讲堂" }},
+		{"/assignments?city=330100", "department", true, func(p string) bool { return strings.HasPrefix(p, "e.g. 市教育局") }},
+		{"/assignments?city=330100", "department", false, func(p string) bool { return p == "例：市教育局" }},
+		{"/departments?city=330100", "name", true, func(p string) bool { return strings.HasPrefix(p, "e.g. 市教育局") }},
+	} {
+		b := s.login("wang")
+		if tt.english {
+			b.english()
+		}
+		resp, body := b.get(tt.path)
+		m := regexp.MustCompile(`<(?:input|textarea)[^>]*name="` + tt.field + `"[^>]*placeholder="([^"]*)"`).FindStringSubmatch(body)
+		if resp.StatusCode != 200 || m == nil || !tt.want(html.UnescapeString(m[1])) {
+			t.Errorf("%s (english %v): %d, the %s field's example %q", tt.path, tt.english, resp.StatusCode, tt.field, m)
+		}
+	}
+}
