@@ -41,3 +41,36 @@ func TestProgressNamesContactsAndDepartmentsWithoutAccount(t *testing.T) {
 		t.Errorf("市人力社保局 has 2 tasks and no account: %+v, want it marked", rs)
 	}
 }
+
+// TestProgressListsAPersonOnceWithTheirPhone: one task of 市教育局 names
+// 王老师 with a phone and two name 王老师 alone; the board listed
+// 王老师 0571-85251234、王老师. One person is listed once, with the phone;
+// another person (李老师) and a name written with another phone stay.
+func TestProgressListsAPersonOnceWithTheirPhone(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	e.AddUserIn("jiaoyu", "contributor", hangzhou, "市教育局")
+	if _, err := s.Import(ctx, coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n1.1.1,市教育局,2018-03-31,王老师\n" +
+			"1.2.1,市教育局,2018-03-31,王老师 0571-85251234\n2.3.1,市教育局,2018-03-31,王老师\n" +
+			"2.3.3,市教育局,2018-03-31,李老师\n1.3.2,市文广新局,2018-03-31,赵老师（0571-87000001）\n" +
+			"1.3.3,市文广新局,2018-03-31,赵老师（0571-87000002）\n")}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Progress(ctx, coordA, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]assignments.DepartmentProgress{}
+	for _, p := range rows {
+		by[p.Department] = p
+	}
+	for _, tt := range []struct{ department, want string }{
+		{"市教育局", "王老师 0571-85251234、李老师"},
+		{"市文广新局", "赵老师（0571-87000001）、赵老师（0571-87000002）"},
+	} {
+		if got := by[tt.department].Contact; got != tt.want {
+			t.Errorf("%s's contacts on the board: %q, want %q", tt.department, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
@@ -556,7 +557,7 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 		}
 	}
 	for id, i := range at {
-		out[i].Contacts = mostNamedFirst(contacts[id])
+		out[i].Contacts = mostNamedFirst(withTheirPhones(contacts[id]))
 		out[i].Contact = strings.Join(out[i].Contacts, "、")
 	}
 	return out, s.countAccounts(ctx, u, city, at, out)
@@ -591,6 +592,43 @@ func (s *Service) countAccounts(ctx context.Context, u *catalog.User, city strin
 		}
 	}
 	return nil
+}
+
+// withTheirPhones is contacts with each bare name (王老师) written as
+// the same person with a phone elsewhere in them (王老师 0571-85251234),
+// so that a person is listed once, with the phone when one is known. A
+// name written with two phones stays two contacts: which is right is
+// not ours to say.
+func withTheirPhones(contacts []string) []string {
+	phoned := map[string]string{} // a person's name → its first contact with a phone
+	for _, c := range contacts {
+		if name := contactName(c); name != "" && name != strings.TrimSpace(c) {
+			if _, ok := phoned[name]; !ok {
+				phoned[name] = c
+			}
+		}
+	}
+	out := make([]string, len(contacts))
+	for i, c := range contacts {
+		out[i] = c
+		if full, ok := phoned[strings.TrimSpace(c)]; ok {
+			out[i] = full
+		}
+	}
+	return out
+}
+
+// contactName is the person a contact names: its text before the first
+// digit, plus sign or bracket (王老师 of 王老师 0571-85251234,
+// 王老师（0571…）), spaces trimmed.
+func contactName(contact string) string {
+	end := strings.IndexFunc(contact, func(r rune) bool {
+		return unicode.IsDigit(r) || strings.ContainsRune("+(（", r)
+	})
+	if end < 0 {
+		end = len(contact)
+	}
+	return strings.TrimSpace(contact[:end])
 }
 
 // mostNamedFirst is names each once, the most frequent first, ties in

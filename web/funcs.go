@@ -118,6 +118,7 @@ var funcs = template.FuncMap{
 	// workbook, a slide, else a page.
 	"pagelabel": pageLabel,
 	"round":     roundLabel,
+	"roundyear": roundYear,
 	"action":    actionName,
 	// citechanges names the citations a claim event added or removed
 	// (historyCitations).

@@ -17,9 +17,18 @@ var englishGapMessages = map[string]map[Lang]string{
 	"reader.prlimit":      {Chinese: "限制读取程序的内存和时间", English: "limits the memory and time of the programs that read files"},
 
 	"list.sep": {Chinese: "、", English: ", "},
+	// A round by its year beside other details (roundYear).
+	"round.year": {Chinese: "%s年度", English: "round %s"},
 	// Examples in date fields, as people write dates in each language.
-	"placeholder.date":  {Chinese: "2018年3月20日", English: "2018-03-20"},
-	"placeholder.month": {Chinese: "2018年12月", English: "2018-12"},
+	// A form's example says it is one (例：, e.g.): a bare 2018年3月20日
+	// or 杭教〔2018〕9号 in grey read as a value already filled in.
+	"placeholder.date":       {Chinese: "例：2018年3月20日", English: "e.g. 2018-03-20"},
+	"placeholder.doc_number": {Chinese: "例：杭教〔2018〕9号", English: "e.g. 杭教〔2018〕9号"},
+	"placeholder.month":      {Chinese: "2018年12月", English: "2018-12"},
+	// A claim's statement and a department's name: English pages showed
+	// the Chinese example alone.
+	"placeholder.statement":  {Chinese: "例：2017年全年共举办342场大讲堂", English: "e.g. 342 public lectures were held in 2017"},
+	"placeholder.department": {Chinese: "例：市教育局", English: "e.g. 市教育局 (Education Bureau)"},
 }
 
 func init() {

@@ -33,6 +33,14 @@ func roundLabel(l Lang, year int, label string) string {
 	return en
 }
 
+// roundYear is a monitoring round by its year alone, as every page
+// names it beside other details (截止日期：… · 2018年度, a claim's
+// 杭州 · 2018年度 · wang): a bare 2018 there read as any number. year is
+// an int or the digits a document's round is stored as.
+func roundYear(l Lang, year any) string {
+	return trf(l, "round.year", fmt.Sprint(year))
+}
+
 // RoleName is a role as the web UI calls it, in English when english
 // (协调员, Coordinator): catalog.Role.Label, the one table of role names.
 func RoleName(english bool, role string) string {

@@ -251,7 +251,7 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 		return
 	}
 	readers, compare, valueForm, cities := pages()
-	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="2018年3月20日"`) {
+	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="例：2018年3月20日"`) {
 		t.Errorf("the Chinese upload form's date example is not written the Chinese way")
 	}
 	for _, w := range []struct{ page, want string }{
@@ -265,7 +265,7 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 	}
 	admin.english()
 	readers, compare, valueForm, cities = pages()
-	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="2018-03-20"`) {
+	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="e.g. 2018-03-20"`) {
 		t.Errorf("the English upload form's date example is not written the English way")
 	}
 	for _, w := range []struct{ page, want string }{
