@@ -50,7 +50,9 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	if lib.err == nil && lib.plausible() {
 		return withoutPageNumbers(ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib))
 	}
-	if isTooLarge(lib.err) {
+	if isTooLarge(lib.err) || isPageBound(lib.err) {
+		// The file's fault, whatever pdftotext would make of it at the
+		// same cost (pdfbounds.go).
 		return nil, lib.err
 	}
 
@@ -211,6 +213,9 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
 		text, sandwich, images, err := pdfPageText(r, i, fontEncoders, forms)
+		if isPageBound(err) {
+			return pdfText{err: err}
+		}
 		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
 		t.invisible = append(t.invisible, sandwich)
@@ -273,11 +278,17 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 	defer func() {
 		if p := recover(); p != nil {
 			text, sandwich, images, err = "", false, true, fmt.Errorf("page %d: panic: %v", i, p)
+			if p == errPageTextCap {
+				err = errPageTextTooLarge(i)
+			}
 		}
 	}()
 	p := r.Page(i)
 	if p.V.IsNull() {
 		return "", false, true, fmt.Errorf("page %d not found", i)
+	}
+	if checkContentDepth(p.V.Key("Contents")) {
+		return "", false, true, errContentTooDeep(i)
 	}
 	t := readPageText(p, fontEncoders)
 	text, shown := pageLayout(p, t)

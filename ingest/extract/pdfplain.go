@@ -156,7 +156,9 @@ const maxKeptFonts = 256
 // with the same decoding (but a T* is a line break whatever the font; font
 // decoders shared over a document's pages through fontEncoders), and
 // also as lines (see pageText). It panics on a
-// malformed stream, as the library does; the caller recovers.
+// malformed stream, as the library does, and with errPageTextCap once
+// either text is past maxPageText (a line break a string, so the lines'
+// heights are bounded with it); the caller recovers.
 func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageText {
 	t := &pageText{}
 	contents := p.V.Key("Contents")
@@ -235,6 +237,9 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		tm, moved = tlm, true
 	}
 	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		if t.objects.Len() > maxPageText || t.lines.Len() > maxPageText {
+			panic(errPageTextCap) // pdfPageText names the page
+		}
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()

@@ -23,6 +23,17 @@ const (
 	maxStylesXML  = 8 << 20  // xl/styles.xml, inflated
 	maxStringsXML = 64 << 20 // xl/sharedStrings.xml, inflated
 	maxStrings    = 1 << 20  // shared strings (<si>)
+	// maxUnusedStrings bounds the shared strings past those the sheets'
+	// cells show. excelize decodes the whole table at the first text
+	// cell, whatever the cells use: a crafted table of a million strings
+	// and one cell (153 KB zipped) took ≈ 10 CPU-s of the server to
+	// import. Excel and WPS keep only the strings their cells use, so a
+	// real table, however many rows, is within the rule, whatever the
+	// bound; the bound spares tables written by programs that leave a
+	// few strings unused, and keeps what a crafted one costs to ≈ 1
+	// CPU-s. The extractor's rule (ingest/extract, maxSharedStrings),
+	// counted over the sheets the prescan measures.
+	maxUnusedStrings = 100_000
 	// maxPaddedCells bounds the cells excelize would make of a sheet's
 	// rows, each padded out to its last cell: ten thousand rows of
 	// MaxColumns columns fit, a stray cell in column XFD on every row
@@ -46,6 +57,7 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 		first = sheets[0].Member
 	}
 	var merges []span
+	strs, stringCells := 0, 0
 	for _, m := range zr.File {
 		name := strings.ToLower(m.Name)
 		if !xmlpart.IsXMLMember(name) && m != workbook && m != first {
@@ -59,9 +71,9 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 			if m.UncompressedSize64 > maxStringsXML {
 				return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大（解压后超过 %d MiB）；请只保留需要导入的工作表和列，另存后再导入", maxStringsXML>>20)
 			}
-			visit = countStrings()
+			visit = countStrings(&strs)
 		case m == first:
-			measure, collect := measureSheet(maxRows), collectMerges(&merges)
+			measure, collect := measureSheet(maxRows, &stringCells), collectMerges(&merges)
 			visit = func(tok xml.Token) error {
 				if err := measure(tok); err != nil {
 					return err
@@ -69,7 +81,7 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 				return collect(tok)
 			}
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
-			visit = measureSheet(maxRows)
+			visit = measureSheet(maxRows, &stringCells)
 		}
 		err := xmlpart.ScanMember(ctx, m, visit)
 		if errors.Is(err, xmlpart.ErrTooDeep) {
@@ -79,18 +91,21 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 			return nil, err
 		}
 	}
+	if strs > maxUnusedStrings && strs > stringCells {
+		return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表有 %d 条文字，各工作表的单元格只用到 %d 个（正常文件不会如此，可能是异常文件），已停止处理；请把要导入的数据复制到新建的工作簿，另存后再导入", strs, stringCells)
+	}
 	return merges, nil
 }
 
 // xlsxWords names an XLSX workbook in messages.
 var xlsxWords = catalog.Words{Chinese: "XLSX 文件", English: "The XLSX file"}
 
-// countStrings refuses a shared-string table of more than maxStrings.
-func countStrings() func(xml.Token) error {
-	n := 0
+// countStrings counts a shared-string table's strings in *n and refuses
+// more than maxStrings.
+func countStrings(n *int) func(xml.Token) error {
 	return func(tok xml.Token) error {
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
-			if n++; n > maxStrings {
+			if *n++; *n > maxStrings {
 				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字超过 %d 条；请只保留需要导入的工作表和列，另存后再导入", maxStrings)
 			}
 		}
@@ -100,8 +115,9 @@ func countStrings() func(xml.Token) error {
 
 // measureSheet follows a worksheet's rows and cells: a cell holding a value
 // (<v>, <f>, <is>) past MaxColumns, a row past maxRows holding one, or
-// rows whose widths add up past maxPaddedCells are refused.
-func measureSheet(maxRows int) func(xml.Token) error {
+// rows whose widths add up past maxPaddedCells are refused. Its cells
+// that show a shared string (t="s") are added to *stringCells.
+func measureSheet(maxRows int, stringCells *int) func(xml.Token) error {
 	row, col, width, padded := 0, 0, 0, 0
 	inData := false // in sheetData: a conditional format's <xm:f> after it is no cell
 	return func(tok xml.Token) error {
@@ -131,6 +147,9 @@ func measureSheet(maxRows int) func(xml.Token) error {
 				row = r
 			}
 		case "c":
+			if attr(se, "t") == "s" {
+				*stringCells++
+			}
 			col++
 			if c := columnOf(attr(se, "r")); c > 0 {
 				col = c

@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"errors"
+	"io"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Bounds on the work the library does for one page. A crafted page can
+// hold what no real page does, and the library cannot be stopped from
+// outside: a content stream of 50 million nested "[" (49 KB of file) kept
+// it and then pdftotext busy until the reading child ran out of memory,
+// and a page of 134 MB of text (one flate stream of 300 MB, 889 KB of
+// file) grew past it while building the page's text twice over; each
+// then ran out of the child's share of memory, was read again alone with
+// the whole budget, and failed there: ≈ 45 s of the readers' budget a
+// file (bench/README, sessions 57 and 59). Past either bound the page is
+// refused as the file's fault, at once and without pdftotext (which
+// would spend the same memory on it), so that the file fails within
+// seconds and is not read again alone.
+var (
+	// maxPageText bounds a page's text (each of pageText's two texts):
+	// a dense page of a yearbook table holds some tens of kilobytes, a
+	// poster of small type a few hundred; 4 MiB is over a million Han
+	// characters. A variable, lowered by tests.
+	maxPageText = 4 << 20
+	// maxContentDepth bounds how deep the arrays and dictionaries of a
+	// page's content stream nest. Real pages nest two or three deep (a
+	// TJ array, a marked-content property list); the library's own
+	// limit is 1,000, past which it throws the operand away and goes
+	// on, a thousand levels at a time, through all of it.
+	maxContentDepth = 64
+)
+
+// pageBoundError is a page past one of the bounds above, raised from
+// within the library's interpreter (it panics with it) or before it.
+type pageBoundError struct{ err error }
+
+func (e *pageBoundError) Error() string { return e.err.Error() }
+func (e *pageBoundError) Unwrap() error { return e.err }
+
+// isPageBound reports whether err is a page refused for a bound above.
+func isPageBound(err error) bool {
+	var b *pageBoundError
+	return errors.As(err, &b)
+}
+
+func errPageTextTooLarge(page int) error {
+	return &pageBoundError{catalog.Errorf(catalog.ETOOLARGE, "PDF 第 %d 页的文字超过 %d MiB（正常页面远少于此，可能是异常文件），已停止处理；请用原软件重新导出 PDF，或拆分后上传", page, maxPageText>>20)}
+}
+
+func errContentTooDeep(page int) error {
+	return &pageBoundError{catalog.Errorf(catalog.EINVALID, "PDF 第 %d 页的内容结构嵌套超过 %d 层（正常文件不会如此，可能是异常文件），已停止处理；请用原软件打开检查，重新导出后上传", page, maxContentDepth)}
+}
+
+// checkContentDepth reads a page's content stream (or streams) and
+// reports whether its arrays and dictionaries nest past maxContentDepth.
+// It follows the content stream's syntax only as far as nesting needs:
+// strings, hex strings and comments hold brackets that nest nothing, and
+// an inline image's data (ID … EI) is bytes, skipped. A stream that
+// cannot be read is left to the library, which says what is wrong.
+func checkContentDepth(contents pdf.Value) (tooDeep bool) {
+	defer func() {
+		if recover() != nil { // a stream the library cannot decode
+			tooDeep = false
+		}
+	}()
+	var s depthScanner
+	if contents.Kind() == pdf.Array {
+		for i := range contents.Len() {
+			if s.scan(contents.Index(i).Reader()) {
+				return true
+			}
+		}
+		return false
+	}
+	return s.scan(contents.Reader())
+}
+
+// depthScanner follows the nesting of a content stream across the
+// streams it may be split into (a token or string may straddle two).
+type depthScanner struct {
+	depth   int
+	str     int  // open parentheses of a literal string; 0 outside one
+	escaped bool // the last byte in a string was a backslash
+	hex     bool // in a hex string
+	comment bool
+	lastLT  bool   // the last byte was "<" outside strings
+	lastGT  bool   // the last byte was ">" outside strings
+	word    uint16 // the last two regular characters of the current token
+	wordLen int    // its length, counted to 3
+	image   int    // inside an inline image's data: 1 after ID, 2 seen white space, 3 "E", 4 "EI"
+}
+
+// scan reads r and reports whether the nesting went past maxContentDepth.
+// The bytes of a token (most of a stream) take the short way: a page of
+// 300 MB took 5 s a byte at a time through step, the library's own
+// reading of it far longer.
+func (s *depthScanner) scan(r io.Reader) bool {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		for _, c := range buf[:n] {
+			switch plain := s.image == 0 && !s.comment && s.str == 0 && !s.hex && !s.lastLT && !s.lastGT; {
+			case plain && pdfRegular[c]:
+				s.word = s.word<<8 | uint16(c)
+				s.wordLen = min(s.wordLen+1, 3)
+				continue
+			case plain && c == ' ' && s.wordLen != 2:
+				s.word, s.wordLen = 0, 0
+				continue
+			case s.str > 0 && !s.escaped && c != '(' && c != ')' && c != '\\' && s.image == 0:
+				continue
+			}
+			if s.step(c) {
+				return true
+			}
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// pdfRegular holds the regular characters of PDF's syntax: neither white
+// space nor a delimiter.
+var pdfRegular = func() (r [256]bool) {
+	for c := range r {
+		r[c] = !isPDFSpace(byte(c)) && !isPDFDelimiter(byte(c))
+	}
+	return r
+}()
+
+func isPDFSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isPDFDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// step takes one byte that is not a token's (scan); true when the
+// nesting went past the bound.
+func (s *depthScanner) step(c byte) bool {
+	switch {
+	case s.image > 0:
+		s.skipImage(c)
+		return false
+	case s.comment:
+		s.comment = c != '\n' && c != '\r'
+		return false
+	case s.str > 0:
+		switch {
+		case s.escaped:
+			s.escaped = false
+		case c == '\\':
+			s.escaped = true
+		case c == '(':
+			s.str++
+		case c == ')':
+			s.str--
+		}
+		return false
+	case s.hex:
+		s.hex = c != '>'
+		return false
+	}
+	if s.lastLT {
+		s.lastLT = false
+		if c == '<' {
+			s.depth++
+			return s.depth > maxContentDepth
+		}
+		s.hex = c != '>'
+		return false
+	}
+	if s.lastGT {
+		s.lastGT = false
+		if c == '>' {
+			s.depth = max(s.depth-1, 0)
+			return false
+		}
+	}
+	if pdfRegular[c] {
+		s.word = s.word<<8 | uint16(c)
+		s.wordLen = min(s.wordLen+1, 3)
+		return false
+	}
+	if s.wordLen == 2 && s.word == 'I'<<8|'D' && isPDFSpace(c) {
+		s.image = 1
+	}
+	s.word, s.wordLen = 0, 0
+	switch c {
+	case '%':
+		s.comment = true
+	case '(':
+		s.str = 1
+	case '<':
+		s.lastLT = true
+	case '>':
+		s.lastGT = true
+	case '[':
+		s.depth++
+		return s.depth > maxContentDepth
+	case ']':
+		s.depth = max(s.depth-1, 0)
+	}
+	return false
+}
+
+// skipImage follows an inline image's data to the white space, "EI" and
+// white space that end it, as readers find its end.
+func (s *depthScanner) skipImage(c byte) {
+	switch {
+	case s.image == 4 && isPDFSpace(c):
+		s.image = 0
+	case isPDFSpace(c):
+		s.image = 2
+	case s.image == 2 && c == 'E':
+		s.image = 3
+	case s.image == 3 && c == 'I':
+		s.image = 4
+	default:
+		s.image = 1
+	}
+}
+
+// errPageTextCap is what readPageText panics with past maxPageText.
+var errPageTextCap = errors.New("page text past its bound")

@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
+)
+
+// deflatedPagePDF is a one-page PDF whose content stream is content, deflated.
+func deflatedPagePDF(content []byte) []byte {
+	return testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		testpdf.Deflated(content))
+}
+
+// TestCraftedPDFPageFailsAtItsBound holds issue 15's two large PDFs at
+// small size: a page of more text than maxPageText (the full-size one,
+// 134 MB of text, ran the reading child out of memory twice, ≈ 45 s of
+// the readers' budget) and a content stream nested past maxContentDepth
+// (50 million "[", the same). Each fails at once, naming its bound, as
+// the file's fault and without pdftotext; a page just within each bound
+// still reads.
+func TestCraftedPDFPageFailsAtItsBound(t *testing.T) {
+	line := []byte("BT /F1 12 Tf 72 712 Td (credit bank learning city) Tj ET\n")
+	tests := []struct {
+		name    string
+		content []byte
+		code    string
+		phrase  string
+	}{
+		{"text past the page's bound", bytes.Repeat(line, maxPageText/25+100), catalog.ETOOLARGE, "PDF 第 1 页的文字超过 4 MiB"},
+		// A line break a string: the lines' texts and heights grow
+		// without a character shown.
+		{"empty strings a line each", bytes.Repeat([]byte("0 -2 Td () Tj\n"), maxPageText+100), catalog.ETOOLARGE, "PDF 第 1 页的文字超过 4 MiB"},
+		{"nested arrays", bytes.Repeat([]byte("["), 1_000_000), catalog.EINVALID, "PDF 第 1 页的内容结构嵌套超过 64 层"},
+		{"nested dictionaries", bytes.Repeat([]byte("<</A "), 100_000), catalog.EINVALID, "PDF 第 1 页的内容结构嵌套超过 64 层"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeTemp(t, "crafted.pdf", deflatedPagePDF(tt.content))
+			start := time.Now()
+			_, err := Extract(context.Background(), FormatPDF, path, Limits{DeferOCR: true})
+			wantError(t, tt.name, err, tt.code, tt.phrase)
+			wantEnglish(t, tt.name, err, "page 1")
+			if CauseOf(catalog.ErrorMessage(err)) != CauseFile {
+				t.Errorf("%s: cause %q, want the file's", tt.name, CauseOf(catalog.ErrorMessage(err)))
+			}
+			t.Logf("failed after %s", time.Since(start).Round(time.Millisecond))
+		})
+	}
+	// Nor do an inline image's bytes.
+	var s depthScanner
+	if s.scan(strings.NewReader("BI /W 1 /H 1 /BPC 8 /CS /G ID " + strings.Repeat("[<(", 100) + " EI\n[[]]")) {
+		t.Error("an inline image's data counted as nesting")
+	}
+	within := []struct {
+		name, content, want string
+	}{
+		{"nested just within", strings.Repeat("[", maxContentDepth) + strings.Repeat("]", maxContentDepth) + " BT /F1 12 Tf 72 712 Td (credit bank) Tj ET", "credit bank"},
+		// Brackets in strings, comments and hex strings nest nothing.
+		{"brackets that nest nothing", "BT /F1 12 Tf 72 712 Td (" + strings.Repeat("[", 100) + ") Tj ET\n% " + strings.Repeat("[", 100) +
+			"\nBT /F1 12 Tf 72 690 Td <5b5b> Tj [(learning city)] TJ ET", "learning city"},
+	}
+	for _, tt := range within {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeTemp(t, "within.pdf", deflatedPagePDF([]byte(tt.content)))
+			lib := readPDFWithLibrary(context.Background(), path, Limits{}.withDefaults(), false)
+			if lib.err != nil || lib.anyFailed() {
+				t.Fatalf("%v, pages failed %v", lib.err, lib.failed)
+			}
+			if got := strings.Join(lib.pages, "\f"); !strings.Contains(got, tt.want) {
+				t.Errorf("read %q, want %q in it", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPageBoundsChangeNoRealPDF reads every PDF in testdata with the
+// library, with the page bounds and without them: real files, yearbook
+// tables among them, read the same, page by page.
+func TestPageBoundsChangeNoRealPDF(t *testing.T) {
+	paths, err := filepath.Glob(fixture("*.pdf"))
+	if err != nil || len(paths) < 10 {
+		t.Fatalf("%d PDFs in testdata (%v)", len(paths), err)
+	}
+	read := func(path string) (string, pdfText) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		got := readPDFWithLibrary(ctx, path, Limits{}.withDefaults(), false)
+		return fmt.Sprintf("%v %q %v %v %v", got.err, got.pages, got.failed, got.invisible, got.images), got
+	}
+	compared := 0
+	defer func() { t.Logf("%d of %d PDFs compared", compared, len(paths)) }()
+	for _, path := range paths {
+		if checkXrefChain(path) != nil {
+			continue // the library is not run on it
+		}
+		bounded, got := read(path)
+		text, depth := maxPageText, maxContentDepth
+		maxPageText, maxContentDepth = 1<<40, 1<<40
+		unbounded, _ := read(path)
+		maxPageText, maxContentDepth = text, depth
+		if isPageBound(got.err) {
+			t.Errorf("%s is refused by a page bound: %v", filepath.Base(path), got.err)
+		}
+		compared++
+		if bounded != unbounded {
+			t.Errorf("%s reads otherwise within the page bounds:\nbounded   %.300s\nunbounded %.300s", filepath.Base(path), bounded, unbounded)
+		}
+	}
+}
