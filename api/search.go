@@ -42,6 +42,9 @@ func (h *handler) answerSearch(w http.ResponseWriter, r *http.Request, q url.Val
 		h.writeError(w, r, err)
 		return
 	}
+	// Also on a panic, which the recoverer answers: a turn not given
+	// back is one fewer for every later search, until the restart.
+	defer done()
 	res, err := h.search(r.WithContext(ctx), q)
 	if err != nil {
 		done()

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/lcmonitor/evidence/index"
@@ -48,7 +49,9 @@ func (s *Service) SetTurns(n int) {
 type inTurnKey struct{}
 
 // Turn waits for a search's turn, in order of arrival, and returns the
-// context to search with and the function that ends the turn. A caller
+// context to search with and the function that ends the turn, which
+// ends it once however often it is called: a caller may defer it, so
+// that a panic gives the turn back too, and call it early. A caller
 // that takes its turn itself (an HTTP handler, so that the answer is
 // encoded in its turn but written to a slow connection after it) passes
 // the context on to Search, which then takes no other.
@@ -59,14 +62,14 @@ func (s *Service) Turn(ctx context.Context) (context.Context, func(), error) {
 	t := s.turns
 	select {
 	case t.slots <- struct{}{}:
-		return context.WithValue(ctx, inTurnKey{}, true), t.leave, nil
+		return context.WithValue(ctx, inTurnKey{}, true), sync.OnceFunc(t.leave), nil
 	default:
 	}
 	timer := time.NewTimer(t.wait)
 	defer timer.Stop()
 	select {
 	case t.slots <- struct{}{}:
-		return context.WithValue(ctx, inTurnKey{}, true), t.leave, nil
+		return context.WithValue(ctx, inTurnKey{}, true), sync.OnceFunc(t.leave), nil
 	case <-ctx.Done():
 		return ctx, nil, ctx.Err()
 	case <-timer.C:

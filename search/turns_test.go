@@ -131,3 +131,38 @@ func TestASearchWaitingPastItsTurnIsRefused(t *testing.T) {
 		t.Errorf("a search whose client left while it waited: %v, want context.Canceled", err)
 	}
 }
+
+// TestATurnEndsOnce: the function that ends a turn ends it once, however
+// often it is called, so that a caller may defer it (a panic then gives
+// the turn back) and also call it early: called again, it neither waits
+// nor gives back another search's turn.
+func TestATurnEndsOnce(t *testing.T) {
+	cat, idx := openDemoStores(t)
+	svc := NewService(idx, cat)
+	svc.SetTurns(1)
+	svc.turns.wait = 50 * time.Millisecond
+	_, done, err := svc.Turn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan struct{})
+	go func() {
+		done()
+		done()
+		close(ended)
+	}()
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a turn ended a second time waited")
+	}
+	_, held, err := svc.Turn(context.Background())
+	if err != nil {
+		t.Fatalf("the one turn, given back: %v", err)
+	}
+	defer held()
+	done()
+	if _, _, err := svc.Turn(context.Background()); catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		t.Errorf("a second search while another holds the one turn, after an ended turn ended again: %v, want EUNAVAILABLE", err)
+	}
+}

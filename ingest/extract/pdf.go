@@ -278,8 +278,11 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 	defer func() {
 		if p := recover(); p != nil {
 			text, sandwich, images, err = "", false, true, fmt.Errorf("page %d: panic: %v", i, p)
-			if p == errPageTextCap {
+			switch p {
+			case errPageTextCap:
 				err = errPageTextTooLarge(i)
+			case errStreamTooDeep:
+				err = errContentTooDeep(i)
 			}
 		}
 	}()
@@ -294,6 +297,9 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 	text, shown := pageLayout(p, t)
 	if len(t.forms) > 0 && (visibleChars(text) < minTextLayerChars || implausible(text)) {
 		forms.lookIntoForms(p, t)
+		if forms.tooDeep {
+			return "", false, true, errContentTooDeep(i)
+		}
 	}
 	return text, shown && t.sandwich(), t.drawsForOCR(), nil
 }

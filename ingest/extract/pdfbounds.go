@@ -80,6 +80,27 @@ func checkContentDepth(contents pdf.Value) (tooDeep bool) {
 	return s.scan(contents.Reader())
 }
 
+// depthWriter follows the nesting of what is written to it, and fails
+// the write that goes past maxContentDepth.
+type depthWriter struct {
+	s       depthScanner
+	tooDeep bool
+}
+
+func (w *depthWriter) Write(p []byte) (int, error) {
+	if w.s.feed(p) {
+		w.tooDeep = true
+		return 0, errStreamTooDeep
+	}
+	return len(p), nil
+}
+
+// errStreamTooDeep is what a font's ToUnicode map nested past
+// maxContentDepth panics with from within the library's interpreter
+// (newFontEncoder), which pdfPageText answers as the page's content
+// nested so: the library interprets the map as it does a page's content.
+var errStreamTooDeep = errors.New("content nested past its bound")
+
 // depthScanner follows the nesting of a content stream across the
 // streams it may be split into (a token or string may straddle two).
 type depthScanner struct {
@@ -103,26 +124,35 @@ func (s *depthScanner) scan(r io.Reader) bool {
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := r.Read(buf)
-		for _, c := range buf[:n] {
-			switch plain := s.image == 0 && !s.comment && s.str == 0 && !s.hex && !s.lastLT && !s.lastGT; {
-			case plain && pdfRegular[c]:
-				s.word = s.word<<8 | uint16(c)
-				s.wordLen = min(s.wordLen+1, 3)
-				continue
-			case plain && c == ' ' && s.wordLen != 2:
-				s.word, s.wordLen = 0, 0
-				continue
-			case s.str > 0 && !s.escaped && c != '(' && c != ')' && c != '\\' && s.image == 0:
-				continue
-			}
-			if s.step(c) {
-				return true
-			}
+		if s.feed(buf[:n]) {
+			return true
 		}
 		if err != nil {
 			return false
 		}
 	}
+}
+
+// feed takes the next bytes of the stream; true when the nesting went
+// past maxContentDepth.
+func (s *depthScanner) feed(p []byte) bool {
+	for _, c := range p {
+		switch plain := s.image == 0 && !s.comment && s.str == 0 && !s.hex && !s.lastLT && !s.lastGT; {
+		case plain && pdfRegular[c]:
+			s.word = s.word<<8 | uint16(c)
+			s.wordLen = min(s.wordLen+1, 3)
+			continue
+		case plain && c == ' ' && s.wordLen != 2:
+			s.word, s.wordLen = 0, 0
+			continue
+		case s.str > 0 && !s.escaped && c != '(' && c != ')' && c != '\\' && s.image == 0:
+			continue
+		}
+		if s.step(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // pdfRegular holds the regular characters of PDF's syntax: neither white

@@ -168,6 +168,10 @@ type formWalker struct {
 	ops   int   // operators still to be read
 	bytes int64 // inflated bytes of content still to be read
 	cuts  int   // cycles cut so far
+	// tooDeep says a form's content nested past maxContentDepth: the
+	// page that drew it fails as the file's fault (pdfPageText), as one
+	// whose own content does.
+	tooDeep bool
 }
 
 // formKey names a form drawn with given resources: the SHA-256 of its
@@ -286,7 +290,15 @@ func (w *formWalker) interpret(x pdf.Value) (p paint, drawn map[string]int, ok b
 			p, drawn, ok = paint{}, nil, false
 		}
 	}()
-	n, err := io.Copy(io.Discard, io.LimitReader(x.Reader(), w.bytes+1))
+	// Its nesting is followed on the way: a form is interpreted as a
+	// page's content is, and past maxContentDepth it held the library
+	// (and then pdftotext) as long as a page's content did.
+	nesting := &depthWriter{}
+	n, err := io.Copy(nesting, io.LimitReader(x.Reader(), w.bytes+1))
+	if nesting.tooDeep {
+		w.tooDeep = true
+		return paint{}, nil, false
+	}
 	if w.bytes -= n; err != nil || w.bytes < 0 {
 		w.bytes = max(w.bytes, 0)
 		return paint{}, nil, false

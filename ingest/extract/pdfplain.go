@@ -139,6 +139,12 @@ func fontEncoder(fv pdf.Value, made map[string]pdf.TextEncoding) pdf.TextEncodin
 // library's, or its ToUnicode map where the library would pass that over
 // (pdftounicode.go).
 func newFontEncoder(fv pdf.Value) pdf.TextEncoding {
+	// The map is interpreted as a page's content is (by the library, or
+	// toUnicodeOfSimpleFont): nested past maxContentDepth it held them
+	// as long, and the page's own bound did not see it.
+	if m := fv.Key("ToUnicode"); m.Kind() == pdf.Stream && checkContentDepth(m) {
+		panic(errStreamTooDeep)
+	}
 	f := pdf.Font{V: fv}
 	e := f.Encoder()
 	if u := toUnicodeOfSimpleFont(fv, e); u != nil {

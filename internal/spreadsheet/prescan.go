@@ -59,7 +59,11 @@ func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
 	var merges []span
 	strs, stringCells := 0, 0
 	for _, m := range zr.File {
-		name := strings.ToLower(m.Name)
+		// As excelize reads the member (its ReadZipReader): Windows
+		// separators taken for slashes. xl\styles.xml escaped the style
+		// sheet's bound, and xl\sharedStrings.xml the shared strings'
+		// (xmlpart.IsSharedStrings), and excelize read them whole.
+		name := strings.ToLower(strings.ReplaceAll(m.Name, `\`, "/"))
 		if !xmlpart.IsXMLMember(name) && m != workbook && m != first {
 			continue
 		}
