@@ -226,19 +226,22 @@ func TestOutOfMemoryAfterNoisyStderr(t *testing.T) {
 	}
 }
 
-// TestPdftotextOutOfMemoryIsTooComplex: the PDF whose content stream
+// TestNestedArraysFailTheSameEveryTime: the PDF whose content stream
 // nests millions of arrays (49 KB compressed) drove pdftotext, started
 // from the sandbox child, to 2.7 GiB, and its reason was "已损坏" one time
-// and "每一页都是空白" another. Held to the sandbox's share, it ends
-// failed with the memory reason, the same every time.
-func TestPdftotextOutOfMemoryIsTooComplex(t *testing.T) {
+// and "每一页都是空白" another; held to the sandbox's share it then failed
+// with the memory reason. Since session 59 the page's nesting is counted
+// before anything reads it (pdfbounds.go): it fails at once, naming the
+// bound, the same every time, and pdftotext never sees it. (pdftotext's
+// own memory reason is TestOutOfMemoryAfterNoisyStderr's.)
+func TestNestedArraysFailTheSameEveryTime(t *testing.T) {
 	needPdftotext(t)
 	path := writeTemp(t, "嵌套数组.pdf", testpdf.NestedArrays(20_000_000))
 	for run := range 2 {
 		_, err := testSandbox(256<<20).Extract(context.Background(), FormatPDF, path, Limits{Timeout: time.Minute, DeferOCR: true})
 		msg := catalog.ErrorMessage(err)
-		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "文件结构异常复杂") || !strings.Contains(msg, "256 MiB") {
-			t.Fatalf("run %d: got %v, want EINVALID saying the file needs more than 256 MiB", run+1, err)
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "嵌套超过 64 层") {
+			t.Fatalf("run %d: got %v, want EINVALID naming the nesting bound", run+1, err)
 		}
 	}
 }
