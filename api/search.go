@@ -37,6 +37,13 @@ func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
 // of the work the turns share out, and written to the connection after
 // it, so that a client slow to read holds no other search up.
 func (h *handler) answerSearch(w http.ResponseWriter, r *http.Request, q url.Values, postNotice bool) {
+	// The parameters are read before the turn: a request refused for
+	// them (400) waits behind no one.
+	req, err := searchParams(r, q)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	ctx, done, err := h.Search.Turn(r.Context())
 	if err != nil {
 		h.writeError(w, r, err)
@@ -45,7 +52,7 @@ func (h *handler) answerSearch(w http.ResponseWriter, r *http.Request, q url.Val
 	// Also on a panic, which the recoverer answers: a turn not given
 	// back is one fewer for every later search, until the restart.
 	defer done()
-	res, err := h.search(r.WithContext(ctx), q)
+	res, err := h.Search.Search(ctx, req)
 	if err != nil {
 		done()
 		h.writeError(w, r, err)
@@ -72,25 +79,25 @@ func (h *handler) answerSearch(w http.ResponseWriter, r *http.Request, q url.Val
 	w.Write(body)
 }
 
-// search runs the search of the parameters q (those of GET
-// /api/v1/search) for the caller.
-func (h *handler) search(r *http.Request, q url.Values) (*search.Result, error) {
+// searchParams reads the search of the parameters q (those of GET
+// /api/v1/search) for the caller, with its page.
+func searchParams(r *http.Request, q url.Values) (search.Request, error) {
 	req, err := searchRequest(r, q)
 	if err != nil {
-		return nil, err
+		return req, err
 	}
 	if req.From, err = intParam(q.Get("from"), 0, "from"); err != nil {
-		return nil, err
+		return req, err
 	}
 	if req.Size, err = intParam(q.Get("size"), search.DefaultSize, "size"); err != nil {
-		return nil, err
+		return req, err
 	}
 	if req.Size < 1 {
 		// The service reads 0 as "the default"; a client that asks for
 		// none has made a mistake.
-		return nil, search.ErrPaging().OnField("size")
+		return req, search.ErrPaging().OnField("size")
 	}
-	return h.Search.Search(r.Context(), req)
+	return req, nil
 }
 
 // searchRequest reads a search's query, filters (q, city, doc_type,

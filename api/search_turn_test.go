@@ -60,18 +60,49 @@ func TestASearchAnswerWrittenToASlowClientHoldsNoTurn(t *testing.T) {
 		t.Fatal("the first search never wrote its answer")
 	}
 
+	if code := e.statusWithin(t, "/api/v1/search?q=学分银行", 15*time.Second); code != http.StatusOK {
+		t.Errorf("a second search while the first's client stalled: %d, want 200", code)
+	}
+}
+
+// statusWithin is the status of an expert's GET of path, or 0 when no
+// answer came within limit (the test goroutine waits; the request's own
+// goroutine calls no t method).
+func (e *env) statusWithin(t *testing.T, path string, limit time.Duration) int {
+	t.Helper()
+	req := e.request("GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["expert"])
 	answered := make(chan int, 1)
 	go func() {
-		resp, _ := e.do(e.request("GET", "/api/v1/search?q=学分银行", nil), "expert")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- -1
+			return
+		}
+		resp.Body.Close()
 		answered <- resp.StatusCode
 	}()
 	select {
 	case code := <-answered:
-		if code != http.StatusOK {
-			t.Errorf("a second search while the first's client stalled: %d, want 200", code)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("a second search waited for the turn of a search whose client stopped reading")
+		return code
+	case <-time.After(limit):
+		t.Errorf("GET %s: no answer within %s", path, limit)
+		return 0
+	}
+}
+
+// TestARefusedSearchWaitsForNoTurn: a search whose parameters are wrong
+// is refused (400) at once, even with every turn taken.
+func TestARefusedSearchWaitsForNoTurn(t *testing.T) {
+	e := newEnv(t)
+	e.deps.Search.SetTurns(1)
+	_, done, err := e.deps.Search.Turn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	if code := e.statusWithin(t, "/api/v1/search?q=学分银行&size=0", 10*time.Second); code != http.StatusBadRequest {
+		t.Errorf("size=0 with every turn taken: %d, want 400 at once", code)
 	}
 }
 
