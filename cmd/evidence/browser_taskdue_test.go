@@ -16,25 +16,11 @@ func TestTheBoardKeepsEachDueDateOnOneLine(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人,材料要求\n"+
-		"2.3.1,市教育局,2099-07-15,王老师 0571-85251234,学分银行管理办法、实施意见、试点方案和典型案例\n")
-	_, body := s.get("/api/v1/assignments", url.Values{"city": {"330100"}})
-	tasks, _ := body["assignments"].([]any)
-	if len(tasks) != 1 {
-		t.Fatalf("the table gave %d tasks, want 1: %v", len(tasks), body)
-	}
-	task := tasks[0].(map[string]any)["id"].(string)
 	// Three files with long titles handed in: the board's widest row.
-	status, answer := s.upload(map[string]string{"city": "330100", "doc_type": "policy", "assignment": task},
+	handedInToOneTask(t, s, pw, "学分银行管理办法、实施意见、试点方案和典型案例",
 		upload{"关于召开2018年全民终身学习活动周筹备会议的通知.txt", []byte("关于召开2018年全民终身学习活动周筹备会议的通知。杭教办〔2018〕25号。")},
 		upload{"杭州市教育局2018年社区教育工作总结.txt", []byte("杭州市教育局2018年社区教育工作总结：全市已有12,345人开设学分银行账户。")},
 		upload{"杭州市人民政府办公厅关于推进学分银行建设的实施意见.txt", []byte("杭政办发〔2018〕12号 杭州市人民政府办公厅关于推进学分银行建设的实施意见。")})
-	if status != 201 {
-		t.Fatalf("hand in: %d %v", status, answer)
-	}
-	for _, d := range uploadedDocuments(t, answer) {
-		s.waitDone(d["id"].(string))
-	}
 
 	u.login(s.base, "wang", pw)
 	u.do("the board", chromedp.Navigate(s.base+"/assignments?city=330100"),
@@ -52,5 +38,27 @@ func TestTheBoardKeepsEachDueDateOnOneLine(t *testing.T) {
 	}
 	if got := u.text(`#tasks tbody tr td:nth-child(3)`); got != "2099-07-15" {
 		t.Errorf("the third column holds %q, want the due date 2099-07-15", got)
+	}
+}
+
+// handedInToOneTask imports a table of one task of 市教育局 (due
+// 2099-07-15, 王老师's, the materials asked for requirement) and hands
+// files in to it, read to the end.
+func handedInToOneTask(t *testing.T, s *server, pw, requirement string, files ...upload) {
+	t.Helper()
+	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人,材料要求\n"+
+		"2.3.1,市教育局,2099-07-15,王老师 0571-85251234,"+requirement+"\n")
+	_, body := s.get("/api/v1/assignments", url.Values{"city": {"330100"}})
+	tasks, _ := body["assignments"].([]any)
+	if len(tasks) != 1 {
+		t.Fatalf("the table gave %d tasks, want 1: %v", len(tasks), body)
+	}
+	task := tasks[0].(map[string]any)["id"].(string)
+	status, answer := s.upload(map[string]string{"city": "330100", "doc_type": "policy", "assignment": task}, files...)
+	if status != 201 {
+		t.Fatalf("hand in: %d %v", status, answer)
+	}
+	for _, d := range uploadedDocuments(t, answer) {
+		s.waitDone(d["id"].(string))
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/url"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -16,24 +15,10 @@ func TestMyTasksListsEachHandedFileOnItsOwnLine(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人,材料要求\n"+
-		"2.3.1,市教育局,2099-07-15,王老师 0571-85251234,学分银行管理办法、实施意见\n")
-	_, body := s.get("/api/v1/assignments", url.Values{"city": {"330100"}})
-	tasks, _ := body["assignments"].([]any)
-	if len(tasks) != 1 {
-		t.Fatalf("the table gave %d tasks, want 1: %v", len(tasks), body)
-	}
-	task := tasks[0].(map[string]any)["id"].(string)
-	status, answer := s.upload(map[string]string{"city": "330100", "doc_type": "policy", "assignment": task},
+	handedInToOneTask(t, s, pw, "学分银行管理办法、实施意见",
 		upload{"关于召开2018年全民终身学习活动周筹备会议的通知.txt", []byte("关于召开2018年全民终身学习活动周筹备会议的通知。杭教办〔2018〕25号。")},
 		upload{"台账.txt", []byte("统计台账：全市已有12,345人开设学分银行账户。")},
 		upload{"杭州市人民政府办公厅关于推进学分银行建设的实施意见.txt", []byte("杭政办发〔2018〕12号 杭州市人民政府办公厅关于推进学分银行建设的实施意见。")})
-	if status != 201 {
-		t.Fatalf("hand in: %d %v", status, answer)
-	}
-	for _, d := range uploadedDocuments(t, answer) {
-		s.waitDone(d["id"].(string))
-	}
 
 	u.login(s.base, "jiaoyu", pw)
 	for _, width := range []int64{1280, 390} {
