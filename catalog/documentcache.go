@@ -27,7 +27,13 @@ import (
 // A check can be skipped too: a document checked after the catalog's
 // VersionsStamp was read is current while the stamp stays the same, since
 // its seq is the highest change number (MAX(seq)), every change takes a
-// higher one than any before, and they become visible in order.
+// higher one than any before, and they become visible in order. Under
+// load an upload or an extraction moves that stamp between most searches,
+// so the searches read their stamps through the cache (SearchStamps),
+// which lists in the same statement the documents changed since the last
+// stamps it read, as a follower of the change numbers does (seq.go): a
+// kept document none of those changed is current at the newer stamp
+// unread.
 //
 // A DocumentCache is safe for concurrent use; the documents it gives are
 // deep copies (copyDocument), which a caller may change.
@@ -35,6 +41,19 @@ type DocumentCache struct {
 	mu   sync.Mutex
 	docs map[string]keptDocument
 	max  int
+	// learning says changes holds every change of a document whose
+	// change number is in (from, to], as SearchStamps read them: each
+	// document's latest among them, or a later one.
+	learning bool
+	from, to int64
+	changes  map[string]documentChange
+}
+
+// documentChange is a document's change number as the catalog listed it,
+// and whether the document was live then.
+type documentChange struct {
+	seq  int64
+	live bool
 }
 
 // keptDocument is a document kept and the highest change number (a
@@ -48,89 +67,132 @@ type keptDocument struct {
 // NewDocumentCache returns a DocumentCache keeping at most max documents;
 // past that, one kept document is forgotten for each one read.
 func NewDocumentCache(max int) *DocumentCache {
-	return &DocumentCache{docs: make(map[string]keptDocument), max: max}
+	return &DocumentCache{docs: make(map[string]keptDocument), max: max, changes: make(map[string]documentChange)}
+}
+
+// SearchStamps reads the catalog's stamps as s.SearchStampsExtracted
+// does and, in the same statement, the documents changed since the
+// stamps c last read (at most listedChanges of them): a search that reads
+// its stamps here is given, at its VersionsStamp, the kept documents none
+// of those changed without a check of their seqs (DocumentsByID). More
+// changes than that since, or than c remembers (learntChanges), and c
+// begins again at the new stamp: the documents kept before are checked
+// once more.
+func (c *DocumentCache) SearchStamps(ctx context.Context, s *Store) (CitationsStamp, VersionsStamp, bool, error) {
+	c.mu.Lock()
+	since := int64(-1) // nothing learnt yet: list nothing
+	if c.learning {
+		since = c.to
+	}
+	c.mu.Unlock()
+	cs, vs, extracted, changed, err := s.searchStampsChanged(ctx, since)
+	if err != nil {
+		return CitationsStamp{}, VersionsStamp{}, false, err
+	}
+	c.learn(since, vs.seq, changed)
+	return cs, vs, extracted, nil
+}
+
+// learn adds to what c knows the changes listed after since up to the
+// stamp to (nil when they were not listed, or were too many).
+func (c *DocumentCache) learn(since, to int64, changed map[string]documentChange) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if since < 0 || changed == nil || len(c.changes)+len(changed) > learntChanges {
+		// What is known does not reach to: begin again there, unless
+		// another search's stamps already took c further.
+		if !c.learning || to > c.to || len(c.changes)+len(changed) > learntChanges {
+			c.learning, c.from, c.to = true, max(to, c.to), max(to, c.to)
+			clear(c.changes)
+		}
+		return
+	}
+	// since was c.to when the stamps were read, and c.to only grows: the
+	// changes listed reach back to c's, so c knows every one up to to.
+	for id, ch := range changed {
+		if old, ok := c.changes[id]; !ok || ch.seq > old.seq {
+			c.changes[id] = ch
+		}
+	}
+	c.to = max(c.to, to)
+}
+
+// currentTo returns the highest stamp seq at which k, kept for id, is
+// known to be the catalog's: the one it was checked at, or c.to when no
+// change c learnt since is one k lacks; c.mu is held.
+func (c *DocumentCache) currentTo(id string, k keptDocument) int64 {
+	if !c.learning || k.checked <= 0 || k.checked < c.from {
+		return k.checked
+	}
+	ch, changed := c.changes[id]
+	if changed && ch.seq > k.checked && !(ch.live && ch.seq == k.doc.Seq) {
+		return k.checked
+	}
+	return max(c.to, k.checked)
 }
 
 // DocumentsByID returns the live documents among ids, keyed by ID, as
 // s.DocumentsByID does: those kept at the seq the catalog holds come from
 // c, the others are read (both reads on one connection, one wait for it
 // under load) and kept. A read of more than maxCachedRead ids (an
-// export's hits) is s.DocumentsByID's, and keeps nothing. at is the catalog's VersionsStamp read before the
-// call, or the zero VersionsStamp: when every one of ids was checked at
-// the same stamp, nothing is read.
+// export's hits) is s.DocumentsByID's, and keeps nothing. at is the
+// catalog's VersionsStamp read before the call, or the zero
+// VersionsStamp: a kept document known current at that stamp (checked at
+// it, or unchanged since by what SearchStamps learnt) is given unread.
 func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []string, at VersionsStamp) (map[string]*Document, error) {
 	if len(ids) > maxCachedRead {
 		return s.DocumentsByID(ctx, ids)
 	}
 	out := make(map[string]*Document, len(ids))
-	if len(ids) == 0 || c.keptAt(ids, at.seq, out) {
+	var unsure, missing []string
+	c.mu.Lock()
+	for _, id := range ids {
+		k, ok := c.docs[id]
+		switch {
+		case !ok:
+			missing = append(missing, id)
+		case at.seq > 0 && c.currentTo(id, k) >= at.seq:
+			out[id] = copyDocument(k.doc)
+		default:
+			unsure = append(unsure, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(unsure) == 0 && len(missing) == 0 {
 		return out, nil
 	}
-	clear(out)
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("documents by id: %w", err)
 	}
 	defer conn.Close()
-	if !c.keepsAny(ids) {
-		// Nothing to check: the rows are read at once, one statement
-		// as DocumentsByID's, not two.
-		return c.read(ctx, conn, ids, at.seq, out)
-	}
-	seqs, err := liveSeqsByID(ctx, conn, ids)
-	if err != nil {
-		return nil, err
-	}
-	var missing []string
-	c.mu.Lock()
-	for _, id := range ids {
-		seq, live := seqs[id]
-		k, ok := c.docs[id]
-		switch {
-		case !live:
-			delete(c.docs, id)
-		case ok && k.doc.Seq == seq:
-			out[id] = copyDocument(k.doc)
-			c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
-		default:
-			missing = append(missing, id)
+	if len(unsure) > 0 {
+		seqs, err := liveSeqsByID(ctx, conn, unsure)
+		if err != nil {
+			return nil, err
 		}
+		c.mu.Lock()
+		for _, id := range unsure {
+			seq, live := seqs[id]
+			k, ok := c.docs[id]
+			switch {
+			case !live:
+				delete(c.docs, id)
+			case ok && k.doc.Seq == seq:
+				out[id] = copyDocument(k.doc)
+				c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
+			default:
+				missing = append(missing, id)
+			}
+		}
+		c.mu.Unlock()
 	}
-	c.mu.Unlock()
 	if len(missing) == 0 {
 		return out, nil
 	}
+	// Nothing kept to check, or checked and changed: the rows are read
+	// whole, one statement as DocumentsByID's.
 	return c.read(ctx, conn, missing, at.seq, out)
-}
-
-// keptAt reports whether every one of ids is kept and was checked at the
-// stamp seq (never 0), and then gives them in out.
-func (c *DocumentCache) keptAt(ids []string, seq int64, out map[string]*Document) bool {
-	if seq == 0 {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, id := range ids {
-		k, ok := c.docs[id]
-		if !ok || k.checked != seq {
-			return false
-		}
-		out[id] = copyDocument(k.doc)
-	}
-	return true
-}
-
-// keepsAny reports whether c keeps any of ids, at whatever seq.
-func (c *DocumentCache) keepsAny(ids []string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, id := range ids {
-		if _, ok := c.docs[id]; ok {
-			return true
-		}
-	}
-	return false
 }
 
 // read reads the live documents of ids whole on conn into out, and keeps

@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -179,6 +181,63 @@ func (s *Store) SearchStampsExtracted(ctx context.Context) (cs CitationsStamp, v
 	vs.seq = cs.seq
 	return cs, vs, anyExtracted == 1, nil
 }
+
+// searchStampsChanged is SearchStampsExtracted also listing, in the same
+// statement and snapshot, the documents whose change number is above
+// since, deleted ones included, with it: at most listedChanges, or nil
+// when there are more, or when since is negative (nothing asked). Each
+// stamp column is an uncorrelated subquery, which both databases compute
+// once however many rows the listing gives.
+func (s *Store) searchStampsChanged(ctx context.Context, since int64) (cs CitationsStamp, vs VersionsStamp, extracted bool, changed map[string]documentChange, err error) {
+	q, args := citationsStampSQL(s.dialect)
+	after := since
+	if since < 0 {
+		after = math.MaxInt64
+	}
+	rows, err := s.db.QueryContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates),
+		CASE WHEN EXISTS (SELECT 1 FROM document WHERE `+reindexPendingSQL+`) THEN 1 ELSE 0 END,
+		c.id, c.seq, c.live
+		FROM (SELECT 1 AS one) o LEFT JOIN (SELECT id, seq, CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END AS live
+			FROM document WHERE seq > ? ORDER BY seq LIMIT ?) c ON 1 = 1`,
+		append(args, after, listedChanges+1)...)
+	if err != nil {
+		return CitationsStamp{}, VersionsStamp{}, false, nil, fmt.Errorf("read the stamps of the citations and versions: %w", err)
+	}
+	defer rows.Close()
+	changed = make(map[string]documentChange)
+	n := 0
+	for rows.Next() {
+		var anyExtracted int64
+		var id sql.NullString
+		var seq, live sql.NullInt64
+		if err := rows.Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs, &anyExtracted, &id, &seq, &live); err != nil {
+			return CitationsStamp{}, VersionsStamp{}, false, nil, fmt.Errorf("read the stamps of the citations and versions: %w", err)
+		}
+		extracted = anyExtracted == 1
+		if id.Valid {
+			n++
+			changed[id.String] = documentChange{seq: seq.Int64, live: live.Int64 == 1}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return CitationsStamp{}, VersionsStamp{}, false, nil, fmt.Errorf("read the stamps of the citations and versions: %w", err)
+	}
+	vs.seq = cs.seq
+	if since < 0 || n > listedChanges {
+		changed = nil
+	}
+	return cs, vs, extracted, changed, nil
+}
+
+// listedChanges is the most changed documents searchStampsChanged lists:
+// under make load a search's stamps find a change or two since the last
+// search's; far more, and checking the page's documents is cheaper.
+const listedChanges = 256
+
+// learntChanges is the most changed documents a DocumentCache remembers
+// (about 1 MB) before it begins again: about a minute and a half of
+// uploads under make load.
+const learntChanges = 16384
 
 // AllVersionPairs returns every live document's live versions (near
 // duplicates recorded both ways, as VersionPairs reads them), by document:

@@ -105,7 +105,7 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 	// are looked at by the catalog's city, wherever the index files them,
 	// so that one moved into the claim's city is proposed at once, as its
 	// search finds it.
-	ctx = withSearchStamps(ctx)
+	ctx = withSearchStamps(ctx, s.hitDocs)
 	p, err := s.pendingChanges(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)

@@ -115,7 +115,7 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 	// The catalog's stamps read once, as a search reads them: whether
 	// any index copy lags (exportPending, countReturned) is then no
 	// statement more.
-	ctx = withSearchStamps(ctx)
+	ctx = withSearchStamps(ctx, s.hitDocs)
 	q, visible, err := s.baseQuery(ctx, req)
 	if err != nil {
 		return nil, 0, 0, err

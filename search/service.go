@@ -267,7 +267,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	defer done()
-	ctx = withSearchStamps(ctx)
+	ctx = withSearchStamps(ctx, s.hitDocs)
 	p, err := parseQuery(req.Query)
 	if err != nil {
 		return nil, err

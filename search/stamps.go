@@ -23,13 +23,18 @@ type searchStamps struct {
 	// (catalog.Store.SearchStampsExtracted): pendingChanges.
 	extracted bool
 	err       error
+	// docs, when set, reads the stamps and learns from the same
+	// statement which documents changed since its last (the page's
+	// documents then need no check of their seqs: hitDocuments).
+	docs *catalog.DocumentCache
 }
 
 type searchStampsKey struct{}
 
-// withSearchStamps returns ctx carrying a searchStamps for one search.
-func withSearchStamps(ctx context.Context) context.Context {
-	return context.WithValue(ctx, searchStampsKey{}, &searchStamps{})
+// withSearchStamps returns ctx carrying a searchStamps for one search,
+// read through docs (the Service's hitDocs).
+func withSearchStamps(ctx context.Context, docs *catalog.DocumentCache) context.Context {
+	return context.WithValue(ctx, searchStampsKey{}, &searchStamps{docs: docs})
 }
 
 // stampsOf returns the search's stamps, read on first use, or nil when
@@ -39,7 +44,13 @@ func stampsOf(ctx context.Context, cat *catalog.Store) *searchStamps {
 	if st == nil {
 		return nil
 	}
-	st.once.Do(func() { st.citation, st.version, st.extracted, st.err = cat.SearchStampsExtracted(ctx) })
+	st.once.Do(func() {
+		if st.docs != nil {
+			st.citation, st.version, st.extracted, st.err = st.docs.SearchStamps(ctx, cat)
+			return
+		}
+		st.citation, st.version, st.extracted, st.err = cat.SearchStampsExtracted(ctx)
+	})
 	return st
 }
 

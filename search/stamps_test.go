@@ -57,7 +57,7 @@ func TestASearchReadsItsStampsOnce(t *testing.T) {
 	}
 	stampReads(ctx) // read what they keep
 	alone := stampReads(ctx)
-	if shared := stampReads(withSearchStamps(ctx)); shared != 1 || alone != 3 {
+	if shared := stampReads(withSearchStamps(ctx, nil)); shared != 1 || alone != 3 {
 		t.Errorf("kept citations and versions: %d statements within one search (want 1), %d outside (want 3)", shared, alone)
 	}
 }
