@@ -227,3 +227,25 @@ func BenchmarkDocumentsByIDKept(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchStamps is every search's stamps: read alone
+// (SearchStampsExtracted) and through a DocumentCache, listing in the
+// same statement the documents changed since its last (one upload's
+// under "writes").
+func BenchmarkSearchStamps(b *testing.B) {
+	s, _ := openReadBenchStore(b)
+	ctx := context.Background()
+	b.Run("alone", func(b *testing.B) {
+		benchReads(b, s, func(int) error {
+			_, _, _, err := s.SearchStampsExtracted(ctx)
+			return err
+		})
+	})
+	b.Run("listing changes", func(b *testing.B) {
+		c := NewDocumentCache(16)
+		benchReads(b, s, func(int) error {
+			_, _, _, err := c.SearchStamps(ctx, s)
+			return err
+		})
+	})
+}
