@@ -22,11 +22,12 @@ import (
 // seq they were kept at: pages of hits ask for the same few documents
 // again and again, and a document's 27 columns cost a search more than a
 // check of its seq (catalog.BenchmarkDocumentsByIDKept), which a search
-// whose stamp has not moved since the check skips.
+// skips for a document its stamps' statement listed no change of since
+// the check (catalog.DocumentCache.SearchStamps, stampsOf).
 func (s *Service) hitDocuments(ctx context.Context, ids, cities []string) (map[string]*catalog.Document, error) {
-	// A search's stamp, read before the documents, lets a page of hits
-	// all checked at that stamp skip the check; outside a search (no
-	// stamp) each is checked.
+	// A search's stamp, read before the documents through s.hitDocs,
+	// lets the hits unchanged since their check skip it; outside a
+	// search (no stamp) each is checked.
 	var at catalog.VersionsStamp
 	if st := stampsOf(ctx, s.cat); st != nil && st.err == nil {
 		at = st.version
