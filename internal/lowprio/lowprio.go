@@ -134,10 +134,17 @@ func takeBack() {
 
 // Run runs f and returns when it has: on the low-priority thread while a
 // search is running (and Start has started it) and the work is not
-// behind, else in the caller's goroutine. A panic in f is the caller's, as if f ran there.
+// behind, else in the caller's goroutine. A panic in f reaches the caller
+// as a *HandedPanic wherever f ran: a recoverer sees the same kind of
+// value whether a search happened to be running or not.
 func Run(f func()) {
 	ch := work.Load()
 	if ch == nil || searches.Load() == 0 || behind.Load() || onLowPriorityThread() {
+		defer func() {
+			if p := recover(); p != nil {
+				panic(handedPanic(p))
+			}
+		}()
 		f()
 		return
 	}
@@ -148,7 +155,7 @@ func Run(f func()) {
 			p := recover()
 			switch {
 			case p != nil:
-				p = &HandedPanic{Value: p, Stack: debug.Stack()}
+				p = handedPanic(p)
 			case !returned:
 				p = goexit{} // f called runtime.Goexit, which ends the thread's goroutine too
 			}
@@ -167,19 +174,30 @@ func Run(f func()) {
 	}
 }
 
-// HandedPanic is what Run's caller recovers when the work it handed to
-// the low-priority thread panicked: the work's panic value, and the stack
-// where it was raised, which the caller's own stack (Run raising it
-// again) does not show.
+// HandedPanic is what Run's caller recovers when the work it gave Run
+// panicked: the work's panic value, and the stack where it was raised,
+// which the caller's own stack (Run raising it again, perhaps from
+// another thread's work) does not show. A recoverer that reports the
+// panic says Value and logs Stack: Error's text holds both.
 type HandedPanic struct {
 	Value any
 	Stack []byte
 }
 
-// Error gives the value and the handed work's stack, which is what a
-// panic no one recovers prints.
+// handedPanic is p, recovered from work given to Run, as Run's caller
+// recovers it. A *HandedPanic already (work run by a Run inside the
+// work) is passed on as it is: its stack is the one that raised it.
+func handedPanic(p any) *HandedPanic {
+	if h, ok := p.(*HandedPanic); ok {
+		return h
+	}
+	return &HandedPanic{Value: p, Stack: debug.Stack()}
+}
+
+// Error gives the value and the work's stack, which is what a panic no
+// one recovers prints.
 func (p *HandedPanic) Error() string {
-	return fmt.Sprintf("%v\n\n[raised in work handed to the low-priority thread]\n%s", p.Value, p.Stack)
+	return fmt.Sprintf("%v\n\n[raised in work given to lowprio.Run]\n%s", p.Value, p.Stack)
 }
 
 // Unwrap gives the work's panic value when it is an error.

@@ -100,31 +100,82 @@ func TestRunWithNoSearchIsTheCallers(t *testing.T) {
 
 func panicsInHandedWork() { panic("文档分析出错") }
 
+// TestPanicInRunIsTheCallers: a panic in work given to Run reaches its
+// caller as a *HandedPanic with the work's value and stack, handed to the
+// low-priority thread or run where it was asked. Run where it was asked,
+// it was the raw value: a recoverer saw two kinds of value depending on
+// whether a search was running (review s59, low).
 func TestPanicInRunIsTheCallers(t *testing.T) {
+	start(t)
+	for _, tt := range []struct {
+		name   string
+		handed bool
+	}{
+		{"while a search runs (handed)", true},
+		{"with no search (run where asked)", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.handed {
+				done := Foreground()
+				defer done()
+			} else {
+				waitForNoSearch(t)
+			}
+			before := Handed()
+			func() {
+				defer func() {
+					r := recover()
+					p, _ := r.(*HandedPanic)
+					if p == nil || p.Value != "文档分析出错" {
+						t.Errorf("recovered %#v, want the work's panic as a *HandedPanic", r)
+						return
+					}
+					if !strings.Contains(string(p.Stack), "panicsInHandedWork") {
+						t.Errorf("the panic's stack does not name the work that raised it:\n%s", p.Stack)
+					}
+					if !strings.Contains(p.Error(), "文档分析出错") || !strings.Contains(p.Error(), "panicsInHandedWork") {
+						t.Errorf("an unrecovered panic would print %q: not the value and the work's stack", p.Error())
+					}
+				}()
+				Run(panicsInHandedWork)
+				t.Error("Run returned after its work panicked")
+			}()
+			if handed := Handed() - before; handed != 0 != tt.handed {
+				t.Fatalf("handed %d, want handed %v", handed, tt.handed)
+			}
+			ran := false
+			Run(func() { ran = true })
+			if !ran {
+				t.Error("no more work ran after a panic")
+			}
+		})
+	}
+}
+
+// TestAPanicInWorkOfWorkIsWrappedOnce: work that Run runs inside work
+// given to Run (an analysis during a segment's building) panics as one
+// *HandedPanic, with the stack that raised it.
+func TestAPanicInWorkOfWorkIsWrappedOnce(t *testing.T) {
 	start(t)
 	done := Foreground()
 	defer done()
-	func() {
-		defer func() {
-			p, _ := recover().(*HandedPanic)
-			if p == nil || p.Value != "文档分析出错" {
-				t.Errorf("recovered %v, want the work's panic", p)
-				return
-			}
-			if !strings.Contains(string(p.Stack), "panicsInHandedWork") {
-				t.Errorf("the panic's stack does not name the work that raised it:\n%s", p.Stack)
-			}
-			if !strings.Contains(p.Error(), "文档分析出错") || !strings.Contains(p.Error(), "panicsInHandedWork") {
-				t.Errorf("an unrecovered panic would print %q: not the value and the work's stack", p.Error())
-			}
-		}()
-		Run(panicsInHandedWork)
-		t.Error("Run returned after its work panicked")
+	defer func() {
+		p, _ := recover().(*HandedPanic)
+		if p == nil || p.Value != "文档分析出错" || !strings.Contains(string(p.Stack), "panicsInHandedWork") {
+			t.Errorf("recovered %#v, want the inner work's panic once", p)
+		}
 	}()
-	ran := false
-	Run(func() { ran = true })
-	if !ran {
-		t.Error("the low-priority thread did no more work after a panic")
+	Run(func() { Run(panicsInHandedWork) })
+}
+
+// waitForNoSearch waits until no search counts as running: Foreground's
+// done, deferred by an earlier test, has been called.
+func waitForNoSearch(t *testing.T) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); Searching() != 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d searches still running", Searching())
+		}
 	}
 }
 
