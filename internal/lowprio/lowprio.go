@@ -82,7 +82,9 @@ func Foreground() (done func()) {
 }
 
 // addPs adds Extra Ps for the low-priority thread (a stop of the world,
-// so once for a run of searches, not for each).
+// so once for a run of searches, not for each). Until giveBackPs the
+// runtime no longer follows the process's CPUs (a GOMAXPROCS set is
+// kept).
 func addPs() {
 	procsMu.Lock()
 	defer procsMu.Unlock()
@@ -91,6 +93,28 @@ func addPs() {
 		added.Store(Extra)
 	}
 }
+
+// giveBackPs takes away the n Ps added for searches. A process whose
+// GOMAXPROCS the environment does not fix is given the runtime's default
+// again, which also gives back what setting GOMAXPROCS took away: the
+// runtime's following of the CPUs the process may use and its cgroup's
+// quota (Go 1.25 and later), so that a container given fewer or more CPUs
+// while serve runs is seen as it would be without this package.
+func giveBackPs(n int) {
+	if procsFixed {
+		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - n)
+		return
+	}
+	runtime.SetDefaultGOMAXPROCS()
+}
+
+// procsFixed says the GOMAXPROCS environment variable fixes GOMAXPROCS (a
+// positive whole number, as the runtime reads it): the Ps are then given
+// back to that number, which SetDefaultGOMAXPROCS would ignore.
+var procsFixed = func() bool {
+	n, err := strconv.Atoi(os.Getenv("GOMAXPROCS"))
+	return err == nil && n > 0
+}()
 
 // quietAfter is how long no search must have run before the Ps added for
 // searches are taken away again.
@@ -125,7 +149,7 @@ func takeBack() {
 		takingBack()
 	}
 	n := int(added.Swap(0))
-	runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - n)
+	giveBackPs(n)
 	if searches.Load() != 0 {
 		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + n)
 		added.Store(int64(n))

@@ -5,10 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 var procsBefore int
@@ -335,5 +338,88 @@ func TestGoexitInHandedWorkEndsTheCallerNotTheThread(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("work handed after a Goexit waits for a thread that is gone")
+	}
+}
+
+// TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack: once searches
+// are quiet and the added P is given back, the runtime follows the CPUs
+// the process may use again, as it does in a process that never set
+// GOMAXPROCS (Go 1.25 and later): the process limited to one CPU is
+// given GOMAXPROCS 1 within seconds. Taking the P back by setting
+// GOMAXPROCS left it set for good, so a container given fewer CPUs kept
+// as many Ps as before (session 59's note). The test runs itself again
+// in a process of its own: it limits the process's CPUs, and the test
+// binary's own start sets GOMAXPROCS.
+func TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack(t *testing.T) {
+	if os.Getenv("LOWPRIO_FOLLOW_CHILD") == "1" {
+		runtime.SetDefaultGOMAXPROCS() // as in serve: the testing package set it
+		before := runtime.GOMAXPROCS(0)
+		start(t)
+		done := Foreground()
+		if runtime.GOMAXPROCS(0) != before+Extra {
+			t.Fatalf("GOMAXPROCS %d while a search runs, want %d", runtime.GOMAXPROCS(0), before+Extra)
+		}
+		done()
+		for deadline := time.Now().Add(10 * time.Second); runtime.GOMAXPROCS(0) != before; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("GOMAXPROCS %d after the searches, want %d", runtime.GOMAXPROCS(0), before)
+			}
+		}
+		limitToOneCPU(t)
+		deadline := time.Now().Add(5 * time.Second)
+		for runtime.GOMAXPROCS(0) != 1 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		fmt.Printf("gomaxprocs %d\n", runtime.GOMAXPROCS(0))
+		return
+	}
+	if runtime.NumCPU() < 2 {
+		t.Skip("one CPU: nothing fewer to limit the process to")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack$")
+	cmd.Env = append(os.Environ(), "LOWPRIO_FOLLOW_CHILD=1", "GOMAXPROCS=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("the child: %v\n%s", err, out)
+	}
+	procs := -1
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, err := fmt.Sscanf(line, "gomaxprocs %d", &procs); err == nil {
+			break
+		}
+	}
+	if procs != 1 {
+		t.Errorf("a process limited to one CPU after its searches' P was given back has GOMAXPROCS %d, want 1 (the runtime following its CPUs)\n%s", procs, out)
+	}
+}
+
+// limitToOneCPU lets every thread of the process run on one CPU only, the
+// first it may run on now.
+func limitToOneCPU(t *testing.T) {
+	t.Helper()
+	var set unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		t.Fatal(err)
+	}
+	first := -1
+	for cpu := 0; first < 0 && cpu < 1024; cpu++ {
+		if set.IsSet(cpu) {
+			first = cpu
+		}
+	}
+	var one unix.CPUSet
+	one.Set(first)
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range tasks {
+		tid, err := strconv.Atoi(task.Name())
+		if err != nil {
+			continue
+		}
+		if err := unix.SchedSetaffinity(tid, &one); err != nil && err != unix.ESRCH {
+			t.Fatalf("limit thread %d to CPU %d: %v", tid, first, err)
+		}
 	}
 }
