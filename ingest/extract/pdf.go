@@ -295,6 +295,8 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 		return "", false, true, errContentTooDeep(i)
 	case contentTooLarge:
 		return "", false, true, errPageContentTooLarge(i)
+	case contentStringTooLong:
+		return "", false, true, errPageTextTooLarge(i)
 	}
 	t := readPageText(p, fontEncoders)
 	text, shown := pageLayout(p, t)

@@ -74,15 +74,17 @@ func errContentTooDeep(page int) error {
 type contentCheck int
 
 const (
-	contentWithinBounds contentCheck = iota
-	contentTooDeep                   // nested past maxContentDepth
-	contentTooLarge                  // past maxPageContent, inflated
+	contentWithinBounds  contentCheck = iota
+	contentTooDeep                    // nested past maxContentDepth
+	contentTooLarge                   // past maxPageContent, inflated
+	contentStringTooLong              // a string of more than maxPageText
 )
 
 // checkPageContent reads a page's content stream (or streams) and
-// reports whether they are larger, inflated, than maxPageContent, or
-// their arrays and dictionaries nest past maxContentDepth: reading stops
-// at either. It follows the content stream's syntax only as far as
+// reports whether they are larger, inflated, than maxPageContent, hold
+// a string longer than maxPageText (which the library would build whole
+// before the page's text is counted), or their arrays and dictionaries
+// nest past maxContentDepth: reading stops at any of them. It follows the content stream's syntax only as far as
 // nesting needs: strings, hex strings and comments hold brackets that
 // nest nothing, and an inline image's data (ID … EI) is bytes, skipped.
 // A stream that cannot be read is left to the library, which says what
@@ -93,7 +95,7 @@ func checkPageContent(contents pdf.Value) (found contentCheck) {
 			found = contentWithinBounds
 		}
 	}()
-	var s depthScanner
+	s := depthScanner{maxString: int64(maxPageText)}
 	if contents.Kind() == pdf.Array {
 		for i := range contents.Len() {
 			if found := s.scan(contents.Index(i).Reader()); found != contentWithinBounds {
@@ -139,7 +141,16 @@ type depthScanner struct {
 	word    uint16 // the last two regular characters of the current token
 	wordLen int    // its length, counted to 3
 	image   int    // inside an inline image's data: 1 after ID, 2 seen white space, 3 "E", 4 "EI"
-	read    int64  // bytes scanned, of every stream
+	name    bool   // the current token is a name (/ID is not an inline image's data)
+	read    int64  // bytes fed, of every stream (those before it while a feed runs)
+	at      int64  // the offset of the byte step takes
+	// maxString, when not 0, bounds a string's length (its bytes as
+	// written, parentheses or angle brackets included), checked as it
+	// ends and at the end of each feed: stringStart is the offset of the
+	// open one's start.
+	maxString   int64
+	stringStart int64
+	longString  bool
 }
 
 // scan reads r and reports whether the nesting went past maxContentDepth
@@ -152,9 +163,12 @@ func (s *depthScanner) scan(r io.Reader) contentCheck {
 	for {
 		n, err := r.Read(buf)
 		if s.feed(buf[:n]) {
+			if s.longString {
+				return contentStringTooLong
+			}
 			return contentTooDeep
 		}
-		if s.read += int64(n); s.read > maxPageContent {
+		if s.read > maxPageContent {
 			return contentTooLarge
 		}
 		if err != nil {
@@ -164,25 +178,34 @@ func (s *depthScanner) scan(r io.Reader) contentCheck {
 }
 
 // feed takes the next bytes of the stream; true when the nesting went
-// past maxContentDepth.
+// past maxContentDepth or a string past maxString (longString).
 func (s *depthScanner) feed(p []byte) bool {
-	for _, c := range p {
+	for i, c := range p {
 		switch plain := s.image == 0 && !s.comment && s.str == 0 && !s.hex && !s.lastLT && !s.lastGT; {
 		case plain && pdfRegular[c]:
 			s.word = s.word<<8 | uint16(c)
 			s.wordLen = min(s.wordLen+1, 3)
 			continue
 		case plain && c == ' ' && s.wordLen != 2:
-			s.word, s.wordLen = 0, 0
+			s.word, s.wordLen, s.name = 0, 0, false
 			continue
 		case s.str > 0 && !s.escaped && c != '(' && c != ')' && c != '\\' && s.image == 0:
 			continue
 		}
+		s.at = s.read + int64(i)
 		if s.step(c) {
 			return true
 		}
 	}
-	return false
+	s.read += int64(len(p))
+	return (s.str > 0 || s.hex) && s.stringPast(s.read)
+}
+
+// stringPast reports whether the string begun at stringStart and read to
+// end (an offset) is longer than maxString, and says so in longString.
+func (s *depthScanner) stringPast(end int64) bool {
+	s.longString = s.maxString > 0 && end-s.stringStart > s.maxString
+	return s.longString
 }
 
 // pdfRegular holds the regular characters of PDF's syntax: neither white
@@ -226,11 +249,12 @@ func (s *depthScanner) step(c byte) bool {
 			s.str++
 		case c == ')':
 			s.str--
+			return s.str == 0 && s.stringPast(s.at+1)
 		}
 		return false
 	case s.hex:
 		s.hex = c != '>'
-		return false
+		return !s.hex && s.stringPast(s.at+1)
 	}
 	if s.lastLT {
 		s.lastLT = false
@@ -238,7 +262,9 @@ func (s *depthScanner) step(c byte) bool {
 			s.depth++
 			return s.depth > maxContentDepth
 		}
-		s.hex = c != '>'
+		if s.hex = c != '>'; s.hex {
+			s.stringStart = s.at - 1
+		}
 		return false
 	}
 	if s.lastGT {
@@ -253,15 +279,15 @@ func (s *depthScanner) step(c byte) bool {
 		s.wordLen = min(s.wordLen+1, 3)
 		return false
 	}
-	if s.wordLen == 2 && s.word == 'I'<<8|'D' && isPDFSpace(c) {
+	if s.wordLen == 2 && s.word == 'I'<<8|'D' && !s.name && isPDFSpace(c) {
 		s.image = 1
 	}
-	s.word, s.wordLen = 0, 0
+	s.word, s.wordLen, s.name = 0, 0, c == '/'
 	switch c {
 	case '%':
 		s.comment = true
 	case '(':
-		s.str = 1
+		s.str, s.stringStart = 1, s.at
 	case '<':
 		s.lastLT = true
 	case '>':

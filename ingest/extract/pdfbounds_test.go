@@ -166,3 +166,62 @@ func TestADrawingPastThePagesBoundFailsAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestTheNestingScanMissesNothingAfterANameID: a name /ID (a marked
+// content's property, say) is not the start of an inline image's data:
+// the scan took it for one and skipped the rest of the stream, to an
+// "EI" that never came, so a page nested past the bound after it reached
+// the library (review s59, low).
+func TestTheNestingScanMissesNothingAfterANameID(t *testing.T) {
+	deep := strings.Repeat("[", maxContentDepth+1)
+	for _, tt := range []struct {
+		name, content string
+		want          contentCheck
+	}{
+		{"a name /ID before nesting past the bound", "/Span <</ID 7>> BDC " + deep, contentTooDeep},
+		{"/ID at a stream's start", "/ID " + deep, contentTooDeep},
+		{"an inline image's data still skipped", "BI /W 1 /H 1 /BPC 8 /CS /G ID " + deep + " EI\n[[]]", contentWithinBounds},
+	} {
+		var s depthScanner
+		if got := s.scan(strings.NewReader(tt.content)); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAStringPastThePagesTextBoundIsRefusedAsItIsRead: a single string
+// longer than maxPageText refuses the page as the scan reads it, before
+// the library builds it whole (readPageText counts a page's text only
+// as each string is shown: a string of hundreds of MB was first built in
+// full; review s59, low). Literal and hex strings alike, split across the
+// page's streams or not; shorter strings, however many, are left to the
+// page's text bound.
+func TestAStringPastThePagesTextBoundIsRefusedAsItIsRead(t *testing.T) {
+	defer func(n int) { maxPageText = n }(maxPageText)
+	maxPageText = 1 << 20
+	long := strings.Repeat("credit bank ", 1<<20/12+100)
+	for _, tt := range []struct {
+		name    string
+		streams []string
+		want    contentCheck
+	}{
+		{"a literal string", []string{"BT /F1 12 Tf (" + long + ") Tj ET"}, contentStringTooLong},
+		{"a hex string", []string{"BT /F1 12 Tf <" + strings.Repeat("4142", 1<<19+100) + "> Tj ET"}, contentStringTooLong},
+		{"a string across two streams", []string{"BT /F1 12 Tf (" + long[:len(long)/2], long[len(long)/2:] + ") Tj ET"}, contentStringTooLong},
+		{"many short strings", []string{strings.Repeat("BT /F1 12 Tf (credit bank) Tj ET\n", 1<<20/30)}, contentWithinBounds},
+	} {
+		s := depthScanner{maxString: int64(maxPageText)}
+		got := contentWithinBounds
+		for _, c := range tt.streams {
+			if got = s.scan(strings.NewReader(c)); got != contentWithinBounds {
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	path := writeTemp(t, "长字符串.pdf", deflatedPagePDF([]byte("BT /F1 12 Tf 72 712 Td ("+long+") Tj ET")))
+	_, err := Extract(context.Background(), FormatPDF, path, Limits{DeferOCR: true})
+	wantError(t, "a page of one long string", err, catalog.ETOOLARGE, "PDF 第 1 页的文字超过 1 MiB")
+}
