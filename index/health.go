@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -14,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/lowprio"
 )
 
 // An index on a full disk. Scorch writes a batch to memory, then its
@@ -183,7 +185,8 @@ func (b *Bleve) reopen() {
 func closeRecovered(idx bleve.Index) {
 	defer func() {
 		if r := recover(); r != nil {
-			slog.Error("close unusable index", "panic", r)
+			value, stack := recovered(r)
+			slog.Error("close unusable index", "panic", value, "stack", stack)
 		}
 	}()
 	if err := idx.Close(); err != nil {
@@ -204,8 +207,9 @@ func (b *Bleve) guarded(write bool, call func() error) (err error) {
 		r := recover()
 		b.release()
 		if r != nil {
-			err = fmt.Errorf("index library panic: %v", r)
-			slog.Error("index library panic", "write", write, "panic", r)
+			value, stack := recovered(r)
+			err = fmt.Errorf("index library panic: %v", value)
+			slog.Error("index library panic", "write", write, "panic", value, "stack", stack)
 		}
 		if err != nil && (r != nil && write || diskError(err)) {
 			b.markUnusable(err)
@@ -215,6 +219,19 @@ func (b *Bleve) guarded(write bool, call func() error) (err error) {
 		}
 	}()
 	return call()
+}
+
+// recovered is the value of r, recovered from a panic, for a message, and
+// the stack that raised it, for the log: work the library gave
+// internal/lowprio panics as a *lowprio.HandedPanic, whose text holds its
+// whole stack, which the index's unusable error (answered to every call,
+// shown to admins) must not. Called in the recovering function, so that
+// another panic's stack is still the one that raised it.
+func recovered(r any) (value any, stack string) {
+	if p, ok := r.(*lowprio.HandedPanic); ok {
+		return p.Value, string(p.Stack)
+	}
+	return r, string(debug.Stack())
 }
 
 // diskError reports whether err, out of the Bleve library, is the

@@ -1236,6 +1236,29 @@ func (s *Service) writeIndexed(ctx context.Context, docs []index.Document, behin
 	// Said inside the lock: a batch and an edit's write in turn each
 	// run with their own.
 	lowprio.Behind(behind)
+	return s.writeIndexLocked(ctx, docs)
+}
+
+// writeEdited writes documents whose links or metadata were edited to the
+// index at the searches' priority (lowprio.Behind): a user who edited
+// them waits to find them so. Once written, the last batch's word holds
+// again: the merges after an edit are late for no one, and left behind
+// they ran at the searches' priority until the next batch, perhaps hours
+// away (review s59, low).
+func (s *Service) writeEdited(ctx context.Context, docs []index.Document) error {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	// Every write says its word under the lock, and an edit's gives the
+	// word back as it found it: what it finds is the last batch's.
+	batchBehind := lowprio.IsBehind()
+	lowprio.Behind(true)
+	defer lowprio.Behind(batchBehind)
+	_, err := s.writeIndexLocked(ctx, docs)
+	return err
+}
+
+// writeIndexLocked is writeIndexed's write, under indexMu.
+func (s *Service) writeIndexLocked(ctx context.Context, docs []index.Document) (map[string]*catalog.Document, error) {
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
@@ -1315,11 +1338,10 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	// Behind: a user who edited the documents waits to find them so,
-	// and a refresh's write at low priority waited for every search,
-	// with the last batch's word, perhaps hours old, deciding (review
-	// s58, low).
-	if err := s.writeIndex(ctx, docs, true); err != nil {
+	// At the searches' priority: a refresh's write at low priority
+	// waited for every search, with the last batch's word, perhaps hours
+	// old, deciding (review s58, low).
+	if err := s.writeEdited(ctx, docs); err != nil {
 		return err
 	}
 	// An edit moves an indexed document back to extracted so a crash before

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -242,6 +245,45 @@ func TestNestedArraysFailTheSameEveryTime(t *testing.T) {
 		msg := catalog.ErrorMessage(err)
 		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "嵌套超过 64 层") {
 			t.Fatalf("run %d: got %v, want EINVALID naming the nesting bound", run+1, err)
+		}
+	}
+}
+
+// cidToGIDMapPDF is a one-page PDF whose one font, a CIDFontType2, has a
+// CIDToGIDMap of n zero bytes (deflated, ≈ 1 KB a MB): pdftotext reads
+// the map whole into memory as it loads the font, about twice its size,
+// while the PDF library never reads it, so no page bound sees it.
+func cidToGIDMapPDF(n int) []byte {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	zeros := make([]byte, 1<<20)
+	for left := n; left > 0; left -= len(zeros) {
+		w.Write(zeros[:min(left, len(zeros))])
+	}
+	w.Close()
+	return testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		testpdf.Deflated([]byte("BT /F1 12 Tf 72 712 Td <00410042> Tj ET")),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Crafted /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Crafted /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /CIDToGIDMap 7 0 R /DW 1000 >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
+		"<< /Type /FontDescriptor /FontName /Crafted /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>")
+}
+
+// TestPdftotextOutOfMemoryIsTooComplex: a file that passes the PDF
+// library's page bounds but takes pdftotext past the sandbox's share of
+// memory (a font's CIDToGIDMap of 200 MB, 200 KB of file) ends failed
+// with the memory reason, naming the share, the same every time. The
+// nested-arrays PDF held this test until session 59's nesting bound
+// ended it before pdftotext (TestNestedArraysFailTheSameEveryTime).
+func TestPdftotextOutOfMemoryIsTooComplex(t *testing.T) {
+	needPdftotext(t)
+	path := writeTemp(t, "字体映射.pdf", cidToGIDMapPDF(200<<20))
+	for run := range 2 {
+		_, err := testSandbox(256<<20).Extract(context.Background(), FormatPDF, path, Limits{Timeout: time.Minute, DeferOCR: true})
+		msg := catalog.ErrorMessage(err)
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "文件结构异常复杂") || !strings.Contains(msg, "256 MiB") {
+			t.Fatalf("run %d: got %v, want EINVALID saying the file needs more than 256 MiB", run+1, err)
 		}
 	}
 }

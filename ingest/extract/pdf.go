@@ -290,8 +290,13 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 	if p.V.IsNull() {
 		return "", false, true, fmt.Errorf("page %d not found", i)
 	}
-	if checkContentDepth(p.V.Key("Contents")) {
+	switch checkPageContent(p.V.Key("Contents")) {
+	case contentTooDeep:
 		return "", false, true, errContentTooDeep(i)
+	case contentTooLarge:
+		return "", false, true, errPageContentTooLarge(i)
+	case contentStringTooLong:
+		return "", false, true, errPageTextTooLarge(i)
 	}
 	t := readPageText(p, fontEncoders)
 	text, shown := pageLayout(p, t)

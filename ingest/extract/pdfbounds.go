@@ -33,6 +33,16 @@ var (
 	// limit is 1,000, past which it throws the operand away and goes
 	// on, a thousand levels at a time, through all of it.
 	maxContentDepth = 64
+	// maxPageContent bounds a page's content streams, inflated: what the
+	// library and then pdftotext interpret operator by operator. A page
+	// of 300 MB of path operators (583 KB of file, no text) kept both
+	// busy until the extraction's time limit, 34 CPU-s of the children.
+	// Real drawings are far smaller: a LibreOffice page of a million
+	// plotted points is 15.5 MB, read by both in ≈ 4 s; the largest page
+	// in testdata and the bench corpus's PDFs under 1 MB (bench/README,
+	// "Session 60"). 128 MiB is eight such maps on one page. A variable,
+	// lowered by tests.
+	maxPageContent int64 = 128 << 20
 )
 
 // pageBoundError is a page past one of the bounds above, raised from
@@ -52,30 +62,47 @@ func errPageTextTooLarge(page int) error {
 	return &pageBoundError{catalog.Errorf(catalog.ETOOLARGE, "PDF 第 %d 页的文字超过 %d MiB（正常页面远少于此，可能是异常文件），已停止处理；请用原软件重新导出 PDF，或拆分后上传", page, maxPageText>>20)}
 }
 
+func errPageContentTooLarge(page int) error {
+	return &pageBoundError{catalog.Errorf(catalog.ETOOLARGE, "PDF 第 %d 页的绘图内容超过 %d MiB（大幅地图、图纸也远少于此，可能是异常文件），已停止处理；请用原软件重新导出 PDF（可降低图形精度或将该页存为图片），或拆分后上传", page, maxPageContent>>20)}
+}
+
 func errContentTooDeep(page int) error {
 	return &pageBoundError{catalog.Errorf(catalog.EINVALID, "PDF 第 %d 页的内容结构嵌套超过 %d 层（正常文件不会如此，可能是异常文件），已停止处理；请用原软件打开检查，重新导出后上传", page, maxContentDepth)}
 }
 
-// checkContentDepth reads a page's content stream (or streams) and
-// reports whether its arrays and dictionaries nest past maxContentDepth.
-// It follows the content stream's syntax only as far as nesting needs:
-// strings, hex strings and comments hold brackets that nest nothing, and
-// an inline image's data (ID … EI) is bytes, skipped. A stream that
-// cannot be read is left to the library, which says what is wrong.
-func checkContentDepth(contents pdf.Value) (tooDeep bool) {
+// contentCheck is what checkPageContent found of a page's content.
+type contentCheck int
+
+const (
+	contentWithinBounds  contentCheck = iota
+	contentTooDeep                    // nested past maxContentDepth
+	contentTooLarge                   // past maxPageContent, inflated
+	contentStringTooLong              // a string of more than maxPageText
+)
+
+// checkPageContent reads a page's content stream (or streams) and
+// reports whether they are larger, inflated, than maxPageContent, hold
+// a string longer than maxPageText (which the library would build whole
+// before the page's text is counted), or their arrays and dictionaries
+// nest past maxContentDepth: reading stops at any of them. It follows the content stream's syntax only as far as
+// nesting needs: strings, hex strings and comments hold brackets that
+// nest nothing, and an inline image's data (ID … EI) is bytes, skipped.
+// A stream that cannot be read is left to the library, which says what
+// is wrong.
+func checkPageContent(contents pdf.Value) (found contentCheck) {
 	defer func() {
 		if recover() != nil { // a stream the library cannot decode
-			tooDeep = false
+			found = contentWithinBounds
 		}
 	}()
-	var s depthScanner
+	s := depthScanner{maxString: int64(maxPageText)}
 	if contents.Kind() == pdf.Array {
 		for i := range contents.Len() {
-			if s.scan(contents.Index(i).Reader()) {
-				return true
+			if found := s.scan(contents.Index(i).Reader()); found != contentWithinBounds {
+				return found
 			}
 		}
-		return false
+		return contentWithinBounds
 	}
 	return s.scan(contents.Reader())
 }
@@ -114,45 +141,71 @@ type depthScanner struct {
 	word    uint16 // the last two regular characters of the current token
 	wordLen int    // its length, counted to 3
 	image   int    // inside an inline image's data: 1 after ID, 2 seen white space, 3 "E", 4 "EI"
+	name    bool   // the current token is a name (/ID is not an inline image's data)
+	read    int64  // bytes fed, of every stream (those before it while a feed runs)
+	at      int64  // the offset of the byte step takes
+	// maxString, when not 0, bounds a string's length (its bytes as
+	// written, parentheses or angle brackets included), checked as it
+	// ends and at the end of each feed: stringStart is the offset of the
+	// open one's start.
+	maxString   int64
+	stringStart int64
+	longString  bool
 }
 
-// scan reads r and reports whether the nesting went past maxContentDepth.
-// The bytes of a token (most of a stream) take the short way: a page of
-// 300 MB took 5 s a byte at a time through step, the library's own
-// reading of it far longer.
-func (s *depthScanner) scan(r io.Reader) bool {
+// scan reads r and reports whether the nesting went past maxContentDepth
+// or the bytes read, with those of the streams before, past
+// maxPageContent. The bytes of a token (most of a stream) take the short
+// way: a page of 300 MB took 5 s a byte at a time through step, the
+// library's own reading of it far longer.
+func (s *depthScanner) scan(r io.Reader) contentCheck {
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := r.Read(buf)
 		if s.feed(buf[:n]) {
-			return true
+			if s.longString {
+				return contentStringTooLong
+			}
+			return contentTooDeep
+		}
+		if s.read > maxPageContent {
+			return contentTooLarge
 		}
 		if err != nil {
-			return false
+			return contentWithinBounds
 		}
 	}
 }
 
 // feed takes the next bytes of the stream; true when the nesting went
-// past maxContentDepth.
+// past maxContentDepth or a string past maxString (longString).
 func (s *depthScanner) feed(p []byte) bool {
-	for _, c := range p {
+	for i, c := range p {
 		switch plain := s.image == 0 && !s.comment && s.str == 0 && !s.hex && !s.lastLT && !s.lastGT; {
 		case plain && pdfRegular[c]:
 			s.word = s.word<<8 | uint16(c)
 			s.wordLen = min(s.wordLen+1, 3)
 			continue
 		case plain && c == ' ' && s.wordLen != 2:
-			s.word, s.wordLen = 0, 0
+			s.word, s.wordLen, s.name = 0, 0, false
 			continue
 		case s.str > 0 && !s.escaped && c != '(' && c != ')' && c != '\\' && s.image == 0:
 			continue
 		}
+		s.at = s.read + int64(i)
 		if s.step(c) {
 			return true
 		}
 	}
-	return false
+	s.read += int64(len(p))
+	return (s.str > 0 || s.hex) && s.stringPast(s.read)
+}
+
+// stringPast reports whether the string begun at stringStart and read to
+// end (an offset) is longer than maxString, and says so in longString.
+func (s *depthScanner) stringPast(end int64) bool {
+	s.longString = s.maxString > 0 && end-s.stringStart > s.maxString
+	return s.longString
 }
 
 // pdfRegular holds the regular characters of PDF's syntax: neither white
@@ -196,11 +249,12 @@ func (s *depthScanner) step(c byte) bool {
 			s.str++
 		case c == ')':
 			s.str--
+			return s.str == 0 && s.stringPast(s.at+1)
 		}
 		return false
 	case s.hex:
 		s.hex = c != '>'
-		return false
+		return !s.hex && s.stringPast(s.at+1)
 	}
 	if s.lastLT {
 		s.lastLT = false
@@ -208,7 +262,9 @@ func (s *depthScanner) step(c byte) bool {
 			s.depth++
 			return s.depth > maxContentDepth
 		}
-		s.hex = c != '>'
+		if s.hex = c != '>'; s.hex {
+			s.stringStart = s.at - 1
+		}
 		return false
 	}
 	if s.lastGT {
@@ -223,15 +279,15 @@ func (s *depthScanner) step(c byte) bool {
 		s.wordLen = min(s.wordLen+1, 3)
 		return false
 	}
-	if s.wordLen == 2 && s.word == 'I'<<8|'D' && isPDFSpace(c) {
+	if s.wordLen == 2 && s.word == 'I'<<8|'D' && !s.name && isPDFSpace(c) {
 		s.image = 1
 	}
-	s.word, s.wordLen = 0, 0
+	s.word, s.wordLen, s.name = 0, 0, c == '/'
 	switch c {
 	case '%':
 		s.comment = true
 	case '(':
-		s.str = 1
+		s.str, s.stringStart = 1, s.at
 	case '<':
 		s.lastLT = true
 	case '>':

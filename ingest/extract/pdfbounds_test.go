@@ -57,7 +57,7 @@ func TestCraftedPDFPageFailsAtItsBound(t *testing.T) {
 	}
 	// Nor do an inline image's bytes.
 	var s depthScanner
-	if s.scan(strings.NewReader("BI /W 1 /H 1 /BPC 8 /CS /G ID " + strings.Repeat("[<(", 100) + " EI\n[[]]")) {
+	if s.scan(strings.NewReader("BI /W 1 /H 1 /BPC 8 /CS /G ID "+strings.Repeat("[<(", 100)+" EI\n[[]]")) != contentWithinBounds {
 		t.Error("an inline image's data counted as nesting")
 	}
 	within := []struct {
@@ -104,10 +104,10 @@ func TestPageBoundsChangeNoRealPDF(t *testing.T) {
 			continue // the library is not run on it
 		}
 		bounded, got := read(path)
-		text, depth := maxPageText, maxContentDepth
-		maxPageText, maxContentDepth = 1<<40, 1<<40
+		text, depth, content := maxPageText, maxContentDepth, maxPageContent
+		maxPageText, maxContentDepth, maxPageContent = 1<<40, 1<<40, 1<<60
 		unbounded, _ := read(path)
-		maxPageText, maxContentDepth = text, depth
+		maxPageText, maxContentDepth, maxPageContent = text, depth, content
 		if isPageBound(got.err) {
 			t.Errorf("%s is refused by a page bound: %v", filepath.Base(path), got.err)
 		}
@@ -116,4 +116,112 @@ func TestPageBoundsChangeNoRealPDF(t *testing.T) {
 			t.Errorf("%s reads otherwise within the page bounds:\nbounded   %.300s\nunbounded %.300s", filepath.Base(path), bounded, unbounded)
 		}
 	}
+}
+
+// TestADrawingPastThePagesBoundFailsAtOnce: a page whose content streams,
+// inflated, are larger than maxPageContent fails at once as the file's
+// fault, naming the bound, without pdftotext; one just within it reads.
+// The full-size page (300 MB of "0 0 m 1 1 l S", 583 KB of file, no
+// text) kept the library and then pdftotext busy until the extraction's
+// time limit, 61 s (s59-hostile); the bound is lowered here to keep the
+// test small.
+func TestADrawingPastThePagesBoundFailsAtOnce(t *testing.T) {
+	defer func(n int64) { maxPageContent = n }(maxPageContent)
+	maxPageContent = 1 << 20
+	path := bytes.Repeat([]byte("0 0 m 1 1 l S\n"), 1<<20/14)
+	text := []byte("BT /F1 12 Tf 72 712 Td (land use plan) Tj ET\n")
+	for _, tt := range []struct {
+		name    string
+		streams []string // the page's content streams
+		fails   bool
+	}{
+		{"a drawing past the bound", []string{string(path) + string(path[:14*100]) + string(text)}, true},
+		{"past the bound in two streams", []string{string(path[:len(path)/2]), string(path) + string(text)}, true},
+		{"a drawing just within", []string{string(path[:len(path)-14*100]) + string(text)}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			objects := []string{testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", ""}
+			var refs []string
+			for i, c := range tt.streams {
+				refs = append(refs, fmt.Sprintf("%d 0 R", 4+i))
+				objects = append(objects, testpdf.Deflated([]byte(c)))
+			}
+			objects[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [" + strings.Join(refs, " ") + "] >>"
+			file := writeTemp(t, "规划图.pdf", testpdf.Build(objects...))
+			if !tt.fails {
+				lib := readPDFWithLibrary(context.Background(), file, Limits{}.withDefaults(), false)
+				if lib.err != nil || lib.anyFailed() || !strings.Contains(strings.Join(lib.pages, ""), "land use plan") {
+					t.Fatalf("%v, pages failed %v, read %.100q; want the page's text", lib.err, lib.failed, lib.pages)
+				}
+				return
+			}
+			start := time.Now()
+			_, err := Extract(context.Background(), FormatPDF, file, Limits{DeferOCR: true})
+			wantError(t, tt.name, err, catalog.ETOOLARGE, "PDF 第 1 页的绘图内容超过 1 MiB")
+			wantEnglish(t, tt.name, err, "page 1")
+			if CauseOf(catalog.ErrorMessage(err)) != CauseFile {
+				t.Errorf("cause %q, want the file's", CauseOf(catalog.ErrorMessage(err)))
+			}
+			t.Logf("failed after %s", time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
+
+// TestTheNestingScanMissesNothingAfterANameID: a name /ID (a marked
+// content's property, say) is not the start of an inline image's data:
+// the scan took it for one and skipped the rest of the stream, to an
+// "EI" that never came, so a page nested past the bound after it reached
+// the library (review s59, low).
+func TestTheNestingScanMissesNothingAfterANameID(t *testing.T) {
+	deep := strings.Repeat("[", maxContentDepth+1)
+	for _, tt := range []struct {
+		name, content string
+		want          contentCheck
+	}{
+		{"a name /ID before nesting past the bound", "/Span <</ID 7>> BDC " + deep, contentTooDeep},
+		{"/ID at a stream's start", "/ID " + deep, contentTooDeep},
+		{"an inline image's data still skipped", "BI /W 1 /H 1 /BPC 8 /CS /G ID " + deep + " EI\n[[]]", contentWithinBounds},
+	} {
+		var s depthScanner
+		if got := s.scan(strings.NewReader(tt.content)); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAStringPastThePagesTextBoundIsRefusedAsItIsRead: a single string
+// longer than maxPageText refuses the page as the scan reads it, before
+// the library builds it whole (readPageText counts a page's text only
+// as each string is shown: a string of hundreds of MB was first built in
+// full; review s59, low). Literal and hex strings alike, split across the
+// page's streams or not; shorter strings, however many, are left to the
+// page's text bound.
+func TestAStringPastThePagesTextBoundIsRefusedAsItIsRead(t *testing.T) {
+	defer func(n int) { maxPageText = n }(maxPageText)
+	maxPageText = 1 << 20
+	long := strings.Repeat("credit bank ", 1<<20/12+100)
+	for _, tt := range []struct {
+		name    string
+		streams []string
+		want    contentCheck
+	}{
+		{"a literal string", []string{"BT /F1 12 Tf (" + long + ") Tj ET"}, contentStringTooLong},
+		{"a hex string", []string{"BT /F1 12 Tf <" + strings.Repeat("4142", 1<<19+100) + "> Tj ET"}, contentStringTooLong},
+		{"a string across two streams", []string{"BT /F1 12 Tf (" + long[:len(long)/2], long[len(long)/2:] + ") Tj ET"}, contentStringTooLong},
+		{"many short strings", []string{strings.Repeat("BT /F1 12 Tf (credit bank) Tj ET\n", 1<<20/30)}, contentWithinBounds},
+	} {
+		s := depthScanner{maxString: int64(maxPageText)}
+		got := contentWithinBounds
+		for _, c := range tt.streams {
+			if got = s.scan(strings.NewReader(c)); got != contentWithinBounds {
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	path := writeTemp(t, "长字符串.pdf", deflatedPagePDF([]byte("BT /F1 12 Tf 72 712 Td ("+long+") Tj ET")))
+	_, err := Extract(context.Background(), FormatPDF, path, Limits{DeferOCR: true})
+	wantError(t, "a page of one long string", err, catalog.ETOOLARGE, "PDF 第 1 页的文字超过 1 MiB")
 }

@@ -142,7 +142,7 @@ func newFontEncoder(fv pdf.Value) pdf.TextEncoding {
 	// The map is interpreted as a page's content is (by the library, or
 	// toUnicodeOfSimpleFont): nested past maxContentDepth it held them
 	// as long, and the page's own bound did not see it.
-	if m := fv.Key("ToUnicode"); m.Kind() == pdf.Stream && checkContentDepth(m) {
+	if m := fv.Key("ToUnicode"); m.Kind() == pdf.Stream && checkPageContent(m) == contentTooDeep {
 		panic(errStreamTooDeep)
 	}
 	f := pdf.Font{V: fv}

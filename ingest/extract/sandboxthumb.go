@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -50,6 +51,7 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 		// Out of memory, a crash, an answer too large: no thumbnail.
 		return nil, fmt.Errorf("%w (%v)", noThumbnail(page), err)
 	case len(final.PNG) > 0 && len(final.PNG) <= maxThumbnailPNG:
+		childThumbnails.Add(1)
 		return final.PNG, nil
 	case final.Error != nil:
 		return nil, final.Error
@@ -58,6 +60,15 @@ func (s *Sandbox) Thumbnail(ctx context.Context, path, mime string, page, longSi
 	}
 	return nil, fmt.Errorf("%w (sandbox: %s)", noThumbnail(page), final.Detail)
 }
+
+// childThumbnails counts the thumbnails sandbox children drew.
+var childThumbnails atomic.Int64
+
+// ThumbnailsDrawnByChildren is how many thumbnails the process's sandbox
+// children have drawn and sent back since it started: a test sees by it
+// that a page was drawn outside the server, without depending on how long
+// the child lingers after.
+func ThumbnailsDrawnByChildren() int64 { return childThumbnails.Load() }
 
 // thumbnailAnswer draws the page a child was asked for, in what is left
 // of the request's time (arrive counted the child's start in it).

@@ -82,7 +82,9 @@ func Foreground() (done func()) {
 }
 
 // addPs adds Extra Ps for the low-priority thread (a stop of the world,
-// so once for a run of searches, not for each).
+// so once for a run of searches, not for each). Until giveBackPs the
+// runtime no longer follows the process's CPUs (a GOMAXPROCS set is
+// kept).
 func addPs() {
 	procsMu.Lock()
 	defer procsMu.Unlock()
@@ -91,6 +93,28 @@ func addPs() {
 		added.Store(Extra)
 	}
 }
+
+// giveBackPs takes away the n Ps added for searches. A process whose
+// GOMAXPROCS the environment does not fix is given the runtime's default
+// again, which also gives back what setting GOMAXPROCS took away: the
+// runtime's following of the CPUs the process may use and its cgroup's
+// quota (Go 1.25 and later), so that a container given fewer or more CPUs
+// while serve runs is seen as it would be without this package.
+func giveBackPs(n int) {
+	if procsFixed {
+		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - n)
+		return
+	}
+	runtime.SetDefaultGOMAXPROCS()
+}
+
+// procsFixed says the GOMAXPROCS environment variable fixes GOMAXPROCS (a
+// positive whole number, as the runtime reads it): the Ps are then given
+// back to that number, which SetDefaultGOMAXPROCS would ignore.
+var procsFixed = func() bool {
+	n, err := strconv.Atoi(os.Getenv("GOMAXPROCS"))
+	return err == nil && n > 0
+}()
 
 // quietAfter is how long no search must have run before the Ps added for
 // searches are taken away again.
@@ -125,7 +149,7 @@ func takeBack() {
 		takingBack()
 	}
 	n := int(added.Swap(0))
-	runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) - n)
+	giveBackPs(n)
 	if searches.Load() != 0 {
 		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + n)
 		added.Store(int64(n))
@@ -134,10 +158,17 @@ func takeBack() {
 
 // Run runs f and returns when it has: on the low-priority thread while a
 // search is running (and Start has started it) and the work is not
-// behind, else in the caller's goroutine. A panic in f is the caller's, as if f ran there.
+// behind, else in the caller's goroutine. A panic in f reaches the caller
+// as a *HandedPanic wherever f ran: a recoverer sees the same kind of
+// value whether a search happened to be running or not.
 func Run(f func()) {
 	ch := work.Load()
 	if ch == nil || searches.Load() == 0 || behind.Load() || onLowPriorityThread() {
+		defer func() {
+			if p := recover(); p != nil {
+				panic(handedPanic(p))
+			}
+		}()
 		f()
 		return
 	}
@@ -148,7 +179,7 @@ func Run(f func()) {
 			p := recover()
 			switch {
 			case p != nil:
-				p = &HandedPanic{Value: p, Stack: debug.Stack()}
+				p = handedPanic(p)
 			case !returned:
 				p = goexit{} // f called runtime.Goexit, which ends the thread's goroutine too
 			}
@@ -167,19 +198,30 @@ func Run(f func()) {
 	}
 }
 
-// HandedPanic is what Run's caller recovers when the work it handed to
-// the low-priority thread panicked: the work's panic value, and the stack
-// where it was raised, which the caller's own stack (Run raising it
-// again) does not show.
+// HandedPanic is what Run's caller recovers when the work it gave Run
+// panicked: the work's panic value, and the stack where it was raised,
+// which the caller's own stack (Run raising it again, perhaps from
+// another thread's work) does not show. A recoverer that reports the
+// panic says Value and logs Stack: Error's text holds both.
 type HandedPanic struct {
 	Value any
 	Stack []byte
 }
 
-// Error gives the value and the handed work's stack, which is what a
-// panic no one recovers prints.
+// handedPanic is p, recovered from work given to Run, as Run's caller
+// recovers it. A *HandedPanic already (work run by a Run inside the
+// work) is passed on as it is: its stack is the one that raised it.
+func handedPanic(p any) *HandedPanic {
+	if h, ok := p.(*HandedPanic); ok {
+		return h
+	}
+	return &HandedPanic{Value: p, Stack: debug.Stack()}
+}
+
+// Error gives the value and the work's stack, which is what a panic no
+// one recovers prints.
 func (p *HandedPanic) Error() string {
-	return fmt.Sprintf("%v\n\n[raised in work handed to the low-priority thread]\n%s", p.Value, p.Stack)
+	return fmt.Sprintf("%v\n\n[raised in work given to lowprio.Run]\n%s", p.Value, p.Stack)
 }
 
 // Unwrap gives the work's panic value when it is an error.

@@ -5,10 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 var procsBefore int
@@ -100,31 +103,82 @@ func TestRunWithNoSearchIsTheCallers(t *testing.T) {
 
 func panicsInHandedWork() { panic("文档分析出错") }
 
+// TestPanicInRunIsTheCallers: a panic in work given to Run reaches its
+// caller as a *HandedPanic with the work's value and stack, handed to the
+// low-priority thread or run where it was asked. Run where it was asked,
+// it was the raw value: a recoverer saw two kinds of value depending on
+// whether a search was running (review s59, low).
 func TestPanicInRunIsTheCallers(t *testing.T) {
+	start(t)
+	for _, tt := range []struct {
+		name   string
+		handed bool
+	}{
+		{"while a search runs (handed)", true},
+		{"with no search (run where asked)", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.handed {
+				done := Foreground()
+				defer done()
+			} else {
+				waitForNoSearch(t)
+			}
+			before := Handed()
+			func() {
+				defer func() {
+					r := recover()
+					p, _ := r.(*HandedPanic)
+					if p == nil || p.Value != "文档分析出错" {
+						t.Errorf("recovered %#v, want the work's panic as a *HandedPanic", r)
+						return
+					}
+					if !strings.Contains(string(p.Stack), "panicsInHandedWork") {
+						t.Errorf("the panic's stack does not name the work that raised it:\n%s", p.Stack)
+					}
+					if !strings.Contains(p.Error(), "文档分析出错") || !strings.Contains(p.Error(), "panicsInHandedWork") {
+						t.Errorf("an unrecovered panic would print %q: not the value and the work's stack", p.Error())
+					}
+				}()
+				Run(panicsInHandedWork)
+				t.Error("Run returned after its work panicked")
+			}()
+			if handed := Handed() - before; handed != 0 != tt.handed {
+				t.Fatalf("handed %d, want handed %v", handed, tt.handed)
+			}
+			ran := false
+			Run(func() { ran = true })
+			if !ran {
+				t.Error("no more work ran after a panic")
+			}
+		})
+	}
+}
+
+// TestAPanicInWorkOfWorkIsWrappedOnce: work that Run runs inside work
+// given to Run (an analysis during a segment's building) panics as one
+// *HandedPanic, with the stack that raised it.
+func TestAPanicInWorkOfWorkIsWrappedOnce(t *testing.T) {
 	start(t)
 	done := Foreground()
 	defer done()
-	func() {
-		defer func() {
-			p, _ := recover().(*HandedPanic)
-			if p == nil || p.Value != "文档分析出错" {
-				t.Errorf("recovered %v, want the work's panic", p)
-				return
-			}
-			if !strings.Contains(string(p.Stack), "panicsInHandedWork") {
-				t.Errorf("the panic's stack does not name the work that raised it:\n%s", p.Stack)
-			}
-			if !strings.Contains(p.Error(), "文档分析出错") || !strings.Contains(p.Error(), "panicsInHandedWork") {
-				t.Errorf("an unrecovered panic would print %q: not the value and the work's stack", p.Error())
-			}
-		}()
-		Run(panicsInHandedWork)
-		t.Error("Run returned after its work panicked")
+	defer func() {
+		p, _ := recover().(*HandedPanic)
+		if p == nil || p.Value != "文档分析出错" || !strings.Contains(string(p.Stack), "panicsInHandedWork") {
+			t.Errorf("recovered %#v, want the inner work's panic once", p)
+		}
 	}()
-	ran := false
-	Run(func() { ran = true })
-	if !ran {
-		t.Error("the low-priority thread did no more work after a panic")
+	Run(func() { Run(panicsInHandedWork) })
+}
+
+// waitForNoSearch waits until no search counts as running: Foreground's
+// done, deferred by an earlier test, has been called.
+func waitForNoSearch(t *testing.T) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); Searching() != 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d searches still running", Searching())
+		}
 	}
 }
 
@@ -284,5 +338,88 @@ func TestGoexitInHandedWorkEndsTheCallerNotTheThread(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("work handed after a Goexit waits for a thread that is gone")
+	}
+}
+
+// TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack: once searches
+// are quiet and the added P is given back, the runtime follows the CPUs
+// the process may use again, as it does in a process that never set
+// GOMAXPROCS (Go 1.25 and later): the process limited to one CPU is
+// given GOMAXPROCS 1 within seconds. Taking the P back by setting
+// GOMAXPROCS left it set for good, so a container given fewer CPUs kept
+// as many Ps as before (session 59's note). The test runs itself again
+// in a process of its own: it limits the process's CPUs, and the test
+// binary's own start sets GOMAXPROCS.
+func TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack(t *testing.T) {
+	if os.Getenv("LOWPRIO_FOLLOW_CHILD") == "1" {
+		runtime.SetDefaultGOMAXPROCS() // as in serve: the testing package set it
+		before := runtime.GOMAXPROCS(0)
+		start(t)
+		done := Foreground()
+		if runtime.GOMAXPROCS(0) != before+Extra {
+			t.Fatalf("GOMAXPROCS %d while a search runs, want %d", runtime.GOMAXPROCS(0), before+Extra)
+		}
+		done()
+		for deadline := time.Now().Add(10 * time.Second); runtime.GOMAXPROCS(0) != before; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("GOMAXPROCS %d after the searches, want %d", runtime.GOMAXPROCS(0), before)
+			}
+		}
+		limitToOneCPU(t)
+		deadline := time.Now().Add(5 * time.Second)
+		for runtime.GOMAXPROCS(0) != 1 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		fmt.Printf("gomaxprocs %d\n", runtime.GOMAXPROCS(0))
+		return
+	}
+	if runtime.NumCPU() < 2 {
+		t.Skip("one CPU: nothing fewer to limit the process to")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTheRuntimeFollowsTheCPUsAgainOnceThePsAreGivenBack$")
+	cmd.Env = append(os.Environ(), "LOWPRIO_FOLLOW_CHILD=1", "GOMAXPROCS=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("the child: %v\n%s", err, out)
+	}
+	procs := -1
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, err := fmt.Sscanf(line, "gomaxprocs %d", &procs); err == nil {
+			break
+		}
+	}
+	if procs != 1 {
+		t.Errorf("a process limited to one CPU after its searches' P was given back has GOMAXPROCS %d, want 1 (the runtime following its CPUs)\n%s", procs, out)
+	}
+}
+
+// limitToOneCPU lets every thread of the process run on one CPU only, the
+// first it may run on now.
+func limitToOneCPU(t *testing.T) {
+	t.Helper()
+	var set unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		t.Fatal(err)
+	}
+	first := -1
+	for cpu := 0; first < 0 && cpu < 1024; cpu++ {
+		if set.IsSet(cpu) {
+			first = cpu
+		}
+	}
+	var one unix.CPUSet
+	one.Set(first)
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range tasks {
+		tid, err := strconv.Atoi(task.Name())
+		if err != nil {
+			continue
+		}
+		if err := unix.SchedSetaffinity(tid, &one); err != nil && err != unix.ESRCH {
+			t.Fatalf("limit thread %d to CPU %d: %v", tid, first, err)
+		}
 	}
 }
