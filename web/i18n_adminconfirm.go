@@ -35,7 +35,7 @@ var adminConfirmMessages = map[string]map[Lang]string{
 	"admin.confirm.disable_question": {Chinese: "确定停用账号 %s吗？确认后：",
 		English: "Disable the account %s? Once confirmed:"},
 	"admin.confirm.disable_sessions": {Chinese: "%s 的登录和访问令牌（API）随即失效，不能再登录",
-		English: "%s's sessions and API tokens end at once, and they can no longer sign in"},
+		English: "%s's sessions and API tokens end at once, and they can no longer log in"},
 	"admin.confirm.disable_undo": {Chinese: "以后可在系统管理页点“启用”恢复这个账号，本人需重新登录",
 		English: "the account can be enabled again on the admin page later; its owner signs in again"},
 	"admin.confirm.disable_button": {Chinese: "确认停用", English: "Disable"},

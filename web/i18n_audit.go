@@ -13,11 +13,11 @@ func init() {
 }
 
 var auditMessages = map[string]map[Lang]string{
-	"event.login.disabled":           {Chinese: "登录被拒（账户已停用）", English: "Sign-in refused (account disabled)"},
+	"event.login.disabled":           {Chinese: "登录被拒（账户已停用）", English: "Login refused (account disabled)"},
 	"event.user.department":          {Chinese: "修改用户的责任单位", English: "Moved a user to another department"},
 	"event.user.password_reset":      {Chinese: "重置密码", English: "Reset a password"},
 	"event.round.use_links":          {Chinese: "关联计入监测轮次", English: "Counted links in a round"},
-	"event.actor.anonymous":          {Chinese: "（未登录）", English: "(not signed in)"},
+	"event.actor.anonymous":          {Chinese: "（未登录）", English: "(not logged in)"},
 	"event.detail.address":           {Chinese: "地址 %s", English: "from %s"},
 	"event.detail.refused":           {Chinese: "其间另有 %d 次被拒", English: "%d more {refusal|refusals} since"},
 	"event.detail.restored_links":    {Chinese: "关联的指标 %s 随之恢复", English: "links to %s back"},
@@ -62,7 +62,7 @@ var auditMessages = map[string]map[Lang]string{
 	"admin.events.filter":            {Chinese: "筛选", English: "Filter"},
 	"admin.events.clear":             {Chinese: "清除筛选", English: "Clear filters"},
 	"admin.events.none":              {Chinese: "没有符合条件的记录", English: "No events match"},
-	"admin.events.filter_note":       {Chinese: "登录失败的记录按被尝试的账户归入“用户”。", English: "A failed sign-in is filed under the account tried."},
+	"admin.events.filter_note":       {Chinese: "登录失败的记录按被尝试的账户归入“用户”。", English: "A failed login is filed under the account tried."},
 	"carry.intro_readonly":           {Chinese: "新一轮监测开始时，上一轮的指标关联、定性描述和数值会结转过来，标为“待确认”，由本市协调员逐项确认沿用或本轮不再使用。本页仅供查看。", English: "When a round starts, the previous round's links, claims and values are carried over as \"to re-confirm\"; the city's coordinators confirm or drop each. This page is for reading only."},
 	"carry.doc_gone_readonly":        {Chinese: "文档已删除，不能确认沿用", English: "Document deleted; it cannot be confirmed"},
 	"carry.sources_deleted_readonly": {Chinese: "出处已删除：引用的文档都已删除，不能确认沿用", English: "Source deleted: every document it cites was deleted, so it cannot be confirmed"},

@@ -77,3 +77,22 @@ func TestRoundWordingFaults(t *testing.T) {
 		}
 	}
 }
+
+// signIn is the English for 登录 that the login page's own words (Log in,
+// Log out) do not use.
+var signIn = regexp.MustCompile(`(?i)\bsign(ed)?[ -]in\b`)
+
+// TestEnglishCallsLoggingInOneThing: the login page's button says Log in
+// and the top bar Log out, so a flash that says "sign in with the new
+// one" (密码已修改，请用新密码登录, found by the s60 probe) names another
+// step; every English message says log in.
+func TestEnglishCallsLoggingInOneThing(t *testing.T) {
+	for k, m := range messages {
+		if signIn.MatchString(m[English]) {
+			t.Errorf("%s: %q says sign in; the pages say Log in", k, m[English])
+		}
+	}
+	if got := tr(English, "login.submit"); got != "Log in" {
+		t.Errorf("login.submit: %q, want Log in", got)
+	}
+}
