@@ -47,7 +47,7 @@ func TestAcceptAsksAgainWhenAFileChanged(t *testing.T) {
 	}
 	fail("扫描件的每一页都是空白，无法识别文字；请重新扫描后上传")
 	status, msg, asked, body := e.acceptRefusal(id, "")
-	if status != http.StatusConflict || asked == "" || !strings.Contains(msg, "2017 年度的材料") || !strings.Contains(msg, "“手机拍照.txt”未能读取") {
+	if status != http.StatusConflict || asked == "" || !strings.Contains(msg, "2017年度的材料") || !strings.Contains(msg, "“手机拍照.txt”未能读取") {
 		t.Fatalf("确认 without confirm: %d %v, want 409 asking of the ledger and the photo", status, body)
 	}
 
@@ -56,7 +56,7 @@ func TestAcceptAsksAgainWhenAFileChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	status, msg, refiled, body := e.acceptRefusal(id, asked)
-	if status != http.StatusConflict || refiled == "" || refiled == asked || !strings.Contains(msg, "2016 年度的材料") {
+	if status != http.StatusConflict || refiled == "" || refiled == asked || !strings.Contains(msg, "2016年度的材料") {
 		t.Fatalf("确认 with the token asked before the ledger was refiled: %d %v, want 409 naming 2016 with a new token", status, body)
 	}
 

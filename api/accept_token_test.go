@@ -43,11 +43,11 @@ func TestAcceptConfirmAnswersTheQuestionAsked(t *testing.T) {
 		t.Fatalf("handing in the ledger: %d %v", resp.StatusCode, body)
 	}
 	status, msg, asked, body := e.acceptRefusal(id, "")
-	if status != http.StatusConflict || asked == "" || !strings.Contains(msg, "confirm="+asked) || !strings.Contains(msg, "2017 年度的材料") {
+	if status != http.StatusConflict || asked == "" || !strings.Contains(msg, "confirm="+asked) || !strings.Contains(msg, "2017年度的材料") {
 		t.Fatalf("确认 without confirm: %d %v, want 409 naming the ledger with a confirm_token the message names", status, body)
 	}
 	status, msg, token, body := e.acceptRefusal(id, "1")
-	if status != http.StatusConflict || token != asked || !strings.Contains(msg, "不符") || !strings.Contains(msg, "2017 年度的材料") {
+	if status != http.StatusConflict || token != asked || !strings.Contains(msg, "不符") || !strings.Contains(msg, "2017年度的材料") {
 		t.Errorf("确认 with confirm=1: %d %v, want 409 asking the same question again (token %s)", status, body, asked)
 	}
 

@@ -54,7 +54,7 @@ func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 
 	resp, body = e.do(e.request("POST", "/api/v1/carryovers/"+ids[contradicted], map[string]any{"action": "confirm"}), "coordA")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "2017 年度经审核与证据矛盾") || !strings.Contains(msg, `"checked": true`) {
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "2017年度经审核与证据矛盾") || !strings.Contains(msg, `"checked": true`) {
 		t.Errorf("confirming a contradicted claim without checked: %d %v, want 400 naming 2017 and 与证据矛盾 and \"checked\": true", resp.StatusCode, body)
 	}
 	if st := state(ids[contradicted]); st != catalog.CarryToConfirm {

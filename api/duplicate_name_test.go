@@ -63,7 +63,7 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 	zh, _ := doc["duplicate_notice"].(string)
 	en, _ := doc["duplicate_notice_en"].(string)
 	for _, want := range []string{"“终身学习卡（2018年报送）.txt”", "“终身学习卡.txt”", "《" + title + "》", "/documents/" + id,
-		"属于 2017 年度", "计入 2018 年度"} {
+		"属于 2017年度", "计入 2018年度"} {
 		if title == "" || !strings.Contains(zh, want) {
 			t.Errorf("duplicate_notice %q: want %q in it", zh, want)
 		}
@@ -79,7 +79,7 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 	// The upload page's row shows the server's words, in the page's
 	// language: it kept a copy of its own.
 	for field, want := range map[string]string{
-		"duplicate_label":    "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度",
+		"duplicate_label":    "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018年度",
 		"duplicate_label_en": "Duplicate: the same file as the stored “终身学习卡.txt” (exactly the same content, of round 2017), not stored twice; the indicators linked now count in round 2018",
 	} {
 		if doc[field] != want {
@@ -104,10 +104,10 @@ func TestDuplicateNoticeNamesFilesAsWritten(t *testing.T) {
 			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF09\uFF0C未重复保存\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
 			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content), not stored twice; the stored document: “培训情况(2018)”, /documents/01M8"},
 		{"sent for another round", "2017", 2018,
-			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
+			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
 			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content, of round 2017), not stored twice; the indicators linked now count in round 2018; the stored document: “培训情况(2018)”, /documents/01M8"},
 		{"a document of no round sent for one", "", 2018,
-			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
+			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
 			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018; the stored document: “培训情况(2018)”, /documents/01M8"},
 	} {
 		zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)", Round: tt.round}, tt.usedInRound, false, ingest.Unapplied{})

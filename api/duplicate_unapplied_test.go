@@ -24,9 +24,9 @@ func TestDuplicateSaysTheRoundChosenWasNotApplied(t *testing.T) {
 		wantZh, notZh []string
 	}{
 		{"another round", "2018", "work_summary", "2018", "",
-			[]string{"属于 2017 年度", "admin 于 ", "其监测轮次未改动\uFF0C如需计入 2018 年度\uFF0C请在文档页修改"}, []string{"类型"}},
+			[]string{"属于 2017年度", "admin 于 ", "其监测轮次未改动\uFF0C如需计入 2018年度\uFF0C请在文档页修改"}, []string{"类型"}},
 		{"another type", "2017", "policy", "", "policy",
-			[]string{"属于 2017 年度", "admin 于 ", "其类型仍为工作总结\uFF0C如需改为政策文件\uFF0C请在文档页修改"}, []string{"未改动"}},
+			[]string{"属于 2017年度", "admin 于 ", "其类型仍为工作总结\uFF0C如需改为政策文件\uFF0C请在文档页修改"}, []string{"未改动"}},
 		{"the same choices", "2017", "work_summary", "", "",
 			nil, []string{"未改动", "仍为", " 于 "}},
 	} {

@@ -11,7 +11,7 @@ import (
 
 // TestHandInOfLastYearsFileIsMarkedAndAsked: the archive holds 市人社局's
 // 2017 ledger (成文日期 2017-12-10); 市教育局 hands in the same bytes for
-// its 2018 task. The task as the API lists it marks the file (2017 年度的
+// its 2018 task. The task as the API lists it marks the file (2017年度的
 // 材料，成文日期 2017-12-10; 档案中属于市人社局), and accepting it is 409 on
 // confirm naming both until confirm carries the 409's confirm_token
 // (probe s42 finding 3).
@@ -35,7 +35,7 @@ func TestHandInOfLastYearsFileIsMarkedAndAsked(t *testing.T) {
 		m := n.(map[string]any)
 		said = append(said, m["kind"].(string)+" "+m["note"].(string)+" / "+m["note_en"].(string))
 	}
-	for _, want := range []string{"other_round 2017 年度的材料\uFF0C成文日期 2017-12-10 / material of round 2017, dated 2017-12-10",
+	for _, want := range []string{"other_round 2017年度的材料\uFF0C成文日期 2017-12-10 / material of round 2017, dated 2017-12-10",
 		"other_department 档案中属于市人社局 / filed under 市人社局 in the archive"} {
 		if !strings.Contains(strings.Join(said, "\n"), want) {
 			t.Errorf("the task's handin_notes %q lack %q", said, want)
@@ -45,7 +45,7 @@ func TestHandInOfLastYearsFileIsMarkedAndAsked(t *testing.T) {
 	detail, _ := body["error"].(map[string]any)
 	msg, _ := detail["message"].(string)
 	if resp.StatusCode != http.StatusConflict || detail["field"] != "confirm" ||
-		!strings.Contains(msg, "“企业职工教育经费台账-盖章版.txt”是2017 年度的材料\uFF0C成文日期 2017-12-10") || !strings.Contains(msg, "档案中属于市人社局") {
+		!strings.Contains(msg, "“企业职工教育经费台账-盖章版.txt”是2017年度的材料\uFF0C成文日期 2017-12-10") || !strings.Contains(msg, "档案中属于市人社局") {
 		t.Errorf("accepting without confirm: %d %v, want 409 on confirm naming the file's round and department", resp.StatusCode, body)
 	}
 	if got := e.firstTask(t, "contribA")["status"]; got != "submitted" {

@@ -23,12 +23,12 @@ func TestSourceWrittenAfterTheRoundIsWarnedOf(t *testing.T) {
 		}
 	}
 	dated("2023-12-20")
-	const want = "成文于 2023-12-20\uFF0C晚于本轮\uFF082017 年度\uFF09"
+	const want = "成文于 2023-12-20\uFF0C晚于本轮\uFF082017年度\uFF09"
 	resp, body := e.do(e.request("POST", "/api/v1/values", map[string]any{"round": 2017, "indicator": "5.1.1", "value": "85.3%",
 		"citation": map[string]any{"document_id": doc, "page": 1, "quote": "2017年成人年参与学习率达到85.3%"}}), "coordA")
 	v, _ := body["value"].(map[string]any)
 	if resp.StatusCode != http.StatusCreated || !strings.Contains(fmt.Sprint(v["warnings"]), want) ||
-		!strings.Contains(fmt.Sprint(v["warnings"]), "after this round (2017)") {
+		!strings.Contains(fmt.Sprint(v["warnings"]), "after this round (round 2017)") {
 		t.Errorf("a 2017 value citing a 2023 summary: %d warnings %v; want %q, in English too", resp.StatusCode, v["warnings"], want)
 	}
 	if _, got := e.do(e.request("GET", "/api/v1/values/"+fmt.Sprint(v["id"]), nil), "reviewer"); !strings.Contains(fmt.Sprint(got["value"]), want) {

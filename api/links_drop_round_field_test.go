@@ -16,8 +16,8 @@ func TestDropALinkFromARoundNamesTheRound(t *testing.T) {
 	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。")
 	link := e.linkFor(doc, 0)
 	resp, body := e.do(e.request("DELETE", "/api/v1/links/"+link+"?round=", nil), "coordA")
-	if er, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusConflict || !strings.Contains(fmt.Sprint(er["message"]), "不计入 2018 年度") {
-		t.Errorf("DELETE ?round= (the current round): %d %v, want 409 不计入 2018 年度", resp.StatusCode, body)
+	if er, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusConflict || !strings.Contains(fmt.Sprint(er["message"]), "不计入 2018年度") {
+		t.Errorf("DELETE ?round= (the current round): %d %v, want 409 不计入 2018年度", resp.StatusCode, body)
 	}
 	for _, q := range []string{"18", "1999"} {
 		resp, body := e.do(e.request("DELETE", "/api/v1/links/"+link+"?round="+q, nil), "coordA")

@@ -82,7 +82,7 @@ func TestDropALinkFromOneRound(t *testing.T) {
 	}
 	code, body := drop("2018")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
-	if code != http.StatusConflict || !strings.Contains(msg, "只计入 2018 年度") || !strings.Contains(msg, "请直接删除这条关联") {
+	if code != http.StatusConflict || !strings.Contains(msg, "只计入 2018年度") || !strings.Contains(msg, "请直接删除这条关联") {
 		t.Errorf("dropping from 2018, its only round: %d %v, want 409 saying to delete the link", code, body)
 	}
 }

@@ -56,13 +56,13 @@ func TestPutALinkBackIntoItsOwnRound(t *testing.T) {
 
 	resp, body = e.do(e.request("POST", "/api/v1/links/"+link+"/restore?round=2017", nil), "coordA")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2017 年度") {
-		t.Errorf("restoring a link that counts in 2017: %d %v, want 409 仍计入 2017 年度", resp.StatusCode, body)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2017年度") {
+		t.Errorf("restoring a link that counts in 2017: %d %v, want 409 仍计入 2017年度", resp.StatusCode, body)
 	}
 	// round= empty is the current round, 2018, as everywhere.
 	resp, body = e.do(e.request("POST", "/api/v1/links/"+link+"/restore?round=", nil), "coordA")
-	if msg, _ := body["error"].(map[string]any)["message"].(string); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2018 年度") {
-		t.Errorf("restoring with round= empty: %d %v, want 409 仍计入 2018 年度 (the current round)", resp.StatusCode, body)
+	if msg, _ := body["error"].(map[string]any)["message"].(string); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "仍计入 2018年度") {
+		t.Errorf("restoring with round= empty: %d %v, want 409 仍计入 2018年度 (the current round)", resp.StatusCode, body)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // the round, the report, the evidence pack, a responsibility table
 // imported or copied — is a 400 about round saying that none is set up
 // yet and who creates one, in Chinese and English, where it said
-// "监测轮次 0 不存在", "收到“0”" or "0 年度之前".
+// "监测轮次 0 不存在", "收到“0”" or "0年度之前".
 func TestNoRoundYetIsSaidNotRoundZero(t *testing.T) {
 	e := newEnv(t)
 	_, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"},

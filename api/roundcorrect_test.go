@@ -83,7 +83,7 @@ func TestCorrectingARoundsKeptName(t *testing.T) {
 	}{
 		{path, " ", 400, "指标名称不能为空"},
 		{path, "市民终身学习卡与个人学习档案", 409, "2.3.2 已叫“市民终身学习卡与个人学习档案”"},
-		{"/api/v1/rounds/2019/indicators/2.3.1", right, 400, "2019 年度是当前轮次，其指标名称随当前指标体系"},
+		{"/api/v1/rounds/2019/indicators/2.3.1", right, 400, "2019年度是当前轮次，其指标名称随当前指标体系"},
 		{"/api/v1/rounds/2018/indicators/9.9.9", right, 404, "没有编码为 9.9.9 的指标"},
 	} {
 		resp, body := e.do(e.request("PATCH", c.path, map[string]any{"name": c.name}), "admin")

@@ -32,7 +32,7 @@ func TestValuesListWarnsOfASourceWrittenAfterTheRound(t *testing.T) {
 			t.Fatalf("record %v: %d %v", b["indicator"], resp.StatusCode, body)
 		}
 	}
-	const want, wantEN = "成文于 2023-12-20\uFF0C晚于本轮\uFF082017 年度\uFF09", "after this round (2017)"
+	const want, wantEN = "成文于 2023-12-20\uFF0C晚于本轮\uFF082017年度\uFF09", "after this round (round 2017)"
 	resp, body := e.do(e.request("GET", "/api/v1/values?city="+cityA+"&round=2017", nil), "reviewer")
 	list, _ := body["values"].([]any)
 	if resp.StatusCode != http.StatusOK || len(list) != 2 {

@@ -81,7 +81,7 @@ func TestAcceptAsksOfAFileStillBeingRead(t *testing.T) {
 
 	_, err = s.Accept(ctx, coordA, other, "")
 	q = assignments.AsQuestion(err)
-	if q == nil || !strings.Contains(err.Error(), "“学分银行台账.txt”尚未读取完成") || !strings.Contains(err.Error(), "“2017年学分银行台账.txt”是2017 年度的材料") {
+	if q == nil || !strings.Contains(err.Error(), "“学分银行台账.txt”尚未读取完成") || !strings.Contains(err.Error(), "“2017年学分银行台账.txt”是2017年度的材料") {
 		t.Fatalf("确认 of the ledger still being read beside last year's: %v, want the question naming both", err)
 	}
 	if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: ledger.ID, Status: catalog.StatusIndexed}); err != nil {
@@ -89,7 +89,7 @@ func TestAcceptAsksOfAFileStillBeingRead(t *testing.T) {
 	}
 	_, err = s.Accept(ctx, coordA, other, q.Token)
 	again = assignments.AsQuestion(err)
-	if again == nil || strings.Contains(err.Error(), "尚未读取完成") || !strings.Contains(err.Error(), "“2017年学分银行台账.txt”是2017 年度的材料") {
+	if again == nil || strings.Contains(err.Error(), "尚未读取完成") || !strings.Contains(err.Error(), "“2017年学分银行台账.txt”是2017年度的材料") {
 		t.Fatalf("确认 with the yes given while the ledger was read, after it was read: %v, want the question as it stands now", err)
 	}
 	if _, err := s.Accept(ctx, coordA, other, again.Token); err != nil {

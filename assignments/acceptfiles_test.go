@@ -47,7 +47,7 @@ func TestAFileRefiledDuringConfirmIsAsked(t *testing.T) {
 	}
 	_, err := s.Accept(ctx, coordA, task, "")
 	q := assignments.AsQuestion(err)
-	if q == nil || !strings.Contains(err.Error(), "2017 年度的材料") {
+	if q == nil || !strings.Contains(err.Error(), "2017年度的材料") {
 		t.Fatalf("确认 of the ledger without confirm: %v, want the question naming it 2017's", err)
 	}
 	refiled := false
@@ -67,7 +67,7 @@ func TestAFileRefiledDuringConfirmIsAsked(t *testing.T) {
 	if !refiled {
 		t.Fatal("the ledger was never refiled between the question and the change")
 	}
-	if again == nil || catalog.ErrorCode(err) != catalog.ECONFLICT || again.Token == q.Token || !strings.Contains(err.Error(), "2016 年度的材料") {
+	if again == nil || catalog.ErrorCode(err) != catalog.ECONFLICT || again.Token == q.Token || !strings.Contains(err.Error(), "2016年度的材料") {
 		t.Fatalf("确认 answering the question checked before the ledger was refiled: %v, want ECONFLICT (409) asking of 2016 with a new token", err)
 	}
 	if a, err := e.Catalog.Assignment(ctx, task); err != nil || a.Status != catalog.AssignmentSubmitted {

@@ -85,7 +85,7 @@ func (s *Service) copyPrevious(ctx context.Context, u *catalog.User, city string
 		return nil, err
 	}
 	if from == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "%d 年度之前本市没有责任分解表可复制；请导入责任分解表或逐项添加任务", round)
+		return nil, catalog.Errorf(catalog.EINVALID, "%d年度之前本市没有责任分解表可复制；请导入责任分解表或逐项添加任务", round)
 	}
 	ch, err := newChecker(ctx, s.cat, city, round)
 	if err != nil {

@@ -28,7 +28,7 @@ type HandInNote struct {
 	// Round and IssuedOn are the document's (NoteOtherRound); Department
 	// the department the archive files it under (NoteOtherDepartment).
 	Round, IssuedOn, Department string
-	// Words say it, without brackets: 2018 年度的材料，成文日期 2018-12-10.
+	// Words say it, without brackets: 2018年度的材料，成文日期 2018-12-10.
 	Words catalog.Words
 }
 
@@ -89,7 +89,7 @@ func notesOf(a *catalog.Assignment, d *catalog.Document, cityName string) []Hand
 	var out []HandInNote
 	if d.Round != "" && d.Round != strconv.Itoa(a.Round) {
 		n := HandInNote{DocumentID: d.ID, Kind: NoteOtherRound, Round: d.Round, IssuedOn: d.IssuedOn,
-			Words: catalog.Words{Chinese: d.Round + " 年度的材料", English: "material of round " + d.Round}}
+			Words: catalog.Words{Chinese: d.Round + "年度的材料", English: "material of round " + d.Round}}
 		if d.IssuedOn != "" {
 			n.Words.Chinese += "\uFF0C成文日期 " + d.IssuedOn
 			n.Words.English += ", dated " + d.IssuedOn

@@ -618,7 +618,9 @@ func enumerationUnderEach(piece string) bool {
 // "市财政局⏎市教育局" are two. A separator inside brackets belongs to the
 // name (各区（县、市）政府), and so does a 、 after a 各… that names no
 // body yet: 各区、县（市）政府 is one, the governments of every district
-// and county, not 各区 and 县（市）政府.
+// and county, not 各区 and 县（市）政府. A space parts Chinese names
+// (市教育局 市文广新局) but not the words of a Latin one: "Education
+// Bureau" is one department, written with one space (latinWordSpace).
 func SplitDepartments(cell string) []string {
 	var out []string
 	var name strings.Builder
@@ -629,7 +631,20 @@ func SplitDepartments(cell string) []string {
 		}
 		name.Reset()
 	}
-	for _, r := range cell {
+	runes := []rune(cell)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		if len(open) == 0 && isLineSpace(r) {
+			next := i
+			for next < len(runes) && isLineSpace(runes[next]) {
+				next++
+			}
+			if next < len(runes) && latinWordSpace(name.String(), runes[next]) {
+				name.WriteRune(' ')
+				i = next - 1
+				continue
+			}
+		}
 		switch {
 		case len(open) > 0 && r == open[len(open)-1]:
 			open = open[:len(open)-1]
@@ -644,6 +659,20 @@ func SplitDepartments(cell string) []string {
 	}
 	flush()
 	return out
+}
+
+// isLineSpace is white space within a line: a line break always parts
+// two departments.
+func isLineSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
+
+// latinWordSpace reports whether a space between before (the name so far)
+// and next joins two words of one Latin name (Education Bureau, Dept. of
+// Culture) rather than parting two names: the name so far ends in a
+// Latin character and a Latin letter or digit follows.
+func latinWordSpace(before string, next rune) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return last != utf8.RuneError && last < utf8.RuneSelf && !unicode.IsSpace(last) &&
+		next < utf8.RuneSelf && (unicode.IsLetter(next) || unicode.IsDigit(next))
 }
 
 // maxContactRunes bounds a task's contact.

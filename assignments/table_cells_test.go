@@ -32,6 +32,17 @@ func TestSplitDepartments(t *testing.T) {
 		{"市教育局（职成教处、高教处）", []string{"市教育局（职成教处、高教处）"}},
 		{"市教育局、市教育局", []string{"市教育局"}},
 		{" 、 ", nil},
+		// A space parts Chinese names, not the words of a Latin one.
+		{"市教育局 市文广新局", []string{"市教育局", "市文广新局"}},
+		{"Education Bureau", []string{"Education Bureau"}},
+		{" Education  Bureau\u3000", []string{"Education Bureau"}},
+		{"Education Bureau、Culture Bureau", []string{"Education Bureau", "Culture Bureau"}},
+		{"Education Bureau, Culture Bureau", []string{"Education Bureau", "Culture Bureau"}},
+		{"Education Bureau\nCulture Bureau", []string{"Education Bureau", "Culture Bureau"}},
+		{"Dept. of Culture 市统计局", []string{"Dept. of Culture", "市统计局"}},
+		{"市教育局（Education Bureau） 市文广新局", []string{"市教育局（Education Bureau）", "市文广新局"}},
+		{"市教育局 Education Bureau", []string{"市教育局", "Education Bureau"}},
+		{"No.2 Middle School", []string{"No.2 Middle School"}},
 	} {
 		if got := assignments.SplitDepartments(tt.cell); !slices.Equal(got, tt.want) {
 			t.Errorf("SplitDepartments(%q) = %q, want %q", tt.cell, got, tt.want)

@@ -396,11 +396,11 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		case kind == CarryLink && state == CarryConfirmed && was == CarryDropped && link != nil:
 			// 本轮不用 undone: the link counts in the round again.
 		case was == state:
-			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过（%s），无需再次处理", round, carryStateWords(was))
+			return Errorf(ECONFLICT, "这一项在 %d年度已经处理过（%s），无需再次处理", round, carryStateWords(was))
 		case kind == CarryLink:
-			return Errorf(ECONFLICT, "这条关联的文档已删除，不能再计入 %d 年度", round)
+			return Errorf(ECONFLICT, "这条关联的文档已删除，不能再计入 %d年度", round)
 		default:
-			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过（%s）；本轮不再使用的话，请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
+			return Errorf(ECONFLICT, "这一项在 %d年度已经处理过（%s）；本轮不再使用的话，请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
 		if kind != CarryLink && state == CarryConfirmed {
 			gone, err := sourcesDeleted(ctx, tx, kind, object)
@@ -649,7 +649,7 @@ func keptAsItIs(given, had Link, round int) error {
 			at.English = "pages " + strings.Join(en, ", ")
 		}
 	}
-	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s（%s），计入 %d 年度时沿用这条关联，不能另填页码或备注（填了引文的页码随引文补充到这条关联）；请去掉页码和备注后再提交，或连同该页的引文一起提交",
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s（%s），计入 %d年度时沿用这条关联，不能另填页码或备注（填了引文的页码随引文补充到这条关联）；请去掉页码和备注后再提交，或连同该页的引文一起提交",
 		had.IndicatorCode, at, round)
 }
 
@@ -795,9 +795,9 @@ func dropLinkFromRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round int
 	ownHere := ownCounts && l.own == y
 	switch {
 	case here == 0 && !ownHere:
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度，无需去掉", l.code, round)
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d年度，无需去掉", l.code, round)
 	case elsewhere == 0:
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度，没有其他轮次使用；要去掉它，请直接删除这条关联", l.code, round)
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d年度，没有其他轮次使用；要去掉它，请直接删除这条关联", l.code, round)
 	}
 	how := "carried"
 	if here > 0 {

@@ -87,7 +87,7 @@ func TestCarriedAwaitingConfirmationIsOutOfTheQueue(t *testing.T) {
 			{"value", s.AddValueReview(ctx, objects[CarryValue][0].ObjectID, &Review{Reviewer: "liu", Verdict: ClaimVerified})},
 		}
 		for _, r := range refused {
-			if ErrorCode(r.err) != ECONFLICT || !strings.Contains(ErrorMessage(r.err), "城市尚未确认在 2018 年度沿用") {
+			if ErrorCode(r.err) != ECONFLICT || !strings.Contains(ErrorMessage(r.err), "城市尚未确认在 2018年度沿用") {
 				t.Errorf("verdict on a carried %s not confirmed: %v, want ECONFLICT saying the city must confirm it first", r.name, r.err)
 			}
 		}

@@ -42,7 +42,7 @@ func (s *Store) RestoreCarried(ctx context.Context, id, by string) error {
 			return fmt.Errorf("lock carryover %s: %w", id, err)
 		}
 		if c.State != CarryDropped {
-			return Errorf(ECONFLICT, "这一项在 %d 年度没有标为本轮不用（%s），无需恢复", c.Round, carryStateWords(c.State))
+			return Errorf(ECONFLICT, "这一项在 %d年度没有标为本轮不用（%s），无需恢复", c.Round, carryStateWords(c.State))
 		}
 		now := formatTime(stamp)
 		object, err := restoreCopy(ctx, tx, c, now)
@@ -87,7 +87,7 @@ func restoreCopy(ctx context.Context, tx *sql.Tx, c Carryover, now string) (stri
 			return "", fmt.Errorf("values of %s in round %d: %w", c.Indicator, c.Round, err)
 		}
 		if n > 0 {
-			return "", Errorf(ECONFLICT, "%d 年度已另行填报指标 %s 的数值，不能恢复结转的数值；需要更改的，请在数值页修改", c.Round, c.Indicator)
+			return "", Errorf(ECONFLICT, "%d年度已另行填报指标 %s 的数值，不能恢复结转的数值；需要更改的，请在数值页修改", c.Round, c.Indicator)
 		}
 		return copyValue(ctx, tx, c.SourceID, c.Round, now)
 	}

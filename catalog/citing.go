@@ -17,7 +17,7 @@ type Citing struct {
 	What string
 	// FromRound is the round a carried copy was carried from, 0 for the
 	// claim or value its coordinator wrote: the confirmation counts the
-	// copies apart (其中 N 处为结转到 2019 年度的副本).
+	// copies apart (其中 N 处为结转到 2019年度的副本).
 	FromRound int
 }
 

@@ -745,7 +745,7 @@ func claimNotChangeable(ctx context.Context, tx *sql.Tx, id string) error {
 // (what: 定性描述 or 数值) carried into round and still 待确认: its city
 // must confirm it first.
 func NotConfirmedError(what Words, round int) *Error {
-	return Errorf(ECONFLICT, "这条%s是从上一轮结转来的，城市尚未确认在 %d 年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核", what, round)
+	return Errorf(ECONFLICT, "这条%s是从上一轮结转来的，城市尚未确认在 %d年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核", what, round)
 }
 
 // reopenClaimsCiting puts reviewed claims that cite a document back to

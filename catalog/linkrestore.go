@@ -65,7 +65,7 @@ func restoreLinkToRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round in
 		return fmt.Errorf("does link %s count in round %d: %w", l.id, round, err)
 	}
 	if counts > 0 {
-		return Errorf(ECONFLICT, "指标 %s 的这条关联仍计入 %d 年度，无需恢复", l.code, round)
+		return Errorf(ECONFLICT, "指标 %s 的这条关联仍计入 %d年度，无需恢复", l.code, round)
 	}
-	return Errorf(ECONFLICT, "指标 %s 的这条关联没有从 %d 年度去掉过，无从恢复；要让它计入 %d 年度，请在文档页按 %d 年度关联", l.code, round, round, round)
+	return Errorf(ECONFLICT, "指标 %s 的这条关联没有从 %d年度去掉过，无从恢复；要让它计入 %d年度，请在文档页按 %d年度关联", l.code, round, round, round)
 }

@@ -202,7 +202,7 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 		}
 		err := tx.QueryRowContext(ctx, `SELECT name, name_en FROM round_indicator WHERE round = ? AND code = ?`, round, code).Scan(&c.Old, &c.OldEN)
 		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
+			return Errorf(ENOTFOUND, "%d年度的指标体系中没有编码为 %s 的指标", round, code)
 		}
 		if err != nil {
 			return fmt.Errorf("read the names of %s in round %d: %w", code, round, err)
@@ -230,7 +230,7 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 		if n, err := res.RowsAffected(); err != nil {
 			return fmt.Errorf("correct the names of %s in round %d: %w", code, round, err)
 		} else if n == 0 {
-			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
+			return Errorf(ENOTFOUND, "%d年度的指标体系中没有编码为 %s 的指标", round, code)
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.correct_name", Object: fmt.Sprintf("round:%d", round),
 			Detail: c.detail()})
@@ -272,7 +272,7 @@ func changedSince(c *NameCorrection, edit RoundNameEdit) error {
 			if blankName(*f.was) {
 				back = Words{Chinese: "要清空它", English: "to clear it"}
 			}
-			return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人%s；你没有改动它，所以未作修改，刷新页面即可看到新的%s；%s，请确认覆盖他人的修改后再提交",
+			return FieldErrorf(f.field, ECONFLICT, "%d年度指标 %s 的%s在你打开页面后已被他人%s；你没有改动它，所以未作修改，刷新页面即可看到新的%s；%s，请确认覆盖他人的修改后再提交",
 				c.Round, c.Code, f.words, change, f.words, back)
 		}
 		yours := Words{Chinese: "与你填写的“" + *f.to + "”冲突", English: "which conflicts with your “" + *f.to + "”"}
@@ -281,7 +281,7 @@ func changedSince(c *NameCorrection, edit RoundNameEdit) error {
 			yours = Words{Chinese: "与你清空它冲突", English: "which conflicts with your clearing it"}
 			still = Words{Chinese: "仍要清空它", English: "to clear it all the same"}
 		}
-		return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人%s，%s，未作修改；要保留他人的%s，无需再提交，刷新页面即可；%s，请确认覆盖他人的修改后再提交",
+		return FieldErrorf(f.field, ECONFLICT, "%d年度指标 %s 的%s在你打开页面后已被他人%s，%s，未作修改；要保留他人的%s，无需再提交，刷新页面即可；%s，请确认覆盖他人的修改后再提交",
 			c.Round, c.Code, f.words, change, yours, f.words, still)
 	}
 	return nil
@@ -319,7 +319,7 @@ func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection
 		err := tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND name = ? AND code <> ? ORDER BY position LIMIT 1`,
 			c.Round, c.New, c.Code).Scan(&other)
 		if err == nil {
-			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.New)
+			return FieldErrorf("name", ECONFLICT, "%d年度的指标 %s 已叫“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.New)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("look for the name in round %d: %w", c.Round, err)
@@ -342,7 +342,7 @@ func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection
 			return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
 		}
 		if strings.EqualFold(en, c.NewEN) {
-			return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.NewEN)
+			return FieldErrorf("name_en", ECONFLICT, "%d年度的指标 %s 的英文名称已是“%s”；同一轮次的两个指标不能同名，请换一个名称", c.Round, other, c.NewEN)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -399,7 +399,7 @@ func (s *Store) keptRound(ctx context.Context, tx *sql.Tx, round int) error {
 	case err != nil:
 		return fmt.Errorf("read round %d: %w", round, err)
 	case current == 1:
-		return Errorf(EINVALID, "%d 年度是当前轮次，其指标名称随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
+		return Errorf(EINVALID, "%d年度是当前轮次，其指标名称随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
 	}
-	return Errorf(EINVALID, "%d 年度没有保存自己的指标名称，随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
+	return Errorf(EINVALID, "%d年度没有保存自己的指标名称，随当前指标体系，不能在这里单独修改；请改正指标体系文件后重新导入", round)
 }

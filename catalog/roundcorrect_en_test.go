@@ -111,8 +111,8 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 		want string
 		says string
 	}{
-		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”，与你填写的“社区教育普及率”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“社区教育普及率”，请确认覆盖他人的修改后再提交"},
-		{"the Chinese name sent as shown", RoundNameEdit{Name: &shown, WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”；你没有改动它，所以未作修改，刷新页面即可看到新的名称；要改回“指标 1.1.1”，请确认覆盖他人的修改后再提交"},
+		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "2018年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”，与你填写的“社区教育普及率”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“社区教育普及率”，请确认覆盖他人的修改后再提交"},
+		{"the Chinese name sent as shown", RoundNameEdit{Name: &shown, WasName: &shown}, ECONFLICT, "2018年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”；你没有改动它，所以未作修改，刷新页面即可看到新的名称；要改回“指标 1.1.1”，请确认覆盖他人的修改后再提交"},
 		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由空白改为“Coverage”，与你填写的“Reach”冲突"},
 		{"the blank English name sent as shown", RoundNameEdit{NameEN: &shownEN, WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由空白改为“Coverage”；你没有改动它，所以未作修改，刷新页面即可看到新的英文名称；要清空它，请确认覆盖他人的修改后再提交"},
 		{"English of 1.1.2 in other letter case", RoundNameEdit{NameEN: p("ÉDUCATION")}, ECONFLICT, "1.1.2 的英文名称已是“ÉDUCATION”"},
@@ -150,7 +150,7 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 		t.Fatalf("B clears the English name: %v", err)
 	}
 	_, err = s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &coverage}, "a")
-	if got, want := ErrorMessage(err), "2018 年度指标 1.1.1 的英文名称在你打开页面后已被他人由“Coverage”改为空白，与你填写的“Reach”冲突，未作修改；要保留他人的英文名称，无需再提交，刷新页面即可；仍要改为“Reach”，请确认覆盖他人的修改后再提交"; got != want {
+	if got, want := ErrorMessage(err), "2018年度指标 1.1.1 的英文名称在你打开页面后已被他人由“Coverage”改为空白，与你填写的“Reach”冲突，未作修改；要保留他人的英文名称，无需再提交，刷新页面即可；仍要改为“Reach”，请确认覆盖他人的修改后再提交"; got != want {
 		t.Errorf("the conflict over a cleared English name:\n%q, want\n%q", got, want)
 	}
 	if got, want := MessageIn(err, true), "from “Coverage” to blank after you opened the page"; !strings.Contains(got, want) {

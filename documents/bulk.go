@@ -320,16 +320,16 @@ var (
 // link, kept its round: changing it would take the document out of the
 // round it belongs to. rest is true when the other changes were made.
 func otherRound(d *catalog.Document, round string, rest bool) error {
-	own := catalog.Words{Chinese: d.Round + " 年度", English: "round " + d.Round}
+	own := catalog.Words{Chinese: d.Round + "年度", English: "round " + d.Round}
 	if d.Round == "" {
 		own = catalog.Words{Chinese: "其他轮次", English: "another round"}
 	}
 	if rest {
 		return fmt.Errorf("%w: %w: %w", errOtherRound, errRestSaved, catalog.Errorf(catalog.ECONFLICT,
-			"这份文档属于 %s，只是有关联计入 %s 年度，未修改其所属轮次（改了会把它移出原轮次），其他修改已保存；要让它计入其他轮次，请在文档页按该轮次关联",
+			"这份文档属于 %s，只是有关联计入 %s年度，未修改其所属轮次（改了会把它移出原轮次），其他修改已保存；要让它计入其他轮次，请在文档页按该轮次关联",
 			own, round))
 	}
 	return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
-		"这份文档属于 %s，只是有关联计入 %s 年度，未修改其所属轮次（改了会把它移出原轮次）；要让它计入其他轮次，请在文档页按该轮次关联",
+		"这份文档属于 %s，只是有关联计入 %s年度，未修改其所属轮次（改了会把它移出原轮次）；要让它计入其他轮次，请在文档页按该轮次关联",
 		own, round))
 }

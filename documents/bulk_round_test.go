@@ -36,7 +36,7 @@ func TestBulkRoundChangeOfARoundsListLeavesOtherRoundsDocumentsAlone(t *testing.
 			}
 		case policy.ID:
 			msg := catalog.ErrorMessage(o.Err)
-			if !o.Skipped || o.Saved || d.Round != "2017" || !strings.Contains(msg, "属于 2017 年度") || !strings.Contains(msg, "计入 2018 年度") {
+			if !o.Skipped || o.Saved || d.Round != "2017" || !strings.Contains(msg, "属于 2017年度") || !strings.Contains(msg, "计入 2018年度") {
 				t.Errorf("the 2017 policy linked into 2018: skipped %v, round %q, %q; want skipped, still 2017, saying why", o.Skipped, d.Round, msg)
 			}
 			if catalog.ErrorCode(o.Err) != catalog.ECONFLICT {

@@ -25,22 +25,22 @@ func DuplicateWords(d *catalog.Document, usedInRound int, linked bool, un Unappl
 	roundZh, roundEn, countsZh, countsEn := "", "", "", ""
 	switch {
 	case usedInRound == 0 && linked && d.Round != "":
-		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %s 年度", d.Round)
+		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %s年度", d.Round)
 		countsEn = fmt.Sprintf("; the indicators linked now count in round %s", d.Round)
 	case usedInRound == 0 && linked:
 		countsZh, countsEn = "\uFF1B本次选择的指标已关联到该文档", "; the indicators chosen are now linked to it"
 	case usedInRound != 0:
 		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
 		if d.Round != "" {
-			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
+			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
 		}
-		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %d 年度", usedInRound)
+		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %d年度", usedInRound)
 		countsEn = fmt.Sprintf("; the indicators linked now count in round %d", usedInRound)
 	}
 	if !un.None() {
 		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
 		if d.Round != "" {
-			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
+			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
 		}
 		day := d.UploadedAt.In(catalog.ChinaTime).Format("2006-01-02")
 		by := d.UploadedBy
@@ -87,7 +87,7 @@ func (un Unapplied) words(d *catalog.Document) (zh, en string) {
 		return un.coordinatorWords(d)
 	}
 	if un.Round != "" {
-		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s 年度\uFF0C请在文档页修改", un.Round)
+		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s年度\uFF0C请在文档页修改", un.Round)
 		en += fmt.Sprintf("; its round was not changed: to count it in round %s, change it on its page", un.Round)
 	}
 	if un.DocType != "" {
@@ -101,7 +101,7 @@ func (un Unapplied) words(d *catalog.Document) (zh, en string) {
 // themselves: who can.
 func (un Unapplied) coordinatorWords(d *catalog.Document) (zh, en string) {
 	if un.Round != "" {
-		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s 年度\uFF0C请联系本市协调员在文档页修改", un.Round)
+		zh += fmt.Sprintf("\uFF1B其监测轮次未改动\uFF0C如需计入 %s年度\uFF0C请联系本市协调员在文档页修改", un.Round)
 		en += fmt.Sprintf("; its round was not changed: to count it in round %s, ask the city's coordinator to change it on its page", un.Round)
 	}
 	if un.DocType != "" {

@@ -34,9 +34,9 @@ func TestDuplicateWordsSayWhoCanApplyAChoice(t *testing.T) {
 		zh, en string
 	}{
 		{"may change the round", ingest.Unapplied{Round: "2018"},
-			"其监测轮次未改动\uFF0C如需计入 2018 年度\uFF0C请在文档页修改", "to count it in round 2018, change it on its page"},
+			"其监测轮次未改动\uFF0C如需计入 2018年度\uFF0C请在文档页修改", "to count it in round 2018, change it on its page"},
 		{"may not change the round", ingest.Unapplied{Round: "2018", AskCoordinator: true},
-			"其监测轮次未改动\uFF0C如需计入 2018 年度\uFF0C请联系本市协调员在文档页修改", "to count it in round 2018, ask the city's coordinator to change it on its page"},
+			"其监测轮次未改动\uFF0C如需计入 2018年度\uFF0C请联系本市协调员在文档页修改", "to count it in round 2018, ask the city's coordinator to change it on its page"},
 		{"may not change the type", ingest.Unapplied{DocType: catalog.DocType("policy"), AskCoordinator: true},
 			"其类型仍为工作总结\uFF0C如需改为政策文件\uFF0C请联系本市协调员在文档页修改", "to make it Policy document, ask the city's coordinator to change it on its page"},
 	} {

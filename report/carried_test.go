@@ -63,11 +63,11 @@ func TestReportMarksWhatIsStillToConfirm(t *testing.T) {
 
 	rows := padded(t, r)
 	if got := rows["2.2.1"]; got[3] != report.Present || strings.Contains(strings.Join(got, "|"), "待确认") ||
-		got[9] != "2017 年度：48个（沿用2017年度数值）" {
+		got[9] != "2017年度：48个（沿用2017年度数值）" {
 		t.Errorf("2.2.1, confirmed: %q, want 有证据, 2017's figure kept, nothing 待确认", got)
 	}
 	if got := rows["2.3.3"]; got[3] != report.ToConfirm || !strings.Contains(got[6], report.CarriedMark) ||
-		got[9] != "2017 年度：13万人（沿用至本轮，待确认）" {
+		got[9] != "2017年度：13万人（沿用至本轮，待确认）" {
 		t.Errorf("2.3.3, not confirmed: %q, want 待确认, its value marked %s and not compared", got, report.CarriedMark)
 	}
 	if got := rows["2.3.1"]; got[3] != report.ToConfirm || got[7] != "杭州市建立了学分银行【待审核】"+report.CarriedMark ||
@@ -76,8 +76,8 @@ func TestReportMarksWhatIsStillToConfirm(t *testing.T) {
 	}
 
 	text, _, _ := docx(t, r)
-	for _, want := range []string{"状态：待确认  数值：13万人【待审核】（沿用上一轮，待确认）  上一轮数值：2017 年度：13万人（沿用至本轮，待确认）",
-		"杭州市建立了学分银行【待审核】（沿用上一轮，待确认）", "tongji（沿用上一轮，待确认）", "状态：有证据  数值：48个【待审核】  上一轮数值：2017 年度：48个（沿用2017年度数值）"} {
+	for _, want := range []string{"状态：待确认  数值：13万人【待审核】（沿用上一轮，待确认）  上一轮数值：2017年度：13万人（沿用至本轮，待确认）",
+		"杭州市建立了学分银行【待审核】（沿用上一轮，待确认）", "tongji（沿用上一轮，待确认）", "状态：有证据  数值：48个【待审核】  上一轮数值：2017年度：48个（沿用2017年度数值）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("2018 DOCX lacks %q: %.3000s", want, text)
 		}

@@ -24,7 +24,7 @@ func TestReportFilesAreDatedWhenWritten(t *testing.T) {
 	if err := r.WriteXLSX(&x); err != nil {
 		t.Fatal(err)
 	}
-	xlsxtest.DatedNow(t, "杭州 2017 年度报告 XLSX", x.Bytes())
+	xlsxtest.DatedNow(t, "杭州 2017年度报告 XLSX", x.Bytes())
 
 	var d bytes.Buffer
 	if err := r.WriteDOCX(&d); err != nil {

@@ -20,9 +20,9 @@ func TestReportSaysAKeptValueIsLastRoundsFigure(t *testing.T) {
 	for _, c := range []struct {
 		name, again, zh, en string
 	}{
-		{"确认沿用", "", "2017 年度：732160人（沿用2017年度数值）", "2017: 732,160 people (2017's figure, kept for this round)"},
-		{"本轮重新填报同一数值", "732160", "2017 年度：732160人（本轮持平）", "2017: 732,160 people (unchanged this round)"},
-		{"本轮重新填报新数值", "742160", "2017 年度：732160人（本轮增加 10000人）", ""},
+		{"确认沿用", "", "2017年度：732160人（沿用2017年度数值）", "Round 2017: 732,160 people (round 2017's figure, kept for this round)"},
+		{"本轮重新填报同一数值", "732160", "2017年度：732160人（本轮持平）", "Round 2017: 732,160 people (unchanged this round)"},
+		{"本轮重新填报新数值", "742160", "2017年度：732160人（本轮增加 10000人）", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			e := testenv.New(t)

@@ -89,7 +89,7 @@ var englishWords = map[string]string{
 
 // previousValue is the indicator's value in the latest earlier round,
 // with its round and the change to this round's value when there is one:
-// 2017 年度：12.3万人（本轮增加 7000人）, 2017 年度：56%（本轮提高 2.6个百分点）;
+// 2017年度：12.3万人（本轮增加 7000人）, 2017年度：56%（本轮提高 2.6个百分点）;
 // "" when no earlier round has one.
 func (r *Report) previousValue(it Item) string {
 	p := it.Previous
@@ -97,9 +97,9 @@ func (r *Report) previousValue(it Item) string {
 		return ""
 	}
 	en := r.Lang == English
-	out := fmt.Sprintf("%d \u5E74\u5EA6\uFF1A%s", p.Round, r.written(p))
+	out := fmt.Sprintf("%d\u5E74\u5EA6\uFF1A%s", p.Round, r.written(p))
 	if en {
-		out = fmt.Sprintf("%d: %s", p.Round, r.written(p))
+		out = fmt.Sprintf("Round %d: %s", p.Round, r.written(p))
 	}
 	switch p.Status {
 	case catalog.ClaimContradicted:
@@ -130,7 +130,7 @@ func (r *Report) previousValue(it Item) string {
 		// Confirmed as carried: the figure is that round's, not measured
 		// again, which 本轮持平 would claim.
 		if en {
-			return out + fmt.Sprintf(" (%d's figure, kept for this round)", from)
+			return out + fmt.Sprintf(" (round %d's figure, kept for this round)", from)
 		}
 		return out + fmt.Sprintf("\uFF08\u6CBF\u7528%d\u5E74\u5EA6\u6570\u503C\uFF09", from)
 	}
@@ -298,7 +298,7 @@ func (r *Report) issued(e Evidence) string {
 	case !e.Later || e.IssuedOn == "":
 		return e.IssuedOn
 	case r.Lang == English:
-		return e.IssuedOn + fmt.Sprintf(" (after this round, %d; check that it belongs to this round)", r.Round)
+		return e.IssuedOn + fmt.Sprintf(" (after round %d, this round; check that it belongs to this round)", r.Round)
 	}
 	return e.IssuedOn + LaterMark
 }

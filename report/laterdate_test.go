@@ -46,7 +46,7 @@ func TestReportMarksSourcesWrittenAfterTheRound(t *testing.T) {
 		mark, fine string
 	}{
 		{report.Chinese, "2023-12-20\uFF08晚于本轮\uFF0C请核对是否属于本轮\uFF09", "2017-03-01\uFF08"},
-		{report.English, "2023-12-20 (after this round, 2017; check that it belongs to this round)", "2017-03-01 (after"},
+		{report.English, "2023-12-20 (after round 2017, this round; check that it belongs to this round)", "2017-03-01 (after"},
 	} {
 		r.Lang = tt.lang
 		rows := xlsxRows(t, r)

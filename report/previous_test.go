@@ -68,13 +68,13 @@ func TestReportComparesWithThePreviousRound(t *testing.T) {
 	if h := zh["header"]; len(h) < 10 || h[9] != "上一轮数值" {
 		t.Errorf("2018 report header %q, want 上一轮数值 last", h)
 	}
-	if got, want := zh["2.3.3"][9], "2017 年度：12.3万人（本轮增加 7000人）"; got != want {
+	if got, want := zh["2.3.3"][9], "2017年度：12.3万人（本轮增加 7000人）"; got != want {
 		t.Errorf("2018 report 2.3.3 previous: %q, want %q", got, want)
 	}
-	if got, want := zh["3.1.3"][9], "2017 年度：1234.5万人次"; got != want || zh["3.1.3"][4] != report.Gap {
+	if got, want := zh["3.1.3"][9], "2017年度：1234.5万人次"; got != want || zh["3.1.3"][4] != report.Gap {
 		t.Errorf("2018 report 3.1.3 (no 2018 value): value %q, previous %q, want 缺 and %q", zh["3.1.3"][4], got, want)
 	}
-	if got, want := rows(2018, report.English)["2.3.3"][9], "2017: 123,000 people (this round: +7,000 people)"; got != want {
+	if got, want := rows(2018, report.English)["2.3.3"][9], "Round 2017: 123,000 people (this round: +7,000 people)"; got != want {
 		t.Errorf("English 2018 report 2.3.3 previous: %q, want %q", got, want)
 	}
 	if got := rows(2017, report.Chinese)["2.3.3"][9]; got != "" {
@@ -84,7 +84,7 @@ func TestReportComparesWithThePreviousRound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text, _, _ := docx(t, r); !strings.Contains(text, "上一轮数值：2017 年度：12.3万人（本轮增加 7000人）") {
+	if text, _, _ := docx(t, r); !strings.Contains(text, "上一轮数值：2017年度：12.3万人（本轮增加 7000人）") {
 		t.Errorf("2018 DOCX does not compare 2.3.3 with 2017: %.1500s", text)
 	}
 }
@@ -128,8 +128,8 @@ func TestReportDoesNotCompareWhatDoesNotCompare(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _, _ := docx(t, r)
-	for _, want := range []string{"上一轮数值：2017 年度：12.3万人次（与本轮单位 人 不同，不作比较）",
-		"上一轮数值：2017 年度：1234.5万人次（经审核与证据不符，不作比较）"} {
+	for _, want := range []string{"上一轮数值：2017年度：12.3万人次（与本轮单位 人 不同，不作比较）",
+		"上一轮数值：2017年度：1234.5万人次（经审核与证据不符，不作比较）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("2018 DOCX lacks %q: %.3000s", want, text)
 		}
@@ -180,11 +180,11 @@ func TestReportWritesARatesChangeInPoints(t *testing.T) {
 		code  string
 		want  string
 	}{
-		{2018, report.Chinese, "5.1.1", "2017 年度：56%（本轮提高 2.6个百分点）"},
-		{2019, report.Chinese, "5.1.1", "2018 年度：58.6%（本轮下降 1.5个百分点）"},
-		{2018, report.English, "5.1.1", "2017: 56% (this round: +2.6 percentage points)"},
-		{2019, report.English, "5.1.1", "2018: 58.6% (this round: −1.5 percentage points)"},
-		{2018, report.Chinese, "2.3.3", "2017 年度：12.3万人（本轮增加 7000人）"},
+		{2018, report.Chinese, "5.1.1", "2017年度：56%（本轮提高 2.6个百分点）"},
+		{2019, report.Chinese, "5.1.1", "2018年度：58.6%（本轮下降 1.5个百分点）"},
+		{2018, report.English, "5.1.1", "Round 2017: 56% (this round: +2.6 percentage points)"},
+		{2019, report.English, "5.1.1", "Round 2018: 58.6% (this round: −1.5 percentage points)"},
+		{2018, report.Chinese, "2.3.3", "2017年度：12.3万人（本轮增加 7000人）"},
 	} {
 		r := build(tt.round, tt.lang)
 		if got := padded(t, r)[tt.code][9]; got != tt.want {

@@ -37,7 +37,7 @@ func TestReportDoesNotCompareWithAValueWhoseSourceWasDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _, _ := docx(t, r)
-	if want := "2017 年度：32.5%（上一轮数值的出处已删除，不作比较）"; !strings.Contains(text, want) {
+	if want := "2017年度：32.5%（上一轮数值的出处已删除，不作比较）"; !strings.Contains(text, want) {
 		t.Errorf("2018 DOCX lacks %q: %.3000s", want, text)
 	}
 	if strings.Contains(text, "本轮提高") {
@@ -45,7 +45,7 @@ func TestReportDoesNotCompareWithAValueWhoseSourceWasDeleted(t *testing.T) {
 	}
 	r.Lang = report.English
 	text, _, _ = docx(t, r)
-	if want := "2017: 32.5% (the previous round's value lost its source; not compared)"; !strings.Contains(text, want) {
+	if want := "Round 2017: 32.5% (the previous round's value lost its source; not compared)"; !strings.Contains(text, want) {
 		t.Errorf("English 2018 DOCX lacks %q: %.3000s", want, text)
 	}
 }

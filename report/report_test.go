@@ -139,6 +139,12 @@ func TestEmptyCityGivesValidFilesThatSaySo(t *testing.T) {
 	if text, _, _ := docx(t, r); !strings.Contains(text, "尚无任何佐证材料") {
 		t.Errorf("empty DOCX does not say so")
 	}
+	// In English a round is "round 2017" as on the pages, not "the 2017
+	// round" (s60 probe).
+	r.Lang = report.English
+	if text, _, _ := docx(t, r); !strings.Contains(text, "has no evidence document, claim or value in round 2017 yet.") {
+		t.Errorf("empty English DOCX: %.300q, want it to say the city has nothing in round 2017 yet", text)
+	}
 	coordA := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	if _, err := svc.Build(ctx, coordA, chengdu, 2017); catalog.ErrorCode(err) != catalog.ENOTFOUND {
 		t.Errorf("another city's report for a coordinator: %v, want ENOTFOUND", err)

@@ -91,7 +91,7 @@ func EmptyNotice(r *Report) string {
 // emptyNotice is EmptyNotice in the report's language.
 func (r *Report) emptyNotice() string {
 	if r.Lang == English {
-		return fmt.Sprintf("%s has no evidence document, claim or value in the %d round yet.", r.cityName(), r.Round)
+		return fmt.Sprintf("%s has no evidence document, claim or value in round %d yet.", r.cityName(), r.Round)
 	}
 	return EmptyNotice(r)
 }

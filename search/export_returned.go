@@ -27,13 +27,13 @@ type returnedWords struct {
 
 var returnedLangs = map[bool]returnedWords{
 	false: {column: "已退回",
-		line: "%s 退回（指标 %s，%s，%d 年度的任务）", named: "%s 由 %s 退回（指标 %s，%s，%d 年度的任务），原因：%s",
+		line: "%s 退回（指标 %s，%s，%d年度的任务）", named: "%s 由 %s 退回（指标 %s，%s，%d年度的任务），原因：%s",
 		hidden:   "另有 %d 份已退回的文件未列出（退回的文件不算作佐证材料；勾选“包括已退回的文件”后再导出可列出）",
 		included: "包括已退回的文件",
 		explain:  "“已退回”列标出协调员退回、且未作为任何指标佐证材料的文件：每次退回一行，写明时间和任务；退回人和原因只向管理员、本市协调员和该任务的责任单位列出",
 		sep:      "\n"},
 	true: {column: "Returned",
-		line: "Returned %s (the task of indicator %s, %s, %d)", named: "Returned %s by %s (the task of indicator %s, %s, %d): %s",
+		line: "Returned %s (the task of indicator %s, %s, round %d)", named: "Returned %s by %s (the task of indicator %s, %s, round %d): %s",
 		hidden:   "Returned files matched and not listed: %d (a returned file is not evidence; include returned files and export again to list them)",
 		included: "Include returned files",
 		explain:  "The Returned column marks the files a coordinator returned that are no indicator's evidence: one line per return, with its time and task; who returned the file and why are listed only to an admin, the city's coordinator and the task's department",

@@ -66,7 +66,7 @@ func laterIn(docs map[string]*catalog.Document, round int, ids []string) []catal
 		seen[id] = true
 		if year, err := strconv.Atoi(d.IssuedOn[:4]); err == nil && year > round {
 			out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-				"出处《%s》成文于 %s，晚于本轮（%d 年度）；请核对所引材料是否属于本轮", d.Title, d.IssuedOn, round)))
+				"出处《%s》成文于 %s，晚于本轮（%d年度）；请核对所引材料是否属于本轮", d.Title, d.IssuedOn, round)))
 		}
 	}
 	return out

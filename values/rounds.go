@@ -126,7 +126,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 			return nil, err
 		}
 		if verdict == catalog.ClaimContradicted {
-			return nil, catalog.FieldErrorf("checked", catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾；请先核对，确需沿用时勾选“已核对，仍沿用”再确认，否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
+			return nil, catalog.FieldErrorf("checked", catalog.EINVALID, "这一项在 %d年度经审核与证据矛盾；请先核对，确需沿用时勾选“已核对，仍沿用”再确认，否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
 		}
 	}
 	var state catalog.CarryState

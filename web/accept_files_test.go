@@ -11,7 +11,7 @@ import (
 )
 
 // TestBoardAsksAgainWhenAFileChanged: the board shows 市教育局's 2018
-// task with the 2017 ledger (2017 年度的材料) and a photo that could not
+// task with the 2017 ledger (2017年度的材料) and a photo that could not
 // be read, its reason beside it (the pages are blank), and wang ticks
 // 已核对上述文件，仍然确认. Before the post lands the archive refiles the
 // ledger under 2016: 确认 is refused asking of 2016, and the board asks
@@ -65,7 +65,7 @@ func TestBoardAsksAgainWhenAFileChanged(t *testing.T) {
 	const board = "/assignments?city=330100&round=2018"
 	_, page := wang.get(board)
 	checked := boardToken(t, page)
-	if text := html.UnescapeString(page); !strings.Contains(text, "2017 年度的材料") || !strings.Contains(text, blank) {
+	if text := html.UnescapeString(page); !strings.Contains(text, "2017年度的材料") || !strings.Contains(text, blank) {
 		t.Fatalf("the board should ask of the 2017 ledger and show why the photo could not be read:\n%.3000s", textOf(page))
 	}
 
@@ -74,12 +74,12 @@ func TestBoardAsksAgainWhenAFileChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {checked}})
-	if text := html.UnescapeString(body); resp.StatusCode != 409 || !strings.Contains(text, "2016 年度的材料") {
+	if text := html.UnescapeString(body); resp.StatusCode != 409 || !strings.Contains(text, "2016年度的材料") {
 		t.Fatalf("确认 ticked on the board shown before the ledger was refiled: %d, want 409 asking of 2016:\n%.2000s", resp.StatusCode, textOf(body))
 	}
 	_, page = wang.get(board)
 	refiled := boardToken(t, page)
-	if text := html.UnescapeString(page); refiled == checked || !strings.Contains(text, "2016 年度的材料") {
+	if text := html.UnescapeString(page); refiled == checked || !strings.Contains(text, "2016年度的材料") {
 		t.Fatalf("the board after the ledger was refiled: token %s (was %s), want a new one asking of 2016:\n%.3000s", refiled, checked, textOf(page))
 	}
 

@@ -61,7 +61,7 @@ func archive2017(t *testing.T, s *site, name, text string) {
 }
 
 // TestBoardConfirmAnswersWhatTheBoardShowed: the board shows 市教育局's
-// 2018 task with one file marked 2017 年度的材料, and wang ticks
+// 2018 task with one file marked 2017年度的材料, and wang ticks
 // 已核对上述文件，仍然确认. Before the post lands jiaoyu hands in a second
 // 2017 file: the tick answers the board's question alone, so 确认 is
 // refused naming the new file, the task still 已提交; the board asks
@@ -82,7 +82,7 @@ func TestBoardConfirmAnswersWhatTheBoardShowed(t *testing.T) {
 	const board = "/assignments?city=330100&round=2018"
 	_, page := wang.get(board)
 	checked := boardToken(t, page)
-	if text := html.UnescapeString(page); !strings.Contains(text, "“企业职工教育经费台账.txt”是2017 年度的材料") || strings.Contains(text, "2017年社区教育工作计划") {
+	if text := html.UnescapeString(page); !strings.Contains(text, "“企业职工教育经费台账.txt”是2017年度的材料") || strings.Contains(text, "2017年社区教育工作计划") {
 		t.Fatalf("the board before the second hand-in should ask of the ledger alone:\n%.3000s", textOf(page))
 	}
 
@@ -90,7 +90,7 @@ func TestBoardConfirmAnswersWhatTheBoardShowed(t *testing.T) {
 		t.Fatalf("handing in the plan: %d %.1500s", resp.StatusCode, textOf(page))
 	}
 	resp, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {checked}})
-	if text := html.UnescapeString(body); resp.StatusCode != 409 || !strings.Contains(text, "“2017年社区教育工作计划.txt”是2017 年度的材料") ||
+	if text := html.UnescapeString(body); resp.StatusCode != 409 || !strings.Contains(text, "“2017年社区教育工作计划.txt”是2017年度的材料") ||
 		!strings.Contains(text, "已核对上述文件\uFF0C仍然确认") {
 		t.Errorf("确认 ticked on the board shown before the plan came: %d, want 409 naming the plan and the tick box:\n%.2000s", resp.StatusCode, textOf(body))
 	}
@@ -100,7 +100,7 @@ func TestBoardConfirmAnswersWhatTheBoardShowed(t *testing.T) {
 
 	_, page = wang.get(board)
 	again := boardToken(t, page)
-	if again == checked || !strings.Contains(html.UnescapeString(page), "“2017年社区教育工作计划.txt”是2017 年度的材料") {
+	if again == checked || !strings.Contains(html.UnescapeString(page), "“2017年社区教育工作计划.txt”是2017年度的材料") {
 		t.Errorf("the board after the plan came: token %s (was %s), want a new one asking of the plan:\n%.3000s", again, checked, textOf(page))
 	}
 	if _, body := wang.post("/assignments/"+task+"/accept", url.Values{"next": {board}, "confirm": {again}}); !strings.Contains(body, "已确认") {

@@ -181,7 +181,7 @@ func TestAuditLogShowsWhatWasTrueThen(t *testing.T) {
 	for _, tc := range []struct{ did, about string }{
 		{"修改任务", "任务 杭州 市民政局 · 2.1.1"},
 		{"重置密码", "用户 wang"},
-		{"确认沿用结转事项", "定性描述 3.1.1（2019 年度）"},
+		{"确认沿用结转事项", "定性描述 3.1.1（2019年度）"},
 	} {
 		if got := rowsDoing(rows, tc.did); len(got) != 1 || got[0][3] != tc.about {
 			t.Errorf("%s: %q, want one about %s", tc.did, got, tc.about)

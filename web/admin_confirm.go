@@ -64,7 +64,7 @@ func (h *handler) confirmRoundCurrent(w http.ResponseWriter, r *http.Request, ye
 	return true
 }
 
-// roundWords names a round as the question does: 2017 年度（2017年度首批监测）.
+// roundWords names a round as the question does: 2017年度（2017年度首批监测）.
 func roundWords(l Lang, rd catalog.Round) string {
 	if rd.Label == "" {
 		return trf(l, "admin.confirm.round", rd.Year)

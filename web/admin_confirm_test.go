@@ -86,11 +86,11 @@ func TestMakingARoundCurrentAsksFirst(t *testing.T) {
 		warned     bool
 		fieldsWant []string
 	}{
-		{2019, url.Values{"carry": {"on"}}, []string{"确定将2019 年度（2019年度监测）设为当前轮次吗？现在的当前轮次是2018 年度",
-			"各城市不指定轮次的上传都归入 2019 年度", "部门联系人的“我的任务”改为打开 2019 年度的任务",
-			"2018 年度不再是当前轮次", "为各城市结转上一轮的关联、定性描述和数值"}, false, []string{`name="carry" value="on"`}},
-		{2017, url.Values{}, []string{"确定将2017 年度（2017年度首批监测）设为当前轮次吗？", "各城市不指定轮次的上传都归入 2017 年度",
-			"注意：2017 年度早于现在的当前轮次 2018 年度"}, true, nil},
+		{2019, url.Values{"carry": {"on"}}, []string{"确定将2019年度（2019年度监测）设为当前轮次吗？现在的当前轮次是2018年度",
+			"各城市不指定轮次的上传都归入 2019年度", "部门联系人的“我的任务”改为打开 2019年度的任务",
+			"2018年度不再是当前轮次", "为各城市结转上一轮的关联、定性描述和数值"}, false, []string{`name="carry" value="on"`}},
+		{2017, url.Values{}, []string{"确定将2017年度（2017年度首批监测）设为当前轮次吗？", "各城市不指定轮次的上传都归入 2017年度",
+			"注意：2017年度早于现在的当前轮次 2018年度"}, true, nil},
 	} {
 		resp, page := admin.post(fmt.Sprintf("/admin/rounds/%d/current", tt.year), tt.form)
 		text := html.UnescapeString(textOf(page))

@@ -66,16 +66,16 @@ func TestRoundCarriedWhenMadeCurrent(t *testing.T) {
 		{"设为当前轮次 2019", func() string {
 			_, page := admin.post("/admin/rounds/2019/current", url.Values{"carry": {"on"}, "confirm": {"1"}})
 			return page
-		}, []string{"已将监测轮次 2019 设为当前轮次", "已从 2018 年度新结转", "定性描述 1 项"}, map[int]int{2019: 1}},
+		}, []string{"已将监测轮次 2019 设为当前轮次", "已从 2018年度新结转", "定性描述 1 项"}, map[int]int{2019: 1}},
 		{"add 2020, carried at once by the coordinator's button", func() string {
 			admin.post("/admin/rounds", url.Values{"year": {"2020"}})
 			_, page := wang.post("/carryovers", url.Values{"city": {"330100"}, "round": {"2020"}})
 			return page
-		}, []string{"已从 2019 年度新结转", "定性描述 1 项"}, map[int]int{2020: 1}},
+		}, []string{"已从 2019年度新结转", "定性描述 1 项"}, map[int]int{2020: 1}},
 		{"pressed again, nothing new", func() string {
 			_, page := wang.post("/carryovers", url.Values{"city": {"330100"}, "round": {"2020"}})
 			return page
-		}, []string{"2019 年度没有新的可结转事项"}, map[int]int{2020: 1}},
+		}, []string{"2019年度没有新的可结转事项"}, map[int]int{2020: 1}},
 		{"a 2019 claim written after 2020's carry-over", func() string {
 			claim(2019, "杭州市开展了全民终身学习活动周")
 			_, page := admin.get("/admin")
@@ -84,7 +84,7 @@ func TestRoundCarriedWhenMadeCurrent(t *testing.T) {
 		{"设为当前轮次 2020 carries only the new claim", func() string {
 			_, page := admin.post("/admin/rounds/2020/current", url.Values{"carry": {"on"}, "confirm": {"1"}})
 			return page
-		}, []string{"监测轮次 2020 此前已结转过，本次只结转上一轮此后新增的事项", "已从 2019 年度新结转 1 项", "定性描述 1 项"}, map[int]int{2020: 2}},
+		}, []string{"监测轮次 2020 此前已结转过，本次只结转上一轮此后新增的事项", "已从 2019年度新结转 1 项", "定性描述 1 项"}, map[int]int{2020: 2}},
 	}
 	for _, st := range steps {
 		text := textOf(st.do())

@@ -44,11 +44,11 @@ func TestMakeExistingRoundCurrent(t *testing.T) {
 		want, wantN []string
 	}{
 		{2019, url.Values{"carry": {"on"}, "copy_tables": {"on"}},
-			[]string{"已将监测轮次 2019 设为当前轮次", "2018 年度没有新的可结转事项", "已为 1 个城市复制责任分解表，共 1 项任务"}, nil},
+			[]string{"已将监测轮次 2019 设为当前轮次", "2018年度没有新的可结转事项", "已为 1 个城市复制责任分解表，共 1 项任务"}, nil},
 		{2018, url.Values{}, []string{"已将监测轮次 2018 设为当前轮次"}, []string{"结转", "复制"}},
 		// An old page still shows the boxes: nothing carried or copied twice.
 		{2019, url.Values{"carry": {"on"}, "copy_tables": {"on"}}, []string{"已将监测轮次 2019 设为当前轮次",
-			"监测轮次 2019 此前已结转过", "2018 年度没有新的可结转事项"}, []string{"新结转", "复制"}},
+			"监测轮次 2019 此前已结转过", "2018年度没有新的可结转事项"}, []string{"新结转", "复制"}},
 		{2019, url.Values{}, []string{"监测轮次 2019 已是当前轮次"}, nil},
 	}
 	for _, st := range steps {

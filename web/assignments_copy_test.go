@@ -33,11 +33,11 @@ func TestNewRoundsTableAndMyTasks(t *testing.T) {
 	s.env.Assignments.SetClock(func() time.Time { return time.Date(2019, 3, 1, 12, 0, 0, 0, time.UTC) })
 	coord := s.login("wang")
 	resp, board := coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2018"}, "next": {"/assignments?round=2018"}})
-	if resp.StatusCode != 400 || !strings.Contains(board, "2018 年度之前本市没有责任分解表可复制") {
+	if resp.StatusCode != 400 || !strings.Contains(board, "2018年度之前本市没有责任分解表可复制") {
 		t.Errorf("copying into 2018, the first round with a table: %d\n%.1500s", resp.StatusCode, board)
 	}
 	resp, board = coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2019"}, "next": {"/assignments?round=2019"}})
-	if resp.StatusCode != 200 || !strings.Contains(board, "已从 2018 年度复制责任分解表：新增 2 项任务，本轮已有 0 项未改动") {
+	if resp.StatusCode != 200 || !strings.Contains(board, "已从 2018年度复制责任分解表：新增 2 项任务，本轮已有 0 项未改动") {
 		t.Fatalf("copying 2018's table into 2019: %d\n%.3000s", resp.StatusCode, board)
 	}
 	for _, want := range []string{"2019-03-31", "2019-04-15", "李科长"} {
@@ -51,7 +51,7 @@ func TestNewRoundsTableAndMyTasks(t *testing.T) {
 	if !strings.Contains(page, "2019-03-31") || strings.Contains(page, "2018-03-31") {
 		t.Errorf("我的任务 in 2019 should show the 2019 task only (due 2019-03-31), not 2018's:\n%.3000s", page)
 	}
-	if !strings.Contains(page, `href="/tasks?round=2018"`) || !strings.Contains(page, "2018 年度（1 项任务，未交 1 项）") {
+	if !strings.Contains(page, `href="/tasks?round=2018"`) || !strings.Contains(page, "2018年度（1 项任务，未交 1 项）") {
 		t.Errorf("我的任务 does not offer 2018's tasks:\n%.3000s", page)
 	}
 	_, page = dept.get("/tasks?round=2018")

@@ -62,7 +62,7 @@ func TestCarriedClaimHistoryNamesItsSource(t *testing.T) {
 	item, claim := carried("2.3.1")
 	wang.post("/carryovers/"+item, url.Values{"action": {"confirm"}})
 	raw, h := history(claim)
-	for _, want := range []string{"wang · 结转上一轮： 来自 2017 年度的定性描述“ 杭州市建立了学分银行 ”", "wang · 确认沿用结转事项"} {
+	for _, want := range []string{"wang · 结转上一轮： 来自 2017年度的定性描述“ 杭州市建立了学分银行 ”", "wang · 确认沿用结转事项"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("history of the carried claim lacks %q:\n%s", want, h)
 		}
@@ -78,7 +78,7 @@ func TestCarriedClaimHistoryNamesItsSource(t *testing.T) {
 	wang.post("/carryovers/"+item, url.Values{"action": {"drop"}})
 	wang.post("/carryovers/"+item, url.Values{"action": {"restore"}})
 	raw, h = history(func() string { _, c := carried("2.3.2"); return c }())
-	for _, want := range []string{"结转上一轮： 来自 2017 年度的定性描述“ 学分银行累计开户学习者1.2万人 ”", "wang · 结转事项本轮不再使用",
+	for _, want := range []string{"结转上一轮： 来自 2017年度的定性描述“ 学分银行累计开户学习者1.2万人 ”", "wang · 结转事项本轮不再使用",
 		"wang · 恢复本轮不用的结转事项"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("history of the claim restored lacks %q:\n%s", want, h)

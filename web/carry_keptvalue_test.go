@@ -15,7 +15,7 @@ import (
 
 // TestCarriedValueIsKeptAsLastRoundsFigure: 杭州's 2017 value of 2.3.3
 // (732160人) and its link carried into 2018. /carryovers offers the value
-// as 沿用 2017 年度数值 with a word that a yearly figure is normally
+// as 沿用 2017年度数值 with a word that a yearly figure is normally
 // recorded again, the link as 确认沿用; once kept, the notice and /compare
 // say the 2018 figure is 2017's (沿用2017年度数值), where the report said
 // 本轮持平 (probe s38, finding 13).
@@ -38,9 +38,9 @@ func TestCarriedValueIsKeptAsLastRoundsFigure(t *testing.T) {
 	_, body := wang.get("/carryovers?city=330100&round=2018")
 	text := html.UnescapeString(body)
 	for _, c := range []struct{ what, want string }{
-		{"the value's button", "沿用 2017 年度数值</button>"},
+		{"the value's button", "沿用 2017年度数值</button>"},
 		{"the link's button", "确认沿用</button>"},
-		{"the word to record this round's figure", "沿用即以 2017 年度的数值作为本轮数值，报告写“沿用2017年度数值”；本轮有新的统计数据的，请重新填报本轮数值及出处"},
+		{"the word to record this round's figure", "沿用即以 2017年度的数值作为本轮数值，报告写“沿用2017年度数值”；本轮有新的统计数据的，请重新填报本轮数值及出处"},
 	} {
 		if !strings.Contains(text, c.want) {
 			t.Errorf("/carryovers lacks %s %q:\n%.2500s", c.what, c.want, textOf(body))
@@ -57,11 +57,11 @@ func TestCarriedValueIsKeptAsLastRoundsFigure(t *testing.T) {
 		if it.Kind != catalog.CarryValue {
 			continue
 		}
-		if _, body := wang.post("/carryovers/"+it.ID, url.Values{"action": {"confirm"}}); !strings.Contains(body, "已确认沿用 2017 年度数值") {
-			t.Errorf("keeping the value: the notice lacks 已确认沿用 2017 年度数值:\n%.1500s", textOf(body))
+		if _, body := wang.post("/carryovers/"+it.ID, url.Values{"action": {"confirm"}}); !strings.Contains(body, "已确认沿用 2017年度数值") {
+			t.Errorf("keeping the value: the notice lacks 已确认沿用 2017年度数值:\n%.1500s", textOf(body))
 		}
 	}
-	for _, want := range []string{"沿用2017年度数值", "2017's figure, kept"} {
+	for _, want := range []string{"沿用2017年度数值", "Round 2017's figure, kept"} {
 		_, body := wang.get("/compare?city=330100&rounds=2017,2018")
 		if got := strings.Count(html.UnescapeString(body), want); got != 1 {
 			t.Errorf("/compare says %q %d times, want once (2018's 2.3.3):\n%.3000s", want, got, textOf(body))

@@ -102,7 +102,7 @@ func TestDroppedLinkCanBePutBackIntoTheRound(t *testing.T) {
 	if row := c.row(t); !strings.Contains(row, `value="restore"`) || !strings.Contains(row, "重新计入本轮") {
 		t.Fatalf("the dropped link's row offers no 重新计入本轮: %s", textOf(row))
 	}
-	if body := c.press(t, "restore"); !strings.Contains(textOf(body), "这条关联已重新计入 2018 年度") {
+	if body := c.press(t, "restore"); !strings.Contains(textOf(body), "这条关联已重新计入 2018年度") {
 		t.Fatalf("putting the link back: %.600s", textOf(body))
 	}
 	if got := c.linkedIn(t, 2018); got != 1 {

@@ -60,7 +60,7 @@ func TestDroppedCarriedItemShowsWhatAndCanBeRestored(t *testing.T) {
 			t.Errorf("%s dropped: row %q, want it shown, marked 本轮不用, with 恢复", what, textOf(row))
 		}
 		if resp, b := wang.post("/carryovers/"+id, url.Values{"action": {"restore"}}); resp.StatusCode != 200 ||
-			!strings.Contains(textOf(b), "已恢复，在 2018 年度重新待确认") {
+			!strings.Contains(textOf(b), "已恢复，在 2018年度重新待确认") {
 			t.Errorf("restore %s: %d %.600s", what, resp.StatusCode, textOf(b))
 		}
 		_, body = wang.get(page)

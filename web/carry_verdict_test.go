@@ -71,7 +71,7 @@ func TestCarryOverPageShowsLastRoundsVerdict(t *testing.T) {
 	}
 
 	resp, body := wang.post("/carryovers/"+ids["4.1.2"], url.Values{"action": {"confirm"}})
-	if resp.StatusCode != 400 || !strings.Contains(body, "这一项在 2017 年度经审核与证据矛盾；请先核对") {
+	if resp.StatusCode != 400 || !strings.Contains(body, "这一项在 2017年度经审核与证据矛盾；请先核对") {
 		t.Errorf("confirming 4.1.2 without the box: %d %.500s, want 400 saying why", resp.StatusCode, textOf(body))
 	}
 	if strings.Contains(body, "接口") || strings.Contains(body, "checked") && strings.Contains(body, "true）") {

@@ -64,7 +64,7 @@ func TestCarryOverPage(t *testing.T) {
 	}
 
 	resp, body = admin.post("/admin/rounds", url.Values{"year": {"2019"}, "current": {"on"}, "carry": {"on"}})
-	if resp.StatusCode != 200 || !strings.Contains(body, "已从 2018 年度新结转") {
+	if resp.StatusCode != 200 || !strings.Contains(body, "已从 2018年度新结转") {
 		t.Errorf("creating 2019 with the carry-over ticked: %d %.500s", resp.StatusCode, textOf(body))
 	}
 	if items, _, _ := s.env.Values.CarriedItems(ctx, coord, "330100", 2019); len(items) == 0 {

@@ -83,7 +83,7 @@ func TestCarriedClaimShowsItsEarlierVerdict(t *testing.T) {
 	reviewer := s.login("li")
 	_, page := reviewer.get("/claims/" + carried[0].ID)
 	text := textOf(page)
-	for _, want := range []string{"结转自 2017 年度的定性描述", "属实", "有正式文件", "上一轮的定性描述及其审核结论保持不变"} {
+	for _, want := range []string{"结转自 2017年度的定性描述", "属实", "有正式文件", "上一轮的定性描述及其审核结论保持不变"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the carried claim's page does not show %q: %.2000s", want, text)
 		}
@@ -142,11 +142,11 @@ func TestLinkAnEarlierDocumentForThisRound(t *testing.T) {
 	doc := s.env.Upload("330100", "学习卡.txt", "杭州市发放市民终身学习卡,建立个人学习档案。")
 	wang := s.login("wang")
 	_, page := wang.get("/documents/" + doc.ID)
-	if !strings.Contains(page, `name="round"`) || !strings.Contains(page, "2017 年度（文档所属轮次）") {
+	if !strings.Contains(page, `name="round"`) || !strings.Contains(page, "2017年度（文档所属轮次）") {
 		t.Fatalf("the link form offers no round: %.1500s", textOf(page))
 	}
 	resp, page := wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "round": {"2018"}})
-	if resp.StatusCode != 200 || !strings.Contains(page, "计入 2018 年度（不改变文档所属轮次）") {
+	if resp.StatusCode != 200 || !strings.Contains(page, "计入 2018年度（不改变文档所属轮次）") {
 		t.Fatalf("linking for 2018: %d %.800s", resp.StatusCode, textOf(page))
 	}
 	expert := s.login("zhou")

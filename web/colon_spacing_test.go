@@ -60,7 +60,7 @@ func shownText(t *testing.T, page, id string) string {
 var spacedColon = regexp.MustCompile(`\s\x{FF1A}|\x{FF1A}\s`)
 
 // TestNoSpaceAroundFullWidthColons: a carried claim's page reads
-// 结转自 2017 年度的定性描述：杭州市…, its colon inside the bold label so
+// 结转自 2017年度的定性描述：杭州市…, its colon inside the bold label so
 // that a reader taking the elements apart keeps it there, and the upload
 // page without script 总结.txt：已保存, with no space before or after the
 // colon (the template's line break after it read as one).
@@ -82,12 +82,12 @@ func TestNoSpaceAroundFullWidthColons(t *testing.T) {
 	}
 	b := s.login("wang")
 	_, page := b.get("/claims/" + carried[0].ID)
-	if got := shownText(t, page, "carried-from"); !strings.Contains(got, "结转自 2017 年度的定性描述\uFF1A杭州市2017年建立学分银行") || spacedColon.MatchString(got) {
-		t.Errorf("the carried claim reads %q, want 结转自 2017 年度的定性描述：杭州市2017年建立学分银行", got)
+	if got := shownText(t, page, "carried-from"); !strings.Contains(got, "结转自 2017年度的定性描述\uFF1A杭州市2017年建立学分银行") || spacedColon.MatchString(got) {
+		t.Errorf("the carried claim reads %q, want 结转自 2017年度的定性描述：杭州市2017年建立学分银行", got)
 	}
 	// Read element by element (as the probe's reader and a screen
 	// reader's strong do), the colon still ends the label it belongs to.
-	if got := textOf(page[strings.Index(page, `id="carried-from"`):]); !strings.Contains(got, "结转自 2017 年度的定性描述\uFF1A") {
+	if got := textOf(page[strings.Index(page, `id="carried-from"`):]); !strings.Contains(got, "结转自 2017年度的定性描述\uFF1A") {
 		t.Errorf("the carried claim read element by element: %.300q, want the colon right after 定性描述", got)
 	}
 	got := b.postFilesBody("/upload", map[string]string{"city": "330100", "doc_type": "work_summary"},

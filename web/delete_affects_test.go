@@ -44,8 +44,8 @@ func TestDeleteConfirmationListsWhatItAffects(t *testing.T) {
 		want    []string
 		notWant []string
 	}{
-		{"被引用的工作总结", summary, []string{"2017 年度：1 条定性描述、1 个数值引用", "2018 年度：1 条定性描述、1 个数值引用（其中 2 处为结转到 2018 年度的副本）",
-			"关联的指标：2.3.1", "引用它们的定性描述和数值将退回待审核"}, []string{"2017 年度：1 条定性描述、1 个数值引用（其中"}},
+		{"被引用的工作总结", summary, []string{"2017年度：1 条定性描述、1 个数值引用", "2018年度：1 条定性描述、1 个数值引用（其中 2 处为结转到 2018年度的副本）",
+			"关联的指标：2.3.1", "引用它们的定性描述和数值将退回待审核"}, []string{"2017年度：1 条定性描述、1 个数值引用（其中"}},
 		{"无人引用的通知", notice, nil, []string{"定性描述", "数值"}},
 	} {
 		resp, page := admin.post("/documents/"+tt.doc.ID+"/delete", url.Values{})

@@ -16,7 +16,7 @@ import (
 // summary for task 2.3.1 and wang accepted it. Deleting the summary —
 // from its page or from the list — would leave the task with nothing,
 // owed again; the question before the delete names it (2.3.1 市教育局，
-// 2018 年度，当前状态：已确认), in English too, and a document handed in for no
+// 2018年度，当前状态：已确认), in English too, and a document handed in for no
 // task names none. Nothing is deleted by asking.
 func TestDeleteConfirmationNamesTheTasksItReopens(t *testing.T) {
 	s := newSite(t)
@@ -42,8 +42,8 @@ func TestDeleteConfirmationNamesTheTasksItReopens(t *testing.T) {
 		form       url.Values
 		head, task string
 	}{
-		{false, "/documents/" + summary + "/delete", url.Values{}, "删除后，以下责任分解任务将没有提交的材料", "2.3.1 市教育局（2018 年度，当前状态：已确认）"},
-		{false, "/documents/bulk", url.Values{"ids": {summary, stray.ID}, "action": {"delete"}}, "删除后，以下责任分解任务将没有提交的材料", "2.3.1 市教育局（2018 年度，当前状态：已确认）"},
+		{false, "/documents/" + summary + "/delete", url.Values{}, "删除后，以下责任分解任务将没有提交的材料", "2.3.1 市教育局（2018年度，当前状态：已确认）"},
+		{false, "/documents/bulk", url.Values{"ids": {summary, stray.ID}, "action": {"delete"}}, "删除后，以下责任分解任务将没有提交的材料", "2.3.1 市教育局（2018年度，当前状态：已确认）"},
 		{true, "/documents/" + summary + "/delete", url.Values{}, "Deleting leaves these tasks with no material handed in", "2.3.1 市教育局 (round 2018, status now: Accepted)"},
 	} {
 		wang := s.login("wang")

@@ -87,7 +87,7 @@ func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []st
 // deleteAffects is the delete confirmation's question for the documents
 // ids, with its sentence about claims and values only when any cites
 // them, and what they are evidence of, in the page's language: per
-// round the claims and values citing them (其中 N 处为结转到 2019 年度的
+// round the claims and values citing them (其中 N 处为结转到 2019年度的
 // 副本), then the indicators they are linked to.
 func (h *handler) deleteAffects(r *http.Request, ids []string) (string, []string, error) {
 	lang := langOf(r)
@@ -136,7 +136,7 @@ func (h *handler) deleteAffects(r *http.Request, ids []string) (string, []string
 
 // deleteReopens names, in the page's language, the tasks deleting the
 // documents ids would reopen (documents.Service.DeletingReopens): 2.3.1
-// 市教育局（2018 年度，当前状态：已确认）.
+// 市教育局（2018年度，当前状态：已确认）.
 func (h *handler) deleteReopens(r *http.Request, ids []string) ([]string, error) {
 	lang := langOf(r)
 	tasks, err := h.Documents.DeletingReopens(r.Context(), sessionFrom(r).User, ids)

@@ -21,9 +21,9 @@ func TestDocumentSaysWhyItsRoundIsNotItsDate(t *testing.T) {
 		want           string
 	}{
 		{"工作总结.txt", "杭州市2017年学习型城市建设工作总结\n杭州市教育局\n二〇一八年三月二十日", "2017",
-			"标题为 2017 年的总结或报告，成文日期 2018-03-20，已按标题的年份归入 2017 年度；如应归入成文日期的年度，请修改监测轮次"},
+			"标题为 2017年的总结或报告，成文日期 2018-03-20，已按标题的年份归入 2017年度；如应归入成文日期的年度，请修改监测轮次"},
 		{"总结.txt", "杭州市2016年学习型城市建设工作总结\n杭州市教育局\n2017年3月20日", "2017",
-			"标题中的年份 2016 没有对应的监测轮次，按成文日期 2017-03-20 归入 2017 年度，请核对"},
+			"标题中的年份 2016 没有对应的监测轮次，按成文日期 2017-03-20 归入 2017年度，请核对"},
 		{"通知.txt", "杭州市教育局关于开展2018年全民终身学习活动周的通知\n杭州市教育局\n2018年9月3日", "2018", ""},
 	}
 	admin := s.login("admin")
@@ -53,7 +53,7 @@ func TestDocumentSaysWhyItsRoundIsNotItsDate(t *testing.T) {
 		}
 	}
 	_, page := admin.get("/upload")
-	for _, want := range []string{`data-round-by-report="标题为 {round} 年的总结或报告`, `data-round-year-absent="标题或文件名中的年份 {year} 没有对应的监测轮次`} {
+	for _, want := range []string{`data-round-by-report="标题为 {round}年的总结或报告`, `data-round-year-absent="标题或文件名中的年份 {year} 没有对应的监测轮次`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/upload lacks %s", want)
 		}

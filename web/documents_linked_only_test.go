@@ -71,7 +71,7 @@ func TestBulkRoundChangeSaysWhichKeptTheirRound(t *testing.T) {
 	resp, body := wang.post("/documents/bulk", url.Values{"ids": {summary.ID, policy.ID}, "round": {"2019"},
 		"doc_number": {"杭教〔2018〕7号"}, "return": {"/documents?round=2018"}})
 	text := textOf(body)
-	want := "已修改 2 份文档；其中 1 份属于其他轮次，只是有关联计入 2018 年度，未改所属轮次"
+	want := "已修改 2 份文档；其中 1 份属于其他轮次，只是有关联计入 2018年度，未改所属轮次"
 	if resp.StatusCode != 200 || !strings.Contains(text, want) || strings.Contains(text, "未能修改") {
 		t.Errorf("bulk round change of 2018's list: %d %.600s, want %q and nothing failed", resp.StatusCode, text, want)
 	}

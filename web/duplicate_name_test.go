@@ -50,7 +50,7 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 		english bool
 		want    string
 	}{
-		{false, "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 " + doc.Round + " 年度\uFF09"},
+		{false, "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 " + doc.Round + "年度\uFF09"},
 		{true, "Duplicate: the same file as the stored “终身学习卡.txt” (exactly the same content, of round " + doc.Round + ")"},
 	} {
 		if tt.english {
@@ -78,8 +78,8 @@ func TestDuplicateWithoutIndicatorsSaysTheRoundWasNotApplied(t *testing.T) {
 	_, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": string(doc.DocType), "round": "2018"},
 		"社区学院.txt", []byte(text))
 	got := html.UnescapeString(textOf(body))
-	want := "属于 " + doc.Round + " 年度\uFF0C" + doc.UploadedBy + " 于 "
-	if doc.Round == "2018" || !strings.Contains(got, want) || !strings.Contains(got, "其监测轮次未改动\uFF0C如需计入 2018 年度\uFF0C请在文档页修改") {
+	want := "属于 " + doc.Round + "年度\uFF0C" + doc.UploadedBy + " 于 "
+	if doc.Round == "2018" || !strings.Contains(got, want) || !strings.Contains(got, "其监测轮次未改动\uFF0C如需计入 2018年度\uFF0C请在文档页修改") {
 		t.Errorf("the same file for 2018 without indicators: want %q and that 2018 was not applied in %.1500s", want, got)
 	}
 }
@@ -96,8 +96,8 @@ func TestDuplicateLabel(t *testing.T) {
 		want        string
 	}{
 		{Chinese, "2017", 0, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF09\uFF0C未重复保存"},
-		{Chinese, "2017", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度"},
-		{Chinese, "", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度"},
+		{Chinese, "2017", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018年度"},
+		{Chinese, "", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018年度"},
 		{English, "2017", 0, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content), not stored twice"},
 		{English, "", 2018, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018"},
 	} {
@@ -130,7 +130,7 @@ func TestDuplicateWithIndicatorsSaysTheyCount(t *testing.T) {
 		english         bool
 		indicator, want string
 	}{
-		{false, "3.1.3", "未重复保存\uFF1B本次关联的指标计入 2018 年度"},
+		{false, "3.1.3", "未重复保存\uFF1B本次关联的指标计入 2018年度"},
 		{true, "3.1.1", "not stored twice; the indicators linked now count in round 2018"},
 	} {
 		if tt.english {

@@ -419,10 +419,10 @@ func restoredDetail(l Lang, detail map[string]any) []string {
 }
 
 // carriedItem names what the carry-over decision id was about as its
-// event recorded it (定性描述 3.1.1（2019 年度）). An event logged before
+// event recorded it (定性描述 3.1.1（2019年度）). An event logged before
 // it recorded the indicator names a claim or value still there by looking
 // it up (named); one deleted since (as dropping deletes it) by its
-// carry-over's row (已删除的定性描述 3.1.1（2019 年度）); and, when that
+// carry-over's row (已删除的定性描述 3.1.1（2019年度）); and, when that
 // row is gone too, says so with the item's ID (已删除的条目（定性描述）ID),
 // never a bare ULID nor an empty cell.
 func carriedItem(l Lang, id string, detail map[string]any, named map[string]string, row *catalog.Carryover) string {

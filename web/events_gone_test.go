@@ -54,13 +54,13 @@ func TestAuditLogNamesAnOldCarryDecisionInWords(t *testing.T) {
 			Detail: map[string]any{"kind": string(c.Kind), "object": c.ObjectID}})
 		switch c.Kind {
 		case catalog.CarryClaim:
-			want[Chinese] = append(want[Chinese], "已删除的定性描述 2.3.1（2018 年度）")
+			want[Chinese] = append(want[Chinese], "已删除的定性描述 2.3.1（2018年度）")
 			want[English] = append(want[English], "deleted claim 2.3.1 (round 2018)")
 		case catalog.CarryValue:
-			want[Chinese] = append(want[Chinese], "已删除的数值 2.2.1（2018 年度）")
+			want[Chinese] = append(want[Chinese], "已删除的数值 2.2.1（2018年度）")
 			want[English] = append(want[English], "deleted value 2.2.1 (round 2018)")
 		default:
-			want[Chinese] = append(want[Chinese], "关联 2.3.1（2018 年度）")
+			want[Chinese] = append(want[Chinese], "关联 2.3.1（2018年度）")
 			want[English] = append(want[English], "link 2.3.1 (round 2018)")
 		}
 	}

@@ -33,8 +33,8 @@ func TestHandInOfAStoredFileNamesTheStoredDocument(t *testing.T) {
 	resp, page := dept.handIn(task, "学分银行试点（2018年报送）.txt", old)
 	got := html.UnescapeString(page)
 	for _, want := range []string{"已提交 1 个文件",
-		"<strong>学分银行试点（2018年报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“学分银行试点情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09",
-		"本次关联的指标计入 2018 年度 · " + `<a href="/documents/` + last.ID + `">` + last.Title + "</a>"} {
+		"<strong>学分银行试点（2018年报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“学分银行试点情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017年度\uFF09",
+		"本次关联的指标计入 2018年度 · " + `<a href="/documents/` + last.ID + `">` + last.Title + "</a>"} {
 		if resp.StatusCode != 200 || !strings.Contains(got, want) {
 			t.Errorf("handing in last round's file: %d, want %q in %.3000s", resp.StatusCode, want, textOf(page))
 		}

@@ -61,8 +61,8 @@ func TestBoardMarksLastYearsFileAndAsksBeforeAccepting(t *testing.T) {
 	const board = "/assignments?city=330100&round=2018"
 	_, body := wang.get(board)
 	text := html.UnescapeString(body)
-	for _, want := range []string{"\uFF082017 年度的材料\uFF0C成文日期 2017-12-10\uFF09", "\uFF08档案中属于市人社局\uFF09",
-		"确认前请核对\uFF1A“企业职工教育经费台账-盖章版.txt”是2017 年度的材料", "已核对上述文件\uFF0C仍然确认"} {
+	for _, want := range []string{"\uFF082017年度的材料\uFF0C成文日期 2017-12-10\uFF09", "\uFF08档案中属于市人社局\uFF09",
+		"确认前请核对\uFF1A“企业职工教育经费台账-盖章版.txt”是2017年度的材料", "已核对上述文件\uFF0C仍然确认"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the board lacks %q:\n%.3000s", want, textOf(body))
 		}

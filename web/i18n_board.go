@@ -36,5 +36,5 @@ var boardMessages = map[string]map[Lang]string{
 	// tasks.returned_files heads an accepted task's returned files, listed
 	// apart from what was accepted (taskRow.HandedReturned).
 	"tasks.returned_files": {Chinese: "已退回的文件", English: "Returned files"},
-	"confirm.reopen_task":  {Chinese: "%s %s（%d 年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
+	"confirm.reopen_task":  {Chinese: "%s %s（%d年度，当前状态：%s）", English: "%s %s (round %d, status now: %s)"},
 }

@@ -21,10 +21,10 @@ var carryVerdictMessages = map[string]map[Lang]string{
 	"carry.verdict.contradicted": {Chinese: "与证据矛盾", English: "Contradicted by evidence"},
 	"carry.verdict.reason":       {Chinese: "审核意见：%s", English: "Reviewer: %s"},
 	"carry.verdict.reopened":     {Chinese: "（审核后已重新打开，待重新审核）", English: "(reopened since; to be reviewed again)"},
-	"review.contradicted_before": {Chinese: "上一轮（%d 年度）：与证据矛盾", English: "Last round (%d): contradicted by evidence"},
+	"review.contradicted_before": {Chinese: "上一轮（%d年度）：与证据矛盾", English: "Round %d (the last): contradicted by evidence"},
 	"carry.contradicted":         {Chinese: "上一轮审核认定与证据矛盾：确认沿用前请核对；需要更正的，请重新填报数值、修改定性描述或本轮不用。", English: "Found contradicted by its evidence last round: check it before confirming; to correct it, record the value again, change the claim or drop it."},
 	"carry.checked":              {Chinese: "已核对，仍沿用", English: "Checked, carry it over anyway"},
-	"claim.history_carried":      {Chinese: "来自 %d 年度的定性描述", English: "from the claim of %d"},
+	"claim.history_carried":      {Chinese: "来自 %d年度的定性描述", English: "from the claim of round %d"},
 }
 
 // carriedYear is the round a carry-over event of a claim's history

@@ -30,7 +30,7 @@ var deadendMessages = map[string]map[Lang]string{
 		English: "Once withdrawn, the claim leaves the review queue and the heat map but stays in the history. Withdraw it?"},
 	"claim.withdrawn":       {Chinese: "已撤回", English: "Withdrawn"},
 	"claim.withdrawn_done":  {Chinese: "已撤回这条定性描述", English: "The claim was withdrawn"},
-	"claim.to_confirm_note": {Chinese: "这条定性描述是从上一轮结转来的，待本市协调员在“结转事项核对”页确认在 %d 年度沿用后才进入审核；确认前不能给出审核结论。", English: "This claim was carried over from the last round; it enters review once the city's coordinator confirms it for round %d on Carried-over items, and cannot be given a verdict before."},
+	"claim.to_confirm_note": {Chinese: "这条定性描述是从上一轮结转来的，待本市协调员在“结转事项核对”页确认在 %d年度沿用后才进入审核；确认前不能给出审核结论。", English: "This claim was carried over from the last round; it enters review once the city's coordinator confirms it for round %d on Carried-over items, and cannot be given a verdict before."},
 	// claim.verdict_line is the comment of the review that sent a claim
 	// back, beside its status: 审核意见：…（reviewer，time）.
 	"claim.verdict_line":   {Chinese: "审核意见：%s（%s，%s）", English: "Reviewer's comment: %s (%s, %s)"},

@@ -38,7 +38,7 @@ var rereadMessages = map[string]map[Lang]string{
 	"admin.reread.quotes_unmarked": {Chinese: "%d 个文字中的引文既未能重新核对，也未能标为待重新核对，仍是旧文字的标记（%s）；请再次重新读取", English: "%d {text's|texts'} quotes could neither be checked again nor marked to be checked again, and keep the old text's marks (%s); read again to check them"},
 	"admin.reread.quotes_sep":      {Chinese: "\uFF1B", English: "; "},
 	"quote.recheck_why":            {Chinese: "引文待重新核对（%s）", English: "Quote to be checked again (%s)"},
-	"doc.past_return":              {Chinese: "曾被退回：%s 于 %s 退回了这份为指标 %s（%s，%d 年度）提交的材料，原因：%s；该任务已于 %s 由 %s 删除", English: "Returned before: %s returned this file on %s, handed in for indicator %s (%s, %d), reason: %s; the task was deleted on %s by %s"},
+	"doc.past_return":              {Chinese: "曾被退回：%s 于 %s 退回了这份为指标 %s（%s，%d年度）提交的材料，原因：%s；该任务已于 %s 由 %s 删除", English: "Returned before: %s returned this file on %s, handed in for indicator %s (%s, round %d), reason: %s; the task was deleted on %s by %s"},
 	"doc.quotes_recheck":           {Chinese: "本文档的文字重新读取后，有 %d 处引文未能重新核对，其“已找到”等标记仍是旧文字的：", English: "After this document's text was read anew, %d {quote|quotes} could not be checked again; {its marks are|their marks are} still the old text's:"},
 	"doc.quotes_recheck.claim":     {Chinese: "定性描述", English: "Claim"},
 	"doc.quotes_recheck.value":     {Chinese: "数值", English: "Value"},

@@ -16,16 +16,16 @@ func init() {
 var roundMessages = map[string]map[Lang]string{
 	"review.all_rounds":      {Chinese: "查看全部轮次", English: "Show every round"},
 	"carry.restore":          {Chinese: "重新计入本轮", English: "Count in this round again"},
-	"carry.decided.restored": {Chinese: "这条关联已重新计入 %d 年度", English: "The link counts in round %d again"},
+	"carry.decided.restored": {Chinese: "这条关联已重新计入 %d年度", English: "The link counts in round %d again"},
 	// A dropped claim or value is copied back, to confirm again.
 	"carry.restore_item":          {Chinese: "恢复", English: "Restore"},
-	"carry.decided.restored_item": {Chinese: "已恢复，在 %d 年度重新待确认", English: "Restored: it waits to be confirmed in round %d again"},
+	"carry.decided.restored_item": {Chinese: "已恢复，在 %d年度重新待确认", English: "Restored: it waits to be confirmed in round %d again"},
 	"event.link.restore_round":    {Chinese: "关联重新计入监测轮次", English: "Put a link back into a round"},
 	"event.link.drop_round":       {Chinese: "关联不再计入监测轮次", English: "Took a link out of a round"},
 	"event.round.keep_names":      {Chinese: "固定监测轮次的指标名称", English: "Kept a round's indicator names"},
 	"admin.names_kept":            {Chinese: "（报告沿用该轮的指标名称）", English: " (its report keeps the round's indicator names)"},
 	"admin.next_round":            {Chinese: "新体系从下一轮起使用：当前轮次的报告保留导入前的指标名称", English: "For the next round: the current round's report keeps the indicator names it has now"},
-	"admin.framework_kept":        {Chinese: "；%d 年度的报告保留导入前的指标名称", English: "; round %d's report keeps the names it had before"},
+	"admin.framework_kept":        {Chinese: "；%d年度的报告保留导入前的指标名称", English: "; round %d's report keeps the names it had before"},
 	"event.round.correct_name":    {Chinese: "改正监测轮次保存的指标名称", English: "Corrected a round's kept indicator name"},
 	"admin.round_names":           {Chinese: "指标名称", English: "Indicator names"},
 	"round.title":                 {Chinese: "%s的指标名称", English: "Indicator names of %s"},
@@ -56,6 +56,6 @@ var roundMessages = map[string]map[Lang]string{
 	"round.confirm_name_en":       {Chinese: "仍要改为上面填写的英文名称\uFF08覆盖他人改的“%s”\uFF09\uFF1A请勾选此项后再点“改正”", English: "To put the English name above in place of “%s”, which someone else gave it, tick this and press Correct again"},
 	"compare.status.absent":       {Chinese: "本轮无此指标", English: "Not in this round"},
 	"round.unchanged":             {Chinese: "指标 %s 的名称没有变化", English: "Indicator %s's name is unchanged"},
-	"docs.bulk.round_left":        {Chinese: "；其中 %d 份属于其他轮次，只是有关联计入 %s 年度，未改所属轮次（改了会把它们移出原轮次），其他修改已保存", English: "; the round of %d {document|documents} was left as it was and {its|their} other changes were saved: {it belongs|they belong} to another round, and changing {its|their} round would take {it|them} out of it; {it counts|they count} only through a link in round %s"},
+	"docs.bulk.round_left":        {Chinese: "；其中 %d 份属于其他轮次，只是有关联计入 %s年度，未改所属轮次（改了会把它们移出原轮次），其他修改已保存", English: "; the round of %d {document|documents} was left as it was and {its|their} other changes were saved: {it belongs|they belong} to another round, and changing {its|their} round would take {it|them} out of it; {it counts|they count} only through a link in round %s"},
 	"admin.framework_names":       {Chinese: "当前轮次的报告随指标体系更新名称；一个轮次不再是当前轮次时，其报告的指标名称即固定下来。", English: "The current round's report follows the framework's names; once a round is no longer the current one, its report keeps the names it had."},
 }

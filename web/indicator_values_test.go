@@ -129,13 +129,13 @@ func TestIndicatorPageNotesValuesAsValuesDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	part := valuesOf("/indicators/2.3.3?round=2018", "510100")
-	for _, want := range []string{`class="badge toconfirm">待确认`, "上一轮（2017 年度）：与证据矛盾", `href="/documents/` + cdDoc.ID} {
+	for _, want := range []string{`class="badge toconfirm">待确认`, "上一轮（2017年度）：与证据矛盾", `href="/documents/` + cdDoc.ID} {
 		if !strings.Contains(part, want) {
 			t.Errorf("2.3.3's page of 2018, 成都's carried value lacks %q: %q", want, part)
 		}
 	}
 	zhou.english()
-	if part := valuesOf("/indicators/2.3.3?round=2018", "510100"); !strings.Contains(textOf(part), "Last round (2017): contradicted by evidence") {
+	if part := valuesOf("/indicators/2.3.3?round=2018", "510100"); !strings.Contains(textOf(part), "Round 2017 (the last): contradicted by evidence") {
 		t.Errorf("English page of 2018, 成都's carried value: %q", textOf(part))
 	}
 	if _, err := s.env.Documents.Delete(ctx, testenv.Admin, cdDoc.ID); err != nil {

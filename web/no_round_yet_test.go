@@ -19,7 +19,7 @@ var noRoundYetWords = map[string]string{
 // a claim, a value, carrying the previous round over, adding, importing
 // or copying tasks — come back saying that no round is set up yet and
 // who creates one, in Chinese and English, where they said "监测轮次 0
-// 不存在", "收到“0”" or "0 年度之前".
+// 不存在", "收到“0”" or "0年度之前".
 func TestFormsSayNoRoundIsSetUpYet(t *testing.T) {
 	s := newSite(t)
 	doc := s.env.Upload("330100", "学分银行建设情况.txt", "杭州市建立学分银行，认定市民终身学习基地123个。")
@@ -54,7 +54,7 @@ func TestFormsSayNoRoundIsSetUpYet(t *testing.T) {
 			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, noRoundYetWords[lang]) {
 				t.Errorf("%s %s with no round: %d, want 400 saying %q: %.600s", lang, name, resp.StatusCode, noRoundYetWords[lang], page)
 			}
-			for _, zero := range []string{"监测轮次 0", "“0”", "0 年度", "round 0", "before 0"} {
+			for _, zero := range []string{"监测轮次 0", "“0”", "0年度", "round 0", "before 0"} {
 				if strings.Contains(page, zero) {
 					t.Errorf("%s %s with no round names a round 0 (%q): %.600s", lang, name, zero, page)
 				}

@@ -22,8 +22,8 @@ func TestValuesPointsToOtherRoundsWaiting(t *testing.T) {
 	for _, tt := range []struct {
 		lang, want string
 	}{
-		{"zh", "本轮（2018 年度）没有待审核的数值；其他轮次还有：2017 年度 1 条。"},
-		{"en", "No values waiting in this round (2018); other rounds have some: 2017: 1 waiting."},
+		{"zh", "本轮（2018年度）没有待审核的数值；其他轮次还有：2017年度 1 条。"},
+		{"en", "No values waiting in this round (round 2018); other rounds have some: Round 2017: 1 waiting."},
 	} {
 		li.get("/lang?to=" + tt.lang + "&next=/")
 		_, body := li.get("/values")

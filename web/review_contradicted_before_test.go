@@ -12,7 +12,7 @@ import (
 
 // TestReviewQueueTellsAClaimWasContradictedLastRound: 杭州's 2017 claim
 // found 与证据矛盾 is carried into 2018 and confirmed; in the reviewer's
-// queue its 2018 copy is 待审核 and marked 上一轮（2017 年度）：与证据矛盾
+// queue its 2018 copy is 待审核 and marked 上一轮（2017年度）：与证据矛盾
 // (in English too); a claim verified in 2017 and carried alike is not.
 func TestReviewQueueTellsAClaimWasContradictedLastRound(t *testing.T) {
 	s := newSite(t)
@@ -40,15 +40,15 @@ func TestReviewQueueTellsAClaimWasContradictedLastRound(t *testing.T) {
 	}
 	li := s.login("li")
 	_, page := li.get("/review?status=pending")
-	if r := row(page, "学分银行开户学习者达到2万人"); !strings.Contains(r, "上一轮（2017 年度）：与证据矛盾") {
-		t.Errorf("queue row of the claim contradicted in 2017: %q, want 上一轮（2017 年度）：与证据矛盾", textOf(r))
+	if r := row(page, "学分银行开户学习者达到2万人"); !strings.Contains(r, "上一轮（2017年度）：与证据矛盾") {
+		t.Errorf("queue row of the claim contradicted in 2017: %q, want 上一轮（2017年度）：与证据矛盾", textOf(r))
 	}
 	if r := row(page, "学分银行开户学习者达到1.2万人"); r == "" || strings.Contains(r, "上一轮") {
 		t.Errorf("queue row of the claim verified in 2017: %q, want no mark", textOf(r))
 	}
 	li.english()
 	_, page = li.get("/review?status=pending")
-	if r := row(page, "学分银行开户学习者达到2万人"); !strings.Contains(r, "Last round (2017): contradicted by evidence") {
-		t.Errorf("English queue row: %q, want Last round (2017): contradicted by evidence", textOf(r))
+	if r := row(page, "学分银行开户学习者达到2万人"); !strings.Contains(r, "Round 2017 (the last): contradicted by evidence") {
+		t.Errorf("English queue row: %q, want Round 2017 (the last): contradicted by evidence", textOf(r))
 	}
 }

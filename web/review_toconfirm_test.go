@@ -84,7 +84,7 @@ func TestCarriedItemsWaitForTheCityBeforeReview(t *testing.T) {
 		t.Errorf("claim page of a carried claim not confirmed: %.2000s, want 待确认 with its note and no verdict form", textOf(page))
 	}
 	_, page = li.post("/claims/"+claimIDs[0]+"/review", url.Values{"verdict": {"verified"}})
-	if !strings.Contains(textOf(page), "城市尚未确认在 2018 年度沿用（待确认），暂不能审核") {
+	if !strings.Contains(textOf(page), "城市尚未确认在 2018年度沿用（待确认），暂不能审核") {
 		t.Errorf("verdict on a carried claim not confirmed: %.2000s, want it refused saying the city must confirm it first", textOf(page))
 	}
 	if c, err := s.env.Claims.Get(ctx, admin, claimIDs[0]); err != nil || c.Status != catalog.ClaimPending {
@@ -179,15 +179,15 @@ func TestEmptyReviewRoundSaysWhereClaimsWait(t *testing.T) {
 		}
 	}
 	_, page := li.get("/review")
-	if !strings.Contains(textOf(page), "本轮（2018 年度）没有待审核的定性描述；其他轮次还有：") {
+	if !strings.Contains(textOf(page), "本轮（2018年度）没有待审核的定性描述；其他轮次还有：") {
 		t.Errorf("/review: %q, want it to say 2017 has 2 waiting", textOf(page))
 	}
-	if !strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">2017 年度 2 条</a>`) {
+	if !strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">2017年度 2 条</a>`) {
 		t.Errorf("/review does not link to 2017's pending claims: %q", page)
 	}
 	li.get("/lang?to=en&next=/")
-	if _, page := li.get("/review"); !strings.Contains(textOf(page), "No claims waiting in this round (2018); other rounds have some:") ||
-		!strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">2017: 2 waiting</a>`) {
+	if _, page := li.get("/review"); !strings.Contains(textOf(page), "No claims waiting in this round (round 2018); other rounds have some:") ||
+		!strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">Round 2017: 2 waiting</a>`) {
 		t.Errorf("/review in English: %q", textOf(page))
 	}
 }

@@ -199,7 +199,7 @@ func TestAStalePageDoesNotUndoAnotherAdminsCorrection(t *testing.T) {
 	stale.Set("name", "学分银行建设")
 	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", stale)
 	row = rowWith(body, `id="i-2.3.1"`)
-	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "2018 年度指标 2.3.1 的名称在你打开页面后已被他人由“"+typo+"”改为“"+right+"”，与你填写的“学分银行建设”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“学分银行建设”，请确认覆盖他人的修改后再提交") ||
+	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "2018年度指标 2.3.1 的名称在你打开页面后已被他人由“"+typo+"”改为“"+right+"”，与你填写的“学分银行建设”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“学分银行建设”，请确认覆盖他人的修改后再提交") ||
 		!strings.Contains(textOf(row), "仍要改为上面填写的名称\uFF08覆盖他人改的“"+right+"”\uFF09\uFF1A请勾选此项后再点“改正”") || !strings.Contains(row, `aria-invalid="true"`) {
 		t.Errorf("A's Chinese correction over B's: %d, row %.600s, want the conflict beside the field", resp.StatusCode, textOf(row))
 	}

@@ -55,7 +55,7 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 		h.fail(w, r, err)
 		return
 	}
-	// A round without a label is named 2018 年度, not a bare number run
+	// A round without a label is named 2018年度, not a bare number run
 	// into the Chinese after it.
 	p := &roundNamesPage{Names: n, Form: code, State: st, Label: trf(langOf(r), "admin.confirm.round", year)}
 	rounds, err := h.Framework.Rounds(r.Context())

@@ -35,7 +35,7 @@ func TestAdminImportForNextRoundKeepsTheCurrentRoundsNames(t *testing.T) {
 	r := admin.postFilesBody("/admin/framework", map[string]string{"name": "修订体系", "version": "2019", "next_round": "on"},
 		map[string][]byte{"2019.csv": table})
 	text := textOf(r.body)
-	if r.resp.StatusCode != 200 || !strings.Contains(text, "2018 年度的报告保留导入前的指标名称") {
+	if r.resp.StatusCode != 200 || !strings.Contains(text, "2018年度的报告保留导入前的指标名称") {
 		t.Fatalf("import for the next round: %d %.600s", r.resp.StatusCode, text)
 	}
 	if !strings.Contains(text, "2018") || !strings.Contains(r.body, "names-kept") {

@@ -78,7 +78,7 @@ func TestValuesPageShowsTheNumberInItsPlaceOnThePage(t *testing.T) {
 
 // TestValuesPageTellsAValueWasContradictedLastRound: 杭州's 2017 value
 // of 2.3.3 found 与证据矛盾 is carried into 2018; on /values its 2018 copy
-// is 待审核 and marked 上一轮（2017 年度）：与证据矛盾 as the claims' queue
+// is 待审核 and marked 上一轮（2017年度）：与证据矛盾 as the claims' queue
 // marks such a claim (in English too), beside last round's value; a value
 // verified in 2017 and carried alike is not marked.
 func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
@@ -106,10 +106,10 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 	_, body := li.get("/values?status=to_confirm&round=2018")
 	for _, v := range carried {
 		c := valueCard(t, body, v.ID)
-		mark := strings.Contains(c, `<span class="badge contradicted before">上一轮（2017 年度）：与证据矛盾</span>`)
+		mark := strings.Contains(c, `<span class="badge contradicted before">上一轮（2017年度）：与证据矛盾</span>`)
 		switch v.Indicator {
 		case "2.3.3":
-			if !mark || !strings.Contains(textOf(c), "（上一轮 2017 年度：2万人，与证据矛盾；不作比较）") {
+			if !mark || !strings.Contains(textOf(c), "（上一轮 2017年度：2万人，与证据矛盾；不作比较）") {
 				t.Errorf("the value contradicted in 2017: %s, want the mark and last round's value", textOf(c))
 			}
 		default:
@@ -120,8 +120,8 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 	}
 	li.english()
 	_, body = li.get("/values?status=to_confirm&round=2018")
-	if !strings.Contains(body, "Last round (2017): contradicted by evidence") {
-		t.Errorf("English /values: %.2000s, want Last round (2017): contradicted by evidence", textOf(body))
+	if !strings.Contains(body, "Round 2017 (the last): contradicted by evidence") {
+		t.Errorf("English /values: %.2000s, want Round 2017 (the last): contradicted by evidence", textOf(body))
 	}
 }
 

@@ -44,8 +44,8 @@ func TestValuesListWarnsOfASourceWrittenAfterTheRound(t *testing.T) {
 	}
 	li := s.login("li")
 	for _, tt := range []struct{ lang, want string }{
-		{"zh", "请核对\uFF1A出处《杭州市2023年度社区教育工作总结》成文于 2023-12-20\uFF0C晚于本轮\uFF082017 年度\uFF09"},
-		{"en", "Check: The source “杭州市2023年度社区教育工作总结” was issued on 2023-12-20, after this round (2017)"},
+		{"zh", "请核对\uFF1A出处《杭州市2023年度社区教育工作总结》成文于 2023-12-20\uFF0C晚于本轮\uFF082017年度\uFF09"},
+		{"en", "Check: The source “杭州市2023年度社区教育工作总结” was issued on 2023-12-20, after this round (round 2017)"},
 	} {
 		if tt.lang == "en" {
 			li.english()

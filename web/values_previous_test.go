@@ -50,8 +50,8 @@ func TestPreviousValueShowsItsUnitAndState(t *testing.T) {
 	}
 	_, page := s.login("li").get("/values?city=330100&round=2018")
 	text := textOf(page)
-	for _, want := range []string{"（上一轮 2017 年度：12.3万人次，待审核；与本轮单位 人 不同，不作比较）",
-		"（上一轮 2017 年度：1234.5万人次，与证据矛盾；不作比较）"} {
+	for _, want := range []string{"（上一轮 2017年度：12.3万人次，待审核；与本轮单位 人 不同，不作比较）",
+		"（上一轮 2017年度：1234.5万人次，与证据矛盾；不作比较）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the values of 2018 lack %q: %.3000s", want, text)
 		}

@@ -31,7 +31,7 @@ func TestValuesPageGivesValuesAsTheReportDoes(t *testing.T) {
 		want    []string
 		wantNot string
 	}{
-		{"zh", []string{"13万人", "\uFF08上一轮 2017 年度\uFF1A12.3万人\uFF0C待审核\uFF09"}, "(people)"},
+		{"zh", []string{"13万人", "\uFF08上一轮 2017年度\uFF1A12.3万人\uFF0C待审核\uFF09"}, "(people)"},
 		{"en", []string{"130,000 people", "(round 2017: 123,000 people, Pending)"}, "13万人 (people)"},
 	} {
 		li := s.login("li")

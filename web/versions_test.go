@@ -28,7 +28,7 @@ func TestDocumentPageTellsVersionsApart(t *testing.T) {
 	notice := "与《" + first.Title + "》\uFF08policy.txt\uFF0C2017年度\uFF0C已关联 2.3.1\uFF09内容相近"
 	for _, want := range []string{
 		`id="versions-notice"`, notice,
-		`<span class="nd-file">policy.txt</span> · <span class="nd-format">TXT</span> · <span class="nd-round">2017 年度</span>`,
+		`<span class="nd-file">policy.txt</span> · <span class="nd-format">TXT</span> · <span class="nd-round">2017年度</span>`,
 		`<span class="nd-use">已关联 2.3.1</span>`,
 		`<span class="nd-file">policy_v2.txt</span>`, "<span class=\"nd-use\">未关联\uFF0C未被引用</span>",
 		`<span class="nd-uploaded">` + strings.ReplaceAll(catalog.ShowTime(first.UploadedAt), "+", "&#43;") + ` 上传</span>`,

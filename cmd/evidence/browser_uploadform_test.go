@@ -220,12 +220,12 @@ func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
 	u.waitFor("5 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 5`)
 	u.shot(shots, "upload-rows-read")
 	for i, want := range []struct{ title, round, note string }{
-		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017 年度"},
-		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018 年度"},
-		{"", "2018", "未识别出成文日期\uFF0C仍归入 2018 年度"},
-		{"杭州市教育局关于深化学分银行建设的通知", "2017", "监测轮次\uFF1A2017 年度"},
+		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017年度"},
+		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018年度"},
+		{"", "2018", "未识别出成文日期\uFF0C仍归入 2018年度"},
+		{"杭州市教育局关于深化学分银行建设的通知", "2017", "监测轮次\uFF1A2017年度"},
 		// An annual summary issued the next spring is its year's (s28 D11).
-		{"杭州市2017年学习型城市建设工作总结", "2017", "标题为 2017 年的总结或报告\uFF0C成文日期 2018-03-20\uFF0C按标题的年份归入 2017 年度\uFF0C请核对"},
+		{"杭州市2017年学习型城市建设工作总结", "2017", "标题为 2017年的总结或报告\uFF0C成文日期 2018-03-20\uFF0C按标题的年份归入 2017年度\uFF0C请核对"},
 	} {
 		row := fmt.Sprintf(`#outcomes li:nth-child(%d)`, i+1)
 		if want.title != "" {

@@ -12,7 +12,7 @@ import (
 
 // TestValuesPageContextAndLastRoundInARealBrowser: a reviewer opens
 // 审核定量指标数值 for 2018 in Chromium. The value carried from 2017,
-// where a reviewer found it 与证据矛盾, is marked 上一轮（2017 年度）：与证据
+// where a reviewer found it 与证据矛盾, is marked 上一轮（2017年度）：与证据
 // 矛盾 beside last round's value; the value recorded for 2018 shows its
 // number marked in the sentence of the page it stands in, and the page
 // link there opens the document at that page.
@@ -75,8 +75,8 @@ func TestValuesPageContextAndLastRoundInARealBrowser(t *testing.T) {
 	u.login(s.base, "li", pw)
 	u.do("open the values of 2018", chromedp.Navigate(s.base+"/values?status=pending&round=2018"),
 		chromedp.WaitVisible(chromedp.CSS(`#value-`+fresh)))
-	if mark := u.text(`#value-` + carried + ` .badge.before`); mark != "上一轮（2017 年度）：与证据矛盾" {
-		t.Errorf("the value contradicted in 2017 is marked %q, want 上一轮（2017 年度）：与证据矛盾", mark)
+	if mark := u.text(`#value-` + carried + ` .badge.before`); mark != "上一轮（2017年度）：与证据矛盾" {
+		t.Errorf("the value contradicted in 2017 is marked %q, want 上一轮（2017年度）：与证据矛盾", mark)
 	}
 	if prev := u.text(`#value-` + carried + ` .previous-value`); !strings.Contains(prev, "2万人") || !strings.Contains(prev, "与证据矛盾") {
 		t.Errorf("last round's value beside it: %q", prev)

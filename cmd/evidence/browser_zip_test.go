@@ -112,7 +112,7 @@ func TestUploadTotalsCountTheFilesOfAMix(t *testing.T) {
 		t.Errorf("totals %q, want five files: the two sent alone and the archive's three", got)
 	}
 	dup := `#outcomes > li[data-kind="duplicate"]`
-	want := "重复文件：与已保存的“终身学习卡.txt”是同一文件（内容完全相同，属于 2017 年度），未重复保存；本次关联的指标计入 2018 年度"
+	want := "重复文件：与已保存的“终身学习卡.txt”是同一文件（内容完全相同，属于 2017年度），未重复保存；本次关联的指标计入 2018年度"
 	if got := u.text(dup); !strings.Contains(got, "终身学习卡（2018年报送）.txt") || !strings.Contains(got, want) {
 		t.Errorf("last round's file reads %q, want %q", got, want)
 	}
@@ -138,7 +138,7 @@ func TestUploadTotalsCountTheFilesOfAMix(t *testing.T) {
 	u.waitFor("its row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
 	u.do("upload it", chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("its outcome", `document.querySelector('`+dup+` .state a') !== null`)
-	want = "重复文件：与已保存的“终身学习卡.txt”是同一文件（内容完全相同，未归入轮次），未重复保存；本次关联的指标计入 2018 年度"
+	want = "重复文件：与已保存的“终身学习卡.txt”是同一文件（内容完全相同，未归入轮次），未重复保存；本次关联的指标计入 2018年度"
 	if got := u.text(dup); !strings.Contains(got, want) {
 		t.Errorf("the file of no round sent again reads %q, want %q", got, want)
 	}

@@ -93,7 +93,7 @@ func importFramework(ctx context.Context, a *app, file string, body []byte, fw c
 	sayln(stdout, lang, "已导入指标体系 %s（%s 版）：%d 个指标，新增 %d，移除 %d",
 		frameworkName(rep.Framework, lang), rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
 	if rep.KeptRound != 0 {
-		sayln(stdout, lang, "%d 年度的报告保留导入前的指标名称", rep.KeptRound)
+		sayln(stdout, lang, "%d年度的报告保留导入前的指标名称", rep.KeptRound)
 	}
 	if len(rep.OrphanLinks) > 0 {
 		sayln(stdout, lang, "注意：%d 条文档关联指向已移除的指标，已保留，请重新关联：", len(rep.OrphanLinks))

@@ -186,11 +186,11 @@ func printMadeCurrent(w io.Writer, lang report.Lang, year int, out roundMadeCurr
 		sayln(w, lang, "监测轮次 %d 已是当前轮次", year)
 	}
 	if !out.CarriedOver {
-		sayln(w, lang, "尚无城市结转到 %d 年度：如需结转上一轮的关联、定性描述和数值，请在“结转事项核对”页面点“从上一轮结转”", year)
+		sayln(w, lang, "尚无城市结转到 %d年度：如需结转上一轮的关联、定性描述和数值，请在“结转事项核对”页面点“从上一轮结转”", year)
 	} else {
-		sayln(w, lang, "%d 年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”（已结转过的不重复结转）", year)
+		sayln(w, lang, "%d年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”（已结转过的不重复结转）", year)
 	}
 	if !out.Tables {
-		sayln(w, lang, "%d 年度尚无责任分解表：如需沿用上一轮的，请在“责任分解”页面点“从上一轮复制责任分解表”", year)
+		sayln(w, lang, "%d年度尚无责任分解表：如需沿用上一轮的，请在“责任分解”页面点“从上一轮复制责任分解表”", year)
 	}
 }

@@ -26,7 +26,7 @@ func TestRoundCurrent(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"--year", "2019"}, []string{"已将监测轮次 2019 设为当前轮次", "尚无城市结转到 2019 年度", "2019 年度尚无责任分解表"}},
+		{[]string{"--year", "2019"}, []string{"已将监测轮次 2019 设为当前轮次", "尚无城市结转到 2019年度", "2019年度尚无责任分解表"}},
 		{[]string{"--year", "2019"}, []string{"监测轮次 2019 已是当前轮次"}},
 		{[]string{"--year", "2018", "--lang", "en"}, []string{"The monitoring round 2018 is now the current round"}},
 	}
@@ -56,7 +56,7 @@ func TestRoundCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, err := runCLI(t, "round", "current", "--data", data, "--year", "2020")
-	if want := "2020 年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”"; err != nil || !strings.Contains(out, want) {
+	if want := "2020年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”"; err != nil || !strings.Contains(out, want) {
 		t.Errorf("round current --year 2020, carried into before: %q %v, want %q", out, err, want)
 	}
 	if _, err := runCLI(t, "round", "current", "--data", data, "--year", "2018"); err != nil {

@@ -185,8 +185,11 @@ const Version = 3
 // number's unit sign and the Chinese character after it taken out (60%
 // 以上 stored as 60%以上: joinSignToHan; never two spaces, a table's
 // columns), where a search for 60%以上 missed the scan; a scan's pages
-// read by OCR rise with it.
-var readerRevisions = map[string]int{"docx": 3, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 7, "pdftotext": 7, "ofd": 6, "ocr": 11}
+// read by OCR rise with it. 12 (ocr): the space chi_sim sets beside a
+// full-width mark taken out (时间 ：2018年 stored as 时间：2018年:
+// joinFullWidthPunct; never two spaces, a table's columns), where the page
+// and its snippets showed 时间 ：; a scan's pages read by OCR rise with it.
+var readerRevisions = map[string]int{"docx": 3, "xlsx": 3, "xls": 3, "csv": 4, "txt": 1, "xmlss": 1, "html": 2, "pdf": 7, "pdftotext": 7, "ofd": 6, "ocr": 12}
 
 // VersionOf is the version of today's rules for the text of reader (an
 // extractor, or ReaderOf's name for one that read pages by OCR): a stored

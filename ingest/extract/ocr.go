@@ -506,6 +506,7 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 // word. So are a word ending in a number's unit sign and the next
 // starting with a Chinese character (合格率 │ 95% │ 达标), which
 // joinOCRNumbers joins when they stand a character's gap apart (60% 以上).
+// A space beside a full-width mark goes too (joinFullWidthPunct).
 func lineText(l ocrLine) string {
 	var b strings.Builder
 	wide := false
@@ -519,7 +520,7 @@ func lineText(l ocrLine) string {
 		}
 		b.WriteString(w.text)
 	}
-	text := joinOCRNumbers(b.String())
+	text := joinFullWidthPunct(joinOCRNumbers(b.String()))
 	if wide {
 		text = strings.ReplaceAll(text, "  ", " ")
 	}
