@@ -76,17 +76,29 @@ func (x scanWithExtra) Scan(dest ...any) error { return x.r.Scan(append(dest, x.
 // so that the planner proves the partial index serves the query.
 const reindexPendingSQL = `status = 'extracted' AND indexed_at <> '' AND deleted_at IS NULL`
 
+// requeuedPendingSQL holds the live documents re-queued as stored after
+// they were indexed (repair's reading, a rebuild's missing text, a reread
+// by newer rules): each keeps its index copy until the pipeline reads it
+// again, and edited meanwhile that copy lags as an extracted one's does
+// (review s55), so they are pending too. It asks for a reader, which
+// every document read has and a fresh upload lacks, so that it is read
+// from document_reader_status's entries of the documents read alone, not
+// from every upload waiting to be read; the stamps ask it apart from
+// reindexPendingSQL (an EXISTS each), which PostgreSQL would otherwise
+// read by neither index.
+const requeuedPendingSQL = `status = 'stored' AND deleted_at IS NULL AND reader > '' AND indexed_at <> ''`
+
 // PendingIndexChanges returns up to limit documents whose copy in an
 // index may not be the catalog's yet, the latest changed first (those a
 // user has just made, and looks for): every live document
 // whose status is extracted after it was first indexed (reindexPendingSQL)
-// and, when after is 0
+// or stored again since (requeuedPendingSQL) and, when after is 0
 // or more, every document changed after seq after, deleted ones included
 // (those an index that follows the catalog, having applied the changes up
 // to after, has not applied). A search corrects its facets by them
 // (search.Service's pending changes).
 func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int) ([]Change, error) {
-	where, args := reindexPendingSQL, []any{}
+	where, args := `(`+reindexPendingSQL+`) OR (`+requeuedPendingSQL+`)`, []any{}
 	if after >= 0 {
 		where, args = where+` OR seq > ?`, append(args, after)
 	}
