@@ -60,6 +60,7 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		if err := s.idx.Delete(ctx, stale...); err != nil {
 			return err
 		}
+		s.unindexLag.remove(stale)
 		s.indexChanged()
 	}
 	// One written to the index whose move to indexed a stop lost has no
