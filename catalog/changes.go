@@ -76,29 +76,17 @@ func (x scanWithExtra) Scan(dest ...any) error { return x.r.Scan(append(dest, x.
 // so that the planner proves the partial index serves the query.
 const reindexPendingSQL = `status = 'extracted' AND indexed_at <> '' AND deleted_at IS NULL`
 
-// requeuedPendingSQL holds the live documents re-queued as stored after
-// they were indexed (repair's reading, a rebuild's missing text, a reread
-// by newer rules): each keeps its index copy until the pipeline reads it
-// again, and edited meanwhile that copy lags as an extracted one's does
-// (review s55), so they are pending too. It asks for a reader, which
-// every document read has and a fresh upload lacks, so that it is read
-// from document_reader_status's entries of the documents read alone, not
-// from every upload waiting to be read; the stamps ask it apart from
-// reindexPendingSQL (an EXISTS each), which PostgreSQL would otherwise
-// read by neither index.
-const requeuedPendingSQL = `status = 'stored' AND deleted_at IS NULL AND reader > '' AND indexed_at <> ''`
-
 // PendingIndexChanges returns up to limit documents whose copy in an
 // index may not be the catalog's yet, the latest changed first (those a
 // user has just made, and looks for): every live document
 // whose status is extracted after it was first indexed (reindexPendingSQL)
-// or stored again since (requeuedPendingSQL) and, when after is 0
+// and, when after is 0
 // or more, every document changed after seq after, deleted ones included
 // (those an index that follows the catalog, having applied the changes up
 // to after, has not applied). A search corrects its facets by them
 // (search.Service's pending changes).
 func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int) ([]Change, error) {
-	where, args := `(`+reindexPendingSQL+`) OR (`+requeuedPendingSQL+`)`, []any{}
+	where, args := reindexPendingSQL, []any{}
 	if after >= 0 {
 		where, args = where+` OR seq > ?`, append(args, after)
 	}
@@ -114,12 +102,11 @@ func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int)
 	return out, nil
 }
 
-// MarkInIndex gives each document of ids that is not indexed yet and has
-// no first indexed time one (now), renumbering it: an index holds a copy
+// MarkInIndex gives each document of ids that is extracted and has no
+// first indexed time one (now), renumbering it: an index holds a copy
 // of it (Reconcile found it there), written before a stop lost its move
 // to indexed, so that the copy is corrected for as an edited document's
-// is (reindexPendingSQL, requeuedPendingSQL) until the pipeline writes it
-// again. Without the time such a document was not pending, and a search
+// is (reindexPendingSQL) until the pipeline writes it again. Without the time such a document was not pending, and a search
 // found it by its copy's values (review s55). It returns those it marked.
 func (s *Store) MarkInIndex(ctx context.Context, ids []string) ([]string, error) {
 	var marked []string
@@ -132,7 +119,7 @@ func (s *Store) MarkInIndex(ctx context.Context, ids []string) ([]string, error)
 				return err
 			}
 			res, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ?, seq = ?
-				WHERE id = ? AND indexed_at = '' AND deleted_at IS NULL AND status IN ('stored', 'extracted')`, at, seq, id)
+				WHERE id = ? AND indexed_at = '' AND deleted_at IS NULL AND status = 'extracted'`, at, seq, id)
 			if err != nil {
 				return fmt.Errorf("mark document %s as held by the index: %w", id, err)
 			}

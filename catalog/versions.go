@@ -163,15 +163,14 @@ func (s *Store) SearchStamps(ctx context.Context) (CitationsStamp, VersionsStamp
 // SearchStampsExtracted is SearchStamps also saying, in the same query,
 // whether any live document is extracted after it was first indexed (its
 // index entry to be written again after a change: reindexPendingSQL,
-// requeuedPendingSQL, PendingIndexChanges; fresh uploads in flight do not count): with none,
+// PendingIndexChanges; fresh uploads in flight do not count): with none,
 // and an index that applied every
 // change, a search has no facet to correct and reads nothing more.
 func (s *Store) SearchStampsExtracted(ctx context.Context) (cs CitationsStamp, vs VersionsStamp, extracted bool, err error) {
 	q, args := citationsStampSQL(s.dialect)
 	var anyExtracted int64
 	err = s.db.QueryRowContext(ctx, q+`, (SELECT COUNT(*) FROM near_duplicates),
-		CASE WHEN EXISTS (SELECT 1 FROM document WHERE `+reindexPendingSQL+`)
-			OR EXISTS (SELECT 1 FROM document WHERE `+requeuedPendingSQL+`) THEN 1 ELSE 0 END`,
+		CASE WHEN EXISTS (SELECT 1 FROM document WHERE `+reindexPendingSQL+`) THEN 1 ELSE 0 END`,
 		args...).
 		Scan(&cs.seq, &cs.event, &cs.recent, &vs.pairs, &anyExtracted)
 	if err != nil {
