@@ -101,3 +101,38 @@ func (s *Store) PendingIndexChanges(ctx context.Context, after int64, limit int)
 	}
 	return out, nil
 }
+
+// MarkInIndex gives each document of ids that is extracted and has no
+// first indexed time one (now), renumbering it: an index holds a copy
+// of it (Reconcile found it there), written before a stop lost its move
+// to indexed, so that the copy is corrected for as an edited document's
+// is (reindexPendingSQL) until the pipeline writes it again. Without the time such a document was not pending, and a search
+// found it by its copy's values (review s55). It returns those it marked.
+func (s *Store) MarkInIndex(ctx context.Context, ids []string) ([]string, error) {
+	var marked []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		marked = marked[:0]
+		at := formatTime(s.now())
+		for _, id := range ids {
+			seq, err := s.nextSeq(ctx, tx)
+			if err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ?, seq = ?
+				WHERE id = ? AND indexed_at = '' AND deleted_at IS NULL AND status = 'extracted'`, at, seq, id)
+			if err != nil {
+				return fmt.Errorf("mark document %s as held by the index: %w", id, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				s.unhandSeq(tx) // indexed, gone, or marked already
+				continue
+			}
+			marked = append(marked, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("mark the documents the index holds: %w", s.dialect.translate(err))
+	}
+	return marked, nil
+}

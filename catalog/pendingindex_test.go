@@ -97,3 +97,42 @@ func TestPendingIndexChangesReadTheirOwnIndex(t *testing.T) {
 		}
 	})
 }
+
+// TestMarkInIndex: a document read and found in an index before its move
+// to indexed gets a first indexed time, and is pending; an indexed one, a
+// deleted one, and one marked already are left as they are. Both
+// dialects.
+func TestMarkInIndex(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, id := range []string{"D1", "D2", "D3"} {
+			d := newDoc(id, "sha-"+id)
+			d.Status = StatusExtracted
+			if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.SetStatus(ctx, StatusChange{ID: "D2", Status: StatusIndexed}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteDocument(ctx, "D3", "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range [][]string{{"D1"}, nil} {
+			marked, err := s.MarkInIndex(ctx, []string{"D1", "D2", "D3"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(marked, want) {
+				t.Errorf("pass %d marked %v, want %v", i+1, marked, want)
+			}
+		}
+		changes, err := s.PendingIndexChanges(ctx, -1, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(changes) != 1 || changes[0].Document.ID != "D1" {
+			t.Errorf("pending: %d changes, want D1 alone", len(changes))
+		}
+	})
+}

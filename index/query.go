@@ -42,7 +42,14 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 		}
 		must = append(must, cq)
 	}
-	must = append(must, filterQueries(q.Filter)...)
+	// With words to score, the filters keep documents without scoring
+	// them: a filter's terms would add their rarity to every hit's
+	// score and change the words' norm, so that the search's pending
+	// documents, found by their words among their IDs and by their
+	// catalog's values (search's pendingMatches), scored apart from the
+	// hits they are ranked among (review s55). Without words the filters
+	// are all there is to score (a norm of nothing would score NaN).
+	must = append(must, filterQueries(q.Filter, len(must) == 0)...)
 	var top query.Query
 	switch len(must) {
 	case 0:
@@ -267,8 +274,15 @@ func oneWord(text string, m mapping.IndexMapping) (string, bool) {
 	return string(toks[0].Term), true
 }
 
-func filterQueries(f Filter) []query.Query {
+// filterQueries are the queries of f's filters; scored says whether
+// they add to a hit's score (buildQuery).
+func filterQueries(f Filter, scored bool) []query.Query {
 	var out []query.Query
+	unscored := func(q interface{ SetBoost(float64) }) {
+		if !scored {
+			q.SetBoost(0)
+		}
+	}
 	add := func(field string, values []string) {
 		if len(values) == 0 {
 			return
@@ -277,6 +291,7 @@ func filterQueries(f Filter) []query.Query {
 		for i, v := range values {
 			tq := bleve.NewTermQuery(v)
 			tq.SetField(field)
+			unscored(tq)
 			alts[i] = tq
 		}
 		out = append(out, disjunction(alts...))
@@ -286,7 +301,9 @@ func filterQueries(f Filter) []query.Query {
 	if n := len(out); len(f.Indicators) > 0 {
 		add(fieldIndicators, f.Indicators)
 		if len(f.IndicatorIDs) > 0 {
-			out[n] = bleve.NewDisjunctionQuery(out[n], bleve.NewDocIDQuery(f.IndicatorIDs))
+			ids := bleve.NewDocIDQuery(f.IndicatorIDs)
+			unscored(ids)
+			out[n] = bleve.NewDisjunctionQuery(out[n], ids)
 		}
 	}
 	add(fieldDepartment, f.Departments)
@@ -310,10 +327,13 @@ func filterQueries(f Filter) []query.Query {
 		notEnd := false
 		dq := bleve.NewDateRangeInclusiveQuery(f.IssuedFrom, end, &inclusive, &notEnd)
 		dq.SetField(fieldIssuedOn)
+		unscored(dq)
 		out = append(out, dq)
 	}
 	if len(f.IDs) > 0 {
-		out = append(out, bleve.NewDocIDQuery(f.IDs))
+		ids := bleve.NewDocIDQuery(f.IDs)
+		unscored(ids)
+		out = append(out, ids)
 	}
 	if f.Cut {
 		add(fieldCut, []string{cutMark})

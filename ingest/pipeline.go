@@ -1314,6 +1314,15 @@ func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Docume
 // Refresh rewrites the index entries of documents whose links or metadata
 // changed, so that search follows at once. Documents not yet indexed are
 // left to the pipeline, which reads links when it indexes them.
+//
+// A document sent back to stored after it was indexed (重新读取, a
+// repair) keeps its index copy till the pipeline reads it again, and no
+// search corrects for it (it is not pending): while it has a stored text
+// (重新读取 saves the new one before it sends it back) its entry is
+// written from it too, and it is left stored; without one (repair
+// deleted it, a fresh upload has none yet), or with one the pipeline will
+// read anew (outdated), it is left to the pipeline
+// (review s55: it was found by its old values till then).
 func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	var docs []index.Document
 	var catDocs []*catalog.Document
@@ -1325,12 +1334,21 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 		if err != nil {
 			return err
 		}
-		if d.Status != catalog.StatusIndexed && d.Status != catalog.StatusExtracted {
+		stored := d.Status == catalog.StatusStored
+		if d.Status != catalog.StatusIndexed && d.Status != catalog.StatusExtracted && !stored {
 			continue
 		}
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
+		if stored && (catalog.IsNotFound(err) || errors.Is(err, ErrBadText)) {
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("refresh %s: %w", id, err)
+		}
+		if stored && (t.Outdated() || t.Headless()) {
+			// The pipeline reads it anew (extract): written here, the
+			// old text could land after the new.
+			continue
 		}
 		docs = append(docs, IndexDocument(d, t.Pages))
 		catDocs = append(catDocs, d)

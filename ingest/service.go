@@ -235,6 +235,9 @@ type Service struct {
 	// its catalog was migrated by a newer binary (watchSchema); its
 	// background work waits meanwhile (refused.go).
 	outrun refusal
+	// unindexLag is the deleted documents whose removal from the index
+	// failed, till a retry removes them (UnindexAfterDelete).
+	unindexLag unindexLag
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
 	budget TextBudget
@@ -969,15 +972,20 @@ func (s *Service) Unindex(ctx context.Context, ids ...string) error {
 	if err := s.idx.Delete(ctx, ids...); err != nil {
 		return err
 	}
+	s.unindexLag.remove(ids)
 	s.indexChanged()
 	return nil
 }
 
 // UnindexAfterDelete is Unindex for callers whose delete is saved already:
-// a failure is logged, and start-up reconciliation removes the entry.
+// a failure is logged, the removal tried again after Config.RetryDelay
+// until it succeeds (start-up reconciliation removes what is left), and
+// searches meanwhile leave the documents out (DeletesNotApplied).
 func (s *Service) UnindexAfterDelete(ctx context.Context, ids ...string) {
 	if err := s.Unindex(ctx, ids...); err != nil {
-		s.log.Error("remove deleted documents from the index; reconciliation will", "documents", ids, "err", err)
+		s.unindexLag.add(ids)
+		s.log.Error("remove deleted documents from the index; tried again later", "documents", ids, "err", err)
+		s.retryUnindex(ids)
 	}
 }
 

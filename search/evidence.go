@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -215,7 +216,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 	}
 	q := index.Query{Clauses: []index.Clause{{Any: terms}},
 		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true}
-	res, err := s.idx.Search(ctx, q)
+	res, textQuery, err := s.suggestAsCatalog(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
 	}
@@ -223,7 +224,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 	if err != nil {
 		return nil, fmt.Errorf("load suggested evidence for %s: %w", code, err)
 	}
-	page, err := s.assemble(ctx, res, docs, uncachedFragments(q))
+	page, err := s.assemble(ctx, res, docs, uncachedFragments(textQuery))
 	if err != nil {
 		return nil, err
 	}
@@ -397,4 +398,45 @@ func (s *Service) citedEvidence(ctx context.Context, uses []catalog.EvidenceUse,
 		out = append(out, item)
 	}
 	return out, nil
+}
+
+// suggestAsCatalog is the index's hits of q (a relevance search held to
+// cities, with text) with the documents whose index copy may lag the
+// catalog found by the catalog's values, as a search's are
+// (pageAsCatalog): a document moved into q's cities is suggested there,
+// ranked among the index's hits by its words, and one moved out is not,
+// before the index applies the move (review s55). It returns the query
+// whose words the hits' passages are of. With nothing pending it is one
+// index search.
+func (s *Service) suggestAsCatalog(ctx context.Context, q index.Query) (*index.Result, index.Query, error) {
+	p, err := s.pendingChanges(ctx)
+	if err != nil {
+		return nil, q, err
+	}
+	ids := pendingAmong(p, q.Filter.IDs)
+	if len(ids) == 0 {
+		res, err := s.idx.Search(ctx, q)
+		return res, q, err
+	}
+	added, err := s.pendingMatches(ctx, q, p, ids)
+	if err != nil {
+		return nil, q, err
+	}
+	indexed := q
+	indexed.Filter.ExcludeIDs = slices.Concat(q.Filter.ExcludeIDs, ids)
+	indexed.WithText = false
+	res, err := s.idx.Search(ctx, indexed)
+	if err != nil {
+		return nil, q, err
+	}
+	hits := mergeRanked(index.SortRelevance, res.Hits, added, nil, 0, 0, q.Size)
+	// The passages by q's words alone: a document the catalog moved into
+	// q's cities is not there in the index yet.
+	text := q
+	text.Filter = index.Filter{ExcludeIDs: q.Filter.ExcludeIDs, Cut: q.Filter.Cut}
+	textQuery, err := s.readPageText(ctx, text, hits)
+	if err != nil {
+		return nil, q, err
+	}
+	return &index.Result{Total: res.Total + uint64(len(added)), Took: res.Took, Hits: hits}, textQuery, nil
 }

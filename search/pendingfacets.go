@@ -17,6 +17,17 @@ type IndexFollower interface {
 	IndexApplied() (seq int64, following bool)
 }
 
+// deletesLagging is an IndexFollower that also knows the deleted
+// documents its index still holds because their removal failed
+// (ingest.Service.DeletesNotApplied): a search leaves them out of its
+// hits, counts and facets, as pending documents the catalog no longer
+// has. On one node nothing else tells them (they are not changed after
+// an applied seq), and the facets counted them until a retry removed them
+// (review s55).
+type deletesLagging interface {
+	DeletesNotApplied() (ids []string, gen uint64)
+}
+
 // UseIndexFollower has the hits, counts and facets of every search
 // corrected also by the catalog's changes f's index has not applied yet
 // (pendingChanges, pageAsCatalog).
@@ -37,7 +48,8 @@ const maxCorrectedChanges = 2000
 // applied (-1: not following).
 type pendingSet struct {
 	seq, applied int64
-	ids          []string                     // the latest changed first
+	deletesGen   uint64                       // of the deletes not applied (deletesLagging)
+	ids          []string                     // the latest changed first, then deletes not applied
 	docs         map[string]*catalog.Document // the live ones, by ID
 	indicators   map[string][]string          // their linked indicators
 	more         bool                         // more than Service.maxCorrected
@@ -84,21 +96,30 @@ func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
 			applied = at
 		}
 	}
-	if !extracted && (applied < 0 || applied >= seq) {
+	var undeleted []string
+	var deletesGen uint64
+	if d, ok := s.follower.(deletesLagging); ok {
+		undeleted, deletesGen = d.DeletesNotApplied()
+	}
+	changed := extracted || (applied >= 0 && applied < seq)
+	if !changed && len(undeleted) == 0 {
 		// The usual case: every change is in the index.
 		return &nothingPending, nil
 	}
 	s.pending.mu.Lock()
 	last := s.pending.last
 	s.pending.mu.Unlock()
-	if last != nil && last.seq == seq && last.applied == applied {
+	if last != nil && last.seq == seq && last.applied == applied && last.deletesGen == deletesGen {
 		return last, nil
 	}
-	changes, err := s.cat.PendingIndexChanges(ctx, applied, s.maxCorrected+1)
-	if err != nil {
-		return nil, fmt.Errorf("read the changes the index may lack: %w", err)
+	var changes []catalog.Change
+	var err error
+	if changed {
+		if changes, err = s.cat.PendingIndexChanges(ctx, applied, s.maxCorrected+1); err != nil {
+			return nil, fmt.Errorf("read the changes the index may lack: %w", err)
+		}
 	}
-	p := &pendingSet{seq: seq, applied: applied, docs: map[string]*catalog.Document{}}
+	p := &pendingSet{seq: seq, applied: applied, deletesGen: deletesGen, docs: map[string]*catalog.Document{}}
 	if len(changes) > s.maxCorrected {
 		changes, p.more = changes[:s.maxCorrected], true
 	}
@@ -106,6 +127,12 @@ func (s *Service) pendingChanges(ctx context.Context) (*pendingSet, error) {
 		p.ids = append(p.ids, c.Document.ID)
 		if !c.Deleted {
 			p.docs[c.Document.ID] = c.Document
+		}
+	}
+	for _, id := range undeleted {
+		// Deleted: never among the live changes (p.docs), nor found.
+		if !slices.Contains(p.ids, id) {
+			p.ids = append(p.ids, id)
 		}
 	}
 	if len(p.docs) > 0 {

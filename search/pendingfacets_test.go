@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"maps"
+	"slices"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -130,4 +131,41 @@ func facetCounts(res *Result, field string) map[string]int {
 		out[f.Value] = f.Count
 	}
 	return out
+}
+
+// lagFollower is a node's index on a catalog only it writes whose
+// removal of some deleted documents failed (ingest's DeletesNotApplied).
+type lagFollower struct {
+	ids *[]string
+	gen *uint64
+}
+
+func (f lagFollower) IndexApplied() (int64, bool)           { return 0, false }
+func (f lagFollower) DeletesNotApplied() ([]string, uint64) { return *f.ids, *f.gen }
+
+// A deleted document whose removal from the index failed (the index
+// keeps it till a retry) is left out of the total and the facets as it is
+// left out of the hits: on one node it is not pending otherwise, and the
+// facets counted it till the retry, or a restart, removed it (review s55).
+func TestFacetsLeaveOutADeletedDocumentTheIndexStillHolds(t *testing.T) {
+	ctx := context.Background()
+	svc := facetStores(t)
+	var ids []string
+	var gen uint64
+	svc.UseIndexFollower(lagFollower{&ids, &gen})
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	req := Request{Query: "学分银行", User: admin}
+	searchAs(t, svc, req)
+	// The catalog deletes A1; its removal from the index fails.
+	if _, err := svc.cat.DeleteDocument(ctx, "A1", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	ids, gen = []string{"A1"}, 1
+	res := searchAs(t, svc, req)
+	if got, want := facetCounts(res, "city"), map[string]int{"330100": 4, "510100": 1}; !maps.Equal(got, want) {
+		t.Errorf("city facet with A1 deleted and still in the index: %v, want %v", got, want)
+	}
+	if got := sorted(hitIDList(res)); res.Total != 5 || slices.Contains(got, "A1") {
+		t.Errorf("hits with A1 deleted and still in the index: %v, total %d, want 5 without A1", got, res.Total)
+	}
 }

@@ -200,9 +200,13 @@ func issuedDay(d *catalog.Document) (time.Time, bool) {
 // window is after the page. docs hold both's documents, for the dates of
 // issue an order by date compares.
 //
-// Relevance compares the index's scores, and an added hit's is of q's
-// words without its field filters, which Bleve scores too: it ranks
-// near, not exactly, where it will once the index applies its change.
+// Relevance compares the index's scores: an added hit's is of q's words
+// among the pending documents' IDs, and the index scores neither a
+// search's filters nor its IDs when it has words (index's buildQuery), so
+// it is the score the hit will have once the index applies its change,
+// as long as its words (title, text) are the copy's. A search without
+// words scores by its filters: its added hits rank near, not exactly,
+// where they will (ties are ranked by ID, pendingties_test.go).
 func mergeRanked(sort index.Sort, indexed, added []index.Hit, docs map[string]*catalog.Document, at, from, size int) []index.Hit {
 	before := func(a, b index.Hit) int { return rankOrder(sort, a, b, docs) }
 	added = slices.Clone(added)
