@@ -47,6 +47,11 @@ type DocumentCache struct {
 	learning bool
 	from, to int64
 	changes  map[string]documentChange
+	// line moves when the catalog's latest change number went back (a
+	// catalog put back in place to an earlier copy, under a running
+	// serve): what a search read before is of another line of changes,
+	// whose numbers the catalog hands out again (learn).
+	line uint64
 }
 
 // documentChange is a document's change number as the catalog listed it,
@@ -84,20 +89,36 @@ func (c *DocumentCache) SearchStamps(ctx context.Context, s *Store) (CitationsSt
 	if c.learning {
 		since = c.to
 	}
+	line := c.line
 	c.mu.Unlock()
 	cs, vs, extracted, changed, err := s.searchStampsChanged(ctx, since)
 	if err != nil {
 		return CitationsStamp{}, VersionsStamp{}, false, err
 	}
-	c.learn(since, vs.seq, changed)
+	c.learn(line, since, vs.seq, changed)
 	return cs, vs, extracted, nil
 }
 
 // learn adds to what c knows the changes listed after since up to the
-// stamp to (nil when they were not listed, or were too many).
-func (c *DocumentCache) learn(since, to int64, changed map[string]documentChange) {
+// stamp to (nil when they were not listed, or were too many), read while
+// c's line of changes was line.
+func (c *DocumentCache) learn(line uint64, since, to int64, changed map[string]documentChange) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if line != c.line {
+		return // read before the catalog went back: another line's numbers
+	}
+	if since >= 0 && to < since {
+		// The latest change number, which only grows, went back: the
+		// catalog was put back to an earlier copy, and hands out the
+		// numbers above to again with other changes, which no listing
+		// after c.to would show. Nothing checked or learnt holds.
+		c.line++
+		clear(c.docs)
+		clear(c.changes)
+		c.learning, c.from, c.to = true, to, to
+		return
+	}
 	if since < 0 || changed == nil || len(c.changes)+len(changed) > learntChanges {
 		// What is known does not reach to: begin again there, unless
 		// another search's stamps already took c further.
@@ -180,7 +201,7 @@ func (c *DocumentCache) DocumentsByID(ctx context.Context, s *Store, ids []strin
 				delete(c.docs, id)
 			case ok && k.doc.Seq == seq:
 				out[id] = copyDocument(k.doc)
-				c.docs[id] = keptDocument{doc: k.doc, checked: at.seq}
+				c.docs[id] = keptDocument{doc: k.doc, checked: c.checkable(at.seq)}
 			default:
 				missing = append(missing, id)
 			}
@@ -226,7 +247,18 @@ func (c *DocumentCache) keep(d *Document, seq int64) {
 			break
 		}
 	}
-	c.docs[d.ID] = keptDocument{doc: d, checked: seq}
+	c.docs[d.ID] = keptDocument{doc: d, checked: c.checkable(seq)}
+}
+
+// checkable is the stamp seq a document read or checked after it was
+// read is kept as checked at: 0 (checked at every use) when it is past
+// what c learnt, a stamp of the line of changes before the catalog went
+// back (learn); c.mu is held.
+func (c *DocumentCache) checkable(seq int64) int64 {
+	if c.learning && seq > c.to {
+		return 0
+	}
+	return seq
 }
 
 // liveSeqsByID returns the seq of each live document among ids.

@@ -171,12 +171,12 @@ func TestDocumentCacheBeginsAgainPastWhatItRemembers(t *testing.T) {
 	c := NewDocumentCache(4)
 	kept := keptDocument{doc: &Document{ID: "D-学分银行", Seq: 5}, checked: 10}
 	c.docs[kept.doc.ID] = kept
-	c.learn(-1, 10, nil)
-	c.learn(10, 20, map[string]documentChange{"D-其他": {seq: 15, live: true}})
+	c.learn(c.line, -1, 10, nil)
+	c.learn(c.line, 10, 20, map[string]documentChange{"D-其他": {seq: 15, live: true}})
 	if got := c.currentTo(kept.doc.ID, kept); got != 20 {
 		t.Fatalf("unchanged since its check at 10, changes known to 20: current to %d, want 20", got)
 	}
-	c.learn(20, 25, map[string]documentChange{kept.doc.ID: {seq: 22, live: true}})
+	c.learn(c.line, 20, 25, map[string]documentChange{kept.doc.ID: {seq: 22, live: true}})
 	if got := c.currentTo(kept.doc.ID, kept); got != 10 {
 		t.Errorf("changed at 22 after its check at 10: current to %d, want 10 (checked again)", got)
 	}
@@ -185,7 +185,7 @@ func TestDocumentCacheBeginsAgainPastWhatItRemembers(t *testing.T) {
 	if got := c.currentTo(other.doc.ID, other); got != 25 {
 		t.Fatalf("unchanged since its check at 20, changes known to 25: current to %d, want 25", got)
 	}
-	c.learn(25, 30, nil) // more than one statement lists
+	c.learn(c.line, 25, 30, nil) // more than one statement lists
 	for _, k := range []keptDocument{kept, other} {
 		if got := c.currentTo(k.doc.ID, k); got != k.checked {
 			t.Errorf("%s after a listing too long: current to %d, want %d (checked again)", k.doc.ID, got, k.checked)
@@ -193,12 +193,12 @@ func TestDocumentCacheBeginsAgainPastWhatItRemembers(t *testing.T) {
 	}
 	c = NewDocumentCache(4)
 	c.docs[kept.doc.ID] = kept
-	c.learn(-1, 10, nil)
+	c.learn(c.line, -1, 10, nil)
 	many := make(map[string]documentChange, learntChanges+1)
 	for i := range learntChanges + 1 {
 		many[fmt.Sprintf("D-%05d", i)] = documentChange{seq: 11 + int64(i%5), live: true}
 	}
-	c.learn(10, 40, many)
+	c.learn(c.line, 10, 40, many)
 	if got := c.currentTo(kept.doc.ID, kept); got != 10 {
 		t.Errorf("after more changes than it remembers: current to %d, want 10", got)
 	}

@@ -1284,11 +1284,20 @@ func (s *Service) writeIndexLocked(ctx context.Context, docs []index.Document) (
 		if err := s.idx.Index(ctx, fresh); err != nil {
 			return nil, err
 		}
+		// Restored after a removal that failed: the index's copy is the
+		// live document's now, which searches must no longer leave out
+		// (DeletesNotApplied).
+		written := make([]string, len(fresh))
+		for i, d := range fresh {
+			written[i] = d.ID
+		}
+		s.unindexLag.remove(written)
 	}
 	if len(gone) > 0 {
 		if err := s.idx.Delete(ctx, gone...); err != nil {
 			return nil, err
 		}
+		s.unindexLag.remove(gone)
 	}
 	// The documents' cities as given too: the catalog has none for a
 	// document deleted meanwhile.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"slices"
 	"sync"
 	"time"
@@ -66,7 +67,8 @@ func (s *Service) DeletesNotApplied() (ids []string, gen uint64) {
 // retryUnindex tries the removal of ids from the index again after
 // Config.RetryDelay, and again after each failure, until it succeeds or
 // the service stops (Close); reconciliation at the next start removes
-// what is left then.
+// what is left then. Those restored meanwhile are left in the index
+// (unindexStillDeleted).
 func (s *Service) retryUnindex(ids []string) {
 	ctx := s.running
 	if ctx == nil {
@@ -76,10 +78,48 @@ func (s *Service) retryUnindex(ids []string) {
 		if ctx.Err() != nil {
 			return
 		}
-		if err := s.Unindex(ctx, ids...); err != nil {
+		removed, err := s.unindexStillDeleted(ctx, ids)
+		if err != nil {
 			s.retryUnindex(ids)
 			return
 		}
-		s.log.Info("deleted documents removed from the index on a retry", "documents", ids)
+		if len(removed) > 0 {
+			s.log.Info("deleted documents removed from the index on a retry", "documents", removed)
+		}
 	})
+}
+
+// unindexStillDeleted removes from the index those of ids the catalog
+// still has deleted, and returns them; the others were restored since
+// the removal failed and are forgotten, not removed: a restored document
+// is pending (extracted) until the pipeline writes it again, and a
+// removal after that write took a live, indexed document out of the
+// index, unfound by every search till the next start. Under indexMu, as
+// the pipeline's writes are, so that a restore's write cannot fall
+// between the catalog's answer and the removal.
+func (s *Service) unindexStillDeleted(ctx context.Context, ids []string) ([]string, error) {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	live, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var deleted, restored []string
+	for _, id := range ids {
+		if _, ok := live[id]; ok {
+			restored = append(restored, id)
+		} else {
+			deleted = append(deleted, id)
+		}
+	}
+	s.unindexLag.remove(restored)
+	if len(deleted) == 0 {
+		return nil, nil
+	}
+	if err := s.idx.Delete(ctx, deleted...); err != nil {
+		return nil, err
+	}
+	s.unindexLag.remove(deleted)
+	s.indexChanged()
+	return deleted, nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -69,5 +70,74 @@ func TestFailedUnindexIsToldAndTriedAgain(t *testing.T) {
 	}
 	if held, err := r.idx.IDs(ctx); err != nil || slices.Contains(held, "D1") {
 		t.Errorf("the index holds %v (%v) after the retry, want D1 removed", held, err)
+	}
+}
+
+// TestRetriedUnindexSparesARestoredDocument: a deleted document whose
+// removal from the index failed and that is restored before a retry
+// succeeds stays in the index once the pipeline writes it again: the
+// retry removes only the documents still deleted, and the write tells
+// searches the restored one is no longer to be left out. The retry took
+// it out of the index, with the catalog saying it is indexed, and
+// searches left it out meanwhile: unfound till the next start.
+func TestRetriedUnindexSparesARestoredDocument(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t)
+	idx := &failingDeletes{wrappedIndex: r.idx}
+	svc := New(r.cat, r.blobs, idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1, RetryDelay: 20 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	t.Cleanup(svc.Close)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	<-svc.reconciled // the start's pass, which would remove the deleted documents itself
+	pages := []string{"杭州市学分银行建设实施意见。"}
+	var docs []*catalog.Document
+	for _, id := range []string{"D-恢复", "D-删除"} {
+		d := &catalog.Document{ID: id, SHA256: "sha-" + id, Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
+			Title: "杭州市学分银行建设实施意见", DocType: catalog.DocPolicy, City: "330100", Status: catalog.StatusIndexed, UploadedBy: "zhang"}
+		if err := r.cat.CreateDocument(ctx, d, catalog.Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.idx.Index(ctx, []index.Document{IndexDocument(d, pages)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.cat.DeleteDocument(ctx, id, "wang"); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	idx.fail.Store(true)
+	svc.UnindexAfterDelete(ctx, "D-恢复", "D-删除")
+	if _, err := r.cat.RestoreDocument(ctx, "D-恢复", "wang"); err != nil {
+		t.Fatal(err)
+	}
+	// The pipeline writes the restored document again.
+	if err := svc.writeIndex(ctx, []index.Document{IndexDocument(docs[0], pages)}, false); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := svc.DeletesNotApplied(); !slices.Equal(ids, []string{"D-删除"}) {
+		t.Errorf("after the restored document was written again searches leave out %v, want D-删除 alone", ids)
+	}
+	idx.fail.Store(false)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		held, err := r.idx.IDs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(held, "D-删除") {
+			if !slices.Contains(held, "D-恢复") {
+				t.Errorf("the retry removed the restored document D-恢复 from the index: the index holds %v", held)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the removal of D-删除 was not tried again: the index holds %v", held)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if ids, _ := svc.DeletesNotApplied(); len(ids) != 0 {
+		t.Errorf("after the retry searches still leave out %v, want none", ids)
 	}
 }

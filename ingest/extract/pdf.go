@@ -283,6 +283,8 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 				err = errPageTextTooLarge(i)
 			case errStreamTooDeep:
 				err = errContentTooDeep(i)
+			case errStreamTooLarge:
+				err = errPageContentTooLarge(i)
 			}
 		}
 	}()
@@ -302,8 +304,11 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding,
 	text, shown := pageLayout(p, t)
 	if len(t.forms) > 0 && (visibleChars(text) < minTextLayerChars || implausible(text)) {
 		forms.lookIntoForms(p, t)
-		if forms.tooDeep {
+		switch {
+		case forms.tooDeep:
 			return "", false, true, errContentTooDeep(i)
+		case forms.tooLong:
+			return "", false, true, errPageTextTooLarge(i)
 		}
 	}
 	return text, shown && t.sandwich(), t.drawsForOCR(), nil

@@ -108,15 +108,21 @@ func checkPageContent(contents pdf.Value) (found contentCheck) {
 }
 
 // depthWriter follows the nesting of what is written to it, and fails
-// the write that goes past maxContentDepth.
+// the write that goes past maxContentDepth (tooDeep) or holds a string
+// longer than its scanner's maxString (tooLong).
 type depthWriter struct {
 	s       depthScanner
 	tooDeep bool
+	tooLong bool
 }
 
 func (w *depthWriter) Write(p []byte) (int, error) {
 	if w.s.feed(p) {
-		w.tooDeep = true
+		if w.s.longString {
+			w.tooLong = true
+		} else {
+			w.tooDeep = true
+		}
 		return 0, errStreamTooDeep
 	}
 	return len(p), nil
@@ -127,6 +133,11 @@ func (w *depthWriter) Write(p []byte) (int, error) {
 // (newFontEncoder), which pdfPageText answers as the page's content
 // nested so: the library interprets the map as it does a page's content.
 var errStreamTooDeep = errors.New("content nested past its bound")
+
+// errStreamTooLarge is what a font's ToUnicode map larger, inflated,
+// than maxPageContent panics with (newFontEncoder), which pdfPageText
+// answers as the page's content past that bound.
+var errStreamTooLarge = errors.New("content past its size bound")
 
 // depthScanner follows the nesting of a content stream across the
 // streams it may be split into (a token or string may straddle two).

@@ -168,10 +168,11 @@ type formWalker struct {
 	ops   int   // operators still to be read
 	bytes int64 // inflated bytes of content still to be read
 	cuts  int   // cycles cut so far
-	// tooDeep says a form's content nested past maxContentDepth: the
-	// page that drew it fails as the file's fault (pdfPageText), as one
-	// whose own content does.
-	tooDeep bool
+	// tooDeep says a form's content nested past maxContentDepth, and
+	// tooLong that it held a string longer than maxPageText: the page
+	// that drew it fails as the file's fault (pdfPageText), as one whose
+	// own content does.
+	tooDeep, tooLong bool
 }
 
 // formKey names a form drawn with given resources: the SHA-256 of its
@@ -290,13 +291,15 @@ func (w *formWalker) interpret(x pdf.Value) (p paint, drawn map[string]int, ok b
 			p, drawn, ok = paint{}, nil, false
 		}
 	}()
-	// Its nesting is followed on the way: a form is interpreted as a
-	// page's content is, and past maxContentDepth it held the library
-	// (and then pdftotext) as long as a page's content did.
-	nesting := &depthWriter{}
+	// Its nesting and strings are followed on the way: a form is
+	// interpreted as a page's content is, and past maxContentDepth, or
+	// with a string longer than maxPageText (which the library builds
+	// whole), it held the library (and then pdftotext) as long as a
+	// page's content did.
+	nesting := &depthWriter{s: depthScanner{maxString: int64(maxPageText)}}
 	n, err := io.Copy(nesting, io.LimitReader(x.Reader(), w.bytes+1))
-	if nesting.tooDeep {
-		w.tooDeep = true
+	if nesting.tooDeep || nesting.tooLong {
+		w.tooDeep, w.tooLong = w.tooDeep || nesting.tooDeep, w.tooLong || nesting.tooLong
 		return paint{}, nil, false
 	}
 	if w.bytes -= n; err != nil || w.bytes < 0 {

@@ -140,10 +140,18 @@ func fontEncoder(fv pdf.Value, made map[string]pdf.TextEncoding) pdf.TextEncodin
 // (pdftounicode.go).
 func newFontEncoder(fv pdf.Value) pdf.TextEncoding {
 	// The map is interpreted as a page's content is (by the library, or
-	// toUnicodeOfSimpleFont): nested past maxContentDepth it held them
-	// as long, and the page's own bound did not see it.
-	if m := fv.Key("ToUnicode"); m.Kind() == pdf.Stream && checkPageContent(m) == contentTooDeep {
-		panic(errStreamTooDeep)
+	// toUnicodeOfSimpleFont): nested past maxContentDepth, larger than
+	// maxPageContent or holding a string longer than maxPageText, it held
+	// them as long, and the page's own bounds did not see it.
+	if m := fv.Key("ToUnicode"); m.Kind() == pdf.Stream {
+		switch checkPageContent(m) {
+		case contentTooDeep:
+			panic(errStreamTooDeep)
+		case contentTooLarge:
+			panic(errStreamTooLarge)
+		case contentStringTooLong:
+			panic(errPageTextCap)
+		}
 	}
 	f := pdf.Font{V: fv}
 	e := f.Encoder()
