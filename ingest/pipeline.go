@@ -1329,9 +1329,12 @@ func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Docume
 // search corrects for it (it is not pending): while it has a stored text
 // (重新读取 saves the new one before it sends it back) its entry is
 // written from it too, and it is left stored; without one (repair
-// deleted it, a fresh upload has none yet), or with one the pipeline will
-// read anew (outdated), it is left to the pipeline
-// (review s55: it was found by its old values till then).
+// deleted it, a fresh upload of bytes never read), or with one the
+// pipeline will read anew (outdated), it is left to the pipeline
+// (review s55: it was found by its old values till then). A fresh
+// upload of bytes read before has their stored text: edited before its
+// reading, it is written from that text, in its own city, as the
+// pipeline would write it.
 func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	var docs []index.Document
 	var catDocs []*catalog.Document

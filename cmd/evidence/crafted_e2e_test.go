@@ -97,7 +97,8 @@ func TestThumbnailsAreDrawnInTheSandbox(t *testing.T) {
 	// Counted by the sandbox as a child's answer arrives: a child seen
 	// running after the answer was seen only while it lingered its idle
 	// seconds, which a busy machine's test outlived once (CI, session 59).
-	if extract.ThumbnailsDrawnByChildren() != drawn+1 {
-		t.Errorf("the thumbnail was not drawn by an extraction child (%d drawn by children, want %d): in the server's own process", extract.ThumbnailsDrawnByChildren(), drawn+1)
+	// At least one more: a test running beside this one may draw too.
+	if got := extract.ThumbnailsDrawnByChildren(); got <= drawn {
+		t.Errorf("the thumbnail was not drawn by an extraction child (%d drawn by children before and after): in the server's own process", got)
 	}
 }
