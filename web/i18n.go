@@ -448,7 +448,7 @@ var messages = map[string]map[Lang]string{
 	"review.empty":                {Chinese: "没有待审核的定性描述。", English: "No claims waiting."},
 	"review.empty_tab":            {Chinese: "没有符合条件的定性描述。", English: "No claims here."},
 	"review.empty_round":          {Chinese: "本轮（%s年度）没有待审核的定性描述；其他轮次还有：", English: "No claims waiting in this round (round %s); other rounds have some: "},
-	"review.elsewhere_round":      {Chinese: "%d年度 %d 条", English: "Round %d: %d waiting"},
+	"review.elsewhere_round":      {Chinese: "%d年度 %d 条", English: "round %d (%d waiting)"},
 	"review.elsewhere_sep":        {Chinese: "、", English: ", "},
 	"review.elsewhere_end":        {Chinese: "。", English: "."},
 	"review.pages":                {Chinese: "第 %d/%d 页，共 %d 条（最早改动的在前）", English: "Page %d of %d, %d in all (oldest change first)"},

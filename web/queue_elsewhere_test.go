@@ -23,7 +23,7 @@ func TestValuesPointsToOtherRoundsWaiting(t *testing.T) {
 		lang, want string
 	}{
 		{"zh", "本轮（2018年度）没有待审核的数值；其他轮次还有：2017年度 1 条。"},
-		{"en", "No values waiting in this round (round 2018); other rounds have some: Round 2017: 1 waiting."},
+		{"en", "No values waiting in this round (round 2018); other rounds have some: round 2017 (1 waiting)."},
 	} {
 		li.get("/lang?to=" + tt.lang + "&next=/")
 		_, body := li.get("/values")

@@ -187,7 +187,7 @@ func TestEmptyReviewRoundSaysWhereClaimsWait(t *testing.T) {
 	}
 	li.get("/lang?to=en&next=/")
 	if _, page := li.get("/review"); !strings.Contains(textOf(page), "No claims waiting in this round (round 2018); other rounds have some:") ||
-		!strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">Round 2017: 2 waiting</a>`) {
+		!strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">round 2017 (2 waiting)</a>`) {
 		t.Errorf("/review in English: %q", textOf(page))
 	}
 }
