@@ -29,9 +29,15 @@ type searchTurns struct {
 const turnWait = 30 * time.Second
 
 // defaultTurns is how many searches run at once when serve is not told:
-// twice the Ps of the server's own goroutines, so that one search's
-// catalog read or write to its connection leaves the core to another.
-func defaultTurns() int { return 2 * lowprio.Procs() }
+// three times the Ps of the server's own goroutines, so that one search's
+// catalog read or write to its connection leaves the core to another, and
+// a search whose result is kept is not held behind those Bleve computes
+// after an index batch, which the index's computing slots bound at twice
+// the Ps: with as many turns as computing slots, the burst of computed
+// searches after each batch held every search (make load, idle, session
+// 60: p99 205–218 ms with three times the Ps against 221–262 with twice,
+// bench/README.md).
+func defaultTurns() int { return 3 * lowprio.Procs() }
 
 // SetTurns sets how many searches run at once (EVIDENCE_SEARCH_SLOTS);
 // n ≤ 0 is the default. Call it before the service is used.
